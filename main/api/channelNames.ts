@@ -1,0 +1,18 @@
+/**
+ * The channel names alone, with no runtime dependency: the sandboxed preload bundles this
+ * file to refuse anything else. contract.ts checks it lists exactly the contract's channels.
+ */
+export const CHANNEL_NAMES = [
+  'status.get',
+  'overview.get',
+  'settings.get',
+  'settings.update',
+  'demo.reset',
+  'alerts.pause',
+] as const;
+
+export type Channel = (typeof CHANNEL_NAMES)[number];
+
+/** Electron IPC channel for a contract channel, and the one channel for pushed events. */
+export const ipcChannel = (channel: Channel): string => `genba:${channel}`;
+export const EVENT_IPC_CHANNEL = 'genba:event';

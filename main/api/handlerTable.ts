@@ -1,0 +1,53 @@
+import { describeError, toErrorPayload } from '../errors.js';
+import type { GenbaApp } from '../app.js';
+import { invalidInput, unknownChannel } from './apiError.js';
+import { CHANNEL_NAMES, type Channel } from './channelNames.js';
+import { REQUEST_SCHEMAS, type Envelope, type RequestOf, type ResponseOf } from './contract.js';
+
+type Service<C extends Channel> = (request: RequestOf<C>) => ResponseOf[C] | Promise<ResponseOf[C]>;
+export type HandlerTable = { [C in Channel]: (raw: unknown) => Promise<Envelope<ResponseOf[C]>> };
+
+function services(app: GenbaApp): { [C in Channel]: Service<C> } {
+  return {
+    'status.get': () => app.status(),
+    'overview.get': () => app.overview(),
+    'settings.get': () => app.settings(),
+    'settings.update': (req) => app.updateSettings(req),
+    'demo.reset': () => app.resetDemo(),
+    'alerts.pause': (req) => app.pauseAlerts(req.minutes),
+  };
+}
+
+/**
+ * Maps every channel to its service behind validation and the envelope. Electron
+ * registers these with ipcMain.handle; tests expose them to Chromium directly.
+ */
+export function createHandlerTable(app: GenbaApp): HandlerTable {
+  const impl = services(app);
+  const table = {} as Record<Channel, (raw: unknown) => Promise<Envelope<unknown>>>;
+  for (const channel of CHANNEL_NAMES) {
+    table[channel] = async (raw) => {
+      try {
+        const parsed = REQUEST_SCHEMAS[channel].safeParse(raw ?? {});
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw invalidInput(channel, issue?.path.join('.') || '(request)', issue?.message ?? 'invalid');
+        }
+        const service = impl[channel] as Service<Channel>;
+        return { ok: true, value: await service(parsed.data as never) };
+      } catch (error) {
+        app.log.error(`ipc ${channel} failed`, describeError(error));
+        return { ok: false, error: toErrorPayload(error, app.lang()) };
+      }
+    };
+  }
+  return table as HandlerTable;
+}
+
+/** Entry for transports that receive the channel name as data (tests, fuzzing). */
+export async function invokeChannel(table: HandlerTable, app: GenbaApp, channel: unknown, raw: unknown): Promise<Envelope<unknown>> {
+  if (typeof channel !== 'string' || !(CHANNEL_NAMES as readonly string[]).includes(channel)) {
+    return { ok: false, error: toErrorPayload(unknownChannel(String(channel).slice(0, 80)), app.lang()) };
+  }
+  return table[channel as Channel](raw);
+}

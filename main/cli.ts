@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { createApp, type GenbaApp } from './app.js';
+import { parseIsoInstant } from './config/clock.js';
+import { CliUsageError, usageError } from './cli/cliUsageError.js';
+import { formatStatus } from './cli/formatStatus.js';
+import { helpText } from './cli/helpText.js';
+import { describeError, GenbaError, toErrorPayload, type Lang } from './errors.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  now: { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  reset: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `genba …`: the core without a window. Returns the exit code (0 ok, 1 failure, 2 usage). */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  let lang: Lang = argv.includes('en') && argv[argv.indexOf('en') - 1] === '--lang' ? 'en' : 'ja';
+  let json = argv.includes('--json');
+  let app: GenbaApp | null = null;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw usageError(`コマンドラインが正しくありません: ${(error as Error).message}`, `Invalid command line: ${(error as Error).message}`);
+    }
+    const { values, positionals } = parsed;
+    if (values.lang !== undefined && values.lang !== 'ja' && values.lang !== 'en') {
+      throw usageError(`--lang には ja か en を指定してください（指定値: ${values.lang}）`, `--lang must be ja or en (got ${values.lang})`);
+    }
+    if (values.lang) lang = values.lang;
+    json = values.json === true;
+    const [command = 'help', ...rest] = positionals;
+    if (values.help || command === 'help') {
+      io.stdout(helpText(lang));
+      return 0;
+    }
+    if (rest.length > 0) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+    if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
+    if (command !== 'status' && command !== 'demo') {
+      throw usageError(`不明なコマンドです: ${command}（genba help を参照）`, `Unknown command: ${command} (see genba help)`);
+    }
+
+    app = createApp({
+      ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+      ...(values.now ? { now: parseIsoInstant(values.now) } : {}),
+      ...(values.lang ? { lang: values.lang as Lang } : {}),
+    });
+    lang = app.lang();
+    const started = performance.now();
+    app.start();
+
+    if (command === 'status') {
+      const status = app.status();
+      io.stdout(json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status, app.config().timeZone, lang));
+      return 0;
+    }
+    // demo: start() already built it when missing; --reset rebuilds it on purpose.
+    const result = values.reset ? app.resetDemo() : null;
+    const counts = app.status().tables;
+    if (json) {
+      io.stdout(`${JSON.stringify({ rebuilt: result !== null, tables: counts, elapsedMs: Math.round(performance.now() - started) }, null, 2)}\n`);
+    } else {
+      const head = result ? (lang === 'ja' ? 'デモ会社のデータを作り直しました。' : 'Rebuilt the demo company.') : (lang === 'ja' ? 'デモ会社のデータは作成済みです。' : 'The demo company is in place.');
+      io.stdout(`${head}\n${counts.map((t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}`).join('\n')}\n`);
+    }
+    return 0;
+  } catch (error) {
+    const payload = toErrorPayload(error, lang);
+    app?.log.error('cli failed', describeError(error));
+    if (json) io.stderr(`${JSON.stringify({ error: payload })}\n`);
+    else io.stderr(`genba: ${payload.message}${error instanceof GenbaError ? '' : `\n${describeError(error)}`}\n`);
+    return error instanceof CliUsageError ? 2 : 1;
+  } finally {
+    app?.stop();
+  }
+}
+
+// Run when executed directly (`npm run genba`); the built bin shim calls runCli itself.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

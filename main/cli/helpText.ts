@@ -1,0 +1,38 @@
+import type { Lang } from '../errors.js';
+
+const HELP: Record<Lang, string> = {
+  ja: `使い方: genba [共通オプション] <コマンド> [オプション]
+
+コマンド:
+  status              データフォルダ・データソース・各テーブルの件数・最終同期・モデルを表示
+  demo [--reset]      デモ会社のデータを作成（--reset で作り直し）
+  help                この説明を表示
+
+共通オプション:
+  --data-dir DIR      データフォルダ（既定: アプリと同じ場所。GENBA_DATA_DIR でも指定可）
+  --now ISO-8601      時刻を固定（例: 2025-10-23T15:40+09:00）
+  --lang ja|en        表示言語
+  --json              機械可読な JSON で出力
+
+終了コード: 0 成功 / 1 失敗 / 2 使い方の誤り
+`,
+  en: `Usage: genba [global options] <command> [options]
+
+Commands:
+  status              Data folder, source, row counts per table, last sync, models found
+  demo [--reset]      Build the demo company's data (--reset rebuilds it)
+  help                Show this help
+
+Global options:
+  --data-dir DIR      Data folder (default: the app's own; or GENBA_DATA_DIR)
+  --now ISO-8601      Fix the clock (e.g. 2025-10-23T15:40+09:00)
+  --lang ja|en        Output language
+  --json              Machine-readable JSON output
+
+Exit codes: 0 success, 1 failure, 2 usage error
+`,
+};
+
+export function helpText(lang: Lang): string {
+  return HELP[lang];
+}

@@ -1,0 +1,28 @@
+import { ConfigError } from './configError.js';
+
+/** Every "now" in the core comes from a Clock, so `--now` makes runs reproducible. */
+export interface Clock {
+  now(): number;
+  readonly fixed: boolean;
+}
+
+export const systemClock: Clock = { now: () => Date.now(), fixed: false };
+
+export function fixedClock(epochMs: number): Clock {
+  return { now: () => epochMs, fixed: true };
+}
+
+// An ISO-8601 date-time with an explicit offset or Z: a fixed clock must not depend on
+// the machine's time zone.
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function parseIsoInstant(text: string): number {
+  const ms = ISO_WITH_ZONE.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw new ConfigError('CLOCK_INVALID', {
+      ja: `日時「${text}」を解釈できません。例: 2025-10-23T15:40+09:00`,
+      en: `Cannot read the date-time "${text}". Example: 2025-10-23T15:40+09:00`,
+    });
+  }
+  return ms;
+}

@@ -1,0 +1,43 @@
+import type Database from 'better-sqlite3';
+import { companyMirror } from './migrations/001_company_mirror.js';
+import { syncState } from './migrations/002_sync_state.js';
+import { StoreError } from './storeError.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** SQL run inside the migration's transaction. */
+  up: string;
+}
+
+/** Append only: a released migration is never edited, a change is a new number. */
+export const MIGRATIONS: readonly Migration[] = [companyMirror, syncState];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Applies pending migrations, each in its own transaction together with the new
+ * `user_version`, so an interrupted upgrade leaves the previous version intact.
+ */
+export function migrate(db: Database.Database, upTo: number = SCHEMA_VERSION): number[] {
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= schemaVersion(db) || m.version > upTo) continue;
+    try {
+      db.transaction(() => {
+        db.exec(m.up);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } catch (error) {
+      throw new StoreError('STORE_MIGRATION_FAILED', {
+        ja: `データベースの更新（${m.version}: ${m.name}）に失敗しました。データは更新前のまま残っています。`,
+        en: `Upgrading the database (${m.version}: ${m.name}) failed. Your data is left as it was.`,
+      }, { cause: error, detail: String(error) });
+    }
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,73 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { migrate, SCHEMA_VERSION, schemaVersion } from './migration.js';
+import { StoreError } from './storeError.js';
+
+export interface OpenStoreOptions {
+  /** Path of better-sqlite3's .node file built for Electron's ABI (see scripts/electron-native.mjs). */
+  nativeBinding?: string;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+function corrupt(path: string, detail: string, cause?: unknown): StoreError {
+  return new StoreError('STORE_CORRUPT', {
+    ja: `データベース ${path} が壊れています。ファイルはそのまま残してあります。バックアップから復元するか、ファイルを別の場所へ移してから同期し直してください。`,
+    en: `The database ${path} is damaged. The file was left untouched. Restore it from a backup, or move it aside and sync again.`,
+  }, { cause, detail });
+}
+
+function hasSqliteHeader(path: string): boolean {
+  if (statSync(path).size === 0) return true; // an empty file is a valid, new database
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    readSync(fd, buf, 0, 16, 0);
+    return buf.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens (or creates) the local store. Checks come before any write: a damaged file or
+ * one written by a newer Genba is reported and left exactly as it was.
+ */
+export function openStore(path: string, options: OpenStoreOptions = {}): Database.Database {
+  if (existsSync(path) && !hasSqliteHeader(path)) throw corrupt(path, 'bad SQLite header');
+  let db: Database.Database;
+  try {
+    db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw new StoreError('STORE_OPEN_FAILED', {
+      ja: `データベース ${path} を開けません。フォルダの権限と空き容量を確認してください。`,
+      en: `Cannot open the database ${path}. Check the folder's permissions and free space.`,
+    }, { cause: error, detail: String(error) });
+  }
+  try {
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw corrupt(path, `quick_check: ${String(check)}`);
+    const version = schemaVersion(db);
+    if (version > SCHEMA_VERSION) {
+      throw new StoreError('STORE_NEWER_VERSION', {
+        ja: `データベース ${path} は新しいバージョンの Genba で作成されています（形式 ${version}、このアプリは ${SCHEMA_VERSION} まで）。Genba を更新してください。ファイルは変更していません。`,
+        en: `The database ${path} was written by a newer Genba (format ${version}; this app knows up to ${SCHEMA_VERSION}). Update Genba. The file was not changed.`,
+      });
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof StoreError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw corrupt(path, String(error), error);
+    throw new StoreError('STORE_OPEN_FAILED', {
+      ja: `データベース ${path} を開けません。`,
+      en: `Cannot open the database ${path}.`,
+    }, { cause: error, detail: String(error) });
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import raw from '../../../resources/demo/company.json';
+
+const hhmm = z.string().regex(/^\d{2}:\d{2}$/);
+
+const definitionSchema = z.object({
+  timeZone: z.string(),
+  anchor: z.string(),
+  days: z.number().int().min(1).max(120),
+  workday: z.object({ start: hhmm, end: hhmm, lunchStart: hhmm, lunchEnd: hhmm, snapshotMinutes: z.number().int().min(1) }),
+  sites: z.array(z.object({ name: z.string(), host: z.string(), operators: z.number().int().min(1) })).min(1),
+  processes: z.array(z.object({ name: z.string(), itemsPerHour: z.number().positive(), share: z.number().positive() })).min(1),
+  businesses: z.array(z.object({ id: z.string(), name: z.string(), deadline: hhmm, sites: z.array(z.string()).min(1) })).min(1),
+  distancesKm: z.record(z.string(), z.record(z.string(), z.number().nonnegative())),
+  reference: z.object({
+    site: z.string(), process: z.string(), businessId: z.string(),
+    remaining: z.number().int().positive(), speedPerMinute: z.number().positive(), slowSince: hhmm,
+    donors: z.array(z.object({
+      site: z.string(),
+      operators: z.array(z.object({ name: z.string(), skill: z.number().int().min(1).max(5), experienceMonths: z.number().int().min(0) })),
+    })),
+  }),
+});
+
+export type DemoDefinition = z.infer<typeof definitionSchema>;
+
+/** The shipped definition, validated so a bad edit fails loudly at start-up, not as odd data. */
+export const DEMO_DEFINITION: DemoDefinition = definitionSchema.parse(raw);
+
+/** Minutes after midnight of an "HH:MM" string. */
+export function minutesOf(hm: string): number {
+  const [h, m] = hm.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+/** The fixed instant the demo company represents: the reference situation (2025-10-23 15:40 JST). */
+export const DEMO_ANCHOR_MS = Date.parse(DEMO_DEFINITION.anchor);
