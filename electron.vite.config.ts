@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from './electron/contentSecurityPolicy';
+
+/** The built page carries the strict CSP itself: file:// pages get no response headers. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'genba-csp',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+  };
+}
+
+// electron/ is the shell, main/ the core it bundles; renderer/ is the React app.
+export default defineConfig({
+  main: {
+    build: {
+      lib: { entry: { index: resolve('electron/main.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      // Sandboxed preloads are loaded as classic scripts: they must be CommonJS.
+      lib: { entry: { index: resolve('electron/preload.ts') }, formats: ['cjs'] },
+    },
+  },
+  renderer: {
+    root: resolve('renderer'),
+    base: './',
+    plugins: [react(), contentSecurityPolicy()],
+    build: {
+      outDir: resolve('out/renderer'),
+      rolldownOptions: { input: resolve('renderer/index.html') },
+    },
+  },
+});

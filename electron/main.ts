@@ -1,0 +1,103 @@
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CHANNEL_NAMES, EVENT_IPC_CHANNEL, ipcChannel } from '../main/api/channelNames.js';
+import { createHandlerTable } from '../main/api/handlerTable.js';
+import { createApp, type GenbaApp } from '../main/app.js';
+import { describeError } from '../main/errors.js';
+import { hardenApp } from './security.js';
+import { createTray } from './tray.js';
+import { initialBounds, loadWindowState, trackWindowState } from './windowState.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererIndex = join(here, '../renderer/index.html');
+const rendererDir = pathToFileURL(join(here, '../renderer/')).href;
+const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const resources = app.isPackaged ? process.resourcesPath : join(here, '../../resources');
+
+/** Only the app's own pages, plus the dev server in `npm start`. */
+const isAllowedUrl = (url: string): boolean =>
+  url.startsWith(rendererDir) || url.startsWith('devtools://') || (devUrl !== undefined && url.startsWith(devUrl));
+
+/** better-sqlite3 compiled for Electron's ABI by `npm start` (packaged builds are rebuilt in place). */
+function nativeBinding(): string | undefined {
+  const built = join(here, '../../.electron-native/better-sqlite3/build/Release/better_sqlite3.node');
+  return !app.isPackaged && existsSync(built) ? built : undefined;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  hardenApp(isAllowedUrl, devUrl);
+  let win: BrowserWindow | null = null;
+  let core: GenbaApp | null = null;
+
+  const openWindow = (): void => {
+    if (win && !win.isDestroyed()) {
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+      return;
+    }
+    const state = loadWindowState(core!.dataDir);
+    win = new BrowserWindow({
+      ...initialBounds(state),
+      minWidth: 900,
+      minHeight: 600,
+      show: false,
+      title: 'Genba',
+      icon: join(resources, 'icon.png'),
+      webPreferences: {
+        preload: join(here, '../preload/index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        spellcheck: false,
+      },
+    });
+    if (state?.maximized) win.maximize();
+    trackWindowState(win, core!.dataDir);
+    win.once('ready-to-show', () => win?.show());
+    if (devUrl) void win.loadURL(devUrl);
+    else void win.loadFile(rendererIndex);
+  };
+
+  app.on('second-instance', openWindow);
+
+  app.whenReady().then(() => {
+    const binding = nativeBinding();
+    core = createApp({ dataDir: app.getPath('userData'), ...(binding ? { nativeBinding: binding } : {}) });
+    core.start();
+    const handlers = createHandlerTable(core);
+    for (const channel of CHANNEL_NAMES) {
+      ipcMain.handle(ipcChannel(channel), (event, request: unknown) => {
+        // Answer only our own page, never a frame that navigated elsewhere.
+        if (!isAllowedUrl(event.senderFrame?.url ?? '')) {
+          return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'forbidden' } };
+        }
+        return handlers[channel](request);
+      });
+    }
+    const tray = createTray(join(resources, 'tray', 'tray.png'), () => core!.lang(), {
+      open: openWindow,
+      pauseAlerts: () => core!.pauseAlerts(60),
+      quit: () => app.quit(),
+    });
+    core.events.on((event) => {
+      if (win && !win.isDestroyed()) win.webContents.send(EVENT_IPC_CHANNEL, event);
+      if (event.type === 'settings-changed') tray.refresh();
+    });
+    openWindow();
+  }).catch((error: unknown) => {
+    core?.log.error('start-up failed', describeError(error));
+    console.error(describeError(error));
+    app.exit(1);
+  });
+
+  // A tray app keeps running with its window closed; Quit in the tray menu ends it.
+  app.on('window-all-closed', () => {});
+  app.on('before-quit', () => core?.stop());
+}

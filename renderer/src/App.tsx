@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { onEvent } from './api/genbaClient';
+import { useT } from './i18n/useT';
+import { useAppStore, VIEWS, type ViewId } from './store/appStore';
+import { ComingSoonView } from './views/comingSoon/ComingSoonView';
+import { OverviewView } from './views/overview/OverviewView';
+import { SettingsView } from './views/settings/SettingsView';
+
+export function App() {
+  const t = useT();
+  const { view, setView, refresh, handleEvent, error, progress, lang } = useAppStore();
+
+  useEffect(() => {
+    const off = onEvent(handleEvent);
+    void refresh();
+    return off;
+  }, [refresh, handleEvent]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const label = (v: ViewId): string => t(`nav.${v}`);
+  return (
+    <div className="shell">
+      <nav aria-label="Genba">
+        <div className="brand">Genba <span>現場</span></div>
+        {VIEWS.map((v) => (
+          <button key={v} type="button" className={v === view ? 'active' : ''} aria-current={v === view ? 'page' : undefined}
+            data-testid={`nav-${v}`} onClick={() => setView(v)}>{label(v)}</button>
+        ))}
+      </nav>
+      <main>
+        {progress && (
+          <div className="progress" role="status">
+            {t('progress.demo', { pct: Math.round((progress.done / progress.total) * 100) })}
+            <progress max={progress.total} value={progress.done} />
+          </div>
+        )}
+        {error && <div className="error" role="alert">{t('error.prefix')}: {error}</div>}
+        {view === 'overview' ? <OverviewView />
+          : view === 'settings' ? <SettingsView />
+            : <ComingSoonView name={label(view)} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useAppStore } from '../../store/appStore';
+import { useT } from '../../i18n/useT';
+import { formatAgo, formatDateTime } from './format';
+import { SiteCard } from './SiteCard';
+
+export function OverviewView() {
+  const t = useT();
+  const { overview, status, lang } = useAppStore();
+  if (!overview || !status) return <p className="muted">{t('loading')}</p>;
+  const clockNote = status.clock.mode === 'demo' ? t('overview.demoClock') : status.clock.mode === 'fixed' ? t('overview.fixedClock') : null;
+  return (
+    <div className="overview">
+      <div className="view-header">
+        <h1>{t('overview.title')}</h1>
+        <div className="freshness" data-testid="freshness">
+          {overview.dataAsOf !== null && <span>{t('overview.dataAsOf', { time: formatDateTime(overview.dataAsOf, overview.timeZone, lang) })}</span>}
+          <span>{t('overview.lastSync', { ago: formatAgo(status.lastSync, status.clock.now, lang) })}</span>
+          {clockNote && <span className="badge">{clockNote}</span>}
+        </div>
+      </div>
+      {overview.sites.length === 0 ? (
+        <p className="muted">{t('overview.noData')}</p>
+      ) : (
+        <div className="site-grid">
+          {overview.sites.map((s) => <SiteCard key={s.site} site={s} timeZone={overview.timeZone} />)}
+        </div>
+      )}
+    </div>
+  );
+}
