@@ -52,9 +52,15 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       throw usageError(`不明なコマンドです: ${command}（genba help を参照）`, `Unknown command: ${command} (see genba help)`);
     }
 
+    let now: number | undefined;
+    try {
+      now = values.now === undefined ? undefined : parseIsoInstant(values.now);
+    } catch (error) {
+      throw usageError(`--now: ${(error as GenbaError).messageIn('ja')}`, `--now: ${(error as GenbaError).messageIn('en')}`);
+    }
     app = createApp({
       ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
-      ...(values.now ? { now: parseIsoInstant(values.now) } : {}),
+      ...(now !== undefined ? { now } : {}),
       ...(values.lang ? { lang: values.lang as Lang } : {}),
     });
     lang = app.lang();

@@ -1,0 +1,74 @@
+// `npm run bench`: the walking skeleton's figures. Prints a table; never fails on speed.
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createApp } from '../../main/app.js';
+import { openStore } from '../../main/store/openStore.js';
+import { generateDemoCompany } from '../../main/sync/demo/generateDemoCompany.js';
+import { loadDemoCompany } from '../../main/sync/loadDemoCompany.js';
+import { tempDir } from '../helpers/tempDir.js';
+
+const rows: [string, string][] = [];
+const record = (name: string, value: string): void => {
+  rows.push([name, value]);
+  console.log(`${name.padEnd(48)} ${value}`);
+};
+
+function timeIt<T>(fn: () => T): { value: T; ms: number } {
+  const t = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - t };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const dir = tempDir('genba-bench-');
+try {
+  const gen = timeIt(() => {
+    const c = generateDemoCompany(20251023);
+    return c.snapshots.length + [...c.logDays()].reduce((n, d) => n + d.length, 0);
+  });
+  record('demo generation (in memory)', `${gen.ms.toFixed(0)} ms, ${gen.value.toLocaleString()} rows`);
+
+  const dbPath = join(dir.path, 'bench.sqlite');
+  const db = openStore(dbPath);
+  const load = timeIt(() => loadDemoCompany(db, 20251023));
+  const total = Object.values(load.value.rows).reduce((a, b) => a + b, 0);
+  record('demo generation + SQLite load (one transaction)', `${load.ms.toFixed(0)} ms, ${Math.round(total / (load.ms / 1000)).toLocaleString()} rows/s`);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  record('SQLite size of the demo data', `${(statSync(dbPath).size / 1048576).toFixed(1)} MB`);
+
+  const reopen = timeIt(() => openStore(dbPath));
+  record('open existing store (quick_check + migrations)', `${reopen.ms.toFixed(0)} ms`);
+  reopen.value.close();
+
+  const appDir = join(dir.path, 'app');
+  const start = timeIt(() => {
+    const app = createApp({ dataDir: appDir });
+    app.start();
+    return app;
+  });
+  record('first start on an empty data folder', `${start.ms.toFixed(0)} ms`);
+  const app = start.value;
+  const status = Array.from({ length: 20 }, () => timeIt(() => app.status()).ms);
+  record('status() p50 / p95 (20 runs)', `${percentile(status, 50).toFixed(1)} / ${percentile(status, 95).toFixed(1)} ms`);
+  const overview = Array.from({ length: 50 }, () => timeIt(() => app.overview()).ms);
+  record('overview() p50 / p95 (50 runs, 52 processes)', `${percentile(overview, 50).toFixed(1)} / ${percentile(overview, 95).toFixed(1)} ms`);
+  app.stop();
+
+  const bin = resolve('bin/genba.mjs');
+  const cliFresh = timeIt(() => spawnSync(process.execPath, [bin, 'status', '--json', '--data-dir', join(dir.path, 'cli')], { encoding: 'utf8' }));
+  if (cliFresh.value.status === 0) {
+    record('genba status --json, fresh data folder (process)', `${cliFresh.ms.toFixed(0)} ms`);
+    const warm = Array.from({ length: 5 }, () => timeIt(() => spawnSync(process.execPath, [bin, 'status', '--json', '--data-dir', join(dir.path, 'cli')])).ms);
+    record('genba status --json, existing data (process, p50)', `${percentile(warm, 50).toFixed(0)} ms`);
+  } else {
+    record('genba CLI', 'skipped: run npm run build first');
+  }
+} finally {
+  dir.remove();
+}

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatusInfo } from '../../main/api/types.js';
+import { tempDir } from '../helpers/tempDir.js';
+
+const BIN = resolve('bin/genba.mjs');
+
+/** Runs the built `genba` exactly as a user would (npm run build first). */
+function genba(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, GENBA_DATA_DIR: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('genba CLI (built bundle)', () => {
+  const dir = tempDir();
+  beforeAll(() => {
+    if (!existsSync(resolve('out/cli/cli.mjs'))) throw new Error('out/cli is missing: run npm run build first');
+  });
+  afterAll(() => dir.remove());
+
+  it('status --json on an empty data folder builds the demo company and reports its row counts', () => {
+    const r = genba('status', '--json', '--data-dir', dir.path);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const status = JSON.parse(r.stdout) as StatusInfo;
+    const rows = Object.fromEntries(status.tables.map((t) => [t.table, t.rows]));
+    expect(rows.locations).toBe(6);
+    expect(rows.operators).toBeGreaterThanOrEqual(200);
+    expect(rows.app_logs).toBeGreaterThanOrEqual(200_000);
+    expect(status).toMatchObject({ dataDir: dir.path, source: { kind: 'demo' }, clock: { mode: 'demo' }, database: { schemaVersion: 2 } });
+    expect(status.lastSync).toBe(Date.parse('2025-10-23T15:40+09:00'));
+  });
+
+  it('prints a readable status in Japanese or English and honours --now', () => {
+    const ja = genba('status', '--data-dir', dir.path, '--now', '2025-10-23T16:10+09:00');
+    expect(ja.code).toBe(0);
+    expect(ja.stdout).toContain('データソース: デモ会社');
+    expect(ja.stdout).toContain('最終同期: 2025/10/23 15:40 (30分前)');
+    const en = genba('status', '--data-dir', dir.path, '--lang', 'en');
+    expect(en.stdout).toContain('Source: demo company');
+  });
+
+  it('rebuilds the demo with demo --reset, to the same counts', () => {
+    const before = JSON.parse(genba('status', '--json', '--data-dir', dir.path).stdout) as StatusInfo;
+    const r = genba('demo', '--reset', '--json', '--data-dir', dir.path);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rebuilt: true, tables: before.tables });
+  });
+
+  it.each([
+    [['frobnicate'], '不明なコマンドです'],
+    [['status', '--colour'], 'コマンドラインが正しくありません'],
+    [['status', '--lang', 'fr'], '--lang には ja か en'],
+    [['status', '--now', 'tomorrow'], '--now: 日時「tomorrow」を解釈できません'],
+    [['status', 'extra'], '余分な引数'],
+  ])('exits 2 with a usage error on stderr for %j', (args, message) => {
+    const r = genba(...args, '--data-dir', dir.path);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+  });
+
+  it('writes usage errors in English with --lang en, and as JSON with --json', () => {
+    expect(genba('frobnicate', '--lang', 'en').stderr).toContain('Unknown command: frobnicate');
+    const r = genba('frobnicate', '--json', '--data-dir', dir.path);
+    expect(JSON.parse(r.stderr)).toEqual({ error: { code: 'CLI_USAGE', message: expect.stringContaining('frobnicate') } });
+  });
+
+  it('exits 1 with the next step when the database is damaged, and leaves it in place', () => {
+    const broken = tempDir();
+    writeFileSync(join(broken.path, 'genba.sqlite'), 'not a database at all');
+    const r = genba('status', '--data-dir', broken.path);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('壊れています');
+    expect(r.stderr).toContain('バックアップから復元');
+    broken.remove();
+  });
+
+  it('prints help with exit 0', () => {
+    const r = genba('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('使い方: genba');
+  });
+});

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES } from '../../../main/api/channelNames.js';
+import { REQUEST_SCHEMAS } from '../../../main/api/contract.js';
+import { createHandlerTable, invokeChannel, type HandlerTable } from '../../../main/api/handlerTable.js';
+import type { GenbaEvent } from '../../../main/api/types.js';
+import { createApp, type GenbaApp } from '../../../main/app.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+describe('handler table', () => {
+  const dir = tempDir();
+  let app: GenbaApp;
+  let table: HandlerTable;
+  const events: GenbaEvent[] = [];
+
+  beforeAll(() => {
+    app = createApp({ dataDir: dir.path, now: Date.parse('2025-10-23T15:40+09:00') });
+    app.events.on((e) => events.push(e));
+    app.start();
+    table = createHandlerTable(app);
+  });
+  afterAll(() => {
+    app.stop();
+    dir.remove();
+  });
+
+  it('covers exactly the channels of the contract', () => {
+    expect(Object.keys(table).sort()).toEqual([...CHANNEL_NAMES].sort());
+    expect(Object.keys(REQUEST_SCHEMAS).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('built the demo company on first start, reporting progress', () => {
+    const progress = events.filter((e) => e.type === 'progress');
+    expect(progress.length).toBeGreaterThan(5);
+    expect(progress[progress.length - 1]).toMatchObject({ done: 35, total: 35 });
+  });
+
+  it('answers in the envelope', async () => {
+    const status = await table['status.get']({});
+    expect(status.ok).toBe(true);
+    if (status.ok) expect(status.value.tables.find((t) => t.table === 'locations')?.rows).toBe(6);
+    const overview = await table['overview.get'](undefined);
+    expect(overview.ok && overview.value.sites.length).toBe(6);
+  });
+
+  it('refuses wrong input with a message for the manager, in Japanese by default', async () => {
+    const cases: [keyof HandlerTable, unknown][] = [
+      ['settings.update', { lang: 'fr' }],
+      ['settings.update', {}],
+      ['alerts.pause', { minutes: -5 }],
+      ['alerts.pause', { minutes: '60' }],
+      ['status.get', { extra: 1 }],
+      ['overview.get', 'a string'],
+    ];
+    for (const [channel, input] of cases) {
+      const result = await table[channel](input);
+      expect(result, `${channel} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      if (!result.ok) expect(result.error.message).toContain('入力が正しくありません');
+    }
+  });
+
+  it('refuses unknown channels', async () => {
+    for (const channel of ['db.drop', 42, null, '__proto__']) {
+      expect(await invokeChannel(table, app, channel, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+  });
+
+  it('switches the language of settings and of errors', async () => {
+    expect(await table['settings.update']({ lang: 'en' })).toEqual({ ok: true, value: { lang: 'en', timeZone: 'Asia/Tokyo' } });
+    expect(events.some((e) => e.type === 'settings-changed')).toBe(true);
+    const result = await table['alerts.pause']({ minutes: 0 });
+    expect(!result.ok && result.error.message).toContain('Invalid input');
+    await table['settings.update']({ lang: 'ja' });
+  });
+
+  it('pauses alerts for the requested time on the app clock', async () => {
+    const result = await table['alerts.pause']({ minutes: 60 });
+    expect(result).toEqual({ ok: true, value: { pausedUntil: Date.parse('2025-10-23T16:40+09:00') } });
+    const status = await table['status.get']({});
+    expect(status.ok && status.value.alertsPausedUntil).toBe(Date.parse('2025-10-23T16:40+09:00'));
+  });
+
+  it('answers with an error envelope, not an exception, when the core is stopped', async () => {
+    app.stop();
+    const result = await table['overview.get']({});
+    expect(result).toMatchObject({ ok: false, error: { code: 'APP_NOT_STARTED' } });
+    app.start();
+  });
+});

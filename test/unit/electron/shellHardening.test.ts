@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/contentSecurityPolicy.js';
+
+// No Electron binary here: the shell is checked as source and as the built bundles.
+const source = (path: string): string => readFileSync(path, 'utf8');
+
+describe('Electron shell hardening', () => {
+  it('creates the window sandboxed, isolated and without Node in the page', () => {
+    const main = source('electron/main.ts');
+    for (const flag of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webSecurity: true', 'allowRunningInsecureContent: false']) {
+      expect(main).toContain(flag);
+    }
+    expect(main).toContain('requestSingleInstanceLock()');
+    expect(main).not.toMatch(/nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);
+  });
+
+  it('denies navigation, new windows, webviews, permissions, downloads and remote requests', () => {
+    const security = source('electron/security.ts');
+    expect(security).toContain('app.enableSandbox()');
+    expect(security).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
+    expect(security).toMatch(/'will-navigate'[\s\S]*preventDefault/);
+    expect(security).toMatch(/'will-attach-webview'[\s\S]*preventDefault/);
+    expect(security).toMatch(/setPermissionRequestHandler\([^)]*\) => callback\(false\)\)/);
+    expect(security).toContain('setPermissionCheckHandler(() => false)');
+    expect(security).toMatch(/onBeforeRequest[\s\S]*cancel: !isAllowedUrl/);
+  });
+
+  it('has a CSP that allows no remote code, no inline scripts and no network', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|https?:)/);
+  });
+
+  it('ships the CSP in the built page and a CommonJS preload that exposes only window.genba', () => {
+    expect(existsSync('out/renderer/index.html'), 'run npm run build first').toBe(true);
+    expect(source('out/renderer/index.html')).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
+    const preload = source('out/preload/index.cjs');
+    expect(preload).toContain('require("electron")');
+    expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
+    expect([...preload.matchAll(/exposeInMainWorld\("(\w+)"/g)].map((m) => m[1])).toEqual(['genba']);
+    expect(source('electron/preload.ts')).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
+  });
+});

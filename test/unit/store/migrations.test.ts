@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate, MIGRATIONS, SCHEMA_VERSION, schemaVersion } from '../../../main/store/migration.js';
+
+const columns = (db: Database.Database, table: string): string[] =>
+  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('001 creates the company mirror with the columns of the company schema', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, 1)).toEqual([1]);
+    expect(schemaVersion(db)).toBe(1);
+    expect(columns(db, 'progress_snapshots')).toEqual(['snapshot_id', 'snapshot_time', 'location_name', 'business_id',
+      'process_name', 'expected_completion_time', 'total_waiting', 'entry_count', 'correction_waiting']);
+    expect(columns(db, 'operator_process_capabilities')).toContain('average_speed');
+    expect(columns(db, 'app_logs')).toEqual(['log_id', 'ts', 'service', 'host', 'level', 'message', 'trace_id']);
+    expect(() => db.prepare('INSERT INTO operator_process_capabilities VALUES (1, 1, ?, 6, 1, 1, 0)').run('検証')).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('002 adds sync state and meta, keeping the data of version 1', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    db.prepare('INSERT INTO locations VALUES (1, ?)').run('札幌');
+    expect(migrate(db)).toEqual([2]);
+    expect(schemaVersion(db)).toBe(2);
+    expect(columns(db, 'sync_state')).toEqual(['table_name', 'source_id', 'watermark', 'last_success_at', 'last_error', 'updated_at']);
+    expect(columns(db, 'meta')).toEqual(['key', 'value']);
+    expect(db.prepare('SELECT location_name FROM locations').pluck().get()).toBe('札幌');
+    db.close();
+  });
+
+  it('are idempotent: running again applies nothing', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+});
