@@ -69,7 +69,9 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     if (!db || !repo) throw notStarted();
     return { db, repo };
   };
-  const lang = (): Lang => options.lang ?? config.lang;
+  // --lang holds for the run until the manager picks a language in Settings.
+  let langOverride = options.lang;
+  const lang = (): Lang => langOverride ?? config.lang;
 
   const buildDemo = (): DemoResetResult => {
     const { db } = store();
@@ -131,7 +133,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     updateSettings(change) {
       config = { ...config, lang: change.lang };
       saveConfig(dataDir, config);
-      options.lang = undefined;
+      langOverride = undefined;
       const settings = { lang: config.lang, timeZone: config.timeZone };
       events.emit({ type: 'settings-changed', settings });
       return settings;

@@ -23,9 +23,15 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** The language for errors raised before the command line is fully parsed. */
+function langFromArgv(argv: string[]): Lang {
+  const i = argv.indexOf('--lang');
+  return (i >= 0 && argv[i + 1] === 'en') || argv.includes('--lang=en') ? 'en' : 'ja';
+}
+
 /** `genba …`: the core without a window. Returns the exit code (0 ok, 1 failure, 2 usage). */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
-  let lang: Lang = argv.includes('en') && argv[argv.indexOf('en') - 1] === '--lang' ? 'en' : 'ja';
+  let lang = langFromArgv(argv);
   let json = argv.includes('--json');
   let app: GenbaApp | null = null;
   try {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CompanyRepository } from '../store/companyRepository.js';
 import { COMPANY_TABLES } from './companyRows.js';
+import { DEMO_DEFINITION } from './demo/demoDefinition.js';
 import { generateDemoCompany } from './demo/generateDemoCompany.js';
 
 export interface Progress { task: string; done: number; total: number }
@@ -19,7 +20,7 @@ export function loadDemoCompany(db: Database.Database, seed: number, onProgress:
   const repo = new CompanyRepository(db);
   const rows: Record<string, number> = {};
   const task = 'demo';
-  const steps = 5 + 30; // masters and snapshots, then one step per day of logs
+  const steps = 5 + DEMO_DEFINITION.days; // masters and snapshots, then one step per day of logs
   let step = 0;
   const tick = (): void => onProgress({ task, done: ++step, total: steps });
 

@@ -7,16 +7,8 @@ import { ConfigError } from '../../../main/config/configError.js';
 import { defaultDataDir } from '../../../main/config/dataDir.js';
 import { startOfZonedDay, zonedEpoch } from '../../../main/config/zonedTime.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { thrownBy } from '../../helpers/thrownBy.js';
 
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('config', () => {
   it('defaults to Japanese, Tokyo time and the demo company when there is no file', () => {
@@ -42,7 +34,7 @@ describe('config', () => {
   ])('names the bad field of %s', (text, field) => {
     const d = tempDir();
     writeFileSync(join(d.path, 'config.json'), text);
-    const error = configError(() => loadConfig(d.path));
+    const error = thrownBy(ConfigError, () => loadConfig(d.path));
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.messageIn('ja')).toContain(`「${field}」`);
     expect(error.messageIn('en')).toContain(`"${field}"`);
@@ -52,7 +44,7 @@ describe('config', () => {
   it('reports a file that is not JSON', () => {
     const d = tempDir();
     writeFileSync(join(d.path, 'config.json'), '{ lang: ja');
-    expect(configError(() => loadConfig(d.path)).messageIn('ja')).toContain('JSON として読めません');
+    expect(thrownBy(ConfigError, () => loadConfig(d.path)).messageIn('ja')).toContain('JSON として読めません');
     d.remove();
   });
 });
@@ -62,7 +54,7 @@ describe('clock and time zone', () => {
     expect(parseIsoInstant('2025-10-23T15:40+09:00')).toBe(Date.UTC(2025, 9, 23, 6, 40));
     expect(parseIsoInstant('2025-10-23T06:40:00Z')).toBe(Date.UTC(2025, 9, 23, 6, 40));
     for (const bad of ['2025-10-23 15:40', '2025-10-23T15:40', 'yesterday', '2025-13-40T99:99+09:00']) {
-      expect(configError(() => parseIsoInstant(bad)).code).toBe('CLOCK_INVALID');
+      expect(thrownBy(ConfigError, () => parseIsoInstant(bad)).code).toBe('CLOCK_INVALID');
     }
   });
 

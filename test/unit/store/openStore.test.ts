@@ -7,18 +7,10 @@ import { SCHEMA_VERSION } from '../../../main/store/migration.js';
 import { openStore } from '../../../main/store/openStore.js';
 import { StoreError } from '../../../main/store/storeError.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { thrownBy } from '../../helpers/thrownBy.js';
 
 const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-function storeError(fn: () => unknown): StoreError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a StoreError');
-}
 
 /** A store with a table big enough to span many pages, closed and checkpointed. */
 function filledStore(path: string): void {
@@ -54,7 +46,7 @@ describe('openStore', () => {
     const path = join(dir(), 'genba.sqlite');
     writeFileSync(path, 'this is a spreadsheet, not a database\n'.repeat(100));
     const before = sha(path);
-    const error = storeError(() => openStore(path));
+    const error = thrownBy(StoreError, () => openStore(path));
     expect(error.code).toBe('STORE_CORRUPT');
     expect(error.messageIn('ja')).toContain('壊れています');
     expect(error.messageIn('en')).toContain('damaged');
@@ -70,7 +62,7 @@ describe('openStore', () => {
     writeSync(fd, Buffer.alloc(pageSize * 3, 0xa5), 0, pageSize * 3, pageSize * 20);
     closeSync(fd);
     const before = sha(path);
-    expect(storeError(() => openStore(path)).code).toBe('STORE_CORRUPT');
+    expect(thrownBy(StoreError, () => openStore(path)).code).toBe('STORE_CORRUPT');
     expect(sha(path)).toBe(before);
   });
 
@@ -81,7 +73,7 @@ describe('openStore', () => {
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     raw.close();
     const before = sha(path);
-    const error = storeError(() => openStore(path));
+    const error = thrownBy(StoreError, () => openStore(path));
     expect(error.code).toBe('STORE_NEWER_VERSION');
     expect(error.messageIn('ja')).toContain('Genba を更新してください');
     expect(sha(path)).toBe(before);
