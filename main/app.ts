@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import pkg from '../package.json';
 import { findModels } from './ai/findModels.js';
 import { createEventBus, type EventBus } from './api/eventBus.js';
-import type { DemoResetResult, Lang, Overview, Settings, StatusInfo } from './api/types.js';
-import { type Clock, fixedClock, systemClock } from './config/clock.js';
+import type { DataSourceForm, DemoResetResult, Lang, Overview, Settings, StatusInfo, SyncSummary } from './api/types.js';
+import type { Clock } from './config/clock.js';
 import { type GenbaConfig, loadConfig, saveConfig } from './config/config.js';
 import { defaultDataDir } from './config/dataDir.js';
+import { memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/secretStore.js';
 import { GenbaError, describeError } from './errors.js';
 import { type AppLog, createAppLog } from './log/appLog.js';
 import { computeOverview } from './placement/siteOverview.js';
@@ -15,7 +16,12 @@ import { CompanyRepository } from './store/companyRepository.js';
 import { schemaVersion } from './store/migration.js';
 import { openStore } from './store/openStore.js';
 import { DEMO_ANCHOR_MS } from './sync/demo/demoDefinition.js';
-import { DEMO_SOURCE_ID, loadDemoCompany } from './sync/loadDemoCompany.js';
+import { demoSourceId } from './sync/demoSource.js';
+import { createMySqlSource, mysqlSourceId, type TableCheck } from './sync/mysqlSource.js';
+import { Outbox } from './sync/outbox.js';
+import { companyTables, passwordMissing, type JobResult } from './sync/syncJob.js';
+import { createSyncService, type SyncService } from './sync/syncService.js';
+import type { DecisionRecord } from './sync/syncSource.js';
 
 export interface AppOptions {
   /** Defaults to the same folder as Electron's userData (see defaultDataDir). */
@@ -26,23 +32,10 @@ export interface AppOptions {
   lang?: Lang;
   /** better-sqlite3 binary built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
-}
-
-export interface GenbaApp {
-  readonly dataDir: string;
-  readonly events: EventBus;
-  readonly log: AppLog;
-  readonly clock: Clock;
-  lang(): Lang;
-  config(): GenbaConfig;
-  start(): void;
-  stop(): void;
-  status(): StatusInfo;
-  overview(): Overview;
-  settings(): Settings;
-  updateSettings(change: { lang: Lang }): Settings;
-  resetDemo(): DemoResetResult;
-  pauseAlerts(minutes: number): { pausedUntil: number };
+  /** Where the MySQL password lives: the OS secret store in the app, memory in the CLI. */
+  secrets?: SecretStore;
+  /** Sync in a worker thread (the app, so the UI never freezes) or in-process (CLI). */
+  syncRunner?: 'worker' | 'inline';
 }
 
 export const DB_FILE = 'genba.sqlite';
@@ -51,35 +44,70 @@ function notStarted(): GenbaError {
   return new GenbaError('APP_NOT_STARTED', { ja: 'アプリの起動処理が完了していません。', en: 'The app has not finished starting.' });
 }
 
+const summarize = (r: JobResult): SyncSummary => ({
+  rows: r.reports.reduce((n, x) => n + x.rows, 0),
+  tables: r.reports.flatMap((x) => x.tables.map((t) => ({ table: t.table, rows: t.rows, deleted: t.deleted }))),
+  ms: Math.round(r.reports.reduce((n, x) => n + x.ms, 0)),
+  delivered: (r.delivery?.delivered ?? 0) + (r.delivery?.alreadyThere ?? 0),
+});
+
 /** Composition root: builds every service from the config; nothing else reaches for globals. */
-export function createApp(options: AppOptions = {}): GenbaApp {
+export function createApp(options: AppOptions = {}) {
   const dataDir = options.dataDir ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  let config = loadConfig(dataDir);
-  // The demo company is a snapshot of one afternoon: with no --now, its clock stands there.
-  const clockMode: StatusInfo['clock']['mode'] = options.now !== undefined ? 'fixed' : config.source.kind === 'demo' ? 'demo' : 'system';
-  const clock = options.now !== undefined ? fixedClock(options.now) : clockMode === 'demo' ? fixedClock(DEMO_ANCHOR_MS) : systemClock;
+  let config: GenbaConfig = loadConfig(dataDir);
+  const secrets = options.secrets ?? memorySecretStore();
   const log = createAppLog(dataDir);
-  const events = createEventBus((error) => log.error('event listener failed', describeError(error)));
+  const events: EventBus = createEventBus((error) => log.error('event listener failed', describeError(error)));
   const dbPath = join(dataDir, DB_FILE);
-  let db: Database.Database | null = null;
-  let repo: CompanyRepository | null = null;
-
-  const store = (): { db: Database.Database; repo: CompanyRepository } => {
-    if (!db || !repo) throw notStarted();
-    return { db, repo };
+  // The demo company is a snapshot of one afternoon: with no --now, its clock stands there.
+  const clockMode = (): StatusInfo['clock']['mode'] => options.now !== undefined ? 'fixed' : config.source.kind === 'demo' ? 'demo' : 'system';
+  const clock: Clock = {
+    now: () => options.now ?? (config.source.kind === 'demo' ? DEMO_ANCHOR_MS : Date.now()),
+    get fixed() { return clockMode() !== 'system'; },
   };
   // --lang holds for the run until the manager picks a language in Settings.
   let langOverride = options.lang;
   const lang = (): Lang => langOverride ?? config.lang;
+  const sourceId = (): string => config.source.kind === 'demo' ? demoSourceId(config.source.seed) : mysqlSourceId(config.source);
 
-  const buildDemo = (): DemoResetResult => {
-    const { db } = store();
-    log.info('building demo company', `seed=${config.source.seed}`);
-    const result = loadDemoCompany(db, config.source.seed, (p) => events.emit({ type: 'progress', ...p }));
-    events.emit({ type: 'data-changed', tables: Object.keys(result.rows) });
-    log.info('demo company built', JSON.stringify(result.rows));
-    return { rows: result.rows, elapsedMs: result.elapsedMs };
+  let db: Database.Database | null = null;
+  let repo: CompanyRepository | null = null;
+  let outbox: Outbox | null = null;
+  const sync: SyncService = createSyncService({
+    runner: options.syncRunner ?? 'inline',
+    events, log, lang, now: clock.now,
+    schedule: () => config.sync,
+    job: (kind, groups) => ({
+      kind, groups, dbPath, nativeBinding: options.nativeBinding, source: config.source, logs: config.logs,
+      timeZone: config.timeZone, password: secrets.get(MYSQL_PASSWORD), batchSize: config.sync.batchSize,
+      fixedNow: clock.fixed ? clock.now() : undefined,
+    }),
+  });
+
+  const store = () => {
+    if (!db || !repo || !outbox) throw notStarted();
+    return { db, repo, outbox };
+  };
+  const setConfig = (next: GenbaConfig): void => {
+    saveConfig(dataDir, next);
+    config = next;
+  };
+  const mysqlTest = async (form: DataSourceForm): Promise<TableCheck[]> => {
+    const password = form.password || secrets.get(MYSQL_PASSWORD);
+    if (!password) throw passwordMissing();
+    const base = config.source.kind === 'mysql' ? config.source : null;
+    const source = createMySqlSource({
+      host: form.host, port: form.port, database: form.database, user: form.user, password,
+      tls: { enabled: form.tls, rejectUnauthorized: base?.tls.rejectUnauthorized ?? true, caFile: base?.tls.caFile },
+      connectTimeoutMs: base?.connectTimeoutMs ?? 10_000, queryTimeoutMs: base?.queryTimeoutMs ?? 60_000,
+      timeZone: config.timeZone, tables: companyTables(config.logs),
+    });
+    try {
+      return await source.testConnection();
+    } finally {
+      await source.close();
+    }
   };
 
   return {
@@ -90,61 +118,131 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     lang,
     config: () => config,
 
-    start() {
+    /** Opens the store; on first use of the demo company, loads it before returning. */
+    async start(): Promise<void> {
       if (db) return;
       db = openStore(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
       repo = new CompanyRepository(db);
-      const seed = repo.getMeta('demo_seed');
-      if (repo.getMeta('source') !== DEMO_SOURCE_ID || seed !== String(config.source.seed)) buildDemo();
+      outbox = new Outbox(db);
       log.info('started', `dataDir=${dataDir}`);
+      const loaded = repo.syncStates().some((s) => s.sourceId === sourceId() && s.lastSuccessAt !== null);
+      if (config.source.kind === 'demo' && !loaded) await sync.run();
     },
 
-    stop() {
+    /** The desktop app: sync on the schedule, starting now. */
+    startBackgroundSync(): void {
+      sync.startSchedule();
+      sync.run().catch(() => {});
+    },
+
+    async stop(): Promise<void> {
+      sync.stopSchedule();
+      await sync.cancel();
       db?.close();
-      db = null;
-      repo = null;
+      db = repo = outbox = null;
     },
 
-    status() {
-      const { db, repo } = store();
+    status(): StatusInfo {
+      const { db, repo, outbox } = store();
       const dataAsOf = (db.prepare('SELECT MAX(snapshot_time) AS t FROM progress_snapshots WHERE snapshot_time <= ?').get(clock.now()) as { t: number | null }).t;
       const paused = repo.getMeta('alerts_paused_until');
       const modelsDir = join(dataDir, 'models');
+      const s = config.source;
+      const counts = outbox.counts();
       return {
         version: pkg.version,
         dataDir,
         database: { path: dbPath, sizeBytes: statSync(dbPath).size, schemaVersion: schemaVersion(db) },
-        source: { kind: config.source.kind, seed: config.source.seed },
-        clock: { now: clock.now(), mode: clockMode },
+        source: s.kind === 'demo'
+          ? { kind: 'demo', id: sourceId(), seed: s.seed }
+          : { kind: 'mysql', id: sourceId(), host: s.host, port: s.port, database: s.database, user: s.user, tls: s.tls.enabled, passwordStored: secrets.get(MYSQL_PASSWORD) !== null },
+        logs: config.logs.kind === 'files' ? { kind: 'files', paths: config.logs.paths } : { kind: 'source' },
+        clock: { now: clock.now(), mode: clockMode() },
         tables: repo.counts(),
         lastSync: repo.lastSuccessfulSync(),
         dataAsOf,
+        sync: { ...sync.status(), tables: repo.syncStates(), pendingDecisions: counts.pending, failingDecisions: counts.failing },
         models: { dir: modelsDir, found: findModels(modelsDir) },
         alertsPausedUntil: paused !== null && Number(paused) > clock.now() ? Number(paused) : null,
       };
     },
 
-    overview() {
+    overview(): Overview {
       return computeOverview(store().db, { now: clock.now(), timeZone: config.timeZone, ...config.overview });
     },
 
-    settings: () => ({ lang: lang(), timeZone: config.timeZone }),
+    settings: (): Settings => ({ lang: lang(), timeZone: config.timeZone }),
 
-    updateSettings(change) {
-      config = { ...config, lang: change.lang };
-      saveConfig(dataDir, config);
+    updateSettings(change: { lang: Lang }): Settings {
+      setConfig({ ...config, lang: change.lang });
       langOverride = undefined;
       const settings = { lang: config.lang, timeZone: config.timeZone };
       events.emit({ type: 'settings-changed', settings });
       return settings;
     },
 
-    resetDemo: () => buildDemo(),
+    async syncNow(): Promise<SyncSummary> {
+      store();
+      return summarize(await sync.run());
+    },
 
-    pauseAlerts(minutes) {
+    testSource: mysqlTest,
+
+    /** Remembers the company MySQL (the password in the secret store only) and syncs from it. */
+    saveSource(form: DataSourceForm, opts: { sync?: boolean } = {}): void {
+      if (form.password) secrets.set(MYSQL_PASSWORD, form.password);
+      const prev = config.source.kind === 'mysql' ? config.source : null;
+      setConfig({
+        ...config,
+        source: {
+          kind: 'mysql', host: form.host, port: form.port, database: form.database, user: form.user,
+          tls: { enabled: form.tls, rejectUnauthorized: prev?.tls.rejectUnauthorized ?? true, ...(prev?.tls.caFile ? { caFile: prev.tls.caFile } : {}) },
+          connectTimeoutMs: prev?.connectTimeoutMs ?? 10_000, queryTimeoutMs: prev?.queryTimeoutMs ?? 60_000, tables: prev?.tables ?? {},
+        },
+      });
+      log.info('data source saved', sourceId());
+      if (opts.sync !== false) sync.run().catch(() => {});
+    },
+
+    /** Back to the embedded demo company (the MySQL password is forgotten). */
+    async useDemo(): Promise<void> {
+      secrets.delete(MYSQL_PASSWORD);
+      setConfig({ ...config, source: { kind: 'demo', seed: 20251023 } });
+      await sync.run();
+    },
+
+    async resetDemo(): Promise<DemoResetResult> {
+      const { db } = store();
+      if (config.source.kind !== 'demo') {
+        throw new GenbaError('DEMO_NOT_ACTIVE', {
+          ja: 'デモ会社のデータは、データソースがデモ会社のときだけ作り直せます。',
+          en: 'The demo data can only be rebuilt while the demo company is the data source.',
+        });
+      }
+      db.transaction(() => {
+        new CompanyRepository(db).clearAll();
+      })();
+      const result = await sync.run();
+      const s = summarize(result);
+      return { rows: Object.fromEntries(s.tables.map((t) => [t.table, t.rows])), elapsedMs: s.ms };
+    },
+
+    /** A manager's decision: stored here first, then delivered to approval_history. */
+    recordDecision(decision: DecisionRecord): void {
+      store().outbox.record(decision, clock.now());
+      sync.run('deliver', []).catch(() => {});
+    },
+
+    pauseAlerts(minutes: number): { pausedUntil: number } {
       const pausedUntil = clock.now() + minutes * 60_000;
       store().repo.setMeta('alerts_paused_until', String(pausedUntil));
       return { pausedUntil };
     },
+
+    /** Waits for a sync in progress (tests, CLI shutdown). */
+    syncStatus: () => sync.status(),
+    syncService: sync,
   };
 }
+
+export type GenbaApp = ReturnType<typeof createApp>;

@@ -5,6 +5,8 @@ import { parseIsoInstant } from './config/clock.js';
 import { CliUsageError, usageError } from './cli/cliUsageError.js';
 import { formatStatus } from './cli/formatStatus.js';
 import { helpText } from './cli/helpText.js';
+import { preparePassword, runSyncCommand } from './cli/syncCommand.js';
+import { memorySecretStore } from './config/secretStore.js';
 import { describeError, GenbaError, toErrorPayload, type Lang } from './errors.js';
 
 export interface CliIo {
@@ -20,6 +22,8 @@ const OPTIONS = {
   lang: { type: 'string' },
   json: { type: 'boolean' },
   reset: { type: 'boolean' },
+  source: { type: 'string' },
+  once: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -54,7 +58,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     if (rest.length > 0) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
     if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
-    if (command !== 'status' && command !== 'demo') {
+    if ((values.source !== undefined || values.once) && command !== 'sync') {
+      throw usageError('--source と --once は sync コマンドでのみ使えます', '--source and --once only apply to the sync command');
+    }
+    if (command !== 'status' && command !== 'demo' && command !== 'sync') {
       throw usageError(`不明なコマンドです: ${command}（genba help を参照）`, `Unknown command: ${command} (see genba help)`);
     }
 
@@ -64,14 +71,19 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     } catch (error) {
       throw usageError(`--now: ${(error as GenbaError).messageIn('ja')}`, `--now: ${(error as GenbaError).messageIn('en')}`);
     }
+    const secrets = memorySecretStore();
+    const syncArgs = { source: values.source, once: values.once === true, json };
+    const prepared = command === 'sync' ? await preparePassword(syncArgs, secrets, io, lang) : null;
     app = createApp({
       ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
       ...(now !== undefined ? { now } : {}),
       ...(values.lang ? { lang: values.lang as Lang } : {}),
+      secrets,
     });
     lang = app.lang();
+    if (command === 'sync') return await runSyncCommand(app, syncArgs, prepared!.form, prepared!.needsPrompt, secrets, io);
     const started = performance.now();
-    app.start();
+    await app.start();
 
     if (command === 'status') {
       const status = app.status();
@@ -79,7 +91,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 0;
     }
     // demo: start() already built it when missing; --reset rebuilds it on purpose.
-    const result = values.reset ? app.resetDemo() : null;
+    const result = values.reset ? await app.resetDemo() : null;
     const counts = app.status().tables;
     if (json) {
       io.stdout(`${JSON.stringify({ rebuilt: result !== null, tables: counts, elapsedMs: Math.round(performance.now() - started) }, null, 2)}\n`);
@@ -95,7 +107,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     else io.stderr(`genba: ${payload.message}${error instanceof GenbaError ? '' : `\n${describeError(error)}`}\n`);
     return error instanceof CliUsageError ? 2 : 1;
   } finally {
-    app?.stop();
+    await app?.stop();
   }
 }
 

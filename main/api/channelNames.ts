@@ -9,6 +9,10 @@ export const CHANNEL_NAMES = [
   'settings.update',
   'demo.reset',
   'alerts.pause',
+  'sync.now',
+  'source.test',
+  'source.save',
+  'source.useDemo',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import type { Channel } from './channelNames.js';
-import type { DemoResetResult, GenbaEvent, Overview, Settings, StatusInfo } from './types.js';
+import type { DemoResetResult, GenbaEvent, Overview, Settings, StatusInfo, SyncSummary } from './types.js';
 
 const empty = z.object({}).strict();
+
+/** Settings → Data source. Same limits as the config file; the password never goes there. */
+const dataSourceForm = z.object({
+  host: z.string().trim().min(1).max(255).regex(/^[A-Za-z0-9.:_\[\]-]+$/, 'not a host name'),
+  port: z.number().int().min(1).max(65535),
+  database: z.string().trim().regex(/^[A-Za-z0-9_$-]{1,64}$/, 'not a database name'),
+  user: z.string().trim().min(1).max(80),
+  password: z.string().max(256).optional(),
+  tls: z.boolean(),
+}).strict();
 
 /** Runtime validation of every request. Unknown keys are refused, not ignored. */
 export const REQUEST_SCHEMAS = {
@@ -12,6 +22,10 @@ export const REQUEST_SCHEMAS = {
   'settings.update': z.object({ lang: z.enum(['ja', 'en']) }).strict(),
   'demo.reset': empty,
   'alerts.pause': z.object({ minutes: z.number().int().min(1).max(24 * 60) }).strict(),
+  'sync.now': empty,
+  'source.test': dataSourceForm,
+  'source.save': dataSourceForm,
+  'source.useDemo': empty,
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ResponseOf {
@@ -21,6 +35,10 @@ export interface ResponseOf {
   'settings.update': Settings;
   'demo.reset': DemoResetResult;
   'alerts.pause': { pausedUntil: number };
+  'sync.now': SyncSummary;
+  'source.test': { tables: { table: string; rows: number | null }[] };
+  'source.save': StatusInfo;
+  'source.useDemo': StatusInfo;
 }
 
 export type RequestOf<C extends Channel> = z.input<(typeof REQUEST_SCHEMAS)[C]>;

@@ -15,6 +15,16 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'settings.update': (req) => app.updateSettings(req),
     'demo.reset': () => app.resetDemo(),
     'alerts.pause': (req) => app.pauseAlerts(req.minutes),
+    'sync.now': () => app.syncNow(),
+    'source.test': async (req) => ({ tables: await app.testSource(req) }),
+    'source.save': (req) => {
+      app.saveSource(req);
+      return app.status();
+    },
+    'source.useDemo': async () => {
+      await app.useDemo();
+      return app.status();
+    },
   };
 }
 

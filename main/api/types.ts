@@ -45,18 +45,41 @@ export interface TableRows { table: string; rows: number }
 
 export interface ModelFile { name: string; kind: 'gguf' | 'onnx'; sizeBytes: number }
 
+export type SourceInfo =
+  | { kind: 'demo'; id: string; seed: number }
+  | { kind: 'mysql'; id: string; host: string; port: number; database: string; user: string; tls: boolean; passwordStored: boolean };
+
+export interface ErrorInfo { code: string; message: string }
+
+export interface SyncInfo {
+  running: boolean;
+  current: { table: string; rowsDone: number; rowsEstimated: number | null } | null;
+  lastRun: { at: number; ok: boolean; rows: number; error: ErrorInfo | null } | null;
+  tables: { table: string; sourceId: string; lastSuccessAt: number | null; lastError: string | null }[];
+  /** Decisions stored here and not yet in the company's approval_history. */
+  pendingDecisions: number;
+  failingDecisions: number;
+}
+
 export interface StatusInfo {
   version: string;
   dataDir: string;
   database: { path: string; sizeBytes: number; schemaVersion: number };
-  source: { kind: 'demo'; seed: number };
+  source: SourceInfo;
+  logs: { kind: 'source' } | { kind: 'files'; paths: string[] };
   clock: { now: number; mode: 'system' | 'fixed' | 'demo' };
   tables: TableRows[];
   lastSync: number | null;
   dataAsOf: number | null;
+  sync: SyncInfo;
   models: { dir: string; found: ModelFile[] };
   alertsPausedUntil: number | null;
 }
+
+/** The Settings → Data source form. The password is optional: empty keeps the stored one. */
+export interface DataSourceForm { host: string; port: number; database: string; user: string; password?: string; tls: boolean }
+
+export interface SyncSummary { rows: number; tables: { table: string; rows: number; deleted: number }[]; ms: number; delivered: number }
 
 export interface Settings { lang: Lang; timeZone: string }
 
@@ -64,7 +87,8 @@ export interface DemoResetResult { rows: Record<string, number>; elapsedMs: numb
 
 /** Events the core pushes to the renderer. */
 export type GenbaEvent =
-  | { type: 'progress'; task: string; done: number; total: number }
+  | { type: 'progress'; task: string; done: number; total: number; table?: string }
+  | { type: 'sync-finished'; ok: boolean; rows: number; error: { code: string; message: string } | null }
   | { type: 'data-changed'; tables: string[] }
   | { type: 'alert'; id: string; kind: string; severity: 'info' | 'warning' | 'critical'; site: string | null; title: string }
   | { type: 'settings-changed'; settings: Settings };

@@ -20,10 +20,12 @@ export function formatStatus(s: StatusInfo, timeZone: string, lang: Lang): strin
   const lines = [
     `${ja ? 'データフォルダ' : 'Data folder'}: ${s.dataDir}`,
     `${ja ? 'データベース' : 'Database'}: ${s.database.path} (${(s.database.sizeBytes / MB).toFixed(1)} MB, ${ja ? '形式' : 'schema'} ${s.database.schemaVersion})`,
-    `${ja ? 'データソース' : 'Source'}: ${ja ? `デモ会社（シード ${s.source.seed}）` : `demo company (seed ${s.source.seed})`}`,
+    `${ja ? 'データソース' : 'Source'}: ${s.source.kind === 'demo' ? (ja ? `デモ会社（シード ${s.source.seed}）` : `demo company (seed ${s.source.seed})`) : s.source.id}`,
     `${ja ? '現在時刻' : 'Now'}: ${when(s.clock.now, s.clock.now, timeZone, lang)} [${clockNote}]`,
     `${ja ? '最終同期' : 'Last sync'}: ${when(s.lastSync, s.clock.now, timeZone, lang)}`,
     `${ja ? 'データ時点' : 'Data as of'}: ${when(s.dataAsOf, s.clock.now, timeZone, lang)}`,
+    ...(s.sync.lastRun?.error ? [`${ja ? '前回の同期エラー' : 'Last sync error'}: ${s.sync.lastRun.error.message}`] : []),
+    `${ja ? '送信待ちの承認' : 'Decisions awaiting delivery'}: ${s.sync.pendingDecisions}`,
     `${ja ? 'テーブル' : 'Tables'}:`,
     ...s.tables.map((t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}`),
     `${ja ? 'モデル' : 'Models'} (${s.models.dir}): ${s.models.found.length === 0

@@ -6,6 +6,11 @@ const HELP: Record<Lang, string> = {
 コマンド:
   status              データフォルダ・データソース・各テーブルの件数・最終同期・モデルを表示
   demo [--reset]      デモ会社のデータを作成（--reset で作り直し）
+  sync [--source URL] [--once]
+                      会社の MySQL から同期（URL 例: mysql://genba@db:3306/company）。
+                      指定したデータソースは記憶され、次回は --source 不要。
+                      パスワードは環境変数 GENBA_MYSQL_PASSWORD か入力プロンプトで。
+                      --once がなければ設定の間隔で同期を続けます（Ctrl-C で終了）
   help                この説明を表示
 
 共通オプション:
@@ -21,6 +26,11 @@ const HELP: Record<Lang, string> = {
 Commands:
   status              Data folder, source, row counts per table, last sync, models found
   demo [--reset]      Build the demo company's data (--reset rebuilds it)
+  sync [--source URL] [--once]
+                      Sync from the company MySQL (URL: mysql://genba@db:3306/company).
+                      The source is remembered; later runs need no --source.
+                      Password from GENBA_MYSQL_PASSWORD or a prompt.
+                      Without --once, keeps syncing on the schedule (Ctrl-C stops)
   help                Show this help
 
 Global options:

@@ -9,11 +9,52 @@ const demoSourceSchema = z.object({
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(20251023),
 }).strict();
 
+const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'not a column name');
+
+/** The company MySQL. The password is never here: it lives in the OS secret store. */
+export const mysqlSourceSchema = z.object({
+  kind: z.literal('mysql'),
+  host: z.string().min(1).max(255).regex(/^[A-Za-z0-9.:_\[\]-]+$/, 'not a host name'),
+  port: z.number().int().min(1).max(65535).default(3306),
+  database: z.string().regex(/^[A-Za-z0-9_$-]{1,64}$/, 'not a database name'),
+  user: z.string().min(1).max(80),
+  tls: z.object({
+    enabled: z.boolean().default(false),
+    rejectUnauthorized: z.boolean().default(true),
+    caFile: z.string().min(1).max(1024).optional(),
+  }).strict().default({ enabled: false, rejectUnauthorized: true }),
+  connectTimeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
+  queryTimeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+  /** The company's own SELECT and keyset columns per table, where its schema differs. */
+  tables: z.partialRecord(z.enum(['locations', 'operators', 'operator_process_capabilities', 'progress_snapshots', 'app_logs']),
+    z.object({ select: z.string().min(8).max(4000), watermark: z.array(identifier).min(1).max(3) }).strict()).default({}),
+}).strict();
+export type MySqlSourceConfig = z.infer<typeof mysqlSourceSchema>;
+
+/** Application logs: from the source's app_logs table, or from log files on this machine. */
+const logsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('source') }).strict(),
+  z.object({
+    kind: z.literal('files'),
+    paths: z.array(z.string().min(1).max(1024)).min(1).max(50),
+    /** Service name for plain-text lines (JSON lines may carry their own). */
+    service: z.string().min(1).max(64).default('app'),
+  }).strict(),
+]);
+
 export const configSchema = z.object({
   lang: z.enum(['ja', 'en']).default('ja'),
   /** IANA zone the company's DATETIME columns and working days are expressed in. */
   timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'unknown IANA time zone' }).default('Asia/Tokyo'),
-  source: demoSourceSchema.default({ kind: 'demo', seed: 20251023 }),
+  source: z.discriminatedUnion('kind', [demoSourceSchema, mysqlSourceSchema]).default({ kind: 'demo', seed: 20251023 }),
+  logs: logsSchema.default({ kind: 'source' }),
+  sync: z.object({
+    /** Progress snapshots and logs. */
+    progressEverySeconds: z.number().int().min(10).max(3600).default(60),
+    /** Locations, operators and skills. */
+    mastersEveryMinutes: z.number().int().min(1).max(1440).default(10),
+    batchSize: z.number().int().min(100).max(50_000).default(5000),
+  }).strict().default({ progressEverySeconds: 60, mastersEveryMinutes: 10, batchSize: 5000 }),
   overview: z.object({
     /** Current speed is measured over this window of recent snapshots. */
     speedWindowMinutes: z.number().int().min(10).max(240).default(30),

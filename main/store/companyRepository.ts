@@ -1,19 +1,5 @@
 import type Database from 'better-sqlite3';
-import { COMPANY_TABLES, type AppLogRow, type CapabilityRow, type CompanyTable, type LocationRow, type OperatorRow, type SnapshotRow } from '../sync/companyRows.js';
-
-const COLUMNS: Record<CompanyTable, { key: string; columns: readonly string[] }> = {
-  locations: { key: 'location_id', columns: ['location_id', 'location_name'] },
-  operators: { key: 'operator_id', columns: ['operator_id', 'operator_name', 'location_name', 'is_valid', 'updated_at'] },
-  operator_process_capabilities: {
-    key: 'capability_id',
-    columns: ['capability_id', 'operator_id', 'process_name', 'skill_level', 'experience_months', 'average_speed', 'updated_at'],
-  },
-  progress_snapshots: {
-    key: 'snapshot_id',
-    columns: ['snapshot_id', 'snapshot_time', 'location_name', 'business_id', 'process_name', 'expected_completion_time', 'total_waiting', 'entry_count', 'correction_waiting'],
-  },
-  app_logs: { key: 'log_id', columns: ['log_id', 'ts', 'service', 'host', 'level', 'message', 'trace_id'] },
-};
+import { COMPANY_TABLES, TABLE_COLUMNS, type AppLogRow, type CapabilityRow, type CompanyTable, type LocationRow, type OperatorRow, type SnapshotRow } from '../sync/companyRows.js';
 
 interface RowOf {
   locations: LocationRow;
@@ -35,7 +21,7 @@ export class CompanyRepository {
   upsert<T extends CompanyTable>(table: T, rows: Iterable<RowOf[T]>): number {
     let stmt = this.upserts.get(table);
     if (!stmt) {
-      const { key, columns } = COLUMNS[table];
+      const { key, columns } = TABLE_COLUMNS[table];
       const updates = columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`).join(', ');
       stmt = this.db.prepare(
         `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
@@ -63,19 +49,35 @@ export class CompanyRepository {
     }));
   }
 
-  recordSync(table: CompanyTable, sourceId: string, watermark: string | null, at: number): void {
+  /** A table's pull finished: its watermark (saved batch by batch) stays as it is. */
+  recordSuccess(table: CompanyTable, sourceId: string, at: number): void {
     this.db.prepare(
       `INSERT INTO sync_state (table_name, source_id, watermark, last_success_at, last_error, updated_at)
-       VALUES (?, ?, ?, ?, NULL, ?)
-       ON CONFLICT(table_name) DO UPDATE SET source_id = excluded.source_id, watermark = excluded.watermark,
-         last_success_at = excluded.last_success_at, last_error = NULL, updated_at = excluded.updated_at`,
-    ).run(table, sourceId, watermark, at, at);
+       VALUES (?, ?, NULL, ?, NULL, ?)
+       ON CONFLICT(table_name) DO UPDATE SET source_id = excluded.source_id, last_success_at = excluded.last_success_at,
+         last_error = NULL, updated_at = excluded.updated_at`,
+    ).run(table, sourceId, at, at);
+  }
+
+  recordFailure(table: CompanyTable, sourceId: string, message: string, at: number): void {
+    this.db.prepare(
+      `INSERT INTO sync_state (table_name, source_id, watermark, last_success_at, last_error, updated_at)
+       VALUES (?, ?, NULL, NULL, ?, ?)
+       ON CONFLICT(table_name) DO UPDATE SET last_error = excluded.last_error, updated_at = excluded.updated_at`,
+    ).run(table, sourceId, message, at);
+  }
+
+  syncStates(): { table: string; sourceId: string; lastSuccessAt: number | null; lastError: string | null }[] {
+    return (this.db.prepare('SELECT table_name, source_id, last_success_at, last_error FROM sync_state ORDER BY table_name').all() as
+      { table_name: string; source_id: string; last_success_at: number | null; last_error: string | null }[])
+      .map((r) => ({ table: r.table_name, sourceId: r.source_id, lastSuccessAt: r.last_success_at, lastError: r.last_error }));
   }
 
   /** The oldest of the tables' last successful syncs: the age of the least fresh data. */
   lastSuccessfulSync(): number | null {
-    const row = this.db.prepare('SELECT MIN(last_success_at) AS t, COUNT(*) AS n FROM sync_state').get() as { t: number | null; n: number };
-    return row.n === 0 ? null : row.t;
+    const row = this.db.prepare('SELECT MIN(last_success_at) AS t, COUNT(*) AS n, COUNT(last_success_at) AS ok FROM sync_state')
+      .get() as { t: number | null; n: number; ok: number };
+    return row.n === 0 || row.ok < row.n ? null : row.t;
   }
 
   getMeta(key: string): string | null {

@@ -16,3 +16,18 @@ export interface AppLogRow { log_id: number; ts: number; service: string; host: 
 
 export const COMPANY_TABLES = ['locations', 'operators', 'operator_process_capabilities', 'progress_snapshots', 'app_logs'] as const;
 export type CompanyTable = (typeof COMPANY_TABLES)[number];
+
+/** Primary key and columns of each local table: what every source must deliver. */
+export const TABLE_COLUMNS: Record<CompanyTable, { key: string; columns: readonly string[] }> = {
+  locations: { key: 'location_id', columns: ['location_id', 'location_name'] },
+  operators: { key: 'operator_id', columns: ['operator_id', 'operator_name', 'location_name', 'is_valid', 'updated_at'] },
+  operator_process_capabilities: {
+    key: 'capability_id',
+    columns: ['capability_id', 'operator_id', 'process_name', 'skill_level', 'experience_months', 'average_speed', 'updated_at'],
+  },
+  progress_snapshots: {
+    key: 'snapshot_id',
+    columns: ['snapshot_id', 'snapshot_time', 'location_name', 'business_id', 'process_name', 'expected_completion_time', 'total_waiting', 'entry_count', 'correction_waiting'],
+  },
+  app_logs: { key: 'log_id', columns: ['log_id', 'ts', 'service', 'host', 'level', 'message', 'trace_id'] },
+};

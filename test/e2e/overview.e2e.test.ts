@@ -31,13 +31,13 @@ describe('site overview in Chromium, wired to the real core', () => {
 
   beforeAll(async () => {
     app = createApp({ dataDir: dir.path, now: parseIsoInstant(NOW) });
-    app.start();
+    await app.start();
     ui = await openGenbaPage(app);
   });
 
   afterAll(async () => {
     await ui?.close();
-    app?.stop();
+    await app?.stop();
     dir.remove();
   });
 

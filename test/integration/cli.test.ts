@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusInfo } from '../../main/api/types.js';
+import { SCHEMA_VERSION } from '../../main/store/migration.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 const BIN = resolve('bin/genba.mjs');
@@ -29,7 +30,7 @@ describe('genba CLI (built bundle)', () => {
     expect(rows.locations).toBe(6);
     expect(rows.operators).toBeGreaterThanOrEqual(200);
     expect(rows.app_logs).toBeGreaterThanOrEqual(200_000);
-    expect(status).toMatchObject({ dataDir: dir.path, source: { kind: 'demo' }, clock: { mode: 'demo' }, database: { schemaVersion: 2 } });
+    expect(status).toMatchObject({ dataDir: dir.path, source: { kind: 'demo' }, clock: { mode: 'demo' }, database: { schemaVersion: SCHEMA_VERSION } });
     expect(status.lastSync).toBe(Date.parse('2025-10-23T15:40+09:00'));
   });
 

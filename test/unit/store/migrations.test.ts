@@ -27,11 +27,25 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, 1);
     db.prepare('INSERT INTO locations VALUES (1, ?)').run('札幌');
-    expect(migrate(db)).toEqual([2]);
+    expect(migrate(db, 2)).toEqual([2]);
     expect(schemaVersion(db)).toBe(2);
     expect(columns(db, 'sync_state')).toEqual(['table_name', 'source_id', 'watermark', 'last_success_at', 'last_error', 'updated_at']);
     expect(columns(db, 'meta')).toEqual(['key', 'value']);
     expect(db.prepare('SELECT location_name FROM locations').pluck().get()).toBe('札幌');
+    db.close();
+  });
+
+  it('003 adds the approval outbox, one decision per suggestion', () => {
+    const db = new Database(':memory:');
+    migrate(db, 2);
+    expect(migrate(db)).toEqual([3]);
+    expect(columns(db, 'approval_outbox')).toEqual(['suggestion_id', 'changes', 'impact', 'action_type', 'action_user',
+      'feedback_reason', 'decided_at', 'attempts', 'next_attempt_at', 'delivered_at', 'delivered_to', 'last_error']);
+    const insert = db.prepare(`INSERT INTO approval_outbox (suggestion_id, changes, impact, action_type, action_user, decided_at, next_attempt_at)
+      VALUES (?, '{}', '{}', ?, 'm', 0, 0)`);
+    insert.run('s1', 'approved');
+    expect(() => insert.run('s1', 'approved')).toThrow(/UNIQUE/);
+    expect(() => insert.run('s2', 'maybe')).toThrow(/CHECK/);
     db.close();
   });
 

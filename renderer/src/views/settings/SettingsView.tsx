@@ -25,7 +25,7 @@ export function SettingsView() {
         <dt>{t('settings.database')}</dt>
         <dd><code>{status.database.path}</code> ({(status.database.sizeBytes / 1048576).toFixed(1)} MB)</dd>
         <dt>{t('settings.source')}</dt>
-        <dd>{t('settings.sourceDemo', { seed: status.source.seed })}</dd>
+        <dd>{status.source.kind === 'demo' ? t('settings.sourceDemo', { seed: status.source.seed }) : status.source.id}</dd>
         <dt>{t('settings.models')}</dt>
         <dd>{status.models.found.length === 0 ? t('settings.noModels') : status.models.found.map((m) => m.name).join(', ')}</dd>
       </dl>

@@ -1,0 +1,69 @@
+import type { GenbaApp } from '../app.js';
+import type { SyncSummary } from '../api/types.js';
+import { MYSQL_PASSWORD, type SecretStore } from '../config/secretStore.js';
+import type { Lang } from '../errors.js';
+import type { CliIo } from '../cli.js';
+import { parseSourceUrl } from './parseSourceUrl.js';
+import { promptPassword } from './promptPassword.js';
+
+export interface SyncArgs { source?: string | undefined; once: boolean; json: boolean }
+
+function formatSummary(s: SyncSummary, lang: Lang): string {
+  const ja = lang === 'ja';
+  const head = ja ? `同期しました: ${s.rows.toLocaleString('en-US')} 行、${(s.ms / 1000).toFixed(1)} 秒` : `Synced ${s.rows.toLocaleString('en-US')} rows in ${(s.ms / 1000).toFixed(1)} s`;
+  const lines = s.tables.map((t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}${t.deleted ? ` (${ja ? '削除' : 'deleted'} ${t.deleted})` : ''}`);
+  const delivered = s.delivered > 0 ? [ja ? `承認結果を ${s.delivered} 件送信しました` : `Delivered ${s.delivered} decisions`] : [];
+  return `${[head, ...lines, ...delivered].join('\n')}\n`;
+}
+
+/**
+ * Settles the password before the app starts: from the URL (with a warning), from
+ * GENBA_MYSQL_PASSWORD, or from a prompt. It goes to the in-memory secret store only.
+ */
+export async function preparePassword(args: SyncArgs, secrets: SecretStore, io: CliIo, lang: Lang) {
+  const form = args.source ? parseSourceUrl(args.source) : null;
+  if (form?.passwordInUrl) {
+    io.stderr(lang === 'ja'
+      ? '警告: URL に含めたパスワードはシェルの履歴やプロセス一覧に残ります。環境変数 GENBA_MYSQL_PASSWORD を使ってください。\n'
+      : 'Warning: a password in the URL stays in shell history and process lists. Use GENBA_MYSQL_PASSWORD instead.\n');
+  }
+  const password = form?.password ?? process.env.GENBA_MYSQL_PASSWORD ?? null;
+  if (password) secrets.set(MYSQL_PASSWORD, password);
+  return { form, needsPrompt: password === null };
+}
+
+export async function runSyncCommand(app: GenbaApp, args: SyncArgs, form: ReturnType<typeof parseSourceUrl> | null,
+  needsPrompt: boolean, secrets: SecretStore, io: CliIo): Promise<number> {
+  const lang = app.lang();
+  if (form) {
+    const { passwordInUrl: _ignored, password: _p, ...rest } = form;
+    app.saveSource(rest, { sync: false });
+  }
+  if (app.config().source.kind === 'mysql' && needsPrompt) {
+    const typed = await promptPassword(lang === 'ja' ? 'MySQL のパスワード: ' : 'MySQL password: ');
+    if (typed) secrets.set(MYSQL_PASSWORD, typed);
+  }
+  await app.start();
+  const report = async (): Promise<void> => {
+    const summary = await app.syncNow();
+    io.stdout(args.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary, lang));
+  };
+  if (args.once) {
+    await report();
+    return 0;
+  }
+  // Continuous: run on the configured schedule until interrupted.
+  await report();
+  app.events.on((e) => {
+    if (e.type === 'sync-finished') {
+      const line = e.ok ? `${new Date().toISOString()} ${e.rows} rows` : `${new Date().toISOString()} ${e.error?.message ?? ''}`;
+      io.stdout(args.json ? `${JSON.stringify(e)}\n` : `${line}\n`);
+    }
+  });
+  app.syncService.startSchedule();
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  return 0;
+}

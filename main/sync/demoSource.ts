@@ -1,0 +1,67 @@
+import type { CompanyTable } from './companyRows.js';
+import { generateDemoCompany } from './demo/generateDemoCompany.js';
+import type { Batch, DecisionRecord, LocalRow, SyncSource, Watermark } from './syncSource.js';
+import { primaryKey, type TableSpec } from './tableSpecs.js';
+
+export const demoSourceId = (seed: number): string => `demo:${seed}`;
+
+/**
+ * The embedded demo company as a source: generated once per instance, served in key
+ * order like any other source so the same sync engine loads it.
+ */
+export function createDemoSource(seed: number, tables: readonly CompanyTable[]): SyncSource & { delivered: DecisionRecord[] } {
+  let data: Record<CompanyTable, LocalRow[]> | null = null;
+  const rowsOf = (table: CompanyTable): LocalRow[] => {
+    if (!data) {
+      const c = generateDemoCompany(seed);
+      let logId = 0;
+      data = {
+        locations: c.locations as unknown as LocalRow[],
+        operators: c.operators as unknown as LocalRow[],
+        operator_process_capabilities: c.capabilities as unknown as LocalRow[],
+        progress_snapshots: c.snapshots as unknown as LocalRow[],
+        app_logs: [...c.logDays()].flatMap((day) => day.map((r) => ({ ...r, log_id: ++logId }))),
+      };
+    }
+    return data[table];
+  };
+  /** Rows are in ascending key order: binary search for the first after the watermark. */
+  const firstAfter = (rows: LocalRow[], key: string, after: number): number => {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((rows[mid]![key] as number) <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const delivered: DecisionRecord[] = [];
+  return {
+    id: demoSourceId(seed),
+    tables,
+    delivered,
+    checkColumns: async () => {},
+    async estimate(spec: TableSpec, after: Watermark | null) {
+      const rows = rowsOf(spec.table);
+      return rows.length - (after === null ? 0 : firstAfter(rows, primaryKey(spec.table), after as number));
+    },
+    async fetch(spec: TableSpec, after: Watermark | null, limit: number): Promise<Batch> {
+      const key = primaryKey(spec.table);
+      const rows = rowsOf(spec.table);
+      const from = after === null ? 0 : firstAfter(rows, key, after as number);
+      const slice = rows.slice(from, from + limit);
+      return { rows: slice, next: slice.length > 0 ? slice[slice.length - 1]![key] : after };
+    },
+    async keys(spec: TableSpec) {
+      return rowsOf(spec.table).map((r) => r[primaryKey(spec.table)] as number);
+    },
+    // The demo company has no database to write to: decisions are kept, as delivered to it.
+    async deliver(decision: DecisionRecord) {
+      if (delivered.some((d) => d.suggestion_id === decision.suggestion_id)) return 'existed';
+      delivered.push(decision);
+      return 'inserted';
+    },
+    close: async () => {},
+  };
+}

@@ -1,0 +1,96 @@
+import type { GenbaConfig } from '../config/config.js';
+import { GenbaError } from '../errors.js';
+import { openStore } from '../store/openStore.js';
+import { COMPANY_TABLES, type CompanyTable } from './companyRows.js';
+import { createDemoSource } from './demoSource.js';
+import { createLogFileSource } from './logFileSource.js';
+import { createMySqlSource } from './mysqlSource.js';
+import { deliverDue, Outbox, type DeliveryReport } from './outbox.js';
+import { runSync, type SyncProgress, type SyncReport } from './syncEngine.js';
+import { SyncError } from './syncError.js';
+import type { SyncSource } from './syncSource.js';
+import { tableSpecs, type SyncGroup } from './tableSpecs.js';
+
+/** Everything a sync run needs, as plain data: it crosses into a worker thread. */
+export interface SyncJob {
+  kind: 'sync' | 'deliver';
+  dbPath: string;
+  nativeBinding?: string | undefined;
+  source: GenbaConfig['source'];
+  logs: GenbaConfig['logs'];
+  timeZone: string;
+  password: string | null;
+  groups: SyncGroup[];
+  batchSize: number;
+  /** The app's clock when it is fixed (--now, demo); real time otherwise. */
+  fixedNow?: number | undefined;
+}
+
+export interface JobResult { reports: SyncReport[]; delivery: DeliveryReport | null }
+
+export function passwordMissing(): SyncError {
+  return new SyncError('SOURCE_PASSWORD_MISSING', {
+    ja: '会社データベースのパスワードがありません。設定画面で入力するか、CLI では環境変数 GENBA_MYSQL_PASSWORD を設定してください。',
+    en: 'The company database password is missing. Enter it in Settings, or set GENBA_MYSQL_PASSWORD for the CLI.',
+  });
+}
+
+/** The tables read from the company source: app_logs only when logs are not read from files. */
+export function companyTables(logs: GenbaConfig['logs']): CompanyTable[] {
+  return COMPANY_TABLES.filter((t) => t !== 'app_logs' || logs.kind === 'source');
+}
+
+/** The configured sources: the company (MySQL or demo) first, log files after it. */
+export function createSources(job: SyncJob, now: () => number): SyncSource[] {
+  const tables = companyTables(job.logs);
+  const sources: SyncSource[] = [];
+  if (job.source.kind === 'demo') {
+    sources.push(createDemoSource(job.source.seed, tables));
+  } else {
+    if (job.password === null) throw passwordMissing();
+    const s = job.source;
+    sources.push(createMySqlSource({
+      host: s.host, port: s.port, database: s.database, user: s.user, password: job.password, tls: s.tls,
+      connectTimeoutMs: s.connectTimeoutMs, queryTimeoutMs: s.queryTimeoutMs, timeZone: job.timeZone, tables,
+    }));
+  }
+  if (job.logs.kind === 'files') {
+    sources.push(createLogFileSource({ paths: job.logs.paths, service: job.logs.service, timeZone: job.timeZone, now }));
+  }
+  return sources;
+}
+
+/** Runs one job to the end on its own store connection; used in the worker and in-process alike. */
+export async function executeJob(job: SyncJob, onProgress: (p: SyncProgress) => void = () => {}): Promise<JobResult> {
+  const now = (): number => job.fixedNow ?? Date.now();
+  const db = openStore(job.dbPath, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
+  const sources = createSources(job, now);
+  try {
+    const reports: SyncReport[] = [];
+    if (job.kind === 'sync') {
+      const overrides = job.source.kind === 'mysql' ? job.source.tables : {};
+      const specs = tableSpecs(overrides).filter((s) => job.groups.includes(s.group));
+      for (const source of sources) {
+        reports.push(await runSync({ db, source, specs, batchSize: job.batchSize, now, onProgress }));
+      }
+    }
+    const delivery = await deliverDue(new Outbox(db), sources[0]!, now());
+    return { reports, delivery };
+  } finally {
+    await Promise.all(sources.map((s) => s.close()));
+    db.close();
+  }
+}
+
+/** Errors cross the worker boundary as data and come back as GenbaErrors. */
+export interface SerializedError { code: string; ja: string; en: string; detail?: string | undefined }
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof GenbaError) return { code: error.code, ja: error.text.ja, en: error.text.en, detail: error.detail };
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { code: 'SYNC_FAILED', ja: '同期に失敗しました。詳細はアプリのログを確認してください。', en: 'Sync failed. See the app log for details.', detail: message };
+}
+
+export function deserializeError(e: SerializedError): SyncError {
+  return new SyncError(e.code as SyncError['code'], { ja: e.ja, en: e.en }, e.detail === undefined ? {} : { detail: e.detail });
+}

@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { EventBus } from '../api/eventBus.js';
+import { describeError, type ErrorPayload, type Lang, toErrorPayload } from '../errors.js';
+import type { AppLog } from '../log/appLog.js';
+import type { SyncProgress } from './syncEngine.js';
+import { SyncError } from './syncError.js';
+import { deserializeError, executeJob, type JobResult, type SerializedError, type SyncJob } from './syncJob.js';
+import { SYNC_GROUPS, type SyncGroup } from './tableSpecs.js';
+
+export interface SyncRunInfo { at: number; ok: boolean; rows: number; error: ErrorPayload | null }
+export interface SyncServiceStatus { running: boolean; current: SyncProgress | null; lastRun: SyncRunInfo | null }
+
+export interface SyncServiceDeps {
+  /** Builds the job from the current settings (and the secret store) at run time. */
+  job: (kind: SyncJob['kind'], groups: SyncGroup[]) => SyncJob;
+  /** 'worker' keeps the UI responsive (the app); 'inline' runs in-process (CLI). */
+  runner: 'worker' | 'inline';
+  events: EventBus;
+  log: AppLog;
+  now: () => number;
+  lang: () => Lang;
+  schedule: () => { progressEverySeconds: number; mastersEveryMinutes: number };
+}
+
+/**
+ * The worker next to this module: the bundled .js/.mjs in the app and CLI builds; from
+ * source (tests, `npm run genba`) a bootstrap that registers tsx, then loads the .ts.
+ */
+function createWorker(job: SyncJob): Worker {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const name of ['syncWorker.js', 'syncWorker.mjs']) {
+    if (existsSync(join(here, name))) return new Worker(join(here, name), { workerData: job });
+  }
+  const source = pathToFileURL(join(here, 'syncWorker.ts')).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: job });
+}
+
+function runInWorker(job: SyncJob, onProgress: (p: SyncProgress) => void, track: (w: Worker | null) => void): Promise<JobResult> {
+  return new Promise((resolve, reject) => {
+    const worker = createWorker(job);
+    track(worker);
+    let settled = false;
+    worker.on('message', (m: { type: 'progress'; progress: SyncProgress } | { type: 'done'; result: JobResult } | { type: 'error'; error: SerializedError }) => {
+      if (m.type === 'progress') onProgress(m.progress);
+      else {
+        settled = true;
+        if (m.type === 'done') resolve(m.result);
+        else reject(deserializeError(m.error));
+      }
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      track(null);
+      if (!settled) {
+        reject(new SyncError('SYNC_CANCELLED', {
+          ja: '同期が途中で止まりました。次回は続きから再開します。',
+          en: 'The sync stopped before the end. The next run resumes where it stopped.',
+        }, { detail: `worker exit ${code}` }));
+      }
+    });
+  });
+}
+
+/**
+ * Runs syncs on a schedule and on demand, never two at once: a request while one runs
+ * joins it. Progress and results go out as events; failures are kept for the status line.
+ */
+export function createSyncService(deps: SyncServiceDeps) {
+  let active: Promise<JobResult> | null = null;
+  let worker: Worker | null = null;
+  let current: SyncProgress | null = null;
+  let lastRun: SyncRunInfo | null = null;
+  let timers: NodeJS.Timeout[] = [];
+
+  const run = (kind: SyncJob['kind'] = 'sync', groups: SyncGroup[] = [...SYNC_GROUPS]): Promise<JobResult> => {
+    if (active) return active;
+    const onProgress = (p: SyncProgress): void => {
+      current = p;
+      deps.events.emit({ type: 'progress', task: 'sync', table: p.table, done: p.rowsDone, total: p.rowsEstimated ?? p.rowsDone });
+    };
+    const started = deps.now();
+    const job = (async () => {
+      const spec = deps.job(kind, groups);
+      return deps.runner === 'worker' ? runInWorker(spec, onProgress, (w) => { worker = w; }) : executeJob(spec, onProgress);
+    })();
+    active = job.then((result) => {
+      const rows = result.reports.reduce((n, r) => n + r.rows, 0);
+      lastRun = { at: started, ok: true, rows, error: null };
+      const changed = result.reports.flatMap((r) => r.tables.filter((t) => t.rows > 0 || t.deleted > 0 || t.reset).map((t) => t.table));
+      if (result.delivery && (result.delivery.delivered > 0 || result.delivery.alreadyThere > 0)) changed.push('approval_outbox' as never);
+      if (changed.length > 0) deps.events.emit({ type: 'data-changed', tables: changed });
+      deps.events.emit({ type: 'sync-finished', ok: true, rows, error: null });
+      return result;
+    }, (error: unknown) => {
+      deps.log.error('sync failed', describeError(error));
+      const payload = toErrorPayload(error, deps.lang());
+      lastRun = { at: started, ok: false, rows: 0, error: payload };
+      deps.events.emit({ type: 'sync-finished', ok: false, rows: 0, error: payload });
+      throw error;
+    }).finally(() => {
+      active = null;
+      current = null;
+    });
+    return active;
+  };
+
+  const tick = (groups: SyncGroup[]) => (): void => {
+    if (!active) run('sync', groups).catch(() => {}); // failures are in lastRun and the app log
+  };
+
+  return {
+    run,
+    status: (): SyncServiceStatus => ({ running: active !== null, current, lastRun }),
+    /** Progress and logs every N seconds, masters every M minutes. */
+    startSchedule(): void {
+      this.stopSchedule();
+      const s = deps.schedule();
+      timers = [
+        setInterval(tick(['progress', 'logs']), s.progressEverySeconds * 1000),
+        setInterval(tick([...SYNC_GROUPS]), s.mastersEveryMinutes * 60_000),
+      ];
+    },
+    stopSchedule(): void {
+      timers.forEach(clearInterval);
+      timers = [];
+    },
+    /** Stops a running sync at once; the batch-and-watermark transactions make this safe. */
+    async cancel(): Promise<void> {
+      await worker?.terminate();
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

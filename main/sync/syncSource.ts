@@ -1,0 +1,45 @@
+import type { CompanyTable } from './companyRows.js';
+import type { TableSpec } from './tableSpecs.js';
+
+/** Where a pull stopped: the keyset values of the last row taken (JSON). */
+export type Watermark = unknown;
+
+/** Local rows (epoch-ms times, numbers as numbers), ready for the store. */
+export type LocalRow = Record<string, unknown>;
+
+export interface Batch {
+  rows: LocalRow[];
+  /** Watermark after the last row; unchanged when the batch is empty. */
+  next: Watermark;
+}
+
+/** A decision to deliver to the company's approval_history. */
+export interface DecisionRecord {
+  suggestion_id: string;
+  changes: string;
+  impact: string;
+  action_type: 'approved' | 'rejected' | 'modified';
+  action_user: string;
+  feedback_reason: string | null;
+  decided_at: number;
+}
+
+/**
+ * Anything Genba syncs from: the company MySQL, the embedded demo company, log files.
+ * Each source tells which tables it provides; the sync engine does the rest.
+ */
+export interface SyncSource {
+  /** Identifies the data (no secrets): a change of id means a fresh local copy. */
+  readonly id: string;
+  readonly tables: readonly CompanyTable[];
+  /** Fails with a named error when the table's query lacks a column the app needs. */
+  checkColumns(spec: TableSpec): Promise<void>;
+  /** Rows after the watermark, if cheap to tell; null when unknown. */
+  estimate(spec: TableSpec, after: Watermark | null): Promise<number | null>;
+  fetch(spec: TableSpec, after: Watermark | null, limit: number): Promise<Batch>;
+  /** All primary keys (small master tables only), to reflect deletions. */
+  keys(spec: TableSpec): Promise<number[]>;
+  /** Write-back; 'existed' when the company already had this suggestion's decision. */
+  deliver?(decision: DecisionRecord): Promise<'inserted' | 'existed'>;
+  close(): Promise<void>;
+}

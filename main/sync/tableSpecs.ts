@@ -1,0 +1,61 @@
+import type { CompanyTable } from './companyRows.js';
+import { TABLE_COLUMNS } from './companyRows.js';
+
+export type SyncGroup = 'masters' | 'progress' | 'logs';
+
+/** How one company table is pulled. */
+export interface TableSpec {
+  table: CompanyTable;
+  group: SyncGroup;
+  /** The SELECT that reads it; configurable for companies whose schema differs. */
+  select: string;
+  /** Keyset columns, in order; together unique (the last is usually the primary key). */
+  watermark: readonly string[];
+  /** Columns holding DATETIMEs, converted to epoch ms in the company's zone. */
+  times: readonly string[];
+  /** Small master tables: their keys are compared every run so rows deleted upstream disappear here. */
+  reconcileDeletes: boolean;
+}
+
+export const DEFAULT_TABLE_SPECS: readonly TableSpec[] = [
+  { table: 'locations', group: 'masters', select: 'SELECT location_id, location_name FROM locations', watermark: ['location_id'], times: [], reconcileDeletes: true },
+  {
+    table: 'operators', group: 'masters',
+    select: 'SELECT operator_id, operator_name, location_name, is_valid, updated_at FROM operators',
+    watermark: ['updated_at', 'operator_id'], times: ['updated_at'], reconcileDeletes: true,
+  },
+  {
+    table: 'operator_process_capabilities', group: 'masters',
+    select: 'SELECT capability_id, operator_id, process_name, skill_level, experience_months, average_speed, updated_at FROM operator_process_capabilities',
+    watermark: ['updated_at', 'capability_id'], times: ['updated_at'], reconcileDeletes: true,
+  },
+  {
+    table: 'progress_snapshots', group: 'progress',
+    select: `SELECT snapshot_id, snapshot_time, location_name, business_id, process_name, expected_completion_time,
+      total_waiting, entry_count, correction_waiting FROM progress_snapshots`,
+    watermark: ['snapshot_id'], times: ['snapshot_time', 'expected_completion_time'], reconcileDeletes: false,
+  },
+  {
+    table: 'app_logs', group: 'logs',
+    select: 'SELECT log_id, ts, service, host, level, message, trace_id FROM app_logs',
+    watermark: ['log_id'], times: ['ts'], reconcileDeletes: false,
+  },
+];
+
+export const SYNC_GROUPS: readonly SyncGroup[] = ['masters', 'progress', 'logs'];
+
+/** The default specs with the company's own SELECTs and watermarks laid over them. */
+export function tableSpecs(overrides: Partial<Record<CompanyTable, { select: string; watermark: string[] }>> = {}): TableSpec[] {
+  return DEFAULT_TABLE_SPECS.map((spec) => {
+    const o = overrides[spec.table];
+    return o ? { ...spec, select: o.select, watermark: o.watermark } : { ...spec };
+  });
+}
+
+export function requiredColumns(table: CompanyTable): readonly string[] {
+  return TABLE_COLUMNS[table].columns;
+}
+
+export function primaryKey(table: CompanyTable): string {
+  return TABLE_COLUMNS[table].key;
+}

@@ -1,0 +1,98 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import mysql from 'mysql2/promise';
+import { tempDir } from './tempDir.js';
+
+const MARIADBD = ['/usr/sbin/mariadbd', '/usr/bin/mariadbd'].find(existsSync);
+
+export interface MariaDb {
+  port: number;
+  database: string;
+  /** Connection as root over TCP (the sync connects as `genba`). */
+  admin(): Promise<mysql.Connection>;
+  /** Stops the server cleanly (data kept), or kills it (as a crash or outage). */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops the server and deletes its data. */
+  destroy(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/**
+ * A real MariaDB server of Debian's package in a temp folder, on a free port, with the
+ * company schema and a `genba` user (password `genba-pw`) that may read everything and
+ * write only approval_history.
+ */
+export async function startMariaDb(database = 'company'): Promise<MariaDb> {
+  if (!MARIADBD) throw new Error('mariadbd not found: apt-get install mariadb-server');
+  const dir = tempDir('genba-mariadb-');
+  const data = join(dir.path, 'data');
+  mkdirSync(data);
+  const install = spawnSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root',
+    '--auth-root-authentication-method=normal', '--skip-test-db'], { encoding: 'utf8' });
+  if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr}`);
+  const port = await freePort();
+  let proc: ChildProcess | null = null;
+
+  const start = async (): Promise<void> => {
+    proc = spawn(MARIADBD, ['--no-defaults', '--user=root', `--datadir=${data}`, `--socket=${join(dir.path, 'sock')}`,
+      `--port=${port}`, '--bind-address=127.0.0.1', '--skip-log-bin', '--skip-name-resolve',
+      '--innodb-buffer-pool-size=256M', '--innodb-flush-log-at-trx-commit=2', '--max-connections=50'], { stdio: 'ignore' });
+    for (let i = 0; i < 200; i++) {
+      try {
+        const c = await mysql.createConnection({ host: '127.0.0.1', port, user: 'root' });
+        await c.end();
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    throw new Error('MariaDB did not start within 20 s');
+  };
+
+  const stopped = (): Promise<void> => new Promise((ok) => {
+    if (!proc || proc.exitCode !== null) return ok();
+    proc.once('exit', () => ok());
+  });
+
+  const admin = (): Promise<mysql.Connection> =>
+    mysql.createConnection({ host: '127.0.0.1', port, user: 'root', database, multipleStatements: true, dateStrings: true });
+
+  await start();
+  const root = await mysql.createConnection({ host: '127.0.0.1', port, user: 'root', multipleStatements: true });
+  await root.query(`CREATE DATABASE ${database} DEFAULT CHARSET utf8mb4`);
+  await root.query(`USE ${database}`);
+  await root.query(readFileSync(resolve('resources/mysql/company_schema.sql'), 'utf8'));
+  await root.query(`CREATE USER 'genba'@'%' IDENTIFIED BY 'genba-pw';
+    GRANT SELECT ON ${database}.* TO 'genba'@'%';
+    GRANT INSERT, UPDATE ON ${database}.approval_history TO 'genba'@'%';`);
+  await root.end();
+
+  return {
+    port,
+    database,
+    admin,
+    async stop() {
+      proc?.kill('SIGTERM');
+      await stopped();
+    },
+    start,
+    async destroy() {
+      proc?.kill('SIGKILL');
+      await stopped();
+      dir.remove();
+    },
+  };
+}
