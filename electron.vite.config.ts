@@ -18,7 +18,8 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: { index: resolve('electron/main.ts') } },
+      // The sync worker is its own entry: worker threads load it from a file next to index.js.
+      lib: { entry: { index: resolve('electron/main.ts'), syncWorker: resolve('main/sync/syncWorker.ts') } },
     },
   },
   preload: {

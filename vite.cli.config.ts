@@ -5,11 +5,15 @@ import { defineConfig } from 'vite';
 // (better-sqlite3, zod, ...) stay external and load from node_modules.
 export default defineConfig({
   build: {
-    ssr: resolve('main/cli.ts'),
+    ssr: true,
     outDir: resolve('out/cli'),
     target: 'node20',
     minify: false,
     emptyOutDir: true,
-    rolldownOptions: { output: { entryFileNames: 'cli.mjs', format: 'es' } },
+    rolldownOptions: {
+      // The sync worker sits next to cli.mjs: the CLI's app runs it in a worker thread too.
+      input: { cli: resolve('main/cli.ts'), syncWorker: resolve('main/sync/syncWorker.ts') },
+      output: { entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', format: 'es' },
+    },
   },
 });

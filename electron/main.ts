@@ -6,6 +6,8 @@ import { CHANNEL_NAMES, EVENT_IPC_CHANNEL, ipcChannel } from '../main/api/channe
 import { createHandlerTable } from '../main/api/handlerTable.js';
 import { createApp, type GenbaApp } from '../main/app.js';
 import { describeError } from '../main/errors.js';
+import { createAppLog } from '../main/log/appLog.js';
+import { createSafeStorageSecrets } from './safeStorageSecrets.js';
 import { hardenApp } from './security.js';
 import { createTray } from './tray.js';
 import { initialBounds, loadWindowState, trackWindowState } from './windowState.js';
@@ -67,10 +69,18 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('second-instance', openWindow);
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     const binding = nativeBinding();
-    core = createApp({ dataDir: app.getPath('userData'), ...(binding ? { nativeBinding: binding } : {}) });
-    core.start();
+    const dataDir = app.getPath('userData');
+    const log = createAppLog(dataDir);
+    core = createApp({
+      dataDir,
+      ...(binding ? { nativeBinding: binding } : {}),
+      secrets: createSafeStorageSecrets(dataDir, log),
+      syncRunner: 'worker',
+      awaitFirstLoad: false,
+    });
+    await core.start();
     const handlers = createHandlerTable(core);
     for (const channel of CHANNEL_NAMES) {
       ipcMain.handle(ipcChannel(channel), (event, request: unknown) => {
@@ -91,6 +101,7 @@ if (!app.requestSingleInstanceLock()) {
       if (event.type === 'settings-changed') tray.refresh();
     });
     openWindow();
+    core.startBackgroundSync();
   }).catch((error: unknown) => {
     core?.log.error('start-up failed', describeError(error));
     console.error(describeError(error));
@@ -99,5 +110,6 @@ if (!app.requestSingleInstanceLock()) {
 
   // A tray app keeps running with its window closed; Quit in the tray menu ends it.
   app.on('window-all-closed', () => {});
-  app.on('before-quit', () => core?.stop());
+  // Stopping kills a running sync worker; each batch commits with its watermark, so nothing is lost.
+  app.on('before-quit', () => void core?.stop());
 }

@@ -36,6 +36,8 @@ export interface AppOptions {
   secrets?: SecretStore;
   /** Sync in a worker thread (the app, so the UI never freezes) or in-process (CLI). */
   syncRunner?: 'worker' | 'inline';
+  /** Whether start() waits for the first load of the demo company (CLI) or lets it run behind the window (app). */
+  awaitFirstLoad?: boolean;
 }
 
 export const DB_FILE = 'genba.sqlite';
@@ -124,9 +126,14 @@ export function createApp(options: AppOptions = {}) {
       db = openStore(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
       repo = new CompanyRepository(db);
       outbox = new Outbox(db);
+      outbox.retryNow(clock.now());
       log.info('started', `dataDir=${dataDir}`);
       const loaded = repo.syncStates().some((s) => s.sourceId === sourceId() && s.lastSuccessAt !== null);
-      if (config.source.kind === 'demo' && !loaded) await sync.run();
+      if (config.source.kind === 'demo' && !loaded) {
+        const first = sync.run();
+        if (options.awaitFirstLoad === false) first.catch(() => {});
+        else await first;
+      }
     },
 
     /** The desktop app: sync on the schedule, starting now. */

@@ -5,10 +5,12 @@ import { SyncError } from './syncError.js';
 import type { Batch, LocalRow, SyncSource, Watermark } from './syncSource.js';
 import type { TableSpec } from './tableSpecs.js';
 
-interface FilePosition { ino: number; offset: number }
+/** `head`: the file's first bytes, to notice a file rewritten in place to the same size or more. */
+interface FilePosition { ino: number; offset: number; head: string }
 interface FilesWatermark { files: Record<string, FilePosition>; nextId: number }
 
 const CHUNK = 4 * 1024 * 1024;
+const HEAD_BYTES = 64;
 
 export const logFilesSourceId = (paths: readonly string[]): string => `files:${[...paths].sort().join('|')}`;
 
@@ -30,6 +32,8 @@ function readFrom(path: string, offset: number, maxBytes: number): Buffer {
  */
 export function createLogFileSource(o: { paths: readonly string[]; service: string; timeZone: string; now: () => number }): SyncSource {
   const host = hostname();
+
+  const headOf = (path: string, upTo: number): string => readFrom(path, 0, Math.min(HEAD_BYTES, upTo)).toString('base64');
 
   /** Complete lines after `offset` in `path`, up to `limit`; returns the new offset. */
   const takeLines = (path: string, offset: number, limit: number): { lines: string[]; offset: number } => {
@@ -90,16 +94,17 @@ export function createLogFileSource(o: { paths: readonly string[]; service: stri
             if (rows.length >= limit) continue;
           }
           if (!current) continue;
-          wm.files[path] = { ino: current.ino, offset: 0 };
+          wm.files[path] = { ino: current.ino, offset: 0, head: '' };
         } else if (!current) {
           continue;
-        } else if (!pos || current.size < pos.offset) {
-          wm.files[path] = { ino: current.ino, offset: 0 }; // new, or truncated in place
+        } else if (!pos || current.size < pos.offset || headOf(path, pos.offset) !== pos.head) {
+          wm.files[path] = { ino: current.ino, offset: 0, head: '' }; // new, or truncated/rewritten in place
         }
         const p = wm.files[path]!;
         const r = takeLines(path, p.offset, limit - rows.length);
         add(r.lines);
         p.offset = r.offset;
+        p.head = headOf(path, p.offset);
       }
       return { rows, next: wm };
     },

@@ -31,6 +31,11 @@ export class Outbox {
     }
   }
 
+  /** At start-up, undelivered decisions are due at once rather than after their backoff. */
+  retryNow(now: number): void {
+    this.db.prepare('UPDATE approval_outbox SET next_attempt_at = ? WHERE delivered_at IS NULL AND next_attempt_at > ?').run(now, now);
+  }
+
   counts(): OutboxCounts {
     return this.db.prepare(
       `SELECT COUNT(*) FILTER (WHERE delivered_at IS NULL) AS pending,

@@ -33,7 +33,11 @@ export function toSyncError(error: unknown, where: string, table?: string): Sync
     case 'PROTOCOL_CONNECTION_LOST':
       return mk('SOURCE_UNREACHABLE', `会社データベース（${where}）に接続できません。ホスト名・ポート・ネットワークを確認してください。手元のデータで作業は続けられます。`,
         `Cannot reach the company database (${where}). Check the host, port and network. You can keep working on local data.`);
-    case 'ER_ACCESS_DENIED_ERROR': case 'ER_DBACCESS_DENIED_ERROR':
+    case 'ER_DBACCESS_DENIED_ERROR':
+      // MariaDB says "access denied" for a database that does not exist, to users who cannot see it.
+      return mk('SOURCE_UNKNOWN_DATABASE', `会社データベース（${where}）のデータベースが見つからないか、このユーザーにアクセス権がありません。データベース名と権限を確認してください。`,
+        `The database on ${where} does not exist or this user may not use it. Check the database name and the user's rights.`);
+    case 'ER_ACCESS_DENIED_ERROR':
       return mk('SOURCE_AUTH', `会社データベース（${where}）にログインできません。ユーザー名とパスワードを確認してください。`,
         `The company database (${where}) refused the login. Check the user name and password.`);
     case 'ER_BAD_DB_ERROR':

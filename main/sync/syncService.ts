@@ -74,13 +74,27 @@ function runInWorker(job: SyncJob, onProgress: (p: SyncProgress) => void, track:
  */
 export function createSyncService(deps: SyncServiceDeps) {
   let active: Promise<JobResult> | null = null;
+  /** Requests made while a run is active: merged into one run that starts right after it. */
+  let queued: { kind: SyncJob['kind']; groups: Set<SyncGroup>; promise: Promise<JobResult>; settle: (p: Promise<JobResult>) => void } | null = null;
   let worker: Worker | null = null;
   let current: SyncProgress | null = null;
   let lastRun: SyncRunInfo | null = null;
   let timers: NodeJS.Timeout[] = [];
 
   const run = (kind: SyncJob['kind'] = 'sync', groups: SyncGroup[] = [...SYNC_GROUPS]): Promise<JobResult> => {
-    if (active) return active;
+    if (!active) return start(kind, groups);
+    if (!queued) {
+      let settle!: (p: Promise<JobResult>) => void;
+      const promise = new Promise<JobResult>((resolve) => { settle = resolve; });
+      queued = { kind, groups: new Set(groups), promise, settle };
+    } else {
+      if (kind === 'sync') queued.kind = 'sync';
+      groups.forEach((g) => queued!.groups.add(g));
+    }
+    return queued.promise;
+  };
+
+  const start = (kind: SyncJob['kind'], groups: SyncGroup[]): Promise<JobResult> => {
     const onProgress = (p: SyncProgress): void => {
       current = p;
       deps.events.emit({ type: 'progress', task: 'sync', table: p.table, done: p.rowsDone, total: p.rowsEstimated ?? p.rowsDone });
@@ -107,6 +121,9 @@ export function createSyncService(deps: SyncServiceDeps) {
     }).finally(() => {
       active = null;
       current = null;
+      const next = queued;
+      queued = null;
+      if (next) next.settle(start(next.kind, [...next.groups]));
     });
     return active;
   };

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { onEvent } from './api/genbaClient';
+import { StatusBar } from './components/StatusBar';
 import { useT } from './i18n/useT';
 import { useAppStore, VIEWS, type ViewId } from './store/appStore';
 import { ComingSoonView } from './views/comingSoon/ComingSoonView';
@@ -20,6 +21,14 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  // "3 minutes ago" must age while the window stays open.
+  const clockMode = useAppStore((s) => s.status?.clock.mode);
+  useEffect(() => {
+    if (clockMode !== 'system') return;
+    const timer = setInterval(() => void refresh(), 30_000);
+    return () => clearInterval(timer);
+  }, [clockMode, refresh]);
+
   const label = (v: ViewId): string => t(`nav.${v}`);
   return (
     <div className="shell">
@@ -31,7 +40,8 @@ export function App() {
         ))}
       </nav>
       <main>
-        {progress && (
+        <StatusBar />
+        {progress && progress.task !== 'sync' && (
           <div className="progress" role="status">
             {t('progress.demo', { pct: Math.round((progress.done / progress.total) * 100) })}
             <progress max={progress.total} value={progress.done} />

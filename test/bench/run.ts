@@ -9,11 +9,12 @@ import { createDemoSource } from '../../main/sync/demoSource.js';
 import { runSync } from '../../main/sync/syncEngine.js';
 import { tableSpecs } from '../../main/sync/tableSpecs.js';
 import { tempDir } from '../helpers/tempDir.js';
+import { syncThroughput } from './syncThroughput.js';
 
 const rows: [string, string][] = [];
 const record = (name: string, value: string): void => {
   rows.push([name, value]);
-  console.log(`${name.padEnd(48)} ${value}`);
+  console.log(`${name.padEnd(56)} ${value}`);
 };
 
 function timeIt<T>(fn: () => T): { value: T; ms: number } {
@@ -73,3 +74,6 @@ try {
 } finally {
   dir.remove();
 }
+
+console.log('\n# sync');
+await syncThroughput(Number(process.env.GENBA_BENCH_LOG_ROWS ?? 1_000_000), record);

@@ -10,12 +10,13 @@ interface AppState {
   lang: Lang;
   status: StatusInfo | null;
   overview: Overview | null;
-  progress: { task: string; done: number; total: number } | null;
+  progress: { task: string; done: number; total: number; table?: string } | null;
   error: string | null;
   setView(view: ViewId): void;
   refresh(): Promise<void>;
   setLang(lang: Lang): Promise<void>;
   resetDemo(): Promise<number>;
+  syncNow(): Promise<void>;
   handleEvent(event: GenbaEvent): void;
 }
 
@@ -55,9 +56,16 @@ export const useAppStore = create<AppState>((set, get) => {
       await get().refresh();
       return result?.elapsedMs ?? 0;
     },
+    syncNow: async () => {
+      await guarded(() => call('sync.now', {}));
+      await get().refresh();
+    },
     handleEvent: (event) => {
       if (event.type === 'progress') set({ progress: event.done >= event.total ? null : event });
-      else if (event.type === 'data-changed') void get().refresh();
+      else if (event.type === 'data-changed' || event.type === 'sync-finished') {
+        set({ progress: null });
+        void get().refresh();
+      }
       else if (event.type === 'settings-changed') set({ lang: event.settings.lang });
     },
   };

@@ -42,4 +42,11 @@ describe('Electron shell hardening', () => {
     expect([...preload.matchAll(/exposeInMainWorld\("(\w+)"/g)].map((m) => m[1])).toEqual(['genba']);
     expect(source('electron/preload.ts')).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
   });
+
+  it('bundles the sync worker next to the code that starts it, in the app and in the CLI', () => {
+    for (const [bundle, worker] of [['out/main/index.js', 'out/main/syncWorker.js'], ['out/cli/cli.mjs', 'out/cli/syncWorker.mjs']] as const) {
+      expect(existsSync(worker), worker).toBe(true);
+      expect(source(bundle), bundle).toContain(`"${worker.split('/').pop()}"`);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Lang } from '../../../../main/api/types';
 import { useAppStore } from '../../store/appStore';
 import { useT } from '../../i18n/useT';
+import { DataSourcePanel } from './DataSourcePanel';
 
 export function SettingsView() {
   const t = useT();
@@ -29,13 +30,14 @@ export function SettingsView() {
         <dt>{t('settings.models')}</dt>
         <dd>{status.models.found.length === 0 ? t('settings.noModels') : status.models.found.map((m) => m.name).join(', ')}</dd>
       </dl>
-      <button type="button" disabled={busy} onClick={async () => {
+      {status.source.kind === 'demo' && <button type="button" disabled={busy} onClick={async () => {
         setBusy(true);
         const ms = await resetDemo();
         setBusy(false);
         setMessage(t('settings.demoResetDone', { ms: Math.round(ms) }));
-      }}>{t('settings.demoReset')}</button>
+      }}>{t('settings.demoReset')}</button>}
       {message && <p className="muted">{message}</p>}
+      <DataSourcePanel />
     </div>
   );
 }
