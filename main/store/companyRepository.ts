@@ -17,23 +17,25 @@ export class CompanyRepository {
 
   constructor(private readonly db: Database.Database) {}
 
-  /** Insert-or-update by primary key, so a re-delivered row never duplicates. Call inside a transaction for speed. */
+  /**
+   * Insert-or-update by primary key, so a re-delivered row never duplicates. An identical
+   * row is left alone: the count is of rows really inserted or changed. Call inside a
+   * transaction for speed.
+   */
   upsert<T extends CompanyTable>(table: T, rows: Iterable<RowOf[T]>): number {
     let stmt = this.upserts.get(table);
     if (!stmt) {
       const { key, columns } = TABLE_COLUMNS[table];
-      const updates = columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`).join(', ');
+      const rest = columns.filter((c) => c !== key);
       stmt = this.db.prepare(
         `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
-         ON CONFLICT(${key}) DO UPDATE SET ${updates}`,
+         ON CONFLICT(${key}) DO UPDATE SET ${rest.map((c) => `${c} = excluded.${c}`).join(', ')}
+         WHERE ${rest.map((c) => `${c} IS NOT excluded.${c}`).join(' OR ')}`,
       );
       this.upserts.set(table, stmt);
     }
     let n = 0;
-    for (const row of rows) {
-      stmt.run(row);
-      n++;
-    }
+    for (const row of rows) n += stmt.run(row).changes;
     return n;
   }
 

@@ -21,6 +21,9 @@ export interface MySqlSourceOptions {
   tables: readonly CompanyTable[];
 }
 
+/** Overlap for change-time watermarks: covers second-precision DATETIMEs and clock skew between writers. */
+const REWIND_MS = 2 * 60_000;
+
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const quote = (name: string): string => {
   if (!IDENTIFIER.test(name)) throw new Error(`invalid column name: ${name}`);
@@ -112,6 +115,14 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
         [...(cond?.params ?? []), limit]);
       const last = raw[raw.length - 1];
       return { rows: raw.map((r) => convert(spec, r)), next: last ? spec.watermark.map((c) => last[c]) : after };
+    },
+
+    rewind(spec: TableSpec, watermark: Watermark): Watermark {
+      const values = watermark as unknown[];
+      const first = spec.watermark[0]!;
+      if (!spec.times.includes(first) || typeof values[0] !== 'string') return watermark;
+      const back = sqlDatetimeToEpoch(values[0], o.timeZone) - REWIND_MS;
+      return [epochToSqlDatetime(back, o.timeZone), ...values.slice(1)];
     },
 
     async keys(spec: TableSpec) {

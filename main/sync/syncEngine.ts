@@ -11,7 +11,8 @@ export interface SyncProgress {
   rowsEstimated: number | null;
 }
 
-export interface TableReport { table: CompanyTable; rows: number; deleted: number; reset: boolean; ms: number }
+/** `read`: rows the source sent; `rows`: rows inserted or changed here (re-reads of identical rows are not counted). */
+export interface TableReport { table: CompanyTable; read: number; rows: number; deleted: number; reset: boolean; ms: number }
 export interface SyncReport { sourceId: string; tables: TableReport[]; rows: number; ms: number }
 
 export interface SyncOptions {
@@ -68,6 +69,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
       })();
     }
     let watermark: Watermark | null = !reset && state?.watermark ? JSON.parse(state.watermark) : null;
+    if (watermark !== null && o.source.rewind) watermark = o.source.rewind(spec, watermark);
     // Tables without a change column are re-read whole: they are the small masters.
     if (spec.reconcileDeletes && spec.watermark.length === 1 && spec.watermark[0] === primaryKey(spec.table)) watermark = null;
 
@@ -75,6 +77,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     const estimate = await o.source.estimate(spec, watermark);
     o.onProgress?.({ table: spec.table, rowsDone: 0, rowsEstimated: estimate });
     let done = 0;
+    let written = 0;
     let pending: Promise<Batch> | null = o.source.fetch(spec, watermark, o.batchSize);
     while (pending) {
       const batch: Batch = await pending;
@@ -84,7 +87,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
       if (o.signal?.aborted) throw cancelled();
       if (batch.rows.length === 0) break;
       o.db.transaction(() => {
-        repo.upsert(spec.table, batch.rows as never[]);
+        written += repo.upsert(spec.table, batch.rows as never[]);
         saveWatermark.run(spec.table, o.source.id, JSON.stringify(batch.next), o.now());
       })();
       done += batch.rows.length;
@@ -97,7 +100,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
       deleted = removeMissing(o.db, spec.table, primaryKey(spec.table), keys);
     }
     repo.recordSuccess(spec.table, o.source.id, o.now());
-    return { table: spec.table, rows: done, deleted, reset, ms: performance.now() - t0 };
+    return { table: spec.table, read: done, rows: written, deleted, reset, ms: performance.now() - t0 };
   }
 }
 

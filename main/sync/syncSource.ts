@@ -37,6 +37,12 @@ export interface SyncSource {
   /** Rows after the watermark, if cheap to tell; null when unknown. */
   estimate(spec: TableSpec, after: Watermark | null): Promise<number | null>;
   fetch(spec: TableSpec, after: Watermark | null, limit: number): Promise<Batch>;
+  /**
+   * Where a new run starts, given where the last one stopped. Sources keyed on a change
+   * time step back a little: a row changed within the same timestamp as the watermark,
+   * but sorting before it, would otherwise never be read. Re-reading is harmless (upsert).
+   */
+  rewind?(spec: TableSpec, watermark: Watermark): Watermark;
   /** All primary keys (small master tables only), to reflect deletions. */
   keys(spec: TableSpec): Promise<number[]>;
   /** Write-back; 'existed' when the company already had this suggestion's decision. */
