@@ -1,0 +1,13 @@
+import { writeBertModel } from './test/fixtures/models/onnxBert.ts';
+import { env, pipeline } from '@huggingface/transformers';
+const shape = (process.argv[2] ?? 'tiny') as never;
+const t0 = performance.now();
+console.log(writeBertModel('/tmp/models/test-bert', shape), performance.now() - t0);
+env.allowRemoteModels = false;
+env.localModelPath = '/tmp/models/';
+const extractor = await pipeline('feature-extraction', 'test-bert', { dtype: 'fp32' });
+const texts = Array.from({ length: 64 }, (_, i) => `passage: 札幌のエントリ1工程が遅延しています ${i} OCR timeout after 30000 ms`);
+const t1 = performance.now();
+const out = await extractor(texts, { pooling: 'mean', normalize: true });
+const ms = performance.now() - t1;
+console.log(out.dims, Array.from(out.data.slice(0, 4)), `${(64 / (ms / 1000)).toFixed(1)} texts/s`);
