@@ -10,13 +10,17 @@ export type JsonSchema =
   | { oneOf: readonly JsonSchema[] };
 
 /**
- * Every free string needs a maxLength and every array a maxItems: an unbounded string
- * lets a small model ramble until the token limit and the JSON never closes.
+ * Every free string needs a maxLength, every array a maxItems and every number a range:
+ * an unbounded value lets a small model ramble (a string, or digits) until the token
+ * limit and the JSON never closes.
  */
 export function assertBoundedSchema(schema: JsonSchema, path = '$'): void {
   if ('oneOf' in schema) return schema.oneOf.forEach((s, i) => assertBoundedSchema(s, `${path}|${i}`));
   if (schema.type === 'string' && !schema.enum && schema.maxLength === undefined) {
     throw aiError('AI_SCHEMA_INVALID', `JSON スキーマの文字列 ${path} に maxLength がありません。`, `JSON schema string ${path} has no maxLength.`);
+  }
+  if ((schema.type === 'number' || schema.type === 'integer') && (schema.minimum === undefined || schema.maximum === undefined)) {
+    throw aiError('AI_SCHEMA_INVALID', `JSON スキーマの数値 ${path} に minimum と maximum がありません。`, `JSON schema number ${path} needs a minimum and a maximum.`);
   }
   if (schema.type === 'array') {
     if (schema.maxItems === undefined) throw aiError('AI_SCHEMA_INVALID', `JSON スキーマの配列 ${path} に maxItems がありません。`, `JSON schema array ${path} has no maxItems.`);
@@ -26,10 +30,35 @@ export function assertBoundedSchema(schema: JsonSchema, path = '$'): void {
 }
 
 /**
+ * The schema as the grammar sees it. A grammar cannot bound a number's digits, so a
+ * bounded number becomes the list of values it may take: every integer of a small range,
+ * otherwise 21 evenly spaced steps (enough for scores and shares).
+ */
+export function grammarSchema(schema: JsonSchema): unknown {
+  if ('oneOf' in schema) return { oneOf: schema.oneOf.map(grammarSchema) };
+  switch (schema.type) {
+    case 'integer':
+    case 'number': {
+      const lo = schema.minimum!;
+      const hi = schema.maximum!;
+      if (schema.type === 'integer' && hi - lo <= 200) return { enum: Array.from({ length: hi - lo + 1 }, (_, i) => lo + i) };
+      const steps = Array.from({ length: 21 }, (_, i) => lo + ((hi - lo) * i) / 20);
+      return { enum: [...new Set(steps.map((v) => (schema.type === 'integer' ? Math.round(v) : Math.round(v * 1e4) / 1e4)))] };
+    }
+    case 'array':
+      return { ...schema, items: grammarSchema(schema.items) };
+    case 'object':
+      return { ...schema, properties: Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, grammarSchema(v)])) };
+    default:
+      return schema;
+  }
+}
+
+/**
  * Brings grammar-constrained output fully in line with the schema. The grammar fixes the
- * structure and string lengths but cannot express numeric ranges, so numbers are clamped
- * into [minimum, maximum]; anything else that does not fit is an error (callers fall back
- * to rules).
+ * structure; its length limit counts a little differently from characters, and numbers
+ * come from a grid, so strings are cut to maxLength and numbers clamped into range.
+ * Anything else that does not fit is an error (callers fall back to rules).
  */
 export function conformToSchema(value: unknown, schema: JsonSchema, path = '$'): unknown {
   const fail = (why: string) => aiError('AI_SCHEMA_INVALID', `モデルの出力がスキーマに合いません（${path}: ${why}）。`, `The model output does not fit the schema (${path}: ${why}).`);
@@ -47,7 +76,7 @@ export function conformToSchema(value: unknown, schema: JsonSchema, path = '$'):
     case 'string':
       if (typeof value !== 'string') throw fail('not a string');
       if (schema.enum && !schema.enum.includes(value)) throw fail('not one of the allowed values');
-      if (schema.maxLength !== undefined && [...value].length > schema.maxLength) throw fail('too long');
+      if (schema.maxLength !== undefined && [...value].length > schema.maxLength) return [...value].slice(0, schema.maxLength).join('');
       return value;
     case 'number':
     case 'integer': {

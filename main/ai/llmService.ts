@@ -5,7 +5,7 @@ import { describeError, GenbaError } from '../errors.js';
 import type { AppLog } from '../log/appLog.js';
 import { AiError, aiError } from './aiError.js';
 import { checkSupported, readGgufInfo } from './ggufInfo.js';
-import { assertBoundedSchema, conformToSchema, type JsonSchema } from './jsonSchema.js';
+import { assertBoundedSchema, conformToSchema, grammarSchema, type JsonSchema } from './jsonSchema.js';
 import { checkMemory } from './memoryEstimate.js';
 
 export type LlmRole = 'intent' | 'answer';
@@ -197,14 +197,15 @@ export function createLlmService(deps: {
       const key = JSON.stringify(schema);
       let grammar = grammars.get(key);
       if (!grammar) {
-        grammar = await (await getLlama()).createGrammarForJsonSchema(schema as never) as LlamaJsonSchemaGrammar<never>;
+        grammar = await (await getLlama()).createGrammarForJsonSchema(grammarSchema(schema) as never) as LlamaJsonSchemaGrammar<never>;
         grammars.set(key, grammar);
       }
-      const g = grammar;
-      const out = await generate(role, prompt, { temperature: 0.2, maxTokens: 400, ...o, grammar: g });
+      const out = await generate(role, prompt, { temperature: 0.2, maxTokens: 400, ...o, grammar });
       let parsed: unknown;
       try {
-        parsed = g.parse(out.text);
+        // The grammar guarantees JSON; its own parse() also checks lengths, counting them
+        // differently from the grammar (it lets 15 characters through a maxLength of 12).
+        parsed = JSON.parse(out.text);
       } catch (error) {
         throw aiError('AI_SCHEMA_INVALID', 'モデルの出力が途中で切れました。', 'The model output was cut short.', String(error));
       }

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workerThreads.js';
 import type { EventBus } from '../api/eventBus.js';
 import { describeError, type ErrorPayload, type Lang, toErrorPayload } from '../errors.js';
 import type { AppLog } from '../log/appLog.js';
@@ -25,23 +23,9 @@ export interface SyncServiceDeps {
   schedule: () => { progressEverySeconds: number; mastersEveryMinutes: number };
 }
 
-/**
- * The worker next to this module: the bundled .js/.mjs in the app and CLI builds; from
- * source (tests, `npm run genba`) a bootstrap that registers tsx, then loads the .ts.
- */
-function createWorker(job: SyncJob): Worker {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const name of ['syncWorker.js', 'syncWorker.mjs']) {
-    if (existsSync(join(here, name))) return new Worker(join(here, name), { workerData: job });
-  }
-  const source = pathToFileURL(join(here, 'syncWorker.ts')).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: job });
-}
-
 function runInWorker(job: SyncJob, onProgress: (p: SyncProgress) => void, track: (w: Worker | null) => void): Promise<JobResult> {
   return new Promise((resolve, reject) => {
-    const worker = createWorker(job);
+    const worker = startWorker('syncWorker', 'sync/syncWorker.ts', job);
     track(worker);
     let settled = false;
     worker.on('message', (m: { type: 'progress'; progress: SyncProgress } | { type: 'done'; result: JobResult } | { type: 'error'; error: SerializedError }) => {
