@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pkg from '../package.json';
+import { createAiServices, type ModelOverrides } from './ai/aiServices.js';
 import { findModels } from './ai/findModels.js';
 import { createEventBus, type EventBus } from './api/eventBus.js';
 import type { DataSourceForm, DemoResetResult, Lang, Overview, Settings, StatusInfo, SyncSummary } from './api/types.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   syncRunner?: 'worker' | 'inline';
   /** Whether start() waits for the first load of the demo company (CLI) or lets it run behind the window (app). */
   awaitFirstLoad?: boolean;
+  /** Models for this run only (`--intent-model` …), over the configured ones. */
+  models?: ModelOverrides;
 }
 
 export const DB_FILE = 'genba.sqlite';
@@ -87,6 +90,8 @@ export function createApp(options: AppOptions = {}) {
     }),
   });
 
+  const ai = createAiServices({ dataDir, config: () => config, overrides: options.models ?? {}, log, events, lang });
+
   const store = () => {
     if (!db || !repo || !outbox) throw notStarted();
     return { db, repo, outbox };
@@ -118,6 +123,7 @@ export function createApp(options: AppOptions = {}) {
     log,
     clock,
     lang,
+    ai,
     config: () => config,
 
     /** Opens the store; on first use of the demo company, loads it before returning. */
@@ -145,6 +151,7 @@ export function createApp(options: AppOptions = {}) {
     async stop(): Promise<void> {
       sync.stopSchedule();
       await sync.cancel();
+      await ai.dispose();
       db?.close();
       db = repo = outbox = null;
     },

@@ -5,6 +5,7 @@ import { parseIsoInstant } from './config/clock.js';
 import { CliUsageError, usageError } from './cli/cliUsageError.js';
 import { formatStatus } from './cli/formatStatus.js';
 import { helpText } from './cli/helpText.js';
+import { runModelsCommand } from './cli/modelsCommand.js';
 import { preparePassword, runSyncCommand } from './cli/syncCommand.js';
 import { memorySecretStore } from './config/secretStore.js';
 import { describeError, GenbaError, toErrorPayload, type Lang } from './errors.js';
@@ -24,6 +25,9 @@ const OPTIONS = {
   reset: { type: 'boolean' },
   source: { type: 'string' },
   once: { type: 'boolean' },
+  'intent-model': { type: 'string' },
+  'answer-model': { type: 'string' },
+  'embedding-model': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -56,12 +60,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.stdout(helpText(lang));
       return 0;
     }
-    if (rest.length > 0) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+    if (rest.length > 0 && command !== 'models') throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
     if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
     if ((values.source !== undefined || values.once) && command !== 'sync') {
       throw usageError('--source と --once は sync コマンドでのみ使えます', '--source and --once only apply to the sync command');
     }
-    if (command !== 'status' && command !== 'demo' && command !== 'sync') {
+    if (!['status', 'demo', 'sync', 'models'].includes(command)) {
       throw usageError(`不明なコマンドです: ${command}（genba help を参照）`, `Unknown command: ${command} (see genba help)`);
     }
 
@@ -79,9 +83,15 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       ...(now !== undefined ? { now } : {}),
       ...(values.lang ? { lang: values.lang as Lang } : {}),
       secrets,
+      models: {
+        ...(values['intent-model'] ? { intentModel: values['intent-model'] } : {}),
+        ...(values['answer-model'] ? { answerModel: values['answer-model'] } : {}),
+        ...(values['embedding-model'] ? { embeddingModel: values['embedding-model'] } : {}),
+      },
     });
     lang = app.lang();
     if (command === 'sync') return await runSyncCommand(app, syncArgs, prepared!.form, prepared!.needsPrompt, secrets, io);
+    if (command === 'models') return await runModelsCommand(app, rest, json, io);
     const started = performance.now();
     await app.start();
 

@@ -58,6 +58,7 @@ export function createLlmService(deps: {
   const errors = new Map<LlmRole, GenbaError>();
   const queues = new Map<LlmRole, Promise<unknown>>();
   const grammars = new Map<string, LlamaJsonSchemaGrammar<never>>();
+  let backendSeen: { backend: string; threads: number } | null = null;
 
   const getLlama = (): Promise<Llama> => {
     llama ??= import('node-llama-cpp').then(({ getLlama: get, LlamaLogLevel }) => get({
@@ -118,6 +119,7 @@ export function createLlmService(deps: {
       }
       const context = await model.createContext({ contextSize: Math.min(s.contextSize, model.trainContextSize), threads: s.threads ?? ll.cpuMathCores });
       const l: Loaded = { path, model, context, sequence: context.getSequence() };
+      backendSeen = { backend: ll.gpu || 'cpu', threads: s.threads ?? ll.cpuMathCores };
       loaded.set(role, l);
       deps.log.info('model loaded', `${role} ${path} backend=${ll.gpu || 'cpu'} threads=${s.threads ?? ll.cpuMathCores}`);
       return l;
@@ -215,11 +217,14 @@ export function createLlmService(deps: {
     /** The "test" button: a short prompt, timed. */
     test: (role: LlmRole) => generate(role, '現場の状況を一文で説明してください。', { maxTokens: 32 }),
 
-    /** Which accelerator llama.cpp uses: cuda, metal, vulkan or cpu; null before first use. */
+    /** Which accelerator llama.cpp uses (cuda, metal, vulkan or cpu) and the thread count. */
     async backend(): Promise<{ backend: string; threads: number }> {
       const ll = await getLlama();
-      return { backend: ll.gpu || 'cpu', threads: deps.settings().threads ?? ll.cpuMathCores };
+      backendSeen = { backend: ll.gpu || 'cpu', threads: deps.settings().threads ?? ll.cpuMathCores };
+      return backendSeen;
     },
+    /** The same, without starting llama.cpp: null until something used it. */
+    backendSeen: () => backendSeen,
 
     status(): LlmRoleStatus[] {
       const s = deps.settings();

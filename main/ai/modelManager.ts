@@ -57,6 +57,10 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
     }
     for (const f of e.files) {
       const p = join(path, f.path);
+      // The weights may come fp32 (model.onnx) or quantized (model_quantized.onnx): either loads.
+      const otherWeights = f.path.startsWith('onnx/') && !f.sha256 && existsSync(join(path, 'onnx'))
+        && readdirSync(join(path, 'onnx')).some((n) => /^model.*\.onnx$/.test(n));
+      if (!existsSync(p) && otherWeights) continue;
       if (!existsSync(p)) return result(false, 'structure', `missing ${f.path}`);
       if (f.sha256 && (await sha256File(p)) !== f.sha256) return result(false, 'sha256', `sha256 of ${f.path} differs`);
     }

@@ -13,6 +13,9 @@ export const CHANNEL_NAMES = [
   'source.test',
   'source.save',
   'source.useDemo',
+  'models.status',
+  'models.load',
+  'models.test',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

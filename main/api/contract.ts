@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from './channelNames.js';
-import type { DemoResetResult, GenbaEvent, Overview, Settings, StatusInfo, SyncSummary } from './types.js';
+import type { DemoResetResult, GenbaEvent, ModelsStatus, ModelTestResult, Overview, Settings, StatusInfo, SyncSummary } from './types.js';
 
 const empty = z.object({}).strict();
 
@@ -26,6 +26,9 @@ export const REQUEST_SCHEMAS = {
   'source.test': dataSourceForm,
   'source.save': dataSourceForm,
   'source.useDemo': empty,
+  'models.status': empty,
+  'models.load': z.object({ role: z.enum(['intent', 'answer', 'embedding']) }).strict(),
+  'models.test': z.object({ role: z.enum(['intent', 'answer', 'embedding']) }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ResponseOf {
@@ -39,6 +42,9 @@ export interface ResponseOf {
   'source.test': { tables: { table: string; rows: number | null }[] };
   'source.save': StatusInfo;
   'source.useDemo': StatusInfo;
+  'models.status': ModelsStatus;
+  'models.load': ModelsStatus;
+  'models.test': ModelTestResult;
 }
 
 export type RequestOf<C extends Channel> = z.input<(typeof REQUEST_SCHEMAS)[C]>;

@@ -25,6 +25,9 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
       await app.useDemo();
       return app.status();
     },
+    'models.status': () => app.ai.status(),
+    'models.load': (req) => app.ai.load(req.role),
+    'models.test': (req) => app.ai.test(req.role),
   };
 }
 

@@ -85,10 +85,27 @@ export interface Settings { lang: Lang; timeZone: string }
 
 export interface DemoResetResult { rows: Record<string, number>; elapsedMs: number }
 
+export type ModelRole = 'intent' | 'answer' | 'embedding';
+
+export interface ModelsStatus {
+  modelsDir: string;
+  /** llama.cpp's accelerator (cuda, metal, vulkan, cpu) and threads; null until a model ran. */
+  backend: { backend: string; threads: number } | null;
+  roles: {
+    role: 'intent' | 'answer'; path: string | null; state: 'not_configured' | 'missing' | 'on_disk' | 'loading' | 'loaded' | 'error';
+    sizeBytes: number | null; architecture: string | null; loadProgress: number | null; error: ErrorInfo | null;
+  }[];
+  embedding: { modelDir: string | null; state: 'not_configured' | 'missing' | 'on_disk' | 'loading' | 'ready' | 'error'; dim: number | null };
+  catalog: { name: string; role: ModelRole; kind: 'gguf' | 'onnx'; path: string; present: boolean; sizeBytes: number | null; sizeLabel: string; description: { ja: string; en: string } }[];
+}
+
+export interface ModelTestResult { role: ModelRole; text: string; tokens: number; ms: number; firstTokenMs: number | null; tokensPerSecond: number; backend: string }
+
 /** Events the core pushes to the renderer. */
 export type GenbaEvent =
   | { type: 'progress'; task: string; done: number; total: number; table?: string }
   | { type: 'sync-finished'; ok: boolean; rows: number; error: { code: string; message: string } | null }
   | { type: 'data-changed'; tables: string[] }
   | { type: 'alert'; id: string; kind: string; severity: 'info' | 'warning' | 'critical'; site: string | null; title: string }
-  | { type: 'settings-changed'; settings: Settings };
+  | { type: 'settings-changed'; settings: Settings }
+  | { type: 'llm-chunk'; role: ModelRole; text: string };

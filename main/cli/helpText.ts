@@ -11,6 +11,10 @@ const HELP: Record<Lang, string> = {
                       指定したデータソースは記憶され、次回は --source 不要。
                       パスワードは環境変数 GENBA_MYSQL_PASSWORD か入力プロンプトで。
                       --once がなければ設定の間隔で同期を続けます（Ctrl-C で終了）
+  models list         モデルの状態と一覧（manifest）
+  models pull [名前]  モデルをダウンロード（インターネットがある場合。再開可能）
+  models import <パス> USB メモリや共有フォルダからモデルを取り込み（sha256 を確認）
+  models verify       モデルファイルを検証
   help                この説明を表示
 
 共通オプション:
@@ -18,6 +22,8 @@ const HELP: Record<Lang, string> = {
   --now ISO-8601      時刻を固定（例: 2025-10-23T15:40+09:00）
   --lang ja|en        表示言語
   --json              機械可読な JSON で出力
+  --intent-model FILE / --answer-model FILE / --embedding-model DIR
+                      この実行だけ使うモデル
 
 終了コード: 0 成功 / 1 失敗 / 2 使い方の誤り
 `,
@@ -31,6 +37,10 @@ Commands:
                       The source is remembered; later runs need no --source.
                       Password from GENBA_MYSQL_PASSWORD or a prompt.
                       Without --once, keeps syncing on the schedule (Ctrl-C stops)
+  models list         Model status and the catalog (manifest)
+  models pull [name]  Download models (where there is internet; resumable)
+  models import <path> Copy a model from a USB stick or share (checks sha256)
+  models verify       Verify the model files
   help                Show this help
 
 Global options:
@@ -38,6 +48,8 @@ Global options:
   --now ISO-8601      Fix the clock (e.g. 2025-10-23T15:40+09:00)
   --lang ja|en        Output language
   --json              Machine-readable JSON output
+  --intent-model FILE / --answer-model FILE / --embedding-model DIR
+                      Models for this run only
 
 Exit codes: 0 success, 1 failure, 2 usage error
 `,

@@ -55,6 +55,25 @@ export const configSchema = z.object({
     mastersEveryMinutes: z.number().int().min(1).max(1440).default(10),
     batchSize: z.number().int().min(100).max(50_000).default(5000),
   }).strict().default({ progressEverySeconds: 60, mastersEveryMinutes: 10, batchSize: 5000 }),
+  ai: z.object({
+    /** GGUF files for the two roles; null: the manifest's default in <data folder>/models, if present. */
+    intentModel: z.string().min(1).max(1024).nullable().default(null),
+    answerModel: z.string().min(1).max(1024).nullable().default(null),
+    /** An ONNX model folder for embeddings; null: the manifest's default, if present. */
+    embeddingModel: z.string().min(1).max(1024).nullable().default(null),
+    embeddingPrefix: z.enum(['auto', 'e5', 'ruri', 'none']).default('auto'),
+    gpu: z.enum(['auto', 'off']).default('auto'),
+    /** CPU threads for inference; null: the machine's math cores. */
+    threads: z.number().int().min(1).max(256).nullable().default(null),
+    contextSize: z.number().int().min(512).max(131_072).default(4096),
+    idleUnloadMinutes: z.number().int().min(1).max(1440).default(10),
+    requestTimeoutSeconds: z.number().int().min(5).max(3600).default(120),
+    /** Memory models may use; null: what the OS reports free at load time. */
+    memoryBudgetMb: z.number().int().min(64).max(1_048_576).nullable().default(null),
+  }).strict().default({
+    intentModel: null, answerModel: null, embeddingModel: null, embeddingPrefix: 'auto', gpu: 'auto', threads: null,
+    contextSize: 4096, idleUnloadMinutes: 10, requestTimeoutSeconds: 120, memoryBudgetMb: null,
+  }),
   overview: z.object({
     /** Current speed is measured over this window of recent snapshots. */
     speedWindowMinutes: z.number().int().min(10).max(240).default(30),

@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import type { EventBus } from '../api/eventBus.js';
+import type { ModelRole, ModelsStatus, ModelTestResult } from '../api/types.js';
+import type { GenbaConfig } from '../config/config.js';
+import type { Lang } from '../errors.js';
+import type { AppLog } from '../log/appLog.js';
+import { createEmbeddingService } from './embeddingService.js';
+import { createLlmService } from './llmService.js';
+import { createModelManager } from './modelManager.js';
+import { MANIFEST } from './modelManifest.js';
+
+/** Per-run overrides: `--intent-model`, `--answer-model`, `--embedding-model`. */
+export interface ModelOverrides { intentModel?: string; answerModel?: string; embeddingModel?: string }
+
+const TEST_TEXTS = ['札幌のエントリ1工程が遅延しています', '盛岡から2名応援できます', 'OCR timeout after 30000 ms', '納期20分前は3名以上移動'];
+
+/**
+ * The local AI: LLM roles, embeddings and the models folder, wired from the config.
+ * A model given on the command line wins over the config, which wins over the manifest's
+ * default when its file is in `<data folder>/models`.
+ */
+export function createAiServices(deps: { dataDir: string; config: () => GenbaConfig; overrides: ModelOverrides; log: AppLog; events: EventBus; lang: () => Lang }) {
+  const modelsDir = join(deps.dataDir, 'models');
+  const models = createModelManager({ modelsDir, manifest: MANIFEST, log: deps.log });
+  const ai = () => deps.config().ai;
+  const llm = createLlmService({
+    log: deps.log, lang: deps.lang,
+    onProgress: (role, p) => deps.events.emit({ type: 'progress', task: 'model', table: role, done: Math.round(p * 100), total: 100 }),
+    settings: () => ({
+      models: {
+        intent: deps.overrides.intentModel ?? ai().intentModel ?? models.defaultPath('intent'),
+        answer: deps.overrides.answerModel ?? ai().answerModel ?? models.defaultPath('answer'),
+      },
+      gpu: ai().gpu, threads: ai().threads, contextSize: ai().contextSize,
+      idleUnloadMs: ai().idleUnloadMinutes * 60_000, requestTimeoutMs: ai().requestTimeoutSeconds * 1000,
+      memoryBudgetBytes: ai().memoryBudgetMb === null ? null : ai().memoryBudgetMb! * 1024 * 1024,
+    }),
+  });
+  const embeddings = createEmbeddingService({
+    log: deps.log,
+    settings: () => ({
+      modelDir: deps.overrides.embeddingModel ?? ai().embeddingModel ?? models.defaultPath('embedding'),
+      prefix: ai().embeddingPrefix, batchSize: 32, threads: ai().threads,
+    }),
+  });
+
+  const status = (): ModelsStatus => ({
+    modelsDir,
+    backend: llm.backendSeen(),
+    roles: llm.status().map((r) => ({ ...r, error: r.error })),
+    embedding: embeddings.status(),
+    catalog: models.catalog().map(({ name, role, kind, path, present, sizeBytes, sizeLabel, description }) => ({ name, role, kind, path, present, sizeBytes, sizeLabel, description })),
+  });
+
+  return {
+    llm,
+    embeddings,
+    models,
+    status,
+    async load(role: ModelRole): Promise<ModelsStatus> {
+      if (role === 'embedding') await embeddings.load();
+      else await llm.load(role);
+      return status();
+    },
+    /** Settings → Models "test": a short generation (streamed) or a small embedding batch, timed. */
+    async test(role: ModelRole): Promise<ModelTestResult> {
+      if (role === 'embedding') {
+        const started = performance.now();
+        const vectors = await embeddings.embed(TEST_TEXTS, 'passage');
+        const ms = performance.now() - started;
+        return { role, text: `${vectors.length} × ${vectors[0]?.length ?? 0}`, tokens: 0, ms, firstTokenMs: null, tokensPerSecond: 0, backend: 'onnxruntime-cpu' };
+      }
+      const out = await llm.generate(role, '現場の状況を一文で説明してください。', {
+        maxTokens: 32, onChunk: (text) => deps.events.emit({ type: 'llm-chunk', role, text }),
+      });
+      return { role, ...out, backend: (await llm.backend()).backend };
+    },
+    async dispose(): Promise<void> {
+      await Promise.all([llm.dispose(), embeddings.dispose()]);
+    },
+  };
+}
+
+export type AiServices = ReturnType<typeof createAiServices>;
