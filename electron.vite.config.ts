@@ -18,8 +18,14 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      // The sync worker is its own entry: worker threads load it from a file next to index.js.
-      lib: { entry: { index: resolve('electron/main.ts'), syncWorker: resolve('main/sync/syncWorker.ts') } },
+      // Workers are entries of their own: worker threads load them from files next to index.js.
+      lib: {
+        entry: {
+          index: resolve('electron/main.ts'),
+          syncWorker: resolve('main/sync/syncWorker.ts'),
+          embeddingWorker: resolve('main/ai/embeddingWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -11,8 +11,8 @@ export default defineConfig({
     minify: false,
     emptyOutDir: true,
     rolldownOptions: {
-      // The sync worker sits next to cli.mjs: the CLI's app runs it in a worker thread too.
-      input: { cli: resolve('main/cli.ts'), syncWorker: resolve('main/sync/syncWorker.ts') },
+      // The workers sit next to cli.mjs: the CLI's app runs them in worker threads too.
+      input: { cli: resolve('main/cli.ts'), syncWorker: resolve('main/sync/syncWorker.ts'), embeddingWorker: resolve('main/ai/embeddingWorker.ts') },
       output: { entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', format: 'es' },
     },
   },

@@ -9,6 +9,7 @@ import { createDemoSource } from '../../main/sync/demoSource.js';
 import { runSync } from '../../main/sync/syncEngine.js';
 import { tableSpecs } from '../../main/sync/tableSpecs.js';
 import { tempDir } from '../helpers/tempDir.js';
+import { aiRuntimeBench } from './aiRuntime.js';
 import { syncThroughput } from './syncThroughput.js';
 
 const rows: [string, string][] = [];
@@ -77,3 +78,6 @@ try {
 
 console.log('\n# sync');
 await syncThroughput(Number(process.env.GENBA_BENCH_LOG_ROWS ?? 1_000_000), record);
+
+console.log('\n# local AI (CPU)');
+await aiRuntimeBench(record);

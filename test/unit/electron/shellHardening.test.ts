@@ -43,10 +43,15 @@ describe('Electron shell hardening', () => {
     expect(source('electron/preload.ts')).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
   });
 
-  it('bundles the sync worker next to the code that starts it, in the app and in the CLI', () => {
-    for (const [bundle, worker] of [['out/main/index.js', 'out/main/syncWorker.js'], ['out/cli/cli.mjs', 'out/cli/syncWorker.mjs']] as const) {
-      expect(existsSync(worker), worker).toBe(true);
-      expect(source(bundle), bundle).toContain(`"${worker.split('/').pop()}"`);
+  it('bundles the workers next to the code that starts them, in the app and in the CLI', () => {
+    for (const [bundle, ext] of [['out/main/index.js', 'js'], ['out/cli/cli.mjs', 'mjs']] as const) {
+      const dir = bundle.slice(0, bundle.lastIndexOf('/'));
+      for (const name of ['syncWorker', 'embeddingWorker']) {
+        expect(existsSync(`${dir}/${name}.${ext}`), `${dir}/${name}.${ext}`).toBe(true);
+        expect(source(bundle), bundle).toContain(`startWorker("${name}"`);
+      }
+      // startWorker looks for `<name>.js` / `<name>.mjs` beside the bundle that calls it.
+      expect(source(bundle)).toMatch(/\$\{name\}\.js`, `\$\{name\}\.mjs`/);
     }
   });
 });

@@ -3,6 +3,7 @@ import type { Lang } from '../../../../main/api/types';
 import { useAppStore } from '../../store/appStore';
 import { useT } from '../../i18n/useT';
 import { DataSourcePanel } from './DataSourcePanel';
+import { ModelsPanel } from './ModelsPanel';
 
 export function SettingsView() {
   const t = useT();
@@ -38,6 +39,7 @@ export function SettingsView() {
       }}>{t('settings.demoReset')}</button>}
       {message && <p className="muted">{message}</p>}
       <DataSourcePanel />
+      <ModelsPanel />
     </div>
   );
 }

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ModelRole, ModelsStatus, ModelTestResult } from '../../../../main/api/types';
+import { call, onEvent } from '../../api/genbaClient';
+import { useT } from '../../i18n/useT';
+import { useAppStore } from '../../store/appStore';
+
+const MB = 1024 * 1024;
+
+/** Settings → Models: each role's model, its state and backend, loading progress, a timed test. */
+export function ModelsPanel() {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const [status, setStatus] = useState<ModelsStatus | null>(null);
+  const [loading, setLoading] = useState<Partial<Record<ModelRole, number>>>({});
+  const [busy, setBusy] = useState<ModelRole | null>(null);
+  const [results, setResults] = useState<Partial<Record<ModelRole, { result?: ModelTestResult; error?: string; stream: string }>>>({});
+  const refresh = useCallback(() => void call('models.status', {}).then(setStatus).catch(() => {}), []);
+
+  useEffect(() => {
+    refresh();
+    return onEvent((e) => {
+      if (e.type === 'progress' && e.task === 'model' && e.table) setLoading((l) => ({ ...l, [e.table!]: e.done }));
+      if (e.type === 'llm-chunk') setResults((r) => ({ ...r, [e.role]: { ...r[e.role], stream: (r[e.role]?.stream ?? '') + e.text } }));
+    });
+  }, [refresh]);
+
+  const run = async (role: ModelRole, work: 'load' | 'test') => {
+    setBusy(role);
+    setResults((r) => ({ ...r, [role]: { stream: '' } }));
+    try {
+      if (work === 'load') setStatus(await call('models.load', { role }));
+      else {
+        const result = await call('models.test', { role });
+        setResults((r) => ({ ...r, [role]: { ...r[role], result, stream: r[role]?.stream ?? '' } }));
+      }
+    } catch (error) {
+      setResults((r) => ({ ...r, [role]: { stream: '', error: error instanceof Error ? error.message : String(error) } }));
+    } finally {
+      setBusy(null);
+      setLoading((l) => ({ ...l, [role]: undefined }));
+      refresh();
+    }
+  };
+
+  if (!status) return null;
+  const rows: { role: ModelRole; path: string | null; state: string; sizeBytes: number | null }[] = [
+    ...status.roles.map((r) => ({ role: r.role, path: r.path, state: r.state, sizeBytes: r.sizeBytes })),
+    { role: 'embedding', path: status.embedding.modelDir, state: status.embedding.state, sizeBytes: null },
+  ];
+  return (
+    <section className="models" data-testid="models-panel">
+      <h2>{t('models.title')}</h2>
+      <p className="muted" data-testid="models-backend">
+        {t('models.backend')}: {status.backend ? `${status.backend.backend.toUpperCase()} · ${t('models.threads', { n: status.backend.threads })}` : t('models.backendUnknown')}
+      </p>
+      <table>
+        <thead><tr><th /><th>{t('models.file')}</th><th>{t('models.state')}</th><th className="num">{t('models.size')}</th><th /></tr></thead>
+        <tbody>
+          {rows.map((r) => {
+            const res = results[r.role];
+            const pct = loading[r.role];
+            return (
+              <tr key={r.role} data-testid={`model-${r.role}`}>
+                <td>{t(`models.role.${r.role}`)}</td>
+                <td className="path" title={r.path ?? ''}>{r.path ? r.path.split(/[\\/]/).pop() : '—'}</td>
+                <td data-field="state">
+                  {t(`models.state.${r.state}` as 'models.state.loaded')}
+                  {pct !== undefined && <progress max={100} value={pct} />}
+                  {res?.error && <div className="error-text" role="alert">{res.error}</div>}
+                  {res?.result && (
+                    <div className="result" data-field="result">
+                      {r.role === 'embedding'
+                        ? t('models.embedResult', { shape: res.result.text, ms: Math.round(res.result.ms) })
+                        : t('models.speed', { tps: res.result.tokensPerSecond.toFixed(1), ttft: Math.round(res.result.firstTokenMs ?? 0) })}
+                    </div>
+                  )}
+                  {res?.stream && <pre className="stream" data-field="stream">{JSON.stringify(res.stream)}</pre>}
+                </td>
+                <td className="num">{r.sizeBytes ? `${(r.sizeBytes / MB).toFixed(1)} MB` : '—'}</td>
+                <td className="buttons">
+                  <button type="button" disabled={busy !== null || !['on_disk', 'error'].includes(r.state)} onClick={() => void run(r.role, 'load')}>{t('models.load')}</button>
+                  <button type="button" disabled={busy !== null || ['not_configured', 'missing'].includes(r.state)} data-testid={`model-test-${r.role}`}
+                    onClick={() => void run(r.role, 'test')}>{busy === r.role ? t('models.testing') : t('models.test')}</button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h3>{t('models.catalog')}</h3>
+      <ul className="catalog">
+        {status.catalog.map((c) => (
+          <li key={c.name}>{c.present ? '✓' : '・'} <strong>{c.name}</strong> ({t(`models.role.${c.role}`)}, {c.present && c.sizeBytes ? `${(c.sizeBytes / MB).toFixed(0)} MB` : c.sizeLabel}) — {c.description[lang]}</li>
+        ))}
+      </ul>
+      <p className="muted small">{t('models.catalogHint')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type GenbaApp } from '../../main/app.js';
+import { parseIsoInstant } from '../../main/config/clock.js';
+import { writeModel } from '../fixtures/models/ggufModels.js';
+import { writeBertModel } from '../fixtures/models/onnxBert.js';
+import { openGenbaPage, TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
+import { tempDir } from '../helpers/tempDir.js';
+
+describe('Settings → Models in Chromium, with generated models on the real runtimes', () => {
+  const dir = tempDir();
+  let app: GenbaApp;
+  let ui: GenbaPage;
+
+  beforeAll(async () => {
+    // Generated models under the manifest's names, as `genba models import` would leave them.
+    const models = join(dir.path, 'models');
+    mkdirSync(models, { recursive: true });
+    writeModel(join(models, 'qwen2-0_5b-instruct-q4_k_m.gguf'), 'qwen2-tiny');
+    writeModel(join(models, 'gemma-3-4b-it-Q4_K_M.gguf'), 'gemma3-tiny');
+    writeBertModel(join(models, 'multilingual-e5-small'), 'tiny');
+    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ai: { gpu: 'off', threads: 1, contextSize: 1024 } }));
+    app = createApp({ dataDir: dir.path, now: parseIsoInstant('2025-10-23T15:40+09:00') });
+    await app.start();
+    ui = await openGenbaPage(app);
+  }, 120_000);
+
+  afterAll(async () => {
+    await ui?.close();
+    await app?.stop();
+    dir.remove();
+  });
+
+  it('shows each role on disk, tests the LLM (tokens/s, streamed text) and the embeddings', async () => {
+    const { page } = ui;
+    await page.getByTestId('nav-settings').click();
+    const intent = page.getByTestId('model-intent');
+    await expect.poll(() => intent.locator('[data-field="state"]').textContent()).toContain('保存済み');
+    expect(await page.getByTestId('models-backend').textContent()).toContain('まだ使われていません');
+
+    await page.getByTestId('model-test-intent').click();
+    await expect.poll(() => intent.locator('[data-field="result"]').textContent(), { timeout: 30_000 }).toMatch(/[\d.]+ トークン\/秒（最初のトークンまで \d+ ms）/);
+    expect(await intent.locator('[data-field="state"]').textContent()).toContain('読み込み済み');
+    expect((await intent.locator('[data-field="stream"]').textContent())!.length).toBeGreaterThan(2);
+    await expect.poll(() => page.getByTestId('models-backend').textContent()).toContain('CPU · 1 スレッド');
+
+    const embedding = page.getByTestId('model-embedding');
+    await page.getByTestId('model-test-embedding').click();
+    await expect.poll(() => embedding.locator('[data-field="result"]').textContent(), { timeout: 30_000 }).toMatch(/4 × 32 のベクトルを \d+ ms で計算/);
+
+    await page.getByTestId('models-panel').screenshot({ path: join(TEST_RESULTS, 'settings-models.png') });
+    expect(ui.problems).toEqual([]);
+  });
+});
