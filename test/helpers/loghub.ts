@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const LOGHUB_DIR = process.env.GENBA_LOGHUB_DIR ?? join(process.cwd(), '..', 'shared', 'data', 'loghub-2k');
+export const LOGHUB_SYSTEMS = ['Android', 'Apache', 'BGL', 'HDFS', 'HPC', 'Linux', 'OpenSSH', 'Spark', 'Thunderbird', 'Windows'];
+
+/** RFC 4180 CSV rows. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/** A system's messages (the Content column) with their ground-truth event ids (and labels for BGL). */
+export function loadLoghub(system: string): { content: string[]; events: string[]; labels: string[] | null; raw: string[] } {
+  const rows = parseCsv(readFileSync(join(LOGHUB_DIR, system, `${system}_2k.log_structured_corrected.csv`), 'utf8'));
+  const header = rows[0]!;
+  const ci = header.indexOf('Content');
+  const ei = header.indexOf('EventId');
+  const li = header.indexOf('Label');
+  const data = rows.slice(1).filter((r) => r.length === header.length);
+  const raw = readFileSync(join(LOGHUB_DIR, system, `${system}_2k.log`), 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+  return { content: data.map((r) => r[ci]!), events: data.map((r) => r[ei]!), labels: li >= 0 ? data.map((r) => r[li]!) : null, raw };
+}
+
+/** Grouping accuracy: a line counts when its predicted group holds exactly the lines of its true group. */
+export function groupingAccuracy(predicted: (string | number)[], truth: string[]): number {
+  const groups = (labels: (string | number)[]) => {
+    const m = new Map<string | number, number[]>();
+    labels.forEach((l, i) => m.set(l, [...(m.get(l) ?? []), i]));
+    return m;
+  };
+  const p = groups(predicted);
+  const t = groups(truth);
+  let correct = 0;
+  for (const [, lines] of p) {
+    const truthGroup = t.get(truth[lines[0]!]!)!;
+    if (truthGroup.length === lines.length && lines.every((i) => truth[i] === truth[lines[0]!])) correct += lines.length;
+  }
+  return correct / truth.length;
+}
