@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pkg from '../package.json';
 import { createAiServices, type ModelOverrides } from './ai/aiServices.js';
 import { findModels } from './ai/findModels.js';
+import { createLogIntelligence } from './logs/logIntelligence.js';
 import { createEventBus, type EventBus } from './api/eventBus.js';
 import type { DataSourceForm, DemoResetResult, Lang, Overview, Settings, StatusInfo, SyncSummary } from './api/types.js';
 import type { Clock } from './config/clock.js';
@@ -23,6 +24,7 @@ import { Outbox } from './sync/outbox.js';
 import { companyTables, passwordMissing, type JobResult } from './sync/syncJob.js';
 import { createSyncService, type SyncService } from './sync/syncService.js';
 import type { DecisionRecord } from './sync/syncSource.js';
+import type { AppLogRow } from './sync/companyRows.js';
 
 export interface AppOptions {
   /** Defaults to the same folder as Electron's userData (see defaultDataDir). */
@@ -91,6 +93,10 @@ export function createApp(options: AppOptions = {}) {
   });
 
   const ai = createAiServices({ dataDir, config: () => config, overrides: options.models ?? {}, log, events, lang });
+  const logs = createLogIntelligence({
+    db: () => store().db, dataDir, now: clock.now, log, embeddings: ai.embeddings,
+    embeddingModelDir: () => ai.embeddingModelDir(),
+  });
 
   const store = () => {
     if (!db || !repo || !outbox) throw notStarted();
@@ -124,6 +130,7 @@ export function createApp(options: AppOptions = {}) {
     clock,
     lang,
     ai,
+    logs,
     config: () => config,
 
     /** Opens the store; on first use of the demo company, loads it before returning. */
@@ -251,6 +258,15 @@ export function createApp(options: AppOptions = {}) {
       const pausedUntil = clock.now() + minutes * 60_000;
       store().repo.setMeta('alerts_paused_until', String(pausedUntil));
       return { pausedUntil };
+    },
+
+    /** Log lines added from files by `genba logs ingest` (ids above 2^40, apart from any source's). */
+    logsStore: {
+      maxFileLogId: (): number => (store().db.prepare('SELECT MAX(log_id) AS m FROM app_logs WHERE log_id >= ?').get(2 ** 40) as { m: number | null }).m ?? 0,
+      insert: (rows: AppLogRow[]): void => {
+        const { db, repo } = store();
+        db.transaction(() => repo.upsert('app_logs', rows))();
+      },
     },
 
     /** Waits for a sync in progress (tests, CLI shutdown). */

@@ -5,6 +5,7 @@ import { parseIsoInstant } from './config/clock.js';
 import { CliUsageError, usageError } from './cli/cliUsageError.js';
 import { formatStatus } from './cli/formatStatus.js';
 import { helpText } from './cli/helpText.js';
+import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
 import { runModelsCommand } from './cli/modelsCommand.js';
 import { preparePassword, runSyncCommand } from './cli/syncCommand.js';
 import { memorySecretStore } from './config/secretStore.js';
@@ -25,6 +26,8 @@ const OPTIONS = {
   reset: { type: 'boolean' },
   source: { type: 'string' },
   once: { type: 'boolean' },
+  out: { type: 'string' },
+  k: { type: 'string' },
   'intent-model': { type: 'string' },
   'answer-model': { type: 'string' },
   'embedding-model': { type: 'string' },
@@ -60,12 +63,13 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.stdout(helpText(lang));
       return 0;
     }
-    if (rest.length > 0 && command !== 'models') throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+    if (command === 'logs' && rest[0] === 'parse') return parseOnly(rest.slice(1), values.out, io);
+    if (rest.length > 0 && command !== 'models' && command !== 'logs') throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
     if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
     if ((values.source !== undefined || values.once) && command !== 'sync') {
       throw usageError('--source と --once は sync コマンドでのみ使えます', '--source and --once only apply to the sync command');
     }
-    if (!['status', 'demo', 'sync', 'models'].includes(command)) {
+    if (!['status', 'demo', 'sync', 'models', 'logs'].includes(command)) {
       throw usageError(`不明なコマンドです: ${command}（genba help を参照）`, `Unknown command: ${command} (see genba help)`);
     }
 
@@ -94,6 +98,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'models') return await runModelsCommand(app, rest, json, io);
     const started = performance.now();
     await app.start();
+    if (command === 'logs') {
+      const k = values.k === undefined ? 20 : Number(values.k);
+      if (!Number.isInteger(k) || k < 1 || k > 100) throw usageError('--k は 1〜100 の整数で指定してください', '--k must be an integer from 1 to 100');
+      return await runLogsCommand(app, rest[0] ?? 'templates', rest.slice(1), { json, k }, io);
+    }
 
     if (command === 'status') {
       const status = app.status();

@@ -36,10 +36,11 @@ export function createAiServices(deps: { dataDir: string; config: () => GenbaCon
       memoryBudgetBytes: ai().memoryBudgetMb === null ? null : ai().memoryBudgetMb! * 1024 * 1024,
     }),
   });
+  const embeddingModelDir = (): string | null => deps.overrides.embeddingModel ?? ai().embeddingModel ?? models.defaultPath('embedding');
   const embeddings = createEmbeddingService({
     log: deps.log,
     settings: () => ({
-      modelDir: deps.overrides.embeddingModel ?? ai().embeddingModel ?? models.defaultPath('embedding'),
+      modelDir: embeddingModelDir(),
       prefix: ai().embeddingPrefix, batchSize: 32, threads: ai().threads,
     }),
   });
@@ -55,6 +56,7 @@ export function createAiServices(deps: { dataDir: string; config: () => GenbaCon
   return {
     llm,
     embeddings,
+    embeddingModelDir,
     models,
     status,
     async load(role: ModelRole): Promise<ModelsStatus> {

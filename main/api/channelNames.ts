@@ -16,6 +16,13 @@ export const CHANNEL_NAMES = [
   'models.status',
   'models.load',
   'models.test',
+  'logs.refresh',
+  'logs.templates',
+  'logs.template',
+  'logs.search',
+  'logs.clusters',
+  'logs.anomalies',
+  'logs.scatter',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

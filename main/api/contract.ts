@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Channel } from './channelNames.js';
-import type { DemoResetResult, GenbaEvent, ModelsStatus, ModelTestResult, Overview, Settings, StatusInfo, SyncSummary } from './types.js';
+import type {
+  DemoResetResult, GenbaEvent, LogAnomalyReport, LogCluster, LogScatterPoint, LogSearchHit, LogsRefresh, LogTemplateDetail, LogTemplateSummary,
+  ModelsStatus, ModelTestResult, Overview, Settings, StatusInfo, SyncSummary,
+} from './types.js';
 
 const empty = z.object({}).strict();
 
@@ -29,6 +32,13 @@ export const REQUEST_SCHEMAS = {
   'models.status': empty,
   'models.load': z.object({ role: z.enum(['intent', 'answer', 'embedding']) }).strict(),
   'models.test': z.object({ role: z.enum(['intent', 'answer', 'embedding']) }).strict(),
+  'logs.refresh': empty,
+  'logs.templates': z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict(),
+  'logs.template': z.object({ id: z.number().int().min(1) }).strict(),
+  'logs.search': z.object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(100).optional() }).strict(),
+  'logs.clusters': empty,
+  'logs.anomalies': empty,
+  'logs.scatter': empty,
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ResponseOf {
@@ -45,6 +55,13 @@ export interface ResponseOf {
   'models.status': ModelsStatus;
   'models.load': ModelsStatus;
   'models.test': ModelTestResult;
+  'logs.refresh': LogsRefresh;
+  'logs.templates': LogTemplateSummary[];
+  'logs.template': LogTemplateDetail | null;
+  'logs.search': LogSearchHit[];
+  'logs.clusters': LogCluster[];
+  'logs.anomalies': LogAnomalyReport;
+  'logs.scatter': LogScatterPoint[];
 }
 
 export type RequestOf<C extends Channel> = z.input<(typeof REQUEST_SCHEMAS)[C]>;

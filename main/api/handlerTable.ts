@@ -28,6 +28,13 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'models.status': () => app.ai.status(),
     'models.load': (req) => app.ai.load(req.role),
     'models.test': (req) => app.ai.test(req.role),
+    'logs.refresh': () => app.logs.refresh(),
+    'logs.templates': (req) => app.logs.templates(req.limit),
+    'logs.template': (req) => app.logs.template(req.id),
+    'logs.search': (req) => app.logs.search(req.text, req.k ?? 20),
+    'logs.clusters': () => app.logs.clusters(),
+    'logs.anomalies': () => app.logs.anomalies(),
+    'logs.scatter': () => app.logs.scatter(),
   };
 }
 

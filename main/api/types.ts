@@ -101,6 +101,22 @@ export interface ModelsStatus {
 
 export interface ModelTestResult { role: ModelRole; text: string; tokens: number; ms: number; firstTokenMs: number | null; tokensPerSecond: number; backend: string }
 
+export interface LogTemplateSummary { id: number; template: string; count: number; errors: number; firstSeen: number | null; lastSeen: number | null; clusterId: number | null; sparkline: number[] }
+export interface LogTemplateDetail extends LogTemplateSummary {
+  samples: { ts: number; service: string; host: string; level: string; message: string }[];
+  parameters: { position: number; values: { value: string; count: number }[] | null }[];
+}
+export interface LogSearchHit extends LogTemplateSummary { score: number; sample: string | null }
+export interface LogScatterPoint { id: number; x: number; y: number; clusterId: number | null; count: number; anomalous: boolean; template: string }
+export interface LogCluster { id: number; label: string; templates: number[]; lines: number; trend: number[] }
+export type LogAnomalyKind = 'new_template' | 'spike' | 'dip' | 'outlier' | 'error_burst';
+export interface LogAnomaly {
+  kind: LogAnomalyKind; severity: 'warning' | 'critical'; templateId: number | null; service: string | null; template: string | null;
+  firstSeen: number; lastSeen: number; count: number; score: number | null; samples: string[]; explanation: { ja: string; en: string };
+}
+export interface LogAnomalyReport { now: number; windowMinutes: number; warmup: boolean; anomalies: LogAnomaly[] }
+export interface LogsRefresh { mined: number; embedded: number; rebuilt: string | null; clusters: number; model: string }
+
 /** Events the core pushes to the renderer. */
 export type GenbaEvent =
   | { type: 'progress'; task: string; done: number; total: number; table?: string }

@@ -15,6 +15,10 @@ const HELP: Record<Lang, string> = {
   models pull [名前]  モデルをダウンロード（インターネットがある場合。再開可能）
   models import <パス> USB メモリや共有フォルダからモデルを取り込み（sha256 を確認）
   models verify       モデルファイルを検証
+  logs parse <ファイル> --out <csv>   各行を1メッセージとしてテンプレートを抽出（LineId,ClusterId,EventTemplate）
+  logs ingest <ファイル…>  ログファイルを取り込む
+  logs templates | clusters | anomalies   テンプレート・クラスタ・異常の一覧
+  logs search "<文>" [--k 20]   意味で検索
   help                この説明を表示
 
 共通オプション:
@@ -41,6 +45,10 @@ Commands:
   models pull [name]  Download models (where there is internet; resumable)
   models import <path> Copy a model from a USB stick or share (checks sha256)
   models verify       Verify the model files
+  logs parse <file> --out <csv>   Mine templates, one message per line (LineId,ClusterId,EventTemplate)
+  logs ingest <file…> Add log files to the local store
+  logs templates | clusters | anomalies   List templates, clusters, anomalies
+  logs search "<text>" [--k 20]   Semantic search
   help                Show this help
 
 Global options:

@@ -34,28 +34,81 @@ const SPLIT = /([\s,;=()[\]{}"'|<>]|[、。「」『』（）【】：；，])/u
 const SCRIPT_CHANGE = /(?<=\p{Script=Han})(?=[\p{Script=Hiragana}\p{Script=Katakana}A-Za-z0-9])|(?<=[\p{Script=Hiragana}\p{Script=Katakana}])(?=[\p{Script=Han}A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/u;
 
 /**
- * Masks variables and splits a message into tokens. A token still holding a digit after
- * masking is a variable too (counts, ids, sizes): constants rarely contain digits.
+ * Masks variables and splits a message into tokens, keeping the original text behind each
+ * wildcard (parameter extraction). A token still holding a digit after masking is a
+ * variable too (counts, ids, sizes): constants rarely contain digits.
  */
-export function maskTokens(message: string): string[] {
+export function maskWithValues(message: string): { tokens: string[]; values: (string | null)[] } {
   let text = normalizeWidth(message);
+  const masked: string[] = [];
   // A masked value stays inside its token: a token holding one is a variable as a whole.
-  for (const re of MASKS) text = text.replace(re, MASKED);
+  for (const re of MASKS) {
+    text = text.replace(re, (m) => {
+      masked.push(m);
+      return MASKED;
+    });
+  }
   // An empty bracket pair is a value that happens to be empty, not a different message.
-  text = text.replace(/\(\s*\)|\[\s*\]/g, (m) => `${m[0]}${MASKED}${m[m.length - 1]}`);
+  text = text.replace(/\(\s*\)|\[\s*\]/g, (m) => {
+    masked.push('');
+    return `${m[0]}${MASKED}${m[m.length - 1]}`;
+  });
+  // Masks ran in order, not left to right: give each sentinel its text by position.
+  const order = [...text.matchAll(new RegExp(MASKED, 'g'))].map((m) => m.index!);
+  const valueAt = new Map<number, string>();
+  restoreOrder(message, masked, order).forEach((v, i) => valueAt.set(order[i]!, v));
   const tokens: string[] = [];
+  const values: (string | null)[] = [];
+  let offset = 0;
   for (const part of text.split(SPLIT)) {
+    const at = offset;
+    offset += part.length;
     if (!part || /^\s+$/.test(part)) continue;
     if (part.includes(MASKED)) {
+      let k = at;
       tokens.push(WILDCARD);
+      values.push(part.replace(new RegExp(MASKED, 'g'), () => {
+        const i = text.indexOf(MASKED, k);
+        k = i + 1;
+        return valueAt.get(i) ?? '';
+      }));
       continue;
     }
     const pieces = /[\u3040-\u30ff\u4e00-\u9fff]/.test(part) ? part.split(SCRIPT_CHANGE) : [part];
     for (const p of pieces) {
       if (!p) continue;
-      tokens.push(/\d/.test(p) ? WILDCARD : p);
+      const variable = /\d/.test(p);
+      tokens.push(variable ? WILDCARD : p);
+      values.push(variable ? p : null);
     }
   }
-  // Adjacent wildcards are one variable written in pieces (e.g. "12 ms", "a b" inside a path).
-  return tokens.filter((t, i) => !(t === WILDCARD && tokens[i - 1] === WILDCARD));
+  // Adjacent wildcards are one variable written in pieces (e.g. "12 ms", "Jul 17 2005").
+  const outT: string[] = [];
+  const outV: (string | null)[] = [];
+  tokens.forEach((t, i) => {
+    if (t === WILDCARD && outT[outT.length - 1] === WILDCARD) outV[outV.length - 1] = `${outV[outV.length - 1]} ${values[i]}`;
+    else {
+      outT.push(t);
+      outV.push(values[i]!);
+    }
+  });
+  return { tokens: outT, values: outV };
+}
+
+/** The masked substrings in the order they appear in the message (masks ran pattern by pattern). */
+function restoreOrder(message: string, masked: string[], order: number[]): string[] {
+  const normalized = normalizeWidth(message);
+  const placed = masked.map((m) => ({ m, at: m === '' ? Infinity : normalized.indexOf(m) }));
+  let from = 0;
+  for (const p of placed) {
+    if (p.m === '') continue;
+    const i = normalized.indexOf(p.m, from);
+    p.at = i >= 0 ? i : p.at;
+  }
+  return placed.sort((a, b) => a.at - b.at).map((p) => p.m).slice(0, order.length);
+}
+
+/** Tokens only (mining, matching). */
+export function maskTokens(message: string): string[] {
+  return maskWithValues(message).tokens;
 }

@@ -54,11 +54,14 @@ export class TemplateMiner {
   }
 
   /** Adds one message; tells whether its template is new or had to widen. */
-  add(tokens: string[]): { template: MinedTemplate; created: boolean; changed: boolean } {
+  add(tokens: string[], values?: (string | null)[]): { template: MinedTemplate; created: boolean; changed: boolean } {
     const leaf = this.leaf(tokens, true);
     const best = this.best(leaf, tokens);
     if (!best) {
       const template: MinedTemplate = { id: this.nextId++, tokens: [...tokens], count: 1, values: {} };
+      tokens.forEach((t, i) => {
+        if (t === WILDCARD) note(template, i, values?.[i] ?? t);
+      });
       leaf.templates.push(template);
       this.byId.set(template.id, template);
       return { template, created: true, changed: false };
@@ -71,7 +74,7 @@ export class TemplateMiner {
         best.tokens[i] = WILDCARD;
         changed = true;
       }
-      if (best.tokens[i] === WILDCARD) note(best, i, tokens[i]!);
+      if (best.tokens[i] === WILDCARD) note(best, i, values?.[i] ?? tokens[i]!);
     }
     best.count++;
     return { template: best, created: false, changed };

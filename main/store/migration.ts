@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { companyMirror } from './migrations/001_company_mirror.js';
 import { syncState } from './migrations/002_sync_state.js';
 import { approvalOutbox } from './migrations/003_approval_outbox.js';
+import { logTemplates } from './migrations/004_log_templates.js';
 import { StoreError } from './storeError.js';
 
 export interface Migration {
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const MIGRATIONS: readonly Migration[] = [companyMirror, syncState, approvalOutbox];
+export const MIGRATIONS: readonly Migration[] = [companyMirror, syncState, approvalOutbox, logTemplates];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database.Database): number {

@@ -1,5 +1,6 @@
 import type { GenbaConfig } from '../config/config.js';
 import { GenbaError } from '../errors.js';
+import { mineStoredLogs, type MiningReport } from '../logs/mineStoredLogs.js';
 import { openStore } from '../store/openStore.js';
 import { COMPANY_TABLES, type CompanyTable } from './companyRows.js';
 import { createDemoSource } from './demoSource.js';
@@ -26,7 +27,7 @@ export interface SyncJob {
   fixedNow?: number | undefined;
 }
 
-export interface JobResult { reports: SyncReport[]; delivery: DeliveryReport | null }
+export interface JobResult { reports: SyncReport[]; delivery: DeliveryReport | null; mining: MiningReport | null }
 
 export function passwordMissing(): SyncError {
   return new SyncError('SOURCE_PASSWORD_MISSING', {
@@ -74,8 +75,10 @@ export async function executeJob(job: SyncJob, onProgress: (p: SyncProgress) => 
         reports.push(await runSync({ db, source, specs, batchSize: job.batchSize, now, onProgress }));
       }
     }
+    // New log lines get their templates here, off the main thread like the sync itself.
+    const mining = job.kind === 'sync' && job.groups.includes('logs') ? mineStoredLogs(db) : null;
     const delivery = await deliverDue(new Outbox(db), sources[0]!, now());
-    return { reports, delivery };
+    return { reports, delivery, mining };
   } finally {
     await Promise.all(sources.map((s) => s.close()));
     db.close();

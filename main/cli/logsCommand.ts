@@ -1,0 +1,71 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { GenbaApp } from '../app.js';
+import type { CliIo } from '../cli.js';
+import { parseLogFile } from '../logs/parseLogFile.js';
+import { parseLogLine } from '../sync/logLine.js';
+import { usageError } from './cliUsageError.js';
+
+/** Lines ingested from files get ids far above any source's, so the two never collide. */
+const FILE_ID_BASE = 2 ** 40;
+
+export function parseOnly(args: string[], out: string | undefined, io: CliIo): number {
+  const [file, ...extra] = args;
+  if (!file || extra.length > 0 || !out) throw usageError('使い方: genba logs parse <ファイル> --out <csv>', 'Usage: genba logs parse <file> --out <csv>');
+  const r = parseLogFile(file);
+  writeFileSync(out, r.csv);
+  io.stdout(`${r.lines} lines, ${r.templates} templates → ${out}\n`);
+  return 0;
+}
+
+/** `genba logs ingest|templates|search|clusters|anomalies` on the local store. */
+export async function runLogsCommand(app: GenbaApp, sub: string, args: string[], o: { json: boolean; k: number }, io: CliIo): Promise<number> {
+  const out = (value: unknown, text: string): void => io.stdout(o.json ? `${JSON.stringify(value, null, 2)}\n` : text);
+  const ja = app.lang() === 'ja';
+  switch (sub) {
+    case 'ingest': {
+      if (args.length === 0) throw usageError('取り込むログファイルを指定してください', 'Give the log files to ingest');
+      let count = 0;
+      const next = app.logsStore.maxFileLogId() + 1;
+      const rows = args.flatMap((file) => readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.length > 0).map((line) => {
+        const p = parseLogLine(line, app.config().timeZone, app.clock.now());
+        return { log_id: Math.max(next, FILE_ID_BASE) + count++, ts: p.ts, service: p.service ?? basename(file), host: p.host ?? 'local', level: p.level, message: p.message, trace_id: p.trace_id };
+      }));
+      app.logsStore.insert(rows);
+      const r = await app.logs.refresh();
+      out({ lines: rows.length, ...r }, `${ja ? '取り込みました' : 'Ingested'}: ${rows.length} ${ja ? '行' : 'lines'}; ${ja ? 'テンプレート' : 'templates'} +${r.embedded}, ${ja ? 'クラスタ' : 'clusters'} ${r.clusters}\n`);
+      return 0;
+    }
+    case 'templates': {
+      await app.logs.refresh();
+      const list = app.logs.templates();
+      out(list, list.slice(0, 50).map((t) => `${String(t.id).padStart(6)} ${String(t.count).padStart(8)}  ${t.template}`).join('\n') + '\n');
+      return 0;
+    }
+    case 'search': {
+      const text = args.join(' ').trim();
+      if (!text) throw usageError('検索する文を指定してください: genba logs search "<文>"', 'Give the text to search: genba logs search "<text>"');
+      await app.logs.refresh();
+      const hits = await app.logs.search(text, o.k);
+      out(hits, hits.map((h) => `${h.score.toFixed(3)} ${String(h.count).padStart(8)}  ${h.template}`).join('\n') + '\n');
+      return 0;
+    }
+    case 'clusters': {
+      await app.logs.refresh();
+      const list = app.logs.clusters();
+      out(list, list.map((c) => `${String(c.id).padStart(4)} ${String(c.lines).padStart(8)} ${ja ? '行' : 'lines'} ${String(c.templates.length).padStart(4)} tmpl  ${c.label}`).join('\n') + '\n');
+      return 0;
+    }
+    case 'anomalies': {
+      await app.logs.refresh();
+      const r = app.logs.anomalies();
+      out(r, [
+        ...(r.warmup ? [ja ? '（学習期間中: 基準となる履歴がまだ足りません）' : '(warming up: not enough history for a baseline yet)'] : []),
+        ...r.anomalies.map((a) => `[${a.severity}] ${a.kind} ${a.service ?? ''} ${a.count} — ${a.explanation[ja ? 'ja' : 'en']}${a.template ? `\n    ${a.template}` : ''}`),
+      ].join('\n') + '\n');
+      return 0;
+    }
+    default:
+      throw usageError(`不明なサブコマンドです: logs ${sub}（parse, ingest, templates, search, clusters, anomalies）`, `Unknown subcommand: logs ${sub} (parse, ingest, templates, search, clusters, anomalies)`);
+  }
+}

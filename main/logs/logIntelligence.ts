@@ -1,0 +1,117 @@
+import type Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { EmbeddingService } from '../ai/embeddingService.js';
+import type { LogsRefresh, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary } from '../api/types.js';
+import type { VectorIndex } from '../ai/vectorIndex.js';
+import type { AppLog } from '../log/appLog.js';
+import { detectAnomalies, type AnomalyReport } from './logAnomalies.js';
+import { listClusters, recluster, type ClusterInfo } from './logClusters.js';
+import { mineStoredLogs, templateText } from './mineStoredLogs.js';
+import { project2d } from './projection.js';
+import { hashedNgramEmbedder, modelEmbedder, type TextEmbedder } from './templateEmbedder.js';
+import { fromBlob, syncTemplateVectors } from './templateVectors.js';
+
+const HOUR = 3_600_000;
+
+type TemplateSummary = LogTemplateSummary;
+type TemplateDetail = LogTemplateDetail;
+type SearchHit = LogSearchHit;
+type ScatterPoint = LogScatterPoint;
+
+/**
+ * Log intelligence on the local store: mining (also done by the sync worker), template
+ * vectors and their HNSW index, clusters, anomalies, semantic search and the scatter.
+ * Uses the local embedding model when one is installed, the built-in embedder otherwise.
+ */
+export function createLogIntelligence(deps: {
+  db: () => Database.Database; dataDir: string; now: () => number; log: AppLog;
+  embeddings: EmbeddingService; embeddingModelDir: () => string | null;
+}) {
+  let index: VectorIndex | null = null;
+  let indexModel: string | null = null;
+  const embedder = (): TextEmbedder => {
+    const dir = deps.embeddingModelDir();
+    return dir ? modelEmbedder(deps.embeddings, dir) : hashedNgramEmbedder();
+  };
+  const spark = (db: Database.Database, id: number): number[] => {
+    const from = Math.floor(deps.now() / HOUR) * HOUR - 23 * HOUR;
+    const out = new Array<number>(24).fill(0);
+    for (const r of db.prepare(`SELECT (minute - ?) / ${HOUR} AS h, SUM(count) AS n FROM log_template_minutes WHERE template_id = ? AND minute >= ? AND minute < ? GROUP BY h`)
+      .all(from, id, from, from + 24 * HOUR) as { h: number; n: number }[]) out[r.h] = r.n;
+    return out;
+  };
+  const summary = (db: Database.Database, r: { template_id: number; tokens: string; count: number; errors: number; first_seen: number | null; last_seen: number | null; cluster_id: number | null }): TemplateSummary => ({
+    id: r.template_id, template: templateText(JSON.parse(r.tokens)), count: r.count, errors: r.errors,
+    firstSeen: r.first_seen, lastSeen: r.last_seen, clusterId: r.cluster_id, sparkline: spark(db, r.template_id),
+  });
+  const SELECT = `SELECT t.template_id, t.tokens, t.count, t.errors, t.first_seen, t.last_seen, m.cluster_id
+    FROM log_templates t LEFT JOIN log_cluster_members m USING (template_id)`;
+
+  return {
+    /** Brings templates, vectors, the index and clusters up to date with the stored lines. */
+    async refresh(): Promise<LogsRefresh> {
+      const db = deps.db();
+      const mined = mineStoredLogs(db).lines;
+      const e = embedder();
+      const sync = await syncTemplateVectors(db, e, join(deps.dataDir, 'index'));
+      if (sync.rebuilt && sync.rebuilt !== 'missing') deps.log.warn('log index rebuilt', sync.rebuilt);
+      index = sync.index;
+      indexModel = e.model;
+      const clusters = recluster(db, deps.now(), e.clusterEps).length;
+      return { mined, embedded: sync.embedded, rebuilt: sync.rebuilt, clusters, model: e.model };
+    },
+
+    templates(limit = 500): TemplateSummary[] {
+      const db = deps.db();
+      return (db.prepare(`${SELECT} ORDER BY t.count DESC LIMIT ?`).all(limit) as Parameters<typeof summary>[1][]).map((r) => summary(db, r));
+    },
+
+    template(id: number): TemplateDetail | null {
+      const db = deps.db();
+      const r = db.prepare(`${SELECT} WHERE t.template_id = ?`).get(id) as Parameters<typeof summary>[1] | undefined;
+      if (!r) return null;
+      const values = JSON.parse((db.prepare('SELECT param_values FROM log_templates WHERE template_id = ?').get(id) as { param_values: string }).param_values) as Record<string, Record<string, number> | null>;
+      return {
+        ...summary(db, r),
+        samples: db.prepare('SELECT ts, service, host, level, message FROM app_logs WHERE template_id = ? ORDER BY ts DESC LIMIT 10').all(id) as TemplateDetail['samples'],
+        parameters: Object.entries(values).map(([pos, v]) => ({
+          position: Number(pos),
+          values: v ? Object.entries(v).map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count).slice(0, 10) : null,
+        })),
+      };
+    },
+
+    /** Semantic search: the query embedded as a query, templates found in the HNSW index. */
+    async search(text: string, k: number): Promise<SearchHit[]> {
+      const e = embedder();
+      if (!index || indexModel !== e.model) await this.refresh();
+      if (!index) return [];
+      const [q] = await e.embed([text], 'query');
+      const db = deps.db();
+      const sample = db.prepare('SELECT message FROM app_logs WHERE template_id = ? ORDER BY ts DESC LIMIT 1');
+      return index.search(q!, k).flatMap((hit) => {
+        const r = db.prepare(`${SELECT} WHERE t.template_id = ?`).get(hit.id) as Parameters<typeof summary>[1] | undefined;
+        return r ? [{ ...summary(db, r), score: Math.round(hit.score * 1000) / 1000, sample: (sample.get(hit.id) as { message: string } | undefined)?.message ?? null }] : [];
+      });
+    },
+
+    clusters: (): ClusterInfo[] => listClusters(deps.db(), deps.now()),
+    anomalies: (): AnomalyReport => detectAnomalies(deps.db(), deps.now()),
+
+    /** Every template as a point: clusters in colour, anomalies marked. */
+    scatter(): ScatterPoint[] {
+      const db = deps.db();
+      const rows = db.prepare(`SELECT v.template_id, v.vector, t.tokens, t.count, m.cluster_id FROM log_template_vectors v
+        JOIN log_templates t USING (template_id) LEFT JOIN log_cluster_members m USING (template_id) ORDER BY v.template_id`).all() as
+        { template_id: number; vector: Buffer; tokens: string; count: number; cluster_id: number | null }[];
+      const anomalous = new Set(detectAnomalies(db, deps.now()).anomalies.map((a) => a.templateId));
+      const xy = project2d(rows.map((r) => fromBlob(r.vector)));
+      return rows.map((r, i) => ({
+        id: r.template_id, x: Math.round(xy[i]![0] * 1e4) / 1e4, y: Math.round(xy[i]![1] * 1e4) / 1e4, clusterId: r.cluster_id,
+        count: r.count, anomalous: anomalous.has(r.template_id), template: templateText(JSON.parse(r.tokens)),
+      }));
+    },
+  };
+}
+
+export type LogIntelligence = ReturnType<typeof createLogIntelligence>;

@@ -1,0 +1,125 @@
+import type Database from 'better-sqlite3';
+import { maskTokens, maskWithValues, WILDCARD } from './maskTokens.js';
+import { type MinedTemplate, TemplateMiner } from './templateMiner.js';
+
+const MINUTE = 60_000;
+
+export interface MiningReport { lines: number; templates: number; created: number; refined: number; ms: number }
+
+interface Row { log_id: number; ts: number; level: string; message: string }
+
+function loadMiner(db: Database.Database): TemplateMiner {
+  const miner = new TemplateMiner();
+  miner.load((db.prepare('SELECT template_id, tokens, count, param_values FROM log_templates').all() as
+    { template_id: number; tokens: string; count: number; param_values: string }[])
+    .map((r) => ({ id: r.template_id, tokens: JSON.parse(r.tokens), count: r.count, values: JSON.parse(r.param_values) })));
+  return miner;
+}
+
+/**
+ * Mines the templates of log lines that have none yet, in batches. Each batch (line →
+ * template, template rows, per-minute counts) commits in one transaction, so an
+ * interrupted run resumes without double counting. At the end,
+ * templates that only ever varied between a few words are split and their lines reassigned.
+ */
+export function mineStoredLogs(db: Database.Database, o: { batchSize?: number; onProgress?: (done: number) => void } = {}): MiningReport {
+  const started = performance.now();
+  const batchSize = o.batchSize ?? 20_000;
+  const miner = loadMiner(db);
+  const before = miner.templates.length;
+  const select = db.prepare('SELECT log_id, ts, level, message FROM app_logs WHERE template_id IS NULL ORDER BY log_id LIMIT ?');
+  const assign = db.prepare('UPDATE app_logs SET template_id = ? WHERE log_id = ?');
+  const saveTemplate = db.prepare(
+    `INSERT INTO log_templates (template_id, tokens, template, count, param_values, first_seen, last_seen, errors)
+     VALUES (@id, @tokens, @template, @count, @values, @first, @last, @errors)
+     ON CONFLICT(template_id) DO UPDATE SET tokens = excluded.tokens, template = excluded.template, count = excluded.count,
+       param_values = excluded.param_values, first_seen = MIN(COALESCE(first_seen, excluded.first_seen), excluded.first_seen),
+       last_seen = MAX(COALESCE(last_seen, excluded.last_seen), excluded.last_seen), errors = errors + excluded.errors`,
+  );
+  const addMinute = db.prepare(
+    `INSERT INTO log_template_minutes (template_id, minute, count, errors) VALUES (?, ?, ?, ?)
+     ON CONFLICT(template_id, minute) DO UPDATE SET count = count + excluded.count, errors = errors + excluded.errors`,
+  );
+  const save = (t: MinedTemplate, first: number, last: number, errors: number): void => {
+    saveTemplate.run({ id: t.id, tokens: JSON.stringify(t.tokens), template: t.tokens.join(' '), count: t.count, values: JSON.stringify(t.values), first, last, errors });
+  };
+
+  let lines = 0;
+  for (;;) {
+    const rows = select.all(batchSize) as Row[];
+    if (rows.length === 0) break;
+    const touched = new Map<number, { t: MinedTemplate; first: number; last: number; errors: number }>();
+    const minutes = new Map<string, [number, number, number, number]>();
+    const assigned: [number, number][] = [];
+    for (const r of rows) {
+      const masked = maskWithValues(r.message);
+      const { template } = miner.add(masked.tokens, masked.values);
+      const err = r.level === 'ERROR' ? 1 : 0;
+      const seen = touched.get(template.id);
+      if (seen) {
+        seen.first = Math.min(seen.first, r.ts);
+        seen.last = Math.max(seen.last, r.ts);
+        seen.errors += err;
+      } else touched.set(template.id, { t: template, first: r.ts, last: r.ts, errors: err });
+      const minute = Math.floor(r.ts / MINUTE) * MINUTE;
+      const key = `${template.id}:${minute}`;
+      const m = minutes.get(key) ?? [template.id, minute, 0, 0];
+      m[2]++;
+      m[3] += err;
+      minutes.set(key, m);
+      assigned.push([template.id, r.log_id]);
+    }
+    db.transaction(() => {
+      for (const [tid, id] of assigned) assign.run(tid, id);
+      for (const v of touched.values()) save(v.t, v.first, v.last, v.errors);
+      for (const m of minutes.values()) addMinute.run(...m);
+    })();
+    lines += rows.length;
+    o.onProgress?.(lines);
+  }
+  const refined = lines > 0 ? applyRefinement(db, miner) : 0;
+  return { lines, templates: miner.templates.length, created: miner.templates.length - before, refined, ms: performance.now() - started };
+}
+
+/** Splits word-constant templates (TemplateMiner.refine) and moves their lines and counts over. */
+function applyRefinement(db: Database.Database, miner: TemplateMiner): number {
+  const replaced = miner.refine();
+  if (replaced.length === 0) return 0;
+  const byId = new Map(miner.templates.map((t) => [t.id, t]));
+  db.transaction(() => {
+    const lines = db.prepare('SELECT log_id, ts, level, message FROM app_logs WHERE template_id = ?');
+    const assign = db.prepare('UPDATE app_logs SET template_id = ? WHERE log_id = ?');
+    const touched = new Set<number>();
+    for (const old of replaced) {
+      for (const r of lines.all(old) as Row[]) {
+        const t = miner.match(maskTokens(r.message));
+        if (t) {
+          assign.run(t.id, r.log_id);
+          touched.add(t.id);
+        }
+      }
+      db.prepare('DELETE FROM log_templates WHERE template_id = ?').run(old);
+      db.prepare('DELETE FROM log_template_minutes WHERE template_id = ?').run(old);
+      db.prepare('DELETE FROM log_template_vectors WHERE template_id = ?').run(old);
+    }
+    // The new templates' rows and minute counts, straight from their lines.
+    for (const id of touched) {
+      const t = byId.get(id)!;
+      const s = db.prepare(`SELECT COUNT(*) AS n, MIN(ts) AS first, MAX(ts) AS last, SUM(level = 'ERROR') AS errors FROM app_logs WHERE template_id = ?`)
+        .get(id) as { n: number; first: number; last: number; errors: number };
+      db.prepare(`INSERT OR REPLACE INTO log_templates (template_id, tokens, template, count, param_values, first_seen, last_seen, errors)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(id, JSON.stringify(t.tokens), t.tokens.join(' '), s.n, JSON.stringify(t.values), s.first, s.last, s.errors);
+      db.prepare('DELETE FROM log_template_minutes WHERE template_id = ?').run(id);
+      db.prepare(`INSERT INTO log_template_minutes (template_id, minute, count, errors)
+        SELECT template_id, (ts / 60000) * 60000, COUNT(*), SUM(level = 'ERROR') FROM app_logs WHERE template_id = ? GROUP BY 2`).run(id);
+    }
+  })();
+  return replaced.length;
+}
+
+const CJK = '\\u3000-\\u30ff\\u4e00-\\u9fff\\uff00-\\uffef';
+/** Template text for people and embedders: wildcards as <*>, and no spaces inside Japanese runs (split only for mining). */
+export const templateText = (tokens: string[]): string => tokens.join(' ')
+  .replace(/ ([,;:.)\]}、。」）])/g, '$1').replace(/([([{「（]) /g, '$1')
+  .replace(new RegExp(`(?<=[${CJK}]) (?=[${CJK}A-Za-z])|(?<=[A-Za-z]) (?=[${CJK}])`, 'gu'), '');
+export { WILDCARD };

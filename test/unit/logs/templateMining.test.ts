@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { dbscan } from '../../../main/logs/dbscan.js';
+import { robustZ } from '../../../main/logs/logAnomalies.js';
+import { maskTokens } from '../../../main/logs/maskTokens.js';
+import { templateText } from '../../../main/logs/mineStoredLogs.js';
+import { TemplateMiner } from '../../../main/logs/templateMiner.js';
+import { groupingAccuracy, loadLoghub, LOGHUB_SYSTEMS } from '../../helpers/loghub.js';
+
+describe('masking and tokenizing (one configuration for every source)', () => {
+  it.each([
+    ['GET http://10.1.2.3:8080/api/v1?x=1 200', ['GET', '<*>']], // adjacent values are one wildcard
+    ['mail from ops@genba.example.jp rejected', ['mail', 'from', '<*>', 'rejected']],
+    ['job 6f1c2d3e-1111-4aaa-8bbb-123456789abc done in 350 ms', ['job', '<*>', 'done', 'in', '<*>']],
+    ['at Sun Jul 17 15:09:23 2005 from host', ['at', '<*>', 'from', 'host']],
+    ['2025-10-23T15:40:00+09:00 saved /var/lib/genba/x.db', ['<*>', 'saved', '<*>']],
+    ['peer fe80::1ff:fe23:4567:890a connected to db01.local:3306', ['peer', '<*>', 'connected', 'to', '<*>']],
+    ['rhost=host-211.116.254.214.nw.nuvox.net user=root', ['rhost', '=', '<*>', 'user', '=', 'root']],
+    ['pointer 0x7ffe12ab freed', ['pointer', '<*>', 'freed']],
+    ['件数＝１２３件 保存しました', ['件数', '=', '<*>', '件', '保存', 'しました']], // full-width digits; the unit stays
+    ['connection from 1.2.3.4 () at', ['connection', 'from', '<*>', '(', '<*>', ')', 'at']],
+  ])('%s', (message, tokens) => {
+    expect(maskTokens(message)).toEqual(tokens);
+  });
+
+  it('shows Japanese templates without the spaces mining needed', () => {
+    expect(templateText(maskTokens('OCRサーバーの応答がありません（30000ms）'))).toBe('OCRサーバーの応答がありません (<*>)');
+  });
+});
+
+describe('template miner', () => {
+  it('widens a template where members differ and keeps the values behind each wildcard', () => {
+    const m = new TemplateMiner();
+    m.add(maskTokens('session opened for user root'));
+    m.add(maskTokens('session opened for user news'));
+    const r = m.add(maskTokens('session opened for user cyrus'));
+    expect(r.template.tokens).toEqual(['session', 'opened', 'for', 'user', '<*>']);
+    expect(r.template.values[4]).toEqual({ root: 1, news: 1, cyrus: 1 });
+    expect(r.created).toBe(false);
+  });
+
+  it('splits a wildcard that only ever held a few plain words into separate templates', () => {
+    const m = new TemplateMiner();
+    for (let i = 0; i < 5; i++) {
+      m.add(maskTokens('Starting TrustedInstaller initialization.'));
+      m.add(maskTokens('Starting TrustedInstaller finalization.'));
+    }
+    expect(m.templates).toHaveLength(1);
+    expect(m.refine()).toHaveLength(1);
+    expect(m.templates.map((t) => t.tokens.join(' ')).sort()).toEqual(['Starting TrustedInstaller finalization.', 'Starting TrustedInstaller initialization.']);
+    expect(m.match(maskTokens('Starting TrustedInstaller finalization.'))?.count).toBe(5);
+  });
+
+  it('reaches a mean grouping accuracy of at least 0.90 on Loghub-2k with one configuration', () => {
+    const ga: Record<string, number> = {};
+    for (const s of LOGHUB_SYSTEMS) {
+      const { content, events } = loadLoghub(s);
+      const m = new TemplateMiner();
+      const tokens = content.map(maskTokens);
+      tokens.forEach((t) => m.add(t));
+      m.refine();
+      ga[s] = groupingAccuracy(tokens.map((t) => m.match(t)?.id ?? -1), events);
+    }
+    const mean = Object.values(ga).reduce((a, b) => a + b, 0) / LOGHUB_SYSTEMS.length;
+    expect(mean, JSON.stringify(ga)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('clustering and scoring helpers', () => {
+  const unit = (...v: number[]) => {
+    const n = Math.hypot(...v);
+    return Float32Array.from(v, (x) => x / n);
+  };
+  it('DBSCAN finds dense groups and leaves the isolated point as noise', () => {
+    const points = [unit(1, 0, 0), unit(0.95, 0.05, 0), unit(0.9, 0.1, 0), unit(0, 1, 0), unit(0.05, 0.95, 0), unit(0, 0, 1)];
+    expect(dbscan(points, 0.1, 2)).toEqual([0, 0, 0, 1, 1, -1]);
+  });
+  it('robust z-score marks a spike and stays calm on an ordinary value', () => {
+    expect(robustZ(150, [0, 2, 1, 0, 3])).toBeGreaterThan(20);
+    expect(Math.abs(robustZ(12, [10, 11, 13, 12, 9]))).toBeLessThan(1);
+  });
+});
