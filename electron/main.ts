@@ -99,6 +99,10 @@ if (!app.requestSingleInstanceLock()) {
     core.events.on((event) => {
       if (win && !win.isDestroyed()) win.webContents.send(EVENT_IPC_CHANNEL, event);
       if (event.type === 'settings-changed') tray.refresh();
+      // New log lines were mined by the sync worker: bring vectors, index and families up to date.
+      if (event.type === 'data-changed' && event.tables.includes('log_templates')) {
+        core!.logs.refresh().catch((error: unknown) => core!.log.error('log refresh failed', describeError(error)));
+      }
     });
     openWindow();
     core.startBackgroundSync();

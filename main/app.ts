@@ -96,6 +96,10 @@ export function createApp(options: AppOptions = {}) {
   const logs = createLogIntelligence({
     db: () => store().db, dataDir, now: clock.now, log, embeddings: ai.embeddings,
     embeddingModelDir: () => ai.embeddingModelDir(),
+    describe: async (prompt) => {
+      if (ai.llm.status().find((r) => r.role === 'answer')?.state === 'not_configured') throw new Error('no answer model');
+      return (await ai.llm.generate('answer', prompt, { maxTokens: 80, temperature: 0.3 })).text;
+    },
   });
 
   const store = () => {

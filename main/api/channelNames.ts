@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'logs.clusters',
   'logs.anomalies',
   'logs.scatter',
+  'logs.describeCluster',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

@@ -39,6 +39,7 @@ export const REQUEST_SCHEMAS = {
   'logs.clusters': empty,
   'logs.anomalies': empty,
   'logs.scatter': empty,
+  'logs.describeCluster': z.object({ id: z.number().int().min(1) }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ResponseOf {
@@ -62,6 +63,7 @@ export interface ResponseOf {
   'logs.clusters': LogCluster[];
   'logs.anomalies': LogAnomalyReport;
   'logs.scatter': LogScatterPoint[];
+  'logs.describeCluster': { label: string; summary: string | null };
 }
 
 export type RequestOf<C extends Channel> = z.input<(typeof REQUEST_SCHEMAS)[C]>;

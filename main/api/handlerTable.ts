@@ -35,6 +35,7 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'logs.clusters': () => app.logs.clusters(),
     'logs.anomalies': () => app.logs.anomalies(),
     'logs.scatter': () => app.logs.scatter(),
+    'logs.describeCluster': (req) => app.logs.describeCluster(req.id, app.lang()),
   };
 }
 

@@ -4,6 +4,7 @@ import { StatusBar } from './components/StatusBar';
 import { useT } from './i18n/useT';
 import { useAppStore, VIEWS, type ViewId } from './store/appStore';
 import { ComingSoonView } from './views/comingSoon/ComingSoonView';
+import { LogsView } from './views/logs/LogsView';
 import { OverviewView } from './views/overview/OverviewView';
 import { SettingsView } from './views/settings/SettingsView';
 
@@ -49,6 +50,7 @@ export function App() {
         )}
         {error && <div className="error" role="alert">{t('error.prefix')}: {error}</div>}
         {view === 'overview' ? <OverviewView />
+          : view === 'logs' ? <LogsView />
           : view === 'settings' ? <SettingsView />
             : <ComingSoonView name={label(view)} />}
       </main>

@@ -10,6 +10,7 @@ import { runSync } from '../../main/sync/syncEngine.js';
 import { tableSpecs } from '../../main/sync/tableSpecs.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { aiRuntimeBench } from './aiRuntime.js';
+import { logIntelligenceBench } from './logIntelligence.js';
 import { syncThroughput } from './syncThroughput.js';
 
 const rows: [string, string][] = [];
@@ -81,3 +82,6 @@ await syncThroughput(Number(process.env.GENBA_BENCH_LOG_ROWS ?? 1_000_000), reco
 
 console.log('\n# local AI (CPU)');
 await aiRuntimeBench(record);
+
+console.log('\n# log intelligence');
+await logIntelligenceBench(record);

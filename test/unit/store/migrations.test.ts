@@ -38,7 +38,7 @@ describe('migrations', () => {
   it('003 adds the approval outbox, one decision per suggestion', () => {
     const db = new Database(':memory:');
     migrate(db, 2);
-    expect(migrate(db)).toEqual([3]);
+    expect(migrate(db, 3)).toEqual([3]);
     expect(columns(db, 'approval_outbox')).toEqual(['suggestion_id', 'changes', 'impact', 'action_type', 'action_user',
       'feedback_reason', 'decided_at', 'attempts', 'next_attempt_at', 'delivered_at', 'delivered_to', 'last_error']);
     const insert = db.prepare(`INSERT INTO approval_outbox (suggestion_id, changes, impact, action_type, action_user, decided_at, next_attempt_at)
@@ -46,6 +46,17 @@ describe('migrations', () => {
     insert.run('s1', 'approved');
     expect(() => insert.run('s1', 'approved')).toThrow(/UNIQUE/);
     expect(() => insert.run('s2', 'maybe')).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('004 adds log templates, minute counts, vectors and clusters, and a template id on every log line', () => {
+    const db = new Database(':memory:');
+    migrate(db, 3);
+    db.prepare("INSERT INTO app_logs (log_id, ts, service, host, level, message) VALUES (1, 0, 's', 'h', 'INFO', 'kept')").run();
+    expect(migrate(db)).toEqual([4]);
+    expect(columns(db, 'app_logs')).toContain('template_id');
+    expect(db.prepare('SELECT message, template_id FROM app_logs').get()).toEqual({ message: 'kept', template_id: null });
+    for (const t of ['log_templates', 'log_template_minutes', 'log_template_vectors', 'log_clusters', 'log_cluster_members']) expect(columns(db, t).length, t).toBeGreaterThan(1);
     db.close();
   });
 

@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'react';
+import { init, use, type EChartsType } from 'echarts/core';
+import { ScatterChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { LogScatterPoint } from '../../../../main/api/types';
+
+use([ScatterChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+/** Log text is data from outside: never markup in the tooltip. */
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const PALETTE = ['#0f766e', '#2563eb', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#9333ea', '#ea580c', '#475569'];
+
+/** Templates on the plane of their two main directions: families as colours, anomalies ringed. */
+export function TemplateScatter({ points, onSelect, label }: { points: LogScatterPoint[]; onSelect: (id: number) => void; label: string }) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  useEffect(() => {
+    if (!el.current) return;
+    chart.current = init(el.current, undefined, { renderer: 'canvas' });
+    const resize = new ResizeObserver(() => chart.current?.resize());
+    resize.observe(el.current);
+    return () => {
+      resize.disconnect();
+      chart.current?.dispose();
+    };
+  }, []);
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    c.off('click');
+    c.on('click', (p) => onSelect((p.data as { id: number }).id));
+    c.setOption({
+      animation: false,
+      grid: { left: 8, right: 8, top: 8, bottom: 8 },
+      xAxis: { type: 'value', show: false, scale: true },
+      yAxis: { type: 'value', show: false, scale: true },
+      tooltip: { formatter: (p: { data: LogScatterPoint }) => `${escapeHtml(p.data.template)}<br/>${p.data.count.toLocaleString()}` },
+      series: [{
+        type: 'scatter',
+        data: points.map((p) => ({
+          ...p, value: [p.x, p.y],
+          symbolSize: Math.min(28, 6 + Math.log10(p.count + 1) * 4),
+          itemStyle: {
+            color: p.clusterId === null ? '#cbd5e1' : PALETTE[p.clusterId % PALETTE.length],
+            borderColor: p.anomalous ? '#dc2626' : 'transparent', borderWidth: p.anomalous ? 3 : 0,
+          },
+        })),
+      }],
+    }, true);
+  }, [points, onSelect]);
+  return <div ref={el} className="scatter" role="img" aria-label={label} data-testid="log-scatter" />;
+}

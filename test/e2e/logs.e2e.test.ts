@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type GenbaApp } from '../../main/app.js';
+import { parseIsoInstant } from '../../main/config/clock.js';
+import { openGenbaPage, TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
+import { tempDir } from '../helpers/tempDir.js';
+
+describe('Logs view in Chromium, on the demo company', () => {
+  const dir = tempDir();
+  let app: GenbaApp;
+  let ui: GenbaPage;
+
+  beforeAll(async () => {
+    app = createApp({ dataDir: dir.path, now: parseIsoInstant('2025-10-23T15:40+09:00') });
+    await app.start();
+    ui = await openGenbaPage(app);
+  }, 120_000);
+  afterAll(async () => {
+    await ui?.close();
+    await app?.stop();
+    dir.remove();
+  });
+
+  it('shows families, the anomalies of the reference incident, templates, search and a template detail', async () => {
+    const { page } = ui;
+    await page.getByTestId('nav-logs').click();
+    await page.getByTestId('log-scatter').locator('canvas').waitFor();
+    await expect.poll(() => page.getByTestId('log-anomalies').textContent(), { timeout: 20_000 }).toContain('ocr-worker');
+    expect(await page.getByTestId('log-anomalies').textContent()).toContain('エラーの急増');
+    const rows = page.getByTestId('log-templates').locator('tbody tr');
+    expect(await rows.count()).toBe(Math.min(60, app.logs.templates().length));
+    expect(await rows.first().locator('svg polyline').count()).toBe(1);
+
+    await page.getByTestId('log-search-input').fill('OCR timeout for image');
+    await page.getByTestId('log-search').click();
+    await expect.poll(() => rows.first().textContent()).toMatch(/^OCR timeout after <\*> for image/);
+    await rows.first().click();
+    const detail = page.getByTestId('log-template-detail');
+    await expect.poll(() => detail.textContent()).toContain('30000 ms');
+    expect(await detail.locator('.samples li').count()).toBe(10);
+    await page.screenshot({ path: join(TEST_RESULTS, 'logs.png'), fullPage: true });
+    expect(ui.problems).toEqual([]);
+  });
+});
