@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const LOGHUB_DIR = process.env.GENBA_LOGHUB_DIR ?? join(process.cwd(), '..', 'shared', 'data', 'loghub-2k');
+/** The shared Loghub-2k samples: GENBA_LOGHUB_DIR, else ../shared beside the checkout, else the workplace's /work/shared. */
+export const LOGHUB_DIR = [process.env.GENBA_LOGHUB_DIR, join(process.cwd(), '..', 'shared', 'data', 'loghub-2k'), '/work/shared/data/loghub-2k']
+  .find((d): d is string => d !== undefined && existsSync(join(d, 'HDFS'))) ?? join(process.cwd(), '..', 'shared', 'data', 'loghub-2k');
+export const LOGHUB_AVAILABLE = existsSync(join(LOGHUB_DIR, 'HDFS'));
 export const LOGHUB_SYSTEMS = ['Android', 'Apache', 'BGL', 'HDFS', 'HPC', 'Linux', 'OpenSSH', 'Spark', 'Thunderbird', 'Windows'];
 
 /** RFC 4180 CSV rows. */

@@ -7,7 +7,7 @@ import { createApp, type GenbaApp } from '../../../main/app.js';
 import { parseIsoInstant } from '../../../main/config/clock.js';
 import { mineStoredLogs } from '../../../main/logs/mineStoredLogs.js';
 import { migrate } from '../../../main/store/migration.js';
-import { LOGHUB_DIR, parseCsv } from '../../helpers/loghub.js';
+import { parseCsv } from '../../helpers/loghub.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 describe('log intelligence on the demo company', () => {
@@ -86,14 +86,21 @@ describe('mining stored lines', () => {
 describe('genba logs parse (built CLI)', () => {
   it('writes LineId,ClusterId,EventTemplate with RFC 4180 quoting', () => {
     const d = tempDir();
-    const out = join(d.path, 'hdfs.csv');
-    const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), 'logs', 'parse', join(LOGHUB_DIR, 'Spark', 'Spark_2k.log'), '--out', out], { encoding: 'utf8' });
+    const input = join(d.path, 'app.log');
+    writeFileSync(input, Array.from({ length: 2000 }, (_, i) => i % 2
+      ? `Registered signal handlers for [TERM, HUP, INT] in ${i} ms`
+      : `Block blk_${i} replicated to 10.0.0.${i % 200}:50010, "rack" = r${i % 7}`).join('\r\n') + '\r\n');
+    const out = join(d.path, 'templates.csv');
+    const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), 'logs', 'parse', input, '--out', out], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     const rows = parseCsv(readFileSync(out, 'utf8'));
     expect(rows[0]).toEqual(['LineId', 'ClusterId', 'EventTemplate']);
     expect(rows.filter((x) => x.length === 3).length).toBe(2001);
     expect(rows[1]![0]).toBe('1');
-    expect(readFileSync(out, 'utf8')).toMatch(/"[^"\n]*,[^"\n]*"/); // a template with a comma is quoted
+    expect(new Set(rows.slice(1).map((x) => x[1])).size).toBe(2);
+    expect(rows[2]![2]).toBe('Registered signal handlers for [TERM, HUP, INT] in <*>');
+    expect(readFileSync(out, 'utf8')).toContain('"Registered signal handlers for [TERM, HUP, INT] in <*>"'); // commas: quoted
+    expect(readFileSync(out, 'utf8')).toContain('"" rack ""'); // quotes inside: doubled
     d.remove();
   });
 });
