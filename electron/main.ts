@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -91,14 +91,25 @@ if (!app.requestSingleInstanceLock()) {
         return handlers[channel](request);
       });
     }
-    const tray = createTray(join(resources, 'tray', 'tray.png'), () => core!.lang(), {
+    const tray = createTray({ normal: join(resources, 'tray', 'tray.png'), alert: join(resources, 'tray', 'tray-alert.png') }, () => core!.lang(),
+      () => core!.alerts.openCount(), {
       open: openWindow,
       pauseAlerts: () => core!.pauseAlerts(60),
       quit: () => app.quit(),
     });
     core.events.on((event) => {
       if (win && !win.isDestroyed()) win.webContents.send(EVENT_IPC_CHANNEL, event);
-      if (event.type === 'settings-changed') tray.refresh();
+      if (event.type === 'settings-changed' || event.type === 'alerts-changed') tray.refresh();
+      // The core decided this alert deserves a notification (new, not snoozed, not paused).
+      if (event.type === 'alert' && Notification.isSupported()) {
+        tray.refresh();
+        const n = new Notification({ title: 'Genba', body: event.title, icon: join(resources, 'icon.png') });
+        n.on('click', () => {
+          openWindow();
+          win?.webContents.send(EVENT_IPC_CHANNEL, { type: 'open-alert', id: event.id });
+        });
+        n.show();
+      }
       // New log lines were mined by the sync worker: bring vectors, index and families up to date.
       if (event.type === 'data-changed' && event.tables.includes('log_templates')) {
         core!.logs.refresh().catch((error: unknown) => core!.log.error('log refresh failed', describeError(error)));

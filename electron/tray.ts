@@ -12,12 +12,15 @@ const LABELS: Record<Lang, { open: string; pause: string; quit: string; tooltip:
   en: { open: 'Open', pause: 'Pause alerts for 1 hour', quit: 'Quit', tooltip: 'Genba' },
 };
 
-/** The tray icon and its menu; `refresh` re-labels the menu after a language change. */
-export function createTray(iconPath: string, lang: () => Lang, actions: TrayActions): { tray: Tray; refresh: () => void } {
-  const tray = new Tray(nativeImage.createFromPath(iconPath));
+/** The tray icon and its menu; `refresh` re-labels the menu and shows the open-alert count. */
+export function createTray(icons: { normal: string; alert: string }, lang: () => Lang, openAlerts: () => number, actions: TrayActions): { tray: Tray; refresh: () => void } {
+  const tray = new Tray(nativeImage.createFromPath(icons.normal));
   const rebuild = (): void => {
     const l = LABELS[lang()];
-    tray.setToolTip(l.tooltip);
+    const open = openAlerts();
+    tray.setImage(nativeImage.createFromPath(open > 0 ? icons.alert : icons.normal));
+    tray.setToolTip(open > 0 ? `${l.tooltip} — ${lang() === 'ja' ? `未解決のアラート ${open}件` : `${open} open alerts`}` : l.tooltip);
+    if (process.platform === 'darwin') tray.setTitle(open > 0 ? String(open) : '');
     tray.setContextMenu(Menu.buildFromTemplate([
       { label: l.open, click: actions.open },
       { label: l.pause, click: actions.pauseAlerts },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pkg from '../package.json';
 import { createAiServices, type ModelOverrides } from './ai/aiServices.js';
 import { findModels } from './ai/findModels.js';
+import { createAlertService } from './alerts/alertService.js';
 import { createLogIntelligence } from './logs/logIntelligence.js';
 import { createEventBus, type EventBus } from './api/eventBus.js';
 import type { DataSourceForm, DemoResetResult, Lang, Overview, Settings, StatusInfo, SyncSummary } from './api/types.js';
@@ -102,6 +103,27 @@ export function createApp(options: AppOptions = {}) {
     },
   });
 
+  const alerts = createAlertService({
+    db: () => store().db, now: clock.now, lang, config: () => config, events, log,
+    overview: () => computeOverview(store().db, { now: clock.now(), timeZone: config.timeZone, ...config.overview }),
+    lastSync: () => store().repo.lastSuccessfulSync(),
+    anomalies: () => logs.anomalies(),
+    pausedUntil: () => {
+      const v = store().repo.getMeta('alerts_paused_until');
+      return v === null ? null : Number(v);
+    },
+  });
+  // Alerts are evaluated after every sync, as well as on their own schedule.
+  events.on((e) => {
+    if (e.type === 'sync-finished' && db) {
+      try {
+        alerts.check();
+      } catch (error) {
+        log.error('alert check after sync failed', describeError(error));
+      }
+    }
+  });
+
   const store = () => {
     if (!db || !repo || !outbox) throw notStarted();
     return { db, repo, outbox };
@@ -135,6 +157,7 @@ export function createApp(options: AppOptions = {}) {
     lang,
     ai,
     logs,
+    alerts,
     config: () => config,
 
     /** Opens the store; on first use of the demo company, loads it before returning. */
@@ -156,11 +179,13 @@ export function createApp(options: AppOptions = {}) {
     /** The desktop app: sync on the schedule, starting now. */
     startBackgroundSync(): void {
       sync.startSchedule();
+      alerts.start();
       sync.run().catch(() => {});
     },
 
     async stop(): Promise<void> {
       sync.stopSchedule();
+      alerts.stop();
       await sync.cancel();
       await ai.dispose();
       db?.close();

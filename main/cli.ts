@@ -6,6 +6,7 @@ import { CliUsageError, usageError } from './cli/cliUsageError.js';
 import { formatStatus } from './cli/formatStatus.js';
 import { helpText } from './cli/helpText.js';
 import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
+import { runAlertsCommand } from './cli/alertsCommand.js';
 import { runModelsCommand } from './cli/modelsCommand.js';
 import { preparePassword, runSyncCommand } from './cli/syncCommand.js';
 import { memorySecretStore } from './config/secretStore.js';
@@ -64,12 +65,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 0;
     }
     if (command === 'logs' && rest[0] === 'parse') return parseOnly(rest.slice(1), values.out, io);
-    if (rest.length > 0 && command !== 'models' && command !== 'logs') throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+    if (rest.length > 0 && !['models', 'logs', 'alerts'].includes(command)) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
     if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
     if ((values.source !== undefined || values.once) && command !== 'sync') {
       throw usageError('--source と --once は sync コマンドでのみ使えます', '--source and --once only apply to the sync command');
     }
-    if (!['status', 'demo', 'sync', 'models', 'logs'].includes(command)) {
+    if (!['status', 'demo', 'sync', 'models', 'logs', 'alerts'].includes(command)) {
       throw usageError(`不明なコマンドです: ${command}（genba help を参照）`, `Unknown command: ${command} (see genba help)`);
     }
 
@@ -98,6 +99,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'models') return await runModelsCommand(app, rest, json, io);
     const started = performance.now();
     await app.start();
+    if (command === 'alerts') return runAlertsCommand(app, rest, json, io);
     if (command === 'logs') {
       const k = values.k === undefined ? 20 : Number(values.k);
       if (!Number.isInteger(k) || k < 1 || k > 100) throw usageError('--k は 1〜100 の整数で指定してください', '--k must be an integer from 1 to 100');

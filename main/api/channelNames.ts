@@ -24,6 +24,10 @@ export const CHANNEL_NAMES = [
   'logs.anomalies',
   'logs.scatter',
   'logs.describeCluster',
+  'alerts.list',
+  'alerts.check',
+  'alerts.ack',
+  'alerts.snooze',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './channelNames.js';
 import type {
-  DemoResetResult, GenbaEvent, LogAnomalyReport, LogCluster, LogScatterPoint, LogSearchHit, LogsRefresh, LogTemplateDetail, LogTemplateSummary,
+  Alert, AlertCheck, DemoResetResult, GenbaEvent, LogAnomalyReport, LogCluster, LogScatterPoint, LogSearchHit, LogsRefresh, LogTemplateDetail, LogTemplateSummary,
   ModelsStatus, ModelTestResult, Overview, Settings, StatusInfo, SyncSummary,
 } from './types.js';
 
@@ -40,6 +40,15 @@ export const REQUEST_SCHEMAS = {
   'logs.anomalies': empty,
   'logs.scatter': empty,
   'logs.describeCluster': z.object({ id: z.number().int().min(1) }).strict(),
+  'alerts.list': z.object({
+    status: z.enum(['open', 'resolved']).optional(),
+    kind: z.enum(['delay_risk', 'productivity_drop', 'skill_gap', 'log_anomaly', 'stale_data']).optional(),
+    site: z.string().min(1).max(50).optional(),
+    severity: z.enum(['warning', 'critical']).optional(),
+  }).strict(),
+  'alerts.check': empty,
+  'alerts.ack': z.object({ id: z.number().int().min(1) }).strict(),
+  'alerts.snooze': z.object({ id: z.number().int().min(1), minutes: z.number().int().min(5).max(24 * 60) }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ResponseOf {
@@ -64,6 +73,10 @@ export interface ResponseOf {
   'logs.anomalies': LogAnomalyReport;
   'logs.scatter': LogScatterPoint[];
   'logs.describeCluster': { label: string; summary: string | null };
+  'alerts.list': Alert[];
+  'alerts.check': AlertCheck;
+  'alerts.ack': Alert[];
+  'alerts.snooze': Alert[];
 }
 
 export type RequestOf<C extends Channel> = z.input<(typeof REQUEST_SCHEMAS)[C]>;

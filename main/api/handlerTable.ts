@@ -36,6 +36,10 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'logs.anomalies': () => app.logs.anomalies(),
     'logs.scatter': () => app.logs.scatter(),
     'logs.describeCluster': (req) => app.logs.describeCluster(req.id, app.lang()),
+    'alerts.list': (req) => app.alerts.list(req),
+    'alerts.check': () => app.alerts.check(),
+    'alerts.ack': (req) => app.alerts.acknowledge(req.id),
+    'alerts.snooze': (req) => app.alerts.snooze(req.id, req.minutes),
   };
 }
 

@@ -117,11 +117,26 @@ export interface LogAnomaly {
 export interface LogAnomalyReport { now: number; windowMinutes: number; warmup: boolean; anomalies: LogAnomaly[] }
 export interface LogsRefresh { mined: number; embedded: number; rebuilt: string | null; clusters: number; model: string }
 
+export type AlertKind = 'delay_risk' | 'productivity_drop' | 'skill_gap' | 'log_anomaly' | 'stale_data';
+export interface Alert {
+  id: number; kind: AlertKind; severity: 'warning' | 'critical'; site: string | null; process: string | null;
+  title: string; detail: Record<string, unknown>; firstSeen: number; lastSeen: number; status: 'open' | 'resolved';
+  resolvedAt: number | null; acknowledgedAt: number | null; snoozedUntil: number | null;
+  /** When the data behind it was current. */
+  dataAsOf: number | null;
+  /** What to ask the assistant to fix it (the chat comes with the placement work). */
+  request: string | null;
+}
+export interface AlertCheck { opened: number; updated: number; resolved: number; notified: number; open: Alert[] }
+
 /** Events the core pushes to the renderer. */
 export type GenbaEvent =
   | { type: 'progress'; task: string; done: number; total: number; table?: string }
   | { type: 'sync-finished'; ok: boolean; rows: number; error: { code: string; message: string } | null }
   | { type: 'data-changed'; tables: string[] }
-  | { type: 'alert'; id: string; kind: string; severity: 'info' | 'warning' | 'critical'; site: string | null; title: string }
+  | { type: 'alert'; id: number; kind: AlertKind; severity: 'warning' | 'critical'; site: string | null; title: string; openCount: number }
+  | { type: 'alerts-changed'; openCount: number }
+  /** A notification was clicked: show that alert. */
+  | { type: 'open-alert'; id: number }
   | { type: 'settings-changed'; settings: Settings }
   | { type: 'llm-chunk'; role: ModelRole; text: string };

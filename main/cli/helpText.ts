@@ -19,6 +19,8 @@ const HELP: Record<Lang, string> = {
   logs ingest <ファイル…>  ログファイルを取り込む
   logs templates | clusters | anomalies   テンプレート・クラスタ・異常の一覧
   logs search "<文>" [--k 20]   意味で検索
+  alerts check        いまの状態でアラートを評価（--now で時刻を固定）
+  alerts list         アラートの一覧（未解決が先）
   help                この説明を表示
 
 共通オプション:
@@ -49,6 +51,8 @@ Commands:
   logs ingest <file…> Add log files to the local store
   logs templates | clusters | anomalies   List templates, clusters, anomalies
   logs search "<text>" [--k 20]   Semantic search
+  alerts check        Evaluate the alert rules now (--now fixes the time)
+  alerts list         List alerts (open first)
   help                Show this help
 
 Global options:

@@ -74,6 +74,20 @@ export const configSchema = z.object({
     intentModel: null, answerModel: null, embeddingModel: null, embeddingPrefix: 'auto', gpu: 'auto', threads: null,
     contextSize: 4096, idleUnloadMinutes: 10, requestTimeoutSeconds: 120, memoryBudgetMb: null,
   }),
+  alerts: z.object({
+    everyMinutes: z.number().int().min(1).max(120).default(2),
+    /** A condition that clears and comes back within this time reopens quietly (no new notification). */
+    cooldownMinutes: z.number().int().min(0).max(1440).default(30),
+    /** Delay risk: critical from this many minutes late. */
+    criticalLateMinutes: z.number().int().min(1).max(600).default(15),
+    /** Productivity drop: current speed below this share of the same hour's baseline. */
+    productivityDropShare: z.number().min(0.1).max(0.95).default(0.7),
+    /** Skill gap: the skill level that counts as qualified. */
+    qualifiedSkill: z.number().int().min(1).max(5).default(3),
+    /** Stale data: no successful sync for this many minutes. */
+    staleMinutes: z.number().int().min(5).max(10_080).default(30),
+    logAnomalies: z.boolean().default(true),
+  }).strict().default({ everyMinutes: 2, cooldownMinutes: 30, criticalLateMinutes: 15, productivityDropShare: 0.7, qualifiedSkill: 3, staleMinutes: 30, logAnomalies: true }),
   overview: z.object({
     /** Current speed is measured over this window of recent snapshots. */
     speedWindowMinutes: z.number().int().min(10).max(240).default(30),

@@ -4,13 +4,14 @@ import { StatusBar } from './components/StatusBar';
 import { useT } from './i18n/useT';
 import { useAppStore, VIEWS, type ViewId } from './store/appStore';
 import { ComingSoonView } from './views/comingSoon/ComingSoonView';
+import { AlertsView } from './views/alerts/AlertsView';
 import { LogsView } from './views/logs/LogsView';
 import { OverviewView } from './views/overview/OverviewView';
 import { SettingsView } from './views/settings/SettingsView';
 
 export function App() {
   const t = useT();
-  const { view, setView, refresh, handleEvent, error, progress, lang } = useAppStore();
+  const { view, setView, refresh, handleEvent, error, progress, lang, alertCount } = useAppStore();
 
   useEffect(() => {
     const off = onEvent(handleEvent);
@@ -37,7 +38,10 @@ export function App() {
         <div className="brand">Genba <span>現場</span></div>
         {VIEWS.map((v) => (
           <button key={v} type="button" className={v === view ? 'active' : ''} aria-current={v === view ? 'page' : undefined}
-            data-testid={`nav-${v}`} onClick={() => setView(v)}>{label(v)}</button>
+            data-testid={`nav-${v}`} onClick={() => setView(v)}>
+            {label(v)}
+            {v === 'alerts' && alertCount > 0 && <span className="count" data-testid="alert-count">{alertCount}</span>}
+          </button>
         ))}
       </nav>
       <main>
@@ -51,6 +55,7 @@ export function App() {
         {error && <div className="error" role="alert">{t('error.prefix')}: {error}</div>}
         {view === 'overview' ? <OverviewView />
           : view === 'logs' ? <LogsView />
+          : view === 'alerts' ? <AlertsView />
           : view === 'settings' ? <SettingsView />
             : <ComingSoonView name={label(view)} />}
       </main>

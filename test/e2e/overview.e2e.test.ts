@@ -70,7 +70,7 @@ describe('site overview in Chromium, wired to the real core', () => {
 
   it('switches the UI to English through the settings, and says plainly which views are not built yet', async () => {
     const { page } = ui;
-    await page.getByTestId('nav-alerts').click();
+    await page.getByTestId('nav-knowledge').click();
     await page.getByTestId('coming-soon').waitFor();
     expect(await page.getByTestId('coming-soon').textContent()).toContain('今後のリリース');
     await page.getByTestId('nav-settings').click();

@@ -11,6 +11,13 @@ interface AppState {
   status: StatusInfo | null;
   overview: Overview | null;
   progress: { task: string; done: number; total: number; table?: string } | null;
+  alertCount: number;
+  /** The alert to show when the Alerts view opens (a clicked notification). */
+  selectedAlertId: number | null;
+  /** A request carried from an alert to the chat. */
+  chatRequest: string | null;
+  openAlert(id: number | null): void;
+  proposeFix(request: string): void;
   error: string | null;
   setView(view: ViewId): void;
   refresh(): Promise<void>;
@@ -38,14 +45,19 @@ export const useAppStore = create<AppState>((set, get) => {
     status: null,
     overview: null,
     progress: null,
+    alertCount: 0,
+    selectedAlertId: null,
+    chatRequest: null,
     error: null,
     setView: (view) => set({ view }),
+    openAlert: (id) => set({ view: 'alerts', selectedAlertId: id }),
+    proposeFix: (request) => set({ view: 'chat', chatRequest: request }),
     refresh: async () => {
       await guarded(async () => {
-        const [settings, status, overview] = await Promise.all([
-          call('settings.get', {}), call('status.get', {}), call('overview.get', {}),
+        const [settings, status, overview, open] = await Promise.all([
+          call('settings.get', {}), call('status.get', {}), call('overview.get', {}), call('alerts.list', { status: 'open' }),
         ]);
-        set({ lang: settings.lang, status, overview });
+        set({ lang: settings.lang, status, overview, alertCount: open.length });
       });
     },
     setLang: async (lang) => {
@@ -67,6 +79,8 @@ export const useAppStore = create<AppState>((set, get) => {
         void get().refresh();
       }
       else if (event.type === 'settings-changed') set({ lang: event.settings.lang });
+      else if (event.type === 'alerts-changed' || event.type === 'alert') set({ alertCount: event.openCount });
+      else if (event.type === 'open-alert') set({ view: 'alerts', selectedAlertId: event.id });
     },
   };
 });

@@ -53,10 +53,20 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, 3);
     db.prepare("INSERT INTO app_logs (log_id, ts, service, host, level, message) VALUES (1, 0, 's', 'h', 'INFO', 'kept')").run();
-    expect(migrate(db)).toEqual([4]);
+    expect(migrate(db, 4)).toEqual([4]);
     expect(columns(db, 'app_logs')).toContain('template_id');
     expect(db.prepare('SELECT message, template_id FROM app_logs').get()).toEqual({ message: 'kept', template_id: null });
     for (const t of ['log_templates', 'log_template_minutes', 'log_template_vectors', 'log_clusters', 'log_cluster_members']) expect(columns(db, t).length, t).toBeGreaterThan(1);
+    db.close();
+  });
+
+  it('005 adds the alert history', () => {
+    const db = new Database(':memory:');
+    migrate(db, 4);
+    expect(migrate(db)).toEqual([5]);
+    expect(columns(db, 'alerts')).toEqual(['alert_id', 'dedupe_key', 'kind', 'severity', 'site', 'process', 'title_ja', 'title_en', 'detail',
+      'first_seen', 'last_seen', 'status', 'resolved_at', 'acknowledged_at', 'snoozed_until', 'notified_at']);
+    expect(() => db.prepare("INSERT INTO alerts (dedupe_key, kind, severity, title_ja, title_en, detail, first_seen, last_seen, status) VALUES ('k', 'x', 'urgent', '', '', '{}', 0, 0, 'open')").run()).toThrow(/CHECK/);
     db.close();
   });
 

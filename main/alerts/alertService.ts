@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+import type { EventBus } from '../api/eventBus.js';
+import type { Alert, AlertCheck, LogAnomalyReport, Overview } from '../api/types.js';
+import type { GenbaConfig } from '../config/config.js';
+import { describeError, GenbaError, type Lang } from '../errors.js';
+import type { AppLog } from '../log/appLog.js';
+import { acknowledgeAlert, applyCandidates, listAlerts, snoozeAlert, type AlertFilter } from './alertEngine.js';
+import { evaluateRules } from './alertRules.js';
+
+/**
+ * Runs the rules on a schedule (every `alerts.everyMinutes`) and after every sync, keeps
+ * the history, and emits `alert` events for what deserves a notification.
+ */
+export function createAlertService(deps: {
+  db: () => Database.Database; now: () => number; lang: () => Lang; config: () => GenbaConfig; events: EventBus; log: AppLog;
+  overview: () => Overview; lastSync: () => number | null; anomalies: () => LogAnomalyReport | null; pausedUntil: () => number | null;
+}) {
+  let timer: NodeJS.Timeout | null = null;
+  const openCount = (): number => (deps.db().prepare("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'").get() as { n: number }).n;
+  const notFound = (id: number) => new GenbaError('ALERT_NOT_FOUND', { ja: `アラート ${id} は見つかりません。`, en: `Alert ${id} not found.` });
+
+  const check = (): AlertCheck => {
+    const db = deps.db();
+    const now = deps.now();
+    const cfg = deps.config();
+    let anomalies: LogAnomalyReport | null = null;
+    try {
+      anomalies = deps.anomalies();
+    } catch (error) {
+      deps.log.warn('log anomalies unavailable for alerts', describeError(error));
+    }
+    const candidates = evaluateRules({ db, now, timeZone: cfg.timeZone, config: cfg.alerts, overview: deps.overview(), lastSync: deps.lastSync(), anomalies });
+    const paused = (deps.pausedUntil() ?? 0) > now;
+    const r = applyCandidates(db, candidates, now, { cooldownMinutes: cfg.alerts.cooldownMinutes, paused });
+    const open = listAlerts(db, { status: 'open' }, deps.lang());
+    for (const id of r.notify) {
+      const a = open.find((x) => x.id === id);
+      if (a) deps.events.emit({ type: 'alert', id: a.id, kind: a.kind, severity: a.severity, site: a.site, title: a.title, openCount: open.length });
+    }
+    if (r.opened + r.resolved + r.updated > 0) deps.events.emit({ type: 'alerts-changed', openCount: open.length });
+    return { opened: r.opened, updated: r.updated, resolved: r.resolved, notified: r.notify.length, open };
+  };
+
+  return {
+    check,
+    list: (f: AlertFilter = {}): Alert[] => listAlerts(deps.db(), f, deps.lang()),
+    openCount,
+    acknowledge(id: number): Alert[] {
+      if (!acknowledgeAlert(deps.db(), id, deps.now())) throw notFound(id);
+      deps.events.emit({ type: 'alerts-changed', openCount: openCount() });
+      return listAlerts(deps.db(), { status: 'open' }, deps.lang());
+    },
+    snooze(id: number, minutes: number): Alert[] {
+      if (!snoozeAlert(deps.db(), id, deps.now() + minutes * 60_000)) throw notFound(id);
+      return listAlerts(deps.db(), { status: 'open' }, deps.lang());
+    },
+    start(): void {
+      this.stop();
+      timer = setInterval(() => {
+        try {
+          check();
+        } catch (error) {
+          deps.log.error('alert check failed', describeError(error));
+        }
+      }, deps.config().alerts.everyMinutes * 60_000);
+    },
+    stop(): void {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}
+
+export type AlertService = ReturnType<typeof createAlertService>;

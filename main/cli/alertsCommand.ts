@@ -1,0 +1,24 @@
+import type { GenbaApp } from '../app.js';
+import type { Alert } from '../api/types.js';
+import type { CliIo } from '../cli.js';
+import { usageError } from './cliUsageError.js';
+
+const line = (a: Alert): string => `${a.status === 'open' ? '●' : '○'} [${a.severity}] ${a.kind.padEnd(17)} ${a.title}`;
+
+/** `genba alerts check|list`. */
+export function runAlertsCommand(app: GenbaApp, args: string[], json: boolean, io: CliIo): number {
+  const [sub = 'list', ...extra] = args;
+  if (extra.length > 0) throw usageError(`余分な引数があります: ${extra.join(' ')}`, `Unexpected arguments: ${extra.join(' ')}`);
+  if (sub === 'check') {
+    const r = app.alerts.check();
+    const ja = app.lang() === 'ja';
+    io.stdout(json ? `${JSON.stringify(r, null, 2)}\n` : `${ja ? '未解決' : 'Open'}: ${r.open.length} (${ja ? '新規' : 'new'} ${r.opened}, ${ja ? '解決' : 'resolved'} ${r.resolved})\n${r.open.map(line).join('\n')}\n`);
+    return 0;
+  }
+  if (sub === 'list') {
+    const list = app.alerts.list();
+    io.stdout(json ? `${JSON.stringify(list, null, 2)}\n` : `${list.map(line).join('\n')}\n`);
+    return 0;
+  }
+  throw usageError(`不明なサブコマンドです: alerts ${sub}（check, list）`, `Unknown subcommand: alerts ${sub} (check, list)`);
+}

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertCheck } from '../../main/api/types.js';
+import { createApp, type GenbaApp } from '../../main/app.js';
+import { parseIsoInstant } from '../../main/config/clock.js';
+import { openGenbaPage, TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
+import { tempDir } from '../helpers/tempDir.js';
+
+const NOW = '2025-10-23T15:40+09:00';
+
+describe('alerts on the demo company', () => {
+  const dir = tempDir();
+  let app: GenbaApp;
+  let ui: GenbaPage;
+
+  beforeAll(async () => {
+    app = createApp({ dataDir: dir.path, now: parseIsoInstant(NOW) });
+    await app.start(); // the first sync evaluates the alerts
+    ui = await openGenbaPage(app);
+  }, 120_000);
+  afterAll(async () => {
+    await ui?.close();
+    await app?.stop();
+    dir.remove();
+  });
+
+  it('genba alerts check --json reports the delay risk of 札幌 エントリ1 with its minutes late', () => {
+    const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), 'alerts', 'check', '--json', '--now', NOW, '--data-dir', dir.path], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const check = JSON.parse(r.stdout) as AlertCheck;
+    const delay = check.open.find((a) => a.kind === 'delay_risk' && a.site === '札幌' && a.process === 'エントリ1');
+    expect(delay).toMatchObject({ detail: { businessId: '523201', minutesLate: 4, remaining: 120, requiredPerMinute: 6 } });
+    expect(delay!.title).toBe('札幌 エントリ1（業務523201）が納期 16:00 に約4分遅れる見込み');
+  });
+
+  it('shows a new alert in the Alerts view and updates the open count', async () => {
+    const { page } = ui;
+    await page.getByTestId('nav-alerts').click();
+    const count = page.getByTestId('alert-count');
+    await expect.poll(() => count.textContent()).toBe(String(app.alerts.openCount()));
+    const before = app.alerts.openCount();
+    expect(await page.getByTestId('alert-detail').textContent()).toContain('データ時点');
+
+    // 横浜 starts falling behind on a new business: 500 left at 1/min, deadline 16:00.
+    const db = new Database(join(dir.path, 'genba.sqlite'));
+    const add = db.prepare(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
+      VALUES (?, '横浜', '990001', 'エントリ1', ?, ?, ?)`);
+    add.run(parseIsoInstant('2025-10-23T15:10+09:00'), parseIsoInstant('2025-10-23T16:00+09:00'), 530, 0);
+    add.run(parseIsoInstant(NOW), parseIsoInstant('2025-10-23T16:00+09:00'), 500, 30);
+    db.close();
+    const check = app.alerts.check();
+    // A delay risk, and a skill gap too: 横浜's qualified operators cannot do 16.7 items/min.
+    expect(check.open.filter((a) => a.site === '横浜' && a.process === 'エントリ1').map((a) => a.kind).sort()).toEqual(['delay_risk', 'skill_gap']);
+    expect(check.opened).toBe(2);
+    await expect.poll(() => count.textContent()).toBe(String(before + 2));
+    const item = page.getByTestId('alert-list').locator('li', { hasText: '横浜 エントリ1（業務990001）が納期' });
+    await item.waitFor();
+    await item.click();
+    expect(await page.getByTestId('alert-detail').textContent()).toContain('約480分遅れる見込み');
+    await page.screenshot({ path: join(TEST_RESULTS, 'alerts.png'), fullPage: true });
+
+    await page.getByTestId('alert-propose').click();
+    await expect.poll(() => page.getByTestId('chat-request').textContent()).toContain('横浜のエントリ1工程が遅延しています');
+    expect(ui.problems).toEqual([]);
+  });
+});
