@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { median } from '../median.js';
 import type { AlertKind, LogAnomalyReport, Overview, ProcessProgress } from '../api/types.js';
 import type { GenbaConfig } from '../config/config.js';
 import { formatHm } from '../config/zonedTime.js';
@@ -29,11 +30,6 @@ export interface RuleInputs {
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /** Same process, several businesses: the one in the worst state speaks for the pair. */
 function worstBy(processes: ProcessProgress[], score: (p: ProcessProgress) => number): ProcessProgress[] {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { median } from '../median.js';
 import { templateText } from './mineStoredLogs.js';
 import { fromBlob } from './templateVectors.js';
 
@@ -11,11 +12,6 @@ export const DEFAULT_ANOMALY: AnomalyOptions = { windowMinutes: 60, baselineDays
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /** (x − median) / (1.4826·MAD + 1): the +1 keeps quiet baselines from turning noise into alarms. */
 export function robustZ(x: number, baseline: number[]): number {

@@ -3,31 +3,24 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertCheck } from '../../main/api/types.js';
-import { createApp, type GenbaApp } from '../../main/app.js';
+import type { GenbaApp } from '../../main/app.js';
 import { parseIsoInstant } from '../../main/config/clock.js';
-import { openGenbaPage, TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
-import { tempDir } from '../helpers/tempDir.js';
-
-const NOW = '2025-10-23T15:40+09:00';
+import { DEMO_NOW as NOW, openAppInChromium, type AppInChromium } from '../helpers/appInChromium.js';
+import { TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
 
 describe('alerts on the demo company', () => {
-  const dir = tempDir();
+  let env: AppInChromium;
   let app: GenbaApp;
   let ui: GenbaPage;
 
   beforeAll(async () => {
-    app = createApp({ dataDir: dir.path, now: parseIsoInstant(NOW) });
-    await app.start(); // the first sync evaluates the alerts
-    ui = await openGenbaPage(app);
+    env = await openAppInChromium(); // the first sync evaluates the alerts
+    ({ app, ui } = env);
   }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-    await app?.stop();
-    dir.remove();
-  });
+  afterAll(() => env?.close());
 
   it('genba alerts check --json reports the delay risk of 札幌 エントリ1 with its minutes late', () => {
-    const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), 'alerts', 'check', '--json', '--now', NOW, '--data-dir', dir.path], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), 'alerts', 'check', '--json', '--now', NOW, '--data-dir', env.dataDir], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     const check = JSON.parse(r.stdout) as AlertCheck;
     const delay = check.open.find((a) => a.kind === 'delay_risk' && a.site === '札幌' && a.process === 'エントリ1');
@@ -44,7 +37,7 @@ describe('alerts on the demo company', () => {
     expect(await page.getByTestId('alert-detail').textContent()).toContain('データ時点');
 
     // 横浜 starts falling behind on a new business: 500 left at 1/min, deadline 16:00.
-    const db = new Database(join(dir.path, 'genba.sqlite'));
+    const db = new Database(join(env.dataDir, 'genba.sqlite'));
     const add = db.prepare(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
       VALUES (?, '横浜', '990001', 'エントリ1', ?, ?, ?)`);
     add.run(parseIsoInstant('2025-10-23T15:10+09:00'), parseIsoInstant('2025-10-23T16:00+09:00'), 530, 0);

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type GenbaApp } from '../../main/app.js';
+import type { GenbaApp } from '../../main/app.js';
 import { parseIsoInstant } from '../../main/config/clock.js';
 import { memorySecretStore } from '../../main/config/secretStore.js';
 import { seedCompany } from '../helpers/companyDb.js';
-import { openGenbaPage, TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
+import { openAppInChromium, type AppInChromium } from '../helpers/appInChromium.js';
+import { TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
 import { startMariaDb, type MariaDb } from '../helpers/mariadb.js';
-import { tempDir } from '../helpers/tempDir.js';
 
 describe('Settings → Data source in Chromium, against a real MariaDB', () => {
-  const dir = tempDir();
+  let env: AppInChromium;
   let maria: MariaDb;
   let app: GenbaApp;
   let ui: GenbaPage;
@@ -19,16 +19,13 @@ describe('Settings → Data source in Chromium, against a real MariaDB', () => {
     const conn = await maria.admin();
     await seedCompany(conn, { logs: 5000 });
     await conn.end();
-    app = createApp({ dataDir: dir.path, now: parseIsoInstant('2025-10-23T15:40+09:00'), secrets: memorySecretStore() });
-    await app.start();
-    ui = await openGenbaPage(app);
+    env = await openAppInChromium({ options: { secrets: memorySecretStore() } });
+    ({ app, ui } = env);
   }, 120_000);
 
   afterAll(async () => {
-    await ui?.close();
-    await app?.stop();
+    await env?.close();
     await maria?.destroy();
-    dir.remove();
   });
 
   it('tests the connection, saves it, syncs, and shows the fresh data and pending decisions', async () => {

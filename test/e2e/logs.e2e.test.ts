@@ -1,25 +1,19 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type GenbaApp } from '../../main/app.js';
-import { parseIsoInstant } from '../../main/config/clock.js';
-import { openGenbaPage, TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
-import { tempDir } from '../helpers/tempDir.js';
+import type { GenbaApp } from '../../main/app.js';
+import { openAppInChromium, type AppInChromium } from '../helpers/appInChromium.js';
+import { TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
 
 describe('Logs view in Chromium, on the demo company', () => {
-  const dir = tempDir();
+  let env: AppInChromium;
   let app: GenbaApp;
   let ui: GenbaPage;
 
   beforeAll(async () => {
-    app = createApp({ dataDir: dir.path, now: parseIsoInstant('2025-10-23T15:40+09:00') });
-    await app.start();
-    ui = await openGenbaPage(app);
+    env = await openAppInChromium();
+    ({ app, ui } = env);
   }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-    await app?.stop();
-    dir.remove();
-  });
+  afterAll(() => env?.close());
 
   it('shows families, the anomalies of the reference incident, templates, search and a template detail', async () => {
     const { page } = ui;

@@ -1,36 +1,32 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type GenbaApp } from '../../main/app.js';
-import { parseIsoInstant } from '../../main/config/clock.js';
+import type { GenbaApp } from '../../main/app.js';
+import { openAppInChromium, type AppInChromium } from '../helpers/appInChromium.js';
 import { writeModel } from '../fixtures/models/ggufModels.js';
 import { writeBertModel } from '../fixtures/models/onnxBert.js';
-import { openGenbaPage, TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
-import { tempDir } from '../helpers/tempDir.js';
+import { TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
 
 describe('Settings → Models in Chromium, with generated models on the real runtimes', () => {
-  const dir = tempDir();
+  let env: AppInChromium;
   let app: GenbaApp;
   let ui: GenbaPage;
 
   beforeAll(async () => {
-    // Generated models under the manifest's names, as `genba models import` would leave them.
-    const models = join(dir.path, 'models');
-    mkdirSync(models, { recursive: true });
-    writeModel(join(models, 'qwen2-0_5b-instruct-q4_k_m.gguf'), 'qwen2-tiny');
-    writeModel(join(models, 'gemma-3-4b-it-Q4_K_M.gguf'), 'gemma3-tiny');
-    writeBertModel(join(models, 'multilingual-e5-small'), 'tiny');
-    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ai: { gpu: 'off', threads: 1, contextSize: 1024 } }));
-    app = createApp({ dataDir: dir.path, now: parseIsoInstant('2025-10-23T15:40+09:00') });
-    await app.start();
-    ui = await openGenbaPage(app);
+    env = await openAppInChromium({
+      // Generated models under the manifest's names, as `genba models import` would leave them.
+      prepare: (dataDir) => {
+        const models = join(dataDir, 'models');
+        mkdirSync(models, { recursive: true });
+        writeModel(join(models, 'qwen2-0_5b-instruct-q4_k_m.gguf'), 'qwen2-tiny');
+        writeModel(join(models, 'gemma-3-4b-it-Q4_K_M.gguf'), 'gemma3-tiny');
+        writeBertModel(join(models, 'multilingual-e5-small'), 'tiny');
+        writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ ai: { gpu: 'off', threads: 1, contextSize: 1024 } }));
+      },
+    });
+    ({ app, ui } = env);
   }, 120_000);
-
-  afterAll(async () => {
-    await ui?.close();
-    await app?.stop();
-    dir.remove();
-  });
+  afterAll(() => env?.close());
 
   it('shows each role on disk, tests the LLM (tokens/s, streamed text) and the embeddings', async () => {
     const { page } = ui;

@@ -1,12 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type GenbaApp } from '../../main/app.js';
+import type { GenbaApp } from '../../main/app.js';
 import { parseIsoInstant } from '../../main/config/clock.js';
 import { openStore } from '../../main/store/openStore.js';
-import { openGenbaPage, TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
-import { tempDir } from '../helpers/tempDir.js';
-
-const NOW = '2025-10-23T15:40+09:00';
+import { DEMO_NOW as NOW, openAppInChromium, type AppInChromium } from '../helpers/appInChromium.js';
+import { TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
 
 /** The latest snapshot per series, straight from SQL: the numbers the overview must show. */
 function latestFromStore(dbPath: string, now: number) {
@@ -25,26 +23,20 @@ function latestFromStore(dbPath: string, now: number) {
 }
 
 describe('site overview in Chromium, wired to the real core', () => {
-  const dir = tempDir();
+  let env: AppInChromium;
   let app: GenbaApp;
   let ui: GenbaPage;
 
   beforeAll(async () => {
-    app = createApp({ dataDir: dir.path, now: parseIsoInstant(NOW) });
-    await app.start();
-    ui = await openGenbaPage(app);
-  });
-
-  afterAll(async () => {
-    await ui?.close();
-    await app?.stop();
-    dir.remove();
-  });
+    env = await openAppInChromium();
+    ({ app, ui } = env);
+  }, 120_000);
+  afterAll(() => env?.close());
 
   it('shows every site and process with the numbers in the store, and the reference delay', async () => {
     const { page } = ui;
     await page.getByTestId('site-札幌').waitFor();
-    const expected = latestFromStore(join(dir.path, 'genba.sqlite'), parseIsoInstant(NOW));
+    const expected = latestFromStore(join(env.dataDir, 'genba.sqlite'), parseIsoInstant(NOW));
     expect(expected.length).toBeGreaterThan(40);
     for (const row of expected) {
       const cell = page.getByTestId(`row-${row.location_name}-${row.business_id}-${row.process_name}`).locator('[data-field="remaining"]');

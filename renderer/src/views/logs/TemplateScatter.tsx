@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
-import { init, use, type EChartsType } from 'echarts/core';
+import { useEffect } from 'react';
+import { use } from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { LogScatterPoint } from '../../../../main/api/types';
+import { useEChart } from '../../components/useEChart';
 
 use([ScatterChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -14,18 +15,7 @@ const PALETTE = ['#0f766e', '#2563eb', '#d97706', '#7c3aed', '#db2777', '#0891b2
 
 /** Templates on the plane of their two main directions: families as colours, anomalies ringed. */
 export function TemplateScatter({ points, onSelect, label }: { points: LogScatterPoint[]; onSelect: (id: number) => void; label: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    chart.current = init(el.current, undefined, { renderer: 'canvas' });
-    const resize = new ResizeObserver(() => chart.current?.resize());
-    resize.observe(el.current);
-    return () => {
-      resize.disconnect();
-      chart.current?.dispose();
-    };
-  }, []);
+  const { el, chart } = useEChart();
   useEffect(() => {
     const c = chart.current;
     if (!c) return;
@@ -49,6 +39,6 @@ export function TemplateScatter({ points, onSelect, label }: { points: LogScatte
         })),
       }],
     }, true);
-  }, [points, onSelect]);
+  }, [points, onSelect, chart]);
   return <div ref={el} className="scatter" role="img" aria-label={label} data-testid="log-scatter" />;
 }

@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
-import { init, use, type EChartsType } from 'echarts/core';
+import { useEffect } from 'react';
+import { use } from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { SiteOverview } from '../../../../main/api/types';
+import { useEChart } from '../../components/useEChart';
 import { formatTime } from './format';
 
 use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -12,20 +13,7 @@ const COLORS = ['#0f766e', '#2563eb', '#d97706', '#7c3aed', '#db2777'];
 
 /** Remaining items per process over the day: a small chart per site card. */
 export function SiteTrendChart({ trend, timeZone, label }: { trend: SiteOverview['trend']; timeZone: string; label: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    chart.current = init(el.current, undefined, { renderer: 'canvas' });
-    const resize = new ResizeObserver(() => chart.current?.resize());
-    resize.observe(el.current);
-    return () => {
-      resize.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { el, chart } = useEChart();
 
   useEffect(() => {
     chart.current?.setOption({
@@ -38,7 +26,7 @@ export function SiteTrendChart({ trend, timeZone, label }: { trend: SiteOverview
       yAxis: { type: 'value', axisLabel: { fontSize: 9 }, splitLine: { lineStyle: { color: '#eef2f7' } } },
       series: trend.series.map((s) => ({ name: s.process, type: 'line', showSymbol: false, data: s.remaining })),
     }, true);
-  }, [trend, timeZone]);
+  }, [trend, timeZone, chart]);
 
   return <div ref={el} className="trend" role="img" aria-label={label} />;
 }
