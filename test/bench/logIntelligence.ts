@@ -4,7 +4,7 @@ import { maskTokens } from '../../main/logs/maskTokens.js';
 import { TemplateMiner } from '../../main/logs/templateMiner.js';
 import { createRandom } from '../../main/sync/demo/random.js';
 import { parseLogLine } from '../../main/sync/logLine.js';
-import { groupingAccuracy, loadLoghub, LOGHUB_SYSTEMS } from '../helpers/loghub.js';
+import { loadLoghub, LOGHUB_SYSTEMS, mineLoghub } from '../helpers/loghub.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 type Record = (name: string, value: string) => void;
@@ -24,14 +24,9 @@ function miningThroughput(record: Record): void {
 function groupingTable(record: Record): void {
   let sum = 0;
   for (const s of LOGHUB_SYSTEMS) {
-    const { content, events } = loadLoghub(s);
-    const miner = new TemplateMiner();
-    const tokens = content.map(maskTokens);
-    tokens.forEach((t) => miner.add(t));
-    miner.refine();
-    const ga = groupingAccuracy(tokens.map((t) => miner.match(t)?.id ?? -1), events);
+    const { ga, templates, truth } = mineLoghub(s);
     sum += ga;
-    record(`  GA ${s}`, `${ga.toFixed(3)} (${miner.templates.length} templates, truth ${new Set(events).size})`);
+    record(`  GA ${s}`, `${ga.toFixed(3)} (${templates} templates, truth ${truth})`);
   }
   record('  GA mean (Loghub-2k, 10 systems)', (sum / LOGHUB_SYSTEMS.length).toFixed(3));
 }

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { maskTokens } from '../../main/logs/maskTokens.js';
+import { TemplateMiner } from '../../main/logs/templateMiner.js';
 import { join } from 'node:path';
 
 /** The shared Loghub-2k samples: GENBA_LOGHUB_DIR, else ../shared beside the checkout, else the workplace's /work/shared. */
@@ -55,4 +57,14 @@ export function groupingAccuracy(predicted: (string | number)[], truth: string[]
     if (truthGroup.length === lines.length && lines.every((i) => truth[i] === truth[lines[0]!])) correct += lines.length;
   }
   return correct / truth.length;
+}
+
+/** Mines one system's messages (mine all, refine, then match each line) and scores the grouping. */
+export function mineLoghub(system: string): { ga: number; templates: number; truth: number } {
+  const { content, events } = loadLoghub(system);
+  const miner = new TemplateMiner();
+  const tokens = content.map(maskTokens);
+  tokens.forEach((t) => miner.add(t));
+  miner.refine();
+  return { ga: groupingAccuracy(tokens.map((t) => miner.match(t)?.id ?? -1), events), templates: miner.templates.length, truth: new Set(events).size };
 }
