@@ -31,6 +31,8 @@ export function createLogIntelligence(deps: {
 }) {
   let index: VectorIndex | null = null;
   let indexModel: string | null = null;
+  /** A refresh in progress: callers share it (a sync and the Logs view may ask at once). */
+  let refreshing: Promise<LogsRefresh> | null = null;
   const embedder = (): TextEmbedder => {
     const dir = deps.embeddingModelDir();
     return dir ? modelEmbedder(deps.embeddings, dir) : hashedNgramEmbedder();
@@ -46,22 +48,30 @@ export function createLogIntelligence(deps: {
     id: r.template_id, template: templateText(JSON.parse(r.tokens)), count: r.count, errors: r.errors,
     firstSeen: r.first_seen, lastSeen: r.last_seen, clusterId: r.cluster_id, sparkline: spark(db, r.template_id),
   });
+  const refreshNow = async (): Promise<LogsRefresh> => {
+    const db = deps.db();
+    const mined = mineStoredLogs(db).lines;
+    const e = embedder();
+    const sync = await syncTemplateVectors(db, e, join(deps.dataDir, 'index'));
+    if (sync.rebuilt && sync.rebuilt !== 'missing') deps.log.warn('log index rebuilt', sync.rebuilt);
+    index = sync.index;
+    indexModel = e.model;
+    const clusters = recluster(db, deps.now(), e.clusterEps).length;
+    return { mined, embedded: sync.embedded, rebuilt: sync.rebuilt, clusters, model: e.model };
+  };
+
   const SELECT = `SELECT t.template_id, t.tokens, t.count, t.errors, t.first_seen, t.last_seen, m.cluster_id
     FROM log_templates t LEFT JOIN log_cluster_members m USING (template_id)`;
 
   return {
     /** Brings templates, vectors, the index and clusters up to date with the stored lines. */
-    async refresh(): Promise<LogsRefresh> {
-      const db = deps.db();
-      const mined = mineStoredLogs(db).lines;
-      const e = embedder();
-      const sync = await syncTemplateVectors(db, e, join(deps.dataDir, 'index'));
-      if (sync.rebuilt && sync.rebuilt !== 'missing') deps.log.warn('log index rebuilt', sync.rebuilt);
-      index = sync.index;
-      indexModel = e.model;
-      const clusters = recluster(db, deps.now(), e.clusterEps).length;
-      return { mined, embedded: sync.embedded, rebuilt: sync.rebuilt, clusters, model: e.model };
+    refresh(): Promise<LogsRefresh> {
+      refreshing ??= refreshNow().finally(() => {
+        refreshing = null;
+      });
+      return refreshing;
     },
+
 
     templates(limit = 500): TemplateSummary[] {
       const db = deps.db();

@@ -61,6 +61,11 @@ describe('log intelligence on the demo company', () => {
     expect(app.logs.scatter()).toEqual(points); // the same projection at every refresh
   });
 
+  it('shares one refresh between callers that ask at once (a sync and the Logs view)', async () => {
+    const [a, b] = await Promise.all([app.logs.refresh(), app.logs.refresh()]);
+    expect(a).toBe(b);
+  });
+
   it('rebuilds a damaged HNSW index from SQLite', async () => {
     writeFileSync(join(dir.path, 'index', 'log-templates.hnsw'), Buffer.alloc(64, 1));
     const r = await app.logs.refresh();
