@@ -20,12 +20,12 @@ import { schemaVersion } from './store/migration.js';
 import { openStore } from './store/openStore.js';
 import { DEMO_ANCHOR_MS } from './sync/demo/demoDefinition.js';
 import { demoSourceId } from './sync/demoSource.js';
-import { createMySqlSource, mysqlSourceId, type TableCheck } from './sync/mysqlSource.js';
+import { mysqlSourceId, type TableCheck } from './sync/mysqlSource.js';
+import { mysqlSourceFor, sourceConfigFromForm } from './sync/mysqlSourceConfig.js';
 import { Outbox } from './sync/outbox.js';
 import { companyTables, passwordMissing, type JobResult } from './sync/syncJob.js';
 import { createSyncService, type SyncService } from './sync/syncService.js';
 import type { DecisionRecord } from './sync/syncSource.js';
-import type { AppLogRow } from './sync/companyRows.js';
 
 export interface AppOptions {
   /** Defaults to the same folder as Electron's userData (see defaultDataDir). */
@@ -95,7 +95,7 @@ export function createApp(options: AppOptions = {}) {
 
   const ai = createAiServices({ dataDir, config: () => config, overrides: options.models ?? {}, log, events, lang });
   const logs = createLogIntelligence({
-    db: () => store().db, dataDir, now: clock.now, log, embeddings: ai.embeddings,
+    db: () => store().db, dataDir, now: clock.now, timeZone: () => config.timeZone, log, embeddings: ai.embeddings,
     embeddingModelDir: () => ai.embeddingModelDir(),
     describe: async (prompt) => {
       if (ai.llm.status().find((r) => r.role === 'answer')?.state === 'not_configured') throw new Error('no answer model');
@@ -135,13 +135,8 @@ export function createApp(options: AppOptions = {}) {
   const mysqlTest = async (form: DataSourceForm): Promise<TableCheck[]> => {
     const password = form.password || secrets.get(MYSQL_PASSWORD);
     if (!password) throw passwordMissing();
-    const base = config.source.kind === 'mysql' ? config.source : null;
-    const source = createMySqlSource({
-      host: form.host, port: form.port, database: form.database, user: form.user, password,
-      tls: { enabled: form.tls, rejectUnauthorized: base?.tls.rejectUnauthorized ?? true, caFile: base?.tls.caFile },
-      connectTimeoutMs: base?.connectTimeoutMs ?? 10_000, queryTimeoutMs: base?.queryTimeoutMs ?? 60_000,
-      timeZone: config.timeZone, tables: companyTables(config.logs),
-    });
+    const prev = config.source.kind === 'mysql' ? config.source : null;
+    const source = mysqlSourceFor(sourceConfigFromForm(form, prev), password, config.timeZone, companyTables(config.logs));
     try {
       return await source.testConnection();
     } finally {
@@ -242,14 +237,7 @@ export function createApp(options: AppOptions = {}) {
     saveSource(form: DataSourceForm, opts: { sync?: boolean } = {}): void {
       if (form.password) secrets.set(MYSQL_PASSWORD, form.password);
       const prev = config.source.kind === 'mysql' ? config.source : null;
-      setConfig({
-        ...config,
-        source: {
-          kind: 'mysql', host: form.host, port: form.port, database: form.database, user: form.user,
-          tls: { enabled: form.tls, rejectUnauthorized: prev?.tls.rejectUnauthorized ?? true, ...(prev?.tls.caFile ? { caFile: prev.tls.caFile } : {}) },
-          connectTimeoutMs: prev?.connectTimeoutMs ?? 10_000, queryTimeoutMs: prev?.queryTimeoutMs ?? 60_000, tables: prev?.tables ?? {},
-        },
-      });
+      setConfig({ ...config, source: sourceConfigFromForm(form, prev) });
       log.info('data source saved', sourceId());
       if (opts.sync !== false) sync.run().catch(() => {});
     },
@@ -287,15 +275,6 @@ export function createApp(options: AppOptions = {}) {
       const pausedUntil = clock.now() + minutes * 60_000;
       store().repo.setMeta('alerts_paused_until', String(pausedUntil));
       return { pausedUntil };
-    },
-
-    /** Log lines added from files by `genba logs ingest` (ids above 2^40, apart from any source's). */
-    logsStore: {
-      maxFileLogId: (): number => (store().db.prepare('SELECT MAX(log_id) AS m FROM app_logs WHERE log_id >= ?').get(2 ** 40) as { m: number | null }).m ?? 0,
-      insert: (rows: AppLogRow[]): void => {
-        const { db, repo } = store();
-        db.transaction(() => repo.upsert('app_logs', rows))();
-      },
     },
 
     /** Waits for a sync in progress (tests, CLI shutdown). */

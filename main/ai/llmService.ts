@@ -3,7 +3,7 @@ import { statSync, existsSync } from 'node:fs';
 import type { Llama, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaJsonSchemaGrammar, LlamaModel } from 'node-llama-cpp';
 import { describeError, GenbaError } from '../errors.js';
 import type { AppLog } from '../log/appLog.js';
-import { AiError, aiError } from './aiError.js';
+import { aiError } from './aiError.js';
 import { checkSupported, readGgufInfo } from './ggufInfo.js';
 import { assertBoundedSchema, conformToSchema, grammarSchema, type JsonSchema } from './jsonSchema.js';
 import { checkMemory } from './memoryEstimate.js';
@@ -253,4 +253,3 @@ export function createLlmService(deps: {
 }
 
 export type LlmService = ReturnType<typeof createLlmService>;
-export { AiError };

@@ -1,13 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { GenbaApp } from '../app.js';
 import type { CliIo } from '../cli.js';
 import { parseLogFile } from '../logs/parseLogFile.js';
-import { parseLogLine } from '../sync/logLine.js';
 import { usageError } from './cliUsageError.js';
-
-/** Lines ingested from files get ids far above any source's, so the two never collide. */
-const FILE_ID_BASE = 2 ** 40;
 
 export function parseOnly(args: string[], out: string | undefined, io: CliIo): number {
   const [file, ...extra] = args;
@@ -25,15 +20,9 @@ export async function runLogsCommand(app: GenbaApp, sub: string, args: string[],
   switch (sub) {
     case 'ingest': {
       if (args.length === 0) throw usageError('取り込むログファイルを指定してください', 'Give the log files to ingest');
-      let count = 0;
-      const next = app.logsStore.maxFileLogId() + 1;
-      const rows = args.flatMap((file) => readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.length > 0).map((line) => {
-        const p = parseLogLine(line, app.config().timeZone, app.clock.now());
-        return { log_id: Math.max(next, FILE_ID_BASE) + count++, ts: p.ts, service: p.service ?? basename(file), host: p.host ?? 'local', level: p.level, message: p.message, trace_id: p.trace_id };
-      }));
-      app.logsStore.insert(rows);
+      const lines = app.logs.ingestFiles(args);
       const r = await app.logs.refresh();
-      out({ lines: rows.length, ...r }, `${ja ? '取り込みました' : 'Ingested'}: ${rows.length} ${ja ? '行' : 'lines'}; ${ja ? 'テンプレート' : 'templates'} +${r.embedded}, ${ja ? 'クラスタ' : 'clusters'} ${r.clusters}\n`);
+      out({ lines, ...r }, `${ja ? '取り込みました' : 'Ingested'}: ${lines} ${ja ? '行' : 'lines'}; ${ja ? 'テンプレート' : 'templates'} +${r.embedded}, ${ja ? 'クラスタ' : 'clusters'} ${r.clusters}\n`);
       return 0;
     }
     case 'templates': {

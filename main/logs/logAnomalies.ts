@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { median } from '../median.js';
-import { templateText } from './mineStoredLogs.js';
+import { templateText } from './templateText.js';
 import { fromBlob } from './templateVectors.js';
 
 export type { LogAnomaly as Anomaly, LogAnomalyKind as AnomalyKind, LogAnomalyReport as AnomalyReport } from '../api/types.js';

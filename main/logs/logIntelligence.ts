@@ -6,7 +6,9 @@ import type { VectorIndex } from '../ai/vectorIndex.js';
 import type { AppLog } from '../log/appLog.js';
 import { detectAnomalies, type AnomalyReport } from './logAnomalies.js';
 import { listClusters, recluster, type ClusterInfo } from './logClusters.js';
-import { mineStoredLogs, templateText } from './mineStoredLogs.js';
+import { ingestLogFiles } from './ingestLogFiles.js';
+import { mineStoredLogs } from './mineStoredLogs.js';
+import { templateText } from './templateText.js';
 import { project2d } from './projection.js';
 import { hashedNgramEmbedder, modelEmbedder, type TextEmbedder } from './templateEmbedder.js';
 import { fromBlob, syncTemplateVectors } from './templateVectors.js';
@@ -24,7 +26,7 @@ type ScatterPoint = LogScatterPoint;
  * Uses the local embedding model when one is installed, the built-in embedder otherwise.
  */
 export function createLogIntelligence(deps: {
-  db: () => Database.Database; dataDir: string; now: () => number; log: AppLog;
+  db: () => Database.Database; dataDir: string; now: () => number; timeZone: () => string; log: AppLog;
   embeddings: EmbeddingService; embeddingModelDir: () => string | null;
   /** The answer model, when one is installed: describes a family in a sentence. */
   describe?: (prompt: string) => Promise<string>;
@@ -72,6 +74,9 @@ export function createLogIntelligence(deps: {
       return refreshing;
     },
 
+
+    /** Adds log files to the store; the next refresh mines them. Returns the lines added. */
+    ingestFiles: (paths: string[]): number => ingestLogFiles(deps.db(), paths, { timeZone: deps.timeZone(), now: deps.now() }),
 
     templates(limit = 500): TemplateSummary[] {
       const db = deps.db();

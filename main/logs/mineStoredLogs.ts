@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { maskTokens, maskWithValues, WILDCARD } from './maskTokens.js';
+import { maskTokens, maskWithValues } from './maskTokens.js';
 import { type MinedTemplate, TemplateMiner } from './templateMiner.js';
 
 const MINUTE = 60_000;
@@ -116,10 +116,3 @@ function applyRefinement(db: Database.Database, miner: TemplateMiner): number {
   })();
   return replaced.length;
 }
-
-const CJK = '\\u3000-\\u30ff\\u4e00-\\u9fff\\uff00-\\uffef';
-/** Template text for people and embedders: wildcards as <*>, and no spaces inside Japanese runs (split only for mining). */
-export const templateText = (tokens: string[]): string => tokens.join(' ')
-  .replace(/ ([,;:.)\]}、。」）])/g, '$1').replace(/([([{「（]) /g, '$1')
-  .replace(new RegExp(`(?<=[${CJK}]) (?=[${CJK}A-Za-z])|(?<=[A-Za-z]) (?=[${CJK}])`, 'gu'), '');
-export { WILDCARD };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { maskTokens } from './maskTokens.js';
-import { templateText } from './mineStoredLogs.js';
+import { templateText } from './templateText.js';
 import { TemplateMiner } from './templateMiner.js';
 
 /** RFC 4180: quote when needed, double the quotes inside. */

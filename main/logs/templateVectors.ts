@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { VectorIndex } from '../ai/vectorIndex.js';
-import { templateText } from './mineStoredLogs.js';
+import { templateText } from './templateText.js';
 import type { TextEmbedder } from './templateEmbedder.js';
 
 export interface VectorSync { embedded: number; removed: number; rebuilt: string | null; index: VectorIndex | null }

@@ -5,7 +5,7 @@ import { openStore } from '../store/openStore.js';
 import { COMPANY_TABLES, type CompanyTable } from './companyRows.js';
 import { createDemoSource } from './demoSource.js';
 import { createLogFileSource } from './logFileSource.js';
-import { createMySqlSource } from './mysqlSource.js';
+import { mysqlSourceFor } from './mysqlSourceConfig.js';
 import { deliverDue, Outbox, type DeliveryReport } from './outbox.js';
 import { runSync, type SyncProgress, type SyncReport } from './syncEngine.js';
 import { SyncError } from './syncError.js';
@@ -49,11 +49,7 @@ export function createSources(job: SyncJob, now: () => number): SyncSource[] {
     sources.push(createDemoSource(job.source.seed, tables));
   } else {
     if (job.password === null) throw passwordMissing();
-    const s = job.source;
-    sources.push(createMySqlSource({
-      host: s.host, port: s.port, database: s.database, user: s.user, password: job.password, tls: s.tls,
-      connectTimeoutMs: s.connectTimeoutMs, queryTimeoutMs: s.queryTimeoutMs, timeZone: job.timeZone, tables,
-    }));
+    sources.push(mysqlSourceFor(job.source, job.password, job.timeZone, tables));
   }
   if (job.logs.kind === 'files') {
     sources.push(createLogFileSource({ paths: job.logs.paths, service: job.logs.service, timeZone: job.timeZone, now }));

@@ -91,9 +91,9 @@ export function createSyncService(deps: SyncServiceDeps) {
     active = job.then((result) => {
       const rows = result.reports.reduce((n, r) => n + r.rows, 0);
       lastRun = { at: started, ok: true, rows, error: null };
-      const changed = result.reports.flatMap((r) => r.tables.filter((t) => t.rows > 0 || t.deleted > 0 || t.reset).map((t) => t.table));
-      if (result.delivery && (result.delivery.delivered > 0 || result.delivery.alreadyThere > 0)) changed.push('approval_outbox' as never);
-      if (result.mining && result.mining.lines > 0) changed.push('log_templates' as never);
+      const changed: string[] = result.reports.flatMap((r) => r.tables.filter((t) => t.rows > 0 || t.deleted > 0 || t.reset).map((t) => t.table));
+      if (result.delivery && (result.delivery.delivered > 0 || result.delivery.alreadyThere > 0)) changed.push('approval_outbox');
+      if (result.mining && result.mining.lines > 0) changed.push('log_templates');
       if (changed.length > 0) deps.events.emit({ type: 'data-changed', tables: changed });
       deps.events.emit({ type: 'sync-finished', ok: true, rows, error: null });
       return result;

@@ -1,23 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AlertCheck } from '../../main/api/types.js';
-import type { GenbaApp } from '../../main/app.js';
 import { parseIsoInstant } from '../../main/config/clock.js';
-import { DEMO_NOW as NOW, openAppInChromium, type AppInChromium } from '../helpers/appInChromium.js';
-import { TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
+import { DEMO_NOW as NOW, useAppInChromium } from '../helpers/appInChromium.js';
+import { TEST_RESULTS } from '../helpers/genbaPage.js';
 
 describe('alerts on the demo company', () => {
-  let env: AppInChromium;
-  let app: GenbaApp;
-  let ui: GenbaPage;
-
-  beforeAll(async () => {
-    env = await openAppInChromium(); // the first sync evaluates the alerts
-    ({ app, ui } = env);
-  }, 120_000);
-  afterAll(() => env?.close());
+  const env = useAppInChromium();
 
   it('genba alerts check --json reports the delay risk of 札幌 エントリ1 with its minutes late', () => {
     const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), 'alerts', 'check', '--json', '--now', NOW, '--data-dir', env.dataDir], { encoding: 'utf8' });
@@ -29,11 +20,11 @@ describe('alerts on the demo company', () => {
   });
 
   it('shows a new alert in the Alerts view and updates the open count', async () => {
-    const { page } = ui;
+    const { page } = env.ui;
     await page.getByTestId('nav-alerts').click();
     const count = page.getByTestId('alert-count');
-    await expect.poll(() => count.textContent()).toBe(String(app.alerts.openCount()));
-    const before = app.alerts.openCount();
+    await expect.poll(() => count.textContent()).toBe(String(env.app.alerts.openCount()));
+    const before = env.app.alerts.openCount();
     expect(await page.getByTestId('alert-detail').textContent()).toContain('データ時点');
 
     // 横浜 starts falling behind on a new business: 500 left at 1/min, deadline 16:00.
@@ -43,7 +34,7 @@ describe('alerts on the demo company', () => {
     add.run(parseIsoInstant('2025-10-23T15:10+09:00'), parseIsoInstant('2025-10-23T16:00+09:00'), 530, 0);
     add.run(parseIsoInstant(NOW), parseIsoInstant('2025-10-23T16:00+09:00'), 500, 30);
     db.close();
-    const check = app.alerts.check();
+    const check = env.app.alerts.check();
     // A delay risk, and a skill gap too: 横浜's qualified operators cannot do 16.7 items/min.
     expect(check.open.filter((a) => a.site === '横浜' && a.process === 'エントリ1').map((a) => a.kind).sort()).toEqual(['delay_risk', 'skill_gap']);
     expect(check.opened).toBe(2);
@@ -56,6 +47,6 @@ describe('alerts on the demo company', () => {
 
     await page.getByTestId('alert-propose').click();
     await expect.poll(() => page.getByTestId('chat-request').textContent()).toContain('横浜のエントリ1工程が遅延しています');
-    expect(ui.problems).toEqual([]);
+    expect(env.ui.problems).toEqual([]);
   });
 });

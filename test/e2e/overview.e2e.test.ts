@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GenbaApp } from '../../main/app.js';
+import { describe, expect, it } from 'vitest';
 import { parseIsoInstant } from '../../main/config/clock.js';
 import { openStore } from '../../main/store/openStore.js';
-import { DEMO_NOW as NOW, openAppInChromium, type AppInChromium } from '../helpers/appInChromium.js';
-import { TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
+import { DEMO_NOW as NOW, useAppInChromium } from '../helpers/appInChromium.js';
+import { TEST_RESULTS } from '../helpers/genbaPage.js';
 
 /** The latest snapshot per series, straight from SQL: the numbers the overview must show. */
 function latestFromStore(dbPath: string, now: number) {
@@ -23,18 +22,10 @@ function latestFromStore(dbPath: string, now: number) {
 }
 
 describe('site overview in Chromium, wired to the real core', () => {
-  let env: AppInChromium;
-  let app: GenbaApp;
-  let ui: GenbaPage;
-
-  beforeAll(async () => {
-    env = await openAppInChromium();
-    ({ app, ui } = env);
-  }, 120_000);
-  afterAll(() => env?.close());
+  const env = useAppInChromium();
 
   it('shows every site and process with the numbers in the store, and the reference delay', async () => {
-    const { page } = ui;
+    const { page } = env.ui;
     await page.getByTestId('site-札幌').waitFor();
     const expected = latestFromStore(join(env.dataDir, 'genba.sqlite'), parseIsoInstant(NOW));
     expect(expected.length).toBeGreaterThan(40);
@@ -57,21 +48,21 @@ describe('site overview in Chromium, wired to the real core', () => {
     // One trend chart per site, drawn by echarts on a canvas.
     expect(await page.locator('.site-card canvas').count()).toBeGreaterThanOrEqual(6);
     await page.screenshot({ path: join(TEST_RESULTS, 'overview.png'), fullPage: true });
-    expect(ui.problems).toEqual([]);
+    expect(env.ui.problems).toEqual([]);
   });
 
   it('switches the UI to English through the settings, and says plainly which views are not built yet', async () => {
-    const { page } = ui;
+    const { page } = env.ui;
     await page.getByTestId('nav-knowledge').click();
     await page.getByTestId('coming-soon').waitFor();
     expect(await page.getByTestId('coming-soon').textContent()).toContain('今後のリリース');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('lang-select').selectOption('en');
     await expect.poll(() => page.getByTestId('nav-overview').textContent()).toBe('Sites');
-    expect(app.config().lang).toBe('en');
+    expect(env.app.config().lang).toBe('en');
     await page.getByTestId('nav-overview').click();
     const ref = page.getByTestId('row-札幌-523201-エントリ1');
     expect(await ref.locator('[data-field="late"]').textContent()).toBe('4 min late');
-    expect(ui.problems).toEqual([]);
+    expect(env.ui.problems).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type AppOptions, type GenbaApp } from '../../main/app.js';
 import { parseIsoInstant } from '../../main/config/clock.js';
 import { openGenbaPage, type GenbaPage } from './genbaPage.js';
@@ -25,5 +26,22 @@ export async function openAppInChromium(o: { prepare?: (dataDir: string) => void
       await app.stop();
       dir.remove();
     },
+  };
+}
+
+/**
+ * The same for a whole describe block: opens before its tests, closes after them. The
+ * returned fields are read when tests run.
+ */
+export function useAppInChromium(o: Parameters<typeof openAppInChromium>[0] = {}): { readonly app: GenbaApp; readonly ui: GenbaPage; readonly dataDir: string } {
+  let env: AppInChromium | null = null;
+  beforeAll(async () => {
+    env = await openAppInChromium(o);
+  }, 120_000);
+  afterAll(() => env?.close());
+  return {
+    get app() { return env!.app; },
+    get ui() { return env!.ui; },
+    get dataDir() { return env!.dataDir; },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dbscan } from '../../../main/logs/dbscan.js';
 import { robustZ } from '../../../main/logs/logAnomalies.js';
 import { maskTokens } from '../../../main/logs/maskTokens.js';
-import { templateText } from '../../../main/logs/mineStoredLogs.js';
+import { templateText } from '../../../main/logs/templateText.js';
 import { TemplateMiner } from '../../../main/logs/templateMiner.js';
 import { LOGHUB_AVAILABLE, LOGHUB_DIR, LOGHUB_SYSTEMS, mineLoghub } from '../../helpers/loghub.js';
 
