@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { userInfo } from 'node:os';
 import pkg from '../package.json';
 import { createAiServices, type ModelOverrides } from './ai/aiServices.js';
 import { findModels } from './ai/findModels.js';
 import { createAlertService } from './alerts/alertService.js';
+import { createAssistantService } from './chat/assistantService.js';
 import { createLogIntelligence } from './logs/logIntelligence.js';
 import { createEventBus, type EventBus } from './api/eventBus.js';
 import type { DataSourceForm, DemoResetResult, Lang, Overview, Settings, StatusInfo, SyncSummary } from './api/types.js';
@@ -47,6 +49,14 @@ export interface AppOptions {
 }
 
 export const DB_FILE = 'genba.sqlite';
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'manager';
+  } catch {
+    return 'manager';
+  }
+}
 
 function notStarted(): GenbaError {
   return new GenbaError('APP_NOT_STARTED', { ja: 'アプリの起動処理が完了していません。', en: 'The app has not finished starting.' });
@@ -124,6 +134,22 @@ export function createApp(options: AppOptions = {}) {
     }
   });
 
+  const assistant = createAssistantService({
+    db: () => store().db, dataDir, config: () => config, lang, now: clock.now, llm: ai.llm, embedder: logs.embedder,
+    overview: () => computeOverview(store().db, { now: clock.now(), timeZone: config.timeZone, ...config.overview }),
+    logs: { anomalies: () => logs.anomalies(), search: (text, k) => logs.search(text, k) },
+    alerts: () => alerts.list({ status: 'open' }),
+    meta: { get: (key) => store().repo.getMeta(key), set: (key, value) => store().repo.setMeta(key, value) },
+    // Written in the same transaction as the proposal's status; delivery starts once it is committed.
+    record: (d) => store().outbox.record(d, clock.now()),
+    deliver: () => void sync.run('deliver', []).catch(() => {}),
+    events, log,
+  });
+  const recordDecision = (decision: DecisionRecord): void => {
+    store().outbox.record(decision, clock.now());
+    sync.run('deliver', []).catch(() => {});
+  };
+
   const store = () => {
     if (!db || !repo || !outbox) throw notStarted();
     return { db, repo, outbox };
@@ -153,6 +179,9 @@ export function createApp(options: AppOptions = {}) {
     ai,
     logs,
     alerts,
+    assistant,
+    /** Who records decisions: the signed-in user of this machine. */
+    userName: safeUserName(),
     config: () => config,
 
     /** Opens the store; on first use of the demo company, loads it before returning. */
@@ -162,6 +191,7 @@ export function createApp(options: AppOptions = {}) {
       repo = new CompanyRepository(db);
       outbox = new Outbox(db);
       outbox.retryNow(clock.now());
+      assistant.knowledge.ensureDefaults();
       log.info('started', `dataDir=${dataDir}`);
       const loaded = repo.syncStates().some((s) => s.sourceId === sourceId() && s.lastSuccessAt !== null);
       if (config.source.kind === 'demo' && !loaded) {
@@ -176,6 +206,7 @@ export function createApp(options: AppOptions = {}) {
       sync.startSchedule();
       alerts.start();
       sync.run().catch(() => {});
+      assistant.prepare().catch((error) => log.warn('assistant start-up work failed', describeError(error)));
     },
 
     async stop(): Promise<void> {
@@ -266,10 +297,7 @@ export function createApp(options: AppOptions = {}) {
     },
 
     /** A manager's decision: stored here first, then delivered to approval_history. */
-    recordDecision(decision: DecisionRecord): void {
-      store().outbox.record(decision, clock.now());
-      sync.run('deliver', []).catch(() => {});
-    },
+    recordDecision,
 
     pauseAlerts(minutes: number): { pausedUntil: number } {
       const pausedUntil = clock.now() + minutes * 60_000;

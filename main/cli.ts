@@ -7,6 +7,7 @@ import { formatStatus } from './cli/formatStatus.js';
 import { helpText } from './cli/helpText.js';
 import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
 import { runAlertsCommand } from './cli/alertsCommand.js';
+import { runAsk, runDecision, runKnowledge } from './cli/assistantCommands.js';
 import { runModelsCommand } from './cli/modelsCommand.js';
 import { preparePassword, runSyncCommand } from './cli/syncCommand.js';
 import { memorySecretStore } from './config/secretStore.js';
@@ -29,6 +30,10 @@ const OPTIONS = {
   once: { type: 'boolean' },
   out: { type: 'string' },
   k: { type: 'string' },
+  reason: { type: 'string' },
+  user: { type: 'string' },
+  keep: { type: 'string' },
+  title: { type: 'string' },
   'intent-model': { type: 'string' },
   'answer-model': { type: 'string' },
   'embedding-model': { type: 'string' },
@@ -65,12 +70,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 0;
     }
     if (command === 'logs' && rest[0] === 'parse') return parseOnly(rest.slice(1), values.out, io);
-    if (rest.length > 0 && !['models', 'logs', 'alerts'].includes(command)) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+    if (rest.length > 0 && !['models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge'].includes(command)) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
     if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
     if ((values.source !== undefined || values.once) && command !== 'sync') {
       throw usageError('--source と --once は sync コマンドでのみ使えます', '--source and --once only apply to the sync command');
     }
-    if (!['status', 'demo', 'sync', 'models', 'logs', 'alerts'].includes(command)) {
+    if (!['status', 'demo', 'sync', 'models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge'].includes(command)) {
       throw usageError(`不明なコマンドです: ${command}（genba help を参照）`, `Unknown command: ${command} (see genba help)`);
     }
 
@@ -100,11 +105,14 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     const started = performance.now();
     await app.start();
     if (command === 'alerts') return runAlertsCommand(app, rest, json, io);
-    if (command === 'logs') {
-      const k = values.k === undefined ? 20 : Number(values.k);
-      if (!Number.isInteger(k) || k < 1 || k > 100) throw usageError('--k は 1〜100 の整数で指定してください', '--k must be an integer from 1 to 100');
-      return await runLogsCommand(app, rest[0] ?? 'templates', rest.slice(1), { json, k }, io);
+    const k = values.k === undefined ? (command === 'knowledge' ? 5 : 20) : Number(values.k);
+    if (!Number.isInteger(k) || k < 1 || k > 100) throw usageError('--k は 1〜100 の整数で指定してください', '--k must be an integer from 1 to 100');
+    if (command === 'logs') return await runLogsCommand(app, rest[0] ?? 'templates', rest.slice(1), { json, k }, io);
+    if (command === 'ask') return await runAsk(app, rest, json, io);
+    if (command === 'approve' || command === 'reject' || command === 'modify') {
+      return runDecision(app, command, rest, { reason: values.reason, user: values.user, keep: values.keep, json }, io);
     }
+    if (command === 'knowledge') return await runKnowledge(app, rest, { title: values.title, k, json }, io);
 
     if (command === 'status') {
       const status = app.status();

@@ -28,6 +28,16 @@ export const CHANNEL_NAMES = [
   'alerts.check',
   'alerts.ack',
   'alerts.snooze',
+  'chat.ask',
+  'proposals.get',
+  'proposals.decide',
+  'approvals.list',
+  'approvals.csv',
+  'knowledge.list',
+  'knowledge.get',
+  'knowledge.add',
+  'knowledge.remove',
+  'knowledge.search',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

@@ -4,8 +4,11 @@ import type {
   Alert, AlertCheck, DemoResetResult, GenbaEvent, LogAnomalyReport, LogCluster, LogScatterPoint, LogSearchHit, LogsRefresh, LogTemplateDetail, LogTemplateSummary,
   ModelsStatus, ModelTestResult, Overview, Settings, StatusInfo, SyncSummary,
 } from './types.js';
+import type { ApprovalRow, AskResult, Citation, KnowledgeDoc, KnowledgeDocDetail, ProposalState } from './assistantTypes.js';
+import { MAX_DOCUMENT_CHARS } from '../knowledge/knowledgeLimits.js';
 
 const empty = z.object({}).strict();
+const proposalId = z.string().regex(/^SGT\d{8}-[0-9A-F]{8}$/, 'not a proposal id');
 
 /** Settings → Data source. Same limits as the config file; the password never goes there. */
 const dataSourceForm = z.object({
@@ -49,6 +52,29 @@ export const REQUEST_SCHEMAS = {
   'alerts.check': empty,
   'alerts.ack': z.object({ id: z.number().int().min(1) }).strict(),
   'alerts.snooze': z.object({ id: z.number().int().min(1), minutes: z.number().int().min(5).max(24 * 60) }).strict(),
+  'chat.ask': z.object({
+    question: z.string().trim().min(1).max(2000),
+    /** Chosen by the renderer to match the streamed `chat-chunk` events to this request. */
+    requestId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
+  }).strict(),
+  'proposals.get': z.object({ id: proposalId }).strict(),
+  'proposals.decide': z.object({
+    id: proposalId,
+    action: z.enum(['approved', 'rejected', 'modified']),
+    reason: z.string().trim().max(500).optional(),
+    keepOperatorIds: z.array(z.number().int().min(1)).min(1).max(30).optional(),
+  }).strict(),
+  'approvals.list': empty,
+  'approvals.csv': empty,
+  'knowledge.list': empty,
+  'knowledge.get': z.object({ id: z.number().int().min(1) }).strict(),
+  'knowledge.add': z.object({
+    title: z.string().trim().min(1).max(200),
+    text: z.string().min(1).max(MAX_DOCUMENT_CHARS),
+    fileName: z.string().max(255).optional(),
+  }).strict(),
+  'knowledge.remove': z.object({ id: z.number().int().min(1) }).strict(),
+  'knowledge.search': z.object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(20).optional() }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ResponseOf {
@@ -77,6 +103,16 @@ export interface ResponseOf {
   'alerts.check': AlertCheck;
   'alerts.ack': Alert[];
   'alerts.snooze': Alert[];
+  'chat.ask': AskResult;
+  'proposals.get': ProposalState;
+  'proposals.decide': ProposalState;
+  'approvals.list': ApprovalRow[];
+  'approvals.csv': { fileName: string; csv: string };
+  'knowledge.list': KnowledgeDoc[];
+  'knowledge.get': KnowledgeDocDetail | null;
+  'knowledge.add': KnowledgeDoc[];
+  'knowledge.remove': KnowledgeDoc[];
+  'knowledge.search': Citation[];
 }
 
 export type RequestOf<C extends Channel> = z.input<(typeof REQUEST_SCHEMAS)[C]>;

@@ -40,6 +40,20 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'alerts.check': () => app.alerts.check(),
     'alerts.ack': (req) => app.alerts.acknowledge(req.id),
     'alerts.snooze': (req) => app.alerts.snooze(req.id, req.minutes),
+    'chat.ask': (req) => app.assistant.ask(req.question, req.requestId),
+    'proposals.get': (req) => app.assistant.proposal(req.id),
+    // The decision is the manager's: who decided is this machine's user, never a field of the request.
+    'proposals.decide': (req) => app.assistant.decide(req.id, { action: req.action, reason: req.reason ?? null, user: app.userName, keepOperatorIds: req.keepOperatorIds }),
+    'approvals.list': () => app.assistant.approvals(),
+    'approvals.csv': () => ({ fileName: `genba-approvals-${new Date(app.clock.now()).toISOString().slice(0, 10)}.csv`, csv: app.assistant.approvalsCsv() }),
+    'knowledge.list': () => app.assistant.knowledge.list(),
+    'knowledge.get': (req) => app.assistant.knowledge.get(req.id),
+    'knowledge.add': (req) => {
+      app.assistant.knowledge.add({ title: req.title, text: req.text, sourceName: req.fileName ?? null });
+      return app.assistant.knowledge.list();
+    },
+    'knowledge.remove': (req) => app.assistant.knowledge.remove(req.id),
+    'knowledge.search': (req) => app.assistant.knowledge.search(req.text, req.k ?? 5),
   };
 }
 

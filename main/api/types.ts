@@ -139,4 +139,6 @@ export type GenbaEvent =
   /** A notification was clicked: show that alert. */
   | { type: 'open-alert'; id: number }
   | { type: 'settings-changed'; settings: Settings }
-  | { type: 'llm-chunk'; role: ModelRole; text: string };
+  | { type: 'llm-chunk'; role: ModelRole; text: string }
+  /** A piece of the streamed chat answer for the request with this id. */
+  | { type: 'chat-chunk'; requestId: string; text: string };

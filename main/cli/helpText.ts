@@ -21,6 +21,12 @@ const HELP: Record<Lang, string> = {
   logs search "<文>" [--k 20]   意味で検索
   alerts check        いまの状態でアラートを評価（--now で時刻を固定）
   alerts list         アラートの一覧（未解決が先）
+  ask "<質問>"        アシスタントに質問（例: "札幌のエントリ1工程が遅延しています"）。提案・根拠・各段階の時間
+  approve <提案ID> [--reason …]   提案を承認（会社の approval_history へ送信）
+  reject <提案ID> --reason …      提案を却下
+  modify <提案ID> --keep ID,ID --reason …   一部のオペレータだけ移動して承認
+  knowledge list | add <ファイル> [--title …] | remove <ID> | search "<文>" [--k 5]
+                      管理者ノウハウ（Markdown / テキスト）の管理と検索
   help                この説明を表示
 
 共通オプション:
@@ -53,6 +59,12 @@ Commands:
   logs search "<text>" [--k 20]   Semantic search
   alerts check        Evaluate the alert rules now (--now fixes the time)
   alerts list         List alerts (open first)
+  ask "<question>"    Ask the assistant (e.g. "札幌のエントリ1工程が遅延しています"): proposal, citations, stage timings
+  approve <id> [--reason …]       Approve a proposal (delivered to the company's approval_history)
+  reject <id> --reason …          Reject a proposal
+  modify <id> --keep ID,ID --reason …   Approve moving only some of the operators
+  knowledge list | add <file> [--title …] | remove <id> | search "<text>" [--k 5]
+                      Manage and search the managers' know-how (Markdown / text)
   help                Show this help
 
 Global options:

@@ -88,6 +88,28 @@ export const configSchema = z.object({
     staleMinutes: z.number().int().min(5).max(10_080).default(30),
     logAnomalies: z.boolean().default(true),
   }).strict().default({ everyMinutes: 2, cooldownMinutes: 30, criticalLateMinutes: 15, productivityDropShare: 0.7, qualifiedSkill: 3, staleMinutes: 30, logAnomalies: true }),
+  placement: z.object({
+    /** Skill level (1–5) an operator needs on the process to be moved there. */
+    minSkill: z.number().int().min(1).max(5).default(3),
+    /** 「納期20分前は3名以上移動」: within this many minutes of the deadline, move at least urgentMinMoves. */
+    urgentWithinMinutes: z.number().int().min(0).max(480).default(20),
+    urgentMinMoves: z.number().int().min(0).max(20).default(3),
+    maxMoves: z.number().int().min(1).max(30).default(6),
+    /** Minutes a moved operator needs before working on the new queue. */
+    switchMinutes: z.number().min(0).max(60).default(2),
+    /** A donor keeps this share of its own required speed in reserve. */
+    donorReserveShare: z.number().min(0).max(1).default(0.1),
+    /** 「エントリ工程は経験2年以上を優先」: processes starting with a prefix prefer this much experience. */
+    preferredExperience: z.array(z.object({ processPrefix: z.string().min(1).max(50), months: z.number().int().min(0).max(600) }).strict())
+      .max(50).default([{ processPrefix: 'エントリ', months: 24 }]),
+    /** 「遅延時は近隣拠点から」: km between sites; missing pairs count as far. Empty: the demo company's table when it is the source. */
+    distancesKm: z.record(z.string().min(1).max(50), z.record(z.string().min(1).max(50), z.number().min(0).max(50_000))).default({}),
+    /** Names managers use for sites and processes: alias → canonical name. */
+    aliases: z.record(z.string().min(1).max(50), z.string().min(1).max(50)).default({}),
+  }).strict().default({
+    minSkill: 3, urgentWithinMinutes: 20, urgentMinMoves: 3, maxMoves: 6, switchMinutes: 2, donorReserveShare: 0.1,
+    preferredExperience: [{ processPrefix: 'エントリ', months: 24 }], distancesKm: {}, aliases: {},
+  }),
   overview: z.object({
     /** Current speed is measured over this window of recent snapshots. */
     speedWindowMinutes: z.number().int().min(10).max(240).default(30),

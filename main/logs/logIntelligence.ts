@@ -66,6 +66,8 @@ export function createLogIntelligence(deps: {
     FROM log_templates t LEFT JOIN log_cluster_members m USING (template_id)`;
 
   return {
+    /** The embedder in use: the local model when installed, the built-in one otherwise (know-how shares it). */
+    embedder,
     /** Brings templates, vectors, the index and clusters up to date with the stored lines. */
     refresh(): Promise<LogsRefresh> {
       refreshing ??= refreshNow().finally(() => {

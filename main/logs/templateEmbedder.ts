@@ -1,14 +1,8 @@
 import { basename } from 'node:path';
 import type { EmbeddingService } from '../ai/embeddingService.js';
+import type { TextEmbedder } from '../ai/storedVectors.js';
 
-/** Turns template texts (and search queries) into unit vectors. */
-export interface TextEmbedder {
-  /** Recorded with every vector and the index: a different model means re-embedding. */
-  readonly model: string;
-  /** DBSCAN radius (cosine distance) for this embedder's scale: hashed n-grams sit further apart than a model's vectors. */
-  readonly clusterEps: number;
-  embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]>;
-}
+export type { TextEmbedder } from '../ai/storedVectors.js';
 
 const DIM = 256;
 

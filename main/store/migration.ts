@@ -4,6 +4,7 @@ import { syncState } from './migrations/002_sync_state.js';
 import { approvalOutbox } from './migrations/003_approval_outbox.js';
 import { logTemplates } from './migrations/004_log_templates.js';
 import { alerts } from './migrations/005_alerts.js';
+import { assistant } from './migrations/006_assistant.js';
 import { StoreError } from './storeError.js';
 
 export interface Migration {
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const MIGRATIONS: readonly Migration[] = [companyMirror, syncState, approvalOutbox, logTemplates, alerts];
+export const MIGRATIONS: readonly Migration[] = [companyMirror, syncState, approvalOutbox, logTemplates, alerts, assistant];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database.Database): number {

@@ -63,10 +63,26 @@ describe('migrations', () => {
   it('005 adds the alert history', () => {
     const db = new Database(':memory:');
     migrate(db, 4);
-    expect(migrate(db)).toEqual([5]);
+    expect(migrate(db, 5)).toEqual([5]);
     expect(columns(db, 'alerts')).toEqual(['alert_id', 'dedupe_key', 'kind', 'severity', 'site', 'process', 'title_ja', 'title_en', 'detail',
       'first_seen', 'last_seen', 'status', 'resolved_at', 'acknowledged_at', 'snoozed_until', 'notified_at']);
     expect(() => db.prepare("INSERT INTO alerts (dedupe_key, kind, severity, title_ja, title_en, detail, first_seen, last_seen, status) VALUES ('k', 'x', 'urgent', '', '', '{}', 0, 0, 'open')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('006 adds proposals and the know-how tables, with a trigram full-text index kept by triggers', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, 5);
+    expect(migrate(db)).toEqual([6]);
+    expect(columns(db, 'proposals')).toEqual(['suggestion_id', 'created_at', 'data_as_of', 'question', 'proposal', 'status', 'decided_at']);
+    db.prepare("INSERT INTO knowledge_documents (doc_id, title, sha256, text, added_at) VALUES (1, 't', 'h', 'x', 0)").run();
+    db.prepare("INSERT INTO knowledge_chunks (doc_id, ord, text) VALUES (1, 0, '納期20分前は3名以上移動')").run();
+    const hits = () => (db.prepare("SELECT COUNT(*) AS n FROM knowledge_fts WHERE knowledge_fts MATCH '\"分前は\"'").get() as { n: number }).n;
+    expect(hits()).toBe(1);
+    db.prepare('DELETE FROM knowledge_documents WHERE doc_id = 1').run(); // cascades to the chunks and their index rows
+    expect(hits()).toBe(0);
+    expect(() => db.prepare("INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal, status) VALUES ('s', 0, 0, 'q', '{}', 'maybe')").run()).toThrow(/CHECK/);
     db.close();
   });
 

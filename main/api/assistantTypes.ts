@@ -1,0 +1,101 @@
+/** DTOs of the placement assistant: chat, proposals, approvals and know-how. */
+
+export type IntentType =
+  | 'deadline_optimization' | 'delay_risk_detection' | 'impact_analysis' | 'alert_improvement'
+  | 'productivity_analysis' | 'simple_query' | 'log_investigation' | 'knowledge_query' | 'other';
+
+export interface Entities {
+  location: string | null;
+  process: string | null;
+  business_id: string | null;
+  time_range: { from: number; to: number; label: string } | null;
+}
+
+export interface Intent {
+  intent_type: IntentType;
+  entities: Entities;
+  requires_action: boolean;
+  confidence: number;
+  /** Who decided: the intent model, or the rules when no model is installed or its output failed validation. */
+  source: 'model' | 'rules';
+}
+
+export interface Citation { docId: number; chunkId: number; title: string; heading: string | null; text: string; score: number }
+
+export interface MovedOperator {
+  id: number; name: string; from: string; skill: number; experienceMonths: number; perHour: number;
+  distanceKm: number | null; reason: string;
+}
+
+export interface PlacementChange { from: string; to: string; process: string; count: number; operators: string[] }
+
+export interface WhatIf { moves: number; projectedFinish: number | null; minutesLate: number | null; feasible: boolean }
+
+export interface Proposal {
+  id: string;
+  createdAt: number;
+  site: string;
+  process: string;
+  businessId: string;
+  deadline: number;
+  changes: PlacementChange[];
+  operators: MovedOperator[];
+  impact: { productivity: string; delay_minutes: number; quality: 'maintained' | 'watch' };
+  /** The numbers the proposal stands on; the answer may only use these. */
+  facts: PlacementFacts;
+  reason: string;
+  /** Why fewer people (or none) than needed could be found; null when the need is covered. */
+  shortfall: string | null;
+  whatIf: WhatIf[];
+  citations: Citation[];
+  data_as_of: number;
+}
+
+export interface PlacementFacts {
+  remaining: number;
+  minutesLeft: number;
+  currentPerMinute: number;
+  requiredPerMinute: number;
+  deficitPerMinute: number;
+  minutesLateNow: number | null;
+  projectedFinishNow: number | null;
+  neededByRate: number;
+  policyMinMoves: number;
+  moves: number;
+  addedPerMinute: number;
+  projectedFinish: number | null;
+  minutesLateAfter: number | null;
+  switchMinutes: number;
+}
+
+export interface AskTimings { intent_ms: number; retrieval_ms: number; data_ms: number; optimize_ms: number; answer_ms: number; total_ms: number }
+
+export interface AskResult {
+  question: string;
+  intent: Intent;
+  entities: Entities;
+  /** Set when the request is ambiguous: the assistant asks back with these candidates. */
+  clarify: { question: string; options: { label: string; ask: string }[] } | null;
+  proposal: Proposal | null;
+  answer: string;
+  answerSource: 'model' | 'template' | 'template_guarded';
+  citations: Citation[];
+  timings: AskTimings;
+}
+
+export type DecisionAction = 'approved' | 'rejected' | 'modified';
+
+export interface ProposalState {
+  proposal: Proposal;
+  status: 'open' | DecisionAction;
+  /** Non-null when newer data changed the situation since the proposal was made. */
+  changedSince: string | null;
+}
+
+export interface ApprovalRow {
+  suggestionId: string; site: string; process: string; action: DecisionAction; reason: string | null; user: string;
+  decidedAt: number; moves: number; delivery: 'delivered' | 'pending' | 'failing'; deliveredAt: number | null; lastError: string | null;
+}
+
+export interface KnowledgeDoc { id: number; title: string; sourceName: string | null; builtin: boolean; chars: number; chunks: number; addedAt: number }
+export interface KnowledgeDocDetail extends KnowledgeDoc { text: string }

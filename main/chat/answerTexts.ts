@@ -1,0 +1,97 @@
+import type { Citation, Proposal } from '../api/assistantTypes.js';
+import type { Alert, Lang, LogAnomalyReport, LogSearchHit, ProcessProgress } from '../api/types.js';
+import { formatHm } from '../config/zonedTime.js';
+import { fig } from '../placement/proposePlacement.js';
+
+type Tz = { lang: Lang; timeZone: string };
+
+/** One line per process, the figures the overview shows. */
+export function progressLine(p: ProcessProgress, o: Tz): string {
+  const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
+  const speed = p.speedPerMinute === null ? '—' : fig(p.speedPerMinute);
+  const late = p.minutesLate;
+  if (o.lang === 'ja') {
+    const state = p.status === 'done' ? '完了' : late === null ? '見込みなし' : late > 0 ? `${late}分遅れの見込み` : `納期の${-late}分前に完了見込み`;
+    return `${p.site} ${p.process}（業務${p.businessId}）: 残り${p.remaining}件、毎分${speed}件、納期${hm(p.deadline)}、完了見込み${hm(p.projectedFinish)}、${state}`;
+  }
+  const state = p.status === 'done' ? 'done' : late === null ? 'no estimate' : late > 0 ? `${late} min late` : `${-late} min early`;
+  return `${p.site} ${p.process} (business ${p.businessId}): ${p.remaining} left, ${speed}/min, deadline ${hm(p.deadline)}, finish ${hm(p.projectedFinish)}, ${state}`;
+}
+
+/** The computed facts of a proposal, as the answer model sees them and the guard checks them. */
+export function proposalFacts(p: Proposal, o: Tz): string {
+  const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
+  const ja = o.lang === 'ja';
+  const lines = [p.reason];
+  for (const op of p.operators) lines.push(ja ? `- ${op.from}の${op.name}: ${op.reason}` : `- ${op.name} (${op.from}): ${op.reason}`);
+  for (const w of p.whatIf) {
+    lines.push(ja
+      ? `もし${w.moves}名なら: ${w.feasible ? `完了見込み${hm(w.projectedFinish)}（${(w.minutesLate ?? 0) > 0 ? `${w.minutesLate}分遅れ` : `${-(w.minutesLate ?? 0)}分前`}）` : '移動できる有資格者が足りません'}`
+      : `With ${w.moves}: ${w.feasible ? `finish ${hm(w.projectedFinish)} (${(w.minutesLate ?? 0) > 0 ? `${w.minutesLate} min late` : `${-(w.minutesLate ?? 0)} min early`})` : 'not enough qualified operators'}`);
+  }
+  lines.push(ja ? `生産性 ${p.impact.productivity}、納期との差 ${p.impact.delay_minutes}分` : `Productivity ${p.impact.productivity}, change against the deadline ${p.impact.delay_minutes} min`);
+  if (p.shortfall) lines.push(p.shortfall);
+  return lines.join('\n');
+}
+
+export function proposalAnswer(p: Proposal, o: Tz): string {
+  const ja = o.lang === 'ja';
+  const moves = p.changes.map((c) => (ja ? `${c.from}から${c.count}名（${c.operators.join('、')}）` : `${c.count} from ${c.from} (${c.operators.join(', ')})`));
+  const head = ja
+    ? moves.length > 0 ? `${p.site} ${p.process}へ、${moves.join('、')}の移動を提案します。` : `${p.site} ${p.process}へ移動できる有資格者が見つかりません。`
+    : moves.length > 0 ? `I propose moving ${moves.join(' and ')} to ${p.site} ${p.process}.` : `No qualified operator can be moved to ${p.site} ${p.process}.`;
+  const cite = p.citations.length > 0 ? (ja ? `根拠: ${p.citations.map((c) => `「${c.heading ?? c.title}」`).join('、')}` : `Based on: ${p.citations.map((c) => `"${c.heading ?? c.title}"`).join(', ')}`) : '';
+  return [head, p.reason, p.shortfall ?? '', cite].filter(Boolean).join('\n');
+}
+
+export function onTrackAnswer(p: ProcessProgress, o: Tz): string {
+  return o.lang === 'ja' ? `移動は不要です。${progressLine(p, o)}。` : `No move is needed. ${progressLine(p, o)}.`;
+}
+
+export function statusAnswer(series: ProcessProgress[], o: Tz, site: string | null, process: string | null): string {
+  const rows = series.filter((p) => (site === null || p.site === site) && (process === null || p.process === process) && p.status !== 'done');
+  if (rows.length === 0) return o.lang === 'ja' ? '該当する作業中の工程はありません。' : 'No matching process has work left.';
+  const sorted = [...rows].sort((a, b) => (b.minutesLate ?? -999) - (a.minutesLate ?? -999)).slice(0, 8);
+  return sorted.map((p) => progressLine(p, o)).join('\n');
+}
+
+export function riskAnswer(series: ProcessProgress[], o: Tz): string {
+  const risky = series.filter((p) => p.status === 'late' || p.status === 'at_risk' || p.status === 'stalled')
+    .sort((a, b) => (b.minutesLate ?? 999) - (a.minutesLate ?? 999));
+  if (risky.length === 0) return o.lang === 'ja' ? '遅延の見込みがある工程はありません。' : 'No process is expected to be late.';
+  const head = o.lang === 'ja' ? `遅延の見込みがある工程は${risky.length}件です。` : `${risky.length} processes may be late.`;
+  return [head, ...risky.slice(0, 8).map((p) => progressLine(p, o))].join('\n');
+}
+
+export function logAnswer(report: LogAnomalyReport, hits: LogSearchHit[], o: Tz): string {
+  const ja = o.lang === 'ja';
+  const lines: string[] = [];
+  const anomalies = report.anomalies.slice(0, 5);
+  lines.push(ja ? `直近${report.windowMinutes}分の異常: ${anomalies.length}件` : `Anomalies in the last ${report.windowMinutes} min: ${anomalies.length}`);
+  for (const a of anomalies) lines.push(`- ${a.explanation[o.lang]}`);
+  if (hits.length > 0) {
+    lines.push(ja ? '関連するログのテンプレート:' : 'Related log templates:');
+    for (const h of hits.slice(0, 3)) lines.push(ja ? `- ${h.template}（${h.count}行、エラー${h.errors}行）` : `- ${h.template} (${h.count} lines, ${h.errors} errors)`);
+  }
+  return lines.join('\n');
+}
+
+export function alertAnswer(open: Alert[], o: Tz): string {
+  const ja = o.lang === 'ja';
+  if (open.length === 0) return ja ? '未対応のアラートはありません。' : 'There are no open alerts.';
+  const byKind = new Map<string, number>();
+  for (const a of open) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
+  const kinds = [...byKind].map(([k, n]) => `${k} ${n}`).join(', ');
+  return [ja ? `未対応のアラートは${open.length}件です（${kinds}）。` : `${open.length} open alerts (${kinds}).`, ...open.slice(0, 5).map((a) => `- ${a.title}`)].join('\n');
+}
+
+export function knowledgeAnswer(citations: Citation[], o: Tz): string {
+  if (citations.length === 0) return o.lang === 'ja' ? '関連するノウハウは見つかりませんでした。' : 'No related know-how was found.';
+  return citations.slice(0, 3).map((c) => `「${c.title}${c.heading ? ` / ${c.heading}` : ''}」\n${c.text}`).join('\n\n');
+}
+
+export function helpAnswer(o: Tz): string {
+  return o.lang === 'ja'
+    ? '現場の状況についてお手伝いします。例:「札幌のエントリ1工程が遅延しています」「遅延リスクのある工程は？」「OCRのエラーを調べて」'
+    : 'I can help with the floor. For example: "Sapporo entry 1 is late", "Which processes may be late?", "Look into the OCR errors".';
+}

@@ -1,0 +1,187 @@
+import type Database from 'better-sqlite3';
+import type { AskResult, Citation, Intent, Proposal } from '../api/assistantTypes.js';
+import type { Alert, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
+import type { LlmService } from '../ai/llmService.js';
+import type { GenbaConfig } from '../config/config.js';
+import { startOfZonedDay } from '../config/zonedTime.js';
+import { describeError } from '../errors.js';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import type { AppLog } from '../log/appLog.js';
+import { placementSituation } from '../placement/placementSituation.js';
+import { proposePlacement } from '../placement/proposePlacement.js';
+import { warmSolver } from '../placement/placementSolver.js';
+import { alertAnswer, helpAnswer, knowledgeAnswer, logAnswer, onTrackAnswer, progressLine, proposalAnswer, proposalFacts, riskAnswer, statusAnswer } from './answerTexts.js';
+import { createEntityResolver, loadMasterNames, type EntityResolver } from './entityResolver.js';
+import { intentFromModel } from './intentModel.js';
+import { intentFromRules } from './intentRules.js';
+import { composeAnswer } from './composeAnswer.js';
+import { saveProposal } from './proposalStore.js';
+
+export interface AssistantDeps {
+  db: () => Database.Database;
+  config: () => GenbaConfig;
+  lang: () => Lang;
+  now: () => number;
+  llm: LlmService;
+  knowledge: KnowledgeBase;
+  overview: () => Overview;
+  logs: { anomalies: () => LogAnomalyReport; search: (text: string, k: number) => Promise<LogSearchHit[]> };
+  alerts: () => Alert[];
+  /** The distance table: the config's, or the demo company's when that is the source and the config has none. */
+  distancesKm: () => Record<string, Record<string, number>>;
+  log: AppLog;
+}
+
+/** Words added to the know-how query per intent, so that a short request finds its rules. */
+const QUERY_HINTS: Partial<Record<Intent['intent_type'], string>> = {
+  deadline_optimization: '納期 遅延 移動 経験 近隣拠点から',
+  delay_risk_detection: '納期 遅延',
+  log_investigation: 'システム障害 エラー ログ',
+  alert_improvement: 'アラート しきい値',
+};
+
+const ms = (t0: number): number => Math.round((performance.now() - t0) * 100) / 100;
+const llmReady = (llm: LlmService, role: 'intent' | 'answer'): boolean => llm.status().find((r) => r.role === role)?.state !== 'not_configured';
+
+/**
+ * The chat pipeline: intent (model or rules) → live data → optimizer → know-how retrieval →
+ * answer. The engine decides; the answer model only explains the computed facts, and
+ * an answer with a number not among them is replaced by the templated one.
+ */
+export function createAssistant(deps: AssistantDeps) {
+  // Names change only with a sync: they are re-read when the masters or snapshots change.
+  let cached: { key: string; resolver: EntityResolver } | null = null;
+  const resolverFor = (db: Database.Database, aliases: Record<string, string>): EntityResolver => {
+    const key = JSON.stringify([db.prepare(`SELECT (SELECT MAX(snapshot_id) FROM progress_snapshots) AS s, (SELECT COUNT(*) FROM locations) AS l,
+      (SELECT MAX(updated_at) FROM operators) AS o, (SELECT MAX(updated_at) FROM operator_process_capabilities) AS c`).get(), aliases]);
+    if (cached?.key !== key) cached = { key, resolver: createEntityResolver(loadMasterNames(db), aliases) };
+    return cached.resolver;
+  };
+  return {
+    /** Start-up work kept out of the first question: master names read, solver compiled, know-how index opened. */
+    async prepare(): Promise<void> {
+      resolverFor(deps.db(), deps.config().placement.aliases);
+      await Promise.all([warmSolver(), deps.knowledge.reindex()]);
+    },
+
+    async ask(question: string, o: { onChunk?: (text: string) => void; signal?: AbortSignal } = {}): Promise<AskResult> {
+      const t0 = performance.now();
+      const lang = deps.lang();
+      const cfg = deps.config();
+      const now = deps.now();
+      const tz = { lang, timeZone: cfg.timeZone };
+      const db = deps.db();
+      const resolver = resolverFor(db, cfg.placement.aliases);
+
+      const rules = await intentFromRules(question, resolver, now, startOfZonedDay(now, cfg.timeZone));
+      let intent = rules;
+      if (llmReady(deps.llm, 'intent')) {
+        try {
+          intent = await intentFromModel(deps.llm, question, resolver, rules, Math.min(20_000, cfg.ai.requestTimeoutSeconds * 1000));
+        } catch (error) {
+          deps.log.warn('intent model output not used; rules decided', describeError(error));
+        }
+      }
+      const intentMs = ms(t0);
+
+      const e = intent.entities;
+      const t2 = performance.now();
+      let dataMs = 0;
+      let optimizeMs = 0;
+      let proposal: Proposal | null = null;
+      /** Figures of the situation that help find the matching rule (「納期20分前」). */
+      let situationWords = '';
+      let clarify: AskResult['clarify'] = null;
+      let facts = '';
+      let template = '';
+      const overview = deps.overview();
+      const series = overview.sites.flatMap((s) => s.processes);
+
+      switch (intent.intent_type) {
+        case 'deadline_optimization': {
+          const troubled = series.filter((p) => (p.status === 'late' || p.status === 'at_risk')
+            && (e.process === null || p.process === e.process) && (e.location === null || p.site === e.location));
+          const site = e.location;
+          let process = e.process;
+          if (site !== null && process === null && troubled.length === 1) process = troubled[0]!.process;
+          if (site === null || process === null) {
+            // A move needs a target: ask back with the candidates instead of guessing.
+            const options = (troubled.length > 0 ? troubled : series.filter((p) => p.status !== 'done' && (site === null || p.site === site)).slice(0, 6))
+              .map((p) => ({ label: progressLine(p, tz), ask: lang === 'ja' ? `${p.site}の${p.process}工程が遅延しています` : `${p.site} ${p.process} is late` }));
+            const what = site === null ? (lang === 'ja' ? 'どの拠点' : 'Which site') : (lang === 'ja' ? 'どの工程' : 'Which process');
+            clarify = { question: lang === 'ja' ? `${what}の話でしょうか。候補を選んでください。` : `${what} do you mean? Pick one.`, options };
+            template = [clarify.question, ...options.map((x) => `- ${x.label}`)].join('\n');
+            dataMs = ms(t2);
+            break;
+          }
+          const situation = placementSituation(db, { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement }, { site, process, businessId: e.business_id }, overview);
+          dataMs = ms(t2);
+          if (!situation) {
+            template = lang === 'ja' ? `${site} ${process}の今日の進捗データがありません。` : `There is no progress data today for ${site} ${process}.`;
+            break;
+          }
+          const result = await proposePlacement(situation, { policy: cfg.placement, distancesKm: deps.distancesKm(), timeZone: cfg.timeZone, lang, now });
+          optimizeMs = result.optimizeMs;
+          situationWords = `納期${result.facts.minutesLeft}分前`;
+          if (result.proposal) {
+            proposal = result.proposal;
+          } else {
+            facts = progressLine(situation.target, tz);
+            template = onTrackAnswer(situation.target, tz);
+          }
+          break;
+        }
+        case 'delay_risk_detection':
+          template = facts = riskAnswer(series, tz);
+          dataMs = ms(t2);
+          break;
+        case 'simple_query':
+        case 'productivity_analysis':
+        case 'impact_analysis':
+          template = facts = statusAnswer(series, tz, e.location, e.process);
+          dataMs = ms(t2);
+          break;
+        case 'log_investigation': {
+          const [report, hits] = [deps.logs.anomalies(), await deps.logs.search(question, 3).catch(() => [])];
+          template = facts = logAnswer(report, hits, tz);
+          dataMs = ms(t2);
+          break;
+        }
+        case 'alert_improvement':
+          template = facts = alertAnswer(deps.alerts(), tz);
+          dataMs = ms(t2);
+          break;
+        case 'knowledge_query':
+          break;
+        default:
+          template = helpAnswer(tz);
+      }
+
+      // Know-how is looked up once the situation is known, so that its figures can match a rule's wording.
+      const t1 = performance.now();
+      const citations: Citation[] = intent.intent_type === 'other' || clarify ? [] : await deps.knowledge.search(
+        [question, e.location, e.process, QUERY_HINTS[intent.intent_type], situationWords].filter(Boolean).join(' '), 3);
+      const retrievalMs = ms(t1);
+      if (proposal) {
+        proposal = { ...proposal, citations };
+        saveProposal(db, proposal, question);
+        facts = proposalFacts(proposal, tz);
+        template = proposalAnswer(proposal, tz);
+      }
+      if (intent.intent_type === 'knowledge_query') template = facts = knowledgeAnswer(citations, tz);
+
+      const t3 = performance.now();
+      const answer = clarify || !facts || !llmReady(deps.llm, 'answer')
+        ? { text: template, source: 'template' as const }
+        : await composeAnswer({ llm: deps.llm, log: deps.log, question, facts, citations, template, lang, onChunk: o.onChunk, signal: o.signal });
+      const answerMs = ms(t3);
+
+      return {
+        question, intent, entities: intent.entities, clarify, proposal, answer: answer.text, answerSource: answer.source, citations,
+        timings: { intent_ms: intentMs, retrieval_ms: retrievalMs, data_ms: dataMs, optimize_ms: optimizeMs, answer_ms: answerMs, total_ms: ms(t0) },
+      };
+    },
+  };
+}
+
+export type Assistant = ReturnType<typeof createAssistant>;

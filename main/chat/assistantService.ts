@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { AskResult, ApprovalRow, Proposal, ProposalState } from '../api/assistantTypes.js';
+import type { EventBus } from '../api/eventBus.js';
+import type { Alert, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
+import type { LlmService } from '../ai/llmService.js';
+import type { TextEmbedder } from '../ai/storedVectors.js';
+import type { GenbaConfig } from '../config/config.js';
+import { createKnowledgeBase } from '../knowledge/knowledgeBase.js';
+import type { AppLog } from '../log/appLog.js';
+import { DEMO_DEFINITION } from '../sync/demo/demoDefinition.js';
+import type { DecisionRecord } from '../sync/syncSource.js';
+import { createAssistant } from './assistant.js';
+import { proposalChanges } from './proposalCheck.js';
+import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decision } from './proposalStore.js';
+
+/** The assistant, its know-how and the decisions on its proposals, for the app and the CLI. */
+export function createAssistantService(deps: {
+  db: () => Database.Database;
+  dataDir: string;
+  config: () => GenbaConfig;
+  lang: () => Lang;
+  now: () => number;
+  llm: LlmService;
+  embedder: () => TextEmbedder;
+  overview: () => Overview;
+  logs: { anomalies: () => LogAnomalyReport; search: (text: string, k: number) => Promise<LogSearchHit[]> };
+  alerts: () => Alert[];
+  meta: { get: (key: string) => string | null; set: (key: string, value: string) => void };
+  /** Queues a decision in the outbox (called inside the decision's transaction). */
+  record: (d: DecisionRecord) => void;
+  /** Starts delivering queued decisions. */
+  deliver: () => void;
+  events: EventBus;
+  log: AppLog;
+}) {
+  const knowledge = createKnowledgeBase({
+    db: deps.db, indexPath: join(deps.dataDir, 'index', 'knowledge.hnsw'), embedder: deps.embedder, now: deps.now, meta: deps.meta,
+  });
+  const distancesKm = (): Record<string, Record<string, number>> => {
+    const c = deps.config();
+    return Object.keys(c.placement.distancesKm).length > 0 || c.source.kind !== 'demo' ? c.placement.distancesKm : DEMO_DEFINITION.distancesKm;
+  };
+  const assistant = createAssistant({
+    db: deps.db, config: deps.config, lang: deps.lang, now: deps.now, llm: deps.llm, knowledge, overview: deps.overview,
+    logs: deps.logs, alerts: deps.alerts, distancesKm, log: deps.log,
+  });
+  const situationOptions = () => {
+    const c = deps.config();
+    return { now: deps.now(), timeZone: c.timeZone, ...c.overview, policy: c.placement };
+  };
+  const state = (proposal: Proposal, status: ProposalState['status']): ProposalState => ({
+    proposal, status, changedSince: status === 'open' ? proposalChanges(deps.db(), proposal, situationOptions(), deps.lang()) : null,
+  });
+
+  return {
+    knowledge,
+    prepare: () => assistant.prepare(),
+
+    /** Streams the answer as `chat-chunk` events under the caller's request id. */
+    ask(question: string, requestId?: string): Promise<AskResult> {
+      return assistant.ask(question, {
+        onChunk: requestId ? (text) => deps.events.emit({ type: 'chat-chunk', requestId, text }) : undefined,
+      });
+    },
+
+    proposal(id: string): ProposalState {
+      const s = loadProposal(deps.db(), id);
+      return state(s.proposal, s.status);
+    },
+
+    decide(id: string, d: Decision): ProposalState {
+      const s = decideProposal(deps.db(), id, d, deps.now(), deps.record);
+      deps.log.info('decision recorded', `${id} ${d.action}`);
+      // After the commit: a delivery started inside the transaction would not see the row.
+      deps.deliver();
+      return state(s.proposal, s.status);
+    },
+
+    approvals: (): ApprovalRow[] => approvalHistory(deps.db()),
+    approvalsCsv: (): string => approvalsCsv(approvalHistory(deps.db(), 100_000)),
+  };
+}
+
+export type AssistantService = ReturnType<typeof createAssistantService>;

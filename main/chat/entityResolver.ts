@@ -1,0 +1,90 @@
+import type Database from 'better-sqlite3';
+import { PLACE_READINGS, PROCESS_WORDS } from './placeReadings.js';
+
+export interface MasterNames { sites: string[]; processes: string[]; businessIds: string[] }
+
+const PROCESS_PATTERNS: [RegExp, string][] = Object.entries(PROCESS_WORDS).flatMap(([ja, words]) =>
+  [...words].sort((a, b) => b.length - a.length).map((w): [RegExp, string] => [new RegExp(/^[a-z ]+$/.test(w) ? `(?<![a-z])${w}(?![a-z])` : w, 'g'), ja]));
+
+/** Width, case, spaces and the long-vowel mark folded: エントリー１ and entry 1 meet エントリ1. */
+export function normalizeText(text: string): string {
+  let t = text.normalize('NFKC').toLowerCase();
+  for (const [pattern, ja] of PROCESS_PATTERNS) t = t.replace(pattern, ja);
+  return t.replace(/ー(?=\s*\d)/g, '').replace(/\s+/g, '');
+}
+
+export function loadMasterNames(db: Database.Database): MasterNames {
+  const col = (sql: string): string[] => (db.prepare(sql).all() as { v: string }[]).map((r) => r.v);
+  return {
+    sites: col(`SELECT location_name AS v FROM locations UNION SELECT DISTINCT location_name FROM progress_snapshots`),
+    processes: col(`SELECT DISTINCT process_name AS v FROM operator_process_capabilities UNION SELECT DISTINCT process_name FROM progress_snapshots`),
+    businessIds: col(`SELECT DISTINCT business_id AS v FROM progress_snapshots`),
+  };
+}
+
+interface Term { canonical: string; form: string }
+
+/**
+ * Finds the site, process and business a request is about, by the names in the synced
+ * master data, their readings and the configured aliases. Longest match wins; a site
+ * followed by から/より/from is a source, so the other one is the target.
+ */
+export function createEntityResolver(names: MasterNames, aliases: Record<string, string>) {
+  const terms = (canonicals: string[], extra: (c: string) => readonly string[]): Term[] => {
+    const out: Term[] = [];
+    for (const c of canonicals) {
+      for (const form of [c, ...extra(c)]) out.push({ canonical: c, form: normalizeText(form) });
+      for (const [alias, target] of Object.entries(aliases)) if (target === c) out.push({ canonical: c, form: normalizeText(alias) });
+    }
+    return out.filter((t) => t.form.length > 0).sort((a, b) => b.form.length - a.form.length);
+  };
+  const siteTerms = terms(names.sites, (c) => PLACE_READINGS[c] ?? []);
+  const processTerms = terms(names.processes, () => []);
+
+  /** Every match, without overlaps, longest first, in text order. */
+  const find = (text: string, list: Term[]): { canonical: string; at: number; end: number }[] => {
+    const taken: boolean[] = [];
+    const hits: { canonical: string; at: number; end: number }[] = [];
+    for (const t of list) {
+      let from = 0;
+      for (;;) {
+        const at = text.indexOf(t.form, from);
+        if (at < 0) break;
+        from = at + 1;
+        const end = at + t.form.length;
+        // A process name must not continue with a digit: エントリ1 is not in エントリ12.
+        if (/\d$/.test(t.form) && /^\d/.test(text.slice(end))) continue;
+        if (taken.slice(at, end).some(Boolean)) continue;
+        for (let i = at; i < end; i++) taken[i] = true;
+        hits.push({ canonical: t.canonical, at, end });
+      }
+    }
+    return hits.sort((a, b) => a.at - b.at);
+  };
+
+  return {
+    names,
+    resolveSite(value: string): string | null {
+      const hit = find(normalizeText(value), siteTerms)[0];
+      return hit?.canonical ?? null;
+    },
+    resolveProcess(value: string): string | null {
+      return find(normalizeText(value), processTerms)[0]?.canonical ?? null;
+    },
+    extract(text: string): { location: string | null; sources: string[]; process: string | null; business_id: string | null } {
+      const t = normalizeText(text);
+      const sites = find(t, siteTerms);
+      const isSource = (h: { at: number; end: number }): boolean => /^(から|より)/.test(t.slice(h.end)) || t.slice(0, h.at).endsWith('from');
+      const targets = sites.filter((h) => !isSource(h));
+      const process = find(t, processTerms)[0]?.canonical ?? null;
+      const business = names.businessIds.find((id) => new RegExp(`(^|\\D)${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\D|$)`).test(t)) ?? null;
+      return {
+        location: targets[0]?.canonical ?? null,
+        sources: [...new Set(sites.filter(isSource).map((h) => h.canonical))],
+        process, business_id: business,
+      };
+    },
+  };
+}
+
+export type EntityResolver = ReturnType<typeof createEntityResolver>;

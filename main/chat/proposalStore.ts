@@ -1,0 +1,90 @@
+import type Database from 'better-sqlite3';
+import type { ApprovalRow, DecisionAction, Proposal } from '../api/assistantTypes.js';
+import { GenbaError } from '../errors.js';
+import type { DecisionRecord } from '../sync/syncSource.js';
+
+export function saveProposal(db: Database.Database, p: Proposal, question: string): void {
+  db.prepare('INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal) VALUES (?, ?, ?, ?, ?)')
+    .run(p.id, p.createdAt, p.data_as_of, question, JSON.stringify(p));
+}
+
+export interface StoredProposal { proposal: Proposal; status: 'open' | DecisionAction; decidedAt: number | null }
+
+export function loadProposal(db: Database.Database, id: string): StoredProposal {
+  const row = db.prepare('SELECT proposal, status, decided_at FROM proposals WHERE suggestion_id = ?').get(id) as
+    { proposal: string; status: StoredProposal['status']; decided_at: number | null } | undefined;
+  if (!row) throw new GenbaError('PROPOSAL_NOT_FOUND', { ja: `提案 ${id} は見つかりません。`, en: `Proposal ${id} was not found.` });
+  return { proposal: JSON.parse(row.proposal) as Proposal, status: row.status, decidedAt: row.decided_at };
+}
+
+export interface Decision { action: DecisionAction; reason: string | null; user: string; keepOperatorIds?: number[] }
+
+/**
+ * A manager's decision, in one transaction: the proposal's status and the outbox row that
+ * carries it to approval_history. Only a person's click or command gets here; nothing the
+ * models write can. Reject and modify need a reason; modify keeps a subset of the moves.
+ */
+export function decideProposal(db: Database.Database, id: string, d: Decision, now: number, record: (r: DecisionRecord) => void): StoredProposal {
+  const stored = loadProposal(db, id);
+  if (stored.status !== 'open') {
+    throw new GenbaError('PROPOSAL_DECIDED', {
+      ja: `提案 ${id} は既に処理済みです（${stored.status}）。`, en: `Proposal ${id} has already been decided (${stored.status}).`,
+    });
+  }
+  if (d.action !== 'approved' && !d.reason?.trim()) {
+    throw new GenbaError('PROPOSAL_REASON_REQUIRED', { ja: '却下・修正には理由を入力してください。', en: 'Rejecting or modifying needs a reason.' });
+  }
+  let p = stored.proposal;
+  if (d.action === 'modified') {
+    const keep = new Set(d.keepOperatorIds ?? []);
+    const operators = p.operators.filter((op) => keep.has(op.id));
+    if (operators.length === 0 || operators.length === p.operators.length || (d.keepOperatorIds ?? []).some((x) => !p.operators.some((op) => op.id === x))) {
+      throw new GenbaError('PROPOSAL_MODIFY_INVALID', {
+        ja: '修正では、提案されたオペレータのうち一部（1名以上、全員未満）を選んでください。',
+        en: 'A modification keeps some of the proposed operators: at least one, not all.',
+      });
+    }
+    const changes = p.changes.map((c) => {
+      const names = c.operators.filter((n) => operators.some((op) => op.name === n && op.from === c.from));
+      return { ...c, count: names.length, operators: names };
+    }).filter((c) => c.count > 0);
+    p = { ...p, operators, changes };
+  }
+  db.transaction(() => {
+    db.prepare('UPDATE proposals SET status = ?, decided_at = ?, proposal = ? WHERE suggestion_id = ?').run(d.action, now, JSON.stringify(p), id);
+    record({
+      suggestion_id: id, changes: JSON.stringify(p.changes), impact: JSON.stringify(p.impact), action_type: d.action,
+      action_user: d.user, feedback_reason: d.reason?.trim() || null, decided_at: now,
+    });
+  })();
+  return { proposal: p, status: d.action, decidedAt: now };
+}
+
+export function approvalHistory(db: Database.Database, limit = 500): ApprovalRow[] {
+  const rows = db.prepare(
+    `SELECT p.suggestion_id, p.proposal, o.action_type, o.feedback_reason, o.action_user, o.decided_at, o.delivered_at, o.attempts, o.last_error
+       FROM approval_outbox o JOIN proposals p USING (suggestion_id) ORDER BY o.decided_at DESC LIMIT ?`,
+  ).all(limit) as { suggestion_id: string; proposal: string; action_type: DecisionAction; feedback_reason: string | null; action_user: string; decided_at: number; delivered_at: number | null; attempts: number; last_error: string | null }[];
+  return rows.map((r) => {
+    const p = JSON.parse(r.proposal) as Proposal;
+    return {
+      suggestionId: r.suggestion_id, site: p.site, process: p.process, action: r.action_type, reason: r.feedback_reason, user: r.action_user,
+      decidedAt: r.decided_at, moves: p.operators.length,
+      delivery: r.delivered_at !== null ? 'delivered' : r.attempts > 0 ? 'failing' : 'pending', deliveredAt: r.delivered_at, lastError: r.last_error,
+    };
+  });
+}
+
+/** RFC 4180 CSV with a BOM, so that Excel opens the Japanese text correctly. */
+export function approvalsCsv(rows: ApprovalRow[]): string {
+  const cell = (v: unknown): string => {
+    const s = v === null || v === undefined ? '' : String(v);
+    // A leading = + - @ would make a spreadsheet run the cell as a formula.
+    const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const head = ['suggestion_id', 'site', 'process', 'action', 'reason', 'user', 'decided_at', 'moves', 'delivery', 'delivered_at', 'last_error'];
+  const lines = rows.map((r) => [r.suggestionId, r.site, r.process, r.action, r.reason, r.user, new Date(r.decidedAt).toISOString(), r.moves, r.delivery,
+    r.deliveredAt === null ? '' : new Date(r.deliveredAt).toISOString(), r.lastError].map(cell).join(','));
+  return `\ufeff${[head.join(','), ...lines].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,95 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { GenbaApp } from '../app.js';
+import type { AskResult, ProposalState } from '../api/assistantTypes.js';
+import type { CliIo } from '../cli.js';
+import { MAX_DOCUMENT_CHARS } from '../knowledge/knowledgeBase.js';
+import { knowledgeError } from '../knowledge/knowledgeError.js';
+import { usageError } from './cliUsageError.js';
+
+const out = (io: CliIo, json: boolean, value: unknown, text: string): number => {
+  io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+  return 0;
+};
+
+function formatAsk(r: AskResult, ja: boolean): string {
+  const lines = [r.answer];
+  if (r.proposal) {
+    lines.push('', `${ja ? '提案' : 'Proposal'} ${r.proposal.id}`);
+    for (const op of r.proposal.operators) lines.push(`  ${op.from} → ${r.proposal.site}  ${op.name}  (${op.reason})`);
+    lines.push(ja ? `承認: genba approve ${r.proposal.id}   却下: genba reject ${r.proposal.id} --reason "…"` : `Approve: genba approve ${r.proposal.id}   Reject: genba reject ${r.proposal.id} --reason "…"`);
+  }
+  if (r.citations.length > 0) lines.push('', ...r.citations.map((c, i) => `[${i + 1}] ${c.title}${c.heading ? ` / ${c.heading}` : ''}`));
+  const t = r.timings;
+  lines.push('', `intent ${t.intent_ms} ms · retrieval ${t.retrieval_ms} ms · data ${t.data_ms} ms · optimize ${t.optimize_ms} ms · answer ${t.answer_ms} ms · total ${t.total_ms} ms (${r.intent.intent_type}, ${r.intent.source}, ${r.answerSource})`);
+  return lines.join('\n');
+}
+
+/** `genba ask "<question>"`. */
+export async function runAsk(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
+  const question = args.join(' ').trim();
+  if (!question) throw usageError('質問を指定してください: genba ask "札幌のエントリ1工程が遅延しています"', 'Give a question: genba ask "Sapporo entry 1 is late"');
+  if (question.length > 2000) throw usageError('質問は2000文字以内にしてください', 'Keep the question under 2000 characters');
+  // Start-up work (the app does it while its window opens), so that the timings are the question's own.
+  await app.assistant.prepare();
+  const r = await app.assistant.ask(question);
+  return out(io, json, r, formatAsk(r, app.lang() === 'ja'));
+}
+
+/** `genba approve|reject <id> [--reason …] [--user …] [--keep 12,15]`. */
+export function runDecision(app: GenbaApp, action: 'approve' | 'reject' | 'modify', args: string[], o: { reason?: string; user?: string; keep?: string; json: boolean }, io: CliIo): number {
+  const [id, ...extra] = args;
+  if (!id || extra.length > 0) throw usageError(`提案 ID を1つ指定してください: genba ${action} SGT20251023-1A2B3C4D`, `Give one proposal id: genba ${action} SGT20251023-1A2B3C4D`);
+  if (!/^SGT\d{8}-[0-9A-F]{8}$/i.test(id)) throw usageError(`提案 ID の形式が正しくありません: ${id}`, `Not a proposal id: ${id}`);
+  const keep = o.keep === undefined ? undefined : o.keep.split(',').map((x) => Number(x.trim()));
+  if (keep?.some((x) => !Number.isInteger(x) || x < 1)) throw usageError('--keep にはオペレータ ID をカンマ区切りで指定してください', '--keep takes operator ids separated by commas');
+  if (action === 'modify' && !keep) throw usageError('modify には --keep（残すオペレータ ID）が必要です', 'modify needs --keep (the operator ids to keep)');
+  const s: ProposalState = app.assistant.decide(id.toUpperCase(), {
+    action: action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : 'modified',
+    reason: o.reason ?? null, user: o.user ?? app.userName, keepOperatorIds: keep,
+  });
+  const ja = app.lang() === 'ja';
+  return out(io, o.json, s, ja ? `${id}: ${s.status}（会社のデータベースへ送信待ち）` : `${id}: ${s.status} (queued for the company database)`);
+}
+
+const TEXT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.text']);
+
+/** `genba knowledge add <file> [--title …] | list | remove <id> | search "<q>" [--k 5]`. */
+export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: string; k: number; json: boolean }, io: CliIo): Promise<number> {
+  const [sub = 'list', ...rest] = args;
+  const kb = app.assistant.knowledge;
+  const ja = app.lang() === 'ja';
+  if (sub === 'list') {
+    const docs = kb.list();
+    return out(io, o.json, docs, docs.map((d) => `${String(d.id).padStart(4)}  ${d.title}  (${d.chunks} chunks, ${d.chars} ${ja ? '文字' : 'chars'}${d.builtin ? ja ? '、同梱' : ', built-in' : ''})`).join('\n'));
+  }
+  if (sub === 'add') {
+    if (rest.length !== 1) throw usageError('追加するファイルを1つ指定してください（.md / .txt）', 'Give one file to add (.md / .txt)');
+    const path = rest[0]!;
+    if (!TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
+      throw knowledgeError('KNOWLEDGE_UNREADABLE', `読み込めるのは Markdown とテキスト（.md .txt）です: ${basename(path)}`, `Only Markdown and text files (.md .txt) can be added: ${basename(path)}`);
+    }
+    let text: string;
+    try {
+      if (statSync(path).size > MAX_DOCUMENT_CHARS * 4) throw new Error('too large');
+      text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+    } catch (error) {
+      throw knowledgeError('KNOWLEDGE_UNREADABLE', `ファイルを UTF-8 のテキストとして読めません: ${basename(path)}`, `The file cannot be read as UTF-8 text: ${basename(path)}`, String(error));
+    }
+    const doc = kb.add({ title: o.title ?? basename(path, extname(path)), text, sourceName: basename(path) });
+    return out(io, o.json, doc, ja ? `追加しました: ${doc.id} ${doc.title}（${doc.chunks} チャンク）` : `Added ${doc.id} ${doc.title} (${doc.chunks} chunks)`);
+  }
+  if (sub === 'remove') {
+    const id = Number(rest[0]);
+    if (rest.length !== 1 || !Number.isInteger(id) || id < 1) throw usageError('削除する文書の ID を指定してください', 'Give the id of the document to remove');
+    const left = kb.remove(id);
+    return out(io, o.json, left, ja ? `削除しました: ${id}` : `Removed ${id}`);
+  }
+  if (sub === 'search') {
+    const q = rest.join(' ').trim();
+    if (!q) throw usageError('検索する文を指定してください', 'Give the text to search for');
+    const hits = await kb.search(q, o.k);
+    return out(io, o.json, hits, hits.map((h, i) => `[${i + 1}] ${h.score}  ${h.title}${h.heading ? ` / ${h.heading}` : ''}\n    ${h.text.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n'));
+  }
+  throw usageError(`不明なサブコマンドです: knowledge ${sub}（add, list, remove, search）`, `Unknown subcommand: knowledge ${sub} (add, list, remove, search)`);
+}

@@ -1,0 +1,129 @@
+import type Database from 'better-sqlite3';
+import type { Overview, ProcessProgress } from '../api/types.js';
+import type { GenbaConfig } from '../config/config.js';
+import { computeOverview, type OverviewOptions } from './siteOverview.js';
+
+export type PlacementPolicy = GenbaConfig['placement'];
+
+/** An operator who could work on the target process. */
+export interface Candidate {
+  id: number; name: string; site: string; skill: number; experienceMonths: number;
+  /** Items per hour on the target process. */
+  perHour: number;
+  /** The process they are assumed to work on now (their most experienced one) and their speed there. */
+  mainProcess: string; mainPerHour: number;
+  /** Moves of this operator in decisions of the last 30 days (fairness). */
+  recentMoves: number;
+}
+
+/** What a site can give up on one process and still meet its own deadlines. */
+export interface DonorCapacity {
+  site: string; process: string; currentPerMinute: number; requiredPerMinute: number;
+  /** Items per minute that may leave; Infinity when the site has no open work on the process. */
+  sparePerMinute: number;
+}
+
+export interface PlacementSituation {
+  target: ProcessProgress;
+  candidates: Candidate[];
+  donors: DonorCapacity[];
+  /** Why others are not candidates: counted for the explanation. */
+  excluded: { belowSkill: number; alreadyMoved: number };
+  dataAsOf: number;
+  series: ProcessProgress[];
+}
+
+const MINUTE = 60_000;
+
+/** Open series are those with work left and a deadline still ahead. */
+function donorCapacities(series: ProcessProgress[], reserveShare: number): DonorCapacity[] {
+  const byKey = new Map<string, ProcessProgress[]>();
+  for (const s of series) {
+    const key = `${s.site}\u0000${s.process}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), s]);
+  }
+  const out: DonorCapacity[] = [];
+  for (const list of byKey.values()) {
+    const { site, process } = list[0]!;
+    let current = 0;
+    let required = 0;
+    let open = false;
+    let blocked = false;
+    for (const s of list) {
+      if (s.remaining <= 0) continue;
+      open = true;
+      // A series past its deadline, stalled, or without a speed cannot lend anyone.
+      if (s.deadline === null || s.deadline <= s.snapshotTime || !s.speedPerMinute || s.speedPerMinute <= 0) blocked = true;
+      current += Math.max(0, s.speedPerMinute ?? 0);
+      required += s.deadline !== null && s.deadline > s.snapshotTime ? s.remaining / ((s.deadline - s.snapshotTime) / MINUTE) : 0;
+    }
+    const spare = !open ? Infinity : blocked ? 0 : Math.max(0, current - required * (1 + reserveShare));
+    out.push({ site, process, currentPerMinute: current, requiredPerMinute: required, sparePerMinute: spare });
+  }
+  return out;
+}
+
+/**
+ * The data engine: the target's latest numbers, every qualified operator elsewhere and
+ * what each site can spare per process. The company schema has no assignment table, so an
+ * operator is taken to work on their most experienced process at their own site.
+ */
+export function placementSituation(
+  db: Database.Database,
+  o: OverviewOptions & { policy: PlacementPolicy },
+  target: { site: string; process: string; businessId: string | null },
+  /** The overview of the same moment, when the caller has it already. */
+  computed?: Overview,
+): PlacementSituation | null {
+  const overview = computed ?? computeOverview(db, o);
+  const series = overview.sites.flatMap((s) => s.processes);
+  const matching = series.filter((s) => s.site === target.site && s.process === target.process
+    && (target.businessId === null || s.businessId === target.businessId));
+  if (matching.length === 0 || overview.dataAsOf === null) return null;
+  // Without a business, the series in the most trouble is the one meant.
+  const t = matching.reduce((a, b) => ((b.minutesLate ?? -Infinity) > (a.minutesLate ?? -Infinity) ? b : a));
+
+  const rows = db.prepare(
+    `SELECT o.operator_id AS id, o.operator_name AS name, o.location_name AS site, c.skill_level AS skill,
+            c.experience_months AS months, c.average_speed AS perHour,
+            (SELECT m.process_name || char(0) || m.average_speed FROM operator_process_capabilities m
+              WHERE m.operator_id = o.operator_id
+              ORDER BY m.experience_months DESC, m.skill_level DESC, m.capability_id LIMIT 1) AS main
+       FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+      WHERE o.is_valid = 1 AND c.process_name = ? AND o.location_name != ?
+      ORDER BY o.operator_id`,
+  ).all(target.process, target.site) as { id: number; name: string; site: string; skill: number; months: number; perHour: number; main: string }[];
+
+  const recent = recentMoves(db, o.now);
+  const candidates: Candidate[] = [];
+  let belowSkill = 0;
+  let alreadyMoved = 0;
+  const dayStart = o.now - 24 * 60 * MINUTE;
+  for (const r of rows) {
+    if (r.skill < o.policy.minSkill) { belowSkill++; continue; }
+    const moves = recent.get(r.id) ?? [];
+    if (moves.some((at) => at >= dayStart)) { alreadyMoved++; continue; }
+    const [mainProcess, mainSpeed] = r.main.split('\u0000');
+    candidates.push({
+      id: r.id, name: r.name, site: r.site, skill: r.skill, experienceMonths: r.months, perHour: r.perHour,
+      mainProcess: mainProcess!, mainPerHour: Number(mainSpeed), recentMoves: moves.length,
+    });
+  }
+  return {
+    target: t, candidates, donors: donorCapacities(series, o.policy.donorReserveShare),
+    excluded: { belowSkill, alreadyMoved }, dataAsOf: overview.dataAsOf, series,
+  };
+}
+
+/** Operator ids moved by approved or modified decisions in the last 30 days, with when. */
+function recentMoves(db: Database.Database, now: number): Map<number, number[]> {
+  const rows = db.prepare(
+    `SELECT proposal, decided_at FROM proposals WHERE status IN ('approved', 'modified') AND decided_at >= ?`,
+  ).all(now - 30 * 24 * 60 * MINUTE) as { proposal: string; decided_at: number }[];
+  const out = new Map<number, number[]>();
+  for (const r of rows) {
+    const ops = (JSON.parse(r.proposal) as { operators: { id: number }[] }).operators;
+    for (const op of ops) out.set(op.id, [...(out.get(op.id) ?? []), r.decided_at]);
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import type { MovedOperator, PlacementChange, PlacementFacts, Proposal, WhatIf } from '../api/assistantTypes.js';
+import type { Lang } from '../api/types.js';
+import { formatHm, wallClock } from '../config/zonedTime.js';
+import { fitsDonors, solveMoves, spareOf } from './placementSolver.js';
+import type { Candidate, PlacementPolicy, PlacementSituation } from './placementSituation.js';
+
+const MINUTE = 60_000;
+/** Figures are shown with at most one decimal, so the answer guard can compare them as text. */
+export const fig = (n: number): string => String(Math.round(n * 10) / 10);
+
+export interface ProposeOptions {
+  policy: PlacementPolicy;
+  distancesKm: Record<string, Record<string, number>>;
+  timeZone: string;
+  lang: Lang;
+  now: number;
+}
+
+export function distanceKm(table: Record<string, Record<string, number>>, a: string, b: string): number | null {
+  return table[a]?.[b] ?? table[b]?.[a] ?? null;
+}
+
+/** SGT{YYYYMMDD}-{8 hex}, the date in the company's zone. */
+export function proposalId(now: number, timeZone: string): string {
+  const w = wallClock(now, timeZone);
+  return `SGT${w.year}${String(w.month).padStart(2, '0')}${String(w.day).padStart(2, '0')}-${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+/** Finish time when `added` items per minute join after the switch-over. */
+function finishWith(remaining: number, speed: number, added: number, switchMinutes: number, from: number): number | null {
+  if (remaining <= speed * switchMinutes) return speed > 0 ? from + (remaining / speed) * MINUTE : null;
+  const total = speed + added;
+  return total > 0 ? from + (switchMinutes + (remaining - speed * switchMinutes) / total) * MINUTE : null;
+}
+
+/**
+ * The engine's decision for one late process: how much speed is missing, how many people
+ * the policy asks for, and which qualified operators to move (HiGHS), with a reason for
+ * each, the impact, a what-if for one person fewer and one more, and an honest shortfall.
+ * Returns the optimizer time separately for the pipeline's timings.
+ */
+export async function proposePlacement(s: PlacementSituation, o: ProposeOptions): Promise<{ proposal: Proposal | null; facts: PlacementFacts; optimizeMs: number }> {
+  const t = s.target;
+  const ja = o.lang === 'ja';
+  const speed = Math.max(0, t.speedPerMinute ?? 0);
+  const deadline = t.deadline ?? t.snapshotTime;
+  const minutesLeft = (deadline - t.snapshotTime) / MINUTE;
+  const sw = Math.min(o.policy.switchMinutes, Math.max(0, minutesLeft));
+  const window = Math.max(1, minutesLeft - sw);
+  const requiredPerMinute = Math.max(0, t.remaining - speed * sw) / window;
+  const deficit = Math.max(0, requiredPerMinute - speed);
+  const preferred = o.policy.preferredExperience.find((p) => t.process.startsWith(p.processPrefix))?.months ?? 0;
+  const dist = (c: Candidate): number | null => distanceKm(o.distancesKm, c.site, t.site);
+  const cost = (c: Candidate): number => 10 + (dist(c) ?? 2000) / 100 + (c.experienceMonths < preferred ? 5 : 0) + (5 - c.skill) + 3 * c.recentMoves;
+  const policyMinMoves = deficit > 0 && minutesLeft <= o.policy.urgentWithinMinutes ? o.policy.urgentMinMoves : 0;
+  const base = { candidates: s.candidates, donors: s.donors, deficitPerMinute: deficit, maxMoves: o.policy.maxMoves, cost };
+
+  const facts: PlacementFacts = {
+    remaining: t.remaining, minutesLeft: Math.round(minutesLeft), currentPerMinute: speed, requiredPerMinute,
+    deficitPerMinute: deficit, minutesLateNow: t.minutesLate, projectedFinishNow: t.projectedFinish,
+    neededByRate: 0, policyMinMoves, moves: 0, addedPerMinute: 0, projectedFinish: t.projectedFinish,
+    minutesLateAfter: t.minutesLate, switchMinutes: sw,
+  };
+  if (deficit <= 0 || t.remaining <= 0) return { proposal: null, facts, optimizeMs: 0 };
+
+  // The fewest people that cover the shortage by speed alone, before any preference.
+  const byRate = await solveMoves({ ...base, minMoves: 0, cost: (c) => 1 - c.perHour / 1e4 });
+  const best = await solveMoves({ ...base, minMoves: Math.min(policyMinMoves, o.policy.maxMoves) });
+  const n = best.chosen.length;
+  // The what-ifs change the proposal itself by one person, as a manager would: without its
+  // least preferred operator, or with the best one left who can still be spared.
+  const byPreference = (a: Candidate, b: Candidate): number => cost(a) - cost(b) || b.perHour - a.perHour;
+  const fewer = n > 0 ? [...best.chosen].sort(byPreference).slice(0, n - 1) : null;
+  const extra = s.candidates.filter((c) => !best.chosen.includes(c) && fitsDonors(s.donors, [...best.chosen, c])).sort(byPreference)[0];
+  const more = extra ? [...best.chosen, extra] : 'none' as const;
+  const optimizeMs = byRate.ms + best.ms;
+
+  const added = (cs: Candidate[]): number => cs.reduce((a, c) => a + c.perHour / 60, 0);
+  const lateOf = (finish: number | null): number | null => (finish === null ? null : Math.round((finish - deadline) / MINUTE));
+  const projectedFinish = finishWith(t.remaining, speed, added(best.chosen), sw, t.snapshotTime);
+  Object.assign(facts, {
+    neededByRate: byRate.chosen.length,
+    moves: n, addedPerMinute: added(best.chosen), projectedFinish, minutesLateAfter: lateOf(projectedFinish),
+  });
+  const whatIf: WhatIf[] = [fewer, more].flatMap((set, i) => {
+    if (set === null) return [];
+    const moves = i === 0 ? n - 1 : n + 1;
+    const finish = set === 'none' ? null : finishWith(t.remaining, speed, added(set), sw, t.snapshotTime);
+    return [{ moves, projectedFinish: finish, minutesLate: lateOf(finish), feasible: set !== 'none' }];
+  });
+
+  const hm = (ms: number): string => formatHm(ms, o.timeZone);
+  const operators: MovedOperator[] = best.chosen.map((c) => {
+    const km = dist(c);
+    const spare = spareOf(s.donors, c);
+    const spareLeft = Number.isFinite(spare) ? spare - best.chosen.filter((x) => x.site === c.site && x.mainProcess === c.mainProcess).reduce((a, x) => a + x.mainPerHour / 60, 0) : null;
+    const reason = ja
+      ? `${t.process} レベル${c.skill}・経験${c.experienceMonths}か月・1時間に${fig(c.perHour)}件。${c.site}${km !== null ? `（${t.site}から${km}km）` : ''}は`
+        + (spareLeft === null ? `${c.mainProcess}に残作業がなく、移動しても影響がありません。` : `移動後も${c.mainProcess}の納期に間に合います（余力 毎分${fig(spareLeft)}件）。`)
+        + (c.experienceMonths < preferred ? `経験${preferred}か月未満のため優先度は下がります。` : '')
+      : `${t.process} level ${c.skill}, ${c.experienceMonths} months, ${fig(c.perHour)} items/hour. ${c.site}${km !== null ? ` (${km} km from ${t.site})` : ''} `
+        + (spareLeft === null ? `has no open work on ${c.mainProcess}.` : `still meets its ${c.mainProcess} deadline (spare ${fig(spareLeft)} items/min).`)
+        + (c.experienceMonths < preferred ? ` Less than ${preferred} months, so lower priority.` : '');
+    return { id: c.id, name: c.name, from: c.site, skill: c.skill, experienceMonths: c.experienceMonths, perHour: c.perHour, distanceKm: km, reason };
+  });
+  const changes: PlacementChange[] = [];
+  for (const op of operators) {
+    const ch = changes.find((c) => c.from === op.from);
+    if (ch) { ch.count++; ch.operators.push(op.name); } else changes.push({ from: op.from, to: t.site, process: t.process, count: 1, operators: [op.name] });
+  }
+
+  const late = facts.minutesLateAfter;
+  const outcome = projectedFinish === null ? '' : ja
+    ? `${n}名の移動で完了見込みは${hm(projectedFinish)}（${late !== null && late > 0 ? `納期に${late}分遅れ` : `納期の${Math.abs(late ?? 0)}分前`}）です。`
+    : ` With ${n} moved, the projected finish is ${hm(projectedFinish)} (${late !== null && late > 0 ? `${late} min after` : `${Math.abs(late ?? 0)} min before`} the deadline).`;
+  const policyClause = policyMinMoves > facts.neededByRate
+    ? ja ? `が、納期${o.policy.urgentWithinMinutes}分前以内のため方針により${policyMinMoves}名以上を移動します。` : `, but within ${o.policy.urgentWithinMinutes} minutes of the deadline the policy moves at least ${policyMinMoves}.`
+    : ja ? '。' : '.';
+  const reason = ja
+    ? `${t.site} ${t.process}（業務${t.businessId}）は残り${t.remaining}件、納期${hm(deadline)}まで${facts.minutesLeft}分です。現在の速度は毎分${fig(speed)}件、必要な速度は毎分${fig(requiredPerMinute)}件（切替${fig(sw)}分を含む）で、毎分${fig(deficit)}件不足しています。速度の上では${facts.neededByRate}名で足ります${policyClause}${outcome}`
+    : `${t.site} ${t.process} (business ${t.businessId}) has ${t.remaining} items left and ${facts.minutesLeft} minutes to its ${hm(deadline)} deadline. It runs at ${fig(speed)} items/min and needs ${fig(requiredPerMinute)} (with a ${fig(sw)}-minute switch-over): ${fig(deficit)} items/min short. By speed alone ${facts.neededByRate} people are enough${policyClause}${outcome}`;
+
+  const usable = s.candidates.filter((c) => spareOf(s.donors, c) > 0).length;
+  const parts: string[] = [];
+  if (best.uncoveredPerMinute > 1e-6) {
+    parts.push(ja
+      ? `他拠点で${t.process}レベル${o.policy.minSkill}以上の${s.candidates.length}名のうち、自拠点の納期を守ったまま移動できるのは${usable}名で、不足の毎分${fig(deficit)}件のうち毎分${fig(added(best.chosen))}件しか補えません。`
+      : `Of ${s.candidates.length} operators elsewhere at ${t.process} level ${o.policy.minSkill}+, only ${usable} can be spared without their own site missing a deadline; they cover ${fig(added(best.chosen))} of the ${fig(deficit)} items/min short.`);
+  }
+  if (best.missingMoves > 0 && n < policyMinMoves) {
+    parts.push(ja
+      ? `方針では${policyMinMoves}名以上ですが、移動できる有資格者は${n}名だけです。`
+      : `The policy asks for ${policyMinMoves}, but only ${n} qualified operators can be spared.`);
+  }
+  const quality = operators.every((op) => op.skill >= 4 || op.experienceMonths >= preferred) ? 'maintained' : 'watch';
+  const proposal: Proposal = {
+    id: proposalId(o.now, o.timeZone), createdAt: o.now, site: t.site, process: t.process, businessId: t.businessId, deadline,
+    changes, operators,
+    impact: {
+      productivity: speed > 0 ? `+${Math.round((facts.addedPerMinute / speed) * 100)}%` : '+∞',
+      delay_minutes: (late ?? 0) - (t.minutesLate ?? 0), quality,
+    },
+    facts, reason, shortfall: parts.length > 0 ? parts.join(' ') : null, whatIf, citations: [], data_as_of: s.dataAsOf,
+  };
+  return { proposal: n > 0 || parts.length > 0 ? proposal : null, facts, optimizeMs };
+}

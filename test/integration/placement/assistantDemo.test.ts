@@ -1,0 +1,156 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AskResult } from '../../../main/api/assistantTypes.js';
+import { createHandlerTable } from '../../../main/api/handlerTable.js';
+import { createApp, type GenbaApp } from '../../../main/app.js';
+import { GenbaError } from '../../../main/errors.js';
+import { tempDir } from '../../helpers/tempDir.js';
+import { thrownBy } from '../../helpers/thrownBy.js';
+
+const ANCHOR = '2025-10-23T15:40+09:00';
+const QUESTION = '札幌のエントリ1工程が遅延しています';
+
+/** The built `genba`, as a manager runs it. */
+function genba(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, GENBA_DATA_DIR: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('placement assistant on the demo company (no models: rules and templates)', () => {
+  const dir = tempDir();
+  let app: GenbaApp;
+  let first: AskResult;
+
+  beforeAll(async () => {
+    app = createApp({ dataDir: dir.path, now: Date.parse(ANCHOR) });
+    await app.start();
+    await app.assistant.prepare();
+    first = await app.assistant.ask(QUESTION);
+  });
+  afterAll(async () => {
+    await app?.stop();
+    dir.remove();
+  });
+
+  it('proposes 3 qualified operators from 盛岡 and/or 品川 for 札幌 エントリ1, citing the rules', () => {
+    expect(first.intent).toMatchObject({ intent_type: 'deadline_optimization', source: 'rules', entities: { location: '札幌', process: 'エントリ1' } });
+    const p = first.proposal!;
+    expect(p).toMatchObject({ site: '札幌', process: 'エントリ1', businessId: '523201' });
+    expect(p.facts).toMatchObject({ remaining: 120, minutesLeft: 20, currentPerMinute: 5, minutesLateNow: 4, neededByRate: 2, policyMinMoves: 3, moves: 3 });
+    expect(p.operators).toHaveLength(3);
+    expect(p.changes.every((c) => ['盛岡', '品川'].includes(c.from) && c.to === '札幌')).toBe(true);
+    expect(p.changes.reduce((n, c) => n + c.count, 0)).toBe(3);
+    expect(p.facts.minutesLateAfter!).toBeLessThanOrEqual(0);
+    expect(first.citations.map((c) => c.heading)).toContain('納期直前の増員');
+    expect(first.answer).toContain('方針により3名以上');
+    expect(first.answerSource).toBe('template');
+    const t = first.timings;
+    expect(t.total_ms).toBeGreaterThanOrEqual(t.intent_ms + t.retrieval_ms + t.data_ms + t.optimize_ms - 1);
+  });
+
+  it('moves only valid operators qualified at エントリ1 level 3 or more, checked against the store', () => {
+    const db = new (require('better-sqlite3'))(join(dir.path, 'genba.sqlite'), { readonly: true });
+    for (const op of first.proposal!.operators) {
+      const row = db.prepare(`SELECT o.is_valid, o.location_name, c.skill_level FROM operators o JOIN operator_process_capabilities c USING (operator_id)
+        WHERE o.operator_id = ? AND c.process_name = 'エントリ1'`).get(op.id) as { is_valid: number; location_name: string; skill_level: number };
+      expect(row).toMatchObject({ is_valid: 1, location_name: op.from });
+      expect(row.skill_level).toBeGreaterThanOrEqual(3);
+    }
+    db.close();
+  });
+
+  it('asks back with candidates instead of guessing the site', async () => {
+    const r = await app.assistant.ask('エントリ1が遅れている。人を回して');
+    expect(r.proposal).toBeNull();
+    expect(r.clarify!.question).toContain('どの拠点');
+    expect(r.clarify!.options.map((o) => o.ask)).toContain(QUESTION);
+  });
+
+  it('answers the other intents from live data', async () => {
+    expect((await app.assistant.ask('遅延リスクのある工程は？')).answer).toContain('札幌 エントリ1（業務523201）: 残り120件');
+    expect((await app.assistant.ask('OCRのエラーが増えている原因を調べて')).answer).toMatch(/異常|ocr/i);
+    const rule = await app.assistant.ask('納期直前の増員ルールは？');
+    expect(rule.intent.intent_type).toBe('knowledge_query');
+    expect(rule.answer).toContain('3名以上を移動する');
+    expect((await app.assistant.ask('こんにちは')).intent.intent_type).toBe('other');
+  });
+
+  it('records approval once, through the outbox, and refuses a second decision', async () => {
+    const id = first.proposal!.id;
+    expect(app.assistant.proposal(id)).toMatchObject({ status: 'open', changedSince: null });
+    const decided = app.assistant.decide(id, { action: 'approved', reason: null, user: '山田' });
+    expect(decided.status).toBe('approved');
+    await expect.poll(() => app.assistant.approvals()[0]?.delivery, { timeout: 10_000 }).toBe('delivered');
+    expect(app.assistant.approvals()[0]).toMatchObject({ suggestionId: id, action: 'approved', moves: 3, user: '山田', site: '札幌' });
+    expect(thrownBy(GenbaError, () => app.assistant.decide(id, { action: 'rejected', reason: 'x', user: '山田' })).code).toBe('PROPOSAL_DECIDED');
+    const csv = app.assistant.approvalsCsv();
+    expect(csv.startsWith('\ufeffsuggestion_id,site,process,action')).toBe(true);
+    expect(csv).toContain(`${id},札幌,エントリ1,approved`);
+    // Those three are now moved today: the next proposal picks others.
+    const next = await app.assistant.ask(QUESTION);
+    expect(next.proposal!.operators.map((o) => o.id)).not.toContain(first.proposal!.operators[0]!.id);
+  });
+
+  it('needs a reason to reject, and says so on the card when newer data changed the situation', async () => {
+    const r = await app.assistant.ask(QUESTION);
+    const id = r.proposal!.id;
+    expect(thrownBy(GenbaError, () => app.assistant.decide(id, { action: 'rejected', reason: ' ', user: '山田' })).code).toBe('PROPOSAL_REASON_REQUIRED');
+    const db = new (require('better-sqlite3'))(join(dir.path, 'genba.sqlite'));
+    db.prepare(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
+      SELECT snapshot_time + 60000, location_name, business_id, process_name, expected_completion_time, total_waiting - 30, entry_count + 30
+        FROM progress_snapshots WHERE snapshot_time = ? AND location_name = '札幌' AND process_name = 'エントリ1' AND business_id = '523201'`).run(r.proposal!.data_as_of);
+    db.close();
+    const later = createApp({ dataDir: dir.path, now: Date.parse(ANCHOR) + 60_000 });
+    await later.start();
+    try {
+      expect(later.assistant.proposal(id).changedSince).toContain('残り120件 → 90件');
+      const rejected = later.assistant.decide(id, { action: 'rejected', reason: '盛岡も夕方は忙しい', user: '山田' });
+      expect(rejected.status).toBe('rejected');
+    } finally {
+      await later.stop();
+    }
+  });
+
+  it('validates every request at the IPC boundary', async () => {
+    const h = createHandlerTable(app);
+    expect(await h['chat.ask']({ question: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await h['chat.ask']({ question: 'x'.repeat(2001) })).toMatchObject({ ok: false });
+    expect(await h['chat.ask']({ question: 'ok', requestId: '<script>' })).toMatchObject({ ok: false });
+    expect(await h['proposals.decide']({ id: "SGT' OR 1=1", action: 'approved' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await h['proposals.decide']({ id: 'SGT20251023-00000000', action: 'approved', user: 'someone else' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await h['proposals.get']({ id: 'SGT20251023-00000000' })).toMatchObject({ ok: false, error: { code: 'PROPOSAL_NOT_FOUND' } });
+    expect(await h['knowledge.add']({ title: 't', text: '' })).toMatchObject({ ok: false });
+  });
+
+  it('works through the built CLI: ask --json, approve, knowledge add/search/remove', () => {
+    const ask = genba('ask', QUESTION, '--json', '--data-dir', dir.path, '--now', ANCHOR);
+    expect(ask.stderr).toBe('');
+    const r = JSON.parse(ask.stdout) as AskResult;
+    expect(r.proposal!.operators).toHaveLength(3);
+    expect(Object.keys(r.timings)).toEqual(['intent_ms', 'retrieval_ms', 'data_ms', 'optimize_ms', 'answer_ms', 'total_ms']);
+    const approve = genba('approve', r.proposal!.id, '--reason', '了解', '--data-dir', dir.path, '--now', ANCHOR);
+    expect(approve.code).toBe(0);
+    expect(approve.stdout).toContain('approved');
+    const again = genba('reject', r.proposal!.id, '--reason', '取り消し', '--data-dir', dir.path);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('既に処理済み');
+    expect(genba('approve', 'not-an-id', '--data-dir', dir.path).code).toBe(2);
+
+    const file = join(dir.path, 'note.md');
+    writeFileSync(file, '# 夜勤\n\n## 佐世保の夜間\n佐世保は22時以降の応援を受け付けない。');
+    const added = genba('knowledge', 'add', file, '--json', '--data-dir', dir.path);
+    expect(added.code).toBe(0);
+    const doc = JSON.parse(added.stdout) as { id: number; chunks: number };
+    const found = JSON.parse(genba('knowledge', 'search', '佐世保に夜間の応援は出せる？', '--json', '--data-dir', dir.path).stdout) as { docId: number }[];
+    expect(found[0]!.docId).toBe(doc.id);
+    const binary = join(dir.path, 'x.txt');
+    writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0x81]));
+    const refused = genba('knowledge', 'add', binary, '--data-dir', dir.path);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('UTF-8');
+    expect(genba('knowledge', 'remove', String(doc.id), '--data-dir', dir.path).code).toBe(0);
+    expect(genba('knowledge', 'list', '--data-dir', dir.path).stdout).not.toContain('note');
+  });
+});

@@ -1,0 +1,128 @@
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../main/config/config.js';
+import { placementSituation } from '../../../main/placement/placementSituation.js';
+import { proposePlacement } from '../../../main/placement/proposePlacement.js';
+import { migrate } from '../../../main/store/migration.js';
+
+const at = (hm: string): number => Date.parse(`2025-10-23T${hm}:00+09:00`);
+const cfg = defaultConfig();
+const DIST = { 札幌: { 盛岡: 480, 品川: 830, 佐世保: 1560 } };
+let db: Database.Database;
+
+/** A series of snapshots: `done` items completed at a steady speed since 15:00. */
+function series(site: string, process: string, deadline: string, remainingAt1540: number, perMinute: number): void {
+  for (const hm of ['15:00', '15:10', '15:20', '15:30', '15:40']) {
+    const minutesBefore = (at('15:40') - at(hm)) / 60_000;
+    db.prepare(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
+      VALUES (?, ?, '523201', ?, ?, ?, ?)`).run(at(hm), site, process, at(deadline), remainingAt1540 + perMinute * minutesBefore, perMinute * (40 - minutesBefore));
+  }
+}
+let nextId = 1;
+function operator(site: string, caps: [process: string, skill: number, months: number, perHour: number][], valid = 1): number {
+  const id = nextId++;
+  db.prepare('INSERT INTO operators (operator_id, operator_name, location_name, is_valid, updated_at) VALUES (?, ?, ?, ?, 0)').run(id, `op${id}`, site, valid);
+  for (const [process, skill, months, perHour] of caps) {
+    db.prepare('INSERT INTO operator_process_capabilities (operator_id, process_name, skill_level, experience_months, average_speed, updated_at) VALUES (?, ?, ?, ?, ?, 0)')
+      .run(id, process, skill, months, perHour);
+  }
+  return id;
+}
+const propose = async (now = at('15:40'), policy = cfg.placement) => {
+  const s = placementSituation(db, { now, timeZone: 'Asia/Tokyo', ...cfg.overview, policy }, { site: '札幌', process: 'エントリ1', businessId: null })!;
+  return { s, ...(await proposePlacement(s, { policy, distancesKm: DIST, timeZone: 'Asia/Tokyo', lang: 'ja', now })) };
+};
+
+beforeEach(() => {
+  db = new Database(':memory:');
+  migrate(db);
+  nextId = 1;
+  for (const [i, name] of ['札幌', '盛岡', '品川', '佐世保'].entries()) db.prepare('INSERT INTO locations VALUES (?, ?)').run(i + 1, name);
+  series('札幌', 'エントリ1', '16:00', 120, 5); // 6/min needed, 5/min done: 4 minutes late
+});
+
+describe('placement engine: data, HiGHS and the proposal', () => {
+  it('never proposes an unqualified or inactive operator, however fast', async () => {
+    for (let i = 0; i < 4; i++) operator('品川', [['エントリ1', 2, 60, 60]]); // skill 2: below the threshold
+    operator('品川', [['エントリ1', 5, 90, 60]], 0); // left the company
+    const q = [operator('盛岡', [['エントリ1', 3, 30, 36]]), operator('盛岡', [['エントリ1', 3, 30, 36]]), operator('盛岡', [['エントリ1', 4, 40, 40]])];
+    const { proposal, s } = await propose();
+    expect(s.excluded.belowSkill).toBe(4);
+    expect(proposal!.operators.map((o) => o.id).sort()).toEqual(q.sort());
+    expect(proposal!.operators.every((o) => o.skill >= cfg.placement.minSkill)).toBe(true);
+  });
+
+  it('never strips a donor site below what its own deadline needs', async () => {
+    // 盛岡 is working on エントリ1 itself: 180 left for 17:00 (80 min) needs 2.25/min, and it does 4.0/min.
+    series('盛岡', 'エントリ1', '17:00', 180, 4);
+    const mine = Array.from({ length: 5 }, () => operator('盛岡', [['エントリ1', 4, 48, 36]])); // 0.6/min each
+    operator('佐世保', [['エントリ1', 3, 30, 33]]);
+    operator('佐世保', [['エントリ1', 3, 30, 33]]);
+    const { proposal, s } = await propose();
+    const moved = proposal!.operators.filter((o) => mine.includes(o.id));
+    const morioka = s.donors.find((d) => d.site === '盛岡' && d.process === 'エントリ1')!;
+    // Checked from the data: 盛岡's speed after the move still covers its need (with the 10% reserve).
+    expect(morioka).toMatchObject({ currentPerMinute: 4, requiredPerMinute: 2.25 });
+    expect(4 - moved.length * 0.6).toBeGreaterThanOrEqual(2.25 * 1.1 - 1e-9);
+    expect(moved).toHaveLength(2); // a third would leave 盛岡 at 2.2/min, under its own 2.25
+    expect(s.candidates.filter((c) => c.site === '盛岡')).toHaveLength(5);
+    expect(proposal!.operators).toHaveLength(3); // the rest come from 佐世保, further away
+  });
+
+  it('moves at least 3 within 20 minutes of the deadline, only what speed needs before', async () => {
+    for (let i = 0; i < 6; i++) operator('盛岡', [['エントリ1', 4, 40, 40]]);
+    const urgent = await propose();
+    expect(urgent.facts).toMatchObject({ neededByRate: 2, policyMinMoves: 3, moves: 3 });
+    expect(urgent.proposal!.reason).toContain('方針により3名以上');
+
+    const early = await propose(at('15:40'), { ...cfg.placement, urgentWithinMinutes: 10 });
+    expect(early.facts).toMatchObject({ neededByRate: 2, policyMinMoves: 0, moves: 2 });
+    expect(early.proposal!.facts.minutesLateAfter!).toBeLessThanOrEqual(0);
+  });
+
+  it('prefers nearby sites and experienced operators, and rests those moved recently', async () => {
+    const far = operator('佐世保', [['エントリ1', 4, 60, 40]]);
+    const near = [operator('盛岡', [['エントリ1', 4, 30, 40]]), operator('盛岡', [['エントリ1', 4, 30, 40]])];
+    const novice = operator('盛岡', [['エントリ1', 4, 12, 40]]); // under the 24 months エントリ prefers
+    const mid = operator('品川', [['エントリ1', 4, 30, 40]]);
+    const { proposal } = await propose();
+    expect(proposal!.operators.map((o) => o.id).sort()).toEqual([...near, mid].sort());
+    expect(proposal!.operators.map((o) => o.id)).not.toContain(far);
+    expect(proposal!.operators.map((o) => o.id)).not.toContain(novice);
+
+    // Moved by an approved decision today: not available again today.
+    db.prepare(`INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal, status, decided_at) VALUES ('SGT20251023-00000001', ?, ?, 'q', ?, 'approved', ?)`)
+      .run(at('10:00'), at('10:00'), JSON.stringify({ operators: [{ id: near[0] }] }), at('10:05'));
+    const again = await propose();
+    expect(again.s.excluded.alreadyMoved).toBe(1);
+    expect(again.proposal!.operators.map((o) => o.id)).not.toContain(near[0]);
+  });
+
+  it('explains with exact figures when not enough people can be spared', async () => {
+    operator('盛岡', [['エントリ1', 4, 40, 30]]);
+    operator('盛岡', [['エントリ1', 3, 40, 24]]);
+    const { proposal } = await propose();
+    expect(proposal!.operators).toHaveLength(2);
+    expect(proposal!.shortfall).toContain('方針では3名以上ですが、移動できる有資格者は2名だけです。');
+    expect(proposal!.whatIf.find((w) => w.moves === 3)).toMatchObject({ feasible: false });
+  });
+
+  it('proposes nothing when the process is on time', async () => {
+    db.prepare('DELETE FROM progress_snapshots').run();
+    series('札幌', 'エントリ1', '16:00', 60, 5);
+    operator('盛岡', [['エントリ1', 4, 40, 40]]);
+    const { proposal, facts } = await propose();
+    expect(proposal).toBeNull();
+    expect(facts.deficitPerMinute).toBe(0);
+  });
+
+  it('gives an id of the documented form and a what-if on both sides', async () => {
+    for (let i = 0; i < 6; i++) operator('盛岡', [['エントリ1', 4, 40, 40]]);
+    const { proposal } = await propose();
+    expect(proposal!.id).toMatch(/^SGT20251023-[0-9A-F]{8}$/);
+    expect(proposal!.whatIf.map((w) => w.moves)).toEqual([2, 4]);
+    const [fewer, more] = proposal!.whatIf;
+    expect(fewer!.projectedFinish!).toBeGreaterThan(proposal!.facts.projectedFinish!);
+    expect(more!.projectedFinish!).toBeLessThan(proposal!.facts.projectedFinish!);
+  });
+});
