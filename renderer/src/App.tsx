@@ -3,8 +3,10 @@ import { onEvent } from './api/genbaClient';
 import { StatusBar } from './components/StatusBar';
 import { useT } from './i18n/useT';
 import { useAppStore, VIEWS, type ViewId } from './store/appStore';
-import { ComingSoonView } from './views/comingSoon/ComingSoonView';
 import { AlertsView } from './views/alerts/AlertsView';
+import { ApprovalsView } from './views/approvals/ApprovalsView';
+import { ChatView } from './views/chat/ChatView';
+import { KnowledgeView } from './views/knowledge/KnowledgeView';
 import { LogsView } from './views/logs/LogsView';
 import { OverviewView } from './views/overview/OverviewView';
 import { SettingsView } from './views/settings/SettingsView';
@@ -56,8 +58,10 @@ export function App() {
         {view === 'overview' ? <OverviewView />
           : view === 'logs' ? <LogsView />
           : view === 'alerts' ? <AlertsView />
-          : view === 'settings' ? <SettingsView />
-            : <ComingSoonView name={label(view)} />}
+          : view === 'chat' ? <ChatView />
+          : view === 'approvals' ? <ApprovalsView />
+          : view === 'knowledge' ? <KnowledgeView />
+            : <SettingsView />}
       </main>
     </div>
   );

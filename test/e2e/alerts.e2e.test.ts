@@ -46,7 +46,8 @@ describe('alerts on the demo company', () => {
     await page.screenshot({ path: join(TEST_RESULTS, 'alerts.png'), fullPage: true });
 
     await page.getByTestId('alert-propose').click();
-    await expect.poll(() => page.getByTestId('chat-request').textContent()).toContain('横浜のエントリ1工程が遅延しています');
+    // The request arrives in the chat's input, for the manager to send or edit.
+    await expect.poll(() => page.getByTestId('chat-input').inputValue()).toContain('横浜のエントリ1工程が遅延しています');
     expect(env.ui.problems).toEqual([]);
   });
 });

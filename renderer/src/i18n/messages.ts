@@ -1,4 +1,5 @@
 import type { Lang } from '../../../main/api/types';
+import { assistantEn, assistantJa } from './assistantMessages';
 
 const ja = {
   'app.title': 'Genba',
@@ -35,8 +36,6 @@ const ja = {
   'ago.hours': '{n}時間前',
   'ago.days': '{n}日前',
   'ago.never': '未同期',
-  'comingSoon.title': '{view} はまだありません',
-  'comingSoon.body': 'この画面は今後のリリースで提供されます。それまでは「拠点の状況」と CLI（genba）をお使いください。',
   'settings.title': '設定',
   'settings.language': '表示言語',
   'settings.dataDir': 'データフォルダ',
@@ -134,10 +133,10 @@ const ja = {
   'alerts.snoozed': '{time} まで通知しない',
   'alerts.propose': '対策を相談',
   'alerts.check': '今すぐ確認',
-  'chat.pending': 'この依頼は、チャット（配置提案）の提供後にそのまま送れます:',
   'progress.demo': 'デモデータを作成中… {pct}%',
   'error.prefix': 'エラー',
   'loading': '読み込み中…',
+  ...assistantJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -177,8 +176,6 @@ const en: Record<MessageKey, string> = {
   'ago.hours': '{n} h ago',
   'ago.days': '{n} days ago',
   'ago.never': 'never',
-  'comingSoon.title': '{view} is not available yet',
-  'comingSoon.body': 'This view comes in a later release. Until then, use the sites overview and the genba CLI.',
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.dataDir': 'Data folder',
@@ -276,10 +273,10 @@ const en: Record<MessageKey, string> = {
   'alerts.snoozed': 'Snoozed until {time}',
   'alerts.propose': 'Propose a fix',
   'alerts.check': 'Check now',
-  'chat.pending': 'This request can be sent as is once the chat (placement proposals) is available:',
   'progress.demo': 'Building the demo data… {pct}%',
   'error.prefix': 'Error',
   'loading': 'Loading…',
+  ...assistantEn,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { ja, en };

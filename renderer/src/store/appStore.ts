@@ -16,8 +16,12 @@ interface AppState {
   selectedAlertId: number | null;
   /** A request carried from an alert to the chat. */
   chatRequest: string | null;
+  /** The know-how document to show when the Knowledge view opens (a clicked citation). */
+  selectedDocId: number | null;
   openAlert(id: number | null): void;
-  proposeFix(request: string): void;
+  /** Carries a request to the chat (null: the chat has taken it). */
+  proposeFix(request: string | null): void;
+  showKnowledge(docId: number | null): void;
   error: string | null;
   setView(view: ViewId): void;
   refresh(): Promise<void>;
@@ -48,10 +52,12 @@ export const useAppStore = create<AppState>((set, get) => {
     alertCount: 0,
     selectedAlertId: null,
     chatRequest: null,
+    selectedDocId: null,
     error: null,
     setView: (view) => set({ view }),
     openAlert: (id) => set({ view: 'alerts', selectedAlertId: id }),
-    proposeFix: (request) => set({ view: 'chat', chatRequest: request }),
+    proposeFix: (request) => set(request === null ? { chatRequest: null } : { view: 'chat', chatRequest: request }),
+    showKnowledge: (docId) => set(docId === null ? { selectedDocId: null } : { view: 'knowledge', selectedDocId: docId }),
     refresh: async () => {
       await guarded(async () => {
         const [settings, status, overview, open] = await Promise.all([

@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Citation } from '../../../../main/api/assistantTypes';
+import { useT } from '../../i18n/useT';
+import { useAppStore } from '../../store/appStore';
+import { useChatStore, type ChatEntry } from '../../store/chatStore';
+import { ProposalCard } from './ProposalCard';
+
+function Citations({ items }: { items: Citation[] }) {
+  const [open, setOpen] = useState<number | null>(null);
+  const showDoc = useAppStore((s) => s.showKnowledge);
+  if (items.length === 0) return null;
+  return (
+    <ul className="citations" data-testid="citations">
+      {items.map((c, i) => (
+        <li key={c.chunkId}>
+          <button type="button" className="link" onClick={() => setOpen(open === i ? null : i)} data-testid={`citation-${i}`}>
+            [{i + 1}] {c.title}{c.heading ? ` / ${c.heading}` : ''}
+          </button>
+          {open === i && <blockquote data-testid="citation-text">{c.text} <button type="button" className="link small" onClick={() => showDoc(c.docId)}>↗</button></blockquote>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Entry({ entry }: { entry: ChatEntry }) {
+  const t = useT();
+  const ask = useChatStore((s) => s.ask);
+  const r = entry.result;
+  return (
+    <div className="chat-entry" data-testid="chat-entry">
+      <div className="bubble user">{entry.question}</div>
+      <div className="bubble assistant" data-testid="chat-answer" aria-live="polite">
+        {entry.error ? <span className="error-text">{entry.error}</span>
+          : r ? <p className="answer">{r.answer}</p>
+          : <p className="answer streaming">{entry.streamed || t('chat.thinking')}</p>}
+        {r?.clarify && (
+          <div className="clarify" data-testid="clarify">
+            {r.clarify.options.map((o) => <button key={o.ask} type="button" onClick={() => void ask(o.ask)}>{o.label}</button>)}
+          </div>
+        )}
+        {r?.proposal && <ProposalCard proposal={r.proposal} />}
+        {r && <Citations items={r.citations} />}
+        {r && (
+          <div className="muted small timings" data-testid="timings">
+            {t(`chat.source.${r.answerSource}`)} · {t('chat.intent')}: {r.intent.intent_type} ({r.intent.source}) · {Math.round(r.timings.total_ms)} ms
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The assistant: ask in plain words, get the engine's proposal explained, decide on the card. */
+export function ChatView() {
+  const t = useT();
+  const { entries, busy, ask } = useChatStore();
+  const carried = useAppStore((s) => s.chatRequest);
+  const clearCarried = useAppStore((s) => s.proposeFix);
+  const [text, setText] = useState('');
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (carried) {
+      setText(carried);
+      clearCarried(null);
+    }
+  }, [carried, clearCarried]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [entries]);
+  const send = (): void => {
+    const q = text.trim();
+    if (!q || busy) return;
+    setText('');
+    void ask(q);
+  };
+  return (
+    <div className="chat-view">
+      <h1>{t('chat.title')}</h1>
+      <div className="chat-log" data-testid="chat-log">
+        {entries.length === 0 && <p className="muted">{t('chat.hint')}</p>}
+        {entries.map((e) => <Entry key={e.id} entry={e} />)}
+        <div ref={end} />
+      </div>
+      <div className="chat-input">
+        <textarea value={text} maxLength={2000} placeholder={t('chat.placeholder')} data-testid="chat-input"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => { if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) { e.preventDefault(); send(); } }} />
+        <button type="button" className="primary" disabled={busy || !text.trim()} onClick={send} data-testid="chat-send">{t('chat.send')}</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useAppInChromium } from '../helpers/appInChromium.js';
+import { TEST_RESULTS } from '../helpers/genbaPage.js';
+
+describe('Chat, Approvals and Knowledge views in Chromium, on the demo company', () => {
+  const env = useAppInChromium();
+
+  it('answers 「札幌のエントリ1工程が遅延しています」 with a proposal card, details, citations and approval', async () => {
+    const { page } = env.ui;
+    await page.getByTestId('nav-chat').click();
+    await page.getByTestId('chat-input').fill('札幌のエントリ1工程が遅延しています');
+    await page.getByTestId('chat-input').press('Enter');
+    const card = page.getByTestId('proposal-card');
+    await card.waitFor();
+    const answer = await page.getByTestId('chat-answer').first().textContent();
+    expect(answer).toContain('方針により3名以上');
+    const moves = await page.getByTestId('proposal-moves').textContent();
+    expect(moves).toMatch(/(盛岡|品川) → 札幌/);
+    await page.getByTestId('details').click();
+    const details = page.getByTestId('proposal-details');
+    expect(await details.locator('tbody tr').count()).toBe(3);
+    expect(await details.textContent()).toContain('レベル');
+    expect(await page.getByTestId('proposal-whatif').locator('li').count()).toBe(2);
+    await page.getByTestId('citation-0').click();
+    expect(await page.getByTestId('citation-text').textContent()).toBeTruthy();
+    expect(await page.getByTestId('timings').textContent()).toContain('deadline_optimization');
+    await page.screenshot({ path: join(TEST_RESULTS, 'chat.png'), fullPage: true });
+
+    await page.getByTestId('approve').click();
+    await expect.poll(() => page.getByTestId('proposal-status').textContent()).toBe('承認済み');
+    const id = await card.getAttribute('data-proposal-id');
+    expect(env.app.assistant.proposal(id!).status).toBe('approved');
+  });
+
+  it('asks back for the site, and a rejection needs a reason', async () => {
+    const { page } = env.ui;
+    await page.getByTestId('chat-input').fill('エントリ1が遅れている。人を回して');
+    await page.getByTestId('chat-send').click();
+    const clarify = page.getByTestId('clarify').last();
+    await clarify.waitFor();
+    await clarify.locator('button', { hasText: '札幌 エントリ1' }).click();
+    await expect.poll(() => page.getByTestId('proposal-card').count()).toBe(2);
+    const card = page.getByTestId('proposal-card').last();
+    await card.getByTestId('reject').click();
+    expect(await card.getByTestId('confirm-decision').isDisabled()).toBe(true);
+    await card.getByTestId('decision-reason').fill('盛岡は夕方の医療レセプトで手一杯');
+    await card.getByTestId('confirm-decision').click();
+    await expect.poll(() => card.getByTestId('proposal-status').textContent()).toBe('却下');
+  });
+
+  it('lists the decisions with their delivery, and exports them as CSV', async () => {
+    const { page } = env.ui;
+    await page.getByTestId('nav-approvals').click();
+    const table = page.getByTestId('approvals-table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => table.getByTestId('delivery').allTextContents(), { timeout: 15_000 }).toEqual(['送信済み', '送信済み']);
+    expect(await table.textContent()).toContain('盛岡は夕方の医療レセプトで手一杯');
+    await page.screenshot({ path: join(TEST_RESULTS, 'approvals.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('approvals-csv').click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\ufeffsuggestion_id,site,process,action,reason,user,decided_at,moves,delivery,delivered_at,last_error');
+    expect(csv).toContain('札幌,エントリ1,rejected,盛岡は夕方の医療レセプトで手一杯');
+  });
+
+  it('shows, adds, searches and deletes know-how, and refuses a file that is not text', async () => {
+    const { page } = env.ui;
+    page.on('dialog', (d) => void d.accept());
+    await page.getByTestId('nav-knowledge').click();
+    const list = page.getByTestId('knowledge-list');
+    await expect.poll(() => list.locator('li').count()).toBe(3);
+    await list.locator('li').first().click();
+    expect(await page.getByTestId('knowledge-doc').textContent()).toContain('納期20分前');
+
+    await page.getByTestId('knowledge-new').click();
+    await page.getByTestId('knowledge-title').fill('佐世保の申し送り');
+    await page.getByTestId('knowledge-text').fill('## 夜間\n佐世保は22時以降の応援を受け付けない。');
+    await page.getByTestId('knowledge-save').click();
+    await expect.poll(() => list.locator('li').count()).toBe(4);
+    await page.getByTestId('knowledge-query').fill('佐世保に夜の応援は出せる？');
+    await page.getByTestId('knowledge-query').press('Enter');
+    await expect.poll(() => page.getByTestId('knowledge-hits').locator('li').first().textContent()).toContain('佐世保の申し送り');
+    await page.screenshot({ path: join(TEST_RESULTS, 'knowledge.png'), fullPage: true });
+
+    await page.getByTestId('knowledge-file').setInputFiles({ name: 'scan.txt', mimeType: 'text/plain', buffer: Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x9c]) });
+    await expect.poll(() => page.locator('.knowledge-view .error').textContent()).toContain('UTF-8');
+
+    await list.locator('li', { hasText: '佐世保の申し送り' }).click();
+    await page.getByTestId('knowledge-delete').click();
+    await expect.poll(() => list.locator('li').count()).toBe(3);
+    expect(env.app.assistant.knowledge.list().map((d) => d.title)).not.toContain('佐世保の申し送り');
+    expect(env.ui.problems).toEqual([]);
+  });
+});
