@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type GenbaApp } from '../../../main/app.js';
+import { memorySecretStore, MYSQL_PASSWORD } from '../../../main/config/secretStore.js';
+import { seedCompany } from '../../helpers/companyDb.js';
+import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+describe('decisions on proposals reach approval_history in a real MariaDB', () => {
+  let maria: MariaDb;
+  let app: GenbaApp;
+  const dir = tempDir();
+
+  beforeAll(async () => {
+    maria = await startMariaDb();
+    const conn = await maria.admin();
+    await seedCompany(conn, { logs: 2000 });
+    await conn.end();
+    app = createApp({ dataDir: dir.path, now: Date.parse('2025-10-23T15:40+09:00'), secrets: memorySecretStore({ [MYSQL_PASSWORD]: 'genba-pw' }) });
+    app.saveSource({ host: '127.0.0.1', port: maria.port, database: maria.database, user: 'genba', tls: false }, { sync: false });
+    await app.start();
+    await app.syncNow();
+  }, 180_000);
+  afterAll(async () => {
+    await app?.stop();
+    dir.remove();
+    await maria?.destroy();
+  });
+
+  it('delivers an approval, a partial approval and a rejection, each once, with the proposal as JSON', async () => {
+    const asks = await Promise.all([1, 2, 3].map(() => app.assistant.ask('札幌のエントリ1工程が遅延しています')));
+    const [a, b, c] = asks.map((r) => r.proposal!);
+    expect(new Set([a!.id, b!.id, c!.id]).size).toBe(3);
+    app.assistant.decide(a!.id, { action: 'approved', reason: null, user: '山田 課長' });
+    app.assistant.decide(b!.id, { action: 'modified', reason: '1名は品川から', user: '山田 課長', keepOperatorIds: [b!.operators[0]!.id] });
+    app.assistant.decide(c!.id, { action: 'rejected', reason: '様子を見る', user: '山田 課長' });
+    await expect.poll(() => app.assistant.approvals().map((r) => r.delivery), { timeout: 20_000 }).toEqual(['delivered', 'delivered', 'delivered']);
+
+    const conn = await maria.admin();
+    const [rows] = await conn.query('SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, execution_status FROM approval_history ORDER BY approval_history_id');
+    await conn.end();
+    const byId = new Map((rows as Record<string, unknown>[]).map((r) => [r.suggestion_id, r]));
+    expect(byId.size).toBe(3);
+    const parse = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+    expect(byId.get(a!.id)).toMatchObject({ action_type: 'approved', action_user: '山田 課長', feedback_reason: null, execution_status: 'pending' });
+    expect(parse(byId.get(a!.id)!.changes)).toEqual(a!.changes);
+    expect(parse(byId.get(a!.id)!.impact)).toEqual(a!.impact);
+    const partial = parse(byId.get(b!.id)!.changes) as { count: number; operators: string[] }[];
+    expect(partial.reduce((n, ch) => n + ch.count, 0)).toBe(1);
+    expect(partial[0]!.operators).toEqual([b!.operators[0]!.name]);
+    expect(byId.get(b!.id)).toMatchObject({ action_type: 'modified', feedback_reason: '1名は品川から' });
+    expect(byId.get(c!.id)).toMatchObject({ action_type: 'rejected', feedback_reason: '様子を見る' });
+  });
+});
