@@ -11,6 +11,7 @@ import { tableSpecs } from '../../main/sync/tableSpecs.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { aiRuntimeBench } from './aiRuntime.js';
 import { logIntelligenceBench } from './logIntelligence.js';
+import { placementAssistantBench } from './placementAssistant.js';
 import { syncThroughput } from './syncThroughput.js';
 
 const rows: [string, string][] = [];
@@ -76,6 +77,9 @@ try {
 } finally {
   dir.remove();
 }
+
+console.log('\n# placement assistant');
+await placementAssistantBench(record);
 
 console.log('\n# sync');
 await syncThroughput(Number(process.env.GENBA_BENCH_LOG_ROWS ?? 1_000_000), record);
