@@ -1,5 +1,5 @@
-import { app, BrowserWindow, ipcMain, Notification } from 'electron';
-import { existsSync } from 'node:fs';
+import { app, BrowserWindow, dialog, ipcMain, Notification } from 'electron';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHANNEL_NAMES, EVENT_IPC_CHANNEL, ipcChannel } from '../main/api/channelNames.js';
@@ -79,6 +79,13 @@ if (!app.requestSingleInstanceLock()) {
       secrets: createSafeStorageSecrets(dataDir, log),
       syncRunner: 'worker',
       awaitFirstLoad: false,
+      saveFile: async ({ suggestedName, content }) => {
+        const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        if (r.canceled || !r.filePath) return null;
+        writeFileSync(r.filePath, content, { mode: 0o600 });
+        return r.filePath;
+      },
     });
     await core.start();
     const handlers = createHandlerTable(core);

@@ -46,6 +46,12 @@ export interface AppOptions {
   awaitFirstLoad?: boolean;
   /** Models for this run only (`--intent-model` …), over the configured ones. */
   models?: ModelOverrides;
+  /**
+   * Asks the manager where to save a file and writes it (the app: a native save dialog).
+   * Files are written here, never downloaded by the page. Resolves to the path, or null
+   * when the manager cancels.
+   */
+  saveFile?: (file: { suggestedName: string; content: string; kind: 'csv' }) => Promise<string | null>;
 }
 
 export const DB_FILE = 'genba.sqlite';
@@ -298,6 +304,18 @@ export function createApp(options: AppOptions = {}) {
 
     /** A manager's decision: stored here first, then delivered to approval_history. */
     recordDecision,
+
+    /** The approval history as CSV, saved where the manager chooses. */
+    async exportApprovals(): Promise<{ savedTo: string | null }> {
+      if (!options.saveFile) {
+        throw new GenbaError('SAVE_UNAVAILABLE', {
+          ja: 'この環境ではファイルを保存できません。CLI では genba approvals --out <ファイル> を使ってください。',
+          en: 'Files cannot be saved here. From the CLI, use genba approvals --out <file>.',
+        });
+      }
+      const suggestedName = `genba-approvals-${new Date(clock.now()).toISOString().slice(0, 10)}.csv`;
+      return { savedTo: await options.saveFile({ suggestedName, content: assistant.approvalsCsv(), kind: 'csv' }) };
+    },
 
     pauseAlerts(minutes: number): { pausedUntil: number } {
       const pausedUntil = clock.now() + minutes * 60_000;

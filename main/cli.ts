@@ -7,7 +7,7 @@ import { formatStatus } from './cli/formatStatus.js';
 import { helpText } from './cli/helpText.js';
 import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
 import { runAlertsCommand } from './cli/alertsCommand.js';
-import { runAsk, runDecision, runKnowledge } from './cli/assistantCommands.js';
+import { runApprovals, runAsk, runDecision, runKnowledge } from './cli/assistantCommands.js';
 import { runModelsCommand } from './cli/modelsCommand.js';
 import { preparePassword, runSyncCommand } from './cli/syncCommand.js';
 import { memorySecretStore } from './config/secretStore.js';
@@ -70,12 +70,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 0;
     }
     if (command === 'logs' && rest[0] === 'parse') return parseOnly(rest.slice(1), values.out, io);
-    if (rest.length > 0 && !['models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge'].includes(command)) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+    if (rest.length > 0 && !['models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge', 'approvals'].includes(command)) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
     if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
     if ((values.source !== undefined || values.once) && command !== 'sync') {
       throw usageError('--source と --once は sync コマンドでのみ使えます', '--source and --once only apply to the sync command');
     }
-    if (!['status', 'demo', 'sync', 'models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge'].includes(command)) {
+    if (!['status', 'demo', 'sync', 'models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge', 'approvals'].includes(command)) {
       throw usageError(`不明なコマンドです: ${command}（genba help を参照）`, `Unknown command: ${command} (see genba help)`);
     }
 
@@ -113,6 +113,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return runDecision(app, command, rest, { reason: values.reason, user: values.user, keep: values.keep, json }, io);
     }
     if (command === 'knowledge') return await runKnowledge(app, rest, { title: values.title, k, json }, io);
+    if (command === 'approvals') return runApprovals(app, rest, { out: values.out, json }, io);
 
     if (command === 'status') {
       const status = app.status();

@@ -32,7 +32,7 @@ export const CHANNEL_NAMES = [
   'proposals.get',
   'proposals.decide',
   'approvals.list',
-  'approvals.csv',
+  'approvals.export',
   'knowledge.list',
   'knowledge.get',
   'knowledge.add',

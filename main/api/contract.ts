@@ -65,7 +65,7 @@ export const REQUEST_SCHEMAS = {
     keepOperatorIds: z.array(z.number().int().min(1)).min(1).max(30).optional(),
   }).strict(),
   'approvals.list': empty,
-  'approvals.csv': empty,
+  'approvals.export': empty,
   'knowledge.list': empty,
   'knowledge.get': z.object({ id: z.number().int().min(1) }).strict(),
   'knowledge.add': z.object({
@@ -107,7 +107,7 @@ export interface ResponseOf {
   'proposals.get': ProposalState;
   'proposals.decide': ProposalState;
   'approvals.list': ApprovalRow[];
-  'approvals.csv': { fileName: string; csv: string };
+  'approvals.export': { savedTo: string | null };
   'knowledge.list': KnowledgeDoc[];
   'knowledge.get': KnowledgeDocDetail | null;
   'knowledge.add': KnowledgeDoc[];

@@ -45,7 +45,7 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     // The decision is the manager's: who decided is this machine's user, never a field of the request.
     'proposals.decide': (req) => app.assistant.decide(req.id, { action: req.action, reason: req.reason ?? null, user: app.userName, keepOperatorIds: req.keepOperatorIds }),
     'approvals.list': () => app.assistant.approvals(),
-    'approvals.csv': () => ({ fileName: `genba-approvals-${new Date(app.clock.now()).toISOString().slice(0, 10)}.csv`, csv: app.assistant.approvalsCsv() }),
+    'approvals.export': () => app.exportApprovals(),
     'knowledge.list': () => app.assistant.knowledge.list(),
     'knowledge.get': (req) => app.assistant.knowledge.get(req.id),
     'knowledge.add': (req) => {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { GenbaApp } from '../app.js';
 import type { AskResult, ProposalState } from '../api/assistantTypes.js';
@@ -92,4 +92,15 @@ export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: s
     return out(io, o.json, hits, hits.map((h, i) => `[${i + 1}] ${h.score}  ${h.title}${h.heading ? ` / ${h.heading}` : ''}\n    ${h.text.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n'));
   }
   throw usageError(`不明なサブコマンドです: knowledge ${sub}（add, list, remove, search）`, `Unknown subcommand: knowledge ${sub} (add, list, remove, search)`);
+}
+
+/** `genba approvals [--out file.csv]`: the decisions and their delivery, or the CSV. */
+export function runApprovals(app: GenbaApp, args: string[], o: { out?: string; json: boolean }, io: CliIo): number {
+  if (args.length > 0) throw usageError(`余分な引数があります: ${args.join(' ')}`, `Unexpected arguments: ${args.join(' ')}`);
+  if (o.out) {
+    writeFileSync(o.out, app.assistant.approvalsCsv(), { mode: 0o600 });
+    return out(io, o.json, { savedTo: o.out }, o.out);
+  }
+  const rows = app.assistant.approvals();
+  return out(io, o.json, rows, rows.map((r) => `${r.suggestionId}  ${r.action.padEnd(8)}  ${r.site} ${r.process}  ${r.moves}  ${r.delivery}${r.reason ? `  ${r.reason}` : ''}`).join('\n'));
 }

@@ -25,6 +25,7 @@ const HELP: Record<Lang, string> = {
   approve <提案ID> [--reason …]   提案を承認（会社の approval_history へ送信）
   reject <提案ID> --reason …      提案を却下
   modify <提案ID> --keep ID,ID --reason …   一部のオペレータだけ移動して承認
+  approvals [--out <csv>]         承認履歴と会社 DB への送信状況（--out で CSV に保存）
   knowledge list | add <ファイル> [--title …] | remove <ID> | search "<文>" [--k 5]
                       管理者ノウハウ（Markdown / テキスト）の管理と検索
   help                この説明を表示
@@ -63,6 +64,7 @@ Commands:
   approve <id> [--reason …]       Approve a proposal (delivered to the company's approval_history)
   reject <id> --reason …          Reject a proposal
   modify <id> --keep ID,ID --reason …   Approve moving only some of the operators
+  approvals [--out <csv>]         Decisions and their delivery (--out saves CSV)
   knowledge list | add <file> [--title …] | remove <id> | search "<text>" [--k 5]
                       Manage and search the managers' know-how (Markdown / text)
   help                Show this help

@@ -1,11 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useAppInChromium } from '../helpers/appInChromium.js';
 import { TEST_RESULTS } from '../helpers/genbaPage.js';
 
 describe('Chat, Approvals and Knowledge views in Chromium, on the demo company', () => {
-  const env = useAppInChromium();
+  const saved: string[] = [];
+  // The app's native save dialog, answered by the test: the file lands in test-results/.
+  const env = useAppInChromium({
+    options: {
+      saveFile: async ({ suggestedName, content }) => {
+        const path = join(TEST_RESULTS, suggestedName);
+        writeFileSync(path, content);
+        saved.push(path);
+        return path;
+      },
+    },
+  });
 
   it('answers 「札幌のエントリ1工程が遅延しています」 with a proposal card, details, citations and approval', async () => {
     const { page } = env.ui;
@@ -58,8 +69,9 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     await expect.poll(() => table.getByTestId('delivery').allTextContents(), { timeout: 15_000 }).toEqual(['送信済み', '送信済み']);
     expect(await table.textContent()).toContain('盛岡は夕方の医療レセプトで手一杯');
     await page.screenshot({ path: join(TEST_RESULTS, 'approvals.png'), fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('approvals-csv').click()]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    await page.getByTestId('approvals-csv').click();
+    await expect.poll(() => page.getByTestId('approvals-saved').textContent()).toContain('genba-approvals-2025-10-23.csv');
+    const csv = readFileSync(saved[0]!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('\ufeffsuggestion_id,site,process,action,reason,user,decided_at,moves,delivery,delivered_at,last_error');
     expect(csv).toContain('札幌,エントリ1,rejected,盛岡は夕方の医療レセプトで手一杯');
   });

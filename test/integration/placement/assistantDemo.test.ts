@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../../../main/api/assistantTypes.js';
@@ -137,6 +137,9 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('既に処理済み');
     expect(genba('approve', 'not-an-id', '--data-dir', dir.path).code).toBe(2);
+    const csvPath = join(dir.path, 'approvals.csv');
+    expect(genba('approvals', '--out', csvPath, '--data-dir', dir.path).code).toBe(0);
+    expect(readFileSync(csvPath, 'utf8')).toContain(`${r.proposal!.id},札幌,エントリ1,approved,了解`);
 
     const file = join(dir.path, 'note.md');
     writeFileSync(file, '# 夜勤\n\n## 佐世保の夜間\n佐世保は22時以降の応援を受け付けない。');

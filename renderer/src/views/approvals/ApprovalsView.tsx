@@ -20,12 +20,15 @@ export function ApprovalsView() {
       if (e.type === 'sync-finished') load();
     });
   }, [load]);
+  const [saved, setSaved] = useState<string | null>(null);
+  // The core writes the file where the manager picks (downloads from the page are blocked).
   const exportCsv = async (): Promise<void> => {
-    const { fileName, csv } = await call('approvals.csv', {});
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-    a.click();
-    URL.revokeObjectURL(url);
+    setError(null);
+    try {
+      setSaved((await call('approvals.export', {})).savedTo);
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
   return (
     <div className="approvals-view">
@@ -34,6 +37,7 @@ export function ApprovalsView() {
         <button type="button" onClick={() => void exportCsv()} disabled={rows.length === 0} data-testid="approvals-csv">{t('approvals.csv')}</button>
       </div>
       {error && <div className="error" role="alert">{error}</div>}
+      {saved && <div className="ok" data-testid="approvals-saved">{t('approvals.saved', { path: saved })}</div>}
       <table className="approvals" data-testid="approvals-table">
         <thead>
           <tr><th>{t('approvals.decidedAt')}</th><th>ID</th><th>{t('approvals.target')}</th><th>{t('approvals.action')}</th><th className="num">{t('approvals.moves')}</th><th>{t('approvals.reason')}</th><th>{t('approvals.user')}</th><th>{t('approvals.delivery')}</th></tr>
