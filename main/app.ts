@@ -20,6 +20,8 @@ import { computeOverview } from './placement/siteOverview.js';
 import { CompanyRepository } from './store/companyRepository.js';
 import { schemaVersion } from './store/migration.js';
 import { openStore } from './store/openStore.js';
+import { backupStore, listBackups, rotateBackup, type BackupInfo } from './store/storeBackup.js';
+import { runDoctor, type DoctorReport } from './diagnostics/doctor.js';
 import { DEMO_ANCHOR_MS } from './sync/demo/demoDefinition.js';
 import { demoSourceId } from './sync/demoSource.js';
 import { mysqlSourceId, type TableCheck } from './sync/mysqlSource.js';
@@ -207,12 +209,56 @@ export function createApp(options: AppOptions = {}) {
       }
     },
 
+    /**
+     * A dated backup in <data folder>/backups when the newest is a day old or missing; the
+     * seven newest are kept. The app runs it after start; a failure is logged, never fatal.
+     */
+    async dailyBackup(): Promise<BackupInfo | null> {
+      const { db } = store();
+      const newest = listBackups(dataDir)[0];
+      if (newest && newest.at > Date.now() - 86_400_000) return null;
+      try {
+        const info = await rotateBackup(db, dataDir, Date.now(), options.nativeBinding);
+        log.info('backup written', info.path);
+        return info;
+      } catch (error) {
+        log.error('backup failed', describeError(error));
+        return null;
+      }
+    },
+
+    /** `genba backup <file>`: an online copy of the store, checked. */
+    backupTo: (file: string): Promise<BackupInfo> => backupStore(store().db, file, options.nativeBinding),
+
+    /** Checks that need no started store: they must work on a damaged data folder. */
+    doctor(): Promise<DoctorReport> {
+      const s = config.source;
+      return runDoctor({
+        dataDir, dbPath, lang: lang(), now: Date.now(), nativeBinding: options.nativeBinding,
+        llmModels: Object.fromEntries(ai.llm.status().map((r) => [r.role, r.path])) as { intent: string | null; answer: string | null },
+        embeddingModelDir: ai.embeddingModelDir(),
+        gpu: () => ai.llm.backend(),
+        testSource: s.kind === 'demo' ? null : async () => {
+          const password = secrets.get(MYSQL_PASSWORD);
+          if (!password) throw passwordMissing();
+          const source = mysqlSourceFor(s, password, config.timeZone, companyTables(config.logs));
+          try {
+            const tables = await source.testConnection();
+            return `${s.host}:${s.port}/${s.database}, ${tables.length} tables`;
+          } finally {
+            await source.close();
+          }
+        },
+      });
+    },
+
     /** The desktop app: sync on the schedule, starting now. */
     startBackgroundSync(): void {
       sync.startSchedule();
       alerts.start();
       sync.run().catch(() => {});
       assistant.prepare().catch((error) => log.warn('assistant start-up work failed', describeError(error)));
+      void this.dailyBackup();
     },
 
     async stop(): Promise<void> {

@@ -8,6 +8,7 @@ import { helpText } from './cli/helpText.js';
 import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
 import { runAlertsCommand } from './cli/alertsCommand.js';
 import { runApprovals, runAsk, runDecision, runKnowledge } from './cli/assistantCommands.js';
+import { runBackup, runDoctorCommand, runRestore } from './cli/safetyCommands.js';
 import { runModelsCommand } from './cli/modelsCommand.js';
 import { preparePassword, runSyncCommand } from './cli/syncCommand.js';
 import { memorySecretStore } from './config/secretStore.js';
@@ -34,6 +35,7 @@ const OPTIONS = {
   user: { type: 'string' },
   keep: { type: 'string' },
   title: { type: 'string' },
+  fix: { type: 'boolean' },
   'intent-model': { type: 'string' },
   'answer-model': { type: 'string' },
   'embedding-model': { type: 'string' },
@@ -70,12 +72,13 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 0;
     }
     if (command === 'logs' && rest[0] === 'parse') return parseOnly(rest.slice(1), values.out, io);
-    if (rest.length > 0 && !['models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge', 'approvals'].includes(command)) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+    if (rest.length > 0 && !['models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge', 'approvals', 'backup', 'restore'].includes(command)) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+    if (values.fix && command !== 'doctor') throw usageError('--fix は doctor コマンドでのみ使えます', '--fix only applies to the doctor command');
     if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
     if ((values.source !== undefined || values.once) && command !== 'sync') {
       throw usageError('--source と --once は sync コマンドでのみ使えます', '--source and --once only apply to the sync command');
     }
-    if (!['status', 'demo', 'sync', 'models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge', 'approvals'].includes(command)) {
+    if (!['status', 'demo', 'sync', 'models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge', 'approvals', 'backup', 'restore', 'doctor'].includes(command)) {
       throw usageError(`不明なコマンドです: ${command}（genba help を参照）`, `Unknown command: ${command} (see genba help)`);
     }
 
@@ -102,6 +105,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     lang = app.lang();
     if (command === 'sync') return await runSyncCommand(app, syncArgs, prepared!.form, prepared!.needsPrompt, secrets, io);
     if (command === 'models') return await runModelsCommand(app, rest, json, io);
+    // These work on a folder whose store cannot be opened: they start the app themselves, if at all.
+    if (command === 'doctor') return await runDoctorCommand(app, { fix: values.fix === true, json }, io);
+    if (command === 'restore') return await runRestore(app, rest, json, io);
     const started = performance.now();
     await app.start();
     if (command === 'alerts') return runAlertsCommand(app, rest, json, io);
@@ -114,6 +120,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     if (command === 'knowledge') return await runKnowledge(app, rest, { title: values.title, k, json }, io);
     if (command === 'approvals') return runApprovals(app, rest, { out: values.out, json }, io);
+    if (command === 'backup') return await runBackup(app, rest, json, io);
 
     if (command === 'status') {
       const status = app.status();

@@ -38,6 +38,7 @@ export const CHANNEL_NAMES = [
   'knowledge.add',
   'knowledge.remove',
   'knowledge.search',
+  'doctor.run',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

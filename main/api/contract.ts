@@ -6,6 +6,7 @@ import type {
 } from './types.js';
 import type { ApprovalRow, AskResult, Citation, KnowledgeDoc, KnowledgeDocDetail, ProposalState } from './assistantTypes.js';
 import { MAX_DOCUMENT_CHARS } from '../knowledge/knowledgeLimits.js';
+import type { DoctorReport } from '../diagnostics/doctorTypes.js';
 
 const empty = z.object({}).strict();
 const proposalId = z.string().regex(/^SGT\d{8}-[0-9A-F]{8}$/, 'not a proposal id');
@@ -75,6 +76,7 @@ export const REQUEST_SCHEMAS = {
   }).strict(),
   'knowledge.remove': z.object({ id: z.number().int().min(1) }).strict(),
   'knowledge.search': z.object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(20).optional() }).strict(),
+  'doctor.run': empty,
 } as const satisfies Record<Channel, z.ZodType>;
 
 export interface ResponseOf {
@@ -113,6 +115,7 @@ export interface ResponseOf {
   'knowledge.add': KnowledgeDoc[];
   'knowledge.remove': KnowledgeDoc[];
   'knowledge.search': Citation[];
+  'doctor.run': DoctorReport;
 }
 
 export type RequestOf<C extends Channel> = z.input<(typeof REQUEST_SCHEMAS)[C]>;

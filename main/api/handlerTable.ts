@@ -54,6 +54,7 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     },
     'knowledge.remove': (req) => app.assistant.knowledge.remove(req.id),
     'knowledge.search': (req) => app.assistant.knowledge.search(req.text, req.k ?? 5),
+    'doctor.run': () => app.doctor(),
   };
 }
 

@@ -26,6 +26,9 @@ const HELP: Record<Lang, string> = {
   reject <提案ID> --reason …      提案を却下
   modify <提案ID> --keep ID,ID --reason …   一部のオペレータだけ移動して承認
   approvals [--out <csv>]         承認履歴と会社 DB への送信状況（--out で CSV に保存）
+  backup <ファイル>   データベースをオンラインでバックアップ（検証つき）
+  restore <ファイル>  バックアップから復元（元のファイルは残し、検索インデックスは再構築）
+  doctor [--fix]      データフォルダ・DB の整合性・インデックス・モデル・GPU・MySQL を診断（--fix で修復）
   knowledge list | add <ファイル> [--title …] | remove <ID> | search "<文>" [--k 5]
                       管理者ノウハウ（Markdown / テキスト）の管理と検索
   help                この説明を表示
@@ -65,6 +68,9 @@ Commands:
   reject <id> --reason …          Reject a proposal
   modify <id> --keep ID,ID --reason …   Approve moving only some of the operators
   approvals [--out <csv>]         Decisions and their delivery (--out saves CSV)
+  backup <file>       Online backup of the database (checked)
+  restore <file>      Restore a backup (the old file is kept; search indexes rebuilt)
+  doctor [--fix]      Check the data folder, database, indexes, models, GPU and MySQL (--fix repairs)
   knowledge list | add <file> [--title …] | remove <id> | search "<text>" [--k 5]
                       Manage and search the managers' know-how (Markdown / text)
   help                Show this help

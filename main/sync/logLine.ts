@@ -24,11 +24,25 @@ function parseTime(text: string, timeZone: string): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
+/** Longest message kept from a log file line; the rest is cut with a note of the full length. */
+export const MAX_MESSAGE_CHARS = 64 * 1024;
+
+/** A runaway line (a dumped payload, a minified stack) is stored cut, never refused. */
+export function capMessage(message: string): string {
+  return message.length <= MAX_MESSAGE_CHARS ? message : `${message.slice(0, MAX_MESSAGE_CHARS)} …[${message.length} chars]`;
+}
+
 /**
  * One line of a log file, JSON or plain text, with no per-format parser: the time and
- * level are found where logs usually put them; the message keeps the whole line.
+ * level are found where logs usually put them; the message keeps the whole line (up to
+ * MAX_MESSAGE_CHARS).
  */
 export function parseLogLine(line: string, timeZone: string, fallbackTs: number): ParsedLogLine {
+  const parsed = parseLine(line, timeZone, fallbackTs);
+  return { ...parsed, message: capMessage(parsed.message) };
+}
+
+function parseLine(line: string, timeZone: string, fallbackTs: number): ParsedLogLine {
   if (line.startsWith('{')) {
     try {
       const j = JSON.parse(line) as Record<string, unknown>;

@@ -65,6 +65,16 @@ export const assistantJa = {
   'knowledge.meta': '{chunks} チャンク · {chars} 文字',
   'knowledge.builtin': '同梱',
   'knowledge.delete': '削除',
+  'doctor.title': '診断',
+  'doctor.run': '診断する',
+  'doctor.running': '診断中…',
+  'doctor.check.data_dir': 'データフォルダ',
+  'doctor.check.database': 'データベース',
+  'doctor.check.backups': 'バックアップ',
+  'doctor.check.index': '検索インデックス',
+  'doctor.check.models': 'モデル',
+  'doctor.check.gpu': 'GPU',
+  'doctor.check.source': 'データソース',
 } as const;
 
 export const assistantEn: Record<keyof typeof assistantJa, string> = {
@@ -133,4 +143,14 @@ export const assistantEn: Record<keyof typeof assistantJa, string> = {
   'knowledge.meta': '{chunks} chunks · {chars} characters',
   'knowledge.builtin': 'built-in',
   'knowledge.delete': 'Delete',
+  'doctor.title': 'Diagnostics',
+  'doctor.run': 'Run checks',
+  'doctor.running': 'Checking…',
+  'doctor.check.data_dir': 'Data folder',
+  'doctor.check.database': 'Database',
+  'doctor.check.backups': 'Backups',
+  'doctor.check.index': 'Search index',
+  'doctor.check.models': 'Models',
+  'doctor.check.gpu': 'GPU',
+  'doctor.check.source': 'Source',
 };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LogAnomalyReport, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary } from '../../../../main/api/types';
 import { call, onEvent } from '../../api/genbaClient';
+import { visibleText } from '../../components/visibleText';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatDateTime } from '../overview/format';
@@ -68,7 +69,7 @@ export function LogsView() {
               <li key={i} className={`sev-${a.severity}`} onClick={() => a.templateId && select(a.templateId)}>
                 <strong>{t(`logs.kind.${a.kind}`)}</strong>{a.service ? ` · ${a.service}` : ''} · {a.count.toLocaleString()}
                 <div>{a.explanation[lang]}</div>
-                {a.template && <code>{a.template}</code>}
+                {a.template && <code>{visibleText(a.template)}</code>}
               </li>
             ))}
           </ul>
@@ -80,7 +81,7 @@ export function LogsView() {
             <tbody>
               {rows.slice(0, 60).map((r) => (
                 <tr key={r.id} onClick={() => select(r.id)} className={detail?.id === r.id ? 'selected' : ''} data-testid={`log-template-${r.id}`}>
-                  <td><code>{r.template}</code>{'score' in r && <small> {(r as LogSearchHit).score.toFixed(2)}</small>}</td>
+                  <td><code>{visibleText(r.template)}</code>{'score' in r && <small> {(r as LogSearchHit).score.toFixed(2)}</small>}</td>
                   <td className="num">{r.count.toLocaleString()}</td>
                   <td><Sparkline values={r.sparkline} /></td>
                 </tr>
@@ -89,7 +90,7 @@ export function LogsView() {
           </table>
           {detail && (
             <div className="template-detail" data-testid="log-template-detail">
-              <h3><code>{detail.template}</code></h3>
+              <h3><code>{visibleText(detail.template)}</code></h3>
               <p className="muted">{detail.count.toLocaleString()} · {t('logs.cluster')} {detail.clusterId ?? '—'}</p>
               <h4>{t('logs.parameters')}</h4>
               <ul className="params">
@@ -99,7 +100,7 @@ export function LogsView() {
               </ul>
               <h4>{t('logs.samples')}</h4>
               <ul className="samples">
-                {detail.samples.map((s, i) => <li key={i}><span className="muted">{formatDateTime(s.ts, tz, lang)} {s.service} {s.level}</span> <code>{s.message}</code></li>)}
+                {detail.samples.map((s, i) => <li key={i}><span className="muted">{formatDateTime(s.ts, tz, lang)} {s.service} {s.level}</span> <code data-testid="log-sample">{visibleText(s.message)}</code></li>)}
               </ul>
             </div>
           )}

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/appStore';
 import { useT } from '../../i18n/useT';
 import { DataSourcePanel } from './DataSourcePanel';
 import { ModelsPanel } from './ModelsPanel';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 
 export function SettingsView() {
   const t = useT();
@@ -40,6 +41,7 @@ export function SettingsView() {
       {message && <p className="muted">{message}</p>}
       <DataSourcePanel />
       <ModelsPanel />
+      <DiagnosticsPanel />
     </div>
   );
 }

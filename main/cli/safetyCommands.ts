@@ -1,0 +1,83 @@
+import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { GenbaApp } from '../app.js';
+import { DB_FILE } from '../app.js';
+import type { CliIo } from '../cli.js';
+import { INDEX_FILES, type DoctorReport } from '../diagnostics/doctor.js';
+import { listBackups, restoreStore } from '../store/storeBackup.js';
+import { usageError } from './cliUsageError.js';
+
+const MARK = { ok: '✓', warning: '!', error: '✗', skipped: '-' } as const;
+
+export function formatDoctor(r: DoctorReport): string {
+  return r.checks.map((c) => `${MARK[c.status]} ${c.id.padEnd(9)} ${c.summary}${c.fix ? `\n            → ${c.fix}` : ''}`).join('\n');
+}
+
+/** `genba backup <file>`: an online, checked copy of the store. */
+export async function runBackup(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
+  if (args.length !== 1) throw usageError('保存先のファイルを1つ指定してください: genba backup <ファイル>', 'Give one file to write: genba backup <file>');
+  const info = await app.backupTo(resolve(args[0]!));
+  const ja = app.lang() === 'ja';
+  io.stdout(json ? `${JSON.stringify(info, null, 2)}\n` : `${ja ? 'バックアップしました' : 'Backed up to'}: ${info.path} (${(info.sizeBytes / 1048576).toFixed(1)} MB)\n`);
+  return 0;
+}
+
+/** `genba restore <file>`: replaces the store with a checked backup; the indexes rebuild at start. */
+export async function runRestore(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
+  if (args.length !== 1) throw usageError('復元するバックアップを1つ指定してください: genba restore <ファイル>', 'Give one backup to restore: genba restore <file>');
+  const r = restoreStore(join(app.dataDir, DB_FILE), resolve(args[0]!), join(app.dataDir, 'index'), Date.now());
+  // Opening it runs the checks and any migrations; the indexes are rebuilt from it.
+  await app.start();
+  await app.logs.refresh();
+  await app.assistant.knowledge.reindex();
+  const ja = app.lang() === 'ja';
+  io.stdout(json ? `${JSON.stringify({ restored: resolve(args[0]!), ...r, tables: app.status().tables }, null, 2)}\n`
+    : `${ja ? '復元しました' : 'Restored'}: ${resolve(args[0]!)}${r.keptAs ? `\n${ja ? '元のファイル' : 'Previous file kept as'}: ${r.keptAs}` : ''}${r.salvaged ? `\n${ja ? `バックアップ後の承認 ${r.salvaged} 件を元のファイルから取り戻しました` : `${r.salvaged} later decisions recovered from the previous file`}` : ''}\n`);
+  return 0;
+}
+
+/**
+ * `genba doctor [--fix]`: the checks; with --fix, what can be repaired here is: folder
+ * permissions, a damaged database from the newest good backup, the search indexes rebuilt.
+ */
+export async function runDoctorCommand(app: GenbaApp, o: { fix: boolean; json: boolean }, io: CliIo): Promise<number> {
+  const before = await app.doctor();
+  if (!o.fix) {
+    io.stdout(o.json ? `${JSON.stringify(before, null, 2)}\n` : `${formatDoctor(before)}\n`);
+    return before.ok ? 0 : 1;
+  }
+  const ja = app.lang() === 'ja';
+  const actions: string[] = [];
+  const status = (id: string) => before.checks.find((c) => c.id === id)?.status;
+  if (status('data_dir') === 'warning' && process.platform !== 'win32' && existsSync(app.dataDir)) {
+    chmodSync(app.dataDir, 0o700);
+    actions.push(ja ? 'データフォルダの権限を 700 にしました' : 'Set the data folder to mode 700');
+  }
+  if (status('database') === 'error') {
+    const latest = listBackups(app.dataDir).find(() => true);
+    if (latest) {
+      const r = restoreStore(join(app.dataDir, DB_FILE), latest.path, join(app.dataDir, 'index'), Date.now());
+      actions.push(ja ? `${latest.path} から復元しました（壊れたファイルは ${r.keptAs}、その後の承認 ${r.salvaged} 件を取り戻しました）` : `Restored ${latest.path} (the damaged file is kept as ${r.keptAs}; ${r.salvaged} later decisions recovered)`);
+    }
+  }
+  if (status('index') === 'warning') {
+    for (const name of INDEX_FILES) {
+      rmSync(join(app.dataDir, 'index', name), { force: true });
+      rmSync(join(app.dataDir, 'index', `${name}.meta.json`), { force: true });
+    }
+  }
+  if (status('index') === 'warning' || status('database') === 'error') {
+    try {
+      await app.start();
+      await app.logs.refresh();
+      await app.assistant.knowledge.reindex();
+      actions.push(ja ? '検索インデックスを SQLite から再構築しました' : 'Rebuilt the search indexes from SQLite');
+    } catch (error) {
+      actions.push(`${ja ? '起動できません' : 'Cannot start'}: ${(error as Error).message}`);
+    }
+  }
+  const after = await app.doctor();
+  io.stdout(o.json ? `${JSON.stringify({ before, actions, after }, null, 2)}\n`
+    : `${actions.map((a) => `* ${a}`).join('\n')}${actions.length ? '\n\n' : ''}${formatDoctor(after)}\n`);
+  return after.ok ? 0 : 1;
+}
