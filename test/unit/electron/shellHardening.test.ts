@@ -26,6 +26,23 @@ describe('Electron shell hardening', () => {
     expect(security).toMatch(/onBeforeRequest[\s\S]*cancel: !isAllowedUrl/);
   });
 
+  it('answers IPC only from its own page, loads only its own files, and opens nothing outside', () => {
+    const main = source('electron/main.ts');
+    // Every contract channel is registered in one loop that checks the sender first.
+    expect(main).toMatch(/for \(const channel of CHANNEL_NAMES\)[\s\S]{0,200}ipcMain\.handle\(ipcChannel\(channel\)[\s\S]{0,200}isAllowedUrl\(event\.senderFrame/);
+    expect(main.match(/ipcMain\.(handle|on)\(/g)).toHaveLength(1);
+    expect(main).toMatch(/const isAllowedUrl = \(url: string\): boolean =>\s*url\.startsWith\(rendererDir\)/);
+    expect(main).toMatch(/loadURL\(devUrl\)/);
+    expect(main.match(/loadURL\(/g)).toHaveLength(1); // only the dev server in `npm start`; the app loads a file
+    for (const file of ['electron/main.ts', 'electron/security.ts', 'electron/tray.ts', 'electron/preload.ts']) {
+      expect(source(file), file).not.toMatch(/openExternal|openPath|webviewTag:\s*true|enableRemoteModule|experimentalFeatures/);
+    }
+    expect(source('electron/security.ts')).toMatch(/'will-download', \(event\) => event\.preventDefault\(\)/);
+    expect(source('electron/security.ts')).toMatch(/'will-redirect', \(event\) => event\.preventDefault\(\)/);
+    // Files the manager exports are written by the main process after a native save dialog.
+    expect(main).toMatch(/dialog\.showSaveDialog/);
+  });
+
   it('has a CSP that allows no remote code, no inline scripts and no network', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
