@@ -6,7 +6,7 @@ import pkg from '../package.json';
 import { createAiServices, type ModelOverrides } from './ai/aiServices.js';
 import { findModels } from './ai/findModels.js';
 import { createAlertService } from './alerts/alertService.js';
-import { createAssistantService } from './chat/assistantService.js';
+import { createAssistantService, type SaveFile } from './chat/assistantService.js';
 import { createLogIntelligence } from './logs/logIntelligence.js';
 import { createEventBus, type EventBus } from './api/eventBus.js';
 import type { DataSourceForm, DemoResetResult, Lang, Overview, Settings, StatusInfo, SyncSummary } from './api/types.js';
@@ -20,8 +20,7 @@ import { computeOverview } from './placement/siteOverview.js';
 import { CompanyRepository } from './store/companyRepository.js';
 import { schemaVersion } from './store/migration.js';
 import { openStore } from './store/openStore.js';
-import { backupStore, listBackups, rotateBackup, type BackupInfo } from './store/storeBackup.js';
-import { runDoctor, type DoctorReport } from './diagnostics/doctor.js';
+import { createSafetyService } from './diagnostics/safetyService.js';
 import { DEMO_ANCHOR_MS } from './sync/demo/demoDefinition.js';
 import { demoSourceId } from './sync/demoSource.js';
 import { mysqlSourceId, type TableCheck } from './sync/mysqlSource.js';
@@ -53,7 +52,7 @@ export interface AppOptions {
    * Files are written here, never downloaded by the page. Resolves to the path, or null
    * when the manager cancels.
    */
-  saveFile?: (file: { suggestedName: string; content: string; kind: 'csv' }) => Promise<string | null>;
+  saveFile?: SaveFile;
 }
 
 export const DB_FILE = 'genba.sqlite';
@@ -158,6 +157,24 @@ export function createApp(options: AppOptions = {}) {
     sync.run('deliver', []).catch(() => {});
   };
 
+  const safety = createSafetyService({
+    dataDir, dbPath, nativeBinding: options.nativeBinding, lang, log, db: () => store().db, llm: ai.llm,
+    embeddingModelDir: () => ai.embeddingModelDir(),
+    testSource: () => {
+      const s = config.source;
+      if (s.kind === 'demo') return null;
+      return async () => {
+        const password = secrets.get(MYSQL_PASSWORD);
+        if (!password) throw passwordMissing();
+        const source = mysqlSourceFor(s, password, config.timeZone, companyTables(config.logs));
+        try {
+          return `${s.host}:${s.port}/${s.database}, ${(await source.testConnection()).length} tables`;
+        } finally {
+          await source.close();
+        }
+      };
+    },
+  });
   const store = () => {
     if (!db || !repo || !outbox) throw notStarted();
     return { db, repo, outbox };
@@ -209,48 +226,7 @@ export function createApp(options: AppOptions = {}) {
       }
     },
 
-    /**
-     * A dated backup in <data folder>/backups when the newest is a day old or missing; the
-     * seven newest are kept. The app runs it after start; a failure is logged, never fatal.
-     */
-    async dailyBackup(): Promise<BackupInfo | null> {
-      const { db } = store();
-      const newest = listBackups(dataDir)[0];
-      if (newest && newest.at > Date.now() - 86_400_000) return null;
-      try {
-        const info = await rotateBackup(db, dataDir, Date.now(), options.nativeBinding);
-        log.info('backup written', info.path);
-        return info;
-      } catch (error) {
-        log.error('backup failed', describeError(error));
-        return null;
-      }
-    },
-
-    /** `genba backup <file>`: an online copy of the store, checked. */
-    backupTo: (file: string): Promise<BackupInfo> => backupStore(store().db, file, options.nativeBinding),
-
-    /** Checks that need no started store: they must work on a damaged data folder. */
-    doctor(): Promise<DoctorReport> {
-      const s = config.source;
-      return runDoctor({
-        dataDir, dbPath, lang: lang(), now: Date.now(), nativeBinding: options.nativeBinding,
-        llmModels: Object.fromEntries(ai.llm.status().map((r) => [r.role, r.path])) as { intent: string | null; answer: string | null },
-        embeddingModelDir: ai.embeddingModelDir(),
-        gpu: () => ai.llm.backend(),
-        testSource: s.kind === 'demo' ? null : async () => {
-          const password = secrets.get(MYSQL_PASSWORD);
-          if (!password) throw passwordMissing();
-          const source = mysqlSourceFor(s, password, config.timeZone, companyTables(config.logs));
-          try {
-            const tables = await source.testConnection();
-            return `${s.host}:${s.port}/${s.database}, ${tables.length} tables`;
-          } finally {
-            await source.close();
-          }
-        },
-      });
-    },
+    ...safety,
 
     /** The desktop app: sync on the schedule, starting now. */
     startBackgroundSync(): void {
@@ -258,7 +234,7 @@ export function createApp(options: AppOptions = {}) {
       alerts.start();
       sync.run().catch(() => {});
       assistant.prepare().catch((error) => log.warn('assistant start-up work failed', describeError(error)));
-      void this.dailyBackup();
+      void safety.dailyBackup();
     },
 
     async stop(): Promise<void> {
@@ -351,17 +327,8 @@ export function createApp(options: AppOptions = {}) {
     /** A manager's decision: stored here first, then delivered to approval_history. */
     recordDecision,
 
-    /** The approval history as CSV, saved where the manager chooses. */
-    async exportApprovals(): Promise<{ savedTo: string | null }> {
-      if (!options.saveFile) {
-        throw new GenbaError('SAVE_UNAVAILABLE', {
-          ja: 'この環境ではファイルを保存できません。CLI では genba approvals --out <ファイル> を使ってください。',
-          en: 'Files cannot be saved here. From the CLI, use genba approvals --out <file>.',
-        });
-      }
-      const suggestedName = `genba-approvals-${new Date(clock.now()).toISOString().slice(0, 10)}.csv`;
-      return { savedTo: await options.saveFile({ suggestedName, content: assistant.approvalsCsv(), kind: 'csv' }) };
-    },
+    /** The approval history as CSV, saved where the manager chooses (the app: a save dialog). */
+    exportApprovals: () => assistant.exportApprovals(options.saveFile, clock.now()),
 
     pauseAlerts(minutes: number): { pausedUntil: number } {
       const pausedUntil = clock.now() + minutes * 60_000;

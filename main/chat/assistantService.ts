@@ -8,11 +8,15 @@ import type { TextEmbedder } from '../ai/storedVectors.js';
 import type { GenbaConfig } from '../config/config.js';
 import { createKnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { AppLog } from '../log/appLog.js';
+import { GenbaError } from '../errors.js';
 import { DEMO_DEFINITION } from '../sync/demo/demoDefinition.js';
 import type { DecisionRecord } from '../sync/syncSource.js';
 import { createAssistant } from './assistant.js';
 import { proposalChanges } from './proposalCheck.js';
 import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decision } from './proposalStore.js';
+
+/** Asks the manager where to save a file and writes it; resolves to the path, or null if cancelled. */
+export type SaveFile = (file: { suggestedName: string; content: string; kind: 'csv' }) => Promise<string | null>;
 
 /** The assistant, its know-how and the decisions on its proposals, for the app and the CLI. */
 export function createAssistantService(deps: {
@@ -78,6 +82,18 @@ export function createAssistantService(deps: {
     },
 
     approvals: (): ApprovalRow[] => approvalHistory(deps.db()),
+
+    /** The history as CSV through the app's save dialog; files are never downloaded by the page. */
+    async exportApprovals(saveFile: SaveFile | undefined, now: number): Promise<{ savedTo: string | null }> {
+      if (!saveFile) {
+        throw new GenbaError('SAVE_UNAVAILABLE', {
+          ja: 'この環境ではファイルを保存できません。CLI では genba approvals --out <ファイル> を使ってください。',
+          en: 'Files cannot be saved here. From the CLI, use genba approvals --out <file>.',
+        });
+      }
+      const suggestedName = `genba-approvals-${new Date(now).toISOString().slice(0, 10)}.csv`;
+      return { savedTo: await saveFile({ suggestedName, content: approvalsCsv(approvalHistory(deps.db(), 100_000)), kind: 'csv' }) };
+    },
     approvalsCsv: (): string => approvalsCsv(approvalHistory(deps.db(), 100_000)),
   };
 }

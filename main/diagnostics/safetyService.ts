@@ -1,0 +1,57 @@
+import type Database from 'better-sqlite3';
+import type { Lang } from '../api/types.js';
+import type { LlmService } from '../ai/llmService.js';
+import { describeError } from '../errors.js';
+import type { AppLog } from '../log/appLog.js';
+import { backupStore, listBackups, rotateBackup, type BackupInfo } from '../store/storeBackup.js';
+import { runDoctor, type DoctorReport } from './doctor.js';
+
+const DAY = 86_400_000;
+
+/** Backups and diagnostics of one data folder. */
+export function createSafetyService(deps: {
+  dataDir: string;
+  dbPath: string;
+  nativeBinding?: string;
+  lang: () => Lang;
+  log: AppLog;
+  /** The open store (throws when the app is not started). */
+  db: () => Database.Database;
+  llm: LlmService;
+  embeddingModelDir: () => string | null;
+  /** A connection test of the company MySQL; null for the demo company. */
+  testSource: () => (() => Promise<string>) | null;
+}) {
+  return {
+    /**
+     * A dated backup in <data folder>/backups when the newest is a day old or missing; the
+     * seven newest are kept. The app runs it after start; a failure is logged, never fatal.
+     */
+    async dailyBackup(): Promise<BackupInfo | null> {
+      const newest = listBackups(deps.dataDir)[0];
+      if (newest && newest.at > Date.now() - DAY) return null;
+      try {
+        const info = await rotateBackup(deps.db(), deps.dataDir, Date.now(), deps.nativeBinding);
+        deps.log.info('backup written', info.path);
+        return info;
+      } catch (error) {
+        deps.log.error('backup failed', describeError(error));
+        return null;
+      }
+    },
+
+    /** `genba backup <file>`: an online copy of the store, checked. */
+    backupTo: (file: string): Promise<BackupInfo> => backupStore(deps.db(), file, deps.nativeBinding),
+
+    /** Checks that need no started store: they must work on a damaged data folder. */
+    doctor(): Promise<DoctorReport> {
+      return runDoctor({
+        dataDir: deps.dataDir, dbPath: deps.dbPath, lang: deps.lang(), now: Date.now(), nativeBinding: deps.nativeBinding,
+        llmModels: Object.fromEntries(deps.llm.status().map((r) => [r.role, r.path])) as { intent: string | null; answer: string | null },
+        embeddingModelDir: deps.embeddingModelDir(),
+        gpu: () => deps.llm.backend(),
+        testSource: deps.testSource(),
+      });
+    },
+  };
+}
