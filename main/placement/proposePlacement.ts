@@ -62,7 +62,8 @@ export async function proposePlacement(s: PlacementSituation, o: ProposeOptions)
     neededByRate: 0, policyMinMoves, moves: 0, addedPerMinute: 0, projectedFinish: t.projectedFinish,
     minutesLateAfter: t.minutesLate, switchMinutes: sw,
   };
-  if (deficit <= 0 || t.remaining <= 0) return { proposal: null, facts, optimizeMs: 0 };
+  // Without a deadline there is nothing to be late for: no move is proposed.
+  if (deficit <= 0 || t.remaining <= 0 || t.deadline === null) return { proposal: null, facts, optimizeMs: 0 };
 
   // The fewest people that cover the shortage by speed alone, before any preference.
   const byRate = await solveMoves({ ...base, minMoves: 0, cost: (c) => 1 - c.perHour / 1e4 });
@@ -118,8 +119,8 @@ export async function proposePlacement(s: PlacementSituation, o: ProposeOptions)
     ? ja ? `が、納期${o.policy.urgentWithinMinutes}分前以内のため方針により${policyMinMoves}名以上を移動します。` : `, but within ${o.policy.urgentWithinMinutes} minutes of the deadline the policy moves at least ${policyMinMoves}.`
     : ja ? '。' : '.';
   const reason = ja
-    ? `${t.site} ${t.process}（業務${t.businessId}）は残り${t.remaining}件、納期${hm(deadline)}まで${facts.minutesLeft}分です。現在の速度は毎分${fig(speed)}件、必要な速度は毎分${fig(requiredPerMinute)}件（切替${fig(sw)}分を含む）で、毎分${fig(deficit)}件不足しています。速度の上では${facts.neededByRate}名で足ります${policyClause}${outcome}`
-    : `${t.site} ${t.process} (business ${t.businessId}) has ${t.remaining} items left and ${facts.minutesLeft} minutes to its ${hm(deadline)} deadline. It runs at ${fig(speed)} items/min and needs ${fig(requiredPerMinute)} (with a ${fig(sw)}-minute switch-over): ${fig(deficit)} items/min short. By speed alone ${facts.neededByRate} people are enough${policyClause}${outcome}`;
+    ? `${t.site} ${t.process}（業務${t.businessId}）は残り${t.remaining}件、${facts.minutesLeft >= 0 ? `納期${hm(deadline)}まで${facts.minutesLeft}分` : `納期${hm(deadline)}を${-facts.minutesLeft}分過ぎています`}。現在の速度は毎分${fig(speed)}件、必要な速度は毎分${fig(requiredPerMinute)}件（切替${fig(sw)}分を含む）で、毎分${fig(deficit)}件不足しています。速度の上では${facts.neededByRate}名で足ります${policyClause}${outcome}`
+    : `${t.site} ${t.process} (business ${t.businessId}) has ${t.remaining} items left and ${facts.minutesLeft >= 0 ? `${facts.minutesLeft} minutes to its ${hm(deadline)} deadline` : `is ${-facts.minutesLeft} minutes past its ${hm(deadline)} deadline`}. It runs at ${fig(speed)} items/min and needs ${fig(requiredPerMinute)} (with a ${fig(sw)}-minute switch-over): ${fig(deficit)} items/min short. By speed alone ${facts.neededByRate} people are enough${policyClause}${outcome}`;
 
   const usable = s.candidates.filter((c) => spareOf(s.donors, c) > 0).length;
   const parts: string[] = [];

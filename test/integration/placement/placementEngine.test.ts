@@ -116,6 +116,18 @@ describe('placement engine: data, HiGHS and the proposal', () => {
     expect(facts.deficitPerMinute).toBe(0);
   });
 
+  it('past the deadline, says so and still moves people to finish sooner; without a deadline, proposes nothing', async () => {
+    db.prepare('DELETE FROM progress_snapshots').run();
+    series('札幌', 'エントリ1', '15:30', 120, 5);
+    for (let i = 0; i < 3; i++) operator('盛岡', [['エントリ1', 4, 40, 40]]);
+    const late = await propose();
+    expect(late.proposal!.reason).toContain('納期15:30を10分過ぎています');
+    expect(late.proposal!.operators).toHaveLength(3);
+    expect(late.proposal!.facts.projectedFinish!).toBeLessThan(late.proposal!.facts.projectedFinishNow!);
+    db.prepare('UPDATE progress_snapshots SET expected_completion_time = NULL').run();
+    expect((await propose()).proposal).toBeNull();
+  });
+
   it('gives an id of the documented form and a what-if on both sides', async () => {
     for (let i = 0; i < 6; i++) operator('盛岡', [['エントリ1', 4, 40, 40]]);
     const { proposal } = await propose();
