@@ -58,9 +58,14 @@ export function createAssistant(deps: AssistantDeps) {
     return cached.resolver;
   };
   return {
-    /** Start-up work kept out of the first question: master names read, solver compiled, know-how index opened. */
+    /**
+     * Start-up work kept out of the first question: master names read, solver compiled,
+     * know-how index opened, and the overview computed once (the app's first screen needs
+     * it anyway; it loads the time-zone data and prepares the statements).
+     */
     async prepare(): Promise<void> {
       resolverFor(deps.db(), deps.config().placement.aliases);
+      deps.overview();
       await Promise.all([warmSolver(), deps.knowledge.reindex()]);
     },
 
