@@ -52,7 +52,10 @@ export async function proposePlacement(s: PlacementSituation, o: ProposeOptions)
   const deficit = Math.max(0, requiredPerMinute - speed);
   const preferred = o.policy.preferredExperience.find((p) => t.process.startsWith(p.processPrefix))?.months ?? 0;
   const dist = (c: Candidate): number | null => distanceKm(o.distancesKm, c.site, t.site);
-  const cost = (c: Candidate): number => 10 + (dist(c) ?? 2000) / 100 + (c.experienceMonths < preferred ? 5 : 0) + (5 - c.skill) + 3 * c.recentMoves;
+  // Per move: distance first, then the experience rule, skill and fairness; among equals the
+  // more experienced and faster one (small terms, so that ties do not fall to the solver).
+  const cost = (c: Candidate): number => 10 + (dist(c) ?? 2000) / 100 + (c.experienceMonths < preferred ? 5 : 0) + (5 - c.skill) + 3 * c.recentMoves
+    - Math.min(c.experienceMonths, 120) / 120 - c.perHour / 1000;
   const policyMinMoves = deficit > 0 && minutesLeft <= o.policy.urgentWithinMinutes ? o.policy.urgentMinMoves : 0;
   const base = { candidates: s.candidates, donors: s.donors, deficitPerMinute: deficit, maxMoves: o.policy.maxMoves, cost };
 
@@ -119,7 +122,7 @@ export async function proposePlacement(s: PlacementSituation, o: ProposeOptions)
     ? ja ? `が、納期${o.policy.urgentWithinMinutes}分前以内のため方針により${policyMinMoves}名以上を移動します。` : `, but within ${o.policy.urgentWithinMinutes} minutes of the deadline the policy moves at least ${policyMinMoves}.`
     : ja ? '。' : '.';
   const reason = ja
-    ? `${t.site} ${t.process}（業務${t.businessId}）は残り${t.remaining}件、${facts.minutesLeft >= 0 ? `納期${hm(deadline)}まで${facts.minutesLeft}分` : `納期${hm(deadline)}を${-facts.minutesLeft}分過ぎています`}。現在の速度は毎分${fig(speed)}件、必要な速度は毎分${fig(requiredPerMinute)}件（切替${fig(sw)}分を含む）で、毎分${fig(deficit)}件不足しています。速度の上では${facts.neededByRate}名で足ります${policyClause}${outcome}`
+    ? `${t.site} ${t.process}（業務${t.businessId}）は残り${t.remaining}件、${facts.minutesLeft >= 0 ? `納期${hm(deadline)}まで${facts.minutesLeft}分です` : `納期${hm(deadline)}を${-facts.minutesLeft}分過ぎています`}。現在の速度は毎分${fig(speed)}件、必要な速度は毎分${fig(requiredPerMinute)}件（切替${fig(sw)}分を含む）で、毎分${fig(deficit)}件不足しています。速度の上では${facts.neededByRate}名で足ります${policyClause}${outcome}`
     : `${t.site} ${t.process} (business ${t.businessId}) has ${t.remaining} items left and ${facts.minutesLeft >= 0 ? `${facts.minutesLeft} minutes to its ${hm(deadline)} deadline` : `is ${-facts.minutesLeft} minutes past its ${hm(deadline)} deadline`}. It runs at ${fig(speed)} items/min and needs ${fig(requiredPerMinute)} (with a ${fig(sw)}-minute switch-over): ${fig(deficit)} items/min short. By speed alone ${facts.neededByRate} people are enough${policyClause}${outcome}`;
 
   const usable = s.candidates.filter((c) => spareOf(s.donors, c) > 0).length;
