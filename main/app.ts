@@ -1,24 +1,22 @@
 import type Database from 'better-sqlite3';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import pkg from '../package.json';
 import { createAiServices, type ModelOverrides } from './ai/aiServices.js';
-import { findModels } from './ai/findModels.js';
 import { createAlertService } from './alerts/alertService.js';
 import { createAssistantService, type SaveFile } from './chat/assistantService.js';
 import { createLogIntelligence } from './logs/logIntelligence.js';
 import { createEventBus, type EventBus } from './api/eventBus.js';
 import type { DataSourceForm, DemoResetResult, Lang, Overview, Settings, StatusInfo, SyncSummary } from './api/types.js';
 import type { Clock } from './config/clock.js';
-import { type GenbaConfig, loadConfig, saveConfig } from './config/config.js';
+import { type GenbaConfig, loadConfig, type MySqlSourceConfig, saveConfig } from './config/config.js';
 import { defaultDataDir } from './config/dataDir.js';
 import { memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/secretStore.js';
 import { GenbaError, describeError } from './errors.js';
-import { type AppLog, createAppLog } from './log/appLog.js';
+import { createAppLog } from './log/appLog.js';
 import { computeOverview } from './placement/siteOverview.js';
+import { statusInfo } from './statusInfo.js';
 import { CompanyRepository } from './store/companyRepository.js';
-import { schemaVersion } from './store/migration.js';
 import { openStore } from './store/openStore.js';
 import { createSafetyService } from './diagnostics/safetyService.js';
 import { DEMO_ANCHOR_MS } from './sync/demo/demoDefinition.js';
@@ -110,6 +108,9 @@ export function createApp(options: AppOptions = {}) {
     }),
   });
 
+  /** The sites overview at the clock's now: the Overview view, the alert rules and the assistant read the same. */
+  const overviewNow = (): Overview => computeOverview(store().db, { now: clock.now(), timeZone: config.timeZone, ...config.overview });
+
   const ai = createAiServices({ dataDir, config: () => config, overrides: options.models ?? {}, log, events, lang });
   const logs = createLogIntelligence({
     db: () => store().db, dataDir, now: clock.now, timeZone: () => config.timeZone, log, embeddings: ai.embeddings,
@@ -122,7 +123,7 @@ export function createApp(options: AppOptions = {}) {
 
   const alerts = createAlertService({
     db: () => store().db, now: clock.now, lang, config: () => config, events, log,
-    overview: () => computeOverview(store().db, { now: clock.now(), timeZone: config.timeZone, ...config.overview }),
+    overview: () => overviewNow(),
     lastSync: () => store().repo.lastSuccessfulSync(),
     anomalies: () => logs.anomalies(),
     pausedUntil: () => {
@@ -143,7 +144,7 @@ export function createApp(options: AppOptions = {}) {
 
   const assistant = createAssistantService({
     db: () => store().db, dataDir, config: () => config, lang, now: clock.now, llm: ai.llm, embedder: logs.embedder,
-    overview: () => computeOverview(store().db, { now: clock.now(), timeZone: config.timeZone, ...config.overview }),
+    overview: () => overviewNow(),
     logs: { anomalies: () => logs.anomalies(), search: (text, k) => logs.search(text, k) },
     alerts: () => alerts.list({ status: 'open' }),
     meta: { get: (key) => store().repo.getMeta(key), set: (key, value) => store().repo.setMeta(key, value) },
@@ -157,22 +158,23 @@ export function createApp(options: AppOptions = {}) {
     sync.run('deliver', []).catch(() => {});
   };
 
+  /** Connects to a MySQL source once and lists its tables (Settings' test, the doctor). */
+  async function connectionTest(source: MySqlSourceConfig, password: string | null | undefined): Promise<TableCheck[]> {
+    if (!password) throw passwordMissing();
+    const conn = mysqlSourceFor(source, password, config.timeZone, companyTables(config.logs));
+    try {
+      return await conn.testConnection();
+    } finally {
+      await conn.close();
+    }
+  }
   const safety = createSafetyService({
     dataDir, dbPath, nativeBinding: options.nativeBinding, lang, log, db: () => store().db, llm: ai.llm,
     embeddingModelDir: () => ai.embeddingModelDir(),
     testSource: () => {
       const s = config.source;
       if (s.kind === 'demo') return null;
-      return async () => {
-        const password = secrets.get(MYSQL_PASSWORD);
-        if (!password) throw passwordMissing();
-        const source = mysqlSourceFor(s, password, config.timeZone, companyTables(config.logs));
-        try {
-          return `${s.host}:${s.port}/${s.database}, ${(await source.testConnection()).length} tables`;
-        } finally {
-          await source.close();
-        }
-      };
+      return async () => `${s.host}:${s.port}/${s.database}, ${(await connectionTest(s, secrets.get(MYSQL_PASSWORD))).length} tables`;
     },
   });
   const store = () => {
@@ -183,17 +185,8 @@ export function createApp(options: AppOptions = {}) {
     saveConfig(dataDir, next);
     config = next;
   };
-  const mysqlTest = async (form: DataSourceForm): Promise<TableCheck[]> => {
-    const password = form.password || secrets.get(MYSQL_PASSWORD);
-    if (!password) throw passwordMissing();
-    const prev = config.source.kind === 'mysql' ? config.source : null;
-    const source = mysqlSourceFor(sourceConfigFromForm(form, prev), password, config.timeZone, companyTables(config.logs));
-    try {
-      return await source.testConnection();
-    } finally {
-      await source.close();
-    }
-  };
+  const mysqlTest = (form: DataSourceForm): Promise<TableCheck[]> =>
+    connectionTest(sourceConfigFromForm(form, config.source.kind === 'mysql' ? config.source : null), form.password || secrets.get(MYSQL_PASSWORD));
 
   return {
     dataDir,
@@ -248,32 +241,13 @@ export function createApp(options: AppOptions = {}) {
 
     status(): StatusInfo {
       const { db, repo, outbox } = store();
-      const dataAsOf = (db.prepare('SELECT MAX(snapshot_time) AS t FROM progress_snapshots WHERE snapshot_time <= ?').get(clock.now()) as { t: number | null }).t;
-      const paused = repo.getMeta('alerts_paused_until');
-      const modelsDir = join(dataDir, 'models');
-      const s = config.source;
-      const counts = outbox.counts();
-      return {
-        version: pkg.version,
-        dataDir,
-        database: { path: dbPath, sizeBytes: statSync(dbPath).size, schemaVersion: schemaVersion(db) },
-        source: s.kind === 'demo'
-          ? { kind: 'demo', id: sourceId(), seed: s.seed }
-          : { kind: 'mysql', id: sourceId(), host: s.host, port: s.port, database: s.database, user: s.user, tls: s.tls.enabled, passwordStored: secrets.get(MYSQL_PASSWORD) !== null },
-        logs: config.logs.kind === 'files' ? { kind: 'files', paths: config.logs.paths } : { kind: 'source' },
-        clock: { now: clock.now(), mode: clockMode() },
-        tables: repo.counts(),
-        lastSync: repo.lastSuccessfulSync(),
-        dataAsOf,
-        sync: { ...sync.status(), tables: repo.syncStates(), pendingDecisions: counts.pending, failingDecisions: counts.failing },
-        models: { dir: modelsDir, found: findModels(modelsDir) },
-        alertsPausedUntil: paused !== null && Number(paused) > clock.now() ? Number(paused) : null,
-      };
+      return statusInfo({
+        dataDir, dbPath, db, repo, outbox, config, sourceId: sourceId(), clock: { now: clock.now(), mode: clockMode() },
+        passwordStored: secrets.get(MYSQL_PASSWORD) !== null, sync: sync.status(),
+      });
     },
 
-    overview(): Overview {
-      return computeOverview(store().db, { now: clock.now(), timeZone: config.timeZone, ...config.overview });
-    },
+    overview: overviewNow,
 
     settings: (): Settings => ({ lang: lang(), timeZone: config.timeZone }),
 

@@ -42,6 +42,12 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+const COMMANDS: readonly string[] = [
+  'status', 'demo', 'sync', 'models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge', 'approvals', 'backup', 'restore', 'doctor',
+];
+/** Commands that take no positional arguments (the others check their own). */
+const WITHOUT_ARGUMENTS = new Set(['status', 'demo', 'sync', 'doctor']);
+
 /** The language for errors raised before the command line is fully parsed. */
 function langFromArgv(argv: string[]): Lang {
   const i = argv.indexOf('--lang');
@@ -72,13 +78,13 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 0;
     }
     if (command === 'logs' && rest[0] === 'parse') return parseOnly(rest.slice(1), values.out, io);
-    if (rest.length > 0 && !['models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge', 'approvals', 'backup', 'restore'].includes(command)) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+    if (rest.length > 0 && (!COMMANDS.includes(command) || WITHOUT_ARGUMENTS.has(command))) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
     if (values.fix && command !== 'doctor') throw usageError('--fix は doctor コマンドでのみ使えます', '--fix only applies to the doctor command');
     if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
     if ((values.source !== undefined || values.once) && command !== 'sync') {
       throw usageError('--source と --once は sync コマンドでのみ使えます', '--source and --once only apply to the sync command');
     }
-    if (!['status', 'demo', 'sync', 'models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge', 'approvals', 'backup', 'restore', 'doctor'].includes(command)) {
+    if (!COMMANDS.includes(command)) {
       throw usageError(`不明なコマンドです: ${command}（genba help を参照）`, `Unknown command: ${command} (see genba help)`);
     }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AskResult, Citation, Intent, Proposal } from '../api/assistantTypes.js';
-import type { Alert, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
+import type { Alert, Lang, LogAnomalyReport, LogSearchHit, Overview, ProcessProgress } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { GenbaConfig } from '../config/config.js';
 import { startOfZonedDay } from '../config/zonedTime.js';
@@ -99,19 +99,22 @@ export function createAssistant(deps: AssistantDeps) {
       let clarify: AskResult['clarify'] = null;
       let facts = '';
       let template = '';
-      const overview = deps.overview();
-      const series = overview.sites.flatMap((s) => s.processes);
+      // Only the intents about progress read it (logs, alerts and know-how do not).
+      let overview: Overview | null = null;
+      const progress = (): Overview => (overview ??= deps.overview());
+      const series = (): ProcessProgress[] => progress().sites.flatMap((s) => s.processes);
 
       switch (intent.intent_type) {
         case 'deadline_optimization': {
-          const troubled = series.filter((p) => (p.status === 'late' || p.status === 'at_risk')
+          const all = series();
+          const troubled = all.filter((p) => (p.status === 'late' || p.status === 'at_risk')
             && (e.process === null || p.process === e.process) && (e.location === null || p.site === e.location));
           const site = e.location;
           let process = e.process;
           if (site !== null && process === null && troubled.length === 1) process = troubled[0]!.process;
           if (site === null || process === null) {
             // A move needs a target: ask back with the candidates instead of guessing.
-            const options = (troubled.length > 0 ? troubled : series.filter((p) => p.status !== 'done' && (site === null || p.site === site)).slice(0, 6))
+            const options = (troubled.length > 0 ? troubled : all.filter((p) => p.status !== 'done' && (site === null || p.site === site)).slice(0, 6))
               .map((p) => ({ label: progressLine(p, tz), ask: lang === 'ja' ? `${p.site}の${p.process}工程が遅延しています` : `${p.site} ${p.process} is late` }));
             const what = site === null ? (lang === 'ja' ? 'どの拠点' : 'Which site') : (lang === 'ja' ? 'どの工程' : 'Which process');
             clarify = { question: lang === 'ja' ? `${what}の話でしょうか。候補を選んでください。` : `${what} do you mean? Pick one.`, options };
@@ -119,7 +122,7 @@ export function createAssistant(deps: AssistantDeps) {
             dataMs = ms(t2);
             break;
           }
-          const situation = placementSituation(db, { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement }, { site, process, businessId: e.business_id }, overview);
+          const situation = placementSituation(db, { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement }, { site, process, businessId: e.business_id }, progress());
           dataMs = ms(t2);
           if (!situation) {
             template = lang === 'ja' ? `${site} ${process}の今日の進捗データがありません。` : `There is no progress data today for ${site} ${process}.`;
@@ -137,13 +140,13 @@ export function createAssistant(deps: AssistantDeps) {
           break;
         }
         case 'delay_risk_detection':
-          template = facts = riskAnswer(series, tz);
+          template = facts = riskAnswer(series(), tz);
           dataMs = ms(t2);
           break;
         case 'simple_query':
         case 'productivity_analysis':
         case 'impact_analysis':
-          template = facts = statusAnswer(series, tz, e.location, e.process);
+          template = facts = statusAnswer(series(), tz, e.location, e.process);
           dataMs = ms(t2);
           break;
         case 'log_investigation': {

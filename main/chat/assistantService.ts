@@ -8,7 +8,7 @@ import type { TextEmbedder } from '../ai/storedVectors.js';
 import type { GenbaConfig } from '../config/config.js';
 import { createKnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { AppLog } from '../log/appLog.js';
-import { GenbaError } from '../errors.js';
+import { ProposalError } from './proposalError.js';
 import { DEMO_DEFINITION } from '../sync/demo/demoDefinition.js';
 import type { DecisionRecord } from '../sync/syncSource.js';
 import { createAssistant } from './assistant.js';
@@ -53,6 +53,7 @@ export function createAssistantService(deps: {
     const c = deps.config();
     return { now: deps.now(), timeZone: c.timeZone, ...c.overview, policy: c.placement };
   };
+  const csv = (): string => approvalsCsv(approvalHistory(deps.db(), 100_000));
   const state = (proposal: Proposal, status: ProposalState['status']): ProposalState => ({
     proposal, status, changedSince: status === 'open' ? proposalChanges(deps.db(), proposal, situationOptions(), deps.lang()) : null,
   });
@@ -86,15 +87,15 @@ export function createAssistantService(deps: {
     /** The history as CSV through the app's save dialog; files are never downloaded by the page. */
     async exportApprovals(saveFile: SaveFile | undefined, now: number): Promise<{ savedTo: string | null }> {
       if (!saveFile) {
-        throw new GenbaError('SAVE_UNAVAILABLE', {
+        throw new ProposalError('SAVE_UNAVAILABLE', {
           ja: 'この環境ではファイルを保存できません。CLI では genba approvals --out <ファイル> を使ってください。',
           en: 'Files cannot be saved here. From the CLI, use genba approvals --out <file>.',
         });
       }
       const suggestedName = `genba-approvals-${new Date(now).toISOString().slice(0, 10)}.csv`;
-      return { savedTo: await saveFile({ suggestedName, content: approvalsCsv(approvalHistory(deps.db(), 100_000)), kind: 'csv' }) };
+      return { savedTo: await saveFile({ suggestedName, content: csv(), kind: 'csv' }) };
     },
-    approvalsCsv: (): string => approvalsCsv(approvalHistory(deps.db(), 100_000)),
+    approvalsCsv: csv,
   };
 }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ApprovalRow, DecisionAction, Proposal } from '../api/assistantTypes.js';
-import { GenbaError } from '../errors.js';
+import { ProposalError } from './proposalError.js';
 import type { DecisionRecord } from '../sync/syncSource.js';
 
 export function saveProposal(db: Database.Database, p: Proposal, question: string): void {
@@ -13,7 +13,7 @@ export interface StoredProposal { proposal: Proposal; status: 'open' | DecisionA
 export function loadProposal(db: Database.Database, id: string): StoredProposal {
   const row = db.prepare('SELECT proposal, status, decided_at FROM proposals WHERE suggestion_id = ?').get(id) as
     { proposal: string; status: StoredProposal['status']; decided_at: number | null } | undefined;
-  if (!row) throw new GenbaError('PROPOSAL_NOT_FOUND', { ja: `提案 ${id} は見つかりません。`, en: `Proposal ${id} was not found.` });
+  if (!row) throw new ProposalError('PROPOSAL_NOT_FOUND', { ja: `提案 ${id} は見つかりません。`, en: `Proposal ${id} was not found.` });
   return { proposal: JSON.parse(row.proposal) as Proposal, status: row.status, decidedAt: row.decided_at };
 }
 
@@ -27,19 +27,19 @@ export interface Decision { action: DecisionAction; reason: string | null; user:
 export function decideProposal(db: Database.Database, id: string, d: Decision, now: number, record: (r: DecisionRecord) => void): StoredProposal {
   const stored = loadProposal(db, id);
   if (stored.status !== 'open') {
-    throw new GenbaError('PROPOSAL_DECIDED', {
+    throw new ProposalError('PROPOSAL_DECIDED', {
       ja: `提案 ${id} は既に処理済みです（${stored.status}）。`, en: `Proposal ${id} has already been decided (${stored.status}).`,
     });
   }
   if (d.action !== 'approved' && !d.reason?.trim()) {
-    throw new GenbaError('PROPOSAL_REASON_REQUIRED', { ja: '却下・修正には理由を入力してください。', en: 'Rejecting or modifying needs a reason.' });
+    throw new ProposalError('PROPOSAL_REASON_REQUIRED', { ja: '却下・修正には理由を入力してください。', en: 'Rejecting or modifying needs a reason.' });
   }
   let p = stored.proposal;
   if (d.action === 'modified') {
     const keep = new Set(d.keepOperatorIds ?? []);
     const operators = p.operators.filter((op) => keep.has(op.id));
     if (operators.length === 0 || operators.length === p.operators.length || (d.keepOperatorIds ?? []).some((x) => !p.operators.some((op) => op.id === x))) {
-      throw new GenbaError('PROPOSAL_MODIFY_INVALID', {
+      throw new ProposalError('PROPOSAL_MODIFY_INVALID', {
         ja: '修正では、提案されたオペレータのうち一部（1名以上、全員未満）を選んでください。',
         en: 'A modification keeps some of the proposed operators: at least one, not all.',
       });

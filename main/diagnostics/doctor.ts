@@ -5,6 +5,7 @@ import type { Lang } from '../api/types.js';
 import { checkSupported, readGgufInfo } from '../ai/ggufInfo.js';
 import { VectorIndex } from '../ai/vectorIndex.js';
 import { describeError, GenbaError } from '../errors.js';
+import { hasSqliteHeader } from '../store/openStore.js';
 import { listBackups } from '../store/storeBackup.js';
 import type { CheckId, CheckStatus, DoctorCheck, DoctorReport } from './doctorTypes.js';
 
@@ -74,8 +75,7 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
   } else {
     let db: Database.Database | null = null;
     try {
-      const header = readFileSync(d.dbPath).subarray(0, 16).toString('latin1');
-      if (statSync(d.dbPath).size > 0 && header !== 'SQLite format 3\u0000') throw new Error('bad SQLite header');
+      if (!hasSqliteHeader(d.dbPath)) throw new Error('bad SQLite header');
       db = new Database(d.dbPath, { readonly: true, fileMustExist: true, ...(d.nativeBinding ? { nativeBinding: d.nativeBinding } : {}) });
       const rows = db.pragma('integrity_check(20)') as { integrity_check: string }[];
       const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');

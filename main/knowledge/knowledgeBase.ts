@@ -51,9 +51,9 @@ export function createKnowledgeBase(deps: {
   let indexModel: string | null = null;
   let dirty = true;
 
-  const listSql = `SELECT d.doc_id, d.title, d.source_name, d.builtin, length(d.text) AS chars, d.added_at,
-                          (SELECT COUNT(*) FROM knowledge_chunks c WHERE c.doc_id = d.doc_id) AS chunks
-                     FROM knowledge_documents d`;
+  const columns = `d.doc_id, d.title, d.source_name, d.builtin, length(d.text) AS chars, d.added_at,
+                   (SELECT COUNT(*) FROM knowledge_chunks c WHERE c.doc_id = d.doc_id) AS chunks`;
+  const listSql = `SELECT ${columns} FROM knowledge_documents d`;
 
   const add = (doc: { title: string; text: string; sourceName?: string | null }, builtin = false): KnowledgeDoc => {
     const text = doc.text.replace(/\u0000/g, '').trim();
@@ -117,8 +117,8 @@ export function createKnowledgeBase(deps: {
     },
 
     get(id: number): KnowledgeDocDetail | null {
-      const row = deps.db().prepare(`SELECT d.*, length(d.text) AS chars, (SELECT COUNT(*) FROM knowledge_chunks c WHERE c.doc_id = d.doc_id) AS chunks
-                                       FROM knowledge_documents d WHERE d.doc_id = ?`).get(id) as (DocRow & { text: string }) | undefined;
+      const row = deps.db().prepare(`SELECT ${columns}, d.text FROM knowledge_documents d WHERE d.doc_id = ?`)
+        .get(id) as (DocRow & { text: string }) | undefined;
       return row ? { ...toDoc(row), text: row.text } : null;
     },
 

@@ -2,7 +2,9 @@ import { GenbaError } from '../errors.js';
 
 export type KnowledgeErrorCode = 'KNOWLEDGE_EMPTY' | 'KNOWLEDGE_TOO_LARGE' | 'KNOWLEDGE_DUPLICATE' | 'KNOWLEDGE_NOT_FOUND' | 'KNOWLEDGE_UNREADABLE';
 
-export class KnowledgeError extends GenbaError {}
+export class KnowledgeError extends GenbaError {
+  declare readonly code: KnowledgeErrorCode;
+}
 
 export const knowledgeError = (code: KnowledgeErrorCode, ja: string, en: string, detail?: string): KnowledgeError =>
   new KnowledgeError(code, { ja, en }, { detail });

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
-import { GenbaError } from '../errors.js';
+import { SyncError } from '../sync/syncError.js';
 import { basename } from 'node:path';
 import { CompanyRepository } from '../store/companyRepository.js';
 import type { AppLogRow } from '../sync/companyRows.js';
@@ -17,7 +17,7 @@ function readLogFile(file: string): string {
     if (st.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new GenbaError('LOGS_FILE_UNREADABLE', {
+    throw new SyncError('LOG_FILE_UNREADABLE', {
       ja: `ログファイル ${basename(file)} を読めません（存在、権限、種類を確認してください）。何も取り込んでいません。`,
       en: `Cannot read the log file ${basename(file)} (check that it exists, its permissions and kind). Nothing was ingested.`,
     }, { cause: error, detail: String(error) });

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { median } from '../median.js';
 import { templateText } from './templateText.js';
-import { fromBlob } from './templateVectors.js';
+import { fromBlob } from '../ai/storedVectors.js';
 
 export type { LogAnomaly as Anomaly, LogAnomalyKind as AnomalyKind, LogAnomalyReport as AnomalyReport } from '../api/types.js';
 import type { LogAnomaly as Anomaly, LogAnomalyReport as AnomalyReport } from '../api/types.js';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { dbscan } from './dbscan.js';
 import { words } from './templateEmbedder.js';
-import { fromBlob } from './templateVectors.js';
+import { fromBlob } from '../ai/storedVectors.js';
 
 const MIN_POINTS = 2;
 const HOUR = 3_600_000;

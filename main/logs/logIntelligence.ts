@@ -10,8 +10,9 @@ import { ingestLogFiles } from './ingestLogFiles.js';
 import { mineStoredLogs } from './mineStoredLogs.js';
 import { templateText } from './templateText.js';
 import { project2d } from './projection.js';
-import { hashedNgramEmbedder, modelEmbedder, type TextEmbedder } from './templateEmbedder.js';
-import { fromBlob, syncTemplateVectors } from './templateVectors.js';
+import { fromBlob, type TextEmbedder } from '../ai/storedVectors.js';
+import { hashedNgramEmbedder, modelEmbedder } from './templateEmbedder.js';
+import { syncTemplateVectors } from './templateVectors.js';
 
 const HOUR = 3_600_000;
 

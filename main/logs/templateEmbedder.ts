@@ -2,8 +2,6 @@ import { basename } from 'node:path';
 import type { EmbeddingService } from '../ai/embeddingService.js';
 import type { TextEmbedder } from '../ai/storedVectors.js';
 
-export type { TextEmbedder } from '../ai/storedVectors.js';
-
 const DIM = 256;
 
 function fnv1a(text: string): number {

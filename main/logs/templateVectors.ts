@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import { syncStoredVectors, type TextEmbedder, type VectorSync } from '../ai/storedVectors.js';
 import { templateText } from './templateText.js';
 
-export { fromBlob, type VectorSync } from '../ai/storedVectors.js';
-
 /** Each template is embedded once (its lines inherit it), as the text a person would read. */
 export function syncTemplateVectors(db: Database.Database, embedder: TextEmbedder, indexDir: string): Promise<VectorSync> {
   return syncStoredVectors(db, embedder, {

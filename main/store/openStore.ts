@@ -17,7 +17,8 @@ function corrupt(path: string, detail: string, cause?: unknown): StoreError {
   }, { cause, detail });
 }
 
-function hasSqliteHeader(path: string): boolean {
+/** Whether the file starts like a SQLite database (an empty file counts: it is a new one). */
+export function hasSqliteHeader(path: string): boolean {
   if (statSync(path).size === 0) return true; // an empty file is a valid, new database
   const fd = openSync(path, 'r');
   try {

@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusInfo } from '../../main/api/types.js';
 import { SCHEMA_VERSION } from '../../main/store/migration.js';
+import { runGenba } from '../helpers/genbaCli.js';
 import { tempDir } from '../helpers/tempDir.js';
 
-const BIN = resolve('bin/genba.mjs');
-
-/** Runs the built `genba` exactly as a user would (npm run build first). */
-function genba(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, GENBA_DATA_DIR: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const genba = (...args: string[]) => runGenba(args);
 
 describe('genba CLI (built bundle)', () => {
   const dir = tempDir();

@@ -1,18 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { truncateSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeModel } from '../../fixtures/models/ggufModels.js';
 import { writeBertModel } from '../../fixtures/models/onnxBert.js';
+import { runGenba } from '../../helpers/genbaCli.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 describe('genba models (built CLI)', () => {
   const usb = tempDir();
   const data = tempDir();
-  const genba = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), ...args, '--data-dir', data.path], { encoding: 'utf8' });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const genba = (...args: string[]) => runGenba([...args, '--data-dir', data.path]);
 
   beforeAll(() => {
     // Shipped to the air-gapped machine under the manifest's file name.

@@ -1,22 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type GenbaApp } from '../../../main/app.js';
-import { writeModel } from '../../fixtures/models/ggufModels.js';
-import { writeBertModel } from '../../fixtures/models/onnxBert.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { installTestModels } from '../../helpers/testModels.js';
 
 describe('log intelligence with local models installed', () => {
   const dir = tempDir();
   let app: GenbaApp;
 
   beforeAll(async () => {
-    const models = join(dir.path, 'models');
-    mkdirSync(models, { recursive: true });
-    writeBertModel(join(models, 'multilingual-e5-small'), 'tiny');
-    writeModel(join(models, 'gemma-3-4b-it-Q4_K_M.gguf'), 'gemma3-tiny');
-    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ai: { gpu: 'off', threads: 1, contextSize: 1024 } }));
+    installTestModels(dir.path, { onnx: ['multilingual-e5-small'], gguf: { 'gemma-3-4b-it-Q4_K_M.gguf': 'gemma3-tiny' }, contextSize: 1024 });
     app = createApp({ dataDir: dir.path });
     await app.start();
   }, 120_000);

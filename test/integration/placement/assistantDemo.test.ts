@@ -1,22 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../../../main/api/assistantTypes.js';
 import { createHandlerTable } from '../../../main/api/handlerTable.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { GenbaError } from '../../../main/errors.js';
+import { runGenba } from '../../helpers/genbaCli.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { thrownBy } from '../../helpers/thrownBy.js';
 
 const ANCHOR = '2025-10-23T15:40+09:00';
 const QUESTION = '札幌のエントリ1工程が遅延しています';
 
-/** The built `genba`, as a manager runs it. */
-function genba(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, GENBA_DATA_DIR: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const genba = (...args: string[]) => runGenba(args);
 
 describe('placement assistant on the demo company (no models: rules and templates)', () => {
   const dir = tempDir();

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Citation } from '../../../main/api/assistantTypes.js';
@@ -7,9 +6,8 @@ import { createApp, type GenbaApp } from '../../../main/app.js';
 import { proposalFacts } from '../../../main/chat/answerTexts.js';
 import { composeAnswer } from '../../../main/chat/composeAnswer.js';
 import { checkNumbers } from '../../../main/chat/numericGuard.js';
-import { writeModel } from '../../fixtures/models/ggufModels.js';
-import { writeBertModel } from '../../fixtures/models/onnxBert.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { installTestModels } from '../../helpers/testModels.js';
 
 const silentLog = { info: () => {}, warn: () => {}, error: () => {} };
 const FACTS = '札幌 エントリ1は残り120件、納期16:00まで20分。3名の移動で完了見込みは15:57。';
@@ -37,12 +35,9 @@ describe('the placement assistant with generated models (real llama.cpp and ONNX
   let app: GenbaApp;
 
   beforeAll(async () => {
-    const models = join(dir.path, 'models');
-    mkdirSync(models, { recursive: true });
-    writeBertModel(join(models, 'multilingual-e5-small'), 'tiny');
-    writeModel(join(models, 'qwen2-intent.gguf'), 'qwen2-tiny');
-    writeModel(join(models, 'gemma3-answer.gguf'), 'gemma3-tiny');
-    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ ai: { gpu: 'off', threads: 1, contextSize: 2048 } }));
+    const models = installTestModels(dir.path, {
+      onnx: ['multilingual-e5-small'], gguf: { 'qwen2-intent.gguf': 'qwen2-tiny', 'gemma3-answer.gguf': 'gemma3-tiny' }, contextSize: 2048,
+    });
     app = createApp({
       dataDir: dir.path, now: Date.parse('2025-10-23T15:40+09:00'),
       models: { intentModel: join(models, 'qwen2-intent.gguf'), answerModel: join(models, 'gemma3-answer.gguf') },

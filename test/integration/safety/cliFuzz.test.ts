@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runGenba } from '../../helpers/genbaCli.js';
 import { storeDigest } from '../../helpers/storeDigest.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
-function genba(dataDir: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), ...args, '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, GENBA_DATA_DIR: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const genba = (dataDir: string, args: string[]) => runGenba([...args, '--data-dir', dataDir]);
 
 describe('CLI fuzz: hostile arguments to every command', () => {
   const dir = tempDir();

@@ -1,18 +1,15 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { existsSync, openSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync, writeSync, closeSync, chmodSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../../main/diagnostics/doctorTypes.js';
 import { createAppLog, redact } from '../../../main/log/appLog.js';
 import { MAX_MESSAGE_CHARS } from '../../../main/sync/logLine.js';
+import { runGenba } from '../../helpers/genbaCli.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const ANCHOR = '2025-10-23T15:40+09:00';
-function genba(dataDir: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), ...args, '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, GENBA_DATA_DIR: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const genba = (dataDir: string, ...args: string[]) => runGenba([...args, '--data-dir', dataDir]);
 
 describe('data safety: backups, doctor and recovery of a damaged data folder', () => {
   const dir = tempDir();

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCompany } from '../../helpers/companyDb.js';
 import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import { runGenba } from '../../helpers/genbaCli.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const PASSWORD = 'genba-pw';
@@ -11,12 +11,7 @@ const PASSWORD = 'genba-pw';
 describe('genba sync (built CLI) against a real MariaDB', () => {
   let maria: MariaDb;
   const dir = tempDir();
-  const genba = (args: string[], env: Record<string, string> = {}) => {
-    const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), ...args, '--data-dir', dir.path], {
-      encoding: 'utf8', env: { ...process.env, GENBA_MYSQL_PASSWORD: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const genba = (args: string[], env: Record<string, string> = {}) => runGenba([...args, '--data-dir', dir.path], env);
   const url = (withPassword = false): string => `mysql://genba${withPassword ? `:${PASSWORD}` : ''}@127.0.0.1:${maria.port}/${maria.database}`;
 
   beforeAll(async () => {

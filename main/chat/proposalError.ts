@@ -1,0 +1,11 @@
+import { GenbaError, type LocalizedText } from '../errors.js';
+
+export type ProposalErrorCode = 'PROPOSAL_NOT_FOUND' | 'PROPOSAL_DECIDED' | 'PROPOSAL_REASON_REQUIRED' | 'PROPOSAL_MODIFY_INVALID' | 'SAVE_UNAVAILABLE';
+
+/** Refusals of the assistant's proposals and decisions. */
+export class ProposalError extends GenbaError {
+  declare readonly code: ProposalErrorCode;
+  constructor(code: ProposalErrorCode, text: LocalizedText) {
+    super(code, text);
+  }
+}
