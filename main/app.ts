@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { createAiServices, type ModelOverrides } from './ai/aiServices.js';
@@ -10,13 +9,14 @@ import { createEventBus, type EventBus } from './api/eventBus.js';
 import type { DataSourceForm, DemoResetResult, Lang, Overview, Settings, StatusInfo, SyncSummary } from './api/types.js';
 import type { Clock } from './config/clock.js';
 import { type GenbaConfig, loadConfig, type MySqlSourceConfig, saveConfig } from './config/config.js';
-import { defaultDataDir } from './config/dataDir.js';
+import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
 import { memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/secretStore.js';
 import { GenbaError, describeError } from './errors.js';
 import { createAppLog } from './log/appLog.js';
 import { computeOverview } from './placement/siteOverview.js';
 import { statusInfo } from './statusInfo.js';
 import { CompanyRepository } from './store/companyRepository.js';
+import { type FolderLock, sharedLock } from './store/folderLock.js';
 import { openStore } from './store/openStore.js';
 import { createSafetyService } from './diagnostics/safetyService.js';
 import { DEMO_ANCHOR_MS } from './sync/demo/demoDefinition.js';
@@ -72,12 +72,14 @@ const summarize = (r: JobResult): SyncSummary => ({
   tables: r.reports.flatMap((x) => x.tables.map((t) => ({ table: t.table, rows: t.rows, deleted: t.deleted }))),
   ms: Math.round(r.reports.reduce((n, x) => n + x.ms, 0)),
   delivered: (r.delivery?.delivered ?? 0) + (r.delivery?.alreadyThere ?? 0),
+  deliveryFailed: r.delivery?.failed ?? 0,
+  deliveryError: r.delivery?.lastError ?? null,
 });
 
 /** Composition root: builds every service from the config; nothing else reaches for globals. */
 export function createApp(options: AppOptions = {}) {
   const dataDir = options.dataDir ?? defaultDataDir();
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  prepareDataDir(dataDir);
   let config: GenbaConfig = loadConfig(dataDir);
   const secrets = options.secrets ?? memorySecretStore();
   const log = createAppLog(dataDir);
@@ -95,16 +97,18 @@ export function createApp(options: AppOptions = {}) {
   const sourceId = (): string => config.source.kind === 'demo' ? demoSourceId(config.source.seed) : mysqlSourceId(config.source);
 
   let db: Database.Database | null = null;
+  /** Held while the store is open here: a restore waits until no process has it open. */
+  let inUse: FolderLock | null = null;
   let repo: CompanyRepository | null = null;
   let outbox: Outbox | null = null;
   const sync: SyncService = createSyncService({
     runner: options.syncRunner ?? 'inline',
     events, log, lang, now: clock.now,
     schedule: () => config.sync,
-    job: (kind, groups) => ({
+    job: (kind, groups, opts) => ({
       kind, groups, dbPath, nativeBinding: options.nativeBinding, source: config.source, logs: config.logs,
       timeZone: config.timeZone, password: secrets.get(MYSQL_PASSWORD), batchSize: config.sync.batchSize,
-      fixedNow: clock.fixed ? clock.now() : undefined,
+      fixedNow: clock.fixed ? clock.now() : undefined, lookbackMs: config.sync.lookbackMinutes * 60_000, reset: opts.reset,
     }),
   });
 
@@ -205,14 +209,21 @@ export function createApp(options: AppOptions = {}) {
     /** Opens the store; on first use of the demo company, loads it before returning. */
     async start(): Promise<void> {
       if (db) return;
-      db = openStore(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+      inUse = sharedLock(dataDir, 'use', options.nativeBinding);
+      try {
+        db = openStore(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+      } catch (error) {
+        inUse.release();
+        inUse = null;
+        throw error;
+      }
       repo = new CompanyRepository(db);
       outbox = new Outbox(db);
       outbox.retryNow(clock.now());
       assistant.knowledge.ensureDefaults();
       log.info('started', `dataDir=${dataDir}`);
-      const loaded = repo.syncStates().some((s) => s.sourceId === sourceId() && s.lastSuccessAt !== null);
-      if (config.source.kind === 'demo' && !loaded) {
+      // A demo company whose first build was cut short is built on, never used half-made.
+      if (config.source.kind === 'demo' && !repo.isComplete(sourceId())) {
         const first = sync.run();
         if (options.awaitFirstLoad === false) first.catch(() => {});
         else await first;
@@ -237,6 +248,8 @@ export function createApp(options: AppOptions = {}) {
       await ai.dispose();
       db?.close();
       db = repo = outbox = null;
+      inUse?.release();
+      inUse = null;
     },
 
     status(): StatusInfo {
@@ -290,10 +303,8 @@ export function createApp(options: AppOptions = {}) {
           en: 'The demo data can only be rebuilt while the demo company is the data source.',
         });
       }
-      db.transaction(() => {
-        new CompanyRepository(db).clearAll();
-      })();
-      const result = await sync.run();
+      // Cleared and rebuilt in the sync job, under the folder's sync lock.
+      const result = await sync.run('sync', undefined, { reset: true });
       const s = summarize(result);
       return { rows: Object.fromEntries(s.tables.map((t) => [t.table, t.rows])), elapsedMs: s.ms };
     },

@@ -54,7 +54,13 @@ export const configSchema = z.object({
     /** Locations, operators and skills. */
     mastersEveryMinutes: z.number().int().min(1).max(1440).default(10),
     batchSize: z.number().int().min(100).max(50_000).default(5000),
-  }).strict().default({ progressEverySeconds: 60, mastersEveryMinutes: 10, batchSize: 5000 }),
+    /**
+     * Each run re-reads this far back: rows committed out of order (a transaction that took
+     * its id or change time earlier) are still taken. Longer than any transaction the
+     * company's applications keep open.
+     */
+    lookbackMinutes: z.number().int().min(0).max(1440).default(15),
+  }).strict().default({ progressEverySeconds: 60, mastersEveryMinutes: 10, batchSize: 5000, lookbackMinutes: 15 }),
   ai: z.object({
     /** GGUF files for the two roles; null: the manifest's default in <data folder>/models, if present. */
     intentModel: z.string().min(1).max(1024).nullable().default(null),
@@ -138,14 +144,30 @@ function isKnownTimeZone(zone: string): boolean {
 /** Parses config JSON text; a bad file names the field so the manager can fix it. */
 export function parseConfig(text: string, origin: string): GenbaConfig {
   let raw: unknown;
+  // Editors on Windows save UTF-8 with a byte-order mark: it is not part of the JSON.
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(json);
   } catch (error) {
+    const at = jsonErrorPosition(json, error);
     throw new ConfigError('CONFIG_INVALID', {
-      ja: `設定ファイル ${origin} が JSON として読めません。`,
-      en: `The settings file ${origin} is not valid JSON.`,
+      ja: `設定ファイル ${origin} が JSON として読めません${at ? `（${at.line} 行 ${at.column} 列）` : ''}。`,
+      en: `The settings file ${origin} is not valid JSON${at ? ` (line ${at.line}, column ${at.column})` : ''}.`,
     }, String(error));
   }
+  return validConfig(raw, origin);
+}
+
+/** Where JSON.parse stopped, as line and column (1-based), from the position in its message. */
+function jsonErrorPosition(text: string, error: unknown): { line: number; column: number } | null {
+  const m = /position (\d+)/.exec(String((error as Error).message ?? error));
+  const pos = m ? Number(m[1]) : /Unexpected end of JSON input/.test(String(error)) ? text.length : null;
+  if (pos === null) return null;
+  const before = text.slice(0, pos).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+function validConfig(raw: unknown, origin: string): GenbaConfig {
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -177,7 +199,7 @@ export function loadConfig(dataDir: string): GenbaConfig {
 
 /** Writes atomically (temp file + rename) so a crash never leaves half a config. */
 export function saveConfig(dataDir: string, config: GenbaConfig): void {
-  const valid = configSchema.parse(config);
+  const valid = validConfig(config, join(dataDir, CONFIG_FILE));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, CONFIG_FILE);
   const tmp = `${path}.${process.pid}.tmp`;

@@ -6,8 +6,9 @@ import type { VectorIndex } from '../ai/vectorIndex.js';
 import type { AppLog } from '../log/appLog.js';
 import { detectAnomalies, type AnomalyReport } from './logAnomalies.js';
 import { listClusters, recluster, type ClusterInfo } from './logClusters.js';
-import { ingestLogFiles } from './ingestLogFiles.js';
-import { mineStoredLogs } from './mineStoredLogs.js';
+import { ingestLogFiles, type IngestReport } from './ingestLogFiles.js';
+import { mineStoredLogs, type MiningReport } from './mineStoredLogs.js';
+import { tryExclusiveLock } from '../store/folderLock.js';
 import { templateText } from './templateText.js';
 import { project2d } from './projection.js';
 import { fromBlob, type TextEmbedder } from '../ai/storedVectors.js';
@@ -53,14 +54,22 @@ export function createLogIntelligence(deps: {
   });
   const refreshNow = async (): Promise<LogsRefresh> => {
     const db = deps.db();
-    const mined = mineStoredLogs(db).lines;
+    // Mining takes the folder's sync lock: a sync mining in its worker (or another process) must not take the same lines too.
+    const lock = tryExclusiveLock(deps.dataDir, 'sync');
+    let report: MiningReport | null = null;
+    try {
+      if (lock) report = mineStoredLogs(db);
+    } finally {
+      lock?.release();
+    }
+    const mined = report?.lines ?? 0;
     const e = embedder();
     const sync = await syncTemplateVectors(db, e, join(deps.dataDir, 'index'));
     if (sync.rebuilt && sync.rebuilt !== 'missing') deps.log.warn('log index rebuilt', sync.rebuilt);
     index = sync.index;
     indexModel = e.model;
     const clusters = recluster(db, deps.now(), e.clusterEps).length;
-    return { mined, embedded: sync.embedded, rebuilt: sync.rebuilt, clusters, model: e.model };
+    return { mined, newTemplates: report?.created ?? 0, embedded: sync.embedded, rebuilt: sync.rebuilt, clusters, model: e.model };
   };
 
   const SELECT = `SELECT t.template_id, t.tokens, t.count, t.errors, t.first_seen, t.last_seen, m.cluster_id
@@ -78,8 +87,8 @@ export function createLogIntelligence(deps: {
     },
 
 
-    /** Adds log files to the store; the next refresh mines them. Returns the lines added. */
-    ingestFiles: (paths: string[]): number => ingestLogFiles(deps.db(), paths, { timeZone: deps.timeZone(), now: deps.now() }),
+    /** Adds log files to the store; the next refresh mines them. Says, per file, what was added or why not. */
+    ingestFiles: (paths: string[]): IngestReport => ingestLogFiles(deps.db(), paths, { timeZone: deps.timeZone(), now: deps.now() }),
 
     templates(limit = 500): TemplateSummary[] {
       const db = deps.db();

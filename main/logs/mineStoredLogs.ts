@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { maskTokens, maskWithValues } from './maskTokens.js';
 import { type MinedTemplate, TemplateMiner } from './templateMiner.js';
+import { NEXT_TEMPLATE_ID } from '../store/companyRepository.js';
 
 const MINUTE = 60_000;
 
@@ -10,6 +11,8 @@ interface Row { log_id: number; ts: number; level: string; message: string }
 
 function loadMiner(db: Database.Database): TemplateMiner {
   const miner = new TemplateMiner();
+  const reserved = db.prepare('SELECT value FROM meta WHERE key = ?').get(NEXT_TEMPLATE_ID) as { value: string } | undefined;
+  if (reserved) miner.startIdsAt(Number(reserved.value));
   miner.load((db.prepare('SELECT template_id, tokens, count, param_values FROM log_templates').all() as
     { template_id: number; tokens: string; count: number; param_values: string }[])
     .map((r) => ({ id: r.template_id, tokens: JSON.parse(r.tokens), count: r.count, values: JSON.parse(r.param_values) })));

@@ -49,6 +49,11 @@ export class TemplateMiner {
     }
   }
 
+  /** New templates get ids from `id` on (ids of cleared templates are never handed out again). */
+  startIdsAt(id: number): void {
+    if (Number.isSafeInteger(id)) this.nextId = Math.max(this.nextId, id);
+  }
+
   get templates(): MinedTemplate[] {
     return [...this.byId.values()];
   }

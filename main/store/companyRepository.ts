@@ -9,6 +9,13 @@ interface RowOf {
   app_logs: AppLogRow;
 }
 
+/** Tables computed from app_logs by the log intelligence. */
+const DERIVED_LOG_TABLES = ['log_templates', 'log_template_minutes', 'log_template_vectors', 'log_clusters', 'log_cluster_members'] as const;
+/** meta key: the first template id not used yet (ids stay unique across clears). */
+export const NEXT_TEMPLATE_ID = 'log_template_next_id';
+/** meta key: the source(s) whose copy is complete (every table and its templates); cleared with any table. */
+export const COMPLETE_SOURCE = 'complete_source';
+
 export interface TableCount { table: CompanyTable; rows: number }
 
 /** The local copy of the company tables. Identifiers come from the constant table above; values are always bound. */
@@ -39,8 +46,31 @@ export class CompanyRepository {
     return n;
   }
 
+  /**
+   * Forgets one table's copy and its watermark, and with the logs everything derived from
+   * them (templates, per-minute counts, vectors, families): derived data belongs to the
+   * source its rows came from. Template ids are never reused, so an index on disk that
+   * still holds an old id drops it instead of mistaking it for a new template.
+   */
+  clearTable(table: CompanyTable): void {
+    if (table === 'app_logs') {
+      const top = this.db.prepare('SELECT MAX(template_id) AS id FROM log_templates').get() as { id: number | null };
+      const reserved = Number(this.getMeta(NEXT_TEMPLATE_ID) ?? 1);
+      this.setMeta(NEXT_TEMPLATE_ID, String(Math.max(reserved, (top.id ?? 0) + 1)));
+      for (const derived of DERIVED_LOG_TABLES) this.db.prepare(`DELETE FROM ${derived}`).run();
+    }
+    this.db.prepare(`DELETE FROM ${table}`).run();
+    this.db.prepare('DELETE FROM sync_state WHERE table_name = ?').run(table);
+    this.db.prepare('DELETE FROM meta WHERE key = ?').run(COMPLETE_SOURCE);
+  }
+
+  /** Whether the copy of `sourceId` is complete (see COMPLETE_SOURCE). */
+  isComplete(sourceId: string): boolean {
+    return this.getMeta(COMPLETE_SOURCE)?.split(' + ')[0] === sourceId;
+  }
+
   clearAll(): void {
-    for (const table of COMPANY_TABLES) this.db.prepare(`DELETE FROM ${table}`).run();
+    for (const table of COMPANY_TABLES) this.clearTable(table);
     this.db.prepare('DELETE FROM sync_state').run();
   }
 

@@ -5,6 +5,7 @@ import { approvalOutbox } from './migrations/003_approval_outbox.js';
 import { logTemplates } from './migrations/004_log_templates.js';
 import { alerts } from './migrations/005_alerts.js';
 import { assistant } from './migrations/006_assistant.js';
+import { dataSafety } from './migrations/007_data_safety.js';
 import { StoreError } from './storeError.js';
 
 export interface Migration {
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const MIGRATIONS: readonly Migration[] = [companyMirror, syncState, approvalOutbox, logTemplates, alerts, assistant];
+export const MIGRATIONS: readonly Migration[] = [companyMirror, syncState, approvalOutbox, logTemplates, alerts, assistant, dataSafety];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database.Database): number {

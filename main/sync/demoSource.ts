@@ -54,7 +54,8 @@ export function createDemoSource(seed: number, tables: readonly CompanyTable[]):
       return { rows: slice, next: slice.length > 0 ? slice[slice.length - 1]![key] : after };
     },
     async keys(spec: TableSpec) {
-      return rowsOf(spec.table).map((r) => r[primaryKey(spec.table)] as number);
+      const key = primaryKey(spec.table);
+      return rowsOf(spec.table).map((r) => ({ key: r[key] as number, version: typeof r.updated_at === 'number' ? r.updated_at : null }));
     },
     // The demo company has no database to write to: decisions are kept, as delivered to it.
     async deliver(decision: DecisionRecord) {

@@ -21,9 +21,6 @@ export interface MySqlSourceOptions {
   tables: readonly CompanyTable[];
 }
 
-/** Overlap for change-time watermarks: covers second-precision DATETIMEs and clock skew between writers. */
-const REWIND_MS = 2 * 60_000;
-
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const quote = (name: string): string => {
   if (!IDENTIFIER.test(name)) throw new Error(`invalid column name: ${name}`);
@@ -117,18 +114,27 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
       return { rows: raw.map((r) => convert(spec, r)), next: last ? spec.watermark.map((c) => last[c]) : after };
     },
 
-    rewind(spec: TableSpec, watermark: Watermark): Watermark {
+    /**
+     * A change time is set when the row is written but seen when the transaction commits,
+     * so a change-time watermark is only safe up to the look-back window (which also
+     * covers second-precision DATETIMEs and clock skew between writers).
+     */
+    rewind(spec: TableSpec, watermark: Watermark, lookbackMs: number): Watermark {
       const values = watermark as unknown[];
       const first = spec.watermark[0]!;
       if (!spec.times.includes(first) || typeof values[0] !== 'string') return watermark;
-      const back = sqlDatetimeToEpoch(values[0], o.timeZone) - REWIND_MS;
+      const back = sqlDatetimeToEpoch(values[0], o.timeZone) - lookbackMs;
       return [epochToSqlDatetime(back, o.timeZone), ...values.slice(1)];
     },
 
+    afterKey: (_spec: TableSpec, key: number): Watermark => [key],
+
     async keys(spec: TableSpec) {
       const key = primaryKey(spec.table);
-      const rows = await run<Record<string, number>[]>(spec.table, `SELECT ${quote(key)} AS k FROM (${checkSelect(spec)}) AS src`);
-      return rows.map((r) => Number(r.k));
+      const first = spec.watermark[0]!;
+      const version = spec.times.includes(first) ? `, ${quote(first)} AS v` : '';
+      const rows = await run<{ k: number; v?: string | null }[]>(spec.table, `SELECT ${quote(key)} AS k${version} FROM (${checkSelect(spec)}) AS src`);
+      return rows.map((r) => ({ key: Number(r.k), version: r.v ? sqlDatetimeToEpoch(String(r.v), o.timeZone) : null }));
     },
 
     async deliver(d: DecisionRecord) {

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { CompanyRepository } from '../store/companyRepository.js';
 import type { CompanyTable } from './companyRows.js';
+import { TABLE_COLUMNS } from './companyRows.js';
 import { SyncError } from './syncError.js';
-import type { Batch, SyncSource, Watermark } from './syncSource.js';
+import type { Batch, KeyVersion, SyncSource, Watermark } from './syncSource.js';
 import { primaryKey, type TableSpec } from './tableSpecs.js';
 
 export interface SyncProgress {
@@ -15,12 +16,19 @@ export interface SyncProgress {
 export interface TableReport { table: CompanyTable; read: number; rows: number; deleted: number; reset: boolean; ms: number }
 export interface SyncReport { sourceId: string; tables: TableReport[]; rows: number; ms: number }
 
+/** Default look-back: longer than any transaction a company application keeps open. */
+export const DEFAULT_LOOKBACK_MS = 15 * 60_000;
+/** At most this many rows are re-read per table and run, however busy the window was. */
+const MAX_LOOKBACK_ROWS = 200_000;
+
 export interface SyncOptions {
   db: Database.Database;
   source: SyncSource;
   specs: readonly TableSpec[];
   batchSize: number;
   now: () => number;
+  /** How far back each run re-reads (see lookbackStart); DEFAULT_LOOKBACK_MS when absent. */
+  lookbackMs?: number;
   onProgress?: (p: SyncProgress) => void;
   signal?: AbortSignal;
 }
@@ -32,12 +40,50 @@ function cancelled(): SyncError {
 }
 
 /**
+ * Where a run of an id-keyed table (progress, logs) starts re-reading. A writer's
+ * transaction takes its auto-increment id when it inserts and becomes visible when it
+ * commits, so ids are not visible in order: a keyset read can pass id 67107 while 67106 is
+ * still uncommitted. The only safe point is below every id such a transaction may still
+ * hold. Here that is the first id missing locally among the rows of the look-back window
+ * (by the table's time column, at most MAX_LOOKBACK_ROWS ids): the run re-reads from just
+ * before it, and the upsert by primary key makes the re-read idempotent. A gap older than
+ * the window (a rolled-back insert, a row deleted upstream) is given up. Returns null when
+ * nothing is missing: the run continues after the newest row.
+ */
+export function lookbackStart(db: Database.Database, spec: TableSpec, lookbackMs: number): number | null {
+  const key = primaryKey(spec.table);
+  const time = spec.times[0];
+  const top = db.prepare(`SELECT MAX(${key}) AS id FROM ${spec.table}`).get() as { id: number | null };
+  if (top.id === null || lookbackMs <= 0) return null;
+  const floor = top.id - MAX_LOOKBACK_ROWS;
+  let from = floor;
+  if (time) {
+    // The newest time among the last rows (not one row's: a writer's clock may be off).
+    const newest = db.prepare(`SELECT MAX(t) AS t FROM (SELECT ${time} AS t FROM ${spec.table} ORDER BY ${key} DESC LIMIT 1000)`).get() as { t: number | null };
+    // The last row older than the window, found walking back from the top: the cost is the window's rows, not the table's.
+    // A missing row's own time is unknown, so every id after that row may belong to the window.
+    const before = db.prepare(`SELECT ${key} AS id FROM ${spec.table} WHERE ${key} > ? AND ${time} < ? ORDER BY ${key} DESC LIMIT 1`)
+      .get(floor, (newest.t ?? 0) - lookbackMs) as { id: number } | undefined;
+    if (before) from = before.id;
+  }
+  const gap = db.prepare(
+    `SELECT a.${key} AS id FROM ${spec.table} a WHERE a.${key} >= ? AND a.${key} < ?
+       AND NOT EXISTS (SELECT 1 FROM ${spec.table} b WHERE b.${key} = a.${key} + 1) ORDER BY a.${key} LIMIT 1`,
+  ).get(from, top.id) as { id: number } | undefined;
+  return gap ? gap.id : null;
+}
+
+/**
  * Pulls each table after its watermark, in keyset batches. Every batch is upserted in the
  * same SQLite transaction as its new watermark: a crash at any instant leaves either the
  * batch and its watermark or neither, so a rerun loses nothing and duplicates nothing.
+ * Each run also re-reads a look-back window (lookbackStart for ids; the source's rewind
+ * for change times) and compares the masters' versions, so rows that became visible out
+ * of order are still taken, once.
  */
 export async function runSync(o: SyncOptions): Promise<SyncReport> {
   const started = performance.now();
+  const lookbackMs = o.lookbackMs ?? DEFAULT_LOOKBACK_MS;
   const repo = new CompanyRepository(o.db);
   const getState = o.db.prepare('SELECT source_id, watermark FROM sync_state WHERE table_name = ?');
   const saveWatermark = o.db.prepare(
@@ -60,23 +106,40 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
   async function pullTable(spec: TableSpec): Promise<TableReport> {
     const t0 = performance.now();
     const state = getState.get(spec.table) as State | undefined;
-    // Another source's rows (say the demo company's) must not mix with this one's.
+    // Another source's rows (say the demo company's) must not mix with this one's, nor what was derived from them.
     const reset = state !== undefined && state.source_id !== o.source.id;
-    if (reset) {
-      o.db.transaction(() => {
-        o.db.prepare(`DELETE FROM ${spec.table}`).run();
-        o.db.prepare('DELETE FROM sync_state WHERE table_name = ?').run(spec.table);
-      })();
-    }
+    if (reset) o.db.transaction(() => repo.clearTable(spec.table))();
     let watermark: Watermark | null = !reset && state?.watermark ? JSON.parse(state.watermark) : null;
-    if (watermark !== null && o.source.rewind) watermark = o.source.rewind(spec, watermark);
+    if (watermark !== null && o.source.rewind) watermark = o.source.rewind(spec, watermark, lookbackMs);
+    if (watermark !== null && o.source.afterKey && isIdKeyed(spec)) {
+      const gap = lookbackStart(o.db, spec, lookbackMs);
+      if (gap !== null) watermark = o.source.afterKey(spec, gap);
+    }
     // Tables without a change column are re-read whole: they are the small masters.
     if (spec.reconcileDeletes && spec.watermark.length === 1 && spec.watermark[0] === primaryKey(spec.table)) watermark = null;
 
     await o.source.checkColumns(spec);
     const estimate = await o.source.estimate(spec, watermark);
+    const pulled = await pullFrom(spec, watermark, estimate);
+
+    let deleted = 0;
+    if (spec.reconcileDeletes) {
+      const keys = await o.source.keys(spec);
+      deleted = removeMissing(o.db, spec.table, primaryKey(spec.table), keys.map((k) => k.key));
+      // A change the keyset could not see (committed late, or with an older change time): read the small table again whole.
+      if (watermark !== null && staleVersions(o.db, spec, keys) > 0) {
+        const again = await pullFrom(spec, null, null);
+        pulled.read += again.read;
+        pulled.written += again.written;
+      }
+    }
+    repo.recordSuccess(spec.table, o.source.id, o.now());
+    return { table: spec.table, read: pulled.read, rows: pulled.written, deleted, reset, ms: performance.now() - t0 };
+  }
+
+  async function pullFrom(spec: TableSpec, watermark: Watermark | null, estimate: number | null): Promise<{ read: number; written: number }> {
     o.onProgress?.({ table: spec.table, rowsDone: 0, rowsEstimated: estimate });
-    let done = 0;
+    let read = 0;
     let written = 0;
     let pending: Promise<Batch> | null = o.source.fetch(spec, watermark, o.batchSize);
     while (pending) {
@@ -90,18 +153,24 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
         written += repo.upsert(spec.table, batch.rows as never[]);
         saveWatermark.run(spec.table, o.source.id, JSON.stringify(batch.next), o.now());
       })();
-      done += batch.rows.length;
-      o.onProgress?.({ table: spec.table, rowsDone: done, rowsEstimated: estimate });
+      read += batch.rows.length;
+      o.onProgress?.({ table: spec.table, rowsDone: read, rowsEstimated: estimate });
     }
-
-    let deleted = 0;
-    if (spec.reconcileDeletes) {
-      const keys = await o.source.keys(spec);
-      deleted = removeMissing(o.db, spec.table, primaryKey(spec.table), keys);
-    }
-    repo.recordSuccess(spec.table, o.source.id, o.now());
-    return { table: spec.table, read: done, rows: written, deleted, reset, ms: performance.now() - t0 };
+    return { read, written };
   }
+}
+
+/** Keyed on its auto-increment primary key alone: progress snapshots and logs. */
+function isIdKeyed(spec: TableSpec): boolean {
+  return !spec.reconcileDeletes && spec.watermark.length === 1 && spec.watermark[0] === primaryKey(spec.table);
+}
+
+/** How many of the source's rows carry a version (change time) other than the local copy's. */
+function staleVersions(db: Database.Database, spec: TableSpec, keys: KeyVersion[]): number {
+  const column = spec.watermark[0]!;
+  if (!spec.times.includes(column) || !TABLE_COLUMNS[spec.table].columns.includes(column)) return 0;
+  const local = new Map((db.prepare(`SELECT ${primaryKey(spec.table)}, ${column} FROM ${spec.table}`).raw().all() as [number, number | null][]));
+  return keys.filter((k) => k.version !== null && local.get(k.key) !== k.version).length;
 }
 
 /** Deletes local rows whose key the source no longer has. */

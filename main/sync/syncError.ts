@@ -3,7 +3,7 @@ import { GenbaError, type LocalizedText } from '../errors.js';
 export type SyncErrorCode =
   | 'SOURCE_UNREACHABLE' | 'SOURCE_AUTH' | 'SOURCE_UNKNOWN_DATABASE' | 'SOURCE_MISSING_TABLE' | 'SOURCE_MISSING_COLUMN'
   | 'SOURCE_BAD_QUERY' | 'SOURCE_TIMEOUT' | 'SOURCE_TLS' | 'WRITEBACK_DENIED' | 'SOURCE_PASSWORD_MISSING'
-  | 'SYNC_CANCELLED' | 'SYNC_FAILED' | 'LOG_FILE_UNREADABLE';
+  | 'SYNC_CANCELLED' | 'SYNC_FAILED' | 'SYNC_BUSY' | 'LOG_FILE_UNREADABLE';
 
 export class SyncError extends GenbaError {
   declare readonly code: SyncErrorCode;

@@ -1,6 +1,9 @@
+import { dirname } from 'node:path';
 import type { GenbaConfig } from '../config/config.js';
 import { GenbaError } from '../errors.js';
 import { mineStoredLogs, type MiningReport } from '../logs/mineStoredLogs.js';
+import { COMPLETE_SOURCE, CompanyRepository } from '../store/companyRepository.js';
+import { tryExclusiveLock } from '../store/folderLock.js';
 import { openStore } from '../store/openStore.js';
 import { COMPANY_TABLES, type CompanyTable } from './companyRows.js';
 import { createDemoSource } from './demoSource.js';
@@ -10,7 +13,7 @@ import { deliverDue, Outbox, type DeliveryReport } from './outbox.js';
 import { runSync, type SyncProgress, type SyncReport } from './syncEngine.js';
 import { SyncError } from './syncError.js';
 import type { SyncSource } from './syncSource.js';
-import { tableSpecs, type SyncGroup } from './tableSpecs.js';
+import { SYNC_GROUPS, tableSpecs, type SyncGroup } from './tableSpecs.js';
 
 /** Everything a sync run needs, as plain data: it crosses into a worker thread. */
 export interface SyncJob {
@@ -23,11 +26,22 @@ export interface SyncJob {
   password: string | null;
   groups: SyncGroup[];
   batchSize: number;
+  /** Forget the local copy (and what was derived from it) first: `genba demo --reset`. */
+  reset?: boolean | undefined;
+  /** How far back each run re-reads, for rows committed out of order (sync.lookbackMinutes). */
+  lookbackMs?: number | undefined;
   /** The app's clock when it is fixed (--now, demo); real time otherwise. */
   fixedNow?: number | undefined;
 }
 
 export interface JobResult { reports: SyncReport[]; delivery: DeliveryReport | null; mining: MiningReport | null }
+
+export function syncBusy(): SyncError {
+  return new SyncError('SYNC_BUSY', {
+    ja: 'このデータフォルダでは別の同期（アプリか別の genba コマンド）が実行中です。終わってからもう一度実行してください。',
+    en: 'Another sync (the app or another genba command) is running on this data folder. Try again when it has finished.',
+  });
+}
 
 export function passwordMissing(): SyncError {
   return new SyncError('SOURCE_PASSWORD_MISSING', {
@@ -60,24 +74,35 @@ export function createSources(job: SyncJob, now: () => number): SyncSource[] {
 /** Runs one job to the end on its own store connection; used in the worker and in-process alike. */
 export async function executeJob(job: SyncJob, onProgress: (p: SyncProgress) => void = () => {}): Promise<JobResult> {
   const now = (): number => job.fixedNow ?? Date.now();
-  const db = openStore(job.dbPath, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
-  const sources = createSources(job, now);
+  // One sync per data folder across processes: two would mine the same new lines twice.
+  const lock = job.kind === 'sync' ? tryExclusiveLock(dirname(job.dbPath), 'sync', job.nativeBinding) : null;
+  if (job.kind === 'sync' && lock === null) throw syncBusy();
+  let db: ReturnType<typeof openStore> | null = null;
+  let sources: SyncSource[] = [];
   try {
+    db = openStore(job.dbPath, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
+    sources = createSources(job, now);
+    const repo = new CompanyRepository(db);
     const reports: SyncReport[] = [];
     if (job.kind === 'sync') {
+      if (job.reset) db.transaction(() => repo.clearAll())();
       const overrides = job.source.kind === 'mysql' ? job.source.tables : {};
       const specs = tableSpecs(overrides).filter((s) => job.groups.includes(s.group));
       for (const source of sources) {
-        reports.push(await runSync({ db, source, specs, batchSize: job.batchSize, now, onProgress }));
+        reports.push(await runSync({ db, source, specs, batchSize: job.batchSize, now, onProgress, ...(job.lookbackMs !== undefined ? { lookbackMs: job.lookbackMs } : {}) }));
       }
     }
     // New log lines get their templates here, off the main thread like the sync itself.
     const mining = job.kind === 'sync' && job.groups.includes('logs') ? mineStoredLogs(db) : null;
+    // Every table and its templates are in: from now on the copy counts as complete (a first
+    // build that was killed or ran out of disk never does, and is resumed instead).
+    if (job.kind === 'sync' && SYNC_GROUPS.every((g) => job.groups.includes(g))) repo.setMeta(COMPLETE_SOURCE, sources.map((s) => s.id).join(' + '));
     const delivery = await deliverDue(new Outbox(db), sources[0]!, now());
     return { reports, delivery, mining };
   } finally {
     await Promise.all(sources.map((s) => s.close()));
-    db.close();
+    db?.close();
+    lock?.release();
   }
 }
 

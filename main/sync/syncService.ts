@@ -8,12 +8,15 @@ import { SyncError } from './syncError.js';
 import { deserializeError, executeJob, type JobResult, type SerializedError, type SyncJob } from './syncJob.js';
 import { SYNC_GROUPS, type SyncGroup } from './tableSpecs.js';
 
+/** `reset`: forget the local copy first (demo --reset); done inside the job, under the sync lock. */
+export interface RunOptions { reset?: boolean }
+
 export interface SyncRunInfo { at: number; ok: boolean; rows: number; error: ErrorPayload | null }
 export interface SyncServiceStatus { running: boolean; current: SyncProgress | null; lastRun: SyncRunInfo | null }
 
 export interface SyncServiceDeps {
   /** Builds the job from the current settings (and the secret store) at run time. */
-  job: (kind: SyncJob['kind'], groups: SyncGroup[]) => SyncJob;
+  job: (kind: SyncJob['kind'], groups: SyncGroup[], opts: RunOptions) => SyncJob;
   /** 'worker' keeps the UI responsive (the app); 'inline' runs in-process (CLI). */
   runner: 'worker' | 'inline';
   events: EventBus;
@@ -59,37 +62,41 @@ function runInWorker(job: SyncJob, onProgress: (p: SyncProgress) => void, track:
 export function createSyncService(deps: SyncServiceDeps) {
   let active: Promise<JobResult> | null = null;
   /** Requests made while a run is active: merged into one run that starts right after it. */
-  let queued: { kind: SyncJob['kind']; groups: Set<SyncGroup>; promise: Promise<JobResult>; settle: (p: Promise<JobResult>) => void } | null = null;
+  let queued: { kind: SyncJob['kind']; groups: Set<SyncGroup>; opts: RunOptions; promise: Promise<JobResult>; settle: (p: Promise<JobResult>) => void } | null = null;
   let worker: Worker | null = null;
   let current: SyncProgress | null = null;
   let lastRun: SyncRunInfo | null = null;
   let timers: NodeJS.Timeout[] = [];
 
-  const run = (kind: SyncJob['kind'] = 'sync', groups: SyncGroup[] = [...SYNC_GROUPS]): Promise<JobResult> => {
-    if (!active) return start(kind, groups);
+  const run = (kind: SyncJob['kind'] = 'sync', groups: SyncGroup[] = [...SYNC_GROUPS], opts: RunOptions = {}): Promise<JobResult> => {
+    if (!active) return start(kind, groups, opts);
     if (!queued) {
       let settle!: (p: Promise<JobResult>) => void;
       const promise = new Promise<JobResult>((resolve) => { settle = resolve; });
-      queued = { kind, groups: new Set(groups), promise, settle };
+      queued = { kind, groups: new Set(groups), opts: { ...opts }, promise, settle };
     } else {
       if (kind === 'sync') queued.kind = 'sync';
+      if (opts.reset) queued.opts.reset = true;
       groups.forEach((g) => queued!.groups.add(g));
     }
     return queued.promise;
   };
 
-  const start = (kind: SyncJob['kind'], groups: SyncGroup[]): Promise<JobResult> => {
+  const start = (kind: SyncJob['kind'], groups: SyncGroup[], opts: RunOptions): Promise<JobResult> => {
     const onProgress = (p: SyncProgress): void => {
       current = p;
       deps.events.emit({ type: 'progress', task: 'sync', table: p.table, done: p.rowsDone, total: p.rowsEstimated ?? p.rowsDone });
     };
     const started = deps.now();
     const job = (async () => {
-      const spec = deps.job(kind, groups);
+      const spec = deps.job(kind, groups, opts);
       return deps.runner === 'worker' ? runInWorker(spec, onProgress, (w) => { worker = w; }) : executeJob(spec, onProgress);
     })();
     active = job.then((result) => {
       const rows = result.reports.reduce((n, r) => n + r.rows, 0);
+      if (result.delivery && result.delivery.failed > 0) {
+        deps.log.warn('decision delivery failed', `${result.delivery.failed} decisions: ${result.delivery.lastError ?? ''}`);
+      }
       lastRun = { at: started, ok: true, rows, error: null };
       const changed: string[] = result.reports.flatMap((r) => r.tables.filter((t) => t.rows > 0 || t.deleted > 0 || t.reset).map((t) => t.table));
       if (result.delivery && (result.delivery.delivered > 0 || result.delivery.alreadyThere > 0)) changed.push('approval_outbox');
@@ -108,7 +115,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       current = null;
       const next = queued;
       queued = null;
-      if (next) next.settle(start(next.kind, [...next.groups]));
+      if (next) next.settle(start(next.kind, [...next.groups], next.opts));
     });
     return active;
   };

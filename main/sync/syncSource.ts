@@ -13,6 +13,8 @@ export interface Batch {
   next: Watermark;
 }
 
+export interface KeyVersion { key: number; version: number | null }
+
 /** A decision to deliver to the company's approval_history. */
 export interface DecisionRecord {
   suggestion_id: string;
@@ -42,9 +44,20 @@ export interface SyncSource {
    * time step back a little: a row changed within the same timestamp as the watermark,
    * but sorting before it, would otherwise never be read. Re-reading is harmless (upsert).
    */
-  rewind?(spec: TableSpec, watermark: Watermark): Watermark;
-  /** All primary keys (small master tables only), to reflect deletions. */
-  keys(spec: TableSpec): Promise<number[]>;
+  rewind?(spec: TableSpec, watermark: Watermark, lookbackMs: number): Watermark;
+  /**
+   * The watermark just after primary key `key`, for tables keyed on an auto-increment id.
+   * Sources that other programs write to concurrently offer it: the engine then re-reads
+   * from the first id still missing in the look-back window (a transaction that took the
+   * id may not have committed yet).
+   */
+  afterKey?(spec: TableSpec, key: number): Watermark;
+  /**
+   * All primary keys (small master tables only), to reflect deletions, each with its row's
+   * version (the change time of the keyset's first column, epoch ms) where it has one: a
+   * version that differs from the local row's means a change the keyset missed.
+   */
+  keys(spec: TableSpec): Promise<KeyVersion[]>;
   /** Write-back; 'existed' when the company already had this suggestion's decision. */
   deliver?(decision: DecisionRecord): Promise<'inserted' | 'existed'>;
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { GENBA_APPLICATION_ID } from '../../../main/store/migrations/007_data_safety.js';
 import { migrate, MIGRATIONS, SCHEMA_VERSION, schemaVersion } from '../../../main/store/migration.js';
 
 const columns = (db: Database.Database, table: string): string[] =>
@@ -74,7 +75,7 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, 5);
-    expect(migrate(db)).toEqual([6]);
+    expect(migrate(db, 6)).toEqual([6]);
     expect(columns(db, 'proposals')).toEqual(['suggestion_id', 'created_at', 'data_as_of', 'question', 'proposal', 'status', 'decided_at']);
     db.prepare("INSERT INTO knowledge_documents (doc_id, title, sha256, text, added_at) VALUES (1, 't', 'h', 'x', 0)").run();
     db.prepare("INSERT INTO knowledge_chunks (doc_id, ord, text) VALUES (1, 0, '納期20分前は3名以上移動')").run();
@@ -83,6 +84,23 @@ describe('migrations', () => {
     db.prepare('DELETE FROM knowledge_documents WHERE doc_id = 1').run(); // cascades to the chunks and their index rows
     expect(hits()).toBe(0);
     expect(() => db.prepare("INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal, status) VALUES ('s', 0, 0, 'q', '{}', 'maybe')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('007 marks the file as Genba\'s and gives a log line whose content changed back to mining, counted once', () => {
+    const db = new Database(':memory:');
+    migrate(db, 6);
+    expect(db.pragma('application_id', { simple: true })).toBe(0);
+    expect(migrate(db, 7)).toEqual([7]);
+    expect(db.pragma('application_id', { simple: true })).toBe(GENBA_APPLICATION_ID);
+    db.prepare("INSERT INTO log_templates (template_id, tokens, template, count, param_values, errors) VALUES (1, '[]', 'a', 2, '{}', 1)").run();
+    db.prepare('INSERT INTO log_template_minutes (template_id, minute, count, errors) VALUES (1, 60000, 2, 1)').run();
+    db.prepare("INSERT INTO app_logs (log_id, ts, service, host, level, message, template_id) VALUES (1, 60001, 's', 'h', 'ERROR', 'x', 1), (2, 60002, 's', 'h', 'INFO', 'y', 1)").run();
+    db.prepare("UPDATE app_logs SET service = 't' WHERE log_id = 2").run(); // not content: stays mined
+    db.prepare("UPDATE app_logs SET message = 'x2' WHERE log_id = 1").run();
+    expect(db.prepare('SELECT log_id, template_id FROM app_logs ORDER BY log_id').all()).toEqual([{ log_id: 1, template_id: null }, { log_id: 2, template_id: 1 }]);
+    expect(db.prepare('SELECT count, errors FROM log_templates').get()).toEqual({ count: 1, errors: 0 });
+    expect(db.prepare('SELECT count, errors FROM log_template_minutes').get()).toEqual({ count: 1, errors: 0 });
     db.close();
   });
 

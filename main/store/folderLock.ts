@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { StoreError } from './storeError.js';
+
+/**
+ * Locks between processes on one data folder (the app, the CLI, a second CLI), held as
+ * SQLite locks on small files beside the database. The operating system drops them when
+ * the holder exits, however it exits (kill -9 included), so no stale lock is ever left.
+ *
+ * - `use`: every process with the store open holds it shared; a restore needs it alone.
+ * - `sync`: one sync (or demo build) per folder at a time.
+ */
+export type FolderLockName = 'use' | 'sync';
+
+export interface FolderLock { release(): void }
+
+const FILES: Record<FolderLockName, string> = { use: 'genba.lock', sync: 'sync.lock' };
+
+function openLockFile(dataDir: string, name: FolderLockName, nativeBinding?: string): Database.Database {
+  const db = new Database(join(dataDir, FILES[name]), nativeBinding ? { nativeBinding } : {});
+  db.pragma('busy_timeout = 0');
+  return db;
+}
+
+const busy = (error: unknown): boolean => (error as { code?: string }).code === 'SQLITE_BUSY';
+
+/** Takes the lock alone, or returns null at once when another holder has it. */
+export function tryExclusiveLock(dataDir: string, name: FolderLockName, nativeBinding?: string): FolderLock | null {
+  const db = openLockFile(dataDir, name, nativeBinding);
+  try {
+    db.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    db.close();
+    if (busy(error)) return null;
+    throw error;
+  }
+  return { release: () => { if (db.open) { db.exec('ROLLBACK'); db.close(); } } };
+}
+
+/** Holds the lock shared (as one of many users); fails only while someone holds it alone. */
+export function sharedLock(dataDir: string, name: FolderLockName, nativeBinding?: string): FolderLock {
+  const db = openLockFile(dataDir, name, nativeBinding);
+  try {
+    db.exec('BEGIN');
+    db.prepare('SELECT COUNT(*) FROM sqlite_master').get(); // a read takes the SHARED lock
+  } catch (error) {
+    db.close();
+    if (busy(error)) {
+      throw new StoreError('STORE_BUSY', {
+        ja: 'このデータフォルダは復元の処理中です。終わってからもう一度実行してください。',
+        en: 'This data folder is being restored. Try again when that has finished.',
+      }, { cause: error });
+    }
+    throw error;
+  }
+  return { release: () => { if (db.open) { db.exec('ROLLBACK'); db.close(); } } };
+}
