@@ -4,7 +4,7 @@ import type { GenbaApp } from '../app.js';
 import { DB_FILE } from '../app.js';
 import type { CliIo } from '../cli.js';
 import { INDEX_FILES, type DoctorReport } from '../diagnostics/doctor.js';
-import { listBackups, restoreStore } from '../store/storeBackup.js';
+import { listBackups, restoreStore, type RestoreResult } from '../store/storeBackup.js';
 import { usageError } from './cliUsageError.js';
 
 const MARK = { ok: '✓', warning: '!', error: '✗', skipped: '-' } as const;
@@ -22,6 +22,17 @@ export async function runBackup(app: GenbaApp, args: string[], json: boolean, io
   return 0;
 }
 
+/** What happened to the decisions made after the backup: only what was verified in the restored file. */
+function salvageText(r: RestoreResult, ja: boolean): string {
+  const lines: string[] = [];
+  if (r.salvaged > 0) lines.push(ja ? `バックアップ後の判断 ${r.salvaged} 件を元のファイルから取り戻しました` : `${r.salvaged} later decisions recovered from the previous file`);
+  if (r.salvageError) {
+    lines.push(ja ? `元のファイルから読めなかった判断があります（${r.salvageError}）。元のファイルは ${r.keptAs} に残してあります。`
+      : `Some later decisions could not be read from the previous file (${r.salvageError}). It is kept as ${r.keptAs}.`);
+  }
+  return lines.map((l) => `\n${l}`).join('');
+}
+
 /** `genba restore <file>`: replaces the store with a checked backup; the indexes rebuild at start. */
 export async function runRestore(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
   if (args.length !== 1) throw usageError('復元するバックアップを1つ指定してください: genba restore <ファイル>', 'Give one backup to restore: genba restore <file>');
@@ -32,7 +43,7 @@ export async function runRestore(app: GenbaApp, args: string[], json: boolean, i
   await app.assistant.knowledge.reindex();
   const ja = app.lang() === 'ja';
   io.stdout(json ? `${JSON.stringify({ restored: resolve(args[0]!), ...r, tables: app.status().tables }, null, 2)}\n`
-    : `${ja ? '復元しました' : 'Restored'}: ${resolve(args[0]!)}${r.keptAs ? `\n${ja ? '元のファイル' : 'Previous file kept as'}: ${r.keptAs}` : ''}${r.salvaged ? `\n${ja ? `バックアップ後の承認 ${r.salvaged} 件を元のファイルから取り戻しました` : `${r.salvaged} later decisions recovered from the previous file`}` : ''}\n`);
+    : `${ja ? '復元しました' : 'Restored'}: ${resolve(args[0]!)}${r.keptAs ? `\n${ja ? '元のファイル' : 'Previous file kept as'}: ${r.keptAs}` : ''}${salvageText(r, ja)}\n`);
   return 0;
 }
 
@@ -53,11 +64,11 @@ export async function runDoctorCommand(app: GenbaApp, o: { fix: boolean; json: b
     chmodSync(app.dataDir, 0o700);
     actions.push(ja ? 'データフォルダの権限を 700 にしました' : 'Set the data folder to mode 700');
   }
-  if (status('database') === 'error') {
+  if (before.checks.some((c) => c.id === 'database' && c.repair === 'restore')) {
     const latest = listBackups(app.dataDir).find(() => true);
     if (latest) {
       const r = restoreStore(join(app.dataDir, DB_FILE), latest.path, join(app.dataDir, 'index'), Date.now());
-      actions.push(ja ? `${latest.path} から復元しました（壊れたファイルは ${r.keptAs}、その後の承認 ${r.salvaged} 件を取り戻しました）` : `Restored ${latest.path} (the damaged file is kept as ${r.keptAs}; ${r.salvaged} later decisions recovered)`);
+      actions.push(`${ja ? `${latest.path} から復元しました（壊れたファイルは ${r.keptAs}）` : `Restored ${latest.path} (the damaged file is kept as ${r.keptAs})`}${salvageText(r, ja).replace(/\n/g, ' ')}`);
     }
   }
   if (status('index') === 'warning') {
@@ -66,7 +77,7 @@ export async function runDoctorCommand(app: GenbaApp, o: { fix: boolean; json: b
       rmSync(join(app.dataDir, 'index', `${name}.meta.json`), { force: true });
     }
   }
-  if (status('index') === 'warning' || status('database') === 'error') {
+  if (status('index') === 'warning' || actions.length > 0 && before.checks.some((c) => c.repair === 'restore')) {
     try {
       await app.start();
       await app.logs.refresh();

@@ -9,5 +9,7 @@ export interface DoctorCheck {
   /** What to do about it; null when nothing is needed. */
   fix: string | null;
   detail?: string;
+  /** What `genba doctor --fix` may do about it: 'restore' only for real damage to the database. */
+  repair?: 'restore';
 }
 export interface DoctorReport { at: number; ok: boolean; checks: DoctorCheck[] }

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migration.js';
+import { fromSystemError } from '../errors.js';
+import { whyNotGenba } from './genbaDatabase.js';
 import { StoreError } from './storeError.js';
 
 export interface OpenStoreOptions {
@@ -40,6 +42,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Databas
   try {
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
+    const system = fromSystemError(error, path);
+    if (system !== error) throw system;
     throw new StoreError('STORE_OPEN_FAILED', {
       ja: `データベース ${path} を開けません。フォルダの権限と空き容量を確認してください。`,
       en: `Cannot open the database ${path}. Check the folder's permissions and free space.`,
@@ -49,6 +53,15 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Databas
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw corrupt(path, `quick_check: ${String(check)}`);
     const version = schemaVersion(db);
+    const foreign = version === 0
+      ? ((db.prepare("SELECT COUNT(*) AS n FROM sqlite_master").get() as { n: number }).n > 0 ? 'tables without a Genba schema' : null)
+      : version <= SCHEMA_VERSION ? whyNotGenba(db) : null;
+    if (foreign !== null) {
+      throw new StoreError('STORE_NOT_GENBA', {
+        ja: `${path} は Genba のデータベースではありません（${foreign}）。ファイルは変更していません。別のデータフォルダを指定するか、このファイルを移動してください。`,
+        en: `${path} is not a Genba database (${foreign}). The file was not changed. Use another data folder, or move the file aside.`,
+      }, { detail: foreign });
+    }
     if (version > SCHEMA_VERSION) {
       throw new StoreError('STORE_NEWER_VERSION', {
         ja: `データベース ${path} は新しいバージョンの Genba で作成されています（形式 ${version}、このアプリは ${SCHEMA_VERSION} まで）。Genba を更新してください。ファイルは変更していません。`,
@@ -66,6 +79,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Databas
     if (error instanceof StoreError) throw error;
     const code = (error as { code?: string }).code ?? '';
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw corrupt(path, String(error), error);
+    const system = fromSystemError(error, path);
+    if (system !== error) throw system;
     throw new StoreError('STORE_OPEN_FAILED', {
       ja: `データベース ${path} を開けません。`,
       en: `Cannot open the database ${path}.`,

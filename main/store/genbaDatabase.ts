@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+import { migrate, SCHEMA_VERSION, schemaVersion } from './migration.js';
+import { GENBA_APPLICATION_ID } from './migrations/007_data_safety.js';
+
+/** The version from which every Genba database carries its application id. */
+const MARKED_FROM = 7;
+
+type Shape = Map<string, string>;
+
+/** Each table and index with its columns: what a file must hold to be a Genba database of that version. */
+function shapeOf(db: Database.Database): Shape {
+  const shape: Shape = new Map();
+  const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { type: string; name: string }[];
+  for (const o of objects) {
+    const columns = o.type === 'table' ? (db.pragma(`table_info("${o.name.replace(/"/g, '""')}")`) as { name: string; type: string }[]).map((c) => `${c.name}:${c.type}`).join(',') : '';
+    shape.set(o.name, `${o.type}(${columns})`);
+  }
+  return shape;
+}
+
+const expected = new Map<number, Shape>();
+
+/** The schema the migrations produce up to `version`, built once in memory. */
+function expectedShape(version: number): Shape {
+  let shape = expected.get(version);
+  if (!shape) {
+    const mem = new Database(':memory:');
+    try {
+      migrate(mem, version);
+      shape = shapeOf(mem);
+    } finally {
+      mem.close();
+    }
+    expected.set(version, shape);
+  }
+  return shape;
+}
+
+/**
+ * null when `db` is a Genba database of a version this app knows; otherwise why not, in a
+ * few words ("another application id", "proposals: missing"; "written by a newer Genba").
+ * Recognition is positive: the application id (from format 7 on) and the full schema of
+ * its version. Another program's SQLite file, even one with a table of the same name,
+ * is not taken for ours.
+ */
+export function whyNotGenba(db: Database.Database): string | null {
+  const version = schemaVersion(db);
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) return `written by a newer Genba (format ${version})`;
+  if (version < 1) return 'no Genba schema';
+  if (version >= MARKED_FROM ? appId !== GENBA_APPLICATION_ID : appId !== 0) return 'another application id';
+  const have = shapeOf(db);
+  for (const [name, kind] of expectedShape(version)) {
+    if (have.get(name) !== kind) return `${name}: ${have.has(name) ? 'different columns' : 'missing'}`;
+  }
+  return null;
+}
