@@ -79,7 +79,11 @@ export interface StatusInfo {
 /** The Settings → Data source form. The password is optional: empty keeps the stored one. */
 export interface DataSourceForm { host: string; port: number; database: string; user: string; password?: string; tls: boolean }
 
-export interface SyncSummary { rows: number; tables: { table: string; rows: number; deleted: number }[]; ms: number; delivered: number }
+export interface SyncSummary {
+  rows: number; tables: { table: string; rows: number; deleted: number }[]; ms: number; delivered: number;
+  /** Decisions that could not be delivered this time, and the cause of the last failure. */
+  deliveryFailed: number; deliveryError: string | null;
+}
 
 export interface Settings { lang: Lang; timeZone: string }
 
@@ -115,7 +119,7 @@ export interface LogAnomaly {
   firstSeen: number; lastSeen: number; count: number; score: number | null; samples: string[]; explanation: { ja: string; en: string };
 }
 export interface LogAnomalyReport { now: number; windowMinutes: number; warmup: boolean; anomalies: LogAnomaly[] }
-export interface LogsRefresh { mined: number; embedded: number; rebuilt: string | null; clusters: number; model: string }
+export interface LogsRefresh { mined: number; newTemplates: number; embedded: number; rebuilt: string | null; clusters: number; model: string }
 
 export type AlertKind = 'delay_risk' | 'productivity_drop' | 'skill_gap' | 'log_anomaly' | 'stale_data';
 export interface Alert {

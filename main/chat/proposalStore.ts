@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ApprovalRow, DecisionAction, Proposal } from '../api/assistantTypes.js';
 import { ProposalError } from './proposalError.js';
+import { decisionLimitProblems } from '../sync/approvalHistoryLimits.js';
 import type { DecisionRecord } from '../sync/syncSource.js';
 
 export function saveProposal(db: Database.Database, p: Proposal, question: string): void {
@@ -50,14 +51,51 @@ export function decideProposal(db: Database.Database, id: string, d: Decision, n
     }).filter((c) => c.count > 0);
     p = { ...p, operators, changes };
   }
-  db.transaction(() => {
-    db.prepare('UPDATE proposals SET status = ?, decided_at = ?, proposal = ? WHERE suggestion_id = ?').run(d.action, now, JSON.stringify(p), id);
-    record({
-      suggestion_id: id, changes: JSON.stringify(p.changes), impact: JSON.stringify(p.impact), action_type: d.action,
-      action_user: d.user, feedback_reason: d.reason?.trim() || null, decided_at: now,
+  const decision: DecisionRecord = {
+    suggestion_id: id, changes: JSON.stringify(p.changes), impact: JSON.stringify(p.impact), action_type: d.action,
+    action_user: d.user, feedback_reason: d.reason?.trim() || null, decided_at: now,
+  };
+  const tooLong = decisionLimitProblems(decision)[0];
+  if (tooLong) {
+    const what = { feedback_reason: { ja: '理由', en: 'The reason' }, action_user: { ja: '判断者の名前', en: 'The user name' }, suggestion_id: { ja: '提案 ID', en: 'The proposal id' } }[tooLong.field];
+    const unit = tooLong.unit === 'bytes' ? { ja: 'バイト', en: 'bytes' } : { ja: '文字', en: 'characters' };
+    throw new ProposalError('PROPOSAL_TOO_LONG', {
+      ja: `${what.ja}が長すぎます（${tooLong.size.toLocaleString('en-US')} ${unit.ja}。会社の承認履歴に入るのは ${tooLong.limit.toLocaleString('en-US')} ${unit.ja}まで）。短くしてもう一度判断してください。`,
+      en: `${what.en} is too long (${tooLong.size.toLocaleString('en-US')} ${unit.en}; the company's approval history holds up to ${tooLong.limit.toLocaleString('en-US')}). Shorten it and decide again.`,
     });
-  })();
+  }
+  // Checked and written in one write transaction, so a decision in another process cannot slip between.
+  db.transaction(() => {
+    if (d.action !== 'rejected') {
+      const moved = movedElsewhere(db, id, p, now);
+      if (moved.length > 0) {
+        const names = moved.map((m) => m.name).join(', ');
+        throw new ProposalError('PROPOSAL_OPERATOR_MOVED', {
+          ja: `${moved.map((m) => `${m.name}さん`).join('、')}は、この提案の後に承認された別の提案（${moved[0]!.by}）で既に移動が決まっています。同じ人を二度移動することはできません。残りの人だけを承認するには「修正」を、最新の状況で提案を作り直すにはもう一度質問してください。`,
+          en: `${names} ${moved.length > 1 ? 'have' : 'has'} already been moved by another approved proposal (${moved[0]!.by}). The same person cannot be moved twice. Use modify to approve only the others, or ask again for a proposal on the current situation.`,
+        });
+      }
+    }
+    db.prepare('UPDATE proposals SET status = ?, decided_at = ?, proposal = ? WHERE suggestion_id = ?').run(d.action, now, JSON.stringify(p), id);
+    record(decision);
+  }).immediate();
   return { proposal: p, status: d.action, decidedAt: now };
+}
+
+/** The same window as the optimizer's "already moved today": an operator moved by an approval in the last 24 hours. */
+const MOVE_WINDOW_MS = 24 * 60 * 60_000;
+
+/** Operators of `p` whose move another approved (or modified) decision of the last 24 hours already decided. */
+function movedElsewhere(db: Database.Database, id: string, p: Proposal, now: number): { name: string; by: string }[] {
+  const rows = db.prepare(
+    `SELECT suggestion_id, proposal FROM proposals WHERE status IN ('approved', 'modified') AND decided_at >= ? AND suggestion_id != ?`,
+  ).all(now - MOVE_WINDOW_MS, id) as { suggestion_id: string; proposal: string }[];
+  const moved: { name: string; by: string }[] = [];
+  for (const r of rows) {
+    const ids = new Set((JSON.parse(r.proposal) as Proposal).operators.map((op) => op.id));
+    for (const op of p.operators) if (ids.has(op.id) && !moved.some((m) => m.name === op.name)) moved.push({ name: op.name, by: r.suggestion_id });
+  }
+  return moved;
 }
 
 export function approvalHistory(db: Database.Database, limit = 500): ApprovalRow[] {

@@ -44,14 +44,17 @@ export async function runSyncCommand(app: GenbaApp, args: SyncArgs, form: Return
     if (typed) secrets.set(MYSQL_PASSWORD, typed);
   }
   await app.start();
-  const report = async (): Promise<void> => {
+  const report = async (): Promise<boolean> => {
     const summary = await app.syncNow();
     io.stdout(args.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary, lang));
+    if (summary.deliveryFailed === 0) return true;
+    // A decision that did not reach approval_history is a failure, with its cause.
+    io.stderr(lang === 'ja'
+      ? `genba: 承認結果 ${summary.deliveryFailed} 件を会社データベースに書き込めませんでした（${summary.deliveryError ?? ''}）。後で自動的に再送します。genba approvals で状態を確認できます。\n`
+      : `genba: ${summary.deliveryFailed} decisions could not be written to the company database (${summary.deliveryError ?? ''}). They are retried automatically; see genba approvals.\n`);
+    return false;
   };
-  if (args.once) {
-    await report();
-    return 0;
-  }
+  if (args.once) return (await report()) ? 0 : 1;
   // Continuous: run on the configured schedule until interrupted.
   await report();
   app.events.on((e) => {

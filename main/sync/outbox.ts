@@ -81,7 +81,7 @@ export async function deliverDue(outbox: Outbox, source: SyncSource, now: number
       if (result === 'inserted') report.delivered++;
       else report.alreadyThere++;
     } catch (error) {
-      const message = error instanceof GenbaError ? `${error.code}: ${error.text.en}` : String(error);
+      const message = error instanceof GenbaError ? `${error.code}: ${error.text.en}${error.detail ? ` (${error.detail})` : ''}` : String(error);
       outbox.markFailed(d.suggestion_id, message, now);
       report.failed++;
       report.lastError = message;

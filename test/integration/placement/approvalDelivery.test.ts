@@ -27,12 +27,16 @@ describe('decisions on proposals reach approval_history in a real MariaDB', () =
   });
 
   it('delivers an approval, a partial approval and a rejection, each once, with the proposal as JSON', async () => {
-    const asks = await Promise.all([1, 2, 3].map(() => app.assistant.ask('札幌のエントリ1工程が遅延しています')));
-    const [a, b, c] = asks.map((r) => r.proposal!);
-    expect(new Set([a!.id, b!.id, c!.id]).size).toBe(3);
-    app.assistant.decide(a!.id, { action: 'approved', reason: null, user: '山田 課長' });
-    app.assistant.decide(b!.id, { action: 'modified', reason: '1名は品川から', user: '山田 課長', keepOperatorIds: [b!.operators[0]!.id] });
-    app.assistant.decide(c!.id, { action: 'rejected', reason: '様子を見る', user: '山田 課長' });
+    // Asked one after the other, as a manager would: an approved move takes its operators out of later proposals.
+    const ask = async () => (await app.assistant.ask('札幌のエントリ1工程が遅延しています')).proposal!;
+    const a = await ask();
+    app.assistant.decide(a.id, { action: 'approved', reason: null, user: '山田 課長' });
+    const b = await ask();
+    expect(b.operators.some((op) => a.operators.some((x) => x.id === op.id))).toBe(false);
+    app.assistant.decide(b.id, { action: 'modified', reason: '1名は品川から', user: '山田 課長', keepOperatorIds: [b.operators[0]!.id] });
+    const c = await ask();
+    app.assistant.decide(c.id, { action: 'rejected', reason: '様子を見る', user: '山田 課長' });
+    expect(new Set([a.id, b.id, c.id]).size).toBe(3);
     await expect.poll(() => app.assistant.approvals().map((r) => r.delivery), { timeout: 20_000 }).toEqual(['delivered', 'delivered', 'delivered']);
 
     const conn = await maria.admin();
@@ -41,13 +45,13 @@ describe('decisions on proposals reach approval_history in a real MariaDB', () =
     const byId = new Map((rows as Record<string, unknown>[]).map((r) => [r.suggestion_id, r]));
     expect(byId.size).toBe(3);
     const parse = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
-    expect(byId.get(a!.id)).toMatchObject({ action_type: 'approved', action_user: '山田 課長', feedback_reason: null, execution_status: 'pending' });
-    expect(parse(byId.get(a!.id)!.changes)).toEqual(a!.changes);
-    expect(parse(byId.get(a!.id)!.impact)).toEqual(a!.impact);
-    const partial = parse(byId.get(b!.id)!.changes) as { count: number; operators: string[] }[];
+    expect(byId.get(a.id)).toMatchObject({ action_type: 'approved', action_user: '山田 課長', feedback_reason: null, execution_status: 'pending' });
+    expect(parse(byId.get(a.id)!.changes)).toEqual(a.changes);
+    expect(parse(byId.get(a.id)!.impact)).toEqual(a.impact);
+    const partial = parse(byId.get(b.id)!.changes) as { count: number; operators: string[] }[];
     expect(partial.reduce((n, ch) => n + ch.count, 0)).toBe(1);
-    expect(partial[0]!.operators).toEqual([b!.operators[0]!.name]);
-    expect(byId.get(b!.id)).toMatchObject({ action_type: 'modified', feedback_reason: '1名は品川から' });
-    expect(byId.get(c!.id)).toMatchObject({ action_type: 'rejected', feedback_reason: '様子を見る' });
+    expect(partial[0]!.operators).toEqual([b.operators[0]!.name]);
+    expect(byId.get(b.id)).toMatchObject({ action_type: 'modified', feedback_reason: '1名は品川から' });
+    expect(byId.get(c.id)).toMatchObject({ action_type: 'rejected', feedback_reason: '様子を見る' });
   });
 });
