@@ -9,5 +9,5 @@ if (!existsSync(bundle)) {
     'genba: not built yet. Run npm run build first (or use npm run genba -- <command>).\n');
   process.exit(1);
 }
-const { runCli } = await import(bundle);
-process.exitCode = await runCli(process.argv.slice(2));
+const { runCli, exitWith } = await import(bundle);
+await exitWith(await runCli(process.argv.slice(2)));

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { createApp, type GenbaApp } from './app.js';
 import { parseIsoInstant } from './config/clock.js';
 import { CliUsageError, usageError } from './cli/cliUsageError.js';
+import { escapeControls } from './cli/escapeControls.js';
 import { formatStatus } from './cli/formatStatus.js';
 import { helpText } from './cli/helpText.js';
 import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
@@ -11,15 +12,17 @@ import { runApprovals, runAsk, runDecision, runKnowledge } from './cli/assistant
 import { runBackup, runDoctorCommand, runRestore } from './cli/safetyCommands.js';
 import { runModelsCommand } from './cli/modelsCommand.js';
 import { preparePassword, runSyncCommand } from './cli/syncCommand.js';
-import { memorySecretStore } from './config/secretStore.js';
-import { describeError, GenbaError, toErrorPayload, type Lang } from './errors.js';
+import { memorySecretStore, MYSQL_PASSWORD } from './config/secretStore.js';
+import { checkSupported, readGgufInfo } from './ai/ggufInfo.js';
+import { existsSync, statSync } from 'node:fs';
+import { describeError, fromSystemError, GenbaError, toErrorPayload, type Lang } from './errors.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
-const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+const processIo: CliIo = { stdout: (t) => process.stdout.write(escapeControls(t)), stderr: (t) => process.stderr.write(escapeControls(t)) };
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -52,6 +55,24 @@ const WITHOUT_ARGUMENTS = new Set(['status', 'demo', 'sync', 'doctor']);
 function langFromArgv(argv: string[]): Lang {
   const i = argv.indexOf('--lang');
   return (i >= 0 && argv[i + 1] === 'en') || argv.includes('--lang=en') ? 'en' : 'ja';
+}
+
+/** A model given for this run must be usable: refused with the reason rather than quietly replaced by the rules. */
+function checkModelOptions(values: { 'intent-model'?: string | undefined; 'answer-model'?: string | undefined; 'embedding-model'?: string | undefined }): void {
+  for (const option of ['intent-model', 'answer-model'] as const) {
+    const path = values[option];
+    if (path === undefined) continue;
+    try {
+      checkSupported(readGgufInfo(path));
+    } catch (error) {
+      const text = error instanceof GenbaError ? error.text : { ja: String(error), en: String(error) };
+      throw usageError(`--${option}: ${text.ja}`, `--${option}: ${text.en}`);
+    }
+  }
+  const dir = values['embedding-model'];
+  if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) {
+    throw usageError(`--embedding-model: モデルのフォルダ ${dir} がありません`, `--embedding-model: the model folder ${dir} does not exist`);
+  }
 }
 
 /** `genba …`: the core without a window. Returns the exit code (0 ok, 1 failure, 2 usage). */
@@ -94,7 +115,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     } catch (error) {
       throw usageError(`--now: ${(error as GenbaError).messageIn('ja')}`, `--now: ${(error as GenbaError).messageIn('en')}`);
     }
+    checkModelOptions(values);
     const secrets = memorySecretStore();
+    // The password of the company MySQL reaches every command that may talk to it (doctor, decisions' delivery).
+    if (process.env.GENBA_MYSQL_PASSWORD) secrets.set(MYSQL_PASSWORD, process.env.GENBA_MYSQL_PASSWORD);
     const syncArgs = { source: values.source, once: values.once === true, json };
     const prepared = command === 'sync' ? await preparePassword(syncArgs, secrets, io, lang) : null;
     app = createApp({
@@ -144,10 +168,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     return 0;
   } catch (error) {
-    const payload = toErrorPayload(error, lang);
+    const known = fromSystemError(error);
+    const payload = toErrorPayload(known, lang);
     app?.log.error('cli failed', describeError(error));
     if (json) io.stderr(`${JSON.stringify({ error: payload })}\n`);
-    else io.stderr(`genba: ${payload.message}${error instanceof GenbaError ? '' : `\n${describeError(error)}`}\n`);
+    else io.stderr(`genba: ${payload.message}${known instanceof GenbaError ? '' : `\n${describeError(error)}`}\n`);
     return error instanceof CliUsageError ? 2 : 1;
   } finally {
     await app?.stop();
@@ -156,5 +181,15 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 
 // Run when executed directly (`npm run genba`); the built bin shim calls runCli itself.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await runCli(process.argv.slice(2));
+  await exitWith(await runCli(process.argv.slice(2)));
+}
+
+/**
+ * Ends the process once the output is flushed. The command has reported: nothing left
+ * pending (a query on a lost connection waiting out its timeout) may keep it alive.
+ */
+export async function exitWith(code: number): Promise<never> {
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
+  process.exit(code);
 }

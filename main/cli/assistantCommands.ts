@@ -5,6 +5,7 @@ import type { AskResult, ProposalState } from '../api/assistantTypes.js';
 import type { CliIo } from '../cli.js';
 import { MAX_DOCUMENT_CHARS } from '../knowledge/knowledgeBase.js';
 import { knowledgeError } from '../knowledge/knowledgeError.js';
+import { GenbaError } from '../errors.js';
 import { usageError } from './cliUsageError.js';
 
 const out = (io: CliIo, json: boolean, value: unknown, text: string): number => {
@@ -69,9 +70,23 @@ export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: s
     if (!TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
       throw knowledgeError('KNOWLEDGE_UNREADABLE', `読み込めるのは Markdown とテキスト（.md .txt）です: ${basename(path)}`, `Only Markdown and text files (.md .txt) can be added: ${basename(path)}`);
     }
+    // Each failure says what it is: missing, not a file, too large, or not UTF-8.
+    let size: number;
+    try {
+      const st = statSync(path);
+      if (!st.isFile()) throw knowledgeError('KNOWLEDGE_UNREADABLE', `ファイルではありません: ${basename(path)}`, `Not a file: ${basename(path)}`);
+      size = st.size;
+    } catch (error) {
+      if (error instanceof GenbaError) throw error;
+      throw knowledgeError('KNOWLEDGE_UNREADABLE', `ファイルが見つからないか、読む権限がありません: ${basename(path)}`, `The file does not exist or cannot be read: ${basename(path)}`, String(error));
+    }
+    if (size > MAX_DOCUMENT_CHARS * 4) {
+      const mb = (size / 1048576).toFixed(1);
+      throw knowledgeError('KNOWLEDGE_TOO_LARGE', `ファイルが大きすぎます（${mb} MB。${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} 文字まで）。分けて登録してください: ${basename(path)}`,
+        `The file is too large (${mb} MB; up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} characters). Split it and add the parts: ${basename(path)}`);
+    }
     let text: string;
     try {
-      if (statSync(path).size > MAX_DOCUMENT_CHARS * 4) throw new Error('too large');
       text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
     } catch (error) {
       throw knowledgeError('KNOWLEDGE_UNREADABLE', `ファイルを UTF-8 のテキストとして読めません: ${basename(path)}`, `The file cannot be read as UTF-8 text: ${basename(path)}`, String(error));

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import type { GenbaApp } from '../app.js';
 import type { CliIo } from '../cli.js';
 import { parseLogFile } from '../logs/parseLogFile.js';
@@ -8,7 +8,9 @@ export function parseOnly(args: string[], out: string | undefined, io: CliIo): n
   const [file, ...extra] = args;
   if (!file || extra.length > 0 || !out) throw usageError('使い方: genba logs parse <ファイル> --out <csv>', 'Usage: genba logs parse <file> --out <csv>');
   const r = parseLogFile(file);
-  writeFileSync(out, r.csv);
+  // Private like every other export: log lines may hold what others should not read.
+  writeFileSync(out, r.csv, { mode: 0o600 });
+  chmodSync(out, 0o600);
   io.stdout(`${r.lines} lines, ${r.templates} templates → ${out}\n`);
   return 0;
 }
@@ -20,9 +22,15 @@ export async function runLogsCommand(app: GenbaApp, sub: string, args: string[],
   switch (sub) {
     case 'ingest': {
       if (args.length === 0) throw usageError('取り込むログファイルを指定してください', 'Give the log files to ingest');
-      const lines = app.logs.ingestFiles(args);
+      const ingest = app.logs.ingestFiles(args);
       const r = await app.logs.refresh();
-      out({ lines, ...r }, `${ja ? '取り込みました' : 'Ingested'}: ${lines} ${ja ? '行' : 'lines'}; ${ja ? 'テンプレート' : 'templates'} +${r.embedded}, ${ja ? 'クラスタ' : 'clusters'} ${r.clusters}\n`);
+      const perFile = ingest.files.map((f) => `  ${f.file}: ${ja
+        ? `${f.lines} 行を追加${f.alreadyIngested ? `（${f.alreadyIngested} 行は取り込み済みのため省略）` : ''}`
+        : `${f.lines} lines added${f.alreadyIngested ? ` (${f.alreadyIngested} already ingested, skipped)` : ''}`}`);
+      out({ ...ingest, ...r }, `${[
+        ja ? `取り込みました: ${ingest.lines} 行、新しいテンプレート ${r.newTemplates} 件（クラスタ ${r.clusters}）` : `Ingested ${ingest.lines} lines; ${r.newTemplates} new templates (${r.clusters} clusters)`,
+        ...perFile,
+      ].join('\n')}\n`);
       return 0;
     }
     case 'templates': {

@@ -18,11 +18,24 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-
 
 export function parseIsoInstant(text: string): number {
   const ms = ISO_WITH_ZONE.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(ms)) {
+  if (Number.isNaN(ms) || !sameFields(text, ms)) {
     throw new ConfigError('CLOCK_INVALID', {
       ja: `日時「${text}」を解釈できません。例: 2025-10-23T15:40+09:00`,
       en: `Cannot read the date-time "${text}". Example: 2025-10-23T15:40+09:00`,
     });
   }
   return ms;
+}
+
+/**
+ * Date.parse rolls impossible fields over (2025-02-30 becomes 2 March): the instant, read
+ * back at the text's own offset, must give the very date and time that were written.
+ */
+function sameFields(text: string, ms: number): boolean {
+  const zone = /(Z|([+-])(\d{2}):(\d{2}))$/.exec(text)!;
+  const offsetMin = zone[1] === 'Z' ? 0 : (zone[2] === '-' ? -1 : 1) * (Number(zone[3]) * 60 + Number(zone[4]));
+  if (Math.abs(offsetMin) > 14 * 60) return false;
+  const local = new Date(ms + offsetMin * 60_000).toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ in the text's offset
+  const written = text.slice(0, zone.index);
+  return local.startsWith(written.length === 16 ? written : written.padEnd(19, ':').slice(0, 19));
 }

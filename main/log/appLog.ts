@@ -27,7 +27,6 @@ export function redact(text: string): string {
  */
 export function createAppLog(dataDir: string, now: () => number = Date.now, rotateBytes = LOG_ROTATE_BYTES): AppLog {
   const dir = join(dataDir, 'logs');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, 'genba.log');
   const rotate = (): void => {
     if (!existsSync(file) || statSync(file).size < rotateBytes) return;
@@ -37,6 +36,7 @@ export function createAppLog(dataDir: string, now: () => number = Date.now, rota
   const write = (level: string, message: string, detail?: string): void => {
     const line = JSON.stringify({ t: new Date(now()).toISOString(), level, message: redact(message), ...(detail ? { detail: redact(detail) } : {}) });
     try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       rotate();
       appendFileSync(file, `${line}\n`, { mode: 0o600 });
     } catch {

@@ -98,10 +98,16 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
     anomalies.push({
       kind: 'error_burst', severity: z >= 2 * o.zThreshold ? 'critical' : 'warning', templateId: null, service: r.service, template: null,
       firstSeen: r.f, lastSeen: r.l, count: r.n, score: Math.round(z * 10) / 10, samples: lines.map((l) => l.message),
-      explanation: { ja: `${r.service} のエラーが直近${o.windowMinutes}分で${r.n}件。通常（同じ時間帯の中央値）は${median(base)}件です。`, en: `${r.n} errors from ${r.service} in the last ${o.windowMinutes} min; usually ${median(base)} at this time.` },
+      // During the warm-up there is no earlier day to compare with: say so rather than print a median of nothing.
+      explanation: base.length === 0
+        ? { ja: `${r.service} のエラーが直近${o.windowMinutes}分で${r.n}件。比べられる過去の同じ時間帯はまだありません。`, en: `${r.n} errors from ${r.service} in the last ${o.windowMinutes} min; no earlier day to compare with yet.` }
+        : { ja: `${r.service} のエラーが直近${o.windowMinutes}分で${r.n}件。通常（同じ時間帯の中央値）は${round1(median(base))}件です。`, en: `${r.n} errors from ${r.service} in the last ${o.windowMinutes} min; usually ${round1(median(base))} at this time.` },
     });
   }
   const rank = { critical: 0, warning: 1 };
   anomalies.sort((a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count);
   return { now, windowMinutes: o.windowMinutes, warmup, anomalies };
 }
+
+/** A count's median for people: at most one decimal. */
+const round1 = (x: number): number => Math.round(x * 10) / 10;

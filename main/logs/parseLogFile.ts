@@ -3,9 +3,13 @@ import { maskTokens } from './maskTokens.js';
 import { templateText } from './templateText.js';
 import { TemplateMiner } from './templateMiner.js';
 
-/** RFC 4180: quote when needed, double the quotes inside. */
+/**
+ * RFC 4180: quote when needed, double the quotes inside. A cell that starts like a formula
+ * (= + - @, tab, CR) gets a leading apostrophe, so a spreadsheet shows it instead of running it.
+ */
 export function csvField(value: string | number): string {
-  const s = String(value);
+  const raw = String(value);
+  const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

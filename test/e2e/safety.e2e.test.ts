@@ -10,7 +10,7 @@ describe('hostile text and diagnostics in Chromium', () => {
   it('shows log lines with NUL, escape codes and HTML as visible text, never as markup', async () => {
     const file = join(env.dataDir, 'hostile.log');
     writeFileSync(file, '2025-10-23 15:39:00 ERROR hostile-marker nul \u0000 esc \u001b[31m <img src=x onerror=alert(1)><b>bold</b>\n');
-    expect(env.app.logs.ingestFiles([file])).toBe(1);
+    expect(env.app.logs.ingestFiles([file]).lines).toBe(1);
     await env.app.logs.refresh();
     const { page } = env.ui;
     await page.getByTestId('nav-logs').click();
