@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export interface CliRun { code: number | null; stdout: string; stderr: string }
@@ -8,9 +8,22 @@ export interface CliRun { code: number | null; stdout: string; stderr: string }
  * folder and MySQL password never leak in from the environment, and stdin is closed so
  * that nothing waits on a prompt.
  */
-export function runGenba(args: string[], env: Record<string, string> = {}): CliRun {
+export function runGenba(args: string[], env: Record<string, string> = {}, user?: { uid: number; gid: number }): CliRun {
   const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), ...args], {
-    encoding: 'utf8', env: { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8', ...(user ?? {}), env: { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The built `genba` as a background process: for runs that must overlap, or be timed. */
+export function spawnGenba(args: string[], env: Record<string, string> = {}): Promise<CliRun & { ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [resolve('bin/genba.mjs'), ...args], {
+    env: { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
+  return new Promise((ok) => child.on('close', (code) => ok({ code, stdout, stderr, ms: performance.now() - started })));
 }

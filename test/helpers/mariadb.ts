@@ -15,6 +15,8 @@ export interface MariaDb {
   /** Stops the server cleanly (data kept), or kills it (as a crash or outage). */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Kills the server at once (SIGKILL): connections drop mid-query, as in a crash. */
+  crash(): Promise<void>;
   /** Stops the server and deletes its data. */
   destroy(): Promise<void>;
 }
@@ -89,6 +91,10 @@ export async function startMariaDb(database = 'company'): Promise<MariaDb> {
       await stopped();
     },
     start,
+    async crash() {
+      proc?.kill('SIGKILL');
+      await stopped();
+    },
     async destroy() {
       proc?.kill('SIGKILL');
       await stopped();

@@ -22,7 +22,7 @@ export function storeDigest(dataDir: string): { tables: number; rows: number; sh
     }
     const config = join(dataDir, 'config.json');
     h.update(existsSync(config) ? readFileSync(config) : '');
-    h.update(readdirSync(dataDir).filter((f) => !f.startsWith('genba.sqlite') && f !== 'logs').sort().join('|'));
+    h.update(readdirSync(dataDir).filter((f) => !f.startsWith('genba.sqlite') && f !== 'logs' && !f.endsWith('.lock')).sort().join('|'));
     return { tables: tables.length, rows, sha: h.digest('hex') };
   } finally {
     db.close();
