@@ -12,7 +12,12 @@ import { tempDir } from '../helpers/tempDir.js';
 import { aiRuntimeBench } from './aiRuntime.js';
 import { logIntelligenceBench } from './logIntelligence.js';
 import { placementAssistantBench } from './placementAssistant.js';
+import { syncSoak } from './syncSoak.js';
 import { syncThroughput } from './syncThroughput.js';
+
+/** GENBA_BENCH_ONLY=soak,sync (section names below) runs those sections alone. */
+const only = (process.env.GENBA_BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const wanted = (section: string): boolean => only.length === 0 || only.includes(section);
 
 const rows: [string, string][] = [];
 const record = (name: string, value: string): void => {
@@ -31,61 +36,66 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-const dir = tempDir('genba-bench-');
-try {
-  const gen = timeIt(() => {
-    const c = generateDemoCompany(20251023);
-    return c.snapshots.length + [...c.logDays()].reduce((n, d) => n + d.length, 0);
-  });
-  record('demo generation (in memory)', `${gen.ms.toFixed(0)} ms, ${gen.value.toLocaleString()} rows`);
+/** Demo generation and load, store open, status and overview, CLI start-up. */
+async function storeBench(): Promise<void> {
+  const dir = tempDir('genba-bench-');
+  try {
+    const gen = timeIt(() => {
+      const c = generateDemoCompany(20251023);
+      return c.snapshots.length + [...c.logDays()].reduce((n, d) => n + d.length, 0);
+    });
+    record('demo generation (in memory)', `${gen.ms.toFixed(0)} ms, ${gen.value.toLocaleString()} rows`);
 
-  const dbPath = join(dir.path, 'bench.sqlite');
-  const db = openStore(dbPath);
-  const t0 = performance.now();
-  const source = createDemoSource(20251023, ['locations', 'operators', 'operator_process_capabilities', 'progress_snapshots', 'app_logs']);
-  const report = await runSync({ db, source, specs: tableSpecs(), batchSize: 5000, now: Date.now });
-  const loadMs = performance.now() - t0;
-  record('demo generation + sync into SQLite (5,000-row batches)', `${loadMs.toFixed(0)} ms, ${Math.round(report.rows / (loadMs / 1000)).toLocaleString()} rows/s`);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  record('SQLite size of the demo data', `${(statSync(dbPath).size / 1048576).toFixed(1)} MB`);
+    const dbPath = join(dir.path, 'bench.sqlite');
+    const db = openStore(dbPath);
+    const t0 = performance.now();
+    const source = createDemoSource(20251023, ['locations', 'operators', 'operator_process_capabilities', 'progress_snapshots', 'app_logs']);
+    const report = await runSync({ db, source, specs: tableSpecs(), batchSize: 5000, now: Date.now });
+    const loadMs = performance.now() - t0;
+    record('demo generation + sync into SQLite (5,000-row batches)', `${loadMs.toFixed(0)} ms, ${Math.round(report.rows / (loadMs / 1000)).toLocaleString()} rows/s`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    record('SQLite size of the demo data', `${(statSync(dbPath).size / 1048576).toFixed(1)} MB`);
 
-  const reopen = timeIt(() => openStore(dbPath));
-  record('open existing store (quick_check + migrations)', `${reopen.ms.toFixed(0)} ms`);
-  reopen.value.close();
+    const reopen = timeIt(() => openStore(dbPath));
+    record('open existing store (quick_check + migrations)', `${reopen.ms.toFixed(0)} ms`);
+    reopen.value.close();
 
-  const appDir = join(dir.path, 'app');
-  const s0 = performance.now();
-  const app = createApp({ dataDir: appDir });
-  await app.start();
-  record('first start on an empty data folder', `${(performance.now() - s0).toFixed(0)} ms`);
-  const status = Array.from({ length: 20 }, () => timeIt(() => app.status()).ms);
-  record('status() p50 / p95 (20 runs)', `${percentile(status, 50).toFixed(1)} / ${percentile(status, 95).toFixed(1)} ms`);
-  const overview = Array.from({ length: 50 }, () => timeIt(() => app.overview()).ms);
-  record('overview() p50 / p95 (50 runs, 52 processes)', `${percentile(overview, 50).toFixed(1)} / ${percentile(overview, 95).toFixed(1)} ms`);
-  await app.stop();
+    const appDir = join(dir.path, 'app');
+    const s0 = performance.now();
+    const app = createApp({ dataDir: appDir });
+    await app.start();
+    record('first start on an empty data folder', `${(performance.now() - s0).toFixed(0)} ms`);
+    const status = Array.from({ length: 20 }, () => timeIt(() => app.status()).ms);
+    record('status() p50 / p95 (20 runs)', `${percentile(status, 50).toFixed(1)} / ${percentile(status, 95).toFixed(1)} ms`);
+    const overview = Array.from({ length: 50 }, () => timeIt(() => app.overview()).ms);
+    record('overview() p50 / p95 (50 runs, 52 processes)', `${percentile(overview, 50).toFixed(1)} / ${percentile(overview, 95).toFixed(1)} ms`);
+    await app.stop();
 
-  const bin = resolve('bin/genba.mjs');
-  const cliFresh = timeIt(() => spawnSync(process.execPath, [bin, 'status', '--json', '--data-dir', join(dir.path, 'cli')], { encoding: 'utf8' }));
-  if (cliFresh.value.status === 0) {
-    record('genba status --json, fresh data folder (process)', `${cliFresh.ms.toFixed(0)} ms`);
-    const warm = Array.from({ length: 5 }, () => timeIt(() => spawnSync(process.execPath, [bin, 'status', '--json', '--data-dir', join(dir.path, 'cli')])).ms);
-    record('genba status --json, existing data (process, p50)', `${percentile(warm, 50).toFixed(0)} ms`);
-  } else {
-    record('genba CLI', 'skipped: run npm run build first');
+    const bin = resolve('bin/genba.mjs');
+    const cliFresh = timeIt(() => spawnSync(process.execPath, [bin, 'status', '--json', '--data-dir', join(dir.path, 'cli')], { encoding: 'utf8' }));
+    if (cliFresh.value.status === 0) {
+      record('genba status --json, fresh data folder (process)', `${cliFresh.ms.toFixed(0)} ms`);
+      const warm = Array.from({ length: 5 }, () => timeIt(() => spawnSync(process.execPath, [bin, 'status', '--json', '--data-dir', join(dir.path, 'cli')])).ms);
+      record('genba status --json, existing data (process, p50)', `${percentile(warm, 50).toFixed(0)} ms`);
+    } else {
+      record('genba CLI', 'skipped: run npm run build first');
+    }
+  } finally {
+    dir.remove();
   }
-} finally {
-  dir.remove();
 }
 
-console.log('\n# placement assistant');
-await placementAssistantBench(record);
-
-console.log('\n# sync');
-await syncThroughput(Number(process.env.GENBA_BENCH_LOG_ROWS ?? 1_000_000), record);
-
-console.log('\n# local AI (CPU)');
-await aiRuntimeBench(record);
-
-console.log('\n# log intelligence');
-await logIntelligenceBench(record);
+const sections: [string, string, () => Promise<void>][] = [
+  ['store', 'store, demo and CLI', storeBench],
+  ['placement', 'placement assistant', () => placementAssistantBench(record)],
+  ['sync', 'sync', () => syncThroughput(Number(process.env.GENBA_BENCH_LOG_ROWS ?? 1_000_000), record)],
+  ['soak', 'data safety soak (out-of-order commits, syncs killed at random)', () => syncSoak(Number(process.env.GENBA_BENCH_SOAK_SECONDS ?? 180), record)],
+  ['ai', 'local AI (CPU)', () => aiRuntimeBench(record)],
+  ['logs', 'log intelligence', () => logIntelligenceBench(record)],
+];
+for (const [name, title, run] of sections) {
+  if (!wanted(name)) continue;
+  console.log(`\n# ${title}`);
+  await run();
+}
