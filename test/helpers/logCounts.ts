@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { expect } from 'vitest';
 
 /** Every derived count adds up to the stored lines: each source row counted exactly once. */
 export function derivedCounts(dir: string): { lines: number; unmined: number; templateSum: number; minuteSum: number; orphanTemplates: number } {
@@ -18,12 +17,3 @@ export function derivedCounts(dir: string): { lines: number; unmined: number; te
     db.close();
   }
 }
-
-/** Each stored line is mined, and counted once in the templates and once in the per-minute counts. */
-export function expectCountedOnce(dir: string): void {
-  const c = derivedCounts(dir);
-  expect(c.unmined).toBe(0);
-  expect(c.templateSum).toBe(c.lines);
-  expect(c.minuteSum).toBe(c.lines);
-}
-

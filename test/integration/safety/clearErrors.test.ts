@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/store/openStore.js';
 import { runGenba } from '../../helpers/genbaCli.js';
-import { expectCountedOnce } from '../../helpers/logCounts.js';
+import { expectCountedOnce } from '../../helpers/expectations.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const noStack = (text: string): void => expect(text).not.toMatch(/\n\s+at .*[:(]\d+/);

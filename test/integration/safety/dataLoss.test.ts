@@ -4,7 +4,8 @@ import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync,
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGenba } from '../../helpers/genbaCli.js';
-import { derivedCounts, expectCountedOnce } from '../../helpers/logCounts.js';
+import { expectCountedOnce } from '../../helpers/expectations.js';
+import { derivedCounts } from '../../helpers/logCounts.js';
 import { storeDigest } from '../../helpers/storeDigest.js';
 import { tempDir } from '../../helpers/tempDir.js';
 

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { memorySecretStore, MYSQL_PASSWORD } from '../../../main/config/secretStore.js';
 import { tryExclusiveLock } from '../../../main/store/folderLock.js';
-import { COMPANY_TABLES } from '../../../main/sync/companyRows.js';
-import { mysqlChecksum, seedCompany, sqliteChecksum } from '../../helpers/companyDb.js';
+import { seedCompany } from '../../helpers/companyDb.js';
+import { expectCountedOnce, expectSameAsSource as sameAsSource } from '../../helpers/expectations.js';
 import { runGenba, spawnGenba } from '../../helpers/genbaCli.js';
-import { derivedCounts, expectCountedOnce } from '../../helpers/logCounts.js';
+import { derivedCounts } from '../../helpers/logCounts.js';
 import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -30,14 +30,20 @@ describe('sync with concurrent writers and concurrent syncs (real MariaDB, real 
     await app.start();
     return app;
   };
-  const expectSameAsSource = async (dir: string): Promise<void> => {
-    const conn = await maria.admin();
-    const db = new Database(join(dir, 'genba.sqlite'), { readonly: true });
+  const expectSameAsSource = (dir: string): Promise<void> => sameAsSource(() => maria.admin(), dir);
+  /** A synced app on a fresh folder and two client sessions of the company database, all closed afterwards. */
+  const withSessions = async (fn: (s: { dir: string; app: GenbaApp; a: mysql.Connection; b: mysql.Connection }) => Promise<void>): Promise<void> => {
+    const dir = dataDir();
+    const app = await openApp(dir);
+    await app.syncNow();
+    const a = await maria.admin();
+    const b = await maria.admin();
     try {
-      for (const table of COMPANY_TABLES) expect(sqliteChecksum(db, table), table).toEqual(await mysqlChecksum(conn, table));
+      await fn({ dir, app, a, b });
     } finally {
-      db.close();
-      await conn.end();
+      await a.end();
+      await b.end();
+      await app.stop();
     }
   };
   const insertLog = async (c: mysql.Connection, message: string): Promise<number> => {
@@ -56,72 +62,50 @@ describe('sync with concurrent writers and concurrent syncs (real MariaDB, real 
     await maria?.destroy();
   });
 
-  it('takes a row committed after a later id was synced (two sessions), and counts it once in every derived table', async () => {
-    const dir = dataDir();
-    const app = await openApp(dir);
+  it('takes a row committed after a later id was synced (two sessions), and counts it once in every derived table', () => withSessions(async ({ dir, app, a, b }) => {
+    await a.query('START TRANSACTION');
+    const idA = await insertLog(a, 'payment gateway timeout after 3000 ms (late commit)');
+    await a.query(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count, correction_waiting)
+      VALUES (NOW(), '札幌', '523201', 'エントリ1', NOW() + INTERVAL 1 HOUR, 50, 10, 0)`);
+    const idB = await insertLog(b, 'payment gateway timeout after 2000 ms (early commit)');
+    await b.query(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count, correction_waiting)
+      VALUES (NOW(), '盛岡', '523201', 'エントリ1', NOW() + INTERVAL 1 HOUR, 40, 12, 0)`);
+    expect(idB).toBeGreaterThan(idA);
+
+    await app.syncNow(); // sees B; A is not committed yet
+    const local = (): number[] => {
+      const db = new Database(join(dir, 'genba.sqlite'), { readonly: true });
+      try {
+        return (db.prepare('SELECT log_id FROM app_logs WHERE log_id IN (?, ?) ORDER BY log_id').all(idA, idB) as { log_id: number }[]).map((r) => r.log_id);
+      } finally {
+        db.close();
+      }
+    };
+    expect(local()).toEqual([idB]);
+
+    await a.query('COMMIT');
     await app.syncNow();
-    const a = await maria.admin();
-    const b = await maria.admin();
-    try {
-      await a.query('START TRANSACTION');
-      const idA = await insertLog(a, 'payment gateway timeout after 3000 ms (late commit)');
-      await a.query(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count, correction_waiting)
-        VALUES (NOW(), '札幌', '523201', 'エントリ1', NOW() + INTERVAL 1 HOUR, 50, 10, 0)`);
-      const idB = await insertLog(b, 'payment gateway timeout after 2000 ms (early commit)');
-      await b.query(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count, correction_waiting)
-        VALUES (NOW(), '盛岡', '523201', 'エントリ1', NOW() + INTERVAL 1 HOUR, 40, 12, 0)`);
-      expect(idB).toBeGreaterThan(idA);
+    expect(local()).toEqual([idA, idB]);
+    await expectSameAsSource(dir);
+    expectCountedOnce(dir);
 
-      await app.syncNow(); // sees B; A is not committed yet
-      const local = (): number[] => {
-        const db = new Database(join(dir, 'genba.sqlite'), { readonly: true });
-        try {
-          return (db.prepare('SELECT log_id FROM app_logs WHERE log_id IN (?, ?) ORDER BY log_id').all(idA, idB) as { log_id: number }[]).map((r) => r.log_id);
-        } finally {
-          db.close();
-        }
-      };
-      expect(local()).toEqual([idB]);
-
-      await a.query('COMMIT');
-      await app.syncNow();
-      expect(local()).toEqual([idA, idB]);
-      await expectSameAsSource(dir);
-      expectCountedOnce(dir);
-
-      // Re-reading the look-back window again and again changes nothing and counts nothing twice.
-      const before = derivedCounts(dir);
-      await app.syncNow();
-      await app.syncNow();
-      expect(derivedCounts(dir)).toEqual(before);
-    } finally {
-      await a.end();
-      await b.end();
-      await app.stop();
-    }
-  });
-
-  it('takes a master row whose change time is older than the watermark, or whose transaction committed late', async () => {
-    const dir = dataDir();
-    const app = await openApp(dir);
+    // Re-reading the look-back window again and again changes nothing and counts nothing twice.
+    const before = derivedCounts(dir);
     await app.syncNow();
-    const a = await maria.admin();
-    const b = await maria.admin();
-    try {
-      await b.query("UPDATE operators SET operator_name = '過去日付 花子', updated_at = '2020-01-01 00:00:00' WHERE operator_id = 7");
-      await a.query('START TRANSACTION');
-      await a.query('UPDATE operator_process_capabilities SET skill_level = 1, updated_at = NOW(3) - INTERVAL 1 HOUR WHERE capability_id = 12');
-      await b.query('UPDATE operator_process_capabilities SET skill_level = 5, updated_at = NOW(3) WHERE capability_id = 13');
-      await app.syncNow();
-      await a.query('COMMIT');
-      await app.syncNow();
-      await expectSameAsSource(dir);
-    } finally {
-      await a.end();
-      await b.end();
-      await app.stop();
-    }
-  });
+    await app.syncNow();
+    expect(derivedCounts(dir)).toEqual(before);
+  }));
+
+  it('takes a master row whose change time is older than the watermark, or whose transaction committed late', () => withSessions(async ({ dir, app, a, b }) => {
+    await b.query("UPDATE operators SET operator_name = '過去日付 花子', updated_at = '2020-01-01 00:00:00' WHERE operator_id = 7");
+    await a.query('START TRANSACTION');
+    await a.query('UPDATE operator_process_capabilities SET skill_level = 1, updated_at = NOW(3) - INTERVAL 1 HOUR WHERE capability_id = 12');
+    await b.query('UPDATE operator_process_capabilities SET skill_level = 5, updated_at = NOW(3) WHERE capability_id = 13');
+    await app.syncNow();
+    await a.query('COMMIT');
+    await app.syncNow();
+    await expectSameAsSource(dir);
+  }));
 
   it('lets one sync run per data folder: a second says plainly that one is running, and counts stay exact', async () => {
     const dir = dataDir();

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSourceForm } from '../../../main/api/types.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { memorySecretStore, MYSQL_PASSWORD } from '../../../main/config/secretStore.js';
-import { COMPANY_TABLES } from '../../../main/sync/companyRows.js';
-import { mysqlChecksum, seedCompany, sqliteChecksum } from '../../helpers/companyDb.js';
+import { seedCompany } from '../../helpers/companyDb.js';
+import { expectSameAsSource as sameAsSource } from '../../helpers/expectations.js';
 import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -26,17 +26,7 @@ describe('sync from a real MariaDB', () => {
     await app.start();
     return app;
   };
-  /** Every table equal to the source: same row count, same content, hence no duplicates. */
-  const expectSameAsSource = async (dir: string): Promise<void> => {
-    const conn = await maria.admin();
-    const db = new Database(join(dir, 'genba.sqlite'), { readonly: true });
-    try {
-      for (const table of COMPANY_TABLES) expect(sqliteChecksum(db, table), table).toEqual(await mysqlChecksum(conn, table));
-    } finally {
-      db.close();
-      await conn.end();
-    }
-  };
+  const expectSameAsSource = (dir: string): Promise<void> => sameAsSource(() => maria.admin(), dir);
 
   beforeAll(async () => {
     maria = await startMariaDb();
