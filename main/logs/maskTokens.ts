@@ -5,21 +5,32 @@
 export const WILDCARD = '<*>';
 /** Stands for a masked value while the text is split (the wildcard itself contains split characters). */
 const MASKED = '\uE000';
+const SENTINELS = new RegExp(MASKED, 'g');
+
+/**
+ * A masking instruction: a named shape of variable text. Masks are data, injected into
+ * maskWithValues (as Drain3 keeps its masking instructions), so a deployment can add or
+ * reorder them without touching the tokenizer.
+ */
+export interface NamedMask { name: string; pattern: RegExp }
 
 // Order matters: the most specific shapes first (a URL contains a path and a host:port).
-const MASKS: RegExp[] = [
-  /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, // URLs
-  /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, // e-mail addresses
-  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, // UUIDs
-  /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{1,2},?\s+(?:\d{4}\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s+\d{4})?\b/g, // textual dates (syslog, ctime)
-  /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g, // dates (and times)
-  /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, // times
-  /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g, // IPv4 (with port)
-  /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi, // IPv6
-  /(?:[A-Za-z]:)?(?:[\\/][\w.$~@+-]+){2,}[\\/]?/g, // paths (Unix and Windows)
-  /\b[\w-]+(?:\.[\w-]+)+:\d{1,5}\b/g, // host:port
-  /\b0x[0-9a-f]+\b/gi, // hex with prefix
-  /\b\d+(?:\.\d+)?\s?(?:ms|µs|us|ns|sec|secs|s|min|mins|h|hrs)\b/g, // durations
+export const DEFAULT_MASKS: readonly NamedMask[] = [
+  { name: 'url', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi },
+  { name: 'email', pattern: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g },
+  { name: 'uuid', pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi },
+  { // syslog and ctime dates
+    name: 'textual_date',
+    pattern: /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{1,2},?\s+(?:\d{4}\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s+\d{4})?\b/g,
+  },
+  { name: 'date', pattern: /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g },
+  { name: 'time', pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g },
+  { name: 'ipv4', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g },
+  { name: 'ipv6', pattern: /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi },
+  { name: 'path', pattern: /(?:[A-Za-z]:)?(?:[\\/][\w.$~@+-]+){2,}[\\/]?/g },
+  { name: 'host_port', pattern: /\b[\w-]+(?:\.[\w-]+)+:\d{1,5}\b/g },
+  { name: 'hex', pattern: /\b0x[0-9a-f]+\b/gi },
+  { name: 'duration', pattern: /\b\d+(?:\.\d+)?\s?(?:ms|µs|us|ns|sec|secs|s|min|mins|h|hrs)\b/g },
 ];
 
 /** Full-width digits and letters (ＡＢＣ１２３) as their ASCII forms, so they mask like any number. */
@@ -38,40 +49,40 @@ const SCRIPT_CHANGE = /(?<=\p{Script=Han})(?=[\p{Script=Hiragana}\p{Script=Katak
  * wildcard (parameter extraction). A token still holding a digit after masking is a
  * variable too (counts, ids, sizes): constants rarely contain digits.
  */
-export function maskWithValues(message: string): { tokens: string[]; values: (string | null)[] } {
+export function maskWithValues(message: string, masks: readonly NamedMask[] = DEFAULT_MASKS): { tokens: string[]; values: (string | null)[] } {
   let text = normalizeWidth(message);
+  // The masked texts in the order their sentinels stand in `text`, kept in step with every replacement.
   const masked: string[] = [];
-  // A masked value stays inside its token: a token holding one is a variable as a whole.
-  for (const re of MASKS) {
-    text = text.replace(re, (m) => {
-      masked.push(m);
-      return MASKED;
+  const replace = (re: RegExp, sentinel: (m: string) => string, value: (m: string) => string): void => {
+    const before = text;
+    let placed = 0;
+    let absorbed = 0;
+    text = before.replace(re, (m: string, ...rest: unknown[]) => {
+      const offset = rest[rest.length - 2] as number;
+      const at = countSentinels(before, offset) - absorbed + placed;
+      // A shape spanning earlier masks takes their text back into its own value.
+      const inside = countSentinels(m, m.length);
+      absorbed += inside;
+      const taken = masked.splice(at, inside, '');
+      let k = 0;
+      masked[at] = value(m.replace(SENTINELS, () => taken[k++] ?? ''));
+      placed++;
+      return sentinel(m);
     });
-  }
+  };
+  // One ordered pass over the named masks: a masked value stays inside its token, and a
+  // token holding one is a variable as a whole.
+  for (const { pattern } of masks) replace(pattern, () => MASKED, (m) => m);
   // An empty bracket pair is a value that happens to be empty, not a different message.
-  text = text.replace(/\(\s*\)|\[\s*\]/g, (m) => {
-    masked.push('');
-    return `${m[0]}${MASKED}${m[m.length - 1]}`;
-  });
-  // Masks ran in order, not left to right: give each sentinel its text by position.
-  const order = [...text.matchAll(new RegExp(MASKED, 'g'))].map((m) => m.index!);
-  const valueAt = new Map<number, string>();
-  restoreOrder(message, masked, order).forEach((v, i) => valueAt.set(order[i]!, v));
+  replace(/\(\s*\)|\[\s*\]/g, (m) => `${m[0]}${MASKED}${m[m.length - 1]}`, () => '');
+  let next = 0;
   const tokens: string[] = [];
   const values: (string | null)[] = [];
-  let offset = 0;
   for (const part of text.split(SPLIT)) {
-    const at = offset;
-    offset += part.length;
     if (!part || /^\s+$/.test(part)) continue;
     if (part.includes(MASKED)) {
-      let k = at;
       tokens.push(WILDCARD);
-      values.push(part.replace(new RegExp(MASKED, 'g'), () => {
-        const i = text.indexOf(MASKED, k);
-        k = i + 1;
-        return valueAt.get(i) ?? '';
-      }));
+      values.push(part.replace(SENTINELS, () => masked[next++] ?? ''));
       continue;
     }
     const pieces = /[\u3040-\u30ff\u4e00-\u9fff]/.test(part) ? part.split(SCRIPT_CHANGE) : [part];
@@ -95,17 +106,11 @@ export function maskWithValues(message: string): { tokens: string[]; values: (st
   return { tokens: outT, values: outV };
 }
 
-/** The masked substrings in the order they appear in the message (masks ran pattern by pattern). */
-function restoreOrder(message: string, masked: string[], order: number[]): string[] {
-  const normalized = normalizeWidth(message);
-  const placed = masked.map((m) => ({ m, at: m === '' ? Infinity : normalized.indexOf(m) }));
-  let from = 0;
-  for (const p of placed) {
-    if (p.m === '') continue;
-    const i = normalized.indexOf(p.m, from);
-    p.at = i >= 0 ? i : p.at;
-  }
-  return placed.sort((a, b) => a.at - b.at).map((p) => p.m).slice(0, order.length);
+/** How many sentinels stand in `text` before `end`. */
+function countSentinels(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf(MASKED); i >= 0 && i < end; i = text.indexOf(MASKED, i + 1)) n++;
+  return n;
 }
 
 /** Tokens only (mining, matching). */

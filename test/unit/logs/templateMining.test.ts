@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dbscan } from '../../../main/logs/dbscan.js';
 import { robustZ } from '../../../main/logs/logAnomalies.js';
-import { maskTokens } from '../../../main/logs/maskTokens.js';
+import { DEFAULT_MASKS, maskTokens, maskWithValues, type NamedMask } from '../../../main/logs/maskTokens.js';
 import { templateText } from '../../../main/logs/templateText.js';
 import { TemplateMiner } from '../../../main/logs/templateMiner.js';
 import { LOGHUB_AVAILABLE, LOGHUB_DIR, LOGHUB_SYSTEMS, mineLoghub } from '../../helpers/loghub.js';
@@ -20,6 +20,21 @@ describe('masking and tokenizing (one configuration for every source)', () => {
     ['connection from 1.2.3.4 () at', ['connection', 'from', '<*>', '(', '<*>', ')', 'at']],
   ])('%s', (message, tokens) => {
     expect(maskTokens(message)).toEqual(tokens);
+  });
+
+  it('gives each wildcard the text it stands for, whatever order the masks ran in', () => {
+    // The URL is masked before the IP and the duration, and its text holds "7ms" too.
+    expect(maskWithValues('url http://h/7ms host 10.0.0.1 took 7ms')).toEqual({
+      tokens: ['url', '<*>', 'host', '<*>', 'took', '<*>'],
+      values: [null, 'http://h/7ms', null, '10.0.0.1', null, '7ms'],
+    });
+    expect(maskWithValues('took 7ms then 7ms again at 10.0.0.1 ()').values).toEqual([null, '7ms', null, '7ms', null, null, '10.0.0.1', null, '', null]);
+  });
+
+  it('takes its masks as named, injected data', () => {
+    const ticket: NamedMask = { name: 'ticket', pattern: /\bTCK-[A-Z]+\b/g };
+    expect(maskTokens('closed TCK-ABC today')).toEqual(['closed', 'TCK-ABC', 'today']);
+    expect(maskWithValues('closed TCK-ABC today', [...DEFAULT_MASKS, ticket])).toEqual({ tokens: ['closed', '<*>', 'today'], values: [null, 'TCK-ABC', null] });
   });
 
   it('shows Japanese templates without the spaces mining needed', () => {
