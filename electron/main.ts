@@ -19,8 +19,7 @@ const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const resources = app.isPackaged ? process.resourcesPath : join(here, '../../resources');
 
 /** Only the app's own pages, plus the dev server in `npm start`. */
-const isAllowedUrl = (url: string): boolean =>
-  url.startsWith(rendererDir) || url.startsWith('devtools://') || (devUrl !== undefined && url.startsWith(devUrl));
+const isAllowedUrl = (url: string): boolean => url.startsWith(rendererDir) || url.startsWith('devtools://') || (devUrl !== undefined && url.startsWith(devUrl));
 
 /** better-sqlite3 compiled for Electron's ABI by `npm start` (packaged builds are rebuilt in place). */
 function nativeBinding(): string | undefined {
@@ -69,66 +68,73 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('second-instance', openWindow);
 
-  app.whenReady().then(async () => {
-    const binding = nativeBinding();
-    const dataDir = app.getPath('userData');
-    const log = createAppLog(dataDir);
-    core = createApp({
-      dataDir,
-      ...(binding ? { nativeBinding: binding } : {}),
-      secrets: createSafeStorageSecrets(dataDir, log),
-      syncRunner: 'worker',
-      awaitFirstLoad: false,
-      saveFile: async ({ suggestedName, content }) => {
-        const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
-        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-        if (r.canceled || !r.filePath) return null;
-        writeFileSync(r.filePath, content, { mode: 0o600 });
-        return r.filePath;
-      },
-    });
-    await core.start();
-    const handlers = createHandlerTable(core);
-    for (const channel of CHANNEL_NAMES) {
-      ipcMain.handle(ipcChannel(channel), (event, request: unknown) => {
-        // Answer only our own page, never a frame that navigated elsewhere.
-        if (!isAllowedUrl(event.senderFrame?.url ?? '')) {
-          return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'forbidden' } };
-        }
-        return handlers[channel](request);
+  app
+    .whenReady()
+    .then(async () => {
+      const binding = nativeBinding();
+      const dataDir = app.getPath('userData');
+      const log = createAppLog(dataDir);
+      core = createApp({
+        dataDir,
+        ...(binding ? { nativeBinding: binding } : {}),
+        secrets: createSafeStorageSecrets(dataDir, log),
+        syncRunner: 'worker',
+        awaitFirstLoad: false,
+        saveFile: async ({ suggestedName, content }) => {
+          const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+          const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+          if (r.canceled || !r.filePath) return null;
+          writeFileSync(r.filePath, content, { mode: 0o600 });
+          return r.filePath;
+        },
       });
-    }
-    const tray = createTray({ normal: join(resources, 'tray', 'tray.png'), alert: join(resources, 'tray', 'tray-alert.png') }, () => core!.lang(),
-      () => core!.alerts.openCount(), {
-      open: openWindow,
-      pauseAlerts: () => core!.pauseAlerts(60),
-      quit: () => app.quit(),
-    });
-    core.events.on((event) => {
-      if (win && !win.isDestroyed()) win.webContents.send(EVENT_IPC_CHANNEL, event);
-      if (event.type === 'settings-changed' || event.type === 'alerts-changed') tray.refresh();
-      // The core decided this alert deserves a notification (new, not snoozed, not paused).
-      if (event.type === 'alert' && Notification.isSupported()) {
-        tray.refresh();
-        const n = new Notification({ title: 'Genba', body: event.title, icon: join(resources, 'icon.png') });
-        n.on('click', () => {
-          openWindow();
-          win?.webContents.send(EVENT_IPC_CHANNEL, { type: 'open-alert', id: event.id });
+      await core.start();
+      const handlers = createHandlerTable(core);
+      for (const channel of CHANNEL_NAMES) {
+        ipcMain.handle(ipcChannel(channel), (event, request: unknown) => {
+          // Answer only our own page, never a frame that navigated elsewhere.
+          if (!isAllowedUrl(event.senderFrame?.url ?? '')) {
+            return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'forbidden' } };
+          }
+          return handlers[channel](request);
         });
-        n.show();
       }
-      // New log lines were mined by the sync worker: bring vectors, index and families up to date.
-      if (event.type === 'data-changed' && event.tables.includes('log_templates')) {
-        core!.logs.refresh().catch((error: unknown) => core!.log.error('log refresh failed', describeError(error)));
-      }
+      const tray = createTray(
+        { normal: join(resources, 'tray', 'tray.png'), alert: join(resources, 'tray', 'tray-alert.png') },
+        () => core!.lang(),
+        () => core!.alerts.openCount(),
+        {
+          open: openWindow,
+          pauseAlerts: () => core!.pauseAlerts(60),
+          quit: () => app.quit(),
+        },
+      );
+      core.events.on((event) => {
+        if (win && !win.isDestroyed()) win.webContents.send(EVENT_IPC_CHANNEL, event);
+        if (event.type === 'settings-changed' || event.type === 'alerts-changed') tray.refresh();
+        // The core decided this alert deserves a notification (new, not snoozed, not paused).
+        if (event.type === 'alert' && Notification.isSupported()) {
+          tray.refresh();
+          const n = new Notification({ title: 'Genba', body: event.title, icon: join(resources, 'icon.png') });
+          n.on('click', () => {
+            openWindow();
+            win?.webContents.send(EVENT_IPC_CHANNEL, { type: 'open-alert', id: event.id });
+          });
+          n.show();
+        }
+        // New log lines were mined by the sync worker: bring vectors, index and families up to date.
+        if (event.type === 'data-changed' && event.tables.includes('log_templates')) {
+          core!.logs.refresh().catch((error: unknown) => core!.log.error('log refresh failed', describeError(error)));
+        }
+      });
+      openWindow();
+      core.startBackgroundSync();
+    })
+    .catch((error: unknown) => {
+      core?.log.error('start-up failed', describeError(error));
+      console.error(describeError(error));
+      app.exit(1);
     });
-    openWindow();
-    core.startBackgroundSync();
-  }).catch((error: unknown) => {
-    core?.log.error('start-up failed', describeError(error));
-    console.error(describeError(error));
-    app.exit(1);
-  });
 
   // A tray app keeps running with its window closed; Quit in the tray menu ends it.
   app.on('window-all-closed', () => {});

@@ -16,8 +16,7 @@ const fileSchema = z.record(z.string(), z.string().max(10_000));
 export function createSafeStorageSecrets(dataDir: string, log: AppLog): SecretStore {
   const path = join(dataDir, 'secrets.json');
   const memory = new Map<string, string>();
-  const usable = safeStorage.isEncryptionAvailable()
-    && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+  const usable = safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
   if (!usable) log.warn('no OS secret store: passwords are kept for this session only');
 
   const read = (): Record<string, string> => {

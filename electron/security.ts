@@ -1,8 +1,6 @@
 import { app, session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.js';
 
-
-
 /** The dev server's page needs its own scripts and the HMR socket; only in `npm start`. */
 function devPolicy(devUrl: string): string {
   const origin = new URL(devUrl).origin;

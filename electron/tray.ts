@@ -13,7 +13,12 @@ const LABELS: Record<Lang, { open: string; pause: string; quit: string; tooltip:
 };
 
 /** The tray icon and its menu; `refresh` re-labels the menu and shows the open-alert count. */
-export function createTray(icons: { normal: string; alert: string }, lang: () => Lang, openAlerts: () => number, actions: TrayActions): { tray: Tray; refresh: () => void } {
+export function createTray(
+  icons: { normal: string; alert: string },
+  lang: () => Lang,
+  openAlerts: () => number,
+  actions: TrayActions,
+): { tray: Tray; refresh: () => void } {
   const tray = new Tray(nativeImage.createFromPath(icons.normal));
   const rebuild = (): void => {
     const l = LABELS[lang()];
@@ -21,12 +26,14 @@ export function createTray(icons: { normal: string; alert: string }, lang: () =>
     tray.setImage(nativeImage.createFromPath(open > 0 ? icons.alert : icons.normal));
     tray.setToolTip(open > 0 ? `${l.tooltip} — ${lang() === 'ja' ? `未解決のアラート ${open}件` : `${open} open alerts`}` : l.tooltip);
     if (process.platform === 'darwin') tray.setTitle(open > 0 ? String(open) : '');
-    tray.setContextMenu(Menu.buildFromTemplate([
-      { label: l.open, click: actions.open },
-      { label: l.pause, click: actions.pauseAlerts },
-      { type: 'separator' },
-      { label: l.quit, click: actions.quit },
-    ]));
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: l.open, click: actions.open },
+        { label: l.pause, click: actions.pauseAlerts },
+        { type: 'separator' },
+        { label: l.quit, click: actions.quit },
+      ]),
+    );
   };
   rebuild();
   tray.on('click', actions.open);

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 const stateSchema = z.object({
-  x: z.number().int(), y: z.number().int(),
-  width: z.number().int().min(640).max(10000), height: z.number().int().min(480).max(10000),
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(640).max(10000),
+  height: z.number().int().min(480).max(10000),
   maximized: z.boolean(),
 });
 export type WindowState = z.infer<typeof stateSchema>;
@@ -16,8 +18,9 @@ const DEFAULT = { width: 1280, height: 820 };
 export function loadWindowState(dataDir: string): WindowState | null {
   try {
     const state = stateSchema.parse(JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8')));
-    const visible = screen.getAllDisplays().some(({ workArea: a }) =>
-      state.x + 100 > a.x && state.y + 50 > a.y && state.x < a.x + a.width - 100 && state.y < a.y + a.height - 50);
+    const visible = screen
+      .getAllDisplays()
+      .some(({ workArea: a }) => state.x + 100 > a.x && state.y + 50 > a.y && state.x < a.x + a.width - 100 && state.y < a.y + a.height - 50);
     return visible ? state : { ...state, x: 0, y: 0 };
   } catch {
     return null; // first run or a damaged file: fall back to the default size

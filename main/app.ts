@@ -86,15 +86,17 @@ export function createApp(options: AppOptions = {}) {
   const events: EventBus = createEventBus((error) => log.error('event listener failed', describeError(error)));
   const dbPath = join(dataDir, DB_FILE);
   // The demo company is a snapshot of one afternoon: with no --now, its clock stands there.
-  const clockMode = (): StatusInfo['clock']['mode'] => options.now !== undefined ? 'fixed' : config.source.kind === 'demo' ? 'demo' : 'system';
+  const clockMode = (): StatusInfo['clock']['mode'] => (options.now !== undefined ? 'fixed' : config.source.kind === 'demo' ? 'demo' : 'system');
   const clock: Clock = {
     now: () => options.now ?? (config.source.kind === 'demo' ? DEMO_ANCHOR_MS : Date.now()),
-    get fixed() { return clockMode() !== 'system'; },
+    get fixed() {
+      return clockMode() !== 'system';
+    },
   };
   // --lang holds for the run until the manager picks a language in Settings.
   let langOverride = options.lang;
   const lang = (): Lang => langOverride ?? config.lang;
-  const sourceId = (): string => config.source.kind === 'demo' ? demoSourceId(config.source.seed) : mysqlSourceId(config.source);
+  const sourceId = (): string => (config.source.kind === 'demo' ? demoSourceId(config.source.seed) : mysqlSourceId(config.source));
 
   let db: Database.Database | null = null;
   /** Held while the store is open here: a restore waits until no process has it open. */
@@ -103,12 +105,24 @@ export function createApp(options: AppOptions = {}) {
   let outbox: Outbox | null = null;
   const sync: SyncService = createSyncService({
     runner: options.syncRunner ?? 'inline',
-    events, log, lang, now: clock.now,
+    events,
+    log,
+    lang,
+    now: clock.now,
     schedule: () => config.sync,
     job: (kind, groups, opts) => ({
-      kind, groups, dbPath, nativeBinding: options.nativeBinding, source: config.source, logs: config.logs,
-      timeZone: config.timeZone, password: secrets.get(MYSQL_PASSWORD), batchSize: config.sync.batchSize,
-      fixedNow: clock.fixed ? clock.now() : undefined, lookbackMs: config.sync.lookbackMinutes * 60_000, reset: opts.reset,
+      kind,
+      groups,
+      dbPath,
+      nativeBinding: options.nativeBinding,
+      source: config.source,
+      logs: config.logs,
+      timeZone: config.timeZone,
+      password: secrets.get(MYSQL_PASSWORD),
+      batchSize: config.sync.batchSize,
+      fixedNow: clock.fixed ? clock.now() : undefined,
+      lookbackMs: config.sync.lookbackMinutes * 60_000,
+      reset: opts.reset,
     }),
   });
 
@@ -117,7 +131,12 @@ export function createApp(options: AppOptions = {}) {
 
   const ai = createAiServices({ dataDir, config: () => config, overrides: options.models ?? {}, log, events, lang });
   const logs = createLogIntelligence({
-    db: () => store().db, dataDir, now: clock.now, timeZone: () => config.timeZone, log, embeddings: ai.embeddings,
+    db: () => store().db,
+    dataDir,
+    now: clock.now,
+    timeZone: () => config.timeZone,
+    log,
+    embeddings: ai.embeddings,
     embeddingModelDir: () => ai.embeddingModelDir(),
     describe: async (prompt) => {
       if (ai.llm.status().find((r) => r.role === 'answer')?.state === 'not_configured') throw new Error('no answer model');
@@ -126,7 +145,12 @@ export function createApp(options: AppOptions = {}) {
   });
 
   const alerts = createAlertService({
-    db: () => store().db, now: clock.now, lang, config: () => config, events, log,
+    db: () => store().db,
+    now: clock.now,
+    lang,
+    config: () => config,
+    events,
+    log,
     overview: () => overviewNow(),
     lastSync: () => store().repo.lastSuccessfulSync(),
     anomalies: () => logs.anomalies(),
@@ -147,7 +171,13 @@ export function createApp(options: AppOptions = {}) {
   });
 
   const assistant = createAssistantService({
-    db: () => store().db, dataDir, config: () => config, lang, now: clock.now, llm: ai.llm, embedder: logs.embedder,
+    db: () => store().db,
+    dataDir,
+    config: () => config,
+    lang,
+    now: clock.now,
+    llm: ai.llm,
+    embedder: logs.embedder,
     overview: () => overviewNow(),
     logs: { anomalies: () => logs.anomalies(), search: (text, k) => logs.search(text, k) },
     alerts: () => alerts.list({ status: 'open' }),
@@ -155,7 +185,8 @@ export function createApp(options: AppOptions = {}) {
     // Written in the same transaction as the proposal's status; delivery starts once it is committed.
     record: (d) => store().outbox.record(d, clock.now()),
     deliver: () => void sync.run('deliver', []).catch(() => {}),
-    events, log,
+    events,
+    log,
   });
   const recordDecision = (decision: DecisionRecord): void => {
     store().outbox.record(decision, clock.now());
@@ -173,7 +204,13 @@ export function createApp(options: AppOptions = {}) {
     }
   }
   const safety = createSafetyService({
-    dataDir, dbPath, nativeBinding: options.nativeBinding, lang, log, db: () => store().db, llm: ai.llm,
+    dataDir,
+    dbPath,
+    nativeBinding: options.nativeBinding,
+    lang,
+    log,
+    db: () => store().db,
+    llm: ai.llm,
     embeddingModelDir: () => ai.embeddingModelDir(),
     testSource: () => {
       const s = config.source;
@@ -255,8 +292,16 @@ export function createApp(options: AppOptions = {}) {
     status(): StatusInfo {
       const { db, repo, outbox } = store();
       return statusInfo({
-        dataDir, dbPath, db, repo, outbox, config, sourceId: sourceId(), clock: { now: clock.now(), mode: clockMode() },
-        passwordStored: secrets.get(MYSQL_PASSWORD) !== null, sync: sync.status(),
+        dataDir,
+        dbPath,
+        db,
+        repo,
+        outbox,
+        config,
+        sourceId: sourceId(),
+        clock: { now: clock.now(), mode: clockMode() },
+        passwordStored: secrets.get(MYSQL_PASSWORD) !== null,
+        sync: sync.status(),
       });
     },
 

@@ -46,7 +46,21 @@ const OPTIONS = {
 } as const;
 
 const COMMANDS: readonly string[] = [
-  'status', 'demo', 'sync', 'models', 'logs', 'alerts', 'ask', 'approve', 'reject', 'modify', 'knowledge', 'approvals', 'backup', 'restore', 'doctor',
+  'status',
+  'demo',
+  'sync',
+  'models',
+  'logs',
+  'alerts',
+  'ask',
+  'approve',
+  'reject',
+  'modify',
+  'knowledge',
+  'approvals',
+  'backup',
+  'restore',
+  'doctor',
 ];
 /** Commands that take no positional arguments (the others check their own). */
 const WITHOUT_ARGUMENTS = new Set(['status', 'demo', 'sync', 'doctor']);
@@ -99,7 +113,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 0;
     }
     if (command === 'logs' && rest[0] === 'parse') return parseOnly(rest.slice(1), values.out, io);
-    if (rest.length > 0 && (!COMMANDS.includes(command) || WITHOUT_ARGUMENTS.has(command))) throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+    if (rest.length > 0 && (!COMMANDS.includes(command) || WITHOUT_ARGUMENTS.has(command)))
+      throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
     if (values.fix && command !== 'doctor') throw usageError('--fix は doctor コマンドでのみ使えます', '--fix only applies to the doctor command');
     if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
     if ((values.source !== undefined || values.once) && command !== 'sync') {
@@ -163,7 +178,13 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (json) {
       io.stdout(`${JSON.stringify({ rebuilt: result !== null, tables: counts, elapsedMs: Math.round(performance.now() - started) }, null, 2)}\n`);
     } else {
-      const head = result ? (lang === 'ja' ? 'デモ会社のデータを作り直しました。' : 'Rebuilt the demo company.') : (lang === 'ja' ? 'デモ会社のデータは作成済みです。' : 'The demo company is in place.');
+      const head = result
+        ? lang === 'ja'
+          ? 'デモ会社のデータを作り直しました。'
+          : 'Rebuilt the demo company.'
+        : lang === 'ja'
+          ? 'デモ会社のデータは作成済みです。'
+          : 'The demo company is in place.';
       io.stdout(`${head}\n${counts.map((t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}`).join('\n')}\n`);
     }
     return 0;

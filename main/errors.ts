@@ -40,10 +40,7 @@ export function toErrorPayload(thrown: unknown, lang: Lang): ErrorPayload {
   if (error instanceof GenbaError) return { code: error.code, message: error.messageIn(lang) };
   return {
     code: 'INTERNAL',
-    message:
-      lang === 'ja'
-        ? '内部エラーが発生しました。詳細はアプリのログを確認してください。'
-        : 'An internal error occurred. See the app log for details.',
+    message: lang === 'ja' ? '内部エラーが発生しました。詳細はアプリのログを確認してください。' : 'An internal error occurred. See the app log for details.',
   };
 }
 
@@ -65,16 +62,24 @@ export function fromSystemError(error: unknown, where?: string): unknown {
   const place = e?.path ?? where;
   const at = { ja: place ? `（${place}）` : '', en: place ? ` (${place})` : '' };
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
-    return new GenbaError('DISK_FULL', {
-      ja: `ディスクの空きがありません${at.ja}。データは書き込み前の状態のままです。空きを作ってから、もう一度実行してください。`,
-      en: `The disk is full${at.en}. The data is as it was before this write. Free some space, then run it again.`,
-    }, { cause: error, detail: String(error) });
+    return new GenbaError(
+      'DISK_FULL',
+      {
+        ja: `ディスクの空きがありません${at.ja}。データは書き込み前の状態のままです。空きを作ってから、もう一度実行してください。`,
+        en: `The disk is full${at.en}. The data is as it was before this write. Free some space, then run it again.`,
+      },
+      { cause: error, detail: String(error) },
+    );
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN') {
-    return new GenbaError('DATA_DIR_READ_ONLY', {
-      ja: `データフォルダかデータベースに書き込めません${at.ja}。データは壊れていません。権限を確認する（例: chmod u+w）か、--data-dir で書き込めるフォルダを指定してください。`,
-      en: `Cannot write to the data folder or database${at.en}. The data is not damaged. Check the permissions (e.g. chmod u+w), or use --data-dir with a writable folder.`,
-    }, { cause: error, detail: String(error) });
+    return new GenbaError(
+      'DATA_DIR_READ_ONLY',
+      {
+        ja: `データフォルダかデータベースに書き込めません${at.ja}。データは壊れていません。権限を確認する（例: chmod u+w）か、--data-dir で書き込めるフォルダを指定してください。`,
+        en: `Cannot write to the data folder or database${at.en}. The data is not damaged. Check the permissions (e.g. chmod u+w), or use --data-dir with a writable folder.`,
+      },
+      { cause: error, detail: String(error) },
+    );
   }
   return error;
 }

@@ -12,8 +12,16 @@ import type { SyncService } from './sync/syncService.js';
 
 /** What `genba status` and the status bar show: where the data is, how fresh, what is pending. */
 export function statusInfo(o: {
-  dataDir: string; dbPath: string; db: Database.Database; repo: CompanyRepository; outbox: Outbox; config: GenbaConfig;
-  sourceId: string; clock: StatusInfo['clock']; passwordStored: boolean; sync: ReturnType<SyncService['status']>;
+  dataDir: string;
+  dbPath: string;
+  db: Database.Database;
+  repo: CompanyRepository;
+  outbox: Outbox;
+  config: GenbaConfig;
+  sourceId: string;
+  clock: StatusInfo['clock'];
+  passwordStored: boolean;
+  sync: ReturnType<SyncService['status']>;
 }): StatusInfo {
   const now = o.clock.now;
   const dataAsOf = (o.db.prepare('SELECT MAX(snapshot_time) AS t FROM progress_snapshots WHERE snapshot_time <= ?').get(now) as { t: number | null }).t;
@@ -25,9 +33,19 @@ export function statusInfo(o: {
     version: pkg.version,
     dataDir: o.dataDir,
     database: { path: o.dbPath, sizeBytes: statSync(o.dbPath).size, schemaVersion: schemaVersion(o.db) },
-    source: s.kind === 'demo'
-      ? { kind: 'demo', id: o.sourceId, seed: s.seed }
-      : { kind: 'mysql', id: o.sourceId, host: s.host, port: s.port, database: s.database, user: s.user, tls: s.tls.enabled, passwordStored: o.passwordStored },
+    source:
+      s.kind === 'demo'
+        ? { kind: 'demo', id: o.sourceId, seed: s.seed }
+        : {
+            kind: 'mysql',
+            id: o.sourceId,
+            host: s.host,
+            port: s.port,
+            database: s.database,
+            user: s.user,
+            tls: s.tls.enabled,
+            passwordStored: o.passwordStored,
+          },
     logs: o.config.logs.kind === 'files' ? { kind: 'files', paths: o.config.logs.paths } : { kind: 'source' },
     clock: o.clock,
     tables: o.repo.counts(),

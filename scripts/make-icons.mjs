@@ -37,9 +37,15 @@ function png(size, pixel) {
 
 function icon(alert) {
   return (u, v) => {
-    const r = 0.18, dx = Math.max(r - u, u - (1 - r), 0), dy = Math.max(r - v, v - (1 - r), 0);
+    const r = 0.18,
+      dx = Math.max(r - u, u - (1 - r), 0),
+      dy = Math.max(r - v, v - (1 - r), 0);
     if (dx * dx + dy * dy > r * r) return [0, 0, 0, 0];
-    const bars = [[0.22, 0.36, 0.55], [0.42, 0.56, 0.35], [0.62, 0.76, 0.2]];
+    const bars = [
+      [0.22, 0.36, 0.55],
+      [0.42, 0.56, 0.35],
+      [0.62, 0.76, 0.2],
+    ];
     const inBar = bars.some(([a, b, top]) => u >= a && u < b && v >= top && v < 0.8);
     if (alert && (u - 0.78) ** 2 + (v - 0.22) ** 2 < 0.03) return [230, 57, 70, 255];
     return inBar ? [255, 255, 255, 255] : [15, 118, 110, 255];

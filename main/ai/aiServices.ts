@@ -10,7 +10,11 @@ import { createModelManager } from './modelManager.js';
 import { MANIFEST } from './modelManifest.js';
 
 /** Per-run overrides: `--intent-model`, `--answer-model`, `--embedding-model`. */
-export interface ModelOverrides { intentModel?: string; answerModel?: string; embeddingModel?: string }
+export interface ModelOverrides {
+  intentModel?: string;
+  answerModel?: string;
+  embeddingModel?: string;
+}
 
 const TEST_TEXTS = ['札幌のエントリ1工程が遅延しています', '盛岡から2名応援できます', 'OCR timeout after 30000 ms', '納期20分前は3名以上移動'];
 
@@ -19,20 +23,31 @@ const TEST_TEXTS = ['札幌のエントリ1工程が遅延しています', '盛
  * A model given on the command line wins over the config, which wins over the manifest's
  * default when its file is in `<data folder>/models`.
  */
-export function createAiServices(deps: { dataDir: string; config: () => GenbaConfig; overrides: ModelOverrides; log: AppLog; events: EventBus; lang: () => Lang }) {
+export function createAiServices(deps: {
+  dataDir: string;
+  config: () => GenbaConfig;
+  overrides: ModelOverrides;
+  log: AppLog;
+  events: EventBus;
+  lang: () => Lang;
+}) {
   const modelsDir = join(deps.dataDir, 'models');
   const models = createModelManager({ modelsDir, manifest: MANIFEST, log: deps.log });
   const ai = () => deps.config().ai;
   const llm = createLlmService({
-    log: deps.log, lang: deps.lang,
+    log: deps.log,
+    lang: deps.lang,
     onProgress: (role, p) => deps.events.emit({ type: 'progress', task: 'model', table: role, done: Math.round(p * 100), total: 100 }),
     settings: () => ({
       models: {
         intent: deps.overrides.intentModel ?? ai().intentModel ?? models.defaultPath('intent'),
         answer: deps.overrides.answerModel ?? ai().answerModel ?? models.defaultPath('answer'),
       },
-      gpu: ai().gpu, threads: ai().threads, contextSize: ai().contextSize,
-      idleUnloadMs: ai().idleUnloadMinutes * 60_000, requestTimeoutMs: ai().requestTimeoutSeconds * 1000,
+      gpu: ai().gpu,
+      threads: ai().threads,
+      contextSize: ai().contextSize,
+      idleUnloadMs: ai().idleUnloadMinutes * 60_000,
+      requestTimeoutMs: ai().requestTimeoutSeconds * 1000,
       memoryBudgetBytes: ai().memoryBudgetMb === null ? null : ai().memoryBudgetMb! * 1024 * 1024,
     }),
   });
@@ -41,7 +56,9 @@ export function createAiServices(deps: { dataDir: string; config: () => GenbaCon
     log: deps.log,
     settings: () => ({
       modelDir: embeddingModelDir(),
-      prefix: ai().embeddingPrefix, batchSize: 32, threads: ai().threads,
+      prefix: ai().embeddingPrefix,
+      batchSize: 32,
+      threads: ai().threads,
     }),
   });
 
@@ -50,7 +67,18 @@ export function createAiServices(deps: { dataDir: string; config: () => GenbaCon
     backend: llm.backendSeen(),
     roles: llm.status().map((r) => ({ ...r, error: r.error })),
     embedding: embeddings.status(),
-    catalog: models.catalog().map(({ name, role, kind, path, present, sizeBytes, sizeLabel, description }) => ({ name, role, kind, path, present, sizeBytes, sizeLabel, description })),
+    catalog: models
+      .catalog()
+      .map(({ name, role, kind, path, present, sizeBytes, sizeLabel, description }) => ({
+        name,
+        role,
+        kind,
+        path,
+        present,
+        sizeBytes,
+        sizeLabel,
+        description,
+      })),
   });
 
   return {
@@ -70,10 +98,19 @@ export function createAiServices(deps: { dataDir: string; config: () => GenbaCon
         const started = performance.now();
         const vectors = await embeddings.embed(TEST_TEXTS, 'passage');
         const ms = performance.now() - started;
-        return { role, text: `${vectors.length} × ${vectors[0]?.length ?? 0}`, tokens: 0, ms, firstTokenMs: null, tokensPerSecond: 0, backend: 'onnxruntime-cpu' };
+        return {
+          role,
+          text: `${vectors.length} × ${vectors[0]?.length ?? 0}`,
+          tokens: 0,
+          ms,
+          firstTokenMs: null,
+          tokensPerSecond: 0,
+          backend: 'onnxruntime-cpu',
+        };
       }
       const out = await llm.generate(role, '現場の状況を一文で説明してください。', {
-        maxTokens: 32, onChunk: (text) => deps.events.emit({ type: 'llm-chunk', role, text }),
+        maxTokens: 32,
+        onChunk: (text) => deps.events.emit({ type: 'llm-chunk', role, text }),
       });
       return { role, ...out, backend: (await llm.backend()).backend };
     },

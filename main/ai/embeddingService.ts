@@ -26,11 +26,19 @@ export function resolvePrefixStyle(setting: PrefixStyle | 'auto', modelDir: stri
   return name.includes('e5') ? 'e5' : name.includes('ruri') ? 'ruri' : 'none';
 }
 
-export interface EmbeddingSettings { modelDir: string | null; prefix: PrefixStyle | 'auto'; batchSize: number; threads: number | null }
+export interface EmbeddingSettings {
+  modelDir: string | null;
+  prefix: PrefixStyle | 'auto';
+  batchSize: number;
+  threads: number | null;
+}
 export type EmbeddingState = 'not_configured' | 'missing' | 'on_disk' | 'loading' | 'ready' | 'error';
 
-type Msg = { type: 'ready'; dim: number | null } | { type: 'result'; id: number; data: Float32Array; dim: number }
-  | { type: 'error'; id: number; message: string } | { type: 'failed'; message: string; code: string | null };
+type Msg =
+  | { type: 'ready'; dim: number | null }
+  | { type: 'result'; id: number; data: Float32Array; dim: number }
+  | { type: 'error'; id: number; message: string }
+  | { type: 'failed'; message: string; code: string | null };
 
 /**
  * Text embeddings from a local ONNX model through transformers.js, in a worker thread so
@@ -57,8 +65,13 @@ export function createEmbeddingService(deps: { settings: () => EmbeddingSettings
     }
     if (!existsSync(dir)) {
       state = 'missing';
-      return Promise.reject(aiError('AI_MODEL_MISSING', `埋め込みモデルのフォルダ ${dir} がありません。設定 → モデル から取り込んでください。`,
-        `The embedding model folder ${dir} does not exist. Import it in Settings → Models.`));
+      return Promise.reject(
+        aiError(
+          'AI_MODEL_MISSING',
+          `埋め込みモデルのフォルダ ${dir} がありません。設定 → モデル から取り込んでください。`,
+          `The embedding model folder ${dir} does not exist. Import it in Settings → Models.`,
+        ),
+      );
     }
     state = 'loading';
     const w = startWorker('embeddingWorker', 'ai/embeddingWorker.ts', { modelDir: dir, threads: s.threads });
@@ -72,9 +85,14 @@ export function createEmbeddingService(deps: { settings: () => EmbeddingSettings
         } else if (m.type === 'failed') {
           state = 'error';
           deps.log.error('embedding model failed to load', m.message);
-          reject(aiError(m.code === 'AI_MODEL_CORRUPT' ? 'AI_MODEL_CORRUPT' : 'AI_LOAD_FAILED',
-            `埋め込みモデル ${basename(dir!)} を読み込めませんでした。取り込み直してください。`,
-            `The embedding model ${basename(dir!)} could not be loaded. Import it again.`, m.message));
+          reject(
+            aiError(
+              m.code === 'AI_MODEL_CORRUPT' ? 'AI_MODEL_CORRUPT' : 'AI_LOAD_FAILED',
+              `埋め込みモデル ${basename(dir!)} を読み込めませんでした。取り込み直してください。`,
+              `The embedding model ${basename(dir!)} could not be loaded. Import it again.`,
+              m.message,
+            ),
+          );
         } else {
           const p = pending.get(m.id);
           pending.delete(m.id);
@@ -103,21 +121,25 @@ export function createEmbeddingService(deps: { settings: () => EmbeddingSettings
   return {
     /** Vectors for `texts`, in order; batches run one after another in the worker. */
     embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
-      const run = chain.catch(() => {}).then(async () => {
-        await start();
-        const s = deps.settings();
-        const prefix = prefixFor(resolvePrefixStyle(s.prefix, s.modelDir!), kind);
-        const out: Float32Array[] = [];
-        for (let i = 0; i < texts.length; i += s.batchSize) {
-          const id = ++nextId;
-          const batch = texts.slice(i, i + s.batchSize).map((t) => prefix + t);
-          out.push(...await new Promise<Float32Array[]>((resolve, reject) => {
-            pending.set(id, { resolve, reject });
-            worker!.postMessage({ id, texts: batch });
-          }));
-        }
-        return out;
-      });
+      const run = chain
+        .catch(() => {})
+        .then(async () => {
+          await start();
+          const s = deps.settings();
+          const prefix = prefixFor(resolvePrefixStyle(s.prefix, s.modelDir!), kind);
+          const out: Float32Array[] = [];
+          for (let i = 0; i < texts.length; i += s.batchSize) {
+            const id = ++nextId;
+            const batch = texts.slice(i, i + s.batchSize).map((t) => prefix + t);
+            out.push(
+              ...(await new Promise<Float32Array[]>((resolve, reject) => {
+                pending.set(id, { resolve, reject });
+                worker!.postMessage({ id, texts: batch });
+              })),
+            );
+          }
+          return out;
+        });
       chain = run;
       return run;
     },
@@ -127,7 +149,7 @@ export function createEmbeddingService(deps: { settings: () => EmbeddingSettings
       const s = deps.settings();
       if (!s.modelDir) return { state: 'not_configured' as EmbeddingState, modelDir: null, dim: null };
       if (!existsSync(s.modelDir)) return { state: 'missing' as EmbeddingState, modelDir: s.modelDir, dim: null };
-      return { state: dir === s.modelDir ? state : 'on_disk' as EmbeddingState, modelDir: s.modelDir, dim };
+      return { state: dir === s.modelDir ? state : ('on_disk' as EmbeddingState), modelDir: s.modelDir, dim };
     },
     dispose: stop,
   };

@@ -3,7 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
-interface Request { id: number; texts: string[] }
+interface Request {
+  id: number;
+  texts: string[];
+}
 
 const port = parentPort!;
 const { modelDir, threads } = workerData as { modelDir: string; threads: number | null };

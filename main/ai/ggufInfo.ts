@@ -22,8 +22,21 @@ export const SUPPORTED_ARCHITECTURES = ['qwen2', 'qwen3', 'llama', 'gemma', 'gem
 
 /** [elements per block, bytes per block] for the ggml types whose layout is fixed knowledge. */
 const BLOCKS: Record<number, [number, number]> = {
-  0: [1, 4], 1: [1, 2], 30: [1, 2], 2: [32, 18], 3: [32, 20], 6: [32, 22], 7: [32, 24], 8: [32, 34], 9: [32, 36],
-  10: [256, 84], 11: [256, 110], 12: [256, 144], 13: [256, 176], 14: [256, 210], 15: [256, 292],
+  0: [1, 4],
+  1: [1, 2],
+  30: [1, 2],
+  2: [32, 18],
+  3: [32, 20],
+  6: [32, 22],
+  7: [32, 24],
+  8: [32, 34],
+  9: [32, 36],
+  10: [256, 84],
+  11: [256, 110],
+  12: [256, 144],
+  13: [256, 176],
+  14: [256, 210],
+  15: [256, 292],
 };
 
 /** Buffered reads from a file descriptor, for headers that run to several MB (big vocabularies). */
@@ -31,7 +44,10 @@ class Cursor {
   private buf = Buffer.alloc(0);
   private bufStart = 0;
   pos = 0;
-  constructor(private readonly fd: number, private readonly size: number) {}
+  constructor(
+    private readonly fd: number,
+    private readonly size: number,
+  ) {}
   private need(n: number): void {
     if (this.pos + n > this.size) throw new RangeError('past end of file');
     if (this.pos >= this.bufStart && this.pos + n <= this.bufStart + this.buf.length) return;
@@ -47,30 +63,54 @@ class Cursor {
     return off;
   }
   // `at` may swap the buffer: take the offset before touching this.buf.
-  u8(): number { const o = this.at(1); return this.buf.readUInt8(o); }
-  u32(): number { const o = this.at(4); return this.buf.readUInt32LE(o); }
-  i32(): number { const o = this.at(4); return this.buf.readInt32LE(o); }
-  f32(): number { const o = this.at(4); return this.buf.readFloatLE(o); }
-  u64(): number { const o = this.at(8); return Number(this.buf.readBigUInt64LE(o)); }
+  u8(): number {
+    const o = this.at(1);
+    return this.buf.readUInt8(o);
+  }
+  u32(): number {
+    const o = this.at(4);
+    return this.buf.readUInt32LE(o);
+  }
+  i32(): number {
+    const o = this.at(4);
+    return this.buf.readInt32LE(o);
+  }
+  f32(): number {
+    const o = this.at(4);
+    return this.buf.readFloatLE(o);
+  }
+  u64(): number {
+    const o = this.at(8);
+    return Number(this.buf.readBigUInt64LE(o));
+  }
   str(): string {
     const n = this.u64();
     if (n > 1 << 24) throw new RangeError('string too long');
     const off = this.at(n);
     return this.buf.toString('utf8', off, off + n);
   }
-  skip(n: number): void { this.pos += n; }
+  skip(n: number): void {
+    this.pos += n;
+  }
 }
 
 const SCALAR_BYTES: Record<number, number> = { 0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8 };
 
 function readValue(c: Cursor, type: number): unknown {
   switch (type) {
-    case 4: return c.u32();
-    case 5: return c.i32();
-    case 6: return c.f32();
-    case 7: return c.u8() !== 0;
-    case 8: return c.str();
-    case 10: case 11: return c.u64();
+    case 4:
+      return c.u32();
+    case 5:
+      return c.i32();
+    case 6:
+      return c.f32();
+    case 7:
+      return c.u8() !== 0;
+    case 8:
+      return c.str();
+    case 10:
+    case 11:
+      return c.u64();
     case 9: {
       const elem = c.u32();
       const n = c.u64();
@@ -92,12 +132,18 @@ function readValue(c: Cursor, type: number): unknown {
  */
 export function readGgufInfo(path: string): GgufInfo {
   if (!existsSync(path)) {
-    throw aiError('AI_MODEL_MISSING', `モデルファイル ${path} がありません。設定 → モデル から取得または取り込みをしてください。`,
-      `The model file ${path} does not exist. Get or import it in Settings → Models.`);
+    throw aiError(
+      'AI_MODEL_MISSING',
+      `モデルファイル ${path} がありません。設定 → モデル から取得または取り込みをしてください。`,
+      `The model file ${path} does not exist. Get or import it in Settings → Models.`,
+    );
   }
-  const corrupt = (why: string) => aiError('AI_MODEL_CORRUPT',
-    `モデルファイル ${basename(path)} が壊れているか、GGUF 形式ではありません（${why}）。もう一度取得するか取り込み直してください。`,
-    `The model file ${basename(path)} is damaged or not a GGUF file (${why}). Download or import it again.`);
+  const corrupt = (why: string) =>
+    aiError(
+      'AI_MODEL_CORRUPT',
+      `モデルファイル ${basename(path)} が壊れているか、GGUF 形式ではありません（${why}）。もう一度取得するか取り込み直してください。`,
+      `The model file ${basename(path)} is damaged or not a GGUF file (${why}). Download or import it again.`,
+    );
   const fileBytes = statSync(path).size;
   const fd = openSync(path, 'r');
   try {
@@ -136,11 +182,18 @@ export function readGgufInfo(path: string): GgufInfo {
       if (known && dataStart + end > fileBytes) throw corrupt(`${fileBytes} of ${dataStart + end} bytes`);
       const arch = kv.get('general.architecture');
       if (typeof arch !== 'string') throw corrupt('no architecture');
-      const num = (k: string): number | null => (typeof kv.get(`${arch}.${k}`) === 'number' ? kv.get(`${arch}.${k}`) as number : null);
+      const num = (k: string): number | null => (typeof kv.get(`${arch}.${k}`) === 'number' ? (kv.get(`${arch}.${k}`) as number) : null);
       return {
-        path, fileBytes, architecture: arch, name: typeof kv.get('general.name') === 'string' ? kv.get('general.name') as string : null,
-        contextLength: num('context_length'), blockCount: num('block_count'), embeddingLength: num('embedding_length'),
-        headCount: num('attention.head_count'), headCountKv: num('attention.head_count_kv'), keyLength: num('attention.key_length'),
+        path,
+        fileBytes,
+        architecture: arch,
+        name: typeof kv.get('general.name') === 'string' ? (kv.get('general.name') as string) : null,
+        contextLength: num('context_length'),
+        blockCount: num('block_count'),
+        embeddingLength: num('embedding_length'),
+        headCount: num('attention.head_count'),
+        headCountKv: num('attention.head_count_kv'),
+        keyLength: num('attention.key_length'),
         tensorBytes: known ? end : null,
       };
     } catch (error) {
@@ -154,7 +207,10 @@ export function readGgufInfo(path: string): GgufInfo {
 
 export function checkSupported(info: GgufInfo): void {
   if (!SUPPORTED_ARCHITECTURES.includes(info.architecture)) {
-    throw aiError('AI_MODEL_UNSUPPORTED', `モデル ${basename(info.path)} のアーキテクチャ「${info.architecture}」には対応していません。対応: ${SUPPORTED_ARCHITECTURES.join(', ')}`,
-      `The model ${basename(info.path)} has the unsupported architecture "${info.architecture}". Supported: ${SUPPORTED_ARCHITECTURES.join(', ')}`);
+    throw aiError(
+      'AI_MODEL_UNSUPPORTED',
+      `モデル ${basename(info.path)} のアーキテクチャ「${info.architecture}」には対応していません。対応: ${SUPPORTED_ARCHITECTURES.join(', ')}`,
+      `The model ${basename(info.path)} has the unsupported architecture "${info.architecture}". Supported: ${SUPPORTED_ARCHITECTURES.join(', ')}`,
+    );
   }
 }

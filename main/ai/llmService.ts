@@ -25,8 +25,13 @@ export interface LlmSettings {
 
 export type LlmState = 'not_configured' | 'missing' | 'on_disk' | 'loading' | 'loaded' | 'error';
 export interface LlmRoleStatus {
-  role: LlmRole; path: string | null; state: LlmState; sizeBytes: number | null; architecture: string | null;
-  loadProgress: number | null; error: { code: string; message: string } | null;
+  role: LlmRole;
+  path: string | null;
+  state: LlmState;
+  sizeBytes: number | null;
+  architecture: string | null;
+  loadProgress: number | null;
+  error: { code: string; message: string } | null;
 }
 
 export interface GenerateOptions {
@@ -37,9 +42,21 @@ export interface GenerateOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
 }
-export interface Generation { text: string; tokens: number; ms: number; firstTokenMs: number | null; tokensPerSecond: number }
+export interface Generation {
+  text: string;
+  tokens: number;
+  ms: number;
+  firstTokenMs: number | null;
+  tokensPerSecond: number;
+}
 
-interface Loaded { path: string; model: LlamaModel; context: LlamaContext; sequence: LlamaContextSequence; idle?: NodeJS.Timeout }
+interface Loaded {
+  path: string;
+  model: LlamaModel;
+  context: LlamaContext;
+  sequence: LlamaContextSequence;
+  idle?: NodeJS.Timeout;
+}
 
 /**
  * The two local LLM roles on llama.cpp. Models load lazily (with progress), run one
@@ -61,12 +78,14 @@ export function createLlmService(deps: {
   let backendSeen: { backend: string; threads: number } | null = null;
 
   const getLlama = (): Promise<Llama> => {
-    llama ??= import('node-llama-cpp').then(({ getLlama: get, LlamaLogLevel }) => get({
-      gpu: deps.settings().gpu === 'off' ? false : 'auto',
-      logLevel: LlamaLogLevel.warn,
-      // llama.cpp's own messages go to the app log, never to the manager.
-      logger: (level, text) => deps.log.info(`llama.cpp ${level}`, text.trim()),
-    }));
+    llama ??= import('node-llama-cpp').then(({ getLlama: get, LlamaLogLevel }) =>
+      get({
+        gpu: deps.settings().gpu === 'off' ? false : 'auto',
+        logLevel: LlamaLogLevel.warn,
+        // llama.cpp's own messages go to the app log, never to the manager.
+        logger: (level, text) => deps.log.info(`llama.cpp ${level}`, text.trim()),
+      }),
+    );
     return llama;
   };
 
@@ -87,43 +106,57 @@ export function createLlmService(deps: {
     if (current && current.path === path) return current;
     if (current) await unload(role);
     if (!path) {
-      throw aiError('AI_NOT_CONFIGURED', `「${role === 'intent' ? '意図解析' : '回答'}」のモデルが設定されていません。設定 → モデル から選んでください。`,
-        `No model is set for the ${role} role. Choose one in Settings → Models.`);
+      throw aiError(
+        'AI_NOT_CONFIGURED',
+        `「${role === 'intent' ? '意図解析' : '回答'}」のモデルが設定されていません。設定 → モデル から選んでください。`,
+        `No model is set for the ${role} role. Choose one in Settings → Models.`,
+      );
     }
     const pending = loading.get(role);
     if (pending) return pending.promise;
-    const entry = { progress: 0, promise: (async () => {
-      const info = readGgufInfo(path);
-      checkSupported(info);
-      checkMemory(info, s.contextSize, s.memoryBudgetBytes ?? undefined);
-      const ll = await getLlama();
-      let model: LlamaModel;
-      try {
-        model = await ll.loadModel({
-          modelPath: path,
-          gpuLayers: s.gpu === 'off' ? 0 : 'auto',
-          onLoadProgress: (p) => {
-            entry.progress = p;
-            deps.onProgress?.(role, p);
-          },
-        });
-      } catch (error) {
-        deps.log.error(`loading ${path} failed`, describeError(error));
-        const message = String((error as Error).message ?? error);
-        if (/memory|alloc/i.test(message)) {
-          throw aiError('AI_OUT_OF_MEMORY', `モデル ${basename(path)} を読み込むメモリが足りません。他のアプリを閉じるか、小さいモデルを選んでください。`,
-            `Not enough memory to load ${basename(path)}. Close other apps or choose a smaller model.`, message);
+    const entry = {
+      progress: 0,
+      promise: (async () => {
+        const info = readGgufInfo(path);
+        checkSupported(info);
+        checkMemory(info, s.contextSize, s.memoryBudgetBytes ?? undefined);
+        const ll = await getLlama();
+        let model: LlamaModel;
+        try {
+          model = await ll.loadModel({
+            modelPath: path,
+            gpuLayers: s.gpu === 'off' ? 0 : 'auto',
+            onLoadProgress: (p) => {
+              entry.progress = p;
+              deps.onProgress?.(role, p);
+            },
+          });
+        } catch (error) {
+          deps.log.error(`loading ${path} failed`, describeError(error));
+          const message = String((error as Error).message ?? error);
+          if (/memory|alloc/i.test(message)) {
+            throw aiError(
+              'AI_OUT_OF_MEMORY',
+              `モデル ${basename(path)} を読み込むメモリが足りません。他のアプリを閉じるか、小さいモデルを選んでください。`,
+              `Not enough memory to load ${basename(path)}. Close other apps or choose a smaller model.`,
+              message,
+            );
+          }
+          throw aiError(
+            'AI_LOAD_FAILED',
+            `モデル ${basename(path)} を読み込めませんでした。ファイルを取り込み直してください。詳細はアプリのログにあります。`,
+            `The model ${basename(path)} could not be loaded. Import it again; details are in the app log.`,
+            message,
+          );
         }
-        throw aiError('AI_LOAD_FAILED', `モデル ${basename(path)} を読み込めませんでした。ファイルを取り込み直してください。詳細はアプリのログにあります。`,
-          `The model ${basename(path)} could not be loaded. Import it again; details are in the app log.`, message);
-      }
-      const context = await model.createContext({ contextSize: Math.min(s.contextSize, model.trainContextSize), threads: s.threads ?? ll.cpuMathCores });
-      const l: Loaded = { path, model, context, sequence: context.getSequence() };
-      backendSeen = { backend: ll.gpu || 'cpu', threads: s.threads ?? ll.cpuMathCores };
-      loaded.set(role, l);
-      deps.log.info('model loaded', `${role} ${path} backend=${ll.gpu || 'cpu'} threads=${s.threads ?? ll.cpuMathCores}`);
-      return l;
-    })() };
+        const context = await model.createContext({ contextSize: Math.min(s.contextSize, model.trainContextSize), threads: s.threads ?? ll.cpuMathCores });
+        const l: Loaded = { path, model, context, sequence: context.getSequence() };
+        backendSeen = { backend: ll.gpu || 'cpu', threads: s.threads ?? ll.cpuMathCores };
+        loaded.set(role, l);
+        deps.log.info('model loaded', `${role} ${path} backend=${ll.gpu || 'cpu'} threads=${s.threads ?? ll.cpuMathCores}`);
+        return l;
+      })(),
+    };
     loading.set(role, entry);
     try {
       const l = await entry.promise;
@@ -177,7 +210,11 @@ export function createLlmService(deps: {
         return { text, tokens, ms, firstTokenMs, tokensPerSecond: tokens / (ms / 1000) };
       } catch (error) {
         if (timeout.aborted) {
-          throw aiError('AI_TIMEOUT', `モデルの応答が ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした。`, `The model did not finish within ${Math.round(timeoutMs / 1000)} s.`);
+          throw aiError(
+            'AI_TIMEOUT',
+            `モデルの応答が ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした。`,
+            `The model did not finish within ${Math.round(timeoutMs / 1000)} s.`,
+          );
         }
         if (o.signal?.aborted) throw aiError('AI_CANCELLED', '生成を中止しました。', 'Generation cancelled.');
         throw error;
@@ -199,7 +236,7 @@ export function createLlmService(deps: {
       const key = JSON.stringify(schema);
       let grammar = grammars.get(key);
       if (!grammar) {
-        grammar = await (await getLlama()).createGrammarForJsonSchema(grammarSchema(schema) as never) as LlamaJsonSchemaGrammar<never>;
+        grammar = (await (await getLlama()).createGrammarForJsonSchema(grammarSchema(schema) as never)) as LlamaJsonSchemaGrammar<never>;
         grammars.set(key, grammar);
       }
       const out = await generate(role, prompt, { temperature: 0.2, maxTokens: 400, ...o, grammar });
@@ -231,13 +268,20 @@ export function createLlmService(deps: {
       return LLM_ROLES.map((role) => {
         const path = s.models[role];
         const err = errors.get(role);
-        const base = { role, path, architecture: null as string | null, loadProgress: null as number | null, error: err ? { code: err.code, message: err.messageIn(deps.lang()) } : null };
+        const base = {
+          role,
+          path,
+          architecture: null as string | null,
+          loadProgress: null as number | null,
+          error: err ? { code: err.code, message: err.messageIn(deps.lang()) } : null,
+        };
         if (!path) return { ...base, state: 'not_configured', sizeBytes: null };
         if (!existsSync(path)) return { ...base, state: 'missing', sizeBytes: null };
         const sizeBytes = statSync(path).size;
         const l = loading.get(role);
         if (l) return { ...base, state: 'loading', sizeBytes, loadProgress: l.progress };
-        if (loaded.get(role)?.path === path) return { ...base, state: 'loaded', sizeBytes, architecture: loaded.get(role)!.model.fileInfo.metadata.general.architecture ?? null };
+        if (loaded.get(role)?.path === path)
+          return { ...base, state: 'loaded', sizeBytes, architecture: loaded.get(role)!.model.fileInfo.metadata.general.architecture ?? null };
         return { ...base, state: err ? 'error' : 'on_disk', sizeBytes };
       });
     },

@@ -7,10 +7,24 @@ import { readGgufInfo } from './ggufInfo.js';
 import type { GgufEntry, Manifest, ManifestEntry, OnnxEntry } from './modelManifest.js';
 
 export interface CatalogItem {
-  name: string; role: ManifestEntry['role']; kind: 'gguf' | 'onnx'; path: string; present: boolean;
-  sizeBytes: number | null; sizeLabel: string; checksumKnown: boolean; license: string; description: { ja: string; en: string };
+  name: string;
+  role: ManifestEntry['role'];
+  kind: 'gguf' | 'onnx';
+  path: string;
+  present: boolean;
+  sizeBytes: number | null;
+  sizeLabel: string;
+  checksumKnown: boolean;
+  license: string;
+  description: { ja: string; en: string };
 }
-export interface VerifyResult { name: string; path: string; ok: boolean; how: 'sha256' | 'structure'; problem: string | null }
+export interface VerifyResult {
+  name: string;
+  path: string;
+  ok: boolean;
+  how: 'sha256' | 'structure';
+  problem: string | null;
+}
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -20,7 +34,8 @@ export async function sha256File(path: string): Promise<string> {
 
 function dirSize(dir: string): number {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile()).reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
+    .filter((e) => e.isFile())
+    .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
 }
 
 /**
@@ -33,8 +48,11 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
   const find = (name: string): ManifestEntry => {
     const e = deps.manifest.models.find((m) => m.name === name);
     if (!e) {
-      throw aiError('MODEL_UNKNOWN', `モデル「${name}」は一覧にありません（${deps.manifest.models.map((m) => m.name).join(', ')}）。`,
-        `Unknown model "${name}" (known: ${deps.manifest.models.map((m) => m.name).join(', ')}).`);
+      throw aiError(
+        'MODEL_UNKNOWN',
+        `モデル「${name}」は一覧にありません（${deps.manifest.models.map((m) => m.name).join(', ')}）。`,
+        `Unknown model "${name}" (known: ${deps.manifest.models.map((m) => m.name).join(', ')}).`,
+      );
     }
     return e;
   };
@@ -58,8 +76,8 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
     for (const f of e.files) {
       const p = join(path, f.path);
       // The weights may come fp32 (model.onnx) or quantized (model_quantized.onnx): either loads.
-      const otherWeights = f.path.startsWith('onnx/') && !f.sha256 && existsSync(join(path, 'onnx'))
-        && readdirSync(join(path, 'onnx')).some((n) => /^model.*\.onnx$/.test(n));
+      const otherWeights =
+        f.path.startsWith('onnx/') && !f.sha256 && existsSync(join(path, 'onnx')) && readdirSync(join(path, 'onnx')).some((n) => /^model.*\.onnx$/.test(n));
       if (!existsSync(p) && otherWeights) continue;
       if (!existsSync(p)) return result(false, 'structure', `missing ${f.path}`);
       if (f.sha256 && (await sha256File(p)) !== f.sha256) return result(false, 'sha256', `sha256 of ${f.path} differs`);
@@ -67,23 +85,40 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
     return result(true, e.files.every((f) => f.sha256) ? 'sha256' : 'structure', null);
   };
 
-  const download = async (url: string, dir: string, fileName: string, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<string> => {
+  const download = async (
+    url: string,
+    dir: string,
+    fileName: string,
+    onProgress?: (done: number, total: number) => void,
+    signal?: AbortSignal,
+  ): Promise<string> => {
     const { createModelDownloader } = await import('node-llama-cpp');
     mkdirSync(dir, { recursive: true });
     try {
       const downloader = await createModelDownloader({
-        modelUri: url, dirPath: dir, fileName, skipExisting: false, deleteTempFileOnCancel: false,
-        ...(onProgress ? { onProgress: ({ downloadedSize, totalSize }: { downloadedSize: number; totalSize: number }) => onProgress(downloadedSize, totalSize) } : {}),
+        modelUri: url,
+        dirPath: dir,
+        fileName,
+        skipExisting: false,
+        deleteTempFileOnCancel: false,
+        ...(onProgress
+          ? { onProgress: ({ downloadedSize, totalSize }: { downloadedSize: number; totalSize: number }) => onProgress(downloadedSize, totalSize) }
+          : {}),
       });
       const path = await downloader.download(signal ? { signal } : {});
       // An aborted download returns quietly, leaving its partial file for the next pull to resume.
       if (signal?.aborted) throw new Error('aborted');
       return path;
     } catch (error) {
-      if (signal?.aborted) throw aiError('AI_CANCELLED', 'ダウンロードを中止しました。次回は続きから再開します。', 'Download cancelled. The next pull resumes it.');
+      if (signal?.aborted)
+        throw aiError('AI_CANCELLED', 'ダウンロードを中止しました。次回は続きから再開します。', 'Download cancelled. The next pull resumes it.');
       deps.log.error(`download ${url} failed`, String(error));
-      throw aiError('MODEL_DOWNLOAD_FAILED', `${basename(url)} をダウンロードできませんでした。インターネットのない環境では genba models import を使ってください。`,
-        `Could not download ${basename(url)}. Without internet, use genba models import.`, String(error));
+      throw aiError(
+        'MODEL_DOWNLOAD_FAILED',
+        `${basename(url)} をダウンロードできませんでした。インターネットのない環境では genba models import を使ってください。`,
+        `Could not download ${basename(url)}. Without internet, use genba models import.`,
+        String(error),
+      );
     }
   };
 
@@ -93,7 +128,14 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
         const path = pathOf(e);
         const present = existsSync(path);
         return {
-          name: e.name, role: e.role, kind: e.kind, path, present, sizeLabel: e.sizeLabel, license: e.license, description: e.description,
+          name: e.name,
+          role: e.role,
+          kind: e.kind,
+          path,
+          present,
+          sizeLabel: e.sizeLabel,
+          license: e.license,
+          description: e.description,
           sizeBytes: present ? (e.kind === 'gguf' ? statSync(path).size : dirSize(path)) : null,
           checksumKnown: e.kind === 'gguf' ? e.sha256 !== null : e.files.every((f) => f.sha256 !== null),
         };
@@ -115,7 +157,12 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
         for (const f of onnx.files) await download(onnx.baseUrl + f.path, dirname(join(pathOf(e), f.path)), basename(f.path), o.onProgress, o.signal);
       }
       const v = await verifyOne(e);
-      if (!v.ok) throw aiError('MODEL_CHECKSUM_MISMATCH', `${e.name} の検証に失敗しました（${v.problem}）。もう一度取得してください。`, `${e.name} failed verification (${v.problem}). Pull it again.`);
+      if (!v.ok)
+        throw aiError(
+          'MODEL_CHECKSUM_MISMATCH',
+          `${e.name} の検証に失敗しました（${v.problem}）。もう一度取得してください。`,
+          `${e.name} failed verification (${v.problem}). Pull it again.`,
+        );
       return v;
     },
 
@@ -130,7 +177,11 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
       mkdirSync(deps.modelsDir, { recursive: true });
       if (statSync(source).isDirectory()) {
         if (!existsSync(join(source, 'tokenizer.json')) || !existsSync(join(source, 'onnx'))) {
-          throw aiError('AI_MODEL_CORRUPT', `${source} は ONNX モデルのフォルダではありません（tokenizer.json と onnx/ が必要）。`, `${source} is not an ONNX model folder (needs tokenizer.json and onnx/).`);
+          throw aiError(
+            'AI_MODEL_CORRUPT',
+            `${source} は ONNX モデルのフォルダではありません（tokenizer.json と onnx/ が必要）。`,
+            `${source} is not an ONNX model folder (needs tokenizer.json and onnx/).`,
+          );
         }
         const entry = deps.manifest.models.find((m) => m.kind === 'onnx' && m.dir === basename(source));
         const target = join(deps.modelsDir, basename(source));
@@ -146,8 +197,11 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
       const bySum = ggufs.find((m) => m.sha256 === sum);
       const byName = ggufs.find((m) => m.file === basename(source));
       if (!bySum && byName?.sha256) {
-        throw aiError('MODEL_CHECKSUM_MISMATCH', `${basename(source)} のチェックサムが一覧と一致しません。ファイルが壊れているか、別のファイルです。`,
-          `The checksum of ${basename(source)} does not match the manifest: the file is damaged or a different one.`);
+        throw aiError(
+          'MODEL_CHECKSUM_MISMATCH',
+          `${basename(source)} のチェックサムが一覧と一致しません。ファイルが壊れているか、別のファイルです。`,
+          `The checksum of ${basename(source)} does not match the manifest: the file is damaged or a different one.`,
+        );
       }
       const entry = bySum ?? byName;
       const target = join(deps.modelsDir, entry?.file ?? basename(source));

@@ -12,7 +12,12 @@ export interface TextEmbedder {
   embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]>;
 }
 
-export interface VectorSync { embedded: number; removed: number; rebuilt: string | null; index: VectorIndex | null }
+export interface VectorSync {
+  embedded: number;
+  removed: number;
+  rebuilt: string | null;
+  index: VectorIndex | null;
+}
 
 export const toBlob = (v: Float32Array): Buffer => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 export const fromBlob = (b: Buffer): Float32Array => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
@@ -36,14 +41,19 @@ export interface VectorTable {
 export async function syncStoredVectors(db: Database.Database, embedder: TextEmbedder, t: VectorTable, indexPath: string): Promise<VectorSync> {
   db.prepare(`DELETE FROM ${t.table} WHERE model != ?`).run(embedder.model);
   const removed = db.prepare(`DELETE FROM ${t.table} WHERE ${t.idColumn} NOT IN (SELECT ${t.idColumn} FROM ${t.sourceTable})`).run().changes;
-  const missing = db.prepare(
-    `SELECT ${t.idColumn} AS id, ${t.textColumn} AS raw FROM ${t.sourceTable}
+  const missing = db
+    .prepare(
+      `SELECT ${t.idColumn} AS id, ${t.textColumn} AS raw FROM ${t.sourceTable}
       WHERE ${t.idColumn} NOT IN (SELECT ${t.idColumn} FROM ${t.table}) ORDER BY ${t.idColumn}`,
-  ).all() as { id: number; raw: string }[];
+    )
+    .all() as { id: number; raw: string }[];
   const insert = db.prepare(`INSERT OR REPLACE INTO ${t.table} (${t.idColumn}, model, vector) VALUES (?, ?, ?)`);
   for (let i = 0; i < missing.length; i += 256) {
     const batch = missing.slice(i, i + 256);
-    const vectors = await embedder.embed(batch.map((r) => (t.toText ? t.toText(r.raw) : r.raw)), 'passage');
+    const vectors = await embedder.embed(
+      batch.map((r) => (t.toText ? t.toText(r.raw) : r.raw)),
+      'passage',
+    );
     db.transaction(() => batch.forEach((r, j) => insert.run(r.id, embedder.model, toBlob(vectors[j]!))))();
   }
   const all = db.prepare(`SELECT ${t.idColumn} AS id, vector FROM ${t.table} ORDER BY ${t.idColumn}`).all() as { id: number; vector: Buffer }[];

@@ -4,8 +4,12 @@ import { z } from 'zod';
 
 /** What an index file was built with: a different model or dimension means rebuild. */
 const metaSchema = z.object({
-  version: z.literal(1), model: z.string(), dim: z.number().int().positive(), capacity: z.number().int().positive(),
-  count: z.number().int().nonnegative(), deleted: z.array(z.number().int()),
+  version: z.literal(1),
+  model: z.string(),
+  dim: z.number().int().positive(),
+  capacity: z.number().int().positive(),
+  count: z.number().int().nonnegative(),
+  deleted: z.array(z.number().int()),
 });
 export type IndexTag = { model: string; dim: number };
 

@@ -30,7 +30,6 @@ export interface RuleInputs {
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-
 /** Same process, several businesses: the one in the worst state speaks for the pair. */
 function worstBy(processes: ProcessProgress[], score: (p: ProcessProgress) => number): ProcessProgress[] {
   const best = new Map<string, ProcessProgress>();
@@ -49,13 +48,29 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[]): AlertCandidate[] {
     const mins = p.minutesLate;
     const critical = mins === null || mins >= i.config.criticalLateMinutes;
     return {
-      key: `delay_risk|${p.site}|${p.process}`, kind: 'delay_risk', severity: critical ? 'critical' : 'warning', site: p.site, process: p.process,
-      title: mins === null
-        ? { ja: `${p.site} ${p.process} の作業が止まっています（納期 ${deadline}、残り ${p.remaining}件）`, en: `${p.site} ${p.process} has stalled (deadline ${deadline}, ${p.remaining} left)` }
-        : { ja: `${p.site} ${p.process}（業務${p.businessId}）が納期 ${deadline} に約${mins}分遅れる見込み`, en: `${p.site} ${p.process} (business ${p.businessId}) will miss the ${deadline} deadline by about ${mins} min` },
+      key: `delay_risk|${p.site}|${p.process}`,
+      kind: 'delay_risk',
+      severity: critical ? 'critical' : 'warning',
+      site: p.site,
+      process: p.process,
+      title:
+        mins === null
+          ? {
+              ja: `${p.site} ${p.process} の作業が止まっています（納期 ${deadline}、残り ${p.remaining}件）`,
+              en: `${p.site} ${p.process} has stalled (deadline ${deadline}, ${p.remaining} left)`,
+            }
+          : {
+              ja: `${p.site} ${p.process}（業務${p.businessId}）が納期 ${deadline} に約${mins}分遅れる見込み`,
+              en: `${p.site} ${p.process} (business ${p.businessId}) will miss the ${deadline} deadline by about ${mins} min`,
+            },
       detail: {
-        businessId: p.businessId, remaining: p.remaining, deadline: p.deadline, projectedFinish: p.projectedFinish, minutesLate: mins,
-        speedPerMinute: p.speedPerMinute, requiredPerMinute: p.requiredPerMinute,
+        businessId: p.businessId,
+        remaining: p.remaining,
+        deadline: p.deadline,
+        projectedFinish: p.projectedFinish,
+        minutesLate: mins,
+        speedPerMinute: p.speedPerMinute,
+        requiredPerMinute: p.requiredPerMinute,
       },
       dataAsOf: p.snapshotTime,
       request: {
@@ -91,11 +106,21 @@ function productivityDrop(i: RuleInputs, all: ProcessProgress[]): AlertCandidate
     const base = baselines.get(p)!;
     const share = Math.round((p.speedPerMinute! / base) * 100);
     return {
-      key: `productivity_drop|${p.site}|${p.process}`, kind: 'productivity_drop', severity: share < 50 ? 'critical' : 'warning', site: p.site, process: p.process,
-      title: { ja: `${p.site} ${p.process}（業務${p.businessId}）の処理速度が通常の${share}%に低下（毎分${p.speedPerMinute!.toFixed(1)}件、通常${base.toFixed(1)}件）`, en: `${p.site} ${p.process} (business ${p.businessId}) runs at ${share}% of its usual speed (${p.speedPerMinute!.toFixed(1)}/min, usually ${base.toFixed(1)})` },
+      key: `productivity_drop|${p.site}|${p.process}`,
+      kind: 'productivity_drop',
+      severity: share < 50 ? 'critical' : 'warning',
+      site: p.site,
+      process: p.process,
+      title: {
+        ja: `${p.site} ${p.process}（業務${p.businessId}）の処理速度が通常の${share}%に低下（毎分${p.speedPerMinute!.toFixed(1)}件、通常${base.toFixed(1)}件）`,
+        en: `${p.site} ${p.process} (business ${p.businessId}) runs at ${share}% of its usual speed (${p.speedPerMinute!.toFixed(1)}/min, usually ${base.toFixed(1)})`,
+      },
       detail: { businessId: p.businessId, speedPerMinute: p.speedPerMinute, baselinePerMinute: Math.round(base * 100) / 100, share },
       dataAsOf: p.snapshotTime,
-      request: { ja: `${p.site}の${p.process}工程の処理速度が落ちています（通常の${share}%）`, en: `${p.site} ${p.process} has slowed down (${share}% of usual)` },
+      request: {
+        ja: `${p.site}の${p.process}工程の処理速度が落ちています（通常の${share}%）`,
+        en: `${p.site} ${p.process} has slowed down (${share}% of usual)`,
+      },
     };
   });
 }
@@ -105,12 +130,18 @@ function skillGap(i: RuleInputs, all: ProcessProgress[]): AlertCandidate[] {
   const capacity = i.db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(c.average_speed), 0) / 60.0 AS perMinute
     FROM operators o JOIN operator_process_capabilities c USING (operator_id)
     WHERE o.location_name = ? AND o.is_valid = 1 AND c.process_name = ? AND c.skill_level >= ?`);
-  const gaps = all.filter((p) => p.requiredPerMinute !== null && p.remaining > 0).flatMap((p) => {
-    const c = capacity.get(p.site, p.process, i.config.qualifiedSkill) as { n: number; perMinute: number };
-    return p.requiredPerMinute! > c.perMinute ? [{ p, c }] : [];
-  });
+  const gaps = all
+    .filter((p) => p.requiredPerMinute !== null && p.remaining > 0)
+    .flatMap((p) => {
+      const c = capacity.get(p.site, p.process, i.config.qualifiedSkill) as { n: number; perMinute: number };
+      return p.requiredPerMinute! > c.perMinute ? [{ p, c }] : [];
+    });
   return gaps.map(({ p, c }) => ({
-    key: `skill_gap|${p.site}|${p.process}`, kind: 'skill_gap' as const, severity: 'warning' as const, site: p.site, process: p.process,
+    key: `skill_gap|${p.site}|${p.process}`,
+    kind: 'skill_gap' as const,
+    severity: 'warning' as const,
+    site: p.site,
+    process: p.process,
     title: {
       ja: `${p.site} ${p.process}: スキル${i.config.qualifiedSkill}以上の担当者（${c.n}名、毎分${c.perMinute.toFixed(1)}件）では必要な毎分${p.requiredPerMinute!.toFixed(1)}件に届きません`,
       en: `${p.site} ${p.process}: qualified operators (skill ≥ ${i.config.qualifiedSkill}, ${c.n}, ${c.perMinute.toFixed(1)}/min) fall short of the ${p.requiredPerMinute!.toFixed(1)}/min needed`,
@@ -123,24 +154,43 @@ function skillGap(i: RuleInputs, all: ProcessProgress[]): AlertCandidate[] {
 
 function logAnomalies(i: RuleInputs): AlertCandidate[] {
   if (!i.config.logAnomalies || !i.anomalies || i.anomalies.warmup) return [];
-  return i.anomalies.anomalies.filter((a) => a.severity === 'critical').map((a) => ({
-    key: `log_anomaly|${a.kind}|${a.service ?? a.templateId}`, kind: 'log_anomaly' as const, severity: a.severity, site: null, process: null,
-    title: { ja: `ログの異常（${a.service ?? a.template}）: ${a.explanation.ja}`, en: `Log anomaly (${a.service ?? a.template}): ${a.explanation.en}` },
-    detail: { anomaly: a.kind, service: a.service, template: a.template, count: a.count, score: a.score, samples: a.samples },
-    dataAsOf: a.lastSeen, request: null,
-  }));
+  return i.anomalies.anomalies
+    .filter((a) => a.severity === 'critical')
+    .map((a) => ({
+      key: `log_anomaly|${a.kind}|${a.service ?? a.templateId}`,
+      kind: 'log_anomaly' as const,
+      severity: a.severity,
+      site: null,
+      process: null,
+      title: { ja: `ログの異常（${a.service ?? a.template}）: ${a.explanation.ja}`, en: `Log anomaly (${a.service ?? a.template}): ${a.explanation.en}` },
+      detail: { anomaly: a.kind, service: a.service, template: a.template, count: a.count, score: a.score, samples: a.samples },
+      dataAsOf: a.lastSeen,
+      request: null,
+    }));
 }
 
 function staleData(i: RuleInputs): AlertCandidate[] {
   const age = i.lastSync === null ? null : Math.round((i.now - i.lastSync) / MINUTE);
   if (age !== null && age <= i.config.staleMinutes) return [];
-  return [{
-    key: 'stale_data', kind: 'stale_data', severity: age === null || age > 4 * i.config.staleMinutes ? 'critical' : 'warning', site: null, process: null,
-    title: age === null
-      ? { ja: 'まだ一度も同期できていません。データソースの設定を確認してください。', en: 'No successful sync yet. Check the data source settings.' }
-      : { ja: `${age}分間同期できていません。表示中の数字は古い可能性があります。`, en: `No successful sync for ${age} min. The numbers shown may be out of date.` },
-    detail: { minutesSinceSync: age, threshold: i.config.staleMinutes }, dataAsOf: i.lastSync, request: null,
-  }];
+  return [
+    {
+      key: 'stale_data',
+      kind: 'stale_data',
+      severity: age === null || age > 4 * i.config.staleMinutes ? 'critical' : 'warning',
+      site: null,
+      process: null,
+      title:
+        age === null
+          ? { ja: 'まだ一度も同期できていません。データソースの設定を確認してください。', en: 'No successful sync yet. Check the data source settings.' }
+          : {
+              ja: `${age}分間同期できていません。表示中の数字は古い可能性があります。`,
+              en: `No successful sync for ${age} min. The numbers shown may be out of date.`,
+            },
+      detail: { minutesSinceSync: age, threshold: i.config.staleMinutes },
+      dataAsOf: i.lastSync,
+      request: null,
+    },
+  ];
 }
 
 /**

@@ -12,8 +12,16 @@ import { evaluateRules } from './alertRules.js';
  * the history, and emits `alert` events for what deserves a notification.
  */
 export function createAlertService(deps: {
-  db: () => Database.Database; now: () => number; lang: () => Lang; config: () => GenbaConfig; events: EventBus; log: AppLog;
-  overview: () => Overview; lastSync: () => number | null; anomalies: () => LogAnomalyReport | null; pausedUntil: () => number | null;
+  db: () => Database.Database;
+  now: () => number;
+  lang: () => Lang;
+  config: () => GenbaConfig;
+  events: EventBus;
+  log: AppLog;
+  overview: () => Overview;
+  lastSync: () => number | null;
+  anomalies: () => LogAnomalyReport | null;
+  pausedUntil: () => number | null;
 }) {
   let timer: NodeJS.Timeout | null = null;
   const openCount = (): number => (deps.db().prepare("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'").get() as { n: number }).n;

@@ -1,8 +1,15 @@
 /** DTOs of the placement assistant: chat, proposals, approvals and know-how. */
 
 export type IntentType =
-  | 'deadline_optimization' | 'delay_risk_detection' | 'impact_analysis' | 'alert_improvement'
-  | 'productivity_analysis' | 'simple_query' | 'log_investigation' | 'knowledge_query' | 'other';
+  | 'deadline_optimization'
+  | 'delay_risk_detection'
+  | 'impact_analysis'
+  | 'alert_improvement'
+  | 'productivity_analysis'
+  | 'simple_query'
+  | 'log_investigation'
+  | 'knowledge_query'
+  | 'other';
 
 export interface Entities {
   location: string | null;
@@ -20,16 +27,40 @@ export interface Intent {
   source: 'model' | 'rules';
 }
 
-export interface Citation { docId: number; chunkId: number; title: string; heading: string | null; text: string; score: number }
-
-export interface MovedOperator {
-  id: number; name: string; from: string; skill: number; experienceMonths: number; perHour: number;
-  distanceKm: number | null; reason: string;
+export interface Citation {
+  docId: number;
+  chunkId: number;
+  title: string;
+  heading: string | null;
+  text: string;
+  score: number;
 }
 
-export interface PlacementChange { from: string; to: string; process: string; count: number; operators: string[] }
+export interface MovedOperator {
+  id: number;
+  name: string;
+  from: string;
+  skill: number;
+  experienceMonths: number;
+  perHour: number;
+  distanceKm: number | null;
+  reason: string;
+}
 
-export interface WhatIf { moves: number; projectedFinish: number | null; minutesLate: number | null; feasible: boolean }
+export interface PlacementChange {
+  from: string;
+  to: string;
+  process: string;
+  count: number;
+  operators: string[];
+}
+
+export interface WhatIf {
+  moves: number;
+  projectedFinish: number | null;
+  minutesLate: number | null;
+  feasible: boolean;
+}
 
 export interface Proposal {
   id: string;
@@ -68,7 +99,14 @@ export interface PlacementFacts {
   switchMinutes: number;
 }
 
-export interface AskTimings { intent_ms: number; retrieval_ms: number; data_ms: number; optimize_ms: number; answer_ms: number; total_ms: number }
+export interface AskTimings {
+  intent_ms: number;
+  retrieval_ms: number;
+  data_ms: number;
+  optimize_ms: number;
+  answer_ms: number;
+  total_ms: number;
+}
 
 export interface AskResult {
   question: string;
@@ -93,9 +131,28 @@ export interface ProposalState {
 }
 
 export interface ApprovalRow {
-  suggestionId: string; site: string; process: string; action: DecisionAction; reason: string | null; user: string;
-  decidedAt: number; moves: number; delivery: 'delivered' | 'pending' | 'failing'; deliveredAt: number | null; lastError: string | null;
+  suggestionId: string;
+  site: string;
+  process: string;
+  action: DecisionAction;
+  reason: string | null;
+  user: string;
+  decidedAt: number;
+  moves: number;
+  delivery: 'delivered' | 'pending' | 'failing';
+  deliveredAt: number | null;
+  lastError: string | null;
 }
 
-export interface KnowledgeDoc { id: number; title: string; sourceName: string | null; builtin: boolean; chars: number; chunks: number; addedAt: number }
-export interface KnowledgeDocDetail extends KnowledgeDoc { text: string }
+export interface KnowledgeDoc {
+  id: number;
+  title: string;
+  sourceName: string | null;
+  builtin: boolean;
+  chars: number;
+  chunks: number;
+  addedAt: number;
+}
+export interface KnowledgeDocDetail extends KnowledgeDoc {
+  text: string;
+}

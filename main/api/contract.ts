@@ -1,8 +1,23 @@
 import { z } from 'zod';
 import type { Channel } from './channelNames.js';
 import type {
-  Alert, AlertCheck, DemoResetResult, GenbaEvent, LogAnomalyReport, LogCluster, LogScatterPoint, LogSearchHit, LogsRefresh, LogTemplateDetail, LogTemplateSummary,
-  ModelsStatus, ModelTestResult, Overview, Settings, StatusInfo, SyncSummary,
+  Alert,
+  AlertCheck,
+  DemoResetResult,
+  GenbaEvent,
+  LogAnomalyReport,
+  LogCluster,
+  LogScatterPoint,
+  LogSearchHit,
+  LogsRefresh,
+  LogTemplateDetail,
+  LogTemplateSummary,
+  ModelsStatus,
+  ModelTestResult,
+  Overview,
+  Settings,
+  StatusInfo,
+  SyncSummary,
 } from './types.js';
 import type { ApprovalRow, AskResult, Citation, KnowledgeDoc, KnowledgeDocDetail, ProposalState } from './assistantTypes.js';
 import { MAX_DOCUMENT_CHARS } from '../knowledge/knowledgeLimits.js';
@@ -12,14 +27,24 @@ const empty = z.object({}).strict();
 const proposalId = z.string().regex(/^SGT\d{8}-[0-9A-F]{8}$/, 'not a proposal id');
 
 /** Settings → Data source. Same limits as the config file; the password never goes there. */
-const dataSourceForm = z.object({
-  host: z.string().trim().min(1).max(255).regex(/^[A-Za-z0-9.:_\[\]-]+$/, 'not a host name'),
-  port: z.number().int().min(1).max(65535),
-  database: z.string().trim().regex(/^[A-Za-z0-9_$-]{1,64}$/, 'not a database name'),
-  user: z.string().trim().min(1).max(80),
-  password: z.string().max(256).optional(),
-  tls: z.boolean(),
-}).strict();
+const dataSourceForm = z
+  .object({
+    host: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .regex(/^[A-Za-z0-9.:_\[\]-]+$/, 'not a host name'),
+    port: z.number().int().min(1).max(65535),
+    database: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_$-]{1,64}$/, 'not a database name'),
+    user: z.string().trim().min(1).max(80),
+    password: z.string().max(256).optional(),
+    tls: z.boolean(),
+  })
+  .strict();
 
 /** Runtime validation of every request. Unknown keys are refused, not ignored. */
 export const REQUEST_SCHEMAS = {
@@ -28,7 +53,15 @@ export const REQUEST_SCHEMAS = {
   'settings.get': empty,
   'settings.update': z.object({ lang: z.enum(['ja', 'en']) }).strict(),
   'demo.reset': empty,
-  'alerts.pause': z.object({ minutes: z.number().int().min(1).max(24 * 60) }).strict(),
+  'alerts.pause': z
+    .object({
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60),
+    })
+    .strict(),
   'sync.now': empty,
   'source.test': dataSourceForm,
   'source.save': dataSourceForm,
@@ -44,36 +77,56 @@ export const REQUEST_SCHEMAS = {
   'logs.anomalies': empty,
   'logs.scatter': empty,
   'logs.describeCluster': z.object({ id: z.number().int().min(1) }).strict(),
-  'alerts.list': z.object({
-    status: z.enum(['open', 'resolved']).optional(),
-    kind: z.enum(['delay_risk', 'productivity_drop', 'skill_gap', 'log_anomaly', 'stale_data']).optional(),
-    site: z.string().min(1).max(50).optional(),
-    severity: z.enum(['warning', 'critical']).optional(),
-  }).strict(),
+  'alerts.list': z
+    .object({
+      status: z.enum(['open', 'resolved']).optional(),
+      kind: z.enum(['delay_risk', 'productivity_drop', 'skill_gap', 'log_anomaly', 'stale_data']).optional(),
+      site: z.string().min(1).max(50).optional(),
+      severity: z.enum(['warning', 'critical']).optional(),
+    })
+    .strict(),
   'alerts.check': empty,
   'alerts.ack': z.object({ id: z.number().int().min(1) }).strict(),
-  'alerts.snooze': z.object({ id: z.number().int().min(1), minutes: z.number().int().min(5).max(24 * 60) }).strict(),
-  'chat.ask': z.object({
-    question: z.string().trim().min(1).max(2000),
-    /** Chosen by the renderer to match the streamed `chat-chunk` events to this request. */
-    requestId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
-  }).strict(),
+  'alerts.snooze': z
+    .object({
+      id: z.number().int().min(1),
+      minutes: z
+        .number()
+        .int()
+        .min(5)
+        .max(24 * 60),
+    })
+    .strict(),
+  'chat.ask': z
+    .object({
+      question: z.string().trim().min(1).max(2000),
+      /** Chosen by the renderer to match the streamed `chat-chunk` events to this request. */
+      requestId: z
+        .string()
+        .regex(/^[A-Za-z0-9-]{1,64}$/)
+        .optional(),
+    })
+    .strict(),
   'proposals.get': z.object({ id: proposalId }).strict(),
-  'proposals.decide': z.object({
-    id: proposalId,
-    action: z.enum(['approved', 'rejected', 'modified']),
-    reason: z.string().trim().max(500).optional(),
-    keepOperatorIds: z.array(z.number().int().min(1)).min(1).max(30).optional(),
-  }).strict(),
+  'proposals.decide': z
+    .object({
+      id: proposalId,
+      action: z.enum(['approved', 'rejected', 'modified']),
+      reason: z.string().trim().max(500).optional(),
+      keepOperatorIds: z.array(z.number().int().min(1)).min(1).max(30).optional(),
+    })
+    .strict(),
   'approvals.list': empty,
   'approvals.export': empty,
   'knowledge.list': empty,
   'knowledge.get': z.object({ id: z.number().int().min(1) }).strict(),
-  'knowledge.add': z.object({
-    title: z.string().trim().min(1).max(200),
-    text: z.string().min(1).max(MAX_DOCUMENT_CHARS),
-    fileName: z.string().max(255).optional(),
-  }).strict(),
+  'knowledge.add': z
+    .object({
+      title: z.string().trim().min(1).max(200),
+      text: z.string().min(1).max(MAX_DOCUMENT_CHARS),
+      fileName: z.string().max(255).optional(),
+    })
+    .strict(),
   'knowledge.remove': z.object({ id: z.number().int().min(1) }).strict(),
   'knowledge.search': z.object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(20).optional() }).strict(),
   'doctor.run': empty,
@@ -120,7 +173,10 @@ export interface ResponseOf {
 
 export type RequestOf<C extends Channel> = z.input<(typeof REQUEST_SCHEMAS)[C]>;
 
-export interface ErrorBody { code: string; message: string }
+export interface ErrorBody {
+  code: string;
+  message: string;
+}
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
 
 /** What `window.genba` is: the preload in Electron, a Playwright binding in tests. */

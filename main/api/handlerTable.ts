@@ -43,7 +43,8 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'chat.ask': (req) => app.assistant.ask(req.question, req.requestId),
     'proposals.get': (req) => app.assistant.proposal(req.id),
     // The decision is the manager's: who decided is this machine's user, never a field of the request.
-    'proposals.decide': (req) => app.assistant.decide(req.id, { action: req.action, reason: req.reason ?? null, user: app.userName, keepOperatorIds: req.keepOperatorIds }),
+    'proposals.decide': (req) =>
+      app.assistant.decide(req.id, { action: req.action, reason: req.reason ?? null, user: app.userName, keepOperatorIds: req.keepOperatorIds }),
     'approvals.list': () => app.assistant.approvals(),
     'approvals.export': () => app.exportApprovals(),
     'knowledge.list': () => app.assistant.knowledge.list(),

@@ -41,15 +41,25 @@ export interface Overview {
   sites: SiteOverview[];
 }
 
-export interface TableRows { table: string; rows: number }
+export interface TableRows {
+  table: string;
+  rows: number;
+}
 
-export interface ModelFile { name: string; kind: 'gguf' | 'onnx'; sizeBytes: number }
+export interface ModelFile {
+  name: string;
+  kind: 'gguf' | 'onnx';
+  sizeBytes: number;
+}
 
 export type SourceInfo =
   | { kind: 'demo'; id: string; seed: number }
   | { kind: 'mysql'; id: string; host: string; port: number; database: string; user: string; tls: boolean; passwordStored: boolean };
 
-export interface ErrorInfo { code: string; message: string }
+export interface ErrorInfo {
+  code: string;
+  message: string;
+}
 
 export interface SyncInfo {
   running: boolean;
@@ -77,17 +87,34 @@ export interface StatusInfo {
 }
 
 /** The Settings → Data source form. The password is optional: empty keeps the stored one. */
-export interface DataSourceForm { host: string; port: number; database: string; user: string; password?: string; tls: boolean }
-
-export interface SyncSummary {
-  rows: number; tables: { table: string; rows: number; deleted: number }[]; ms: number; delivered: number;
-  /** Decisions that could not be delivered this time, and the cause of the last failure. */
-  deliveryFailed: number; deliveryError: string | null;
+export interface DataSourceForm {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password?: string;
+  tls: boolean;
 }
 
-export interface Settings { lang: Lang; timeZone: string }
+export interface SyncSummary {
+  rows: number;
+  tables: { table: string; rows: number; deleted: number }[];
+  ms: number;
+  delivered: number;
+  /** Decisions that could not be delivered this time, and the cause of the last failure. */
+  deliveryFailed: number;
+  deliveryError: string | null;
+}
 
-export interface DemoResetResult { rows: Record<string, number>; elapsedMs: number }
+export interface Settings {
+  lang: Lang;
+  timeZone: string;
+}
+
+export interface DemoResetResult {
+  rows: Record<string, number>;
+  elapsedMs: number;
+}
 
 export type ModelRole = 'intent' | 'answer' | 'embedding';
 
@@ -96,42 +123,127 @@ export interface ModelsStatus {
   /** llama.cpp's accelerator (cuda, metal, vulkan, cpu) and threads; null until a model ran. */
   backend: { backend: string; threads: number } | null;
   roles: {
-    role: 'intent' | 'answer'; path: string | null; state: 'not_configured' | 'missing' | 'on_disk' | 'loading' | 'loaded' | 'error';
-    sizeBytes: number | null; architecture: string | null; loadProgress: number | null; error: ErrorInfo | null;
+    role: 'intent' | 'answer';
+    path: string | null;
+    state: 'not_configured' | 'missing' | 'on_disk' | 'loading' | 'loaded' | 'error';
+    sizeBytes: number | null;
+    architecture: string | null;
+    loadProgress: number | null;
+    error: ErrorInfo | null;
   }[];
   embedding: { modelDir: string | null; state: 'not_configured' | 'missing' | 'on_disk' | 'loading' | 'ready' | 'error'; dim: number | null };
-  catalog: { name: string; role: ModelRole; kind: 'gguf' | 'onnx'; path: string; present: boolean; sizeBytes: number | null; sizeLabel: string; description: { ja: string; en: string } }[];
+  catalog: {
+    name: string;
+    role: ModelRole;
+    kind: 'gguf' | 'onnx';
+    path: string;
+    present: boolean;
+    sizeBytes: number | null;
+    sizeLabel: string;
+    description: { ja: string; en: string };
+  }[];
 }
 
-export interface ModelTestResult { role: ModelRole; text: string; tokens: number; ms: number; firstTokenMs: number | null; tokensPerSecond: number; backend: string }
+export interface ModelTestResult {
+  role: ModelRole;
+  text: string;
+  tokens: number;
+  ms: number;
+  firstTokenMs: number | null;
+  tokensPerSecond: number;
+  backend: string;
+}
 
-export interface LogTemplateSummary { id: number; template: string; count: number; errors: number; firstSeen: number | null; lastSeen: number | null; clusterId: number | null; sparkline: number[] }
+export interface LogTemplateSummary {
+  id: number;
+  template: string;
+  count: number;
+  errors: number;
+  firstSeen: number | null;
+  lastSeen: number | null;
+  clusterId: number | null;
+  sparkline: number[];
+}
 export interface LogTemplateDetail extends LogTemplateSummary {
   samples: { ts: number; service: string; host: string; level: string; message: string }[];
   parameters: { position: number; values: { value: string; count: number }[] | null }[];
 }
-export interface LogSearchHit extends LogTemplateSummary { score: number; sample: string | null }
-export interface LogScatterPoint { id: number; x: number; y: number; clusterId: number | null; count: number; anomalous: boolean; template: string }
-export interface LogCluster { id: number; label: string; templates: number[]; lines: number; trend: number[] }
+export interface LogSearchHit extends LogTemplateSummary {
+  score: number;
+  sample: string | null;
+}
+export interface LogScatterPoint {
+  id: number;
+  x: number;
+  y: number;
+  clusterId: number | null;
+  count: number;
+  anomalous: boolean;
+  template: string;
+}
+export interface LogCluster {
+  id: number;
+  label: string;
+  templates: number[];
+  lines: number;
+  trend: number[];
+}
 export type LogAnomalyKind = 'new_template' | 'spike' | 'dip' | 'outlier' | 'error_burst';
 export interface LogAnomaly {
-  kind: LogAnomalyKind; severity: 'warning' | 'critical'; templateId: number | null; service: string | null; template: string | null;
-  firstSeen: number; lastSeen: number; count: number; score: number | null; samples: string[]; explanation: { ja: string; en: string };
+  kind: LogAnomalyKind;
+  severity: 'warning' | 'critical';
+  templateId: number | null;
+  service: string | null;
+  template: string | null;
+  firstSeen: number;
+  lastSeen: number;
+  count: number;
+  score: number | null;
+  samples: string[];
+  explanation: { ja: string; en: string };
 }
-export interface LogAnomalyReport { now: number; windowMinutes: number; warmup: boolean; anomalies: LogAnomaly[] }
-export interface LogsRefresh { mined: number; newTemplates: number; embedded: number; rebuilt: string | null; clusters: number; model: string }
+export interface LogAnomalyReport {
+  now: number;
+  windowMinutes: number;
+  warmup: boolean;
+  anomalies: LogAnomaly[];
+}
+export interface LogsRefresh {
+  mined: number;
+  newTemplates: number;
+  embedded: number;
+  rebuilt: string | null;
+  clusters: number;
+  model: string;
+}
 
 export type AlertKind = 'delay_risk' | 'productivity_drop' | 'skill_gap' | 'log_anomaly' | 'stale_data';
 export interface Alert {
-  id: number; kind: AlertKind; severity: 'warning' | 'critical'; site: string | null; process: string | null;
-  title: string; detail: Record<string, unknown>; firstSeen: number; lastSeen: number; status: 'open' | 'resolved';
-  resolvedAt: number | null; acknowledgedAt: number | null; snoozedUntil: number | null;
+  id: number;
+  kind: AlertKind;
+  severity: 'warning' | 'critical';
+  site: string | null;
+  process: string | null;
+  title: string;
+  detail: Record<string, unknown>;
+  firstSeen: number;
+  lastSeen: number;
+  status: 'open' | 'resolved';
+  resolvedAt: number | null;
+  acknowledgedAt: number | null;
+  snoozedUntil: number | null;
   /** When the data behind it was current. */
   dataAsOf: number | null;
   /** What to ask the assistant to fix it (the chat comes with the placement work). */
   request: string | null;
 }
-export interface AlertCheck { opened: number; updated: number; resolved: number; notified: number; open: Alert[] }
+export interface AlertCheck {
+  opened: number;
+  updated: number;
+  resolved: number;
+  notified: number;
+  open: Alert[];
+}
 
 /** Events the core pushes to the renderer. */
 export type GenbaEvent =

@@ -25,11 +25,17 @@ export function proposalFacts(p: Proposal, o: Tz): string {
   const lines = [p.reason];
   for (const op of p.operators) lines.push(ja ? `- ${op.from}の${op.name}: ${op.reason}` : `- ${op.name} (${op.from}): ${op.reason}`);
   for (const w of p.whatIf) {
-    lines.push(ja
-      ? `もし${w.moves}名なら: ${w.feasible ? `完了見込み${hm(w.projectedFinish)}（${(w.minutesLate ?? 0) > 0 ? `${w.minutesLate}分遅れ` : `${-(w.minutesLate ?? 0)}分前`}）` : '移動できる有資格者が足りません'}`
-      : `With ${w.moves}: ${w.feasible ? `finish ${hm(w.projectedFinish)} (${(w.minutesLate ?? 0) > 0 ? `${w.minutesLate} min late` : `${-(w.minutesLate ?? 0)} min early`})` : 'not enough qualified operators'}`);
+    lines.push(
+      ja
+        ? `もし${w.moves}名なら: ${w.feasible ? `完了見込み${hm(w.projectedFinish)}（${(w.minutesLate ?? 0) > 0 ? `${w.minutesLate}分遅れ` : `${-(w.minutesLate ?? 0)}分前`}）` : '移動できる有資格者が足りません'}`
+        : `With ${w.moves}: ${w.feasible ? `finish ${hm(w.projectedFinish)} (${(w.minutesLate ?? 0) > 0 ? `${w.minutesLate} min late` : `${-(w.minutesLate ?? 0)} min early`})` : 'not enough qualified operators'}`,
+    );
   }
-  lines.push(ja ? `生産性 ${p.impact.productivity}、納期との差 ${p.impact.delay_minutes}分` : `Productivity ${p.impact.productivity}, change against the deadline ${p.impact.delay_minutes} min`);
+  lines.push(
+    ja
+      ? `生産性 ${p.impact.productivity}、納期との差 ${p.impact.delay_minutes}分`
+      : `Productivity ${p.impact.productivity}, change against the deadline ${p.impact.delay_minutes} min`,
+  );
   if (p.shortfall) lines.push(p.shortfall);
   return lines.join('\n');
 }
@@ -38,9 +44,18 @@ export function proposalAnswer(p: Proposal, o: Tz): string {
   const ja = o.lang === 'ja';
   const moves = p.changes.map((c) => (ja ? `${c.from}から${c.count}名（${c.operators.join('、')}）` : `${c.count} from ${c.from} (${c.operators.join(', ')})`));
   const head = ja
-    ? moves.length > 0 ? `${p.site} ${p.process}へ、${moves.join('、')}の移動を提案します。` : `${p.site} ${p.process}へ移動できる有資格者が見つかりません。`
-    : moves.length > 0 ? `I propose moving ${moves.join(' and ')} to ${p.site} ${p.process}.` : `No qualified operator can be moved to ${p.site} ${p.process}.`;
-  const cite = p.citations.length > 0 ? (ja ? `根拠: ${p.citations.map((c) => `「${c.heading ?? c.title}」`).join('、')}` : `Based on: ${p.citations.map((c) => `"${c.heading ?? c.title}"`).join(', ')}`) : '';
+    ? moves.length > 0
+      ? `${p.site} ${p.process}へ、${moves.join('、')}の移動を提案します。`
+      : `${p.site} ${p.process}へ移動できる有資格者が見つかりません。`
+    : moves.length > 0
+      ? `I propose moving ${moves.join(' and ')} to ${p.site} ${p.process}.`
+      : `No qualified operator can be moved to ${p.site} ${p.process}.`;
+  const cite =
+    p.citations.length > 0
+      ? ja
+        ? `根拠: ${p.citations.map((c) => `「${c.heading ?? c.title}」`).join('、')}`
+        : `Based on: ${p.citations.map((c) => `"${c.heading ?? c.title}"`).join(', ')}`
+      : '';
   return [head, p.reason, p.shortfall ?? '', cite].filter(Boolean).join('\n');
 }
 
@@ -56,7 +71,8 @@ export function statusAnswer(series: ProcessProgress[], o: Tz, site: string | nu
 }
 
 export function riskAnswer(series: ProcessProgress[], o: Tz): string {
-  const risky = series.filter((p) => p.status === 'late' || p.status === 'at_risk' || p.status === 'stalled')
+  const risky = series
+    .filter((p) => p.status === 'late' || p.status === 'at_risk' || p.status === 'stalled')
     .sort((a, b) => (b.minutesLate ?? 999) - (a.minutesLate ?? 999));
   if (risky.length === 0) return o.lang === 'ja' ? '遅延の見込みがある工程はありません。' : 'No process is expected to be late.';
   const head = o.lang === 'ja' ? `遅延の見込みがある工程は${risky.length}件です。` : `${risky.length} processes may be late.`;
@@ -71,7 +87,8 @@ export function logAnswer(report: LogAnomalyReport, hits: LogSearchHit[], o: Tz)
   for (const a of anomalies) lines.push(`- ${a.explanation[o.lang]}`);
   if (hits.length > 0) {
     lines.push(ja ? '関連するログのテンプレート:' : 'Related log templates:');
-    for (const h of hits.slice(0, 3)) lines.push(ja ? `- ${h.template}（${h.count}行、エラー${h.errors}行）` : `- ${h.template} (${h.count} lines, ${h.errors} errors)`);
+    for (const h of hits.slice(0, 3))
+      lines.push(ja ? `- ${h.template}（${h.count}行、エラー${h.errors}行）` : `- ${h.template} (${h.count} lines, ${h.errors} errors)`);
   }
   return lines.join('\n');
 }
@@ -82,12 +99,18 @@ export function alertAnswer(open: Alert[], o: Tz): string {
   const byKind = new Map<string, number>();
   for (const a of open) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
   const kinds = [...byKind].map(([k, n]) => `${k} ${n}`).join(', ');
-  return [ja ? `未対応のアラートは${open.length}件です（${kinds}）。` : `${open.length} open alerts (${kinds}).`, ...open.slice(0, 5).map((a) => `- ${a.title}`)].join('\n');
+  return [
+    ja ? `未対応のアラートは${open.length}件です（${kinds}）。` : `${open.length} open alerts (${kinds}).`,
+    ...open.slice(0, 5).map((a) => `- ${a.title}`),
+  ].join('\n');
 }
 
 export function knowledgeAnswer(citations: Citation[], o: Tz): string {
   if (citations.length === 0) return o.lang === 'ja' ? '関連するノウハウは見つかりませんでした。' : 'No related know-how was found.';
-  return citations.slice(0, 3).map((c) => `「${c.title}${c.heading ? ` / ${c.heading}` : ''}」\n${c.text}`).join('\n\n');
+  return citations
+    .slice(0, 3)
+    .map((c) => `「${c.title}${c.heading ? ` / ${c.heading}` : ''}」\n${c.text}`)
+    .join('\n\n');
 }
 
 export function helpAnswer(o: Tz): string {

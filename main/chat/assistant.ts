@@ -10,7 +10,18 @@ import type { AppLog } from '../log/appLog.js';
 import { placementSituation } from '../placement/placementSituation.js';
 import { proposePlacement } from '../placement/proposePlacement.js';
 import { warmSolver } from '../placement/placementSolver.js';
-import { alertAnswer, helpAnswer, knowledgeAnswer, logAnswer, onTrackAnswer, progressLine, proposalAnswer, proposalFacts, riskAnswer, statusAnswer } from './answerTexts.js';
+import {
+  alertAnswer,
+  helpAnswer,
+  knowledgeAnswer,
+  logAnswer,
+  onTrackAnswer,
+  progressLine,
+  proposalAnswer,
+  proposalFacts,
+  riskAnswer,
+  statusAnswer,
+} from './answerTexts.js';
 import { createEntityResolver, loadMasterNames, type EntityResolver } from './entityResolver.js';
 import { intentFromModel } from './intentModel.js';
 import { intentFromRules } from './intentRules.js';
@@ -52,8 +63,15 @@ export function createAssistant(deps: AssistantDeps) {
   // Names change only with a sync: they are re-read when the masters or snapshots change.
   let cached: { key: string; resolver: EntityResolver } | null = null;
   const resolverFor = (db: Database.Database, aliases: Record<string, string>): EntityResolver => {
-    const key = JSON.stringify([db.prepare(`SELECT (SELECT MAX(snapshot_id) FROM progress_snapshots) AS s, (SELECT COUNT(*) FROM locations) AS l,
-      (SELECT MAX(updated_at) FROM operators) AS o, (SELECT MAX(updated_at) FROM operator_process_capabilities) AS c`).get(), aliases]);
+    const key = JSON.stringify([
+      db
+        .prepare(
+          `SELECT (SELECT MAX(snapshot_id) FROM progress_snapshots) AS s, (SELECT COUNT(*) FROM locations) AS l,
+      (SELECT MAX(updated_at) FROM operators) AS o, (SELECT MAX(updated_at) FROM operator_process_capabilities) AS c`,
+        )
+        .get(),
+      aliases,
+    ]);
     if (cached?.key !== key) cached = { key, resolver: createEntityResolver(loadMasterNames(db), aliases) };
     return cached.resolver;
   };
@@ -107,22 +125,32 @@ export function createAssistant(deps: AssistantDeps) {
       switch (intent.intent_type) {
         case 'deadline_optimization': {
           const all = series();
-          const troubled = all.filter((p) => (p.status === 'late' || p.status === 'at_risk')
-            && (e.process === null || p.process === e.process) && (e.location === null || p.site === e.location));
+          const troubled = all.filter(
+            (p) =>
+              (p.status === 'late' || p.status === 'at_risk') &&
+              (e.process === null || p.process === e.process) &&
+              (e.location === null || p.site === e.location),
+          );
           const site = e.location;
           let process = e.process;
           if (site !== null && process === null && troubled.length === 1) process = troubled[0]!.process;
           if (site === null || process === null) {
             // A move needs a target: ask back with the candidates instead of guessing.
-            const options = (troubled.length > 0 ? troubled : all.filter((p) => p.status !== 'done' && (site === null || p.site === site)).slice(0, 6))
-              .map((p) => ({ label: progressLine(p, tz), ask: lang === 'ja' ? `${p.site}の${p.process}工程が遅延しています` : `${p.site} ${p.process} is late` }));
-            const what = site === null ? (lang === 'ja' ? 'どの拠点' : 'Which site') : (lang === 'ja' ? 'どの工程' : 'Which process');
+            const options = (troubled.length > 0 ? troubled : all.filter((p) => p.status !== 'done' && (site === null || p.site === site)).slice(0, 6)).map(
+              (p) => ({ label: progressLine(p, tz), ask: lang === 'ja' ? `${p.site}の${p.process}工程が遅延しています` : `${p.site} ${p.process} is late` }),
+            );
+            const what = site === null ? (lang === 'ja' ? 'どの拠点' : 'Which site') : lang === 'ja' ? 'どの工程' : 'Which process';
             clarify = { question: lang === 'ja' ? `${what}の話でしょうか。候補を選んでください。` : `${what} do you mean? Pick one.`, options };
             template = [clarify.question, ...options.map((x) => `- ${x.label}`)].join('\n');
             dataMs = ms(t2);
             break;
           }
-          const situation = placementSituation(db, { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement }, { site, process, businessId: e.business_id }, progress());
+          const situation = placementSituation(
+            db,
+            { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement },
+            { site, process, businessId: e.business_id },
+            progress(),
+          );
           dataMs = ms(t2);
           if (!situation) {
             template = lang === 'ja' ? `${site} ${process}の今日の進捗データがありません。` : `There is no progress data today for ${site} ${process}.`;
@@ -167,8 +195,10 @@ export function createAssistant(deps: AssistantDeps) {
 
       // Know-how is looked up once the situation is known, so that its figures can match a rule's wording.
       const t1 = performance.now();
-      const citations: Citation[] = intent.intent_type === 'other' || clarify ? [] : await deps.knowledge.search(
-        [question, e.location, e.process, QUERY_HINTS[intent.intent_type], situationWords].filter(Boolean).join(' '), 3);
+      const citations: Citation[] =
+        intent.intent_type === 'other' || clarify
+          ? []
+          : await deps.knowledge.search([question, e.location, e.process, QUERY_HINTS[intent.intent_type], situationWords].filter(Boolean).join(' '), 3);
       const retrievalMs = ms(t1);
       if (proposal) {
         proposal = { ...proposal, citations };
@@ -179,13 +209,21 @@ export function createAssistant(deps: AssistantDeps) {
       if (intent.intent_type === 'knowledge_query') template = facts = knowledgeAnswer(citations, tz);
 
       const t3 = performance.now();
-      const answer = clarify || !facts || !llmReady(deps.llm, 'answer')
-        ? { text: template, source: 'template' as const }
-        : await composeAnswer({ llm: deps.llm, log: deps.log, question, facts, citations, template, lang, onChunk: o.onChunk, signal: o.signal });
+      const answer =
+        clarify || !facts || !llmReady(deps.llm, 'answer')
+          ? { text: template, source: 'template' as const }
+          : await composeAnswer({ llm: deps.llm, log: deps.log, question, facts, citations, template, lang, onChunk: o.onChunk, signal: o.signal });
       const answerMs = ms(t3);
 
       return {
-        question, intent, entities: intent.entities, clarify, proposal, answer: answer.text, answerSource: answer.source, citations,
+        question,
+        intent,
+        entities: intent.entities,
+        clarify,
+        proposal,
+        answer: answer.text,
+        answerSource: answer.source,
+        citations,
         timings: { intent_ms: intentMs, retrieval_ms: retrievalMs, data_ms: dataMs, optimize_ms: optimizeMs, answer_ms: answerMs, total_ms: ms(t0) },
       };
     },

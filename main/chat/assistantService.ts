@@ -39,15 +39,28 @@ export function createAssistantService(deps: {
   log: AppLog;
 }) {
   const knowledge = createKnowledgeBase({
-    db: deps.db, indexPath: join(deps.dataDir, 'index', 'knowledge.hnsw'), embedder: deps.embedder, now: deps.now, meta: deps.meta,
+    db: deps.db,
+    indexPath: join(deps.dataDir, 'index', 'knowledge.hnsw'),
+    embedder: deps.embedder,
+    now: deps.now,
+    meta: deps.meta,
   });
   const distancesKm = (): Record<string, Record<string, number>> => {
     const c = deps.config();
     return Object.keys(c.placement.distancesKm).length > 0 || c.source.kind !== 'demo' ? c.placement.distancesKm : DEMO_DEFINITION.distancesKm;
   };
   const assistant = createAssistant({
-    db: deps.db, config: deps.config, lang: deps.lang, now: deps.now, llm: deps.llm, knowledge, overview: deps.overview,
-    logs: deps.logs, alerts: deps.alerts, distancesKm, log: deps.log,
+    db: deps.db,
+    config: deps.config,
+    lang: deps.lang,
+    now: deps.now,
+    llm: deps.llm,
+    knowledge,
+    overview: deps.overview,
+    logs: deps.logs,
+    alerts: deps.alerts,
+    distancesKm,
+    log: deps.log,
   });
   const situationOptions = () => {
     const c = deps.config();
@@ -55,7 +68,9 @@ export function createAssistantService(deps: {
   };
   const csv = (): string => approvalsCsv(approvalHistory(deps.db(), 100_000));
   const state = (proposal: Proposal, status: ProposalState['status']): ProposalState => ({
-    proposal, status, changedSince: status === 'open' ? proposalChanges(deps.db(), proposal, situationOptions(), deps.lang()) : null,
+    proposal,
+    status,
+    changedSince: status === 'open' ? proposalChanges(deps.db(), proposal, situationOptions(), deps.lang()) : null,
   });
 
   return {

@@ -1,10 +1,15 @@
 import type Database from 'better-sqlite3';
 import { PLACE_READINGS, PROCESS_WORDS } from './placeReadings.js';
 
-export interface MasterNames { sites: string[]; processes: string[]; businessIds: string[] }
+export interface MasterNames {
+  sites: string[];
+  processes: string[];
+  businessIds: string[];
+}
 
 const PROCESS_PATTERNS: [RegExp, string][] = Object.entries(PROCESS_WORDS).flatMap(([ja, words]) =>
-  [...words].sort((a, b) => b.length - a.length).map((w): [RegExp, string] => [new RegExp(/^[a-z ]+$/.test(w) ? `(?<![a-z])${w}(?![a-z])` : w, 'g'), ja]));
+  [...words].sort((a, b) => b.length - a.length).map((w): [RegExp, string] => [new RegExp(/^[a-z ]+$/.test(w) ? `(?<![a-z])${w}(?![a-z])` : w, 'g'), ja]),
+);
 
 /** Width, case, spaces and the long-vowel mark folded: エントリー１ and entry 1 meet エントリ1. */
 export function normalizeText(text: string): string {
@@ -22,7 +27,10 @@ export function loadMasterNames(db: Database.Database): MasterNames {
   };
 }
 
-interface Term { canonical: string; form: string }
+interface Term {
+  canonical: string;
+  form: string;
+}
 
 /**
  * Finds the site, process and business a request is about, by the names in the synced
@@ -81,7 +89,8 @@ export function createEntityResolver(names: MasterNames, aliases: Record<string,
       return {
         location: targets[0]?.canonical ?? null,
         sources: [...new Set(sites.filter(isSource).map((h) => h.canonical))],
-        process, business_id: business,
+        process,
+        business_id: business,
       };
     },
   };

@@ -4,8 +4,15 @@ import type { LlmService } from '../ai/llmService.js';
 import type { EntityResolver } from './entityResolver.js';
 
 export const INTENT_TYPES: readonly IntentType[] = [
-  'deadline_optimization', 'delay_risk_detection', 'impact_analysis', 'alert_improvement', 'productivity_analysis',
-  'simple_query', 'log_investigation', 'knowledge_query', 'other',
+  'deadline_optimization',
+  'delay_risk_detection',
+  'impact_analysis',
+  'alert_improvement',
+  'productivity_analysis',
+  'simple_query',
+  'log_investigation',
+  'knowledge_query',
+  'other',
 ];
 
 const nullable = (s: JsonSchema): JsonSchema => ({ oneOf: [s, { type: 'null' }] });
@@ -25,19 +32,26 @@ export const INTENT_SCHEMA: JsonSchema = {
 };
 
 interface ModelIntent {
-  intent_type: IntentType; location: string | null; process: string | null; business_id: string | null; requires_action: boolean; confidence: number;
+  intent_type: IntentType;
+  location: string | null;
+  process: string | null;
+  business_id: string | null;
+  requires_action: boolean;
+  confidence: number;
 }
 
 function prompt(text: string, resolver: EntityResolver): string {
   const n = resolver.names;
   return [
-    'Classify a site manager\'s request. Answer with JSON only.',
+    "Classify a site manager's request. Answer with JSON only.",
     `intent_type: one of ${INTENT_TYPES.join(', ')}.`,
     'deadline_optimization: a process is late and people should be moved. delay_risk_detection: which processes may be late.',
     `Sites: ${n.sites.slice(0, 40).join(', ')}. Processes: ${n.processes.slice(0, 40).join(', ')}. Business ids: ${n.businessIds.slice(0, 40).join(', ')}.`,
     'Use null when the request does not name one.',
     // The request is data, not instructions: fenced so that its text cannot pose as the task.
-    '<request>', text.replace(/<\/?request>/gi, ''), '</request>',
+    '<request>',
+    text.replace(/<\/?request>/gi, ''),
+    '</request>',
   ].join('\n');
 }
 
@@ -59,8 +73,10 @@ export async function intentFromModel(llm: LlmService, text: string, resolver: E
     intent_type: out.intent_type,
     // What the text itself names wins over the model's reading of it.
     entities: {
-      location: rules.entities.location ?? site, process: rules.entities.process ?? process,
-      business_id: rules.entities.business_id ?? business, time_range: rules.entities.time_range,
+      location: rules.entities.location ?? site,
+      process: rules.entities.process ?? process,
+      business_id: rules.entities.business_id ?? business,
+      time_range: rules.entities.time_range,
     },
     requires_action: out.requires_action,
     confidence: out.confidence,

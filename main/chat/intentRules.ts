@@ -10,8 +10,18 @@ const RULES: { type: IntentType; pattern: RegExp; action: boolean }[] = [
   { type: 'alert_improvement', pattern: /アラート|通知|しきい値|閾値|誤報|alert|notification|threshold|false alarm/, action: false },
   { type: 'knowledge_query', pattern: /ノウハウ|ルール|基準|方針|マニュアル|手順|know-?how|\brules?\b|polic(y|ies)|guideline|procedure/, action: false },
   { type: 'impact_analysis', pattern: /影響|もし|したら|した場合|減らすと|増やすと|what if|impact|effect of|if we (move|add|remove)/, action: false },
-  { type: 'delay_risk_detection', pattern: /(遅延|遅れ|間に合).*(リスク|危な|可能性|しそう|どこ|拠点は|ある拠点|工程は)|リスク|at risk|which (sites?|processes?)|(will|might|could) (be )?(late|miss)/, action: false },
-  { type: 'deadline_optimization', pattern: /遅延|遅れ|間に合|納期|増員|応援|人員|移動|配置|人が足り|不足|助けて|手伝|やばい|まずい|ピンチ|delay|\blate\b|behind|deadline|reassign|move (people|staff|operators)|more (people|staff)|short(-|\s)?handed|need help/, action: true },
+  {
+    type: 'delay_risk_detection',
+    pattern:
+      /(遅延|遅れ|間に合).*(リスク|危な|可能性|しそう|どこ|拠点は|ある拠点|工程は)|リスク|at risk|which (sites?|processes?)|(will|might|could) (be )?(late|miss)/,
+    action: false,
+  },
+  {
+    type: 'deadline_optimization',
+    pattern:
+      /遅延|遅れ|間に合|納期|増員|応援|人員|移動|配置|人が足り|不足|助けて|手伝|やばい|まずい|ピンチ|delay|\blate\b|behind|deadline|reassign|move (people|staff|operators)|more (people|staff)|short(-|\s)?handed|need help/,
+    action: true,
+  },
   { type: 'productivity_analysis', pattern: /生産性|効率|速度|スピード|処理量|ペース|productivity|throughput|speed|pace|per (hour|minute)/, action: false },
   { type: 'simple_query', pattern: /何件|残り|状況|進捗|教えて|どうなって|how many|status|progress|remaining|left|show me/, action: false },
 ];
@@ -54,18 +64,35 @@ export async function intentFromRules(text: string, resolver: EntityResolver, no
   const plain = text.normalize('NFKC').toLowerCase();
   const t = normalizeText(text);
   const found = resolver.extract(text);
-  const entities: Entities = { location: found.location, process: found.process, business_id: found.business_id, time_range: parseTimeRange(text, now, dayStart) };
+  const entities: Entities = {
+    location: found.location,
+    process: found.process,
+    business_id: found.business_id,
+    time_range: parseTimeRange(text, now, dayStart),
+  };
   const rule = RULES.find((r) => r.pattern.test(plain));
   if (rule) return { intent_type: rule.type, entities, requires_action: rule.action, confidence: 0.7, source: 'rules' };
-  exampleVectors ??= embedder.embed(EXAMPLES.map((e) => normalizeText(e.text)), 'passage');
+  exampleVectors ??= embedder.embed(
+    EXAMPLES.map((e) => normalizeText(e.text)),
+    'passage',
+  );
   const [q] = await embedder.embed([t], 'query');
   const vectors = await exampleVectors;
   let best = 0;
   let bestScore = -1;
   vectors.forEach((v, i) => {
     const s = dot(q!, v);
-    if (s > bestScore) { bestScore = s; best = i; }
+    if (s > bestScore) {
+      bestScore = s;
+      best = i;
+    }
   });
   const type = bestScore >= 0.2 ? EXAMPLES[best]!.type : 'other';
-  return { intent_type: type, entities, requires_action: type === 'deadline_optimization', confidence: Math.max(0.1, Math.min(0.5, bestScore)), source: 'rules' };
+  return {
+    intent_type: type,
+    entities,
+    requires_action: type === 'deadline_optimization',
+    confidence: Math.max(0.1, Math.min(0.5, bestScore)),
+    source: 'rules',
+  };
 }

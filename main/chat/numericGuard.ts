@@ -1,6 +1,11 @@
 /** Numbers as written, after width folding: "１２０件" → 120, "15:57" → 15 and 57, "6.1" → 6.1. */
 export function numbersIn(text: string): string[] {
-  return (text.normalize('NFKC').replace(/(\d),(?=\d{3}\b)/g, '$1').match(/\d+(?:\.\d+)?/g) ?? []).map((n) => String(Number(n)));
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/(\d),(?=\d{3}\b)/g, '$1')
+      .match(/\d+(?:\.\d+)?/g) ?? []
+  ).map((n) => String(Number(n)));
 }
 
 /**

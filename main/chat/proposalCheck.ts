@@ -19,15 +19,23 @@ export function proposalChanges(db: Database.Database, p: Proposal, o: OverviewO
   if (s.dataAsOf > p.data_as_of) {
     const t = s.target;
     const before = p.facts.minutesLateNow;
-    notes.push(ja
-      ? `データが更新されました（${formatHm(p.data_as_of, o.timeZone)} → ${formatHm(s.dataAsOf, o.timeZone)}）: 残り${p.facts.remaining}件 → ${t.remaining}件、遅れ見込み${before ?? '—'}分 → ${t.minutesLate ?? '—'}分。`
-      : `Newer data (${formatHm(p.data_as_of, o.timeZone)} → ${formatHm(s.dataAsOf, o.timeZone)}): ${p.facts.remaining} → ${t.remaining} left, expected lateness ${before ?? '—'} → ${t.minutesLate ?? '—'} min.`);
+    notes.push(
+      ja
+        ? `データが更新されました（${formatHm(p.data_as_of, o.timeZone)} → ${formatHm(s.dataAsOf, o.timeZone)}）: 残り${p.facts.remaining}件 → ${t.remaining}件、遅れ見込み${before ?? '—'}分 → ${t.minutesLate ?? '—'}分。`
+        : `Newer data (${formatHm(p.data_as_of, o.timeZone)} → ${formatHm(s.dataAsOf, o.timeZone)}): ${p.facts.remaining} → ${t.remaining} left, expected lateness ${before ?? '—'} → ${t.minutesLate ?? '—'} min.`,
+    );
     if (t.status !== 'late' && t.status !== 'at_risk') notes.push(ja ? '現在は遅延の見込みがありません。' : 'It is no longer expected to be late.');
   }
   for (const op of p.operators) {
     const c = s.candidates.find((x) => x.id === op.id);
-    if (!c) notes.push(ja ? `${op.name}さんは移動できなくなりました（無効、資格、または本日移動済み）。` : `${op.name} can no longer be moved (inactive, unqualified or already moved today).`);
-    else if (spareOf(s.donors, c) <= 0) notes.push(ja ? `${op.from}は今、${op.name}さんを出す余力がありません。` : `${op.from} can no longer spare ${op.name}.`);
+    if (!c)
+      notes.push(
+        ja
+          ? `${op.name}さんは移動できなくなりました（無効、資格、または本日移動済み）。`
+          : `${op.name} can no longer be moved (inactive, unqualified or already moved today).`,
+      );
+    else if (spareOf(s.donors, c) <= 0)
+      notes.push(ja ? `${op.from}は今、${op.name}さんを出す余力がありません。` : `${op.from} can no longer spare ${op.name}.`);
   }
   return notes.length > 0 ? notes.join(' ') : null;
 }

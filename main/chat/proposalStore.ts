@@ -5,11 +5,20 @@ import { decisionLimitProblems } from '../sync/approvalHistoryLimits.js';
 import type { DecisionRecord } from '../sync/syncSource.js';
 
 export function saveProposal(db: Database.Database, p: Proposal, question: string): void {
-  db.prepare('INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal) VALUES (?, ?, ?, ?, ?)')
-    .run(p.id, p.createdAt, p.data_as_of, question, JSON.stringify(p));
+  db.prepare('INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal) VALUES (?, ?, ?, ?, ?)').run(
+    p.id,
+    p.createdAt,
+    p.data_as_of,
+    question,
+    JSON.stringify(p),
+  );
 }
 
-export interface StoredProposal { proposal: Proposal; status: 'open' | DecisionAction; decidedAt: number | null }
+export interface StoredProposal {
+  proposal: Proposal;
+  status: 'open' | DecisionAction;
+  decidedAt: number | null;
+}
 
 export function loadProposal(db: Database.Database, id: string): StoredProposal {
   const row = db.prepare('SELECT proposal, status, decided_at FROM proposals WHERE suggestion_id = ?').get(id) as
@@ -18,7 +27,12 @@ export function loadProposal(db: Database.Database, id: string): StoredProposal 
   return { proposal: JSON.parse(row.proposal) as Proposal, status: row.status, decidedAt: row.decided_at };
 }
 
-export interface Decision { action: DecisionAction; reason: string | null; user: string; keepOperatorIds?: number[] }
+export interface Decision {
+  action: DecisionAction;
+  reason: string | null;
+  user: string;
+  keepOperatorIds?: number[];
+}
 
 /**
  * A manager's decision, in one transaction: the proposal's status and the outbox row that
@@ -29,7 +43,8 @@ export function decideProposal(db: Database.Database, id: string, d: Decision, n
   const stored = loadProposal(db, id);
   if (stored.status !== 'open') {
     throw new ProposalError('PROPOSAL_DECIDED', {
-      ja: `提案 ${id} は既に処理済みです（${stored.status}）。`, en: `Proposal ${id} has already been decided (${stored.status}).`,
+      ja: `提案 ${id} は既に処理済みです（${stored.status}）。`,
+      en: `Proposal ${id} has already been decided (${stored.status}).`,
     });
   }
   if (d.action !== 'approved' && !d.reason?.trim()) {
@@ -45,19 +60,30 @@ export function decideProposal(db: Database.Database, id: string, d: Decision, n
         en: 'A modification keeps some of the proposed operators: at least one, not all.',
       });
     }
-    const changes = p.changes.map((c) => {
-      const names = c.operators.filter((n) => operators.some((op) => op.name === n && op.from === c.from));
-      return { ...c, count: names.length, operators: names };
-    }).filter((c) => c.count > 0);
+    const changes = p.changes
+      .map((c) => {
+        const names = c.operators.filter((n) => operators.some((op) => op.name === n && op.from === c.from));
+        return { ...c, count: names.length, operators: names };
+      })
+      .filter((c) => c.count > 0);
     p = { ...p, operators, changes };
   }
   const decision: DecisionRecord = {
-    suggestion_id: id, changes: JSON.stringify(p.changes), impact: JSON.stringify(p.impact), action_type: d.action,
-    action_user: d.user, feedback_reason: d.reason?.trim() || null, decided_at: now,
+    suggestion_id: id,
+    changes: JSON.stringify(p.changes),
+    impact: JSON.stringify(p.impact),
+    action_type: d.action,
+    action_user: d.user,
+    feedback_reason: d.reason?.trim() || null,
+    decided_at: now,
   };
   const tooLong = decisionLimitProblems(decision)[0];
   if (tooLong) {
-    const what = { feedback_reason: { ja: '理由', en: 'The reason' }, action_user: { ja: '判断者の名前', en: 'The user name' }, suggestion_id: { ja: '提案 ID', en: 'The proposal id' } }[tooLong.field];
+    const what = {
+      feedback_reason: { ja: '理由', en: 'The reason' },
+      action_user: { ja: '判断者の名前', en: 'The user name' },
+      suggestion_id: { ja: '提案 ID', en: 'The proposal id' },
+    }[tooLong.field];
     const unit = tooLong.unit === 'bytes' ? { ja: 'バイト', en: 'bytes' } : { ja: '文字', en: 'characters' };
     throw new ProposalError('PROPOSAL_TOO_LONG', {
       ja: `${what.ja}が長すぎます（${tooLong.size.toLocaleString('en-US')} ${unit.ja}。会社の承認履歴に入るのは ${tooLong.limit.toLocaleString('en-US')} ${unit.ja}まで）。短くしてもう一度判断してください。`,
@@ -87,9 +113,9 @@ const MOVE_WINDOW_MS = 24 * 60 * 60_000;
 
 /** Operators of `p` whose move another approved (or modified) decision of the last 24 hours already decided. */
 function movedElsewhere(db: Database.Database, id: string, p: Proposal, now: number): { name: string; by: string }[] {
-  const rows = db.prepare(
-    `SELECT suggestion_id, proposal FROM proposals WHERE status IN ('approved', 'modified') AND decided_at >= ? AND suggestion_id != ?`,
-  ).all(now - MOVE_WINDOW_MS, id) as { suggestion_id: string; proposal: string }[];
+  const rows = db
+    .prepare(`SELECT suggestion_id, proposal FROM proposals WHERE status IN ('approved', 'modified') AND decided_at >= ? AND suggestion_id != ?`)
+    .all(now - MOVE_WINDOW_MS, id) as { suggestion_id: string; proposal: string }[];
   const moved: { name: string; by: string }[] = [];
   for (const r of rows) {
     const ids = new Set((JSON.parse(r.proposal) as Proposal).operators.map((op) => op.id));
@@ -99,16 +125,36 @@ function movedElsewhere(db: Database.Database, id: string, p: Proposal, now: num
 }
 
 export function approvalHistory(db: Database.Database, limit = 500): ApprovalRow[] {
-  const rows = db.prepare(
-    `SELECT p.suggestion_id, p.proposal, o.action_type, o.feedback_reason, o.action_user, o.decided_at, o.delivered_at, o.attempts, o.last_error
+  const rows = db
+    .prepare(
+      `SELECT p.suggestion_id, p.proposal, o.action_type, o.feedback_reason, o.action_user, o.decided_at, o.delivered_at, o.attempts, o.last_error
        FROM approval_outbox o JOIN proposals p USING (suggestion_id) ORDER BY o.decided_at DESC LIMIT ?`,
-  ).all(limit) as { suggestion_id: string; proposal: string; action_type: DecisionAction; feedback_reason: string | null; action_user: string; decided_at: number; delivered_at: number | null; attempts: number; last_error: string | null }[];
+    )
+    .all(limit) as {
+    suggestion_id: string;
+    proposal: string;
+    action_type: DecisionAction;
+    feedback_reason: string | null;
+    action_user: string;
+    decided_at: number;
+    delivered_at: number | null;
+    attempts: number;
+    last_error: string | null;
+  }[];
   return rows.map((r) => {
     const p = JSON.parse(r.proposal) as Proposal;
     return {
-      suggestionId: r.suggestion_id, site: p.site, process: p.process, action: r.action_type, reason: r.feedback_reason, user: r.action_user,
-      decidedAt: r.decided_at, moves: p.operators.length,
-      delivery: r.delivered_at !== null ? 'delivered' : r.attempts > 0 ? 'failing' : 'pending', deliveredAt: r.delivered_at, lastError: r.last_error,
+      suggestionId: r.suggestion_id,
+      site: p.site,
+      process: p.process,
+      action: r.action_type,
+      reason: r.feedback_reason,
+      user: r.action_user,
+      decidedAt: r.decided_at,
+      moves: p.operators.length,
+      delivery: r.delivered_at !== null ? 'delivered' : r.attempts > 0 ? 'failing' : 'pending',
+      deliveredAt: r.delivered_at,
+      lastError: r.last_error,
     };
   });
 }
@@ -122,7 +168,22 @@ export function approvalsCsv(rows: ApprovalRow[]): string {
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const head = ['suggestion_id', 'site', 'process', 'action', 'reason', 'user', 'decided_at', 'moves', 'delivery', 'delivered_at', 'last_error'];
-  const lines = rows.map((r) => [r.suggestionId, r.site, r.process, r.action, r.reason, r.user, new Date(r.decidedAt).toISOString(), r.moves, r.delivery,
-    r.deliveredAt === null ? '' : new Date(r.deliveredAt).toISOString(), r.lastError].map(cell).join(','));
+  const lines = rows.map((r) =>
+    [
+      r.suggestionId,
+      r.site,
+      r.process,
+      r.action,
+      r.reason,
+      r.user,
+      new Date(r.decidedAt).toISOString(),
+      r.moves,
+      r.delivery,
+      r.deliveredAt === null ? '' : new Date(r.deliveredAt).toISOString(),
+      r.lastError,
+    ]
+      .map(cell)
+      .join(','),
+  );
   return `\ufeff${[head.join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -12,7 +12,11 @@ export function runAlertsCommand(app: GenbaApp, args: string[], json: boolean, i
   if (sub === 'check') {
     const r = app.alerts.check();
     const ja = app.lang() === 'ja';
-    io.stdout(json ? `${JSON.stringify(r, null, 2)}\n` : `${ja ? '未解決' : 'Open'}: ${r.open.length} (${ja ? '新規' : 'new'} ${r.opened}, ${ja ? '解決' : 'resolved'} ${r.resolved})\n${r.open.map(line).join('\n')}\n`);
+    io.stdout(
+      json
+        ? `${JSON.stringify(r, null, 2)}\n`
+        : `${ja ? '未解決' : 'Open'}: ${r.open.length} (${ja ? '新規' : 'new'} ${r.opened}, ${ja ? '解決' : 'resolved'} ${r.resolved})\n${r.open.map(line).join('\n')}\n`,
+    );
     return 0;
   }
   if (sub === 'list') {

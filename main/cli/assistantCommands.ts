@@ -18,18 +18,26 @@ function formatAsk(r: AskResult, ja: boolean): string {
   if (r.proposal) {
     lines.push('', `${ja ? '提案' : 'Proposal'} ${r.proposal.id}`);
     for (const op of r.proposal.operators) lines.push(`  ${op.from} → ${r.proposal.site}  ${op.name}  (${op.reason})`);
-    lines.push(ja ? `承認: genba approve ${r.proposal.id}   却下: genba reject ${r.proposal.id} --reason "…"` : `Approve: genba approve ${r.proposal.id}   Reject: genba reject ${r.proposal.id} --reason "…"`);
+    lines.push(
+      ja
+        ? `承認: genba approve ${r.proposal.id}   却下: genba reject ${r.proposal.id} --reason "…"`
+        : `Approve: genba approve ${r.proposal.id}   Reject: genba reject ${r.proposal.id} --reason "…"`,
+    );
   }
   if (r.citations.length > 0) lines.push('', ...r.citations.map((c, i) => `[${i + 1}] ${c.title}${c.heading ? ` / ${c.heading}` : ''}`));
   const t = r.timings;
-  lines.push('', `intent ${t.intent_ms} ms · retrieval ${t.retrieval_ms} ms · data ${t.data_ms} ms · optimize ${t.optimize_ms} ms · answer ${t.answer_ms} ms · total ${t.total_ms} ms (${r.intent.intent_type}, ${r.intent.source}, ${r.answerSource})`);
+  lines.push(
+    '',
+    `intent ${t.intent_ms} ms · retrieval ${t.retrieval_ms} ms · data ${t.data_ms} ms · optimize ${t.optimize_ms} ms · answer ${t.answer_ms} ms · total ${t.total_ms} ms (${r.intent.intent_type}, ${r.intent.source}, ${r.answerSource})`,
+  );
   return lines.join('\n');
 }
 
 /** `genba ask "<question>"`. */
 export async function runAsk(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
   const question = args.join(' ').trim();
-  if (!question) throw usageError('質問を指定してください: genba ask "札幌のエントリ1工程が遅延しています"', 'Give a question: genba ask "Sapporo entry 1 is late"');
+  if (!question)
+    throw usageError('質問を指定してください: genba ask "札幌のエントリ1工程が遅延しています"', 'Give a question: genba ask "Sapporo entry 1 is late"');
   if (question.length > 2000) throw usageError('質問は2000文字以内にしてください', 'Keep the question under 2000 characters');
   // Start-up work (the app does it while its window opens), so that the timings are the question's own.
   await app.assistant.prepare();
@@ -38,16 +46,26 @@ export async function runAsk(app: GenbaApp, args: string[], json: boolean, io: C
 }
 
 /** `genba approve|reject <id> [--reason …] [--user …] [--keep 12,15]`. */
-export function runDecision(app: GenbaApp, action: 'approve' | 'reject' | 'modify', args: string[], o: { reason?: string; user?: string; keep?: string; json: boolean }, io: CliIo): number {
+export function runDecision(
+  app: GenbaApp,
+  action: 'approve' | 'reject' | 'modify',
+  args: string[],
+  o: { reason?: string; user?: string; keep?: string; json: boolean },
+  io: CliIo,
+): number {
   const [id, ...extra] = args;
-  if (!id || extra.length > 0) throw usageError(`提案 ID を1つ指定してください: genba ${action} SGT20251023-1A2B3C4D`, `Give one proposal id: genba ${action} SGT20251023-1A2B3C4D`);
+  if (!id || extra.length > 0)
+    throw usageError(`提案 ID を1つ指定してください: genba ${action} SGT20251023-1A2B3C4D`, `Give one proposal id: genba ${action} SGT20251023-1A2B3C4D`);
   if (!/^SGT\d{8}-[0-9A-F]{8}$/i.test(id)) throw usageError(`提案 ID の形式が正しくありません: ${id}`, `Not a proposal id: ${id}`);
   const keep = o.keep === undefined ? undefined : o.keep.split(',').map((x) => Number(x.trim()));
-  if (keep?.some((x) => !Number.isInteger(x) || x < 1)) throw usageError('--keep にはオペレータ ID をカンマ区切りで指定してください', '--keep takes operator ids separated by commas');
+  if (keep?.some((x) => !Number.isInteger(x) || x < 1))
+    throw usageError('--keep にはオペレータ ID をカンマ区切りで指定してください', '--keep takes operator ids separated by commas');
   if (action === 'modify' && !keep) throw usageError('modify には --keep（残すオペレータ ID）が必要です', 'modify needs --keep (the operator ids to keep)');
   const s: ProposalState = app.assistant.decide(id.toUpperCase(), {
     action: action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : 'modified',
-    reason: o.reason ?? null, user: o.user ?? app.userName, keepOperatorIds: keep,
+    reason: o.reason ?? null,
+    user: o.user ?? app.userName,
+    keepOperatorIds: keep,
   });
   const ja = app.lang() === 'ja';
   return out(io, o.json, s, ja ? `${id}: ${s.status}（会社のデータベースへ送信待ち）` : `${id}: ${s.status} (queued for the company database)`);
@@ -62,13 +80,27 @@ export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: s
   const ja = app.lang() === 'ja';
   if (sub === 'list') {
     const docs = kb.list();
-    return out(io, o.json, docs, docs.map((d) => `${String(d.id).padStart(4)}  ${d.title}  (${d.chunks} chunks, ${d.chars} ${ja ? '文字' : 'chars'}${d.builtin ? ja ? '、同梱' : ', built-in' : ''})`).join('\n'));
+    return out(
+      io,
+      o.json,
+      docs,
+      docs
+        .map(
+          (d) =>
+            `${String(d.id).padStart(4)}  ${d.title}  (${d.chunks} chunks, ${d.chars} ${ja ? '文字' : 'chars'}${d.builtin ? (ja ? '、同梱' : ', built-in') : ''})`,
+        )
+        .join('\n'),
+    );
   }
   if (sub === 'add') {
     if (rest.length !== 1) throw usageError('追加するファイルを1つ指定してください（.md / .txt）', 'Give one file to add (.md / .txt)');
     const path = rest[0]!;
     if (!TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
-      throw knowledgeError('KNOWLEDGE_UNREADABLE', `読み込めるのは Markdown とテキスト（.md .txt）です: ${basename(path)}`, `Only Markdown and text files (.md .txt) can be added: ${basename(path)}`);
+      throw knowledgeError(
+        'KNOWLEDGE_UNREADABLE',
+        `読み込めるのは Markdown とテキスト（.md .txt）です: ${basename(path)}`,
+        `Only Markdown and text files (.md .txt) can be added: ${basename(path)}`,
+      );
     }
     // Each failure says what it is: missing, not a file, too large, or not UTF-8.
     let size: number;
@@ -78,18 +110,31 @@ export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: s
       size = st.size;
     } catch (error) {
       if (error instanceof GenbaError) throw error;
-      throw knowledgeError('KNOWLEDGE_UNREADABLE', `ファイルが見つからないか、読む権限がありません: ${basename(path)}`, `The file does not exist or cannot be read: ${basename(path)}`, String(error));
+      throw knowledgeError(
+        'KNOWLEDGE_UNREADABLE',
+        `ファイルが見つからないか、読む権限がありません: ${basename(path)}`,
+        `The file does not exist or cannot be read: ${basename(path)}`,
+        String(error),
+      );
     }
     if (size > MAX_DOCUMENT_CHARS * 4) {
       const mb = (size / 1048576).toFixed(1);
-      throw knowledgeError('KNOWLEDGE_TOO_LARGE', `ファイルが大きすぎます（${mb} MB。${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} 文字まで）。分けて登録してください: ${basename(path)}`,
-        `The file is too large (${mb} MB; up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} characters). Split it and add the parts: ${basename(path)}`);
+      throw knowledgeError(
+        'KNOWLEDGE_TOO_LARGE',
+        `ファイルが大きすぎます（${mb} MB。${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} 文字まで）。分けて登録してください: ${basename(path)}`,
+        `The file is too large (${mb} MB; up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} characters). Split it and add the parts: ${basename(path)}`,
+      );
     }
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
     } catch (error) {
-      throw knowledgeError('KNOWLEDGE_UNREADABLE', `ファイルを UTF-8 のテキストとして読めません: ${basename(path)}`, `The file cannot be read as UTF-8 text: ${basename(path)}`, String(error));
+      throw knowledgeError(
+        'KNOWLEDGE_UNREADABLE',
+        `ファイルを UTF-8 のテキストとして読めません: ${basename(path)}`,
+        `The file cannot be read as UTF-8 text: ${basename(path)}`,
+        String(error),
+      );
     }
     const doc = kb.add({ title: o.title ?? basename(path, extname(path)), text, sourceName: basename(path) });
     return out(io, o.json, doc, ja ? `追加しました: ${doc.id} ${doc.title}（${doc.chunks} チャンク）` : `Added ${doc.id} ${doc.title} (${doc.chunks} chunks)`);
@@ -104,7 +149,12 @@ export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: s
     const q = rest.join(' ').trim();
     if (!q) throw usageError('検索する文を指定してください', 'Give the text to search for');
     const hits = await kb.search(q, o.k);
-    return out(io, o.json, hits, hits.map((h, i) => `[${i + 1}] ${h.score}  ${h.title}${h.heading ? ` / ${h.heading}` : ''}\n    ${h.text.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n'));
+    return out(
+      io,
+      o.json,
+      hits,
+      hits.map((h, i) => `[${i + 1}] ${h.score}  ${h.title}${h.heading ? ` / ${h.heading}` : ''}\n    ${h.text.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n'),
+    );
   }
   throw usageError(`不明なサブコマンドです: knowledge ${sub}（add, list, remove, search）`, `Unknown subcommand: knowledge ${sub} (add, list, remove, search)`);
 }
@@ -117,5 +167,10 @@ export function runApprovals(app: GenbaApp, args: string[], o: { out?: string; j
     return out(io, o.json, { savedTo: o.out }, o.out);
   }
   const rows = app.assistant.approvals();
-  return out(io, o.json, rows, rows.map((r) => `${r.suggestionId}  ${r.action.padEnd(8)}  ${r.site} ${r.process}  ${r.moves}  ${r.delivery}${r.reason ? `  ${r.reason}` : ''}`).join('\n'));
+  return out(
+    io,
+    o.json,
+    rows,
+    rows.map((r) => `${r.suggestionId}  ${r.action.padEnd(8)}  ${r.site} ${r.process}  ${r.moves}  ${r.delivery}${r.reason ? `  ${r.reason}` : ''}`).join('\n'),
+  );
 }

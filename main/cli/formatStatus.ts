@@ -5,9 +5,12 @@ function when(ms: number | null, now: number, timeZone: string, lang: Lang): str
   if (ms === null) return lang === 'ja' ? 'なし' : 'never';
   const stamp = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
   const minutes = Math.round((now - ms) / 60_000);
-  const ago = minutes < 60 ? `${minutes}${lang === 'ja' ? '分前' : ' min ago'}`
-    : minutes < 48 * 60 ? `${Math.round(minutes / 60)}${lang === 'ja' ? '時間前' : ' h ago'}`
-      : `${Math.round(minutes / 1440)}${lang === 'ja' ? '日前' : ' days ago'}`;
+  const ago =
+    minutes < 60
+      ? `${minutes}${lang === 'ja' ? '分前' : ' min ago'}`
+      : minutes < 48 * 60
+        ? `${Math.round(minutes / 60)}${lang === 'ja' ? '時間前' : ' h ago'}`
+        : `${Math.round(minutes / 1440)}${lang === 'ja' ? '日前' : ' days ago'}`;
   return `${stamp} (${ago})`;
 }
 
@@ -16,7 +19,11 @@ const MB = 1024 * 1024;
 /** Human-readable `genba status`. */
 export function formatStatus(s: StatusInfo, timeZone: string, lang: Lang): string {
   const ja = lang === 'ja';
-  const clockNote = { system: ja ? 'システム時刻' : 'system clock', fixed: ja ? '--now で固定' : 'fixed by --now', demo: ja ? 'デモ会社の時刻' : "demo company's time" }[s.clock.mode];
+  const clockNote = {
+    system: ja ? 'システム時刻' : 'system clock',
+    fixed: ja ? '--now で固定' : 'fixed by --now',
+    demo: ja ? 'デモ会社の時刻' : "demo company's time",
+  }[s.clock.mode];
   const lines = [
     `${ja ? 'データフォルダ' : 'Data folder'}: ${s.dataDir}`,
     `${ja ? 'データベース' : 'Database'}: ${s.database.path} (${(s.database.sizeBytes / MB).toFixed(1)} MB, ${ja ? '形式' : 'schema'} ${s.database.schemaVersion})`,
@@ -28,9 +35,13 @@ export function formatStatus(s: StatusInfo, timeZone: string, lang: Lang): strin
     `${ja ? '送信待ちの承認' : 'Decisions awaiting delivery'}: ${s.sync.pendingDecisions}`,
     `${ja ? 'テーブル' : 'Tables'}:`,
     ...s.tables.map((t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}`),
-    `${ja ? 'モデル' : 'Models'} (${s.models.dir}): ${s.models.found.length === 0
-      ? (ja ? 'なし（モデルなしでもルールとテンプレートで動作します）' : 'none (the app works without models, with rules and templates)')
-      : s.models.found.map((m) => `${m.name} [${m.kind}, ${(m.sizeBytes / MB).toFixed(0)} MB]`).join(', ')}`,
+    `${ja ? 'モデル' : 'Models'} (${s.models.dir}): ${
+      s.models.found.length === 0
+        ? ja
+          ? 'なし（モデルなしでもルールとテンプレートで動作します）'
+          : 'none (the app works without models, with rules and templates)'
+        : s.models.found.map((m) => `${m.name} [${m.kind}, ${(m.sizeBytes / MB).toFixed(0)} MB]`).join(', ')
+    }`,
   ];
   return `${lines.join('\n')}\n`;
 }

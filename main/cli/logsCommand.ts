@@ -24,19 +24,35 @@ export async function runLogsCommand(app: GenbaApp, sub: string, args: string[],
       if (args.length === 0) throw usageError('取り込むログファイルを指定してください', 'Give the log files to ingest');
       const ingest = app.logs.ingestFiles(args);
       const r = await app.logs.refresh();
-      const perFile = ingest.files.map((f) => `  ${f.file}: ${ja
-        ? `${f.lines} 行を追加${f.alreadyIngested ? `（${f.alreadyIngested} 行は取り込み済みのため省略）` : ''}`
-        : `${f.lines} lines added${f.alreadyIngested ? ` (${f.alreadyIngested} already ingested, skipped)` : ''}`}`);
-      out({ ...ingest, ...r }, `${[
-        ja ? `取り込みました: ${ingest.lines} 行、新しいテンプレート ${r.newTemplates} 件（クラスタ ${r.clusters}）` : `Ingested ${ingest.lines} lines; ${r.newTemplates} new templates (${r.clusters} clusters)`,
-        ...perFile,
-      ].join('\n')}\n`);
+      const perFile = ingest.files.map(
+        (f) =>
+          `  ${f.file}: ${
+            ja
+              ? `${f.lines} 行を追加${f.alreadyIngested ? `（${f.alreadyIngested} 行は取り込み済みのため省略）` : ''}`
+              : `${f.lines} lines added${f.alreadyIngested ? ` (${f.alreadyIngested} already ingested, skipped)` : ''}`
+          }`,
+      );
+      out(
+        { ...ingest, ...r },
+        `${[
+          ja
+            ? `取り込みました: ${ingest.lines} 行、新しいテンプレート ${r.newTemplates} 件（クラスタ ${r.clusters}）`
+            : `Ingested ${ingest.lines} lines; ${r.newTemplates} new templates (${r.clusters} clusters)`,
+          ...perFile,
+        ].join('\n')}\n`,
+      );
       return 0;
     }
     case 'templates': {
       await app.logs.refresh();
       const list = app.logs.templates();
-      out(list, list.slice(0, 50).map((t) => `${String(t.id).padStart(6)} ${String(t.count).padStart(8)}  ${t.template}`).join('\n') + '\n');
+      out(
+        list,
+        list
+          .slice(0, 50)
+          .map((t) => `${String(t.id).padStart(6)} ${String(t.count).padStart(8)}  ${t.template}`)
+          .join('\n') + '\n',
+      );
       return 0;
     }
     case 'search': {
@@ -50,19 +66,35 @@ export async function runLogsCommand(app: GenbaApp, sub: string, args: string[],
     case 'clusters': {
       await app.logs.refresh();
       const list = app.logs.clusters();
-      out(list, list.map((c) => `${String(c.id).padStart(4)} ${String(c.lines).padStart(8)} ${ja ? '行' : 'lines'} ${String(c.templates.length).padStart(4)} tmpl  ${c.label}`).join('\n') + '\n');
+      out(
+        list,
+        list
+          .map(
+            (c) =>
+              `${String(c.id).padStart(4)} ${String(c.lines).padStart(8)} ${ja ? '行' : 'lines'} ${String(c.templates.length).padStart(4)} tmpl  ${c.label}`,
+          )
+          .join('\n') + '\n',
+      );
       return 0;
     }
     case 'anomalies': {
       await app.logs.refresh();
       const r = app.logs.anomalies();
-      out(r, [
-        ...(r.warmup ? [ja ? '（学習期間中: 基準となる履歴がまだ足りません）' : '(warming up: not enough history for a baseline yet)'] : []),
-        ...r.anomalies.map((a) => `[${a.severity}] ${a.kind} ${a.service ?? ''} ${a.count} — ${a.explanation[ja ? 'ja' : 'en']}${a.template ? `\n    ${a.template}` : ''}`),
-      ].join('\n') + '\n');
+      out(
+        r,
+        [
+          ...(r.warmup ? [ja ? '（学習期間中: 基準となる履歴がまだ足りません）' : '(warming up: not enough history for a baseline yet)'] : []),
+          ...r.anomalies.map(
+            (a) => `[${a.severity}] ${a.kind} ${a.service ?? ''} ${a.count} — ${a.explanation[ja ? 'ja' : 'en']}${a.template ? `\n    ${a.template}` : ''}`,
+          ),
+        ].join('\n') + '\n',
+      );
       return 0;
     }
     default:
-      throw usageError(`不明なサブコマンドです: logs ${sub}（parse, ingest, templates, search, clusters, anomalies）`, `Unknown subcommand: logs ${sub} (parse, ingest, templates, search, clusters, anomalies)`);
+      throw usageError(
+        `不明なサブコマンドです: logs ${sub}（parse, ingest, templates, search, clusters, anomalies）`,
+        `Unknown subcommand: logs ${sub} (parse, ingest, templates, search, clusters, anomalies)`,
+      );
   }
 }

@@ -20,13 +20,21 @@ export async function runModelsCommand(app: GenbaApp, args: string[], json: bool
         ...status.roles.map((r) => `  ${r.role.padEnd(10)} ${r.state.padEnd(15)} ${r.path ?? '-'}`),
         `  ${'embedding'.padEnd(10)} ${status.embedding.state.padEnd(15)} ${status.embedding.modelDir ?? '-'}`,
         ja ? '一覧（manifest）:' : 'Catalog (manifest):',
-        ...status.catalog.map((c) => `  ${c.present ? '✓' : '·'} ${c.name.padEnd(24)} ${c.role.padEnd(10)} ${c.present ? `${((c.sizeBytes ?? 0) / MB).toFixed(0)} MB` : c.sizeLabel}  ${c.description[ja ? 'ja' : 'en']}`),
+        ...status.catalog.map(
+          (c) =>
+            `  ${c.present ? '✓' : '·'} ${c.name.padEnd(24)} ${c.role.padEnd(10)} ${c.present ? `${((c.sizeBytes ?? 0) / MB).toFixed(0)} MB` : c.sizeLabel}  ${c.description[ja ? 'ja' : 'en']}`,
+        ),
       ];
       out(status, `${lines.join('\n')}\n`);
       return 0;
     }
     case 'pull': {
-      const names = arg ? [arg] : models.catalog().filter((c) => !c.present).map((c) => c.name);
+      const names = arg
+        ? [arg]
+        : models
+            .catalog()
+            .filter((c) => !c.present)
+            .map((c) => c.name);
       const results = [];
       for (const name of names) {
         let last = -1;
@@ -38,23 +46,34 @@ export async function runModelsCommand(app: GenbaApp, args: string[], json: bool
           },
         });
         results.push(r);
-        if (!json) io.stdout(`${ja ? '取得しました' : 'Pulled'}: ${name} → ${r.path} (${r.how === 'sha256' ? 'sha256 OK' : ja ? '構造を確認' : 'structure checked'})\n`);
+        if (!json)
+          io.stdout(`${ja ? '取得しました' : 'Pulled'}: ${name} → ${r.path} (${r.how === 'sha256' ? 'sha256 OK' : ja ? '構造を確認' : 'structure checked'})\n`);
       }
       if (json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
       return 0;
     }
     case 'import': {
-      if (!arg) throw usageError('取り込むファイルかフォルダを指定してください: genba models import <path>', 'Give the file or folder to import: genba models import <path>');
+      if (!arg)
+        throw usageError(
+          '取り込むファイルかフォルダを指定してください: genba models import <path>',
+          'Give the file or folder to import: genba models import <path>',
+        );
       const r = await models.import(arg);
-      out(r, `${ja ? '取り込みました' : 'Imported'}: ${r.path}${r.name ? ` (${r.name})` : ''}${r.sha256 ? `\n  sha256 ${r.sha256}${r.verified ? ' ✓' : ''}` : ''}\n`);
+      out(
+        r,
+        `${ja ? '取り込みました' : 'Imported'}: ${r.path}${r.name ? ` (${r.name})` : ''}${r.sha256 ? `\n  sha256 ${r.sha256}${r.verified ? ' ✓' : ''}` : ''}\n`,
+      );
       return 0;
     }
     case 'verify': {
       const results = await models.verify();
       const bad = results.filter((r) => !r.ok);
-      out(results, results.length === 0
-        ? `${ja ? '検証するモデルがありません。' : 'No models to verify.'}\n`
-        : `${results.map((r) => `  ${r.ok ? 'OK ' : 'NG '} ${r.name.padEnd(24)} ${r.how}${r.problem ? `  ${r.problem}` : ''}`).join('\n')}\n`);
+      out(
+        results,
+        results.length === 0
+          ? `${ja ? '検証するモデルがありません。' : 'No models to verify.'}\n`
+          : `${results.map((r) => `  ${r.ok ? 'OK ' : 'NG '} ${r.name.padEnd(24)} ${r.how}${r.problem ? `  ${r.problem}` : ''}`).join('\n')}\n`,
+      );
       return bad.length > 0 ? 1 : 0;
     }
     default:

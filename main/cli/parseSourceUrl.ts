@@ -8,24 +8,31 @@ export function parseSourceUrl(text: string): DataSourceForm & { passwordInUrl: 
   try {
     url = new URL(text);
   } catch {
-    throw usageError(`--source の形式が正しくありません: ${text}（例: mysql://genba@db.example:3306/company）`,
-      `--source is not a valid URL: ${text} (e.g. mysql://genba@db.example:3306/company)`);
+    throw usageError(
+      `--source の形式が正しくありません: ${text}（例: mysql://genba@db.example:3306/company）`,
+      `--source is not a valid URL: ${text} (e.g. mysql://genba@db.example:3306/company)`,
+    );
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (url.protocol !== 'mysql:' || !url.hostname || !url.username || !database) {
-    throw usageError('--source には mysql://ユーザー@ホスト:ポート/データベース の形で指定してください',
-      '--source must look like mysql://user@host:port/database');
+    throw usageError(
+      '--source には mysql://ユーザー@ホスト:ポート/データベース の形で指定してください',
+      '--source must look like mysql://user@host:port/database',
+    );
   }
   const port = url.port ? Number(url.port) : 3306;
   // The same rules as config.json: a bad field is named here, before anything is saved.
-  const checked = mysqlSourceSchema.pick({ host: true, port: true, database: true, user: true })
+  const checked = mysqlSourceSchema
+    .pick({ host: true, port: true, database: true, user: true })
     .safeParse({ host: url.hostname, port, database, user: decodeURIComponent(url.username) });
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     const field = String(issue.path[0] ?? 'source');
     const names: Record<string, { ja: string; en: string }> = {
-      host: { ja: 'ホスト名', en: 'host' }, port: { ja: 'ポート番号（1〜65535）', en: 'port (1 to 65535)' },
-      database: { ja: 'データベース名（英数字と _ $ - のみ、64文字まで）', en: 'database name (letters, digits, _ $ - only, up to 64)' }, user: { ja: 'ユーザー名', en: 'user' },
+      host: { ja: 'ホスト名', en: 'host' },
+      port: { ja: 'ポート番号（1〜65535）', en: 'port (1 to 65535)' },
+      database: { ja: 'データベース名（英数字と _ $ - のみ、64文字まで）', en: 'database name (letters, digits, _ $ - only, up to 64)' },
+      user: { ja: 'ユーザー名', en: 'user' },
     };
     const name = names[field] ?? { ja: field, en: field };
     throw usageError(`--source の${name.ja}が正しくありません: ${text}`, `--source has an invalid ${name.en}: ${text}`);

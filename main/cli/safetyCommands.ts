@@ -18,32 +18,44 @@ export async function runBackup(app: GenbaApp, args: string[], json: boolean, io
   if (args.length !== 1) throw usageError('保存先のファイルを1つ指定してください: genba backup <ファイル>', 'Give one file to write: genba backup <file>');
   const info = await app.backupTo(resolve(args[0]!));
   const ja = app.lang() === 'ja';
-  io.stdout(json ? `${JSON.stringify(info, null, 2)}\n` : `${ja ? 'バックアップしました' : 'Backed up to'}: ${info.path} (${(info.sizeBytes / 1048576).toFixed(1)} MB)\n`);
+  io.stdout(
+    json
+      ? `${JSON.stringify(info, null, 2)}\n`
+      : `${ja ? 'バックアップしました' : 'Backed up to'}: ${info.path} (${(info.sizeBytes / 1048576).toFixed(1)} MB)\n`,
+  );
   return 0;
 }
 
 /** What happened to the decisions made after the backup: only what was verified in the restored file. */
 function salvageText(r: RestoreResult, ja: boolean): string {
   const lines: string[] = [];
-  if (r.salvaged > 0) lines.push(ja ? `バックアップ後の判断 ${r.salvaged} 件を元のファイルから取り戻しました` : `${r.salvaged} later decisions recovered from the previous file`);
+  if (r.salvaged > 0)
+    lines.push(ja ? `バックアップ後の判断 ${r.salvaged} 件を元のファイルから取り戻しました` : `${r.salvaged} later decisions recovered from the previous file`);
   if (r.salvageError) {
-    lines.push(ja ? `元のファイルから読めなかった判断があります（${r.salvageError}）。元のファイルは ${r.keptAs} に残してあります。`
-      : `Some later decisions could not be read from the previous file (${r.salvageError}). It is kept as ${r.keptAs}.`);
+    lines.push(
+      ja
+        ? `元のファイルから読めなかった判断があります（${r.salvageError}）。元のファイルは ${r.keptAs} に残してあります。`
+        : `Some later decisions could not be read from the previous file (${r.salvageError}). It is kept as ${r.keptAs}.`,
+    );
   }
   return lines.map((l) => `\n${l}`).join('');
 }
 
 /** `genba restore <file>`: replaces the store with a checked backup; the indexes rebuild at start. */
 export async function runRestore(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
-  if (args.length !== 1) throw usageError('復元するバックアップを1つ指定してください: genba restore <ファイル>', 'Give one backup to restore: genba restore <file>');
+  if (args.length !== 1)
+    throw usageError('復元するバックアップを1つ指定してください: genba restore <ファイル>', 'Give one backup to restore: genba restore <file>');
   const r = restoreStore(join(app.dataDir, DB_FILE), resolve(args[0]!), join(app.dataDir, 'index'), Date.now());
   // Opening it runs the checks and any migrations; the indexes are rebuilt from it.
   await app.start();
   await app.logs.refresh();
   await app.assistant.knowledge.reindex();
   const ja = app.lang() === 'ja';
-  io.stdout(json ? `${JSON.stringify({ restored: resolve(args[0]!), ...r, tables: app.status().tables }, null, 2)}\n`
-    : `${ja ? '復元しました' : 'Restored'}: ${resolve(args[0]!)}${r.keptAs ? `\n${ja ? '元のファイル' : 'Previous file kept as'}: ${r.keptAs}` : ''}${salvageText(r, ja)}\n`);
+  io.stdout(
+    json
+      ? `${JSON.stringify({ restored: resolve(args[0]!), ...r, tables: app.status().tables }, null, 2)}\n`
+      : `${ja ? '復元しました' : 'Restored'}: ${resolve(args[0]!)}${r.keptAs ? `\n${ja ? '元のファイル' : 'Previous file kept as'}: ${r.keptAs}` : ''}${salvageText(r, ja)}\n`,
+  );
   return 0;
 }
 
@@ -68,7 +80,9 @@ export async function runDoctorCommand(app: GenbaApp, o: { fix: boolean; json: b
     const latest = listBackups(app.dataDir).find(() => true);
     if (latest) {
       const r = restoreStore(join(app.dataDir, DB_FILE), latest.path, join(app.dataDir, 'index'), Date.now());
-      actions.push(`${ja ? `${latest.path} から復元しました（壊れたファイルは ${r.keptAs}）` : `Restored ${latest.path} (the damaged file is kept as ${r.keptAs})`}${salvageText(r, ja).replace(/\n/g, ' ')}`);
+      actions.push(
+        `${ja ? `${latest.path} から復元しました（壊れたファイルは ${r.keptAs}）` : `Restored ${latest.path} (the damaged file is kept as ${r.keptAs})`}${salvageText(r, ja).replace(/\n/g, ' ')}`,
+      );
     }
   }
   if (status('index') === 'warning') {
@@ -77,7 +91,7 @@ export async function runDoctorCommand(app: GenbaApp, o: { fix: boolean; json: b
       rmSync(join(app.dataDir, 'index', `${name}.meta.json`), { force: true });
     }
   }
-  if (status('index') === 'warning' || actions.length > 0 && before.checks.some((c) => c.repair === 'restore')) {
+  if (status('index') === 'warning' || (actions.length > 0 && before.checks.some((c) => c.repair === 'restore'))) {
     try {
       await app.start();
       await app.logs.refresh();
@@ -88,7 +102,10 @@ export async function runDoctorCommand(app: GenbaApp, o: { fix: boolean; json: b
     }
   }
   const after = await app.doctor();
-  io.stdout(o.json ? `${JSON.stringify({ before, actions, after }, null, 2)}\n`
-    : `${actions.map((a) => `* ${a}`).join('\n')}${actions.length ? '\n\n' : ''}${formatDoctor(after)}\n`);
+  io.stdout(
+    o.json
+      ? `${JSON.stringify({ before, actions, after }, null, 2)}\n`
+      : `${actions.map((a) => `* ${a}`).join('\n')}${actions.length ? '\n\n' : ''}${formatDoctor(after)}\n`,
+  );
   return after.ok ? 0 : 1;
 }

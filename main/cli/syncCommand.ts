@@ -6,12 +6,20 @@ import type { CliIo } from '../cli.js';
 import { parseSourceUrl } from './parseSourceUrl.js';
 import { promptPassword } from './promptPassword.js';
 
-export interface SyncArgs { source?: string | undefined; once: boolean; json: boolean }
+export interface SyncArgs {
+  source?: string | undefined;
+  once: boolean;
+  json: boolean;
+}
 
 function formatSummary(s: SyncSummary, lang: Lang): string {
   const ja = lang === 'ja';
-  const head = ja ? `同期しました: ${s.rows.toLocaleString('en-US')} 行、${(s.ms / 1000).toFixed(1)} 秒` : `Synced ${s.rows.toLocaleString('en-US')} rows in ${(s.ms / 1000).toFixed(1)} s`;
-  const lines = s.tables.map((t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}${t.deleted ? ` (${ja ? '削除' : 'deleted'} ${t.deleted})` : ''}`);
+  const head = ja
+    ? `同期しました: ${s.rows.toLocaleString('en-US')} 行、${(s.ms / 1000).toFixed(1)} 秒`
+    : `Synced ${s.rows.toLocaleString('en-US')} rows in ${(s.ms / 1000).toFixed(1)} s`;
+  const lines = s.tables.map(
+    (t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}${t.deleted ? ` (${ja ? '削除' : 'deleted'} ${t.deleted})` : ''}`,
+  );
   const delivered = s.delivered > 0 ? [ja ? `承認結果を ${s.delivered} 件送信しました` : `Delivered ${s.delivered} decisions`] : [];
   return `${[head, ...lines, ...delivered].join('\n')}\n`;
 }
@@ -23,17 +31,25 @@ function formatSummary(s: SyncSummary, lang: Lang): string {
 export async function preparePassword(args: SyncArgs, secrets: SecretStore, io: CliIo, lang: Lang) {
   const form = args.source ? parseSourceUrl(args.source) : null;
   if (form?.passwordInUrl) {
-    io.stderr(lang === 'ja'
-      ? '警告: URL に含めたパスワードはシェルの履歴やプロセス一覧に残ります。環境変数 GENBA_MYSQL_PASSWORD を使ってください。\n'
-      : 'Warning: a password in the URL stays in shell history and process lists. Use GENBA_MYSQL_PASSWORD instead.\n');
+    io.stderr(
+      lang === 'ja'
+        ? '警告: URL に含めたパスワードはシェルの履歴やプロセス一覧に残ります。環境変数 GENBA_MYSQL_PASSWORD を使ってください。\n'
+        : 'Warning: a password in the URL stays in shell history and process lists. Use GENBA_MYSQL_PASSWORD instead.\n',
+    );
   }
   const password = form?.password ?? process.env.GENBA_MYSQL_PASSWORD ?? null;
   if (password) secrets.set(MYSQL_PASSWORD, password);
   return { form, needsPrompt: password === null };
 }
 
-export async function runSyncCommand(app: GenbaApp, args: SyncArgs, form: ReturnType<typeof parseSourceUrl> | null,
-  needsPrompt: boolean, secrets: SecretStore, io: CliIo): Promise<number> {
+export async function runSyncCommand(
+  app: GenbaApp,
+  args: SyncArgs,
+  form: ReturnType<typeof parseSourceUrl> | null,
+  needsPrompt: boolean,
+  secrets: SecretStore,
+  io: CliIo,
+): Promise<number> {
   const lang = app.lang();
   if (form) {
     const { passwordInUrl: _ignored, password: _p, ...rest } = form;
@@ -49,9 +65,11 @@ export async function runSyncCommand(app: GenbaApp, args: SyncArgs, form: Return
     io.stdout(args.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary, lang));
     if (summary.deliveryFailed === 0) return true;
     // A decision that did not reach approval_history is a failure, with its cause.
-    io.stderr(lang === 'ja'
-      ? `genba: 承認結果 ${summary.deliveryFailed} 件を会社データベースに書き込めませんでした（${summary.deliveryError ?? ''}）。後で自動的に再送します。genba approvals で状態を確認できます。\n`
-      : `genba: ${summary.deliveryFailed} decisions could not be written to the company database (${summary.deliveryError ?? ''}). They are retried automatically; see genba approvals.\n`);
+    io.stderr(
+      lang === 'ja'
+        ? `genba: 承認結果 ${summary.deliveryFailed} 件を会社データベースに書き込めませんでした（${summary.deliveryError ?? ''}）。後で自動的に再送します。genba approvals で状態を確認できます。\n`
+        : `genba: ${summary.deliveryFailed} decisions could not be written to the company database (${summary.deliveryError ?? ''}). They are retried automatically; see genba approvals.\n`,
+    );
     return false;
   };
   if (args.once) return (await report()) ? 0 : 1;

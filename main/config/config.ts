@@ -4,125 +4,189 @@ import { z } from 'zod';
 import { ConfigError } from './configError.js';
 
 /** The demo company is the embedded source used whenever no MySQL is configured. */
-const demoSourceSchema = z.object({
-  kind: z.literal('demo'),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(20251023),
-}).strict();
+const demoSourceSchema = z
+  .object({
+    kind: z.literal('demo'),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(20251023),
+  })
+  .strict();
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'not a column name');
 
 /** The company MySQL. The password is never here: it lives in the OS secret store. */
-export const mysqlSourceSchema = z.object({
-  kind: z.literal('mysql'),
-  host: z.string().min(1).max(255).regex(/^[A-Za-z0-9.:_\[\]-]+$/, 'not a host name'),
-  port: z.number().int().min(1).max(65535).default(3306),
-  database: z.string().regex(/^[A-Za-z0-9_$-]{1,64}$/, 'not a database name'),
-  user: z.string().min(1).max(80),
-  tls: z.object({
-    enabled: z.boolean().default(false),
-    rejectUnauthorized: z.boolean().default(true),
-    caFile: z.string().min(1).max(1024).optional(),
-  }).strict().default({ enabled: false, rejectUnauthorized: true }),
-  connectTimeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
-  queryTimeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
-  /** The company's own SELECT and keyset columns per table, where its schema differs. */
-  tables: z.partialRecord(z.enum(['locations', 'operators', 'operator_process_capabilities', 'progress_snapshots', 'app_logs']),
-    z.object({ select: z.string().min(8).max(4000), watermark: z.array(identifier).min(1).max(3) }).strict()).default({}),
-}).strict();
+export const mysqlSourceSchema = z
+  .object({
+    kind: z.literal('mysql'),
+    host: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[A-Za-z0-9.:_\[\]-]+$/, 'not a host name'),
+    port: z.number().int().min(1).max(65535).default(3306),
+    database: z.string().regex(/^[A-Za-z0-9_$-]{1,64}$/, 'not a database name'),
+    user: z.string().min(1).max(80),
+    tls: z
+      .object({
+        enabled: z.boolean().default(false),
+        rejectUnauthorized: z.boolean().default(true),
+        caFile: z.string().min(1).max(1024).optional(),
+      })
+      .strict()
+      .default({ enabled: false, rejectUnauthorized: true }),
+    connectTimeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
+    queryTimeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+    /** The company's own SELECT and keyset columns per table, where its schema differs. */
+    tables: z
+      .partialRecord(
+        z.enum(['locations', 'operators', 'operator_process_capabilities', 'progress_snapshots', 'app_logs']),
+        z.object({ select: z.string().min(8).max(4000), watermark: z.array(identifier).min(1).max(3) }).strict(),
+      )
+      .default({}),
+  })
+  .strict();
 export type MySqlSourceConfig = z.infer<typeof mysqlSourceSchema>;
 
 /** Application logs: from the source's app_logs table, or from log files on this machine. */
 const logsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('source') }).strict(),
-  z.object({
-    kind: z.literal('files'),
-    paths: z.array(z.string().min(1).max(1024)).min(1).max(50),
-    /** Service name for plain-text lines (JSON lines may carry their own). */
-    service: z.string().min(1).max(64).default('app'),
-  }).strict(),
+  z
+    .object({
+      kind: z.literal('files'),
+      paths: z.array(z.string().min(1).max(1024)).min(1).max(50),
+      /** Service name for plain-text lines (JSON lines may carry their own). */
+      service: z.string().min(1).max(64).default('app'),
+    })
+    .strict(),
 ]);
 
-export const configSchema = z.object({
-  lang: z.enum(['ja', 'en']).default('ja'),
-  /** IANA zone the company's DATETIME columns and working days are expressed in. */
-  timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'unknown IANA time zone' }).default('Asia/Tokyo'),
-  source: z.discriminatedUnion('kind', [demoSourceSchema, mysqlSourceSchema]).default({ kind: 'demo', seed: 20251023 }),
-  logs: logsSchema.default({ kind: 'source' }),
-  sync: z.object({
-    /** Progress snapshots and logs. */
-    progressEverySeconds: z.number().int().min(10).max(3600).default(60),
-    /** Locations, operators and skills. */
-    mastersEveryMinutes: z.number().int().min(1).max(1440).default(10),
-    batchSize: z.number().int().min(100).max(50_000).default(5000),
-    /**
-     * Each run re-reads this far back: rows committed out of order (a transaction that took
-     * its id or change time earlier) are still taken. Longer than any transaction the
-     * company's applications keep open.
-     */
-    lookbackMinutes: z.number().int().min(0).max(1440).default(15),
-  }).strict().default({ progressEverySeconds: 60, mastersEveryMinutes: 10, batchSize: 5000, lookbackMinutes: 15 }),
-  ai: z.object({
-    /** GGUF files for the two roles; null: the manifest's default in <data folder>/models, if present. */
-    intentModel: z.string().min(1).max(1024).nullable().default(null),
-    answerModel: z.string().min(1).max(1024).nullable().default(null),
-    /** An ONNX model folder for embeddings; null: the manifest's default, if present. */
-    embeddingModel: z.string().min(1).max(1024).nullable().default(null),
-    embeddingPrefix: z.enum(['auto', 'e5', 'ruri', 'none']).default('auto'),
-    gpu: z.enum(['auto', 'off']).default('auto'),
-    /** CPU threads for inference; null: the machine's math cores. */
-    threads: z.number().int().min(1).max(256).nullable().default(null),
-    contextSize: z.number().int().min(512).max(131_072).default(4096),
-    idleUnloadMinutes: z.number().int().min(1).max(1440).default(10),
-    requestTimeoutSeconds: z.number().int().min(5).max(3600).default(120),
-    /** Memory models may use; null: what the OS reports free at load time. */
-    memoryBudgetMb: z.number().int().min(64).max(1_048_576).nullable().default(null),
-  }).strict().default({
-    intentModel: null, answerModel: null, embeddingModel: null, embeddingPrefix: 'auto', gpu: 'auto', threads: null,
-    contextSize: 4096, idleUnloadMinutes: 10, requestTimeoutSeconds: 120, memoryBudgetMb: null,
-  }),
-  alerts: z.object({
-    everyMinutes: z.number().int().min(1).max(120).default(2),
-    /** A condition that clears and comes back within this time reopens quietly (no new notification). */
-    cooldownMinutes: z.number().int().min(0).max(1440).default(30),
-    /** Delay risk: critical from this many minutes late. */
-    criticalLateMinutes: z.number().int().min(1).max(600).default(15),
-    /** Productivity drop: current speed below this share of the same hour's baseline. */
-    productivityDropShare: z.number().min(0.1).max(0.95).default(0.7),
-    /** Skill gap: the skill level that counts as qualified. */
-    qualifiedSkill: z.number().int().min(1).max(5).default(3),
-    /** Stale data: no successful sync for this many minutes. */
-    staleMinutes: z.number().int().min(5).max(10_080).default(30),
-    logAnomalies: z.boolean().default(true),
-  }).strict().default({ everyMinutes: 2, cooldownMinutes: 30, criticalLateMinutes: 15, productivityDropShare: 0.7, qualifiedSkill: 3, staleMinutes: 30, logAnomalies: true }),
-  placement: z.object({
-    /** Skill level (1–5) an operator needs on the process to be moved there. */
-    minSkill: z.number().int().min(1).max(5).default(3),
-    /** 「納期20分前は3名以上移動」: within this many minutes of the deadline, move at least urgentMinMoves. */
-    urgentWithinMinutes: z.number().int().min(0).max(480).default(20),
-    urgentMinMoves: z.number().int().min(0).max(20).default(3),
-    maxMoves: z.number().int().min(1).max(30).default(6),
-    /** Minutes a moved operator needs before working on the new queue. */
-    switchMinutes: z.number().min(0).max(60).default(2),
-    /** A donor keeps this share of its own required speed in reserve. */
-    donorReserveShare: z.number().min(0).max(1).default(0.1),
-    /** 「エントリ工程は経験2年以上を優先」: processes starting with a prefix prefer this much experience. */
-    preferredExperience: z.array(z.object({ processPrefix: z.string().min(1).max(50), months: z.number().int().min(0).max(600) }).strict())
-      .max(50).default([{ processPrefix: 'エントリ', months: 24 }]),
-    /** 「遅延時は近隣拠点から」: km between sites; missing pairs count as far. Empty: the demo company's table when it is the source. */
-    distancesKm: z.record(z.string().min(1).max(50), z.record(z.string().min(1).max(50), z.number().min(0).max(50_000))).default({}),
-    /** Names managers use for sites and processes: alias → canonical name. */
-    aliases: z.record(z.string().min(1).max(50), z.string().min(1).max(50)).default({}),
-  }).strict().default({
-    minSkill: 3, urgentWithinMinutes: 20, urgentMinMoves: 3, maxMoves: 6, switchMinutes: 2, donorReserveShare: 0.1,
-    preferredExperience: [{ processPrefix: 'エントリ', months: 24 }], distancesKm: {}, aliases: {},
-  }),
-  overview: z.object({
-    /** Current speed is measured over this window of recent snapshots. */
-    speedWindowMinutes: z.number().int().min(10).max(240).default(30),
-    /** A process finishing less than this many minutes before its deadline is "at risk". */
-    atRiskSlackMinutes: z.number().int().min(0).max(240).default(15),
-  }).strict().default({ speedWindowMinutes: 30, atRiskSlackMinutes: 15 }),
-}).strict();
+export const configSchema = z
+  .object({
+    lang: z.enum(['ja', 'en']).default('ja'),
+    /** IANA zone the company's DATETIME columns and working days are expressed in. */
+    timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'unknown IANA time zone' }).default('Asia/Tokyo'),
+    source: z.discriminatedUnion('kind', [demoSourceSchema, mysqlSourceSchema]).default({ kind: 'demo', seed: 20251023 }),
+    logs: logsSchema.default({ kind: 'source' }),
+    sync: z
+      .object({
+        /** Progress snapshots and logs. */
+        progressEverySeconds: z.number().int().min(10).max(3600).default(60),
+        /** Locations, operators and skills. */
+        mastersEveryMinutes: z.number().int().min(1).max(1440).default(10),
+        batchSize: z.number().int().min(100).max(50_000).default(5000),
+        /**
+         * Each run re-reads this far back: rows committed out of order (a transaction that took
+         * its id or change time earlier) are still taken. Longer than any transaction the
+         * company's applications keep open.
+         */
+        lookbackMinutes: z.number().int().min(0).max(1440).default(15),
+      })
+      .strict()
+      .default({ progressEverySeconds: 60, mastersEveryMinutes: 10, batchSize: 5000, lookbackMinutes: 15 }),
+    ai: z
+      .object({
+        /** GGUF files for the two roles; null: the manifest's default in <data folder>/models, if present. */
+        intentModel: z.string().min(1).max(1024).nullable().default(null),
+        answerModel: z.string().min(1).max(1024).nullable().default(null),
+        /** An ONNX model folder for embeddings; null: the manifest's default, if present. */
+        embeddingModel: z.string().min(1).max(1024).nullable().default(null),
+        embeddingPrefix: z.enum(['auto', 'e5', 'ruri', 'none']).default('auto'),
+        gpu: z.enum(['auto', 'off']).default('auto'),
+        /** CPU threads for inference; null: the machine's math cores. */
+        threads: z.number().int().min(1).max(256).nullable().default(null),
+        contextSize: z.number().int().min(512).max(131_072).default(4096),
+        idleUnloadMinutes: z.number().int().min(1).max(1440).default(10),
+        requestTimeoutSeconds: z.number().int().min(5).max(3600).default(120),
+        /** Memory models may use; null: what the OS reports free at load time. */
+        memoryBudgetMb: z.number().int().min(64).max(1_048_576).nullable().default(null),
+      })
+      .strict()
+      .default({
+        intentModel: null,
+        answerModel: null,
+        embeddingModel: null,
+        embeddingPrefix: 'auto',
+        gpu: 'auto',
+        threads: null,
+        contextSize: 4096,
+        idleUnloadMinutes: 10,
+        requestTimeoutSeconds: 120,
+        memoryBudgetMb: null,
+      }),
+    alerts: z
+      .object({
+        everyMinutes: z.number().int().min(1).max(120).default(2),
+        /** A condition that clears and comes back within this time reopens quietly (no new notification). */
+        cooldownMinutes: z.number().int().min(0).max(1440).default(30),
+        /** Delay risk: critical from this many minutes late. */
+        criticalLateMinutes: z.number().int().min(1).max(600).default(15),
+        /** Productivity drop: current speed below this share of the same hour's baseline. */
+        productivityDropShare: z.number().min(0.1).max(0.95).default(0.7),
+        /** Skill gap: the skill level that counts as qualified. */
+        qualifiedSkill: z.number().int().min(1).max(5).default(3),
+        /** Stale data: no successful sync for this many minutes. */
+        staleMinutes: z.number().int().min(5).max(10_080).default(30),
+        logAnomalies: z.boolean().default(true),
+      })
+      .strict()
+      .default({
+        everyMinutes: 2,
+        cooldownMinutes: 30,
+        criticalLateMinutes: 15,
+        productivityDropShare: 0.7,
+        qualifiedSkill: 3,
+        staleMinutes: 30,
+        logAnomalies: true,
+      }),
+    placement: z
+      .object({
+        /** Skill level (1–5) an operator needs on the process to be moved there. */
+        minSkill: z.number().int().min(1).max(5).default(3),
+        /** 「納期20分前は3名以上移動」: within this many minutes of the deadline, move at least urgentMinMoves. */
+        urgentWithinMinutes: z.number().int().min(0).max(480).default(20),
+        urgentMinMoves: z.number().int().min(0).max(20).default(3),
+        maxMoves: z.number().int().min(1).max(30).default(6),
+        /** Minutes a moved operator needs before working on the new queue. */
+        switchMinutes: z.number().min(0).max(60).default(2),
+        /** A donor keeps this share of its own required speed in reserve. */
+        donorReserveShare: z.number().min(0).max(1).default(0.1),
+        /** 「エントリ工程は経験2年以上を優先」: processes starting with a prefix prefer this much experience. */
+        preferredExperience: z
+          .array(z.object({ processPrefix: z.string().min(1).max(50), months: z.number().int().min(0).max(600) }).strict())
+          .max(50)
+          .default([{ processPrefix: 'エントリ', months: 24 }]),
+        /** 「遅延時は近隣拠点から」: km between sites; missing pairs count as far. Empty: the demo company's table when it is the source. */
+        distancesKm: z.record(z.string().min(1).max(50), z.record(z.string().min(1).max(50), z.number().min(0).max(50_000))).default({}),
+        /** Names managers use for sites and processes: alias → canonical name. */
+        aliases: z.record(z.string().min(1).max(50), z.string().min(1).max(50)).default({}),
+      })
+      .strict()
+      .default({
+        minSkill: 3,
+        urgentWithinMinutes: 20,
+        urgentMinMoves: 3,
+        maxMoves: 6,
+        switchMinutes: 2,
+        donorReserveShare: 0.1,
+        preferredExperience: [{ processPrefix: 'エントリ', months: 24 }],
+        distancesKm: {},
+        aliases: {},
+      }),
+    overview: z
+      .object({
+        /** Current speed is measured over this window of recent snapshots. */
+        speedWindowMinutes: z.number().int().min(10).max(240).default(30),
+        /** A process finishing less than this many minutes before its deadline is "at risk". */
+        atRiskSlackMinutes: z.number().int().min(0).max(240).default(15),
+      })
+      .strict()
+      .default({ speedWindowMinutes: 30, atRiskSlackMinutes: 15 }),
+  })
+  .strict();
 
 export type GenbaConfig = z.infer<typeof configSchema>;
 
@@ -150,10 +214,14 @@ export function parseConfig(text: string, origin: string): GenbaConfig {
     raw = JSON.parse(json);
   } catch (error) {
     const at = jsonErrorPosition(json, error);
-    throw new ConfigError('CONFIG_INVALID', {
-      ja: `設定ファイル ${origin} が JSON として読めません${at ? `（${at.line} 行 ${at.column} 列）` : ''}。`,
-      en: `The settings file ${origin} is not valid JSON${at ? ` (line ${at.line}, column ${at.column})` : ''}.`,
-    }, String(error));
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      {
+        ja: `設定ファイル ${origin} が JSON として読めません${at ? `（${at.line} 行 ${at.column} 列）` : ''}。`,
+        en: `The settings file ${origin} is not valid JSON${at ? ` (line ${at.line}, column ${at.column})` : ''}.`,
+      },
+      String(error),
+    );
   }
   return validConfig(raw, origin);
 }
@@ -173,10 +241,14 @@ function validConfig(raw: unknown, origin: string): GenbaConfig {
     const issue = result.error.issues[0];
     const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
     const why = issue?.message ?? 'invalid';
-    throw new ConfigError('CONFIG_INVALID', {
-      ja: `設定ファイル ${origin} の項目「${field}」が正しくありません: ${why}`,
-      en: `The settings file ${origin} has an invalid field "${field}": ${why}`,
-    }, result.error.message);
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      {
+        ja: `設定ファイル ${origin} の項目「${field}」が正しくありません: ${why}`,
+        en: `The settings file ${origin} has an invalid field "${field}": ${why}`,
+      },
+      result.error.message,
+    );
   }
   return result.data;
 }
@@ -189,10 +261,14 @@ export function loadConfig(dataDir: string): GenbaConfig {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError('CONFIG_UNREADABLE', {
-      ja: `設定ファイル ${path} を読み込めません。`,
-      en: `Cannot read the settings file ${path}.`,
-    }, String(error));
+    throw new ConfigError(
+      'CONFIG_UNREADABLE',
+      {
+        ja: `設定ファイル ${path} を読み込めません。`,
+        en: `Cannot read the settings file ${path}.`,
+      },
+      String(error),
+    );
   }
   return parseConfig(text, path);
 }

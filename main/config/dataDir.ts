@@ -27,10 +27,15 @@ const PSEUDO_FS = new Set([0x9fa0, 0x62656572, 0x1cd1, 0x27e0eb, 0x63677270, 0x6
  * what is wrong; writing commands refuse it when they open the store.
  */
 export function prepareDataDir(dir: string): void {
-  const notFolder = (what: { ja: string; en: string }, cause?: unknown): ConfigError => new ConfigError('DATA_DIR_INVALID', {
-    ja: `データフォルダ ${dir} は使えません: ${what.ja}。--data-dir（または GENBA_DATA_DIR）で別のフォルダを指定してください。`,
-    en: `The data folder ${dir} cannot be used: ${what.en}. Give another folder with --data-dir (or GENBA_DATA_DIR).`,
-  }, cause === undefined ? undefined : String(cause));
+  const notFolder = (what: { ja: string; en: string }, cause?: unknown): ConfigError =>
+    new ConfigError(
+      'DATA_DIR_INVALID',
+      {
+        ja: `データフォルダ ${dir} は使えません: ${what.ja}。--data-dir（または GENBA_DATA_DIR）で別のフォルダを指定してください。`,
+        en: `The data folder ${dir} cannot be used: ${what.en}. Give another folder with --data-dir (or GENBA_DATA_DIR).`,
+      },
+      cause === undefined ? undefined : String(cause),
+    );
   let st = statOrNull(dir);
   if (st && !st.isDirectory()) throw notFolder({ ja: 'フォルダではなくファイルです', en: 'it is a file, not a folder' });
   if (!st) {
@@ -38,9 +43,14 @@ export function prepareDataDir(dir: string): void {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
     } catch (error) {
       const code = (error as { code?: string }).code;
-      throw notFolder(code === 'EEXIST' || code === 'ENOTDIR' ? { ja: '途中にファイルがあります', en: 'a part of the path is a file' }
-        : code === 'ENOSPC' ? { ja: 'ディスクの空きがありません', en: 'the disk is full' }
-        : { ja: '作成できません（権限を確認してください）', en: 'it cannot be created (check the permissions)' }, error);
+      throw notFolder(
+        code === 'EEXIST' || code === 'ENOTDIR'
+          ? { ja: '途中にファイルがあります', en: 'a part of the path is a file' }
+          : code === 'ENOSPC'
+            ? { ja: 'ディスクの空きがありません', en: 'the disk is full' }
+            : { ja: '作成できません（権限を確認してください）', en: 'it cannot be created (check the permissions)' },
+        error,
+      );
     }
     st = statSync(dir);
   }

@@ -12,4 +12,8 @@ export interface DoctorCheck {
   /** What `genba doctor --fix` may do about it: 'restore' only for real damage to the database. */
   repair?: 'restore';
 }
-export interface DoctorReport { at: number; ok: boolean; checks: DoctorCheck[] }
+export interface DoctorReport {
+  at: number;
+  ok: boolean;
+  checks: DoctorCheck[];
+}

@@ -46,7 +46,11 @@ export function createSafetyService(deps: {
     /** Checks that need no started store: they must work on a damaged data folder. */
     doctor(): Promise<DoctorReport> {
       return runDoctor({
-        dataDir: deps.dataDir, dbPath: deps.dbPath, lang: deps.lang(), now: Date.now(), nativeBinding: deps.nativeBinding,
+        dataDir: deps.dataDir,
+        dbPath: deps.dbPath,
+        lang: deps.lang(),
+        now: Date.now(),
+        nativeBinding: deps.nativeBinding,
         llmModels: Object.fromEntries(deps.llm.status().map((r) => [r.role, r.path])) as { intent: string | null; answer: string | null },
         embeddingModelDir: deps.embeddingModelDir(),
         gpu: () => deps.llm.backend(),

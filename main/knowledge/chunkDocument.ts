@@ -1,4 +1,7 @@
-export interface Chunk { heading: string | null; text: string }
+export interface Chunk {
+  heading: string | null;
+  text: string;
+}
 
 const MAX_CHARS = 600;
 
@@ -35,12 +38,15 @@ export function chunkDocument(text: string): Chunk[] {
     };
     for (const p of s.paragraphs) {
       // A paragraph longer than a chunk is cut at sentence ends.
-      const pieces = p.length <= MAX_CHARS ? [p] : p.split(/(?<=[。．.!?！？])/u).reduce<string[]>((acc, sentence) => {
-        const last = acc[acc.length - 1];
-        if (last !== undefined && last.length + sentence.length <= MAX_CHARS) acc[acc.length - 1] = last + sentence;
-        else acc.push(...(sentence.match(new RegExp(`[\\s\\S]{1,${MAX_CHARS}}`, 'g')) ?? []));
-        return acc;
-      }, []);
+      const pieces =
+        p.length <= MAX_CHARS
+          ? [p]
+          : p.split(/(?<=[。．.!?！？])/u).reduce<string[]>((acc, sentence) => {
+              const last = acc[acc.length - 1];
+              if (last !== undefined && last.length + sentence.length <= MAX_CHARS) acc[acc.length - 1] = last + sentence;
+              else acc.push(...(sentence.match(new RegExp(`[\\s\\S]{1,${MAX_CHARS}}`, 'g')) ?? []));
+              return acc;
+            }, []);
       for (const piece of pieces) {
         if (current && current.length + piece.length + 2 > MAX_CHARS) emit();
         current = current ? `${current}\n\n${piece}` : piece;

@@ -16,7 +16,10 @@ const CANDIDATES = 30;
 /** Trigrams of the query's letter runs, for FTS5's trigram tokenizer (shorter runs are left to the vectors). */
 export function trigramQuery(query: string): string | null {
   const grams = new Set<string>();
-  for (const run of query.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+  for (const run of query
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)) {
     const chars = [...run];
     for (let i = 0; i + 3 <= chars.length && grams.size < 64; i++) grams.add(chars.slice(i, i + 3).join(''));
   }
@@ -30,9 +33,23 @@ export function shortTerms(query: string): string[] {
   return [...new Set(words.filter((w) => [...w].length === 2))].slice(0, 16);
 }
 
-interface DocRow { doc_id: number; title: string; source_name: string | null; builtin: number; chars: number; chunks: number; added_at: number }
+interface DocRow {
+  doc_id: number;
+  title: string;
+  source_name: string | null;
+  builtin: number;
+  chars: number;
+  chunks: number;
+  added_at: number;
+}
 const toDoc = (r: DocRow): KnowledgeDoc => ({
-  id: r.doc_id, title: r.title, sourceName: r.source_name, builtin: r.builtin === 1, chars: r.chars, chunks: r.chunks, addedAt: r.added_at,
+  id: r.doc_id,
+  title: r.title,
+  sourceName: r.source_name,
+  builtin: r.builtin === 1,
+  chars: r.chars,
+  chunks: r.chunks,
+  addedAt: r.added_at,
 });
 
 /**
@@ -60,19 +77,29 @@ export function createKnowledgeBase(deps: {
     const title = doc.title.trim().slice(0, 200);
     if (!text || !title) throw knowledgeError('KNOWLEDGE_EMPTY', '文書のタイトルと本文を入力してください。', 'A document needs a title and some text.');
     if (text.length > MAX_DOCUMENT_CHARS) {
-      throw knowledgeError('KNOWLEDGE_TOO_LARGE', `文書が大きすぎます（${MAX_DOCUMENT_CHARS.toLocaleString()}文字まで）。分けて登録してください。`,
-        `The document is too large (up to ${MAX_DOCUMENT_CHARS.toLocaleString()} characters). Split it and add the parts.`);
+      throw knowledgeError(
+        'KNOWLEDGE_TOO_LARGE',
+        `文書が大きすぎます（${MAX_DOCUMENT_CHARS.toLocaleString()}文字まで）。分けて登録してください。`,
+        `The document is too large (up to ${MAX_DOCUMENT_CHARS.toLocaleString()} characters). Split it and add the parts.`,
+      );
     }
     const db = deps.db();
     const sha256 = createHash('sha256').update(text).digest('hex');
     const existing = db.prepare('SELECT title FROM knowledge_documents WHERE sha256 = ?').get(sha256) as { title: string } | undefined;
     if (existing) {
-      throw knowledgeError('KNOWLEDGE_DUPLICATE', `同じ内容の文書「${existing.title}」が登録済みです。`, `The same text is already in the knowledge base as "${existing.title}".`);
+      throw knowledgeError(
+        'KNOWLEDGE_DUPLICATE',
+        `同じ内容の文書「${existing.title}」が登録済みです。`,
+        `The same text is already in the knowledge base as "${existing.title}".`,
+      );
     }
     const chunks = chunkDocument(text);
     const id = db.transaction(() => {
-      const docId = Number(db.prepare('INSERT INTO knowledge_documents (title, source_name, builtin, sha256, text, added_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(title, doc.sourceName ?? null, builtin ? 1 : 0, sha256, text, deps.now()).lastInsertRowid);
+      const docId = Number(
+        db
+          .prepare('INSERT INTO knowledge_documents (title, source_name, builtin, sha256, text, added_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(title, doc.sourceName ?? null, builtin ? 1 : 0, sha256, text, deps.now()).lastInsertRowid,
+      );
       const insert = db.prepare('INSERT INTO knowledge_chunks (doc_id, ord, heading, text) VALUES (?, ?, ?, ?)');
       chunks.forEach((c, i) => insert.run(docId, i, c.heading, c.text));
       return docId;
@@ -84,9 +111,17 @@ export function createKnowledgeBase(deps: {
   const vectorIndex = async (): Promise<VectorIndex | null> => {
     const embedder = deps.embedder();
     if (!dirty && indexModel === embedder.model) return index;
-    const sync = await syncStoredVectors(deps.db(), embedder, {
-      table: 'knowledge_vectors', idColumn: 'chunk_id', sourceTable: 'knowledge_chunks', textColumn: 'text',
-    }, deps.indexPath);
+    const sync = await syncStoredVectors(
+      deps.db(),
+      embedder,
+      {
+        table: 'knowledge_vectors',
+        idColumn: 'chunk_id',
+        sourceTable: 'knowledge_chunks',
+        textColumn: 'text',
+      },
+      deps.indexPath,
+    );
     index = sync.index;
     indexModel = embedder.model;
     dirty = false;
@@ -117,8 +152,8 @@ export function createKnowledgeBase(deps: {
     },
 
     get(id: number): KnowledgeDocDetail | null {
-      const row = deps.db().prepare(`SELECT ${columns}, d.text FROM knowledge_documents d WHERE d.doc_id = ?`)
-        .get(id) as (DocRow & { text: string }) | undefined;
+      const row = deps.db().prepare(`SELECT ${columns}, d.text FROM knowledge_documents d WHERE d.doc_id = ?`).get(id) as
+        (DocRow & { text: string }) | undefined;
       return row ? { ...toDoc(row), text: row.text } : null;
     },
 
@@ -136,14 +171,24 @@ export function createKnowledgeBase(deps: {
       const fuse = (ids: number[]): void => ids.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));
       const fts = trigramQuery(query);
       if (fts) {
-        fuse((db.prepare('SELECT rowid AS id FROM knowledge_fts WHERE knowledge_fts MATCH ? ORDER BY bm25(knowledge_fts) LIMIT ?')
-          .all(fts, CANDIDATES) as { id: number }[]).map((r) => r.id));
+        fuse(
+          (
+            db.prepare('SELECT rowid AS id FROM knowledge_fts WHERE knowledge_fts MATCH ? ORDER BY bm25(knowledge_fts) LIMIT ?').all(fts, CANDIDATES) as {
+              id: number;
+            }[]
+          ).map((r) => r.id),
+        );
       }
       const short = shortTerms(query);
       if (short.length > 0) {
         const hits = short.map(() => '(instr(text, ?) > 0)').join(' + ');
-        fuse((db.prepare(`SELECT chunk_id AS id, ${hits} AS hits FROM knowledge_chunks WHERE hits > 0 ORDER BY hits DESC, chunk_id LIMIT ?`)
-          .all(...short, CANDIDATES) as { id: number }[]).map((r) => r.id));
+        fuse(
+          (
+            db
+              .prepare(`SELECT chunk_id AS id, ${hits} AS hits FROM knowledge_chunks WHERE hits > 0 ORDER BY hits DESC, chunk_id LIMIT ?`)
+              .all(...short, CANDIDATES) as { id: number }[]
+          ).map((r) => r.id),
+        );
       }
       const idx = await vectorIndex();
       if (idx && idx.size > 0) {

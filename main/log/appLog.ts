@@ -17,7 +17,10 @@ const KEEP = 3;
  */
 export function redact(text: string): string {
   return text
-    .replace(/\b(mysql|mariadb|postgres(?:ql)?|mongodb):\/\/[^\s/"']*@?[^\s/"']*(\/[A-Za-z0-9_$-]*)?/gi, (_m, scheme: string, db?: string) => `${scheme}://***${db ?? ''}`)
+    .replace(
+      /\b(mysql|mariadb|postgres(?:ql)?|mongodb):\/\/[^\s/"']*@?[^\s/"']*(\/[A-Za-z0-9_$-]*)?/gi,
+      (_m, scheme: string, db?: string) => `${scheme}://***${db ?? ''}`,
+    )
     .replace(/\b(password|passwd|pwd|secret|token)(["']?\s*[:=]\s*["']?)[^\s"',;})]+/gi, '$1$2***');
 }
 

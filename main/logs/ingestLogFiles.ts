@@ -18,10 +18,14 @@ function readLogFile(file: string): Buffer {
     if (st.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
     return readFileSync(file);
   } catch (error) {
-    throw new SyncError('LOG_FILE_UNREADABLE', {
-      ja: `ログファイル ${basename(file)} を読めません（存在、権限、種類を確認してください）。何も取り込んでいません。`,
-      en: `Cannot read the log file ${basename(file)} (check that it exists, its permissions and kind). Nothing was ingested.`,
-    }, { cause: error, detail: String(error) });
+    throw new SyncError(
+      'LOG_FILE_UNREADABLE',
+      {
+        ja: `ログファイル ${basename(file)} を読めません（存在、権限、種類を確認してください）。何も取り込んでいません。`,
+        en: `Cannot read the log file ${basename(file)} (check that it exists, its permissions and kind). Nothing was ingested.`,
+      },
+      { cause: error, detail: String(error) },
+    );
   }
 }
 
@@ -35,10 +39,17 @@ export interface IngestedFile {
   /** Lines of this file that earlier ingests already added (skipped now). */
   alreadyIngested: number;
 }
-export interface IngestReport { lines: number; files: IngestedFile[] }
+export interface IngestReport {
+  lines: number;
+  files: IngestedFile[];
+}
 
 /** What was taken from one file: its real path, how many bytes and lines, and the hash of those bytes. */
-interface Taken { bytes: number; lines: number; sha256: string }
+interface Taken {
+  bytes: number;
+  lines: number;
+  sha256: string;
+}
 
 const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
@@ -67,10 +78,22 @@ export function ingestLogFiles(db: Database.Database, paths: string[], o: { time
       files.push({ file, lines: 0, alreadyIngested: before.lines });
       continue;
     }
-    const lines = data.subarray(from, end).toString('utf8').split(/\r?\n/).filter((l) => l.length > 0);
+    const lines = data
+      .subarray(from, end)
+      .toString('utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.length > 0);
     for (const line of lines) {
       const p = parseLogLine(line, o.timeZone, o.now);
-      rows.push({ log_id: next++, ts: p.ts, service: p.service ?? basename(file), host: p.host ?? 'local', level: p.level, message: p.message, trace_id: p.trace_id });
+      rows.push({
+        log_id: next++,
+        ts: p.ts,
+        service: p.service ?? basename(file),
+        host: p.host ?? 'local',
+        level: p.level,
+        message: p.message,
+        trace_id: p.trace_id,
+      });
     }
     const already = grown ? before.lines : 0;
     files.push({ file, lines: lines.length, alreadyIngested: already });

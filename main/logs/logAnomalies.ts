@@ -6,12 +6,17 @@ import { fromBlob } from '../ai/storedVectors.js';
 export type { LogAnomaly as Anomaly, LogAnomalyKind as AnomalyKind, LogAnomalyReport as AnomalyReport } from '../api/types.js';
 import type { LogAnomaly as Anomaly, LogAnomalyReport as AnomalyReport } from '../api/types.js';
 
-export interface AnomalyOptions { windowMinutes: number; baselineDays: number; warmupHours: number; zThreshold: number; minCount: number }
+export interface AnomalyOptions {
+  windowMinutes: number;
+  baselineDays: number;
+  warmupHours: number;
+  zThreshold: number;
+  minCount: number;
+}
 export const DEFAULT_ANOMALY: AnomalyOptions = { windowMinutes: 60, baselineDays: 7, warmupHours: 24, zThreshold: 4, minCount: 10 };
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
 
 /** (x − median) / (1.4826·MAD + 1): the +1 keeps quiet baselines from turning noise into alarms. */
 export function robustZ(x: number, baseline: number[]): number {
@@ -32,14 +37,19 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
   const earliest = (db.prepare('SELECT MIN(ts) AS t FROM app_logs').get() as { t: number | null }).t ?? now;
   const warmup = now - earliest < o.warmupHours * 3_600_000;
   const samples = db.prepare('SELECT message FROM app_logs WHERE template_id = ? AND ts >= ? AND ts < ? ORDER BY ts DESC LIMIT 3');
-  const windowCount = db.prepare('SELECT SUM(count) AS n, MIN(minute) AS f, MAX(minute) AS l FROM log_template_minutes WHERE template_id = ? AND minute >= ? AND minute < ?');
+  const windowCount = db.prepare(
+    'SELECT SUM(count) AS n, MIN(minute) AS f, MAX(minute) AS l FROM log_template_minutes WHERE template_id = ? AND minute >= ? AND minute < ?',
+  );
   const anomalies: Anomaly[] = [];
   const days = Array.from({ length: o.baselineDays }, (_, i) => i + 1).filter((d) => now - d * DAY >= earliest);
 
   // (a) and (c): templates first seen inside the window.
-  const fresh = db.prepare('SELECT template_id, tokens, first_seen, last_seen, errors FROM log_templates WHERE first_seen >= ? AND first_seen < ?')
+  const fresh = db
+    .prepare('SELECT template_id, tokens, first_seen, last_seen, errors FROM log_templates WHERE first_seen >= ? AND first_seen < ?')
     .all(from, now) as { template_id: number; tokens: string; first_seen: number; last_seen: number; errors: number }[];
-  const clusterVectors = (db.prepare(`SELECT v.vector FROM log_template_vectors v JOIN log_cluster_members USING (template_id)`).all() as { vector: Buffer }[]).map((r) => fromBlob(r.vector));
+  const clusterVectors = (
+    db.prepare(`SELECT v.vector FROM log_template_vectors v JOIN log_cluster_members USING (template_id)`).all() as { vector: Buffer }[]
+  ).map((r) => fromBlob(r.vector));
   for (const t of fresh) {
     const n = (windowCount.get(t.template_id, from, now) as { n: number | null }).n ?? 0;
     if (n === 0) continue;
@@ -48,24 +58,42 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
     let nearest = -1;
     if (v && clusterVectors.length > 0) {
       const a = fromBlob(v.vector);
-      for (const b of clusterVectors) nearest = Math.max(nearest, a.reduce((s, x, i) => s + x * b[i]!, 0));
+      for (const b of clusterVectors)
+        nearest = Math.max(
+          nearest,
+          a.reduce((s, x, i) => s + x * b[i]!, 0),
+        );
     }
     const outlier = nearest >= 0 && nearest < 0.5;
     anomalies.push({
-      kind: outlier ? 'outlier' : 'new_template', severity: t.errors > 0 ? 'critical' : 'warning', templateId: t.template_id, service: null, template: text,
-      firstSeen: t.first_seen, lastSeen: Math.min(t.last_seen, now), count: n, score: null,
+      kind: outlier ? 'outlier' : 'new_template',
+      severity: t.errors > 0 ? 'critical' : 'warning',
+      templateId: t.template_id,
+      service: null,
+      template: text,
+      firstSeen: t.first_seen,
+      lastSeen: Math.min(t.last_seen, now),
+      count: n,
+      score: null,
       samples: (samples.all(t.template_id, from, now) as { message: string }[]).map((r) => r.message),
       explanation: outlier
-        ? { ja: `初めて現れたメッセージで、既知のどのグループにも似ていません（最も近い類似度 ${nearest.toFixed(2)}）。`, en: `A new message unlike any known family (closest similarity ${nearest.toFixed(2)}).` }
+        ? {
+            ja: `初めて現れたメッセージで、既知のどのグループにも似ていません（最も近い類似度 ${nearest.toFixed(2)}）。`,
+            en: `A new message unlike any known family (closest similarity ${nearest.toFixed(2)}).`,
+          }
         : { ja: `これまでに一度も出ていないメッセージの型です（${n}件）。`, en: `A message template never seen before (${n} lines).` },
     });
   }
 
   // (b): spikes and dips of known templates against the same window on previous days.
   if (days.length >= 3) {
-    const active = db.prepare(`SELECT template_id, SUM(count) AS n FROM log_template_minutes WHERE minute >= ? AND minute < ? GROUP BY template_id`).all(from, now) as { template_id: number; n: number }[];
+    const active = db
+      .prepare(`SELECT template_id, SUM(count) AS n FROM log_template_minutes WHERE minute >= ? AND minute < ? GROUP BY template_id`)
+      .all(from, now) as { template_id: number; n: number }[];
     const current = new Map(active.map((r) => [r.template_id, r.n]));
-    const candidates = db.prepare(`SELECT DISTINCT template_id FROM log_template_minutes WHERE minute >= ? AND minute < ?`).all(now - o.baselineDays * DAY, from) as { template_id: number }[];
+    const candidates = db
+      .prepare(`SELECT DISTINCT template_id FROM log_template_minutes WHERE minute >= ? AND minute < ?`)
+      .all(now - o.baselineDays * DAY, from) as { template_id: number }[];
     for (const { template_id: id } of candidates) {
       const x = current.get(id) ?? 0;
       const base = days.map((d) => (windowCount.get(id, from - d * DAY, now - d * DAY) as { n: number | null }).n ?? 0);
@@ -77,31 +105,63 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
       const t = db.prepare('SELECT tokens FROM log_templates WHERE template_id = ?').get(id) as { tokens: string };
       const w = windowCount.get(id, from, now) as { f: number | null; l: number | null };
       anomalies.push({
-        kind: spike ? 'spike' : 'dip', severity: Math.abs(z) >= 2 * o.zThreshold ? 'critical' : 'warning', templateId: id, service: null,
-        template: templateText(JSON.parse(t.tokens)), firstSeen: w.f ?? from, lastSeen: w.l ?? now, count: x, score: Math.round(z * 10) / 10,
+        kind: spike ? 'spike' : 'dip',
+        severity: Math.abs(z) >= 2 * o.zThreshold ? 'critical' : 'warning',
+        templateId: id,
+        service: null,
+        template: templateText(JSON.parse(t.tokens)),
+        firstSeen: w.f ?? from,
+        lastSeen: w.l ?? now,
+        count: x,
+        score: Math.round(z * 10) / 10,
         samples: (samples.all(id, from, now) as { message: string }[]).map((r) => r.message),
         explanation: spike
-          ? { ja: `直近${o.windowMinutes}分で${x}件。過去${days.length}日の同じ時間帯は中央値${med}件でした。`, en: `${x} lines in the last ${o.windowMinutes} min; the same time on the previous ${days.length} days had a median of ${med}.` }
-          : { ja: `直近${o.windowMinutes}分で${x}件に減りました。過去${days.length}日の同じ時間帯は中央値${med}件です。`, en: `Down to ${x} lines in the last ${o.windowMinutes} min; the same time on previous days had a median of ${med}.` },
+          ? {
+              ja: `直近${o.windowMinutes}分で${x}件。過去${days.length}日の同じ時間帯は中央値${med}件でした。`,
+              en: `${x} lines in the last ${o.windowMinutes} min; the same time on the previous ${days.length} days had a median of ${med}.`,
+            }
+          : {
+              ja: `直近${o.windowMinutes}分で${x}件に減りました。過去${days.length}日の同じ時間帯は中央値${med}件です。`,
+              en: `Down to ${x} lines in the last ${o.windowMinutes} min; the same time on previous days had a median of ${med}.`,
+            },
       });
     }
   }
 
   // (d): error bursts per service.
-  const errors = db.prepare(`SELECT service, COUNT(*) AS n, MIN(ts) AS f, MAX(ts) AS l FROM app_logs WHERE level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY service`);
+  const errors = db.prepare(
+    `SELECT service, COUNT(*) AS n, MIN(ts) AS f, MAX(ts) AS l FROM app_logs WHERE level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY service`,
+  );
   const baseErrors = days.map((d) => new Map((errors.all(from - d * DAY, now - d * DAY) as { service: string; n: number }[]).map((r) => [r.service, r.n])));
   for (const r of errors.all(from, now) as { service: string; n: number; f: number; l: number }[]) {
     const base = baseErrors.map((m) => m.get(r.service) ?? 0);
     const z = days.length >= 3 ? robustZ(r.n, base) : r.n >= o.minCount * 3 ? o.zThreshold : 0;
     if (z < o.zThreshold || r.n < o.minCount) continue;
-    const lines = db.prepare(`SELECT message FROM app_logs WHERE service = ? AND level = 'ERROR' AND ts >= ? AND ts < ? ORDER BY ts DESC LIMIT 3`).all(r.service, from, now) as { message: string }[];
+    const lines = db
+      .prepare(`SELECT message FROM app_logs WHERE service = ? AND level = 'ERROR' AND ts >= ? AND ts < ? ORDER BY ts DESC LIMIT 3`)
+      .all(r.service, from, now) as { message: string }[];
     anomalies.push({
-      kind: 'error_burst', severity: z >= 2 * o.zThreshold ? 'critical' : 'warning', templateId: null, service: r.service, template: null,
-      firstSeen: r.f, lastSeen: r.l, count: r.n, score: Math.round(z * 10) / 10, samples: lines.map((l) => l.message),
+      kind: 'error_burst',
+      severity: z >= 2 * o.zThreshold ? 'critical' : 'warning',
+      templateId: null,
+      service: r.service,
+      template: null,
+      firstSeen: r.f,
+      lastSeen: r.l,
+      count: r.n,
+      score: Math.round(z * 10) / 10,
+      samples: lines.map((l) => l.message),
       // During the warm-up there is no earlier day to compare with: say so rather than print a median of nothing.
-      explanation: base.length === 0
-        ? { ja: `${r.service} のエラーが直近${o.windowMinutes}分で${r.n}件。比べられる過去の同じ時間帯はまだありません。`, en: `${r.n} errors from ${r.service} in the last ${o.windowMinutes} min; no earlier day to compare with yet.` }
-        : { ja: `${r.service} のエラーが直近${o.windowMinutes}分で${r.n}件。通常（同じ時間帯の中央値）は${round1(median(base))}件です。`, en: `${r.n} errors from ${r.service} in the last ${o.windowMinutes} min; usually ${round1(median(base))} at this time.` },
+      explanation:
+        base.length === 0
+          ? {
+              ja: `${r.service} のエラーが直近${o.windowMinutes}分で${r.n}件。比べられる過去の同じ時間帯はまだありません。`,
+              en: `${r.n} errors from ${r.service} in the last ${o.windowMinutes} min; no earlier day to compare with yet.`,
+            }
+          : {
+              ja: `${r.service} のエラーが直近${o.windowMinutes}分で${r.n}件。通常（同じ時間帯の中央値）は${round1(median(base))}件です。`,
+              en: `${r.n} errors from ${r.service} in the last ${o.windowMinutes} min; usually ${round1(median(base))} at this time.`,
+            },
     });
   }
   const rank = { critical: 0, warning: 1 };

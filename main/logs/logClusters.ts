@@ -15,12 +15,20 @@ export type { ClusterInfo };
  * runs: a new cluster takes the id of the old cluster it shares most members with.
  */
 export function recluster(db: Database.Database, now: number, eps: number): ClusterInfo[] {
-  const rows = db.prepare(
-    `SELECT v.template_id, v.vector, t.tokens, t.count FROM log_template_vectors v JOIN log_templates t USING (template_id) ORDER BY v.template_id`,
-  ).all() as { template_id: number; vector: Buffer; tokens: string; count: number }[];
-  const labels = dbscan(rows.map((r) => fromBlob(r.vector)), eps, MIN_POINTS);
-  const old = new Map((db.prepare('SELECT template_id, cluster_id FROM log_cluster_members').all() as { template_id: number; cluster_id: number }[])
-    .map((r) => [r.template_id, r.cluster_id]));
+  const rows = db
+    .prepare(`SELECT v.template_id, v.vector, t.tokens, t.count FROM log_template_vectors v JOIN log_templates t USING (template_id) ORDER BY v.template_id`)
+    .all() as { template_id: number; vector: Buffer; tokens: string; count: number }[];
+  const labels = dbscan(
+    rows.map((r) => fromBlob(r.vector)),
+    eps,
+    MIN_POINTS,
+  );
+  const old = new Map(
+    (db.prepare('SELECT template_id, cluster_id FROM log_cluster_members').all() as { template_id: number; cluster_id: number }[]).map((r) => [
+      r.template_id,
+      r.cluster_id,
+    ]),
+  );
   let nextId = Math.max(0, ...old.values()) + 1;
   const taken = new Set<number>();
   const groups = new Map<number, typeof rows>();
@@ -39,10 +47,15 @@ export function recluster(db: Database.Database, now: number, eps: number): Clus
     taken.add(id);
     // The label: the words that carry the most lines across the family.
     const weight = new Map<string, number>();
-    for (const m of members) for (const w of new Set(words(JSON.parse(m.tokens).join(' ')))) {
-      if (w.length > 1 && !STOP.has(w)) weight.set(w, (weight.get(w) ?? 0) + m.count);
-    }
-    const label = [...weight.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([w]) => w).join(' · ');
+    for (const m of members)
+      for (const w of new Set(words(JSON.parse(m.tokens).join(' ')))) {
+        if (w.length > 1 && !STOP.has(w)) weight.set(w, (weight.get(w) ?? 0) + m.count);
+      }
+    const label = [...weight.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 3)
+      .map(([w]) => w)
+      .join(' · ');
     clusters.push({ id, label, members });
   }
   db.transaction(() => {
@@ -67,10 +80,12 @@ export function listClusters(db: Database.Database, now: number): ClusterInfo[] 
       WHERE template_id IN (SELECT template_id FROM log_cluster_members WHERE cluster_id = ?) AND minute >= ? AND minute < ? GROUP BY h`,
   );
   const from = Math.floor(now / HOUR) * HOUR - 23 * HOUR;
-  return clusters.map((c) => {
-    const ms = members.all(c.cluster_id) as { template_id: number; count: number }[];
-    const trend = new Array<number>(24).fill(0);
-    for (const r of hourly.all(from, c.cluster_id, from, from + 24 * HOUR) as { h: number; n: number }[]) trend[r.h] = r.n;
-    return { id: c.cluster_id, label: c.label, templates: ms.map((m) => m.template_id), lines: ms.reduce((s, m) => s + m.count, 0), trend };
-  }).sort((a, b) => b.lines - a.lines);
+  return clusters
+    .map((c) => {
+      const ms = members.all(c.cluster_id) as { template_id: number; count: number }[];
+      const trend = new Array<number>(24).fill(0);
+      for (const r of hourly.all(from, c.cluster_id, from, from + 24 * HOUR) as { h: number; n: number }[]) trend[r.h] = r.n;
+      return { id: c.cluster_id, label: c.label, templates: ms.map((m) => m.template_id), lines: ms.reduce((s, m) => s + m.count, 0), trend };
+    })
+    .sort((a, b) => b.lines - a.lines);
 }

@@ -12,16 +12,21 @@ const SENTINELS = new RegExp(MASKED, 'g');
  * maskWithValues (as Drain3 keeps its masking instructions), so a deployment can add or
  * reorder them without touching the tokenizer.
  */
-export interface NamedMask { name: string; pattern: RegExp }
+export interface NamedMask {
+  name: string;
+  pattern: RegExp;
+}
 
 // Order matters: the most specific shapes first (a URL contains a path and a host:port).
 export const DEFAULT_MASKS: readonly NamedMask[] = [
   { name: 'url', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi },
   { name: 'email', pattern: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g },
   { name: 'uuid', pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi },
-  { // syslog and ctime dates
+  {
+    // syslog and ctime dates
     name: 'textual_date',
-    pattern: /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{1,2},?\s+(?:\d{4}\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s+\d{4})?\b/g,
+    pattern:
+      /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{1,2},?\s+(?:\d{4}\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s+\d{4})?\b/g,
   },
   { name: 'date', pattern: /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g },
   { name: 'time', pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g },
@@ -42,7 +47,8 @@ function normalizeWidth(text: string): string {
 const SPLIT = /([\s,;=()[\]{}"'|<>]|[、。「」『』（）【】：；，])/u;
 
 /** Japanese runs split where the script changes (kanji / kana / latin / digits). */
-const SCRIPT_CHANGE = /(?<=\p{Script=Han})(?=[\p{Script=Hiragana}\p{Script=Katakana}A-Za-z0-9])|(?<=[\p{Script=Hiragana}\p{Script=Katakana}])(?=[\p{Script=Han}A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/u;
+const SCRIPT_CHANGE =
+  /(?<=\p{Script=Han})(?=[\p{Script=Hiragana}\p{Script=Katakana}A-Za-z0-9])|(?<=[\p{Script=Hiragana}\p{Script=Katakana}])(?=[\p{Script=Han}A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/u;
 
 /**
  * Masks variables and splits a message into tokens, keeping the original text behind each
@@ -72,9 +78,18 @@ export function maskWithValues(message: string, masks: readonly NamedMask[] = DE
   };
   // One ordered pass over the named masks: a masked value stays inside its token, and a
   // token holding one is a variable as a whole.
-  for (const { pattern } of masks) replace(pattern, () => MASKED, (m) => m);
+  for (const { pattern } of masks)
+    replace(
+      pattern,
+      () => MASKED,
+      (m) => m,
+    );
   // An empty bracket pair is a value that happens to be empty, not a different message.
-  replace(/\(\s*\)|\[\s*\]/g, (m) => `${m[0]}${MASKED}${m[m.length - 1]}`, () => '');
+  replace(
+    /\(\s*\)|\[\s*\]/g,
+    (m) => `${m[0]}${MASKED}${m[m.length - 1]}`,
+    () => '',
+  );
   let next = 0;
   const tokens: string[] = [];
   const values: (string | null)[] = [];

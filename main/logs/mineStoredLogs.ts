@@ -5,17 +5,35 @@ import { NEXT_TEMPLATE_ID } from '../store/companyRepository.js';
 
 const MINUTE = 60_000;
 
-export interface MiningReport { lines: number; templates: number; created: number; refined: number; ms: number }
+export interface MiningReport {
+  lines: number;
+  templates: number;
+  created: number;
+  refined: number;
+  ms: number;
+}
 
-interface Row { log_id: number; ts: number; level: string; message: string }
+interface Row {
+  log_id: number;
+  ts: number;
+  level: string;
+  message: string;
+}
 
 function loadMiner(db: Database.Database): TemplateMiner {
   const miner = new TemplateMiner();
   const reserved = db.prepare('SELECT value FROM meta WHERE key = ?').get(NEXT_TEMPLATE_ID) as { value: string } | undefined;
   if (reserved) miner.startIdsAt(Number(reserved.value));
-  miner.load((db.prepare('SELECT template_id, tokens, count, param_values FROM log_templates').all() as
-    { template_id: number; tokens: string; count: number; param_values: string }[])
-    .map((r) => ({ id: r.template_id, tokens: JSON.parse(r.tokens), count: r.count, values: JSON.parse(r.param_values) })));
+  miner.load(
+    (
+      db.prepare('SELECT template_id, tokens, count, param_values FROM log_templates').all() as {
+        template_id: number;
+        tokens: string;
+        count: number;
+        param_values: string;
+      }[]
+    ).map((r) => ({ id: r.template_id, tokens: JSON.parse(r.tokens), count: r.count, values: JSON.parse(r.param_values) })),
+  );
   return miner;
 }
 
@@ -44,7 +62,16 @@ export function mineStoredLogs(db: Database.Database, o: { batchSize?: number; o
      ON CONFLICT(template_id, minute) DO UPDATE SET count = count + excluded.count, errors = errors + excluded.errors`,
   );
   const save = (t: MinedTemplate, first: number, last: number, errors: number): void => {
-    saveTemplate.run({ id: t.id, tokens: JSON.stringify(t.tokens), template: t.tokens.join(' '), count: t.count, values: JSON.stringify(t.values), first, last, errors });
+    saveTemplate.run({
+      id: t.id,
+      tokens: JSON.stringify(t.tokens),
+      template: t.tokens.join(' '),
+      count: t.count,
+      values: JSON.stringify(t.values),
+      first,
+      last,
+      errors,
+    });
   };
 
   let lines = 0;
@@ -108,13 +135,18 @@ function applyRefinement(db: Database.Database, miner: TemplateMiner): number {
     // The new templates' rows and minute counts, straight from their lines.
     for (const id of touched) {
       const t = byId.get(id)!;
-      const s = db.prepare(`SELECT COUNT(*) AS n, MIN(ts) AS first, MAX(ts) AS last, SUM(level = 'ERROR') AS errors FROM app_logs WHERE template_id = ?`)
+      const s = db
+        .prepare(`SELECT COUNT(*) AS n, MIN(ts) AS first, MAX(ts) AS last, SUM(level = 'ERROR') AS errors FROM app_logs WHERE template_id = ?`)
         .get(id) as { n: number; first: number; last: number; errors: number };
-      db.prepare(`INSERT OR REPLACE INTO log_templates (template_id, tokens, template, count, param_values, first_seen, last_seen, errors)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(id, JSON.stringify(t.tokens), t.tokens.join(' '), s.n, JSON.stringify(t.values), s.first, s.last, s.errors);
+      db.prepare(
+        `INSERT OR REPLACE INTO log_templates (template_id, tokens, template, count, param_values, first_seen, last_seen, errors)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, JSON.stringify(t.tokens), t.tokens.join(' '), s.n, JSON.stringify(t.values), s.first, s.last, s.errors);
       db.prepare('DELETE FROM log_template_minutes WHERE template_id = ?').run(id);
-      db.prepare(`INSERT INTO log_template_minutes (template_id, minute, count, errors)
-        SELECT template_id, (ts / 60000) * 60000, COUNT(*), SUM(level = 'ERROR') FROM app_logs WHERE template_id = ? GROUP BY 2`).run(id);
+      db.prepare(
+        `INSERT INTO log_template_minutes (template_id, minute, count, errors)
+        SELECT template_id, (ts / 60000) * 60000, COUNT(*), SUM(level = 'ERROR') FROM app_logs WHERE template_id = ? GROUP BY 2`,
+      ).run(id);
     }
   })();
   return replaced.length;

@@ -15,7 +15,11 @@ function fnv1a(text: string): number {
 
 /** Words and CJK runs of a template, without wildcards and punctuation. */
 export function words(text: string): string[] {
-  return text.toLowerCase().replace(/<\*>/g, ' ').split(/[^\p{L}\p{N}_]+/u).filter((w) => w.length > 0);
+  return text
+    .toLowerCase()
+    .replace(/<\*>/g, ' ')
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter((w) => w.length > 0);
 }
 
 /**

@@ -25,7 +25,10 @@ export interface MinerOptions {
 
 export const DEFAULT_MINER: MinerOptions = { depth: 4, similarity: 0.5, maxChildren: 100, maxWordConstants: 3 };
 
-interface Node { children: Map<string, Node>; templates: MinedTemplate[] }
+interface Node {
+  children: Map<string, Node>;
+  templates: MinedTemplate[];
+}
 const node = (): Node => ({ children: new Map(), templates: [] });
 
 /**

@@ -7,18 +7,26 @@ export type PlacementPolicy = GenbaConfig['placement'];
 
 /** An operator who could work on the target process. */
 export interface Candidate {
-  id: number; name: string; site: string; skill: number; experienceMonths: number;
+  id: number;
+  name: string;
+  site: string;
+  skill: number;
+  experienceMonths: number;
   /** Items per hour on the target process. */
   perHour: number;
   /** The process they are assumed to work on now (their most experienced one) and their speed there. */
-  mainProcess: string; mainPerHour: number;
+  mainProcess: string;
+  mainPerHour: number;
   /** Moves of this operator in decisions of the last 30 days (fairness). */
   recentMoves: number;
 }
 
 /** What a site can give up on one process and still meet its own deadlines. */
 export interface DonorCapacity {
-  site: string; process: string; currentPerMinute: number; requiredPerMinute: number;
+  site: string;
+  process: string;
+  currentPerMinute: number;
+  requiredPerMinute: number;
   /** Items per minute that may leave; Infinity when the site has no open work on the process. */
   sparePerMinute: number;
 }
@@ -77,14 +85,16 @@ export function placementSituation(
 ): PlacementSituation | null {
   const overview = computed ?? computeOverview(db, o);
   const series = overview.sites.flatMap((s) => s.processes);
-  const matching = series.filter((s) => s.site === target.site && s.process === target.process
-    && (target.businessId === null || s.businessId === target.businessId));
+  const matching = series.filter(
+    (s) => s.site === target.site && s.process === target.process && (target.businessId === null || s.businessId === target.businessId),
+  );
   if (matching.length === 0 || overview.dataAsOf === null) return null;
   // Without a business, the series in the most trouble is the one meant.
   const t = matching.reduce((a, b) => ((b.minutesLate ?? -Infinity) > (a.minutesLate ?? -Infinity) ? b : a));
 
-  const rows = db.prepare(
-    `SELECT o.operator_id AS id, o.operator_name AS name, o.location_name AS site, c.skill_level AS skill,
+  const rows = db
+    .prepare(
+      `SELECT o.operator_id AS id, o.operator_name AS name, o.location_name AS site, c.skill_level AS skill,
             c.experience_months AS months, c.average_speed AS perHour,
             (SELECT m.process_name || char(0) || m.average_speed FROM operator_process_capabilities m
               WHERE m.operator_id = o.operator_id
@@ -92,7 +102,8 @@ export function placementSituation(
        FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
       WHERE o.is_valid = 1 AND c.process_name = ? AND o.location_name != ?
       ORDER BY o.operator_id`,
-  ).all(target.process, target.site) as { id: number; name: string; site: string; skill: number; months: number; perHour: number; main: string }[];
+    )
+    .all(target.process, target.site) as { id: number; name: string; site: string; skill: number; months: number; perHour: number; main: string }[];
 
   const recent = recentMoves(db, o.now);
   const candidates: Candidate[] = [];
@@ -100,26 +111,43 @@ export function placementSituation(
   let alreadyMoved = 0;
   const dayStart = o.now - 24 * 60 * MINUTE;
   for (const r of rows) {
-    if (r.skill < o.policy.minSkill) { belowSkill++; continue; }
+    if (r.skill < o.policy.minSkill) {
+      belowSkill++;
+      continue;
+    }
     const moves = recent.get(r.id) ?? [];
-    if (moves.some((at) => at >= dayStart)) { alreadyMoved++; continue; }
+    if (moves.some((at) => at >= dayStart)) {
+      alreadyMoved++;
+      continue;
+    }
     const [mainProcess, mainSpeed] = r.main.split('\u0000');
     candidates.push({
-      id: r.id, name: r.name, site: r.site, skill: r.skill, experienceMonths: r.months, perHour: r.perHour,
-      mainProcess: mainProcess!, mainPerHour: Number(mainSpeed), recentMoves: moves.length,
+      id: r.id,
+      name: r.name,
+      site: r.site,
+      skill: r.skill,
+      experienceMonths: r.months,
+      perHour: r.perHour,
+      mainProcess: mainProcess!,
+      mainPerHour: Number(mainSpeed),
+      recentMoves: moves.length,
     });
   }
   return {
-    target: t, candidates, donors: donorCapacities(series, o.policy.donorReserveShare),
-    excluded: { belowSkill, alreadyMoved }, dataAsOf: overview.dataAsOf, series,
+    target: t,
+    candidates,
+    donors: donorCapacities(series, o.policy.donorReserveShare),
+    excluded: { belowSkill, alreadyMoved },
+    dataAsOf: overview.dataAsOf,
+    series,
   };
 }
 
 /** Operator ids moved by approved or modified decisions in the last 30 days, with when. */
 function recentMoves(db: Database.Database, now: number): Map<number, number[]> {
-  const rows = db.prepare(
-    `SELECT proposal, decided_at FROM proposals WHERE status IN ('approved', 'modified') AND decided_at >= ?`,
-  ).all(now - 30 * 24 * 60 * MINUTE) as { proposal: string; decided_at: number }[];
+  const rows = db
+    .prepare(`SELECT proposal, decided_at FROM proposals WHERE status IN ('approved', 'modified') AND decided_at >= ?`)
+    .all(now - 30 * 24 * 60 * MINUTE) as { proposal: string; decided_at: number }[];
   const out = new Map<number, number[]>();
   for (const r of rows) {
     const ops = (JSON.parse(r.proposal) as { operators: { id: number }[] }).operators;

@@ -14,8 +14,15 @@ export async function warmSolver(): Promise<void> {
     await solver();
     // A problem of the real one's shape (40 operators, 4 donor groups) takes the solver's usual paths.
     const candidates: Candidate[] = Array.from({ length: 40 }, (_, i) => ({
-      id: i + 1, name: '', site: `s${i % 4}`, skill: 3 + (i % 3), experienceMonths: 12 + i, perHour: 30 + (i % 7),
-      mainProcess: 'p', mainPerHour: 30 + (i % 5), recentMoves: 0,
+      id: i + 1,
+      name: '',
+      site: `s${i % 4}`,
+      skill: 3 + (i % 3),
+      experienceMonths: 12 + i,
+      perHour: 30 + (i % 7),
+      mainProcess: 'p',
+      mainPerHour: 30 + (i % 5),
+      recentMoves: 0,
     }));
     const donors = [0, 1, 2, 3].map((k) => ({ site: `s${k}`, process: 'p', currentPerMinute: 5, requiredPerMinute: 4, sparePerMinute: 1 + k }));
     for (const minMoves of [0, 3]) await solveMoves({ candidates, donors, deficitPerMinute: 1.2, minMoves, maxMoves: 6, cost: (c) => 10 + c.id / 10 });
@@ -63,11 +70,17 @@ const num = (v: number): string => (Number.isFinite(v) ? Number(v.toFixed(6)).to
  */
 export async function solveMoves(p: MoveProblem): Promise<MoveSolution> {
   const t0 = performance.now();
-  const usable = prune(p.candidates.filter((c) => spareOf(p.donors, c) > 0), p);
+  const usable = prune(
+    p.candidates.filter((c) => spareOf(p.donors, c) > 0),
+    p,
+  );
   if (usable.length === 0 || (p.exactMoves !== undefined && p.exactMoves > usable.length)) {
     return {
-      status: p.exactMoves !== undefined && p.exactMoves > 0 ? 'infeasible' : 'optimal', chosen: [],
-      uncoveredPerMinute: Math.max(0, p.deficitPerMinute), missingMoves: p.minMoves, ms: performance.now() - t0,
+      status: p.exactMoves !== undefined && p.exactMoves > 0 ? 'infeasible' : 'optimal',
+      chosen: [],
+      uncoveredPerMinute: Math.max(0, p.deficitPerMinute),
+      missingMoves: p.minMoves,
+      ms: performance.now() - t0,
     };
   }
   const x = (c: Candidate): string => `x${c.id}`;
@@ -99,7 +112,8 @@ export async function solveMoves(p: MoveProblem): Promise<MoveSolution> {
   ].join('\n');
   // Tiny models: presolve costs more than it saves (measured on the demo: 3.9 ms → 2.1 ms a solve).
   const result = (await solver()).solve(lp, { output_flag: false, time_limit: 5, mip_rel_gap: 0, presolve: 'off' });
-  if (result.Status !== 'Optimal') return { status: 'infeasible', chosen: [], uncoveredPerMinute: p.deficitPerMinute, missingMoves: p.minMoves, ms: performance.now() - t0 };
+  if (result.Status !== 'Optimal')
+    return { status: 'infeasible', chosen: [], uncoveredPerMinute: p.deficitPerMinute, missingMoves: p.minMoves, ms: performance.now() - t0 };
   const value = (name: string): number => (result.Columns[name] as { Primal?: number } | undefined)?.Primal ?? 0;
   return {
     status: 'optimal',

@@ -40,7 +40,10 @@ function finishWith(remaining: number, speed: number, added: number, switchMinut
  * each, the impact, a what-if for one person fewer and one more, and an honest shortfall.
  * Returns the optimizer time separately for the pipeline's timings.
  */
-export async function proposePlacement(s: PlacementSituation, o: ProposeOptions): Promise<{ proposal: Proposal | null; facts: PlacementFacts; optimizeMs: number }> {
+export async function proposePlacement(
+  s: PlacementSituation,
+  o: ProposeOptions,
+): Promise<{ proposal: Proposal | null; facts: PlacementFacts; optimizeMs: number }> {
   const t = s.target;
   const ja = o.lang === 'ja';
   const speed = Math.max(0, t.speedPerMinute ?? 0);
@@ -54,16 +57,32 @@ export async function proposePlacement(s: PlacementSituation, o: ProposeOptions)
   const dist = (c: Candidate): number | null => distanceKm(o.distancesKm, c.site, t.site);
   // Per move: distance first, then the experience rule, skill and fairness; among equals the
   // more experienced and faster one (small terms, so that ties do not fall to the solver).
-  const cost = (c: Candidate): number => 10 + (dist(c) ?? 2000) / 100 + (c.experienceMonths < preferred ? 5 : 0) + (5 - c.skill) + 3 * c.recentMoves
-    - Math.min(c.experienceMonths, 120) / 120 - c.perHour / 1000;
+  const cost = (c: Candidate): number =>
+    10 +
+    (dist(c) ?? 2000) / 100 +
+    (c.experienceMonths < preferred ? 5 : 0) +
+    (5 - c.skill) +
+    3 * c.recentMoves -
+    Math.min(c.experienceMonths, 120) / 120 -
+    c.perHour / 1000;
   const policyMinMoves = deficit > 0 && minutesLeft <= o.policy.urgentWithinMinutes ? o.policy.urgentMinMoves : 0;
   const base = { candidates: s.candidates, donors: s.donors, deficitPerMinute: deficit, maxMoves: o.policy.maxMoves, cost };
 
   const facts: PlacementFacts = {
-    remaining: t.remaining, minutesLeft: Math.round(minutesLeft), currentPerMinute: speed, requiredPerMinute,
-    deficitPerMinute: deficit, minutesLateNow: t.minutesLate, projectedFinishNow: t.projectedFinish,
-    neededByRate: 0, policyMinMoves, moves: 0, addedPerMinute: 0, projectedFinish: t.projectedFinish,
-    minutesLateAfter: t.minutesLate, switchMinutes: sw,
+    remaining: t.remaining,
+    minutesLeft: Math.round(minutesLeft),
+    currentPerMinute: speed,
+    requiredPerMinute,
+    deficitPerMinute: deficit,
+    minutesLateNow: t.minutesLate,
+    projectedFinishNow: t.projectedFinish,
+    neededByRate: 0,
+    policyMinMoves,
+    moves: 0,
+    addedPerMinute: 0,
+    projectedFinish: t.projectedFinish,
+    minutesLateAfter: t.minutesLate,
+    switchMinutes: sw,
   };
   // Without a deadline there is nothing to be late for: no move is proposed.
   if (deficit <= 0 || t.remaining <= 0 || t.deadline === null) return { proposal: null, facts, optimizeMs: 0 };
@@ -77,7 +96,7 @@ export async function proposePlacement(s: PlacementSituation, o: ProposeOptions)
   const byPreference = (a: Candidate, b: Candidate): number => cost(a) - cost(b) || b.perHour - a.perHour;
   const fewer = n > 0 ? [...best.chosen].sort(byPreference).slice(0, n - 1) : null;
   const extra = s.candidates.filter((c) => !best.chosen.includes(c) && fitsDonors(s.donors, [...best.chosen, c])).sort(byPreference)[0];
-  const more = extra ? [...best.chosen, extra] : 'none' as const;
+  const more = extra ? [...best.chosen, extra] : ('none' as const);
   const optimizeMs = byRate.ms + best.ms;
 
   const added = (cs: Candidate[]): number => cs.reduce((a, c) => a + c.perHour / 60, 0);
@@ -85,7 +104,10 @@ export async function proposePlacement(s: PlacementSituation, o: ProposeOptions)
   const projectedFinish = finishWith(t.remaining, speed, added(best.chosen), sw, t.snapshotTime);
   Object.assign(facts, {
     neededByRate: byRate.chosen.length,
-    moves: n, addedPerMinute: added(best.chosen), projectedFinish, minutesLateAfter: lateOf(projectedFinish),
+    moves: n,
+    addedPerMinute: added(best.chosen),
+    projectedFinish,
+    minutesLateAfter: lateOf(projectedFinish),
   });
   const whatIf: WhatIf[] = [fewer, more].flatMap((set, i) => {
     if (set === null) return [];
@@ -98,29 +120,44 @@ export async function proposePlacement(s: PlacementSituation, o: ProposeOptions)
   const operators: MovedOperator[] = best.chosen.map((c) => {
     const km = dist(c);
     const spare = spareOf(s.donors, c);
-    const spareLeft = Number.isFinite(spare) ? spare - best.chosen.filter((x) => x.site === c.site && x.mainProcess === c.mainProcess).reduce((a, x) => a + x.mainPerHour / 60, 0) : null;
+    const spareLeft = Number.isFinite(spare)
+      ? spare - best.chosen.filter((x) => x.site === c.site && x.mainProcess === c.mainProcess).reduce((a, x) => a + x.mainPerHour / 60, 0)
+      : null;
     const reason = ja
-      ? `${t.process} レベル${c.skill}・経験${c.experienceMonths}か月・1時間に${fig(c.perHour)}件。${c.site}${km !== null ? `（${t.site}から${km}km）` : ''}は`
-        + (spareLeft === null ? `${c.mainProcess}に残作業がなく、移動しても影響がありません。` : `移動後も${c.mainProcess}の納期に間に合います（余力 毎分${fig(spareLeft)}件）。`)
-        + (c.experienceMonths < preferred ? `経験${preferred}か月未満のため優先度は下がります。` : '')
-      : `${t.process} level ${c.skill}, ${c.experienceMonths} months, ${fig(c.perHour)} items/hour. ${c.site}${km !== null ? ` (${km} km from ${t.site})` : ''} `
-        + (spareLeft === null ? `has no open work on ${c.mainProcess}.` : `still meets its ${c.mainProcess} deadline (spare ${fig(spareLeft)} items/min).`)
-        + (c.experienceMonths < preferred ? ` Less than ${preferred} months, so lower priority.` : '');
+      ? `${t.process} レベル${c.skill}・経験${c.experienceMonths}か月・1時間に${fig(c.perHour)}件。${c.site}${km !== null ? `（${t.site}から${km}km）` : ''}は` +
+        (spareLeft === null
+          ? `${c.mainProcess}に残作業がなく、移動しても影響がありません。`
+          : `移動後も${c.mainProcess}の納期に間に合います（余力 毎分${fig(spareLeft)}件）。`) +
+        (c.experienceMonths < preferred ? `経験${preferred}か月未満のため優先度は下がります。` : '')
+      : `${t.process} level ${c.skill}, ${c.experienceMonths} months, ${fig(c.perHour)} items/hour. ${c.site}${km !== null ? ` (${km} km from ${t.site})` : ''} ` +
+        (spareLeft === null ? `has no open work on ${c.mainProcess}.` : `still meets its ${c.mainProcess} deadline (spare ${fig(spareLeft)} items/min).`) +
+        (c.experienceMonths < preferred ? ` Less than ${preferred} months, so lower priority.` : '');
     return { id: c.id, name: c.name, from: c.site, skill: c.skill, experienceMonths: c.experienceMonths, perHour: c.perHour, distanceKm: km, reason };
   });
   const changes: PlacementChange[] = [];
   for (const op of operators) {
     const ch = changes.find((c) => c.from === op.from);
-    if (ch) { ch.count++; ch.operators.push(op.name); } else changes.push({ from: op.from, to: t.site, process: t.process, count: 1, operators: [op.name] });
+    if (ch) {
+      ch.count++;
+      ch.operators.push(op.name);
+    } else changes.push({ from: op.from, to: t.site, process: t.process, count: 1, operators: [op.name] });
   }
 
   const late = facts.minutesLateAfter;
-  const outcome = projectedFinish === null ? '' : ja
-    ? `${n}名の移動で完了見込みは${hm(projectedFinish)}（${late !== null && late > 0 ? `納期に${late}分遅れ` : `納期の${Math.abs(late ?? 0)}分前`}）です。`
-    : ` With ${n} moved, the projected finish is ${hm(projectedFinish)} (${late !== null && late > 0 ? `${late} min after` : `${Math.abs(late ?? 0)} min before`} the deadline).`;
-  const policyClause = policyMinMoves > facts.neededByRate
-    ? ja ? `が、納期${o.policy.urgentWithinMinutes}分前以内のため方針により${policyMinMoves}名以上を移動します。` : `, but within ${o.policy.urgentWithinMinutes} minutes of the deadline the policy moves at least ${policyMinMoves}.`
-    : ja ? '。' : '.';
+  const outcome =
+    projectedFinish === null
+      ? ''
+      : ja
+        ? `${n}名の移動で完了見込みは${hm(projectedFinish)}（${late !== null && late > 0 ? `納期に${late}分遅れ` : `納期の${Math.abs(late ?? 0)}分前`}）です。`
+        : ` With ${n} moved, the projected finish is ${hm(projectedFinish)} (${late !== null && late > 0 ? `${late} min after` : `${Math.abs(late ?? 0)} min before`} the deadline).`;
+  const policyClause =
+    policyMinMoves > facts.neededByRate
+      ? ja
+        ? `が、納期${o.policy.urgentWithinMinutes}分前以内のため方針により${policyMinMoves}名以上を移動します。`
+        : `, but within ${o.policy.urgentWithinMinutes} minutes of the deadline the policy moves at least ${policyMinMoves}.`
+      : ja
+        ? '。'
+        : '.';
   const reason = ja
     ? `${t.site} ${t.process}（業務${t.businessId}）は残り${t.remaining}件、${facts.minutesLeft >= 0 ? `納期${hm(deadline)}まで${facts.minutesLeft}分です` : `納期${hm(deadline)}を${-facts.minutesLeft}分過ぎています`}。現在の速度は毎分${fig(speed)}件、必要な速度は毎分${fig(requiredPerMinute)}件（切替${fig(sw)}分を含む）で、毎分${fig(deficit)}件不足しています。速度の上では${facts.neededByRate}名で足ります${policyClause}${outcome}`
     : `${t.site} ${t.process} (business ${t.businessId}) has ${t.remaining} items left and ${facts.minutesLeft >= 0 ? `${facts.minutesLeft} minutes to its ${hm(deadline)} deadline` : `is ${-facts.minutesLeft} minutes past its ${hm(deadline)} deadline`}. It runs at ${fig(speed)} items/min and needs ${fig(requiredPerMinute)} (with a ${fig(sw)}-minute switch-over): ${fig(deficit)} items/min short. By speed alone ${facts.neededByRate} people are enough${policyClause}${outcome}`;
@@ -128,24 +165,40 @@ export async function proposePlacement(s: PlacementSituation, o: ProposeOptions)
   const usable = s.candidates.filter((c) => spareOf(s.donors, c) > 0).length;
   const parts: string[] = [];
   if (best.uncoveredPerMinute > 1e-6) {
-    parts.push(ja
-      ? `他拠点で${t.process}レベル${o.policy.minSkill}以上の${s.candidates.length}名のうち、自拠点の納期を守ったまま移動できるのは${usable}名で、不足の毎分${fig(deficit)}件のうち毎分${fig(added(best.chosen))}件しか補えません。`
-      : `Of ${s.candidates.length} operators elsewhere at ${t.process} level ${o.policy.minSkill}+, only ${usable} can be spared without their own site missing a deadline; they cover ${fig(added(best.chosen))} of the ${fig(deficit)} items/min short.`);
+    parts.push(
+      ja
+        ? `他拠点で${t.process}レベル${o.policy.minSkill}以上の${s.candidates.length}名のうち、自拠点の納期を守ったまま移動できるのは${usable}名で、不足の毎分${fig(deficit)}件のうち毎分${fig(added(best.chosen))}件しか補えません。`
+        : `Of ${s.candidates.length} operators elsewhere at ${t.process} level ${o.policy.minSkill}+, only ${usable} can be spared without their own site missing a deadline; they cover ${fig(added(best.chosen))} of the ${fig(deficit)} items/min short.`,
+    );
   }
   if (best.missingMoves > 0 && n < policyMinMoves) {
-    parts.push(ja
-      ? `方針では${policyMinMoves}名以上ですが、移動できる有資格者は${n}名だけです。`
-      : `The policy asks for ${policyMinMoves}, but only ${n} qualified operators can be spared.`);
+    parts.push(
+      ja
+        ? `方針では${policyMinMoves}名以上ですが、移動できる有資格者は${n}名だけです。`
+        : `The policy asks for ${policyMinMoves}, but only ${n} qualified operators can be spared.`,
+    );
   }
   const quality = operators.every((op) => op.skill >= 4 || op.experienceMonths >= preferred) ? 'maintained' : 'watch';
   const proposal: Proposal = {
-    id: proposalId(o.now, o.timeZone), createdAt: o.now, site: t.site, process: t.process, businessId: t.businessId, deadline,
-    changes, operators,
+    id: proposalId(o.now, o.timeZone),
+    createdAt: o.now,
+    site: t.site,
+    process: t.process,
+    businessId: t.businessId,
+    deadline,
+    changes,
+    operators,
     impact: {
       productivity: speed > 0 ? `+${Math.round((facts.addedPerMinute / speed) * 100)}%` : '+∞',
-      delay_minutes: (late ?? 0) - (t.minutesLate ?? 0), quality,
+      delay_minutes: (late ?? 0) - (t.minutesLate ?? 0),
+      quality,
     },
-    facts, reason, shortfall: parts.length > 0 ? parts.join(' ') : null, whatIf, citations: [], data_as_of: s.dataAsOf,
+    facts,
+    reason,
+    shortfall: parts.length > 0 ? parts.join(' ') : null,
+    whatIf,
+    citations: [],
+    data_as_of: s.dataAsOf,
   };
   return { proposal: n > 0 || parts.length > 0 ? proposal : null, facts, optimizeMs };
 }

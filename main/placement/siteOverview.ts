@@ -13,8 +13,13 @@ const MINUTE = 60_000;
 const SEVERITY: Record<ProgressStatus, number> = { late: 4, stalled: 3, at_risk: 2, on_track: 1, done: 0 };
 
 interface LatestRow {
-  location_name: string; process_name: string; business_id: string; snapshot_time: number;
-  expected_completion_time: number | null; total_waiting: number; entry_count: number;
+  location_name: string;
+  process_name: string;
+  business_id: string;
+  snapshot_time: number;
+  expected_completion_time: number | null;
+  total_waiting: number;
+  entry_count: number;
 }
 
 /** Classifies one process from its numbers; every figure the manager sees comes from here. */
@@ -45,8 +50,9 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
   if (latest.t === null) return { now: o.now, timeZone: o.timeZone, dataAsOf: null, sites: [] };
   const dayStart = startOfZonedDay(latest.t, o.timeZone);
 
-  const rows = db.prepare(
-    `SELECT p.location_name, p.process_name, p.business_id, p.snapshot_time, p.expected_completion_time, p.total_waiting, p.entry_count
+  const rows = db
+    .prepare(
+      `SELECT p.location_name, p.process_name, p.business_id, p.snapshot_time, p.expected_completion_time, p.total_waiting, p.entry_count
        FROM progress_snapshots p
        JOIN (SELECT location_name, process_name, business_id, MAX(snapshot_time) AS t
                FROM progress_snapshots WHERE snapshot_time BETWEEN ? AND ?
@@ -54,7 +60,8 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
          ON p.location_name = m.location_name AND p.process_name = m.process_name
         AND p.business_id = m.business_id AND p.snapshot_time = m.t
       ORDER BY p.location_name, p.business_id, p.process_name`,
-  ).all(dayStart, o.now) as LatestRow[];
+    )
+    .all(dayStart, o.now) as LatestRow[];
 
   // The earliest snapshot inside the window gives the completed-items delta.
   const windowStart = db.prepare(
@@ -69,24 +76,33 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
       { snapshot_time: number; entry_count: number } | undefined;
     const speedPerMinute = w ? (r.entry_count - w.entry_count) / ((r.snapshot_time - w.snapshot_time) / MINUTE) : null;
     const progress: ProcessProgress = {
-      site: r.location_name, process: r.process_name, businessId: r.business_id,
-      snapshotTime: r.snapshot_time, deadline: r.expected_completion_time, remaining: r.total_waiting,
-      completedToday: r.entry_count, speedPerMinute,
-      ...assessProgress({ remaining: r.total_waiting, deadline: r.expected_completion_time, snapshotTime: r.snapshot_time, speedPerMinute }, o.atRiskSlackMinutes),
+      site: r.location_name,
+      process: r.process_name,
+      businessId: r.business_id,
+      snapshotTime: r.snapshot_time,
+      deadline: r.expected_completion_time,
+      remaining: r.total_waiting,
+      completedToday: r.entry_count,
+      speedPerMinute,
+      ...assessProgress(
+        { remaining: r.total_waiting, deadline: r.expected_completion_time, snapshotTime: r.snapshot_time, speedPerMinute },
+        o.atRiskSlackMinutes,
+      ),
     };
     const list = bySite.get(r.location_name) ?? [];
     list.push(progress);
     bySite.set(r.location_name, list);
   }
 
-  const trendRows = db.prepare(
-    `SELECT location_name, process_name, snapshot_time, SUM(total_waiting) AS remaining
+  const trendRows = db
+    .prepare(
+      `SELECT location_name, process_name, snapshot_time, SUM(total_waiting) AS remaining
        FROM progress_snapshots WHERE snapshot_time BETWEEN ? AND ?
       GROUP BY location_name, process_name, snapshot_time ORDER BY snapshot_time`,
-  ).all(dayStart, o.now) as { location_name: string; process_name: string; snapshot_time: number; remaining: number }[];
+    )
+    .all(dayStart, o.now) as { location_name: string; process_name: string; snapshot_time: number; remaining: number }[];
 
-  const siteOrder = (db.prepare('SELECT location_name FROM locations ORDER BY location_id').all() as { location_name: string }[])
-    .map((l) => l.location_name);
+  const siteOrder = (db.prepare('SELECT location_name FROM locations ORDER BY location_id').all() as { location_name: string }[]).map((l) => l.location_name);
   const sites: SiteOverview[] = [];
   for (const site of [...siteOrder, ...[...bySite.keys()].filter((s) => !siteOrder.includes(s))]) {
     const processes = bySite.get(site);

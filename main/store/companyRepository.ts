@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3';
-import { COMPANY_TABLES, TABLE_COLUMNS, type AppLogRow, type CapabilityRow, type CompanyTable, type LocationRow, type OperatorRow, type SnapshotRow } from '../sync/companyRows.js';
+import {
+  COMPANY_TABLES,
+  TABLE_COLUMNS,
+  type AppLogRow,
+  type CapabilityRow,
+  type CompanyTable,
+  type LocationRow,
+  type OperatorRow,
+  type SnapshotRow,
+} from '../sync/companyRows.js';
 
 interface RowOf {
   locations: LocationRow;
@@ -16,7 +25,10 @@ export const NEXT_TEMPLATE_ID = 'log_template_next_id';
 /** meta key: the source(s) whose copy is complete (every table and its templates); cleared with any table. */
 export const COMPLETE_SOURCE = 'complete_source';
 
-export interface TableCount { table: CompanyTable; rows: number }
+export interface TableCount {
+  table: CompanyTable;
+  rows: number;
+}
 
 /** The local copy of the company tables. Identifiers come from the constant table above; values are always bound. */
 export class CompanyRepository {
@@ -83,32 +95,44 @@ export class CompanyRepository {
 
   /** A table's pull finished: its watermark (saved batch by batch) stays as it is. */
   recordSuccess(table: CompanyTable, sourceId: string, at: number): void {
-    this.db.prepare(
-      `INSERT INTO sync_state (table_name, source_id, watermark, last_success_at, last_error, updated_at)
+    this.db
+      .prepare(
+        `INSERT INTO sync_state (table_name, source_id, watermark, last_success_at, last_error, updated_at)
        VALUES (?, ?, NULL, ?, NULL, ?)
        ON CONFLICT(table_name) DO UPDATE SET source_id = excluded.source_id, last_success_at = excluded.last_success_at,
          last_error = NULL, updated_at = excluded.updated_at`,
-    ).run(table, sourceId, at, at);
+      )
+      .run(table, sourceId, at, at);
   }
 
   recordFailure(table: CompanyTable, sourceId: string, message: string, at: number): void {
-    this.db.prepare(
-      `INSERT INTO sync_state (table_name, source_id, watermark, last_success_at, last_error, updated_at)
+    this.db
+      .prepare(
+        `INSERT INTO sync_state (table_name, source_id, watermark, last_success_at, last_error, updated_at)
        VALUES (?, ?, NULL, NULL, ?, ?)
        ON CONFLICT(table_name) DO UPDATE SET last_error = excluded.last_error, updated_at = excluded.updated_at`,
-    ).run(table, sourceId, message, at);
+      )
+      .run(table, sourceId, message, at);
   }
 
   syncStates(): { table: string; sourceId: string; lastSuccessAt: number | null; lastError: string | null }[] {
-    return (this.db.prepare('SELECT table_name, source_id, last_success_at, last_error FROM sync_state ORDER BY table_name').all() as
-      { table_name: string; source_id: string; last_success_at: number | null; last_error: string | null }[])
-      .map((r) => ({ table: r.table_name, sourceId: r.source_id, lastSuccessAt: r.last_success_at, lastError: r.last_error }));
+    return (
+      this.db.prepare('SELECT table_name, source_id, last_success_at, last_error FROM sync_state ORDER BY table_name').all() as {
+        table_name: string;
+        source_id: string;
+        last_success_at: number | null;
+        last_error: string | null;
+      }[]
+    ).map((r) => ({ table: r.table_name, sourceId: r.source_id, lastSuccessAt: r.last_success_at, lastError: r.last_error }));
   }
 
   /** The oldest of the tables' last successful syncs: the age of the least fresh data. */
   lastSuccessfulSync(): number | null {
-    const row = this.db.prepare('SELECT MIN(last_success_at) AS t, COUNT(*) AS n, COUNT(last_success_at) AS ok FROM sync_state')
-      .get() as { t: number | null; n: number; ok: number };
+    const row = this.db.prepare('SELECT MIN(last_success_at) AS t, COUNT(*) AS n, COUNT(last_success_at) AS ok FROM sync_state').get() as {
+      t: number | null;
+      n: number;
+      ok: number;
+    };
     return row.n === 0 || row.ok < row.n ? null : row.t;
   }
 

@@ -12,7 +12,9 @@ import { StoreError } from './storeError.js';
  */
 export type FolderLockName = 'use' | 'sync';
 
-export interface FolderLock { release(): void }
+export interface FolderLock {
+  release(): void;
+}
 
 const FILES: Record<FolderLockName, string> = { use: 'genba.lock', sync: 'sync.lock' };
 
@@ -34,7 +36,14 @@ export function tryExclusiveLock(dataDir: string, name: FolderLockName, nativeBi
     if (busy(error)) return null;
     throw error;
   }
-  return { release: () => { if (db.open) { db.exec('ROLLBACK'); db.close(); } } };
+  return {
+    release: () => {
+      if (db.open) {
+        db.exec('ROLLBACK');
+        db.close();
+      }
+    },
+  };
 }
 
 /** Holds the lock shared (as one of many users); fails only while someone holds it alone. */
@@ -46,12 +55,23 @@ export function sharedLock(dataDir: string, name: FolderLockName, nativeBinding?
   } catch (error) {
     db.close();
     if (busy(error)) {
-      throw new StoreError('STORE_BUSY', {
-        ja: 'このデータフォルダは復元の処理中です。終わってからもう一度実行してください。',
-        en: 'This data folder is being restored. Try again when that has finished.',
-      }, { cause: error });
+      throw new StoreError(
+        'STORE_BUSY',
+        {
+          ja: 'このデータフォルダは復元の処理中です。終わってからもう一度実行してください。',
+          en: 'This data folder is being restored. Try again when that has finished.',
+        },
+        { cause: error },
+      );
     }
     throw error;
   }
-  return { release: () => { if (db.open) { db.exec('ROLLBACK'); db.close(); } } };
+  return {
+    release: () => {
+      if (db.open) {
+        db.exec('ROLLBACK');
+        db.close();
+      }
+    },
+  };
 }

@@ -12,7 +12,10 @@ function shapeOf(db: Database.Database): Shape {
   const shape: Shape = new Map();
   const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { type: string; name: string }[];
   for (const o of objects) {
-    const columns = o.type === 'table' ? (db.pragma(`table_info("${o.name.replace(/"/g, '""')}")`) as { name: string; type: string }[]).map((c) => `${c.name}:${c.type}`).join(',') : '';
+    const columns =
+      o.type === 'table'
+        ? (db.pragma(`table_info("${o.name.replace(/"/g, '""')}")`) as { name: string; type: string }[]).map((c) => `${c.name}:${c.type}`).join(',')
+        : '';
     shape.set(o.name, `${o.type}(${columns})`);
   }
   return shape;

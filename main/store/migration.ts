@@ -37,10 +37,14 @@ export function migrate(db: Database.Database, upTo: number = SCHEMA_VERSION): n
         db.pragma(`user_version = ${m.version}`);
       })();
     } catch (error) {
-      throw new StoreError('STORE_MIGRATION_FAILED', {
-        ja: `データベースの更新（${m.version}: ${m.name}）に失敗しました。データは更新前のまま残っています。`,
-        en: `Upgrading the database (${m.version}: ${m.name}) failed. Your data is left as it was.`,
-      }, { cause: error, detail: String(error) });
+      throw new StoreError(
+        'STORE_MIGRATION_FAILED',
+        {
+          ja: `データベースの更新（${m.version}: ${m.name}）に失敗しました。データは更新前のまま残っています。`,
+          en: `Upgrading the database (${m.version}: ${m.name}) failed. Your data is left as it was.`,
+        },
+        { cause: error, detail: String(error) },
+      );
     }
     applied.push(m.version);
   }

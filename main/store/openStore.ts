@@ -13,10 +13,14 @@ export interface OpenStoreOptions {
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
 function corrupt(path: string, detail: string, cause?: unknown): StoreError {
-  return new StoreError('STORE_CORRUPT', {
-    ja: `データベース ${path} が壊れています。ファイルはそのまま残してあります。バックアップから復元するか、ファイルを別の場所へ移してから同期し直してください。`,
-    en: `The database ${path} is damaged. The file was left untouched. Restore it from a backup, or move it aside and sync again.`,
-  }, { cause, detail });
+  return new StoreError(
+    'STORE_CORRUPT',
+    {
+      ja: `データベース ${path} が壊れています。ファイルはそのまま残してあります。バックアップから復元するか、ファイルを別の場所へ移してから同期し直してください。`,
+      en: `The database ${path} is damaged. The file was left untouched. Restore it from a backup, or move it aside and sync again.`,
+    },
+    { cause, detail },
+  );
 }
 
 /** Whether the file starts like a SQLite database (an empty file counts: it is a new one). */
@@ -44,23 +48,36 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Databas
   } catch (error) {
     const system = fromSystemError(error, path);
     if (system !== error) throw system;
-    throw new StoreError('STORE_OPEN_FAILED', {
-      ja: `データベース ${path} を開けません。フォルダの権限と空き容量を確認してください。`,
-      en: `Cannot open the database ${path}. Check the folder's permissions and free space.`,
-    }, { cause: error, detail: String(error) });
+    throw new StoreError(
+      'STORE_OPEN_FAILED',
+      {
+        ja: `データベース ${path} を開けません。フォルダの権限と空き容量を確認してください。`,
+        en: `Cannot open the database ${path}. Check the folder's permissions and free space.`,
+      },
+      { cause: error, detail: String(error) },
+    );
   }
   try {
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw corrupt(path, `quick_check: ${String(check)}`);
     const version = schemaVersion(db);
-    const foreign = version === 0
-      ? ((db.prepare("SELECT COUNT(*) AS n FROM sqlite_master").get() as { n: number }).n > 0 ? 'tables without a Genba schema' : null)
-      : version <= SCHEMA_VERSION ? whyNotGenba(db) : null;
+    const foreign =
+      version === 0
+        ? (db.prepare('SELECT COUNT(*) AS n FROM sqlite_master').get() as { n: number }).n > 0
+          ? 'tables without a Genba schema'
+          : null
+        : version <= SCHEMA_VERSION
+          ? whyNotGenba(db)
+          : null;
     if (foreign !== null) {
-      throw new StoreError('STORE_NOT_GENBA', {
-        ja: `${path} は Genba のデータベースではありません（${foreign}）。ファイルは変更していません。別のデータフォルダを指定するか、このファイルを移動してください。`,
-        en: `${path} is not a Genba database (${foreign}). The file was not changed. Use another data folder, or move the file aside.`,
-      }, { detail: foreign });
+      throw new StoreError(
+        'STORE_NOT_GENBA',
+        {
+          ja: `${path} は Genba のデータベースではありません（${foreign}）。ファイルは変更していません。別のデータフォルダを指定するか、このファイルを移動してください。`,
+          en: `${path} is not a Genba database (${foreign}). The file was not changed. Use another data folder, or move the file aside.`,
+        },
+        { detail: foreign },
+      );
     }
     if (version > SCHEMA_VERSION) {
       throw new StoreError('STORE_NEWER_VERSION', {
@@ -81,9 +98,13 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Databas
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw corrupt(path, String(error), error);
     const system = fromSystemError(error, path);
     if (system !== error) throw system;
-    throw new StoreError('STORE_OPEN_FAILED', {
-      ja: `データベース ${path} を開けません。`,
-      en: `Cannot open the database ${path}.`,
-    }, { cause: error, detail: String(error) });
+    throw new StoreError(
+      'STORE_OPEN_FAILED',
+      {
+        ja: `データベース ${path} を開けません。`,
+        en: `Cannot open the database ${path}.`,
+      },
+      { cause: error, detail: String(error) },
+    );
   }
 }

@@ -9,7 +9,11 @@ export const BACKUP_DIR = 'backups';
 /** Automatic backups kept in the data folder; older ones are deleted. */
 export const KEEP_BACKUPS = 7;
 
-export interface BackupInfo { path: string; sizeBytes: number; at: number }
+export interface BackupInfo {
+  path: string;
+  sizeBytes: number;
+  at: number;
+}
 
 const stamp = (t: number): string => new Date(t).toISOString().replace(/[-:]/g, '').replace(/\..+/, '').replace('T', '-');
 
@@ -29,8 +33,11 @@ export async function backupStore(db: Database.Database, file: string, nativeBin
     });
   }
   if (existing && !(existing.isFile() && checkBackupFile(file, nativeBinding) === null)) {
-    const what = existing.isDirectory() ? { ja: 'フォルダ', en: 'a folder' } : existing.isFile() ? { ja: 'Genba のバックアップではないファイル', en: 'a file that is not a Genba backup' }
-      : { ja: '通常のファイルではないもの', en: 'not a regular file' };
+    const what = existing.isDirectory()
+      ? { ja: 'フォルダ', en: 'a folder' }
+      : existing.isFile()
+        ? { ja: 'Genba のバックアップではないファイル', en: 'a file that is not a Genba backup' }
+        : { ja: '通常のファイルではないもの', en: 'not a regular file' };
     throw new StoreError('BACKUP_TARGET_EXISTS', {
       ja: `${file} は既にあり、${what.ja}です。上書きしません。別のファイル名を指定してください。`,
       en: `${file} already exists and is ${what.en}. It was not overwritten. Give another file name.`,
@@ -43,7 +50,8 @@ export async function backupStore(db: Database.Database, file: string, nativeBin
     await db.backup(tmp);
     selfContained(tmp, nativeBinding);
     const check = checkBackupFile(tmp, nativeBinding);
-    if (check !== null) throw new StoreError('STORE_OPEN_FAILED', { ja: `バックアップの検証に失敗しました: ${check}`, en: `The backup failed its check: ${check}` });
+    if (check !== null)
+      throw new StoreError('STORE_OPEN_FAILED', { ja: `バックアップの検証に失敗しました: ${check}`, en: `The backup failed its check: ${check}` });
     chmodSync(tmp, 0o600);
     renameSync(tmp, file);
   } finally {
@@ -94,10 +102,13 @@ export function checkBackupFile(file: string, nativeBinding?: string): string | 
 export function listBackups(dataDir: string): BackupInfo[] {
   const dir = join(dataDir, BACKUP_DIR);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => /^genba-\d{8}-\d{6}\.sqlite$/.test(f)).map((f) => {
-    const st = statSync(join(dir, f));
-    return { path: join(dir, f), sizeBytes: st.size, at: st.mtimeMs };
-  }).sort((a, b) => b.at - a.at || b.path.localeCompare(a.path));
+  return readdirSync(dir)
+    .filter((f) => /^genba-\d{8}-\d{6}\.sqlite$/.test(f))
+    .map((f) => {
+      const st = statSync(join(dir, f));
+      return { path: join(dir, f), sizeBytes: st.size, at: st.mtimeMs };
+    })
+    .sort((a, b) => b.at - a.at || b.path.localeCompare(a.path));
 }
 
 /** A dated backup in `<dataDir>/backups`, keeping the newest KEEP_BACKUPS. */
@@ -173,7 +184,8 @@ function checkpoint(dbPath: string, nativeBinding?: string): void {
 }
 
 const PROPOSAL_COLUMNS = 'suggestion_id, created_at, data_as_of, question, proposal, status, decided_at';
-const OUTBOX_COLUMNS = 'suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, attempts, next_attempt_at, delivered_at, delivered_to, last_error';
+const OUTBOX_COLUMNS =
+  'suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, attempts, next_attempt_at, delivered_at, delivered_to, last_error';
 
 /**
  * Decisions are the one thing the company database cannot give back: those made after the
@@ -191,15 +203,25 @@ function salvageDecisions(fromPath: string, toPath: string, nativeBinding?: stri
     const wanted = (db.prepare(missing).all() as { suggestion_id: string }[]).map((r) => r.suggestion_id);
     db.transaction(() => {
       // A proposal still open in the backup takes the decision the later file recorded.
-      db!.prepare(`INSERT INTO main.proposals (${PROPOSAL_COLUMNS}) SELECT ${PROPOSAL_COLUMNS} FROM old.proposals WHERE status != 'open'
+      db!
+        .prepare(
+          `INSERT INTO main.proposals (${PROPOSAL_COLUMNS}) SELECT ${PROPOSAL_COLUMNS} FROM old.proposals WHERE status != 'open'
         ON CONFLICT(suggestion_id) DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at, proposal = excluded.proposal
-        WHERE main.proposals.status = 'open'`).run();
+        WHERE main.proposals.status = 'open'`,
+        )
+        .run();
       db!.prepare(`INSERT OR IGNORE INTO main.approval_outbox (${OUTBOX_COLUMNS}) SELECT ${OUTBOX_COLUMNS} FROM old.approval_outbox`).run();
       // Delivered after the backup: keep it delivered, so it is not sent twice.
-      db!.prepare(`UPDATE main.approval_outbox SET delivered_at = o.delivered_at, delivered_to = o.delivered_to, last_error = NULL
-        FROM old.approval_outbox o WHERE o.suggestion_id = main.approval_outbox.suggestion_id AND main.approval_outbox.delivered_at IS NULL AND o.delivered_at IS NOT NULL`).run();
+      db!
+        .prepare(
+          `UPDATE main.approval_outbox SET delivered_at = o.delivered_at, delivered_to = o.delivered_to, last_error = NULL
+        FROM old.approval_outbox o WHERE o.suggestion_id = main.approval_outbox.suggestion_id AND main.approval_outbox.delivered_at IS NULL AND o.delivered_at IS NOT NULL`,
+        )
+        .run();
     })();
-    const check = db.prepare('SELECT COUNT(*) AS n FROM main.approval_outbox o JOIN main.proposals p USING (suggestion_id) WHERE o.suggestion_id = ? AND p.status != \'open\'');
+    const check = db.prepare(
+      "SELECT COUNT(*) AS n FROM main.approval_outbox o JOIN main.proposals p USING (suggestion_id) WHERE o.suggestion_id = ? AND p.status != 'open'",
+    );
     const salvaged = wanted.filter((id) => (check.get(id) as { n: number }).n === 1).length;
     return { salvaged, error: salvaged === wanted.length ? null : `${wanted.length - salvaged} of ${wanted.length} later decisions could not be copied` };
   } catch (error) {

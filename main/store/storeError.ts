@@ -1,8 +1,14 @@
 import { GenbaError, type LocalizedText } from '../errors.js';
 
 export type StoreErrorCode =
-  | 'STORE_CORRUPT' | 'STORE_NEWER_VERSION' | 'STORE_OPEN_FAILED' | 'STORE_MIGRATION_FAILED' | 'STORE_BUSY' | 'STORE_IN_USE'
-  | 'STORE_NOT_GENBA' | 'BACKUP_TARGET_EXISTS';
+  | 'STORE_CORRUPT'
+  | 'STORE_NEWER_VERSION'
+  | 'STORE_OPEN_FAILED'
+  | 'STORE_MIGRATION_FAILED'
+  | 'STORE_BUSY'
+  | 'STORE_IN_USE'
+  | 'STORE_NOT_GENBA'
+  | 'BACKUP_TARGET_EXISTS';
 
 export class StoreError extends GenbaError {
   constructor(code: StoreErrorCode, text: LocalizedText, options: { cause?: unknown; detail?: string } = {}) {

@@ -11,7 +11,12 @@ export const APPROVAL_HISTORY_LIMITS = {
   feedbackReasonBytes: 65_535,
 } as const;
 
-export interface LimitProblem { field: 'feedback_reason' | 'action_user' | 'suggestion_id'; size: number; limit: number; unit: 'bytes' | 'chars' }
+export interface LimitProblem {
+  field: 'feedback_reason' | 'action_user' | 'suggestion_id';
+  size: number;
+  limit: number;
+  unit: 'bytes' | 'chars';
+}
 
 /** The fields of `d` that exceed their approval_history column; empty when it fits. */
 export function decisionLimitProblems(d: Pick<DecisionRecord, 'suggestion_id' | 'action_user' | 'feedback_reason'>): LimitProblem[] {

@@ -6,8 +6,15 @@ import type { Batch, LocalRow, SyncSource, Watermark } from './syncSource.js';
 import type { TableSpec } from './tableSpecs.js';
 
 /** `head`: the file's first bytes, to notice a file rewritten in place to the same size or more. */
-interface FilePosition { ino: number; offset: number; head: string }
-interface FilesWatermark { files: Record<string, FilePosition>; nextId: number }
+interface FilePosition {
+  ino: number;
+  offset: number;
+  head: string;
+}
+interface FilesWatermark {
+  files: Record<string, FilePosition>;
+  nextId: number;
+}
 
 const CHUNK = 4 * 1024 * 1024;
 const HEAD_BYTES = 64;
@@ -77,7 +84,15 @@ export function createLogFileSource(o: { paths: readonly string[]; service: stri
       const add = (lines: string[]): void => {
         for (const line of lines) {
           const p = parseLogLine(line, o.timeZone, o.now());
-          rows.push({ log_id: wm.nextId++, ts: p.ts, service: p.service ?? o.service, host: p.host ?? host, level: p.level, message: p.message, trace_id: p.trace_id });
+          rows.push({
+            log_id: wm.nextId++,
+            ts: p.ts,
+            service: p.service ?? o.service,
+            host: p.host ?? host,
+            level: p.level,
+            message: p.message,
+            trace_id: p.trace_id,
+          });
         }
       };
       for (const path of o.paths) {

@@ -1,6 +1,13 @@
 import { sqlDatetimeToEpoch } from './sqlDatetime.js';
 
-export interface ParsedLogLine { ts: number; level: string; message: string; service: string | null; host: string | null; trace_id: string | null }
+export interface ParsedLogLine {
+  ts: number;
+  level: string;
+  message: string;
+  service: string | null;
+  host: string | null;
+  trace_id: string | null;
+}
 
 const LEVEL = /\b(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|FATAL|CRIT(?:ICAL)?|SEVERE)\b/i;
 const LEADING_TS = /^\[?(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:[.,](\d{1,6}))?(Z|[+-]\d{2}:?\d{2})?\]?/;

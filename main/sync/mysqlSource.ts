@@ -50,9 +50,18 @@ function keyset(columns: readonly string[], after: unknown[]): { sql: string; pa
 export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testConnection(): Promise<TableCheck[]> } {
   const where = `${o.host}:${o.port}/${o.database}`;
   const pool = mysql.createPool({
-    host: o.host, port: o.port, user: o.user, password: o.password, database: o.database,
-    connectionLimit: 3, connectTimeout: o.connectTimeoutMs, dateStrings: true, decimalNumbers: true,
-    supportBigNumbers: true, charset: 'utf8mb4', timezone: 'Z',
+    host: o.host,
+    port: o.port,
+    user: o.user,
+    password: o.password,
+    database: o.database,
+    connectionLimit: 3,
+    connectTimeout: o.connectTimeoutMs,
+    dateStrings: true,
+    decimalNumbers: true,
+    supportBigNumbers: true,
+    charset: 'utf8mb4',
+    timezone: 'Z',
     ...(o.tls.enabled ? { ssl: { rejectUnauthorized: o.tls.rejectUnauthorized, ...(o.tls.caFile ? { ca: readFileSync(o.tls.caFile, 'utf8') } : {}) } } : {}),
   });
   const run = async <T>(table: string | undefined, sql: string, params: unknown[] = []): Promise<T> => {
@@ -100,16 +109,21 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
 
     async estimate(spec: TableSpec, after: Watermark | null) {
       const cond = after === null ? null : keyset(spec.watermark, after as unknown[]);
-      const rows = await run<{ n: number }[]>(spec.table,
-        `SELECT COUNT(*) AS n FROM (${checkSelect(spec)}) AS src${cond ? ` WHERE ${cond.sql}` : ''}`, cond?.params ?? []);
+      const rows = await run<{ n: number }[]>(
+        spec.table,
+        `SELECT COUNT(*) AS n FROM (${checkSelect(spec)}) AS src${cond ? ` WHERE ${cond.sql}` : ''}`,
+        cond?.params ?? [],
+      );
       return Number(rows[0]?.n ?? 0);
     },
 
     async fetch(spec: TableSpec, after: Watermark | null, limit: number): Promise<Batch> {
       const cond = after === null ? null : keyset(spec.watermark, after as unknown[]);
-      const raw = await run<Record<string, unknown>[]>(spec.table,
+      const raw = await run<Record<string, unknown>[]>(
+        spec.table,
         `SELECT * FROM (${checkSelect(spec)}) AS src${cond ? ` WHERE ${cond.sql}` : ''} ORDER BY ${spec.watermark.map(quote).join(', ')} LIMIT ?`,
-        [...(cond?.params ?? []), limit]);
+        [...(cond?.params ?? []), limit],
+      );
       const last = raw[raw.length - 1];
       return { rows: raw.map((r) => convert(spec, r)), next: last ? spec.watermark.map((c) => last[c]) : after };
     },
@@ -138,11 +152,13 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
     },
 
     async deliver(d: DecisionRecord) {
-      const result = await run<{ affectedRows: number }>('approval_history',
+      const result = await run<{ affectedRows: number }>(
+        'approval_history',
         `INSERT INTO approval_history (suggestion_id, changes, impact, action_type, action_user, feedback_reason, execution_status, created_at)
          VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)
          ON DUPLICATE KEY UPDATE suggestion_id = suggestion_id`,
-        [d.suggestion_id, d.changes, d.impact, d.action_type, d.action_user, d.feedback_reason, epochToSqlDatetime(d.decided_at, o.timeZone)]);
+        [d.suggestion_id, d.changes, d.impact, d.action_type, d.action_user, d.feedback_reason, epochToSqlDatetime(d.decided_at, o.timeZone)],
+      );
       return result.affectedRows === 1 ? 'inserted' : 'existed';
     },
 
@@ -153,7 +169,9 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
         await source.checkColumns(spec);
         checks.push({ table: spec.table, rows: await source.estimate(spec, null) });
       }
-      const conn = await pool.getConnection().catch((error: unknown) => { throw toSyncError(error, where); });
+      const conn = await pool.getConnection().catch((error: unknown) => {
+        throw toSyncError(error, where);
+      });
       try {
         await conn.query('START TRANSACTION');
         await conn.query(`INSERT INTO approval_history (suggestion_id, changes, impact, action_type, action_user, execution_status, created_at)
@@ -175,4 +193,7 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
   return source;
 }
 
-export interface TableCheck { table: CompanyTable; rows: number | null }
+export interface TableCheck {
+  table: CompanyTable;
+  rows: number | null;
+}

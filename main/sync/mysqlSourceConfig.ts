@@ -9,16 +9,30 @@ import { createMySqlSource } from './mysqlSource.js';
  */
 export function sourceConfigFromForm(form: DataSourceForm, prev: MySqlSourceConfig | null): MySqlSourceConfig {
   return {
-    kind: 'mysql', host: form.host, port: form.port, database: form.database, user: form.user,
+    kind: 'mysql',
+    host: form.host,
+    port: form.port,
+    database: form.database,
+    user: form.user,
     tls: { enabled: form.tls, rejectUnauthorized: prev?.tls.rejectUnauthorized ?? true, ...(prev?.tls.caFile ? { caFile: prev.tls.caFile } : {}) },
-    connectTimeoutMs: prev?.connectTimeoutMs ?? 10_000, queryTimeoutMs: prev?.queryTimeoutMs ?? 60_000, tables: prev?.tables ?? {},
+    connectTimeoutMs: prev?.connectTimeoutMs ?? 10_000,
+    queryTimeoutMs: prev?.queryTimeoutMs ?? 60_000,
+    tables: prev?.tables ?? {},
   };
 }
 
 /** The source for a config: the one place config fields become connection options. */
 export function mysqlSourceFor(c: MySqlSourceConfig, password: string, timeZone: string, tables: readonly CompanyTable[]) {
   return createMySqlSource({
-    host: c.host, port: c.port, database: c.database, user: c.user, password, tls: c.tls,
-    connectTimeoutMs: c.connectTimeoutMs, queryTimeoutMs: c.queryTimeoutMs, timeZone, tables,
+    host: c.host,
+    port: c.port,
+    database: c.database,
+    user: c.user,
+    password,
+    tls: c.tls,
+    connectTimeoutMs: c.connectTimeoutMs,
+    queryTimeoutMs: c.queryTimeoutMs,
+    timeZone,
+    tables,
   });
 }

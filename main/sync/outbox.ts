@@ -10,7 +10,11 @@ export function retryDelay(attempts: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
 }
 
-export interface OutboxCounts { pending: number; failing: number; delivered: number }
+export interface OutboxCounts {
+  pending: number;
+  failing: number;
+  delivered: number;
+}
 
 /** The local queue of decisions bound for approval_history. */
 export class Outbox {
@@ -18,11 +22,13 @@ export class Outbox {
 
   /** Stores a decision durably. A second decision on the same suggestion is refused. */
   record(d: DecisionRecord, now: number): void {
-    const r = this.db.prepare(
-      `INSERT INTO approval_outbox (suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, next_attempt_at)
+    const r = this.db
+      .prepare(
+        `INSERT INTO approval_outbox (suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, next_attempt_at)
        VALUES (@suggestion_id, @changes, @impact, @action_type, @action_user, @feedback_reason, @decided_at, @now)
        ON CONFLICT(suggestion_id) DO NOTHING`,
-    ).run({ ...d, now });
+      )
+      .run({ ...d, now });
     if (r.changes === 0) {
       throw new GenbaError('DECISION_EXISTS', {
         ja: `提案 ${d.suggestion_id} は既に判断済みです。`,
@@ -37,35 +43,43 @@ export class Outbox {
   }
 
   counts(): OutboxCounts {
-    return this.db.prepare(
-      `SELECT COUNT(*) FILTER (WHERE delivered_at IS NULL) AS pending,
+    return this.db
+      .prepare(
+        `SELECT COUNT(*) FILTER (WHERE delivered_at IS NULL) AS pending,
               COUNT(*) FILTER (WHERE delivered_at IS NULL AND attempts > 0) AS failing,
               COUNT(*) FILTER (WHERE delivered_at IS NOT NULL) AS delivered FROM approval_outbox`,
-    ).get() as OutboxCounts;
+      )
+      .get() as OutboxCounts;
   }
 
   due(now: number, limit = 100): DecisionRecord[] {
-    return this.db.prepare(
-      `SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at FROM approval_outbox
+    return this.db
+      .prepare(
+        `SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at FROM approval_outbox
         WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY decided_at LIMIT ?`,
-    ).all(now, limit) as DecisionRecord[];
+      )
+      .all(now, limit) as DecisionRecord[];
   }
 
   markDelivered(suggestionId: string, to: string, now: number): void {
-    this.db.prepare('UPDATE approval_outbox SET delivered_at = ?, delivered_to = ?, last_error = NULL WHERE suggestion_id = ?')
-      .run(now, to, suggestionId);
+    this.db.prepare('UPDATE approval_outbox SET delivered_at = ?, delivered_to = ?, last_error = NULL WHERE suggestion_id = ?').run(now, to, suggestionId);
   }
 
   markFailed(suggestionId: string, error: string, now: number): void {
     const row = this.db.prepare('SELECT attempts FROM approval_outbox WHERE suggestion_id = ?').get(suggestionId) as { attempts: number };
     const attempts = row.attempts + 1;
-    this.db.prepare('UPDATE approval_outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE suggestion_id = ?')
+    this.db
+      .prepare('UPDATE approval_outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE suggestion_id = ?')
       .run(attempts, error, now + retryDelay(attempts), suggestionId);
   }
-
 }
 
-export interface DeliveryReport { delivered: number; alreadyThere: number; failed: number; lastError: string | null }
+export interface DeliveryReport {
+  delivered: number;
+  alreadyThere: number;
+  failed: number;
+  lastError: string | null;
+}
 
 /**
  * Sends due decisions. The company table's unique suggestion_id makes a resend after a

@@ -13,8 +13,20 @@ export interface SyncProgress {
 }
 
 /** `read`: rows the source sent; `rows`: rows inserted or changed here (re-reads of identical rows are not counted). */
-export interface TableReport { table: CompanyTable; read: number; rows: number; deleted: number; reset: boolean; ms: number }
-export interface SyncReport { sourceId: string; tables: TableReport[]; rows: number; ms: number }
+export interface TableReport {
+  table: CompanyTable;
+  read: number;
+  rows: number;
+  deleted: number;
+  reset: boolean;
+  ms: number;
+}
+export interface SyncReport {
+  sourceId: string;
+  tables: TableReport[];
+  rows: number;
+  ms: number;
+}
 
 /** Default look-back: longer than any transaction a company application keeps open. */
 export const DEFAULT_LOOKBACK_MS = 15 * 60_000;
@@ -33,10 +45,16 @@ export interface SyncOptions {
   signal?: AbortSignal;
 }
 
-interface State { source_id: string; watermark: string | null }
+interface State {
+  source_id: string;
+  watermark: string | null;
+}
 
 function cancelled(): SyncError {
-  return new SyncError('SYNC_CANCELLED', { ja: '同期を中止しました。次回は続きから再開します。', en: 'Sync cancelled. The next run resumes where this one stopped.' });
+  return new SyncError('SYNC_CANCELLED', {
+    ja: '同期を中止しました。次回は続きから再開します。',
+    en: 'Sync cancelled. The next run resumes where this one stopped.',
+  });
 }
 
 /**
@@ -62,14 +80,17 @@ export function lookbackStart(db: Database.Database, spec: TableSpec, lookbackMs
     const newest = db.prepare(`SELECT MAX(t) AS t FROM (SELECT ${time} AS t FROM ${spec.table} ORDER BY ${key} DESC LIMIT 1000)`).get() as { t: number | null };
     // The last row older than the window, found walking back from the top: the cost is the window's rows, not the table's.
     // A missing row's own time is unknown, so every id after that row may belong to the window.
-    const before = db.prepare(`SELECT ${key} AS id FROM ${spec.table} WHERE ${key} > ? AND ${time} < ? ORDER BY ${key} DESC LIMIT 1`)
+    const before = db
+      .prepare(`SELECT ${key} AS id FROM ${spec.table} WHERE ${key} > ? AND ${time} < ? ORDER BY ${key} DESC LIMIT 1`)
       .get(floor, (newest.t ?? 0) - lookbackMs) as { id: number } | undefined;
     if (before) from = before.id;
   }
-  const gap = db.prepare(
-    `SELECT a.${key} AS id FROM ${spec.table} a WHERE a.${key} >= ? AND a.${key} < ?
+  const gap = db
+    .prepare(
+      `SELECT a.${key} AS id FROM ${spec.table} a WHERE a.${key} >= ? AND a.${key} < ?
        AND NOT EXISTS (SELECT 1 FROM ${spec.table} b WHERE b.${key} = a.${key} + 1) ORDER BY a.${key} LIMIT 1`,
-  ).get(from, top.id) as { id: number } | undefined;
+    )
+    .get(from, top.id) as { id: number } | undefined;
   return gap ? gap.id : null;
 }
 
@@ -125,7 +146,12 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     let deleted = 0;
     if (spec.reconcileDeletes) {
       const keys = await o.source.keys(spec);
-      deleted = removeMissing(o.db, spec.table, primaryKey(spec.table), keys.map((k) => k.key));
+      deleted = removeMissing(
+        o.db,
+        spec.table,
+        primaryKey(spec.table),
+        keys.map((k) => k.key),
+      );
       // A change the keyset could not see (committed late, or with an older change time): read the small table again whole.
       if (watermark !== null && staleVersions(o.db, spec, keys) > 0) {
         const again = await pullFrom(spec, null, null);
@@ -169,7 +195,12 @@ function isIdKeyed(spec: TableSpec): boolean {
 function staleVersions(db: Database.Database, spec: TableSpec, keys: KeyVersion[]): number {
   const column = spec.watermark[0]!;
   if (!spec.times.includes(column) || !TABLE_COLUMNS[spec.table].columns.includes(column)) return 0;
-  const local = new Map((db.prepare(`SELECT ${primaryKey(spec.table)}, ${column} FROM ${spec.table}`).raw().all() as [number, number | null][]));
+  const local = new Map(
+    db
+      .prepare(`SELECT ${primaryKey(spec.table)}, ${column} FROM ${spec.table}`)
+      .raw()
+      .all() as [number, number | null][],
+  );
   return keys.filter((k) => k.version !== null && local.get(k.key) !== k.version).length;
 }
 

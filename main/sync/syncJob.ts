@@ -34,7 +34,11 @@ export interface SyncJob {
   fixedNow?: number | undefined;
 }
 
-export interface JobResult { reports: SyncReport[]; delivery: DeliveryReport | null; mining: MiningReport | null }
+export interface JobResult {
+  reports: SyncReport[];
+  delivery: DeliveryReport | null;
+  mining: MiningReport | null;
+}
 
 export function syncBusy(): SyncError {
   return new SyncError('SYNC_BUSY', {
@@ -89,7 +93,17 @@ export async function executeJob(job: SyncJob, onProgress: (p: SyncProgress) => 
       const overrides = job.source.kind === 'mysql' ? job.source.tables : {};
       const specs = tableSpecs(overrides).filter((s) => job.groups.includes(s.group));
       for (const source of sources) {
-        reports.push(await runSync({ db, source, specs, batchSize: job.batchSize, now, onProgress, ...(job.lookbackMs !== undefined ? { lookbackMs: job.lookbackMs } : {}) }));
+        reports.push(
+          await runSync({
+            db,
+            source,
+            specs,
+            batchSize: job.batchSize,
+            now,
+            onProgress,
+            ...(job.lookbackMs !== undefined ? { lookbackMs: job.lookbackMs } : {}),
+          }),
+        );
       }
     }
     // New log lines get their templates here, off the main thread like the sync itself.
@@ -107,12 +121,22 @@ export async function executeJob(job: SyncJob, onProgress: (p: SyncProgress) => 
 }
 
 /** Errors cross the worker boundary as data and come back as GenbaErrors. */
-export interface SerializedError { code: string; ja: string; en: string; detail?: string | undefined }
+export interface SerializedError {
+  code: string;
+  ja: string;
+  en: string;
+  detail?: string | undefined;
+}
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof GenbaError) return { code: error.code, ja: error.text.ja, en: error.text.en, detail: error.detail };
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return { code: 'SYNC_FAILED', ja: '同期に失敗しました。詳細はアプリのログを確認してください。', en: 'Sync failed. See the app log for details.', detail: message };
+  return {
+    code: 'SYNC_FAILED',
+    ja: '同期に失敗しました。詳細はアプリのログを確認してください。',
+    en: 'Sync failed. See the app log for details.',
+    detail: message,
+  };
 }
 
 export function deserializeError(e: SerializedError): SyncError {

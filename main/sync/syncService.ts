@@ -9,10 +9,21 @@ import { deserializeError, executeJob, type JobResult, type SerializedError, typ
 import { SYNC_GROUPS, type SyncGroup } from './tableSpecs.js';
 
 /** `reset`: forget the local copy first (demo --reset); done inside the job, under the sync lock. */
-export interface RunOptions { reset?: boolean }
+export interface RunOptions {
+  reset?: boolean;
+}
 
-export interface SyncRunInfo { at: number; ok: boolean; rows: number; error: ErrorPayload | null }
-export interface SyncServiceStatus { running: boolean; current: SyncProgress | null; lastRun: SyncRunInfo | null }
+export interface SyncRunInfo {
+  at: number;
+  ok: boolean;
+  rows: number;
+  error: ErrorPayload | null;
+}
+export interface SyncServiceStatus {
+  running: boolean;
+  current: SyncProgress | null;
+  lastRun: SyncRunInfo | null;
+}
 
 export interface SyncServiceDeps {
   /** Builds the job from the current settings (and the secret store) at run time. */
@@ -31,14 +42,17 @@ function runInWorker(job: SyncJob, onProgress: (p: SyncProgress) => void, track:
     const worker = startWorker('syncWorker', 'sync/syncWorker.ts', job);
     track(worker);
     let settled = false;
-    worker.on('message', (m: { type: 'progress'; progress: SyncProgress } | { type: 'done'; result: JobResult } | { type: 'error'; error: SerializedError }) => {
-      if (m.type === 'progress') onProgress(m.progress);
-      else {
-        settled = true;
-        if (m.type === 'done') resolve(m.result);
-        else reject(deserializeError(m.error));
-      }
-    });
+    worker.on(
+      'message',
+      (m: { type: 'progress'; progress: SyncProgress } | { type: 'done'; result: JobResult } | { type: 'error'; error: SerializedError }) => {
+        if (m.type === 'progress') onProgress(m.progress);
+        else {
+          settled = true;
+          if (m.type === 'done') resolve(m.result);
+          else reject(deserializeError(m.error));
+        }
+      },
+    );
     worker.on('error', (error) => {
       settled = true;
       reject(error);
@@ -46,10 +60,16 @@ function runInWorker(job: SyncJob, onProgress: (p: SyncProgress) => void, track:
     worker.on('exit', (code) => {
       track(null);
       if (!settled) {
-        reject(new SyncError('SYNC_CANCELLED', {
-          ja: '同期が途中で止まりました。次回は続きから再開します。',
-          en: 'The sync stopped before the end. The next run resumes where it stopped.',
-        }, { detail: `worker exit ${code}` }));
+        reject(
+          new SyncError(
+            'SYNC_CANCELLED',
+            {
+              ja: '同期が途中で止まりました。次回は続きから再開します。',
+              en: 'The sync stopped before the end. The next run resumes where it stopped.',
+            },
+            { detail: `worker exit ${code}` },
+          ),
+        );
       }
     });
   });
@@ -62,7 +82,8 @@ function runInWorker(job: SyncJob, onProgress: (p: SyncProgress) => void, track:
 export function createSyncService(deps: SyncServiceDeps) {
   let active: Promise<JobResult> | null = null;
   /** Requests made while a run is active: merged into one run that starts right after it. */
-  let queued: { kind: SyncJob['kind']; groups: Set<SyncGroup>; opts: RunOptions; promise: Promise<JobResult>; settle: (p: Promise<JobResult>) => void } | null = null;
+  let queued: { kind: SyncJob['kind']; groups: Set<SyncGroup>; opts: RunOptions; promise: Promise<JobResult>; settle: (p: Promise<JobResult>) => void } | null =
+    null;
   let worker: Worker | null = null;
   let current: SyncProgress | null = null;
   let lastRun: SyncRunInfo | null = null;
@@ -72,7 +93,9 @@ export function createSyncService(deps: SyncServiceDeps) {
     if (!active) return start(kind, groups, opts);
     if (!queued) {
       let settle!: (p: Promise<JobResult>) => void;
-      const promise = new Promise<JobResult>((resolve) => { settle = resolve; });
+      const promise = new Promise<JobResult>((resolve) => {
+        settle = resolve;
+      });
       queued = { kind, groups: new Set(groups), opts: { ...opts }, promise, settle };
     } else {
       if (kind === 'sync') queued.kind = 'sync';
@@ -90,33 +113,42 @@ export function createSyncService(deps: SyncServiceDeps) {
     const started = deps.now();
     const job = (async () => {
       const spec = deps.job(kind, groups, opts);
-      return deps.runner === 'worker' ? runInWorker(spec, onProgress, (w) => { worker = w; }) : executeJob(spec, onProgress);
+      return deps.runner === 'worker'
+        ? runInWorker(spec, onProgress, (w) => {
+            worker = w;
+          })
+        : executeJob(spec, onProgress);
     })();
-    active = job.then((result) => {
-      const rows = result.reports.reduce((n, r) => n + r.rows, 0);
-      if (result.delivery && result.delivery.failed > 0) {
-        deps.log.warn('decision delivery failed', `${result.delivery.failed} decisions: ${result.delivery.lastError ?? ''}`);
-      }
-      lastRun = { at: started, ok: true, rows, error: null };
-      const changed: string[] = result.reports.flatMap((r) => r.tables.filter((t) => t.rows > 0 || t.deleted > 0 || t.reset).map((t) => t.table));
-      if (result.delivery && (result.delivery.delivered > 0 || result.delivery.alreadyThere > 0)) changed.push('approval_outbox');
-      if (result.mining && result.mining.lines > 0) changed.push('log_templates');
-      if (changed.length > 0) deps.events.emit({ type: 'data-changed', tables: changed });
-      deps.events.emit({ type: 'sync-finished', ok: true, rows, error: null });
-      return result;
-    }, (error: unknown) => {
-      deps.log.error('sync failed', describeError(error));
-      const payload = toErrorPayload(error, deps.lang());
-      lastRun = { at: started, ok: false, rows: 0, error: payload };
-      deps.events.emit({ type: 'sync-finished', ok: false, rows: 0, error: payload });
-      throw error;
-    }).finally(() => {
-      active = null;
-      current = null;
-      const next = queued;
-      queued = null;
-      if (next) next.settle(start(next.kind, [...next.groups], next.opts));
-    });
+    active = job
+      .then(
+        (result) => {
+          const rows = result.reports.reduce((n, r) => n + r.rows, 0);
+          if (result.delivery && result.delivery.failed > 0) {
+            deps.log.warn('decision delivery failed', `${result.delivery.failed} decisions: ${result.delivery.lastError ?? ''}`);
+          }
+          lastRun = { at: started, ok: true, rows, error: null };
+          const changed: string[] = result.reports.flatMap((r) => r.tables.filter((t) => t.rows > 0 || t.deleted > 0 || t.reset).map((t) => t.table));
+          if (result.delivery && (result.delivery.delivered > 0 || result.delivery.alreadyThere > 0)) changed.push('approval_outbox');
+          if (result.mining && result.mining.lines > 0) changed.push('log_templates');
+          if (changed.length > 0) deps.events.emit({ type: 'data-changed', tables: changed });
+          deps.events.emit({ type: 'sync-finished', ok: true, rows, error: null });
+          return result;
+        },
+        (error: unknown) => {
+          deps.log.error('sync failed', describeError(error));
+          const payload = toErrorPayload(error, deps.lang());
+          lastRun = { at: started, ok: false, rows: 0, error: payload };
+          deps.events.emit({ type: 'sync-finished', ok: false, rows: 0, error: payload });
+          throw error;
+        },
+      )
+      .finally(() => {
+        active = null;
+        current = null;
+        const next = queued;
+        queued = null;
+        if (next) next.settle(start(next.kind, [...next.groups], next.opts));
+      });
     return active;
   };
 
@@ -131,10 +163,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     startSchedule(): void {
       this.stopSchedule();
       const s = deps.schedule();
-      timers = [
-        setInterval(tick(['progress', 'logs']), s.progressEverySeconds * 1000),
-        setInterval(tick([...SYNC_GROUPS]), s.mastersEveryMinutes * 60_000),
-      ];
+      timers = [setInterval(tick(['progress', 'logs']), s.progressEverySeconds * 1000), setInterval(tick([...SYNC_GROUPS]), s.mastersEveryMinutes * 60_000)];
     },
     stopSchedule(): void {
       timers.forEach(clearInterval);

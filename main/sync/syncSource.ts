@@ -13,7 +13,10 @@ export interface Batch {
   next: Watermark;
 }
 
-export interface KeyVersion { key: number; version: number | null }
+export interface KeyVersion {
+  key: number;
+  version: number | null;
+}
 
 /** A decision to deliver to the company's approval_history. */
 export interface DecisionRecord {

@@ -18,27 +18,46 @@ export interface TableSpec {
 }
 
 export const DEFAULT_TABLE_SPECS: readonly TableSpec[] = [
-  { table: 'locations', group: 'masters', select: 'SELECT location_id, location_name FROM locations', watermark: ['location_id'], times: [], reconcileDeletes: true },
   {
-    table: 'operators', group: 'masters',
+    table: 'locations',
+    group: 'masters',
+    select: 'SELECT location_id, location_name FROM locations',
+    watermark: ['location_id'],
+    times: [],
+    reconcileDeletes: true,
+  },
+  {
+    table: 'operators',
+    group: 'masters',
     select: 'SELECT operator_id, operator_name, location_name, is_valid, updated_at FROM operators',
-    watermark: ['updated_at', 'operator_id'], times: ['updated_at'], reconcileDeletes: true,
+    watermark: ['updated_at', 'operator_id'],
+    times: ['updated_at'],
+    reconcileDeletes: true,
   },
   {
-    table: 'operator_process_capabilities', group: 'masters',
+    table: 'operator_process_capabilities',
+    group: 'masters',
     select: 'SELECT capability_id, operator_id, process_name, skill_level, experience_months, average_speed, updated_at FROM operator_process_capabilities',
-    watermark: ['updated_at', 'capability_id'], times: ['updated_at'], reconcileDeletes: true,
+    watermark: ['updated_at', 'capability_id'],
+    times: ['updated_at'],
+    reconcileDeletes: true,
   },
   {
-    table: 'progress_snapshots', group: 'progress',
+    table: 'progress_snapshots',
+    group: 'progress',
     select: `SELECT snapshot_id, snapshot_time, location_name, business_id, process_name, expected_completion_time,
       total_waiting, entry_count, correction_waiting FROM progress_snapshots`,
-    watermark: ['snapshot_id'], times: ['snapshot_time', 'expected_completion_time'], reconcileDeletes: false,
+    watermark: ['snapshot_id'],
+    times: ['snapshot_time', 'expected_completion_time'],
+    reconcileDeletes: false,
   },
   {
-    table: 'app_logs', group: 'logs',
+    table: 'app_logs',
+    group: 'logs',
     select: 'SELECT log_id, ts, service, host, level, message, trace_id FROM app_logs',
-    watermark: ['log_id'], times: ['ts'], reconcileDeletes: false,
+    watermark: ['log_id'],
+    times: ['ts'],
+    reconcileDeletes: false,
   },
 ];
 

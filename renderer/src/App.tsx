@@ -37,12 +37,24 @@ export function App() {
   return (
     <div className="shell">
       <nav aria-label="Genba">
-        <div className="brand">Genba <span>現場</span></div>
+        <div className="brand">
+          Genba <span>現場</span>
+        </div>
         {VIEWS.map((v) => (
-          <button key={v} type="button" className={v === view ? 'active' : ''} aria-current={v === view ? 'page' : undefined}
-            data-testid={`nav-${v}`} onClick={() => setView(v)}>
+          <button
+            key={v}
+            type="button"
+            className={v === view ? 'active' : ''}
+            aria-current={v === view ? 'page' : undefined}
+            data-testid={`nav-${v}`}
+            onClick={() => setView(v)}
+          >
             {label(v)}
-            {v === 'alerts' && alertCount > 0 && <span className="count" data-testid="alert-count">{alertCount}</span>}
+            {v === 'alerts' && alertCount > 0 && (
+              <span className="count" data-testid="alert-count">
+                {alertCount}
+              </span>
+            )}
           </button>
         ))}
       </nav>
@@ -54,14 +66,26 @@ export function App() {
             <progress max={progress.total} value={progress.done} />
           </div>
         )}
-        {error && <div className="error" role="alert">{t('error.prefix')}: {error}</div>}
-        {view === 'overview' ? <OverviewView />
-          : view === 'logs' ? <LogsView />
-          : view === 'alerts' ? <AlertsView />
-          : view === 'chat' ? <ChatView />
-          : view === 'approvals' ? <ApprovalsView />
-          : view === 'knowledge' ? <KnowledgeView />
-            : <SettingsView />}
+        {error && (
+          <div className="error" role="alert">
+            {t('error.prefix')}: {error}
+          </div>
+        )}
+        {view === 'overview' ? (
+          <OverviewView />
+        ) : view === 'logs' ? (
+          <LogsView />
+        ) : view === 'alerts' ? (
+          <AlertsView />
+        ) : view === 'chat' ? (
+          <ChatView />
+        ) : view === 'approvals' ? (
+          <ApprovalsView />
+        ) : view === 'knowledge' ? (
+          <KnowledgeView />
+        ) : (
+          <SettingsView />
+        )}
       </main>
     </div>
   );

@@ -23,8 +23,17 @@ async function llmBench(dir: string, shape: ShapeName, threads: number[], tokens
   }
   for (const n of threads) {
     const llm = createLlmService({
-      log, lang: () => 'ja',
-      settings: () => ({ models: { intent: path, answer: null }, gpu: 'off', threads: n, contextSize: 2048, idleUnloadMs: 600_000, requestTimeoutMs: 600_000, memoryBudgetBytes: null }),
+      log,
+      lang: () => 'ja',
+      settings: () => ({
+        models: { intent: path, answer: null },
+        gpu: 'off',
+        threads: n,
+        contextSize: 2048,
+        idleUnloadMs: 600_000,
+        requestTimeoutMs: 600_000,
+        memoryBudgetBytes: null,
+      }),
     });
     const l0 = performance.now();
     await llm.load('intent');
@@ -32,7 +41,10 @@ async function llmBench(dir: string, shape: ShapeName, threads: number[], tokens
     await llm.generate('intent', 'warm-up', { maxTokens: 2 });
     const out = await llm.generate('intent', PROMPT, { maxTokens: tokens, temperature: 0.7 });
     const decodeTps = (out.tokens - 1) / ((out.ms - (out.firstTokenMs ?? 0)) / 1000);
-    record(`${shape}: ${n} thread${n > 1 ? 's' : ''}`, `load ${(loadMs / 1000).toFixed(1)} s, first token ${Math.round(out.firstTokenMs ?? 0)} ms, ${decodeTps.toFixed(1)} tokens/s (${out.tokens} tokens, CPU)`);
+    record(
+      `${shape}: ${n} thread${n > 1 ? 's' : ''}`,
+      `load ${(loadMs / 1000).toFixed(1)} s, first token ${Math.round(out.firstTokenMs ?? 0)} ms, ${decodeTps.toFixed(1)} tokens/s (${out.tokens} tokens, CPU)`,
+    );
     await llm.dispose();
   }
 }

@@ -54,7 +54,11 @@ function searchBench(record: Record): void {
     const s0 = performance.now();
     const found = index.search(q, 10);
     times.push(performance.now() - s0);
-    const exact = points.map((p, i) => ({ i, s: p.reduce((a, x, k) => a + x * q[k]!, 0) })).sort((a, b) => b.s - a.s).slice(0, 10).map((x) => x.i);
+    const exact = points
+      .map((p, i) => ({ i, s: p.reduce((a, x, k) => a + x * q[k]!, 0) }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, 10)
+      .map((x) => x.i);
     const truth = new Set(exact);
     hits += found.filter((f) => truth.has(f.id)).length;
   }
@@ -73,17 +77,19 @@ function bglAnomalies(record: Record): void {
   const { raw } = loadLoghub('BGL');
   const warm = Math.floor(raw.length * 0.3);
   const miner = new TemplateMiner();
-  const rows = raw.map((line, i) => {
-    const { created } = miner.add(maskTokens(line.split(' ').slice(9).join(' ')));
-    return { i, anomalous: line.split(' ')[0] !== '-', fresh: created && i >= warm, error: parseLogLine(line, 'UTC', 0).level === 'ERROR' };
-  }).filter((r) => r.i >= warm);
+  const rows = raw
+    .map((line, i) => {
+      const { created } = miner.add(maskTokens(line.split(' ').slice(9).join(' ')));
+      return { i, anomalous: line.split(' ')[0] !== '-', fresh: created && i >= warm, error: parseLogLine(line, 'UTC', 0).level === 'ERROR' };
+    })
+    .filter((r) => r.i >= warm);
   const score = (name: string, flag: (r: (typeof rows)[number]) => boolean): void => {
     const tp = rows.filter((r) => flag(r) && r.anomalous).length;
     const fp = rows.filter((r) => flag(r) && !r.anomalous).length;
     const fn = rows.filter((r) => !flag(r) && r.anomalous).length;
     const p = tp / (tp + fp || 1);
     const rc = tp / (tp + fn || 1);
-    record(`BGL ${name}`, `precision ${p.toFixed(3)}, recall ${rc.toFixed(3)}, F1 ${(2 * p * rc / (p + rc || 1)).toFixed(3)}`);
+    record(`BGL ${name}`, `precision ${p.toFixed(3)}, recall ${rc.toFixed(3)}, F1 ${((2 * p * rc) / (p + rc || 1)).toFixed(3)}`);
   };
   score('new template (first line of it)', (r) => r.fresh);
   score('error level', (r) => r.error);

@@ -9,8 +9,14 @@ import { tempDir } from '../helpers/tempDir.js';
 const ANCHOR = '2025-10-23T15:40+09:00';
 const MUST_SHOW = '札幌のエントリ1工程が遅延しています';
 const MIXED = [
-  MUST_SHOW, 'Sapporo entry 1 is running late', '遅延リスクのある工程は？', '横浜の生産性はどう？', 'OCRのエラーが増えている原因を調べて',
-  '納期直前の増員ルールは？', 'エントリ1が遅れている。人を回して', '品川の補正を手伝って',
+  MUST_SHOW,
+  'Sapporo entry 1 is running late',
+  '遅延リスクのある工程は？',
+  '横浜の生産性はどう？',
+  'OCRのエラーが増えている原因を調べて',
+  '納期直前の増員ルールは？',
+  'エントリ1が遅れている。人を回して',
+  '品川の補正を手伝って',
 ];
 
 const pct = (values: number[], p: number): number => {
@@ -27,7 +33,10 @@ function stageRows(label: string, results: AskResult[], record: (n: string, v: s
     record(`${label}: ${s.replace('_ms', '')} p50 / p95`, `${pct(v, 50).toFixed(1)} / ${pct(v, 95).toFixed(1)} ms`);
   }
   const n = results.map((r) => nonLlm(r.timings, intentByModel));
-  record(`${label}: ${intentByModel ? 'retrieval+data+optimize' : 'non-LLM stages'} p50 / p95`, `${pct(n, 50).toFixed(1)} / ${pct(n, 95).toFixed(1)} ms (${results.length} asks)`);
+  record(
+    `${label}: ${intentByModel ? 'retrieval+data+optimize' : 'non-LLM stages'} p50 / p95`,
+    `${pct(n, 50).toFixed(1)} / ${pct(n, 95).toFixed(1)} ms (${results.length} asks)`,
+  );
 }
 
 async function askMany(app: GenbaApp, questions: string[], times: number): Promise<AskResult[]> {
@@ -46,7 +55,10 @@ export async function placementAssistantBench(record: (n: string, v: string) => 
     await app.assistant.prepare();
     record('start-up work (solver compile, know-how index, names)', `${(performance.now() - p0).toFixed(0)} ms`);
     const first = await app.assistant.ask(MUST_SHOW);
-    record('first ask in the process, non-LLM stages', `${nonLlm(first.timings).toFixed(1)} ms (${first.proposal?.operators.length ?? 0} moved: ${first.proposal?.changes.map((c) => `${c.from} ${c.count}`).join(', ')})`);
+    record(
+      'first ask in the process, non-LLM stages',
+      `${nonLlm(first.timings).toFixed(1)} ms (${first.proposal?.operators.length ?? 0} moved: ${first.proposal?.changes.map((c) => `${c.from} ${c.count}`).join(', ')})`,
+    );
     stageRows('no models, 「札幌のエントリ1…」', await askMany(app, [MUST_SHOW], 50), record);
     stageRows('no models, 8 mixed requests', await askMany(app, MIXED, 10), record);
     const k = Array.from({ length: 50 }, () => 0);
@@ -62,10 +74,19 @@ export async function placementAssistantBench(record: (n: string, v: string) => 
     const cli = Array.from({ length: 5 }, () => {
       const t = performance.now();
       const r = spawnSync(process.execPath, [bin, 'ask', MUST_SHOW, '--json', '--data-dir', dir.path, '--now', ANCHOR], { encoding: 'utf8' });
-      return { wall: performance.now() - t, r: r.status === 0 ? JSON.parse(r.stdout) as AskResult : null };
+      return { wall: performance.now() - t, r: r.status === 0 ? (JSON.parse(r.stdout) as AskResult) : null };
     });
     if (cli.every((c) => c.r)) {
-      record('genba ask --json (a fresh process each): non-LLM p50', `${pct(cli.map((c) => nonLlm(c.r!.timings)), 50).toFixed(1)} ms, process wall p50 ${pct(cli.map((c) => c.wall), 50).toFixed(0)} ms`);
+      record(
+        'genba ask --json (a fresh process each): non-LLM p50',
+        `${pct(
+          cli.map((c) => nonLlm(c.r!.timings)),
+          50,
+        ).toFixed(1)} ms, process wall p50 ${pct(
+          cli.map((c) => c.wall),
+          50,
+        ).toFixed(0)} ms`,
+      );
     } else {
       record('genba ask --json', 'skipped: run npm run build first');
     }
@@ -75,7 +96,11 @@ export async function placementAssistantBench(record: (n: string, v: string) => 
     mkdirSync(models, { recursive: true });
     writeModel(join(models, 'qwen2.gguf'), 'qwen2-0.5b');
     writeModel(join(models, 'gemma3.gguf'), 'gemma3-4b');
-    const withModels = createApp({ dataDir: dir.path, now: Date.parse(ANCHOR), models: { intentModel: join(models, 'qwen2.gguf'), answerModel: join(models, 'gemma3.gguf') } });
+    const withModels = createApp({
+      dataDir: dir.path,
+      now: Date.parse(ANCHOR),
+      models: { intentModel: join(models, 'qwen2.gguf'), answerModel: join(models, 'gemma3.gguf') },
+    });
     await withModels.start();
     await withModels.assistant.prepare();
     await withModels.ai.load('intent');

@@ -16,7 +16,10 @@ import { syncSoak } from './syncSoak.js';
 import { syncThroughput } from './syncThroughput.js';
 
 /** GENBA_BENCH_ONLY=soak,sync (section names below) runs those sections alone. */
-const only = (process.env.GENBA_BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const only = (process.env.GENBA_BENCH_ONLY ?? '')
+  .split(',')
+  .map((x) => x.trim())
+  .filter(Boolean);
 const wanted = (section: string): boolean => only.length === 0 || only.includes(section);
 
 const rows: [string, string][] = [];
@@ -52,7 +55,10 @@ async function storeBench(): Promise<void> {
     const source = createDemoSource(20251023, ['locations', 'operators', 'operator_process_capabilities', 'progress_snapshots', 'app_logs']);
     const report = await runSync({ db, source, specs: tableSpecs(), batchSize: 5000, now: Date.now });
     const loadMs = performance.now() - t0;
-    record('demo generation + sync into SQLite (5,000-row batches)', `${loadMs.toFixed(0)} ms, ${Math.round(report.rows / (loadMs / 1000)).toLocaleString()} rows/s`);
+    record(
+      'demo generation + sync into SQLite (5,000-row batches)',
+      `${loadMs.toFixed(0)} ms, ${Math.round(report.rows / (loadMs / 1000)).toLocaleString()} rows/s`,
+    );
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     record('SQLite size of the demo data', `${(statSync(dbPath).size / 1048576).toFixed(1)} MB`);
@@ -76,7 +82,10 @@ async function storeBench(): Promise<void> {
     const cliFresh = timeIt(() => spawnSync(process.execPath, [bin, 'status', '--json', '--data-dir', join(dir.path, 'cli')], { encoding: 'utf8' }));
     if (cliFresh.value.status === 0) {
       record('genba status --json, fresh data folder (process)', `${cliFresh.ms.toFixed(0)} ms`);
-      const warm = Array.from({ length: 5 }, () => timeIt(() => spawnSync(process.execPath, [bin, 'status', '--json', '--data-dir', join(dir.path, 'cli')])).ms);
+      const warm = Array.from(
+        { length: 5 },
+        () => timeIt(() => spawnSync(process.execPath, [bin, 'status', '--json', '--data-dir', join(dir.path, 'cli')])).ms,
+      );
       record('genba status --json, existing data (process, p50)', `${percentile(warm, 50).toFixed(0)} ms`);
     } else {
       record('genba CLI', 'skipped: run npm run build first');

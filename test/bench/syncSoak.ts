@@ -37,16 +37,26 @@ export async function syncSoak(seconds: number, record: (name: string, value: st
           const ids: number[] = [];
           const count = 1 + Math.floor(Math.random() * 20);
           for (let i = 0; i < count; i++) {
-            const [r] = await c.query(`INSERT INTO app_logs (ts, service, host, level, message, trace_id) VALUES (NOW(3), ?, ?, ?, ?, NULL)`,
-              [`svc-${n}`, `host-${n}`, Math.random() < 0.1 ? 'ERROR' : 'INFO', `order ${Math.floor(Math.random() * 1e6)} ${Math.random() < 0.5 ? 'shipped' : 'packed'} by worker ${n}`]);
+            const [r] = await c.query(`INSERT INTO app_logs (ts, service, host, level, message, trace_id) VALUES (NOW(3), ?, ?, ?, ?, NULL)`, [
+              `svc-${n}`,
+              `host-${n}`,
+              Math.random() < 0.1 ? 'ERROR' : 'INFO',
+              `order ${Math.floor(Math.random() * 1e6)} ${Math.random() < 0.5 ? 'shipped' : 'packed'} by worker ${n}`,
+            ]);
             ids.push((r as { insertId: number }).insertId);
           }
           if (Math.random() < 0.2) {
-            await c.query(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count, correction_waiting)
-              VALUES (NOW(), '札幌', '523201', 'エントリ1', NOW() + INTERVAL 1 HOUR, ?, ?, 0)`, [Math.floor(Math.random() * 200), Math.floor(Math.random() * 900)]);
+            await c.query(
+              `INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count, correction_waiting)
+              VALUES (NOW(), '札幌', '523201', 'エントリ1', NOW() + INTERVAL 1 HOUR, ?, ?, 0)`,
+              [Math.floor(Math.random() * 200), Math.floor(Math.random() * 900)],
+            );
           }
           if (Math.random() < 0.1) {
-            await c.query('UPDATE operators SET is_valid = 1 - is_valid, updated_at = NOW(3) - INTERVAL ? SECOND WHERE operator_id = ?', [Math.floor(Math.random() * 600), 1 + Math.floor(Math.random() * 300)]);
+            await c.query('UPDATE operators SET is_valid = 1 - is_valid, updated_at = NOW(3) - INTERVAL ? SECOND WHERE operator_id = ?', [
+              Math.floor(Math.random() * 600),
+              1 + Math.floor(Math.random() * 300),
+            ]);
             w.masterUpdates++;
           }
           await sleep(Math.random() * 1500); // held open: later transactions commit first
@@ -67,17 +77,23 @@ export async function syncSoak(seconds: number, record: (name: string, value: st
     };
 
     const s = { runs: 0, killed: 0, ok: 0, failed: 0 };
-    const syncOnce = (killAfterMs: number | null): Promise<number | null> => new Promise((ok) => {
-      const child = spawn(process.execPath, [resolve('bin/genba.mjs'), 'sync', '--source', url, '--once', '--data-dir', dir.path], { env, stdio: 'ignore' });
-      const timer = killAfterMs === null ? null : setTimeout(() => { child.kill('SIGKILL'); }, killAfterMs);
-      child.on('exit', (code, signal) => {
-        if (timer) clearTimeout(timer);
-        if (signal === 'SIGKILL') s.killed++;
-        else if (code === 0) s.ok++;
-        else s.failed++;
-        ok(code);
+    const syncOnce = (killAfterMs: number | null): Promise<number | null> =>
+      new Promise((ok) => {
+        const child = spawn(process.execPath, [resolve('bin/genba.mjs'), 'sync', '--source', url, '--once', '--data-dir', dir.path], { env, stdio: 'ignore' });
+        const timer =
+          killAfterMs === null
+            ? null
+            : setTimeout(() => {
+                child.kill('SIGKILL');
+              }, killAfterMs);
+        child.on('exit', (code, signal) => {
+          if (timer) clearTimeout(timer);
+          if (signal === 'SIGKILL') s.killed++;
+          else if (code === 0) s.ok++;
+          else s.failed++;
+          ok(code);
+        });
       });
-    });
     const started = performance.now();
     const writers = [1, 2, 3, 4].map(writer);
     while (performance.now() - started < seconds * 1000) {
@@ -91,7 +107,10 @@ export async function syncSoak(seconds: number, record: (name: string, value: st
     const final = await syncOnce(null);
 
     record('soak: duration, writers', `${seconds} s, 4 concurrent writers`);
-    record('soak: transactions committed / rolled back', `${w.commits.toLocaleString()} / ${w.rollbacks} (${w.rows.toLocaleString()} log rows, ${w.masterUpdates} master updates with back-dated change times)`);
+    record(
+      'soak: transactions committed / rolled back',
+      `${w.commits.toLocaleString()} / ${w.rollbacks} (${w.rows.toLocaleString()} log rows, ${w.masterUpdates} master updates with back-dated change times)`,
+    );
     record('soak: commits that became visible after a higher id', `${w.lateCommits.toLocaleString()}`);
     record('soak: genba sync runs (ok / killed / failed)', `${s.runs + 2} (${s.ok} / ${s.killed} / ${s.failed}), final run exit ${final}`);
 
@@ -106,7 +125,10 @@ export async function syncSoak(seconds: number, record: (name: string, value: st
     await conn.end();
     record('soak: tables equal to the source', unequal.length === 0 ? `all ${COMPANY_TABLES.length}` : `NOT EQUAL: ${unequal.join(', ')}`);
     const c = derivedCounts(dir.path);
-    record('soak: log rows / template counts / per-minute counts', `${c.lines.toLocaleString()} / ${c.templateSum.toLocaleString()} / ${c.minuteSum.toLocaleString()} (${c.unmined} unmined)`);
+    record(
+      'soak: log rows / template counts / per-minute counts',
+      `${c.lines.toLocaleString()} / ${c.templateSum.toLocaleString()} / ${c.minuteSum.toLocaleString()} (${c.unmined} unmined)`,
+    );
   } finally {
     dir.remove();
     await maria.destroy();

@@ -27,15 +27,25 @@ export async function syncThroughput(rows: number, record: (name: string, value:
 
     const db = openStore(join(dir.path, 'bench.sqlite'));
     const source = createMySqlSource({
-      host: '127.0.0.1', port: maria.port, database: maria.database, user: 'genba', password: 'genba-pw',
-      tls: { enabled: false, rejectUnauthorized: true }, connectTimeoutMs: 10_000, queryTimeoutMs: 120_000,
-      timeZone: 'Asia/Tokyo', tables: ['app_logs'],
+      host: '127.0.0.1',
+      port: maria.port,
+      database: maria.database,
+      user: 'genba',
+      password: 'genba-pw',
+      tls: { enabled: false, rejectUnauthorized: true },
+      connectTimeoutMs: 10_000,
+      queryTimeoutMs: 120_000,
+      timeZone: 'Asia/Tokyo',
+      tables: ['app_logs'],
     });
     const specs = tableSpecs().filter((s) => s.table === 'app_logs');
     const started = performance.now();
     const report = await runSync({ db, source, specs, batchSize: 5000, now: Date.now });
     const seconds = (performance.now() - started) / 1000;
-    record('sync MariaDB → SQLite, app_logs, 5,000-row batches', `${report.rows.toLocaleString()} rows in ${seconds.toFixed(1)} s = ${Math.round(report.rows / seconds).toLocaleString()} rows/s`);
+    record(
+      'sync MariaDB → SQLite, app_logs, 5,000-row batches',
+      `${report.rows.toLocaleString()} rows in ${seconds.toFixed(1)} s = ${Math.round(report.rows / seconds).toLocaleString()} rows/s`,
+    );
 
     const inc = performance.now();
     const again = await runSync({ db, source, specs, batchSize: 5000, now: Date.now });

@@ -11,7 +11,9 @@ describe('alerts on the demo company', () => {
   const env = useAppInChromium();
 
   it('genba alerts check --json reports the delay risk of 札幌 エントリ1 with its minutes late', () => {
-    const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), 'alerts', 'check', '--json', '--now', NOW, '--data-dir', env.dataDir], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), 'alerts', 'check', '--json', '--now', NOW, '--data-dir', env.dataDir], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     const check = JSON.parse(r.stdout) as AlertCheck;
     const delay = check.open.find((a) => a.kind === 'delay_risk' && a.site === '札幌' && a.process === 'エントリ1');
@@ -29,14 +31,20 @@ describe('alerts on the demo company', () => {
 
     // 横浜 starts falling behind on a new business: 500 left at 1/min, deadline 16:00.
     const db = new Database(join(env.dataDir, 'genba.sqlite'));
-    const add = db.prepare(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
+    const add =
+      db.prepare(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
       VALUES (?, '横浜', '990001', 'エントリ1', ?, ?, ?)`);
     add.run(parseIsoInstant('2025-10-23T15:10+09:00'), parseIsoInstant('2025-10-23T16:00+09:00'), 530, 0);
     add.run(parseIsoInstant(NOW), parseIsoInstant('2025-10-23T16:00+09:00'), 500, 30);
     db.close();
     const check = env.app.alerts.check();
     // A delay risk, and a skill gap too: 横浜's qualified operators cannot do 16.7 items/min.
-    expect(check.open.filter((a) => a.site === '横浜' && a.process === 'エントリ1').map((a) => a.kind).sort()).toEqual(['delay_risk', 'skill_gap']);
+    expect(
+      check.open
+        .filter((a) => a.site === '横浜' && a.process === 'エントリ1')
+        .map((a) => a.kind)
+        .sort(),
+    ).toEqual(['delay_risk', 'skill_gap']);
     expect(check.opened).toBe(2);
     await expect.poll(() => count.textContent()).toBe(String(before + 2));
     const item = page.getByTestId('alert-list').locator('li', { hasText: '横浜 エントリ1（業務990001）が納期' });

@@ -58,7 +58,12 @@ describe('Settings → Data source in Chromium, against a real MariaDB', () => {
     // The company database goes down: a decision waits, visibly, and the error is shown.
     await maria.stop();
     app.recordDecision({
-      suggestion_id: 'e2e-1', changes: '[]', impact: '{}', action_type: 'approved', action_user: 'e2e', feedback_reason: null,
+      suggestion_id: 'e2e-1',
+      changes: '[]',
+      impact: '{}',
+      action_type: 'approved',
+      action_user: 'e2e',
+      feedback_reason: null,
       decided_at: parseIsoInstant('2025-10-23T15:41+09:00'),
     });
     await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('送信待ちの承認 1件');

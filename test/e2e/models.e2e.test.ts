@@ -27,7 +27,9 @@ describe('Settings → Models in Chromium, with generated models on the real run
     expect(await page.getByTestId('models-backend').textContent()).toContain('まだ使われていません');
 
     await page.getByTestId('model-test-intent').click();
-    await expect.poll(() => intent.locator('[data-field="result"]').textContent(), { timeout: 30_000 }).toMatch(/[\d.]+ トークン\/秒（最初のトークンまで \d+ ms）/);
+    await expect
+      .poll(() => intent.locator('[data-field="result"]').textContent(), { timeout: 30_000 })
+      .toMatch(/[\d.]+ トークン\/秒（最初のトークンまで \d+ ms）/);
     expect(await intent.locator('[data-field="state"]').textContent()).toContain('読み込み済み');
     expect((await intent.locator('[data-field="stream"]').textContent())!.length).toBeGreaterThan(2);
     await expect.poll(() => page.getByTestId('models-backend').textContent()).toContain('CPU · 1 スレッド');

@@ -9,13 +9,15 @@ import { TEST_RESULTS } from '../helpers/genbaPage.js';
 function latestFromStore(dbPath: string, now: number) {
   const db = openStore(dbPath);
   try {
-    return db.prepare(
-      `SELECT location_name, business_id, process_name, total_waiting FROM progress_snapshots p
+    return db
+      .prepare(
+        `SELECT location_name, business_id, process_name, total_waiting FROM progress_snapshots p
         WHERE snapshot_time = (SELECT MAX(snapshot_time) FROM progress_snapshots q
                                 WHERE q.location_name = p.location_name AND q.business_id = p.business_id
                                   AND q.process_name = p.process_name AND q.snapshot_time <= ?)
           AND snapshot_time >= ? - 9 * 3600000`,
-    ).all(now, now) as { location_name: string; business_id: string; process_name: string; total_waiting: number }[];
+      )
+      .all(now, now) as { location_name: string; business_id: string; process_name: string; total_waiting: number }[];
   } finally {
     db.close();
   }

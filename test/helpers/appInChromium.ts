@@ -7,7 +7,12 @@ import { tempDir } from './tempDir.js';
 /** The demo company's reference moment: the clock of every e2e test. */
 export const DEMO_NOW = '2025-10-23T15:40+09:00';
 
-export interface AppInChromium { app: GenbaApp; ui: GenbaPage; dataDir: string; close(): Promise<void> }
+export interface AppInChromium {
+  app: GenbaApp;
+  ui: GenbaPage;
+  dataDir: string;
+  close(): Promise<void>;
+}
 
 /**
  * A real core on a fresh data folder (prepared by `prepare` before start), and the built
@@ -20,7 +25,9 @@ export async function openAppInChromium(o: { prepare?: (dataDir: string) => void
   await app.start();
   const ui = await openGenbaPage(app);
   return {
-    app, ui, dataDir: dir.path,
+    app,
+    ui,
+    dataDir: dir.path,
     close: async () => {
       await ui.close();
       await app.stop();
@@ -33,15 +40,25 @@ export async function openAppInChromium(o: { prepare?: (dataDir: string) => void
  * The same for a whole describe block: opens before its tests, closes after them. The
  * returned fields are read when tests run.
  */
-export function useAppInChromium(o: Parameters<typeof openAppInChromium>[0] = {}): { readonly app: GenbaApp; readonly ui: GenbaPage; readonly dataDir: string } {
+export function useAppInChromium(o: Parameters<typeof openAppInChromium>[0] = {}): {
+  readonly app: GenbaApp;
+  readonly ui: GenbaPage;
+  readonly dataDir: string;
+} {
   let env: AppInChromium | null = null;
   beforeAll(async () => {
     env = await openAppInChromium(o);
   }, 120_000);
   afterAll(() => env?.close());
   return {
-    get app() { return env!.app; },
-    get ui() { return env!.ui; },
-    get dataDir() { return env!.dataDir; },
+    get app() {
+      return env!.app;
+    },
+    get ui() {
+      return env!.ui;
+    },
+    get dataDir() {
+      return env!.dataDir;
+    },
   };
 }

@@ -26,7 +26,10 @@ export async function seedCompany(conn: mysql.Connection, options: { logs?: numb
   await insertRows(conn, 'operator_process_capabilities', c.capabilities as never[]);
   await insertRows(conn, 'progress_snapshots', c.snapshots as never[]);
   let logId = 0;
-  const logs = [...c.logDays()].flat().slice(0, options.logs ?? Infinity).map((l) => ({ ...l, log_id: ++logId }));
+  const logs = [...c.logDays()]
+    .flat()
+    .slice(0, options.logs ?? Infinity)
+    .map((l) => ({ ...l, log_id: ++logId }));
   await insertRows(conn, 'app_logs', logs);
   return { logs: logs.length };
 }
@@ -37,12 +40,16 @@ function digest(rows: Record<string, unknown>[], table: CompanyTable, fromMySql:
   const columns = TABLE_COLUMNS[table].columns;
   const times = timesOf(table);
   for (const r of rows) {
-    h.update(JSON.stringify(columns.map((c) => {
-      const v = r[c];
-      if (v === null || v === undefined) return null;
-      if (fromMySql && times.includes(c)) return sqlDatetimeToEpoch(String(v), TZ);
-      return typeof v === 'string' && !Number.isNaN(Number(v)) && c !== 'business_id' && c !== 'trace_id' ? Number(v) : v;
-    })));
+    h.update(
+      JSON.stringify(
+        columns.map((c) => {
+          const v = r[c];
+          if (v === null || v === undefined) return null;
+          if (fromMySql && times.includes(c)) return sqlDatetimeToEpoch(String(v), TZ);
+          return typeof v === 'string' && !Number.isNaN(Number(v)) && c !== 'business_id' && c !== 'trace_id' ? Number(v) : v;
+        }),
+      ),
+    );
   }
   return { rows: rows.length, sha: h.digest('hex') };
 }

@@ -25,4 +25,3 @@ export function expectCountedOnce(dir: string): void {
   expect(c.templateSum).toBe(c.lines);
   expect(c.minuteSum).toBe(c.lines);
 }
-

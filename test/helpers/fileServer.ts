@@ -2,7 +2,11 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 
-export interface FileServer { url: string; requests: { method: string; path: string; range: string | null }[]; close(): Promise<void> }
+export interface FileServer {
+  url: string;
+  requests: { method: string; path: string; range: string | null }[];
+  close(): Promise<void>;
+}
 
 /**
  * Serves a folder over HTTP on 127.0.0.1 like a model hub does: HEAD, Range requests
@@ -25,7 +29,9 @@ export async function serveFiles(root: string, o: { bytesPerSecond?: number } = 
     const start = m ? Number(m[1]) : 0;
     const end = m && m[2] ? Number(m[2]) : size - 1;
     res.writeHead(m ? 206 : 200, {
-      'Content-Length': end - start + 1, 'Accept-Ranges': 'bytes', 'Content-Type': 'application/octet-stream',
+      'Content-Length': end - start + 1,
+      'Accept-Ranges': 'bytes',
+      'Content-Type': 'application/octet-stream',
       ...(m ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
     });
     if (req.method === 'HEAD') return void res.end();
@@ -43,9 +49,10 @@ export async function serveFiles(root: string, o: { bytesPerSecond?: number } = 
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

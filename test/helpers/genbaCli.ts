@@ -1,7 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-export interface CliRun { code: number | null; stdout: string; stderr: string }
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /**
  * The built `genba` (npm run build first), run as a manager runs it. The caller's data
@@ -10,7 +14,10 @@ export interface CliRun { code: number | null; stdout: string; stderr: string }
  */
 export function runGenba(args: string[], env: Record<string, string> = {}, user?: { uid: number; gid: number }): CliRun {
   const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), ...args], {
-    encoding: 'utf8', ...(user ?? {}), env: { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    ...(user ?? {}),
+    env: { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -19,11 +26,16 @@ export function runGenba(args: string[], env: Record<string, string> = {}, user?
 export function spawnGenba(args: string[], env: Record<string, string> = {}): Promise<CliRun & { ms: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [resolve('bin/genba.mjs'), ...args], {
-    env: { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString('utf8');
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString('utf8');
+  });
   return new Promise((ok) => child.on('close', (code) => ok({ code, stdout, stderr, ms: performance.now() - started })));
 }

@@ -10,7 +10,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-interface Import { statement: string; specifier: string; typeOnly: boolean }
+interface Import {
+  statement: string;
+  specifier: string;
+  typeOnly: boolean;
+}
 
 /** Every import/export-from statement (multi-line ones included) and dynamic import(). */
 export function importsOf(code: string): Import[] {

@@ -4,8 +4,10 @@ import { TemplateMiner } from '../../main/logs/templateMiner.js';
 import { join } from 'node:path';
 
 /** The shared Loghub-2k samples: GENBA_LOGHUB_DIR, else ../shared beside the checkout, else the workplace's /work/shared. */
-export const LOGHUB_DIR = [process.env.GENBA_LOGHUB_DIR, join(process.cwd(), '..', 'shared', 'data', 'loghub-2k'), '/work/shared/data/loghub-2k']
-  .find((d): d is string => d !== undefined && existsSync(join(d, 'HDFS'))) ?? join(process.cwd(), '..', 'shared', 'data', 'loghub-2k');
+export const LOGHUB_DIR =
+  [process.env.GENBA_LOGHUB_DIR, join(process.cwd(), '..', 'shared', 'data', 'loghub-2k'), '/work/shared/data/loghub-2k'].find(
+    (d): d is string => d !== undefined && existsSync(join(d, 'HDFS')),
+  ) ?? join(process.cwd(), '..', 'shared', 'data', 'loghub-2k');
 export const LOGHUB_AVAILABLE = existsSync(join(LOGHUB_DIR, 'HDFS'));
 export const LOGHUB_SYSTEMS = ['Android', 'Apache', 'BGL', 'HDFS', 'HPC', 'Linux', 'OpenSSH', 'Spark', 'Thunderbird', 'Windows'];
 
@@ -18,15 +20,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field || row.length) { row.push(field); rows.push(row); }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -38,7 +52,9 @@ export function loadLoghub(system: string): { content: string[]; events: string[
   const ei = header.indexOf('EventId');
   const li = header.indexOf('Label');
   const data = rows.slice(1).filter((r) => r.length === header.length);
-  const raw = readFileSync(join(LOGHUB_DIR, system, `${system}_2k.log`), 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+  const raw = readFileSync(join(LOGHUB_DIR, system, `${system}_2k.log`), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   return { content: data.map((r) => r[ci]!), events: data.map((r) => r[ei]!), labels: li >= 0 ? data.map((r) => r[li]!) : null, raw };
 }
 
@@ -66,5 +82,12 @@ export function mineLoghub(system: string): { ga: number; templates: number; tru
   const tokens = content.map(maskTokens);
   tokens.forEach((t) => miner.add(t));
   miner.refine();
-  return { ga: groupingAccuracy(tokens.map((t) => miner.match(t)?.id ?? -1), events), templates: miner.templates.length, truth: new Set(events).size };
+  return {
+    ga: groupingAccuracy(
+      tokens.map((t) => miner.match(t)?.id ?? -1),
+      events,
+    ),
+    templates: miner.templates.length,
+    truth: new Set(events).size,
+  };
 }

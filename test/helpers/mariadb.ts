@@ -42,16 +42,33 @@ export async function startMariaDb(database = 'company'): Promise<MariaDb> {
   const dir = tempDir('genba-mariadb-');
   const data = join(dir.path, 'data');
   mkdirSync(data);
-  const install = spawnSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root',
-    '--auth-root-authentication-method=normal', '--skip-test-db'], { encoding: 'utf8' });
+  const install = spawnSync(
+    'mariadb-install-db',
+    ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
+    { encoding: 'utf8' },
+  );
   if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr}`);
   const port = await freePort();
   let proc: ChildProcess | null = null;
 
   const start = async (): Promise<void> => {
-    proc = spawn(MARIADBD, ['--no-defaults', '--user=root', `--datadir=${data}`, `--socket=${join(dir.path, 'sock')}`,
-      `--port=${port}`, '--bind-address=127.0.0.1', '--skip-log-bin', '--skip-name-resolve',
-      '--innodb-buffer-pool-size=256M', '--innodb-flush-log-at-trx-commit=2', '--max-connections=50'], { stdio: 'ignore' });
+    proc = spawn(
+      MARIADBD,
+      [
+        '--no-defaults',
+        '--user=root',
+        `--datadir=${data}`,
+        `--socket=${join(dir.path, 'sock')}`,
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        '--skip-log-bin',
+        '--skip-name-resolve',
+        '--innodb-buffer-pool-size=256M',
+        '--innodb-flush-log-at-trx-commit=2',
+        '--max-connections=50',
+      ],
+      { stdio: 'ignore' },
+    );
     for (let i = 0; i < 200; i++) {
       try {
         const c = await mysql.createConnection({ host: '127.0.0.1', port, user: 'root' });
@@ -64,10 +81,11 @@ export async function startMariaDb(database = 'company'): Promise<MariaDb> {
     throw new Error('MariaDB did not start within 20 s');
   };
 
-  const stopped = (): Promise<void> => new Promise((ok) => {
-    if (!proc || proc.exitCode !== null) return ok();
-    proc.once('exit', () => ok());
-  });
+  const stopped = (): Promise<void> =>
+    new Promise((ok) => {
+      if (!proc || proc.exitCode !== null) return ok();
+      proc.once('exit', () => ok());
+    });
 
   const admin = (): Promise<mysql.Connection> =>
     mysql.createConnection({ host: '127.0.0.1', port, user: 'root', database, multipleStatements: true, dateStrings: true });

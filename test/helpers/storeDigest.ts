@@ -12,7 +12,9 @@ export function storeDigest(dataDir: string): { tables: number; rows: number; sh
   const h = createHash('sha256');
   let rows = 0;
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+    ).map((t) => t.name);
     for (const t of tables) {
       h.update(`\u0001${t}`);
       for (const r of db.prepare(`SELECT * FROM "${t}"`).iterate()) {
@@ -22,7 +24,12 @@ export function storeDigest(dataDir: string): { tables: number; rows: number; sh
     }
     const config = join(dataDir, 'config.json');
     h.update(existsSync(config) ? readFileSync(config) : '');
-    h.update(readdirSync(dataDir).filter((f) => !f.startsWith('genba.sqlite') && f !== 'logs' && !f.endsWith('.lock')).sort().join('|'));
+    h.update(
+      readdirSync(dataDir)
+        .filter((f) => !f.startsWith('genba.sqlite') && f !== 'logs' && !f.endsWith('.lock'))
+        .sort()
+        .join('|'),
+    );
     return { tables: tables.length, rows, sha: h.digest('hex') };
   } finally {
     db.close();

@@ -13,12 +13,18 @@ const definitionSchema = z.object({
   businesses: z.array(z.object({ id: z.string(), name: z.string(), deadline: hhmm, sites: z.array(z.string()).min(1) })).min(1),
   distancesKm: z.record(z.string(), z.record(z.string(), z.number().nonnegative())),
   reference: z.object({
-    site: z.string(), process: z.string(), businessId: z.string(),
-    remaining: z.number().int().positive(), speedPerMinute: z.number().positive(), slowSince: hhmm,
-    donors: z.array(z.object({
-      site: z.string(),
-      operators: z.array(z.object({ name: z.string(), skill: z.number().int().min(1).max(5), experienceMonths: z.number().int().min(0) })),
-    })),
+    site: z.string(),
+    process: z.string(),
+    businessId: z.string(),
+    remaining: z.number().int().positive(),
+    speedPerMinute: z.number().positive(),
+    slowSince: hhmm,
+    donors: z.array(
+      z.object({
+        site: z.string(),
+        operators: z.array(z.object({ name: z.string(), skill: z.number().int().min(1).max(5), experienceMonths: z.number().int().min(0) })),
+      }),
+    ),
   }),
 });
 

@@ -26,16 +26,23 @@ export function generateIncidents(def: DemoDefinition, days: DemoDay[], anchorMs
     const day = r.pick(candidates);
     const start = at(day, '10:00') + r.int(0, 27) * 10 * MINUTE;
     incidents.push({
-      site: r.pick(def.sites).name, kind: r.pick(KINDS), start,
-      end: start + r.int(3, 10) * 10 * MINUTE, speedFactor: r.range(0.5, 0.7),
+      site: r.pick(def.sites).name,
+      kind: r.pick(KINDS),
+      start,
+      end: start + r.int(3, 10) * 10 * MINUTE,
+      speedFactor: r.range(0.5, 0.7),
     });
   }
   // The reference situation: 札幌's OCR has been timing out since 13:50 and is still failing.
   const anchorDay = days[days.length - 1]!;
   const ref = def.reference;
   incidents.push({
-    site: ref.site, kind: 'ocr_timeout', start: at(anchorDay, ref.slowSince),
-    end: anchorMs + 20 * MINUTE, speedFactor: 0.62, process: ref.process,
+    site: ref.site,
+    kind: 'ocr_timeout',
+    start: at(anchorDay, ref.slowSince),
+    end: anchorMs + 20 * MINUTE,
+    speedFactor: 0.62,
+    process: ref.process,
   });
   return incidents.sort((a, b) => a.start - b.start);
 }

@@ -19,7 +19,11 @@ function hourlyRate(day: DemoDay, hour: number): number {
  * time (the caller inserts each day's batch), in timestamp order.
  */
 export function* generateLogDays(
-  def: DemoDefinition, days: DemoDay[], incidents: readonly Incident[], anchorMs: number, r: Random,
+  def: DemoDefinition,
+  days: DemoDay[],
+  incidents: readonly Incident[],
+  anchorMs: number,
+  r: Random,
 ): Generator<Omit<AppLogRow, 'log_id'>[]> {
   const context = (siteIndex: number): LogContext => {
     const site = def.sites[siteIndex]!;
@@ -27,7 +31,11 @@ export function* generateLogDays(
     return { r, site: site.name, siteHost: site.host, siteIndex, businessId: r.pick(businesses).id };
   };
   const line = (ts: number, t: LogTemplate, c: LogContext): Omit<AppLogRow, 'log_id'> => ({
-    ts, service: t.service, host: t.host(c), level: t.level, message: t.message(c),
+    ts,
+    service: t.service,
+    host: t.host(c),
+    level: t.level,
+    message: t.message(c),
     // Request-scoped services carry a trace id; background jobs do not.
     trace_id: t.service === 'batch-scheduler' ? null : r.hex(16),
   });
@@ -42,7 +50,13 @@ export function* generateLogDays(
       for (let k = 0; k < n; k++) {
         const ts = from + Math.floor(r.next() * HOUR);
         if (ts >= end) continue;
-        rows.push(line(ts, r.weighted(ROUTINE_TEMPLATES, (t) => t.weight), context(r.int(0, def.sites.length - 1))));
+        rows.push(
+          line(
+            ts,
+            r.weighted(ROUTINE_TEMPLATES, (t) => t.weight),
+            context(r.int(0, def.sites.length - 1)),
+          ),
+        );
       }
     }
     for (const inc of incidents) {
@@ -51,7 +65,13 @@ export function* generateLogDays(
       const to = Math.min(inc.end, end);
       // Bursts of 3-8 errors a minute while the incident lasts.
       for (let ts = from; ts < to; ts += Math.floor(60_000 / r.range(3, 8))) {
-        rows.push(line(ts, r.weighted(INCIDENT_TEMPLATES[inc.kind], (t) => t.weight), context(siteIndex)));
+        rows.push(
+          line(
+            ts,
+            r.weighted(INCIDENT_TEMPLATES[inc.kind], (t) => t.weight),
+            context(siteIndex),
+          ),
+        );
       }
     }
     for (const novel of NOVEL_TEMPLATES) {

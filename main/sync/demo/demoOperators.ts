@@ -2,8 +2,80 @@ import type { CapabilityRow, LocationRow, OperatorRow } from '../companyRows.js'
 import type { DemoDefinition } from './demoDefinition.js';
 import type { Random } from './random.js';
 
-const FAMILY = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤', '吉田', '山田', '佐々木', '山口', '松本', '井上', '木村', '林', '斎藤', '清水', '山崎', '森', '池田', '橋本', '阿部', '石川', '山下', '中島', '石井', '小川', '前田', '岡田', '長谷川', '藤田', '後藤', '近藤', '村上', '遠藤', '青木', '坂本'];
-const GIVEN = ['陽子', '恵美', '美穂', '直美', '裕子', '智子', '由美', '真由美', '京子', '久美子', '翔太', '大輔', '健太', '拓也', '直樹', '和也', '亮', '誠', '彩', 'さくら', '美咲', '愛', '舞', '千尋', '優子', '香織', '純一', '浩二', '隆', '聡'];
+const FAMILY = [
+  '佐藤',
+  '鈴木',
+  '高橋',
+  '田中',
+  '伊藤',
+  '渡辺',
+  '山本',
+  '中村',
+  '小林',
+  '加藤',
+  '吉田',
+  '山田',
+  '佐々木',
+  '山口',
+  '松本',
+  '井上',
+  '木村',
+  '林',
+  '斎藤',
+  '清水',
+  '山崎',
+  '森',
+  '池田',
+  '橋本',
+  '阿部',
+  '石川',
+  '山下',
+  '中島',
+  '石井',
+  '小川',
+  '前田',
+  '岡田',
+  '長谷川',
+  '藤田',
+  '後藤',
+  '近藤',
+  '村上',
+  '遠藤',
+  '青木',
+  '坂本',
+];
+const GIVEN = [
+  '陽子',
+  '恵美',
+  '美穂',
+  '直美',
+  '裕子',
+  '智子',
+  '由美',
+  '真由美',
+  '京子',
+  '久美子',
+  '翔太',
+  '大輔',
+  '健太',
+  '拓也',
+  '直樹',
+  '和也',
+  '亮',
+  '誠',
+  '彩',
+  'さくら',
+  '美咲',
+  '愛',
+  '舞',
+  '千尋',
+  '優子',
+  '香織',
+  '純一',
+  '浩二',
+  '隆',
+  '聡',
+];
 
 export interface DemoStaff {
   locations: LocationRow[];
@@ -31,8 +103,13 @@ export function generateStaff(def: DemoDefinition, r: Random, updatedAt: number)
   const addCapability = (operatorId: number, process: string, skill: number, months: number): number => {
     const average_speed = speedOf(process, skill);
     capabilities.push({
-      capability_id: capabilities.length + 1, operator_id: operatorId, process_name: process,
-      skill_level: skill, experience_months: months, average_speed, updated_at: updatedAt,
+      capability_id: capabilities.length + 1,
+      operator_id: operatorId,
+      process_name: process,
+      skill_level: skill,
+      experience_months: months,
+      average_speed,
+      updated_at: updatedAt,
     });
     return average_speed;
   };

@@ -7,7 +7,13 @@ import type { Random } from './random.js';
 
 const MINUTE = 60_000;
 
-interface Series { site: string; businessId: string; deadline: string; process: string; perMinute: number }
+interface Series {
+  site: string;
+  businessId: string;
+  deadline: string;
+  process: string;
+  perMinute: number;
+}
 
 function seriesOf(def: DemoDefinition, staff: DemoStaff): Series[] {
   const out: Series[] = [];
@@ -33,7 +39,12 @@ function seriesOf(def: DemoDefinition, staff: DemoStaff): Series[] {
  * incidents. `entry_count` is the items completed so far that day.
  */
 export function generateSnapshots(
-  def: DemoDefinition, staff: DemoStaff, days: DemoDay[], incidents: readonly Incident[], anchorMs: number, r: Random,
+  def: DemoDefinition,
+  staff: DemoStaff,
+  days: DemoDay[],
+  incidents: readonly Incident[],
+  anchorMs: number,
+  r: Random,
 ): SnapshotRow[] {
   const rows: Omit<SnapshotRow, 'snapshot_id'>[] = [];
   const step = def.workday.snapshotMinutes * MINUTE;
@@ -79,8 +90,14 @@ export function generateSnapshots(
       let i = 0;
       for (let t = start; t <= end; t += step, i++) {
         rows.push({
-          snapshot_time: t, location_name: s.site, business_id: s.businessId, process_name: s.process,
-          expected_completion_time: deadline, total_waiting: remaining, entry_count: done, correction_waiting: correction,
+          snapshot_time: t,
+          location_name: s.site,
+          business_id: s.businessId,
+          process_name: s.process,
+          expected_completion_time: deadline,
+          total_waiting: remaining,
+          entry_count: done,
+          correction_waiting: correction,
         });
         const processed = Math.min(remaining, amounts[i] ?? 0);
         remaining -= processed;

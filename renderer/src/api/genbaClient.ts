@@ -3,7 +3,10 @@ import type { GenbaEvent } from '../../../main/api/types';
 
 /** An error envelope from the core, carried as an exception inside the renderer. */
 export class GenbaCallError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -14,7 +14,11 @@ export function StatusBar() {
     <div className="status-bar" data-testid="status-bar">
       <span className="source">{source}</span>
       <span data-testid="last-sync">{t('status.lastSync', { ago: formatAgo(status.lastSync, status.clock.now, lang) })}</span>
-      {sync.pendingDecisions > 0 && <span className="pending" data-testid="pending">{t('status.pending', { n: sync.pendingDecisions })}</span>}
+      {sync.pendingDecisions > 0 && (
+        <span className="pending" data-testid="pending">
+          {t('status.pending', { n: sync.pendingDecisions })}
+        </span>
+      )}
       {syncing && (
         <span className="syncing" role="status">
           {t('status.syncing', { table: syncing.table ?? '', done: syncing.done.toLocaleString(), total: syncing.total.toLocaleString() })}
@@ -22,9 +26,13 @@ export function StatusBar() {
         </span>
       )}
       {sync.lastRun && !sync.lastRun.ok && sync.lastRun.error && (
-        <span className="sync-error" role="alert" data-testid="sync-error">{t('status.syncFailed', { message: sync.lastRun.error.message })}</span>
+        <span className="sync-error" role="alert" data-testid="sync-error">
+          {t('status.syncFailed', { message: sync.lastRun.error.message })}
+        </span>
       )}
-      <button type="button" disabled={sync.running || syncing !== null} onClick={() => void syncNow()} data-testid="sync-now">{t('status.syncNow')}</button>
+      <button type="button" disabled={sync.running || syncing !== null} onClick={() => void syncNow()} data-testid="sync-now">
+        {t('status.syncNow')}
+      </button>
     </div>
   );
 }

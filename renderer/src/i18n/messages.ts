@@ -92,7 +92,8 @@ const ja = {
   'models.speed': '{tps} トークン/秒（最初のトークンまで {ttft} ms）',
   'models.embedResult': '{shape} のベクトルを {ms} ms で計算',
   'models.catalog': '既定のモデル',
-  'models.catalogHint': 'インターネットがあれば genba models pull、なければ genba models import <パス> で取得します。モデルがなくても、ルールとテンプレートで動作します。',
+  'models.catalogHint':
+    'インターネットがあれば genba models pull、なければ genba models import <パス> で取得します。モデルがなくても、ルールとテンプレートで動作します。',
   'logs.title': 'ログ',
   'logs.search': '意味で検索（例: OCR のタイムアウト）',
   'logs.searchButton': '検索',
@@ -135,7 +136,7 @@ const ja = {
   'alerts.check': '今すぐ確認',
   'progress.demo': 'デモデータを作成中… {pct}%',
   'error.prefix': 'エラー',
-  'loading': '読み込み中…',
+  loading: '読み込み中…',
   ...assistantJa,
 } as const;
 
@@ -275,7 +276,7 @@ const en: Record<MessageKey, string> = {
   'alerts.check': 'Check now',
   'progress.demo': 'Building the demo data… {pct}%',
   'error.prefix': 'Error',
-  'loading': 'Loading…',
+  loading: 'Loading…',
   ...assistantEn,
 };
 

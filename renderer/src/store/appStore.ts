@@ -61,7 +61,10 @@ export const useAppStore = create<AppState>((set, get) => {
     refresh: async () => {
       await guarded(async () => {
         const [settings, status, overview, open] = await Promise.all([
-          call('settings.get', {}), call('status.get', {}), call('overview.get', {}), call('alerts.list', { status: 'open' }),
+          call('settings.get', {}),
+          call('status.get', {}),
+          call('overview.get', {}),
+          call('alerts.list', { status: 'open' }),
         ]);
         set({ lang: settings.lang, status, overview, alertCount: open.length });
       });
@@ -83,8 +86,7 @@ export const useAppStore = create<AppState>((set, get) => {
       else if (event.type === 'data-changed' || event.type === 'sync-finished') {
         set({ progress: null });
         void get().refresh();
-      }
-      else if (event.type === 'settings-changed') set({ lang: event.settings.lang });
+      } else if (event.type === 'settings-changed') set({ lang: event.settings.lang });
       else if (event.type === 'alerts-changed' || event.type === 'alert') set({ alertCount: event.openCount });
       else if (event.type === 'open-alert') set({ view: 'alerts', selectedAlertId: event.id });
     },

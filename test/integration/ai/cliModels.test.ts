@@ -30,7 +30,10 @@ describe('genba models (built CLI)', () => {
     const list = JSON.parse(genba('models', 'list', '--json').stdout);
     expect(list.roles[0]).toMatchObject({ role: 'intent', state: 'on_disk', path: expect.stringContaining('qwen2-0_5b-instruct-q4_k_m.gguf') });
     expect(list.embedding).toMatchObject({ state: 'on_disk', modelDir: expect.stringContaining('multilingual-e5-small') });
-    expect(list.catalog.filter((c: { present: boolean }) => c.present).map((c: { name: string }) => c.name)).toEqual(['qwen2-0.5b-instruct', 'multilingual-e5-small']);
+    expect(list.catalog.filter((c: { present: boolean }) => c.present).map((c: { name: string }) => c.name)).toEqual([
+      'qwen2-0.5b-instruct',
+      'multilingual-e5-small',
+    ]);
   });
 
   it('takes a model for one run from --answer-model', () => {

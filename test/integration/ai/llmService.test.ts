@@ -36,8 +36,13 @@ describe('LLM service on generated GGUF models (real llama.cpp, CPU)', () => {
     writeModel(qwen, 'qwen2-tiny');
     writeModel(gemma, 'gemma3-tiny');
     settings = {
-      models: { intent: qwen, answer: gemma }, gpu: 'off', threads: 1, contextSize: 1024,
-      idleUnloadMs: 60_000, requestTimeoutMs: 30_000, memoryBudgetBytes: null,
+      models: { intent: qwen, answer: gemma },
+      gpu: 'off',
+      threads: 1,
+      contextSize: 1024,
+      idleUnloadMs: 60_000,
+      requestTimeoutMs: 30_000,
+      memoryBudgetBytes: null,
     };
     llm = createLlmService({ settings: () => settings, log: silentLog, lang: () => 'ja', onProgress: (_r, p) => progress.push(p) });
   });
@@ -80,8 +85,14 @@ describe('LLM service on generated GGUF models (real llama.cpp, CPU)', () => {
 
   it('queues two requests on one role: the second starts after the first ends', async () => {
     const events: string[] = [];
-    const one = llm.generate('intent', 'one', { maxTokens: 16, onChunk: () => events.push('a') }).then((r) => { events.push('A-done'); return r; });
-    const two = llm.generate('intent', 'two', { maxTokens: 16, onChunk: () => events.push('b') }).then((r) => { events.push('B-done'); return r; });
+    const one = llm.generate('intent', 'one', { maxTokens: 16, onChunk: () => events.push('a') }).then((r) => {
+      events.push('A-done');
+      return r;
+    });
+    const two = llm.generate('intent', 'two', { maxTokens: 16, onChunk: () => events.push('b') }).then((r) => {
+      events.push('B-done');
+      return r;
+    });
     await Promise.all([one, two]);
     const firstB = events.indexOf('b');
     expect(events.indexOf('A-done')).toBeLessThan(firstB === -1 ? events.indexOf('B-done') : firstB);
@@ -89,7 +100,9 @@ describe('LLM service on generated GGUF models (real llama.cpp, CPU)', () => {
 
   it('stops on abort and on timeout, and keeps working afterwards', async () => {
     const ac = new AbortController();
-    await expect(llm.generate('intent', 'long', { maxTokens: 2000, onChunk: () => ac.abort(), signal: ac.signal })).rejects.toMatchObject({ code: 'AI_CANCELLED' });
+    await expect(llm.generate('intent', 'long', { maxTokens: 2000, onChunk: () => ac.abort(), signal: ac.signal })).rejects.toMatchObject({
+      code: 'AI_CANCELLED',
+    });
     await expect(llm.generate('intent', 'long', { maxTokens: 2000, timeoutMs: 1 })).rejects.toMatchObject({ code: 'AI_TIMEOUT' });
     expect((await llm.generate('intent', 'again', { maxTokens: 4 })).tokens).toBeGreaterThan(0);
   });

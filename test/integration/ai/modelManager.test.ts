@@ -33,10 +33,42 @@ describe('model manager: pull from a local HTTP server, import, verify', () => {
     manifest = {
       version: 1,
       models: [
-        { name: 'tiny-intent', role: 'intent', kind: 'gguf', file: 'qwen2-tiny.gguf', url: `${server.url}/qwen2-tiny.gguf`, sizeLabel: '0.5 MB', sizeBytes: null, sha256: sum, license: 'test', description: text },
-        { name: 'tiny-answer', role: 'answer', kind: 'gguf', file: 'gemma3-tiny.gguf', url: `${server.url}/big.gguf`, sizeLabel: '0.5 MB', sizeBytes: null, sha256: '0'.repeat(64), license: 'test', description: text },
-        { name: 'tiny-e5', role: 'embedding', kind: 'onnx', dir: 'test-e5', baseUrl: `${server.url}/test-e5/`, prefix: 'e5', sizeLabel: '0.1 MB', license: 'test', description: text,
-          files: ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'].map((path) => ({ path, sha256: null })) },
+        {
+          name: 'tiny-intent',
+          role: 'intent',
+          kind: 'gguf',
+          file: 'qwen2-tiny.gguf',
+          url: `${server.url}/qwen2-tiny.gguf`,
+          sizeLabel: '0.5 MB',
+          sizeBytes: null,
+          sha256: sum,
+          license: 'test',
+          description: text,
+        },
+        {
+          name: 'tiny-answer',
+          role: 'answer',
+          kind: 'gguf',
+          file: 'gemma3-tiny.gguf',
+          url: `${server.url}/big.gguf`,
+          sizeLabel: '0.5 MB',
+          sizeBytes: null,
+          sha256: '0'.repeat(64),
+          license: 'test',
+          description: text,
+        },
+        {
+          name: 'tiny-e5',
+          role: 'embedding',
+          kind: 'onnx',
+          dir: 'test-e5',
+          baseUrl: `${server.url}/test-e5/`,
+          prefix: 'e5',
+          sizeLabel: '0.1 MB',
+          license: 'test',
+          description: text,
+          files: ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'].map((path) => ({ path, sha256: null })),
+        },
       ],
     };
   });
@@ -70,11 +102,21 @@ describe('model manager: pull from a local HTTP server, import, verify', () => {
       { name: 'x', dims: [6 * 1024 * 1024], type: GGML.F32, fill: (write, n) => write(new Uint8Array(n).fill(7)) },
     ]);
     const slow = await serveFiles(hub.path, { bytesPerSecond: 12_000_000 });
-    const m = { ...manifest, models: [{ ...manifest.models[0]!, file: 'blob.gguf', url: `${slow.url}/blob.gguf`, sha256: await sha256File(blob) }] } as Manifest;
+    const m = {
+      ...manifest,
+      models: [{ ...manifest.models[0]!, file: 'blob.gguf', url: `${slow.url}/blob.gguf`, sha256: await sha256File(blob) }],
+    } as Manifest;
     const dir = modelsDir();
     const mm = createModelManager({ modelsDir: dir, manifest: m, log });
     const ac = new AbortController();
-    await expect(mm.pull('tiny-intent', { signal: ac.signal, onProgress: (done) => { if (done > 12_000_000) ac.abort(); } })).rejects.toMatchObject({ code: 'AI_CANCELLED' });
+    await expect(
+      mm.pull('tiny-intent', {
+        signal: ac.signal,
+        onProgress: (done) => {
+          if (done > 12_000_000) ac.abort();
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'AI_CANCELLED' });
     expect(await mm.pull('tiny-intent')).toMatchObject({ ok: true, how: 'sha256' });
     const ranged = slow.requests.filter((r) => r.method === 'GET' && r.range && !r.range.startsWith('bytes=0-'));
     expect(ranged.length, JSON.stringify(slow.requests)).toBeGreaterThan(0);

@@ -15,23 +15,35 @@ const cfg = defaultConfig();
 let db: Database.Database;
 
 function snapshot(site: string, process: string, hm: string, remaining: number, done: number, day = 23, deadline = '16:00'): void {
-  db.prepare(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
-    VALUES (?, ?, '523201', ?, ?, ?, ?)`).run(at(hm, day), site, process, at(deadline, day), remaining, done);
+  db.prepare(
+    `INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
+    VALUES (?, ?, '523201', ?, ?, ?, ?)`,
+  ).run(at(hm, day), site, process, at(deadline, day), remaining, done);
 }
 function operators(site: string, process: string, n: number, skill = 4, perHour = 40): void {
   for (let i = 0; i < n; i++) {
     const id = Number(db.prepare("INSERT INTO operators (operator_name, location_name, is_valid, updated_at) VALUES ('x', ?, 1, 0)").run(site).lastInsertRowid);
-    db.prepare('INSERT INTO operator_process_capabilities (operator_id, process_name, skill_level, experience_months, average_speed, updated_at) VALUES (?, ?, ?, 24, ?, 0)').run(id, process, skill, perHour);
+    db.prepare(
+      'INSERT INTO operator_process_capabilities (operator_id, process_name, skill_level, experience_months, average_speed, updated_at) VALUES (?, ?, ?, 24, ?, 0)',
+    ).run(id, process, skill, perHour);
   }
 }
 const candidates = (o: { lastSync?: number | null; anomalies?: LogAnomalyReport | null; now?: number } = {}) => {
   const now = o.now ?? NOW;
   return evaluateRules({
-    db, now, timeZone: 'Asia/Tokyo', config: cfg.alerts, lastSync: o.lastSync === undefined ? now : o.lastSync, anomalies: o.anomalies ?? null,
+    db,
+    now,
+    timeZone: 'Asia/Tokyo',
+    config: cfg.alerts,
+    lastSync: o.lastSync === undefined ? now : o.lastSync,
+    anomalies: o.anomalies ?? null,
     overview: computeOverview(db, { now, timeZone: 'Asia/Tokyo', speedWindowMinutes: 30, atRiskSlackMinutes: 15 }),
   });
 };
-const kinds = (o?: Parameters<typeof candidates>[0]) => candidates(o).map((c) => c.key).sort();
+const kinds = (o?: Parameters<typeof candidates>[0]) =>
+  candidates(o)
+    .map((c) => c.key)
+    .sort();
 
 beforeEach(() => {
   db = new Database(':memory:');
@@ -75,10 +87,26 @@ describe('alert rules on constructed scenarios', () => {
   });
 
   it('log anomaly follows the log-intelligence report, and stays off during warm-up', () => {
-    const report = (warmup: boolean): LogAnomalyReport => ({ now: NOW, windowMinutes: 60, warmup, anomalies: [{
-      kind: 'error_burst', severity: 'critical', templateId: null, service: 'ocr-worker', template: null, firstSeen: NOW - 1000, lastSeen: NOW,
-      count: 231, score: 40, samples: ['OCR timeout'], explanation: { ja: 'エラー急増', en: 'error burst' },
-    }] });
+    const report = (warmup: boolean): LogAnomalyReport => ({
+      now: NOW,
+      windowMinutes: 60,
+      warmup,
+      anomalies: [
+        {
+          kind: 'error_burst',
+          severity: 'critical',
+          templateId: null,
+          service: 'ocr-worker',
+          template: null,
+          firstSeen: NOW - 1000,
+          lastSeen: NOW,
+          count: 231,
+          score: 40,
+          samples: ['OCR timeout'],
+          explanation: { ja: 'エラー急増', en: 'error burst' },
+        },
+      ],
+    });
     expect(kinds({ anomalies: report(false) })).toEqual(['log_anomaly|error_burst|ocr-worker']);
     expect(kinds({ anomalies: report(true) })).toEqual([]);
     expect(kinds({ anomalies: { ...report(false), anomalies: [] } })).toEqual([]);
@@ -128,9 +156,16 @@ describe('alert service schedule', () => {
     bus.on((e) => events.push(e));
     let lastSync = NOW;
     const service = createAlertService({
-      db: () => db, now: () => NOW, lang: () => 'ja', config: () => cfg, events: bus, log: { info: () => {}, warn: () => {}, error: () => {} },
+      db: () => db,
+      now: () => NOW,
+      lang: () => 'ja',
+      config: () => cfg,
+      events: bus,
+      log: { info: () => {}, warn: () => {}, error: () => {} },
       overview: () => computeOverview(db, { now: NOW, timeZone: 'Asia/Tokyo', speedWindowMinutes: 30, atRiskSlackMinutes: 15 }),
-      lastSync: () => lastSync, anomalies: () => null, pausedUntil: () => null,
+      lastSync: () => lastSync,
+      anomalies: () => null,
+      pausedUntil: () => null,
     });
     service.start();
     vi.advanceTimersByTime(2 * 60_000);

@@ -92,9 +92,12 @@ describe('genba logs parse (built CLI)', () => {
   it('writes LineId,ClusterId,EventTemplate with RFC 4180 quoting', () => {
     const d = tempDir();
     const input = join(d.path, 'app.log');
-    writeFileSync(input, Array.from({ length: 2000 }, (_, i) => i % 2
-      ? `Registered signal handlers for [TERM, HUP, INT] in ${i} ms`
-      : `Block blk_${i} replicated to 10.0.0.${i % 200}:50010, "rack" = r${i % 7}`).join('\r\n') + '\r\n');
+    writeFileSync(
+      input,
+      Array.from({ length: 2000 }, (_, i) =>
+        i % 2 ? `Registered signal handlers for [TERM, HUP, INT] in ${i} ms` : `Block blk_${i} replicated to 10.0.0.${i % 200}:50010, "rack" = r${i % 7}`,
+      ).join('\r\n') + '\r\n',
+    );
     const out = join(d.path, 'templates.csv');
     const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), 'logs', 'parse', input, '--out', out], { encoding: 'utf8' });
     expect(r.status).toBe(0);

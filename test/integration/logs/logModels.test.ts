@@ -54,7 +54,10 @@ describe('genba logs ingest and search (built CLI)', () => {
   it('adds a log file to the store and finds its lines by meaning', () => {
     const d = tempDir();
     const file = join(d.path, 'app.log');
-    writeFileSync(file, Array.from({ length: 50 }, (_, i) => `2025-10-23 15:${String(i % 60).padStart(2, '0')}:00 ERROR printer queue jammed on tray ${i % 3}`).join('\n') + '\n');
+    writeFileSync(
+      file,
+      Array.from({ length: 50 }, (_, i) => `2025-10-23 15:${String(i % 60).padStart(2, '0')}:00 ERROR printer queue jammed on tray ${i % 3}`).join('\n') + '\n',
+    );
     const run = (...args: string[]) => spawnSync(process.execPath, [resolve('bin/genba.mjs'), ...args, '--data-dir', d.path, '--json'], { encoding: 'utf8' });
     const ingest = run('logs', 'ingest', file);
     expect(ingest.status).toBe(0);

@@ -40,7 +40,9 @@ describe('decisions on proposals reach approval_history in a real MariaDB', () =
     await expect.poll(() => app.assistant.approvals().map((r) => r.delivery), { timeout: 20_000 }).toEqual(['delivered', 'delivered', 'delivered']);
 
     const conn = await maria.admin();
-    const [rows] = await conn.query('SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, execution_status FROM approval_history ORDER BY approval_history_id');
+    const [rows] = await conn.query(
+      'SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, execution_status FROM approval_history ORDER BY approval_history_id',
+    );
     await conn.end();
     const byId = new Map((rows as Record<string, unknown>[]).map((r) => [r.suggestion_id, r]));
     expect(byId.size).toBe(3);

@@ -49,8 +49,12 @@ describe('placement assistant on the demo company (no models: rules and template
   it('moves only valid operators qualified at エントリ1 level 3 or more, checked against the store', () => {
     const db = new (require('better-sqlite3'))(join(dir.path, 'genba.sqlite'), { readonly: true });
     for (const op of first.proposal!.operators) {
-      const row = db.prepare(`SELECT o.is_valid, o.location_name, c.skill_level FROM operators o JOIN operator_process_capabilities c USING (operator_id)
-        WHERE o.operator_id = ? AND c.process_name = 'エントリ1'`).get(op.id) as { is_valid: number; location_name: string; skill_level: number };
+      const row = db
+        .prepare(
+          `SELECT o.is_valid, o.location_name, c.skill_level FROM operators o JOIN operator_process_capabilities c USING (operator_id)
+        WHERE o.operator_id = ? AND c.process_name = 'エントリ1'`,
+        )
+        .get(op.id) as { is_valid: number; location_name: string; skill_level: number };
       expect(row).toMatchObject({ is_valid: 1, location_name: op.from });
       expect(row.skill_level).toBeGreaterThanOrEqual(3);
     }
@@ -94,9 +98,11 @@ describe('placement assistant on the demo company (no models: rules and template
     const id = r.proposal!.id;
     expect(thrownBy(GenbaError, () => app.assistant.decide(id, { action: 'rejected', reason: ' ', user: '山田' })).code).toBe('PROPOSAL_REASON_REQUIRED');
     const db = new (require('better-sqlite3'))(join(dir.path, 'genba.sqlite'));
-    db.prepare(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
+    db.prepare(
+      `INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
       SELECT snapshot_time + 60000, location_name, business_id, process_name, expected_completion_time, total_waiting - 30, entry_count + 30
-        FROM progress_snapshots WHERE snapshot_time = ? AND location_name = '札幌' AND process_name = 'エントリ1' AND business_id = '523201'`).run(r.proposal!.data_as_of);
+        FROM progress_snapshots WHERE snapshot_time = ? AND location_name = '札幌' AND process_name = 'エントリ1' AND business_id = '523201'`,
+    ).run(r.proposal!.data_as_of);
     db.close();
     const later = createApp({ dataDir: dir.path, now: Date.parse(ANCHOR) + 60_000 });
     await later.start();
@@ -115,7 +121,10 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(await h['chat.ask']({ question: 'x'.repeat(2001) })).toMatchObject({ ok: false });
     expect(await h['chat.ask']({ question: 'ok', requestId: '<script>' })).toMatchObject({ ok: false });
     expect(await h['proposals.decide']({ id: "SGT' OR 1=1", action: 'approved' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await h['proposals.decide']({ id: 'SGT20251023-00000000', action: 'approved', user: 'someone else' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await h['proposals.decide']({ id: 'SGT20251023-00000000', action: 'approved', user: 'someone else' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(await h['proposals.get']({ id: 'SGT20251023-00000000' })).toMatchObject({ ok: false, error: { code: 'PROPOSAL_NOT_FOUND' } });
     expect(await h['knowledge.add']({ title: 't', text: '' })).toMatchObject({ ok: false });
   });

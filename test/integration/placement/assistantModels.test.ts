@@ -13,17 +13,30 @@ const silentLog = { info: () => {}, warn: () => {}, error: () => {} };
 const FACTS = '札幌 エントリ1は残り120件、納期16:00まで20分。3名の移動で完了見込みは15:57。';
 
 /** Only `generate` of the answer role is used: a scripted text stands in for what a model might write. */
-const scripted = (text: string): LlmService => ({
-  generate: async (_role: string, _prompt: string, o: { onChunk?: (t: string) => void }) => {
-    o.onChunk?.(text);
-    return { text, tokens: 1, ms: 1, firstTokenMs: 1, tokensPerSecond: 1 };
-  },
-} as unknown as LlmService);
+const scripted = (text: string): LlmService =>
+  ({
+    generate: async (_role: string, _prompt: string, o: { onChunk?: (t: string) => void }) => {
+      o.onChunk?.(text);
+      return { text, tokens: 1, ms: 1, firstTokenMs: 1, tokensPerSecond: 1 };
+    },
+  }) as unknown as LlmService;
 
 describe('the numeric guard on the answer', () => {
-  const run = (text: string) => composeAnswer({ llm: scripted(text), log: silentLog, question: '札幌のエントリ1工程が遅延しています', facts: FACTS, citations: [] as Citation[], template: 'TEMPLATE', lang: 'ja' });
+  const run = (text: string) =>
+    composeAnswer({
+      llm: scripted(text),
+      log: silentLog,
+      question: '札幌のエントリ1工程が遅延しています',
+      facts: FACTS,
+      citations: [] as Citation[],
+      template: 'TEMPLATE',
+      lang: 'ja',
+    });
   it('keeps an answer that only uses computed numbers', async () => {
-    expect(await run('残り120件を16:00までに終えるため3名を移動し、15:57に完了する見込みです。')).toEqual({ text: '残り120件を16:00までに終えるため3名を移動し、15:57に完了する見込みです。', source: 'model' });
+    expect(await run('残り120件を16:00までに終えるため3名を移動し、15:57に完了する見込みです。')).toEqual({
+      text: '残り120件を16:00までに終えるため3名を移動し、15:57に完了する見込みです。',
+      source: 'model',
+    });
   });
   it('replaces an answer with an invented number by the templated one', async () => {
     expect(await run('5名を移動すれば30分の遅延を解消できます。')).toEqual({ text: 'TEMPLATE', source: 'template_guarded' });
@@ -36,10 +49,13 @@ describe('the placement assistant with generated models (real llama.cpp and ONNX
 
   beforeAll(async () => {
     const models = installTestModels(dir.path, {
-      onnx: ['multilingual-e5-small'], gguf: { 'qwen2-intent.gguf': 'qwen2-tiny', 'gemma3-answer.gguf': 'gemma3-tiny' }, contextSize: 2048,
+      onnx: ['multilingual-e5-small'],
+      gguf: { 'qwen2-intent.gguf': 'qwen2-tiny', 'gemma3-answer.gguf': 'gemma3-tiny' },
+      contextSize: 2048,
     });
     app = createApp({
-      dataDir: dir.path, now: Date.parse('2025-10-23T15:40+09:00'),
+      dataDir: dir.path,
+      now: Date.parse('2025-10-23T15:40+09:00'),
       models: { intentModel: join(models, 'qwen2-intent.gguf'), answerModel: join(models, 'gemma3-answer.gguf') },
     });
     await app.start();
@@ -79,7 +95,9 @@ describe('the placement assistant with generated models (real llama.cpp and ONNX
     const hits = await app.assistant.knowledge.search('納期20分前に何名移動するか', 3);
     expect(hits.map((h) => h.heading)).toContain('納期直前の増員');
     const db = new (require('better-sqlite3'))(join(dir.path, 'genba.sqlite'), { readonly: true });
-    expect((db.prepare('SELECT DISTINCT model FROM knowledge_vectors').all() as { model: string }[]).map((m) => m.model)).toEqual(['onnx:multilingual-e5-small']);
+    expect((db.prepare('SELECT DISTINCT model FROM knowledge_vectors').all() as { model: string }[]).map((m) => m.model)).toEqual([
+      'onnx:multilingual-e5-small',
+    ]);
     db.close();
   });
 });

@@ -15,10 +15,14 @@ describe('know-how: SQLite FTS5 trigrams + HNSW vectors, fused by rank', () => {
   let dir: ReturnType<typeof tempDir>;
   const meta = new Map<string, string>();
   const indexPath = (): string => join(dir.path, 'index', 'knowledge.hnsw');
-  const open = (): KnowledgeBase => createKnowledgeBase({
-    db: () => db, indexPath: indexPath(), embedder: hashedNgramEmbedder, now: () => 1_000,
-    meta: { get: (k) => meta.get(k) ?? null, set: (k, v) => void meta.set(k, v) },
-  });
+  const open = (): KnowledgeBase =>
+    createKnowledgeBase({
+      db: () => db,
+      indexPath: indexPath(),
+      embedder: hashedNgramEmbedder,
+      now: () => 1_000,
+      meta: { get: (k) => meta.get(k) ?? null, set: (k, v) => void meta.set(k, v) },
+    });
   beforeEach(() => {
     dir = tempDir();
     db = new Database(join(dir.path, 'k.sqlite'));
@@ -56,7 +60,7 @@ describe('know-how: SQLite FTS5 trigrams + HNSW vectors, fused by rank', () => {
     expect(hit.score).toBeGreaterThan(0);
   });
 
-  it('adds, finds and removes a manager\'s own document, chunks, full-text rows and vectors together', async () => {
+  it("adds, finds and removes a manager's own document, chunks, full-text rows and vectors together", async () => {
     kb.ensureDefaults();
     const doc = kb.add({ title: '横浜の申し送り', text: '# 横浜\n\n## 夕方の補正\n17時以降の補正は横浜のベテラン2名で対応する。', sourceName: 'yokohama.md' });
     expect(doc).toMatchObject({ title: '横浜の申し送り', chunks: 1, builtin: false, sourceName: 'yokohama.md' });
@@ -64,12 +68,12 @@ describe('know-how: SQLite FTS5 trigrams + HNSW vectors, fused by rank', () => {
     kb.remove(doc.id);
     const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
     expect(count(`SELECT COUNT(*) AS n FROM knowledge_chunks WHERE doc_id = ${doc.id}`)).toBe(0);
-    expect(count("SELECT COUNT(*) AS n FROM knowledge_fts WHERE knowledge_fts MATCH '\"夕方の\"'")).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM knowledge_fts WHERE knowledge_fts MATCH \'"夕方の"\'')).toBe(0);
     expect(count('SELECT COUNT(*) AS n FROM knowledge_vectors WHERE chunk_id NOT IN (SELECT chunk_id FROM knowledge_chunks)')).toBe(0);
     expect((await kb.search('夕方の補正は誰が対応する？', 3)).map((h) => h.docId)).not.toContain(doc.id);
   });
 
-  it('refuses empty, duplicate and oversized documents in the manager\'s language', () => {
+  it("refuses empty, duplicate and oversized documents in the manager's language", () => {
     kb.ensureDefaults();
     expect(thrownBy(KnowledgeError, () => kb.add({ title: ' ', text: 'x' }))).toMatchObject({ code: 'KNOWLEDGE_EMPTY' });
     const { text } = db.prepare('SELECT text FROM knowledge_documents LIMIT 1').get() as { text: string };

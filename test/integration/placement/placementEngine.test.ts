@@ -14,8 +14,10 @@ let db: Database.Database;
 function series(site: string, process: string, deadline: string, remainingAt1540: number, perMinute: number): void {
   for (const hm of ['15:00', '15:10', '15:20', '15:30', '15:40']) {
     const minutesBefore = (at('15:40') - at(hm)) / 60_000;
-    db.prepare(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
-      VALUES (?, ?, '523201', ?, ?, ?, ?)`).run(at(hm), site, process, at(deadline), remainingAt1540 + perMinute * minutesBefore, perMinute * (40 - minutesBefore));
+    db.prepare(
+      `INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
+      VALUES (?, ?, '523201', ?, ?, ?, ?)`,
+    ).run(at(hm), site, process, at(deadline), remainingAt1540 + perMinute * minutesBefore, perMinute * (40 - minutesBefore));
   }
 }
 let nextId = 1;
@@ -23,8 +25,9 @@ function operator(site: string, caps: [process: string, skill: number, months: n
   const id = nextId++;
   db.prepare('INSERT INTO operators (operator_id, operator_name, location_name, is_valid, updated_at) VALUES (?, ?, ?, ?, 0)').run(id, `op${id}`, site, valid);
   for (const [process, skill, months, perHour] of caps) {
-    db.prepare('INSERT INTO operator_process_capabilities (operator_id, process_name, skill_level, experience_months, average_speed, updated_at) VALUES (?, ?, ?, ?, ?, 0)')
-      .run(id, process, skill, months, perHour);
+    db.prepare(
+      'INSERT INTO operator_process_capabilities (operator_id, process_name, skill_level, experience_months, average_speed, updated_at) VALUES (?, ?, ?, ?, ?, 0)',
+    ).run(id, process, skill, months, perHour);
   }
   return id;
 }
@@ -91,8 +94,9 @@ describe('placement engine: data, HiGHS and the proposal', () => {
     expect(proposal!.operators.map((o) => o.id)).not.toContain(novice);
 
     // Moved by an approved decision today: not available again today.
-    db.prepare(`INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal, status, decided_at) VALUES ('SGT20251023-00000001', ?, ?, 'q', ?, 'approved', ?)`)
-      .run(at('10:00'), at('10:00'), JSON.stringify({ operators: [{ id: near[0] }] }), at('10:05'));
+    db.prepare(
+      `INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal, status, decided_at) VALUES ('SGT20251023-00000001', ?, ?, 'q', ?, 'approved', ?)`,
+    ).run(at('10:00'), at('10:00'), JSON.stringify({ operators: [{ id: near[0] }] }), at('10:05'));
     const again = await propose();
     expect(again.s.excluded.alreadyMoved).toBe(1);
     expect(again.proposal!.operators.map((o) => o.id)).not.toContain(near[0]);

@@ -16,7 +16,11 @@ describe('clear errors instead of wrong ones (built CLI)', () => {
   it('a data folder that is a file, or a system pseudo-folder, is refused with the next step', () => {
     const file = join(root.path, 'not-a-folder');
     writeFileSync(file, 'x');
-    for (const [dir, words] of [[file, 'フォルダではなくファイル'], [join(file, 'sub'), '途中にファイル'], ['/proc/1', '特殊なフォルダ']] as const) {
+    for (const [dir, words] of [
+      [file, 'フォルダではなくファイル'],
+      [join(file, 'sub'), '途中にファイル'],
+      ['/proc/1', '特殊なフォルダ'],
+    ] as const) {
       const started = performance.now();
       const r = runGenba(['status', '--data-dir', dir]);
       expect(r.code, dir).toBe(1);
@@ -45,7 +49,9 @@ describe('clear errors instead of wrong ones (built CLI)', () => {
       expect(status.stderr).toContain('書き込めません');
       expect(status.stderr).toContain('壊れていません');
       noStack(status.stderr);
-      const doctor = JSON.parse(runGenba(['doctor', '--json', '--data-dir', dir], {}, asUser ?? undefined).stdout) as { checks: { id: string; summary: string; fix: string | null }[] };
+      const doctor = JSON.parse(runGenba(['doctor', '--json', '--data-dir', dir], {}, asUser ?? undefined).stdout) as {
+        checks: { id: string; summary: string; fix: string | null }[];
+      };
       const db = doctor.checks.find((c) => c.id === 'database')!;
       expect(db.summary).not.toContain('壊れています');
       expect(db.fix).not.toContain('genba restore');
@@ -62,7 +68,10 @@ describe('clear errors instead of wrong ones (built CLI)', () => {
 
   it('a bad --source is a usage error that names the field; impossible dates are refused', () => {
     const dir = join(root.path, 'usage');
-    for (const [url, field] of [['mysql://u@127.0.0.1:0/db', 'ポート番号'], ['mysql://u@127.0.0.1:3306/db;drop', 'データベース名']] as const) {
+    for (const [url, field] of [
+      ['mysql://u@127.0.0.1:0/db', 'ポート番号'],
+      ['mysql://u@127.0.0.1:3306/db;drop', 'データベース名'],
+    ] as const) {
       const r = runGenba(['sync', '--source', url, '--once', '--data-dir', dir]);
       expect(r.code, url).toBe(2);
       expect(r.stderr).toContain(field);

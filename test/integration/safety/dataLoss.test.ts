@@ -19,7 +19,11 @@ const sha = (file: string): string => readFileSync(file).toString('base64');
 function decisions(dbFile: string): string[] {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare(`SELECT o.suggestion_id AS id FROM approval_outbox o JOIN proposals p USING (suggestion_id) WHERE p.status != 'open' ORDER BY 1`).all() as { id: string }[]).map((r) => r.id);
+    return (
+      db.prepare(`SELECT o.suggestion_id AS id FROM approval_outbox o JOIN proposals p USING (suggestion_id) WHERE p.status != 'open' ORDER BY 1`).all() as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
   } finally {
     db.close();
   }
@@ -45,7 +49,9 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
     const dir = copy();
     const backup = join(root.path, 'before-crash.sqlite');
     expect(genba(dir, 'backup', backup).code).toBe(0);
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/fixtures/decideAndHang.ts'), dir, ANCHOR, QUESTION], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/fixtures/decideAndHang.ts'), dir, ANCHOR, QUESTION], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const id = await new Promise<string>((ok) => child.stdout.on('data', (d: Buffer) => ok(d.toString().trim())));
     const exited = new Promise((ok) => child.on('exit', ok));
     child.kill('SIGKILL');
@@ -66,7 +72,9 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
     const dir = copy();
     const backup = join(root.path, 'in-use.sqlite');
     expect(genba(dir, 'backup', backup).code).toBe(0);
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/fixtures/decideAndHang.ts'), dir, ANCHOR, QUESTION], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/fixtures/decideAndHang.ts'), dir, ANCHOR, QUESTION], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((ok) => child.stdout.on('data', () => ok()));
     try {
       const files = readdirSync(dir).sort();
@@ -85,7 +93,7 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
     const foreign = join(root.path, 'other-app.sqlite');
     const db = new Database(foreign);
     db.pragma('user_version = 1');
-    db.exec('CREATE TABLE locations (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO locations VALUES (1, \'x\')');
+    db.exec("CREATE TABLE locations (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO locations VALUES (1, 'x')");
     db.close();
     const before = storeDigest(dir);
     const r = genba(dir, 'restore', foreign);
@@ -124,7 +132,10 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
 
   it('a first demo build that was killed is finished on the next command, never used half-made', async () => {
     const dir = join(root.path, 'half-built');
-    const child = spawn(process.execPath, [resolve('bin/genba.mjs'), 'status', '--data-dir', dir], { stdio: 'ignore', env: { ...process.env, GENBA_DATA_DIR: '' } });
+    const child = spawn(process.execPath, [resolve('bin/genba.mjs'), 'status', '--data-dir', dir], {
+      stdio: 'ignore',
+      env: { ...process.env, GENBA_DATA_DIR: '' },
+    });
     const exited = new Promise((ok) => child.on('exit', ok));
     let snapshots = 0;
     let logs = 0;

@@ -83,11 +83,16 @@ describe('data safety: backups, doctor and recovery of a damaged data folder', (
 
   it('stores hostile log lines safely: 1 MB lines cut, invalid UTF-8 replaced, NUL and escapes kept as data', () => {
     const file = join(dir.path, 'hostile.log');
-    writeFileSync(file, Buffer.concat([
-      Buffer.from(`2025-10-23 15:30:00 ERROR hostile-marker ${'A'.repeat(1024 * 1024)}\n`),
-      Buffer.from('2025-10-23 15:30:01 ERROR hostile-marker bad bytes '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('\n'),
-      Buffer.from('2025-10-23 15:30:02 WARN hostile-marker nul \u0000 esc \u001b[31m red <img src=x onerror=alert(1)>\n'),
-    ]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(`2025-10-23 15:30:00 ERROR hostile-marker ${'A'.repeat(1024 * 1024)}\n`),
+        Buffer.from('2025-10-23 15:30:01 ERROR hostile-marker bad bytes '),
+        Buffer.from([0xff, 0xfe, 0xc3]),
+        Buffer.from('\n'),
+        Buffer.from('2025-10-23 15:30:02 WARN hostile-marker nul \u0000 esc \u001b[31m red <img src=x onerror=alert(1)>\n'),
+      ]),
+    );
     expect(genba(data, 'logs', 'ingest', file).code).toBe(0);
     const db = new Database(join(data, 'genba.sqlite'), { readonly: true });
     const rows = db.prepare("SELECT message FROM app_logs WHERE message LIKE '%hostile-marker%' ORDER BY ts").all() as { message: string }[];

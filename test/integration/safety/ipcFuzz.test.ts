@@ -15,11 +15,39 @@ const deep = (n: number): unknown => {
 
 /** Values of every wrong kind: types, sizes, encodings, injection strings, prototype keys. */
 const VALUES: unknown[] = [
-  null, 0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, -1e308, 2 ** 53 + 1, 10n, true, false,
-  '', ' ', 'x', '\u0000', '\ud800', 'x'.repeat(5_000_000), "'; DROP TABLE operators; --", '<img src=x onerror=alert(1)>',
-  '../../etc/passwd', 'SGT20251023-ZZZZZZZZ', [], [1, 2, 3], new Array(100_000).fill(0), {}, { a: 1 },
-  JSON.parse('{"__proto__": {"polluted": true}}'), { constructor: { prototype: { polluted: true } } },
-  deep(5000), new Date(0), new Uint8Array([0xff, 0xfe]), new Map([[1, 2]]), new Set([1]),
+  null,
+  0,
+  -1,
+  1.5,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  -1e308,
+  2 ** 53 + 1,
+  10n,
+  true,
+  false,
+  '',
+  ' ',
+  'x',
+  '\u0000',
+  '\ud800',
+  'x'.repeat(5_000_000),
+  "'; DROP TABLE operators; --",
+  '<img src=x onerror=alert(1)>',
+  '../../etc/passwd',
+  'SGT20251023-ZZZZZZZZ',
+  [],
+  [1, 2, 3],
+  new Array(100_000).fill(0),
+  {},
+  { a: 1 },
+  JSON.parse('{"__proto__": {"polluted": true}}'),
+  { constructor: { prototype: { polluted: true } } },
+  deep(5000),
+  new Date(0),
+  new Uint8Array([0xff, 0xfe]),
+  new Map([[1, 2]]),
+  new Set([1]),
 ];
 
 /** Whole payloads, then each field of the channel's schema given each wrong value, then unknown fields. */
@@ -47,7 +75,7 @@ describe('IPC fuzz: malformed, oversized and wrongly typed payloads on every cha
     dir.remove();
   });
 
-  it('answers each with the error envelope in the manager\'s language, crashes nothing and changes nothing', async () => {
+  it("answers each with the error envelope in the manager's language, crashes nothing and changes nothing", async () => {
     const before = storeDigest(dir.path);
     let sent = 0;
     const codes = new Map<string, number>();
@@ -68,7 +96,9 @@ describe('IPC fuzz: malformed, oversized and wrongly typed payloads on every cha
     const after = storeDigest(dir.path);
     expect(after).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    console.log(`IPC fuzz: ${sent} payloads on ${CHANNEL_NAMES.length} channels; envelopes ${JSON.stringify(Object.fromEntries(codes))}; crashes 0; store ${before.tables} tables, ${before.rows} rows unchanged`);
+    console.log(
+      `IPC fuzz: ${sent} payloads on ${CHANNEL_NAMES.length} channels; envelopes ${JSON.stringify(Object.fromEntries(codes))}; crashes 0; store ${before.tables} tables, ${before.rows} rows unchanged`,
+    );
     expect(sent).toBeGreaterThan(1000);
     expect([...codes.keys()]).toEqual(['INVALID_INPUT']);
   }, 300_000);

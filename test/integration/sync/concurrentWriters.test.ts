@@ -47,7 +47,9 @@ describe('sync with concurrent writers and concurrent syncs (real MariaDB, real 
     }
   };
   const insertLog = async (c: mysql.Connection, message: string): Promise<number> => {
-    const [r] = await c.query("INSERT INTO app_logs (ts, service, host, level, message, trace_id) VALUES (NOW(3), 'order-api', 'app01', 'ERROR', ?, NULL)", [message]);
+    const [r] = await c.query("INSERT INTO app_logs (ts, service, host, level, message, trace_id) VALUES (NOW(3), 'order-api', 'app01', 'ERROR', ?, NULL)", [
+      message,
+    ]);
     return (r as { insertId: number }).insertId;
   };
 
@@ -62,50 +64,52 @@ describe('sync with concurrent writers and concurrent syncs (real MariaDB, real 
     await maria?.destroy();
   });
 
-  it('takes a row committed after a later id was synced (two sessions), and counts it once in every derived table', () => withSessions(async ({ dir, app, a, b }) => {
-    await a.query('START TRANSACTION');
-    const idA = await insertLog(a, 'payment gateway timeout after 3000 ms (late commit)');
-    await a.query(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count, correction_waiting)
+  it('takes a row committed after a later id was synced (two sessions), and counts it once in every derived table', () =>
+    withSessions(async ({ dir, app, a, b }) => {
+      await a.query('START TRANSACTION');
+      const idA = await insertLog(a, 'payment gateway timeout after 3000 ms (late commit)');
+      await a.query(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count, correction_waiting)
       VALUES (NOW(), '札幌', '523201', 'エントリ1', NOW() + INTERVAL 1 HOUR, 50, 10, 0)`);
-    const idB = await insertLog(b, 'payment gateway timeout after 2000 ms (early commit)');
-    await b.query(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count, correction_waiting)
+      const idB = await insertLog(b, 'payment gateway timeout after 2000 ms (early commit)');
+      await b.query(`INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count, correction_waiting)
       VALUES (NOW(), '盛岡', '523201', 'エントリ1', NOW() + INTERVAL 1 HOUR, 40, 12, 0)`);
-    expect(idB).toBeGreaterThan(idA);
+      expect(idB).toBeGreaterThan(idA);
 
-    await app.syncNow(); // sees B; A is not committed yet
-    const local = (): number[] => {
-      const db = new Database(join(dir, 'genba.sqlite'), { readonly: true });
-      try {
-        return (db.prepare('SELECT log_id FROM app_logs WHERE log_id IN (?, ?) ORDER BY log_id').all(idA, idB) as { log_id: number }[]).map((r) => r.log_id);
-      } finally {
-        db.close();
-      }
-    };
-    expect(local()).toEqual([idB]);
+      await app.syncNow(); // sees B; A is not committed yet
+      const local = (): number[] => {
+        const db = new Database(join(dir, 'genba.sqlite'), { readonly: true });
+        try {
+          return (db.prepare('SELECT log_id FROM app_logs WHERE log_id IN (?, ?) ORDER BY log_id').all(idA, idB) as { log_id: number }[]).map((r) => r.log_id);
+        } finally {
+          db.close();
+        }
+      };
+      expect(local()).toEqual([idB]);
 
-    await a.query('COMMIT');
-    await app.syncNow();
-    expect(local()).toEqual([idA, idB]);
-    await expectSameAsSource(dir);
-    expectCountedOnce(dir);
+      await a.query('COMMIT');
+      await app.syncNow();
+      expect(local()).toEqual([idA, idB]);
+      await expectSameAsSource(dir);
+      expectCountedOnce(dir);
 
-    // Re-reading the look-back window again and again changes nothing and counts nothing twice.
-    const before = derivedCounts(dir);
-    await app.syncNow();
-    await app.syncNow();
-    expect(derivedCounts(dir)).toEqual(before);
-  }));
+      // Re-reading the look-back window again and again changes nothing and counts nothing twice.
+      const before = derivedCounts(dir);
+      await app.syncNow();
+      await app.syncNow();
+      expect(derivedCounts(dir)).toEqual(before);
+    }));
 
-  it('takes a master row whose change time is older than the watermark, or whose transaction committed late', () => withSessions(async ({ dir, app, a, b }) => {
-    await b.query("UPDATE operators SET operator_name = '過去日付 花子', updated_at = '2020-01-01 00:00:00' WHERE operator_id = 7");
-    await a.query('START TRANSACTION');
-    await a.query('UPDATE operator_process_capabilities SET skill_level = 1, updated_at = NOW(3) - INTERVAL 1 HOUR WHERE capability_id = 12');
-    await b.query('UPDATE operator_process_capabilities SET skill_level = 5, updated_at = NOW(3) WHERE capability_id = 13');
-    await app.syncNow();
-    await a.query('COMMIT');
-    await app.syncNow();
-    await expectSameAsSource(dir);
-  }));
+  it('takes a master row whose change time is older than the watermark, or whose transaction committed late', () =>
+    withSessions(async ({ dir, app, a, b }) => {
+      await b.query("UPDATE operators SET operator_name = '過去日付 花子', updated_at = '2020-01-01 00:00:00' WHERE operator_id = 7");
+      await a.query('START TRANSACTION');
+      await a.query('UPDATE operator_process_capabilities SET skill_level = 1, updated_at = NOW(3) - INTERVAL 1 HOUR WHERE capability_id = 12');
+      await b.query('UPDATE operator_process_capabilities SET skill_level = 5, updated_at = NOW(3) WHERE capability_id = 13');
+      await app.syncNow();
+      await a.query('COMMIT');
+      await app.syncNow();
+      await expectSameAsSource(dir);
+    }));
 
   it('lets one sync run per data folder: a second says plainly that one is running, and counts stay exact', async () => {
     const dir = dataDir();
@@ -141,13 +145,15 @@ describe('sync with concurrent writers and concurrent syncs (real MariaDB, real 
     expect(runGenba(['sync', '--source', url(), '--once', '--data-dir', dir], env).code).toBe(0);
     const c = derivedCounts(dir);
     const conn = await maria.admin();
-    const [[source]] = await conn.query('SELECT COUNT(*) AS n FROM app_logs') as unknown as [[{ n: number }]];
+    const [[source]] = (await conn.query('SELECT COUNT(*) AS n FROM app_logs')) as unknown as [[{ n: number }]];
     await conn.end();
     expect(c.lines).toBe(Number(source.n));
     expectCountedOnce(dir);
     expect(c.orphanTemplates).toBe(0);
     const db = new Database(join(dir, 'genba.sqlite'), { readonly: true });
-    const clustered = (db.prepare('SELECT COUNT(*) AS n FROM log_cluster_members WHERE template_id NOT IN (SELECT template_id FROM log_templates)').get() as { n: number }).n;
+    const clustered = (
+      db.prepare('SELECT COUNT(*) AS n FROM log_cluster_members WHERE template_id NOT IN (SELECT template_id FROM log_templates)').get() as { n: number }
+    ).n;
     db.close();
     expect(clustered).toBe(0);
   }, 180_000);
@@ -161,8 +167,10 @@ describe('sync with concurrent writers and concurrent syncs (real MariaDB, real 
 
     // A decision written before the limit was checked (an older Genba): the sync must say why it cannot be delivered.
     const db = new Database(join(dir, 'genba.sqlite'));
-    db.prepare(`INSERT INTO approval_outbox (suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, next_attempt_at)
-      VALUES ('SGT20251023-legacy01', '[]', '{}', 'rejected', 'tester', ?, 0, 0)`).run('理'.repeat(30_000));
+    db.prepare(
+      `INSERT INTO approval_outbox (suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, next_attempt_at)
+      VALUES ('SGT20251023-legacy01', '[]', '{}', 'rejected', 'tester', ?, 0, 0)`,
+    ).run('理'.repeat(30_000));
     db.close();
     const sync = runGenba(['sync', '--once', '--data-dir', dir], env);
     expect(sync.code).toBe(1);

@@ -69,7 +69,7 @@ describe('sync from a real MariaDB', () => {
 
     // A row with a smaller id changed within the watermark's own timestamp is still found.
     const c2 = await maria.admin();
-    const [[last]] = await c2.query('SELECT MAX(updated_at) AS t FROM operators') as unknown as [[{ t: string }]];
+    const [[last]] = (await c2.query('SELECT MAX(updated_at) AS t FROM operators')) as unknown as [[{ t: string }]];
     await c2.query("UPDATE operators SET operator_name = '再登録 太郎', updated_at = ? WHERE operator_id = 1", [last.t]);
     await c2.end();
     await app.syncNow();

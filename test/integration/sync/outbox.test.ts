@@ -29,7 +29,9 @@ describe('approval outbox against a real MariaDB', () => {
   };
   const companyRows = async (): Promise<Record<string, unknown>[]> => {
     const conn = await maria.admin();
-    const [rows] = await conn.query('SELECT suggestion_id, action_type, action_user, feedback_reason, execution_status, created_at FROM approval_history ORDER BY suggestion_id');
+    const [rows] = await conn.query(
+      'SELECT suggestion_id, action_type, action_user, feedback_reason, execution_status, created_at FROM approval_history ORDER BY suggestion_id',
+    );
     await conn.end();
     return rows as Record<string, unknown>[];
   };
@@ -61,7 +63,13 @@ describe('approval outbox against a real MariaDB', () => {
     await expect.poll(() => restarted.status().sync.pendingDecisions, { timeout: 20_000 }).toBe(0);
     const rows = await companyRows();
     expect(rows.map((r) => r.suggestion_id)).toEqual(['sug-1', 'sug-2', 'sug-3']);
-    expect(rows[1]).toMatchObject({ action_type: 'rejected', action_user: '山田 課長', feedback_reason: '盛岡も午後は余裕がない', execution_status: 'pending', created_at: '2025-10-23 15:45:02.000' });
+    expect(rows[1]).toMatchObject({
+      action_type: 'rejected',
+      action_user: '山田 課長',
+      feedback_reason: '盛岡も午後は余裕がない',
+      execution_status: 'pending',
+      created_at: '2025-10-23 15:45:02.000',
+    });
 
     // Delivered upstream but the app crashed before noting it: the resend is harmless.
     const db = (await import('better-sqlite3')).default(`${dir.path}/genba.sqlite`);

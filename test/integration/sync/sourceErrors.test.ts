@@ -12,8 +12,15 @@ describe('errors a manager can act on, from a real MariaDB', () => {
   let silent: Server;
   const dir = tempDir();
   const base = () => ({
-    host: '127.0.0.1', port: maria.port, database: maria.database, user: 'genba', password: 'genba-pw',
-    tls: { enabled: false, rejectUnauthorized: true }, connectTimeoutMs: 2000, queryTimeoutMs: 5000, timeZone: 'Asia/Tokyo',
+    host: '127.0.0.1',
+    port: maria.port,
+    database: maria.database,
+    user: 'genba',
+    password: 'genba-pw',
+    tls: { enabled: false, rejectUnauthorized: true },
+    connectTimeoutMs: 2000,
+    queryTimeoutMs: 5000,
+    timeZone: 'Asia/Tokyo',
     tables: ['locations', 'operators', 'operator_process_capabilities', 'progress_snapshots', 'app_logs'] as const,
   });
   const failure = async (o: Partial<ReturnType<typeof base>>, work: 'test' | 'operators' = 'test') => {
@@ -48,7 +55,13 @@ describe('errors a manager can act on, from a real MariaDB', () => {
 
   it('passes the connection test with the right settings, counting each table', async () => {
     const source = createMySqlSource(base());
-    expect((await source.testConnection()).map((t) => t.table)).toEqual(['locations', 'operators', 'operator_process_capabilities', 'progress_snapshots', 'app_logs']);
+    expect((await source.testConnection()).map((t) => t.table)).toEqual([
+      'locations',
+      'operators',
+      'operator_process_capabilities',
+      'progress_snapshots',
+      'app_logs',
+    ]);
     await source.close();
   });
 

@@ -29,8 +29,13 @@ describe('JSON schema for grammar-constrained output', () => {
   });
 
   it('clamps numbers, cuts strings to their limit, and refuses what does not fit', () => {
-    expect(conformToSchema({ site: '札幌市中央区', kind: 'a', people: 14.6, confidence: -3, tags: ['abcd'] }, schema))
-      .toEqual({ site: '札幌市中', kind: 'a', people: 10, confidence: 0, tags: ['abc'] });
+    expect(conformToSchema({ site: '札幌市中央区', kind: 'a', people: 14.6, confidence: -3, tags: ['abcd'] }, schema)).toEqual({
+      site: '札幌市中',
+      kind: 'a',
+      people: 10,
+      confidence: 0,
+      tags: ['abc'],
+    });
     expect(() => conformToSchema({ site: 'x', kind: 'c' }, schema)).toThrow(/allowed values/);
     expect(() => conformToSchema({ kind: 'a' }, schema)).toThrow(/missing site/);
     expect(() => conformToSchema({ site: 'x', kind: 'a', extra: 1 }, schema)).toThrow(/unexpected extra/);

@@ -18,8 +18,12 @@ function clustered(): { centres: number[][]; points: number[][] } {
   return { centres, points };
 }
 function exactTop(points: number[][], q: number[], k: number, skip = new Set<number>()): number[] {
-  return points.map((p, id) => ({ id, s: p.reduce((a, x, i) => a + x * q[i]!, 0) }))
-    .filter((x) => !skip.has(x.id)).sort((a, b) => b.s - a.s).slice(0, k).map((x) => x.id);
+  return points
+    .map((p, id) => ({ id, s: p.reduce((a, x, i) => a + x * q[i]!, 0) }))
+    .filter((x) => !skip.has(x.id))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, k)
+    .map((x) => x.id);
 }
 
 describe('vector index (hnswlib-node)', () => {

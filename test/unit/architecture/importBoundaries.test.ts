@@ -7,11 +7,7 @@ describe('architecture boundaries', () => {
   });
 
   it('the check itself catches each kind of violation', () => {
-    const bad = [
-      "import { app } from 'electron';",
-      "import {\n  createApp,\n} from '../../main/app';",
-      "const x = await import('electron');",
-    ].join('\n');
+    const bad = ["import { app } from 'electron';", "import {\n  createApp,\n} from '../../main/app';", "const x = await import('electron');"].join('\n');
     const specs = importsOf(bad).map((i) => `${i.specifier}:${i.typeOnly}`);
     expect(specs).toEqual(expect.arrayContaining(['electron:false', '../../main/app:false']));
     expect(importsOf("import type { Overview } from '../../main/api/types';")[0]?.typeOnly).toBe(true);

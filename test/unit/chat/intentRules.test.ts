@@ -3,7 +3,11 @@ import type { IntentType } from '../../../main/api/assistantTypes.js';
 import { createEntityResolver, normalizeText } from '../../../main/chat/entityResolver.js';
 import { intentFromRules, parseTimeRange } from '../../../main/chat/intentRules.js';
 
-const NAMES = { sites: ['札幌', '盛岡', '品川', '横浜', '大阪', '佐世保'], processes: ['エントリ1', 'エントリ2', '補正', '検証'], businessIds: ['523201', '611040', '704518'] };
+const NAMES = {
+  sites: ['札幌', '盛岡', '品川', '横浜', '大阪', '佐世保'],
+  processes: ['エントリ1', 'エントリ2', '補正', '検証'],
+  businessIds: ['523201', '611040', '704518'],
+};
 const resolver = createEntityResolver(NAMES, { サッポロ第一: '札幌' });
 const NOW = Date.parse('2025-10-23T15:40:00+09:00');
 const DAY = Date.parse('2025-10-23T00:00:00+09:00');

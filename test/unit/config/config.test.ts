@@ -9,7 +9,6 @@ import { startOfZonedDay, zonedEpoch } from '../../../main/config/zonedTime.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { thrownBy } from '../../helpers/thrownBy.js';
 
-
 describe('config', () => {
   it('defaults to Japanese, Tokyo time and the demo company when there is no file', () => {
     const d = tempDir();

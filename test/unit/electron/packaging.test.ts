@@ -5,8 +5,13 @@ import { parse } from 'yaml';
 
 // Packaging cannot run here (no internet for Electron downloads); its configuration can be checked.
 const config = parse(readFileSync('electron-builder.yml', 'utf8')) as {
-  files: string[]; asarUnpack: string[]; extraResources: { from: string; to: string }[]; npmRebuild: boolean;
-  linux: { target: string[] }; win: { target: string[] }; mac: { target: string[] };
+  files: string[];
+  asarUnpack: string[];
+  extraResources: { from: string; to: string }[];
+  npmRebuild: boolean;
+  linux: { target: string[] };
+  win: { target: string[] };
+  mac: { target: string[] };
 };
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 

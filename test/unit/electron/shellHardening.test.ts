@@ -29,7 +29,9 @@ describe('Electron shell hardening', () => {
   it('answers IPC only from its own page, loads only its own files, and opens nothing outside', () => {
     const main = source('electron/main.ts');
     // Every contract channel is registered in one loop that checks the sender first.
-    expect(main).toMatch(/for \(const channel of CHANNEL_NAMES\)[\s\S]{0,200}ipcMain\.handle\(ipcChannel\(channel\)[\s\S]{0,200}isAllowedUrl\(event\.senderFrame/);
+    expect(main).toMatch(
+      /for \(const channel of CHANNEL_NAMES\)[\s\S]{0,200}ipcMain\.handle\(ipcChannel\(channel\)[\s\S]{0,200}isAllowedUrl\(event\.senderFrame/,
+    );
     expect(main.match(/ipcMain\.(handle|on)\(/g)).toHaveLength(1);
     expect(main).toMatch(/const isAllowedUrl = \(url: string\): boolean =>\s*url\.startsWith\(rendererDir\)/);
     expect(main).toMatch(/loadURL\(devUrl\)/);
@@ -61,7 +63,10 @@ describe('Electron shell hardening', () => {
   });
 
   it('bundles the workers next to the code that starts them, in the app and in the CLI', () => {
-    for (const [bundle, ext] of [['out/main/index.js', 'js'], ['out/cli/cli.mjs', 'mjs']] as const) {
+    for (const [bundle, ext] of [
+      ['out/main/index.js', 'js'],
+      ['out/cli/cli.mjs', 'mjs'],
+    ] as const) {
       const dir = bundle.slice(0, bundle.lastIndexOf('/'));
       for (const name of ['syncWorker', 'embeddingWorker']) {
         expect(existsSync(`${dir}/${name}.${ext}`), `${dir}/${name}.${ext}`).toBe(true);

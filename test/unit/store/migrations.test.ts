@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GENBA_APPLICATION_ID } from '../../../main/store/migrations/007_data_safety.js';
 import { migrate, MIGRATIONS, SCHEMA_VERSION, schemaVersion } from '../../../main/store/migration.js';
 
-const columns = (db: Database.Database, table: string): string[] =>
-  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+const columns = (db: Database.Database, table: string): string[] => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 
 describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
@@ -16,8 +15,17 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     expect(migrate(db, 1)).toEqual([1]);
     expect(schemaVersion(db)).toBe(1);
-    expect(columns(db, 'progress_snapshots')).toEqual(['snapshot_id', 'snapshot_time', 'location_name', 'business_id',
-      'process_name', 'expected_completion_time', 'total_waiting', 'entry_count', 'correction_waiting']);
+    expect(columns(db, 'progress_snapshots')).toEqual([
+      'snapshot_id',
+      'snapshot_time',
+      'location_name',
+      'business_id',
+      'process_name',
+      'expected_completion_time',
+      'total_waiting',
+      'entry_count',
+      'correction_waiting',
+    ]);
     expect(columns(db, 'operator_process_capabilities')).toContain('average_speed');
     expect(columns(db, 'app_logs')).toEqual(['log_id', 'ts', 'service', 'host', 'level', 'message', 'trace_id']);
     expect(() => db.prepare('INSERT INTO operator_process_capabilities VALUES (1, 1, ?, 6, 1, 1, 0)').run('検証')).toThrow(/CHECK/);
@@ -40,8 +48,20 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, 2);
     expect(migrate(db, 3)).toEqual([3]);
-    expect(columns(db, 'approval_outbox')).toEqual(['suggestion_id', 'changes', 'impact', 'action_type', 'action_user',
-      'feedback_reason', 'decided_at', 'attempts', 'next_attempt_at', 'delivered_at', 'delivered_to', 'last_error']);
+    expect(columns(db, 'approval_outbox')).toEqual([
+      'suggestion_id',
+      'changes',
+      'impact',
+      'action_type',
+      'action_user',
+      'feedback_reason',
+      'decided_at',
+      'attempts',
+      'next_attempt_at',
+      'delivered_at',
+      'delivered_to',
+      'last_error',
+    ]);
     const insert = db.prepare(`INSERT INTO approval_outbox (suggestion_id, changes, impact, action_type, action_user, decided_at, next_attempt_at)
       VALUES (?, '{}', '{}', ?, 'm', 0, 0)`);
     insert.run('s1', 'approved');
@@ -57,7 +77,8 @@ describe('migrations', () => {
     expect(migrate(db, 4)).toEqual([4]);
     expect(columns(db, 'app_logs')).toContain('template_id');
     expect(db.prepare('SELECT message, template_id FROM app_logs').get()).toEqual({ message: 'kept', template_id: null });
-    for (const t of ['log_templates', 'log_template_minutes', 'log_template_vectors', 'log_clusters', 'log_cluster_members']) expect(columns(db, t).length, t).toBeGreaterThan(1);
+    for (const t of ['log_templates', 'log_template_minutes', 'log_template_vectors', 'log_clusters', 'log_cluster_members'])
+      expect(columns(db, t).length, t).toBeGreaterThan(1);
     db.close();
   });
 
@@ -65,9 +86,31 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, 4);
     expect(migrate(db, 5)).toEqual([5]);
-    expect(columns(db, 'alerts')).toEqual(['alert_id', 'dedupe_key', 'kind', 'severity', 'site', 'process', 'title_ja', 'title_en', 'detail',
-      'first_seen', 'last_seen', 'status', 'resolved_at', 'acknowledged_at', 'snoozed_until', 'notified_at']);
-    expect(() => db.prepare("INSERT INTO alerts (dedupe_key, kind, severity, title_ja, title_en, detail, first_seen, last_seen, status) VALUES ('k', 'x', 'urgent', '', '', '{}', 0, 0, 'open')").run()).toThrow(/CHECK/);
+    expect(columns(db, 'alerts')).toEqual([
+      'alert_id',
+      'dedupe_key',
+      'kind',
+      'severity',
+      'site',
+      'process',
+      'title_ja',
+      'title_en',
+      'detail',
+      'first_seen',
+      'last_seen',
+      'status',
+      'resolved_at',
+      'acknowledged_at',
+      'snoozed_until',
+      'notified_at',
+    ]);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO alerts (dedupe_key, kind, severity, title_ja, title_en, detail, first_seen, last_seen, status) VALUES ('k', 'x', 'urgent', '', '', '{}', 0, 0, 'open')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     db.close();
   });
 
@@ -79,15 +122,17 @@ describe('migrations', () => {
     expect(columns(db, 'proposals')).toEqual(['suggestion_id', 'created_at', 'data_as_of', 'question', 'proposal', 'status', 'decided_at']);
     db.prepare("INSERT INTO knowledge_documents (doc_id, title, sha256, text, added_at) VALUES (1, 't', 'h', 'x', 0)").run();
     db.prepare("INSERT INTO knowledge_chunks (doc_id, ord, text) VALUES (1, 0, '納期20分前は3名以上移動')").run();
-    const hits = () => (db.prepare("SELECT COUNT(*) AS n FROM knowledge_fts WHERE knowledge_fts MATCH '\"分前は\"'").get() as { n: number }).n;
+    const hits = () => (db.prepare('SELECT COUNT(*) AS n FROM knowledge_fts WHERE knowledge_fts MATCH \'"分前は"\'').get() as { n: number }).n;
     expect(hits()).toBe(1);
     db.prepare('DELETE FROM knowledge_documents WHERE doc_id = 1').run(); // cascades to the chunks and their index rows
     expect(hits()).toBe(0);
-    expect(() => db.prepare("INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal, status) VALUES ('s', 0, 0, 'q', '{}', 'maybe')").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal, status) VALUES ('s', 0, 0, 'q', '{}', 'maybe')").run(),
+    ).toThrow(/CHECK/);
     db.close();
   });
 
-  it('007 marks the file as Genba\'s and gives a log line whose content changed back to mining, counted once', () => {
+  it("007 marks the file as Genba's and gives a log line whose content changed back to mining, counted once", () => {
     const db = new Database(':memory:');
     migrate(db, 6);
     expect(db.pragma('application_id', { simple: true })).toBe(0);
@@ -95,10 +140,15 @@ describe('migrations', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(GENBA_APPLICATION_ID);
     db.prepare("INSERT INTO log_templates (template_id, tokens, template, count, param_values, errors) VALUES (1, '[]', 'a', 2, '{}', 1)").run();
     db.prepare('INSERT INTO log_template_minutes (template_id, minute, count, errors) VALUES (1, 60000, 2, 1)').run();
-    db.prepare("INSERT INTO app_logs (log_id, ts, service, host, level, message, template_id) VALUES (1, 60001, 's', 'h', 'ERROR', 'x', 1), (2, 60002, 's', 'h', 'INFO', 'y', 1)").run();
+    db.prepare(
+      "INSERT INTO app_logs (log_id, ts, service, host, level, message, template_id) VALUES (1, 60001, 's', 'h', 'ERROR', 'x', 1), (2, 60002, 's', 'h', 'INFO', 'y', 1)",
+    ).run();
     db.prepare("UPDATE app_logs SET service = 't' WHERE log_id = 2").run(); // not content: stays mined
     db.prepare("UPDATE app_logs SET message = 'x2' WHERE log_id = 1").run();
-    expect(db.prepare('SELECT log_id, template_id FROM app_logs ORDER BY log_id').all()).toEqual([{ log_id: 1, template_id: null }, { log_id: 2, template_id: 1 }]);
+    expect(db.prepare('SELECT log_id, template_id FROM app_logs ORDER BY log_id').all()).toEqual([
+      { log_id: 1, template_id: null },
+      { log_id: 2, template_id: 1 },
+    ]);
     expect(db.prepare('SELECT count, errors FROM log_templates').get()).toEqual({ count: 1, errors: 0 });
     expect(db.prepare('SELECT count, errors FROM log_template_minutes').get()).toEqual({ count: 1, errors: 0 });
     db.close();

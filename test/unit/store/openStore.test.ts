@@ -11,7 +11,6 @@ import { thrownBy } from '../../helpers/thrownBy.js';
 
 const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-
 /** A store with a table big enough to span many pages, closed and checkpointed. */
 function filledStore(path: string): void {
   const db = openStore(path);

@@ -97,11 +97,18 @@ describe('demo company', () => {
 
   it('gives 盛岡 and 品川 spare エントリ1 operators with skill 3 or more, on sites ahead of their own work', () => {
     for (const site of ['盛岡', '品川']) {
-      const skilled = company.capabilities.filter((c) => c.process_name === 'エントリ1' && c.skill_level >= 3
-        && company.operators.find((o) => o.operator_id === c.operator_id && o.location_name === site && o.is_valid === 1));
+      const skilled = company.capabilities.filter(
+        (c) =>
+          c.process_name === 'エントリ1' &&
+          c.skill_level >= 3 &&
+          company.operators.find((o) => o.operator_id === c.operator_id && o.location_name === site && o.is_valid === 1),
+      );
       expect(skilled.length, site).toBeGreaterThanOrEqual(2);
       const own = company.snapshots.filter((s) => s.location_name === site && s.process_name === 'エントリ1' && s.snapshot_time === DEMO_ANCHOR_MS);
-      expect(own.every((s) => s.total_waiting === 0), site).toBe(true);
+      expect(
+        own.every((s) => s.total_waiting === 0),
+        site,
+      ).toBe(true);
     }
     expect(company.operators.find((o) => o.operator_name === '高山 麻由子')?.location_name).toBe('盛岡');
   });

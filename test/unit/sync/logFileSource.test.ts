@@ -15,10 +15,14 @@ describe('log files as a source', () => {
   let dir: { path: string; remove: () => void };
   let db: Database.Database;
   let file: string;
-  const sync = (batchSize = 1000) => runSync({
-    db, batchSize, now: () => NOW, specs: tableSpecs().filter((s) => s.table === 'app_logs'),
-    source: createLogFileSource({ paths: [file], service: 'ocr-worker', timeZone: 'Asia/Tokyo', now: () => NOW }),
-  });
+  const sync = (batchSize = 1000) =>
+    runSync({
+      db,
+      batchSize,
+      now: () => NOW,
+      specs: tableSpecs().filter((s) => s.table === 'app_logs'),
+      source: createLogFileSource({ paths: [file], service: 'ocr-worker', timeZone: 'Asia/Tokyo', now: () => NOW }),
+    });
   const messages = (): string[] => (db.prepare('SELECT message FROM app_logs ORDER BY log_id').all() as { message: string }[]).map((r) => r.message);
 
   beforeEach(() => {
@@ -38,7 +42,11 @@ describe('log files as a source', () => {
     appendFileSync(file, '3 ERROR OCR timeout after 30000 ms\n');
     expect((await sync()).rows).toBe(1);
     expect((await sync()).rows).toBe(0);
-    expect(messages()).toEqual(['2025-10-23 15:00:01 INFO started', '2025-10-23 15:00:02 WARN slow disk', '2025-10-23 15:00:03 ERROR OCR timeout after 30000 ms']);
+    expect(messages()).toEqual([
+      '2025-10-23 15:00:01 INFO started',
+      '2025-10-23 15:00:02 WARN slow disk',
+      '2025-10-23 15:00:03 ERROR OCR timeout after 30000 ms',
+    ]);
     const row = db.prepare('SELECT ts, level, service FROM app_logs WHERE log_id = 3').get();
     expect(row).toEqual({ ts: Date.parse('2025-10-23T15:00:03+09:00'), level: 'ERROR', service: 'ocr-worker' });
   });
@@ -65,7 +73,11 @@ describe('log files as a source', () => {
   });
 
   it('reads JSON lines with their own fields', () => {
-    const p = parseLogLine('{"time":"2025-10-23T06:40:00Z","level":"error","msg":"pool exhausted","service":"db-proxy","host":"dbp-01","trace_id":"abc123def456"}', 'Asia/Tokyo', 0);
+    const p = parseLogLine(
+      '{"time":"2025-10-23T06:40:00Z","level":"error","msg":"pool exhausted","service":"db-proxy","host":"dbp-01","trace_id":"abc123def456"}',
+      'Asia/Tokyo',
+      0,
+    );
     expect(p).toEqual({ ts: NOW, level: 'ERROR', message: 'pool exhausted', service: 'db-proxy', host: 'dbp-01', trace_id: 'abc123def456' });
     expect(parseLogLine('[2025-10-23T15:40:00+09:00] [warning] 帳票の読み取りに失敗しました', 'Asia/Tokyo', 0)).toMatchObject({ ts: NOW, level: 'WARN' });
     expect(parseLogLine('no time here', 'Asia/Tokyo', 42)).toMatchObject({ ts: 42, level: 'INFO' });

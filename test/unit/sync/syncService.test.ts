@@ -9,14 +9,24 @@ import { tempDir } from '../../helpers/tempDir.js';
 /** A real service on a real store; with `deliveryOnly`, scheduled runs skip the tables (timing tests). */
 function service(dir: string, events = createEventBus(), jobs: SyncJob['groups'][] = [], deliveryOnly = false) {
   return createSyncService({
-    runner: 'inline', events, now: () => 0, lang: () => 'ja',
+    runner: 'inline',
+    events,
+    now: () => 0,
+    lang: () => 'ja',
     log: { info: () => {}, warn: () => {}, error: () => {} },
     schedule: () => ({ progressEverySeconds: 60, mastersEveryMinutes: 10 }),
     job: (kind, groups) => {
       jobs.push(groups);
       return {
-        kind: deliveryOnly ? 'deliver' : kind, groups, dbPath: join(dir, 'genba.sqlite'), source: { kind: 'demo', seed: 7 }, logs: { kind: 'source' },
-        timeZone: 'Asia/Tokyo', password: null, batchSize: 5000, fixedNow: 0,
+        kind: deliveryOnly ? 'deliver' : kind,
+        groups,
+        dbPath: join(dir, 'genba.sqlite'),
+        source: { kind: 'demo', seed: 7 },
+        logs: { kind: 'source' },
+        timeZone: 'Asia/Tokyo',
+        password: null,
+        batchSize: 5000,
+        fixedNow: 0,
       };
     },
   });

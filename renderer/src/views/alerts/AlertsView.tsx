@@ -9,14 +9,24 @@ const KINDS: AlertKind[] = ['delay_risk', 'productivity_drop', 'skill_gap', 'log
 
 /** Names for the numbers behind an alert, as a manager reads them. */
 const LABELS: Record<string, { ja: string; en: string }> = {
-  businessId: { ja: '業務', en: 'Business' }, remaining: { ja: '残件数', en: 'Remaining' }, deadline: { ja: '納期', en: 'Deadline' },
-  projectedFinish: { ja: '完了見込み', en: 'Projected finish' }, minutesLate: { ja: '遅れ（分）', en: 'Minutes late' },
-  speedPerMinute: { ja: '速度（件/分）', en: 'Speed (/min)' }, requiredPerMinute: { ja: '必要速度（件/分）', en: 'Required (/min)' },
-  baselinePerMinute: { ja: '通常の速度（件/分）', en: 'Usual speed (/min)' }, share: { ja: '通常比（%）', en: 'Share of usual (%)' },
-  qualified: { ja: '有資格者（名）', en: 'Qualified operators' }, capacityPerMinute: { ja: '有資格者の処理能力（件/分）', en: 'Qualified capacity (/min)' },
-  minutesSinceSync: { ja: '最終同期からの経過（分）', en: 'Minutes since sync' }, threshold: { ja: '基準（分）', en: 'Threshold (min)' },
-  anomaly: { ja: '種類', en: 'Kind' }, service: { ja: 'サービス', en: 'Service' }, template: { ja: 'テンプレート', en: 'Template' },
-  count: { ja: '件数', en: 'Count' }, score: { ja: 'スコア（z）', en: 'Score (z)' },
+  businessId: { ja: '業務', en: 'Business' },
+  remaining: { ja: '残件数', en: 'Remaining' },
+  deadline: { ja: '納期', en: 'Deadline' },
+  projectedFinish: { ja: '完了見込み', en: 'Projected finish' },
+  minutesLate: { ja: '遅れ（分）', en: 'Minutes late' },
+  speedPerMinute: { ja: '速度（件/分）', en: 'Speed (/min)' },
+  requiredPerMinute: { ja: '必要速度（件/分）', en: 'Required (/min)' },
+  baselinePerMinute: { ja: '通常の速度（件/分）', en: 'Usual speed (/min)' },
+  share: { ja: '通常比（%）', en: 'Share of usual (%)' },
+  qualified: { ja: '有資格者（名）', en: 'Qualified operators' },
+  capacityPerMinute: { ja: '有資格者の処理能力（件/分）', en: 'Qualified capacity (/min)' },
+  minutesSinceSync: { ja: '最終同期からの経過（分）', en: 'Minutes since sync' },
+  threshold: { ja: '基準（分）', en: 'Threshold (min)' },
+  anomaly: { ja: '種類', en: 'Kind' },
+  service: { ja: 'サービス', en: 'Service' },
+  template: { ja: 'テンプレート', en: 'Template' },
+  count: { ja: '件数', en: 'Count' },
+  score: { ja: 'スコア（z）', en: 'Score (z)' },
 };
 
 /** Alerts: filters, the list, and one alert's numbers with what to do about it. */
@@ -24,9 +34,17 @@ export function AlertsView() {
   const t = useT();
   const { lang, overview, status, selectedAlertId, openAlert, proposeFix } = useAppStore();
   const tz = overview?.timeZone ?? 'Asia/Tokyo';
-  const [filter, setFilter] = useState<{ status?: 'open' | 'resolved'; kind?: AlertKind; site?: string; severity?: 'warning' | 'critical' }>({ status: 'open' });
+  const [filter, setFilter] = useState<{ status?: 'open' | 'resolved'; kind?: AlertKind; site?: string; severity?: 'warning' | 'critical' }>({
+    status: 'open',
+  });
   const [alerts, setAlerts] = useState<Alert[]>([]);
-  const load = useCallback(() => void call('alerts.list', filter).then(setAlerts).catch(() => {}), [filter]);
+  const load = useCallback(
+    () =>
+      void call('alerts.list', filter)
+        .then(setAlerts)
+        .catch(() => {}),
+    [filter],
+  );
   useEffect(() => {
     load();
     return onEvent((e) => {
@@ -41,7 +59,9 @@ export function AlertsView() {
     <div className="alerts-view">
       <div className="view-header">
         <h1>{t('alerts.title')}</h1>
-        <button type="button" data-testid="alerts-check" onClick={() => void call('alerts.check', {}).then(load)}>{t('alerts.check')}</button>
+        <button type="button" data-testid="alerts-check" onClick={() => void call('alerts.check', {}).then(load)}>
+          {t('alerts.check')}
+        </button>
       </div>
       <div className="filters">
         <select value={filter.status ?? ''} onChange={(e) => select('status', e.target.value)} data-testid="filter-status">
@@ -51,11 +71,19 @@ export function AlertsView() {
         </select>
         <select value={filter.kind ?? ''} onChange={(e) => select('kind', e.target.value)} data-testid="filter-kind">
           <option value="">{t('alerts.all')}</option>
-          {KINDS.map((k) => <option key={k} value={k}>{t(`alerts.kind.${k}`)}</option>)}
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`alerts.kind.${k}`)}
+            </option>
+          ))}
         </select>
         <select value={filter.site ?? ''} onChange={(e) => select('site', e.target.value)} data-testid="filter-site">
           <option value="">{t('alerts.all')}</option>
-          {overview?.sites.map((s) => <option key={s.site} value={s.site}>{s.site}</option>)}
+          {overview?.sites.map((s) => (
+            <option key={s.site} value={s.site}>
+              {s.site}
+            </option>
+          ))}
         </select>
         <select value={filter.severity ?? ''} onChange={(e) => select('severity', e.target.value)} data-testid="filter-severity">
           <option value="">{t('alerts.all')}</option>
@@ -67,10 +95,18 @@ export function AlertsView() {
         <ul className="alert-list" data-testid="alert-list">
           {alerts.length === 0 && <li className="muted">{t('alerts.none')}</li>}
           {alerts.map((a) => (
-            <li key={a.id} className={`sev-${a.severity} ${a.id === selected?.id ? 'selected' : ''} ${a.status}`} onClick={() => openAlert(a.id)} data-testid={`alert-${a.id}`}>
+            <li
+              key={a.id}
+              className={`sev-${a.severity} ${a.id === selected?.id ? 'selected' : ''} ${a.status}`}
+              onClick={() => openAlert(a.id)}
+              data-testid={`alert-${a.id}`}
+            >
               <span className={`chip sev-${a.severity}`}>{t(`alerts.severity.${a.severity}`)}</span> <strong>{t(`alerts.kind.${a.kind}`)}</strong>
               <div>{a.title}</div>
-              <small className="muted">{t('alerts.firstSeen')} {formatAgo(a.firstSeen, now, lang)}{a.acknowledgedAt ? ` · ${t('alerts.acked')}` : ''}</small>
+              <small className="muted">
+                {t('alerts.firstSeen')} {formatAgo(a.firstSeen, now, lang)}
+                {a.acknowledgedAt ? ` · ${t('alerts.acked')}` : ''}
+              </small>
             </li>
           ))}
         </ul>
@@ -78,19 +114,63 @@ export function AlertsView() {
           <section className="panel alert-detail" data-testid="alert-detail">
             <h2>{selected.title}</h2>
             <p className="muted">
-              {t(`alerts.kind.${selected.kind}`)} · {t(`alerts.severity.${selected.severity}`)} · {t('alerts.firstSeen')} {formatDateTime(selected.firstSeen, tz, lang)}
-              {selected.dataAsOf !== null && <> · <span data-testid="alert-freshness">{t('alerts.dataAsOf')} {formatDateTime(selected.dataAsOf, tz, lang)}（{formatAgo(selected.dataAsOf, now, lang)}）</span></>}
+              {t(`alerts.kind.${selected.kind}`)} · {t(`alerts.severity.${selected.severity}`)} · {t('alerts.firstSeen')}{' '}
+              {formatDateTime(selected.firstSeen, tz, lang)}
+              {selected.dataAsOf !== null && (
+                <>
+                  {' '}
+                  ·{' '}
+                  <span data-testid="alert-freshness">
+                    {t('alerts.dataAsOf')} {formatDateTime(selected.dataAsOf, tz, lang)}（{formatAgo(selected.dataAsOf, now, lang)}）
+                  </span>
+                </>
+              )}
             </p>
             <dl className="numbers">
-              {Object.entries(selected.detail).filter(([, v]) => v !== null && typeof v !== 'object').map(([k, v]) => (
-                <div key={k}><dt>{LABELS[k]?.[lang] ?? k}</dt><dd>{typeof v === 'number' && /deadline|Finish|Seen/.test(k) ? formatTime(v, tz) : typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(2)) : String(v)}</dd></div>
-              ))}
+              {Object.entries(selected.detail)
+                .filter(([, v]) => v !== null && typeof v !== 'object')
+                .map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{LABELS[k]?.[lang] ?? k}</dt>
+                    <dd>
+                      {typeof v === 'number' && /deadline|Finish|Seen/.test(k)
+                        ? formatTime(v, tz)
+                        : typeof v === 'number'
+                          ? Number.isInteger(v)
+                            ? v
+                            : v.toFixed(2)
+                          : String(v)}
+                    </dd>
+                  </div>
+                ))}
             </dl>
-            {Array.isArray(selected.detail.samples) && <ul className="samples">{(selected.detail.samples as string[]).map((s, i) => <li key={i}><code>{s}</code></li>)}</ul>}
+            {Array.isArray(selected.detail.samples) && (
+              <ul className="samples">
+                {(selected.detail.samples as string[]).map((s, i) => (
+                  <li key={i}>
+                    <code>{s}</code>
+                  </li>
+                ))}
+              </ul>
+            )}
             <div className="buttons">
-              {selected.status === 'open' && !selected.acknowledgedAt && <button type="button" data-testid="alert-ack" onClick={() => void call('alerts.ack', { id: selected.id }).then(load)}>{t('alerts.ack')}</button>}
-              {selected.status === 'open' && <button type="button" onClick={() => void call('alerts.snooze', { id: selected.id, minutes: 60 }).then(load)}>{selected.snoozedUntil && selected.snoozedUntil > now ? t('alerts.snoozed', { time: formatTime(selected.snoozedUntil, tz) }) : t('alerts.snooze')}</button>}
-              {selected.request && <button type="button" data-testid="alert-propose" onClick={() => proposeFix(selected.request!)}>{t('alerts.propose')}</button>}
+              {selected.status === 'open' && !selected.acknowledgedAt && (
+                <button type="button" data-testid="alert-ack" onClick={() => void call('alerts.ack', { id: selected.id }).then(load)}>
+                  {t('alerts.ack')}
+                </button>
+              )}
+              {selected.status === 'open' && (
+                <button type="button" onClick={() => void call('alerts.snooze', { id: selected.id, minutes: 60 }).then(load)}>
+                  {selected.snoozedUntil && selected.snoozedUntil > now
+                    ? t('alerts.snoozed', { time: formatTime(selected.snoozedUntil, tz) })
+                    : t('alerts.snooze')}
+                </button>
+              )}
+              {selected.request && (
+                <button type="button" data-testid="alert-propose" onClick={() => proposeFix(selected.request!)}>
+                  {t('alerts.propose')}
+                </button>
+              )}
             </div>
           </section>
         )}

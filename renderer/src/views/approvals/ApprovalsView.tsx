@@ -12,7 +12,13 @@ export function ApprovalsView() {
   const tz = overview?.timeZone ?? 'Asia/Tokyo';
   const [rows, setRows] = useState<ApprovalRow[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => void call('approvals.list', {}).then(setRows).catch((e: Error) => setError(e.message)), []);
+  const load = useCallback(
+    () =>
+      void call('approvals.list', {})
+        .then(setRows)
+        .catch((e: Error) => setError(e.message)),
+    [],
+  );
   useEffect(() => {
     load();
     // Delivery happens in the background: a finished sync may have delivered something.
@@ -34,22 +40,59 @@ export function ApprovalsView() {
     <div className="approvals-view">
       <div className="view-header">
         <h1>{t('approvals.title')}</h1>
-        <button type="button" onClick={() => void exportCsv()} disabled={rows.length === 0} data-testid="approvals-csv">{t('approvals.csv')}</button>
+        <button type="button" onClick={() => void exportCsv()} disabled={rows.length === 0} data-testid="approvals-csv">
+          {t('approvals.csv')}
+        </button>
       </div>
-      {error && <div className="error" role="alert">{error}</div>}
-      {saved && <div className="ok" data-testid="approvals-saved">{t('approvals.saved', { path: saved })}</div>}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      {saved && (
+        <div className="ok" data-testid="approvals-saved">
+          {t('approvals.saved', { path: saved })}
+        </div>
+      )}
       <table className="approvals" data-testid="approvals-table">
         <thead>
-          <tr><th>{t('approvals.decidedAt')}</th><th>ID</th><th>{t('approvals.target')}</th><th>{t('approvals.action')}</th><th className="num">{t('approvals.moves')}</th><th>{t('approvals.reason')}</th><th>{t('approvals.user')}</th><th>{t('approvals.delivery')}</th></tr>
+          <tr>
+            <th>{t('approvals.decidedAt')}</th>
+            <th>ID</th>
+            <th>{t('approvals.target')}</th>
+            <th>{t('approvals.action')}</th>
+            <th className="num">{t('approvals.moves')}</th>
+            <th>{t('approvals.reason')}</th>
+            <th>{t('approvals.user')}</th>
+            <th>{t('approvals.delivery')}</th>
+          </tr>
         </thead>
         <tbody>
-          {rows.length === 0 && <tr><td colSpan={8} className="muted">{t('approvals.none')}</td></tr>}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={8} className="muted">
+                {t('approvals.none')}
+              </td>
+            </tr>
+          )}
           {rows.map((r) => (
             <tr key={r.suggestionId} data-testid={`approval-${r.suggestionId}`}>
-              <td>{formatDateTime(r.decidedAt, tz, lang)}</td><td><code>{r.suggestionId}</code></td><td>{r.site} {r.process}</td>
-              <td><span className={`chip status-${r.action}`}>{t(`proposal.status.${r.action}`)}</span></td><td className="num">{r.moves}</td>
-              <td>{r.reason ?? ''}</td><td>{r.user}</td>
-              <td className={`delivery-${r.delivery}`} data-testid="delivery" title={r.lastError ?? ''}>{t(`approvals.delivery.${r.delivery}`)}</td>
+              <td>{formatDateTime(r.decidedAt, tz, lang)}</td>
+              <td>
+                <code>{r.suggestionId}</code>
+              </td>
+              <td>
+                {r.site} {r.process}
+              </td>
+              <td>
+                <span className={`chip status-${r.action}`}>{t(`proposal.status.${r.action}`)}</span>
+              </td>
+              <td className="num">{r.moves}</td>
+              <td>{r.reason ?? ''}</td>
+              <td>{r.user}</td>
+              <td className={`delivery-${r.delivery}`} data-testid="delivery" title={r.lastError ?? ''}>
+                {t(`approvals.delivery.${r.delivery}`)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -14,9 +14,17 @@ function Citations({ items }: { items: Citation[] }) {
       {items.map((c, i) => (
         <li key={c.chunkId}>
           <button type="button" className="link" onClick={() => setOpen(open === i ? null : i)} data-testid={`citation-${i}`}>
-            [{i + 1}] {c.title}{c.heading ? ` / ${c.heading}` : ''}
+            [{i + 1}] {c.title}
+            {c.heading ? ` / ${c.heading}` : ''}
           </button>
-          {open === i && <blockquote data-testid="citation-text">{c.text} <button type="button" className="link small" onClick={() => showDoc(c.docId)}>↗</button></blockquote>}
+          {open === i && (
+            <blockquote data-testid="citation-text">
+              {c.text}{' '}
+              <button type="button" className="link small" onClick={() => showDoc(c.docId)}>
+                ↗
+              </button>
+            </blockquote>
+          )}
         </li>
       ))}
     </ul>
@@ -31,12 +39,20 @@ function Entry({ entry }: { entry: ChatEntry }) {
     <div className="chat-entry" data-testid="chat-entry">
       <div className="bubble user">{entry.question}</div>
       <div className="bubble assistant" data-testid="chat-answer" aria-live="polite">
-        {entry.error ? <span className="error-text">{entry.error}</span>
-          : r ? <p className="answer">{r.answer}</p>
-          : <p className="answer streaming">{entry.streamed || t('chat.thinking')}</p>}
+        {entry.error ? (
+          <span className="error-text">{entry.error}</span>
+        ) : r ? (
+          <p className="answer">{r.answer}</p>
+        ) : (
+          <p className="answer streaming">{entry.streamed || t('chat.thinking')}</p>
+        )}
         {r?.clarify && (
           <div className="clarify" data-testid="clarify">
-            {r.clarify.options.map((o) => <button key={o.ask} type="button" onClick={() => void ask(o.ask)}>{o.label}</button>)}
+            {r.clarify.options.map((o) => (
+              <button key={o.ask} type="button" onClick={() => void ask(o.ask)}>
+                {o.label}
+              </button>
+            ))}
           </div>
         )}
         {r?.proposal && <ProposalCard proposal={r.proposal} />}
@@ -79,14 +95,28 @@ export function ChatView() {
       <h1>{t('chat.title')}</h1>
       <div className="chat-log" data-testid="chat-log">
         {entries.length === 0 && <p className="muted">{t('chat.hint')}</p>}
-        {entries.map((e) => <Entry key={e.id} entry={e} />)}
+        {entries.map((e) => (
+          <Entry key={e.id} entry={e} />
+        ))}
         <div ref={end} />
       </div>
       <div className="chat-input">
-        <textarea value={text} maxLength={2000} placeholder={t('chat.placeholder')} data-testid="chat-input"
+        <textarea
+          value={text}
+          maxLength={2000}
+          placeholder={t('chat.placeholder')}
+          data-testid="chat-input"
           onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) { e.preventDefault(); send(); } }} />
-        <button type="button" className="primary" disabled={busy || !text.trim()} onClick={send} data-testid="chat-send">{t('chat.send')}</button>
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              send();
+            }
+          }}
+        />
+        <button type="button" className="primary" disabled={busy || !text.trim()} onClick={send} data-testid="chat-send">
+          {t('chat.send')}
+        </button>
       </div>
     </div>
   );

@@ -46,45 +46,96 @@ export function KnowledgeView() {
       setDraft({ title: file.name.replace(/\.(md|markdown|txt|text)$/i, ''), text, fileName: file.name });
     });
   };
-  const save = (): Promise<void> => guard(async () => {
-    if (!draft) return;
-    setDocs(await call('knowledge.add', { title: draft.title, text: draft.text, ...(draft.fileName ? { fileName: draft.fileName } : {}) }));
-    setDraft(null);
-  });
-  const remove = (doc: KnowledgeDocDetail): Promise<void> => guard(async () => {
-    if (!window.confirm(t('knowledge.confirmDelete', { title: doc.title }))) return;
-    setDocs(await call('knowledge.remove', { id: doc.id }));
-    setSelected(null);
-  });
+  const save = (): Promise<void> =>
+    guard(async () => {
+      if (!draft) return;
+      setDocs(await call('knowledge.add', { title: draft.title, text: draft.text, ...(draft.fileName ? { fileName: draft.fileName } : {}) }));
+      setDraft(null);
+    });
+  const remove = (doc: KnowledgeDocDetail): Promise<void> =>
+    guard(async () => {
+      if (!window.confirm(t('knowledge.confirmDelete', { title: doc.title }))) return;
+      setDocs(await call('knowledge.remove', { id: doc.id }));
+      setSelected(null);
+    });
 
   return (
     <div className="knowledge-view">
       <div className="view-header">
         <h1>{t('knowledge.title')}</h1>
         <div className="buttons">
-          <label className="button">{t('knowledge.addFile')}
-            <input type="file" accept=".md,.markdown,.txt,.text,text/plain,text/markdown" hidden data-testid="knowledge-file" onChange={(e) => void pickFile(e.target.files?.[0])} />
+          <label className="button">
+            {t('knowledge.addFile')}
+            <input
+              type="file"
+              accept=".md,.markdown,.txt,.text,text/plain,text/markdown"
+              hidden
+              data-testid="knowledge-file"
+              onChange={(e) => void pickFile(e.target.files?.[0])}
+            />
           </label>
-          <button type="button" onClick={() => setDraft({ title: '', text: '' })} data-testid="knowledge-new">{t('knowledge.write')}</button>
+          <button type="button" onClick={() => setDraft({ title: '', text: '' })} data-testid="knowledge-new">
+            {t('knowledge.write')}
+          </button>
         </div>
       </div>
-      {error && <div className="error" role="alert">{error}</div>}
-      <form className="log-search" onSubmit={(e) => { e.preventDefault(); if (query.trim()) void guard(async () => setHits(await call('knowledge.search', { text: query.trim() }))); }}>
-        <input value={query} maxLength={500} onChange={(e) => setQuery(e.target.value)} placeholder={t('knowledge.searchPlaceholder')} data-testid="knowledge-query" />
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      <form
+        className="log-search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (query.trim()) void guard(async () => setHits(await call('knowledge.search', { text: query.trim() })));
+        }}
+      >
+        <input
+          value={query}
+          maxLength={500}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={t('knowledge.searchPlaceholder')}
+          data-testid="knowledge-query"
+        />
         <button type="submit">{t('knowledge.search')}</button>
       </form>
       {hits && (
         <ol className="citations" data-testid="knowledge-hits">
-          {hits.map((h) => <li key={h.chunkId}><button type="button" className="link" onClick={() => open(h.docId)}>{h.title}{h.heading ? ` / ${h.heading}` : ''}</button> <span className="muted small">{h.score}</span></li>)}
+          {hits.map((h) => (
+            <li key={h.chunkId}>
+              <button type="button" className="link" onClick={() => open(h.docId)}>
+                {h.title}
+                {h.heading ? ` / ${h.heading}` : ''}
+              </button>{' '}
+              <span className="muted small">{h.score}</span>
+            </li>
+          ))}
         </ol>
       )}
       {draft && (
         <section className="panel knowledge-draft" data-testid="knowledge-draft">
-          <label>{t('knowledge.docTitle')}<input value={draft.title} maxLength={200} onChange={(e) => setDraft({ ...draft, title: e.target.value })} data-testid="knowledge-title" /></label>
-          <label>{t('knowledge.body')}<textarea value={draft.text} rows={10} onChange={(e) => setDraft({ ...draft, text: e.target.value })} data-testid="knowledge-text" /></label>
+          <label>
+            {t('knowledge.docTitle')}
+            <input value={draft.title} maxLength={200} onChange={(e) => setDraft({ ...draft, title: e.target.value })} data-testid="knowledge-title" />
+          </label>
+          <label>
+            {t('knowledge.body')}
+            <textarea value={draft.text} rows={10} onChange={(e) => setDraft({ ...draft, text: e.target.value })} data-testid="knowledge-text" />
+          </label>
           <div className="buttons">
-            <button type="button" className="primary" disabled={!draft.title.trim() || !draft.text.trim()} onClick={() => void save()} data-testid="knowledge-save">{t('knowledge.save')}</button>
-            <button type="button" onClick={() => setDraft(null)}>{t('proposal.cancel')}</button>
+            <button
+              type="button"
+              className="primary"
+              disabled={!draft.title.trim() || !draft.text.trim()}
+              onClick={() => void save()}
+              data-testid="knowledge-save"
+            >
+              {t('knowledge.save')}
+            </button>
+            <button type="button" onClick={() => setDraft(null)}>
+              {t('proposal.cancel')}
+            </button>
           </div>
         </section>
       )}
@@ -93,14 +144,21 @@ export function KnowledgeView() {
           {docs.map((d) => (
             <li key={d.id} className={selected?.id === d.id ? 'selected' : ''} onClick={() => open(d.id)} data-testid={`doc-${d.id}`}>
               <strong>{d.title}</strong>
-              <div className="muted small">{t('knowledge.meta', { chunks: d.chunks, chars: d.chars })}{d.builtin ? ` · ${t('knowledge.builtin')}` : ''}</div>
+              <div className="muted small">
+                {t('knowledge.meta', { chunks: d.chunks, chars: d.chars })}
+                {d.builtin ? ` · ${t('knowledge.builtin')}` : ''}
+              </div>
             </li>
           ))}
         </ul>
         {selected && (
           <section className="panel doc" data-testid="knowledge-doc">
-            <div className="view-header"><h2>{selected.title}</h2>
-              <button type="button" onClick={() => void remove(selected)} data-testid="knowledge-delete">{t('knowledge.delete')}</button></div>
+            <div className="view-header">
+              <h2>{selected.title}</h2>
+              <button type="button" onClick={() => void remove(selected)} data-testid="knowledge-delete">
+                {t('knowledge.delete')}
+              </button>
+            </div>
             <pre className="doc-text">{selected.text}</pre>
           </section>
         )}

@@ -52,10 +52,22 @@ export function LogsView() {
   return (
     <div className="logs">
       <h1>{t('logs.title')}</h1>
-      {error && <div className="error" role="alert">{error}</div>}
-      <form className="log-search" onSubmit={(e) => { e.preventDefault(); void search(); }}>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      <form
+        className="log-search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void search();
+        }}
+      >
         <input value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('logs.search')} data-testid="log-search-input" maxLength={500} />
-        <button type="submit" data-testid="log-search">{t('logs.searchButton')}</button>
+        <button type="submit" data-testid="log-search">
+          {t('logs.searchButton')}
+        </button>
       </form>
       <div className="logs-grid">
         <section className="panel">
@@ -67,7 +79,8 @@ export function LogsView() {
           <ul className="anomalies" data-testid="log-anomalies">
             {anomalies?.anomalies.slice(0, 12).map((a, i) => (
               <li key={i} className={`sev-${a.severity}`} onClick={() => a.templateId && select(a.templateId)}>
-                <strong>{t(`logs.kind.${a.kind}`)}</strong>{a.service ? ` · ${a.service}` : ''} · {a.count.toLocaleString()}
+                <strong>{t(`logs.kind.${a.kind}`)}</strong>
+                {a.service ? ` · ${a.service}` : ''} · {a.count.toLocaleString()}
                 <div>{a.explanation[lang]}</div>
                 {a.template && <code>{visibleText(a.template)}</code>}
               </li>
@@ -77,30 +90,60 @@ export function LogsView() {
         <section className="panel">
           <h2>{hits ? t('logs.results') : t('logs.templates')}</h2>
           <table className="templates" data-testid="log-templates">
-            <thead><tr><th>{t('logs.templates')}</th><th className="num">{t('logs.count')}</th><th>{t('logs.trend')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('logs.templates')}</th>
+                <th className="num">{t('logs.count')}</th>
+                <th>{t('logs.trend')}</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.slice(0, 60).map((r) => (
                 <tr key={r.id} onClick={() => select(r.id)} className={detail?.id === r.id ? 'selected' : ''} data-testid={`log-template-${r.id}`}>
-                  <td><code>{visibleText(r.template)}</code>{'score' in r && <small> {(r as LogSearchHit).score.toFixed(2)}</small>}</td>
+                  <td>
+                    <code>{visibleText(r.template)}</code>
+                    {'score' in r && <small> {(r as LogSearchHit).score.toFixed(2)}</small>}
+                  </td>
                   <td className="num">{r.count.toLocaleString()}</td>
-                  <td><Sparkline values={r.sparkline} /></td>
+                  <td>
+                    <Sparkline values={r.sparkline} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           {detail && (
             <div className="template-detail" data-testid="log-template-detail">
-              <h3><code>{visibleText(detail.template)}</code></h3>
-              <p className="muted">{detail.count.toLocaleString()} · {t('logs.cluster')} {detail.clusterId ?? '—'}</p>
+              <h3>
+                <code>{visibleText(detail.template)}</code>
+              </h3>
+              <p className="muted">
+                {detail.count.toLocaleString()} · {t('logs.cluster')} {detail.clusterId ?? '—'}
+              </p>
               <h4>{t('logs.parameters')}</h4>
               <ul className="params">
                 {detail.parameters.map((p) => (
-                  <li key={p.position}><code>#{p.position}</code> {p.values ? p.values.slice(0, 6).map((v) => `${v.value} (${v.count})`).join(', ') : t('logs.manyValues')}</li>
+                  <li key={p.position}>
+                    <code>#{p.position}</code>{' '}
+                    {p.values
+                      ? p.values
+                          .slice(0, 6)
+                          .map((v) => `${v.value} (${v.count})`)
+                          .join(', ')
+                      : t('logs.manyValues')}
+                  </li>
                 ))}
               </ul>
               <h4>{t('logs.samples')}</h4>
               <ul className="samples">
-                {detail.samples.map((s, i) => <li key={i}><span className="muted">{formatDateTime(s.ts, tz, lang)} {s.service} {s.level}</span> <code data-testid="log-sample">{visibleText(s.message)}</code></li>)}
+                {detail.samples.map((s, i) => (
+                  <li key={i}>
+                    <span className="muted">
+                      {formatDateTime(s.ts, tz, lang)} {s.service} {s.level}
+                    </span>{' '}
+                    <code data-testid="log-sample">{visibleText(s.message)}</code>
+                  </li>
+                ))}
               </ul>
             </div>
           )}

@@ -21,24 +21,31 @@ export function TemplateScatter({ points, onSelect, label }: { points: LogScatte
     if (!c) return;
     c.off('click');
     c.on('click', (p) => onSelect((p.data as { id: number }).id));
-    c.setOption({
-      animation: false,
-      grid: { left: 8, right: 8, top: 8, bottom: 8 },
-      xAxis: { type: 'value', show: false, scale: true },
-      yAxis: { type: 'value', show: false, scale: true },
-      tooltip: { formatter: (p: { data: LogScatterPoint }) => `${escapeHtml(p.data.template)}<br/>${p.data.count.toLocaleString()}` },
-      series: [{
-        type: 'scatter',
-        data: points.map((p) => ({
-          ...p, value: [p.x, p.y],
-          symbolSize: Math.min(28, 6 + Math.log10(p.count + 1) * 4),
-          itemStyle: {
-            color: p.clusterId === null ? '#cbd5e1' : PALETTE[p.clusterId % PALETTE.length],
-            borderColor: p.anomalous ? '#dc2626' : 'transparent', borderWidth: p.anomalous ? 3 : 0,
+    c.setOption(
+      {
+        animation: false,
+        grid: { left: 8, right: 8, top: 8, bottom: 8 },
+        xAxis: { type: 'value', show: false, scale: true },
+        yAxis: { type: 'value', show: false, scale: true },
+        tooltip: { formatter: (p: { data: LogScatterPoint }) => `${escapeHtml(p.data.template)}<br/>${p.data.count.toLocaleString()}` },
+        series: [
+          {
+            type: 'scatter',
+            data: points.map((p) => ({
+              ...p,
+              value: [p.x, p.y],
+              symbolSize: Math.min(28, 6 + Math.log10(p.count + 1) * 4),
+              itemStyle: {
+                color: p.clusterId === null ? '#cbd5e1' : PALETTE[p.clusterId % PALETTE.length],
+                borderColor: p.anomalous ? '#dc2626' : 'transparent',
+                borderWidth: p.anomalous ? 3 : 0,
+              },
+            })),
           },
-        })),
-      }],
-    }, true);
+        ],
+      },
+      true,
+    );
   }, [points, onSelect, chart]);
   return <div ref={el} className="scatter" role="img" aria-label={label} data-testid="log-scatter" />;
 }

@@ -22,7 +22,9 @@ export function OverviewView() {
         <p className="muted">{t('overview.noData')}</p>
       ) : (
         <div className="site-grid">
-          {overview.sites.map((s) => <SiteCard key={s.site} site={s} timeZone={overview.timeZone} />)}
+          {overview.sites.map((s) => (
+            <SiteCard key={s.site} site={s} timeZone={overview.timeZone} />
+          ))}
         </div>
       )}
     </div>

@@ -31,15 +31,20 @@ export function SiteCard({ site, timeZone }: { site: SiteOverview; timeZone: str
         </thead>
         <tbody>
           {site.processes.map((p) => (
-            <tr key={`${p.businessId}-${p.process}`} className={`status-${p.status}`}
-              data-testid={`row-${p.site}-${p.businessId}-${p.process}`}>
+            <tr key={`${p.businessId}-${p.process}`} className={`status-${p.status}`} data-testid={`row-${p.site}-${p.businessId}-${p.process}`}>
               <td>{p.businessId}</td>
               <td>{p.process}</td>
-              <td className="num" data-field="remaining">{p.remaining.toLocaleString()}</td>
+              <td className="num" data-field="remaining">
+                {p.remaining.toLocaleString()}
+              </td>
               <td data-field="deadline">{formatTime(p.deadline, timeZone)}</td>
               <td data-field="projected">{formatTime(p.projectedFinish, timeZone)}</td>
-              <td className="num" data-field="speed">{formatSpeed(p.speedPerMinute)}</td>
-              <td className="num" data-field="required">{formatSpeed(p.requiredPerMinute)}</td>
+              <td className="num" data-field="speed">
+                {formatSpeed(p.speedPerMinute)}
+              </td>
+              <td className="num" data-field="required">
+                {formatSpeed(p.requiredPerMinute)}
+              </td>
               <td data-field="status">
                 <span className={`dot status-${p.status}`} />
                 {t(`status.${p.status}`)} <small data-field="late">{p.status === 'done' ? '' : lateness(p.minutesLate, t)}</small>

@@ -16,16 +16,19 @@ export function SiteTrendChart({ trend, timeZone, label }: { trend: SiteOverview
   const { el, chart } = useEChart();
 
   useEffect(() => {
-    chart.current?.setOption({
-      animation: false,
-      color: COLORS,
-      grid: { left: 44, right: 8, top: 24, bottom: 20 },
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0, itemWidth: 12, itemHeight: 6, textStyle: { fontSize: 10 } },
-      xAxis: { type: 'category', data: trend.times.map((t) => formatTime(t, timeZone)), axisLabel: { fontSize: 9 } },
-      yAxis: { type: 'value', axisLabel: { fontSize: 9 }, splitLine: { lineStyle: { color: '#eef2f7' } } },
-      series: trend.series.map((s) => ({ name: s.process, type: 'line', showSymbol: false, data: s.remaining })),
-    }, true);
+    chart.current?.setOption(
+      {
+        animation: false,
+        color: COLORS,
+        grid: { left: 44, right: 8, top: 24, bottom: 20 },
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0, itemWidth: 12, itemHeight: 6, textStyle: { fontSize: 10 } },
+        xAxis: { type: 'category', data: trend.times.map((t) => formatTime(t, timeZone)), axisLabel: { fontSize: 9 } },
+        yAxis: { type: 'value', axisLabel: { fontSize: 9 }, splitLine: { lineStyle: { color: '#eef2f7' } } },
+        series: trend.series.map((s) => ({ name: s.process, type: 'line', showSymbol: false, data: s.remaining })),
+      },
+      true,
+    );
   }, [trend, timeZone, chart]);
 
   return <div ref={el} className="trend" role="img" aria-label={label} />;

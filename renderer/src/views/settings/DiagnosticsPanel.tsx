@@ -25,8 +25,14 @@ export function DiagnosticsPanel() {
   return (
     <section className="diagnostics" data-testid="diagnostics">
       <h2>{t('doctor.title')}</h2>
-      <button type="button" disabled={busy} onClick={() => void run()} data-testid="doctor-run">{busy ? t('doctor.running') : t('doctor.run')}</button>
-      {error && <div className="error" role="alert">{error}</div>}
+      <button type="button" disabled={busy} onClick={() => void run()} data-testid="doctor-run">
+        {busy ? t('doctor.running') : t('doctor.run')}
+      </button>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
       {report && (
         <ul className="checks" data-testid="doctor-checks">
           {report.checks.map((c) => (

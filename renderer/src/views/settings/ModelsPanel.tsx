@@ -14,7 +14,13 @@ export function ModelsPanel() {
   const [loading, setLoading] = useState<Partial<Record<ModelRole, number>>>({});
   const [busy, setBusy] = useState<ModelRole | null>(null);
   const [results, setResults] = useState<Partial<Record<ModelRole, { result?: ModelTestResult; error?: string; stream: string }>>>({});
-  const refresh = useCallback(() => void call('models.status', {}).then(setStatus).catch(() => {}), []);
+  const refresh = useCallback(
+    () =>
+      void call('models.status', {})
+        .then(setStatus)
+        .catch(() => {}),
+    [],
+  );
 
   useEffect(() => {
     refresh();
@@ -51,10 +57,19 @@ export function ModelsPanel() {
     <section className="models" data-testid="models-panel">
       <h2>{t('models.title')}</h2>
       <p className="muted" data-testid="models-backend">
-        {t('models.backend')}: {status.backend ? `${status.backend.backend.toUpperCase()} · ${t('models.threads', { n: status.backend.threads })}` : t('models.backendUnknown')}
+        {t('models.backend')}:{' '}
+        {status.backend ? `${status.backend.backend.toUpperCase()} · ${t('models.threads', { n: status.backend.threads })}` : t('models.backendUnknown')}
       </p>
       <table>
-        <thead><tr><th /><th>{t('models.file')}</th><th>{t('models.state')}</th><th className="num">{t('models.size')}</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th />
+            <th>{t('models.file')}</th>
+            <th>{t('models.state')}</th>
+            <th className="num">{t('models.size')}</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {rows.map((r) => {
             const res = results[r.role];
@@ -62,11 +77,17 @@ export function ModelsPanel() {
             return (
               <tr key={r.role} data-testid={`model-${r.role}`}>
                 <td>{t(`models.role.${r.role}`)}</td>
-                <td className="path" title={r.path ?? ''}>{r.path ? r.path.split(/[\\/]/).pop() : '—'}</td>
+                <td className="path" title={r.path ?? ''}>
+                  {r.path ? r.path.split(/[\\/]/).pop() : '—'}
+                </td>
                 <td data-field="state">
                   {t(`models.state.${r.state}` as 'models.state.loaded')}
                   {pct !== undefined && <progress max={100} value={pct} />}
-                  {res?.error && <div className="error-text" role="alert">{res.error}</div>}
+                  {res?.error && (
+                    <div className="error-text" role="alert">
+                      {res.error}
+                    </div>
+                  )}
                   {res?.result && (
                     <div className="result" data-field="result">
                       {r.role === 'embedding'
@@ -74,13 +95,25 @@ export function ModelsPanel() {
                         : t('models.speed', { tps: res.result.tokensPerSecond.toFixed(1), ttft: Math.round(res.result.firstTokenMs ?? 0) })}
                     </div>
                   )}
-                  {res?.stream && <pre className="stream" data-field="stream">{JSON.stringify(res.stream)}</pre>}
+                  {res?.stream && (
+                    <pre className="stream" data-field="stream">
+                      {JSON.stringify(res.stream)}
+                    </pre>
+                  )}
                 </td>
                 <td className="num">{r.sizeBytes ? `${(r.sizeBytes / MB).toFixed(1)} MB` : '—'}</td>
                 <td className="buttons">
-                  <button type="button" disabled={busy !== null || !['on_disk', 'error'].includes(r.state)} onClick={() => void run(r.role, 'load')}>{t('models.load')}</button>
-                  <button type="button" disabled={busy !== null || ['not_configured', 'missing'].includes(r.state)} data-testid={`model-test-${r.role}`}
-                    onClick={() => void run(r.role, 'test')}>{busy === r.role ? t('models.testing') : t('models.test')}</button>
+                  <button type="button" disabled={busy !== null || !['on_disk', 'error'].includes(r.state)} onClick={() => void run(r.role, 'load')}>
+                    {t('models.load')}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={busy !== null || ['not_configured', 'missing'].includes(r.state)}
+                    data-testid={`model-test-${r.role}`}
+                    onClick={() => void run(r.role, 'test')}
+                  >
+                    {busy === r.role ? t('models.testing') : t('models.test')}
+                  </button>
                 </td>
               </tr>
             );
@@ -90,7 +123,10 @@ export function ModelsPanel() {
       <h3>{t('models.catalog')}</h3>
       <ul className="catalog">
         {status.catalog.map((c) => (
-          <li key={c.name}>{c.present ? '✓' : '・'} <strong>{c.name}</strong> ({t(`models.role.${c.role}`)}, {c.present && c.sizeBytes ? `${(c.sizeBytes / MB).toFixed(0)} MB` : c.sizeLabel}) — {c.description[lang]}</li>
+          <li key={c.name}>
+            {c.present ? '✓' : '・'} <strong>{c.name}</strong> ({t(`models.role.${c.role}`)},{' '}
+            {c.present && c.sizeBytes ? `${(c.sizeBytes / MB).toFixed(0)} MB` : c.sizeLabel}) — {c.description[lang]}
+          </li>
         ))}
       </ul>
       <p className="muted small">{t('models.catalogHint')}</p>

@@ -24,20 +24,32 @@ export function SettingsView() {
           </select>
         </dd>
         <dt>{t('settings.dataDir')}</dt>
-        <dd><code>{status.dataDir}</code></dd>
+        <dd>
+          <code>{status.dataDir}</code>
+        </dd>
         <dt>{t('settings.database')}</dt>
-        <dd><code>{status.database.path}</code> ({(status.database.sizeBytes / 1048576).toFixed(1)} MB)</dd>
+        <dd>
+          <code>{status.database.path}</code> ({(status.database.sizeBytes / 1048576).toFixed(1)} MB)
+        </dd>
         <dt>{t('settings.source')}</dt>
         <dd>{status.source.kind === 'demo' ? t('settings.sourceDemo', { seed: status.source.seed }) : status.source.id}</dd>
         <dt>{t('settings.models')}</dt>
         <dd>{status.models.found.length === 0 ? t('settings.noModels') : status.models.found.map((m) => m.name).join(', ')}</dd>
       </dl>
-      {status.source.kind === 'demo' && <button type="button" disabled={busy} onClick={async () => {
-        setBusy(true);
-        const ms = await resetDemo();
-        setBusy(false);
-        setMessage(t('settings.demoResetDone', { ms: Math.round(ms) }));
-      }}>{t('settings.demoReset')}</button>}
+      {status.source.kind === 'demo' && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            const ms = await resetDemo();
+            setBusy(false);
+            setMessage(t('settings.demoResetDone', { ms: Math.round(ms) }));
+          }}
+        >
+          {t('settings.demoReset')}
+        </button>
+      )}
       {message && <p className="muted">{message}</p>}
       <DataSourcePanel />
       <ModelsPanel />
