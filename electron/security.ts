@@ -12,7 +12,7 @@ function devPolicy(devUrl: string): string {
 export function hardenApp(isAllowedUrl: (url: string) => boolean, devUrl: string | undefined): void {
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, isAllowedUrl));
-  app.whenReady().then(() => {
+  void app.whenReady().then(() => {
     const s = session.defaultSession;
     s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     s.setPermissionCheckHandler(() => false);

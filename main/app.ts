@@ -341,7 +341,7 @@ export function createApp(options: AppOptions = {}) {
     },
 
     async resetDemo(): Promise<DemoResetResult> {
-      const { db } = store();
+      store();
       if (config.source.kind !== 'demo') {
         throw new GenbaError('DEMO_NOT_ACTIVE', {
           ja: 'デモ会社のデータは、データソースがデモ会社のときだけ作り直せます。',

@@ -67,18 +67,16 @@ export function createAiServices(deps: {
     backend: llm.backendSeen(),
     roles: llm.status().map((r) => ({ ...r, error: r.error })),
     embedding: embeddings.status(),
-    catalog: models
-      .catalog()
-      .map(({ name, role, kind, path, present, sizeBytes, sizeLabel, description }) => ({
-        name,
-        role,
-        kind,
-        path,
-        present,
-        sizeBytes,
-        sizeLabel,
-        description,
-      })),
+    catalog: models.catalog().map(({ name, role, kind, path, present, sizeBytes, sizeLabel, description }) => ({
+      name,
+      role,
+      kind,
+      path,
+      present,
+      sizeBytes,
+      sizeLabel,
+      description,
+    })),
   });
 
   return {

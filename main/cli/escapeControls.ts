@@ -4,6 +4,7 @@
  * or rewrite the terminal. Line feeds and tabs are layout and stay.
  */
 export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const code = c.charCodeAt(0);
     // C0 never reaches here raw from JSON.stringify; the \u form of the others stays valid JSON.

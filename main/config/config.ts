@@ -26,7 +26,7 @@ export const mysqlSourceSchema = z
       .string()
       .min(1)
       .max(255)
-      .regex(/^[A-Za-z0-9.:_\[\]-]+$/, 'not a host name'),
+      .regex(/^[A-Za-z0-9.:_[\]-]+$/, 'not a host name'),
     port: z.number().int().min(1).max(65535).default(3306),
     database: z.string().regex(/^[A-Za-z0-9_$-]{1,64}$/, 'not a database name'),
     user: z.string().min(1).max(80),

@@ -36,7 +36,7 @@ export function prepareDataDir(dir: string): void {
       },
       cause === undefined ? undefined : String(cause),
     );
-  let st = statOrNull(dir);
+  const st = statOrNull(dir);
   if (st && !st.isDirectory()) throw notFolder({ ja: 'フォルダではなくファイルです', en: 'it is a file, not a folder' });
   if (!st) {
     try {
@@ -52,7 +52,6 @@ export function prepareDataDir(dir: string): void {
         error,
       );
     }
-    st = statSync(dir);
   }
   if (process.platform === 'linux' && PSEUDO_FS.has(statfsSync(dir).type)) {
     throw notFolder({ ja: 'システムの特殊なフォルダです（/proc など）', en: 'it is a system pseudo-folder (such as /proc)' });

@@ -1,8 +1,9 @@
+import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../../../main/api/assistantTypes.js';
-import { createHandlerTable } from '../../../main/api/handlerTable.js';
+import { createHandlerTable } from '../../../main/handlerTable.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { GenbaError } from '../../../main/errors.js';
 import { runGenba } from '../../helpers/genbaCli.js';
@@ -47,7 +48,7 @@ describe('placement assistant on the demo company (no models: rules and template
   });
 
   it('moves only valid operators qualified at エントリ1 level 3 or more, checked against the store', () => {
-    const db = new (require('better-sqlite3'))(join(dir.path, 'genba.sqlite'), { readonly: true });
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
     for (const op of first.proposal!.operators) {
       const row = db
         .prepare(
@@ -97,7 +98,7 @@ describe('placement assistant on the demo company (no models: rules and template
     const r = await app.assistant.ask(QUESTION);
     const id = r.proposal!.id;
     expect(thrownBy(GenbaError, () => app.assistant.decide(id, { action: 'rejected', reason: ' ', user: '山田' })).code).toBe('PROPOSAL_REASON_REQUIRED');
-    const db = new (require('better-sqlite3'))(join(dir.path, 'genba.sqlite'));
+    const db = new Database(join(dir.path, 'genba.sqlite'));
     db.prepare(
       `INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
       SELECT snapshot_time + 60000, location_name, business_id, process_name, expected_completion_time, total_waiting - 30, entry_count + 30

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Citation } from '../../../main/api/assistantTypes.js';
@@ -94,7 +95,7 @@ describe('the placement assistant with generated models (real llama.cpp and ONNX
   it('embeds the know-how with the installed ONNX model and still finds the rule', async () => {
     const hits = await app.assistant.knowledge.search('納期20分前に何名移動するか', 3);
     expect(hits.map((h) => h.heading)).toContain('納期直前の増員');
-    const db = new (require('better-sqlite3'))(join(dir.path, 'genba.sqlite'), { readonly: true });
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
     expect((db.prepare('SELECT DISTINCT model FROM knowledge_vectors').all() as { model: string }[]).map((m) => m.model)).toEqual([
       'onnx:multilingual-e5-small',
     ]);

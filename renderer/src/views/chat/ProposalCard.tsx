@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DecisionAction, Proposal, ProposalState } from '../../../../main/api/assistantTypes';
 import { call } from '../../api/genbaClient';
 import { useT } from '../../i18n/useT';
@@ -20,13 +20,16 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
   const [error, setError] = useState<string | null>(null);
   const p = state?.proposal ?? proposal;
 
-  const refresh = (): Promise<void> =>
-    call('proposals.get', { id: proposal.id })
-      .then(setState)
-      .catch((e: Error) => setError(e.message));
+  const refresh = useCallback(
+    (): Promise<void> =>
+      call('proposals.get', { id: proposal.id })
+        .then(setState)
+        .catch((e: Error) => setError(e.message)),
+    [proposal.id],
+  );
   useEffect(() => {
     void refresh();
-  }, [proposal.id]);
+  }, [refresh]);
 
   const decide = async (action: DecisionAction): Promise<void> => {
     setError(null);

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { use } from 'echarts/core';
+import { use as registerCharts } from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { LogScatterPoint } from '../../../../main/api/types';
 import { useEChart } from '../../components/useEChart';
 
-use([ScatterChart, GridComponent, TooltipComponent, CanvasRenderer]);
+registerCharts([ScatterChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 /** Log text is data from outside: never markup in the tooltip. */
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { use } from 'echarts/core';
+import { use as registerCharts } from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -7,7 +7,7 @@ import type { SiteOverview } from '../../../../main/api/types';
 import { useEChart } from '../../components/useEChart';
 import { formatTime } from './format';
 
-use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+registerCharts([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const COLORS = ['#0f766e', '#2563eb', '#d97706', '#7c3aed', '#db2777'];
 

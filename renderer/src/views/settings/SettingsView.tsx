@@ -40,12 +40,14 @@ export function SettingsView() {
         <button
           type="button"
           disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            const ms = await resetDemo();
-            setBusy(false);
-            setMessage(t('settings.demoResetDone', { ms: Math.round(ms) }));
-          }}
+          onClick={() =>
+            void (async () => {
+              setBusy(true);
+              const ms = await resetDemo();
+              setBusy(false);
+              setMessage(t('settings.demoResetDone', { ms: Math.round(ms) }));
+            })()
+          }
         >
           {t('settings.demoReset')}
         </button>
