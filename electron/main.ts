@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHANNEL_NAMES, EVENT_IPC_CHANNEL, ipcChannel } from '../main/api/channelNames.js';
-import { createHandlerTable } from '../main/api/handlerTable.js';
+import { createHandlerTable } from '../main/handlerTable.js';
 import { createApp, type GenbaApp } from '../main/app.js';
 import { describeError } from '../main/errors.js';
 import { createAppLog } from '../main/log/appLog.js';

@@ -20,8 +20,8 @@ import type {
   SyncSummary,
 } from './types.js';
 import type { ApprovalRow, AskResult, Citation, KnowledgeDoc, KnowledgeDocDetail, ProposalState } from './assistantTypes.js';
-import { MAX_DOCUMENT_CHARS } from '../knowledge/knowledgeLimits.js';
-import type { DoctorReport } from '../diagnostics/doctorTypes.js';
+import { MAX_DOCUMENT_CHARS } from './knowledgeLimits.js';
+import type { DoctorReport } from './doctorTypes.js';
 
 const empty = z.object({}).strict();
 const proposalId = z.string().regex(/^SGT\d{8}-[0-9A-F]{8}$/, 'not a proposal id');
@@ -34,7 +34,7 @@ const dataSourceForm = z
       .trim()
       .min(1)
       .max(255)
-      .regex(/^[A-Za-z0-9.:_\[\]-]+$/, 'not a host name'),
+      .regex(/^[A-Za-z0-9.:_[\]-]+$/, 'not a host name'),
     port: z.number().int().min(1).max(65535),
     database: z
       .string()

@@ -9,9 +9,9 @@ import { whyNotGenba } from '../store/genbaDatabase.js';
 import { SCHEMA_VERSION } from '../store/migration.js';
 import { hasSqliteHeader } from '../store/openStore.js';
 import { listBackups } from '../store/storeBackup.js';
-import type { CheckId, CheckStatus, DoctorCheck, DoctorReport } from './doctorTypes.js';
+import type { CheckId, CheckStatus, DoctorCheck, DoctorReport } from '../api/doctorTypes.js';
 
-export type { CheckId, CheckStatus, DoctorCheck, DoctorReport } from './doctorTypes.js';
+export type { CheckId, CheckStatus, DoctorCheck, DoctorReport } from '../api/doctorTypes.js';
 
 export const INDEX_FILES = ['log-templates.hnsw', 'knowledge.hnsw'];
 

@@ -6,9 +6,9 @@ import { syncStoredVectors, type TextEmbedder } from '../ai/storedVectors.js';
 import type { VectorIndex } from '../ai/vectorIndex.js';
 import { chunkDocument } from './chunkDocument.js';
 import { knowledgeError } from './knowledgeError.js';
-import { MAX_DOCUMENT_CHARS } from './knowledgeLimits.js';
+import { MAX_DOCUMENT_CHARS } from '../api/knowledgeLimits.js';
 
-export { MAX_DOCUMENT_CHARS } from './knowledgeLimits.js';
+export { MAX_DOCUMENT_CHARS } from '../api/knowledgeLimits.js';
 
 const RRF_K = 60;
 const CANDIDATES = 30;
@@ -73,6 +73,7 @@ export function createKnowledgeBase(deps: {
   const listSql = `SELECT ${columns} FROM knowledge_documents d`;
 
   const add = (doc: { title: string; text: string; sourceName?: string | null }, builtin = false): KnowledgeDoc => {
+    // eslint-disable-next-line no-control-regex -- NUL cannot be stored in the full-text index
     const text = doc.text.replace(/\u0000/g, '').trim();
     const title = doc.title.trim().slice(0, 200);
     if (!text || !title) throw knowledgeError('KNOWLEDGE_EMPTY', '文書のタイトルと本文を入力してください。', 'A document needs a title and some text.');

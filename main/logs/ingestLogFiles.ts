@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { SyncError } from '../sync/syncError.js';
+import { LogsError } from './logsError.js';
 import { basename } from 'node:path';
 import { CompanyRepository } from '../store/companyRepository.js';
-import type { AppLogRow } from '../sync/companyRows.js';
-import { parseLogLine } from '../sync/logLine.js';
+import type { AppLogRow } from '../store/companyRows.js';
+import { parseLogLine } from './logLine.js';
 
 /** Larger files belong in the sync's log-file source, which reads them in batches. */
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -18,7 +18,7 @@ function readLogFile(file: string): Buffer {
     if (st.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
     return readFileSync(file);
   } catch (error) {
-    throw new SyncError(
+    throw new LogsError(
       'LOG_FILE_UNREADABLE',
       {
         ja: `ログファイル ${basename(file)} を読めません（存在、権限、種類を確認してください）。何も取り込んでいません。`,

@@ -8,7 +8,7 @@ import {
   type LocationRow,
   type OperatorRow,
   type SnapshotRow,
-} from '../sync/companyRows.js';
+} from './companyRows.js';
 
 interface RowOf {
   locations: LocationRow;

@@ -1,4 +1,4 @@
-import type { CompanyTable } from './companyRows.js';
+import type { CompanyTable } from '../store/companyRows.js';
 import { generateDemoCompany } from './demo/generateDemoCompany.js';
 import type { Batch, DecisionRecord, LocalRow, SyncSource, Watermark } from './syncSource.js';
 import { primaryKey, type TableSpec } from './tableSpecs.js';

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { parseLogLine } from './logLine.js';
+import { parseLogLine } from '../logs/logLine.js';
 import { SyncError } from './syncError.js';
 import type { Batch, LocalRow, SyncSource, Watermark } from './syncSource.js';
 import type { TableSpec } from './tableSpecs.js';

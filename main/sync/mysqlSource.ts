@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import mysql from 'mysql2/promise';
-import type { CompanyTable } from './companyRows.js';
-import { epochToSqlDatetime, sqlDatetimeToEpoch } from './sqlDatetime.js';
+import type { CompanyTable } from '../store/companyRows.js';
+import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../config/sqlDatetime.js';
 import { missingColumn, SyncError, toSyncError } from './syncError.js';
 import type { Batch, DecisionRecord, LocalRow, SyncSource, Watermark } from './syncSource.js';
 import { primaryKey, requiredColumns, tableSpecs, type TableSpec } from './tableSpecs.js';

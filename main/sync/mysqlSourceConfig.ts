@@ -1,6 +1,6 @@
 import type { DataSourceForm } from '../api/types.js';
 import type { MySqlSourceConfig } from '../config/config.js';
-import type { CompanyTable } from './companyRows.js';
+import type { CompanyTable } from '../store/companyRows.js';
 import { createMySqlSource } from './mysqlSource.js';
 
 /**

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CompanyRepository } from '../store/companyRepository.js';
-import type { CompanyTable } from './companyRows.js';
-import { TABLE_COLUMNS } from './companyRows.js';
+import type { CompanyTable } from '../store/companyRows.js';
+import { TABLE_COLUMNS } from '../store/companyRows.js';
 import { SyncError } from './syncError.js';
 import type { Batch, KeyVersion, SyncSource, Watermark } from './syncSource.js';
 import { primaryKey, type TableSpec } from './tableSpecs.js';

@@ -5,7 +5,7 @@ import { mineStoredLogs, type MiningReport } from '../logs/mineStoredLogs.js';
 import { COMPLETE_SOURCE, CompanyRepository } from '../store/companyRepository.js';
 import { tryExclusiveLock } from '../store/folderLock.js';
 import { openStore } from '../store/openStore.js';
-import { COMPANY_TABLES, type CompanyTable } from './companyRows.js';
+import { COMPANY_TABLES, type CompanyTable } from '../store/companyRows.js';
 import { createDemoSource } from './demoSource.js';
 import { createLogFileSource } from './logFileSource.js';
 import { mysqlSourceFor } from './mysqlSourceConfig.js';

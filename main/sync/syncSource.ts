@@ -1,4 +1,4 @@
-import type { CompanyTable } from './companyRows.js';
+import type { CompanyTable } from '../store/companyRows.js';
 import type { TableSpec } from './tableSpecs.js';
 
 /** Where a pull stopped: the keyset values of the last row taken (JSON). */

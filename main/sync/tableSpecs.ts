@@ -1,5 +1,5 @@
-import type { CompanyTable } from './companyRows.js';
-import { TABLE_COLUMNS } from './companyRows.js';
+import type { CompanyTable } from '../store/companyRows.js';
+import { TABLE_COLUMNS } from '../store/companyRows.js';
 
 export type SyncGroup = 'masters' | 'progress' | 'logs';
 

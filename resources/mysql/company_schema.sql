@@ -1,4 +1,4 @@
--- The canonical company schema Genba reads and writes (DESIGN.md). Real companies differ:
+-- The canonical company schema Genba reads and writes (see the README). Real companies differ:
 -- every table is read through a configurable SELECT (see README "Connecting to MySQL").
 -- Used by the tests to create their MariaDB database; also a reference for DBAs.
 

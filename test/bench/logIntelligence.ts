@@ -3,7 +3,7 @@ import { VectorIndex } from '../../main/ai/vectorIndex.js';
 import { maskTokens } from '../../main/logs/maskTokens.js';
 import { TemplateMiner } from '../../main/logs/templateMiner.js';
 import { createRandom } from '../../main/sync/demo/random.js';
-import { parseLogLine } from '../../main/sync/logLine.js';
+import { parseLogLine } from '../../main/logs/logLine.js';
 import { loadLoghub, LOGHUB_SYSTEMS, mineLoghub } from '../helpers/loghub.js';
 import { tempDir } from '../helpers/tempDir.js';
 

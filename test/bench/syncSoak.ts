@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type mysql from 'mysql2/promise';
-import { COMPANY_TABLES } from '../../main/sync/companyRows.js';
+import { COMPANY_TABLES } from '../../main/store/companyRows.js';
 import { mysqlChecksum, seedCompany, sqliteChecksum } from '../helpers/companyDb.js';
 import { derivedCounts } from '../helpers/logCounts.js';
 import { startMariaDb } from '../helpers/mariadb.js';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type mysql from 'mysql2/promise';
-import { TABLE_COLUMNS, type CompanyTable } from '../../main/sync/companyRows.js';
+import { TABLE_COLUMNS, type CompanyTable } from '../../main/store/companyRows.js';
 import { generateDemoCompany } from '../../main/sync/demo/generateDemoCompany.js';
-import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../../main/sync/sqlDatetime.js';
+import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../../main/config/sqlDatetime.js';
 import { DEFAULT_TABLE_SPECS } from '../../main/sync/tableSpecs.js';
 
 const TZ = 'Asia/Tokyo';

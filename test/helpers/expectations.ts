@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type mysql from 'mysql2/promise';
 import { expect } from 'vitest';
-import { COMPANY_TABLES } from '../../main/sync/companyRows.js';
+import { COMPANY_TABLES } from '../../main/store/companyRows.js';
 import { mysqlChecksum, sqliteChecksum } from './companyDb.js';
 import { derivedCounts } from './logCounts.js';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createHandlerTable, invokeChannel } from '../../main/api/handlerTable.js';
+import { createHandlerTable, invokeChannel } from '../../main/handlerTable.js';
 import type { GenbaEvent } from '../../main/api/types.js';
 import type { GenbaApp } from '../../main/app.js';
 

@@ -1,6 +1,6 @@
-/** Scans source files for imports that cross the layers of DESIGN.md. */
+/** Scans source files for imports that cross the layers of the architecture (ARCHITECTURE.md). */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -39,6 +39,62 @@ export function violations(root: string): string[] {
       const fromMain = /(^|\/)main\//.test(i.specifier) && i.specifier.startsWith('.');
       if (fromMain && !i.typeOnly) found.push(`${relative(root, file)} imports runtime code from main/: ${i.statement}`);
       if (i.specifier === 'electron' || i.specifier.startsWith('node:')) found.push(`${relative(root, file)} imports ${i.specifier}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * The layers of main/, bottom first. A file may import from its own group, or from a group
+ * in a lower layer: never upwards, and never sideways between two groups of one layer.
+ * A group is a folder of main/ or a file at its root; cli.ts and cli/ are one group.
+ */
+export const LAYERS: readonly (readonly string[])[] = [
+  ['errors.ts', 'median.ts', 'workerThreads.ts'],
+  ['config', 'api', 'log'],
+  ['store'],
+  ['ai'],
+  ['logs', 'knowledge', 'placement'],
+  ['sync', 'alerts', 'diagnostics'],
+  ['chat'],
+  ['statusInfo.ts'],
+  ['app.ts'],
+  ['handlerTable.ts'],
+  ['cli'],
+];
+
+/** The group of a path relative to main/ (null: outside main/). */
+function groupOf(pathInMain: string): string | null {
+  if (pathInMain.startsWith('..')) return null;
+  // Sources import each other as `./x.js`: the group of a root file is its .ts name.
+  const first = pathInMain.split(/[\\/]/)[0]!.replace(/\.js$/, '.ts');
+  return first === 'cli.ts' ? 'cli' : first;
+}
+
+const rankOf = (group: string): number => LAYERS.findIndex((layer) => layer.includes(group));
+
+/** Why an import from `from` to `to` (both relative to main/) goes against the layers; null when it does not. */
+export function layerViolation(from: string, to: string): string | null {
+  const a = groupOf(from);
+  const b = groupOf(to);
+  if (a === null || b === null || a === b) return null;
+  const [ra, rb] = [rankOf(a), rankOf(b)];
+  if (ra < 0) return `${a} is in no layer`;
+  if (rb < 0) return `${b} is in no layer`;
+  if (rb === ra) return `${a} imports ${b} of the same layer`;
+  return rb > ra ? `${a} imports ${b} of a higher layer` : null;
+}
+
+/** Every import in main/ that goes against the layers, type-only imports included. */
+export function directionViolations(root: string): string[] {
+  const main = join(root, 'main');
+  const found: string[] = [];
+  for (const file of sourceFiles(main)) {
+    for (const i of importsOf(readFileSync(file, 'utf8'))) {
+      if (!i.specifier.startsWith('.')) continue;
+      const target = resolve(dirname(file), i.specifier);
+      const why = layerViolation(relative(main, file), relative(main, target));
+      if (why) found.push(`${relative(root, file)}: ${why} (${i.specifier})`);
     }
   }
   return found;

@@ -1,7 +1,7 @@
 import type { Migration } from '../migration.js';
 
 /**
- * The local copy of the company tables (DESIGN.md). Times are epoch milliseconds: the
+ * The local copy of the company tables (resources/mysql/company_schema.sql). Times are epoch milliseconds: the
  * sync converts the company's DATETIMEs from its configured time zone once, so every
  * comparison here is plain integer maths.
  */

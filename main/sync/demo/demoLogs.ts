@@ -1,4 +1,4 @@
-import type { AppLogRow } from '../companyRows.js';
+import type { AppLogRow } from '../../store/companyRows.js';
 import type { DemoDefinition } from './demoDefinition.js';
 import type { DemoDay } from './demoCalendar.js';
 import type { Incident } from './demoIncidents.js';

@@ -1,4 +1,4 @@
-import type { CapabilityRow, LocationRow, OperatorRow } from '../companyRows.js';
+import type { CapabilityRow, LocationRow, OperatorRow } from '../../store/companyRows.js';
 import type { DemoDefinition } from './demoDefinition.js';
 import type { Random } from './random.js';
 

@@ -1,4 +1,4 @@
-import type { SnapshotRow } from '../companyRows.js';
+import type { SnapshotRow } from '../../store/companyRows.js';
 import { type DemoDefinition } from './demoDefinition.js';
 import { at, type DemoDay } from './demoCalendar.js';
 import type { DemoStaff } from './demoOperators.js';

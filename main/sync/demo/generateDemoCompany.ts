@@ -1,4 +1,4 @@
-import type { AppLogRow, CapabilityRow, LocationRow, OperatorRow, SnapshotRow } from '../companyRows.js';
+import type { AppLogRow, CapabilityRow, LocationRow, OperatorRow, SnapshotRow } from '../../store/companyRows.js';
 import { demoDays } from './demoCalendar.js';
 import { DEMO_ANCHOR_MS, DEMO_DEFINITION, type DemoDefinition } from './demoDefinition.js';
 import { generateIncidents, type Incident } from './demoIncidents.js';

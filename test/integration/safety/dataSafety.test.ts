@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { existsSync, openSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync, writeSync, closeSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DoctorReport } from '../../../main/diagnostics/doctorTypes.js';
+import type { DoctorReport } from '../../../main/api/doctorTypes.js';
 import { createAppLog, redact } from '../../../main/log/appLog.js';
-import { MAX_MESSAGE_CHARS } from '../../../main/sync/logLine.js';
+import { MAX_MESSAGE_CHARS } from '../../../main/logs/logLine.js';
 import { runGenba } from '../../helpers/genbaCli.js';
 import { tempDir } from '../../helpers/tempDir.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHANNEL_NAMES } from '../../../main/api/channelNames.js';
 import { REQUEST_SCHEMAS } from '../../../main/api/contract.js';
-import { createHandlerTable, type HandlerTable } from '../../../main/api/handlerTable.js';
+import { createHandlerTable, type HandlerTable } from '../../../main/handlerTable.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { storeDigest } from '../../helpers/storeDigest.js';
 import { tempDir } from '../../helpers/tempDir.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../../main/api/channelNames.js';
 import { REQUEST_SCHEMAS } from '../../../main/api/contract.js';
-import { createHandlerTable, invokeChannel, type HandlerTable } from '../../../main/api/handlerTable.js';
+import { createHandlerTable, invokeChannel, type HandlerTable } from '../../../main/handlerTable.js';
 import type { GenbaEvent } from '../../../main/api/types.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { tempDir } from '../../helpers/tempDir.js';

@@ -1,5 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importsOf, violations } from '../../helpers/importBoundaries.js';
+import { directionViolations, importsOf, layerViolation, violations } from '../../helpers/importBoundaries.js';
+import { tempDir } from '../../helpers/tempDir.js';
 
 describe('architecture boundaries', () => {
   it('main/ never imports electron, and renderer/ takes only types from main/', () => {
@@ -11,5 +14,25 @@ describe('architecture boundaries', () => {
     const specs = importsOf(bad).map((i) => `${i.specifier}:${i.typeOnly}`);
     expect(specs).toEqual(expect.arrayContaining(['electron:false', '../../main/app:false']));
     expect(importsOf("import type { Overview } from '../../main/api/types';")[0]?.typeOnly).toBe(true);
+  });
+
+  it('imports in main/ point down the layers only: config and api, store, the capabilities, then app and cli', () => {
+    expect(directionViolations(process.cwd())).toEqual([]);
+  });
+
+  it('the direction check itself catches an import upwards, sideways, or from a folder in no layer', () => {
+    expect(layerViolation('sync/syncJob.ts', 'store/openStore.js')).toBeNull();
+    expect(layerViolation('store/companyRepository.ts', 'sync/companyRows.js')).toBe('store imports sync of a higher layer');
+    expect(layerViolation('logs/ingestLogFiles.ts', 'knowledge/chunkDocument.js')).toBe('logs imports knowledge of the same layer');
+    expect(layerViolation('newThing/x.ts', 'store/openStore.js')).toBe('newThing is in no layer');
+    expect(layerViolation('cli/logsCommand.ts', 'cli.js')).toBeNull();
+    const dir = tempDir();
+    try {
+      mkdirSync(join(dir.path, 'main', 'store'), { recursive: true });
+      writeFileSync(join(dir.path, 'main', 'store', 'bad.ts'), "import type { SyncJob } from '../sync/syncJob.js';\n");
+      expect(directionViolations(dir.path)).toEqual(['main/store/bad.ts: store imports sync of a higher layer (../sync/syncJob.js)']);
+    } finally {
+      dir.remove();
+    }
   });
 });

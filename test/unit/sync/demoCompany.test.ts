@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppLogRow } from '../../../main/sync/companyRows.js';
+import type { AppLogRow } from '../../../main/store/companyRows.js';
 import { DEMO_ANCHOR_MS, DEMO_DEFINITION } from '../../../main/sync/demo/demoDefinition.js';
 import { generateDemoCompany, type DemoCompany } from '../../../main/sync/demo/generateDemoCompany.js';
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/store/migration.js';
 import { createLogFileSource } from '../../../main/sync/logFileSource.js';
-import { parseLogLine } from '../../../main/sync/logLine.js';
+import { parseLogLine } from '../../../main/logs/logLine.js';
 import { runSync } from '../../../main/sync/syncEngine.js';
 import { tableSpecs } from '../../../main/sync/tableSpecs.js';
 import { tempDir } from '../../helpers/tempDir.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DoctorReport } from '../../../../main/diagnostics/doctorTypes';
+import type { DoctorReport } from '../../../../main/api/doctorTypes';
 import { call } from '../../api/genbaClient';
 import { useT } from '../../i18n/useT';
 

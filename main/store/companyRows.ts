@@ -1,6 +1,6 @@
 /**
- * One row of each company table as every source delivers it to the store (DESIGN.md
- * schema; times already converted to epoch ms).
+ * One row of each company table as every source delivers it to the store (the schema of
+ * resources/mysql/company_schema.sql; times already converted to epoch ms).
  */
 export interface LocationRow {
   location_id: number;

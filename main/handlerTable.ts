@@ -1,8 +1,8 @@
-import { describeError, toErrorPayload } from '../errors.js';
-import type { GenbaApp } from '../app.js';
-import { invalidInput, unknownChannel } from './apiError.js';
-import { CHANNEL_NAMES, type Channel } from './channelNames.js';
-import { REQUEST_SCHEMAS, type Envelope, type RequestOf, type ResponseOf } from './contract.js';
+import { describeError, toErrorPayload } from './errors.js';
+import type { GenbaApp } from './app.js';
+import { invalidInput, unknownChannel } from './api/apiError.js';
+import { CHANNEL_NAMES, type Channel } from './api/channelNames.js';
+import { REQUEST_SCHEMAS, type Envelope, type RequestOf, type ResponseOf } from './api/contract.js';
 
 type Service<C extends Channel> = (request: RequestOf<C>) => ResponseOf[C] | Promise<ResponseOf[C]>;
 export type HandlerTable = { [C in Channel]: (raw: unknown) => Promise<Envelope<ResponseOf[C]>> };

@@ -1,4 +1,4 @@
-import { sqlDatetimeToEpoch } from './sqlDatetime.js';
+import { sqlDatetimeToEpoch } from '../config/sqlDatetime.js';
 
 export interface ParsedLogLine {
   ts: number;

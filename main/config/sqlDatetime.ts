@@ -1,4 +1,4 @@
-import { zoneOffsetMs } from '../config/zonedTime.js';
+import { zoneOffsetMs } from './zonedTime.js';
 
 const offsetCache = new Map<string, number>();
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;

@@ -1,0 +1,11 @@
+import { GenbaError, type LocalizedText } from '../errors.js';
+
+export type LogsErrorCode = 'LOG_FILE_UNREADABLE';
+
+/** Refusals of the log intelligence (its codes are stable, like every capability's). */
+export class LogsError extends GenbaError {
+  declare readonly code: LogsErrorCode;
+  constructor(code: LogsErrorCode, text: LocalizedText, options: { cause?: unknown; detail?: string } = {}) {
+    super(code, text, options);
+  }
+}
