@@ -122,10 +122,6 @@ if (!app.requestSingleInstanceLock()) {
           });
           n.show();
         }
-        // New log lines were mined by the sync worker: bring vectors, index and families up to date.
-        if (event.type === 'data-changed' && event.tables.includes('log_templates')) {
-          core!.logs.refresh().catch((error: unknown) => core!.log.error('log refresh failed', describeError(error)));
-        }
       });
       openWindow();
       core.startBackgroundSync();

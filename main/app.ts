@@ -159,6 +159,15 @@ export function createApp(options: AppOptions = {}) {
       return v === null ? null : Number(v);
     },
   });
+  /** The refresh started after a sync mined new lines; stop() waits for it before closing the store. */
+  let logRefresh: Promise<unknown> = Promise.resolve();
+  // New log lines mined by a sync get their vectors, index and families here, in the core:
+  // the app and a continuous `genba sync` alike.
+  events.on((e) => {
+    if (e.type === 'data-changed' && e.tables.includes('log_templates') && db) {
+      logRefresh = logs.refresh().catch((error: unknown) => log.error('log refresh failed', describeError(error)));
+    }
+  });
   // Alerts are evaluated after every sync, as well as on their own schedule.
   events.on((e) => {
     if (e.type === 'sync-finished' && db) {
@@ -282,6 +291,7 @@ export function createApp(options: AppOptions = {}) {
       sync.stopSchedule();
       alerts.stop();
       await sync.cancel();
+      await logRefresh;
       await ai.dispose();
       db?.close();
       db = repo = outbox = null;
