@@ -46,13 +46,19 @@ export function createLogIntelligence(deps: {
     const dir = deps.embeddingModelDir();
     return dir ? modelEmbedder(deps.embeddings, dir) : hashedNgramEmbedder();
   };
+  /** One prepared statement per store connection: the template list asks once per template. */
+  const sparkQueries = new WeakMap<Database.Database, Database.Statement>();
   const spark = (db: Database.Database, id: number): number[] => {
     const from = Math.floor(deps.now() / HOUR) * HOUR - 23 * HOUR;
     const out = new Array<number>(24).fill(0);
-    for (const r of db
-      .prepare(`SELECT (minute - ?) / ${HOUR} AS h, SUM(count) AS n FROM log_template_minutes WHERE template_id = ? AND minute >= ? AND minute < ? GROUP BY h`)
-      .all(from, id, from, from + 24 * HOUR) as { h: number; n: number }[])
-      out[r.h] = r.n;
+    let query = sparkQueries.get(db);
+    if (!query) {
+      query = db.prepare(
+        `SELECT (minute - ?) / ${HOUR} AS h, SUM(count) AS n FROM log_template_minutes WHERE template_id = ? AND minute >= ? AND minute < ? GROUP BY h`,
+      );
+      sparkQueries.set(db, query);
+    }
+    for (const r of query.all(from, id, from, from + 24 * HOUR) as { h: number; n: number }[]) out[r.h] = r.n;
     return out;
   };
   const summary = (
