@@ -1,5 +1,6 @@
 /** Scans source files for imports that cross the layers of the architecture (ARCHITECTURE.md). */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 function sourceFiles(dir: string): string[] {
@@ -51,7 +52,7 @@ export function violations(root: string): string[] {
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['errors.ts', 'median.ts', 'workerThreads.ts'],
-  ['config', 'api', 'log'],
+  ['config', 'api', 'applog'],
   ['store'],
   ['ai'],
   ['logs', 'knowledge', 'placement'],
@@ -98,4 +99,63 @@ export function directionViolations(root: string): string[] {
     }
   }
   return found;
+}
+
+/** The source file a relative specifier names (`./x.js` is `./x.ts` in the sources); null when none. */
+function resolveSource(from: string, specifier: string): string | null {
+  const base = resolve(dirname(from), specifier);
+  const stem = base.replace(/\.(m?js|jsx)$/, '');
+  for (const candidate of [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, join(base, 'index.ts')]) {
+    if (/\.(ts|tsx|mts)$/.test(candidate) && existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Import cycles between source files, each as its files in order. Only imports that exist
+ * at run time count (`import type` and `export type` are erased by the compiler).
+ */
+export function importCycles(root: string, dirs: readonly string[] = ['main', 'electron', 'renderer']): string[][] {
+  const graph = new Map<string, string[]>();
+  for (const dir of dirs) {
+    if (!existsSync(join(root, dir))) continue;
+    for (const file of sourceFiles(join(root, dir))) {
+      const targets = importsOf(readFileSync(file, 'utf8'))
+        .filter((i) => !i.typeOnly && i.specifier.startsWith('.'))
+        .map((i) => resolveSource(file, i.specifier))
+        .filter((t): t is string => t !== null);
+      graph.set(file, targets);
+    }
+  }
+  // Tarjan's strongly connected components: every component of two or more files is a cycle.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  let next = 0;
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(relative(root, w));
+      } while (w !== v);
+      if (component.length > 1 || (graph.get(v) ?? []).includes(v)) cycles.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return cycles;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directionViolations, importsOf, layerViolation, violations } from '../../helpers/importBoundaries.js';
+import { directionViolations, importCycles, importsOf, layerViolation, violations } from '../../helpers/importBoundaries.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 describe('architecture boundaries', () => {
@@ -31,6 +31,24 @@ describe('architecture boundaries', () => {
       mkdirSync(join(dir.path, 'main', 'store'), { recursive: true });
       writeFileSync(join(dir.path, 'main', 'store', 'bad.ts'), "import type { SyncJob } from '../sync/syncJob.js';\n");
       expect(directionViolations(dir.path)).toEqual(['main/store/bad.ts: store imports sync of a higher layer (../sync/syncJob.js)']);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('no source files import each other in a circle (run-time imports; types are erased)', () => {
+    expect(importCycles(process.cwd())).toEqual([]);
+  });
+
+  it('the cycle check itself finds a planted cycle, and ignores one made of type imports', () => {
+    const dir = tempDir();
+    try {
+      mkdirSync(join(dir.path, 'main'), { recursive: true });
+      writeFileSync(join(dir.path, 'main', 'a.ts'), "import { b } from './b.js';\nexport const a = (): number => b;\n");
+      writeFileSync(join(dir.path, 'main', 'b.ts'), "import { c } from './c.js';\nexport const b = 1;\nexport const d = c;\n");
+      writeFileSync(join(dir.path, 'main', 'c.ts'), "import { a } from './a.js';\nimport type { T } from './t.js';\nexport const c = a;\n");
+      writeFileSync(join(dir.path, 'main', 't.ts'), "import type { c } from './c.js';\nexport type T = typeof c;\n");
+      expect(importCycles(dir.path)).toEqual([['main/a.ts', 'main/b.ts', 'main/c.ts']]);
     } finally {
       dir.remove();
     }
