@@ -6,7 +6,7 @@ import { CHANNEL_NAMES, EVENT_IPC_CHANNEL, ipcChannel } from '../main/api/channe
 import { createHandlerTable } from '../main/handlerTable.js';
 import { createApp, type GenbaApp } from '../main/app.js';
 import { describeError } from '../main/errors.js';
-import { createAppLog } from '../main/log/appLog.js';
+import { createAppLog } from '../main/applog/appLog.js';
 import { createSafeStorageSecrets } from './safeStorageSecrets.js';
 import { hardenApp } from './security.js';
 import { createTray } from './tray.js';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { SecretStore } from '../main/config/secretStore.js';
-import type { AppLog } from '../main/log/appLog.js';
+import type { AppLog } from '../main/applog/appLog.js';
 
 const fileSchema = z.record(z.string(), z.string().max(10_000));
 

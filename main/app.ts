@@ -12,7 +12,7 @@ import { type GenbaConfig, loadConfig, type MySqlSourceConfig, saveConfig } from
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
 import { memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/secretStore.js';
 import { GenbaError, describeError } from './errors.js';
-import { createAppLog } from './log/appLog.js';
+import { createAppLog } from './applog/appLog.js';
 import { computeOverview } from './placement/siteOverview.js';
 import { statusInfo } from './statusInfo.js';
 import { CompanyRepository } from './store/companyRepository.js';

@@ -3,7 +3,7 @@ import type { EventBus } from '../api/eventBus.js';
 import type { ModelRole, ModelsStatus, ModelTestResult } from '../api/types.js';
 import type { GenbaConfig } from '../config/config.js';
 import type { Lang } from '../errors.js';
-import type { AppLog } from '../log/appLog.js';
+import type { AppLog } from '../applog/appLog.js';
 import { createEmbeddingService } from './embeddingService.js';
 import { createLlmService } from './llmService.js';
 import { createModelManager } from './modelManager.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { AppLog } from '../log/appLog.js';
+import type { AppLog } from '../applog/appLog.js';
 import { startWorker } from '../workerThreads.js';
 import { aiError } from './aiError.js';
 

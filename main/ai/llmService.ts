@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { statSync, existsSync } from 'node:fs';
 import type { Llama, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaJsonSchemaGrammar, LlamaModel } from 'node-llama-cpp';
 import { describeError, GenbaError } from '../errors.js';
-import type { AppLog } from '../log/appLog.js';
+import type { AppLog } from '../applog/appLog.js';
 import { aiError } from './aiError.js';
 import { checkSupported, readGgufInfo } from './ggufInfo.js';
 import { assertBoundedSchema, conformToSchema, grammarSchema, type JsonSchema } from './jsonSchema.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { AppLog } from '../log/appLog.js';
+import type { AppLog } from '../applog/appLog.js';
 import { aiError } from './aiError.js';
 import { readGgufInfo } from './ggufInfo.js';
 import type { GgufEntry, Manifest, ManifestEntry, OnnxEntry } from './modelManifest.js';

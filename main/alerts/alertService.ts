@@ -3,7 +3,7 @@ import type { EventBus } from '../api/eventBus.js';
 import type { Alert, AlertCheck, LogAnomalyReport, Overview } from '../api/types.js';
 import type { GenbaConfig } from '../config/config.js';
 import { describeError, GenbaError, type Lang } from '../errors.js';
-import type { AppLog } from '../log/appLog.js';
+import type { AppLog } from '../applog/appLog.js';
 import { acknowledgeAlert, applyCandidates, listAlerts, snoozeAlert, type AlertFilter } from './alertEngine.js';
 import { evaluateRules } from './alertRules.js';
 

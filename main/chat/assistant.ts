@@ -6,7 +6,7 @@ import type { GenbaConfig } from '../config/config.js';
 import { startOfZonedDay } from '../config/zonedTime.js';
 import { describeError } from '../errors.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import type { AppLog } from '../log/appLog.js';
+import type { AppLog } from '../applog/appLog.js';
 import { placementSituation } from '../placement/placementSituation.js';
 import { proposePlacement } from '../placement/proposePlacement.js';
 import { warmSolver } from '../placement/placementSolver.js';

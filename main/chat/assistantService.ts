@@ -7,7 +7,7 @@ import type { LlmService } from '../ai/llmService.js';
 import type { TextEmbedder } from '../ai/storedVectors.js';
 import type { GenbaConfig } from '../config/config.js';
 import { createKnowledgeBase } from '../knowledge/knowledgeBase.js';
-import type { AppLog } from '../log/appLog.js';
+import type { AppLog } from '../applog/appLog.js';
 import { ProposalError } from './proposalError.js';
 import { DEMO_DEFINITION } from '../sync/demo/demoDefinition.js';
 import type { DecisionRecord } from '../sync/syncSource.js';

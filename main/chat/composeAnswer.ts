@@ -2,7 +2,7 @@ import type { Citation } from '../api/assistantTypes.js';
 import type { Lang } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import { describeError } from '../errors.js';
-import type { AppLog } from '../log/appLog.js';
+import type { AppLog } from '../applog/appLog.js';
 import { checkNumbers } from './numericGuard.js';
 
 /** Text from documents and requests is data: fenced, and its fence markers removed from it. */

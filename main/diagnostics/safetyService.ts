@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Lang } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import { describeError } from '../errors.js';
-import type { AppLog } from '../log/appLog.js';
+import type { AppLog } from '../applog/appLog.js';
 import { backupStore, listBackups, rotateBackup, type BackupInfo } from '../store/storeBackup.js';
 import { runDoctor, type DoctorReport } from './doctor.js';
 

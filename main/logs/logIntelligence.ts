@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { EmbeddingService } from '../ai/embeddingService.js';
 import type { LogsRefresh, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary } from '../api/types.js';
 import type { VectorIndex } from '../ai/vectorIndex.js';
-import type { AppLog } from '../log/appLog.js';
+import type { AppLog } from '../applog/appLog.js';
 import { detectAnomalies, type AnomalyReport } from './logAnomalies.js';
 import { listClusters, recluster, type ClusterInfo } from './logClusters.js';
 import { ingestLogFiles, type IngestReport } from './ingestLogFiles.js';

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workerThreads.js';
 import type { EventBus } from '../api/eventBus.js';
 import { describeError, type ErrorPayload, type Lang, toErrorPayload } from '../errors.js';
-import type { AppLog } from '../log/appLog.js';
+import type { AppLog } from '../applog/appLog.js';
 import type { SyncProgress } from './syncEngine.js';
 import { SyncError } from './syncError.js';
 import { deserializeError, executeJob, type JobResult, type SerializedError, type SyncJob } from './syncJob.js';

@@ -3,7 +3,7 @@ import { existsSync, openSync, readFileSync, readdirSync, statSync, truncateSync
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../../main/api/doctorTypes.js';
-import { createAppLog, redact } from '../../../main/log/appLog.js';
+import { createAppLog, redact } from '../../../main/applog/appLog.js';
 import { MAX_MESSAGE_CHARS } from '../../../main/logs/logLine.js';
 import { runGenba } from '../../helpers/genbaCli.js';
 import { tempDir } from '../../helpers/tempDir.js';
