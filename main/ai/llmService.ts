@@ -35,11 +35,17 @@ export interface LlmRoleStatus {
 }
 
 export interface GenerateOptions {
+  /** Instructions before the prompt; none by default. */
   systemPrompt?: string;
+  /** Default 512. */
   maxTokens?: number;
+  /** Default 0.7. */
   temperature?: number;
+  /** Receives the text as it streams; none by default. */
   onChunk?: (text: string) => void;
+  /** Cancels the request (the role's next request then starts). */
   signal?: AbortSignal;
+  /** Default: ai.requestTimeoutSeconds from the config. */
   timeoutMs?: number;
 }
 export interface Generation {
@@ -149,7 +155,20 @@ export function createLlmService(deps: {
             message,
           );
         }
-        const context = await model.createContext({ contextSize: Math.min(s.contextSize, model.trainContextSize), threads: s.threads ?? ll.cpuMathCores });
+        let context: LlamaContext;
+        try {
+          context = await model.createContext({ contextSize: Math.min(s.contextSize, model.trainContextSize), threads: s.threads ?? ll.cpuMathCores });
+        } catch (error) {
+          // The weights are loaded by now: give their memory back before reporting.
+          await model.dispose().catch(() => {});
+          deps.log.error(`creating a context for ${path} failed`, describeError(error));
+          throw aiError(
+            'AI_OUT_OF_MEMORY',
+            `モデル ${basename(path)} の作業領域（コンテキスト）を確保できません。他のアプリを閉じるか、設定でコンテキスト長を短くしてください。`,
+            `Could not set up the working memory (context) of ${basename(path)}. Close other apps, or shorten the context size in the settings.`,
+            String((error as Error).message ?? error),
+          );
+        }
         const l: Loaded = { path, model, context, sequence: context.getSequence() };
         backendSeen = { backend: ll.gpu || 'cpu', threads: s.threads ?? ll.cpuMathCores };
         loaded.set(role, l);
