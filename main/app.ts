@@ -6,9 +6,9 @@ import { createAlertService } from './alerts/alertService.js';
 import { createAssistantService, type SaveFile } from './chat/assistantService.js';
 import { createLogIntelligence } from './logs/logIntelligence.js';
 import { createEventBus, type EventBus } from './api/eventBus.js';
-import type { DataSourceForm, DemoResetResult, Lang, Overview, Settings, StatusInfo, SyncSummary } from './api/types.js';
-import type { Clock } from './config/clock.js';
-import { type GenbaConfig, loadConfig, type MySqlSourceConfig, saveConfig } from './config/config.js';
+import type { Lang, Overview, Settings, StatusInfo } from './api/types.js';
+import { appClock } from './config/clock.js';
+import { type GenbaConfig, loadConfig, saveConfig } from './config/config.js';
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
 import { memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/secretStore.js';
 import { GenbaError, describeError } from './errors.js';
@@ -20,11 +20,8 @@ import { type FolderLock, sharedLock } from './store/folderLock.js';
 import { openStore } from './store/openStore.js';
 import { createSafetyService } from './diagnostics/safetyService.js';
 import { DEMO_ANCHOR_MS } from './sync/demo/demoDefinition.js';
-import { demoSourceId } from './sync/demoSource.js';
-import { mysqlSourceId, type TableCheck } from './sync/mysqlSource.js';
-import { mysqlSourceFor, sourceConfigFromForm } from './sync/mysqlSourceConfig.js';
 import { Outbox } from './sync/outbox.js';
-import { companyTables, passwordMissing, type JobResult } from './sync/syncJob.js';
+import { createDataSourceService } from './sync/dataSourceService.js';
 import { createSyncService, type SyncService } from './sync/syncService.js';
 import type { DecisionRecord } from './sync/syncSource.js';
 
@@ -67,15 +64,6 @@ function notStarted(): GenbaError {
   return new GenbaError('APP_NOT_STARTED', { ja: 'アプリの起動処理が完了していません。', en: 'The app has not finished starting.' });
 }
 
-const summarize = (r: JobResult): SyncSummary => ({
-  rows: r.reports.reduce((n, x) => n + x.rows, 0),
-  tables: r.reports.flatMap((x) => x.tables.map((t) => ({ table: t.table, rows: t.rows, deleted: t.deleted }))),
-  ms: Math.round(r.reports.reduce((n, x) => n + x.ms, 0)),
-  delivered: (r.delivery?.delivered ?? 0) + (r.delivery?.alreadyThere ?? 0),
-  deliveryFailed: r.delivery?.failed ?? 0,
-  deliveryError: r.delivery?.lastError ?? null,
-});
-
 /** Composition root: builds every service from the config; nothing else reaches for globals. */
 export function createApp(options: AppOptions = {}) {
   const dataDir = options.dataDir ?? defaultDataDir();
@@ -85,18 +73,10 @@ export function createApp(options: AppOptions = {}) {
   const log = createAppLog(dataDir);
   const events: EventBus = createEventBus((error) => log.error('event listener failed', describeError(error)));
   const dbPath = join(dataDir, DB_FILE);
-  // The demo company is a snapshot of one afternoon: with no --now, its clock stands there.
-  const clockMode = (): StatusInfo['clock']['mode'] => (options.now !== undefined ? 'fixed' : config.source.kind === 'demo' ? 'demo' : 'system');
-  const clock: Clock = {
-    now: () => options.now ?? (config.source.kind === 'demo' ? DEMO_ANCHOR_MS : Date.now()),
-    get fixed() {
-      return clockMode() !== 'system';
-    },
-  };
+  const clock = appClock({ fixedNow: options.now, demoAnchor: DEMO_ANCHOR_MS, isDemo: () => config.source.kind === 'demo' });
   // --lang holds for the run until the manager picks a language in Settings.
   let langOverride = options.lang;
   const lang = (): Lang => langOverride ?? config.lang;
-  const sourceId = (): string => (config.source.kind === 'demo' ? demoSourceId(config.source.seed) : mysqlSourceId(config.source));
 
   let db: Database.Database | null = null;
   /** Held while the store is open here: a restore waits until no process has it open. */
@@ -201,17 +181,15 @@ export function createApp(options: AppOptions = {}) {
     store().outbox.record(decision, clock.now());
     sync.run('deliver', []).catch(() => {});
   };
-
-  /** Connects to a MySQL source once and lists its tables (Settings' test, the doctor). */
-  async function connectionTest(source: MySqlSourceConfig, password: string | null | undefined): Promise<TableCheck[]> {
-    if (!password) throw passwordMissing();
-    const conn = mysqlSourceFor(source, password, config.timeZone, companyTables(config.logs));
-    try {
-      return await conn.testConnection();
-    } finally {
-      await conn.close();
-    }
-  }
+  const dataSource = createDataSourceService({
+    config: () => config,
+    setConfig: (next) => setConfig(next),
+    secrets,
+    sync,
+    log,
+    requireStore: () => void store(),
+  });
+  const sourceId = dataSource.sourceId;
   const safety = createSafetyService({
     dataDir,
     dbPath,
@@ -221,11 +199,7 @@ export function createApp(options: AppOptions = {}) {
     db: () => store().db,
     llm: ai.llm,
     embeddingModelDir: () => ai.embeddingModelDir(),
-    testSource: () => {
-      const s = config.source;
-      if (s.kind === 'demo') return null;
-      return async () => `${s.host}:${s.port}/${s.database}, ${(await connectionTest(s, secrets.get(MYSQL_PASSWORD))).length} tables`;
-    },
+    testSource: () => dataSource.doctorCheck(),
   });
   const store = () => {
     if (!db || !repo || !outbox) throw notStarted();
@@ -235,8 +209,6 @@ export function createApp(options: AppOptions = {}) {
     saveConfig(dataDir, next);
     config = next;
   };
-  const mysqlTest = (form: DataSourceForm): Promise<TableCheck[]> =>
-    connectionTest(sourceConfigFromForm(form, config.source.kind === 'mysql' ? config.source : null), form.password || secrets.get(MYSQL_PASSWORD));
 
   return {
     dataDir,
@@ -309,7 +281,7 @@ export function createApp(options: AppOptions = {}) {
         outbox,
         config,
         sourceId: sourceId(),
-        clock: { now: clock.now(), mode: clockMode() },
+        clock: { now: clock.now(), mode: clock.mode() },
         passwordStored: secrets.get(MYSQL_PASSWORD) !== null,
         sync: sync.status(),
       });
@@ -327,42 +299,11 @@ export function createApp(options: AppOptions = {}) {
       return settings;
     },
 
-    async syncNow(): Promise<SyncSummary> {
-      store();
-      return summarize(await sync.run());
-    },
-
-    testSource: mysqlTest,
-
-    /** Remembers the company MySQL (the password in the secret store only) and syncs from it. */
-    saveSource(form: DataSourceForm, opts: { sync?: boolean } = {}): void {
-      if (form.password) secrets.set(MYSQL_PASSWORD, form.password);
-      const prev = config.source.kind === 'mysql' ? config.source : null;
-      setConfig({ ...config, source: sourceConfigFromForm(form, prev) });
-      log.info('data source saved', sourceId());
-      if (opts.sync !== false) sync.run().catch(() => {});
-    },
-
-    /** Back to the embedded demo company (the MySQL password is forgotten). */
-    async useDemo(): Promise<void> {
-      secrets.delete(MYSQL_PASSWORD);
-      setConfig({ ...config, source: { kind: 'demo', seed: 20251023 } });
-      await sync.run();
-    },
-
-    async resetDemo(): Promise<DemoResetResult> {
-      store();
-      if (config.source.kind !== 'demo') {
-        throw new GenbaError('DEMO_NOT_ACTIVE', {
-          ja: 'デモ会社のデータは、データソースがデモ会社のときだけ作り直せます。',
-          en: 'The demo data can only be rebuilt while the demo company is the data source.',
-        });
-      }
-      // Cleared and rebuilt in the sync job, under the folder's sync lock.
-      const result = await sync.run('sync', undefined, { reset: true });
-      const s = summarize(result);
-      return { rows: Object.fromEntries(s.tables.map((t) => [t.table, t.rows])), elapsedMs: s.ms };
-    },
+    syncNow: dataSource.syncNow,
+    testSource: dataSource.testSource,
+    saveSource: dataSource.saveSource,
+    useDemo: dataSource.useDemo,
+    resetDemo: dataSource.resetDemo,
 
     /** A manager's decision: stored here first, then delivered to approval_history. */
     recordDecision,

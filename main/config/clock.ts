@@ -8,6 +8,24 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now(), fixed: false };
 
+/** Where the app's time comes from: --now, the demo company's afternoon, or the system. */
+export type ClockMode = 'fixed' | 'demo' | 'system';
+
+/**
+ * The app's clock: --now when given; while the demo company is the source, the afternoon
+ * its data is a snapshot of; real time otherwise.
+ */
+export function appClock(o: { fixedNow: number | undefined; demoAnchor: number; isDemo: () => boolean }): Clock & { mode(): ClockMode } {
+  const mode = (): ClockMode => (o.fixedNow !== undefined ? 'fixed' : o.isDemo() ? 'demo' : 'system');
+  return {
+    now: () => o.fixedNow ?? (o.isDemo() ? o.demoAnchor : Date.now()),
+    get fixed() {
+      return mode() !== 'system';
+    },
+    mode,
+  };
+}
+
 export function fixedClock(epochMs: number): Clock {
   return { now: () => epochMs, fixed: true };
 }

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './configError.js';
 
+/** The seed of the demo company that ships (resources/demo/company.json describes it). */
+export const DEFAULT_DEMO_SEED = 20251023;
+
 /** The demo company is the embedded source used whenever no MySQL is configured. */
 const demoSourceSchema = z
   .object({
@@ -12,7 +15,7 @@ const demoSourceSchema = z
       .int()
       .min(0)
       .max(2 ** 31 - 1)
-      .default(20251023),
+      .default(DEFAULT_DEMO_SEED),
   })
   .strict();
 
@@ -69,7 +72,7 @@ export const configSchema = z
     lang: z.enum(['ja', 'en']).default('ja'),
     /** IANA zone the company's DATETIME columns and working days are expressed in. */
     timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'unknown IANA time zone' }).default('Asia/Tokyo'),
-    source: z.discriminatedUnion('kind', [demoSourceSchema, mysqlSourceSchema]).default({ kind: 'demo', seed: 20251023 }),
+    source: z.discriminatedUnion('kind', [demoSourceSchema, mysqlSourceSchema]).default({ kind: 'demo', seed: DEFAULT_DEMO_SEED }),
     logs: logsSchema.default({ kind: 'source' }),
     sync: z
       .object({
