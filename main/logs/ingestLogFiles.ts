@@ -70,8 +70,8 @@ export function ingestLogFiles(db: Database.Database, paths: string[], o: { time
     const data = readLogFile(file);
     const key = `ingested:${realpathSync(file)}`;
     const before = JSON.parse(repo.getMeta(key) ?? 'null') as Taken | null;
-    // Only complete lines: a line still being written is taken next time, whole.
-    const end = data.lastIndexOf(0x0a) + 1;
+    // The whole file, a last line without a line feed included (a finished file often ends so).
+    const end = data.length;
     const grown = before !== null && before.bytes <= end && sha(data.subarray(0, before.bytes)) === before.sha256;
     const from = grown ? before.bytes : 0;
     if (before !== null && !grown && sha(data.subarray(0, end)) === before.sha256) {

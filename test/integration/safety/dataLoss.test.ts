@@ -211,6 +211,9 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
     appendFileSync(log, '2025-10-23 15:32:00 INFO order shipped\n');
     expect(genba(dir, 'logs', 'ingest', log).stdout).toContain('取り込みました: 1 行');
     expectCountedOnce(dir);
+    const unterminated = join(root.path, 'no-final-newline.log');
+    writeFileSync(unterminated, '2025-10-23 15:33:00 INFO order packed\n2025-10-23 15:34:00 INFO order sealed');
+    expect(genba(dir, 'logs', 'ingest', unterminated).stdout).toContain('取り込みました: 2 行');
     const empty = join(root.path, 'empty.log');
     writeFileSync(empty, '');
     expect(genba(dir, 'logs', 'ingest', empty).stdout).toContain('取り込みました: 0 行、新しいテンプレート 0 件');
