@@ -25,6 +25,21 @@ export interface SyncServiceStatus {
   lastRun: SyncRunInfo | null;
 }
 
+/** Syncs on a schedule and on demand, never two at once in this process (and one per data folder across processes). */
+export interface SyncService {
+  /**
+   * Runs a sync (or only the delivery of decisions) of these groups. A request while one
+   * runs joins the follow-up run, which merges every such request.
+   */
+  run(kind?: SyncJob['kind'], groups?: SyncGroup[], opts?: RunOptions): Promise<JobResult>;
+  status(): SyncServiceStatus;
+  /** Progress and logs every N seconds, masters every M minutes. */
+  startSchedule(): void;
+  stopSchedule(): void;
+  /** Stops a running sync at once; the batch-and-watermark transactions make this safe. */
+  cancel(): Promise<void>;
+}
+
 export interface SyncServiceDeps {
   /** Builds the job from the current settings (and the secret store) at run time. */
   job: (kind: SyncJob['kind'], groups: SyncGroup[], opts: RunOptions) => SyncJob;
@@ -79,7 +94,7 @@ function runInWorker(job: SyncJob, onProgress: (p: SyncProgress) => void, track:
  * Runs syncs on a schedule and on demand, never two at once: a request while one runs
  * joins it. Progress and results go out as events; failures are kept for the status line.
  */
-export function createSyncService(deps: SyncServiceDeps) {
+export function createSyncService(deps: SyncServiceDeps): SyncService {
   let active: Promise<JobResult> | null = null;
   /** Requests made while a run is active: merged into one run that starts right after it. */
   let queued: { kind: SyncJob['kind']; groups: Set<SyncGroup>; opts: RunOptions; promise: Promise<JobResult>; settle: (p: Promise<JobResult>) => void } | null =
@@ -156,24 +171,22 @@ export function createSyncService(deps: SyncServiceDeps) {
     if (!active) run('sync', groups).catch(() => {}); // failures are in lastRun and the app log
   };
 
+  const stopSchedule = (): void => {
+    timers.forEach(clearInterval);
+    timers = [];
+  };
+
   return {
     run,
-    status: (): SyncServiceStatus => ({ running: active !== null, current, lastRun }),
-    /** Progress and logs every N seconds, masters every M minutes. */
-    startSchedule(): void {
-      this.stopSchedule();
+    status: () => ({ running: active !== null, current, lastRun }),
+    startSchedule() {
+      stopSchedule();
       const s = deps.schedule();
       timers = [setInterval(tick(['progress', 'logs']), s.progressEverySeconds * 1000), setInterval(tick([...SYNC_GROUPS]), s.mastersEveryMinutes * 60_000)];
     },
-    stopSchedule(): void {
-      timers.forEach(clearInterval);
-      timers = [];
-    },
-    /** Stops a running sync at once; the batch-and-watermark transactions make this safe. */
-    async cancel(): Promise<void> {
+    stopSchedule,
+    async cancel() {
       await worker?.terminate();
     },
-  };
+  } satisfies SyncService;
 }
-
-export type SyncService = ReturnType<typeof createSyncService>;
