@@ -16,8 +16,7 @@ import { createAppLog } from './applog/appLog.js';
 import { computeOverview } from './placement/siteOverview.js';
 import { statusInfo } from './statusInfo.js';
 import { CompanyRepository } from './store/companyRepository.js';
-import { type FolderLock, sharedLock } from './store/folderLock.js';
-import { openStore } from './store/openStore.js';
+import { DB_FILE, openStoreForUse } from './store/openStoreForUse.js';
 import { createSafetyService } from './diagnostics/safetyService.js';
 import { DEMO_ANCHOR_MS } from './sync/demo/demoDefinition.js';
 import { Outbox } from './sync/outbox.js';
@@ -50,8 +49,6 @@ export interface AppOptions {
   saveFile?: SaveFile;
 }
 
-export const DB_FILE = 'genba.sqlite';
-
 function safeUserName(): string {
   try {
     return userInfo().username || 'manager';
@@ -79,8 +76,7 @@ export function createApp(options: AppOptions = {}) {
   const lang = (): Lang => langOverride ?? config.lang;
 
   let db: Database.Database | null = null;
-  /** Held while the store is open here: a restore waits until no process has it open. */
-  let inUse: FolderLock | null = null;
+  let closeStore: (() => void) | null = null;
   let repo: CompanyRepository | null = null;
   let outbox: Outbox | null = null;
   const sync: SyncService = createSyncService({
@@ -227,14 +223,9 @@ export function createApp(options: AppOptions = {}) {
     /** Opens the store; on first use of the demo company, loads it before returning. */
     async start(): Promise<void> {
       if (db) return;
-      inUse = sharedLock(dataDir, 'use', options.nativeBinding);
-      try {
-        db = openStore(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-      } catch (error) {
-        inUse.release();
-        inUse = null;
-        throw error;
-      }
+      const opened = openStoreForUse(dataDir, options.nativeBinding);
+      db = opened.db;
+      closeStore = opened.close;
       repo = new CompanyRepository(db);
       outbox = new Outbox(db);
       outbox.retryNow(clock.now());
@@ -265,10 +256,9 @@ export function createApp(options: AppOptions = {}) {
       await sync.cancel();
       await logRefresh;
       await ai.dispose();
-      db?.close();
+      closeStore?.();
+      closeStore = null;
       db = repo = outbox = null;
-      inUse?.release();
-      inUse = null;
     },
 
     status(): StatusInfo {

@@ -1,15 +1,13 @@
-import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, readFileSync, statSync, statfsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Lang } from '../api/types.js';
 import { checkSupported, readGgufInfo } from '../ai/ggufInfo.js';
 import { VectorIndex } from '../ai/vectorIndex.js';
 import { describeError, GenbaError } from '../errors.js';
-import { whyNotGenba } from '../store/genbaDatabase.js';
-import { SCHEMA_VERSION } from '../store/migration.js';
-import { hasSqliteHeader } from '../store/openStore.js';
 import { listBackups } from '../store/storeBackup.js';
-import type { CheckId, CheckStatus, DoctorCheck, DoctorReport } from '../api/doctorTypes.js';
+import type { CheckStatus, DoctorCheck, DoctorReport } from '../api/doctorTypes.js';
+import { checkMaker, type Text } from './checkMaker.js';
+import { checkDatabase } from './databaseCheck.js';
 
 export type { CheckId, CheckStatus, DoctorCheck, DoctorReport } from '../api/doctorTypes.js';
 
@@ -30,22 +28,13 @@ export interface DoctorDeps {
   testSource: (() => Promise<string>) | null;
 }
 
-type Text = { ja: string; en: string };
-const pick = (lang: Lang, t: Text): string => t[lang];
-
 /**
  * Checks everything Genba stands on and says, for each problem, what to do. Runs without
  * opening the store for writing, so it also works on a damaged data folder.
  */
 export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
-  const l = (t: Text): string => pick(d.lang, t);
-  const check = (id: CheckId, status: CheckStatus, summary: Text, fix: Text | null, detail?: string): DoctorCheck => ({
-    id,
-    status,
-    summary: l(summary),
-    fix: fix ? l(fix) : null,
-    ...(detail ? { detail } : {}),
-  });
+  const check = checkMaker(d.lang);
+  const l = (t: Text): string => t[d.lang];
   const backups = listBackups(d.dataDir);
   const checks: DoctorCheck[] = [];
 
@@ -88,109 +77,7 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
     );
   }
 
-  // Database: a full integrity check, read-only.
-  const restoreHint = (): Text =>
-    backups.length > 0
-      ? {
-          ja: `genba restore "${backups[0]!.path}" で最新のバックアップ（${new Date(backups[0]!.at).toISOString()}）から復元できます（genba doctor --fix でも可）。`,
-          en: `Restore the latest backup (${new Date(backups[0]!.at).toISOString()}) with genba restore "${backups[0]!.path}" (or genba doctor --fix).`,
-        }
-      : {
-          ja: `バックアップがありません。壊れたファイルを別の場所へ移し（mv "${d.dbPath}" "${d.dbPath}.damaged"）、genba sync で会社のデータを取り直してください。未送信の承認は失われます。`,
-          en: `There is no backup. Move the damaged file aside (mv "${d.dbPath}" "${d.dbPath}.damaged") and run genba sync to fetch the company data again. Decisions not yet delivered are lost.`,
-        };
-  /**
-   * Only real damage leads to a restore: a folder or file that cannot be written, or
-   * another program's file, is not damaged, and restoring would set aside decisions not yet
-   * delivered.
-   */
-  const databaseProblem = (error: unknown): DoctorCheck => {
-    const code = (error as { code?: string }).code ?? '';
-    const message = (error as Error).message ?? String(error);
-    if (code === 'GENBA_NOT_OURS') {
-      return check(
-        'database',
-        'error',
-        { ja: `${d.dbPath} は Genba のデータベースではありません（${message}）`, en: `${d.dbPath} is not a Genba database (${message})` },
-        {
-          ja: `このファイルを別の場所へ移してから（mv "${d.dbPath}" "${d.dbPath}.other"）genba sync を実行してください。`,
-          en: `Move the file aside (mv "${d.dbPath}" "${d.dbPath}.other"), then run genba sync.`,
-        },
-        message,
-      );
-    }
-    if (
-      code.startsWith('SQLITE_READONLY') ||
-      code === 'SQLITE_CANTOPEN' ||
-      code === 'SQLITE_PERM' ||
-      code === 'EACCES' ||
-      code === 'EPERM' ||
-      !writable(d.dbPath)
-    ) {
-      return check(
-        'database',
-        'error',
-        {
-          ja: `データベースを読み書きできません（権限）。データは壊れていません: ${message}`,
-          en: `The database cannot be read and written (permissions). The data is not damaged: ${message}`,
-        },
-        {
-          ja: `データフォルダとファイルの権限を戻してください（例: chmod u+rwx "${d.dataDir}"; chmod u+rw "${d.dbPath}"）。復元はしないでください。`,
-          en: `Give the data folder and file their permissions back (e.g. chmod u+rwx "${d.dataDir}"; chmod u+rw "${d.dbPath}"). Do not restore.`,
-        },
-        describeError(error),
-      );
-    }
-    return {
-      ...check(
-        'database',
-        'error',
-        { ja: `データベースが壊れています: ${message}`, en: `The database is damaged: ${message}` },
-        restoreHint(),
-        describeError(error),
-      ),
-      repair: 'restore',
-    };
-  };
-  if (!existsSync(d.dbPath)) {
-    checks.push(
-      check(
-        'database',
-        'warning',
-        { ja: 'データベースはまだありません。', en: 'There is no database yet.' },
-        { ja: '初回起動時に作成されます。', en: 'It is created on first start.' },
-      ),
-    );
-  } else {
-    let db: Database.Database | null = null;
-    try {
-      if (!hasSqliteHeader(d.dbPath)) throw new Error('bad SQLite header');
-      db = new Database(d.dbPath, { readonly: true, fileMustExist: true, ...(d.nativeBinding ? { nativeBinding: d.nativeBinding } : {}) });
-      const rows = db.pragma('integrity_check(20)') as { integrity_check: string }[];
-      const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-      if (problems.length > 0) throw new Error(problems.join('; '));
-      const version = db.pragma('user_version', { simple: true }) as number;
-      const tables = (db.prepare('SELECT COUNT(*) AS n FROM sqlite_master').get() as { n: number }).n;
-      const foreign = version > 0 && version <= SCHEMA_VERSION ? whyNotGenba(db) : version === 0 && tables > 0 ? 'no Genba schema' : null;
-      if (foreign !== null) throw Object.assign(new Error(foreign), { code: 'GENBA_NOT_OURS' });
-      const size = statSync(d.dbPath).size;
-      checks.push(
-        check(
-          'database',
-          'ok',
-          {
-            ja: `整合性に問題なし（形式 ${version}、${(size / 1048576).toFixed(1)} MB）`,
-            en: `Integrity ok (format ${version}, ${(size / 1048576).toFixed(1)} MB)`,
-          },
-          null,
-        ),
-      );
-    } catch (error) {
-      checks.push(databaseProblem(error));
-    } finally {
-      db?.close();
-    }
-  }
+  checks.push(checkDatabase({ dataDir: d.dataDir, dbPath: d.dbPath, nativeBinding: d.nativeBinding, backups }, check));
 
   const latest = backups[0];
   const day = 86_400_000;
@@ -327,15 +214,4 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
     }
   }
   return { at: d.now, ok: checks.every((c) => c.status !== 'error'), checks };
-}
-
-/** Whether this process may write `path` and the folder it is in. */
-function writable(path: string): boolean {
-  try {
-    accessSync(path, constants.W_OK);
-    accessSync(dirname(path), constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -71,15 +71,12 @@ export function ingestLogFiles(db: Database.Database, paths: string[], o: { time
     const key = `ingested:${realpathSync(file)}`;
     const before = JSON.parse(repo.getMeta(key) ?? 'null') as Taken | null;
     // The whole file, a last line without a line feed included (a finished file often ends so).
-    const end = data.length;
-    const grown = before !== null && before.bytes <= end && sha(data.subarray(0, before.bytes)) === before.sha256;
-    const from = grown ? before.bytes : 0;
-    if (before !== null && !grown && sha(data.subarray(0, end)) === before.sha256) {
-      files.push({ file, lines: 0, alreadyIngested: before.lines });
-      continue;
-    }
+    // A file that only grew since (same first bytes) adds what follows; any other change, all of it.
+    const whole = sha(data);
+    const prefix = before === null || before.bytes > data.length ? null : before.bytes === data.length ? whole : sha(data.subarray(0, before.bytes));
+    const from = before !== null && prefix === before.sha256 ? before.bytes : 0;
     const lines = data
-      .subarray(from, end)
+      .subarray(from)
       .toString('utf8')
       .split(/\r?\n/)
       .filter((l) => l.length > 0);
@@ -95,9 +92,9 @@ export function ingestLogFiles(db: Database.Database, paths: string[], o: { time
         trace_id: p.trace_id,
       });
     }
-    const already = grown ? before.lines : 0;
+    const already = from > 0 ? before!.lines : 0;
     files.push({ file, lines: lines.length, alreadyIngested: already });
-    marks.push([key, { bytes: end, lines: already + lines.length, sha256: sha(data.subarray(0, end)) }]);
+    marks.push([key, { bytes: data.length, lines: already + lines.length, sha256: whole }]);
   }
   db.transaction(() => {
     repo.upsert('app_logs', rows);

@@ -83,7 +83,6 @@ export class CompanyRepository {
 
   clearAll(): void {
     for (const table of COMPANY_TABLES) this.clearTable(table);
-    this.db.prepare('DELETE FROM sync_state').run();
   }
 
   counts(): TableCount[] {

@@ -26,11 +26,11 @@ function openLockFile(dataDir: string, name: FolderLockName, nativeBinding?: str
 
 const busy = (error: unknown): boolean => (error as { code?: string }).code === 'SQLITE_BUSY';
 
-/** Takes the lock alone, or returns null at once when another holder has it. */
-export function tryExclusiveLock(dataDir: string, name: FolderLockName, nativeBinding?: string): FolderLock | null {
+/** Opens the lock file and takes the lock with `take`; null when another holder has it (SQLITE_BUSY). */
+function acquire(dataDir: string, name: FolderLockName, nativeBinding: string | undefined, take: (db: Database.Database) => void): FolderLock | null {
   const db = openLockFile(dataDir, name, nativeBinding);
   try {
-    db.exec('BEGIN EXCLUSIVE');
+    take(db);
   } catch (error) {
     db.close();
     if (busy(error)) return null;
@@ -46,32 +46,22 @@ export function tryExclusiveLock(dataDir: string, name: FolderLockName, nativeBi
   };
 }
 
+/** Takes the lock alone, or returns null at once when another holder has it. */
+export function tryExclusiveLock(dataDir: string, name: FolderLockName, nativeBinding?: string): FolderLock | null {
+  return acquire(dataDir, name, nativeBinding, (db) => db.exec('BEGIN EXCLUSIVE'));
+}
+
 /** Holds the lock shared (as one of many users); fails only while someone holds it alone. */
 export function sharedLock(dataDir: string, name: FolderLockName, nativeBinding?: string): FolderLock {
-  const db = openLockFile(dataDir, name, nativeBinding);
-  try {
+  const lock = acquire(dataDir, name, nativeBinding, (db) => {
     db.exec('BEGIN');
     db.prepare('SELECT COUNT(*) FROM sqlite_master').get(); // a read takes the SHARED lock
-  } catch (error) {
-    db.close();
-    if (busy(error)) {
-      throw new StoreError(
-        'STORE_BUSY',
-        {
-          ja: 'このデータフォルダは復元の処理中です。終わってからもう一度実行してください。',
-          en: 'This data folder is being restored. Try again when that has finished.',
-        },
-        { cause: error },
-      );
-    }
-    throw error;
+  });
+  if (lock === null) {
+    throw new StoreError('STORE_BUSY', {
+      ja: 'このデータフォルダは復元の処理中です。終わってからもう一度実行してください。',
+      en: 'This data folder is being restored. Try again when that has finished.',
+    });
   }
-  return {
-    release: () => {
-      if (db.open) {
-        db.exec('ROLLBACK');
-        db.close();
-      }
-    },
-  };
+  return lock;
 }

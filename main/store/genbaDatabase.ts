@@ -58,3 +58,15 @@ export function whyNotGenba(db: Database.Database): string | null {
   }
   return null;
 }
+
+/**
+ * For a store about to be used: null when it is Genba's, or a new, empty database;
+ * otherwise why not. A newer format is left to the caller, which says to update Genba.
+ */
+export function whyNotGenbaStore(db: Database.Database): string | null {
+  const version = schemaVersion(db);
+  if (version > SCHEMA_VERSION) return null;
+  if (version > 0) return whyNotGenba(db);
+  const tables = (db.prepare('SELECT COUNT(*) AS n FROM sqlite_master').get() as { n: number }).n;
+  return tables > 0 ? 'no Genba schema' : null;
+}

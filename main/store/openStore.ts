@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migration.js';
 import { fromSystemError } from '../errors.js';
-import { whyNotGenba } from './genbaDatabase.js';
+import { whyNotGenbaStore } from './genbaDatabase.js';
 import { StoreError } from './storeError.js';
 
 export interface OpenStoreOptions {
@@ -61,14 +61,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Databas
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw corrupt(path, `quick_check: ${String(check)}`);
     const version = schemaVersion(db);
-    const foreign =
-      version === 0
-        ? (db.prepare('SELECT COUNT(*) AS n FROM sqlite_master').get() as { n: number }).n > 0
-          ? 'tables without a Genba schema'
-          : null
-        : version <= SCHEMA_VERSION
-          ? whyNotGenba(db)
-          : null;
+    const foreign = whyNotGenbaStore(db);
     if (foreign !== null) {
       throw new StoreError(
         'STORE_NOT_GENBA',

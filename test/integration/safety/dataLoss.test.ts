@@ -15,6 +15,33 @@ const genba = (dataDir: string, ...args: string[]) => runGenba([...args, '--data
 const noStack = (text: string): void => expect(text).not.toMatch(/\n\s+at .*[:(]\d+/);
 const sha = (file: string): string => readFileSync(file).toString('base64');
 
+/**
+ * A Genba app in another process that has made one decision and holds the folder open
+ * (test/fixtures/decideAndHang.ts); crash() kills it with SIGKILL.
+ */
+async function decidingApp(dir: string): Promise<{ decided: string; crash: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/fixtures/decideAndHang.ts'), dir, ANCHOR, QUESTION], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((ok) => child.on('exit', () => ok()));
+  // Only the fixture's own line counts: anything else a library prints must not end the wait early.
+  let out = '';
+  const decided = await new Promise<string>((ok) =>
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /^decided (\S+)$/m.exec(out);
+      if (m) ok(m[1]!);
+    }),
+  );
+  return {
+    decided,
+    crash: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
 /** The approved/modified decisions and outbox rows of a store (read with its write-ahead log). */
 function decisions(dbFile: string): string[] {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
@@ -49,13 +76,9 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
     const dir = copy();
     const backup = join(root.path, 'before-crash.sqlite');
     expect(genba(dir, 'backup', backup).code).toBe(0);
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/fixtures/decideAndHang.ts'), dir, ANCHOR, QUESTION], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const id = await new Promise<string>((ok) => child.stdout.on('data', (d: Buffer) => ok(d.toString().trim())));
-    const exited = new Promise((ok) => child.on('exit', ok));
-    child.kill('SIGKILL');
-    await exited;
+    const app = await decidingApp(dir);
+    await app.crash();
+    const id = app.decided;
     expect(statSync(join(dir, 'genba.sqlite-wal')).size).toBeGreaterThan(0); // the decision is in the log
 
     const restored = genba(dir, 'restore', backup);
@@ -72,10 +95,7 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
     const dir = copy();
     const backup = join(root.path, 'in-use.sqlite');
     expect(genba(dir, 'backup', backup).code).toBe(0);
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/fixtures/decideAndHang.ts'), dir, ANCHOR, QUESTION], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await new Promise<void>((ok) => child.stdout.on('data', () => ok()));
+    const app = await decidingApp(dir);
     try {
       const files = readdirSync(dir).sort();
       const r = genba(dir, 'restore', backup);
@@ -84,7 +104,7 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
       noStack(r.stderr);
       expect(readdirSync(dir).sort()).toEqual(files);
     } finally {
-      child.kill('SIGKILL');
+      await app.crash();
     }
   }, 120_000);
 
