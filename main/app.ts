@@ -1,27 +1,27 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { createAiServices, type ModelOverrides } from './ai/aiServices.js';
-import { createAlertService } from './alerts/alertService.js';
-import { createAssistantService, type SaveFile } from './chat/assistantService.js';
-import { createLogIntelligence } from './logs/logIntelligence.js';
+import { type AiServices, createAiServices, type ModelOverrides } from './ai/aiServices.js';
+import { type AlertService, createAlertService } from './alerts/alertService.js';
+import { type AssistantService, createAssistantService, type SaveFile } from './chat/assistantService.js';
+import { createLogIntelligence, type LogIntelligence } from './logs/logIntelligence.js';
 import { createEventBus, type EventBus } from './api/eventBus.js';
 import type { Lang, Overview, Settings, StatusInfo } from './api/types.js';
-import { appClock } from './config/clock.js';
+import { appClock, type Clock, type ClockMode } from './config/clock.js';
 import { type GenbaConfig, loadConfig, saveConfig } from './config/config.js';
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
 import { memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/secretStore.js';
 import { GenbaError, describeError } from './errors.js';
-import { createAppLog } from './applog/appLog.js';
+import { type AppLog, createAppLog } from './applog/appLog.js';
 import { computeOverview } from './placement/siteOverview.js';
 import { statusInfo } from './statusInfo.js';
 import { CompanyRepository } from './store/companyRepository.js';
 import { DB_FILE, openStoreForUse } from './store/openStoreForUse.js';
-import { createSafetyService } from './diagnostics/safetyService.js';
+import { createSafetyService, type SafetyService } from './diagnostics/safetyService.js';
 import { DEMO_ANCHOR_MS } from './sync/demo/demoDefinition.js';
 import { Outbox } from './sync/outbox.js';
-import { createDataSourceService } from './sync/dataSourceService.js';
-import { createSyncService, type SyncService } from './sync/syncService.js';
+import { createDataSourceService, type DataSourceService } from './sync/dataSourceService.js';
+import { createSyncService, type SyncService, type SyncServiceStatus } from './sync/syncService.js';
 import type { DecisionRecord } from './sync/syncSource.js';
 
 export interface AppOptions {
@@ -61,8 +61,45 @@ function notStarted(): GenbaError {
   return new GenbaError('APP_NOT_STARTED', { ja: 'アプリの起動処理が完了していません。', en: 'The app has not finished starting.' });
 }
 
+/**
+ * The app as the shells see it (Electron's IPC handlers, the CLI, the tests): the services
+ * it built, and the few operations that span several of them.
+ */
+export interface GenbaApp extends SafetyService, Pick<DataSourceService, 'syncNow' | 'testSource' | 'saveSource' | 'useDemo' | 'resetDemo'> {
+  dataDir: string;
+  events: EventBus;
+  log: AppLog;
+  clock: Clock & { mode(): ClockMode };
+  lang(): Lang;
+  ai: AiServices;
+  logs: LogIntelligence;
+  alerts: AlertService;
+  assistant: AssistantService;
+  /** Who records decisions: the signed-in user of this machine. */
+  userName: string;
+  config(): GenbaConfig;
+  /** Opens the store; on first use of the demo company, loads it before returning. */
+  start(): Promise<void>;
+  /** The desktop app: sync on the schedule, starting now. */
+  startBackgroundSync(): void;
+  /** Stops the schedules, cancels a running sync, waits for a log refresh, unloads the models and closes the store. */
+  stop(): Promise<void>;
+  status(): StatusInfo;
+  overview(): Overview;
+  settings(): Settings;
+  updateSettings(change: { lang: Lang }): Settings;
+  /** A manager's decision: stored here first, then delivered to approval_history. */
+  recordDecision(decision: DecisionRecord): void;
+  /** The approval history as CSV, saved where the manager chooses (the app: a save dialog). */
+  exportApprovals(): Promise<{ savedTo: string | null }>;
+  pauseAlerts(minutes: number): { pausedUntil: number };
+  /** Whether a sync runs, and how the last one went (tests, CLI shutdown). */
+  syncStatus(): SyncServiceStatus;
+  syncService: SyncService;
+}
+
 /** Composition root: builds every service from the config; nothing else reaches for globals. */
-export function createApp(options: AppOptions = {}) {
+export function createApp(options: AppOptions = {}): GenbaApp {
   const dataDir = options.dataDir ?? defaultDataDir();
   prepareDataDir(dataDir);
   let config: GenbaConfig = loadConfig(dataDir);
@@ -216,11 +253,8 @@ export function createApp(options: AppOptions = {}) {
     logs,
     alerts,
     assistant,
-    /** Who records decisions: the signed-in user of this machine. */
     userName: safeUserName(),
     config: () => config,
-
-    /** Opens the store; on first use of the demo company, loads it before returning. */
     async start(): Promise<void> {
       if (db) return;
       const opened = openStoreForUse(dataDir, options.nativeBinding);
@@ -240,8 +274,6 @@ export function createApp(options: AppOptions = {}) {
     },
 
     ...safety,
-
-    /** The desktop app: sync on the schedule, starting now. */
     startBackgroundSync(): void {
       sync.startSchedule();
       alerts.start();
@@ -294,11 +326,7 @@ export function createApp(options: AppOptions = {}) {
     saveSource: dataSource.saveSource,
     useDemo: dataSource.useDemo,
     resetDemo: dataSource.resetDemo,
-
-    /** A manager's decision: stored here first, then delivered to approval_history. */
     recordDecision,
-
-    /** The approval history as CSV, saved where the manager chooses (the app: a save dialog). */
     exportApprovals: () => assistant.exportApprovals(options.saveFile, clock.now()),
 
     pauseAlerts(minutes: number): { pausedUntil: number } {
@@ -306,11 +334,7 @@ export function createApp(options: AppOptions = {}) {
       store().repo.setMeta('alerts_paused_until', String(pausedUntil));
       return { pausedUntil };
     },
-
-    /** Waits for a sync in progress (tests, CLI shutdown). */
     syncStatus: () => sync.status(),
     syncService: sync,
-  };
+  } satisfies GenbaApp;
 }
-
-export type GenbaApp = ReturnType<typeof createApp>;

@@ -1,5 +1,6 @@
-/** Languages the manager can choose; every user-facing message exists in both. */
-export type Lang = 'ja' | 'en';
+import type { ErrorPayload, Lang } from './api/types.js';
+
+export type { ErrorPayload, Lang };
 export const LANGS: readonly Lang[] = ['ja', 'en'];
 
 export interface LocalizedText {
@@ -27,11 +28,6 @@ export class GenbaError extends Error {
   messageIn(lang: Lang): string {
     return this.text[lang];
   }
-}
-
-export interface ErrorPayload {
-  code: string;
-  message: string;
 }
 
 /** Converts anything thrown into what crosses the IPC boundary or reaches stderr. */

@@ -1,6 +1,6 @@
 import { describeError, toErrorPayload } from './errors.js';
 import type { GenbaApp } from './app.js';
-import { invalidInput, unknownChannel } from './api/apiError.js';
+import { invalidInput, unknownChannel } from './apiError.js';
 import { CHANNEL_NAMES, type Channel } from './api/channelNames.js';
 import { REQUEST_SCHEMAS, type Envelope, type RequestOf, type ResponseOf } from './api/contract.js';
 

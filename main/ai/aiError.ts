@@ -8,6 +8,7 @@ export type AiErrorCode =
   | 'AI_NOT_CONFIGURED'
   | 'AI_TIMEOUT'
   | 'AI_CANCELLED'
+  | 'AI_DISPOSED'
   | 'AI_LOAD_FAILED'
   | 'AI_SCHEMA_INVALID'
   | 'AI_EMBEDDING_FAILED'

@@ -4,9 +4,9 @@ import type { ModelRole, ModelsStatus, ModelTestResult } from '../api/types.js';
 import type { GenbaConfig } from '../config/config.js';
 import type { Lang } from '../errors.js';
 import type { AppLog } from '../applog/appLog.js';
-import { createEmbeddingService } from './embeddingService.js';
-import { createLlmService } from './llmService.js';
-import { createModelManager } from './modelManager.js';
+import { createEmbeddingService, type EmbeddingService } from './embeddingService.js';
+import { createLlmService, type LlmService } from './llmService.js';
+import { createModelManager, type ModelManager } from './modelManager.js';
 import { MANIFEST } from './modelManifest.js';
 
 /** Per-run overrides: `--intent-model`, `--answer-model`, `--embedding-model`. */
@@ -17,6 +17,20 @@ export interface ModelOverrides {
 }
 
 const TEST_TEXTS = ['札幌のエントリ1工程が遅延しています', '盛岡から2名応援できます', 'OCR timeout after 30000 ms', '納期20分前は3名以上移動'];
+
+/** Every local model behind one face: the two LLM roles, the embedder and the models folder. */
+export interface AiServices {
+  llm: LlmService;
+  embeddings: EmbeddingService;
+  /** The embedding model's folder when one is installed. */
+  embeddingModelDir(): string | null;
+  models: ModelManager;
+  status(): ModelsStatus;
+  load(role: ModelRole): Promise<ModelsStatus>;
+  /** Settings → Models "test": a short generation (streamed) or a small embedding batch, timed. */
+  test(role: ModelRole): Promise<ModelTestResult>;
+  dispose(): Promise<void>;
+}
 
 /**
  * The local AI: LLM roles, embeddings and the models folder, wired from the config.
@@ -30,7 +44,7 @@ export function createAiServices(deps: {
   log: AppLog;
   events: EventBus;
   lang: () => Lang;
-}) {
+}): AiServices {
   const modelsDir = join(deps.dataDir, 'models');
   const models = createModelManager({ modelsDir, manifest: MANIFEST, log: deps.log });
   const ai = () => deps.config().ai;
@@ -90,7 +104,6 @@ export function createAiServices(deps: {
       else await llm.load(role);
       return status();
     },
-    /** Settings → Models "test": a short generation (streamed) or a small embedding batch, timed. */
     async test(role: ModelRole): Promise<ModelTestResult> {
       if (role === 'embedding') {
         const started = performance.now();
@@ -115,7 +128,5 @@ export function createAiServices(deps: {
     async dispose(): Promise<void> {
       await Promise.all([llm.dispose(), embeddings.dispose()]);
     },
-  };
+  } satisfies AiServices;
 }
-
-export type AiServices = ReturnType<typeof createAiServices>;

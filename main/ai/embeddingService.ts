@@ -40,11 +40,23 @@ type Msg =
   | { type: 'error'; id: number; message: string }
   | { type: 'failed'; message: string; code: string | null };
 
+export type EmbeddingStatus = { state: EmbeddingState; modelDir: null; dim: null } | { state: EmbeddingState; modelDir: string; dim: number | null };
+
+/** The local embedding model, run in a worker thread. */
+export interface EmbeddingService {
+  /** Vectors for `texts`, in order; batches run one after another in the worker. */
+  embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]>;
+  /** Loads the model now (the Settings "test" button, start-up warm-up). */
+  load(): Promise<void>;
+  status(): EmbeddingStatus;
+  dispose(): Promise<void>;
+}
+
 /**
  * Text embeddings from a local ONNX model through transformers.js, in a worker thread so
  * the UI never waits on it. Inputs get the model's prefixes; vectors come back normalized.
  */
-export function createEmbeddingService(deps: { settings: () => EmbeddingSettings; log: AppLog }) {
+export function createEmbeddingService(deps: { settings: () => EmbeddingSettings; log: AppLog }): EmbeddingService {
   let worker: Worker | null = null;
   let ready: Promise<{ dim: number | null }> | null = null;
   let dir: string | null = null;
@@ -119,7 +131,6 @@ export function createEmbeddingService(deps: { settings: () => EmbeddingSettings
   };
 
   return {
-    /** Vectors for `texts`, in order; batches run one after another in the worker. */
     embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
       const run = chain
         .catch(() => {})
@@ -143,7 +154,6 @@ export function createEmbeddingService(deps: { settings: () => EmbeddingSettings
       chain = run;
       return run;
     },
-    /** Loads the model now (the Settings "test" button, start-up warm-up). */
     load: () => start().then(() => undefined),
     status: () => {
       const s = deps.settings();
@@ -152,7 +162,5 @@ export function createEmbeddingService(deps: { settings: () => EmbeddingSettings
       return { state: dir === s.modelDir ? state : ('on_disk' as EmbeddingState), modelDir: s.modelDir, dim };
     },
     dispose: stop,
-  };
+  } satisfies EmbeddingService;
 }
-
-export type EmbeddingService = ReturnType<typeof createEmbeddingService>;

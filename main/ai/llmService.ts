@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { statSync, existsSync } from 'node:fs';
 import type { Llama, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaJsonSchemaGrammar, LlamaModel } from 'node-llama-cpp';
-import { describeError, GenbaError } from '../errors.js';
+import { describeError, type ErrorPayload, GenbaError } from '../errors.js';
 import type { AppLog } from '../applog/appLog.js';
 import { aiError } from './aiError.js';
 import { checkSupported, readGgufInfo } from './ggufInfo.js';
@@ -31,7 +31,7 @@ export interface LlmRoleStatus {
   sizeBytes: number | null;
   architecture: string | null;
   loadProgress: number | null;
-  error: { code: string; message: string } | null;
+  error: ErrorPayload | null;
 }
 
 export interface GenerateOptions {
@@ -64,6 +64,24 @@ interface Loaded {
   idle?: NodeJS.Timeout;
 }
 
+/** The two llama.cpp roles: one request at a time per role, models loaded on first use and unloaded when idle. */
+export interface LlmService {
+  load(role: LlmRole): Promise<void>;
+  unload(role: LlmRole): Promise<void>;
+  generate(role: LlmRole, prompt: string, o?: GenerateOptions & { grammar?: LlamaGrammar }): Promise<Generation>;
+  /** JSON that conforms to `schema`: grammar-constrained, parsed, then brought within the schema's ranges. */
+  json<T>(role: LlmRole, prompt: string, schema: JsonSchema, o?: GenerateOptions): Promise<T>;
+  /** The "test" button: a short prompt, timed. */
+  test(role: LlmRole): Promise<Generation>;
+  /** Which accelerator llama.cpp uses (cuda, metal, vulkan or cpu) and the thread count. */
+  backend(): Promise<{ backend: string; threads: number }>;
+  /** The same, without starting llama.cpp: null until something used it. */
+  backendSeen(): { backend: string; threads: number } | null;
+  status(): LlmRoleStatus[];
+  /** Unloads every model and llama.cpp; any later use is refused with AI_DISPOSED. */
+  dispose(): Promise<void>;
+}
+
 /**
  * The two local LLM roles on llama.cpp. Models load lazily (with progress), run one
  * request at a time per role (a queue: two chats never share a context mid-answer),
@@ -74,7 +92,7 @@ export function createLlmService(deps: {
   log: AppLog;
   lang: () => 'ja' | 'en';
   onProgress?: (role: LlmRole, progress: number) => void;
-}) {
+}): LlmService {
   let llama: Promise<Llama> | null = null;
   const loaded = new Map<LlmRole, Loaded>();
   const loading = new Map<LlmRole, { promise: Promise<Loaded>; progress: number }>();
@@ -83,7 +101,17 @@ export function createLlmService(deps: {
   const grammars = new Map<string, LlamaJsonSchemaGrammar<never>>();
   let backendSeen: { backend: string; threads: number } | null = null;
 
+  // After dispose() nothing may start llama.cpp again: a late request (a timer, a stray IPC
+  // call during shutdown) would otherwise load a model into a process that is exiting.
+  let disposed = false;
+  const refuseIfDisposed = (): void => {
+    if (disposed) {
+      throw aiError('AI_DISPOSED', 'モデルは終了処理済みです。アプリを再起動してください。', 'The models have been shut down. Restart the app.');
+    }
+  };
+
   const getLlama = (): Promise<Llama> => {
+    refuseIfDisposed();
     llama ??= import('node-llama-cpp').then(({ getLlama: get, LlamaLogLevel }) =>
       get({
         gpu: deps.settings().gpu === 'off' ? false : 'auto',
@@ -106,6 +134,7 @@ export function createLlmService(deps: {
   };
 
   const load = async (role: LlmRole): Promise<Loaded> => {
+    refuseIfDisposed();
     const s = deps.settings();
     const path = s.models[role];
     const current = loaded.get(role);
@@ -248,8 +277,6 @@ export function createLlmService(deps: {
     load: (role: LlmRole) => enqueue(role, () => load(role)).then(() => undefined),
     unload: (role: LlmRole) => enqueue(role, () => unload(role)),
     generate,
-
-    /** JSON that conforms to `schema`: grammar-constrained, parsed, then brought within the schema's ranges. */
     async json<T>(role: LlmRole, prompt: string, schema: JsonSchema, o: GenerateOptions = {}): Promise<T> {
       assertBoundedSchema(schema);
       const key = JSON.stringify(schema);
@@ -269,17 +296,12 @@ export function createLlmService(deps: {
       }
       return conformToSchema(parsed, schema) as T;
     },
-
-    /** The "test" button: a short prompt, timed. */
     test: (role: LlmRole) => generate(role, '現場の状況を一文で説明してください。', { maxTokens: 32 }),
-
-    /** Which accelerator llama.cpp uses (cuda, metal, vulkan or cpu) and the thread count. */
     async backend(): Promise<{ backend: string; threads: number }> {
       const ll = await getLlama();
       backendSeen = { backend: ll.gpu || 'cpu', threads: deps.settings().threads ?? ll.cpuMathCores };
       return backendSeen;
     },
-    /** The same, without starting llama.cpp: null until something used it. */
     backendSeen: () => backendSeen,
 
     status(): LlmRoleStatus[] {
@@ -306,13 +328,12 @@ export function createLlmService(deps: {
     },
 
     async dispose(): Promise<void> {
+      disposed = true;
       for (const role of LLM_ROLES) await enqueue(role, () => unload(role)).catch(() => {});
       grammars.clear();
       const ll = llama;
       llama = null;
       if (ll) await (await ll).dispose();
     },
-  };
+  } satisfies LlmService;
 }
-
-export type LlmService = ReturnType<typeof createLlmService>;

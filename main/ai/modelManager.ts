@@ -38,12 +38,26 @@ function dirSize(dir: string): number {
     .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
 }
 
+/** The models folder against the manifest: what is there, pulls, imports and checksums. */
+export interface ModelManager {
+  catalog(): CatalogItem[];
+  /** The manifest's file for a role, if it is on disk. */
+  defaultPath(role: ManifestEntry['role']): string | null;
+  pull(name: string, o?: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal }): Promise<VerifyResult>;
+  /**
+   * Copies a model from elsewhere (USB stick, share) into the models folder. A GGUF file
+   * is matched to the manifest by checksum, then by file name; an ONNX model is a folder.
+   */
+  import(source: string): Promise<{ name: string | null; path: string; sha256: string | null; verified: boolean }>;
+  verify(): Promise<VerifyResult[]>;
+}
+
 /**
  * The models folder: what the manifest lists, what is on disk, and getting models there:
  * `pull` (download, resumable) where there is internet, `import` (copy from a USB stick
  * or share) where there is not, and `verify` either way.
  */
-export function createModelManager(deps: { modelsDir: string; manifest: Manifest; log: AppLog }) {
+export function createModelManager(deps: { modelsDir: string; manifest: Manifest; log: AppLog }): ModelManager {
   const pathOf = (e: ManifestEntry): string => join(deps.modelsDir, e.kind === 'gguf' ? e.file : e.dir);
   const find = (name: string): ManifestEntry => {
     const e = deps.manifest.models.find((m) => m.name === name);
@@ -141,8 +155,6 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
         };
       });
     },
-
-    /** The manifest's file for a role, if it is on disk. */
     defaultPath(role: ManifestEntry['role']): string | null {
       const e = deps.manifest.models.find((m) => m.role === role && existsSync(pathOf(m)));
       return e ? pathOf(e) : null;
@@ -165,11 +177,6 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
         );
       return v;
     },
-
-    /**
-     * Copies a model from elsewhere (USB stick, share) into the models folder. A GGUF file
-     * is matched to the manifest by checksum, then by file name; an ONNX model is a folder.
-     */
     async import(source: string): Promise<{ name: string | null; path: string; sha256: string | null; verified: boolean }> {
       if (!existsSync(source)) {
         throw aiError('AI_MODEL_MISSING', `取り込むファイル ${source} が見つかりません。`, `The file to import, ${source}, does not exist.`);
@@ -214,7 +221,5 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
     async verify(): Promise<VerifyResult[]> {
       return Promise.all(deps.manifest.models.filter((m) => existsSync(pathOf(m))).map(verifyOne));
     },
-  };
+  } satisfies ModelManager;
 }
-
-export type ModelManager = ReturnType<typeof createModelManager>;

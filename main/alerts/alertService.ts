@@ -7,6 +7,17 @@ import type { AppLog } from '../applog/appLog.js';
 import { acknowledgeAlert, applyCandidates, listAlerts, snoozeAlert, type AlertFilter } from './alertEngine.js';
 import { evaluateRules } from './alertRules.js';
 
+/** The alert rules, checked on a timer (start) and on demand; new alerts go out as events. */
+export interface AlertService {
+  check(): AlertCheck;
+  list(f?: AlertFilter): Alert[];
+  openCount(): number;
+  acknowledge(id: number): Alert[];
+  snooze(id: number, minutes: number): Alert[];
+  start(): void;
+  stop(): void;
+}
+
 /**
  * Runs the rules on a schedule (every `alerts.everyMinutes`) and after every sync, keeps
  * the history, and emits `alert` events for what deserves a notification.
@@ -22,7 +33,7 @@ export function createAlertService(deps: {
   lastSync: () => number | null;
   anomalies: () => LogAnomalyReport | null;
   pausedUntil: () => number | null;
-}) {
+}): AlertService {
   let timer: NodeJS.Timeout | null = null;
   const openCount = (): number => (deps.db().prepare("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'").get() as { n: number }).n;
   const notFound = (id: number) => new GenbaError('ALERT_NOT_FOUND', { ja: `アラート ${id} は見つかりません。`, en: `Alert ${id} not found.` });
@@ -76,7 +87,5 @@ export function createAlertService(deps: {
       if (timer) clearInterval(timer);
       timer = null;
     },
-  };
+  } satisfies AlertService;
 }
-
-export type AlertService = ReturnType<typeof createAlertService>;

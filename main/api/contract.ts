@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './channelNames.js';
 import type {
+  ErrorPayload,
   Alert,
   AlertCheck,
   DemoResetResult,
@@ -173,11 +174,7 @@ export interface ResponseOf {
 
 export type RequestOf<C extends Channel> = z.input<(typeof REQUEST_SCHEMAS)[C]>;
 
-export interface ErrorBody {
-  code: string;
-  message: string;
-}
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 
 /** What `window.genba` is: the preload in Electron, a Playwright binding in tests. */
 export interface GenbaBridge {

@@ -2,6 +2,7 @@
  * Data shapes that cross the IPC boundary. Plain types only: the renderer imports this
  * file (type-only) and must not pull any Node code with it.
  */
+/** Languages the manager can choose; every user-facing message exists in both. */
 export type Lang = 'ja' | 'en';
 
 export type ProgressStatus = 'done' | 'on_track' | 'at_risk' | 'late' | 'stalled';
@@ -56,7 +57,8 @@ export type SourceInfo =
   | { kind: 'demo'; id: string; seed: number }
   | { kind: 'mysql'; id: string; host: string; port: number; database: string; user: string; tls: boolean; passwordStored: boolean };
 
-export interface ErrorInfo {
+/** An error as it crosses the IPC boundary or reaches stderr: a stable code, a message in the manager's language. */
+export interface ErrorPayload {
   code: string;
   message: string;
 }
@@ -64,7 +66,7 @@ export interface ErrorInfo {
 export interface SyncInfo {
   running: boolean;
   current: { table: string; rowsDone: number; rowsEstimated: number | null } | null;
-  lastRun: { at: number; ok: boolean; rows: number; error: ErrorInfo | null } | null;
+  lastRun: { at: number; ok: boolean; rows: number; error: ErrorPayload | null } | null;
   tables: { table: string; sourceId: string; lastSuccessAt: number | null; lastError: string | null }[];
   /** Decisions stored here and not yet in the company's approval_history. */
   pendingDecisions: number;
@@ -129,7 +131,7 @@ export interface ModelsStatus {
     sizeBytes: number | null;
     architecture: string | null;
     loadProgress: number | null;
-    error: ErrorInfo | null;
+    error: ErrorPayload | null;
   }[];
   embedding: { modelDir: string | null; state: 'not_configured' | 'missing' | 'on_disk' | 'loading' | 'ready' | 'error'; dim: number | null };
   catalog: {
@@ -248,7 +250,7 @@ export interface AlertCheck {
 /** Events the core pushes to the renderer. */
 export type GenbaEvent =
   | { type: 'progress'; task: string; done: number; total: number; table?: string }
-  | { type: 'sync-finished'; ok: boolean; rows: number; error: { code: string; message: string } | null }
+  | { type: 'sync-finished'; ok: boolean; rows: number; error: ErrorPayload | null }
   | { type: 'data-changed'; tables: string[] }
   | { type: 'alert'; id: number; kind: AlertKind; severity: 'warning' | 'critical'; site: string | null; title: string; openCount: number }
   | { type: 'alerts-changed'; openCount: number }

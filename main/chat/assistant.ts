@@ -12,9 +12,12 @@ import { proposePlacement } from '../placement/proposePlacement.js';
 import { warmSolver } from '../placement/placementSolver.js';
 import {
   alertAnswer,
+  clarifyQuestion,
   helpAnswer,
   knowledgeAnswer,
+  lateProcessRequest,
   logAnswer,
+  noProgressTodayAnswer,
   onTrackAnswer,
   progressLine,
   proposalAnswer,
@@ -54,12 +57,23 @@ const QUERY_HINTS: Partial<Record<Intent['intent_type'], string>> = {
 const ms = (t0: number): number => Math.round((performance.now() - t0) * 100) / 100;
 const llmReady = (llm: LlmService, role: 'intent' | 'answer'): boolean => llm.status().find((r) => r.role === role)?.state !== 'not_configured';
 
+/** The chat pipeline: intent, entities, the numbers, a proposal when one is due, then the answer. */
+export interface Assistant {
+  /**
+   * Start-up work kept out of the first question: master names read, solver compiled,
+   * know-how index opened, and the overview computed once (the app's first screen needs
+   * it anyway; it loads the time-zone data and prepares the statements).
+   */
+  prepare(): Promise<void>;
+  ask(question: string, o?: { onChunk?: (text: string) => void; signal?: AbortSignal }): Promise<AskResult>;
+}
+
 /**
  * The chat pipeline: intent (model or rules) → live data → optimizer → know-how retrieval →
  * answer. The engine decides; the answer model only explains the computed facts, and
  * an answer with a number not among them is replaced by the templated one.
  */
-export function createAssistant(deps: AssistantDeps) {
+export function createAssistant(deps: AssistantDeps): Assistant {
   // Names change only with a sync: they are re-read when the masters or snapshots change.
   let cached: { key: string; resolver: EntityResolver } | null = null;
   const resolverFor = (db: Database.Database, aliases: Record<string, string>): EntityResolver => {
@@ -76,11 +90,6 @@ export function createAssistant(deps: AssistantDeps) {
     return cached.resolver;
   };
   return {
-    /**
-     * Start-up work kept out of the first question: master names read, solver compiled,
-     * know-how index opened, and the overview computed once (the app's first screen needs
-     * it anyway; it loads the time-zone data and prepares the statements).
-     */
     async prepare(): Promise<void> {
       resolverFor(deps.db(), deps.config().placement.aliases);
       deps.overview();
@@ -137,10 +146,9 @@ export function createAssistant(deps: AssistantDeps) {
           if (site === null || process === null) {
             // A move needs a target: ask back with the candidates instead of guessing.
             const options = (troubled.length > 0 ? troubled : all.filter((p) => p.status !== 'done' && (site === null || p.site === site)).slice(0, 6)).map(
-              (p) => ({ label: progressLine(p, tz), ask: lang === 'ja' ? `${p.site}の${p.process}工程が遅延しています` : `${p.site} ${p.process} is late` }),
+              (p) => ({ label: progressLine(p, tz), ask: lateProcessRequest(p, tz) }),
             );
-            const what = site === null ? (lang === 'ja' ? 'どの拠点' : 'Which site') : lang === 'ja' ? 'どの工程' : 'Which process';
-            clarify = { question: lang === 'ja' ? `${what}の話でしょうか。候補を選んでください。` : `${what} do you mean? Pick one.`, options };
+            clarify = { question: clarifyQuestion(site === null ? 'site' : 'process', tz), options };
             template = [clarify.question, ...options.map((x) => `- ${x.label}`)].join('\n');
             dataMs = ms(t2);
             break;
@@ -153,7 +161,7 @@ export function createAssistant(deps: AssistantDeps) {
           );
           dataMs = ms(t2);
           if (!situation) {
-            template = lang === 'ja' ? `${site} ${process}の今日の進捗データがありません。` : `There is no progress data today for ${site} ${process}.`;
+            template = noProgressTodayAnswer(site, process, tz);
             break;
           }
           const result = await proposePlacement(situation, { policy: cfg.placement, distancesKm: deps.distancesKm(), timeZone: cfg.timeZone, lang, now });
@@ -227,7 +235,5 @@ export function createAssistant(deps: AssistantDeps) {
         timings: { intent_ms: intentMs, retrieval_ms: retrievalMs, data_ms: dataMs, optimize_ms: optimizeMs, answer_ms: answerMs, total_ms: ms(t0) },
       };
     },
-  };
+  } satisfies Assistant;
 }
-
-export type Assistant = ReturnType<typeof createAssistant>;

@@ -6,7 +6,7 @@ import type { Alert, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../a
 import type { LlmService } from '../ai/llmService.js';
 import type { TextEmbedder } from '../ai/storedVectors.js';
 import type { GenbaConfig } from '../config/config.js';
-import { createKnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { AppLog } from '../applog/appLog.js';
 import { ProposalError } from './proposalError.js';
 import { DEMO_DEFINITION } from '../sync/demo/demoDefinition.js';
@@ -17,6 +17,20 @@ import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decis
 
 /** Asks the manager where to save a file and writes it; resolves to the path, or null if cancelled. */
 export type SaveFile = (file: { suggestedName: string; content: string; kind: 'csv' }) => Promise<string | null>;
+
+/** What the app offers of the assistant: questions, proposals and decisions, know-how, the approval history. */
+export interface AssistantService {
+  knowledge: KnowledgeBase;
+  prepare(): Promise<void>;
+  /** Streams the answer as `chat-chunk` events under the caller's request id. */
+  ask(question: string, requestId?: string): Promise<AskResult>;
+  proposal(id: string): ProposalState;
+  decide(id: string, d: Decision): ProposalState;
+  approvals(): ApprovalRow[];
+  /** The history as CSV through the app's save dialog; files are never downloaded by the page. */
+  exportApprovals(saveFile: SaveFile | undefined, now: number): Promise<{ savedTo: string | null }>;
+  approvalsCsv(): string;
+}
 
 /** The assistant, its know-how and the decisions on its proposals, for the app and the CLI. */
 export function createAssistantService(deps: {
@@ -37,7 +51,7 @@ export function createAssistantService(deps: {
   deliver: () => void;
   events: EventBus;
   log: AppLog;
-}) {
+}): AssistantService {
   const knowledge = createKnowledgeBase({
     db: deps.db,
     indexPath: join(deps.dataDir, 'index', 'knowledge.hnsw'),
@@ -76,8 +90,6 @@ export function createAssistantService(deps: {
   return {
     knowledge,
     prepare: () => assistant.prepare(),
-
-    /** Streams the answer as `chat-chunk` events under the caller's request id. */
     ask(question: string, requestId?: string): Promise<AskResult> {
       return assistant.ask(question, {
         onChunk: requestId ? (text) => deps.events.emit({ type: 'chat-chunk', requestId, text }) : undefined,
@@ -98,8 +110,6 @@ export function createAssistantService(deps: {
     },
 
     approvals: (): ApprovalRow[] => approvalHistory(deps.db()),
-
-    /** The history as CSV through the app's save dialog; files are never downloaded by the page. */
     async exportApprovals(saveFile: SaveFile | undefined, now: number): Promise<{ savedTo: string | null }> {
       if (!saveFile) {
         throw new ProposalError('SAVE_UNAVAILABLE', {
@@ -111,7 +121,5 @@ export function createAssistantService(deps: {
       return { savedTo: await saveFile({ suggestedName, content: csv(), kind: 'csv' }) };
     },
     approvalsCsv: csv,
-  };
+  } satisfies AssistantService;
 }
-
-export type AssistantService = ReturnType<typeof createAssistantService>;

@@ -32,12 +32,20 @@ interface Term {
   form: string;
 }
 
+/** The entities of a request, read against the master names and the configured aliases. */
+export interface EntityResolver {
+  names: MasterNames;
+  resolveSite(value: string): string | null;
+  resolveProcess(value: string): string | null;
+  extract(text: string): { location: string | null; sources: string[]; process: string | null; business_id: string | null };
+}
+
 /**
  * Finds the site, process and business a request is about, by the names in the synced
  * master data, their readings and the configured aliases. Longest match wins; a site
  * followed by から/より/from is a source, so the other one is the target.
  */
-export function createEntityResolver(names: MasterNames, aliases: Record<string, string>) {
+export function createEntityResolver(names: MasterNames, aliases: Record<string, string>): EntityResolver {
   const terms = (canonicals: string[], extra: (c: string) => readonly string[]): Term[] => {
     const out: Term[] = [];
     for (const c of canonicals) {
@@ -93,7 +101,5 @@ export function createEntityResolver(names: MasterNames, aliases: Record<string,
         business_id: business,
       };
     },
-  };
+  } satisfies EntityResolver;
 }
-
-export type EntityResolver = ReturnType<typeof createEntityResolver>;

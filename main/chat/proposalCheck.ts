@@ -5,6 +5,7 @@ import { formatHm } from '../config/zonedTime.js';
 import { placementSituation, type PlacementPolicy } from '../placement/placementSituation.js';
 import { spareOf } from '../placement/placementSolver.js';
 import type { OverviewOptions } from '../placement/siteOverview.js';
+import { proposalCheckTexts } from './proposalCheckTexts.js';
 
 /**
  * Before approval: has newer data changed the situation the proposal was made for? Names
@@ -12,30 +13,28 @@ import type { OverviewOptions } from '../placement/siteOverview.js';
  * longer spare them); null when nothing did.
  */
 export function proposalChanges(db: Database.Database, p: Proposal, o: OverviewOptions & { policy: PlacementPolicy }, lang: Lang): string | null {
-  const ja = lang === 'ja';
+  const texts = proposalCheckTexts[lang];
   const s = placementSituation(db, o, { site: p.site, process: p.process, businessId: p.businessId });
-  if (!s) return ja ? '対象の工程の進捗データが見つからなくなりました。' : 'The progress data of this process is no longer there.';
+  if (!s) return texts.progressGone;
   const notes: string[] = [];
   if (s.dataAsOf > p.data_as_of) {
     const t = s.target;
-    const before = p.facts.minutesLateNow;
     notes.push(
-      ja
-        ? `データが更新されました（${formatHm(p.data_as_of, o.timeZone)} → ${formatHm(s.dataAsOf, o.timeZone)}）: 残り${p.facts.remaining}件 → ${t.remaining}件、遅れ見込み${before ?? '—'}分 → ${t.minutesLate ?? '—'}分。`
-        : `Newer data (${formatHm(p.data_as_of, o.timeZone)} → ${formatHm(s.dataAsOf, o.timeZone)}): ${p.facts.remaining} → ${t.remaining} left, expected lateness ${before ?? '—'} → ${t.minutesLate ?? '—'} min.`,
+      texts.newerData({
+        before: formatHm(p.data_as_of, o.timeZone),
+        after: formatHm(s.dataAsOf, o.timeZone),
+        remainingBefore: p.facts.remaining,
+        remainingNow: t.remaining,
+        lateBefore: String(p.facts.minutesLateNow ?? '—'),
+        lateNow: String(t.minutesLate ?? '—'),
+      }),
     );
-    if (t.status !== 'late' && t.status !== 'at_risk') notes.push(ja ? '現在は遅延の見込みがありません。' : 'It is no longer expected to be late.');
+    if (t.status !== 'late' && t.status !== 'at_risk') notes.push(texts.noLongerLate);
   }
   for (const op of p.operators) {
     const c = s.candidates.find((x) => x.id === op.id);
-    if (!c)
-      notes.push(
-        ja
-          ? `${op.name}さんは移動できなくなりました（無効、資格、または本日移動済み）。`
-          : `${op.name} can no longer be moved (inactive, unqualified or already moved today).`,
-      );
-    else if (spareOf(s.donors, c) <= 0)
-      notes.push(ja ? `${op.from}は今、${op.name}さんを出す余力がありません。` : `${op.from} can no longer spare ${op.name}.`);
+    if (!c) notes.push(texts.operatorUnavailable(op.name));
+    else if (spareOf(s.donors, c) <= 0) notes.push(texts.donorCannotSpare(op.from, op.name));
   }
   return notes.length > 0 ? notes.join(' ') : null;
 }

@@ -8,6 +8,19 @@ import { runDoctor, type DoctorReport } from './doctor.js';
 
 const DAY = 86_400_000;
 
+/** Backups and the doctor: what keeps the data folder safe and says what is wrong with it. */
+export interface SafetyService {
+  /**
+   * A dated backup in <data folder>/backups when the newest is a day old or missing; the
+   * seven newest are kept. The app runs it after start; a failure is logged, never fatal.
+   */
+  dailyBackup(): Promise<BackupInfo | null>;
+  /** `genba backup <file>`: an online copy of the store, checked. */
+  backupTo(file: string): Promise<BackupInfo>;
+  /** Checks that need no started store: they must work on a damaged data folder. */
+  doctor(): Promise<DoctorReport>;
+}
+
 /** Backups and diagnostics of one data folder. */
 export function createSafetyService(deps: {
   dataDir: string;
@@ -21,12 +34,8 @@ export function createSafetyService(deps: {
   embeddingModelDir: () => string | null;
   /** A connection test of the company MySQL; null for the demo company. */
   testSource: () => (() => Promise<string>) | null;
-}) {
+}): SafetyService {
   return {
-    /**
-     * A dated backup in <data folder>/backups when the newest is a day old or missing; the
-     * seven newest are kept. The app runs it after start; a failure is logged, never fatal.
-     */
     async dailyBackup(): Promise<BackupInfo | null> {
       const newest = listBackups(deps.dataDir)[0];
       if (newest && newest.at > Date.now() - DAY) return null;
@@ -39,11 +48,7 @@ export function createSafetyService(deps: {
         return null;
       }
     },
-
-    /** `genba backup <file>`: an online copy of the store, checked. */
     backupTo: (file: string): Promise<BackupInfo> => backupStore(deps.db(), file, deps.nativeBinding),
-
-    /** Checks that need no started store: they must work on a damaged data folder. */
     doctor(): Promise<DoctorReport> {
       return runDoctor({
         dataDir: deps.dataDir,
@@ -57,5 +62,5 @@ export function createSafetyService(deps: {
         testSource: deps.testSource(),
       });
     },
-  };
+  } satisfies SafetyService;
 }

@@ -52,6 +52,20 @@ const toDoc = (r: DocRow): KnowledgeDoc => ({
   addedAt: r.added_at,
 });
 
+/** The know-how documents: stored, chunked, and found by words and by meaning. */
+export interface KnowledgeBase {
+  /** The shipped documents, once per data folder: a manager who removes one does not get it back. */
+  ensureDefaults(): number;
+  add(doc: { title: string; text: string; sourceName?: string | null }): KnowledgeDoc;
+  list(): KnowledgeDoc[];
+  get(id: number): KnowledgeDocDetail | null;
+  remove(id: number): KnowledgeDoc[];
+  /** Hybrid retrieval: trigram full-text and vector neighbours, fused by reciprocal rank. */
+  search(query: string, k?: number): Promise<Citation[]>;
+  /** Re-embeds after a model change; the next search would do it anyway. */
+  reindex(): Promise<void>;
+}
+
 /**
  * Managers' know-how: documents chunked into SQLite, searched two ways and fused by
  * reciprocal rank (RRF): FTS5 trigrams find exact wording (「3名以上」), vectors find
@@ -63,7 +77,7 @@ export function createKnowledgeBase(deps: {
   embedder: () => TextEmbedder;
   now: () => number;
   meta: { get: (key: string) => string | null; set: (key: string, value: string) => void };
-}) {
+}): KnowledgeBase {
   let index: VectorIndex | null = null;
   let indexModel: string | null = null;
   let dirty = true;
@@ -130,7 +144,6 @@ export function createKnowledgeBase(deps: {
   };
 
   return {
-    /** The shipped documents, once per data folder: a manager who removes one does not get it back. */
     ensureDefaults(): number {
       if (deps.meta.get('knowledge_defaults_loaded')) return 0;
       let added = 0;
@@ -164,8 +177,6 @@ export function createKnowledgeBase(deps: {
       dirty = true;
       return this.list();
     },
-
-    /** Hybrid retrieval: trigram full-text and vector neighbours, fused by reciprocal rank. */
     async search(query: string, k = 5): Promise<Citation[]> {
       const db = deps.db();
       const scores = new Map<number, number>();
@@ -204,13 +215,9 @@ export function createKnowledgeBase(deps: {
         return r ? [{ docId: r.doc_id, chunkId: r.chunk_id, title: r.title, heading: r.heading, text: r.text, score: Math.round(score * 1e4) / 1e4 }] : [];
       });
     },
-
-    /** Re-embeds after a model change; the next search would do it anyway. */
     reindex: async (): Promise<void> => {
       dirty = true;
       await vectorIndex();
     },
-  };
+  } satisfies KnowledgeBase;
 }
-
-export type KnowledgeBase = ReturnType<typeof createKnowledgeBase>;

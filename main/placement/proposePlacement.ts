@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { MovedOperator, PlacementChange, PlacementFacts, Proposal, WhatIf } from '../api/assistantTypes.js';
 import type { Lang } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
+import { placementTexts } from './placementTexts.js';
 import { fitsDonors, solveMoves, spareOf } from './placementSolver.js';
 import type { Candidate, PlacementPolicy, PlacementSituation } from './placementSituation.js';
 
 const MINUTE = 60_000;
-/** Figures are shown with at most one decimal, so the answer guard can compare them as text. */
-export const fig = (n: number): string => String(Math.round(n * 10) / 10);
 
 export interface ProposeOptions {
   policy: PlacementPolicy;
@@ -45,7 +44,7 @@ export async function proposePlacement(
   o: ProposeOptions,
 ): Promise<{ proposal: Proposal | null; facts: PlacementFacts; optimizeMs: number }> {
   const t = s.target;
-  const ja = o.lang === 'ja';
+  const texts = placementTexts[o.lang];
   const speed = Math.max(0, t.speedPerMinute ?? 0);
   const deadline = t.deadline ?? t.snapshotTime;
   const minutesLeft = (deadline - t.snapshotTime) / MINUTE;
@@ -123,15 +122,18 @@ export async function proposePlacement(
     const spareLeft = Number.isFinite(spare)
       ? spare - best.chosen.filter((x) => x.site === c.site && x.mainProcess === c.mainProcess).reduce((a, x) => a + x.mainPerHour / 60, 0)
       : null;
-    const reason = ja
-      ? `${t.process} レベル${c.skill}・経験${c.experienceMonths}か月・1時間に${fig(c.perHour)}件。${c.site}${km !== null ? `（${t.site}から${km}km）` : ''}は` +
-        (spareLeft === null
-          ? `${c.mainProcess}に残作業がなく、移動しても影響がありません。`
-          : `移動後も${c.mainProcess}の納期に間に合います（余力 毎分${fig(spareLeft)}件）。`) +
-        (c.experienceMonths < preferred ? `経験${preferred}か月未満のため優先度は下がります。` : '')
-      : `${t.process} level ${c.skill}, ${c.experienceMonths} months, ${fig(c.perHour)} items/hour. ${c.site}${km !== null ? ` (${km} km from ${t.site})` : ''} ` +
-        (spareLeft === null ? `has no open work on ${c.mainProcess}.` : `still meets its ${c.mainProcess} deadline (spare ${fig(spareLeft)} items/min).`) +
-        (c.experienceMonths < preferred ? ` Less than ${preferred} months, so lower priority.` : '');
+    const reason = texts.operatorReason({
+      process: t.process,
+      skill: c.skill,
+      experienceMonths: c.experienceMonths,
+      perHour: c.perHour,
+      from: c.site,
+      to: t.site,
+      km,
+      mainProcess: c.mainProcess,
+      spareLeft,
+      preferredMonths: preferred,
+    });
     return { id: c.id, name: c.name, from: c.site, skill: c.skill, experienceMonths: c.experienceMonths, perHour: c.perHour, distanceKm: km, reason };
   });
   const changes: PlacementChange[] = [];
@@ -144,40 +146,29 @@ export async function proposePlacement(
   }
 
   const late = facts.minutesLateAfter;
-  const outcome =
-    projectedFinish === null
-      ? ''
-      : ja
-        ? `${n}名の移動で完了見込みは${hm(projectedFinish)}（${late !== null && late > 0 ? `納期に${late}分遅れ` : `納期の${Math.abs(late ?? 0)}分前`}）です。`
-        : ` With ${n} moved, the projected finish is ${hm(projectedFinish)} (${late !== null && late > 0 ? `${late} min after` : `${Math.abs(late ?? 0)} min before`} the deadline).`;
-  const policyClause =
-    policyMinMoves > facts.neededByRate
-      ? ja
-        ? `が、納期${o.policy.urgentWithinMinutes}分前以内のため方針により${policyMinMoves}名以上を移動します。`
-        : `, but within ${o.policy.urgentWithinMinutes} minutes of the deadline the policy moves at least ${policyMinMoves}.`
-      : ja
-        ? '。'
-        : '.';
-  const reason = ja
-    ? `${t.site} ${t.process}（業務${t.businessId}）は残り${t.remaining}件、${facts.minutesLeft >= 0 ? `納期${hm(deadline)}まで${facts.minutesLeft}分です` : `納期${hm(deadline)}を${-facts.minutesLeft}分過ぎています`}。現在の速度は毎分${fig(speed)}件、必要な速度は毎分${fig(requiredPerMinute)}件（切替${fig(sw)}分を含む）で、毎分${fig(deficit)}件不足しています。速度の上では${facts.neededByRate}名で足ります${policyClause}${outcome}`
-    : `${t.site} ${t.process} (business ${t.businessId}) has ${t.remaining} items left and ${facts.minutesLeft >= 0 ? `${facts.minutesLeft} minutes to its ${hm(deadline)} deadline` : `is ${-facts.minutesLeft} minutes past its ${hm(deadline)} deadline`}. It runs at ${fig(speed)} items/min and needs ${fig(requiredPerMinute)} (with a ${fig(sw)}-minute switch-over): ${fig(deficit)} items/min short. By speed alone ${facts.neededByRate} people are enough${policyClause}${outcome}`;
+  const reason = texts.proposalReason({
+    site: t.site,
+    process: t.process,
+    businessId: t.businessId,
+    remaining: t.remaining,
+    minutesLeft: facts.minutesLeft,
+    deadline: hm(deadline),
+    speed,
+    requiredPerMinute,
+    switchMinutes: sw,
+    deficit,
+    neededByRate: facts.neededByRate,
+    policy: policyMinMoves > facts.neededByRate ? { withinMinutes: o.policy.urgentWithinMinutes, minMoves: policyMinMoves } : null,
+    outcome: projectedFinish === null ? null : { moves: n, finish: hm(projectedFinish), minutesLate: late },
+  });
 
   const usable = s.candidates.filter((c) => spareOf(s.donors, c) > 0).length;
   const parts: string[] = [];
   if (best.uncoveredPerMinute > 1e-6) {
-    parts.push(
-      ja
-        ? `他拠点で${t.process}レベル${o.policy.minSkill}以上の${s.candidates.length}名のうち、自拠点の納期を守ったまま移動できるのは${usable}名で、不足の毎分${fig(deficit)}件のうち毎分${fig(added(best.chosen))}件しか補えません。`
-        : `Of ${s.candidates.length} operators elsewhere at ${t.process} level ${o.policy.minSkill}+, only ${usable} can be spared without their own site missing a deadline; they cover ${fig(added(best.chosen))} of the ${fig(deficit)} items/min short.`,
-    );
+    const covered = added(best.chosen);
+    parts.push(texts.shortOfSpareOperators({ process: t.process, minSkill: o.policy.minSkill, candidates: s.candidates.length, usable, covered, deficit }));
   }
-  if (best.missingMoves > 0 && n < policyMinMoves) {
-    parts.push(
-      ja
-        ? `方針では${policyMinMoves}名以上ですが、移動できる有資格者は${n}名だけです。`
-        : `The policy asks for ${policyMinMoves}, but only ${n} qualified operators can be spared.`,
-    );
-  }
+  if (best.missingMoves > 0 && n < policyMinMoves) parts.push(texts.shortOfPolicy({ minMoves: policyMinMoves, moves: n }));
   const quality = operators.every((op) => op.skill >= 4 || op.experienceMonths >= preferred) ? 'maintained' : 'watch';
   const proposal: Proposal = {
     id: proposalId(o.now, o.timeZone),

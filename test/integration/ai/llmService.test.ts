@@ -107,12 +107,16 @@ describe('LLM service on generated GGUF models (real llama.cpp, CPU)', () => {
     expect((await llm.generate('intent', 'again', { maxTokens: 4 })).tokens).toBeGreaterThan(0);
   });
 
-  it('unloads and reloads, and disposes cleanly', async () => {
+  it('unloads and reloads, disposes cleanly, and refuses any use after dispose', async () => {
     await llm.unload('answer');
     expect(llm.status()[1]?.state).toBe('on_disk');
+    expect((await llm.generate('answer', 'reloaded', { maxTokens: 4 })).tokens).toBeGreaterThan(0);
     await llm.dispose();
     expect(llm.status().map((s) => s.state)).toEqual(['on_disk', 'on_disk']);
-    expect((await llm.generate('intent', 'after dispose', { maxTokens: 4 })).tokens).toBeGreaterThan(0);
+    for (const use of [() => llm.generate('intent', 'after dispose', { maxTokens: 4 }), () => llm.load('answer'), () => llm.backend()]) {
+      await expect(use()).rejects.toMatchObject({ code: 'AI_DISPOSED' });
+    }
+    expect(llm.status().map((s) => s.state)).toEqual(['on_disk', 'on_disk']);
   });
 
   it('refuses a schema with an unbounded string', async () => {

@@ -1,4 +1,4 @@
-import { GenbaError } from '../errors.js';
+import { GenbaError } from './errors.js';
 
 export class ApiError extends GenbaError {}
 

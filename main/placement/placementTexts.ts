@@ -1,0 +1,105 @@
+import type { Lang } from '../api/types.js';
+
+/** Figures are shown with at most one decimal, so the answer guard can compare them as text. */
+export const fig = (n: number): string => String(Math.round(n * 10) / 10);
+
+/** What the reason of one moved operator is built from; `spareLeft` null: the donor has no open work. */
+export interface OperatorReasonFacts {
+  process: string;
+  skill: number;
+  experienceMonths: number;
+  perHour: number;
+  from: string;
+  to: string;
+  km: number | null;
+  mainProcess: string;
+  spareLeft: number | null;
+  preferredMonths: number;
+}
+
+export interface ProposalReasonFacts {
+  site: string;
+  process: string;
+  businessId: string;
+  remaining: number;
+  /** Negative once the deadline has passed. */
+  minutesLeft: number;
+  deadline: string;
+  speed: number;
+  requiredPerMinute: number;
+  switchMinutes: number;
+  deficit: number;
+  neededByRate: number;
+  /** Set when the policy asks for more people than speed alone needs. */
+  policy: { withinMinutes: number; minMoves: number } | null;
+  /** Null when no finish can be projected. */
+  outcome: { moves: number; finish: string; minutesLate: number | null } | null;
+}
+
+interface PlacementTexts {
+  operatorReason(f: OperatorReasonFacts): string;
+  proposalReason(f: ProposalReasonFacts): string;
+  shortOfSpareOperators(f: { process: string; minSkill: number; candidates: number; usable: number; covered: number; deficit: number }): string;
+  shortOfPolicy(f: { minMoves: number; moves: number }): string;
+}
+
+const late = (m: number | null): boolean => m !== null && m > 0;
+
+/**
+ * The placement engine's sentences, one entry per language. The engine computes; these
+ * only word the figures it hands over, so a language is added here without touching it.
+ */
+export const placementTexts: Record<Lang, PlacementTexts> = {
+  ja: {
+    operatorReason: (f) =>
+      `${f.process} レベル${f.skill}・経験${f.experienceMonths}か月・1時間に${fig(f.perHour)}件。` +
+      `${f.from}${f.km !== null ? `（${f.to}から${f.km}km）` : ''}は` +
+      (f.spareLeft === null
+        ? `${f.mainProcess}に残作業がなく、移動しても影響がありません。`
+        : `移動後も${f.mainProcess}の納期に間に合います（余力 毎分${fig(f.spareLeft)}件）。`) +
+      (f.experienceMonths < f.preferredMonths ? `経験${f.preferredMonths}か月未満のため優先度は下がります。` : ''),
+    proposalReason: (f) => {
+      const left = f.minutesLeft >= 0 ? `納期${f.deadline}まで${f.minutesLeft}分です` : `納期${f.deadline}を${-f.minutesLeft}分過ぎています`;
+      const policy = f.policy ? `が、納期${f.policy.withinMinutes}分前以内のため方針により${f.policy.minMoves}名以上を移動します。` : '。';
+      const o = f.outcome;
+      const outcome = o
+        ? `${o.moves}名の移動で完了見込みは${o.finish}（${late(o.minutesLate) ? `納期に${o.minutesLate}分遅れ` : `納期の${Math.abs(o.minutesLate ?? 0)}分前`}）です。`
+        : '';
+      return (
+        `${f.site} ${f.process}（業務${f.businessId}）は残り${f.remaining}件、${left}。` +
+        `現在の速度は毎分${fig(f.speed)}件、必要な速度は毎分${fig(f.requiredPerMinute)}件（切替${fig(f.switchMinutes)}分を含む）で、` +
+        `毎分${fig(f.deficit)}件不足しています。速度の上では${f.neededByRate}名で足ります${policy}${outcome}`
+      );
+    },
+    shortOfSpareOperators: (f) =>
+      `他拠点で${f.process}レベル${f.minSkill}以上の${f.candidates}名のうち、自拠点の納期を守ったまま移動できるのは${f.usable}名で、` +
+      `不足の毎分${fig(f.deficit)}件のうち毎分${fig(f.covered)}件しか補えません。`,
+    shortOfPolicy: (f) => `方針では${f.minMoves}名以上ですが、移動できる有資格者は${f.moves}名だけです。`,
+  },
+  en: {
+    operatorReason: (f) =>
+      `${f.process} level ${f.skill}, ${f.experienceMonths} months, ${fig(f.perHour)} items/hour. ` +
+      `${f.from}${f.km !== null ? ` (${f.km} km from ${f.to})` : ''} ` +
+      (f.spareLeft === null ? `has no open work on ${f.mainProcess}.` : `still meets its ${f.mainProcess} deadline (spare ${fig(f.spareLeft)} items/min).`) +
+      (f.experienceMonths < f.preferredMonths ? ` Less than ${f.preferredMonths} months, so lower priority.` : ''),
+    proposalReason: (f) => {
+      const left =
+        f.minutesLeft >= 0 ? `${f.minutesLeft} minutes to its ${f.deadline} deadline` : `is ${-f.minutesLeft} minutes past its ${f.deadline} deadline`;
+      const policy = f.policy ? `, but within ${f.policy.withinMinutes} minutes of the deadline the policy moves at least ${f.policy.minMoves}.` : '.';
+      const o = f.outcome;
+      const outcome = o
+        ? ` With ${o.moves} moved, the projected finish is ${o.finish} ` +
+          `(${late(o.minutesLate) ? `${o.minutesLate} min after` : `${Math.abs(o.minutesLate ?? 0)} min before`} the deadline).`
+        : '';
+      return (
+        `${f.site} ${f.process} (business ${f.businessId}) has ${f.remaining} items left and ${left}. ` +
+        `It runs at ${fig(f.speed)} items/min and needs ${fig(f.requiredPerMinute)} (with a ${fig(f.switchMinutes)}-minute switch-over): ` +
+        `${fig(f.deficit)} items/min short. By speed alone ${f.neededByRate} people are enough${policy}${outcome}`
+      );
+    },
+    shortOfSpareOperators: (f) =>
+      `Of ${f.candidates} operators elsewhere at ${f.process} level ${f.minSkill}+, only ${f.usable} can be spared without their own site ` +
+      `missing a deadline; they cover ${fig(f.covered)} of the ${fig(f.deficit)} items/min short.`,
+    shortOfPolicy: (f) => `The policy asks for ${f.minMoves}, but only ${f.moves} qualified operators can be spared.`,
+  },
+};
