@@ -72,12 +72,16 @@ function langFromArgv(argv: string[]): Lang {
 }
 
 /** A model given for this run must be usable: refused with the reason rather than quietly replaced by the rules. */
-function checkModelOptions(values: { 'intent-model'?: string | undefined; 'answer-model'?: string | undefined; 'embedding-model'?: string | undefined }): void {
+async function checkModelOptions(values: {
+  'intent-model'?: string | undefined;
+  'answer-model'?: string | undefined;
+  'embedding-model'?: string | undefined;
+}): Promise<void> {
   for (const option of ['intent-model', 'answer-model'] as const) {
     const path = values[option];
     if (path === undefined) continue;
     try {
-      checkSupported(readGgufInfo(path));
+      checkSupported(await readGgufInfo(path));
     } catch (error) {
       const text = error instanceof GenbaError ? error.text : { ja: String(error), en: String(error) };
       throw usageError(`--${option}: ${text.ja}`, `--${option}: ${text.en}`);
@@ -130,7 +134,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     } catch (error) {
       throw usageError(`--now: ${(error as GenbaError).messageIn('ja')}`, `--now: ${(error as GenbaError).messageIn('en')}`);
     }
-    checkModelOptions(values);
+    await checkModelOptions(values);
     const secrets = memorySecretStore();
     // The password of the company MySQL reaches every command that may talk to it (doctor, decisions' delivery).
     if (process.env.GENBA_MYSQL_PASSWORD) secrets.set(MYSQL_PASSWORD, process.env.GENBA_MYSQL_PASSWORD);

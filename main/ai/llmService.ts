@@ -152,10 +152,14 @@ export function createLlmService(deps: {
     const entry = {
       progress: 0,
       promise: (async () => {
-        const info = readGgufInfo(path);
-        checkSupported(info);
-        checkMemory(info, s.contextSize, s.memoryBudgetBytes ?? undefined);
         const ll = await getLlama();
+        const info = await readGgufInfo(path, ll);
+        checkSupported(info);
+        // On a GPU, node-llama-cpp decides the layers and checks VRAM and RAM itself; a
+        // budget set in the config is still honoured.
+        if (s.memoryBudgetBytes !== null || s.gpu === 'off' || !ll.gpu) {
+          await checkMemory(info, Math.min(s.contextSize, info.insights.trainContextSize ?? s.contextSize), s.memoryBudgetBytes ?? undefined);
+        }
         let model: LlamaModel;
         try {
           model = await ll.loadModel({

@@ -6,22 +6,22 @@ import type { GgufInfo } from './ggufInfo.js';
 const MB = 1024 * 1024;
 
 /**
- * Memory a model needs to run: its weights, the KV cache for the context (f16 keys and
- * values per layer) and a compute buffer. Deliberately simple and a little generous.
+ * RAM a model needs on the CPU: node-llama-cpp's estimates of the weights and of a context
+ * of this size (the KV cache for the file's architecture, and the compute buffers).
  */
-export function estimateModelMemory(info: GgufInfo, contextSize: number): number {
-  const weights = info.tensorBytes ?? info.fileBytes;
-  const layers = info.blockCount ?? 32;
-  const headDim = info.keyLength ?? (info.embeddingLength && info.headCount ? info.embeddingLength / info.headCount : 128);
-  const kvHeads = info.headCountKv ?? info.headCount ?? 8;
-  const kvCache = 2 * layers * contextSize * kvHeads * headDim * 2;
-  const compute = Math.max(64 * MB, weights * 0.05);
-  return Math.round(weights + kvCache + compute);
+export async function estimateModelMemory(info: GgufInfo, contextSize: number): Promise<number> {
+  const model = await info.insights.estimateModelResourceRequirementsV2({ gpuLayers: 0 });
+  const context = await info.insights.estimateContextResourceRequirementsV2({ contextSize, modelGpuLayers: 0 });
+  return model.cpuRam + context.cpuRam;
 }
 
-/** Refuses to load what would not fit: better a clear message than a machine swapping to a halt. */
-export function checkMemory(info: GgufInfo, contextSize: number, budgetBytes: number = freemem()): number {
-  const need = estimateModelMemory(info, contextSize);
+/**
+ * Refuses to load what would not fit in RAM: better a clear message than a machine swapping
+ * to a halt. For the CPU only; with a GPU, node-llama-cpp places the layers itself and
+ * raises its own InsufficientMemoryError, which the LLM service reports as AI_OUT_OF_MEMORY.
+ */
+export async function checkMemory(info: GgufInfo, contextSize: number, budgetBytes: number = freemem()): Promise<number> {
+  const need = await estimateModelMemory(info, contextSize);
   if (need > budgetBytes) {
     const gb = (n: number) => (n / 1024 / MB).toFixed(1);
     throw aiError(

@@ -81,7 +81,7 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
         return actual === e.sha256 ? result(true, 'sha256', null) : result(false, 'sha256', `sha256 ${actual} ≠ ${e.sha256}`);
       }
       try {
-        readGgufInfo(path);
+        await readGgufInfo(path);
         return result(true, 'structure', null);
       } catch (error) {
         return result(false, 'structure', (error as Error).message);
@@ -198,7 +198,7 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
         renameSync(`${target}.importing`, target);
         return { name: entry?.name ?? null, path: target, sha256: null, verified: entry ? (await verifyOne(entry)).ok : false };
       }
-      readGgufInfo(source); // refuse a damaged or non-GGUF file before copying gigabytes
+      await readGgufInfo(source); // refuse a damaged or non-GGUF file before copying gigabytes
       const sum = await sha256File(source);
       const ggufs = deps.manifest.models.filter((m): m is GgufEntry => m.kind === 'gguf');
       const bySum = ggufs.find((m) => m.sha256 === sum);

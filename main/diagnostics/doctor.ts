@@ -140,7 +140,7 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
       continue;
     }
     try {
-      const info = readGgufInfo(path);
+      const info = await readGgufInfo(path);
       checkSupported(info);
       modelNotes.push(`${role}: ${info.architecture}`);
     } catch (error) {

@@ -10,10 +10,22 @@ import { KnowledgeView } from './views/knowledge/KnowledgeView';
 import { LogsView } from './views/logs/LogsView';
 import { OverviewView } from './views/overview/OverviewView';
 import { SettingsView } from './views/settings/SettingsView';
+import { useShallow } from 'zustand/react/shallow';
 
 export function App() {
   const t = useT();
-  const { view, setView, refresh, handleEvent, error, progress, lang, alertCount } = useAppStore();
+  const { view, setView, refresh, handleEvent, error, progress, lang, alertCount } = useAppStore(
+    useShallow((s) => ({
+      view: s.view,
+      setView: s.setView,
+      refresh: s.refresh,
+      handleEvent: s.handleEvent,
+      error: s.error,
+      progress: s.progress,
+      lang: s.lang,
+      alertCount: s.alertCount,
+    })),
+  );
 
   useEffect(() => {
     const off = onEvent(handleEvent);

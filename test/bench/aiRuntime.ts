@@ -16,7 +16,7 @@ async function llmBench(dir: string, shape: ShapeName, threads: number[], tokens
   const t0 = performance.now();
   const { bytes } = writeModel(path, shape);
   record(`${shape}: generated GGUF`, `${(bytes / 1024 / 1024).toFixed(0)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const need = estimateModelMemory(readGgufInfo(path), 2048);
+  const need = await estimateModelMemory(await readGgufInfo(path), 2048);
   if (need > freemem()) {
     record(`${shape}: skipped`, `needs ~${(need / 2 ** 30).toFixed(1)} GB, ${(freemem() / 2 ** 30).toFixed(1)} GB free`);
     return;

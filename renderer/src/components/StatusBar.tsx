@@ -1,11 +1,12 @@
 import { useAppStore } from '../store/appStore';
 import { useT } from '../i18n/useT';
 import { formatAgo } from '../views/overview/format';
+import { useShallow } from 'zustand/react/shallow';
 
 /** On every view: where the data comes from, how fresh it is, what waits to be sent. */
 export function StatusBar() {
   const t = useT();
-  const { status, lang, progress, syncNow } = useAppStore();
+  const { status, lang, progress, syncNow } = useAppStore(useShallow((s) => ({ status: s.status, lang: s.lang, progress: s.progress, syncNow: s.syncNow })));
   if (!status) return null;
   const { sync } = status;
   const source = status.source.kind === 'demo' ? t('status.sourceDemo') : `${status.source.database}@${status.source.host}`;

@@ -4,6 +4,7 @@ import { call, onEvent } from '../../api/genbaClient';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatAgo, formatDateTime, formatTime } from '../overview/format';
+import { useShallow } from 'zustand/react/shallow';
 
 const KINDS: AlertKind[] = ['delay_risk', 'productivity_drop', 'skill_gap', 'log_anomaly', 'stale_data'];
 
@@ -32,7 +33,16 @@ const LABELS: Record<string, { ja: string; en: string }> = {
 /** Alerts: filters, the list, and one alert's numbers with what to do about it. */
 export function AlertsView() {
   const t = useT();
-  const { lang, overview, status, selectedAlertId, openAlert, proposeFix } = useAppStore();
+  const { lang, overview, status, selectedAlertId, openAlert, proposeFix } = useAppStore(
+    useShallow((s) => ({
+      lang: s.lang,
+      overview: s.overview,
+      status: s.status,
+      selectedAlertId: s.selectedAlertId,
+      openAlert: s.openAlert,
+      proposeFix: s.proposeFix,
+    })),
+  );
   const tz = overview?.timeZone ?? 'Asia/Tokyo';
   const [filter, setFilter] = useState<{ status?: 'open' | 'resolved'; kind?: AlertKind; site?: string; severity?: 'warning' | 'critical' }>({
     status: 'open',

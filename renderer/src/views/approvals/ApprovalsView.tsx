@@ -1,24 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApprovalRow } from '../../../../main/api/assistantTypes';
 import { call, onEvent } from '../../api/genbaClient';
+import { useCore } from '../../api/useCore';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatDateTime } from '../overview/format';
+import { useShallow } from 'zustand/react/shallow';
 
 /** Every decision with its delivery to the company database, and a CSV export. */
 export function ApprovalsView() {
   const t = useT();
-  const { lang, overview } = useAppStore();
+  const { lang, overview } = useAppStore(useShallow((s) => ({ lang: s.lang, overview: s.overview })));
   const tz = overview?.timeZone ?? 'Asia/Tokyo';
   const [rows, setRows] = useState<ApprovalRow[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    () =>
-      void call('approvals.list', {})
-        .then(setRows)
-        .catch((e: Error) => setError(e.message)),
-    [],
-  );
+  const { error, run } = useCore();
+  const load = useCallback(() => void run(async () => setRows(await call('approvals.list', {}))), [run]);
   useEffect(() => {
     load();
     // Delivery happens in the background: a finished sync may have delivered something.
@@ -28,14 +24,7 @@ export function ApprovalsView() {
   }, [load]);
   const [saved, setSaved] = useState<string | null>(null);
   // The core writes the file where the manager picks (downloads from the page are blocked).
-  const exportCsv = async (): Promise<void> => {
-    setError(null);
-    try {
-      setSaved((await call('approvals.export', {})).savedTo);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const exportCsv = () => run(async () => setSaved((await call('approvals.export', {})).savedTo));
   return (
     <div className="approvals-view">
       <div className="view-header">

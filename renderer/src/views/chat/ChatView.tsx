@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { useChatStore, type ChatEntry } from '../../store/chatStore';
 import { ProposalCard } from './ProposalCard';
+import { useShallow } from 'zustand/react/shallow';
 
 function Citations({ items }: { items: Citation[] }) {
   const [open, setOpen] = useState<number | null>(null);
@@ -70,7 +71,7 @@ function Entry({ entry }: { entry: ChatEntry }) {
 /** The assistant: ask in plain words, get the engine's proposal explained, decide on the card. */
 export function ChatView() {
   const t = useT();
-  const { entries, busy, ask } = useChatStore();
+  const { entries, busy, ask } = useChatStore(useShallow((s) => ({ entries: s.entries, busy: s.busy, ask: s.ask })));
   const carried = useAppStore((s) => s.chatRequest);
   const clearCarried = useAppStore((s) => s.proposeFix);
   const [text, setText] = useState('');

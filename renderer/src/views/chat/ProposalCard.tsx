@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DecisionAction, Proposal, ProposalState } from '../../../../main/api/assistantTypes';
 import { call } from '../../api/genbaClient';
+import { useCore } from '../../api/useCore';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatTime } from '../overview/format';
@@ -17,23 +18,17 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
   const [mode, setMode] = useState<null | 'rejected' | 'modified'>(null);
   const [reason, setReason] = useState('');
   const [keep, setKeep] = useState<number[]>(proposal.operators.map((o) => o.id));
-  const [error, setError] = useState<string | null>(null);
+  // busy: a second click while a decision is out would only earn an 'already decided' error.
+  const { busy, error, run } = useCore();
   const p = state?.proposal ?? proposal;
 
-  const refresh = useCallback(
-    (): Promise<void> =>
-      call('proposals.get', { id: proposal.id })
-        .then(setState)
-        .catch((e: Error) => setError(e.message)),
-    [proposal.id],
-  );
+  const refresh = useCallback(() => run(async () => setState(await call('proposals.get', { id: proposal.id }))), [run, proposal.id]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  const decide = async (action: DecisionAction): Promise<void> => {
-    setError(null);
-    try {
+  const decide = (action: DecisionAction) =>
+    run(async () => {
       setState(
         await call('proposals.decide', {
           id: proposal.id,
@@ -43,10 +38,7 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
         }),
       );
       setMode(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+    });
   const open = !state || state.status === 'open';
   const late = (m: number | null): string => (m === null ? '—' : m > 0 ? t('proposal.late', { m }) : t('proposal.early', { m: -m }));
 
@@ -149,7 +141,7 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
         <div className="buttons">
           {mode === null ? (
             <>
-              <button type="button" className="primary" onClick={() => void refresh().then(() => decide('approved'))} data-testid="approve">
+              <button type="button" className="primary" disabled={busy} onClick={() => void refresh().then(() => decide('approved'))} data-testid="approve">
                 {t('proposal.approve')}
               </button>
               <button type="button" onClick={() => setMode('rejected')} data-testid="reject">
@@ -168,7 +160,7 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
             </>
           ) : (
             <>
-              <button type="button" className="primary" disabled={!reason.trim()} onClick={() => void decide(mode)} data-testid="confirm-decision">
+              <button type="button" className="primary" disabled={busy || !reason.trim()} onClick={() => void decide(mode)} data-testid="confirm-decision">
                 {t('proposal.confirm')}
               </button>
               <button type="button" onClick={() => setMode(null)}>

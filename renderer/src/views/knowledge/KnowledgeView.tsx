@@ -1,31 +1,25 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Citation, KnowledgeDoc, KnowledgeDocDetail } from '../../../../main/api/assistantTypes';
 import { call } from '../../api/genbaClient';
+import { useCore } from '../../api/useCore';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 
 /** Managers' know-how: what the assistant cites. Add Markdown or text, read, delete, search. */
 export function KnowledgeView() {
   const t = useT();
-  const { selectedDocId, showKnowledge } = useAppStore();
+  const { selectedDocId, showKnowledge } = useAppStore(useShallow((s) => ({ selectedDocId: s.selectedDocId, showKnowledge: s.showKnowledge })));
   const [docs, setDocs] = useState<KnowledgeDoc[]>([]);
   const [selected, setSelected] = useState<KnowledgeDocDetail | null>(null);
   const [draft, setDraft] = useState<{ title: string; text: string; fileName?: string } | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<Citation[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const guard = async (work: () => Promise<void>): Promise<void> => {
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  const open = useCallback((id: number) => void guard(async () => setSelected(await call('knowledge.get', { id }))), []);
+  const { error, run: guard } = useCore();
+  const open = useCallback((id: number) => void guard(async () => setSelected(await call('knowledge.get', { id }))), [guard]);
   useEffect(() => {
     void guard(async () => setDocs(await call('knowledge.list', {})));
-  }, []);
+  }, [guard]);
   useEffect(() => {
     if (selectedDocId !== null) {
       open(selectedDocId);
@@ -46,13 +40,13 @@ export function KnowledgeView() {
       setDraft({ title: file.name.replace(/\.(md|markdown|txt|text)$/i, ''), text, fileName: file.name });
     });
   };
-  const save = (): Promise<void> =>
+  const save = (): Promise<void | undefined> =>
     guard(async () => {
       if (!draft) return;
       setDocs(await call('knowledge.add', { title: draft.title, text: draft.text, ...(draft.fileName ? { fileName: draft.fileName } : {}) }));
       setDraft(null);
     });
-  const remove = (doc: KnowledgeDocDetail): Promise<void> =>
+  const remove = (doc: KnowledgeDocDetail): Promise<void | undefined> =>
     guard(async () => {
       if (!window.confirm(t('knowledge.confirmDelete', { title: doc.title }))) return;
       setDocs(await call('knowledge.remove', { id: doc.id }));

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LogAnomalyReport, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary } from '../../../../main/api/types';
 import { call, onEvent } from '../../api/genbaClient';
+import { useCore } from '../../api/useCore';
 import { visibleText } from '../../components/visibleText';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
@@ -19,19 +20,19 @@ export function LogsView() {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<LogSearchHit[] | null>(null);
   const [detail, setDetail] = useState<LogTemplateDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useCore();
 
-  const load = useCallback(async () => {
-    try {
-      await call('logs.refresh', {});
-      const [list, scatter, report] = await Promise.all([call('logs.templates', { limit: 300 }), call('logs.scatter', {}), call('logs.anomalies', {})]);
-      setTemplates(list);
-      setPoints(scatter);
-      setAnomalies(report);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, []);
+  const load = useCallback(
+    () =>
+      run(async () => {
+        await call('logs.refresh', {});
+        const [list, scatter, report] = await Promise.all([call('logs.templates', { limit: 300 }), call('logs.scatter', {}), call('logs.anomalies', {})]);
+        setTemplates(list);
+        setPoints(scatter);
+        setAnomalies(report);
+      }),
+    [run],
+  );
   useEffect(() => {
     void load();
     return onEvent((e) => {
@@ -39,14 +40,10 @@ export function LogsView() {
     });
   }, [load]);
 
-  const select = useCallback((id: number) => void call('logs.template', { id }).then(setDetail), []);
+  const select = useCallback((id: number) => void run(async () => setDetail(await call('logs.template', { id }))), [run]);
   const search = async () => {
     if (!query.trim()) return setHits(null);
-    try {
-      setHits(await call('logs.search', { text: query, k: 20 }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
+    await run(async () => setHits(await call('logs.search', { text: query, k: 20 })));
   };
   const rows = hits ?? templates;
   return (

@@ -2,10 +2,11 @@ import { useAppStore } from '../../store/appStore';
 import { useT } from '../../i18n/useT';
 import { formatAgo, formatDateTime } from './format';
 import { SiteCard } from './SiteCard';
+import { useShallow } from 'zustand/react/shallow';
 
 export function OverviewView() {
   const t = useT();
-  const { overview, status, lang } = useAppStore();
+  const { overview, status, lang } = useAppStore(useShallow((s) => ({ overview: s.overview, status: s.status, lang: s.lang })));
   if (!overview || !status) return <p className="muted">{t('loading')}</p>;
   const clockNote = status.clock.mode === 'demo' ? t('overview.demoClock') : status.clock.mode === 'fixed' ? t('overview.fixedClock') : null;
   return (

@@ -3,11 +3,12 @@ import type { DataSourceForm } from '../../../../main/api/types';
 import { call } from '../../api/genbaClient';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 
 /** Settings → Data source: the company MySQL, tested before it is saved. */
 export function DataSourcePanel() {
   const t = useT();
-  const { status, refresh } = useAppStore();
+  const { status, refresh } = useAppStore(useShallow((s) => ({ status: s.status, refresh: s.refresh })));
   const current = status?.source.kind === 'mysql' ? status.source : null;
   const [form, setForm] = useState<DataSourceForm>({
     host: current?.host ?? '',

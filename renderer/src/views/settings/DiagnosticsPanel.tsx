@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DoctorReport } from '../../../../main/api/doctorTypes';
 import { call } from '../../api/genbaClient';
+import { useCore } from '../../api/useCore';
 import { useT } from '../../i18n/useT';
 
 const MARK = { ok: '✓', warning: '!', error: '✗', skipped: '–' } as const;
@@ -9,19 +10,9 @@ const MARK = { ok: '✓', warning: '!', error: '✗', skipped: '–' } as const;
 export function DiagnosticsPanel() {
   const t = useT();
   const [report, setReport] = useState<DoctorReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      setReport(await call('doctor.run', {}));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const core = useCore();
+  const { busy, error } = core;
+  const run = () => core.run(async () => setReport(await call('doctor.run', {})));
   return (
     <section className="diagnostics" data-testid="diagnostics">
       <h2>{t('doctor.title')}</h2>

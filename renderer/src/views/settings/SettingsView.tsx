@@ -5,10 +5,11 @@ import { useT } from '../../i18n/useT';
 import { DataSourcePanel } from './DataSourcePanel';
 import { ModelsPanel } from './ModelsPanel';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { useShallow } from 'zustand/react/shallow';
 
 export function SettingsView() {
   const t = useT();
-  const { status, lang, setLang, resetDemo } = useAppStore();
+  const { status, lang, setLang, resetDemo } = useAppStore(useShallow((s) => ({ status: s.status, lang: s.lang, setLang: s.setLang, resetDemo: s.resetDemo })));
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!status) return <p className="muted">{t('loading')}</p>;
