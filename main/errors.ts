@@ -30,14 +30,17 @@ export class GenbaError extends Error {
   }
 }
 
+/** What the manager reads for a fault Genba did not foresee; the details go to the app log. */
+const INTERNAL_ERROR: LocalizedText = {
+  ja: '内部エラーが発生しました。詳細はアプリのログを確認してください。',
+  en: 'An internal error occurred. See the app log for details.',
+};
+
 /** Converts anything thrown into what crosses the IPC boundary or reaches stderr. */
 export function toErrorPayload(thrown: unknown, lang: Lang): ErrorPayload {
   const error = fromSystemError(thrown);
   if (error instanceof GenbaError) return { code: error.code, message: error.messageIn(lang) };
-  return {
-    code: 'INTERNAL',
-    message: lang === 'ja' ? '内部エラーが発生しました。詳細はアプリのログを確認してください。' : 'An internal error occurred. See the app log for details.',
-  };
+  return { code: 'INTERNAL', message: INTERNAL_ERROR[lang] };
 }
 
 export function describeError(error: unknown): string {
