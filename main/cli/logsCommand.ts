@@ -1,4 +1,4 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import type { GenbaApp } from '../app.js';
 import type { CliIo } from '../cli.js';
 import { parseLogFile } from '../logs/parseLogFile.js';
@@ -7,9 +7,8 @@ import { usageError } from './cliUsageError.js';
 export function parseOnly(args: string[], out: string | undefined, io: CliIo): number {
   const [file, ...extra] = args;
   if (!file || extra.length > 0 || !out) throw usageError('使い方: genba logs parse <ファイル> --out <csv>', 'Usage: genba logs parse <file> --out <csv>');
-  const r = parseLogFile(file);
+  const r = parseLogFile(file, out);
   // Private like every other export: log lines may hold what others should not read.
-  writeFileSync(out, r.csv, { mode: 0o600 });
   chmodSync(out, 0o600);
   io.stdout(`${r.lines} lines, ${r.templates} templates → ${out}\n`);
   return 0;

@@ -15,36 +15,44 @@ const SENTINELS = new RegExp(MASKED, 'g');
 export interface NamedMask {
   name: string;
   pattern: RegExp;
+  /**
+   * A cheap test the text must pass for the pattern to match at all (a character it
+   * needs): a line that fails it skips the pattern's scan. Optional; only a speed-up
+   * (masking is most of the mining time).
+   */
+  hint?: RegExp;
 }
 
 // Order matters: the most specific shapes first (a URL contains a path and a host:port).
 export const DEFAULT_MASKS: readonly NamedMask[] = [
-  { name: 'url', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi },
-  { name: 'email', pattern: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g },
-  { name: 'uuid', pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi },
+  { name: 'url', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, hint: /:\/\// },
+  { name: 'email', pattern: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, hint: /@/ },
+  { name: 'uuid', pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, hint: /-/ },
   {
     // syslog and ctime dates
     name: 'textual_date',
     pattern:
       /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{1,2},?\s+(?:\d{4}\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s+\d{4})?\b/g,
+    hint: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/,
   },
-  { name: 'date', pattern: /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g },
-  { name: 'time', pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g },
-  { name: 'ipv4', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g },
-  { name: 'ipv6', pattern: /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi },
-  { name: 'path', pattern: /(?:[A-Za-z]:)?(?:[\\/][\w.$~@+-]+){2,}[\\/]?/g },
-  { name: 'host_port', pattern: /\b[\w-]+(?:\.[\w-]+)+:\d{1,5}\b/g },
-  { name: 'hex', pattern: /\b0x[0-9a-f]+\b/gi },
-  { name: 'duration', pattern: /\b\d+(?:\.\d+)?\s?(?:ms|µs|us|ns|sec|secs|s|min|mins|h|hrs)\b/g },
+  {
+    name: 'date',
+    pattern: /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
+    hint: /[-/.]/,
+  },
+  { name: 'time', pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, hint: /:/ },
+  { name: 'ipv4', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g, hint: /\./ },
+  { name: 'ipv6', pattern: /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi, hint: /:/ },
+  { name: 'path', pattern: /(?:[A-Za-z]:)?(?:[\\/][\w.$~@+-]+){2,}[\\/]?/g, hint: /[/\\]/ },
+  { name: 'host_port', pattern: /\b[\w-]+(?:\.[\w-]+)+:\d{1,5}\b/g, hint: /:/ },
+  { name: 'hex', pattern: /\b0x[0-9a-f]+\b/gi, hint: /0x/i },
+  { name: 'duration', pattern: /\b\d+(?:\.\d+)?\s?(?:ms|µs|us|ns|sec|secs|s|min|mins|h|hrs)\b/g, hint: /\d/ },
 ];
 
 /** Full-width digits and letters (ＡＢＣ１２３) as their ASCII forms, so they mask like any number. */
-function normalizeWidth(text: string): string {
+export function normalizeWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
-
-/** Punctuation that separates fields: each becomes its own token, so values stand alone. */
-const SPLIT = /([\s,;=()[\]{}"'|<>]|[、。「」『』（）【】：；，])/u;
 
 /** Japanese runs split where the script changes (kanji / kana / latin / digits). */
 const SCRIPT_CHANGE =
@@ -56,77 +64,135 @@ const SCRIPT_CHANGE =
  * variable too (counts, ids, sizes): constants rarely contain digits.
  */
 export function maskWithValues(message: string, masks: readonly NamedMask[] = DEFAULT_MASKS): { tokens: string[]; values: (string | null)[] } {
-  let text = normalizeWidth(message);
+  let text = WIDE.test(message) ? normalizeWidth(message) : message;
   // The masked texts in the order their sentinels stand in `text`, kept in step with every replacement.
-  const masked: string[] = [];
-  const replace = (re: RegExp, sentinel: (m: string) => string, value: (m: string) => string): void => {
-    const before = text;
-    let placed = 0;
-    let absorbed = 0;
-    text = before.replace(re, (m: string, ...rest: unknown[]) => {
-      const offset = rest[rest.length - 2] as number;
-      const at = countSentinels(before, offset) - absorbed + placed;
-      // A shape spanning earlier masks takes their text back into its own value.
-      const inside = countSentinels(m, m.length);
-      absorbed += inside;
-      const taken = masked.splice(at, inside, '');
-      let k = 0;
-      masked[at] = value(m.replace(SENTINELS, () => taken[k++] ?? ''));
-      placed++;
-      return sentinel(m);
-    });
-  };
+  let masked: string[] = [];
   // One ordered pass over the named masks: a masked value stays inside its token, and a
   // token holding one is a variable as a whole.
-  for (const { pattern } of masks)
-    replace(
-      pattern,
-      () => MASKED,
-      (m) => m,
-    );
-  // An empty bracket pair is a value that happens to be empty, not a different message.
-  replace(
-    /\(\s*\)|\[\s*\]/g,
-    (m) => `${m[0]}${MASKED}${m[m.length - 1]}`,
-    () => '',
-  );
-  let next = 0;
-  const tokens: string[] = [];
-  const values: (string | null)[] = [];
-  for (const part of text.split(SPLIT)) {
-    if (!part || /^\s+$/.test(part)) continue;
-    if (part.includes(MASKED)) {
-      tokens.push(WILDCARD);
-      values.push(part.replace(SENTINELS, () => masked[next++] ?? ''));
-      continue;
-    }
-    const pieces = /[\u3040-\u30ff\u4e00-\u9fff]/.test(part) ? part.split(SCRIPT_CHANGE) : [part];
-    for (const p of pieces) {
-      if (!p) continue;
-      const variable = /\d/.test(p);
-      tokens.push(variable ? WILDCARD : p);
-      values.push(variable ? p : null);
-    }
+  for (const { pattern, hint } of masks) {
+    if (hint && !hint.test(text)) continue;
+    [text, masked] = applyMask(text, masked, pattern, false);
   }
-  // Adjacent wildcards are one variable written in pieces (e.g. "12 ms", "Jul 17 2005").
-  const outT: string[] = [];
-  const outV: (string | null)[] = [];
-  tokens.forEach((t, i) => {
-    if (t === WILDCARD && outT[outT.length - 1] === WILDCARD) outV[outV.length - 1] = `${outV[outV.length - 1]} ${values[i]}`;
-    else {
-      outT.push(t);
-      outV.push(values[i]!);
-    }
-  });
-  return { tokens: outT, values: outV };
+  // An empty bracket pair is a value that happens to be empty, not a different message.
+  if (text.includes('(') || text.includes('[')) [text, masked] = applyMask(text, masked, EMPTY_BRACKETS, true);
+
+  const out: Tokens = { tokens: [], values: [], masked, next: 0, wordLike: false };
+  // One scan: runs between separators are tokens, and each separator other than space is one too.
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const kind = code < 128 ? ASCII_SEPARATOR[code]! : (OTHER_SEPARATOR.get(code) ?? 0);
+    if (kind === 0) continue;
+    if (i > start) addPart(out, text.slice(start, i));
+    if (kind === 2) addToken(out, text[i]!, null);
+    start = i + 1;
+  }
+  if (text.length > start) addPart(out, text.slice(start));
+  return { tokens: out.tokens, values: out.values };
 }
 
-/** How many sentinels stand in `text` before `end`. */
-function countSentinels(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf(MASKED); i >= 0 && i < end; i = text.indexOf(MASKED, i + 1)) n++;
-  return n;
+type Tokens = { tokens: string[]; values: (string | null)[]; masked: string[]; next: number; wordLike: boolean };
+
+/** Adjacent wildcards are one variable written in pieces (e.g. "12 ms", "Jul 17 2005"). */
+function addToken(o: Tokens, token: string, value: string | null, joins = true): void {
+  const last = o.tokens.length - 1;
+  o.wordLike = false;
+  if (joins && token === WILDCARD && o.tokens[last] === WILDCARD) o.values[last] = `${o.values[last]} ${value}`;
+  else {
+    o.tokens.push(token);
+    o.values.push(value);
+  }
 }
+
+/** A run between separators: a wildcard when it holds a masked value or a digit; Japanese split where the script changes. */
+function addPart(o: Tokens, part: string): void {
+  if (part.includes(MASKED)) {
+    addToken(
+      o,
+      WILDCARD,
+      part.replace(SENTINELS, () => o.masked[o.next++] ?? ''),
+    );
+    return;
+  }
+  for (const piece of CJK.test(part) ? part.split(SCRIPT_CHANGE) : [part]) {
+    if (!piece) continue;
+    if (!DIGIT.test(piece)) addToken(o, piece, null);
+    else {
+      // A word with a digit in it ("ssh2", "jk2_init") is a variable of its own, not the
+      // tail of the number before it: if it never varies, the template shows it as the word.
+      // A run of such words ("an14 an15 an16 …") stays one variable.
+      const wordLike = WORD_WITH_DIGIT.test(piece);
+      addToken(o, WILDCARD, piece, !wordLike || o.wordLike);
+      o.wordLike = wordLike;
+    }
+  }
+}
+
+/** Two letters at least, at most two digits, only word characters: a name ("ssh2", "jk2_init"), not a number or an id. */
+const WORD_WITH_DIGIT = /^(?=(?:[^A-Za-z]*[A-Za-z]){2})(?!(?:[^\d]*\d){3})[A-Za-z0-9_.-]+$/;
+
+/** A value that may really be a constant word: letters, perhaps a digit or two, nothing else. */
+export const isWordValue = (v: string): boolean => WORD_WITH_DIGIT.test(v);
+
+const EMPTY_BRACKETS = /\(\s*\)|\[\s*\]/g;
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Replaces every match of `re` by a sentinel and returns the new text with the masked
+ * values in sentinel order. A match spanning earlier sentinels takes their values back
+ * into its own; `empty` keeps the brackets of an empty pair and masks an empty value.
+ */
+function applyMask(text: string, masked: readonly string[], pattern: RegExp, empty: boolean): [string, string[]] {
+  let re = pattern;
+  if (!re.global) {
+    // A mask given without the g flag still masks every match.
+    re = globalCopies.get(pattern) ?? new RegExp(pattern.source, `${pattern.flags}g`);
+    globalCopies.set(pattern, re);
+  }
+  re.lastIndex = 0;
+  let m = re.exec(text);
+  if (!m) return [text, masked as string[]];
+  const values: string[] = [];
+  let out = '';
+  let last = 0;
+  let k = 0;
+  const copy = (gap: string): void => {
+    for (let i = gap.indexOf(MASKED); i >= 0; i = gap.indexOf(MASKED, i + 1)) values.push(masked[k++] ?? '');
+    out += gap;
+  };
+  while (m) {
+    const found = m[0];
+    copy(text.slice(last, m.index));
+    if (empty) {
+      out += `${found[0]}${MASKED}${found[found.length - 1]}`;
+      values.push('');
+    } else {
+      out += MASKED;
+      values.push(found.includes(MASKED) ? found.replace(SENTINELS, () => masked[k++] ?? '') : found);
+    }
+    last = m.index + found.length;
+    if (found.length === 0) re.lastIndex++;
+    m = re.exec(text);
+  }
+  copy(text.slice(last));
+  return [out, values];
+}
+
+/**
+ * Punctuation that separates fields: each becomes its own token, so values stand alone;
+ * white space only separates. Per character code: 1 white space, 2 a separator token
+ * (looked up, not matched: this loop runs over every character of every line).
+ */
+const SEPARATOR_KIND = (c: string): number => (/\s/u.test(c) ? 1 : /[,;=()[\]{}"'|<>、。「」『』（）【】：；，]/u.test(c) ? 2 : 0);
+const ASCII_SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => SEPARATOR_KIND(String.fromCharCode(c)));
+const OTHER_SEPARATOR = new Map(
+  [...'\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff、。「」『』（）【】：；，'].map(
+    (c) => [c.charCodeAt(0), SEPARATOR_KIND(c)],
+  ),
+);
+const WIDE = /[\uFF01-\uFF5E\u3000]/;
+const CJK = /[\u3040-\u30ff\u4e00-\u9fff]/;
+const DIGIT = /\d/;
 
 /** Tokens only (mining, matching). */
 export function maskTokens(message: string): string[] {

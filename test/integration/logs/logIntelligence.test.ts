@@ -108,7 +108,7 @@ describe('genba logs parse (built CLI)', () => {
     expect(new Set(rows.slice(1).map((x) => x[1])).size).toBe(2);
     expect(rows[2]![2]).toBe('Registered signal handlers for [TERM, HUP, INT] in <*>');
     expect(readFileSync(out, 'utf8')).toContain('"Registered signal handlers for [TERM, HUP, INT] in <*>"'); // commas: quoted
-    expect(readFileSync(out, 'utf8')).toContain('"" rack ""'); // quotes inside: doubled
+    expect(readFileSync(out, 'utf8')).toContain('""rack"" = <*>'); // quotes inside: doubled; the template as the log wrote it
     d.remove();
   });
 });

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { maskTokens, maskWithValues } from '../../../main/logs/maskTokens.js';
+import { parseMessages, readLines } from '../../../main/logs/parseLogFile.js';
+import { renderTemplate } from '../../../main/logs/renderTemplate.js';
+import { DEFAULT_MINER, TemplateMiner } from '../../../main/logs/templateMiner.js';
+import { createRandom } from '../../../main/sync/demo/random.js';
+
+const parse = (lines: string[]) => {
+  const r = parseMessages(() => lines);
+  return { ids: [...r.ids], text: [...r.ids].map((id) => r.text.get(id)) };
+};
+
+describe('templates as the log wrote them', () => {
+  it.each([
+    [['uid', '=', '<*>', 'euid', '=', '<*>', 'tty', '=', 'NODEVssh'], 'uid=0 euid=0 tty=NODEVssh', 'uid=<*> euid=<*> tty=NODEVssh'],
+    [['[', 'client', '<*>', ']', 'Directory', 'index'], '[client 1.2.3.4] Directory index', '[client <*>] Directory index'],
+    [['Starting', '<*>', 'service'], 'Starting myservice2 service', 'Starting <*> service'], // not the "service" inside the value
+    [['OCR', 'サーバー', 'の', '応答', '(', '<*>', ')'], 'OCRサーバーの応答（３０ms）', 'OCRサーバーの応答(<*>)'],
+    [['a', 'b'], 'x y', 'a b'], // a sample without the constants: the tokens joined
+  ])('%j from %s', (tokens, sample, expected) => {
+    expect(renderTemplate(tokens, sample)).toBe(expected);
+  });
+
+  it('shows a word that never varied as the word, and keeps numbers, ids and addresses as <*>', () => {
+    const lines = Array.from({ length: 6 }, (_, i) => `Failed password for root from 10.0.0.${i} port ${4000 + i} ssh2`);
+    expect(parse(lines).text[0]).toBe('Failed password for root from <*> port <*> ssh2');
+    const same = Array.from({ length: 4 }, () => 'session 12345 closed by 10.0.0.1');
+    expect(parse(same).text[0]).toBe('session <*> closed by <*>');
+  });
+
+  it('keeps a run of words with digits as one variable, and a word with a digit apart from the number before it', () => {
+    expect(maskTokens('name an14 an15 an16')).toEqual(['name', '<*>']);
+    expect(maskWithValues('port 22 ssh2')).toEqual({ tokens: ['port', '<*>', '<*>'], values: [null, '22', 'ssh2'] });
+  });
+});
+
+describe('one event or several: words that vary', () => {
+  // depth 4: the prefix tree routes by the second token too, so it never compares these messages.
+  const routedByWord = (): TemplateMiner => new TemplateMiner({ ...DEFAULT_MINER, depth: 4 });
+
+  it('merges templates that differ in one word when more than maxWordConstants words stand there', () => {
+    const m = routedByWord();
+    for (const w of ['chargen', 'daytime', 'echo', 'eklogin', 'time']) for (const n of [1, 2]) m.add(maskTokens(`removing ${w} ${n}`));
+    expect(m.templates).toHaveLength(5);
+    expect(m.refine()).toHaveLength(4);
+    expect(m.templates.map((t) => [t.tokens.join(' '), t.count])).toEqual([['removing <*> <*>', 10]]);
+    expect(m.templates[0]!.values[1]).toEqual({ chargen: 2, daytime: 2, echo: 2, eklogin: 2, time: 2 });
+  });
+
+  it('keeps a few words apart as events, and never merges on the leading word', () => {
+    const few = parse(['Starting a', 'Starting b', 'Starting c'].flatMap((l) => [l, l]));
+    expect(new Set(few.ids).size).toBe(3);
+    const leading = parse(
+      ['boot', 'risBoot', 'clusterAddMember', 'bootGenvmunix', 'halt'].flatMap((w, i) => [`${w} (command ${i})`, `${w} (command ${i + 9})`]),
+    );
+    expect(new Set(leading.ids).size).toBe(5);
+  });
+
+  it('finds a merged template again for a new word (it sits under the wildcard branch), and folds a new sibling in', () => {
+    const m = routedByWord();
+    for (const w of ['chargen', 'daytime', 'echo', 'eklogin', 'time']) m.add(maskTokens(`removing ${w} 1`));
+    m.refine();
+    expect(m.templates).toHaveLength(1);
+    expect(m.match(maskTokens('removing telnet 7'))?.tokens).toEqual(['removing', '<*>', '<*>']);
+    // Mining starts a template for it; the next refinement folds it into the open one.
+    expect(m.add(maskTokens('removing telnet 7')).created).toBe(true);
+    expect(m.refine()).toHaveLength(1);
+    expect(m.templates.map((t) => [t.tokens.join(' '), t.count])).toEqual([['removing <*> <*>', 6]]);
+  });
+
+  it('mines messages unlike each other as separate templates, and a repeat joins its own (indexed leaves)', () => {
+    const r = createRandom(3);
+    const word = () => Array.from({ length: 4 + Math.floor(r.next() * 4) }, () => String.fromCharCode(97 + Math.floor(r.next() * 26))).join('');
+    const lines = Array.from({ length: 3000 }, () => Array.from({ length: 8 }, word).join(' '));
+    const m = new TemplateMiner();
+    for (const l of lines) m.add(maskTokens(l));
+    expect(m.templates).toHaveLength(3000);
+    const again = m.add(maskTokens(lines[1234]!));
+    expect(again.created).toBe(false);
+    expect(again.template.tokens).toEqual(maskTokens(lines[1234]!));
+  });
+});
+
+describe('reading a log file line by line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'genba-lines-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('splits CRLF and LF, keeps empty lines, and takes a last line without a line feed', () => {
+    const f = join(dir, 'a.log');
+    writeFileSync(f, 'one\r\ntwo\n\nthree');
+    expect([...readLines(f)]).toEqual(['one', 'two', '', 'three']);
+  });
+
+  it('decodes a character cut by the 1 MB chunk boundary', () => {
+    const f = join(dir, 'b.log');
+    const pad = 'x'.repeat((1 << 20) - 1);
+    writeFileSync(f, `${pad}現場\nnext\n`);
+    const lines = [...readLines(f)];
+    expect(lines).toEqual([`${pad}現場`, 'next']);
+  });
+});
