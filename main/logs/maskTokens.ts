@@ -64,6 +64,10 @@ const SCRIPT_CHANGE =
  * variable too (counts, ids, sizes): constants rarely contain digits.
  */
 export function maskWithValues(message: string, masks: readonly NamedMask[] = DEFAULT_MASKS): { tokens: string[]; values: (string | null)[] } {
+  // Past MAX_CHARS a message (a dump, a payload) is one trailing variable: a 200 KB line costs
+  // what a 4 KB line does. Its value is kept short, as a sample for people.
+  const cut = message.length > MAX_CHARS ? message.slice(MAX_CHARS) : null;
+  if (cut !== null) message = message.slice(0, MAX_CHARS);
   let text = WIDE.test(message) ? normalizeWidth(message) : message;
   // The masked texts in the order their sentinels stand in `text`, kept in step with every replacement.
   let masked: string[] = [];
@@ -88,8 +92,23 @@ export function maskWithValues(message: string, masks: readonly NamedMask[] = DE
     start = i + 1;
   }
   if (text.length > start) addPart(out, text.slice(start));
+  if (cut !== null) addToken(out, WILDCARD, cut.length > 256 ? `${cut.slice(0, 256)}…` : cut);
+  if (out.tokens.length > MAX_TOKENS) {
+    // The tail of a very long message (a dump, a payload) is one variable: mining and
+    // matching cost stays bounded per line, whatever the line's length.
+    const tail = out.tokens.slice(MAX_TOKENS - 1).map((t, k) => out.values[MAX_TOKENS - 1 + k] ?? t);
+    out.tokens.length = MAX_TOKENS - 1;
+    out.values.length = MAX_TOKENS - 1;
+    out.tokens.push(WILDCARD);
+    out.values.push(tail.join(' '));
+  }
   return { tokens: out.tokens, values: out.values };
 }
+
+/** Tokens a message is mined on; the rest of a longer one is one trailing variable. */
+export const MAX_TOKENS = 256;
+/** Characters a message is masked and mined on; the rest is one trailing variable. */
+export const MAX_CHARS = 4096;
 
 type Tokens = { tokens: string[]; values: (string | null)[]; masked: string[]; next: number; wordLike: boolean };
 

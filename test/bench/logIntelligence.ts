@@ -4,7 +4,7 @@ import { maskTokens } from '../../main/logs/maskTokens.js';
 import { TemplateMiner } from '../../main/logs/templateMiner.js';
 import { createRandom } from '../../main/sync/demo/random.js';
 import { parseLogLine } from '../../main/logs/logLine.js';
-import { loadLoghub, LOGHUB_SYSTEMS, mineLoghub } from '../helpers/loghub.js';
+import { loadLoghub, LOGHUB_SYSTEMS } from '../helpers/loghub.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 type Record = (name: string, value: string) => void;
@@ -18,17 +18,6 @@ function miningThroughput(record: Record): void {
   for (const l of all) miner.add(maskTokens(l));
   const s = (performance.now() - t0) / 1000;
   record('template mining (mask + mine), one core', `${Math.round(all.length / s).toLocaleString()} lines/s (${all.length.toLocaleString()} lines)`);
-}
-
-/** Grouping accuracy per Loghub-2k system, on the Content column, one configuration. */
-function groupingTable(record: Record): void {
-  let sum = 0;
-  for (const s of LOGHUB_SYSTEMS) {
-    const { ga, templates, truth } = mineLoghub(s);
-    sum += ga;
-    record(`  GA ${s}`, `${ga.toFixed(3)} (${templates} templates, truth ${truth})`);
-  }
-  record('  GA mean (Loghub-2k, 10 systems)', (sum / LOGHUB_SYSTEMS.length).toFixed(3));
 }
 
 /** HNSW search at 100k clustered 384-d vectors: latency and recall@10 against brute force. */
@@ -99,7 +88,6 @@ function bglAnomalies(record: Record): void {
 
 export async function logIntelligenceBench(record: Record): Promise<void> {
   miningThroughput(record);
-  groupingTable(record);
   searchBench(record);
   bglAnomalies(record);
 }

@@ -11,6 +11,7 @@ import { tableSpecs } from '../../main/sync/tableSpecs.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { aiRuntimeBench } from './aiRuntime.js';
 import { logIntelligenceBench } from './logIntelligence.js';
+import { logParsingBench } from './logParsing.js';
 import { placementAssistantBench } from './placementAssistant.js';
 import { syncSoak } from './syncSoak.js';
 import { syncThroughput } from './syncThroughput.js';
@@ -102,6 +103,7 @@ const sections: [string, string, () => Promise<void>][] = [
   ['soak', 'data safety soak (out-of-order commits, syncs killed at random)', () => syncSoak(Number(process.env.GENBA_BENCH_SOAK_SECONDS ?? 180), record)],
   ['ai', 'local AI (CPU)', () => aiRuntimeBench(record)],
   ['logs', 'log intelligence', () => logIntelligenceBench(record)],
+  ['parse', 'log parsing: accuracy in-sample and left out, genba logs parse beside Drain3, robustness', async () => logParsingBench(record)],
 ];
 for (const [name, title, run] of sections) {
   if (!wanted(name)) continue;
