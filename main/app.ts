@@ -18,7 +18,8 @@ import { statusInfo } from './statusInfo.js';
 import { CompanyRepository } from './store/companyRepository.js';
 import { DB_FILE, openStoreForUse } from './store/openStoreForUse.js';
 import { createSafetyService, type SafetyService } from './diagnostics/safetyService.js';
-import { DEMO_ANCHOR_MS } from './sync/demo/demoDefinition.js';
+import { DEMO_ANCHOR_MS, DEMO_DEFINITION } from './sync/demo/demoDefinition.js';
+import { hostSiteResolver } from './logs/logIncidents.js';
 import { Outbox } from './sync/outbox.js';
 import { createDataSourceService, type DataSourceService } from './sync/dataSourceService.js';
 import { createSyncService, type SyncService, type SyncServiceStatus } from './sync/syncService.js';
@@ -167,6 +168,17 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     overview: () => overviewNow(),
     lastSync: () => store().repo.lastSuccessfulSync(),
     anomalies: () => logs.anomalies(),
+    // The demo company's hosts carry its sites' labels (ocr-sapporo-01); a company's own
+    // hosts are mapped in the config, or named after its locations.
+    siteOfHost: () =>
+      hostSiteResolver(
+        config.alerts.hostSites,
+        config.source.kind === 'demo'
+          ? DEMO_DEFINITION.sites.map((x) => ({ name: x.name, label: x.host }))
+          : store()
+              .repo.locationNames()
+              .map((name) => ({ name })),
+      ),
     pausedUntil: () => {
       const v = store().repo.getMeta('alerts_paused_until');
       return v === null ? null : Number(v);

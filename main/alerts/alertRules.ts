@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import { median } from '../median.js';
-import type { AlertKind, LogAnomalyReport, Overview, ProcessProgress } from '../api/types.js';
+import type { AlertKind, IncidentKpiLink, LogAnomalyReport, LogIncident, Overview, ProcessProgress } from '../api/types.js';
 import type { GenbaConfig } from '../config/config.js';
 import { formatHm } from '../config/zonedTime.js';
+import { DEFAULT_INCIDENT, groupIncidents } from '../logs/logIncidents.js';
+import { linkIncidentsToKpis } from './incidentCauses.js';
 
 export interface AlertCandidate {
   /** Dedupe key: kind + site + process (or the log anomaly's subject). */
@@ -25,6 +27,14 @@ export interface RuleInputs {
   overview: Overview;
   lastSync: number | null;
   anomalies: LogAnomalyReport | null;
+  /** The site a log host serves (configured mapping, or the data's own names); none: unknown. */
+  siteOfHost?: (host: string) => string | null;
+}
+
+/** The log incidents of now and the drops in speed they likely caused, shared by the rules. */
+interface Causes {
+  incidents: LogIncident[];
+  links: IncidentKpiLink[];
 }
 
 const MINUTE = 60_000;
@@ -41,7 +51,33 @@ function worstBy(processes: ProcessProgress[], score: (p: ProcessProgress) => nu
   return [...best.values()];
 }
 
-function delayRisk(i: RuleInputs, all: ProcessProgress[]): AlertCandidate[] {
+/** "Likely cause" facts for an alert about one process: the incidents linked to its site's speed. */
+function causesOf(
+  c: Causes,
+  p: ProcessProgress,
+  timeZone: string,
+): { likelyCauses: Record<string, unknown>[]; likelyCause: { ja: string; en: string } | null } {
+  // The same business's figures first: the alert speaks of that series.
+  const links = c.links
+    .filter((l) => l.site === p.site && l.process === p.process)
+    .sort((a, b) => Number(b.businessId === p.businessId) - Number(a.businessId === p.businessId));
+  const detail = links.map((l) => {
+    const incident = c.incidents.find((x) => x.id === l.incidentId)!;
+    return { ...l, services: incident.services, hosts: incident.hosts, start: incident.start };
+  });
+  if (detail.length === 0) return { likelyCauses: detail, likelyCause: null };
+  const d = detail[0]!;
+  const host = d.hosts[0] ?? d.services[0];
+  return {
+    likelyCauses: detail,
+    likelyCause: {
+      ja: `${host} のログ障害（${formatHm(d.start, timeZone)}から）: 速度 毎分${d.speedBefore} → ${d.speedAfter}件（${formatHm(d.dropAt, timeZone)}から）`,
+      en: `Log incident on ${host} (from ${formatHm(d.start, timeZone)}): speed ${d.speedBefore} → ${d.speedAfter} items/min (from ${formatHm(d.dropAt, timeZone)})`,
+    },
+  };
+}
+
+function delayRisk(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandidate[] {
   const late = all.filter((p) => p.status === 'late' || (p.status === 'stalled' && p.remaining > 0 && p.deadline !== null && p.deadline - i.now < 60 * MINUTE));
   return worstBy(late, (p) => p.minutesLate ?? 1e6).map((p) => {
     const deadline = p.deadline === null ? '—' : formatHm(p.deadline, i.timeZone);
@@ -71,6 +107,7 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[]): AlertCandidate[] {
         minutesLate: mins,
         speedPerMinute: p.speedPerMinute,
         requiredPerMinute: p.requiredPerMinute,
+        ...causesOf(c, p, i.timeZone),
       },
       dataAsOf: p.snapshotTime,
       request: {
@@ -82,7 +119,7 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[]): AlertCandidate[] {
 }
 
 /** Speed now against the same half hour on the previous working days. */
-function productivityDrop(i: RuleInputs, all: ProcessProgress[]): AlertCandidate[] {
+function productivityDrop(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandidate[] {
   const at = i.db.prepare(`SELECT entry_count FROM progress_snapshots WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time = ?`);
   const out: ProcessProgress[] = [];
   const baselines = new Map<ProcessProgress, number>();
@@ -115,7 +152,13 @@ function productivityDrop(i: RuleInputs, all: ProcessProgress[]): AlertCandidate
         ja: `${p.site} ${p.process}（業務${p.businessId}）の処理速度が通常の${share}%に低下（毎分${p.speedPerMinute!.toFixed(1)}件、通常${base.toFixed(1)}件）`,
         en: `${p.site} ${p.process} (business ${p.businessId}) runs at ${share}% of its usual speed (${p.speedPerMinute!.toFixed(1)}/min, usually ${base.toFixed(1)})`,
       },
-      detail: { businessId: p.businessId, speedPerMinute: p.speedPerMinute, baselinePerMinute: Math.round(base * 100) / 100, share },
+      detail: {
+        businessId: p.businessId,
+        speedPerMinute: p.speedPerMinute,
+        baselinePerMinute: Math.round(base * 100) / 100,
+        share,
+        ...causesOf(c, p, i.timeZone),
+      },
       dataAsOf: p.snapshotTime,
       request: {
         ja: `${p.site}の${p.process}工程の処理速度が落ちています（通常の${share}%）`,
@@ -152,21 +195,54 @@ function skillGap(i: RuleInputs, all: ProcessProgress[]): AlertCandidate[] {
   }));
 }
 
-function logAnomalies(i: RuleInputs): AlertCandidate[] {
-  if (!i.config.logAnomalies || !i.anomalies || i.anomalies.warmup) return [];
-  return i.anomalies.anomalies
-    .filter((a) => a.severity === 'critical')
-    .map((a) => ({
-      key: `log_anomaly|${a.kind}|${a.service ?? a.templateId}`,
-      kind: 'log_anomaly' as const,
-      severity: a.severity,
-      site: null,
-      process: null,
-      title: { ja: `ログの異常（${a.service ?? a.template}）: ${a.explanation.ja}`, en: `Log anomaly (${a.service ?? a.template}): ${a.explanation.en}` },
-      detail: { anomaly: a.kind, service: a.service, template: a.template, count: a.count, score: a.score, samples: a.samples },
-      dataAsOf: a.lastSeen,
-      request: null,
-    }));
+/**
+ * One alert per log incident, not one per signal: its sites, hosts, lines against the usual,
+ * and the speed of the site's processes it likely dragged down. Critical incidents alert,
+ * and so does any incident linked to a drop on the floor.
+ */
+function logIncidents(i: RuleInputs, c: Causes): AlertCandidate[] {
+  return c.incidents
+    .map((incident) => ({ incident, links: c.links.filter((l) => l.incidentId === incident.id) }))
+    .filter(({ incident, links }) => incident.severity === 'critical' || links.length > 0)
+    .map(({ incident, links }) => {
+      const from = formatHm(incident.start, i.timeZone);
+      const where = incident.hosts[0] ?? incident.services[0] ?? '?';
+      const more = incident.hosts.length > 1 ? ` +${incident.hosts.length - 1}` : '';
+      const sites = incident.sites.length > 0 ? { ja: `（${incident.sites.join('・')}）`, en: ` (${incident.sites.join(', ')})` } : { ja: '', en: '' };
+      const l = links[0];
+      const kpi = l
+        ? {
+            ja: `。${l.site} ${l.process}の速度 毎分${l.speedBefore} → ${l.speedAfter}件（${formatHm(l.dropAt, i.timeZone)}から）`,
+            en: `; ${l.site} ${l.process} speed ${l.speedBefore} → ${l.speedAfter} items/min (from ${formatHm(l.dropAt, i.timeZone)})`,
+          }
+        : { ja: '', en: '' };
+      return {
+        key: `log_anomaly|${incident.services[0] ?? where}`,
+        kind: 'log_anomaly' as const,
+        severity: links.length > 0 ? ('critical' as const) : incident.severity,
+        site: incident.sites[0] ?? null,
+        process: l?.process ?? null,
+        title: {
+          ja: `ログの障害${sites.ja}: ${where}${more} ${from}から${incident.lines}件（通常${incident.usualLines}件）${kpi.ja}`,
+          en: `Log incident${sites.en}: ${where}${more} from ${from}, ${incident.lines} lines (usually ${incident.usualLines})${kpi.en}`,
+        },
+        detail: {
+          incidentId: incident.id,
+          start: incident.start,
+          end: incident.end,
+          services: incident.services,
+          hosts: incident.hosts,
+          sites: incident.sites,
+          lines: incident.lines,
+          usualLines: incident.usualLines,
+          anomalies: incident.anomalies.map((a) => ({ kind: a.kind, service: a.service, template: a.template, count: a.count, score: a.score })),
+          samples: incident.samples,
+          affects: links,
+        },
+        dataAsOf: incident.end,
+        request: null,
+      };
+    });
 }
 
 function staleData(i: RuleInputs): AlertCandidate[] {
@@ -200,5 +276,10 @@ function staleData(i: RuleInputs): AlertCandidate[] {
 export function evaluateRules(i: RuleInputs): AlertCandidate[] {
   const fresh = i.overview.dataAsOf !== null && i.now - i.overview.dataAsOf <= i.config.staleMinutes * MINUTE;
   const all = fresh ? i.overview.sites.flatMap((s) => s.processes) : [];
-  return [...delayRisk(i, all), ...productivityDrop(i, all), ...skillGap(i, all), ...logAnomalies(i), ...staleData(i)];
+  const incidents =
+    i.config.logAnomalies && i.anomalies && !i.anomalies.warmup
+      ? groupIncidents(i.db, i.anomalies, { ...DEFAULT_INCIDENT, siteOfHost: i.siteOfHost ?? (() => null) })
+      : [];
+  const causes: Causes = { incidents, links: linkIncidentsToKpis(i.db, incidents, all, { now: i.now, share: i.config.productivityDropShare }) };
+  return [...delayRisk(i, all, causes), ...productivityDrop(i, all, causes), ...skillGap(i, all), ...logIncidents(i, causes), ...staleData(i)];
 }

@@ -33,6 +33,8 @@ export function createAlertService(deps: {
   lastSync: () => number | null;
   anomalies: () => LogAnomalyReport | null;
   pausedUntil: () => number | null;
+  /** The site a log host serves (see config alerts.hostSites); null when unknown. */
+  siteOfHost?: () => (host: string) => string | null;
 }): AlertService {
   let timer: NodeJS.Timeout | null = null;
   const openCount = (): number => (deps.db().prepare("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'").get() as { n: number }).n;
@@ -48,7 +50,16 @@ export function createAlertService(deps: {
     } catch (error) {
       deps.log.warn('log anomalies unavailable for alerts', describeError(error));
     }
-    const candidates = evaluateRules({ db, now, timeZone: cfg.timeZone, config: cfg.alerts, overview: deps.overview(), lastSync: deps.lastSync(), anomalies });
+    const candidates = evaluateRules({
+      db,
+      now,
+      timeZone: cfg.timeZone,
+      config: cfg.alerts,
+      overview: deps.overview(),
+      lastSync: deps.lastSync(),
+      anomalies,
+      ...(deps.siteOfHost ? { siteOfHost: deps.siteOfHost() } : {}),
+    });
     const paused = (deps.pausedUntil() ?? 0) > now;
     const r = applyCandidates(db, candidates, now, { cooldownMinutes: cfg.alerts.cooldownMinutes, paused });
     const open = listAlerts(db, { status: 'open' }, deps.lang());

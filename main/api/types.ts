@@ -210,6 +210,37 @@ export interface LogAnomalyReport {
   warmup: boolean;
   anomalies: LogAnomaly[];
 }
+/** Anomalies that belong together (same service or host, near in time): one alert, not one per signal. */
+export interface LogIncident {
+  /** Stable while the incident lasts: its main service and the minute it began. */
+  id: string;
+  /** Where its burst began (epoch ms), possibly before the anomaly window. */
+  start: number;
+  end: number;
+  /** Most lines first. */
+  services: string[];
+  hosts: string[];
+  /** Sites its hosts serve, where known. */
+  sites: string[];
+  /** Its lines in the anomaly window, and the median at that time on the previous days. */
+  lines: number;
+  usualLines: number;
+  severity: 'warning' | 'critical';
+  anomalies: LogAnomaly[];
+  samples: string[];
+}
+/** An incident that began before a drop in a site's speed: its likely cause, with the numbers. */
+export interface IncidentKpiLink {
+  incidentId: string;
+  site: string;
+  process: string;
+  businessId: string;
+  /** Items per minute before the incident began, and since the drop. */
+  speedBefore: number;
+  speedAfter: number;
+  /** When the speed first fell (epoch ms). */
+  dropAt: number;
+}
 export interface LogsRefresh {
   mined: number;
   newTemplates: number;

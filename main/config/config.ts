@@ -134,6 +134,12 @@ export const configSchema = z
         /** Stale data: no successful sync for this many minutes. */
         staleMinutes: z.number().int().min(5).max(10_080).default(30),
         logAnomalies: z.boolean().default(true),
+        /**
+         * Which site a log host serves: a part of the host name (between - _ .) → a site name,
+         * e.g. { "sapporo": "札幌" } for ocr-sapporo-01. Log incidents name their sites by it,
+         * and are linked to those sites' speed.
+         */
+        hostSites: z.record(z.string().min(1).max(100), z.string().min(1).max(100)).default({}),
       })
       .strict()
       .default({
@@ -144,6 +150,7 @@ export const configSchema = z
         qualifiedSkill: 3,
         staleMinutes: 30,
         logAnomalies: true,
+        hostSites: {},
       }),
     placement: z
       .object({

@@ -135,6 +135,11 @@ export class CompanyRepository {
     return row.n === 0 || row.ok < row.n ? null : row.t;
   }
 
+  /** The company's locations, by name. */
+  locationNames(): string[] {
+    return (this.db.prepare('SELECT location_name FROM locations ORDER BY location_name').all() as { location_name: string }[]).map((r) => r.location_name);
+  }
+
   getMeta(key: string): string | null {
     const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;

@@ -86,7 +86,7 @@ describe('alert rules on constructed scenarios', () => {
     expect(kinds()).not.toContain('skill_gap|盛岡|エントリ1');
   });
 
-  it('log anomaly follows the log-intelligence report, and stays off during warm-up', () => {
+  it('log anomaly follows the log-intelligence report (one alert per incident), and stays off during warm-up', () => {
     const report = (warmup: boolean): LogAnomalyReport => ({
       now: NOW,
       windowMinutes: 60,
@@ -107,7 +107,7 @@ describe('alert rules on constructed scenarios', () => {
         },
       ],
     });
-    expect(kinds({ anomalies: report(false) })).toEqual(['log_anomaly|error_burst|ocr-worker']);
+    expect(kinds({ anomalies: report(false) })).toEqual(['log_anomaly|ocr-worker']); // one alert per incident
     expect(kinds({ anomalies: report(true) })).toEqual([]);
     expect(kinds({ anomalies: { ...report(false), anomalies: [] } })).toEqual([]);
   });

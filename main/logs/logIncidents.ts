@@ -1,0 +1,148 @@
+import type Database from 'better-sqlite3';
+import type { LogAnomaly, LogAnomalyReport, LogIncident } from '../api/types.js';
+import { median } from '../median.js';
+
+export interface IncidentOptions {
+  /** Anomalies that share a service or a host and lie this close in time are one incident. */
+  gapMinutes: number;
+  /** How far back the start of a burst is looked for. */
+  lookbackMinutes: number;
+  /** The site a host serves, where the data or the configuration says so; null: unknown. */
+  siteOfHost: (host: string) => string | null;
+}
+
+export const DEFAULT_INCIDENT: Omit<IncidentOptions, 'siteOfHost'> = { gapMinutes: 15, lookbackMinutes: 360 };
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** Buckets for finding where a burst began. */
+const BUCKET = 5 * MINUTE;
+
+/** Where an anomaly's lines come from: the services and hosts that wrote them in the window. */
+interface Footprint {
+  anomaly: LogAnomaly;
+  services: Set<string>;
+  hosts: Map<string, number>;
+}
+
+/**
+ * Anomalies that belong together become one incident: the same service or host, windows
+ * that overlap (or lie within gapMinutes). An incident has a start (where its burst began,
+ * looked for before the anomaly window), an end, the messages involved, their count
+ * against the usual count at that time of day, and the hosts, services and sites.
+ */
+export function groupIncidents(db: Database.Database, report: LogAnomalyReport, o: IncidentOptions): LogIncident[] {
+  const from = report.now - report.windowMinutes * MINUTE;
+  const byTemplate = db.prepare('SELECT service, host, COUNT(*) AS n FROM app_logs WHERE template_id = ? AND ts >= ? AND ts < ? GROUP BY service, host');
+  const byService = db.prepare("SELECT host, COUNT(*) AS n FROM app_logs WHERE service = ? AND level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY host");
+  const prints: Footprint[] = report.anomalies.map((anomaly) => {
+    const services = new Set<string>();
+    const hosts = new Map<string, number>();
+    const rows =
+      anomaly.templateId !== null
+        ? (byTemplate.all(anomaly.templateId, from, report.now) as { service: string; host: string; n: number }[])
+        : (byService.all(anomaly.service, from, report.now) as { host: string; n: number }[]).map((r) => ({ ...r, service: anomaly.service! }));
+    for (const r of rows) {
+      services.add(r.service);
+      hosts.set(r.host, (hosts.get(r.host) ?? 0) + r.n);
+    }
+    if (anomaly.service) services.add(anomaly.service);
+    return { anomaly, services, hosts };
+  });
+
+  // Union-find over the anomalies: shared service or host, and near in time.
+  const parent = prints.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const gap = o.gapMinutes * MINUTE;
+  for (let a = 0; a < prints.length; a++) {
+    for (let b = a + 1; b < prints.length; b++) {
+      const x = prints[a]!;
+      const y = prints[b]!;
+      const near = x.anomaly.firstSeen - gap <= y.anomaly.lastSeen && y.anomaly.firstSeen - gap <= x.anomaly.lastSeen;
+      const shared = [...x.services].some((s) => y.services.has(s)) || [...x.hosts.keys()].some((h) => y.hosts.has(h));
+      if (near && shared) parent[root(a)] = root(b);
+    }
+  }
+  const groups = new Map<number, Footprint[]>();
+  prints.forEach((p, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), p]));
+
+  const incidents = [...groups.values()].map((members) => toIncident(db, members, report, o));
+  const rank = { critical: 0, warning: 1 };
+  return incidents.sort((a, b) => rank[a.severity] - rank[b.severity] || b.lines - a.lines);
+}
+
+function toIncident(db: Database.Database, members: Footprint[], report: LogAnomalyReport, o: IncidentOptions): LogIncident {
+  const templates = [...new Set(members.map((m) => m.anomaly.templateId).filter((t): t is number => t !== null))];
+  const errorServices = [...new Set(members.filter((m) => m.anomaly.kind === 'error_burst').map((m) => m.anomaly.service!))];
+  const hosts = new Map<string, number>();
+  const services = new Map<string, number>();
+  for (const m of members) {
+    for (const [h, n] of m.hosts) hosts.set(h, (hosts.get(h) ?? 0) + n);
+    for (const s of m.services) services.set(s, (services.get(s) ?? 0) + (m.anomaly.count ?? 0));
+  }
+  // The lines of the incident: its templates' lines and its services' errors (each line once).
+  const where = [
+    templates.length > 0 ? `template_id IN (${templates.map(() => '?').join(',')})` : null,
+    errorServices.length > 0 ? `(level = 'ERROR' AND service IN (${errorServices.map(() => '?').join(',')}))` : null,
+  ]
+    .filter(Boolean)
+    .join(' OR ');
+  const params = [...templates, ...errorServices];
+  const count = db.prepare(`SELECT COUNT(*) AS n, MIN(ts) AS f, MAX(ts) AS l FROM app_logs WHERE ts >= ? AND ts < ? AND (${where})`);
+  const windowMs = report.windowMinutes * MINUTE;
+  const from = report.now - windowMs;
+  const now = count.get(from, report.now, ...params) as { n: number; f: number | null; l: number | null };
+  const earlier = [1, 2, 3, 4, 5, 6, 7].map((d) => (count.get(from - d * DAY, report.now - d * DAY, ...params) as { n: number }).n);
+  const usual = median(earlier);
+
+  // Where the burst began: back from the window, bucket by bucket, while the rate stays above
+  // twice the usual one (and above one line a bucket).
+  const perBucket = Math.max(1, (2 * usual * BUCKET) / windowMs);
+  const buckets = db
+    .prepare(
+      `SELECT (ts / ${BUCKET}) * ${BUCKET} AS b, COUNT(*) AS n, MIN(ts) AS f FROM app_logs
+       WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY b ORDER BY b DESC`,
+    )
+    .all(report.now - o.lookbackMinutes * MINUTE, report.now, ...params) as { b: number; n: number; f: number }[];
+  let start = now.f ?? from;
+  let expected = Math.floor((now.f ?? report.now) / BUCKET) * BUCKET;
+  for (const k of buckets) {
+    if (k.b > expected) continue;
+    if (k.b < expected - BUCKET || k.n < perBucket) break;
+    start = Math.min(start, k.f);
+    expected = k.b;
+  }
+
+  const anomalies = members.map((m) => m.anomaly);
+  const hostList = [...hosts].sort((a, b) => b[1] - a[1]).map(([h]) => h);
+  const sites = [...new Set(hostList.map(o.siteOfHost).filter((s): s is string => s !== null))];
+  const serviceList = [...services].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+  const critical = anomalies.some((a) => a.severity === 'critical') || sites.length > 1 || serviceList.length > 1;
+  return {
+    id: `${serviceList[0] ?? 'logs'}@${Math.floor(start / MINUTE)}`,
+    start,
+    end: Math.max(...anomalies.map((a) => a.lastSeen)),
+    services: serviceList,
+    hosts: hostList,
+    sites,
+    lines: now.n,
+    usualLines: Math.round(usual * 10) / 10,
+    severity: critical ? 'critical' : 'warning',
+    anomalies,
+    samples: [...new Set(anomalies.flatMap((a) => a.samples))].slice(0, 3),
+  };
+}
+
+/**
+ * The site of a host: the configured mapping first (a part of the host name → a site), then
+ * a site whose name or host label appears among the host name's parts ("ocr-sapporo-01").
+ */
+export function hostSiteResolver(mapping: Record<string, string>, sites: readonly { name: string; label?: string }[]): (host: string) => string | null {
+  const entries = Object.entries(mapping).map(([part, site]) => [part.toLowerCase(), site] as const);
+  return (host) => {
+    const parts = host.toLowerCase().split(/[-_.]/);
+    for (const [part, site] of entries) if (parts.includes(part) || host.toLowerCase() === part) return site;
+    for (const s of sites) if (parts.includes(s.name.toLowerCase()) || (s.label && parts.includes(s.label.toLowerCase()))) return s.name;
+    return null;
+  };
+}
