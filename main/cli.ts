@@ -39,6 +39,9 @@ const OPTIONS = {
   keep: { type: 'string' },
   title: { type: 'string' },
   fix: { type: 'boolean' },
+  site: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   'intent-model': { type: 'string' },
   'answer-model': { type: 'string' },
   'embedding-model': { type: 'string' },
@@ -162,7 +165,19 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'alerts') return runAlertsCommand(app, rest, json, io);
     const k = values.k === undefined ? (command === 'knowledge' ? 5 : 20) : Number(values.k);
     if (!Number.isInteger(k) || k < 1 || k > 100) throw usageError('--k は 1〜100 の整数で指定してください', '--k must be an integer from 1 to 100');
-    if (command === 'logs') return await runLogsCommand(app, rest[0] ?? 'templates', rest.slice(1), { json, k }, io);
+    if (command === 'logs') {
+      const instant = (name: 'from' | 'to'): number | undefined => {
+        const v = values[name];
+        if (v === undefined) return undefined;
+        try {
+          return parseIsoInstant(v);
+        } catch (error) {
+          throw usageError(`--${name}: ${(error as GenbaError).messageIn('ja')}`, `--${name}: ${(error as GenbaError).messageIn('en')}`);
+        }
+      };
+      const range = { from: instant('from'), to: instant('to') };
+      return await runLogsCommand(app, rest[0] ?? 'templates', rest.slice(1), { json, k, site: values.site, ...range }, io);
+    }
     if (command === 'ask') return await runAsk(app, rest, json, io);
     if (command === 'approve' || command === 'reject' || command === 'modify') {
       return runDecision(app, command, rest, { reason: values.reason, user: values.user, keep: values.keep, json }, io);

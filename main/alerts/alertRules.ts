@@ -32,7 +32,7 @@ export interface RuleInputs {
 }
 
 /** The log incidents of now and the drops in speed they likely caused, shared by the rules. */
-interface Causes {
+export interface Causes {
   incidents: LogIncident[];
   links: IncidentKpiLink[];
 }
@@ -274,12 +274,22 @@ function staleData(i: RuleInputs): AlertCandidate[] {
  * ones the manager sees); they stay quiet when the data itself is stale.
  */
 export function evaluateRules(i: RuleInputs): AlertCandidate[] {
+  const all = freshProcesses(i);
+  const causes = incidentCauses(i, all);
+  return [...delayRisk(i, all, causes), ...productivityDrop(i, all, causes), ...skillGap(i, all), ...logIncidents(i, causes), ...staleData(i)];
+}
+
+/** The processes the rules may speak of: none while the data is stale. */
+function freshProcesses(i: RuleInputs): ProcessProgress[] {
   const fresh = i.overview.dataAsOf !== null && i.now - i.overview.dataAsOf <= i.config.staleMinutes * MINUTE;
-  const all = fresh ? i.overview.sites.flatMap((s) => s.processes) : [];
+  return fresh ? i.overview.sites.flatMap((s) => s.processes) : [];
+}
+
+/** The log incidents of now (none during warm-up) and the drops in speed they likely caused. */
+export function incidentCauses(i: RuleInputs, processes: ProcessProgress[] = freshProcesses(i)): Causes {
   const incidents =
     i.config.logAnomalies && i.anomalies && !i.anomalies.warmup
       ? groupIncidents(i.db, i.anomalies, { ...DEFAULT_INCIDENT, siteOfHost: i.siteOfHost ?? (() => null) })
       : [];
-  const causes: Causes = { incidents, links: linkIncidentsToKpis(i.db, incidents, all, { now: i.now, share: i.config.productivityDropShare }) };
-  return [...delayRisk(i, all, causes), ...productivityDrop(i, all, causes), ...skillGap(i, all), ...logIncidents(i, causes), ...staleData(i)];
+  return { incidents, links: linkIncidentsToKpis(i.db, incidents, processes, { now: i.now, share: i.config.productivityDropShare }) };
 }

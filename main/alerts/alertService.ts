@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { EventBus } from '../api/eventBus.js';
-import type { Alert, AlertCheck, LogAnomalyReport, Overview } from '../api/types.js';
+import type { Alert, AlertCheck, IncidentReport, LogAnomalyReport, Overview, SiteTimeline } from '../api/types.js';
 import type { GenbaConfig } from '../config/config.js';
 import { describeError, GenbaError, type Lang } from '../errors.js';
 import type { AppLog } from '../applog/appLog.js';
 import { acknowledgeAlert, applyCandidates, listAlerts, snoozeAlert, type AlertFilter } from './alertEngine.js';
-import { evaluateRules } from './alertRules.js';
+import { evaluateRules, incidentCauses, type RuleInputs } from './alertRules.js';
+import { siteTimeline } from './siteTimeline.js';
 
 /** The alert rules, checked on a timer (start) and on demand; new alerts go out as events. */
 export interface AlertService {
@@ -16,6 +17,10 @@ export interface AlertService {
   snooze(id: number, minutes: number): Alert[];
   start(): void;
   stop(): void;
+  /** The log incidents of now, each with the drops in speed it likely caused; `site`: those that touch it. */
+  incidents(site?: string): IncidentReport;
+  /** A site's speed, incidents and hosts' log lines on one time axis (default: the last 6 hours). */
+  timeline(site: string, range?: { from?: number; to?: number }): SiteTimeline;
 }
 
 /**
@@ -40,9 +45,7 @@ export function createAlertService(deps: {
   const openCount = (): number => (deps.db().prepare("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'").get() as { n: number }).n;
   const notFound = (id: number) => new GenbaError('ALERT_NOT_FOUND', { ja: `アラート ${id} は見つかりません。`, en: `Alert ${id} not found.` });
 
-  const check = (): AlertCheck => {
-    const db = deps.db();
-    const now = deps.now();
+  const inputs = (): RuleInputs => {
     const cfg = deps.config();
     let anomalies: LogAnomalyReport | null = null;
     try {
@@ -50,16 +53,33 @@ export function createAlertService(deps: {
     } catch (error) {
       deps.log.warn('log anomalies unavailable for alerts', describeError(error));
     }
-    const candidates = evaluateRules({
-      db,
-      now,
+    return {
+      db: deps.db(),
+      now: deps.now(),
       timeZone: cfg.timeZone,
       config: cfg.alerts,
       overview: deps.overview(),
       lastSync: deps.lastSync(),
       anomalies,
       ...(deps.siteOfHost ? { siteOfHost: deps.siteOfHost() } : {}),
-    });
+    };
+  };
+  const report = (i: RuleInputs, site?: string): IncidentReport => {
+    const causes = incidentCauses(i);
+    return {
+      now: i.now,
+      warmup: i.anomalies?.warmup ?? true,
+      incidents: causes.incidents
+        .filter((x) => site === undefined || x.sites.includes(site))
+        .map((x) => ({ ...x, affects: causes.links.filter((l) => l.incidentId === x.id) })),
+    };
+  };
+
+  const check = (): AlertCheck => {
+    const i = inputs();
+    const { db, now } = i;
+    const cfg = deps.config();
+    const candidates = evaluateRules(i);
     const paused = (deps.pausedUntil() ?? 0) > now;
     const r = applyCandidates(db, candidates, now, { cooldownMinutes: cfg.alerts.cooldownMinutes, paused });
     const open = listAlerts(db, { status: 'open' }, deps.lang());
@@ -73,6 +93,13 @@ export function createAlertService(deps: {
 
   return {
     check,
+    incidents: (site?: string): IncidentReport => report(inputs(), site),
+    timeline(site: string, range: { from?: number; to?: number } = {}): SiteTimeline {
+      const i = inputs();
+      const to = range.to ?? i.now;
+      const from = range.from ?? to - 6 * 3_600_000;
+      return siteTimeline(i.db, { site, from, to, causes: incidentCauses(i), siteOfHost: i.siteOfHost ?? (() => null) });
+    },
     list: (f: AlertFilter = {}): Alert[] => listAlerts(deps.db(), f, deps.lang()),
     openCount,
     acknowledge(id: number): Alert[] {

@@ -5,14 +5,14 @@ const MINUTE = 60_000;
 /** Speed before an incident: over this much time before it began. */
 const BEFORE_MINUTES = 60;
 
-interface Interval {
+export interface Interval {
   from: number;
   to: number;
   perMinute: number;
 }
 
 /** Items per minute between consecutive snapshots of one process series (entry_count is cumulative). */
-function speeds(db: Database.Database, p: ProcessProgress, from: number, to: number): Interval[] {
+export function speeds(db: Database.Database, p: Pick<ProcessProgress, 'site' | 'process' | 'businessId'>, from: number, to: number): Interval[] {
   const rows = db
     .prepare(
       `SELECT snapshot_time AS t, entry_count AS done FROM progress_snapshots

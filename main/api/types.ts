@@ -229,6 +229,24 @@ export interface LogIncident {
   anomalies: LogAnomaly[];
   samples: string[];
 }
+/** `genba logs incidents`: the incidents of now, each with the drops in speed it likely caused. */
+export interface IncidentReport {
+  now: number;
+  warmup: boolean;
+  incidents: (LogIncident & { affects: IncidentKpiLink[] })[];
+}
+/** `genba logs timeline`: a site's speed, its incidents and its hosts' log lines on one time axis. */
+export interface SiteTimeline {
+  site: string;
+  from: number;
+  to: number;
+  /** Items per minute between consecutive snapshots, per process and business. */
+  processes: { process: string; businessId: string; points: { at: number; perMinute: number }[] }[];
+  incidents: (LogIncident & { affects: IncidentKpiLink[] })[];
+  /** Lines and errors per 5 minutes from the hosts that serve the site. */
+  logs: { at: number; lines: number; errors: number }[];
+  hosts: string[];
+}
 /** An incident that began before a drop in a site's speed: its likely cause, with the numbers. */
 export interface IncidentKpiLink {
   incidentId: string;

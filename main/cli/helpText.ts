@@ -19,6 +19,8 @@ const HELP: Record<Lang, string> = {
   logs ingest <ファイル…>  ログファイルを取り込む
   logs templates | clusters | anomalies   テンプレート・クラスタ・異常の一覧
   logs search "<文>" [--k 20]   意味で検索
+  logs incidents [--site 拠点]   ログの障害（まとめた異常）と、落ちた処理速度との関係
+  logs timeline --site 拠点 [--from 日時 --to 日時]   拠点の処理速度・障害・ログを同じ時間軸で
   alerts check        いまの状態でアラートを評価（--now で時刻を固定）
   alerts list         アラートの一覧（未解決が先）
   ask "<質問>"        アシスタントに質問（例: "札幌のエントリ1工程が遅延しています"）。提案・根拠・各段階の時間
@@ -61,6 +63,8 @@ Commands:
   logs ingest <file…> Add log files to the local store
   logs templates | clusters | anomalies   List templates, clusters, anomalies
   logs search "<text>" [--k 20]   Semantic search
+  logs incidents [--site S]   Log incidents (anomalies grouped) and the drops in speed they likely caused
+  logs timeline --site S [--from T --to T]   A site's speed, incidents and logs on one time axis
   alerts check        Evaluate the alert rules now (--now fixes the time)
   alerts list         List alerts (open first)
   ask "<question>"    Ask the assistant (e.g. "札幌のエントリ1工程が遅延しています"): proposal, citations, stage timings

@@ -3,6 +3,9 @@ import type { GenbaApp } from '../app.js';
 import type { CliIo } from '../cli.js';
 import { parseLogFile } from '../logs/parseLogFile.js';
 import { usageError } from './cliUsageError.js';
+import { escapeControls } from './escapeControls.js';
+import type { IncidentReport } from '../api/types.js';
+import { formatHm } from '../config/zonedTime.js';
 
 export function parseOnly(args: string[], out: string | undefined, io: CliIo): number {
   const [file, ...extra] = args;
@@ -15,7 +18,13 @@ export function parseOnly(args: string[], out: string | undefined, io: CliIo): n
 }
 
 /** `genba logs ingest|templates|search|clusters|anomalies` on the local store. */
-export async function runLogsCommand(app: GenbaApp, sub: string, args: string[], o: { json: boolean; k: number }, io: CliIo): Promise<number> {
+export async function runLogsCommand(
+  app: GenbaApp,
+  sub: string,
+  args: string[],
+  o: { json: boolean; k: number; site?: string | undefined; from?: number | undefined; to?: number | undefined },
+  io: CliIo,
+): Promise<number> {
   const out = (value: unknown, text: string): void => io.stdout(o.json ? `${JSON.stringify(value, null, 2)}\n` : text);
   const ja = app.lang() === 'ja';
   switch (sub) {
@@ -76,6 +85,44 @@ export async function runLogsCommand(app: GenbaApp, sub: string, args: string[],
       );
       return 0;
     }
+    case 'incidents': {
+      await app.logs.refresh();
+      const r = app.alerts.incidents(o.site);
+      const tz = app.config().timeZone;
+      out(
+        r,
+        [
+          ...(r.warmup ? [ja ? '（学習期間中: 基準となる履歴がまだ足りません）' : '(warming up: not enough history for a baseline yet)'] : []),
+          ...(r.incidents.length === 0 && !r.warmup ? [ja ? 'ログの障害はありません。' : 'No log incident.'] : []),
+          ...r.incidents.map((x) => incidentLines(x, tz, ja)),
+        ].join('\n') + '\n',
+      );
+      return 0;
+    }
+    case 'timeline': {
+      if (!o.site)
+        throw usageError(
+          '使い方: genba logs timeline --site <拠点> [--from <日時> --to <日時>]',
+          'Usage: genba logs timeline --site <site> [--from <time> --to <time>]',
+        );
+      await app.logs.refresh();
+      const t = app.alerts.timeline(o.site, { ...(o.from !== undefined ? { from: o.from } : {}), ...(o.to !== undefined ? { to: o.to } : {}) });
+      const tz = app.config().timeZone;
+      const hm = (ms: number): string => formatHm(ms, tz);
+      out(
+        t,
+        [
+          `${t.site} ${hm(t.from)}–${hm(t.to)}${t.hosts.length > 0 ? ` (${t.hosts.join(', ')})` : ''}`,
+          ...t.processes.map(
+            (p) =>
+              `  ${p.process} (${ja ? '業務' : 'business '}${p.businessId}) ${ja ? '件/分' : 'items/min'}: ${p.points.map((x) => `${hm(x.at)} ${x.perMinute}`).join(' · ')}`,
+          ),
+          ...t.logs.filter((l) => l.errors > 0).map((l) => `  ${hm(l.at)} ${ja ? 'エラー' : 'errors'} ${l.errors} / ${l.lines}`),
+          ...t.incidents.map((x) => incidentLines(x, tz, ja)),
+        ].join('\n') + '\n',
+      );
+      return 0;
+    }
     case 'anomalies': {
       await app.logs.refresh();
       const r = app.logs.anomalies();
@@ -92,8 +139,22 @@ export async function runLogsCommand(app: GenbaApp, sub: string, args: string[],
     }
     default:
       throw usageError(
-        `不明なサブコマンドです: logs ${sub}（parse, ingest, templates, search, clusters, anomalies）`,
-        `Unknown subcommand: logs ${sub} (parse, ingest, templates, search, clusters, anomalies)`,
+        `不明なサブコマンドです: logs ${sub}（parse, ingest, templates, search, clusters, anomalies, incidents, timeline）`,
+        `Unknown subcommand: logs ${sub} (parse, ingest, templates, search, clusters, anomalies, incidents, timeline)`,
       );
   }
+}
+
+/** An incident in a few lines: where, since when, how many lines against the usual, and what it slowed down. */
+function incidentLines(x: IncidentReport['incidents'][number], tz: string, ja: boolean): string {
+  const hm = (ms: number): string => formatHm(ms, tz);
+  const head = ja
+    ? `[${x.severity}] ${x.services.join(', ')}（${x.hosts.join(', ')}）${x.sites.length > 0 ? ` ${x.sites.join('・')}` : ''} ${hm(x.start)}から ${x.lines}件（通常${x.usualLines}件）`
+    : `[${x.severity}] ${x.services.join(', ')} (${x.hosts.join(', ')})${x.sites.length > 0 ? ` ${x.sites.join(', ')}` : ''} from ${hm(x.start)}: ${x.lines} lines (usually ${x.usualLines})`;
+  const affects = x.affects.map((l) =>
+    ja
+      ? `    → ${l.site} ${l.process}（業務${l.businessId}）の速度 毎分${l.speedBefore} → ${l.speedAfter}件（${hm(l.dropAt)}から）`
+      : `    → ${l.site} ${l.process} (business ${l.businessId}) speed ${l.speedBefore} → ${l.speedAfter} items/min (from ${hm(l.dropAt)})`,
+  );
+  return [head, ...affects, ...x.samples.slice(0, 2).map((s) => `    ${escapeControls(s)}`)].join('\n');
 }

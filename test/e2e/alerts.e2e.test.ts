@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { AlertCheck } from '../../main/api/types.js';
+import type { AlertCheck, IncidentReport, SiteTimeline } from '../../main/api/types.js';
 import { parseIsoInstant } from '../../main/config/clock.js';
 import { DEMO_NOW as NOW, useAppInChromium } from '../helpers/appInChromium.js';
 import { TEST_RESULTS } from '../helpers/genbaPage.js';
@@ -19,6 +19,36 @@ describe('alerts on the demo company', () => {
     const delay = check.open.find((a) => a.kind === 'delay_risk' && a.site === '札幌' && a.process === 'エントリ1');
     expect(delay).toMatchObject({ detail: { businessId: '523201', minutesLate: 4, remaining: 120, requiredPerMinute: 6 } });
     expect(delay!.title).toBe('札幌 エントリ1（業務523201）が納期 16:00 に約4分遅れる見込み');
+    // The OCR problem is one incident, one alert: it names 札幌 and the speed it dragged down.
+    const logs = check.open.filter((a) => a.kind === 'log_anomaly');
+    expect(logs.map((a) => a.site)).toEqual(['札幌']);
+    expect(logs[0]!.title).toMatch(/^ログの障害（札幌）: ocr-sapporo-01 13:50から\d+件（通常0件）。札幌 エントリ1の速度 毎分[\d.]+ → [\d.]+件/);
+    expect(logs[0]!.detail).toMatchObject({ sites: ['札幌'], hosts: ['ocr-sapporo-01'], start: parseIsoInstant('2025-10-23T13:50+09:00') });
+    expect((logs[0]!.detail.affects as { site: string; process: string }[]).map((l) => `${l.site} ${l.process}`)).toContain('札幌 エントリ1');
+    // The delay risk of 札幌 エントリ1 lists it as the likely cause.
+    expect((delay!.detail.likelyCause as { ja: string }).ja).toMatch(/^ocr-sapporo-01 のログ障害（13:50から）/);
+  });
+
+  it('genba logs incidents and logs timeline give the same incident, with the site’s speed on the same time axis', () => {
+    const cli = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), 'logs', ...args, '--json', '--now', NOW, '--data-dir', env.dataDir], {
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as IncidentReport & SiteTimeline;
+    };
+    const report = cli('incidents', '--site', '札幌');
+    expect(report.incidents).toHaveLength(1);
+    expect(report.incidents[0]).toMatchObject({ services: ['ocr-worker'], sites: ['札幌'], start: parseIsoInstant('2025-10-23T13:50+09:00') });
+    expect(cli('incidents', '--site', '盛岡').incidents).toEqual([]);
+    const t = cli('timeline', '--site', '札幌', '--from', '2025-10-23T13:00+09:00');
+    expect(t.hosts).toContain('ocr-sapporo-01');
+    expect(t.incidents.map((x) => x.id)).toEqual([report.incidents[0]!.id]);
+    const entry = t.processes.find((p) => p.process === 'エントリ1' && p.businessId === '523201')!;
+    const before = entry.points.filter((p) => p.at <= parseIsoInstant('2025-10-23T13:50+09:00')).map((p) => p.perMinute);
+    const after = entry.points.filter((p) => p.at > parseIsoInstant('2025-10-23T14:00+09:00')).map((p) => p.perMinute);
+    expect(Math.min(...before)).toBeGreaterThan(Math.max(...after)); // the drop follows the incident
+    expect(t.logs.some((l) => l.errors > 0 && l.at >= parseIsoInstant('2025-10-23T13:50+09:00'))).toBe(true);
   });
 
   it('shows a new alert in the Alerts view and updates the open count', async () => {
