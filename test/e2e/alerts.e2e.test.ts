@@ -83,6 +83,18 @@ describe('alerts on the demo company', () => {
     expect(await page.getByTestId('alert-detail').textContent()).toContain('約480分遅れる見込み');
     await page.screenshot({ path: join(TEST_RESULTS, 'alerts.png'), fullPage: true });
 
+    // 札幌's delay risk shows the OCR incident as its likely cause; the incident its start and hosts.
+    await page.getByTestId('alert-list').locator('li', { hasText: '札幌 エントリ1（業務523201）が納期' }).click();
+    expect(await page.getByTestId('alert-cause').textContent()).toMatch(/^考えられる原因: ocr-sapporo-01 のログ障害（13:50から）: 速度 毎分/);
+    await page.screenshot({ path: join(TEST_RESULTS, 'alerts-cause.png'), fullPage: true });
+    await page.getByTestId('alert-list').locator('li', { hasText: 'ログの障害（札幌）' }).click();
+    const incident = await page.getByTestId('alert-detail').textContent();
+    expect(incident).toContain('開始13:50');
+    expect(incident).toContain('ホストocr-sapporo-01');
+    expect(incident).not.toContain('incidentId');
+    await page.screenshot({ path: join(TEST_RESULTS, 'alerts-incident.png'), fullPage: true });
+    await item.click();
+
     await page.getByTestId('alert-propose').click();
     // The request arrives in the chat's input, for the manager to send or edit.
     await expect.poll(() => page.getByTestId('chat-input').inputValue()).toContain('横浜のエントリ1工程が遅延しています');

@@ -28,7 +28,17 @@ const LABELS: Record<string, { ja: string; en: string }> = {
   template: { ja: 'テンプレート', en: 'Template' },
   count: { ja: '件数', en: 'Count' },
   score: { ja: 'スコア（z）', en: 'Score (z)' },
+  start: { ja: '開始', en: 'Started' },
+  end: { ja: '最終', en: 'Last seen' },
+  lines: { ja: '件数（直近60分）', en: 'Lines (last 60 min)' },
+  usualLines: { ja: '通常の件数', en: 'Usual lines' },
+  services: { ja: 'サービス', en: 'Services' },
+  hosts: { ja: 'ホスト', en: 'Hosts' },
+  sites: { ja: '拠点', en: 'Sites' },
 };
+
+/** Kept out of the numbers: ids for scripts, and what is shown on its own below. */
+const HIDDEN = new Set(['incidentId', 'samples', 'likelyCause', 'likelyCauses', 'affects', 'anomalies']);
 
 /** Alerts: filters, the list, and one alert's numbers with what to do about it. */
 export function AlertsView() {
@@ -138,22 +148,29 @@ export function AlertsView() {
             </p>
             <dl className="numbers">
               {Object.entries(selected.detail)
-                .filter(([, v]) => v !== null && typeof v !== 'object')
+                .filter(([k, v]) => v !== null && !HIDDEN.has(k) && (typeof v !== 'object' || (Array.isArray(v) && v.length > 0)))
                 .map(([k, v]) => (
                   <div key={k}>
                     <dt>{LABELS[k]?.[lang] ?? k}</dt>
                     <dd>
-                      {typeof v === 'number' && /deadline|Finish|Seen/.test(k)
-                        ? formatTime(v, tz)
-                        : typeof v === 'number'
-                          ? Number.isInteger(v)
-                            ? v
-                            : v.toFixed(2)
-                          : String(v)}
+                      {Array.isArray(v)
+                        ? v.join(', ')
+                        : typeof v === 'number' && /deadline|Finish|Seen|^start$|^end$/.test(k)
+                          ? formatTime(v, tz)
+                          : typeof v === 'number'
+                            ? Number.isInteger(v)
+                              ? v
+                              : v.toFixed(2)
+                            : String(v)}
                     </dd>
                   </div>
                 ))}
             </dl>
+            {isText(selected.detail.likelyCause) && (
+              <p className="likely-cause" data-testid="alert-cause">
+                <strong>{t('alerts.likelyCause')}</strong> {selected.detail.likelyCause[lang]}
+              </p>
+            )}
             {Array.isArray(selected.detail.samples) && (
               <ul className="samples">
                 {(selected.detail.samples as string[]).map((s, i) => (
@@ -187,4 +204,8 @@ export function AlertsView() {
       </div>
     </div>
   );
+}
+
+function isText(v: unknown): v is { ja: string; en: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { ja?: unknown }).ja === 'string' && typeof (v as { en?: unknown }).en === 'string';
 }
