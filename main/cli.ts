@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createApp, type GenbaApp } from './app.js';
 import { parseIsoInstant } from './config/clock.js';
+import type { LogFilter } from './api/types.js';
 import { CliUsageError, usageError } from './cli/cliUsageError.js';
 import { escapeControls } from './cli/escapeControls.js';
 import { formatStatus } from './cli/formatStatus.js';
@@ -40,6 +41,9 @@ const OPTIONS = {
   title: { type: 'string' },
   fix: { type: 'boolean' },
   site: { type: 'string' },
+  service: { type: 'string' },
+  host: { type: 'string' },
+  level: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   'intent-model': { type: 'string' },
@@ -47,6 +51,8 @@ const OPTIONS = {
   'embedding-model': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 
 const COMMANDS: readonly string[] = [
   'status',
@@ -176,7 +182,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         }
       };
       const range = { from: instant('from'), to: instant('to') };
-      return await runLogsCommand(app, rest[0] ?? 'templates', rest.slice(1), { json, k, site: values.site, ...range }, io);
+      const level = values.level?.toUpperCase();
+      if (level !== undefined && !LOG_LEVELS.includes(level as (typeof LOG_LEVELS)[number])) {
+        throw usageError(`--level は ${LOG_LEVELS.join(', ')} のいずれかです`, `--level is one of ${LOG_LEVELS.join(', ')}`);
+      }
+      const filter: LogFilter = { service: values.service, host: values.host, level: level as LogFilter['level'], ...range };
+      return await runLogsCommand(app, rest[0] ?? 'templates', rest.slice(1), { json, k, site: values.site, ...range, filter }, io);
     }
     if (command === 'ask') return await runAsk(app, rest, json, io);
     if (command === 'approve' || command === 'reject' || command === 'modify') {

@@ -48,6 +48,15 @@ const dataSourceForm = z
   .strict();
 
 /** Runtime validation of every request. Unknown keys are refused, not ignored. */
+/** Optional filters of template listing and search (LogFilter): a template passes with one matching line. */
+const LOG_FILTER = {
+  service: z.string().trim().min(1).max(100).optional(),
+  host: z.string().trim().min(1).max(200).optional(),
+  level: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).optional(),
+  from: z.number().int().min(0).max(8.64e15).optional(),
+  to: z.number().int().min(0).max(8.64e15).optional(),
+};
+
 export const REQUEST_SCHEMAS = {
   'status.get': empty,
   'overview.get': empty,
@@ -71,9 +80,9 @@ export const REQUEST_SCHEMAS = {
   'models.load': z.object({ role: z.enum(['intent', 'answer', 'embedding']) }).strict(),
   'models.test': z.object({ role: z.enum(['intent', 'answer', 'embedding']) }).strict(),
   'logs.refresh': empty,
-  'logs.templates': z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict(),
+  'logs.templates': z.object({ limit: z.number().int().min(1).max(5000).optional(), ...LOG_FILTER }).strict(),
   'logs.template': z.object({ id: z.number().int().min(1) }).strict(),
-  'logs.search': z.object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(100).optional() }).strict(),
+  'logs.search': z.object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(100).optional(), ...LOG_FILTER }).strict(),
   'logs.clusters': empty,
   'logs.anomalies': empty,
   'logs.scatter': empty,

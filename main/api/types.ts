@@ -210,6 +210,14 @@ export interface LogAnomalyReport {
   warmup: boolean;
   anomalies: LogAnomaly[];
 }
+/** Narrows template listing and search to templates with at least one line that matches; epoch ms. */
+export interface LogFilter {
+  service?: string | undefined;
+  host?: string | undefined;
+  level?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+}
 /** Anomalies that belong together (same service or host, near in time): one alert, not one per signal. */
 export interface LogIncident {
   /** Stable while the incident lasts: its main service and the minute it began. */

@@ -18,6 +18,7 @@ const HELP: Record<Lang, string> = {
   logs parse <ファイル> --out <csv>   各行を1メッセージとしてテンプレートを抽出（LineId,ClusterId,EventTemplate）
   logs ingest <ファイル…>  ログファイルを取り込む
   logs templates | clusters | anomalies   テンプレート・クラスタ・異常の一覧
+      templates と search は --service --host --level --from --to で絞り込み（その条件の行を持つテンプレート）
   logs search "<文>" [--k 20]   意味で検索
   logs incidents [--site 拠点]   ログの障害（まとめた異常）と、落ちた処理速度との関係
   logs timeline --site 拠点 [--from 日時 --to 日時]   拠点の処理速度・障害・ログを同じ時間軸で
@@ -62,6 +63,7 @@ Commands:
   logs parse <file> --out <csv>   Mine templates, one message per line (LineId,ClusterId,EventTemplate)
   logs ingest <file…> Add log files to the local store
   logs templates | clusters | anomalies   List templates, clusters, anomalies
+      templates and search take --service --host --level --from --to (templates with a matching line)
   logs search "<text>" [--k 20]   Semantic search
   logs incidents [--site S]   Log incidents (anomalies grouped) and the drops in speed they likely caused
   logs timeline --site S [--from T --to T]   A site's speed, incidents and logs on one time axis

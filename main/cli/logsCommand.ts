@@ -4,7 +4,7 @@ import type { CliIo } from '../cli.js';
 import { parseLogFile } from '../logs/parseLogFile.js';
 import { usageError } from './cliUsageError.js';
 import { escapeControls } from './escapeControls.js';
-import type { IncidentReport } from '../api/types.js';
+import type { IncidentReport, LogFilter } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 
 export function parseOnly(args: string[], out: string | undefined, io: CliIo): number {
@@ -22,7 +22,7 @@ export async function runLogsCommand(
   app: GenbaApp,
   sub: string,
   args: string[],
-  o: { json: boolean; k: number; site?: string | undefined; from?: number | undefined; to?: number | undefined },
+  o: { json: boolean; k: number; site?: string | undefined; from?: number | undefined; to?: number | undefined; filter?: LogFilter },
   io: CliIo,
 ): Promise<number> {
   const out = (value: unknown, text: string): void => io.stdout(o.json ? `${JSON.stringify(value, null, 2)}\n` : text);
@@ -53,7 +53,7 @@ export async function runLogsCommand(
     }
     case 'templates': {
       await app.logs.refresh();
-      const list = app.logs.templates();
+      const list = app.logs.templates(500, o.filter);
       out(
         list,
         list
@@ -67,7 +67,7 @@ export async function runLogsCommand(
       const text = args.join(' ').trim();
       if (!text) throw usageError('検索する文を指定してください: genba logs search "<文>"', 'Give the text to search: genba logs search "<text>"');
       await app.logs.refresh();
-      const hits = await app.logs.search(text, o.k);
+      const hits = await app.logs.search(text, o.k, o.filter);
       out(hits, hits.map((h) => `${h.score.toFixed(3)} ${String(h.count).padStart(8)}  ${h.template}`).join('\n') + '\n');
       return 0;
     }

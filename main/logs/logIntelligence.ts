@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EmbeddingService } from '../ai/embeddingService.js';
-import type { Lang, LogsRefresh, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary } from '../api/types.js';
+import type { Lang, LogFilter, LogsRefresh, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary } from '../api/types.js';
 import { clusterSummaryInstruction } from './logTexts.js';
 import type { VectorIndex } from '../ai/vectorIndex.js';
 import type { AppLog } from '../applog/appLog.js';
@@ -31,10 +31,11 @@ export interface LogIntelligence {
   refresh(): Promise<LogsRefresh>;
   /** Adds log files to the store; the next refresh mines them. Says, per file, what was added or why not. */
   ingestFiles(paths: string[]): IngestReport;
-  templates(limit?: number): TemplateSummary[];
+  /** The most frequent templates; with a filter, those with at least one matching line. */
+  templates(limit?: number, filter?: LogFilter): TemplateSummary[];
   template(id: number): TemplateDetail | null;
   /** Semantic search: the query embedded as a query, templates found in the HNSW index. */
-  search(text: string, k: number): Promise<SearchHit[]>;
+  search(text: string, k: number, filter?: LogFilter): Promise<SearchHit[]>;
   clusters(): ClusterInfo[];
   /**
    * A sentence about a family from the local LLM; without a model (or if it fails) the
@@ -131,9 +132,12 @@ export function createLogIntelligence(deps: {
     },
     ingestFiles: (paths: string[]): IngestReport => ingestLogFiles(deps.db(), paths, { timeZone: deps.timeZone(), now: deps.now() }),
 
-    templates(limit = 500): TemplateSummary[] {
+    templates(limit = 500, filter: LogFilter = {}): TemplateSummary[] {
       const db = deps.db();
-      return (db.prepare(`${SELECT} ORDER BY t.count DESC LIMIT ?`).all(limit) as Parameters<typeof summary>[1][]).map((r) => summary(db, r));
+      const f = filterSql(filter);
+      return (db.prepare(`${SELECT} ${f.where} ORDER BY t.count DESC LIMIT ?`).all(...f.params, limit) as Parameters<typeof summary>[1][]).map((r) =>
+        summary(db, r),
+      );
     },
 
     template(id: number): TemplateDetail | null {
@@ -159,25 +163,32 @@ export function createLogIntelligence(deps: {
         })),
       };
     },
-    async search(text: string, k: number): Promise<SearchHit[]> {
+    async search(text: string, k: number, filter: LogFilter = {}): Promise<SearchHit[]> {
       const e = embedder();
       if (!index || indexModel !== e.model) await this.refresh();
       if (!index) return [];
       const [q] = await e.embed([text], 'query');
       const db = deps.db();
+      const f = filterSql(filter);
       const sample = db.prepare('SELECT message FROM app_logs WHERE template_id = ? ORDER BY ts DESC LIMIT 1');
-      return index.search(q!, k).flatMap((hit) => {
-        const r = db.prepare(`${SELECT} WHERE t.template_id = ?`).get(hit.id) as Parameters<typeof summary>[1] | undefined;
-        return r
-          ? [
-              {
-                ...summary(db, r),
-                score: Math.round(hit.score * 1000) / 1000,
-                sample: (sample.get(hit.id) as { message: string } | undefined)?.message ?? null,
-              },
-            ]
-          : [];
-      });
+      const row = db.prepare(`${SELECT} ${f.where ? `${f.where} AND` : 'WHERE'} t.template_id = ?`);
+      // With a filter, nearest neighbours are taken wider and filtered; the index knows no lines.
+      const wanted = f.where ? Math.max(1, Math.min(index.size, k * 20)) : k;
+      return index
+        .search(q!, wanted)
+        .flatMap((hit) => {
+          const r = row.get(...f.params, hit.id) as Parameters<typeof summary>[1] | undefined;
+          return r
+            ? [
+                {
+                  ...summary(db, r),
+                  score: Math.round(hit.score * 1000) / 1000,
+                  sample: (sample.get(hit.id) as { message: string } | undefined)?.message ?? null,
+                },
+              ]
+            : [];
+        })
+        .slice(0, k);
     },
 
     clusters: (): ClusterInfo[] => listClusters(deps.db(), deps.now()),
@@ -221,4 +232,21 @@ export function createLogIntelligence(deps: {
       }));
     },
   } satisfies LogIntelligence;
+}
+
+/** WHERE for templates with at least one line matching the filter (parameterized; empty without one). */
+function filterSql(f: LogFilter): { where: string; params: (string | number)[] } {
+  const parts: [string, string | number | undefined][] = [
+    ['l.service = ?', f.service],
+    ['l.host = ?', f.host],
+    ['l.level = ?', f.level],
+    ['l.ts >= ?', f.from],
+    ['l.ts < ?', f.to],
+  ];
+  const used = parts.filter((x): x is [string, string | number] => x[1] !== undefined);
+  if (used.length === 0) return { where: '', params: [] };
+  return {
+    where: `WHERE EXISTS (SELECT 1 FROM app_logs l WHERE l.template_id = t.template_id AND ${used.map(([c]) => c).join(' AND ')})`,
+    params: used.map(([, v]) => v),
+  };
 }

@@ -61,6 +61,28 @@ describe('log intelligence on the demo company', () => {
     expect(app.logs.scatter()).toEqual(points); // the same projection at every refresh
   });
 
+  it('lists and searches templates by service, host, level and time range', async () => {
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    const owners = (id: number, where: string, ...params: unknown[]): number =>
+      (db.prepare(`SELECT COUNT(*) AS n FROM app_logs WHERE template_id = ? AND ${where}`).get(id, ...params) as { n: number }).n;
+    const all = app.logs.templates();
+    const ocrErrors = app.logs.templates(500, { service: 'ocr-worker', level: 'ERROR' });
+    expect(ocrErrors.length).toBeGreaterThan(0);
+    expect(ocrErrors.length).toBeLessThan(all.length);
+    for (const t of ocrErrors) expect(owners(t.id, "service = 'ocr-worker' AND level = 'ERROR'")).toBeGreaterThan(0);
+    // Every template left out has no such line.
+    for (const t of all.filter((x) => !ocrErrors.some((y) => y.id === x.id))) expect(owners(t.id, "service = 'ocr-worker' AND level = 'ERROR'")).toBe(0);
+    const host = (db.prepare("SELECT host FROM app_logs WHERE service = 'ocr-worker' LIMIT 1").get() as { host: string }).host;
+    for (const t of app.logs.templates(500, { host })) expect(owners(t.id, 'host = ?', host)).toBeGreaterThan(0);
+    const last = (db.prepare('SELECT MAX(ts) AS t FROM app_logs').get() as { t: number }).t;
+    expect(app.logs.templates(500, { from: last + 1 })).toEqual([]);
+    const hits = await app.logs.search('OCR timeout for image', 5, { service: 'ocr-worker' });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(owners(h.id, "service = 'ocr-worker'")).toBeGreaterThan(0);
+    expect(await app.logs.search('OCR timeout for image', 5, { service: 'no-such-service' })).toEqual([]);
+    db.close();
+  });
+
   it('shares one refresh between callers that ask at once (a sync and the Logs view)', async () => {
     const [a, b] = await Promise.all([app.logs.refresh(), app.logs.refresh()]);
     expect(a).toBe(b);

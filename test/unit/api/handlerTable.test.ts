@@ -50,11 +50,25 @@ describe('handler table', () => {
       ['alerts.pause', { minutes: '60' }],
       ['status.get', { extra: 1 }],
       ['overview.get', 'a string'],
+      ['logs.templates', { level: 'error' }],
+      ['logs.search', { text: 'ocr', from: -1 }],
+      ['logs.search', { text: 'ocr', service: '' }],
     ];
     for (const [channel, input] of cases) {
       const result = await table[channel](input);
       expect(result, `${channel} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       if (!result.ok) expect(result.error.message).toContain('入力が正しくありません');
+    }
+  });
+
+  it('passes log filters through the contract to the core', async () => {
+    const all = await table['logs.templates']({});
+    const errors = await table['logs.templates']({ level: 'ERROR' });
+    expect(all.ok && errors.ok).toBe(true);
+    if (all.ok && errors.ok) {
+      expect(errors.value.length).toBeGreaterThan(0);
+      expect(errors.value.length).toBeLessThan(all.value.length);
+      expect(errors.value.every((t) => t.errors > 0)).toBe(true);
     }
   });
 
