@@ -78,10 +78,13 @@ export class TemplateMiner {
   /** Adds one message; tells whether its template is new or had to widen. */
   add(tokens: string[], values?: (string | null)[]): { template: MinedTemplate; created: boolean; changed: boolean } {
     const leaf = this.leaf(tokens, true);
-    // A template widened by mergeSiblings() sits under the wildcard branch, where this does
-    // not look: a message of it starts a template of its own, which the next refine() folds
-    // back in. (Joining any template that covers the message here cost 0.02 of grouping
-    // accuracy on Android: it pulls messages into templates with a wildcard first token.)
+    // A template of the leaf that covers the message exactly takes it even below the
+    // similarity threshold: a widened template has few equal constants left, and a repeat of
+    // its own message would otherwise start a new template. A template widened by
+    // mergeSiblings() sits under the wildcard branch, where this does not look: a message of
+    // it starts a template of its own, which the next refine() folds back in. (Looking there
+    // too cost 0.02 of grouping accuracy on Android: it pulls messages into templates with a
+    // wildcard first token.)
     const best = this.best(leaf, tokens) ?? this.coveringIn(leaf, tokens);
     if (!best) {
       const template: MinedTemplate = { id: this.nextId++, tokens: [...tokens], count: 1, values: {} };
