@@ -64,7 +64,11 @@ export function groupIncidents(db: Database.Database, report: LogAnomalyReport, 
     }
   }
   const groups = new Map<number, Footprint[]>();
-  prints.forEach((p, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), p]));
+  prints.forEach((p, i) => {
+    const g = groups.get(root(i));
+    if (g) g.push(p);
+    else groups.set(root(i), [p]);
+  });
 
   const incidents = [...groups.values()].map((members) => toIncident(db, members, report, o));
   const rank = { critical: 0, warning: 1 };

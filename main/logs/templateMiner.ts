@@ -1,4 +1,5 @@
 import { WILDCARD } from './maskTokens.js';
+import { TemplateLeaf } from './templateLeaf.js';
 
 export interface MinedTemplate {
   id: number;
@@ -29,21 +30,9 @@ export const DEFAULT_MINER: MinerOptions = { depth: 3, similarity: 0.5, maxChild
 
 interface Node {
   children: Map<string, Node>;
-  templates: MinedTemplate[];
-  /**
-   * Templates by (position, constant token), built once a leaf holds many. Similarity counts
-   * equal constants only, so a template that can reach the threshold shares at least one
-   * constant with the message: the index finds every candidate, and messages unlike all the
-   * others (random words, ids in the first tokens) cost as much as the tokens they have,
-   * not as many templates as the leaf holds.
-   */
-  index: Map<string, MinedTemplate[]> | null;
+  templates: TemplateLeaf;
 }
-const node = (): Node => ({ children: new Map(), templates: [], index: null });
-/** Below this many templates a leaf is scanned; above, it is indexed. */
-const INDEX_FROM = 64;
-const NO_CONSTANT = '\u0001*';
-const key = (pos: number, token: string): string => `${pos}\u0001${token}`;
+const node = (): Node => ({ children: new Map(), templates: new TemplateLeaf() });
 
 /**
  * Online, incremental template mining (the Drain prefix tree): messages are routed by
@@ -60,7 +49,7 @@ export class TemplateMiner {
   /** Restores persisted templates so mining continues where it stopped. */
   load(templates: MinedTemplate[]): void {
     for (const t of templates) {
-      this.place(this.leaf(t.tokens, true), t);
+      this.leaf(t.tokens, true).templates.add(t);
       this.byId.set(t.id, t);
       this.nextId = Math.max(this.nextId, t.id + 1);
     }
@@ -85,13 +74,13 @@ export class TemplateMiner {
     // it starts a template of its own, which the next refine() folds back in. (Looking there
     // too cost 0.02 of grouping accuracy on Android: it pulls messages into templates with a
     // wildcard first token.)
-    const best = this.best(leaf, tokens) ?? this.coveringIn(leaf, tokens);
+    const best = this.best(leaf, tokens) ?? leaf.templates.covering(tokens);
     if (!best) {
       const template: MinedTemplate = { id: this.nextId++, tokens: [...tokens], count: 1, values: {} };
       tokens.forEach((t, i) => {
-        if (t === WILDCARD) note(template, i, values?.[i] ?? t);
+        if (t === WILDCARD) note(template, i, values?.[i] ?? null);
       });
-      this.place(leaf, template);
+      leaf.templates.add(template);
       this.byId.set(template.id, template);
       return { template, created: true, changed: false };
     }
@@ -103,7 +92,7 @@ export class TemplateMiner {
         best.tokens[i] = WILDCARD;
         changed = true;
       }
-      if (best.tokens[i] === WILDCARD) note(best, i, values?.[i] ?? tokens[i]!);
+      if (best.tokens[i] === WILDCARD) note(best, i, tokens[i] === WILDCARD ? (values?.[i] ?? null) : tokens[i]!);
     }
     best.count++;
     return { template: best, created: false, changed };
@@ -127,7 +116,7 @@ export class TemplateMiner {
       }
       if (!split) continue;
       const leaf = this.leaf(t.tokens, true);
-      leaf.templates.splice(leaf.templates.indexOf(t), 1);
+      leaf.templates.remove(t);
       this.byId.delete(t.id);
       replaced.push(t.id);
       for (const [word, count] of Object.entries(split.values)) {
@@ -142,7 +131,7 @@ export class TemplateMiner {
             .map(([k, v]) => [k, v === null ? null : { ...v }]),
         );
         const child: MinedTemplate = { id: this.nextId++, tokens, count, values };
-        this.place(this.leaf(tokens, true), child);
+        this.leaf(tokens, true).templates.add(child);
         this.byId.set(child.id, child);
       }
     }
@@ -219,13 +208,11 @@ export class TemplateMiner {
     into.values = values;
     into.count = members.reduce((n, t) => n + t.count, 0);
     this.byId.set(into.id, into);
-    this.place(this.leaf(into.tokens, true), into);
+    this.leaf(into.tokens, true).templates.add(into);
   }
 
   private remove(t: MinedTemplate): void {
-    const leaf = this.leaf(t.tokens, true);
-    const i = leaf.templates.indexOf(t);
-    if (i >= 0) leaf.templates.splice(i, 1);
+    this.leaf(t.tokens, true).templates.remove(t);
     this.byId.delete(t.id);
   }
 
@@ -236,16 +223,10 @@ export class TemplateMiner {
 
   /** A template of the message's leaves whose every constant the message has. */
   private covering(tokens: string[]): MinedTemplate | null {
-    for (const leaf of this.leaves(tokens)) {
-      const found = this.coveringIn(leaf, tokens);
+    for (const n of this.leaves(tokens)) {
+      const found = n.templates.covering(tokens);
       if (found) return found;
     }
-    return null;
-  }
-
-  private coveringIn(leaf: Node, tokens: string[]): MinedTemplate | null {
-    const pool = leaf.index ? [...this.candidates(leaf, tokens), ...(leaf.index.get(NO_CONSTANT) ?? [])] : leaf.templates;
-    for (const t of pool) if (this.byId.get(t.id) === t && t.tokens.every((x, i) => x === WILDCARD || x === tokens[i])) return t;
     return null;
   }
 
@@ -281,49 +262,12 @@ export class TemplateMiner {
     return n;
   }
 
-  private place(leaf: Node, t: MinedTemplate): void {
-    leaf.templates.push(t);
-    if (leaf.index) this.indexTemplate(leaf.index, t);
-    else if (leaf.templates.length > INDEX_FROM) {
-      leaf.index = new Map();
-      for (const x of leaf.templates) this.indexTemplate(leaf.index, x);
-    }
-  }
-
-  private indexTemplate(index: Map<string, MinedTemplate[]>, t: MinedTemplate): void {
-    // A template of wildcards only shares no constant: match() looks at these apart.
-    if (t.tokens.every((x) => x === WILDCARD)) {
-      const list = index.get(NO_CONSTANT);
-      if (list) list.push(t);
-      else index.set(NO_CONSTANT, [t]);
-      return;
-    }
-    t.tokens.forEach((token, pos) => {
-      if (token === WILDCARD) return;
-      const k = key(pos, token);
-      const list = index.get(k);
-      if (list) list.push(t);
-      else index.set(k, [t]);
-    });
-  }
-
-  /** The leaf's templates that share a constant with the message (postings of widened or replaced templates are skipped). */
-  private candidates(leaf: Node, tokens: string[]): Iterable<MinedTemplate> {
-    // With a threshold of 0 a template sharing nothing could win: only a scan is exact then.
-    if (!leaf.index || this.o.similarity <= 0) return leaf.templates;
-    const found = new Set<MinedTemplate>();
-    tokens.forEach((token, pos) => {
-      for (const t of leaf.index!.get(key(pos, token)) ?? []) if (t.tokens[pos] === token && this.byId.get(t.id) === t) found.add(t);
-    });
-    // Ties go to the older template, as in a scan of the leaf.
-    return [...found].sort((a, b) => a.id - b.id);
-  }
-
   private best(leaf: Node, tokens: string[], threshold = this.o.similarity): MinedTemplate | null {
     let best: MinedTemplate | null = null;
     let bestSim = -1;
     let bestParams = -1;
-    for (const t of this.candidates(leaf, tokens)) {
+    // With a threshold of 0 a template sharing nothing could win: only a scan is exact then.
+    for (const t of leaf.templates.candidates(tokens, threshold <= 0)) {
       let same = 0;
       let params = 0;
       for (let i = 0; i < tokens.length; i++) {
@@ -342,12 +286,12 @@ export class TemplateMiner {
 }
 
 /**
- * Counts a value at a wildcard position. `<*>` stands for a value the caller did not pass
- * (a number, an address: no word): the position is then one that varies beyond words, so
- * its map is dropped as if it had overflowed. null stays null.
+ * Counts a value at a wildcard position. null stands for a value the caller did not pass (a
+ * number, an address: no word): the position varies beyond words, so its map is dropped as
+ * if it had overflowed. A dropped map stays dropped.
  */
-function note(t: MinedTemplate, pos: number, value: string): void {
-  if (value === WILDCARD) {
+function note(t: MinedTemplate, pos: number, value: string | null): void {
+  if (value === null) {
     t.values[pos] = null;
     return;
   }

@@ -93,6 +93,21 @@ describe('alerts on the demo company', () => {
     expect(incident).toContain('ホストocr-sapporo-01');
     expect(incident).not.toContain('incidentId');
     await page.screenshot({ path: join(TEST_RESULTS, 'alerts-incident.png'), fullPage: true });
+    // As a manager's laptop shows it, in both languages.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: join(TEST_RESULTS, 'alerts-incident-1280-ja.png') });
+    // The list is read in the language of the moment: open the view again after switching.
+    const showIncident = async (lang: 'ja' | 'en', text: string): Promise<void> => {
+      env.app.updateSettings({ lang });
+      await page.getByTestId('nav-overview').click();
+      await page.getByTestId('nav-alerts').click();
+      await page.getByTestId('alert-list').locator('li', { hasText: text }).click();
+    };
+    await showIncident('en', 'Log incident (札幌)');
+    await page.screenshot({ path: join(TEST_RESULTS, 'alerts-incident-1280-en.png') });
+    await showIncident('ja', 'ログの障害（札幌）');
+    if (size) await page.setViewportSize(size);
     await item.click();
 
     await page.getByTestId('alert-propose').click();
