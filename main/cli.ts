@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { createApp, type GenbaApp } from './app.js';
+import type { GenbaApp } from './app.js';
 import { parseIsoInstant } from './config/clock.js';
 import type { LogFilter } from './api/types.js';
 import { CliUsageError, usageError } from './cli/cliUsageError.js';
@@ -8,13 +8,6 @@ import { escapeControls } from './cli/escapeControls.js';
 import { formatStatus } from './cli/formatStatus.js';
 import { helpText } from './cli/helpText.js';
 import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
-import { runAlertsCommand } from './cli/alertsCommand.js';
-import { runApprovals, runAsk, runDecision, runKnowledge } from './cli/assistantCommands.js';
-import { runBackup, runDoctorCommand, runRestore } from './cli/safetyCommands.js';
-import { runModelsCommand } from './cli/modelsCommand.js';
-import { preparePassword, runSyncCommand } from './cli/syncCommand.js';
-import { memorySecretStore, MYSQL_PASSWORD } from './config/secretStore.js';
-import { checkSupported, readGgufInfo } from './ai/ggufInfo.js';
 import { existsSync, statSync } from 'node:fs';
 import { describeError, fromSystemError, GenbaError, toErrorPayload, type Lang } from './errors.js';
 
@@ -90,6 +83,7 @@ async function checkModelOptions(values: {
     const path = values[option];
     if (path === undefined) continue;
     try {
+      const { checkSupported, readGgufInfo } = await import('./ai/ggufInfo.js');
       checkSupported(await readGgufInfo(path));
     } catch (error) {
       const text = error instanceof GenbaError ? error.text : { ja: String(error), en: String(error) };
@@ -144,6 +138,20 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       throw usageError(`--now: ${(error as GenbaError).messageIn('ja')}`, `--now: ${(error as GenbaError).messageIn('en')}`);
     }
     await checkModelOptions(values);
+    // The commands load here, not at the top: `genba logs parse` and `genba help` start
+    // without the store's native modules, the optimizer and the model runtime.
+    const [{ createApp }, { memorySecretStore, MYSQL_PASSWORD }, sync, safety, assistant, { runModelsCommand }, { runAlertsCommand }] = await Promise.all([
+      import('./app.js'),
+      import('./config/secretStore.js'),
+      import('./cli/syncCommand.js'),
+      import('./cli/safetyCommands.js'),
+      import('./cli/assistantCommands.js'),
+      import('./cli/modelsCommand.js'),
+      import('./cli/alertsCommand.js'),
+    ]);
+    const { preparePassword, runSyncCommand } = sync;
+    const { runBackup, runDoctorCommand, runRestore } = safety;
+    const { runApprovals, runAsk, runDecision, runKnowledge } = assistant;
     const secrets = memorySecretStore();
     // The password of the company MySQL reaches every command that may talk to it (doctor, decisions' delivery).
     if (process.env.GENBA_MYSQL_PASSWORD) secrets.set(MYSQL_PASSWORD, process.env.GENBA_MYSQL_PASSWORD);

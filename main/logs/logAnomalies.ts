@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { median } from '../median.js';
-import { templateText } from './templateText.js';
+import { displayTemplate } from './templateText.js';
 import { fromBlob } from '../ai/storedVectors.js';
 
 export type { LogAnomaly as Anomaly, LogAnomalyKind as AnomalyKind, LogAnomalyReport as AnomalyReport } from '../api/types.js';
@@ -45,15 +45,15 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
 
   // (a) and (c): templates first seen inside the window.
   const fresh = db
-    .prepare('SELECT template_id, tokens, first_seen, last_seen, errors FROM log_templates WHERE first_seen >= ? AND first_seen < ?')
-    .all(from, now) as { template_id: number; tokens: string; first_seen: number; last_seen: number; errors: number }[];
+    .prepare('SELECT template_id, tokens, template, first_seen, last_seen, errors FROM log_templates WHERE first_seen >= ? AND first_seen < ?')
+    .all(from, now) as { template_id: number; tokens: string; template: string | null; first_seen: number; last_seen: number; errors: number }[];
   const clusterVectors = (
     db.prepare(`SELECT v.vector FROM log_template_vectors v JOIN log_cluster_members USING (template_id)`).all() as { vector: Buffer }[]
   ).map((r) => fromBlob(r.vector));
   for (const t of fresh) {
     const n = (windowCount.get(t.template_id, from, now) as { n: number | null }).n ?? 0;
     if (n === 0) continue;
-    const text = templateText(JSON.parse(t.tokens));
+    const text = displayTemplate(t.template, t.tokens);
     const v = db.prepare('SELECT vector FROM log_template_vectors WHERE template_id = ?').get(t.template_id) as { vector: Buffer } | undefined;
     let nearest = -1;
     if (v && clusterVectors.length > 0) {
@@ -102,14 +102,14 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
       const spike = z >= o.zThreshold && x >= o.minCount;
       const dip = z <= -o.zThreshold && med >= o.minCount;
       if (!spike && !dip) continue;
-      const t = db.prepare('SELECT tokens FROM log_templates WHERE template_id = ?').get(id) as { tokens: string };
+      const t = db.prepare('SELECT tokens, template FROM log_templates WHERE template_id = ?').get(id) as { tokens: string; template: string | null };
       const w = windowCount.get(id, from, now) as { f: number | null; l: number | null };
       anomalies.push({
         kind: spike ? 'spike' : 'dip',
         severity: Math.abs(z) >= 2 * o.zThreshold ? 'critical' : 'warning',
         templateId: id,
         service: null,
-        template: templateText(JSON.parse(t.tokens)),
+        template: displayTemplate(t.template, t.tokens),
         firstSeen: w.f ?? from,
         lastSeen: w.l ?? now,
         count: x,

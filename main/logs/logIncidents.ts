@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LogAnomaly, LogAnomalyReport, LogIncident } from '../api/types.js';
 import { median } from '../median.js';
+import { groupNearShared } from './groupNearShared.js';
 
 export interface IncidentOptions {
   /** Anomalies that share a service or a host and lie this close in time are one incident. */
@@ -50,27 +51,15 @@ export function groupIncidents(db: Database.Database, report: LogAnomalyReport, 
     return { anomaly, services, hosts };
   });
 
-  // Union-find over the anomalies: shared service or host, and near in time.
-  const parent = prints.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  const gap = o.gapMinutes * MINUTE;
-  for (let a = 0; a < prints.length; a++) {
-    for (let b = a + 1; b < prints.length; b++) {
-      const x = prints[a]!;
-      const y = prints[b]!;
-      const near = x.anomaly.firstSeen - gap <= y.anomaly.lastSeen && y.anomaly.firstSeen - gap <= x.anomaly.lastSeen;
-      const shared = [...x.services].some((s) => y.services.has(s)) || [...x.hosts.keys()].some((h) => y.hosts.has(h));
-      if (near && shared) parent[root(a)] = root(b);
-    }
-  }
-  const groups = new Map<number, Footprint[]>();
-  prints.forEach((p, i) => {
-    const g = groups.get(root(i));
-    if (g) g.push(p);
-    else groups.set(root(i), [p]);
-  });
+  // Shared service or host, and near in time.
+  const groups = groupNearShared(
+    prints,
+    (p) => [...[...p.services].map((x) => `s\u0001${x}`), ...[...p.hosts.keys()].map((h) => `h\u0001${h}`)],
+    (p) => [p.anomaly.firstSeen, p.anomaly.lastSeen],
+    o.gapMinutes * MINUTE,
+  );
 
-  const incidents = [...groups.values()].map((members) => toIncident(db, members, report, o));
+  const incidents = groups.map((members) => toIncident(db, members, report, o));
   const rank = { critical: 0, warning: 1 };
   return incidents.sort((a, b) => rank[a.severity] - rank[b.severity] || b.lines - a.lines);
 }

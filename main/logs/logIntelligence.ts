@@ -10,7 +10,7 @@ import { listClusters, recluster, type ClusterInfo } from './logClusters.js';
 import { ingestLogFiles, type IngestReport } from './ingestLogFiles.js';
 import { mineStoredLogs, type MiningReport } from './mineStoredLogs.js';
 import { tryExclusiveLock } from '../store/folderLock.js';
-import { templateText } from './templateText.js';
+import { displayTemplate } from './templateText.js';
 import { project2d } from './projection.js';
 import { fromBlob, type TextEmbedder } from '../ai/storedVectors.js';
 import { hashedNgramEmbedder, modelEmbedder } from './templateEmbedder.js';
@@ -88,10 +88,19 @@ export function createLogIntelligence(deps: {
   };
   const summary = (
     db: Database.Database,
-    r: { template_id: number; tokens: string; count: number; errors: number; first_seen: number | null; last_seen: number | null; cluster_id: number | null },
+    r: {
+      template_id: number;
+      tokens: string;
+      template: string | null;
+      count: number;
+      errors: number;
+      first_seen: number | null;
+      last_seen: number | null;
+      cluster_id: number | null;
+    },
   ): TemplateSummary => ({
     id: r.template_id,
-    template: templateText(JSON.parse(r.tokens)),
+    template: displayTemplate(r.template, r.tokens),
     count: r.count,
     errors: r.errors,
     firstSeen: r.first_seen,
@@ -119,7 +128,7 @@ export function createLogIntelligence(deps: {
     return { mined, newTemplates: report?.created ?? 0, embedded: sync.embedded, rebuilt: sync.rebuilt, clusters, model: e.model };
   };
 
-  const SELECT = `SELECT t.template_id, t.tokens, t.count, t.errors, t.first_seen, t.last_seen, m.cluster_id
+  const SELECT = `SELECT t.template_id, t.tokens, t.template, t.count, t.errors, t.first_seen, t.last_seen, m.cluster_id
     FROM log_templates t LEFT JOIN log_cluster_members m USING (template_id)`;
 
   return {
@@ -198,9 +207,11 @@ export function createLogIntelligence(deps: {
       if (!deps.describe) return { label: cluster.label, summary: null };
       const rows = deps
         .db()
-        .prepare(`SELECT tokens, count FROM log_templates WHERE template_id IN (${cluster.templates.map(() => '?').join(',')}) ORDER BY count DESC LIMIT 8`)
-        .all(...cluster.templates) as { tokens: string; count: number }[];
-      const data = rows.map((r) => `${r.count}\t${templateText(JSON.parse(r.tokens)).replace(/```/g, "'''")}`).join('\n');
+        .prepare(
+          `SELECT tokens, template, count FROM log_templates WHERE template_id IN (${cluster.templates.map(() => '?').join(',')}) ORDER BY count DESC LIMIT 8`,
+        )
+        .all(...cluster.templates) as { tokens: string; template: string | null; count: number }[];
+      const data = rows.map((r) => `${r.count}\t${displayTemplate(r.template, r.tokens).replace(/```/g, "'''")}`).join('\n');
       const ask = clusterSummaryInstruction[lang];
       try {
         const summary = (await deps.describe(`${ask}\n\n\`\`\`data\n${data}\n\`\`\``)).trim();
@@ -215,10 +226,10 @@ export function createLogIntelligence(deps: {
       const db = deps.db();
       const rows = db
         .prepare(
-          `SELECT v.template_id, v.vector, t.tokens, t.count, m.cluster_id FROM log_template_vectors v
+          `SELECT v.template_id, v.vector, t.tokens, t.template, t.count, m.cluster_id FROM log_template_vectors v
         JOIN log_templates t USING (template_id) LEFT JOIN log_cluster_members m USING (template_id) ORDER BY v.template_id`,
         )
-        .all() as { template_id: number; vector: Buffer; tokens: string; count: number; cluster_id: number | null }[];
+        .all() as { template_id: number; vector: Buffer; tokens: string; template: string | null; count: number; cluster_id: number | null }[];
       const anomalous = new Set(detectAnomalies(db, deps.now()).anomalies.map((a) => a.templateId));
       const xy = project2d(rows.map((r) => fromBlob(r.vector)));
       return rows.map((r, i) => ({
@@ -228,7 +239,7 @@ export function createLogIntelligence(deps: {
         clusterId: r.cluster_id,
         count: r.count,
         anomalous: anomalous.has(r.template_id),
-        template: templateText(JSON.parse(r.tokens)),
+        template: displayTemplate(r.template, r.tokens),
       }));
     },
   } satisfies LogIntelligence;

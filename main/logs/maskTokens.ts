@@ -16,9 +16,10 @@ export interface NamedMask {
   name: string;
   pattern: RegExp;
   /**
-   * A cheap test the text must pass for the pattern to match at all (a character it
-   * needs): a line that fails it skips the pattern's scan. Optional; only a speed-up
-   * (masking is most of the mining time).
+   * A cheap test the text must pass for the pattern to match at all (a few characters
+   * every match contains): a line that fails it skips the pattern's scan. Optional; only a
+   * speed-up (masking is most of the mining time), and wrong if it can fail where the
+   * pattern matches.
    */
   hint?: RegExp;
 }
@@ -27,7 +28,7 @@ export interface NamedMask {
 export const DEFAULT_MASKS: readonly NamedMask[] = [
   { name: 'url', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, hint: /:\/\// },
   { name: 'email', pattern: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, hint: /@/ },
-  { name: 'uuid', pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, hint: /-/ },
+  { name: 'uuid', pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, hint: /-[0-9a-f]{4}-/i },
   {
     // syslog and ctime dates
     name: 'textual_date',
@@ -38,15 +39,15 @@ export const DEFAULT_MASKS: readonly NamedMask[] = [
   {
     name: 'date',
     pattern: /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
-    hint: /[-/.]/,
+    hint: /[-/.]\d{1,2}[-/.]/,
   },
-  { name: 'time', pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, hint: /:/ },
-  { name: 'ipv4', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g, hint: /\./ },
-  { name: 'ipv6', pattern: /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi, hint: /:/ },
+  { name: 'time', pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, hint: /\d:\d\d:/ },
+  { name: 'ipv4', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g, hint: /\d\.\d{1,3}\.\d/ },
+  { name: 'ipv6', pattern: /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi, hint: /:[0-9a-f]{1,4}:/i },
   { name: 'path', pattern: /(?:[A-Za-z]:)?(?:[\\/][\w.$~@+-]+){2,}[\\/]?/g, hint: /[/\\]/ },
-  { name: 'host_port', pattern: /\b[\w-]+(?:\.[\w-]+)+:\d{1,5}\b/g, hint: /:/ },
-  { name: 'hex', pattern: /\b0x[0-9a-f]+\b/gi, hint: /0x/i },
-  { name: 'duration', pattern: /\b\d+(?:\.\d+)?\s?(?:ms|µs|us|ns|sec|secs|s|min|mins|h|hrs)\b/g, hint: /\d/ },
+  { name: 'host_port', pattern: /\b[\w-]+(?:\.[\w-]+)+:\d{1,5}\b/g, hint: /\.[\w-]+:\d/ },
+  { name: 'hex', pattern: /\b0x[0-9a-f]+\b/gi, hint: /0x[0-9a-f]/i },
+  { name: 'duration', pattern: /\b\d+(?:\.\d+)?\s?(?:ms|µs|us|ns|sec|secs|s|min|mins|h|hrs)\b/g, hint: /\d\s?[mµunsh]/ },
 ];
 
 /** Full-width digits and letters (ＡＢＣ１２３) as their ASCII forms, so they mask like any number. */
@@ -64,6 +65,20 @@ const SCRIPT_CHANGE =
  * variable too (counts, ids, sizes): constants rarely contain digits.
  */
 export function maskWithValues(message: string, masks: readonly NamedMask[] = DEFAULT_MASKS): { tokens: string[]; values: (string | null)[] } {
+  const out = tokenize(message, masks, null);
+  return { tokens: out.tokens, values: out.values };
+}
+
+/**
+ * Per token of maskWithValues(message), the white-space separated chunk of the message it
+ * starts in: "LOCAL(0)," is four tokens of one chunk. Tells a value written in pieces
+ * from a phrase of several words (templateSpans).
+ */
+export function tokenChunks(message: string, masks: readonly NamedMask[] = DEFAULT_MASKS): number[] {
+  return tokenize(message, masks, []).chunks!;
+}
+
+function tokenize(message: string, masks: readonly NamedMask[], chunks: number[] | null): Tokens {
   // Past MAX_CHARS a message (a dump, a payload) is one trailing variable: a 200 KB line costs
   // what a 4 KB line does. Its value is kept short, as a sample for people.
   const cut = message.length > MAX_CHARS ? message.slice(MAX_CHARS) : null;
@@ -80,18 +95,35 @@ export function maskWithValues(message: string, masks: readonly NamedMask[] = DE
   // An empty bracket pair is a value that happens to be empty, not a different message.
   if (text.includes('(') || text.includes('[')) [text, masked] = applyMask(text, masked, EMPTY_BRACKETS, true);
 
-  const out: Tokens = { tokens: [], values: [], masked, next: 0, wordLike: false };
+  const out: Tokens = { tokens: [], values: [], masked, next: 0, wordLike: false, chunks, chunk: 0 };
   // One scan: runs between separators are tokens, and each separator other than space is one too.
+  // What a run holds (a digit, a masked value, Japanese) is noted as it is scanned, not searched for again.
   let start = 0;
+  let holds = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const kind = code < 128 ? ASCII_SEPARATOR[code]! : (OTHER_SEPARATOR.get(code) ?? 0);
-    if (kind === 0) continue;
-    if (i > start) addPart(out, text.slice(start, i));
+    let kind: number;
+    if (code < 128) {
+      kind = ASCII_SEPARATOR[code]!;
+      if (kind === 0) {
+        if (code >= 48 && code <= 57) holds |= HOLDS_DIGIT;
+        continue;
+      }
+    } else {
+      kind = OTHER_SEPARATOR.get(code) ?? 0;
+      if (kind === 0) {
+        if (code === MASKED_CODE) holds |= HOLDS_MASKED;
+        else if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x4e00 && code <= 0x9fff)) holds |= HOLDS_CJK;
+        continue;
+      }
+    }
+    if (i > start) addPart(out, text.slice(start, i), holds);
     if (kind === 2) addToken(out, text[i]!, null);
+    else out.chunk++;
     start = i + 1;
+    holds = 0;
   }
-  if (text.length > start) addPart(out, text.slice(start));
+  if (text.length > start) addPart(out, text.slice(start), holds);
   if (cut !== null) addToken(out, WILDCARD, cut.length > 256 ? `${cut.slice(0, 256)}…` : cut);
   if (out.tokens.length > MAX_TOKENS) {
     // The tail of a very long message (a dump, a payload) is one variable: mining and
@@ -101,8 +133,9 @@ export function maskWithValues(message: string, masks: readonly NamedMask[] = DE
     out.values.length = MAX_TOKENS - 1;
     out.tokens.push(WILDCARD);
     out.values.push(tail.join(' '));
+    if (chunks) chunks.length = MAX_TOKENS;
   }
-  return { tokens: out.tokens, values: out.values };
+  return out;
 }
 
 /** Tokens a message is mined on; the rest of a longer one is one trailing variable. */
@@ -110,7 +143,16 @@ export const MAX_TOKENS = 256;
 /** Characters a message is masked and mined on; the rest is one trailing variable. */
 export const MAX_CHARS = 4096;
 
-type Tokens = { tokens: string[]; values: (string | null)[]; masked: string[]; next: number; wordLike: boolean };
+type Tokens = {
+  tokens: string[];
+  values: (string | null)[];
+  masked: string[];
+  next: number;
+  wordLike: boolean;
+  /** When asked for: the chunk each token starts in (chunk counts the white space seen). */
+  chunks: number[] | null;
+  chunk: number;
+};
 
 /** Adjacent wildcards are one variable written in pieces (e.g. "12 ms", "Jul 17 2005"). */
 function addToken(o: Tokens, token: string, value: string | null, joins = true): void {
@@ -120,12 +162,13 @@ function addToken(o: Tokens, token: string, value: string | null, joins = true):
   else {
     o.tokens.push(token);
     o.values.push(value);
+    o.chunks?.push(o.chunk);
   }
 }
 
 /** A run between separators: a wildcard when it holds a masked value or a digit; Japanese split where the script changes. */
-function addPart(o: Tokens, part: string): void {
-  if (part.includes(MASKED)) {
+function addPart(o: Tokens, part: string, holds: number): void {
+  if (holds & HOLDS_MASKED) {
     addToken(
       o,
       WILDCARD,
@@ -133,18 +176,22 @@ function addPart(o: Tokens, part: string): void {
     );
     return;
   }
-  for (const piece of CJK.test(part) ? part.split(SCRIPT_CHANGE) : [part]) {
-    if (!piece) continue;
-    if (!DIGIT.test(piece)) addToken(o, piece, null);
-    else {
-      // A word with a digit in it ("ssh2", "jk2_init") is a variable of its own, not the
-      // tail of the number before it: if it never varies, the template shows it as the word.
-      // A run of such words ("an14 an15 an16 …") stays one variable.
-      const wordLike = WORD_WITH_DIGIT.test(piece);
-      addToken(o, WILDCARD, piece, !wordLike || o.wordLike);
-      o.wordLike = wordLike;
-    }
+  if (!(holds & HOLDS_CJK)) addPiece(o, part, (holds & HOLDS_DIGIT) !== 0);
+  else for (const piece of part.split(SCRIPT_CHANGE)) if (piece) addPiece(o, piece, DIGIT.test(piece));
+}
+
+/** A piece without a digit is a constant candidate; one with a digit is a variable. */
+function addPiece(o: Tokens, piece: string, digit: boolean): void {
+  if (!digit) {
+    addToken(o, piece, null);
+    return;
   }
+  // A word with a digit in it ("ssh2", "jk2_init") is a variable of its own, not the
+  // tail of the number before it: if it never varies, the template shows it as the word.
+  // A run of such words ("an14 an15 an16 …") stays one variable.
+  const wordLike = WORD_WITH_DIGIT.test(piece);
+  addToken(o, WILDCARD, piece, !wordLike || o.wordLike);
+  o.wordLike = wordLike;
 }
 
 /** Two letters at least, at most two digits, only word characters: a name ("ssh2", "jk2_init"), not a number or an id. */
@@ -210,7 +257,10 @@ const OTHER_SEPARATOR = new Map(
   ),
 );
 const WIDE = /[\uFF01-\uFF5E\u3000]/;
-const CJK = /[\u3040-\u30ff\u4e00-\u9fff]/;
+const MASKED_CODE = MASKED.charCodeAt(0);
+const HOLDS_DIGIT = 1;
+const HOLDS_MASKED = 2;
+const HOLDS_CJK = 4;
 const DIGIT = /\d/;
 
 /** Tokens only (mining, matching). */

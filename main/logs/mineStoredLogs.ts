@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { maskTokens, maskWithValues } from './maskTokens.js';
+import { renderTemplate } from './renderTemplate.js';
 import { type MinedTemplate, TemplateMiner } from './templateMiner.js';
 import { NEXT_TEMPLATE_ID } from '../store/companyRepository.js';
 
@@ -61,11 +62,12 @@ export function mineStoredLogs(db: Database.Database, o: { batchSize?: number; o
     `INSERT INTO log_template_minutes (template_id, minute, count, errors) VALUES (?, ?, ?, ?)
      ON CONFLICT(template_id, minute) DO UPDATE SET count = count + excluded.count, errors = errors + excluded.errors`,
   );
-  const save = (t: MinedTemplate, first: number, last: number, errors: number): void => {
+  const save = (t: MinedTemplate, first: number, last: number, errors: number, sample: string): void => {
     saveTemplate.run({
       id: t.id,
       tokens: JSON.stringify(t.tokens),
-      template: t.tokens.join(' '),
+      // As a member line wrote it ("queue=<*>"), for people; the tokens are for matching.
+      template: renderTemplate(t.tokens, sample, t),
       count: t.count,
       values: JSON.stringify(t.values),
       first,
@@ -78,19 +80,19 @@ export function mineStoredLogs(db: Database.Database, o: { batchSize?: number; o
   for (;;) {
     const rows = select.all(batchSize) as Row[];
     if (rows.length === 0) break;
-    const touched = new Map<number, { t: MinedTemplate; first: number; last: number; errors: number }>();
+    const touched = new Map<number, { t: MinedTemplate; first: number; last: number; errors: number; sample: string }>();
     const minutes = new Map<string, [number, number, number, number]>();
     const assigned: [number, number][] = [];
     for (const r of rows) {
       const masked = maskWithValues(r.message);
-      const { template } = miner.add(masked.tokens, masked.values);
+      const { template } = miner.add(masked.tokens, masked.values, r.message);
       const err = r.level === 'ERROR' ? 1 : 0;
       const seen = touched.get(template.id);
       if (seen) {
         seen.first = Math.min(seen.first, r.ts);
         seen.last = Math.max(seen.last, r.ts);
         seen.errors += err;
-      } else touched.set(template.id, { t: template, first: r.ts, last: r.ts, errors: err });
+      } else touched.set(template.id, { t: template, first: r.ts, last: r.ts, errors: err, sample: r.message });
       const minute = Math.floor(r.ts / MINUTE) * MINUTE;
       const key = `${template.id}:${minute}`;
       const m = minutes.get(key) ?? [template.id, minute, 0, 0];
@@ -101,7 +103,7 @@ export function mineStoredLogs(db: Database.Database, o: { batchSize?: number; o
     }
     db.transaction(() => {
       for (const [tid, id] of assigned) assign.run(tid, id);
-      for (const v of touched.values()) save(v.t, v.first, v.last, v.errors);
+      for (const v of touched.values()) save(v.t, v.first, v.last, v.errors, v.sample);
       for (const m of minutes.values()) addMinute.run(...m);
     })();
     lines += rows.length;
@@ -119,13 +121,14 @@ function applyRefinement(db: Database.Database, miner: TemplateMiner): number {
   db.transaction(() => {
     const lines = db.prepare('SELECT log_id, ts, level, message FROM app_logs WHERE template_id = ?');
     const assign = db.prepare('UPDATE app_logs SET template_id = ? WHERE log_id = ?');
-    const touched = new Set<number>();
+    // Each new template with a line of it, to render its text from.
+    const touched = new Map<number, string>();
     for (const old of replaced) {
       for (const r of lines.all(old) as Row[]) {
         const t = miner.match(maskTokens(r.message));
         if (t) {
           assign.run(t.id, r.log_id);
-          touched.add(t.id);
+          if (!touched.has(t.id)) touched.set(t.id, r.message);
         }
       }
       db.prepare('DELETE FROM log_templates WHERE template_id = ?').run(old);
@@ -133,7 +136,7 @@ function applyRefinement(db: Database.Database, miner: TemplateMiner): number {
       db.prepare('DELETE FROM log_template_vectors WHERE template_id = ?').run(old);
     }
     // The new templates' rows and minute counts, straight from their lines.
-    for (const id of touched) {
+    for (const [id, sample] of touched) {
       const t = byId.get(id)!;
       const s = db
         .prepare(`SELECT COUNT(*) AS n, MIN(ts) AS first, MAX(ts) AS last, SUM(level = 'ERROR') AS errors FROM app_logs WHERE template_id = ?`)
@@ -141,7 +144,7 @@ function applyRefinement(db: Database.Database, miner: TemplateMiner): number {
       db.prepare(
         `INSERT OR REPLACE INTO log_templates (template_id, tokens, template, count, param_values, first_seen, last_seen, errors)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, JSON.stringify(t.tokens), t.tokens.join(' '), s.n, JSON.stringify(t.values), s.first, s.last, s.errors);
+      ).run(id, JSON.stringify(t.tokens), renderTemplate(t.tokens, sample, t), s.n, JSON.stringify(t.values), s.first, s.last, s.errors);
       db.prepare('DELETE FROM log_template_minutes WHERE template_id = ?').run(id);
       db.prepare(
         `INSERT INTO log_template_minutes (template_id, minute, count, errors)

@@ -63,7 +63,7 @@ export function parseMessages(lines: () => Iterable<string>, o: MinerOptions = D
     // Only words can turn out constant (see renderTemplate); keeping numbers and addresses
     // out of the value maps saves a third of the mining time.
     for (let k = 0; k < masked.values.length; k++) if (masked.values[k] !== null && !isWordValue(masked.values[k]!)) masked.values[k] = null;
-    ids[n++] = miner.add(masked.tokens, masked.values).template.id;
+    ids[n++] = miner.add(masked.tokens, masked.values, line).template.id;
   }
   const replaced = new Set(miner.refine());
   const byId = new Map(miner.templates.map((t) => [t.id, t]));
@@ -74,7 +74,7 @@ export function parseMessages(lines: () => Iterable<string>, o: MinerOptions = D
     let template: MinedTemplate | undefined = byId.get(ids[i]!);
     if (!template || replaced.has(ids[i]!)) {
       const tokens = maskTokens(line);
-      template = miner.match(tokens) ?? miner.add(tokens).template;
+      template = miner.match(tokens) ?? miner.add(tokens, undefined, line).template;
     }
     ids[i] = template.id;
     let readable = text.get(template.id);

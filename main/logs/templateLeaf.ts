@@ -35,6 +35,18 @@ export class TemplateLeaf {
     this.members.delete(t);
   }
 
+  /**
+   * Removes many at once and rebuilds the index: postings of templates that left would
+   * otherwise pile up for as long as templates come and go (the miner's eviction).
+   */
+  removeAll(gone: ReadonlySet<MinedTemplate>): void {
+    const kept = this.templates.filter((t) => !gone.has(t));
+    this.templates.length = 0;
+    this.members.clear();
+    this.index = null;
+    for (const t of kept) this.add(t);
+  }
+
   /** The templates that share a constant with the message, oldest first (all of them while unindexed, or with `scan`). */
   candidates(tokens: string[], scan = false): MinedTemplate[] {
     if (!this.index || scan) return this.templates;

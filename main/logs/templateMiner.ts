@@ -1,5 +1,6 @@
-import { WILDCARD } from './maskTokens.js';
+import { MAX_CHARS, WILDCARD } from './maskTokens.js';
 import { TemplateLeaf } from './templateLeaf.js';
+import { findSpanMerges } from './templateSpans.js';
 
 export interface MinedTemplate {
   id: number;
@@ -7,6 +8,8 @@ export interface MinedTemplate {
   count: number;
   /** Per wildcard position: the values seen and how often (capped; `null` once too many to keep). */
   values: Record<number, Record<string, number> | null>;
+  /** The message that started the template, when mined here (not kept in storage): how its tokens were written. */
+  sample?: string;
 }
 
 /** Distinct values kept per wildcard position: enough to tell a few words from a real variable. */
@@ -24,13 +27,22 @@ export interface MinerOptions {
   maxChildren: number;
   /** refine(): a wildcard that only ever held this many plain words splits the template. */
   maxWordConstants: number;
+  /**
+   * Memory bounds: past this many templates in all, or in one leaf, the least-used are
+   * folded into their leaf's catch-all template (see evict()), so a source of ever new
+   * messages (random ids in every word) costs bounded memory and time.
+   */
+  maxTemplates: number;
+  maxLeafTemplates: number;
 }
 
-export const DEFAULT_MINER: MinerOptions = { depth: 3, similarity: 0.5, maxChildren: 100, maxWordConstants: 3 };
+export const DEFAULT_MINER: MinerOptions = { depth: 3, similarity: 0.5, maxChildren: 100, maxWordConstants: 3, maxTemplates: 20_000, maxLeafTemplates: 1_000 };
 
 interface Node {
   children: Map<string, Node>;
   templates: TemplateLeaf;
+  /** Where this leaf's least-used templates went when it overflowed: their tokens folded into one. */
+  overflow?: MinedTemplate;
 }
 const node = (): Node => ({ children: new Map(), templates: new TemplateLeaf() });
 
@@ -42,7 +54,15 @@ const node = (): Node => ({ children: new Map(), templates: new TemplateLeaf() }
 export class TemplateMiner {
   private readonly root = node();
   private readonly byId = new Map<number, MinedTemplate>();
+  /**
+   * Templates folded into another by a span merge (templateSpans): they stay in their leaf,
+   * so their messages still find them, and count for the template they were folded into.
+   */
+  private readonly aliases = new Map<MinedTemplate, MinedTemplate>();
   private nextId = 1;
+  /** Ids evicted since the last refine(), which reports them with the templates it replaced. */
+  private evicted: number[] = [];
+  private readonly overflows = new Set<MinedTemplate>();
 
   constructor(private readonly o: MinerOptions = DEFAULT_MINER) {}
 
@@ -65,7 +85,7 @@ export class TemplateMiner {
   }
 
   /** Adds one message; tells whether its template is new or had to widen. */
-  add(tokens: string[], values?: (string | null)[]): { template: MinedTemplate; created: boolean; changed: boolean } {
+  add(tokens: string[], values?: (string | null)[], sample?: string): { template: MinedTemplate; created: boolean; changed: boolean } {
     const leaf = this.leaf(tokens, true);
     // A template of the leaf that covers the message exactly takes it even below the
     // similarity threshold: a widened template has few equal constants left, and a repeat of
@@ -74,14 +94,20 @@ export class TemplateMiner {
     // it starts a template of its own, which the next refine() folds back in. (Looking there
     // too cost 0.02 of grouping accuracy on Android: it pulls messages into templates with a
     // wildcard first token.)
-    const best = this.best(leaf, tokens) ?? leaf.templates.covering(tokens);
+    let best = this.best(leaf, tokens) ?? leaf.templates.covering(tokens);
+    // An alias whose target is gone was dropped by resolve(): look again without it.
+    while (best && this.aliases.has(best) && !this.resolve(best)) best = this.best(leaf, tokens) ?? leaf.templates.covering(tokens);
     if (!best) {
       const template: MinedTemplate = { id: this.nextId++, tokens: [...tokens], count: 1, values: {} };
+      // Capped like the message itself: only how its first tokens were written is asked for.
+      if (sample !== undefined) template.sample = sample.length > MAX_CHARS ? sample.slice(0, MAX_CHARS) : sample;
       tokens.forEach((t, i) => {
         if (t === WILDCARD) note(template, i, values?.[i] ?? null);
       });
       leaf.templates.add(template);
       this.byId.set(template.id, template);
+      if (leaf.templates.templates.length > this.o.maxLeafTemplates) this.evict(leaf.templates.templates, Math.floor(this.o.maxLeafTemplates / 2));
+      if (this.byId.size > this.o.maxTemplates) this.evict(this.byId.values(), Math.floor(this.o.maxTemplates * 0.9));
       return { template, created: true, changed: false };
     }
     let changed = false;
@@ -95,16 +121,23 @@ export class TemplateMiner {
       if (best.tokens[i] === WILDCARD) note(best, i, tokens[i] === WILDCARD ? (values?.[i] ?? null) : tokens[i]!);
     }
     best.count++;
+    const target = this.aliases.get(best);
+    if (target) {
+      target.count++;
+      return { template: target, created: false, changed: false };
+    }
     return { template: best, created: false, changed };
   }
 
   /**
    * Splits templates at a wildcard that only ever held a few plain words: "Starting
    * TrustedInstaller initialization." and "… finalization." are two events, not one with a
-   * variable. Returns the ids of templates that were replaced.
+   * variable. Returns the ids of templates that were replaced (and of those evicted since
+   * the last call): their messages belong to another template now, which match() finds.
    */
   refine(): number[] {
-    const replaced: number[] = [];
+    const replaced: number[] = this.evicted;
+    this.evicted = [];
     for (const t of [...this.byId.values()]) {
       let split: { pos: number; values: Record<string, number> } | null = null;
       for (const [key, values] of Object.entries(t.values)) {
@@ -136,7 +169,93 @@ export class TemplateMiner {
       }
     }
     this.mergeSiblings(replaced);
+    this.mergeSpans(replaced);
     return replaced;
+  }
+
+  /** Folds templates that differ only in how many tokens one value was cut into (templateSpans). */
+  private mergeSpans(replaced: number[]): void {
+    for (const { keep, absorb, tokens, at } of findSpanMerges(this.byId.values())) {
+      // Positions before the value stay; the value's own tokens become one wildcard; the
+      // positions after it move up by the tokens the value lost.
+      const values: MinedTemplate['values'] = { [at]: null };
+      for (const t of [keep, absorb]) {
+        const d = t.tokens.length - tokens.length;
+        for (const [k, v] of Object.entries(t.values)) {
+          const pos = Number(k);
+          if (pos >= at && pos <= at + d) continue;
+          const to = pos < at ? pos : pos - d;
+          if (v === null || values[to] === null) values[to] = null;
+          else {
+            const m = { ...values[to] };
+            for (const [word, n] of Object.entries(v)) m[word] = (m[word] ?? 0) + n;
+            values[to] = Object.keys(m).length > MAX_VALUES ? null : m;
+          }
+        }
+      }
+      this.remove(keep);
+      this.byId.delete(absorb.id);
+      replaced.push(absorb.id);
+      keep.tokens = tokens;
+      keep.values = values;
+      keep.count += absorb.count;
+      this.byId.set(keep.id, keep);
+      this.leaf(tokens, true).templates.add(keep);
+      // The absorbed template stays where its messages are routed, standing for the event it is part of.
+      this.aliases.set(absorb, keep);
+      for (const [from, to] of this.aliases) if (to === absorb) this.aliases.set(from, keep);
+    }
+  }
+
+  /**
+   * Folds the least-used templates of `pool` into their leaf's catch-all template until
+   * `keep` are left: positions where they differ become wildcards, and their messages match
+   * the catch-all from then on. Least used first, the oldest of equal counts first (a new
+   * event has had less time to recur). Catch-alls themselves are never evicted.
+   */
+  private evict(pool: Iterable<MinedTemplate>, keep: number): void {
+    const ranked = [...pool].filter((t) => !this.overflows.has(t)).sort((a, b) => a.count - b.count || a.id - b.id);
+    const byLeaf = new Map<Node, Set<MinedTemplate>>();
+    for (const t of ranked.slice(0, Math.max(0, ranked.length - keep))) {
+      const leaf = this.leaf(t.tokens, true);
+      const set = byLeaf.get(leaf) ?? new Set();
+      set.add(t);
+      byLeaf.set(leaf, set);
+    }
+    for (const [leaf, gone] of byLeaf) {
+      let into = leaf.overflow && this.byId.get(leaf.overflow.id) === leaf.overflow ? leaf.overflow : undefined;
+      if (!into) {
+        const first = gone.values().next().value!;
+        into = leaf.overflow = { id: this.nextId++, tokens: [...first.tokens], count: 0, values: {} };
+        this.byId.set(into.id, into);
+        this.overflows.add(into);
+      }
+      gone.add(into);
+      leaf.templates.removeAll(gone);
+      gone.delete(into);
+      for (const t of gone) {
+        t.tokens.forEach((x, i) => {
+          if (into.tokens[i] === x) return;
+          into.tokens[i] = WILDCARD;
+          into.values[i] = null;
+        });
+        into.count += t.count;
+        this.byId.delete(t.id);
+        this.evicted.push(t.id);
+      }
+      // Added back after folding, so the leaf indexes it by the constants it has left.
+      leaf.templates.add(into);
+    }
+  }
+
+  /** The live template an alias stands for; null (and the alias dropped) once that was split or merged away. */
+  private resolve(t: MinedTemplate): MinedTemplate | null {
+    const target = this.aliases.get(t);
+    if (!target) return t;
+    if (this.byId.get(target.id) === target) return target;
+    this.aliases.delete(t);
+    this.leaf(t.tokens, true).templates.remove(t);
+    return null;
   }
 
   /**
@@ -218,7 +337,12 @@ export class TemplateMiner {
 
   /** The template that covers a message exactly (every constant equal), without learning from it. */
   match(tokens: string[]): MinedTemplate | null {
-    return this.covering(tokens);
+    for (;;) {
+      const found = this.covering(tokens);
+      if (!found) return null;
+      const live = this.resolve(found);
+      if (live) return live;
+    }
   }
 
   /** A template of the message's leaves whose every constant the message has. */

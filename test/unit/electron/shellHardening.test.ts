@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/contentSecurityPolicy.js';
 
@@ -68,12 +68,15 @@ describe('Electron shell hardening', () => {
       ['out/cli/cli.mjs', 'mjs'],
     ] as const) {
       const dir = bundle.slice(0, bundle.lastIndexOf('/'));
+      // The code may sit in the entry or in a chunk of it (the CLI loads its commands lazily).
+      const chunks = existsSync(`${dir}/chunks`) ? readdirSync(`${dir}/chunks`).map((f) => `${dir}/chunks/${f}`) : [];
+      const code = [bundle, ...chunks].map((f) => source(f)).join('\n');
       for (const name of ['syncWorker', 'embeddingWorker']) {
         expect(existsSync(`${dir}/${name}.${ext}`), `${dir}/${name}.${ext}`).toBe(true);
-        expect(source(bundle), bundle).toContain(`startWorker("${name}"`);
+        expect(code, bundle).toContain(`startWorker("${name}"`);
       }
-      // startWorker looks for `<name>.js` / `<name>.mjs` beside the bundle that calls it.
-      expect(source(bundle)).toMatch(/\$\{name\}\.js`, `\$\{name\}\.mjs`/);
+      // startWorker looks for `<name>.js` / `<name>.mjs` beside the entry bundle (or the chunk's folder above).
+      expect(code).toMatch(/\$\{name\}\.js`, `\$\{name\}\.mjs`/);
     }
   });
 });

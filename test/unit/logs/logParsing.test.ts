@@ -75,12 +75,43 @@ describe('one event or several: words that vary', () => {
     const r = createRandom(3);
     const word = () => Array.from({ length: 4 + Math.floor(r.next() * 4) }, () => String.fromCharCode(97 + Math.floor(r.next() * 26))).join('');
     const lines = Array.from({ length: 3000 }, () => Array.from({ length: 8 }, word).join(' '));
-    const m = new TemplateMiner();
+    const m = new TemplateMiner({ ...DEFAULT_MINER, maxLeafTemplates: 10_000 });
     for (const l of lines) m.add(maskTokens(l));
     expect(m.templates).toHaveLength(3000);
     const again = m.add(maskTokens(lines[1234]!));
     expect(again.created).toBe(false);
     expect(again.template.tokens).toEqual(maskTokens(lines[1234]!));
+  });
+
+  it('keeps memory bounded on ever new messages: the least-used fold into a catch-all, the frequent stay', () => {
+    const r = createRandom(4);
+    const word = () => Array.from({ length: 4 + Math.floor(r.next() * 4) }, () => String.fromCharCode(97 + Math.floor(r.next() * 26))).join('');
+    const caps = { ...DEFAULT_MINER, maxTemplates: 200, maxLeafTemplates: 60 };
+    const lines: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      lines.push(Array.from({ length: 6 }, word).join(' '));
+      if (i % 10 === 0) lines.push('Connection closed by remote host');
+    }
+    const m = new TemplateMiner(caps);
+    let peak = 0;
+    for (const l of lines) {
+      m.add(maskTokens(l));
+      peak = Math.max(peak, m.templates.length);
+    }
+    expect(peak).toBeLessThanOrEqual(caps.maxTemplates + 1);
+    expect(m.match(maskTokens('Connection closed by remote host'))?.count).toBe(500);
+    // The evicted are reported like refined ones, and their messages match a template still there.
+    // (Few are: once a leaf's catch-all is all wildcards, it covers the next new messages of that leaf.)
+    const gone = m.refine();
+    expect(gone.length).toBeGreaterThan(0);
+    expect(Math.max(...m.templates.map((t) => t.count))).toBeGreaterThan(4000);
+    const live = new Set(m.templates.map((t) => t.id));
+    expect(lines.every((l) => live.has(m.match(maskTokens(l))?.id ?? -1))).toBe(true);
+    // End to end, every line gets a template that exists, and the frequent one keeps its text.
+    const parsed = parseMessages(() => lines, caps);
+    expect([...parsed.ids].every((id) => parsed.text.has(id))).toBe(true);
+    expect(parsed.text.size).toBeLessThanOrEqual(caps.maxTemplates + 1);
+    expect(parsed.text.get(parsed.ids[1]!)).toBe('Connection closed by remote host');
   });
 });
 

@@ -65,11 +65,35 @@ describe('template miner', () => {
     expect(m.match(maskTokens('Starting TrustedInstaller finalization.'))?.count).toBe(5);
   });
 
+  it('folds a value cut into a different number of tokens back into its event, and keeps a longer phrase apart', () => {
+    const m = new TemplateMiner();
+    const add = (line: string) => {
+      const x = maskWithValues(line);
+      return m.add(x.tokens, x.values, line).template;
+    };
+    const ip = add('synchronized to 10.100.20.250, stratum 3');
+    add('synchronized to 10.100.28.250, stratum 3');
+    const local = add('synchronized to LOCAL(0), stratum 10');
+    const root = add('Failed password for root from 10.0.0.1 port 22 ssh2');
+    const invalid = add('Failed password for invalid user bob from 10.0.0.2 port 22 ssh2');
+    expect(local.id).not.toBe(ip.id);
+    expect(m.refine()).toEqual([local.id]);
+    expect(ip.count).toBe(3);
+    expect(ip.tokens).toEqual(['synchronized', 'to', '<*>', ',', 'stratum', '<*>']);
+    // Later messages of the folded shape find the event they belong to, by add() and by match().
+    expect(add('synchronized to LOCAL(1), stratum 10').id).toBe(ip.id);
+    expect(ip.count).toBe(4);
+    expect(m.match(maskTokens('synchronized to LOCAL(2), stratum 9'))?.id).toBe(ip.id);
+    // "invalid user <*>" is a phrase of several chunks, not one value written in pieces.
+    expect(m.templates.map((t) => t.id)).toEqual(expect.arrayContaining([root.id, invalid.id]));
+    expect(m.templates).toHaveLength(3);
+  });
+
   // The public samples are shared data, not part of the repository (their licence asks for attribution).
-  it.skipIf(!LOGHUB_AVAILABLE)(`reaches a mean grouping accuracy of at least 0.90 on Loghub-2k with one configuration (${LOGHUB_DIR})`, () => {
+  it.skipIf(!LOGHUB_AVAILABLE)(`reaches a mean grouping accuracy of at least 0.95 on Loghub-2k with one configuration (${LOGHUB_DIR})`, () => {
     const ga = Object.fromEntries(LOGHUB_SYSTEMS.map((s) => [s, mineLoghub(s).ga]));
     const mean = Object.values(ga).reduce((a, b) => a + b, 0) / LOGHUB_SYSTEMS.length;
-    expect(mean, JSON.stringify(ga)).toBeGreaterThanOrEqual(0.9);
+    expect(mean, JSON.stringify(ga)).toBeGreaterThanOrEqual(0.95);
   });
 });
 
