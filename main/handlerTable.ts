@@ -40,6 +40,8 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'alerts.check': () => app.alerts.check(),
     'alerts.ack': (req) => app.alerts.acknowledge(req.id),
     'alerts.snooze': (req) => app.alerts.snooze(req.id, req.minutes),
+    'alerts.incidents': (req) => app.alerts.incidents(req.site),
+    'alerts.timeline': ({ site, ...range }) => app.alerts.timeline(site, range),
     'chat.ask': (req) => app.assistant.ask(req.question, req.requestId),
     'proposals.get': (req) => app.assistant.proposal(req.id),
     // The decision is the manager's: who decided is this machine's user, never a field of the request.

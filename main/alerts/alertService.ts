@@ -19,7 +19,7 @@ export interface AlertService {
   stop(): void;
   /** The log incidents of now, each with the drops in speed it likely caused; `site`: those that touch it. */
   incidents(site?: string): IncidentReport;
-  /** A site's speed, incidents and hosts' log lines on one time axis (default: the last 6 hours). */
+  /** A site's speed, incidents and hosts' log lines on one time axis (default: the last 6 hours; at most 7 days). */
   timeline(site: string, range?: { from?: number; to?: number }): SiteTimeline;
 }
 
@@ -97,7 +97,8 @@ export function createAlertService(deps: {
     timeline(site: string, range: { from?: number; to?: number } = {}): SiteTimeline {
       const i = inputs();
       const to = range.to ?? i.now;
-      const from = range.from ?? to - 6 * 3_600_000;
+      // At most a week on one axis: the response says which window it covers.
+      const from = Math.max(range.from ?? to - 6 * 3_600_000, to - 7 * 86_400_000);
       return siteTimeline(i.db, { site, from, to, causes: incidentCauses(i), siteOfHost: i.siteOfHost ?? (() => null) });
     },
     list: (f: AlertFilter = {}): Alert[] => listAlerts(deps.db(), f, deps.lang()),

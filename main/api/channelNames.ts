@@ -28,6 +28,8 @@ export const CHANNEL_NAMES = [
   'alerts.check',
   'alerts.ack',
   'alerts.snooze',
+  'alerts.incidents',
+  'alerts.timeline',
   'chat.ask',
   'proposals.get',
   'proposals.decide',

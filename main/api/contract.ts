@@ -6,6 +6,7 @@ import type {
   AlertCheck,
   DemoResetResult,
   GenbaEvent,
+  IncidentReport,
   LogAnomalyReport,
   LogCluster,
   LogScatterPoint,
@@ -17,6 +18,7 @@ import type {
   ModelTestResult,
   Overview,
   Settings,
+  SiteTimeline,
   StatusInfo,
   SyncSummary,
 } from './types.js';
@@ -107,6 +109,17 @@ export const REQUEST_SCHEMAS = {
         .max(24 * 60),
     })
     .strict(),
+  'alerts.incidents': z.object({ site: z.string().trim().min(1).max(50).optional() }).strict(),
+  'alerts.timeline': z
+    .object({
+      site: z.string().trim().min(1).max(50),
+      from: z.number().int().min(0).max(8.64e15).optional(),
+      to: z.number().int().min(0).max(8.64e15).optional(),
+    })
+    .strict()
+    .refine((r) => r.from === undefined || r.to === undefined || (r.from < r.to && r.to - r.from <= 7 * 86_400_000), {
+      message: 'from must be before to, at most 7 days apart',
+    }),
   'chat.ask': z
     .object({
       question: z.string().trim().min(1).max(2000),
@@ -168,6 +181,8 @@ export interface ResponseOf {
   'alerts.check': AlertCheck;
   'alerts.ack': Alert[];
   'alerts.snooze': Alert[];
+  'alerts.incidents': IncidentReport;
+  'alerts.timeline': SiteTimeline;
   'chat.ask': AskResult;
   'proposals.get': ProposalState;
   'proposals.decide': ProposalState;

@@ -186,6 +186,12 @@ function addPiece(o: Tokens, piece: string, digit: boolean): void {
     addToken(o, piece, null);
     return;
   }
+  // "CurrentState:112": a key written onto its value is a constant, not part of the variable.
+  const key = KEY_COLON.exec(piece);
+  if (key) {
+    addToken(o, key[1]!, null);
+    piece = piece.slice(key[1]!.length);
+  }
   // A word with a digit in it ("ssh2", "jk2_init") is a variable of its own, not the
   // tail of the number before it: if it never varies, the template shows it as the word.
   // A run of such words ("an14 an15 an16 …") stays one variable.
@@ -193,6 +199,9 @@ function addPiece(o: Tokens, piece: string, digit: boolean): void {
   addToken(o, WILDCARD, piece, !wordLike || o.wordLike);
   o.wordLike = wordLike;
 }
+
+/** A key and its colon at the start of a piece: letters first, no digit. */
+const KEY_COLON = /^([A-Za-z][A-Za-z_.-]*:)(?=.)/;
 
 /** Two letters at least, at most two digits, only word characters: a name ("ssh2", "jk2_init"), not a number or an id. */
 const WORD_WITH_DIGIT = /^(?=(?:[^A-Za-z]*[A-Za-z]){2})(?!(?:[^\d]*\d){3})[A-Za-z0-9_.-]+$/;

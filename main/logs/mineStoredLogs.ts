@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { maskTokens, maskWithValues } from './maskTokens.js';
+import { maskWithValues } from './maskTokens.js';
 import { renderTemplate } from './renderTemplate.js';
 import { type MinedTemplate, TemplateMiner } from './templateMiner.js';
 import { NEXT_TEMPLATE_ID } from '../store/companyRepository.js';
@@ -125,8 +125,11 @@ function applyRefinement(db: Database.Database, miner: TemplateMiner): number {
     const touched = new Map<number, string>();
     for (const old of replaced) {
       for (const r of lines.all(old) as Row[]) {
-        const t = miner.match(maskTokens(r.message));
+        const masked = maskWithValues(r.message);
+        const t = miner.match(masked.tokens);
         if (t) {
+          // A split template starts without values: its own lines give them.
+          miner.observe(t, masked.tokens, masked.values);
           assign.run(t.id, r.log_id);
           if (!touched.has(t.id)) touched.set(t.id, r.message);
         }

@@ -59,33 +59,43 @@ export function parseMessages(lines: () => Iterable<string>, o: MinerOptions = D
       grown.set(ids);
       ids = grown;
     }
-    const masked = maskWithValues(line);
-    // Only words can turn out constant (see renderTemplate); keeping numbers and addresses
-    // out of the value maps saves a third of the mining time.
-    for (let k = 0; k < masked.values.length; k++) if (masked.values[k] !== null && !isWordValue(masked.values[k]!)) masked.values[k] = null;
+    const masked = maskWords(line);
     ids[n++] = miner.add(masked.tokens, masked.values, line).template.id;
   }
   const replaced = new Set(miner.refine());
   const byId = new Map(miner.templates.map((t) => [t.id, t]));
-  const text = new Map<number, string>();
+  // Second pass: lines of replaced templates find their new one (and tell it their values),
+  // and each template keeps its first line, to be written as that line wrote it.
+  const samples = new Map<number, string>();
   let i = 0;
   for (const line of lines()) {
     if (i >= n) break;
     let template: MinedTemplate | undefined = byId.get(ids[i]!);
     if (!template || replaced.has(ids[i]!)) {
-      const tokens = maskTokens(line);
-      template = miner.match(tokens) ?? miner.add(tokens, undefined, line).template;
+      const masked = maskWords(line);
+      template = miner.match(masked.tokens) ?? miner.add(masked.tokens, masked.values, line).template;
+      miner.observe(template, masked.tokens, masked.values);
+      ids[i] = template.id;
     }
-    ids[i] = template.id;
-    let readable = text.get(template.id);
-    if (readable === undefined) {
-      readable = renderTemplate(template.tokens, line, template);
-      text.set(template.id, readable);
-    }
-    emit?.(template.id, readable);
+    if (!samples.has(template.id)) samples.set(template.id, line);
     i++;
   }
+  // Rendered once every line is in: a template split by refine() knows by now which words it only ever held.
+  const final = new Map(miner.templates.map((t) => [t.id, t]));
+  const text = new Map<number, string>();
+  for (const [id, sample] of samples) {
+    const t = final.get(id);
+    text.set(id, t ? renderTemplate(t.tokens, sample, t) : renderTemplate(maskTokens(sample), sample));
+  }
+  if (emit) for (let k = 0; k < n; k++) emit(ids[k]!, text.get(ids[k]!)!);
   return { ids: ids.subarray(0, n), text };
+}
+
+/** Masks a line, keeping only word values: only words can turn out constant (see renderTemplate), and numbers and addresses out of the value maps save a third of the mining time. */
+function maskWords(line: string): { tokens: string[]; values: (string | null)[] } {
+  const masked = maskWithValues(line);
+  for (let k = 0; k < masked.values.length; k++) if (masked.values[k] !== null && !isWordValue(masked.values[k]!)) masked.values[k] = null;
+  return masked;
 }
 
 /**

@@ -155,13 +155,13 @@ export class TemplateMiner {
       for (const [word, count] of Object.entries(split.values)) {
         const tokens = [...t.tokens];
         tokens[split.pos] = word;
-        // Each child its own copy: shared maps would count one child's values in the other.
-        // (The copies start with the parent's values of both children; a later pass over the
-        // lines is what would separate them.)
+        // The parent's values mix both children's: each child starts with none, and the
+        // caller that reassigns the parent's lines observe()s them (a position where a child
+        // only ever held one word then reads as that word).
         const values = Object.fromEntries(
-          Object.entries(t.values)
-            .filter(([k]) => Number(k) !== split!.pos)
-            .map(([k, v]) => [k, v === null ? null : { ...v }]),
+          Object.keys(t.values)
+            .filter((k) => Number(k) !== split!.pos)
+            .map((k) => [k, {}]),
         );
         const child: MinedTemplate = { id: this.nextId++, tokens, count, values };
         this.leaf(tokens, true).templates.add(child);
@@ -333,6 +333,15 @@ export class TemplateMiner {
   private remove(t: MinedTemplate): void {
     this.leaf(t.tokens, true).templates.remove(t);
     this.byId.delete(t.id);
+  }
+
+  /** Counts a message's values at the wildcards of the template it was matched to (after refine() reassigned it). */
+  observe(t: MinedTemplate, tokens: string[], values: (string | null)[]): void {
+    // A message of a folded span (templateSpans) has its own length: its positions are not the template's.
+    if (tokens.length !== t.tokens.length) return;
+    for (let i = 0; i < t.tokens.length; i++) {
+      if (t.tokens[i] === WILDCARD) note(t, i, tokens[i] === WILDCARD ? (values[i] ?? null) : (tokens[i] ?? null));
+    }
   }
 
   /** The template that covers a message exactly (every constant equal), without learning from it. */

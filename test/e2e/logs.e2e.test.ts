@@ -26,4 +26,45 @@ describe('Logs view in Chromium, on the demo company', () => {
     await page.screenshot({ path: join(TEST_RESULTS, 'logs.png'), fullPage: true });
     expect(env.ui.problems).toEqual([]);
   });
+
+  it('opens the timeline on the site of the incident, with its effect on the speed, and filters templates as the core does', async () => {
+    const { page } = env.ui;
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('nav-logs').click();
+    // The urgent site first: the OCR incident is 札幌's.
+    await expect.poll(() => page.getByTestId('timeline-site').inputValue(), { timeout: 20_000 }).toBe('札幌');
+    const incidents = page.getByTestId('timeline-incidents');
+    await expect.poll(() => incidents.textContent(), { timeout: 20_000 }).toContain('ocr-sapporo-01');
+    const text = (await incidents.textContent())!;
+    expect(text).toContain('13:50〜');
+    expect(text).toMatch(/影響: 札幌 エントリ1（業務 \d+）の速度 毎分[\d.]+ → [\d.]+件（\d\d:\d\dから）/);
+    await page.getByTestId('site-timeline').locator('canvas').waitFor();
+
+    // Level and period narrow the list exactly as the core's filter does (the period ends at the app's clock).
+    const now = env.app.status().clock.now;
+    const expected = env.app.logs.templates(300, { level: 'ERROR', from: now - 6 * 3_600_000, to: now }).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(env.app.logs.templates(300).length);
+    await page.getByTestId('log-filter-level').selectOption('ERROR');
+    await page.getByTestId('log-filter-period').selectOption('6');
+    await page.getByTestId('log-filter-apply').click();
+    await expect.poll(() => page.getByTestId('log-filter-active').textContent()).toBe(`絞り込み中: ${expected}件のテンプレート`);
+    expect(await page.getByTestId('log-templates').locator('tbody tr').count()).toBe(Math.min(60, expected));
+
+    // As a manager's laptop shows it, in both languages.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: join(TEST_RESULTS, 'logs-timeline-1280-ja.png') });
+    env.app.updateSettings({ lang: 'en' });
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('nav-logs').click();
+    await expect
+      .poll(() => page.getByTestId('timeline-incidents').textContent(), { timeout: 20_000 })
+      .toMatch(/Affects: 札幌 エントリ1 \(business \d+\) speed/);
+    await page.getByTestId('site-timeline').locator('canvas').waitFor();
+    await page.screenshot({ path: join(TEST_RESULTS, 'logs-timeline-1280-en.png') });
+    env.app.updateSettings({ lang: 'ja' });
+    if (size) await page.setViewportSize(size);
+    expect(env.ui.problems).toEqual([]);
+  });
 });

@@ -53,6 +53,9 @@ describe('handler table', () => {
       ['logs.templates', { level: 'error' }],
       ['logs.search', { text: 'ocr', from: -1 }],
       ['logs.search', { text: 'ocr', service: '' }],
+      ['alerts.timeline', {}],
+      ['alerts.timeline', { site: '札幌', from: 2000, to: 1000 }],
+      ['alerts.incidents', { site: '' }],
     ];
     for (const [channel, input] of cases) {
       const result = await table[channel](input);
@@ -69,6 +72,17 @@ describe('handler table', () => {
       expect(errors.value.length).toBeGreaterThan(0);
       expect(errors.value.length).toBeLessThan(all.value.length);
       expect(errors.value.every((t) => t.errors > 0)).toBe(true);
+    }
+  });
+
+  it('gives the incidents and a site timeline through the contract', async () => {
+    const report = await table['alerts.incidents']({});
+    const timeline = await table['alerts.timeline']({ site: '札幌' });
+    expect(report.ok && timeline.ok).toBe(true);
+    if (timeline.ok) {
+      expect(timeline.value.site).toBe('札幌');
+      expect(timeline.value.to - timeline.value.from).toBe(6 * 3_600_000);
+      expect(timeline.value.processes.length).toBeGreaterThan(0);
     }
   });
 

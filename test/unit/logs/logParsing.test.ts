@@ -31,6 +31,24 @@ describe('templates as the log wrote them', () => {
     expect(parse(same).text[0]).toBe('session <*> closed by <*>');
   });
 
+  it('shows the words a split template only ever held, not the words of its sibling', () => {
+    const lines = [
+      ...Array.from({ length: 5 }, (_, i) => `Failed to get next element [HRESULT = 0x800f080${i} - CBS_E_MANIFEST_INVALID_ITEM]`),
+      ...Array.from({ length: 3 }, (_, i) => `Failed to internally open package. [HRESULT = 0x800f080${i} - CBS_E_INVALID_PACKAGE]`),
+    ];
+    const { text } = parse(lines);
+    expect(text[0]).toBe('Failed to get next element [HRESULT = <*> - CBS_E_MANIFEST_INVALID_ITEM]');
+    expect(text[7]).toBe('Failed to internally open package. [HRESULT = <*> - CBS_E_INVALID_PACKAGE]');
+  });
+
+  it('keeps a key written onto its value as a constant ("CurrentState:112")', () => {
+    expect(maskWithValues('ApplicableState: 80, CurrentState:112')).toEqual({
+      tokens: ['ApplicableState:', '<*>', ',', 'CurrentState:', '<*>'],
+      values: [null, '80', null, null, '112'],
+    });
+    expect(parse(['x CurrentState:112 y', 'x CurrentState:0 y']).text[0]).toBe('x CurrentState:<*> y');
+  });
+
   it('keeps a run of words with digits as one variable, and a word with a digit apart from the number before it', () => {
     expect(maskTokens('name an14 an15 an16')).toEqual(['name', '<*>']);
     expect(maskWithValues('port 22 ssh2')).toEqual({ tokens: ['port', '<*>', '<*>'], values: [null, '22', 'ssh2'] });

@@ -1,19 +1,47 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { LogAnomalyReport, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary } from '../../../../main/api/types';
+import type { LogAnomalyReport, LogFilter, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary } from '../../../../main/api/types';
 import { call, onEvent } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
 import { visibleText } from '../../components/visibleText';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
 import { formatDateTime } from '../overview/format';
+import { SiteTimelinePanel } from './SiteTimelinePanel';
 import { Sparkline } from './Sparkline';
 import { TemplateScatter } from './TemplateScatter';
 
-/** Log intelligence: families, anomalies, templates, semantic search and a template's detail. */
+const LEVELS = ['ERROR', 'WARN', 'INFO', 'DEBUG'] as const;
+const PERIODS = [1, 6, 24, 24 * 7];
+
+/** What the filter bar holds: text as typed, the period in hours (0: all time). */
+interface FilterForm {
+  level: '' | (typeof LEVELS)[number];
+  service: string;
+  host: string;
+  hours: number;
+}
+const NO_FILTER: FilterForm = { level: '', service: '', host: '', hours: 0 };
+
+/** The filter of the core's contract; the period ends at the app's clock (the demo's day, not the laptop's). */
+function toFilter(f: FilterForm, now: number): LogFilter {
+  return {
+    ...(f.level ? { level: f.level } : {}),
+    ...(f.service.trim() ? { service: f.service.trim() } : {}),
+    ...(f.host.trim() ? { host: f.host.trim() } : {}),
+    ...(f.hours > 0 ? { from: now - f.hours * 3_600_000, to: now } : {}),
+  };
+}
+
+/** Log intelligence: families, anomalies, templates with filters, semantic search, a template's detail, and the site timeline. */
 export function LogsView() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const tz = useAppStore((s) => s.overview?.timeZone ?? 'Asia/Tokyo');
+  const sites = useAppStore(useShallow((s) => s.overview?.sites.map((x) => x.site) ?? []));
+  const now = useAppStore((s) => s.status?.clock.now ?? null);
+  const [form, setForm] = useState<FilterForm>(NO_FILTER);
+  const [applied, setApplied] = useState<FilterForm>(NO_FILTER);
   const [templates, setTemplates] = useState<LogTemplateSummary[]>([]);
   const [points, setPoints] = useState<LogScatterPoint[]>([]);
   const [anomalies, setAnomalies] = useState<LogAnomalyReport | null>(null);
@@ -26,12 +54,17 @@ export function LogsView() {
     () =>
       run(async () => {
         await call('logs.refresh', {});
-        const [list, scatter, report] = await Promise.all([call('logs.templates', { limit: 300 }), call('logs.scatter', {}), call('logs.anomalies', {})]);
+        const filter = toFilter(applied, now ?? Date.now());
+        const [list, scatter, report] = await Promise.all([
+          call('logs.templates', { limit: 300, ...filter }),
+          call('logs.scatter', {}),
+          call('logs.anomalies', {}),
+        ]);
         setTemplates(list);
         setPoints(scatter);
         setAnomalies(report);
       }),
-    [run],
+    [run, applied, now],
   );
   useEffect(() => {
     void load();
@@ -43,8 +76,10 @@ export function LogsView() {
   const select = useCallback((id: number) => void run(async () => setDetail(await call('logs.template', { id }))), [run]);
   const search = async () => {
     if (!query.trim()) return setHits(null);
-    await run(async () => setHits(await call('logs.search', { text: query, k: 20 })));
+    await run(async () => setHits(await call('logs.search', { text: query, k: 20, ...toFilter(applied, now ?? Date.now()) })));
   };
+  const filtered = JSON.stringify(applied) !== JSON.stringify(NO_FILTER);
+  const field = <K extends keyof FilterForm>(key: K, value: FilterForm[K]) => setForm({ ...form, [key]: value });
   const rows = hits ?? templates;
   return (
     <div className="logs">
@@ -66,6 +101,78 @@ export function LogsView() {
           {t('logs.searchButton')}
         </button>
       </form>
+      <form
+        className="log-filters"
+        data-testid="log-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setHits(null);
+          setApplied(form);
+        }}
+      >
+        <select
+          aria-label={t('logs.filter.level')}
+          value={form.level}
+          onChange={(e) => field('level', e.target.value as FilterForm['level'])}
+          data-testid="log-filter-level"
+        >
+          <option value="">{t('logs.filter.anyLevel')}</option>
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+        <input
+          aria-label={t('logs.filter.service')}
+          placeholder={t('logs.filter.service')}
+          value={form.service}
+          maxLength={100}
+          onChange={(e) => field('service', e.target.value)}
+          data-testid="log-filter-service"
+        />
+        <input
+          aria-label={t('logs.filter.host')}
+          placeholder={t('logs.filter.host')}
+          value={form.host}
+          maxLength={200}
+          onChange={(e) => field('host', e.target.value)}
+          data-testid="log-filter-host"
+        />
+        <select
+          aria-label={t('logs.filter.period')}
+          value={form.hours}
+          onChange={(e) => field('hours', Number(e.target.value))}
+          data-testid="log-filter-period"
+        >
+          <option value={0}>{t('logs.filter.anyTime')}</option>
+          {PERIODS.map((h) => (
+            <option key={h} value={h}>
+              {t('logs.filter.hours', { n: h })}
+            </option>
+          ))}
+        </select>
+        <button type="submit" data-testid="log-filter-apply">
+          {t('logs.filter.apply')}
+        </button>
+        {filtered && (
+          <>
+            <button
+              type="button"
+              onClick={() => {
+                setForm(NO_FILTER);
+                setApplied(NO_FILTER);
+              }}
+            >
+              {t('logs.filter.clear')}
+            </button>
+            <span className="muted" data-testid="log-filter-active">
+              {t('logs.filter.active', { n: templates.length.toLocaleString() })}
+            </span>
+          </>
+        )}
+      </form>
+      <SiteTimelinePanel sites={sites} timeZone={tz} />
       <div className="logs-grid">
         <section className="panel">
           <h2>{t('logs.scatter')}</h2>
