@@ -187,7 +187,7 @@ function addPiece(o: Tokens, piece: string, digit: boolean): void {
     return;
   }
   // "CurrentState:112": a key written onto its value is a constant, not part of the variable.
-  const key = KEY_COLON.exec(piece);
+  const key = piece.indexOf(':') > 0 ? KEY_COLON.exec(piece) : null;
   if (key) {
     addToken(o, key[1]!, null);
     piece = piece.slice(key[1]!.length);
