@@ -55,6 +55,7 @@ const COMMANDS: readonly string[] = [
   'logs',
   'alerts',
   'ask',
+  'eval',
   'approve',
   'reject',
   'modify',
@@ -140,15 +141,17 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     await checkModelOptions(values);
     // The commands load here, not at the top: `genba logs parse` and `genba help` start
     // without the store's native modules, the optimizer and the model runtime.
-    const [{ createApp }, { memorySecretStore, MYSQL_PASSWORD }, sync, safety, assistant, { runModelsCommand }, { runAlertsCommand }] = await Promise.all([
-      import('./app.js'),
-      import('./config/secretStore.js'),
-      import('./cli/syncCommand.js'),
-      import('./cli/safetyCommands.js'),
-      import('./cli/assistantCommands.js'),
-      import('./cli/modelsCommand.js'),
-      import('./cli/alertsCommand.js'),
-    ]);
+    const [{ createApp }, { memorySecretStore, MYSQL_PASSWORD }, sync, safety, assistant, { runModelsCommand }, { runAlertsCommand }, { runEvalCommand }] =
+      await Promise.all([
+        import('./app.js'),
+        import('./config/secretStore.js'),
+        import('./cli/syncCommand.js'),
+        import('./cli/safetyCommands.js'),
+        import('./cli/assistantCommands.js'),
+        import('./cli/modelsCommand.js'),
+        import('./cli/alertsCommand.js'),
+        import('./cli/evalCommand.js'),
+      ]);
     const { preparePassword, runSyncCommand } = sync;
     const { runBackup, runDoctorCommand, runRestore } = safety;
     const { runApprovals, runAsk, runDecision, runKnowledge } = assistant;
@@ -198,6 +201,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return await runLogsCommand(app, rest[0] ?? 'templates', rest.slice(1), { json, k, site: values.site, ...range, filter }, io);
     }
     if (command === 'ask') return await runAsk(app, rest, json, io);
+    if (command === 'eval') return await runEvalCommand(app, rest, json, io);
     if (command === 'approve' || command === 'reject' || command === 'modify') {
       return runDecision(app, command, rest, { reason: values.reason, user: values.user, keep: values.keep, json }, io);
     }

@@ -1,15 +1,18 @@
 /** DTOs of the placement assistant: chat, proposals, approvals and know-how. */
 
-export type IntentType =
-  | 'deadline_optimization'
-  | 'delay_risk_detection'
-  | 'impact_analysis'
-  | 'alert_improvement'
-  | 'productivity_analysis'
-  | 'simple_query'
-  | 'log_investigation'
-  | 'knowledge_query'
-  | 'other';
+/** What a request asks for; `other`: outside what Genba does (weather, greetings, general knowledge). */
+export const INTENT_TYPES = [
+  'deadline_optimization',
+  'delay_risk_detection',
+  'impact_analysis',
+  'alert_improvement',
+  'productivity_analysis',
+  'simple_query',
+  'log_investigation',
+  'knowledge_query',
+  'other',
+] as const;
+export type IntentType = (typeof INTENT_TYPES)[number];
 
 export interface Entities {
   location: string | null;
@@ -25,6 +28,8 @@ export interface Intent {
   confidence: number;
   /** Who decided: the intent model, or the rules when no model is installed or its output failed validation. */
   source: 'model' | 'rules';
+  /** The two intents the rules could not choose between (close in confidence): the assistant asks which is meant. */
+  alternatives?: [IntentType, IntentType];
 }
 
 export interface Citation {
@@ -112,8 +117,11 @@ export interface AskResult {
   question: string;
   intent: Intent;
   entities: Entities;
-  /** Set when the request is ambiguous: the assistant asks back with these candidates. */
-  clarify: { question: string; options: { label: string; ask: string }[] } | null;
+  /**
+   * Set when the request is ambiguous: the assistant asks back with these candidates. An
+   * option sends `ask` again, with `intent` when the choice was between two intents.
+   */
+  clarify: { question: string; options: { label: string; ask: string; intent?: IntentType }[] } | null;
   proposal: Proposal | null;
   answer: string;
   answerSource: 'model' | 'template' | 'template_guarded';

@@ -22,7 +22,15 @@ import type {
   StatusInfo,
   SyncSummary,
 } from './types.js';
-import type { ApprovalRow, AskResult, Citation, KnowledgeDoc, KnowledgeDocDetail, ProposalState } from './assistantTypes.js';
+import {
+  INTENT_TYPES,
+  type ApprovalRow,
+  type AskResult,
+  type Citation,
+  type KnowledgeDoc,
+  type KnowledgeDocDetail,
+  type ProposalState,
+} from './assistantTypes.js';
 import { MAX_DOCUMENT_CHARS } from './knowledgeLimits.js';
 import type { DoctorReport } from './doctorTypes.js';
 
@@ -128,6 +136,8 @@ export const REQUEST_SCHEMAS = {
         .string()
         .regex(/^[A-Za-z0-9-]{1,64}$/)
         .optional(),
+      /** The intent the manager picked from an ask-back: not classified again. */
+      intent: z.enum(INTENT_TYPES).optional(),
     })
     .strict(),
   'proposals.get': z.object({ id: proposalId }).strict(),

@@ -1,4 +1,4 @@
-import type { Citation, Proposal } from '../api/assistantTypes.js';
+import type { Citation, IntentType, Proposal } from '../api/assistantTypes.js';
 import type { Alert, Lang, LogAnomalyReport, LogSearchHit, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { fig } from '../placement/placementTexts.js';
@@ -115,14 +115,35 @@ export function knowledgeAnswer(citations: Citation[], o: Tz): string {
 
 export function helpAnswer(o: Tz): string {
   return o.lang === 'ja'
-    ? '現場の状況についてお手伝いします。例:「札幌のエントリ1工程が遅延しています」「遅延リスクのある工程は？」「OCRのエラーを調べて」'
-    : 'I can help with the floor. For example: "Sapporo entry 1 is late", "Which processes may be late?", "Look into the OCR errors".';
+    ? 'Genba は現場の運営についてお答えします（天気や一般的な質問は対象外です）。例:「札幌のエントリ1工程が遅延しています」「遅延リスクのある工程は？」「札幌の補正待ちは何件？」「OCRのエラーを調べて」'
+    : 'Genba answers questions about running the floor (not the weather or general knowledge). For example: "Sapporo entry 1 is late", "Which processes may be late?", "How many items wait for correction in Sapporo?", "Look into the OCR errors".';
 }
 
 /** A move needs a target; when the request names none, the assistant asks back. */
 export function clarifyQuestion(missing: 'site' | 'process', o: Tz): string {
   if (o.lang === 'ja') return `${missing === 'site' ? 'どの拠点' : 'どの工程'}の話でしょうか。候補を選んでください。`;
   return `${missing === 'site' ? 'Which site' : 'Which process'} do you mean? Pick one.`;
+}
+
+const INTENT_LABELS: Record<IntentType, { ja: string; en: string }> = {
+  deadline_optimization: { ja: '応援の配置を提案してほしい', en: 'Propose who to move' },
+  delay_risk_detection: { ja: '遅れそうな工程を確認したい', en: 'Check what may be late' },
+  impact_analysis: { ja: '人を動かした場合の影響を知りたい', en: 'Estimate the impact of a move' },
+  alert_improvement: { ja: 'アラートを見直したい', en: 'Review the alerts' },
+  productivity_analysis: { ja: '生産性を分析してほしい', en: 'Analyse productivity' },
+  simple_query: { ja: '数字を確認したい', en: 'Look up the figures' },
+  log_investigation: { ja: 'ログを調べてほしい', en: 'Investigate the logs' },
+  knowledge_query: { ja: 'ノウハウを探したい', en: 'Search the know-how' },
+  other: { ja: 'それ以外', en: 'Something else' },
+};
+
+/** What an intent offers, as a button of an ask-back. */
+export function intentLabel(intent: IntentType, o: Tz): string {
+  return INTENT_LABELS[intent][o.lang];
+}
+
+export function intentChoiceQuestion(question: string, o: Tz): string {
+  return o.lang === 'ja' ? `「${question}」は、どちらのご用件でしょうか。` : `Which do you mean by "${question}"?`;
 }
 
 /** The request a clarifying option sends when the manager picks it. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AskResult, Citation, Intent, Proposal } from '../api/assistantTypes.js';
+import type { AskResult, Citation, Intent, IntentType, Proposal } from '../api/assistantTypes.js';
 import type { Alert, Lang, LogAnomalyReport, LogSearchHit, Overview, ProcessProgress } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { GenbaConfig } from '../config/config.js';
@@ -14,6 +14,8 @@ import {
   alertAnswer,
   clarifyQuestion,
   helpAnswer,
+  intentChoiceQuestion,
+  intentLabel,
   knowledgeAnswer,
   lateProcessRequest,
   logAnswer,
@@ -43,6 +45,8 @@ export interface AssistantDeps {
   alerts: () => Alert[];
   /** The distance table: the config's, or the demo company's when that is the source and the config has none. */
   distancesKm: () => Record<string, Record<string, number>>;
+  /** Other names of sites, processes and businesses (alias → canonical name or business id): the config's, and the demo company's business names. */
+  aliases: () => Record<string, string>;
   log: AppLog;
 }
 
@@ -65,7 +69,13 @@ export interface Assistant {
    * it anyway; it loads the time-zone data and prepares the statements).
    */
   prepare(): Promise<void>;
-  ask(question: string, o?: { onChunk?: (text: string) => void; signal?: AbortSignal }): Promise<AskResult>;
+  /**
+   * How a request is read, without answering it: by the rules, and by the intent model when
+   * one is loaded (null otherwise, or when its output failed validation). `genba eval intents`.
+   */
+  understand(question: string): Promise<{ rules: Intent; model: Intent | null }>;
+  /** `intent`: the manager chose it (a button of an ask-back): it is not classified again. */
+  ask(question: string, o?: { onChunk?: (text: string) => void; signal?: AbortSignal; intent?: IntentType }): Promise<AskResult>;
 }
 
 /**
@@ -91,23 +101,40 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   };
   return {
     async prepare(): Promise<void> {
-      resolverFor(deps.db(), deps.config().placement.aliases);
+      resolverFor(deps.db(), deps.aliases());
       deps.overview();
       await Promise.all([warmSolver(), deps.knowledge.reindex()]);
     },
 
-    async ask(question: string, o: { onChunk?: (text: string) => void; signal?: AbortSignal } = {}): Promise<AskResult> {
+    async understand(question: string): Promise<{ rules: Intent; model: Intent | null }> {
+      const cfg = deps.config();
+      const now = deps.now();
+      const resolver = resolverFor(deps.db(), deps.aliases());
+      const rules = intentFromRules(question, resolver, now, startOfZonedDay(now, cfg.timeZone));
+      if (!llmReady(deps.llm, 'intent')) return { rules, model: null };
+      try {
+        return { rules, model: await intentFromModel(deps.llm, question, resolver, rules, Math.min(20_000, cfg.ai.requestTimeoutSeconds * 1000)) };
+      } catch (error) {
+        deps.log.warn('intent model output not used', describeError(error));
+        return { rules, model: null };
+      }
+    },
+
+    async ask(question: string, o: { onChunk?: (text: string) => void; signal?: AbortSignal; intent?: IntentType } = {}): Promise<AskResult> {
       const t0 = performance.now();
       const lang = deps.lang();
       const cfg = deps.config();
       const now = deps.now();
       const tz = { lang, timeZone: cfg.timeZone };
       const db = deps.db();
-      const resolver = resolverFor(db, cfg.placement.aliases);
+      const resolver = resolverFor(db, deps.aliases());
 
-      const rules = await intentFromRules(question, resolver, now, startOfZonedDay(now, cfg.timeZone));
-      let intent = rules;
-      if (llmReady(deps.llm, 'intent')) {
+      const rules = intentFromRules(question, resolver, now, startOfZonedDay(now, cfg.timeZone));
+      let intent: Intent = rules;
+      if (o.intent) {
+        const { alternatives: _, ...chosen } = rules;
+        intent = { ...chosen, intent_type: o.intent, requires_action: o.intent === 'deadline_optimization', confidence: 1 };
+      } else if (llmReady(deps.llm, 'intent')) {
         try {
           intent = await intentFromModel(deps.llm, question, resolver, rules, Math.min(20_000, cfg.ai.requestTimeoutSeconds * 1000));
         } catch (error) {
@@ -131,7 +158,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const progress = (): Overview => (overview ??= deps.overview());
       const series = (): ProcessProgress[] => progress().sites.flatMap((s) => s.processes);
 
-      switch (intent.intent_type) {
+      // Two intents about as likely (rules only: a model reads more than words): ask which is meant.
+      const askBack = intent.source === 'rules' && !o.intent ? (intent.alternatives ?? null) : null;
+      switch (askBack ? 'ask_back' : intent.intent_type) {
+        case 'ask_back': {
+          clarify = { question: intentChoiceQuestion(question, tz), options: askBack!.map((t) => ({ label: intentLabel(t, tz), ask: question, intent: t })) };
+          template = [clarify.question, ...clarify.options.map((x) => `- ${x.label}`)].join('\n');
+          break;
+        }
         case 'deadline_optimization': {
           const all = series();
           const troubled = all.filter(

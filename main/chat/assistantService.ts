@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { AskResult, ApprovalRow, Proposal, ProposalState } from '../api/assistantTypes.js';
+import type { AskResult, ApprovalRow, Intent, IntentType, Proposal, ProposalState } from '../api/assistantTypes.js';
 import type { EventBus } from '../api/eventBus.js';
 import type { Alert, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
@@ -22,8 +22,10 @@ export type SaveFile = (file: { suggestedName: string; content: string; kind: 'c
 export interface AssistantService {
   knowledge: KnowledgeBase;
   prepare(): Promise<void>;
-  /** Streams the answer as `chat-chunk` events under the caller's request id. */
-  ask(question: string, requestId?: string): Promise<AskResult>;
+  /** Streams the answer as `chat-chunk` events under the caller's request id; `intent`: the manager's choice of an ask-back. */
+  ask(question: string, requestId?: string, intent?: IntentType): Promise<AskResult>;
+  /** How a request is read by the rules and by the intent model (null when none is loaded), without answering it. */
+  understand(question: string): Promise<{ rules: Intent; model: Intent | null }>;
   proposal(id: string): ProposalState;
   decide(id: string, d: Decision): ProposalState;
   approvals(): ApprovalRow[];
@@ -63,6 +65,14 @@ export function createAssistantService(deps: {
     const c = deps.config();
     return Object.keys(c.placement.distancesKm).length > 0 || c.source.kind !== 'demo' ? c.placement.distancesKm : DEMO_DEFINITION.distancesKm;
   };
+  // A business is named, not numbered, by the people who run it: the demo company's names
+  // (and "<name>業務") stand for its ids, under the aliases a deployment configures.
+  const aliases = (): Record<string, string> => {
+    const c = deps.config();
+    if (c.source.kind !== 'demo') return c.placement.aliases;
+    const names = DEMO_DEFINITION.businesses.flatMap((b) => [b.name, `${b.name}業務`, ...(b.aliases ?? [])].map((n) => [n, b.id] as const));
+    return { ...Object.fromEntries(names), ...c.placement.aliases };
+  };
   const assistant = createAssistant({
     db: deps.db,
     config: deps.config,
@@ -74,6 +84,7 @@ export function createAssistantService(deps: {
     logs: deps.logs,
     alerts: deps.alerts,
     distancesKm,
+    aliases,
     log: deps.log,
   });
   const situationOptions = () => {
@@ -90,11 +101,14 @@ export function createAssistantService(deps: {
   return {
     knowledge,
     prepare: () => assistant.prepare(),
-    ask(question: string, requestId?: string): Promise<AskResult> {
+    ask(question: string, requestId?: string, intent?: IntentType): Promise<AskResult> {
       return assistant.ask(question, {
         onChunk: requestId ? (text) => deps.events.emit({ type: 'chat-chunk', requestId, text }) : undefined,
+        ...(intent ? { intent } : {}),
       });
     },
+
+    understand: (question: string) => assistant.understand(question),
 
     proposal(id: string): ProposalState {
       const s = loadProposal(deps.db(), id);

@@ -1,19 +1,7 @@
-import type { Intent, IntentType } from '../api/assistantTypes.js';
+import { INTENT_TYPES, type Intent } from '../api/assistantTypes.js';
 import type { JsonSchema } from '../ai/jsonSchema.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { EntityResolver } from './entityResolver.js';
-
-export const INTENT_TYPES: readonly IntentType[] = [
-  'deadline_optimization',
-  'delay_risk_detection',
-  'impact_analysis',
-  'alert_improvement',
-  'productivity_analysis',
-  'simple_query',
-  'log_investigation',
-  'knowledge_query',
-  'other',
-];
 
 const nullable = (s: JsonSchema): JsonSchema => ({ oneOf: [s, { type: 'null' }] });
 

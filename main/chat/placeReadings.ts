@@ -34,7 +34,7 @@ export const PLACE_READINGS: Record<string, readonly string[]> = {
 
 /** English words for the demo's process families (エントリ1 ← "entry 1"). */
 export const PROCESS_WORDS: Record<string, readonly string[]> = {
-  エントリ: ['entry', 'data entry', 'えんとり'],
-  補正: ['correction', 'correct', 'fix'],
-  検証: ['verification', 'verify', 'check'],
+  エントリ: ['entry', 'data entry', 'えんとり', 'e'],
+  補正: ['correction', 'correct', 'fix', 'ほせい'],
+  検証: ['verification', 'verify', 'けんしょう'],
 };

@@ -25,6 +25,7 @@ const HELP: Record<Lang, string> = {
   alerts check        いまの状態でアラートを評価（--now で時刻を固定）
   alerts list         アラートの一覧（未解決が先）
   ask "<質問>"        アシスタントに質問（例: "札幌のエントリ1工程が遅延しています"）。提案・根拠・各段階の時間
+  eval intents <ファイル.jsonl> [--intent-model ファイル]   質問の解釈の正解率（ルールと意図モデルを並べて）
   approve <提案ID> [--reason …]   提案を承認（会社の approval_history へ送信）
   reject <提案ID> --reason …      提案を却下
   modify <提案ID> --keep ID,ID --reason …   一部のオペレータだけ移動して承認
@@ -70,6 +71,7 @@ Commands:
   alerts check        Evaluate the alert rules now (--now fixes the time)
   alerts list         List alerts (open first)
   ask "<question>"    Ask the assistant (e.g. "札幌のエントリ1工程が遅延しています"): proposal, citations, stage timings
+  eval intents <file.jsonl> [--intent-model FILE]   How well requests are understood (rules and intent model side by side)
   approve <id> [--reason …]       Approve a proposal (delivered to the company's approval_history)
   reject <id> --reason …          Reject a proposal
   modify <id> --keep ID,ID --reason …   Approve moving only some of the operators

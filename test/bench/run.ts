@@ -12,6 +12,7 @@ import { tempDir } from '../helpers/tempDir.js';
 import { aiRuntimeBench } from './aiRuntime.js';
 import { logIntelligenceBench } from './logIntelligence.js';
 import { logParsingBench } from './logParsing.js';
+import { intentAccuracyBench } from './intentAccuracy.js';
 import { placementAssistantBench } from './placementAssistant.js';
 import { syncSoak } from './syncSoak.js';
 import { syncThroughput } from './syncThroughput.js';
@@ -104,6 +105,7 @@ const sections: [string, string, () => Promise<void>][] = [
   ['ai', 'local AI (CPU)', () => aiRuntimeBench(record)],
   ['logs', 'log intelligence', () => logIntelligenceBench(record)],
   ['parse', 'log parsing: accuracy in-sample and left out, genba logs parse beside Drain3, robustness', async () => logParsingBench(record)],
+  ['intents', 'understanding requests: intent accuracy in-sample and left out by phrasing pattern, entities', async () => intentAccuracyBench(record)],
 ];
 for (const [name, title, run] of sections) {
   if (!wanted(name)) continue;

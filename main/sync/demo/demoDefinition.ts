@@ -10,7 +10,11 @@ const definitionSchema = z.object({
   workday: z.object({ start: hhmm, end: hhmm, lunchStart: hhmm, lunchEnd: hhmm, snapshotMinutes: z.number().int().min(1) }),
   sites: z.array(z.object({ name: z.string(), host: z.string(), operators: z.number().int().min(1) })).min(1),
   processes: z.array(z.object({ name: z.string(), itemsPerHour: z.number().positive(), share: z.number().positive() })).min(1),
-  businesses: z.array(z.object({ id: z.string(), name: z.string(), deadline: hhmm, sites: z.array(z.string()).min(1) })).min(1),
+  businesses: z
+    .array(
+      z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string().min(1).max(50)).optional(), deadline: hhmm, sites: z.array(z.string()).min(1) }),
+    )
+    .min(1),
   distancesKm: z.record(z.string(), z.record(z.string(), z.number().nonnegative())),
   reference: z.object({
     site: z.string(),

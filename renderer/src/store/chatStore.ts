@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AskResult } from '../../../main/api/assistantTypes';
+import type { AskResult, IntentType } from '../../../main/api/assistantTypes';
 import { call, onEvent } from '../api/genbaClient';
 
 export interface ChatEntry {
@@ -14,7 +14,8 @@ export interface ChatEntry {
 interface ChatState {
   entries: ChatEntry[];
   busy: boolean;
-  ask(question: string): Promise<void>;
+  /** `intent`: the manager's pick from an ask-back between two intents. */
+  ask(question: string, intent?: IntentType): Promise<void>;
 }
 
 let seq = 0;
@@ -29,11 +30,11 @@ export const useChatStore = create<ChatState>((set, get) => {
   return {
     entries: [],
     busy: false,
-    ask: async (question) => {
+    ask: async (question, intent) => {
       const id = `q${Date.now()}-${++seq}`;
       set({ busy: true, entries: [...get().entries, { id, question, streamed: '', result: null, error: null }] });
       try {
-        update(id, { result: await call('chat.ask', { question, requestId: id }) });
+        update(id, { result: await call('chat.ask', { question, requestId: id, ...(intent ? { intent } : {}) }) });
       } catch (error) {
         update(id, { error: error instanceof Error ? error.message : String(error) });
       } finally {

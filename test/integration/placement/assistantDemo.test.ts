@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../../../main/api/assistantTypes.js';
+import type { IntentScore } from '../../../main/chat/intentEval.js';
 import { createHandlerTable } from '../../../main/handlerTable.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { GenbaError } from '../../../main/errors.js';
@@ -67,6 +68,57 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(r.proposal).toBeNull();
     expect(r.clarify!.question).toContain('どの拠点');
     expect(r.clarify!.options.map((o) => o.ask)).toContain(QUESTION);
+  });
+
+  it('asks back with two intents as buttons when they are close, and answers the one picked without classifying again', async () => {
+    const q = '札幌が遅れそうなら応援を出したい';
+    const r = await app.assistant.ask(q);
+    expect(r.proposal).toBeNull();
+    expect(r.clarify!.question).toBe(`「${q}」は、どちらのご用件でしょうか。`);
+    expect(r.clarify!.options.map((o) => o.intent).sort()).toEqual(['deadline_optimization', 'delay_risk_detection']);
+    expect(r.clarify!.options.map((o) => o.label)).toContain('遅れそうな工程を確認したい');
+    const picked = await app.assistant.ask(q, undefined, 'delay_risk_detection');
+    expect(picked.intent).toMatchObject({ intent_type: 'delay_risk_detection', confidence: 1 });
+    expect(picked.clarify).toBeNull();
+    expect(picked.answer).toContain('札幌 エントリ1（業務523201）: 残り120件');
+    // Through the contract too; an intent that is not one is refused.
+    const h = createHandlerTable(app);
+    expect(await h['chat.ask']({ question: q, intent: 'delay_risk_detection' })).toMatchObject({
+      ok: true,
+      value: { intent: { intent_type: 'delay_risk_detection' } },
+    });
+    expect(await h['chat.ask']({ question: q, intent: 'weather' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('answers a request outside what Genba does with what it can do, not a progress list', async () => {
+    const r = await app.assistant.ask('東京タワーの高さは？');
+    expect(r.intent.intent_type).toBe('other');
+    expect(r.answer).not.toContain('残り');
+  });
+
+  it('genba eval intents: accuracy, per-intent precision and recall, confusion and entities on the development set; a bad line is refused', () => {
+    const dev = join(import.meta.dirname, '..', '..', 'fixtures', 'intents', 'dev.jsonl');
+    const r = genba('eval', 'intents', dev, '--json', '--data-dir', dir.path, '--now', ANCHOR);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { requests: number; rules: IntentScore; model: IntentScore | null };
+    expect(report.requests).toBeGreaterThanOrEqual(300);
+    expect(report.rules.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(report.rules.entityAccuracy).toBeGreaterThanOrEqual(0.98);
+    expect(report.rules.perIntent).toHaveLength(9);
+    const total = Object.values(report.rules.confusion).reduce((n, row) => n + Object.values(row).reduce((a, b) => a + b, 0), 0);
+    expect(total).toBe(report.requests);
+    expect(report.model).toBeNull();
+    const text = genba('eval', 'intents', dev, '--data-dir', dir.path, '--now', ANCHOR).stdout;
+    expect(text).toMatch(/ルール: 意図の正解率 9\d\.\d%/);
+    expect(text).toContain('混同行列');
+    const bad = join(dir.path, 'bad.jsonl');
+    writeFileSync(bad, '{"q":"札幌の残りは？","intent":"simple_query"}\n{"q":"x","intent":"weather"}\n');
+    const refused = genba('eval', 'intents', bad, '--data-dir', dir.path);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('2行目が正しくありません');
+    expect(genba('eval', 'intents', '--data-dir', dir.path).code).toBe(2);
+    expect(genba('eval', 'intents', join(dir.path, 'missing.jsonl'), '--data-dir', dir.path).stderr).toContain('ファイルがありません');
   });
 
   it('answers the other intents from live data', async () => {

@@ -39,16 +39,16 @@ const CASES: [string, IntentType, string | null, string | null][] = [
 ];
 
 describe('intent fallback parser (rules and n-gram similarity)', () => {
-  it.each(CASES)('%s → %s', async (text, type, location, process) => {
-    const intent = await intentFromRules(text, resolver, NOW, DAY);
+  it.each(CASES)('%s → %s', (text, type, location, process) => {
+    const intent = intentFromRules(text, resolver, NOW, DAY);
     expect(intent).toMatchObject({ intent_type: type, source: 'rules', entities: { location, process } });
     expect(intent.requires_action).toBe(type === 'deadline_optimization');
     expect(intent.confidence).toBeGreaterThan(0);
     expect(intent.confidence).toBeLessThanOrEqual(1);
   });
 
-  it('reads a business id and a time range', async () => {
-    const intent = await intentFromRules('業務523201の過去2時間の状況を教えて', resolver, NOW, DAY);
+  it('reads a business id and a time range', () => {
+    const intent = intentFromRules('業務523201の過去2時間の状況を教えて', resolver, NOW, DAY);
     expect(intent.entities.business_id).toBe('523201');
     expect(intent.entities.time_range).toEqual({ from: NOW - 2 * 3_600_000, to: NOW, label: '2h' });
     expect(parseTimeRange('昨日のエラー', NOW, DAY)).toEqual({ from: DAY - 86_400_000, to: DAY, label: 'yesterday' });
@@ -79,6 +79,7 @@ describe('entity resolution against the master data', () => {
 
   it('folds width, case and spaces the same way for names and text', () => {
     expect(normalizeText('ＥＮＴＲＹ　１')).toBe('エントリ1');
-    expect(normalizeText('Prefix check')).toBe('prefix検証');
+    expect(normalizeText('Prefix verification')).toBe('prefix検証');
+    expect(normalizeText('from Morioka  to Sapporo')).toBe('from morioka to sapporo');
   });
 });

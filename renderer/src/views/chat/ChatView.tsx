@@ -50,7 +50,7 @@ function Entry({ entry }: { entry: ChatEntry }) {
         {r?.clarify && (
           <div className="clarify" data-testid="clarify">
             {r.clarify.options.map((o) => (
-              <button key={o.ask} type="button" onClick={() => void ask(o.ask)}>
+              <button key={`${o.ask}-${o.intent ?? ''}`} type="button" onClick={() => void ask(o.ask, o.intent)}>
                 {o.label}
               </button>
             ))}
