@@ -1,4 +1,4 @@
-import { INTENT_TYPES, type Intent } from '../api/assistantTypes.js';
+import { INTENT_TYPES, type Intent, type IntentType } from '../api/assistantTypes.js';
 import type { JsonSchema } from '../ai/jsonSchema.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { EntityResolver } from './entityResolver.js';
