@@ -215,6 +215,8 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     overview: () => overviewNow(),
     logs: { anomalies: () => logs.anomalies(), search: (text, k) => logs.search(text, k) },
     alerts: () => alerts.list({ status: 'open' }),
+    incidents: (site) => alerts.incidents(site),
+    lastSync: () => store().repo.lastSuccessfulSync(),
     meta: { get: (key) => store().repo.getMeta(key), set: (key, value) => store().repo.setMeta(key, value) },
     // Written in the same transaction as the proposal's status; delivery starts once it is committed.
     record: (d) => store().outbox.record(d, clock.now()),

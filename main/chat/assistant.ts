@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AskResult, Citation, Intent, IntentType, Proposal } from '../api/assistantTypes.js';
-import type { Alert, Lang, LogAnomalyReport, LogSearchHit, Overview, ProcessProgress } from '../api/types.js';
+import type { Alert, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview, ProcessProgress } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { GenbaConfig } from '../config/config.js';
 import { startOfZonedDay } from '../config/zonedTime.js';
@@ -31,6 +31,9 @@ import { createEntityResolver, loadMasterNames, type EntityResolver } from './en
 import { intentFromModel } from './intentModel.js';
 import { intentFromRules } from './intentRules.js';
 import { composeAnswer } from './composeAnswer.js';
+import { factKind } from './factKind.js';
+import { correctionAnswer, productivityAnswer, proposalsAnswer, qualifiedAnswer, syncAnswer } from './factTexts.js';
+import { correctionWaiting, openProposals, qualifiedOperators } from './storeFacts.js';
 import { saveProposal } from './proposalStore.js';
 
 export interface AssistantDeps {
@@ -43,6 +46,10 @@ export interface AssistantDeps {
   overview: () => Overview;
   logs: { anomalies: () => LogAnomalyReport; search: (text: string, k: number) => Promise<LogSearchHit[]> };
   alerts: () => Alert[];
+  /** Log incidents and the drops in speed they likely caused (all sites, or those touching `site`). */
+  incidents: (site?: string) => IncidentReport;
+  /** When the last sync finished (epoch ms), or null. */
+  lastSync: () => number | null;
   /** The distance table: the config's, or the demo company's when that is the source and the config has none. */
   distancesKm: () => Record<string, Record<string, number>>;
   /** Other names of sites, processes and businesses (alias → canonical name or business id): the config's, and the demo company's business names. */
@@ -210,11 +217,47 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           break;
         }
         case 'delay_risk_detection':
-          template = facts = riskAnswer(series(), tz);
+          // Only what the request named: 「医療レセプトで17時に間に合わない拠点は？」 is about that business.
+          template = facts = riskAnswer(
+            series().filter(
+              (p) =>
+                (e.location === null || p.site === e.location) &&
+                (e.process === null || p.process === e.process) &&
+                (e.business_id === null || p.businessId === e.business_id),
+            ),
+            tz,
+          );
           dataMs = ms(t2);
           break;
-        case 'simple_query':
+        case 'simple_query': {
+          // The fact asked for, from SQL; anything else: the progress of what was named.
+          const kind = factKind(question);
+          if (kind === 'correction')
+            template = facts = correctionAnswer(
+              correctionWaiting(db, now, { site: e.location, process: e.process, businessId: e.business_id }),
+              tz,
+              e.location,
+            );
+          else if (kind === 'qualified' && (e.location !== null || e.process !== null)) {
+            const minSkill = cfg.placement.minSkill;
+            const pairs = (e.location ? [e.location] : resolver.names.sites).flatMap((site) =>
+              (e.process ? [e.process] : resolver.names.processes).map((p) => [site, p] as const),
+            );
+            template = facts = pairs
+              .slice(0, 8)
+              .map(([site, p]) => qualifiedAnswer(site, p, minSkill, qualifiedOperators(db, site, p, minSkill), tz))
+              .join('\n');
+          } else if (kind === 'proposals') template = facts = proposalsAnswer(openProposals(db), tz);
+          else if (kind === 'sync') template = facts = syncAnswer(deps.lastSync(), tz);
+          else if (kind === 'alerts') template = facts = alertAnswer(deps.alerts(), tz);
+          else template = facts = statusAnswer(series(), tz, e.location, e.process);
+          dataMs = ms(t2);
+          break;
+        }
         case 'productivity_analysis':
+          template = facts = productivityAnswer(series(), deps.incidents(e.location ?? undefined), tz, e.location, e.process);
+          dataMs = ms(t2);
+          break;
         case 'impact_analysis':
           template = facts = statusAnswer(series(), tz, e.location, e.process);
           dataMs = ms(t2);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { AskResult, ApprovalRow, Intent, IntentType, Proposal, ProposalState } from '../api/assistantTypes.js';
 import type { EventBus } from '../api/eventBus.js';
-import type { Alert, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
+import type { Alert, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { TextEmbedder } from '../ai/storedVectors.js';
 import type { GenbaConfig } from '../config/config.js';
@@ -46,6 +46,8 @@ export function createAssistantService(deps: {
   overview: () => Overview;
   logs: { anomalies: () => LogAnomalyReport; search: (text: string, k: number) => Promise<LogSearchHit[]> };
   alerts: () => Alert[];
+  incidents: (site?: string) => IncidentReport;
+  lastSync: () => number | null;
   meta: { get: (key: string) => string | null; set: (key: string, value: string) => void };
   /** Queues a decision in the outbox (called inside the decision's transaction). */
   record: (d: DecisionRecord) => void;
@@ -83,6 +85,8 @@ export function createAssistantService(deps: {
     overview: deps.overview,
     logs: deps.logs,
     alerts: deps.alerts,
+    incidents: deps.incidents,
+    lastSync: deps.lastSync,
     distancesKm,
     aliases,
     log: deps.log,

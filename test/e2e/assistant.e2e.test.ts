@@ -36,7 +36,7 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     expect(await page.getByTestId('proposal-whatif').locator('li').count()).toBe(2);
     await page.getByTestId('citation-0').click();
     expect(await page.getByTestId('citation-text').textContent()).toBeTruthy();
-    expect(await page.getByTestId('timings').textContent()).toContain('deadline_optimization');
+    expect(await page.getByTestId('timings').textContent()).toContain('意図: 応援の配置（ルール）');
     await page.screenshot({ path: join(TEST_RESULTS, 'chat.png'), fullPage: true });
 
     await page.getByTestId('approve').click();
@@ -59,6 +59,28 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     await card.getByTestId('decision-reason').fill('盛岡は夕方の医療レセプトで手一杯');
     await card.getByTestId('confirm-decision').click();
     await expect.poll(() => card.getByTestId('proposal-status').textContent()).toBe('却下');
+  });
+
+  it('asks back with two intents as buttons when the request could mean either, and answers the one picked', async () => {
+    const { page } = env.ui;
+    await page.getByTestId('nav-chat').click();
+    await page.getByTestId('chat-input').fill('札幌が遅れそうなら応援を出したい');
+    await page.getByTestId('chat-send').click();
+    const clarify = page.getByTestId('clarify').last();
+    await clarify.waitFor();
+    expect(await clarify.locator('button').allTextContents()).toEqual(expect.arrayContaining(['遅れそうな工程を確認したい', '応援の配置を提案してほしい']));
+    expect(await page.getByTestId('chat-answer').last().textContent()).toContain('どちらのご用件でしょうか');
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await clarify.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(TEST_RESULTS, 'chat-ask-back-1280-ja.png') });
+    await clarify.locator('button', { hasText: '遅れそうな工程を確認したい' }).click();
+    await expect.poll(() => page.getByTestId('chat-answer').last().textContent()).toContain('遅延の見込みがある工程は');
+    expect(await page.getByTestId('timings').last().textContent()).toContain('意図: 遅延リスク（ルール）');
+    await page.getByTestId('chat-answer').last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(TEST_RESULTS, 'chat-ask-back-answered-1280-ja.png') });
+    if (size) await page.setViewportSize(size);
+    expect(env.ui.problems).toEqual([]);
   });
 
   it('lists the decisions with their delivery, and exports them as CSV', async () => {

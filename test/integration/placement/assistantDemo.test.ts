@@ -121,6 +121,42 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(genba('eval', 'intents', join(dir.path, 'missing.jsonl'), '--data-dir', dir.path).stderr).toContain('ファイルがありません');
   });
 
+  it('answers simple questions and the productivity question with numbers from the store, checked against SQL', async () => {
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    const now = Date.parse(ANCHOR);
+    // 補正待ち: the newest snapshot of each 札幌 series today.
+    const waiting = (
+      db
+        .prepare(
+          `SELECT SUM(correction_waiting) AS n FROM progress_snapshots s WHERE location_name = '札幌' AND snapshot_time = (
+             SELECT MAX(snapshot_time) FROM progress_snapshots t WHERE t.location_name = s.location_name AND t.process_name = s.process_name
+               AND t.business_id = s.business_id AND t.snapshot_time <= ? AND t.snapshot_time > ? - 86400000)`,
+        )
+        .get(now, now) as { n: number }
+    ).n;
+    const correction = await app.assistant.ask('札幌の補正待ちは何件？');
+    expect(correction.intent.intent_type).toBe('simple_query');
+    expect(correction.answer).toContain(`札幌の補正待ちは合計${waiting}件です`);
+    // Who can do エントリ1 in 盛岡: valid operators with skill 3 or more.
+    const qualified = (
+      db
+        .prepare(
+          `SELECT COUNT(DISTINCT o.operator_id) AS n FROM operators o JOIN operator_process_capabilities c USING (operator_id)
+           WHERE o.location_name = '盛岡' AND o.is_valid = 1 AND c.process_name = 'エントリ1' AND c.skill_level >= 3`,
+        )
+        .get() as { n: number }
+    ).n;
+    const who = await app.assistant.ask('盛岡でエントリ1ができる人は何人いる？');
+    expect(who.answer).toContain(`盛岡でエントリ1ができる人（スキル3以上・有効）は${qualified}名です`);
+    db.close();
+    // Why is 札幌 slower: the OCR incident on its host, with the speed before and after.
+    const why = await app.assistant.ask('札幌の生産性が落ちている理由は？');
+    expect(why.intent.intent_type).toBe('productivity_analysis');
+    expect(why.answer).toContain('ocr-sapporo-01（ocr-worker）の障害: 13:50から');
+    expect(why.answer).toMatch(/札幌 エントリ1（業務523201）の速度 毎分[\d.]+ → 5件（13:50から）/);
+    expect((await app.assistant.ask('最後に同期したのはいつ？')).answer).toBe('最後に同期したのは15:40です。');
+  });
+
   it('answers the other intents from live data', async () => {
     expect((await app.assistant.ask('遅延リスクのある工程は？')).answer).toContain('札幌 エントリ1（業務523201）: 残り120件');
     expect((await app.assistant.ask('OCRのエラーが増えている原因を調べて')).answer).toMatch(/異常|ocr/i);

@@ -60,7 +60,8 @@ function Entry({ entry }: { entry: ChatEntry }) {
         {r && <Citations items={r.citations} />}
         {r && (
           <div className="muted small timings" data-testid="timings">
-            {t(`chat.source.${r.answerSource}`)} · {t('chat.intent')}: {r.intent.intent_type} ({r.intent.source}) · {Math.round(r.timings.total_ms)} ms
+            {t(`chat.source.${r.answerSource}`)} · {t('chat.intent')}: {t(`chat.intent.${r.intent.intent_type}`)}（{t(`chat.intentSource.${r.intent.source}`)}）
+            · {Math.round(r.timings.total_ms)} ms
           </div>
         )}
       </div>

@@ -1,0 +1,81 @@
+import type { IncidentReport, Lang, ProcessProgress } from '../api/types.js';
+import { formatHm } from '../config/zonedTime.js';
+import { fig } from '../placement/placementTexts.js';
+import type { correctionWaiting, openProposals, qualifiedOperators } from './storeFacts.js';
+
+/** The answers of simple questions and of the productivity analysis, in each language: numbers from SQL only. */
+type Tz = { lang: Lang; timeZone: string };
+
+export function correctionAnswer(rows: ReturnType<typeof correctionWaiting>, o: Tz, site: string | null): string {
+  const ja = o.lang === 'ja';
+  if (rows.length === 0) return ja ? `${site ?? ''}の今日の補正待ちのデータがありません。` : `No correction data today${site ? ` for ${site}` : ''}.`;
+  const total = rows.reduce((n, r) => n + r.waiting, 0);
+  const at = formatHm(Math.max(...rows.map((r) => r.at)), o.timeZone);
+  const head = ja
+    ? `${site ?? '全拠点'}の補正待ちは合計${total}件です（${at}時点）。`
+    : `${total} items wait for correction${site ? ` in ${site}` : ''} (as of ${at}).`;
+  const lines = rows
+    .filter((r) => r.waiting > 0)
+    .slice(0, 8)
+    .map((r) => (ja ? `- ${r.site} ${r.process}（業務${r.businessId}）: ${r.waiting}件` : `- ${r.site} ${r.process} (business ${r.businessId}): ${r.waiting}`));
+  return [head, ...lines].join('\n');
+}
+
+export function qualifiedAnswer(site: string, process: string, minSkill: number, q: ReturnType<typeof qualifiedOperators>, o: Tz): string {
+  const names = q.qualified.slice(0, 10).map((x) => (o.lang === 'ja' ? `${x.name}（スキル${x.skill}）` : `${x.name} (skill ${x.skill})`));
+  const more = q.qualified.length > 10 ? (o.lang === 'ja' ? ` ほか${q.qualified.length - 10}名` : ` and ${q.qualified.length - 10} more`) : '';
+  if (o.lang === 'ja') {
+    return `${site}で${process}ができる人（スキル${minSkill}以上・有効）は${q.qualified.length}名です${names.length ? `: ${names.join('、')}${more}` : ''}。（${site}の登録${q.registered}名、うち有効${q.valid}名）`;
+  }
+  return `${q.qualified.length} valid operators in ${site} can do ${process} at skill ${minSkill} or more${names.length ? `: ${names.join(', ')}${more}` : ''}. (${site}: ${q.registered} registered, ${q.valid} valid)`;
+}
+
+export function proposalsAnswer(open: ReturnType<typeof openProposals>, o: Tz): string {
+  const ja = o.lang === 'ja';
+  if (open.length === 0) return ja ? '承認待ちの提案はありません。' : 'No proposal is waiting for a decision.';
+  const head = ja ? `承認待ちの提案は${open.length}件です。` : `${open.length} proposals wait for a decision.`;
+  return [head, ...open.slice(0, 8).map((p) => `- ${p.id}（${formatHm(p.createdAt, o.timeZone)}）「${p.question}」`)].join('\n');
+}
+
+export function syncAnswer(lastSync: number | null, o: Tz): string {
+  if (lastSync === null) return o.lang === 'ja' ? 'まだ同期していません。' : 'No sync has run yet.';
+  return o.lang === 'ja' ? `最後に同期したのは${formatHm(lastSync, o.timeZone)}です。` : `The last sync finished at ${formatHm(lastSync, o.timeZone)}.`;
+}
+
+/**
+ * A site's speed per process against what it needs, and the likely causes found in the
+ * data: log incidents on its hosts whose start precedes a drop of its speed, with the numbers.
+ */
+export function productivityAnswer(series: ProcessProgress[], incidents: IncidentReport, o: Tz, site: string | null, process: string | null): string {
+  const ja = o.lang === 'ja';
+  const rows = series.filter((p) => (site === null || p.site === site) && (process === null || p.process === process) && p.status !== 'done');
+  const lines = rows.slice(0, 8).map((p) => {
+    const speed = p.speedPerMinute === null ? '—' : fig(p.speedPerMinute);
+    const need = p.requiredPerMinute === null ? '—' : fig(p.requiredPerMinute);
+    return ja
+      ? `- ${p.site} ${p.process}（業務${p.businessId}）: 毎分${speed}件（必要 毎分${need}件）`
+      : `- ${p.site} ${p.process} (business ${p.businessId}): ${speed}/min (needs ${need}/min)`;
+  });
+  const head = ja ? `${site ?? '全拠点'}の処理速度:` : `Speed${site ? ` in ${site}` : ''}:`;
+  const causes = incidents.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
+  const causeLines = causes.slice(0, 3).flatMap((i) => {
+    const start = formatHm(i.start, o.timeZone);
+    const where = `${i.hosts.slice(0, 2).join(', ')}（${i.services.slice(0, 2).join(', ')}）`;
+    const incident = ja
+      ? `- ${where}の障害: ${start}から${i.lines}件（通常${i.usualLines}件）`
+      : `- Incident on ${where.replace('（', ' (').replace('）', ')')}: ${i.lines} lines from ${start} (usually ${i.usualLines})`;
+    const affects = i.affects
+      .filter((a) => (site === null || a.site === site) && (process === null || a.process === process))
+      .map((a) =>
+        ja
+          ? `  → ${a.site} ${a.process}（業務${a.businessId}）の速度 毎分${fig(a.speedBefore)} → ${fig(a.speedAfter)}件（${formatHm(a.dropAt, o.timeZone)}から）`
+          : `  → ${a.site} ${a.process} (business ${a.businessId}) speed ${fig(a.speedBefore)} → ${fig(a.speedAfter)}/min (from ${formatHm(a.dropAt, o.timeZone)})`,
+      );
+    return [incident, ...affects];
+  });
+  const cause =
+    causeLines.length > 0
+      ? [ja ? '考えられる原因（ログの障害）:' : 'Likely causes (log incidents):', ...causeLines]
+      : [ja ? 'この拠点のホストにログの障害は見つかりませんでした。' : 'No log incident was found on the hosts of this site.'];
+  return [head, ...(lines.length > 0 ? lines : [ja ? '- 作業中の工程はありません' : '- no process has work left']), ...cause].join('\n');
+}

@@ -1,0 +1,58 @@
+import type Database from 'better-sqlite3';
+
+/** The newest snapshot at or before `now` of each site, process and business, narrowed by what the request named. */
+export function correctionWaiting(
+  db: Database.Database,
+  now: number,
+  f: { site: string | null; process: string | null; businessId: string | null },
+): { site: string; process: string; businessId: string; waiting: number; at: number }[] {
+  return db
+    .prepare(
+      `SELECT s.location_name AS site, s.process_name AS process, s.business_id AS businessId, s.correction_waiting AS waiting, s.snapshot_time AS at
+       FROM progress_snapshots s
+       JOIN (SELECT location_name, process_name, business_id, MAX(snapshot_time) AS t FROM progress_snapshots
+             WHERE snapshot_time <= @now AND snapshot_time > @now - 86400000
+               AND (@site IS NULL OR location_name = @site) AND (@process IS NULL OR process_name = @process) AND (@business IS NULL OR business_id = @business)
+             GROUP BY location_name, process_name, business_id) last
+         ON last.location_name = s.location_name AND last.process_name = s.process_name AND last.business_id = s.business_id AND last.t = s.snapshot_time
+       ORDER BY s.correction_waiting DESC, s.location_name, s.process_name`,
+    )
+    .all({ now, site: f.site, process: f.process, business: f.businessId }) as {
+    site: string;
+    process: string;
+    businessId: string;
+    waiting: number;
+    at: number;
+  }[];
+}
+
+/** Valid operators of a site who can do a process at `minSkill` or better, most skilled first; and the site's headcount. */
+export function qualifiedOperators(
+  db: Database.Database,
+  site: string,
+  process: string,
+  minSkill: number,
+): { registered: number; valid: number; qualified: { name: string; skill: number; months: number }[] } {
+  const heads = db.prepare('SELECT COUNT(*) AS registered, COALESCE(SUM(is_valid), 0) AS valid FROM operators WHERE location_name = ?').get(site) as {
+    registered: number;
+    valid: number;
+  };
+  const qualified = db
+    .prepare(
+      `SELECT o.operator_name AS name, MAX(c.skill_level) AS skill, MAX(c.experience_months) AS months
+       FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+       WHERE o.location_name = ? AND o.is_valid = 1 AND c.process_name = ? AND c.skill_level >= ?
+       GROUP BY o.operator_id ORDER BY skill DESC, months DESC, name`,
+    )
+    .all(site, process, minSkill) as { name: string; skill: number; months: number }[];
+  return { ...heads, qualified };
+}
+
+/** Proposals nobody has decided yet, newest first. */
+export function openProposals(db: Database.Database): { id: string; createdAt: number; question: string }[] {
+  return db.prepare(`SELECT suggestion_id AS id, created_at AS createdAt, question FROM proposals WHERE status = 'open' ORDER BY created_at DESC`).all() as {
+    id: string;
+    createdAt: number;
+    question: string;
+  }[];
+}
