@@ -32,8 +32,10 @@ import { intentFromModel } from './intentModel.js';
 import { intentFromRules } from './intentRules.js';
 import { composeAnswer } from './composeAnswer.js';
 import { factKind } from './factKind.js';
-import { correctionAnswer, productivityAnswer, proposalsAnswer, qualifiedAnswer, syncAnswer } from './factTexts.js';
-import { correctionWaiting, openProposals, qualifiedOperators } from './storeFacts.js';
+import { correctionAnswer, impactAnswer, productivityAnswer, proposalsAnswer, qualifiedAnswer, syncAnswer } from './factTexts.js';
+import { readMove } from './moveRequest.js';
+import { correctionWaiting, openProposals, perPersonPerMinute, qualifiedOperators } from './storeFacts.js';
+import { moveImpact } from '../placement/moveImpact.js';
 import { saveProposal } from './proposalStore.js';
 
 export interface AssistantDeps {
@@ -258,10 +260,19 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           template = facts = productivityAnswer(series(), deps.incidents(e.location ?? undefined), tz, e.location, e.process);
           dataMs = ms(t2);
           break;
-        case 'impact_analysis':
-          template = facts = statusAnswer(series(), tz, e.location, e.process);
+        case 'impact_analysis': {
+          // The move the request describes, projected on today's snapshot; without one, the progress of what was named.
+          const move = readMove(question, { ...resolver.extract(question), location: e.location, process: e.process }, series());
+          template = facts = move
+            ? impactAnswer(
+                move,
+                moveImpact(series(), move, (site, p) => perPersonPerMinute(db, site, p), cfg.overview.atRiskSlackMinutes),
+                tz,
+              )
+            : statusAnswer(series(), tz, e.location, e.process);
           dataMs = ms(t2);
           break;
+        }
         case 'log_investigation': {
           const [report, hits] = [deps.logs.anomalies(), await deps.logs.search(question, 3).catch(() => [])];
           template = facts = logAnswer(report, hits, tz);

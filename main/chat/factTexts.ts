@@ -1,6 +1,7 @@
 import type { IncidentReport, Lang, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { fig } from '../placement/placementTexts.js';
+import type { MoveImpactRow, StaffMove } from '../placement/moveImpact.js';
 import type { correctionWaiting, openProposals, qualifiedOperators } from './storeFacts.js';
 
 /** The answers of simple questions and of the productivity analysis, in each language: numbers from SQL only. */
@@ -78,4 +79,37 @@ export function productivityAnswer(series: ProcessProgress[], incidents: Inciden
       ? [ja ? '考えられる原因（ログの障害）:' : 'Likely causes (log incidents):', ...causeLines]
       : [ja ? 'この拠点のホストにログの障害は見つかりませんでした。' : 'No log incident was found on the hosts of this site.'];
   return [head, ...(lines.length > 0 ? lines : [ja ? '- 作業中の工程はありません' : '- no process has work left']), ...cause].join('\n');
+}
+
+/** Before and after a move, for the receiving and the giving side and each business they serve. */
+export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: Tz): string {
+  const ja = o.lang === 'ja';
+  const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
+  const lateness = (m: number | null): string =>
+    m === null ? (ja ? '見込みなし' : 'no estimate') : m > 0 ? (ja ? `${m}分遅れ` : `${m} min late`) : ja ? `${-m}分前` : `${-m} min early`;
+  const what =
+    move.from && move.to
+      ? ja
+        ? `${move.from.site} ${move.from.process}から${move.to.site} ${move.to.process}へ${move.count}名移した場合:`
+        : `Moving ${move.count} from ${move.from.site} ${move.from.process} to ${move.to.site} ${move.to.process}:`
+      : move.to
+        ? ja
+          ? `${move.to.site} ${move.to.process}に${move.count}名加えた場合:`
+          : `Adding ${move.count} to ${move.to.site} ${move.to.process}:`
+        : ja
+          ? `${move.from!.site} ${move.from!.process}から${move.count}名減らした場合:`
+          : `Taking ${move.count} from ${move.from!.site} ${move.from!.process}:`;
+  // A side whose work is done today is not slowed or sped up by the move: said, not left out.
+  const done = (['to', 'from'] as const)
+    .map((k) => move[k])
+    .filter((at): at is NonNullable<typeof at> => at !== null && !rows.some((r) => r.site === at.site && r.process === at.process))
+    .map((at) =>
+      ja ? `- ${at.site} ${at.process}: 今日の作業は完了しているため影響はありません` : `- ${at.site} ${at.process}: today's work is done, no effect`,
+    );
+  const lines = rows.map((r) =>
+    ja
+      ? `- ${r.site} ${r.process}（業務${r.businessId}、${r.side === 'receiving' ? '受け入れ' : '送り出し'}）: 完了見込み ${hm(r.before.finish)} → ${hm(r.after.finish)}（納期${hm(r.deadline)}、${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}）、毎分${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}件`
+      : `- ${r.site} ${r.process} (business ${r.businessId}, ${r.side}): finish ${hm(r.before.finish)} → ${hm(r.after.finish)} (deadline ${hm(r.deadline)}, ${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}), ${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}/min`,
+  );
+  return [what, ...lines, ...done].join('\n');
 }

@@ -56,3 +56,15 @@ export function openProposals(db: Database.Database): { id: string; createdAt: n
     question: string;
   }[];
 }
+
+/** Items a minute one person adds to a process: the mean of its valid operators at the site (else anywhere), from their capability rows. */
+export function perPersonPerMinute(db: Database.Database, site: string, process: string): number {
+  const avg = db
+    .prepare(
+      `SELECT AVG(CASE WHEN o.location_name = ? THEN c.average_speed END) AS here, AVG(c.average_speed) AS anywhere
+       FROM operator_process_capabilities c JOIN operators o ON o.operator_id = c.operator_id
+       WHERE o.is_valid = 1 AND c.process_name = ?`,
+    )
+    .get(site, process) as { here: number | null; anywhere: number | null };
+  return (avg.here ?? avg.anywhere ?? 0) / 60;
+}

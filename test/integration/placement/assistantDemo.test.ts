@@ -157,6 +157,32 @@ describe('placement assistant on the demo company (no models: rules and template
     expect((await app.assistant.ask('最後に同期したのはいつ？')).answer).toBe('最後に同期したのは15:40です。');
   });
 
+  it('answers a what-if move with the finish of the receiving and the giving side, checked against SQL', async () => {
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    const perPerson = (site: string): number =>
+      (
+        db
+          .prepare(
+            `SELECT AVG(c.average_speed) AS v FROM operator_process_capabilities c JOIN operators o USING (operator_id)
+             WHERE o.is_valid = 1 AND o.location_name = ? AND c.process_name = 'エントリ1'`,
+          )
+          .get(site) as { v: number }
+      ).v / 60;
+    const hm = (t: number): string =>
+      new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t);
+    const series = app.overview().sites.flatMap((s) => s.processes);
+    const donor = series.find((p) => p.site === '大阪' && p.process === 'エントリ1' && p.businessId === '611040')!;
+    // The donor's only business carries the whole loss: 2 people × their mean speed at 大阪.
+    const after = donor.speedPerMinute! - 2 * perPerson('大阪');
+    const finish = donor.snapshotTime + (donor.remaining / after) * 60_000;
+    db.close();
+    const r = await app.assistant.ask('大阪のエントリ1から札幌に2名移したらどうなる？');
+    expect(r.intent.intent_type).toBe('impact_analysis');
+    expect(r.answer).toContain('大阪 エントリ1から札幌 エントリ1へ2名移した場合:');
+    expect(r.answer).toContain(`大阪 エントリ1（業務611040、送り出し）: 完了見込み ${hm(donor.projectedFinish!)} → ${hm(finish)}`);
+    expect(r.answer).toMatch(/札幌 エントリ1（業務523201、受け入れ）: 完了見込み 16:04 → \d\d:\d\d/);
+  });
+
   it('answers the other intents from live data', async () => {
     expect((await app.assistant.ask('遅延リスクのある工程は？')).answer).toContain('札幌 エントリ1（業務523201）: 残り120件');
     expect((await app.assistant.ask('OCRのエラーが増えている原因を調べて')).answer).toMatch(/異常|ocr/i);
