@@ -84,7 +84,8 @@ export function logAnswer(report: LogAnomalyReport, hits: LogSearchHit[], o: Tz)
   const lines: string[] = [];
   const anomalies = report.anomalies.slice(0, 5);
   lines.push(ja ? `直近${report.windowMinutes}分の異常: ${anomalies.length}件` : `Anomalies in the last ${report.windowMinutes} min: ${anomalies.length}`);
-  for (const a of anomalies) lines.push(`- ${a.explanation[o.lang]}`);
+  // The message each signal is about, with its numbers: "「OCR timeout after <*> …」 直近60分で150件…".
+  for (const a of anomalies) lines.push(`- ${a.template ? `「${a.template}」 ` : ''}${a.explanation[o.lang]}`);
   if (hits.length > 0) {
     lines.push(ja ? '関連するログのテンプレート:' : 'Related log templates:');
     for (const h of hits.slice(0, 3))

@@ -32,7 +32,7 @@ import { intentFromModel } from './intentModel.js';
 import { intentFromRules } from './intentRules.js';
 import { composeAnswer } from './composeAnswer.js';
 import { factKind } from './factKind.js';
-import { correctionAnswer, impactAnswer, productivityAnswer, proposalsAnswer, qualifiedAnswer, syncAnswer } from './factTexts.js';
+import { correctionAnswer, impactAnswer, incidentsAnswer, productivityAnswer, proposalsAnswer, qualifiedAnswer, syncAnswer } from './factTexts.js';
 import { readMove } from './moveRequest.js';
 import { correctionWaiting, openProposals, perPersonPerMinute, qualifiedOperators } from './storeFacts.js';
 import { moveImpact } from '../placement/moveImpact.js';
@@ -274,8 +274,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           break;
         }
         case 'log_investigation': {
+          // Incidents first (what broke, since when, where, and what it did to the floor), then the signals and the nearest messages.
           const [report, hits] = [deps.logs.anomalies(), await deps.logs.search(question, 3).catch(() => [])];
-          template = facts = logAnswer(report, hits, tz);
+          template = facts = [incidentsAnswer(deps.incidents(e.location ?? undefined), tz, e.location), logAnswer(report, hits, tz)].join('\n');
           dataMs = ms(t2);
           break;
         }

@@ -43,6 +43,36 @@ export function syncAnswer(lastSync: number | null, o: Tz): string {
   return o.lang === 'ja' ? `最後に同期したのは${formatHm(lastSync, o.timeZone)}です。` : `The last sync finished at ${formatHm(lastSync, o.timeZone)}.`;
 }
 
+/** Lines of one incident and the speeds it likely lowered (shared by the log and the productivity answers). */
+function incidentLines(i: IncidentReport['incidents'][number], o: Tz, site: string | null, process: string | null): string[] {
+  const ja = o.lang === 'ja';
+  const start = formatHm(i.start, o.timeZone);
+  const hosts = i.hosts.slice(0, 2).join(', ');
+  const services = i.services.slice(0, 2).join(', ');
+  const incident = ja
+    ? `- ${hosts}（${services}）の障害: ${start}から${i.lines}件（通常${i.usualLines}件）${i.sites.length ? `、拠点 ${i.sites.join('・')}` : ''}`
+    : `- Incident on ${hosts} (${services}): ${i.lines} lines from ${start} (usually ${i.usualLines})${i.sites.length ? `, sites ${i.sites.join(', ')}` : ''}`;
+  const affects = i.affects
+    .filter((a) => (site === null || a.site === site) && (process === null || a.process === process))
+    .map((a) =>
+      ja
+        ? `  → ${a.site} ${a.process}（業務${a.businessId}）の速度 毎分${fig(a.speedBefore)} → ${fig(a.speedAfter)}件（${formatHm(a.dropAt, o.timeZone)}から）`
+        : `  → ${a.site} ${a.process} (business ${a.businessId}) speed ${fig(a.speedBefore)} → ${fig(a.speedAfter)}/min (from ${formatHm(a.dropAt, o.timeZone)})`,
+    );
+  const sample = i.samples[0] ? [ja ? `  例: ${i.samples[0]}` : `  e.g. ${i.samples[0]}`] : [];
+  return [incident, ...affects, ...sample];
+}
+
+/** The log incidents of now (touching `site` when one is named), with the speeds they likely lowered. */
+export function incidentsAnswer(report: IncidentReport, o: Tz, site: string | null): string {
+  const ja = o.lang === 'ja';
+  const list = report.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
+  if (list.length === 0) return ja ? `ログの障害はありません${site ? `（${site}）` : ''}。` : `No log incident${site ? ` touching ${site}` : ''}.`;
+  return [ja ? `ログの障害: ${list.length}件` : `Log incidents: ${list.length}`, ...list.slice(0, 3).flatMap((i) => incidentLines(i, o, site, null))].join(
+    '\n',
+  );
+}
+
 /**
  * A site's speed per process against what it needs, and the likely causes found in the
  * data: log incidents on its hosts whose start precedes a drop of its speed, with the numbers.
@@ -59,21 +89,7 @@ export function productivityAnswer(series: ProcessProgress[], incidents: Inciden
   });
   const head = ja ? `${site ?? '全拠点'}の処理速度:` : `Speed${site ? ` in ${site}` : ''}:`;
   const causes = incidents.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
-  const causeLines = causes.slice(0, 3).flatMap((i) => {
-    const start = formatHm(i.start, o.timeZone);
-    const where = `${i.hosts.slice(0, 2).join(', ')}（${i.services.slice(0, 2).join(', ')}）`;
-    const incident = ja
-      ? `- ${where}の障害: ${start}から${i.lines}件（通常${i.usualLines}件）`
-      : `- Incident on ${where.replace('（', ' (').replace('）', ')')}: ${i.lines} lines from ${start} (usually ${i.usualLines})`;
-    const affects = i.affects
-      .filter((a) => (site === null || a.site === site) && (process === null || a.process === process))
-      .map((a) =>
-        ja
-          ? `  → ${a.site} ${a.process}（業務${a.businessId}）の速度 毎分${fig(a.speedBefore)} → ${fig(a.speedAfter)}件（${formatHm(a.dropAt, o.timeZone)}から）`
-          : `  → ${a.site} ${a.process} (business ${a.businessId}) speed ${fig(a.speedBefore)} → ${fig(a.speedAfter)}/min (from ${formatHm(a.dropAt, o.timeZone)})`,
-      );
-    return [incident, ...affects];
-  });
+  const causeLines = causes.slice(0, 3).flatMap((i) => incidentLines(i, o, site, process).filter((l) => !l.startsWith('  例') && !l.startsWith('  e.g.')));
   const cause =
     causeLines.length > 0
       ? [ja ? '考えられる原因（ログの障害）:' : 'Likely causes (log incidents):', ...causeLines]

@@ -155,6 +155,11 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(why.answer).toContain('ocr-sapporo-01（ocr-worker）の障害: 13:50から');
     expect(why.answer).toMatch(/札幌 エントリ1（業務523201）の速度 毎分[\d.]+ → 5件（13:50から）/);
     expect((await app.assistant.ask('最後に同期したのはいつ？')).answer).toBe('最後に同期したのは15:40です。');
+    // The log question names the incident, since when, where, against the usual, and the speed it lowered.
+    const logs = await app.assistant.ask('札幌のOCRサーバーで何が起きている？');
+    expect(logs.intent.intent_type).toBe('log_investigation');
+    expect(logs.answer).toContain('ocr-sapporo-01（ocr-worker）の障害: 13:50から300件（通常0件）、拠点 札幌');
+    expect(logs.answer).toContain('→ 札幌 エントリ1（業務523201）の速度 毎分7.6 → 5件（13:50から）');
   });
 
   it('answers a what-if move with the finish of the receiving and the giving side, checked against SQL', async () => {
