@@ -2,6 +2,7 @@ import type { Citation, IntentType, Proposal } from '../api/assistantTypes.js';
 import type { Alert, Lang, LogAnomalyReport, LogSearchHit, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { fig } from '../placement/placementTexts.js';
+import { alertKindName } from './factTexts.js';
 
 type Tz = { lang: Lang; timeZone: string };
 
@@ -99,7 +100,7 @@ export function alertAnswer(open: Alert[], o: Tz): string {
   if (open.length === 0) return ja ? '未対応のアラートはありません。' : 'There are no open alerts.';
   const byKind = new Map<string, number>();
   for (const a of open) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
-  const kinds = [...byKind].map(([k, n]) => `${k} ${n}`).join(', ');
+  const kinds = [...byKind].map(([k, n]) => `${alertKindName(k, o.lang)} ${n}`).join(ja ? '、' : ', ');
   return [
     ja ? `未対応のアラートは${open.length}件です（${kinds}）。` : `${open.length} open alerts (${kinds}).`,
     ...open.slice(0, 5).map((a) => `- ${a.title}`),

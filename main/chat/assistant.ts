@@ -32,7 +32,17 @@ import { intentFromModel } from './intentModel.js';
 import { intentFromRules } from './intentRules.js';
 import { composeAnswer } from './composeAnswer.js';
 import { factKind } from './factKind.js';
-import { correctionAnswer, impactAnswer, incidentsAnswer, productivityAnswer, proposalsAnswer, qualifiedAnswer, syncAnswer } from './factTexts.js';
+import { alertHistory } from '../alerts/alertHistory.js';
+import {
+  alertHistoryAnswer,
+  correctionAnswer,
+  impactAnswer,
+  incidentsAnswer,
+  productivityAnswer,
+  proposalsAnswer,
+  qualifiedAnswer,
+  syncAnswer,
+} from './factTexts.js';
 import { readMove } from './moveRequest.js';
 import { correctionWaiting, openProposals, perPersonPerMinute, qualifiedOperators } from './storeFacts.js';
 import { moveImpact } from '../placement/moveImpact.js';
@@ -280,10 +290,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           dataMs = ms(t2);
           break;
         }
-        case 'alert_improvement':
-          template = facts = alertAnswer(deps.alerts(), tz);
+        case 'alert_improvement': {
+          // The history of the site asked about (the window asked for, else a week) and a threshold that would have cut the noise.
+          const from = e.time_range?.from ?? now - 7 * 86_400_000;
+          const days = Math.max(1, Math.round((now - from) / 86_400_000));
+          const history = alertHistory(db, { site: e.location, from, productivityDropShare: cfg.alerts.productivityDropShare });
+          template = facts = [alertHistoryAnswer(history, days, tz), alertAnswer(deps.alerts(), tz)].join('\n');
           dataMs = ms(t2);
           break;
+        }
         case 'knowledge_query':
           break;
         default:

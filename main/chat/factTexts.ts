@@ -1,6 +1,7 @@
 import type { IncidentReport, Lang, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { fig } from '../placement/placementTexts.js';
+import type { AlertHistory } from '../alerts/alertHistory.js';
 import type { MoveImpactRow, StaffMove } from '../placement/moveImpact.js';
 import type { correctionWaiting, openProposals, qualifiedOperators } from './storeFacts.js';
 
@@ -128,4 +129,45 @@ export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: Tz): str
       : `- ${r.site} ${r.process} (business ${r.businessId}, ${r.side}): finish ${hm(r.before.finish)} → ${hm(r.after.finish)} (deadline ${hm(r.deadline)}, ${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}), ${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}/min`,
   );
   return [what, ...lines, ...done].join('\n');
+}
+
+const KIND_NAMES: Record<string, { ja: string; en: string }> = {
+  delay_risk: { ja: '納期遅延リスク', en: 'delay risk' },
+  productivity_drop: { ja: '生産性の低下', en: 'productivity drop' },
+  skill_gap: { ja: 'スキル不足', en: 'skill gap' },
+  log_anomaly: { ja: 'ログの障害', en: 'log incident' },
+  stale_data: { ja: 'データが古い', en: 'stale data' },
+};
+/** An alert kind in words (never its code). */
+export const alertKindName = (kind: string, lang: Lang): string => KIND_NAMES[kind]?.[lang] ?? kind;
+
+/** A site's alert history, and the stricter threshold that would have removed the noise, with its effect. */
+export function alertHistoryAnswer(h: AlertHistory, days: number, o: Tz): string {
+  const ja = o.lang === 'ja';
+  const where = h.site ?? (ja ? '全拠点' : 'all sites');
+  if (h.total === 0) return ja ? `${where}の直近${days}日のアラートはありません。` : `No alerts for ${where} in the last ${days} days.`;
+  const lines = [ja ? `${where}の直近${days}日のアラート: ${h.total}件` : `Alerts for ${where} in the last ${days} days: ${h.total}`];
+  for (const k of h.byKind) {
+    lines.push(
+      ja
+        ? `- ${alertKindName(k.kind, 'ja')}: ${k.count}件（確認されずに30分以内に解消 ${k.selfResolved}件、配置の決定につながった ${k.ledToDecision}件）`
+        : `- ${alertKindName(k.kind, 'en')}: ${k.count} (${k.selfResolved} ended by themselves within 30 min, unacknowledged; ${k.ledToDecision} led to a decision)`,
+    );
+  }
+  const p = h.proposal;
+  if (p) {
+    const cur = Math.round(p.current * 100);
+    const next = Math.round(p.proposed * 100);
+    lines.push(
+      ja
+        ? `提案: 生産性の低下のしきい値を通常の${cur}%から${next}%に下げると、この履歴では${p.alerts}件中${p.removed}件が出なくなり、決定につながった${p.decisions}件はすべて残ります（設定 ${p.setting}。承認されるまで変更しません）。`
+        : `Proposal: lowering the productivity-drop threshold from ${cur}% to ${next}% of the usual speed would have removed ${p.removed} of ${p.alerts} alerts in this history and kept all ${p.decisions} that led to a decision (setting ${p.setting}; nothing changes until you approve it).`,
+    );
+  } else
+    lines.push(
+      ja
+        ? 'しきい値を変えて減らせるアラートは、この履歴にはありません。'
+        : 'No threshold change would remove alerts in this history without losing one that mattered.',
+    );
+  return lines.join('\n');
 }

@@ -155,6 +155,20 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(why.answer).toContain('ocr-sapporo-01（ocr-worker）の障害: 13:50から');
     expect(why.answer).toMatch(/札幌 エントリ1（業務523201）の速度 毎分[\d.]+ → 5件（13:50から）/);
     expect((await app.assistant.ask('最後に同期したのはいつ？')).answer).toBe('最後に同期したのは15:40です。');
+    // The alert question: the site's history from the alerts table, by kind.
+    app.alerts.check();
+    const history = await app.assistant.ask('札幌のアラートが多すぎる。しきい値を見直して');
+    expect(history.intent.intent_type).toBe('alert_improvement');
+    const count = (
+      new Database(join(dir.path, 'genba.sqlite'), { readonly: true })
+        .prepare("SELECT COUNT(*) AS n FROM alerts WHERE site = '札幌' AND first_seen >= ?")
+        .get(now - 7 * 86_400_000) as {
+        n: number;
+      }
+    ).n;
+    expect(count).toBeGreaterThan(0);
+    expect(history.answer).toContain(`札幌の直近7日のアラート: ${count}件`);
+    expect(history.answer).not.toMatch(/productivity_drop|delay_risk/);
     // The log question names the incident, since when, where, against the usual, and the speed it lowered.
     const logs = await app.assistant.ask('札幌のOCRサーバーで何が起きている？');
     expect(logs.intent.intent_type).toBe('log_investigation');
