@@ -4,14 +4,22 @@ import { rankIntents } from './intentClassifier.js';
 
 const HOUR = 3_600_000;
 
-/** 今日 / 昨日 / 過去N時間 / last N hours, as a window ending now. */
+/** 今日 / 昨日 / 先週 / 過去N時間 / 14時ごろから / last N hours / since 2pm: a window (most end now). */
 export function parseTimeRange(text: string, now: number, dayStart: number): Entities['time_range'] {
   const t = normalizeText(text);
   const hours = /(?:過去|直近|ここ|last|past) ?(\d{1,3}) ?(?:時間|hours?)/.exec(t);
   if (hours) return { from: now - Number(hours[1]) * HOUR, to: now, label: `${hours[1]}h` };
   const minutes = /(?:過去|直近|ここ|last|past) ?(\d{1,4}) ?(?:分|minutes?|mins?)/.exec(t);
   if (minutes) return { from: now - Number(minutes[1]) * 60_000, to: now, label: `${minutes[1]}m` };
-  if (/昨日|yesterday/.test(t)) return { from: dayStart - 24 * HOUR, to: dayStart, label: 'yesterday' };
+  // "14時ごろから", "14時以降", "since 2pm", "from 14:00": from that hour of today until now.
+  const since = /(\d{1,2})(?:時|:00)(?:ごろ|頃|ころ)?(?:から|以降)|since (\d{1,2}) ?(am|pm)?|from (\d{1,2}):00/.exec(t);
+  if (since) {
+    let h = Number(since[1] ?? since[2] ?? since[4]);
+    if (since[3] === 'pm' && h < 12) h += 12;
+    if (h <= 23 && dayStart + h * HOUR < now) return { from: dayStart + h * HOUR, to: now, label: `since ${h}:00` };
+  }
+  if (/昨日|きのう|yesterday/.test(t)) return { from: dayStart - 24 * HOUR, to: dayStart, label: 'yesterday' };
+  if (/先週|せんしゅう|last week/.test(t)) return { from: dayStart - 7 * 24 * HOUR, to: now, label: 'week' };
   if (/今日|本日|today/.test(t)) return { from: dayStart, to: now, label: 'today' };
   return null;
 }

@@ -54,6 +54,11 @@ describe('intent fallback parser (rules and n-gram similarity)', () => {
     expect(parseTimeRange('昨日のエラー', NOW, DAY)).toEqual({ from: DAY - 86_400_000, to: DAY, label: 'yesterday' });
     expect(parseTimeRange('errors in the last 30 minutes', NOW, DAY)?.from).toBe(NOW - 30 * 60_000);
     expect(parseTimeRange('札幌の状況', NOW, DAY)).toBeNull();
+    expect(parseTimeRange('14時ごろからのエラー', NOW, DAY)).toEqual({ from: DAY + 14 * 3_600_000, to: NOW, label: 'since 14:00' });
+    expect(parseTimeRange('errors since 2pm', NOW, DAY)?.from).toBe(DAY + 14 * 3_600_000);
+    expect(parseTimeRange('先週と比べて', NOW, DAY)).toEqual({ from: DAY - 7 * 86_400_000, to: NOW, label: 'week' });
+    // A time later than now is no window.
+    expect(parseTimeRange('17時から', NOW, DAY)).toBeNull();
   });
 });
 
