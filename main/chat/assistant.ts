@@ -191,7 +191,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
             (p) =>
               (p.status === 'late' || p.status === 'at_risk') &&
               (e.process === null || p.process === e.process) &&
-              (e.location === null || p.site === e.location),
+              (e.location === null || p.site === e.location) &&
+              (e.business_id === null || p.businessId === e.business_id),
           );
           const site = e.location;
           let process = e.process;

@@ -36,6 +36,49 @@ export function* readLines(path: string): Generator<string> {
   }
 }
 
+/**
+ * The lines of a file whose index `want` accepts, with their index; the others are only
+ * counted, never decoded (the second pass of parseMessages needs one line in ten or so).
+ * Line breaks as readLines reads them.
+ */
+export function* readLinesWhere(path: string, want: (index: number) => boolean): Generator<[number, string]> {
+  const fd = openSync(path, 'r');
+  try {
+    let buf = Buffer.alloc(1 << 20);
+    let kept = 0; // bytes of an unfinished line carried over from the previous chunk
+    let index = 0;
+    const line = (b: Buffer, start: number, end: number): string => {
+      const text = b.toString('utf8', start, end > start && b[end - 1] === 13 ? end - 1 : end);
+      // As TextDecoder in readLines: a byte-order mark is not part of the first line.
+      return index === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    };
+    for (;;) {
+      if (kept === buf.length) {
+        // One line longer than the buffer: grow it.
+        const grown = Buffer.alloc(buf.length * 2);
+        buf.copy(grown, 0, 0, kept);
+        buf = grown;
+      }
+      const n = readSync(fd, buf, kept, buf.length - kept, null);
+      const end = kept + n;
+      let start = 0;
+      for (let nl = buf.indexOf(10, kept); nl >= 0 && nl < end; nl = buf.indexOf(10, start)) {
+        if (want(index)) yield [index, line(buf, start, nl)];
+        index++;
+        start = nl + 1;
+      }
+      if (n === 0) {
+        if (end > start && want(index)) yield [index, line(buf, start, end)];
+        return;
+      }
+      buf.copy(buf, 0, start, end);
+      kept = end - start;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Per line, the template that covers it, and each template as the log wrote it. */
 export interface ParsedMessages {
   /** Template id of each line, in order. */
@@ -49,7 +92,12 @@ export interface ParsedMessages {
  * passes over `lines()`, so a file is never held in memory. Memory is the templates plus
  * 4 bytes per line; only lines whose template the refinement split are masked again.
  */
-export function parseMessages(lines: () => Iterable<string>, o: MinerOptions = DEFAULT_MINER, emit?: (id: number, template: string) => void): ParsedMessages {
+export function parseMessages(
+  lines: () => Iterable<string>,
+  o: MinerOptions = DEFAULT_MINER,
+  emit?: (id: number, template: string) => void,
+  linesWhere: (want: (index: number) => boolean) => Iterable<[number, string]> = (want) => indexed(lines(), want),
+): ParsedMessages {
   const miner = new TemplateMiner(o);
   let ids = new Int32Array(1 << 16);
   let n = 0;
@@ -66,9 +114,10 @@ export function parseMessages(lines: () => Iterable<string>, o: MinerOptions = D
   const byId = new Map(miner.templates.map((t) => [t.id, t]));
   // Second pass: lines of replaced templates find their new one (and tell it their values),
   // and each template keeps its first line, to be written as that line wrote it.
+  // Only those lines are read again (a file's others are counted, not decoded).
   const samples = new Map<number, string>();
-  let i = 0;
-  for (const line of lines()) {
+  const again = (i: number): boolean => i < n && (!byId.has(ids[i]!) || replaced.has(ids[i]!) || !samples.has(ids[i]!));
+  for (const [i, line] of linesWhere(again)) {
     if (i >= n) break;
     let template: MinedTemplate | undefined = byId.get(ids[i]!);
     if (!template || replaced.has(ids[i]!)) {
@@ -78,7 +127,6 @@ export function parseMessages(lines: () => Iterable<string>, o: MinerOptions = D
       ids[i] = template.id;
     }
     if (!samples.has(template.id)) samples.set(template.id, line);
-    i++;
   }
   // Rendered once every line is in: a template split by refine() knows by now which words it only ever held.
   const final = new Map(miner.templates.map((t) => [t.id, t]));
@@ -89,6 +137,14 @@ export function parseMessages(lines: () => Iterable<string>, o: MinerOptions = D
   }
   if (emit) for (let k = 0; k < n; k++) emit(ids[k]!, text.get(ids[k]!)!);
   return { ids: ids.subarray(0, n), text };
+}
+
+function* indexed(lines: Iterable<string>, want: (index: number) => boolean): Generator<[number, string]> {
+  let i = 0;
+  for (const line of lines) {
+    if (want(i)) yield [i, line];
+    i++;
+  }
 }
 
 /** Masks a line, keeping only word values: only words can turn out constant (see renderTemplate), and numbers and addresses out of the value maps save a third of the mining time. */
@@ -123,6 +179,7 @@ export function parseLogFile(path: string, out: string, o: MinerOptions = DEFAUL
           chunk = '';
         }
       },
+      (want) => readLinesWhere(path, want),
     );
     writeSync(fd, chunk);
     return { lines: r.ids.length, templates: r.text.size };

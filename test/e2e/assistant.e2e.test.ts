@@ -79,6 +79,17 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     expect(await page.getByTestId('timings').last().textContent()).toContain('意図: 遅延リスク（ルール）');
     await page.getByTestId('chat-answer').last().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(TEST_RESULTS, 'chat-ask-back-answered-1280-ja.png') });
+    // The same in English: the question and the buttons in the manager's language.
+    env.app.updateSettings({ lang: 'en' });
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('nav-chat').click();
+    await page.getByTestId('chat-input').fill('札幌が遅れそうなら応援を出したい');
+    await page.getByTestId('chat-send').click();
+    const english = page.getByTestId('clarify').last();
+    await expect.poll(() => english.locator('button').allTextContents()).toEqual(expect.arrayContaining(['Check what may be late', 'Propose who to move']));
+    await english.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(TEST_RESULTS, 'chat-ask-back-1280-en.png') });
+    env.app.updateSettings({ lang: 'ja' });
     if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { maskTokens, maskWithValues } from '../../../main/logs/maskTokens.js';
-import { parseMessages, readLines } from '../../../main/logs/parseLogFile.js';
+import { parseMessages, readLines, readLinesWhere } from '../../../main/logs/parseLogFile.js';
 import { renderTemplate } from '../../../main/logs/renderTemplate.js';
 import { DEFAULT_MINER, TemplateMiner } from '../../../main/logs/templateMiner.js';
 import { createRandom } from '../../../main/sync/demo/random.js';
@@ -149,5 +149,20 @@ describe('reading a log file line by line', () => {
     writeFileSync(f, `${pad}現場\nnext\n`);
     const lines = [...readLines(f)];
     expect(lines).toEqual([`${pad}現場`, 'next']);
+  });
+
+  it('reads only the lines asked for, the same lines readLines reads (the second pass of genba logs parse)', () => {
+    const f = join(dir, 'c.log');
+    const pad = 'y'.repeat((1 << 20) - 2);
+    const long = 'z'.repeat(3 << 20); // longer than the buffer: it grows
+    writeFileSync(f, `\uFEFFone\r\ntwo\n\n${pad}現場\n${long}\nlast`);
+    const all = [...readLines(f)];
+    expect(all).toHaveLength(6);
+    expect([...readLinesWhere(f, () => true)]).toEqual(all.map((l, i) => [i, l]));
+    expect([...readLinesWhere(f, (i) => i % 2 === 1)]).toEqual([
+      [1, 'two'],
+      [3, `${pad}現場`],
+      [5, 'last'],
+    ]);
   });
 });
