@@ -42,7 +42,10 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'alerts.snooze': (req) => app.alerts.snooze(req.id, req.minutes),
     'alerts.incidents': (req) => app.alerts.incidents(req.site),
     'alerts.timeline': ({ site, ...range }) => app.alerts.timeline(site, range),
-    'chat.ask': (req) => app.assistant.ask(req.question, req.requestId, req.intent),
+    'chat.ask': (req) => app.assistant.ask(req.question, req.requestId, req.intent, req.conversationId),
+    'chat.conversations': () => app.assistant.conversations(),
+    'chat.conversation': (req) => app.assistant.conversation(req.id),
+    'chat.deleteConversation': (req) => app.assistant.deleteConversation(req.id),
     'proposals.get': (req) => app.assistant.proposal(req.id),
     // The decision is the manager's: who decided is this machine's user, never a field of the request.
     'proposals.decide': (req) =>

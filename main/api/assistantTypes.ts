@@ -113,7 +113,23 @@ export interface AskTimings {
   total_ms: number;
 }
 
+/** A stored conversation, as the Chat view lists it. */
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  turns: number;
+}
+export interface ConversationDetail extends Omit<ConversationSummary, 'turns'> {
+  turns: { at: number; question: string; result: AskResult }[];
+}
+
 export interface AskResult {
+  /** The stored conversation this turn belongs to; null when the caller keeps none (genba ask). */
+  conversationId?: string | null;
+  /** Set when the request was read as a follow-up: what it took from the turn before. */
+  followUp?: { intent: IntentType; from: string } | null;
   question: string;
   intent: Intent;
   entities: Entities;

@@ -27,6 +27,8 @@ import {
   type ApprovalRow,
   type AskResult,
   type Citation,
+  type ConversationDetail,
+  type ConversationSummary,
   type KnowledgeDoc,
   type KnowledgeDocDetail,
   type ProposalState,
@@ -36,6 +38,7 @@ import type { DoctorReport } from './doctorTypes.js';
 
 const empty = z.object({}).strict();
 const proposalId = z.string().regex(/^SGT\d{8}-[0-9A-F]{8}$/, 'not a proposal id');
+const conversationId = z.string().regex(/^C\d{8}-[0-9A-F]{8}$/, 'not a conversation id');
 
 /** Settings → Data source. Same limits as the config file; the password never goes there. */
 const dataSourceForm = z
@@ -138,8 +141,13 @@ export const REQUEST_SCHEMAS = {
         .optional(),
       /** The intent the manager picked from an ask-back: not classified again. */
       intent: z.enum(INTENT_TYPES).optional(),
+      /** The conversation the question continues; null starts one. */
+      conversationId: conversationId.nullable().optional(),
     })
     .strict(),
+  'chat.conversations': empty,
+  'chat.conversation': z.object({ id: conversationId }).strict(),
+  'chat.deleteConversation': z.object({ id: conversationId }).strict(),
   'proposals.get': z.object({ id: proposalId }).strict(),
   'proposals.decide': z
     .object({
@@ -194,6 +202,9 @@ export interface ResponseOf {
   'alerts.incidents': IncidentReport;
   'alerts.timeline': SiteTimeline;
   'chat.ask': AskResult;
+  'chat.conversations': ConversationSummary[];
+  'chat.conversation': ConversationDetail | null;
+  'chat.deleteConversation': ConversationSummary[];
   'proposals.get': ProposalState;
   'proposals.decide': ProposalState;
   'approvals.list': ApprovalRow[];

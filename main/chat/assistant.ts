@@ -69,6 +69,40 @@ export interface AssistantDeps {
   log: AppLog;
 }
 
+/** A number of people in a request: "2名", "3人", "2 people". */
+const PEOPLE = /\d+\s*(?:名|人|にん|めい|people|persons?|operators?)/;
+
+/**
+ * A follow-up: a request that says too little to stand alone (out of scope for the rules)
+ * but names a site, process, business or a number of people, read in the
+ * context of the last answer. 「盛岡は？」 after 「札幌の補正待ちは何件？」 asks the same of 盛岡;
+ * 「じゃあ2名なら？」 after a proposal asks what 2 people would do (impact). What the request
+ * names wins; the rest comes from the turn before.
+ */
+function followUpOf(question: string, rules: Intent, previous: AskResult): Intent | null {
+  const e = rules.entities;
+  const named = e.location !== null || e.process !== null || e.business_id !== null || PEOPLE.test(question.normalize('NFKC'));
+  // Only a request with no intent of its own: one the rules read as something (even unsure,
+  // as for an ask-back) is answered as itself.
+  if (!named || rules.intent_type !== 'other') return null;
+  const before = previous.intent;
+  const type = before.intent_type === 'deadline_optimization' && PEOPLE.test(question.normalize('NFKC')) ? 'impact_analysis' : before.intent_type;
+  if (type === 'other') return null;
+  const p = before.entities;
+  return {
+    intent_type: type,
+    entities: {
+      location: e.location ?? p.location,
+      process: e.process ?? p.process,
+      business_id: e.business_id ?? p.business_id,
+      time_range: e.time_range ?? p.time_range,
+    },
+    requires_action: type === 'deadline_optimization',
+    confidence: rules.confidence,
+    source: 'rules',
+  };
+}
+
 /** Words added to the know-how query per intent, so that a short request finds its rules. */
 const QUERY_HINTS: Partial<Record<Intent['intent_type'], string>> = {
   deadline_optimization: '納期 遅延 移動 経験 近隣拠点から',
@@ -93,8 +127,11 @@ export interface Assistant {
    * one is loaded (null otherwise, or when its output failed validation). `genba eval intents`.
    */
   understand(question: string): Promise<{ rules: Intent; model: Intent | null }>;
-  /** `intent`: the manager chose it (a button of an ask-back): it is not classified again. */
-  ask(question: string, o?: { onChunk?: (text: string) => void; signal?: AbortSignal; intent?: IntentType }): Promise<AskResult>;
+  /**
+   * `intent`: the manager chose it (a button of an ask-back): it is not classified again.
+   * `previous`: the conversation's last answer, for a follow-up ("盛岡は？", "じゃあ2名なら？").
+   */
+  ask(question: string, o?: { onChunk?: (text: string) => void; signal?: AbortSignal; intent?: IntentType; previous?: AskResult | null }): Promise<AskResult>;
 }
 
 /**
@@ -139,7 +176,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       }
     },
 
-    async ask(question: string, o: { onChunk?: (text: string) => void; signal?: AbortSignal; intent?: IntentType } = {}): Promise<AskResult> {
+    async ask(
+      question: string,
+      o: { onChunk?: (text: string) => void; signal?: AbortSignal; intent?: IntentType; previous?: AskResult | null } = {},
+    ): Promise<AskResult> {
       const t0 = performance.now();
       const lang = deps.lang();
       const cfg = deps.config();
@@ -150,9 +190,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
       const rules = intentFromRules(question, resolver, now, startOfZonedDay(now, cfg.timeZone));
       let intent: Intent = rules;
+      const followUp = !o.intent && o.previous ? followUpOf(question, rules, o.previous) : null;
       if (o.intent) {
         const { alternatives: _, ...chosen } = rules;
         intent = { ...chosen, intent_type: o.intent, requires_action: o.intent === 'deadline_optimization', confidence: 1 };
+      } else if (followUp) {
+        intent = followUp;
       } else if (llmReady(deps.llm, 'intent')) {
         try {
           intent = await intentFromModel(deps.llm, question, resolver, rules, Math.min(20_000, cfg.ai.requestTimeoutSeconds * 1000));
@@ -244,7 +287,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           break;
         case 'simple_query': {
           // The fact asked for, from SQL; anything else: the progress of what was named.
-          const kind = factKind(question);
+          // A follow-up (「盛岡は？」) asks for the same fact as the turn before.
+          let kind = factKind(question);
+          if (kind === 'progress' && followUp) kind = factKind(o.previous!.question);
           if (kind === 'correction')
             template = facts = correctionAnswer(
               correctionWaiting(db, now, { site: e.location, process: e.process, businessId: e.business_id }),
@@ -329,6 +374,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const answerMs = ms(t3);
 
       return {
+        followUp: followUp ? { intent: followUp.intent_type, from: o.previous!.question } : null,
         question,
         intent,
         entities: intent.entities,

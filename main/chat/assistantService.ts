@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { AskResult, ApprovalRow, Intent, IntentType, Proposal, ProposalState } from '../api/assistantTypes.js';
+import type { AskResult, ApprovalRow, ConversationDetail, ConversationSummary, Intent, IntentType, Proposal, ProposalState } from '../api/assistantTypes.js';
+import { GenbaError } from '../errors.js';
+import { addTurn, conversationExists, createConversation, deleteConversation, getConversation, lastTurn, listConversations } from './conversationStore.js';
 import type { EventBus } from '../api/eventBus.js';
 import type { Alert, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
@@ -18,12 +20,23 @@ import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decis
 /** Asks the manager where to save a file and writes it; resolves to the path, or null if cancelled. */
 export type SaveFile = (file: { suggestedName: string; content: string; kind: 'csv' }) => Promise<string | null>;
 
+const conversationNotFound = (id: string): GenbaError =>
+  new GenbaError('CONVERSATION_NOT_FOUND', { ja: `会話が見つかりません（${id}）`, en: `No such conversation (${id})` });
+
 /** What the app offers of the assistant: questions, proposals and decisions, know-how, the approval history. */
 export interface AssistantService {
   knowledge: KnowledgeBase;
   prepare(): Promise<void>;
-  /** Streams the answer as `chat-chunk` events under the caller's request id; `intent`: the manager's choice of an ask-back. */
-  ask(question: string, requestId?: string, intent?: IntentType): Promise<AskResult>;
+  /**
+   * Streams the answer as `chat-chunk` events under the caller's request id; `intent`: the
+   * manager's choice of an ask-back. `conversationId`: the stored conversation the question
+   * continues (null: start one; absent: keep none, as `genba ask`).
+   */
+  ask(question: string, requestId?: string, intent?: IntentType, conversationId?: string | null): Promise<AskResult>;
+  conversations(): ConversationSummary[];
+  conversation(id: string): ConversationDetail | null;
+  /** Deletes it and its turns; the list after. */
+  deleteConversation(id: string): ConversationSummary[];
   /** How a request is read by the rules and by the intent model (null when none is loaded), without answering it. */
   understand(question: string): Promise<{ rules: Intent; model: Intent | null }>;
   proposal(id: string): ProposalState;
@@ -105,11 +118,26 @@ export function createAssistantService(deps: {
   return {
     knowledge,
     prepare: () => assistant.prepare(),
-    ask(question: string, requestId?: string, intent?: IntentType): Promise<AskResult> {
-      return assistant.ask(question, {
+    async ask(question: string, requestId?: string, intent?: IntentType, conversationId?: string | null): Promise<AskResult> {
+      const db = deps.db();
+      if (typeof conversationId === 'string' && !conversationExists(db, conversationId)) throw conversationNotFound(conversationId);
+      const previous = typeof conversationId === 'string' ? lastTurn(db, conversationId) : null;
+      const result = await assistant.ask(question, {
         onChunk: requestId ? (text) => deps.events.emit({ type: 'chat-chunk', requestId, text }) : undefined,
         ...(intent ? { intent } : {}),
+        previous,
       });
+      if (conversationId === undefined) return { ...result, conversationId: null };
+      const id = conversationId ?? createConversation(db, deps.now(), question);
+      const stored = { ...result, conversationId: id };
+      addTurn(db, id, deps.now(), question, stored);
+      return stored;
+    },
+    conversations: () => listConversations(deps.db()),
+    conversation: (id: string) => getConversation(deps.db(), id),
+    deleteConversation(id: string): ConversationSummary[] {
+      if (!deleteConversation(deps.db(), id)) throw conversationNotFound(id);
+      return listConversations(deps.db());
     },
 
     understand: (question: string) => assistant.understand(question),

@@ -94,6 +94,37 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     expect(env.ui.problems).toEqual([]);
   });
 
+  it('keeps conversations: a follow-up read in context, the list, a conversation reopened', async () => {
+    const { page } = env.ui;
+    await page.getByTestId('nav-chat').click();
+    await page.getByTestId('conversation-new').click();
+    expect(await page.getByTestId('chat-entry').count()).toBe(0);
+    const ask = async (q: string): Promise<void> => {
+      const before = await page.getByTestId('chat-entry').count();
+      await page.getByTestId('chat-input').fill(q);
+      await page.getByTestId('chat-send').click();
+      await expect.poll(() => page.getByTestId('chat-entry').count()).toBe(before + 1);
+      await expect.poll(() => page.getByTestId('timings').count()).toBe(before + 1);
+    };
+    await ask('札幌の補正待ちは何件？');
+    await ask('盛岡は？');
+    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^盛岡の補正待ちは合計\d+件です/);
+    const list = page.getByTestId('conversations');
+    await expect.poll(() => list.locator('li').first().textContent()).toContain('札幌の補正待ちは何件？');
+    expect(await list.locator('li').first().textContent()).toContain('2件');
+    // A new conversation, then the stored one reopened with both turns.
+    await page.getByTestId('conversation-new').click();
+    expect(await page.getByTestId('chat-entry').count()).toBe(0);
+    await list.getByTestId('conversation-open').first().click();
+    await expect.poll(() => page.getByTestId('chat-entry').count()).toBe(2);
+    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^盛岡の補正待ちは合計/);
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: join(TEST_RESULTS, 'chat-conversation-1280-ja.png') });
+    if (size) await page.setViewportSize(size);
+    expect(env.ui.problems).toEqual([]);
+  });
+
   it('lists the decisions with their delivery, and exports them as CSV', async () => {
     const { page } = env.ui;
     await page.getByTestId('nav-approvals').click();

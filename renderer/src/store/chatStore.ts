@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AskResult, IntentType } from '../../../main/api/assistantTypes';
+import type { AskResult, ConversationSummary, IntentType } from '../../../main/api/assistantTypes';
 import { call, onEvent } from '../api/genbaClient';
 
 export interface ChatEntry {
@@ -14,8 +14,15 @@ export interface ChatEntry {
 interface ChatState {
   entries: ChatEntry[];
   busy: boolean;
+  /** The stored conversation the entries belong to; null until the first question starts one. */
+  conversationId: string | null;
+  conversations: ConversationSummary[];
   /** `intent`: the manager's pick from an ask-back between two intents. */
   ask(question: string, intent?: IntentType): Promise<void>;
+  loadConversations(): Promise<void>;
+  open(id: string): Promise<void>;
+  startNew(): void;
+  remove(id: string): Promise<void>;
 }
 
 let seq = 0;
@@ -30,16 +37,41 @@ export const useChatStore = create<ChatState>((set, get) => {
   return {
     entries: [],
     busy: false,
+    conversationId: null,
+    conversations: [],
     ask: async (question, intent) => {
       const id = `q${Date.now()}-${++seq}`;
       set({ busy: true, entries: [...get().entries, { id, question, streamed: '', result: null, error: null }] });
       try {
-        update(id, { result: await call('chat.ask', { question, requestId: id, ...(intent ? { intent } : {}) }) });
+        const result = await call('chat.ask', { question, requestId: id, conversationId: get().conversationId, ...(intent ? { intent } : {}) });
+        update(id, { result });
+        set({ conversationId: result.conversationId ?? null });
+        void get().loadConversations();
       } catch (error) {
         update(id, { error: error instanceof Error ? error.message : String(error) });
       } finally {
         set({ busy: false });
       }
+    },
+    loadConversations: async () => {
+      try {
+        set({ conversations: await call('chat.conversations', {}) });
+      } catch {
+        // The list is a convenience: the chat itself works without it.
+      }
+    },
+    open: async (conversationId) => {
+      const c = await call('chat.conversation', { id: conversationId });
+      if (!c) return get().loadConversations();
+      set({
+        conversationId,
+        entries: c.turns.map((turn, i) => ({ id: `${conversationId}-${i}`, question: turn.question, streamed: '', result: turn.result, error: null })),
+      });
+    },
+    startNew: () => set({ conversationId: null, entries: [] }),
+    remove: async (conversationId) => {
+      set({ conversations: await call('chat.deleteConversation', { id: conversationId }) });
+      if (get().conversationId === conversationId) set({ conversationId: null, entries: [] });
     },
   };
 });

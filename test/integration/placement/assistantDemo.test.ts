@@ -202,6 +202,37 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(r.answer).toMatch(/札幌 エントリ1（業務523201、受け入れ）: 完了見込み 16:04 → \d\d:\d\d/);
   });
 
+  it('keeps a conversation, reads follow-ups in its context, and lists, reopens and deletes it', async () => {
+    const h = createHandlerTable(app);
+    const first = await h['chat.ask']({ question: '札幌の補正待ちは何件？', conversationId: null });
+    if (!first.ok) throw new Error(first.error.message);
+    const id = first.value.conversationId!;
+    expect(id).toMatch(/^C20251023-[0-9A-F]{8}$/);
+    // 「盛岡は？」: the same fact for another site.
+    const next = await h['chat.ask']({ question: '盛岡は？', conversationId: id });
+    if (!next.ok) throw new Error(next.error.message);
+    expect(next.value.followUp).toEqual({ intent: 'simple_query', from: '札幌の補正待ちは何件？' });
+    expect(next.value.answer).toMatch(/^盛岡の補正待ちは合計\d+件です/);
+    // 「じゃあ2名なら？」 after a proposal: what 2 people would do.
+    await h['chat.ask']({ question: QUESTION, conversationId: id });
+    const two = await h['chat.ask']({ question: 'じゃあ2名なら？', conversationId: id });
+    if (!two.ok) throw new Error(two.error.message);
+    expect(two.value.intent.intent_type).toBe('impact_analysis');
+    expect(two.value.answer).toContain('札幌 エントリ1に2名加えた場合:');
+    // Stored: listed newest first, reopened with every turn, deleted with its turns.
+    const list = await h['chat.conversations']({});
+    expect(list.ok && list.value[0]).toMatchObject({ id, title: '札幌の補正待ちは何件？', turns: 4 });
+    const detail = await h['chat.conversation']({ id });
+    expect(detail.ok && detail.value!.turns.map((t) => t.question)).toEqual(['札幌の補正待ちは何件？', '盛岡は？', QUESTION, 'じゃあ2名なら？']);
+    expect(detail.ok && detail.value!.turns[1]!.result.answer).toBe(next.value.answer);
+    // Without a conversation (genba ask), nothing is kept.
+    expect((await app.assistant.ask('盛岡は？')).conversationId).toBeNull();
+    expect(await h['chat.deleteConversation']({ id })).toMatchObject({ ok: true });
+    expect(await h['chat.conversation']({ id })).toEqual({ ok: true, value: null });
+    expect(await h['chat.ask']({ question: '盛岡は？', conversationId: id })).toMatchObject({ ok: false, error: { code: 'CONVERSATION_NOT_FOUND' } });
+    expect(await h['chat.conversation']({ id: "C' OR 1=1" })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('answers the other intents from live data', async () => {
     expect((await app.assistant.ask('遅延リスクのある工程は？')).answer).toContain('札幌 エントリ1（業務523201）: 残り120件');
     expect((await app.assistant.ask('OCRのエラーが増えている原因を調べて')).answer).toMatch(/異常|ocr/i);

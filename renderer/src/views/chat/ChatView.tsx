@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { useChatStore, type ChatEntry } from '../../store/chatStore';
 import { ProposalCard } from './ProposalCard';
+import { formatTime } from '../overview/format';
 import { useShallow } from 'zustand/react/shallow';
 
 function Citations({ items }: { items: Citation[] }) {
@@ -72,7 +73,23 @@ function Entry({ entry }: { entry: ChatEntry }) {
 /** The assistant: ask in plain words, get the engine's proposal explained, decide on the card. */
 export function ChatView() {
   const t = useT();
-  const { entries, busy, ask } = useChatStore(useShallow((s) => ({ entries: s.entries, busy: s.busy, ask: s.ask })));
+  const { entries, busy, ask, conversations, conversationId, loadConversations, open, startNew, remove } = useChatStore(
+    useShallow((s) => ({
+      entries: s.entries,
+      busy: s.busy,
+      ask: s.ask,
+      conversations: s.conversations,
+      conversationId: s.conversationId,
+      loadConversations: s.loadConversations,
+      open: s.open,
+      startNew: s.startNew,
+      remove: s.remove,
+    })),
+  );
+  useEffect(() => {
+    void loadConversations();
+  }, [loadConversations]);
+  const tz = useAppStore((s) => s.overview?.timeZone ?? 'Asia/Tokyo');
   const carried = useAppStore((s) => s.chatRequest);
   const clearCarried = useAppStore((s) => s.proposeFix);
   const [text, setText] = useState('');
@@ -93,32 +110,61 @@ export function ChatView() {
     void ask(q);
   };
   return (
-    <div className="chat-view">
-      <h1>{t('chat.title')}</h1>
-      <div className="chat-log" data-testid="chat-log">
-        {entries.length === 0 && <p className="muted">{t('chat.hint')}</p>}
-        {entries.map((e) => (
-          <Entry key={e.id} entry={e} />
-        ))}
-        <div ref={end} />
-      </div>
-      <div className="chat-input">
-        <textarea
-          value={text}
-          maxLength={2000}
-          placeholder={t('chat.placeholder')}
-          data-testid="chat-input"
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              send();
-            }
-          }}
-        />
-        <button type="button" className="primary" disabled={busy || !text.trim()} onClick={send} data-testid="chat-send">
-          {t('chat.send')}
+    <div className="chat-layout">
+      <aside className="conversations" data-testid="conversations">
+        <button type="button" onClick={startNew} disabled={busy} data-testid="conversation-new">
+          {t('chat.newConversation')}
         </button>
+        <ul>
+          {conversations.map((c) => (
+            <li key={c.id} className={c.id === conversationId ? 'selected' : ''}>
+              <button type="button" className="link" onClick={() => void open(c.id)} disabled={busy} data-testid="conversation-open" title={c.title}>
+                {c.title}
+              </button>
+              <span className="muted small">
+                {formatTime(c.updatedAt, tz)} · {t('chat.turns', { n: c.turns })}
+              </span>
+              <button
+                type="button"
+                className="link danger"
+                onClick={() => void remove(c.id)}
+                disabled={busy}
+                aria-label={t('chat.deleteConversation')}
+                data-testid="conversation-delete"
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      </aside>
+      <div className="chat-view">
+        <h1>{t('chat.title')}</h1>
+        <div className="chat-log" data-testid="chat-log">
+          {entries.length === 0 && <p className="muted">{t('chat.hint')}</p>}
+          {entries.map((e) => (
+            <Entry key={e.id} entry={e} />
+          ))}
+          <div ref={end} />
+        </div>
+        <div className="chat-input">
+          <textarea
+            value={text}
+            maxLength={2000}
+            placeholder={t('chat.placeholder')}
+            data-testid="chat-input"
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                send();
+              }
+            }}
+          />
+          <button type="button" className="primary" disabled={busy || !text.trim()} onClick={send} data-testid="chat-send">
+            {t('chat.send')}
+          </button>
+        </div>
       </div>
     </div>
   );
