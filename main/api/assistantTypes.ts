@@ -102,6 +102,8 @@ export interface PlacementFacts {
   projectedFinish: number | null;
   minutesLateAfter: number | null;
   switchMinutes: number;
+  /** When the target's numbers were taken (epoch ms): the time every projection starts from. */
+  snapshotTime?: number;
 }
 
 export interface AskTimings {

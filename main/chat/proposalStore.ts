@@ -3,6 +3,7 @@ import type { ApprovalRow, DecisionAction, Proposal } from '../api/assistantType
 import { ProposalError } from './proposalError.js';
 import { decisionLimitProblems } from '../sync/approvalHistoryLimits.js';
 import type { DecisionRecord } from '../sync/syncSource.js';
+import { impactOfKept } from '../placement/proposePlacement.js';
 
 export function saveProposal(db: Database.Database, p: Proposal, question: string): void {
   db.prepare('INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal) VALUES (?, ?, ?, ?, ?)').run(
@@ -66,7 +67,8 @@ export function decideProposal(db: Database.Database, id: string, d: Decision, n
         return { ...c, count: names.length, operators: names };
       })
       .filter((c) => c.count > 0);
-    p = { ...p, operators, changes };
+    // The record carries what is really done: the impact of the operators kept, not of all proposed.
+    p = { ...p, operators, changes, ...impactOfKept(p, operators) };
   }
   const decision: DecisionRecord = {
     suggestion_id: id,

@@ -54,6 +54,17 @@ describe('decisions on proposals reach approval_history in a real MariaDB', () =
     expect(partial.reduce((n, ch) => n + ch.count, 0)).toBe(1);
     expect(partial[0]!.operators).toEqual([b.operators[0]!.name]);
     expect(byId.get(b.id)).toMatchObject({ action_type: 'modified', feedback_reason: '1名は品川から' });
+    // The partial approval records the impact of the one operator kept, projected as the proposal was.
+    const f = b.facts;
+    const added = b.operators[0]!.perHour / 60;
+    const finish = f.snapshotTime! + (f.switchMinutes + (f.remaining - f.currentPerMinute * f.switchMinutes) / (f.currentPerMinute + added)) * 60_000;
+    const keptImpact = {
+      productivity: `+${Math.round((added / f.currentPerMinute) * 100)}%`,
+      delay_minutes: Math.round((finish - b.deadline) / 60_000) - (f.minutesLateNow ?? 0),
+      quality: b.impact.quality,
+    };
+    expect(parse(byId.get(b.id)!.impact)).toEqual(keptImpact);
+    expect(keptImpact).not.toEqual(b.impact);
     expect(byId.get(c.id)).toMatchObject({ action_type: 'rejected', feedback_reason: '様子を見る' });
   });
 });
