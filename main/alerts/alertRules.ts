@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { median } from '../median.js';
 import type { AlertKind, IncidentKpiLink, LogAnomalyReport, LogIncident, Overview, ProcessProgress } from '../api/types.js';
 import type { GenbaConfig } from '../config/config.js';
 import { formatHm } from '../config/zonedTime.js';
 import { DEFAULT_INCIDENT, groupIncidents } from '../logs/logIncidents.js';
 import { linkIncidentsToKpis } from './incidentCauses.js';
+import { usualSpeed } from './usualSpeed.js';
 
 export interface AlertCandidate {
   /** Dedupe key: kind + site + process (or the log anomaly's subject). */
@@ -38,7 +38,6 @@ export interface Causes {
 }
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
 
 /** Same process, several businesses: the one in the worst state speaks for the pair. */
 function worstBy(processes: ProcessProgress[], score: (p: ProcessProgress) => number): ProcessProgress[] {
@@ -120,20 +119,12 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandi
 
 /** Speed now against the same half hour on the previous working days. */
 function productivityDrop(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandidate[] {
-  const at = i.db.prepare(`SELECT entry_count FROM progress_snapshots WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time = ?`);
   const out: ProcessProgress[] = [];
   const baselines = new Map<ProcessProgress, number>();
   for (const p of all) {
     if (p.speedPerMinute === null || p.remaining <= 0) continue;
-    const speeds: number[] = [];
-    for (let d = 1; d <= 14 && speeds.length < 5; d++) {
-      const t = p.snapshotTime - d * DAY;
-      const a = at.get(p.site, p.process, p.businessId, t - 30 * MINUTE) as { entry_count: number } | undefined;
-      const b = at.get(p.site, p.process, p.businessId, t) as { entry_count: number } | undefined;
-      if (a && b) speeds.push((b.entry_count - a.entry_count) / 30);
-    }
-    if (speeds.length < 3) continue;
-    const base = median(speeds);
+    const base = usualSpeed(i.db, p).usual;
+    if (base === null) continue;
     if (base >= 1 && p.speedPerMinute < i.config.productivityDropShare * base) {
       out.push(p);
       baselines.set(p, base);

@@ -33,6 +33,7 @@ import { intentFromRules } from './intentRules.js';
 import { composeAnswer } from './composeAnswer.js';
 import { factKind } from './factKind.js';
 import { alertHistory } from '../alerts/alertHistory.js';
+import { usualSpeed } from '../alerts/usualSpeed.js';
 import {
   alertHistoryAnswer,
   correctionAnswer,
@@ -313,7 +314,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           break;
         }
         case 'productivity_analysis':
-          template = facts = productivityAnswer(series(), deps.incidents(e.location ?? undefined), tz, e.location, e.process);
+          template = facts = productivityAnswer(series(), deps.incidents(e.location ?? undefined), tz, e.location, e.process, (p) => usualSpeed(db, p));
           dataMs = ms(t2);
           break;
         case 'impact_analysis': {

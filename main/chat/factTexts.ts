@@ -78,15 +78,26 @@ export function incidentsAnswer(report: IncidentReport, o: Tz, site: string | nu
  * A site's speed per process against what it needs, and the likely causes found in the
  * data: log incidents on its hosts whose start precedes a drop of its speed, with the numbers.
  */
-export function productivityAnswer(series: ProcessProgress[], incidents: IncidentReport, o: Tz, site: string | null, process: string | null): string {
+export function productivityAnswer(
+  series: ProcessProgress[],
+  incidents: IncidentReport,
+  o: Tz,
+  site: string | null,
+  process: string | null,
+  usualOf: (p: ProcessProgress) => { usual: number | null; weekAgo: number | null } = () => ({ usual: null, weekAgo: null }),
+): string {
   const ja = o.lang === 'ja';
   const rows = series.filter((p) => (site === null || p.site === site) && (process === null || p.process === process) && p.status !== 'done');
   const lines = rows.slice(0, 8).map((p) => {
     const speed = p.speedPerMinute === null ? '—' : fig(p.speedPerMinute);
     const need = p.requiredPerMinute === null ? '—' : fig(p.requiredPerMinute);
+    // Against comparable windows: the same half hour on previous working days, and a week ago.
+    const u = usualOf(p);
+    const usual = u.usual === null ? '' : ja ? `、通常 毎分${fig(u.usual)}件` : `, usually ${fig(u.usual)}/min`;
+    const week = u.weekAgo === null ? '' : ja ? `、先週の同じ時刻 毎分${fig(u.weekAgo)}件` : `, a week ago ${fig(u.weekAgo)}/min`;
     return ja
-      ? `- ${p.site} ${p.process}（業務${p.businessId}）: 毎分${speed}件（必要 毎分${need}件）`
-      : `- ${p.site} ${p.process} (business ${p.businessId}): ${speed}/min (needs ${need}/min)`;
+      ? `- ${p.site} ${p.process}（業務${p.businessId}）: 毎分${speed}件（必要 毎分${need}件${usual}${week}）`
+      : `- ${p.site} ${p.process} (business ${p.businessId}): ${speed}/min (needs ${need}/min${usual}${week})`;
   });
   const head = ja ? `${site ?? '全拠点'}の処理速度:` : `Speed${site ? ` in ${site}` : ''}:`;
   const causes = incidents.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));

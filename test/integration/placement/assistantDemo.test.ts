@@ -153,6 +153,8 @@ describe('placement assistant on the demo company (no models: rules and template
     const why = await app.assistant.ask('札幌の生産性が落ちている理由は？');
     expect(why.intent.intent_type).toBe('productivity_analysis');
     expect(why.answer).toContain('ocr-sapporo-01（ocr-worker）の障害: 13:50から');
+    // Against the same half hour on previous working days: the baseline the productivity-drop alert uses (5.5 a minute).
+    expect(why.answer).toMatch(/札幌 エントリ1（業務611040）: 毎分3.7件（必要 毎分2.9件、通常 毎分5.5件、先週の同じ時刻 毎分[\d.]+件）/);
     expect(why.answer).toMatch(/札幌 エントリ1（業務523201）の速度 毎分[\d.]+ → 5件（13:50から）/);
     expect((await app.assistant.ask('最後に同期したのはいつ？')).answer).toBe('最後に同期したのは15:40です。');
     // The alert question: the site's history from the alerts table, by kind.
