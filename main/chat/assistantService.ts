@@ -11,7 +11,7 @@ import type { GenbaConfig } from '../config/config.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { AppLog } from '../applog/appLog.js';
 import { ProposalError } from './proposalError.js';
-import { DEMO_DEFINITION } from '../sync/demo/demoDefinition.js';
+import { DEMO_BUSINESS_ALIASES, DEMO_DEFINITION } from '../sync/demo/demoDefinition.js';
 import type { DecisionRecord } from '../sync/syncSource.js';
 import { createAssistant } from './assistant.js';
 import { proposalChanges } from './proposalCheck.js';
@@ -85,8 +85,7 @@ export function createAssistantService(deps: {
   const aliases = (): Record<string, string> => {
     const c = deps.config();
     if (c.source.kind !== 'demo') return c.placement.aliases;
-    const names = DEMO_DEFINITION.businesses.flatMap((b) => [b.name, `${b.name}業務`, ...(b.aliases ?? [])].map((n) => [n, b.id] as const));
-    return { ...Object.fromEntries(names), ...c.placement.aliases };
+    return { ...DEMO_BUSINESS_ALIASES, ...c.placement.aliases };
   };
   const assistant = createAssistant({
     db: deps.db,

@@ -1,5 +1,6 @@
 import { MAX_CHARS, WILDCARD } from './maskTokens.js';
 import { TemplateLeaf } from './templateLeaf.js';
+import { addCount, addMap, note } from './templateValues.js';
 import { findSpanMerges } from './templateSpans.js';
 
 export interface MinedTemplate {
@@ -12,8 +13,6 @@ export interface MinedTemplate {
   sample?: string;
 }
 
-/** Distinct values kept per wildcard position: enough to tell a few words from a real variable. */
-const MAX_VALUES = 32;
 /** mergeSiblings() leaves longer templates alone. */
 const MERGE_MAX_TOKENS = 64;
 /** A plain word (no digits, no masked value): the kind of value that may really be a constant. */
@@ -102,7 +101,7 @@ export class TemplateMiner {
       // Capped like the message itself: only how its first tokens were written is asked for.
       if (sample !== undefined) template.sample = sample.length > MAX_CHARS ? sample.slice(0, MAX_CHARS) : sample;
       tokens.forEach((t, i) => {
-        if (t === WILDCARD) note(template, i, values?.[i] ?? null);
+        if (t === WILDCARD) note(template.values, i, values?.[i] ?? null);
       });
       leaf.templates.add(template);
       this.byId.set(template.id, template);
@@ -118,7 +117,7 @@ export class TemplateMiner {
         best.tokens[i] = WILDCARD;
         changed = true;
       }
-      if (best.tokens[i] === WILDCARD) note(best, i, tokens[i] === WILDCARD ? (values?.[i] ?? null) : tokens[i]!);
+      if (best.tokens[i] === WILDCARD) note(best.values, i, tokens[i] === WILDCARD ? (values?.[i] ?? null) : tokens[i]!);
     }
     best.count++;
     const target = this.aliases.get(best);
@@ -185,12 +184,7 @@ export class TemplateMiner {
           const pos = Number(k);
           if (pos >= at && pos <= at + d) continue;
           const to = pos < at ? pos : pos - d;
-          if (v === null || values[to] === null) values[to] = null;
-          else {
-            const m = { ...values[to] };
-            for (const [word, n] of Object.entries(v)) m[word] = (m[word] ?? 0) + n;
-            values[to] = Object.keys(m).length > MAX_VALUES ? null : m;
-          }
+          addMap(values, to, v);
         }
       }
       this.remove(keep);
@@ -303,23 +297,16 @@ export class TemplateMiner {
 
   /** Makes `pos` a wildcard of `into`, folding in the counts and values of `members`; moves it to its new leaf. */
   private widen(into: MinedTemplate, pos: number, members: MinedTemplate[]): void {
-    const values: Record<number, Record<string, number> | null> = {};
-    const add = (p: number, v: string, n: number): void => {
-      if (!(p in values)) values[p] = {};
-      const m = values[p];
-      if (!m) return;
-      m[v] = (m[v] ?? 0) + n;
-      if (Object.keys(m).length > MAX_VALUES) values[p] = null;
-    };
+    const values: MinedTemplate['values'] = {};
     for (const t of members) {
       t.tokens.forEach((x, p) => {
         if (x !== WILDCARD) {
-          if (p === pos) add(p, x, t.count);
+          if (p === pos) addCount(values, p, x, t.count);
           return;
         }
+        // A member that kept no map for a position others counted: the position is not all words.
         const v = t.values[p];
-        if (v === null || (v === undefined && p in values)) values[p] = null;
-        else for (const [k, n] of Object.entries(v ?? {})) add(p, k, n);
+        addMap(values, p, v === undefined ? (p in values ? null : {}) : v);
       });
     }
     this.remove(into);
@@ -340,7 +327,7 @@ export class TemplateMiner {
     // A message of a folded span (templateSpans) has its own length: its positions are not the template's.
     if (tokens.length !== t.tokens.length) return;
     for (let i = 0; i < t.tokens.length; i++) {
-      if (t.tokens[i] === WILDCARD) note(t, i, tokens[i] === WILDCARD ? (values[i] ?? null) : (tokens[i] ?? null));
+      if (t.tokens[i] === WILDCARD) note(t.values, i, tokens[i] === WILDCARD ? (values[i] ?? null) : (tokens[i] ?? null));
     }
   }
 
@@ -416,21 +403,4 @@ export class TemplateMiner {
     }
     return best && bestSim >= threshold ? best : null;
   }
-}
-
-/**
- * Counts a value at a wildcard position. null stands for a value the caller did not pass (a
- * number, an address: no word): the position varies beyond words, so its map is dropped as
- * if it had overflowed. A dropped map stays dropped.
- */
-function note(t: MinedTemplate, pos: number, value: string | null): void {
-  if (value === null) {
-    t.values[pos] = null;
-    return;
-  }
-  const values = pos in t.values ? t.values[pos] : (t.values[pos] = {});
-  if (!values) return;
-  if (value in values) values[value]!++;
-  else if (Object.keys(values).length < MAX_VALUES) values[value] = 1;
-  else t.values[pos] = null;
 }

@@ -6,7 +6,7 @@ import { parseIntentCases, type IntentCase } from '../../main/chat/intentCases.j
 import { DEFAULT_CLASSIFIER, rankIntents, type ClassifierOptions } from '../../main/chat/intentClassifier.js';
 import { scoreIntents } from '../../main/chat/intentEval.js';
 import { intentFromRules } from '../../main/chat/intentRules.js';
-import { DEMO_DEFINITION } from '../../main/sync/demo/demoDefinition.js';
+import { DEMO_BUSINESS_ALIASES, DEMO_MASTER_NAMES } from '../../main/sync/demo/demoDefinition.js';
 
 type Record = (name: string, value: string) => void;
 
@@ -57,15 +57,7 @@ export function intentAccuracyBench(record: Record): void {
   );
   record('intents: accuracy, leave one phrasing pattern out', `${(held / cases.length).toFixed(3)} (${perPattern.join(', ')})`);
 
-  const aliases = Object.fromEntries(DEMO_DEFINITION.businesses.flatMap((b) => [b.name, `${b.name}業務`, ...(b.aliases ?? [])].map((n) => [n, b.id])));
-  const resolver = createEntityResolver(
-    {
-      sites: DEMO_DEFINITION.sites.map((s) => s.name),
-      processes: DEMO_DEFINITION.processes.map((p) => p.name),
-      businessIds: DEMO_DEFINITION.businesses.map((b) => b.id),
-    },
-    aliases,
-  );
+  const resolver = createEntityResolver({ ...DEMO_MASTER_NAMES }, DEMO_BUSINESS_ALIASES);
   const now = Date.parse('2025-10-23T15:40:00+09:00');
   const t0 = performance.now();
   const intents = cases.map((c) => intentFromRules(c.q, resolver, now, now - 15 * 3_600_000));

@@ -6,7 +6,7 @@ import { parseIntentCases } from '../../../main/chat/intentCases.js';
 import { DEFAULT_CLASSIFIER, foldForCues, rankIntents } from '../../../main/chat/intentClassifier.js';
 import { scoreIntents } from '../../../main/chat/intentEval.js';
 import { intentFromRules } from '../../../main/chat/intentRules.js';
-import { DEMO_DEFINITION } from '../../../main/sync/demo/demoDefinition.js';
+import { DEMO_BUSINESS_ALIASES, DEMO_MASTER_NAMES } from '../../../main/sync/demo/demoDefinition.js';
 
 const DEV = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'intents', 'dev.jsonl'), 'utf8');
 const NOW = Date.parse('2025-10-23T15:40:00+09:00');
@@ -76,15 +76,7 @@ describe('the model-free classifier', () => {
 
   it('reads the development set with intent accuracy of at least 0.95 and entity accuracy of at least 0.98 (in-sample: the bench reports the held-out figure)', () => {
     const cases = parseIntentCases(DEV);
-    const aliases = Object.fromEntries(DEMO_DEFINITION.businesses.flatMap((b) => [b.name, `${b.name}業務`, ...(b.aliases ?? [])].map((n) => [n, b.id])));
-    const resolver = createEntityResolver(
-      {
-        sites: DEMO_DEFINITION.sites.map((s) => s.name),
-        processes: DEMO_DEFINITION.processes.map((p) => p.name),
-        businessIds: DEMO_DEFINITION.businesses.map((b) => b.id),
-      },
-      aliases,
-    );
+    const resolver = createEntityResolver({ ...DEMO_MASTER_NAMES }, DEMO_BUSINESS_ALIASES);
     const s = scoreIntents(
       cases,
       cases.map((c) => {
