@@ -1,6 +1,7 @@
 import { MAX_CHARS, WILDCARD } from './maskTokens.js';
 import { TemplateLeaf } from './templateLeaf.js';
 import { addCount, addMap, note } from './templateValues.js';
+import { findSiblingMerges } from './templateSiblings.js';
 import { findSpanMerges } from './templateSpans.js';
 
 export interface MinedTemplate {
@@ -13,8 +14,6 @@ export interface MinedTemplate {
   sample?: string;
 }
 
-/** mergeSiblings() leaves longer templates alone. */
-const MERGE_MAX_TOKENS = 64;
 /** A plain word (no digits, no masked value): the kind of value that may really be a constant. */
 const WORD = /^[A-Za-z][A-Za-z_-]*\.?$/;
 
@@ -253,37 +252,15 @@ export class TemplateMiner {
   }
 
   /**
-   * The other half of refine(): templates equal but for one position, where more than
-   * maxWordConstants different words stand ("removing chargen", "removing daytime",
-   * "removing echo", …), are one event with a variable there. A template that already has
-   * a wildcard at that position takes in any sibling. The prefix tree never compares such
-   * messages when the word is one of the tokens it routes by; this pass does, whatever the
-   * tree. Templates of more than MERGE_MAX_TOKENS tokens are left out (the keys cost the
-   * square of the length).
+   * The other half of refine(): siblings that differ in one word position are one event
+   * (templateSiblings.ts). The prefix tree never compares such messages when the word is one
+   * of the tokens it routes by; this pass does, whatever the tree. Up to three rounds: a merge
+   * can make new siblings.
    */
   private mergeSiblings(replaced: number[]): void {
     for (let round = 0; round < 3; round++) {
-      const groups = new Map<string, { pos: number; list: MinedTemplate[] }>();
-      for (const t of this.byId.values()) {
-        if (t.tokens.length > MERGE_MAX_TOKENS) continue;
-        const constants = t.tokens.filter((x) => x !== WILDCARD).length;
-        for (let pos = 1; pos < t.tokens.length; pos++) {
-          // At least one other constant must remain, or every one-word message would merge.
-          if (constants - (t.tokens[pos] === WILDCARD ? 0 : 1) < 1) continue;
-          const k = `${pos}\u0002${t.tokens.map((x, j) => (j === pos ? '' : x)).join('\u0001')}`;
-          const g = groups.get(k);
-          if (g) g.list.push(t);
-          else groups.set(k, { pos, list: [t] });
-        }
-      }
-      const used = new Set<MinedTemplate>();
-      for (const { pos, list } of groups.values()) {
-        const members = list.filter((t) => !used.has(t));
-        if (members.length < 2) continue;
-        const open = members.find((t) => t.tokens[pos] === WILDCARD);
-        if (!open && members.length <= this.o.maxWordConstants) continue;
-        const survivor = open ?? members.reduce((a, b) => (a.id < b.id ? a : b));
-        for (const t of members) used.add(t);
+      const merges = findSiblingMerges(this.byId.values(), this.o.maxWordConstants);
+      for (const { pos, survivor, members } of merges) {
         this.widen(survivor, pos, members);
         for (const t of members) {
           if (t === survivor) continue;
@@ -291,7 +268,7 @@ export class TemplateMiner {
           replaced.push(t.id);
         }
       }
-      if (used.size === 0) return;
+      if (merges.length === 0) return;
     }
   }
 
