@@ -94,6 +94,15 @@ export interface GenbaApp extends SafetyService, Pick<DataSourceService, 'syncNo
   /** The approval history as CSV, saved where the manager chooses (the app: a save dialog). */
   exportApprovals(): Promise<{ savedTo: string | null }>;
   pauseAlerts(minutes: number): { pausedUntil: number };
+  /**
+   * A threshold the assistant proposed, approved by the manager: written to the config (it
+   * applies to every site). Refused when the setting is no longer the value it was proposed against.
+   */
+  applyAlertThreshold(change: { setting: 'alerts.productivityDropShare'; current: number; proposed: number }): {
+    setting: 'alerts.productivityDropShare';
+    previous: number;
+    value: number;
+  };
   /** Whether a sync runs, and how the last one went (tests, CLI shutdown). */
   syncStatus(): SyncServiceStatus;
   syncService: SyncService;
@@ -167,7 +176,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     log,
     overview: () => overviewNow(),
     lastSync: () => store().repo.lastSuccessfulSync(),
-    anomalies: () => logs.anomalies(),
+    anomalies: (window) => logs.anomalies(window),
     // The demo company's hosts carry its sites' labels (ocr-sapporo-01); a company's own
     // hosts are mapped in the config, or named after its locations.
     siteOfHost: () =>
@@ -213,9 +222,9 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     llm: ai.llm,
     embedder: logs.embedder,
     overview: () => overviewNow(),
-    logs: { anomalies: () => logs.anomalies(), search: (text, k) => logs.search(text, k) },
+    logs: { anomalies: (window) => logs.anomalies(window), search: (text, k) => logs.search(text, k) },
     alerts: () => alerts.list({ status: 'open' }),
-    incidents: (site) => alerts.incidents(site),
+    incidents: (site, window) => alerts.incidents(site, window),
     lastSync: () => store().repo.lastSuccessfulSync(),
     meta: { get: (key) => store().repo.getMeta(key), set: (key, value) => store().repo.setMeta(key, value) },
     // Written in the same transaction as the proposal's status; delivery starts once it is committed.
@@ -347,6 +356,17 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       const pausedUntil = clock.now() + minutes * 60_000;
       store().repo.setMeta('alerts_paused_until', String(pausedUntil));
       return { pausedUntil };
+    },
+    applyAlertThreshold(change) {
+      const previous = config.alerts.productivityDropShare;
+      if (Math.abs(previous - change.current) > 1e-9)
+        throw new GenbaError('THRESHOLD_CHANGED', {
+          ja: `しきい値はこの提案の後に変わっています（現在 ${Math.round(previous * 100)}%）。もう一度アラートの改善を尋ねてください。`,
+          en: `The threshold changed after this proposal (now ${Math.round(previous * 100)}%). Ask about the alerts again.`,
+        });
+      setConfig({ ...config, alerts: { ...config.alerts, productivityDropShare: change.proposed } });
+      log.info('alert threshold changed by the manager', `${change.setting}: ${previous} -> ${change.proposed}`);
+      return { setting: change.setting, previous, value: change.proposed };
     },
     syncStatus: () => sync.status(),
     syncService: sync,

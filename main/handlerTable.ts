@@ -15,6 +15,7 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'settings.update': (req) => app.updateSettings(req),
     'demo.reset': () => app.resetDemo(),
     'alerts.pause': (req) => app.pauseAlerts(req.minutes),
+    'alerts.applyThreshold': (req) => app.applyAlertThreshold(req),
     'sync.now': () => app.syncNow(),
     'source.test': async (req) => ({ tables: await app.testSource(req) }),
     'source.save': (req) => {

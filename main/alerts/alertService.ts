@@ -7,6 +7,7 @@ import type { AppLog } from '../applog/appLog.js';
 import { acknowledgeAlert, applyCandidates, listAlerts, snoozeAlert, type AlertFilter } from './alertEngine.js';
 import { evaluateRules, incidentCauses, type RuleInputs } from './alertRules.js';
 import { siteTimeline } from './siteTimeline.js';
+import type { LogWindow } from '../logs/logIntelligence.js';
 
 /** The alert rules, checked on a timer (start) and on demand; new alerts go out as events. */
 export interface AlertService {
@@ -17,8 +18,11 @@ export interface AlertService {
   snooze(id: number, minutes: number): Alert[];
   start(): void;
   stop(): void;
-  /** The log incidents of now, each with the drops in speed it likely caused; `site`: those that touch it. */
-  incidents(site?: string): IncidentReport;
+  /**
+   * The log incidents of now (or of `window`: the one a question asked about), each with the
+   * drops in speed it likely caused; `site`: those that touch it.
+   */
+  incidents(site?: string, window?: LogWindow): IncidentReport;
   /** A site's speed, incidents and hosts' log lines on one time axis (default: the last 6 hours; at most 7 days). */
   timeline(site: string, range?: { from?: number; to?: number }): SiteTimeline;
 }
@@ -36,7 +40,7 @@ export function createAlertService(deps: {
   log: AppLog;
   overview: () => Overview;
   lastSync: () => number | null;
-  anomalies: () => LogAnomalyReport | null;
+  anomalies: (window?: LogWindow) => LogAnomalyReport | null;
   pausedUntil: () => number | null;
   /** The site a log host serves (see config alerts.hostSites); null when unknown. */
   siteOfHost?: () => (host: string) => string | null;
@@ -45,17 +49,18 @@ export function createAlertService(deps: {
   const openCount = (): number => (deps.db().prepare("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'").get() as { n: number }).n;
   const notFound = (id: number) => new GenbaError('ALERT_NOT_FOUND', { ja: `アラート ${id} は見つかりません。`, en: `Alert ${id} not found.` });
 
-  const inputs = (): RuleInputs => {
+  const inputs = (window?: LogWindow): RuleInputs => {
     const cfg = deps.config();
     let anomalies: LogAnomalyReport | null = null;
     try {
-      anomalies = deps.anomalies();
+      anomalies = deps.anomalies(window);
     } catch (error) {
       deps.log.warn('log anomalies unavailable for alerts', describeError(error));
     }
     return {
       db: deps.db(),
-      now: deps.now(),
+      // A window in the past is looked at as of its end.
+      now: window ? Math.min(window.to, deps.now()) : deps.now(),
       timeZone: cfg.timeZone,
       config: cfg.alerts,
       overview: deps.overview(),
@@ -93,7 +98,7 @@ export function createAlertService(deps: {
 
   return {
     check,
-    incidents: (site?: string): IncidentReport => report(inputs(), site),
+    incidents: (site?: string, window?: LogWindow): IncidentReport => report(inputs(window), site),
     timeline(site: string, range: { from?: number; to?: number } = {}): SiteTimeline {
       const i = inputs();
       const to = range.to ?? i.now;

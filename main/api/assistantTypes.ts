@@ -141,10 +141,23 @@ export interface AskResult {
    */
   clarify: { question: string; options: { label: string; ask: string; intent?: IntentType }[] } | null;
   proposal: Proposal | null;
+  /**
+   * A setting change the answer proposes (alert_improvement: a stricter threshold), applied
+   * only when the manager approves it through `alerts.applyThreshold`.
+   */
+  action?: ThresholdAction | null;
   answer: string;
   answerSource: 'model' | 'template' | 'template_guarded';
   citations: Citation[];
   timings: AskTimings;
+}
+
+/** A proposed alert threshold: the setting, its value when proposed, and the value proposed. */
+export interface ThresholdAction {
+  kind: 'alert_threshold';
+  setting: 'alerts.productivityDropShare';
+  current: number;
+  proposed: number;
 }
 
 export type DecisionAction = 'approved' | 'rejected' | 'modified';

@@ -9,6 +9,7 @@ export const CHANNEL_NAMES = [
   'settings.update',
   'demo.reset',
   'alerts.pause',
+  'alerts.applyThreshold',
   'sync.now',
   'source.test',
   'source.save',

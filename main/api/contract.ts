@@ -85,6 +85,15 @@ export const REQUEST_SCHEMAS = {
         .max(24 * 60),
     })
     .strict(),
+  // The manager's approval of a threshold the assistant proposed; `current` is the value it
+  // was proposed against, so that an approval of a stale proposal changes nothing.
+  'alerts.applyThreshold': z
+    .object({
+      setting: z.literal('alerts.productivityDropShare'),
+      current: z.number().min(0.1).max(0.95),
+      proposed: z.number().min(0.1).max(0.95),
+    })
+    .strict(),
   'sync.now': empty,
   'source.test': dataSourceForm,
   'source.save': dataSourceForm,
@@ -180,6 +189,7 @@ export interface ResponseOf {
   'settings.update': Settings;
   'demo.reset': DemoResetResult;
   'alerts.pause': { pausedUntil: number };
+  'alerts.applyThreshold': { setting: 'alerts.productivityDropShare'; previous: number; value: number };
   'sync.now': SyncSummary;
   'source.test': { tables: { table: string; rows: number | null }[] };
   'source.save': StatusInfo;

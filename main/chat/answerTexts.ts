@@ -80,11 +80,46 @@ export function riskAnswer(series: ProcessProgress[], o: Tz): string {
   return [head, ...risky.slice(0, 8).map((p) => progressLine(p, o))].join('\n');
 }
 
-export function logAnswer(report: LogAnomalyReport, hits: LogSearchHit[], o: Tz): string {
+/**
+ * Which of the named processes will not be done by `by` (「17時に間に合わない拠点は？」): those
+ * whose projected finish is later, or that have no estimate; then those that will make it.
+ */
+export function riskByAnswer(series: ProcessProgress[], by: number, o: Tz): string {
+  const ja = o.lang === 'ja';
+  const at = formatHm(by, o.timeZone);
+  const open = series.filter((p) => p.status !== 'done');
+  const miss = open
+    .filter((p) => p.projectedFinish === null || p.projectedFinish > by)
+    .sort((a, b) => (b.projectedFinish ?? Infinity) - (a.projectedFinish ?? Infinity));
+  const make = open.filter((p) => !miss.includes(p));
+  const done = series.length - open.length;
+  const head =
+    miss.length === 0
+      ? ja
+        ? `${at}に間に合わない見込みの工程はありません（作業中${open.length}件、完了${done}件）。`
+        : `No process is expected to miss ${at} (${open.length} in progress, ${done} done).`
+      : ja
+        ? `${at}に間に合わない見込みの工程は${miss.length}件です。`
+        : `${miss.length} processes are expected to miss ${at}.`;
+  const rest = make.length > 0 ? [ja ? `${at}までに終わる見込み:` : `Expected done by ${at}:`, ...make.slice(0, 6).map((p) => progressLine(p, o))] : [];
+  return [head, ...miss.slice(0, 8).map((p) => progressLine(p, o)), ...rest].join('\n');
+}
+
+/** `window`: the window asked about in words (「昨日」), when it is not the last hour. */
+export function logAnswer(report: LogAnomalyReport, hits: LogSearchHit[], o: Tz, window: { ja: string; en: string } | null = null): string {
   const ja = o.lang === 'ja';
   const lines: string[] = [];
   const anomalies = report.anomalies.slice(0, 5);
-  lines.push(ja ? `直近${report.windowMinutes}分の異常: ${anomalies.length}件` : `Anomalies in the last ${report.windowMinutes} min: ${anomalies.length}`);
+  const total = report.anomalies.length > anomalies.length ? (ja ? `（全${report.anomalies.length}件中）` : ` (of ${report.anomalies.length})`) : '';
+  lines.push(
+    window
+      ? ja
+        ? `${window.ja}の異常: ${anomalies.length}件${total}`
+        : `Anomalies ${window.en}: ${anomalies.length}${total}`
+      : ja
+        ? `直近${report.windowMinutes}分の異常: ${anomalies.length}件${total}`
+        : `Anomalies in the last ${report.windowMinutes} min: ${anomalies.length}${total}`,
+  );
   // The message each signal is about, with its numbers: "「OCR timeout after <*> …」 直近60分で150件…".
   for (const a of anomalies) lines.push(`- ${a.template ? `「${a.template}」 ` : ''}${a.explanation[o.lang]}`);
   if (hits.length > 0) {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AskResult, Citation, Intent, IntentType, Proposal } from '../api/assistantTypes.js';
+import type { AskResult, Citation, Intent, IntentType, Proposal, ThresholdAction } from '../api/assistantTypes.js';
 import type { Alert, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview, ProcessProgress } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { GenbaConfig } from '../config/config.js';
@@ -7,6 +7,7 @@ import { startOfZonedDay } from '../config/zonedTime.js';
 import { describeError } from '../errors.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { AppLog } from '../applog/appLog.js';
+import type { LogWindow } from '../logs/logIntelligence.js';
 import { placementSituation } from '../placement/placementSituation.js';
 import { proposePlacement } from '../placement/proposePlacement.js';
 import { warmSolver } from '../placement/placementSolver.js';
@@ -25,11 +26,14 @@ import {
   proposalAnswer,
   proposalFacts,
   riskAnswer,
+  riskByAnswer,
   statusAnswer,
 } from './answerTexts.js';
 import { createEntityResolver, loadMasterNames, type EntityResolver } from './entityResolver.js';
 import { intentFromModel } from './intentModel.js';
-import { intentFromRules } from './intentRules.js';
+import { intentFromRules, parseByTime } from './intentRules.js';
+import { rangeWords } from './rangeWords.js';
+import { windowComparison } from '../alerts/windowSpeed.js';
 import { composeAnswer } from './composeAnswer.js';
 import { factKind } from './factKind.js';
 import { alertHistory } from '../alerts/alertHistory.js';
@@ -40,12 +44,13 @@ import {
   impactAnswer,
   incidentsAnswer,
   productivityAnswer,
+  type SpeedComparison,
   proposalsAnswer,
   qualifiedAnswer,
   syncAnswer,
 } from './factTexts.js';
 import { readMove } from './moveRequest.js';
-import { correctionWaiting, openProposals, perPersonPerMinute, qualifiedOperators } from './storeFacts.js';
+import { correctionWaiting, openProposals, operatorSpread, perPersonPerMinute, qualifiedOperators } from './storeFacts.js';
 import { moveImpact } from '../placement/moveImpact.js';
 import { saveProposal } from './proposalStore.js';
 
@@ -57,10 +62,10 @@ export interface AssistantDeps {
   llm: LlmService;
   knowledge: KnowledgeBase;
   overview: () => Overview;
-  logs: { anomalies: () => LogAnomalyReport; search: (text: string, k: number) => Promise<LogSearchHit[]> };
+  logs: { anomalies: (window?: LogWindow) => LogAnomalyReport; search: (text: string, k: number) => Promise<LogSearchHit[]> };
   alerts: () => Alert[];
   /** Log incidents and the drops in speed they likely caused (all sites, or those touching `site`). */
-  incidents: (site?: string) => IncidentReport;
+  incidents: (site?: string, window?: LogWindow) => IncidentReport;
   /** When the last sync finished (epoch ms), or null. */
   lastSync: () => number | null;
   /** The distance table: the config's, or the demo company's when that is the source and the config has none. */
@@ -69,6 +74,9 @@ export interface AssistantDeps {
   aliases: () => Record<string, string>;
   log: AppLog;
 }
+
+/** A window's words as the log explanations use them: "in the last 3 h", "yesterday". */
+const logWords = (w: { ja: string; en: string }): { ja: string; en: string } => ({ ja: w.ja, en: w.en.startsWith('the ') ? `in ${w.en}` : w.en });
 
 /** A number of people in a request: "2名", "3人", "2 people". */
 const PEOPLE = /\d+\s*(?:名|人|にん|めい|people|persons?|operators?)/;
@@ -185,11 +193,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const lang = deps.lang();
       const cfg = deps.config();
       const now = deps.now();
-      const tz = { lang, timeZone: cfg.timeZone };
+      const dayStart = startOfZonedDay(now, cfg.timeZone);
+      const tz = { lang, timeZone: cfg.timeZone, dayStart };
       const db = deps.db();
       const resolver = resolverFor(db, deps.aliases());
 
-      const rules = intentFromRules(question, resolver, now, startOfZonedDay(now, cfg.timeZone));
+      const rules = intentFromRules(question, resolver, now, dayStart);
       let intent: Intent = rules;
       const followUp = !o.intent && o.previous ? followUpOf(question, rules, o.previous) : null;
       if (o.intent) {
@@ -211,6 +220,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       let dataMs = 0;
       let optimizeMs = 0;
       let proposal: Proposal | null = null;
+      let action: ThresholdAction | null = null;
       /** Figures of the situation that help find the matching rule (「納期20分前」). */
       let situationWords = '';
       let clarify: AskResult['clarify'] = null;
@@ -273,19 +283,19 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           }
           break;
         }
-        case 'delay_risk_detection':
-          // Only what the request named: 「医療レセプトで17時に間に合わない拠点は？」 is about that business.
-          template = facts = riskAnswer(
-            series().filter(
-              (p) =>
-                (e.location === null || p.site === e.location) &&
-                (e.process === null || p.process === e.process) &&
-                (e.business_id === null || p.businessId === e.business_id),
-            ),
-            tz,
+        case 'delay_risk_detection': {
+          // Only what the request named: 「医療レセプトで17時に間に合わない拠点は？」 is about that business, by 17:00.
+          const named = series().filter(
+            (p) =>
+              (e.location === null || p.site === e.location) &&
+              (e.process === null || p.process === e.process) &&
+              (e.business_id === null || p.businessId === e.business_id),
           );
+          const by = parseByTime(question, dayStart);
+          template = facts = by === null ? riskAnswer(named, tz) : riskByAnswer(named, by, tz);
           dataMs = ms(t2);
           break;
+        }
         case 'simple_query': {
           // The fact asked for, from SQL; anything else: the progress of what was named.
           // A follow-up (「盛岡は？」) asks for the same fact as the turn before.
@@ -293,7 +303,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           if (kind === 'progress' && followUp) kind = factKind(o.previous!.question);
           if (kind === 'correction')
             template = facts = correctionAnswer(
-              correctionWaiting(db, now, { site: e.location, process: e.process, businessId: e.business_id }),
+              // 「昨日の補正待ち」: as of the end of the window asked for.
+              correctionWaiting(db, Math.min(now, e.time_range?.to ?? now), { site: e.location, process: e.process, businessId: e.business_id }),
               tz,
               e.location,
             );
@@ -313,10 +324,20 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           dataMs = ms(t2);
           break;
         }
-        case 'productivity_analysis':
-          template = facts = productivityAnswer(series(), deps.incidents(e.location ?? undefined), tz, e.location, e.process, (p) => usualSpeed(db, p));
+        case 'productivity_analysis': {
+          // Speed now and over the window asked for, each against comparable windows; the spread between the people; causes in the logs.
+          const range = e.time_range;
+          const words = range ? rangeWords(range, cfg.timeZone) : null;
+          const compare = (p: ProcessProgress): SpeedComparison => ({
+            ...usualSpeed(db, p),
+            window: range ? windowComparison(db, p, range.from, range.to) : null,
+            spread: operatorSpread(db, p.site, p.process),
+          });
+          const incidents = deps.incidents(e.location ?? undefined, range && words ? { ...range, label: logWords(words) } : undefined);
+          template = facts = productivityAnswer(series(), incidents, tz, e.location, e.process, compare, words);
           dataMs = ms(t2);
           break;
+        }
         case 'impact_analysis': {
           // The move the request describes, projected on today's snapshot; without one, the progress of what was named.
           const move = readMove(question, { ...resolver.extract(question), location: e.location, process: e.process }, series());
@@ -331,9 +352,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           break;
         }
         case 'log_investigation': {
-          // Incidents first (what broke, since when, where, and what it did to the floor), then the signals and the nearest messages.
-          const [report, hits] = [deps.logs.anomalies(), await deps.logs.search(question, 3).catch(() => [])];
-          template = facts = [incidentsAnswer(deps.incidents(e.location ?? undefined), tz, e.location), logAnswer(report, hits, tz)].join('\n');
+          // Incidents first (what broke, since when, where, and what it did to the floor), then the signals and the nearest messages;
+          // over the window asked for (「昨日」, 「14時ごろから」), else the last hour.
+          const range = e.time_range;
+          const window = range ? { ...range, label: logWords(rangeWords(range, cfg.timeZone)) } : undefined;
+          const [report, hits] = [deps.logs.anomalies(window), await deps.logs.search(question, 3).catch(() => [])];
+          template = facts = [
+            incidentsAnswer(deps.incidents(e.location ?? undefined, window), tz, e.location),
+            logAnswer(report, hits, tz, window?.label ?? null),
+          ].join('\n');
           dataMs = ms(t2);
           break;
         }
@@ -343,6 +370,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           const days = Math.max(1, Math.round((now - from) / 86_400_000));
           const history = alertHistory(db, { site: e.location, from, productivityDropShare: cfg.alerts.productivityDropShare });
           template = facts = [alertHistoryAnswer(history, days, tz), alertAnswer(deps.alerts(), tz)].join('\n');
+          const p = history.proposal;
+          if (p) action = { kind: 'alert_threshold', setting: p.setting, current: p.current, proposed: p.proposed };
           dataMs = ms(t2);
           break;
         }
@@ -381,6 +410,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         entities: intent.entities,
         clarify,
         proposal,
+        action,
         answer: answer.text,
         answerSource: answer.source,
         citations,

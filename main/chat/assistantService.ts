@@ -10,6 +10,7 @@ import type { TextEmbedder } from '../ai/storedVectors.js';
 import type { GenbaConfig } from '../config/config.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { AppLog } from '../applog/appLog.js';
+import type { LogWindow } from '../logs/logIntelligence.js';
 import { ProposalError } from './proposalError.js';
 import { DEMO_BUSINESS_ALIASES, DEMO_DEFINITION } from '../sync/demo/demoDefinition.js';
 import type { DecisionRecord } from '../sync/syncSource.js';
@@ -57,9 +58,9 @@ export function createAssistantService(deps: {
   llm: LlmService;
   embedder: () => TextEmbedder;
   overview: () => Overview;
-  logs: { anomalies: () => LogAnomalyReport; search: (text: string, k: number) => Promise<LogSearchHit[]> };
+  logs: { anomalies: (window?: LogWindow) => LogAnomalyReport; search: (text: string, k: number) => Promise<LogSearchHit[]> };
   alerts: () => Alert[];
-  incidents: (site?: string) => IncidentReport;
+  incidents: (site?: string, window?: LogWindow) => IncidentReport;
   lastSync: () => number | null;
   meta: { get: (key: string) => string | null; set: (key: string, value: string) => void };
   /** Queues a decision in the outbox (called inside the decision's transaction). */

@@ -116,8 +116,11 @@ export function createEntityResolver(names: MasterNames, aliases: Record<string,
         return /^(から|より|→|->)/.test(rest) || /from ?$/.test(t.slice(0, h.at));
       };
       const targets = sites.filter((h) => !isSource(h));
-      // 補正待ち (items waiting for correction) is a count, not the process 補正.
-      const process = find(t, processTerms).find((h) => !/^(待ち|まち)/.test(t.slice(h.end)) && !/waiting for ?$/.test(t.slice(0, h.at)))?.canonical ?? null;
+      // 補正待ち (items waiting for correction, correction backlog) is a count, not the process 補正.
+      const process =
+        find(t, processTerms).find(
+          (h) => !/^(待ち|まち| ?(waiting|pending|backlog))/.test(t.slice(h.end)) && !/(waiting|waits?|awaiting) for ?$/.test(t.slice(0, h.at)),
+        )?.canonical ?? null;
       // An id is not part of a longer number (業務523201, not 5232011).
       const business =
         find(t, businessTerms).find((h) => !/^\d+$/.test(t.slice(h.at, h.end)) || !(/\d/.test(t[h.at - 1] ?? '') || /\d/.test(t[h.end] ?? '')))?.canonical ??

@@ -5,7 +5,7 @@ export type FactKind = 'correction' | 'qualified' | 'proposals' | 'sync' | 'aler
 
 // Most specific first: 補正待ち before 何件, 承認待ち before アラート.
 const KINDS: [FactKind, RegExp][] = [
-  ['correction', /補正待ち|補正まち|ほせいまち|waiting for correction|correction waiting|correction backlog/],
+  ['correction', /補正待ち|補正まち|ほせいまち|(?:waiting|waits?|awaiting) for corrections?|corrections? (?:waiting|pending|backlog)/],
   ['proposals', /承認待ち|承認まち|しょうにんまち|未承認|承認して(い)?ない|承認をお待ち|pending|proposals?\b|提案|配置案/],
   ['qualified', /できる人|できるひと|できるの|資格|有資格|スキル|すきる|qualified|can do|skill|何人|なんにん|何名|how many (people|operators)/],
   ['sync', /同期|どうき|\bsync/],

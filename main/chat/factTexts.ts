@@ -1,18 +1,26 @@
 import type { IncidentReport, Lang, ProcessProgress } from '../api/types.js';
-import { formatHm } from '../config/zonedTime.js';
+import { formatHm, wallClock } from '../config/zonedTime.js';
 import { fig } from '../placement/placementTexts.js';
 import type { AlertHistory } from '../alerts/alertHistory.js';
 import type { MoveImpactRow, StaffMove } from '../placement/moveImpact.js';
 import type { correctionWaiting, openProposals, qualifiedOperators } from './storeFacts.js';
 
 /** The answers of simple questions and of the productivity analysis, in each language: numbers from SQL only. */
-type Tz = { lang: Lang; timeZone: string };
+/** `dayStart`: the start of today; earlier instants are written with their date. */
+type Tz = { lang: Lang; timeZone: string; dayStart?: number };
+
+/** "13:50" today, "10/22 13:50" on an earlier day. */
+function when(t: number, o: Tz): string {
+  if (o.dayStart === undefined || t >= o.dayStart) return formatHm(t, o.timeZone);
+  const w = wallClock(t, o.timeZone);
+  return `${w.month}/${w.day} ${formatHm(t, o.timeZone)}`;
+}
 
 export function correctionAnswer(rows: ReturnType<typeof correctionWaiting>, o: Tz, site: string | null): string {
   const ja = o.lang === 'ja';
   if (rows.length === 0) return ja ? `${site ?? ''}の今日の補正待ちのデータがありません。` : `No correction data today${site ? ` for ${site}` : ''}.`;
   const total = rows.reduce((n, r) => n + r.waiting, 0);
-  const at = formatHm(Math.max(...rows.map((r) => r.at)), o.timeZone);
+  const at = when(Math.max(...rows.map((r) => r.at)), o);
   const head = ja
     ? `${site ?? '全拠点'}の補正待ちは合計${total}件です（${at}時点）。`
     : `${total} items wait for correction${site ? ` in ${site}` : ''} (as of ${at}).`;
@@ -47,7 +55,7 @@ export function syncAnswer(lastSync: number | null, o: Tz): string {
 /** Lines of one incident and the speeds it likely lowered (shared by the log and the productivity answers). */
 function incidentLines(i: IncidentReport['incidents'][number], o: Tz, site: string | null, process: string | null): string[] {
   const ja = o.lang === 'ja';
-  const start = formatHm(i.start, o.timeZone);
+  const start = when(i.start, o);
   const hosts = i.hosts.slice(0, 2).join(', ');
   const services = i.services.slice(0, 2).join(', ');
   const incident = ja
@@ -57,8 +65,8 @@ function incidentLines(i: IncidentReport['incidents'][number], o: Tz, site: stri
     .filter((a) => (site === null || a.site === site) && (process === null || a.process === process))
     .map((a) =>
       ja
-        ? `  → ${a.site} ${a.process}（業務${a.businessId}）の速度 毎分${fig(a.speedBefore)} → ${fig(a.speedAfter)}件（${formatHm(a.dropAt, o.timeZone)}から）`
-        : `  → ${a.site} ${a.process} (business ${a.businessId}) speed ${fig(a.speedBefore)} → ${fig(a.speedAfter)}/min (from ${formatHm(a.dropAt, o.timeZone)})`,
+        ? `  → ${a.site} ${a.process}（業務${a.businessId}）の速度 毎分${fig(a.speedBefore)} → ${fig(a.speedAfter)}件（${when(a.dropAt, o)}から）`
+        : `  → ${a.site} ${a.process} (business ${a.businessId}) speed ${fig(a.speedBefore)} → ${fig(a.speedAfter)}/min (from ${when(a.dropAt, o)})`,
     );
   const sample = i.samples[0] ? [ja ? `  例: ${i.samples[0]}` : `  e.g. ${i.samples[0]}`] : [];
   return [incident, ...affects, ...sample];
@@ -74,9 +82,22 @@ export function incidentsAnswer(report: IncidentReport, o: Tz, site: string | nu
   );
 }
 
+/** What one process did, for the productivity answer: against comparable windows, and the spread between its people. */
+export interface SpeedComparison {
+  /** Over the window asked for (null when none was asked or the window has no data). */
+  window: { perMinute: number | null; usual: number | null; weekAgo: number | null } | null;
+  /** Now: the same half hour on previous working days, and a week ago. */
+  usual: number | null;
+  weekAgo: number | null;
+  /** Registered speeds (items per hour) of the people of the site who can do the process. */
+  spread: { people: number; minPerHour: number; medianPerHour: number; maxPerHour: number } | null;
+}
+
 /**
- * A site's speed per process against what it needs, and the likely causes found in the
- * data: log incidents on its hosts whose start precedes a drop of its speed, with the numbers.
+ * A site's speed per process against what it needs and against comparable windows, the
+ * spread between its people, and the likely causes found in the data: log incidents on its
+ * hosts whose start precedes a drop of its speed, with the numbers. `range`: the window
+ * asked for (「14時ごろから」, 「昨日」), in words.
  */
 export function productivityAnswer(
   series: ProcessProgress[],
@@ -84,22 +105,49 @@ export function productivityAnswer(
   o: Tz,
   site: string | null,
   process: string | null,
-  usualOf: (p: ProcessProgress) => { usual: number | null; weekAgo: number | null } = () => ({ usual: null, weekAgo: null }),
+  compare: (p: ProcessProgress) => SpeedComparison,
+  range: { ja: string; en: string } | null = null,
 ): string {
   const ja = o.lang === 'ja';
-  const rows = series.filter((p) => (site === null || p.site === site) && (process === null || p.process === process) && p.status !== 'done');
-  const lines = rows.slice(0, 8).map((p) => {
-    const speed = p.speedPerMinute === null ? '—' : fig(p.speedPerMinute);
+  const rows = series.filter(
+    (p) => (site === null || p.site === site) && (process === null || p.process === process) && (range !== null || p.status !== 'done'),
+  );
+  const per = (x: number | null): string => (x === null ? '—' : ja ? `毎分${fig(x)}件` : `${fig(x)}/min`);
+  const lines = rows.slice(0, 8).flatMap((p) => {
+    const c = compare(p);
     const need = p.requiredPerMinute === null ? '—' : fig(p.requiredPerMinute);
-    // Against comparable windows: the same half hour on previous working days, and a week ago.
-    const u = usualOf(p);
-    const usual = u.usual === null ? '' : ja ? `、通常 毎分${fig(u.usual)}件` : `, usually ${fig(u.usual)}/min`;
-    const week = u.weekAgo === null ? '' : ja ? `、先週の同じ時刻 毎分${fig(u.weekAgo)}件` : `, a week ago ${fig(u.weekAgo)}/min`;
-    return ja
-      ? `- ${p.site} ${p.process}（業務${p.businessId}）: 毎分${speed}件（必要 毎分${need}件${usual}${week}）`
-      : `- ${p.site} ${p.process} (business ${p.businessId}): ${speed}/min (needs ${need}/min${usual}${week})`;
+    const usual = c.usual === null ? '' : ja ? `、通常 ${per(c.usual)}` : `, usually ${per(c.usual)}`;
+    const week = c.weekAgo === null ? '' : ja ? `、先週の同じ時刻 ${per(c.weekAgo)}` : `, a week ago ${per(c.weekAgo)}`;
+    const now =
+      p.status === 'done'
+        ? ja
+          ? '今日の作業は完了'
+          : "today's work done"
+        : ja
+          ? `${per(p.speedPerMinute)}（必要 毎分${need}件${usual}${week}）`
+          : `${per(p.speedPerMinute)} now (needs ${need}/min${usual}${week})`;
+    const w = c.window;
+    const inWindow =
+      range && w
+        ? ja
+          ? `${range.ja} ${per(w.perMinute)}（同じ時間帯の通常 ${per(w.usual)}、先週 ${per(w.weekAgo)}）、${p.status === 'done' ? '' : '今 '}`
+          : `${range.en} ${per(w.perMinute)} (same hours usually ${per(w.usual)}, a week ago ${per(w.weekAgo)}), `
+        : '';
+    const s = c.spread;
+    const spread = s
+      ? [
+          ja
+            ? `  担当できる${s.people}名の登録速度: 毎時${fig(s.minPerHour)}〜${fig(s.maxPerHour)}件（中央 ${fig(s.medianPerHour)}件）`
+            : `  ${s.people} people can do it, registered at ${fig(s.minPerHour)}–${fig(s.maxPerHour)}/h (median ${fig(s.medianPerHour)}/h)`,
+        ]
+      : [];
+    return [
+      ja ? `- ${p.site} ${p.process}（業務${p.businessId}）: ${inWindow}${now}` : `- ${p.site} ${p.process} (business ${p.businessId}): ${inWindow}${now}`,
+      ...spread,
+    ];
   });
-  const head = ja ? `${site ?? '全拠点'}の処理速度:` : `Speed${site ? ` in ${site}` : ''}:`;
+  const where = site ?? (ja ? '全拠点' : null);
+  const head = ja ? `${where}の処理速度${range ? `（${range.ja}）` : ''}:` : `Speed${site ? ` in ${site}` : ''}${range ? ` (${range.en})` : ''}:`;
   const causes = incidents.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
   const causeLines = causes.slice(0, 3).flatMap((i) => incidentLines(i, o, site, process).filter((l) => !l.startsWith('  例') && !l.startsWith('  e.g.')));
   const cause =
@@ -171,8 +219,8 @@ export function alertHistoryAnswer(h: AlertHistory, days: number, o: Tz): string
     const next = Math.round(p.proposed * 100);
     lines.push(
       ja
-        ? `提案: 生産性の低下のしきい値を通常の${cur}%から${next}%に下げると、この履歴では${p.alerts}件中${p.removed}件が出なくなり、決定につながった${p.decisions}件はすべて残ります（設定 ${p.setting}。承認されるまで変更しません）。`
-        : `Proposal: lowering the productivity-drop threshold from ${cur}% to ${next}% of the usual speed would have removed ${p.removed} of ${p.alerts} alerts in this history and kept all ${p.decisions} that led to a decision (setting ${p.setting}; nothing changes until you approve it).`,
+        ? `提案: 生産性の低下のしきい値を通常の${cur}%から${next}%に下げると、この履歴では${p.alerts}件中${p.removed}件が出なくなり、決定につながった${p.decisions}件はすべて残ります（全拠点に共通の設定です。承認されるまで変更しません）。`
+        : `Proposal: lowering the productivity-drop threshold from ${cur}% to ${next}% of the usual speed would have removed ${p.removed} of ${p.alerts} alerts in this history and kept all ${p.decisions} that led to a decision (one setting for all sites; nothing changes until you approve it).`,
     );
   } else
     lines.push(

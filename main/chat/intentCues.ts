@@ -105,6 +105,9 @@ export const INTENT_CUES: Record<IntentType, readonly (readonly [cue: string, we
     ['間に合いそう', 2],
     ['間に合わなそう', 2],
     ['間に合わなさそう', 2],
+    // 「16時までに終わらない工程は？」 asks which ones; 「終わらない」 alone asks for help (deadline_optimization).
+    ['までに終わらな', 2],
+    ['までにおわらな', 2],
     ['まにあわないそう', 2],
     ['遅れそう', 2],
     ['おくれそう', 2],

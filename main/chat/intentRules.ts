@@ -25,6 +25,22 @@ export function parseTimeRange(text: string, now: number, dayStart: number): Ent
 }
 
 /**
+ * A time the work must be done by: 「17時に間に合わない」, 「17:30までに」, 「17時の締め」, "by 5pm", "miss 17:00".
+ * Epoch ms of that time today, or null.
+ */
+export function parseByTime(text: string, dayStart: number): number | null {
+  const t = normalizeText(text);
+  const at = (h: number, min: number): number | null => (h > 23 || min > 59 ? null : dayStart + h * HOUR + min * 60_000);
+  const ja = /(\d{1,2})(?::(\d{2})|時(半)?)(?:まで|に(?:間に合|間にあ|まにあ|終わ|おわ|完了)|の(?:納期|締め|しめ))/.exec(t);
+  if (ja) return at(Number(ja[1]), ja[2] !== undefined ? Number(ja[2]) : ja[3] ? 30 : 0);
+  // English needs a clock time ("5pm", "17:00"): "by 2 people" is not one.
+  const en = /\b(?:by|miss|before) (\d{1,2})(?::(\d{2}))? ?(am|pm)?\b/.exec(t);
+  if (!en || (en[2] === undefined && en[3] === undefined)) return null;
+  const h = Number(en[1]);
+  return at(en[3] === 'pm' && h < 12 ? h + 12 : h, en[2] !== undefined ? Number(en[2]) : 0);
+}
+
+/**
  * The fallback parser: runs when no intent model is installed or its output fails
  * validation. The intent is the classifier's (weighted evidence of cues and nearest
  * examples, intentClassifier.ts); its confidence is the classifier's, and when the top two

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { median } from '../median.js';
 
 /** The newest snapshot at or before `now` of each site, process and business, narrowed by what the request named. */
 export function correctionWaiting(
@@ -67,4 +68,26 @@ export function perPersonPerMinute(db: Database.Database, site: string, process:
     )
     .get(site, process) as { here: number | null; anywhere: number | null };
   return (avg.here ?? avg.anywhere ?? 0) / 60;
+}
+
+/**
+ * The spread of speed between the people of a site who can do a process: their registered
+ * speeds (items per hour, from their capability rows). The store keeps progress per site,
+ * process and business only, so this is what "per operator" can mean here.
+ */
+export function operatorSpread(
+  db: Database.Database,
+  site: string,
+  process: string,
+): { people: number; minPerHour: number; medianPerHour: number; maxPerHour: number } | null {
+  const speeds = (
+    db
+      .prepare(
+        `SELECT MAX(c.average_speed) AS v FROM operator_process_capabilities c JOIN operators o ON o.operator_id = c.operator_id
+         WHERE o.is_valid = 1 AND o.location_name = ? AND c.process_name = ? GROUP BY o.operator_id ORDER BY v`,
+      )
+      .all(site, process) as { v: number }[]
+  ).map((r) => r.v);
+  if (speeds.length === 0) return null;
+  return { people: speeds.length, minPerHour: speeds[0]!, medianPerHour: median(speeds), maxPerHour: speeds.at(-1)! };
 }

@@ -12,6 +12,8 @@ export interface AnomalyOptions {
   warmupHours: number;
   zThreshold: number;
   minCount: number;
+  /** The window in words, for a window other than "the last N minutes" (「昨日」, 「14:00から」): it ends at `now`. */
+  windowLabel?: { ja: string; en: string };
 }
 export const DEFAULT_ANOMALY: AnomalyOptions = { windowMinutes: 60, baselineDays: 7, warmupHours: 24, zThreshold: 4, minCount: 10 };
 
@@ -41,7 +43,12 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
     'SELECT SUM(count) AS n, MIN(minute) AS f, MAX(minute) AS l FROM log_template_minutes WHERE template_id = ? AND minute >= ? AND minute < ?',
   );
   const anomalies: Anomaly[] = [];
-  const days = Array.from({ length: o.baselineDays }, (_, i) => i + 1).filter((d) => now - d * DAY >= earliest);
+  // Windows of up to a day compare with the same hours on previous days; a longer one with
+  // as many earlier windows of its own length (whole days), at least 3.
+  const periodDays = Math.max(1, Math.ceil((o.windowMinutes * MINUTE) / DAY));
+  const periods = periodDays === 1 ? o.baselineDays : Math.max(3, Math.floor(o.baselineDays / periodDays));
+  const days = Array.from({ length: periods }, (_, i) => (i + 1) * periodDays).filter((d) => now - d * DAY >= earliest);
+  const said = o.windowLabel ?? { ja: `直近${o.windowMinutes}分`, en: `in the last ${o.windowMinutes} min` };
 
   // (a) and (c): templates first seen inside the window.
   const fresh = db
@@ -93,7 +100,7 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
     const current = new Map(active.map((r) => [r.template_id, r.n]));
     const candidates = db
       .prepare(`SELECT DISTINCT template_id FROM log_template_minutes WHERE minute >= ? AND minute < ?`)
-      .all(now - o.baselineDays * DAY, from) as { template_id: number }[];
+      .all(now - (days.at(-1) ?? o.baselineDays) * DAY, from) as { template_id: number }[];
     for (const { template_id: id } of candidates) {
       const x = current.get(id) ?? 0;
       const base = days.map((d) => (windowCount.get(id, from - d * DAY, now - d * DAY) as { n: number | null }).n ?? 0);
@@ -117,12 +124,12 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
         samples: (samples.all(id, from, now) as { message: string }[]).map((r) => r.message),
         explanation: spike
           ? {
-              ja: `直近${o.windowMinutes}分で${x}件。過去${days.length}日の同じ時間帯は中央値${med}件でした。`,
-              en: `${x} lines in the last ${o.windowMinutes} min; the same time on the previous ${days.length} days had a median of ${med}.`,
+              ja: `${said.ja}で${x}件。過去${days.length}${periodDays === 1 ? '日' : '回'}の同じ時間帯は中央値${med}件でした。`,
+              en: `${x} lines ${said.en}; the same hours of the previous ${days.length} ${periodDays === 1 ? 'days' : 'periods'} had a median of ${med}.`,
             }
           : {
-              ja: `直近${o.windowMinutes}分で${x}件に減りました。過去${days.length}日の同じ時間帯は中央値${med}件です。`,
-              en: `Down to ${x} lines in the last ${o.windowMinutes} min; the same time on previous days had a median of ${med}.`,
+              ja: `${said.ja}で${x}件に減りました。過去${days.length}${periodDays === 1 ? '日' : '回'}の同じ時間帯は中央値${med}件です。`,
+              en: `Down to ${x} lines ${said.en}; the same hours before had a median of ${med}.`,
             },
       });
     }
@@ -155,12 +162,12 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
       explanation:
         base.length === 0
           ? {
-              ja: `${r.service} のエラーが直近${o.windowMinutes}分で${r.n}件。比べられる過去の同じ時間帯はまだありません。`,
-              en: `${r.n} errors from ${r.service} in the last ${o.windowMinutes} min; no earlier day to compare with yet.`,
+              ja: `${r.service} のエラーが${said.ja}で${r.n}件。比べられる過去の同じ時間帯はまだありません。`,
+              en: `${r.n} errors from ${r.service} ${said.en}; no earlier day to compare with yet.`,
             }
           : {
-              ja: `${r.service} のエラーが直近${o.windowMinutes}分で${r.n}件。通常（同じ時間帯の中央値）は${round1(median(base))}件です。`,
-              en: `${r.n} errors from ${r.service} in the last ${o.windowMinutes} min; usually ${round1(median(base))} at this time.`,
+              ja: `${r.service} のエラーが${said.ja}で${r.n}件。通常（同じ時間帯の中央値）は${round1(median(base))}件です。`,
+              en: `${r.n} errors from ${r.service} ${said.en}; usually ${round1(median(base))} at this time.`,
             },
     });
   }

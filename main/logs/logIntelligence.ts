@@ -5,7 +5,7 @@ import type { Lang, LogFilter, LogsRefresh, LogScatterPoint, LogSearchHit, LogTe
 import { clusterSummaryInstruction } from './logTexts.js';
 import type { VectorIndex } from '../ai/vectorIndex.js';
 import type { AppLog } from '../applog/appLog.js';
-import { detectAnomalies, type AnomalyReport } from './logAnomalies.js';
+import { DEFAULT_ANOMALY, detectAnomalies, type AnomalyReport } from './logAnomalies.js';
 import { listClusters, recluster, type ClusterInfo } from './logClusters.js';
 import { ingestLogFiles, type IngestReport } from './ingestLogFiles.js';
 import { mineStoredLogs, type MiningReport } from './mineStoredLogs.js';
@@ -22,6 +22,13 @@ type TemplateSummary = LogTemplateSummary;
 type TemplateDetail = LogTemplateDetail;
 type SearchHit = LogSearchHit;
 type ScatterPoint = LogScatterPoint;
+
+/** A window of time asked about, and how to say it. */
+export interface LogWindow {
+  from: number;
+  to: number;
+  label: { ja: string; en: string };
+}
 
 /** Templates, vectors, families and anomalies of the stored log lines. */
 export interface LogIntelligence {
@@ -42,7 +49,8 @@ export interface LogIntelligence {
    * label stands alone. The templates go into the prompt fenced as data, never as orders.
    */
   describeCluster(id: number, lang: Lang): Promise<{ label: string; summary: string | null }>;
-  anomalies(): AnomalyReport;
+  /** What looks wrong in the last hour, or in `window` (a window the manager asked about: 「昨日」, 「14時ごろから」). */
+  anomalies(window?: LogWindow): AnomalyReport;
   /** Every template as a point: clusters in colour, anomalies marked. */
   scatter(): ScatterPoint[];
 }
@@ -221,7 +229,12 @@ export function createLogIntelligence(deps: {
         return { label: cluster.label, summary: null };
       }
     },
-    anomalies: (): AnomalyReport => detectAnomalies(deps.db(), deps.now()),
+    anomalies: (window?: LogWindow): AnomalyReport => {
+      if (!window) return detectAnomalies(deps.db(), deps.now());
+      const to = Math.min(window.to, deps.now());
+      const windowMinutes = Math.max(10, Math.round((to - window.from) / 60_000));
+      return detectAnomalies(deps.db(), to, { ...DEFAULT_ANOMALY, windowMinutes, windowLabel: window.label });
+    },
     scatter(): ScatterPoint[] {
       const db = deps.db();
       const rows = db

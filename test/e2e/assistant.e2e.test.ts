@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,6 +122,52 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     const size = page.viewportSize();
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.screenshot({ path: join(TEST_RESULTS, 'chat-conversation-1280-ja.png') });
+    // In English: a follow-up read in context, then the conversation reopened.
+    env.app.updateSettings({ lang: 'en' });
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('nav-chat').click();
+    await page.getByTestId('conversation-new').click();
+    await ask('How many items wait for correction in Sapporo?');
+    await ask('And Morioka?');
+    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^\d+ items wait for correction in 盛岡/);
+    await page.getByTestId('conversation-new').click();
+    await expect.poll(() => list.locator('li').first().textContent()).toContain('How many items wait');
+    await list.getByTestId('conversation-open').first().click();
+    await expect.poll(() => page.getByTestId('chat-entry').count()).toBe(2);
+    await page.screenshot({ path: join(TEST_RESULTS, 'chat-conversation-1280-en.png') });
+    env.app.updateSettings({ lang: 'ja' });
+    if (size) await page.setViewportSize(size);
+    expect(env.ui.problems).toEqual([]);
+  });
+
+  it('proposes a stricter alert threshold and changes it only when the manager presses the button', async () => {
+    const { page } = env.ui;
+    const now = env.app.clock.now();
+    const db = new Database(join(env.app.dataDir, 'genba.sqlite'));
+    // Two productivity drops at 盛岡 that ended by themselves within minutes, nobody having looked at them.
+    const add = db.prepare(
+      `INSERT INTO alerts (dedupe_key, kind, severity, site, process, title_ja, title_en, detail, first_seen, last_seen, status, resolved_at)
+       VALUES (?, 'productivity_drop', 'warning', '盛岡', 'エントリ2', 't', 't', ?, ?, ?, 'resolved', ?)`,
+    );
+    add.run('e2e-noise-1', JSON.stringify({ share: 66 }), now - 2 * 86_400_000, now - 2 * 86_400_000, now - 2 * 86_400_000 + 10 * 60_000);
+    add.run('e2e-noise-2', JSON.stringify({ share: 68 }), now - 3 * 86_400_000, now - 3 * 86_400_000, now - 3 * 86_400_000 + 5 * 60_000);
+    db.close();
+    await page.getByTestId('nav-chat').click();
+    await page.getByTestId('conversation-new').click();
+    await page.getByTestId('chat-input').fill('盛岡のアラートが多すぎる。しきい値を見直して');
+    await page.getByTestId('chat-send').click();
+    const apply = page.getByTestId('apply-threshold');
+    await apply.waitFor();
+    expect(await apply.textContent()).toBe('しきい値を70%から65%に変更する（全拠点）');
+    expect(env.app.config().alerts.productivityDropShare).toBe(0.7);
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await apply.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(TEST_RESULTS, 'chat-threshold-1280-ja.png') });
+    await apply.click();
+    await expect.poll(() => page.getByTestId('threshold-applied').textContent()).toBe('しきい値を70%から65%に変更しました。次のチェックから使われます。');
+    expect(env.app.config().alerts.productivityDropShare).toBe(0.65);
+    env.app.applyAlertThreshold({ setting: 'alerts.productivityDropShare', current: 0.65, proposed: 0.7 });
     if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);
   });

@@ -178,6 +178,95 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(logs.answer).toContain('→ 札幌 エントリ1（業務523201）の速度 毎分7.6 → 5件（13:50から）');
   });
 
+  it('narrows the engines to the time asked about: a window of speed, a day of logs, a time to be done by; checked against SQL', async () => {
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    const now = Date.parse(ANCHOR);
+    const two = Date.parse('2025-10-23T14:00+09:00');
+    // 札幌 エントリ1 of 611040 since 14:00: items done between the first and last snapshot of the window, per minute.
+    const w = db
+      .prepare(
+        `SELECT MIN(snapshot_time) AS a, MAX(snapshot_time) AS b, MIN(entry_count) AS lo, MAX(entry_count) AS hi FROM progress_snapshots
+         WHERE location_name = '札幌' AND process_name = 'エントリ1' AND business_id = '611040' AND snapshot_time BETWEEN ? AND ?`,
+      )
+      .get(two, now) as { a: number; b: number; lo: number; hi: number };
+    const perMinute = (w.hi - w.lo) / ((w.b - w.a) / 60_000);
+    // Per operator: the registered speeds of the valid people of 札幌 who can do エントリ1.
+    const spread = db
+      .prepare(
+        `SELECT COUNT(*) AS n, MIN(v) AS lo, MAX(v) AS hi FROM (SELECT MAX(c.average_speed) AS v FROM operators o JOIN operator_process_capabilities c USING (operator_id)
+         WHERE o.location_name = '札幌' AND o.is_valid = 1 AND c.process_name = 'エントリ1' GROUP BY o.operator_id)`,
+      )
+      .get() as { n: number; lo: number; hi: number };
+    db.close();
+    const since = await app.assistant.ask('14時ごろから札幌の生産性はどう？');
+    expect(since.intent.intent_type).toBe('productivity_analysis');
+    expect(since.answer).toContain('札幌の処理速度（14:00から）:');
+    expect(since.answer).toContain(`- 札幌 エントリ1（業務611040）: 14:00から 毎分${Math.round(perMinute * 10) / 10}件（同じ時間帯の通常 毎分`);
+    expect(since.answer).toContain(`担当できる${spread.n}名の登録速度: 毎時${Math.round(spread.lo * 10) / 10}〜${Math.round(spread.hi * 10) / 10}件`);
+
+    // Yesterday's logs: yesterday's incidents (with their date), not today's OCR incident.
+    const yesterday = await app.assistant.ask('昨日のログで何があった？');
+    expect(yesterday.intent.intent_type).toBe('log_investigation');
+    expect(yesterday.answer).toContain('昨日の異常:');
+    expect(yesterday.answer).toMatch(/（db-proxy）の障害: 10\/22 \d\d:\d\dから/);
+    expect(yesterday.answer).not.toContain('13:50から');
+
+    // By a time: every open process of the business whose projected finish is later is named, the others are not.
+    const open611 = app
+      .overview()
+      .sites.flatMap((s) => s.processes)
+      .filter((p) => p.businessId === '611040' && p.status !== 'done');
+    const by17 = await app.assistant.ask('医療レセプトで17時に間に合わない拠点は？');
+    expect(by17.intent.entities.business_id).toBe('611040');
+    const late17 = open611.filter((p) => p.projectedFinish === null || p.projectedFinish > Date.parse('2025-10-23T17:00+09:00'));
+    expect(by17.answer).toContain(
+      late17.length === 0 ? '17:00に間に合わない見込みの工程はありません' : `17:00に間に合わない見込みの工程は${late17.length}件です。`,
+    );
+    const all = app.overview().sites.flatMap((s) => s.processes);
+    const late16 = all.filter((p) => p.status !== 'done' && (p.projectedFinish === null || p.projectedFinish > Date.parse('2025-10-23T16:00+09:00')));
+    const by16 = await app.assistant.ask('16時までに終わらない工程は？');
+    expect(by16.intent.intent_type).toBe('delay_risk_detection');
+    expect(by16.answer).toContain(`16:00に間に合わない見込みの工程は${late16.length}件です。`);
+    expect(late16.length).toBeGreaterThan(1);
+    for (const p of late16.slice(0, 8)) expect(by16.answer).toContain(`${p.site} ${p.process}（業務${p.businessId}）: 残り${p.remaining}件`);
+  });
+
+  it('proposes an alert threshold from the history and changes it only when the manager approves', async () => {
+    const now = Date.parse(ANCHOR);
+    const rw = new Database(join(dir.path, 'genba.sqlite'));
+    // Two productivity drops at 盛岡 that ended by themselves within minutes, nobody having looked at them (at 札幌 the
+    // open drop of 67 % is the OCR incident: no lower threshold removes noise there without removing it).
+    const add = rw.prepare(
+      `INSERT INTO alerts (dedupe_key, kind, severity, site, process, title_ja, title_en, detail, first_seen, last_seen, status, resolved_at)
+       VALUES (?, 'productivity_drop', 'warning', '盛岡', 'エントリ2', 't', 't', ?, ?, ?, 'resolved', ?)`,
+    );
+    add.run('noise-1', JSON.stringify({ share: 66 }), now - 2 * 86_400_000, now - 2 * 86_400_000, now - 2 * 86_400_000 + 10 * 60_000);
+    add.run('noise-2', JSON.stringify({ share: 68 }), now - 3 * 86_400_000, now - 3 * 86_400_000, now - 3 * 86_400_000 + 5 * 60_000);
+    rw.close();
+    const sapporo = await app.assistant.ask('札幌のアラートが多すぎる。しきい値を見直して');
+    expect(sapporo.action).toBeNull();
+    expect(sapporo.answer).toContain('しきい値を変えて減らせるアラートは、この履歴にはありません。');
+    const r = await app.assistant.ask('盛岡のアラートが多すぎる。しきい値を見直して');
+    expect(r.intent.intent_type).toBe('alert_improvement');
+    expect(r.answer).toContain('盛岡の直近7日のアラート: 2件');
+    expect(r.action).toMatchObject({ kind: 'alert_threshold', setting: 'alerts.productivityDropShare', current: 0.7 });
+    expect(r.answer).toContain('提案: 生産性の低下のしきい値を通常の70%から65%に下げると、この履歴では2件中2件が出なくなり');
+    expect(r.answer).not.toContain('alerts.productivityDropShare');
+    // Proposed only: nothing changed yet.
+    expect(app.config().alerts.productivityDropShare).toBe(0.7);
+    const h = createHandlerTable(app);
+    const { setting, current, proposed } = r.action!;
+    expect(await h['alerts.applyThreshold']({ setting, current, proposed: 2 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await h['alerts.applyThreshold']({ setting, current, proposed })).toEqual({ ok: true, value: { setting, previous: 0.7, value: proposed } });
+    expect(app.config().alerts.productivityDropShare).toBe(proposed);
+    expect(JSON.parse(readFileSync(join(dir.path, 'config.json'), 'utf8')).alerts.productivityDropShare).toBe(proposed);
+    // Approving the same (now stale) proposal again changes nothing.
+    expect(await h['alerts.applyThreshold']({ setting, current, proposed: 0.5 })).toMatchObject({ ok: false, error: { code: 'THRESHOLD_CHANGED' } });
+    expect(app.config().alerts.productivityDropShare).toBe(proposed);
+    // Back to the default for the tests that follow.
+    expect(await h['alerts.applyThreshold']({ setting, current: proposed, proposed: 0.7 })).toMatchObject({ ok: true });
+  });
+
   it('answers a what-if move with the finish of the receiving and the giving side, checked against SQL', async () => {
     const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
     const perPerson = (site: string): number =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IntentType } from '../../../main/api/assistantTypes.js';
 import { createEntityResolver, normalizeText } from '../../../main/chat/entityResolver.js';
-import { intentFromRules, parseTimeRange } from '../../../main/chat/intentRules.js';
+import { intentFromRules, parseByTime, parseTimeRange } from '../../../main/chat/intentRules.js';
 
 const NAMES = {
   sites: ['札幌', '盛岡', '品川', '横浜', '大阪', '佐世保'],
@@ -59,6 +59,19 @@ describe('intent fallback parser (rules and n-gram similarity)', () => {
     expect(parseTimeRange('先週と比べて', NOW, DAY)).toEqual({ from: DAY - 7 * 86_400_000, to: NOW, label: 'week' });
     // A time later than now is no window.
     expect(parseTimeRange('17時から', NOW, DAY)).toBeNull();
+  });
+
+  it('reads the time work must be done by, and not a number of people or a window', () => {
+    const H = 3_600_000;
+    expect(parseByTime('医療レセプトで17時に間に合わない拠点は？', DAY)).toBe(DAY + 17 * H);
+    expect(parseByTime('１６時までに終わらない工程は？', DAY)).toBe(DAY + 16 * H);
+    expect(parseByTime('17:30までに終わる？', DAY)).toBe(DAY + 17.5 * H);
+    expect(parseByTime('17時半の締めに間に合う？', DAY)).toBe(DAY + 17.5 * H);
+    expect(parseByTime('which sites will miss 5pm?', DAY)).toBe(DAY + 17 * H);
+    expect(parseByTime('done by 16:00?', DAY)).toBe(DAY + 16 * H);
+    expect(parseByTime('move 2 people by 3 operators', DAY)).toBeNull();
+    expect(parseByTime('14時ごろからのエラー', DAY)).toBeNull();
+    expect(parseByTime('25時までに', DAY)).toBeNull();
   });
 });
 

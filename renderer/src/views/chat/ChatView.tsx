@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Citation } from '../../../../main/api/assistantTypes';
+import type { Citation, ThresholdAction } from '../../../../main/api/assistantTypes';
+import { call } from '../../api/genbaClient';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { useChatStore, type ChatEntry } from '../../store/chatStore';
@@ -33,6 +34,37 @@ function Citations({ items }: { items: Citation[] }) {
   );
 }
 
+/** A threshold the assistant proposed: changed only when the manager presses the button. */
+function ThresholdButton({ action }: { action: ThresholdAction }) {
+  const t = useT();
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const vars = { from: Math.round(action.current * 100), to: Math.round(action.proposed * 100) };
+  if (done)
+    return (
+      <p className="muted small" data-testid="threshold-applied">
+        {done}
+      </p>
+    );
+  return (
+    <div className="clarify">
+      <button
+        type="button"
+        data-testid="apply-threshold"
+        onClick={() =>
+          void call('alerts.applyThreshold', { setting: action.setting, current: action.current, proposed: action.proposed }).then(
+            () => setDone(t('chat.thresholdApplied', vars)),
+            (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+          )
+        }
+      >
+        {t('chat.applyThreshold', vars)}
+      </button>
+      {error && <span className="error-text">{error}</span>}
+    </div>
+  );
+}
+
 function Entry({ entry }: { entry: ChatEntry }) {
   const t = useT();
   const ask = useChatStore((s) => s.ask);
@@ -58,6 +90,7 @@ function Entry({ entry }: { entry: ChatEntry }) {
           </div>
         )}
         {r?.proposal && <ProposalCard proposal={r.proposal} />}
+        {r?.action && <ThresholdButton action={r.action} />}
         {r && <Citations items={r.citations} />}
         {r && (
           <div className="muted small timings" data-testid="timings">

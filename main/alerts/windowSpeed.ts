@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+import type { ProcessProgress } from '../api/types.js';
+import { median } from '../median.js';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/**
+ * Consecutive snapshots further apart than this are not one stretch of work: entry_count
+ * restarts each day, and the night between two days is not time spent working slowly.
+ */
+const MAX_GAP = 3 * 3_600_000;
+
+type Series = Pick<ProcessProgress, 'site' | 'process' | 'businessId'>;
+
+/**
+ * Items per minute of one series over [from, to]: the items done between consecutive
+ * snapshots inside the window over the minutes between them, nights left out. Null when
+ * the window holds fewer than two snapshots of one working stretch.
+ */
+export function windowSpeed(db: Database.Database, p: Series, from: number, to: number): number | null {
+  const rows = db
+    .prepare(
+      `SELECT snapshot_time AS t, entry_count AS done FROM progress_snapshots
+       WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time >= ? AND snapshot_time <= ? ORDER BY snapshot_time`,
+    )
+    .all(p.site, p.process, p.businessId, from, to) as { t: number; done: number }[];
+  let items = 0;
+  let minutes = 0;
+  for (let k = 1; k < rows.length; k++) {
+    const a = rows[k - 1]!;
+    const b = rows[k]!;
+    if (b.t - a.t > MAX_GAP || b.done < a.done) continue;
+    items += b.done - a.done;
+    minutes += (b.t - a.t) / MINUTE;
+  }
+  return minutes > 0 ? items / minutes : null;
+}
+
+/**
+ * A window's speed against comparable windows: the same hours on up to 5 of the previous
+ * 14 days that have data (a day without snapshots is not a working day), and a week ago.
+ * Only for windows of up to a day: a longer one has no "same hours" on other days.
+ */
+export function windowComparison(
+  db: Database.Database,
+  p: Series,
+  from: number,
+  to: number,
+): { perMinute: number | null; usual: number | null; days: number; weekAgo: number | null } {
+  const perMinute = windowSpeed(db, p, from, to);
+  if (to - from > DAY) return { perMinute, usual: null, days: 0, weekAgo: null };
+  const previous: number[] = [];
+  for (let d = 1; d <= 14 && previous.length < 5; d++) {
+    const s = windowSpeed(db, p, from - d * DAY, to - d * DAY);
+    if (s !== null) previous.push(s);
+  }
+  return {
+    perMinute,
+    usual: previous.length >= 3 ? median(previous) : null,
+    days: previous.length,
+    weekAgo: windowSpeed(db, p, from - 7 * DAY, to - 7 * DAY),
+  };
+}
