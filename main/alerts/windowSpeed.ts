@@ -61,3 +61,17 @@ export function windowComparison(
     weekAgo: windowSpeed(db, p, from - 7 * DAY, to - 7 * DAY),
   };
 }
+
+/**
+ * The speed of a series step by step over [from, to] (a trend): by hour for a window of up
+ * to a day, by day for a longer one. Steps without two snapshots are left out.
+ */
+export function speedSteps(db: Database.Database, p: Series, from: number, to: number): { from: number; perMinute: number }[] {
+  const step = to - from > DAY ? DAY : 3_600_000;
+  const out: { from: number; perMinute: number }[] = [];
+  for (let t = from; t < to; t += step) {
+    const s = windowSpeed(db, p, t, Math.min(to, t + step));
+    if (s !== null) out.push({ from: t, perMinute: s });
+  }
+  return out;
+}

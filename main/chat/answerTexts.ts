@@ -188,6 +188,14 @@ export function lateProcessRequest(p: { site: string; process: string }, o: Tz):
   return o.lang === 'ja' ? `${p.site}の${p.process}工程が遅延しています` : `${p.site} ${p.process} is late`;
 }
 
+/** A request about a time still ahead (「明日の最適配置」): the store holds data up to now only. */
+export function futureAnswer(dataUntil: number, o: Tz): string {
+  const at = formatHm(dataUntil, o.timeZone);
+  return o.lang === 'ja'
+    ? `明日のデータ（予定件数・進捗）はまだありません。データは今日の${at}までです。配置の提案や見込みは、その日の進捗が同期されてから計算します。今日の状況でよければ「遅延リスクのある工程は？」とお尋ねください。`
+    : `There is no data for tomorrow yet (planned volumes, progress); the data runs to ${at} today. Proposals and projections are computed once that day's progress is synced. For today, ask "which processes may be late?".`;
+}
+
 export function noProgressTodayAnswer(site: string, process: string, o: Tz): string {
   return o.lang === 'ja' ? `${site} ${process}の今日の進捗データがありません。` : `There is no progress data today for ${site} ${process}.`;
 }

@@ -14,6 +14,7 @@ import { warmSolver } from '../placement/placementSolver.js';
 import {
   alertAnswer,
   clarifyQuestion,
+  futureAnswer,
   helpAnswer,
   intentChoiceQuestion,
   intentLabel,
@@ -33,14 +34,17 @@ import { createEntityResolver, loadMasterNames, type EntityResolver } from './en
 import { intentFromModel } from './intentModel.js';
 import { intentFromRules, parseByTime } from './intentRules.js';
 import { rangeWords } from './rangeWords.js';
-import { windowComparison } from '../alerts/windowSpeed.js';
+import { speedSteps, windowComparison } from '../alerts/windowSpeed.js';
+import { foldForCues } from './intentClassifier.js';
 import { composeAnswer } from './composeAnswer.js';
-import { factKind } from './factKind.js';
+import { factKind, skillLevelAsked } from './factKind.js';
 import { alertHistory } from '../alerts/alertHistory.js';
 import { usualSpeed } from '../alerts/usualSpeed.js';
 import {
   alertHistoryAnswer,
   correctionAnswer,
+  decisionsAnswer,
+  headcountAnswer,
   impactAnswer,
   incidentsAnswer,
   productivityAnswer,
@@ -50,7 +54,7 @@ import {
   syncAnswer,
 } from './factTexts.js';
 import { readMove } from './moveRequest.js';
-import { correctionWaiting, openProposals, operatorSpread, perPersonPerMinute, qualifiedOperators } from './storeFacts.js';
+import { correctionWaiting, decisionsSince, headcount, openProposals, operatorSpread, perPersonPerMinute, qualifiedOperators } from './storeFacts.js';
 import { moveImpact } from '../placement/moveImpact.js';
 import { saveProposal } from './proposalStore.js';
 
@@ -233,7 +237,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
       // Two intents about as likely (rules only: a model reads more than words): ask which is meant.
       const askBack = intent.source === 'rules' && !o.intent ? (intent.alternatives ?? null) : null;
-      switch (askBack ? 'ask_back' : intent.intent_type) {
+      // A day still ahead (「明日の最適配置」): no engine has its data; said, not answered for today.
+      const ahead = e.time_range !== null && e.time_range.from > now && intent.intent_type !== 'knowledge_query' && intent.intent_type !== 'other';
+      switch (askBack ? 'ask_back' : ahead ? 'ahead' : intent.intent_type) {
+        case 'ahead':
+          template = futureAnswer(progress().dataAsOf ?? now, tz);
+          break;
         case 'ask_back': {
           clarify = { question: intentChoiceQuestion(question, tz), options: askBack!.map((t) => ({ label: intentLabel(t, tz), ask: question, intent: t })) };
           template = [clarify.question, ...clarify.options.map((x) => `- ${x.label}`)].join('\n');
@@ -308,8 +317,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
               tz,
               e.location,
             );
-          else if (kind === 'qualified' && (e.location !== null || e.process !== null)) {
-            const minSkill = cfg.placement.minSkill;
+          else if ((kind === 'headcount' || kind === 'qualified') && e.location !== null && e.process === null && skillLevelAsked(question) === null)
+            template = facts = headcountAnswer(e.location, headcount(db, e.location, cfg.placement.minSkill), cfg.placement.minSkill, tz);
+          else if ((kind === 'qualified' || kind === 'headcount') && (e.location !== null || e.process !== null)) {
+            const minSkill = skillLevelAsked(question) ?? cfg.placement.minSkill;
             const pairs = (e.location ? [e.location] : resolver.names.sites).flatMap((site) =>
               (e.process ? [e.process] : resolver.names.processes).map((p) => [site, p] as const),
             );
@@ -317,6 +328,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
               .slice(0, 8)
               .map(([site, p]) => qualifiedAnswer(site, p, minSkill, qualifiedOperators(db, site, p, minSkill), tz))
               .join('\n');
+          } else if (kind === 'decisions') {
+            const range = e.time_range ?? { from: dayStart, to: now, label: 'today' };
+            template = facts = decisionsAnswer(decisionsSince(db, range.from), tz, rangeWords(range, cfg.timeZone));
           } else if (kind === 'proposals') template = facts = proposalsAnswer(openProposals(db), tz);
           else if (kind === 'sync') template = facts = syncAnswer(deps.lastSync(), tz);
           else if (kind === 'alerts') template = facts = alertAnswer(deps.alerts(), tz);
@@ -326,11 +340,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         }
         case 'productivity_analysis': {
           // Speed now and over the window asked for, each against comparable windows; the spread between the people; causes in the logs.
-          const range = e.time_range;
+          // A trend (「生産性トレンド」, 「推移」) without a window is today's, step by step.
+          const trend = /とれんど|推移|すいい|傾向|trend/.test(foldForCues(question));
+          const range = e.time_range ?? (trend ? { from: dayStart, to: now, label: 'today' } : null);
           const words = range ? rangeWords(range, cfg.timeZone) : null;
           const compare = (p: ProcessProgress): SpeedComparison => ({
             ...usualSpeed(db, p),
             window: range ? windowComparison(db, p, range.from, range.to) : null,
+            ...(trend && range ? { steps: speedSteps(db, p, range.from, range.to) } : {}),
             spread: operatorSpread(db, p.site, p.process),
           });
           const incidents = deps.incidents(e.location ?? undefined, range && words ? { ...range, label: logWords(words) } : undefined);

@@ -3,7 +3,7 @@ import { formatHm, wallClock } from '../config/zonedTime.js';
 import { fig } from '../placement/placementTexts.js';
 import type { AlertHistory } from '../alerts/alertHistory.js';
 import type { MoveImpactRow, StaffMove } from '../placement/moveImpact.js';
-import type { correctionWaiting, openProposals, qualifiedOperators } from './storeFacts.js';
+import type { correctionWaiting, decisionsSince, headcount, openProposals, qualifiedOperators } from './storeFacts.js';
 
 /** The answers of simple questions and of the productivity analysis, in each language: numbers from SQL only. */
 /** `dayStart`: the start of today; earlier instants are written with their date. */
@@ -45,6 +45,33 @@ export function proposalsAnswer(open: ReturnType<typeof openProposals>, o: Tz): 
   if (open.length === 0) return ja ? '承認待ちの提案はありません。' : 'No proposal is waiting for a decision.';
   const head = ja ? `承認待ちの提案は${open.length}件です。` : `${open.length} proposals wait for a decision.`;
   return [head, ...open.slice(0, 8).map((p) => `- ${p.id}（${formatHm(p.createdAt, o.timeZone)}）「${p.question}」`)].join('\n');
+}
+
+/** The decisions since the start of the window asked for (today by default). */
+export function decisionsAnswer(rows: ReturnType<typeof decisionsSince>, o: Tz, words: { ja: string; en: string }): string {
+  const ja = o.lang === 'ja';
+  if (rows.length === 0) return ja ? `${words.ja}決定した提案はありません。` : `No proposal was decided ${words.en}.`;
+  const name = { approved: ja ? '承認' : 'approved', rejected: ja ? '却下' : 'rejected', modified: ja ? '一部承認' : 'partly approved' };
+  const head = ja ? `${words.ja}決定した提案は${rows.length}件です。` : `${rows.length} proposals were decided ${words.en}.`;
+  return [
+    head,
+    ...rows
+      .slice(0, 8)
+      .map((r) =>
+        ja
+          ? `- ${when(r.decidedAt, o)} ${name[r.status]}: ${r.site} ${r.process}へ${r.moves}名（${r.id}）`
+          : `- ${when(r.decidedAt, o)} ${name[r.status]}: ${r.moves} to ${r.site} ${r.process} (${r.id})`,
+      ),
+  ].join('\n');
+}
+
+/** A site's headcount: registered, valid, and per process how many valid people have the skill. */
+export function headcountAnswer(site: string, h: ReturnType<typeof headcount>, minSkill: number, o: Tz): string {
+  const ja = o.lang === 'ja';
+  const per = h.byProcess.map((p) => (ja ? `${p.process} ${p.qualified}名` : `${p.process} ${p.qualified}`)).join(ja ? '、' : ', ');
+  return ja
+    ? `${site}の登録人数は${h.registered}名、うち有効（配置できる）${h.valid}名です。${per ? `\n工程別のスキル${minSkill}以上: ${per}` : ''}`
+    : `${site} has ${h.registered} people registered, ${h.valid} of them valid (can be placed).${per ? `\nSkill ${minSkill} or more per process: ${per}` : ''}`;
 }
 
 export function syncAnswer(lastSync: number | null, o: Tz): string {
@@ -89,6 +116,8 @@ export interface SpeedComparison {
   /** Now: the same half hour on previous working days, and a week ago. */
   usual: number | null;
   weekAgo: number | null;
+  /** A trend asked for: the speed step by step over the window (by hour, or by day over a longer one). */
+  steps?: { from: number; perMinute: number }[];
   /** Registered speeds (items per hour) of the people of the site who can do the process. */
   spread: { people: number; minPerHour: number; medianPerHour: number; maxPerHour: number } | null;
 }
@@ -141,8 +170,22 @@ export function productivityAnswer(
             : `  ${s.people} people can do it, registered at ${fig(s.minPerHour)}–${fig(s.maxPerHour)}/h (median ${fig(s.medianPerHour)}/h)`,
         ]
       : [];
+    const daily = (c.steps?.length ?? 0) > 1 && c.steps![1]!.from - c.steps![0]!.from > 3_600_000;
+    const stepName = (t: number): string => {
+      const w = wallClock(t, o.timeZone);
+      return daily ? `${w.month}/${w.day}` : ja ? `${w.hour}時` : `${w.hour}:00`;
+    };
+    const trend =
+      c.steps && c.steps.length > 0
+        ? [
+            ja
+              ? `  推移（毎分）: ${c.steps.map((x) => `${stepName(x.from)} ${fig(x.perMinute)}`).join(' / ')}`
+              : `  trend (/min): ${c.steps.map((x) => `${stepName(x.from)} ${fig(x.perMinute)}`).join(' / ')}`,
+          ]
+        : [];
     return [
       ja ? `- ${p.site} ${p.process}（業務${p.businessId}）: ${inWindow}${now}` : `- ${p.site} ${p.process} (business ${p.businessId}): ${inWindow}${now}`,
+      ...trend,
       ...spread,
     ];
   });

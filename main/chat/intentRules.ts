@@ -18,6 +18,8 @@ export function parseTimeRange(text: string, now: number, dayStart: number): Ent
     if (since[3] === 'pm' && h < 12) h += 12;
     if (h <= 23 && dayStart + h * HOUR < now) return { from: dayStart + h * HOUR, to: now, label: `since ${h}:00` };
   }
+  // A day ahead: no engine has data for it; the assistant says so instead of answering for today.
+  if (/明日|あした|あす(?:の|は)|tomorrow/.test(t)) return { from: dayStart + 24 * HOUR, to: dayStart + 48 * HOUR, label: 'tomorrow' };
   if (/昨日|きのう|yesterday/.test(t)) return { from: dayStart - 24 * HOUR, to: dayStart, label: 'yesterday' };
   if (/先週|せんしゅう|last week/.test(t)) return { from: dayStart - 7 * 24 * HOUR, to: now, label: 'week' };
   if (/今日|本日|today/.test(t)) return { from: dayStart, to: now, label: 'today' };

@@ -9,6 +9,7 @@ export function rangeWords(range: NonNullable<Entities['time_range']>, timeZone:
   if (range.label === 'yesterday') return { ja: '昨日', en: 'yesterday' };
   if (range.label === 'week') return { ja: '過去7日', en: 'the past 7 days' };
   if (range.label === 'today') return { ja: '今日', en: 'today' };
+  if (range.label === 'tomorrow') return { ja: '明日', en: 'tomorrow' };
   if (range.label.startsWith('since')) return { ja: `${hm}から`, en: `since ${hm}` };
   return { ja: `${hm}〜${formatHm(range.to, timeZone)}`, en: `${hm}–${formatHm(range.to, timeZone)}` };
 }

@@ -91,3 +91,37 @@ export function operatorSpread(
   if (speeds.length === 0) return null;
   return { people: speeds.length, minPerHour: speeds[0]!, medianPerHour: median(speeds), maxPerHour: speeds.at(-1)! };
 }
+
+/** Proposals decided since `from`, newest first: what was moved where, and the decision. */
+export function decisionsSince(
+  db: Database.Database,
+  from: number,
+): { id: string; decidedAt: number; status: 'approved' | 'rejected' | 'modified'; site: string; process: string; moves: number }[] {
+  return db
+    .prepare(
+      `SELECT suggestion_id AS id, decided_at AS decidedAt, status, json_extract(proposal, '$.site') AS site, json_extract(proposal, '$.process') AS process,
+         COALESCE((SELECT SUM(json_extract(c.value, '$.count')) FROM json_each(proposal, '$.changes') c), 0) AS moves
+       FROM proposals WHERE status <> 'open' AND decided_at >= ? ORDER BY decided_at DESC`,
+    )
+    .all(from) as { id: string; decidedAt: number; status: 'approved' | 'rejected' | 'modified'; site: string; process: string; moves: number }[];
+}
+
+/** A site's registered and valid headcount, and how many valid people can do each process at `minSkill` or more. */
+export function headcount(
+  db: Database.Database,
+  site: string,
+  minSkill: number,
+): { registered: number; valid: number; byProcess: { process: string; qualified: number }[] } {
+  const heads = db.prepare('SELECT COUNT(*) AS registered, COALESCE(SUM(is_valid), 0) AS valid FROM operators WHERE location_name = ?').get(site) as {
+    registered: number;
+    valid: number;
+  };
+  const byProcess = db
+    .prepare(
+      `SELECT c.process_name AS process, COUNT(DISTINCT o.operator_id) AS qualified
+       FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+       WHERE o.location_name = ? AND o.is_valid = 1 AND c.skill_level >= ? GROUP BY c.process_name ORDER BY c.process_name`,
+    )
+    .all(site, minSkill) as { process: string; qualified: number }[];
+  return { ...heads, byProcess };
+}

@@ -349,6 +349,39 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(next.proposal!.operators.map((o) => o.id)).not.toContain(first.proposal!.operators[0]!.id);
   });
 
+  it('answers the other kinds of fact: headcount, skill at a level, decisions, a trend, and a day still ahead; checked against SQL', async () => {
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    const heads = db.prepare(`SELECT COUNT(*) AS n, SUM(is_valid) AS v FROM operators WHERE location_name = '盛岡'`).get() as { n: number; v: number };
+    const level4 = (
+      db
+        .prepare(
+          `SELECT COUNT(DISTINCT o.operator_id) AS n FROM operators o JOIN operator_process_capabilities c USING (operator_id)
+           WHERE o.location_name = '品川' AND o.is_valid = 1 AND c.process_name = '検証' AND c.skill_level >= 4`,
+        )
+        .get() as { n: number }
+    ).n;
+    const decided = db.prepare(`SELECT COUNT(*) AS n FROM proposals WHERE status <> 'open'`).get() as { n: number };
+    db.close();
+    expect((await app.assistant.ask('盛岡の登録人数と有効人数は？')).answer).toContain(
+      `盛岡の登録人数は${heads.n}名、うち有効（配置できる）${heads.v}名です。`,
+    );
+    expect((await app.assistant.ask('品川でスキル4以上で検証ができる人は？')).answer).toContain(`品川で検証ができる人（スキル4以上・有効）は${level4}名です`);
+    // The approval of the test before is today's decision.
+    expect(decided.n).toBe(1);
+    const decisions = await app.assistant.ask('今日承認した配置は？');
+    expect(decisions.answer).toContain('今日決定した提案は1件です。');
+    expect(decisions.answer).toMatch(/- 15:40 承認: 札幌 エントリ1へ3名（SGT20251023-[0-9A-F]{8}）/);
+    // A trend: today's speed hour by hour, each hour from the snapshots.
+    const trend = await app.assistant.ask('横浜拠点の生産性トレンドは？');
+    expect(trend.intent.intent_type).toBe('productivity_analysis');
+    expect(trend.answer).toContain('横浜の処理速度（今日）:');
+    expect(trend.answer).toMatch(/推移（毎分）: 9時 [\d.]+ \/ 10時 [\d.]+/);
+    // Tomorrow: no data yet, said as such instead of answering for today.
+    const tomorrow = await app.assistant.ask('明日の最適配置を提案して');
+    expect(tomorrow.proposal).toBeNull();
+    expect(tomorrow.answer).toContain('明日のデータ（予定件数・進捗）はまだありません。データは今日の15:40までです。');
+  });
+
   it('needs a reason to reject, and says so on the card when newer data changed the situation', async () => {
     const r = await app.assistant.ask(QUESTION);
     const id = r.proposal!.id;
