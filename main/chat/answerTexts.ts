@@ -101,8 +101,13 @@ export function riskByAnswer(series: ProcessProgress[], by: number, o: Tz): stri
       : ja
         ? `${at}に間に合わない見込みの工程は${miss.length}件です。`
         : `${miss.length} processes are expected to miss ${at}.`;
-  const rest = make.length > 0 ? [ja ? `${at}までに終わる見込み:` : `Expected done by ${at}:`, ...make.slice(0, 6).map((p) => progressLine(p, o))] : [];
-  return [head, ...miss.slice(0, 8).map((p) => progressLine(p, o)), ...rest].join('\n');
+  // Long lists are cut, and say so: a manager must not read a cut list as the whole.
+  const more = (n: number): string[] => (n > 8 ? [ja ? `…ほか${n - 8}件` : `…and ${n - 8} more`] : []);
+  const rest =
+    make.length > 0
+      ? [ja ? `${at}までに終わる見込み:` : `Expected done by ${at}:`, ...make.slice(0, 8).map((p) => progressLine(p, o)), ...more(make.length)]
+      : [];
+  return [head, ...miss.slice(0, 8).map((p) => progressLine(p, o)), ...more(miss.length), ...rest].join('\n');
 }
 
 /** `window`: the window asked about in words (「昨日」), when it is not the last hour. */

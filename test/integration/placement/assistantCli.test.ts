@@ -1,0 +1,182 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AskResult } from '../../../main/api/assistantTypes.js';
+import { runGenba } from '../../helpers/genbaCli.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+const ANCHOR = '2025-10-23T15:40+09:00';
+const NOW = Date.parse(ANCHOR);
+const HOUR = 3_600_000;
+
+/**
+ * Two questions per intent through the built `genba ask --json`, as a deployment would run
+ * them, each answer's figures checked against the SQL of the same store.
+ */
+describe('genba ask --json: two questions per intent, figures checked against SQL', () => {
+  const dir = tempDir();
+  let db: Database.Database;
+  const ask = (question: string): AskResult => {
+    const r = runGenba(['ask', question, '--json', '--data-dir', dir.path, '--now', ANCHOR]);
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as AskResult;
+  };
+  const one = <T>(sql: string, ...args: unknown[]): T => db.prepare(sql).get(...args) as T;
+  /** The items left of a series in its newest snapshot at or before now. */
+  const remaining = (site: string, process: string, business: string): number =>
+    one<{ n: number }>(
+      `SELECT total_waiting AS n FROM progress_snapshots WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time <= ?
+       ORDER BY snapshot_time DESC LIMIT 1`,
+      site,
+      process,
+      business,
+      NOW,
+    ).n;
+  const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+  beforeAll(() => {
+    // The first run loads the demo company into the fresh folder; the alert check fills the history.
+    expect(runGenba(['alerts', 'check', '--data-dir', dir.path, '--now', ANCHOR]).code).toBe(0);
+    db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+  });
+  afterAll(() => {
+    db?.close();
+    dir.remove();
+  });
+
+  it('deadline_optimization: a proposal for the late process, its figures from the snapshot', () => {
+    for (const q of ['札幌のエントリ1工程が遅延しています', '札幌E1やばい、誰か回せる？']) {
+      const r = ask(q);
+      expect(r.intent.intent_type).toBe('deadline_optimization');
+      expect(r.proposal!.facts.remaining).toBe(remaining('札幌', 'エントリ1', '523201'));
+      expect(r.answer).toContain(`残り${remaining('札幌', 'エントリ1', '523201')}件`);
+      for (const op of r.proposal!.operators) {
+        const row = one<{ valid: number; skill: number }>(
+          `SELECT o.is_valid AS valid, c.skill_level AS skill FROM operators o JOIN operator_process_capabilities c USING (operator_id)
+           WHERE o.operator_id = ? AND c.process_name = 'エントリ1'`,
+          op.id,
+        );
+        expect(row.valid).toBe(1);
+        expect(row.skill).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+
+  it('delay_risk_detection: the late process, and a business by a time', () => {
+    const risk = ask('遅延リスクのある工程は？');
+    expect(risk.intent.intent_type).toBe('delay_risk_detection');
+    expect(risk.answer).toContain(`札幌 エントリ1（業務523201）: 残り${remaining('札幌', 'エントリ1', '523201')}件`);
+    const by17 = ask('医療レセプトで17時に間に合わない拠点は？');
+    expect(by17.intent.entities.business_id).toBe('611040');
+    const open = db
+      .prepare(
+        `SELECT location_name AS site, process_name AS process, total_waiting AS n FROM progress_snapshots s
+         WHERE business_id = '611040' AND snapshot_time = (SELECT MAX(snapshot_time) FROM progress_snapshots t WHERE t.location_name = s.location_name
+           AND t.process_name = s.process_name AND t.business_id = s.business_id AND t.snapshot_time <= ?) AND total_waiting > 0`,
+      )
+      .all(NOW) as { site: string; process: string; n: number }[];
+    expect(open.length).toBeGreaterThan(0);
+    for (const p of open) expect(by17.answer).toContain(`${p.site} ${p.process}（業務611040）: 残り${p.n}件`);
+  });
+
+  it('impact_analysis: the giving and the receiving side, each person at the mean speed of its site', () => {
+    const perPerson = (site: string): number =>
+      one<{ v: number }>(
+        `SELECT AVG(c.average_speed) AS v FROM operator_process_capabilities c JOIN operators o USING (operator_id)
+         WHERE o.is_valid = 1 AND o.location_name = ? AND c.process_name = 'エントリ1'`,
+        site,
+      ).v / 60;
+    const move = ask('大阪のエントリ1から札幌に2名移したらどうなる？');
+    expect(move.intent.intent_type).toBe('impact_analysis');
+    // 大阪 エントリ1 serves one business: it loses the whole 2 × its mean speed.
+    const m = /大阪 エントリ1（業務611040、送り出し）: 完了見込み \d\d:\d\d → \d\d:\d\d（納期17:00、\d+分前 → \d+分前）、毎分([\d.]+) → ([\d.]+)件/.exec(
+      move.answer,
+    )!;
+    expect(Number(m[1]) - Number(m[2])).toBeCloseTo(2 * perPerson('大阪'), 0);
+    const add = ask('札幌E1に2名追加したら？');
+    expect(add.answer).toContain('札幌 エントリ1に2名加えた場合:');
+    // Two people shared between the two businesses of 札幌 エントリ1 by their current speed.
+    const speeds = [...add.answer.matchAll(/札幌 エントリ1（業務\d+、受け入れ）: .*、毎分([\d.]+) → ([\d.]+)件/g)];
+    expect(speeds).toHaveLength(2);
+    const gained = speeds.reduce((s, x) => s + Number(x[2]) - Number(x[1]), 0);
+    expect(gained).toBeCloseTo(2 * perPerson('札幌'), 0);
+  });
+
+  it('productivity_analysis: the OCR incident as the cause, the window asked for, and the spread between people', () => {
+    const why = ask('札幌の生産性が落ちている理由は？');
+    expect(why.intent.intent_type).toBe('productivity_analysis');
+    expect(why.answer).toContain('ocr-sapporo-01（ocr-worker）の障害: 13:50から');
+    const spread = one<{ n: number; lo: number; hi: number }>(
+      `SELECT COUNT(*) AS n, MIN(v) AS lo, MAX(v) AS hi FROM (SELECT MAX(c.average_speed) AS v FROM operators o JOIN operator_process_capabilities c USING (operator_id)
+       WHERE o.location_name = '札幌' AND o.is_valid = 1 AND c.process_name = 'エントリ1' GROUP BY o.operator_id)`,
+    );
+    expect(why.answer).toContain(`担当できる${spread.n}名の登録速度: 毎時${round1(spread.lo)}〜${round1(spread.hi)}件`);
+    const since = ask('14時ごろから札幌の生産性はどう？');
+    const w = one<{ a: number; b: number; lo: number; hi: number }>(
+      `SELECT MIN(snapshot_time) AS a, MAX(snapshot_time) AS b, MIN(entry_count) AS lo, MAX(entry_count) AS hi FROM progress_snapshots
+       WHERE location_name = '札幌' AND process_name = 'エントリ1' AND business_id = '523201' AND snapshot_time BETWEEN ? AND ?`,
+      Date.parse('2025-10-23T14:00+09:00'),
+      NOW,
+    );
+    expect(since.answer).toContain(`札幌 エントリ1（業務523201）: 14:00から 毎分${round1((w.hi - w.lo) / ((w.b - w.a) / 60_000))}件`);
+  });
+
+  it('simple_query: 補正待ち and who can do a process', () => {
+    const waiting = one<{ n: number }>(
+      `SELECT SUM(correction_waiting) AS n FROM progress_snapshots s WHERE location_name = '札幌' AND snapshot_time = (
+         SELECT MAX(snapshot_time) FROM progress_snapshots t WHERE t.location_name = s.location_name AND t.process_name = s.process_name
+           AND t.business_id = s.business_id AND t.snapshot_time <= ? AND t.snapshot_time > ? - 86400000)`,
+      NOW,
+      NOW,
+    ).n;
+    expect(ask('札幌の補正待ちは何件？').answer).toContain(`札幌の補正待ちは合計${waiting}件です`);
+    const qualified = one<{ n: number }>(
+      `SELECT COUNT(DISTINCT o.operator_id) AS n FROM operators o JOIN operator_process_capabilities c USING (operator_id)
+       WHERE o.location_name = '盛岡' AND o.is_valid = 1 AND c.process_name = 'エントリ1' AND c.skill_level >= 3`,
+    ).n;
+    expect(ask('盛岡でエントリ1ができる人は何人いる？').answer).toContain(`盛岡でエントリ1ができる人（スキル3以上・有効）は${qualified}名です`);
+  });
+
+  it('alert_improvement: the history of the site asked about, counted from the alerts table', () => {
+    const count = (site: string): number =>
+      one<{ n: number }>(`SELECT COUNT(*) AS n FROM alerts WHERE site = ? AND first_seen >= ?`, site, NOW - 7 * 24 * HOUR).n;
+    const sapporo = ask('札幌のアラートが多すぎる。しきい値を見直して');
+    expect(sapporo.intent.intent_type).toBe('alert_improvement');
+    expect(count('札幌')).toBeGreaterThan(0);
+    expect(sapporo.answer).toContain(`札幌の直近7日のアラート: ${count('札幌')}件`);
+    expect(count('横浜')).toBe(0);
+    expect(ask('横浜拠点のアラートを改善して').answer).toContain('横浜の直近7日のアラートはありません。');
+  });
+
+  it('log_investigation: errors of the last hour and of yesterday, counted from the log lines', () => {
+    const errors = (service: string, from: number, to: number): number =>
+      one<{ n: number }>(`SELECT COUNT(*) AS n FROM app_logs WHERE service = ? AND level = 'ERROR' AND ts >= ? AND ts < ?`, service, from, to).n;
+    const ocr = ask('札幌のOCRサーバーで何が起きている？');
+    expect(ocr.intent.intent_type).toBe('log_investigation');
+    expect(ocr.answer).toContain(`ocr-worker のエラーが直近60分で${errors('ocr-worker', NOW - HOUR, NOW)}件`);
+    const dayStart = Date.parse('2025-10-23T00:00+09:00');
+    const yesterday = ask('昨日のログで何があった？');
+    expect(yesterday.answer).toContain(`db-proxy のエラーが昨日で${errors('db-proxy', dayStart - 24 * HOUR, dayStart)}件`);
+  });
+
+  it('knowledge_query: the rule asked for, as stored', () => {
+    for (const [q, heading] of [
+      ['納期直前の増員ルールは？', '納期直前の増員'],
+      ['移動元はどう選ぶ決まり？', '移動元の選び方'],
+    ] as const) {
+      const r = ask(q);
+      expect(r.intent.intent_type).toBe('knowledge_query');
+      const chunk = one<{ text: string }>(`SELECT text FROM knowledge_chunks WHERE heading = ?`, heading);
+      expect(r.answer).toContain(chunk.text.split('\n').at(-1)!);
+    }
+  });
+
+  it('other: what Genba can do, no progress list', () => {
+    for (const q of ['今日の天気は？', '俳句を作って']) {
+      const r = ask(q);
+      expect(r.intent.intent_type).toBe('other');
+      expect(r.answer).toContain('Genba は現場の運営についてお答えします');
+      expect(r.answer).not.toContain('残り');
+    }
+  });
+});
