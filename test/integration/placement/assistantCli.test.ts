@@ -93,6 +93,22 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
       move.answer,
     )!;
     expect(Number(m[1]) - Number(m[2])).toBeCloseTo(2 * perPerson('大阪'), 0);
+    // The donor's new finish: its remaining items at its speed less the two people's, from the snapshot.
+    const donor = one<{ t: number; n: number; done: number }>(
+      `SELECT snapshot_time AS t, total_waiting AS n, entry_count AS done FROM progress_snapshots
+       WHERE location_name = '大阪' AND process_name = 'エントリ1' AND business_id = '611040' AND snapshot_time <= ? ORDER BY snapshot_time DESC LIMIT 1`,
+      NOW,
+    );
+    const before = one<{ t: number; done: number }>(
+      `SELECT snapshot_time AS t, entry_count AS done FROM progress_snapshots
+       WHERE location_name = '大阪' AND process_name = 'エントリ1' AND business_id = '611040' AND snapshot_time >= ? ORDER BY snapshot_time LIMIT 1`,
+      donor.t - 30 * 60_000,
+    );
+    const speed = (donor.done - before.done) / ((donor.t - before.t) / 60_000);
+    const finish = donor.t + (donor.n / (speed - 2 * perPerson('大阪'))) * 60_000;
+    const hm = (t: number): string =>
+      new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t);
+    expect(move.answer).toContain(`大阪 エントリ1（業務611040、送り出し）: 完了見込み ${hm(donor.t + (donor.n / speed) * 60_000)} → ${hm(finish)}`);
     const add = ask('札幌E1に2名追加したら？');
     expect(add.answer).toContain('札幌 エントリ1に2名加えた場合:');
     // Two people shared between the two businesses of 札幌 エントリ1 by their current speed.
