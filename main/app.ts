@@ -14,6 +14,7 @@ import { memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/se
 import { GenbaError, describeError } from './errors.js';
 import { type AppLog, createAppLog } from './applog/appLog.js';
 import { computeOverview } from './placement/siteOverview.js';
+import { businessNames } from './placement/businessNames.js';
 import { statusInfo } from './statusInfo.js';
 import { CompanyRepository } from './store/companyRepository.js';
 import { DB_FILE, openStoreForUse } from './store/openStoreForUse.js';
@@ -150,7 +151,10 @@ export function createApp(options: AppOptions = {}): GenbaApp {
   });
 
   /** The sites overview at the clock's now: the Overview view, the alert rules and the assistant read the same. */
-  const overviewNow = (): Overview => computeOverview(store().db, { now: clock.now(), timeZone: config.timeZone, ...config.overview });
+  const overviewNow = (): Overview => ({
+    ...computeOverview(store().db, { now: clock.now(), timeZone: config.timeZone, ...config.overview }),
+    businessNames: businessNames(config.placement.aliases, config.source.kind === 'demo' ? DEMO_DEFINITION.businesses : []),
+  });
 
   const ai = createAiServices({ dataDir, config: () => config, overrides: options.models ?? {}, log, events, lang });
   const logs = createLogIntelligence({

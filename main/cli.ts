@@ -6,6 +6,7 @@ import type { LogFilter } from './api/types.js';
 import { CliUsageError, usageError } from './cli/cliUsageError.js';
 import { escapeControls } from './cli/escapeControls.js';
 import { formatStatus } from './cli/formatStatus.js';
+import { formatOverview } from './cli/formatOverview.js';
 import { helpText } from './cli/helpText.js';
 import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
 import { existsSync, statSync } from 'node:fs';
@@ -49,6 +50,7 @@ const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 
 const COMMANDS: readonly string[] = [
   'status',
+  'overview',
   'demo',
   'sync',
   'models',
@@ -66,7 +68,7 @@ const COMMANDS: readonly string[] = [
   'doctor',
 ];
 /** Commands that take no positional arguments (the others check their own). */
-const WITHOUT_ARGUMENTS = new Set(['status', 'demo', 'sync', 'doctor']);
+const WITHOUT_ARGUMENTS = new Set(['status', 'overview', 'demo', 'sync', 'doctor']);
 
 /** The language for errors raised before the command line is fully parsed. */
 function langFromArgv(argv: string[]): Lang {
@@ -209,6 +211,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'approvals') return runApprovals(app, rest, { out: values.out, json }, io);
     if (command === 'backup') return await runBackup(app, rest, json, io);
 
+    if (command === 'overview') {
+      const overview = app.overview();
+      io.stdout(json ? `${JSON.stringify(overview, null, 2)}\n` : formatOverview(overview, lang));
+      return 0;
+    }
     if (command === 'status') {
       const status = app.status();
       io.stdout(json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status, app.config().timeZone, lang));

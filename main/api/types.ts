@@ -30,8 +30,19 @@ export interface SiteOverview {
   /** The worst status among its processes. */
   status: ProgressStatus;
   processes: ProcessProgress[];
-  /** Remaining items per process over the day, for the trend chart. */
-  trend: { times: number[]; series: { process: string; remaining: (number | null)[] }[] };
+  /**
+   * The day's burn-down per business: the items left in all its processes at this site at
+   * each snapshot, its deadline, and when its last process is projected to finish.
+   */
+  trend: { times: number[]; series: BusinessBurnDown[] };
+}
+
+export interface BusinessBurnDown {
+  businessId: string;
+  deadline: number | null;
+  /** The latest projected finish among its processes with work left; null when done or unknown. */
+  projectedFinish: number | null;
+  remaining: (number | null)[];
 }
 
 export interface Overview {
@@ -39,7 +50,12 @@ export interface Overview {
   timeZone: string;
   /** Time of the newest snapshot the overview is based on. */
   dataAsOf: number | null;
+  /** Sites most urgent first (urgency.ts). */
   sites: SiteOverview[];
+  /** Every late, stalled or at-risk row of every site, most urgent first: the 要対応 strip and `genba overview`. */
+  urgent: ProcessProgress[];
+  /** Business id → its name, where known (businessNames.ts). */
+  businessNames: Record<string, string>;
 }
 
 export interface TableRows {

@@ -205,7 +205,7 @@ export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: Tz): str
   const ja = o.lang === 'ja';
   const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
   const lateness = (m: number | null): string =>
-    m === null ? (ja ? '見込みなし' : 'no estimate') : m > 0 ? (ja ? `${m}分遅れ` : `${m} min late`) : ja ? `${-m}分前` : `${-m} min early`;
+    m === null ? (ja ? '見込みなし' : 'no estimate') : m > 0 ? (ja ? `${m}分遅れ` : `${m} min late`) : ja ? `余裕${-m}分` : `${-m} min spare`;
   const what =
     move.from && move.to
       ? ja

@@ -5,6 +5,7 @@ const HELP: Record<Lang, string> = {
 
 コマンド:
   status              データフォルダ・データソース・各テーブルの件数・最終同期・モデルを表示
+  overview            要対応（遅れ・停滞・注意の工程を急ぐ順に）と拠点ごとの状況
   demo [--reset]      デモ会社のデータを作成（--reset で作り直し）
   sync [--source URL] [--once]
                       会社の MySQL から同期（URL 例: mysql://genba@db:3306/company）。
@@ -51,6 +52,7 @@ const HELP: Record<Lang, string> = {
 
 Commands:
   status              Data folder, source, row counts per table, last sync, models found
+  overview            What needs action (late, stalled, at-risk processes, most urgent first) and each site
   demo [--reset]      Build the demo company's data (--reset rebuilds it)
   sync [--source URL] [--once]
                       Sync from the company MySQL (URL: mysql://genba@db:3306/company).

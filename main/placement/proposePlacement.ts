@@ -1,3 +1,4 @@
+import { finishMinute } from './finishMinute.js';
 import { randomBytes } from 'node:crypto';
 import type { MovedOperator, PlacementChange, PlacementFacts, Proposal, WhatIf } from '../api/assistantTypes.js';
 import type { Lang } from '../api/types.js';
@@ -28,9 +29,9 @@ export function proposalId(now: number, timeZone: string): string {
 
 /** Finish time when `added` items per minute join after the switch-over. */
 function finishWith(remaining: number, speed: number, added: number, switchMinutes: number, from: number): number | null {
-  if (remaining <= speed * switchMinutes) return speed > 0 ? from + (remaining / speed) * MINUTE : null;
+  if (remaining <= speed * switchMinutes) return speed > 0 ? finishMinute(from + (remaining / speed) * MINUTE) : null;
   const total = speed + added;
-  return total > 0 ? from + (switchMinutes + (remaining - speed * switchMinutes) / total) * MINUTE : null;
+  return total > 0 ? finishMinute(from + (switchMinutes + (remaining - speed * switchMinutes) / total) * MINUTE) : null;
 }
 
 /**

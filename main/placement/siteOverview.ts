@@ -1,6 +1,8 @@
+import { finishMinute } from './finishMinute.js';
 import type Database from 'better-sqlite3';
 import { startOfZonedDay } from '../config/zonedTime.js';
-import type { Overview, ProcessProgress, ProgressStatus, SiteOverview } from '../api/types.js';
+import type { BusinessBurnDown, Overview, ProcessProgress, ProgressStatus, SiteOverview } from '../api/types.js';
+import { sitesByUrgency, urgentList } from './urgency.js';
 
 export interface OverviewOptions {
   now: number;
@@ -32,7 +34,7 @@ export function assessProgress(
   const requiredPerMinute = minutesLeft !== null && minutesLeft > 0 ? remaining / minutesLeft : null;
   if (remaining <= 0) return { projectedFinish: null, minutesLate: null, requiredPerMinute: null, status: 'done' };
   if (!speedPerMinute || speedPerMinute <= 0) return { projectedFinish: null, minutesLate: null, requiredPerMinute, status: 'stalled' };
-  const projectedFinish = snapshotTime + (remaining / speedPerMinute) * MINUTE;
+  const projectedFinish = finishMinute(snapshotTime + (remaining / speedPerMinute) * MINUTE);
   const minutesLate = deadline === null ? null : Math.round((projectedFinish - deadline) / MINUTE);
   let status: ProgressStatus = 'on_track';
   if (minutesLate !== null && minutesLate > 0) status = 'late';
@@ -47,7 +49,7 @@ export function assessProgress(
  */
 export function computeOverview(db: Database.Database, o: OverviewOptions): Overview {
   const latest = db.prepare('SELECT MAX(snapshot_time) AS t FROM progress_snapshots WHERE snapshot_time <= ?').get(o.now) as { t: number | null };
-  if (latest.t === null) return { now: o.now, timeZone: o.timeZone, dataAsOf: null, sites: [] };
+  if (latest.t === null) return { now: o.now, timeZone: o.timeZone, dataAsOf: null, sites: [], urgent: [], businessNames: {} };
   const dayStart = startOfZonedDay(latest.t, o.timeZone);
 
   const rows = db
@@ -96,11 +98,11 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
 
   const trendRows = db
     .prepare(
-      `SELECT location_name, process_name, snapshot_time, SUM(total_waiting) AS remaining
+      `SELECT location_name, business_id, snapshot_time, SUM(total_waiting) AS remaining
        FROM progress_snapshots WHERE snapshot_time BETWEEN ? AND ?
-      GROUP BY location_name, process_name, snapshot_time ORDER BY snapshot_time`,
+      GROUP BY location_name, business_id, snapshot_time ORDER BY snapshot_time`,
     )
-    .all(dayStart, o.now) as { location_name: string; process_name: string; snapshot_time: number; remaining: number }[];
+    .all(dayStart, o.now) as { location_name: string; business_id: string; snapshot_time: number; remaining: number }[];
 
   const siteOrder = (db.prepare('SELECT location_name FROM locations ORDER BY location_id').all() as { location_name: string }[]).map((l) => l.location_name);
   const sites: SiteOverview[] = [];
@@ -110,13 +112,22 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
     const mine = trendRows.filter((t) => t.location_name === site);
     const times = [...new Set(mine.map((t) => t.snapshot_time))];
     const index = new Map(times.map((t, i) => [t, i]));
-    const series = [...new Set(mine.map((t) => t.process_name))].map((process) => {
+    const series = [...new Set(mine.map((t) => t.business_id))].sort().map((businessId): BusinessBurnDown => {
       const values: (number | null)[] = times.map(() => null);
-      for (const t of mine) if (t.process_name === process) values[index.get(t.snapshot_time)!] = t.remaining;
-      return { process, remaining: values };
+      for (const t of mine) if (t.business_id === businessId) values[index.get(t.snapshot_time)!] = t.remaining;
+      const of = processes.filter((p) => p.businessId === businessId);
+      const open = of.filter((p) => p.status !== 'done');
+      const finishes = open.map((p) => p.projectedFinish);
+      return {
+        businessId,
+        deadline: of.reduce<number | null>((d, p) => (p.deadline !== null && (d === null || p.deadline > d) ? p.deadline : d), null),
+        projectedFinish: open.length === 0 || finishes.includes(null) ? null : Math.max(...(finishes as number[])),
+        remaining: values,
+      };
     });
     const worst = processes.reduce((a, p) => (SEVERITY[p.status] > SEVERITY[a] ? p.status : a), 'done' as ProgressStatus);
     sites.push({ site, status: worst, processes, trend: { times, series } });
   }
-  return { now: o.now, timeZone: o.timeZone, dataAsOf: latest.t, sites };
+  const ordered = sitesByUrgency(sites);
+  return { now: o.now, timeZone: o.timeZone, dataAsOf: latest.t, sites: ordered, urgent: urgentList(ordered), businessNames: {} };
 }

@@ -111,8 +111,10 @@ describe('alerts on the demo company', () => {
     await item.click();
 
     await page.getByTestId('alert-propose').click();
-    // The request arrives in the chat's input, for the manager to send or edit.
-    await expect.poll(() => page.getByTestId('chat-input').inputValue()).toContain('横浜のエントリ1工程が遅延しています');
+    // The request is asked in the chat at once, in a conversation of its own.
+    await expect.poll(() => page.getByTestId('chat-entry').count()).toBe(1);
+    expect(await page.locator('.bubble.user').first().textContent()).toContain('横浜のエントリ1工程が遅延しています');
+    await expect.poll(() => page.getByTestId('timings').count()).toBe(1);
     expect(env.ui.problems).toEqual([]);
   });
 });

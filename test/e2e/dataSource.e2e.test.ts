@@ -49,7 +49,7 @@ describe('Settings → Data source in Chromium, against a real MariaDB', () => {
     await page.getByTestId('ds-save').click();
     await expect.poll(() => bar.textContent(), { timeout: 30_000 }).toContain(`${maria.database}@127.0.0.1`);
     await expect.poll(() => app.status().tables.find((t) => t.table === 'app_logs')?.rows, { timeout: 30_000 }).toBe(5000);
-    await expect.poll(() => page.getByTestId('last-sync').textContent()).toBe('最終同期 0分前');
+    await expect.poll(() => page.getByTestId('last-sync').textContent()).toBe('最終同期 たった今');
 
     await page.getByTestId('nav-overview').click();
     const ref = page.getByTestId('row-札幌-523201-エントリ1');

@@ -31,11 +31,18 @@ describe('site overview in Chromium, wired to the real core', () => {
     await page.getByTestId('site-札幌').waitFor();
     const expected = latestFromStore(join(env.dataDir, 'genba.sqlite'), parseIsoInstant(NOW));
     expect(expected.length).toBeGreaterThan(40);
+    // Finished rows are folded into one line per site; unfolded, every row is there.
+    const folded = page.locator('[data-testid^="done-"]');
+    expect(await page.locator('tbody tr').count()).toBeLessThan(expected.length / 2);
+    for (let i = 0; i < (await folded.count()); i++) {
+      expect(await folded.nth(i).textContent()).toMatch(/完了 \d+工程/);
+      await folded.nth(i).click();
+    }
     for (const row of expected) {
       const cell = page.getByTestId(`row-${row.location_name}-${row.business_id}-${row.process_name}`).locator('[data-field="remaining"]');
       expect(await cell.textContent(), `${row.location_name} ${row.process_name}`).toBe(row.total_waiting.toLocaleString('ja-JP'));
     }
-    expect(await page.locator('tbody tr').count()).toBe(expected.length);
+    expect(await page.locator('tbody tr:not(.folded)').count()).toBe(expected.length);
 
     const ref = page.getByTestId('row-札幌-523201-エントリ1');
     expect(await ref.locator('[data-field="remaining"]').textContent()).toBe('120');
@@ -46,10 +53,49 @@ describe('site overview in Chromium, wired to the real core', () => {
     expect(await ref.locator('[data-field="late"]').textContent()).toBe('4分遅れ');
     await expect.poll(() => ref.getAttribute('class')).toContain('status-late');
 
-    expect(await page.getByTestId('freshness').textContent()).toContain('最終同期 0分前');
+    expect(await page.getByTestId('freshness').textContent()).toContain('最終同期 たった今');
     // One trend chart per site, drawn by echarts on a canvas.
     expect(await page.locator('.site-card canvas').count()).toBeGreaterThanOrEqual(6);
     await page.screenshot({ path: join(TEST_RESULTS, 'overview.png'), fullPage: true });
+    expect(env.ui.problems).toEqual([]);
+  });
+
+  it('puts what needs a decision first: the 要対応 strip in the core order, sites by urgency, the consult button', async () => {
+    const { page } = env.ui;
+    await page.getByTestId('nav-overview').click();
+    const overview = env.app.overview();
+    const strip = page.getByTestId('urgent');
+    await strip.waitFor();
+    const items = strip.locator('li');
+    expect(await items.count()).toBe(overview.urgent.length);
+    expect(overview.urgent[0]).toMatchObject({ site: '札幌', process: 'エントリ1', businessId: '523201', minutesLate: 4 });
+    // Every entry as the core ranks it, with the figures of the store's snapshot.
+    const stored = latestFromStore(join(env.dataDir, 'genba.sqlite'), parseIsoInstant(NOW));
+    for (const [i, p] of overview.urgent.entries()) {
+      const item = items.nth(i);
+      expect(await item.getAttribute('data-testid')).toBe(`urgent-${p.site}-${p.businessId}-${p.process}`);
+      const n = stored.find((r) => r.location_name === p.site && r.business_id === p.businessId && r.process_name === p.process)!.total_waiting;
+      expect(await item.locator('[data-field="remaining"]').textContent()).toBe(`残り${n.toLocaleString('ja-JP')}件`);
+    }
+    const first = items.first();
+    expect(await first.textContent()).toContain('SS');
+    expect(await first.locator('[data-field="late"]').textContent()).toBe('4分遅れ');
+    expect(await first.locator('[data-field="left"]').textContent()).toBe('納期まで20分（16:00）');
+    // Sites in the core's order: the one with the late process first, the finished ones last.
+    const cards = await page.locator('.site-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(cards).toEqual(overview.sites.map((s) => `site-${s.site}`));
+    expect(cards[0]).toBe('site-札幌');
+    expect(overview.sites.at(-1)!.status).toBe('done');
+    // Spare time reads 余裕, never 「…分前」.
+    expect(await page.getByTestId('row-札幌-611040-エントリ1').locator('[data-field="late"]').textContent()).toBe('余裕16分');
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: join(TEST_RESULTS, 'overview-1280-ja.png') });
+    // 対策を相談: the chat opens and asks for the proposal at once.
+    await first.getByTestId('urgent-consult').click();
+    await page.getByTestId('proposal-card').waitFor();
+    expect(await page.locator('.bubble.user').last().textContent()).toBe('札幌のエントリ1工程が遅延しています（業務523201）');
+    if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);
   });
 
@@ -62,6 +108,12 @@ describe('site overview in Chromium, wired to the real core', () => {
     await page.getByTestId('nav-overview').click();
     const ref = page.getByTestId('row-札幌-523201-エントリ1');
     expect(await ref.locator('[data-field="late"]').textContent()).toBe('4 min late');
+    expect(await page.getByTestId('row-札幌-611040-エントリ1').locator('[data-field="late"]').textContent()).toBe('16 min spare');
+    expect(await page.getByTestId('urgent').locator('li').first().locator('[data-field="left"]').textContent()).toBe('20 min to deadline（16:00）');
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: join(TEST_RESULTS, 'overview-1280-en.png') });
+    if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);
   });
 });

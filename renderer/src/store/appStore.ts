@@ -14,13 +14,13 @@ interface AppState {
   alertCount: number;
   /** The alert to show when the Alerts view opens (a clicked notification). */
   selectedAlertId: number | null;
-  /** A request carried from an alert to the chat. */
+  /** A request carried from an alert or the 要対応 strip to the chat, which asks it at once. */
   chatRequest: string | null;
   /** The know-how document to show when the Knowledge view opens (a clicked citation). */
   selectedDocId: number | null;
   openAlert(id: number | null): void;
-  /** Carries a request to the chat (null: the chat has taken it). */
-  proposeFix(request: string | null): void;
+  /** Opens the chat and asks `request` there, in a new conversation (null: the chat has taken it). */
+  consult(request: string | null): void;
   showKnowledge(docId: number | null): void;
   error: string | null;
   setView(view: ViewId): void;
@@ -56,7 +56,7 @@ export const useAppStore = create<AppState>((set, get) => {
     error: null,
     setView: (view) => set({ view }),
     openAlert: (id) => set({ view: 'alerts', selectedAlertId: id }),
-    proposeFix: (request) => set(request === null ? { chatRequest: null } : { view: 'chat', chatRequest: request }),
+    consult: (request) => set(request === null ? { chatRequest: null } : { view: 'chat', chatRequest: request }),
     showKnowledge: (docId) => set(docId === null ? { selectedDocId: null } : { view: 'knowledge', selectedDocId: docId }),
     refresh: async () => {
       await guarded(async () => {

@@ -57,7 +57,10 @@ describe('decisions on proposals reach approval_history in a real MariaDB', () =
     // The partial approval records the impact of the one operator kept, projected as the proposal was.
     const f = b.facts;
     const added = b.operators[0]!.perHour / 60;
-    const finish = f.snapshotTime! + (f.switchMinutes + (f.remaining - f.currentPerMinute * f.switchMinutes) / (f.currentPerMinute + added)) * 60_000;
+    // At the next whole minute, as every projected finish (finishMinute).
+    const finish =
+      Math.ceil((f.snapshotTime! + (f.switchMinutes + (f.remaining - f.currentPerMinute * f.switchMinutes) / (f.currentPerMinute + added)) * 60_000) / 60_000) *
+      60_000;
     const keptImpact = {
       productivity: `+${Math.round((added / f.currentPerMinute) * 100)}%`,
       delay_minutes: Math.round((finish - b.deadline) / 60_000) - (f.minutesLateNow ?? 0),

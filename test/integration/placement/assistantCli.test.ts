@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../../../main/api/assistantTypes.js';
+import type { Overview } from '../../../main/api/types.js';
 import { runGenba } from '../../helpers/genbaCli.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -42,6 +43,20 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
   afterAll(() => {
     db?.close();
     dir.remove();
+  });
+
+  it('genba overview: the most urgent first (札幌 エントリ1, 523201, 4 minutes late), in JSON and for people', () => {
+    const json = runGenba(['overview', '--json', '--data-dir', dir.path, '--now', ANCHOR]);
+    expect(json.code).toBe(0);
+    const o = JSON.parse(json.stdout) as Overview;
+    expect(o.urgent[0]).toMatchObject({ site: '札幌', process: 'エントリ1', businessId: '523201', minutesLate: 4, status: 'late' });
+    expect(o.urgent[0]!.remaining).toBe(remaining('札幌', 'エントリ1', '523201'));
+    expect(o.sites[0]!.site).toBe('札幌');
+    expect(o.businessNames['523201']).toBe('SS');
+    const text = runGenba(['overview', '--data-dir', dir.path, '--now', ANCHOR]).stdout.split('\n');
+    expect(text[1]).toBe('  1. 札幌 エントリ1（SS 523201）: 残り120件、4分遅れ、納期16:00まで20分、毎分5.0件（必要6.0件）');
+    const en = runGenba(['overview', '--lang', 'en', '--data-dir', dir.path, '--now', ANCHOR]).stdout;
+    expect(en).toContain('1. 札幌 エントリ1 (SS 523201): 120 items left, 4 min late, 20 min to the 16:00 deadline, 5.0/min (needs 6.0)');
   });
 
   it('deadline_optimization: a proposal for the late process, its figures from the snapshot', () => {
@@ -89,7 +104,7 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
     const move = ask('大阪のエントリ1から札幌に2名移したらどうなる？');
     expect(move.intent.intent_type).toBe('impact_analysis');
     // 大阪 エントリ1 serves one business: it loses the whole 2 × its mean speed.
-    const m = /大阪 エントリ1（業務611040、送り出し）: 完了見込み \d\d:\d\d → \d\d:\d\d（納期17:00、\d+分前 → \d+分前）、毎分([\d.]+) → ([\d.]+)件/.exec(
+    const m = /大阪 エントリ1（業務611040、送り出し）: 完了見込み \d\d:\d\d → \d\d:\d\d（納期17:00、余裕\d+分 → 余裕\d+分）、毎分([\d.]+) → ([\d.]+)件/.exec(
       move.answer,
     )!;
     expect(Number(m[1]) - Number(m[2])).toBeCloseTo(2 * perPerson('大阪'), 0);
@@ -105,10 +120,12 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
       donor.t - 30 * 60_000,
     );
     const speed = (donor.done - before.done) / ((donor.t - before.t) / 60_000);
-    const finish = donor.t + (donor.n / (speed - 2 * perPerson('大阪'))) * 60_000;
+    // Finishes are shown at the next whole minute (finishMinute).
+    const up = (t: number): number => Math.ceil(t / 60_000) * 60_000;
+    const finish = up(donor.t + (donor.n / (speed - 2 * perPerson('大阪'))) * 60_000);
     const hm = (t: number): string =>
       new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t);
-    expect(move.answer).toContain(`大阪 エントリ1（業務611040、送り出し）: 完了見込み ${hm(donor.t + (donor.n / speed) * 60_000)} → ${hm(finish)}`);
+    expect(move.answer).toContain(`大阪 エントリ1（業務611040、送り出し）: 完了見込み ${hm(up(donor.t + (donor.n / speed) * 60_000))} → ${hm(finish)}`);
     const add = ask('札幌E1に2名追加したら？');
     expect(add.answer).toContain('札幌 エントリ1に2名加えた場合:');
     // Two people shared between the two businesses of 札幌 エントリ1 by their current speed.

@@ -284,7 +284,8 @@ describe('placement assistant on the demo company (no models: rules and template
     const donor = series.find((p) => p.site === '大阪' && p.process === 'エントリ1' && p.businessId === '611040')!;
     // The donor's only business carries the whole loss: 2 people × their mean speed at 大阪.
     const after = donor.speedPerMinute! - 2 * perPerson('大阪');
-    const finish = donor.snapshotTime + (donor.remaining / after) * 60_000;
+    // Shown at the next whole minute, as every projected finish (finishMinute).
+    const finish = Math.ceil((donor.snapshotTime + (donor.remaining / after) * 60_000) / 60_000) * 60_000;
     db.close();
     const r = await app.assistant.ask('大阪のエントリ1から札幌に2名移したらどうなる？');
     expect(r.intent.intent_type).toBe('impact_analysis');

@@ -29,9 +29,10 @@ describe('the impact of a move on every business of both sides', () => {
     expect(rows.map((r) => [r.side, r.site, r.businessId, r.before.minutesLate, r.after.perMinute, r.after.minutesLate])).toEqual([
       ['receiving', '札幌', 'A', 10, 5, 4],
       ['receiving', '札幌', 'B', -30, 1.3, -42],
-      ['giving', '大阪', 'B', -10, 1.8, 4],
+      ['giving', '大阪', 'B', -10, 1.8, 5],
     ]);
-    expect(rows[2]!.after.finish).toBe(T + (60 / 1.75) * MIN);
+    // 60 / 1.75 = 34.3 minutes: the finish is shown at the next whole minute, and the minutes late from it (35 − 30).
+    expect(rows[2]!.after.finish).toBe(T + 35 * MIN);
   });
 
   it('only takes away, or only adds, when one side is named', () => {

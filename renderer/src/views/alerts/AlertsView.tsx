@@ -43,14 +43,14 @@ const HIDDEN = new Set(['incidentId', 'samples', 'likelyCause', 'likelyCauses', 
 /** Alerts: filters, the list, and one alert's numbers with what to do about it. */
 export function AlertsView() {
   const t = useT();
-  const { lang, overview, status, selectedAlertId, openAlert, proposeFix } = useAppStore(
+  const { lang, overview, status, selectedAlertId, openAlert, consult } = useAppStore(
     useShallow((s) => ({
       lang: s.lang,
       overview: s.overview,
       status: s.status,
       selectedAlertId: s.selectedAlertId,
       openAlert: s.openAlert,
-      proposeFix: s.proposeFix,
+      consult: s.consult,
     })),
   );
   const tz = overview?.timeZone ?? 'Asia/Tokyo';
@@ -194,7 +194,7 @@ export function AlertsView() {
                 </button>
               )}
               {selected.request && (
-                <button type="button" data-testid="alert-propose" onClick={() => proposeFix(selected.request!)}>
+                <button type="button" data-testid="alert-propose" onClick={() => consult(selected.request!)}>
                   {t('alerts.propose')}
                 </button>
               )}

@@ -124,15 +124,17 @@ export function ChatView() {
   }, [loadConversations]);
   const tz = useAppStore((s) => s.overview?.timeZone ?? 'Asia/Tokyo');
   const carried = useAppStore((s) => s.chatRequest);
-  const clearCarried = useAppStore((s) => s.proposeFix);
+  const clearCarried = useAppStore((s) => s.consult);
   const [text, setText] = useState('');
   const end = useRef<HTMLDivElement>(null);
+  // A request carried from an alert or the 要対応 strip: asked at once, in a conversation of its own.
   useEffect(() => {
     if (carried) {
-      setText(carried);
       clearCarried(null);
+      startNew();
+      void ask(carried);
     }
-  }, [carried, clearCarried]);
+  }, [carried, clearCarried, startNew, ask]);
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
   }, [entries]);

@@ -2,13 +2,16 @@ import { useAppStore } from '../../store/appStore';
 import { useT } from '../../i18n/useT';
 import { formatAgo, formatDateTime } from './format';
 import { SiteCard } from './SiteCard';
+import { UrgentStrip } from './UrgentStrip';
 import { useShallow } from 'zustand/react/shallow';
 
+/** 要対応 first, then the sites most urgent first (the core's order), finished work folded away. */
 export function OverviewView() {
   const t = useT();
   const { overview, status, lang } = useAppStore(useShallow((s) => ({ overview: s.overview, status: s.status, lang: s.lang })));
   if (!overview || !status) return <p className="muted">{t('loading')}</p>;
   const clockNote = status.clock.mode === 'demo' ? t('overview.demoClock') : status.clock.mode === 'fixed' ? t('overview.fixedClock') : null;
+  const nameOf = (id: string): string => overview.businessNames[id] ?? id;
   return (
     <div className="overview">
       <div className="view-header">
@@ -22,11 +25,14 @@ export function OverviewView() {
       {overview.sites.length === 0 ? (
         <p className="muted">{t('overview.noData')}</p>
       ) : (
-        <div className="site-grid">
-          {overview.sites.map((s) => (
-            <SiteCard key={s.site} site={s} timeZone={overview.timeZone} />
-          ))}
-        </div>
+        <>
+          <UrgentStrip overview={overview} nameOf={nameOf} />
+          <div className="site-grid">
+            {overview.sites.map((s) => (
+              <SiteCard key={s.site} site={s} timeZone={overview.timeZone} now={overview.dataAsOf ?? overview.now} nameOf={nameOf} />
+            ))}
+          </div>
+        </>
       )}
     </div>
   );

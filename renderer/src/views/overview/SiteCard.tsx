@@ -1,15 +1,43 @@
-import type { SiteOverview } from '../../../../main/api/types';
+import { useState } from 'react';
+import type { ProcessProgress, SiteOverview } from '../../../../main/api/types';
 import { useT } from '../../i18n/useT';
-import { formatSpeed, formatTime } from './format';
-import { SiteTrendChart } from './SiteTrendChart';
+import { useAppStore } from '../../store/appStore';
+import { BurnDownChart } from './BurnDownChart';
+import { formatLateness, formatSpeed, formatTime } from './format';
 
-function lateness(minutesLate: number | null, t: ReturnType<typeof useT>): string {
-  if (minutesLate === null) return '';
-  return minutesLate > 0 ? t('late.minutes', { n: minutesLate }) : t('slack.minutes', { n: -minutesLate });
+function Row({ p, timeZone, dataDay, nameOf }: { p: ProcessProgress; timeZone: string; dataDay: number; nameOf: (id: string) => string }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <tr className={`status-${p.status}`} data-testid={`row-${p.site}-${p.businessId}-${p.process}`}>
+      <td title={p.businessId}>{nameOf(p.businessId)}</td>
+      <td>{p.process}</td>
+      <td className="num" data-field="remaining">
+        {p.remaining.toLocaleString()}
+      </td>
+      <td data-field="deadline">{formatTime(p.deadline, timeZone, dataDay)}</td>
+      <td data-field="projected">{formatTime(p.projectedFinish, timeZone, dataDay)}</td>
+      <td className="num" data-field="speed">
+        {formatSpeed(p.speedPerMinute)}
+      </td>
+      <td className="num" data-field="required">
+        {formatSpeed(p.requiredPerMinute)}
+      </td>
+      <td data-field="status">
+        <span className={`dot status-${p.status}`} />
+        {t(`status.${p.status}`)} <small data-field="late">{p.status === 'done' ? '' : formatLateness(p.minutesLate, lang)}</small>
+      </td>
+    </tr>
+  );
 }
 
-export function SiteCard({ site, timeZone }: { site: SiteOverview; timeZone: string }) {
+/** One site: its open work most urgent first, finished rows folded into one line, and the day's burn-down per business. */
+export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; timeZone: string; now: number; nameOf: (id: string) => string }) {
   const t = useT();
+  const [showDone, setShowDone] = useState(false);
+  const open = site.processes.filter((p) => p.status !== 'done');
+  const done = site.processes.filter((p) => p.status === 'done');
+  const dataDay = site.processes[0]?.snapshotTime ?? now;
   return (
     <section className={`site-card status-${site.status}`} data-testid={`site-${site.site}`}>
       <header>
@@ -30,30 +58,28 @@ export function SiteCard({ site, timeZone }: { site: SiteOverview; timeZone: str
           </tr>
         </thead>
         <tbody>
-          {site.processes.map((p) => (
-            <tr key={`${p.businessId}-${p.process}`} className={`status-${p.status}`} data-testid={`row-${p.site}-${p.businessId}-${p.process}`}>
-              <td>{p.businessId}</td>
-              <td>{p.process}</td>
-              <td className="num" data-field="remaining">
-                {p.remaining.toLocaleString()}
-              </td>
-              <td data-field="deadline">{formatTime(p.deadline, timeZone)}</td>
-              <td data-field="projected">{formatTime(p.projectedFinish, timeZone)}</td>
-              <td className="num" data-field="speed">
-                {formatSpeed(p.speedPerMinute)}
-              </td>
-              <td className="num" data-field="required">
-                {formatSpeed(p.requiredPerMinute)}
-              </td>
-              <td data-field="status">
-                <span className={`dot status-${p.status}`} />
-                {t(`status.${p.status}`)} <small data-field="late">{p.status === 'done' ? '' : lateness(p.minutesLate, t)}</small>
+          {open.map((p) => (
+            <Row key={`${p.businessId}-${p.process}`} p={p} timeZone={timeZone} dataDay={dataDay} nameOf={nameOf} />
+          ))}
+          {done.length > 0 && (
+            <tr className="folded">
+              <td colSpan={8}>
+                <button type="button" className="link" aria-expanded={showDone} data-testid={`done-${site.site}`} onClick={() => setShowDone(!showDone)}>
+                  {showDone ? '▾' : '▸'} {t('overview.doneRows', { n: done.length })}
+                </button>
               </td>
             </tr>
-          ))}
+          )}
+          {showDone && done.map((p) => <Row key={`${p.businessId}-${p.process}`} p={p} timeZone={timeZone} dataDay={dataDay} nameOf={nameOf} />)}
         </tbody>
       </table>
-      <SiteTrendChart trend={site.trend} timeZone={timeZone} label={`${site.site} ${t('overview.trend')}`} />
+      <BurnDownChart
+        trend={site.trend}
+        timeZone={timeZone}
+        now={dataDay}
+        label={`${site.site} ${t('overview.trend')}`}
+        labels={{ items: t('unit.items'), now: t('overview.now'), deadline: t('overview.deadline'), projection: t('overview.projection'), nameOf }}
+      />
     </section>
   );
 }
