@@ -1,3 +1,4 @@
+import { rankAlerts } from './rankAlerts.js';
 import type Database from 'better-sqlite3';
 import type { Alert } from '../api/types.js';
 import type { Lang } from '../errors.js';
@@ -139,7 +140,7 @@ export function listAlerts(db: Database.Database, f: AlertFilter, lang: Lang): A
     ORDER BY status = 'open' DESC, severity = 'critical' DESC, last_seen DESC LIMIT 500`,
     )
     .all(...params) as Row[];
-  return rows.map((r) => toAlert(r, lang));
+  return rankAlerts(rows.map((r) => toAlert(r, lang)));
 }
 
 export function acknowledgeAlert(db: Database.Database, id: number, now: number): boolean {

@@ -87,7 +87,26 @@ describe('alerts on the demo company', () => {
     await page.getByTestId('alert-list').locator('li', { hasText: '札幌 エントリ1（業務523201）が納期' }).click();
     expect(await page.getByTestId('alert-cause').textContent()).toMatch(/^考えられる原因: ocr-sapporo-01 のログ障害（13:50から）: 速度 毎分/);
     await page.screenshot({ path: join(TEST_RESULTS, 'alerts-cause.png'), fullPage: true });
+    // The list opens on what needs a decision: the deadlines first (the most minutes late first), the OCR incident right
+    // after the 札幌 deadline it threatens, one alert for the whole incident.
+    const order = await page
+      .getByTestId('alert-list')
+      .locator('li')
+      .evaluateAll((els) => els.map((e) => e.querySelector('div')?.textContent ?? ''));
+    expect(order.slice(0, 3).map((x) => x.replace(/（.*$|:.*$/, ''))).toEqual(['横浜 エントリ1', '札幌 エントリ1', 'ログの障害']);
+    expect(order.filter((x) => x.startsWith('ログの障害'))).toHaveLength(1);
+    expect(
+      env.app.alerts
+        .list({ status: 'open' })
+        .map((a) => a.kind)
+        .slice(0, 3),
+    ).toEqual(['delay_risk', 'delay_risk', 'log_anomaly']);
     await page.getByTestId('alert-list').locator('li', { hasText: 'ログの障害（札幌）' }).click();
+    // Its signals named in words, with their lines (no z-score shown as a count), and 札幌's speed on the same time axis.
+    const signals = await page.getByTestId('alert-signals').textContent();
+    expect(signals).toContain('エラーの急増');
+    expect(signals).not.toContain('error_burst');
+    await page.getByTestId('alert-detail').getByTestId('site-timeline').locator('canvas').first().waitFor();
     const incident = await page.getByTestId('alert-detail').textContent();
     expect(incident).toContain('開始13:50');
     expect(incident).toContain('ホストocr-sapporo-01');

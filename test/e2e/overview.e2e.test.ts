@@ -109,7 +109,7 @@ describe('site overview in Chromium, wired to the real core', () => {
     const ref = page.getByTestId('row-札幌-523201-エントリ1');
     expect(await ref.locator('[data-field="late"]').textContent()).toBe('4 min late');
     expect(await page.getByTestId('row-札幌-611040-エントリ1').locator('[data-field="late"]').textContent()).toBe('16 min spare');
-    expect(await page.getByTestId('urgent').locator('li').first().locator('[data-field="left"]').textContent()).toBe('20 min to deadline（16:00）');
+    expect(await page.getByTestId('urgent').locator('li').first().locator('[data-field="left"]').textContent()).toBe('20 min to deadline (16:00)');
     const size = page.viewportSize();
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.screenshot({ path: join(TEST_RESULTS, 'overview-1280-en.png') });

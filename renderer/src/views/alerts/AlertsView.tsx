@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatAgo, formatDateTime, formatTime } from '../overview/format';
 import { useShallow } from 'zustand/react/shallow';
+import { SiteTimelinePanel } from '../logs/SiteTimelinePanel';
 
 const KINDS: AlertKind[] = ['delay_risk', 'productivity_drop', 'skill_gap', 'log_anomaly', 'stale_data'];
 
@@ -27,7 +28,6 @@ const LABELS: Record<string, { ja: string; en: string }> = {
   service: { ja: 'サービス', en: 'Service' },
   template: { ja: 'テンプレート', en: 'Template' },
   count: { ja: '件数', en: 'Count' },
-  score: { ja: 'スコア（z）', en: 'Score (z)' },
   start: { ja: '開始', en: 'Started' },
   end: { ja: '最終', en: 'Last seen' },
   lines: { ja: '件数（直近60分）', en: 'Lines (last 60 min)' },
@@ -38,7 +38,7 @@ const LABELS: Record<string, { ja: string; en: string }> = {
 };
 
 /** Kept out of the numbers: ids for scripts, and what is shown on its own below. */
-const HIDDEN = new Set(['incidentId', 'samples', 'likelyCause', 'likelyCauses', 'affects', 'anomalies']);
+const HIDDEN = new Set(['incidentId', 'samples', 'likelyCause', 'likelyCauses', 'affects', 'anomalies', 'score', 'anomaly', 'request', 'dataAsOf']);
 
 /** Alerts: filters, the list, and one alert's numbers with what to do about it. */
 export function AlertsView() {
@@ -84,32 +84,44 @@ export function AlertsView() {
         </button>
       </div>
       <div className="filters">
-        <select value={filter.status ?? ''} onChange={(e) => select('status', e.target.value)} data-testid="filter-status">
-          <option value="open">{t('alerts.open')}</option>
-          <option value="resolved">{t('alerts.resolved')}</option>
-          <option value="">{t('alerts.all')}</option>
-        </select>
-        <select value={filter.kind ?? ''} onChange={(e) => select('kind', e.target.value)} data-testid="filter-kind">
-          <option value="">{t('alerts.all')}</option>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`alerts.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-        <select value={filter.site ?? ''} onChange={(e) => select('site', e.target.value)} data-testid="filter-site">
-          <option value="">{t('alerts.all')}</option>
-          {overview?.sites.map((s) => (
-            <option key={s.site} value={s.site}>
-              {s.site}
-            </option>
-          ))}
-        </select>
-        <select value={filter.severity ?? ''} onChange={(e) => select('severity', e.target.value)} data-testid="filter-severity">
-          <option value="">{t('alerts.all')}</option>
-          <option value="critical">{t('alerts.severity.critical')}</option>
-          <option value="warning">{t('alerts.severity.warning')}</option>
-        </select>
+        <label>
+          {t('alerts.filter.status')}
+          <select value={filter.status ?? ''} onChange={(e) => select('status', e.target.value)} data-testid="filter-status">
+            <option value="open">{t('alerts.open')}</option>
+            <option value="resolved">{t('alerts.resolved')}</option>
+            <option value="">{t('alerts.all')}</option>
+          </select>
+        </label>
+        <label>
+          {t('alerts.filter.kind')}
+          <select value={filter.kind ?? ''} onChange={(e) => select('kind', e.target.value)} data-testid="filter-kind">
+            <option value="">{t('alerts.all')}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`alerts.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('alerts.filter.site')}
+          <select value={filter.site ?? ''} onChange={(e) => select('site', e.target.value)} data-testid="filter-site">
+            <option value="">{t('alerts.all')}</option>
+            {overview?.sites.map((s) => (
+              <option key={s.site} value={s.site}>
+                {s.site}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('alerts.filter.severity')}
+          <select value={filter.severity ?? ''} onChange={(e) => select('severity', e.target.value)} data-testid="filter-severity">
+            <option value="">{t('alerts.all')}</option>
+            <option value="critical">{t('alerts.severity.critical')}</option>
+            <option value="warning">{t('alerts.severity.warning')}</option>
+          </select>
+        </label>
       </div>
       <div className="alerts-grid">
         <ul className="alert-list" data-testid="alert-list">
@@ -119,6 +131,15 @@ export function AlertsView() {
               key={a.id}
               className={`sev-${a.severity} ${a.id === selected?.id ? 'selected' : ''} ${a.status}`}
               onClick={() => openAlert(a.id)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  openAlert(a.id);
+                }
+              }}
+              tabIndex={0}
+              role="button"
+              aria-pressed={a.id === selected?.id}
               data-testid={`alert-${a.id}`}
             >
               <span className={`chip sev-${a.severity}`}>{t(`alerts.severity.${a.severity}`)}</span> <strong>{t(`alerts.kind.${a.kind}`)}</strong>
@@ -171,6 +192,17 @@ export function AlertsView() {
                 <strong>{t('alerts.likelyCause')}</strong> {selected.detail.likelyCause[lang]}
               </p>
             )}
+            {Array.isArray(selected.detail.anomalies) && selected.detail.anomalies.length > 0 && (
+              <ul className="incident-signals" data-testid="alert-signals">
+                {(selected.detail.anomalies as { kind: string; service: string | null; template: string | null; count: number }[]).map((x, i) => (
+                  <li key={i}>
+                    <strong>{t(`logs.kind.${x.kind}` as Parameters<typeof t>[0])}</strong> {x.template ?? x.service ?? ''}{' '}
+                    <span className="muted">{t('alerts.lines', { n: x.count })}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {selected.kind === 'log_anomaly' && selected.site && <SiteTimelinePanel sites={[selected.site]} timeZone={tz} initialSite={selected.site} />}
             {Array.isArray(selected.detail.samples) && (
               <ul className="samples">
                 {(selected.detail.samples as string[]).map((s, i) => (

@@ -20,9 +20,9 @@ const COLORS = ['#0f766e', '#2563eb', '#d97706', '#7c3aed', '#db2777'];
  * `genba logs timeline`. Opens on the site of the first incident (the urgent one), else the
  * first site.
  */
-export function SiteTimelinePanel({ sites, timeZone }: { sites: string[]; timeZone: string }) {
+export function SiteTimelinePanel({ sites, timeZone, initialSite = null }: { sites: string[]; timeZone: string; initialSite?: string | null }) {
   const t = useT();
-  const [site, setSite] = useState<string | null>(null);
+  const [site, setSite] = useState<string | null>(initialSite);
   const [timeline, setTimeline] = useState<SiteTimeline | null>(null);
   const { error, run } = useCore();
   const { el, chart } = useEChart();

@@ -37,7 +37,7 @@ export function UrgentStrip({ overview, nameOf }: { overview: Overview; nameOf: 
                 {p.status === 'stalled' ? t('status.stalled') : formatLateness(p.minutesLate, lang)}
               </span>
               <span className="fig" data-field="left">
-                {formatToDeadline(p.deadline, at, lang)}（{formatTime(p.deadline, overview.timeZone, at)}）
+                {t('overview.toDeadline', { span: formatToDeadline(p.deadline, at, lang), time: formatTime(p.deadline, overview.timeZone, at) })}
               </span>
               <span className="fig muted" data-field="speed">
                 {t('overview.speedVsNeeded', { speed: formatSpeed(p.speedPerMinute), needed: formatSpeed(p.requiredPerMinute) })}
