@@ -47,7 +47,9 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'chat.conversations': () => app.assistant.conversations(),
     'chat.conversation': (req) => app.assistant.conversation(req.id),
     'chat.deleteConversation': (req) => app.assistant.deleteConversation(req.id),
+    'chat.cancel': (req) => ({ cancelled: app.assistant.cancel(req.requestId) }),
     'proposals.get': (req) => app.assistant.proposal(req.id),
+    'proposals.preview': (req) => app.assistant.preview(req.id, req.keepOperatorIds),
     // The decision is the manager's: who decided is this machine's user, never a field of the request.
     'proposals.decide': (req) =>
       app.assistant.decide(req.id, { action: req.action, reason: req.reason ?? null, user: app.userName, keepOperatorIds: req.keepOperatorIds }),

@@ -83,8 +83,23 @@ export interface Proposal {
   /** Why fewer people (or none) than needed could be found; null when the need is covered. */
   shortfall: string | null;
   whatIf: WhatIf[];
+  /**
+   * What the giving sites lose: each business of the process the moved people leave, its
+   * speed and finish before and after (absent on proposals stored before it existed).
+   */
+  donors?: DonorEffect[];
   citations: Citation[];
   data_as_of: number;
+}
+
+/** One business of a giving process before and after; businessId null: the process has no work left today (no effect). */
+export interface DonorEffect {
+  site: string;
+  process: string;
+  businessId: string | null;
+  deadline: number | null;
+  before: { perMinute: number | null; finish: number | null; minutesLate: number | null } | null;
+  after: { perMinute: number | null; finish: number | null; minutesLate: number | null } | null;
 }
 
 export interface PlacementFacts {

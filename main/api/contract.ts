@@ -31,6 +31,7 @@ import {
   type ConversationSummary,
   type KnowledgeDoc,
   type KnowledgeDocDetail,
+  type Proposal,
   type ProposalState,
 } from './assistantTypes.js';
 import { MAX_DOCUMENT_CHARS } from './knowledgeLimits.js';
@@ -154,10 +155,13 @@ export const REQUEST_SCHEMAS = {
       conversationId: conversationId.nullable().optional(),
     })
     .strict(),
+  // Stops the answer model on a request (its templated answer is given instead).
+  'chat.cancel': z.object({ requestId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }).strict(),
   'chat.conversations': empty,
   'chat.conversation': z.object({ id: conversationId }).strict(),
   'chat.deleteConversation': z.object({ id: conversationId }).strict(),
   'proposals.get': z.object({ id: proposalId }).strict(),
+  'proposals.preview': z.object({ id: proposalId, keepOperatorIds: z.array(z.number().int().min(1)).min(1).max(30) }).strict(),
   'proposals.decide': z
     .object({
       id: proposalId,
@@ -215,7 +219,9 @@ export interface ResponseOf {
   'chat.conversations': ConversationSummary[];
   'chat.conversation': ConversationDetail | null;
   'chat.deleteConversation': ConversationSummary[];
+  'chat.cancel': { cancelled: boolean };
   'proposals.get': ProposalState;
+  'proposals.preview': Pick<Proposal, 'impact' | 'facts'>;
   'proposals.decide': ProposalState;
   'approvals.list': ApprovalRow[];
   'approvals.export': { savedTo: string | null };

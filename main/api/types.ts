@@ -332,4 +332,8 @@ export type GenbaEvent =
   | { type: 'settings-changed'; settings: Settings }
   | { type: 'llm-chunk'; role: ModelRole; text: string }
   /** A piece of the streamed chat answer for the request with this id. */
-  | { type: 'chat-chunk'; requestId: string; text: string };
+  | { type: 'chat-chunk'; requestId: string; text: string }
+  /** The stage a chat request has reached (the chat shows 意図 → データ → 最適化 → 説明). */
+  | { type: 'chat-stage'; requestId: string; stage: ChatStage };
+
+export type ChatStage = 'intent' | 'data' | 'optimize' | 'answer';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AskResult, Citation, Intent, IntentType, Proposal, ThresholdAction } from '../api/assistantTypes.js';
-import type { Alert, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview, ProcessProgress } from '../api/types.js';
+import type { Alert, ChatStage, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview, ProcessProgress } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { GenbaConfig } from '../config/config.js';
 import { startOfZonedDay } from '../config/zonedTime.js';
@@ -144,7 +144,10 @@ export interface Assistant {
    * `intent`: the manager chose it (a button of an ask-back): it is not classified again.
    * `previous`: the conversation's last answer, for a follow-up ("盛岡は？", "じゃあ2名なら？").
    */
-  ask(question: string, o?: { onChunk?: (text: string) => void; signal?: AbortSignal; intent?: IntentType; previous?: AskResult | null }): Promise<AskResult>;
+  ask(
+    question: string,
+    o?: { onChunk?: (text: string) => void; onStage?: (stage: ChatStage) => void; signal?: AbortSignal; intent?: IntentType; previous?: AskResult | null },
+  ): Promise<AskResult>;
 }
 
 /**
@@ -191,9 +194,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
     async ask(
       question: string,
-      o: { onChunk?: (text: string) => void; signal?: AbortSignal; intent?: IntentType; previous?: AskResult | null } = {},
+      o: {
+        onChunk?: (text: string) => void;
+        onStage?: (stage: ChatStage) => void;
+        signal?: AbortSignal;
+        intent?: IntentType;
+        previous?: AskResult | null;
+      } = {},
     ): Promise<AskResult> {
       const t0 = performance.now();
+      o.onStage?.('intent');
       const lang = deps.lang();
       const cfg = deps.config();
       const now = deps.now();
@@ -220,6 +230,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const intentMs = ms(t0);
 
       const e = intent.entities;
+      o.onStage?.('data');
       const t2 = performance.now();
       let dataMs = 0;
       let optimizeMs = 0;
@@ -281,7 +292,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
             template = noProgressTodayAnswer(site, process, tz);
             break;
           }
-          const result = await proposePlacement(situation, { policy: cfg.placement, distancesKm: deps.distancesKm(), timeZone: cfg.timeZone, lang, now });
+          o.onStage?.('optimize');
+          const result = await proposePlacement(situation, {
+            policy: cfg.placement,
+            distancesKm: deps.distancesKm(),
+            timeZone: cfg.timeZone,
+            lang,
+            now,
+            atRiskSlackMinutes: cfg.overview.atRiskSlackMinutes,
+          });
           optimizeMs = result.optimizeMs;
           situationWords = `納期${result.facts.minutesLeft}分前`;
           if (result.proposal) {
@@ -414,6 +433,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (intent.intent_type === 'knowledge_query') template = facts = knowledgeAnswer(citations, tz);
 
       const t3 = performance.now();
+      o.onStage?.('answer');
       const answer =
         clarify || !facts || !llmReady(deps.llm, 'answer')
           ? { text: template, source: 'template' as const }

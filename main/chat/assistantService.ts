@@ -17,6 +17,7 @@ import type { DecisionRecord } from '../sync/syncSource.js';
 import { createAssistant } from './assistant.js';
 import { proposalChanges } from './proposalCheck.js';
 import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decision } from './proposalStore.js';
+import { impactOfKept } from '../placement/proposePlacement.js';
 
 /** Asks the manager where to save a file and writes it; resolves to the path, or null if cancelled. */
 export type SaveFile = (file: { suggestedName: string; content: string; kind: 'csv' }) => Promise<string | null>;
@@ -42,6 +43,10 @@ export interface AssistantService {
   understand(question: string): Promise<{ rules: Intent; model: Intent | null }>;
   proposal(id: string): ProposalState;
   decide(id: string, d: Decision): ProposalState;
+  /** What keeping only some of the proposed operators would do (the card's partial approval, before it is decided). */
+  preview(id: string, keepOperatorIds: number[]): Pick<Proposal, 'impact' | 'facts'>;
+  /** Stops the answer model on a request still running; false when there is none. */
+  cancel(requestId: string): boolean;
   approvals(): ApprovalRow[];
   /** The history as CSV through the app's save dialog; files are never downloaded by the page. */
   exportApprovals(saveFile: SaveFile | undefined, now: number): Promise<{ savedTo: string | null }>;
@@ -115,18 +120,35 @@ export function createAssistantService(deps: {
     changedSince: status === 'open' ? proposalChanges(deps.db(), proposal, situationOptions(), deps.lang()) : null,
   });
 
+  /** Requests in flight, for chat.cancel. */
+  const running = new Map<string, AbortController>();
+
   return {
     knowledge,
     prepare: () => assistant.prepare(),
+    cancel(requestId: string): boolean {
+      const c = running.get(requestId);
+      c?.abort();
+      return c !== undefined;
+    },
     async ask(question: string, requestId?: string, intent?: IntentType, conversationId?: string | null): Promise<AskResult> {
       const db = deps.db();
       if (typeof conversationId === 'string' && !conversationExists(db, conversationId)) throw conversationNotFound(conversationId);
       const previous = typeof conversationId === 'string' ? lastTurn(db, conversationId) : null;
-      const result = await assistant.ask(question, {
-        onChunk: requestId ? (text) => deps.events.emit({ type: 'chat-chunk', requestId, text }) : undefined,
-        ...(intent ? { intent } : {}),
-        previous,
-      });
+      const controller = new AbortController();
+      if (requestId) running.set(requestId, controller);
+      let result: AskResult;
+      try {
+        result = await assistant.ask(question, {
+          onChunk: requestId ? (text) => deps.events.emit({ type: 'chat-chunk', requestId, text }) : undefined,
+          onStage: requestId ? (stage) => deps.events.emit({ type: 'chat-stage', requestId, stage }) : undefined,
+          signal: controller.signal,
+          ...(intent ? { intent } : {}),
+          previous,
+        });
+      } finally {
+        if (requestId) running.delete(requestId);
+      }
       if (conversationId === undefined) return { ...result, conversationId: null };
       const id = conversationId ?? createConversation(db, deps.now(), question);
       const stored = { ...result, conversationId: id };
@@ -145,6 +167,13 @@ export function createAssistantService(deps: {
     proposal(id: string): ProposalState {
       const s = loadProposal(deps.db(), id);
       return state(s.proposal, s.status);
+    },
+
+    preview(id: string, keepOperatorIds: number[]): Pick<Proposal, 'impact' | 'facts'> {
+      const p = loadProposal(deps.db(), id).proposal;
+      const keep = new Set(keepOperatorIds);
+      const kept = p.operators.filter((op) => keep.has(op.id));
+      return kept.length === p.operators.length ? { impact: p.impact, facts: p.facts } : impactOfKept(p, kept);
     },
 
     decide(id: string, d: Decision): ProposalState {

@@ -32,27 +32,40 @@ export function moveImpact(
   perPersonPerMinute: (site: string, process: string) => number,
   atRiskSlackMinutes: number,
 ): MoveImpactRow[] {
-  const rows: MoveImpactRow[] = [];
-  const side = (at: { site: string; process: string }, sign: 1 | -1, name: MoveImpactRow['side']): void => {
-    const list = series.filter((p) => p.site === at.site && p.process === at.process && p.status !== 'done');
-    const total = list.reduce((s, p) => s + Math.max(0, p.speedPerMinute ?? 0), 0);
-    const delta = sign * move.count * perPersonPerMinute(at.site, at.process);
-    for (const p of list) {
-      const share = total > 0 ? Math.max(0, p.speedPerMinute ?? 0) / total : 1 / list.length;
-      const after = Math.max(0, (p.speedPerMinute ?? 0) + delta * share);
-      const a = assessProgress({ remaining: p.remaining, deadline: p.deadline, snapshotTime: p.snapshotTime, speedPerMinute: after }, atRiskSlackMinutes);
-      rows.push({
-        side: name,
-        site: p.site,
-        process: p.process,
-        businessId: p.businessId,
-        deadline: p.deadline,
-        before: { perMinute: p.speedPerMinute, finish: p.projectedFinish, minutesLate: p.minutesLate },
-        after: { perMinute: Math.round(after * 10) / 10, finish: a.projectedFinish, minutesLate: a.minutesLate },
-      });
-    }
-  };
-  if (move.to) side(move.to, 1, 'receiving');
-  if (move.from) side(move.from, -1, 'giving');
-  return rows;
+  return [
+    ...(move.to ? speedChangeImpact(series, move.to, move.count * perPersonPerMinute(move.to.site, move.to.process), 'receiving', atRiskSlackMinutes) : []),
+    ...(move.from
+      ? speedChangeImpact(series, move.from, -move.count * perPersonPerMinute(move.from.site, move.from.process), 'giving', atRiskSlackMinutes)
+      : []),
+  ];
+}
+
+/**
+ * One side of a move: `deltaPerMinute` items a minute added to (or, negative, taken from)
+ * a site's process, shared between its open businesses as their current speeds are
+ * (evenly when none moves), each business's finish projected again.
+ */
+export function speedChangeImpact(
+  series: readonly ProcessProgress[],
+  at: { site: string; process: string },
+  deltaPerMinute: number,
+  side: MoveImpactRow['side'],
+  atRiskSlackMinutes: number,
+): MoveImpactRow[] {
+  const list = series.filter((p) => p.site === at.site && p.process === at.process && p.status !== 'done');
+  const total = list.reduce((s, p) => s + Math.max(0, p.speedPerMinute ?? 0), 0);
+  return list.map((p) => {
+    const share = total > 0 ? Math.max(0, p.speedPerMinute ?? 0) / total : 1 / list.length;
+    const after = Math.max(0, (p.speedPerMinute ?? 0) + deltaPerMinute * share);
+    const a = assessProgress({ remaining: p.remaining, deadline: p.deadline, snapshotTime: p.snapshotTime, speedPerMinute: after }, atRiskSlackMinutes);
+    return {
+      side,
+      site: p.site,
+      process: p.process,
+      businessId: p.businessId,
+      deadline: p.deadline,
+      before: { perMinute: p.speedPerMinute, finish: p.projectedFinish, minutesLate: p.minutesLate },
+      after: { perMinute: Math.round(after * 10) / 10, finish: a.projectedFinish, minutesLate: a.minutesLate },
+    };
+  });
 }

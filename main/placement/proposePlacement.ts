@@ -1,10 +1,11 @@
 import { finishMinute } from './finishMinute.js';
 import { randomBytes } from 'node:crypto';
-import type { MovedOperator, PlacementChange, PlacementFacts, Proposal, WhatIf } from '../api/assistantTypes.js';
+import type { DonorEffect, MovedOperator, PlacementChange, PlacementFacts, Proposal, WhatIf } from '../api/assistantTypes.js';
 import type { Lang } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
 import { placementTexts } from './placementTexts.js';
 import { fitsDonors, solveMoves, spareOf } from './placementSolver.js';
+import { speedChangeImpact } from './moveImpact.js';
 import type { Candidate, PlacementPolicy, PlacementSituation } from './placementSituation.js';
 
 const MINUTE = 60_000;
@@ -15,6 +16,8 @@ export interface ProposeOptions {
   timeZone: string;
   lang: Lang;
   now: number;
+  /** For the giving sites' projections: the overview's at-risk margin. */
+  atRiskSlackMinutes: number;
 }
 
 export function distanceKm(table: Record<string, Record<string, number>>, a: string, b: string): number | null {
@@ -192,6 +195,21 @@ export async function proposePlacement(
   }
   if (best.missingMoves > 0 && n < policyMinMoves) parts.push(texts.shortOfPolicy({ minMoves: policyMinMoves, moves: n }));
   const quality = operators.every((op) => op.skill >= 4 || op.experienceMonths >= preferred) ? 'maintained' : 'watch';
+  // What the giving sites lose: each donor process's businesses projected again without the
+  // speed of the people who leave it (their speed on their own process).
+  const lost = new Map<string, { site: string; process: string; perMinute: number }>();
+  for (const c of best.chosen) {
+    const key = `${c.site}\u0000${c.mainProcess}`;
+    const d = lost.get(key) ?? { site: c.site, process: c.mainProcess, perMinute: 0 };
+    d.perMinute += c.mainPerHour / 60;
+    lost.set(key, d);
+  }
+  const donorEffects: DonorEffect[] = [...lost.values()].flatMap((d): DonorEffect[] => {
+    const rows = speedChangeImpact(s.series, d, -d.perMinute, 'giving', o.atRiskSlackMinutes);
+    // A donor whose own work is done today loses nothing: said, not left out.
+    if (rows.length === 0) return [{ site: d.site, process: d.process, businessId: null, deadline: null, before: null, after: null }];
+    return rows.map((r) => ({ site: r.site, process: r.process, businessId: r.businessId, deadline: r.deadline, before: r.before, after: r.after }));
+  });
   const proposal: Proposal = {
     id: proposalId(o.now, o.timeZone),
     createdAt: o.now,
@@ -210,6 +228,7 @@ export async function proposePlacement(
     reason,
     shortfall: parts.length > 0 ? parts.join(' ') : null,
     whatIf,
+    donors: donorEffects,
     citations: [],
     data_as_of: s.dataAsOf,
   };

@@ -74,7 +74,12 @@ export function App() {
         <StatusBar />
         {progress && progress.task !== 'sync' && (
           <div className="progress" role="status">
-            {t('progress.demo', { pct: Math.round((progress.done / progress.total) * 100) })}
+            {progress.task === 'model'
+              ? t('progress.model', {
+                  pct: Math.round((progress.done / progress.total) * 100),
+                  role: t(progress.table === 'intent' ? 'chat.model.intent' : 'chat.model.answer'),
+                })
+              : t('progress.demo', { pct: Math.round((progress.done / progress.total) * 100) })}
             <progress max={progress.total} value={progress.done} />
           </div>
         )}

@@ -37,10 +37,30 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     expect(await page.getByTestId('proposal-whatif').locator('li').count()).toBe(2);
     await page.getByTestId('citation-0').click();
     expect(await page.getByTestId('citation-text').textContent()).toBeTruthy();
-    expect(await page.getByTestId('timings').textContent()).toContain('意図: 応援の配置（ルール）');
+    expect(await page.getByTestId('timings').textContent()).toContain('応援の配置として回答');
+    expect(await page.getByTestId('timings').textContent()).toContain('データ時点 15:40');
+    // The card: when the moved people start, the speed before and after, and what the giving site loses.
+    const p = env.app.assistant.proposal((await card.getAttribute('data-proposal-id'))!).proposal;
+    expect(await card.getByTestId('impact-start').textContent()).toBe(`15:42から（切替${p.facts.switchMinutes}分のあと）`);
+    expect(await card.getByTestId('impact-speed').textContent()).toMatch(
+      new RegExp(`^毎分${p.facts.currentPerMinute.toFixed(1)} → ${(p.facts.currentPerMinute + p.facts.addedPerMinute).toFixed(1)}件`),
+    );
+    expect(await card.getByTestId('impact-finish').textContent()).toContain('16:04（4分遅れ） → ');
+    const donors = await card.getByTestId('proposal-donors').textContent();
+    expect(p.donors!.length).toBeGreaterThan(0);
+    for (const d of p.donors!) expect(donors).toContain(`${d.site} ${d.process}`);
     await page.screenshot({ path: join(TEST_RESULTS, 'chat.png'), fullPage: true });
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(TEST_RESULTS, 'proposal-card-1280-ja.png') });
+    if (size) await page.setViewportSize(size);
 
+    // 承認 asks first, naming what is written to the company database.
     await page.getByTestId('approve').click();
+    expect(await page.getByTestId('approve-confirm').textContent()).toContain('会社のデータベース（承認履歴 approval_history）に書き込みます');
+    expect(env.app.assistant.proposal(p.id).status).toBe('open');
+    await page.getByTestId('approve-confirmed').click();
     await expect.poll(() => page.getByTestId('proposal-status').textContent()).toBe('承認済み');
     const id = await card.getAttribute('data-proposal-id');
     expect(env.app.assistant.proposal(id!).status).toBe('approved');
@@ -55,6 +75,20 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     await clarify.locator('button', { hasText: '札幌 エントリ1' }).click();
     await expect.poll(() => page.getByTestId('proposal-card').count()).toBe(2);
     const card = page.getByTestId('proposal-card').last();
+    // 一部だけ承認: the projection follows the operators ticked, as the core computes it.
+    const id = (await card.getAttribute('data-proposal-id'))!;
+    const full = await card.getByTestId('impact-finish').textContent();
+    await card.getByTestId('modify').click();
+    const first = env.app.assistant.proposal(id).proposal.operators[0]!;
+    await card.getByTestId(`operator-${first.id}`).locator('input').uncheck();
+    const kept = env.app.assistant.proposal(id).proposal.operators.filter((o) => o.id !== first.id);
+    const preview = env.app.assistant.preview(
+      id,
+      kept.map((o) => o.id),
+    );
+    await expect.poll(() => card.getByTestId('impact-finish').textContent()).not.toBe(full);
+    expect(await card.getByTestId('impact-speed').textContent()).toContain(`→ ${(preview.facts.currentPerMinute + preview.facts.addedPerMinute).toFixed(1)}件`);
+    await card.getByRole('button', { name: 'キャンセル' }).click();
     await card.getByTestId('reject').click();
     expect(await card.getByTestId('confirm-decision').isDisabled()).toBe(true);
     await card.getByTestId('decision-reason').fill('盛岡は夕方の医療レセプトで手一杯');
@@ -77,7 +111,7 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     await page.screenshot({ path: join(TEST_RESULTS, 'chat-ask-back-1280-ja.png') });
     await clarify.locator('button', { hasText: '遅れそうな工程を確認したい' }).click();
     await expect.poll(() => page.getByTestId('chat-answer').last().textContent()).toContain('遅延の見込みがある工程は');
-    expect(await page.getByTestId('timings').last().textContent()).toContain('意図: 遅延リスク（ルール）');
+    expect(await page.getByTestId('timings').last().textContent()).toContain('遅延リスクとして回答');
     await page.getByTestId('chat-answer').last().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(TEST_RESULTS, 'chat-ask-back-answered-1280-ja.png') });
     // The same in English: the question and the buttons in the manager's language.

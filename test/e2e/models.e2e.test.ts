@@ -13,7 +13,8 @@ describe('Settings → Models in Chromium, with generated models on the real run
       const models = join(dataDir, 'models');
       mkdirSync(models, { recursive: true });
       writeModel(join(models, 'qwen2-0_5b-instruct-q4_k_m.gguf'), 'qwen2-tiny');
-      writeModel(join(models, 'gemma-3-4b-it-Q4_K_M.gguf'), 'gemma3-tiny');
+      // Big enough that an answer takes seconds on this CPU: the chat's progress and stop button can be seen and used.
+      writeModel(join(models, 'gemma-3-4b-it-Q4_K_M.gguf'), 'gemma3-small');
       writeBertModel(join(models, 'multilingual-e5-small'), 'tiny');
       writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ ai: { gpu: 'off', threads: 1, contextSize: 1024 } }));
     },
@@ -39,6 +40,30 @@ describe('Settings → Models in Chromium, with generated models on the real run
     await expect.poll(() => embedding.locator('[data-field="result"]').textContent(), { timeout: 30_000 }).toMatch(/4 × 32 のベクトルを \d+ ms で計算/);
 
     await page.getByTestId('models-panel').screenshot({ path: join(TEST_RESULTS, 'settings-models.png') });
+    expect(env.ui.problems).toEqual([]);
+  });
+
+  it('shows the stages while the local model explains, and stops it: the standard explanation comes instead', async () => {
+    const { page } = env.ui;
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('nav-chat').click();
+    await page.getByTestId('chat-input').fill('札幌の補正待ちは何件？');
+    await page.getByTestId('chat-send').click();
+    const progress = page.getByTestId('chat-progress');
+    // The answer model is working: 意図, データ done, 説明 current.
+    await expect.poll(() => progress.locator('li[aria-current="step"]').textContent(), { timeout: 30_000 }).toBe('説明');
+    expect(await progress.locator('li.done').allTextContents()).toEqual(['意図', 'データ', '最適化']);
+    await page.screenshot({ path: join(TEST_RESULTS, 'chat-running-1280-ja.png') });
+    const stopped = performance.now();
+    await page.getByTestId('chat-stop').click();
+    await page.getByTestId('timings').waitFor();
+    // Stopped well before the model would have finished (about 9 s here), with the figures from SQL as the standard explanation.
+    expect(performance.now() - stopped).toBeLessThan(5_000);
+    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^札幌の補正待ちは合計\d+件です/);
+    expect(await page.getByTestId('timings').textContent()).toContain('定型の説明');
+    await expect.poll(() => page.getByTestId('model-state').textContent()).toContain('説明: 読み込み済み（CPU）');
+    if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);
   });
 });

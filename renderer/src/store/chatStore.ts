@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AskResult, ConversationSummary, IntentType } from '../../../main/api/assistantTypes';
+import type { ChatStage } from '../../../main/api/types';
 import { call, onEvent } from '../api/genbaClient';
 
 export interface ChatEntry {
@@ -9,6 +10,8 @@ export interface ChatEntry {
   streamed: string;
   result: AskResult | null;
   error: string | null;
+  /** The stage the core reported last while the answer is on its way. */
+  stage: ChatStage | null;
 }
 
 interface ChatState {
@@ -23,6 +26,8 @@ interface ChatState {
   open(id: string): Promise<void>;
   startNew(): void;
   remove(id: string): Promise<void>;
+  /** Stops the answer model on the request in flight (the templated answer comes instead). */
+  stop(): Promise<void>;
 }
 
 let seq = 0;
@@ -30,6 +35,7 @@ let seq = 0;
 /** The conversation lives here, so that it survives switching views. */
 export const useChatStore = create<ChatState>((set, get) => {
   onEvent((e) => {
+    if (e.type === 'chat-stage') set({ entries: get().entries.map((x) => (x.id === e.requestId && !x.result ? { ...x, stage: e.stage } : x)) });
     if (e.type !== 'chat-chunk') return;
     set({ entries: get().entries.map((x) => (x.id === e.requestId && !x.result ? { ...x, streamed: x.streamed + e.text } : x)) });
   });
@@ -41,7 +47,7 @@ export const useChatStore = create<ChatState>((set, get) => {
     conversations: [],
     ask: async (question, intent) => {
       const id = `q${Date.now()}-${++seq}`;
-      set({ busy: true, entries: [...get().entries, { id, question, streamed: '', result: null, error: null }] });
+      set({ busy: true, entries: [...get().entries, { id, question, streamed: '', result: null, error: null, stage: null }] });
       try {
         const result = await call('chat.ask', { question, requestId: id, conversationId: get().conversationId, ...(intent ? { intent } : {}) });
         update(id, { result });
@@ -65,10 +71,21 @@ export const useChatStore = create<ChatState>((set, get) => {
       if (!c) return get().loadConversations();
       set({
         conversationId,
-        entries: c.turns.map((turn, i) => ({ id: `${conversationId}-${i}`, question: turn.question, streamed: '', result: turn.result, error: null })),
+        entries: c.turns.map((turn, i) => ({
+          id: `${conversationId}-${i}`,
+          question: turn.question,
+          streamed: '',
+          result: turn.result,
+          error: null,
+          stage: null,
+        })),
       });
     },
     startNew: () => set({ conversationId: null, entries: [] }),
+    stop: async () => {
+      const running = get().entries.find((x) => !x.result && !x.error);
+      if (running) await call('chat.cancel', { requestId: running.id }).catch(() => undefined);
+    },
     remove: async (conversationId) => {
       set({ conversations: await call('chat.deleteConversation', { id: conversationId }) });
       if (get().conversationId === conversationId) set({ conversationId: null, entries: [] });

@@ -33,7 +33,7 @@ function operator(site: string, caps: [process: string, skill: number, months: n
 }
 const propose = async (now = at('15:40'), policy = cfg.placement) => {
   const s = placementSituation(db, { now, timeZone: 'Asia/Tokyo', ...cfg.overview, policy }, { site: '札幌', process: 'エントリ1', businessId: null })!;
-  return { s, ...(await proposePlacement(s, { policy, distancesKm: DIST, timeZone: 'Asia/Tokyo', lang: 'ja', now })) };
+  return { s, ...(await proposePlacement(s, { policy, distancesKm: DIST, timeZone: 'Asia/Tokyo', lang: 'ja', now, atRiskSlackMinutes: 15 })) };
 };
 
 beforeEach(() => {

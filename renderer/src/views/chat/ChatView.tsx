@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Citation, ThresholdAction } from '../../../../main/api/assistantTypes';
+import type { ChatStage, ModelsStatus } from '../../../../main/api/types';
 import { call } from '../../api/genbaClient';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
@@ -65,9 +66,61 @@ function ThresholdButton({ action }: { action: ThresholdAction }) {
   );
 }
 
+const STAGES: ChatStage[] = ['intent', 'data', 'optimize', 'answer'];
+
+/** While an answer is on its way: the stages (意図 → データ → 最適化 → 説明), the current one marked, and a stop button. */
+function Progress({ entry }: { entry: ChatEntry }) {
+  const t = useT();
+  const stop = useChatStore((s) => s.stop);
+  const at = entry.stage === null ? -1 : STAGES.indexOf(entry.stage);
+  return (
+    <div className="chat-progress" data-testid="chat-progress">
+      <ol>
+        {STAGES.map((s, i) => (
+          <li key={s} className={i < at ? 'done' : i === at ? 'current' : ''} aria-current={i === at ? 'step' : undefined}>
+            {t(`chat.stage.${s}`)}
+          </li>
+        ))}
+      </ol>
+      <button type="button" onClick={() => void stop()} data-testid="chat-stop">
+        {t('chat.stop')}
+      </button>
+    </div>
+  );
+}
+
+/** The local models as the chat uses them: loaded (CPU/GPU), loading with progress, or not installed. */
+function ModelState() {
+  const t = useT();
+  const [status, setStatus] = useState<ModelsStatus | null>(null);
+  const busy = useChatStore((s) => s.busy);
+  // Read again when a question starts or ends and while a model loads (its progress events).
+  const loading = useAppStore((s) => (s.progress?.task === 'model' ? s.progress.done : null));
+  useEffect(() => {
+    void call('models.status', {}).then(setStatus, () => setStatus(null));
+  }, [busy, loading]);
+  if (!status) return null;
+  const device = status.backend ? (status.backend.backend === 'cpu' ? 'CPU' : `GPU (${status.backend.backend})`) : null;
+  const role = (r: 'intent' | 'answer'): string => {
+    const m = status.roles.find((x) => x.role === r);
+    if (!m || m.state === 'not_configured' || m.state === 'missing') return t('chat.model.none');
+    if (m.state === 'loading') return t('chat.model.loading', { p: Math.round((m.loadProgress ?? 0) * 100) });
+    if (m.state === 'loaded') return device ? t('chat.model.loadedOn', { device }) : t('chat.model.loaded');
+    if (m.state === 'error') return t('chat.model.error');
+    return t('chat.model.onDisk');
+  };
+  return (
+    <p className="muted small model-state" data-testid="model-state">
+      {t('chat.model.intent')}: {role('intent')} · {t('chat.model.answer')}: {role('answer')}
+    </p>
+  );
+}
+
 function Entry({ entry }: { entry: ChatEntry }) {
   const t = useT();
   const ask = useChatStore((s) => s.ask);
+  const tz = useAppStore((s) => s.overview?.timeZone ?? 'Asia/Tokyo');
+  const dataAsOf = useAppStore((s) => s.overview?.dataAsOf ?? null);
   const r = entry.result;
   return (
     <div className="chat-entry" data-testid="chat-entry">
@@ -78,7 +131,10 @@ function Entry({ entry }: { entry: ChatEntry }) {
         ) : r ? (
           <p className="answer">{r.answer}</p>
         ) : (
-          <p className="answer streaming">{entry.streamed || t('chat.thinking')}</p>
+          <>
+            <p className="answer streaming">{entry.streamed || t('chat.thinking')}</p>
+            <Progress entry={entry} />
+          </>
         )}
         {r?.clarify && (
           <div className="clarify" data-testid="clarify">
@@ -94,8 +150,10 @@ function Entry({ entry }: { entry: ChatEntry }) {
         {r && <Citations items={r.citations} />}
         {r && (
           <div className="muted small timings" data-testid="timings">
-            {t(`chat.source.${r.answerSource}`)} · {t('chat.intent')}: {t(`chat.intent.${r.intent.intent_type}`)}（{t(`chat.intentSource.${r.intent.source}`)}）
-            · {Math.round(r.timings.total_ms)} ms
+            <span title={`${t('chat.intent')}: ${t(`chat.intentSource.${r.intent.source}`)} · ${Math.round(r.timings.total_ms)} ms`}>
+              {t(`chat.source.${r.answerSource}`)} · {t('chat.answeredAs', { intent: t(`chat.intent.${r.intent.intent_type}`) })}
+              {(r.proposal?.data_as_of ?? dataAsOf) !== null && <> · {t('chat.dataAsOf', { time: formatTime(r.proposal?.data_as_of ?? dataAsOf, tz) })}</>}
+            </span>
           </div>
         )}
       </div>
@@ -175,6 +233,7 @@ export function ChatView() {
       </aside>
       <div className="chat-view">
         <h1>{t('chat.title')}</h1>
+        <ModelState />
         <div className="chat-log" data-testid="chat-log">
           {entries.length === 0 && <p className="muted">{t('chat.hint')}</p>}
           {entries.map((e) => (

@@ -4,7 +4,7 @@ import { call } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
-import { formatTime } from '../overview/format';
+import { formatLateness, formatTime } from '../overview/format';
 
 /**
  * A proposal to approve, reject or modify. Before a decision it asks the core whether newer
@@ -18,9 +18,34 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
   const [mode, setMode] = useState<null | 'rejected' | 'modified'>(null);
   const [reason, setReason] = useState('');
   const [keep, setKeep] = useState<number[]>(proposal.operators.map((o) => o.id));
+  // 承認 asks first, naming what will be written to the company database.
+  const [confirming, setConfirming] = useState(false);
+  // In a partial approval: the projection with only the ticked operators, computed by the core.
+  const [preview, setPreview] = useState<Pick<Proposal, 'impact' | 'facts'> | null>(null);
+  const lang = useAppStore((s) => s.lang);
+  const names = useAppStore((s) => s.overview?.businessNames ?? {});
   // busy: a second click while a decision is out would only earn an 'already decided' error.
   const { busy, error, run } = useCore();
   const p = state?.proposal ?? proposal;
+
+  useEffect(() => {
+    if (mode !== 'modified' || keep.length === 0) {
+      setPreview(null);
+      return;
+    }
+    let live = true;
+    void call('proposals.preview', { id: proposal.id, keepOperatorIds: keep }).then(
+      (v) => live && setPreview(v),
+      () => live && setPreview(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [mode, keep, proposal.id]);
+  const shown = preview ?? p;
+  const f = shown.facts;
+  const start = f.snapshotTime === undefined ? null : f.snapshotTime + f.switchMinutes * 60_000;
+  const moved = mode === 'modified' ? p.operators.filter((o) => keep.includes(o.id)) : p.operators;
 
   const refresh = useCallback(() => run(async () => setState(await call('proposals.get', { id: proposal.id }))), [run, proposal.id]);
   useEffect(() => {
@@ -40,7 +65,8 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
       setMode(null);
     });
   const open = !state || state.status === 'open';
-  const late = (m: number | null): string => (m === null ? '—' : m > 0 ? t('proposal.late', { m }) : t('proposal.early', { m: -m }));
+  const late = (m: number | null): string => (m === null ? '—' : formatLateness(m, lang));
+  const paren = (x: string): string => (lang === 'ja' ? `（${x}）` : ` (${x})`);
 
   return (
     <section className={`panel proposal ${open ? '' : `decided ${state?.status}`}`} data-testid="proposal-card" data-proposal-id={p.id}>
@@ -59,26 +85,58 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
         </div>
       )}
       <ul className="moves" data-testid="proposal-moves">
-        {p.changes.map((c) => (
-          <li key={c.from}>
-            <strong>
-              {c.from} → {c.to}
-            </strong>{' '}
-            {c.process} · {t('proposal.people', { n: c.count })}
-            <div className="muted">{c.operators.join('、')}</div>
-          </li>
-        ))}
+        {p.changes.map((c) => {
+          const km = p.operators.find((o) => o.from === c.from)?.distanceKm ?? null;
+          return (
+            <li key={c.from}>
+              <strong>
+                {c.from} → {c.to}
+              </strong>{' '}
+              {c.process} · {t('proposal.people', { n: c.count })}
+              {km !== null && <span className="muted"> · {t('proposal.distance', { km: Math.round(km) })}</span>}
+              <div className="muted">{c.operators.join('、')}</div>
+            </li>
+          );
+        })}
       </ul>
-      <dl className="impact">
-        <dt>{t('proposal.productivity')}</dt>
-        <dd data-testid="impact-productivity">{p.impact.productivity}</dd>
+      <dl className="impact" data-testid="proposal-impact">
+        <dt>{t('proposal.start')}</dt>
+        <dd data-testid="impact-start">{start === null ? '—' : t('proposal.startAt', { time: formatTime(start, tz), n: f.switchMinutes })}</dd>
+        <dt>{t('proposal.speed')}</dt>
+        <dd data-testid="impact-speed">
+          {t('proposal.speedChange', { before: f.currentPerMinute.toFixed(1), after: (f.currentPerMinute + f.addedPerMinute).toFixed(1) })}
+          {paren(shown.impact.productivity)}
+        </dd>
         <dt>{t('proposal.finish')}</dt>
-        <dd>
-          {formatTime(p.facts.projectedFinish, tz)} ({late(p.facts.minutesLateAfter)})
+        <dd data-testid="impact-finish">
+          {formatTime(f.projectedFinishNow, tz)}
+          {paren(late(f.minutesLateNow))} → <strong>{formatTime(f.projectedFinish, tz)}</strong>
+          {paren(late(f.minutesLateAfter))}
         </dd>
         <dt>{t('proposal.quality')}</dt>
-        <dd>{t(`proposal.quality.${p.impact.quality}`)}</dd>
+        <dd>{t(`proposal.quality.${shown.impact.quality}`)}</dd>
       </dl>
+      {p.donors && p.donors.length > 0 && (
+        <div className="donors" data-testid="proposal-donors">
+          <strong>{t('proposal.donors')}</strong>
+          <ul>
+            {p.donors.map((d) =>
+              d.businessId === null || !d.before || !d.after ? (
+                <li key={`${d.site}-${d.process}`}>
+                  {d.site} {d.process}: {t('proposal.donorDone')}
+                </li>
+              ) : (
+                <li key={`${d.site}-${d.process}-${d.businessId}`}>
+                  {d.site} {d.process}
+                  {paren(names[d.businessId] ?? d.businessId)}: {t('proposal.finish')} {formatTime(d.before.finish, tz)} → {formatTime(d.after.finish, tz)}
+                  {paren(`${late(d.before.minutesLate)} → ${late(d.after.minutesLate)}`)},
+                  {t('proposal.speedChange', { before: (d.before.perMinute ?? 0).toFixed(1), after: (d.after.perMinute ?? 0).toFixed(1) })}
+                </li>
+              ),
+            )}
+          </ul>
+        </div>
+      )}
       {p.shortfall && (
         <div className="warning" data-testid="proposal-shortfall">
           {p.shortfall}
@@ -86,7 +144,6 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
       )}
       {details && (
         <div className="proposal-details" data-testid="proposal-details">
-          <p>{p.reason}</p>
           <table>
             <thead>
               <tr>
@@ -126,6 +183,36 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
           </ul>
         </div>
       )}
+      {open && confirming && (
+        <div className="confirm" role="dialog" aria-label={t('proposal.confirmTitle')} data-testid="approve-confirm">
+          <p>
+            {t('proposal.confirmWrite', {
+              n: moved.length,
+              names: moved.map((o) => o.name).join('、'),
+              to: `${p.site} ${p.process}`,
+            })}
+          </p>
+          <div className="buttons">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              data-testid="approve-confirmed"
+              onClick={() =>
+                void refresh().then(async () => {
+                  await decide('approved');
+                  setConfirming(false);
+                })
+              }
+            >
+              {t('proposal.confirmApprove')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('proposal.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {open && mode && (
         <label className="reason">
           {t(mode === 'rejected' ? 'proposal.rejectReason' : 'proposal.modifyReason')}
@@ -141,7 +228,7 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
         <div className="buttons">
           {mode === null ? (
             <>
-              <button type="button" className="primary" disabled={busy} onClick={() => void refresh().then(() => decide('approved'))} data-testid="approve">
+              <button type="button" className="primary" disabled={busy} onClick={() => setConfirming(true)} data-testid="approve">
                 {t('proposal.approve')}
               </button>
               <button type="button" onClick={() => setMode('rejected')} data-testid="reject">
