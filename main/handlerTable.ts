@@ -35,6 +35,7 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'logs.search': ({ text, k, ...filter }) => app.logs.search(text, k ?? 20, filter),
     'logs.clusters': () => app.logs.clusters(),
     'logs.anomalies': () => app.logs.anomalies(),
+    'logs.volume': (req) => app.logs.volume(req),
     'logs.scatter': () => app.logs.scatter(),
     'logs.describeCluster': (req) => app.logs.describeCluster(req.id, app.lang()),
     'alerts.list': (req) => app.alerts.list(req),

@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'logs.search',
   'logs.clusters',
   'logs.anomalies',
+  'logs.volume',
   'logs.scatter',
   'logs.describeCluster',
   'alerts.list',

@@ -8,6 +8,7 @@ import type {
   GenbaEvent,
   IncidentReport,
   LogAnomalyReport,
+  LogVolume,
   LogCluster,
   LogScatterPoint,
   LogSearchHit,
@@ -108,6 +109,7 @@ export const REQUEST_SCHEMAS = {
   'logs.search': z.object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(100).optional(), ...LOG_FILTER }).strict(),
   'logs.clusters': empty,
   'logs.anomalies': empty,
+  'logs.volume': z.object({ ...LOG_FILTER }).strict(),
   'logs.scatter': empty,
   'logs.describeCluster': z.object({ id: z.number().int().min(1) }).strict(),
   'alerts.list': z
@@ -207,6 +209,7 @@ export interface ResponseOf {
   'logs.search': LogSearchHit[];
   'logs.clusters': LogCluster[];
   'logs.anomalies': LogAnomalyReport;
+  'logs.volume': LogVolume;
   'logs.scatter': LogScatterPoint[];
   'logs.describeCluster': { label: string; summary: string | null };
   'alerts.list': Alert[];

@@ -184,7 +184,15 @@ export interface LogTemplateSummary {
 }
 export interface LogTemplateDetail extends LogTemplateSummary {
   samples: { ts: number; service: string; host: string; level: string; message: string }[];
-  parameters: { position: number; values: { value: string; count: number }[] | null }[];
+  /** `name`: inferred from the text before the variable (queue, user), null when nothing names it. */
+  parameters: { position: number; name: string | null; values: { value: string; count: number }[] | null }[];
+}
+/** Log lines per time bucket and level over a window: the Logs view's volume chart. */
+export interface LogVolume {
+  from: number;
+  to: number;
+  bucketMinutes: number;
+  buckets: { at: number; ERROR: number; WARN: number; INFO: number; DEBUG: number }[];
 }
 export interface LogSearchHit extends LogTemplateSummary {
   score: number;

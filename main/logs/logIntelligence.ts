@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EmbeddingService } from '../ai/embeddingService.js';
-import type { Lang, LogFilter, LogsRefresh, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary } from '../api/types.js';
+import type { Lang, LogFilter, LogsRefresh, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary, LogVolume } from '../api/types.js';
 import { clusterSummaryInstruction } from './logTexts.js';
 import type { VectorIndex } from '../ai/vectorIndex.js';
 import type { AppLog } from '../applog/appLog.js';
 import { DEFAULT_ANOMALY, detectAnomalies, type AnomalyReport } from './logAnomalies.js';
+import { logVolume } from './logVolume.js';
+import { parameterName } from './parameterName.js';
 import { listClusters, recluster, type ClusterInfo } from './logClusters.js';
 import { ingestLogFiles, type IngestReport } from './ingestLogFiles.js';
 import { mineStoredLogs, type MiningReport } from './mineStoredLogs.js';
@@ -51,6 +53,8 @@ export interface LogIntelligence {
   describeCluster(id: number, lang: Lang): Promise<{ label: string; summary: string | null }>;
   /** What looks wrong in the last hour, or in `window` (a window the manager asked about: 「昨日」, 「14時ごろから」). */
   anomalies(window?: LogWindow): AnomalyReport;
+  /** Lines per time bucket and level (default: the last 24 hours), narrowed like the template list. */
+  volume(filter?: LogFilter): LogVolume;
   /** Every template as a point: clusters in colour, anomalies marked. */
   scatter(): ScatterPoint[];
 }
@@ -171,6 +175,7 @@ export function createLogIntelligence(deps: {
           .all(id) as TemplateDetail['samples'],
         parameters: Object.entries(values).map(([pos, v]) => ({
           position: Number(pos),
+          name: parameterName(JSON.parse(r.tokens) as string[], Number(pos)),
           values: v
             ? Object.entries(v)
                 .map(([value, count]) => ({ value, count }))
@@ -235,6 +240,7 @@ export function createLogIntelligence(deps: {
       const windowMinutes = Math.max(10, Math.round((to - window.from) / 60_000));
       return detectAnomalies(deps.db(), to, { ...DEFAULT_ANOMALY, windowMinutes, windowLabel: window.label });
     },
+    volume: (filter: LogFilter = {}): LogVolume => logVolume(deps.db(), filter, deps.now()),
     scatter(): ScatterPoint[] {
       const db = deps.db();
       const rows = db

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useAppInChromium } from '../helpers/appInChromium.js';
@@ -18,11 +19,18 @@ describe('Logs view in Chromium, on the demo company', () => {
 
     await page.getByTestId('log-search-input').fill('OCR timeout for image');
     await page.getByTestId('log-search').click();
-    await expect.poll(() => rows.first().textContent()).toMatch(/^OCR timeout after <\*> for image/);
+    await expect.poll(() => rows.first().locator('code').textContent()).toMatch(/^OCR timeout after <\*> for image/);
     await rows.first().click();
     const detail = page.getByTestId('log-template-detail');
     await expect.poll(() => detail.textContent()).toContain('30000 ms');
     expect(await detail.locator('.samples li').count()).toBe(10);
+    // Parameters named from the text before them, not only by position; no raw similarity score in the results.
+    expect(await detail.locator('.params code').allTextContents()).toContain('queue');
+    expect(await rows.first().textContent()).not.toMatch(/ 0\.\d\d$/);
+    // The OCR timeout spike is badged in the list.
+    expect(await rows.first().getByTestId('log-template-badge').textContent()).toBe('急増');
+    await page.getByTestId('log-search-clear').click();
+    await expect.poll(() => page.getByTestId('log-search-input').inputValue()).toBe('');
     await page.screenshot({ path: join(TEST_RESULTS, 'logs.png'), fullPage: true });
     expect(env.ui.problems).toEqual([]);
   });
@@ -39,6 +47,24 @@ describe('Logs view in Chromium, on the demo company', () => {
     expect(text).toContain('13:50〜');
     expect(text).toMatch(/影響: 札幌 エントリ1（業務 \d+）の速度 毎分[\d.]+ → [\d.]+件（\d\d:\d\dから）/);
     await page.getByTestId('site-timeline').locator('canvas').waitFor();
+
+    // The volume chart, by level, over the last 24 hours: its error lines add up to the store's.
+    await page.getByTestId('log-volume').locator('canvas').waitFor();
+    const volume = env.app.logs.volume({});
+    expect(volume.bucketMinutes).toBe(15);
+    const errors = volume.buckets.reduce((n, b) => n + b.ERROR, 0);
+    const db = new Database(join(env.dataDir, 'genba.sqlite'), { readonly: true });
+    const stored = (db.prepare("SELECT COUNT(*) AS n FROM app_logs WHERE level = 'ERROR' AND ts >= ? AND ts < ?").get(volume.from, volume.to) as { n: number })
+      .n;
+    db.close();
+    expect(errors).toBe(stored);
+    // A family picked in the list narrows the templates to its own.
+    const families = env.app.logs.clusters();
+    const biggest = [...families].sort((a, b) => b.templates.length - a.templates.length)[0]!;
+    await page.getByTestId(`log-family-${biggest.id}`).click();
+    const shown = Math.min(60, env.app.logs.templates(300).filter((x) => x.clusterId === biggest.id).length);
+    await expect.poll(() => page.getByTestId('log-templates').locator('tbody tr').count()).toBe(shown);
+    await page.getByTestId('log-family-clear').click();
 
     // Level and period narrow the list exactly as the core's filter does (the period ends at the app's clock).
     const now = env.app.status().clock.now;

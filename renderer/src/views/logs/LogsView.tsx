@@ -1,5 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { LogAnomalyReport, LogFilter, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary } from '../../../../main/api/types';
+import type {
+  LogAnomalyKind,
+  LogAnomalyReport,
+  LogCluster,
+  LogFilter,
+  LogScatterPoint,
+  LogSearchHit,
+  LogTemplateDetail,
+  LogTemplateSummary,
+  LogVolume,
+} from '../../../../main/api/types';
 import { call, onEvent } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
 import { visibleText } from '../../components/visibleText';
@@ -10,6 +20,10 @@ import { formatDateTime } from '../overview/format';
 import { SiteTimelinePanel } from './SiteTimelinePanel';
 import { Sparkline } from './Sparkline';
 import { TemplateScatter } from './TemplateScatter';
+import { LogVolumeChart } from './LogVolumeChart';
+
+/** Rows the template table shows at once; the note under it says when more matched. */
+const SHOWN = 60;
 
 const LEVELS = ['ERROR', 'WARN', 'INFO', 'DEBUG'] as const;
 const PERIODS = [1, 6, 24, 24 * 7];
@@ -48,6 +62,10 @@ export function LogsView() {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<LogSearchHit[] | null>(null);
   const [detail, setDetail] = useState<LogTemplateDetail | null>(null);
+  const [volume, setVolume] = useState<LogVolume | null>(null);
+  const [families, setFamilies] = useState<LogCluster[]>([]);
+  /** The family picked in the list: it narrows the templates and the scatter. */
+  const [family, setFamily] = useState<number | null>(null);
   const { error, run } = useCore();
 
   const load = useCallback(
@@ -55,14 +73,18 @@ export function LogsView() {
       run(async () => {
         await call('logs.refresh', {});
         const filter = toFilter(applied, now ?? Date.now());
-        const [list, scatter, report] = await Promise.all([
+        const [list, scatter, report, lines, clusters] = await Promise.all([
           call('logs.templates', { limit: 300, ...filter }),
           call('logs.scatter', {}),
           call('logs.anomalies', {}),
+          call('logs.volume', filter),
+          call('logs.clusters', {}),
         ]);
         setTemplates(list);
         setPoints(scatter);
         setAnomalies(report);
+        setVolume(lines);
+        setFamilies(clusters);
       }),
     [run, applied, now],
   );
@@ -80,7 +102,12 @@ export function LogsView() {
   };
   const filtered = JSON.stringify(applied) !== JSON.stringify(NO_FILTER);
   const field = <K extends keyof FilterForm>(key: K, value: FilterForm[K]) => setForm({ ...form, [key]: value });
-  const rows = hits ?? templates;
+  const inFamily = <T extends { clusterId: number | null }>(xs: T[]): T[] => (family === null ? xs : xs.filter((x) => x.clusterId === family));
+  const rows = inFamily(hits ?? templates);
+  // What the anomaly report says about a template: its badge in the list.
+  const badge = new Map<number, LogAnomalyKind>();
+  for (const a of anomalies?.anomalies ?? []) if (a.templateId !== null && !badge.has(a.templateId)) badge.set(a.templateId, a.kind);
+  const familyLabel = (id: number | null): string => families.find((f) => f.id === id)?.label ?? '—';
   return (
     <div className="logs">
       <h1>{t('logs.title')}</h1>
@@ -96,10 +123,29 @@ export function LogsView() {
           void search();
         }}
       >
-        <input value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('logs.search')} data-testid="log-search-input" maxLength={500} />
+        <input
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={t('logs.search')}
+          aria-label={t('logs.search')}
+          data-testid="log-search-input"
+          maxLength={500}
+        />
         <button type="submit" data-testid="log-search">
           {t('logs.searchButton')}
         </button>
+        {(hits !== null || query) && (
+          <button
+            type="button"
+            data-testid="log-search-clear"
+            onClick={() => {
+              setQuery('');
+              setHits(null);
+            }}
+          >
+            {t('logs.searchClear')}
+          </button>
+        )}
       </form>
       <form
         className="log-filters"
@@ -110,48 +156,60 @@ export function LogsView() {
           setApplied(form);
         }}
       >
-        <select
-          aria-label={t('logs.filter.level')}
-          value={form.level}
-          onChange={(e) => field('level', e.target.value as FilterForm['level'])}
-          data-testid="log-filter-level"
-        >
-          <option value="">{t('logs.filter.anyLevel')}</option>
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
-        </select>
-        <input
-          aria-label={t('logs.filter.service')}
-          placeholder={t('logs.filter.service')}
-          value={form.service}
-          maxLength={100}
-          onChange={(e) => field('service', e.target.value)}
-          data-testid="log-filter-service"
-        />
-        <input
-          aria-label={t('logs.filter.host')}
-          placeholder={t('logs.filter.host')}
-          value={form.host}
-          maxLength={200}
-          onChange={(e) => field('host', e.target.value)}
-          data-testid="log-filter-host"
-        />
-        <select
-          aria-label={t('logs.filter.period')}
-          value={form.hours}
-          onChange={(e) => field('hours', Number(e.target.value))}
-          data-testid="log-filter-period"
-        >
-          <option value={0}>{t('logs.filter.anyTime')}</option>
-          {PERIODS.map((h) => (
-            <option key={h} value={h}>
-              {t('logs.filter.hours', { n: h })}
-            </option>
-          ))}
-        </select>
+        <label>
+          {t('logs.filter.level')}
+          <select
+            aria-label={t('logs.filter.level')}
+            value={form.level}
+            onChange={(e) => field('level', e.target.value as FilterForm['level'])}
+            data-testid="log-filter-level"
+          >
+            <option value="">{t('logs.filter.anyLevel')}</option>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('logs.filter.serviceLabel')}
+          <input
+            aria-label={t('logs.filter.service')}
+            placeholder={t('logs.filter.service')}
+            value={form.service}
+            maxLength={100}
+            onChange={(e) => field('service', e.target.value)}
+            data-testid="log-filter-service"
+          />
+        </label>
+        <label>
+          {t('logs.filter.hostLabel')}
+          <input
+            aria-label={t('logs.filter.host')}
+            placeholder={t('logs.filter.host')}
+            value={form.host}
+            maxLength={200}
+            onChange={(e) => field('host', e.target.value)}
+            data-testid="log-filter-host"
+          />
+        </label>
+        <label>
+          {t('logs.filter.period')}
+          <select
+            aria-label={t('logs.filter.period')}
+            value={form.hours}
+            onChange={(e) => field('hours', Number(e.target.value))}
+            data-testid="log-filter-period"
+          >
+            <option value={0}>{t('logs.filter.anyTime')}</option>
+            {PERIODS.map((h) => (
+              <option key={h} value={h}>
+                {t('logs.filter.hours', { n: h })}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit" data-testid="log-filter-apply">
           {t('logs.filter.apply')}
         </button>
@@ -172,11 +230,60 @@ export function LogsView() {
           </>
         )}
       </form>
+      {volume && (
+        <section className="panel">
+          <h2>{t('logs.volume', { n: volume.bucketMinutes })}</h2>
+          <LogVolumeChart volume={volume} timeZone={tz} unit={t('logs.lines')} label={t('logs.volume', { n: volume.bucketMinutes })} />
+        </section>
+      )}
+      <section className="panel" data-testid="log-families">
+        <h2>{t('logs.families')}</h2>
+        <table className="families">
+          <thead>
+            <tr>
+              <th>{t('logs.cluster')}</th>
+              <th className="num">{t('logs.familyTemplates')}</th>
+              <th className="num">{t('logs.count')}</th>
+              <th>{t('logs.trend')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {families.map((f) => (
+              <tr
+                key={f.id}
+                className={family === f.id ? 'selected' : ''}
+                tabIndex={0}
+                aria-selected={family === f.id}
+                onClick={() => setFamily(family === f.id ? null : f.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    setFamily(family === f.id ? null : f.id);
+                  }
+                }}
+                data-testid={`log-family-${f.id}`}
+              >
+                <td>{f.label}</td>
+                <td className="num">{f.templates.length.toLocaleString()}</td>
+                <td className="num">{f.lines.toLocaleString()}</td>
+                <td>
+                  <Sparkline values={f.trend} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {family !== null && (
+          <button type="button" className="link" onClick={() => setFamily(null)} data-testid="log-family-clear">
+            {t('logs.familyClear', { label: familyLabel(family) })}
+          </button>
+        )}
+      </section>
       <SiteTimelinePanel sites={sites} timeZone={tz} />
       <div className="logs-grid">
         <section className="panel">
           <h2>{t('logs.scatter')}</h2>
-          <TemplateScatter points={points} onSelect={select} label={t('logs.scatter')} />
+          <TemplateScatter points={points} onSelect={select} label={t('logs.scatter')} highlight={family} />
           <h2>{t('logs.anomalies')}</h2>
           {anomalies?.warmup && <p className="muted">{t('logs.warmup')}</p>}
           {anomalies && anomalies.anomalies.length === 0 && <p className="muted">{t('logs.noAnomalies', { n: anomalies.windowMinutes })}</p>}
@@ -202,11 +309,24 @@ export function LogsView() {
               </tr>
             </thead>
             <tbody>
-              {rows.slice(0, 60).map((r) => (
-                <tr key={r.id} onClick={() => select(r.id)} className={detail?.id === r.id ? 'selected' : ''} data-testid={`log-template-${r.id}`}>
+              {rows.slice(0, SHOWN).map((r) => (
+                <tr
+                  key={r.id}
+                  tabIndex={0}
+                  onClick={() => select(r.id)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') select(r.id);
+                  }}
+                  className={`${detail?.id === r.id ? 'selected' : ''} ${badge.has(r.id) ? 'anomalous' : ''}`}
+                  data-testid={`log-template-${r.id}`}
+                >
                   <td>
+                    {badge.has(r.id) && (
+                      <span className={`chip badge-${badge.get(r.id)}`} data-testid="log-template-badge">
+                        {t(`logs.kind.${badge.get(r.id)!}`)}
+                      </span>
+                    )}{' '}
                     <code>{visibleText(r.template)}</code>
-                    {'score' in r && <small> {(r as LogSearchHit).score.toFixed(2)}</small>}
                   </td>
                   <td className="num">{r.count.toLocaleString()}</td>
                   <td>
@@ -216,19 +336,25 @@ export function LogsView() {
               ))}
             </tbody>
           </table>
+          {rows.length > SHOWN && (
+            <p className="muted small" data-testid="log-templates-more">
+              {t('logs.shownFirst', { n: SHOWN, total: rows.length.toLocaleString() })}
+            </p>
+          )}
           {detail && (
             <div className="template-detail" data-testid="log-template-detail">
               <h3>
                 <code>{visibleText(detail.template)}</code>
               </h3>
               <p className="muted">
-                {detail.count.toLocaleString()} · {t('logs.cluster')} {detail.clusterId ?? '—'}
+                {t('logs.detailCount', { n: detail.count.toLocaleString(), errors: detail.errors.toLocaleString() })} · {t('logs.cluster')}{' '}
+                {familyLabel(detail.clusterId)}
               </p>
               <h4>{t('logs.parameters')}</h4>
               <ul className="params">
                 {detail.parameters.map((p) => (
                   <li key={p.position}>
-                    <code>#{p.position}</code>{' '}
+                    <code>{p.name ?? `#${p.position}`}</code>{' '}
                     {p.values
                       ? p.values
                           .slice(0, 6)

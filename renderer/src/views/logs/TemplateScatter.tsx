@@ -14,7 +14,18 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.ch
 const PALETTE = ['#0f766e', '#2563eb', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#9333ea', '#ea580c', '#475569'];
 
 /** Templates on the plane of their two main directions: families as colours, anomalies ringed. */
-export function TemplateScatter({ points, onSelect, label }: { points: LogScatterPoint[]; onSelect: (id: number) => void; label: string }) {
+export function TemplateScatter({
+  points,
+  onSelect,
+  label,
+  highlight = null,
+}: {
+  points: LogScatterPoint[];
+  onSelect: (id: number) => void;
+  label: string;
+  /** A family picked in the list: its points stay, the others fade. */
+  highlight?: number | null;
+}) {
   const { el, chart } = useEChart();
   useEffect(() => {
     const c = chart.current;
@@ -27,15 +38,17 @@ export function TemplateScatter({ points, onSelect, label }: { points: LogScatte
         grid: { left: 8, right: 8, top: 8, bottom: 8 },
         xAxis: { type: 'value', show: false, scale: true },
         yAxis: { type: 'value', show: false, scale: true },
-        tooltip: { formatter: (p: { data: LogScatterPoint }) => `${escapeHtml(p.data.template)}<br/>${p.data.count.toLocaleString()}` },
+        tooltip: { confine: true, formatter: (p: { data: LogScatterPoint }) => `${escapeHtml(p.data.template)}<br/>${p.data.count.toLocaleString()}` },
         series: [
           {
             type: 'scatter',
             data: points.map((p) => ({
               ...p,
               value: [p.x, p.y],
-              symbolSize: Math.min(28, 6 + Math.log10(p.count + 1) * 4),
+              // At least 10 px: a point small enough to miss is no hover target.
+              symbolSize: Math.min(28, 10 + Math.log10(p.count + 1) * 4),
               itemStyle: {
+                opacity: highlight === null || p.clusterId === highlight ? 1 : 0.15,
                 color: p.clusterId === null ? '#cbd5e1' : PALETTE[p.clusterId % PALETTE.length],
                 borderColor: p.anomalous ? '#dc2626' : 'transparent',
                 borderWidth: p.anomalous ? 3 : 0,
@@ -46,6 +59,6 @@ export function TemplateScatter({ points, onSelect, label }: { points: LogScatte
       },
       true,
     );
-  }, [points, onSelect, chart]);
+  }, [points, onSelect, chart, highlight]);
   return <div ref={el} className="scatter" role="img" aria-label={label} data-testid="log-scatter" />;
 }
