@@ -192,7 +192,11 @@ export interface ApprovalRow {
   reason: string | null;
   user: string;
   decidedAt: number;
+  /** People moved by the decision (0 for a rejection), and who. */
   moves: number;
+  operators: string[];
+  /** The expected effect as recorded: speed gained, and the change in minutes late (negative: earlier). Null for a rejection. */
+  impact: { productivity: string; delayMinutes: number } | null;
   delivery: 'delivered' | 'pending' | 'failing';
   deliveredAt: number | null;
   lastError: string | null;

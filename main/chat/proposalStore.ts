@@ -129,12 +129,14 @@ function movedElsewhere(db: Database.Database, id: string, p: Proposal, now: num
 export function approvalHistory(db: Database.Database, limit = 500): ApprovalRow[] {
   const rows = db
     .prepare(
-      `SELECT p.suggestion_id, p.proposal, o.action_type, o.feedback_reason, o.action_user, o.decided_at, o.delivered_at, o.attempts, o.last_error
+      `SELECT p.suggestion_id, p.proposal, o.changes, o.impact, o.action_type, o.feedback_reason, o.action_user, o.decided_at, o.delivered_at, o.attempts, o.last_error
        FROM approval_outbox o JOIN proposals p USING (suggestion_id) ORDER BY o.decided_at DESC LIMIT ?`,
     )
     .all(limit) as {
     suggestion_id: string;
     proposal: string;
+    changes: string;
+    impact: string;
     action_type: DecisionAction;
     feedback_reason: string | null;
     action_user: string;
@@ -145,6 +147,10 @@ export function approvalHistory(db: Database.Database, limit = 500): ApprovalRow
   }[];
   return rows.map((r) => {
     const p = JSON.parse(r.proposal) as Proposal;
+    // What was decided, as written to the company: the operators kept by a partial approval, none by a rejection.
+    const changes = JSON.parse(r.changes) as Proposal['changes'];
+    const moved = r.action_type === 'rejected' ? [] : changes.flatMap((c) => c.operators);
+    const impact = JSON.parse(r.impact) as Proposal['impact'];
     return {
       suggestionId: r.suggestion_id,
       site: p.site,
@@ -153,7 +159,9 @@ export function approvalHistory(db: Database.Database, limit = 500): ApprovalRow
       reason: r.feedback_reason,
       user: r.action_user,
       decidedAt: r.decided_at,
-      moves: p.operators.length,
+      moves: moved.length,
+      operators: moved,
+      impact: r.action_type === 'rejected' ? null : { productivity: impact.productivity, delayMinutes: impact.delay_minutes },
       delivery: r.delivered_at !== null ? 'delivered' : r.attempts > 0 ? 'failing' : 'pending',
       deliveredAt: r.delivered_at,
       lastError: r.last_error,

@@ -196,7 +196,7 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
   }
 
   if (!d.testSource) {
-    checks.push(check('source', 'ok', { ja: 'データソース: デモ会社', en: 'Source: the demo company' }, null));
+    checks.push(check('source', 'ok', { ja: 'デモ会社のデータを使用中', en: 'using the demo company' }, null));
   } else {
     try {
       const found = await d.testSource();

@@ -213,6 +213,19 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
     await expect.poll(() => table.getByTestId('delivery').allTextContents(), { timeout: 15_000 }).toEqual(['送信済み', '送信済み']);
     expect(await table.textContent()).toContain('盛岡は夕方の医療レセプトで手一杯');
+    // A rejection moves nobody; the approval names who moved and the effect recorded.
+    const rows = env.app.assistant.approvals();
+    for (const r of rows) {
+      const row = table.getByTestId(`approval-${r.suggestionId}`);
+      if (r.action === 'rejected') {
+        expect(r.moves).toBe(0);
+        expect(await row.getByTestId('approval-effect').textContent()).toBe('—');
+      } else {
+        expect(r.moves).toBe(3);
+        expect(await row.textContent()).toContain(r.operators[0]!);
+        expect(await row.getByTestId('approval-effect').textContent()).toMatch(/^速度 \+\d+%、完了が\d+分早まる$/);
+      }
+    }
     await page.screenshot({ path: join(TEST_RESULTS, 'approvals.png'), fullPage: true });
     await page.getByTestId('approvals-csv').click();
     await expect.poll(() => page.getByTestId('approvals-saved').textContent()).toContain('genba-approvals-2025-10-23.csv');
@@ -229,6 +242,10 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     await expect.poll(() => list.locator('li').count()).toBe(3);
     await list.locator('li').first().click();
     expect(await page.getByTestId('knowledge-doc').textContent()).toContain('納期20分前');
+    // Markdown rendered: headings as headings, not '#' characters.
+    expect(await page.getByTestId('knowledge-doc').locator('.markdown h3, .markdown h4').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('knowledge-doc').textContent()).not.toContain('## ');
+    expect(await list.textContent()).not.toContain('チャンク');
 
     await page.getByTestId('knowledge-new').click();
     await page.getByTestId('knowledge-title').fill('佐世保の申し送り');

@@ -51,6 +51,7 @@ export function ApprovalsView() {
             <th>{t('approvals.target')}</th>
             <th>{t('approvals.action')}</th>
             <th className="num">{t('approvals.moves')}</th>
+            <th>{t('approvals.effect')}</th>
             <th>{t('approvals.reason')}</th>
             <th>{t('approvals.user')}</th>
             <th>{t('approvals.delivery')}</th>
@@ -59,7 +60,7 @@ export function ApprovalsView() {
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={8} className="muted">
+              <td colSpan={9} className="muted">
                 {t('approvals.none')}
               </td>
             </tr>
@@ -76,7 +77,23 @@ export function ApprovalsView() {
               <td>
                 <span className={`chip status-${r.action}`}>{t(`proposal.status.${r.action}`)}</span>
               </td>
-              <td className="num">{r.moves}</td>
+              <td className="num" title={r.operators.join('、')}>
+                {r.moves}
+                {r.operators.length > 0 && <div className="muted small">{r.operators.join('、')}</div>}
+              </td>
+              <td data-testid="approval-effect">
+                {r.impact
+                  ? t('approvals.effectText', {
+                      productivity: r.impact.productivity,
+                      change:
+                        r.impact.delayMinutes < 0
+                          ? t('approvals.earlier', { n: -r.impact.delayMinutes })
+                          : r.impact.delayMinutes > 0
+                            ? t('approvals.later', { n: r.impact.delayMinutes })
+                            : t('approvals.same'),
+                    })
+                  : '—'}
+              </td>
               <td>{r.reason ?? ''}</td>
               <td>{r.user}</td>
               <td className={`delivery-${r.delivery}`} data-testid="delivery" title={r.lastError ?? ''}>

@@ -1,3 +1,4 @@
+import { Markdown } from '../../components/Markdown';
 import { useCallback, useEffect, useState } from 'react';
 import type { Citation, KnowledgeDoc, KnowledgeDocDetail } from '../../../../main/api/assistantTypes';
 import { call } from '../../api/genbaClient';
@@ -102,7 +103,6 @@ export function KnowledgeView() {
                 {h.title}
                 {h.heading ? ` / ${h.heading}` : ''}
               </button>{' '}
-              <span className="muted small">{h.score}</span>
             </li>
           ))}
         </ol>
@@ -139,7 +139,7 @@ export function KnowledgeView() {
             <li key={d.id} className={selected?.id === d.id ? 'selected' : ''} onClick={() => open(d.id)} data-testid={`doc-${d.id}`}>
               <strong>{d.title}</strong>
               <div className="muted small">
-                {t('knowledge.meta', { chunks: d.chunks, chars: d.chars })}
+                {t('knowledge.meta', { sections: d.chunks, chars: d.chars.toLocaleString() })}
                 {d.builtin ? ` · ${t('knowledge.builtin')}` : ''}
               </div>
             </li>
@@ -153,7 +153,7 @@ export function KnowledgeView() {
                 {t('knowledge.delete')}
               </button>
             </div>
-            <pre className="doc-text">{selected.text}</pre>
+            <Markdown text={selected.text} />
           </section>
         )}
       </div>
