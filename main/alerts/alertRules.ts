@@ -5,6 +5,13 @@ import { formatHm } from '../config/zonedTime.js';
 import { DEFAULT_INCIDENT, groupIncidents } from '../logs/logIncidents.js';
 import { linkIncidentsToKpis } from './incidentCauses.js';
 import { usualSpeed } from './usualSpeed.js';
+import { minutesWords } from '../placement/minutesWords.js';
+
+/** 「約4分」, 「約8時間」: minutes late as an alert says them. */
+const about = (m: number): { ja: string; en: string } => {
+  const w = minutesWords(m);
+  return { ja: w.ja.startsWith('約') ? w.ja : `約${w.ja}`, en: w.en.startsWith('about') ? w.en : `about ${w.en}` };
+};
 
 export interface AlertCandidate {
   /** Dedupe key: kind + site + process (or the log anomaly's subject). */
@@ -95,8 +102,8 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandi
               en: `${p.site} ${p.process} has stalled (deadline ${deadline}, ${p.remaining} left)`,
             }
           : {
-              ja: `${p.site} ${p.process}（業務${p.businessId}）が納期 ${deadline} に約${mins}分遅れる見込み`,
-              en: `${p.site} ${p.process} (business ${p.businessId}) will miss the ${deadline} deadline by about ${mins} min`,
+              ja: `${p.site} ${p.process}（業務${p.businessId}）が納期 ${deadline} に${about(mins).ja}遅れる見込み`,
+              en: `${p.site} ${p.process} (business ${p.businessId}) will miss the ${deadline} deadline by ${about(mins).en}`,
             },
       detail: {
         businessId: p.businessId,
@@ -110,8 +117,8 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandi
       },
       dataAsOf: p.snapshotTime,
       request: {
-        ja: `${p.site}の${p.process}工程が遅延しています（業務${p.businessId}、納期${deadline}、残り${p.remaining}件${mins === null ? '' : `、約${mins}分遅れの見込み`}）`,
-        en: `${p.site} ${p.process} is behind schedule (business ${p.businessId}, deadline ${deadline}, ${p.remaining} left${mins === null ? '' : `, about ${mins} min late`})`,
+        ja: `${p.site}の${p.process}工程が遅延しています（業務${p.businessId}、納期${deadline}、残り${p.remaining}件${mins === null ? '' : `、${about(mins).ja}遅れの見込み`}）`,
+        en: `${p.site} ${p.process} is behind schedule (business ${p.businessId}, deadline ${deadline}, ${p.remaining} left${mins === null ? '' : `, ${about(mins).en} late`})`,
       },
     };
   });

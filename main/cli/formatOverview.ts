@@ -1,13 +1,10 @@
 import type { Overview, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import type { Lang } from '../errors.js';
+import { minutesWords } from '../placement/minutesWords.js';
 
 /** Minutes for people: "17分" / "17 min", from 90 minutes in hours ("約8時間"). */
-function span(minutes: number, ja: boolean): string {
-  const m = Math.abs(minutes);
-  if (m >= 90) return ja ? `約${Math.round(m / 60)}時間` : `about ${Math.round(m / 60)} h`;
-  return ja ? `${m}分` : `${m} min`;
-}
+const span = (minutes: number, ja: boolean): string => minutesWords(minutes)[ja ? 'ja' : 'en'];
 
 function line(p: ProcessProgress, o: Overview, ja: boolean): string {
   const name = o.businessNames[p.businessId];

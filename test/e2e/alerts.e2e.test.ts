@@ -80,7 +80,7 @@ describe('alerts on the demo company', () => {
     const item = page.getByTestId('alert-list').locator('li', { hasText: '横浜 エントリ1（業務990001）が納期' });
     await item.waitFor();
     await item.click();
-    expect(await page.getByTestId('alert-detail').textContent()).toContain('約480分遅れる見込み');
+    expect(await page.getByTestId('alert-detail').textContent()).toContain('約8時間遅れる見込み');
     await page.screenshot({ path: join(TEST_RESULTS, 'alerts.png'), fullPage: true });
 
     // 札幌's delay risk shows the OCR incident as its likely cause; the incident its start and hosts.
