@@ -43,7 +43,7 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'alerts.ack': (req) => app.alerts.acknowledge(req.id),
     'alerts.snooze': (req) => app.alerts.snooze(req.id, req.minutes),
     'alerts.incidents': (req) => app.alerts.incidents(req.site),
-    'alerts.timeline': ({ site, ...range }) => app.alerts.timeline(site, range),
+    'alerts.timeline': ({ site, templateId, ...range }) => app.alerts.timeline(site, range, templateId),
     'chat.ask': (req) => app.assistant.ask(req.question, req.requestId, req.intent, req.conversationId),
     'chat.conversations': () => app.assistant.conversations(),
     'chat.conversation': (req) => app.assistant.conversation(req.id),

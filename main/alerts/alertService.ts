@@ -24,7 +24,7 @@ export interface AlertService {
    */
   incidents(site?: string, window?: LogWindow): IncidentReport;
   /** A site's speed, incidents and hosts' log lines on one time axis (default: the last 6 hours; at most 7 days). */
-  timeline(site: string, range?: { from?: number; to?: number }): SiteTimeline;
+  timeline(site: string, range?: { from?: number; to?: number }, templateId?: number): SiteTimeline;
 }
 
 /**
@@ -99,12 +99,12 @@ export function createAlertService(deps: {
   return {
     check,
     incidents: (site?: string, window?: LogWindow): IncidentReport => report(inputs(window), site),
-    timeline(site: string, range: { from?: number; to?: number } = {}): SiteTimeline {
+    timeline(site: string, range: { from?: number; to?: number } = {}, templateId?: number): SiteTimeline {
       const i = inputs();
       const to = range.to ?? i.now;
       // At most a week on one axis: the response says which window it covers.
       const from = Math.max(range.from ?? to - 6 * 3_600_000, to - 7 * 86_400_000);
-      return siteTimeline(i.db, { site, from, to, causes: incidentCauses(i), siteOfHost: i.siteOfHost ?? (() => null) });
+      return siteTimeline(i.db, { site, from, to, causes: incidentCauses(i), siteOfHost: i.siteOfHost ?? (() => null), templateId });
     },
     list: (f: AlertFilter = {}): Alert[] => listAlerts(deps.db(), f, deps.lang()),
     openCount,

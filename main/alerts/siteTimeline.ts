@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SiteTimeline } from '../api/types.js';
 import type { Causes } from './alertRules.js';
 import { speeds } from './incidentCauses.js';
+import { displayTemplate } from '../logs/templateText.js';
 
 const BUCKET = 5 * 60_000;
 
@@ -12,7 +13,7 @@ const BUCKET = 5 * 60_000;
  */
 export function siteTimeline(
   db: Database.Database,
-  o: { site: string; from: number; to: number; causes: Causes; siteOfHost: (host: string) => string | null },
+  o: { site: string; from: number; to: number; causes: Causes; siteOfHost: (host: string) => string | null; templateId?: number | undefined },
 ): SiteTimeline {
   const series = db
     .prepare(
@@ -42,5 +43,27 @@ export function siteTimeline(
   const incidents = o.causes.incidents
     .filter((x) => x.sites.includes(o.site))
     .map((x) => ({ ...x, affects: o.causes.links.filter((l) => l.incidentId === x.id) }));
-  return { site: o.site, from: o.from, to: o.to, processes, incidents, logs, hosts };
+  return {
+    site: o.site,
+    from: o.from,
+    to: o.to,
+    processes,
+    incidents,
+    logs,
+    hosts,
+    template: o.templateId ? templateLines(db, o.templateId, o.from, o.to) : null,
+  };
+}
+
+/** One template's lines per 5 minutes over the window (its per-minute counts, from every host); null when it does not exist. */
+function templateLines(db: Database.Database, id: number, from: number, to: number): NonNullable<SiteTimeline['template']> | null {
+  const t = db.prepare('SELECT tokens, template FROM log_templates WHERE template_id = ?').get(id) as { tokens: string; template: string | null } | undefined;
+  if (!t) return null;
+  const points = db
+    .prepare(
+      `SELECT CAST(minute / ${BUCKET} AS INTEGER) * ${BUCKET} AS at, SUM(count) AS lines FROM log_template_minutes
+       WHERE template_id = ? AND minute >= ? AND minute < ? GROUP BY at ORDER BY at`,
+    )
+    .all(id, from, to) as { at: number; lines: number }[];
+  return { id, text: displayTemplate(t.template, t.tokens), points };
 }

@@ -138,6 +138,7 @@ export const REQUEST_SCHEMAS = {
       site: z.string().trim().min(1).max(50),
       from: z.number().int().min(0).max(8.64e15).optional(),
       to: z.number().int().min(0).max(8.64e15).optional(),
+      templateId: z.number().int().min(1).optional(),
     })
     .strict()
     .refine((r) => r.from === undefined || r.to === undefined || (r.from < r.to && r.to - r.from <= 7 * 86_400_000), {

@@ -278,6 +278,8 @@ export interface SiteTimeline {
   /** Lines and errors per 5 minutes from the hosts that serve the site. */
   logs: { at: number; lines: number; errors: number }[];
   hosts: string[];
+  /** A template asked for (the Logs view's selection): its lines per 5 minutes, from every host. */
+  template?: { id: number; text: string; points: { at: number; lines: number }[] } | null;
 }
 /** An incident that began before a drop in a site's speed: its likely cause, with the numbers. */
 export interface IncidentKpiLink {

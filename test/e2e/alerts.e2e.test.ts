@@ -127,6 +127,13 @@ describe('alerts on the demo company', () => {
     await page.screenshot({ path: join(TEST_RESULTS, 'alerts-incident-1280-en.png') });
     await showIncident('ja', 'ログの障害（札幌）');
     if (size) await page.setViewportSize(size);
+    // The incident's messages in the Logs view: its service over the last 6 hours, as the core filters them.
+    await page.getByTestId('alert-show-logs').click();
+    const clock = env.app.status().clock.now;
+    const expected = env.app.logs.templates(300, { service: 'ocr-worker', from: clock - 6 * 3_600_000, to: clock }).length;
+    await expect.poll(() => page.getByTestId('log-filter-active').textContent()).toBe(`絞り込み中: ${expected}件のテンプレート`);
+    expect(await page.getByTestId('log-filter-service').inputValue()).toBe('ocr-worker');
+    await page.getByTestId('nav-alerts').click();
     await item.click();
 
     await page.getByTestId('alert-propose').click();

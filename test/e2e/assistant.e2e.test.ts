@@ -266,4 +266,25 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     expect(env.app.assistant.knowledge.list().map((d) => d.title)).not.toContain('佐世保の申し送り');
     expect(env.ui.problems).toEqual([]);
   });
+
+  it('shows the proposal card in English: no Japanese punctuation, the start time in words', async () => {
+    const { page } = env.ui;
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    env.app.updateSettings({ lang: 'en' });
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('nav-chat').click();
+    await page.getByTestId('conversation-new').click();
+    await page.getByTestId('chat-input').fill('Sapporo entry 1 is late');
+    await page.getByTestId('chat-send').click();
+    const english = page.getByTestId('proposal-card').last();
+    await english.waitFor();
+    expect(await english.getByTestId('impact-start').textContent()).toMatch(/^at 15:42 \(after a \d+-minute switch\)$/);
+    expect((await english.textContent())!.match(/[（）、]/g)).toBeNull();
+    await english.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(TEST_RESULTS, 'proposal-card-1280-en.png') });
+    env.app.updateSettings({ lang: 'ja' });
+    if (size) await page.setViewportSize(size);
+    expect(env.ui.problems).toEqual([]);
+  });
 });

@@ -24,6 +24,12 @@ describe('Logs view in Chromium, on the demo company', () => {
     const detail = page.getByTestId('log-template-detail');
     await expect.poll(() => detail.textContent()).toContain('30000 ms');
     expect(await detail.locator('.samples li').count()).toBe(10);
+    // The selected template on the site's time axis: its lines in the window, as the store counts them.
+    const id = Number((await rows.first().getAttribute('data-testid'))!.replace('log-template-', ''));
+    const timeline = env.app.alerts.timeline('札幌', {}, id);
+    const lines = timeline.template!.points.reduce((n, p) => n + p.lines, 0);
+    expect(lines).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('timeline-template').textContent()).toContain(`${lines.toLocaleString('ja-JP')}行`);
     // Parameters named from the text before them, not only by position; no raw similarity score in the results.
     expect(await detail.locator('.params code').allTextContents()).toContain('queue');
     expect(await rows.first().textContent()).not.toMatch(/ 0\.\d\d$/);

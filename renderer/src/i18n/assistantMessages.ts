@@ -148,7 +148,7 @@ export const assistantEn: Record<keyof typeof assistantJa, string> = {
   'chat.thresholdApplied': 'Threshold changed from {from}% to {to}%; the next check uses it.',
   'chat.intent': 'Intent',
   'chat.newConversation': 'New conversation',
-  'chat.turns': '{n} turns',
+  'chat.turns': 'turns: {n}',
   'chat.deleteConversation': 'Delete this conversation',
   'chat.intent.deadline_optimization': 'who to move',
   'chat.intent.delay_risk_detection': 'delay risk',

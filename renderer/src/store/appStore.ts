@@ -16,6 +16,9 @@ interface AppState {
   selectedAlertId: number | null;
   /** A request carried from an alert or the 要対応 strip to the chat, which asks it at once. */
   chatRequest: string | null;
+  /** The filter the Logs view opens with (an incident's "show its messages"); null once taken. */
+  logsFilter: { service?: string; host?: string; hours?: number } | null;
+  showLogs(filter: { service?: string; host?: string; hours?: number } | null): void;
   /** The know-how document to show when the Knowledge view opens (a clicked citation). */
   selectedDocId: number | null;
   openAlert(id: number | null): void;
@@ -53,10 +56,12 @@ export const useAppStore = create<AppState>((set, get) => {
     selectedAlertId: null,
     chatRequest: null,
     selectedDocId: null,
+    logsFilter: null,
     error: null,
     setView: (view) => set({ view }),
     openAlert: (id) => set({ view: 'alerts', selectedAlertId: id }),
     consult: (request) => set(request === null ? { chatRequest: null } : { view: 'chat', chatRequest: request }),
+    showLogs: (filter) => set(filter === null ? { logsFilter: null } : { view: 'logs', logsFilter: filter }),
     showKnowledge: (docId) => set(docId === null ? { selectedDocId: null } : { view: 'knowledge', selectedDocId: docId }),
     refresh: async () => {
       await guarded(async () => {

@@ -43,7 +43,7 @@ const HIDDEN = new Set(['incidentId', 'samples', 'likelyCause', 'likelyCauses', 
 /** Alerts: filters, the list, and one alert's numbers with what to do about it. */
 export function AlertsView() {
   const t = useT();
-  const { lang, overview, status, selectedAlertId, openAlert, consult } = useAppStore(
+  const { lang, overview, status, selectedAlertId, openAlert, consult, showLogs } = useAppStore(
     useShallow((s) => ({
       lang: s.lang,
       overview: s.overview,
@@ -51,6 +51,7 @@ export function AlertsView() {
       selectedAlertId: s.selectedAlertId,
       openAlert: s.openAlert,
       consult: s.consult,
+      showLogs: s.showLogs,
     })),
   );
   const tz = overview?.timeZone ?? 'Asia/Tokyo';
@@ -223,6 +224,15 @@ export function AlertsView() {
                   {selected.snoozedUntil && selected.snoozedUntil > now
                     ? t('alerts.snoozed', { time: formatTime(selected.snoozedUntil, tz) })
                     : t('alerts.snooze')}
+                </button>
+              )}
+              {selected.kind === 'log_anomaly' && Array.isArray(selected.detail.services) && (
+                <button
+                  type="button"
+                  data-testid="alert-show-logs"
+                  onClick={() => showLogs({ service: String((selected.detail.services as unknown[])[0]), hours: 6 })}
+                >
+                  {t('alerts.showLogs')}
                 </button>
               )}
               {selected.request && (

@@ -94,7 +94,7 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
               </strong>{' '}
               {c.process} · {t('proposal.people', { n: c.count })}
               {km !== null && <span className="muted"> · {t('proposal.distance', { km: Math.round(km) })}</span>}
-              <div className="muted">{c.operators.join('、')}</div>
+              <div className="muted">{c.operators.join(lang === 'ja' ? '、' : ', ')}</div>
             </li>
           );
         })}
@@ -188,7 +188,7 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
           <p>
             {t('proposal.confirmWrite', {
               n: moved.length,
-              names: moved.map((o) => o.name).join('、'),
+              names: moved.map((o) => o.name).join(lang === 'ja' ? '、' : ', '),
               to: `${p.site} ${p.process}`,
             })}
           </p>

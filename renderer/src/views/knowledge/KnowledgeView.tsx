@@ -136,7 +136,21 @@ export function KnowledgeView() {
       <div className="knowledge-grid">
         <ul className="doc-list" data-testid="knowledge-list">
           {docs.map((d) => (
-            <li key={d.id} className={selected?.id === d.id ? 'selected' : ''} onClick={() => open(d.id)} data-testid={`doc-${d.id}`}>
+            <li
+              key={d.id}
+              className={selected?.id === d.id ? 'selected' : ''}
+              onClick={() => open(d.id)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  open(d.id);
+                }
+              }}
+              tabIndex={0}
+              role="button"
+              aria-pressed={selected?.id === d.id}
+              data-testid={`doc-${d.id}`}
+            >
               <strong>{d.title}</strong>
               <div className="muted small">
                 {t('knowledge.meta', { sections: d.chunks, chars: d.chars.toLocaleString() })}

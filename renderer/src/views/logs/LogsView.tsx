@@ -54,8 +54,15 @@ export function LogsView() {
   const tz = useAppStore((s) => s.overview?.timeZone ?? 'Asia/Tokyo');
   const sites = useAppStore(useShallow((s) => s.overview?.sites.map((x) => x.site) ?? []));
   const now = useAppStore((s) => s.status?.clock.now ?? null);
-  const [form, setForm] = useState<FilterForm>(NO_FILTER);
-  const [applied, setApplied] = useState<FilterForm>(NO_FILTER);
+  // Opened from an incident: its service's messages over the last 6 hours.
+  const carried = useAppStore((s) => s.logsFilter);
+  const takeCarried = useAppStore((s) => s.showLogs);
+  const initial: FilterForm = carried ? { ...NO_FILTER, service: carried.service ?? '', host: carried.host ?? '', hours: carried.hours ?? 0 } : NO_FILTER;
+  const [form, setForm] = useState<FilterForm>(initial);
+  const [applied, setApplied] = useState<FilterForm>(initial);
+  useEffect(() => {
+    if (carried) takeCarried(null);
+  }, [carried, takeCarried]);
   const [templates, setTemplates] = useState<LogTemplateSummary[]>([]);
   const [points, setPoints] = useState<LogScatterPoint[]>([]);
   const [anomalies, setAnomalies] = useState<LogAnomalyReport | null>(null);
@@ -279,7 +286,7 @@ export function LogsView() {
           </button>
         )}
       </section>
-      <SiteTimelinePanel sites={sites} timeZone={tz} />
+      <SiteTimelinePanel sites={sites} timeZone={tz} templateId={detail?.id ?? null} />
       <div className="logs-grid">
         <section className="panel">
           <h2>{t('logs.scatter')}</h2>

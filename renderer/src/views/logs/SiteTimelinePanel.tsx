@@ -20,7 +20,18 @@ const COLORS = ['#0f766e', '#2563eb', '#d97706', '#7c3aed', '#db2777'];
  * `genba logs timeline`. Opens on the site of the first incident (the urgent one), else the
  * first site.
  */
-export function SiteTimelinePanel({ sites, timeZone, initialSite = null }: { sites: string[]; timeZone: string; initialSite?: string | null }) {
+export function SiteTimelinePanel({
+  sites,
+  timeZone,
+  initialSite = null,
+  templateId = null,
+}: {
+  sites: string[];
+  timeZone: string;
+  initialSite?: string | null;
+  /** A template selected in the Logs view: its lines drawn on the same axis as the site's speed. */
+  templateId?: number | null;
+}) {
   const t = useT();
   const [site, setSite] = useState<string | null>(initialSite);
   const [timeline, setTimeline] = useState<SiteTimeline | null>(null);
@@ -37,8 +48,8 @@ export function SiteTimelinePanel({ sites, timeZone, initialSite = null }: { sit
 
   useEffect(() => {
     if (site === null) return;
-    void run(async () => setTimeline(await call('alerts.timeline', { site })));
-  }, [site, run]);
+    void run(async () => setTimeline(await call('alerts.timeline', { site, ...(templateId ? { templateId } : {}) })));
+  }, [site, run, templateId]);
 
   useEffect(() => {
     if (!timeline) return;
@@ -85,6 +96,20 @@ export function SiteTimelinePanel({ sites, timeZone, initialSite = null }: { sit
               : {}),
           })),
           { name: errors, type: 'bar', yAxisIndex: 1, barMaxWidth: 6, itemStyle: { color: '#dc2626' }, data: timeline.logs.map((l) => [l.at, l.errors]) },
+          ...(timeline.template
+            ? [
+                {
+                  name: t('timeline.template', { template: visibleText(timeline.template.text).slice(0, 40) }),
+                  type: 'line',
+                  yAxisIndex: 1,
+                  step: 'end',
+                  showSymbol: false,
+                  lineStyle: { width: 2, color: '#ea580c' },
+                  itemStyle: { color: '#ea580c' },
+                  data: timeline.template.points.map((p) => [p.at, p.lines]),
+                },
+              ]
+            : []),
         ],
       },
       true,
@@ -112,6 +137,16 @@ export function SiteTimelinePanel({ sites, timeZone, initialSite = null }: { sit
         </div>
       )}
       <div ref={el} className="timeline-chart" role="img" aria-label={t('timeline.title')} />
+      {timeline?.template && (
+        <p className="muted small" data-testid="timeline-template">
+          {t('timeline.templateLines', {
+            template: visibleText(timeline.template.text),
+            n: timeline.template.points.reduce((n, p) => n + p.lines, 0).toLocaleString(),
+            from: formatTime(timeline.from, timeZone),
+            to: formatTime(timeline.to, timeZone),
+          })}
+        </p>
+      )}
       {timeline && timeline.incidents.length === 0 && (
         <p className="muted">{t('timeline.none', { from: formatTime(timeline.from, timeZone), to: formatTime(timeline.to, timeZone) })}</p>
       )}
