@@ -78,6 +78,17 @@ async function storeBench(): Promise<void> {
     record('status() p50 / p95 (20 runs)', `${percentile(status, 50).toFixed(1)} / ${percentile(status, 95).toFixed(1)} ms`);
     const overview = Array.from({ length: 50 }, () => timeIt(() => app.overview()).ms);
     record('overview() p50 / p95 (50 runs, 52 processes)', `${percentile(overview, 50).toFixed(1)} / ${percentile(overview, 95).toFixed(1)} ms`);
+    // The cockpit's other reads: the ranked alert list, the log volume chart, a site's timeline with a template on it.
+    app.alerts.check();
+    const alerts = Array.from({ length: 20 }, () => timeIt(() => app.alerts.list({ status: 'open' })).ms);
+    record('alerts list, ranked (p50 / p95, 20 runs)', `${percentile(alerts, 50).toFixed(1)} / ${percentile(alerts, 95).toFixed(1)} ms`);
+    const now = app.status().clock.now;
+    const day = Array.from({ length: 10 }, () => timeIt(() => app.logs.volume({})).ms);
+    const week = Array.from({ length: 5 }, () => timeIt(() => app.logs.volume({ from: now - 7 * 86_400_000, to: now })).ms);
+    record('log volume chart, 24 h / 7 days (p50)', `${percentile(day, 50).toFixed(0)} / ${percentile(week, 50).toFixed(0)} ms`);
+    const top = app.logs.templates(1)[0];
+    const timeline = Array.from({ length: 10 }, () => timeIt(() => app.alerts.timeline('札幌', {}, top?.id)).ms);
+    record('site timeline with a template, 6 h (p50)', `${percentile(timeline, 50).toFixed(0)} ms`);
     await app.stop();
 
     const bin = resolve('bin/genba.mjs');
@@ -89,6 +100,11 @@ async function storeBench(): Promise<void> {
         () => timeIt(() => spawnSync(process.execPath, [bin, 'status', '--json', '--data-dir', join(dir.path, 'cli')])).ms,
       );
       record('genba status --json, existing data (process, p50)', `${percentile(warm, 50).toFixed(0)} ms`);
+      const ov = Array.from(
+        { length: 5 },
+        () => timeIt(() => spawnSync(process.execPath, [bin, 'overview', '--json', '--data-dir', join(dir.path, 'cli')])).ms,
+      );
+      record('genba overview --json (process, p50)', `${percentile(ov, 50).toFixed(0)} ms`);
     } else {
       record('genba CLI', 'skipped: run npm run build first');
     }
