@@ -14,6 +14,9 @@ import { memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/se
 import { GenbaError, describeError } from './errors.js';
 import { type AppLog, createAppLog } from './applog/appLog.js';
 import { computeOverview } from './placement/siteOverview.js';
+import { compactStore, type CompactionReport, type Retention } from './store/compactStore.js';
+import { storageReport } from './store/storageReport.js';
+import type { StorageReport } from './api/types.js';
 import { businessNames } from './placement/businessNames.js';
 import { statusInfo } from './statusInfo.js';
 import { CompanyRepository } from './store/companyRepository.js';
@@ -104,6 +107,10 @@ export interface GenbaApp extends SafetyService, Pick<DataSourceService, 'syncNo
     previous: number;
     value: number;
   };
+  /** Removes what retention no longer keeps (runs after every sync by itself); `override`: other limits for this run. */
+  compact(override?: Partial<Retention>): Promise<CompactionReport>;
+  /** Bytes per table and what retention would free now (`genba status`). */
+  storage(override?: Partial<Retention>): StorageReport;
   /** Whether a sync runs, and how the last one went (tests, CLI shutdown). */
   syncStatus(): SyncServiceStatus;
   syncService: SyncService;
@@ -216,6 +223,32 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       }
     }
   });
+  const retention = (override: Partial<Retention> = {}): Retention => ({
+    keepRawDays: config.logs.keepRawDays,
+    keepAggregateDays: config.logs.keepAggregateDays,
+    keepSnapshotDays: config.sync.keepSnapshotDays,
+    timeZone: config.timeZone,
+    ...override,
+  });
+  /**
+   * Retention after each sync of the desktop app (its background schedule), once the new
+   * lines are mined and indexed; stop() waits for it. A one-off `genba sync` leaves the copy
+   * whole; `genba compact` runs it by hand.
+   */
+  let compaction: Promise<unknown> = Promise.resolve();
+  let compactAfterSync = false;
+  const compactNow = async (override?: Partial<Retention>): Promise<CompactionReport> => {
+    const r = await compactStore(store().db, clock.now(), retention(override));
+    if (r.rawLogs + r.minuteCounts + r.snapshots > 0) log.info('compaction', JSON.stringify(r));
+    return r;
+  };
+  events.on((e) => {
+    if (e.type === 'sync-finished' && db && compactAfterSync) {
+      compaction = Promise.all([logRefresh, compaction])
+        .then(() => (db ? compactNow() : null))
+        .catch((error: unknown) => log.error('compaction failed', describeError(error)));
+    }
+  });
 
   const assistant = createAssistantService({
     db: () => store().db,
@@ -302,6 +335,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
 
     ...safety,
     startBackgroundSync(): void {
+      compactAfterSync = true;
       sync.startSchedule();
       alerts.start();
       sync.run().catch(() => {});
@@ -314,6 +348,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       alerts.stop();
       await sync.cancel();
       await logRefresh;
+      await compaction;
       await ai.dispose();
       closeStore?.();
       closeStore = null;
@@ -372,6 +407,13 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       log.info('alert threshold changed by the manager', `${change.setting}: ${previous} -> ${change.proposed}`);
       return { setting: change.setting, previous, value: change.proposed };
     },
+    compact(override?: Partial<Retention>): Promise<CompactionReport> {
+      // One compaction at a time: after the one a sync started, if any.
+      const next = compaction.then(() => compactNow(override));
+      compaction = next.catch(() => undefined);
+      return next;
+    },
+    storage: (override?: Partial<Retention>) => storageReport(store().db, clock.now(), retention(override)),
     syncStatus: () => sync.status(),
     syncService: sync,
   } satisfies GenbaApp;

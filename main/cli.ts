@@ -5,7 +5,7 @@ import { parseIsoInstant } from './config/clock.js';
 import type { LogFilter } from './api/types.js';
 import { CliUsageError, usageError } from './cli/cliUsageError.js';
 import { escapeControls } from './cli/escapeControls.js';
-import { formatStatus } from './cli/formatStatus.js';
+import { formatStatus, formatStorage } from './cli/formatStatus.js';
 import { formatOverview } from './cli/formatOverview.js';
 import { helpText } from './cli/helpText.js';
 import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
@@ -64,11 +64,12 @@ const COMMANDS: readonly string[] = [
   'knowledge',
   'approvals',
   'backup',
+  'compact',
   'restore',
   'doctor',
 ];
 /** Commands that take no positional arguments (the others check their own). */
-const WITHOUT_ARGUMENTS = new Set(['status', 'overview', 'demo', 'sync', 'doctor']);
+const WITHOUT_ARGUMENTS = new Set(['status', 'overview', 'compact', 'demo', 'sync', 'doctor']);
 
 /** The language for errors raised before the command line is fully parsed. */
 function langFromArgv(argv: string[]): Lang {
@@ -211,6 +212,17 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'approvals') return runApprovals(app, rest, { out: values.out, json }, io);
     if (command === 'backup') return await runBackup(app, rest, json, io);
 
+    if (command === 'compact') {
+      const r = await app.compact();
+      io.stdout(
+        json
+          ? `${JSON.stringify(r, null, 2)}\n`
+          : lang === 'ja'
+            ? `保持期間を過ぎたものを削除しました: ログ ${r.rawLogs.toLocaleString()}行、分ごとの件数 ${r.minuteCounts.toLocaleString()}件、進捗 ${r.snapshots.toLocaleString()}件（${r.ms} ms、${r.freedPages.toLocaleString()}ページを返却）\n`
+            : `Removed what is past retention: ${r.rawLogs.toLocaleString()} log rows, ${r.minuteCounts.toLocaleString()} per-minute counts, ${r.snapshots.toLocaleString()} snapshots (${r.ms} ms, ${r.freedPages.toLocaleString()} pages given back)\n`,
+      );
+      return 0;
+    }
     if (command === 'overview') {
       const overview = app.overview();
       io.stdout(json ? `${JSON.stringify(overview, null, 2)}\n` : formatOverview(overview, lang));
@@ -218,7 +230,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     if (command === 'status') {
       const status = app.status();
-      io.stdout(json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status, app.config().timeZone, lang));
+      const storage = app.storage();
+      io.stdout(
+        json ? `${JSON.stringify({ ...status, storage }, null, 2)}\n` : `${formatStatus(status, app.config().timeZone, lang)}${formatStorage(storage, lang)}`,
+      );
       return 0;
     }
     // demo: start() already built it when missing; --reset rebuilds it on purpose.

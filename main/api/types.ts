@@ -104,6 +104,12 @@ export interface StatusInfo {
   alertsPausedUntil: number | null;
 }
 
+/** `genba status`: bytes per table (with its indexes) and what retention would remove now. */
+export interface StorageReport {
+  tables: { name: string; bytes: number }[];
+  retention: { rawLogs: number; minuteCounts: number; snapshots: number; keepRawDays: number; keepAggregateDays: number; keepSnapshotDays: number };
+}
+
 /** The Settings → Data source form. The password is optional: empty keeps the stored one. */
 export interface DataSourceForm {
   host: string;

@@ -1,4 +1,4 @@
-import type { StatusInfo } from '../api/types.js';
+import type { StatusInfo, StorageReport } from '../api/types.js';
 import type { Lang } from '../errors.js';
 
 function when(ms: number | null, now: number, timeZone: string, lang: Lang): string {
@@ -44,4 +44,19 @@ export function formatStatus(s: StatusInfo, timeZone: string, lang: Lang): strin
     }`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Where the store's bytes are, and what retention will free at the next compaction (after a sync). */
+export function formatStorage(s: StorageReport, lang: Lang): string {
+  const ja = lang === 'ja';
+  const r = s.retention;
+  return (
+    [
+      ja ? 'テーブルごとのサイズ（索引を含む）:' : 'Size per table (with its indexes):',
+      ...s.tables.slice(0, 12).map((t) => `  ${t.name.padEnd(32)} ${(t.bytes / MB).toFixed(1).padStart(8)} MB`),
+      ja
+        ? `保持期間（ログの行 ${r.keepRawDays}日、分ごとの件数 ${r.keepAggregateDays}日、進捗 ${r.keepSnapshotDays}日）を過ぎて次の圧縮で消えるもの: ログ ${r.rawLogs.toLocaleString()}行、分ごとの件数 ${r.minuteCounts.toLocaleString()}件、進捗 ${r.snapshots.toLocaleString()}件`
+        : `Past retention (log rows ${r.keepRawDays} days, per-minute counts ${r.keepAggregateDays} days, progress ${r.keepSnapshotDays} days), freed at the next compaction: ${r.rawLogs.toLocaleString()} log rows, ${r.minuteCounts.toLocaleString()} per-minute counts, ${r.snapshots.toLocaleString()} snapshots`,
+    ].join('\n') + '\n'
+  );
 }

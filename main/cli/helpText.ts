@@ -6,6 +6,7 @@ const HELP: Record<Lang, string> = {
 コマンド:
   status              データフォルダ・データソース・各テーブルの件数・最終同期・モデルを表示
   overview            要対応（遅れ・停滞・注意の工程を急ぐ順に）と拠点ごとの状況
+  compact             保持期間を過ぎたログ・集計・進捗を削除（アプリは同期のたびに自動で実行）
   demo [--reset]      デモ会社のデータを作成（--reset で作り直し）
   sync [--source URL] [--once]
                       会社の MySQL から同期（URL 例: mysql://genba@db:3306/company）。
@@ -53,6 +54,7 @@ const HELP: Record<Lang, string> = {
 Commands:
   status              Data folder, source, row counts per table, last sync, models found
   overview            What needs action (late, stalled, at-risk processes, most urgent first) and each site
+  compact             Remove logs, counts and snapshots past retention (the app does it after every sync)
   demo [--reset]      Build the demo company's data (--reset rebuilds it)
   sync [--source URL] [--once]
                       Sync from the company MySQL (URL: mysql://genba@db:3306/company).

@@ -55,11 +55,20 @@ export const mysqlSourceSchema = z
 export type MySqlSourceConfig = z.infer<typeof mysqlSourceSchema>;
 
 /** Application logs: from the source's app_logs table, or from log files on this machine. */
+/** How long the laptop keeps logs, whatever their source (compaction after each sync). */
+const logRetention = {
+  /** Raw log rows: older ones are removed (their templates and per-minute counts stay). */
+  keepRawDays: z.number().int().min(1).max(3650).default(7),
+  /** Per-minute counts per template: older ones are removed. */
+  keepAggregateDays: z.number().int().min(1).max(3650).default(90),
+};
+
 const logsSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('source') }).strict(),
+  z.object({ kind: z.literal('source'), ...logRetention }).strict(),
   z
     .object({
       kind: z.literal('files'),
+      ...logRetention,
       paths: z.array(z.string().min(1).max(1024)).min(1).max(50),
       /** Service name for plain-text lines (JSON lines may carry their own). */
       service: z.string().min(1).max(64).default('app'),
@@ -73,7 +82,7 @@ export const configSchema = z
     /** IANA zone the company's DATETIME columns and working days are expressed in. */
     timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'unknown IANA time zone' }).default('Asia/Tokyo'),
     source: z.discriminatedUnion('kind', [demoSourceSchema, mysqlSourceSchema]).default({ kind: 'demo', seed: DEFAULT_DEMO_SEED }),
-    logs: logsSchema.default({ kind: 'source' }),
+    logs: logsSchema.default({ kind: 'source', keepRawDays: 7, keepAggregateDays: 90 }),
     sync: z
       .object({
         /** Progress snapshots and logs. */
@@ -87,9 +96,11 @@ export const configSchema = z
          * company's applications keep open.
          */
         lookbackMinutes: z.number().int().min(0).max(1440).default(15),
+        /** Progress snapshots older than this are removed after a sync (those a decision or an open alert refers to stay). */
+        keepSnapshotDays: z.number().int().min(1).max(3650).default(90),
       })
       .strict()
-      .default({ progressEverySeconds: 60, mastersEveryMinutes: 10, batchSize: 5000, lookbackMinutes: 15 }),
+      .default({ progressEverySeconds: 60, mastersEveryMinutes: 10, batchSize: 5000, lookbackMinutes: 15, keepSnapshotDays: 90 }),
     ai: z
       .object({
         /** GGUF files for the two roles; null: the manifest's default in <data folder>/models, if present. */

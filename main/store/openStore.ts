@@ -78,6 +78,10 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Databas
         en: `The database ${path} was written by a newer Genba (format ${version}; this app knows up to ${SCHEMA_VERSION}). Update Genba. The file was not changed.`,
       });
     }
+    // A new store gives freed pages back as retention removes rows (compactStore.ts); it must be set before any table exists.
+    if (version === 0 && (db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n === 0) {
+      db.pragma('auto_vacuum = INCREMENTAL');
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

@@ -1,0 +1,155 @@
+import type Database from 'better-sqlite3';
+import { startOfZonedDay } from '../config/zonedTime.js';
+
+const DAY = 86_400_000;
+
+export interface Retention {
+  keepRawDays: number;
+  keepAggregateDays: number;
+  keepSnapshotDays: number;
+  timeZone: string;
+}
+
+export interface CompactionReport {
+  rawLogs: number;
+  minuteCounts: number;
+  snapshots: number;
+  /** Pages given back to the file system. */
+  freedPages: number;
+  ms: number;
+}
+
+/** Rows removed per transaction: small enough that a reader (the UI) never waits long. */
+const BATCH = 5000;
+
+/**
+ * Where each table's cut lies: the start of the day `keep` days back, so a kept day is a
+ * whole day (the anomaly baselines compare whole windows of earlier days).
+ */
+export function retentionCuts(now: number, r: Retention): { raw: number; aggregate: number; snapshots: number } {
+  const today = startOfZonedDay(now, r.timeZone);
+  return { raw: today - r.keepRawDays * DAY, aggregate: today - r.keepAggregateDays * DAY, snapshots: today - r.keepSnapshotDays * DAY };
+}
+
+/**
+ * Times a decision or an open alert refers to: the day of each proposal's data (its
+ * snapshots and log lines are the evidence of the decision), and an open alert's day from
+ * its first sighting on. Rows inside are kept whatever their age.
+ */
+function protectedSpans(db: Database.Database, timeZone: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const { t } of db.prepare('SELECT data_as_of AS t FROM proposals').all() as { t: number }[]) {
+    const day = startOfZonedDay(t, timeZone);
+    spans.push([day, day + DAY]);
+  }
+  for (const { t } of db.prepare("SELECT first_seen AS t FROM alerts WHERE status = 'open'").all() as { t: number }[]) {
+    spans.push([startOfZonedDay(t, timeZone), Infinity]);
+  }
+  return spans;
+}
+
+/** SQL for "not inside any protected span" on `col`, and its parameters. */
+function outside(col: string, spans: [number, number][]): { sql: string; params: number[] } {
+  if (spans.length === 0) return { sql: '1', params: [] };
+  return {
+    sql: spans.map(() => `NOT (${col} >= ? AND ${col} < ?)`).join(' AND '),
+    params: spans.flatMap(([a, b]) => [a, Number.isFinite(b) ? b : Number.MAX_SAFE_INTEGER]),
+  };
+}
+
+/** What compaction would remove now, without removing it (`genba status`). */
+export function retentionPreview(db: Database.Database, now: number, r: Retention): { rawLogs: number; minuteCounts: number; snapshots: number } {
+  const cut = retentionCuts(now, r);
+  const spans = protectedSpans(db, r.timeZone);
+  const count = (table: string, col: string, before: number): number => {
+    const o = outside(col, spans);
+    return (
+      db
+        .prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${col} < ? AND ${o.sql}${table === 'app_logs' ? ' AND template_id IS NOT NULL' : ''}`)
+        .get(before, ...o.params) as { n: number }
+    ).n;
+  };
+  return {
+    rawLogs: count('app_logs', 'ts', cut.raw),
+    minuteCounts: count('log_template_minutes', 'minute', cut.aggregate),
+    snapshots: count('progress_snapshots', 'snapshot_time', cut.snapshots),
+  };
+}
+
+/**
+ * Removes what retention no longer keeps, in small transactions with a pause between them
+ * (the event loop, and so the UI, stays responsive), then gives the freed pages back to the
+ * file system. Raw log rows go before their per-minute counts, which go before the
+ * templates' totals (kept forever: they are small and carry the history). Snapshots a
+ * decision or an open alert refers to stay.
+ */
+export async function compactStore(
+  db: Database.Database,
+  now: number,
+  r: Retention,
+  pause: () => Promise<void> = () => new Promise((ok) => setImmediate(ok)),
+): Promise<CompactionReport> {
+  const t0 = performance.now();
+  const cut = retentionCuts(now, r);
+  const batched = async (table: string, key: string, col: string, before: number, also = '1'): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      // Read again for every batch: a decision taken meanwhile protects its day at once.
+      const o = outside(col, protectedSpans(db, r.timeZone));
+      const step = db.prepare(`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${col} < ? AND ${o.sql} AND ${also} LIMIT ${BATCH})`);
+      const n = db.transaction(() => step.run(before, ...o.params).changes)();
+      total += n;
+      if (n < BATCH) return total;
+      await pause();
+    }
+  };
+  // A line not yet mined has not reached its template's counts: it stays until it has.
+  const rawLogs = await batched('app_logs', 'log_id', 'ts', cut.raw, 'template_id IS NOT NULL');
+  // log_template_minutes is WITHOUT ROWID: deleted by its key.
+  const minuteCounts = await batchedByKey(db, cut.aggregate, r.timeZone, pause);
+  const snapshots = await batched('progress_snapshots', 'snapshot_id', 'snapshot_time', cut.snapshots);
+  const freedPages = await giveBackPages(db, pause);
+  return { rawLogs, minuteCounts, snapshots, freedPages, ms: Math.round(performance.now() - t0) };
+}
+
+/** log_template_minutes has a composite key: delete by (template_id, minute). */
+async function batchedByKey(db: Database.Database, before: number, timeZone: string, pause: () => Promise<void>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const o = outside('minute', protectedSpans(db, timeZone));
+    const step = db.prepare(
+      `DELETE FROM log_template_minutes WHERE (template_id, minute) IN
+         (SELECT template_id, minute FROM log_template_minutes WHERE minute < ? AND ${o.sql} LIMIT ${BATCH})`,
+    );
+    const n = db.transaction(() => step.run(before, ...o.params).changes)();
+    total += n;
+    if (n < BATCH) return total;
+    await pause();
+  }
+}
+
+/**
+ * Freed pages back to the file system. A store made with incremental auto-vacuum gives
+ * them back a few hundred at a time; an older store (auto_vacuum off) is switched once,
+ * with a full VACUUM, the first time compaction frees a quarter of it.
+ */
+async function giveBackPages(db: Database.Database, pause: () => Promise<void>): Promise<number> {
+  const free = (): number => db.pragma('freelist_count', { simple: true }) as number;
+  const before = free();
+  if (before === 0) return 0;
+  if ((db.pragma('auto_vacuum', { simple: true }) as number) !== 2) {
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    if (before < pages / 4) return 0;
+    db.pragma('auto_vacuum = INCREMENTAL');
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return before;
+  }
+  while (free() > 0) {
+    db.pragma('incremental_vacuum(500)');
+    await pause();
+  }
+  // In WAL mode the file itself shrinks once the log is written back.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return before;
+}
