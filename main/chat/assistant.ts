@@ -37,24 +37,13 @@ import { rangeWords } from './rangeWords.js';
 import { speedSteps, windowComparison } from '../alerts/windowSpeed.js';
 import { foldForCues } from './intentClassifier.js';
 import { composeAnswer } from './composeAnswer.js';
-import { factKind, skillLevelAsked } from './factKind.js';
+import { factKind } from './factKind.js';
+import { simpleFactAnswer } from './simpleFactAnswer.js';
 import { alertHistory } from '../alerts/alertHistory.js';
 import { usualSpeed } from '../alerts/usualSpeed.js';
-import {
-  alertHistoryAnswer,
-  correctionAnswer,
-  decisionsAnswer,
-  headcountAnswer,
-  impactAnswer,
-  incidentsAnswer,
-  productivityAnswer,
-  type SpeedComparison,
-  proposalsAnswer,
-  qualifiedAnswer,
-  syncAnswer,
-} from './factTexts.js';
+import { alertHistoryAnswer, impactAnswer, incidentsAnswer, productivityAnswer, type SpeedComparison } from './factTexts.js';
 import { readMove } from './moveRequest.js';
-import { correctionWaiting, decisionsSince, headcount, openProposals, operatorSpread, perPersonPerMinute, qualifiedOperators } from './storeFacts.js';
+import { operatorSpread, perPersonPerMinute } from './storeFacts.js';
 import { moveImpact } from '../placement/moveImpact.js';
 import { saveProposal } from './proposalStore.js';
 
@@ -327,33 +316,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         case 'simple_query': {
           // The fact asked for, from SQL; anything else: the progress of what was named.
           // A follow-up (「盛岡は？」) asks for the same fact as the turn before.
-          let kind = factKind(question);
-          if (kind === 'progress' && followUp) kind = factKind(o.previous!.question);
-          if (kind === 'correction')
-            template = facts = correctionAnswer(
-              // 「昨日の補正待ち」: as of the end of the window asked for.
-              correctionWaiting(db, Math.min(now, e.time_range?.to ?? now), { site: e.location, process: e.process, businessId: e.business_id }),
-              tz,
-              e.location,
-            );
-          else if ((kind === 'headcount' || kind === 'qualified') && e.location !== null && e.process === null && skillLevelAsked(question) === null)
-            template = facts = headcountAnswer(e.location, headcount(db, e.location, cfg.placement.minSkill), cfg.placement.minSkill, tz);
-          else if ((kind === 'qualified' || kind === 'headcount') && (e.location !== null || e.process !== null)) {
-            const minSkill = skillLevelAsked(question) ?? cfg.placement.minSkill;
-            const pairs = (e.location ? [e.location] : resolver.names.sites).flatMap((site) =>
-              (e.process ? [e.process] : resolver.names.processes).map((p) => [site, p] as const),
-            );
-            template = facts = pairs
-              .slice(0, 8)
-              .map(([site, p]) => qualifiedAnswer(site, p, minSkill, qualifiedOperators(db, site, p, minSkill), tz))
-              .join('\n');
-          } else if (kind === 'decisions') {
-            const range = e.time_range ?? { from: dayStart, to: now, label: 'today' };
-            template = facts = decisionsAnswer(decisionsSince(db, range.from), tz, rangeWords(range, cfg.timeZone));
-          } else if (kind === 'proposals') template = facts = proposalsAnswer(openProposals(db), tz);
-          else if (kind === 'sync') template = facts = syncAnswer(deps.lastSync(), tz);
-          else if (kind === 'alerts') template = facts = alertAnswer(deps.alerts(), tz);
-          else template = facts = statusAnswer(series(), tz, e.location, e.process);
+          const kind = factKind(question);
+          template = facts = simpleFactAnswer(
+            { db, question, entities: e, now, dayStart, minSkill: cfg.placement.minSkill, timeZone: cfg.timeZone, names: resolver.names, tz },
+            kind === 'progress' && followUp ? factKind(o.previous!.question) : kind,
+            { lastSync: deps.lastSync, alerts: deps.alerts, progress: series },
+          );
           dataMs = ms(t2);
           break;
         }

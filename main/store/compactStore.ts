@@ -91,12 +91,13 @@ export async function compactStore(
 ): Promise<CompactionReport> {
   const t0 = performance.now();
   const cut = retentionCuts(now, r);
+  /** Deletes rows of `table` older than `before` by their key (`key`: one column, or several for a WITHOUT ROWID table). */
   const batched = async (table: string, key: string, col: string, before: number, also = '1'): Promise<number> => {
     let total = 0;
     for (;;) {
       // Read again for every batch: a decision taken meanwhile protects its day at once.
       const o = outside(col, protectedSpans(db, r.timeZone));
-      const step = db.prepare(`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${col} < ? AND ${o.sql} AND ${also} LIMIT ${BATCH})`);
+      const step = db.prepare(`DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${table} WHERE ${col} < ? AND ${o.sql} AND ${also} LIMIT ${BATCH})`);
       const n = db.transaction(() => step.run(before, ...o.params).changes)();
       total += n;
       if (n < BATCH) return total;
@@ -105,27 +106,10 @@ export async function compactStore(
   };
   // A line not yet mined has not reached its template's counts: it stays until it has.
   const rawLogs = await batched('app_logs', 'log_id', 'ts', cut.raw, 'template_id IS NOT NULL');
-  // log_template_minutes is WITHOUT ROWID: deleted by its key.
-  const minuteCounts = await batchedByKey(db, cut.aggregate, r.timeZone, pause);
+  const minuteCounts = await batched('log_template_minutes', 'template_id, minute', 'minute', cut.aggregate);
   const snapshots = await batched('progress_snapshots', 'snapshot_id', 'snapshot_time', cut.snapshots);
   const freedPages = await giveBackPages(db, pause);
   return { rawLogs, minuteCounts, snapshots, freedPages, ms: Math.round(performance.now() - t0) };
-}
-
-/** log_template_minutes has a composite key: delete by (template_id, minute). */
-async function batchedByKey(db: Database.Database, before: number, timeZone: string, pause: () => Promise<void>): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const o = outside('minute', protectedSpans(db, timeZone));
-    const step = db.prepare(
-      `DELETE FROM log_template_minutes WHERE (template_id, minute) IN
-         (SELECT template_id, minute FROM log_template_minutes WHERE minute < ? AND ${o.sql} LIMIT ${BATCH})`,
-    );
-    const n = db.transaction(() => step.run(before, ...o.params).changes)();
-    total += n;
-    if (n < BATCH) return total;
-    await pause();
-  }
 }
 
 /**

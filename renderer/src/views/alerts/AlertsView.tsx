@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { onActivateKey } from '../../components/onActivateKey';
 import type { Alert, AlertKind } from '../../../../main/api/types';
 import { call, onEvent } from '../../api/genbaClient';
 import { useT } from '../../i18n/useT';
@@ -132,12 +133,7 @@ export function AlertsView() {
               key={a.id}
               className={`sev-${a.severity} ${a.id === selected?.id ? 'selected' : ''} ${a.status}`}
               onClick={() => openAlert(a.id)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  openAlert(a.id);
-                }
-              }}
+              onKeyDown={onActivateKey(() => openAlert(a.id))}
               tabIndex={0}
               role="button"
               aria-pressed={a.id === selected?.id}

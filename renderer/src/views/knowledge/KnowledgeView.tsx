@@ -1,4 +1,5 @@
 import { Markdown } from '../../components/Markdown';
+import { onActivateKey } from '../../components/onActivateKey';
 import { useCallback, useEffect, useState } from 'react';
 import type { Citation, KnowledgeDoc, KnowledgeDocDetail } from '../../../../main/api/assistantTypes';
 import { call } from '../../api/genbaClient';
@@ -140,12 +141,7 @@ export function KnowledgeView() {
               key={d.id}
               className={selected?.id === d.id ? 'selected' : ''}
               onClick={() => open(d.id)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  open(d.id);
-                }
-              }}
+              onKeyDown={onActivateKey(() => open(d.id))}
               tabIndex={0}
               role="button"
               aria-pressed={selected?.id === d.id}

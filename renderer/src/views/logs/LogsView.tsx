@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { onActivateKey } from '../../components/onActivateKey';
 import type {
   LogAnomalyKind,
   LogAnomalyReport,
   LogCluster,
-  LogFilter,
   LogScatterPoint,
   LogSearchHit,
   LogTemplateDetail,
@@ -21,31 +21,11 @@ import { SiteTimelinePanel } from './SiteTimelinePanel';
 import { Sparkline } from './Sparkline';
 import { TemplateScatter } from './TemplateScatter';
 import { LogVolumeChart } from './LogVolumeChart';
+import { LogFamilies } from './LogFamilies';
+import { LogFilterBar, NO_FILTER, toFilter, type FilterForm } from './LogFilterBar';
 
 /** Rows the template table shows at once; the note under it says when more matched. */
 const SHOWN = 60;
-
-const LEVELS = ['ERROR', 'WARN', 'INFO', 'DEBUG'] as const;
-const PERIODS = [1, 6, 24, 24 * 7];
-
-/** What the filter bar holds: text as typed, the period in hours (0: all time). */
-interface FilterForm {
-  level: '' | (typeof LEVELS)[number];
-  service: string;
-  host: string;
-  hours: number;
-}
-const NO_FILTER: FilterForm = { level: '', service: '', host: '', hours: 0 };
-
-/** The filter of the core's contract; the period ends at the app's clock (the demo's day, not the laptop's). */
-function toFilter(f: FilterForm, now: number): LogFilter {
-  return {
-    ...(f.level ? { level: f.level } : {}),
-    ...(f.service.trim() ? { service: f.service.trim() } : {}),
-    ...(f.host.trim() ? { host: f.host.trim() } : {}),
-    ...(f.hours > 0 ? { from: now - f.hours * 3_600_000, to: now } : {}),
-  };
-}
 
 /** Log intelligence: families, anomalies, templates with filters, semantic search, a template's detail, and the site timeline. */
 export function LogsView() {
@@ -108,7 +88,6 @@ export function LogsView() {
     await run(async () => setHits(await call('logs.search', { text: query, k: 20, ...toFilter(applied, now ?? Date.now()) })));
   };
   const filtered = JSON.stringify(applied) !== JSON.stringify(NO_FILTER);
-  const field = <K extends keyof FilterForm>(key: K, value: FilterForm[K]) => setForm({ ...form, [key]: value });
   const inFamily = <T extends { clusterId: number | null }>(xs: T[]): T[] => (family === null ? xs : xs.filter((x) => x.clusterId === family));
   const rows = inFamily(hits ?? templates);
   // What the anomaly report says about a template: its badge in the list.
@@ -154,138 +133,26 @@ export function LogsView() {
           </button>
         )}
       </form>
-      <form
-        className="log-filters"
-        data-testid="log-filters"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <LogFilterBar
+        form={form}
+        onChange={setForm}
+        onApply={() => {
           setHits(null);
           setApplied(form);
         }}
-      >
-        <label>
-          {t('logs.filter.level')}
-          <select
-            aria-label={t('logs.filter.level')}
-            value={form.level}
-            onChange={(e) => field('level', e.target.value as FilterForm['level'])}
-            data-testid="log-filter-level"
-          >
-            <option value="">{t('logs.filter.anyLevel')}</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('logs.filter.serviceLabel')}
-          <input
-            aria-label={t('logs.filter.service')}
-            placeholder={t('logs.filter.service')}
-            value={form.service}
-            maxLength={100}
-            onChange={(e) => field('service', e.target.value)}
-            data-testid="log-filter-service"
-          />
-        </label>
-        <label>
-          {t('logs.filter.hostLabel')}
-          <input
-            aria-label={t('logs.filter.host')}
-            placeholder={t('logs.filter.host')}
-            value={form.host}
-            maxLength={200}
-            onChange={(e) => field('host', e.target.value)}
-            data-testid="log-filter-host"
-          />
-        </label>
-        <label>
-          {t('logs.filter.period')}
-          <select
-            aria-label={t('logs.filter.period')}
-            value={form.hours}
-            onChange={(e) => field('hours', Number(e.target.value))}
-            data-testid="log-filter-period"
-          >
-            <option value={0}>{t('logs.filter.anyTime')}</option>
-            {PERIODS.map((h) => (
-              <option key={h} value={h}>
-                {t('logs.filter.hours', { n: h })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" data-testid="log-filter-apply">
-          {t('logs.filter.apply')}
-        </button>
-        {filtered && (
-          <>
-            <button
-              type="button"
-              onClick={() => {
-                setForm(NO_FILTER);
-                setApplied(NO_FILTER);
-              }}
-            >
-              {t('logs.filter.clear')}
-            </button>
-            <span className="muted" data-testid="log-filter-active">
-              {t('logs.filter.active', { n: templates.length.toLocaleString() })}
-            </span>
-          </>
-        )}
-      </form>
+        onClear={() => {
+          setForm(NO_FILTER);
+          setApplied(NO_FILTER);
+        }}
+        active={filtered ? templates.length : null}
+      />
       {volume && (
         <section className="panel">
           <h2>{t('logs.volume', { n: volume.bucketMinutes })}</h2>
           <LogVolumeChart volume={volume} timeZone={tz} unit={t('logs.lines')} label={t('logs.volume', { n: volume.bucketMinutes })} />
         </section>
       )}
-      <section className="panel" data-testid="log-families">
-        <h2>{t('logs.families')}</h2>
-        <table className="families">
-          <thead>
-            <tr>
-              <th>{t('logs.cluster')}</th>
-              <th className="num">{t('logs.familyTemplates')}</th>
-              <th className="num">{t('logs.count')}</th>
-              <th>{t('logs.trend')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {families.map((f) => (
-              <tr
-                key={f.id}
-                className={family === f.id ? 'selected' : ''}
-                tabIndex={0}
-                aria-selected={family === f.id}
-                onClick={() => setFamily(family === f.id ? null : f.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    setFamily(family === f.id ? null : f.id);
-                  }
-                }}
-                data-testid={`log-family-${f.id}`}
-              >
-                <td>{f.label}</td>
-                <td className="num">{f.templates.length.toLocaleString()}</td>
-                <td className="num">{f.lines.toLocaleString()}</td>
-                <td>
-                  <Sparkline values={f.trend} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {family !== null && (
-          <button type="button" className="link" onClick={() => setFamily(null)} data-testid="log-family-clear">
-            {t('logs.familyClear', { label: familyLabel(family) })}
-          </button>
-        )}
-      </section>
+      <LogFamilies families={families} picked={family} onPick={setFamily} />
       <SiteTimelinePanel sites={sites} timeZone={tz} templateId={detail?.id ?? null} />
       <div className="logs-grid">
         <section className="panel">
@@ -321,9 +188,7 @@ export function LogsView() {
                   key={r.id}
                   tabIndex={0}
                   onClick={() => select(r.id)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') select(r.id);
-                  }}
+                  onKeyDown={onActivateKey(() => select(r.id))}
                   className={`${detail?.id === r.id ? 'selected' : ''} ${badge.has(r.id) ? 'anomalous' : ''}`}
                   data-testid={`log-template-${r.id}`}
                 >

@@ -15,7 +15,6 @@ export interface BurnDownLabels {
   items: string;
   now: string;
   deadline: string;
-  projection: string;
   nameOf: (businessId: string) => string;
 }
 

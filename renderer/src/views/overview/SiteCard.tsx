@@ -78,7 +78,7 @@ export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; 
         timeZone={timeZone}
         now={dataDay}
         label={`${site.site} ${t('overview.trend')}`}
-        labels={{ items: t('unit.items'), now: t('overview.now'), deadline: t('overview.deadline'), projection: t('overview.projection'), nameOf }}
+        labels={{ items: t('unit.items'), now: t('overview.now'), deadline: t('overview.deadline'), nameOf }}
       />
     </section>
   );
