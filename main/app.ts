@@ -10,7 +10,7 @@ import type { Lang, Overview, Settings, StatusInfo } from './api/types.js';
 import { appClock, type Clock, type ClockMode } from './config/clock.js';
 import { type GenbaConfig, loadConfig, saveConfig } from './config/config.js';
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
-import { memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/secretStore.js';
+import { CLICKHOUSE_PASSWORD, memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/secretStore.js';
 import { GenbaError, describeError } from './errors.js';
 import { type AppLog, createAppLog } from './applog/appLog.js';
 import { computeOverview } from './placement/siteOverview.js';
@@ -93,6 +93,8 @@ export interface GenbaApp extends SafetyService, Pick<DataSourceService, 'syncNo
   overview(): Overview;
   settings(): Settings;
   updateSettings(change: { lang: Lang }): Settings;
+  /** Where the logs come from (`genba sync --logs-source`): saved to config.json, used from the next sync on. */
+  saveLogsSource(logs: GenbaConfig['logs']): void;
   /** A manager's decision: stored here first, then delivered to approval_history. */
   recordDecision(decision: DecisionRecord): void;
   /** The approval history as CSV, saved where the manager chooses (the app: a save dialog). */
@@ -150,6 +152,8 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       logs: config.logs,
       timeZone: config.timeZone,
       password: secrets.get(MYSQL_PASSWORD),
+      logsPassword: secrets.get(CLICKHOUSE_PASSWORD) ?? '',
+      hostSites: config.alerts.hostSites,
       batchSize: config.sync.batchSize,
       fixedNow: clock.fixed ? clock.now() : undefined,
       lookbackMs: config.sync.lookbackMinutes * 60_000,
@@ -386,6 +390,10 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     syncNow: dataSource.syncNow,
     testSource: dataSource.testSource,
     saveSource: dataSource.saveSource,
+    saveLogsSource(logs) {
+      setConfig({ ...config, logs });
+      log.info('logs source saved', logs.kind);
+    },
     useDemo: dataSource.useDemo,
     resetDemo: dataSource.resetDemo,
     recordDecision,

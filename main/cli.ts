@@ -26,6 +26,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   reset: { type: 'boolean' },
   source: { type: 'string' },
+  'logs-source': { type: 'string' },
   once: { type: 'boolean' },
   out: { type: 'string' },
   k: { type: 'string' },
@@ -128,8 +129,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
     if (values.fix && command !== 'doctor') throw usageError('--fix は doctor コマンドでのみ使えます', '--fix only applies to the doctor command');
     if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
-    if ((values.source !== undefined || values.once) && command !== 'sync') {
-      throw usageError('--source と --once は sync コマンドでのみ使えます', '--source and --once only apply to the sync command');
+    if ((values.source !== undefined || values['logs-source'] !== undefined || values.once) && command !== 'sync') {
+      throw usageError('--source、--logs-source と --once は sync コマンドでのみ使えます', '--source, --logs-source and --once only apply to the sync command');
     }
     if (!COMMANDS.includes(command)) {
       throw usageError(`不明なコマンドです: ${command}（genba help を参照）`, `Unknown command: ${command} (see genba help)`);
@@ -144,24 +145,33 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     await checkModelOptions(values);
     // The commands load here, not at the top: `genba logs parse` and `genba help` start
     // without the store's native modules, the optimizer and the model runtime.
-    const [{ createApp }, { memorySecretStore, MYSQL_PASSWORD }, sync, safety, assistant, { runModelsCommand }, { runAlertsCommand }, { runEvalCommand }] =
-      await Promise.all([
-        import('./app.js'),
-        import('./config/secretStore.js'),
-        import('./cli/syncCommand.js'),
-        import('./cli/safetyCommands.js'),
-        import('./cli/assistantCommands.js'),
-        import('./cli/modelsCommand.js'),
-        import('./cli/alertsCommand.js'),
-        import('./cli/evalCommand.js'),
-      ]);
+    const [
+      { createApp },
+      { CLICKHOUSE_PASSWORD, memorySecretStore, MYSQL_PASSWORD },
+      sync,
+      safety,
+      assistant,
+      { runModelsCommand },
+      { runAlertsCommand },
+      { runEvalCommand },
+    ] = await Promise.all([
+      import('./app.js'),
+      import('./config/secretStore.js'),
+      import('./cli/syncCommand.js'),
+      import('./cli/safetyCommands.js'),
+      import('./cli/assistantCommands.js'),
+      import('./cli/modelsCommand.js'),
+      import('./cli/alertsCommand.js'),
+      import('./cli/evalCommand.js'),
+    ]);
     const { preparePassword, runSyncCommand } = sync;
     const { runBackup, runDoctorCommand, runRestore } = safety;
     const { runApprovals, runAsk, runDecision, runKnowledge } = assistant;
     const secrets = memorySecretStore();
     // The password of the company MySQL reaches every command that may talk to it (doctor, decisions' delivery).
     if (process.env.GENBA_MYSQL_PASSWORD) secrets.set(MYSQL_PASSWORD, process.env.GENBA_MYSQL_PASSWORD);
-    const syncArgs = { source: values.source, once: values.once === true, json };
+    if (process.env.GENBA_CLICKHOUSE_PASSWORD !== undefined) secrets.set(CLICKHOUSE_PASSWORD, process.env.GENBA_CLICKHOUSE_PASSWORD);
+    const syncArgs = { source: values.source, logsSource: values['logs-source'], once: values.once === true, json };
     const prepared = command === 'sync' ? await preparePassword(syncArgs, secrets, io, lang) : null;
     app = createApp({
       ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),

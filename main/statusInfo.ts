@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import pkg from '../package.json';
+import { clickhouseSourceId } from './sync/clickhouseSourceId.js';
 import { findModels } from './ai/findModels.js';
 import type { StatusInfo } from './api/types.js';
 import type { GenbaConfig } from './config/config.js';
@@ -46,7 +47,12 @@ export function statusInfo(o: {
             tls: s.tls.enabled,
             passwordStored: o.passwordStored,
           },
-    logs: o.config.logs.kind === 'files' ? { kind: 'files', paths: o.config.logs.paths } : { kind: 'source' },
+    logs:
+      o.config.logs.kind === 'files'
+        ? { kind: 'files', paths: o.config.logs.paths }
+        : o.config.logs.kind === 'clickhouse'
+          ? { kind: 'clickhouse', id: clickhouseSourceId(o.config.logs) }
+          : { kind: 'source' },
     clock: o.clock,
     tables: o.repo.counts(),
     lastSync: o.repo.lastSuccessfulSync(),

@@ -35,7 +35,7 @@ export function siteTimeline(
       : (
           db
             .prepare(
-              `SELECT (ts / ${BUCKET}) * ${BUCKET} AS at, COUNT(*) AS lines, SUM(level = 'ERROR') AS errors FROM app_logs
+              `SELECT (ts / ${BUCKET}) * ${BUCKET} AS at, SUM(lines) AS lines, SUM((level = 'ERROR') * lines) AS errors FROM app_logs
                WHERE ts >= ? AND ts < ? AND host IN (${hosts.map(() => '?').join(',')}) GROUP BY at ORDER BY at`,
             )
             .all(o.from, o.to, ...hosts) as { at: number; lines: number; errors: number }[]

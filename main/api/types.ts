@@ -94,7 +94,7 @@ export interface StatusInfo {
   dataDir: string;
   database: { path: string; sizeBytes: number; schemaVersion: number };
   source: SourceInfo;
-  logs: { kind: 'source' } | { kind: 'files'; paths: string[] };
+  logs: { kind: 'source' } | { kind: 'files'; paths: string[] } | { kind: 'clickhouse'; id: string };
   clock: { now: number; mode: 'system' | 'fixed' | 'demo' };
   tables: TableRows[];
   lastSync: number | null;

@@ -28,6 +28,8 @@ export function formatStatus(s: StatusInfo, timeZone: string, lang: Lang): strin
     `${ja ? 'データフォルダ' : 'Data folder'}: ${s.dataDir}`,
     `${ja ? 'データベース' : 'Database'}: ${s.database.path} (${(s.database.sizeBytes / MB).toFixed(1)} MB, ${ja ? '形式' : 'schema'} ${s.database.schemaVersion})`,
     `${ja ? 'データソース' : 'Source'}: ${s.source.kind === 'demo' ? (ja ? `デモ会社（シード ${s.source.seed}）` : `demo company (seed ${s.source.seed})`) : s.source.id}`,
+    ...(s.logs.kind === 'clickhouse' ? [`${ja ? 'ログ（ClickHouse で集計）' : 'Logs (aggregated in ClickHouse)'}: ${s.logs.id}`] : []),
+    ...(s.logs.kind === 'files' ? [`${ja ? 'ログファイル' : 'Log files'}: ${s.logs.paths.join(', ')}`] : []),
     `${ja ? '現在時刻' : 'Now'}: ${when(s.clock.now, s.clock.now, timeZone, lang)} [${clockNote}]`,
     `${ja ? '最終同期' : 'Last sync'}: ${when(s.lastSync, s.clock.now, timeZone, lang)}`,
     `${ja ? 'データ時点' : 'Data as of'}: ${when(s.dataAsOf, s.clock.now, timeZone, lang)}`,

@@ -1,6 +1,7 @@
 import type { GenbaApp } from '../app.js';
 import type { SyncSummary } from '../api/types.js';
-import { MYSQL_PASSWORD, type SecretStore } from '../config/secretStore.js';
+import { CLICKHOUSE_PASSWORD, MYSQL_PASSWORD, type SecretStore } from '../config/secretStore.js';
+import { parseLogsSourceUrl } from './parseLogsSourceUrl.js';
 import type { Lang } from '../errors.js';
 import type { CliIo } from '../cli.js';
 import { parseSourceUrl } from './parseSourceUrl.js';
@@ -8,6 +9,8 @@ import { promptPassword } from './promptPassword.js';
 
 export interface SyncArgs {
   source?: string | undefined;
+  /** clickhouse://user@host:8123/db?table=app_logs */
+  logsSource?: string | undefined;
   once: boolean;
   json: boolean;
 }
@@ -58,6 +61,23 @@ export async function runSyncCommand(
   if (app.config().source.kind === 'mysql' && needsPrompt) {
     const typed = await promptPassword(lang === 'ja' ? 'MySQL のパスワード: ' : 'MySQL password: ');
     if (typed) secrets.set(MYSQL_PASSWORD, typed);
+  }
+  if (args.logsSource) {
+    const parsed = parseLogsSourceUrl(args.logsSource, app.config().logs);
+    if (parsed.password !== undefined) {
+      io.stderr(
+        lang === 'ja'
+          ? '警告: URL に含めたパスワードはシェルの履歴やプロセス一覧に残ります。環境変数 GENBA_CLICKHOUSE_PASSWORD を使ってください。\n'
+          : 'Warning: a password in the URL stays in shell history and process lists. Use GENBA_CLICKHOUSE_PASSWORD instead.\n',
+      );
+      secrets.set(CLICKHOUSE_PASSWORD, parsed.password);
+    }
+    app.saveLogsSource(parsed.logs);
+  }
+  // ClickHouse's default user has no password: ask on a terminal (Enter for none), else connect without one.
+  if (app.config().logs.kind === 'clickhouse' && secrets.get(CLICKHOUSE_PASSWORD) === null) {
+    const typed = await promptPassword(lang === 'ja' ? 'ClickHouse のパスワード（なければ Enter）: ' : 'ClickHouse password (Enter for none): ');
+    if (typed) secrets.set(CLICKHOUSE_PASSWORD, typed);
   }
   await app.start();
   const report = async (): Promise<boolean> => {

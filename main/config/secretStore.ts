@@ -10,6 +10,8 @@ export interface SecretStore {
 }
 
 export const MYSQL_PASSWORD = 'mysql-password';
+/** The company ClickHouse's password, when logs come from there. */
+export const CLICKHOUSE_PASSWORD = 'clickhouse-password';
 
 export function memorySecretStore(initial: Record<string, string> = {}): SecretStore {
   const values = new Map(Object.entries(initial));

@@ -137,7 +137,7 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
 
   // (d): error bursts per service.
   const errors = db.prepare(
-    `SELECT service, COUNT(*) AS n, MIN(ts) AS f, MAX(ts) AS l FROM app_logs WHERE level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY service`,
+    `SELECT service, SUM(lines) AS n, MIN(ts) AS f, MAX(COALESCE(last_ts, ts)) AS l FROM app_logs WHERE level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY service`,
   );
   const baseErrors = days.map((d) => new Map((errors.all(from - d * DAY, now - d * DAY) as { service: string; n: number }[]).map((r) => [r.service, r.n])));
   for (const r of errors.all(from, now) as { service: string; n: number; f: number; l: number }[]) {

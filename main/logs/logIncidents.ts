@@ -34,8 +34,8 @@ interface Footprint {
  */
 export function groupIncidents(db: Database.Database, report: LogAnomalyReport, o: IncidentOptions): LogIncident[] {
   const from = report.now - report.windowMinutes * MINUTE;
-  const byTemplate = db.prepare('SELECT service, host, COUNT(*) AS n FROM app_logs WHERE template_id = ? AND ts >= ? AND ts < ? GROUP BY service, host');
-  const byService = db.prepare("SELECT host, COUNT(*) AS n FROM app_logs WHERE service = ? AND level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY host");
+  const byTemplate = db.prepare('SELECT service, host, SUM(lines) AS n FROM app_logs WHERE template_id = ? AND ts >= ? AND ts < ? GROUP BY service, host');
+  const byService = db.prepare("SELECT host, SUM(lines) AS n FROM app_logs WHERE service = ? AND level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY host");
   const prints: Footprint[] = report.anomalies.map((anomaly) => {
     const services = new Set<string>();
     const hosts = new Map<string, number>();
@@ -81,7 +81,9 @@ function toIncident(db: Database.Database, members: Footprint[], report: LogAnom
     .filter(Boolean)
     .join(' OR ');
   const params = [...templates, ...errorServices];
-  const count = db.prepare(`SELECT COUNT(*) AS n, MIN(ts) AS f, MAX(ts) AS l FROM app_logs WHERE ts >= ? AND ts < ? AND (${where})`);
+  const count = db.prepare(
+    `SELECT COALESCE(SUM(lines), 0) AS n, MIN(ts) AS f, MAX(COALESCE(last_ts, ts)) AS l FROM app_logs WHERE ts >= ? AND ts < ? AND (${where})`,
+  );
   const windowMs = report.windowMinutes * MINUTE;
   const from = report.now - windowMs;
   const now = count.get(from, report.now, ...params) as { n: number; f: number | null; l: number | null };
@@ -93,7 +95,7 @@ function toIncident(db: Database.Database, members: Footprint[], report: LogAnom
   const perBucket = Math.max(1, (2 * usual * BUCKET) / windowMs);
   const buckets = db
     .prepare(
-      `SELECT (ts / ${BUCKET}) * ${BUCKET} AS b, COUNT(*) AS n, MIN(ts) AS f FROM app_logs
+      `SELECT (ts / ${BUCKET}) * ${BUCKET} AS b, SUM(lines) AS n, MIN(ts) AS f FROM app_logs
        WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY b ORDER BY b DESC`,
     )
     .all(report.now - o.lookbackMinutes * MINUTE, report.now, ...params) as { b: number; n: number; f: number }[];

@@ -29,7 +29,7 @@ export function logVolume(db: Database.Database, filter: LogFilter, now: number)
     params.push(v);
   }
   const rows = db
-    .prepare(`SELECT CAST(ts / ? AS INTEGER) * ? AS at, level, COUNT(*) AS n FROM app_logs WHERE ${where.join(' AND ')} GROUP BY at, level`)
+    .prepare(`SELECT CAST(ts / ? AS INTEGER) * ? AS at, level, SUM(lines) AS n FROM app_logs WHERE ${where.join(' AND ')} GROUP BY at, level`)
     .all(size, size, ...params) as { at: number; level: string; n: number }[];
   const first = Math.floor(from / size) * size;
   const buckets: LogVolume['buckets'] = [];

@@ -19,9 +19,12 @@ interface Row {
   ts: number;
   level: string;
   message: string;
+  /** How many source lines the row stands for (1 but from an aggregating source). */
+  lines: number;
 }
 
-function loadMiner(db: Database.Database): TemplateMiner {
+/** The miner as the store left it: its templates, counts and the next free id. */
+export function loadMiner(db: Database.Database): TemplateMiner {
   const miner = new TemplateMiner();
   const reserved = db.prepare('SELECT value FROM meta WHERE key = ?').get(NEXT_TEMPLATE_ID) as { value: string } | undefined;
   if (reserved) miner.startIdsAt(Number(reserved.value));
@@ -49,8 +52,52 @@ export function mineStoredLogs(db: Database.Database, o: { batchSize?: number; o
   const batchSize = o.batchSize ?? 20_000;
   const miner = loadMiner(db);
   const before = miner.templates.length;
-  const select = db.prepare('SELECT log_id, ts, level, message FROM app_logs WHERE template_id IS NULL ORDER BY log_id LIMIT ?');
+  const select = db.prepare('SELECT log_id, ts, level, message, lines FROM app_logs WHERE template_id IS NULL ORDER BY log_id LIMIT ?');
   const assign = db.prepare('UPDATE app_logs SET template_id = ? WHERE log_id = ?');
+  const { save, addMinute } = templateWriter(db);
+
+  let lines = 0;
+  for (;;) {
+    const rows = select.all(batchSize) as Row[];
+    if (rows.length === 0) break;
+    const touched = new Map<number, { t: MinedTemplate; first: number; last: number; errors: number; sample: string }>();
+    const minutes = new Map<string, [number, number, number, number]>();
+    const assigned: [number, number][] = [];
+    for (const r of rows) {
+      const masked = maskWithValues(r.message);
+      const { template } = miner.add(masked.tokens, masked.values, r.message, r.lines);
+      const err = r.level === 'ERROR' ? r.lines : 0;
+      const seen = touched.get(template.id);
+      if (seen) {
+        seen.first = Math.min(seen.first, r.ts);
+        seen.last = Math.max(seen.last, r.ts);
+        seen.errors += err;
+      } else touched.set(template.id, { t: template, first: r.ts, last: r.ts, errors: err, sample: r.message });
+      const minute = Math.floor(r.ts / MINUTE) * MINUTE;
+      const key = `${template.id}:${minute}`;
+      const m = minutes.get(key) ?? [template.id, minute, 0, 0];
+      m[2] += r.lines;
+      m[3] += err;
+      minutes.set(key, m);
+      assigned.push([template.id, r.log_id]);
+    }
+    db.transaction(() => {
+      for (const [tid, id] of assigned) assign.run(tid, id);
+      for (const v of touched.values()) save(v.t, v.first, v.last, v.errors, v.sample);
+      for (const m of minutes.values()) addMinute.run(...m);
+    })();
+    lines += rows.length;
+    o.onProgress?.(lines);
+  }
+  const refined = lines > 0 ? applyRefinement(db, miner) : 0;
+  return { lines, templates: miner.templates.length, created: miner.templates.length - before, refined, ms: performance.now() - started };
+}
+
+/** Statements that write a mined template (its row, merged with the stored one) and add to its per-minute counts. */
+export function templateWriter(db: Database.Database): {
+  save: (t: MinedTemplate, first: number, last: number, errors: number, sample: string) => void;
+  addMinute: Database.Statement<[number, number, number, number]>;
+} {
   const saveTemplate = db.prepare(
     `INSERT INTO log_templates (template_id, tokens, template, count, param_values, first_seen, last_seen, errors)
      VALUES (@id, @tokens, @template, @count, @values, @first, @last, @errors)
@@ -76,45 +123,11 @@ export function mineStoredLogs(db: Database.Database, o: { batchSize?: number; o
     });
   };
 
-  let lines = 0;
-  for (;;) {
-    const rows = select.all(batchSize) as Row[];
-    if (rows.length === 0) break;
-    const touched = new Map<number, { t: MinedTemplate; first: number; last: number; errors: number; sample: string }>();
-    const minutes = new Map<string, [number, number, number, number]>();
-    const assigned: [number, number][] = [];
-    for (const r of rows) {
-      const masked = maskWithValues(r.message);
-      const { template } = miner.add(masked.tokens, masked.values, r.message);
-      const err = r.level === 'ERROR' ? 1 : 0;
-      const seen = touched.get(template.id);
-      if (seen) {
-        seen.first = Math.min(seen.first, r.ts);
-        seen.last = Math.max(seen.last, r.ts);
-        seen.errors += err;
-      } else touched.set(template.id, { t: template, first: r.ts, last: r.ts, errors: err, sample: r.message });
-      const minute = Math.floor(r.ts / MINUTE) * MINUTE;
-      const key = `${template.id}:${minute}`;
-      const m = minutes.get(key) ?? [template.id, minute, 0, 0];
-      m[2]++;
-      m[3] += err;
-      minutes.set(key, m);
-      assigned.push([template.id, r.log_id]);
-    }
-    db.transaction(() => {
-      for (const [tid, id] of assigned) assign.run(tid, id);
-      for (const v of touched.values()) save(v.t, v.first, v.last, v.errors, v.sample);
-      for (const m of minutes.values()) addMinute.run(...m);
-    })();
-    lines += rows.length;
-    o.onProgress?.(lines);
-  }
-  const refined = lines > 0 ? applyRefinement(db, miner) : 0;
-  return { lines, templates: miner.templates.length, created: miner.templates.length - before, refined, ms: performance.now() - started };
+  return { save, addMinute };
 }
 
 /** Splits word-constant templates (TemplateMiner.refine) and moves their lines and counts over. */
-function applyRefinement(db: Database.Database, miner: TemplateMiner): number {
+export function applyRefinement(db: Database.Database, miner: TemplateMiner): number {
   const replaced = miner.refine();
   if (replaced.length === 0) return 0;
   const byId = new Map(miner.templates.map((t) => [t.id, t]));
@@ -142,7 +155,9 @@ function applyRefinement(db: Database.Database, miner: TemplateMiner): number {
     for (const [id, sample] of touched) {
       const t = byId.get(id)!;
       const s = db
-        .prepare(`SELECT COUNT(*) AS n, MIN(ts) AS first, MAX(ts) AS last, SUM(level = 'ERROR') AS errors FROM app_logs WHERE template_id = ?`)
+        .prepare(
+          `SELECT SUM(lines) AS n, MIN(ts) AS first, MAX(COALESCE(last_ts, ts)) AS last, SUM((level = 'ERROR') * lines) AS errors FROM app_logs WHERE template_id = ?`,
+        )
         .get(id) as { n: number; first: number; last: number; errors: number };
       db.prepare(
         `INSERT OR REPLACE INTO log_templates (template_id, tokens, template, count, param_values, first_seen, last_seen, errors)
@@ -151,7 +166,7 @@ function applyRefinement(db: Database.Database, miner: TemplateMiner): number {
       db.prepare('DELETE FROM log_template_minutes WHERE template_id = ?').run(id);
       db.prepare(
         `INSERT INTO log_template_minutes (template_id, minute, count, errors)
-        SELECT template_id, (ts / 60000) * 60000, COUNT(*), SUM(level = 'ERROR') FROM app_logs WHERE template_id = ? GROUP BY 2`,
+        SELECT template_id, (ts / 60000) * 60000, SUM(lines), SUM((level = 'ERROR') * lines) FROM app_logs WHERE template_id = ? GROUP BY 2`,
       ).run(id);
     }
   })();

@@ -82,8 +82,11 @@ export class TemplateMiner {
     return [...this.byId.values()];
   }
 
-  /** Adds one message; tells whether its template is new or had to widen. */
-  add(tokens: string[], values?: (string | null)[], sample?: string): { template: MinedTemplate; created: boolean; changed: boolean } {
+  /**
+   * Adds one message, or `weight` lines of one message shape (a source that aggregates
+   * sends each shape once with its count); tells whether its template is new or had to widen.
+   */
+  add(tokens: string[], values?: (string | null)[], sample?: string, weight = 1): { template: MinedTemplate; created: boolean; changed: boolean } {
     const leaf = this.leaf(tokens, true);
     // A template of the leaf that covers the message exactly takes it even below the
     // similarity threshold: a widened template has few equal constants left, and a repeat of
@@ -96,7 +99,7 @@ export class TemplateMiner {
     // An alias whose target is gone was dropped by resolve(): look again without it.
     while (best && this.aliases.has(best) && !this.resolve(best)) best = this.best(leaf, tokens) ?? leaf.templates.covering(tokens);
     if (!best) {
-      const template: MinedTemplate = { id: this.nextId++, tokens: [...tokens], count: 1, values: {} };
+      const template: MinedTemplate = { id: this.nextId++, tokens: [...tokens], count: weight, values: {} };
       // Capped like the message itself: only how its first tokens were written is asked for.
       if (sample !== undefined) template.sample = sample.length > MAX_CHARS ? sample.slice(0, MAX_CHARS) : sample;
       tokens.forEach((t, i) => {
@@ -118,10 +121,10 @@ export class TemplateMiner {
       }
       if (best.tokens[i] === WILDCARD) note(best.values, i, tokens[i] === WILDCARD ? (values?.[i] ?? null) : tokens[i]!);
     }
-    best.count++;
+    best.count += weight;
     const target = this.aliases.get(best);
     if (target) {
-      target.count++;
+      target.count += weight;
       return { template: target, created: false, changed: false };
     }
     return { template: best, created: false, changed };

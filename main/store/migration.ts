@@ -7,6 +7,7 @@ import { alerts } from './migrations/005_alerts.js';
 import { assistant } from './migrations/006_assistant.js';
 import { dataSafety } from './migrations/007_data_safety.js';
 import { conversations } from './migrations/008_conversations.js';
+import { logGroups } from './migrations/009_log_groups.js';
 import { StoreError } from './storeError.js';
 
 export interface Migration {
@@ -17,7 +18,17 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const MIGRATIONS: readonly Migration[] = [companyMirror, syncState, approvalOutbox, logTemplates, alerts, assistant, dataSafety, conversations];
+export const MIGRATIONS: readonly Migration[] = [
+  companyMirror,
+  syncState,
+  approvalOutbox,
+  logTemplates,
+  alerts,
+  assistant,
+  dataSafety,
+  conversations,
+  logGroups,
+];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database.Database): number {

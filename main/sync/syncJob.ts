@@ -10,10 +10,13 @@ import { createDemoSource } from './demoSource.js';
 import { createLogFileSource } from './logFileSource.js';
 import { mysqlSourceFor } from './mysqlSourceConfig.js';
 import { deliverDue, Outbox, type DeliveryReport } from './outbox.js';
-import { runSync, type SyncProgress, type SyncReport } from './syncEngine.js';
+import { DEFAULT_LOOKBACK_MS, runSync, type SyncProgress, type SyncReport } from './syncEngine.js';
 import { SyncError } from './syncError.js';
 import type { SyncSource } from './syncSource.js';
 import { SYNC_GROUPS, tableSpecs, type SyncGroup } from './tableSpecs.js';
+import { createClickHouseLogSource } from './clickhouseLogSource.js';
+import { DEMO_DEFINITION } from './demo/demoDefinition.js';
+import { runLogGroupSync } from './logGroupSync.js';
 
 /** Everything a sync run needs, as plain data: it crosses into a worker thread. */
 export interface SyncJob {
@@ -32,6 +35,10 @@ export interface SyncJob {
   lookbackMs?: number | undefined;
   /** The app's clock when it is fixed (--now, demo); real time otherwise. */
   fixedNow?: number | undefined;
+  /** The log store's password (ClickHouse); '' connects without one. */
+  logsPassword?: string | undefined;
+  /** Host name part → site (alerts.hostSites), for the logs' site filter. */
+  hostSites?: Record<string, string> | undefined;
 }
 
 export interface JobResult {
@@ -104,6 +111,27 @@ export async function executeJob(job: SyncJob, onProgress: (p: SyncProgress) => 
             ...(job.lookbackMs !== undefined ? { lookbackMs: job.lookbackMs } : {}),
           }),
         );
+      }
+    }
+    if (job.kind === 'sync' && job.groups.includes('logs') && job.logs.kind === 'clickhouse') {
+      // The logs stay in the company's ClickHouse: it sends per-minute groups, mined as they arrive.
+      const sites =
+        job.source.kind === 'demo' ? DEMO_DEFINITION.sites.map((x) => ({ name: x.name, label: x.host })) : repo.locationNames().map((name) => ({ name }));
+      const logSource = createClickHouseLogSource(job.logs, job.logsPassword ?? '', { sites, mapping: job.hostSites ?? {} });
+      try {
+        reports.push(
+          await runLogGroupSync({
+            db,
+            source: logSource,
+            now,
+            lookbackMs: job.lookbackMs ?? DEFAULT_LOOKBACK_MS,
+            keepRawDays: job.logs.keepRawDays,
+            keepAggregateDays: job.logs.keepAggregateDays,
+            onProgress,
+          }),
+        );
+      } finally {
+        await logSource.close();
       }
     }
     // New log lines get their templates here, off the main thread like the sync itself.

@@ -16,7 +16,7 @@ export function runGenba(args: string[], env: Record<string, string> = {}, user?
   const r = spawnSync(process.execPath, [resolve('bin/genba.mjs'), ...args], {
     encoding: 'utf8',
     ...(user ?? {}),
-    env: { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', ...env },
+    env: { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', GENBA_CLICKHOUSE_PASSWORD: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -26,7 +26,7 @@ export function runGenba(args: string[], env: Record<string, string> = {}, user?
 export function spawnGenba(args: string[], env: Record<string, string> = {}): Promise<CliRun & { ms: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [resolve('bin/genba.mjs'), ...args], {
-    env: { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', ...env },
+    env: { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', GENBA_CLICKHOUSE_PASSWORD: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -1,0 +1,216 @@
+import type Database from 'better-sqlite3';
+import { maskWithValues } from '../logs/maskTokens.js';
+import { applyRefinement, loadMiner, templateWriter } from '../logs/mineStoredLogs.js';
+import type { MinedTemplate } from '../logs/templateMiner.js';
+import { CompanyRepository } from '../store/companyRepository.js';
+import type { LogGroup, LogGroupSource } from './logGroupSource.js';
+import type { SyncProgress, SyncReport } from './syncEngine.js';
+import { SyncError } from './syncError.js';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+export interface LogGroupSyncOptions {
+  db: Database.Database;
+  source: LogGroupSource;
+  now: () => number;
+  /** Each run replaces this much of what it pulled last time: lines that reached the log store late are counted, once. */
+  lookbackMs: number;
+  /** Groups newer than this many days are kept as rows (search, samples, per-host counts); older ones only as per-minute counts. */
+  keepRawDays: number;
+  /** How far back a first sync reaches. */
+  keepAggregateDays: number;
+  /** One request and one transaction per span of this length. */
+  chunkMs?: number;
+  onProgress?: (p: SyncProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** What a group sync did, beyond the rows every sync reports. */
+export interface LogGroupReport extends SyncReport {
+  /** Source lines the pulled groups stand for. */
+  lines: number;
+  groups: number;
+  /** Distinct message shapes mined (the laptop's work grows with these, not with `lines`). */
+  shapes: number;
+  /** Groups whose two sampled messages mined differently: the server's shape was too coarse for them. */
+  mixedGroups: number;
+  bytes: number;
+}
+
+const floorMinute = (t: number): number => Math.floor(t / MINUTE) * MINUTE;
+
+function cancelled(): SyncError {
+  return new SyncError('SYNC_CANCELLED', {
+    ja: '同期を中止しました。次回は続きから再開します。',
+    en: 'Sync cancelled. The next run resumes where this one stopped.',
+  });
+}
+
+/**
+ * Takes back what rows from `from` on contributed to the templates and their per-minute
+ * counts, and deletes those rows: the span is pulled again and counted once.
+ */
+function forgetFrom(db: Database.Database, from: number): void {
+  const minuteSums = `SELECT template_id, (ts / 60000) * 60000 AS minute, SUM(lines) AS n, SUM((level = 'ERROR') * lines) AS e
+    FROM app_logs WHERE ts >= ? AND template_id IS NOT NULL GROUP BY 1, 2`;
+  db.prepare(
+    `UPDATE log_template_minutes SET count = count - s.n, errors = errors - s.e FROM (${minuteSums}) AS s
+     WHERE log_template_minutes.template_id = s.template_id AND log_template_minutes.minute = s.minute`,
+  ).run(from);
+  db.prepare('DELETE FROM log_template_minutes WHERE minute >= ? AND count <= 0').run(floorMinute(from));
+  db.prepare(
+    `UPDATE log_templates SET count = count - s.n, errors = errors - s.e
+     FROM (SELECT template_id, SUM(lines) AS n, SUM((level = 'ERROR') * lines) AS e FROM app_logs WHERE ts >= ? AND template_id IS NOT NULL GROUP BY 1) AS s
+     WHERE log_templates.template_id = s.template_id`,
+  ).run(from);
+  db.prepare('DELETE FROM app_logs WHERE ts >= ?').run(from);
+}
+
+/**
+ * Pulls a log store's groups span by span and mines them as they arrive: each distinct
+ * message shape once per span, weighted by its lines. A span's groups, templates,
+ * per-minute counts and watermark commit in one transaction, so a crash at any instant
+ * loses and duplicates nothing. Only complete minutes are pulled; each run first takes
+ * back and pulls again the last `lookbackMs` it held as rows, for lines that reached the
+ * store late. Groups older than `keepRawDays` never become rows: their counts go straight
+ * into the per-minute table, which is what keeps the laptop's copy bounded.
+ */
+export async function runLogGroupSync(o: LogGroupSyncOptions): Promise<LogGroupReport> {
+  const started = performance.now();
+  const { db, source } = o;
+  const repo = new CompanyRepository(db);
+  const chunkMs = o.chunkMs ?? 6 * 60 * MINUTE;
+  const now = o.now();
+  const rawFrom = floorMinute(now - o.keepRawDays * DAY);
+  const state = db.prepare("SELECT source_id, watermark FROM sync_state WHERE table_name = 'app_logs'").get() as
+    { source_id: string; watermark: string | null } | undefined;
+  const reset = state !== undefined && state.source_id !== source.id;
+  if (reset) db.transaction(() => repo.clearTable('app_logs'))();
+  const held = !reset && state?.watermark ? (JSON.parse(state.watermark) as { minute: number }).minute : null;
+  const saveWatermark = db.prepare(
+    `INSERT INTO sync_state (table_name, source_id, watermark, updated_at) VALUES ('app_logs', ?, ?, ?)
+     ON CONFLICT(table_name) DO UPDATE SET source_id = excluded.source_id, watermark = excluded.watermark, updated_at = excluded.updated_at`,
+  );
+
+  const span = await source.span();
+  const end = floorMinute(now);
+  let from: number;
+  if (held === null) {
+    from = span.first === null ? end : Math.max(floorMinute(span.first), floorMinute(now - o.keepAggregateDays * DAY));
+  } else {
+    // Only what is still held as rows can be taken back (older minutes live on as counts only).
+    from = Math.min(held, Math.max(floorMinute(held - o.lookbackMs), rawFrom));
+    if (from < held) {
+      db.transaction(() => {
+        forgetFrom(db, from);
+        saveWatermark.run(source.id, JSON.stringify({ minute: from }), now);
+      })();
+    }
+  }
+
+  const miner = loadMiner(db);
+  const { save, addMinute } = templateWriter(db);
+  const insert = db.prepare(
+    `INSERT INTO app_logs (ts, service, host, level, message, trace_id, template_id, lines, last_ts)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const shapes = new Map<string, { tokens: string[]; values: (string | null)[] }>();
+  const report = { lines: 0, groups: 0, rows: 0, mixedGroups: 0 };
+
+  for (let at = from; at < end;) {
+    const to = Math.min(end, at + chunkMs);
+    const groups = await source.groups(at, to);
+    if (o.signal?.aborted) throw cancelled();
+    const mined = mineGroups(groups, shapes, miner);
+    report.mixedGroups += mined.mixed;
+    db.transaction(() => {
+      for (const [i, g] of groups.entries()) {
+        if (g.minute < rawFrom) continue;
+        insert.run(g.first, g.service, g.host, g.level, g.sample, g.traceId, mined.template[i]!.id, g.lines, g.last);
+        report.rows++;
+      }
+      for (const m of mined.minutes.values()) addMinute.run(...m);
+      for (const v of mined.touched.values()) save(v.t, v.first, v.last, v.errors, v.sample);
+      saveWatermark.run(source.id, JSON.stringify({ minute: to }), now);
+    })();
+    report.groups += groups.length;
+    report.lines += groups.reduce((n, g) => n + g.lines, 0);
+    o.onProgress?.({ table: 'app_logs', rowsDone: report.lines, rowsEstimated: span.lines });
+    at = to;
+  }
+  if (report.groups > 0) applyRefinement(db, miner);
+  repo.recordSuccess('app_logs', source.id, now);
+  const ms = performance.now() - started;
+  return {
+    sourceId: source.id,
+    tables: [{ table: 'app_logs', read: report.groups, rows: report.rows, deleted: 0, reset, ms }],
+    rows: report.rows,
+    ms,
+    lines: report.lines,
+    groups: report.groups,
+    shapes: shapes.size,
+    mixedGroups: report.mixedGroups,
+    bytes: source.bytesReceived(),
+  };
+}
+
+interface Touched {
+  t: MinedTemplate;
+  first: number;
+  last: number;
+  errors: number;
+  sample: string;
+}
+
+/**
+ * Mines one span's groups: each shape's tokens are computed once per run, and each shape
+ * is added to the miner once per span with all its lines as weight (in the order its
+ * first line was written, as row-level mining would meet them).
+ */
+function mineGroups(
+  groups: LogGroup[],
+  shapes: Map<string, { tokens: string[]; values: (string | null)[] }>,
+  miner: ReturnType<typeof loadMiner>,
+): { template: MinedTemplate[]; minutes: Map<string, [number, number, number, number]>; touched: Map<number, Touched>; mixed: number } {
+  let mixed = 0;
+  const bySpan = new Map<string, { first: number; lines: number; group: LogGroup }>();
+  for (const g of groups) {
+    let shape = shapes.get(g.shape);
+    if (!shape) {
+      shape = maskWithValues(g.sample);
+      shapes.set(g.shape, shape);
+    }
+    if (g.other !== g.sample && maskWithValues(g.other).tokens.join('\u0000') !== shape.tokens.join('\u0000')) mixed++;
+    const s = bySpan.get(g.shape);
+    if (s) {
+      s.lines += g.lines;
+      if (g.first < s.first) s.first = g.first;
+    } else bySpan.set(g.shape, { first: g.first, lines: g.lines, group: g });
+  }
+  const templateOf = new Map<string, MinedTemplate>();
+  for (const [key, s] of [...bySpan].sort((a, b) => a[1].first - b[1].first)) {
+    const shape = shapes.get(key)!;
+    templateOf.set(key, miner.add(shape.tokens, shape.values, s.group.sample, s.lines).template);
+  }
+  // A template found for an earlier shape may have been folded into another since: resolve once all are added.
+  const template = groups.map((g) => miner.match(shapes.get(g.shape)!.tokens) ?? templateOf.get(g.shape)!);
+  const minutes = new Map<string, [number, number, number, number]>();
+  const touched = new Map<number, Touched>();
+  for (const [i, g] of groups.entries()) {
+    const t = template[i]!;
+    const errors = g.level === 'ERROR' ? g.lines : 0;
+    const key = `${t.id}:${g.minute}`;
+    const m = minutes.get(key) ?? [t.id, g.minute, 0, 0];
+    m[2] += g.lines;
+    m[3] += errors;
+    minutes.set(key, m);
+    const seen = touched.get(t.id);
+    if (seen) {
+      seen.first = Math.min(seen.first, g.first);
+      seen.last = Math.max(seen.last, g.last);
+      seen.errors += errors;
+    } else touched.set(t.id, { t, first: g.first, last: g.last, errors, sample: g.sample });
+  }
+  return { template, minutes, touched, mixed };
+}
