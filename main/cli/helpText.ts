@@ -8,10 +8,12 @@ const HELP: Record<Lang, string> = {
   overview            要対応（遅れ・停滞・注意の工程を急ぐ順に）と拠点ごとの状況
   compact             保持期間を過ぎたログ・集計・進捗を削除（アプリは同期のたびに自動で実行）
   demo [--reset]      デモ会社のデータを作成（--reset で作り直し）
-  sync [--source URL] [--once]
+  sync [--source URL] [--logs-source URL] [--once]
                       会社の MySQL から同期（URL 例: mysql://genba@db:3306/company）。
                       指定したデータソースは記憶され、次回は --source 不要。
                       パスワードは環境変数 GENBA_MYSQL_PASSWORD か入力プロンプトで。
+                      --logs-source clickhouse://genba@logs:8123/logs?table=app_logs で
+                      ログは会社の ClickHouse から分単位の集計で取得（GENBA_CLICKHOUSE_PASSWORD）。
                       --once がなければ設定の間隔で同期を続けます（Ctrl-C で終了）
   models list         モデルの状態と一覧（manifest）
   models pull [名前]  モデルをダウンロード（インターネットがある場合。再開可能）
@@ -56,10 +58,13 @@ Commands:
   overview            What needs action (late, stalled, at-risk processes, most urgent first) and each site
   compact             Remove logs, counts and snapshots past retention (the app does it after every sync)
   demo [--reset]      Build the demo company's data (--reset rebuilds it)
-  sync [--source URL] [--once]
+  sync [--source URL] [--logs-source URL] [--once]
                       Sync from the company MySQL (URL: mysql://genba@db:3306/company).
                       The source is remembered; later runs need no --source.
                       Password from GENBA_MYSQL_PASSWORD or a prompt.
+                      --logs-source clickhouse://genba@logs:8123/logs?table=app_logs takes
+                      the logs from the company ClickHouse, aggregated per minute there
+                      (password from GENBA_CLICKHOUSE_PASSWORD).
                       Without --once, keeps syncing on the schedule (Ctrl-C stops)
   models list         Model status and the catalog (manifest)
   models pull [name]  Download models (where there is internet; resumable)

@@ -1,12 +1,13 @@
 /**
  * One row of a source that aggregates logs in its own engine: the lines of one minute,
  * service, host and level whose messages share a shape (the same text once Genba's
- * masks and digit-for-digit zeroing are applied), with their count and two of them.
+ * masks and digit-for-digit zeroing are applied), with their count.
  */
 export interface LogGroup {
   /** Start of the minute, epoch ms. */
   minute: number;
   service: string;
+  /** '' when the groups were asked for without hosts. */
   host: string;
   level: string;
   /** Opaque id of the message shape (a hash computed by the source). */
@@ -15,11 +16,13 @@ export interface LogGroup {
   /** First and last line's time, epoch ms. */
   first: number;
   last: number;
-  /** One message of the group, and the greatest: if they mine differently, the shape was too coarse. */
-  sample: string;
-  other: string;
+  /** One message of the group, when asked for with details. */
+  sample: string | null;
   traceId: string | null;
 }
+
+/** Per shape of a span: one of its messages, and the greatest (if they mine differently, the shape was too coarse). */
+export type ShapeSamples = Map<string, { sample: string; other: string }>;
 
 /** A log store that aggregates server-side (ClickHouse; MySQL's GROUP BY could be another). */
 export interface LogGroupSource {
@@ -27,8 +30,14 @@ export interface LogGroupSource {
   readonly id: string;
   /** First and last line time under the filters (epoch ms), and how many lines: cheap, for planning and progress. */
   span(): Promise<{ first: number | null; last: number | null; lines: number }>;
-  /** The groups of [from, to), both minute-aligned, in minute order. */
-  groups(from: number, to: number): Promise<LogGroup[]>;
+  /** The shapes of [from, to) with two messages each. */
+  shapes(from: number, to: number): Promise<ShapeSamples>;
+  /**
+   * The groups of [from, to), both minute-aligned, in minute order. With `detailed`, per
+   * host and with a sample message and trace id each (the rows a laptop keeps); without,
+   * per service and level only (for the per-minute counts of older days).
+   */
+  groups(from: number, to: number, detailed: boolean): Promise<LogGroup[]>;
   /** Bytes received from the server so far (the cost on the network). */
   bytesReceived(): number;
   close(): Promise<void>;

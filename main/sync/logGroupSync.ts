@@ -3,7 +3,7 @@ import { maskWithValues } from '../logs/maskTokens.js';
 import { applyRefinement, loadMiner, templateWriter } from '../logs/mineStoredLogs.js';
 import type { MinedTemplate } from '../logs/templateMiner.js';
 import { CompanyRepository } from '../store/companyRepository.js';
-import type { LogGroup, LogGroupSource } from './logGroupSource.js';
+import type { LogGroup, LogGroupSource, ShapeSamples } from './logGroupSource.js';
 import type { SyncProgress, SyncReport } from './syncEngine.js';
 import { SyncError } from './syncError.js';
 
@@ -33,8 +33,8 @@ export interface LogGroupReport extends SyncReport {
   groups: number;
   /** Distinct message shapes mined (the laptop's work grows with these, not with `lines`). */
   shapes: number;
-  /** Groups whose two sampled messages mined differently: the server's shape was too coarse for them. */
-  mixedGroups: number;
+  /** Shapes (per span) whose two sampled messages mined differently: the server's shape was too coarse for them. */
+  mixedShapes: number;
   bytes: number;
 }
 
@@ -116,19 +116,21 @@ export async function runLogGroupSync(o: LogGroupSyncOptions): Promise<LogGroupR
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const shapes = new Map<string, { tokens: string[]; values: (string | null)[] }>();
-  const report = { lines: 0, groups: 0, rows: 0, mixedGroups: 0 };
+  const report = { lines: 0, groups: 0, rows: 0, mixedShapes: 0 };
 
   for (let at = from; at < end;) {
-    const to = Math.min(end, at + chunkMs);
-    const groups = await source.groups(at, to);
+    // Spans end at the raw window's start too: one side is kept as rows, the other as counts.
+    const to = Math.min(end, at + chunkMs, at < rawFrom ? rawFrom : Infinity);
+    const detailed = at >= rawFrom;
+    const samples = await source.shapes(at, to);
+    const groups = await source.groups(at, to, detailed);
     if (o.signal?.aborted) throw cancelled();
-    const mined = mineGroups(groups, shapes, miner);
-    report.mixedGroups += mined.mixed;
+    const mined = mineGroups(groups, samples, shapes, miner);
+    report.mixedShapes += mined.mixed;
     db.transaction(() => {
-      for (const [i, g] of groups.entries()) {
-        if (g.minute < rawFrom) continue;
-        insert.run(g.first, g.service, g.host, g.level, g.sample, g.traceId, mined.template[i]!.id, g.lines, g.last);
-        report.rows++;
+      if (detailed) {
+        for (const [i, g] of groups.entries()) insert.run(g.first, g.service, g.host, g.level, g.sample, g.traceId, mined.template[i]!.id, g.lines, g.last);
+        report.rows += groups.length;
       }
       for (const m of mined.minutes.values()) addMinute.run(...m);
       for (const v of mined.touched.values()) save(v.t, v.first, v.last, v.errors, v.sample);
@@ -150,7 +152,7 @@ export async function runLogGroupSync(o: LogGroupSyncOptions): Promise<LogGroupR
     lines: report.lines,
     groups: report.groups,
     shapes: shapes.size,
-    mixedGroups: report.mixedGroups,
+    mixedShapes: report.mixedShapes,
     bytes: source.bytesReceived(),
   };
 }
@@ -170,31 +172,37 @@ interface Touched {
  */
 function mineGroups(
   groups: LogGroup[],
+  samples: ShapeSamples,
   shapes: Map<string, { tokens: string[]; values: (string | null)[] }>,
   miner: ReturnType<typeof loadMiner>,
 ): { template: MinedTemplate[]; minutes: Map<string, [number, number, number, number]>; touched: Map<number, Touched>; mixed: number } {
   let mixed = 0;
-  const bySpan = new Map<string, { first: number; lines: number; group: LogGroup }>();
-  for (const g of groups) {
-    let shape = shapes.get(g.shape);
+  const tokensOf = (key: string): { tokens: string[]; values: (string | null)[] } => {
+    let shape = shapes.get(key);
     if (!shape) {
-      shape = maskWithValues(g.sample);
-      shapes.set(g.shape, shape);
+      shape = maskWithValues(samples.get(key)!.sample);
+      shapes.set(key, shape);
     }
-    if (g.other !== g.sample && maskWithValues(g.other).tokens.join('\u0000') !== shape.tokens.join('\u0000')) mixed++;
+    return shape;
+  };
+  for (const [key, s] of samples) {
+    if (s.other !== s.sample && maskWithValues(s.other).tokens.join('\u0000') !== tokensOf(key).tokens.join('\u0000')) mixed++;
+  }
+  const bySpan = new Map<string, { first: number; lines: number }>();
+  for (const g of groups) {
     const s = bySpan.get(g.shape);
     if (s) {
       s.lines += g.lines;
       if (g.first < s.first) s.first = g.first;
-    } else bySpan.set(g.shape, { first: g.first, lines: g.lines, group: g });
+    } else bySpan.set(g.shape, { first: g.first, lines: g.lines });
   }
-  const templateOf = new Map<string, MinedTemplate>();
   for (const [key, s] of [...bySpan].sort((a, b) => a[1].first - b[1].first)) {
-    const shape = shapes.get(key)!;
-    templateOf.set(key, miner.add(shape.tokens, shape.values, s.group.sample, s.lines).template);
+    const shape = tokensOf(key);
+    miner.add(shape.tokens, shape.values, samples.get(key)!.sample, s.lines);
   }
-  // A template found for an earlier shape may have been folded into another since: resolve once all are added.
-  const template = groups.map((g) => miner.match(shapes.get(g.shape)!.tokens) ?? templateOf.get(g.shape)!);
+  // Resolved once all are added: a template found for an earlier shape may have widened or been folded since.
+  const resolved = new Map([...bySpan.keys()].map((key) => [key, miner.match(tokensOf(key).tokens)!]));
+  const template = groups.map((g) => resolved.get(g.shape)!);
   const minutes = new Map<string, [number, number, number, number]>();
   const touched = new Map<number, Touched>();
   for (const [i, g] of groups.entries()) {
@@ -210,7 +218,7 @@ function mineGroups(
       seen.first = Math.min(seen.first, g.first);
       seen.last = Math.max(seen.last, g.last);
       seen.errors += errors;
-    } else touched.set(t.id, { t, first: g.first, last: g.last, errors, sample: g.sample });
+    } else touched.set(t.id, { t, first: g.first, last: g.last, errors, sample: g.sample ?? samples.get(g.shape)!.sample });
   }
   return { template, minutes, touched, mixed };
 }

@@ -10,6 +10,7 @@ import { runSync } from '../../main/sync/syncEngine.js';
 import { tableSpecs } from '../../main/sync/tableSpecs.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { aiRuntimeBench } from './aiRuntime.js';
+import { clickhouseScaleBench } from './clickhouseScale.js';
 import { logIntelligenceBench } from './logIntelligence.js';
 import { logParsingBench } from './logParsing.js';
 import { intentAccuracyBench } from './intentAccuracy.js';
@@ -117,6 +118,11 @@ const sections: [string, string, () => Promise<void>][] = [
   ['store', 'store, demo and CLI', storeBench],
   ['placement', 'placement assistant', () => placementAssistantBench(record)],
   ['sync', 'sync', () => syncThroughput(Number(process.env.GENBA_BENCH_LOG_ROWS ?? 1_000_000), record)],
+  [
+    'clickhouse',
+    'logs in ClickHouse: 50 million lines pulled as per-minute groups, beside row-level sync',
+    () => clickhouseScaleBench(Number(process.env.GENBA_BENCH_CLICKHOUSE_ROWS ?? 50_000_000), record),
+  ],
   ['soak', 'data safety soak (out-of-order commits, syncs killed at random)', () => syncSoak(Number(process.env.GENBA_BENCH_SOAK_SECONDS ?? 180), record)],
   ['ai', 'local AI (CPU)', () => aiRuntimeBench(record)],
   ['logs', 'log intelligence', () => logIntelligenceBench(record)],

@@ -136,6 +136,40 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
     expect(searchable(grouped).length).toBeGreaterThan(0);
   });
 
+  it('keeps rows for keepRawDays only, and the same per-minute counts and templates for every day before', async () => {
+    const d = tempDir();
+    const db = openStore(join(d.path, 'genba.sqlite'));
+    const source = createClickHouseLogSource(
+      {
+        kind: 'clickhouse',
+        keepRawDays: 7,
+        keepAggregateDays: 90,
+        url: ch.url,
+        database: 'logs',
+        table: 'app_logs',
+        user: 'genba',
+        columns: { ts: 'ts', service: 'service', host: 'host', level: 'level', message: 'message', trace_id: 'trace_id' },
+        filters: { services: [], levels: [], hosts: [], sites: [] },
+        requestTimeoutMs: 60_000,
+      },
+      CLICKHOUSE_PASSWORD,
+      { sites: [], mapping: {} },
+    );
+    try {
+      const report = await runLogGroupSync({ db, source, now: () => NOW, lookbackMs: 15 * 60_000, keepRawDays: 7, keepAggregateDays: 90 });
+      const read = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
+      const oldest = read<{ t: number }>('SELECT MIN(ts) AS t FROM app_logs')[0]!.t;
+      expect(oldest).toBeGreaterThanOrEqual(NOW - 7 * 86_400_000 - 60_000);
+      expect(report.rows).toBeLessThan(report.groups / 2);
+      expect(report.mixedShapes).toBe(0);
+      expect(minutesByTemplate(read)).toEqual(minutesByTemplate(rowLevel.read));
+    } finally {
+      await source.close();
+      db.close();
+      d.remove();
+    }
+  });
+
   it('a kill -9 in the middle of a sync loses and duplicates nothing: the next run ends where an unbroken one does', async () => {
     const c = tempDir();
     try {
