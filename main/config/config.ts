@@ -124,7 +124,18 @@ export const clickhouseLogsSchema = z
 export type ClickHouseLogsConfig = z.infer<typeof clickhouseLogsSchema>;
 
 const logsSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('source'), ...logRetention }).strict(),
+  z
+    .object({
+      kind: z.literal('source'),
+      ...logRetention,
+      /**
+       * Let the company MySQL group its app_logs per minute and message shape (GROUP BY)
+       * and send the groups, instead of every line: the laptop's work grows with the
+       * variety of the logs, not their volume. For a MySQL source; the demo ignores it.
+       */
+      aggregate: z.boolean().optional(),
+    })
+    .strict(),
   clickhouseLogsSchema,
   z
     .object({

@@ -1,28 +1,46 @@
 import { DEFAULT_MASKS } from '../logs/maskTokens.js';
 
 /**
- * The masks the log store applies itself: those whose patterns mean the same in RE2
- * (ClickHouse) as in JavaScript (ASCII classes and word boundaries only). They come from
- * Genba's own mask list, so the two never drift apart.
+ * The masks a log store applies itself: those whose patterns mean the same in its regular
+ * expressions as in JavaScript, or match less (a word boundary next to a non-ASCII letter
+ * that a Unicode-aware engine does not see only leaves more text as it is, which makes
+ * shapes finer, never coarser). They come from Genba's own mask list, so the two never
+ * drift apart. ClickHouse's RE2 is ASCII-only like JavaScript, so it takes the e-mail mask
+ * too; MySQL's engines may read `\w` as any letter, so they take only the masks without it.
  */
-const SERVER_MASKS = ['email', 'uuid', 'hex'];
+export const SHAPE_MASKS = { clickhouse: ['email', 'uuid', 'hex'], mysql: ['uuid', 'hex'] } as const;
+
+/** The regular expression of each named mask (case-insensitive ones marked `(?i)`), in Genba's order. */
+export function shapePatterns(names: readonly string[]): { name: string; pattern: string }[] {
+  return DEFAULT_MASKS.filter((m) => names.includes(m.name)).map((m) => ({
+    name: m.name,
+    pattern: `${m.pattern.flags.includes('i') ? '(?i)' : ''}${m.pattern.source}`,
+  }));
+}
 
 const literal = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /**
- * SQL for a message's shape: Genba's server-safe masks, each replaced by a marker, then
- * every digit by 0. Two messages of one shape differ only in masked values and in digit
- * values, never in length, word boundaries or character classes, which is all Genba's
- * tokenizer looks at: they mine to the same template (the sync checks it on two members of
- * every group). A marker is \u0001 and a letter; a \u0001 already in the text is doubled
- * first, so a marker never equals text.
+ * ClickHouse SQL for a message's shape: the server-safe masks, each replaced by a marker,
+ * then every digit by 0. Two messages of one shape differ only in masked values and in
+ * digit values, never in length, word boundaries or character classes, which is all Genba's
+ * tokenizer looks at: they mine to the same template (the sync checks it on two messages
+ * of every shape). A marker is \u0001 and a letter; a \u0001 already in the text is
+ * doubled first, so a marker never equals text.
  */
 export function shapeSql(message: string): string {
   let sql = `replaceAll(${message}, '\u0001', '\u0001\u0001')`;
-  for (const name of SERVER_MASKS) {
-    const mask = DEFAULT_MASKS.find((m) => m.name === name)!;
-    const flags = mask.pattern.flags.includes('i') ? '(?i)' : '';
-    sql = `replaceRegexpAll(${sql}, ${literal(flags + mask.pattern.source)}, ${literal(`\u0001${name[0]}`)})`;
-  }
+  for (const { name, pattern } of shapePatterns(SHAPE_MASKS.clickhouse)) sql = `replaceRegexpAll(${sql}, ${literal(pattern)}, ${literal(`\u0001${name[0]}`)})`;
   return `replaceRegexpAll(${sql}, '[0-9]', '0')`;
+}
+
+/** The same shape in MySQL / MariaDB (REGEXP_REPLACE), hashed; the patterns go as parameters. */
+export function mysqlShapeSql(message: string): { sql: string; params: string[] } {
+  let sql = `REPLACE(${message}, CHAR(1), CONCAT(CHAR(1), CHAR(1)))`;
+  const params: string[] = [];
+  for (const { name, pattern } of shapePatterns(SHAPE_MASKS.mysql)) {
+    sql = `REGEXP_REPLACE(${sql}, ?, CONCAT(CHAR(1), ?))`;
+    params.push(pattern, name[0]!);
+  }
+  return { sql: `MD5(REGEXP_REPLACE(${sql}, '[0-9]', '0'))`, params };
 }

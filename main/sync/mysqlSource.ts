@@ -47,9 +47,21 @@ function keyset(columns: readonly string[], after: unknown[]): { sql: string; pa
   return { sql: parts.join(' OR '), params };
 }
 
-export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testConnection(): Promise<TableCheck[]> } {
-  const where = `${o.host}:${o.port}/${o.database}`;
-  const pool = mysql.createPool({
+/** The table's configured SELECT, refused unless it is one read-only statement (it is the administrator's SQL). */
+export function checkedSelect(spec: TableSpec): string {
+  const sql = spec.select.trim();
+  if (!/^select\s/i.test(sql) || sql.includes(';')) {
+    throw new SyncError('SOURCE_BAD_QUERY', {
+      ja: `テーブル ${spec.table} の同期設定は SELECT 文 1 つにしてください。`,
+      en: `The sync setting for ${spec.table} must be a single SELECT statement.`,
+    });
+  }
+  return sql;
+}
+
+/** The connection pool for a source's options: the one place they become mysql2 settings. */
+export function mysqlPool(o: MySqlSourceOptions): mysql.Pool {
+  return mysql.createPool({
     host: o.host,
     port: o.port,
     user: o.user,
@@ -64,6 +76,11 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
     timezone: 'Z',
     ...(o.tls.enabled ? { ssl: { rejectUnauthorized: o.tls.rejectUnauthorized, ...(o.tls.caFile ? { ca: readFileSync(o.tls.caFile, 'utf8') } : {}) } } : {}),
   });
+}
+
+export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testConnection(): Promise<TableCheck[]> } {
+  const where = `${o.host}:${o.port}/${o.database}`;
+  const pool = mysqlPool(o);
   const run = async <T>(table: string | undefined, sql: string, params: unknown[] = []): Promise<T> => {
     try {
       const [rows] = await pool.query({ sql, timeout: o.queryTimeoutMs }, params);
@@ -80,17 +97,6 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
     }
     return row;
   };
-  const checkSelect = (spec: TableSpec): string => {
-    const sql = spec.select.trim();
-    // The configured text is the administrator's SQL; still, one read-only statement only.
-    if (!/^select\s/i.test(sql) || sql.includes(';')) {
-      throw new SyncError('SOURCE_BAD_QUERY', {
-        ja: `テーブル ${spec.table} の同期設定は SELECT 文 1 つにしてください。`,
-        en: `The sync setting for ${spec.table} must be a single SELECT statement.`,
-      });
-    }
-    return sql;
-  };
 
   const source = {
     id: mysqlSourceId(o),
@@ -99,7 +105,7 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
     async checkColumns(spec: TableSpec) {
       let fields: { name: string }[];
       try {
-        [, fields] = await pool.query({ sql: `SELECT * FROM (${checkSelect(spec)}) AS src LIMIT 0`, timeout: o.queryTimeoutMs });
+        [, fields] = await pool.query({ sql: `SELECT * FROM (${checkedSelect(spec)}) AS src LIMIT 0`, timeout: o.queryTimeoutMs });
       } catch (error) {
         throw toSyncError(error, where, spec.table);
       }
@@ -111,7 +117,7 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
       const cond = after === null ? null : keyset(spec.watermark, after as unknown[]);
       const rows = await run<{ n: number }[]>(
         spec.table,
-        `SELECT COUNT(*) AS n FROM (${checkSelect(spec)}) AS src${cond ? ` WHERE ${cond.sql}` : ''}`,
+        `SELECT COUNT(*) AS n FROM (${checkedSelect(spec)}) AS src${cond ? ` WHERE ${cond.sql}` : ''}`,
         cond?.params ?? [],
       );
       return Number(rows[0]?.n ?? 0);
@@ -121,7 +127,7 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
       const cond = after === null ? null : keyset(spec.watermark, after as unknown[]);
       const raw = await run<Record<string, unknown>[]>(
         spec.table,
-        `SELECT * FROM (${checkSelect(spec)}) AS src${cond ? ` WHERE ${cond.sql}` : ''} ORDER BY ${spec.watermark.map(quote).join(', ')} LIMIT ?`,
+        `SELECT * FROM (${checkedSelect(spec)}) AS src${cond ? ` WHERE ${cond.sql}` : ''} ORDER BY ${spec.watermark.map(quote).join(', ')} LIMIT ?`,
         [...(cond?.params ?? []), limit],
       );
       const last = raw[raw.length - 1];
@@ -147,7 +153,7 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
       const key = primaryKey(spec.table);
       const first = spec.watermark[0]!;
       const version = spec.times.includes(first) ? `, ${quote(first)} AS v` : '';
-      const rows = await run<{ k: number; v?: string | null }[]>(spec.table, `SELECT ${quote(key)} AS k${version} FROM (${checkSelect(spec)}) AS src`);
+      const rows = await run<{ k: number; v?: string | null }[]>(spec.table, `SELECT ${quote(key)} AS k${version} FROM (${checkedSelect(spec)}) AS src`);
       return rows.map((r) => ({ key: Number(r.k), version: r.v ? sqlDatetimeToEpoch(String(r.v), o.timeZone) : null }));
     },
 

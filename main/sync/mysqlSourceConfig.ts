@@ -1,7 +1,7 @@
 import type { DataSourceForm } from '../api/types.js';
 import type { MySqlSourceConfig } from '../config/config.js';
 import type { CompanyTable } from '../store/companyRows.js';
-import { createMySqlSource } from './mysqlSource.js';
+import { createMySqlSource, type MySqlSourceOptions } from './mysqlSource.js';
 
 /**
  * The Settings form as a source config. Settings the form does not show (TLS
@@ -21,9 +21,9 @@ export function sourceConfigFromForm(form: DataSourceForm, prev: MySqlSourceConf
   };
 }
 
-/** The source for a config: the one place config fields become connection options. */
-export function mysqlSourceFor(c: MySqlSourceConfig, password: string, timeZone: string, tables: readonly CompanyTable[]) {
-  return createMySqlSource({
+/** A config's connection options: the one place config fields become them. */
+export function mysqlSourceOptions(c: MySqlSourceConfig, password: string, timeZone: string, tables: readonly CompanyTable[]): MySqlSourceOptions {
+  return {
     host: c.host,
     port: c.port,
     database: c.database,
@@ -34,5 +34,10 @@ export function mysqlSourceFor(c: MySqlSourceConfig, password: string, timeZone:
     queryTimeoutMs: c.queryTimeoutMs,
     timeZone,
     tables,
-  });
+  };
+}
+
+/** The source for a config. */
+export function mysqlSourceFor(c: MySqlSourceConfig, password: string, timeZone: string, tables: readonly CompanyTable[]) {
+  return createMySqlSource(mysqlSourceOptions(c, password, timeZone, tables));
 }

@@ -8,7 +8,9 @@ import { openStore } from '../store/openStore.js';
 import { COMPANY_TABLES, type CompanyTable } from '../store/companyRows.js';
 import { createDemoSource } from './demoSource.js';
 import { createLogFileSource } from './logFileSource.js';
-import { mysqlSourceFor } from './mysqlSourceConfig.js';
+import { mysqlSourceFor, mysqlSourceOptions } from './mysqlSourceConfig.js';
+import { createMySqlLogGroupSource } from './mysqlLogGroupSource.js';
+import type { LogGroupSource } from './logGroupSource.js';
 import { deliverDue, Outbox, type DeliveryReport } from './outbox.js';
 import { DEFAULT_LOOKBACK_MS, runSync, type SyncProgress, type SyncReport } from './syncEngine.js';
 import { SyncError } from './syncError.js';
@@ -62,13 +64,28 @@ export function passwordMissing(): SyncError {
 }
 
 /** The tables read from the company source: app_logs only when logs are not read from files. */
-export function companyTables(logs: GenbaConfig['logs']): CompanyTable[] {
-  return COMPANY_TABLES.filter((t) => t !== 'app_logs' || logs.kind === 'source');
+export function companyTables(logs: GenbaConfig['logs'], source?: GenbaConfig['source']): CompanyTable[] {
+  return COMPANY_TABLES.filter((t) => t !== 'app_logs' || (logs.kind === 'source' && !(logs.aggregate && source?.kind === 'mysql')));
+}
+
+/** The source of log groups, where the logs are aggregated by the server that holds them. */
+function logGroupSource(job: SyncJob, repo: CompanyRepository): LogGroupSource | null {
+  if (job.logs.kind === 'clickhouse') {
+    const sites =
+      job.source.kind === 'demo' ? DEMO_DEFINITION.sites.map((x) => ({ name: x.name, label: x.host })) : repo.locationNames().map((name) => ({ name }));
+    return createClickHouseLogSource(job.logs, job.logsPassword ?? '', { sites, mapping: job.hostSites ?? {} });
+  }
+  if (job.logs.kind === 'source' && job.logs.aggregate && job.source.kind === 'mysql') {
+    if (job.password === null) throw passwordMissing();
+    const spec = tableSpecs(job.source.tables).find((s) => s.table === 'app_logs')!;
+    return createMySqlLogGroupSource(mysqlSourceOptions(job.source, job.password, job.timeZone, ['app_logs']), spec);
+  }
+  return null;
 }
 
 /** The configured sources: the company (MySQL or demo) first, log files after it. */
 export function createSources(job: SyncJob, now: () => number): SyncSource[] {
-  const tables = companyTables(job.logs);
+  const tables = companyTables(job.logs, job.source);
   const sources: SyncSource[] = [];
   if (job.source.kind === 'demo') {
     sources.push(createDemoSource(job.source.seed, tables));
@@ -113,11 +130,9 @@ export async function executeJob(job: SyncJob, onProgress: (p: SyncProgress) => 
         );
       }
     }
-    if (job.kind === 'sync' && job.groups.includes('logs') && job.logs.kind === 'clickhouse') {
-      // The logs stay in the company's ClickHouse: it sends per-minute groups, mined as they arrive.
-      const sites =
-        job.source.kind === 'demo' ? DEMO_DEFINITION.sites.map((x) => ({ name: x.name, label: x.host })) : repo.locationNames().map((name) => ({ name }));
-      const logSource = createClickHouseLogSource(job.logs, job.logsPassword ?? '', { sites, mapping: job.hostSites ?? {} });
+    const logSource = job.kind === 'sync' && job.groups.includes('logs') ? logGroupSource(job, repo) : null;
+    if (logSource) {
+      // The logs are aggregated where they are kept: groups per minute and shape, mined as they arrive.
       try {
         reports.push(
           await runLogGroupSync({

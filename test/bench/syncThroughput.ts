@@ -1,4 +1,8 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { mineStoredLogs } from '../../main/logs/mineStoredLogs.js';
+import { runLogGroupSync } from '../../main/sync/logGroupSync.js';
+import { createMySqlLogGroupSource } from '../../main/sync/mysqlLogGroupSource.js';
 import { openStore } from '../../main/store/openStore.js';
 import { createMySqlSource } from '../../main/sync/mysqlSource.js';
 import { runSync } from '../../main/sync/syncEngine.js';
@@ -50,8 +54,49 @@ export async function syncThroughput(rows: number, record: (name: string, value:
     const inc = performance.now();
     const again = await runSync({ db, source, specs, batchSize: 5000, now: Date.now });
     record('incremental sync with nothing new', `${again.rows} rows in ${(performance.now() - inc).toFixed(0)} ms`);
+    const mined = mineStoredLogs(db);
+    record('  then mining every line', `${(mined.ms / 1000).toFixed(1)} s, ${mined.templates} templates`);
     await source.close();
+    db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
+    record('  row-level store', `${(statSync(join(dir.path, 'bench.sqlite')).size / 1048576).toFixed(1)} MB`);
+
+    // The same table grouped by MariaDB (logs.aggregate): per minute and message shape, over an index on ts.
+    const admin = await maria.admin();
+    await admin.query('CREATE INDEX app_logs_by_ts ON app_logs (ts)');
+    await admin.end();
+    const groupedPath = join(dir.path, 'grouped.sqlite');
+    const gdb = openStore(groupedPath);
+    const options = {
+      host: '127.0.0.1',
+      port: maria.port,
+      database: maria.database,
+      user: 'genba',
+      password: 'genba-pw',
+      tls: { enabled: false, rejectUnauthorized: true },
+      connectTimeoutMs: 10_000,
+      queryTimeoutMs: 120_000,
+      timeZone: 'Asia/Tokyo',
+      tables: ['app_logs'] as const,
+    };
+    const groups = createMySqlLogGroupSource(options, specs[0]!);
+    // The clock just after the last line, so every day is within keepAggregateDays and the last 7 are kept as rows.
+    const span = await groups.span();
+    const report2 = await runLogGroupSync({
+      db: gdb,
+      source: groups,
+      now: () => span.last! + 60_000,
+      lookbackMs: 15 * 60_000,
+      keepRawDays: 7,
+      keepAggregateDays: 90,
+    });
+    await groups.close();
+    gdb.pragma('wal_checkpoint(TRUNCATE)');
+    gdb.close();
+    record(
+      'sync MariaDB → SQLite, grouped by MariaDB (logs.aggregate)',
+      `${report2.lines.toLocaleString()} lines as ${report2.groups.toLocaleString()} groups, mined, in ${(report2.ms / 1000).toFixed(1)} s; store ${(statSync(groupedPath).size / 1048576).toFixed(1)} MB`,
+    );
   } finally {
     dir.remove();
     await maria.destroy();

@@ -10,6 +10,7 @@ import { createClickHouseLogSource } from '../../../main/sync/clickhouseLogSourc
 import { runLogGroupSync } from '../../../main/sync/logGroupSync.js';
 import { openStore } from '../../../main/store/openStore.js';
 import { CLICKHOUSE_PASSWORD, startClickHouse, type ClickHouse } from '../../helpers/clickhouse.js';
+import { minutesByTemplate } from '../../helpers/templateMinutes.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { runGenba } from '../../helpers/genbaCli.js';
 
@@ -42,16 +43,6 @@ function storeReader(path: string) {
       db.close();
     }
   };
-}
-
-/** Per template text: its count, and its count per minute. Template ids differ between stores; texts do not. */
-function minutesByTemplate(read: Store['read']): Map<string, string> {
-  const rows = read<{ template: string; minute: number; count: number; errors: number }>(
-    `SELECT t.template, m.minute, m.count, m.errors FROM log_template_minutes m JOIN log_templates t USING (template_id) ORDER BY t.template, m.minute`,
-  );
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.template, [...(out.get(r.template) ?? []), `${r.minute}:${r.count}:${r.errors}`]);
-  return new Map([...out].map(([k, v]) => [k, v.join(',')]));
 }
 
 describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-server)', () => {

@@ -1,0 +1,9 @@
+/** Per template text, its per-minute counts and errors: template ids differ between stores, texts do not. */
+export function minutesByTemplate(read: <T>(sql: string) => T[]): Map<string, string> {
+  const rows = read<{ template: string; minute: number; count: number; errors: number }>(
+    `SELECT t.template, m.minute, m.count, m.errors FROM log_template_minutes m JOIN log_templates t USING (template_id) ORDER BY t.template, m.minute`,
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.template, [...(out.get(r.template) ?? []), `${r.minute}:${r.count}:${r.errors}`]);
+  return new Map([...out].map(([k, v]) => [k, v.join(',')]));
+}
