@@ -80,6 +80,7 @@ if (!app.requestSingleInstanceLock()) {
         secrets: createSafeStorageSecrets(dataDir, log),
         syncRunner: 'worker',
         awaitFirstLoad: false,
+        deferLogs: true,
         saveFile: async ({ suggestedName, content }) => {
           const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
           const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);

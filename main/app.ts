@@ -10,6 +10,8 @@ import type { Lang, Overview, Settings, StatusInfo } from './api/types.js';
 import { appClock, type Clock, type ClockMode } from './config/clock.js';
 import { type GenbaConfig, loadConfig, saveConfig } from './config/config.js';
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
+import { mineStoredLogs, unminedLines } from './logs/mineStoredLogs.js';
+import { tryExclusiveLock } from './store/folderLock.js';
 import { CLICKHOUSE_PASSWORD, memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/secretStore.js';
 import { GenbaError, describeError } from './errors.js';
 import { type AppLog, createAppLog } from './applog/appLog.js';
@@ -44,6 +46,13 @@ export interface AppOptions {
   syncRunner?: 'worker' | 'inline';
   /** Whether start() waits for the first load of the demo company (CLI) or lets it run behind the window (app). */
   awaitFirstLoad?: boolean;
+  /**
+   * The first build of the demo company stores what the first screen needs (sites,
+   * operators, progress) and leaves its 241k log lines and their templates for later: the
+   * app's background sync, or the next command. The overview and `genba status` are
+   * there in a third of the time.
+   */
+  deferLogs?: boolean;
   /** Models for this run only (`--intent-model` …), over the configured ones. */
   models?: ModelOverrides;
   /**
@@ -330,10 +339,29 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       assistant.knowledge.ensureDefaults();
       log.info('started', `dataDir=${dataDir}`);
       // A demo company whose first build was cut short is built on, never used half-made.
-      if (config.source.kind === 'demo' && !repo.isComplete(sourceId())) {
-        const first = sync.run();
+      // A command that needs only the first screen does not build on a copy that already has it.
+      const firstScreenOnly =
+        options.deferLogs === true && repo.syncStates().some((x) => x.table === 'progress_snapshots' && x.sourceId === sourceId() && x.lastSuccessAt !== null);
+      if (config.source.kind === 'demo' && !repo.isComplete(sourceId()) && !firstScreenOnly) {
+        // Without the logs group the copy does not count as complete: the next run builds on.
+        const first = options.deferLogs ? sync.run('sync', ['masters', 'progress']) : sync.run();
         if (options.awaitFirstLoad === false) first.catch(() => {});
         else await first;
+      }
+      // Lines whose mining was cut short (a killed command): mined now, before anything reads templates (the app's background sync does it there).
+      const pending = options.awaitFirstLoad !== false && !options.deferLogs ? unminedLines(db) : 0;
+      if (pending > 0) {
+        const lock = tryExclusiveLock(dataDir, 'sync', options.nativeBinding);
+        try {
+          if (lock) {
+            const mined = mineStoredLogs(db, {
+              onProgress: (done) => events.emit({ type: 'progress', task: 'mining', table: 'app_logs', done, total: pending }),
+            });
+            log.info('log lines mined at start', `${mined.lines} lines, ${Math.round(mined.ms)} ms`);
+          }
+        } finally {
+          lock?.release();
+        }
       }
     },
 

@@ -7,7 +7,8 @@ import { CliUsageError, usageError } from './cli/cliUsageError.js';
 import { escapeControls } from './cli/escapeControls.js';
 import { formatStatus, formatStorage } from './cli/formatStatus.js';
 import { formatOverview } from './cli/formatOverview.js';
-import { helpText } from './cli/helpText.js';
+import { firstStepsText, helpText } from './cli/helpText.js';
+import { showTerminalProgress } from './cli/terminalProgress.js';
 import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
 import { existsSync, statSync } from 'node:fs';
 import { describeError, fromSystemError, GenbaError, toErrorPayload, type Lang } from './errors.js';
@@ -106,6 +107,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   let lang = langFromArgv(argv);
   let json = argv.includes('--json');
   let app: GenbaApp | null = null;
+  let stopProgress = (): void => {};
   try {
     let parsed;
     try {
@@ -119,6 +121,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     if (values.lang) lang = values.lang;
     json = values.json === true;
+    if (positionals.length === 0 && !values.help) {
+      io.stdout(firstStepsText(lang));
+      return 0;
+    }
     const [command = 'help', ...rest] = positionals;
     if (values.help || command === 'help') {
       io.stdout(helpText(lang));
@@ -183,8 +189,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         ...(values['answer-model'] ? { answerModel: values['answer-model'] } : {}),
         ...(values['embedding-model'] ? { embeddingModel: values['embedding-model'] } : {}),
       },
+      // What status and overview show needs no logs: a first build leaves them to the next command.
+      deferLogs: command === 'status' || command === 'overview',
     });
     lang = app.lang();
+    if (!json && command !== 'sync') stopProgress = showTerminalProgress(app.events, lang);
     if (command === 'sync') return await runSyncCommand(app, syncArgs, prepared!.form, prepared!.needsPrompt, secrets, io);
     if (command === 'models') return await runModelsCommand(app, rest, json, io);
     // These work on a folder whose store cannot be opened: they start the app themselves, if at all.
@@ -192,6 +201,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'restore') return await runRestore(app, rest, json, io);
     const started = performance.now();
     await app.start();
+    stopProgress();
     if (command === 'alerts') return runAlertsCommand(app, rest, json, io);
     const k = values.k === undefined ? (command === 'knowledge' ? 5 : 20) : Number(values.k);
     if (!Number.isInteger(k) || k < 1 || k > 100) throw usageError('--k は 1〜100 の整数で指定してください', '--k must be an integer from 1 to 100');
@@ -265,6 +275,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   } catch (error) {
     const known = fromSystemError(error);
     const payload = toErrorPayload(known, lang);
+    stopProgress();
     app?.log.error('cli failed', describeError(error));
     if (json) io.stderr(`${JSON.stringify({ error: payload })}\n`);
     else io.stderr(`genba: ${payload.message}${known instanceof GenbaError ? '' : `\n${describeError(error)}`}\n`);

@@ -57,6 +57,7 @@ export function statusInfo(o: {
     tables: o.repo.counts(),
     lastSync: o.repo.lastSuccessfulSync(),
     dataAsOf,
+    complete: o.repo.isComplete(o.sourceId),
     sync: { ...o.sync, tables: o.repo.syncStates(), pendingDecisions: counts.pending, failingDecisions: counts.failing },
     models: { dir: modelsDir, found: findModels(modelsDir) },
     alertsPausedUntil: paused !== null && Number(paused) > now ? Number(paused) : null,

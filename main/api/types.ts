@@ -97,6 +97,8 @@ export interface StatusInfo {
   logs: { kind: 'source' } | { kind: 'files'; paths: string[] } | { kind: 'clickhouse'; id: string };
   clock: { now: number; mode: 'system' | 'fixed' | 'demo' };
   tables: TableRows[];
+  /** The copy of the source is whole; false while the demo's logs wait for the next command or the app's background sync. */
+  complete: boolean;
   lastSync: number | null;
   dataAsOf: number | null;
   sync: SyncInfo;

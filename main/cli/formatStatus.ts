@@ -34,6 +34,13 @@ export function formatStatus(s: StatusInfo, timeZone: string, lang: Lang): strin
     `${ja ? '最終同期' : 'Last sync'}: ${when(s.lastSync, s.clock.now, timeZone, lang)}`,
     `${ja ? 'データ時点' : 'Data as of'}: ${when(s.dataAsOf, s.clock.now, timeZone, lang)}`,
     ...(s.sync.lastRun?.error ? [`${ja ? '前回の同期エラー' : 'Last sync error'}: ${s.sync.lastRun.error.message}`] : []),
+    ...(s.complete
+      ? []
+      : [
+          ja
+            ? '未取り込み: デモ会社のログ（約24万行）は次のコマンド（genba logs など）かアプリの起動時に取り込みます'
+            : "Not yet built: the demo company's logs (about 241k lines) come in with the next command (genba logs …) or when the app starts",
+        ]),
     `${ja ? '送信待ちの承認' : 'Decisions awaiting delivery'}: ${s.sync.pendingDecisions}`,
     `${ja ? 'テーブル' : 'Tables'}:`,
     ...s.tables.map((t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}`),

@@ -107,3 +107,34 @@ Exit codes: 0 success, 1 failure, 2 usage error
 export function helpText(lang: Lang): string {
   return HELP[lang];
 }
+
+/** The question of the demo's reference situation (札幌 エントリ1, 4 minutes late for 16:00). */
+export const REFERENCE_QUESTION = '札幌のエントリ1を16時に間に合わせるには、誰を移せばいい？';
+
+const FIRST_STEPS: Record<Lang, string> = {
+  ja: `Genba（現場）— オフラインの現場 AI デスク
+
+まず試す 3 つ（会社の DB がなければデモ会社で動きます）:
+  genba overview                 要対応と拠点ごとの状況
+  genba ask "${REFERENCE_QUESTION}"
+                                 応援の配置案（承認・却下は genba approve / reject）
+  genba logs anomalies           ログの異常（急増・新しいメッセージ）
+
+すべてのコマンド: genba help
+`,
+  en: `Genba — the offline AI desk for site managers
+
+Three commands to try first (the demo company stands in for a company database):
+  genba overview                 what needs action, and each site
+  genba ask "${REFERENCE_QUESTION}"
+                                 a staff move for 札幌's 16:00 deadline, to approve or reject
+  genba logs anomalies           what is unusual in the logs (spikes, new messages)
+
+All commands: genba help
+`,
+};
+
+/** `genba` with no arguments: where a new user starts. */
+export function firstStepsText(lang: Lang): string {
+  return FIRST_STEPS[lang];
+}

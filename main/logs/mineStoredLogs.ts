@@ -23,6 +23,11 @@ interface Row {
   lines: number;
 }
 
+/** How many stored log rows wait for their template (a deferred first build, an interrupted mining). */
+export function unminedLines(db: Database.Database): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM app_logs WHERE template_id IS NULL').get() as { n: number }).n;
+}
+
 /** The miner as the store left it: its templates, counts and the next free id. */
 export function loadMiner(db: Database.Database): TemplateMiner {
   const miner = new TemplateMiner();

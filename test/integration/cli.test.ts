@@ -2,11 +2,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusInfo } from '../../main/api/types.js';
+import { REFERENCE_QUESTION } from '../../main/cli/helpText.js';
 import { SCHEMA_VERSION } from '../../main/store/migration.js';
 import { runGenba } from '../helpers/genbaCli.js';
 import { tempDir } from '../helpers/tempDir.js';
 
-const genba = (...args: string[]) => runGenba(args);
+const genba = (...args: readonly string[]) => runGenba([...args]);
 
 describe('genba CLI (built bundle)', () => {
   const dir = tempDir();
@@ -15,17 +16,49 @@ describe('genba CLI (built bundle)', () => {
   });
   afterAll(() => dir.remove());
 
-  it('status --json on an empty data folder builds the demo company and reports its row counts', () => {
+  it('status --json on an empty data folder builds what the first screen needs, and the next command the logs', () => {
+    const first = genba('status', '--json', '--data-dir', dir.path);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const early = JSON.parse(first.stdout) as StatusInfo;
+    const earlyRows = Object.fromEntries(early.tables.map((t) => [t.table, t.rows]));
+    expect(earlyRows.progress_snapshots).toBeGreaterThan(60_000);
+    expect(earlyRows.app_logs).toBe(0);
+    expect(early.complete).toBe(false);
+    expect(genba('status', '--data-dir', dir.path).stdout).toContain('未取り込み: デモ会社のログ');
+    // A command that reads logs builds them (and mines their templates) first.
+    const templates = genba('logs', 'templates', '--json', '--data-dir', dir.path);
+    expect(templates.code).toBe(0);
+    expect((JSON.parse(templates.stdout) as unknown[]).length).toBeGreaterThan(20);
     const r = genba('status', '--json', '--data-dir', dir.path);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
     const status = JSON.parse(r.stdout) as StatusInfo;
+    expect(status.complete).toBe(true);
+    expect(r.stdout).not.toContain('未取り込み');
     const rows = Object.fromEntries(status.tables.map((t) => [t.table, t.rows]));
     expect(rows.locations).toBe(6);
     expect(rows.operators).toBeGreaterThanOrEqual(200);
     expect(rows.app_logs).toBeGreaterThanOrEqual(200_000);
     expect(status).toMatchObject({ dataDir: dir.path, source: { kind: 'demo' }, clock: { mode: 'demo' }, database: { schemaVersion: SCHEMA_VERSION } });
     expect(status.lastSync).toBe(Date.parse('2025-10-23T15:40+09:00'));
+  });
+
+  it('genba with no arguments shows the three commands to try first, and the reference question works', () => {
+    for (const [args, text] of [
+      [[], 'まず試す 3 つ'],
+      [['--lang', 'en'], 'Three commands to try first'],
+    ] as const) {
+      const r = genba(...args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(text);
+      expect(r.stdout).toContain('genba overview');
+      expect(r.stdout).toContain(`genba ask "${REFERENCE_QUESTION}"`);
+      expect(r.stdout).toContain('genba help');
+      expect(r.stdout.split('\n').length).toBeLessThan(16);
+    }
+    const ask = genba('ask', REFERENCE_QUESTION, '--data-dir', dir.path);
+    expect(ask.code).toBe(0);
+    expect(ask.stdout).toContain('札幌 エントリ1');
+    expect(ask.stdout).toMatch(/genba approve SGT\d{8}-[0-9A-F]{8}/);
   });
 
   it('prints a readable status in Japanese or English and honours --now', () => {

@@ -174,6 +174,8 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
     await exited;
     expect(snapshots).toBeGreaterThan(0);
     expect(logs).toBe(0);
+    // A command that reads logs finishes the build (status alone stops at the first screen).
+    expect(genba(dir, 'logs', 'templates').code).toBe(0);
     const status = JSON.parse(genba(dir, 'status', '--json').stdout) as { tables: { table: string; rows: number }[] };
     const full = JSON.parse(genba(base, 'status', '--json').stdout) as { tables: { table: string; rows: number }[] };
     expect(status.tables).toEqual(full.tables);
