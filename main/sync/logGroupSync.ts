@@ -196,12 +196,13 @@ function mineGroups(
       if (g.first < s.first) s.first = g.first;
     } else bySpan.set(g.shape, { first: g.first, lines: g.lines });
   }
+  const added = new Map<string, MinedTemplate>();
   for (const [key, s] of [...bySpan].sort((a, b) => a[1].first - b[1].first)) {
     const shape = tokensOf(key);
-    miner.add(shape.tokens, shape.values, samples.get(key)!.sample, s.lines);
+    added.set(key, miner.add(shape.tokens, shape.values, samples.get(key)!.sample, s.lines).template);
   }
   // Resolved once all are added: a template found for an earlier shape may have widened or been folded since.
-  const resolved = new Map([...bySpan.keys()].map((key) => [key, miner.match(tokensOf(key).tokens)!]));
+  const resolved = new Map([...bySpan.keys()].map((key) => [key, miner.match(tokensOf(key).tokens) ?? added.get(key)!]));
   const template = groups.map((g) => resolved.get(g.shape)!);
   const minutes = new Map<string, [number, number, number, number]>();
   const touched = new Map<number, Touched>();

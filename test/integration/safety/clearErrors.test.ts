@@ -123,6 +123,8 @@ describe('clear errors instead of wrong ones (built CLI)', () => {
         noStack(r.stderr);
       }
       expect(spawnSync('mount', ['-o', 'remount,size=512m', dir]).status).toBe(0);
+      // A command that reads logs finishes the whole build (status alone stops at the first screen).
+      expect(runGenba(['logs', 'templates', '--data-dir', dir]).code).toBe(0);
       const status = runGenba(['status', '--json', '--data-dir', dir]);
       expect(status.code).toBe(0);
       const logs = (JSON.parse(status.stdout) as { tables: { table: string; rows: number }[] }).tables.find((t) => t.table === 'app_logs')!;
