@@ -10,8 +10,7 @@ import type { Lang, Overview, Settings, StatusInfo } from './api/types.js';
 import { appClock, type Clock, type ClockMode } from './config/clock.js';
 import { type GenbaConfig, loadConfig, saveConfig } from './config/config.js';
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
-import { mineStoredLogs, unminedLines } from './logs/mineStoredLogs.js';
-import { tryExclusiveLock } from './store/folderLock.js';
+import { mineUnderSyncLock, unminedLines } from './logs/mineStoredLogs.js';
 import { CLICKHOUSE_PASSWORD, memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/secretStore.js';
 import { GenbaError, describeError } from './errors.js';
 import { type AppLog, createAppLog } from './applog/appLog.js';
@@ -351,17 +350,9 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       // Lines whose mining was cut short (a killed command): mined now, before anything reads templates (the app's background sync does it there).
       const pending = options.awaitFirstLoad !== false && !options.deferLogs ? unminedLines(db) : 0;
       if (pending > 0) {
-        const lock = tryExclusiveLock(dataDir, 'sync', options.nativeBinding);
-        try {
-          if (lock) {
-            const mined = mineStoredLogs(db, {
-              onProgress: (done) => events.emit({ type: 'progress', task: 'mining', table: 'app_logs', done, total: pending }),
-            });
-            log.info('log lines mined at start', `${mined.lines} lines, ${Math.round(mined.ms)} ms`);
-          }
-        } finally {
-          lock?.release();
-        }
+        const onProgress = (done: number): void => events.emit({ type: 'progress', task: 'mining', table: 'app_logs', done, total: pending });
+        const mined = mineUnderSyncLock(db, dataDir, { nativeBinding: options.nativeBinding, onProgress });
+        if (mined) log.info('log lines mined at start', `${mined.lines} lines, ${Math.round(mined.ms)} ms`);
       }
     },
 

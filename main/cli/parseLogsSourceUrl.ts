@@ -1,4 +1,5 @@
-import { clickhouseLogsSchema, type ClickHouseLogsConfig, type GenbaConfig } from '../config/config.js';
+import type { GenbaConfig } from '../config/config.js';
+import { clickhouseLogsSchema, type ClickHouseLogsConfig } from '../config/logsConfig.js';
 import { usageError } from './cliUsageError.js';
 
 /**

@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from '
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './configError.js';
+import { logsSchema } from './logsConfig.js';
+import { identifier } from './sqlIdentifier.js';
 
 /** The seed of the demo company that ships (resources/demo/company.json describes it). */
 export const DEFAULT_DEMO_SEED = 20251023;
@@ -18,8 +20,6 @@ const demoSourceSchema = z
       .default(DEFAULT_DEMO_SEED),
   })
   .strict();
-
-const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'not a column name');
 
 /** The company MySQL. The password is never here: it lives in the OS secret store. */
 export const mysqlSourceSchema = z
@@ -53,100 +53,6 @@ export const mysqlSourceSchema = z
   })
   .strict();
 export type MySqlSourceConfig = z.infer<typeof mysqlSourceSchema>;
-
-/** Application logs: from the source's app_logs table, or from log files on this machine. */
-/** How long the laptop keeps logs, whatever their source (compaction after each sync). */
-const logRetention = {
-  /** Raw log rows: older ones are removed (their templates and per-minute counts stay). */
-  keepRawDays: z.number().int().min(1).max(3650).default(7),
-  /** Per-minute counts per template: older ones are removed. */
-  keepAggregateDays: z.number().int().min(1).max(3650).default(90),
-};
-
-const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
-
-/**
- * What a manager needs of the company's logs, applied in the log store's own query: only
- * these services, levels and hosts (`*` any characters), and only the hosts of these sites
- * plus the shared ones that belong to no site. Empty means all.
- */
-const logFiltersSchema = z
-  .object({
-    services: z.array(z.string().min(1).max(64)).max(100).default([]),
-    levels: z.array(z.enum(LOG_LEVELS)).max(4).default([]),
-    hosts: z
-      .array(
-        z
-          .string()
-          .min(1)
-          .max(128)
-          .regex(/^[A-Za-z0-9.*_-]+$/, 'not a host pattern'),
-      )
-      .max(100)
-      .default([]),
-    sites: z.array(z.string().min(1).max(64)).max(100).default([]),
-  })
-  .strict();
-export type LogFilters = z.infer<typeof logFiltersSchema>;
-
-/**
- * The company's ClickHouse, where the logs stay: Genba pulls per-minute counts of each
- * message shape, computed there. The password is never here (GENBA_CLICKHOUSE_PASSWORD or
- * the OS secret store).
- */
-export const clickhouseLogsSchema = z
-  .object({
-    kind: z.literal('clickhouse'),
-    ...logRetention,
-    url: z
-      .string()
-      .max(512)
-      .regex(/^https?:\/\/[A-Za-z0-9.:_[\]-]+(?::\d{1,5})?\/?$/, 'not an http(s)://host:port URL'),
-    database: identifier,
-    table: identifier,
-    user: z.string().min(1).max(80).default('default'),
-    /** The table's column for each field Genba reads. */
-    columns: z
-      .object({
-        ts: identifier.default('ts'),
-        service: identifier.default('service'),
-        host: identifier.default('host'),
-        level: identifier.default('level'),
-        message: identifier.default('message'),
-        trace_id: identifier.nullable().default('trace_id'),
-      })
-      .strict()
-      .default({ ts: 'ts', service: 'service', host: 'host', level: 'level', message: 'message', trace_id: 'trace_id' }),
-    filters: logFiltersSchema.default({ services: [], levels: [], hosts: [], sites: [] }),
-    requestTimeoutMs: z.number().int().min(1000).max(600_000).default(120_000),
-  })
-  .strict();
-export type ClickHouseLogsConfig = z.infer<typeof clickhouseLogsSchema>;
-
-const logsSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('source'),
-      ...logRetention,
-      /**
-       * Let the company MySQL group its app_logs per minute and message shape (GROUP BY)
-       * and send the groups, instead of every line: the laptop's work grows with the
-       * variety of the logs, not their volume. For a MySQL source; the demo ignores it.
-       */
-      aggregate: z.boolean().optional(),
-    })
-    .strict(),
-  clickhouseLogsSchema,
-  z
-    .object({
-      kind: z.literal('files'),
-      ...logRetention,
-      paths: z.array(z.string().min(1).max(1024)).min(1).max(50),
-      /** Service name for plain-text lines (JSON lines may carry their own). */
-      service: z.string().min(1).max(64).default('app'),
-    })
-    .strict(),
-]);
 
 export const configSchema = z
   .object({

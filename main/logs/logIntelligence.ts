@@ -10,8 +10,7 @@ import { logVolume } from './logVolume.js';
 import { parameterName } from './parameterName.js';
 import { listClusters, recluster, type ClusterInfo } from './logClusters.js';
 import { ingestLogFiles, type IngestReport } from './ingestLogFiles.js';
-import { mineStoredLogs, type MiningReport } from './mineStoredLogs.js';
-import { tryExclusiveLock } from '../store/folderLock.js';
+import { mineUnderSyncLock } from './mineStoredLogs.js';
 import { displayTemplate } from './templateText.js';
 import { project2d } from './projection.js';
 import { fromBlob, type TextEmbedder } from '../ai/storedVectors.js';
@@ -122,14 +121,7 @@ export function createLogIntelligence(deps: {
   });
   const refreshNow = async (): Promise<LogsRefresh> => {
     const db = deps.db();
-    // Mining takes the folder's sync lock: a sync mining in its worker (or another process) must not take the same lines too.
-    const lock = tryExclusiveLock(deps.dataDir, 'sync');
-    let report: MiningReport | null = null;
-    try {
-      if (lock) report = mineStoredLogs(db);
-    } finally {
-      lock?.release();
-    }
+    const report = mineUnderSyncLock(db, deps.dataDir);
     const mined = report?.lines ?? 0;
     const e = embedder();
     const sync = await syncTemplateVectors(db, e, join(deps.dataDir, 'index'));

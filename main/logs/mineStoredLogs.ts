@@ -3,6 +3,7 @@ import { maskWithValues } from './maskTokens.js';
 import { renderTemplate } from './renderTemplate.js';
 import { type MinedTemplate, TemplateMiner } from './templateMiner.js';
 import { NEXT_TEMPLATE_ID } from '../store/companyRepository.js';
+import { tryExclusiveLock } from '../store/folderLock.js';
 
 const MINUTE = 60_000;
 
@@ -26,6 +27,25 @@ interface Row {
 /** How many stored log rows wait for their template (a deferred first build, an interrupted mining). */
 export function unminedLines(db: Database.Database): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM app_logs WHERE template_id IS NULL').get() as { n: number }).n;
+}
+
+/**
+ * Mines under the data folder's sync lock: a sync mining in its worker (or another
+ * process) must not take the same lines too. Null when someone else holds the lock; they
+ * mine the lines.
+ */
+export function mineUnderSyncLock(
+  db: Database.Database,
+  dataDir: string,
+  o: { nativeBinding?: string | undefined; onProgress?: (done: number) => void } = {},
+): MiningReport | null {
+  const lock = tryExclusiveLock(dataDir, 'sync', o.nativeBinding);
+  if (!lock) return null;
+  try {
+    return mineStoredLogs(db, o.onProgress ? { onProgress: o.onProgress } : {});
+  } finally {
+    lock.release();
+  }
 }
 
 /** The miner as the store left it: its templates, counts and the next free id. */

@@ -1,9 +1,9 @@
 import { createClient, ClickHouseLogLevel, type ClickHouseClient } from '@clickhouse/client';
-import type { ClickHouseLogsConfig, LogFilters } from '../config/config.js';
+import type { ClickHouseLogsConfig, LogFilters } from '../config/logsConfig.js';
 import { clickhouseError } from './clickhouseError.js';
 import { clickhouseSourceId } from './clickhouseSourceId.js';
 import type { LogGroup, LogGroupSource, ShapeSamples } from './logGroupSource.js';
-import { shapeSql } from './logShapeSql.js';
+import { chString, shapeSql } from './logShapeSql.js';
 import { siteHostFilter, type SiteHosts } from './siteHostFilter.js';
 
 const MINUTE = 60_000;
@@ -11,15 +11,6 @@ const MINUTE = 60_000;
 const TSV_ESCAPES: Record<string, string> = { b: '\b', f: '\f', r: '\r', n: '\n', t: '\t', '0': '\0', "'": "'", '\\': '\\' };
 /** A TabSeparated field as ClickHouse escapes it (backslash sequences). */
 const unescapeTsv = (field: string): string => (field.includes('\\') ? field.replace(/\\(.)/g, (_, c: string) => TSV_ESCAPES[c] ?? c) : field);
-
-/**
- * A ClickHouse string literal. ClickHouse 18 has no server-side query parameters, so every
- * value is written as a literal through this one escaper (backslash and quote escaped);
- * identifiers come from the validated config only.
- */
-export function chString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
 
 const chIdentifier = (name: string): string => {
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) throw new Error(`invalid identifier: ${name}`);
@@ -38,7 +29,7 @@ function timeExpressions(column: string, type: string): { ms: string; at: (ms: n
 }
 
 /** The filters as a WHERE clause of the source query: what a manager does not need never leaves the server. */
-export function filterSql(filters: LogFilters, c: { service: string; host: string; level: string }, sites: SiteHosts): string {
+function filterSql(filters: LogFilters, c: { service: string; host: string; level: string }, sites: SiteHosts): string {
   const parts: string[] = [];
   if (filters.services.length > 0) parts.push(`${c.service} IN (${filters.services.map(chString).join(', ')})`);
   if (filters.levels.length > 0) parts.push(`${c.level} IN (${filters.levels.map(chString).join(', ')})`);

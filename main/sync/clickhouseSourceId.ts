@@ -1,4 +1,4 @@
-import type { ClickHouseLogsConfig } from '../config/config.js';
+import type { ClickHouseLogsConfig } from '../config/logsConfig.js';
 
 /** `clickhouse://user@host:8123/db/table`: the logs' identity, never with a password. */
 export function clickhouseSourceId(c: Pick<ClickHouseLogsConfig, 'url' | 'user' | 'database' | 'table'>): string {

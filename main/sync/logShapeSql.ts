@@ -18,7 +18,14 @@ export function shapePatterns(names: readonly string[]): { name: string; pattern
   }));
 }
 
-const literal = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/**
+ * A ClickHouse string literal. ClickHouse 18 has no server-side query parameters, so every
+ * value is written as a literal through this one escaper (backslash and quote escaped);
+ * identifiers come from the validated config only.
+ */
+export function chString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
 
 /**
  * ClickHouse SQL for a message's shape: the server-safe masks, each replaced by a marker,
@@ -30,7 +37,8 @@ const literal = (value: string): string => `'${value.replace(/\\/g, '\\\\').repl
  */
 export function shapeSql(message: string): string {
   let sql = `replaceAll(${message}, '\u0001', '\u0001\u0001')`;
-  for (const { name, pattern } of shapePatterns(SHAPE_MASKS.clickhouse)) sql = `replaceRegexpAll(${sql}, ${literal(pattern)}, ${literal(`\u0001${name[0]}`)})`;
+  for (const { name, pattern } of shapePatterns(SHAPE_MASKS.clickhouse))
+    sql = `replaceRegexpAll(${sql}, ${chString(pattern)}, ${chString(`\u0001${name[0]}`)})`;
   return `replaceRegexpAll(${sql}, '[0-9]', '0')`;
 }
 

@@ -1,12 +1,11 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClickHouseLogsConfig } from '../../main/config/config.js';
 import { mineStoredLogs } from '../../main/logs/mineStoredLogs.js';
 import { CompanyRepository } from '../../main/store/companyRepository.js';
 import { openStore } from '../../main/store/openStore.js';
 import { createClickHouseLogSource } from '../../main/sync/clickhouseLogSource.js';
 import { runLogGroupSync } from '../../main/sync/logGroupSync.js';
-import { CLICKHOUSE_PASSWORD, startClickHouse, type ClickHouse } from '../helpers/clickhouse.js';
+import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } from '../helpers/clickhouse.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 const MINUTE = 60_000;
@@ -150,18 +149,7 @@ export async function clickhouseScaleBench(rows: number, record: (name: string, 
       `${rows.toLocaleString()} lines, ${days} days, 7 services in ${((performance.now() - t0) / 1000).toFixed(1)} s (${mb(Number(size?.bytes ?? 0))} on the server)`,
     );
 
-    const config: ClickHouseLogsConfig = {
-      kind: 'clickhouse',
-      keepRawDays: 7,
-      keepAggregateDays: 90,
-      url: ch.url,
-      database: 'logs',
-      table: 'app_logs',
-      user: 'genba',
-      columns: { ts: 'ts', service: 'service', host: 'host', level: 'level', message: 'message', trace_id: 'trace_id' },
-      filters: { services: [], levels: [], hosts: [], sites: [] },
-      requestTimeoutMs: 600_000,
-    };
+    const config = logsConfig(ch.url, { keepRawDays: 7, requestTimeoutMs: 600_000 });
     const dbPath = join(dir.path, 'grouped.sqlite');
     const db = openStore(dbPath);
     const nowMs = end * 1000;

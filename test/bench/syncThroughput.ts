@@ -4,7 +4,7 @@ import { mineStoredLogs } from '../../main/logs/mineStoredLogs.js';
 import { runLogGroupSync } from '../../main/sync/logGroupSync.js';
 import { createMySqlLogGroupSource } from '../../main/sync/mysqlLogGroupSource.js';
 import { openStore } from '../../main/store/openStore.js';
-import { createMySqlSource } from '../../main/sync/mysqlSource.js';
+import { createMySqlSource, type MySqlSourceOptions } from '../../main/sync/mysqlSource.js';
 import { runSync } from '../../main/sync/syncEngine.js';
 import { tableSpecs } from '../../main/sync/tableSpecs.js';
 import { startMariaDb } from '../helpers/mariadb.js';
@@ -30,7 +30,7 @@ export async function syncThroughput(rows: number, record: (name: string, value:
     record('MariaDB fill (server-side)', `${rows.toLocaleString()} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const db = openStore(join(dir.path, 'bench.sqlite'));
-    const source = createMySqlSource({
+    const options: MySqlSourceOptions = {
       host: '127.0.0.1',
       port: maria.port,
       database: maria.database,
@@ -41,7 +41,8 @@ export async function syncThroughput(rows: number, record: (name: string, value:
       queryTimeoutMs: 120_000,
       timeZone: 'Asia/Tokyo',
       tables: ['app_logs'],
-    });
+    };
+    const source = createMySqlSource(options);
     const specs = tableSpecs().filter((s) => s.table === 'app_logs');
     const started = performance.now();
     const report = await runSync({ db, source, specs, batchSize: 5000, now: Date.now });
@@ -67,18 +68,6 @@ export async function syncThroughput(rows: number, record: (name: string, value:
     await admin.end();
     const groupedPath = join(dir.path, 'grouped.sqlite');
     const gdb = openStore(groupedPath);
-    const options = {
-      host: '127.0.0.1',
-      port: maria.port,
-      database: maria.database,
-      user: 'genba',
-      password: 'genba-pw',
-      tls: { enabled: false, rejectUnauthorized: true },
-      connectTimeoutMs: 10_000,
-      queryTimeoutMs: 120_000,
-      timeZone: 'Asia/Tokyo',
-      tables: ['app_logs'] as const,
-    };
     const groups = createMySqlLogGroupSource(options, specs[0]!);
     // The clock just after the last line, so every day is within keepAggregateDays and the last 7 are kept as rows.
     const span = await groups.span();

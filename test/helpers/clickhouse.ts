@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createClient, ClickHouseLogLevel, type ClickHouseClient } from '@clickhouse/client';
+import { freePort } from './freePort.js';
+import { clickhouseLogsSchema, type ClickHouseLogsConfig } from '../../main/config/logsConfig.js';
 import { tempDir } from './tempDir.js';
 
 /** Debian's clickhouse-server (18.16), or a current ClickHouse's single binary. */
@@ -13,6 +14,11 @@ const SERVER = [
 ].find(([path]) => existsSync(path as string)) as [string, string[]] | undefined;
 
 export const CLICKHOUSE_PASSWORD = 'genba-ch-pw';
+
+/** The logs config for the `genba` user and logs.app_logs on `url`, defaults filled in as config.json's would be. */
+export function logsConfig(url: string, change: Partial<ClickHouseLogsConfig> = {}): ClickHouseLogsConfig {
+  return clickhouseLogsSchema.parse({ kind: 'clickhouse', url, database: 'logs', table: 'app_logs', user: 'genba', ...change });
+}
 
 export interface ClickHouse {
   port: number;
@@ -25,17 +31,6 @@ export interface ClickHouse {
   crash(): Promise<void>;
   start(): Promise<void>;
   destroy(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
 }
 
 /**

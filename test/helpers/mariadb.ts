@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import mysql from 'mysql2/promise';
+import { freePort } from './freePort.js';
 import { tempDir } from './tempDir.js';
 
 const MARIADBD = ['/usr/sbin/mariadbd', '/usr/bin/mariadbd'].find(existsSync);
@@ -19,17 +19,6 @@ export interface MariaDb {
   crash(): Promise<void>;
   /** Stops the server and deletes its data. */
   destroy(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
 }
 
 /**

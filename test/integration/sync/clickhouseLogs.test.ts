@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type GenbaApp } from '../../../main/app.js';
@@ -9,20 +8,11 @@ import { CLICKHOUSE_PASSWORD as SECRET_NAME, memorySecretStore } from '../../../
 import { createClickHouseLogSource } from '../../../main/sync/clickhouseLogSource.js';
 import { runLogGroupSync } from '../../../main/sync/logGroupSync.js';
 import { openStore } from '../../../main/store/openStore.js';
-import { CLICKHOUSE_PASSWORD, startClickHouse, type ClickHouse } from '../../helpers/clickhouse.js';
+import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } from '../../helpers/clickhouse.js';
 import { minutesByTemplate } from '../../helpers/templateMinutes.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { freePort } from '../../helpers/freePort.js';
 import { runGenba } from '../../helpers/genbaCli.js';
-
-/** A loopback port nobody listens on. */
-async function closedPort(): Promise<number> {
-  return new Promise((ok) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => ok(port));
-    });
-  });
-}
 
 const NOW = Date.parse('2025-10-23T15:40+09:00');
 const TABLE = `CREATE TABLE logs.app_logs (ts UInt64, service String, host String, level String, message String, trace_id String)
@@ -71,10 +61,7 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
     await ch.client.insert({ table: 'logs.app_logs', values: lines, format: 'JSONEachRow' });
     // Grouped: the same company, its logs from ClickHouse as per-minute groups.
     const b = tempDir();
-    writeFileSync(
-      join(b.path, 'config.json'),
-      JSON.stringify({ logs: { kind: 'clickhouse', url: ch.url, database: 'logs', table: 'app_logs', user: 'genba', keepRawDays: 60 } }),
-    );
+    writeFileSync(join(b.path, 'config.json'), JSON.stringify({ logs: logsConfig(ch.url, { keepRawDays: 60 }) }));
     const appB = createApp({ dataDir: b.path, now: NOW, secrets: memorySecretStore({ [SECRET_NAME]: CLICKHOUSE_PASSWORD }) });
     await appB.start();
     grouped = { dir: b, app: appB, read: storeReader(join(b.path, 'genba.sqlite')) };
@@ -130,22 +117,7 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
   it('keeps rows for keepRawDays only, and the same per-minute counts and templates for every day before', async () => {
     const d = tempDir();
     const db = openStore(join(d.path, 'genba.sqlite'));
-    const source = createClickHouseLogSource(
-      {
-        kind: 'clickhouse',
-        keepRawDays: 7,
-        keepAggregateDays: 90,
-        url: ch.url,
-        database: 'logs',
-        table: 'app_logs',
-        user: 'genba',
-        columns: { ts: 'ts', service: 'service', host: 'host', level: 'level', message: 'message', trace_id: 'trace_id' },
-        filters: { services: [], levels: [], hosts: [], sites: [] },
-        requestTimeoutMs: 60_000,
-      },
-      CLICKHOUSE_PASSWORD,
-      { sites: [], mapping: {} },
-    );
+    const source = createClickHouseLogSource(logsConfig(ch.url, { keepRawDays: 7 }), CLICKHOUSE_PASSWORD, { sites: [], mapping: {} });
     try {
       const report = await runLogGroupSync({ db, source, now: () => NOW, lookbackMs: 15 * 60_000, keepRawDays: 7, keepAggregateDays: 90 });
       const read = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
@@ -164,10 +136,7 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
   it('a kill -9 in the middle of a sync loses and duplicates nothing: the next run ends where an unbroken one does', async () => {
     const c = tempDir();
     try {
-      writeFileSync(
-        join(c.path, 'config.json'),
-        JSON.stringify({ logs: { kind: 'clickhouse', url: ch.url, database: 'logs', table: 'app_logs', user: 'genba', keepRawDays: 60 } }),
-      );
+      writeFileSync(join(c.path, 'config.json'), JSON.stringify({ logs: logsConfig(ch.url, { keepRawDays: 60 }) }));
       const env = { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', GENBA_CLICKHOUSE_PASSWORD: CLICKHOUSE_PASSWORD };
       const args = [resolve('bin/genba.mjs'), 'sync', '--once', '--data-dir', c.path, '--now', new Date(NOW).toISOString()];
       const read = storeReader(join(c.path, 'genba.sqlite'));
@@ -226,18 +195,10 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
   it('applies the filters in the query ClickHouse runs: only the services, levels and sites asked for leave the server', async () => {
     const d = tempDir();
     const db = openStore(join(d.path, 'genba.sqlite'));
-    const config = {
-      kind: 'clickhouse' as const,
+    const config = logsConfig(ch.url, {
       keepRawDays: 60,
-      keepAggregateDays: 90,
-      url: ch.url,
-      database: 'logs',
-      table: 'app_logs',
-      user: 'genba',
-      columns: { ts: 'ts', service: 'service', host: 'host', level: 'level', message: 'message', trace_id: 'trace_id' },
-      filters: { services: ['ocr-worker', 'db-proxy'], levels: ['WARN' as const, 'ERROR' as const], hosts: [], sites: ['札幌'] },
-      requestTimeoutMs: 60_000,
-    };
+      filters: { services: ['ocr-worker', 'db-proxy'], levels: ['WARN', 'ERROR'], hosts: [], sites: ['札幌'] },
+    });
     const sites = {
       sites: [
         { name: '札幌', label: 'sapporo' },
@@ -281,7 +242,7 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
   it('says clearly when ClickHouse cannot be reached or refuses the password', async () => {
     const d = tempDir();
     try {
-      const closed = await closedPort();
+      const closed = await freePort(); // left closed: nobody listens there
       const unreachable = runGenba(
         ['sync', '--once', '--data-dir', d.path, '--lang', 'ja', '--logs-source', `clickhouse://genba@127.0.0.1:${closed}/logs?table=app_logs`],
         {
