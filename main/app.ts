@@ -8,7 +8,8 @@ import { createLogIntelligence, type LogIntelligence } from './logs/logIntellige
 import { createEventBus, type EventBus } from './api/eventBus.js';
 import type { Lang, Overview, Settings, StatusInfo } from './api/types.js';
 import { appClock, type Clock, type ClockMode } from './config/clock.js';
-import { type GenbaConfig, loadConfig, saveConfig } from './config/config.js';
+import { type GenbaConfig, loadConfig } from './config/config.js';
+import { updateConfig } from './config/updateConfig.js';
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
 import { mineUnderSyncLock, unminedLines } from './logs/mineStoredLogs.js';
 import { CLICKHOUSE_PASSWORD, memorySecretStore, MYSQL_PASSWORD, type SecretStore } from './config/secretStore.js';
@@ -288,7 +289,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
   };
   const dataSource = createDataSourceService({
     config: () => config,
-    setConfig: (next) => setConfig(next),
+    setConfig: (change) => setConfig(change),
     secrets,
     sync,
     log,
@@ -310,9 +311,9 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     if (!db || !repo || !outbox) throw notStarted();
     return { db, repo, outbox };
   };
-  const setConfig = (next: GenbaConfig): void => {
-    saveConfig(dataDir, next);
-    config = next;
+  /** Changes config.json from the file as it is now (see updateConfig), and goes on with what was written. */
+  const setConfig = (change: (current: GenbaConfig) => GenbaConfig): void => {
+    config = updateConfig(dataDir, change);
   };
 
   return {
@@ -399,7 +400,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     settings: (): Settings => ({ lang: lang(), timeZone: config.timeZone }),
 
     updateSettings(change: { lang: Lang }): Settings {
-      setConfig({ ...config, lang: change.lang });
+      setConfig((c) => ({ ...c, lang: change.lang }));
       langOverride = undefined;
       const settings = { lang: config.lang, timeZone: config.timeZone };
       events.emit({ type: 'settings-changed', settings });
@@ -410,7 +411,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     testSource: dataSource.testSource,
     saveSource: dataSource.saveSource,
     saveLogsSource(logs) {
-      setConfig({ ...config, logs });
+      setConfig((c) => ({ ...c, logs }));
       log.info('logs source saved', logs.kind);
     },
     useDemo: dataSource.useDemo,
@@ -424,13 +425,17 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       return { pausedUntil };
     },
     applyAlertThreshold(change) {
-      const previous = config.alerts.productivityDropShare;
-      if (Math.abs(previous - change.current) > 1e-9)
-        throw new GenbaError('THRESHOLD_CHANGED', {
-          ja: `しきい値はこの提案の後に変わっています（現在 ${Math.round(previous * 100)}%）。もう一度アラートの改善を尋ねてください。`,
-          en: `The threshold changed after this proposal (now ${Math.round(previous * 100)}%). Ask about the alerts again.`,
-        });
-      setConfig({ ...config, alerts: { ...config.alerts, productivityDropShare: change.proposed } });
+      let previous = config.alerts.productivityDropShare;
+      // Checked against the file as it is now: another window, process or hand edit may have changed it since the proposal.
+      setConfig((c) => {
+        previous = c.alerts.productivityDropShare;
+        if (Math.abs(previous - change.current) > 1e-9)
+          throw new GenbaError('THRESHOLD_CHANGED', {
+            ja: `しきい値はこの提案の後に変わっています（現在 ${Math.round(previous * 100)}%）。もう一度アラートの改善を尋ねてください。`,
+            en: `The threshold changed after this proposal (now ${Math.round(previous * 100)}%). Ask about the alerts again.`,
+          });
+        return { ...c, alerts: { ...c.alerts, productivityDropShare: change.proposed } };
+      });
       log.info('alert threshold changed by the manager', `${change.setting}: ${previous} -> ${change.proposed}`);
       return { setting: change.setting, previous, value: change.proposed };
     },

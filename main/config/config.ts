@@ -272,12 +272,16 @@ export function loadConfig(dataDir: string): GenbaConfig {
   return parseConfig(text, path);
 }
 
-/** Writes atomically (temp file + rename) so a crash never leaves half a config. */
-export function saveConfig(dataDir: string, config: GenbaConfig): void {
+/**
+ * Writes atomically (temp file + rename) so a crash never leaves half a config, and returns
+ * what was written. It writes over whatever is there: change the file with updateConfig.
+ */
+export function saveConfig(dataDir: string, config: GenbaConfig): GenbaConfig {
   const valid = validConfig(config, join(dataDir, CONFIG_FILE));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, CONFIG_FILE);
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(valid, null, 2)}\n`, { mode: 0o600 });
   renameSync(tmp, path);
+  return valid;
 }

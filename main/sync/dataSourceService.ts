@@ -46,7 +46,8 @@ export function sourceIdOf(source: GenbaConfig['source']): string {
 
 export function createDataSourceService(deps: {
   config: () => GenbaConfig;
-  setConfig: (next: GenbaConfig) => void;
+  /** Changes config.json: `change` gets the file as it is now and returns it with only its own key changed. */
+  setConfig: (change: (current: GenbaConfig) => GenbaConfig) => void;
   secrets: SecretStore;
   sync: SyncService;
   log: AppLog;
@@ -78,15 +79,13 @@ export function createDataSourceService(deps: {
     },
     saveSource(form, opts = {}) {
       if (form.password) deps.secrets.set(MYSQL_PASSWORD, form.password);
-      const config = deps.config();
-      const prev = config.source.kind === 'mysql' ? config.source : null;
-      deps.setConfig({ ...config, source: sourceConfigFromForm(form, prev) });
+      deps.setConfig((c) => ({ ...c, source: sourceConfigFromForm(form, c.source.kind === 'mysql' ? c.source : null) }));
       deps.log.info('data source saved', sourceId());
       if (opts.sync !== false) deps.sync.run().catch(() => {});
     },
     async useDemo() {
       deps.secrets.delete(MYSQL_PASSWORD);
-      deps.setConfig({ ...deps.config(), source: { kind: 'demo', seed: DEFAULT_DEMO_SEED } });
+      deps.setConfig((c) => ({ ...c, source: { kind: 'demo', seed: DEFAULT_DEMO_SEED } }));
       await deps.sync.run();
     },
     async resetDemo() {
