@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { startOfZonedDay } from '../config/zonedTime.js';
+import { recordCompactedIds, type CompactableTable } from './compactedIds.js';
 
 const DAY = 86_400_000;
 
@@ -91,23 +92,38 @@ export async function compactStore(
 ): Promise<CompactionReport> {
   const t0 = performance.now();
   const cut = retentionCuts(now, r);
-  /** Deletes rows of `table` older than `before` by their key (`key`: one column, or several for a WITHOUT ROWID table). */
-  const batched = async (table: string, key: string, col: string, before: number, also = '1'): Promise<number> => {
+  /**
+   * Deletes rows of `table` older than `before` by their key (`key`: one column, or several
+   * for a WITHOUT ROWID table). The ids deleted from a table synced by id are remembered in
+   * the same transaction (compactedIds.ts): the sync's look-back must not take them for rows
+   * still to come, nor read and count them again.
+   */
+  const batched = async (table: string, key: string, col: string, before: number, also = '1', remember?: CompactableTable): Promise<number> => {
     let total = 0;
     for (;;) {
       // Read again for every batch: a decision taken meanwhile protects its day at once.
       const o = outside(col, protectedSpans(db, r.timeZone));
-      const step = db.prepare(`DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${table} WHERE ${col} < ? AND ${o.sql} AND ${also} LIMIT ${BATCH})`);
-      const n = db.transaction(() => step.run(before, ...o.params).changes)();
+      const where = `(${key}) IN (SELECT ${key} FROM ${table} WHERE ${col} < ? AND ${o.sql} AND ${also} LIMIT ${BATCH})`;
+      const n = db.transaction(() => {
+        if (!remember) return db.prepare(`DELETE FROM ${table} WHERE ${where}`).run(before, ...o.params).changes;
+        const ids = (
+          db
+            .prepare(`DELETE FROM ${table} WHERE ${where} RETURNING ${key}`)
+            .raw()
+            .all(before, ...o.params) as [number][]
+        ).map((x) => x[0]);
+        recordCompactedIds(db, remember, ids);
+        return ids.length;
+      })();
       total += n;
       if (n < BATCH) return total;
       await pause();
     }
   };
   // A line not yet mined has not reached its template's counts: it stays until it has.
-  const rawLogs = await batched('app_logs', 'log_id', 'ts', cut.raw, 'template_id IS NOT NULL');
+  const rawLogs = await batched('app_logs', 'log_id', 'ts', cut.raw, 'template_id IS NOT NULL', 'app_logs');
   const minuteCounts = await batched('log_template_minutes', 'template_id, minute', 'minute', cut.aggregate);
-  const snapshots = await batched('progress_snapshots', 'snapshot_id', 'snapshot_time', cut.snapshots);
+  const snapshots = await batched('progress_snapshots', 'snapshot_id', 'snapshot_time', cut.snapshots, '1', 'progress_snapshots');
   const freedPages = await giveBackPages(db, pause);
   return { rawLogs, minuteCounts, snapshots, freedPages, ms: Math.round(performance.now() - t0) };
 }

@@ -9,6 +9,7 @@ import {
   type OperatorRow,
   type SnapshotRow,
 } from './companyRows.js';
+import { compactedIdTest, forgetCompactedIds, type CompactableTable } from './compactedIds.js';
 
 interface RowOf {
   locations: LocationRow;
@@ -17,6 +18,10 @@ interface RowOf {
   progress_snapshots: SnapshotRow;
   app_logs: AppLogRow;
 }
+
+/** Tables synced by an increasing id, whose old rows compaction deletes. */
+const COMPACTABLE: readonly CompanyTable[] = ['app_logs', 'progress_snapshots'] satisfies CompactableTable[];
+const isCompactable = (table: CompanyTable): table is CompactableTable => COMPACTABLE.includes(table);
 
 /** Tables computed from app_logs by the log intelligence. */
 const DERIVED_LOG_TABLES = ['log_templates', 'log_template_minutes', 'log_template_vectors', 'log_clusters', 'log_cluster_members'] as const;
@@ -38,8 +43,9 @@ export class CompanyRepository {
 
   /**
    * Insert-or-update by primary key, so a re-delivered row never duplicates. An identical
-   * row is left alone: the count is of rows really inserted or changed. Call inside a
-   * transaction for speed.
+   * row is left alone: the count is of rows really inserted or changed. A row compaction
+   * deleted (an old line the look-back read again) is not written back: it was counted
+   * once already. Call inside a transaction for speed.
    */
   upsert<T extends CompanyTable>(table: T, rows: Iterable<RowOf[T]>): number {
     let stmt = this.upserts.get(table);
@@ -53,8 +59,19 @@ export class CompanyRepository {
       );
       this.upserts.set(table, stmt);
     }
+    const list = [...rows];
+    const key = TABLE_COLUMNS[table].key as keyof RowOf[T];
+    const ids = isCompactable(table) ? list.map((r) => r[key] as number) : [];
+    const compacted =
+      ids.length > 0
+        ? compactedIdTest(
+            this.db,
+            table as CompactableTable,
+            ids.reduce((a, b) => Math.min(a, b)),
+          )
+        : () => false;
     let n = 0;
-    for (const row of rows) n += stmt.run(row).changes;
+    for (const [i, row] of list.entries()) if (!(i < ids.length && compacted(ids[i]!))) n += stmt.run(row).changes;
     return n;
   }
 
@@ -72,6 +89,7 @@ export class CompanyRepository {
       for (const derived of DERIVED_LOG_TABLES) this.db.prepare(`DELETE FROM ${derived}`).run();
     }
     this.db.prepare(`DELETE FROM ${table}`).run();
+    if (isCompactable(table)) forgetCompactedIds(this.db, table);
     this.db.prepare('DELETE FROM sync_state WHERE table_name = ?').run(table);
     this.db.prepare('DELETE FROM meta WHERE key = ?').run(COMPLETE_SOURCE);
   }

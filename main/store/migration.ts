@@ -8,6 +8,7 @@ import { assistant } from './migrations/006_assistant.js';
 import { dataSafety } from './migrations/007_data_safety.js';
 import { conversations } from './migrations/008_conversations.js';
 import { logGroups } from './migrations/009_log_groups.js';
+import { compactionMemory } from './migrations/010_compaction_memory.js';
 import { StoreError } from './storeError.js';
 
 export interface Migration {
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   dataSafety,
   conversations,
   logGroups,
+  compactionMemory,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

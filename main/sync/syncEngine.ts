@@ -65,13 +65,17 @@ function cancelled(): SyncError {
  * hold. Here that is the first id missing locally among the rows of the look-back window
  * (by the table's time column, at most MAX_LOOKBACK_ROWS ids): the run re-reads from just
  * before it, and the upsert by primary key makes the re-read idempotent. A gap older than
- * the window (a rolled-back insert, a row deleted upstream) is given up. Returns null when
- * nothing is missing: the run continues after the newest row.
+ * the window (a rolled-back insert, a row deleted upstream) is given up. Ids compaction
+ * deleted (compacted_ids) count as present: they were taken, counted and removed on
+ * purpose, and an old line with a high id would otherwise read as a gap at every run and
+ * be mined again. Returns null when nothing is missing: the run continues after the newest row.
  */
 export function lookbackStart(db: Database.Database, spec: TableSpec, lookbackMs: number): number | null {
   const key = primaryKey(spec.table);
   const time = spec.times[0];
-  const top = db.prepare(`SELECT MAX(${key}) AS id FROM ${spec.table}`).get() as { id: number | null };
+  const top = db
+    .prepare(`SELECT MAX(id) AS id FROM (SELECT MAX(${key}) AS id FROM ${spec.table} UNION ALL SELECT MAX(last_id) FROM compacted_ids WHERE table_name = ?)`)
+    .get(spec.table) as { id: number | null };
   if (top.id === null || lookbackMs <= 0) return null;
   const floor = top.id - MAX_LOOKBACK_ROWS;
   let from = floor;
@@ -85,13 +89,19 @@ export function lookbackStart(db: Database.Database, spec: TableSpec, lookbackMs
       .get(floor, (newest.t ?? 0) - lookbackMs) as { id: number } | undefined;
     if (before) from = before.id;
   }
+  // The first id known here (a row, or a compacted one) whose successor is neither.
+  const compacted = (id: string): string => `EXISTS (SELECT 1 FROM compacted_ids c WHERE c.table_name = @table AND c.first_id <= ${id} AND c.last_id >= ${id})`;
   const gap = db
     .prepare(
-      `SELECT a.${key} AS id FROM ${spec.table} a WHERE a.${key} >= ? AND a.${key} < ?
-       AND NOT EXISTS (SELECT 1 FROM ${spec.table} b WHERE b.${key} = a.${key} + 1) ORDER BY a.${key} LIMIT 1`,
+      `SELECT MIN(id) AS id FROM (
+         SELECT MIN(a.${key}) AS id FROM ${spec.table} a WHERE a.${key} >= @from AND a.${key} < @top
+           AND NOT EXISTS (SELECT 1 FROM ${spec.table} b WHERE b.${key} = a.${key} + 1) AND NOT ${compacted(`a.${key} + 1`)}
+         UNION ALL
+         SELECT MIN(r.last_id) FROM compacted_ids r WHERE r.table_name = @table AND r.last_id >= @from AND r.last_id < @top
+           AND NOT EXISTS (SELECT 1 FROM ${spec.table} b WHERE b.${key} = r.last_id + 1))`,
     )
-    .get(from, top.id) as { id: number } | undefined;
-  return gap ? gap.id : null;
+    .get({ table: spec.table, from, top: top.id }) as { id: number | null };
+  return gap.id;
 }
 
 /**
