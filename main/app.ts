@@ -28,6 +28,7 @@ import { DEMO_ANCHOR_MS, DEMO_DEFINITION } from './sync/demo/demoDefinition.js';
 import { hostSiteResolver } from './logs/logIncidents.js';
 import { Outbox } from './sync/outbox.js';
 import { createDataSourceService, type DataSourceService } from './sync/dataSourceService.js';
+import { checkLogsSource } from './sync/checkLogsSource.js';
 import { createSyncService, type SyncService, type SyncServiceStatus } from './sync/syncService.js';
 import type { DecisionRecord } from './sync/syncSource.js';
 
@@ -104,6 +105,12 @@ export interface GenbaApp extends SafetyService, Pick<DataSourceService, 'syncNo
   updateSettings(change: { lang: Lang }): Settings;
   /** Where the logs come from (`genba sync --logs-source`): saved to config.json, used from the next sync on. */
   saveLogsSource(logs: GenbaConfig['logs']): void;
+  /**
+   * Switches to another log store only once it has been read (connect, describe, one minute
+   * of groups): the first sync from it clears the old store's logs, so a table that does not
+   * exist, a missing column or a refused password fails here and changes nothing.
+   */
+  switchLogsSource(logs: GenbaConfig['logs']): Promise<void>;
   /** A manager's decision: stored here first, then delivered to approval_history. */
   recordDecision(decision: DecisionRecord): void;
   /** The approval history as CSV, saved where the manager chooses (the app: a save dialog). */
@@ -415,6 +422,11 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       log.info('logs source saved', logs.kind);
     },
     useDemo: dataSource.useDemo,
+    async switchLogsSource(logs) {
+      const checked = await checkLogsSource(logs, secrets.get(CLICKHOUSE_PASSWORD) ?? '', clock.now());
+      setConfig((c) => ({ ...c, logs }));
+      log.info('logs source checked and saved', `${logs.kind}${checked ? `, ${checked.lines} lines` : ''}`);
+    },
     resetDemo: dataSource.resetDemo,
     recordDecision,
     exportApprovals: () => assistant.exportApprovals(options.saveFile, clock.now()),

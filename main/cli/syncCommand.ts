@@ -1,5 +1,6 @@
 import type { GenbaApp } from '../app.js';
 import type { SyncSummary } from '../api/types.js';
+import type { GenbaConfig } from '../config/config.js';
 import { CLICKHOUSE_PASSWORD, MYSQL_PASSWORD, type SecretStore } from '../config/secretStore.js';
 import { parseLogsSourceUrl } from './parseLogsSourceUrl.js';
 import type { Lang } from '../errors.js';
@@ -54,6 +55,12 @@ export async function runSyncCommand(
   io: CliIo,
 ): Promise<number> {
   const lang = app.lang();
+  // ClickHouse's default user has no password: ask on a terminal (Enter for none), else connect without one.
+  const askClickHousePassword = async (logs: GenbaConfig['logs']): Promise<void> => {
+    if (logs.kind !== 'clickhouse' || secrets.get(CLICKHOUSE_PASSWORD) !== null) return;
+    const typed = await promptPassword(lang === 'ja' ? 'ClickHouse のパスワード（なければ Enter）: ' : 'ClickHouse password (Enter for none): ');
+    secrets.set(CLICKHOUSE_PASSWORD, typed ?? '');
+  };
   if (form) {
     const { passwordInUrl: _ignored, password: _p, ...rest } = form;
     app.saveSource(rest, { sync: false });
@@ -72,13 +79,11 @@ export async function runSyncCommand(
       );
       secrets.set(CLICKHOUSE_PASSWORD, parsed.password);
     }
-    app.saveLogsSource(parsed.logs);
+    await askClickHousePassword(parsed.logs);
+    // Read before it is saved: the switch clears the old store's logs, so one that cannot be read must change nothing.
+    await app.switchLogsSource(parsed.logs);
   }
-  // ClickHouse's default user has no password: ask on a terminal (Enter for none), else connect without one.
-  if (app.config().logs.kind === 'clickhouse' && secrets.get(CLICKHOUSE_PASSWORD) === null) {
-    const typed = await promptPassword(lang === 'ja' ? 'ClickHouse のパスワード（なければ Enter）: ' : 'ClickHouse password (Enter for none): ');
-    if (typed) secrets.set(CLICKHOUSE_PASSWORD, typed);
-  }
+  await askClickHousePassword(app.config().logs);
   await app.start();
   const report = async (): Promise<boolean> => {
     const summary = await app.syncNow();
