@@ -4,6 +4,7 @@ import { applyRefinement, loadMiner, templateWriter } from '../logs/mineStoredLo
 import type { MinedTemplate } from '../logs/templateMiner.js';
 import { CompanyRepository } from '../store/companyRepository.js';
 import type { LogGroup, LogGroupSource, ShapeSamples } from './logGroupSource.js';
+import { logSyncFault } from './logSyncFault.js';
 import type { SyncProgress, SyncReport } from './syncEngine.js';
 import { SyncError } from './syncError.js';
 
@@ -68,6 +69,32 @@ function forgetFrom(db: Database.Database, from: number): void {
 }
 
 /**
+ * The samples of every shape the groups count. The shapes are asked for after the groups:
+ * lines are only ever added, so the later query sees every shape the earlier one counted (a
+ * shape that arrives in between is merely unused, and its lines are late lines for the next
+ * run). A shape still missing (its lines deleted in between, or a replica behind the one
+ * that answered the groups) takes its group's own message when it has one; else the shapes
+ * are asked for once more, and failing that the span is refused whole, before anything of it
+ * is written, and the next run pulls it again: a counted line is never left unmined.
+ */
+async function samplesFor(source: LogGroupSource, groups: LogGroup[], from: number, to: number): Promise<ShapeSamples> {
+  const samples = await source.shapes(from, to);
+  const missing = (): LogGroup[] => groups.filter((g) => !samples.has(g.shape));
+  for (const g of missing()) if (g.sample !== null) samples.set(g.shape, { sample: g.sample, other: g.sample });
+  if (missing().length > 0) for (const [key, s] of await source.shapes(from, to)) if (!samples.has(key)) samples.set(key, s);
+  const still = missing();
+  if (still.length === 0) return samples;
+  throw new SyncError(
+    'SYNC_FAILED',
+    {
+      ja: `ログストアが ${new Date(from).toISOString()} からの集計と一致しない答えを返しました（集計した行の文例がありません）。この区間は保存していません。次の同期でもう一度取り込みます。`,
+      en: `The log store answered inconsistently for the span from ${new Date(from).toISOString()} (no message for lines it had counted). Nothing of this span was saved; the next sync pulls it again.`,
+    },
+    { detail: `shapes without a sample in [${from}, ${to}): ${[...new Set(still.map((g) => g.shape))].join(' ')}` },
+  );
+}
+
+/**
  * Pulls a log store's groups span by span and mines them as they arrive: each distinct
  * message shape once per span, weighted by its lines. A span's groups, templates,
  * per-minute counts and watermark commit in one transaction, so a crash at any instant
@@ -77,6 +104,15 @@ function forgetFrom(db: Database.Database, from: number): void {
  * into the per-minute table, which is what keeps the laptop's copy bounded.
  */
 export async function runLogGroupSync(o: LogGroupSyncOptions): Promise<LogGroupReport> {
+  try {
+    return await pullLogGroups(o);
+  } catch (error) {
+    // An error nobody foresaw reaches the manager as a sentence; its stack goes to the app log.
+    throw logSyncFault(error);
+  }
+}
+
+async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
   const started = performance.now();
   const { db, source } = o;
   const repo = new CompanyRepository(db);
@@ -122,8 +158,8 @@ export async function runLogGroupSync(o: LogGroupSyncOptions): Promise<LogGroupR
     // Spans end at the raw window's start too: one side is kept as rows, the other as counts.
     const to = Math.min(end, at + chunkMs, at < rawFrom ? rawFrom : Infinity);
     const detailed = at >= rawFrom;
-    const samples = await source.shapes(at, to);
     const groups = await source.groups(at, to, detailed);
+    const samples = await samplesFor(source, groups, at, to);
     if (o.signal?.aborted) throw cancelled();
     const mined = mineGroups(groups, samples, shapes, miner);
     report.mixedShapes += mined.mixed;
@@ -176,7 +212,6 @@ function mineGroups(
   shapes: Map<string, { tokens: string[]; values: (string | null)[] }>,
   miner: ReturnType<typeof loadMiner>,
 ): { template: MinedTemplate[]; minutes: Map<string, [number, number, number, number]>; touched: Map<number, Touched>; mixed: number } {
-  let mixed = 0;
   const tokensOf = (key: string): { tokens: string[]; values: (string | null)[] } => {
     let shape = shapes.get(key);
     if (!shape) {
@@ -185,9 +220,6 @@ function mineGroups(
     }
     return shape;
   };
-  for (const [key, s] of samples) {
-    if (s.other !== s.sample && maskWithValues(s.other).tokens.join('\u0000') !== tokensOf(key).tokens.join('\u0000')) mixed++;
-  }
   const bySpan = new Map<string, { first: number; lines: number }>();
   for (const g of groups) {
     const s = bySpan.get(g.shape);
@@ -195,6 +227,12 @@ function mineGroups(
       s.lines += g.lines;
       if (g.first < s.first) s.first = g.first;
     } else bySpan.set(g.shape, { first: g.first, lines: g.lines });
+  }
+  // Checked on the shapes the groups count only: one that arrived after the groups is not mined in this span.
+  let mixed = 0;
+  for (const key of bySpan.keys()) {
+    const s = samples.get(key)!;
+    if (s.other !== s.sample && maskWithValues(s.other).tokens.join('\u0000') !== tokensOf(key).tokens.join('\u0000')) mixed++;
   }
   const added = new Map<string, MinedTemplate>();
   for (const [key, s] of [...bySpan].sort((a, b) => a[1].first - b[1].first)) {
