@@ -159,6 +159,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     lang,
     now: clock.now,
     schedule: () => config.sync,
+    deliveryDue: () => outbox !== null && outbox.due(clock.now(), 1).length > 0,
     job: (kind, groups, opts) => ({
       kind,
       groups,

@@ -111,6 +111,9 @@ export async function executeJob(job: SyncJob, onProgress: (p: SyncProgress) => 
     db = openStore(job.dbPath, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
     sources = createSources(job, now);
     const repo = new CompanyRepository(db);
+    // Decisions go out first: a log store that is down, frozen or failing (the steps below)
+    // must not hold them back from a company database that is up.
+    const delivery = await deliverDue(new Outbox(db), sources[0]!, now());
     const reports: SyncReport[] = [];
     if (job.kind === 'sync') {
       if (job.reset) db.transaction(() => repo.clearAll())();
@@ -154,7 +157,6 @@ export async function executeJob(job: SyncJob, onProgress: (p: SyncProgress) => 
     // Every table and its templates are in: from now on the copy counts as complete (a first
     // build that was killed or ran out of disk never does, and is resumed instead).
     if (job.kind === 'sync' && SYNC_GROUPS.every((g) => job.groups.includes(g))) repo.setMeta(COMPLETE_SOURCE, sources.map((s) => s.id).join(' + '));
-    const delivery = await deliverDue(new Outbox(db), sources[0]!, now());
     return { reports, delivery, mining };
   } finally {
     await Promise.all(sources.map((s) => s.close()));

@@ -28,8 +28,9 @@ export interface SyncServiceStatus {
 /** Syncs on a schedule and on demand, never two at once in this process (and one per data folder across processes). */
 export interface SyncService {
   /**
-   * Runs a sync (or only the delivery of decisions) of these groups. A request while one
-   * runs joins the follow-up run, which merges every such request.
+   * Runs a sync of these groups, or only the delivery of decisions ('deliver'). A sync
+   * requested while one runs joins the follow-up run, which merges every such request.
+   * A delivery runs beside a sync, never behind it (see deliver below).
    */
   run(kind?: SyncJob['kind'], groups?: SyncGroup[], opts?: RunOptions): Promise<JobResult>;
   status(): SyncServiceStatus;
@@ -50,7 +51,15 @@ export interface SyncServiceDeps {
   now: () => number;
   lang: () => Lang;
   schedule: () => { progressEverySeconds: number; mastersEveryMinutes: number };
+  /** Whether a decision's next delivery attempt is due now: the schedule's delivery timer asks before it starts one. */
+  deliveryDue?: () => boolean;
 }
+
+/**
+ * How often the schedule looks for decisions whose retry is due. The backoff itself (30 s
+ * doubling to 15 min) is the outbox's: this only bounds how late a due retry starts.
+ */
+export const DELIVERY_CHECK_MS = 10_000;
 
 function runInWorker(job: SyncJob, onProgress: (p: SyncProgress) => void, track: (w: Worker | null) => void): Promise<JobResult> {
   return new Promise((resolve, reject) => {
@@ -100,11 +109,71 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   let queued: { kind: SyncJob['kind']; groups: Set<SyncGroup>; opts: RunOptions; promise: Promise<JobResult>; settle: (p: Promise<JobResult>) => void } | null =
     null;
   let worker: Worker | null = null;
+  let deliveryWorker: Worker | null = null;
   let current: SyncProgress | null = null;
   let lastRun: SyncRunInfo | null = null;
   let timers: NodeJS.Timeout[] = [];
 
+  const launch = async (
+    kind: SyncJob['kind'],
+    groups: SyncGroup[],
+    opts: RunOptions,
+    onProgress: (p: SyncProgress) => void,
+    track: (w: Worker | null) => void,
+  ): Promise<JobResult> => {
+    const spec = deps.job(kind, groups, opts);
+    return deps.runner === 'worker' ? runInWorker(spec, onProgress, track) : executeJob(spec, onProgress);
+  };
+
+  let delivering: Promise<JobResult> | null = null;
+  let deliverAgain: Promise<JobResult> | null = null;
+  /**
+   * Decisions are delivered beside the syncs, never queued behind one: a sync waiting on a
+   * frozen log store must not hold them back. One delivery at a time; a request during one
+   * gets one more attempt right after it, since the one running may have read the outbox
+   * before that decision was committed. Its failures are the decisions' (the outbox keeps
+   * their cause and backoff), never a failed sync.
+   */
+  const deliver = (): Promise<JobResult> => {
+    if (delivering) {
+      deliverAgain ??= delivering
+        .catch(() => undefined)
+        .then(() => {
+          deliverAgain = null;
+          return deliver();
+        });
+      return deliverAgain;
+    }
+    const attempt = launch(
+      'deliver',
+      [],
+      {},
+      () => {},
+      (w) => {
+        deliveryWorker = w;
+      },
+    ).then(
+      (result) => {
+        const d = result.delivery;
+        if (d && d.failed > 0) deps.log.warn('decision delivery failed', `${d.failed} decisions: ${d.lastError ?? ''}`);
+        if (d && d.delivered + d.alreadyThere > 0) deps.events.emit({ type: 'data-changed', tables: ['approval_outbox'] });
+        return result;
+      },
+      (error: unknown) => {
+        deps.log.warn('decision delivery failed', describeError(error));
+        throw error;
+      },
+    );
+    delivering = attempt;
+    const done = (): void => {
+      if (delivering === attempt) delivering = null;
+    };
+    attempt.then(done, done);
+    return attempt;
+  };
+
   const run = (kind: SyncJob['kind'] = 'sync', groups: SyncGroup[] = [...SYNC_GROUPS], opts: RunOptions = {}): Promise<JobResult> => {
+    if (kind === 'deliver') return deliver();
     if (!active) return start(kind, groups, opts);
     if (!queued) {
       let settle!: (p: Promise<JobResult>) => void;
@@ -126,14 +195,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       deps.events.emit({ type: 'progress', task: 'sync', table: p.table, done: p.rowsDone, total: p.rowsEstimated ?? p.rowsDone });
     };
     const started = deps.now();
-    const job = (async () => {
-      const spec = deps.job(kind, groups, opts);
-      return deps.runner === 'worker'
-        ? runInWorker(spec, onProgress, (w) => {
-            worker = w;
-          })
-        : executeJob(spec, onProgress);
-    })();
+    const job = launch(kind, groups, opts, onProgress, (w) => {
+      worker = w;
+    });
     active = job
       .then(
         (result) => {
@@ -182,11 +246,18 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     startSchedule() {
       stopSchedule();
       const s = deps.schedule();
-      timers = [setInterval(tick(['progress', 'logs']), s.progressEverySeconds * 1000), setInterval(tick([...SYNC_GROUPS]), s.mastersEveryMinutes * 60_000)];
+      timers = [
+        setInterval(tick(['progress', 'logs']), s.progressEverySeconds * 1000),
+        setInterval(tick([...SYNC_GROUPS]), s.mastersEveryMinutes * 60_000),
+        // Decisions are retried on their own schedule, whether or not the syncs succeed.
+        setInterval(() => {
+          if (!delivering && deps.deliveryDue?.()) deliver().catch(() => {}); // the cause is in the outbox and the app log
+        }, DELIVERY_CHECK_MS),
+      ];
     },
     stopSchedule,
     async cancel() {
-      await worker?.terminate();
+      await Promise.all([worker?.terminate(), deliveryWorker?.terminate()]);
     },
   } satisfies SyncService;
 }
