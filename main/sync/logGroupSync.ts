@@ -122,7 +122,6 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
   const state = db.prepare("SELECT source_id, watermark FROM sync_state WHERE table_name = 'app_logs'").get() as
     { source_id: string; watermark: string | null } | undefined;
   const reset = state !== undefined && state.source_id !== source.id;
-  if (reset) db.transaction(() => repo.clearTable('app_logs'))();
   const held = !reset && state?.watermark ? (JSON.parse(state.watermark) as { minute: number }).minute : null;
   const saveWatermark = db.prepare(
     `INSERT INTO sync_state (table_name, source_id, watermark, updated_at) VALUES ('app_logs', ?, ?, ?)
@@ -130,6 +129,9 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
   );
 
   const span = await source.span();
+  // Another store's logs are forgotten only once this one has answered (its table, columns
+  // and password work): a store that cannot be read leaves the local copy as it was.
+  if (reset) db.transaction(() => repo.clearTable('app_logs'))();
   const end = floorMinute(now);
   let from: number;
   if (held === null) {

@@ -139,7 +139,6 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     const state = getState.get(spec.table) as State | undefined;
     // Another source's rows (say the demo company's) must not mix with this one's, nor what was derived from them.
     const reset = state !== undefined && state.source_id !== o.source.id;
-    if (reset) o.db.transaction(() => repo.clearTable(spec.table))();
     let watermark: Watermark | null = !reset && state?.watermark ? JSON.parse(state.watermark) : null;
     if (watermark !== null && o.source.rewind) watermark = o.source.rewind(spec, watermark, lookbackMs);
     if (watermark !== null && o.source.afterKey && isIdKeyed(spec)) {
@@ -150,6 +149,8 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     if (spec.reconcileDeletes && spec.watermark.length === 1 && spec.watermark[0] === primaryKey(spec.table)) watermark = null;
 
     await o.source.checkColumns(spec);
+    // Cleared only once the new source has shown it has the table and its columns: one that cannot be read changes nothing here.
+    if (reset) o.db.transaction(() => repo.clearTable(spec.table))();
     const estimate = await o.source.estimate(spec, watermark);
     const pulled = await pullFrom(spec, watermark, estimate);
 

@@ -100,5 +100,16 @@ describe('switching the logs source checks the new one before anything changes (
     expect(cli.stderr).not.toContain('    at ');
     expect(logStore(dir.path)).toEqual(before);
     expect(readFileSync(join(dir.path, 'config.json'), 'utf8')).toBe(config);
+
+    // config.json edited by hand to name a table that does not exist: the sync fails before it forgets the old logs.
+    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ logs: logsConfig(ch.url, { keepRawDays: 7, table: 'app_logs_typo' }) }));
+    const edited = createApp({ dataDir: dir.path, now: NOW, secrets: memorySecretStore({ [SECRET_NAME]: CLICKHOUSE_PASSWORD }) });
+    try {
+      await edited.start();
+      await expect(edited.syncNow()).rejects.toMatchObject({ code: 'SOURCE_MISSING_TABLE' });
+    } finally {
+      await edited.stop();
+    }
+    expect(logStore(dir.path)).toEqual(before);
   }, 180_000);
 });
