@@ -2,6 +2,7 @@ import { createClient, ClickHouseLogLevel, type ClickHouseClient } from '@clickh
 import type { ClickHouseLogsConfig, LogFilters } from '../config/logsConfig.js';
 import { clickhouseError } from './clickhouseError.js';
 import { clickhouseSourceId } from './clickhouseSourceId.js';
+import { clickhouseTimeColumn, isIntegerTime, type TimeExpressions } from './clickhouseTimeColumn.js';
 import type { LogGroup, LogGroupSource, ShapeSamples } from './logGroupSource.js';
 import { chString, shapeSql } from './logShapeSql.js';
 import { siteHostFilter, type SiteHosts } from './siteHostFilter.js';
@@ -16,17 +17,6 @@ const chIdentifier = (name: string): string => {
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) throw new Error(`invalid identifier: ${name}`);
   return `\`${name}\``;
 };
-
-/** How the time column reads as epoch ms and compares with one, by its ClickHouse type. */
-function timeExpressions(column: string, type: string): { ms: string; at: (ms: number) => string } {
-  const bare = type.replace(/^Nullable\((.*)\)$/, '$1');
-  if (/^DateTime64/.test(bare)) {
-    return { ms: `toUnixTimestamp64Milli(${column})`, at: (ms) => `toDateTime64(${(ms / 1000).toFixed(3)}, 3)` };
-  }
-  if (/^DateTime/.test(bare)) return { ms: `(toUInt64(toUnixTimestamp(${column})) * 1000)`, at: (ms) => `toDateTime(${Math.floor(ms / 1000)})` };
-  if (/^U?Int(32|64)$/.test(bare)) return { ms: `toUInt64(${column})`, at: (ms) => String(Math.floor(ms)) };
-  throw new Error(`time column type ${type} is not DateTime, DateTime64 or epoch milliseconds`);
-}
 
 /** The filters as a WHERE clause of the source query: what a manager does not need never leaves the server. */
 function filterSql(filters: LogFilters, c: { service: string; host: string; level: string }, sites: SiteHosts): string {
@@ -105,19 +95,20 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
     }
   };
 
-  let time: Promise<{ ms: string; at: (ms: number) => string }> | null = null;
-  const times = (): Promise<{ ms: string; at: (ms: number) => string }> =>
+  let time: Promise<TimeExpressions> | null = null;
+  const times = (): Promise<TimeExpressions> =>
     (time ??= (async () => {
       const described = await rows<{ name: string; type: string }>(`DESCRIBE TABLE ${table}`);
       const names = new Map(described.map((d) => [d.name, d.type]));
       for (const name of Object.values(c.columns)) {
         if (name !== null && !names.has(name)) throw clickhouseError(new Error(`Code: 47, Missing columns: '${name}'`), where);
       }
-      try {
-        return timeExpressions(col.ts, names.get(c.columns.ts)!);
-      } catch (error) {
-        throw clickhouseError(error, where);
-      }
+      const type = names.get(c.columns.ts)!;
+      // An integer column's unit is in its values: seconds and milliseconds of log times never overlap.
+      const [values] = isIntegerTime(type)
+        ? await rows<{ max: string; n: string }>(`SELECT toString(max(${col.ts})) AS max, toString(count()) AS n FROM ${table}`)
+        : [];
+      return clickhouseTimeColumn(col.ts, c.columns.ts, type, values ? { max: Number(values.max), count: Number(values.n) } : null, where);
     })().catch((error: unknown) => {
       time = null;
       throw error;
