@@ -287,7 +287,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     meta: { get: (key) => store().repo.getMeta(key), set: (key, value) => store().repo.setMeta(key, value) },
     // Written in the same transaction as the proposal's status; delivery starts once it is committed.
     record: (d) => store().outbox.record(d, clock.now()),
-    deliver: () => void sync.run('deliver', []).catch(() => {}),
+    deliver: () => sync.run('deliver', []).then((r) => r.delivery),
     events,
     log,
   });

@@ -226,7 +226,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'ask') return await runAsk(app, rest, json, io);
     if (command === 'eval') return await runEvalCommand(app, rest, json, io);
     if (command === 'approve' || command === 'reject' || command === 'modify') {
-      return runDecision(app, command, rest, { reason: values.reason, user: values.user, keep: values.keep, json }, io);
+      return await runDecision(app, command, rest, { reason: values.reason, user: values.user, keep: values.keep, json }, io);
     }
     if (command === 'knowledge') return await runKnowledge(app, rest, { title: values.title, k, json }, io);
     if (command === 'approvals') return runApprovals(app, rest, { out: values.out, json }, io);

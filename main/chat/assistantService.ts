@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { AskResult, ApprovalRow, ConversationDetail, ConversationSummary, Intent, IntentType, Proposal, ProposalState } from '../api/assistantTypes.js';
-import { GenbaError } from '../errors.js';
+import { fromSystemError, GenbaError, type LocalizedText } from '../errors.js';
 import { addTurn, conversationExists, createConversation, deleteConversation, getConversation, lastTurn, listConversations } from './conversationStore.js';
 import type { EventBus } from '../api/eventBus.js';
 import type { Alert, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
@@ -14,6 +14,7 @@ import type { LogWindow } from '../logs/logIntelligence.js';
 import { ProposalError } from './proposalError.js';
 import { DEMO_BUSINESS_ALIASES, DEMO_DEFINITION } from '../sync/demo/demoDefinition.js';
 import type { DecisionRecord } from '../sync/syncSource.js';
+import { Outbox, type DeliveryReport } from '../sync/outbox.js';
 import { createAssistant } from './assistant.js';
 import { proposalChanges } from './proposalCheck.js';
 import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decision } from './proposalStore.js';
@@ -21,6 +22,23 @@ import { impactOfKept } from '../placement/proposePlacement.js';
 
 /** Asks the manager where to save a file and writes it; resolves to the path, or null if cancelled. */
 export type SaveFile = (file: { suggestedName: string; content: string; kind: 'csv' }) => Promise<string | null>;
+
+/** What became of a decision's first delivery attempt: delivered, or waiting in the outbox (retried) and why. */
+export interface DecisionDelivery {
+  delivered: boolean;
+  reason: LocalizedText | null;
+}
+
+const DELIVERY_UNFORESEEN: LocalizedText = {
+  ja: '送信中に予期しないエラーが起きました。詳細はアプリのログを確認してください。',
+  en: 'An unexpected error stopped the delivery. See the app log for details.',
+};
+
+/** Nothing was sent, and no attempt failed: the source was not tried (another delivery holds it, say). */
+const NOT_ATTEMPTED: LocalizedText = {
+  ja: 'まだ送信を試みていません。',
+  en: 'No delivery was attempted yet.',
+};
 
 const conversationNotFound = (id: string): GenbaError =>
   new GenbaError('CONVERSATION_NOT_FOUND', { ja: `会話が見つかりません（${id}）`, en: `No such conversation (${id})` });
@@ -42,7 +60,13 @@ export interface AssistantService {
   /** How a request is read by the rules and by the intent model (null when none is loaded), without answering it. */
   understand(question: string): Promise<{ rules: Intent; model: Intent | null }>;
   proposal(id: string): ProposalState;
+  /** Records the decision and starts its delivery without waiting for it (the app: the outbox keeps it until it is delivered). */
   decide(id: string, d: Decision): ProposalState;
+  /**
+   * Records the decision and waits for its delivery attempt, at most `waitMs` (the source's
+   * own timeouts end it first): `genba approve`, which exits once it has reported.
+   */
+  decideAndDeliver(id: string, d: Decision, waitMs: number): Promise<ProposalState & { delivery: DecisionDelivery }>;
   /** What keeping only some of the proposed operators would do (the card's partial approval, before it is decided). */
   preview(id: string, keepOperatorIds: number[]): Pick<Proposal, 'impact' | 'facts'>;
   /** Stops the answer model on a request still running; false when there is none. */
@@ -70,8 +94,8 @@ export function createAssistantService(deps: {
   meta: { get: (key: string) => string | null; set: (key: string, value: string) => void };
   /** Queues a decision in the outbox (called inside the decision's transaction). */
   record: (d: DecisionRecord) => void;
-  /** Starts delivering queued decisions. */
-  deliver: () => void;
+  /** Delivers the queued decisions: one attempt each, resolved with its report (null: the source takes none). */
+  deliver: () => Promise<DeliveryReport | null>;
   events: EventBus;
   log: AppLog;
 }): AssistantService {
@@ -119,6 +143,12 @@ export function createAssistantService(deps: {
     status,
     changedSince: status === 'open' ? proposalChanges(deps.db(), proposal, situationOptions(), deps.lang()) : null,
   });
+
+  const record = (id: string, d: Decision) => {
+    const s = decideProposal(deps.db(), id, d, deps.now(), deps.record);
+    deps.log.info('decision recorded', `${id} ${d.action}`);
+    return s;
+  };
 
   /** Requests in flight, for chat.cancel. */
   const running = new Map<string, AbortController>();
@@ -177,11 +207,39 @@ export function createAssistantService(deps: {
     },
 
     decide(id: string, d: Decision): ProposalState {
-      const s = decideProposal(deps.db(), id, d, deps.now(), deps.record);
-      deps.log.info('decision recorded', `${id} ${d.action}`);
+      const s = record(id, d);
       // After the commit: a delivery started inside the transaction would not see the row.
-      deps.deliver();
+      // A failure stays in the outbox, retried on the schedule and at every start.
+      deps.deliver().catch(() => {});
       return state(s.proposal, s.status);
+    },
+
+    async decideAndDeliver(id: string, d: Decision, waitMs: number): Promise<ProposalState & { delivery: DecisionDelivery }> {
+      const s = record(id, d);
+      let reason: LocalizedText | null;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), waitMs);
+      });
+      try {
+        const report = await Promise.race([deps.deliver(), timeout]);
+        if (report === 'timeout') {
+          reason = {
+            ja: `会社のデータベースが ${Math.round(waitMs / 1000)} 秒以内に応答しませんでした。`,
+            en: `The company database did not answer within ${Math.round(waitMs / 1000)} s.`,
+          };
+        } else {
+          reason = report?.failures.find((f) => f.suggestionId === id)?.reason ?? null;
+        }
+      } catch (error) {
+        const known = fromSystemError(error);
+        reason = known instanceof GenbaError ? known.text : DELIVERY_UNFORESEEN;
+      } finally {
+        clearTimeout(timer);
+      }
+      // The outbox says whether it went out (a delivery started by someone else may have sent it).
+      const delivered = new Outbox(deps.db()).deliveryOf(id)?.deliveredAt != null;
+      return { ...state(s.proposal, s.status), delivery: { delivered, reason: delivered ? null : (reason ?? NOT_ATTEMPTED) } };
     },
 
     approvals: (): ApprovalRow[] => approvalHistory(deps.db()),

@@ -1,8 +1,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { GenbaApp } from '../app.js';
-import type { AskResult, ProposalState } from '../api/assistantTypes.js';
+import type { AskResult } from '../api/assistantTypes.js';
 import type { CliIo } from '../cli.js';
+import type { GenbaConfig } from '../config/config.js';
 import { MAX_DOCUMENT_CHARS } from '../knowledge/knowledgeBase.js';
 import { knowledgeError } from '../knowledge/knowledgeError.js';
 import { GenbaError } from '../errors.js';
@@ -45,14 +46,26 @@ export async function runAsk(app: GenbaApp, args: string[], json: boolean, io: C
   return out(io, json, r, formatAsk(r, app.lang() === 'ja'));
 }
 
-/** `genba approve|reject <id> [--reason …] [--user …] [--keep 12,15]`. */
-export function runDecision(
+/**
+ * The longest `genba approve` waits for its delivery: the attempt ends by the source's own
+ * connect and query timeouts first; this only bounds a source that ignores them.
+ */
+function deliveryWait(source: GenbaConfig['source']): number {
+  return source.kind === 'mysql' ? source.connectTimeoutMs + source.queryTimeoutMs + 5_000 : 10_000;
+}
+
+/**
+ * `genba approve|reject|modify <id> [--reason …] [--user …] [--keep 12,15]`: records the
+ * decision, waits for its delivery attempt, and says whether it reached the company database
+ * or waits in the outbox (retried by the next sync or the app), and why.
+ */
+export async function runDecision(
   app: GenbaApp,
   action: 'approve' | 'reject' | 'modify',
   args: string[],
   o: { reason?: string; user?: string; keep?: string; json: boolean },
   io: CliIo,
-): number {
+): Promise<number> {
   const [id, ...extra] = args;
   if (!id || extra.length > 0)
     throw usageError(`提案 ID を1つ指定してください: genba ${action} SGT20251023-1A2B3C4D`, `Give one proposal id: genba ${action} SGT20251023-1A2B3C4D`);
@@ -61,14 +74,23 @@ export function runDecision(
   if (keep?.some((x) => !Number.isInteger(x) || x < 1))
     throw usageError('--keep にはオペレータ ID をカンマ区切りで指定してください', '--keep takes operator ids separated by commas');
   if (action === 'modify' && !keep) throw usageError('modify には --keep（残すオペレータ ID）が必要です', 'modify needs --keep (the operator ids to keep)');
-  const s: ProposalState = app.assistant.decide(id.toUpperCase(), {
-    action: action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : 'modified',
+  const decision = {
+    action: action === 'approve' ? ('approved' as const) : action === 'reject' ? ('rejected' as const) : ('modified' as const),
     reason: o.reason ?? null,
     user: o.user ?? app.userName,
     keepOperatorIds: keep,
-  });
-  const ja = app.lang() === 'ja';
-  return out(io, o.json, s, ja ? `${id}: ${s.status}（会社のデータベースへ送信待ち）` : `${id}: ${s.status} (queued for the company database)`);
+  };
+  const s = await app.assistant.decideAndDeliver(id.toUpperCase(), decision, deliveryWait(app.config().source));
+  const lang = app.lang();
+  const reason = s.delivery.reason?.[lang] ?? null;
+  const text = s.delivery.delivered
+    ? lang === 'ja'
+      ? `${id}: ${s.status}（会社のデータベースに送信しました）`
+      : `${id}: ${s.status} (delivered to the company database)`
+    : lang === 'ja'
+      ? `${id}: ${s.status}（会社のデータベースに送れませんでした。送信待ちに入れ、自動的に再送します: ${reason ?? ''}）`
+      : `${id}: ${s.status} (not delivered to the company database yet; queued and retried automatically: ${reason ?? ''})`;
+  return out(io, o.json, { ...s, delivery: { delivered: s.delivery.delivered, reason } }, text);
 }
 
 const TEXT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.text']);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { GenbaError } from '../errors.js';
+import { GenbaError, type LocalizedText } from '../errors.js';
 import type { DecisionRecord, SyncSource } from './syncSource.js';
 
 const FIRST_RETRY_MS = 30_000;
@@ -61,6 +61,14 @@ export class Outbox {
       .all(now, limit) as DecisionRecord[];
   }
 
+  /** Where one decision stands: delivered (when), or how many attempts failed and why; null when there is none. */
+  deliveryOf(suggestionId: string): { deliveredAt: number | null; attempts: number; lastError: string | null } | null {
+    const row = this.db
+      .prepare('SELECT delivered_at AS deliveredAt, attempts, last_error AS lastError FROM approval_outbox WHERE suggestion_id = ?')
+      .get(suggestionId) as { deliveredAt: number | null; attempts: number; lastError: string | null } | undefined;
+    return row ?? null;
+  }
+
   markDelivered(suggestionId: string, to: string, now: number): void {
     this.db.prepare('UPDATE approval_outbox SET delivered_at = ?, delivered_to = ?, last_error = NULL WHERE suggestion_id = ?').run(now, to, suggestionId);
   }
@@ -79,14 +87,22 @@ export interface DeliveryReport {
   alreadyThere: number;
   failed: number;
   lastError: string | null;
+  /** Why each failed decision was not delivered, in the manager's words (`genba approve` prints it). */
+  failures: { suggestionId: string; reason: LocalizedText }[];
 }
+
+/** The reason a manager reads for a failure Genba did not foresee; the details are in the outbox and the app log. */
+const UNFORESEEN: LocalizedText = {
+  ja: '会社のデータベースに書き込めませんでした。詳細はアプリのログを確認してください。',
+  en: 'The company database did not take the decision. See the app log for details.',
+};
 
 /**
  * Sends due decisions. The company table's unique suggestion_id makes a resend after a
  * crash (delivered, but not yet marked here) harmless: it is counted as already there.
  */
 export async function deliverDue(outbox: Outbox, source: SyncSource, now: number): Promise<DeliveryReport> {
-  const report: DeliveryReport = { delivered: 0, alreadyThere: 0, failed: 0, lastError: null };
+  const report: DeliveryReport = { delivered: 0, alreadyThere: 0, failed: 0, lastError: null, failures: [] };
   if (!source.deliver) return report;
   for (const d of outbox.due(now)) {
     try {
@@ -99,6 +115,7 @@ export async function deliverDue(outbox: Outbox, source: SyncSource, now: number
       outbox.markFailed(d.suggestion_id, message, now);
       report.failed++;
       report.lastError = message;
+      report.failures.push({ suggestionId: d.suggestion_id, reason: error instanceof GenbaError ? error.text : UNFORESEEN });
     }
   }
   return report;
