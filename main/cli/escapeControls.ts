@@ -11,3 +11,14 @@ export function escapeControls(text: string): string {
     return code < 0x20 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+const LAYOUT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * One field of a listing (a template, a log line, a label): its own line feeds and tabs
+ * are shown as \n and \t too, so that a message can never break the listing's lines and
+ * columns or pose as another entry.
+ */
+export function escapeField(text: string): string {
+  return escapeControls(text.replace(/[\n\r\t]/g, (c) => LAYOUT[c]!));
+}

@@ -3,7 +3,7 @@ import type { GenbaApp } from '../app.js';
 import type { CliIo } from '../cli.js';
 import { parseLogFile } from '../logs/parseLogFile.js';
 import { usageError } from './cliUsageError.js';
-import { escapeControls } from './escapeControls.js';
+import { escapeField } from './escapeControls.js';
 import type { IncidentReport, LogFilter } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 
@@ -58,7 +58,7 @@ export async function runLogsCommand(
         list,
         list
           .slice(0, 50)
-          .map((t) => `${String(t.id).padStart(6)} ${String(t.count).padStart(8)}  ${t.template}`)
+          .map((t) => `${String(t.id).padStart(6)} ${String(t.count).padStart(8)}  ${escapeField(t.template)}`)
           .join('\n') + '\n',
       );
       return 0;
@@ -68,7 +68,7 @@ export async function runLogsCommand(
       if (!text) throw usageError('検索する文を指定してください: genba logs search "<文>"', 'Give the text to search: genba logs search "<text>"');
       await app.logs.refresh();
       const hits = await app.logs.search(text, o.k, o.filter);
-      out(hits, hits.map((h) => `${h.score.toFixed(3)} ${String(h.count).padStart(8)}  ${h.template}`).join('\n') + '\n');
+      out(hits, hits.map((h) => `${h.score.toFixed(3)} ${String(h.count).padStart(8)}  ${escapeField(h.template)}`).join('\n') + '\n');
       return 0;
     }
     case 'clusters': {
@@ -79,7 +79,7 @@ export async function runLogsCommand(
         list
           .map(
             (c) =>
-              `${String(c.id).padStart(4)} ${String(c.lines).padStart(8)} ${ja ? '行' : 'lines'} ${String(c.templates.length).padStart(4)} tmpl  ${c.label}`,
+              `${String(c.id).padStart(4)} ${String(c.lines).padStart(8)} ${ja ? '行' : 'lines'} ${String(c.templates.length).padStart(4)} tmpl  ${escapeField(c.label)}`,
           )
           .join('\n') + '\n',
       );
@@ -131,7 +131,7 @@ export async function runLogsCommand(
         [
           ...(r.warmup ? [ja ? '（学習期間中: 基準となる履歴がまだ足りません）' : '(warming up: not enough history for a baseline yet)'] : []),
           ...r.anomalies.map(
-            (a) => `[${a.severity}] ${a.kind} ${a.service ?? ''} ${a.count} — ${a.explanation[ja ? 'ja' : 'en']}${a.template ? `\n    ${a.template}` : ''}`,
+            (a) => `[${a.severity}] ${a.kind} ${a.service ?? ''} ${a.count} — ${a.explanation[ja ? 'ja' : 'en']}${a.template ? `\n    ${escapeField(a.template)}` : ''}`,
           ),
         ].join('\n') + '\n',
       );
@@ -156,5 +156,5 @@ function incidentLines(x: IncidentReport['incidents'][number], tz: string, ja: b
       ? `    → ${l.site} ${l.process}（業務${l.businessId}）の速度 毎分${l.speedBefore} → ${l.speedAfter}件（${hm(l.dropAt)}から）`
       : `    → ${l.site} ${l.process} (business ${l.businessId}) speed ${l.speedBefore} → ${l.speedAfter} items/min (from ${hm(l.dropAt)})`,
   );
-  return [head, ...affects, ...x.samples.slice(0, 2).map((s) => `    ${escapeControls(s)}`)].join('\n');
+  return [head, ...affects, ...x.samples.slice(0, 2).map((s) => `    ${escapeField(s)}`)].join('\n');
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { escapeControls } from '../../../main/cli/escapeControls.js';
+import { escapeControls, escapeField } from '../../../main/cli/escapeControls.js';
 import { detectAnomalies } from '../../../main/logs/logAnomalies.js';
 import { mineStoredLogs } from '../../../main/logs/mineStoredLogs.js';
 import { migrate } from '../../../main/store/migration.js';
@@ -29,5 +29,9 @@ describe('texts a manager reads', () => {
     expect(JSON.parse(escapeControls(json))).toEqual({ name: 'x\u0085\u202ey\u001b' });
     // eslint-disable-next-line no-control-regex -- no control character may remain
     expect(escapeControls(json)).not.toMatch(/[\u0000-\u001f\u0085\u202e]/);
+  });
+
+  it('a field of a listing (template, log line) keeps to its line: its own line feeds and tabs show as \\n and \\t', () => {
+    expect(escapeField('payload\n  at Foo.bar\r\n\tkey=\u001b[2J')).toBe('payload\\n  at Foo.bar\\r\\n\\tkey=\\x1b[2J');
   });
 });
