@@ -113,7 +113,9 @@ const QUERY_HINTS: Partial<Record<Intent['intent_type'], string>> = {
   alert_improvement: 'アラート しきい値',
 };
 
-const ms = (t0: number): number => Math.round((performance.now() - t0) * 100) / 100;
+/** Milliseconds to two decimals: timings are read by people (31.3 ms, not 31.296325000000024). */
+const twoDecimals = (x: number): number => Math.round(x * 100) / 100;
+const ms = (t0: number): number => twoDecimals(performance.now() - t0);
 const llmReady = (llm: LlmService, role: 'intent' | 'answer'): boolean => llm.status().find((r) => r.role === role)?.state !== 'not_configured';
 
 /** The chat pipeline: intent, entities, the numbers, a proposal when one is due, then the answer. */
@@ -290,7 +292,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
             now,
             atRiskSlackMinutes: cfg.overview.atRiskSlackMinutes,
           });
-          optimizeMs = result.optimizeMs;
+          optimizeMs = twoDecimals(result.optimizeMs);
           situationWords = `納期${result.facts.minutesLeft}分前`;
           if (result.proposal) {
             proposal = result.proposal;
