@@ -131,7 +131,8 @@ export async function runLogsCommand(
         [
           ...(r.warmup ? [ja ? '（学習期間中: 基準となる履歴がまだ足りません）' : '(warming up: not enough history for a baseline yet)'] : []),
           ...r.anomalies.map(
-            (a) => `[${a.severity}] ${a.kind} ${a.service ?? ''} ${a.count} — ${a.explanation[ja ? 'ja' : 'en']}${a.template ? `\n    ${escapeField(a.template)}` : ''}`,
+            (a) =>
+              `[${a.severity}] ${a.kind} ${a.service ?? ''} ${a.count} — ${a.explanation[ja ? 'ja' : 'en']}${a.template ? `\n    ${escapeField(a.template)}` : ''}`,
           ),
         ].join('\n') + '\n',
       );
