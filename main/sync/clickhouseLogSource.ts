@@ -162,6 +162,16 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
       }));
     },
 
+    async lineCounts(from: number, to: number): Promise<Map<number, number>> {
+      if (from % MINUTE !== 0 || to % MINUTE !== 0) throw new Error('line counts are per whole minute');
+      const t = await times();
+      const text = await tsv(
+        `SELECT intDiv(${t.ms}, 60000) * 60000 AS minute, count() FROM ${table}
+         WHERE ${col.ts} >= ${t.at(from)} AND ${col.ts} < ${t.at(to)} AND ${filtered} GROUP BY minute`,
+      );
+      return new Map(text.map((f) => [Number(f[0]), Number(f[1])]));
+    },
+
     bytesReceived: () => bytes,
 
     async close() {

@@ -38,6 +38,8 @@ export interface LogGroupSource {
    * per service and level only (for the per-minute counts of older days).
    */
   groups(from: number, to: number, detailed: boolean): Promise<LogGroup[]>;
+  /** Lines per minute (start, epoch ms) of [from, to), both minute-aligned; minutes without lines are absent. Reads only the time column. */
+  lineCounts(from: number, to: number): Promise<Map<number, number>>;
   /** Bytes received from the server so far (the cost on the network). */
   bytesReceived(): number;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import { maskWithValues } from '../logs/maskTokens.js';
 import { applyRefinement, loadMiner, templateWriter } from '../logs/mineStoredLogs.js';
 import type { MinedTemplate } from '../logs/templateMiner.js';
 import { CompanyRepository } from '../store/companyRepository.js';
+import { findLateLines, type LateLines } from './lateLogLines.js';
 import type { LogGroup, LogGroupSource, ShapeSamples } from './logGroupSource.js';
 import { logSyncFault } from './logSyncFault.js';
 import type { SyncProgress, SyncReport } from './syncEngine.js';
@@ -10,6 +11,12 @@ import { SyncError } from './syncError.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+/**
+ * How far before its look-back each run looks for late lines. Counting lines per minute
+ * reads only the time column, a small part of what pulling the look-back's groups again
+ * costs, so a run can look six hours back (a log shipper's usual outage) on every sync.
+ */
+const LATE_CHECK_MS = 6 * 60 * MINUTE;
 
 export interface LogGroupSyncOptions {
   db: Database.Database;
@@ -37,6 +44,12 @@ export interface LogGroupReport extends SyncReport {
   /** Shapes (per span) whose two sampled messages mined differently: the server's shape was too coarse for them. */
   mixedShapes: number;
   bytes: number;
+  /**
+   * Lines that reached the store after an earlier run had pulled their minute and its
+   * look-back had moved on: this run found them and counted them, in their own minutes, by
+   * pulling again from the first of them.
+   */
+  late: LateLines;
 }
 
 const floorMinute = (t: number): number => Math.floor(t / MINUTE) * MINUTE;
@@ -134,11 +147,15 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
   if (reset) db.transaction(() => repo.clearTable('app_logs'))();
   const end = floorMinute(now);
   let from: number;
+  let late: LateLines = { lines: 0, from: null };
   if (held === null) {
     from = span.first === null ? end : Math.max(floorMinute(span.first), floorMinute(now - o.keepAggregateDays * DAY));
   } else {
     // Only what is still held as rows can be taken back (older minutes live on as counts only).
     from = Math.min(held, Math.max(floorMinute(held - o.lookbackMs), rawFrom));
+    // Lines that arrived later than the look-back would be lost silently: found, they widen this run's re-read.
+    late = await findLateLines(db, source, Math.max(rawFrom, from - LATE_CHECK_MS), from);
+    if (late.from !== null) from = late.from;
     if (from < held) {
       db.transaction(() => {
         forgetFrom(db, from);
@@ -192,6 +209,7 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
     shapes: shapes.size,
     mixedShapes: report.mixedShapes,
     bytes: source.bytesReceived(),
+    late,
   };
 }
 

@@ -75,6 +75,15 @@ export function createMySqlLogGroupSource(o: MySqlSourceOptions, spec: TableSpec
       }));
     },
 
+    async lineCounts(from: number, to: number): Promise<Map<number, number>> {
+      if (from % MINUTE !== 0 || to % MINUTE !== 0) throw new Error('line counts are per whole minute');
+      const rows = await run<{ at_minute: string; n: number | string }>(
+        `SELECT DATE_FORMAT(ts, '%Y-%m-%d %H:%i:00') AS at_minute, COUNT(*) AS n FROM (${checkedSelect(spec)}) AS src WHERE ts >= ? AND ts < ? GROUP BY at_minute`,
+        range(from, to),
+      );
+      return new Map(rows.map((r) => [epoch(String(r.at_minute)), Number(r.n)]));
+    },
+
     bytesReceived: () => bytes,
 
     async close() {
