@@ -92,6 +92,7 @@ export async function compactStore(
 ): Promise<CompactionReport> {
   const t0 = performance.now();
   const cut = retentionCuts(now, r);
+  let freedAlong = 0;
   /**
    * Deletes rows of `table` older than `before` by their key (`key`: one column, or several
    * for a WITHOUT ROWID table). The ids deleted from a table synced by id are remembered in
@@ -100,23 +101,40 @@ export async function compactStore(
    */
   const batched = async (table: string, key: string, col: string, before: number, also = '1', remember?: CompactableTable): Promise<number> => {
     let total = 0;
+    let limit = BATCH;
+    /** Met a full disk: from then on every batch gives its space back before the next. */
+    let full = false;
     for (;;) {
       // Read again for every batch: a decision taken meanwhile protects its day at once.
       const o = outside(col, protectedSpans(db, r.timeZone));
-      const where = `(${key}) IN (SELECT ${key} FROM ${table} WHERE ${col} < ? AND ${o.sql} AND ${also} LIMIT ${BATCH})`;
-      const n = db.transaction(() => {
-        if (!remember) return db.prepare(`DELETE FROM ${table} WHERE ${where}`).run(before, ...o.params).changes;
-        const ids = (
-          db
-            .prepare(`DELETE FROM ${table} WHERE ${where} RETURNING ${key}`)
-            .raw()
-            .all(before, ...o.params) as [number][]
-        ).map((x) => x[0]);
-        recordCompactedIds(db, remember, ids);
-        return ids.length;
-      })();
+      const where = `(${key}) IN (SELECT ${key} FROM ${table} WHERE ${col} < ? AND ${o.sql} AND ${also} LIMIT ${limit})`;
+      let n: number;
+      try {
+        n = db.transaction(() => {
+          if (!remember) return db.prepare(`DELETE FROM ${table} WHERE ${where}`).run(before, ...o.params).changes;
+          const ids = (
+            db
+              .prepare(`DELETE FROM ${table} WHERE ${where} RETURNING ${key}`)
+              .raw()
+              .all(before, ...o.params) as [number][]
+          ).map((x) => x[0]);
+          recordCompactedIds(db, remember, ids);
+          return ids.length;
+        })();
+      } catch (error) {
+        // A full disk: even a delete needs room in the write-ahead log. Give back what earlier
+        // batches freed and try a smaller batch; only a batch of one that cannot be written fails.
+        if ((error as { code?: string }).code !== 'SQLITE_FULL' || limit === 1) throw error;
+        full = true;
+        freedAlong += giveBackNow(db);
+        limit = Math.max(1, Math.floor(limit / 4));
+        continue;
+      }
       total += n;
-      if (n < BATCH) return total;
+      if (n < limit) return total;
+      // Space freed as it goes, so that compaction on a full disk makes room for its own next batch.
+      if (full) freedAlong += giveBackNow(db);
+      limit = Math.min(BATCH, limit * 2);
       await pause();
     }
   };
@@ -124,8 +142,27 @@ export async function compactStore(
   const rawLogs = await batched('app_logs', 'log_id', 'ts', cut.raw, 'template_id IS NOT NULL', 'app_logs');
   const minuteCounts = await batched('log_template_minutes', 'template_id, minute', 'minute', cut.aggregate);
   const snapshots = await batched('progress_snapshots', 'snapshot_id', 'snapshot_time', cut.snapshots, '1', 'progress_snapshots');
-  const freedPages = await giveBackPages(db, pause);
+  const freedPages = freedAlong + (await giveBackPages(db, pause));
   return { rawLogs, minuteCounts, snapshots, freedPages, ms: Math.round(performance.now() - t0) };
+}
+
+/**
+ * Writes the write-ahead log back and empties it, and with incremental auto-vacuum returns
+ * the free pages: the file shrinks now. Returns the pages given back.
+ */
+function giveBackNow(db: Database.Database): number {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  if ((db.pragma('auto_vacuum', { simple: true }) as number) !== 2 || free === 0) return 0;
+  try {
+    db.pragma('incremental_vacuum');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return free;
+  } catch (error) {
+    // Moving pages needs a little room in the log too: the next, smaller batch tries again.
+    if ((error as { code?: string }).code !== 'SQLITE_FULL') throw error;
+    return 0;
+  }
 }
 
 /**
@@ -140,13 +177,21 @@ async function giveBackPages(db: Database.Database, pause: () => Promise<void>):
   if ((db.pragma('auto_vacuum', { simple: true }) as number) !== 2) {
     const pages = db.pragma('page_count', { simple: true }) as number;
     if (before < pages / 4) return 0;
-    db.pragma('auto_vacuum = INCREMENTAL');
-    db.exec('VACUUM');
+    try {
+      db.pragma('auto_vacuum = INCREMENTAL');
+      db.exec('VACUUM');
+    } catch (error) {
+      // VACUUM copies the whole file: without room for it the freed pages stay inside, reused by later writes.
+      if ((error as { code?: string }).code !== 'SQLITE_FULL') throw error;
+      return 0;
+    }
     db.pragma('wal_checkpoint(TRUNCATE)');
     return before;
   }
   while (free() > 0) {
     db.pragma('incremental_vacuum(500)');
+    // Written back as it goes: on a nearly full disk the log must not grow by the whole file.
+    db.pragma('wal_checkpoint(TRUNCATE)');
     await pause();
   }
   // In WAL mode the file itself shrinks once the log is written back.
