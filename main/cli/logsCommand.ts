@@ -6,6 +6,7 @@ import { usageError } from './cliUsageError.js';
 import { escapeField } from './escapeControls.js';
 import type { IncidentReport, LogFilter } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
+import { fromSystemError, GenbaError } from '../errors.js';
 
 export function parseOnly(args: string[], out: string | undefined, io: CliIo): number {
   const [file, ...extra] = args;
@@ -27,6 +28,24 @@ export async function runLogsCommand(
 ): Promise<number> {
   const out = (value: unknown, text: string): void => io.stdout(o.json ? `${JSON.stringify(value, null, 2)}\n` : text);
   const ja = app.lang() === 'ja';
+  /**
+   * New lines get their templates, vectors and families before a listing, where there is
+   * room to write them (a refresh writes even when little changed). On a full disk the listing shows what is stored, and says so: reading
+   * must not need space.
+   */
+  const refreshIfRoom = async (): Promise<void> => {
+    try {
+      await app.logs.refresh();
+    } catch (error) {
+      const system = fromSystemError(error);
+      if (!(system instanceof GenbaError) || system.code !== 'DISK_FULL') throw error;
+      io.stderr(
+        ja
+          ? 'genba: ディスクの空きがないため、ログの分析を更新せず、保存済みの結果を表示します。\n'
+          : 'genba: the disk is full, so the log analysis was not updated; showing what is stored.\n',
+      );
+    }
+  };
   switch (sub) {
     case 'ingest': {
       if (args.length === 0) throw usageError('取り込むログファイルを指定してください', 'Give the log files to ingest');
@@ -52,7 +71,7 @@ export async function runLogsCommand(
       return 0;
     }
     case 'templates': {
-      await app.logs.refresh();
+      await refreshIfRoom();
       const list = app.logs.templates(500, o.filter);
       out(
         list,
@@ -66,13 +85,13 @@ export async function runLogsCommand(
     case 'search': {
       const text = args.join(' ').trim();
       if (!text) throw usageError('検索する文を指定してください: genba logs search "<文>"', 'Give the text to search: genba logs search "<text>"');
-      await app.logs.refresh();
+      await refreshIfRoom();
       const hits = await app.logs.search(text, o.k, o.filter);
       out(hits, hits.map((h) => `${h.score.toFixed(3)} ${String(h.count).padStart(8)}  ${escapeField(h.template)}`).join('\n') + '\n');
       return 0;
     }
     case 'clusters': {
-      await app.logs.refresh();
+      await refreshIfRoom();
       const list = app.logs.clusters();
       out(
         list,
@@ -86,7 +105,7 @@ export async function runLogsCommand(
       return 0;
     }
     case 'incidents': {
-      await app.logs.refresh();
+      await refreshIfRoom();
       const r = app.alerts.incidents(o.site);
       const tz = app.config().timeZone;
       out(
@@ -105,7 +124,7 @@ export async function runLogsCommand(
           '使い方: genba logs timeline --site <拠点> [--from <日時> --to <日時>]',
           'Usage: genba logs timeline --site <site> [--from <time> --to <time>]',
         );
-      await app.logs.refresh();
+      await refreshIfRoom();
       const t = app.alerts.timeline(o.site, { ...(o.from !== undefined ? { from: o.from } : {}), ...(o.to !== undefined ? { to: o.to } : {}) });
       const tz = app.config().timeZone;
       const hm = (ms: number): string => formatHm(ms, tz);
@@ -124,7 +143,7 @@ export async function runLogsCommand(
       return 0;
     }
     case 'anomalies': {
-      await app.logs.refresh();
+      await refreshIfRoom();
       const r = app.logs.anomalies();
       out(
         r,

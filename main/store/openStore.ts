@@ -11,6 +11,8 @@ export interface OpenStoreOptions {
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** Errors of the first read when the shared-memory index file cannot be created or grown. */
+const NO_ROOM_FOR_INDEX = new Set(['SQLITE_IOERR_SHMSIZE', 'SQLITE_IOERR_SHMOPEN', 'SQLITE_IOERR_SHMMAP', 'SQLITE_FULL']);
 
 function corrupt(path: string, detail: string, cause?: unknown): StoreError {
   return new StoreError(
@@ -58,7 +60,20 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Databas
     );
   }
   try {
-    const check = db.pragma('quick_check', { simple: true });
+    let check: unknown;
+    try {
+      check = db.pragma('quick_check', { simple: true });
+    } catch (error) {
+      if (!NO_ROOM_FOR_INDEX.has((error as { code?: string }).code ?? '')) throw error;
+      // No block left on the disk for the write-ahead log's shared-memory index (a file beside
+      // the store): this process takes the store for itself instead, which keeps the index in
+      // its own memory. Reading works; a write that needs room fails with the disk-full
+      // message; another process waits while this one runs.
+      db.close();
+      db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+      db.pragma('locking_mode = EXCLUSIVE');
+      check = db.pragma('quick_check', { simple: true });
+    }
     if (check !== 'ok') throw corrupt(path, `quick_check: ${String(check)}`);
     const version = schemaVersion(db);
     const foreign = whyNotGenbaStore(db);
