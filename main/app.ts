@@ -422,12 +422,12 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       setConfig((c) => ({ ...c, logs }));
       log.info('logs source saved', logs.kind);
     },
-    useDemo: dataSource.useDemo,
     async switchLogsSource(logs) {
       const checked = await checkLogsSource(logs, secrets.get(CLICKHOUSE_PASSWORD) ?? '', clock.now());
       setConfig((c) => ({ ...c, logs }));
       log.info('logs source checked and saved', `${logs.kind}${checked ? `, ${checked.lines} lines` : ''}`);
     },
+    useDemo: dataSource.useDemo,
     resetDemo: dataSource.resetDemo,
     recordDecision,
     exportApprovals: () => assistant.exportApprovals(options.saveFile, clock.now()),
