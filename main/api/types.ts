@@ -130,6 +130,8 @@ export interface SyncSummary {
   /** Decisions that could not be delivered this time, and the cause of the last failure. */
   deliveryFailed: number;
   deliveryError: string | null;
+  /** Log lines the log store received after an earlier run had passed their minute, counted now in their own minute; null: none. */
+  lateLogLines: { lines: number; from: number } | null;
 }
 
 export interface Settings {

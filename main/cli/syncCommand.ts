@@ -6,6 +6,7 @@ import { parseLogsSourceUrl } from './parseLogsSourceUrl.js';
 import type { Lang } from '../errors.js';
 import type { CliIo } from '../cli.js';
 import { parseSourceUrl } from './parseSourceUrl.js';
+import { formatHm } from '../config/zonedTime.js';
 import { promptPassword } from './promptPassword.js';
 
 export interface SyncArgs {
@@ -16,7 +17,7 @@ export interface SyncArgs {
   json: boolean;
 }
 
-function formatSummary(s: SyncSummary, lang: Lang): string {
+function formatSummary(s: SyncSummary, lang: Lang, timeZone: string): string {
   const ja = lang === 'ja';
   const head = ja
     ? `同期しました: ${s.rows.toLocaleString('en-US')} 行、${(s.ms / 1000).toFixed(1)} 秒`
@@ -25,7 +26,14 @@ function formatSummary(s: SyncSummary, lang: Lang): string {
     (t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}${t.deleted ? ` (${ja ? '削除' : 'deleted'} ${t.deleted})` : ''}`,
   );
   const delivered = s.delivered > 0 ? [ja ? `承認結果を ${s.delivered} 件送信しました` : `Delivered ${s.delivered} decisions`] : [];
-  return `${[head, ...lines, ...delivered].join('\n')}\n`;
+  const late = s.lateLogLines
+    ? [
+        ja
+          ? `ログストアに遅れて届いたログ ${s.lateLogLines.lines.toLocaleString('en-US')} 行を、それぞれの分に数えました（${formatHm(s.lateLogLines.from, timeZone)} の分から）`
+          : `${s.lateLogLines.lines.toLocaleString('en-US')} log lines reached the log store late; counted in their own minutes (from ${formatHm(s.lateLogLines.from, timeZone)})`,
+      ]
+    : [];
+  return `${[head, ...lines, ...delivered, ...late].join('\n')}\n`;
 }
 
 /**
@@ -87,7 +95,7 @@ export async function runSyncCommand(
   await app.start();
   const report = async (): Promise<boolean> => {
     const summary = await app.syncNow();
-    io.stdout(args.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary, lang));
+    io.stdout(args.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary, lang, app.config().timeZone));
     if (summary.deliveryFailed === 0) return true;
     // A decision that did not reach approval_history is a failure, with its cause.
     io.stderr(

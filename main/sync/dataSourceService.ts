@@ -1,4 +1,5 @@
 import type { DataSourceForm, DemoResetResult, SyncSummary } from '../api/types.js';
+import type { LogGroupReport } from './logGroupSync.js';
 import type { AppLog } from '../applog/appLog.js';
 import { DEFAULT_DEMO_SEED, type GenbaConfig, type MySqlSourceConfig } from '../config/config.js';
 import { MYSQL_PASSWORD, type SecretStore } from '../config/secretStore.js';
@@ -29,6 +30,15 @@ export interface DataSourceService {
 }
 
 /** What a sync job did, as the app reports it. */
+/** The late lines a log-group sync found (LogGroupReport.late), if any. */
+function lateOf(r: JobResult): SyncSummary['lateLogLines'] {
+  for (const x of r.reports) {
+    const late = (x as Partial<LogGroupReport>).late;
+    if (late && late.lines > 0 && late.from !== null) return { lines: late.lines, from: late.from };
+  }
+  return null;
+}
+
 export function summarizeJob(r: JobResult): SyncSummary {
   return {
     rows: r.reports.reduce((n, x) => n + x.rows, 0),
@@ -37,6 +47,7 @@ export function summarizeJob(r: JobResult): SyncSummary {
     delivered: (r.delivery?.delivered ?? 0) + (r.delivery?.alreadyThere ?? 0),
     deliveryFailed: r.delivery?.failed ?? 0,
     deliveryError: r.delivery?.lastError ?? null,
+    lateLogLines: lateOf(r),
   };
 }
 
