@@ -278,11 +278,17 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     stopProgress();
     app?.log.error('cli failed', describeError(error));
     if (json) io.stderr(`${JSON.stringify({ error: payload })}\n`);
-    else io.stderr(`genba: ${payload.message}${known instanceof GenbaError ? '' : `\n${describeError(error)}`}\n`);
+    // An unforeseen error: its first line says what broke; the stack is for the app log (written above), not the manager.
+    else io.stderr(`genba: ${payload.message}${known instanceof GenbaError ? '' : `\n${firstLine(error)}`}\n`);
     return error instanceof CliUsageError ? 2 : 1;
   } finally {
     await app?.stop();
   }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split('\n')[0]!;
 }
 
 // Run when executed directly (`npm run genba`); the built bin shim calls runCli itself.
