@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { median } from '../median.js';
 import { displayTemplate } from './templateText.js';
 import { fromBlob } from '../ai/storedVectors.js';
+import { packVectors, type PackedVectors } from './vectorLinks.js';
 
 export type { LogAnomaly as Anomaly, LogAnomalyKind as AnomalyKind, LogAnomalyReport as AnomalyReport } from '../api/types.js';
 import type { LogAnomaly as Anomaly, LogAnomalyReport as AnomalyReport } from '../api/types.js';
@@ -39,9 +40,6 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
   const earliest = (db.prepare('SELECT MIN(ts) AS t FROM app_logs').get() as { t: number | null }).t ?? now;
   const warmup = now - earliest < o.warmupHours * 3_600_000;
   const samples = db.prepare('SELECT message FROM app_logs WHERE template_id = ? AND ts >= ? AND ts < ? ORDER BY ts DESC LIMIT 3');
-  const windowCount = db.prepare(
-    'SELECT SUM(count) AS n, MIN(minute) AS f, MAX(minute) AS l FROM log_template_minutes WHERE template_id = ? AND minute >= ? AND minute < ?',
-  );
   const anomalies: Anomaly[] = [];
   // Windows of up to a day compare with the same hours on previous days; a longer one with
   // as many earlier windows of its own length (whole days), at least 3.
@@ -49,29 +47,22 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
   const periods = periodDays === 1 ? o.baselineDays : Math.max(3, Math.floor(o.baselineDays / periodDays));
   const days = Array.from({ length: periods }, (_, i) => (i + 1) * periodDays).filter((d) => now - d * DAY >= earliest);
   const said = o.windowLabel ?? { ja: `直近${o.windowMinutes}分`, en: `in the last ${o.windowMinutes} min` };
+  // Every template's lines in the window, in one query: a template without lines there cannot be new in it, nor spike.
+  const current = windowCounts(db, from, now);
 
   // (a) and (c): templates first seen inside the window.
   const fresh = db
     .prepare('SELECT template_id, tokens, template, first_seen, last_seen, errors FROM log_templates WHERE first_seen >= ? AND first_seen < ?')
     .all(from, now) as { template_id: number; tokens: string; template: string | null; first_seen: number; last_seen: number; errors: number }[];
-  const clusterVectors = (
-    db.prepare(`SELECT v.vector FROM log_template_vectors v JOIN log_cluster_members USING (template_id)`).all() as { vector: Buffer }[]
-  ).map((r) => fromBlob(r.vector));
+  let families: FamilyVectors | null = null;
   for (const t of fresh) {
-    const n = (windowCount.get(t.template_id, from, now) as { n: number | null }).n ?? 0;
+    const n = current.get(t.template_id)?.n ?? 0;
     if (n === 0) continue;
     const text = displayTemplate(t.template, t.tokens);
     const v = db.prepare('SELECT vector FROM log_template_vectors WHERE template_id = ?').get(t.template_id) as { vector: Buffer } | undefined;
-    let nearest = -1;
-    if (v && clusterVectors.length > 0) {
-      const a = fromBlob(v.vector);
-      for (const b of clusterVectors)
-        nearest = Math.max(
-          nearest,
-          a.reduce((s, x, i) => s + x * b[i]!, 0),
-        );
-    }
-    const outlier = nearest >= 0 && nearest < 0.5;
+    families ??= familyVectors(db);
+    const nearest = v && families.n > 0 ? nearestFamily(fromBlob(v.vector), t.template_id, families, OUTLIER_SIMILARITY) : -1;
+    const outlier = nearest >= 0 && nearest < OUTLIER_SIMILARITY;
     anomalies.push({
       kind: outlier ? 'outlier' : 'new_template',
       severity: t.errors > 0 ? 'critical' : 'warning',
@@ -94,31 +85,37 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
 
   // (b): spikes and dips of known templates against the same window on previous days.
   if (days.length >= 3) {
-    const active = db
-      .prepare(`SELECT template_id, SUM(count) AS n FROM log_template_minutes WHERE minute >= ? AND minute < ? GROUP BY template_id`)
-      .all(from, now) as { template_id: number; n: number }[];
-    const current = new Map(active.map((r) => [r.template_id, r.n]));
-    const candidates = db
-      .prepare(`SELECT DISTINCT template_id FROM log_template_minutes WHERE minute >= ? AND minute < ?`)
-      .all(now - (days.at(-1) ?? o.baselineDays) * DAY, from) as { template_id: number }[];
-    for (const { template_id: id } of candidates) {
-      const x = current.get(id) ?? 0;
-      const base = days.map((d) => (windowCount.get(id, from - d * DAY, now - d * DAY) as { n: number | null }).n ?? 0);
+    // Only templates with lines in the window or in one of its baseline windows can score:
+    // with none anywhere, the z-score is 0. One grouped query per window instead of one per
+    // template and window; the candidates, and the order they were looked at in (which
+    // breaks ties of the final sort), are as before: templates with a line in the days before
+    // the window, by their first minute there.
+    const baselines = days.map((d) => windowCounts(db, from - d * DAY, now - d * DAY));
+    const since = now - (days.at(-1) ?? o.baselineDays) * DAY;
+    const firstMinute = db.prepare('SELECT MIN(minute) AS m FROM log_template_minutes WHERE template_id = ? AND minute >= ? AND minute < ?');
+    const scored = new Set([...current.keys(), ...baselines.flatMap((b) => [...b.keys()])]);
+    const candidates = [...scored]
+      .map((id) => ({ id, first: (firstMinute.get(id, since, from) as { m: number | null }).m }))
+      .filter((c): c is { id: number; first: number } => c.first !== null)
+      .sort((a, b) => a.first - b.first || a.id - b.id);
+    for (const { id } of candidates) {
+      const w = current.get(id);
+      const x = w?.n ?? 0;
+      const base = baselines.map((b) => b.get(id)?.n ?? 0);
       const z = robustZ(x, base);
       const med = median(base);
       const spike = z >= o.zThreshold && x >= o.minCount;
       const dip = z <= -o.zThreshold && med >= o.minCount;
       if (!spike && !dip) continue;
       const t = db.prepare('SELECT tokens, template FROM log_templates WHERE template_id = ?').get(id) as { tokens: string; template: string | null };
-      const w = windowCount.get(id, from, now) as { f: number | null; l: number | null };
       anomalies.push({
         kind: spike ? 'spike' : 'dip',
         severity: Math.abs(z) >= 2 * o.zThreshold ? 'critical' : 'warning',
         templateId: id,
         service: null,
         template: displayTemplate(t.template, t.tokens),
-        firstSeen: w.f ?? from,
-        lastSeen: w.l ?? now,
+        firstSeen: w?.f ?? from,
+        lastSeen: w?.l ?? now,
         count: x,
         score: Math.round(z * 10) / 10,
         samples: (samples.all(id, from, now) as { message: string }[]).map((r) => r.message),
@@ -174,6 +171,52 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
   const rank = { critical: 0, warning: 1 };
   anomalies.sort((a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count);
   return { now, windowMinutes: o.windowMinutes, warmup, anomalies };
+}
+
+/** Below this cosine similarity to every family's templates, a new template is an outlier. */
+const OUTLIER_SIMILARITY = 0.5;
+
+/** Per template, its lines in [from, to) and the first and last minute with any. */
+function windowCounts(db: Database.Database, from: number, to: number): Map<number, { n: number; f: number; l: number }> {
+  const rows = db
+    .prepare(
+      'SELECT template_id, SUM(count) AS n, MIN(minute) AS f, MAX(minute) AS l FROM log_template_minutes WHERE minute >= ? AND minute < ? GROUP BY template_id',
+    )
+    .all(from, to) as { template_id: number; n: number; f: number; l: number }[];
+  return new Map(rows.map((r) => [r.template_id, r]));
+}
+
+/** The vectors of the templates in a family, side by side, and where each template's own lies. */
+interface FamilyVectors extends PackedVectors {
+  row: Map<number, number>;
+}
+
+function familyVectors(db: Database.Database): FamilyVectors {
+  const rows = db.prepare('SELECT v.template_id, v.vector FROM log_template_vectors v JOIN log_cluster_members USING (template_id)').all() as {
+    template_id: number;
+    vector: Buffer;
+  }[];
+  return { ...packVectors(rows.map((r) => fromBlob(r.vector))), row: new Map(rows.map((r, i) => [r.template_id, i])) };
+}
+
+/**
+ * The highest similarity of `v` to a family's template, exact below `enough`; at or above
+ * it, the first one found (only whether it is an outlier matters then, and the template's
+ * own vector, when it belongs to a family, is looked at first).
+ */
+function nearestFamily(v: Float32Array, id: number, f: FamilyVectors, enough: number): number {
+  let nearest = -1;
+  const own = f.row.get(id);
+  const order = own === undefined ? [] : [own];
+  for (let i = 0; i < f.n; i++) if (i !== own) order.push(i);
+  for (const i of order) {
+    // The same products summed in the same order as before, so the similarity quoted is the same number.
+    let dot = 0;
+    for (let k = 0, at = i * f.dim; k < f.dim; k++) dot += v[k]! * f.data[at + k]!;
+    nearest = Math.max(nearest, dot);
+    if (nearest >= enough) break;
+  }
+  return nearest;
 }
 
 /** A count's median for people: at most one decimal. */

@@ -1,42 +1,58 @@
 import type Database from 'better-sqlite3';
-import { dbscan } from './dbscan.js';
+import { clusterPartition } from './clusterPartition.js';
+import { readClusterBasis, vectorHash, writeClusterBasis, type ClusterBasis } from './clusterBasis.js';
+import { packVectors } from './vectorLinks.js';
 import { words } from './templateEmbedder.js';
 import { fromBlob } from '../ai/storedVectors.js';
 
-const MIN_POINTS = 2;
 const HOUR = 3_600_000;
 const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'for', 'on', 'at', 'is', 'by', 'from', 'with', 'and', 'or', 'not']);
 
 import type { LogCluster as ClusterInfo } from '../api/types.js';
 export type { ClusterInfo };
 
+/** How the families were brought up to date: every pair linked, or only what changed since the last time. */
+export interface ClusterUpdate {
+  mode: 'full' | 'incremental';
+  /** Templates new, re-embedded or gone since the last clustering. */
+  changed: number;
+}
+
 /**
  * Groups templates into families with DBSCAN over their vectors. Ids stay stable across
  * runs: a new cluster takes the id of the old cluster it shares most members with.
  */
-export function recluster(db: Database.Database, now: number, eps: number): ClusterInfo[] {
+export function recluster(db: Database.Database, now: number, eps: number, o: { full?: boolean } = {}): ClusterInfo[] {
+  updateClusters(db, now, eps, o);
+  return listClusters(db, now);
+}
+
+/**
+ * The families of recluster(), computed from what changed since the last clustering (see
+ * clusterPartition(): the same families as a full pass, which runs when much changed).
+ * Labels and ids are derived from the families exactly as a full pass derives them, and
+ * only the rows that differ are written.
+ */
+export function updateClusters(db: Database.Database, now: number, eps: number, o: { full?: boolean } = {}): ClusterUpdate {
   const rows = db
     .prepare(`SELECT v.template_id, v.vector, t.tokens, t.count FROM log_template_vectors v JOIN log_templates t USING (template_id) ORDER BY v.template_id`)
     .all() as { template_id: number; vector: Buffer; tokens: string; count: number }[];
-  const labels = dbscan(
-    rows.map((r) => fromBlob(r.vector)),
-    eps,
-    MIN_POINTS,
-  );
+  const vectors = rows.map((r) => fromBlob(r.vector));
+  const ids = rows.map((r) => r.template_id);
+  const hashes = vectors.map(vectorHash);
   const old = new Map(
     (db.prepare('SELECT template_id, cluster_id FROM log_cluster_members').all() as { template_id: number; cluster_id: number }[]).map((r) => [
       r.template_id,
       r.cluster_id,
     ]),
   );
-  let nextId = Math.max(0, ...old.values()) + 1;
+  const partition = clusterPartition(packVectors(vectors), ids, hashes, agreeing(readClusterBasis(db), old), eps, o);
+  let nextId = 1;
+  for (const id of old.values()) nextId = Math.max(nextId, id + 1);
   const taken = new Set<number>();
-  const groups = new Map<number, typeof rows>();
-  rows.forEach((r, i) => {
-    if (labels[i]! >= 0) groups.set(labels[i]!, [...(groups.get(labels[i]!) ?? []), r]);
-  });
   const clusters: { id: number; label: string; members: typeof rows }[] = [];
-  for (const members of groups.values()) {
+  for (const group of partition.groups) {
+    const members = group.map((i) => rows[i]!);
     const votes = new Map<number, number>();
     for (const m of members) {
       const prev = old.get(m.template_id);
@@ -58,33 +74,75 @@ export function recluster(db: Database.Database, now: number, eps: number): Clus
       .join(' · ');
     clusters.push({ id, label, members });
   }
+  const membership = new Map<number, number>();
+  for (const cl of clusters) for (const m of cl.members) membership.set(m.template_id, cl.id);
+  const labels = new Map(
+    (db.prepare('SELECT cluster_id, label FROM log_clusters').all() as { cluster_id: number; label: string }[]).map((r) => [r.cluster_id, r.label]),
+  );
   db.transaction(() => {
-    db.prepare('DELETE FROM log_cluster_members').run();
-    db.prepare('DELETE FROM log_clusters').run();
-    const c = db.prepare('INSERT INTO log_clusters (cluster_id, label, updated_at) VALUES (?, ?, ?)');
-    const m = db.prepare('INSERT INTO log_cluster_members (template_id, cluster_id) VALUES (?, ?)');
-    for (const cl of clusters) {
-      c.run(cl.id, cl.label, now);
-      for (const t of cl.members) m.run(t.template_id, cl.id);
+    // Only what differs is written: a family whose members or label changed is stamped with now.
+    const touched = new Set<number>();
+    const removeMember = db.prepare('DELETE FROM log_cluster_members WHERE template_id = ?');
+    const putMember = db.prepare('INSERT OR REPLACE INTO log_cluster_members (template_id, cluster_id) VALUES (?, ?)');
+    for (const [template, cluster] of old) {
+      if (membership.get(template) === cluster) continue;
+      touched.add(cluster);
+      if (!membership.has(template)) removeMember.run(template);
     }
+    for (const [template, cluster] of membership) {
+      if (old.get(template) === cluster) continue;
+      touched.add(cluster);
+      putMember.run(template, cluster);
+    }
+    const put = db.prepare('INSERT OR REPLACE INTO log_clusters (cluster_id, label, updated_at) VALUES (?, ?, ?)');
+    for (const cl of clusters) if (labels.get(cl.id) !== cl.label || touched.has(cl.id)) put.run(cl.id, cl.label, now);
+    const kept = new Set(clusters.map((c) => c.id));
+    const drop = db.prepare('DELETE FROM log_clusters WHERE cluster_id = ?');
+    for (const id of labels.keys()) if (!kept.has(id)) drop.run(id);
+    writeClusterBasis(db, { eps, ids, hashes, clusters: ids.map((id) => membership.get(id) ?? 0) });
   })();
-  return listClusters(db, now);
+  return { mode: partition.mode, changed: partition.changed };
 }
 
-/** Clusters with their lines and an hourly trend over the last 24 hours. */
+/** The basis, if the family tables still say what it says (a clear, a restore or another writer makes it void). */
+function agreeing(basis: ClusterBasis | null, members: Map<number, number>): ClusterBasis | null {
+  if (!basis) return null;
+  let clustered = 0;
+  for (let k = 0; k < basis.ids.length; k++) {
+    if (basis.clusters[k] === 0) continue;
+    if (members.get(basis.ids[k]!) !== basis.clusters[k]) return null;
+    clustered++;
+  }
+  return clustered === members.size ? basis : null;
+}
+
+/** Clusters with their lines and an hourly trend over the last 24 hours: three queries, whatever the number of clusters. */
 export function listClusters(db: Database.Database, now: number): ClusterInfo[] {
   const clusters = db.prepare('SELECT cluster_id, label FROM log_clusters ORDER BY cluster_id').all() as { cluster_id: number; label: string }[];
-  const members = db.prepare('SELECT m.template_id, t.count FROM log_cluster_members m JOIN log_templates t USING (template_id) WHERE m.cluster_id = ?');
-  const hourly = db.prepare(
-    `SELECT (minute - ?) / ${HOUR} AS h, SUM(count) AS n FROM log_template_minutes
-      WHERE template_id IN (SELECT template_id FROM log_cluster_members WHERE cluster_id = ?) AND minute >= ? AND minute < ? GROUP BY h`,
-  );
+  const members = new Map<number, { template_id: number; count: number }[]>();
+  for (const r of db
+    .prepare('SELECT m.cluster_id, m.template_id, t.count FROM log_cluster_members m JOIN log_templates t USING (template_id) ORDER BY m.template_id')
+    .all() as { cluster_id: number; template_id: number; count: number }[]) {
+    const list = members.get(r.cluster_id);
+    if (list) list.push(r);
+    else members.set(r.cluster_id, [r]);
+  }
   const from = Math.floor(now / HOUR) * HOUR - 23 * HOUR;
+  const trends = new Map<number, number[]>();
+  for (const r of db
+    .prepare(
+      `SELECT m.cluster_id, (x.minute - ?) / ${HOUR} AS h, SUM(x.count) AS n FROM log_template_minutes x JOIN log_cluster_members m USING (template_id)
+        WHERE x.minute >= ? AND x.minute < ? GROUP BY m.cluster_id, h`,
+    )
+    .all(from, from, from + 24 * HOUR) as { cluster_id: number; h: number; n: number }[]) {
+    let trend = trends.get(r.cluster_id);
+    if (!trend) trends.set(r.cluster_id, (trend = new Array<number>(24).fill(0)));
+    trend[r.h] = r.n;
+  }
   return clusters
     .map((c) => {
-      const ms = members.all(c.cluster_id) as { template_id: number; count: number }[];
-      const trend = new Array<number>(24).fill(0);
-      for (const r of hourly.all(from, c.cluster_id, from, from + 24 * HOUR) as { h: number; n: number }[]) trend[r.h] = r.n;
+      const ms = members.get(c.cluster_id) ?? [];
+      const trend = trends.get(c.cluster_id) ?? new Array<number>(24).fill(0);
       return { id: c.cluster_id, label: c.label, templates: ms.map((m) => m.template_id), lines: ms.reduce((s, m) => s + m.count, 0), trend };
     })
     .sort((a, b) => b.lines - a.lines);

@@ -10,7 +10,7 @@ import { logVolume } from './logVolume.js';
 import { parameterName } from './parameterName.js';
 import { listClusters, recluster, type ClusterInfo } from './logClusters.js';
 import { ingestLogFiles, type IngestReport } from './ingestLogFiles.js';
-import { mineUnderSyncLock } from './mineStoredLogs.js';
+import { mineUnderSyncLock, unminedLines } from './mineStoredLogs.js';
 import { displayTemplate } from './templateText.js';
 import { project2d } from './projection.js';
 import { fromBlob, type TextEmbedder } from '../ai/storedVectors.js';
@@ -121,7 +121,8 @@ export function createLogIntelligence(deps: {
   });
   const refreshNow = async (): Promise<LogsRefresh> => {
     const db = deps.db();
-    const report = mineUnderSyncLock(db, deps.dataDir);
+    // Loading the miner costs a pass over every template: not worth it when no line waits for one.
+    const report = unminedLines(db) > 0 ? mineUnderSyncLock(db, deps.dataDir) : null;
     const mined = report?.lines ?? 0;
     const e = embedder();
     const sync = await syncTemplateVectors(db, e, join(deps.dataDir, 'index'));

@@ -13,6 +13,7 @@ import { aiRuntimeBench } from './aiRuntime.js';
 import { clickhouseScaleBench } from './clickhouseScale.js';
 import { logIntelligenceBench } from './logIntelligence.js';
 import { logParsingBench } from './logParsing.js';
+import { logScaleBench } from './logScale.js';
 import { intentAccuracyBench } from './intentAccuracy.js';
 import { placementAssistantBench } from './placementAssistant.js';
 import { syncSoak } from './syncSoak.js';
@@ -137,6 +138,7 @@ const sections: [string, string, () => Promise<void>][] = [
   ['soak', 'data safety soak (out-of-order commits, syncs killed at random)', () => syncSoak(Number(process.env.GENBA_BENCH_SOAK_SECONDS ?? 180), record)],
   ['ai', 'local AI (CPU)', () => aiRuntimeBench(record)],
   ['logs', 'log intelligence', () => logIntelligenceBench(record)],
+  ['scale', 'logs at 1,000 and 10,000 templates: anomalies, clusters and alerts check (the built CLI), before and now', () => logScaleBench(record)],
   ['parse', 'log parsing: accuracy in-sample and left out, genba logs parse beside Drain3, robustness', async () => logParsingBench(record)],
   ['intents', 'understanding requests: intent accuracy in-sample and left out by phrasing pattern, entities', async () => intentAccuracyBench(record)],
 ];
