@@ -190,8 +190,9 @@ async function giveBackPages(db: Database.Database, pause: () => Promise<void>):
   }
   while (free() > 0) {
     db.pragma('incremental_vacuum(500)');
-    // Written back as it goes: on a nearly full disk the log must not grow by the whole file.
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    // Written back as it goes (without waiting for readers): the log is then reused from its
+    // start instead of growing by every page moved, which a nearly full disk has no room for.
+    db.pragma('wal_checkpoint(PASSIVE)');
     await pause();
   }
   // In WAL mode the file itself shrinks once the log is written back.
