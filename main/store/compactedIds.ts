@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 
 /** Tables whose rows are synced by an increasing id and may be compacted away (see migration 010). */
-export type CompactableTable = 'app_logs' | 'progress_snapshots';
+export const COMPACTABLE_TABLES = ['app_logs', 'progress_snapshots'] as const;
+export type CompactableTable = (typeof COMPACTABLE_TABLES)[number];
+export const isCompactable = (table: string): table is CompactableTable => (COMPACTABLE_TABLES as readonly string[]).includes(table);
 
 /** Runs of consecutive ids in ascending order: [first, last]. */
 export function idRuns(ids: readonly number[]): [number, number][] {

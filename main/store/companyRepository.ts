@@ -9,7 +9,7 @@ import {
   type OperatorRow,
   type SnapshotRow,
 } from './companyRows.js';
-import { compactedIdTest, forgetCompactedIds, type CompactableTable } from './compactedIds.js';
+import { compactedIdTest, forgetCompactedIds, isCompactable, type CompactableTable } from './compactedIds.js';
 
 interface RowOf {
   locations: LocationRow;
@@ -18,10 +18,6 @@ interface RowOf {
   progress_snapshots: SnapshotRow;
   app_logs: AppLogRow;
 }
-
-/** Tables synced by an increasing id, whose old rows compaction deletes. */
-const COMPACTABLE: readonly CompanyTable[] = ['app_logs', 'progress_snapshots'] satisfies CompactableTable[];
-const isCompactable = (table: CompanyTable): table is CompactableTable => COMPACTABLE.includes(table);
 
 /** Tables computed from app_logs by the log intelligence. */
 const DERIVED_LOG_TABLES = ['log_templates', 'log_template_minutes', 'log_template_vectors', 'log_clusters', 'log_cluster_members'] as const;
@@ -90,6 +86,7 @@ export class CompanyRepository {
     }
     this.db.prepare(`DELETE FROM ${table}`).run();
     if (isCompactable(table)) forgetCompactedIds(this.db, table);
+    this.db.prepare('DELETE FROM sync_gaps WHERE table_name = ?').run(table);
     this.db.prepare('DELETE FROM sync_state WHERE table_name = ?').run(table);
     this.db.prepare('DELETE FROM meta WHERE key = ?').run(COMPLETE_SOURCE);
   }

@@ -5,6 +5,8 @@ import { TABLE_COLUMNS } from '../store/companyRows.js';
 import { SyncError } from './syncError.js';
 import type { Batch, KeyVersion, SyncSource, Watermark } from './syncSource.js';
 import { primaryKey, type TableSpec } from './tableSpecs.js';
+import { idGaps, type IdGaps } from './idGaps.js';
+import { isCompactable } from '../store/compactedIds.js';
 
 export interface SyncProgress {
   table: CompanyTable;
@@ -72,6 +74,31 @@ function cancelled(): SyncError {
  */
 export function lookbackStart(db: Database.Database, spec: TableSpec, lookbackMs: number): number | null {
   const key = primaryKey(spec.table);
+  const w = lookbackWindow(db, spec, lookbackMs);
+  if (w === null) return null;
+  const { from, top } = w;
+  // The first id known here (a row, or a compacted one) whose successor is neither.
+  const compacted = (id: string): string => `EXISTS (SELECT 1 FROM compacted_ids c WHERE c.table_name = @table AND c.first_id <= ${id} AND c.last_id >= ${id})`;
+  const gap = db
+    .prepare(
+      `SELECT MIN(id) AS id FROM (
+         SELECT MIN(a.${key}) AS id FROM ${spec.table} a WHERE a.${key} >= @from AND a.${key} < @top
+           AND NOT EXISTS (SELECT 1 FROM ${spec.table} b WHERE b.${key} = a.${key} + 1) AND NOT ${compacted(`a.${key} + 1`)}
+         UNION ALL
+         SELECT MIN(r.last_id) FROM compacted_ids r WHERE r.table_name = @table AND r.last_id >= @from AND r.last_id < @top
+           AND NOT EXISTS (SELECT 1 FROM ${spec.table} b WHERE b.${key} = r.last_id + 1))`,
+    )
+    .get({ table: spec.table, from, top }) as { id: number | null };
+  return gap.id;
+}
+
+/**
+ * The ids a run looks back over: from the last row written before the window (by the
+ * table's time column, at most MAX_LOOKBACK_ROWS ids back) to the highest id known here
+ * (a row, or one compaction removed). Null when there is none or no look-back.
+ */
+function lookbackWindow(db: Database.Database, spec: TableSpec, lookbackMs: number): { from: number; top: number } | null {
+  const key = primaryKey(spec.table);
   const time = spec.times[0];
   const top = db
     .prepare(`SELECT MAX(id) AS id FROM (SELECT MAX(${key}) AS id FROM ${spec.table} UNION ALL SELECT MAX(last_id) FROM compacted_ids WHERE table_name = ?)`)
@@ -89,19 +116,7 @@ export function lookbackStart(db: Database.Database, spec: TableSpec, lookbackMs
       .get(floor, (newest.t ?? 0) - lookbackMs) as { id: number } | undefined;
     if (before) from = before.id;
   }
-  // The first id known here (a row, or a compacted one) whose successor is neither.
-  const compacted = (id: string): string => `EXISTS (SELECT 1 FROM compacted_ids c WHERE c.table_name = @table AND c.first_id <= ${id} AND c.last_id >= ${id})`;
-  const gap = db
-    .prepare(
-      `SELECT MIN(id) AS id FROM (
-         SELECT MIN(a.${key}) AS id FROM ${spec.table} a WHERE a.${key} >= @from AND a.${key} < @top
-           AND NOT EXISTS (SELECT 1 FROM ${spec.table} b WHERE b.${key} = a.${key} + 1) AND NOT ${compacted(`a.${key} + 1`)}
-         UNION ALL
-         SELECT MIN(r.last_id) FROM compacted_ids r WHERE r.table_name = @table AND r.last_id >= @from AND r.last_id < @top
-           AND NOT EXISTS (SELECT 1 FROM ${spec.table} b WHERE b.${key} = r.last_id + 1))`,
-    )
-    .get({ table: spec.table, from, top: top.id }) as { id: number | null };
-  return gap.id;
+  return { from, top: top.id };
 }
 
 /**
@@ -141,10 +156,17 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     const reset = state !== undefined && state.source_id !== o.source.id;
     let watermark: Watermark | null = !reset && state?.watermark ? JSON.parse(state.watermark) : null;
     if (watermark !== null && o.source.rewind) watermark = o.source.rewind(spec, watermark, lookbackMs);
-    if (watermark !== null && o.source.afterKey && isIdKeyed(spec)) {
-      const gap = lookbackStart(o.db, spec, lookbackMs);
-      if (gap !== null) watermark = o.source.afterKey(spec, gap);
+    const gaps = isIdKeyed(spec) && isCompactable(spec.table) ? idGaps(o.db, spec.table, primaryKey(spec.table)) : null;
+    if (watermark !== null && o.source.afterKey && gaps) {
+      // From just before the first missing id of the window, or the oldest id still awaited, whichever is lower.
+      const awaited = gaps.oldest();
+      const top = gaps.top();
+      const starts = [lookbackStart(o.db, spec, lookbackMs), awaited !== null && top !== null && awaited > top - MAX_LOOKBACK_ROWS ? awaited - 1 : null];
+      const start = starts.reduce<number | null>((m, x) => (x === null ? m : m === null ? x : Math.min(m, x)), null);
+      if (start !== null) watermark = o.source.afterKey(spec, start);
     }
+    // A first pull takes the table's history, whose old gaps (rollbacks long ago) are no rows to wait for.
+    const firstPull = watermark === null;
     // Tables without a change column are re-read whole: they are the small masters.
     if (spec.reconcileDeletes && spec.watermark.length === 1 && spec.watermark[0] === primaryKey(spec.table)) watermark = null;
 
@@ -152,7 +174,13 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     // Cleared only once the new source has shown it has the table and its columns: one that cannot be read changes nothing here.
     if (reset) o.db.transaction(() => repo.clearTable(spec.table))();
     const estimate = await o.source.estimate(spec, watermark);
-    const pulled = await pullFrom(spec, watermark, estimate);
+    const pulled = await pullFrom(spec, watermark, estimate, firstPull ? null : gaps);
+    if (gaps) {
+      // After a first pull only the look-back window's missing ids may still arrive.
+      const window = firstPull ? lookbackWindow(o.db, spec, lookbackMs) : null;
+      if (window) o.db.transaction(() => gaps.addAbove(window.from, o.now()))();
+      gaps.settle(o.now(), lookbackMs);
+    }
 
     let deleted = 0;
     if (spec.reconcileDeletes) {
@@ -174,7 +202,13 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     return { table: spec.table, read: pulled.read, rows: pulled.written, deleted, reset, ms: performance.now() - t0 };
   }
 
-  async function pullFrom(spec: TableSpec, watermark: Watermark | null, estimate: number | null): Promise<{ read: number; written: number }> {
+  /** `gaps`: ids missing below the ones a batch brings are remembered with the batch (idGaps.ts). */
+  async function pullFrom(
+    spec: TableSpec,
+    watermark: Watermark | null,
+    estimate: number | null,
+    gaps: IdGaps | null = null,
+  ): Promise<{ read: number; written: number }> {
     o.onProgress?.({ table: spec.table, rowsDone: 0, rowsEstimated: estimate });
     let read = 0;
     let written = 0;
@@ -187,7 +221,9 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
       if (o.signal?.aborted) throw cancelled();
       if (batch.rows.length === 0) break;
       o.db.transaction(() => {
+        const top = gaps?.top() ?? null;
         written += repo.upsert(spec.table, batch.rows as never[]);
+        if (gaps && top !== null) gaps.addAbove(top, o.now());
         saveWatermark.run(spec.table, o.source.id, JSON.stringify(batch.next), o.now());
       })();
       read += batch.rows.length;

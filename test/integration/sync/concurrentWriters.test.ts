@@ -99,6 +99,32 @@ describe('sync with concurrent writers and concurrent syncs (real MariaDB, real 
       expect(derivedCounts(dir)).toEqual(before);
     }));
 
+  it('takes a row committed late even when a line with an old time (a late importer) was written after it', () =>
+    withSessions(async ({ dir, app, a, b }) => {
+      await a.query('START TRANSACTION');
+      const idA = await insertLog(a, 'payment gateway timeout after 4000 ms (held open)');
+      // Another session writes a line dated two days back, then new lines: by the times in the rows, everything
+      // before the old line looks older than the look-back, and so settled.
+      const [old] = await b.query(
+        "INSERT INTO app_logs (ts, service, host, level, message, trace_id) VALUES (NOW(3) - INTERVAL 2 DAY, 'importer', 'batch01', 'INFO', 'archive 7 replayed', NULL)",
+      );
+      const idOld = (old as { insertId: number }).insertId;
+      const idNew = await insertLog(b, 'payment gateway timeout after 1000 ms (after the import)');
+      expect(idOld).toBeGreaterThan(idA);
+      expect(idNew).toBeGreaterThan(idOld);
+      await app.syncNow(); // sees the import and the new line; A is not committed yet
+      await a.query('COMMIT');
+      await app.syncNow();
+      const db = new Database(join(dir, 'genba.sqlite'), { readonly: true });
+      try {
+        expect((db.prepare('SELECT log_id FROM app_logs WHERE log_id = ?').get(idA) as { log_id: number } | undefined)?.log_id).toBe(idA);
+      } finally {
+        db.close();
+      }
+      await expectSameAsSource(dir);
+      expectCountedOnce(dir);
+    }));
+
   it('takes a master row whose change time is older than the watermark, or whose transaction committed late', () =>
     withSessions(async ({ dir, app, a, b }) => {
       await b.query("UPDATE operators SET operator_name = '過去日付 花子', updated_at = '2020-01-01 00:00:00' WHERE operator_id = 7");
