@@ -17,6 +17,7 @@ import { logScaleBench } from './logScale.js';
 import { intentAccuracyBench } from './intentAccuracy.js';
 import { placementAssistantBench } from './placementAssistant.js';
 import { syncSoak } from './syncSoak.js';
+import { compactionSoak } from './compactionSoak.js';
 import { syncThroughput } from './syncThroughput.js';
 
 /** GENBA_BENCH_ONLY=soak,sync (section names below) runs those sections alone. */
@@ -136,6 +137,11 @@ const sections: [string, string, () => Promise<void>][] = [
     () => clickhouseScaleBench(Number(process.env.GENBA_BENCH_CLICKHOUSE_ROWS ?? 50_000_000), record),
   ],
   ['soak', 'data safety soak (out-of-order commits, syncs killed at random)', () => syncSoak(Number(process.env.GENBA_BENCH_SOAK_SECONDS ?? 180), record)],
+  [
+    'compaction-soak',
+    'compaction soak (row-level and MySQL-grouped logs, compaction after every sync, refinement, new shapes, kill -9s, decisions)',
+    () => compactionSoak(Number(process.env.GENBA_BENCH_SOAK_SECONDS ?? 180), record),
+  ],
   ['ai', 'local AI (CPU)', () => aiRuntimeBench(record)],
   ['logs', 'log intelligence', () => logIntelligenceBench(record)],
   ['scale', 'logs at 1,000 and 10,000 templates: anomalies, clusters and alerts check (the built CLI), before and now', () => logScaleBench(record)],
