@@ -5,6 +5,12 @@ export const COMPACTABLE_TABLES = ['app_logs', 'progress_snapshots'] as const;
 export type CompactableTable = (typeof COMPACTABLE_TABLES)[number];
 export const isCompactable = (table: string): table is CompactableTable => (COMPACTABLE_TABLES as readonly string[]).includes(table);
 
+/**
+ * How far below the highest id the row-level sync ever looks back (ids, not time). Ids
+ * compacted further down can never be read again, so they need not be remembered.
+ */
+export const LOOKBACK_ID_SPAN = 200_000;
+
 /** Runs of consecutive ids in ascending order: [first, last]. */
 export function idRuns(ids: readonly number[]): [number, number][] {
   const sorted = [...ids].sort((a, b) => a - b);
@@ -36,6 +42,12 @@ export function recordCompactedIds(db: Database.Database, table: CompactableTabl
     }
     insert.run(table, a, b);
   }
+  // Bounded by the look-back's reach, however many old lines come between new ones.
+  db.prepare('DELETE FROM compacted_ids WHERE table_name = ? AND last_id < (SELECT MAX(last_id) FROM compacted_ids WHERE table_name = ?) - ?').run(
+    table,
+    table,
+    LOOKBACK_ID_SPAN,
+  );
 }
 
 /** Forgets a table's compacted ids: its copy was cleared (another source, a reset). */

@@ -6,7 +6,7 @@ import { SyncError } from './syncError.js';
 import type { Batch, KeyVersion, SyncSource, Watermark } from './syncSource.js';
 import { primaryKey, type TableSpec } from './tableSpecs.js';
 import { idGaps, type IdGaps } from './idGaps.js';
-import { isCompactable } from '../store/compactedIds.js';
+import { isCompactable, LOOKBACK_ID_SPAN } from '../store/compactedIds.js';
 
 export interface SyncProgress {
   table: CompanyTable;
@@ -33,7 +33,7 @@ export interface SyncReport {
 /** Default look-back: longer than any transaction a company application keeps open. */
 export const DEFAULT_LOOKBACK_MS = 15 * 60_000;
 /** At most this many rows are re-read per table and run, however busy the window was. */
-const MAX_LOOKBACK_ROWS = 200_000;
+const MAX_LOOKBACK_ROWS = LOOKBACK_ID_SPAN;
 
 export interface SyncOptions {
   db: Database.Database;
