@@ -156,11 +156,13 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       (result) => {
         const d = result.delivery;
         if (d && d.failed > 0) deps.log.warn('decision delivery failed', `${d.failed} decisions: ${d.lastError ?? ''}`);
-        if (d && d.delivered + d.alreadyThere > 0) deps.events.emit({ type: 'data-changed', tables: ['approval_outbox'] });
+        // Delivered or not, the outbox changed (a new decision, an attempt and its cause): the views read it again.
+        deps.events.emit({ type: 'data-changed', tables: ['approval_outbox'] });
         return result;
       },
       (error: unknown) => {
         deps.log.warn('decision delivery failed', describeError(error));
+        deps.events.emit({ type: 'data-changed', tables: ['approval_outbox'] });
         throw error;
       },
     );

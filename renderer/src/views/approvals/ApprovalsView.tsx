@@ -19,7 +19,7 @@ export function ApprovalsView() {
     load();
     // Delivery happens in the background: a finished sync may have delivered something.
     return onEvent((e) => {
-      if (e.type === 'sync-finished') load();
+      if (e.type === 'sync-finished' || (e.type === 'data-changed' && e.tables.includes('approval_outbox'))) load();
     });
   }, [load]);
   const [saved, setSaved] = useState<string | null>(null);
