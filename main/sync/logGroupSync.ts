@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { maskWithValues } from '../logs/maskTokens.js';
-import { applyRefinement, loadMiner, templateWriter } from '../logs/mineStoredLogs.js';
+import { applyRefinement } from '../logs/applyRefinement.js';
+import { loadMiner } from '../logs/mineStoredLogs.js';
+import { templateWriter } from '../logs/templateWriter.js';
 import type { MinedTemplate } from '../logs/templateMiner.js';
 import { CompanyRepository } from '../store/companyRepository.js';
 import { findLateLines, type LateLines } from './lateLogLines.js';
