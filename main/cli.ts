@@ -11,7 +11,7 @@ import { firstStepsText, helpText } from './cli/helpText.js';
 import { showTerminalProgress } from './cli/terminalProgress.js';
 import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
 import { existsSync, statSync } from 'node:fs';
-import { describeError, fromSystemError, GenbaError, toErrorPayload, type Lang } from './errors.js';
+import { describeError, firstLine, fromSystemError, GenbaError, toErrorPayload, type Lang } from './errors.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -284,11 +284,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   } finally {
     await app?.stop();
   }
-}
-
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.split('\n')[0]!;
 }
 
 // Run when executed directly (`npm run genba`); the built bin shim calls runCli itself.

@@ -43,6 +43,11 @@ export function toErrorPayload(thrown: unknown, lang: Lang): ErrorPayload {
   return { code: 'INTERNAL', message: INTERNAL_ERROR[lang] };
 }
 
+/** An error's name and the first line of its message: enough for a report to name it, never a stack. */
+export function firstLine(error: unknown): string {
+  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0]!;
+}
+
 export function describeError(error: unknown): string {
   if (error instanceof GenbaError) return `${error.code}: ${error.text.en}${error.detail ? ` (${error.detail})` : ''}`;
   if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;

@@ -14,7 +14,7 @@ import type { LogWindow } from '../logs/logIntelligence.js';
 import { ProposalError } from './proposalError.js';
 import { DEMO_BUSINESS_ALIASES, DEMO_DEFINITION } from '../sync/demo/demoDefinition.js';
 import type { DecisionRecord } from '../sync/syncSource.js';
-import { Outbox, type DeliveryReport } from '../sync/outbox.js';
+import { Outbox, UNFORESEEN_DELIVERY_FAILURE, type DeliveryReport } from '../sync/outbox.js';
 import { createAssistant } from './assistant.js';
 import { proposalChanges } from './proposalCheck.js';
 import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decision } from './proposalStore.js';
@@ -28,11 +28,6 @@ export interface DecisionDelivery {
   delivered: boolean;
   reason: LocalizedText | null;
 }
-
-const DELIVERY_UNFORESEEN: LocalizedText = {
-  ja: '送信中に予期しないエラーが起きました。詳細はアプリのログを確認してください。',
-  en: 'An unexpected error stopped the delivery. See the app log for details.',
-};
 
 /** Nothing was sent, and no attempt failed: the source was not tried (another delivery holds it, say). */
 const NOT_ATTEMPTED: LocalizedText = {
@@ -233,7 +228,7 @@ export function createAssistantService(deps: {
         }
       } catch (error) {
         const known = fromSystemError(error);
-        reason = known instanceof GenbaError ? known.text : DELIVERY_UNFORESEEN;
+        reason = known instanceof GenbaError ? known.text : UNFORESEEN_DELIVERY_FAILURE;
       } finally {
         clearTimeout(timer);
       }

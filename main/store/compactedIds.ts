@@ -50,6 +50,15 @@ export function recordCompactedIds(db: Database.Database, table: CompactableTabl
   );
 }
 
+/** The highest id known here: a row of the table, or an id compaction removed (null for neither). `table`, `key`: constants, never input. */
+export function highestKnownId(db: Database.Database, table: string, key: string): number | null {
+  return (
+    db
+      .prepare(`SELECT MAX(id) AS id FROM (SELECT MAX(${key}) AS id FROM ${table} UNION ALL SELECT MAX(last_id) FROM compacted_ids WHERE table_name = ?)`)
+      .get(table) as { id: number | null }
+  ).id;
+}
+
 /** Forgets a table's compacted ids: its copy was cleared (another source, a reset). */
 export function forgetCompactedIds(db: Database.Database, table: CompactableTable): void {
   db.prepare('DELETE FROM compacted_ids WHERE table_name = ?').run(table);

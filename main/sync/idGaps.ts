@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CompactableTable } from '../store/compactedIds.js';
+import { highestKnownId, type CompactableTable } from '../store/compactedIds.js';
 
 /**
  * Ids missing below ids already read, remembered with when they were first seen missing
@@ -46,13 +46,7 @@ export function idGaps(db: Database.Database, table: CompactableTable, key: stri
     oldest() {
       return (db.prepare('SELECT MIN(first_id) AS id FROM sync_gaps WHERE table_name = ?').get(table) as { id: number | null }).id;
     },
-    top() {
-      return (
-        db
-          .prepare(`SELECT MAX(id) AS id FROM (SELECT MAX(${key}) AS id FROM ${table} UNION ALL SELECT MAX(last_id) FROM compacted_ids WHERE table_name = ?)`)
-          .get(table) as { id: number | null }
-      ).id;
-    },
+    top: () => highestKnownId(db, table, key),
     addAbove(from, now) {
       // Between consecutive ids above `from`: the ids of transactions in flight, a few at a time.
       const edges = db

@@ -1,4 +1,4 @@
-import { describeError, fromSystemError, GenbaError } from '../errors.js';
+import { describeError, firstLine, fromSystemError, GenbaError } from '../errors.js';
 import { SyncError } from './syncError.js';
 
 /**
@@ -11,7 +11,7 @@ import { SyncError } from './syncError.js';
 export function logSyncFault(error: unknown): GenbaError {
   const known = fromSystemError(error);
   if (known instanceof GenbaError) return known;
-  const first = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0]!.slice(0, 200);
+  const first = firstLine(error).slice(0, 200);
   return new SyncError(
     'SYNC_FAILED',
     {

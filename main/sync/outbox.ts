@@ -91,8 +91,8 @@ export interface DeliveryReport {
   failures: { suggestionId: string; reason: LocalizedText }[];
 }
 
-/** The reason a manager reads for a failure Genba did not foresee; the details are in the outbox and the app log. */
-const UNFORESEEN: LocalizedText = {
+/** The reason a manager reads for a delivery failure Genba did not foresee; the details are in the outbox and the app log. */
+export const UNFORESEEN_DELIVERY_FAILURE: LocalizedText = {
   ja: '会社のデータベースに書き込めませんでした。詳細はアプリのログを確認してください。',
   en: 'The company database did not take the decision. See the app log for details.',
 };
@@ -115,7 +115,7 @@ export async function deliverDue(outbox: Outbox, source: SyncSource, now: number
       outbox.markFailed(d.suggestion_id, message, now);
       report.failed++;
       report.lastError = message;
-      report.failures.push({ suggestionId: d.suggestion_id, reason: error instanceof GenbaError ? error.text : UNFORESEEN });
+      report.failures.push({ suggestionId: d.suggestion_id, reason: error instanceof GenbaError ? error.text : UNFORESEEN_DELIVERY_FAILURE });
     }
   }
   return report;

@@ -6,7 +6,7 @@ import { SyncError } from './syncError.js';
 import type { Batch, KeyVersion, SyncSource, Watermark } from './syncSource.js';
 import { primaryKey, type TableSpec } from './tableSpecs.js';
 import { idGaps, type IdGaps } from './idGaps.js';
-import { isCompactable, LOOKBACK_ID_SPAN } from '../store/compactedIds.js';
+import { highestKnownId, isCompactable, LOOKBACK_ID_SPAN } from '../store/compactedIds.js';
 
 export interface SyncProgress {
   table: CompanyTable;
@@ -100,11 +100,9 @@ export function lookbackStart(db: Database.Database, spec: TableSpec, lookbackMs
 function lookbackWindow(db: Database.Database, spec: TableSpec, lookbackMs: number): { from: number; top: number } | null {
   const key = primaryKey(spec.table);
   const time = spec.times[0];
-  const top = db
-    .prepare(`SELECT MAX(id) AS id FROM (SELECT MAX(${key}) AS id FROM ${spec.table} UNION ALL SELECT MAX(last_id) FROM compacted_ids WHERE table_name = ?)`)
-    .get(spec.table) as { id: number | null };
-  if (top.id === null || lookbackMs <= 0) return null;
-  const floor = top.id - MAX_LOOKBACK_ROWS;
+  const top = highestKnownId(db, spec.table, key);
+  if (top === null || lookbackMs <= 0) return null;
+  const floor = top - MAX_LOOKBACK_ROWS;
   let from = floor;
   if (time) {
     // The newest time among the last rows (not one row's: a writer's clock may be off).
@@ -116,7 +114,7 @@ function lookbackWindow(db: Database.Database, spec: TableSpec, lookbackMs: numb
       .get(floor, (newest.t ?? 0) - lookbackMs) as { id: number } | undefined;
     if (before) from = before.id;
   }
-  return { from, top: top.id };
+  return { from, top };
 }
 
 /**

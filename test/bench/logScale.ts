@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { isDeepStrictEqual } from 'node:util';
 import { fromBlob } from '../../main/ai/storedVectors.js';
-import { dbscan } from '../../main/logs/dbscan.js';
+import { dbscan } from '../helpers/dbscan.js';
 import { detectAnomalies } from '../../main/logs/logAnomalies.js';
 import { updateClusters } from '../../main/logs/logClusters.js';
 import { hashedNgramEmbedder } from '../../main/logs/templateEmbedder.js';

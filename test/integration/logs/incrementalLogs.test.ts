@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toBlob } from '../../../main/ai/storedVectors.js';
-import { dbscan } from '../../../main/logs/dbscan.js';
+import { dbscan } from '../../helpers/dbscan.js';
 import { ingestLogFiles } from '../../../main/logs/ingestLogFiles.js';
 import { DEFAULT_ANOMALY, detectAnomalies, type AnomalyOptions } from '../../../main/logs/logAnomalies.js';
 import { recluster, updateClusters } from '../../../main/logs/logClusters.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dbscan } from '../../../main/logs/dbscan.js';
+import { dbscan } from '../../helpers/dbscan.js';
 import { robustZ } from '../../../main/logs/logAnomalies.js';
 import { DEFAULT_MASKS, maskTokens, maskWithValues, type NamedMask } from '../../../main/logs/maskTokens.js';
 import { templateText } from '../../../main/logs/templateText.js';

@@ -2,9 +2,9 @@
  * DBSCAN on unit vectors with cosine distance: a point with `minPoints` neighbours within
  * `eps` (itself included) is a core point; clusters grow from core points; the rest is noise
  * (-1). Input order decides ties, so the same input always gives the same clusters.
- * Families are drawn by clusterPartition(), which gives the same clusters for minPoints 2
- * without measuring every pair on every refresh; this one is the definition it is tested
- * against (and the "before" of the scale bench).
+ * The app draws families with clusterPartition() (main/logs), which gives the same clusters
+ * for minPoints 2 without measuring every pair on every refresh; this is the definition it
+ * is tested against, and the "before" of the scale bench, so it lives with the tests.
  */
 export function dbscan(vectors: Float32Array[], eps: number, minPoints: number): number[] {
   const n = vectors.length;
