@@ -109,3 +109,19 @@ export async function startMariaDb(database = 'company'): Promise<MariaDb> {
     },
   };
 }
+
+/** The company MySQL options of a test server, as the `genba` user reads app_logs (log-group sources). */
+export function logSourceOptions(maria: MariaDb, timeZone: string) {
+  return {
+    host: '127.0.0.1',
+    port: maria.port,
+    database: maria.database,
+    user: 'genba',
+    password: 'genba-pw',
+    tls: { enabled: false, rejectUnauthorized: true },
+    connectTimeoutMs: 5000,
+    queryTimeoutMs: 30_000,
+    timeZone,
+    tables: ['app_logs'] as const,
+  };
+}

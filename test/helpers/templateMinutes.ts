@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 /** Per template text, its per-minute counts and errors: template ids differ between stores, texts do not. */
 export function minutesByTemplate(read: <T>(sql: string) => T[]): Map<string, string> {
   const rows = read<{ template: string; minute: number; count: number; errors: number }>(
@@ -6,4 +8,15 @@ export function minutesByTemplate(read: <T>(sql: string) => T[]): Map<string, st
   const out = new Map<string, string[]>();
   for (const r of rows) out.set(r.template, [...(out.get(r.template) ?? []), `${r.minute}:${r.count}:${r.errors}`]);
   return new Map([...out].map(([k, v]) => [k, v.join(',')]));
+}
+
+/** The local copy's per-minute lines and errors, every template together ("minute:lines:errors", minutes with lines). */
+export function localMinutes(db: Database.Database): string[] {
+  return (
+    db.prepare('SELECT minute, SUM(count) AS n, SUM(errors) AS e FROM log_template_minutes GROUP BY minute HAVING n > 0 ORDER BY minute').all() as {
+      minute: number;
+      n: number;
+      e: number;
+    }[]
+  ).map((r) => `${r.minute}:${r.n}:${r.e}`);
 }

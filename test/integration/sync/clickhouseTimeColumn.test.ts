@@ -1,10 +1,10 @@
-import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickHouseLogSource } from '../../../main/sync/clickhouseLogSource.js';
 import { runLogGroupSync } from '../../../main/sync/logGroupSync.js';
 import { openStore } from '../../../main/store/openStore.js';
 import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } from '../../helpers/clickhouse.js';
+import { localMinutes } from '../../helpers/templateMinutes.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const MINUTE = 60_000;
@@ -30,15 +30,6 @@ const expectedMinutes = (): string[] => {
   }
   return [...m].sort((a, b) => a[0] - b[0]).map(([minute, [n, e]]) => `${minute}:${n}:${e}`);
 };
-
-const localMinutes = (db: Database.Database): string[] =>
-  (
-    db.prepare('SELECT minute, SUM(count) AS n, SUM(errors) AS e FROM log_template_minutes GROUP BY minute HAVING n > 0 ORDER BY minute').all() as {
-      minute: number;
-      n: number;
-      e: number;
-    }[]
-  ).map((r) => `${r.minute}:${r.n}:${r.e}`);
 
 describe('the time column of a ClickHouse log table, by its type and values (a real clickhouse-server)', () => {
   let ch: ClickHouse;

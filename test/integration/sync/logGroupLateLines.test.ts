@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../../../main/config/sqlDatetime.js';
@@ -9,7 +8,8 @@ import { createMySqlLogGroupSource } from '../../../main/sync/mysqlLogGroupSourc
 import { tableSpecs } from '../../../main/sync/tableSpecs.js';
 import { openStore } from '../../../main/store/openStore.js';
 import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } from '../../helpers/clickhouse.js';
-import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import { logSourceOptions, startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import { localMinutes } from '../../helpers/templateMinutes.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const MINUTE = 60_000;
@@ -45,15 +45,6 @@ const LATE: Line[] = Array.from({ length: 120 }, (_, i) => ({
   message: i % 2 === 0 ? `Processed document ${i} in ${i} ms` : `Invoice ${i} rejected by the ledger`,
   trace_id: '',
 }));
-
-const localMinutes = (db: Database.Database): string[] =>
-  (
-    db.prepare('SELECT minute, SUM(count) AS n, SUM(errors) AS e FROM log_template_minutes GROUP BY minute HAVING n > 0 ORDER BY minute').all() as {
-      minute: number;
-      n: number;
-      e: number;
-    }[]
-  ).map((r) => `${r.minute}:${r.n}:${r.e}`);
 
 describe('log lines that reach the store later than the look-back (real servers)', () => {
   let ch: ClickHouse;
@@ -120,18 +111,7 @@ describe('log lines that reach the store later than the look-back (real servers)
   });
 
   it('MySQL-grouped: counts them once, in their own minute, and reports how many and from when', async () => {
-    const options = {
-      host: '127.0.0.1',
-      port: maria.port,
-      database: maria.database,
-      user: 'genba',
-      password: 'genba-pw',
-      tls: { enabled: false, rejectUnauthorized: true },
-      connectTimeoutMs: 5000,
-      queryTimeoutMs: 30_000,
-      timeZone: ZONE,
-      tables: ['app_logs'] as const,
-    };
+    const options = logSourceOptions(maria, ZONE);
     const source = createMySqlLogGroupSource(
       options,
       tableSpecs().find((s) => s.table === 'app_logs')!,

@@ -10,7 +10,8 @@ import { createMySqlLogGroupSource } from '../../../main/sync/mysqlLogGroupSourc
 import { tableSpecs } from '../../../main/sync/tableSpecs.js';
 import { openStore } from '../../../main/store/openStore.js';
 import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } from '../../helpers/clickhouse.js';
-import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import { logSourceOptions, startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import { localMinutes } from '../../helpers/templateMinutes.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const MINUTE = 60_000;
@@ -96,17 +97,6 @@ function lessLate(minutes: { minute: number; n: number; e: number }[], late: Lin
   return [...at.values()].filter((m) => m.n > 0).map((m) => `${m.minute}:${m.n}:${m.e}`);
 }
 
-/** The local copy's per-minute lines and errors, every template together. */
-function localMinutes(db: Database.Database): string[] {
-  return (
-    db.prepare('SELECT minute, SUM(count) AS n, SUM(errors) AS e FROM log_template_minutes GROUP BY minute HAVING n > 0 ORDER BY minute').all() as {
-      minute: number;
-      n: number;
-      e: number;
-    }[]
-  ).map((r) => `${r.minute}:${r.n}:${r.e}`);
-}
-
 const sync = (db: Database.Database, source: LogGroupSource) =>
   runLogGroupSync({ db, source, now: () => NOW, lookbackMs: 15 * MINUTE, keepRawDays: 1, keepAggregateDays: 7, chunkMs: 60 * MINUTE });
 
@@ -166,18 +156,7 @@ describe('log groups while new message shapes arrive during the sync (real serve
   it('MySQL-grouped: every line counted in the groups is mined; the per-minute counts equal the source', async () => {
     const dir = tempDir();
     const db = openStore(join(dir.path, 'genba.sqlite'));
-    const options = {
-      host: '127.0.0.1',
-      port: maria.port,
-      database: maria.database,
-      user: 'genba',
-      password: 'genba-pw',
-      tls: { enabled: false, rejectUnauthorized: true },
-      connectTimeoutMs: 5000,
-      queryTimeoutMs: 30_000,
-      timeZone: ZONE,
-      tables: ['app_logs'] as const,
-    };
+    const options = logSourceOptions(maria, ZONE);
     const plain = createMySqlLogGroupSource(
       options,
       tableSpecs().find((s) => s.table === 'app_logs')!,
