@@ -103,7 +103,11 @@ export interface GenbaApp extends SafetyService, Pick<DataSourceService, 'syncNo
   overview(): Overview;
   settings(): Settings;
   updateSettings(change: { lang: Lang }): Settings;
-  /** Where the logs come from (`genba sync --logs-source`): saved to config.json, used from the next sync on. */
+  /**
+   * Saves where the logs come from to config.json without reading the store first (used from
+   * the next sync on; a store that is down today is still the right setting). A manager's
+   * switch goes through switchLogsSource, which reads it first.
+   */
   saveLogsSource(logs: GenbaConfig['logs']): void;
   /**
    * Switches to another log store only once it has been read (connect, describe, one minute
