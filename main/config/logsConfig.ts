@@ -59,6 +59,7 @@ export const clickhouseLogsSchema = z
         host: identifier.default('host'),
         level: identifier.default('level'),
         message: identifier.default('message'),
+        /** Optional: a table without this column is read without trace ids; null ignores it. */
         trace_id: identifier.nullable().default('trace_id'),
       })
       .strict()

@@ -18,6 +18,11 @@ const chIdentifier = (name: string): string => {
   return `\`${name}\``;
 };
 
+/** What DESCRIBE told: how to read the time column, and the trace id's expression ('' where the table has none). */
+interface Described extends TimeExpressions {
+  trace: string;
+}
+
 /** The filters as a WHERE clause of the source query: what a manager does not need never leaves the server. */
 function filterSql(filters: LogFilters, c: { service: string; host: string; level: string }, sites: SiteHosts): string {
   const parts: string[] = [];
@@ -61,7 +66,6 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
     host: `toString(${chIdentifier(c.columns.host)})`,
     level: `toString(${chIdentifier(c.columns.level)})`,
     message: `toString(${chIdentifier(c.columns.message)})`,
-    trace: c.columns.trace_id ? `toString(any(${chIdentifier(c.columns.trace_id)}))` : "''",
   };
   const filtered = filterSql(c.filters, col, sites);
 
@@ -95,22 +99,25 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
     }
   };
 
-  let time: Promise<TimeExpressions> | null = null;
-  const times = (): Promise<TimeExpressions> =>
-    (time ??= (async () => {
-      const described = await rows<{ name: string; type: string }>(`DESCRIBE TABLE ${table}`);
-      const names = new Map(described.map((d) => [d.name, d.type]));
-      for (const name of Object.values(c.columns)) {
-        if (name !== null && !names.has(name)) throw clickhouseError(new Error(`Code: 47, Missing columns: '${name}'`), where);
+  let described: Promise<Described> | null = null;
+  const times = (): Promise<Described> =>
+    (described ??= (async () => {
+      const columns = await rows<{ name: string; type: string }>(`DESCRIBE TABLE ${table}`);
+      const names = new Map(columns.map((d) => [d.name, d.type]));
+      const { trace_id: traceId, ...required } = c.columns;
+      for (const name of Object.values(required)) {
+        if (!names.has(name)) throw clickhouseError(new Error(`Code: 47, Missing columns: '${name}'`), where);
       }
+      // Trace ids are optional: a table without the column simply has none.
+      const trace = traceId !== null && names.has(traceId) ? `toString(any(${chIdentifier(traceId)}))` : "''";
       const type = names.get(c.columns.ts)!;
       // An integer column's unit is in its values: seconds and milliseconds of log times never overlap.
       const [values] = isIntegerTime(type)
         ? await rows<{ max: string; n: string }>(`SELECT toString(max(${col.ts})) AS max, toString(count()) AS n FROM ${table}`)
         : [];
-      return clickhouseTimeColumn(col.ts, c.columns.ts, type, values ? { max: Number(values.max), count: Number(values.n) } : null, where);
+      return { ...clickhouseTimeColumn(col.ts, c.columns.ts, type, values ? { max: Number(values.max), count: Number(values.n) } : null, where), trace };
     })().catch((error: unknown) => {
-      time = null;
+      described = null;
       throw error;
     }));
 
@@ -142,7 +149,7 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
       const text = await tsv(
         `SELECT intDiv(${t.ms}, 60000) * 60000 AS minute, ${col.service} AS service, ${detailed ? col.host : "''"} AS host, ${col.level} AS level,
            cityHash64(${shapeSql(col.message)}) AS shape, count() AS lines, min(${t.ms}) AS first, max(${t.ms}) AS last
-           ${detailed ? `, any(${col.message}) AS sample, ${col.trace} AS trace_id` : ''}
+           ${detailed ? `, any(${col.message}) AS sample, ${t.trace} AS trace_id` : ''}
          FROM ${table}
          WHERE ${col.ts} >= ${t.at(from)} AND ${col.ts} < ${t.at(to)} AND ${filtered}
          GROUP BY minute, service, host, level, shape
