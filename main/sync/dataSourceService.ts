@@ -9,6 +9,7 @@ import { mysqlSourceId, type TableCheck } from './mysqlSource.js';
 import { mysqlSourceFor, sourceConfigFromForm } from './mysqlSourceConfig.js';
 import { companyTables, passwordMissing, type JobResult } from './syncJob.js';
 import type { SyncService } from './syncService.js';
+import { tableSpecs } from './tableSpecs.js';
 
 /** Where the company data comes from, and the manager's actions on it: test, save, demo, sync now. */
 export interface DataSourceService {
@@ -69,7 +70,8 @@ export function createDataSourceService(deps: {
     if (!password) throw passwordMissing();
     const conn = mysqlSourceFor(source, password, deps.config().timeZone, companyTables(deps.config().logs));
     try {
-      return await conn.testConnection();
+      // The SELECTs the sync runs: the company's own where config.json has them.
+      return await conn.testConnection(tableSpecs(source.tables));
     } finally {
       await conn.close();
     }

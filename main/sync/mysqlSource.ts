@@ -4,7 +4,7 @@ import type { CompanyTable } from '../store/companyRows.js';
 import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../config/sqlDatetime.js';
 import { missingColumn, SyncError, toSyncError } from './syncError.js';
 import type { Batch, DecisionRecord, LocalRow, SyncSource, Watermark } from './syncSource.js';
-import { primaryKey, requiredColumns, tableSpecs, type TableSpec } from './tableSpecs.js';
+import { primaryKey, requiredColumns, type TableSpec } from './tableSpecs.js';
 
 export interface MySqlSourceOptions {
   host: string;
@@ -59,6 +59,24 @@ export function checkedSelect(spec: TableSpec): string {
   return sql;
 }
 
+/**
+ * A failure of the company's own SELECT for `table` (config.json's source.tables), with the
+ * query named: the connection test runs the SELECTs the sync runs, and says which one failed.
+ */
+/** Errors a SELECT itself causes (not the server, the login or the network). */
+const QUERY_FAULTS: ReadonlySet<string> = new Set(['SOURCE_MISSING_TABLE', 'SOURCE_MISSING_COLUMN', 'SOURCE_BAD_QUERY', 'SYNC_FAILED']);
+
+function configuredQueryFailed(table: string, error: SyncError): SyncError {
+  return new SyncError(
+    error.code,
+    {
+      ja: `${table} の SELECT（config.json の source.tables.${table}）が失敗しました: ${error.text.ja}`,
+      en: `The SELECT configured for ${table} (source.tables.${table} in config.json) failed: ${error.text.en}`,
+    },
+    { cause: error, ...(error.detail === undefined ? {} : { detail: error.detail }) },
+  );
+}
+
 /** The connection pool for a source's options: the one place they become mysql2 settings. */
 export function mysqlPool(o: MySqlSourceOptions): mysql.Pool {
   return mysql.createPool({
@@ -78,7 +96,7 @@ export function mysqlPool(o: MySqlSourceOptions): mysql.Pool {
   });
 }
 
-export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testConnection(): Promise<TableCheck[]> } {
+export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testConnection(specs: readonly TableSpec[]): Promise<TableCheck[]> } {
   const where = `${o.host}:${o.port}/${o.database}`;
   const pool = mysqlPool(o);
   const run = async <T>(table: string | undefined, sql: string, params: unknown[] = []): Promise<T> => {
@@ -168,12 +186,21 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
       return result.affectedRows === 1 ? 'inserted' : 'existed';
     },
 
-    /** "Test connection": login, every table's columns, and the right to write decisions (rolled back). */
-    async testConnection(): Promise<TableCheck[]> {
+    /**
+     * "Test connection": login, every table's columns through the SELECT the sync runs (the
+     * company's own where it has one: `specs`, as tableSpecs gives them), and the right to
+     * write decisions (rolled back). A failing own SELECT is named in the error.
+     */
+    async testConnection(specs: readonly TableSpec[]): Promise<TableCheck[]> {
       const checks: TableCheck[] = [];
-      for (const spec of tableSpecs().filter((s) => o.tables.includes(s.table))) {
-        await source.checkColumns(spec);
-        checks.push({ table: spec.table, rows: await source.estimate(spec, null) });
+      for (const spec of specs.filter((s) => o.tables.includes(s.table))) {
+        try {
+          await source.checkColumns(spec);
+          checks.push({ table: spec.table, rows: await source.estimate(spec, null) });
+        } catch (error) {
+          const e = toSyncError(error, where, spec.table);
+          throw spec.configured && QUERY_FAULTS.has(e.code) ? configuredQueryFailed(spec.table, e) : e;
+        }
       }
       const conn = await pool.getConnection().catch((error: unknown) => {
         throw toSyncError(error, where);

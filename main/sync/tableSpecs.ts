@@ -15,6 +15,8 @@ export interface TableSpec {
   times: readonly string[];
   /** Small master tables: their keys are compared every run so rows deleted upstream disappear here. */
   reconcileDeletes: boolean;
+  /** The SELECT is the company's own (config.json's source.tables), not the default. */
+  configured?: true;
 }
 
 export const DEFAULT_TABLE_SPECS: readonly TableSpec[] = [
@@ -67,7 +69,7 @@ export const SYNC_GROUPS: readonly SyncGroup[] = ['masters', 'progress', 'logs']
 export function tableSpecs(overrides: Partial<Record<CompanyTable, { select: string; watermark: string[] }>> = {}): TableSpec[] {
   return DEFAULT_TABLE_SPECS.map((spec) => {
     const o = overrides[spec.table];
-    return o ? { ...spec, select: o.select, watermark: o.watermark } : { ...spec };
+    return o ? { ...spec, select: o.select, watermark: o.watermark, configured: true } : { ...spec };
   });
 }
 

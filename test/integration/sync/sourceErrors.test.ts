@@ -26,7 +26,7 @@ describe('errors a manager can act on, from a real MariaDB', () => {
   const failure = async (o: Partial<ReturnType<typeof base>>, work: 'test' | 'operators' = 'test') => {
     const source = createMySqlSource({ ...base(), ...o });
     try {
-      if (work === 'test') await source.testConnection();
+      if (work === 'test') await source.testConnection(tableSpecs());
       else await source.checkColumns(tableSpecs().find((s) => s.table === 'operators')!);
       throw new Error('expected a failure');
     } catch (error) {
@@ -55,7 +55,7 @@ describe('errors a manager can act on, from a real MariaDB', () => {
 
   it('passes the connection test with the right settings, counting each table', async () => {
     const source = createMySqlSource(base());
-    expect((await source.testConnection()).map((t) => t.table)).toEqual([
+    expect((await source.testConnection(tableSpecs())).map((t) => t.table)).toEqual([
       'locations',
       'operators',
       'operator_process_capabilities',
@@ -92,7 +92,7 @@ describe('errors a manager can act on, from a real MariaDB', () => {
 
   it('reports an unknown database by name to a user allowed to see it', async () => {
     const source = createMySqlSource({ ...base(), user: 'root', password: '', database: 'nosuchdb' });
-    await expect(source.testConnection()).rejects.toMatchObject({ code: 'SOURCE_UNKNOWN_DATABASE' });
+    await expect(source.testConnection(tableSpecs())).rejects.toMatchObject({ code: 'SOURCE_UNKNOWN_DATABASE' });
     await source.close();
   });
 
