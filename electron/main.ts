@@ -9,6 +9,7 @@ import { describeError } from '../main/errors.js';
 import { createAppLog } from '../main/applog/appLog.js';
 import { createSafeStorageSecrets } from './safeStorageSecrets.js';
 import { hardenApp } from './security.js';
+import { quitAfterStop } from './quitAfterStop.js';
 import { createTray } from './tray.js';
 import { initialBounds, loadWindowState, trackWindowState } from './windowState.js';
 
@@ -135,6 +136,11 @@ if (!app.requestSingleInstanceLock()) {
 
   // A tray app keeps running with its window closed; Quit in the tray menu ends it.
   app.on('window-all-closed', () => {});
-  // Stopping kills a running sync worker; each batch commits with its watermark, so nothing is lost.
-  app.on('before-quit', () => void core?.stop());
+  // Stopping kills a running sync worker (each batch commits with its watermark, so nothing is
+  // lost) and waits for a log refresh or compaction in progress before the process exits.
+  quitAfterStop(
+    app,
+    async () => core?.stop(),
+    (error) => core?.log.error('stop before quit failed', describeError(error)),
+  );
 }

@@ -1,12 +1,11 @@
-import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import pkg from '../package.json';
 import { clickhouseSourceId } from './sync/clickhouseSourceId.js';
 import { findModels } from './ai/findModels.js';
 import type { StatusInfo } from './api/types.js';
-import type { GenbaConfig } from './config/config.js';
-import type { CompanyRepository } from './store/companyRepository.js';
+import type { AppEnv } from './config/appEnv.js';
+import type { StoreHandle } from './store/storeHandle.js';
 import { schemaVersion } from './store/migration.js';
 import type { Outbox } from './sync/outbox.js';
 import type { SyncService } from './sync/syncService.js';
@@ -15,25 +14,26 @@ import type { SyncService } from './sync/syncService.js';
 export function statusInfo(o: {
   dataDir: string;
   dbPath: string;
-  db: Database.Database;
-  repo: CompanyRepository;
+  store: Pick<StoreHandle, 'db' | 'repo'>;
+  env: AppEnv;
   outbox: Outbox;
-  config: GenbaConfig;
   sourceId: string;
-  clock: StatusInfo['clock'];
   passwordStored: boolean;
   sync: ReturnType<SyncService['status']>;
+  /** Until when the tray's pause holds (AlertService.pausedUntil); null when it does not. */
+  alertsPausedUntil: number | null;
 }): StatusInfo {
-  const now = o.clock.now;
-  const dataAsOf = (o.db.prepare('SELECT MAX(snapshot_time) AS t FROM progress_snapshots WHERE snapshot_time <= ?').get(now) as { t: number | null }).t;
-  const paused = o.repo.getMeta('alerts_paused_until');
+  const [db, repo, config] = [o.store.db(), o.store.repo(), o.env.config()];
+  const clock: StatusInfo['clock'] = { now: o.env.now(), mode: o.env.clock.mode() };
+  const now = clock.now;
+  const dataAsOf = (db.prepare('SELECT MAX(snapshot_time) AS t FROM progress_snapshots WHERE snapshot_time <= ?').get(now) as { t: number | null }).t;
   const modelsDir = join(o.dataDir, 'models');
-  const s = o.config.source;
+  const s = config.source;
   const counts = o.outbox.counts();
   return {
     version: pkg.version,
     dataDir: o.dataDir,
-    database: { path: o.dbPath, sizeBytes: statSync(o.dbPath).size, schemaVersion: schemaVersion(o.db) },
+    database: { path: o.dbPath, sizeBytes: statSync(o.dbPath).size, schemaVersion: schemaVersion(db) },
     source:
       s.kind === 'demo'
         ? { kind: 'demo', id: o.sourceId, seed: s.seed }
@@ -48,18 +48,18 @@ export function statusInfo(o: {
             passwordStored: o.passwordStored,
           },
     logs:
-      o.config.logs.kind === 'files'
-        ? { kind: 'files', paths: o.config.logs.paths }
-        : o.config.logs.kind === 'clickhouse'
-          ? { kind: 'clickhouse', id: clickhouseSourceId(o.config.logs) }
+      config.logs.kind === 'files'
+        ? { kind: 'files', paths: config.logs.paths }
+        : config.logs.kind === 'clickhouse'
+          ? { kind: 'clickhouse', id: clickhouseSourceId(config.logs) }
           : { kind: 'source' },
-    clock: o.clock,
-    tables: o.repo.counts(),
-    lastSync: o.repo.lastSuccessfulSync(),
+    clock: clock,
+    tables: repo.counts(),
+    lastSync: repo.lastSuccessfulSync(),
     dataAsOf,
-    complete: o.repo.isComplete(o.sourceId),
-    sync: { ...o.sync, tables: o.repo.syncStates(), pendingDecisions: counts.pending, failingDecisions: counts.failing },
+    complete: repo.isComplete(o.sourceId),
+    sync: { ...o.sync, tables: repo.syncStates(), pendingDecisions: counts.pending, failingDecisions: counts.failing },
     models: { dir: modelsDir, found: findModels(modelsDir) },
-    alertsPausedUntil: paused !== null && Number(paused) > now ? Number(paused) : null,
+    alertsPausedUntil: o.alertsPausedUntil !== null && o.alertsPausedUntil > now ? o.alertsPausedUntil : null,
   };
 }

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { EventBus } from '../api/eventBus.js';
 import type { ModelRole, ModelsStatus, ModelTestResult } from '../api/types.js';
-import type { GenbaConfig } from '../config/config.js';
-import type { Lang } from '../errors.js';
+import type { AppEnv } from '../config/appEnv.js';
 import type { AppLog } from '../applog/appLog.js';
 import { createEmbeddingService, type EmbeddingService } from './embeddingService.js';
 import { createLlmService, type LlmService } from './llmService.js';
@@ -29,6 +28,8 @@ export interface AiServices {
   load(role: ModelRole): Promise<ModelsStatus>;
   /** Settings → Models "test": a short generation (streamed) or a small embedding batch, timed. */
   test(role: ModelRole): Promise<ModelTestResult>;
+  /** One short sentence from the answer model (a log family's summary); rejects when no answer model is configured. */
+  describe(prompt: string): Promise<string>;
   dispose(): Promise<void>;
 }
 
@@ -39,18 +40,17 @@ export interface AiServices {
  */
 export function createAiServices(deps: {
   dataDir: string;
-  config: () => GenbaConfig;
+  env: Pick<AppEnv, 'config' | 'lang'>;
   overrides: ModelOverrides;
   log: AppLog;
   events: EventBus;
-  lang: () => Lang;
 }): AiServices {
   const modelsDir = join(deps.dataDir, 'models');
   const models = createModelManager({ modelsDir, manifest: MANIFEST, log: deps.log });
-  const ai = () => deps.config().ai;
+  const ai = () => deps.env.config().ai;
   const llm = createLlmService({
     log: deps.log,
-    lang: deps.lang,
+    lang: deps.env.lang,
     onProgress: (role, p) => deps.events.emit({ type: 'progress', task: 'model', table: role, done: Math.round(p * 100), total: 100 }),
     settings: () => ({
       models: {
@@ -99,6 +99,10 @@ export function createAiServices(deps: {
     embeddingModelDir,
     models,
     status,
+    async describe(prompt: string): Promise<string> {
+      if (llm.status().find((r) => r.role === 'answer')?.state === 'not_configured') throw new Error('no answer model');
+      return (await llm.generate('answer', prompt, { maxTokens: 80, temperature: 0.3 })).text;
+    },
     async load(role: ModelRole): Promise<ModelsStatus> {
       if (role === 'embedding') await embeddings.load();
       else await llm.load(role);

@@ -2,11 +2,13 @@ import type Database from 'better-sqlite3';
 import type { EventBus } from '../api/eventBus.js';
 import type { Alert, AlertCheck, IncidentReport, LogAnomalyReport, Overview, SiteTimeline } from '../api/types.js';
 import type { GenbaConfig } from '../config/config.js';
-import { describeError, GenbaError, type Lang } from '../errors.js';
+import type { AppEnv } from '../config/appEnv.js';
+import { describeError, GenbaError } from '../errors.js';
 import type { AppLog } from '../applog/appLog.js';
 import { acknowledgeAlert, applyCandidates, listAlerts, snoozeAlert, type AlertFilter } from './alertEngine.js';
 import { evaluateRules, incidentCauses, type RuleInputs } from './alertRules.js';
 import { siteTimeline } from './siteTimeline.js';
+import { thresholdChanged } from './alertTexts.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
 
 /** The alert rules, checked on a timer (start) and on demand; new alerts go out as events. */
@@ -25,32 +27,55 @@ export interface AlertService {
   incidents(site?: string, window?: LogWindow): IncidentReport;
   /** A site's speed, incidents and hosts' log lines on one time axis (default: the last 6 hours; at most 7 days). */
   timeline(site: string, range?: { from?: number; to?: number }, templateId?: number): SiteTimeline;
+  /** No notifications for `minutes` (the tray's pause); alerts are still recorded. */
+  pause(minutes: number): { pausedUntil: number };
+  /** Until when notifications are paused, as last set (it may lie in the past); null when never. */
+  pausedUntil(): number | null;
+  /**
+   * A threshold the assistant proposed, approved by the manager: written to the config (it
+   * applies to every site). Refused when the setting is no longer the value it was proposed against.
+   */
+  applyThreshold(change: ThresholdChange): { setting: ThresholdChange['setting']; previous: number; value: number };
 }
+
+export interface ThresholdChange {
+  setting: 'alerts.productivityDropShare';
+  current: number;
+  proposed: number;
+}
+
+const PAUSED_UNTIL = 'alerts_paused_until';
 
 /**
  * Runs the rules on a schedule (every `alerts.everyMinutes`) and after every sync, keeps
  * the history, and emits `alert` events for what deserves a notification.
  */
 export function createAlertService(deps: {
+  env: AppEnv;
+  /** Writes config.json (see updateConfig): the approved threshold. */
+  setConfig: (change: (current: GenbaConfig) => GenbaConfig) => GenbaConfig;
   db: () => Database.Database;
-  now: () => number;
-  lang: () => Lang;
-  config: () => GenbaConfig;
   events: EventBus;
   log: AppLog;
   overview: () => Overview;
   lastSync: () => number | null;
   anomalies: (window?: LogWindow) => LogAnomalyReport | null;
-  pausedUntil: () => number | null;
+  /** The store's key-value meta table: where the pause is kept, so it holds across restarts. */
+  meta: { get(key: string): string | null; set(key: string, value: string): void };
   /** The site a log host serves (see config alerts.hostSites); null when unknown. */
   siteOfHost?: () => (host: string) => string | null;
 }): AlertService {
+  const { env } = deps;
   let timer: NodeJS.Timeout | null = null;
+  const pausedUntil = (): number | null => {
+    const v = deps.meta.get(PAUSED_UNTIL);
+    return v === null ? null : Number(v);
+  };
   const openCount = (): number => (deps.db().prepare("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'").get() as { n: number }).n;
   const notFound = (id: number) => new GenbaError('ALERT_NOT_FOUND', { ja: `アラート ${id} は見つかりません。`, en: `Alert ${id} not found.` });
 
   const inputs = (window?: LogWindow): RuleInputs => {
-    const cfg = deps.config();
+    const cfg = env.config();
     let anomalies: LogAnomalyReport | null = null;
     try {
       anomalies = deps.anomalies(window);
@@ -60,7 +85,7 @@ export function createAlertService(deps: {
     return {
       db: deps.db(),
       // A window in the past is looked at as of its end.
-      now: window ? Math.min(window.to, deps.now()) : deps.now(),
+      now: window ? Math.min(window.to, env.now()) : env.now(),
       timeZone: cfg.timeZone,
       config: cfg.alerts,
       overview: deps.overview(),
@@ -83,11 +108,11 @@ export function createAlertService(deps: {
   const check = (): AlertCheck => {
     const i = inputs();
     const { db, now } = i;
-    const cfg = deps.config();
+    const cfg = env.config();
     const candidates = evaluateRules(i);
-    const paused = (deps.pausedUntil() ?? 0) > now;
+    const paused = (pausedUntil() ?? 0) > now;
     const r = applyCandidates(db, candidates, now, { cooldownMinutes: cfg.alerts.cooldownMinutes, paused });
-    const open = listAlerts(db, { status: 'open' }, deps.lang());
+    const open = listAlerts(db, { status: 'open' }, env.lang());
     for (const id of r.notify) {
       const a = open.find((x) => x.id === id);
       if (a) deps.events.emit({ type: 'alert', id: a.id, kind: a.kind, severity: a.severity, site: a.site, title: a.title, openCount: open.length });
@@ -106,16 +131,16 @@ export function createAlertService(deps: {
       const from = Math.max(range.from ?? to - 6 * 3_600_000, to - 7 * 86_400_000);
       return siteTimeline(i.db, { site, from, to, causes: incidentCauses(i), siteOfHost: i.siteOfHost ?? (() => null), templateId });
     },
-    list: (f: AlertFilter = {}): Alert[] => listAlerts(deps.db(), f, deps.lang()),
+    list: (f: AlertFilter = {}): Alert[] => listAlerts(deps.db(), f, env.lang()),
     openCount,
     acknowledge(id: number): Alert[] {
-      if (!acknowledgeAlert(deps.db(), id, deps.now())) throw notFound(id);
+      if (!acknowledgeAlert(deps.db(), id, env.now())) throw notFound(id);
       deps.events.emit({ type: 'alerts-changed', openCount: openCount() });
-      return listAlerts(deps.db(), { status: 'open' }, deps.lang());
+      return listAlerts(deps.db(), { status: 'open' }, env.lang());
     },
     snooze(id: number, minutes: number): Alert[] {
-      if (!snoozeAlert(deps.db(), id, deps.now() + minutes * 60_000)) throw notFound(id);
-      return listAlerts(deps.db(), { status: 'open' }, deps.lang());
+      if (!snoozeAlert(deps.db(), id, env.now() + minutes * 60_000)) throw notFound(id);
+      return listAlerts(deps.db(), { status: 'open' }, env.lang());
     },
     start(): void {
       this.stop();
@@ -125,11 +150,28 @@ export function createAlertService(deps: {
         } catch (error) {
           deps.log.error('alert check failed', describeError(error));
         }
-      }, deps.config().alerts.everyMinutes * 60_000);
+      }, env.config().alerts.everyMinutes * 60_000);
     },
     stop(): void {
       if (timer) clearInterval(timer);
       timer = null;
+    },
+    pausedUntil,
+    pause(minutes: number): { pausedUntil: number } {
+      const until = env.now() + minutes * 60_000;
+      deps.meta.set(PAUSED_UNTIL, String(until));
+      return { pausedUntil: until };
+    },
+    applyThreshold(change) {
+      let previous = env.config().alerts.productivityDropShare;
+      // Checked against the file as it is now: another window, process or hand edit may have changed it since the proposal.
+      deps.setConfig((c) => {
+        previous = c.alerts.productivityDropShare;
+        if (Math.abs(previous - change.current) > 1e-9) throw new GenbaError('THRESHOLD_CHANGED', thresholdChanged(previous));
+        return { ...c, alerts: { ...c.alerts, productivityDropShare: change.proposed } };
+      });
+      deps.log.info('alert threshold changed by the manager', `${change.setting}: ${previous} -> ${change.proposed}`);
+      return { setting: change.setting, previous, value: change.proposed };
     },
   } satisfies AlertService;
 }

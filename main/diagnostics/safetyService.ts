@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Lang } from '../api/types.js';
+import type { AppEnv } from '../config/appEnv.js';
 import type { LlmService } from '../ai/llmService.js';
 import { describeError } from '../errors.js';
 import type { AppLog } from '../applog/appLog.js';
@@ -25,8 +25,8 @@ export interface SafetyService {
 export function createSafetyService(deps: {
   dataDir: string;
   dbPath: string;
-  nativeBinding?: string;
-  lang: () => Lang;
+  nativeBinding?: string | undefined;
+  env: Pick<AppEnv, 'lang'>;
   log: AppLog;
   /** The open store (throws when the app is not started). */
   db: () => Database.Database;
@@ -53,7 +53,7 @@ export function createSafetyService(deps: {
       return runDoctor({
         dataDir: deps.dataDir,
         dbPath: deps.dbPath,
-        lang: deps.lang(),
+        lang: deps.env.lang(),
         now: Date.now(),
         nativeBinding: deps.nativeBinding,
         llmModels: Object.fromEntries(deps.llm.status().map((r) => [r.role, r.path])) as { intent: string | null; answer: string | null },

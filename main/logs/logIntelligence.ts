@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { AppEnv } from '../config/appEnv.js';
 import { join } from 'node:path';
 import type { EmbeddingService } from '../ai/embeddingService.js';
 import type { Lang, LogFilter, LogsRefresh, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary, LogVolume } from '../api/types.js';
@@ -66,8 +67,7 @@ export interface LogIntelligence {
 export function createLogIntelligence(deps: {
   db: () => Database.Database;
   dataDir: string;
-  now: () => number;
-  timeZone: () => string;
+  env: Pick<AppEnv, 'now' | 'timeZone'>;
   log: AppLog;
   embeddings: EmbeddingService;
   embeddingModelDir: () => string | null;
@@ -85,7 +85,7 @@ export function createLogIntelligence(deps: {
   /** One prepared statement per store connection: the template list asks once per template. */
   const sparkQueries = new WeakMap<Database.Database, Database.Statement>();
   const spark = (db: Database.Database, id: number): number[] => {
-    const from = Math.floor(deps.now() / HOUR) * HOUR - 23 * HOUR;
+    const from = Math.floor(deps.env.now() / HOUR) * HOUR - 23 * HOUR;
     const out = new Array<number>(24).fill(0);
     let query = sparkQueries.get(db);
     if (!query) {
@@ -129,7 +129,7 @@ export function createLogIntelligence(deps: {
     if (sync.rebuilt && sync.rebuilt !== 'missing') deps.log.warn('log index rebuilt', sync.rebuilt);
     index = sync.index;
     indexModel = e.model;
-    const clusters = recluster(db, deps.now(), e.clusterEps).length;
+    const clusters = recluster(db, deps.env.now(), e.clusterEps).length;
     return { mined, newTemplates: report?.created ?? 0, embedded: sync.embedded, rebuilt: sync.rebuilt, clusters, model: e.model };
   };
 
@@ -144,7 +144,7 @@ export function createLogIntelligence(deps: {
       });
       return refreshing;
     },
-    ingestFiles: (paths: string[]): IngestReport => ingestLogFiles(deps.db(), paths, { timeZone: deps.timeZone(), now: deps.now() }),
+    ingestFiles: (paths: string[]): IngestReport => ingestLogFiles(deps.db(), paths, { timeZone: deps.env.timeZone(), now: deps.env.now() }),
 
     templates(limit = 500, filter: LogFilter = {}): TemplateSummary[] {
       const db = deps.db();
@@ -206,9 +206,9 @@ export function createLogIntelligence(deps: {
         .slice(0, k);
     },
 
-    clusters: (): ClusterInfo[] => listClusters(deps.db(), deps.now()),
+    clusters: (): ClusterInfo[] => listClusters(deps.db(), deps.env.now()),
     async describeCluster(id: number, lang: Lang): Promise<{ label: string; summary: string | null }> {
-      const cluster = listClusters(deps.db(), deps.now()).find((c) => c.id === id);
+      const cluster = listClusters(deps.db(), deps.env.now()).find((c) => c.id === id);
       if (!cluster) return { label: '', summary: null };
       if (!deps.describe) return { label: cluster.label, summary: null };
       const rows = deps
@@ -228,12 +228,12 @@ export function createLogIntelligence(deps: {
       }
     },
     anomalies: (window?: LogWindow): AnomalyReport => {
-      if (!window) return detectAnomalies(deps.db(), deps.now());
-      const to = Math.min(window.to, deps.now());
+      if (!window) return detectAnomalies(deps.db(), deps.env.now());
+      const to = Math.min(window.to, deps.env.now());
       const windowMinutes = Math.max(10, Math.round((to - window.from) / 60_000));
       return detectAnomalies(deps.db(), to, { ...DEFAULT_ANOMALY, windowMinutes, windowLabel: window.label });
     },
-    volume: (filter: LogFilter = {}): LogVolume => logVolume(deps.db(), filter, deps.now()),
+    volume: (filter: LogFilter = {}): LogVolume => logVolume(deps.db(), filter, deps.env.now()),
     scatter(): ScatterPoint[] {
       const db = deps.db();
       const rows = db
@@ -242,7 +242,7 @@ export function createLogIntelligence(deps: {
         JOIN log_templates t USING (template_id) LEFT JOIN log_cluster_members m USING (template_id) ORDER BY v.template_id`,
         )
         .all() as { template_id: number; vector: Buffer; tokens: string; template: string | null; count: number; cluster_id: number | null }[];
-      const anomalous = new Set(detectAnomalies(db, deps.now()).anomalies.map((a) => a.templateId));
+      const anomalous = new Set(detectAnomalies(db, deps.env.now()).anomalies.map((a) => a.templateId));
       const xy = project2d(rows.map((r) => fromBlob(r.vector)));
       return rows.map((r, i) => ({
         id: r.template_id,

@@ -7,6 +7,7 @@ import { seedCompany } from '../helpers/companyDb.js';
 import { openAppInChromium, type AppInChromium } from '../helpers/appInChromium.js';
 import { TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
 import { startMariaDb, type MariaDb } from '../helpers/mariadb.js';
+import { recordDecision } from '../helpers/recordDecision.js';
 
 describe('Settings → Data source in Chromium, against a real MariaDB', () => {
   let env: AppInChromium;
@@ -57,7 +58,7 @@ describe('Settings → Data source in Chromium, against a real MariaDB', () => {
 
     // The company database goes down: a decision waits, visibly, and the error is shown.
     await maria.stop();
-    app.recordDecision({
+    recordDecision(app, {
       suggestion_id: 'e2e-1',
       changes: '[]',
       impact: '{}',

@@ -156,16 +156,15 @@ describe('alert service schedule', () => {
     bus.on((e) => events.push(e));
     let lastSync = NOW;
     const service = createAlertService({
+      env: { clock: { now: () => NOW, fixed: true, mode: () => 'fixed' }, now: () => NOW, lang: () => 'ja', timeZone: () => cfg.timeZone, config: () => cfg },
+      setConfig: () => cfg,
       db: () => db,
-      now: () => NOW,
-      lang: () => 'ja',
-      config: () => cfg,
       events: bus,
       log: { info: () => {}, warn: () => {}, error: () => {} },
       overview: () => computeOverview(db, { now: NOW, timeZone: 'Asia/Tokyo', speedWindowMinutes: 30, atRiskSlackMinutes: 15 }),
       lastSync: () => lastSync,
       anomalies: () => null,
-      pausedUntil: () => null,
+      meta: { get: () => null, set: () => {} },
     });
     service.start();
     vi.advanceTimersByTime(2 * 60_000);

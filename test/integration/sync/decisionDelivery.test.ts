@@ -11,6 +11,7 @@ import type { DecisionRecord } from '../../../main/sync/syncSource.js';
 import { logsConfig } from '../../helpers/clickhouse.js';
 import { freePort } from '../../helpers/freePort.js';
 import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import { recordDecision } from '../../helpers/recordDecision.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const decision = (id: string): DecisionRecord => ({
@@ -64,7 +65,7 @@ describe('decision delivery against a real MariaDB, whatever the log source does
   const queuedWhileDown = async (dir: string, logsUrl: string, id: string): Promise<void> => {
     await maria.stop();
     const app = await open(dir, logsUrl);
-    app.recordDecision(decision(id));
+    recordDecision(app, decision(id));
     await expect.poll(() => app.status().sync.failingDecisions, { timeout: 30_000 }).toBe(1);
     await app.stop();
     await maria.start();
@@ -123,7 +124,7 @@ describe('decision delivery against a real MariaDB, whatever the log source does
     app.startBackgroundSync();
     await expect.poll(() => app.syncStatus().lastRun, { timeout: 30_000 }).not.toBeNull();
     await maria.stop();
-    app.recordDecision(decision('sug-timer'));
+    recordDecision(app, decision('sug-timer'));
     await expect.poll(() => app.status().sync.failingDecisions, { timeout: 30_000 }).toBe(1);
     await maria.start();
     // Its backoff has run out (30 s after the failed attempt).

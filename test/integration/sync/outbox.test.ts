@@ -5,6 +5,7 @@ import { memorySecretStore, MYSQL_PASSWORD } from '../../../main/config/secretSt
 import { retryDelay } from '../../../main/sync/outbox.js';
 import type { DecisionRecord } from '../../../main/sync/syncSource.js';
 import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import { recordDecision } from '../../helpers/recordDecision.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const decision = (n: number): DecisionRecord => ({
@@ -48,7 +49,7 @@ describe('approval outbox against a real MariaDB', () => {
   it('queues decisions while MariaDB is down and delivers each exactly once after both restart', async () => {
     await maria.stop();
     const app = await open();
-    for (let n = 1; n <= 3; n++) app.recordDecision(decision(n));
+    for (let n = 1; n <= 3; n++) recordDecision(app, decision(n));
     // Delivery attempts run in the background; wait for them to fail.
     await expect.poll(() => app.status().sync.failingDecisions, { timeout: 20_000 }).toBe(3);
     expect(app.status().sync.pendingDecisions).toBe(3);
@@ -83,8 +84,8 @@ describe('approval outbox against a real MariaDB', () => {
 
   it('refuses a second decision on the same suggestion and backs off between attempts', async () => {
     const app = await open();
-    app.recordDecision(decision(7));
-    expect(() => app.recordDecision(decision(7))).toThrow(/already been decided/);
+    recordDecision(app, decision(7));
+    expect(() => recordDecision(app, decision(7))).toThrow(/already been decided/);
     await app.stop();
     expect([1, 2, 3, 10].map(retryDelay)).toEqual([30_000, 60_000, 120_000, 900_000]);
   });

@@ -10,6 +10,9 @@ import { formatLateness, formatTime } from '../overview/format';
  * A proposal to approve, reject or modify. Before a decision it asks the core whether newer
  * data changed the situation and says so on the card. Only this click decides anything.
  */
+/** Before the overview has loaded: one object, so the selector returns the same value each time. */
+const NO_NAMES: Readonly<Record<string, string>> = {};
+
 export function ProposalCard({ proposal }: { proposal: Proposal }) {
   const t = useT();
   const tz = useAppStore((s) => s.overview?.timeZone ?? 'Asia/Tokyo');
@@ -23,7 +26,7 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
   // In a partial approval: the projection with only the ticked operators, computed by the core.
   const [preview, setPreview] = useState<Pick<Proposal, 'impact' | 'facts'> | null>(null);
   const lang = useAppStore((s) => s.lang);
-  const names = useAppStore((s) => s.overview?.businessNames ?? {});
+  const names = useAppStore((s) => s.overview?.businessNames ?? NO_NAMES);
   // busy: a second click while a decision is out would only earn an 'already decided' error.
   const { busy, error, run } = useCore();
   const p = state?.proposal ?? proposal;

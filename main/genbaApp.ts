@@ -1,0 +1,89 @@
+import type { AiServices, ModelOverrides } from './ai/aiServices.js';
+import type { AlertService } from './alerts/alertService.js';
+import type { EventBus } from './api/eventBus.js';
+import type { Lang, Overview, Settings, StatusInfo, StorageReport } from './api/types.js';
+import type { AppLog } from './applog/appLog.js';
+import type { AssistantService, SaveFile } from './chat/assistantService.js';
+import type { Clock, ClockMode } from './config/clock.js';
+import type { GenbaConfig } from './config/config.js';
+import type { SecretStore } from './config/secretStore.js';
+import type { SafetyService } from './diagnostics/safetyService.js';
+import type { LogIntelligence } from './logs/logIntelligence.js';
+import type { CompactionReport, Retention } from './store/compactStore.js';
+import type { DataSourceService } from './sync/dataSourceService.js';
+import type { LogsSourceSetting } from './sync/logsSourceSetting.js';
+import type { SyncService, SyncServiceStatus } from './sync/syncService.js';
+
+export interface AppOptions {
+  /** Defaults to the same folder as Electron's userData (see defaultDataDir). */
+  dataDir?: string;
+  /** Fixes the clock (epoch ms) for reproducible runs: `--now`. */
+  now?: number;
+  /** Overrides the configured language for this run: `--lang`. */
+  lang?: Lang;
+  /** better-sqlite3 binary built for Electron's ABI, when running inside Electron. */
+  nativeBinding?: string;
+  /** Where the MySQL password lives: the OS secret store in the app, memory in the CLI. */
+  secrets?: SecretStore;
+  /** Sync in a worker thread (the app, so the UI never freezes) or in-process (CLI). */
+  syncRunner?: 'worker' | 'inline';
+  /** Whether start() waits for the first load of the demo company (CLI) or lets it run behind the window (app). */
+  awaitFirstLoad?: boolean;
+  /**
+   * The first build of the demo company stores what the first screen needs (sites,
+   * operators, progress) and leaves its 241k log lines and their templates for later: the
+   * app's background sync, or the next command. The overview and `genba status` are
+   * there in a third of the time.
+   */
+  deferLogs?: boolean;
+  /** Models for this run only (`--intent-model` …), over the configured ones. */
+  models?: ModelOverrides;
+  /**
+   * Asks the manager where to save a file and writes it (the app: a native save dialog).
+   * Files are written here, never downloaded by the page. Resolves to the path, or null
+   * when the manager cancels.
+   */
+  saveFile?: SaveFile;
+}
+
+/**
+ * The app as the shells see it (Electron's IPC handlers, the CLI, the tests): the services
+ * it built, and the few operations that span several of them.
+ */
+export interface GenbaApp extends SafetyService, LogsSourceSetting, Pick<DataSourceService, 'syncNow' | 'testSource' | 'saveSource' | 'useDemo' | 'resetDemo'> {
+  dataDir: string;
+  events: EventBus;
+  log: AppLog;
+  clock: Clock & { mode(): ClockMode };
+  lang(): Lang;
+  ai: AiServices;
+  logs: LogIntelligence;
+  alerts: AlertService;
+  assistant: AssistantService;
+  /** Who records decisions: the signed-in user of this machine. */
+  userName: string;
+  config(): GenbaConfig;
+  /** Opens the store; on first use of the demo company, loads it before returning. */
+  start(): Promise<void>;
+  /** The desktop app: sync on the schedule, starting now. */
+  startBackgroundSync(): void;
+  /** Stops the schedules, cancels a running sync, waits for a log refresh, unloads the models and closes the store. */
+  stop(): Promise<void>;
+  status(): StatusInfo;
+  overview(): Overview;
+  settings(): Settings;
+  updateSettings(change: { lang: Lang }): Settings;
+  /** The approval history as CSV, saved where the manager chooses (the app: a save dialog). */
+  exportApprovals(): Promise<{ savedTo: string | null }>;
+  /** No notifications for `minutes` (see AlertService.pause). */
+  pauseAlerts: AlertService['pause'];
+  /** An approved threshold proposal (see AlertService.applyThreshold). */
+  applyAlertThreshold: AlertService['applyThreshold'];
+  /** Removes what retention no longer keeps (runs after every sync by itself); `override`: other limits for this run. */
+  compact(override?: Partial<Retention>): Promise<CompactionReport>;
+  /** Bytes per table and what retention would free now (`genba status`). */
+  storage(override?: Partial<Retention>): StorageReport;
+  /** Whether a sync runs, and how the last one went (tests, CLI shutdown). */
+  syncStatus(): SyncServiceStatus;
+  syncService: SyncService;
+}

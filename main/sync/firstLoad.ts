@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import type { EventBus } from '../api/eventBus.js';
+import type { AppLog } from '../applog/appLog.js';
+import { mineUnderSyncLock, unminedLines } from '../logs/mineStoredLogs.js';
+import type { CompanyRepository } from '../store/companyRepository.js';
+import type { SyncService } from './syncService.js';
+
+export interface FirstLoadOptions {
+  /** Whether start() waits for the first load of the demo company (CLI) or lets it run behind the window (app). */
+  awaitFirstLoad?: boolean | undefined;
+  /** The first build stores what the first screen needs and leaves the logs for later (see AppOptions.deferLogs). */
+  deferLogs?: boolean | undefined;
+}
+
+/**
+ * What start() does once the store is open, before anything reads it: a demo company whose
+ * first build was cut short is built on, never used half-made (a command that needs only the
+ * first screen does not build on a copy that already has it); lines whose mining was cut
+ * short (a killed command) are mined before anything reads templates. The app's background
+ * sync does the latter itself, so it is skipped when start() does not wait.
+ */
+export async function firstLoad(
+  deps: {
+    db: Database.Database;
+    repo: CompanyRepository;
+    dataDir: string;
+    nativeBinding?: string | undefined;
+    isDemo: boolean;
+    sourceId: string;
+    sync: SyncService;
+    events: EventBus;
+    log: AppLog;
+  },
+  options: FirstLoadOptions,
+): Promise<void> {
+  const { db, repo, sync } = deps;
+  const firstScreenOnly =
+    options.deferLogs === true && repo.syncStates().some((x) => x.table === 'progress_snapshots' && x.sourceId === deps.sourceId && x.lastSuccessAt !== null);
+  if (deps.isDemo && !repo.isComplete(deps.sourceId) && !firstScreenOnly) {
+    // Without the logs group the copy does not count as complete: the next run builds on.
+    const first = options.deferLogs ? sync.run('sync', ['masters', 'progress']) : sync.run();
+    if (options.awaitFirstLoad === false) first.catch(() => {});
+    else await first;
+  }
+  const pending = options.awaitFirstLoad !== false && !options.deferLogs ? unminedLines(db) : 0;
+  if (pending > 0) {
+    const onProgress = (done: number): void => deps.events.emit({ type: 'progress', task: 'mining', table: 'app_logs', done, total: pending });
+    const mined = mineUnderSyncLock(db, deps.dataDir, { nativeBinding: deps.nativeBinding, onProgress });
+    if (mined) deps.log.info('log lines mined at start', `${mined.lines} lines, ${Math.round(mined.ms)} ms`);
+  }
+}
