@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ApprovalRow, DecisionAction, Proposal } from '../api/assistantTypes.js';
 import { ProposalError } from './proposalError.js';
-import { decisionLimitProblems } from '../sync/approvalHistoryLimits.js';
-import type { DecisionRecord } from '../sync/syncSource.js';
+import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
+import type { DecisionRecord } from '../store/decisionRecord.js';
 import { impactOfKept } from '../placement/proposePlacement.js';
 
 export function saveProposal(db: Database.Database, p: Proposal, question: string): void {

@@ -1,4 +1,4 @@
-import type { DecisionRecord } from './syncSource.js';
+import type { DecisionRecord } from './decisionRecord.js';
 
 /**
  * What the company's approval_history can hold (resources/mysql/company_schema.sql):

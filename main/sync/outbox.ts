@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { GenbaError, type LocalizedText } from '../errors.js';
-import type { DecisionRecord, SyncSource } from './syncSource.js';
+import { GenbaError } from '../errors.js';
+import { UNFORESEEN_DELIVERY_FAILURE, type DecisionRecord, type DeliveryReport } from '../store/decisionRecord.js';
+import type { SyncSource } from './syncSource.js';
 
 const FIRST_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 15 * 60_000;
@@ -82,20 +83,8 @@ export class Outbox {
   }
 }
 
-export interface DeliveryReport {
-  delivered: number;
-  alreadyThere: number;
-  failed: number;
-  lastError: string | null;
-  /** Why each failed decision was not delivered, in the manager's words (`genba approve` prints it). */
-  failures: { suggestionId: string; reason: LocalizedText }[];
-}
-
-/** The reason a manager reads for a delivery failure Genba did not foresee; the details are in the outbox and the app log. */
-export const UNFORESEEN_DELIVERY_FAILURE: LocalizedText = {
-  ja: '会社のデータベースに書き込めませんでした。詳細はアプリのログを確認してください。',
-  en: 'The company database did not take the decision. See the app log for details.',
-};
+export type { DeliveryReport };
+export { UNFORESEEN_DELIVERY_FAILURE };
 
 /**
  * Sends due decisions. The company table's unique suggestion_id makes a resend after a

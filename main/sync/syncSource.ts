@@ -1,5 +1,9 @@
 import type { CompanyTable } from '../store/companyRows.js';
 import type { TableSpec } from './tableSpecs.js';
+import type { DecisionRecord } from '../store/decisionRecord.js';
+
+/** A decision to deliver to the company's approval_history (defined in the store, which the assistant shares). */
+export type { DecisionRecord };
 
 /** Where a pull stopped: the keyset values of the last row taken (JSON). */
 export type Watermark = unknown;
@@ -16,17 +20,6 @@ export interface Batch {
 export interface KeyVersion {
   key: number;
   version: number | null;
-}
-
-/** A decision to deliver to the company's approval_history. */
-export interface DecisionRecord {
-  suggestion_id: string;
-  changes: string;
-  impact: string;
-  action_type: 'approved' | 'rejected' | 'modified';
-  action_user: string;
-  feedback_reason: string | null;
-  decided_at: number;
 }
 
 /**

@@ -1,0 +1,32 @@
+import type { LocalizedText } from '../errors.js';
+
+/**
+ * A manager's decision as it is queued in the outbox and delivered to the company's
+ * approval_history. The assistant (chat/) records it and the sync delivers it: the type lives
+ * here, below both, so that neither knows the other.
+ */
+export interface DecisionRecord {
+  suggestion_id: string;
+  changes: string;
+  impact: string;
+  action_type: 'approved' | 'rejected' | 'modified';
+  action_user: string;
+  feedback_reason: string | null;
+  decided_at: number;
+}
+
+/** What one delivery of the due decisions did. */
+export interface DeliveryReport {
+  delivered: number;
+  alreadyThere: number;
+  failed: number;
+  lastError: string | null;
+  /** Why each failed decision was not delivered, in the manager's words (`genba approve` prints it). */
+  failures: { suggestionId: string; reason: LocalizedText }[];
+}
+
+/** The reason a manager reads for a delivery failure Genba did not foresee; the details are in the outbox and the app log. */
+export const UNFORESEEN_DELIVERY_FAILURE: LocalizedText = {
+  ja: '会社のデータベースに書き込めませんでした。詳細はアプリのログを確認してください。',
+  en: 'The company database did not take the decision. See the app log for details.',
+};
