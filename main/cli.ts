@@ -32,6 +32,7 @@ const OPTIONS = {
   out: { type: 'string' },
   k: { type: 'string' },
   reason: { type: 'string' },
+  // Not an option: read only to refuse it (decisions record the OS user, as the app does).
   user: { type: 'string' },
   keep: { type: 'string' },
   title: { type: 'string' },
@@ -133,6 +134,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'logs' && rest[0] === 'parse') return parseOnly(rest.slice(1), values.out, io);
     if (rest.length > 0 && (!COMMANDS.includes(command) || WITHOUT_ARGUMENTS.has(command)))
       throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+    if (values.user !== undefined) {
+      throw usageError(
+        '--user は指定できません。承認・却下・修正には、genba を実行している OS のユーザーが判断者として記録されます。',
+        '--user is not accepted: approve, reject and modify record the OS user running genba as the one who decided.',
+      );
+    }
     if (values.fix && command !== 'doctor') throw usageError('--fix は doctor コマンドでのみ使えます', '--fix only applies to the doctor command');
     if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
     if ((values.source !== undefined || values['logs-source'] !== undefined || values.once) && command !== 'sync') {
@@ -226,7 +233,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'ask') return await runAsk(app, rest, json, io);
     if (command === 'eval') return await runEvalCommand(app, rest, json, io);
     if (command === 'approve' || command === 'reject' || command === 'modify') {
-      return await runDecision(app, command, rest, { reason: values.reason, user: values.user, keep: values.keep, json }, io);
+      return await runDecision(app, command, rest, { reason: values.reason, keep: values.keep, json }, io);
     }
     if (command === 'knowledge') return await runKnowledge(app, rest, { title: values.title, k, json }, io);
     if (command === 'approvals') return runApprovals(app, rest, { out: values.out, json }, io);

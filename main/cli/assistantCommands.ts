@@ -63,7 +63,7 @@ export async function runDecision(
   app: GenbaApp,
   action: 'approve' | 'reject' | 'modify',
   args: string[],
-  o: { reason?: string; user?: string; keep?: string; json: boolean },
+  o: { reason?: string; keep?: string; json: boolean },
   io: CliIo,
 ): Promise<number> {
   const [id, ...extra] = args;
@@ -77,7 +77,8 @@ export async function runDecision(
   const decision = {
     action: action === 'approve' ? ('approved' as const) : action === 'reject' ? ('rejected' as const) : ('modified' as const),
     reason: o.reason ?? null,
-    user: o.user ?? app.userName,
+    // The OS account running the command, as in the app: nobody names who decided.
+    user: app.userName,
     keepOperatorIds: keep,
   };
   const s = await app.assistant.decideAndDeliver(id.toUpperCase(), decision, deliveryWait(app.config().source));

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AskResult } from '../../../main/api/assistantTypes.js';
+import { runGenba } from '../../helpers/genbaCli.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+const ANCHOR = '2025-10-23T15:40+09:00';
+const QUESTION = '札幌のエントリ1工程が遅延しています';
+
+/**
+ * Who decided is the OS account that runs the command, as in the app (its IPC handler
+ * refuses a user from the page): `--user NAME` must not put another name in the audit trail.
+ */
+describe('genba approve / reject / modify record the OS user, and refuse --user (built CLI, demo company)', () => {
+  const dir = tempDir();
+  const genba = (...args: string[]) => runGenba([...args, '--data-dir', dir.path, '--now', ANCHOR]);
+  const decisions = (): { suggestionId: string; action: string; user: string }[] => JSON.parse(genba('approvals', '--json').stdout);
+  const propose = (): AskResult['proposal'] & object => {
+    const r = genba('ask', QUESTION, '--json');
+    expect(r.stderr).toBe('');
+    return (JSON.parse(r.stdout) as AskResult).proposal!;
+  };
+  let proposal: AskResult['proposal'] & object;
+
+  beforeAll(() => {
+    if (!existsSync(resolve('out/cli/cli.mjs'))) throw new Error('out/cli is missing: run npm run build first');
+    // The first run builds the demo company in the fresh folder.
+    proposal = propose();
+  }, 120_000);
+  afterAll(() => dir.remove());
+
+  it('--user is refused with a usage error in ja and en, and nothing is decided', () => {
+    const ja = genba('approve', proposal.id, '--user', '山田');
+    expect({ code: ja.code, stdout: ja.stdout }).toEqual({ code: 2, stdout: '' });
+    expect(ja.stderr).toBe('genba: --user は指定できません。承認・却下・修正には、genba を実行している OS のユーザーが判断者として記録されます。\n');
+    const en = genba('reject', proposal.id, '--reason', '様子を見る', '--user=someone', '--lang', 'en');
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe('genba: --user is not accepted: approve, reject and modify record the OS user running genba as the one who decided.\n');
+    const json = genba('modify', proposal.id, '--keep', String(proposal.operators[0]!.id), '--reason', 'r', '--user', 'x', '--json');
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stderr)).toMatchObject({ error: { code: 'CLI_USAGE' } });
+    expect(decisions().filter((d) => d.suggestionId === proposal.id)).toEqual([]);
+  });
+
+  it('approve records the OS account that ran it', () => {
+    const p = propose();
+    const r = genba('approve', p.id);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(decisions().find((d) => d.suggestionId === p.id)).toMatchObject({ action: 'approved', user: userInfo().username });
+  });
+});
