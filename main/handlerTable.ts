@@ -13,6 +13,8 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'overview.get': () => app.overview(),
     'settings.get': () => app.settings(),
     'settings.update': (req) => app.updateSettings(req),
+    'businesses.list': () => app.assistant.businessNames(),
+    'businesses.save': (req) => app.assistant.saveBusinessName(req),
     'demo.reset': () => app.resetDemo(),
     'alerts.pause': (req) => app.pauseAlerts(req.minutes),
     'alerts.applyThreshold': (req) => app.applyAlertThreshold(req),

@@ -7,6 +7,8 @@ export const CHANNEL_NAMES = [
   'overview.get',
   'settings.get',
   'settings.update',
+  'businesses.list',
+  'businesses.save',
   'demo.reset',
   'alerts.pause',
   'alerts.applyThreshold',

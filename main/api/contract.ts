@@ -19,6 +19,7 @@ import type {
   ModelTestResult,
   Overview,
   Settings,
+  BusinessName,
   SiteTimeline,
   StatusInfo,
   SyncSummary,
@@ -77,6 +78,15 @@ export const REQUEST_SCHEMAS = {
   'overview.get': empty,
   'settings.get': empty,
   'settings.update': z.object({ lang: z.enum(['ja', 'en']) }).strict(),
+  'businesses.list': empty,
+  // A business's name and aliases in Settings; an empty name removes the manager's entry.
+  'businesses.save': z
+    .object({
+      id: z.string().trim().min(1).max(50),
+      name: z.string().trim().max(50),
+      aliases: z.array(z.string().trim().min(1).max(50)).max(20),
+    })
+    .strict(),
   'demo.reset': empty,
   'alerts.pause': z
     .object({
@@ -194,6 +204,8 @@ export interface ResponseOf {
   'overview.get': Overview;
   'settings.get': Settings;
   'settings.update': Settings;
+  'businesses.list': BusinessName[];
+  'businesses.save': BusinessName[];
   'demo.reset': DemoResetResult;
   'alerts.pause': { pausedUntil: number };
   'alerts.applyThreshold': { setting: 'alerts.productivityDropShare'; previous: number; value: number };

@@ -139,6 +139,18 @@ export interface Settings {
   timeZone: string;
 }
 
+/**
+ * What people call one business (Settings → Business names): the name shown for its id and
+ * the other names the assistant understands. `from`: who gave the name in use: the manager
+ * in Settings, the data source (the demo company names its own), or nobody yet (null).
+ */
+export interface BusinessName {
+  id: string;
+  name: string | null;
+  aliases: string[];
+  from: 'settings' | 'source' | null;
+}
+
 export interface DemoResetResult {
   rows: Record<string, number>;
   elapsedMs: number;

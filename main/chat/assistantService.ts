@@ -4,7 +4,7 @@ import type { AskResult, ApprovalRow, ConversationDetail, ConversationSummary, I
 import { fromSystemError, GenbaError, type LocalizedText } from '../errors.js';
 import { addTurn, conversationExists, createConversation, deleteConversation, getConversation, lastTurn, listConversations } from './conversationStore.js';
 import type { EventBus } from '../api/eventBus.js';
-import type { Alert, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
+import type { Alert, BusinessName, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { TextEmbedder } from '../ai/storedVectors.js';
 import type { GenbaConfig } from '../config/config.js';
@@ -12,9 +12,8 @@ import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeB
 import type { AppLog } from '../applog/appLog.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
 import { ProposalError } from './proposalError.js';
-import { DEMO_BUSINESS_ALIASES, DEMO_DEFINITION } from '../sync/demo/demoDefinition.js';
-import type { DecisionRecord } from '../sync/syncSource.js';
-import { Outbox, UNFORESEEN_DELIVERY_FAILURE, type DeliveryReport } from '../sync/outbox.js';
+import { UNFORESEEN_DELIVERY_FAILURE, type DecisionRecord, type DeliveryReport } from '../store/decisionRecord.js';
+import { listBusinessNames, saveBusinessName, storedBusinessNames } from '../store/businessNames.js';
 import { createAssistant } from './assistant.js';
 import { proposalChanges } from './proposalCheck.js';
 import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decision } from './proposalStore.js';
@@ -70,6 +69,23 @@ export interface AssistantService {
   /** The history as CSV through the app's save dialog; files are never downloaded by the page. */
   exportApprovals(saveFile: SaveFile | undefined, now: number): Promise<{ savedTo: string | null }>;
   approvalsCsv(): string;
+  /** Every business of the local copy and what it is called (Settings → Business names). */
+  businessNames(): BusinessName[];
+  /** The manager's name and aliases for a business (an empty name falls back to the source's); the list after. */
+  saveBusinessName(b: { id: string; name: string; aliases: string[] }): BusinessName[];
+}
+
+/**
+ * Name → business id for every name in force (from the store: the manager's, or the data
+ * source's) and `<name>業務`, with the configured `placement.aliases` over them.
+ */
+export function businessAliases(names: readonly BusinessName[], configured: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const b of names) {
+    if (b.name === null) continue;
+    for (const n of [b.name, `${b.name}業務`, ...b.aliases]) out[n] = b.id;
+  }
+  return { ...out, ...configured };
 }
 
 /** The assistant, its know-how and the decisions on its proposals, for the app and the CLI. */
@@ -91,6 +107,10 @@ export function createAssistantService(deps: {
   record: (d: DecisionRecord) => void;
   /** Delivers the queued decisions: one attempt each, resolved with its report (null: the source takes none). */
   deliver: () => Promise<DeliveryReport | null>;
+  /** Whether the outbox has delivered this suggestion's decision (by this attempt or another one). */
+  delivered: (suggestionId: string) => boolean;
+  /** Site → site → km for the moves: the configured ones, else the data source's own (the demo company's). */
+  distancesKm: () => Record<string, Record<string, number>>;
   events: EventBus;
   log: AppLog;
 }): AssistantService {
@@ -101,17 +121,9 @@ export function createAssistantService(deps: {
     now: deps.now,
     meta: deps.meta,
   });
-  const distancesKm = (): Record<string, Record<string, number>> => {
-    const c = deps.config();
-    return Object.keys(c.placement.distancesKm).length > 0 || c.source.kind !== 'demo' ? c.placement.distancesKm : DEMO_DEFINITION.distancesKm;
-  };
-  // A business is named, not numbered, by the people who run it: the demo company's names
-  // (and "<name>業務") stand for its ids, under the aliases a deployment configures.
-  const aliases = (): Record<string, string> => {
-    const c = deps.config();
-    if (c.source.kind !== 'demo') return c.placement.aliases;
-    return { ...DEMO_BUSINESS_ALIASES, ...c.placement.aliases };
-  };
+  // A business is named, not numbered, by the people who run it: the names in the store
+  // (the manager's from Settings, or the data source's), under the aliases a deployment configures.
+  const aliases = (): Record<string, string> => businessAliases(storedBusinessNames(deps.db()), deps.config().placement.aliases);
   const assistant = createAssistant({
     db: deps.db,
     config: deps.config,
@@ -124,7 +136,7 @@ export function createAssistantService(deps: {
     alerts: deps.alerts,
     incidents: deps.incidents,
     lastSync: deps.lastSync,
-    distancesKm,
+    distancesKm: deps.distancesKm,
     aliases,
     log: deps.log,
   });
@@ -233,7 +245,7 @@ export function createAssistantService(deps: {
         clearTimeout(timer);
       }
       // The outbox says whether it went out (a delivery started by someone else may have sent it).
-      const delivered = new Outbox(deps.db()).deliveryOf(id)?.deliveredAt != null;
+      const delivered = deps.delivered(id);
       return { ...state(s.proposal, s.status), delivery: { delivered, reason: delivered ? null : (reason ?? NOT_ATTEMPTED) } };
     },
 
@@ -249,5 +261,11 @@ export function createAssistantService(deps: {
       return { savedTo: await saveFile({ suggestedName, content: csv(), kind: 'csv' }) };
     },
     approvalsCsv: csv,
+    businessNames: () => listBusinessNames(deps.db()),
+    saveBusinessName(b: { id: string; name: string; aliases: string[] }): BusinessName[] {
+      saveBusinessName(deps.db(), b, deps.now());
+      deps.log.info('business name saved', `${b.id}: ${b.name || '(removed)'}`);
+      return listBusinessNames(deps.db());
+    },
   } satisfies AssistantService;
 }

@@ -9,6 +9,7 @@ import { dataSafety } from './migrations/007_data_safety.js';
 import { conversations } from './migrations/008_conversations.js';
 import { logGroups } from './migrations/009_log_groups.js';
 import { compactionMemory } from './migrations/010_compaction_memory.js';
+import { businessNames } from './migrations/011_business_names.js';
 import { StoreError } from './storeError.js';
 
 export interface Migration {
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   conversations,
   logGroups,
   compactionMemory,
+  businessNames,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import raw from '../../../resources/demo/company.json';
+import type { GenbaConfig } from '../../config/config.js';
 
 const hhmm = z.string().regex(/^\d{2}:\d{2}$/);
 
@@ -57,3 +58,8 @@ export const DEMO_MASTER_NAMES = {
   processes: DEMO_DEFINITION.processes.map((p) => p.name),
   businessIds: DEMO_DEFINITION.businesses.map((b) => b.id),
 } as const;
+
+/** Site → site → km for the moves: the configured distances, else the demo company's own while it is the source. */
+export function placementDistancesKm(c: Pick<GenbaConfig, 'placement' | 'source'>): Record<string, Record<string, number>> {
+  return Object.keys(c.placement.distancesKm).length > 0 || c.source.kind !== 'demo' ? c.placement.distancesKm : DEMO_DEFINITION.distancesKm;
+}

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT';
 import { DataSourcePanel } from './DataSourcePanel';
 import { ModelsPanel } from './ModelsPanel';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { BusinessNamesPanel } from './BusinessNamesPanel';
 import { useShallow } from 'zustand/react/shallow';
 
 export function SettingsView() {
@@ -55,6 +56,7 @@ export function SettingsView() {
       )}
       {message && <p className="muted">{message}</p>}
       <DataSourcePanel />
+      <BusinessNamesPanel />
       <ModelsPanel />
       <DiagnosticsPanel />
     </div>

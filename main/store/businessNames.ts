@@ -1,0 +1,78 @@
+import type Database from 'better-sqlite3';
+import type { BusinessName } from '../api/types.js';
+
+/** A business with a name in force. */
+export type NamedBusiness = BusinessName & { name: string };
+
+/** `supplied_by` of a name the manager entered in Settings (see migration 011). */
+export const FROM_SETTINGS = 'settings';
+
+interface Row {
+  business_id: string;
+  supplied_by: string;
+  name: string;
+  aliases: string;
+}
+
+/** The data source the local copy of the progress comes from; its names are the ones that count. */
+function currentSourceId(db: Database.Database): string | null {
+  const row = db.prepare("SELECT source_id FROM sync_state WHERE table_name = 'progress_snapshots'").get() as { source_id: string } | undefined;
+  return row?.source_id ?? null;
+}
+
+/**
+ * The names in force, one per business: the manager's from Settings, else the one the
+ * current data source supplied. Names another source supplied (the demo company's, once the
+ * company's own database is the source) are kept but do not count.
+ */
+export function storedBusinessNames(db: Database.Database): NamedBusiness[] {
+  const source = currentSourceId(db);
+  const rows = db
+    .prepare('SELECT business_id, supplied_by, name, aliases FROM business_names WHERE supplied_by IN (?, ?) ORDER BY business_id')
+    .all(FROM_SETTINGS, source ?? FROM_SETTINGS) as Row[];
+  const byId = new Map<string, NamedBusiness>();
+  for (const r of rows) {
+    const fromSettings = r.supplied_by === FROM_SETTINGS;
+    if (byId.get(r.business_id)?.from === 'settings' && !fromSettings) continue;
+    byId.set(r.business_id, { id: r.business_id, name: r.name, aliases: JSON.parse(r.aliases) as string[], from: fromSettings ? 'settings' : 'source' });
+  }
+  return [...byId.values()];
+}
+
+/** Every business of the local copy, with the name in force for it (or none): Settings' list. */
+export function listBusinessNames(db: Database.Database): BusinessName[] {
+  const named = new Map<string, BusinessName>(storedBusinessNames(db).map((b) => [b.id, b]));
+  const ids = (db.prepare('SELECT DISTINCT business_id AS id FROM progress_snapshots').all() as { id: string }[]).map((r) => r.id);
+  for (const id of ids) if (!named.has(id)) named.set(id, { id, name: null, aliases: [], from: null });
+  return [...named.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * The manager's name and aliases for a business, over the source's. An empty name removes
+ * the manager's entry: the source's name, if any, is in force again.
+ */
+export function saveBusinessName(db: Database.Database, b: { id: string; name: string; aliases: string[] }, now: number): void {
+  if (b.name.trim() === '') {
+    db.prepare('DELETE FROM business_names WHERE business_id = ? AND supplied_by = ?').run(b.id, FROM_SETTINGS);
+    return;
+  }
+  const aliases = [...new Set(b.aliases.map((a) => a.trim()).filter((a) => a !== '' && a !== b.name.trim()))];
+  db.prepare(
+    `INSERT INTO business_names (business_id, supplied_by, name, aliases, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(business_id, supplied_by) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, updated_at = excluded.updated_at`,
+  ).run(b.id, FROM_SETTINGS, b.name.trim(), JSON.stringify(aliases), now);
+}
+
+/** Replaces what a data source says its businesses are called (the demo company; a company table of names, where one exists). */
+export function replaceSourceBusinessNames(
+  db: Database.Database,
+  sourceId: string,
+  names: readonly { id: string; name: string; aliases: readonly string[] }[],
+  now: number,
+): void {
+  const insert = db.prepare('INSERT INTO business_names (business_id, supplied_by, name, aliases, updated_at) VALUES (?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    db.prepare('DELETE FROM business_names WHERE supplied_by = ?').run(sourceId);
+    for (const b of names) insert.run(b.id, sourceId, b.name, JSON.stringify(b.aliases), now);
+  })();
+}

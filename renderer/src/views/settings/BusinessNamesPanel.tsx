@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import type { BusinessName } from '../../../../main/api/types';
+import { call } from '../../api/genbaClient';
+import { useCore } from '../../api/useCore';
+import { useT } from '../../i18n/useT';
+import { useAppStore } from '../../store/appStore';
+
+/** Other names are typed in one field, separated by commas (、 or ,). */
+const splitAliases = (text: string): string[] =>
+  text
+    .split(/[,、，]/)
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+
+/**
+ * Settings → Business names: what people call each business of the local copy, for the
+ * screens and for the assistant (「SSの締切」). The company's database holds only ids; the
+ * demo company names its own. A name saved here wins; an empty name falls back to the source's.
+ */
+export function BusinessNamesPanel() {
+  const t = useT();
+  const refresh = useAppStore((s) => s.refresh);
+  const core = useCore();
+  const { busy, error } = core;
+  const [rows, setRows] = useState<BusinessName[] | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, { name: string; aliases: string }>>({});
+  const { run } = core;
+  useEffect(() => {
+    void run(async () => setRows(await call('businesses.list', {})));
+  }, [run]);
+  const draftOf = (b: BusinessName) => drafts[b.id] ?? { name: b.name ?? '', aliases: b.aliases.join('、') };
+  const save = (b: BusinessName) =>
+    run(async () => {
+      const d = draftOf(b);
+      setRows(await call('businesses.save', { id: b.id, name: d.name, aliases: splitAliases(d.aliases) }));
+      setDrafts(({ [b.id]: _, ...rest }) => rest);
+      await refresh();
+    });
+  return (
+    <section className="business-names" data-testid="business-names">
+      <h2>{t('businessNames.title')}</h2>
+      <p className="muted">{t('businessNames.help')}</p>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      {rows && rows.length === 0 && <p className="muted">{t('businessNames.none')}</p>}
+      {rows && rows.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('businessNames.id')}</th>
+              <th>{t('businessNames.name')}</th>
+              <th>{t('businessNames.aliases')}</th>
+              <th>{t('businessNames.from')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((b) => {
+              const d = draftOf(b);
+              return (
+                <tr key={b.id} data-testid={`business-${b.id}`}>
+                  <td>
+                    <code>{b.id}</code>
+                  </td>
+                  <td>
+                    <input value={d.name} maxLength={50} onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, name: e.target.value } })} />
+                  </td>
+                  <td>
+                    <input value={d.aliases} onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, aliases: e.target.value } })} />
+                  </td>
+                  <td className="muted">{b.from === null ? '' : t(b.from === 'settings' ? 'businessNames.fromSettings' : 'businessNames.fromSource')}</td>
+                  <td>
+                    <button type="button" disabled={busy || !(b.id in drafts)} onClick={() => void save(b)}>
+                      {t('businessNames.save')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type GenbaApp } from '../../../main/app.js';
+import { memorySecretStore, MYSQL_PASSWORD } from '../../../main/config/secretStore.js';
+import { createHandlerTable } from '../../../main/handlerTable.js';
+import { seedCompany } from '../../helpers/companyDb.js';
+import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+/**
+ * Business names at a company whose own database is the source (issue 26, item 5): the
+ * demo company's names are not the company's, and the names the manager gives its businesses
+ * in Settings (kept in the store) are the ones the assistant and the screens use.
+ */
+describe("business names at a company's own database", () => {
+  let maria: MariaDb;
+  let app: GenbaApp;
+  const dir = tempDir();
+  const businessOf = async (question: string) => (await app.assistant.understand(question)).rules.entities.business_id;
+
+  beforeAll(async () => {
+    maria = await startMariaDb();
+    const conn = await maria.admin();
+    // The demo company's rows, so its business ids (523201) are this company's too: only the names may tell them apart.
+    await seedCompany(conn, { logs: 200 });
+    await conn.end();
+    app = createApp({ dataDir: dir.path, now: Date.parse('2025-10-23T15:40+09:00'), secrets: memorySecretStore({ [MYSQL_PASSWORD]: 'genba-pw' }) });
+    app.saveSource({ host: '127.0.0.1', port: maria.port, database: maria.database, user: 'genba', tls: false }, { sync: false });
+    await app.start();
+    await app.syncNow();
+  }, 180_000);
+  afterAll(async () => {
+    await app?.stop();
+    dir.remove();
+    await maria?.destroy();
+  });
+
+  it("does not resolve the demo company's 「SS」, and resolves the name and alias stored for the company's business", async () => {
+    expect(await businessOf('SSの締切に間に合いますか')).toBeNull();
+    expect(await businessOf('523201の締切に間に合いますか')).toBe('523201');
+    expect(app.overview().businessNames['523201']).toBeUndefined();
+
+    const table = createHandlerTable(app);
+    const saved = await table['businesses.save']({ id: '523201', name: '健診データ入力', aliases: ['けんしん', 'KS'] });
+    expect(saved).toMatchObject({ ok: true });
+    expect(app.assistant.businessNames().find((b) => b.id === '523201')).toEqual({
+      id: '523201',
+      name: '健診データ入力',
+      aliases: ['けんしん', 'KS'],
+      from: 'settings',
+    });
+
+    expect(await businessOf('健診データ入力の締切に間に合いますか')).toBe('523201');
+    expect(await businessOf('けんしんは間に合う？')).toBe('523201');
+    expect(await businessOf('KS の締切')).toBe('523201');
+    expect(await businessOf('SSの締切に間に合いますか')).toBeNull();
+    expect(app.overview().businessNames['523201']).toBe('健診データ入力');
+
+    // An empty name removes the manager's entry; the request is validated like every channel's.
+    expect(await table['businesses.save']({ id: '523201', name: '', aliases: [] })).toMatchObject({ ok: true });
+    expect(await businessOf('健診データ入力の締切に間に合いますか')).toBeNull();
+    expect(await table['businesses.save']({ id: '523201', name: 'x'.repeat(51), aliases: [] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
