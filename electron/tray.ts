@@ -1,5 +1,5 @@
 import { Menu, Tray, nativeImage } from 'electron';
-import type { Lang } from '../main/errors.js';
+import { localize, type Lang, type Localized } from '../main/errors.js';
 
 export interface TrayActions {
   open(): void;
@@ -7,9 +7,9 @@ export interface TrayActions {
   quit(): void;
 }
 
-const LABELS: Record<Lang, { open: string; pause: string; quit: string; tooltip: string }> = {
-  ja: { open: '開く', pause: 'アラートを1時間停止', quit: '終了', tooltip: 'Genba' },
-  en: { open: 'Open', pause: 'Pause alerts for 1 hour', quit: 'Quit', tooltip: 'Genba' },
+const LABELS: Localized<{ open: string; pause: string; quit: string; tooltip: string; openAlerts: (n: number) => string }> = {
+  ja: { open: '開く', pause: 'アラートを1時間停止', quit: '終了', tooltip: 'Genba', openAlerts: (n) => `未解決のアラート ${n}件` },
+  en: { open: 'Open', pause: 'Pause alerts for 1 hour', quit: 'Quit', tooltip: 'Genba', openAlerts: (n) => `${n} open alerts` },
 };
 
 /** The tray icon and its menu; `refresh` re-labels the menu and shows the open-alert count. */
@@ -21,10 +21,10 @@ export function createTray(
 ): { tray: Tray; refresh: () => void } {
   const tray = new Tray(nativeImage.createFromPath(icons.normal));
   const rebuild = (): void => {
-    const l = LABELS[lang()];
+    const l = localize(lang(), LABELS);
     const open = openAlerts();
     tray.setImage(nativeImage.createFromPath(open > 0 ? icons.alert : icons.normal));
-    tray.setToolTip(open > 0 ? `${l.tooltip} — ${lang() === 'ja' ? `未解決のアラート ${open}件` : `${open} open alerts`}` : l.tooltip);
+    tray.setToolTip(open > 0 ? `${l.tooltip} — ${l.openAlerts(open)}` : l.tooltip);
     if (process.platform === 'darwin') tray.setTitle(open > 0 ? String(open) : '');
     tray.setContextMenu(
       Menu.buildFromTemplate([

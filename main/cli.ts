@@ -11,7 +11,7 @@ import { firstStepsText, helpText } from './cli/helpText.js';
 import { showTerminalProgress } from './cli/terminalProgress.js';
 import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
 import { existsSync, statSync } from 'node:fs';
-import { describeError, firstLine, fromSystemError, GenbaError, toErrorPayload, type Lang } from './errors.js';
+import { describeError, firstLine, fromSystemError, GenbaError, isLang, LANGS, localize, toErrorPayload, type Lang } from './errors.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -77,7 +77,8 @@ const WITHOUT_ARGUMENTS = new Set(['status', 'overview', 'compact', 'demo', 'syn
 /** The language for errors raised before the command line is fully parsed. */
 function langFromArgv(argv: string[]): Lang {
   const i = argv.indexOf('--lang');
-  return (i >= 0 && argv[i + 1] === 'en') || argv.includes('--lang=en') ? 'en' : 'ja';
+  const given = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return isLang(given) ? given : 'ja';
 }
 
 /** A model given for this run must be usable: refused with the reason rather than quietly replaced by the rules. */
@@ -117,8 +118,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       throw usageError(`コマンドラインが正しくありません: ${(error as Error).message}`, `Invalid command line: ${(error as Error).message}`);
     }
     const { values, positionals } = parsed;
-    if (values.lang !== undefined && values.lang !== 'ja' && values.lang !== 'en') {
-      throw usageError(`--lang には ja か en を指定してください（指定値: ${values.lang}）`, `--lang must be ja or en (got ${values.lang})`);
+    if (values.lang !== undefined && !isLang(values.lang)) {
+      throw usageError(
+        `--lang には ${LANGS.join(' か ')} を指定してください（指定値: ${values.lang}）`,
+        `--lang must be ${LANGS.join(' or ')} (got ${values.lang})`,
+      );
     }
     if (values.lang) lang = values.lang;
     json = values.json === true;
@@ -244,9 +248,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.stdout(
         json
           ? `${JSON.stringify(r, null, 2)}\n`
-          : lang === 'ja'
-            ? `保持期間を過ぎたものを削除しました: ログ ${r.rawLogs.toLocaleString()}行、分ごとの件数 ${r.minuteCounts.toLocaleString()}件、進捗 ${r.snapshots.toLocaleString()}件（${r.ms} ms、${r.freedPages.toLocaleString()}ページを返却）\n`
-            : `Removed what is past retention: ${r.rawLogs.toLocaleString()} log rows, ${r.minuteCounts.toLocaleString()} per-minute counts, ${r.snapshots.toLocaleString()} snapshots (${r.ms} ms, ${r.freedPages.toLocaleString()} pages given back)\n`,
+          : localize(lang, {
+              ja: `保持期間を過ぎたものを削除しました: ログ ${r.rawLogs.toLocaleString()}行、分ごとの件数 ${r.minuteCounts.toLocaleString()}件、進捗 ${r.snapshots.toLocaleString()}件（${r.ms} ms、${r.freedPages.toLocaleString()}ページを返却）\n`,
+              en: `Removed what is past retention: ${r.rawLogs.toLocaleString()} log rows, ${r.minuteCounts.toLocaleString()} per-minute counts, ${r.snapshots.toLocaleString()} snapshots (${r.ms} ms, ${r.freedPages.toLocaleString()} pages given back)\n`,
+            }),
       );
       return 0;
     }
@@ -270,12 +275,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.stdout(`${JSON.stringify({ rebuilt: result !== null, tables: counts, elapsedMs: Math.round(performance.now() - started) }, null, 2)}\n`);
     } else {
       const head = result
-        ? lang === 'ja'
-          ? 'デモ会社のデータを作り直しました。'
-          : 'Rebuilt the demo company.'
-        : lang === 'ja'
-          ? 'デモ会社のデータは作成済みです。'
-          : 'The demo company is in place.';
+        ? localize(lang, { ja: 'デモ会社のデータを作り直しました。', en: 'Rebuilt the demo company.' })
+        : localize(lang, { ja: 'デモ会社のデータは作成済みです。', en: 'The demo company is in place.' });
       io.stdout(`${head}\n${counts.map((t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}`).join('\n')}\n`);
     }
     return 0;

@@ -1,12 +1,11 @@
-import type { ErrorPayload, Lang } from './api/types.js';
+import type { ErrorPayload } from './api/types.js';
+import { isLang, LANGS, localize, type Lang, type Localized } from './api/localized.js';
 
-export type { ErrorPayload, Lang };
-export const LANGS: readonly Lang[] = ['ja', 'en'];
+export type { ErrorPayload, Lang, Localized };
+export { isLang, LANGS, localize };
 
-export interface LocalizedText {
-  ja: string;
-  en: string;
-}
+/** A sentence in every language (see `Localized`); the name errors have always used. */
+export type LocalizedText = Localized;
 
 /**
  * Base of every error the core raises on purpose. `code` is stable (the renderer and
@@ -14,10 +13,10 @@ export interface LocalizedText {
  */
 export class GenbaError extends Error {
   readonly code: string;
-  readonly text: LocalizedText;
+  readonly text: Localized;
   readonly detail: string | undefined;
 
-  constructor(code: string, text: LocalizedText, options: { cause?: unknown; detail?: string } = {}) {
+  constructor(code: string, text: Localized, options: { cause?: unknown; detail?: string } = {}) {
     super(text.en, { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
@@ -31,7 +30,7 @@ export class GenbaError extends Error {
 }
 
 /** What the manager reads for a fault Genba did not foresee; the details go to the app log. */
-const INTERNAL_ERROR: LocalizedText = {
+const INTERNAL_ERROR: Localized = {
   ja: '内部エラーが発生しました。詳細はアプリのログを確認してください。',
   en: 'An internal error occurred. See the app log for details.',
 };
@@ -64,7 +63,7 @@ export function fromSystemError(error: unknown, where?: string): unknown {
   const e = error as { code?: string; path?: string } | null;
   const code = e?.code ?? '';
   const place = e?.path ?? where;
-  const at = { ja: place ? `（${place}）` : '', en: place ? ` (${place})` : '' };
+  const at: Localized = { ja: place ? `（${place}）` : '', en: place ? ` (${place})` : '' };
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
     return new GenbaError(
       'DISK_FULL',

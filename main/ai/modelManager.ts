@@ -5,6 +5,7 @@ import type { AppLog } from '../applog/appLog.js';
 import { aiError } from './aiError.js';
 import { readGgufInfo } from './ggufInfo.js';
 import type { GgufEntry, Manifest, ManifestEntry, OnnxEntry } from './modelManifest.js';
+import type { Localized } from '../api/localized.js';
 
 export interface CatalogItem {
   name: string;
@@ -16,7 +17,7 @@ export interface CatalogItem {
   sizeLabel: string;
   checksumKnown: boolean;
   license: string;
-  description: { ja: string; en: string };
+  description: Localized;
 }
 export interface VerifyResult {
   name: string;

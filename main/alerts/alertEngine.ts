@@ -1,7 +1,7 @@
 import { rankAlerts } from './rankAlerts.js';
 import type Database from 'better-sqlite3';
 import type { Alert } from '../api/types.js';
-import type { Lang } from '../errors.js';
+import { localize, type Lang, type Localized } from '../errors.js';
 import type { AlertCandidate } from './alertRules.js';
 
 interface Row {
@@ -37,7 +37,7 @@ export interface ApplyResult {
 }
 
 export function toAlert(r: Row, lang: Lang): Alert {
-  const detail = JSON.parse(r.detail) as Record<string, unknown> & { dataAsOf?: number | null; request?: { ja: string; en: string } | null };
+  const detail = JSON.parse(r.detail) as Record<string, unknown> & { dataAsOf?: number | null; request?: Localized | null };
   const { dataAsOf = null, request = null, ...rest } = detail;
   return {
     id: r.alert_id,
@@ -45,7 +45,7 @@ export function toAlert(r: Row, lang: Lang): Alert {
     severity: r.severity,
     site: r.site,
     process: r.process,
-    title: lang === 'ja' ? r.title_ja : r.title_en,
+    title: localize(lang, { ja: r.title_ja, en: r.title_en }),
     detail: rest,
     firstSeen: r.first_seen,
     lastSeen: r.last_seen,
@@ -54,7 +54,7 @@ export function toAlert(r: Row, lang: Lang): Alert {
     acknowledgedAt: r.acknowledged_at,
     snoozedUntil: r.snoozed_until,
     dataAsOf,
-    request: request ? request[lang] : null,
+    request: request ? localize(lang, request) : null,
   };
 }
 

@@ -6,9 +6,10 @@ import { DEFAULT_INCIDENT, groupIncidents } from '../logs/logIncidents.js';
 import { linkIncidentsToKpis } from './incidentCauses.js';
 import { usualSpeed } from './usualSpeed.js';
 import { minutesWords } from '../placement/minutesWords.js';
+import type { Localized } from '../api/localized.js';
 
 /** 「約4分」, 「約8時間」: minutes late as an alert says them. */
-const about = (m: number): { ja: string; en: string } => {
+const about = (m: number): Localized => {
   const w = minutesWords(m);
   return { ja: w.ja.startsWith('約') ? w.ja : `約${w.ja}`, en: w.en.startsWith('about') ? w.en : `about ${w.en}` };
 };
@@ -20,10 +21,10 @@ export interface AlertCandidate {
   severity: 'warning' | 'critical';
   site: string | null;
   process: string | null;
-  title: { ja: string; en: string };
+  title: Localized;
   detail: Record<string, unknown>;
   dataAsOf: number | null;
-  request: { ja: string; en: string } | null;
+  request: Localized | null;
 }
 
 export interface RuleInputs {
@@ -58,11 +59,7 @@ function worstBy(processes: ProcessProgress[], score: (p: ProcessProgress) => nu
 }
 
 /** "Likely cause" facts for an alert about one process: the incidents linked to its site's speed. */
-function causesOf(
-  c: Causes,
-  p: ProcessProgress,
-  timeZone: string,
-): { likelyCauses: Record<string, unknown>[]; likelyCause: { ja: string; en: string } | null } {
+function causesOf(c: Causes, p: ProcessProgress, timeZone: string): { likelyCauses: Record<string, unknown>[]; likelyCause: Localized | null } {
   // The same business's figures first: the alert speaks of that series.
   const links = c.links
     .filter((l) => l.site === p.site && l.process === p.process)

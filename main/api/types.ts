@@ -2,8 +2,9 @@
  * Data shapes that cross the IPC boundary. Plain types only: the renderer imports this
  * file (type-only) and must not pull any Node code with it.
  */
-/** Languages the manager can choose; every user-facing message exists in both. */
-export type Lang = 'ja' | 'en';
+import type { Lang, Localized } from './localized.js';
+
+export type { Lang };
 
 export type ProgressStatus = 'done' | 'on_track' | 'at_risk' | 'late' | 'stalled';
 
@@ -180,7 +181,7 @@ export interface ModelsStatus {
     present: boolean;
     sizeBytes: number | null;
     sizeLabel: string;
-    description: { ja: string; en: string };
+    description: Localized;
   }[];
 }
 
@@ -248,7 +249,7 @@ export interface LogAnomaly {
   count: number;
   score: number | null;
   samples: string[];
-  explanation: { ja: string; en: string };
+  explanation: Localized;
 }
 export interface LogAnomalyReport {
   now: number;

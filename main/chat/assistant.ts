@@ -46,6 +46,7 @@ import { readMove } from './moveRequest.js';
 import { operatorSpread, perPersonPerMinute } from './storeFacts.js';
 import { moveImpact } from '../placement/moveImpact.js';
 import { saveProposal } from './proposalStore.js';
+import type { Localized } from '../api/localized.js';
 
 export interface AssistantDeps {
   db: () => Database.Database;
@@ -69,7 +70,7 @@ export interface AssistantDeps {
 }
 
 /** A window's words as the log explanations use them: "in the last 3 h", "yesterday". */
-const logWords = (w: { ja: string; en: string }): { ja: string; en: string } => ({ ja: w.ja, en: w.en.startsWith('the ') ? `in ${w.en}` : w.en });
+const logWords = (w: Localized): Localized => ({ ja: w.ja, en: w.en.startsWith('the ') ? `in ${w.en}` : w.en });
 
 /** A number of people in a request: "2名", "3人", "2 people". */
 const PEOPLE = /\d+\s*(?:名|人|にん|めい|people|persons?|operators?)/;

@@ -1,4 +1,5 @@
-import type { IncidentReport, Lang, ProcessProgress } from '../api/types.js';
+import { localize, type Lang, type Localized } from '../api/localized.js';
+import type { IncidentReport, ProcessProgress } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
 import { fig } from '../placement/placementTexts.js';
 import type { AlertHistory } from '../alerts/alertHistory.js';
@@ -17,96 +18,118 @@ function when(t: number, o: Tz): string {
 }
 
 export function correctionAnswer(rows: ReturnType<typeof correctionWaiting>, o: Tz, site: string | null): string {
-  const ja = o.lang === 'ja';
-  if (rows.length === 0) return ja ? `${site ?? ''}の今日の補正待ちのデータがありません。` : `No correction data today${site ? ` for ${site}` : ''}.`;
+  if (rows.length === 0)
+    return localize(o.lang, { ja: `${site ?? ''}の今日の補正待ちのデータがありません。`, en: `No correction data today${site ? ` for ${site}` : ''}.` });
   const total = rows.reduce((n, r) => n + r.waiting, 0);
   const at = when(Math.max(...rows.map((r) => r.at)), o);
-  const head = ja
-    ? `${site ?? '全拠点'}の補正待ちは合計${total}件です（${at}時点）。`
-    : `${total} items wait for correction${site ? ` in ${site}` : ''} (as of ${at}).`;
+  const head = localize(o.lang, {
+    ja: `${site ?? '全拠点'}の補正待ちは合計${total}件です（${at}時点）。`,
+    en: `${total} items wait for correction${site ? ` in ${site}` : ''} (as of ${at}).`,
+  });
   const lines = rows
     .filter((r) => r.waiting > 0)
     .slice(0, 8)
-    .map((r) => (ja ? `- ${r.site} ${r.process}（業務${r.businessId}）: ${r.waiting}件` : `- ${r.site} ${r.process} (business ${r.businessId}): ${r.waiting}`));
+    .map((r) =>
+      localize(o.lang, {
+        ja: `- ${r.site} ${r.process}（業務${r.businessId}）: ${r.waiting}件`,
+        en: `- ${r.site} ${r.process} (business ${r.businessId}): ${r.waiting}`,
+      }),
+    );
   return [head, ...lines].join('\n');
 }
 
 export function qualifiedAnswer(site: string, process: string, minSkill: number, q: ReturnType<typeof qualifiedOperators>, o: Tz): string {
-  const names = q.qualified.slice(0, 10).map((x) => (o.lang === 'ja' ? `${x.name}（スキル${x.skill}）` : `${x.name} (skill ${x.skill})`));
-  const more = q.qualified.length > 10 ? (o.lang === 'ja' ? ` ほか${q.qualified.length - 10}名` : ` and ${q.qualified.length - 10} more`) : '';
-  if (o.lang === 'ja') {
-    return `${site}で${process}ができる人（スキル${minSkill}以上・有効）は${q.qualified.length}名です${names.length ? `: ${names.join('、')}${more}` : ''}。（${site}の登録${q.registered}名、うち有効${q.valid}名）`;
-  }
-  return `${q.qualified.length} valid operators in ${site} can do ${process} at skill ${minSkill} or more${names.length ? `: ${names.join(', ')}${more}` : ''}. (${site}: ${q.registered} registered, ${q.valid} valid)`;
+  const names = q.qualified.slice(0, 10).map((x) => localize(o.lang, { ja: `${x.name}（スキル${x.skill}）`, en: `${x.name} (skill ${x.skill})` }));
+  const more = q.qualified.length > 10 ? localize(o.lang, { ja: ` ほか${q.qualified.length - 10}名`, en: ` and ${q.qualified.length - 10} more` }) : '';
+  return localize(o.lang, {
+    ja: `${site}で${process}ができる人（スキル${minSkill}以上・有効）は${q.qualified.length}名です${names.length ? `: ${names.join('、')}${more}` : ''}。（${site}の登録${q.registered}名、うち有効${q.valid}名）`,
+    en: `${q.qualified.length} valid operators in ${site} can do ${process} at skill ${minSkill} or more${names.length ? `: ${names.join(', ')}${more}` : ''}. (${site}: ${q.registered} registered, ${q.valid} valid)`,
+  });
 }
 
 export function proposalsAnswer(open: ReturnType<typeof openProposals>, o: Tz): string {
-  const ja = o.lang === 'ja';
-  if (open.length === 0) return ja ? '承認待ちの提案はありません。' : 'No proposal is waiting for a decision.';
-  const head = ja ? `承認待ちの提案は${open.length}件です。` : `${open.length} proposals wait for a decision.`;
+  if (open.length === 0) return localize(o.lang, { ja: '承認待ちの提案はありません。', en: 'No proposal is waiting for a decision.' });
+  const head = localize(o.lang, {
+    ja: `承認待ちの提案は${open.length}件です。`,
+    en: `${open.length} proposals wait for a decision.`,
+  });
   return [head, ...open.slice(0, 8).map((p) => `- ${p.id}（${formatHm(p.createdAt, o.timeZone)}）「${p.question}」`)].join('\n');
 }
 
+const DECISION_NAMES: Localized<Record<ReturnType<typeof decisionsSince>[number]['status'], string>> = {
+  ja: { approved: '承認', rejected: '却下', modified: '一部承認' },
+  en: { approved: 'approved', rejected: 'rejected', modified: 'partly approved' },
+};
+
 /** The decisions since the start of the window asked for (today by default). */
-export function decisionsAnswer(rows: ReturnType<typeof decisionsSince>, o: Tz, words: { ja: string; en: string }): string {
-  const ja = o.lang === 'ja';
-  if (rows.length === 0) return ja ? `${words.ja}決定した提案はありません。` : `No proposal was decided ${words.en}.`;
-  const name = { approved: ja ? '承認' : 'approved', rejected: ja ? '却下' : 'rejected', modified: ja ? '一部承認' : 'partly approved' };
-  const head = ja ? `${words.ja}決定した提案は${rows.length}件です。` : `${rows.length} proposals were decided ${words.en}.`;
+export function decisionsAnswer(rows: ReturnType<typeof decisionsSince>, o: Tz, words: Localized): string {
+  if (rows.length === 0) return localize(o.lang, { ja: `${words.ja}決定した提案はありません。`, en: `No proposal was decided ${words.en}.` });
+  const name = localize(o.lang, DECISION_NAMES);
+  const head = localize(o.lang, {
+    ja: `${words.ja}決定した提案は${rows.length}件です。`,
+    en: `${rows.length} proposals were decided ${words.en}.`,
+  });
   return [
     head,
-    ...rows
-      .slice(0, 8)
-      .map((r) =>
-        ja
-          ? `- ${when(r.decidedAt, o)} ${name[r.status]}: ${r.site} ${r.process}へ${r.moves}名（${r.id}）`
-          : `- ${when(r.decidedAt, o)} ${name[r.status]}: ${r.moves} to ${r.site} ${r.process} (${r.id})`,
-      ),
+    ...rows.slice(0, 8).map((r) =>
+      localize(o.lang, {
+        ja: `- ${when(r.decidedAt, o)} ${name[r.status]}: ${r.site} ${r.process}へ${r.moves}名（${r.id}）`,
+        en: `- ${when(r.decidedAt, o)} ${name[r.status]}: ${r.moves} to ${r.site} ${r.process} (${r.id})`,
+      }),
+    ),
   ].join('\n');
 }
 
 /** A site's headcount: registered, valid, and per process how many valid people have the skill. */
 export function headcountAnswer(site: string, h: ReturnType<typeof headcount>, minSkill: number, o: Tz): string {
-  const ja = o.lang === 'ja';
-  const per = h.byProcess.map((p) => (ja ? `${p.process} ${p.qualified}名` : `${p.process} ${p.qualified}`)).join(ja ? '、' : ', ');
-  return ja
-    ? `${site}の登録人数は${h.registered}名、うち有効（配置できる）${h.valid}名です。${per ? `\n工程別のスキル${minSkill}以上: ${per}` : ''}`
-    : `${site} has ${h.registered} people registered, ${h.valid} of them valid (can be placed).${per ? `\nSkill ${minSkill} or more per process: ${per}` : ''}`;
+  const per = h.byProcess
+    .map((p) => localize(o.lang, { ja: `${p.process} ${p.qualified}名`, en: `${p.process} ${p.qualified}` }))
+    .join(localize(o.lang, { ja: '、', en: ', ' }));
+  return localize(o.lang, {
+    ja: `${site}の登録人数は${h.registered}名、うち有効（配置できる）${h.valid}名です。${per ? `\n工程別のスキル${minSkill}以上: ${per}` : ''}`,
+    en: `${site} has ${h.registered} people registered, ${h.valid} of them valid (can be placed).${per ? `\nSkill ${minSkill} or more per process: ${per}` : ''}`,
+  });
 }
 
 export function syncAnswer(lastSync: number | null, o: Tz): string {
-  if (lastSync === null) return o.lang === 'ja' ? 'まだ同期していません。' : 'No sync has run yet.';
-  return o.lang === 'ja' ? `最後に同期したのは${formatHm(lastSync, o.timeZone)}です。` : `The last sync finished at ${formatHm(lastSync, o.timeZone)}.`;
+  if (lastSync === null) return localize(o.lang, { ja: 'まだ同期していません。', en: 'No sync has run yet.' });
+  const at = formatHm(lastSync, o.timeZone);
+  return localize(o.lang, { ja: `最後に同期したのは${at}です。`, en: `The last sync finished at ${at}.` });
 }
+
+/** How an incident's sample line begins; the productivity answer leaves the sample out by it. */
+const SAMPLE_PREFIX: Localized = { ja: '  例: ', en: '  e.g. ' };
 
 /** Lines of one incident and the speeds it likely lowered (shared by the log and the productivity answers). */
 function incidentLines(i: IncidentReport['incidents'][number], o: Tz, site: string | null, process: string | null): string[] {
-  const ja = o.lang === 'ja';
   const start = when(i.start, o);
   const hosts = i.hosts.slice(0, 2).join(', ');
   const services = i.services.slice(0, 2).join(', ');
-  const incident = ja
-    ? `- ${hosts}（${services}）の障害: ${start}から${i.lines}件（通常${i.usualLines}件）${i.sites.length ? `、拠点 ${i.sites.join('・')}` : ''}`
-    : `- Incident on ${hosts} (${services}): ${i.lines} lines from ${start} (usually ${i.usualLines})${i.sites.length ? `, sites ${i.sites.join(', ')}` : ''}`;
+  const incident = localize(o.lang, {
+    ja: `- ${hosts}（${services}）の障害: ${start}から${i.lines}件（通常${i.usualLines}件）${i.sites.length ? `、拠点 ${i.sites.join('・')}` : ''}`,
+    en: `- Incident on ${hosts} (${services}): ${i.lines} lines from ${start} (usually ${i.usualLines})${i.sites.length ? `, sites ${i.sites.join(', ')}` : ''}`,
+  });
   const affects = i.affects
     .filter((a) => (site === null || a.site === site) && (process === null || a.process === process))
     .map((a) =>
-      ja
-        ? `  → ${a.site} ${a.process}（業務${a.businessId}）の速度 毎分${fig(a.speedBefore)} → ${fig(a.speedAfter)}件（${when(a.dropAt, o)}から）`
-        : `  → ${a.site} ${a.process} (business ${a.businessId}) speed ${fig(a.speedBefore)} → ${fig(a.speedAfter)}/min (from ${when(a.dropAt, o)})`,
+      localize(o.lang, {
+        ja: `  → ${a.site} ${a.process}（業務${a.businessId}）の速度 毎分${fig(a.speedBefore)} → ${fig(a.speedAfter)}件（${when(a.dropAt, o)}から）`,
+        en: `  → ${a.site} ${a.process} (business ${a.businessId}) speed ${fig(a.speedBefore)} → ${fig(a.speedAfter)}/min (from ${when(a.dropAt, o)})`,
+      }),
     );
-  const sample = i.samples[0] ? [ja ? `  例: ${i.samples[0]}` : `  e.g. ${i.samples[0]}`] : [];
+  const sample = i.samples[0] ? [localize(o.lang, SAMPLE_PREFIX) + i.samples[0]] : [];
   return [incident, ...affects, ...sample];
 }
 
 /** The log incidents of now (touching `site` when one is named), with the speeds they likely lowered. */
 export function incidentsAnswer(report: IncidentReport, o: Tz, site: string | null): string {
-  const ja = o.lang === 'ja';
   const list = report.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
-  if (list.length === 0) return ja ? `ログの障害はありません${site ? `（${site}）` : ''}。` : `No log incident${site ? ` touching ${site}` : ''}.`;
-  return [ja ? `ログの障害: ${list.length}件` : `Log incidents: ${list.length}`, ...list.slice(0, 3).flatMap((i) => incidentLines(i, o, site, null))].join(
-    '\n',
-  );
+  if (list.length === 0)
+    return localize(o.lang, { ja: `ログの障害はありません${site ? `（${site}）` : ''}。`, en: `No log incident${site ? ` touching ${site}` : ''}.` });
+  return [
+    localize(o.lang, { ja: `ログの障害: ${list.length}件`, en: `Log incidents: ${list.length}` }),
+    ...list.slice(0, 3).flatMap((i) => incidentLines(i, o, site, null)),
+  ].join('\n');
 }
 
 /** What one process did, for the productivity answer: against comparable windows, and the spread between its people. */
@@ -135,105 +158,118 @@ export function productivityAnswer(
   site: string | null,
   process: string | null,
   compare: (p: ProcessProgress) => SpeedComparison,
-  range: { ja: string; en: string } | null = null,
+  range: Localized | null = null,
 ): string {
-  const ja = o.lang === 'ja';
   const rows = series.filter(
     (p) => (site === null || p.site === site) && (process === null || p.process === process) && (range !== null || p.status !== 'done'),
   );
-  const per = (x: number | null): string => (x === null ? '—' : ja ? `毎分${fig(x)}件` : `${fig(x)}/min`);
+  const per = (x: number | null): string => (x === null ? '—' : localize(o.lang, { ja: `毎分${fig(x)}件`, en: `${fig(x)}/min` }));
   const lines = rows.slice(0, 8).flatMap((p) => {
     const c = compare(p);
     const need = p.requiredPerMinute === null ? '—' : fig(p.requiredPerMinute);
-    const usual = c.usual === null ? '' : ja ? `、通常 ${per(c.usual)}` : `, usually ${per(c.usual)}`;
-    const week = c.weekAgo === null ? '' : ja ? `、先週の同じ時刻 ${per(c.weekAgo)}` : `, a week ago ${per(c.weekAgo)}`;
+    const usual = c.usual === null ? '' : localize(o.lang, { ja: `、通常 ${per(c.usual)}`, en: `, usually ${per(c.usual)}` });
+    const week = c.weekAgo === null ? '' : localize(o.lang, { ja: `、先週の同じ時刻 ${per(c.weekAgo)}`, en: `, a week ago ${per(c.weekAgo)}` });
     const now =
       p.status === 'done'
-        ? ja
-          ? '今日の作業は完了'
-          : "today's work done"
-        : ja
-          ? `${per(p.speedPerMinute)}（必要 毎分${need}件${usual}${week}）`
-          : `${per(p.speedPerMinute)} now (needs ${need}/min${usual}${week})`;
+        ? localize(o.lang, { ja: '今日の作業は完了', en: "today's work done" })
+        : localize(o.lang, {
+            ja: `${per(p.speedPerMinute)}（必要 毎分${need}件${usual}${week}）`,
+            en: `${per(p.speedPerMinute)} now (needs ${need}/min${usual}${week})`,
+          });
     const w = c.window;
     const inWindow =
       range && w
-        ? ja
-          ? `${range.ja} ${per(w.perMinute)}（同じ時間帯の通常 ${per(w.usual)}、先週 ${per(w.weekAgo)}）、${p.status === 'done' ? '' : '今 '}`
-          : `${range.en} ${per(w.perMinute)} (same hours usually ${per(w.usual)}, a week ago ${per(w.weekAgo)}), `
+        ? localize(o.lang, {
+            ja: `${range.ja} ${per(w.perMinute)}（同じ時間帯の通常 ${per(w.usual)}、先週 ${per(w.weekAgo)}）、${p.status === 'done' ? '' : '今 '}`,
+            en: `${range.en} ${per(w.perMinute)} (same hours usually ${per(w.usual)}, a week ago ${per(w.weekAgo)}), `,
+          })
         : '';
     const s = c.spread;
     const spread = s
       ? [
-          ja
-            ? `  担当できる${s.people}名の登録速度: 毎時${fig(s.minPerHour)}〜${fig(s.maxPerHour)}件（中央 ${fig(s.medianPerHour)}件）`
-            : `  ${s.people} people can do it, registered at ${fig(s.minPerHour)}–${fig(s.maxPerHour)}/h (median ${fig(s.medianPerHour)}/h)`,
+          localize(o.lang, {
+            ja: `  担当できる${s.people}名の登録速度: 毎時${fig(s.minPerHour)}〜${fig(s.maxPerHour)}件（中央 ${fig(s.medianPerHour)}件）`,
+            en: `  ${s.people} people can do it, registered at ${fig(s.minPerHour)}–${fig(s.maxPerHour)}/h (median ${fig(s.medianPerHour)}/h)`,
+          }),
         ]
       : [];
     const daily = (c.steps?.length ?? 0) > 1 && c.steps![1]!.from - c.steps![0]!.from > 3_600_000;
     const stepName = (t: number): string => {
       const w = wallClock(t, o.timeZone);
-      return daily ? `${w.month}/${w.day}` : ja ? `${w.hour}時` : `${w.hour}:00`;
+      return daily ? `${w.month}/${w.day}` : localize(o.lang, { ja: `${w.hour}時`, en: `${w.hour}:00` });
     };
     const trend =
       c.steps && c.steps.length > 0
-        ? [
-            ja
-              ? `  推移（毎分）: ${c.steps.map((x) => `${stepName(x.from)} ${fig(x.perMinute)}`).join(' / ')}`
-              : `  trend (/min): ${c.steps.map((x) => `${stepName(x.from)} ${fig(x.perMinute)}`).join(' / ')}`,
-          ]
+        ? [localize(o.lang, { ja: '  推移（毎分）: ', en: '  trend (/min): ' }) + c.steps.map((x) => `${stepName(x.from)} ${fig(x.perMinute)}`).join(' / ')]
         : [];
     return [
-      ja ? `- ${p.site} ${p.process}（業務${p.businessId}）: ${inWindow}${now}` : `- ${p.site} ${p.process} (business ${p.businessId}): ${inWindow}${now}`,
+      localize(o.lang, {
+        ja: `- ${p.site} ${p.process}（業務${p.businessId}）: ${inWindow}${now}`,
+        en: `- ${p.site} ${p.process} (business ${p.businessId}): ${inWindow}${now}`,
+      }),
       ...trend,
       ...spread,
     ];
   });
-  const where = site ?? (ja ? '全拠点' : null);
-  const head = ja ? `${where}の処理速度${range ? `（${range.ja}）` : ''}:` : `Speed${site ? ` in ${site}` : ''}${range ? ` (${range.en})` : ''}:`;
+  const head = localize(o.lang, {
+    ja: `${site ?? '全拠点'}の処理速度${range ? `（${range.ja}）` : ''}:`,
+    en: `Speed${site ? ` in ${site}` : ''}${range ? ` (${range.en})` : ''}:`,
+  });
   const causes = incidents.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
-  const causeLines = causes.slice(0, 3).flatMap((i) => incidentLines(i, o, site, process).filter((l) => !l.startsWith('  例') && !l.startsWith('  e.g.')));
+  const sample = localize(o.lang, SAMPLE_PREFIX);
+  const causeLines = causes.slice(0, 3).flatMap((i) => incidentLines(i, o, site, process).filter((l) => !l.startsWith(sample)));
   const cause =
     causeLines.length > 0
-      ? [ja ? '考えられる原因（ログの障害）:' : 'Likely causes (log incidents):', ...causeLines]
-      : [ja ? 'この拠点のホストにログの障害は見つかりませんでした。' : 'No log incident was found on the hosts of this site.'];
-  return [head, ...(lines.length > 0 ? lines : [ja ? '- 作業中の工程はありません' : '- no process has work left']), ...cause].join('\n');
+      ? [localize(o.lang, { ja: '考えられる原因（ログの障害）:', en: 'Likely causes (log incidents):' }), ...causeLines]
+      : [localize(o.lang, { ja: 'この拠点のホストにログの障害は見つかりませんでした。', en: 'No log incident was found on the hosts of this site.' })];
+  const none = localize(o.lang, { ja: '- 作業中の工程はありません', en: '- no process has work left' });
+  return [head, ...(lines.length > 0 ? lines : [none]), ...cause].join('\n');
 }
 
 /** Before and after a move, for the receiving and the giving side and each business they serve. */
 export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: Tz): string {
-  const ja = o.lang === 'ja';
   const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
   const lateness = (m: number | null): string =>
-    m === null ? (ja ? '見込みなし' : 'no estimate') : m > 0 ? (ja ? `${m}分遅れ` : `${m} min late`) : ja ? `余裕${-m}分` : `${-m} min spare`;
+    m === null
+      ? localize(o.lang, { ja: '見込みなし', en: 'no estimate' })
+      : m > 0
+        ? localize(o.lang, { ja: `${m}分遅れ`, en: `${m} min late` })
+        : localize(o.lang, { ja: `余裕${-m}分`, en: `${-m} min spare` });
   const what =
     move.from && move.to
-      ? ja
-        ? `${move.from.site} ${move.from.process}から${move.to.site} ${move.to.process}へ${move.count}名移した場合:`
-        : `Moving ${move.count} from ${move.from.site} ${move.from.process} to ${move.to.site} ${move.to.process}:`
+      ? localize(o.lang, {
+          ja: `${move.from.site} ${move.from.process}から${move.to.site} ${move.to.process}へ${move.count}名移した場合:`,
+          en: `Moving ${move.count} from ${move.from.site} ${move.from.process} to ${move.to.site} ${move.to.process}:`,
+        })
       : move.to
-        ? ja
-          ? `${move.to.site} ${move.to.process}に${move.count}名加えた場合:`
-          : `Adding ${move.count} to ${move.to.site} ${move.to.process}:`
-        : ja
-          ? `${move.from!.site} ${move.from!.process}から${move.count}名減らした場合:`
-          : `Taking ${move.count} from ${move.from!.site} ${move.from!.process}:`;
+        ? localize(o.lang, {
+            ja: `${move.to.site} ${move.to.process}に${move.count}名加えた場合:`,
+            en: `Adding ${move.count} to ${move.to.site} ${move.to.process}:`,
+          })
+        : localize(o.lang, {
+            ja: `${move.from!.site} ${move.from!.process}から${move.count}名減らした場合:`,
+            en: `Taking ${move.count} from ${move.from!.site} ${move.from!.process}:`,
+          });
   // A side whose work is done today is not slowed or sped up by the move: said, not left out.
   const done = (['to', 'from'] as const)
     .map((k) => move[k])
     .filter((at): at is NonNullable<typeof at> => at !== null && !rows.some((r) => r.site === at.site && r.process === at.process))
     .map((at) =>
-      ja ? `- ${at.site} ${at.process}: 今日の作業は完了しているため影響はありません` : `- ${at.site} ${at.process}: today's work is done, no effect`,
+      localize(o.lang, {
+        ja: `- ${at.site} ${at.process}: 今日の作業は完了しているため影響はありません`,
+        en: `- ${at.site} ${at.process}: today's work is done, no effect`,
+      }),
     );
   const lines = rows.map((r) =>
-    ja
-      ? `- ${r.site} ${r.process}（業務${r.businessId}、${r.side === 'receiving' ? '受け入れ' : '送り出し'}）: 完了見込み ${hm(r.before.finish)} → ${hm(r.after.finish)}（納期${hm(r.deadline)}、${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}）、毎分${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}件`
-      : `- ${r.site} ${r.process} (business ${r.businessId}, ${r.side}): finish ${hm(r.before.finish)} → ${hm(r.after.finish)} (deadline ${hm(r.deadline)}, ${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}), ${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}/min`,
+    localize(o.lang, {
+      ja: `- ${r.site} ${r.process}（業務${r.businessId}、${r.side === 'receiving' ? '受け入れ' : '送り出し'}）: 完了見込み ${hm(r.before.finish)} → ${hm(r.after.finish)}（納期${hm(r.deadline)}、${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}）、毎分${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}件`,
+      en: `- ${r.site} ${r.process} (business ${r.businessId}, ${r.side}): finish ${hm(r.before.finish)} → ${hm(r.after.finish)} (deadline ${hm(r.deadline)}, ${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}), ${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}/min`,
+    }),
   );
   return [what, ...lines, ...done].join('\n');
 }
 
-const KIND_NAMES: Record<string, { ja: string; en: string }> = {
+const KIND_NAMES: Record<string, Localized> = {
   delay_risk: { ja: '納期遅延リスク', en: 'delay risk' },
   productivity_drop: { ja: '生産性の低下', en: 'productivity drop' },
   skill_gap: { ja: 'スキル不足', en: 'skill gap' },
@@ -241,19 +277,23 @@ const KIND_NAMES: Record<string, { ja: string; en: string }> = {
   stale_data: { ja: 'データが古い', en: 'stale data' },
 };
 /** An alert kind in words (never its code). */
-export const alertKindName = (kind: string, lang: Lang): string => KIND_NAMES[kind]?.[lang] ?? kind;
+export const alertKindName = (kind: string, lang: Lang): string => {
+  const names = KIND_NAMES[kind];
+  return names ? localize(lang, names) : kind;
+};
 
 /** A site's alert history, and the stricter threshold that would have removed the noise, with its effect. */
 export function alertHistoryAnswer(h: AlertHistory, days: number, o: Tz): string {
-  const ja = o.lang === 'ja';
-  const where = h.site ?? (ja ? '全拠点' : 'all sites');
-  if (h.total === 0) return ja ? `${where}の直近${days}日のアラートはありません。` : `No alerts for ${where} in the last ${days} days.`;
-  const lines = [ja ? `${where}の直近${days}日のアラート: ${h.total}件` : `Alerts for ${where} in the last ${days} days: ${h.total}`];
+  const where = h.site ?? localize(o.lang, { ja: '全拠点', en: 'all sites' });
+  if (h.total === 0) return localize(o.lang, { ja: `${where}の直近${days}日のアラートはありません。`, en: `No alerts for ${where} in the last ${days} days.` });
+  const lines = [localize(o.lang, { ja: `${where}の直近${days}日のアラート: ${h.total}件`, en: `Alerts for ${where} in the last ${days} days: ${h.total}` })];
   for (const k of h.byKind) {
+    const kind = alertKindName(k.kind, o.lang);
     lines.push(
-      ja
-        ? `- ${alertKindName(k.kind, 'ja')}: ${k.count}件（確認されずに30分以内に解消 ${k.selfResolved}件、配置の決定につながった ${k.ledToDecision}件）`
-        : `- ${alertKindName(k.kind, 'en')}: ${k.count} (${k.selfResolved} ended by themselves within 30 min, unacknowledged; ${k.ledToDecision} led to a decision)`,
+      localize(o.lang, {
+        ja: `- ${kind}: ${k.count}件（確認されずに30分以内に解消 ${k.selfResolved}件、配置の決定につながった ${k.ledToDecision}件）`,
+        en: `- ${kind}: ${k.count} (${k.selfResolved} ended by themselves within 30 min, unacknowledged; ${k.ledToDecision} led to a decision)`,
+      }),
     );
   }
   const p = h.proposal;
@@ -261,15 +301,17 @@ export function alertHistoryAnswer(h: AlertHistory, days: number, o: Tz): string
     const cur = Math.round(p.current * 100);
     const next = Math.round(p.proposed * 100);
     lines.push(
-      ja
-        ? `提案: 生産性の低下のしきい値を通常の${cur}%から${next}%に下げると、この履歴では${p.alerts}件中${p.removed}件が出なくなり、決定につながった${p.decisions}件はすべて残ります（全拠点に共通の設定です。承認されるまで変更しません）。`
-        : `Proposal: lowering the productivity-drop threshold from ${cur}% to ${next}% of the usual speed would have removed ${p.removed} of ${p.alerts} alerts in this history and kept all ${p.decisions} that led to a decision (one setting for all sites; nothing changes until you approve it).`,
+      localize(o.lang, {
+        ja: `提案: 生産性の低下のしきい値を通常の${cur}%から${next}%に下げると、この履歴では${p.alerts}件中${p.removed}件が出なくなり、決定につながった${p.decisions}件はすべて残ります（全拠点に共通の設定です。承認されるまで変更しません）。`,
+        en: `Proposal: lowering the productivity-drop threshold from ${cur}% to ${next}% of the usual speed would have removed ${p.removed} of ${p.alerts} alerts in this history and kept all ${p.decisions} that led to a decision (one setting for all sites; nothing changes until you approve it).`,
+      }),
     );
   } else
     lines.push(
-      ja
-        ? 'しきい値を変えて減らせるアラートは、この履歴にはありません。'
-        : 'No threshold change would remove alerts in this history without losing one that mattered.',
+      localize(o.lang, {
+        ja: 'しきい値を変えて減らせるアラートは、この履歴にはありません。',
+        en: 'No threshold change would remove alerts in this history without losing one that mattered.',
+      }),
     );
   return lines.join('\n');
 }

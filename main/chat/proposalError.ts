@@ -1,4 +1,4 @@
-import { GenbaError, type LocalizedText } from '../errors.js';
+import { GenbaError, type Localized } from '../errors.js';
 
 export type ProposalErrorCode =
   | 'PROPOSAL_NOT_FOUND'
@@ -12,7 +12,7 @@ export type ProposalErrorCode =
 /** Refusals of the assistant's proposals and decisions. */
 export class ProposalError extends GenbaError {
   declare readonly code: ProposalErrorCode;
-  constructor(code: ProposalErrorCode, text: LocalizedText) {
+  constructor(code: ProposalErrorCode, text: Localized) {
     super(code, text);
   }
 }

@@ -2,6 +2,7 @@ import type { GenbaApp } from '../app.js';
 import type { Alert } from '../api/types.js';
 import type { CliIo } from '../cli.js';
 import { usageError } from './cliUsageError.js';
+import { localize } from '../errors.js';
 
 const line = (a: Alert): string => `${a.status === 'open' ? '●' : '○'} [${a.severity}] ${a.kind.padEnd(17)} ${a.title}`;
 
@@ -11,11 +12,11 @@ export function runAlertsCommand(app: GenbaApp, args: string[], json: boolean, i
   if (extra.length > 0) throw usageError(`余分な引数があります: ${extra.join(' ')}`, `Unexpected arguments: ${extra.join(' ')}`);
   if (sub === 'check') {
     const r = app.alerts.check();
-    const ja = app.lang() === 'ja';
+    const w = localize(app.lang(), { ja: { open: '未解決', opened: '新規', resolved: '解決' }, en: { open: 'Open', opened: 'new', resolved: 'resolved' } });
     io.stdout(
       json
         ? `${JSON.stringify(r, null, 2)}\n`
-        : `${ja ? '未解決' : 'Open'}: ${r.open.length} (${ja ? '新規' : 'new'} ${r.opened}, ${ja ? '解決' : 'resolved'} ${r.resolved})\n${r.open.map(line).join('\n')}\n`,
+        : `${w.open}: ${r.open.length} (${w.opened} ${r.opened}, ${w.resolved} ${r.resolved})\n${r.open.map(line).join('\n')}\n`,
     );
     return 0;
   }

@@ -6,7 +6,7 @@ import type { CliIo } from '../cli.js';
 import type { GenbaConfig } from '../config/config.js';
 import { MAX_DOCUMENT_CHARS } from '../knowledge/knowledgeBase.js';
 import { knowledgeError } from '../knowledge/knowledgeError.js';
-import { GenbaError } from '../errors.js';
+import { GenbaError, localize, type Lang } from '../errors.js';
 import { usageError } from './cliUsageError.js';
 
 const out = (io: CliIo, json: boolean, value: unknown, text: string): number => {
@@ -14,15 +14,16 @@ const out = (io: CliIo, json: boolean, value: unknown, text: string): number => 
   return 0;
 };
 
-function formatAsk(r: AskResult, ja: boolean): string {
+function formatAsk(r: AskResult, lang: Lang): string {
   const lines = [r.answer];
   if (r.proposal) {
-    lines.push('', `${ja ? '提案' : 'Proposal'} ${r.proposal.id}`);
+    lines.push('', `${localize(lang, { ja: '提案', en: 'Proposal' })} ${r.proposal.id}`);
     for (const op of r.proposal.operators) lines.push(`  ${op.from} → ${r.proposal.site}  ${op.name}  (${op.reason})`);
     lines.push(
-      ja
-        ? `承認: genba approve ${r.proposal.id}   却下: genba reject ${r.proposal.id} --reason "…"`
-        : `Approve: genba approve ${r.proposal.id}   Reject: genba reject ${r.proposal.id} --reason "…"`,
+      localize(lang, {
+        ja: `承認: genba approve ${r.proposal.id}   却下: genba reject ${r.proposal.id} --reason "…"`,
+        en: `Approve: genba approve ${r.proposal.id}   Reject: genba reject ${r.proposal.id} --reason "…"`,
+      }),
     );
   }
   if (r.citations.length > 0) lines.push('', ...r.citations.map((c, i) => `[${i + 1}] ${c.title}${c.heading ? ` / ${c.heading}` : ''}`));
@@ -43,7 +44,7 @@ export async function runAsk(app: GenbaApp, args: string[], json: boolean, io: C
   // Start-up work (the app does it while its window opens), so that the timings are the question's own.
   await app.assistant.prepare();
   const r = await app.assistant.ask(question);
-  return out(io, json, r, formatAsk(r, app.lang() === 'ja'));
+  return out(io, json, r, formatAsk(r, app.lang()));
 }
 
 /**
@@ -83,14 +84,13 @@ export async function runDecision(
   };
   const s = await app.assistant.decideAndDeliver(id.toUpperCase(), decision, deliveryWait(app.config().source));
   const lang = app.lang();
-  const reason = s.delivery.reason?.[lang] ?? null;
+  const reason = s.delivery.reason ? localize(lang, s.delivery.reason) : null;
   const text = s.delivery.delivered
-    ? lang === 'ja'
-      ? `${id}: ${s.status}（会社のデータベースに送信しました）`
-      : `${id}: ${s.status} (delivered to the company database)`
-    : lang === 'ja'
-      ? `${id}: ${s.status}（会社のデータベースに送れませんでした。送信待ちに入れ、自動的に再送します: ${reason ?? ''}）`
-      : `${id}: ${s.status} (not delivered to the company database yet; queued and retried automatically: ${reason ?? ''})`;
+    ? localize(lang, { ja: `${id}: ${s.status}（会社のデータベースに送信しました）`, en: `${id}: ${s.status} (delivered to the company database)` })
+    : localize(lang, {
+        ja: `${id}: ${s.status}（会社のデータベースに送れませんでした。送信待ちに入れ、自動的に再送します: ${reason ?? ''}）`,
+        en: `${id}: ${s.status} (not delivered to the company database yet; queued and retried automatically: ${reason ?? ''})`,
+      });
   return out(io, o.json, { ...s, delivery: { delivered: s.delivery.delivered, reason } }, text);
 }
 
@@ -100,7 +100,7 @@ const TEXT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.text']);
 export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: string; k: number; json: boolean }, io: CliIo): Promise<number> {
   const [sub = 'list', ...rest] = args;
   const kb = app.assistant.knowledge;
-  const ja = app.lang() === 'ja';
+  const lang = app.lang();
   if (sub === 'list') {
     const docs = kb.list();
     return out(
@@ -110,7 +110,7 @@ export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: s
       docs
         .map(
           (d) =>
-            `${String(d.id).padStart(4)}  ${d.title}  (${d.chunks} chunks, ${d.chars} ${ja ? '文字' : 'chars'}${d.builtin ? (ja ? '、同梱' : ', built-in') : ''})`,
+            `${String(d.id).padStart(4)}  ${d.title}  (${d.chunks} chunks, ${d.chars} ${localize(lang, { ja: '文字', en: 'chars' })}${d.builtin ? localize(lang, { ja: '、同梱', en: ', built-in' }) : ''})`,
         )
         .join('\n'),
     );
@@ -160,13 +160,18 @@ export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: s
       );
     }
     const doc = kb.add({ title: o.title ?? basename(path, extname(path)), text, sourceName: basename(path) });
-    return out(io, o.json, doc, ja ? `追加しました: ${doc.id} ${doc.title}（${doc.chunks} チャンク）` : `Added ${doc.id} ${doc.title} (${doc.chunks} chunks)`);
+    return out(
+      io,
+      o.json,
+      doc,
+      localize(lang, { ja: `追加しました: ${doc.id} ${doc.title}（${doc.chunks} チャンク）`, en: `Added ${doc.id} ${doc.title} (${doc.chunks} chunks)` }),
+    );
   }
   if (sub === 'remove') {
     const id = Number(rest[0]);
     if (rest.length !== 1 || !Number.isInteger(id) || id < 1) throw usageError('削除する文書の ID を指定してください', 'Give the id of the document to remove');
     const left = kb.remove(id);
-    return out(io, o.json, left, ja ? `削除しました: ${id}` : `Removed ${id}`);
+    return out(io, o.json, left, localize(lang, { ja: `削除しました: ${id}`, en: `Removed ${id}` }));
   }
   if (sub === 'search') {
     const q = rest.join(' ').trim();

@@ -4,7 +4,7 @@ import type { GenbaApp } from '../app.js';
 import { parseIntentCases } from '../chat/intentCases.js';
 import { scoreIntents, type IntentGuess, type IntentScore } from '../chat/intentEval.js';
 import type { CliIo } from '../cli.js';
-import { GenbaError } from '../errors.js';
+import { GenbaError, localize, type Lang, type Localized } from '../errors.js';
 import { usageError } from './cliUsageError.js';
 
 /** A labelled file bigger than this is not a list of requests someone wrote. */
@@ -67,29 +67,63 @@ export async function runEvalCommand(app: GenbaApp, args: string[], json: boolea
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
-  const ja = app.lang() === 'ja';
-  const lines = [ja ? `${cases.length}件の質問（${file}）` : `${cases.length} requests (${file})`];
-  lines.push(...formatScore(ja ? 'ルール' : 'Rules', report.rules, ja));
+  const lang = app.lang();
+  const lines = [localize(lang, { ja: `${cases.length}件の質問（${file}）`, en: `${cases.length} requests (${file})` })];
+  lines.push(...formatScore(localize(lang, { ja: 'ルール', en: 'Rules' }), report.rules, lang));
   if (report.model)
     lines.push(
       '',
-      ...formatScore(ja ? `意図モデル（解釈できず${modelFailed}件はルール）` : `Intent model (${modelFailed} unreadable, rules used)`, report.model, ja),
+      ...formatScore(
+        localize(lang, { ja: `意図モデル（解釈できず${modelFailed}件はルール）`, en: `Intent model (${modelFailed} unreadable, rules used)` }),
+        report.model,
+        lang,
+      ),
     );
   else
-    lines.push('', ja ? '意図モデルはありません（--intent-model で指定すると並べて評価します）' : 'No intent model (give one with --intent-model to compare)');
+    lines.push(
+      '',
+      localize(lang, {
+        ja: '意図モデルはありません（--intent-model で指定すると並べて評価します）',
+        en: 'No intent model (give one with --intent-model to compare)',
+      }),
+    );
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
-function formatScore(title: string, s: IntentScore, ja: boolean): string[] {
+const SCORE_WORDS = {
+  ja: {
+    accuracy: '意図の正解率',
+    entityAccuracy: '項目（拠点・工程・業務）の正解率',
+    site: '拠点',
+    process: '工程',
+    business: '業務',
+    precision: '適合率',
+    recall: '再現率',
+    confusion: '混同行列（行: 正解、列: 判定）',
+  },
+  en: {
+    accuracy: 'intent accuracy',
+    entityAccuracy: 'entity accuracy (site, process, business)',
+    site: 'site',
+    process: 'process',
+    business: 'business',
+    precision: 'precision',
+    recall: 'recall',
+    confusion: 'confusion (rows: truth, columns: guess)',
+  },
+} satisfies Localized<Record<string, string>>;
+
+function formatScore(title: string, s: IntentScore, lang: Lang): string[] {
+  const w = localize(lang, SCORE_WORDS);
   const out = [
-    `${title}: ${ja ? '意図の正解率' : 'intent accuracy'} ${pct(s.accuracy)}, ${ja ? '項目（拠点・工程・業務）の正解率' : 'entity accuracy (site, process, business)'} ${pct(s.entityAccuracy)}`,
-    `  ${ja ? '拠点' : 'site'} ${pct(s.entities.location)} · ${ja ? '工程' : 'process'} ${pct(s.entities.process)} · ${ja ? '業務' : 'business'} ${pct(s.entities.business_id)}`,
-    `  ${'intent'.padEnd(24)} ${'n'.padStart(4)} ${(ja ? '適合率' : 'precision').padStart(9)} ${(ja ? '再現率' : 'recall').padStart(9)}`,
+    `${title}: ${w.accuracy} ${pct(s.accuracy)}, ${w.entityAccuracy} ${pct(s.entityAccuracy)}`,
+    `  ${w.site} ${pct(s.entities.location)} · ${w.process} ${pct(s.entities.process)} · ${w.business} ${pct(s.entities.business_id)}`,
+    `  ${'intent'.padEnd(24)} ${'n'.padStart(4)} ${w.precision.padStart(9)} ${w.recall.padStart(9)}`,
     ...s.perIntent.map((p) => `  ${p.intent.padEnd(24)} ${String(p.n).padStart(4)} ${pct(p.precision).padStart(9)} ${pct(p.recall).padStart(9)}`),
-    `  ${ja ? '混同行列（行: 正解、列: 判定）' : 'confusion (rows: truth, columns: guess)'}`,
+    `  ${w.confusion}`,
   ];
   const present = INTENT_TYPES.filter((t) => INTENT_TYPES.some((u) => s.confusion[t][u] > 0 || s.confusion[u][t] > 0));
   const short = (t: string): string => t.split('_')[0]!.slice(0, 7);

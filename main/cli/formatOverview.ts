@@ -1,59 +1,56 @@
 import type { Overview, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
-import type { Lang } from '../errors.js';
+import { localize, type Lang, type Localized } from '../errors.js';
 import { minutesWords } from '../placement/minutesWords.js';
 
 /** Minutes for people: "17分" / "17 min", from 90 minutes in hours ("約8時間"). */
-const span = (minutes: number, ja: boolean): string => minutesWords(minutes)[ja ? 'ja' : 'en'];
+const span = (minutes: number, lang: Lang): string => localize(lang, minutesWords(minutes));
 
-function line(p: ProcessProgress, o: Overview, ja: boolean): string {
+const STATUS_NAMES: Localized<Record<ProcessProgress['status'], string>> = {
+  ja: { late: '遅延見込み', stalled: '停滞', at_risk: '注意', on_track: '順調', done: '完了' },
+  en: { late: 'late', stalled: 'stalled', at_risk: 'at risk', on_track: 'on track', done: 'done' },
+};
+
+function line(p: ProcessProgress, o: Overview, lang: Lang): string {
   const name = o.businessNames[p.businessId];
   const business = name ? `${name} ${p.businessId}` : p.businessId;
   const at = o.dataAsOf ?? o.now;
   const toDeadline = p.deadline === null ? '' : Math.round((p.deadline - at) / 60_000);
+  const late = p.minutesLate;
   const state =
     p.status === 'stalled'
-      ? ja
-        ? '停滞（速度0）'
-        : 'stalled (no speed)'
-      : p.minutesLate === null
+      ? localize(lang, { ja: '停滞（速度0）', en: 'stalled (no speed)' })
+      : late === null
         ? ''
-        : p.minutesLate > 0
-          ? ja
-            ? `${span(p.minutesLate, ja)}遅れ`
-            : `${span(p.minutesLate, ja)} late`
-          : ja
-            ? `余裕${span(p.minutesLate, ja)}`
-            : `${span(p.minutesLate, ja)} spare`;
+        : late > 0
+          ? localize(lang, { ja: `${span(late, lang)}遅れ`, en: `${span(late, lang)} late` })
+          : localize(lang, { ja: `余裕${span(late, lang)}`, en: `${span(late, lang)} spare` });
   const deadline =
     p.deadline === null
       ? ''
-      : ja
-        ? `納期${formatHm(p.deadline, o.timeZone)}まで${span(Number(toDeadline), ja)}`
-        : `${span(Number(toDeadline), ja)} to the ${formatHm(p.deadline, o.timeZone)} deadline`;
+      : localize(lang, {
+          ja: `納期${formatHm(p.deadline, o.timeZone)}まで${span(Number(toDeadline), lang)}`,
+          en: `${span(Number(toDeadline), lang)} to the ${formatHm(p.deadline, o.timeZone)} deadline`,
+        });
   const speed = p.speedPerMinute === null ? '—' : p.speedPerMinute.toFixed(1);
   const need = p.requiredPerMinute === null ? '—' : p.requiredPerMinute.toFixed(1);
-  return ja
-    ? `${p.site} ${p.process}（${business}）: 残り${p.remaining}件、${state}、${deadline}、毎分${speed}件（必要${need}件）`
-    : `${p.site} ${p.process} (${business}): ${p.remaining} items left, ${state}, ${deadline}, ${speed}/min (needs ${need})`;
+  return localize(lang, {
+    ja: `${p.site} ${p.process}（${business}）: 残り${p.remaining}件、${state}、${deadline}、毎分${speed}件（必要${need}件）`,
+    en: `${p.site} ${p.process} (${business}): ${p.remaining} items left, ${state}, ${deadline}, ${speed}/min (needs ${need})`,
+  });
 }
 
 /** `genba overview`: what needs action first (the order of the app's 要対応 strip), then each site in one line. */
 export function formatOverview(o: Overview, lang: Lang): string {
-  const ja = lang === 'ja';
-  if (o.sites.length === 0) return ja ? 'まだ進捗データがありません。\n' : 'No progress data yet.\n';
+  if (o.sites.length === 0) return localize(lang, { ja: 'まだ進捗データがありません。\n', en: 'No progress data yet.\n' });
   const at = o.dataAsOf === null ? '—' : formatHm(o.dataAsOf, o.timeZone);
-  const head = ja ? `データ時点 ${at}。要対応 ${o.urgent.length}件:` : `Data as of ${at}. Needs action: ${o.urgent.length}`;
-  const urgent = o.urgent.length === 0 ? [ja ? '  なし' : '  none'] : o.urgent.map((p, i) => `  ${i + 1}. ${line(p, o, ja)}`);
+  const head = localize(lang, { ja: `データ時点 ${at}。要対応 ${o.urgent.length}件:`, en: `Data as of ${at}. Needs action: ${o.urgent.length}` });
+  const urgent = o.urgent.length === 0 ? [localize(lang, { ja: '  なし', en: '  none' })] : o.urgent.map((p, i) => `  ${i + 1}. ${line(p, o, lang)}`);
+  const names = localize(lang, STATUS_NAMES);
   const sites = o.sites.map((s) => {
     const count = (st: ProcessProgress['status']): number => s.processes.filter((p) => p.status === st).length;
-    const parts = (['late', 'stalled', 'at_risk', 'on_track', 'done'] as const)
-      .filter((st) => count(st) > 0)
-      .map(
-        (st) =>
-          `${{ late: ja ? '遅延見込み' : 'late', stalled: ja ? '停滞' : 'stalled', at_risk: ja ? '注意' : 'at risk', on_track: ja ? '順調' : 'on track', done: ja ? '完了' : 'done' }[st]} ${count(st)}`,
-      );
-    return `  ${s.site}: ${parts.join(ja ? '、' : ', ')}`;
+    const parts = (['late', 'stalled', 'at_risk', 'on_track', 'done'] as const).filter((st) => count(st) > 0).map((st) => `${names[st]} ${count(st)}`);
+    return `  ${s.site}: ${parts.join(localize(lang, { ja: '、', en: ', ' }))}`;
   });
-  return [head, ...urgent, ja ? '拠点（急ぐ順）:' : 'Sites (most urgent first):', ...sites].join('\n') + '\n';
+  return [head, ...urgent, localize(lang, { ja: '拠点（急ぐ順）:', en: 'Sites (most urgent first):' }), ...sites].join('\n') + '\n';
 }

@@ -1,55 +1,101 @@
 import type { StatusInfo, StorageReport } from '../api/types.js';
-import type { Lang } from '../errors.js';
+import { localize, type Lang, type Localized } from '../errors.js';
+
+const LOCALES: Localized = { ja: 'ja-JP', en: 'en-GB' };
 
 function when(ms: number | null, now: number, timeZone: string, lang: Lang): string {
-  if (ms === null) return lang === 'ja' ? 'なし' : 'never';
-  const stamp = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  if (ms === null) return localize(lang, { ja: 'なし', en: 'never' });
+  const stamp = new Intl.DateTimeFormat(localize(lang, LOCALES), { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
   const minutes = Math.round((now - ms) / 60_000);
   const ago =
     minutes < 60
-      ? `${minutes}${lang === 'ja' ? '分前' : ' min ago'}`
+      ? `${minutes}${localize(lang, { ja: '分前', en: ' min ago' })}`
       : minutes < 48 * 60
-        ? `${Math.round(minutes / 60)}${lang === 'ja' ? '時間前' : ' h ago'}`
-        : `${Math.round(minutes / 1440)}${lang === 'ja' ? '日前' : ' days ago'}`;
+        ? `${Math.round(minutes / 60)}${localize(lang, { ja: '時間前', en: ' h ago' })}`
+        : `${Math.round(minutes / 1440)}${localize(lang, { ja: '日前', en: ' days ago' })}`;
   return `${stamp} (${ago})`;
 }
 
 const MB = 1024 * 1024;
 
+const STATUS_TEXTS: Localized<{
+  dataDir: string;
+  database: string;
+  schema: string;
+  source: string;
+  demo: (seed: number) => string;
+  clickhouseLogs: string;
+  logFiles: string;
+  now: string;
+  clock: Record<StatusInfo['clock']['mode'], string>;
+  lastSync: string;
+  dataAsOf: string;
+  lastSyncError: string;
+  notYetBuilt: string;
+  pendingDecisions: string;
+  tables: string;
+  models: string;
+  noModels: string;
+}> = {
+  ja: {
+    dataDir: 'データフォルダ',
+    database: 'データベース',
+    schema: '形式',
+    source: 'データソース',
+    demo: (seed) => `デモ会社（シード ${seed}）`,
+    clickhouseLogs: 'ログ（ClickHouse で集計）',
+    logFiles: 'ログファイル',
+    now: '現在時刻',
+    clock: { system: 'システム時刻', fixed: '--now で固定', demo: 'デモ会社の時刻' },
+    lastSync: '最終同期',
+    dataAsOf: 'データ時点',
+    lastSyncError: '前回の同期エラー',
+    notYetBuilt: '未取り込み: デモ会社のログ（約24万行）は次のコマンド（genba logs など）かアプリの起動時に取り込みます',
+    pendingDecisions: '送信待ちの承認',
+    tables: 'テーブル',
+    models: 'モデル',
+    noModels: 'なし（モデルなしでもルールとテンプレートで動作します）',
+  },
+  en: {
+    dataDir: 'Data folder',
+    database: 'Database',
+    schema: 'schema',
+    source: 'Source',
+    demo: (seed) => `demo company (seed ${seed})`,
+    clickhouseLogs: 'Logs (aggregated in ClickHouse)',
+    logFiles: 'Log files',
+    now: 'Now',
+    clock: { system: 'system clock', fixed: 'fixed by --now', demo: "demo company's time" },
+    lastSync: 'Last sync',
+    dataAsOf: 'Data as of',
+    lastSyncError: 'Last sync error',
+    notYetBuilt: "Not yet built: the demo company's logs (about 241k lines) come in with the next command (genba logs …) or when the app starts",
+    pendingDecisions: 'Decisions awaiting delivery',
+    tables: 'Tables',
+    models: 'Models',
+    noModels: 'none (the app works without models, with rules and templates)',
+  },
+};
+
 /** Human-readable `genba status`. */
 export function formatStatus(s: StatusInfo, timeZone: string, lang: Lang): string {
-  const ja = lang === 'ja';
-  const clockNote = {
-    system: ja ? 'システム時刻' : 'system clock',
-    fixed: ja ? '--now で固定' : 'fixed by --now',
-    demo: ja ? 'デモ会社の時刻' : "demo company's time",
-  }[s.clock.mode];
+  const t = localize(lang, STATUS_TEXTS);
   const lines = [
-    `${ja ? 'データフォルダ' : 'Data folder'}: ${s.dataDir}`,
-    `${ja ? 'データベース' : 'Database'}: ${s.database.path} (${(s.database.sizeBytes / MB).toFixed(1)} MB, ${ja ? '形式' : 'schema'} ${s.database.schemaVersion})`,
-    `${ja ? 'データソース' : 'Source'}: ${s.source.kind === 'demo' ? (ja ? `デモ会社（シード ${s.source.seed}）` : `demo company (seed ${s.source.seed})`) : s.source.id}`,
-    ...(s.logs.kind === 'clickhouse' ? [`${ja ? 'ログ（ClickHouse で集計）' : 'Logs (aggregated in ClickHouse)'}: ${s.logs.id}`] : []),
-    ...(s.logs.kind === 'files' ? [`${ja ? 'ログファイル' : 'Log files'}: ${s.logs.paths.join(', ')}`] : []),
-    `${ja ? '現在時刻' : 'Now'}: ${when(s.clock.now, s.clock.now, timeZone, lang)} [${clockNote}]`,
-    `${ja ? '最終同期' : 'Last sync'}: ${when(s.lastSync, s.clock.now, timeZone, lang)}`,
-    `${ja ? 'データ時点' : 'Data as of'}: ${when(s.dataAsOf, s.clock.now, timeZone, lang)}`,
-    ...(s.sync.lastRun?.error ? [`${ja ? '前回の同期エラー' : 'Last sync error'}: ${s.sync.lastRun.error.message}`] : []),
-    ...(s.complete
-      ? []
-      : [
-          ja
-            ? '未取り込み: デモ会社のログ（約24万行）は次のコマンド（genba logs など）かアプリの起動時に取り込みます'
-            : "Not yet built: the demo company's logs (about 241k lines) come in with the next command (genba logs …) or when the app starts",
-        ]),
-    `${ja ? '送信待ちの承認' : 'Decisions awaiting delivery'}: ${s.sync.pendingDecisions}`,
-    `${ja ? 'テーブル' : 'Tables'}:`,
-    ...s.tables.map((t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}`),
-    `${ja ? 'モデル' : 'Models'} (${s.models.dir}): ${
-      s.models.found.length === 0
-        ? ja
-          ? 'なし（モデルなしでもルールとテンプレートで動作します）'
-          : 'none (the app works without models, with rules and templates)'
-        : s.models.found.map((m) => `${m.name} [${m.kind}, ${(m.sizeBytes / MB).toFixed(0)} MB]`).join(', ')
+    `${t.dataDir}: ${s.dataDir}`,
+    `${t.database}: ${s.database.path} (${(s.database.sizeBytes / MB).toFixed(1)} MB, ${t.schema} ${s.database.schemaVersion})`,
+    `${t.source}: ${s.source.kind === 'demo' ? t.demo(s.source.seed) : s.source.id}`,
+    ...(s.logs.kind === 'clickhouse' ? [`${t.clickhouseLogs}: ${s.logs.id}`] : []),
+    ...(s.logs.kind === 'files' ? [`${t.logFiles}: ${s.logs.paths.join(', ')}`] : []),
+    `${t.now}: ${when(s.clock.now, s.clock.now, timeZone, lang)} [${t.clock[s.clock.mode]}]`,
+    `${t.lastSync}: ${when(s.lastSync, s.clock.now, timeZone, lang)}`,
+    `${t.dataAsOf}: ${when(s.dataAsOf, s.clock.now, timeZone, lang)}`,
+    ...(s.sync.lastRun?.error ? [`${t.lastSyncError}: ${s.sync.lastRun.error.message}`] : []),
+    ...(s.complete ? [] : [t.notYetBuilt]),
+    `${t.pendingDecisions}: ${s.sync.pendingDecisions}`,
+    `${t.tables}:`,
+    ...s.tables.map((x) => `  ${x.table.padEnd(32)} ${x.rows.toLocaleString('en-US').padStart(10)}`),
+    `${t.models} (${s.models.dir}): ${
+      s.models.found.length === 0 ? t.noModels : s.models.found.map((m) => `${m.name} [${m.kind}, ${(m.sizeBytes / MB).toFixed(0)} MB]`).join(', ')
     }`,
   ];
   return `${lines.join('\n')}\n`;
@@ -57,15 +103,15 @@ export function formatStatus(s: StatusInfo, timeZone: string, lang: Lang): strin
 
 /** Where the store's bytes are, and what retention will free at the next compaction (after a sync). */
 export function formatStorage(s: StorageReport, lang: Lang): string {
-  const ja = lang === 'ja';
   const r = s.retention;
   return (
     [
-      ja ? 'テーブルごとのサイズ（索引を含む）:' : 'Size per table (with its indexes):',
+      localize(lang, { ja: 'テーブルごとのサイズ（索引を含む）:', en: 'Size per table (with its indexes):' }),
       ...s.tables.slice(0, 12).map((t) => `  ${t.name.padEnd(32)} ${(t.bytes / MB).toFixed(1).padStart(8)} MB`),
-      ja
-        ? `保持期間（ログの行 ${r.keepRawDays}日、分ごとの件数 ${r.keepAggregateDays}日、進捗 ${r.keepSnapshotDays}日）を過ぎて次の圧縮で消えるもの: ログ ${r.rawLogs.toLocaleString()}行、分ごとの件数 ${r.minuteCounts.toLocaleString()}件、進捗 ${r.snapshots.toLocaleString()}件`
-        : `Past retention (log rows ${r.keepRawDays} days, per-minute counts ${r.keepAggregateDays} days, progress ${r.keepSnapshotDays} days), freed at the next compaction: ${r.rawLogs.toLocaleString()} log rows, ${r.minuteCounts.toLocaleString()} per-minute counts, ${r.snapshots.toLocaleString()} snapshots`,
+      localize(lang, {
+        ja: `保持期間（ログの行 ${r.keepRawDays}日、分ごとの件数 ${r.keepAggregateDays}日、進捗 ${r.keepSnapshotDays}日）を過ぎて次の圧縮で消えるもの: ログ ${r.rawLogs.toLocaleString()}行、分ごとの件数 ${r.minuteCounts.toLocaleString()}件、進捗 ${r.snapshots.toLocaleString()}件`,
+        en: `Past retention (log rows ${r.keepRawDays} days, per-minute counts ${r.keepAggregateDays} days, progress ${r.keepSnapshotDays} days), freed at the next compaction: ${r.rawLogs.toLocaleString()} log rows, ${r.minuteCounts.toLocaleString()} per-minute counts, ${r.snapshots.toLocaleString()} snapshots`,
+      }),
     ].join('\n') + '\n'
   );
 }

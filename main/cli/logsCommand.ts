@@ -6,7 +6,7 @@ import { usageError } from './cliUsageError.js';
 import { escapeField } from './escapeControls.js';
 import type { IncidentReport, LogFilter } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
-import { fromSystemError, GenbaError } from '../errors.js';
+import { fromSystemError, GenbaError, localize, type Lang } from '../errors.js';
 
 export function parseOnly(args: string[], out: string | undefined, io: CliIo): number {
   const [file, ...extra] = args;
@@ -27,7 +27,8 @@ export async function runLogsCommand(
   io: CliIo,
 ): Promise<number> {
   const out = (value: unknown, text: string): void => io.stdout(o.json ? `${JSON.stringify(value, null, 2)}\n` : text);
-  const ja = app.lang() === 'ja';
+  const lang = app.lang();
+  const warmingUp = localize(lang, { ja: '（学習期間中: 基準となる履歴がまだ足りません）', en: '(warming up: not enough history for a baseline yet)' });
   /**
    * New lines get their templates, vectors and families before a listing, where there is
    * room to write them (a refresh writes even when little changed). On a full disk the listing shows what is stored, and says so: reading
@@ -40,9 +41,10 @@ export async function runLogsCommand(
       const system = fromSystemError(error);
       if (!(system instanceof GenbaError) || system.code !== 'DISK_FULL') throw error;
       io.stderr(
-        ja
-          ? 'genba: ディスクの空きがないため、ログの分析を更新せず、保存済みの結果を表示します。\n'
-          : 'genba: the disk is full, so the log analysis was not updated; showing what is stored.\n',
+        localize(lang, {
+          ja: 'genba: ディスクの空きがないため、ログの分析を更新せず、保存済みの結果を表示します。\n',
+          en: 'genba: the disk is full, so the log analysis was not updated; showing what is stored.\n',
+        }),
       );
     }
   };
@@ -53,18 +55,18 @@ export async function runLogsCommand(
       const r = await app.logs.refresh();
       const perFile = ingest.files.map(
         (f) =>
-          `  ${f.file}: ${
-            ja
-              ? `${f.lines} 行を追加${f.alreadyIngested ? `（${f.alreadyIngested} 行は取り込み済みのため省略）` : ''}`
-              : `${f.lines} lines added${f.alreadyIngested ? ` (${f.alreadyIngested} already ingested, skipped)` : ''}`
-          }`,
+          `  ${f.file}: ${localize(lang, {
+            ja: `${f.lines} 行を追加${f.alreadyIngested ? `（${f.alreadyIngested} 行は取り込み済みのため省略）` : ''}`,
+            en: `${f.lines} lines added${f.alreadyIngested ? ` (${f.alreadyIngested} already ingested, skipped)` : ''}`,
+          })}`,
       );
       out(
         { ...ingest, ...r },
         `${[
-          ja
-            ? `取り込みました: ${ingest.lines} 行、新しいテンプレート ${r.newTemplates} 件（クラスタ ${r.clusters}）`
-            : `Ingested ${ingest.lines} lines; ${r.newTemplates} new templates (${r.clusters} clusters)`,
+          localize(lang, {
+            ja: `取り込みました: ${ingest.lines} 行、新しいテンプレート ${r.newTemplates} 件（クラスタ ${r.clusters}）`,
+            en: `Ingested ${ingest.lines} lines; ${r.newTemplates} new templates (${r.clusters} clusters)`,
+          }),
           ...perFile,
         ].join('\n')}\n`,
       );
@@ -98,7 +100,7 @@ export async function runLogsCommand(
         list
           .map(
             (c) =>
-              `${String(c.id).padStart(4)} ${String(c.lines).padStart(8)} ${ja ? '行' : 'lines'} ${String(c.templates.length).padStart(4)} tmpl  ${escapeField(c.label)}`,
+              `${String(c.id).padStart(4)} ${String(c.lines).padStart(8)} ${localize(lang, { ja: '行', en: 'lines' })} ${String(c.templates.length).padStart(4)} tmpl  ${escapeField(c.label)}`,
           )
           .join('\n') + '\n',
       );
@@ -111,9 +113,9 @@ export async function runLogsCommand(
       out(
         r,
         [
-          ...(r.warmup ? [ja ? '（学習期間中: 基準となる履歴がまだ足りません）' : '(warming up: not enough history for a baseline yet)'] : []),
-          ...(r.incidents.length === 0 && !r.warmup ? [ja ? 'ログの障害はありません。' : 'No log incident.'] : []),
-          ...r.incidents.map((x) => incidentLines(x, tz, ja)),
+          ...(r.warmup ? [warmingUp] : []),
+          ...(r.incidents.length === 0 && !r.warmup ? [localize(lang, { ja: 'ログの障害はありません。', en: 'No log incident.' })] : []),
+          ...r.incidents.map((x) => incidentLines(x, tz, lang)),
         ].join('\n') + '\n',
       );
       return 0;
@@ -134,10 +136,10 @@ export async function runLogsCommand(
           `${t.site} ${hm(t.from)}–${hm(t.to)}${t.hosts.length > 0 ? ` (${t.hosts.join(', ')})` : ''}`,
           ...t.processes.map(
             (p) =>
-              `  ${p.process} (${ja ? '業務' : 'business '}${p.businessId}) ${ja ? '件/分' : 'items/min'}: ${p.points.map((x) => `${hm(x.at)} ${x.perMinute}`).join(' · ')}`,
+              `  ${p.process} (${localize(lang, { ja: '業務', en: 'business ' })}${p.businessId}) ${localize(lang, { ja: '件/分', en: 'items/min' })}: ${p.points.map((x) => `${hm(x.at)} ${x.perMinute}`).join(' · ')}`,
           ),
-          ...t.logs.filter((l) => l.errors > 0).map((l) => `  ${hm(l.at)} ${ja ? 'エラー' : 'errors'} ${l.errors} / ${l.lines}`),
-          ...t.incidents.map((x) => incidentLines(x, tz, ja)),
+          ...t.logs.filter((l) => l.errors > 0).map((l) => `  ${hm(l.at)} ${localize(lang, { ja: 'エラー', en: 'errors' })} ${l.errors} / ${l.lines}`),
+          ...t.incidents.map((x) => incidentLines(x, tz, lang)),
         ].join('\n') + '\n',
       );
       return 0;
@@ -148,10 +150,10 @@ export async function runLogsCommand(
       out(
         r,
         [
-          ...(r.warmup ? [ja ? '（学習期間中: 基準となる履歴がまだ足りません）' : '(warming up: not enough history for a baseline yet)'] : []),
+          ...(r.warmup ? [warmingUp] : []),
           ...r.anomalies.map(
             (a) =>
-              `[${a.severity}] ${a.kind} ${a.service ?? ''} ${a.count} — ${a.explanation[ja ? 'ja' : 'en']}${a.template ? `\n    ${escapeField(a.template)}` : ''}`,
+              `[${a.severity}] ${a.kind} ${a.service ?? ''} ${a.count} — ${localize(lang, a.explanation)}${a.template ? `\n    ${escapeField(a.template)}` : ''}`,
           ),
         ].join('\n') + '\n',
       );
@@ -166,15 +168,17 @@ export async function runLogsCommand(
 }
 
 /** An incident in a few lines: where, since when, how many lines against the usual, and what it slowed down. */
-function incidentLines(x: IncidentReport['incidents'][number], tz: string, ja: boolean): string {
+function incidentLines(x: IncidentReport['incidents'][number], tz: string, lang: Lang): string {
   const hm = (ms: number): string => formatHm(ms, tz);
-  const head = ja
-    ? `[${x.severity}] ${x.services.join(', ')}（${x.hosts.join(', ')}）${x.sites.length > 0 ? ` ${x.sites.join('・')}` : ''} ${hm(x.start)}から ${x.lines}件（通常${x.usualLines}件）`
-    : `[${x.severity}] ${x.services.join(', ')} (${x.hosts.join(', ')})${x.sites.length > 0 ? ` ${x.sites.join(', ')}` : ''} from ${hm(x.start)}: ${x.lines} lines (usually ${x.usualLines})`;
+  const head = localize(lang, {
+    ja: `[${x.severity}] ${x.services.join(', ')}（${x.hosts.join(', ')}）${x.sites.length > 0 ? ` ${x.sites.join('・')}` : ''} ${hm(x.start)}から ${x.lines}件（通常${x.usualLines}件）`,
+    en: `[${x.severity}] ${x.services.join(', ')} (${x.hosts.join(', ')})${x.sites.length > 0 ? ` ${x.sites.join(', ')}` : ''} from ${hm(x.start)}: ${x.lines} lines (usually ${x.usualLines})`,
+  });
   const affects = x.affects.map((l) =>
-    ja
-      ? `    → ${l.site} ${l.process}（業務${l.businessId}）の速度 毎分${l.speedBefore} → ${l.speedAfter}件（${hm(l.dropAt)}から）`
-      : `    → ${l.site} ${l.process} (business ${l.businessId}) speed ${l.speedBefore} → ${l.speedAfter} items/min (from ${hm(l.dropAt)})`,
+    localize(lang, {
+      ja: `    → ${l.site} ${l.process}（業務${l.businessId}）の速度 毎分${l.speedBefore} → ${l.speedAfter}件（${hm(l.dropAt)}から）`,
+      en: `    → ${l.site} ${l.process} (business ${l.businessId}) speed ${l.speedBefore} → ${l.speedAfter} items/min (from ${hm(l.dropAt)})`,
+    }),
   );
   return [head, ...affects, ...x.samples.slice(0, 2).map((s) => `    ${escapeField(s)}`)].join('\n');
 }

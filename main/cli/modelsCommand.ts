@@ -1,12 +1,13 @@
 import type { GenbaApp } from '../app.js';
 import type { CliIo } from '../cli.js';
 import { usageError } from './cliUsageError.js';
+import { localize } from '../errors.js';
 
 const MB = 1024 * 1024;
 
 /** `genba models list|pull|import|verify`. Returns the exit code. */
 export async function runModelsCommand(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
-  const ja = app.lang() === 'ja';
+  const lang = app.lang();
   const [sub = 'list', arg, ...extra] = args;
   if (extra.length > 0) throw usageError(`余分な引数があります: ${extra.join(' ')}`, `Unexpected arguments: ${extra.join(' ')}`);
   const { models } = app.ai;
@@ -16,13 +17,13 @@ export async function runModelsCommand(app: GenbaApp, args: string[], json: bool
     case 'list': {
       const status = app.ai.status();
       const lines = [
-        `${ja ? 'モデルフォルダ' : 'Models folder'}: ${status.modelsDir}`,
+        `${localize(lang, { ja: 'モデルフォルダ', en: 'Models folder' })}: ${status.modelsDir}`,
         ...status.roles.map((r) => `  ${r.role.padEnd(10)} ${r.state.padEnd(15)} ${r.path ?? '-'}`),
         `  ${'embedding'.padEnd(10)} ${status.embedding.state.padEnd(15)} ${status.embedding.modelDir ?? '-'}`,
-        ja ? '一覧（manifest）:' : 'Catalog (manifest):',
+        localize(lang, { ja: '一覧（manifest）:', en: 'Catalog (manifest):' }),
         ...status.catalog.map(
           (c) =>
-            `  ${c.present ? '✓' : '·'} ${c.name.padEnd(24)} ${c.role.padEnd(10)} ${c.present ? `${((c.sizeBytes ?? 0) / MB).toFixed(0)} MB` : c.sizeLabel}  ${c.description[ja ? 'ja' : 'en']}`,
+            `  ${c.present ? '✓' : '·'} ${c.name.padEnd(24)} ${c.role.padEnd(10)} ${c.present ? `${((c.sizeBytes ?? 0) / MB).toFixed(0)} MB` : c.sizeLabel}  ${localize(lang, c.description)}`,
         ),
       ];
       out(status, `${lines.join('\n')}\n`);
@@ -47,7 +48,9 @@ export async function runModelsCommand(app: GenbaApp, args: string[], json: bool
         });
         results.push(r);
         if (!json)
-          io.stdout(`${ja ? '取得しました' : 'Pulled'}: ${name} → ${r.path} (${r.how === 'sha256' ? 'sha256 OK' : ja ? '構造を確認' : 'structure checked'})\n`);
+          io.stdout(
+            `${localize(lang, { ja: '取得しました', en: 'Pulled' })}: ${name} → ${r.path} (${r.how === 'sha256' ? 'sha256 OK' : localize(lang, { ja: '構造を確認', en: 'structure checked' })})\n`,
+          );
       }
       if (json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
       return 0;
@@ -61,7 +64,7 @@ export async function runModelsCommand(app: GenbaApp, args: string[], json: bool
       const r = await models.import(arg);
       out(
         r,
-        `${ja ? '取り込みました' : 'Imported'}: ${r.path}${r.name ? ` (${r.name})` : ''}${r.sha256 ? `\n  sha256 ${r.sha256}${r.verified ? ' ✓' : ''}` : ''}\n`,
+        `${localize(lang, { ja: '取り込みました', en: 'Imported' })}: ${r.path}${r.name ? ` (${r.name})` : ''}${r.sha256 ? `\n  sha256 ${r.sha256}${r.verified ? ' ✓' : ''}` : ''}\n`,
       );
       return 0;
     }
@@ -71,7 +74,7 @@ export async function runModelsCommand(app: GenbaApp, args: string[], json: bool
       out(
         results,
         results.length === 0
-          ? `${ja ? '検証するモデルがありません。' : 'No models to verify.'}\n`
+          ? `${localize(lang, { ja: '検証するモデルがありません。', en: 'No models to verify.' })}\n`
           : `${results.map((r) => `  ${r.ok ? 'OK ' : 'NG '} ${r.name.padEnd(24)} ${r.how}${r.problem ? `  ${r.problem}` : ''}`).join('\n')}\n`,
       );
       return bad.length > 0 ? 1 : 0;

@@ -1,6 +1,7 @@
 import type { DataSourceForm } from '../api/types.js';
 import { mysqlSourceSchema } from '../config/config.js';
 import { usageError } from './cliUsageError.js';
+import type { Localized } from '../api/localized.js';
 
 /** `mysql://user[:password]@host[:port]/database[?tls=true]` → the data-source form. */
 export function parseSourceUrl(text: string): DataSourceForm & { passwordInUrl: boolean } {
@@ -28,7 +29,7 @@ export function parseSourceUrl(text: string): DataSourceForm & { passwordInUrl: 
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     const field = String(issue.path[0] ?? 'source');
-    const names: Record<string, { ja: string; en: string }> = {
+    const names: Record<string, Localized> = {
       host: { ja: 'ホスト名', en: 'host' },
       port: { ja: 'ポート番号（1〜65535）', en: 'port (1 to 65535)' },
       database: { ja: 'データベース名（英数字と _ $ - のみ、64文字まで）', en: 'database name (letters, digits, _ $ - only, up to 64)' },

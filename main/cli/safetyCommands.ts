@@ -6,6 +6,7 @@ import type { CliIo } from '../cli.js';
 import { INDEX_FILES, type DoctorReport } from '../diagnostics/doctor.js';
 import { listBackups, restoreStore, type RestoreResult } from '../store/storeBackup.js';
 import { usageError } from './cliUsageError.js';
+import { localize, type Lang } from '../errors.js';
 
 const MARK = { ok: '✓', warning: '!', error: '✗', skipped: '-' } as const;
 
@@ -17,25 +18,30 @@ export function formatDoctor(r: DoctorReport): string {
 export async function runBackup(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
   if (args.length !== 1) throw usageError('保存先のファイルを1つ指定してください: genba backup <ファイル>', 'Give one file to write: genba backup <file>');
   const info = await app.backupTo(resolve(args[0]!));
-  const ja = app.lang() === 'ja';
   io.stdout(
     json
       ? `${JSON.stringify(info, null, 2)}\n`
-      : `${ja ? 'バックアップしました' : 'Backed up to'}: ${info.path} (${(info.sizeBytes / 1048576).toFixed(1)} MB)\n`,
+      : `${localize(app.lang(), { ja: 'バックアップしました', en: 'Backed up to' })}: ${info.path} (${(info.sizeBytes / 1048576).toFixed(1)} MB)\n`,
   );
   return 0;
 }
 
 /** What happened to the decisions made after the backup: only what was verified in the restored file. */
-function salvageText(r: RestoreResult, ja: boolean): string {
+function salvageText(r: RestoreResult, lang: Lang): string {
   const lines: string[] = [];
   if (r.salvaged > 0)
-    lines.push(ja ? `バックアップ後の判断 ${r.salvaged} 件を元のファイルから取り戻しました` : `${r.salvaged} later decisions recovered from the previous file`);
+    lines.push(
+      localize(lang, {
+        ja: `バックアップ後の判断 ${r.salvaged} 件を元のファイルから取り戻しました`,
+        en: `${r.salvaged} later decisions recovered from the previous file`,
+      }),
+    );
   if (r.salvageError) {
     lines.push(
-      ja
-        ? `元のファイルから読めなかった判断があります（${r.salvageError}）。元のファイルは ${r.keptAs} に残してあります。`
-        : `Some later decisions could not be read from the previous file (${r.salvageError}). It is kept as ${r.keptAs}.`,
+      localize(lang, {
+        ja: `元のファイルから読めなかった判断があります（${r.salvageError}）。元のファイルは ${r.keptAs} に残してあります。`,
+        en: `Some later decisions could not be read from the previous file (${r.salvageError}). It is kept as ${r.keptAs}.`,
+      }),
     );
   }
   return lines.map((l) => `\n${l}`).join('');
@@ -50,11 +56,11 @@ export async function runRestore(app: GenbaApp, args: string[], json: boolean, i
   await app.start();
   await app.logs.refresh();
   await app.assistant.knowledge.reindex();
-  const ja = app.lang() === 'ja';
+  const lang = app.lang();
   io.stdout(
     json
       ? `${JSON.stringify({ restored: resolve(args[0]!), ...r, tables: app.status().tables }, null, 2)}\n`
-      : `${ja ? '復元しました' : 'Restored'}: ${resolve(args[0]!)}${r.keptAs ? `\n${ja ? '元のファイル' : 'Previous file kept as'}: ${r.keptAs}` : ''}${salvageText(r, ja)}\n`,
+      : `${localize(lang, { ja: '復元しました', en: 'Restored' })}: ${resolve(args[0]!)}${r.keptAs ? `\n${localize(lang, { ja: '元のファイル', en: 'Previous file kept as' })}: ${r.keptAs}` : ''}${salvageText(r, lang)}\n`,
   );
   return 0;
 }
@@ -69,19 +75,19 @@ export async function runDoctorCommand(app: GenbaApp, o: { fix: boolean; json: b
     io.stdout(o.json ? `${JSON.stringify(before, null, 2)}\n` : `${formatDoctor(before)}\n`);
     return before.ok ? 0 : 1;
   }
-  const ja = app.lang() === 'ja';
+  const lang = app.lang();
   const actions: string[] = [];
   const status = (id: string) => before.checks.find((c) => c.id === id)?.status;
   if (status('data_dir') === 'warning' && process.platform !== 'win32' && existsSync(app.dataDir)) {
     chmodSync(app.dataDir, 0o700);
-    actions.push(ja ? 'データフォルダの権限を 700 にしました' : 'Set the data folder to mode 700');
+    actions.push(localize(lang, { ja: 'データフォルダの権限を 700 にしました', en: 'Set the data folder to mode 700' }));
   }
   if (before.checks.some((c) => c.id === 'database' && c.repair === 'restore')) {
     const latest = listBackups(app.dataDir).find(() => true);
     if (latest) {
       const r = restoreStore(join(app.dataDir, DB_FILE), latest.path, join(app.dataDir, 'index'), Date.now());
       actions.push(
-        `${ja ? `${latest.path} から復元しました（壊れたファイルは ${r.keptAs}）` : `Restored ${latest.path} (the damaged file is kept as ${r.keptAs})`}${salvageText(r, ja).replace(/\n/g, ' ')}`,
+        `${localize(lang, { ja: `${latest.path} から復元しました（壊れたファイルは ${r.keptAs}）`, en: `Restored ${latest.path} (the damaged file is kept as ${r.keptAs})` })}${salvageText(r, lang).replace(/\n/g, ' ')}`,
       );
     }
   }
@@ -96,9 +102,9 @@ export async function runDoctorCommand(app: GenbaApp, o: { fix: boolean; json: b
       await app.start();
       await app.logs.refresh();
       await app.assistant.knowledge.reindex();
-      actions.push(ja ? '検索インデックスを SQLite から再構築しました' : 'Rebuilt the search indexes from SQLite');
+      actions.push(localize(lang, { ja: '検索インデックスを SQLite から再構築しました', en: 'Rebuilt the search indexes from SQLite' }));
     } catch (error) {
-      actions.push(`${ja ? '起動できません' : 'Cannot start'}: ${(error as Error).message}`);
+      actions.push(`${localize(lang, { ja: '起動できません', en: 'Cannot start' })}: ${(error as Error).message}`);
     }
   }
   const after = await app.doctor();

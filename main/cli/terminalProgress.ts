@@ -1,7 +1,8 @@
 import type { EventBus } from '../api/eventBus.js';
 import type { Lang } from '../errors.js';
+import type { Localized } from '../api/localized.js';
 
-const LABELS: Record<string, { ja: string; en: string }> = {
+const LABELS: Record<string, Localized> = {
   sync: { ja: 'デモ会社を作成中', en: 'Building the demo company' },
   mining: { ja: 'ログのテンプレートを抽出中', en: 'Mining log templates' },
 };

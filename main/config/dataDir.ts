@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 import { ConfigError } from './configError.js';
+import type { Localized } from '../api/localized.js';
 
 export const APP_NAME = 'Genba';
 
@@ -27,7 +28,7 @@ const PSEUDO_FS = new Set([0x9fa0, 0x62656572, 0x1cd1, 0x27e0eb, 0x63677270, 0x6
  * what is wrong; writing commands refuse it when they open the store.
  */
 export function prepareDataDir(dir: string): void {
-  const notFolder = (what: { ja: string; en: string }, cause?: unknown): ConfigError =>
+  const notFolder = (what: Localized, cause?: unknown): ConfigError =>
     new ConfigError(
       'DATA_DIR_INVALID',
       {

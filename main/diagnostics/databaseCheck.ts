@@ -6,7 +6,8 @@ import { describeError } from '../errors.js';
 import { whyNotGenbaStore } from '../store/genbaDatabase.js';
 import { hasSqliteHeader } from '../store/openStore.js';
 import type { BackupInfo } from '../store/storeBackup.js';
-import type { MakeCheck, Text } from './checkMaker.js';
+import type { MakeCheck } from './checkMaker.js';
+import type { Localized } from '../api/localized.js';
 
 /** The doctor's database check: a full integrity check, read-only, so it works on a damaged folder too. */
 export function checkDatabase(
@@ -96,7 +97,7 @@ function databaseProblem(d: { dataDir: string; dbPath: string; backups: BackupIn
   };
 }
 
-function restoreHint(d: { dbPath: string; backups: BackupInfo[] }): Text {
+function restoreHint(d: { dbPath: string; backups: BackupInfo[] }): Localized {
   const latest = d.backups[0];
   if (latest) {
     const at = new Date(latest.at).toISOString();

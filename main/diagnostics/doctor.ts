@@ -6,7 +6,8 @@ import { VectorIndex } from '../ai/vectorIndex.js';
 import { describeError, GenbaError } from '../errors.js';
 import { listBackups } from '../store/storeBackup.js';
 import type { CheckStatus, DoctorCheck, DoctorReport } from '../api/doctorTypes.js';
-import { checkMaker, type Text } from './checkMaker.js';
+import { checkMaker } from './checkMaker.js';
+import { localize, type Localized } from '../api/localized.js';
 import { checkDatabase } from './databaseCheck.js';
 
 export type { CheckId, CheckStatus, DoctorCheck, DoctorReport } from '../api/doctorTypes.js';
@@ -34,7 +35,7 @@ export interface DoctorDeps {
  */
 export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
   const check = checkMaker(d.lang);
-  const l = (t: Text): string => t[d.lang];
+  const l = (t: Localized): string => localize(d.lang, t);
   const backups = listBackups(d.dataDir);
   const checks: DoctorCheck[] = [];
 
@@ -49,7 +50,7 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
       ),
     );
   } else {
-    const problems: Text[] = [];
+    const problems: Localized[] = [];
     try {
       accessSync(d.dataDir, constants.W_OK);
     } catch {

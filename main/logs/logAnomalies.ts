@@ -6,6 +6,7 @@ import { packVectors, type PackedVectors } from './vectorLinks.js';
 
 export type { LogAnomaly as Anomaly, LogAnomalyKind as AnomalyKind, LogAnomalyReport as AnomalyReport } from '../api/types.js';
 import type { LogAnomaly as Anomaly, LogAnomalyReport as AnomalyReport } from '../api/types.js';
+import type { Localized } from '../api/localized.js';
 
 export interface AnomalyOptions {
   windowMinutes: number;
@@ -14,7 +15,7 @@ export interface AnomalyOptions {
   zThreshold: number;
   minCount: number;
   /** The window in words, for a window other than "the last N minutes" (「昨日」, 「14:00から」): it ends at `now`. */
-  windowLabel?: { ja: string; en: string };
+  windowLabel?: Localized;
 }
 export const DEFAULT_ANOMALY: AnomalyOptions = { windowMinutes: 60, baselineDays: 7, warmupHours: 24, zThreshold: 4, minCount: 10 };
 

@@ -17,6 +17,7 @@ import { project2d } from './projection.js';
 import { fromBlob, type TextEmbedder } from '../ai/storedVectors.js';
 import { hashedNgramEmbedder, modelEmbedder } from './templateEmbedder.js';
 import { syncTemplateVectors } from './templateVectors.js';
+import type { Localized } from '../api/localized.js';
 
 const HOUR = 3_600_000;
 
@@ -29,7 +30,7 @@ type ScatterPoint = LogScatterPoint;
 export interface LogWindow {
   from: number;
   to: number;
-  label: { ja: string; en: string };
+  label: Localized;
 }
 
 /** Templates, vectors, families and anomalies of the stored log lines. */

@@ -10,6 +10,7 @@ import {
   type SnapshotRow,
 } from './companyRows.js';
 import { compactedIdTest, forgetCompactedIds, isCompactable, type CompactableTable } from './compactedIds.js';
+import { SyncState, type TableSyncState } from './syncState.js';
 
 interface RowOf {
   locations: LocationRow;
@@ -34,8 +35,12 @@ export interface TableCount {
 /** The local copy of the company tables. Identifiers come from the constant table above; values are always bound. */
 export class CompanyRepository {
   private readonly upserts = new Map<CompanyTable, Database.Statement>();
+  /** Each table's source, watermark and last sync (sync_state has no other owner). */
+  readonly syncState: SyncState;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.syncState = new SyncState(db);
+  }
 
   /**
    * Insert-or-update by primary key, so a re-delivered row never duplicates. An identical
@@ -87,7 +92,7 @@ export class CompanyRepository {
     this.db.prepare(`DELETE FROM ${table}`).run();
     if (isCompactable(table)) forgetCompactedIds(this.db, table);
     this.db.prepare('DELETE FROM sync_gaps WHERE table_name = ?').run(table);
-    this.db.prepare('DELETE FROM sync_state WHERE table_name = ?').run(table);
+    this.syncState.forget(table);
     this.db.prepare('DELETE FROM meta WHERE key = ?').run(COMPLETE_SOURCE);
   }
 
@@ -107,47 +112,13 @@ export class CompanyRepository {
     }));
   }
 
-  /** A table's pull finished: its watermark (saved batch by batch) stays as it is. */
-  recordSuccess(table: CompanyTable, sourceId: string, at: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO sync_state (table_name, source_id, watermark, last_success_at, last_error, updated_at)
-       VALUES (?, ?, NULL, ?, NULL, ?)
-       ON CONFLICT(table_name) DO UPDATE SET source_id = excluded.source_id, last_success_at = excluded.last_success_at,
-         last_error = NULL, updated_at = excluded.updated_at`,
-      )
-      .run(table, sourceId, at, at);
-  }
-
-  recordFailure(table: CompanyTable, sourceId: string, message: string, at: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO sync_state (table_name, source_id, watermark, last_success_at, last_error, updated_at)
-       VALUES (?, ?, NULL, NULL, ?, ?)
-       ON CONFLICT(table_name) DO UPDATE SET last_error = excluded.last_error, updated_at = excluded.updated_at`,
-      )
-      .run(table, sourceId, message, at);
-  }
-
-  syncStates(): { table: string; sourceId: string; lastSuccessAt: number | null; lastError: string | null }[] {
-    return (
-      this.db.prepare('SELECT table_name, source_id, last_success_at, last_error FROM sync_state ORDER BY table_name').all() as {
-        table_name: string;
-        source_id: string;
-        last_success_at: number | null;
-        last_error: string | null;
-      }[]
-    ).map((r) => ({ table: r.table_name, sourceId: r.source_id, lastSuccessAt: r.last_success_at, lastError: r.last_error }));
+  syncStates(): TableSyncState[] {
+    return this.syncState.tables();
   }
 
   /** The oldest of the tables' last successful syncs: the age of the least fresh data. */
   lastSuccessfulSync(): number | null {
-    const row = this.db.prepare('SELECT MIN(last_success_at) AS t, COUNT(*) AS n, COUNT(last_success_at) AS ok FROM sync_state').get() as {
-      t: number | null;
-      n: number;
-      ok: number;
-    };
-    return row.n === 0 || row.ok < row.n ? null : row.t;
+    return this.syncState.lastSuccessfulSync();
   }
 
   /** The company's locations, by name. */

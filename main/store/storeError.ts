@@ -1,4 +1,4 @@
-import { GenbaError, type LocalizedText } from '../errors.js';
+import { GenbaError, type Localized } from '../errors.js';
 
 export type StoreErrorCode =
   | 'STORE_CORRUPT'
@@ -11,7 +11,7 @@ export type StoreErrorCode =
   | 'BACKUP_TARGET_EXISTS';
 
 export class StoreError extends GenbaError {
-  constructor(code: StoreErrorCode, text: LocalizedText, options: { cause?: unknown; detail?: string } = {}) {
+  constructor(code: StoreErrorCode, text: Localized, options: { cause?: unknown; detail?: string } = {}) {
     super(code, text, options);
   }
 }

@@ -10,6 +10,7 @@ import type { LogGroup, LogGroupSource, ShapeSamples } from './logGroupSource.js
 import { logSyncFault } from './logSyncFault.js';
 import type { SyncProgress, SyncReport } from './syncEngine.js';
 import { SyncError } from './syncError.js';
+import { tablePull, throwIfCancelled } from './tablePull.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -55,13 +56,6 @@ export interface LogGroupReport extends SyncReport {
 }
 
 const floorMinute = (t: number): number => Math.floor(t / MINUTE) * MINUTE;
-
-function cancelled(): SyncError {
-  return new SyncError('SYNC_CANCELLED', {
-    ja: '同期を中止しました。次回は続きから再開します。',
-    en: 'Sync cancelled. The next run resumes where this one stopped.',
-  });
-}
 
 /**
  * Takes back what rows from `from` on contributed to the templates and their per-minute
@@ -134,19 +128,12 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
   const chunkMs = o.chunkMs ?? 6 * 60 * MINUTE;
   const now = o.now();
   const rawFrom = floorMinute(now - o.keepRawDays * DAY);
-  const state = db.prepare("SELECT source_id, watermark FROM sync_state WHERE table_name = 'app_logs'").get() as
-    { source_id: string; watermark: string | null } | undefined;
-  const reset = state !== undefined && state.source_id !== source.id;
-  const held = !reset && state?.watermark ? (JSON.parse(state.watermark) as { minute: number }).minute : null;
-  const saveWatermark = db.prepare(
-    `INSERT INTO sync_state (table_name, source_id, watermark, updated_at) VALUES ('app_logs', ?, ?, ?)
-     ON CONFLICT(table_name) DO UPDATE SET source_id = excluded.source_id, watermark = excluded.watermark, updated_at = excluded.updated_at`,
-  );
+  const pull = tablePull(db, repo, 'app_logs', source.id);
+  const held = pull.watermark === null ? null : heldMinute(pull.watermark);
 
   const span = await source.span();
-  // Another store's logs are forgotten only once this one has answered (its table, columns
-  // and password work): a store that cannot be read leaves the local copy as it was.
-  if (reset) db.transaction(() => repo.clearTable('app_logs'))();
+  // Another store's logs are forgotten only once this one has answered.
+  pull.clearIfReset();
   const end = floorMinute(now);
   let from: number;
   let late: LateLines = { lines: 0, from: null };
@@ -161,7 +148,7 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
     if (from < held) {
       db.transaction(() => {
         forgetFrom(db, from);
-        saveWatermark.run(source.id, JSON.stringify({ minute: from }), now);
+        pull.save({ minute: from }, now);
       })();
     }
   }
@@ -181,7 +168,7 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
     const detailed = at >= rawFrom;
     const groups = await source.groups(at, to, detailed);
     const samples = await samplesFor(source, groups, at, to);
-    if (o.signal?.aborted) throw cancelled();
+    throwIfCancelled(o.signal);
     const mined = mineGroups(groups, samples, shapes, miner);
     report.mixedShapes += mined.mixed;
     db.transaction(() => {
@@ -191,7 +178,7 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
       }
       for (const m of mined.minutes.values()) addMinute.run(...m);
       for (const v of mined.touched.values()) save(v.t, v.first, v.last, v.errors, v.sample);
-      saveWatermark.run(source.id, JSON.stringify({ minute: to }), now);
+      pull.save({ minute: to }, now);
     })();
     report.groups += groups.length;
     report.lines += groups.reduce((n, g) => n + g.lines, 0);
@@ -199,11 +186,11 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
     at = to;
   }
   if (report.groups > 0) applyRefinement(db, miner);
-  repo.recordSuccess('app_logs', source.id, now);
+  pull.succeeded(now);
   const ms = performance.now() - started;
   return {
     sourceId: source.id,
-    tables: [{ table: 'app_logs', read: report.groups, rows: report.rows, deleted: 0, reset, ms }],
+    tables: [{ table: 'app_logs', read: report.groups, rows: report.rows, deleted: 0, reset: pull.reset, ms }],
     rows: report.rows,
     ms,
     lines: report.lines,
@@ -213,6 +200,13 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
     bytes: source.bytesReceived(),
     late,
   };
+}
+
+/** The minute a log-group sync's watermark holds; anything else is no watermark this sync wrote. */
+function heldMinute(watermark: unknown): number {
+  const minute = (watermark as { minute?: unknown }).minute;
+  if (typeof minute !== 'number') throw new Error(`not a log-group watermark: ${JSON.stringify(watermark)}`);
+  return minute;
 }
 
 interface Touched {

@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { CompanyRepository } from '../store/companyRepository.js';
 import type { CompanyTable } from '../store/companyRows.js';
 import { TABLE_COLUMNS } from '../store/companyRows.js';
-import { SyncError } from './syncError.js';
 import type { Batch, KeyVersion, SyncSource, Watermark } from './syncSource.js';
+import { tablePull, throwIfCancelled, type TablePull } from './tablePull.js';
 import { primaryKey, type TableSpec } from './tableSpecs.js';
 import { idGaps, type IdGaps } from './idGaps.js';
 import { highestKnownId, isCompactable, LOOKBACK_ID_SPAN } from '../store/compactedIds.js';
@@ -45,18 +45,6 @@ export interface SyncOptions {
   lookbackMs?: number;
   onProgress?: (p: SyncProgress) => void;
   signal?: AbortSignal;
-}
-
-interface State {
-  source_id: string;
-  watermark: string | null;
-}
-
-function cancelled(): SyncError {
-  return new SyncError('SYNC_CANCELLED', {
-    ja: '同期を中止しました。次回は続きから再開します。',
-    en: 'Sync cancelled. The next run resumes where this one stopped.',
-  });
 }
 
 /**
@@ -129,30 +117,25 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
   const started = performance.now();
   const lookbackMs = o.lookbackMs ?? DEFAULT_LOOKBACK_MS;
   const repo = new CompanyRepository(o.db);
-  const getState = o.db.prepare('SELECT source_id, watermark FROM sync_state WHERE table_name = ?');
-  const saveWatermark = o.db.prepare(
-    `INSERT INTO sync_state (table_name, source_id, watermark, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(table_name) DO UPDATE SET source_id = excluded.source_id, watermark = excluded.watermark, updated_at = excluded.updated_at`,
-  );
   const reports: TableReport[] = [];
 
   for (const spec of o.specs) {
     if (!o.source.tables.includes(spec.table)) continue;
+    const pull = tablePull(o.db, repo, spec.table, o.source.id);
     try {
-      reports.push(await pullTable(spec));
+      reports.push(await pullTable(spec, pull));
     } catch (error) {
-      repo.recordFailure(spec.table, o.source.id, error instanceof Error ? error.message : String(error), o.now());
+      pull.failed(error, o.now());
       throw error;
     }
   }
   return { sourceId: o.source.id, tables: reports, rows: reports.reduce((n, r) => n + r.rows, 0), ms: performance.now() - started };
 
-  async function pullTable(spec: TableSpec): Promise<TableReport> {
+  async function pullTable(spec: TableSpec, pull: TablePull): Promise<TableReport> {
     const t0 = performance.now();
-    const state = getState.get(spec.table) as State | undefined;
     // Another source's rows (say the demo company's) must not mix with this one's, nor what was derived from them.
-    const reset = state !== undefined && state.source_id !== o.source.id;
-    let watermark: Watermark | null = !reset && state?.watermark ? JSON.parse(state.watermark) : null;
+    const reset = pull.reset;
+    let watermark = pull.watermark as Watermark | null;
     if (watermark !== null && o.source.rewind) watermark = o.source.rewind(spec, watermark, lookbackMs);
     const gaps = isIdKeyed(spec) && isCompactable(spec.table) ? idGaps(o.db, spec.table, primaryKey(spec.table)) : null;
     if (watermark !== null && o.source.afterKey && gaps) {
@@ -169,10 +152,10 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     if (spec.reconcileDeletes && spec.watermark.length === 1 && spec.watermark[0] === primaryKey(spec.table)) watermark = null;
 
     await o.source.checkColumns(spec);
-    // Cleared only once the new source has shown it has the table and its columns: one that cannot be read changes nothing here.
-    if (reset) o.db.transaction(() => repo.clearTable(spec.table))();
+    // Cleared only once the new source has shown it has the table and its columns.
+    pull.clearIfReset();
     const estimate = await o.source.estimate(spec, watermark);
-    const pulled = await pullFrom(spec, watermark, estimate, firstPull ? null : gaps);
+    const pulled = await pullFrom(spec, pull, watermark, estimate, firstPull ? null : gaps);
     if (gaps) {
       // After a first pull only the look-back window's missing ids may still arrive.
       const window = firstPull ? lookbackWindow(o.db, spec, lookbackMs) : null;
@@ -191,18 +174,19 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
       );
       // A change the keyset could not see (committed late, or with an older change time): read the small table again whole.
       if (watermark !== null && staleVersions(o.db, spec, keys) > 0) {
-        const again = await pullFrom(spec, null, null);
+        const again = await pullFrom(spec, pull, null, null);
         pulled.read += again.read;
         pulled.written += again.written;
       }
     }
-    repo.recordSuccess(spec.table, o.source.id, o.now());
+    pull.succeeded(o.now());
     return { table: spec.table, read: pulled.read, rows: pulled.written, deleted, reset, ms: performance.now() - t0 };
   }
 
   /** `gaps`: ids missing below the ones a batch brings are remembered with the batch (idGaps.ts). */
   async function pullFrom(
     spec: TableSpec,
+    pull: TablePull,
     watermark: Watermark | null,
     estimate: number | null,
     gaps: IdGaps | null = null,
@@ -216,13 +200,13 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
       // Fetch the next page while this one is written.
       pending = batch.rows.length < o.batchSize ? null : o.source.fetch(spec, batch.next, o.batchSize);
       pending?.catch(() => {}); // awaited next turn; never an unhandled rejection
-      if (o.signal?.aborted) throw cancelled();
+      throwIfCancelled(o.signal);
       if (batch.rows.length === 0) break;
       o.db.transaction(() => {
         const top = gaps?.top() ?? null;
         written += repo.upsert(spec.table, batch.rows as never[]);
         if (gaps && top !== null) gaps.addAbove(top, o.now());
-        saveWatermark.run(spec.table, o.source.id, JSON.stringify(batch.next), o.now());
+        pull.save(batch.next, o.now());
       })();
       read += batch.rows.length;
       o.onProgress?.({ table: spec.table, rowsDone: read, rowsEstimated: estimate });

@@ -1,4 +1,4 @@
-import { GenbaError, type LocalizedText } from '../errors.js';
+import { GenbaError, type Localized } from '../errors.js';
 
 export type SyncErrorCode =
   | 'SOURCE_UNREACHABLE'
@@ -19,7 +19,7 @@ export type SyncErrorCode =
 
 export class SyncError extends GenbaError {
   declare readonly code: SyncErrorCode;
-  constructor(code: SyncErrorCode, text: LocalizedText, options: { cause?: unknown; detail?: string } = {}) {
+  constructor(code: SyncErrorCode, text: Localized, options: { cause?: unknown; detail?: string } = {}) {
     super(code, text, options);
   }
 }

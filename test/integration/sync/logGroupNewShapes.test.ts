@@ -214,7 +214,7 @@ describe('log groups while new message shapes arrive during the sync (real serve
       expect(await runCli(args('en'), first), first.err).toBe(0);
       // A local state no release writes (a watermark that is not one): a fault Genba did not foresee.
       const db = openStore(join(dir.path, 'genba.sqlite'));
-      db.prepare("UPDATE sync_state SET watermark = 'null' WHERE table_name = 'app_logs'").run();
+      db.prepare(`UPDATE sync_state SET watermark = '"soon"' WHERE table_name = 'app_logs'`).run();
       db.close();
       for (const [lang, said] of [
         ['ja', 'ログの取り込み中に予期しないエラー'],

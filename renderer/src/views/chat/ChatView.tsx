@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Citation, ThresholdAction } from '../../../../main/api/assistantTypes';
 import type { ChatStage, ModelsStatus } from '../../../../main/api/types';
+import { INTENT_LABELS } from '../../../../main/api/intentLabels';
+import { localize } from '../../../../main/api/localized';
 import { call } from '../../api/genbaClient';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
@@ -120,6 +122,7 @@ function Entry({ entry }: { entry: ChatEntry }) {
   const t = useT();
   const ask = useChatStore((s) => s.ask);
   const tz = useAppStore((s) => s.overview?.timeZone ?? 'Asia/Tokyo');
+  const lang = useAppStore((s) => s.lang);
   const dataAsOf = useAppStore((s) => s.overview?.dataAsOf ?? null);
   const r = entry.result;
   return (
@@ -151,7 +154,7 @@ function Entry({ entry }: { entry: ChatEntry }) {
         {r && (
           <div className="muted small timings" data-testid="timings">
             <span title={`${t('chat.intent')}: ${t(`chat.intentSource.${r.intent.source}`)} · ${Math.round(r.timings.total_ms)} ms`}>
-              {t(`chat.source.${r.answerSource}`)} · {t('chat.answeredAs', { intent: t(`chat.intent.${r.intent.intent_type}`) })}
+              {t(`chat.source.${r.answerSource}`)} · {t('chat.answeredAs', { intent: localize(lang, INTENT_LABELS[r.intent.intent_type]).topic })}
               {(r.proposal?.data_as_of ?? dataAsOf) !== null && <> · {t('chat.dataAsOf', { time: formatTime(r.proposal?.data_as_of ?? dataAsOf, tz) })}</>}
             </span>
           </div>
