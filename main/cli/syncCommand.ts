@@ -3,7 +3,7 @@ import type { SyncSummary } from '../api/types.js';
 import type { GenbaConfig } from '../config/config.js';
 import { CLICKHOUSE_PASSWORD, MYSQL_PASSWORD, type SecretStore } from '../config/secretStore.js';
 import { parseLogsSourceUrl } from './parseLogsSourceUrl.js';
-import type { Lang } from '../errors.js';
+import { localize, type Lang } from '../errors.js';
 import type { CliIo } from '../cli.js';
 import { parseSourceUrl } from './parseSourceUrl.js';
 import { formatHm } from '../config/zonedTime.js';
@@ -18,19 +18,19 @@ export interface SyncArgs {
 }
 
 function formatSummary(s: SyncSummary, lang: Lang, timeZone: string): string {
-  const ja = lang === 'ja';
-  const head = ja
-    ? `同期しました: ${s.rows.toLocaleString('en-US')} 行、${(s.ms / 1000).toFixed(1)} 秒`
-    : `Synced ${s.rows.toLocaleString('en-US')} rows in ${(s.ms / 1000).toFixed(1)} s`;
-  const lines = s.tables.map(
-    (t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}${t.deleted ? ` (${ja ? '削除' : 'deleted'} ${t.deleted})` : ''}`,
-  );
-  const delivered = s.delivered > 0 ? [ja ? `承認結果を ${s.delivered} 件送信しました` : `Delivered ${s.delivered} decisions`] : [];
+  const head = localize(lang, {
+    ja: `同期しました: ${s.rows.toLocaleString('en-US')} 行、${(s.ms / 1000).toFixed(1)} 秒`,
+    en: `Synced ${s.rows.toLocaleString('en-US')} rows in ${(s.ms / 1000).toFixed(1)} s`,
+  });
+  const deleted = localize(lang, { ja: '削除', en: 'deleted' });
+  const lines = s.tables.map((t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}${t.deleted ? ` (${deleted} ${t.deleted})` : ''}`);
+  const delivered = s.delivered > 0 ? [localize(lang, { ja: `承認結果を ${s.delivered} 件送信しました`, en: `Delivered ${s.delivered} decisions` })] : [];
   const late = s.lateLogLines
     ? [
-        ja
-          ? `ログストアに遅れて届いたログ ${s.lateLogLines.lines.toLocaleString('en-US')} 行を、それぞれの分に数えました（${formatHm(s.lateLogLines.from, timeZone)} の分から）`
-          : `${s.lateLogLines.lines.toLocaleString('en-US')} log lines reached the log store late; counted in their own minutes (from ${formatHm(s.lateLogLines.from, timeZone)})`,
+        localize(lang, {
+          ja: `ログストアに遅れて届いたログ ${s.lateLogLines.lines.toLocaleString('en-US')} 行を、それぞれの分に数えました（${formatHm(s.lateLogLines.from, timeZone)} の分から）`,
+          en: `${s.lateLogLines.lines.toLocaleString('en-US')} log lines reached the log store late; counted in their own minutes (from ${formatHm(s.lateLogLines.from, timeZone)})`,
+        }),
       ]
     : [];
   return `${[head, ...lines, ...delivered, ...late].join('\n')}\n`;
@@ -44,9 +44,10 @@ export async function preparePassword(args: SyncArgs, secrets: SecretStore, io: 
   const form = args.source ? parseSourceUrl(args.source) : null;
   if (form?.passwordInUrl) {
     io.stderr(
-      lang === 'ja'
-        ? '警告: URL に含めたパスワードはシェルの履歴やプロセス一覧に残ります。環境変数 GENBA_MYSQL_PASSWORD を使ってください。\n'
-        : 'Warning: a password in the URL stays in shell history and process lists. Use GENBA_MYSQL_PASSWORD instead.\n',
+      localize(lang, {
+        ja: '警告: URL に含めたパスワードはシェルの履歴やプロセス一覧に残ります。環境変数 GENBA_MYSQL_PASSWORD を使ってください。\n',
+        en: 'Warning: a password in the URL stays in shell history and process lists. Use GENBA_MYSQL_PASSWORD instead.\n',
+      }),
     );
   }
   const password = form?.password ?? process.env.GENBA_MYSQL_PASSWORD ?? null;
@@ -66,7 +67,7 @@ export async function runSyncCommand(
   // ClickHouse's default user has no password: ask on a terminal (Enter for none), else connect without one.
   const askClickHousePassword = async (logs: GenbaConfig['logs']): Promise<void> => {
     if (logs.kind !== 'clickhouse' || secrets.get(CLICKHOUSE_PASSWORD) !== null) return;
-    const typed = await promptPassword(lang === 'ja' ? 'ClickHouse のパスワード（なければ Enter）: ' : 'ClickHouse password (Enter for none): ');
+    const typed = await promptPassword(localize(lang, { ja: 'ClickHouse のパスワード（なければ Enter）: ', en: 'ClickHouse password (Enter for none): ' }));
     secrets.set(CLICKHOUSE_PASSWORD, typed ?? '');
   };
   if (form) {
@@ -74,16 +75,17 @@ export async function runSyncCommand(
     app.saveSource(rest, { sync: false });
   }
   if (app.config().source.kind === 'mysql' && needsPrompt) {
-    const typed = await promptPassword(lang === 'ja' ? 'MySQL のパスワード: ' : 'MySQL password: ');
+    const typed = await promptPassword(localize(lang, { ja: 'MySQL のパスワード: ', en: 'MySQL password: ' }));
     if (typed) secrets.set(MYSQL_PASSWORD, typed);
   }
   if (args.logsSource) {
     const parsed = parseLogsSourceUrl(args.logsSource, app.config().logs);
     if (parsed.password !== undefined) {
       io.stderr(
-        lang === 'ja'
-          ? '警告: URL に含めたパスワードはシェルの履歴やプロセス一覧に残ります。環境変数 GENBA_CLICKHOUSE_PASSWORD を使ってください。\n'
-          : 'Warning: a password in the URL stays in shell history and process lists. Use GENBA_CLICKHOUSE_PASSWORD instead.\n',
+        localize(lang, {
+          ja: '警告: URL に含めたパスワードはシェルの履歴やプロセス一覧に残ります。環境変数 GENBA_CLICKHOUSE_PASSWORD を使ってください。\n',
+          en: 'Warning: a password in the URL stays in shell history and process lists. Use GENBA_CLICKHOUSE_PASSWORD instead.\n',
+        }),
       );
       secrets.set(CLICKHOUSE_PASSWORD, parsed.password);
     }
@@ -99,9 +101,10 @@ export async function runSyncCommand(
     if (summary.deliveryFailed === 0) return true;
     // A decision that did not reach approval_history is a failure, with its cause.
     io.stderr(
-      lang === 'ja'
-        ? `genba: 承認結果 ${summary.deliveryFailed} 件を会社データベースに書き込めませんでした（${summary.deliveryError ?? ''}）。後で自動的に再送します。genba approvals で状態を確認できます。\n`
-        : `genba: ${summary.deliveryFailed} decisions could not be written to the company database (${summary.deliveryError ?? ''}). They are retried automatically; see genba approvals.\n`,
+      localize(lang, {
+        ja: `genba: 承認結果 ${summary.deliveryFailed} 件を会社データベースに書き込めませんでした（${summary.deliveryError ?? ''}）。後で自動的に再送します。genba approvals で状態を確認できます。\n`,
+        en: `genba: ${summary.deliveryFailed} decisions could not be written to the company database (${summary.deliveryError ?? ''}). They are retried automatically; see genba approvals.\n`,
+      }),
     );
     return false;
   };
