@@ -36,6 +36,21 @@ describe('architecture boundaries', () => {
     }
   });
 
+  it('chat/ imports nothing from sync/, nor sync/ from chat/: the check catches a planted import, type-only included', () => {
+    expect(directionViolations(process.cwd()).filter((v) => /(chat imports sync|sync imports chat)/.test(v))).toEqual([]);
+    expect(layerViolation('chat/assistantService.ts', 'sync/demo/demoDefinition.js')).toBe('chat imports sync of the same layer');
+    expect(layerViolation('sync/outbox.ts', 'chat/proposalStore.js')).toBe('sync imports chat of the same layer');
+    expect(layerViolation('chat/proposalStore.ts', 'store/decisionRecord.js')).toBeNull();
+    const dir = tempDir();
+    try {
+      mkdirSync(join(dir.path, 'main', 'chat'), { recursive: true });
+      writeFileSync(join(dir.path, 'main', 'chat', 'bad.ts'), "import type { DecisionRecord } from '../sync/syncSource.js';\n");
+      expect(directionViolations(dir.path)).toEqual(['main/chat/bad.ts: chat imports sync of the same layer (../sync/syncSource.js)']);
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('no source files import each other in a circle (run-time imports; types are erased)', () => {
     expect(importCycles(process.cwd())).toEqual([]);
   });

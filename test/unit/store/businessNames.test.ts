@@ -1,0 +1,51 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../../main/store/migration.js';
+import { listBusinessNames, replaceSourceBusinessNames, saveBusinessName, storedBusinessNames } from '../../../main/store/businessNames.js';
+import { storeDemoBusinessNames } from '../../../main/sync/demo/demoBusinessNames.js';
+import { businessAliases } from '../../../main/chat/assistantService.js';
+
+/** A store whose progress copy comes from `sourceId`, with snapshots of the given businesses. */
+function storeFrom(sourceId: string, businessIds: string[]): Database.Database {
+  const db = new Database(':memory:');
+  migrate(db);
+  db.prepare("INSERT INTO sync_state (table_name, source_id, updated_at) VALUES ('progress_snapshots', ?, 0)").run(sourceId);
+  const insert = db.prepare("INSERT INTO progress_snapshots VALUES (?, 0, '札幌', ?, 'エントリ1', NULL, 0, 0, 0)");
+  businessIds.forEach((id, i) => insert.run(i + 1, id));
+  return db;
+}
+
+describe('business names in the store (migration 011)', () => {
+  it("counts the demo company's names only while the local copy is the demo's", () => {
+    const demo = storeFrom('demo:20251023', ['523201']);
+    storeDemoBusinessNames(demo, { kind: 'demo', seed: 20251023 }, 1);
+    expect(storedBusinessNames(demo).find((b) => b.id === '523201')).toEqual({ id: '523201', name: 'SS', aliases: ['SSぎょうむ'], from: 'source' });
+    expect(businessAliases(storedBusinessNames(demo), {})).toMatchObject({ SS: '523201', SS業務: '523201', SSぎょうむ: '523201' });
+
+    // The same rows at a company's own database: the demo's names are not the company's.
+    const company = storeFrom('mysql://genba@db:3306/company', ['523201']);
+    storeDemoBusinessNames(company, { kind: 'demo', seed: 20251023 }, 1);
+    expect(storedBusinessNames(company)).toEqual([]);
+    expect(businessAliases(storedBusinessNames(company), {})).toEqual({});
+    // Nothing is written unless the demo company is the source.
+    const other = storeFrom('mysql://genba@db:3306/company', ['523201']);
+    storeDemoBusinessNames(other, { kind: 'mysql' } as never, 1);
+    expect(other.prepare('SELECT COUNT(*) FROM business_names').pluck().get()).toBe(0);
+  });
+
+  it("lets the manager's name win over the source's, and an empty name fall back to it", () => {
+    const db = storeFrom('demo:1', ['523201', '611040']);
+    replaceSourceBusinessNames(db, 'demo:1', [{ id: '523201', name: 'SS', aliases: [] }], 1);
+    saveBusinessName(db, { id: '523201', name: ' 健診 ', aliases: ['けんしん', ' 健診 ', '', 'けんしん'] }, 2);
+    saveBusinessName(db, { id: '999999', name: '夜間', aliases: [] }, 2);
+    expect(listBusinessNames(db)).toEqual([
+      { id: '523201', name: '健診', aliases: ['けんしん'], from: 'settings' },
+      { id: '611040', name: null, aliases: [], from: null },
+      { id: '999999', name: '夜間', aliases: [], from: 'settings' },
+    ]);
+    // placement.aliases from config.json stays over the stored names.
+    expect(businessAliases(storedBusinessNames(db), { けんしん: '611040' })).toMatchObject({ 健診: '523201', 健診業務: '523201', けんしん: '611040' });
+    saveBusinessName(db, { id: '523201', name: '', aliases: [] }, 3);
+    expect(listBusinessNames(db)[0]).toEqual({ id: '523201', name: 'SS', aliases: [], from: 'source' });
+  });
+});
