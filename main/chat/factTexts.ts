@@ -19,7 +19,7 @@ function when(t: number, o: Tz): string {
 
 export function correctionAnswer(rows: ReturnType<typeof correctionWaiting>, o: Tz, site: string | null): string {
   if (rows.length === 0)
-    return localize(o.lang, { ja: `${site ?? ''}の今日の補正待ちのデータがありません。`, en: `No correction data today${site ? ` for ${site}` : ''}.` });
+    return localize(o.lang, { ja: `${site ?? '全拠点'}の今日の補正待ちのデータがありません。`, en: `No correction data today${site ? ` for ${site}` : ''}.` });
   const total = rows.reduce((n, r) => n + r.waiting, 0);
   const at = when(Math.max(...rows.map((r) => r.at)), o);
   const head = localize(o.lang, {
@@ -51,7 +51,7 @@ export function proposalsAnswer(open: ReturnType<typeof openProposals>, o: Tz): 
   if (open.length === 0) return localize(o.lang, { ja: '承認待ちの提案はありません。', en: 'No proposal is waiting for a decision.' });
   const head = localize(o.lang, {
     ja: `承認待ちの提案は${open.length}件です。`,
-    en: `${open.length} proposals wait for a decision.`,
+    en: open.length === 1 ? '1 proposal waits for a decision.' : `${open.length} proposals wait for a decision.`,
   });
   return [head, ...open.slice(0, 8).map((p) => `- ${p.id}（${formatHm(p.createdAt, o.timeZone)}）「${p.question}」`)].join('\n');
 }
@@ -67,7 +67,7 @@ export function decisionsAnswer(rows: ReturnType<typeof decisionsSince>, o: Tz, 
   const name = localize(o.lang, DECISION_NAMES);
   const head = localize(o.lang, {
     ja: `${words.ja}決定した提案は${rows.length}件です。`,
-    en: `${rows.length} proposals were decided ${words.en}.`,
+    en: `${rows.length} ${rows.length === 1 ? 'proposal was' : 'proposals were'} decided ${words.en}.`,
   });
   return [
     head,
