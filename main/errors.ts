@@ -4,9 +4,6 @@ import { isLang, LANGS, localize, type Lang, type Localized } from './api/locali
 export type { ErrorPayload, Lang, Localized };
 export { isLang, LANGS, localize };
 
-/** A sentence in every language (see `Localized`); the name errors have always used. */
-export type LocalizedText = Localized;
-
 /**
  * Base of every error the core raises on purpose. `code` is stable (the renderer and
  * scripts branch on it); `text` is written for the manager; `detail` is for the app log.

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { AskResult, ApprovalRow, ConversationDetail, ConversationSummary, Intent, IntentType, Proposal, ProposalState } from '../api/assistantTypes.js';
-import { fromSystemError, GenbaError, type LocalizedText } from '../errors.js';
+import { fromSystemError, GenbaError, type Localized } from '../errors.js';
 import { addTurn, conversationExists, createConversation, deleteConversation, getConversation, lastTurn, listConversations } from './conversationStore.js';
 import type { EventBus } from '../api/eventBus.js';
 import type { Alert, BusinessName, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
@@ -25,11 +25,11 @@ export type SaveFile = (file: { suggestedName: string; content: string; kind: 'c
 /** What became of a decision's first delivery attempt: delivered, or waiting in the outbox (retried) and why. */
 export interface DecisionDelivery {
   delivered: boolean;
-  reason: LocalizedText | null;
+  reason: Localized | null;
 }
 
 /** Nothing was sent, and no attempt failed: the source was not tried (another delivery holds it, say). */
-const NOT_ATTEMPTED: LocalizedText = {
+const NOT_ATTEMPTED: Localized = {
   ja: 'まだ送信を試みていません。',
   en: 'No delivery was attempted yet.',
 };
@@ -223,7 +223,7 @@ export function createAssistantService(deps: {
 
     async decideAndDeliver(id: string, d: Decision, waitMs: number): Promise<ProposalState & { delivery: DecisionDelivery }> {
       const s = record(id, d);
-      let reason: LocalizedText | null;
+      let reason: Localized | null;
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), waitMs);

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../errors.js';
+import type { Localized } from '../errors.js';
 
 /**
  * A manager's decision as it is queued in the outbox and delivered to the company's
@@ -22,11 +22,11 @@ export interface DeliveryReport {
   failed: number;
   lastError: string | null;
   /** Why each failed decision was not delivered, in the manager's words (`genba approve` prints it). */
-  failures: { suggestionId: string; reason: LocalizedText }[];
+  failures: { suggestionId: string; reason: Localized }[];
 }
 
 /** The reason a manager reads for a delivery failure Genba did not foresee; the details are in the outbox and the app log. */
-export const UNFORESEEN_DELIVERY_FAILURE: LocalizedText = {
+export const UNFORESEEN_DELIVERY_FAILURE: Localized = {
   ja: '会社のデータベースに書き込めませんでした。詳細はアプリのログを確認してください。',
   en: 'The company database did not take the decision. See the app log for details.',
 };
