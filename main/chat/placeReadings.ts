@@ -1,7 +1,8 @@
 /**
  * Readings of common Japanese place names (kana and romaji), so that さっぽろ or Sapporo
  * finds 札幌. Only names present in the synced master data are ever resolved; companies
- * add their own names through `placement.aliases` in the config.
+ * add their own names through Settings → Business names (businesses, kept in the store) and
+ * `placement.aliases` in the config (sites, processes and businesses).
  */
 export const PLACE_READINGS: Record<string, readonly string[]> = {
   札幌: ['さっぽろ', 'サッポロ', 'sapporo'],

@@ -66,14 +66,25 @@ export function BusinessNamesPanel() {
                     <code>{b.id}</code>
                   </td>
                   <td>
-                    <input value={d.name} maxLength={50} onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, name: e.target.value } })} />
+                    <input
+                      value={d.name}
+                      maxLength={50}
+                      data-testid={`business-name-${b.id}`}
+                      onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, name: e.target.value } })}
+                    />
                   </td>
                   <td>
-                    <input value={d.aliases} onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, aliases: e.target.value } })} />
+                    <input
+                      value={d.aliases}
+                      data-testid={`business-aliases-${b.id}`}
+                      onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, aliases: e.target.value } })}
+                    />
                   </td>
-                  <td className="muted">{b.from === null ? '' : t(b.from === 'settings' ? 'businessNames.fromSettings' : 'businessNames.fromSource')}</td>
+                  <td className="muted" data-field="from">
+                    {b.from === null ? '' : t(b.from === 'settings' ? 'businessNames.fromSettings' : 'businessNames.fromSource')}
+                  </td>
                   <td>
-                    <button type="button" disabled={busy || !(b.id in drafts)} onClick={() => void save(b)}>
+                    <button type="button" disabled={busy || !(b.id in drafts)} onClick={() => void save(b)} data-testid={`business-save-${b.id}`}>
                       {t('businessNames.save')}
                     </button>
                   </td>

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { useAppInChromium } from '../helpers/appInChromium.js';
+
+describe('Settings → Business names in Chromium, wired to the real core', () => {
+  const env = useAppInChromium();
+
+  it("shows the demo company's names as the data source's, and a name saved there is the one the overview and the assistant use", async () => {
+    const { page } = env.ui;
+    await page.getByTestId('nav-settings').click();
+    const row = page.getByTestId('business-523201');
+    await row.waitFor();
+    expect(await page.getByTestId('business-name-523201').inputValue()).toBe('SS');
+    expect(await row.locator('[data-field="from"]').textContent()).toBe('データソース');
+
+    await page.getByTestId('business-name-523201').fill('健診入力');
+    await page.getByTestId('business-aliases-523201').fill('けんしん、KS');
+    await page.getByTestId('business-save-523201').click();
+    await expect.poll(() => row.locator('[data-field="from"]').textContent()).toBe('この画面');
+    expect(env.app.assistant.businessNames().find((b) => b.id === '523201')).toMatchObject({ name: '健診入力', aliases: ['けんしん', 'KS'], from: 'settings' });
+    expect(env.app.overview().businessNames['523201']).toBe('健診入力');
+    expect((await env.app.assistant.understand('けんしんは間に合う？')).rules.entities.business_id).toBe('523201');
+
+    await page.getByTestId('nav-overview').click();
+    await expect.poll(() => page.getByTestId('urgent').locator('li').first().textContent()).toContain('健診入力');
+
+    // An empty name gives the data source's name back.
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('business-name-523201').fill('');
+    await page.getByTestId('business-save-523201').click();
+    await expect.poll(() => row.locator('[data-field="from"]').textContent()).toBe('データソース');
+    expect(await page.getByTestId('business-name-523201').inputValue()).toBe('SS');
+    expect(env.ui.problems).toEqual([]);
+  });
+});
