@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { GenbaApp } from './app.js';
 import { parseIsoInstant } from './config/clock.js';
 import type { LogFilter } from './api/types.js';
+import type { CliIo } from './cli/cliIo.js';
 import { CliUsageError, usageError } from './cli/cliUsageError.js';
 import { escapeControls } from './cli/escapeControls.js';
 import { formatStatus, formatStorage } from './cli/formatStatus.js';
@@ -13,10 +14,7 @@ import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
 import { existsSync, statSync } from 'node:fs';
 import { describeError, firstLine, fromSystemError, GenbaError, isLang, LANGS, localize, toErrorPayload, type Lang } from './errors.js';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export type { CliIo } from './cli/cliIo.js';
 
 const processIo: CliIo = { stdout: (t) => process.stdout.write(escapeControls(t)), stderr: (t) => process.stderr.write(escapeControls(t)) };
 

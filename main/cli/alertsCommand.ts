@@ -1,6 +1,6 @@
 import type { GenbaApp } from '../app.js';
 import type { Alert } from '../api/types.js';
-import type { CliIo } from '../cli.js';
+import type { CliIo } from './cliIo.js';
 import { usageError } from './cliUsageError.js';
 import { localize } from '../errors.js';
 

@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { GenbaApp } from '../app.js';
 import type { AskResult } from '../api/assistantTypes.js';
-import type { CliIo } from '../cli.js';
+import type { CliIo } from './cliIo.js';
 import type { GenbaConfig } from '../config/config.js';
 import { MAX_DOCUMENT_CHARS } from '../knowledge/knowledgeBase.js';
 import { knowledgeError } from '../knowledge/knowledgeError.js';

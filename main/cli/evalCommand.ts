@@ -3,7 +3,7 @@ import { INTENT_TYPES, type Intent } from '../api/assistantTypes.js';
 import type { GenbaApp } from '../app.js';
 import { parseIntentCases } from '../chat/intentCases.js';
 import { scoreIntents, type IntentGuess, type IntentScore } from '../chat/intentEval.js';
-import type { CliIo } from '../cli.js';
+import type { CliIo } from './cliIo.js';
 import { GenbaError, localize, type Lang, type Localized } from '../errors.js';
 import { usageError } from './cliUsageError.js';
 

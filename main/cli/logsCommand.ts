@@ -1,6 +1,6 @@
 import { chmodSync } from 'node:fs';
 import type { GenbaApp } from '../app.js';
-import type { CliIo } from '../cli.js';
+import type { CliIo } from './cliIo.js';
 import { parseLogFile } from '../logs/parseLogFile.js';
 import { usageError } from './cliUsageError.js';
 import { escapeField } from './escapeControls.js';

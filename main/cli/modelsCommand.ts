@@ -1,5 +1,5 @@
 import type { GenbaApp } from '../app.js';
-import type { CliIo } from '../cli.js';
+import type { CliIo } from './cliIo.js';
 import { usageError } from './cliUsageError.js';
 import { localize } from '../errors.js';
 

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { GenbaApp } from '../app.js';
 import { DB_FILE } from '../store/openStoreForUse.js';
-import type { CliIo } from '../cli.js';
+import type { CliIo } from './cliIo.js';
 import { INDEX_FILES, type DoctorReport } from '../diagnostics/doctor.js';
 import { listBackups, restoreStore, type RestoreResult } from '../store/storeBackup.js';
 import { usageError } from './cliUsageError.js';

@@ -4,7 +4,7 @@ import type { GenbaConfig } from '../config/config.js';
 import { CLICKHOUSE_PASSWORD, MYSQL_PASSWORD, type SecretStore } from '../config/secretStore.js';
 import { parseLogsSourceUrl } from './parseLogsSourceUrl.js';
 import { localize, type Lang } from '../errors.js';
-import type { CliIo } from '../cli.js';
+import type { CliIo } from './cliIo.js';
 import { parseSourceUrl } from './parseSourceUrl.js';
 import { formatHm } from '../config/zonedTime.js';
 import { promptPassword } from './promptPassword.js';

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { maskWithValues } from './maskTokens.js';
-import { type MinedTemplate, TemplateMiner } from './templateMiner.js';
+import type { MinedTemplate } from './minedTemplate.js';
+import { TemplateMiner } from './templateMiner.js';
 import { applyRefinement } from './applyRefinement.js';
 import { templateWriter } from './templateWriter.js';
 import type { StoredLogRow as Row } from './storedLogRow.js';

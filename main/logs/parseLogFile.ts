@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { isWordValue, maskTokens, maskWithValues } from './maskTokens.js';
 import { renderTemplate } from './renderTemplate.js';
-import { DEFAULT_MINER, TemplateMiner, type MinedTemplate, type MinerOptions } from './templateMiner.js';
+import type { MinedTemplate } from './minedTemplate.js';
+import { DEFAULT_MINER, TemplateMiner, type MinerOptions } from './templateMiner.js';
 
 /**
  * RFC 4180: quote when needed, double the quotes inside. A cell that starts like a formula

@@ -1,5 +1,5 @@
 import { isWordValue, normalizeWidth, WILDCARD } from './maskTokens.js';
-import type { MinedTemplate } from './templateMiner.js';
+import type { MinedTemplate } from './minedTemplate.js';
 
 /** Characters that separate a variable from its neighbours: kept around `<*>` as the message wrote them. */
 const SEPARATOR = /[\s,;=()[\]{}"'|<>:、。「」『』（）【】：；，]/u;

@@ -1,5 +1,5 @@
 import { WILDCARD } from './maskTokens.js';
-import type { MinedTemplate } from './templateMiner.js';
+import type { MinedTemplate } from './minedTemplate.js';
 
 /** Below this many templates a leaf is scanned; above, it is indexed. */
 const INDEX_FROM = 64;

@@ -1,18 +1,11 @@
 import { MAX_CHARS, WILDCARD } from './maskTokens.js';
+import type { MinedTemplate } from './minedTemplate.js';
 import { TemplateLeaf } from './templateLeaf.js';
 import { addCount, addMap, note } from './templateValues.js';
 import { findSiblingMerges } from './templateSiblings.js';
 import { findSpanMerges } from './templateSpans.js';
 
-export interface MinedTemplate {
-  id: number;
-  tokens: string[];
-  count: number;
-  /** Per wildcard position: the values seen and how often (capped; `null` once too many to keep). */
-  values: Record<number, Record<string, number> | null>;
-  /** The message that started the template, when mined here (not kept in storage): how its tokens were written. */
-  sample?: string;
-}
+export type { MinedTemplate } from './minedTemplate.js';
 
 /** A plain word (no digits, no masked value): the kind of value that may really be a constant. */
 const WORD = /^[A-Za-z][A-Za-z_-]*\.?$/;

@@ -1,5 +1,5 @@
 import { WILDCARD } from './maskTokens.js';
-import type { MinedTemplate } from './templateMiner.js';
+import type { MinedTemplate } from './minedTemplate.js';
 
 /** Longer templates are left out (the keys cost the square of the length). */
 const MERGE_MAX_TOKENS = 64;

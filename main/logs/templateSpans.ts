@@ -1,5 +1,5 @@
 import { tokenChunks, WILDCARD } from './maskTokens.js';
-import type { MinedTemplate } from './templateMiner.js';
+import type { MinedTemplate } from './minedTemplate.js';
 
 /** Templates compared pairwise per (first token, last token) group: the busiest this many. */
 const MAX_GROUP = 128;

@@ -1,4 +1,4 @@
-import type { MinedTemplate } from './templateMiner.js';
+import type { MinedTemplate } from './minedTemplate.js';
 
 type Values = MinedTemplate['values'];
 

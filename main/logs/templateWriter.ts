@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { renderTemplate } from './renderTemplate.js';
-import type { MinedTemplate } from './templateMiner.js';
+import type { MinedTemplate } from './minedTemplate.js';
 
 /** Statements that write a mined template (its row, merged with the stored one) and add to its per-minute counts. */
 export function templateWriter(db: Database.Database): {

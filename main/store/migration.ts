@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Migration } from './migrations/migration.js';
 import { companyMirror } from './migrations/001_company_mirror.js';
 import { syncState } from './migrations/002_sync_state.js';
 import { approvalOutbox } from './migrations/003_approval_outbox.js';
@@ -11,13 +12,6 @@ import { logGroups } from './migrations/009_log_groups.js';
 import { compactionMemory } from './migrations/010_compaction_memory.js';
 import { businessNames } from './migrations/011_business_names.js';
 import { StoreError } from './storeError.js';
-
-export interface Migration {
-  version: number;
-  name: string;
-  /** SQL run inside the migration's transaction. */
-  up: string;
-}
 
 /** Append only: a released migration is never edited, a change is a new number. */
 export const MIGRATIONS: readonly Migration[] = [

@@ -125,8 +125,9 @@ function resolveSource(from: string, specifier: string): string | null {
 }
 
 /**
- * Import cycles between source files, each as its files in order. Only imports that exist
- * at run time count (`import type` and `export type` are erased by the compiler).
+ * Import cycles between source files, each as its files in order. Type-only imports count
+ * too: erased at run time, they still tie the two files together (a shared type belongs in
+ * a file of its own).
  */
 export function importCycles(root: string, dirs: readonly string[] = ['main', 'electron', 'renderer']): string[][] {
   const graph = new Map<string, string[]>();
@@ -134,7 +135,7 @@ export function importCycles(root: string, dirs: readonly string[] = ['main', 'e
     if (!existsSync(join(root, dir))) continue;
     for (const file of sourceFiles(join(root, dir))) {
       const targets = importsOf(readFileSync(file, 'utf8'))
-        .filter((i) => !i.typeOnly && i.specifier.startsWith('.'))
+        .filter((i) => i.specifier.startsWith('.'))
         .map((i) => resolveSource(file, i.specifier))
         .filter((t): t is string => t !== null);
       graph.set(file, targets);

@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from './migration.js';
 
 /**
  * The local copy of the company tables (resources/mysql/company_schema.sql). Times are epoch milliseconds: the

@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from './migration.js';
 
 /** Where each table's sync stands, and small app-wide facts (e.g. which demo seed). */
 export const syncState: Migration = {

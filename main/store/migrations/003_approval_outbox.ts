@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from './migration.js';
 
 /**
  * Decisions are stored here first and delivered to the company's approval_history

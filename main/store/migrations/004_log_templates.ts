@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from './migration.js';
 
 /** Mined log templates, their per-minute counts, embeddings and clusters; each log line points to its template. */
 export const logTemplates: Migration = {

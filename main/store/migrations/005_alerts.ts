@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from './migration.js';
 
 /** Alert history: one row per occurrence of a condition, from first seen to resolved. */
 export const alerts: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from './migration.js';
 
 /**
  * The placement assistant: proposals as made (so a decision can be checked against newer

@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from './migration.js';
 
 /** `PRAGMA application_id` of every Genba database ('GENB'): how a file is recognised as one. */
 export const GENBA_APPLICATION_ID = 0x47454e42;

@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from './migration.js';
 
 /**
  * Chat conversations: each question and what Genba answered, so a conversation can be

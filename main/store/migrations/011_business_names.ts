@@ -1,3 +1,5 @@
+import type { Migration } from './migration.js';
+
 /**
  * What people call each business (the company's tables hold only its id, 523201): a name
  * shown on the screens and the aliases the assistant understands.
@@ -6,9 +8,9 @@
  * writes its own) counts only while the local copy comes from that source, so another
  * company never inherits the demo's names; `settings`: the manager, in Settings, which
  * wins over a source's name for the same business and outlives a change of source.
- * `aliases`: a JSON array of other names. (Typed by MIGRATIONS, where it is listed.)
+ * `aliases`: a JSON array of other names.
  */
-export const businessNames = {
+export const businessNames: Migration = {
   version: 11,
   name: 'business_names',
   up: `
