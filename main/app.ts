@@ -19,9 +19,10 @@ import { statusInfo } from './statusInfo.js';
 import { DB_FILE } from './store/openStoreForUse.js';
 import { createStoreHandle } from './store/storeHandle.js';
 import { createSafetyService } from './diagnostics/safetyService.js';
-import { DEMO_ANCHOR_MS, DEMO_DEFINITION, placementDistancesKm } from './sync/demo/demoDefinition.js';
+import { DEMO_ANCHOR_MS, placementDistancesKm } from './sync/demo/demoDefinition.js';
 import { storeDemoBusinessNames } from './sync/demo/demoBusinessNames.js';
-import { hostSiteResolver } from './logs/logIncidents.js';
+import { hostSiteResolver } from './logs/siteHosts.js';
+import { knownSiteHosts } from './sync/knownSiteHosts.js';
 import { Outbox } from './sync/outbox.js';
 import { createDataSourceService } from './sync/dataSourceService.js';
 import { createLogsSourceSetting } from './sync/logsSourceSetting.js';
@@ -88,18 +89,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     lastSync: () => store.repo().lastSuccessfulSync(),
     anomalies: (window) => logs.anomalies(window),
     meta,
-    // The demo company's hosts carry its sites' labels (ocr-sapporo-01); a company's own
-    // hosts are mapped in the config, or named after its locations.
-    siteOfHost: () =>
-      hostSiteResolver(
-        config().alerts.hostSites,
-        config().source.kind === 'demo'
-          ? DEMO_DEFINITION.sites.map((x) => ({ name: x.name, label: x.host }))
-          : store
-              .repo()
-              .locationNames()
-              .map((name) => ({ name })),
-      ),
+    siteOfHost: () => hostSiteResolver(knownSiteHosts(config(), store.repo())),
   });
   const afterSync = createAfterSync({
     events,

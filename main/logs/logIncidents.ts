@@ -127,17 +127,3 @@ function toIncident(db: Database.Database, members: Footprint[], report: LogAnom
     samples: [...new Set(anomalies.flatMap((a) => a.samples))].slice(0, 3),
   };
 }
-
-/**
- * The site of a host: the configured mapping first (a part of the host name → a site), then
- * a site whose name or host label appears among the host name's parts ("ocr-sapporo-01").
- */
-export function hostSiteResolver(mapping: Record<string, string>, sites: readonly { name: string; label?: string }[]): (host: string) => string | null {
-  const entries = Object.entries(mapping).map(([part, site]) => [part.toLowerCase(), site] as const);
-  return (host) => {
-    const parts = host.toLowerCase().split(/[-_.]/);
-    for (const [part, site] of entries) if (parts.includes(part) || host.toLowerCase() === part) return site;
-    for (const s of sites) if (parts.includes(s.name.toLowerCase()) || (s.label && parts.includes(s.label.toLowerCase()))) return s.name;
-    return null;
-  };
-}

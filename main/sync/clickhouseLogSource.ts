@@ -1,11 +1,11 @@
 import { createClient, ClickHouseLogLevel, type ClickHouseClient } from '@clickhouse/client';
 import type { ClickHouseLogsConfig, LogFilters } from '../config/logsConfig.js';
+import { siteHostFilter, type SiteHosts } from '../logs/siteHosts.js';
 import { clickhouseError } from './clickhouseError.js';
 import { clickhouseSourceId } from './clickhouseSourceId.js';
 import { clickhouseTimeColumn, isIntegerTime, type TimeExpressions } from './clickhouseTimeColumn.js';
 import type { LogGroup, LogGroupSource, ShapeSamples } from './logGroupSource.js';
 import { chString, shapeSql } from './logShapeSql.js';
-import { siteHostFilter, type SiteHosts } from './siteHostFilter.js';
 
 const MINUTE = 60_000;
 

@@ -17,7 +17,7 @@ import { SyncError } from './syncError.js';
 import type { SyncSource } from './syncSource.js';
 import { SYNC_GROUPS, tableSpecs, type SyncGroup } from './tableSpecs.js';
 import { createClickHouseLogSource } from './clickhouseLogSource.js';
-import { DEMO_DEFINITION } from './demo/demoDefinition.js';
+import { knownSiteHosts } from './knownSiteHosts.js';
 import { runLogGroupSync } from './logGroupSync.js';
 
 /** Everything a sync run needs, as plain data: it crosses into a worker thread. */
@@ -71,9 +71,8 @@ export function companyTables(logs: GenbaConfig['logs'], source?: GenbaConfig['s
 /** The source of log groups, where the logs are aggregated by the server that holds them. */
 function logGroupSource(job: SyncJob, repo: CompanyRepository): LogGroupSource | null {
   if (job.logs.kind === 'clickhouse') {
-    const sites =
-      job.source.kind === 'demo' ? DEMO_DEFINITION.sites.map((x) => ({ name: x.name, label: x.host })) : repo.locationNames().map((name) => ({ name }));
-    return createClickHouseLogSource(job.logs, job.logsPassword ?? '', { sites, mapping: job.hostSites ?? {} });
+    const sites = knownSiteHosts({ source: job.source, alerts: { hostSites: job.hostSites ?? {} } }, repo);
+    return createClickHouseLogSource(job.logs, job.logsPassword ?? '', sites);
   }
   if (job.logs.kind === 'source' && job.logs.aggregate && job.source.kind === 'mysql') {
     if (job.password === null) throw passwordMissing();

@@ -3,14 +3,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { evaluateRules, type AlertCandidate } from '../../../main/alerts/alertRules.js';
 import type { LogAnomaly, LogAnomalyReport } from '../../../main/api/types.js';
 import { defaultConfig } from '../../../main/config/config.js';
-import { groupIncidents, hostSiteResolver } from '../../../main/logs/logIncidents.js';
+import { groupIncidents } from '../../../main/logs/logIncidents.js';
+import { hostSiteResolver } from '../../../main/logs/siteHosts.js';
 import { computeOverview } from '../../../main/placement/siteOverview.js';
 import { migrate } from '../../../main/store/migration.js';
 
 const at = (hm: string): number => Date.parse(`2025-10-23T${hm}+09:00`);
 const NOW = at('15:40');
 const MINUTE = 60_000;
-const siteOfHost = hostSiteResolver({ sapporo: '札幌', morioka: '盛岡' }, []);
+const siteOfHost = hostSiteResolver({ mapping: { sapporo: '札幌', morioka: '盛岡' }, sites: [] });
 let db: Database.Database;
 
 /** Snapshots every 5 minutes from 13:00: `perMinute(t)` items a minute, deadline 17:00. */
@@ -137,7 +138,7 @@ describe('log incidents', () => {
   });
 
   it('maps hosts to sites by the configured part of the name, then by the sites’ own names or labels', () => {
-    const resolve = hostSiteResolver({ 'ocr-a': '札幌' }, [{ name: '盛岡', label: 'morioka' }, { name: 'Tokyo' }]);
+    const resolve = hostSiteResolver({ mapping: { 'ocr-a': '札幌' }, sites: [{ name: '盛岡', label: 'morioka' }, { name: 'Tokyo' }] });
     expect(['ocr-a', 'app-morioka-02', 'db.tokyo.local', 'other-01'].map(resolve)).toEqual(['札幌', '盛岡', 'Tokyo', null]);
   });
 });
