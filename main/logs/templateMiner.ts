@@ -11,10 +11,15 @@ export type { MinedTemplate } from './minedTemplate.js';
 const WORD = /^[A-Za-z][A-Za-z_-]*\.?$/;
 
 export interface MinerOptions {
-  /** Tokens after the length level used to route a message in the tree. */
+  /**
+   * Depth of the prefix tree as Drain counts it, the root and the token-count level
+   * included: a message is routed by its token count and its first `depth - 2` tokens
+   * (3, the default: by the first token alone). See route().
+   */
   depth: number;
   /** Share of equal tokens for a message to join a template. */
   similarity: number;
+  /** Children of one tree node past which new tokens share its `<*>` branch. */
   maxChildren: number;
   /** refine(): a wildcard that only ever held this many plain words splits the template. */
   maxWordConstants: number;
@@ -38,9 +43,38 @@ interface Node {
 const node = (): Node => ({ children: new Map(), templates: new TemplateLeaf() });
 
 /**
- * Online, incremental template mining (the Drain prefix tree): messages are routed by
- * token count and their first tokens, then join the most similar template of that leaf
- * or start a new one. Positions where members differ become wildcards.
+ * Online, incremental template mining: Drain's prefix tree, and the passes that correct
+ * what a prefix tree cannot see. The rules, in the order a message meets them, and the
+ * file that holds each:
+ *
+ * 1. Tokens (maskTokens.ts): a line is split into tokens, its variables (numbers,
+ *    addresses, dates, ids…) masked as `<*>`, before it reaches the miner.
+ * 2. Routing (route(), leaf(), leaves(): here): down the tree by the token count, then by
+ *    the first `depth - 2` tokens. A token that is `<*>` or holds a digit takes the `<*>`
+ *    branch, as does a new token under a node that has `maxChildren` children already.
+ * 3. Joining (add(), best(): here; the leaf's index: templateLeaf.ts): the message joins
+ *    the template of its leaf with the largest share of equal constants, at least
+ *    `similarity` (ties: the one with more wildcards); else one whose every constant it
+ *    has; else it starts a template. A constant it differs in becomes `<*>`, and the values
+ *    seen at each `<*>` are counted (templateValues.ts: up to MAX_VALUES, then "many").
+ * 4. Split (refine(): here): a `<*>` that only ever held 2 to `maxWordConstants` plain
+ *    words splits its template into one per word (at the position with fewest words).
+ * 5. Sibling merge (templateSiblings.ts; mergeSiblings(), widen(): here): templates equal
+ *    but for one position, never the first, with a constant left besides, and more than
+ *    `maxWordConstants` words there (or `<*>` in one of them) become one with `<*>` there;
+ *    up to three rounds.
+ * 6. Span merge (templateSpans.ts; mergeSpans(): here): two templates of different lengths
+ *    that differ only in how many tokens one value was cut into (between a common prefix
+ *    and suffix, written as one chunk of the message) become one, with one `<*>` for it.
+ * 7. Aliases (mergeSpans(), resolve(): here): the template a span merge absorbed stays in
+ *    its leaf, so its messages still find it, and counts them for the template it went
+ *    into; it is dropped once that one is split or merged away.
+ * 8. Eviction (evict(): here): past `maxLeafTemplates` in one leaf or `maxTemplates` in all,
+ *    the least-used templates (the oldest of equal counts first) are folded into their
+ *    leaf's catch-all template, which is never evicted.
+ *
+ * Rules 4 to 6 run in refine(), which the caller runs once a batch is in (parseLogFile.ts,
+ * applyRefinement.ts) and then matches the lines of the templates it replaced again.
  */
 export class TemplateMiner {
   private readonly root = node();
@@ -60,7 +94,7 @@ export class TemplateMiner {
   /** Restores persisted templates so mining continues where it stopped. */
   load(templates: MinedTemplate[]): void {
     for (const t of templates) {
-      this.leaf(t.tokens, true).templates.add(t);
+      this.leaf(t.tokens).templates.add(t);
       this.byId.set(t.id, t);
       this.nextId = Math.max(this.nextId, t.id + 1);
     }
@@ -80,7 +114,7 @@ export class TemplateMiner {
    * sends each shape once with its count); tells whether its template is new or had to widen.
    */
   add(tokens: string[], values?: (string | null)[], sample?: string, weight = 1): { template: MinedTemplate; created: boolean; changed: boolean } {
-    const leaf = this.leaf(tokens, true);
+    const leaf = this.leaf(tokens);
     // A template of the leaf that covers the message exactly takes it even below the
     // similarity threshold: a widened template has few equal constants left, and a repeat of
     // its own message would otherwise start a new template. A template widened by
@@ -142,7 +176,7 @@ export class TemplateMiner {
         if (!split || words.length < Object.keys(split.values).length) split = { pos, values };
       }
       if (!split) continue;
-      const leaf = this.leaf(t.tokens, true);
+      const leaf = this.leaf(t.tokens);
       leaf.templates.remove(t);
       this.byId.delete(t.id);
       replaced.push(t.id);
@@ -158,7 +192,7 @@ export class TemplateMiner {
             .map((k) => [k, {}]),
         );
         const child: MinedTemplate = { id: this.nextId++, tokens, count, values };
-        this.leaf(tokens, true).templates.add(child);
+        this.leaf(tokens).templates.add(child);
         this.byId.set(child.id, child);
       }
     }
@@ -189,7 +223,7 @@ export class TemplateMiner {
       keep.values = values;
       keep.count += absorb.count;
       this.byId.set(keep.id, keep);
-      this.leaf(tokens, true).templates.add(keep);
+      this.leaf(tokens).templates.add(keep);
       // The absorbed template stays where its messages are routed, standing for the event it is part of.
       this.aliases.set(absorb, keep);
       for (const [from, to] of this.aliases) if (to === absorb) this.aliases.set(from, keep);
@@ -206,7 +240,7 @@ export class TemplateMiner {
     const ranked = [...pool].filter((t) => !this.overflows.has(t)).sort((a, b) => a.count - b.count || a.id - b.id);
     const byLeaf = new Map<Node, Set<MinedTemplate>>();
     for (const t of ranked.slice(0, Math.max(0, ranked.length - keep))) {
-      const leaf = this.leaf(t.tokens, true);
+      const leaf = this.leaf(t.tokens);
       const set = byLeaf.get(leaf) ?? new Set();
       set.add(t);
       byLeaf.set(leaf, set);
@@ -243,7 +277,7 @@ export class TemplateMiner {
     if (!target) return t;
     if (this.byId.get(target.id) === target) return target;
     this.aliases.delete(t);
-    this.leaf(t.tokens, true).templates.remove(t);
+    this.leaf(t.tokens).templates.remove(t);
     return null;
   }
 
@@ -287,11 +321,11 @@ export class TemplateMiner {
     into.values = values;
     into.count = members.reduce((n, t) => n + t.count, 0);
     this.byId.set(into.id, into);
-    this.leaf(into.tokens, true).templates.add(into);
+    this.leaf(into.tokens).templates.add(into);
   }
 
   private remove(t: MinedTemplate): void {
-    this.leaf(t.tokens, true).templates.remove(t);
+    this.leaf(t.tokens).templates.remove(t);
     this.byId.delete(t.id);
   }
 
@@ -323,32 +357,35 @@ export class TemplateMiner {
     return null;
   }
 
+  /**
+   * The keys a message is routed by (rule 2), one per level below the root: its token
+   * count, then its first `depth - 2` tokens, each that looks variable as `<*>`.
+   */
+  private route(tokens: string[]): string[] {
+    return [String(tokens.length), ...tokens.slice(0, this.o.depth - 2).map((t) => (t === WILDCARD || /\d/.test(t) ? WILDCARD : t))];
+  }
+
   /** Every existing leaf a message may belong to: at each level its own branch, then the wildcard branch. */
   private leaves(tokens: string[]): Node[] {
-    const path = [String(tokens.length), ...tokens.slice(0, this.o.depth - 2)];
     let level: Node[] = [this.root];
-    path.forEach((token, depth) => {
-      const own = depth > 0 && (token === WILDCARD || /\d/.test(token)) ? WILDCARD : token;
-      level = level.flatMap((n) => [n.children.get(own), own === WILDCARD ? undefined : n.children.get(WILDCARD)].filter((x): x is Node => !!x));
-    });
+    for (const key of this.route(tokens)) {
+      level = level.flatMap((n) => [n.children.get(key), key === WILDCARD ? undefined : n.children.get(WILDCARD)].filter((x): x is Node => !!x));
+    }
     return level;
   }
 
-  private leaf(tokens: string[], create: true): Node;
-  private leaf(tokens: string[], create: false): Node | null;
-  private leaf(tokens: string[], create: boolean): Node | null {
+  /** The leaf a message is routed to, made on the way where missing. */
+  private leaf(tokens: string[]): Node {
     let n = this.root;
-    const path = [String(tokens.length), ...tokens.slice(0, this.o.depth - 2)];
-    for (let level = 0; level < path.length; level++) {
-      let key = path[level]!;
-      // Tokens that look variable, and overflowing branches, share the wildcard branch.
-      if (level > 0 && (key === WILDCARD || /\d/.test(key))) key = WILDCARD;
-      let next = n.children.get(key);
-      if (!next && level > 0 && !n.children.has(key) && n.children.size >= this.o.maxChildren) next = n.children.get(WILDCARD);
+    const keys = this.route(tokens);
+    for (let level = 0; level < keys.length; level++) {
+      const key = keys[level]!;
+      // Below a node that has maxChildren children, a new token shares the wildcard branch.
+      const full = level > 0 && n.children.size >= this.o.maxChildren;
+      let next = n.children.get(key) ?? (full ? n.children.get(WILDCARD) : undefined);
       if (!next) {
-        if (!create) return n.children.get(WILDCARD) ?? null;
         next = node();
-        n.children.set(n.children.size >= this.o.maxChildren && level > 0 ? WILDCARD : key, next);
+        n.children.set(full ? WILDCARD : key, next);
       }
       n = next;
     }
