@@ -71,7 +71,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['alerts', 'diagnostics'],
   // One layer, so neither imports the other: the assistant records decisions, the sync delivers them (their types: store/decisionRecord.ts).
   ['sync', 'chat'],
-  ['statusInfo.ts'],
+  ['statusInfo.ts', 'genbaApp.ts'],
   ['app.ts'],
   ['handlerTable.ts'],
   ['cli'],
