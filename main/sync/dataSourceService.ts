@@ -7,7 +7,8 @@ import { GenbaError } from '../errors.js';
 import { demoSourceId } from './demoSource.js';
 import { mysqlSourceId, type TableCheck } from './mysqlSource.js';
 import { mysqlSourceFor, sourceConfigFromForm } from './mysqlSourceConfig.js';
-import { companyTables, passwordMissing, type JobResult } from './syncJob.js';
+import { companyTables, passwordMissing } from './createSources.js';
+import type { JobResult } from './syncJob.js';
 import type { SyncService } from './syncService.js';
 import { tableSpecs } from './tableSpecs.js';
 

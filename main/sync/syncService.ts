@@ -5,7 +5,9 @@ import { describeError, type ErrorPayload, type Lang, toErrorPayload } from '../
 import type { AppLog } from '../applog/appLog.js';
 import type { SyncProgress } from './syncEngine.js';
 import { SyncError } from './syncError.js';
-import { deserializeError, executeJob, type JobResult, type SerializedError, type SyncJob } from './syncJob.js';
+import { executeJob } from './executeJob.js';
+import { deserializeError, type SerializedError } from './serializedError.js';
+import type { JobResult, SyncJob } from './syncJob.js';
 import { SYNC_GROUPS, type SyncGroup } from './tableSpecs.js';
 
 /** `reset`: forget the local copy first (demo --reset); done inside the job, under the sync lock. */

@@ -1,6 +1,8 @@
 // Worker-thread entry: runs one sync job off the main thread and reports by message.
 import { parentPort, workerData } from 'node:worker_threads';
-import { executeJob, serializeError, type SyncJob } from './syncJob.js';
+import { executeJob } from './executeJob.js';
+import { serializeError } from './serializedError.js';
+import type { SyncJob } from './syncJob.js';
 
 const port = parentPort;
 if (port) {
