@@ -52,7 +52,7 @@ export function statusInfo(o: {
         ? { kind: 'files', paths: config.logs.paths }
         : config.logs.kind === 'clickhouse'
           ? { kind: 'clickhouse', id: clickhouseSourceId(config.logs) }
-          : { kind: 'source' },
+          : { kind: 'companyDatabase' },
     clock: clock,
     tables: repo.counts(),
     lastSync: repo.lastSuccessfulSync(),

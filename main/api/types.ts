@@ -95,7 +95,8 @@ export interface StatusInfo {
   dataDir: string;
   database: { path: string; sizeBytes: number; schemaVersion: number };
   source: SourceInfo;
-  logs: { kind: 'source' } | { kind: 'files'; paths: string[] } | { kind: 'clickhouse'; id: string };
+  /** Where the logs come from: the company database's app_logs (with the rest of its data), log files, or the company's ClickHouse. */
+  logs: { kind: 'companyDatabase' } | { kind: 'files'; paths: string[] } | { kind: 'clickhouse'; id: string };
   clock: { now: number; mode: 'system' | 'fixed' | 'demo' };
   tables: TableRows[];
   /** The copy of the source is whole; false while the demo's logs wait for the next command or the app's background sync. */

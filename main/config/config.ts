@@ -60,7 +60,7 @@ export const configSchema = z
     /** IANA zone the company's DATETIME columns and working days are expressed in. */
     timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'unknown IANA time zone' }).default('Asia/Tokyo'),
     source: z.discriminatedUnion('kind', [demoSourceSchema, mysqlSourceSchema]).default({ kind: 'demo', seed: DEFAULT_DEMO_SEED }),
-    logs: logsSchema.default({ kind: 'source', keepRawDays: 7, keepAggregateDays: 90 }),
+    logs: logsSchema.default({ kind: 'companyDatabase', keepRawDays: 7, keepAggregateDays: 90 }),
     sync: z
       .object({
         /** Progress snapshots and logs. */
@@ -234,8 +234,20 @@ function jsonErrorPosition(text: string, error: unknown): { line: number; column
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
+/**
+ * config.json as older releases wrote it, in today's words: logs.kind "source" is
+ * "companyDatabase" (the logs in the company database's app_logs, beside the rest of its
+ * data). The next change Genba writes to the file writes the new word.
+ */
+function migrateConfig(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const logs = (raw as { logs?: unknown }).logs;
+  if (typeof logs !== 'object' || logs === null || (logs as { kind?: unknown }).kind !== 'source') return raw;
+  return { ...raw, logs: { ...logs, kind: 'companyDatabase' } };
+}
+
 function validConfig(raw: unknown, origin: string): GenbaConfig {
-  const result = configSchema.safeParse(raw);
+  const result = configSchema.safeParse(migrateConfig(raw));
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';

@@ -70,11 +70,16 @@ export const clickhouseLogsSchema = z
   .strict();
 export type ClickHouseLogsConfig = z.infer<typeof clickhouseLogsSchema>;
 
-/** Application logs: from the source's app_logs table, the company's ClickHouse, or log files on this machine. */
+/**
+ * Application logs: from the app_logs table of the company database the rest of the data
+ * comes from (`companyDatabase`: the company MySQL, or the demo company), the company's
+ * ClickHouse, or log files on this machine. Older config.json files say `source` for
+ * `companyDatabase` (config.ts reads it so).
+ */
 export const logsSchema = z.discriminatedUnion('kind', [
   z
     .object({
-      kind: z.literal('source'),
+      kind: z.literal('companyDatabase'),
       ...logRetention,
       /**
        * Let the company MySQL group its app_logs per minute and message shape (GROUP BY)

@@ -20,9 +20,9 @@ export function passwordMissing(): SyncError {
   });
 }
 
-/** The tables read from the company source: app_logs only when logs are not read from files. */
+/** The tables read from the company database: app_logs only where the logs are its rows (logs.kind companyDatabase, not grouped by MySQL). */
 export function companyTables(logs: GenbaConfig['logs'], source?: GenbaConfig['source']): CompanyTable[] {
-  return COMPANY_TABLES.filter((t) => t !== 'app_logs' || (logs.kind === 'source' && !(logs.aggregate && source?.kind === 'mysql')));
+  return COMPANY_TABLES.filter((t) => t !== 'app_logs' || (logs.kind === 'companyDatabase' && !(logs.aggregate && source?.kind === 'mysql')));
 }
 
 /** The source of log groups, where the logs are aggregated by the server that holds them. */
@@ -31,7 +31,7 @@ export function createLogGroupSource(job: SyncJob, repo: CompanyRepository): Log
     const sites = knownSiteHosts({ source: job.source, alerts: { hostSites: job.hostSites ?? {} } }, repo);
     return createClickHouseLogSource(job.logs, job.logsPassword ?? '', sites);
   }
-  if (job.logs.kind === 'source' && job.logs.aggregate && job.source.kind === 'mysql') {
+  if (job.logs.kind === 'companyDatabase' && job.logs.aggregate && job.source.kind === 'mysql') {
     if (job.password === null) throw passwordMissing();
     const spec = tableSpecs(job.source.tables).find((s) => s.table === 'app_logs')!;
     return createMySqlLogGroupSource(mysqlSourceOptions(job.source, job.password, job.timeZone, ['app_logs']), spec);

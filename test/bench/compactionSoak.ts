@@ -39,8 +39,8 @@ export async function compactionSoak(seconds: number, record: (name: string, val
   let secondHalf = false;
   try {
     for (const [name, logs] of [
-      ['row-level', { kind: 'source', keepRawDays: 1 }],
-      ['MySQL-grouped', { kind: 'source', aggregate: true, keepRawDays: 1 }],
+      ['row-level', { kind: 'companyDatabase', keepRawDays: 1 }],
+      ['MySQL-grouped', { kind: 'companyDatabase', aggregate: true, keepRawDays: 1 }],
     ] as const) {
       const maria = await startMariaDb();
       const admin = await maria.admin();

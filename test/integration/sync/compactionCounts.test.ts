@@ -85,7 +85,7 @@ describe('compaction and template refinement keep every per-minute count equal t
   });
 
   it('row-level sync never reads compacted lines again: old lines with ids between new ones stay counted once over three cycles', async () => {
-    const { app, read } = await open({ kind: 'source', keepRawDays: 7 });
+    const { app, read } = await open({ kind: 'companyDatabase', keepRawDays: 7 });
     for (let cycle = 0; cycle < 3; cycle++) {
       const c = await maria.admin();
       // New lines, then lines a late importer wrote with 20-day-old times (their ids sit between new ones), then new lines again.
@@ -129,7 +129,7 @@ describe('compaction and template refinement keep every per-minute count equal t
     for (let i = 0; i < rows.length; i += 5000)
       await c.query('INSERT INTO app_logs (ts, service, host, level, message, trace_id) VALUES ?', [rows.slice(i, i + 5000)]);
     await c.end();
-    const { app, read } = await open({ kind: 'source', aggregate: true, keepRawDays: 7 });
+    const { app, read } = await open({ kind: 'companyDatabase', aggregate: true, keepRawDays: 7 });
     await app.syncNow();
     expect(await differences(read)).toEqual([]);
     // The pair is 14,400 lines, none of them kept as rows: all of it lives on as counts.
@@ -138,7 +138,7 @@ describe('compaction and template refinement keep every per-minute count equal t
     );
     expect(pair[0]!.n).toBe(14_400);
     // The same data synced row by row, then compacted and refined with new lines of the pair: counts stay.
-    const rowLevel = await open({ kind: 'source', keepRawDays: 7 });
+    const rowLevel = await open({ kind: 'companyDatabase', keepRawDays: 7 });
     await rowLevel.app.syncNow();
     await rowLevel.app.compact();
     const c2 = await maria.admin();

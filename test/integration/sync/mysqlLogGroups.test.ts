@@ -55,13 +55,13 @@ describe('logs kept in the company MySQL, grouped by MySQL (a real MariaDB)', ()
   });
 
   it('gives the same templates and per-minute counts as row-level sync of the same table', async () => {
-    const rows = await open({ kind: 'source', keepRawDays: 60 });
+    const rows = await open({ kind: 'companyDatabase', keepRawDays: 60 });
     // Row-level mining runs after the sync; wait until every line has its template.
     for (let waited = 0; rows.read<{ n: number }>('SELECT COUNT(*) AS n FROM app_logs WHERE template_id IS NULL')[0]!.n > 0; waited += 500) {
       if (waited > 120_000) throw new Error('the lines were not mined in 2 minutes');
       await new Promise((r) => setTimeout(r, 500));
     }
-    const grouped = await open({ kind: 'source', keepRawDays: 7, aggregate: true });
+    const grouped = await open({ kind: 'companyDatabase', keepRawDays: 7, aggregate: true });
     const lines = rows.read<{ n: number }>('SELECT COUNT(*) AS n FROM app_logs')[0]!.n;
     // Rows for the last 7 days only; the counts of every day.
     const kept = grouped.read<{ rows: number; oldest: number }>('SELECT COUNT(*) AS rows, MIN(ts) AS oldest FROM app_logs')[0]!;
