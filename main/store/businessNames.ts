@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { BusinessName } from '../api/types.js';
+import { SyncState } from './syncState.js';
 
 /** A business with a name in force. */
 export type NamedBusiness = BusinessName & { name: string };
@@ -16,8 +17,7 @@ interface Row {
 
 /** The data source the local copy of the progress comes from; its names are the ones that count. */
 function currentSourceId(db: Database.Database): string | null {
-  const row = db.prepare("SELECT source_id FROM sync_state WHERE table_name = 'progress_snapshots'").get() as { source_id: string } | undefined;
-  return row?.source_id ?? null;
+  return new SyncState(db).position('progress_snapshots')?.sourceId ?? null;
 }
 
 /**
