@@ -38,8 +38,8 @@ describe('switching the logs source checks the new one before anything changes (
     await ch.exec(
       'CREATE TABLE logs.app_logs (ts UInt64, service String, host String, level String, message String, trace_id String) ENGINE = MergeTree ORDER BY ts',
     );
-    // The same columns but no trace_id, which the configuration names.
-    await ch.exec('CREATE TABLE logs.app_logs_old (ts UInt64, service String, host String, level String, message String) ENGINE = MergeTree ORDER BY ts');
+    // The same columns but no host, which every sync reads (trace_id, optional, is missing too).
+    await ch.exec('CREATE TABLE logs.app_logs_old (ts UInt64, service String, level String, message String) ENGINE = MergeTree ORDER BY ts');
     const values = Array.from({ length: 3000 }, (_, i) => ({
       ts: NOW - 2 * 1440 * MINUTE + i * 20_000,
       service: 'entry-api',
@@ -49,7 +49,7 @@ describe('switching the logs source checks the new one before anything changes (
       trace_id: '',
     }));
     await ch.client.insert({ table: 'logs.app_logs', values, format: 'JSONEachRow' });
-    await ch.client.insert({ table: 'logs.app_logs_old', values: values.map(({ trace_id: _t, ...v }) => v), format: 'JSONEachRow' });
+    await ch.client.insert({ table: 'logs.app_logs_old', values: values.map(({ trace_id: _t, host: _h, ...v }) => v), format: 'JSONEachRow' });
     writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ logs: logsConfig(ch.url, { keepRawDays: 7 }) }));
     const app = createApp({ dataDir: dir.path, now: NOW, secrets: memorySecretStore({ [SECRET_NAME]: CLICKHOUSE_PASSWORD }) });
     await app.start();
