@@ -30,10 +30,14 @@ export async function startMariaDb(database = 'company'): Promise<MariaDb> {
   if (!MARIADBD) throw new Error('mariadbd not found: apt-get install mariadb-server');
   const dir = tempDir('genba-mariadb-');
   const data = join(dir.path, 'data');
+  // A temp folder of its own: a server deletes every #sql* file of its tmpdir when it starts,
+  // so servers sharing /tmp delete each other's temporary tables.
+  const tmp = join(dir.path, 'tmp');
   mkdirSync(data);
+  mkdirSync(tmp);
   const install = spawnSync(
     'mariadb-install-db',
-    ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
+    ['--no-defaults', `--datadir=${data}`, `--tmpdir=${tmp}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
     { encoding: 'utf8' },
   );
   if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr}`);
@@ -47,6 +51,7 @@ export async function startMariaDb(database = 'company'): Promise<MariaDb> {
         '--no-defaults',
         '--user=root',
         `--datadir=${data}`,
+        `--tmpdir=${tmp}`,
         `--socket=${join(dir.path, 'sock')}`,
         `--port=${port}`,
         '--bind-address=127.0.0.1',
