@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSourceForm } from '../../../main/api/types.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
@@ -9,6 +8,7 @@ import { seedCompany } from '../../helpers/companyDb.js';
 import { expectSameAsSource as sameAsSource } from '../../helpers/expectations.js';
 import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { whenStore } from '../../helpers/whenStore.js';
 
 describe('sync from a real MariaDB', () => {
   let maria: MariaDb;
@@ -107,17 +107,14 @@ describe('sync from a real MariaDB', () => {
     const child = spawn(process.execPath, [resolve('bin/genba.mjs'), 'sync', '--source', url, '--once', '--data-dir', dir], { env, stdio: 'ignore' });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     // Kill it as soon as some log batches are in, well before the end.
-    let seen = 0;
-    for (let i = 0; i < 600 && seen < 30_000; i++) {
-      await new Promise((r) => setTimeout(r, 25));
-      try {
-        const db = new Database(join(dir, 'genba.sqlite'), { readonly: true, fileMustExist: true });
-        seen = (db.prepare('SELECT COUNT(*) AS n FROM app_logs').get() as { n: number }).n;
-        db.close();
-      } catch {
-        // not created yet
-      }
-    }
+    const seen = await whenStore(
+      dir,
+      (db) => {
+        const n = (db.prepare('SELECT COUNT(*) AS n FROM app_logs').get() as { n: number }).n;
+        return n >= 30_000 ? n : undefined;
+      },
+      { exited },
+    );
     child.kill('SIGKILL');
     expect(await exited).toBeNull();
     expect(seen).toBeGreaterThan(0);
