@@ -8,6 +8,8 @@ import { TEST_RESULTS } from '../helpers/genbaPage.js';
 
 describe('Settings → Models in Chromium, with generated models on the real runtimes', () => {
   const env = useAppInChromium({
+    // The models are there before the first build, which indexes the log templates with the installed embedding model.
+    firstBuild: true,
     // Generated models under the manifest's names, as `genba models import` would leave them.
     prepare: (dataDir) => {
       const models = join(dataDir, 'models');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, type AppOptions, type GenbaApp } from '../../main/app.js';
 import { parseIsoInstant } from '../../main/config/clock.js';
+import { copyDemoStore } from './demoStore.js';
 import { openGenbaPage, type GenbaPage } from './genbaPage.js';
 import { tempDir } from './tempDir.js';
 
@@ -15,11 +16,13 @@ export interface AppInChromium {
 }
 
 /**
- * A real core on a fresh data folder (prepared by `prepare` before start), and the built
- * renderer in Chromium wired to it.
+ * A real core on a data folder holding the demo company's store (copied, see
+ * copyDemoStore; `firstBuild` leaves the folder empty, for start() to build the demo
+ * itself), prepared by `prepare` before start, and the built renderer in Chromium wired to it.
  */
-export async function openAppInChromium(o: { prepare?: (dataDir: string) => void; options?: AppOptions } = {}): Promise<AppInChromium> {
+export async function openAppInChromium(o: { firstBuild?: boolean; prepare?: (dataDir: string) => void; options?: AppOptions } = {}): Promise<AppInChromium> {
   const dir = tempDir();
+  if (!o.firstBuild) await copyDemoStore(dir.path);
   o.prepare?.(dir.path);
   const app = createApp({ dataDir: dir.path, now: parseIsoInstant(DEMO_NOW), ...o.options });
   await app.start();

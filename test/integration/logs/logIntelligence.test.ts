@@ -8,6 +8,7 @@ import { parseIsoInstant } from '../../../main/config/clock.js';
 import { mineStoredLogs } from '../../../main/logs/mineStoredLogs.js';
 import { migrate } from '../../../main/store/migration.js';
 import { parseCsv } from '../../helpers/loghub.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 describe('log intelligence on the demo company', () => {
@@ -15,8 +16,9 @@ describe('log intelligence on the demo company', () => {
   let app: GenbaApp;
 
   beforeAll(async () => {
+    await copyDemoStore(dir.path); // the first build also mined the demo's 241k lines
     app = createApp({ dataDir: dir.path, now: parseIsoInstant('2025-10-23T15:40+09:00') });
-    await app.start(); // the sync worker job also mined the demo's 241k lines
+    await app.start();
   }, 120_000);
   afterAll(async () => {
     await app.stop();

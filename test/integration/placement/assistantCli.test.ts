@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../../../main/api/assistantTypes.js';
 import type { Overview } from '../../../main/api/types.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
 import { runGenba } from '../../helpers/genbaCli.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -35,8 +36,9 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
     ).n;
   const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-  beforeAll(() => {
-    // The first run loads the demo company into the fresh folder; the alert check fills the history.
+  beforeAll(async () => {
+    // The demo company as its first build leaves it; the alert check fills the history.
+    await copyDemoStore(dir.path);
     expect(runGenba(['alerts', 'check', '--data-dir', dir.path, '--now', ANCHOR]).code).toBe(0);
     db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
   });

@@ -8,6 +8,7 @@ import { createHandlerTable } from '../../../main/handlerTable.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { GenbaError } from '../../../main/errors.js';
 import { runGenba } from '../../helpers/genbaCli.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { thrownBy } from '../../helpers/thrownBy.js';
 
@@ -22,6 +23,7 @@ describe('placement assistant on the demo company (no models: rules and template
   let first: AskResult;
 
   beforeAll(async () => {
+    await copyDemoStore(dir.path);
     app = createApp({ dataDir: dir.path, now: Date.parse(ANCHOR) });
     await app.start();
     await app.assistant.prepare();

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyDemoStore } from '../../helpers/demoStore.js';
 import { runGenba } from '../../helpers/genbaCli.js';
 import { storeDigest } from '../../helpers/storeDigest.js';
 import { tempDir } from '../../helpers/tempDir.js';
@@ -10,8 +11,9 @@ const genba = (dataDir: string, args: string[]) => runGenba([...args, '--data-di
 describe('CLI fuzz: hostile arguments to every command', () => {
   const dir = tempDir();
   const data = join(dir.path, 'data');
-  beforeAll(() => {
-    // The whole demo, logs and templates too (status alone builds the first screen only).
+  beforeAll(async () => {
+    // The whole demo, logs and templates too, as its first build leaves it (status alone would build the first screen only).
+    await copyDemoStore(data);
     expect(genba(data, ['logs', 'templates']).code).toBe(0);
     mkdirSync(join(dir.path, 'folder.md'));
     writeFileSync(join(dir.path, 'not-a-db.sqlite'), 'hello');

@@ -3,11 +3,13 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyDemoStore } from '../../helpers/demoStore.js';
 import { runGenba } from '../../helpers/genbaCli.js';
 import { expectCountedOnce } from '../../helpers/expectations.js';
 import { derivedCounts } from '../../helpers/logCounts.js';
 import { storeDigest } from '../../helpers/storeDigest.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { whenStore } from '../../helpers/whenStore.js';
 
 const ANCHOR = '2025-10-23T15:40+09:00';
 const QUESTION = '札幌のエントリ1工程が遅延しています';
@@ -66,7 +68,8 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
     cpSync(base, dir, { recursive: true });
     return dir;
   };
-  beforeAll(() => {
+  beforeAll(async () => {
+    await copyDemoStore(base);
     const built = genba(base, 'logs', 'templates');
     expect(built.code).toBe(0);
   }, 180_000);
@@ -152,26 +155,24 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
 
   it('a first demo build that was killed is finished on the next command, never used half-made', async () => {
     const dir = join(root.path, 'half-built');
+    mkdirSync(dir, { mode: 0o700 });
     const child = spawn(process.execPath, [resolve('bin/genba.mjs'), 'status', '--data-dir', dir], {
       stdio: 'ignore',
       env: { ...process.env, GENBA_DATA_DIR: '' },
     });
-    const exited = new Promise((ok) => child.on('exit', ok));
-    let snapshots = 0;
-    let logs = 0;
-    for (let i = 0; i < 800 && snapshots === 0; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-      try {
-        const db = new Database(join(dir, 'genba.sqlite'), { readonly: true, fileMustExist: true });
-        snapshots = (db.prepare('SELECT COUNT(*) AS n FROM progress_snapshots').get() as { n: number }).n;
-        logs = (db.prepare('SELECT COUNT(*) AS n FROM app_logs').get() as { n: number }).n;
-        db.close();
-      } catch {
-        // not created yet
-      }
-    }
+    const exited = new Promise<NodeJS.Signals | null>((ok) => child.on('exit', (_code, signal) => ok(signal)));
+    // Killed once the first progress snapshots are stored, before the build ends.
+    const count = (db: Database.Database, table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const { snapshots, logs } = await whenStore(
+      dir,
+      (db) => {
+        const snapshots = count(db, 'progress_snapshots');
+        return snapshots > 0 ? { snapshots, logs: count(db, 'app_logs') } : undefined;
+      },
+      { exited },
+    );
     child.kill('SIGKILL');
-    await exited;
+    expect(await exited).toBe('SIGKILL');
     expect(snapshots).toBeGreaterThan(0);
     expect(logs).toBe(0);
     // A command that reads logs finishes the build (status alone stops at the first screen).

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyDemoStore } from '../../helpers/demoStore.js';
 import { runGenba } from '../../helpers/genbaCli.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -15,7 +16,7 @@ describe('a full disk (a real small file system)', () => {
   const root = tempDir();
   afterAll(() => root.remove());
 
-  it('reading works on a disk with no block left, and compaction frees space on a full disk', (ctx) => {
+  it('reading works on a disk with no block left, and compaction frees space on a full disk', async (ctx) => {
     const dir = join(root.path, 'full-disk');
     mkdirSync(dir);
     // A real full disk: a small tmpfs. Mounting needs root (CI and these machines run as root).
@@ -24,6 +25,7 @@ describe('a full disk (a real small file system)', () => {
     try {
       // The whole demo (30 days of logs) kept as rows; compaction will keep 7 days.
       writeFileSync(join(dir, 'config.json'), JSON.stringify({ logs: { kind: 'source', keepRawDays: 7 } }));
+      await copyDemoStore(dir);
       expect(runGenba(['logs', 'templates', '--data-dir', dir]).code).toBe(0);
       // Nothing left: files take every free block.
       spawnSync('dd', ['if=/dev/zero', `of=${join(dir, 'filler')}`, 'bs=1M'], { stdio: 'ignore' });

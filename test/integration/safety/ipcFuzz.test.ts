@@ -5,6 +5,7 @@ import { REQUEST_SCHEMAS } from '../../../main/api/contract.js';
 import { createHandlerTable, type HandlerTable } from '../../../main/handlerTable.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { storeDigest } from '../../helpers/storeDigest.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const deep = (n: number): unknown => {
@@ -66,6 +67,7 @@ describe('IPC fuzz: malformed, oversized and wrongly typed payloads on every cha
   let handlers: HandlerTable;
 
   beforeAll(async () => {
+    await copyDemoStore(dir.path);
     app = createApp({ dataDir: dir.path, now: Date.parse('2025-10-23T15:40+09:00') });
     await app.start();
     handlers = createHandlerTable(app);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { retentionCuts } from '../../../main/store/compactStore.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const NOW = Date.parse('2025-10-23T15:40+09:00');
@@ -26,6 +27,7 @@ describe('retention and compaction on the demo company (30 days of logs)', () =>
     // Retention that keeps the whole demo, so that the compaction after the first sync removes
     // nothing; the test then compacts with 7 days itself.
     writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ logs: { kind: 'source', keepRawDays: 60 } }));
+    await copyDemoStore(dir.path);
     app = createApp({ dataDir: dir.path, now: NOW });
     await app.start();
   });

@@ -10,7 +10,9 @@ import { runLogGroupSync } from '../../../main/sync/logGroupSync.js';
 import { openStore } from '../../../main/store/openStore.js';
 import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } from '../../helpers/clickhouse.js';
 import { minutesByTemplate } from '../../helpers/templateMinutes.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { whenStore } from '../../helpers/whenStore.js';
 import { freePort } from '../../helpers/freePort.js';
 import { runGenba } from '../../helpers/genbaCli.js';
 
@@ -47,6 +49,7 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
     // Row-level: the demo company with its logs synced line by line and mined here.
     const a = tempDir();
     writeFileSync(join(a.path, 'config.json'), JSON.stringify({ logs: { kind: 'source', keepRawDays: 60 } }));
+    await copyDemoStore(a.path);
     const appA = createApp({ dataDir: a.path, now: NOW });
     await appA.start();
     const readA = storeReader(join(a.path, 'genba.sqlite'));
@@ -143,17 +146,7 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
       const child = spawn(process.execPath, args, { env, stdio: 'ignore' });
       const exited = new Promise((ok) => child.once('exit', ok));
       // Killed once some spans of the logs have committed, and before the last.
-      const held = (): number => {
-        try {
-          return read<{ n: number }>("SELECT COUNT(*) AS n FROM sync_state WHERE table_name = 'app_logs' AND watermark IS NOT NULL")[0]!.n;
-        } catch {
-          return 0;
-        }
-      };
-      for (let waited = 0; held() === 0; waited += 20) {
-        if (waited > 120_000) throw new Error('the sync never reached the logs');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await whenStore(c.path, (db) => db.prepare("SELECT 1 FROM sync_state WHERE table_name = 'app_logs' AND watermark IS NOT NULL").get(), { exited });
       child.kill('SIGKILL');
       await exited;
       const partial = read<{ n: number | null }>('SELECT SUM(lines) AS n FROM app_logs')[0]!.n ?? 0;

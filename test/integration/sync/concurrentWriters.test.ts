@@ -8,6 +8,7 @@ import { tryExclusiveLock } from '../../../main/store/folderLock.js';
 import { seedCompany } from '../../helpers/companyDb.js';
 import { expectCountedOnce, expectSameAsSource as sameAsSource } from '../../helpers/expectations.js';
 import { runGenba, spawnGenba } from '../../helpers/genbaCli.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
 import { derivedCounts } from '../../helpers/logCounts.js';
 import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
 import { tempDir } from '../../helpers/tempDir.js';
@@ -166,7 +167,8 @@ describe('sync with concurrent writers and concurrent syncs (real MariaDB, real 
 
   it("switching a demo folder to the company MySQL drops the demo's templates and families with its lines", async () => {
     const dir = dataDir();
-    expect(runGenba(['logs', 'templates', '--data-dir', dir]).code).toBe(0); // the demo company, mined
+    await copyDemoStore(dir); // the demo company, mined
+    expect(runGenba(['logs', 'templates', '--data-dir', dir]).code).toBe(0);
     expect(derivedCounts(dir).lines).toBeGreaterThan(200_000);
     expect(runGenba(['sync', '--source', url(), '--once', '--data-dir', dir], env).code).toBe(0);
     const c = derivedCounts(dir);
@@ -210,18 +212,19 @@ describe('sync with concurrent writers and concurrent syncs (real MariaDB, real 
     const locker = await maria.admin();
     await locker.query('LOCK TABLES app_logs WRITE');
     const run = spawnGenba(['sync', '--source', url(), '--once', '--data-dir', dir], env);
-    for (let i = 0; i < 400; i++) {
-      await new Promise((r) => setTimeout(r, 25));
-      try {
-        const db = new Database(join(dir, 'genba.sqlite'), { readonly: true, fileMustExist: true });
-        const done = db.prepare("SELECT 1 FROM sync_state WHERE table_name = 'progress_snapshots' AND last_success_at IS NOT NULL").get();
-        db.close();
-        if (done) break;
-      } catch {
-        // not there yet
-      }
+    // Until the sync's query waits on the locked table: MariaDB lists it so.
+    const watcher = await maria.admin();
+    const waiting = async (): Promise<boolean> => {
+      const [rows] = (await watcher.query(
+        "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE USER = 'genba' AND STATE LIKE 'Waiting for table%' AND INFO LIKE '%app_logs%'",
+      )) as unknown as [{ n: number }[]];
+      return Number(rows[0]!.n) > 0;
+    };
+    for (let waited = 0; !(await waiting()); waited += 100) {
+      if (waited > 60_000) throw new Error('the sync never waited on the locked log table');
+      await new Promise((r) => setTimeout(r, 100));
     }
-    await new Promise((r) => setTimeout(r, 300));
+    await watcher.end();
     const crashedAt = performance.now();
     await maria.crash();
     const r = await run;

@@ -5,6 +5,7 @@ import { memorySecretStore, MYSQL_PASSWORD } from '../../../main/config/secretSt
 import { createMySqlSource } from '../../../main/sync/mysqlSource.js';
 import { tableSpecs } from '../../../main/sync/tableSpecs.js';
 import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 describe('errors a manager can act on, from a real MariaDB', () => {
@@ -102,8 +103,9 @@ describe('errors a manager can act on, from a real MariaDB', () => {
   });
 
   it('keeps the app working on local data when the source is down, with the error in the status', async () => {
+    await copyDemoStore(dir.path); // the demo company first
     const app = createApp({ dataDir: dir.path, secrets: memorySecretStore({ [MYSQL_PASSWORD]: 'genba-pw' }) });
-    await app.start(); // the demo company first
+    await app.start();
     app.saveSource({ host: '127.0.0.1', port: 1, database: 'company', user: 'genba', tls: false }, { sync: false });
     await expect(app.syncNow()).rejects.toMatchObject({ code: 'SOURCE_UNREACHABLE' });
     const status = app.status();
@@ -111,5 +113,5 @@ describe('errors a manager can act on, from a real MariaDB', () => {
     expect(status.tables.find((t) => t.table === 'operators')!.rows).toBeGreaterThan(0);
     expect(app.overview().sites.length).toBeGreaterThan(0);
     await app.stop();
-  });
+  }, 120_000);
 });

@@ -4,6 +4,8 @@ import { REQUEST_SCHEMAS } from '../../../main/api/contract.js';
 import { createHandlerTable, invokeChannel, type HandlerTable } from '../../../main/handlerTable.js';
 import type { GenbaEvent } from '../../../main/api/types.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
+import { storeDigest } from '../../helpers/storeDigest.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 describe('handler table', () => {
@@ -28,11 +30,21 @@ describe('handler table', () => {
     expect(Object.keys(REQUEST_SCHEMAS).sort()).toEqual([...CHANNEL_NAMES].sort());
   });
 
-  it('built the demo company on first start, reporting progress', () => {
+  it('built the demo company on first start, reporting progress; the store other tests copy is this very build', async () => {
     const progress = events.filter((e) => e.type === 'progress');
     expect(progress.length).toBeGreaterThan(5);
     expect(progress.filter((e) => e.type === 'progress' && e.table === 'app_logs').pop()).toMatchObject({ done: 241_378, total: 241_378 });
-  });
+    // Stopped, the work after the build (the log index and families) has finished.
+    await app.stop();
+    const copy = tempDir();
+    try {
+      await copyDemoStore(copy.path);
+      expect(storeDigest(copy.path)).toEqual(storeDigest(dir.path));
+    } finally {
+      copy.remove();
+      await app.start();
+    }
+  }, 120_000);
 
   it('answers in the envelope', async () => {
     const status = await table['status.get']({});

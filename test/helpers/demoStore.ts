@@ -1,0 +1,165 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import {
+  constants,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+
+/**
+ * Where built demo stores are kept between runs: one folder per hash of the sources that
+ * make the store, so a store built by other code is never used.
+ */
+export const DEMO_STORE_CACHE = join(tmpdir(), 'genba-test-demo-store');
+
+/** What a copied store holds: the store itself and its log-template index, nothing of the folder that built it. */
+const KEPT = ['genba.sqlite', 'index'];
+/** Everything a first build runs on: the core, the demo's definition and the know-how it seeds, the libraries' versions, and this file. */
+const SOURCES = ['main', 'resources', 'package-lock.json', 'test/helpers/demoStore.ts'];
+const UNUSED_FOR = 3_600_000;
+const BUILD_TIMEOUT_MS = 300_000;
+
+let memo: string | null = null;
+
+/** A hash of every file the demo store is made from (and of Node's version): the cache's key. */
+export function demoStoreKey(): string {
+  if (memo) return memo;
+  const h = createHash('sha256').update(process.version);
+  const files: string[] = [];
+  const walk = (path: string): void => {
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
+    else files.push(path);
+  };
+  for (const s of SOURCES) walk(resolve(s));
+  for (const f of files) h.update(`\0${relative(resolve('.'), f)}\0`).update(readFileSync(f));
+  memo = h.digest('hex').slice(0, 32);
+  return memo;
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Creates the lock folder; false when another process has it. */
+function takeLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** The process that holds a lock (0 while it has not yet written its id), or undefined once the lock is gone. */
+function lockOwner(lock: string): { pid: number; ageMs: number } | undefined {
+  try {
+    const ageMs = Date.now() - statSync(lock).mtimeMs;
+    return { pid: existsSync(join(lock, 'pid')) ? Number(readFileSync(join(lock, 'pid'), 'utf8')) || 0 : 0, ageMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The demo company as a first start builds it (createApp + start(), the CLI's `logs
+ * templates` gives the same store), at the demo's own clock, with the default config:
+ * built once per key by whichever test process asks first, under a lock the others wait on.
+ * Returns the cached folder; read it only through copyDemoStore.
+ */
+async function builtDemoStore(): Promise<string> {
+  const key = demoStoreKey();
+  const done = join(DEMO_STORE_CACHE, key);
+  const lock = `${done}.lock`;
+  mkdirSync(DEMO_STORE_CACHE, { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    if (existsSync(join(done, 'genba.sqlite'))) return done;
+    if (!takeLock(lock)) {
+      // Another process builds it. A lock left by a process that died is broken.
+      const owner = lockOwner(lock);
+      if (owner === undefined) continue; // released meanwhile
+      if (owner.pid > 0 ? !alive(owner.pid) : owner.ageMs > 60_000) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() - started > BUILD_TIMEOUT_MS) throw new Error(`the demo store in ${done} was not built in ${BUILD_TIMEOUT_MS / 1000} s`);
+      else await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
+    try {
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      if (!existsSync(join(done, 'genba.sqlite'))) await build(done);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+async function build(done: string): Promise<void> {
+  pruneCache();
+  const building = `${done}.building-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  mkdirSync(building, { mode: 0o700 });
+  // Loaded here: a test that only copies a built store does not load the core.
+  const [{ createApp }, { DEMO_ANCHOR_MS }] = await Promise.all([import('../../main/app.js'), import('../../main/sync/demo/demoDefinition.js')]);
+  const app = createApp({ dataDir: building, now: DEMO_ANCHOR_MS });
+  try {
+    await app.start();
+  } finally {
+    await app.stop();
+  }
+  // Everything in the main file, nothing left in a write-ahead log.
+  const db = new Database(join(building, 'genba.sqlite'));
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  for (const name of readdirSync(building)) if (!KEPT.includes(name)) rmSync(join(building, name), { recursive: true, force: true });
+  try {
+    renameSync(building, done);
+  } catch (error) {
+    // Built by another process meanwhile (a lock broken twice): that one is the same.
+    rmSync(building, { recursive: true, force: true });
+    if (!existsSync(join(done, 'genba.sqlite'))) throw error;
+  }
+}
+
+/** Stores of older sources, unused for an hour, and builds whose process died. */
+function pruneCache(): void {
+  for (const name of readdirSync(DEMO_STORE_CACHE)) {
+    const path = join(DEMO_STORE_CACHE, name);
+    const builder = /\.building-(\d+)$/.exec(name);
+    if (builder ? !alive(Number(builder[1])) : /^[0-9a-f]{32}$/.test(name) && Date.now() - statSync(path).mtimeMs > UNUSED_FOR) {
+      rmSync(path, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Puts the demo company's store into a data folder (created if missing) as a first start
+ * leaves it: every table, the 241k log lines mined, the template index. A config.json
+ * already there stays; the first build does not depend on it (retention runs later).
+ * Tests whose subject is the first build itself (progress, a build killed or on a full
+ * disk, models installed before it) build their own.
+ */
+export async function copyDemoStore(dataDir: string): Promise<void> {
+  const from = await builtDemoStore();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (existsSync(join(dataDir, 'genba.sqlite'))) throw new Error(`${dataDir} already has a store`);
+  copyFileSync(join(from, 'genba.sqlite'), join(dataDir, 'genba.sqlite'), constants.COPYFILE_FICLONE);
+  cpSync(join(from, 'index'), join(dataDir, 'index'), { recursive: true });
+  const now = new Date();
+  utimesSync(from, now, now);
+}
