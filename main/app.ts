@@ -4,23 +4,19 @@ import { createAlertService } from './alerts/alertService.js';
 import { createAssistantService } from './chat/assistantService.js';
 import { createLogIntelligence } from './logs/logIntelligence.js';
 import { createEventBus } from './api/eventBus.js';
-import type { Overview } from './api/types.js';
 import { createAppEnv } from './config/appEnv.js';
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
 import { osUserName } from './config/osUserName.js';
 import { memorySecretStore, MYSQL_PASSWORD } from './config/secretStore.js';
 import { describeError } from './errors.js';
 import { createAppLog } from './applog/appLog.js';
-import { computeOverview } from './placement/siteOverview.js';
 import { storageReport } from './store/storageReport.js';
-import { businessNames } from './placement/businessNames.js';
-import { storedBusinessNames } from './store/businessNames.js';
+import { overviewNow } from './placement/overviewNow.js';
 import { statusInfo } from './statusInfo.js';
 import { DB_FILE } from './store/openStoreForUse.js';
 import { createStoreHandle } from './store/storeHandle.js';
 import { createSafetyService } from './diagnostics/safetyService.js';
 import { DEMO_ANCHOR_MS, placementDistancesKm } from './sync/demo/demoDefinition.js';
-import { storeDemoBusinessNames } from './sync/demo/demoBusinessNames.js';
 import { hostSiteResolver } from './logs/siteHosts.js';
 import { knownSiteHosts } from './sync/knownSiteHosts.js';
 import { Outbox } from './sync/outbox.js';
@@ -54,19 +50,14 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     runner: options.syncRunner ?? 'inline',
     events,
     log,
-    lang,
-    now: clock.now,
+    env,
     schedule: () => config().sync,
     deliveryDue: () => store.isOpen() && outbox().due(clock.now(), 1).length > 0,
     job: jobFromConfig(env, secrets, { dbPath, nativeBinding: options.nativeBinding }),
   });
-  const dataSource = createDataSourceService({ config, setConfig, secrets, sync, log, requireStore: () => void store.db() });
+  const dataSource = createDataSourceService({ env, secrets, sync, log, requireStore: () => void store.db() });
 
-  /** The sites overview at the clock's now: the Overview view, the alert rules and the assistant read the same. */
-  const overview = (): Overview => ({
-    ...computeOverview(store.db(), { now: clock.now(), timeZone: config().timeZone, ...config().overview }),
-    businessNames: businessNames(config().placement.aliases, storedBusinessNames(store.db())),
-  });
+  const overview = () => overviewNow(store.db(), env);
 
   const ai = createAiServices({ dataDir, env, overrides: options.models ?? {}, log, events });
   const logs = createLogIntelligence({
@@ -96,17 +87,14 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     log,
     isOpen: store.isOpen,
     db: store.db,
-    now: clock.now,
-    config,
+    env,
     refreshLogs: () => logs.refresh(),
     checkAlerts: () => void alerts.check(),
   });
   const assistant = createAssistantService({
     db: store.db,
     dataDir,
-    config,
-    lang,
-    now: clock.now,
+    env,
     llm: ai.llm,
     embedder: logs.embedder,
     overview,
@@ -152,9 +140,8 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       if (!store.open()) return;
       outbox().retryNow(clock.now());
       assistant.knowledge.ensureDefaults();
-      storeDemoBusinessNames(store.db(), config().source, clock.now());
       log.info('started', `dataDir=${dataDir}`);
-      const at = { db: store.db(), repo: store.repo(), dataDir, nativeBinding: options.nativeBinding, isDemo: config().source.kind === 'demo' };
+      const at = { db: store.db(), repo: store.repo(), dataDir, nativeBinding: options.nativeBinding, source: config().source, now: clock.now() };
       await firstLoad({ ...at, sourceId: dataSource.sourceId(), sync, events, log }, options);
     },
     startBackgroundSync() {

@@ -4,10 +4,9 @@ import type { AskResult, ApprovalRow, ConversationDetail, ConversationSummary, I
 import { fromSystemError, GenbaError, type Localized } from '../errors.js';
 import { addTurn, conversationExists, createConversation, deleteConversation, getConversation, lastTurn, listConversations } from './conversationStore.js';
 import type { EventBus } from '../api/eventBus.js';
-import type { Alert, BusinessName, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
+import type { Alert, BusinessName, IncidentReport, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { TextEmbedder } from '../ai/storedVectors.js';
-import type { GenbaConfig } from '../config/config.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { AppLog } from '../applog/appLog.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
@@ -18,6 +17,7 @@ import { createAssistant } from './assistant.js';
 import { proposalChanges } from './proposalCheck.js';
 import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decision } from './proposalStore.js';
 import { impactOfKept } from '../placement/proposePlacement.js';
+import type { AppEnv } from '../config/appEnv.js';
 
 /** Asks the manager where to save a file and writes it; resolves to the path, or null if cancelled. */
 export type SaveFile = (file: { suggestedName: string; content: string; kind: 'csv' }) => Promise<string | null>;
@@ -92,9 +92,7 @@ export function businessAliases(names: readonly BusinessName[], configured: Reco
 export function createAssistantService(deps: {
   db: () => Database.Database;
   dataDir: string;
-  config: () => GenbaConfig;
-  lang: () => Lang;
-  now: () => number;
+  env: Pick<AppEnv, 'config' | 'lang' | 'now'>;
   llm: LlmService;
   embedder: () => TextEmbedder;
   overview: () => Overview;
@@ -118,17 +116,17 @@ export function createAssistantService(deps: {
     db: deps.db,
     indexPath: join(deps.dataDir, 'index', 'knowledge.hnsw'),
     embedder: deps.embedder,
-    now: deps.now,
+    now: deps.env.now,
     meta: deps.meta,
   });
   // A business is named, not numbered, by the people who run it: the names in the store
   // (the manager's from Settings, or the data source's), under the aliases a deployment configures.
-  const aliases = (): Record<string, string> => businessAliases(storedBusinessNames(deps.db()), deps.config().placement.aliases);
+  const aliases = (): Record<string, string> => businessAliases(storedBusinessNames(deps.db()), deps.env.config().placement.aliases);
   const assistant = createAssistant({
     db: deps.db,
-    config: deps.config,
-    lang: deps.lang,
-    now: deps.now,
+    config: deps.env.config,
+    lang: deps.env.lang,
+    now: deps.env.now,
     llm: deps.llm,
     knowledge,
     overview: deps.overview,
@@ -141,18 +139,18 @@ export function createAssistantService(deps: {
     log: deps.log,
   });
   const situationOptions = () => {
-    const c = deps.config();
-    return { now: deps.now(), timeZone: c.timeZone, ...c.overview, policy: c.placement };
+    const c = deps.env.config();
+    return { now: deps.env.now(), timeZone: c.timeZone, ...c.overview, policy: c.placement };
   };
   const csv = (): string => approvalsCsv(approvalHistory(deps.db(), 100_000));
   const state = (proposal: Proposal, status: ProposalState['status']): ProposalState => ({
     proposal,
     status,
-    changedSince: status === 'open' ? proposalChanges(deps.db(), proposal, situationOptions(), deps.lang()) : null,
+    changedSince: status === 'open' ? proposalChanges(deps.db(), proposal, situationOptions(), deps.env.lang()) : null,
   });
 
   const record = (id: string, d: Decision) => {
-    const s = decideProposal(deps.db(), id, d, deps.now(), deps.record);
+    const s = decideProposal(deps.db(), id, d, deps.env.now(), deps.record);
     deps.log.info('decision recorded', `${id} ${d.action}`);
     return s;
   };
@@ -187,9 +185,9 @@ export function createAssistantService(deps: {
         if (requestId) running.delete(requestId);
       }
       if (conversationId === undefined) return { ...result, conversationId: null };
-      const id = conversationId ?? createConversation(db, deps.now(), question);
+      const id = conversationId ?? createConversation(db, deps.env.now(), question);
       const stored = { ...result, conversationId: id };
-      addTurn(db, id, deps.now(), question, stored);
+      addTurn(db, id, deps.env.now(), question, stored);
       return stored;
     },
     conversations: () => listConversations(deps.db()),
@@ -263,7 +261,7 @@ export function createAssistantService(deps: {
     approvalsCsv: csv,
     businessNames: () => listBusinessNames(deps.db()),
     saveBusinessName(b: { id: string; name: string; aliases: string[] }): BusinessName[] {
-      saveBusinessName(deps.db(), b, deps.now());
+      saveBusinessName(deps.db(), b, deps.env.now());
       deps.log.info('business name saved', `${b.id}: ${b.name || '(removed)'}`);
       return listBusinessNames(deps.db());
     },

@@ -4,6 +4,7 @@ import type { AppLog } from '../applog/appLog.js';
 import type { GenbaConfig } from '../config/config.js';
 import { describeError } from '../errors.js';
 import { compactStore, type CompactionReport, type Retention } from '../store/compactStore.js';
+import type { AppEnv } from '../config/appEnv.js';
 
 /** What retention keeps, from the config; `override`: other limits for one run (`genba compact --keep-raw-days`). */
 export function retentionOf(config: GenbaConfig, override: Partial<Retention> = {}): Retention {
@@ -36,8 +37,7 @@ export function createAfterSync(deps: {
   log: AppLog;
   isOpen: () => boolean;
   db: () => Database.Database;
-  now: () => number;
-  config: () => GenbaConfig;
+  env: Pick<AppEnv, 'now' | 'config'>;
   refreshLogs: () => Promise<unknown>;
   checkAlerts: () => void;
 }): AfterSync {
@@ -46,7 +46,7 @@ export function createAfterSync(deps: {
   let compactAfterSync = false;
 
   const compactNow = async (override?: Partial<Retention>): Promise<CompactionReport> => {
-    const r = await compactStore(deps.db(), deps.now(), retentionOf(deps.config(), override));
+    const r = await compactStore(deps.db(), deps.env.now(), retentionOf(deps.env.config(), override));
     if (r.rawLogs + r.minuteCounts + r.snapshots > 0) deps.log.info('compaction', JSON.stringify(r));
     return r;
   };

@@ -11,6 +11,7 @@ import { companyTables, passwordMissing } from './createSources.js';
 import type { JobResult } from './syncJob.js';
 import type { SyncService } from './syncService.js';
 import { tableSpecs } from './tableSpecs.js';
+import type { AppEnvControl } from '../config/appEnv.js';
 
 /** Where the company data comes from, and the manager's actions on it: test, save, demo, sync now. */
 export interface DataSourceService {
@@ -58,9 +59,8 @@ export function sourceIdOf(source: GenbaConfig['source']): string {
 }
 
 export function createDataSourceService(deps: {
-  config: () => GenbaConfig;
-  /** Changes config.json: `change` gets the file as it is now and returns it with only its own key changed. */
-  setConfig: (change: (current: GenbaConfig) => GenbaConfig) => void;
+  /** The config, and the way to change config.json (`change` gets the file as it is now and returns it with only its own key changed). */
+  env: Pick<AppEnvControl, 'config' | 'setConfig'>;
   secrets: SecretStore;
   sync: SyncService;
   log: AppLog;
@@ -69,7 +69,7 @@ export function createDataSourceService(deps: {
 }): DataSourceService {
   const connectionTest = async (source: MySqlSourceConfig, password: string | null | undefined): Promise<TableCheck[]> => {
     if (!password) throw passwordMissing();
-    const conn = mysqlSourceFor(source, password, deps.config().timeZone, companyTables(deps.config().logs));
+    const conn = mysqlSourceFor(source, password, deps.env.config().timeZone, companyTables(deps.env.config().logs));
     try {
       // The SELECTs the sync runs: the company's own where config.json has them.
       return await conn.testConnection(tableSpecs(source.tables));
@@ -77,34 +77,34 @@ export function createDataSourceService(deps: {
       await conn.close();
     }
   };
-  const sourceId = (): string => sourceIdOf(deps.config().source);
+  const sourceId = (): string => sourceIdOf(deps.env.config().source);
 
   return {
     sourceId,
     connectionTest,
     testSource(form) {
-      const current = deps.config().source;
+      const current = deps.env.config().source;
       return connectionTest(sourceConfigFromForm(form, current.kind === 'mysql' ? current : null), form.password || deps.secrets.get(MYSQL_PASSWORD));
     },
     doctorCheck() {
-      const s = deps.config().source;
+      const s = deps.env.config().source;
       if (s.kind === 'demo') return null;
       return async () => `${s.host}:${s.port}/${s.database}, ${(await connectionTest(s, deps.secrets.get(MYSQL_PASSWORD))).length} tables`;
     },
     saveSource(form, opts = {}) {
       if (form.password) deps.secrets.set(MYSQL_PASSWORD, form.password);
-      deps.setConfig((c) => ({ ...c, source: sourceConfigFromForm(form, c.source.kind === 'mysql' ? c.source : null) }));
+      deps.env.setConfig((c) => ({ ...c, source: sourceConfigFromForm(form, c.source.kind === 'mysql' ? c.source : null) }));
       deps.log.info('data source saved', sourceId());
       if (opts.sync !== false) deps.sync.run().catch(() => {});
     },
     async useDemo() {
       deps.secrets.delete(MYSQL_PASSWORD);
-      deps.setConfig((c) => ({ ...c, source: { kind: 'demo', seed: DEFAULT_DEMO_SEED } }));
+      deps.env.setConfig((c) => ({ ...c, source: { kind: 'demo', seed: DEFAULT_DEMO_SEED } }));
       await deps.sync.run();
     },
     async resetDemo() {
       deps.requireStore();
-      if (deps.config().source.kind !== 'demo') {
+      if (deps.env.config().source.kind !== 'demo') {
         throw new GenbaError('DEMO_NOT_ACTIVE', {
           ja: 'デモ会社のデータは、データソースがデモ会社のときだけ作り直せます。',
           en: 'The demo data can only be rebuilt while the demo company is the data source.',

@@ -4,6 +4,8 @@ import type { AppLog } from '../applog/appLog.js';
 import { mineUnderSyncLock, unminedLines } from '../logs/mineStoredLogs.js';
 import type { CompanyRepository } from '../store/companyRepository.js';
 import type { SyncService } from './syncService.js';
+import type { GenbaConfig } from '../config/config.js';
+import { storeDemoBusinessNames } from './demo/demoBusinessNames.js';
 
 export interface FirstLoadOptions {
   /** Whether start() waits for the first load of the demo company (CLI) or lets it run behind the window (app). */
@@ -13,7 +15,8 @@ export interface FirstLoadOptions {
 }
 
 /**
- * What start() does once the store is open, before anything reads it: a demo company whose
+ * What start() does once the store is open, before anything reads it: the demo company's
+ * business names are written (see storeDemoBusinessNames); a demo company whose
  * first build was cut short is built on, never used half-made (a command that needs only the
  * first screen does not build on a copy that already has it); lines whose mining was cut
  * short (a killed command) are mined before anything reads templates. The app's background
@@ -25,8 +28,9 @@ export async function firstLoad(
     repo: CompanyRepository;
     dataDir: string;
     nativeBinding?: string | undefined;
-    isDemo: boolean;
+    source: GenbaConfig['source'];
     sourceId: string;
+    now: number;
     sync: SyncService;
     events: EventBus;
     log: AppLog;
@@ -34,9 +38,10 @@ export async function firstLoad(
   options: FirstLoadOptions,
 ): Promise<void> {
   const { db, repo, sync } = deps;
+  storeDemoBusinessNames(db, deps.source, deps.now);
   const firstScreenOnly =
     options.deferLogs === true && repo.syncStates().some((x) => x.table === 'progress_snapshots' && x.sourceId === deps.sourceId && x.lastSuccessAt !== null);
-  if (deps.isDemo && !repo.isComplete(deps.sourceId) && !firstScreenOnly) {
+  if (deps.source.kind === 'demo' && !repo.isComplete(deps.sourceId) && !firstScreenOnly) {
     // Without the logs group the copy does not count as complete: the next run builds on.
     const first = options.deferLogs ? sync.run('sync', ['masters', 'progress']) : sync.run();
     if (options.awaitFirstLoad === false) first.catch(() => {});

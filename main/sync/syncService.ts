@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workerThreads.js';
 import type { EventBus } from '../api/eventBus.js';
-import { describeError, type ErrorPayload, type Lang, toErrorPayload } from '../errors.js';
+import { describeError, type ErrorPayload, toErrorPayload } from '../errors.js';
 import type { AppLog } from '../applog/appLog.js';
 import type { SyncProgress } from './syncEngine.js';
 import { SyncError } from './syncError.js';
@@ -9,6 +9,7 @@ import { executeJob } from './executeJob.js';
 import { deserializeError, type SerializedError } from './serializedError.js';
 import type { JobResult, SyncJob } from './syncJob.js';
 import { SYNC_GROUPS, type SyncGroup } from './tableSpecs.js';
+import type { AppEnv } from '../config/appEnv.js';
 
 /** `reset`: forget the local copy first (demo --reset); done inside the job, under the sync lock. */
 export interface RunOptions {
@@ -50,8 +51,8 @@ export interface SyncServiceDeps {
   runner: 'worker' | 'inline';
   events: EventBus;
   log: AppLog;
-  now: () => number;
-  lang: () => Lang;
+  /** The clock and language (the app's env). */
+  env: Pick<AppEnv, 'now' | 'lang'>;
   schedule: () => { progressEverySeconds: number; mastersEveryMinutes: number };
   /** Whether a decision's next delivery attempt is due now: the schedule's delivery timer asks before it starts one. */
   deliveryDue?: () => boolean;
@@ -198,7 +199,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       current = p;
       deps.events.emit({ type: 'progress', task: 'sync', table: p.table, done: p.rowsDone, total: p.rowsEstimated ?? p.rowsDone });
     };
-    const started = deps.now();
+    const started = deps.env.now();
     const job = launch(kind, groups, opts, onProgress, (w) => {
       worker = w;
     });
@@ -219,7 +220,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         },
         (error: unknown) => {
           deps.log.error('sync failed', describeError(error));
-          const payload = toErrorPayload(error, deps.lang());
+          const payload = toErrorPayload(error, deps.env.lang());
           lastRun = { at: started, ok: false, rows: 0, error: payload };
           deps.events.emit({ type: 'sync-finished', ok: false, rows: 0, error: payload });
           throw error;

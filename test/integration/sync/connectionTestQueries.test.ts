@@ -44,8 +44,7 @@ describe("the connection test runs the company's own SELECTs, the ones its sync 
       runner: 'inline',
       events: createEventBus(),
       log,
-      now: Date.now,
-      lang: () => 'en',
+      env: { now: Date.now, lang: () => 'en' },
       schedule: () => config.sync,
       job: (kind, groups) => ({
         kind,
@@ -58,7 +57,7 @@ describe("the connection test runs the company's own SELECTs, the ones its sync 
         batchSize: 1000,
       }),
     });
-    const service = createDataSourceService({ config: () => config, setConfig: () => {}, secrets, sync, log, requireStore: () => {} });
+    const service = createDataSourceService({ env: { config: () => config, setConfig: () => config }, secrets, sync, log, requireStore: () => {} });
     const form: DataSourceForm = { host: '127.0.0.1', port: maria.port, database, user: 'genba', tls: false };
     return {
       test: () => service.testSource(form),

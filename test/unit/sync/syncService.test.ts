@@ -11,8 +11,7 @@ function service(dir: string, events = createEventBus(), jobs: SyncJob['groups']
   return createSyncService({
     runner: 'inline',
     events,
-    now: () => 0,
-    lang: () => 'ja',
+    env: { now: () => 0, lang: () => 'ja' },
     log: { info: () => {}, warn: () => {}, error: () => {} },
     schedule: () => ({ progressEverySeconds: 60, mastersEveryMinutes: 10 }),
     job: (kind, groups) => {
