@@ -115,7 +115,7 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
         .sort();
     expect(searchable(grouped)).toEqual(searchable(rowLevel));
     expect(searchable(grouped).length).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it('keeps rows for keepRawDays only, and the same per-minute counts and templates for every day before', async () => {
     const d = tempDir();
@@ -134,7 +134,7 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
       db.close();
       d.remove();
     }
-  });
+  }, 180_000);
 
   it('a kill -9 in the middle of a sync loses and duplicates nothing: the next run ends where an unbroken one does', async () => {
     const c = tempDir();
@@ -183,7 +183,7 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
     const a = minutesByTemplate(rowLevel.read);
     for (const [template, m] of minutesByTemplate(grouped.read))
       if (!template.startsWith('Connection refused to replica')) expect(m, template).toBe(a.get(template));
-  });
+  }, 180_000);
 
   it('applies the filters in the query ClickHouse runs: only the services, levels and sites asked for leave the server', async () => {
     const d = tempDir();

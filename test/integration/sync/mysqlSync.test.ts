@@ -78,7 +78,7 @@ describe('sync from a real MariaDB', () => {
     expect(status.sync.lastRun).toMatchObject({ ok: true });
     expect(status.source).toMatchObject({ kind: 'mysql', passwordStored: true });
     await app.stop();
-  });
+  }, 180_000);
 
   it('survives the worker being killed mid-sync: the rerun ends equal to the source, without duplicates', async () => {
     const dir = dataDir();
@@ -98,7 +98,7 @@ describe('sync from a real MariaDB', () => {
     await app.syncNow();
     await expectSameAsSource(dir);
     await app.stop();
-  });
+  }, 180_000);
 
   it('survives SIGKILL of a `genba sync` process mid-batch', async () => {
     const dir = dataDir();
@@ -123,5 +123,5 @@ describe('sync from a real MariaDB', () => {
     const rerun = spawn(process.execPath, [resolve('bin/genba.mjs'), 'sync', '--once', '--json', '--data-dir', dir], { env, stdio: 'ignore' });
     expect(await new Promise((r) => rerun.on('exit', r))).toBe(0);
     await expectSameAsSource(dir);
-  });
+  }, 180_000);
 });
