@@ -1,5 +1,6 @@
 import { Menu, Tray, nativeImage } from 'electron';
 import { localize, type Lang, type Localized } from '../main/errors.js';
+import { count } from '../main/api/englishCount.js';
 
 export interface TrayActions {
   open(): void;
@@ -9,7 +10,7 @@ export interface TrayActions {
 
 const LABELS: Localized<{ open: string; pause: string; quit: string; tooltip: string; openAlerts: (n: number) => string }> = {
   ja: { open: '開く', pause: 'アラートを1時間停止', quit: '終了', tooltip: 'Genba', openAlerts: (n) => `未解決のアラート ${n}件` },
-  en: { open: 'Open', pause: 'Pause alerts for 1 hour', quit: 'Quit', tooltip: 'Genba', openAlerts: (n) => `${n} open alerts` },
+  en: { open: 'Open', pause: 'Pause alerts for 1 hour', quit: 'Quit', tooltip: 'Genba', openAlerts: (n) => count(n, 'open alert') },
 };
 
 /** The tray icon and its menu; `refresh` re-labels the menu and shows the open-alert count. */

@@ -13,6 +13,7 @@ import { showTerminalProgress } from './cli/terminalProgress.js';
 import { parseOnly, runLogsCommand } from './cli/logsCommand.js';
 import { existsSync, statSync } from 'node:fs';
 import { describeError, firstLine, fromSystemError, GenbaError, isLang, LANGS, localize, toErrorPayload, type Lang } from './errors.js';
+import { count } from './api/englishCount.js';
 
 export type { CliIo } from './cli/cliIo.js';
 
@@ -93,12 +94,12 @@ async function checkModelOptions(values: {
       checkSupported(await readGgufInfo(path));
     } catch (error) {
       const text = error instanceof GenbaError ? error.text : { ja: String(error), en: String(error) };
-      throw usageError(`--${option}: ${text.ja}`, `--${option}: ${text.en}`);
+      throw usageError({ ja: `--${option}: ${text.ja}`, en: `--${option}: ${text.en}` });
     }
   }
   const dir = values['embedding-model'];
   if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) {
-    throw usageError(`--embedding-model: モデルのフォルダ ${dir} がありません`, `--embedding-model: the model folder ${dir} does not exist`);
+    throw usageError({ ja: `--embedding-model: モデルのフォルダ ${dir} がありません`, en: `--embedding-model: the model folder ${dir} does not exist` });
   }
 }
 
@@ -113,14 +114,14 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     } catch (error) {
-      throw usageError(`コマンドラインが正しくありません: ${(error as Error).message}`, `Invalid command line: ${(error as Error).message}`);
+      throw usageError({ ja: `コマンドラインが正しくありません: ${(error as Error).message}`, en: `Invalid command line: ${(error as Error).message}` });
     }
     const { values, positionals } = parsed;
     if (values.lang !== undefined && !isLang(values.lang)) {
-      throw usageError(
-        `--lang には ${LANGS.join(' か ')} を指定してください（指定値: ${values.lang}）`,
-        `--lang must be ${LANGS.join(' or ')} (got ${values.lang})`,
-      );
+      throw usageError({
+        ja: `--lang には ${LANGS.join(' か ')} を指定してください（指定値: ${values.lang}）`,
+        en: `--lang must be ${LANGS.join(' or ')} (got ${values.lang})`,
+      });
     }
     if (values.lang) lang = values.lang;
     json = values.json === true;
@@ -135,27 +136,30 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     if (command === 'logs' && rest[0] === 'parse') return parseOnly(rest.slice(1), values.out, io);
     if (rest.length > 0 && (!COMMANDS.includes(command) || WITHOUT_ARGUMENTS.has(command)))
-      throw usageError(`余分な引数があります: ${rest.join(' ')}`, `Unexpected arguments: ${rest.join(' ')}`);
+      throw usageError({ ja: `余分な引数があります: ${rest.join(' ')}`, en: `Unexpected arguments: ${rest.join(' ')}` });
     if (values.user !== undefined) {
-      throw usageError(
-        '--user は指定できません。承認・却下・修正には、genba を実行している OS のユーザーが判断者として記録されます。',
-        '--user is not accepted: approve, reject and modify record the OS user running genba as the one who decided.',
-      );
+      throw usageError({
+        ja: '--user は指定できません。承認・却下・修正には、genba を実行している OS のユーザーが判断者として記録されます。',
+        en: '--user is not accepted: approve, reject and modify record the OS user running genba as the one who decided.',
+      });
     }
-    if (values.fix && command !== 'doctor') throw usageError('--fix は doctor コマンドでのみ使えます', '--fix only applies to the doctor command');
-    if (values.reset && command !== 'demo') throw usageError('--reset は demo コマンドでのみ使えます', '--reset only applies to the demo command');
+    if (values.fix && command !== 'doctor') throw usageError({ ja: '--fix は doctor コマンドでのみ使えます', en: '--fix only applies to the doctor command' });
+    if (values.reset && command !== 'demo') throw usageError({ ja: '--reset は demo コマンドでのみ使えます', en: '--reset only applies to the demo command' });
     if ((values.source !== undefined || values['logs-source'] !== undefined || values.once) && command !== 'sync') {
-      throw usageError('--source、--logs-source と --once は sync コマンドでのみ使えます', '--source, --logs-source and --once only apply to the sync command');
+      throw usageError({
+        ja: '--source、--logs-source と --once は sync コマンドでのみ使えます',
+        en: '--source, --logs-source and --once only apply to the sync command',
+      });
     }
     if (!COMMANDS.includes(command)) {
-      throw usageError(`不明なコマンドです: ${command}（genba help を参照）`, `Unknown command: ${command} (see genba help)`);
+      throw usageError({ ja: `不明なコマンドです: ${command}（genba help を参照）`, en: `Unknown command: ${command} (see genba help)` });
     }
 
     let now: number | undefined;
     try {
       now = values.now === undefined ? undefined : parseIsoInstant(values.now);
     } catch (error) {
-      throw usageError(`--now: ${(error as GenbaError).messageIn('ja')}`, `--now: ${(error as GenbaError).messageIn('en')}`);
+      throw usageError({ ja: `--now: ${(error as GenbaError).messageIn('ja')}`, en: `--now: ${(error as GenbaError).messageIn('en')}` });
     }
     await checkModelOptions(values);
     // The commands load here, not at the top: `genba logs parse` and `genba help` start
@@ -213,7 +217,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     stopProgress();
     if (command === 'alerts') return runAlertsCommand(app, rest, json, io);
     const k = values.k === undefined ? (command === 'knowledge' ? 5 : 20) : Number(values.k);
-    if (!Number.isInteger(k) || k < 1 || k > 100) throw usageError('--k は 1〜100 の整数で指定してください', '--k must be an integer from 1 to 100');
+    if (!Number.isInteger(k) || k < 1 || k > 100)
+      throw usageError({ ja: '--k は 1〜100 の整数で指定してください', en: '--k must be an integer from 1 to 100' });
     if (command === 'logs') {
       const instant = (name: 'from' | 'to'): number | undefined => {
         const v = values[name];
@@ -221,13 +226,13 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         try {
           return parseIsoInstant(v);
         } catch (error) {
-          throw usageError(`--${name}: ${(error as GenbaError).messageIn('ja')}`, `--${name}: ${(error as GenbaError).messageIn('en')}`);
+          throw usageError({ ja: `--${name}: ${(error as GenbaError).messageIn('ja')}`, en: `--${name}: ${(error as GenbaError).messageIn('en')}` });
         }
       };
       const range = { from: instant('from'), to: instant('to') };
       const level = values.level?.toUpperCase();
       if (level !== undefined && !LOG_LEVELS.includes(level as (typeof LOG_LEVELS)[number])) {
-        throw usageError(`--level は ${LOG_LEVELS.join(', ')} のいずれかです`, `--level is one of ${LOG_LEVELS.join(', ')}`);
+        throw usageError({ ja: `--level は ${LOG_LEVELS.join(', ')} のいずれかです`, en: `--level is one of ${LOG_LEVELS.join(', ')}` });
       }
       const filter: LogFilter = { service: values.service, host: values.host, level: level as LogFilter['level'], ...range };
       return await runLogsCommand(app, rest[0] ?? 'templates', rest.slice(1), { json, k, site: values.site, ...range, filter }, io);
@@ -248,7 +253,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
           ? `${JSON.stringify(r, null, 2)}\n`
           : localize(lang, {
               ja: `保持期間を過ぎたものを削除しました: ログ ${r.rawLogs.toLocaleString()}行、分ごとの件数 ${r.minuteCounts.toLocaleString()}件、進捗 ${r.snapshots.toLocaleString()}件（${r.ms} ms、${r.freedPages.toLocaleString()}ページを返却）\n`,
-              en: `Removed what is past retention: ${r.rawLogs.toLocaleString()} log rows, ${r.minuteCounts.toLocaleString()} per-minute counts, ${r.snapshots.toLocaleString()} snapshots (${r.ms} ms, ${r.freedPages.toLocaleString()} pages given back)\n`,
+              en: `Removed what is past retention: ${count(r.rawLogs, 'log row', undefined, r.rawLogs.toLocaleString())}, ${count(r.minuteCounts, 'per-minute count', undefined, r.minuteCounts.toLocaleString())}, ${count(r.snapshots, 'snapshot', undefined, r.snapshots.toLocaleString())} (${r.ms} ms, ${count(r.freedPages, 'page', undefined, r.freedPages.toLocaleString())} given back)\n`,
             }),
       );
       return 0;

@@ -1,4 +1,4 @@
-import { GenbaError } from '../errors.js';
+import { GenbaError, type Localized } from '../errors.js';
 
 export type AiErrorCode =
   | 'AI_MODEL_MISSING'
@@ -20,5 +20,4 @@ export class AiError extends GenbaError {
   declare readonly code: AiErrorCode;
 }
 
-export const aiError = (code: AiErrorCode, ja: string, en: string, detail?: string): AiError =>
-  new AiError(code, { ja, en }, detail === undefined ? {} : { detail });
+export const aiError = (code: AiErrorCode, text: Localized, detail?: string): AiError => new AiError(code, text, detail === undefined ? {} : { detail });

@@ -73,16 +73,15 @@ export function createEmbeddingService(deps: { settings: () => EmbeddingSettings
     dir = s.modelDir;
     if (!dir) {
       state = 'not_configured';
-      return Promise.reject(aiError('AI_NOT_CONFIGURED', '埋め込みモデルが設定されていません。', 'No embedding model is configured.'));
+      return Promise.reject(aiError('AI_NOT_CONFIGURED', { ja: '埋め込みモデルが設定されていません。', en: 'No embedding model is configured.' }));
     }
     if (!existsSync(dir)) {
       state = 'missing';
       return Promise.reject(
-        aiError(
-          'AI_MODEL_MISSING',
-          `埋め込みモデルのフォルダ ${dir} がありません。設定 → モデル から取り込んでください。`,
-          `The embedding model folder ${dir} does not exist. Import it in Settings → Models.`,
-        ),
+        aiError('AI_MODEL_MISSING', {
+          ja: `埋め込みモデルのフォルダ ${dir} がありません。設定 → モデル から取り込んでください。`,
+          en: `The embedding model folder ${dir} does not exist. Import it in Settings → Models.`,
+        }),
       );
     }
     state = 'loading';
@@ -100,15 +99,18 @@ export function createEmbeddingService(deps: { settings: () => EmbeddingSettings
           reject(
             aiError(
               m.code === 'AI_MODEL_CORRUPT' ? 'AI_MODEL_CORRUPT' : 'AI_LOAD_FAILED',
-              `埋め込みモデル ${basename(dir!)} を読み込めませんでした。取り込み直してください。`,
-              `The embedding model ${basename(dir!)} could not be loaded. Import it again.`,
+              {
+                ja: `埋め込みモデル ${basename(dir!)} を読み込めませんでした。取り込み直してください。`,
+                en: `The embedding model ${basename(dir!)} could not be loaded. Import it again.`,
+              },
               m.message,
             ),
           );
         } else {
           const p = pending.get(m.id);
           pending.delete(m.id);
-          if (m.type === 'error') p?.reject(aiError('AI_EMBEDDING_FAILED', '埋め込みの計算に失敗しました。', 'Computing embeddings failed.', m.message));
+          if (m.type === 'error')
+            p?.reject(aiError('AI_EMBEDDING_FAILED', { ja: '埋め込みの計算に失敗しました。', en: 'Computing embeddings failed.' }, m.message));
           else if (p) p.resolve(Array.from({ length: m.data.length / m.dim }, (_, i) => m.data.slice(i * m.dim, (i + 1) * m.dim)));
         }
       });
@@ -125,7 +127,7 @@ export function createEmbeddingService(deps: { settings: () => EmbeddingSettings
     const w = worker;
     worker = null;
     ready = null;
-    for (const p of pending.values()) p.reject(aiError('AI_CANCELLED', '埋め込みを中止しました。', 'Embedding cancelled.'));
+    for (const p of pending.values()) p.reject(aiError('AI_CANCELLED', { ja: '埋め込みを中止しました。', en: 'Embedding cancelled.' }));
     pending.clear();
     if (w) await w.terminate();
   };

@@ -26,18 +26,16 @@ export const SUPPORTED_ARCHITECTURES = ['qwen2', 'qwen3', 'llama', 'gemma', 'gem
  */
 export async function readGgufInfo(path: string, llama?: Llama): Promise<GgufInfo> {
   if (!existsSync(path)) {
-    throw aiError(
-      'AI_MODEL_MISSING',
-      `モデルファイル ${path} がありません。設定 → モデル から取得または取り込みをしてください。`,
-      `The model file ${path} does not exist. Get or import it in Settings → Models.`,
-    );
+    throw aiError('AI_MODEL_MISSING', {
+      ja: `モデルファイル ${path} がありません。設定 → モデル から取得または取り込みをしてください。`,
+      en: `The model file ${path} does not exist. Get or import it in Settings → Models.`,
+    });
   }
   const corrupt = (why: string) =>
-    aiError(
-      'AI_MODEL_CORRUPT',
-      `モデルファイル ${basename(path)} が壊れているか、GGUF 形式ではありません（${why}）。もう一度取得するか取り込み直してください。`,
-      `The model file ${basename(path)} is damaged or not a GGUF file (${why}). Download or import it again.`,
-    );
+    aiError('AI_MODEL_CORRUPT', {
+      ja: `モデルファイル ${basename(path)} が壊れているか、GGUF 形式ではありません（${why}）。もう一度取得するか取り込み直してください。`,
+      en: `The model file ${basename(path)} is damaged or not a GGUF file (${why}). Download or import it again.`,
+    });
   const fileBytes = statSync(path).size;
   if (fileBytes === 0) throw corrupt('empty file');
   const { readGgufFileInfo, GgufInsights } = await import('node-llama-cpp');
@@ -63,10 +61,9 @@ export async function readGgufInfo(path: string, llama?: Llama): Promise<GgufInf
 
 export function checkSupported(info: GgufInfo): void {
   if (!SUPPORTED_ARCHITECTURES.includes(info.architecture)) {
-    throw aiError(
-      'AI_MODEL_UNSUPPORTED',
-      `モデル ${basename(info.path)} のアーキテクチャ「${info.architecture}」には対応していません。対応: ${SUPPORTED_ARCHITECTURES.join(', ')}`,
-      `The model ${basename(info.path)} has the unsupported architecture "${info.architecture}". Supported: ${SUPPORTED_ARCHITECTURES.join(', ')}`,
-    );
+    throw aiError('AI_MODEL_UNSUPPORTED', {
+      ja: `モデル ${basename(info.path)} のアーキテクチャ「${info.architecture}」には対応していません。対応: ${SUPPORTED_ARCHITECTURES.join(', ')}`,
+      en: `The model ${basename(info.path)} has the unsupported architecture "${info.architecture}". Supported: ${SUPPORTED_ARCHITECTURES.join(', ')}`,
+    });
   }
 }

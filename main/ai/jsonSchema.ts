@@ -17,18 +17,17 @@ export type JsonSchema =
 export function assertBoundedSchema(schema: JsonSchema, path = '$'): void {
   if ('oneOf' in schema) return schema.oneOf.forEach((s, i) => assertBoundedSchema(s, `${path}|${i}`));
   if (schema.type === 'string' && !schema.enum && schema.maxLength === undefined) {
-    throw aiError('AI_SCHEMA_INVALID', `JSON スキーマの文字列 ${path} に maxLength がありません。`, `JSON schema string ${path} has no maxLength.`);
+    throw aiError('AI_SCHEMA_INVALID', { ja: `JSON スキーマの文字列 ${path} に maxLength がありません。`, en: `JSON schema string ${path} has no maxLength.` });
   }
   if ((schema.type === 'number' || schema.type === 'integer') && (schema.minimum === undefined || schema.maximum === undefined)) {
-    throw aiError(
-      'AI_SCHEMA_INVALID',
-      `JSON スキーマの数値 ${path} に minimum と maximum がありません。`,
-      `JSON schema number ${path} needs a minimum and a maximum.`,
-    );
+    throw aiError('AI_SCHEMA_INVALID', {
+      ja: `JSON スキーマの数値 ${path} に minimum と maximum がありません。`,
+      en: `JSON schema number ${path} needs a minimum and a maximum.`,
+    });
   }
   if (schema.type === 'array') {
     if (schema.maxItems === undefined)
-      throw aiError('AI_SCHEMA_INVALID', `JSON スキーマの配列 ${path} に maxItems がありません。`, `JSON schema array ${path} has no maxItems.`);
+      throw aiError('AI_SCHEMA_INVALID', { ja: `JSON スキーマの配列 ${path} に maxItems がありません。`, en: `JSON schema array ${path} has no maxItems.` });
     assertBoundedSchema(schema.items, `${path}[]`);
   }
   if (schema.type === 'object') for (const [k, v] of Object.entries(schema.properties)) assertBoundedSchema(v, `${path}.${k}`);
@@ -67,7 +66,10 @@ export function grammarSchema(schema: JsonSchema): unknown {
  */
 export function conformToSchema(value: unknown, schema: JsonSchema, path = '$'): unknown {
   const fail = (why: string) =>
-    aiError('AI_SCHEMA_INVALID', `モデルの出力がスキーマに合いません（${path}: ${why}）。`, `The model output does not fit the schema (${path}: ${why}).`);
+    aiError('AI_SCHEMA_INVALID', {
+      ja: `モデルの出力がスキーマに合いません（${path}: ${why}）。`,
+      en: `The model output does not fit the schema (${path}: ${why}).`,
+    });
   if ('oneOf' in schema) {
     for (const s of schema.oneOf) {
       try {

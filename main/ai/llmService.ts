@@ -106,7 +106,7 @@ export function createLlmService(deps: {
   let disposed = false;
   const refuseIfDisposed = (): void => {
     if (disposed) {
-      throw aiError('AI_DISPOSED', 'モデルは終了処理済みです。アプリを再起動してください。', 'The models have been shut down. Restart the app.');
+      throw aiError('AI_DISPOSED', { ja: 'モデルは終了処理済みです。アプリを再起動してください。', en: 'The models have been shut down. Restart the app.' });
     }
   };
 
@@ -141,11 +141,10 @@ export function createLlmService(deps: {
     if (current && current.path === path) return current;
     if (current) await unload(role);
     if (!path) {
-      throw aiError(
-        'AI_NOT_CONFIGURED',
-        `「${role === 'intent' ? '意図解析' : '回答'}」のモデルが設定されていません。設定 → モデル から選んでください。`,
-        `No model is set for the ${role} role. Choose one in Settings → Models.`,
-      );
+      throw aiError('AI_NOT_CONFIGURED', {
+        ja: `「${role === 'intent' ? '意図解析' : '回答'}」のモデルが設定されていません。設定 → モデル から選んでください。`,
+        en: `No model is set for the ${role} role. Choose one in Settings → Models.`,
+      });
     }
     const pending = loading.get(role);
     if (pending) return pending.promise;
@@ -176,15 +175,19 @@ export function createLlmService(deps: {
           if (/memory|alloc/i.test(message)) {
             throw aiError(
               'AI_OUT_OF_MEMORY',
-              `モデル ${basename(path)} を読み込むメモリが足りません。他のアプリを閉じるか、小さいモデルを選んでください。`,
-              `Not enough memory to load ${basename(path)}. Close other apps or choose a smaller model.`,
+              {
+                ja: `モデル ${basename(path)} を読み込むメモリが足りません。他のアプリを閉じるか、小さいモデルを選んでください。`,
+                en: `Not enough memory to load ${basename(path)}. Close other apps or choose a smaller model.`,
+              },
               message,
             );
           }
           throw aiError(
             'AI_LOAD_FAILED',
-            `モデル ${basename(path)} を読み込めませんでした。ファイルを取り込み直してください。詳細はアプリのログにあります。`,
-            `The model ${basename(path)} could not be loaded. Import it again; details are in the app log.`,
+            {
+              ja: `モデル ${basename(path)} を読み込めませんでした。ファイルを取り込み直してください。詳細はアプリのログにあります。`,
+              en: `The model ${basename(path)} could not be loaded. Import it again; details are in the app log.`,
+            },
             message,
           );
         }
@@ -197,8 +200,10 @@ export function createLlmService(deps: {
           deps.log.error(`creating a context for ${path} failed`, describeError(error));
           throw aiError(
             'AI_OUT_OF_MEMORY',
-            `モデル ${basename(path)} の作業領域（コンテキスト）を確保できません。他のアプリを閉じるか、設定でコンテキスト長を短くしてください。`,
-            `Could not set up the working memory (context) of ${basename(path)}. Close other apps, or shorten the context size in the settings.`,
+            {
+              ja: `モデル ${basename(path)} の作業領域（コンテキスト）を確保できません。他のアプリを閉じるか、設定でコンテキスト長を短くしてください。`,
+              en: `Could not set up the working memory (context) of ${basename(path)}. Close other apps, or shorten the context size in the settings.`,
+            },
             String((error as Error).message ?? error),
           );
         }
@@ -262,13 +267,12 @@ export function createLlmService(deps: {
         return { text, tokens, ms, firstTokenMs, tokensPerSecond: tokens / (ms / 1000) };
       } catch (error) {
         if (timeout.aborted) {
-          throw aiError(
-            'AI_TIMEOUT',
-            `モデルの応答が ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした。`,
-            `The model did not finish within ${Math.round(timeoutMs / 1000)} s.`,
-          );
+          throw aiError('AI_TIMEOUT', {
+            ja: `モデルの応答が ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした。`,
+            en: `The model did not finish within ${Math.round(timeoutMs / 1000)} s.`,
+          });
         }
-        if (o.signal?.aborted) throw aiError('AI_CANCELLED', '生成を中止しました。', 'Generation cancelled.');
+        if (o.signal?.aborted) throw aiError('AI_CANCELLED', { ja: '生成を中止しました。', en: 'Generation cancelled.' });
         throw error;
       } finally {
         session.dispose({ disposeSequence: false });
@@ -296,7 +300,7 @@ export function createLlmService(deps: {
         // differently from the grammar (it lets 15 characters through a maxLength of 12).
         parsed = JSON.parse(out.text);
       } catch (error) {
-        throw aiError('AI_SCHEMA_INVALID', 'モデルの出力が途中で切れました。', 'The model output was cut short.', String(error));
+        throw aiError('AI_SCHEMA_INVALID', { ja: 'モデルの出力が途中で切れました。', en: 'The model output was cut short.' }, String(error));
       }
       return conformToSchema(parsed, schema) as T;
     },

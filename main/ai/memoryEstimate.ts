@@ -24,11 +24,10 @@ export async function checkMemory(info: GgufInfo, contextSize: number, budgetByt
   const need = await estimateModelMemory(info, contextSize);
   if (need > budgetBytes) {
     const gb = (n: number) => (n / 1024 / MB).toFixed(1);
-    throw aiError(
-      'AI_OUT_OF_MEMORY',
-      `モデル ${basename(info.path)} には約 ${gb(need)} GB のメモリが必要ですが、使えるのは ${gb(budgetBytes)} GB です。他のアプリを閉じるか、小さいモデル（量子化の強いもの）を選んでください。`,
-      `The model ${basename(info.path)} needs about ${gb(need)} GB of memory, but only ${gb(budgetBytes)} GB is available. Close other apps or choose a smaller (more quantized) model.`,
-    );
+    throw aiError('AI_OUT_OF_MEMORY', {
+      ja: `モデル ${basename(info.path)} には約 ${gb(need)} GB のメモリが必要ですが、使えるのは ${gb(budgetBytes)} GB です。他のアプリを閉じるか、小さいモデル（量子化の強いもの）を選んでください。`,
+      en: `The model ${basename(info.path)} needs about ${gb(need)} GB of memory, but only ${gb(budgetBytes)} GB is available. Close other apps or choose a smaller (more quantized) model.`,
+    });
   }
   return need;
 }

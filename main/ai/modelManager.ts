@@ -63,11 +63,10 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
   const find = (name: string): ManifestEntry => {
     const e = deps.manifest.models.find((m) => m.name === name);
     if (!e) {
-      throw aiError(
-        'MODEL_UNKNOWN',
-        `モデル「${name}」は一覧にありません（${deps.manifest.models.map((m) => m.name).join(', ')}）。`,
-        `Unknown model "${name}" (known: ${deps.manifest.models.map((m) => m.name).join(', ')}).`,
-      );
+      throw aiError('MODEL_UNKNOWN', {
+        ja: `モデル「${name}」は一覧にありません（${deps.manifest.models.map((m) => m.name).join(', ')}）。`,
+        en: `Unknown model "${name}" (known: ${deps.manifest.models.map((m) => m.name).join(', ')}).`,
+      });
     }
     return e;
   };
@@ -126,12 +125,14 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
       return path;
     } catch (error) {
       if (signal?.aborted)
-        throw aiError('AI_CANCELLED', 'ダウンロードを中止しました。次回は続きから再開します。', 'Download cancelled. The next pull resumes it.');
+        throw aiError('AI_CANCELLED', { ja: 'ダウンロードを中止しました。次回は続きから再開します。', en: 'Download cancelled. The next pull resumes it.' });
       deps.log.error(`download ${url} failed`, String(error));
       throw aiError(
         'MODEL_DOWNLOAD_FAILED',
-        `${basename(url)} をダウンロードできませんでした。インターネットのない環境では genba models import を使ってください。`,
-        `Could not download ${basename(url)}. Without internet, use genba models import.`,
+        {
+          ja: `${basename(url)} をダウンロードできませんでした。インターネットのない環境では genba models import を使ってください。`,
+          en: `Could not download ${basename(url)}. Without internet, use genba models import.`,
+        },
         String(error),
       );
     }
@@ -171,25 +172,23 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
       }
       const v = await verifyOne(e);
       if (!v.ok)
-        throw aiError(
-          'MODEL_CHECKSUM_MISMATCH',
-          `${e.name} の検証に失敗しました（${v.problem}）。もう一度取得してください。`,
-          `${e.name} failed verification (${v.problem}). Pull it again.`,
-        );
+        throw aiError('MODEL_CHECKSUM_MISMATCH', {
+          ja: `${e.name} の検証に失敗しました（${v.problem}）。もう一度取得してください。`,
+          en: `${e.name} failed verification (${v.problem}). Pull it again.`,
+        });
       return v;
     },
     async import(source: string): Promise<{ name: string | null; path: string; sha256: string | null; verified: boolean }> {
       if (!existsSync(source)) {
-        throw aiError('AI_MODEL_MISSING', `取り込むファイル ${source} が見つかりません。`, `The file to import, ${source}, does not exist.`);
+        throw aiError('AI_MODEL_MISSING', { ja: `取り込むファイル ${source} が見つかりません。`, en: `The file to import, ${source}, does not exist.` });
       }
       mkdirSync(deps.modelsDir, { recursive: true });
       if (statSync(source).isDirectory()) {
         if (!existsSync(join(source, 'tokenizer.json')) || !existsSync(join(source, 'onnx'))) {
-          throw aiError(
-            'AI_MODEL_CORRUPT',
-            `${source} は ONNX モデルのフォルダではありません（tokenizer.json と onnx/ が必要）。`,
-            `${source} is not an ONNX model folder (needs tokenizer.json and onnx/).`,
-          );
+          throw aiError('AI_MODEL_CORRUPT', {
+            ja: `${source} は ONNX モデルのフォルダではありません（tokenizer.json と onnx/ が必要）。`,
+            en: `${source} is not an ONNX model folder (needs tokenizer.json and onnx/).`,
+          });
         }
         const entry = deps.manifest.models.find((m) => m.kind === 'onnx' && m.dir === basename(source));
         const target = join(deps.modelsDir, basename(source));
@@ -205,11 +204,10 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
       const bySum = ggufs.find((m) => m.sha256 === sum);
       const byName = ggufs.find((m) => m.file === basename(source));
       if (!bySum && byName?.sha256) {
-        throw aiError(
-          'MODEL_CHECKSUM_MISMATCH',
-          `${basename(source)} のチェックサムが一覧と一致しません。ファイルが壊れているか、別のファイルです。`,
-          `The checksum of ${basename(source)} does not match the manifest: the file is damaged or a different one.`,
-        );
+        throw aiError('MODEL_CHECKSUM_MISMATCH', {
+          ja: `${basename(source)} のチェックサムが一覧と一致しません。ファイルが壊れているか、別のファイルです。`,
+          en: `The checksum of ${basename(source)} does not match the manifest: the file is damaged or a different one.`,
+        });
       }
       const entry = bySum ?? byName;
       const target = join(deps.modelsDir, entry?.file ?? basename(source));

@@ -1,4 +1,5 @@
 import type { Citation, IntentType, Proposal } from '../api/assistantTypes.js';
+import { count, plural } from '../api/englishCount.js';
 import { INTENT_LABELS } from '../api/intentLabels.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
 import type { Alert, LogAnomalyReport, LogSearchHit, ProcessProgress } from '../api/types.js';
@@ -87,7 +88,7 @@ export function riskAnswer(series: ProcessProgress[], o: Tz): string {
     .filter((p) => p.status === 'late' || p.status === 'at_risk' || p.status === 'stalled')
     .sort((a, b) => (b.minutesLate ?? 999) - (a.minutesLate ?? 999));
   if (risky.length === 0) return localize(o.lang, { ja: '遅延の見込みがある工程はありません。', en: 'No process is expected to be late.' });
-  const head = localize(o.lang, { ja: `遅延の見込みがある工程は${risky.length}件です。`, en: `${risky.length} processes may be late.` });
+  const head = localize(o.lang, { ja: `遅延の見込みがある工程は${risky.length}件です。`, en: `${count(risky.length, 'process', 'processes')} may be late.` });
   return [head, ...risky.slice(0, 8).map((p) => progressLine(p, o))].join('\n');
 }
 
@@ -109,7 +110,10 @@ export function riskByAnswer(series: ProcessProgress[], by: number, o: Tz): stri
           ja: `${at}に間に合わない見込みの工程はありません（作業中${open.length}件、完了${done}件）。`,
           en: `No process is expected to miss ${at} (${open.length} in progress, ${done} done).`,
         })
-      : localize(o.lang, { ja: `${at}に間に合わない見込みの工程は${miss.length}件です。`, en: `${miss.length} processes are expected to miss ${at}.` });
+      : localize(o.lang, {
+          ja: `${at}に間に合わない見込みの工程は${miss.length}件です。`,
+          en: `${count(miss.length, 'process', 'processes')} ${plural(miss.length, 'is', 'are')} expected to miss ${at}.`,
+        });
   // Long lists are cut, and say so: a manager must not read a cut list as the whole.
   const more = (n: number): string[] => (n > 8 ? [localize(o.lang, { ja: `…ほか${n - 8}件`, en: `…and ${n - 8} more` })] : []);
   const rest =
@@ -143,7 +147,10 @@ export function logAnswer(report: LogAnomalyReport, hits: LogSearchHit[], o: Tz,
     lines.push(localize(o.lang, { ja: '関連するログのテンプレート:', en: 'Related log templates:' }));
     for (const h of hits.slice(0, 3))
       lines.push(
-        localize(o.lang, { ja: `- ${h.template}（${h.count}行、エラー${h.errors}行）`, en: `- ${h.template} (${h.count} lines, ${h.errors} errors)` }),
+        localize(o.lang, {
+          ja: `- ${h.template}（${h.count}行、エラー${h.errors}行）`,
+          en: `- ${h.template} (${count(h.count, 'line')}, ${count(h.errors, 'error')})`,
+        }),
       );
   }
   return lines.join('\n');
@@ -155,7 +162,7 @@ export function alertAnswer(open: Alert[], o: Tz): string {
   for (const a of open) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
   const kinds = [...byKind].map(([k, n]) => `${alertKindName(k, o.lang)} ${n}`).join(localize(o.lang, { ja: '、', en: ', ' }));
   return [
-    localize(o.lang, { ja: `未対応のアラートは${open.length}件です（${kinds}）。`, en: `${open.length} open alerts (${kinds}).` }),
+    localize(o.lang, { ja: `未対応のアラートは${open.length}件です（${kinds}）。`, en: `${count(open.length, 'open alert')} (${kinds}).` }),
     ...open.slice(0, 5).map((a) => `- ${a.title}`),
   ].join('\n');
 }

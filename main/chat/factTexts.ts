@@ -1,3 +1,4 @@
+import { count, plural } from '../api/englishCount.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
 import type { IncidentReport, ProcessProgress } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
@@ -24,7 +25,7 @@ export function correctionAnswer(rows: ReturnType<typeof correctionWaiting>, o: 
   const at = when(Math.max(...rows.map((r) => r.at)), o);
   const head = localize(o.lang, {
     ja: `${site ?? '全拠点'}の補正待ちは合計${total}件です（${at}時点）。`,
-    en: `${total} items wait for correction${site ? ` in ${site}` : ''} (as of ${at}).`,
+    en: `${count(total, 'item')} ${plural(total, 'waits', 'wait')} for correction${site ? ` in ${site}` : ''} (as of ${at}).`,
   });
   const lines = rows
     .filter((r) => r.waiting > 0)
@@ -43,7 +44,7 @@ export function qualifiedAnswer(site: string, process: string, minSkill: number,
   const more = q.qualified.length > 10 ? localize(o.lang, { ja: ` ほか${q.qualified.length - 10}名`, en: ` and ${q.qualified.length - 10} more` }) : '';
   return localize(o.lang, {
     ja: `${site}で${process}ができる人（スキル${minSkill}以上・有効）は${q.qualified.length}名です${names.length ? `: ${names.join('、')}${more}` : ''}。（${site}の登録${q.registered}名、うち有効${q.valid}名）`,
-    en: `${q.qualified.length} valid operators in ${site} can do ${process} at skill ${minSkill} or more${names.length ? `: ${names.join(', ')}${more}` : ''}. (${site}: ${q.registered} registered, ${q.valid} valid)`,
+    en: `${count(q.qualified.length, 'valid operator')} in ${site} can do ${process} at skill ${minSkill} or more${names.length ? `: ${names.join(', ')}${more}` : ''}. (${site}: ${q.registered} registered, ${q.valid} valid)`,
   });
 }
 
@@ -51,7 +52,7 @@ export function proposalsAnswer(open: ReturnType<typeof openProposals>, o: Tz): 
   if (open.length === 0) return localize(o.lang, { ja: '承認待ちの提案はありません。', en: 'No proposal is waiting for a decision.' });
   const head = localize(o.lang, {
     ja: `承認待ちの提案は${open.length}件です。`,
-    en: open.length === 1 ? '1 proposal waits for a decision.' : `${open.length} proposals wait for a decision.`,
+    en: `${count(open.length, 'proposal')} ${plural(open.length, 'waits', 'wait')} for a decision.`,
   });
   return [head, ...open.slice(0, 8).map((p) => `- ${p.id}（${formatHm(p.createdAt, o.timeZone)}）「${p.question}」`)].join('\n');
 }
@@ -67,7 +68,7 @@ export function decisionsAnswer(rows: ReturnType<typeof decisionsSince>, o: Tz, 
   const name = localize(o.lang, DECISION_NAMES);
   const head = localize(o.lang, {
     ja: `${words.ja}決定した提案は${rows.length}件です。`,
-    en: `${rows.length} ${rows.length === 1 ? 'proposal was' : 'proposals were'} decided ${words.en}.`,
+    en: `${count(rows.length, 'proposal')} ${plural(rows.length, 'was', 'were')} decided ${words.en}.`,
   });
   return [
     head,
@@ -87,7 +88,7 @@ export function headcountAnswer(site: string, h: ReturnType<typeof headcount>, m
     .join(localize(o.lang, { ja: '、', en: ', ' }));
   return localize(o.lang, {
     ja: `${site}の登録人数は${h.registered}名、うち有効（配置できる）${h.valid}名です。${per ? `\n工程別のスキル${minSkill}以上: ${per}` : ''}`,
-    en: `${site} has ${h.registered} people registered, ${h.valid} of them valid (can be placed).${per ? `\nSkill ${minSkill} or more per process: ${per}` : ''}`,
+    en: `${site} has ${count(h.registered, 'person', 'people')} registered, ${h.valid} of them valid (can be placed).${per ? `\nSkill ${minSkill} or more per process: ${per}` : ''}`,
   });
 }
 
@@ -107,7 +108,7 @@ function incidentLines(i: IncidentReport['incidents'][number], o: Tz, site: stri
   const services = i.services.slice(0, 2).join(', ');
   const incident = localize(o.lang, {
     ja: `- ${hosts}（${services}）の障害: ${start}から${i.lines}件（通常${i.usualLines}件）${i.sites.length ? `、拠点 ${i.sites.join('・')}` : ''}`,
-    en: `- Incident on ${hosts} (${services}): ${i.lines} lines from ${start} (usually ${i.usualLines})${i.sites.length ? `, sites ${i.sites.join(', ')}` : ''}`,
+    en: `- Incident on ${hosts} (${services}): ${count(i.lines, 'line')} from ${start} (usually ${i.usualLines})${i.sites.length ? `, ${plural(i.sites.length, 'site')} ${i.sites.join(', ')}` : ''}`,
   });
   const affects = i.affects
     .filter((a) => (site === null || a.site === site) && (process === null || a.process === process))
@@ -189,7 +190,7 @@ export function productivityAnswer(
       ? [
           localize(o.lang, {
             ja: `  担当できる${s.people}名の登録速度: 毎時${fig(s.minPerHour)}〜${fig(s.maxPerHour)}件（中央 ${fig(s.medianPerHour)}件）`,
-            en: `  ${s.people} people can do it, registered at ${fig(s.minPerHour)}–${fig(s.maxPerHour)}/h (median ${fig(s.medianPerHour)}/h)`,
+            en: `  ${count(s.people, 'person', 'people')} can do it, registered at ${fig(s.minPerHour)}–${fig(s.maxPerHour)}/h (median ${fig(s.medianPerHour)}/h)`,
           }),
         ]
       : [];
@@ -303,7 +304,7 @@ export function alertHistoryAnswer(h: AlertHistory, days: number, o: Tz): string
     lines.push(
       localize(o.lang, {
         ja: `提案: 生産性の低下のしきい値を通常の${cur}%から${next}%に下げると、この履歴では${p.alerts}件中${p.removed}件が出なくなり、決定につながった${p.decisions}件はすべて残ります（全拠点に共通の設定です。承認されるまで変更しません）。`,
-        en: `Proposal: lowering the productivity-drop threshold from ${cur}% to ${next}% of the usual speed would have removed ${p.removed} of ${p.alerts} alerts in this history and kept all ${p.decisions} that led to a decision (one setting for all sites; nothing changes until you approve it).`,
+        en: `Proposal: lowering the productivity-drop threshold from ${cur}% to ${next}% of the usual speed would have removed ${p.removed} of ${count(p.alerts, 'alert')} in this history and kept all ${p.decisions} that led to a decision (one setting for all sites; nothing changes until you approve it).`,
       }),
     );
   } else

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTENT_TYPES, type IntentType } from '../api/assistantTypes.js';
-import { GenbaError } from '../errors.js';
+import { GenbaError, type Localized } from '../errors.js';
 
 /** One labelled request: what a manager asked and what it means. `pattern` groups phrasings for cross-validation. */
 export interface IntentCase {
@@ -37,12 +37,12 @@ export function parseIntentCases(text: string): IntentCase[] {
     try {
       raw = JSON.parse(line);
     } catch (error) {
-      throw bad(i + 1, `JSON として読めません（${(error as Error).message}）`, `not JSON (${(error as Error).message})`);
+      throw bad(i + 1, { ja: `JSON として読めません（${(error as Error).message}）`, en: `not JSON (${(error as Error).message})` });
     }
     const r = CASE.safeParse(raw);
     if (!r.success) {
       const what = r.error.issues.map((x) => `${x.path.join('.') || '(line)'}: ${x.message}`).join('; ');
-      throw bad(i + 1, what, what);
+      throw bad(i + 1, { ja: what, en: what });
     }
     const v = r.data;
     cases.push({
@@ -58,6 +58,6 @@ export function parseIntentCases(text: string): IntentCase[] {
   return cases;
 }
 
-function bad(line: number, ja: string, en: string): GenbaError {
-  return new GenbaError('INVALID_INPUT', { ja: `${line}行目が正しくありません: ${ja}`, en: `Line ${line} is not valid: ${en}` });
+function bad(line: number, why: Localized): GenbaError {
+  return new GenbaError('INVALID_INPUT', { ja: `${line}行目が正しくありません: ${why.ja}`, en: `Line ${line} is not valid: ${why.en}` });
 }

@@ -9,7 +9,7 @@ const line = (a: Alert): string => `${a.status === 'open' ? '●' : '○'} [${a.
 /** `genba alerts check|list`. */
 export function runAlertsCommand(app: GenbaApp, args: string[], json: boolean, io: CliIo): number {
   const [sub = 'list', ...extra] = args;
-  if (extra.length > 0) throw usageError(`余分な引数があります: ${extra.join(' ')}`, `Unexpected arguments: ${extra.join(' ')}`);
+  if (extra.length > 0) throw usageError({ ja: `余分な引数があります: ${extra.join(' ')}`, en: `Unexpected arguments: ${extra.join(' ')}` });
   if (sub === 'check') {
     const r = app.alerts.check();
     const w = localize(app.lang(), { ja: { open: '未解決', opened: '新規', resolved: '解決' }, en: { open: 'Open', opened: 'new', resolved: 'resolved' } });
@@ -25,5 +25,5 @@ export function runAlertsCommand(app: GenbaApp, args: string[], json: boolean, i
     io.stdout(json ? `${JSON.stringify(list, null, 2)}\n` : `${list.map(line).join('\n')}\n`);
     return 0;
   }
-  throw usageError(`不明なサブコマンドです: alerts ${sub}（check, list）`, `Unknown subcommand: alerts ${sub} (check, list)`);
+  throw usageError({ ja: `不明なサブコマンドです: alerts ${sub}（check, list）`, en: `Unknown subcommand: alerts ${sub} (check, list)` });
 }

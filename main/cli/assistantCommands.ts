@@ -7,6 +7,7 @@ import type { GenbaConfig } from '../config/config.js';
 import { MAX_DOCUMENT_CHARS } from '../knowledge/knowledgeBase.js';
 import { knowledgeError } from '../knowledge/knowledgeError.js';
 import { GenbaError, localize, type Lang } from '../errors.js';
+import { count, plural } from '../api/englishCount.js';
 import { usageError } from './cliUsageError.js';
 
 const out = (io: CliIo, json: boolean, value: unknown, text: string): number => {
@@ -39,8 +40,11 @@ function formatAsk(r: AskResult, lang: Lang): string {
 export async function runAsk(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
   const question = args.join(' ').trim();
   if (!question)
-    throw usageError('質問を指定してください: genba ask "札幌のエントリ1工程が遅延しています"', 'Give a question: genba ask "Sapporo entry 1 is late"');
-  if (question.length > 2000) throw usageError('質問は2000文字以内にしてください', 'Keep the question under 2000 characters');
+    throw usageError({
+      ja: '質問を指定してください: genba ask "札幌のエントリ1工程が遅延しています"',
+      en: 'Give a question: genba ask "Sapporo entry 1 is late"',
+    });
+  if (question.length > 2000) throw usageError({ ja: '質問は2000文字以内にしてください', en: 'Keep the question under 2000 characters' });
   // Start-up work (the app does it while its window opens), so that the timings are the question's own.
   await app.assistant.prepare();
   const r = await app.assistant.ask(question);
@@ -69,12 +73,16 @@ export async function runDecision(
 ): Promise<number> {
   const [id, ...extra] = args;
   if (!id || extra.length > 0)
-    throw usageError(`提案 ID を1つ指定してください: genba ${action} SGT20251023-1A2B3C4D`, `Give one proposal id: genba ${action} SGT20251023-1A2B3C4D`);
-  if (!/^SGT\d{8}-[0-9A-F]{8}$/i.test(id)) throw usageError(`提案 ID の形式が正しくありません: ${id}`, `Not a proposal id: ${id}`);
+    throw usageError({
+      ja: `提案 ID を1つ指定してください: genba ${action} SGT20251023-1A2B3C4D`,
+      en: `Give one proposal id: genba ${action} SGT20251023-1A2B3C4D`,
+    });
+  if (!/^SGT\d{8}-[0-9A-F]{8}$/i.test(id)) throw usageError({ ja: `提案 ID の形式が正しくありません: ${id}`, en: `Not a proposal id: ${id}` });
   const keep = o.keep === undefined ? undefined : o.keep.split(',').map((x) => Number(x.trim()));
   if (keep?.some((x) => !Number.isInteger(x) || x < 1))
-    throw usageError('--keep にはオペレータ ID をカンマ区切りで指定してください', '--keep takes operator ids separated by commas');
-  if (action === 'modify' && !keep) throw usageError('modify には --keep（残すオペレータ ID）が必要です', 'modify needs --keep (the operator ids to keep)');
+    throw usageError({ ja: '--keep にはオペレータ ID をカンマ区切りで指定してください', en: '--keep takes operator ids separated by commas' });
+  if (action === 'modify' && !keep)
+    throw usageError({ ja: 'modify には --keep（残すオペレータ ID）が必要です', en: 'modify needs --keep (the operator ids to keep)' });
   const decision = {
     action: action === 'approve' ? ('approved' as const) : action === 'reject' ? ('rejected' as const) : ('modified' as const),
     reason: o.reason ?? null,
@@ -110,43 +118,40 @@ export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: s
       docs
         .map(
           (d) =>
-            `${String(d.id).padStart(4)}  ${d.title}  (${d.chunks} chunks, ${d.chars} ${localize(lang, { ja: '文字', en: 'chars' })}${d.builtin ? localize(lang, { ja: '、同梱', en: ', built-in' }) : ''})`,
+            `${String(d.id).padStart(4)}  ${d.title}  (${d.chunks} chunks, ${d.chars} ${localize(lang, { ja: '文字', en: plural(d.chars, 'char') })}${d.builtin ? localize(lang, { ja: '、同梱', en: ', built-in' }) : ''})`,
         )
         .join('\n'),
     );
   }
   if (sub === 'add') {
-    if (rest.length !== 1) throw usageError('追加するファイルを1つ指定してください（.md / .txt）', 'Give one file to add (.md / .txt)');
+    if (rest.length !== 1) throw usageError({ ja: '追加するファイルを1つ指定してください（.md / .txt）', en: 'Give one file to add (.md / .txt)' });
     const path = rest[0]!;
     if (!TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
-      throw knowledgeError(
-        'KNOWLEDGE_UNREADABLE',
-        `読み込めるのは Markdown とテキスト（.md .txt）です: ${basename(path)}`,
-        `Only Markdown and text files (.md .txt) can be added: ${basename(path)}`,
-      );
+      throw knowledgeError('KNOWLEDGE_UNREADABLE', {
+        ja: `読み込めるのは Markdown とテキスト（.md .txt）です: ${basename(path)}`,
+        en: `Only Markdown and text files (.md .txt) can be added: ${basename(path)}`,
+      });
     }
     // Each failure says what it is: missing, not a file, too large, or not UTF-8.
     let size: number;
     try {
       const st = statSync(path);
-      if (!st.isFile()) throw knowledgeError('KNOWLEDGE_UNREADABLE', `ファイルではありません: ${basename(path)}`, `Not a file: ${basename(path)}`);
+      if (!st.isFile()) throw knowledgeError('KNOWLEDGE_UNREADABLE', { ja: `ファイルではありません: ${basename(path)}`, en: `Not a file: ${basename(path)}` });
       size = st.size;
     } catch (error) {
       if (error instanceof GenbaError) throw error;
       throw knowledgeError(
         'KNOWLEDGE_UNREADABLE',
-        `ファイルが見つからないか、読む権限がありません: ${basename(path)}`,
-        `The file does not exist or cannot be read: ${basename(path)}`,
+        { ja: `ファイルが見つからないか、読む権限がありません: ${basename(path)}`, en: `The file does not exist or cannot be read: ${basename(path)}` },
         String(error),
       );
     }
     if (size > MAX_DOCUMENT_CHARS * 4) {
       const mb = (size / 1048576).toFixed(1);
-      throw knowledgeError(
-        'KNOWLEDGE_TOO_LARGE',
-        `ファイルが大きすぎます（${mb} MB。${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} 文字まで）。分けて登録してください: ${basename(path)}`,
-        `The file is too large (${mb} MB; up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} characters). Split it and add the parts: ${basename(path)}`,
-      );
+      throw knowledgeError('KNOWLEDGE_TOO_LARGE', {
+        ja: `ファイルが大きすぎます（${mb} MB。${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} 文字まで）。分けて登録してください: ${basename(path)}`,
+        en: `The file is too large (${mb} MB; up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} characters). Split it and add the parts: ${basename(path)}`,
+      });
     }
     let text: string;
     try {
@@ -154,8 +159,7 @@ export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: s
     } catch (error) {
       throw knowledgeError(
         'KNOWLEDGE_UNREADABLE',
-        `ファイルを UTF-8 のテキストとして読めません: ${basename(path)}`,
-        `The file cannot be read as UTF-8 text: ${basename(path)}`,
+        { ja: `ファイルを UTF-8 のテキストとして読めません: ${basename(path)}`, en: `The file cannot be read as UTF-8 text: ${basename(path)}` },
         String(error),
       );
     }
@@ -164,18 +168,22 @@ export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: s
       io,
       o.json,
       doc,
-      localize(lang, { ja: `追加しました: ${doc.id} ${doc.title}（${doc.chunks} チャンク）`, en: `Added ${doc.id} ${doc.title} (${doc.chunks} chunks)` }),
+      localize(lang, {
+        ja: `追加しました: ${doc.id} ${doc.title}（${doc.chunks} チャンク）`,
+        en: `Added ${doc.id} ${doc.title} (${count(doc.chunks, 'chunk')})`,
+      }),
     );
   }
   if (sub === 'remove') {
     const id = Number(rest[0]);
-    if (rest.length !== 1 || !Number.isInteger(id) || id < 1) throw usageError('削除する文書の ID を指定してください', 'Give the id of the document to remove');
+    if (rest.length !== 1 || !Number.isInteger(id) || id < 1)
+      throw usageError({ ja: '削除する文書の ID を指定してください', en: 'Give the id of the document to remove' });
     const left = kb.remove(id);
     return out(io, o.json, left, localize(lang, { ja: `削除しました: ${id}`, en: `Removed ${id}` }));
   }
   if (sub === 'search') {
     const q = rest.join(' ').trim();
-    if (!q) throw usageError('検索する文を指定してください', 'Give the text to search for');
+    if (!q) throw usageError({ ja: '検索する文を指定してください', en: 'Give the text to search for' });
     const hits = await kb.search(q, o.k);
     return out(
       io,
@@ -184,12 +192,15 @@ export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: s
       hits.map((h, i) => `[${i + 1}] ${h.score}  ${h.title}${h.heading ? ` / ${h.heading}` : ''}\n    ${h.text.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n'),
     );
   }
-  throw usageError(`不明なサブコマンドです: knowledge ${sub}（add, list, remove, search）`, `Unknown subcommand: knowledge ${sub} (add, list, remove, search)`);
+  throw usageError({
+    ja: `不明なサブコマンドです: knowledge ${sub}（add, list, remove, search）`,
+    en: `Unknown subcommand: knowledge ${sub} (add, list, remove, search)`,
+  });
 }
 
 /** `genba approvals [--out file.csv]`: the decisions and their delivery, or the CSV. */
 export function runApprovals(app: GenbaApp, args: string[], o: { out?: string; json: boolean }, io: CliIo): number {
-  if (args.length > 0) throw usageError(`余分な引数があります: ${args.join(' ')}`, `Unexpected arguments: ${args.join(' ')}`);
+  if (args.length > 0) throw usageError({ ja: `余分な引数があります: ${args.join(' ')}`, en: `Unexpected arguments: ${args.join(' ')}` });
   if (o.out) {
     writeFileSync(o.out, app.assistant.approvalsCsv(), { mode: 0o600 });
     return out(io, o.json, { savedTo: o.out }, o.out);

@@ -1,8 +1,8 @@
-import { GenbaError } from '../errors.js';
+import { GenbaError, type Localized } from '../errors.js';
 
 /** Exit code 2: the command line itself is wrong. */
 export class CliUsageError extends GenbaError {}
 
-export function usageError(ja: string, en: string): CliUsageError {
-  return new CliUsageError('CLI_USAGE', { ja, en });
+export function usageError(text: Localized): CliUsageError {
+  return new CliUsageError('CLI_USAGE', text);
 }

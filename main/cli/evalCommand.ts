@@ -5,6 +5,7 @@ import { parseIntentCases } from '../chat/intentCases.js';
 import { scoreIntents, type IntentGuess, type IntentScore } from '../chat/intentEval.js';
 import type { CliIo } from './cliIo.js';
 import { GenbaError, localize, type Lang, type Localized } from '../errors.js';
+import { count } from '../api/englishCount.js';
 import { usageError } from './cliUsageError.js';
 
 /** A labelled file bigger than this is not a list of requests someone wrote. */
@@ -26,10 +27,10 @@ const guess = (i: Intent): IntentGuess => ({
 export async function runEvalCommand(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
   const [what, file, ...extra] = args;
   if (what !== 'intents' || !file || extra.length > 0) {
-    throw usageError(
-      '使い方: genba eval intents <ファイル.jsonl> [--intent-model ファイル] [--json]',
-      'Usage: genba eval intents <file.jsonl> [--intent-model FILE] [--json]',
-    );
+    throw usageError({
+      ja: '使い方: genba eval intents <ファイル.jsonl> [--intent-model ファイル] [--json]',
+      en: 'Usage: genba eval intents <file.jsonl> [--intent-model FILE] [--json]',
+    });
   }
   let size: number;
   try {
@@ -68,7 +69,7 @@ export async function runEvalCommand(app: GenbaApp, args: string[], json: boolea
     return 0;
   }
   const lang = app.lang();
-  const lines = [localize(lang, { ja: `${cases.length}件の質問（${file}）`, en: `${cases.length} requests (${file})` })];
+  const lines = [localize(lang, { ja: `${cases.length}件の質問（${file}）`, en: `${count(cases.length, 'request')} (${file})` })];
   lines.push(...formatScore(localize(lang, { ja: 'ルール', en: 'Rules' }), report.rules, lang));
   if (report.model)
     lines.push(

@@ -1,5 +1,6 @@
 import type { StatusInfo, StorageReport } from '../api/types.js';
 import { localize, type Lang, type Localized } from '../errors.js';
+import { count } from '../api/englishCount.js';
 
 const LOCALES: Localized = { ja: 'ja-JP', en: 'en-GB' };
 
@@ -110,7 +111,7 @@ export function formatStorage(s: StorageReport, lang: Lang): string {
       ...s.tables.slice(0, 12).map((t) => `  ${t.name.padEnd(32)} ${(t.bytes / MB).toFixed(1).padStart(8)} MB`),
       localize(lang, {
         ja: `保持期間（ログの行 ${r.keepRawDays}日、分ごとの件数 ${r.keepAggregateDays}日、進捗 ${r.keepSnapshotDays}日）を過ぎて次の圧縮で消えるもの: ログ ${r.rawLogs.toLocaleString()}行、分ごとの件数 ${r.minuteCounts.toLocaleString()}件、進捗 ${r.snapshots.toLocaleString()}件`,
-        en: `Past retention (log rows ${r.keepRawDays} days, per-minute counts ${r.keepAggregateDays} days, progress ${r.keepSnapshotDays} days), freed at the next compaction: ${r.rawLogs.toLocaleString()} log rows, ${r.minuteCounts.toLocaleString()} per-minute counts, ${r.snapshots.toLocaleString()} snapshots`,
+        en: `Past retention (log rows ${count(r.keepRawDays, 'day')}, per-minute counts ${count(r.keepAggregateDays, 'day')}, progress ${count(r.keepSnapshotDays, 'day')}), freed at the next compaction: ${count(r.rawLogs, 'log row', undefined, r.rawLogs.toLocaleString())}, ${count(r.minuteCounts, 'per-minute count', undefined, r.minuteCounts.toLocaleString())}, ${count(r.snapshots, 'snapshot', undefined, r.snapshots.toLocaleString())}`,
       }),
     ].join('\n') + '\n'
   );

@@ -7,14 +7,16 @@ import { escapeField } from './escapeControls.js';
 import type { IncidentReport, LogFilter } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { fromSystemError, GenbaError, localize, type Lang } from '../errors.js';
+import { count } from '../api/englishCount.js';
 
 export function parseOnly(args: string[], out: string | undefined, io: CliIo): number {
   const [file, ...extra] = args;
-  if (!file || extra.length > 0 || !out) throw usageError('使い方: genba logs parse <ファイル> --out <csv>', 'Usage: genba logs parse <file> --out <csv>');
+  if (!file || extra.length > 0 || !out)
+    throw usageError({ ja: '使い方: genba logs parse <ファイル> --out <csv>', en: 'Usage: genba logs parse <file> --out <csv>' });
   const r = parseLogFile(file, out);
   // Private like every other export: log lines may hold what others should not read.
   chmodSync(out, 0o600);
-  io.stdout(`${r.lines} lines, ${r.templates} templates → ${out}\n`);
+  io.stdout(`${count(r.lines, 'line')}, ${count(r.templates, 'template')} → ${out}\n`);
   return 0;
 }
 
@@ -50,14 +52,14 @@ export async function runLogsCommand(
   };
   switch (sub) {
     case 'ingest': {
-      if (args.length === 0) throw usageError('取り込むログファイルを指定してください', 'Give the log files to ingest');
+      if (args.length === 0) throw usageError({ ja: '取り込むログファイルを指定してください', en: 'Give the log files to ingest' });
       const ingest = app.logs.ingestFiles(args);
       const r = await app.logs.refresh();
       const perFile = ingest.files.map(
         (f) =>
           `  ${f.file}: ${localize(lang, {
             ja: `${f.lines} 行を追加${f.alreadyIngested ? `（${f.alreadyIngested} 行は取り込み済みのため省略）` : ''}`,
-            en: `${f.lines} lines added${f.alreadyIngested ? ` (${f.alreadyIngested} already ingested, skipped)` : ''}`,
+            en: `${count(f.lines, 'line')} added${f.alreadyIngested ? ` (${f.alreadyIngested} already ingested, skipped)` : ''}`,
           })}`,
       );
       out(
@@ -65,7 +67,7 @@ export async function runLogsCommand(
         `${[
           localize(lang, {
             ja: `取り込みました: ${ingest.lines} 行、新しいテンプレート ${r.newTemplates} 件（クラスタ ${r.clusters}）`,
-            en: `Ingested ${ingest.lines} lines; ${r.newTemplates} new templates (${r.clusters} clusters)`,
+            en: `Ingested ${count(ingest.lines, 'line')}; ${count(r.newTemplates, 'new template')} (${count(r.clusters, 'cluster')})`,
           }),
           ...perFile,
         ].join('\n')}\n`,
@@ -86,7 +88,7 @@ export async function runLogsCommand(
     }
     case 'search': {
       const text = args.join(' ').trim();
-      if (!text) throw usageError('検索する文を指定してください: genba logs search "<文>"', 'Give the text to search: genba logs search "<text>"');
+      if (!text) throw usageError({ ja: '検索する文を指定してください: genba logs search "<文>"', en: 'Give the text to search: genba logs search "<text>"' });
       await refreshIfRoom();
       const hits = await app.logs.search(text, o.k, o.filter);
       out(hits, hits.map((h) => `${h.score.toFixed(3)} ${String(h.count).padStart(8)}  ${escapeField(h.template)}`).join('\n') + '\n');
@@ -122,10 +124,10 @@ export async function runLogsCommand(
     }
     case 'timeline': {
       if (!o.site)
-        throw usageError(
-          '使い方: genba logs timeline --site <拠点> [--from <日時> --to <日時>]',
-          'Usage: genba logs timeline --site <site> [--from <time> --to <time>]',
-        );
+        throw usageError({
+          ja: '使い方: genba logs timeline --site <拠点> [--from <日時> --to <日時>]',
+          en: 'Usage: genba logs timeline --site <site> [--from <time> --to <time>]',
+        });
       await refreshIfRoom();
       const t = app.alerts.timeline(o.site, { ...(o.from !== undefined ? { from: o.from } : {}), ...(o.to !== undefined ? { to: o.to } : {}) });
       const tz = app.config().timeZone;
@@ -160,10 +162,10 @@ export async function runLogsCommand(
       return 0;
     }
     default:
-      throw usageError(
-        `不明なサブコマンドです: logs ${sub}（parse, ingest, templates, search, clusters, anomalies, incidents, timeline）`,
-        `Unknown subcommand: logs ${sub} (parse, ingest, templates, search, clusters, anomalies, incidents, timeline)`,
-      );
+      throw usageError({
+        ja: `不明なサブコマンドです: logs ${sub}（parse, ingest, templates, search, clusters, anomalies, incidents, timeline）`,
+        en: `Unknown subcommand: logs ${sub} (parse, ingest, templates, search, clusters, anomalies, incidents, timeline)`,
+      });
   }
 }
 
@@ -172,7 +174,7 @@ function incidentLines(x: IncidentReport['incidents'][number], tz: string, lang:
   const hm = (ms: number): string => formatHm(ms, tz);
   const head = localize(lang, {
     ja: `[${x.severity}] ${x.services.join(', ')}（${x.hosts.join(', ')}）${x.sites.length > 0 ? ` ${x.sites.join('・')}` : ''} ${hm(x.start)}から ${x.lines}件（通常${x.usualLines}件）`,
-    en: `[${x.severity}] ${x.services.join(', ')} (${x.hosts.join(', ')})${x.sites.length > 0 ? ` ${x.sites.join(', ')}` : ''} from ${hm(x.start)}: ${x.lines} lines (usually ${x.usualLines})`,
+    en: `[${x.severity}] ${x.services.join(', ')} (${x.hosts.join(', ')})${x.sites.length > 0 ? ` ${x.sites.join(', ')}` : ''} from ${hm(x.start)}: ${count(x.lines, 'line')} (usually ${x.usualLines})`,
   });
   const affects = x.affects.map((l) =>
     localize(lang, {

@@ -9,7 +9,7 @@ const MB = 1024 * 1024;
 export async function runModelsCommand(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
   const lang = app.lang();
   const [sub = 'list', arg, ...extra] = args;
-  if (extra.length > 0) throw usageError(`余分な引数があります: ${extra.join(' ')}`, `Unexpected arguments: ${extra.join(' ')}`);
+  if (extra.length > 0) throw usageError({ ja: `余分な引数があります: ${extra.join(' ')}`, en: `Unexpected arguments: ${extra.join(' ')}` });
   const { models } = app.ai;
   const out = (value: unknown, text: string): void => io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : text);
 
@@ -57,10 +57,10 @@ export async function runModelsCommand(app: GenbaApp, args: string[], json: bool
     }
     case 'import': {
       if (!arg)
-        throw usageError(
-          '取り込むファイルかフォルダを指定してください: genba models import <path>',
-          'Give the file or folder to import: genba models import <path>',
-        );
+        throw usageError({
+          ja: '取り込むファイルかフォルダを指定してください: genba models import <path>',
+          en: 'Give the file or folder to import: genba models import <path>',
+        });
       const r = await models.import(arg);
       out(
         r,
@@ -80,6 +80,9 @@ export async function runModelsCommand(app: GenbaApp, args: string[], json: bool
       return bad.length > 0 ? 1 : 0;
     }
     default:
-      throw usageError(`不明なサブコマンドです: models ${sub}（list, pull, import, verify）`, `Unknown subcommand: models ${sub} (list, pull, import, verify)`);
+      throw usageError({
+        ja: `不明なサブコマンドです: models ${sub}（list, pull, import, verify）`,
+        en: `Unknown subcommand: models ${sub} (list, pull, import, verify)`,
+      });
   }
 }

@@ -8,10 +8,10 @@ import { usageError } from './cliUsageError.js';
  */
 export function parseLogsSourceUrl(text: string, prev: GenbaConfig['logs']): { logs: ClickHouseLogsConfig; password: string | undefined } {
   const bad = (): Error =>
-    usageError(
-      `--logs-source は clickhouse://ユーザー@ホスト:8123/データベース?table=テーブル の形で指定してください: ${text}`,
-      `--logs-source must look like clickhouse://user@host:8123/database?table=app_logs: ${text}`,
-    );
+    usageError({
+      ja: `--logs-source は clickhouse://ユーザー@ホスト:8123/データベース?table=テーブル の形で指定してください: ${text}`,
+      en: `--logs-source must look like clickhouse://user@host:8123/database?table=app_logs: ${text}`,
+    });
   let url: URL;
   try {
     url = new URL(text);
@@ -35,7 +35,7 @@ export function parseLogsSourceUrl(text: string, prev: GenbaConfig['logs']): { l
   });
   if (!checked.success) {
     const field = String(checked.error.issues[0]?.path[0] ?? 'url');
-    throw usageError(`--logs-source の ${field} が正しくありません: ${text}`, `--logs-source has an invalid ${field}: ${text}`);
+    throw usageError({ ja: `--logs-source の ${field} が正しくありません: ${text}`, en: `--logs-source has an invalid ${field}: ${text}` });
   }
   return { logs: checked.data, password: url.password ? decodeURIComponent(url.password) : undefined };
 }

@@ -9,17 +9,17 @@ export function parseSourceUrl(text: string): DataSourceForm & { passwordInUrl: 
   try {
     url = new URL(text);
   } catch {
-    throw usageError(
-      `--source の形式が正しくありません: ${text}（例: mysql://genba@db.example:3306/company）`,
-      `--source is not a valid URL: ${text} (e.g. mysql://genba@db.example:3306/company)`,
-    );
+    throw usageError({
+      ja: `--source の形式が正しくありません: ${text}（例: mysql://genba@db.example:3306/company）`,
+      en: `--source is not a valid URL: ${text} (e.g. mysql://genba@db.example:3306/company)`,
+    });
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (url.protocol !== 'mysql:' || !url.hostname || !url.username || !database) {
-    throw usageError(
-      '--source には mysql://ユーザー@ホスト:ポート/データベース の形で指定してください',
-      '--source must look like mysql://user@host:port/database',
-    );
+    throw usageError({
+      ja: '--source には mysql://ユーザー@ホスト:ポート/データベース の形で指定してください',
+      en: '--source must look like mysql://user@host:port/database',
+    });
   }
   const port = url.port ? Number(url.port) : 3306;
   // The same rules as config.json: a bad field is named here, before anything is saved.
@@ -36,7 +36,7 @@ export function parseSourceUrl(text: string): DataSourceForm & { passwordInUrl: 
       user: { ja: 'ユーザー名', en: 'user' },
     };
     const name = names[field] ?? { ja: field, en: field };
-    throw usageError(`--source の${name.ja}が正しくありません: ${text}`, `--source has an invalid ${name.en}: ${text}`);
+    throw usageError({ ja: `--source の${name.ja}が正しくありません: ${text}`, en: `--source has an invalid ${name.en}: ${text}` });
   }
   const tls = ['1', 'true', 'required'].includes((url.searchParams.get('tls') ?? url.searchParams.get('ssl') ?? '').toLowerCase());
   const password = url.password ? decodeURIComponent(url.password) : undefined;

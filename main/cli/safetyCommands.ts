@@ -7,6 +7,7 @@ import { INDEX_FILES, type DoctorReport } from '../diagnostics/doctor.js';
 import { listBackups, restoreStore, type RestoreResult } from '../store/storeBackup.js';
 import { usageError } from './cliUsageError.js';
 import { localize, type Lang } from '../errors.js';
+import { count } from '../api/englishCount.js';
 
 const MARK = { ok: '✓', warning: '!', error: '✗', skipped: '-' } as const;
 
@@ -16,7 +17,8 @@ export function formatDoctor(r: DoctorReport): string {
 
 /** `genba backup <file>`: an online, checked copy of the store. */
 export async function runBackup(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
-  if (args.length !== 1) throw usageError('保存先のファイルを1つ指定してください: genba backup <ファイル>', 'Give one file to write: genba backup <file>');
+  if (args.length !== 1)
+    throw usageError({ ja: '保存先のファイルを1つ指定してください: genba backup <ファイル>', en: 'Give one file to write: genba backup <file>' });
   const info = await app.backupTo(resolve(args[0]!));
   io.stdout(
     json
@@ -33,7 +35,7 @@ function salvageText(r: RestoreResult, lang: Lang): string {
     lines.push(
       localize(lang, {
         ja: `バックアップ後の判断 ${r.salvaged} 件を元のファイルから取り戻しました`,
-        en: `${r.salvaged} later decisions recovered from the previous file`,
+        en: `${count(r.salvaged, 'later decision')} recovered from the previous file`,
       }),
     );
   if (r.salvageError) {
@@ -50,7 +52,7 @@ function salvageText(r: RestoreResult, lang: Lang): string {
 /** `genba restore <file>`: replaces the store with a checked backup; the indexes rebuild at start. */
 export async function runRestore(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
   if (args.length !== 1)
-    throw usageError('復元するバックアップを1つ指定してください: genba restore <ファイル>', 'Give one backup to restore: genba restore <file>');
+    throw usageError({ ja: '復元するバックアップを1つ指定してください: genba restore <ファイル>', en: 'Give one backup to restore: genba restore <file>' });
   const r = restoreStore(join(app.dataDir, DB_FILE), resolve(args[0]!), join(app.dataDir, 'index'), Date.now());
   // Opening it runs the checks and any migrations; the indexes are rebuilt from it.
   await app.start();

@@ -4,6 +4,7 @@ import type { GenbaConfig } from '../config/config.js';
 import { CLICKHOUSE_PASSWORD, MYSQL_PASSWORD, type SecretStore } from '../config/secretStore.js';
 import { parseLogsSourceUrl } from './parseLogsSourceUrl.js';
 import { localize, type Lang } from '../errors.js';
+import { count, plural } from '../api/englishCount.js';
 import type { CliIo } from './cliIo.js';
 import { parseSourceUrl } from './parseSourceUrl.js';
 import { formatHm } from '../config/zonedTime.js';
@@ -20,16 +21,17 @@ export interface SyncArgs {
 function formatSummary(s: SyncSummary, lang: Lang, timeZone: string): string {
   const head = localize(lang, {
     ja: `同期しました: ${s.rows.toLocaleString('en-US')} 行、${(s.ms / 1000).toFixed(1)} 秒`,
-    en: `Synced ${s.rows.toLocaleString('en-US')} rows in ${(s.ms / 1000).toFixed(1)} s`,
+    en: `Synced ${count(s.rows, 'row', undefined, s.rows.toLocaleString('en-US'))} in ${(s.ms / 1000).toFixed(1)} s`,
   });
   const deleted = localize(lang, { ja: '削除', en: 'deleted' });
   const lines = s.tables.map((t) => `  ${t.table.padEnd(32)} ${t.rows.toLocaleString('en-US').padStart(10)}${t.deleted ? ` (${deleted} ${t.deleted})` : ''}`);
-  const delivered = s.delivered > 0 ? [localize(lang, { ja: `承認結果を ${s.delivered} 件送信しました`, en: `Delivered ${s.delivered} decisions` })] : [];
+  const delivered =
+    s.delivered > 0 ? [localize(lang, { ja: `承認結果を ${s.delivered} 件送信しました`, en: `Delivered ${count(s.delivered, 'decision')}` })] : [];
   const late = s.lateLogLines
     ? [
         localize(lang, {
           ja: `ログストアに遅れて届いたログ ${s.lateLogLines.lines.toLocaleString('en-US')} 行を、それぞれの分に数えました（${formatHm(s.lateLogLines.from, timeZone)} の分から）`,
-          en: `${s.lateLogLines.lines.toLocaleString('en-US')} log lines reached the log store late; counted in their own minutes (from ${formatHm(s.lateLogLines.from, timeZone)})`,
+          en: `${count(s.lateLogLines.lines, 'log line', undefined, s.lateLogLines.lines.toLocaleString('en-US'))} reached the log store late; counted in their own minutes (from ${formatHm(s.lateLogLines.from, timeZone)})`,
         }),
       ]
     : [];
@@ -103,7 +105,7 @@ export async function runSyncCommand(
     io.stderr(
       localize(lang, {
         ja: `genba: 承認結果 ${summary.deliveryFailed} 件を会社データベースに書き込めませんでした（${summary.deliveryError ?? ''}）。後で自動的に再送します。genba approvals で状態を確認できます。\n`,
-        en: `genba: ${summary.deliveryFailed} decisions could not be written to the company database (${summary.deliveryError ?? ''}). They are retried automatically; see genba approvals.\n`,
+        en: `genba: ${count(summary.deliveryFailed, 'decision')} could not be written to the company database (${summary.deliveryError ?? ''}). ${plural(summary.deliveryFailed, 'It is', 'They are')} retried automatically; see genba approvals.\n`,
       }),
     );
     return false;

@@ -90,23 +90,22 @@ export function createKnowledgeBase(deps: {
     // eslint-disable-next-line no-control-regex -- NUL cannot be stored in the full-text index
     const text = doc.text.replace(/\u0000/g, '').trim();
     const title = doc.title.trim().slice(0, 200);
-    if (!text || !title) throw knowledgeError('KNOWLEDGE_EMPTY', '文書のタイトルと本文を入力してください。', 'A document needs a title and some text.');
+    if (!text || !title)
+      throw knowledgeError('KNOWLEDGE_EMPTY', { ja: '文書のタイトルと本文を入力してください。', en: 'A document needs a title and some text.' });
     if (text.length > MAX_DOCUMENT_CHARS) {
-      throw knowledgeError(
-        'KNOWLEDGE_TOO_LARGE',
-        `文書が大きすぎます（${MAX_DOCUMENT_CHARS.toLocaleString()}文字まで）。分けて登録してください。`,
-        `The document is too large (up to ${MAX_DOCUMENT_CHARS.toLocaleString()} characters). Split it and add the parts.`,
-      );
+      throw knowledgeError('KNOWLEDGE_TOO_LARGE', {
+        ja: `文書が大きすぎます（${MAX_DOCUMENT_CHARS.toLocaleString()}文字まで）。分けて登録してください。`,
+        en: `The document is too large (up to ${MAX_DOCUMENT_CHARS.toLocaleString()} characters). Split it and add the parts.`,
+      });
     }
     const db = deps.db();
     const sha256 = createHash('sha256').update(text).digest('hex');
     const existing = db.prepare('SELECT title FROM knowledge_documents WHERE sha256 = ?').get(sha256) as { title: string } | undefined;
     if (existing) {
-      throw knowledgeError(
-        'KNOWLEDGE_DUPLICATE',
-        `同じ内容の文書「${existing.title}」が登録済みです。`,
-        `The same text is already in the knowledge base as "${existing.title}".`,
-      );
+      throw knowledgeError('KNOWLEDGE_DUPLICATE', {
+        ja: `同じ内容の文書「${existing.title}」が登録済みです。`,
+        en: `The same text is already in the knowledge base as "${existing.title}".`,
+      });
     }
     const chunks = chunkDocument(text);
     const id = db.transaction(() => {
@@ -173,7 +172,7 @@ export function createKnowledgeBase(deps: {
 
     remove(id: number): KnowledgeDoc[] {
       const changes = deps.db().prepare('DELETE FROM knowledge_documents WHERE doc_id = ?').run(id).changes;
-      if (changes === 0) throw knowledgeError('KNOWLEDGE_NOT_FOUND', `文書 ${id} は見つかりません。`, `Document ${id} was not found.`);
+      if (changes === 0) throw knowledgeError('KNOWLEDGE_NOT_FOUND', { ja: `文書 ${id} は見つかりません。`, en: `Document ${id} was not found.` });
       dirty = true;
       return this.list();
     },

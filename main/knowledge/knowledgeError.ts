@@ -1,4 +1,4 @@
-import { GenbaError } from '../errors.js';
+import { GenbaError, type Localized } from '../errors.js';
 
 export type KnowledgeErrorCode = 'KNOWLEDGE_EMPTY' | 'KNOWLEDGE_TOO_LARGE' | 'KNOWLEDGE_DUPLICATE' | 'KNOWLEDGE_NOT_FOUND' | 'KNOWLEDGE_UNREADABLE';
 
@@ -6,5 +6,4 @@ export class KnowledgeError extends GenbaError {
   declare readonly code: KnowledgeErrorCode;
 }
 
-export const knowledgeError = (code: KnowledgeErrorCode, ja: string, en: string, detail?: string): KnowledgeError =>
-  new KnowledgeError(code, { ja, en }, { detail });
+export const knowledgeError = (code: KnowledgeErrorCode, text: Localized, detail?: string): KnowledgeError => new KnowledgeError(code, text, { detail });

@@ -1,3 +1,4 @@
+import { count, plural } from '../api/englishCount.js';
 import type { Lang } from '../api/types.js';
 
 /** Figures are shown with at most one decimal, so the answer guard can compare them as text. */
@@ -78,28 +79,30 @@ export const placementTexts: Record<Lang, PlacementTexts> = {
   },
   en: {
     operatorReason: (f) =>
-      `${f.process} level ${f.skill}, ${f.experienceMonths} months, ${fig(f.perHour)} items/hour. ` +
+      `${f.process} level ${f.skill}, ${count(f.experienceMonths, 'month')}, ${fig(f.perHour)} items/hour. ` +
       `${f.from}${f.km !== null ? ` (${f.km} km from ${f.to})` : ''} ` +
       (f.spareLeft === null ? `has no open work on ${f.mainProcess}.` : `still meets its ${f.mainProcess} deadline (spare ${fig(f.spareLeft)} items/min).`) +
-      (f.experienceMonths < f.preferredMonths ? ` Less than ${f.preferredMonths} months, so lower priority.` : ''),
+      (f.experienceMonths < f.preferredMonths ? ` Less than ${count(f.preferredMonths, 'month')}, so lower priority.` : ''),
     proposalReason: (f) => {
       const left =
-        f.minutesLeft >= 0 ? `${f.minutesLeft} minutes to its ${f.deadline} deadline` : `is ${-f.minutesLeft} minutes past its ${f.deadline} deadline`;
-      const policy = f.policy ? `, but within ${f.policy.withinMinutes} minutes of the deadline the policy moves at least ${f.policy.minMoves}.` : '.';
+        f.minutesLeft >= 0
+          ? `${count(f.minutesLeft, 'minute')} to its ${f.deadline} deadline`
+          : `is ${count(-f.minutesLeft, 'minute')} past its ${f.deadline} deadline`;
+      const policy = f.policy ? `, but within ${count(f.policy.withinMinutes, 'minute')} of the deadline the policy moves at least ${f.policy.minMoves}.` : '.';
       const o = f.outcome;
       const outcome = o
         ? ` With ${o.moves} moved, the projected finish is ${o.finish} ` +
           `(${late(o.minutesLate) ? `${o.minutesLate} min after` : `${Math.abs(o.minutesLate ?? 0)} min before`} the deadline).`
         : '';
       return (
-        `${f.site} ${f.process} (business ${f.businessId}) has ${f.remaining} items left and ${left}. ` +
+        `${f.site} ${f.process} (business ${f.businessId}) has ${count(f.remaining, 'item')} left and ${left}. ` +
         `It runs at ${fig(f.speed)} items/min and needs ${fig(f.requiredPerMinute)} (with a ${fig(f.switchMinutes)}-minute switch-over): ` +
-        `${fig(f.deficit)} items/min short. By speed alone ${f.neededByRate} people are enough${policy}${outcome}`
+        `${fig(f.deficit)} items/min short. By speed alone ${count(f.neededByRate, 'person', 'people')} ${plural(f.neededByRate, 'is', 'are')} enough${policy}${outcome}`
       );
     },
     shortOfSpareOperators: (f) =>
-      `Of ${f.candidates} operators elsewhere at ${f.process} level ${f.minSkill}+, only ${f.usable} can be spared without their own site ` +
+      `Of ${count(f.candidates, 'operator')} elsewhere at ${f.process} level ${f.minSkill}+, only ${f.usable} can be spared without their own site ` +
       `missing a deadline; they cover ${fig(f.covered)} of the ${fig(f.deficit)} items/min short.`,
-    shortOfPolicy: (f) => `The policy asks for ${f.minMoves}, but only ${f.moves} qualified operators can be spared.`,
+    shortOfPolicy: (f) => `The policy asks for ${f.minMoves}, but only ${count(f.moves, 'qualified operator')} can be spared.`,
   },
 };

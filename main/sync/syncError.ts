@@ -39,7 +39,7 @@ export function toSyncError(error: unknown, where: string, table?: string): Sync
   if (error instanceof SyncError) return error;
   const e = error as { code?: string; errno?: number; message?: string; sqlMessage?: string };
   const detail = `${e.code ?? ''} ${e.sqlMessage ?? e.message ?? String(error)}`.trim();
-  const mk = (code: SyncErrorCode, ja: string, en: string): SyncError => new SyncError(code, { ja, en }, { cause: error, detail });
+  const mk = (code: SyncErrorCode, text: Localized): SyncError => new SyncError(code, text, { cause: error, detail });
   switch (e.code) {
     case 'ECONNREFUSED':
     case 'ENOTFOUND':
@@ -48,36 +48,31 @@ export function toSyncError(error: unknown, where: string, table?: string): Sync
     case 'EAI_AGAIN':
     case 'ECONNRESET':
     case 'PROTOCOL_CONNECTION_LOST':
-      return mk(
-        'SOURCE_UNREACHABLE',
-        `会社データベース（${where}）に接続できません。ホスト名・ポート・ネットワークを確認してください。手元のデータで作業は続けられます。`,
-        `Cannot reach the company database (${where}). Check the host, port and network. You can keep working on local data.`,
-      );
+      return mk('SOURCE_UNREACHABLE', {
+        ja: `会社データベース（${where}）に接続できません。ホスト名・ポート・ネットワークを確認してください。手元のデータで作業は続けられます。`,
+        en: `Cannot reach the company database (${where}). Check the host, port and network. You can keep working on local data.`,
+      });
     case 'ER_DBACCESS_DENIED_ERROR':
       // MariaDB says "access denied" for a database that does not exist, to users who cannot see it.
-      return mk(
-        'SOURCE_UNKNOWN_DATABASE',
-        `会社データベース（${where}）のデータベースが見つからないか、このユーザーにアクセス権がありません。データベース名と権限を確認してください。`,
-        `The database on ${where} does not exist or this user may not use it. Check the database name and the user's rights.`,
-      );
+      return mk('SOURCE_UNKNOWN_DATABASE', {
+        ja: `会社データベース（${where}）のデータベースが見つからないか、このユーザーにアクセス権がありません。データベース名と権限を確認してください。`,
+        en: `The database on ${where} does not exist or this user may not use it. Check the database name and the user's rights.`,
+      });
     case 'ER_ACCESS_DENIED_ERROR':
-      return mk(
-        'SOURCE_AUTH',
-        `会社データベース（${where}）にログインできません。ユーザー名とパスワードを確認してください。`,
-        `The company database (${where}) refused the login. Check the user name and password.`,
-      );
+      return mk('SOURCE_AUTH', {
+        ja: `会社データベース（${where}）にログインできません。ユーザー名とパスワードを確認してください。`,
+        en: `The company database (${where}) refused the login. Check the user name and password.`,
+      });
     case 'ER_BAD_DB_ERROR':
-      return mk(
-        'SOURCE_UNKNOWN_DATABASE',
-        `会社データベース（${where}）にデータベース名が見つかりません。データベース名を確認してください。`,
-        `The database name was not found on ${where}. Check the database name.`,
-      );
+      return mk('SOURCE_UNKNOWN_DATABASE', {
+        ja: `会社データベース（${where}）にデータベース名が見つかりません。データベース名を確認してください。`,
+        en: `The database name was not found on ${where}. Check the database name.`,
+      });
     case 'ER_NO_SUCH_TABLE':
-      return mk(
-        'SOURCE_MISSING_TABLE',
-        `会社データベースにテーブル ${table ?? ''} がありません（${e.sqlMessage ?? ''}）。同期設定の SELECT を確認してください。`,
-        `The company database has no table ${table ?? ''} (${e.sqlMessage ?? ''}). Check the SELECT in the sync settings.`,
-      );
+      return mk('SOURCE_MISSING_TABLE', {
+        ja: `会社データベースにテーブル ${table ?? ''} がありません（${e.sqlMessage ?? ''}）。同期設定の SELECT を確認してください。`,
+        en: `The company database has no table ${table ?? ''} (${e.sqlMessage ?? ''}). Check the SELECT in the sync settings.`,
+      });
     case 'ER_BAD_FIELD_ERROR': {
       const column = /Unknown column '([^']+)'/.exec(e.sqlMessage ?? '')?.[1] ?? '?';
       return missingColumn(table ?? '?', column);
@@ -85,23 +80,20 @@ export function toSyncError(error: unknown, where: string, table?: string): Sync
     case 'ER_TABLEACCESS_DENIED_ERROR':
     case 'ER_COLUMNACCESS_DENIED_ERROR':
       return table === 'approval_history'
-        ? mk(
-            'WRITEBACK_DENIED',
-            '承認結果を会社データベースの approval_history に書き込む権限がありません。データベース管理者に INSERT と UPDATE の権限を依頼してください。承認は手元に保存され、権限が付けば送信されます。',
-            'No permission to write decisions to approval_history in the company database. Ask the database administrator for INSERT and UPDATE. Decisions are kept locally and sent once permitted.',
-          )
-        : mk(
-            'SOURCE_AUTH',
-            `テーブル ${table ?? ''} を読む権限がありません。データベース管理者に SELECT 権限を依頼してください。`,
-            `No permission to read ${table ?? ''}. Ask the database administrator for SELECT.`,
-          );
+        ? mk('WRITEBACK_DENIED', {
+            ja: '承認結果を会社データベースの approval_history に書き込む権限がありません。データベース管理者に INSERT と UPDATE の権限を依頼してください。承認は手元に保存され、権限が付けば送信されます。',
+            en: 'No permission to write decisions to approval_history in the company database. Ask the database administrator for INSERT and UPDATE. Decisions are kept locally and sent once permitted.',
+          })
+        : mk('SOURCE_AUTH', {
+            ja: `テーブル ${table ?? ''} を読む権限がありません。データベース管理者に SELECT 権限を依頼してください。`,
+            en: `No permission to read ${table ?? ''}. Ask the database administrator for SELECT.`,
+          });
     case 'ETIMEDOUT':
     case 'PROTOCOL_SEQUENCE_TIMEOUT':
-      return mk(
-        'SOURCE_TIMEOUT',
-        `会社データベース（${where}）の応答が時間内にありませんでした。しばらくしてから再試行します。`,
-        `The company database (${where}) did not answer in time. Genba will retry.`,
-      );
+      return mk('SOURCE_TIMEOUT', {
+        ja: `会社データベース（${where}）の応答が時間内にありませんでした。しばらくしてから再試行します。`,
+        en: `The company database (${where}) did not answer in time. Genba will retry.`,
+      });
     case 'HANDSHAKE_SSL_ERROR':
     case 'HANDSHAKE_NO_SSL_SUPPORT':
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
@@ -109,18 +101,19 @@ export function toSyncError(error: unknown, where: string, table?: string): Sync
     case 'CERT_HAS_EXPIRED':
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
-      return mk(
-        'SOURCE_TLS',
-        `会社データベース（${where}）との暗号化接続（TLS）に失敗しました。証明書の設定を確認してください。`,
-        `The encrypted (TLS) connection to ${where} failed. Check the certificate settings.`,
-      );
+      return mk('SOURCE_TLS', {
+        ja: `会社データベース（${where}）との暗号化接続（TLS）に失敗しました。証明書の設定を確認してください。`,
+        en: `The encrypted (TLS) connection to ${where} failed. Check the certificate settings.`,
+      });
     case 'ER_PARSE_ERROR':
-      return mk('SOURCE_BAD_QUERY', `テーブル ${table ?? ''} の同期設定の SELECT に誤りがあります。`, `The SELECT configured for ${table ?? ''} has an error.`);
+      return mk('SOURCE_BAD_QUERY', {
+        ja: `テーブル ${table ?? ''} の同期設定の SELECT に誤りがあります。`,
+        en: `The SELECT configured for ${table ?? ''} has an error.`,
+      });
     default:
-      return mk(
-        'SYNC_FAILED',
-        `会社データベース（${where}）との同期に失敗しました。詳細はアプリのログを確認してください。`,
-        `Syncing with the company database (${where}) failed. See the app log for details.`,
-      );
+      return mk('SYNC_FAILED', {
+        ja: `会社データベース（${where}）との同期に失敗しました。詳細はアプリのログを確認してください。`,
+        en: `Syncing with the company database (${where}) failed. See the app log for details.`,
+      });
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { count, plural } from '../../main/api/englishCount.js';
 import type { LogAnomaly as Anomaly, LogAnomalyReport as AnomalyReport } from '../../main/api/types.js';
 import { fromBlob } from '../../main/ai/storedVectors.js';
 import { robustZ, type AnomalyOptions } from '../../main/logs/logAnomalies.js';
@@ -72,7 +73,7 @@ export function naiveAnomalies(db: Database.Database, now: number, o: AnomalyOpt
             ja: `初めて現れたメッセージで、既知のどのグループにも似ていません（最も近い類似度 ${nearest.toFixed(2)}）。`,
             en: `A new message unlike any known family (closest similarity ${nearest.toFixed(2)}).`,
           }
-        : { ja: `これまでに一度も出ていないメッセージの型です（${n}件）。`, en: `A message template never seen before (${n} lines).` },
+        : { ja: `これまでに一度も出ていないメッセージの型です（${n}件）。`, en: `A message template never seen before (${count(n, 'line')}).` },
     });
   }
 
@@ -109,11 +110,11 @@ export function naiveAnomalies(db: Database.Database, now: number, o: AnomalyOpt
         explanation: spike
           ? {
               ja: `${said.ja}で${x}件。過去${days.length}${periodDays === 1 ? '日' : '回'}の同じ時間帯は中央値${med}件でした。`,
-              en: `${x} lines ${said.en}; the same hours of the previous ${days.length} ${periodDays === 1 ? 'days' : 'periods'} had a median of ${med}.`,
+              en: `${count(x, 'line')} ${said.en}; the same hours of the previous ${days.length} ${plural(days.length, periodDays === 1 ? 'day' : 'period')} had a median of ${med}.`,
             }
           : {
               ja: `${said.ja}で${x}件に減りました。過去${days.length}${periodDays === 1 ? '日' : '回'}の同じ時間帯は中央値${med}件です。`,
-              en: `Down to ${x} lines ${said.en}; the same hours before had a median of ${med}.`,
+              en: `Down to ${count(x, 'line')} ${said.en}; the same hours before had a median of ${med}.`,
             },
       });
     }
@@ -147,11 +148,11 @@ export function naiveAnomalies(db: Database.Database, now: number, o: AnomalyOpt
         base.length === 0
           ? {
               ja: `${r.service} のエラーが${said.ja}で${r.n}件。比べられる過去の同じ時間帯はまだありません。`,
-              en: `${r.n} errors from ${r.service} ${said.en}; no earlier day to compare with yet.`,
+              en: `${count(r.n, 'error')} from ${r.service} ${said.en}; no earlier day to compare with yet.`,
             }
           : {
               ja: `${r.service} のエラーが${said.ja}で${r.n}件。通常（同じ時間帯の中央値）は${round1(median(base))}件です。`,
-              en: `${r.n} errors from ${r.service} ${said.en}; usually ${round1(median(base))} at this time.`,
+              en: `${count(r.n, 'error')} from ${r.service} ${said.en}; usually ${round1(median(base))} at this time.`,
             },
     });
   }

@@ -1,11 +1,61 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { LANGS } from '../../../main/api/localized.js';
 import { languageBranches } from '../../helpers/languageBranches.js';
 import { violations } from '../../helpers/importBoundaries.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
+/** Functions of main/ and electron/ under `root` that take a text as one parameter per language (`f(ja, en)`) instead of one `Localized`. */
+function positionalTexts(root: string): string[] {
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx|mts)$/.test(name) ? [path] : [];
+    });
+  const found: string[] = [];
+  for (const file of ['main', 'electron'].flatMap((dir) => files(join(root, dir)))) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node)) {
+        const names = node.parameters.map((p) => p.name.getText(source));
+        if (LANGS.every((lang) => names.includes(lang))) {
+          found.push(`${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: (${names.join(', ')})`);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
 describe('user text in the core', () => {
+  it('no function of main/ or electron/ takes a text as positional (ja, en) strings: one Localized is the one way', () => {
+    expect(positionalTexts(process.cwd())).toEqual([]);
+  });
+
+  it('the check itself finds a planted (ja, en) signature, an arrow one included, and passes a Localized parameter', () => {
+    const dir = tempDir();
+    try {
+      mkdirSync(join(dir.path, 'main', 'cli'), { recursive: true });
+      mkdirSync(join(dir.path, 'electron'), { recursive: true });
+      writeFileSync(
+        join(dir.path, 'main', 'cli', 'bad.ts'),
+        [
+          'export function usageError(ja: string, en: string) {}',
+          'const mk = (code: string, ja: string, en: string) => ({ code, text: { ja, en } });',
+          'export function good(text: Localized) {}',
+        ].join('\n'),
+      );
+      writeFileSync(join(dir.path, 'electron', 'ok.ts'), 'const x = ({ ja, en }: Localized) => ja + en;\n');
+      expect(positionalTexts(dir.path)).toEqual(['main/cli/bad.ts:1: (ja, en)', 'main/cli/bad.ts:2: (code, ja, en)']);
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('no source of main/ or electron/ picks a text by comparing a language code: texts are Localized and picked with localize()', () => {
     expect(languageBranches(process.cwd())).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { onActivateKey } from '../../components/onActivateKey';
 import type { Alert, AlertKind } from '../../../../main/api/types';
 import { call, onEvent } from '../../api/genbaClient';
+import { isMessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatAgo, formatDateTime, formatTime } from '../overview/format';
@@ -10,40 +11,17 @@ import { SiteTimelinePanel } from '../logs/SiteTimelinePanel';
 
 const KINDS: AlertKind[] = ['delay_risk', 'productivity_drop', 'skill_gap', 'log_anomaly', 'stale_data'];
 
-/** Names for the numbers behind an alert, as a manager reads them. */
-const LABELS: Record<string, { ja: string; en: string }> = {
-  businessId: { ja: '業務', en: 'Business' },
-  remaining: { ja: '残件数', en: 'Remaining' },
-  deadline: { ja: '納期', en: 'Deadline' },
-  projectedFinish: { ja: '完了見込み', en: 'Projected finish' },
-  minutesLate: { ja: '遅れ（分）', en: 'Minutes late' },
-  speedPerMinute: { ja: '速度（件/分）', en: 'Speed (/min)' },
-  requiredPerMinute: { ja: '必要速度（件/分）', en: 'Required (/min)' },
-  baselinePerMinute: { ja: '通常の速度（件/分）', en: 'Usual speed (/min)' },
-  share: { ja: '通常比（%）', en: 'Share of usual (%)' },
-  qualified: { ja: '有資格者（名）', en: 'Qualified operators' },
-  capacityPerMinute: { ja: '有資格者の処理能力（件/分）', en: 'Qualified capacity (/min)' },
-  minutesSinceSync: { ja: '最終同期からの経過（分）', en: 'Minutes since sync' },
-  threshold: { ja: '基準（分）', en: 'Threshold (min)' },
-  anomaly: { ja: '種類', en: 'Kind' },
-  service: { ja: 'サービス', en: 'Service' },
-  template: { ja: 'テンプレート', en: 'Template' },
-  count: { ja: '件数', en: 'Count' },
-  start: { ja: '開始', en: 'Started' },
-  end: { ja: '最終', en: 'Last seen' },
-  lines: { ja: '件数（直近60分）', en: 'Lines (last 60 min)' },
-  usualLines: { ja: '通常の件数', en: 'Usual lines' },
-  services: { ja: 'サービス', en: 'Services' },
-  hosts: { ja: 'ホスト', en: 'Hosts' },
-  sites: { ja: '拠点', en: 'Sites' },
-};
-
 /** Kept out of the numbers: ids for scripts, and what is shown on its own below. */
 const HIDDEN = new Set(['incidentId', 'samples', 'likelyCause', 'likelyCauses', 'affects', 'anomalies', 'score', 'anomaly', 'request', 'dataAsOf']);
 
 /** Alerts: filters, the list, and one alert's numbers with what to do about it. */
 export function AlertsView() {
   const t = useT();
+  /** The name of one of an alert's numbers, as a manager reads it; the field's own name where none is written. */
+  const detailLabel = (field: string): string => {
+    const key = `alerts.detail.${field}`;
+    return isMessageKey(key) ? t(key) : field;
+  };
   const { lang, overview, status, selectedAlertId, openAlert, consult, showLogs } = useAppStore(
     useShallow((s) => ({
       lang: s.lang,
@@ -169,7 +147,7 @@ export function AlertsView() {
                 .filter(([k, v]) => v !== null && !HIDDEN.has(k) && (typeof v !== 'object' || (Array.isArray(v) && v.length > 0)))
                 .map(([k, v]) => (
                   <div key={k}>
-                    <dt>{LABELS[k]?.[lang] ?? k}</dt>
+                    <dt>{detailLabel(k)}</dt>
                     <dd>
                       {Array.isArray(v)
                         ? v.join(', ')

@@ -1,0 +1,26 @@
+/**
+ * English words that agree with a count ("1 alert", "2 alerts"; "1 item waits", "2 items wait").
+ * Japanese needs none: its texts write the count as it is. Plain code with no import: the
+ * renderer may use it at run time.
+ */
+
+/** `one` for exactly 1, `other` for any other count (0 included). */
+export function plural(n: number, one: string, other = `${one}s`): string {
+  return n === 1 ? one : other;
+}
+
+/** A count and its noun: `count(1, 'process', 'processes')` is "1 process". `shown` is the count as printed, when not `String(n)`. */
+export function count(n: number, one: string, other = `${one}s`, shown = String(n)): string {
+  return `${shown} ${plural(n, one, other)}`;
+}
+
+/**
+ * Fills the count words of a message template: `{n|line|lines}` is the word that agrees with
+ * `vars.n` ("1 line", "2 lines"); a count may come formatted ("1,234"). Other `{name}`s are left
+ * for the caller. The renderer's messages use it; a language without such words has none.
+ */
+export function fillCountWords(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (_, name: string, one: string, other: string) =>
+    plural(Number(String(vars[name] ?? '').replaceAll(',', '')), one, other),
+  );
+}

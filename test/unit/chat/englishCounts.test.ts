@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { count, fillCountWords, plural } from '../../../main/api/englishCount.js';
+import type { Alert, ProcessProgress } from '../../../main/api/types.js';
+import { alertAnswer, riskAnswer, riskByAnswer } from '../../../main/chat/answerTexts.js';
+import { correctionAnswer, headcountAnswer, qualifiedAnswer } from '../../../main/chat/factTexts.js';
+import { placementTexts } from '../../../main/placement/placementTexts.js';
+
+const en = { lang: 'en' as const, timeZone: 'Asia/Tokyo' };
+const ja = { lang: 'ja' as const, timeZone: 'Asia/Tokyo' };
+const T0 = Date.UTC(2026, 10, 20, 3, 0);
+
+const late = (id: number): ProcessProgress =>
+  ({
+    site: '札幌',
+    process: '入力',
+    businessId: `52320${id}`,
+    remaining: 120,
+    speedPerMinute: 2,
+    deadline: T0,
+    projectedFinish: T0 + 30 * 60_000,
+    minutesLate: 30,
+    status: 'late',
+  }) as ProcessProgress;
+const alert = (id: string): Alert => ({ id, kind: 'delay_risk', title: `alert ${id}` }) as unknown as Alert;
+
+describe('English counts agree with their noun (Japanese unchanged)', () => {
+  it('the helper: one for exactly 1, the plural for 0 and more', () => {
+    expect([0, 1, 2].map((n) => count(n, 'process', 'processes'))).toEqual(['0 processes', '1 process', '2 processes']);
+    expect(count(1234, 'row', undefined, '1,234')).toBe('1,234 rows');
+    expect(plural(1, 'is', 'are')).toBe('is');
+  });
+
+  it("the renderer's message templates: {n|one|other} agrees with n, a formatted count too", () => {
+    expect(fillCountWords('{n} {n|line|lines}', { n: 1 })).toBe('{n} line');
+    expect(fillCountWords('{n} {n|person|people}', { n: 2 })).toBe('{n} people');
+    expect(fillCountWords('{n} {n|line|lines} ({errors} {errors|error|errors})', { n: '1,234', errors: '1' })).toBe('{n} lines ({errors} error)');
+    expect(fillCountWords('{n}件', { n: 1 })).toBe('{n}件');
+  });
+
+  it('chat answers: the processes that may be late or miss a time, and the open alerts', () => {
+    expect(riskAnswer([late(1)], en).split('\n')[0]).toBe('1 process may be late.');
+    expect(riskAnswer([late(1), late(2)], en).split('\n')[0]).toBe('2 processes may be late.');
+    expect(riskByAnswer([late(1)], T0, en).split('\n')[0]).toBe('1 process is expected to miss 12:00.');
+    expect(riskByAnswer([late(1), late(2)], T0, en).split('\n')[0]).toBe('2 processes are expected to miss 12:00.');
+    expect(alertAnswer([alert('a1')], en).split('\n')[0]).toBe('1 open alert (delay risk 1).');
+    expect(alertAnswer([alert('a1'), alert('a2')], en).split('\n')[0]).toBe('2 open alerts (delay risk 2).');
+    expect(riskAnswer([late(1)], ja).split('\n')[0]).toBe('遅延の見込みがある工程は1件です。');
+    expect(alertAnswer([alert('a1')], ja).split('\n')[0]).toBe('未対応のアラートは1件です（納期遅延リスク 1）。');
+  });
+
+  it('fact answers and placement reasons: operators, people, items', () => {
+    const q = { qualified: [{ name: 'A', skill: 3 }], registered: 1, valid: 1 } as Parameters<typeof qualifiedAnswer>[3];
+    expect(qualifiedAnswer('札幌', '入力', 3, q, en)).toBe(
+      '1 valid operator in 札幌 can do 入力 at skill 3 or more: A (skill 3). (札幌: 1 registered, 1 valid)',
+    );
+    const h = { registered: 1, valid: 1, byProcess: [] } as Parameters<typeof headcountAnswer>[1];
+    expect(headcountAnswer('札幌', h, 3, en)).toBe('札幌 has 1 person registered, 1 of them valid (can be placed).');
+    const rows = [{ site: '札幌', process: '入力', businessId: '1', waiting: 1, at: T0 }] as Parameters<typeof correctionAnswer>[0];
+    expect(correctionAnswer(rows, en, '札幌').split('\n')[0]).toBe('1 item waits for correction in 札幌 (as of 12:00).');
+    expect(placementTexts.en.shortOfPolicy({ minMoves: 2, moves: 1 })).toBe('The policy asks for 2, but only 1 qualified operator can be spared.');
+    expect(placementTexts.ja.shortOfPolicy({ minMoves: 2, moves: 1 })).toBe('方針では2名以上ですが、移動できる有資格者は1名だけです。');
+  });
+});
