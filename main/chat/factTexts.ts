@@ -54,7 +54,11 @@ export function proposalsAnswer(open: ReturnType<typeof openProposals>, o: Tz): 
     ja: `承認待ちの提案は${open.length}件です。`,
     en: `${count(open.length, 'proposal')} ${plural(open.length, 'waits', 'wait')} for a decision.`,
   });
-  return [head, ...open.slice(0, 8).map((p) => `- ${p.id}（${formatHm(p.createdAt, o.timeZone)}）「${p.question}」`)].join('\n');
+  const line = (p: (typeof open)[number]): string => {
+    const at = formatHm(p.createdAt, o.timeZone);
+    return localize(o.lang, { ja: `- ${p.id}（${at}）「${p.question}」`, en: `- ${p.id} (${at}) "${p.question}"` });
+  };
+  return [head, ...open.slice(0, 8).map(line)].join('\n');
 }
 
 const DECISION_NAMES: Localized<Record<ReturnType<typeof decisionsSince>[number]['status'], string>> = {

@@ -1,3 +1,4 @@
+import { count } from '../api/englishCount.js';
 import type { Overview, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { localize, type Lang, type Localized } from '../errors.js';
@@ -34,10 +35,15 @@ function line(p: ProcessProgress, o: Overview, lang: Lang): string {
         });
   const speed = p.speedPerMinute === null ? '—' : p.speedPerMinute.toFixed(1);
   const need = p.requiredPerMinute === null ? '—' : p.requiredPerMinute.toFixed(1);
-  return localize(lang, {
-    ja: `${p.site} ${p.process}（${business}）: 残り${p.remaining}件、${state}、${deadline}、毎分${speed}件（必要${need}件）`,
-    en: `${p.site} ${p.process} (${business}): ${p.remaining} items left, ${state}, ${deadline}, ${speed}/min (needs ${need})`,
-  });
+  // Only the parts that exist: a process with no estimate and no deadline has neither.
+  const parts = [
+    localize(lang, { ja: `残り${p.remaining}件`, en: `${count(p.remaining, 'item')} left` }),
+    state,
+    deadline,
+    localize(lang, { ja: `毎分${speed}件（必要${need}件）`, en: `${speed}/min (needs ${need})` }),
+  ].filter((part) => part !== '');
+  const where = localize(lang, { ja: `${p.site} ${p.process}（${business}）`, en: `${p.site} ${p.process} (${business})` });
+  return `${where}: ${parts.join(localize(lang, { ja: '、', en: ', ' }))}`;
 }
 
 /** `genba overview`: what needs action first (the order of the app's 要対応 strip), then each site in one line. */
@@ -48,8 +54,8 @@ export function formatOverview(o: Overview, lang: Lang): string {
   const urgent = o.urgent.length === 0 ? [localize(lang, { ja: '  なし', en: '  none' })] : o.urgent.map((p, i) => `  ${i + 1}. ${line(p, o, lang)}`);
   const names = localize(lang, STATUS_NAMES);
   const sites = o.sites.map((s) => {
-    const count = (st: ProcessProgress['status']): number => s.processes.filter((p) => p.status === st).length;
-    const parts = (['late', 'stalled', 'at_risk', 'on_track', 'done'] as const).filter((st) => count(st) > 0).map((st) => `${names[st]} ${count(st)}`);
+    const many = (st: ProcessProgress['status']): number => s.processes.filter((p) => p.status === st).length;
+    const parts = (['late', 'stalled', 'at_risk', 'on_track', 'done'] as const).filter((st) => many(st) > 0).map((st) => `${names[st]} ${many(st)}`);
     return `  ${s.site}: ${parts.join(localize(lang, { ja: '、', en: ', ' }))}`;
   });
   return [head, ...urgent, localize(lang, { ja: '拠点（急ぐ順）:', en: 'Sites (most urgent first):' }), ...sites].join('\n') + '\n';

@@ -24,4 +24,10 @@ describe('fact answers in words', () => {
     expect(decisionsAnswer([decision, { ...decision, id: 'd2' }], en, today).split('\n')[0]).toBe('2 proposals were decided today.');
     expect(decisionsAnswer([decision], ja, today).split('\n')[0]).toBe('今日決定した提案は1件です。');
   });
+
+  it("lists the pending proposals with each language's own punctuation", () => {
+    const proposal = { id: 'p1', createdAt: T0, question: 'q1' } as Parameters<typeof proposalsAnswer>[0][number];
+    expect(proposalsAnswer([proposal], en).split('\n')[1]).toBe('- p1 (09:00) "q1"');
+    expect(proposalsAnswer([proposal], ja).split('\n')[1]).toBe('- p1（09:00）「q1」');
+  });
 });
