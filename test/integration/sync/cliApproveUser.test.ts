@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../../../main/api/assistantTypes.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
 import { runGenba } from '../../helpers/genbaCli.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -24,9 +25,9 @@ describe('genba approve / reject / modify record the OS user, and refuse --user 
   };
   let proposal: AskResult['proposal'] & object;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     if (!existsSync(resolve('out/cli/cli.mjs'))) throw new Error('out/cli is missing: run npm run build first');
-    // The first run builds the demo company in the fresh folder.
+    await copyDemoStore(dir.path); // the demo company as its first build leaves it
     proposal = propose();
   }, 120_000);
   afterAll(() => dir.remove());
