@@ -15,8 +15,6 @@ import { existsSync, statSync } from 'node:fs';
 import { describeError, firstLine, fromSystemError, GenbaError, isLang, LANGS, localize, toErrorPayload, type Lang } from './errors.js';
 import { count } from './api/englishCount.js';
 
-export type { CliIo } from './cli/cliIo.js';
-
 const processIo: CliIo = { stdout: (t) => process.stdout.write(escapeControls(t)), stderr: (t) => process.stderr.write(escapeControls(t)) };
 
 const OPTIONS = {

@@ -5,8 +5,6 @@ import { addCount, addMap, note } from './templateValues.js';
 import { findSiblingMerges } from './templateSiblings.js';
 import { findSpanMerges } from './templateSpans.js';
 
-export type { MinedTemplate } from './minedTemplate.js';
-
 /** A plain word (no digits, no masked value): the kind of value that may really be a constant. */
 const WORD = /^[A-Za-z][A-Za-z_-]*\.?$/;
 

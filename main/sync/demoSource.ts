@@ -1,6 +1,7 @@
 import type { CompanyTable } from '../store/companyRows.js';
 import { generateDemoCompany } from './demo/generateDemoCompany.js';
-import type { Batch, DecisionRecord, LocalRow, SyncSource, Watermark } from './syncSource.js';
+import type { DecisionRecord } from '../store/decisionRecord.js';
+import type { Batch, LocalRow, SyncSource, Watermark } from './syncSource.js';
 import { primaryKey, type TableSpec } from './tableSpecs.js';
 
 export const demoSourceId = (seed: number): string => `demo:${seed}`;

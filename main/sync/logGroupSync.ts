@@ -3,7 +3,7 @@ import { maskWithValues } from '../logs/maskTokens.js';
 import { applyRefinement } from '../logs/applyRefinement.js';
 import { loadMiner } from '../logs/mineStoredLogs.js';
 import { templateWriter } from '../logs/templateWriter.js';
-import type { MinedTemplate } from '../logs/templateMiner.js';
+import type { MinedTemplate } from '../logs/minedTemplate.js';
 import { CompanyRepository } from '../store/companyRepository.js';
 import { findLateLines, type LateLines } from './lateLogLines.js';
 import type { LogGroup, LogGroupSource, ShapeSamples } from './logGroupSource.js';

@@ -3,7 +3,8 @@ import mysql from 'mysql2/promise';
 import type { CompanyTable } from '../store/companyRows.js';
 import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../config/sqlDatetime.js';
 import { missingColumn, SyncError, toSyncError } from './syncError.js';
-import type { Batch, DecisionRecord, LocalRow, SyncSource, Watermark } from './syncSource.js';
+import type { DecisionRecord } from '../store/decisionRecord.js';
+import type { Batch, LocalRow, SyncSource, Watermark } from './syncSource.js';
 import { primaryKey, requiredColumns, type TableSpec } from './tableSpecs.js';
 
 export interface MySqlSourceOptions {

@@ -83,9 +83,6 @@ export class Outbox {
   }
 }
 
-export type { DeliveryReport };
-export { UNFORESEEN_DELIVERY_FAILURE };
-
 /**
  * Sends due decisions. The company table's unique suggestion_id makes a resend after a
  * crash (delivered, but not yet marked here) harmless: it is counted as already there.

@@ -1,6 +1,6 @@
 import type { GenbaConfig } from '../config/config.js';
 import type { MiningReport } from '../logs/mineStoredLogs.js';
-import type { DeliveryReport } from './outbox.js';
+import type { DeliveryReport } from '../store/decisionRecord.js';
 import type { SyncReport } from './syncEngine.js';
 import type { SyncGroup } from './tableSpecs.js';
 

@@ -3,7 +3,6 @@ import type { TableSpec } from './tableSpecs.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
 
 /** A decision to deliver to the company's approval_history (defined in the store, which the assistant shares). */
-export type { DecisionRecord };
 
 /** Where a pull stopped: the keyset values of the last row taken (JSON). */
 export type Watermark = unknown;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { GenbaApp } from '../../main/app.js';
 import { DB_FILE } from '../../main/store/openStoreForUse.js';
 import { Outbox } from '../../main/sync/outbox.js';
-import type { DecisionRecord } from '../../main/sync/syncSource.js';
+import type { DecisionRecord } from '../../main/store/decisionRecord.js';
 
 /**
  * A decision as the assistant records one (into the outbox, in the store), without going

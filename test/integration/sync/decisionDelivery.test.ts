@@ -7,7 +7,7 @@ import type { DataSourceForm } from '../../../main/api/types.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { memorySecretStore, MYSQL_PASSWORD } from '../../../main/config/secretStore.js';
 import { GenbaError } from '../../../main/errors.js';
-import type { DecisionRecord } from '../../../main/sync/syncSource.js';
+import type { DecisionRecord } from '../../../main/store/decisionRecord.js';
 import { logsConfig } from '../../helpers/clickhouse.js';
 import { freePort } from '../../helpers/freePort.js';
 import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';

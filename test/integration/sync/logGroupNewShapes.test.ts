@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../main/cli.js';
+import { runCli } from '../../../main/cli.js';
+import type { CliIo } from '../../../main/cli/cliIo.js';
 import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../../../main/config/sqlDatetime.js';
 import { createClickHouseLogSource } from '../../../main/sync/clickhouseLogSource.js';
 import type { LogGroupSource } from '../../../main/sync/logGroupSource.js';
