@@ -63,16 +63,32 @@ export function saveBusinessName(db: Database.Database, b: { id: string; name: s
   ).run(b.id, FROM_SETTINGS, b.name.trim(), JSON.stringify(aliases), now);
 }
 
-/** Replaces what a data source says its businesses are called (the demo company; a company table of names, where one exists). */
+/**
+ * Replaces what a data source says its businesses are called (the demo company; a company
+ * table of names, where one exists). Returns whether anything was written.
+ */
 export function replaceSourceBusinessNames(
   db: Database.Database,
   sourceId: string,
   names: readonly { id: string; name: string; aliases: readonly string[] }[],
   now: number,
-): void {
+): boolean {
+  // Written at every start by the demo: a store that already holds these names is not
+  // written to, so a start on a full disk or beside another process's sync writes nothing.
+  const held = db.prepare('SELECT business_id, name, aliases FROM business_names WHERE supplied_by = ? ORDER BY business_id').all(sourceId) as {
+    business_id: string;
+    name: string;
+    aliases: string;
+  }[];
+  const wanted = [...names].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const same =
+    held.length === wanted.length &&
+    held.every((h, i) => h.business_id === wanted[i]!.id && h.name === wanted[i]!.name && h.aliases === JSON.stringify(wanted[i]!.aliases));
+  if (same) return false;
   const insert = db.prepare('INSERT INTO business_names (business_id, supplied_by, name, aliases, updated_at) VALUES (?, ?, ?, ?, ?)');
   db.transaction(() => {
     db.prepare('DELETE FROM business_names WHERE supplied_by = ?').run(sourceId);
     for (const b of names) insert.run(b.id, sourceId, b.name, JSON.stringify(b.aliases), now);
   })();
+  return true;
 }

@@ -50,4 +50,14 @@ describe('business names in the store (migration 011)', () => {
     saveBusinessName(db, { id: '523201', name: '', aliases: [] }, 3);
     expect(listBusinessNames(db)[0]).toEqual({ id: '523201', name: 'SS', aliases: [], from: 'source' });
   });
+
+  it('writes nothing when the source says what the store already holds (a start on a full disk, beside another sync)', () => {
+    const db = storeFrom('demo:20251023', ['523201']);
+    storeDemoBusinessNames(db, { kind: 'demo', seed: 20251023 }, 1);
+    const changes = db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    storeDemoBusinessNames(db, { kind: 'demo', seed: 20251023 }, 2);
+    expect(db.prepare('SELECT total_changes() AS n').get()).toEqual(changes);
+    expect(replaceSourceBusinessNames(db, 'demo:20251023', [{ id: '523201', name: 'SS2', aliases: [] }], 3)).toBe(true);
+    expect(storedBusinessNames(db).find((b) => b.id === '523201')?.name).toBe('SS2');
+  });
 });
