@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type GenbaApp } from '../../../main/app.js';
-import { memorySecretStore, MYSQL_PASSWORD } from '../../../main/config/secretStore.js';
-import { seedCompany } from '../../helpers/companyDb.js';
-import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import type { GenbaApp } from '../../../main/app.js';
+import { startCompanyApp } from '../../helpers/companyApp.js';
+import type { MariaDb } from '../../helpers/mariadb.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 describe('decisions on proposals reach approval_history in a real MariaDB', () => {
@@ -11,14 +10,7 @@ describe('decisions on proposals reach approval_history in a real MariaDB', () =
   const dir = tempDir();
 
   beforeAll(async () => {
-    maria = await startMariaDb();
-    const conn = await maria.admin();
-    await seedCompany(conn, { logs: 2000 });
-    await conn.end();
-    app = createApp({ dataDir: dir.path, now: Date.parse('2025-10-23T15:40+09:00'), secrets: memorySecretStore({ [MYSQL_PASSWORD]: 'genba-pw' }) });
-    app.saveSource({ host: '127.0.0.1', port: maria.port, database: maria.database, user: 'genba', tls: false }, { sync: false });
-    await app.start();
-    await app.syncNow();
+    ({ maria, app } = await startCompanyApp(dir.path, { logs: 2000 }));
   }, 180_000);
   afterAll(async () => {
     await app?.stop();

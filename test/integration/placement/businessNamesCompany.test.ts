@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type GenbaApp } from '../../../main/app.js';
-import { memorySecretStore, MYSQL_PASSWORD } from '../../../main/config/secretStore.js';
+import type { GenbaApp } from '../../../main/app.js';
 import { createHandlerTable } from '../../../main/handlerTable.js';
-import { seedCompany } from '../../helpers/companyDb.js';
-import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import { startCompanyApp } from '../../helpers/companyApp.js';
+import type { MariaDb } from '../../helpers/mariadb.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 /**
@@ -18,15 +17,8 @@ describe("business names at a company's own database", () => {
   const businessOf = async (question: string) => (await app.assistant.understand(question)).rules.entities.business_id;
 
   beforeAll(async () => {
-    maria = await startMariaDb();
-    const conn = await maria.admin();
     // The demo company's rows, so its business ids (523201) are this company's too: only the names may tell them apart.
-    await seedCompany(conn, { logs: 200 });
-    await conn.end();
-    app = createApp({ dataDir: dir.path, now: Date.parse('2025-10-23T15:40+09:00'), secrets: memorySecretStore({ [MYSQL_PASSWORD]: 'genba-pw' }) });
-    app.saveSource({ host: '127.0.0.1', port: maria.port, database: maria.database, user: 'genba', tls: false }, { sync: false });
-    await app.start();
-    await app.syncNow();
+    ({ maria, app } = await startCompanyApp(dir.path, { logs: 200 }));
   }, 180_000);
   afterAll(async () => {
     await app?.stop();

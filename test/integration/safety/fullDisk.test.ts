@@ -24,7 +24,7 @@ describe('a full disk (a real small file system)', () => {
     if (mounted.status !== 0) ctx.skip(`cannot mount a small file system here: ${mounted.stderr}`);
     try {
       // The whole demo (30 days of logs) kept as rows; compaction will keep 7 days.
-      writeFileSync(join(dir, 'config.json'), JSON.stringify({ logs: { kind: 'source', keepRawDays: 7 } }));
+      writeFileSync(join(dir, 'config.json'), JSON.stringify({ logs: { kind: 'companyDatabase', keepRawDays: 7 } }));
       await copyDemoStore(dir);
       expect(runGenba(['logs', 'templates', '--data-dir', dir]).code).toBe(0);
       // Nothing left: files take every free block.

@@ -26,7 +26,7 @@ describe('retention and compaction on the demo company (30 days of logs)', () =>
   beforeAll(async () => {
     // Retention that keeps the whole demo, so that the compaction after the first sync removes
     // nothing; the test then compacts with 7 days itself.
-    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ logs: { kind: 'source', keepRawDays: 60 } }));
+    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ logs: { kind: 'companyDatabase', keepRawDays: 60 } }));
     await copyDemoStore(dir.path);
     app = createApp({ dataDir: dir.path, now: NOW });
     await app.start();

@@ -48,7 +48,7 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
     await ch.exec(TABLE);
     // Row-level: the demo company with its logs synced line by line and mined here.
     const a = tempDir();
-    writeFileSync(join(a.path, 'config.json'), JSON.stringify({ logs: { kind: 'source', keepRawDays: 60 } }));
+    writeFileSync(join(a.path, 'config.json'), JSON.stringify({ logs: { kind: 'companyDatabase', keepRawDays: 60 } }));
     await copyDemoStore(a.path);
     const appA = createApp({ dataDir: a.path, now: NOW });
     await appA.start();
