@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { BusinessName } from '../api/types.js';
 import { SyncState } from './syncState.js';
+import { StoreError } from './storeError.js';
+import { businessNameTaken, businessUnknown } from './storeTexts.js';
 
 /** A business with a name in force. */
 export type NamedBusiness = BusinessName & { name: string };
@@ -15,10 +17,17 @@ interface Row {
   aliases: string;
 }
 
+const syncStates = new WeakMap<Database.Database, SyncState>();
+
 /** The data source the local copy of the progress comes from; its names are the ones that count. */
 function currentSourceId(db: Database.Database): string | null {
-  return new SyncState(db).position('progress_snapshots')?.sourceId ?? null;
+  let state = syncStates.get(db);
+  if (!state) syncStates.set(db, (state = new SyncState(db)));
+  return state.position('progress_snapshots')?.sourceId ?? null;
 }
+
+/** How the assistant compares words (width and case folded), so two names that read alike clash here too. */
+const folded = (word: string): string => word.normalize('NFKC').toLowerCase();
 
 /**
  * The names in force, one per business: the manager's from Settings, else the one the
@@ -49,14 +58,22 @@ export function listBusinessNames(db: Database.Database): BusinessName[] {
 
 /**
  * The manager's name and aliases for a business, over the source's. An empty name removes
- * the manager's entry: the source's name, if any, is in force again.
+ * the manager's entry: the source's name, if any, is in force again. Refused for a business
+ * the local copy does not have, and for a name or alias another business already answers
+ * to: the assistant would otherwise read 「SSの締切」 as whichever business came last.
  */
 export function saveBusinessName(db: Database.Database, b: { id: string; name: string; aliases: string[] }, now: number): void {
   if (b.name.trim() === '') {
     db.prepare('DELETE FROM business_names WHERE business_id = ? AND supplied_by = ?').run(b.id, FROM_SETTINGS);
     return;
   }
+  if (!listBusinessNames(db).some((x) => x.id === b.id)) throw new StoreError('BUSINESS_UNKNOWN', businessUnknown(b.id));
   const aliases = [...new Set(b.aliases.map((a) => a.trim()).filter((a) => a !== '' && a !== b.name.trim()))];
+  const others = storedBusinessNames(db).filter((x) => x.id !== b.id);
+  for (const word of [b.name.trim(), ...aliases]) {
+    const taken = others.find((x) => [x.name, ...x.aliases].some((w) => folded(w) === folded(word)));
+    if (taken) throw new StoreError('BUSINESS_NAME_TAKEN', businessNameTaken(word, taken.name));
+  }
   db.prepare(
     `INSERT INTO business_names (business_id, supplied_by, name, aliases, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(business_id, supplied_by) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, updated_at = excluded.updated_at`,
@@ -64,8 +81,8 @@ export function saveBusinessName(db: Database.Database, b: { id: string; name: s
 }
 
 /**
- * Replaces what a data source says its businesses are called (the demo company; a company
- * table of names, where one exists). Returns whether anything was written.
+ * Replaces what a data source says its businesses are called (today only the demo company:
+ * the company schema has no table of names). Returns whether anything was written.
  */
 export function replaceSourceBusinessNames(
   db: Database.Database,

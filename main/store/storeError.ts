@@ -8,7 +8,9 @@ export type StoreErrorCode =
   | 'STORE_BUSY'
   | 'STORE_IN_USE'
   | 'STORE_NOT_GENBA'
-  | 'BACKUP_TARGET_EXISTS';
+  | 'BACKUP_TARGET_EXISTS'
+  | 'BUSINESS_UNKNOWN'
+  | 'BUSINESS_NAME_TAKEN';
 
 export class StoreError extends GenbaError {
   constructor(code: StoreErrorCode, text: Localized, options: { cause?: unknown; detail?: string } = {}) {

@@ -4,6 +4,8 @@ import { migrate } from '../../../main/store/migration.js';
 import { listBusinessNames, replaceSourceBusinessNames, saveBusinessName, storedBusinessNames } from '../../../main/store/businessNames.js';
 import { storeDemoBusinessNames } from '../../../main/sync/demo/demoBusinessNames.js';
 import { businessAliases } from '../../../main/chat/assistantService.js';
+import { StoreError } from '../../../main/store/storeError.js';
+import { thrownBy } from '../../helpers/thrownBy.js';
 
 /** A store whose progress copy comes from `sourceId`, with snapshots of the given businesses. */
 function storeFrom(sourceId: string, businessIds: string[]): Database.Database {
@@ -39,11 +41,9 @@ describe('business names in the store (migration 011)', () => {
     const db = storeFrom('demo:1', ['523201', '611040']);
     replaceSourceBusinessNames(db, 'demo:1', [{ id: '523201', name: 'SS', aliases: [] }], 1);
     saveBusinessName(db, { id: '523201', name: ' 健診 ', aliases: ['けんしん', ' 健診 ', '', 'けんしん'] }, 2);
-    saveBusinessName(db, { id: '999999', name: '夜間', aliases: [] }, 2);
     expect(listBusinessNames(db)).toEqual([
       { id: '523201', name: '健診', aliases: ['けんしん'], from: 'settings' },
       { id: '611040', name: null, aliases: [], from: null },
-      { id: '999999', name: '夜間', aliases: [], from: 'settings' },
     ]);
     // placement.aliases from config.json stays over the stored names.
     expect(businessAliases(storedBusinessNames(db), { けんしん: '611040' })).toMatchObject({ 健診: '523201', 健診業務: '523201', けんしん: '611040' });
@@ -59,5 +59,20 @@ describe('business names in the store (migration 011)', () => {
     expect(db.prepare('SELECT total_changes() AS n').get()).toEqual(changes);
     expect(replaceSourceBusinessNames(db, 'demo:20251023', [{ id: '523201', name: 'SS2', aliases: [] }], 3)).toBe(true);
     expect(storedBusinessNames(db).find((b) => b.id === '523201')?.name).toBe('SS2');
+  });
+
+  it('refuses a business the local copy lacks, and a name or alias another business answers to, changing nothing', () => {
+    const db = storeFrom('demo:1', ['523201', '611040']);
+    replaceSourceBusinessNames(db, 'demo:1', [{ id: '523201', name: 'SS', aliases: ['エスエス'] }], 1);
+    const before = listBusinessNames(db);
+    expect(thrownBy(StoreError, () => saveBusinessName(db, { id: '999999', name: '夜間', aliases: [] }, 2)).code).toBe('BUSINESS_UNKNOWN');
+    // Width and case folded, as the assistant reads them: ＳＳ and ss are SS.
+    const taken = thrownBy(StoreError, () => saveBusinessName(db, { id: '611040', name: '医療', aliases: ['ｓｓ'] }, 2));
+    expect([taken.code, taken.text.ja]).toEqual(['BUSINESS_NAME_TAKEN', '「ｓｓ」はすでに「SS」の名前か別名です。別の言葉にしてください。']);
+    expect(thrownBy(StoreError, () => saveBusinessName(db, { id: '611040', name: 'エスエス', aliases: [] }, 2)).code).toBe('BUSINESS_NAME_TAKEN');
+    expect(listBusinessNames(db)).toEqual(before);
+    // Its own name again, with a new alias, is no clash.
+    saveBusinessName(db, { id: '523201', name: 'SS', aliases: ['エスエス', 'えすえす'] }, 3);
+    expect(storedBusinessNames(db).find((b) => b.id === '523201')?.aliases).toEqual(['エスエス', 'えすえす']);
   });
 });
