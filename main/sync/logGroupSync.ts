@@ -10,7 +10,7 @@ import type { LogGroup, LogGroupSource, ShapeSamples } from './logGroupSource.js
 import { logSyncFault } from './logSyncFault.js';
 import type { SyncProgress, SyncReport } from './syncEngine.js';
 import { SyncError } from './syncError.js';
-import { tablePull, throwIfCancelled } from './tablePull.js';
+import { pullFailed, tablePull, throwIfCancelled } from './tablePull.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -117,7 +117,10 @@ export async function runLogGroupSync(o: LogGroupSyncOptions): Promise<LogGroupR
     return await pullLogGroups(o);
   } catch (error) {
     // An error nobody foresaw reaches the manager as a sentence; its stack goes to the app log.
-    throw logSyncFault(error);
+    const fault = logSyncFault(error);
+    // The status shows why app_logs did not sync, as it does for the tables.
+    pullFailed(new CompanyRepository(o.db), 'app_logs', o.source.id, fault, o.now());
+    throw fault;
   }
 }
 

@@ -3,7 +3,7 @@ import { CompanyRepository } from '../store/companyRepository.js';
 import type { CompanyTable } from '../store/companyRows.js';
 import { TABLE_COLUMNS } from '../store/companyRows.js';
 import type { Batch, KeyVersion, SyncSource, Watermark } from './syncSource.js';
-import { tablePull, throwIfCancelled, type TablePull } from './tablePull.js';
+import { pullFailed, tablePull, throwIfCancelled, type TablePull } from './tablePull.js';
 import { primaryKey, type TableSpec } from './tableSpecs.js';
 import { idGaps, type IdGaps } from './idGaps.js';
 import { highestKnownId, isCompactable, LOOKBACK_ID_SPAN } from '../store/compactedIds.js';
@@ -121,11 +121,10 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
 
   for (const spec of o.specs) {
     if (!o.source.tables.includes(spec.table)) continue;
-    const pull = tablePull(o.db, repo, spec.table, o.source.id);
     try {
-      reports.push(await pullTable(spec, pull));
+      reports.push(await pullTable(spec, tablePull(o.db, repo, spec.table, o.source.id)));
     } catch (error) {
-      pull.failed(error, o.now());
+      pullFailed(repo, spec.table, o.source.id, error, o.now());
       throw error;
     }
   }

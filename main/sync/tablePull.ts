@@ -20,7 +20,18 @@ export interface TablePull {
   /** Where the next run continues; call in the transaction that writes what it follows. */
   save(watermark: unknown, at: number): void;
   succeeded(at: number): void;
-  failed(error: unknown, at: number): void;
+}
+
+/**
+ * Records why a table's pull failed, for the status. Called with the table rather than its
+ * TablePull: reading where the pull stands (a watermark that no longer parses) can be what failed.
+ */
+export function pullFailed(repo: CompanyRepository, table: CompanyTable, sourceId: string, error: unknown, at: number): void {
+  try {
+    repo.syncState.recordFailure(table, sourceId, error instanceof Error ? error.message : String(error), at);
+  } catch {
+    // A full disk or a read-only folder can refuse this write too: the error being reported is the one that matters.
+  }
 }
 
 export function tablePull(db: Database.Database, repo: CompanyRepository, table: CompanyTable, sourceId: string): TablePull {
@@ -35,7 +46,6 @@ export function tablePull(db: Database.Database, repo: CompanyRepository, table:
     },
     save: (watermark, at) => state.saveWatermark(table, sourceId, watermark, at),
     succeeded: (at) => state.recordSuccess(table, sourceId, at),
-    failed: (error, at) => state.recordFailure(table, sourceId, error instanceof Error ? error.message : String(error), at),
   };
 }
 
