@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { identifier } from './sqlIdentifier.js';
 
+/** The trace id column a ClickHouse table is read with unless the config names another. */
+export const DEFAULT_TRACE_COLUMN = 'trace_id';
+
 /** How long the laptop keeps logs, whatever their source (compaction after each sync). */
 const logRetention = {
   /** Raw log rows: older ones are removed (their templates and per-minute counts stay). */
@@ -59,11 +62,15 @@ export const clickhouseLogsSchema = z
         host: identifier.default('host'),
         level: identifier.default('level'),
         message: identifier.default('message'),
-        /** Optional: a table without this column is read without trace ids; null ignores it. */
-        trace_id: identifier.nullable().default('trace_id'),
+        /**
+         * Optional under its default name: a table without a trace_id column is read without
+         * trace ids. A name given here must exist (a misspelled one would drop them in silence);
+         * null ignores it.
+         */
+        trace_id: identifier.nullable().default(DEFAULT_TRACE_COLUMN),
       })
       .strict()
-      .default({ ts: 'ts', service: 'service', host: 'host', level: 'level', message: 'message', trace_id: 'trace_id' }),
+      .default({ ts: 'ts', service: 'service', host: 'host', level: 'level', message: 'message', trace_id: DEFAULT_TRACE_COLUMN }),
     filters: logFiltersSchema.default({ services: [], levels: [], hosts: [], sites: [] }),
     requestTimeoutMs: z.number().int().min(1000).max(600_000).default(120_000),
   })

@@ -1,5 +1,5 @@
 import { createClient, ClickHouseLogLevel, type ClickHouseClient } from '@clickhouse/client';
-import type { ClickHouseLogsConfig, LogFilters } from '../config/logsConfig.js';
+import { DEFAULT_TRACE_COLUMN, type ClickHouseLogsConfig, type LogFilters } from '../config/logsConfig.js';
 import { siteHostFilter, type SiteHosts } from '../logs/siteHosts.js';
 import { clickhouseError } from './clickhouseError.js';
 import { clickhouseSourceId } from './clickhouseSourceId.js';
@@ -100,15 +100,16 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
   };
 
   let described: Promise<Described> | null = null;
-  const times = (): Promise<Described> =>
+  const describe = (): Promise<Described> =>
     (described ??= (async () => {
       const columns = await rows<{ name: string; type: string }>(`DESCRIBE TABLE ${table}`);
       const names = new Map(columns.map((d) => [d.name, d.type]));
-      const { trace_id: traceId, ...required } = c.columns;
-      for (const name of Object.values(required)) {
+      const { trace_id: traceId, ...read } = c.columns;
+      const required = traceId !== null && traceId !== DEFAULT_TRACE_COLUMN ? [...Object.values(read), traceId] : Object.values(read);
+      for (const name of required) {
         if (!names.has(name)) throw clickhouseError(new Error(`Code: 47, Missing columns: '${name}'`), where);
       }
-      // Trace ids are optional: a table without the column simply has none.
+      // Trace ids are optional: a table without the default column simply has none.
       const trace = traceId !== null && names.has(traceId) ? `toString(any(${chIdentifier(traceId)}))` : "''";
       const type = names.get(c.columns.ts)!;
       // An integer column's unit is in its values: seconds and milliseconds of log times never overlap.
@@ -125,7 +126,7 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
     id: clickhouseSourceId(c),
 
     async span() {
-      const t = await times();
+      const t = await describe();
       const [r] = await rows<{ first: string | null; last: string | null; n: string }>(
         `SELECT toString(min(${t.ms})) AS first, toString(max(${t.ms})) AS last, toString(count()) AS n FROM ${table} WHERE ${filtered}`,
       );
@@ -134,7 +135,7 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
     },
 
     async shapes(from: number, to: number): Promise<ShapeSamples> {
-      const t = await times();
+      const t = await describe();
       const raw = await rows<{ shape: string; sample: string; other: string }>(
         `SELECT toString(cityHash64(${shapeSql(col.message)})) AS shape, any(${col.message}) AS sample, max(${col.message}) AS other
          FROM ${table} WHERE ${col.ts} >= ${t.at(from)} AND ${col.ts} < ${t.at(to)} AND ${filtered} GROUP BY shape`,
@@ -144,7 +145,7 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
 
     async groups(from: number, to: number, detailed: boolean): Promise<LogGroup[]> {
       if (from % MINUTE !== 0 || to % MINUTE !== 0) throw new Error('log groups are pulled by whole minutes');
-      const t = await times();
+      const t = await describe();
       // Tab-separated: a group is a few numbers and names, and JSON would double what crosses the network.
       const text = await tsv(
         `SELECT intDiv(${t.ms}, 60000) * 60000 AS minute, ${col.service} AS service, ${detailed ? col.host : "''"} AS host, ${col.level} AS level,
@@ -171,7 +172,7 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
 
     async lineCounts(from: number, to: number): Promise<Map<number, number>> {
       if (from % MINUTE !== 0 || to % MINUTE !== 0) throw new Error('line counts are per whole minute');
-      const t = await times();
+      const t = await describe();
       const text = await tsv(
         `SELECT intDiv(${t.ms}, 60000) * 60000 AS minute, count() FROM ${table}
          WHERE ${col.ts} >= ${t.at(from)} AND ${col.ts} < ${t.at(to)} AND ${filtered} GROUP BY minute`,

@@ -21,8 +21,8 @@ export function passwordMissing(): SyncError {
 }
 
 /** The tables read from the company database: app_logs only where the logs are its rows (logs.kind companyDatabase, not grouped by MySQL). */
-export function companyTables(logs: GenbaConfig['logs'], source?: GenbaConfig['source']): CompanyTable[] {
-  return COMPANY_TABLES.filter((t) => t !== 'app_logs' || (logs.kind === 'companyDatabase' && !(logs.aggregate && source?.kind === 'mysql')));
+export function companyTables(logs: GenbaConfig['logs'], source: GenbaConfig['source']): CompanyTable[] {
+  return COMPANY_TABLES.filter((t) => t !== 'app_logs' || (logs.kind === 'companyDatabase' && !(logs.aggregate && source.kind === 'mysql')));
 }
 
 /** The source of log groups, where the logs are aggregated by the server that holds them. */

@@ -69,7 +69,7 @@ export function createDataSourceService(deps: {
 }): DataSourceService {
   const connectionTest = async (source: MySqlSourceConfig, password: string | null | undefined): Promise<TableCheck[]> => {
     if (!password) throw passwordMissing();
-    const conn = mysqlSourceFor(source, password, deps.env.config().timeZone, companyTables(deps.env.config().logs));
+    const conn = mysqlSourceFor(source, password, deps.env.config().timeZone, companyTables(deps.env.config().logs, source));
     try {
       // The SELECTs the sync runs: the company's own where config.json has them.
       return await conn.testConnection(tableSpecs(source.tables));

@@ -65,4 +65,17 @@ describe('a ClickHouse log table without the optional trace_id column (a real cl
     expect(error?.code).toBe('SOURCE_MISSING_COLUMN');
     expect(error?.messageIn('en')).toContain('host');
   });
+
+  it('refuses a trace id column named in the config that the table lacks (a misspelled name would drop the trace ids in silence)', async () => {
+    const error = await checkLogsSource(
+      logsConfig(ch.url, { columns: { ts: 'ts', service: 'service', host: 'host', level: 'level', message: 'message', trace_id: 'traceid' } }),
+      CLICKHOUSE_PASSWORD,
+      NOW,
+    ).then(
+      () => null,
+      (e: unknown) => e as { code: string; messageIn(lang: 'ja' | 'en'): string },
+    );
+    expect(error?.code).toBe('SOURCE_MISSING_COLUMN');
+    expect(error?.messageIn('en')).toContain('traceid');
+  });
 });
