@@ -118,7 +118,7 @@ export async function runKnowledge(app: GenbaApp, args: string[], o: { title?: s
       docs
         .map(
           (d) =>
-            `${String(d.id).padStart(4)}  ${d.title}  (${d.chunks} chunks, ${d.chars} ${localize(lang, { ja: '文字', en: plural(d.chars, 'char') })}${d.builtin ? localize(lang, { ja: '、同梱', en: ', built-in' }) : ''})`,
+            `${String(d.id).padStart(4)}  ${d.title}  (${localize(lang, { ja: `${d.chunks}チャンク`, en: count(d.chunks, 'chunk') })}, ${d.chars} ${localize(lang, { ja: '文字', en: plural(d.chars, 'char') })}${d.builtin ? localize(lang, { ja: '、同梱', en: ', built-in' }) : ''})`,
         )
         .join('\n'),
     );

@@ -60,13 +60,13 @@ export function checkedSelect(spec: TableSpec): string {
   return sql;
 }
 
+/** Errors a SELECT itself causes (not the server, the login or the network). */
+const QUERY_FAULTS: ReadonlySet<string> = new Set(['SOURCE_MISSING_TABLE', 'SOURCE_MISSING_COLUMN', 'SOURCE_BAD_QUERY', 'SYNC_FAILED']);
+
 /**
  * A failure of the company's own SELECT for `table` (config.json's source.tables), with the
  * query named: the connection test runs the SELECTs the sync runs, and says which one failed.
  */
-/** Errors a SELECT itself causes (not the server, the login or the network). */
-const QUERY_FAULTS: ReadonlySet<string> = new Set(['SOURCE_MISSING_TABLE', 'SOURCE_MISSING_COLUMN', 'SOURCE_BAD_QUERY', 'SYNC_FAILED']);
-
 function configuredQueryFailed(table: string, error: SyncError): SyncError {
   return new SyncError(
     error.code,

@@ -6,7 +6,8 @@ import { parseIntentCases, type IntentCase } from '../../main/chat/intentCases.j
 import { DEFAULT_CLASSIFIER, rankIntents, type ClassifierOptions } from '../../main/chat/intentClassifier.js';
 import { scoreIntents } from '../../main/chat/intentEval.js';
 import { intentFromRules } from '../../main/chat/intentRules.js';
-import { DEMO_BUSINESS_ALIASES, DEMO_MASTER_NAMES } from '../../main/sync/demo/demoDefinition.js';
+import { DEMO_MASTER_NAMES } from '../../main/sync/demo/demoDefinition.js';
+import { DEMO_BUSINESS_ALIASES } from '../helpers/demoBusinessAliases.js';
 
 type Record = (name: string, value: string) => void;
 

@@ -47,11 +47,6 @@ export function minutesOf(hm: string): number {
 /** The fixed instant the demo company represents: the reference situation (2025-10-23 15:40 JST). */
 export const DEMO_ANCHOR_MS = Date.parse(DEMO_DEFINITION.anchor);
 
-/** The demo company's business names (and "<name>業務", and their aliases) → business id: how its managers name them. */
-export const DEMO_BUSINESS_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(
-  DEMO_DEFINITION.businesses.flatMap((b) => [b.name, `${b.name}業務`, ...(b.aliases ?? [])].map((n) => [n, b.id] as const)),
-);
-
 /** The demo company's master names, as the assistant reads them from a synced store. */
 export const DEMO_MASTER_NAMES = {
   sites: DEMO_DEFINITION.sites.map((s) => s.name),

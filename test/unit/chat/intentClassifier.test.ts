@@ -6,7 +6,8 @@ import { parseIntentCases } from '../../../main/chat/intentCases.js';
 import { DEFAULT_CLASSIFIER, foldForCues, rankIntents } from '../../../main/chat/intentClassifier.js';
 import { scoreIntents } from '../../../main/chat/intentEval.js';
 import { intentFromRules } from '../../../main/chat/intentRules.js';
-import { DEMO_BUSINESS_ALIASES, DEMO_MASTER_NAMES } from '../../../main/sync/demo/demoDefinition.js';
+import { DEMO_MASTER_NAMES } from '../../../main/sync/demo/demoDefinition.js';
+import { DEMO_BUSINESS_ALIASES } from '../../helpers/demoBusinessAliases.js';
 
 const DEV = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'intents', 'dev.jsonl'), 'utf8');
 const NOW = Date.parse('2025-10-23T15:40:00+09:00');

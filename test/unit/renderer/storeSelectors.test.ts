@@ -19,7 +19,7 @@ function sources(dir: string): string[] {
  */
 function freshSelectors(code: string): string[] {
   const found: string[] = [];
-  for (const m of code.matchAll(/useAppStore\(\s*\(s\)\s*=>([\s\S]*?)\);/g)) {
+  for (const m of code.matchAll(/useAppStore\(\s*\(?\s*\w+\s*\)?\s*=>([\s\S]*?)\);/g)) {
     if (/\?\?\s*(\{\s*\}|\[\s*\])|^\s*\(\{|^\s*\[|\.(map|filter|slice|concat)\(|\[\.\.\./.test(m[1]!)) found.push(m[0]);
   }
   return found;
@@ -29,6 +29,7 @@ describe('renderer store selectors', () => {
   it('finds a selector that returns a new object on each call', () => {
     expect(freshSelectors('const names = useAppStore((s) => s.overview?.businessNames ?? {});')).toHaveLength(1);
     expect(freshSelectors('const ids = useAppStore((s) => s.alerts.map((a) => a.id));')).toHaveLength(1);
+    expect(freshSelectors('const ids = useAppStore(\n  (state) =>\n    state.overview?.sites ?? [],\n);')).toHaveLength(1);
     expect(freshSelectors('const x = useAppStore(useShallow((s) => s.overview?.sites.map((x) => x.site) ?? []));')).toHaveLength(0);
     expect(freshSelectors('const names = useAppStore((s) => s.overview?.businessNames ?? NO_NAMES);')).toHaveLength(0);
   });

@@ -6,13 +6,13 @@ import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatLateness, formatTime } from '../overview/format';
 
+/** Before the overview has loaded: one object, so the selector returns the same value each time. */
+const NO_NAMES: Readonly<Record<string, string>> = {};
+
 /**
  * A proposal to approve, reject or modify. Before a decision it asks the core whether newer
  * data changed the situation and says so on the card. Only this click decides anything.
  */
-/** Before the overview has loaded: one object, so the selector returns the same value each time. */
-const NO_NAMES: Readonly<Record<string, string>> = {};
-
 export function ProposalCard({ proposal }: { proposal: Proposal }) {
   const t = useT();
   const tz = useAppStore((s) => s.overview?.timeZone ?? 'Asia/Tokyo');
