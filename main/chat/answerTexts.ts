@@ -5,7 +5,7 @@ import { localize, type Lang, type Localized } from '../api/localized.js';
 import type { Alert, LogAnomalyReport, LogSearchHit, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { fig } from '../placement/placementTexts.js';
-import { alertKindName } from './factTexts.js';
+import { alertKindName } from './analysisTexts.js';
 
 type Tz = { lang: Lang; timeZone: string };
 

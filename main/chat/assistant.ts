@@ -41,7 +41,7 @@ import { factKind } from './factKind.js';
 import { simpleFactAnswer } from './simpleFactAnswer.js';
 import { alertHistory } from '../alerts/alertHistory.js';
 import { usualSpeed } from '../alerts/usualSpeed.js';
-import { alertHistoryAnswer, impactAnswer, incidentsAnswer, productivityAnswer, type SpeedComparison } from './factTexts.js';
+import { alertHistoryAnswer, impactAnswer, incidentsAnswer, productivityAnswer, type SpeedComparison } from './analysisTexts.js';
 import { readMove } from './moveRequest.js';
 import { operatorSpread, perPersonPerMinute } from './storeFacts.js';
 import { moveImpact } from '../placement/moveImpact.js';

@@ -7,7 +7,7 @@ import { openStore } from '../../main/store/openStore.js';
 import { createMySqlSource, type MySqlSourceOptions } from '../../main/sync/mysqlSource.js';
 import { runSync } from '../../main/sync/syncEngine.js';
 import { tableSpecs } from '../../main/sync/tableSpecs.js';
-import { startMariaDb } from '../helpers/mariadb.js';
+import { logSourceOptions, startMariaDb } from '../helpers/mariadb.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 /** Pulls `rows` synthetic log rows from a real MariaDB into a fresh SQLite store. */
@@ -30,18 +30,7 @@ export async function syncThroughput(rows: number, record: (name: string, value:
     record('MariaDB fill (server-side)', `${rows.toLocaleString()} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const db = openStore(join(dir.path, 'bench.sqlite'));
-    const options: MySqlSourceOptions = {
-      host: '127.0.0.1',
-      port: maria.port,
-      database: maria.database,
-      user: 'genba',
-      password: 'genba-pw',
-      tls: { enabled: false, rejectUnauthorized: true },
-      connectTimeoutMs: 10_000,
-      queryTimeoutMs: 120_000,
-      timeZone: 'Asia/Tokyo',
-      tables: ['app_logs'],
-    };
+    const options: MySqlSourceOptions = { ...logSourceOptions(maria, 'Asia/Tokyo'), connectTimeoutMs: 10_000, queryTimeoutMs: 120_000 };
     const source = createMySqlSource(options);
     const specs = tableSpecs().filter((s) => s.table === 'app_logs');
     const started = performance.now();

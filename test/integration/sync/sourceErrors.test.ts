@@ -4,7 +4,7 @@ import { createApp } from '../../../main/app.js';
 import { memorySecretStore, MYSQL_PASSWORD } from '../../../main/config/secretStore.js';
 import { createMySqlSource } from '../../../main/sync/mysqlSource.js';
 import { tableSpecs } from '../../../main/sync/tableSpecs.js';
-import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
+import { logSourceOptions, startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
 import { copyDemoStore } from '../../helpers/demoStore.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -13,15 +13,9 @@ describe('errors a manager can act on, from a real MariaDB', () => {
   let silent: Server;
   const dir = tempDir();
   const base = () => ({
-    host: '127.0.0.1',
-    port: maria.port,
-    database: maria.database,
-    user: 'genba',
-    password: 'genba-pw',
-    tls: { enabled: false, rejectUnauthorized: true },
+    ...logSourceOptions(maria, 'Asia/Tokyo'),
     connectTimeoutMs: 2000,
     queryTimeoutMs: 5000,
-    timeZone: 'Asia/Tokyo',
     tables: ['locations', 'operators', 'operator_process_capabilities', 'progress_snapshots', 'app_logs'] as const,
   });
   const failure = async (o: Partial<ReturnType<typeof base>>, work: 'test' | 'operators' = 'test') => {

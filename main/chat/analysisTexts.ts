@@ -1,0 +1,229 @@
+import { count, plural } from '../api/englishCount.js';
+import { localize, type Lang, type Localized } from '../api/localized.js';
+import type { IncidentReport, ProcessProgress } from '../api/types.js';
+import { formatHm, wallClock } from '../config/zonedTime.js';
+import { fig } from '../placement/placementTexts.js';
+import type { AlertHistory } from '../alerts/alertHistory.js';
+import type { MoveImpactRow, StaffMove } from '../placement/moveImpact.js';
+import { type Tz, when } from './factTexts.js';
+
+/** The answers that explain (log incidents, a site's speed, a move's impact, the alert history), in each language: numbers from SQL only. */
+
+/** How an incident's sample line begins; the productivity answer leaves the sample out by it. */
+const SAMPLE_PREFIX: Localized = { ja: '  例: ', en: '  e.g. ' };
+
+/** Lines of one incident and the speeds it likely lowered (shared by the log and the productivity answers). */
+function incidentLines(i: IncidentReport['incidents'][number], o: Tz, site: string | null, process: string | null): string[] {
+  const start = when(i.start, o);
+  const hosts = i.hosts.slice(0, 2).join(', ');
+  const services = i.services.slice(0, 2).join(', ');
+  const incident = localize(o.lang, {
+    ja: `- ${hosts}（${services}）の障害: ${start}から${i.lines}件（通常${i.usualLines}件）${i.sites.length ? `、拠点 ${i.sites.join('・')}` : ''}`,
+    en: `- Incident on ${hosts} (${services}): ${count(i.lines, 'line')} from ${start} (usually ${i.usualLines})${i.sites.length ? `, ${plural(i.sites.length, 'site')} ${i.sites.join(', ')}` : ''}`,
+  });
+  const affects = i.affects
+    .filter((a) => (site === null || a.site === site) && (process === null || a.process === process))
+    .map((a) =>
+      localize(o.lang, {
+        ja: `  → ${a.site} ${a.process}（業務${a.businessId}）の速度 毎分${fig(a.speedBefore)} → ${fig(a.speedAfter)}件（${when(a.dropAt, o)}から）`,
+        en: `  → ${a.site} ${a.process} (business ${a.businessId}) speed ${fig(a.speedBefore)} → ${fig(a.speedAfter)}/min (from ${when(a.dropAt, o)})`,
+      }),
+    );
+  const sample = i.samples[0] ? [localize(o.lang, SAMPLE_PREFIX) + i.samples[0]] : [];
+  return [incident, ...affects, ...sample];
+}
+
+/** The log incidents of now (touching `site` when one is named), with the speeds they likely lowered. */
+export function incidentsAnswer(report: IncidentReport, o: Tz, site: string | null): string {
+  const list = report.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
+  if (list.length === 0)
+    return localize(o.lang, { ja: `ログの障害はありません${site ? `（${site}）` : ''}。`, en: `No log incident${site ? ` touching ${site}` : ''}.` });
+  return [
+    localize(o.lang, { ja: `ログの障害: ${list.length}件`, en: `Log incidents: ${list.length}` }),
+    ...list.slice(0, 3).flatMap((i) => incidentLines(i, o, site, null)),
+  ].join('\n');
+}
+
+/** What one process did, for the productivity answer: against comparable windows, and the spread between its people. */
+export interface SpeedComparison {
+  /** Over the window asked for (null when none was asked or the window has no data). */
+  window: { perMinute: number | null; usual: number | null; weekAgo: number | null } | null;
+  /** Now: the same half hour on previous working days, and a week ago. */
+  usual: number | null;
+  weekAgo: number | null;
+  /** A trend asked for: the speed step by step over the window (by hour, or by day over a longer one). */
+  steps?: { from: number; perMinute: number }[];
+  /** Registered speeds (items per hour) of the people of the site who can do the process. */
+  spread: { people: number; minPerHour: number; medianPerHour: number; maxPerHour: number } | null;
+}
+
+/**
+ * A site's speed per process against what it needs and against comparable windows, the
+ * spread between its people, and the likely causes found in the data: log incidents on its
+ * hosts whose start precedes a drop of its speed, with the numbers. `range`: the window
+ * asked for (「14時ごろから」, 「昨日」), in words.
+ */
+export function productivityAnswer(
+  series: ProcessProgress[],
+  incidents: IncidentReport,
+  o: Tz,
+  site: string | null,
+  process: string | null,
+  compare: (p: ProcessProgress) => SpeedComparison,
+  range: Localized | null = null,
+): string {
+  const rows = series.filter(
+    (p) => (site === null || p.site === site) && (process === null || p.process === process) && (range !== null || p.status !== 'done'),
+  );
+  const per = (x: number | null): string => (x === null ? '—' : localize(o.lang, { ja: `毎分${fig(x)}件`, en: `${fig(x)}/min` }));
+  const lines = rows.slice(0, 8).flatMap((p) => {
+    const c = compare(p);
+    const need = p.requiredPerMinute === null ? '—' : fig(p.requiredPerMinute);
+    const usual = c.usual === null ? '' : localize(o.lang, { ja: `、通常 ${per(c.usual)}`, en: `, usually ${per(c.usual)}` });
+    const week = c.weekAgo === null ? '' : localize(o.lang, { ja: `、先週の同じ時刻 ${per(c.weekAgo)}`, en: `, a week ago ${per(c.weekAgo)}` });
+    const now =
+      p.status === 'done'
+        ? localize(o.lang, { ja: '今日の作業は完了', en: "today's work done" })
+        : localize(o.lang, {
+            ja: `${per(p.speedPerMinute)}（必要 毎分${need}件${usual}${week}）`,
+            en: `${per(p.speedPerMinute)} now (needs ${need}/min${usual}${week})`,
+          });
+    const w = c.window;
+    const inWindow =
+      range && w
+        ? localize(o.lang, {
+            ja: `${range.ja} ${per(w.perMinute)}（同じ時間帯の通常 ${per(w.usual)}、先週 ${per(w.weekAgo)}）、${p.status === 'done' ? '' : '今 '}`,
+            en: `${range.en} ${per(w.perMinute)} (same hours usually ${per(w.usual)}, a week ago ${per(w.weekAgo)}), `,
+          })
+        : '';
+    const s = c.spread;
+    const spread = s
+      ? [
+          localize(o.lang, {
+            ja: `  担当できる${s.people}名の登録速度: 毎時${fig(s.minPerHour)}〜${fig(s.maxPerHour)}件（中央 ${fig(s.medianPerHour)}件）`,
+            en: `  ${count(s.people, 'person', 'people')} can do it, registered at ${fig(s.minPerHour)}–${fig(s.maxPerHour)}/h (median ${fig(s.medianPerHour)}/h)`,
+          }),
+        ]
+      : [];
+    const daily = (c.steps?.length ?? 0) > 1 && c.steps![1]!.from - c.steps![0]!.from > 3_600_000;
+    const stepName = (t: number): string => {
+      const w = wallClock(t, o.timeZone);
+      return daily ? `${w.month}/${w.day}` : localize(o.lang, { ja: `${w.hour}時`, en: `${w.hour}:00` });
+    };
+    const trend =
+      c.steps && c.steps.length > 0
+        ? [localize(o.lang, { ja: '  推移（毎分）: ', en: '  trend (/min): ' }) + c.steps.map((x) => `${stepName(x.from)} ${fig(x.perMinute)}`).join(' / ')]
+        : [];
+    return [
+      localize(o.lang, {
+        ja: `- ${p.site} ${p.process}（業務${p.businessId}）: ${inWindow}${now}`,
+        en: `- ${p.site} ${p.process} (business ${p.businessId}): ${inWindow}${now}`,
+      }),
+      ...trend,
+      ...spread,
+    ];
+  });
+  const head = localize(o.lang, {
+    ja: `${site ?? '全拠点'}の処理速度${range ? `（${range.ja}）` : ''}:`,
+    en: `Speed${site ? ` in ${site}` : ''}${range ? ` (${range.en})` : ''}:`,
+  });
+  const causes = incidents.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
+  const sample = localize(o.lang, SAMPLE_PREFIX);
+  const causeLines = causes.slice(0, 3).flatMap((i) => incidentLines(i, o, site, process).filter((l) => !l.startsWith(sample)));
+  const cause =
+    causeLines.length > 0
+      ? [localize(o.lang, { ja: '考えられる原因（ログの障害）:', en: 'Likely causes (log incidents):' }), ...causeLines]
+      : [localize(o.lang, { ja: 'この拠点のホストにログの障害は見つかりませんでした。', en: 'No log incident was found on the hosts of this site.' })];
+  const none = localize(o.lang, { ja: '- 作業中の工程はありません', en: '- no process has work left' });
+  return [head, ...(lines.length > 0 ? lines : [none]), ...cause].join('\n');
+}
+
+/** Before and after a move, for the receiving and the giving side and each business they serve. */
+export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: Tz): string {
+  const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
+  const lateness = (m: number | null): string =>
+    m === null
+      ? localize(o.lang, { ja: '見込みなし', en: 'no estimate' })
+      : m > 0
+        ? localize(o.lang, { ja: `${m}分遅れ`, en: `${m} min late` })
+        : localize(o.lang, { ja: `余裕${-m}分`, en: `${-m} min spare` });
+  const what =
+    move.from && move.to
+      ? localize(o.lang, {
+          ja: `${move.from.site} ${move.from.process}から${move.to.site} ${move.to.process}へ${move.count}名移した場合:`,
+          en: `Moving ${move.count} from ${move.from.site} ${move.from.process} to ${move.to.site} ${move.to.process}:`,
+        })
+      : move.to
+        ? localize(o.lang, {
+            ja: `${move.to.site} ${move.to.process}に${move.count}名加えた場合:`,
+            en: `Adding ${move.count} to ${move.to.site} ${move.to.process}:`,
+          })
+        : localize(o.lang, {
+            ja: `${move.from!.site} ${move.from!.process}から${move.count}名減らした場合:`,
+            en: `Taking ${move.count} from ${move.from!.site} ${move.from!.process}:`,
+          });
+  // A side whose work is done today is not slowed or sped up by the move: said, not left out.
+  const done = (['to', 'from'] as const)
+    .map((k) => move[k])
+    .filter((at): at is NonNullable<typeof at> => at !== null && !rows.some((r) => r.site === at.site && r.process === at.process))
+    .map((at) =>
+      localize(o.lang, {
+        ja: `- ${at.site} ${at.process}: 今日の作業は完了しているため影響はありません`,
+        en: `- ${at.site} ${at.process}: today's work is done, no effect`,
+      }),
+    );
+  const lines = rows.map((r) =>
+    localize(o.lang, {
+      ja: `- ${r.site} ${r.process}（業務${r.businessId}、${r.side === 'receiving' ? '受け入れ' : '送り出し'}）: 完了見込み ${hm(r.before.finish)} → ${hm(r.after.finish)}（納期${hm(r.deadline)}、${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}）、毎分${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}件`,
+      en: `- ${r.site} ${r.process} (business ${r.businessId}, ${r.side}): finish ${hm(r.before.finish)} → ${hm(r.after.finish)} (deadline ${hm(r.deadline)}, ${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}), ${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}/min`,
+    }),
+  );
+  return [what, ...lines, ...done].join('\n');
+}
+
+const KIND_NAMES: Record<string, Localized> = {
+  delay_risk: { ja: '納期遅延リスク', en: 'delay risk' },
+  productivity_drop: { ja: '生産性の低下', en: 'productivity drop' },
+  skill_gap: { ja: 'スキル不足', en: 'skill gap' },
+  log_anomaly: { ja: 'ログの障害', en: 'log incident' },
+  stale_data: { ja: 'データが古い', en: 'stale data' },
+};
+/** An alert kind in words (never its code). */
+export const alertKindName = (kind: string, lang: Lang): string => {
+  const names = KIND_NAMES[kind];
+  return names ? localize(lang, names) : kind;
+};
+
+/** A site's alert history, and the stricter threshold that would have removed the noise, with its effect. */
+export function alertHistoryAnswer(h: AlertHistory, days: number, o: Tz): string {
+  const where = h.site ?? localize(o.lang, { ja: '全拠点', en: 'all sites' });
+  if (h.total === 0) return localize(o.lang, { ja: `${where}の直近${days}日のアラートはありません。`, en: `No alerts for ${where} in the last ${days} days.` });
+  const lines = [localize(o.lang, { ja: `${where}の直近${days}日のアラート: ${h.total}件`, en: `Alerts for ${where} in the last ${days} days: ${h.total}` })];
+  for (const k of h.byKind) {
+    const kind = alertKindName(k.kind, o.lang);
+    lines.push(
+      localize(o.lang, {
+        ja: `- ${kind}: ${k.count}件（確認されずに30分以内に解消 ${k.selfResolved}件、配置の決定につながった ${k.ledToDecision}件）`,
+        en: `- ${kind}: ${k.count} (${k.selfResolved} ended by themselves within 30 min, unacknowledged; ${k.ledToDecision} led to a decision)`,
+      }),
+    );
+  }
+  const p = h.proposal;
+  if (p) {
+    const cur = Math.round(p.current * 100);
+    const next = Math.round(p.proposed * 100);
+    lines.push(
+      localize(o.lang, {
+        ja: `提案: 生産性の低下のしきい値を通常の${cur}%から${next}%に下げると、この履歴では${p.alerts}件中${p.removed}件が出なくなり、決定につながった${p.decisions}件はすべて残ります（全拠点に共通の設定です。承認されるまで変更しません）。`,
+        en: `Proposal: lowering the productivity-drop threshold from ${cur}% to ${next}% of the usual speed would have removed ${p.removed} of ${count(p.alerts, 'alert')} in this history and kept all ${p.decisions} that led to a decision (one setting for all sites; nothing changes until you approve it).`,
+      }),
+    );
+  } else
+    lines.push(
+      localize(o.lang, {
+        ja: 'しきい値を変えて減らせるアラートは、この履歴にはありません。',
+        en: 'No threshold change would remove alerts in this history without losing one that mattered.',
+      }),
+    );
+  return lines.join('\n');
+}
