@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useAppInChromium } from '../helpers/appInChromium.js';
+import { TEST_RESULTS } from '../helpers/genbaPage.js';
 
 describe('Settings → Business names in Chromium, wired to the real core', () => {
   const env = useAppInChromium();
@@ -29,6 +31,22 @@ describe('Settings → Business names in Chromium, wired to the real core', () =
     await page.getByTestId('business-save-523201').click();
     await expect.poll(() => row.locator('[data-field="from"]').textContent()).toBe('データソース');
     expect(await page.getByTestId('business-name-523201').inputValue()).toBe('SS');
+
+    // As a manager sees the panel: at 1280x720 and 1024x640, in Japanese and English.
+    const size = page.viewportSize();
+    for (const lang of ['ja', 'en'] as const) {
+      await page.getByTestId('lang-select').selectOption(lang);
+      await expect.poll(() => env.app.config().lang).toBe(lang);
+      await row.scrollIntoViewIfNeeded();
+      for (const [width, height] of [
+        [1280, 720],
+        [1024, 640],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({ path: join(TEST_RESULTS, `business-names-${width}-${lang}.png`) });
+      }
+    }
+    if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);
   });
 });
