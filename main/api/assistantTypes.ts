@@ -1,4 +1,5 @@
 /** DTOs of the placement assistant: chat, proposals, approvals and know-how. */
+import type { AskQuery } from './askQuery.js';
 
 /** What a request asks for; `other`: outside what Genba does (weather, greetings, general knowledge). */
 export const INTENT_TYPES = [
@@ -161,10 +162,23 @@ export interface AskResult {
    * only when the manager approves it through `alerts.applyThreshold`.
    */
   action?: ThresholdAction | null;
+  /**
+   * What the request was read as (docs/ask-query.md), and how sure the rules parser was of the
+   * operation; absent on answers stored before the query existed.
+   */
+  query?: { read: AskQuery; confidence: number; answeredBy: 'planner' | 'engine' } | null;
+  /** The table a planned answer was written from (every figure of the text is in it). */
+  table?: QueryTable | null;
   answer: string;
   answerSource: 'model' | 'template' | 'template_guarded';
   citations: Citation[];
   timings: AskTimings;
+}
+
+/** Rows a planned answer was written from: a name, then the measure's value (null: no figure). */
+export interface QueryTable {
+  columns: string[];
+  rows: (string | number | null)[][];
 }
 
 /** A proposed alert threshold: the setting, its value when proposed, and the value proposed. */

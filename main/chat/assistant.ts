@@ -47,6 +47,11 @@ import { operatorSpread, perPersonPerMinute } from './storeFacts.js';
 import { moveImpact } from '../placement/moveImpact.js';
 import { saveProposal } from './proposalStore.js';
 import type { Localized } from '../api/localized.js';
+import type { AskOp } from '../api/askQuery.js';
+import { answerQuery, PLANNED_OPS } from './query/answerQuery.js';
+import { MEASURES } from './query/measures.js';
+import { parseQuery, UNSURE, type ParsedQuery } from './query/parseQuery.js';
+import { createNameFinder, loadQueryNames, type NamedInText } from './query/queryNames.js';
 
 export interface AssistantDeps {
   db: () => Database.Database;
@@ -132,6 +137,8 @@ export interface Assistant {
    * one is loaded (null otherwise, or when its output failed validation). `genba eval intents`.
    */
   understand(question: string): Promise<{ rules: Intent; model: Intent | null }>;
+  /** The typed query the rules parser reads a request as (docs/ask-query.md); `genba eval ask`. */
+  readQuery(question: string, ops?: readonly AskOp[]): ParsedQuery;
   /**
    * `intent`: the manager chose it (a button of an ask-back): it is not classified again.
    * `previous`: the conversation's last answer, for a follow-up ("盛岡は？", "じゃあ2名なら？").
@@ -149,7 +156,7 @@ export interface Assistant {
  */
 export function createAssistant(deps: AssistantDeps): Assistant {
   // Names change only with a sync: they are re-read when the masters or snapshots change.
-  let cached: { key: string; resolver: EntityResolver } | null = null;
+  let cached: { key: string; resolver: EntityResolver; finder: ((text: string) => NamedInText) | null } | null = null;
   const resolverFor = (db: Database.Database, aliases: Record<string, string>): EntityResolver => {
     const key = JSON.stringify([
       db
@@ -160,14 +167,23 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         .get(),
       aliases,
     ]);
-    if (cached?.key !== key) cached = { key, resolver: createEntityResolver(loadMasterNames(db), aliases) };
+    if (cached?.key !== key) cached = { key, resolver: createEntityResolver(loadMasterNames(db), aliases), finder: null };
     return cached.resolver;
+  };
+  // The query's names add operators, services and hosts: read once per change of the masters, like the resolver's.
+  const finderFor = (db: Database.Database, aliases: Record<string, string>): ((text: string) => NamedInText) => {
+    resolverFor(db, aliases);
+    return (cached!.finder ??= createNameFinder(loadQueryNames(db), aliases));
   };
   return {
     async prepare(): Promise<void> {
       resolverFor(deps.db(), deps.aliases());
       deps.overview();
       await Promise.all([warmSolver(), deps.knowledge.reindex()]);
+    },
+
+    readQuery(question: string, ops?: readonly AskOp[]): ParsedQuery {
+      return parseQuery(question, finderFor(deps.db(), deps.aliases())(question), ops);
     },
 
     async understand(question: string): Promise<{ rules: Intent; model: Intent | null }> {
@@ -219,7 +235,66 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           deps.log.warn('intent model output not used; rules decided', describeError(error));
         }
       }
+      // The typed query: the planner answers the shapes it plans (value, list, compare, rank, yes/no, status) and any
+      // question about data Genba does not hold; the engines keep the proposal, the what-if, the why and the know-how.
+      const parsed = parseQuery(question, finderFor(db, deps.aliases())(question));
+      const pq = parsed.query;
+      const missing = pq.measure !== null && (MEASURES[pq.measure].source.kind === 'missing' || MEASURES[pq.measure].source.kind === 'none');
+      const planned =
+        !o.intent &&
+        !followUp &&
+        pq.op !== 'outside' &&
+        pq.op !== 'knowhow' &&
+        (missing ||
+          (PLANNED_OPS.has(pq.op) &&
+            // Where the intent engines have no answer ('other'), the planner answers even an unsure reading (shown in `query`).
+            (intent.intent_type === 'other' || (parsed.confidence >= UNSURE && pq.op !== 'value' && pq.op !== 'list'))));
       const intentMs = ms(t0);
+      if (planned) {
+        o.onStage?.('data');
+        const t2 = performance.now();
+        const result = answerQuery(pq, {
+          db,
+          lang,
+          now,
+          dayStart,
+          timeZone: cfg.timeZone,
+          overview: deps.overview,
+          incidents: (site) => deps.incidents(site),
+          alerts: deps.alerts,
+        });
+        const dataMs = ms(t2);
+        const t3 = performance.now();
+        o.onStage?.('answer');
+        const answer = !llmReady(deps.llm, 'answer')
+          ? { text: result.text, source: 'template' as const }
+          : await composeAnswer({
+              llm: deps.llm,
+              log: deps.log,
+              question,
+              facts: result.text,
+              citations: [],
+              template: result.text,
+              lang,
+              onChunk: o.onChunk,
+              signal: o.signal,
+            });
+        return {
+          followUp: null,
+          question,
+          intent,
+          entities: intent.entities,
+          clarify: null,
+          proposal: null,
+          action: null,
+          query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner' },
+          table: result.table,
+          answer: answer.text,
+          answerSource: answer.source,
+          citations: [],
+          timings: { intent_ms: intentMs, retrieval_ms: 0, data_ms: dataMs, optimize_ms: 0, answer_ms: ms(t3), total_ms: ms(t0) },
+        };
+      }
 
       const e = intent.entities;
       o.onStage?.('data');
@@ -419,6 +494,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         clarify,
         proposal,
         action,
+        query: { read: pq, confidence: parsed.confidence, answeredBy: 'engine' },
         answer: answer.text,
         answerSource: answer.source,
         citations,

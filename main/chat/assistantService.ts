@@ -1,3 +1,5 @@
+import type { AskOp } from '../api/askQuery.js';
+import type { ParsedQuery } from './query/parseQuery.js';
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { AskResult, ApprovalRow, ConversationDetail, ConversationSummary, Intent, IntentType, Proposal, ProposalState } from '../api/assistantTypes.js';
@@ -53,6 +55,8 @@ export interface AssistantService {
   deleteConversation(id: string): ConversationSummary[];
   /** How a request is read by the rules and by the intent model (null when none is loaded), without answering it. */
   understand(question: string): Promise<{ rules: Intent; model: Intent | null }>;
+  /** The typed query the rules read a request as (`genba eval ask`); `ops` narrows the operations it may choose. */
+  readQuery(question: string, ops?: readonly AskOp[]): ParsedQuery;
   proposal(id: string): ProposalState;
   /** Records the decision and starts its delivery without waiting for it (the app: the outbox keeps it until it is delivered). */
   decide(id: string, d: Decision): ProposalState;
@@ -198,6 +202,7 @@ export function createAssistantService(deps: {
     },
 
     understand: (question: string) => assistant.understand(question),
+    readQuery: (question: string, ops?: readonly AskOp[]) => assistant.readQuery(question, ops),
 
     proposal(id: string): ProposalState {
       const s = loadProposal(deps.db(), id);

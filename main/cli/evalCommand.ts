@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { INTENT_TYPES, type Intent } from '../api/assistantTypes.js';
 import type { GenbaApp } from '../app.js';
 import { parseIntentCases } from '../chat/intentCases.js';
+import { evaluateAsk, parseAskCases } from '../chat/query/queryEval.js';
 import { scoreIntents, type IntentGuess, type IntentScore } from '../chat/intentEval.js';
 import type { CliIo } from './cliIo.js';
 import { GenbaError, localize, type Lang, type Localized } from '../errors.js';
@@ -10,6 +11,58 @@ import { usageError } from './cliUsageError.js';
 
 /** A labelled file bigger than this is not a list of requests someone wrote. */
 const MAX_BYTES = 10 * 1024 * 1024;
+
+/** A labelled request file, read whole once its size is checked. */
+function readLabelledFile(file: string): string {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new GenbaError('NOT_FOUND', { ja: `ファイルがありません: ${file}`, en: `No such file: ${file}` });
+  }
+  if (size > MAX_BYTES)
+    throw new GenbaError('INVALID_INPUT', { ja: `ファイルが大きすぎます（10 MB まで）: ${file}`, en: `The file is too large (10 MB at most): ${file}` });
+  return readFileSync(file, 'utf8');
+}
+
+/**
+ * `genba eval ask <file.jsonl> [--json]`: each request's query as the rules read it against
+ * the labelled one (docs/ask-query.md): exact and field by field, per operation, per
+ * phrasing pattern, and leave-one-operation-out (does an unknown shape become an honest
+ * "what Genba can do", or another operation's answer?).
+ */
+async function evalAsk(app: GenbaApp, file: string, json: boolean, io: CliIo): Promise<number> {
+  const cases = parseAskCases(readLabelledFile(file));
+  await app.assistant.prepare();
+  const started = performance.now();
+  const e = evaluateAsk(cases, (q, ops) => app.assistant.readQuery(q, ops).query);
+  const report = { file, requests: cases.length, ms: Math.round(performance.now() - started), ...e };
+  if (json) {
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  const lang = app.lang();
+  const lines = [
+    localize(lang, { ja: `${cases.length}件の質問（${file}）`, en: `${count(cases.length, 'request')} (${file})` }),
+    localize(lang, { ja: `クエリ完全一致 ${pct(e.all.exact)}`, en: `exact query ${pct(e.all.exact)}` }),
+    `  ${Object.entries(e.all.fields)
+      .map(([f, v]) => `${f} ${pct(v)}`)
+      .join(' · ')}`,
+    localize(lang, { ja: '操作ごと（完全一致、操作の再現率・適合率）', en: 'per operation (exact, operation recall and precision)' }),
+    ...e.all.perOp.map(
+      (p) => `  ${p.op.padEnd(9)} ${String(p.n).padStart(4)} ${pct(p.exact).padStart(7)} ${pct(p.opRecall).padStart(7)} ${pct(p.opPrecision).padStart(7)}`,
+    ),
+    localize(lang, { ja: '言い方ごと（完全一致、操作）', en: 'per phrasing pattern (exact, operation)' }),
+    ...e.perPattern.map((p) => `  ${p.pattern.padEnd(10)} ${String(p.n).padStart(4)} ${pct(p.exact).padStart(7)} ${pct(p.op).padStart(7)}`),
+    localize(lang, {
+      ja: '操作を1つ外したとき（その操作の質問が「対象外」になる率 / 別の操作と読まれる率）',
+      en: 'leave one operation out (its requests read as outside / as another operation)',
+    }),
+    ...e.leaveOneOpOut.map((p) => `  ${p.op.padEnd(9)} ${String(p.n).padStart(4)} ${pct(p.honest).padStart(7)} ${pct(p.wrongOp).padStart(7)}`),
+  ];
+  io.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}
 
 const guess = (i: Intent): IntentGuess => ({
   intent: i.intent_type,
@@ -26,21 +79,14 @@ const guess = (i: Intent): IntentGuess => ({
  */
 export async function runEvalCommand(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
   const [what, file, ...extra] = args;
+  if (what === 'ask' && file && extra.length === 0) return evalAsk(app, file, json, io);
   if (what !== 'intents' || !file || extra.length > 0) {
     throw usageError({
-      ja: '使い方: genba eval intents <ファイル.jsonl> [--intent-model ファイル] [--json]',
-      en: 'Usage: genba eval intents <file.jsonl> [--intent-model FILE] [--json]',
+      ja: '使い方: genba eval intents <ファイル.jsonl> [--intent-model ファイル] [--json] | genba eval ask <ファイル.jsonl> [--json]',
+      en: 'Usage: genba eval intents <file.jsonl> [--intent-model FILE] [--json] | genba eval ask <file.jsonl> [--json]',
     });
   }
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new GenbaError('NOT_FOUND', { ja: `ファイルがありません: ${file}`, en: `No such file: ${file}` });
-  }
-  if (size > MAX_BYTES)
-    throw new GenbaError('INVALID_INPUT', { ja: `ファイルが大きすぎます（10 MB まで）: ${file}`, en: `The file is too large (10 MB at most): ${file}` });
-  const cases = parseIntentCases(readFileSync(file, 'utf8'));
+  const cases = parseIntentCases(readLabelledFile(file));
   await app.assistant.prepare();
   const rules: IntentGuess[] = [];
   const model: IntentGuess[] = [];

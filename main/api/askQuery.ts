@@ -1,0 +1,171 @@
+import { z } from 'zod';
+
+/**
+ * What a question asks, as one typed query: an operation on a measure, with filters, a
+ * grouping and a time (docs/ask-query.md). The rules parser and the intent model both
+ * produce it; the planner answers it; `genba ask --json` and the Chat view's details show
+ * it, so a manager can see what was understood.
+ */
+export const ASK_OPS = [
+  'value',
+  'list',
+  'compare',
+  'rank',
+  'trend',
+  'change',
+  'whatif',
+  'why',
+  'advise',
+  'propose',
+  'status',
+  'check',
+  'knowhow',
+  'outside',
+] as const;
+export type AskOp = (typeof ASK_OPS)[number];
+
+/** The measures of the floor's model (main/chat/query/measures.ts declares each one's unit, dimensions and engine). */
+export const MEASURE_IDS = [
+  'remaining',
+  'done',
+  'arrivals',
+  'progress',
+  'speed',
+  'needed_speed',
+  'finish',
+  'slack',
+  'deadline',
+  'correction_waiting',
+  'headcount',
+  'operator_speed',
+  'skill',
+  'error_lines',
+  'incidents',
+  'alerts',
+  'decisions',
+  'attendance',
+  'overtime',
+  'forecast_volume',
+  'planned_staff',
+  'unknown',
+] as const;
+export type MeasureId = (typeof MEASURE_IDS)[number];
+
+export const DIMENSIONS = ['site', 'process', 'business', 'operator', 'service', 'host', 'level', 'hour', 'day'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const STATUS_FILTERS = ['late', 'at_risk', 'on_track', 'done'] as const;
+export const AGAINST = ['usual', 'yesterday', 'last_week'] as const;
+
+/** Named times, and patterns: last_3h, last_7d, since_14 (since 14:00 today), by_17 (by 17:00 today). */
+export const TIME_PRESETS = [
+  'now',
+  'today',
+  'yesterday',
+  'last_night',
+  'this_morning',
+  'this_afternoon',
+  'last_hour',
+  'this_week',
+  'last_week',
+  'tomorrow',
+] as const;
+const timeSchema = z.union([z.enum(TIME_PRESETS), z.string().regex(/^(last_\d{1,3}h|last_\d{1,2}d|since_\d{1,2}|by_\d{1,2})$/)]);
+export type AskTime = z.infer<typeof timeSchema>;
+
+const names = z.array(z.string().min(1).max(80)).max(8);
+
+export const moveSchema = z.union([
+  z.object({
+    count: z.number().int().min(1).max(200),
+    from: z.string().min(1).max(80).nullable().optional(),
+    to: z.string().min(1).max(80).nullable().optional(),
+    process: z.string().min(1).max(80).nullable().optional(),
+  }),
+  z.object({ speed: z.number().positive().max(10_000) }),
+]);
+export type AskMove = z.infer<typeof moveSchema>;
+
+/** The query as written in a request set or produced by a parser: defaults may be left out. */
+export const askQuerySchema = z.object({
+  op: z.enum(ASK_OPS),
+  measure: z.enum(MEASURE_IDS).nullable().optional(),
+  site: names.optional(),
+  process: names.optional(),
+  business: names.optional(),
+  operator: names.optional(),
+  service: names.optional(),
+  level: z.number().int().min(1).max(5).nullable().optional(),
+  status: z.enum(STATUS_FILTERS).nullable().optional(),
+  by: z.enum(DIMENSIONS).nullable().optional(),
+  time: timeSchema.nullable().optional(),
+  rank: z
+    .object({ order: z.enum(['top', 'bottom']), n: z.number().int().min(1).max(50) })
+    .nullable()
+    .optional(),
+  against: z.enum(AGAINST).nullable().optional(),
+  move: moveSchema.nullable().optional(),
+});
+export type AskQueryInput = z.infer<typeof askQuerySchema>;
+
+/** A query with every default filled in: what the planner reads and `--json` prints. */
+export interface AskQuery {
+  op: AskOp;
+  measure: MeasureId | null;
+  site: string[];
+  process: string[];
+  business: string[];
+  operator: string[];
+  service: string[];
+  level: number | null;
+  status: (typeof STATUS_FILTERS)[number] | null;
+  by: Dimension | null;
+  time: AskTime | null;
+  rank: { order: 'top' | 'bottom'; n: number } | null;
+  against: (typeof AGAINST)[number] | null;
+  move: AskMove | null;
+}
+
+/** The fields a query is scored on, field by field (`genba eval ask`). */
+export const QUERY_FIELDS = [
+  'op',
+  'measure',
+  'site',
+  'process',
+  'business',
+  'operator',
+  'service',
+  'level',
+  'status',
+  'by',
+  'time',
+  'rank',
+  'against',
+  'move',
+] as const;
+export type QueryField = (typeof QUERY_FIELDS)[number];
+
+/** Every default filled in; lists sorted so that two queries compare by value. */
+export function fullQuery(q: AskQueryInput): AskQuery {
+  const list = (x: string[] | undefined): string[] => [...new Set(x ?? [])].sort();
+  return {
+    op: q.op,
+    measure: q.measure ?? null,
+    site: list(q.site),
+    process: list(q.process),
+    business: list(q.business),
+    operator: list(q.operator),
+    service: list(q.service),
+    level: q.level ?? null,
+    status: q.status ?? null,
+    by: q.by ?? null,
+    time: q.time ?? null,
+    rank: q.rank ?? null,
+    against: q.against ?? null,
+    move: q.move
+      ? 'speed' in q.move
+        ? { speed: q.move.speed }
+        : { count: q.move.count, from: q.move.from ?? null, to: q.move.to ?? null, process: q.move.process ?? null }
+      : null,
+  };
+}

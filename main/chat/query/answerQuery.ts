@@ -1,0 +1,338 @@
+import type Database from 'better-sqlite3';
+import type { AskQuery, Dimension, MeasureId } from '../../api/askQuery.js';
+import type { QueryTable } from '../../api/assistantTypes.js';
+import { localize, type Localized } from '../../api/localized.js';
+import type { Alert, IncidentReport, Lang, Overview, ProcessProgress } from '../../api/types.js';
+import { formatHm } from '../../config/zonedTime.js';
+import { correctionWaiting, decisionsSince } from '../storeFacts.js';
+import { MEASURES } from './measures.js';
+import { QUERY_TEXTS as T } from './queryTexts.js';
+import { queryWindow, type QueryWindow } from './queryWindow.js';
+
+export interface QueryContext {
+  db: Database.Database;
+  lang: Lang;
+  now: number;
+  dayStart: number;
+  timeZone: string;
+  overview: () => Overview;
+  incidents: (site?: string) => IncidentReport;
+  alerts: () => Alert[];
+}
+
+/** What the planner found: the sentences, and the table they were written from. */
+export interface QueryAnswer {
+  text: string;
+  table: QueryTable;
+}
+
+/** The operations and measures the planner answers; the others go to the assistant's engines (proposal, what-if, why). */
+export const PLANNED_OPS: ReadonlySet<AskQuery['op']> = new Set(['value', 'list', 'compare', 'rank', 'check', 'status']);
+
+interface Row {
+  key: string;
+  value: number | null;
+  shown: string;
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** One figure of a group of progress series: sums for counts, the worst for slack, the latest for the finish. */
+function progressFigure(m: MeasureId, rows: readonly ProcessProgress[], correction: (r: ProcessProgress) => number): number | null {
+  const sum = (f: (r: ProcessProgress) => number | null): number | null => (rows.some((r) => f(r) !== null) ? rows.reduce((s, r) => s + (f(r) ?? 0), 0) : null);
+  switch (m) {
+    case 'remaining':
+      return sum((r) => r.remaining);
+    case 'done':
+      return sum((r) => r.completedToday);
+    case 'progress': {
+      const done = sum((r) => r.completedToday) ?? 0;
+      const all = done + (sum((r) => r.remaining) ?? 0);
+      return all === 0 ? null : round1((done / all) * 100);
+    }
+    case 'speed': {
+      const s = sum((r) => r.speedPerMinute);
+      return s === null ? null : round1(s);
+    }
+    case 'needed_speed': {
+      const s = sum((r) => (r.status === 'done' ? 0 : r.requiredPerMinute));
+      return s === null ? null : round1(s);
+    }
+    case 'slack': {
+      const open = rows.filter((r) => r.minutesLate !== null);
+      return open.length === 0 ? null : Math.min(...open.map((r) => -r.minutesLate!));
+    }
+    case 'finish': {
+      const open = rows.filter((r) => r.status !== 'done');
+      if (open.length === 0 || open.some((r) => r.projectedFinish === null)) return null;
+      return Math.max(...open.map((r) => r.projectedFinish!));
+    }
+    case 'deadline': {
+      const d = rows.map((r) => r.deadline).filter((x): x is number => x !== null);
+      return d.length === 0 ? null : Math.min(...d);
+    }
+    case 'correction_waiting':
+      return rows.reduce((s, r) => s + correction(r), 0);
+    default:
+      return null;
+  }
+}
+
+const PROGRESS_MEASURES = new Set<MeasureId>(['remaining', 'done', 'progress', 'speed', 'needed_speed', 'slack', 'finish', 'deadline', 'correction_waiting']);
+
+/**
+ * The planner: a query → SQL over the local store and the engines' figures → rows → the
+ * answer, written from the rows. Each figure says its unit and its period.
+ */
+export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
+  const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(c.lang, t)(...a);
+  const S = (t: Localized): string => localize(c.lang, t);
+  const measure = q.measure ? MEASURES[q.measure] : null;
+  const hm = (t: number): string => formatHm(t, c.timeZone);
+  const empty: QueryTable = { columns: [], rows: [] };
+  const label = measure ? S(measure.label) : '';
+  const unit = measure ? S(measure.unit) : '';
+
+  if (q.op === 'status') return statusAnswer(q, c);
+  if (measure && measure.source.kind === 'missing') return { text: L(T.missing, S(measure.label), S(measure.source.from)), table: empty };
+  if (measure && measure.source.kind === 'none') return { text: S(T.unknownMeasure), table: empty };
+  const window = queryWindow(q.time, c.now, c.dayStart, c.timeZone);
+  if (window.ahead) return { text: L(T.ahead, label), table: empty };
+
+  let rows: Row[] = [];
+  let when = '';
+  if (q.measure && PROGRESS_MEASURES.has(q.measure)) {
+    const ov = c.overview();
+    when = ov.dataAsOf === null ? '' : L(T.asOf, hm(ov.dataAsOf));
+    const name = (id: string): string => ov.businessNames[id] ?? id;
+    const series = ov.sites
+      .flatMap((s) => s.processes)
+      .filter(
+        (p) =>
+          (q.site.length === 0 || q.site.includes(p.site)) &&
+          (q.process.length === 0 || q.process.includes(p.process)) &&
+          (q.business.length === 0 || q.business.includes(p.businessId)) &&
+          (q.status === null || p.status === q.status || (q.status === 'at_risk' && p.status === 'late')),
+      );
+    const corr = new Map(
+      q.measure === 'correction_waiting'
+        ? correctionWaiting(c.db, c.now, { site: null, process: null, businessId: null }).map((r) => [`${r.site}|${r.process}|${r.businessId}`, r.waiting])
+        : [],
+    );
+    const correction = (r: ProcessProgress): number => corr.get(`${r.site}|${r.process}|${r.businessId}`) ?? 0;
+    const dim: Dimension = q.by ?? (q.op === 'compare' || q.op === 'list' || q.op === 'rank' ? 'site' : ('none' as never));
+    const keyOf = (p: ProcessProgress): string =>
+      dim === 'site' ? p.site : dim === 'process' ? p.process : dim === 'business' ? name(p.businessId) : `${p.site} · ${p.process} · ${name(p.businessId)}`;
+    const groups = new Map<string, ProcessProgress[]>();
+    // Without a split, what the request named is one figure (every business of 札幌 together), or each series when it named a process or business.
+    const whole = !q.by && q.op !== 'compare' && q.op !== 'list' && q.op !== 'rank';
+    for (const p of series) {
+      const k = whole ? [q.site.join('・'), q.process.join('・'), q.business.map(name).join('・')].filter(Boolean).join(' · ') || S(T.everything) : keyOf(p);
+      groups.set(k, [...(groups.get(k) ?? []), p]);
+    }
+    rows = [...groups].map(([key, g]) => {
+      const v = progressFigure(q.measure!, g, correction);
+      return { key, value: v, shown: v === null ? '—' : q.measure === 'finish' || q.measure === 'deadline' ? hm(v) : `${v}${unit === '%' ? '%' : ` ${unit}`}` };
+    });
+  } else if (q.measure === 'headcount' || q.measure === 'operator_speed' || q.measure === 'skill') {
+    rows = masterRows(q, c, unit);
+    when = S(T.registered);
+  } else if (q.measure === 'error_lines') {
+    when = S(window.label);
+    rows = errorLineRows(q, c, window);
+  } else if (q.measure === 'incidents') {
+    const report = c.incidents(q.site[0]);
+    const list = report.incidents.filter((i) => q.service.length === 0 || i.services.some((s) => q.service.includes(s)));
+    when = S(window.label);
+    const what = q.service.join('・') || q.site.join('・') || S(T.allServices);
+    // No yes/no word: 「落ちてない？」 and "is it up?" ask opposite ways; the sentence says what holds.
+    if (list.length === 0) return { text: L(T.noIncident, what, when), table: empty };
+    rows = list.map((i) => ({ key: i.services[0]!, value: i.lines, shown: L(T.incident, i.services.join('・'), hm(i.start), i.lines, i.hosts.join(', ')) }));
+    return {
+      text: rows.map((r) => r.shown).join('\n'),
+      table: { columns: ['service', 'lines'], rows: rows.map((r) => [r.key, r.value]) },
+    };
+  } else if (q.measure === 'alerts') {
+    const n = (
+      c.db
+        .prepare('SELECT COUNT(*) AS n FROM alerts WHERE first_seen >= ? AND first_seen <= ? AND (? IS NULL OR site = ?)')
+        .get(window.from, window.to, q.site[0] ?? null, q.site[0] ?? null) as { n: number }
+    ).n;
+    return { text: L(T.alertsIn, S(window.label), n), table: { columns: ['alerts'], rows: [[n]] } };
+  } else if (q.measure === 'decisions') {
+    const d = decisionsSince(c.db, window.from).filter((x) => x.decidedAt <= window.to && (q.site.length === 0 || q.site.includes(x.site)));
+    const by = (s: string): number => d.filter((x) => x.status === s).length;
+    return {
+      text: L(T.decisionsIn, S(window.label), by('approved'), by('rejected'), by('modified')),
+      table: {
+        columns: ['status', 'n'],
+        rows: [
+          ['approved', by('approved')],
+          ['rejected', by('rejected')],
+          ['modified', by('modified')],
+        ],
+      },
+    };
+  } else if (q.measure === 'arrivals') {
+    rows = arrivalRows(q, c, window);
+    when = S(window.label);
+  }
+
+  const table: QueryTable = { columns: ['name', q.measure ?? ''], rows: rows.map((r) => [r.key, r.value]) };
+  if (rows.length === 0) return { text: S(T.noRows), table };
+  const head = L(T.valueHeader, label, when || S(window.label));
+
+  if (q.op === 'check') return { text: checkText(q, rows, c), table };
+  if (q.op === 'rank') {
+    const order = q.rank?.order ?? 'top';
+    const sorted = rows.filter((r) => r.value !== null).sort((a, b) => (order === 'top' ? b.value! - a.value! : a.value! - b.value!));
+    const n = q.rank?.n ?? 1;
+    return {
+      text: [L(T.rankLead, order, n, `${label}（${when || S(window.label)}）`), ...sorted.slice(0, n).map((r, i) => `${i + 1}. ${r.key}: ${r.shown}`)].join(
+        '\n',
+      ),
+      table,
+    };
+  }
+  if (q.op === 'compare' && rows.length >= 2) {
+    const [a, b] = [...rows].filter((r) => r.value !== null).sort((x, y) => y.value! - x.value!);
+    const lines = rows.map((r) => `- ${r.key}: ${r.shown}`);
+    if (a && b) {
+      const diff = round1(a.value! - b.value!);
+      lines.unshift(diff === 0 ? L(T.compareEven, label) : L(T.compareLead, a.key, b.key, label, `${diff}${unit === '%' ? 'pt' : ` ${unit}`}`));
+    }
+    return { text: [head, ...lines].join('\n'), table };
+  }
+  const sorted = q.op === 'list' ? [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)) : rows;
+  return { text: [head, ...sorted.map((r) => `- ${r.key}: ${r.shown}`)].join('\n'), table };
+}
+
+function checkText(q: AskQuery, rows: Row[], c: QueryContext): string {
+  const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(c.lang, t)(...a);
+  const S = (t: Localized): string => localize(c.lang, t);
+  if (q.measure === 'remaining') {
+    const left = rows.reduce((s, r) => s + (r.value ?? 0), 0);
+    return left === 0
+      ? `${S(T.yes)} ${rows.map((r) => L(T.done, r.key)).join(' ')}`
+      : `${S(T.no)} ${rows.map((r) => L(T.notDone, r.key, r.value ?? 0)).join(' ')}`;
+  }
+  if (q.measure === 'slack') {
+    const late = rows.filter((r) => r.value !== null && r.value < 0);
+    return late.length === 0
+      ? `${S(T.yes)} ${rows.map((r) => L(T.onTime, r.key)).join(' ')}`
+      : `${S(T.no)} ${late.map((r) => L(T.late, r.key, -r.value!)).join(' ')}`;
+  }
+  return rows.map((r) => `- ${r.key}: ${r.shown}`).join('\n');
+}
+
+function statusAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
+  const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(c.lang, t)(...a);
+  const S = (t: Localized): string => localize(c.lang, t);
+  const ov = c.overview();
+  const name = (id: string): string => ov.businessNames[id] ?? id;
+  const series = ov.sites
+    .flatMap((s) => s.processes)
+    .filter(
+      (p) =>
+        (q.site.length === 0 || q.site.includes(p.site)) &&
+        (q.process.length === 0 || q.process.includes(p.process)) &&
+        (q.business.length === 0 || q.business.includes(p.businessId)),
+    );
+  const n = (s: string): number => series.filter((p) => p.status === s).length;
+  const urgent = series
+    .filter((p) => p.status === 'late' || p.status === 'at_risk' || p.status === 'stalled')
+    .sort((a, b) => (b.minutesLate ?? 0) - (a.minutesLate ?? 0));
+  const hm = ov.dataAsOf === null ? '—' : formatHm(ov.dataAsOf, c.timeZone);
+  const incidents = c.incidents(q.site[0]).incidents.length;
+  const open = c.alerts().filter((a) => a.status === 'open' && (q.site.length === 0 || (a.site !== null && q.site.includes(a.site)))).length;
+  const lines = [L(T.statusLead, n('late'), n('at_risk'), n('done'), series.length, hm)];
+  if (urgent.length > 0)
+    lines.push(
+      S(T.statusUrgent),
+      ...urgent.slice(0, 5).map((p) => {
+        const late = p.minutesLate !== null && p.minutesLate > 0 ? ` — ${L(T.minutesLate, p.minutesLate)}` : '';
+        return `- ${p.site} · ${p.process} · ${name(p.businessId)}: ${p.remaining} ${S(MEASURES.remaining.unit)}${late}`;
+      }),
+    );
+  lines.push(L(T.statusIncidents, incidents), L(T.statusAlerts, open));
+  return { text: lines.join('\n'), table: { columns: ['status', 'series'], rows: ['late', 'at_risk', 'on_track', 'done', 'stalled'].map((s) => [s, n(s)]) } };
+}
+
+function masterRows(q: AskQuery, c: QueryContext, unit: string): Row[] {
+  if (q.measure === 'headcount') {
+    const dim = q.by === 'process' || q.by === 'level' ? q.by : 'site';
+    const rows = c.db
+      .prepare(
+        `SELECT ${dim === 'process' ? 'c.process_name' : dim === 'level' ? 'c.skill_level' : 'o.location_name'} AS k, COUNT(DISTINCT o.operator_id) AS n
+         FROM operators o LEFT JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+         WHERE o.is_valid = 1
+           AND (@site IS NULL OR o.location_name IN (SELECT value FROM json_each(@site)))
+           AND (@process IS NULL OR c.process_name IN (SELECT value FROM json_each(@process)))
+           AND (@level IS NULL OR c.skill_level >= @level)
+         GROUP BY k ORDER BY k`,
+      )
+      .all({
+        site: q.site.length ? JSON.stringify(q.site) : null,
+        process: q.process.length ? JSON.stringify(q.process) : null,
+        level: q.level,
+      }) as { k: string | number; n: number }[];
+    return rows.map((r) => ({ key: String(r.k), value: r.n, shown: `${r.n} ${unit}` }));
+  }
+  const rows = c.db
+    .prepare(
+      `SELECT o.operator_name AS name, o.location_name AS site, c.process_name AS process, c.average_speed AS speed, c.skill_level AS skill, c.experience_months AS months
+       FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+       WHERE o.is_valid = 1
+         AND (@site IS NULL OR o.location_name IN (SELECT value FROM json_each(@site)))
+         AND (@process IS NULL OR c.process_name IN (SELECT value FROM json_each(@process)))
+         AND (@operator IS NULL OR o.operator_name IN (SELECT value FROM json_each(@operator)))
+         AND (@level IS NULL OR c.skill_level >= @level)
+       ORDER BY o.operator_name, c.process_name`,
+    )
+    .all({
+      site: q.site.length ? JSON.stringify(q.site) : null,
+      process: q.process.length ? JSON.stringify(q.process) : null,
+      operator: q.operator.length ? JSON.stringify(q.operator) : null,
+      level: q.level,
+    }) as { name: string; site: string; process: string; speed: number; skill: number; months: number }[];
+  if (q.measure === 'skill') return rows.map((r) => ({ key: `${r.name}（${r.site}）· ${r.process}`, value: r.skill, shown: `Lv${r.skill}, ${r.months} mo` }));
+  return rows.map((r) => ({ key: `${r.name}（${r.site}）· ${r.process}`, value: round1(r.speed), shown: `${round1(r.speed)} ${unit}` }));
+}
+
+function errorLineRows(q: AskQuery, c: QueryContext, w: QueryWindow): Row[] {
+  const dim = q.by === 'host' ? 'host' : q.by === 'service' || (q.op !== 'value' && q.op !== 'check') ? 'service' : null;
+  const rows = c.db
+    .prepare(
+      `SELECT ${dim ?? "'*'"} AS k, COUNT(*) AS n FROM app_logs
+       WHERE ts >= @from AND ts < @to AND level IN ('ERROR', 'WARN', 'FATAL', 'CRITICAL')
+         AND (@service IS NULL OR service IN (SELECT value FROM json_each(@service)))
+       GROUP BY k ORDER BY n DESC`,
+    )
+    .all({ from: w.from, to: w.to, service: q.service.length ? JSON.stringify(q.service) : null }) as { k: string; n: number }[];
+  const what = q.service.join('・') || (q.site.length ? q.site.join('・') : '');
+  return rows.map((r) => ({ key: r.k === '*' ? what || '—' : r.k, value: r.n, shown: `${r.n} ${localize(c.lang, MEASURES.error_lines.unit)}` }));
+}
+
+/** Items that arrived in the window: the rise of (left + done) between the first and the last snapshot of each series. */
+function arrivalRows(q: AskQuery, c: QueryContext, w: QueryWindow): Row[] {
+  const rows = c.db
+    .prepare(
+      `WITH s AS (SELECT location_name AS site, process_name AS process, business_id AS b, snapshot_time AS t, total_waiting + entry_count AS total
+                  FROM progress_snapshots WHERE snapshot_time >= @from AND snapshot_time <= @to
+                    AND (@site IS NULL OR location_name IN (SELECT value FROM json_each(@site)))
+                    AND (@process IS NULL OR process_name IN (SELECT value FROM json_each(@process)))
+                    AND (@business IS NULL OR business_id IN (SELECT value FROM json_each(@business))))
+       SELECT ${q.by === 'process' ? 'process' : q.by === 'business' ? 'b' : 'site'} AS k,
+              SUM((SELECT total FROM s s2 WHERE s2.site = s.site AND s2.process = s.process AND s2.b = s.b ORDER BY t DESC LIMIT 1)
+                - (SELECT total FROM s s2 WHERE s2.site = s.site AND s2.process = s.process AND s2.b = s.b ORDER BY t LIMIT 1)) AS n
+       FROM (SELECT DISTINCT site, process, b FROM s) s GROUP BY k ORDER BY k`,
+    )
+    .all({
+      from: w.from,
+      to: w.to,
+      site: q.site.length ? JSON.stringify(q.site) : null,
+      process: q.process.length ? JSON.stringify(q.process) : null,
+      business: q.business.length ? JSON.stringify(q.business) : null,
+    }) as { k: string; n: number }[];
+  return rows.map((r) => ({ key: r.k, value: Math.max(0, r.n), shown: `${Math.max(0, r.n)} ${localize(c.lang, MEASURES.arrivals.unit)}` }));
+}

@@ -1,0 +1,272 @@
+import { ASK_OPS, MEASURE_IDS, type AskMove, type AskOp, type AskQuery, type AskTime, type Dimension, type MeasureId } from '../../api/askQuery.js';
+import { foldForCues } from '../intentClassifier.js';
+import { MEASURES } from './measures.js';
+import { OP_CUES } from './opCues.js';
+import type { NameHit, NamedInText } from './queryNames.js';
+
+/** The rules parser's reading of a request, and how sure it is of the operation. */
+export interface ParsedQuery {
+  query: AskQuery;
+  /** The operation's share of the evidence (0–1); below `UNSURE` the assistant says what it understood and asks. */
+  confidence: number;
+  /** The two operations it could not choose between, when they are close. */
+  alternatives: [AskOp, AskOp] | null;
+}
+
+/** Below this share of the evidence, the operation is a guess: shown, and asked back. */
+export const UNSURE = 0.45;
+
+const fold = (t: string): string => foldForCues(t);
+const has = (folded: string, cue: string): boolean => {
+  const f = fold(cue);
+  return f.includes(' ') || /^[a-z]/.test(f) ? ` ${folded} `.includes(f) || folded.includes(f) : folded.replace(/ /g, '').includes(f);
+};
+
+const OP_CUE_FOLDED = Object.fromEntries(Object.entries(OP_CUES).map(([op, cues]) => [op, cues.map(([c, w]) => [fold(c), w] as const)])) as Record<
+  keyof typeof OP_CUES,
+  (readonly [string, number])[]
+>;
+const MEASURE_WORDS = MEASURE_IDS.map((id) => ({ id, words: MEASURES[id].words.map(fold) }));
+
+const LOG_MEASURES = new Set<MeasureId>(['error_lines', 'incidents', 'alerts']);
+
+/** A value question's own words: it asks for a figure. */
+const VALUE_CUES = [
+  '何件',
+  'なんけん',
+  'いくつ',
+  '何分',
+  '何時',
+  '何%',
+  '何パーセント',
+  'どれくらい',
+  'どのくらい',
+  '教えて',
+  'how many',
+  'how much',
+  "what's",
+  'what is',
+  'how long',
+  'when ',
+];
+
+/** The operation's evidence: cues, plus the question's structure. */
+function opEvidence(folded: string, named: NamedInText, move: AskMove | null, measureFound: boolean): Map<AskOp, number> {
+  const e = new Map<AskOp, number>(ASK_OPS.map((op) => [op, 0]));
+  for (const [op, cues] of Object.entries(OP_CUE_FOLDED) as [keyof typeof OP_CUES, (readonly [string, number])[]][])
+    for (const [cue, w] of cues) if (has(folded, cue)) e.set(op, e.get(op)! + w);
+  // The default shape: a figure asked for.
+  e.set('value', (measureFound ? 1 : 0) + (VALUE_CUES.some((c) => has(folded, c)) ? 1.2 : 0));
+  // A polar question (no question word; "is/will/can …?", 「…る？」「…ない？」) asks yes or no.
+  const wh =
+    /何|なに|なん|いつ|どこ|どれ|どの|誰|だれ|どう|なぜ|いくつ|いくら|どのくらい|どれくらい|どっち|どちら|\b(?:what|when|where|which|who|why|how)\b/.test(
+      folded,
+    );
+  if (!wh && (/^(?:is|are|was|were|will|can|could|do|does|did|has|have|any)\b/.test(folded) || /[るうたいかよね][?？]$/.test(folded.replace(/\s+$/, ''))))
+    e.set('check', e.get('check')! + 2);
+  // Against a past time (昨日と比べて, than last week), a comparison is a change over time, not of two things.
+  if (/昨日|きのう|前日|先週|前週|普段|いつも|通常|yesterday|last week|usual|normal/.test(folded))
+    e.set('change', e.get('change')! + Math.min(2, e.get('compare')!));
+  // 「拠点別」「オペレーター別」「per site」: a split asked for.
+  if (
+    /(?:拠点|工程|業務|おぺれーたー|ほすと|さーびす|れべる|site|process|business|operator|host|service)(?:別|ごと|毎)|(?:per|each|every|by) (?:site|process|business|operator|host|service)/.test(
+      folded,
+    )
+  )
+    e.set('list', e.get('list')! + 2);
+  // Two things of one kind named together: a comparison, unless a move or a ranking says otherwise.
+  const several = [named.sites, named.processes, named.businesses, named.operators, named.services].some((h) => h.length >= 2);
+  if (several && !move) e.set('compare', e.get('compare')! + 1.5);
+  // A number of people or a speed under a condition: a what-if.
+  if (move) e.set('whatif', e.get('whatif')! + ('speed' in move ? 2 : move.to || move.from ? 2 : 1));
+  // Nothing of the floor named and no measure: not about the floor.
+  const anyName = [named.sites, named.processes, named.businesses, named.operators, named.services, named.hosts].some((h) => h.length > 0);
+  if (!anyName && !measureFound) e.set('outside', e.get('outside')! + 1.5);
+  return e;
+}
+
+function measureScores(folded: string): Map<MeasureId, number> {
+  const s = new Map<MeasureId, number>();
+  for (const { id, words } of MEASURE_WORDS) {
+    let v = 0;
+    for (const w of words) if (has(folded, w)) v += 1 + 0.15 * w.replace(/ /g, '').length;
+    if (v > 0) s.set(id, v);
+  }
+  return s;
+}
+
+/** The measure an operation takes when the request names none. */
+function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
+  if (op === 'status' || op === 'knowhow' || op === 'outside') return null;
+  if (named.services.length > 0 || named.hosts.length > 0) return op === 'trend' || op === 'change' || op === 'rank' ? 'error_lines' : 'incidents';
+  if (named.operators.length > 0) return op === 'rank' || op === 'compare' ? 'operator_speed' : 'skill';
+  if (op === 'trend' || op === 'change') return 'speed';
+  if (op === 'list' || op === 'value') return 'remaining';
+  if (op === 'compare') return 'progress';
+  return 'slack';
+}
+
+const DIM_WORDS: [Dimension, RegExp][] = [
+  ['operator', /おぺれーたー|おぺ(?!れ)|担当者|作業者|入力者|メンバー|めんばー|誰|だれ|人(?:は|を|が|って)|operators?|who|people|person|staff member/],
+  ['site', /拠点|きょてん|センター|せんたー|サイト|site|center|centre|location|office|branch/],
+  ['process', /工程|こうてい|プロセス|process|step|stage/],
+  ['business', /業務|ぎょうむ|案件|business|client|job|project/],
+  ['service', /サービス|さーびす|service|api|system/],
+  ['host', /ホスト|ほすと|サーバ|さーば|host|server|machine/],
+  ['level', /レベル別|スキル別|れべる別|by level|by skill/],
+];
+
+function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension | null {
+  if (op === 'trend') return /日ごと|日別|毎日|週|daily|day by day|by day|per day|week|過去\d+日|last \d+ days/.test(folded) ? 'day' : 'hour';
+  if (op === 'compare') {
+    const kinds: [Dimension, NameHit[]][] = [
+      ['site', named.sites],
+      ['process', named.processes],
+      ['business', named.businesses],
+      ['operator', named.operators],
+      ['service', named.services],
+    ];
+    return kinds.find(([, h]) => h.length >= 2)?.[0] ?? DIM_WORDS.find(([, re]) => re.test(folded))?.[0] ?? null;
+  }
+  if (op === 'list' || op === 'rank') {
+    // "ごと/別/each/per/by" names the split; else the kind of thing asked for (which site, who).
+    const split = DIM_WORDS.find(([, re]) => new RegExp(`(?:${re.source})(?:ごと|毎|別|単位)|(?:each|per|by|every) (?:${re.source})`).test(folded));
+    if (split) return split[0];
+    const asked = DIM_WORDS.find(([, re]) => re.test(folded));
+    if (asked) return asked[0];
+    if (op === 'list' && (named.services.length > 0 || named.hosts.length > 0)) return null;
+    return op === 'rank' ? 'site' : null;
+  }
+  return null;
+}
+
+function timeOf(folded: string): AskTime | null {
+  const n = (re: RegExp): number | null => {
+    const m = re.exec(folded);
+    return m ? Number(m[1]) : null;
+  };
+  const hours = n(/(?:過去|直近|ここ|last|past) ?(\d{1,3}) ?(?:時間|hours?|h\b)/);
+  if (hours !== null) return hours === 1 ? 'last_hour' : `last_${hours}h`;
+  const days = n(/(?:過去|直近|ここ|last|past) ?(\d{1,2}) ?(?:日|days?)/);
+  if (days !== null) return `last_${days}d`;
+  const by = /(\d{1,2})(?::00|時)(?:まで|までに|に間に合|にまにあ)|by (\d{1,2}) ?(pm|am|:00)/.exec(folded);
+  if (by) return `by_${Number(by[1] ?? by[2]) + (by[3] === 'pm' && Number(by[2]) < 12 ? 12 : 0)}`;
+  const since = /(\d{1,2})(?::00|時)(?:ごろ|頃|ころ)?(?:から|以降)|since (\d{1,2}) ?(pm|am|:00)?/.exec(folded);
+  if (since) return `since_${Number(since[1] ?? since[2]) + (since[3] === 'pm' && Number(since[2]) < 12 ? 12 : 0)}`;
+  if (/昨夜|昨晩|ゆうべ|夜間|last night|overnight/.test(folded)) return 'last_night';
+  if (/直近1時間|この1時間|過去1時間|last hour|past hour|この一時間/.test(folded)) return 'last_hour';
+  if (/明日|あした|あす[のは]|tomorrow/.test(folded)) return 'tomorrow';
+  if (/昨日|きのう|yesterday/.test(folded)) return 'yesterday';
+  if (/先週|せんしゅう|last week|past week/.test(folded)) return 'last_week';
+  if (/今週|こんしゅう|this week/.test(folded)) return 'this_week';
+  if (/午前|今朝|けさ|this morning/.test(folded)) return 'this_morning';
+  if (/午後|this afternoon/.test(folded)) return 'this_afternoon';
+  if (/今日|きょう|本日|ほんじつ|today/.test(folded)) return 'today';
+  if (/今|いま|現在|げんざい|現時点|right now|currently|at the moment/.test(folded)) return 'now';
+  return null;
+}
+
+function moveOf(folded: string, named: NamedInText): AskMove | null {
+  const speed = /(?:毎分|分速) ?(\d+(?:\.\d+)?) ?件|(\d+(?:\.\d+)?) ?(?:件\/分|件毎分|items?\/min|per min(?:ute)?|items? (?:a|per) minute)/.exec(folded);
+  const condition = /たら|なら|ても|もし|仮に|場合|試算|\bif\b|suppose|what|would|\bat \d/;
+  if (speed && condition.test(folded)) return { speed: Number(speed[1] ?? speed[2]) };
+  const people = /\+ ?(\d+) ?(?:名|人)?|(\d+) ?(?:名|人|にん|めい|people|persons?|operators?|staff|heads?|more)/.exec(folded);
+  if (!people || !(condition.test(folded) || /^\+/.test(people[0]))) return null;
+  const text = named.text;
+  const source = named.sites.find(
+    (h) => /^(?:拠点|センター)?(?:の[^\s、。]{0,8}?)?(?:から|より|→|->)/.test(text.slice(h.end)) || /from ?$/.test(text.slice(0, h.at)),
+  );
+  const target = named.sites.find((h) => h !== source);
+  return {
+    count: Number(people[1] ?? people[2]),
+    from: source?.canonical ?? null,
+    to: target?.canonical ?? null,
+    process: named.processes[0]?.canonical ?? null,
+  };
+}
+
+function rankOf(op: AskOp, folded: string, measure: MeasureId | null): AskQuery['rank'] {
+  if (op !== 'rank') return null;
+  const n =
+    /(?:top|bottom|best|worst|上位|下位|トップ|ワースト|ベスト) ?(\d{1,2})|(\d{1,2}) ?(?:fastest|slowest|best|worst|highest|lowest)|(\d{1,2}) ?(?:位|人|名|つ|件|sites|processes|operators)/.exec(
+      folded,
+    );
+  const bottom = /slowest|worst|lowest|least|bottom|下位|ワースト|最下位|遅い|おそい|少な|低い|悪い/.test(folded);
+  // "Most late" is the bottom of slack; "most errors" the top of error lines.
+  const order = measure === 'slack' ? (/遅れ|late|behind/.test(folded) ? 'bottom' : bottom ? 'bottom' : 'top') : bottom ? 'bottom' : 'top';
+  return { order, n: n ? Number(n[1] ?? n[2] ?? n[3]) : 1 };
+}
+
+function statusOf(op: AskOp, folded: string): AskQuery['status'] {
+  if (op !== 'list' && op !== 'rank') return null;
+  if (/遅れてる|遅れている|遅れそう|遅延して|おくれてる|late|behind/.test(folded)) return 'late';
+  if (/危ない|あぶない|リスク|りすく|間に合わなそう|間に合わない|まにあわな|at risk|might miss|risky/.test(folded)) return 'at_risk';
+  if (/終わった|終わってる|完了した|おわった|finished|completed|done/.test(folded)) return 'done';
+  if (/順調|on track/.test(folded)) return 'on_track';
+  return null;
+}
+
+function againstOf(op: AskOp, folded: string): AskQuery['against'] {
+  if (op !== 'change') return null;
+  if (/先週|前週|last week/.test(folded)) return 'last_week';
+  if (/昨日|前日|きのう|yesterday/.test(folded)) return 'yesterday';
+  return 'usual';
+}
+
+const levelOf = (folded: string): number | null => {
+  const m = /(?:スキル|すきる|レベル|れべる|skill|level|lv\.?) ?([1-5])(?!\d)/.exec(folded);
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * The model-free parser: a request → the typed query. The operation is the one with the
+ * most evidence (opCues.ts and the question's structure); the measure, the one whose words
+ * the request uses (measures.ts), else the operation's default; filters are the names the
+ * request uses (queryNames.ts). `ops` narrows the operations it may choose (the
+ * leave-one-operation-out check of `genba eval ask`).
+ */
+export function parseQuery(question: string, named: NamedInText, ops: readonly AskOp[] = ASK_OPS): ParsedQuery {
+  const folded = fold(question);
+  // 補正待ち is a count, not the process 補正.
+  const processes = named.processes.filter(
+    (h) =>
+      !/^(?:待ち|まち| ?(?:waiting|pending|backlog))/.test(named.text.slice(h.end)) && !/(?:waiting|waits?|awaiting) for ?$/.test(named.text.slice(0, h.at)),
+  );
+  const names: NamedInText = { ...named, processes };
+  const move = moveOf(folded, names);
+  const scores = measureScores(folded);
+  const evidence = opEvidence(folded, names, move, scores.size > 0);
+  const ranked = [...evidence].filter(([op]) => ops.includes(op)).sort((a, b) => b[1] - a[1]);
+  const total = ranked.reduce((s, [, v]) => s + Math.max(0, v), 0);
+  let op: AskOp = ranked[0]![1] > 0 ? ranked[0]![0] : scores.size > 0 && ops.includes('value') ? 'value' : 'outside';
+  const confidence = total > 0 ? Math.round((Math.max(0, ranked[0]![1]) / total) * 1000) / 1000 : 0;
+  if (!ops.includes(op)) op = 'outside';
+  const close = ranked[1] && ranked[0]![1] > 0 && ranked[0]![1] - ranked[1][1] < 0.5 ? ([ranked[0]![0], ranked[1][0]] as [AskOp, AskOp]) : null;
+
+  // A service or host named: the question is about the logs (「entry-api 落ちてない？」 is not about speed).
+  if (names.services.length > 0 || names.hosts.length > 0) for (const id of scores.keys()) if (!LOG_MEASURES.has(id)) scores.delete(id);
+  let measure: MeasureId | null = [...scores].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  if (op === 'status' || op === 'knowhow' || op === 'outside') measure = null;
+  else if (op === 'propose') measure = 'slack';
+  else if (measure === null) measure = defaultMeasure(op, names);
+
+  const sources = move && 'count' in move && move.from ? [move.from] : [];
+  const sites = names.sites.map((h) => h.canonical).filter((s) => !sources.includes(s) || names.sites.filter((h) => h.canonical === s).length > 1);
+  const query: AskQuery = {
+    op,
+    measure,
+    site: [...new Set(sites)].sort(),
+    process: [...new Set(processes.map((h) => h.canonical))].sort(),
+    business: [...new Set(names.businesses.map((h) => h.canonical))].sort(),
+    operator: [...new Set(names.operators.map((h) => h.canonical))].sort(),
+    service: [...new Set(names.services.map((h) => h.canonical))].sort(),
+    level: levelOf(folded),
+    status: statusOf(op, folded),
+    by: byDimension(op, folded, names),
+    time: timeOf(folded),
+    rank: rankOf(op, folded, measure),
+    against: againstOf(op, folded),
+    move: op === 'whatif' ? move : null,
+  };
+  return { query, confidence, alternatives: close };
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { ASK_OPS, QUERY_FIELDS, askQuerySchema, fullQuery, type AskOp, type AskQuery, type QueryField } from '../../api/askQuery.js';
+import { GenbaError } from '../../errors.js';
+
+/** One labelled request of a set (test/fixtures/ask/*.jsonl, docs/ask-query.md). */
+export interface AskCase {
+  q: string;
+  query: AskQuery;
+  pattern: string;
+  lang: string;
+  /** Figures the answer must state (as written in it), where the line gives them. */
+  figures: string[];
+}
+
+const lineSchema = z.object({
+  q: z.string().min(1).max(500),
+  query: askQuerySchema,
+  pattern: z.string().max(30).optional(),
+  lang: z.string().max(10).optional(),
+  figures: z.array(z.string().max(40)).max(20).optional(),
+});
+
+/** The lines of a request set; a bad line is named with its number, never skipped. */
+export function parseAskCases(text: string): AskCase[] {
+  const out: AskCase[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      throw new GenbaError('INVALID_INPUT', { ja: `${i + 1}行目が JSON ではありません`, en: `Line ${i + 1} is not JSON` });
+    }
+    const r = lineSchema.safeParse(parsed);
+    if (!r.success) {
+      const issue = r.error.issues[0]!;
+      const at = issue.path.join('.');
+      throw new GenbaError('INVALID_INPUT', {
+        ja: `${i + 1}行目の ${at} が不正です: ${issue.message}`,
+        en: `Line ${i + 1}: ${at} is invalid: ${issue.message}`,
+      });
+    }
+    out.push({ q: r.data.q, query: fullQuery(r.data.query), pattern: r.data.pattern ?? 'plain', lang: r.data.lang ?? 'ja', figures: r.data.figures ?? [] });
+  });
+  return out;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export interface QueryScore {
+  n: number;
+  /** Share of requests whose whole query is right. */
+  exact: number;
+  /** Share right, field by field. */
+  fields: Record<QueryField, number>;
+  perOp: { op: AskOp; n: number; exact: number; opRecall: number; opPrecision: number }[];
+  /** The requests read wrong, with the fields that differ. */
+  misses: { q: string; pattern: string; wrong: { field: QueryField; expected: unknown; got: unknown }[] }[];
+}
+
+/** Exact-match and per-field accuracy of parsed queries against the labels. */
+export function scoreQueries(cases: readonly AskCase[], got: readonly AskQuery[]): QueryScore {
+  const fields = Object.fromEntries(QUERY_FIELDS.map((f) => [f, 0])) as Record<QueryField, number>;
+  let exact = 0;
+  const misses: QueryScore['misses'] = [];
+  cases.forEach((c, i) => {
+    const g = got[i]!;
+    const wrong = QUERY_FIELDS.filter((f) => !same(c.query[f], g[f])).map((f) => ({ field: f, expected: c.query[f], got: g[f] }));
+    for (const f of QUERY_FIELDS) if (!wrong.some((w) => w.field === f)) fields[f]++;
+    if (wrong.length === 0) exact++;
+    else misses.push({ q: c.q, pattern: c.pattern, wrong });
+  });
+  const n = cases.length;
+  const perOp = ASK_OPS.map((op) => {
+    const idx = cases.map((c, i) => (c.query.op === op ? i : -1)).filter((i) => i >= 0);
+    const said = got.filter((g) => g.op === op).length;
+    const right = idx.filter((i) => got[i]!.op === op).length;
+    return {
+      op,
+      n: idx.length,
+      exact: idx.length === 0 ? 0 : idx.filter((i) => QUERY_FIELDS.every((f) => same(cases[i]!.query[f], got[i]![f]))).length / idx.length,
+      opRecall: idx.length === 0 ? 0 : right / idx.length,
+      opPrecision: said === 0 ? 0 : right / said,
+    };
+  }).filter((x) => x.n > 0);
+  return {
+    n,
+    exact: n === 0 ? 0 : exact / n,
+    fields: Object.fromEntries(QUERY_FIELDS.map((f) => [f, n === 0 ? 0 : fields[f] / n])) as Record<QueryField, number>,
+    perOp,
+    misses,
+  };
+}
+
+export interface AskEvaluation {
+  all: QueryScore;
+  /** Exact-match share per phrasing pattern (plain, curt, keigo, kana, typo, fullwidth, english, mixed). */
+  perPattern: { pattern: string; n: number; exact: number; op: number }[];
+  /**
+   * Leave one operation out: each operation's requests read by a parser that may not choose it.
+   * `honest`: read as `outside` (Genba says what it can do) rather than as another operation's answer.
+   */
+  leaveOneOpOut: { op: AskOp; n: number; honest: number; wrongOp: number }[];
+}
+
+/** The figures of `genba eval ask` and the bench: the whole set, per pattern, and leave-one-operation-out. */
+export function evaluateAsk(cases: readonly AskCase[], read: (q: string, ops?: readonly AskOp[]) => AskQuery): AskEvaluation {
+  const got = cases.map((c) => read(c.q));
+  const all = scoreQueries(cases, got);
+  const patterns = [...new Set(cases.map((c) => c.pattern))].sort();
+  const perPattern = patterns.map((pattern) => {
+    const idx = cases.map((c, i) => (c.pattern === pattern ? i : -1)).filter((i) => i >= 0);
+    const s = scoreQueries(
+      idx.map((i) => cases[i]!),
+      idx.map((i) => got[i]!),
+    );
+    return { pattern, n: idx.length, exact: s.exact, op: s.fields.op };
+  });
+  const leaveOneOpOut = ASK_OPS.filter((op) => op !== 'outside' && cases.some((c) => c.query.op === op)).map((op) => {
+    const mine = cases.filter((c) => c.query.op === op);
+    const read2 = mine.map(
+      (c) =>
+        read(
+          c.q,
+          ASK_OPS.filter((o) => o !== op),
+        ).op,
+    );
+    const honest = read2.filter((o) => o === 'outside').length;
+    return { op, n: mine.length, honest: honest / mine.length, wrongOp: (mine.length - honest) / mine.length };
+  });
+  return { all, perPattern, leaveOneOpOut };
+}

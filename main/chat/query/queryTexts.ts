@@ -1,0 +1,84 @@
+import type { Localized } from '../../api/localized.js';
+import { count } from '../../api/englishCount.js';
+
+/** The sentences the planner's answers are written in; every figure comes with its unit and period. */
+export const QUERY_TEXTS = {
+  valueHeader: { ja: (what: string, when: string) => `${what}（${when}）:`, en: (what: string, when: string) => `${what} (${when}):` } as Localized<
+    (what: string, when: string) => string
+  >,
+  asOf: { ja: (hm: string) => `${hm}時点`, en: (hm: string) => `as of ${hm}` } as Localized<(hm: string) => string>,
+  noRows: { ja: '該当するデータがありません。', en: 'No data matches.' } as Localized,
+  compareLead: {
+    ja: (a: string, b: string, what: string, diff: string) => `${what}は${a}が${b}より${diff}上です。`,
+    en: (a: string, b: string, what: string, diff: string) => `${a} is ${diff} ahead of ${b} on ${what}.`,
+  } as Localized<(a: string, b: string, what: string, diff: string) => string>,
+  compareEven: { ja: (what: string) => `${what}は同じです。`, en: (what: string) => `They are even on ${what}.` } as Localized<(what: string) => string>,
+  rankLead: {
+    ja: (order: 'top' | 'bottom', n: number, what: string) => `${what}の${order === 'top' ? '上位' : '下位'}${n}:`,
+    en: (order: 'top' | 'bottom', n: number, what: string) => `${order === 'top' ? 'Top' : 'Bottom'} ${n} by ${what}:`,
+  } as Localized<(order: 'top' | 'bottom', n: number, what: string) => string>,
+  yes: { ja: 'はい。', en: 'Yes.' } as Localized,
+  no: { ja: 'いいえ。', en: 'No.' } as Localized,
+  done: { ja: (what: string) => `${what}は終わっています（残件0件）。`, en: (what: string) => `${what} is finished (0 items left).` } as Localized<
+    (what: string) => string
+  >,
+  notDone: {
+    ja: (what: string, left: number) => `${what}はまだ終わっていません（残件${left}件）。`,
+    en: (what: string, left: number) => `${what} is not finished yet (${count(left, 'item')} left).`,
+  } as Localized<(what: string, left: number) => string>,
+  onTime: { ja: (what: string) => `${what}は納期に間に合う見込みです。`, en: (what: string) => `${what} should make its deadline.` } as Localized<
+    (what: string) => string
+  >,
+  late: {
+    ja: (what: string, min: number) => `${what}は納期に${min}分遅れる見込みです。`,
+    en: (what: string, min: number) => `${what} is projected to be ${min} min late.`,
+  } as Localized<(what: string, min: number) => string>,
+  noIncident: {
+    ja: (what: string, when: string) => `${what}に障害は見つかっていません（${when}）。`,
+    en: (what: string, when: string) => `No incident found for ${what} (${when}).`,
+  } as Localized<(what: string, when: string) => string>,
+  incident: {
+    ja: (svc: string, start: string, lines: number, hosts: string) => `${svc}: ${start}から障害（エラー等${lines}行、${hosts}）`,
+    en: (svc: string, start: string, lines: number, hosts: string) => `${svc}: incident since ${start} (${count(lines, 'line')}, ${hosts})`,
+  } as Localized<(svc: string, start: string, lines: number, hosts: string) => string>,
+  errorLines: {
+    ja: (what: string, when: string, n: number) => `${what}のエラー・警告は${when}で${n}行です。`,
+    en: (what: string, when: string, n: number) => `${what} logged ${count(n, 'error or warning line', 'error or warning lines')} ${when}.`,
+  } as Localized<(what: string, when: string, n: number) => string>,
+  minutesLate: { ja: (min: number) => `納期に${min}分遅れる見込み`, en: (min: number) => `projected ${min} min late` } as Localized<(min: number) => string>,
+  registered: { ja: 'マスタの登録値', en: 'as registered in the masters' } as Localized,
+  everything: { ja: '全体', en: 'everything' } as Localized,
+  allServices: { ja: '全サービス', en: 'all services' } as Localized,
+  statusLead: {
+    ja: (late: number, risk: number, done: number, total: number, hm: string) => `${hm}時点: ${total}系列のうち遅延${late}、リスク${risk}、完了${done}。`,
+    en: (late: number, risk: number, done: number, total: number, hm: string) =>
+      `As of ${hm}: of ${count(total, 'series', 'series')}, ${late} late, ${risk} at risk, ${done} done.`,
+  } as Localized<(late: number, risk: number, done: number, total: number, hm: string) => string>,
+  statusUrgent: { ja: '要対応:', en: 'Needs attention:' } as Localized,
+  statusIncidents: {
+    ja: (n: number) => `ログの障害: ${n}件。`,
+    en: (n: number) => `Log incidents: ${n}.`,
+  } as Localized<(n: number) => string>,
+  statusAlerts: { ja: (n: number) => `未解決のアラート: ${n}件。`, en: (n: number) => `Open alerts: ${n}.` } as Localized<(n: number) => string>,
+  missing: {
+    ja: (what: string, from: string) => `${what}のデータはGenbaに同期されていないため、お答えできません。${from}を同期すれば答えられるようになります。`,
+    en: (what: string, from: string) => `Genba has no ${what} data: it is not synced. Syncing ${from} would let it answer.`,
+  } as Localized<(what: string, from: string) => string>,
+  unknownMeasure: {
+    ja: 'そのデータ（給与・コスト・品質スコアなど）はGenbaの持つデータ（進捗、人員とスキル、ログ、アラート、承認）にありません。',
+    en: 'That data (pay, cost, quality scores …) is not among what Genba holds (progress, staff and skills, logs, alerts, decisions).',
+  } as Localized,
+  ahead: {
+    ja: (what: string) => `${what}は明日以降のことなので、同期済みの実績からはお答えできません（物量予測・配置計画は未同期です）。`,
+    en: (what: string) => `${what} for a day ahead cannot be answered from synced actuals (the forecast and staffing plan are not synced).`,
+  } as Localized<(what: string) => string>,
+  alertsIn: {
+    ja: (when: string, n: number) => `アラートは${when}で${n}件です。`,
+    en: (when: string, n: number) => `${count(n, 'alert')} ${when}.`,
+  } as Localized<(when: string, n: number) => string>,
+  decisionsIn: {
+    ja: (when: string, a: number, r: number, m: number) => `${when}の判断: 承認${a}件、却下${r}件、修正${m}件。`,
+    en: (when: string, a: number, r: number, m: number) => `Decisions ${when}: ${a} approved, ${r} rejected, ${m} modified.`,
+  } as Localized<(when: string, a: number, r: number, m: number) => string>,
+  noneFor: { ja: (what: string) => `${what}: なし`, en: (what: string) => `${what}: none` } as Localized<(what: string) => string>,
+} as const;
