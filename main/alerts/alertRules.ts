@@ -3,6 +3,7 @@ import type { AlertKind, IncidentKpiLink, LogAnomalyReport, LogIncident, Overvie
 import type { GenbaConfig } from '../config/config.js';
 import { formatHm } from '../config/zonedTime.js';
 import { DEFAULT_INCIDENT, groupIncidents } from '../logs/logIncidents.js';
+import { incidentLinesSince } from '../logs/logTexts.js';
 import { linkIncidentsToKpis } from './incidentCauses.js';
 import { usualSpeed } from './usualSpeed.js';
 import { minutesWords } from '../placement/minutesWords.js';
@@ -200,7 +201,7 @@ function logIncidents(i: RuleInputs, c: Causes): AlertCandidate[] {
     .map((incident) => ({ incident, links: c.links.filter((l) => l.incidentId === incident.id) }))
     .filter(({ incident, links }) => incident.severity === 'critical' || links.length > 0)
     .map(({ incident, links }) => {
-      const from = formatHm(incident.start, i.timeZone);
+      const lines = incidentLinesSince(incident, formatHm(incident.start, i.timeZone));
       const where = incident.hosts[0] ?? incident.services[0] ?? '?';
       const more = incident.hosts.length > 1 ? ` +${incident.hosts.length - 1}` : '';
       const sites = incident.sites.length > 0 ? { ja: `（${incident.sites.join('・')}）`, en: ` (${incident.sites.join(', ')})` } : { ja: '', en: '' };
@@ -218,8 +219,8 @@ function logIncidents(i: RuleInputs, c: Causes): AlertCandidate[] {
         site: incident.sites[0] ?? null,
         process: l?.process ?? null,
         title: {
-          ja: `ログの障害${sites.ja}: ${where}${more} ${from}から${incident.lines}件（通常${incident.usualLines}件）${kpi.ja}`,
-          en: `Log incident${sites.en}: ${where}${more} from ${from}, ${incident.lines} lines (usually ${incident.usualLines})${kpi.en}`,
+          ja: `ログの障害${sites.ja}: ${where}${more} ${lines.ja}${kpi.ja}`,
+          en: `Log incident${sites.en}: ${where}${more}, ${lines.en}${kpi.en}`,
         },
         detail: {
           incidentId: incident.id,

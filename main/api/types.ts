@@ -278,7 +278,10 @@ export interface LogIncident {
   hosts: string[];
   /** Sites its hosts serve, where known. */
   sites: string[];
-  /** Its lines in the anomaly window, and the median at that time on the previous days. */
+  /**
+   * Its lines since `start` (through the report's now), wherever the count is shown, and the
+   * median over the same span of the day on the previous 7 days.
+   */
   lines: number;
   usualLines: number;
   severity: 'warning' | 'critical';

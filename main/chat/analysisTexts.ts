@@ -2,6 +2,7 @@ import { count, plural } from '../api/englishCount.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
 import type { IncidentReport, ProcessProgress } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
+import { incidentLinesSince } from '../logs/logTexts.js';
 import { fig } from '../placement/placementTexts.js';
 import type { AlertHistory } from '../alerts/alertHistory.js';
 import type { MoveImpactRow, StaffMove } from '../placement/moveImpact.js';
@@ -14,12 +15,12 @@ const SAMPLE_PREFIX: Localized = { ja: '  例: ', en: '  e.g. ' };
 
 /** Lines of one incident and the speeds it likely lowered (shared by the log and the productivity answers). */
 function incidentLines(i: IncidentReport['incidents'][number], o: Tz, site: string | null, process: string | null): string[] {
-  const start = when(i.start, o);
+  const lines = incidentLinesSince(i, when(i.start, o));
   const hosts = i.hosts.slice(0, 2).join(', ');
   const services = i.services.slice(0, 2).join(', ');
   const incident = localize(o.lang, {
-    ja: `- ${hosts}（${services}）の障害: ${start}から${i.lines}件（通常${i.usualLines}件）${i.sites.length ? `、拠点 ${i.sites.join('・')}` : ''}`,
-    en: `- Incident on ${hosts} (${services}): ${count(i.lines, 'line')} from ${start} (usually ${i.usualLines})${i.sites.length ? `, ${plural(i.sites.length, 'site')} ${i.sites.join(', ')}` : ''}`,
+    ja: `- ${hosts}（${services}）の障害: ${lines.ja}${i.sites.length ? `、拠点 ${i.sites.join('・')}` : ''}`,
+    en: `- Incident on ${hosts} (${services}): ${lines.en}${i.sites.length ? `, ${plural(i.sites.length, 'site')} ${i.sites.join(', ')}` : ''}`,
   });
   const affects = i.affects
     .filter((a) => (site === null || a.site === site) && (process === null || a.process === process))

@@ -29,8 +29,9 @@ interface Footprint {
 /**
  * Anomalies that belong together become one incident: the same service or host, windows
  * that overlap (or lie within gapMinutes). An incident has a start (where its burst began,
- * looked for before the anomaly window), an end, the messages involved, their count
- * against the usual count at that time of day, and the hosts, services and sites.
+ * looked for before the anomaly window), an end, the messages involved, their count since
+ * the start against the usual count over the same span of the day, and the hosts, services
+ * and sites.
  */
 export function groupIncidents(db: Database.Database, report: LogAnomalyReport, o: IncidentOptions): LogIncident[] {
   const from = report.now - report.windowMinutes * MINUTE;
@@ -87,8 +88,10 @@ function toIncident(db: Database.Database, members: Footprint[], report: LogAnom
   const windowMs = report.windowMinutes * MINUTE;
   const from = report.now - windowMs;
   const now = count.get(from, report.now, ...params) as { n: number; f: number | null; l: number | null };
-  const earlier = [1, 2, 3, 4, 5, 6, 7].map((d) => (count.get(from - d * DAY, report.now - d * DAY, ...params) as { n: number }).n);
-  const usual = median(earlier);
+  /** The median of [a, b) shifted back by each of the previous 7 days: the usual count at that time of day. */
+  const usualOver = (a: number, b: number): number =>
+    median([1, 2, 3, 4, 5, 6, 7].map((d) => (count.get(a - d * DAY, b - d * DAY, ...params) as { n: number }).n));
+  const usual = usualOver(from, report.now);
 
   // Where the burst began: back from the window, bucket by bucket, while the rate stays above
   // twice the usual one (and above one line a bucket).
@@ -108,6 +111,11 @@ function toIncident(db: Database.Database, members: Footprint[], report: LogAnom
     expected = k.b;
   }
 
+  // The count said with the start ("13:50から556行") is the lines since that start, not only
+  // the anomaly window's: an incident older than the window would otherwise read as smaller
+  // than it is. Its usual is the same span on the previous days, so the two compare.
+  const since = (count.get(start, report.now, ...params) as { n: number }).n;
+
   const anomalies = members.map((m) => m.anomaly);
   const hostList = [...hosts].sort((a, b) => b[1] - a[1]).map(([h]) => h);
   const sites = [...new Set(hostList.map(o.siteOfHost).filter((s): s is string => s !== null))];
@@ -120,8 +128,8 @@ function toIncident(db: Database.Database, members: Footprint[], report: LogAnom
     services: serviceList,
     hosts: hostList,
     sites,
-    lines: now.n,
-    usualLines: Math.round(usual * 10) / 10,
+    lines: since,
+    usualLines: Math.round(usualOver(start, report.now) * 10) / 10,
     severity: critical ? 'critical' : 'warning',
     anomalies,
     samples: [...new Set(anomalies.flatMap((a) => a.samples))].slice(0, 3),

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { evaluateRules, type AlertCandidate } from '../../../main/alerts/alertRules.js';
+import { evaluateRules, incidentCauses, type AlertCandidate } from '../../../main/alerts/alertRules.js';
 import type { LogAnomaly, LogAnomalyReport } from '../../../main/api/types.js';
+import { incidentsAnswer } from '../../../main/chat/analysisTexts.js';
 import { defaultConfig } from '../../../main/config/config.js';
 import { groupIncidents } from '../../../main/logs/logIncidents.js';
 import { hostSiteResolver } from '../../../main/logs/siteHosts.js';
@@ -45,17 +46,17 @@ const burst = (service: string, from: string): LogAnomaly => ({
   explanation: { ja: 'エラー急増', en: 'error burst' },
 });
 const report = (...anomalies: LogAnomaly[]): LogAnomalyReport => ({ now: NOW, windowMinutes: 60, warmup: false, anomalies });
-const rules = (anomalies: LogAnomalyReport): AlertCandidate[] =>
-  evaluateRules({
-    db,
-    now: NOW,
-    timeZone: 'Asia/Tokyo',
-    config: defaultConfig().alerts,
-    lastSync: NOW,
-    anomalies,
-    siteOfHost,
-    overview: computeOverview(db, { now: NOW, timeZone: 'Asia/Tokyo', speedWindowMinutes: 30, atRiskSlackMinutes: 15 }),
-  });
+const inputs = (anomalies: LogAnomalyReport) => ({
+  db,
+  now: NOW,
+  timeZone: 'Asia/Tokyo',
+  config: defaultConfig().alerts,
+  lastSync: NOW,
+  anomalies,
+  siteOfHost,
+  overview: computeOverview(db, { now: NOW, timeZone: 'Asia/Tokyo', speedWindowMinutes: 30, atRiskSlackMinutes: 15 }),
+});
+const rules = (anomalies: LogAnomalyReport): AlertCandidate[] => evaluateRules(inputs(anomalies));
 
 beforeEach(() => {
   db = new Database(':memory:');
@@ -86,8 +87,47 @@ describe('log incidents', () => {
     const ocr = incidents.find((x) => x.hosts.includes('ocr-sapporo-01'))!;
     expect(ocr).toMatchObject({ services: ['ocr-worker', 'ocr-gateway'], hosts: ['ocr-sapporo-01'], sites: ['札幌'], start: at('13:50'), usualLines: 0 });
     expect(ocr.anomalies.map((a) => a.kind).sort()).toEqual(['error_burst', 'new_template']);
-    expect(ocr.lines).toBe(180 + 20);
+    // Since its start at 13:50 (110 minutes at 3 a minute), not only the window's 180, plus the 20 new messages.
+    expect(ocr.lines).toBe(110 * 3 + 20);
     expect(incidents.find((x) => x !== ocr)).toMatchObject({ services: ['mailer'], sites: [] });
+  });
+
+  it('an incident that began 2 hours ago counts its lines since its start, in the alert and in the answer', () => {
+    // A stray error long before (not part of the burst) and lines of other levels must not count.
+    db.prepare("INSERT INTO app_logs (ts, service, host, level, message) VALUES (?, 'ocr-worker', 'ocr-sapporo-01', 'ERROR', 'stray')").run(at('11:00'));
+    db.prepare("INSERT INTO app_logs (ts, service, host, level, message) VALUES (?, 'ocr-worker', 'ocr-sapporo-01', 'INFO', 'ok')").run(at('14:00'));
+    // The previous 7 days: one error every 10 minutes over the same hours (12 from 13:40 to 15:40).
+    for (let d = 1; d <= 7; d++)
+      for (let t = at('11:40') - d * 86_400_000; t < NOW - d * 86_400_000; t += 10 * MINUTE)
+        db.prepare("INSERT INTO app_logs (ts, service, host, level, message) VALUES (?, 'ocr-worker', 'ocr-sapporo-01', 'ERROR', 'usual')").run(t);
+    errors('ocr-worker', 'ocr-sapporo-01', '13:40');
+    const anomalies = report(burst('ocr-worker', '13:40'));
+    const since = (
+      db.prepare("SELECT COUNT(*) AS n FROM app_logs WHERE service = 'ocr-worker' AND level = 'ERROR' AND ts >= ? AND ts < ?").get(at('13:40'), NOW) as {
+        n: number;
+      }
+    ).n;
+    expect(since).toBe(120 * 3);
+    // Its usual is the same span of the day before (every previous day has the same count).
+    const usual = (
+      db
+        .prepare("SELECT COUNT(*) AS n FROM app_logs WHERE service = 'ocr-worker' AND level = 'ERROR' AND ts >= ? AND ts < ?")
+        .get(at('13:40') - 86_400_000, NOW - 86_400_000) as { n: number }
+    ).n;
+    expect(usual).toBe(12);
+
+    const causes = incidentCauses(inputs(anomalies));
+    expect(causes.incidents).toHaveLength(1);
+    expect(causes.incidents[0]).toMatchObject({ start: at('13:40'), lines: since, usualLines: usual });
+
+    const alert = rules(anomalies).find((c) => c.kind === 'log_anomaly')!;
+    expect(alert.detail).toMatchObject({ start: at('13:40'), lines: since });
+    expect(alert.title.ja).toContain(`13:40から${since}行（通常${usual}行）`);
+    expect(alert.title.en).toContain(`${since} lines since 13:40 (usually ${usual})`);
+
+    const incidents = { now: NOW, warmup: false, incidents: causes.incidents.map((x) => ({ ...x, affects: [] })) };
+    expect(incidentsAnswer(incidents, { lang: 'ja', timeZone: 'Asia/Tokyo' }, null)).toContain(`13:40から${since}行`);
+    expect(incidentsAnswer(incidents, { lang: 'en', timeZone: 'Asia/Tokyo' }, null)).toContain(`${since} lines since 13:40`);
   });
 
   it('an incident that precedes a drop in the site’s speed is its likely cause, with the numbers', () => {
@@ -97,7 +137,7 @@ describe('log incidents', () => {
     const log = all.filter((c) => c.kind === 'log_anomaly');
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ site: '札幌', process: 'エントリ1', severity: 'critical' });
-    expect(log[0]!.title.ja).toBe('ログの障害（札幌）: ocr-sapporo-01 13:50から180件（通常0件）。札幌 エントリ1の速度 毎分8 → 4件（13:50から）');
+    expect(log[0]!.title.ja).toBe('ログの障害（札幌）: ocr-sapporo-01 13:50から330行（通常0行）。札幌 エントリ1の速度 毎分8 → 4件（13:50から）');
     expect(log[0]!.detail.affects).toEqual([
       { incidentId: expect.any(String), site: '札幌', process: 'エントリ1', businessId: '523201', speedBefore: 8, speedAfter: 4, dropAt: at('13:50') },
     ]);
