@@ -240,6 +240,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const parsed = parseQuery(question, finderFor(db, deps.aliases())(question));
       const pq = parsed.query;
       const missing = pq.measure !== null && (MEASURES[pq.measure].source.kind === 'missing' || MEASURES[pq.measure].source.kind === 'none');
+      // The planner takes what no engine answers (the intents' 'other'), the shapes no engine has (comparison,
+      // ranking), and a sure reading where the intents were too close to choose (an ask-back); an engine's own
+      // question (a proposal, a speed analysis, a log investigation) stays with the engine.
+      const sure = parsed.confidence >= UNSURE;
       const planned =
         !o.intent &&
         !followUp &&
@@ -247,8 +251,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         pq.op !== 'knowhow' &&
         (missing ||
           (PLANNED_OPS.has(pq.op) &&
-            // Where the intent engines have no answer ('other'), the planner answers even an unsure reading (shown in `query`).
-            (intent.intent_type === 'other' || (parsed.confidence >= UNSURE && pq.op !== 'value' && pq.op !== 'list'))));
+            (intent.intent_type === 'other' ||
+              (sure && (pq.op === 'compare' || pq.op === 'rank')) ||
+              // A named service: the log engine's answer does not narrow to it.
+              (sure && pq.service.length > 0) ||
+              (sure && intent.source === 'rules' && intent.alternatives !== undefined))));
       const intentMs = ms(t0);
       if (planned) {
         o.onStage?.('data');
@@ -260,7 +267,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           dayStart,
           timeZone: cfg.timeZone,
           overview: deps.overview,
-          incidents: (site) => deps.incidents(site),
+          incidents: (site, window) => deps.incidents(site, window),
           alerts: deps.alerts,
         });
         const dataMs = ms(t2);

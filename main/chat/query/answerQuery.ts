@@ -16,7 +16,8 @@ export interface QueryContext {
   dayStart: number;
   timeZone: string;
   overview: () => Overview;
-  incidents: (site?: string) => IncidentReport;
+  /** Incidents of now, or of a window asked for. */
+  incidents: (site?: string, window?: { from: number; to: number; label: Localized }) => IncidentReport;
   alerts: () => Alert[];
 }
 
@@ -132,7 +133,18 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     }
     rows = [...groups].map(([key, g]) => {
       const v = progressFigure(q.measure!, g, correction);
-      return { key, value: v, shown: v === null ? '—' : q.measure === 'finish' || q.measure === 'deadline' ? hm(v) : `${v}${unit === '%' ? '%' : ` ${unit}`}` };
+      return {
+        key,
+        value: v,
+        shown:
+          v === null
+            ? '—'
+            : q.measure === 'finish' || q.measure === 'deadline'
+              ? hm(v)
+              : q.measure === 'slack'
+                ? L(T.slackShown, v)
+                : `${v}${unit === '%' ? '%' : ` ${unit}`}`,
+      };
     });
   } else if (q.measure === 'headcount' || q.measure === 'operator_speed' || q.measure === 'skill') {
     rows = masterRows(q, c, unit);
@@ -141,13 +153,16 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     when = S(window.label);
     rows = errorLineRows(q, c, window);
   } else if (q.measure === 'incidents') {
-    const report = c.incidents(q.site[0]);
+    const report = c.incidents(q.site[0], q.time === null ? undefined : window);
     const list = report.incidents.filter((i) => q.service.length === 0 || i.services.some((s) => q.service.includes(s)));
     when = S(window.label);
     const what = q.service.join('・') || q.site.join('・') || S(T.allServices);
     // No yes/no word: 「落ちてない？」 and "is it up?" ask opposite ways; the sentence says what holds.
     if (list.length === 0) return { text: L(T.noIncident, what, when), table: empty };
-    rows = list.map((i) => ({ key: i.services[0]!, value: i.lines, shown: L(T.incident, i.services.join('・'), hm(i.start), i.lines, i.hosts.join(', ')) }));
+    // An incident of an earlier day says its date: 「00:04から」 alone would read as today.
+    const at = (t: number): string =>
+      t >= c.dayStart ? hm(t) : `${new Intl.DateTimeFormat('en-US', { timeZone: c.timeZone, month: 'numeric', day: 'numeric' }).format(t)} ${hm(t)}`;
+    rows = list.map((i) => ({ key: i.services[0]!, value: i.lines, shown: L(T.incident, i.services.join('・'), at(i.start), i.lines, i.hosts.join(', ')) }));
     return {
       text: rows.map((r) => r.shown).join('\n'),
       table: { columns: ['service', 'lines'], rows: rows.map((r) => [r.key, r.value]) },

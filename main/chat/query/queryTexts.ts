@@ -46,6 +46,10 @@ export const QUERY_TEXTS = {
     en: (what: string, when: string, n: number) => `${what} logged ${count(n, 'error or warning line', 'error or warning lines')} ${when}.`,
   } as Localized<(what: string, when: string, n: number) => string>,
   minutesLate: { ja: (min: number) => `納期に${min}分遅れる見込み`, en: (min: number) => `projected ${min} min late` } as Localized<(min: number) => string>,
+  slackShown: {
+    ja: (v: number) => (v < 0 ? `${-v}分遅れ` : `余裕${v}分`),
+    en: (v: number) => (v < 0 ? `${-v} min late` : `${v} min to spare`),
+  } as Localized<(v: number) => string>,
   registered: { ja: 'マスタの登録値', en: 'as registered in the masters' } as Localized,
   everything: { ja: '全体', en: 'everything' } as Localized,
   allServices: { ja: '全サービス', en: 'all services' } as Localized,
