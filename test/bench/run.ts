@@ -15,6 +15,7 @@ import { logIntelligenceBench } from './logIntelligence.js';
 import { logParsingBench } from './logParsing.js';
 import { logScaleBench } from './logScale.js';
 import { intentAccuracyBench } from './intentAccuracy.js';
+import { askQueryBench } from './askQuery.js';
 import { placementAssistantBench } from './placementAssistant.js';
 import { syncSoak } from './syncSoak.js';
 import { compactionSoak } from './compactionSoak.js';
@@ -147,6 +148,7 @@ const sections: [string, string, () => Promise<void>][] = [
   ['scale', 'logs at 1,000 and 10,000 templates: anomalies, clusters and alerts check (the built CLI), before and now', () => logScaleBench(record)],
   ['parse', 'log parsing: accuracy in-sample and left out, genba logs parse beside Drain3, robustness', async () => logParsingBench(record)],
   ['intents', 'understanding requests: intent accuracy in-sample and left out by phrasing pattern, entities', async () => intentAccuracyBench(record)],
+  ['ask', 'questions read as queries: open and locked sets, per pattern, leave one operation out; answer time per operation', () => askQueryBench(record)],
 ];
 for (const [name, title, run] of sections) {
   if (!wanted(name)) continue;

@@ -30,10 +30,12 @@ function logNames(db: Database.Database): { services: string[]; hosts: string[] 
   }
   const col = (sql: string): string[] => (db.prepare(sql).all() as { v: string }[]).map((r) => r.v);
   const names = { services: col(`SELECT DISTINCT service AS v FROM app_logs`), hosts: col(`SELECT DISTINCT host AS v FROM app_logs`) };
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    LOG_NAMES_KEY,
-    JSON.stringify({ key, ...names }),
-  );
+  // A store opened read-only (a copy under inspection) reads them every time.
+  if (!db.readonly)
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+      LOG_NAMES_KEY,
+      JSON.stringify({ key, ...names }),
+    );
   return names;
 }
 

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../../main/app.js';
+import { ASK_OPS } from '../../main/api/askQuery.js';
+import { evaluateAsk, parseAskCases, type AskCase } from '../../main/chat/query/queryEval.js';
+import { tempDir } from '../helpers/tempDir.js';
+
+const ANCHOR = '2025-10-23T15:40:00+09:00';
+const SETS = join(import.meta.dirname, '..', 'fixtures', 'ask');
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
+
+/**
+ * Reading requests as queries (docs/ask-query.md) on the demo company: the open development
+ * set (written by helper sessions, tuned on) beside the locked set (written blind by another
+ * helper, never read by the developers), exact and per field, per phrasing pattern and
+ * leaving one operation out; then the time of a whole answer per operation, in-process.
+ */
+export async function askQueryBench(record: (name: string, value: string) => void): Promise<void> {
+  const dir = tempDir('genba-bench-ask-');
+  try {
+    const app = createApp({ dataDir: dir.path, now: Date.parse(ANCHOR) });
+    await app.start();
+    await app.assistant.prepare();
+    const read = (q: string, ops?: readonly (typeof ASK_OPS)[number][]) => app.assistant.readQuery(q, ops).query;
+    const load = (f: string): AskCase[] => parseAskCases(readFileSync(join(SETS, f), 'utf8'));
+    const open = [...load('dev-ja.jsonl'), ...load('dev-en.jsonl')];
+    const locked = load('locked.jsonl');
+    const [o, l] = [evaluateAsk(open, read), evaluateAsk(locked, read)];
+    record('requests: open / locked', `${open.length} / ${locked.length}`);
+    record('exact query: open / locked', `${pct(o.all.exact)} / ${pct(l.all.exact)}`);
+    for (const f of ['op', 'measure', 'site', 'by', 'time'] as const) record(`  ${f}: open / locked`, `${pct(o.all.fields[f])} / ${pct(l.all.fields[f])}`);
+    for (const p of o.perPattern) {
+      const lp = l.perPattern.find((x) => x.pattern === p.pattern);
+      record(`  pattern ${p.pattern}: exact open / locked`, `${pct(p.exact)} (${p.n}) / ${lp ? `${pct(lp.exact)} (${lp.n})` : '—'}`);
+    }
+    for (const p of o.leaveOneOpOut) record(`  leave out ${p.op}: read as outside / as another op (open)`, `${pct(p.honest)} / ${pct(p.wrongOp)}`);
+
+    // A whole answer per operation, in-process, no models: p95 over the open set's requests of that operation.
+    for (const op of ASK_OPS) {
+      const qs = open.filter((c) => c.query.op === op).map((c) => c.q);
+      const times: number[] = [];
+      for (let round = 0; round < 2; round++)
+        for (const q of qs) {
+          const t = performance.now();
+          await app.assistant.ask(q);
+          times.push(performance.now() - t);
+        }
+      record(`answer p95 in-process: ${op}`, `${p95(times).toFixed(1)} ms (${qs.length} requests × 2)`);
+    }
+    await app.stop();
+  } finally {
+    dir.remove();
+  }
+}
