@@ -1,14 +1,13 @@
 import type { Dimension, MeasureId } from '../../api/askQuery.js';
 import type { Localized } from '../../api/localized.js';
+import { MEASURE_LABELS, type MeasureLabel } from '../../api/measureLabels.js';
 
 /** Where a measure's figures come from; `missing`: part of the model, not synced today (said, never guessed). */
 export type MeasureSource =
   { kind: 'progress' } | { kind: 'masters' } | { kind: 'logs' } | { kind: 'store' } | { kind: 'missing'; from: Localized } | { kind: 'none' };
 
-export interface MeasureDef {
-  /** What a manager reads: the measure's name and its unit. */
-  label: Localized;
-  unit: Localized;
+/** The measure's name and unit (what a manager reads) come from api/measureLabels.ts, shared with the renderer. */
+export interface MeasureDef extends MeasureLabel {
   /** The dimensions it can be split or filtered by. */
   dims: readonly Dimension[];
   source: MeasureSource;
@@ -31,8 +30,7 @@ const AIMEE_PLANNING: Localized = {
  */
 export const MEASURES: Record<MeasureId, MeasureDef> = {
   remaining: {
-    label: { ja: '残件', en: 'items left' },
-    unit: { ja: '件', en: 'items' },
+    ...MEASURE_LABELS.remaining,
     dims: ['site', 'process', 'business', 'hour', 'day'],
     source: { kind: 'progress' },
     words: [
@@ -61,8 +59,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   done: {
-    label: { ja: '処理済み件数', en: 'items done' },
-    unit: { ja: '件', en: 'items' },
+    ...MEASURE_LABELS.done,
     dims: ['site', 'process', 'business', 'hour', 'day'],
     source: { kind: 'progress' },
     words: [
@@ -85,22 +82,19 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   arrivals: {
-    label: { ja: '到着件数', en: 'items arrived' },
-    unit: { ja: '件', en: 'items' },
+    ...MEASURE_LABELS.arrivals,
     dims: ['site', 'process', 'business', 'hour', 'day'],
     source: { kind: 'progress' },
     words: ['入荷', '到着', '投入', '流入', '届いた', '入ってきた', '新規', 'arriv', 'incoming', 'inflow', 'came in', 'new items'],
   },
   progress: {
-    label: { ja: '進捗率', en: 'progress' },
-    unit: { ja: '%', en: '%' },
+    ...MEASURE_LABELS.progress,
     dims: ['site', 'process', 'business'],
     source: { kind: 'progress' },
     words: ['進捗', 'しんちょく', '進んで', 'すすんで', '進み', '消化率', '達成率', '何割', '何%', 'progress', 'ahead', 'further along', 'percent done'],
   },
   speed: {
-    label: { ja: '処理速度', en: 'speed' },
-    unit: { ja: '件/分', en: 'items/min' },
+    ...MEASURE_LABELS.speed,
     dims: ['site', 'process', 'business', 'hour', 'day'],
     source: { kind: 'progress' },
     words: [
@@ -130,8 +124,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   needed_speed: {
-    label: { ja: '必要な速度', en: 'speed needed' },
-    unit: { ja: '件/分', en: 'items/min' },
+    ...MEASURE_LABELS.needed_speed,
     dims: ['site', 'process', 'business'],
     source: { kind: 'progress' },
     words: [
@@ -152,8 +145,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   finish: {
-    label: { ja: '完了見込み', en: 'projected finish' },
-    unit: { ja: '時刻', en: 'time' },
+    ...MEASURE_LABELS.finish,
     dims: ['site', 'process', 'business'],
     source: { kind: 'progress' },
     words: [
@@ -175,8 +167,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   slack: {
-    label: { ja: '納期までの余裕', en: 'slack to the deadline' },
-    unit: { ja: '分', en: 'min' },
+    ...MEASURE_LABELS.slack,
     dims: ['site', 'process', 'business'],
     source: { kind: 'progress' },
     words: [
@@ -207,8 +198,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   deadline: {
-    label: { ja: '納期', en: 'deadline' },
-    unit: { ja: '時刻', en: 'time' },
+    ...MEASURE_LABELS.deadline,
     dims: ['business', 'site'],
     source: { kind: 'progress' },
     words: [
@@ -227,8 +217,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   correction_waiting: {
-    label: { ja: '補正待ち', en: 'waiting for correction' },
-    unit: { ja: '件', en: 'items' },
+    ...MEASURE_LABELS.correction_waiting,
     dims: ['site', 'process', 'business', 'hour', 'day'],
     source: { kind: 'progress' },
     words: [
@@ -244,8 +233,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   headcount: {
-    label: { ja: '人数', en: 'headcount' },
-    unit: { ja: '人', en: 'people' },
+    ...MEASURE_LABELS.headcount,
     dims: ['site', 'process', 'level'],
     source: { kind: 'masters' },
     words: [
@@ -269,8 +257,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   operator_speed: {
-    label: { ja: 'オペレーターの登録速度', en: "operator's registered speed" },
-    unit: { ja: '件/時', en: 'items/h' },
+    ...MEASURE_LABELS.operator_speed,
     dims: ['operator', 'site', 'process'],
     source: { kind: 'masters' },
     words: [
@@ -292,8 +279,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   skill: {
-    label: { ja: 'スキルと経験', en: 'skill and experience' },
-    unit: { ja: 'レベル', en: 'level' },
+    ...MEASURE_LABELS.skill,
     dims: ['operator', 'process', 'level'],
     source: { kind: 'masters' },
     words: [
@@ -315,15 +301,13 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   error_lines: {
-    label: { ja: 'エラー行数', en: 'error lines' },
-    unit: { ja: '行', en: 'lines' },
+    ...MEASURE_LABELS.error_lines,
     dims: ['service', 'host', 'site', 'hour', 'day'],
     source: { kind: 'logs' },
     words: ['エラー', 'えらー', 'ワーニング', '警告', '例外', 'ログ', 'タイムアウト', 'error', 'errors', 'warn', 'exception', 'timeout', 'log lines', 'logs'],
   },
   incidents: {
-    label: { ja: '障害', en: 'incidents' },
-    unit: { ja: '件', en: 'incidents' },
+    ...MEASURE_LABELS.incidents,
     dims: ['service', 'site', 'hour', 'day'],
     source: { kind: 'logs' },
     words: [
@@ -353,22 +337,19 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   alerts: {
-    label: { ja: 'アラート', en: 'alerts' },
-    unit: { ja: '件', en: 'alerts' },
+    ...MEASURE_LABELS.alerts,
     dims: ['site', 'hour', 'day'],
     source: { kind: 'store' },
     words: ['アラート', 'あらーと', '通知', 'しきい値', '閾値', '鳴り', 'alert', 'alarm', 'notification', 'threshold'],
   },
   decisions: {
-    label: { ja: '承認・却下', en: 'decisions' },
-    unit: { ja: '件', en: 'decisions' },
+    ...MEASURE_LABELS.decisions,
     dims: ['site', 'hour', 'day'],
     source: { kind: 'store' },
     words: ['承認', 'しょうにん', '却下', '決裁', '提案', '配置案', '判断', 'approv', 'reject', 'decision', 'decided', 'proposals'],
   },
   attendance: {
-    label: { ja: '勤怠（出勤・欠勤）', en: 'attendance' },
-    unit: { ja: '人', en: 'people' },
+    ...MEASURE_LABELS.attendance,
     dims: ['site', 'operator', 'day'],
     source: { kind: 'missing', from: AIMEE_PLANNING },
     words: [
@@ -400,15 +381,13 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   overtime: {
-    label: { ja: '残業', en: 'overtime' },
-    unit: { ja: '時間', en: 'hours' },
+    ...MEASURE_LABELS.overtime,
     dims: ['site', 'operator', 'day'],
     source: { kind: 'missing', from: { ja: '勤怠システムの残業時間', en: "the attendance system's overtime hours" } },
     words: ['残業', 'ざんぎょう', '時間外', '超勤', 'overtime', 'extra hours', 'ot hours'],
   },
   forecast_volume: {
-    label: { ja: '物量予測', en: 'workload forecast' },
-    unit: { ja: '件', en: 'items' },
+    ...MEASURE_LABELS.forecast_volume,
     dims: ['site', 'process', 'business', 'day'],
     source: { kind: 'missing', from: { ja: '計画システム（AIMEE）の物量予測', en: "the planning system's (AIMEE) workload forecast" } },
     words: [
@@ -427,8 +406,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   planned_staff: {
-    label: { ja: '配置計画', en: 'staffing plan' },
-    unit: { ja: '人', en: 'people' },
+    ...MEASURE_LABELS.planned_staff,
     dims: ['site', 'process', 'day'],
     source: { kind: 'missing', from: AIMEE_PLANNING },
     words: [
@@ -449,8 +427,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
   unknown: {
-    label: { ja: 'そのデータ', en: 'that data' },
-    unit: { ja: '', en: '' },
+    ...MEASURE_LABELS.unknown,
     dims: [],
     source: { kind: 'none' },
     words: [
