@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { useChatStore, type ChatEntry } from '../../store/chatStore';
 import { ProposalCard } from './ProposalCard';
+import { QueryChart, QueryRead } from './QueryRead';
 import { formatTime } from '../overview/format';
 import { useShallow } from 'zustand/react/shallow';
 
@@ -125,6 +126,12 @@ function Entry({ entry }: { entry: ChatEntry }) {
   const lang = useAppStore((s) => s.lang);
   const dataAsOf = useAppStore((s) => s.overview?.dataAsOf ?? null);
   const r = entry.result;
+  // A planned answer was written from the query, not by an intent's engine: it says the operation it answered.
+  const answeredAs = r
+    ? r.query?.answeredBy === 'planner'
+      ? t(`query.op.${r.query.read.op}`)
+      : localize(lang, INTENT_LABELS[r.intent.intent_type]).topic
+    : '';
   return (
     <div className="chat-entry" data-testid="chat-entry">
       <div className="bubble user">{entry.question}</div>
@@ -132,7 +139,10 @@ function Entry({ entry }: { entry: ChatEntry }) {
         {entry.error ? (
           <span className="error-text">{entry.error}</span>
         ) : r ? (
-          <p className="answer">{r.answer}</p>
+          <>
+            <p className="answer">{r.answer}</p>
+            <QueryChart result={r} />
+          </>
         ) : (
           <>
             <p className="answer streaming">{entry.streamed || t('chat.thinking')}</p>
@@ -151,10 +161,11 @@ function Entry({ entry }: { entry: ChatEntry }) {
         {r?.proposal && <ProposalCard proposal={r.proposal} />}
         {r?.action && <ThresholdButton action={r.action} />}
         {r && <Citations items={r.citations} />}
+        {r?.query && <QueryRead query={r.query} />}
         {r && (
           <div className="muted small timings" data-testid="timings">
             <span title={`${t('chat.intent')}: ${t(`chat.intentSource.${r.intent.source}`)} · ${Math.round(r.timings.total_ms)} ms`}>
-              {t(`chat.source.${r.answerSource}`)} · {t('chat.answeredAs', { intent: localize(lang, INTENT_LABELS[r.intent.intent_type]).topic })}
+              {t(`chat.source.${r.answerSource}`)} · {t('chat.answeredAs', { intent: answeredAs })}
               {(r.proposal?.data_as_of ?? dataAsOf) !== null && <> · {t('chat.dataAsOf', { time: formatTime(r.proposal?.data_as_of ?? dataAsOf, tz) })}</>}
             </span>
           </div>
