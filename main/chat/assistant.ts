@@ -51,7 +51,8 @@ import type { AskOp } from '../api/askQuery.js';
 import { answerQuery, PLANNED_OPS } from './query/answerQuery.js';
 import { MEASURES } from './query/measures.js';
 import { parseQuery, UNSURE, type ParsedQuery } from './query/parseQuery.js';
-import { createNameFinder, loadQueryNames, type NamedInText } from './query/queryNames.js';
+import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
+import { cachedNameReadings, prepareNameReadings, type NameReadings } from './nameReadings.js';
 
 export interface AssistantDeps {
   db: () => Database.Database;
@@ -156,7 +157,9 @@ export interface Assistant {
  */
 export function createAssistant(deps: AssistantDeps): Assistant {
   // Names change only with a sync: they are re-read when the masters or snapshots change.
-  let cached: { key: string; resolver: EntityResolver; finder: ((text: string) => NamedInText) | null } | null = null;
+  // Their readings (kana, romaji) are made once per change of the names and kept in the store; until made, there are none.
+  let cached: { key: string; resolver: EntityResolver; finder: ((text: string) => NamedInText) | null; readings: NameReadings; made: Promise<unknown> } | null =
+    null;
   const resolverFor = (db: Database.Database, aliases: Record<string, string>): EntityResolver => {
     const key = JSON.stringify([
       db
@@ -167,19 +170,34 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         .get(),
       aliases,
     ]);
-    if (cached?.key !== key) cached = { key, resolver: createEntityResolver(loadMasterNames(db), aliases), finder: null };
+    if (cached?.key !== key) {
+      const masters = loadMasterNames(db);
+      const names = namesToRead(db, aliases, masters);
+      const readings = cachedNameReadings(db, names);
+      const entry = {
+        key,
+        resolver: createEntityResolver(masters, aliases, readings),
+        finder: null,
+        readings,
+        made: Promise.resolve() as Promise<unknown>,
+      };
+      if (Object.keys(readings).length === 0)
+        entry.made = prepareNameReadings(db, names, deps.log).then((r) => void (cached === entry && Object.keys(r).length > 0 && (cached = null)));
+      cached = entry;
+    }
     return cached.resolver;
   };
   // The query's names add operators, services and hosts: read once per change of the masters, like the resolver's.
   const finderFor = (db: Database.Database, aliases: Record<string, string>): ((text: string) => NamedInText) => {
     resolverFor(db, aliases);
-    return (cached!.finder ??= createNameFinder(loadQueryNames(db), aliases));
+    return (cached!.finder ??= createNameFinder(loadQueryNames(db), aliases, cached!.readings));
   };
   return {
     async prepare(): Promise<void> {
       resolverFor(deps.db(), deps.aliases());
       deps.overview();
-      await Promise.all([warmSolver(), deps.knowledge.reindex()]);
+      await Promise.all([warmSolver(), deps.knowledge.reindex(), cached!.made]);
+      resolverFor(deps.db(), deps.aliases());
     },
 
     readQuery(question: string, ops?: readonly AskOp[]): ParsedQuery {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { PLACE_READINGS, PROCESS_WORDS } from './placeReadings.js';
+import { readingForms, type NameReadings } from './nameReadings.js';
+import { PROCESS_WORDS } from './processWords.js';
 
 export interface MasterNames {
   sites: string[];
@@ -51,22 +52,24 @@ export interface EntityResolver {
 
 /**
  * Finds the site, process and business a request is about, by the names in the synced
- * master data, their readings and the configured aliases. Longest match wins; a site
- * followed by から/より/from is a source, so the other one is the target.
+ * master data, their readings (kana and romaji, from nameReadings.ts) and the configured
+ * aliases and theirs. Longest match wins; a site followed by から/より/from is a source, so
+ * the other one is the target.
  */
-export function createEntityResolver(names: MasterNames, aliases: Record<string, string>): EntityResolver {
-  const terms = (canonicals: string[], extra: (c: string) => readonly string[]): Term[] => {
+export function createEntityResolver(names: MasterNames, aliases: Record<string, string>, readings: NameReadings = {}): EntityResolver {
+  const terms = (canonicals: string[]): Term[] => {
     const out: Term[] = [];
     for (const c of canonicals) {
-      for (const form of [c, ...extra(c)]) out.push({ canonical: c, form: normalizeText(form) });
-      for (const [alias, target] of Object.entries(aliases)) if (target === c) out.push({ canonical: c, form: normalizeText(alias) });
+      for (const form of [c, ...readingForms(readings[c])]) out.push({ canonical: c, form: normalizeText(form) });
+      for (const [alias, target] of Object.entries(aliases))
+        if (target === c) for (const form of [alias, ...readingForms(readings[alias])]) out.push({ canonical: c, form: normalizeText(form) });
     }
     return out.filter((t) => t.form.length > 0).sort((a, b) => b.form.length - a.form.length);
   };
-  const siteTerms = terms(names.sites, (c) => PLACE_READINGS[c] ?? []);
-  const processTerms = terms(names.processes, () => []);
+  const siteTerms = terms(names.sites);
+  const processTerms = terms(names.processes);
   // Business ids, and the names configured for them (an alias whose target is an id).
-  const businessTerms = terms(names.businessIds, () => []);
+  const businessTerms = terms(names.businessIds);
 
   /** Every match, without overlaps, longest first, in text order. */
   const find = (text: string, list: Term[]): { canonical: string; at: number; end: number }[] => {

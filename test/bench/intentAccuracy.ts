@@ -7,7 +7,7 @@ import { DEFAULT_CLASSIFIER, rankIntents, type ClassifierOptions } from '../../m
 import { scoreIntents } from '../../main/chat/intentEval.js';
 import { intentFromRules } from '../../main/chat/intentRules.js';
 import { DEMO_MASTER_NAMES } from '../../main/sync/demo/demoDefinition.js';
-import { DEMO_BUSINESS_ALIASES } from '../helpers/demoBusinessAliases.js';
+import { DEMO_BUSINESS_ALIASES, demoReadings } from '../helpers/demoBusinessAliases.js';
 
 type Record = (name: string, value: string) => void;
 
@@ -31,7 +31,7 @@ function grid(): ClassifierOptions[] {
  * the others is chosen and scored on it. Also the shipped setting's entity accuracy and
  * confusion, on the demo company's names.
  */
-export function intentAccuracyBench(record: Record): void {
+export async function intentAccuracyBench(record: Record): Promise<void> {
   const cases = parseIntentCases(readFileSync(INTENT_DEV_SET, 'utf8'));
   const settings = grid();
   const right = settings.map((o) => cases.map((c) => rankIntents(c.q, o).ranked[0]!.intent === c.intent));
@@ -58,7 +58,7 @@ export function intentAccuracyBench(record: Record): void {
   );
   record('intents: accuracy, leave one phrasing pattern out', `${(held / cases.length).toFixed(3)} (${perPattern.join(', ')})`);
 
-  const resolver = createEntityResolver({ ...DEMO_MASTER_NAMES }, DEMO_BUSINESS_ALIASES);
+  const resolver = createEntityResolver({ ...DEMO_MASTER_NAMES }, DEMO_BUSINESS_ALIASES, await demoReadings());
   const now = Date.parse('2025-10-23T15:40:00+09:00');
   const t0 = performance.now();
   const intents = cases.map((c) => intentFromRules(c.q, resolver, now, now - 15 * 3_600_000));

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { PLACE_READINGS } from '../placeReadings.js';
-import { loadMasterNames, normalizeText } from '../entityResolver.js';
+import { loadMasterNames, normalizeText, type MasterNames } from '../entityResolver.js';
+import { familyForms, HONORIFIC_AFTER, readingForms, type NameReadings, type NamesToRead } from '../nameReadings.js';
 
 /** Every name a query can filter on, from the synced masters and logs, with the forms a request may use. */
 export interface QueryNames {
@@ -39,9 +39,18 @@ function logNames(db: Database.Database): { services: string[]; hosts: string[] 
   return names;
 }
 
+/** The valid operators' names. */
+function loadOperatorNames(db: Database.Database): string[] {
+  return (db.prepare(`SELECT DISTINCT operator_name AS v FROM operators WHERE is_valid = 1`).all() as { v: string }[]).map((r) => r.v);
+}
+
 export function loadQueryNames(db: Database.Database): QueryNames {
-  const col = (sql: string): string[] => (db.prepare(sql).all() as { v: string }[]).map((r) => r.v);
-  return { ...loadMasterNames(db), operators: col(`SELECT DISTINCT operator_name AS v FROM operators WHERE is_valid = 1`), ...logNames(db) };
+  return { ...loadMasterNames(db), operators: loadOperatorNames(db), ...logNames(db) };
+}
+
+/** The names whose readings are made (nameReadings.ts): sites, processes, operators, and the business names and aliases (the aliases' keys). */
+export function namesToRead(db: Database.Database, aliases: Record<string, string>, m: MasterNames = loadMasterNames(db)): NamesToRead {
+  return { sites: m.sites, processes: m.processes, businesses: Object.keys(aliases), operators: loadOperatorNames(db) };
 }
 
 /** A name found in a request: its canonical form and where it stood in the normalized text. */
@@ -64,39 +73,43 @@ export interface NamedInText {
 interface Term {
   canonical: string;
   form: string;
+  /** What must follow the form (a family name read in kana: an honorific). */
+  after?: RegExp;
 }
 
 /**
  * Finds every site, process, business, operator, service and host a request names, longest
- * form first, without overlaps. Forms: the master name, its readings, the configured
- * aliases (alias → canonical name or business id); an operator also by the family name
- * when only one valid operator has it.
+ * form first, without overlaps. Forms: the master name, its readings (kana and romaji,
+ * nameReadings.ts), the configured aliases (alias → canonical name or business id) and
+ * theirs; an operator also by the family name, in kanji, romaji (Takayama) or kana before an
+ * honorific (たかやまさん), when only one valid operator has it.
  */
-export function createNameFinder(names: QueryNames, aliases: Record<string, string>): (text: string) => NamedInText {
-  const terms = (canonicals: string[], extra: (c: string) => readonly string[]): Term[] => {
-    const out: Term[] = [];
-    for (const c of canonicals) {
-      for (const form of [c, ...extra(c)]) out.push({ canonical: c, form: normalizeText(form) });
-      for (const [alias, target] of Object.entries(aliases)) if (target === c) out.push({ canonical: c, form: normalizeText(alias) });
-    }
-    return out.filter((t) => t.form.length > 0);
-  };
-  const family = new Map<string, string[]>();
-  for (const o of names.operators) {
+export function createNameFinder(names: QueryNames, aliases: Record<string, string>, readings: NameReadings = {}): (text: string) => NamedInText {
+  const aliasesOf = new Map<string, string[]>();
+  for (const [alias, target] of Object.entries(aliases)) aliasesOf.set(target, [...(aliasesOf.get(target) ?? []), alias]);
+  const term = (canonical: string, form: string, after?: RegExp): Term => ({ canonical, form: normalizeText(form), ...(after ? { after } : {}) });
+  /** A name's forms: itself and its readings, its aliases and theirs. */
+  const terms = (canonicals: string[]): Term[] =>
+    canonicals.flatMap((c) =>
+      [c, ...readingForms(readings[c]), ...(aliasesOf.get(c) ?? []).flatMap((a) => [a, ...readingForms(readings[a])])].map((f) => term(c, f)),
+    );
+  // A family name, in kanji or read, stands for the one valid operator who has it.
+  const family = names.operators.flatMap((o) => {
     const f = o.split(/\s+/)[0]!;
-    if (f !== o) family.set(f, [...(family.get(f) ?? []), o]);
-  }
+    return f === o ? [] : [term(o, f), ...familyForms(readings[o]).map((r) => term(o, r.form, r.honorific ? HONORIFIC_AFTER : undefined))];
+  });
+  const holders = new Map<string, Set<string>>();
+  for (const t of family) holders.set(t.form, (holders.get(t.form) ?? new Set()).add(t.canonical));
   const all: { kind: keyof Omit<NamedInText, 'text'>; term: Term }[] = [
-    ...terms(names.sites, (c) => PLACE_READINGS[c] ?? []).map((term) => ({ kind: 'sites' as const, term })),
-    ...terms(names.processes, () => []).map((term) => ({ kind: 'processes' as const, term })),
-    ...terms(names.businessIds, () => []).map((term) => ({ kind: 'businesses' as const, term })),
-    ...terms(names.operators, (c) => ((family.get(c.split(/\s+/)[0]!) ?? []).length === 1 ? [c.split(/\s+/)[0]!] : [])).map((term) => ({
-      kind: 'operators' as const,
-      term,
-    })),
-    ...terms(names.services, () => []).map((term) => ({ kind: 'services' as const, term })),
-    ...terms(names.hosts, () => []).map((term) => ({ kind: 'hosts' as const, term })),
-  ].sort((a, b) => b.term.form.length - a.term.form.length);
+    ...terms(names.sites).map((term) => ({ kind: 'sites' as const, term })),
+    ...terms(names.processes).map((term) => ({ kind: 'processes' as const, term })),
+    ...terms(names.businessIds).map((term) => ({ kind: 'businesses' as const, term })),
+    ...[...terms(names.operators), ...family.filter((t) => holders.get(t.form)!.size === 1)].map((term) => ({ kind: 'operators' as const, term })),
+    ...terms(names.services).map((term) => ({ kind: 'services' as const, term })),
+    ...terms(names.hosts).map((term) => ({ kind: 'hosts' as const, term })),
+  ]
+    .filter((t) => t.term.form.length > 0)
+    .sort((a, b) => b.term.form.length - a.term.form.length);
 
   return (raw: string): NamedInText => {
     const text = normalizeText(raw);
@@ -112,6 +125,7 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
         // エントリ1 is not in エントリ12; 611040 is not in 6110401.
         if (/\d$/.test(term.form) && /^\d/.test(text.slice(end))) continue;
         if (/^\d/.test(term.form) && /\d/.test(text[at - 1] ?? '')) continue;
+        if (term.after && !term.after.test(text.slice(end))) continue;
         // A Latin name is a word of its own: "ss" is not in "progress", "sapporo" not in "ocr-sapporo-01".
         if (/^[a-z]/.test(term.form) && /[a-z0-9_./-]/.test(text[at - 1] ?? '')) continue;
         if (/[a-z0-9]$/.test(term.form) && /[a-z_./-]/.test(text[end] ?? '')) continue;

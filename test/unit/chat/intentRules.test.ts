@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { IntentType } from '../../../main/api/assistantTypes.js';
 import { createEntityResolver, normalizeText } from '../../../main/chat/entityResolver.js';
 import { intentFromRules, parseByTime, parseTimeRange } from '../../../main/chat/intentRules.js';
+import { makeNameReadings } from '../../../main/chat/nameReadings.js';
 
 const NAMES = {
   sites: ['札幌', '盛岡', '品川', '横浜', '大阪', '佐世保'],
   processes: ['エントリ1', 'エントリ2', '補正', '検証'],
   businessIds: ['523201', '611040', '704518'],
 };
-const resolver = createEntityResolver(NAMES, { サッポロ第一: '札幌' });
+const ALIASES = { サッポロ第一: '札幌' };
+// Readings from kuromoji's dictionary, as the assistant makes them for the synced names.
+const resolver = createEntityResolver(NAMES, ALIASES, await makeNameReadings({ ...NAMES, businesses: Object.keys(ALIASES), operators: [] }));
 const NOW = Date.parse('2025-10-23T15:40:00+09:00');
 const DAY = Date.parse('2025-10-23T00:00:00+09:00');
 

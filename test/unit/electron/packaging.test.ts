@@ -51,6 +51,16 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('**/*.node');
   });
 
+  it("packs kuromoji's dictionary with the app: a runtime dependency whose files no exclusion drops (read from the asar with fs)", () => {
+    expect(pkg.dependencies.kuromoji).toBeDefined();
+    expect(pkg.dependencies.wanakana).toBeDefined();
+    const dict = readdirSync(join('node_modules', 'kuromoji', 'dict'));
+    expect(dict.length).toBeGreaterThan(0);
+    expect(dict.every((f) => f.endsWith('.dat.gz'))).toBe(true);
+    const exclusions = config.files.filter((f) => f.startsWith('!'));
+    expect(exclusions.some((f) => /dict|\.gz|\*\*\/\*(?!\.)|kuromoji/.test(f))).toBe(false);
+  });
+
   it('ships no model weights inside the app', () => {
     expect(JSON.stringify(config)).not.toMatch(/\.gguf|\.onnx/);
     expect(statSync('models').isDirectory()).toBe(true);

@@ -1,0 +1,12 @@
+/**
+ * English words for the demo's process families (エントリ1 ← "entry 1"): vocabulary, not
+ * readings. Readings of every master name (さっぽろ, Sapporo, ほせい) come from the
+ * morphological analyzer (nameReadings.ts); companies add their own names through Settings →
+ * Business names (businesses, kept in the store) and `placement.aliases` in the config
+ * (sites, processes and businesses).
+ */
+export const PROCESS_WORDS: Record<string, readonly string[]> = {
+  エントリ: ['entry', 'data entry', 'えんとり', 'e'],
+  補正: ['correction', 'correct', 'fix', 'ほせい'],
+  検証: ['verification', 'verify', 'けんしょう'],
+};

@@ -1,0 +1,186 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createEntityResolver, loadMasterNames } from '../../../main/chat/entityResolver.js';
+import { NAME_READINGS_KEY, nameReadingsKey, prepareNameReadings, type NameReadings } from '../../../main/chat/nameReadings.js';
+import { createNameFinder, loadQueryNames, namesToRead } from '../../../main/chat/query/queryNames.js';
+import { migrate } from '../../../main/store/migration.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+// Real kuromoji and its IPADIC, no mocks: the readings are the analyzer's.
+const SITES = ['札幌', '大阪', '盛岡', '佐世保', '八王子', '鹿児島'];
+const OPERATORS = ['高山 麻由子', '佐藤 陽子', '佐藤 健太', '森 亮', '井上 直樹'];
+const ALIASES = { 医療レセプト: '611040', レセ: '611040' };
+
+/** A store with the sites, the operators (one who left: 高橋 誠), two processes and one business. */
+function makeStore(path: string): void {
+  const db = new Database(path);
+  migrate(db);
+  for (const [i, name] of SITES.entries()) db.prepare('INSERT INTO locations VALUES (?, ?)').run(i + 1, name);
+  for (const [i, name] of [...OPERATORS, '高橋 誠'].entries()) {
+    db.prepare('INSERT INTO operators (operator_id, operator_name, location_name, is_valid, updated_at) VALUES (?, ?, ?, ?, 0)').run(
+      i + 1,
+      name,
+      SITES[i % SITES.length],
+      name === '高橋 誠' ? 0 : 1,
+    );
+    for (const p of ['エントリ1', '補正'])
+      db.prepare(
+        'INSERT INTO operator_process_capabilities (operator_id, process_name, skill_level, experience_months, average_speed, updated_at) VALUES (?, ?, 3, 12, 50, 0)',
+      ).run(i + 1, p);
+  }
+  db.prepare(
+    `INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
+     VALUES (0, '八王子', '611040', '補正', 0, 10, 10)`,
+  ).run();
+  db.close();
+}
+
+/** The module as a fresh process loads it: no readings in memory, no tokenizer. */
+async function freshModule(): Promise<typeof import('../../../main/chat/nameReadings.js')> {
+  vi.resetModules();
+  return import('../../../main/chat/nameReadings.js');
+}
+
+describe('name readings from kuromoji (IPADIC) and wanakana', () => {
+  const dir = tempDir();
+  const file = join(dir.path, 'genba.sqlite');
+  let db: Database.Database;
+  let readings: NameReadings;
+  let buildMs: number;
+
+  beforeAll(async () => {
+    makeStore(file);
+    db = new Database(file);
+    const t0 = performance.now();
+    readings = await prepareNameReadings(db, namesToRead(db, ALIASES));
+    buildMs = performance.now() - t0;
+  });
+  afterAll(() => {
+    db?.close();
+    dir.remove();
+  });
+
+  it('reads every site, the ones no list ever had too, in hiragana, katakana and romaji with and without long vowels', () => {
+    expect(readings['札幌']!.forms).toEqual(expect.arrayContaining(['さっぽろ', 'サッポロ', 'sapporo']));
+    expect(readings['大阪']!.forms).toEqual(expect.arrayContaining(['おおさか', 'オオサカ', 'oosaka', 'osaka']));
+    expect(readings['八王子']!.forms).toEqual(expect.arrayContaining(['はちおうじ', 'hachiouji', 'hachioji']));
+    expect(readings['鹿児島']!.forms).toEqual(expect.arrayContaining(['かごしま', 'kagoshima']));
+    expect(readings['補正']!.forms).toEqual(expect.arrayContaining(['ほせい', 'hosei']));
+    expect(readings['医療レセプト']!.forms).toEqual(expect.arrayContaining(['いりょうれせぷと', 'iryoureseputo', 'iryoreseputo']));
+    expect(readings['高山 麻由子']).toEqual({
+      forms: expect.arrayContaining(['たかやままゆこ', 'takayama mayuko', 'mayuko takayama']),
+      family: expect.arrayContaining(['たかやま', 'タカヤマ', 'takayama']),
+      given: expect.arrayContaining(['まゆこ', 'mayuko']),
+    });
+    // An operator who left is not read; a name the dictionary does not know whole gets no guessed reading.
+    expect(readings['高橋 誠']).toBeUndefined();
+  });
+
+  it('resolves さっぽろ, Sapporo, オオサカ, osaka, はちおうじ, Hachioji, kagoshima to the sites of the store', () => {
+    const resolver = createEntityResolver(loadMasterNames(db), ALIASES, readings);
+    const cases: [string, string][] = [
+      ['さっぽろ', '札幌'],
+      ['Sapporo', '札幌'],
+      ['サッポロ', '札幌'],
+      ['オオサカ', '大阪'],
+      ['osaka', '大阪'],
+      ['Oosaka', '大阪'],
+      ['もりおか', '盛岡'],
+      ['sasebo', '佐世保'],
+      ['はちおうじ', '八王子'],
+      ['Hachioji', '八王子'],
+      ['kagoshima', '鹿児島'],
+      ['かごしま', '鹿児島'],
+    ];
+    for (const [form, site] of cases) expect(resolver.resolveSite(form), form).toBe(site);
+    expect(resolver.extract('Hachiojiのほせいは間に合う？')).toMatchObject({ location: '八王子', process: '補正' });
+    expect(resolver.extract('from kagoshima to sapporo, 2 people')).toMatchObject({ location: '札幌', sources: ['鹿児島'] });
+    expect(resolver.extract('いりょうれせぷとの残りは？').business_id).toBe('611040');
+    // Without readings, only the kanji.
+    expect(createEntityResolver(loadMasterNames(db), ALIASES).resolveSite('さっぽろ')).toBeNull();
+  });
+
+  it('finds an operator by a unique family name: たかやまさん, Takayama; not たかやま alone, not a family name two operators share', () => {
+    const find = createNameFinder(loadQueryNames(db), ALIASES, readings);
+    const operators = (text: string): string[] => find(text).operators.map((h) => h.canonical);
+    expect(operators('たかやまさんの処理速度は？')).toEqual(['高山 麻由子']);
+    expect(operators('How fast is Takayama?')).toEqual(['高山 麻由子']);
+    expect(operators('タカヤマさんのスキル')).toEqual(['高山 麻由子']);
+    expect(operators('mayuko takayama skills')).toEqual(['高山 麻由子']);
+    expect(operators('高山さんは？')).toEqual(['高山 麻由子']);
+    // A short family name read in kana needs its honorific: もり is in 見積もり.
+    expect(operators('もりさんは何件？')).toEqual(['森 亮']);
+    expect(operators('見積もりは何件？')).toEqual([]);
+    expect(operators('たかやまの進捗')).toEqual([]);
+    // Two 佐藤: neither is named by the family name alone, in any form.
+    expect(operators('さとうさんの速度')).toEqual([]);
+    expect(operators('Sato speed')).toEqual([]);
+    expect(find('kagoshimaとはちおうじの進捗').sites.map((h) => h.canonical)).toEqual(['鹿児島', '八王子']);
+  });
+
+  it('keeps the readings in meta under a hash of the names: a fresh process reads them back without building the tokenizer', async () => {
+    const names = namesToRead(db, ALIASES);
+    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(NAME_READINGS_KEY) as { value: string };
+    expect(JSON.parse(row.value)).toEqual({ key: nameReadingsKey(names), readings });
+    // The first computation built the tokenizer (about a second on a laptop).
+    expect(buildMs).toBeGreaterThan(100);
+
+    const fresh = await freshModule();
+    // Synchronous, before anything is prepared: from the store.
+    expect(fresh.cachedNameReadings(db, names)).toEqual(readings);
+    const changes = (): number => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = changes();
+    const again = await freshModule();
+    const t0 = performance.now();
+    expect(await again.prepareNameReadings(db, names)).toEqual(readings);
+    const ms = performance.now() - t0;
+    expect(changes()).toBe(before); // nothing made, nothing written
+    expect(ms).toBeLessThan(buildMs / 2);
+
+    // Other names (a new site): made again, under the new hash.
+    db.prepare("INSERT INTO locations VALUES (99, '名古屋')").run();
+    const changed = namesToRead(db, ALIASES);
+    expect(again.cachedNameReadings(db, changed)).toEqual({});
+    expect((await again.prepareNameReadings(db, changed))['名古屋']!.forms).toContain('nagoya');
+    const stored = JSON.parse((db.prepare('SELECT value FROM meta WHERE key = ?').get(NAME_READINGS_KEY) as { value: string }).value) as { key: string };
+    expect(stored.key).toBe(nameReadingsKey(changed));
+    db.prepare('DELETE FROM locations WHERE location_id = 99').run();
+  });
+
+  it('a store opened read-only gets its readings made, kept in memory only', async () => {
+    db.prepare('DELETE FROM meta WHERE key = ?').run(NAME_READINGS_KEY);
+    const ro = new Database(file, { readonly: true });
+    try {
+      const fresh = await freshModule();
+      const names = namesToRead(ro, ALIASES);
+      expect(fresh.cachedNameReadings(ro, names)).toEqual({});
+      const made = await fresh.prepareNameReadings(ro, names);
+      expect(made).toEqual(readings);
+      expect(fresh.cachedNameReadings(ro, names)).toEqual(readings);
+      expect(ro.prepare('SELECT COUNT(*) AS n FROM meta WHERE key = ?').get(NAME_READINGS_KEY)).toEqual({ n: 0 });
+      expect(createEntityResolver(loadMasterNames(ro), ALIASES, made).resolveSite('Hachioji')).toBe('八王子');
+      expect(createNameFinder(loadQueryNames(ro), ALIASES, made)('Takayamaの速度').operators.map((h) => h.canonical)).toEqual(['高山 麻由子']);
+    } finally {
+      ro.close();
+    }
+  });
+
+  it('without its dictionary, no readings and one warning; the names still resolve in kanji', async () => {
+    const fresh = await freshModule();
+    const kuromoji = (await import('kuromoji')).default;
+    const builder = vi.spyOn(kuromoji, 'builder').mockImplementation(() => {
+      throw new Error('ENOENT: no dict');
+    });
+    const warn = vi.fn();
+    try {
+      const names = { sites: ['盛岡'], processes: [], businesses: [], operators: [] };
+      expect(await fresh.prepareNameReadings(db, names, { warn })).toEqual({});
+      expect(await fresh.prepareNameReadings(db, { ...names, sites: ['仙台'] }, { warn })).toEqual({});
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(builder).toHaveBeenCalledTimes(1);
+    } finally {
+      builder.mockRestore();
+    }
+  });
+});
