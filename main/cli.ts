@@ -33,6 +33,7 @@ const OPTIONS = {
   user: { type: 'string' },
   keep: { type: 'string' },
   title: { type: 'string' },
+  conversation: { type: 'string' },
   fix: { type: 'boolean' },
   site: { type: 'string' },
   service: { type: 'string' },
@@ -235,7 +236,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       const filter: LogFilter = { service: values.service, host: values.host, level: level as LogFilter['level'], ...range };
       return await runLogsCommand(app, rest[0] ?? 'templates', rest.slice(1), { json, k, site: values.site, ...range, filter }, io);
     }
-    if (command === 'ask') return await runAsk(app, rest, json, io);
+    if (command === 'ask') return await runAsk(app, rest, { json, conversation: values.conversation }, io);
     if (command === 'eval') return await runEvalCommand(app, rest, json, io);
     if (command === 'approve' || command === 'reject' || command === 'modify') {
       return await runDecision(app, command, rest, { reason: values.reason, keep: values.keep, json }, io);

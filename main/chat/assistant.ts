@@ -47,7 +47,8 @@ import { operatorSpread, perPersonPerMinute } from './storeFacts.js';
 import { moveImpact } from '../placement/moveImpact.js';
 import { saveProposal } from './proposalStore.js';
 import type { Localized } from '../api/localized.js';
-import type { AskOp } from '../api/askQuery.js';
+import type { AskOp, MeasureId } from '../api/askQuery.js';
+import { explainQuery } from './query/explainQuery.js';
 import { answerQuery, PLANNED_OPS } from './query/answerQuery.js';
 import { MEASURES } from './query/measures.js';
 import { parseQuery, UNSURE, type ParsedQuery } from './query/parseQuery.js';
@@ -58,6 +59,8 @@ export interface AssistantDeps {
   db: () => Database.Database;
   config: () => GenbaConfig;
   lang: () => Lang;
+  /** The run's language was chosen (`--lang`): answers keep it instead of following the question's. */
+  langChosen: () => boolean;
   now: () => number;
   llm: LlmService;
   knowledge: KnowledgeBase;
@@ -111,6 +114,21 @@ function followUpOf(question: string, rules: Intent, previous: AskResult): Inten
     source: 'rules',
   };
 }
+
+/** The language a question is written in: Japanese when it has kana or kanji, English when it has Latin words only; null when neither. */
+export function questionLang(question: string): Lang | null {
+  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(question)) return 'ja';
+  return /[A-Za-z]{2,}/.test(question) ? 'en' : null;
+}
+
+/**
+ * Measures of the floor's progress: a why or advise about them is explained from the progress and the logs. Speed is
+ * not among them: the productivity engine explains a slower speed with more (every business, the usual, the spread).
+ */
+const FLOOR_MEASURES = new Set<MeasureId>(['slack', 'remaining', 'finish', 'progress', 'done', 'needed_speed', 'correction_waiting']);
+
+/** Measures the planner states for a value or list question the simple-fact engine would answer with the progress list. */
+const PLANNED_FACTS = new Set<MeasureId>(['remaining', 'done', 'arrivals', 'progress', 'needed_speed', 'finish', 'slack', 'deadline', 'operator_speed']);
 
 /** Words added to the know-how query per intent, so that a short request finds its rules. */
 const QUERY_HINTS: Partial<Record<Intent['intent_type'], string>> = {
@@ -230,7 +248,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     ): Promise<AskResult> {
       const t0 = performance.now();
       o.onStage?.('intent');
-      const lang = deps.lang();
+      // The answer speaks the question's language (an English question gets an English answer) unless the run chose one.
+      const lang = deps.langChosen() ? deps.lang() : (questionLang(question) ?? deps.lang());
       const cfg = deps.config();
       const now = deps.now();
       const dayStart = startOfZonedDay(now, cfg.timeZone);
@@ -273,8 +292,91 @@ export function createAssistant(deps: AssistantDeps): Assistant {
               (sure && (pq.op === 'compare' || pq.op === 'rank')) ||
               // A named service: the log engine's answer does not narrow to it.
               (sure && pq.service.length > 0) ||
+              // A figure the simple-fact engine has no sentence for (「札幌の残件は何件？」 got a list of series, never the total).
+              (sure && intent.intent_type === 'simple_query' && pq.measure !== null && PLANNED_FACTS.has(pq.measure)) ||
               (sure && intent.source === 'rules' && intent.alternatives !== undefined))));
       const intentMs = ms(t0);
+      // 「なぜ遅れてる？」「どうしたらいい？」 about the floor: the cause with its evidence, and (advise) what to do, with the
+      // know-how that backs it, instead of a proposal or a dump of speeds. Why and advise about logs or alerts stay with their engines.
+      const explained =
+        !o.intent && !followUp && sure && (pq.op === 'why' || pq.op === 'advise') && (pq.measure === null || FLOOR_MEASURES.has(pq.measure)) && !missing;
+      if (explained) {
+        o.onStage?.('data');
+        const t2 = performance.now();
+        let optimizeMs = 0;
+        const result = await explainQuery(pq, {
+          db,
+          lang,
+          timeZone: cfg.timeZone,
+          overview: deps.overview,
+          incidents: (site) => deps.incidents(site),
+          peopleNeeded: async (p) => {
+            const situation = placementSituation(
+              db,
+              { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement },
+              { site: p.site, process: p.process, businessId: p.businessId },
+              deps.overview(),
+            );
+            if (!situation) return null;
+            const r = await proposePlacement(situation, {
+              policy: cfg.placement,
+              distancesKm: deps.distancesKm(),
+              timeZone: cfg.timeZone,
+              lang,
+              now,
+              atRiskSlackMinutes: cfg.overview.atRiskSlackMinutes,
+            });
+            optimizeMs += r.optimizeMs;
+            return r.proposal ? r.proposal.operators.length : 0;
+          },
+        });
+        const dataMs = ms(t2);
+        const t1 = performance.now();
+        const target = result.targets[0];
+        const citations = await deps.knowledge.search(
+          [question, target?.site, target?.process, QUERY_HINTS.deadline_optimization].filter(Boolean).join(' '),
+          3,
+        );
+        const retrievalMs = ms(t1);
+        const text = [result.text, pq.op === 'advise' ? knowledgeAnswer(citations, tz) : ''].filter(Boolean).join('\n');
+        const t3 = performance.now();
+        o.onStage?.('answer');
+        const answer = !llmReady(deps.llm, 'answer')
+          ? { text, source: 'template' as const }
+          : await composeAnswer({
+              llm: deps.llm,
+              log: deps.log,
+              question,
+              facts: result.text,
+              citations,
+              template: text,
+              lang,
+              onChunk: o.onChunk,
+              signal: o.signal,
+            });
+        return {
+          followUp: null,
+          question,
+          intent,
+          entities: intent.entities,
+          clarify: null,
+          proposal: null,
+          action: null,
+          query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner' },
+          table: result.table,
+          answer: answer.text,
+          answerSource: answer.source,
+          citations,
+          timings: {
+            intent_ms: intentMs,
+            retrieval_ms: retrievalMs,
+            data_ms: dataMs,
+            optimize_ms: twoDecimals(optimizeMs),
+            answer_ms: ms(t3),
+            total_ms: ms(t0),
+          },
+        };
+      }
       if (planned) {
         o.onStage?.('data');
         const t2 = performance.now();
@@ -497,7 +599,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const retrievalMs = ms(t1);
       if (proposal) {
         proposal = { ...proposal, citations };
-        saveProposal(db, proposal, question);
+        proposal = saveProposal(db, proposal, question);
         facts = proposalFacts(proposal, tz);
         template = proposalAnswer(proposal, tz);
       }

@@ -96,7 +96,7 @@ export function businessAliases(names: readonly BusinessName[], configured: Reco
 export function createAssistantService(deps: {
   db: () => Database.Database;
   dataDir: string;
-  env: Pick<AppEnv, 'config' | 'lang' | 'now'>;
+  env: Pick<AppEnv, 'config' | 'lang' | 'langChosen' | 'now'>;
   llm: LlmService;
   embedder: () => TextEmbedder;
   overview: () => Overview;
@@ -130,6 +130,7 @@ export function createAssistantService(deps: {
     db: deps.db,
     config: deps.env.config,
     lang: deps.env.lang,
+    langChosen: deps.env.langChosen,
     now: deps.env.now,
     llm: deps.llm,
     knowledge,

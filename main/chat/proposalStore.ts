@@ -5,14 +5,39 @@ import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
 import { impactOfKept } from '../placement/proposePlacement.js';
 
-export function saveProposal(db: Database.Database, p: Proposal, question: string): void {
-  db.prepare('INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal) VALUES (?, ?, ?, ?, ?)').run(
-    p.id,
-    p.createdAt,
-    p.data_as_of,
-    question,
-    JSON.stringify(p),
-  );
+/**
+ * Stores a proposal. One problem has one open proposal: asking again about the same site,
+ * process and business refreshes the open one in place (same id, newer figures and people)
+ * instead of adding a second card for the same operators. Returns the proposal as stored.
+ */
+export function saveProposal(db: Database.Database, p: Proposal, question: string): Proposal {
+  return db.transaction((): Proposal => {
+    const open = db
+      .prepare(
+        `SELECT suggestion_id AS id FROM proposals WHERE status = 'open' AND json_extract(proposal, '$.site') = ? AND json_extract(proposal, '$.process') = ?
+           AND json_extract(proposal, '$.businessId') = ? ORDER BY created_at DESC LIMIT 1`,
+      )
+      .get(p.site, p.process, p.businessId) as { id: string } | undefined;
+    if (open) {
+      const kept = { ...p, id: open.id };
+      db.prepare('UPDATE proposals SET created_at = ?, data_as_of = ?, question = ?, proposal = ? WHERE suggestion_id = ?').run(
+        kept.createdAt,
+        kept.data_as_of,
+        question,
+        JSON.stringify(kept),
+        open.id,
+      );
+      return kept;
+    }
+    db.prepare('INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal) VALUES (?, ?, ?, ?, ?)').run(
+      p.id,
+      p.createdAt,
+      p.data_as_of,
+      question,
+      JSON.stringify(p),
+    );
+    return p;
+  })();
 }
 
 export interface StoredProposal {

@@ -36,8 +36,13 @@ function formatAsk(r: AskResult, lang: Lang): string {
   return lines.join('\n');
 }
 
-/** `genba ask "<question>"`. */
-export async function runAsk(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
+/**
+ * `genba ask "<question>" [--conversation new|ID]`. With `--conversation`, the turn is kept: `new`
+ * starts a conversation (its id is printed), an id continues one, so that a follow-up
+ * (「盛岡は？」, 「じゃあ2名なら？」) is read in the context of the turn before, as in the Chat view.
+ */
+export async function runAsk(app: GenbaApp, args: string[], o: { json: boolean; conversation?: string | undefined }, io: CliIo): Promise<number> {
+  const json = o.json;
   const question = args.join(' ').trim();
   if (!question)
     throw usageError({
@@ -46,9 +51,23 @@ export async function runAsk(app: GenbaApp, args: string[], json: boolean, io: C
     });
   if (question.length > 2000) throw usageError({ ja: '質問は2000文字以内にしてください', en: 'Keep the question under 2000 characters' });
   // Start-up work (the app does it while its window opens), so that the timings are the question's own.
+  if (o.conversation !== undefined && o.conversation !== 'new' && !/^C\d{8}-[0-9A-F]{8}$/i.test(o.conversation))
+    throw usageError({
+      ja: `--conversation には new か会話 ID（C20251023-1A2B3C4D の形）を指定してください: ${o.conversation}`,
+      en: `--conversation takes new or a conversation id (like C20251023-1A2B3C4D): ${o.conversation}`,
+    });
   await app.assistant.prepare();
-  const r = await app.assistant.ask(question);
-  return out(io, json, r, formatAsk(r, app.lang()));
+  const conversation = o.conversation === undefined ? undefined : o.conversation === 'new' ? null : o.conversation.toUpperCase();
+  const r = await app.assistant.ask(question, undefined, undefined, conversation);
+  const text = formatAsk(r, app.lang());
+  return out(
+    io,
+    json,
+    r,
+    r.conversationId
+      ? `${text}\n${localize(app.lang(), { ja: `会話 ${r.conversationId}（続けるには --conversation ${r.conversationId}）`, en: `Conversation ${r.conversationId} (continue with --conversation ${r.conversationId})` })}`
+      : text,
+  );
 }
 
 /**

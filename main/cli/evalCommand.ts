@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { INTENT_TYPES, type Intent } from '../api/assistantTypes.js';
 import type { GenbaApp } from '../app.js';
 import { parseIntentCases } from '../chat/intentCases.js';
-import { evaluateAsk, parseAskCases } from '../chat/query/queryEval.js';
+import { checkFigures, evaluateAsk, parseAskCases } from '../chat/query/queryEval.js';
 import { scoreIntents, type IntentGuess, type IntentScore } from '../chat/intentEval.js';
 import type { CliIo } from './cliIo.js';
 import { GenbaError, localize, type Lang, type Localized } from '../errors.js';
@@ -36,7 +36,8 @@ async function evalAsk(app: GenbaApp, file: string, json: boolean, io: CliIo): P
   await app.assistant.prepare();
   const started = performance.now();
   const e = evaluateAsk(cases, (q, ops) => app.assistant.readQuery(q, ops).query);
-  const report = { file, requests: cases.length, ms: Math.round(performance.now() - started), ...e };
+  const figures = await checkFigures(cases, async (q) => (await app.assistant.ask(q)).answer);
+  const report = { file, requests: cases.length, ms: Math.round(performance.now() - started), ...e, figures };
   if (json) {
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
@@ -60,6 +61,14 @@ async function evalAsk(app: GenbaApp, file: string, json: boolean, io: CliIo): P
     }),
     ...e.leaveOneOpOut.map((p) => `  ${p.op.padEnd(9)} ${String(p.n).padStart(4)} ${pct(p.honest).padStart(7)} ${pct(p.wrongOp).padStart(7)}`),
   ];
+  if (figures.lines > 0)
+    lines.push(
+      localize(lang, {
+        ja: `数値を示した${figures.lines}行のうち、回答がすべて述べたもの ${figures.allStated}行`,
+        en: `answers stating every expected figure: ${figures.allStated} of ${figures.lines} lines that give figures`,
+      }),
+      ...figures.misses.map((m) => `  ${m.q}: ${m.missing.join(', ')}`),
+    );
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -29,6 +29,7 @@ const HELP: Record<Lang, string> = {
   alerts check        いまの状態でアラートを評価（--now で時刻を固定）
   alerts list         アラートの一覧（未解決が先）
   ask "<質問>"        アシスタントに質問（例: "札幌のエントリ1工程が遅延しています"）。提案・根拠・各段階の時間
+                      --conversation new で会話を始め、--conversation <ID> で続ける（「盛岡は？」のような続きの質問）
   eval intents <ファイル.jsonl> [--intent-model ファイル]   質問の解釈の正解率（ルールと意図モデルを並べて）
   eval ask <ファイル.jsonl>   質問のクエリとしての読み取り精度（完全一致・項目別・言い方別・操作を外したとき）
   approve <提案ID> [--reason …]   提案を承認（会社の approval_history へ送信）
@@ -81,6 +82,7 @@ Commands:
   alerts check        Evaluate the alert rules now (--now fixes the time)
   alerts list         List alerts (open first)
   ask "<question>"    Ask the assistant (e.g. "札幌のエントリ1工程が遅延しています"): proposal, citations, stage timings
+                      --conversation new starts a conversation, --conversation <ID> continues one (follow-ups such as "Morioka?")
   eval intents <file.jsonl> [--intent-model FILE]   How well requests are understood (rules and intent model side by side)
   eval ask <file.jsonl>   How well requests are read as queries (exact, per field, per pattern, leave one operation out)
   approve <id> [--reason …]       Approve a proposal (delivered to the company's approval_history)

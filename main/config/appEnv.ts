@@ -12,6 +12,8 @@ export interface AppEnv {
   readonly clock: Clock & { mode(): ClockMode };
   now(): number;
   lang(): Lang;
+  /** `--lang` was given, or the manager picked a language in Settings during this run: answers keep it instead of following the question's. */
+  langChosen(): boolean;
   timeZone(): string;
   config(): GenbaConfig;
 }
@@ -28,18 +30,21 @@ export function createAppEnv(dataDir: string, o: { fixedNow?: number | undefined
   let config = loadConfig(dataDir);
   // --lang holds for the run until the manager picks a language in Settings.
   let langOverride = o.lang;
+  let picked = false;
   const clock = appClock({ fixedNow: o.fixedNow, demoAnchor: o.demoAnchor, isDemo: () => config.source.kind === 'demo' });
   const setConfig = (change: (current: GenbaConfig) => GenbaConfig): GenbaConfig => (config = updateConfig(dataDir, change));
   return {
     clock,
     now: clock.now,
     lang: () => langOverride ?? config.lang,
+    langChosen: () => langOverride !== undefined || picked,
     timeZone: () => config.timeZone,
     config: () => config,
     setConfig,
     setLang(lang) {
       setConfig((c) => ({ ...c, lang }));
       langOverride = undefined;
+      picked = true;
     },
   };
 }

@@ -203,9 +203,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     const sorted = rows.filter((r) => r.value !== null).sort((a, b) => (order === 'top' ? b.value! - a.value! : a.value! - b.value!));
     const n = q.rank?.n ?? 1;
     return {
-      text: [L(T.rankLead, order, n, `${label}（${when || S(window.label)}）`), ...sorted.slice(0, n).map((r, i) => `${i + 1}. ${r.key}: ${r.shown}`)].join(
-        '\n',
-      ),
+      text: [L(T.rankLead, order, n, label, when || S(window.label)), ...sorted.slice(0, n).map((r, i) => `${i + 1}. ${r.key}: ${r.shown}`)].join('\n'),
       table,
     };
   }

@@ -61,6 +61,8 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['difference between', 2.5],
   ],
   rank: [
+    ['fewest', 2.5],
+    ['the most', 1],
     ['biggest', 2.5],
     ['largest', 2.5],
     ['furthest', 2.5],

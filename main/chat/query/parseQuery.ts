@@ -191,14 +191,15 @@ function rankOf(op: AskOp, folded: string, measure: MeasureId | null): AskQuery[
     /(?:top|bottom|best|worst|上位|下位|トップ|ワースト|ベスト) ?(\d{1,2})|(\d{1,2}) ?(?:fastest|slowest|best|worst|highest|lowest)|(\d{1,2}) ?(?:位|人|名|つ|件|sites|processes|operators)/.exec(
       folded,
     );
-  const bottom = /slowest|worst|lowest|least|bottom|下位|ワースト|最下位|遅い|おそい|少な|低い|悪い/.test(folded);
+  const bottom = /slowest|worst|lowest|least|fewest|bottom|下位|ワースト|最下位|遅い|おそい|少な|低い|悪い/.test(folded);
   // "Most late" is the bottom of slack; "most errors" the top of error lines.
   const order = measure === 'slack' ? (/遅れ|late|behind/.test(folded) ? 'bottom' : bottom ? 'bottom' : 'top') : bottom ? 'bottom' : 'top';
   return { order, n: n ? Number(n[1] ?? n[2] ?? n[3]) : 1 };
 }
 
 function statusOf(op: AskOp, folded: string): AskQuery['status'] {
-  if (op !== 'list' && op !== 'rank') return null;
+  // A ranking's words are its measure's ("fewest done"): only a list is filtered by a state.
+  if (op !== 'list') return null;
   if (/遅れてる|遅れている|遅れそう|遅延して|おくれてる|late|behind/.test(folded)) return 'late';
   if (/危ない|あぶない|リスク|りすく|間に合わなそう|間に合わない|まにあわな|at risk|might miss|risky/.test(folded)) return 'at_risk';
   if (/終わった|終わってる|完了した|おわった|finished|completed|done/.test(folded)) return 'done';
@@ -246,6 +247,8 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   // A service or host named: the question is about the logs (「entry-api 落ちてない？」 is not about speed).
   if (names.services.length > 0 || names.hosts.length > 0) for (const id of scores.keys()) if (!LOG_MEASURES.has(id)) scores.delete(id);
   let measure: MeasureId | null = [...scores].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  // 「勤怠の状況は？」: a state of data Genba does not hold is a question about that data, answered with what is missing.
+  if (op === 'status' && measure !== null && MEASURES[measure].source.kind === 'missing') op = 'value';
   if (op === 'status' || op === 'knowhow' || op === 'outside') measure = null;
   else if (op === 'propose') measure = 'slack';
   else if (measure === null) measure = defaultMeasure(op, names);

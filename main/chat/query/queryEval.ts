@@ -131,3 +131,27 @@ export function evaluateAsk(cases: readonly AskCase[], read: (q: string, ops?: r
   });
   return { all, perPattern, leaveOneOpOut };
 }
+
+export interface FigureCheck {
+  /** Lines that give expected figures, and those whose answer states every one. */
+  lines: number;
+  allStated: number;
+  misses: { q: string; missing: string[]; answer: string }[];
+}
+
+/**
+ * Where a line gives expected figures ("120件", "15:40"), whether the answer states each one,
+ * as written (width folded). The caller answers each question as the app would.
+ */
+export async function checkFigures(cases: readonly AskCase[], answer: (q: string) => Promise<string>): Promise<FigureCheck> {
+  const out: FigureCheck = { lines: 0, allStated: 0, misses: [] };
+  for (const c of cases) {
+    if (c.figures.length === 0) continue;
+    out.lines++;
+    const text = (await answer(c.q)).normalize('NFKC');
+    const missing = c.figures.filter((f) => !text.includes(f.normalize('NFKC')));
+    if (missing.length === 0) out.allStated++;
+    else out.misses.push({ q: c.q, missing, answer: text });
+  }
+  return out;
+}

@@ -14,9 +14,9 @@ export const QUERY_TEXTS = {
   } as Localized<(a: string, b: string, what: string, diff: string) => string>,
   compareEven: { ja: (what: string) => `${what}は同じです。`, en: (what: string) => `They are even on ${what}.` } as Localized<(what: string) => string>,
   rankLead: {
-    ja: (order: 'top' | 'bottom', n: number, what: string) => `${what}の${order === 'top' ? '上位' : '下位'}${n}:`,
-    en: (order: 'top' | 'bottom', n: number, what: string) => `${order === 'top' ? 'Top' : 'Bottom'} ${n} by ${what}:`,
-  } as Localized<(order: 'top' | 'bottom', n: number, what: string) => string>,
+    ja: (order: 'top' | 'bottom', n: number, what: string, when: string) => `${what}（${when}）の${order === 'top' ? '上位' : '下位'}${n}:`,
+    en: (order: 'top' | 'bottom', n: number, what: string, when: string) => `${order === 'top' ? 'Top' : 'Bottom'} ${n} by ${what} (${when}):`,
+  } as Localized<(order: 'top' | 'bottom', n: number, what: string, when: string) => string>,
   yes: { ja: 'はい。', en: 'Yes.' } as Localized,
   no: { ja: 'いいえ。', en: 'No.' } as Localized,
   done: { ja: (what: string) => `${what}は終わっています（残件0件）。`, en: (what: string) => `${what} is finished (0 items left).` } as Localized<

@@ -156,7 +156,14 @@ describe('alert service schedule', () => {
     bus.on((e) => events.push(e));
     let lastSync = NOW;
     const service = createAlertService({
-      env: { clock: { now: () => NOW, fixed: true, mode: () => 'fixed' }, now: () => NOW, lang: () => 'ja', timeZone: () => cfg.timeZone, config: () => cfg },
+      env: {
+        clock: { now: () => NOW, fixed: true, mode: () => 'fixed' },
+        now: () => NOW,
+        lang: () => 'ja',
+        langChosen: () => false,
+        timeZone: () => cfg.timeZone,
+        config: () => cfg,
+      },
       setConfig: () => cfg,
       db: () => db,
       events: bus,

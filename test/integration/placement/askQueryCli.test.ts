@@ -152,3 +152,46 @@ describe('genba eval ask: the request sets read as queries', () => {
     expect(refused.stderr).toContain('2行目の query.op が不正です');
   });
 });
+
+describe("genba ask: one open proposal per problem, a conversation from the CLI, the question's language", () => {
+  const dir = tempDir();
+  beforeAll(async () => {
+    await copyDemoStore(dir.path);
+  });
+  afterAll(() => dir.remove());
+  const ask = (args: string[]): AskResult => {
+    const r = runGenba(['ask', ...args, '--json', '--data-dir', dir.path, '--now', ANCHOR]);
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as AskResult;
+  };
+
+  it('asking again about the same late process refreshes the open proposal instead of adding another', () => {
+    const first = ask(['札幌のエントリ1工程が遅延しています']);
+    const again = ask(['札幌のエントリ1に誰を回せばいい？']);
+    expect(first.proposal).not.toBeNull();
+    expect(again.proposal!.id).toBe(first.proposal!.id);
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    const open = db.prepare(`SELECT COUNT(*) AS n, MAX(question) AS q FROM proposals WHERE status = 'open'`).get() as { n: number; q: string };
+    db.close();
+    expect(open).toEqual({ n: 1, q: '札幌のエントリ1に誰を回せばいい？' });
+  });
+
+  it('--conversation new keeps the turn; --conversation ID reads a follow-up in its context; a bad id is refused', () => {
+    const first = ask(['札幌の補正待ちは何件？', '--conversation', 'new']);
+    expect(first.conversationId).toMatch(/^C\d{8}-[0-9A-F]{8}$/);
+    const next = ask(['盛岡は？', '--conversation', first.conversationId!]);
+    expect(next.conversationId).toBe(first.conversationId);
+    expect(next.followUp).toMatchObject({ from: '札幌の補正待ちは何件？' });
+    expect(next.answer).toContain('盛岡');
+    const bad = runGenba(['ask', '盛岡は？', '--conversation', 'x1', '--data-dir', dir.path, '--now', ANCHOR]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--conversation');
+  });
+
+  it('an English question is answered in English without --lang; --lang ja keeps Japanese', () => {
+    const en = ask(['Which site has the most items left?']);
+    expect(en.answer).toMatch(/^Top 1 by items left \(as of 15:40\):/);
+    const ja = ask(['Which site has the most items left?', '--lang', 'ja']);
+    expect(ja.answer).toMatch(/^残件（15:40時点）の上位1:/);
+  });
+});

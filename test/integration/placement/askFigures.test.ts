@@ -1,0 +1,180 @@
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AskQueryInput } from '../../../main/api/askQuery.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
+import { runGenba } from '../../helpers/genbaCli.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+const ANCHOR = '2025-10-23T15:40+09:00';
+const NOW = Date.parse(ANCHOR);
+const SITES = ['札幌', '盛岡', '品川', '横浜', '大阪', '佐世保'] as const;
+const ROMAJI: Record<(typeof SITES)[number], string> = {
+  札幌: 'Sapporo',
+  盛岡: 'Morioka',
+  品川: 'Shinagawa',
+  横浜: 'Yokohama',
+  大阪: 'Osaka',
+  佐世保: 'Sasebo',
+};
+
+interface Line {
+  q: string;
+  query: AskQueryInput;
+  figures: string[];
+}
+
+/**
+ * Questions of every operation through the built CLI's answering pipeline (`genba eval ask`
+ * answers each line whose figures are given, as `genba ask` does), each expected figure
+ * computed here by SQL over the same store, and each read query checked.
+ */
+describe('answers state the figures SQL gives, for every operation (genba eval ask with figures)', () => {
+  const dir = tempDir();
+  let db: Database.Database;
+  const lines: Line[] = [];
+
+  beforeAll(async () => {
+    await copyDemoStore(dir.path);
+    db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    const latest = db
+      .prepare(
+        `SELECT s.location_name AS site, s.process_name AS process, s.business_id AS business, s.total_waiting AS left, s.entry_count AS done, s.correction_waiting AS corr
+         FROM progress_snapshots s JOIN (SELECT location_name, process_name, business_id, MAX(snapshot_time) AS t FROM progress_snapshots
+           WHERE snapshot_time <= ? AND snapshot_time > ? - 86400000 GROUP BY 1, 2, 3) l
+           ON l.location_name = s.location_name AND l.process_name = s.process_name AND l.business_id = s.business_id AND l.t = s.snapshot_time`,
+      )
+      .all(NOW, NOW) as { site: string; process: string; business: string; left: number; done: number; corr: number }[];
+    const sum = (rows: typeof latest, f: (r: (typeof latest)[number]) => number): number => rows.reduce((s, r) => s + f(r), 0);
+    const at = (site: string) => latest.filter((r) => r.site === site);
+    const share = (rows: typeof latest): number => Math.round((sum(rows, (r) => r.done) / (sum(rows, (r) => r.done) + sum(rows, (r) => r.left))) * 1000) / 10;
+    const heads = (site: string): number =>
+      (db.prepare('SELECT COUNT(*) AS n FROM operators WHERE is_valid = 1 AND location_name = ?').get(site) as { n: number }).n;
+
+    for (const site of SITES) {
+      const rows = at(site);
+      lines.push({ q: `${site}の残件は何件？`, query: { op: 'value', measure: 'remaining', site: [site] }, figures: [`${sum(rows, (r) => r.left)} 件`] });
+      lines.push({
+        q: `How many items has ${ROMAJI[site]} done today?`,
+        query: { op: 'value', measure: 'done', site: [site], time: 'today' },
+        figures: [`${sum(rows, (r) => r.done)} items`],
+      });
+      lines.push({ q: `${site}の進捗率は？`, query: { op: 'value', measure: 'progress', site: [site] }, figures: [`${share(rows)}%`] });
+      lines.push({ q: `${site}に何人いる？`, query: { op: 'value', measure: 'headcount', site: [site] }, figures: [`有効(配置できる)${heads(site)}名`] });
+    }
+    for (const [a, b] of [
+      ['大阪', '品川'],
+      ['札幌', '盛岡'],
+      ['横浜', '佐世保'],
+    ] as const) {
+      lines.push({
+        q: `${a}と${b}、どっちが進んでる？`,
+        query: { op: 'compare', measure: 'progress', site: [a, b], by: 'site' },
+        figures: [`${a}: ${share(at(a))}%`, `${b}: ${share(at(b))}%`],
+      });
+      lines.push({
+        q: `Compare the backlog of ${ROMAJI[a]} and ${ROMAJI[b]}`,
+        query: { op: 'compare', measure: 'remaining', site: [a, b], by: 'site' },
+        figures: [`${a}: ${sum(at(a), (r) => r.left)} items`, `${b}: ${sum(at(b), (r) => r.left)} items`],
+      });
+    }
+    const bySite = SITES.map((s) => ({ s, left: sum(at(s), (r) => r.left), done: sum(at(s), (r) => r.done) }));
+    const mostLeft = [...bySite].sort((x, y) => y.left - x.left)[0]!;
+    const leastDone = [...bySite].sort((x, y) => x.done - y.done)[0]!;
+    lines.push({
+      q: '残件が一番多い拠点は？',
+      query: { op: 'rank', measure: 'remaining', by: 'site', rank: { order: 'top', n: 1 } },
+      figures: [`1. ${mostLeft.s}: ${mostLeft.left} 件`],
+    });
+    lines.push({
+      q: 'Which site has done the fewest items today?',
+      query: { op: 'rank', measure: 'done', by: 'site', rank: { order: 'bottom', n: 1 }, time: 'today' },
+      figures: [`1. ${leastDone.s}: ${leastDone.done} items`],
+    });
+    const top3 = db
+      .prepare(
+        `SELECT o.operator_name AS name, o.location_name AS site, c.process_name AS process, c.average_speed AS v FROM operators o
+         JOIN operator_process_capabilities c ON c.operator_id = o.operator_id WHERE o.is_valid = 1 ORDER BY c.average_speed DESC LIMIT 3`,
+      )
+      .all() as { name: string; site: string; process: string; v: number }[];
+    lines.push({
+      q: '処理が速いオペレーター上位3人は？',
+      query: { op: 'rank', measure: 'operator_speed', by: 'operator', rank: { order: 'top', n: 3 } },
+      figures: top3.map((t, i) => `${i + 1}. ${t.name}（${t.site}）· ${t.process}: ${Math.round(t.v * 10) / 10} 件/時`),
+    });
+    for (const [id, name] of [
+      ['611040', '医療レセプト'],
+      ['704518', '顧客アンケート'],
+      ['523201', 'SS'],
+    ] as const) {
+      const left = sum(
+        latest.filter((r) => r.business === id),
+        (r) => r.left,
+      );
+      lines.push({
+        q: `業務${id}はもう終わった？`,
+        query: { op: 'check', measure: 'remaining', business: [id] },
+        figures: left === 0 ? [`${name}は終わっています`] : [`${name}はまだ終わっていません（残件${left}件）`],
+      });
+    }
+    const errors = db
+      .prepare(`SELECT service, COUNT(*) AS n FROM app_logs WHERE level IN ('ERROR', 'WARN') AND ts >= ? AND ts < ? GROUP BY service`)
+      .all(NOW - (15 * 60 + 40) * 60_000, NOW) as { service: string; n: number }[];
+    for (const e of errors)
+      lines.push({
+        q: `${e.service} 今日エラー何行？`,
+        query: { op: 'value', measure: 'error_lines', service: [e.service], time: 'today' },
+        figures: [`${e.service}: ${e.n} 行`],
+      });
+    // Shapes the engines answer: the query is checked (their figures are checked in assistantCli.test.ts).
+    lines.push({ q: '札幌のエントリ1に誰を回せばいい？', query: { op: 'propose', measure: 'slack', site: ['札幌'], process: ['エントリ1'] }, figures: [] });
+    lines.push({ q: '経験3か月の人を補正に回してもいい？', query: { op: 'knowhow', process: ['補正'] }, figures: [] });
+    lines.push({ q: '今日の札幌の処理速度の推移', query: { op: 'trend', measure: 'speed', site: ['札幌'], time: 'today', by: 'hour' }, figures: [] });
+    lines.push({ q: '大阪はいつもより遅い？', query: { op: 'change', measure: 'speed', site: ['大阪'], against: 'usual' }, figures: [] });
+    lines.push({
+      q: '盛岡から3人札幌のエントリ1に回したら間に合う？',
+      query: { op: 'whatif', measure: 'slack', site: ['札幌'], process: ['エントリ1'], move: { count: 3, from: '盛岡', to: '札幌', process: 'エントリ1' } },
+      figures: [],
+    });
+    lines.push({ q: '勤怠の状況は？', query: { op: 'value', measure: 'attendance' }, figures: ['勤怠', '同期されていない'] });
+    const total = latest.length;
+    lines.push({ q: '全体どんな感じ？', query: { op: 'status' }, figures: [`${total}系列のうち遅延1`, '札幌 · エントリ1 · SS: 120 件'] });
+    lines.push({ q: "How's it going overall?", query: { op: 'status' }, figures: [`of ${total} series, 1 late`] });
+    lines.push({ q: '明日の出勤予定は？', query: { op: 'value', measure: 'attendance', time: 'tomorrow' }, figures: ['勤怠', '同期されていない'] });
+    lines.push({
+      q: 'How much overtime did Osaka do this week?',
+      query: { op: 'value', measure: 'overtime', site: ['大阪'], time: 'this_week' },
+      figures: ['not synced'],
+    });
+    lines.push({
+      q: 'なんで札幌のエントリ1は遅れてるの？',
+      query: { op: 'why', measure: 'slack', site: ['札幌'], process: ['エントリ1'] },
+      figures: ['残件120件', '納期に4分遅れる見込み', '原因', 'ocr-worker', '556行'],
+    });
+    lines.push({
+      q: '札幌のエントリ1が遅れてるけど、どうしたらいい？',
+      query: { op: 'advise', measure: 'slack', site: ['札幌'], process: ['エントリ1'] },
+      figures: ['原因', '対応', 'ocr-worker'],
+    });
+    lines.push({ q: '遅れている拠点はどこ？', query: { op: 'list', measure: 'slack', status: 'late', by: 'site' }, figures: ['札幌: 4分遅れ'] });
+    writeFileSync(join(dir.path, 'figures.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
+  });
+  afterAll(() => {
+    db?.close();
+    dir.remove();
+  });
+
+  it('states every figure, and reads every query as labelled', () => {
+    expect(lines.length).toBeGreaterThanOrEqual(50);
+    const r = runGenba(['eval', 'ask', join(dir.path, 'figures.jsonl'), '--json', '--data-dir', dir.path, '--now', ANCHOR]);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as {
+      all: { exact: number; misses: { q: string; wrong: unknown[] }[] };
+      figures: { lines: number; allStated: number; misses: { q: string; missing: string[]; answer: string }[] };
+    };
+    expect(report.figures.misses).toEqual([]);
+    expect(report.figures.allStated).toBe(lines.filter((l) => l.figures.length > 0).length);
+    expect(report.all.misses).toEqual([]);
+  });
+});
