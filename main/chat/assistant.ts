@@ -255,6 +255,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const dayStart = startOfZonedDay(now, cfg.timeZone);
       const tz = { lang, timeZone: cfg.timeZone, dayStart };
       const db = deps.db();
+      // Names just synced get their readings (さっぽろ, Sapporo) once, in the background: a question waits for them rather than miss a name.
+      resolverFor(db, deps.aliases());
+      await cached!.made;
       const resolver = resolverFor(db, deps.aliases());
 
       const rules = intentFromRules(question, resolver, now, dayStart);

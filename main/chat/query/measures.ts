@@ -227,6 +227,8 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
       '補正待',
       'correction backlog',
       'waiting for correction',
+      'wait for correction',
+      'waits for correction',
       'awaiting correction',
       'corrections pending',
       'pending correction',

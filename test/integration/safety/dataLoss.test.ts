@@ -209,7 +209,17 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
     const dir = copy();
     const ask = (): string => (JSON.parse(genba(dir, 'ask', QUESTION, '--json').stdout) as { proposal: { id: string } }).proposal.id;
     const older = ask();
-    const newer = ask();
+    // Asking again about the same problem refreshes the open proposal (one card per problem) ...
+    expect(ask()).toBe(older);
+    // ... so a second open proposal for the same people is one stored before that rule (a store from an older version):
+    // a copy of it under another id.
+    const newer = 'SGT20251023-0000BEEF';
+    const db = new Database(join(dir, 'genba.sqlite'));
+    db.prepare(
+      `INSERT INTO proposals (suggestion_id, created_at, data_as_of, question, proposal)
+       SELECT ?, created_at + 1, data_as_of, question, json_set(proposal, '$.id', ?) FROM proposals WHERE suggestion_id = ?`,
+    ).run(newer, newer, older);
+    db.close();
     const long = genba(dir, 'reject', older, '--reason', '理'.repeat(30_000));
     expect(long.code).toBe(1);
     expect(long.stderr).toContain('理由が長すぎます（90,000 バイト');
