@@ -45,6 +45,8 @@ import { alertHistoryAnswer, impactAnswer, incidentsAnswer, productivityAnswer, 
 import { readMove } from './moveRequest.js';
 import { operatorSpread, perPersonPerMinute } from './storeFacts.js';
 import { moveImpact } from '../placement/moveImpact.js';
+import { moveWhatIf } from '../placement/moveWhatIf.js';
+import { whatIfAnswer } from './whatIfTexts.js';
 import { saveProposal } from './proposalStore.js';
 import type { Localized } from '../api/localized.js';
 import type { AskOp, MeasureId } from '../api/askQuery.js';
@@ -113,6 +115,12 @@ function followUpOf(question: string, rules: Intent, previous: AskResult): Inten
     confidence: rules.confidence,
     source: 'rules',
   };
+}
+
+/** The business a change of speed is about: of the site and process named, the latest (as a proposal picks its target). */
+function latestOf(series: readonly ProcessProgress[], site: string | null, process: string | null): { site: string; process: string } | null {
+  const open = series.filter((p) => p.status !== 'done' && (site === null || p.site === site) && (process === null || p.process === process));
+  return open.sort((a, b) => (b.minutesLate ?? -Infinity) - (a.minutesLate ?? -Infinity))[0] ?? null;
 }
 
 /** The language a question is written in: Japanese when it has kana or kanji, English when it has Latin words only; null when neither. */
@@ -426,6 +434,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         };
       }
 
+      // A what-if the question states (people or a speed under a condition) is answered on the proposal's model,
+      // whichever intent its words leaned to (「7件/分に戻ったら間に合う？」 reads as a risk question).
+      // Likewise a question about the rules (「スキル2の人をエントリ1に入れてもいい？」) is answered from the stored know-how, not the
+      // data, whenever it is the likeliest reading: showing the rules costs little, a proposal nobody asked for costs a card.
+      const asked: IntentType | null = pq.op === 'whatif' && pq.move && sure ? 'impact_analysis' : pq.op === 'knowhow' ? 'knowledge_query' : null;
+      if (!o.intent && !followUp && asked !== null && intent.intent_type !== asked) {
+        const { alternatives: _, ...read } = intent;
+        intent = { ...read, intent_type: asked, requires_action: false };
+      }
       const e = intent.entities;
       o.onStage?.('data');
       const t2 = performance.now();
@@ -551,15 +568,35 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           break;
         }
         case 'impact_analysis': {
-          // The move the request describes, projected on today's snapshot; without one, the progress of what was named.
-          const move = readMove(question, { ...resolver.extract(question), location: e.location, process: e.process }, series());
-          template = facts = move
-            ? impactAnswer(
-                move,
-                moveImpact(series(), move, (site, p) => perPersonPerMinute(db, site, p), cfg.overview.atRiskSlackMinutes),
-                tz,
-              )
-            : statusAnswer(series(), tz, e.location, e.process);
+          // A change on one business (people joining it, or its speed becoming a figure) is projected on the proposal's
+          // model (moveWhatIf); people only taken away, on the average speed of the process's people there.
+          const speedTo = pq.move && 'speed' in pq.move ? pq.move.speed : null;
+          const move = speedTo === null ? readMove(question, { ...resolver.extract(question), location: e.location, process: e.process }, series()) : null;
+          const at = speedTo !== null ? latestOf(series(), e.location ?? pq.site[0] ?? null, e.process ?? pq.process[0] ?? null) : (move?.to ?? null);
+          const situation =
+            at &&
+            placementSituation(
+              db,
+              { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement },
+              { site: at.site, process: at.process, businessId: e.business_id },
+              progress(),
+            );
+          if (situation) {
+            const change = speedTo !== null ? { speedPerMinute: speedTo } : { people: move!.count, from: move!.from?.site ?? null };
+            const outcome = await moveWhatIf(situation, change, {
+              policy: cfg.placement,
+              distancesKm: deps.distancesKm(),
+              atRiskSlackMinutes: cfg.overview.atRiskSlackMinutes,
+            });
+            template = facts = whatIfAnswer(outcome, cfg.placement.minSkill, tz);
+          } else
+            template = facts = move
+              ? impactAnswer(
+                  move,
+                  moveImpact(series(), move, (site, p) => perPersonPerMinute(db, site, p), cfg.overview.atRiskSlackMinutes),
+                  tz,
+                )
+              : statusAnswer(series(), tz, e.location, e.process);
           dataMs = ms(t2);
           break;
         }

@@ -1,11 +1,13 @@
-import { finishMinute } from './finishMinute.js';
 import { randomBytes } from 'node:crypto';
-import type { DonorEffect, MovedOperator, PlacementChange, PlacementFacts, Proposal, WhatIf } from '../api/assistantTypes.js';
+import type { MovedOperator, PlacementChange, PlacementFacts, Proposal, WhatIf } from '../api/assistantTypes.js';
 import type { Lang } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
 import { placementTexts } from './placementTexts.js';
 import { fitsDonors, solveMoves, spareOf } from './placementSolver.js';
-import { speedChangeImpact } from './moveImpact.js';
+import { donorEffects } from './donorEffects.js';
+import { finishWith } from './finishWith.js';
+import { moveCost } from './moveCost.js';
+import { shortfall } from './shortfall.js';
 import type { Candidate, PlacementPolicy, PlacementSituation } from './placementSituation.js';
 
 const MINUTE = 60_000;
@@ -20,21 +22,10 @@ export interface ProposeOptions {
   atRiskSlackMinutes: number;
 }
 
-export function distanceKm(table: Record<string, Record<string, number>>, a: string, b: string): number | null {
-  return table[a]?.[b] ?? table[b]?.[a] ?? null;
-}
-
 /** SGT{YYYYMMDD}-{8 hex}, the date in the company's zone. */
 export function proposalId(now: number, timeZone: string): string {
   const w = wallClock(now, timeZone);
   return `SGT${w.year}${String(w.month).padStart(2, '0')}${String(w.day).padStart(2, '0')}-${randomBytes(4).toString('hex').toUpperCase()}`;
-}
-
-/** Finish time when `added` items per minute join after the switch-over. */
-function finishWith(remaining: number, speed: number, added: number, switchMinutes: number, from: number): number | null {
-  if (remaining <= speed * switchMinutes) return speed > 0 ? finishMinute(from + (remaining / speed) * MINUTE) : null;
-  const total = speed + added;
-  return total > 0 ? finishMinute(from + (switchMinutes + (remaining - speed * switchMinutes) / total) * MINUTE) : null;
 }
 
 /**
@@ -69,25 +60,8 @@ export async function proposePlacement(
 ): Promise<{ proposal: Proposal | null; facts: PlacementFacts; optimizeMs: number }> {
   const t = s.target;
   const texts = placementTexts[o.lang];
-  const speed = Math.max(0, t.speedPerMinute ?? 0);
-  const deadline = t.deadline ?? t.snapshotTime;
-  const minutesLeft = (deadline - t.snapshotTime) / MINUTE;
-  const sw = Math.min(o.policy.switchMinutes, Math.max(0, minutesLeft));
-  const window = Math.max(1, minutesLeft - sw);
-  const requiredPerMinute = Math.max(0, t.remaining - speed * sw) / window;
-  const deficit = Math.max(0, requiredPerMinute - speed);
-  const preferred = o.policy.preferredExperience.find((p) => t.process.startsWith(p.processPrefix))?.months ?? 0;
-  const dist = (c: Candidate): number | null => distanceKm(o.distancesKm, c.site, t.site);
-  // Per move: distance first, then the experience rule, skill and fairness; among equals the
-  // more experienced and faster one (small terms, so that ties do not fall to the solver).
-  const cost = (c: Candidate): number =>
-    10 +
-    (dist(c) ?? 2000) / 100 +
-    (c.experienceMonths < preferred ? 5 : 0) +
-    (5 - c.skill) +
-    3 * c.recentMoves -
-    Math.min(c.experienceMonths, 120) / 120 -
-    c.perHour / 1000;
+  const { speed, deadline, minutesLeft, switchMinutes: sw, requiredPerMinute, deficitPerMinute: deficit } = shortfall(t, o.policy.switchMinutes);
+  const { cost, preferredMonths: preferred, distance: dist } = moveCost(t, o.policy, o.distancesKm);
   const policyMinMoves = deficit > 0 && minutesLeft <= o.policy.urgentWithinMinutes ? o.policy.urgentMinMoves : 0;
   const base = { candidates: s.candidates, donors: s.donors, deficitPerMinute: deficit, maxMoves: o.policy.maxMoves, cost };
 
@@ -195,21 +169,7 @@ export async function proposePlacement(
   }
   if (best.missingMoves > 0 && n < policyMinMoves) parts.push(texts.shortOfPolicy({ minMoves: policyMinMoves, moves: n }));
   const quality = operators.every((op) => op.skill >= 4 || op.experienceMonths >= preferred) ? 'maintained' : 'watch';
-  // What the giving sites lose: each donor process's businesses projected again without the
-  // speed of the people who leave it (their speed on their own process).
-  const lost = new Map<string, { site: string; process: string; perMinute: number }>();
-  for (const c of best.chosen) {
-    const key = `${c.site}\u0000${c.mainProcess}`;
-    const d = lost.get(key) ?? { site: c.site, process: c.mainProcess, perMinute: 0 };
-    d.perMinute += c.mainPerHour / 60;
-    lost.set(key, d);
-  }
-  const donorEffects: DonorEffect[] = [...lost.values()].flatMap((d): DonorEffect[] => {
-    const rows = speedChangeImpact(s.series, d, -d.perMinute, 'giving', o.atRiskSlackMinutes);
-    // A donor whose own work is done today loses nothing: said, not left out.
-    if (rows.length === 0) return [{ site: d.site, process: d.process, businessId: null, deadline: null, before: null, after: null }];
-    return rows.map((r) => ({ site: r.site, process: r.process, businessId: r.businessId, deadline: r.deadline, before: r.before, after: r.after }));
-  });
+  const donors = donorEffects(s.series, best.chosen, o.atRiskSlackMinutes);
   const proposal: Proposal = {
     id: proposalId(o.now, o.timeZone),
     createdAt: o.now,
@@ -228,7 +188,7 @@ export async function proposePlacement(
     reason,
     shortfall: parts.length > 0 ? parts.join(' ') : null,
     whatIf,
-    donors: donorEffects,
+    donors,
     citations: [],
     data_as_of: s.dataAsOf,
   };

@@ -96,45 +96,81 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
     for (const p of open) expect(by17.answer).toContain(`${p.site} ${p.process}（業務611040）: 残り${p.n}件`);
   });
 
-  it('impact_analysis: the giving and the receiving side, each person at the mean speed of its site', () => {
-    const perPerson = (site: string): number =>
-      one<{ v: number }>(
-        `SELECT AVG(c.average_speed) AS v FROM operator_process_capabilities c JOIN operators o USING (operator_id)
-         WHERE o.is_valid = 1 AND o.location_name = ? AND c.process_name = 'エントリ1'`,
-        site,
-      ).v / 60;
-    const move = ask('大阪のエントリ1から札幌に2名移したらどうなる？');
-    expect(move.intent.intent_type).toBe('impact_analysis');
-    // 大阪 エントリ1 serves one business: it loses the whole 2 × its mean speed.
-    const m = /大阪 エントリ1（業務611040、送り出し）: 完了見込み \d\d:\d\d → \d\d:\d\d（納期17:00、余裕\d+分 → 余裕\d+分）、毎分([\d.]+) → ([\d.]+)件/.exec(
-      move.answer,
-    )!;
-    expect(Number(m[1]) - Number(m[2])).toBeCloseTo(2 * perPerson('大阪'), 0);
-    // The donor's new finish: its remaining items at its speed less the two people's, from the snapshot.
-    const donor = one<{ t: number; n: number; done: number }>(
-      `SELECT snapshot_time AS t, total_waiting AS n, entry_count AS done FROM progress_snapshots
-       WHERE location_name = '大阪' AND process_name = 'エントリ1' AND business_id = '611040' AND snapshot_time <= ? ORDER BY snapshot_time DESC LIMIT 1`,
-      NOW,
-    );
-    const before = one<{ t: number; done: number }>(
-      `SELECT snapshot_time AS t, entry_count AS done FROM progress_snapshots
-       WHERE location_name = '大阪' AND process_name = 'エントリ1' AND business_id = '611040' AND snapshot_time >= ? ORDER BY snapshot_time LIMIT 1`,
-      donor.t - 30 * 60_000,
-    );
-    const speed = (donor.done - before.done) / ((donor.t - before.t) / 60_000);
-    // Finishes are shown at the next whole minute (finishMinute).
-    const up = (t: number): number => Math.ceil(t / 60_000) * 60_000;
-    const finish = up(donor.t + (donor.n / (speed - 2 * perPerson('大阪'))) * 60_000);
+  it("impact_analysis on the proposal's model: the people who would move, their registered speeds, both sides' finish from SQL", () => {
     const hm = (t: number): string =>
       new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t);
-    expect(move.answer).toContain(`大阪 エントリ1（業務611040、送り出し）: 完了見込み ${hm(up(donor.t + (donor.n / speed) * 60_000))} → ${hm(finish)}`);
+    // Finishes are shown at the next whole minute (finishMinute).
+    const up = (t: number): number => Math.ceil(t / 60_000) * 60_000;
+    /** A series' newest snapshot and its speed over the 30 minutes before it, from SQL. */
+    const at = (site: string, business: string): { t: number; n: number; speed: number } => {
+      const last = one<{ t: number; n: number; done: number }>(
+        `SELECT snapshot_time AS t, total_waiting AS n, entry_count AS done FROM progress_snapshots
+         WHERE location_name = ? AND process_name = 'エントリ1' AND business_id = ? AND snapshot_time <= ? ORDER BY snapshot_time DESC LIMIT 1`,
+        site,
+        business,
+        NOW,
+      );
+      const first = one<{ t: number; done: number }>(
+        `SELECT snapshot_time AS t, entry_count AS done FROM progress_snapshots
+         WHERE location_name = ? AND process_name = 'エントリ1' AND business_id = ? AND snapshot_time >= ? ORDER BY snapshot_time LIMIT 1`,
+        site,
+        business,
+        last.t - 30 * 60_000,
+      );
+      return { t: last.t, n: last.n, speed: (last.done - first.done) / ((last.t - first.t) / 60_000) };
+    };
+    const move = ask('大阪のエントリ1から札幌に2名移したらどうなる？');
+    expect(move.intent.intent_type).toBe('impact_analysis');
+    expect(move.answer).toMatch(/^大阪から札幌 エントリ1（業務523201）へ2名移した場合（切替2分のあと/);
+    // The two who move: valid 大阪 operators able to do エントリ1 at the policy's skill, at their registered speed there.
+    const movers = [.../移る人: (.*)/.exec(move.answer)![1]!.matchAll(/([^、（]+)（大阪、スキル(\d)、毎時([\d.]+)件）/g)].map((m) => ({
+      name: m[1]!,
+      skill: Number(m[2]),
+      perHour: Number(m[3]),
+    }));
+    expect(movers).toHaveLength(2);
+    const main = movers.map((m) => {
+      const row = one<{ skill: number; v: number; main: string; mainV: number }>(
+        `SELECT c.skill_level AS skill, c.average_speed AS v,
+           (SELECT m.process_name FROM operator_process_capabilities m WHERE m.operator_id = o.operator_id
+             ORDER BY m.experience_months DESC, m.skill_level DESC, m.capability_id LIMIT 1) AS main,
+           (SELECT m.average_speed FROM operator_process_capabilities m WHERE m.operator_id = o.operator_id
+             ORDER BY m.experience_months DESC, m.skill_level DESC, m.capability_id LIMIT 1) AS mainV
+         FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+         WHERE o.operator_name = ? AND o.location_name = '大阪' AND o.is_valid = 1 AND c.process_name = 'エントリ1'`,
+        m.name,
+      );
+      expect(row.skill).toBe(m.skill);
+      expect(row.skill).toBeGreaterThanOrEqual(3);
+      expect(round1(row.v)).toBe(m.perHour);
+      return row;
+    });
+    // Receiving: its speed until the switch-over, then theirs added.
+    const target = at('札幌', '523201');
+    const added = main.reduce((s, r) => s + r.v / 60, 0);
+    const finish = up(target.t + (2 + (target.n - target.speed * 2) / (target.speed + added)) * 60_000);
+    expect(move.answer).toContain(`- 完了見込み ${hm(up(target.t + (target.n / target.speed) * 60_000))} → ${hm(finish)}（納期16:00、`);
+    // Giving: 大阪 エントリ1 loses the speed there of those whose own process it is.
+    const donor = at('大阪', '611040');
+    const lost = main.filter((r) => r.main === 'エントリ1').reduce((s, r) => s + r.mainV / 60, 0);
+    expect(move.answer).toContain(
+      `大阪 エントリ1（業務611040、送り出し）: 完了見込み ${hm(up(donor.t + (donor.n / donor.speed) * 60_000))} → ${hm(up(donor.t + (donor.n / (donor.speed - lost)) * 60_000))}`,
+    );
+    // Adding people without naming where from is the optimizer's own what-if: the proposal's figure for the same count.
+    const proposal = ask('札幌のエントリ1が遅れてる、誰を回せばいい？').proposal!;
+    const two = proposal.whatIf.find((w) => w.moves === 2)!;
     const add = ask('札幌E1に2名追加したら？');
-    expect(add.answer).toContain('札幌 エントリ1に2名加えた場合:');
-    // Two people shared between the two businesses of 札幌 エントリ1 by their current speed.
-    const speeds = [...add.answer.matchAll(/札幌 エントリ1（業務\d+、受け入れ）: .*、毎分([\d.]+) → ([\d.]+)件/g)];
-    expect(speeds).toHaveLength(2);
-    const gained = speeds.reduce((s, x) => s + Number(x[2]) - Number(x[1]), 0);
-    expect(gained).toBeCloseTo(2 * perPerson('札幌'), 0);
+    expect(add.answer).toContain(`札幌 エントリ1（業務523201）へ2名移した場合`);
+    expect(add.answer).toContain(`→ ${hm(two.projectedFinish!)}（納期16:00、`);
+    const three = ask('札幌のエントリ1に3人追加したら？');
+    expect(three.answer).toContain(`→ ${hm(proposal.facts.projectedFinish!)}（納期16:00、`);
+    // A speed what-if: the items left at the new speed from the snapshot.
+    const speed = ask('札幌のエントリ1が毎分7件に戻ったら間に合う？');
+    expect(speed.intent.intent_type).toBe('impact_analysis');
+    expect(speed.answer).toContain(`の速度が毎分7件になった場合（残り${target.n}件`);
+    expect(speed.answer).toContain(`→ ${hm(up(target.t + (target.n / 7) * 60_000))}（納期16:00、`);
+    const en = ask('What if Sapporo Entry 1 went back to 7 items per minute?');
+    expect(en.answer).toContain(`ran at 7/min (${target.n} items left`);
   });
 
   it('productivity_analysis: the OCR incident as the cause, the window asked for, and the spread between people', () => {

@@ -275,29 +275,35 @@ describe('placement assistant on the demo company (no models: rules and template
 
   it('answers a what-if move with the finish of the receiving and the giving side, checked against SQL', async () => {
     const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
-    const perPerson = (site: string): number =>
-      (
-        db
-          .prepare(
-            `SELECT AVG(c.average_speed) AS v FROM operator_process_capabilities c JOIN operators o USING (operator_id)
-             WHERE o.is_valid = 1 AND o.location_name = ? AND c.process_name = 'エントリ1'`,
-          )
-          .get(site) as { v: number }
-      ).v / 60;
     const hm = (t: number): string =>
       new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t);
-    const series = app.overview().sites.flatMap((s) => s.processes);
-    const donor = series.find((p) => p.site === '大阪' && p.process === 'エントリ1' && p.businessId === '611040')!;
-    // The donor's only business carries the whole loss: 2 people × their mean speed at 大阪.
-    const after = donor.speedPerMinute! - 2 * perPerson('大阪');
-    // Shown at the next whole minute, as every projected finish (finishMinute).
-    const finish = Math.ceil((donor.snapshotTime + (donor.remaining / after) * 60_000) / 60_000) * 60_000;
-    db.close();
     const r = await app.assistant.ask('大阪のエントリ1から札幌に2名移したらどうなる？');
     expect(r.intent.intent_type).toBe('impact_analysis');
-    expect(r.answer).toContain('大阪 エントリ1から札幌 エントリ1へ2名移した場合:');
+    expect(r.answer).toContain('大阪から札幌 エントリ1（業務523201）へ2名移した場合');
+    // What the giving side loses is the speed of the named movers on their own process, from SQL.
+    const names = [.../移る人: (.*)/.exec(r.answer)![1]!.matchAll(/([^、（]+)（大阪、/g)].map((m) => m[1]!);
+    expect(names).toHaveLength(2);
+    const lost =
+      names
+        .map(
+          (name) =>
+            db
+              .prepare(
+                `SELECT m.process_name AS process, m.average_speed AS v FROM operators o JOIN operator_process_capabilities m ON m.operator_id = o.operator_id
+                 WHERE o.operator_name = ? AND o.location_name = '大阪' ORDER BY m.experience_months DESC, m.skill_level DESC, m.capability_id LIMIT 1`,
+              )
+              .get(name) as { process: string; v: number },
+        )
+        .filter((m) => m.process === 'エントリ1')
+        .reduce((s, m) => s + m.v, 0) / 60;
+    db.close();
+    const donor = app
+      .overview()
+      .sites.flatMap((s) => s.processes)
+      .find((p) => p.site === '大阪' && p.process === 'エントリ1' && p.businessId === '611040')!;
+    const finish = Math.ceil((donor.snapshotTime + (donor.remaining / (donor.speedPerMinute! - lost)) * 60_000) / 60_000) * 60_000;
     expect(r.answer).toContain(`大阪 エントリ1（業務611040、送り出し）: 完了見込み ${hm(donor.projectedFinish!)} → ${hm(finish)}`);
-    expect(r.answer).toMatch(/札幌 エントリ1（業務523201、受け入れ）: 完了見込み 16:04 → \d\d:\d\d/);
+    expect(r.answer).toMatch(/^- 完了見込み 16:04 → \d\d:\d\d（納期16:00、4分遅れ → /m);
   });
 
   it('keeps a conversation, reads follow-ups in its context, and lists, reopens and deletes it', async () => {
@@ -316,7 +322,7 @@ describe('placement assistant on the demo company (no models: rules and template
     const two = await h['chat.ask']({ question: 'じゃあ2名なら？', conversationId: id });
     if (!two.ok) throw new Error(two.error.message);
     expect(two.value.intent.intent_type).toBe('impact_analysis');
-    expect(two.value.answer).toContain('札幌 エントリ1に2名加えた場合:');
+    expect(two.value.answer).toContain('札幌 エントリ1（業務523201）へ2名移した場合');
     // Stored: listed newest first, reopened with every turn, deleted with its turns.
     const list = await h['chat.conversations']({});
     expect(list.ok && list.value[0]).toMatchObject({ id, title: '札幌の補正待ちは何件？', turns: 4 });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../main/config/config.js';
 import { placementSituation } from '../../../main/placement/placementSituation.js';
+import { moveWhatIf } from '../../../main/placement/moveWhatIf.js';
 import { proposePlacement } from '../../../main/placement/proposePlacement.js';
 import { migrate } from '../../../main/store/migration.js';
 
@@ -140,5 +141,62 @@ describe('placement engine: data, HiGHS and the proposal', () => {
     const [fewer, more] = proposal!.whatIf;
     expect(fewer!.projectedFinish!).toBeGreaterThan(proposal!.facts.projectedFinish!);
     expect(more!.projectedFinish!).toBeLessThan(proposal!.facts.projectedFinish!);
+  });
+});
+
+describe("a manager's what-if on the proposal's model (moveWhatIf)", () => {
+  const options = { policy: cfg.placement, distancesKm: DIST, atRiskSlackMinutes: 15 };
+  const situation = () =>
+    placementSituation(
+      db,
+      { now: at('15:40'), timeZone: 'Asia/Tokyo', ...cfg.overview, policy: cfg.placement },
+      { site: '札幌', process: 'エントリ1', businessId: null },
+    )!;
+
+  it("moving as many people as the proposal (and one fewer, one more) gives the proposal's finish and its what-ifs", async () => {
+    for (let i = 0; i < 3; i++) operator('盛岡', [['エントリ1', 4, 40, 36 + i]]);
+    for (let i = 0; i < 3; i++) operator('品川', [['エントリ1', 4, 40, 40 + i]]);
+    const { proposal } = await propose();
+    const n = proposal!.operators.length;
+    const same = await moveWhatIf(situation(), { people: n, from: null }, options);
+    expect(same.movers.map((c) => c.id).sort()).toEqual(proposal!.operators.map((o) => o.id).sort());
+    expect(same.after.finish).toBe(proposal!.facts.projectedFinish);
+    expect(same.after.minutesLate).toBe(proposal!.facts.minutesLateAfter);
+    for (const w of proposal!.whatIf) expect((await moveWhatIf(situation(), { people: w.moves, from: null }, options)).after.finish).toBe(w.projectedFinish);
+  });
+
+  it('takes the movers from the site named, and says how many it could not find there', async () => {
+    const morioka = [operator('盛岡', [['エントリ1', 4, 40, 36]]), operator('盛岡', [['エントリ1', 3, 20, 30]])];
+    operator('盛岡', [['エントリ1', 2, 60, 60]]); // below the skill the policy asks for
+    for (let i = 0; i < 3; i++) operator('品川', [['エントリ1', 5, 90, 50]]);
+    const w = await moveWhatIf(situation(), { people: 3, from: '盛岡' }, options);
+    expect(w.movers.map((c) => c.id).sort()).toEqual(morioka.sort());
+    expect(w.short).toBe(1);
+    // 120 left at 15:40 and 5/min; from 15:42, 5 + (36 + 30) / 60 = 6.1/min: 10 + 110 / 6.1 = 18.03 minutes → 16:00:02, shown 16:01.
+    expect(w.switchMinutes).toBe(2);
+    expect(w.after.finish).toBe(at('16:01'));
+    expect(w.after.minutesLate).toBe(1);
+  });
+
+  it("a move beyond what the giving site can spare is still projected, and the giving site's loss is shown", async () => {
+    // 盛岡 does エントリ1 itself: 180 left for 17:00 needs 2.25/min, it does 4.0/min, so it can spare little.
+    series('盛岡', 'エントリ1', '17:00', 180, 4);
+    for (let i = 0; i < 3; i++) operator('盛岡', [['エントリ1', 4, 40, 40]]);
+    const w = await moveWhatIf(situation(), { people: 3, from: '盛岡' }, options);
+    expect(w.movers).toHaveLength(3);
+    expect(w.beyondSpare).toBe(true);
+    const giving = w.donors.find((d) => d.site === '盛岡')!;
+    // The three leave at their own speed there (40/h each): 4.0 → 2.0 a minute.
+    expect(giving.after!.perMinute).toBe(2);
+    expect(giving.after!.finish).toBe(at('17:10'));
+  });
+
+  it('a speed what-if projects the remaining items at the new speed from the snapshot', async () => {
+    const w = await moveWhatIf(situation(), { speedPerMinute: 7 }, options);
+    // 120 / 7 = 17.1 minutes from 15:40: 15:58 (the finish is shown at the next whole minute).
+    expect(w.after.finish).toBe(at('15:58'));
+    expect(w.after.minutesLate).toBe(-2);
+    expect(w.before.minutesLate).toBe(4);
+    expect(w.movers).toEqual([]);
   });
 });

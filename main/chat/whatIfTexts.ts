@@ -1,0 +1,70 @@
+import { localize } from '../api/localized.js';
+import { formatHm } from '../config/zonedTime.js';
+import type { WhatIfOutcome } from '../placement/moveWhatIf.js';
+import { fig } from '../placement/placementTexts.js';
+import type { Tz } from './factTexts.js';
+
+type Projection = WhatIfOutcome['before'];
+
+/** A manager's what-if answered on the proposal's model: the change, the target's finish before and after, who moves, what the giving sites lose. */
+export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: Tz): string {
+  const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
+  const lateness = (m: number | null): string =>
+    m === null
+      ? localize(o.lang, { ja: '見込みなし', en: 'no estimate' })
+      : m > 0
+        ? localize(o.lang, { ja: `${m}分遅れ`, en: `${m} min late` })
+        : localize(o.lang, { ja: `余裕${-m}分`, en: `${-m} min spare` });
+  const t = w.target;
+  const line = (a: Projection, b: Projection, deadline: number | null): string =>
+    localize(o.lang, {
+      ja: `完了見込み ${hm(a.finish)} → ${hm(b.finish)}（納期${hm(deadline)}、${lateness(a.minutesLate)} → ${lateness(b.minutesLate)}）、毎分${fig(a.perMinute ?? 0)} → ${fig(b.perMinute ?? 0)}件`,
+      en: `finish ${hm(a.finish)} → ${hm(b.finish)} (deadline ${hm(deadline)}, ${lateness(a.minutesLate)} → ${lateness(b.minutesLate)}), ${fig(a.perMinute ?? 0)} → ${fig(b.perMinute ?? 0)}/min`,
+    });
+  const where = localize(o.lang, { ja: `${t.site} ${t.process}（業務${t.businessId}）`, en: `${t.site} ${t.process} (business ${t.businessId})` });
+  const c = w.change;
+  if ('speedPerMinute' in c) {
+    return [
+      localize(o.lang, {
+        ja: `${where}の速度が毎分${fig(c.speedPerMinute)}件になった場合（残り${t.remaining}件、${hm(t.snapshotTime)}時点）:`,
+        en: `If ${where} ran at ${fig(c.speedPerMinute)}/min (${t.remaining} items left at ${hm(t.snapshotTime)}):`,
+      }),
+      `- ${line(w.before, w.after, t.deadline)}`,
+    ].join('\n');
+  }
+  const moved = w.movers.length;
+  const head = localize(o.lang, {
+    ja: `${c.from ? `${c.from}から` : ''}${where}へ${moved}名移した場合（切替${w.switchMinutes}分のあと、${moved}名の登録速度 計毎分${fig(w.after.perMinute - w.before.perMinute)}件が加わる）:`,
+    en: `Moving ${moved} ${c.from ? `from ${c.from} ` : ''}to ${where} (after a ${w.switchMinutes}-min switch-over, their registered speeds add ${fig(w.after.perMinute - w.before.perMinute)}/min):`,
+  });
+  const short =
+    w.short > 0
+      ? localize(o.lang, {
+          ja: `${c.from ?? '他拠点'}で${t.process}ができる人（スキル${minSkill}以上、今日まだ移動していない人）は${moved}名のため、${c.people}名ではなく${moved}名で試算しました。`,
+          en: `Only ${moved} at ${c.from ?? 'other sites'} can do ${t.process} (skill ${minSkill}+, not moved today), so this is for ${moved}, not ${c.people}.`,
+        })
+      : null;
+  if (moved === 0) return short ?? head;
+  const who = localize(o.lang, {
+    ja: `- 移る人: ${w.movers.map((m) => `${m.name}（${m.site}、スキル${m.skill}、毎時${fig(m.perHour)}件）`).join('、')}`,
+    en: `- Who moves: ${w.movers.map((m) => `${m.name} (${m.site}, skill ${m.skill}, ${fig(m.perHour)}/h)`).join(', ')}`,
+  });
+  const spare = w.beyondSpare
+    ? localize(o.lang, {
+        ja: 'この人数は送り出す拠点の余力を超えます（送り出す側の見込みを参照）。',
+        en: 'This is more than the giving sites can spare (see the giving side below).',
+      })
+    : null;
+  const donors = w.donors.map((d) =>
+    d.before === null || d.after === null
+      ? localize(o.lang, {
+          ja: `- ${d.site} ${d.process}: 今日の作業は完了しているため影響はありません`,
+          en: `- ${d.site} ${d.process}: today's work is done, no effect`,
+        })
+      : localize(o.lang, {
+          ja: `- ${d.site} ${d.process}（業務${d.businessId}、送り出し）: ${line({ ...d.before, perMinute: d.before.perMinute ?? 0 }, { ...d.after, perMinute: d.after.perMinute ?? 0 }, d.deadline)}`,
+          en: `- ${d.site} ${d.process} (business ${d.businessId}, giving): ${line({ ...d.before, perMinute: d.before.perMinute ?? 0 }, { ...d.after, perMinute: d.after.perMinute ?? 0 }, d.deadline)}`,
+        }),
+  );
+  return [short, head, `- ${line(w.before, w.after, t.deadline)}`, who, spare, ...donors].filter((x): x is string => x !== null).join('\n');
+}
