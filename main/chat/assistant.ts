@@ -158,7 +158,7 @@ export interface Assistant {
    * know-how index opened, and the overview computed once (the app's first screen needs
    * it anyway; it loads the time-zone data and prepares the statements).
    */
-  prepare(): Promise<void>;
+  prepare(o?: { solver?: boolean }): Promise<void>;
   /**
    * How a request is read, without answering it: by the rules, and by the intent model when
    * one is loaded (null otherwise, or when its output failed validation). `genba eval intents`.
@@ -219,10 +219,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return (cached!.finder ??= createNameFinder(loadQueryNames(db), aliases, cached!.readings));
   };
   return {
-    async prepare(): Promise<void> {
+    async prepare(o: { solver?: boolean } = {}): Promise<void> {
       resolverFor(deps.db(), deps.aliases());
       deps.overview();
-      await Promise.all([warmSolver(), deps.knowledge.reindex(), cached!.made]);
+      await Promise.all([o.solver === false ? null : warmSolver(), deps.knowledge.reindex(), cached!.made]);
       resolverFor(deps.db(), deps.aliases());
     },
 

@@ -42,7 +42,8 @@ const conversationNotFound = (id: string): GenbaError =>
 /** What the app offers of the assistant: questions, proposals and decisions, know-how, the approval history. */
 export interface AssistantService {
   knowledge: KnowledgeBase;
-  prepare(): Promise<void>;
+  /** Start-up work kept out of the first question; `solver: false` leaves HiGHS to compile at its first use (one question in one process). */
+  prepare(o?: { solver?: boolean }): Promise<void>;
   /**
    * Streams the answer as `chat-chunk` events under the caller's request id; `intent`: the
    * manager's choice of an ask-back. `conversationId`: the stored conversation the question
@@ -165,7 +166,7 @@ export function createAssistantService(deps: {
 
   return {
     knowledge,
-    prepare: () => assistant.prepare(),
+    prepare: (o) => assistant.prepare(o),
     cancel(requestId: string): boolean {
       const c = running.get(requestId);
       c?.abort();

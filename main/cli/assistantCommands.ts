@@ -50,13 +50,14 @@ export async function runAsk(app: GenbaApp, args: string[], o: { json: boolean; 
       en: 'Give a question: genba ask "Sapporo entry 1 is late"',
     });
   if (question.length > 2000) throw usageError({ ja: '質問は2000文字以内にしてください', en: 'Keep the question under 2000 characters' });
-  // Start-up work (the app does it while its window opens), so that the timings are the question's own.
   if (o.conversation !== undefined && o.conversation !== 'new' && !/^C\d{8}-[0-9A-F]{8}$/i.test(o.conversation))
     throw usageError({
       ja: `--conversation には new か会話 ID（C20251023-1A2B3C4D の形）を指定してください: ${o.conversation}`,
       en: `--conversation takes new or a conversation id (like C20251023-1A2B3C4D): ${o.conversation}`,
     });
-  await app.assistant.prepare();
+  // Start-up work (the app does it while its window opens), so that the timings are the question's own; not the
+  // solver's compilation: one question in one process would only pay it earlier, and most questions never solve.
+  await app.assistant.prepare({ solver: false });
   const conversation = o.conversation === undefined ? undefined : o.conversation === 'new' ? null : o.conversation.toUpperCase();
   const r = await app.assistant.ask(question, undefined, undefined, conversation);
   const text = formatAsk(r, app.lang());

@@ -246,6 +246,8 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
 
   // A service or host named: the question is about the logs (「entry-api 落ちてない？」 is not about speed).
   if (names.services.length > 0 || names.hosts.length > 0) for (const id of scores.keys()) if (!LOG_MEASURES.has(id)) scores.delete(id);
+  // A speed given as a what-if's change is its condition, not what it asks (「毎分7件になったら間に合う？」 asks the slack).
+  if (op === 'whatif' && move && 'speed' in move) scores.delete('speed');
   let measure: MeasureId | null = [...scores].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   // 「勤怠の状況は？」: a state of data Genba does not hold is a question about that data, answered with what is missing.
   if (op === 'status' && measure !== null && MEASURES[measure].source.kind === 'missing') op = 'value';

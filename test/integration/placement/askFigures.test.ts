@@ -129,7 +129,42 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
       });
     // Shapes the engines answer: the query is checked (their figures are checked in assistantCli.test.ts).
     lines.push({ q: '札幌のエントリ1に誰を回せばいい？', query: { op: 'propose', measure: 'slack', site: ['札幌'], process: ['エントリ1'] }, figures: [] });
-    lines.push({ q: '経験3か月の人を補正に回してもいい？', query: { op: 'knowhow', process: ['補正'] }, figures: [] });
+    // 「〜してもいい？」: the stored rule that answers it, its first sentence as the knowledge table holds it.
+    const rule = (heading: string): string =>
+      (db.prepare('SELECT text FROM knowledge_chunks WHERE heading = ?').get(heading) as { text: string }).text.split('\n')[1]!.split('。')[0]!;
+    for (const [q, query, heading] of <[string, AskQueryInput, string][]>[
+      ['経験3か月の人を応援に出してもいい？', { op: 'knowhow' }, '新人の配置'],
+      ['応援の人に検証の最終確認を任せてもいいですか？', { op: 'knowhow', process: ['検証'] }, '検証工程'],
+      ['スキル2の人をエントリ1に入れてもいい？', { op: 'knowhow', process: ['エントリ1'], level: 2 }, 'エントリ工程の人選'],
+      ['同じ人ばかり移動させてもいいんだっけ？', { op: 'knowhow' }, '公平性'],
+      ['納期20分前で遅れそうなら何人動かすのが基本？', { op: 'knowhow' }, '納期直前の増員'],
+    ])
+      lines.push({ q, query, figures: [rule(heading)] });
+    // A speed what-if: the items left in the newest snapshot, at the new speed, from the snapshot's time.
+    const hm = (t: number): string =>
+      new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t);
+    for (const [site, business, perMinute] of [
+      ['札幌', '523201', 7],
+      ['大阪', '611040', 5],
+    ] as const) {
+      const s = db
+        .prepare(
+          `SELECT snapshot_time AS t, total_waiting AS n FROM progress_snapshots WHERE location_name = ? AND process_name = 'エントリ1' AND business_id = ?
+           AND snapshot_time <= ? ORDER BY snapshot_time DESC LIMIT 1`,
+        )
+        .get(site, business, NOW) as { t: number; n: number };
+      const finish = hm(Math.ceil((s.t + (s.n / perMinute) * 60_000) / 60_000) * 60_000);
+      lines.push({
+        q: `${site}のエントリ1が毎分${perMinute}件になったら納期に間に合う？`,
+        query: { op: 'whatif', measure: 'slack', site: [site], process: ['エントリ1'], move: { speed: perMinute } },
+        figures: [`毎分${perMinute}件になった場合（残り${s.n}件`, `→ ${finish}（納期`],
+      });
+      lines.push({
+        q: `What if ${ROMAJI[site]} Entry 1 ran at ${perMinute} items per minute?`,
+        query: { op: 'whatif', measure: 'slack', site: [site], process: ['エントリ1'], move: { speed: perMinute } },
+        figures: [`ran at ${perMinute}/min (${s.n} items left`, `→ ${finish} (deadline`],
+      });
+    }
     lines.push({ q: '今日の札幌の処理速度の推移', query: { op: 'trend', measure: 'speed', site: ['札幌'], time: 'today', by: 'hour' }, figures: [] });
     lines.push({ q: '大阪はいつもより遅い？', query: { op: 'change', measure: 'speed', site: ['大阪'], against: 'usual' }, figures: [] });
     lines.push({
@@ -166,7 +201,7 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
   });
 
   it('states every figure, and reads every query as labelled', () => {
-    expect(lines.length).toBeGreaterThanOrEqual(50);
+    expect(lines.length).toBeGreaterThanOrEqual(60);
     const r = runGenba(['eval', 'ask', join(dir.path, 'figures.jsonl'), '--json', '--data-dir', dir.path, '--now', ANCHOR]);
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout) as {

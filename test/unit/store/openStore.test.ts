@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,5 +76,20 @@ describe('openStore', () => {
     expect(error.code).toBe('STORE_NEWER_VERSION');
     expect(error.messageIn('ja')).toContain('Genba を更新してください');
     expect(sha(path)).toBe(before);
+  });
+
+  it('reads a store through again whenever its file changed since Genba last checked it: a page damaged after a clean open is found', () => {
+    const path = join(dir(), 'genba.sqlite');
+    filledStore(path);
+    // Two clean opens: the second finds the file as the first left it (the note beside it), and skips the full read.
+    openStore(path).close();
+    expect(readFileSync(`${path}-checked`, 'utf8')).toMatch(/^\d+:[\d.]+$/);
+    openStore(path).close();
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 3, 0xa5), 0, 4096 * 3, 4096 * 20);
+    closeSync(fd);
+    // Another program's write changes the file's time: the note no longer matches and quick_check runs.
+    utimesSync(path, new Date(), new Date(Date.now() + 5_000));
+    expect(thrownBy(StoreError, () => openStore(path)).code).toBe('STORE_CORRUPT');
   });
 });
