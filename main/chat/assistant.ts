@@ -52,6 +52,7 @@ import type { Localized } from '../api/localized.js';
 import type { AskOp, MeasureId } from '../api/askQuery.js';
 import { explainQuery } from './query/explainQuery.js';
 import { answerQuery, PLANNED_OPS } from './query/answerQuery.js';
+import { CHANGE_MEASURES } from './query/changeAnswer.js';
 import { MEASURES } from './query/measures.js';
 import { parseQuery, UNSURE, type ParsedQuery } from './query/parseQuery.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
@@ -301,6 +302,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           (PLANNED_OPS.has(pq.op) &&
             (intent.intent_type === 'other' ||
               (sure && (pq.op === 'compare' || pq.op === 'rank')) ||
+              // Against yesterday, last week or the usual: the planner's figures at the same time of those days, not a week of speed steps.
+              (sure && pq.op === 'change' && pq.measure !== null && CHANGE_MEASURES.has(pq.measure)) ||
               // A named service: the log engine's answer does not narrow to it.
               (sure && pq.service.length > 0) ||
               // A figure the simple-fact engine has no sentence for (「札幌の残件は何件？」 got a list of series, never the total).

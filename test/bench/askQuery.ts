@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../main/app.js';
 import { ASK_OPS } from '../../main/api/askQuery.js';
@@ -49,6 +51,26 @@ export async function askQueryBench(record: (name: string, value: string) => voi
       record(`answer p95 in-process: ${op}`, `${p95(times).toFixed(1)} ms (${qs.length} requests × 2)`);
     }
     await app.stop();
+
+    // `genba ask` as one process, as a manager runs it: wall time of the built CLI (no models), with the machine's load beside it.
+    const cli = join(import.meta.dirname, '..', '..', 'bin', 'genba.mjs');
+    if (!existsSync(join(import.meta.dirname, '..', '..', 'out', 'cli', 'cli.mjs')))
+      record('genba ask wall (one process)', 'not built: run npm run build first');
+    else
+      for (const q of ['札幌の残件は何件？', '大阪と品川はどっちが進んでる？', '札幌のエントリ1が遅れてる、誰を回せばいい？']) {
+        const walls: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const t = performance.now();
+          const r = spawnSync(process.execPath, [cli, 'ask', q, '--data-dir', dir.path, '--now', ANCHOR], { encoding: 'utf8' });
+          walls.push(performance.now() - t);
+          if (r.status !== 0) throw new Error(`genba ask failed: ${r.stderr}`);
+        }
+        walls.sort((a, b) => a - b);
+        record(
+          `genba ask wall (one process): ${q}`,
+          `median ${(walls[2]! / 1000).toFixed(2)} s, max ${(walls[4]! / 1000).toFixed(2)} s (load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
+        );
+      }
   } finally {
     dir.remove();
   }

@@ -5,6 +5,7 @@ import { localize, type Localized } from '../../api/localized.js';
 import type { Alert, IncidentReport, Lang, Overview, ProcessProgress } from '../../api/types.js';
 import { formatHm } from '../../config/zonedTime.js';
 import { correctionWaiting, decisionsSince } from '../storeFacts.js';
+import { changeAnswer } from './changeAnswer.js';
 import { MEASURES } from './measures.js';
 import { QUERY_TEXTS as T } from './queryTexts.js';
 import { queryWindow, type QueryWindow } from './queryWindow.js';
@@ -28,7 +29,7 @@ export interface QueryAnswer {
 }
 
 /** The operations and measures the planner answers; the others go to the assistant's engines (proposal, what-if, why). */
-export const PLANNED_OPS: ReadonlySet<AskQuery['op']> = new Set(['value', 'list', 'compare', 'rank', 'check', 'status']);
+export const PLANNED_OPS: ReadonlySet<AskQuery['op']> = new Set(['value', 'list', 'compare', 'rank', 'check', 'status', 'change']);
 
 interface Row {
   key: string;
@@ -97,6 +98,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   if (q.op === 'status') return statusAnswer(q, c);
   if (measure && measure.source.kind === 'missing') return { text: L(T.missing, S(measure.label), S(measure.source.from)), table: empty };
   if (measure && measure.source.kind === 'none') return { text: S(T.unknownMeasure), table: empty };
+  if (q.op === 'change') return changeAnswer(q, c);
   const window = queryWindow(q.time, c.now, c.dayStart, c.timeZone);
   if (window.ahead) return { text: L(T.ahead, label), table: empty };
 

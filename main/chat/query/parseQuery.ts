@@ -268,7 +268,8 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
     level: levelOf(folded),
     status: statusOf(op, folded),
     by: byDimension(op, folded, names),
-    time: timeOf(folded),
+    // The earlier day a change compares with is its `against`, not the time asked about.
+    time: op === 'change' && againstOf(op, folded) === timeOf(folded) ? null : timeOf(folded),
     rank: rankOf(op, folded, measure),
     against: againstOf(op, folded),
     move: op === 'whatif' ? move : null,

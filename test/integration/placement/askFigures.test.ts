@@ -166,7 +166,51 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
       });
     }
     lines.push({ q: '今日の札幌の処理速度の推移', query: { op: 'trend', measure: 'speed', site: ['札幌'], time: 'today', by: 'hour' }, figures: [] });
-    lines.push({ q: '大阪はいつもより遅い？', query: { op: 'change', measure: 'speed', site: ['大阪'], against: 'usual' }, figures: [] });
+    // A change: the figure now against the same time of an earlier day, each from the snapshots of its own day.
+    const DAY = 86_400_000;
+    const figureAt = (site: string, t: number): { left: number; done: number } => {
+      const day = Date.parse(new Date(t + 9 * 3_600_000).toISOString().slice(0, 10) + 'T00:00:00+09:00');
+      return db
+        .prepare(
+          `SELECT COALESCE(SUM(s.total_waiting), 0) AS left, COALESCE(SUM(s.entry_count), 0) AS done FROM progress_snapshots s
+           JOIN (SELECT location_name, process_name, business_id, MAX(snapshot_time) AS t FROM progress_snapshots
+                 WHERE snapshot_time >= ? AND snapshot_time <= ? AND location_name = ? GROUP BY 1, 2, 3) l
+             ON l.location_name = s.location_name AND l.process_name = s.process_name AND l.business_id = s.business_id AND l.t = s.snapshot_time`,
+        )
+        .get(day, t, site) as { left: number; done: number };
+    };
+    for (const site of ['大阪', '札幌'] as const) {
+      const [now, then] = [figureAt(site, NOW).left, figureAt(site, NOW - DAY).left];
+      lines.push({
+        q: `${site}の残件、昨日と比べてどう？`,
+        query: { op: 'change', measure: 'remaining', site: [site], against: 'yesterday' },
+        figures: [`今 ${now} 件（15:40時点）`, `10/22の同時刻 ${then} 件`],
+      });
+      lines.push({
+        q: `Has ${ROMAJI[site]}'s backlog grown compared to yesterday?`,
+        query: { op: 'change', measure: 'remaining', site: [site], against: 'yesterday' },
+        figures: [`${now} items now (as of 15:40)`, `${then} items at the same time on 10/22`],
+      });
+    }
+    // Speed over the 30 minutes before, against the median of the same weekday and time over four weeks.
+    const speedAt = (t: number): number => Math.round(((figureAt('大阪', t).done - figureAt('大阪', t - 30 * 60_000).done) / 30) * 10) / 10;
+    const weeks = [1, 2, 3, 4].map((w) => speedAt(NOW - w * 7 * DAY)).sort((a, b) => a - b);
+    lines.push({
+      q: '大阪はいつもより遅い？',
+      query: { op: 'change', measure: 'speed', site: ['大阪'], against: 'usual' },
+      figures: [`今 ${speedAt(NOW)} 件/分（15:40時点）`, `同時刻の中央値 ${Math.round(((weeks[1]! + weeks[2]!) / 2) * 10) / 10} 件/分`],
+    });
+    const errorsBy = (t: number): number =>
+      (
+        db
+          .prepare(`SELECT COUNT(*) AS n FROM app_logs WHERE level IN ('ERROR', 'WARN', 'FATAL', 'CRITICAL') AND ts >= ? AND ts < ?`)
+          .get(t - (15 * 60 + 40) * 60_000, t) as { n: number }
+      ).n;
+    lines.push({
+      q: 'エラー行数、昨日より増えてる？',
+      query: { op: 'change', measure: 'error_lines', against: 'yesterday' },
+      figures: [`今 ${errorsBy(NOW)} 行（15:40時点）`, `10/22の同時刻 ${errorsBy(NOW - DAY)} 行`],
+    });
     lines.push({
       q: '盛岡から3人札幌のエントリ1に回したら間に合う？',
       query: { op: 'whatif', measure: 'slack', site: ['札幌'], process: ['エントリ1'], move: { count: 3, from: '盛岡', to: '札幌', process: 'エントリ1' } },

@@ -1,0 +1,34 @@
+import type { Localized } from '../../api/localized.js';
+
+type Against = 'yesterday' | 'last_week' | 'usual';
+
+/** The sentences of a change answer: the figure now, the figure it is compared with and when, the difference. */
+export const CHANGE_TEXTS = {
+  against: {
+    ja: (a: Against, day: string, n: number) =>
+      a === 'yesterday' ? `${day}の同時刻` : a === 'last_week' ? `先週の同じ曜日（${day}）の同時刻` : `過去${n}週の同じ曜日・同時刻の中央値`,
+    en: (a: Against, day: string, n: number) =>
+      a === 'yesterday'
+        ? `at the same time on ${day}`
+        : a === 'last_week'
+          ? `at the same time on the same weekday last week (${day})`
+          : `usually (median of the same weekday and time over the last ${n} weeks)`,
+  } as Localized<(a: Against, day: string, n: number) => string>,
+  line: {
+    ja: (what: string, label: string, now: string, asOf: string, against: string, then: string, diff: string) =>
+      `${what}の${label}: 今 ${now}（${asOf}時点）、${against} ${then} → ${diff}`,
+    en: (what: string, label: string, now: string, asOf: string, against: string, then: string, diff: string) =>
+      `${what} ${label}: ${now} now (as of ${asOf}), ${then} ${against} → ${diff}`,
+  } as Localized<(what: string, label: string, now: string, asOf: string, against: string, then: string, diff: string) => string>,
+  noPast: {
+    ja: (what: string, against: string) => `${what}は${against}のデータがないため比べられません。`,
+    en: (what: string, against: string) => `${what} cannot be compared: there is no data ${against}.`,
+  } as Localized<(what: string, against: string) => string>,
+  same: { ja: '変わらず', en: 'no change' } as Localized,
+  points: { ja: 'ポイント', en: 'pts' } as Localized,
+  measures: {
+    ja: '前と比べられるのは、残件・処理件数・進捗率・処理速度・入荷件数・エラー行数です。',
+    en: 'Genba compares with an earlier day: items left, items done, progress, speed, arrivals and error lines.',
+  } as Localized,
+  speedWindow: { ja: '直近30分の', en: 'last-30-minute ' } as Localized,
+};
