@@ -296,9 +296,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const planned =
         !o.intent &&
         !followUp &&
-        pq.op !== 'outside' &&
         pq.op !== 'knowhow' &&
-        (missing ||
+        // Outside the operations but about a measure of the floor (a statistic): said what Genba can do with that measure.
+        ((pq.op === 'outside' && pq.measure !== null) ||
+          (pq.op !== 'outside' && missing) ||
           (PLANNED_OPS.has(pq.op) &&
             (intent.intent_type === 'other' ||
               (sure && (pq.op === 'compare' || pq.op === 'rank')) ||

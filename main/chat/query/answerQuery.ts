@@ -96,6 +96,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   const unit = measure ? S(measure.unit) : '';
 
   if (q.op === 'status') return statusAnswer(q, c);
+  if (q.op === 'outside' && measure) return { text: L(T.statistic, S(measure.label)), table: { columns: [], rows: [] } };
   if (measure && measure.source.kind === 'missing') return { text: L(T.missing, S(measure.label), S(measure.source.from)), table: empty };
   if (measure && measure.source.kind === 'none') return { text: S(T.unknownMeasure), table: empty };
   if (q.op === 'change') return changeAnswer(q, c);

@@ -17,6 +17,9 @@ export interface ParsedQuery {
 export const UNSURE = 0.45;
 
 const fold = (t: string): string => foldForCues(t);
+/** Statistics beyond the operations (value, list, compare, rank, trend, change): read, and answered with what Genba can do instead. */
+const STATISTIC =
+  /標準偏差|ひょうじゅんへんさ|分散|相関|そうかん|回帰|分位|パーセンタイル|偏差値|standard deviation|std ?dev|variance|correlat|regression|percentile|quantile/;
 const has = (folded: string, cue: string): boolean => {
   const f = fold(cue);
   return f.includes(' ') || /^[a-z]/.test(f) ? ` ${folded} `.includes(f) || folded.includes(f) : folded.replace(/ /g, '').includes(f);
@@ -251,7 +254,10 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   let measure: MeasureId | null = [...scores].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   // 「勤怠の状況は？」: a state of data Genba does not hold is a question about that data, answered with what is missing.
   if (op === 'status' && measure !== null && MEASURES[measure].source.kind === 'missing') op = 'value';
-  if (op === 'status' || op === 'knowhow' || op === 'outside') measure = null;
+  // A statistic no operation computes (「残件の標準偏差」, "correlation"): outside, but about its measure, so the answer can say what it can do with it.
+  const statistic = STATISTIC.test(folded) && measure !== null;
+  if (statistic) op = 'outside';
+  if (op === 'status' || op === 'knowhow' || (op === 'outside' && !statistic)) measure = null;
   else if (op === 'propose') measure = 'slack';
   else if (measure === null) measure = defaultMeasure(op, names);
 

@@ -68,6 +68,12 @@ export const QUERY_TEXTS = {
     ja: (what: string, from: string) => `${what}のデータはGenbaに同期されていないため、お答えできません。${from}を同期すれば答えられるようになります。`,
     en: (what: string, from: string) => `Genba has no ${what} data: it is not synced. Syncing ${from} would let it answer.`,
   } as Localized<(what: string, from: string) => string>,
+  statistic: {
+    ja: (what: string) =>
+      `${what}の統計値（標準偏差・相関など）はGenbaでは計算しません。${what}について答えられるのは、値・一覧・比較・順位・推移・前日や先週との比較です。`,
+    en: (what: string) =>
+      `Genba does not compute statistics (standard deviation, correlation …) of ${what}. For ${what} it answers: the value, a list, a comparison, a ranking, a trend, and a change against yesterday or last week.`,
+  } as Localized<(what: string) => string>,
   unknownMeasure: {
     ja: 'そのデータ（給与・コスト・品質スコアなど）はGenbaの持つデータ（進捗、人員とスキル、ログ、アラート、承認）にありません。',
     en: 'That data (pay, cost, quality scores …) is not among what Genba holds (progress, staff and skills, logs, alerts, decisions).',

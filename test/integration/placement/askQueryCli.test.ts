@@ -113,6 +113,17 @@ describe('genba ask --json: comparisons, rankings, yes/no, status and missing da
     expect(en.answer).toContain('not synced');
   });
 
+  it('a statistic no operation computes is not answered with another figure: it says what Genba can do with that measure', () => {
+    const ja = ask('札幌の残件の標準偏差は？');
+    expect(ja.query!.read).toMatchObject({ op: 'outside', measure: 'remaining', site: ['札幌'] });
+    expect(ja.answer).toContain('残件の統計値（標準偏差・相関など）はGenbaでは計算しません');
+    expect(ja.answer).not.toMatch(/\d+ 件/);
+    const en = ask('What is the correlation between speed and errors?', 'en');
+    expect(en.query!.read.op).toBe('outside');
+    expect(en.answer).toContain('Genba does not compute statistics');
+    expect(en.answer).not.toContain('weather');
+  });
+
   it('the late list by site: the sites whose series are late in the overview', () => {
     const r = ask('遅れている拠点はどこ？');
     expect(r.query!.read).toMatchObject({ op: 'list', measure: 'slack', status: 'late', by: 'site' });
