@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AskResult, Citation, Intent, IntentType, Proposal, ThresholdAction } from '../api/assistantTypes.js';
+import type { AskResult, Citation, Intent, IntentType, Proposal, QueryTable, ThresholdAction } from '../api/assistantTypes.js';
 import type { Alert, ChatStage, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview, ProcessProgress } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { GenbaConfig } from '../config/config.js';
@@ -49,12 +49,11 @@ import { moveWhatIf } from '../placement/moveWhatIf.js';
 import { whatIfAnswer } from './whatIfTexts.js';
 import { saveProposal } from './proposalStore.js';
 import type { Localized } from '../api/localized.js';
-import type { AskOp, MeasureId } from '../api/askQuery.js';
+import type { AskOp } from '../api/askQuery.js';
 import { explainQuery } from './query/explainQuery.js';
-import { answerQuery, PLANNED_OPS } from './query/answerQuery.js';
-import { CHANGE_MEASURES } from './query/changeAnswer.js';
-import { MEASURES } from './query/measures.js';
-import { parseQuery, UNSURE, type ParsedQuery } from './query/parseQuery.js';
+import { answerQuery } from './query/answerQuery.js';
+import { routeQuery } from './query/routeQuery.js';
+import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
 import { cachedNameReadings, prepareNameReadings, type NameReadings } from './nameReadings.js';
 
@@ -129,15 +128,6 @@ export function questionLang(question: string): Lang | null {
   if (/[\u3040-\u30ff\u3400-\u9fff]/.test(question)) return 'ja';
   return /[A-Za-z]{2,}/.test(question) ? 'en' : null;
 }
-
-/**
- * Measures of the floor's progress: a why or advise about them is explained from the progress and the logs. Speed is
- * not among them: the productivity engine explains a slower speed with more (every business, the usual, the spread).
- */
-const FLOOR_MEASURES = new Set<MeasureId>(['slack', 'remaining', 'finish', 'progress', 'done', 'needed_speed', 'correction_waiting']);
-
-/** Measures the planner states for a value or list question the simple-fact engine would answer with the progress list. */
-const PLANNED_FACTS = new Set<MeasureId>(['remaining', 'done', 'arrivals', 'progress', 'needed_speed', 'finish', 'slack', 'deadline', 'operator_speed']);
 
 /** Words added to the know-how query per intent, so that a short request finds its rules. */
 const QUERY_HINTS: Partial<Record<Intent['intent_type'], string>> = {
@@ -284,76 +274,65 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           deps.log.warn('intent model output not used; rules decided', describeError(error));
         }
       }
-      // The typed query: the planner answers the shapes it plans (value, list, compare, rank, yes/no, status) and any
-      // question about data Genba does not hold; the engines keep the proposal, the what-if, the why and the know-how.
+      // The typed query: the planner answers the shapes it plans (value, list, compare, rank, change, yes/no, status) and
+      // any question about data Genba does not hold; the engines keep the proposal, the what-if and the know-how.
       const parsed = parseQuery(question, finderFor(db, deps.aliases())(question));
       const pq = parsed.query;
-      const missing = pq.measure !== null && (MEASURES[pq.measure].source.kind === 'missing' || MEASURES[pq.measure].source.kind === 'none');
-      // The planner takes what no engine answers (the intents' 'other'), the shapes no engine has (comparison,
-      // ranking), and a sure reading where the intents were too close to choose (an ask-back); an engine's own
-      // question (a proposal, a speed analysis, a log investigation) stays with the engine.
-      const sure = parsed.confidence >= UNSURE;
-      const planned =
-        !o.intent &&
-        !followUp &&
-        pq.op !== 'knowhow' &&
-        // Outside the operations but about a measure of the floor (a statistic): said what Genba can do with that measure.
-        ((pq.op === 'outside' && pq.measure !== null) ||
-          (pq.op !== 'outside' && missing) ||
-          (PLANNED_OPS.has(pq.op) &&
-            (intent.intent_type === 'other' ||
-              (sure && (pq.op === 'compare' || pq.op === 'rank')) ||
-              // Against yesterday, last week or the usual: the planner's figures at the same time of those days, not a week of speed steps.
-              (sure && pq.op === 'change' && pq.measure !== null && CHANGE_MEASURES.has(pq.measure)) ||
-              // A named service: the log engine's answer does not narrow to it.
-              (sure && pq.service.length > 0) ||
-              // A figure the simple-fact engine has no sentence for (「札幌の残件は何件？」 got a list of series, never the total).
-              (sure && intent.intent_type === 'simple_query' && pq.measure !== null && PLANNED_FACTS.has(pq.measure)) ||
-              (sure && intent.source === 'rules' && intent.alternatives !== undefined))));
+      const routed = routeQuery(parsed, intent, !o.intent && !followUp);
+      intent = routed.intent;
       const intentMs = ms(t0);
-      // 「なぜ遅れてる？」「どうしたらいい？」 about the floor: the cause with its evidence, and (advise) what to do, with the
-      // know-how that backs it, instead of a proposal or a dump of speeds. Why and advise about logs or alerts stay with their engines.
-      const explained =
-        !o.intent && !followUp && sure && (pq.op === 'why' || pq.op === 'advise') && (pq.measure === null || FLOOR_MEASURES.has(pq.measure)) && !missing;
-      if (explained) {
+      if (routed.route !== 'engine') {
         o.onStage?.('data');
         const t2 = performance.now();
         let optimizeMs = 0;
-        const result = await explainQuery(pq, {
-          db,
-          lang,
-          timeZone: cfg.timeZone,
-          overview: deps.overview,
-          incidents: (site) => deps.incidents(site),
-          peopleNeeded: async (p) => {
-            const situation = placementSituation(
-              db,
-              { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement },
-              { site: p.site, process: p.process, businessId: p.businessId },
-              deps.overview(),
-            );
-            if (!situation) return null;
-            const r = await proposePlacement(situation, {
-              policy: cfg.placement,
-              distancesKm: deps.distancesKm(),
-              timeZone: cfg.timeZone,
-              lang,
-              now,
-              atRiskSlackMinutes: cfg.overview.atRiskSlackMinutes,
-            });
-            optimizeMs += r.optimizeMs;
-            return r.proposal ? r.proposal.operators.length : 0;
-          },
-        });
+        const result: { text: string; table: QueryTable; targets?: ProcessProgress[] } =
+          routed.route === 'explain'
+            ? await explainQuery(pq, {
+                db,
+                lang,
+                timeZone: cfg.timeZone,
+                overview: deps.overview,
+                incidents: (site) => deps.incidents(site),
+                peopleNeeded: async (p) => {
+                  const situation = placementSituation(
+                    db,
+                    { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement },
+                    { site: p.site, process: p.process, businessId: p.businessId },
+                    deps.overview(),
+                  );
+                  if (!situation) return null;
+                  const r = await proposePlacement(situation, {
+                    policy: cfg.placement,
+                    distancesKm: deps.distancesKm(),
+                    timeZone: cfg.timeZone,
+                    lang,
+                    now,
+                    atRiskSlackMinutes: cfg.overview.atRiskSlackMinutes,
+                  });
+                  optimizeMs += r.optimizeMs;
+                  return r.proposal ? r.proposal.operators.length : 0;
+                },
+              })
+            : answerQuery(pq, {
+                db,
+                lang,
+                now,
+                dayStart,
+                timeZone: cfg.timeZone,
+                overview: deps.overview,
+                incidents: (site, window) => deps.incidents(site, window),
+                alerts: deps.alerts,
+              });
         const dataMs = ms(t2);
+        // An explanation's recommendation is backed by the know-how about the target it explains.
         const t1 = performance.now();
-        const target = result.targets[0];
-        const citations = await deps.knowledge.search(
-          [question, target?.site, target?.process, QUERY_HINTS.deadline_optimization].filter(Boolean).join(' '),
-          3,
-        );
+        const target = result.targets?.[0];
+        const citations =
+          routed.route === 'explain'
+            ? await deps.knowledge.search([question, target?.site, target?.process, QUERY_HINTS.deadline_optimization].filter(Boolean).join(' '), 3)
+            : [];
         const retrievalMs = ms(t1);
-        const text = [result.text, pq.op === 'advise' ? knowledgeAnswer(citations, tz) : ''].filter(Boolean).join('\n');
+        const text = [result.text, pq.op === 'advise' && routed.route === 'explain' ? knowledgeAnswer(citations, tz) : ''].filter(Boolean).join('\n');
         const t3 = performance.now();
         o.onStage?.('answer');
         const answer = !llmReady(deps.llm, 'answer')
@@ -392,61 +371,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           },
         };
       }
-      if (planned) {
-        o.onStage?.('data');
-        const t2 = performance.now();
-        const result = answerQuery(pq, {
-          db,
-          lang,
-          now,
-          dayStart,
-          timeZone: cfg.timeZone,
-          overview: deps.overview,
-          incidents: (site, window) => deps.incidents(site, window),
-          alerts: deps.alerts,
-        });
-        const dataMs = ms(t2);
-        const t3 = performance.now();
-        o.onStage?.('answer');
-        const answer = !llmReady(deps.llm, 'answer')
-          ? { text: result.text, source: 'template' as const }
-          : await composeAnswer({
-              llm: deps.llm,
-              log: deps.log,
-              question,
-              facts: result.text,
-              citations: [],
-              template: result.text,
-              lang,
-              onChunk: o.onChunk,
-              signal: o.signal,
-            });
-        return {
-          followUp: null,
-          question,
-          intent,
-          entities: intent.entities,
-          clarify: null,
-          proposal: null,
-          action: null,
-          query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner' },
-          table: result.table,
-          answer: answer.text,
-          answerSource: answer.source,
-          citations: [],
-          timings: { intent_ms: intentMs, retrieval_ms: 0, data_ms: dataMs, optimize_ms: 0, answer_ms: ms(t3), total_ms: ms(t0) },
-        };
-      }
 
-      // A what-if the question states (people or a speed under a condition) is answered on the proposal's model,
-      // whichever intent its words leaned to (「7件/分に戻ったら間に合う？」 reads as a risk question).
-      // Likewise a question about the rules (「スキル2の人をエントリ1に入れてもいい？」) is answered from the stored know-how, not the
-      // data, whenever it is the likeliest reading: showing the rules costs little, a proposal nobody asked for costs a card.
-      const asked: IntentType | null = pq.op === 'whatif' && pq.move && sure ? 'impact_analysis' : pq.op === 'knowhow' ? 'knowledge_query' : null;
-      if (!o.intent && !followUp && asked !== null && intent.intent_type !== asked) {
-        const { alternatives: _, ...read } = intent;
-        intent = { ...read, intent_type: asked, requires_action: false };
-      }
       const e = intent.entities;
       o.onStage?.('data');
       const t2 = performance.now();
