@@ -1,3 +1,4 @@
+import { incidentLinesSince } from '../logs/logTexts.js';
 import { chmodSync } from 'node:fs';
 import type { GenbaApp } from '../app.js';
 import type { CliIo } from './cliIo.js';
@@ -172,9 +173,11 @@ export async function runLogsCommand(
 /** An incident in a few lines: where, since when, how many lines against the usual, and what it slowed down. */
 function incidentLines(x: IncidentReport['incidents'][number], tz: string, lang: Lang): string {
   const hm = (ms: number): string => formatHm(ms, tz);
+  // The count is the lines since the start, said in the one phrase the alerts and the assistant use.
+  const lines = localize(lang, incidentLinesSince(x, hm(x.start)));
   const head = localize(lang, {
-    ja: `[${x.severity}] ${x.services.join(', ')}（${x.hosts.join(', ')}）${x.sites.length > 0 ? ` ${x.sites.join('・')}` : ''} ${hm(x.start)}から ${x.lines}件（通常${x.usualLines}件）`,
-    en: `[${x.severity}] ${x.services.join(', ')} (${x.hosts.join(', ')})${x.sites.length > 0 ? ` ${x.sites.join(', ')}` : ''} from ${hm(x.start)}: ${count(x.lines, 'line')} (usually ${x.usualLines})`,
+    ja: `[${x.severity}] ${x.services.join(', ')}（${x.hosts.join(', ')}）${x.sites.length > 0 ? ` ${x.sites.join('・')}` : ''} ${lines}`,
+    en: `[${x.severity}] ${x.services.join(', ')} (${x.hosts.join(', ')})${x.sites.length > 0 ? ` ${x.sites.join(', ')}` : ''}: ${lines}`,
   });
   const affects = x.affects.map((l) =>
     localize(lang, {

@@ -41,6 +41,11 @@ describe('alerts on the demo company', () => {
     expect(report.incidents).toHaveLength(1);
     expect(report.incidents[0]).toMatchObject({ services: ['ocr-worker'], sites: ['札幌'], start: parseIsoInstant('2025-10-23T13:50+09:00') });
     expect(cli('incidents', '--site', '盛岡').incidents).toEqual([]);
+    // For people: the lines since the start, in the phrase the alert and the assistant use (it said 件 before).
+    const text = spawnSync(process.execPath, [resolve('bin/genba.mjs'), 'logs', 'incidents', '--site', '札幌', '--now', NOW, '--data-dir', env.dataDir], {
+      encoding: 'utf8',
+    }).stdout;
+    expect(text).toContain(`13:50から${report.incidents[0]!.lines}行（通常${report.incidents[0]!.usualLines}行）`);
     const t = cli('timeline', '--site', '札幌', '--from', '2025-10-23T13:00+09:00');
     expect(t.hosts).toContain('ocr-sapporo-01');
     expect(t.incidents.map((x) => x.id)).toEqual([report.incidents[0]!.id]);
