@@ -17,6 +17,11 @@ export interface ParsedQuery {
 export const UNSURE = 0.45;
 
 const fold = (t: string): string => foldForCues(t);
+/**
+ * The least evidence that makes an operation: one full cue. Half-weight words (any, has, have) only support one;
+ * alone they leave the question to its measure's value, or outside (an unknown shape is not read as a known one).
+ */
+const MIN_EVIDENCE = 1;
 /** Statistics beyond the operations (value, list, compare, rank, trend, change): read, and answered with what Genba can do instead. */
 const STATISTIC =
   /標準偏差|ひょうじゅんへんさ|分散|相関|そうかん|回帰|分位|パーセンタイル|偏差値|standard deviation|std ?dev|variance|correlat|regression|percentile|quantile/;
@@ -242,7 +247,7 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   const evidence = opEvidence(folded, names, move, scores.size > 0);
   const ranked = [...evidence].filter(([op]) => ops.includes(op)).sort((a, b) => b[1] - a[1]);
   const total = ranked.reduce((s, [, v]) => s + Math.max(0, v), 0);
-  let op: AskOp = ranked[0]![1] > 0 ? ranked[0]![0] : scores.size > 0 && ops.includes('value') ? 'value' : 'outside';
+  let op: AskOp = ranked[0]![1] >= MIN_EVIDENCE ? ranked[0]![0] : scores.size > 0 && ops.includes('value') ? 'value' : 'outside';
   const confidence = total > 0 ? Math.round((Math.max(0, ranked[0]![1]) / total) * 1000) / 1000 : 0;
   if (!ops.includes(op)) op = 'outside';
   const close = ranked[1] && ranked[0]![1] > 0 && ranked[0]![1] - ranked[1][1] < 0.5 ? ([ranked[0]![0], ranked[1][0]] as [AskOp, AskOp]) : null;
