@@ -1,0 +1,163 @@
+import {
+  askQuerySchema,
+  ASK_OPS,
+  DIMENSIONS,
+  fullQuery,
+  MEASURE_IDS,
+  TIME_PRESETS,
+  type AskOp,
+  type AskQuery,
+  type AskQueryInput,
+} from '../../api/askQuery.js';
+import { MEASURE_LABELS } from '../../api/measureLabels.js';
+import { aiError } from '../../ai/aiError.js';
+import { conformToSchema, type JsonSchema } from '../../ai/jsonSchema.js';
+import type { LlmService } from '../../ai/llmService.js';
+import { HONORIFIC_AFTER } from '../nameReadings.js';
+import type { ParsedQuery } from './parseQuery.js';
+import type { NamedInText, QueryNames } from './queryNames.js';
+
+const nullable = (s: JsonSchema): JsonSchema => ({ oneOf: [s, { type: 'null' }] });
+// A question names one to three things of a kind; a longer list only lets a small model ramble.
+const names: JsonSchema = { type: 'array', items: { type: 'string', maxLength: 20 }, maxItems: 3 };
+
+/**
+ * The query as the intent model (qwen2 0.5B) writes it. Kept small: level, status, against
+ * and move are taken from the rules' reading, and time only as a named preset.
+ */
+export const QUERY_SCHEMA: JsonSchema = {
+  type: 'object',
+  properties: {
+    op: { type: 'string', enum: ASK_OPS },
+    measure: nullable({ type: 'string', enum: MEASURE_IDS }),
+    site: names,
+    process: names,
+    business: names,
+    operator: names,
+    service: names,
+    by: nullable({ type: 'string', enum: DIMENSIONS }),
+    time: nullable({ type: 'string', enum: TIME_PRESETS }),
+    rank: nullable({
+      type: 'object',
+      properties: { order: { type: 'string', enum: ['top', 'bottom'] }, n: { type: 'integer', minimum: 1, maximum: 10 } },
+      required: ['order', 'n'],
+      additionalProperties: false,
+    }),
+    confidence: { type: 'number', minimum: 0, maximum: 1 },
+  },
+  required: ['op', 'measure', 'site', 'process', 'business', 'operator', 'service', 'by', 'time', 'rank', 'confidence'],
+  additionalProperties: false,
+};
+
+interface ModelQuery {
+  op: AskOp;
+  measure: AskQuery['measure'];
+  site: string[];
+  process: string[];
+  business: string[];
+  operator: string[];
+  service: string[];
+  by: AskQuery['by'];
+  time: (typeof TIME_PRESETS)[number] | null;
+  rank: AskQuery['rank'];
+  confidence: number;
+}
+
+/** The synced names (for the prompt) and the rules' finder (to resolve what the model writes). */
+export interface QueryNameIndex {
+  names: QueryNames;
+  find: (text: string) => NamedInText;
+}
+
+const NAME_KINDS = [
+  ['site', 'sites'],
+  ['process', 'processes'],
+  ['business', 'businesses'],
+  ['operator', 'operators'],
+  ['service', 'services'],
+] as const;
+
+const OPS_TEXT =
+  'value: one figure. list: a measure per member, or which are in a state. compare: named things side by side. rank: top or bottom N. ' +
+  'trend: over time. change: against usual or yesterday. whatif: moving people or a new speed. why: the cause. advise: what to do. ' +
+  'propose: who to move. status: a summary. check: yes or no. knowhow: company rules. outside: not about the floor.';
+
+/** The prompt: the operations, the measures with their labels, the synced names, then the question fenced as data. */
+export function queryPrompt(question: string, n: QueryNames): string {
+  const list = (xs: string[]): string => xs.slice(0, 40).join(', ') || '-';
+  return [
+    "Read a site manager's question into a query. Answer with JSON only.",
+    `op: ${OPS_TEXT}`,
+    `measure (null for status, knowhow, outside): ${MEASURE_IDS.map((id) => `${id}=${MEASURE_LABELS[id].label.ja}/${MEASURE_LABELS[id].label.en}`).join(', ')}.`,
+    `Sites: ${list(n.sites)}. Processes: ${list(n.processes)}. Business ids: ${list(n.businessIds)}. Services: ${list(n.services)}. Operators: ${list(n.operators)}.`,
+    'Name lists hold only names the question uses, written as above; [] when it names none. by, time, rank: null unless the question asks for them.',
+    // The request is data, not instructions: fenced so that its text cannot pose as the task.
+    '<request>',
+    question.replace(/<\/?request>/gi, ''),
+    '</request>',
+  ].join('\n');
+}
+
+/** The synced name a model's string stands for: the whole string must be one name (札幌第二 is not 札幌). */
+function resolveName(find: QueryNameIndex['find'], kind: (typeof NAME_KINDS)[number][1], value: string): string | null {
+  const named = find(value);
+  const hits = named[kind];
+  if (hits.length !== 1 || hits[0]!.at !== 0) return null;
+  const rest = named.text.slice(hits[0]!.end);
+  return rest === '' || (kind === 'operators' && rest.replace(HONORIFIC_AFTER, '') === '') ? hits[0]!.canonical : null;
+}
+
+/**
+ * The intent model's reading of a question, as the typed query, under a JSON-schema grammar.
+ * Throws when the reading does not validate (readModelQuery); the caller keeps the rules'.
+ */
+export async function queryFromModel(llm: LlmService, question: string, index: QueryNameIndex, rules: ParsedQuery, timeoutMs: number): Promise<ParsedQuery> {
+  const out = await llm.json<unknown>('intent', queryPrompt(question, index.names), QUERY_SCHEMA, { maxTokens: 400, timeoutMs });
+  return readModelQuery(out, index, rules);
+}
+
+/**
+ * The model's output checked and merged with the rules' reading. Every name it gives must
+ * resolve to a synced name and the whole must parse as an AskQuery, else it throws. The model
+ * decides the operation and the measure; the names the text itself uses (the rules') win.
+ */
+export function readModelQuery(output: unknown, index: QueryNameIndex, rules: ParsedQuery): ParsedQuery {
+  const out = conformToSchema(output, QUERY_SCHEMA) as ModelQuery;
+  const r = rules.query;
+  const resolved: Partial<Record<(typeof NAME_KINDS)[number][0], string[]>> = {};
+  const refused: string[] = [];
+  for (const [field, kind] of NAME_KINDS) {
+    const canon = out[field].map((v) => resolveName(index.find, kind, v));
+    out[field].forEach((v, i) => canon[i] === null && refused.push(`${field} ${JSON.stringify(v)}`));
+    resolved[field] = r[field].length > 0 ? r[field] : (canon.filter((c) => c !== null) as string[]);
+  }
+  if (refused.length > 0)
+    throw aiError('AI_SCHEMA_INVALID', { ja: `マスタにない名前です: ${refused.join(', ')}`, en: `Names not in the master data: ${refused.join(', ')}` });
+
+  const op = out.op;
+  // The fields the rules derive for their own operation (by, rank, status, against, move) only carry over when the model agrees on it.
+  const same = op === r.op;
+  const measure = op === 'status' || op === 'knowhow' ? null : op === 'propose' ? 'slack' : (out.measure ?? r.measure);
+  if (measure === null && op !== 'status' && op !== 'knowhow' && op !== 'outside')
+    throw aiError('AI_SCHEMA_INVALID', { ja: `操作 ${op} に指標がありません。`, en: `The operation ${op} has no measure.` });
+  const candidate: AskQueryInput = {
+    op,
+    measure,
+    ...resolved,
+    level: r.level,
+    status: same && op === 'list' ? r.status : null,
+    by: (same ? r.by : null) ?? out.by,
+    time: r.time ?? out.time,
+    rank: op === 'rank' ? ((same ? r.rank : null) ?? out.rank ?? { order: 'top', n: 1 }) : null,
+    against: op === 'change' ? ((same ? r.against : null) ?? 'usual') : null,
+    move: op === 'whatif' && same ? r.move : null,
+  };
+  const parsed = askQuerySchema.safeParse(candidate);
+  if (!parsed.success)
+    throw aiError(
+      'AI_SCHEMA_INVALID',
+      { ja: 'モデルの読み取りが問い合わせの形に合いません。', en: 'The model reading is not a valid query.' },
+      parsed.error.message,
+    );
+  return { query: fullQuery(parsed.data), confidence: Math.min(1, Math.max(0, out.confidence)), alternatives: null };
+}
