@@ -1,7 +1,7 @@
 import type { AskQuery, MeasureId } from '../../api/askQuery.js';
 import { localize } from '../../api/localized.js';
 import { formatHm, startOfZonedDay } from '../../config/zonedTime.js';
-import type { QueryAnswer, QueryContext } from './answerQuery.js';
+import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { CHANGE_TEXTS as T } from './changeTexts.js';
 import { MEASURES } from './measures.js';
 import { QUERY_TEXTS } from './queryTexts.js';
@@ -90,8 +90,7 @@ export function changeAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   if (m === null || !CHANGE_MEASURES.has(m)) return { text: localize(c.lang, T.measures), table: empty };
   const against = q.against ?? 'usual';
   const now = c.now;
-  const date = (t: number): string =>
-    new Intl.DateTimeFormat(c.lang === 'ja' ? 'ja-JP' : 'en-US', { timeZone: c.timeZone, month: 'numeric', day: 'numeric' }).format(t);
+  const date = (t: number): string => new Intl.DateTimeFormat('en-US', { timeZone: c.timeZone, month: 'numeric', day: 'numeric' }).format(t);
   const unit = localize(c.lang, MEASURES[m].unit);
   const label = `${m === 'speed' ? localize(c.lang, T.speedWindow) : ''}${localize(c.lang, MEASURES[m].label)}`;
   const shown = (v: number): string => (m === 'progress' ? `${v}%` : `${v} ${unit}`);
@@ -132,11 +131,8 @@ export function changeAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       continue;
     }
     const d = Math.round((current - then) * 10) / 10;
-    const pct = m !== 'progress' && then !== 0 ? `（${d >= 0 ? '+' : ''}${Math.round((d / then) * 100)}%）` : '';
-    const diff =
-      d === 0
-        ? localize(c.lang, T.same)
-        : `${d > 0 ? '+' : ''}${m === 'progress' ? `${d}${localize(c.lang, T.points)}` : `${d} ${unit}`}${c.lang === 'ja' ? pct : pct.replace('（', ' (').replace('）', ')')}`;
+    const pct = m !== 'progress' && then !== 0 ? Math.round((d / then) * 100) : null;
+    const diff = d === 0 ? localize(c.lang, T.same) : localize(c.lang, T.diff)(d, m === 'progress' ? localize(c.lang, T.points) : unit, pct);
     lines.push(localize(c.lang, T.line)(g.key, label, shown(current), formatHm(now, c.timeZone), words, shown(then), diff));
     rows.push([g.key, then, current]);
   }

@@ -25,6 +25,12 @@ export const CHANGE_TEXTS = {
     en: (what: string, against: string) => `${what} cannot be compared: there is no data ${against}.`,
   } as Localized<(what: string, against: string) => string>,
   same: { ja: '変わらず', en: 'no change' } as Localized,
+  /** The difference with its sign and unit, and its share of the earlier figure where that means something. */
+  diff: {
+    ja: (d: number, unit: string, pct: number | null) =>
+      `${d > 0 ? '+' : ''}${d}${unit === '%' ? '' : ' '}${unit}${pct === null ? '' : `（${pct >= 0 ? '+' : ''}${pct}%）`}`,
+    en: (d: number, unit: string, pct: number | null) => `${d > 0 ? '+' : ''}${d} ${unit}${pct === null ? '' : ` (${pct >= 0 ? '+' : ''}${pct}%)`}`,
+  } as Localized<(d: number, unit: string, pct: number | null) => string>,
   points: { ja: 'ポイント', en: 'pts' } as Localized,
   measures: {
     ja: '前と比べられるのは、残件・処理件数・進捗率・処理速度・入荷件数・エラー行数です。',
