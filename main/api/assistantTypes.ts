@@ -163,10 +163,11 @@ export interface AskResult {
    */
   action?: ThresholdAction | null;
   /**
-   * What the request was read as (docs/ask-query.md), and how sure the rules parser was of the
-   * operation; absent on answers stored before the query existed.
+   * What the request was read as (docs/ask-query.md), how sure the reader was of the operation,
+   * and who read it (the intent model under its grammar, or the rules; absent before the model
+   * could); absent on answers stored before the query existed.
    */
-  query?: { read: AskQuery; confidence: number; answeredBy: 'planner' | 'engine' } | null;
+  query?: { read: AskQuery; confidence: number; answeredBy: 'planner' | 'engine'; readBy?: 'model' | 'rules' } | null;
   /** The table a planned answer was written from (every figure of the text is in it). */
   table?: QueryTable | null;
   answer: string;

@@ -52,6 +52,7 @@ import type { Localized } from '../api/localized.js';
 import type { AskOp } from '../api/askQuery.js';
 import { explainQuery } from './query/explainQuery.js';
 import { answerQuery } from './query/answerQuery.js';
+import { queryFromModel } from './query/queryModel.js';
 import { routeQuery } from './query/routeQuery.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
@@ -276,7 +277,19 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       }
       // The typed query: the planner answers the shapes it plans (value, list, compare, rank, change, yes/no, status) and
       // any question about data Genba does not hold; the engines keep the proposal, the what-if and the know-how.
-      const parsed = parseQuery(question, finderFor(db, deps.aliases())(question));
+      // With an intent model, qwen2 reads the query under a JSON-schema grammar (chat/query/queryModel.ts): it decides the
+      // operation and the measure, the names the text uses stay the rules'; a reading that does not validate keeps the rules'.
+      let parsed = parseQuery(question, finderFor(db, deps.aliases())(question));
+      let readBy: 'model' | 'rules' = 'rules';
+      if (!o.intent && !followUp && llmReady(deps.llm, 'intent')) {
+        try {
+          const index = { names: loadQueryNames(db), find: finderFor(db, deps.aliases()) };
+          parsed = await queryFromModel(deps.llm, question, index, parsed, Math.min(20_000, cfg.ai.requestTimeoutSeconds * 1000));
+          readBy = 'model';
+        } catch (error) {
+          deps.log.warn('query model output not used; rules decided', describeError(error));
+        }
+      }
       const pq = parsed.query;
       const routed = routeQuery(parsed, intent, !o.intent && !followUp);
       intent = routed.intent;
@@ -356,7 +369,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           clarify: null,
           proposal: null,
           action: null,
-          query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner' },
+          query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner', readBy },
           table: result.table,
           answer: answer.text,
           answerSource: answer.source,
@@ -590,7 +603,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         clarify,
         proposal,
         action,
-        query: { read: pq, confidence: parsed.confidence, answeredBy: 'engine' },
+        query: { read: pq, confidence: parsed.confidence, answeredBy: 'engine', readBy },
         answer: answer.text,
         answerSource: answer.source,
         citations,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,12 @@ describe('the placement assistant with generated models (real llama.cpp and ONNX
       }
     }
     expect(r.timings.intent_ms).toBeGreaterThan(0);
+    // The model read the query too: its reading is used only when every name it gives is a synced one and it parses as a
+    // query; the tiny model's are refused, with the reason in the app log, and the rules' reading is the one shown.
+    if (r.query!.readBy === 'rules') {
+      expect(readFileSync(join(dir.path, 'logs', 'genba.log'), 'utf8')).toContain('query model output not used');
+      expect(r.query!.read).toEqual(app.assistant.readQuery('札幌のエントリ1工程が遅延しています').query);
+    } else expect(r.query!.read.site).toEqual(['札幌']);
   }, 180_000);
 
   it('embeds the know-how with the installed ONNX model and still finds the rule', async () => {
