@@ -17,7 +17,8 @@ describe('Chat: what Genba understood, and the chart of a planned answer, in Chr
     const before = await page.getByTestId('chat-entry').count();
     await page.getByTestId('chat-input').fill(question);
     await page.getByTestId('chat-send').click();
-    await expect.poll(() => page.getByTestId('timings').count()).toBe(before + 1);
+    // The first answer of a fresh app loads the readers (over a second on a busy machine): not the default second's poll.
+    await expect.poll(() => page.getByTestId('timings').count(), { timeout: 15_000 }).toBe(before + 1);
     return page.getByTestId('chat-entry').nth(before);
   };
 
@@ -141,4 +142,47 @@ describe('Chat: what Genba understood, and the chart of a planned answer, in Chr
       env.app.updateSettings({ lang: 'ja' });
     }
   });
+
+  /** The line of a trend: its table's times on the x axis, one point per step. */
+  const expectTrend = async (entry: Locator, unit: string): Promise<void> => {
+    await expectChart(entry);
+    const answer = (await entry.getByTestId('chat-answer').textContent()) ?? '';
+    // Every step says its time and its unit, after the summary line (start → end, highest, lowest).
+    expect(answer).toContain('→');
+    expect(answer.match(new RegExp(`\\d ${unit}`, 'g'))!.length).toBeGreaterThanOrEqual(7);
+  };
+
+  for (const lang of ['ja', 'en'] as const) {
+    it(`a trend drawn as a line with its unit and times, and the why of a late process (${lang})`, async () => {
+      const { page } = env.ui;
+      await page.setViewportSize({ width: 1280, height: 720 });
+      env.app.updateSettings({ lang });
+      await page.getByTestId('nav-overview').click();
+      await page.getByTestId('nav-chat').click();
+      await page.getByTestId('conversation-new').click();
+      try {
+        const trend = await ask(page, lang === 'ja' ? '今日の大阪の残件の推移' : 'Show the trend of items left at Osaka today');
+        const t = await understood(trend);
+        expect(t.op).toMatch(lang === 'ja' ? /^推移/ : /^a trend/);
+        expect(t.sites).toBe('大阪');
+        await expectTrend(trend, lang === 'ja' ? '件' : 'items');
+        expect(await trend.getByTestId('query-chart').getAttribute('aria-label')).toBe(lang === 'ja' ? '残件のグラフ（件）' : 'Chart of items left (items)');
+        await shoot(page, trend, `chat-query-trend-1280-${lang}.png`);
+
+        const why = await ask(page, lang === 'ja' ? 'なぜ札幌のエントリ1は遅れているの？' : 'Why is Sapporo Entry 1 late?');
+        const answer = (await why.getByTestId('chat-answer').textContent()) ?? '';
+        expect(answer).toContain(lang === 'ja' ? '原因' : 'Cause');
+        expect(answer).toContain('ocr-worker');
+        const w = await understood(why);
+        expect(w.sites).toBe('札幌');
+        expect(w.processes).toBe('エントリ1');
+        // A why has no figures side by side: nothing to draw.
+        expect(await why.getByTestId('query-chart').count()).toBe(0);
+        await shoot(page, why, `chat-query-why-1280-${lang}.png`);
+        expect(env.ui.problems).toEqual([]);
+      } finally {
+        env.app.updateSettings({ lang: 'ja' });
+      }
+    });
+  }
 });

@@ -1,35 +1,20 @@
-import type Database from 'better-sqlite3';
 import type { AskQuery, Dimension, MeasureId } from '../../api/askQuery.js';
 import type { QueryTable } from '../../api/assistantTypes.js';
 import { localize, type Localized } from '../../api/localized.js';
-import type { Alert, IncidentReport, Lang, Overview, ProcessProgress } from '../../api/types.js';
+import type { ProcessProgress } from '../../api/types.js';
 import { formatHm } from '../../config/zonedTime.js';
 import { correctionWaiting, decisionsSince } from '../storeFacts.js';
 import { changeAnswer } from './changeAnswer.js';
 import { MEASURES } from './measures.js';
 import { QUERY_TEXTS as T } from './queryTexts.js';
+import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { queryWindow, type QueryWindow } from './queryWindow.js';
+import { trendAnswer } from './trendAnswer.js';
 
-export interface QueryContext {
-  db: Database.Database;
-  lang: Lang;
-  now: number;
-  dayStart: number;
-  timeZone: string;
-  overview: () => Overview;
-  /** Incidents of now, or of a window asked for. */
-  incidents: (site?: string, window?: { from: number; to: number; label: Localized }) => IncidentReport;
-  alerts: () => Alert[];
-}
-
-/** What the planner found: the sentences, and the table they were written from. */
-export interface QueryAnswer {
-  text: string;
-  table: QueryTable;
-}
+export type { QueryAnswer, QueryContext } from './queryContext.js';
 
 /** The operations and measures the planner answers; the others go to the assistant's engines (proposal, what-if, why). */
-export const PLANNED_OPS: ReadonlySet<AskQuery['op']> = new Set(['value', 'list', 'compare', 'rank', 'check', 'status', 'change']);
+export const PLANNED_OPS: ReadonlySet<AskQuery['op']> = new Set(['value', 'list', 'compare', 'rank', 'check', 'status', 'change', 'trend']);
 
 interface Row {
   key: string;
@@ -100,6 +85,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   if (measure && measure.source.kind === 'missing') return { text: L(T.missing, S(measure.label), S(measure.source.from)), table: empty };
   if (measure && measure.source.kind === 'none') return { text: S(T.unknownMeasure), table: empty };
   if (q.op === 'change') return changeAnswer(q, c);
+  if (q.op === 'trend') return trendAnswer(q, c);
   const window = queryWindow(q.time, c.now, c.dayStart, c.timeZone);
   if (window.ahead) return { text: L(T.ahead, label), table: empty };
 

@@ -77,9 +77,10 @@ export async function explainQuery(q: AskQuery, c: ExplainContext): Promise<{ te
       lines.push(L(T.causeVolume, round1(p.speedPerMinute), usual === null ? null : round1(usual), round1(p.requiredPerMinute)));
     } else lines.push(localize(c.lang, T.causeUnknown));
     table.rows.push([label, p.speedPerMinute, usual, p.requiredPerMinute, p.minutesLate, links[0]?.i.id ?? null]);
+    // An incident as the cause says whom to tell even to a why: the cause alone leaves the manager asking again.
+    if (links.length > 0) lines.push(L(T.adviseIncident, links[0]!.i.services[0]!));
     if (q.op === 'advise') {
       const people = p.status === 'late' || p.status === 'at_risk' || p.status === 'stalled' ? await c.peopleNeeded(p) : 0;
-      if (links.length > 0) lines.push(L(T.adviseIncident, links[0]!.i.services[0]!));
       if (people !== null && people > 0) lines.push(L(T.advisePeople, people, p.site, p.process));
       else if (people === 0 && (p.status === 'late' || p.status === 'at_risk')) lines.push(localize(c.lang, T.adviseNoPeople));
       else if (p.status === 'on_track') lines.push(localize(c.lang, T.adviseNothing));

@@ -21,9 +21,9 @@ export const EXPLAIN_TEXTS = {
   } as Localized<(label: string, left: number, now: number | null, needed: number | null, m: number | null, at: string) => string>,
   causeIncident: {
     ja: (svc: string, hosts: string, start: string, lines: number, before: number, after: number, drop: string) =>
-      `原因: ${start}から${svc}（${hosts}）の障害（${start}から${lines}行）。その後${drop}から速度が毎分${before}件→${after}件に落ちています。`,
+      `原因: ${svc}（${hosts}）の障害（${start}から${lines}行）。${drop === start ? '同じ' : 'その後'}${drop}から速度が毎分${before}件→${after}件に落ちています。`,
     en: (svc: string, hosts: string, start: string, lines: number, before: number, after: number, drop: string) =>
-      `Cause: an incident on ${svc} (${hosts}) since ${start} (${lines} lines since ${start}); from ${drop} the speed fell from ${before} to ${after} items/min.`,
+      `Cause: an incident on ${svc} (${hosts}, ${lines} lines since ${start}); from ${drop} the speed fell from ${before} to ${after} items/min.`,
   } as Localized<(svc: string, hosts: string, start: string, lines: number, before: number, after: number, drop: string) => string>,
   causeSlow: {
     ja: (now: number, usual: number) => `原因: ログに関係する障害はありません。速度が通常（この時間帯の毎分${usual}件）より遅い毎分${now}件です。`,

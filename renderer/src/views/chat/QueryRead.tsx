@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useMemo } from 'react';
 import { use as registerCharts } from 'echarts/core';
-import { BarChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { AskOp, AskQuery, AskTime, MeasureId } from '../../../../main/api/askQuery';
@@ -12,13 +12,13 @@ import { isMessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 
-registerCharts([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+registerCharts([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 type T = ReturnType<typeof useT>;
 
 const NO_NAMES: Readonly<Record<string, string>> = {};
 
-/** The operations whose table is a set of things side by side: drawn as bars. */
+/** The operations whose table is a set of things side by side (bars), or a measure step by step (a line). */
 const CHARTED_OPS: ReadonlySet<AskOp> = new Set(['compare', 'rank', 'list', 'trend']);
 /** Measures whose figures are times of day (epoch ms): not bars. */
 const CLOCK_MEASURES: ReadonlySet<MeasureId> = new Set(['finish', 'deadline']);
@@ -64,11 +64,59 @@ export function chartRows(q: AskQuery, table: QueryTable | null | undefined): { 
   return q.op === 'trend' ? rows : rows.slice(0, MAX_BARS);
 }
 
-/** The small bar chart under an answer: one bar per row of its table, the measure's unit on the value axis. */
+/** The small chart under an answer: one bar per row of its table, or a trend's line over its steps; the measure's unit on the value axis. */
 export function QueryChart({ result }: { result: AskResult }) {
   const q = result.query?.read;
   const rows = useMemo(() => (q ? chartRows(q, result.table) : null), [q, result.table]);
-  return q && rows ? <Bars query={q} rows={rows} /> : null;
+  if (!q || !rows) return null;
+  return q.op === 'trend' ? <TrendLine query={q} rows={rows} /> : <Bars query={q} rows={rows} />;
+}
+
+/** A trend: the measure at each step as a line, the steps' times on the x axis and the unit on the value axis. */
+function TrendLine({ query: q, rows }: { query: AskQuery; rows: { name: string; value: number }[] }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const { el, chart } = useEChart();
+  const measure = q.measure ? MEASURE_LABELS[q.measure] : null;
+  const unit = measure ? localize(lang, measure.unit) : '';
+  const label = measure ? localize(lang, measure.label) : '';
+  useEffect(() => {
+    const shown = (v: number): string => `${v.toLocaleString()}${unit === '%' || unit === '' ? unit : ` ${unit}`}`;
+    chart.current?.setOption(
+      {
+        animation: false,
+        grid: { left: 8, right: 24, top: 28, bottom: 4, containLabel: true },
+        tooltip: { trigger: 'axis', textStyle: { fontSize: 12 }, valueFormatter: (v: unknown) => shown(Number(v)) },
+        xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { fontSize: 10, hideOverlap: true } },
+        yAxis: {
+          type: 'value',
+          name: unit,
+          nameTextStyle: { fontSize: 11, align: 'left' },
+          axisLabel: { fontSize: 10 },
+          scale: q.measure !== 'progress',
+          splitLine: { lineStyle: { color: '#eef2f7' } },
+        },
+        series: [
+          {
+            type: 'line',
+            data: rows.map((r) => r.value),
+            symbolSize: 5,
+            lineStyle: { color: '#0f766e', width: 2 },
+            itemStyle: { color: '#0f766e' },
+            label: {
+              show: rows.length <= 12,
+              position: 'top',
+              fontSize: 10,
+              color: '#1f2937',
+              formatter: (p: { value: unknown }) => Number(p.value).toLocaleString(),
+            },
+          },
+        ],
+      },
+      true,
+    );
+  }, [rows, unit, q.measure, chart]);
+  return <div ref={el} className="query-chart" role="img" aria-label={t('query.chart', { label, unit })} data-testid="query-chart" />;
 }
 
 function Bars({ query: q, rows }: { query: AskQuery; rows: { name: string; value: number }[] }) {
@@ -78,7 +126,6 @@ function Bars({ query: q, rows }: { query: AskQuery; rows: { name: string; value
   const measure = q.measure ? MEASURE_LABELS[q.measure] : null;
   const unit = measure ? localize(lang, measure.unit) : '';
   const label = measure ? localize(lang, measure.label) : '';
-  const vertical = q.op === 'trend';
   // In a ranking the ones asked for stand out; the rest are there for scale.
   const highlighted = q.op === 'rank' ? (q.rank?.n ?? 1) : Infinity;
   useEffect(() => {
@@ -94,22 +141,22 @@ function Bars({ query: q, rows }: { query: AskQuery; rows: { name: string; value
     chart.current?.setOption(
       {
         animation: false,
-        grid: vertical ? { left: 8, right: 16, top: 28, bottom: 4, containLabel: true } : { left: 8, right: 64, top: 8, bottom: 4, containLabel: true },
+        grid: { left: 8, right: 64, top: 8, bottom: 4, containLabel: true },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, textStyle: { fontSize: 12 }, valueFormatter: (v: unknown) => shown(Number(v)) },
-        xAxis: vertical ? names : { ...values, nameGap: 6 },
-        yAxis: vertical ? values : { ...names, inverse: true },
+        xAxis: { ...values, nameGap: 6 },
+        yAxis: { ...names, inverse: true },
         series: [
           {
             type: 'bar',
             barMaxWidth: 22,
             data: rows.map((r, i) => ({ value: r.value, itemStyle: { color: i < highlighted ? '#0f766e' : '#99d5cf' } })),
-            label: { show: !vertical, position: 'right', fontSize: 11, color: '#1f2937', formatter: (p: { value: unknown }) => shown(Number(p.value)) },
+            label: { show: true, position: 'right', fontSize: 11, color: '#1f2937', formatter: (p: { value: unknown }) => shown(Number(p.value)) },
           },
         ],
       },
       true,
     );
-  }, [rows, unit, vertical, highlighted, chart]);
+  }, [rows, unit, highlighted, chart]);
   return <div ref={el} className="query-chart" role="img" aria-label={t('query.chart', { label, unit })} data-testid="query-chart" />;
 }
 

@@ -1,0 +1,189 @@
+import type { AskQuery, MeasureId } from '../../api/askQuery.js';
+import { localize, type Localized } from '../../api/localized.js';
+import { windowSpeed } from '../../alerts/windowSpeed.js';
+import { formatHm, startOfZonedDay } from '../../config/zonedTime.js';
+import type { QueryAnswer, QueryContext } from './queryContext.js';
+import { MEASURES } from './measures.js';
+import { QUERY_TEXTS } from './queryTexts.js';
+import { queryWindow } from './queryWindow.js';
+import { TREND_TEXTS as T, type Grain } from './trendTexts.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Figures of the floor at a point in time (the newest snapshot of each series): a line through the points. */
+const STATE_MEASURES = new Set<MeasureId>(['remaining', 'progress', 'correction_waiting']);
+/** Figures over a step (items done or arrived in it, its speed, its error lines, its alerts). */
+const FLOW_MEASURES = new Set<MeasureId>(['done', 'arrivals', 'speed', 'error_lines', 'alerts']);
+/** The measures a trend answers: those the store keeps over time. */
+export const TREND_MEASURES: ReadonlySet<MeasureId> = new Set([...STATE_MEASURES, ...FLOW_MEASURES]);
+
+/** The step of a window: 10 minutes up to 3 hours, an hour up to 2 days, a day beyond. */
+export function trendGrain(from: number, to: number): { grain: Grain; step: number } {
+  const span = to - from;
+  if (span <= 3 * HOUR) return { grain: 'minute', step: 10 * MINUTE };
+  if (span <= 2 * DAY) return { grain: 'hour', step: HOUR };
+  return { grain: 'day', step: DAY };
+}
+
+/** The window cut at the grain's boundaries (clock hours, days, 10-minute marks of the window's day); the first and last step may be partial. */
+function stepsOf(from: number, to: number, step: number, timeZone: string): { a: number; b: number }[] {
+  const cuts = [from];
+  if (step === DAY) for (let t = startOfZonedDay(from + DAY + 2 * HOUR, timeZone); t < to; t = startOfZonedDay(t + DAY + 2 * HOUR, timeZone)) cuts.push(t);
+  else {
+    const base = startOfZonedDay(from, timeZone);
+    for (let t = base + Math.floor((from - base) / step + 1) * step; t < to; t += step) cuts.push(t);
+  }
+  cuts.push(to);
+  return cuts.slice(1).map((b, i) => ({ a: cuts[i]!, b }));
+}
+
+interface Point {
+  /** The step's start (a figure over the step) or the reading's time (a figure at a point): the x axis. */
+  at: number;
+  /** The words of its time: 「9:00〜10:00」, 「10:00時点」, 「10/20」. */
+  time: string;
+  value: number;
+}
+
+const json = (xs: string[]): string | null => (xs.length ? JSON.stringify(xs) : null);
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/**
+ * A trend: the measure at each step of the window asked for (today so far by default), from
+ * the store: the progress snapshots for the floor's measures (items left, done, arrived,
+ * progress, speed, waiting for correction), the application logs for error lines, the
+ * alerts table for alerts. Each figure says its unit and its time; the first line says start
+ * → end and the highest and lowest step. The table is [time, figure] per step, for the chart.
+ */
+export function trendAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
+  const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(c.lang, t)(...a);
+  const S = (t: Localized): string => localize(c.lang, t);
+  const m = q.measure;
+  const empty = { columns: [], rows: [] };
+  if (m === null || !TREND_MEASURES.has(m)) return { text: S(T.measures), table: empty };
+  const w = queryWindow(q.time, c.now, c.dayStart, c.timeZone, 'today');
+  if (w.ahead) return { text: L(QUERY_TEXTS.ahead, S(MEASURES[m].label)), table: empty };
+  const { grain, step } = trendGrain(w.from, w.to);
+  const hm = (t: number): string => formatHm(t, c.timeZone);
+  const date = (t: number): string => new Intl.DateTimeFormat('en-US', { timeZone: c.timeZone, month: 'numeric', day: 'numeric' }).format(t);
+  const unit = S(MEASURES[m].unit);
+  const shown = (v: number): string => (m === 'progress' ? `${v}%` : `${v} ${unit}`);
+  const what = [...q.site, ...q.process, ...q.business, ...q.service].join(' · ') || S(QUERY_TEXTS.everything);
+  const steps = stepsOf(w.from, w.to, step, c.timeZone);
+  const spanWords = (a: number, b: number): string => (grain === 'day' ? date(a) : L(T.span, hm(a), hm(b)));
+
+  const points: Point[] = [];
+  if (STATE_MEASURES.has(m)) {
+    for (const { b } of steps) {
+      const day = startOfZonedDay(b - 1, c.timeZone);
+      const rows = latestOf(q, c, day, b);
+      if (rows.length === 0) continue;
+      const asOf = Math.max(...rows.map((r) => r.t));
+      const sum = (f: (r: Snap) => number): number => rows.reduce((s, r) => s + f(r), 0);
+      const all = sum((r) => r.left + r.done);
+      const value =
+        m === 'remaining' ? sum((r) => r.left) : m === 'correction_waiting' ? sum((r) => r.corr) : all === 0 ? null : round1((sum((r) => r.done) / all) * 100);
+      if (value === null) continue;
+      points.push({ at: asOf, time: L(T.asOf, grain === 'day' ? `${date(asOf)} ${hm(asOf)}` : hm(asOf)), value });
+    }
+  } else {
+    const series = m === 'speed' ? seriesOf(q, c, w.from, w.to) : [];
+    for (const { a, b } of steps) {
+      let value: number | null;
+      if (m === 'speed') {
+        const speeds = series.map((p) => windowSpeed(c.db, p, a, b)).filter((s): s is number => s !== null);
+        value = speeds.length ? round1(speeds.reduce((s, x) => s + x, 0)) : null;
+      } else if (m === 'done' || m === 'arrivals') {
+        // Items done (arrived) in the step: the day's count at its end less the count at its start (0 before the day's first snapshot).
+        const day = startOfZonedDay(b - 1, c.timeZone);
+        const end = latestOf(q, c, day, b);
+        if (end.length === 0) continue;
+        const start = a > day ? latestOf(q, c, day, a) : [];
+        const count = (rs: Snap[]): number => rs.reduce((s, r) => s + (m === 'done' ? r.done : r.left + r.done - r.first), 0);
+        value = count(end) - count(start);
+      } else if (m === 'error_lines') {
+        // A step the logs are silent in (no line at any level) holds no data, not zero errors.
+        const r = c.db
+          .prepare(
+            `SELECT COUNT(*) AS lines, COALESCE(SUM(level IN ('ERROR', 'WARN', 'FATAL', 'CRITICAL')), 0) AS n FROM app_logs WHERE ts >= @a AND ts < @b
+               AND (@service IS NULL OR service IN (SELECT value FROM json_each(@service)))`,
+          )
+          .get({ a, b, service: json(q.service) }) as { lines: number; n: number };
+        value = r.lines === 0 ? null : r.n;
+      } else {
+        value = (
+          c.db
+            .prepare(
+              'SELECT COUNT(*) AS n FROM alerts WHERE first_seen >= @a AND first_seen < @b AND (@site IS NULL OR site IN (SELECT value FROM json_each(@site)))',
+            )
+            .get({ a, b, site: json(q.site) }) as { n: number }
+        ).n;
+      }
+      if (value !== null) points.push({ at: a, time: spanWords(a, b), value });
+    }
+  }
+
+  const label = S(MEASURES[m].label);
+  const head = L(T.head, what, label, S(w.label), L(T.grain, grain, step / MINUTE));
+  if (points.length === 0) return { text: L(T.noSteps, what, label, S(w.label)), table: { columns: ['time', m], rows: [] } };
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const high = points.reduce((x, p) => (p.value > x.value ? p : x));
+  const low = points.reduce((x, p) => (p.value < x.value ? p : x));
+  const fig = (p: Point): string => L(T.at, shown(p.value), p.time);
+  const up = points.every((p, i) => i === 0 || p.value >= points[i - 1]!.value);
+  const down = points.every((p, i) => i === 0 || p.value <= points[i - 1]!.value);
+  const summary =
+    high.value === low.value
+      ? L(T.flat, fig(first), fig(last))
+      : up || down
+        ? L(T.steady, fig(first), fig(last), up)
+        : L(T.summary, fig(first), fig(last), fig(high), fig(low));
+  const axis = (t: number): string => (grain === 'day' ? date(t) : hm(t));
+  return {
+    text: [head, summary, ...points.map((p) => `- ${p.time}: ${shown(p.value)}`)].join('\n'),
+    table: { columns: ['time', m], rows: points.map((p) => [axis(p.at), p.value]) },
+  };
+}
+
+interface Snap {
+  t: number;
+  left: number;
+  done: number;
+  corr: number;
+  /** The series' left + done at the day's first snapshot: what it started the day with. */
+  first: number;
+}
+
+/** The newest snapshot of each series the query names, on `day` at or before `at`. */
+function latestOf(q: AskQuery, c: QueryContext, day: number, at: number): Snap[] {
+  return c.db
+    .prepare(
+      `WITH s AS (SELECT location_name AS site, process_name AS process, business_id AS b, snapshot_time AS t, total_waiting AS left, entry_count AS done,
+                         correction_waiting AS corr
+                  FROM progress_snapshots WHERE snapshot_time >= @day AND snapshot_time <= @at
+                    AND (@site IS NULL OR location_name IN (SELECT value FROM json_each(@site)))
+                    AND (@process IS NULL OR process_name IN (SELECT value FROM json_each(@process)))
+                    AND (@business IS NULL OR business_id IN (SELECT value FROM json_each(@business))))
+       SELECT s.t, s.left, s.done, s.corr,
+              (SELECT f.left + f.done FROM s f WHERE f.site = s.site AND f.process = s.process AND f.b = s.b ORDER BY f.t LIMIT 1) AS first
+       FROM s JOIN (SELECT site, process, b, MAX(t) AS t FROM s GROUP BY 1, 2, 3) l ON l.site = s.site AND l.process = s.process AND l.b = s.b AND l.t = s.t`,
+    )
+    .all({ day, at, site: json(q.site), process: json(q.process), business: json(q.business) }) as Snap[];
+}
+
+/** The series the query names that have snapshots in the window. */
+function seriesOf(q: AskQuery, c: QueryContext, from: number, to: number): { site: string; process: string; businessId: string }[] {
+  return c.db
+    .prepare(
+      `SELECT DISTINCT location_name AS site, process_name AS process, business_id AS businessId FROM progress_snapshots
+       WHERE snapshot_time >= @from AND snapshot_time <= @to
+         AND (@site IS NULL OR location_name IN (SELECT value FROM json_each(@site)))
+         AND (@process IS NULL OR process_name IN (SELECT value FROM json_each(@process)))
+         AND (@business IS NULL OR business_id IN (SELECT value FROM json_each(@business)))
+       ORDER BY 1, 2, 3`,
+    )
+    .all({ from, to, site: json(q.site), process: json(q.process), business: json(q.business) }) as { site: string; process: string; businessId: string }[];
+}
