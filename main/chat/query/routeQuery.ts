@@ -3,6 +3,7 @@ import type { MeasureId } from '../../api/askQuery.js';
 import { PLANNED_OPS } from './answerQuery.js';
 import { CHANGE_MEASURES } from './changeAnswer.js';
 import { MEASURES } from './measures.js';
+import { TREND_MEASURES } from './trendAnswer.js';
 import { UNSURE, type ParsedQuery } from './parseQuery.js';
 
 /**
@@ -41,6 +42,8 @@ export function routeQuery(parsed: ParsedQuery, intent: Intent, free: boolean): 
           (sure && (q.op === 'compare' || q.op === 'rank')) ||
           // Against yesterday, last week or the usual: the figures at the same time of those days, not a week of speed steps.
           (sure && q.op === 'change' && q.measure !== null && CHANGE_MEASURES.has(q.measure)) ||
+          // A measure over time: its figure at each step from the store, with the table the chart is drawn from.
+          (sure && q.op === 'trend' && q.measure !== null && TREND_MEASURES.has(q.measure)) ||
           // A named service: the log engine's answer does not narrow to it.
           (sure && q.service.length > 0) ||
           // A figure the simple-fact engine has no sentence for (「札幌の残件は何件？」 got a list of series, never the total).

@@ -384,11 +384,12 @@ describe('placement assistant on the demo company (no models: rules and template
     const decisions = await app.assistant.ask('今日承認した配置は？');
     expect(decisions.answer).toContain('今日決定した提案は1件です。');
     expect(decisions.answer).toMatch(/- 15:40 承認: 札幌 エントリ1へ3名（SGT20251023-[0-9A-F]{8}）/);
-    // A trend: today's speed hour by hour, each hour from the snapshots.
+    // A trend: today's speed hour by hour, each hour from the snapshots, by the planner (figures against SQL: askTrendCli.test.ts).
     const trend = await app.assistant.ask('横浜拠点の生産性トレンドは？');
-    expect(trend.intent.intent_type).toBe('productivity_analysis');
-    expect(trend.answer).toContain('横浜の処理速度（今日）:');
-    expect(trend.answer).toMatch(/推移（毎分）: 9時 [\d.]+ \/ 10時 [\d.]+/);
+    expect(trend.query!.answeredBy).toBe('planner');
+    expect(trend.answer).toContain('横浜の処理速度の推移（今日（00:00〜15:40）、1時間ごと）:');
+    expect(trend.answer).toMatch(/- 09:00〜10:00: [\d.]+ 件\/分\n- 10:00〜11:00: [\d.]+ 件\/分/);
+    expect(trend.table!.rows.length).toBe(7);
     // Tomorrow: no data yet, said as such instead of answering for today.
     const tomorrow = await app.assistant.ask('明日の最適配置を提案して');
     expect(tomorrow.proposal).toBeNull();
