@@ -298,7 +298,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         o.onStage?.('data');
         const t2 = performance.now();
         let optimizeMs = 0;
-        const result: { text: string; table: QueryTable; targets?: ProcessProgress[] } =
+        const result: { text: string; table: QueryTable; targets?: ProcessProgress[]; services?: string[] } =
           routed.route === 'explain'
             ? await explainQuery(pq, {
                 db,
@@ -340,10 +340,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         // An explanation's recommendation is backed by the know-how about the target it explains.
         const t1 = performance.now();
         const target = result.targets?.[0];
+        // An incident as the cause looks for the rules about incidents; moving people (advise, or no incident) for those about moves.
+        const services = result.services ?? [];
+        const incident = services.length > 0;
+        const hints = [...services, incident ? QUERY_HINTS.log_investigation : '', pq.op === 'advise' || !incident ? QUERY_HINTS.deadline_optimization : ''];
         const citations =
-          routed.route === 'explain'
-            ? await deps.knowledge.search([question, target?.site, target?.process, QUERY_HINTS.deadline_optimization].filter(Boolean).join(' '), 3)
-            : [];
+          routed.route === 'explain' ? await deps.knowledge.search([question, target?.site, target?.process, ...hints].filter(Boolean).join(' '), 3) : [];
         const retrievalMs = ms(t1);
         const text = [result.text, pq.op === 'advise' && routed.route === 'explain' ? knowledgeAnswer(citations, tz) : ''].filter(Boolean).join('\n');
         const t3 = performance.now();

@@ -40,14 +40,19 @@ export function explainTargets(q: AskQuery, ov: Overview): ProcessProgress[] {
  * what to do (the people the optimizer would move, or the incident to fix first). The
  * know-how that backs it is cited by the caller.
  */
-export async function explainQuery(q: AskQuery, c: ExplainContext): Promise<{ text: string; table: QueryTable; targets: ProcessProgress[] }> {
+export async function explainQuery(
+  q: AskQuery,
+  c: ExplainContext,
+): Promise<{ text: string; table: QueryTable; targets: ProcessProgress[]; services: string[] }> {
   const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(c.lang, t)(...a);
   const ov = c.overview();
   const name = (id: string): string => ov.businessNames[id] ?? id;
   const hm = (t: number): string => formatHm(t, c.timeZone);
   const targets = explainTargets(q, ov);
-  if (targets.length === 0) return { text: localize(c.lang, T.nothingWrong), table: { columns: [], rows: [] }, targets };
+  if (targets.length === 0) return { text: localize(c.lang, T.nothingWrong), table: { columns: [], rows: [] }, targets, services: [] };
   const lines: string[] = [];
+  /** The services of the incidents given as causes: the know-how about them is what backs the answer. */
+  const services = new Set<string>();
   const table: QueryTable = { columns: ['series', 'speed', 'usual', 'needed', 'minutesLate', 'incident'], rows: [] };
   for (const p of targets) {
     const label = `${p.site} · ${p.process} · ${name(p.businessId)}`;
@@ -78,7 +83,10 @@ export async function explainQuery(q: AskQuery, c: ExplainContext): Promise<{ te
     } else lines.push(localize(c.lang, T.causeUnknown));
     table.rows.push([label, p.speedPerMinute, usual, p.requiredPerMinute, p.minutesLate, links[0]?.i.id ?? null]);
     // An incident as the cause says whom to tell even to a why: the cause alone leaves the manager asking again.
-    if (links.length > 0) lines.push(L(T.adviseIncident, links[0]!.i.services[0]!));
+    if (links.length > 0) {
+      lines.push(L(T.adviseIncident, links[0]!.i.services[0]!));
+      for (const sv of links[0]!.i.services) services.add(sv);
+    }
     if (q.op === 'advise') {
       const people = p.status === 'late' || p.status === 'at_risk' || p.status === 'stalled' ? await c.peopleNeeded(p) : 0;
       if (people !== null && people > 0) lines.push(L(T.advisePeople, people, p.site, p.process));
@@ -86,7 +94,7 @@ export async function explainQuery(q: AskQuery, c: ExplainContext): Promise<{ te
       else if (p.status === 'on_track') lines.push(localize(c.lang, T.adviseNothing));
     }
   }
-  return { text: lines.join('\n'), table, targets };
+  return { text: lines.join('\n'), table, targets, services: [...services] };
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;

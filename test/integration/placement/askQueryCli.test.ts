@@ -113,6 +113,18 @@ describe('genba ask --json: comparisons, rankings, yes/no, status and missing da
     expect(en.answer).toContain('not synced');
   });
 
+  it('a why whose cause is an incident cites the know-how about that service first, and says whom to tell', () => {
+    const r = ask('Why is Sapporo Entry 1 late?', 'en');
+    expect(r.query).toMatchObject({ read: { op: 'why', site: ['札幌'], process: ['エントリ1'] }, answeredBy: 'planner' });
+    expect(r.answer).toContain('Cause: an incident on ocr-worker');
+    expect(r.answer).toContain('first report the ocr-worker incident');
+    // The stored rule that names the service, as the knowledge table holds it.
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    const rule = db.prepare("SELECT heading FROM knowledge_chunks WHERE text LIKE '%ocr-worker%'").all() as { heading: string }[];
+    db.close();
+    expect(rule.map((x) => x.heading)).toContain(r.citations[0]!.heading);
+  });
+
   it('a statistic no operation computes is not answered with another figure: it says what Genba can do with that measure', () => {
     const ja = ask('札幌の残件の標準偏差は？');
     expect(ja.query!.read).toMatchObject({ op: 'outside', measure: 'remaining', site: ['札幌'] });
