@@ -9,7 +9,16 @@ import { QUERY_TEXTS } from './queryTexts.js';
 const DAY = 86_400_000;
 const SPEED_WINDOW = 30 * 60_000;
 /** The measures a change answers: counts and speeds of the floor from the snapshots, error lines from the logs. */
-export const CHANGE_MEASURES: ReadonlySet<MeasureId> = new Set(['remaining', 'done', 'progress', 'speed', 'arrivals', 'error_lines']);
+export const CHANGE_MEASURES: ReadonlySet<MeasureId> = new Set([
+  'remaining',
+  'done',
+  'progress',
+  'speed',
+  'arrivals',
+  'correction_waiting',
+  'error_lines',
+  'alerts',
+]);
 /** Weeks the usual is the median of. */
 const USUAL_WEEKS = 4;
 
@@ -18,7 +27,8 @@ type Group = { key: string; site: string[] };
 /**
  * One figure of a group at time `t`, from the store: the newest snapshot of each series on
  * t's day at or before t (items left, done, arrivals since the day's first snapshot), the
- * items done over the 30 minutes before t (speed), or the error lines of t's day up to t.
+ * items done over the 30 minutes before t (speed), the items waiting for correction, or the
+ * error lines and alerts of t's day up to t.
  * Null when the day holds no data for the group by then (a day off).
  */
 function figureAt(m: MeasureId, q: AskQuery, site: string[], t: number, c: QueryContext): number | null {
@@ -36,19 +46,37 @@ function figureAt(m: MeasureId, q: AskQuery, site: string[], t: number, c: Query
         .get({ from: day, to: t, service: json(q.service) }) as { n: number }
     ).n;
   }
+  if (m === 'alerts') {
+    // Alerts raised on t's day up to t; a day before the first alert ever raised holds no data.
+    const first = (c.db.prepare('SELECT MIN(first_seen) AS t FROM alerts').get() as { t: number | null }).t;
+    if (first === null || first >= t) return null;
+    return (
+      c.db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM alerts WHERE first_seen >= @from AND first_seen <= @to
+             AND (@site IS NULL OR site IN (SELECT value FROM json_each(@site)))`,
+        )
+        .get({ from: day, to: t, site: json(site) }) as { n: number }
+    ).n;
+  }
   // Per series: the newest snapshot at or before `at` on the day, and the day's first.
-  const at = (when: number): { left: number; done: number; first: number }[] =>
+  const at = (when: number): { left: number; done: number; corr: number; first: number }[] =>
     c.db
       .prepare(
-        `WITH s AS (SELECT location_name AS site, process_name AS process, business_id AS b, snapshot_time AS t, total_waiting AS left, entry_count AS done
+        `WITH s AS (SELECT location_name AS site, process_name AS process, business_id AS b, snapshot_time AS t, total_waiting AS left, entry_count AS done, correction_waiting AS corr
                     FROM progress_snapshots WHERE snapshot_time >= @day AND snapshot_time <= @at
                       AND (@site IS NULL OR location_name IN (SELECT value FROM json_each(@site)))
                       AND (@process IS NULL OR process_name IN (SELECT value FROM json_each(@process)))
                       AND (@business IS NULL OR business_id IN (SELECT value FROM json_each(@business))))
-         SELECT s.left, s.done, (SELECT f.left + f.done FROM s f WHERE f.site = s.site AND f.process = s.process AND f.b = s.b ORDER BY f.t LIMIT 1) AS first
+         SELECT s.left, s.done, s.corr, (SELECT f.left + f.done FROM s f WHERE f.site = s.site AND f.process = s.process AND f.b = s.b ORDER BY f.t LIMIT 1) AS first
          FROM s JOIN (SELECT site, process, b, MAX(t) AS t FROM s GROUP BY 1, 2, 3) l ON l.site = s.site AND l.process = s.process AND l.b = s.b AND l.t = s.t`,
       )
-      .all({ day, at: when, site: json(site), process: json(q.process), business: json(q.business) }) as { left: number; done: number; first: number }[];
+      .all({ day, at: when, site: json(site), process: json(q.process), business: json(q.business) }) as {
+      left: number;
+      done: number;
+      corr: number;
+      first: number;
+    }[];
   const rows = at(t);
   if (rows.length === 0) return null;
   const sum = (f: (r: (typeof rows)[number]) => number, rs = rows): number => rs.reduce((s, r) => s + f(r), 0);
@@ -57,6 +85,8 @@ function figureAt(m: MeasureId, q: AskQuery, site: string[], t: number, c: Query
       return sum((r) => r.left);
     case 'done':
       return sum((r) => r.done);
+    case 'correction_waiting':
+      return sum((r) => r.corr);
     case 'arrivals':
       return sum((r) => r.left + r.done - r.first);
     case 'progress': {
@@ -124,6 +154,8 @@ export function changeAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
         then = figureAt(m, q, g.site, day, c);
         if (then !== null) break;
       }
+      // Nothing in the week before: said of the day asked about.
+      if (then === null) day = now - steps[0]! * DAY;
       words = localize(c.lang, T.against)(against, date(day), 0);
     }
     if (current === null || then === null) {

@@ -22,7 +22,7 @@ export const CHANGE_TEXTS = {
   } as Localized<(what: string, label: string, now: string, asOf: string, against: string, then: string, diff: string) => string>,
   noPast: {
     ja: (what: string, against: string) => `${what}は${against}のデータがないため比べられません。`,
-    en: (what: string, against: string) => `${what} cannot be compared: there is no data ${against}.`,
+    en: (what: string, against: string) => `Cannot compare ${what}: there is no data ${against}.`,
   } as Localized<(what: string, against: string) => string>,
   same: { ja: '変わらず', en: 'no change' } as Localized,
   /** The difference with its sign and unit, and its share of the earlier figure where that means something. */
@@ -33,8 +33,8 @@ export const CHANGE_TEXTS = {
   } as Localized<(d: number, unit: string, pct: number | null) => string>,
   points: { ja: 'ポイント', en: 'pts' } as Localized,
   measures: {
-    ja: '前と比べられるのは、残件・処理件数・進捗率・処理速度・入荷件数・エラー行数です。',
-    en: 'Genba compares with an earlier day: items left, items done, progress, speed, arrivals and error lines.',
+    ja: '前と比べられるのは、残件・処理件数・進捗率・処理速度・入荷件数・補正待ち・エラー行数・アラート件数です。',
+    en: 'Genba compares with an earlier day: items left, items done, progress, speed, arrivals, items waiting for correction, error lines and alerts.',
   } as Localized,
   speedWindow: { ja: '直近30分の', en: 'last-30-minute ' } as Localized,
 };

@@ -168,16 +168,17 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
     lines.push({ q: '今日の札幌の処理速度の推移', query: { op: 'trend', measure: 'speed', site: ['札幌'], time: 'today', by: 'hour' }, figures: [] });
     // A change: the figure now against the same time of an earlier day, each from the snapshots of its own day.
     const DAY = 86_400_000;
-    const figureAt = (site: string, t: number): { left: number; done: number } => {
+    const figureAt = (site: string, t: number): { left: number; done: number; corr: number } => {
       const day = Date.parse(new Date(t + 9 * 3_600_000).toISOString().slice(0, 10) + 'T00:00:00+09:00');
       return db
         .prepare(
-          `SELECT COALESCE(SUM(s.total_waiting), 0) AS left, COALESCE(SUM(s.entry_count), 0) AS done FROM progress_snapshots s
+          `SELECT COALESCE(SUM(s.total_waiting), 0) AS left, COALESCE(SUM(s.entry_count), 0) AS done, COALESCE(SUM(s.correction_waiting), 0) AS corr
+           FROM progress_snapshots s
            JOIN (SELECT location_name, process_name, business_id, MAX(snapshot_time) AS t FROM progress_snapshots
                  WHERE snapshot_time >= ? AND snapshot_time <= ? AND location_name = ? GROUP BY 1, 2, 3) l
              ON l.location_name = s.location_name AND l.process_name = s.process_name AND l.business_id = s.business_id AND l.t = s.snapshot_time`,
         )
-        .get(day, t, site) as { left: number; done: number };
+        .get(day, t, site) as { left: number; done: number; corr: number };
     };
     for (const site of ['大阪', '札幌'] as const) {
       const [now, then] = [figureAt(site, NOW).left, figureAt(site, NOW - DAY).left];
@@ -192,6 +193,11 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
         figures: [`${now} items now (as of 15:40)`, `${then} items at the same time on 10/22`],
       });
     }
+    lines.push({
+      q: '札幌の補正待ち、昨日と比べてどう？',
+      query: { op: 'change', measure: 'correction_waiting', site: ['札幌'], against: 'yesterday' },
+      figures: [`今 ${figureAt('札幌', NOW).corr} 件（15:40時点）`, `10/22の同時刻 ${figureAt('札幌', NOW - DAY).corr} 件`],
+    });
     // Speed over the 30 minutes before, against the median of the same weekday and time over four weeks.
     const speedAt = (t: number): number => Math.round(((figureAt('大阪', t).done - figureAt('大阪', t - 30 * 60_000).done) / 30) * 10) / 10;
     const weeks = [1, 2, 3, 4].map((w) => speedAt(NOW - w * 7 * DAY)).sort((a, b) => a - b);
