@@ -6,6 +6,7 @@ import { formatHm } from '../../config/zonedTime.js';
 import { correctionWaiting, decisionsSince } from '../storeFacts.js';
 import { changeAnswer } from './changeAnswer.js';
 import { MEASURES } from './measures.js';
+import { namedSeries } from './namedSeries.js';
 import { QUERY_TEXTS as T } from './queryTexts.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { queryWindow, type QueryWindow } from './queryWindow.js';
@@ -95,15 +96,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     const ov = c.overview();
     when = ov.dataAsOf === null ? '' : L(T.asOf, hm(ov.dataAsOf));
     const name = (id: string): string => ov.businessNames[id] ?? id;
-    const series = ov.sites
-      .flatMap((s) => s.processes)
-      .filter(
-        (p) =>
-          (q.site.length === 0 || q.site.includes(p.site)) &&
-          (q.process.length === 0 || q.process.includes(p.process)) &&
-          (q.business.length === 0 || q.business.includes(p.businessId)) &&
-          (q.status === null || p.status === q.status || (q.status === 'at_risk' && p.status === 'late')),
-      );
+    const series = namedSeries(q, ov).filter((p) => q.status === null || p.status === q.status || (q.status === 'at_risk' && p.status === 'late'));
     const corr = new Map(
       q.measure === 'correction_waiting'
         ? correctionWaiting(c.db, c.now, { site: null, process: null, businessId: null }).map((r) => [`${r.site}|${r.process}|${r.businessId}`, r.waiting])
@@ -232,14 +225,7 @@ function statusAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const S = (t: Localized): string => localize(c.lang, t);
   const ov = c.overview();
   const name = (id: string): string => ov.businessNames[id] ?? id;
-  const series = ov.sites
-    .flatMap((s) => s.processes)
-    .filter(
-      (p) =>
-        (q.site.length === 0 || q.site.includes(p.site)) &&
-        (q.process.length === 0 || q.process.includes(p.process)) &&
-        (q.business.length === 0 || q.business.includes(p.businessId)),
-    );
+  const series = namedSeries(q, ov);
   const n = (s: string): number => series.filter((p) => p.status === s).length;
   const urgent = series
     .filter((p) => p.status === 'late' || p.status === 'at_risk' || p.status === 'stalled')

@@ -1,3 +1,4 @@
+import { namedSeries } from './namedSeries.js';
 import type Database from 'better-sqlite3';
 import type { AskQuery } from '../../api/askQuery.js';
 import type { QueryTable } from '../../api/assistantTypes.js';
@@ -19,13 +20,7 @@ export interface ExplainContext {
 
 /** The series a why or advise question is about: what it named, else every late or at-risk one, worst first. */
 export function explainTargets(q: AskQuery, ov: Overview): ProcessProgress[] {
-  const all = ov.sites.flatMap((s) => s.processes);
-  const named = all.filter(
-    (p) =>
-      (q.site.length === 0 || q.site.includes(p.site)) &&
-      (q.process.length === 0 || q.process.includes(p.process)) &&
-      (q.business.length === 0 || q.business.includes(p.businessId)),
-  );
+  const named = namedSeries(q, ov);
   const troubled = named.filter((p) => p.status === 'late' || p.status === 'at_risk' || p.status === 'stalled');
   const nothingNamed = q.site.length === 0 && q.process.length === 0 && q.business.length === 0;
   return (troubled.length > 0 || nothingNamed ? troubled : named.filter((p) => p.status !== 'done'))
