@@ -140,14 +140,18 @@ export function productivityAnswer(
 }
 
 /** Before and after a move, for the receiving and the giving side and each business they serve. */
+/** Minutes late or spare at the deadline, as a move's before → after says them. */
+export function latenessWords(m: number | null, lang: Lang): string {
+  return m === null
+    ? localize(lang, { ja: '見込みなし', en: 'no estimate' })
+    : m > 0
+      ? localize(lang, { ja: `${m}分遅れ`, en: `${m} min late` })
+      : localize(lang, { ja: `余裕${-m}分`, en: `${-m} min spare` });
+}
+
 export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: Tz): string {
   const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
-  const lateness = (m: number | null): string =>
-    m === null
-      ? localize(o.lang, { ja: '見込みなし', en: 'no estimate' })
-      : m > 0
-        ? localize(o.lang, { ja: `${m}分遅れ`, en: `${m} min late` })
-        : localize(o.lang, { ja: `余裕${-m}分`, en: `${-m} min spare` });
+  const lateness = (m: number | null): string => latenessWords(m, o.lang);
   const what =
     move.from && move.to
       ? localize(o.lang, {

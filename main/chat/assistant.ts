@@ -254,6 +254,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const now = deps.now();
       const dayStart = startOfZonedDay(now, cfg.timeZone);
       const tz = { lang, timeZone: cfg.timeZone, dayStart };
+      // One situation and one proposal setting per question: the explanation, the proposal and a what-if read the same.
+      const situationOptions = { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement };
+      const proposeOptions = {
+        policy: cfg.placement,
+        distancesKm: deps.distancesKm(),
+        timeZone: cfg.timeZone,
+        lang,
+        now,
+        atRiskSlackMinutes: cfg.overview.atRiskSlackMinutes,
+      };
       const db = deps.db();
       // Names just synced get their readings (さっぽろ, Sapporo) once, in the background: a question waits for them rather than miss a name.
       resolverFor(db, deps.aliases());
@@ -307,21 +317,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
                 overview: deps.overview,
                 incidents: (site) => deps.incidents(site),
                 peopleNeeded: async (p) => {
-                  const situation = placementSituation(
-                    db,
-                    { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement },
-                    { site: p.site, process: p.process, businessId: p.businessId },
-                    deps.overview(),
-                  );
+                  const situation = placementSituation(db, situationOptions, { site: p.site, process: p.process, businessId: p.businessId }, deps.overview());
                   if (!situation) return null;
-                  const r = await proposePlacement(situation, {
-                    policy: cfg.placement,
-                    distancesKm: deps.distancesKm(),
-                    timeZone: cfg.timeZone,
-                    lang,
-                    now,
-                    atRiskSlackMinutes: cfg.overview.atRiskSlackMinutes,
-                  });
+                  const r = await proposePlacement(situation, proposeOptions);
                   optimizeMs += r.optimizeMs;
                   return r.proposal ? r.proposal.operators.length : 0;
                 },
@@ -439,26 +437,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
             dataMs = ms(t2);
             break;
           }
-          const situation = placementSituation(
-            db,
-            { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement },
-            { site, process, businessId: e.business_id },
-            progress(),
-          );
+          const situation = placementSituation(db, situationOptions, { site, process, businessId: e.business_id }, progress());
           dataMs = ms(t2);
           if (!situation) {
             template = noProgressTodayAnswer(site, process, tz);
             break;
           }
           o.onStage?.('optimize');
-          const result = await proposePlacement(situation, {
-            policy: cfg.placement,
-            distancesKm: deps.distancesKm(),
-            timeZone: cfg.timeZone,
-            lang,
-            now,
-            atRiskSlackMinutes: cfg.overview.atRiskSlackMinutes,
-          });
+          const result = await proposePlacement(situation, proposeOptions);
           optimizeMs = twoDecimals(result.optimizeMs);
           situationWords = `納期${result.facts.minutesLeft}分前`;
           if (result.proposal) {
@@ -517,21 +503,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           const speedTo = pq.move && 'speed' in pq.move ? pq.move.speed : null;
           const move = speedTo === null ? readMove(question, { ...resolver.extract(question), location: e.location, process: e.process }, series()) : null;
           const at = speedTo !== null ? latestOf(series(), e.location ?? pq.site[0] ?? null, e.process ?? pq.process[0] ?? null) : (move?.to ?? null);
-          const situation =
-            at &&
-            placementSituation(
-              db,
-              { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement },
-              { site: at.site, process: at.process, businessId: e.business_id },
-              progress(),
-            );
+          const situation = at && placementSituation(db, situationOptions, { site: at.site, process: at.process, businessId: e.business_id }, progress());
           if (situation) {
             const change = speedTo !== null ? { speedPerMinute: speedTo } : { people: move!.count, from: move!.from?.site ?? null };
-            const outcome = await moveWhatIf(situation, change, {
-              policy: cfg.placement,
-              distancesKm: deps.distancesKm(),
-              atRiskSlackMinutes: cfg.overview.atRiskSlackMinutes,
-            });
+            const outcome = await moveWhatIf(situation, change, proposeOptions);
             template = facts = whatIfAnswer(outcome, cfg.placement.minSkill, tz);
           } else
             template = facts = move

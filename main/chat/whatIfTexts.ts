@@ -2,6 +2,7 @@ import { localize } from '../api/localized.js';
 import { formatHm } from '../config/zonedTime.js';
 import type { WhatIfOutcome } from '../placement/moveWhatIf.js';
 import { fig } from '../placement/placementTexts.js';
+import { latenessWords } from './analysisTexts.js';
 import type { Tz } from './factTexts.js';
 
 type Projection = WhatIfOutcome['before'];
@@ -9,12 +10,7 @@ type Projection = WhatIfOutcome['before'];
 /** A manager's what-if answered on the proposal's model: the change, the target's finish before and after, who moves, what the giving sites lose. */
 export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: Tz): string {
   const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
-  const lateness = (m: number | null): string =>
-    m === null
-      ? localize(o.lang, { ja: '見込みなし', en: 'no estimate' })
-      : m > 0
-        ? localize(o.lang, { ja: `${m}分遅れ`, en: `${m} min late` })
-        : localize(o.lang, { ja: `余裕${-m}分`, en: `${-m} min spare` });
+  const lateness = (m: number | null): string => latenessWords(m, o.lang);
   const t = w.target;
   const line = (a: Projection, b: Projection, deadline: number | null): string =>
     localize(o.lang, {

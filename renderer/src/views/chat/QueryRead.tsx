@@ -72,14 +72,18 @@ export function QueryChart({ result }: { result: AskResult }) {
   return q.op === 'trend' ? <TrendLine query={q} rows={rows} /> : <Bars query={q} rows={rows} />;
 }
 
+/** The measure's label and unit in the app's language, for a chart's axis and its accessible name. */
+function useMeasureWords(q: AskQuery): { unit: string; label: string } {
+  const lang = useAppStore((s) => s.lang);
+  const measure = q.measure ? MEASURE_LABELS[q.measure] : null;
+  return { unit: measure ? localize(lang, measure.unit) : '', label: measure ? localize(lang, measure.label) : '' };
+}
+
 /** A trend: the measure at each step as a line, the steps' times on the x axis and the unit on the value axis. */
 function TrendLine({ query: q, rows }: { query: AskQuery; rows: { name: string; value: number }[] }) {
   const t = useT();
-  const lang = useAppStore((s) => s.lang);
   const { el, chart } = useEChart();
-  const measure = q.measure ? MEASURE_LABELS[q.measure] : null;
-  const unit = measure ? localize(lang, measure.unit) : '';
-  const label = measure ? localize(lang, measure.label) : '';
+  const { unit, label } = useMeasureWords(q);
   useEffect(() => {
     const shown = (v: number): string => `${v.toLocaleString()}${unit === '%' || unit === '' ? unit : ` ${unit}`}`;
     chart.current?.setOption(
@@ -121,11 +125,8 @@ function TrendLine({ query: q, rows }: { query: AskQuery; rows: { name: string; 
 
 function Bars({ query: q, rows }: { query: AskQuery; rows: { name: string; value: number }[] }) {
   const t = useT();
-  const lang = useAppStore((s) => s.lang);
   const { el, chart } = useEChart();
-  const measure = q.measure ? MEASURE_LABELS[q.measure] : null;
-  const unit = measure ? localize(lang, measure.unit) : '';
-  const label = measure ? localize(lang, measure.label) : '';
+  const { unit, label } = useMeasureWords(q);
   // In a ranking the ones asked for stand out; the rest are there for scale.
   const highlighted = q.op === 'rank' ? (q.rank?.n ?? 1) : Infinity;
   useEffect(() => {
