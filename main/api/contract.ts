@@ -210,7 +210,7 @@ export interface ResponseOf {
   'alerts.pause': { pausedUntil: number };
   'alerts.applyThreshold': { setting: 'alerts.productivityDropShare'; previous: number; value: number };
   'sync.now': SyncSummary;
-  'source.test': { tables: { table: string; rows: number | null }[] };
+  'source.test': { tables: { table: string; rows: number | null; absent?: true }[] };
   'source.save': StatusInfo;
   'source.useDemo': StatusInfo;
   'models.status': ModelsStatus;

@@ -84,7 +84,7 @@ export interface SyncInfo {
   running: boolean;
   current: { table: string; rowsDone: number; rowsEstimated: number | null } | null;
   lastRun: { at: number; ok: boolean; rows: number; error: ErrorPayload | null } | null;
-  tables: { table: string; sourceId: string; lastSuccessAt: number | null; lastError: string | null }[];
+  tables: { table: string; sourceId: string; lastSuccessAt: number | null; lastError: string | null; absent: boolean }[];
   /** Decisions stored here and not yet in the company's approval_history. */
   pendingDecisions: number;
   failingDecisions: number;
@@ -126,7 +126,7 @@ export interface DataSourceForm {
 
 export interface SyncSummary {
   rows: number;
-  tables: { table: string; rows: number; deleted: number }[];
+  tables: { table: string; rows: number; deleted: number; absent?: true }[];
   ms: number;
   delivered: number;
   /** Decisions that could not be delivered this time, and the cause of the last failure. */

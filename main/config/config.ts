@@ -46,7 +46,17 @@ export const mysqlSourceSchema = z
     /** The company's own SELECT and keyset columns per table, where its schema differs. */
     tables: z
       .partialRecord(
-        z.enum(['locations', 'operators', 'operator_process_capabilities', 'progress_snapshots', 'app_logs']),
+        z.enum([
+          'locations',
+          'operators',
+          'operator_process_capabilities',
+          'progress_snapshots',
+          'app_logs',
+          'attendance_records',
+          'daily_assignments',
+          'arrivals',
+          'workload_forecasts',
+        ]),
         z.object({ select: z.string().min(8).max(4000), watermark: z.array(identifier).min(1).max(3) }).strict(),
       )
       .default({}),

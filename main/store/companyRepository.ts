@@ -8,6 +8,10 @@ import {
   type LocationRow,
   type OperatorRow,
   type SnapshotRow,
+  type AttendanceRow,
+  type DailyAssignmentRow,
+  type ArrivalRow,
+  type WorkloadForecastRow,
 } from './companyRows.js';
 import { compactedIdTest, forgetCompactedIds, isCompactable, type CompactableTable } from './compactedIds.js';
 import { SyncState, type TableSyncState } from './syncState.js';
@@ -18,6 +22,10 @@ interface RowOf {
   operator_process_capabilities: CapabilityRow;
   progress_snapshots: SnapshotRow;
   app_logs: AppLogRow;
+  attendance_records: AttendanceRow;
+  daily_assignments: DailyAssignmentRow;
+  arrivals: ArrivalRow;
+  workload_forecasts: WorkloadForecastRow;
 }
 
 /** Tables computed from app_logs by the log intelligence. */

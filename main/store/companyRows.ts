@@ -43,7 +43,68 @@ export interface AppLogRow {
   trace_id: string | null;
 }
 
-export const COMPANY_TABLES = ['locations', 'operators', 'operator_process_capabilities', 'progress_snapshots', 'app_logs'] as const;
+/** How an operator's day stands in the planning system: planned (scheduled, paid leave) or as it went. */
+export const ATTENDANCE_STATUSES = ['scheduled', 'present', 'absent', 'paid_leave', 'late'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/** One operator's day. Dates are the company's local calendar dates (YYYY-MM-DD); times epoch ms. */
+export interface AttendanceRow {
+  attendance_id: number;
+  operator_id: number;
+  attendance_date: string;
+  attendance_status: AttendanceStatus;
+  planned_start: number | null;
+  planned_end: number | null;
+  actual_start: number | null;
+  actual_end: number | null;
+  updated_at: number;
+}
+/** Who works what on a day: by hand (`manual`) or an approved Genba plan (`genba`, with its plan id). */
+export interface DailyAssignmentRow {
+  assignment_id: number;
+  assignment_date: string;
+  operator_id: number;
+  location_name: string;
+  process_name: string;
+  business_id: string | null;
+  start_time: number;
+  end_time: number;
+  assigned_by: 'genba' | 'manual';
+  plan_id: string | null;
+  updated_at: number;
+}
+/** Items received on a day for a site, business and process. */
+export interface ArrivalRow {
+  arrival_id: number;
+  arrival_date: string;
+  location_name: string;
+  business_id: string;
+  process_name: string;
+  items: number;
+  updated_at: number;
+}
+/** The company's own forecast of a day's items, where it makes one. */
+export interface WorkloadForecastRow {
+  forecast_id: number;
+  forecast_date: string;
+  location_name: string;
+  business_id: string;
+  process_name: string;
+  forecast_items: number;
+  updated_at: number;
+}
+
+export const COMPANY_TABLES = [
+  'locations',
+  'operators',
+  'operator_process_capabilities',
+  'progress_snapshots',
+  'app_logs',
+  'attendance_records',
+  'daily_assignments',
+  'arrivals',
+  'workload_forecasts',
+] as const;
 export type CompanyTable = (typeof COMPANY_TABLES)[number];
 
 /** Primary key and columns of each local table: what every source must deliver. */
@@ -69,4 +130,45 @@ export const TABLE_COLUMNS: Record<CompanyTable, { key: string; columns: readonl
     ],
   },
   app_logs: { key: 'log_id', columns: ['log_id', 'ts', 'service', 'host', 'level', 'message', 'trace_id'] },
+  attendance_records: {
+    key: 'attendance_id',
+    columns: [
+      'attendance_id',
+      'operator_id',
+      'attendance_date',
+      'attendance_status',
+      'planned_start',
+      'planned_end',
+      'actual_start',
+      'actual_end',
+      'updated_at',
+    ],
+  },
+  daily_assignments: {
+    key: 'assignment_id',
+    columns: [
+      'assignment_id',
+      'assignment_date',
+      'operator_id',
+      'location_name',
+      'process_name',
+      'business_id',
+      'start_time',
+      'end_time',
+      'assigned_by',
+      'plan_id',
+      'updated_at',
+    ],
+  },
+  arrivals: { key: 'arrival_id', columns: ['arrival_id', 'arrival_date', 'location_name', 'business_id', 'process_name', 'items', 'updated_at'] },
+  workload_forecasts: {
+    key: 'forecast_id',
+    columns: ['forecast_id', 'forecast_date', 'location_name', 'business_id', 'process_name', 'forecast_items', 'updated_at'],
+  },
 };
+
+/**
+ * The planning system's tables (AIMEE v2.0): a company may not have them. Their absence is
+ * recorded, not an error, and the answers that need them say what is missing.
+ */
+export const OPTIONAL_TABLES: ReadonlySet<CompanyTable> = new Set(['attendance_records', 'daily_assignments', 'arrivals', 'workload_forecasts']);

@@ -11,6 +11,7 @@ import { conversations } from './migrations/008_conversations.js';
 import { logGroups } from './migrations/009_log_groups.js';
 import { compactionMemory } from './migrations/010_compaction_memory.js';
 import { businessNames } from './migrations/011_business_names.js';
+import { planningTables } from './migrations/012_planning_tables.js';
 import { StoreError } from './storeError.js';
 
 /** Append only: a released migration is never edited, a change is a new number. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   logGroups,
   compactionMemory,
   businessNames,
+  planningTables,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -12,6 +12,8 @@ export interface TableSyncState {
   sourceId: string;
   lastSuccessAt: number | null;
   lastError: string | null;
+  /** The source has no such table (an optional one): nothing to copy, not a failure. */
+  absent: boolean;
 }
 
 /**
@@ -55,8 +57,24 @@ export class SyncState {
       `INSERT INTO sync_state (table_name, source_id, watermark, last_success_at, last_error, updated_at)
        VALUES (?, ?, NULL, ?, NULL, ?)
        ON CONFLICT(table_name) DO UPDATE SET source_id = excluded.source_id, last_success_at = excluded.last_success_at,
-         last_error = NULL, updated_at = excluded.updated_at`,
+         last_error = NULL, absent = 0, updated_at = excluded.updated_at`,
     ).run(table, sourceId, at, at);
+  }
+
+  /** The source was read and has no such table: a success with nothing to copy, shown as absent. */
+  recordAbsent(table: string, sourceId: string, at: number): void {
+    this.statement(
+      `INSERT INTO sync_state (table_name, source_id, watermark, last_success_at, last_error, absent, updated_at)
+       VALUES (?, ?, NULL, ?, NULL, 1, ?)
+       ON CONFLICT(table_name) DO UPDATE SET source_id = excluded.source_id, last_success_at = excluded.last_success_at,
+         last_error = NULL, absent = 1, updated_at = excluded.updated_at`,
+    ).run(table, sourceId, at, at);
+  }
+
+  /** Whether the last sync found no such table at the source. */
+  isAbsent(table: string): boolean {
+    const row = this.statement('SELECT absent FROM sync_state WHERE table_name = ?').get(table) as { absent: number } | undefined;
+    return row?.absent === 1;
   }
 
   recordFailure(table: string, sourceId: string, message: string, at: number): void {
@@ -74,13 +92,14 @@ export class SyncState {
 
   tables(): TableSyncState[] {
     return (
-      this.statement('SELECT table_name, source_id, last_success_at, last_error FROM sync_state ORDER BY table_name').all() as {
+      this.statement('SELECT table_name, source_id, last_success_at, last_error, absent FROM sync_state ORDER BY table_name').all() as {
         table_name: string;
         source_id: string;
         last_success_at: number | null;
         last_error: string | null;
+        absent: number;
       }[]
-    ).map((r) => ({ table: r.table_name, sourceId: r.source_id, lastSuccessAt: r.last_success_at, lastError: r.last_error }));
+    ).map((r) => ({ table: r.table_name, sourceId: r.source_id, lastSuccessAt: r.last_success_at, lastError: r.last_error, absent: r.absent === 1 }));
   }
 
   /** The oldest of the tables' last successful syncs: the age of the least fresh data; null until every table has had one. */

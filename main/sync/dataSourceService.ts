@@ -45,7 +45,7 @@ function lateOf(r: JobResult): SyncSummary['lateLogLines'] {
 export function summarizeJob(r: JobResult): SyncSummary {
   return {
     rows: r.reports.reduce((n, x) => n + x.rows, 0),
-    tables: r.reports.flatMap((x) => x.tables.map((t) => ({ table: t.table, rows: t.rows, deleted: t.deleted }))),
+    tables: r.reports.flatMap((x) => x.tables.map((t) => ({ table: t.table, rows: t.rows, deleted: t.deleted, ...(t.absent ? { absent: t.absent } : {}) }))),
     ms: Math.round(r.reports.reduce((n, x) => n + x.ms, 0)),
     delivered: (r.delivery?.delivered ?? 0) + (r.delivery?.alreadyThere ?? 0),
     deliveryFailed: r.delivery?.failed ?? 0,

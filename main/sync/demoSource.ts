@@ -22,9 +22,14 @@ export function createDemoSource(seed: number, tables: readonly CompanyTable[]):
         operator_process_capabilities: c.capabilities as unknown as LocalRow[],
         progress_snapshots: c.snapshots as unknown as LocalRow[],
         app_logs: [...c.logDays()].flatMap((day) => day.map((r) => ({ ...r, log_id: ++logId }))),
+        attendance_records: c.attendance as unknown as LocalRow[],
+        daily_assignments: c.dailyAssignments as unknown as LocalRow[],
+        arrivals: c.arrivals as unknown as LocalRow[],
+        // The demo company makes no forecast of its own: Genba's is the only one.
+        workload_forecasts: [],
       };
     }
-    return data[table];
+    return data![table];
   };
   /** Rows are in ascending key order: binary search for the first after the watermark. */
   const firstAfter = (rows: LocalRow[], key: string, after: number): number => {

@@ -5,7 +5,7 @@ import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../config/sqlDatetime.js
 import { missingColumn, SyncError, toSyncError } from './syncError.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
 import type { Batch, LocalRow, SyncSource, Watermark } from './syncSource.js';
-import { primaryKey, requiredColumns, type TableSpec } from './tableSpecs.js';
+import { isAbsentOptional, primaryKey, requiredColumns, type TableSpec } from './tableSpecs.js';
 
 export interface MySqlSourceOptions {
   host: string;
@@ -200,6 +200,10 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
           checks.push({ table: spec.table, rows: await source.estimate(spec, null) });
         } catch (error) {
           const e = toSyncError(error, where, spec.table);
+          if (isAbsentOptional(spec, e)) {
+            checks.push({ table: spec.table, rows: null, absent: true });
+            continue;
+          }
           throw spec.configured && QUERY_FAULTS.has(e.code) ? configuredQueryFailed(spec.table, e) : e;
         }
       }
@@ -230,4 +234,6 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
 export interface TableCheck {
   table: CompanyTable;
   rows: number | null;
+  /** An optional planning table the company database does not have. */
+  absent?: true;
 }

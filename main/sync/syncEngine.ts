@@ -4,7 +4,7 @@ import type { CompanyTable } from '../store/companyRows.js';
 import { TABLE_COLUMNS } from '../store/companyRows.js';
 import type { Batch, KeyVersion, SyncSource, Watermark } from './syncSource.js';
 import { pullFailed, tablePull, throwIfCancelled, type TablePull } from './tablePull.js';
-import { primaryKey, type TableSpec } from './tableSpecs.js';
+import { isAbsentOptional, primaryKey, type TableSpec } from './tableSpecs.js';
 import { idGaps, type IdGaps } from './idGaps.js';
 import { highestKnownId, isCompactable, LOOKBACK_ID_SPAN } from '../store/compactedIds.js';
 
@@ -22,6 +22,8 @@ export interface TableReport {
   deleted: number;
   reset: boolean;
   ms: number;
+  /** An optional table the source does not have. */
+  absent?: true;
 }
 export interface SyncReport {
   sourceId: string;
@@ -150,7 +152,14 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     // Tables without a change column are re-read whole: they are the small masters.
     if (spec.reconcileDeletes && spec.watermark.length === 1 && spec.watermark[0] === primaryKey(spec.table)) watermark = null;
 
-    await o.source.checkColumns(spec);
+    try {
+      await o.source.checkColumns(spec);
+    } catch (error) {
+      if (!isAbsentOptional(spec, error)) throw error;
+      // A company without the planning system: nothing to copy, and the answers that need the table say so.
+      repo.syncState.recordAbsent(spec.table, o.source.id, o.now());
+      return { table: spec.table, read: 0, rows: 0, deleted: 0, reset, ms: performance.now() - t0, absent: true };
+    }
     // Cleared only once the new source has shown it has the table and its columns.
     pull.clearIfReset();
     const estimate = await o.source.estimate(spec, watermark);

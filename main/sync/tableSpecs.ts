@@ -1,5 +1,6 @@
 import type { CompanyTable } from '../store/companyRows.js';
 import { TABLE_COLUMNS } from '../store/companyRows.js';
+import { SyncError } from './syncError.js';
 
 export type SyncGroup = 'masters' | 'progress' | 'logs';
 
@@ -17,6 +18,8 @@ export interface TableSpec {
   reconcileDeletes: boolean;
   /** The SELECT is the company's own (config.json's source.tables), not the default. */
   configured?: true;
+  /** A planning table a company may not have (store/companyRows.ts OPTIONAL_TABLES): its absence is recorded, not an error. */
+  optional?: true;
 }
 
 export const DEFAULT_TABLE_SPECS: readonly TableSpec[] = [
@@ -61,6 +64,46 @@ export const DEFAULT_TABLE_SPECS: readonly TableSpec[] = [
     times: ['ts'],
     reconcileDeletes: false,
   },
+  // The planning tables change in place (a scheduled day becomes present or absent, an arrival count is corrected), so they follow
+  // their change time like the masters; they are too long to compare whole every run, so a row deleted upstream stays here.
+  {
+    table: 'attendance_records',
+    group: 'masters',
+    select: `SELECT attendance_id, operator_id, attendance_date, attendance_status, planned_start, planned_end, actual_start, actual_end, updated_at
+      FROM attendance_records`,
+    watermark: ['updated_at', 'attendance_id'],
+    times: ['updated_at', 'planned_start', 'planned_end', 'actual_start', 'actual_end'],
+    reconcileDeletes: false,
+    optional: true,
+  },
+  {
+    table: 'daily_assignments',
+    group: 'masters',
+    select: `SELECT assignment_id, assignment_date, operator_id, location_name, process_name, business_id, start_time, end_time, assigned_by, plan_id,
+      updated_at FROM daily_assignments`,
+    watermark: ['updated_at', 'assignment_id'],
+    times: ['updated_at', 'start_time', 'end_time'],
+    reconcileDeletes: false,
+    optional: true,
+  },
+  {
+    table: 'arrivals',
+    group: 'masters',
+    select: 'SELECT arrival_id, arrival_date, location_name, business_id, process_name, items, updated_at FROM arrivals',
+    watermark: ['updated_at', 'arrival_id'],
+    times: ['updated_at'],
+    reconcileDeletes: false,
+    optional: true,
+  },
+  {
+    table: 'workload_forecasts',
+    group: 'masters',
+    select: 'SELECT forecast_id, forecast_date, location_name, business_id, process_name, forecast_items, updated_at FROM workload_forecasts',
+    watermark: ['updated_at', 'forecast_id'],
+    times: ['updated_at'],
+    reconcileDeletes: false,
+    optional: true,
+  },
 ];
 
 export const SYNC_GROUPS: readonly SyncGroup[] = ['masters', 'progress', 'logs'];
@@ -79,4 +122,9 @@ export function requiredColumns(table: CompanyTable): readonly string[] {
 
 export function primaryKey(table: CompanyTable): string {
   return TABLE_COLUMNS[table].key;
+}
+
+/** An optional table missing at the source. The company's own SELECT for it failing is still an error: they said it exists. */
+export function isAbsentOptional(spec: TableSpec, error: unknown): boolean {
+  return spec.optional === true && !spec.configured && error instanceof SyncError && error.code === 'SOURCE_MISSING_TABLE';
 }

@@ -60,3 +60,60 @@ CREATE TABLE IF NOT EXISTS approval_history (
   execution_status    ENUM('pending', 'executing', 'completed', 'failed') NOT NULL DEFAULT 'pending',
   created_at          DATETIME(3) NOT NULL
 ) DEFAULT CHARSET = utf8mb4;
+
+-- The planning system's tables (AIMEE v2.0). Optional: a company without them syncs the
+-- rest, and the answers that need them say which is missing. Dates are local calendar dates.
+CREATE TABLE IF NOT EXISTS attendance_records (
+  attendance_id     BIGINT PRIMARY KEY AUTO_INCREMENT,
+  operator_id       INT NOT NULL,
+  attendance_date   DATE NOT NULL,
+  attendance_status ENUM('scheduled', 'present', 'absent', 'paid_leave', 'late') NOT NULL,
+  planned_start     DATETIME NULL,
+  planned_end       DATETIME NULL,
+  actual_start      DATETIME NULL,
+  actual_end        DATETIME NULL,
+  updated_at        DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+  UNIQUE KEY attendance_day (operator_id, attendance_date),
+  KEY attendance_sync (updated_at, attendance_id)
+) DEFAULT CHARSET = utf8mb4;
+
+-- Who works what on a day. Genba writes an approved plan here (assigned_by 'genba', plan_id
+-- the plan's id): the unique key makes a re-delivery after an outage a no-op.
+CREATE TABLE IF NOT EXISTS daily_assignments (
+  assignment_id   BIGINT PRIMARY KEY AUTO_INCREMENT,
+  assignment_date DATE NOT NULL,
+  operator_id     INT NOT NULL,
+  location_name   VARCHAR(50) NOT NULL,
+  process_name    VARCHAR(100) NOT NULL,
+  business_id     VARCHAR(10) NULL,
+  start_time      DATETIME NOT NULL,
+  end_time        DATETIME NOT NULL,
+  assigned_by     ENUM('genba', 'manual') NOT NULL DEFAULT 'manual',
+  plan_id         VARCHAR(64) NULL,
+  updated_at      DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+  UNIQUE KEY assignment_of_plan (plan_id, operator_id, start_time),
+  KEY assignments_sync (updated_at, assignment_id)
+) DEFAULT CHARSET = utf8mb4;
+
+CREATE TABLE IF NOT EXISTS arrivals (
+  arrival_id    BIGINT PRIMARY KEY AUTO_INCREMENT,
+  arrival_date  DATE NOT NULL,
+  location_name VARCHAR(50) NOT NULL,
+  business_id   VARCHAR(10) NOT NULL,
+  process_name  VARCHAR(100) NOT NULL,
+  items         INT NOT NULL,
+  updated_at    DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+  UNIQUE KEY arrival_day (arrival_date, location_name, business_id, process_name),
+  KEY arrivals_sync (updated_at, arrival_id)
+) DEFAULT CHARSET = utf8mb4;
+
+CREATE TABLE IF NOT EXISTS workload_forecasts (
+  forecast_id    BIGINT PRIMARY KEY AUTO_INCREMENT,
+  forecast_date  DATE NOT NULL,
+  location_name  VARCHAR(50) NOT NULL,
+  business_id    VARCHAR(10) NOT NULL,
+  process_name   VARCHAR(100) NOT NULL,
+  forecast_items DECIMAL(12, 2) NOT NULL,
+  updated_at     DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+  KEY workload_forecasts_sync (updated_at, forecast_id)
+) DEFAULT CHARSET = utf8mb4;

@@ -18,13 +18,21 @@ async function insertRows(conn: mysql.Connection, table: CompanyTable, rows: Rec
   }
 }
 
-/** Fills the company database with the demo company (all of it, or the first `logs` log lines). */
-export async function seedCompany(conn: mysql.Connection, options: { logs?: number } = {}): Promise<{ logs: number }> {
+/**
+ * Fills the company database with the demo company (all of it, or the first `logs` log lines). The planning tables
+ * (attendance, assignments, arrivals: 100k rows) only with `planning`, so the tests that do not read them stay quick.
+ */
+export async function seedCompany(conn: mysql.Connection, options: { logs?: number; planning?: boolean } = {}): Promise<{ logs: number }> {
   const c = generateDemoCompany(20251023);
   await insertRows(conn, 'locations', c.locations as never[]);
   await insertRows(conn, 'operators', c.operators as never[]);
   await insertRows(conn, 'operator_process_capabilities', c.capabilities as never[]);
   await insertRows(conn, 'progress_snapshots', c.snapshots as never[]);
+  if (options.planning) {
+    await insertRows(conn, 'attendance_records', c.attendance as never[]);
+    await insertRows(conn, 'daily_assignments', c.dailyAssignments as never[]);
+    await insertRows(conn, 'arrivals', c.arrivals as never[]);
+  }
   let logId = 0;
   const logs = [...c.logDays()]
     .flat()

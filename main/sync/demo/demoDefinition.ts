@@ -8,6 +8,31 @@ const definitionSchema = z.object({
   timeZone: z.string(),
   anchor: z.string(),
   days: z.number().int().min(1).max(120),
+  /** Days of daily history (arrivals, attendance) before the anchor: the forecast learns from them. */
+  historyDays: z.number().int().min(30).max(1000),
+  planning: z.object({
+    volumeShare: z.number().positive(),
+    /** Monday … Friday. */
+    weekdayFactors: z.array(z.number().positive()).length(5),
+    /** Per business: the factor of the month's 1st, 2nd, … working day (the claims cycle), and of the rest of the month. */
+    monthStartFactors: z.record(z.string(), z.array(z.number().positive())),
+    monthRestFactor: z.record(z.string(), z.number().positive()),
+    /** Each closed day beyond a plain weekend adds this share of a day's work to the next working day. */
+    afterClosurePerDay: z.number().min(0),
+    trendPerYear: z.number(),
+    noise: z.number().min(0),
+    unusualShare: z.number().min(0).max(1),
+    absence: z.number().min(0).max(1),
+    mondayAbsenceFactor: z.number().positive(),
+    afterHolidayAbsenceFactor: z.number().positive(),
+    paidLeave: z.number().min(0).max(1),
+    late: z.number().min(0).max(1),
+    /** Paid leave is asked for this many days ahead (min, max). */
+    leaveKnownDays: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+    /** Working days after the anchor with scheduled attendance. */
+    daysAhead: z.number().int().min(1).max(60),
+    maxOvertimeMinutes: z.number().int().min(0),
+  }),
   workday: z.object({ start: hhmm, end: hhmm, lunchStart: hhmm, lunchEnd: hhmm, snapshotMinutes: z.number().int().min(1) }),
   sites: z.array(z.object({ name: z.string(), host: z.string(), operators: z.number().int().min(1) })).min(1),
   processes: z.array(z.object({ name: z.string(), itemsPerHour: z.number().positive(), share: z.number().positive() })).min(1),

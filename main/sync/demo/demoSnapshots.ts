@@ -2,41 +2,28 @@ import type { SnapshotRow } from '../../store/companyRows.js';
 import { type DemoDefinition } from './demoDefinition.js';
 import { at, type DemoDay } from './demoCalendar.js';
 import type { DemoStaff } from './demoOperators.js';
+import { capacityUntil, seriesOf, type DemoSeries } from './demoSeries.js';
 import { incidentFactor, type Incident } from './demoIncidents.js';
 import type { Random } from './random.js';
 
 const MINUTE = 60_000;
 
-interface Series {
-  site: string;
-  businessId: string;
-  deadline: string;
-  process: string;
-  perMinute: number;
-}
-
-function seriesOf(def: DemoDefinition, staff: DemoStaff): Series[] {
-  const out: Series[] = [];
-  for (const b of def.businesses) {
-    for (const site of b.sites) {
-      for (const p of def.processes) {
-        let perMinute = 0;
-        for (const op of staff.operators) {
-          const a = staff.assignment.get(op.operator_id);
-          if (op.location_name === site && a?.businessId === b.id && a.process === p.name) perMinute += a.perMinute;
-        }
-        // Every process of a business is staffed: borrow a floor capacity if the draw left it thin.
-        out.push({ site, businessId: b.id, deadline: b.deadline, process: p.name, perMinute: Math.max(perMinute, 1.5) });
-      }
-    }
-  }
-  return out;
+/** What the daily plan of the demo company says about a day (demoPlanning.ts). */
+export interface DemoDayPlan {
+  /** The items that arrived for the series that day; undefined for the anchor day, whose work this generator draws. */
+  volumeOf(date: string, s: DemoSeries): number | undefined;
+  /** The share of a site's staff at work that day (absences, paid leave). */
+  presentShare(site: string, date: string): number;
 }
 
 /**
  * Progress snapshots every `snapshotMinutes` of the working day. Each business's work
- * arrives in the morning and has a daily deadline; speed follows staffing, lunch, noise and
- * incidents. `entry_count` is the items completed so far that day.
+ * arrives in the morning and has a daily deadline; speed follows staffing (and who came to
+ * work), lunch, noise and incidents. `entry_count` is the items completed so far that day.
+ * The day's items are the arrivals of the daily history; on the anchor day they are drawn
+ * here, so the reference situation stays exactly as the README describes it. Every weekday
+ * draws its random numbers, holidays included (they write no rows): a holiday then changes
+ * no number of the days after it.
  */
 export function generateSnapshots(
   def: DemoDefinition,
@@ -45,6 +32,7 @@ export function generateSnapshots(
   incidents: readonly Incident[],
   anchorMs: number,
   r: Random,
+  plan: DemoDayPlan,
 ): SnapshotRow[] {
   const rows: Omit<SnapshotRow, 'snapshot_id'>[] = [];
   const step = def.workday.snapshotMinutes * MINUTE;
@@ -59,13 +47,14 @@ export function generateSnapshots(
     for (const s of seriesOf(def, staff)) {
       const deadline = at(day, s.deadline);
       const isReference = day.isAnchorDay && s.site === ref.site && s.process === ref.process && s.businessId === ref.businessId;
+      const present = day.isAnchorDay ? 1 : plan.presentShare(s.site, day.date);
       const rate = (t: number): number => {
         if (isReference) {
           // Exactly the reference speed since the slowdown, so the numbers are reproducible.
           if (t >= at(day, ref.slowSince)) return ref.speedPerMinute;
           return 8.2 * lunchFactor(t) * r.range(0.95, 1.05);
         }
-        return s.perMinute * lunchFactor(t) * incidentFactor(incidents, s.site, s.process, t) * r.range(0.85, 1.12);
+        return s.perMinute * present * lunchFactor(t) * incidentFactor(incidents, s.site, s.process, t) * r.range(0.85, 1.12);
       };
       const amounts: number[] = [];
       for (let t = start; t < end; t += step) amounts.push(Math.round(rate(t) * (step / MINUTE)));
@@ -74,14 +63,14 @@ export function generateSnapshots(
       if (isReference) {
         volume = ref.remaining + amounts.reduce((a, b) => a + b, 0);
       } else {
-        let capacity = 0;
-        for (let t = start; t < deadline; t += step) capacity += s.perMinute * lunchFactor(t) * (step / MINUTE);
+        const capacity = capacityUntil(def, s, s.deadline);
         // On the reference day the other sites run normally, so the reference delay stands out;
-        // the donor sites are comfortably ahead on the reference's process.
+        // the donor sites are comfortably ahead on the reference's process. The draws are made on
+        // every day (see above); other days take their items from the arrivals.
         const easy = day.isAnchorDay && donorSites.has(s.site) && s.process === ref.process;
         const overload = !day.isAnchorDay && r.chance(0.06);
         const load = easy ? r.range(0.55, 0.65) : overload ? r.range(1.04, 1.2) : r.range(0.72, 0.9);
-        volume = Math.round(capacity * load);
+        volume = plan.volumeOf(day.date, s) ?? Math.round(capacity * load);
       }
 
       let remaining = volume;
@@ -89,16 +78,17 @@ export function generateSnapshots(
       let correction = 0;
       let i = 0;
       for (let t = start; t <= end; t += step, i++) {
-        rows.push({
-          snapshot_time: t,
-          location_name: s.site,
-          business_id: s.businessId,
-          process_name: s.process,
-          expected_completion_time: deadline,
-          total_waiting: remaining,
-          entry_count: done,
-          correction_waiting: correction,
-        });
+        if (day.workday)
+          rows.push({
+            snapshot_time: t,
+            location_name: s.site,
+            business_id: s.businessId,
+            process_name: s.process,
+            expected_completion_time: deadline,
+            total_waiting: remaining,
+            entry_count: done,
+            correction_waiting: correction,
+          });
         const processed = Math.min(remaining, amounts[i] ?? 0);
         remaining -= processed;
         done += processed;
