@@ -62,3 +62,9 @@ export function formatHm(epochMs: number, timeZone: string): string {
   const w = wallClock(epochMs, timeZone);
   return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
 }
+
+/** The local calendar date of an instant in the zone, YYYY-MM-DD: the day planning counts in. */
+export function localDate(epochMs: number, timeZone: string): string {
+  const w = wallClock(epochMs, timeZone);
+  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+}

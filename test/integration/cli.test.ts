@@ -22,7 +22,10 @@ describe('genba CLI (built bundle)', () => {
     expect(first.code).toBe(0);
     const early = JSON.parse(first.stdout) as StatusInfo;
     const earlyRows = Object.fromEntries(early.tables.map((t) => [t.table, t.rows]));
-    expect(earlyRows.progress_snapshots).toBeGreaterThan(60_000);
+    expect(earlyRows.progress_snapshots).toBeGreaterThan(55_000);
+    // Planning reads the daily history on the first screen too: 400 days of attendance and arrivals.
+    expect(earlyRows.attendance_records).toBeGreaterThan(80_000);
+    expect(earlyRows.arrivals).toBeGreaterThan(13_000);
     expect(earlyRows.app_logs).toBe(0);
     expect(early.complete).toBe(false);
     expect(genba('status', '--data-dir', dir.path).stdout).toContain('未取り込み: デモ会社のログ');
