@@ -1,0 +1,120 @@
+import type Database from 'better-sqlite3';
+import type { AttendanceStatus } from '../store/companyRows.js';
+import { addDays, dayOfWeek, isWorkingDay } from '../forecast/workCalendar.js';
+
+/** One site's day in the attendance records: who was planned, and how it went (or, for a day ahead, who asked for leave). */
+export interface SiteAttendance {
+  site: string;
+  date: string;
+  /** Everyone with a record that day: the people planned to work, leave included. */
+  rostered: number;
+  present: number;
+  late: number;
+  absent: number;
+  paidLeave: number;
+  /** Still only planned (a day ahead, or not yet clocked in). */
+  scheduled: number;
+  people: { id: number; name: string; status: AttendanceStatus }[];
+}
+
+/** Absence (unplanned absence and paid leave) over the people rostered, in %. Null when nobody was rostered. */
+export const absenceRate = (a: Pick<SiteAttendance, 'rostered' | 'absent' | 'paidLeave'>): number | null =>
+  a.rostered === 0 ? null : ((a.absent + a.paidLeave) / a.rostered) * 100;
+
+/** Each site's attendance on a date (valid operators only: someone who left the company is not absent). */
+export function attendanceOn(db: Database.Database, date: string, sites: readonly string[] = []): SiteAttendance[] {
+  const rows = db
+    .prepare(
+      `SELECT o.location_name AS site, o.operator_id AS id, o.operator_name AS name, a.attendance_status AS status
+       FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+       WHERE a.attendance_date = ? AND o.is_valid = 1 ORDER BY o.location_name, o.operator_name`,
+    )
+    .all(date) as { site: string; id: number; name: string; status: AttendanceStatus }[];
+  const out = new Map<string, SiteAttendance>();
+  for (const r of rows) {
+    if (sites.length > 0 && !sites.includes(r.site)) continue;
+    let s = out.get(r.site);
+    if (!s) {
+      s = { site: r.site, date, rostered: 0, present: 0, late: 0, absent: 0, paidLeave: 0, scheduled: 0, people: [] };
+      out.set(r.site, s);
+    }
+    s.rostered++;
+    if (r.status === 'present') s.present++;
+    else if (r.status === 'late') s.late++;
+    else if (r.status === 'absent') s.absent++;
+    else if (r.status === 'paid_leave') s.paidLeave++;
+    else s.scheduled++;
+    s.people.push({ id: r.id, name: r.name, status: r.status });
+  }
+  return [...out.values()];
+}
+
+/** Absence counts over a set of dates, per site or for the named sites together. */
+function absenceOver(db: Database.Database, dates: readonly string[], sites: readonly string[]): { rostered: number; absent: number; paidLeave: number; days: number } {
+  if (dates.length === 0) return { rostered: 0, absent: 0, paidLeave: 0, days: 0 };
+  const row = db
+    .prepare(
+      `SELECT COUNT(*) AS rostered, COALESCE(SUM(a.attendance_status = 'absent'), 0) AS absent,
+         COALESCE(SUM(a.attendance_status = 'paid_leave'), 0) AS paidLeave, COUNT(DISTINCT a.attendance_date) AS days
+       FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+       WHERE o.is_valid = 1 AND a.attendance_date IN (SELECT value FROM json_each(?))
+         AND (? = 0 OR o.location_name IN (SELECT value FROM json_each(?)))`,
+    )
+    .get(JSON.stringify(dates), sites.length, JSON.stringify(sites)) as { rostered: number; absent: number; paidLeave: number; days: number };
+  return row;
+}
+
+/**
+ * The usual absence for a date: the same weekday on the `weeks` working weeks before it
+ * (Mondays differ from Thursdays, so a Monday is compared with Mondays), in %.
+ */
+export function usualAbsence(db: Database.Database, date: string, sites: readonly string[] = [], weeks = 8): { rate: number | null; days: number } {
+  const dates: string[] = [];
+  for (let d = addDays(date, -7); dates.length < weeks && d >= addDays(date, -7 * (weeks + 4)); d = addDays(d, -7)) if (isWorkingDay(d)) dates.push(d);
+  const a = absenceOver(db, dates, sites);
+  return { rate: absenceRate(a), days: a.days };
+}
+
+/** Absence by weekday (Monday … Friday) over the `weeks` weeks that end before `until`, in %. */
+export function absenceByWeekday(
+  db: Database.Database,
+  until: string,
+  sites: readonly string[] = [],
+  weeks = 12,
+): { dow: number; rate: number | null; days: number }[] {
+  const byDow = new Map<number, string[]>();
+  for (let d = addDays(until, -1); d >= addDays(until, -7 * weeks); d = addDays(d, -1)) {
+    if (!isWorkingDay(d)) continue;
+    byDow.set(dayOfWeek(d), [...(byDow.get(dayOfWeek(d)) ?? []), d]);
+  }
+  return [1, 2, 3, 4, 5].map((dow) => {
+    const a = absenceOver(db, byDow.get(dow) ?? [], sites);
+    return { dow, rate: absenceRate(a), days: a.days };
+  });
+}
+
+/** Minutes worked past the planned end, per site (or per person named), over a set of dates. */
+export function overtimeOver(
+  db: Database.Database,
+  dates: readonly string[],
+  o: { sites?: readonly string[]; operators?: readonly string[] } = {},
+): { site: string; minutes: number; people: number; days: number }[] {
+  const sites = o.sites ?? [];
+  const operators = o.operators ?? [];
+  return db
+    .prepare(
+      `SELECT o.location_name AS site, CAST(ROUND(SUM(MAX(0, a.actual_end - a.planned_end)) / 60000.0) AS INTEGER) AS minutes,
+         COUNT(DISTINCT CASE WHEN a.actual_end > a.planned_end THEN a.operator_id END) AS people, COUNT(DISTINCT a.attendance_date) AS days
+       FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+       WHERE a.attendance_date IN (SELECT value FROM json_each(?)) AND a.actual_end IS NOT NULL AND a.planned_end IS NOT NULL
+         AND (? = 0 OR o.location_name IN (SELECT value FROM json_each(?)))
+         AND (? = 0 OR o.operator_name IN (SELECT value FROM json_each(?)))
+       GROUP BY o.location_name ORDER BY o.location_name`,
+    )
+    .all(JSON.stringify(dates), sites.length, JSON.stringify(sites), operators.length, JSON.stringify(operators)) as {
+    site: string;
+    minutes: number;
+    people: number;
+    days: number;
+  }[];
+}

@@ -1,0 +1,91 @@
+import { blockMinutes, earlyCounts, lateCounts, minutesBefore, targetOf } from './planDayMinutes.js';
+import type { PlanOption } from './planModel.js';
+import type { PlanBlock, PlanProblem } from './planProblem.js';
+import type { PlanAssignment, PlanObjectiveParts, PlanOvertime, PlannedDemand } from './planSolution.js';
+import { finishMinute, type WorkSpan } from './finishMinute.js';
+
+/** One block of one operator's plan, with the overtime that extends it (early before an AM, late after a PM). */
+export interface ChosenBlock {
+  option: PlanOption;
+  block: PlanBlock;
+  overtime: number;
+}
+
+/** A normal distribution's p90 from its p50 and p80: z(0.9) / z(0.8) = 1.2816 / 0.8416. */
+const P90_PER_P80_SPREAD = 1.2816 / 0.8416;
+
+/**
+ * The plan's figures computed from the chosen blocks alone, not from the model's variables:
+ * items by each deadline, shortfall, finish projections and the cost by part.
+ */
+export function evaluatePlan(
+  p: PlanProblem,
+  chosen: ChosenBlock[],
+): { assignments: PlanAssignment[]; overtime: PlanOvertime[]; demands: PlannedDemand[]; objective: PlanObjectiveParts } {
+  const { day, policy } = p;
+  const w = policy.weights;
+  const planned = p.demands.map(() => 0);
+  const people = p.demands.map(() => ({ am: 0, pm: 0 }));
+  const spans: WorkSpan[][] = p.demands.map(() => []);
+  const ot = new Map<number, PlanOvertime>();
+  const assignments: PlanAssignment[] = [];
+  let [crossSiteBlocks, crossSiteKm, skillWasteLevels, inexperiencedBlocks] = [0, 0, 0, 0];
+
+  for (const c of chosen) {
+    const o = p.operators[c.option.op]!;
+    const d = p.demands[c.option.demand]!;
+    const rate = c.option.perMinute;
+    const counts = c.block === 'am' ? earlyCounts(day, d.deadlineMinute) : lateCounts(day, d.deadlineMinute);
+    planned[c.option.demand]! += rate * (minutesBefore(day, c.block, d.deadlineMinute) + (counts ? c.overtime : 0));
+    people[c.option.demand]![c.block]++;
+    const [from, to] = c.block === 'am' ? [day.startMinute - c.overtime, day.lunchStartMinute] : [day.lunchEndMinute, day.endMinute + c.overtime];
+    spans[c.option.demand]!.push({ from, to, perMinute: rate });
+    assignments.push({ operatorId: o.id, block: c.block, site: d.site, businessId: d.businessId, process: d.process, crossSite: c.option.cross });
+    if (c.option.cross) [crossSiteBlocks, crossSiteKm] = [crossSiteBlocks + 1, crossSiteKm + c.option.km];
+    skillWasteLevels += c.option.skill - policy.minSkill;
+    if (c.option.inexperienced) inexperiencedBlocks++;
+    if (c.overtime > 0) {
+      const row = ot.get(o.id) ?? { operatorId: o.id, earlyMinutes: 0, lateMinutes: 0, minutes: 0 };
+      row[c.block === 'am' ? 'earlyMinutes' : 'lateMinutes'] += c.overtime;
+      row.minutes += c.overtime;
+      ot.set(o.id, row);
+    }
+  }
+  const worked = new Set(chosen.map((c) => `${c.option.op}:${c.block}`));
+  let idleBlocks = 0;
+  p.operators.forEach((o, i) => {
+    for (const b of ['am', 'pm'] as const) if (o.blocks[b] && blockMinutes(day, b) <= o.maxWorkMinutes && !worked.has(`${i}:${b}`)) idleBlocks++;
+  });
+  const demands: PlannedDemand[] = p.demands.map((d, i) => {
+    const target = targetOf(d, policy);
+    const p90 = d.p50 + P90_PER_P80_SPREAD * Math.max(0, d.p80 - d.p50);
+    return {
+      ...d,
+      target,
+      plannedItems: planned[i]!,
+      shortfallItems: Math.max(0, target - planned[i]!),
+      people: people[i]!,
+      finishP50Minute: finishMinute(spans[i]!, d.p50),
+      finishP90Minute: finishMinute(spans[i]!, p90),
+    };
+  });
+  const shortfallItems = demands.reduce((s, d) => s + d.shortfallItems, 0);
+  const bufferGapItems = demands.reduce((s, d) => s + Math.max(0, d.p80 - Math.max(d.plannedItems, d.target)), 0);
+  const overtime = [...ot.values()];
+  const overtimeMinutes = overtime.reduce((s, r) => s + r.minutes, 0);
+  const weighted =
+    w.shortfallItem * shortfallItems +
+    w.bufferItem * bufferGapItems +
+    w.overtimeMinute * overtimeMinutes +
+    w.crossSite * crossSiteBlocks +
+    w.crossSiteKm * crossSiteKm +
+    w.skillWaste * skillWasteLevels +
+    w.inexperienced * inexperiencedBlocks +
+    w.idleBlock * idleBlocks;
+  return {
+    assignments,
+    overtime,
+    demands,
+    objective: { shortfallItems, bufferGapItems, overtimeMinutes, crossSiteBlocks, crossSiteKm, skillWasteLevels, inexperiencedBlocks, idleBlocks, weighted },
+  };
+}

@@ -1,0 +1,163 @@
+import { blockMinutes, distanceKm, earlyCounts, lateCounts, minutesBefore, preferredMonths, targetOf } from './planDayMinutes.js';
+import type { PlanBlock, PlanProblem } from './planProblem.js';
+
+/** One thing an operator could do: a demand they are skilled for, at their site or a near one. */
+export interface PlanOption {
+  op: number;
+  demand: number;
+  perMinute: number;
+  skill: number;
+  cross: boolean;
+  km: number;
+  inexperienced: boolean;
+  /** The preferences' cost of one block of it; the reward for working is apart (idleBlock). */
+  blockCost: number;
+}
+
+/** The part of the company one model covers: operators and demands by index into the problem. */
+export interface PlanScope {
+  operators: number[];
+  demands: number[];
+  /** Whether an operator of `from` may work a demand of `to` (another site). */
+  crossAllowed: (from: string, to: string) => boolean;
+}
+
+export interface PlanModel {
+  lp: string;
+  options: PlanOption[];
+  /** Column names, for reading the solution back. */
+  x: (i: number, b: PlanBlock) => string;
+  /** Overtime minutes of a demand's AM (early) or PM (late) people, when it has any. */
+  overtime: (d: number, b: PlanBlock) => string;
+  short: (d: number) => string;
+  buffer: (d: number) => string;
+}
+
+const num = (v: number): string => Number(v.toFixed(6)).toString();
+
+/** The options of every operator in scope: a skill at minSkill or above and some minutes before the deadline. */
+export function planOptions(p: PlanProblem, scope: PlanScope): PlanOption[] {
+  const { policy, day } = p;
+  const w = policy.weights;
+  const bySiteProcess = new Map<string, number[]>();
+  for (const d of scope.demands) {
+    const key = `${p.demands[d]!.site}\u0000${p.demands[d]!.process}`;
+    bySiteProcess.set(key, [...(bySiteProcess.get(key) ?? []), d]);
+  }
+  const sites = [...new Set(scope.demands.map((d) => p.demands[d]!.site))];
+  const options: PlanOption[] = [];
+  for (const op of scope.operators) {
+    const o = p.operators[op]!;
+    for (const s of o.skills) {
+      if (s.skill < policy.minSkill || s.perHour <= 0) continue;
+      for (const site of sites) {
+        const cross = site !== o.site;
+        if (cross && !scope.crossAllowed(o.site, site)) continue;
+        for (const d of bySiteProcess.get(`${site}\u0000${s.process}`) ?? []) {
+          const dl = p.demands[d]!.deadlineMinute;
+          if (minutesBefore(day, 'am', dl) + minutesBefore(day, 'pm', dl) <= 0 && !earlyCounts(day, dl)) continue;
+          const km = distanceKm(policy, o.site, site);
+          const inexperienced = s.experienceMonths < preferredMonths(policy, s.process);
+          const blockCost = (cross ? w.crossSite + w.crossSiteKm * km : 0) + w.skillWaste * (s.skill - policy.minSkill) + (inexperienced ? w.inexperienced : 0);
+          options.push({ op, demand: d, perMinute: s.perHour / 60, skill: s.skill, cross, km, inexperienced, blockCost });
+        }
+      }
+    }
+  }
+  return options;
+}
+
+/**
+ * The model as CPLEX LP text.
+ *   x[i,b] ∈ {0,1}: option i (operator, demand) in block b; o[d,b] ≥ 0: overtime minutes on demand d
+ *   of its AM people (early, 早出) or PM people (late), together
+ *   per operator and block: Σ x ≤ 1 (one thing per block; available blocks only)
+ *   o[d,b] ≤ Σ room·x[i,b]: each person on it can add what their day and the policy leave (room)
+ *   per operator: block minutes worked ≤ maxWorkMinutes (written only where it can bind)
+ *   per demand: Σ perMinute·minutes before the deadline·x + slowest perMinute·o + short ≥ target; + buffer ≥ p80
+ *   minimise shortfallItem·short + overtimeMinute·o + Σ (blockCost − idleBlock)·x + bufferItem·buffer
+ * Overtime is per demand, not per person: per-person overtime variables tied to each option
+ * made a site's model 5–20 times slower (its subset-sum over speeds), and the slowest speed on
+ * the demand keeps the model's items a lower bound of what the people will do. The minutes
+ * are shared out to people afterwards (solvePlan), fastest first.
+ * Working is rewarded by idleBlock rather than forced, so that someone with nothing useful
+ * stays free instead of being sent across sites; the reward is below a cross-site move.
+ */
+export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOption[]): PlanModel {
+  const { day, policy } = p;
+  const w = policy.weights;
+  const x = (i: number, b: PlanBlock): string => `x${b === 'am' ? 'a' : 'p'}${i}`;
+  const short = (d: number): string => `sh${d}`;
+  const obj: string[] = [];
+  const rows: string[] = [];
+  const binaries: string[] = [];
+  const bounds: string[] = [];
+  const term = (c: number, v: string): string => `${c < 0 ? '-' : '+'} ${num(Math.abs(c))} ${v}`;
+  const byOp = new Map<number, number[]>();
+  options.forEach((o, i) => byOp.set(o.op, [...(byOp.get(o.op) ?? []), i]));
+  const cover = new Map<number, string[]>();
+  const addCover = (d: number, c: number, v: string): void => {
+    if (c > 1e-9) cover.set(d, [...(cover.get(d) ?? []), term(c, v)]);
+  };
+  const [amLen, pmLen] = [blockMinutes(day, 'am'), blockMinutes(day, 'pm')];
+
+  // Overtime per demand and block: the people on it in the AM may start early, those in the PM stay late.
+  const otRoom = new Map<string, string[]>();
+  const otRate = new Map<string, number>();
+  for (const [op, mine] of byOp) {
+    const o = p.operators[op]!;
+    const hours: string[] = [];
+    for (const b of ['am', 'pm'] as const) {
+      if (!o.blocks[b]) continue;
+      const len = b === 'am' ? amLen : pmLen;
+      if (len > o.maxWorkMinutes) continue;
+      const room = Math.min(policy.maxOvertimeMinutes, o.maxWorkMinutes - len);
+      for (const i of mine) {
+        const opt = options[i]!;
+        const dl = p.demands[opt.demand]!.deadlineMinute;
+        binaries.push(x(i, b));
+        obj.push(term(opt.blockCost - w.idleBlock, x(i, b)));
+        addCover(opt.demand, opt.perMinute * minutesBefore(day, b, dl), x(i, b));
+        hours.push(term(len, x(i, b)));
+        if (room > 0 && (b === 'am' ? earlyCounts(day, dl) : lateCounts(day, dl))) {
+          const key = `${b}${opt.demand}`;
+          otRoom.set(key, [...(otRoom.get(key) ?? []), term(room, x(i, b))]);
+          otRate.set(key, Math.min(otRate.get(key) ?? Infinity, opt.perMinute));
+        }
+      }
+      rows.push(`b${b}${op}: ${mine.map((i) => `+ ${x(i, b)}`).join(' ')} <= 1`);
+    }
+    const most = (o.blocks.am ? amLen : 0) + (o.blocks.pm ? pmLen : 0);
+    if (hours.length > 0 && most > o.maxWorkMinutes) rows.push(`h${op}: ${hours.join(' ')} <= ${num(o.maxWorkMinutes)}`);
+  }
+  for (const [key, room] of otRoom) {
+    const v = `o${key}`;
+    rows.push(`r${key}: ${v} ${room.map((t) => t.replace(/^\+/, '-')).join(' ')} <= 0`);
+    obj.push(term(w.overtimeMinute, v));
+    addCover(Number(key.slice(2)), otRate.get(key)!, v);
+  }
+  for (const d of scope.demands) {
+    const dem = p.demands[d]!;
+    const target = targetOf(dem, policy);
+    const terms = (cover.get(d) ?? []).join(' ');
+    obj.push(term(w.shortfallItem, short(d)));
+    rows.push(`c${d}: ${terms} + ${short(d)} >= ${num(target)}`);
+    bounds.push(`${short(d)} >= 0`);
+    if (dem.p80 > target && w.bufferItem > 0) {
+      obj.push(term(w.bufferItem, `bu${d}`));
+      rows.push(`u${d}: ${terms} + ${short(d)} + bu${d} >= ${num(dem.p80)}`);
+      bounds.push(`bu${d} >= 0`);
+    }
+  }
+  const lines = ['Minimize', ` obj: ${obj.join(' ') || '0 sh0'}`, 'Subject To', ...rows.map((r) => ` ${r}`), 'Bounds', ...bounds.map((b) => ` ${b}`)];
+  if (binaries.length > 0) lines.push('Binaries', ...chunk(binaries));
+  lines.push('End');
+  return { lp: lines.join('\n'), options, x, overtime: (d, b) => `o${b}${d}`, short, buffer: (d) => `bu${d}` };
+}
+
+/** Long lists on several lines: the LP reader takes any length, but a few hundred names a line keeps the text readable. */
+function chunk(names: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < names.length; i += 200) out.push(` ${names.slice(i, i + 200).join(' ')}`);
+  return out;
+}

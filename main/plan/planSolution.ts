@@ -1,0 +1,61 @@
+import type { PlanBlock, PlanDemand } from './planProblem.js';
+
+export interface PlanAssignment {
+  operatorId: number;
+  block: PlanBlock;
+  site: string;
+  businessId: string;
+  process: string;
+  /** Worked remotely for another site than their own. */
+  crossSite: boolean;
+}
+
+export interface PlanOvertime {
+  operatorId: number;
+  /** 早出 before the start, and after the end of the day. */
+  earlyMinutes: number;
+  lateMinutes: number;
+  minutes: number;
+}
+
+export interface PlannedDemand extends PlanDemand {
+  target: number;
+  /** Items the plan finishes by the deadline (its blocks' minutes before it, overtime that counts). */
+  plannedItems: number;
+  shortfallItems: number;
+  /** People on it per block. */
+  people: Record<PlanBlock, number>;
+  /**
+   * Minute (after midnight) by which the people on it would finish p50 items, and a p90
+   * estimate: the spread p50→p80 read as a normal distribution's (p90 = p50 + 1.523 × (p80 − p50)).
+   * The people keep working on it after the deadline until their block ends; null: not within the day.
+   */
+  finishP50Minute: number | null;
+  finishP90Minute: number | null;
+}
+
+/** The plan's cost by part: counts and minutes as they are, and their weighted sum in the objective. */
+export interface PlanObjectiveParts {
+  shortfallItems: number;
+  bufferGapItems: number;
+  overtimeMinutes: number;
+  crossSiteBlocks: number;
+  crossSiteKm: number;
+  /** Σ over worked blocks of (skill − minSkill). */
+  skillWasteLevels: number;
+  inexperiencedBlocks: number;
+  idleBlocks: number;
+  weighted: number;
+}
+
+export interface PlanSolution {
+  /** optimal: every model solved to optimality; time-limit: the best plan found in time; failed: a model had no plan. */
+  status: 'optimal' | 'time-limit' | 'failed';
+  assignments: PlanAssignment[];
+  overtime: PlanOvertime[];
+  demands: PlannedDemand[];
+  objective: PlanObjectiveParts;
+  /** The models solved: per-site ones, then cross-site repairs over neighbouring sites. */
+  models: { sites: string[]; columns: number; ms: number; status: string }[];
+  ms: number;
+}

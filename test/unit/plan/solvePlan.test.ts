@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { explainShortfall } from '../../../main/plan/explainShortfall.js';
+import type { PlanOperator } from '../../../main/plan/planProblem.js';
+import { solvePlan } from '../../../main/plan/solvePlan.js';
+import { createRandom } from '../../../main/sync/demo/random.js';
+import { checkPlan } from './checkPlan.js';
+import { demand, op, problem } from './planFixtures.js';
+
+describe('solvePlan', () => {
+  it('staffs a demand from its own site and sends nobody across when the site suffices', async () => {
+    const p = problem([op(1, 'A'), op(2, 'B')], [demand('A', 400)]);
+    const s = await solvePlan(p);
+    expect(checkPlan(p, s)).toEqual([]);
+    expect(
+      s.assignments
+        .filter((a) => a.operatorId === 1)
+        .map((a) => a.block)
+        .sort(),
+    ).toEqual(['am', 'pm']);
+    expect(s.assignments.filter((a) => a.operatorId === 2)).toEqual([]);
+    expect(s.objective).toMatchObject({ shortfallItems: 0, overtimeMinutes: 0, crossSiteBlocks: 0 });
+  });
+
+  it('brings in the near site before overtime, never the far one, when its own people are not enough', async () => {
+    // A's one person does 480 items by 18:00 (+60 overtime); 800 needs help: B is 25 km away, C 900 km.
+    const p = problem([op(1, 'A'), op(2, 'B'), op(3, 'C')], [demand('A', 800)], { crossSiteNearest: 2 });
+    const s = await solvePlan(p);
+    expect(checkPlan(p, s)).toEqual([]);
+    expect(s.demands[0]!.shortfallItems).toBe(0);
+    expect(s.assignments.some((a) => a.operatorId === 2 && a.crossSite)).toBe(true);
+    expect(s.assignments.filter((a) => a.operatorId === 3)).toEqual([]);
+    expect(s.assignments.filter((a) => a.operatorId === 1 && a.site === 'A')).toHaveLength(2);
+  });
+
+  it('never gives a process to someone below minSkill, and reports the shortfall instead', async () => {
+    const p = problem([op(1, 'A', { skill: 2 }), op(2, 'A', { skill: 3, perHour: 30 })], [demand('A', 1000)]);
+    const s = await solvePlan(p);
+    expect(checkPlan(p, s)).toEqual([]);
+    expect(s.assignments.map((a) => a.operatorId)).toEqual([2, 2]);
+    // 0.5 item a minute over 480 minutes and 60 of overtime: 270 items.
+    expect(s.demands[0]!.plannedItems).toBeCloseTo(270, 6);
+    expect(s.demands[0]!.shortfallItems).toBeCloseTo(730, 6);
+  });
+
+  it('never plans a block on leave, and counts late overtime only for a deadline at the end of the day', async () => {
+    const half = op(1, 'A', { blocks: { am: false, pm: true } });
+    const at18 = await solvePlan(problem([half], [demand('A', 1000)]));
+    expect(at18.assignments).toEqual([expect.objectContaining({ operatorId: 1, block: 'pm' })]);
+    expect(at18.demands[0]!.plannedItems).toBeCloseTo(300 + 60, 6);
+    const at17 = await solvePlan(problem([half], [demand('A', 1000, { deadlineMinute: 1020 })]));
+    expect(at17.demands[0]!.plannedItems).toBeCloseTo(240, 6);
+    expect(at17.overtime).toEqual([]);
+  });
+
+  it('uses overtime only to close a shortfall, and within the policy and the day', async () => {
+    const none = await solvePlan(problem([op(1, 'A')], [demand('A', 400)]));
+    expect(none.overtime).toEqual([]);
+    const some = await solvePlan(problem([op(1, 'A')], [demand('A', 500)]));
+    expect(some.objective.overtimeMinutes).toBe(20);
+    expect(some.demands[0]!.shortfallItems).toBe(0);
+    const capped = await solvePlan(problem([op(1, 'A')], [demand('A', 600)], { maxOvertimeMinutes: 45 }));
+    expect(capped.objective.overtimeMinutes).toBe(45);
+    expect(capped.demands[0]!.shortfallItems).toBeCloseTo(75, 6);
+    const shortDay = problem([op(1, 'A', { maxWorkMinutes: 490 })], [demand('A', 600)]);
+    const s = await solvePlan(shortDay);
+    expect(checkPlan(shortDay, s)).toEqual([]);
+    expect(s.objective.overtimeMinutes).toBe(10);
+  });
+
+  it('projects the finish at p50 and at p90 from the people on the demand', async () => {
+    // 2 people, 2 items a minute from 09:00: p50 240 is done at 11:00; p90 = 240 + 1.523 × 60 ≈ 331.4 items, at 09:00 + 165.7 min.
+    const s = await solvePlan(problem([op(1, 'A'), op(2, 'A')], [demand('A', 240, { p80: 300 })]));
+    expect(s.demands[0]!.finishP50Minute).toBe(660);
+    expect(s.demands[0]!.finishP90Minute).toBe(540 + Math.ceil((240 + (1.2816 / 0.8416) * 60) / 2));
+  });
+
+  it('keeps every rule on a random company of three sites and explains what it leaves short', async () => {
+    const r = createRandom(7);
+    const sites = ['A', 'B', 'C'];
+    const processes = ['エントリ1', '補正'];
+    const operators: PlanOperator[] = Array.from({ length: 36 }, (_, i) => ({
+      id: i + 1,
+      name: `op${i + 1}`,
+      site: sites[i % 3]!,
+      skills: processes
+        .filter(() => r.chance(0.7))
+        .map((process) => ({ process, skill: r.int(1, 5), perHour: r.range(20, 50), experienceMonths: r.int(1, 60) })),
+      blocks: { am: !r.chance(0.15), pm: !r.chance(0.15) },
+      maxWorkMinutes: r.chance(0.2) ? 300 : 540,
+    }));
+    const demands = sites.flatMap((site, k) =>
+      processes.map((process, j) => {
+        const p50 = r.int(600, 2600);
+        return demand(site, p50, { process, businessId: `b${j}`, p80: p50 + r.int(0, 400), deadlineMinute: [900, 960, 1080][(k + j) % 3]! });
+      }),
+    );
+    const p = problem(operators, demands, { distancesKm: { A: { B: 100, C: 300 }, B: { C: 200 } } });
+    const s = await solvePlan(p);
+    expect(s.status).toBe('optimal');
+    expect(checkPlan(p, s)).toEqual([]);
+    expect(s.objective.shortfallItems).toBeGreaterThan(0);
+    const explained = explainShortfall(p, s);
+    expect(explained.map((e) => `${e.site}|${e.process}`).sort()).toEqual(
+      s.demands
+        .filter((d) => Math.ceil(d.shortfallItems - 1e-6) >= 1)
+        .map((d) => `${d.site}|${d.process}`)
+        .sort(),
+    );
+  });
+});
+
+describe('explainShortfall', () => {
+  it('says how many more people or how much overtime each would close the gap', async () => {
+    // Three people at one item a minute, deadline 16:00: 180 + 180 minutes and 60 early each = 1,260; target 1,500.
+    const p = problem([op(1, 'A'), op(2, 'A'), op(3, 'A')], [demand('A', 1500, { deadlineMinute: 960 })]);
+    const s = await solvePlan(p);
+    expect(s.demands[0]!.shortfallItems).toBeCloseTo(240, 6);
+    const [e] = explainShortfall(p, s);
+    // One more person does 360 by 16:00; or 240 items ÷ 3 a minute = 80 minutes more each.
+    expect(e).toMatchObject({ site: 'A', shortfallItems: 240, morePeople: 1, itemsPerPerson: 360, overtime: { people: 3, minutesEach: 80 } });
+    expect(e!.text.ja).toBe(
+      'AのSS・エントリ1は納期16:00までに約240件不足します。エントリ1ができる人があと1名いれば間に合います。または3名がそれぞれ約80分の残業（上限を超えて）で間に合います。',
+    );
+    expect(e!.text.en).toBe(
+      'A SS エントリ1 is about 240 items short by its 16:00 deadline. 1 more person able to do エントリ1 would close it, or about 80 minutes of overtime (beyond the limit) for 3 people would.',
+    );
+  });
+
+  it('says nobody can do it when no one qualifies anywhere', async () => {
+    const p = problem([op(1, 'A', { skill: 1 })], [demand('A', 100)]);
+    const [e] = explainShortfall(p, await solvePlan(p));
+    expect(e).toMatchObject({ morePeople: null, overtime: null, shortfallItems: 100 });
+    expect(e!.text.en).toContain('Nobody there can do エントリ1');
+  });
+});
