@@ -17,6 +17,7 @@ import { logScaleBench } from './logScale.js';
 import { intentAccuracyBench } from './intentAccuracy.js';
 import { askQueryBench } from './askQuery.js';
 import { placementAssistantBench } from './placementAssistant.js';
+import { planSolverBench } from './planSolver.js';
 import { syncSoak } from './syncSoak.js';
 import { compactionSoak } from './compactionSoak.js';
 import { syncThroughput } from './syncThroughput.js';
@@ -131,6 +132,7 @@ async function storeBench(): Promise<void> {
 const sections: [string, string, () => Promise<void>][] = [
   ['store', 'store, demo and CLI', storeBench],
   ['placement', 'placement assistant', () => placementAssistantBench(record)],
+  ['plan', 'staffing plan for tomorrow (MIP in HiGHS)', () => planSolverBench(record)],
   ['sync', 'sync', () => syncThroughput(Number(process.env.GENBA_BENCH_LOG_ROWS ?? 1_000_000), record)],
   [
     'clickhouse',

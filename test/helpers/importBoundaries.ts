@@ -67,7 +67,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['config', 'applog', 'apiError.ts'],
   ['store'],
   ['ai'],
-  ['logs', 'knowledge', 'placement'],
+  ['logs', 'knowledge', 'placement', 'plan'],
   ['alerts', 'diagnostics'],
   // One layer, so neither imports the other: the assistant records decisions, the sync delivers them (their types: store/decisionRecord.ts).
   ['sync', 'chat'],

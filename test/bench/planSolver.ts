@@ -1,0 +1,27 @@
+import { explainShortfall } from '../../main/plan/explainShortfall.js';
+import type { PlanProblem } from '../../main/plan/planProblem.js';
+import { solvePlan } from '../../main/plan/solvePlan.js';
+import { demoPlanCompany, largePlanCompany } from './planCompany.js';
+
+/** Tomorrow's staffing plan: the demo-sized company and a 50-site, 5,000-operator one. */
+export async function planSolverBench(record: (name: string, value: string) => void): Promise<void> {
+  const cases: [string, () => PlanProblem][] = [
+    ['demo (6 sites, 316 operators)', () => demoPlanCompany(20251023)],
+    ['large (50 sites, 5,000 operators)', () => largePlanCompany(20251023, 50, 5000)],
+  ];
+  for (const [label, make] of cases) {
+    const p = make();
+    const s = await solvePlan(p);
+    const o = s.objective;
+    const biggest = Math.max(...s.models.map((m) => m.columns));
+    record(`plan ${label}: solve`, `${s.ms.toFixed(0)} ms, ${s.status}, ${s.models.length} models (largest ${biggest} options), ${p.demands.length} demands`);
+    record(
+      `plan ${label}: objective parts`,
+      `shortfall ${o.shortfallItems.toFixed(0)} items, overtime ${o.overtimeMinutes} min (${s.overtime.length} people), ` +
+        `cross-site ${o.crossSiteBlocks} blocks / ${o.crossSiteKm} km, skill waste ${o.skillWasteLevels}, inexperienced ${o.inexperiencedBlocks}, ` +
+        `idle ${o.idleBlocks} blocks, buffer gap ${o.bufferGapItems.toFixed(0)} items; weighted ${o.weighted.toFixed(0)}`,
+    );
+    const short = explainShortfall(p, s);
+    record(`plan ${label}: short demands`, short.length === 0 ? 'none' : `${short.length}; first: ${short[0]!.text.en}`);
+  }
+}
