@@ -66,7 +66,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['errors.ts', 'median.ts', 'workerThreads.ts'],
   ['config', 'applog', 'apiError.ts'],
   ['store'],
-  ['ai'],
+  ['ai', 'forecast'],
   ['logs', 'knowledge', 'placement', 'plan'],
   ['alerts', 'diagnostics'],
   // One layer, so neither imports the other: the assistant records decisions, the sync delivers them (their types: store/decisionRecord.ts).

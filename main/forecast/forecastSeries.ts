@@ -1,0 +1,220 @@
+import { median } from '../median.js';
+import type { DailyValue } from './dailySeries.js';
+import { dayFeatures, type DayFeatures } from './dayFeatures.js';
+import { quantile } from './quantile.js';
+import { ShortHistoryError } from './shortHistoryError.js';
+import { addDays, isWorkingDay } from './workCalendar.js';
+
+/** The forecast of one day: the median and the 10th and 90th percentiles of the items expected. */
+export interface DayForecast {
+  date: string;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+/** Below this many days of history there is no week to learn from: forecastSeries throws ShortHistoryError. */
+export const MIN_HISTORY = 10;
+/** About fourteen months of working days: every month position seen a dozen times, every holiday once; older days only slow the fit. */
+const MAX_HISTORY = 300;
+/** Half-width, in days, of the centred running median the factors are measured against: a month, so a month-start peak sits inside it. */
+const LEVEL_HALF_WIDTH = 10;
+/** How fast the trailing level follows new days (exponential smoothing weight). */
+const ALPHA = 0.15;
+/** Residuals beyond this many robust standard deviations are clipped before they move the level: one unusual day barely moves it. */
+const CLIP_SD = 2.5;
+/** This many days in a row this far out on one side are a new level, not unusual days: the level jumps to them. */
+const SHIFT_RUN = 3;
+const SHIFT_SD = 2.5;
+/** How many past origins the interval's errors are measured on. */
+const INNER_ORIGINS = 120;
+/** Fewer errors than this for a horizon: the horizons' errors are pooled. */
+const MIN_ERRORS = 12;
+/** The longest horizon the intervals are measured for; further days use its errors. */
+const MAX_HORIZON = 10;
+/**
+ * The inner errors reuse factors fitted on all the history, so they are a little better than
+ * a forecast's real errors: the interval is widened by this much (tuned on the open bench shapes).
+ */
+const WIDEN = 1.15;
+
+/** Multiplicative factors of the calendar; the level is in items per ordinary mid-month day of an average weekday. */
+interface Factors {
+  dow: number[];
+  bucket: Map<string, number>;
+  /** Share of a closed weekday's usual work that arrives on the next working day (1: all of it). */
+  carry: number;
+}
+
+function multiplier(f: Factors, d: DayFeatures): number {
+  let carried = 0;
+  for (const dow of d.carriedDows) carried += f.dow[dow]!;
+  return f.dow[d.dow]! * (f.bucket.get(d.bucket) ?? 1) + f.carry * carried;
+}
+
+function runningMedian(xs: number[], half: number): number[] {
+  return xs.map((_, i) => median(xs.slice(Math.max(0, i - half), Math.min(xs.length, i + half + 1))));
+}
+
+/** Mean after clipping to the median ± 3 MADs, and the clipped values' variance: a robust mean that still uses every day. */
+function clippedMean(xs: number[]): { mean: number; variance: number } {
+  const med = median(xs);
+  const mad = 1.4826 * median(xs.map((x) => Math.abs(x - med))) || 1e-9;
+  const c = xs.map((x) => Math.min(med + 3 * mad, Math.max(med - 3 * mad, x)));
+  const mean = c.reduce((s, x) => s + x, 0) / c.length;
+  const variance = c.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, c.length - 1);
+  return { mean, variance };
+}
+
+/** The least day-to-day variance an effect is judged against: one or two days that happen to agree are not certainty. */
+const MIN_VARIANCE = 0.01;
+
+/**
+ * An effect measured on a few days is pulled toward `prior` by how sure it is: a clear peak
+ * (t large) keeps nearly all of itself, noise around the prior (t near 1) keeps about half.
+ */
+function shrunk(xs: number[], prior: number): number {
+  if (xs.length === 0) return prior;
+  const { mean, variance } = clippedMean(xs);
+  const t2 = (xs.length * (mean - prior) ** 2) / Math.max(variance, MIN_VARIANCE);
+  return prior + (t2 / (t2 + 1)) * (mean - prior);
+}
+
+/**
+ * Backfitting: a centred running median of the calendar-adjusted values is the local level;
+ * each factor is then measured as the ratio of the days it concerns to that level, the others
+ * held fixed. Three rounds settle it.
+ */
+function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors; level: number[] } {
+  const factors: Factors = { dow: [1, 1, 1, 1, 1, 1, 1], bucket: new Map(), carry: 1 };
+  let level = runningMedian(y, LEVEL_HALF_WIDTH);
+  for (let round = 0; round < 3; round++) {
+    if (round > 0)
+      level = runningMedian(
+        y.map((v, i) => v / multiplier(factors, days[i]!)),
+        LEVEL_HALF_WIDTH,
+      );
+    const plain = (i: number): boolean => level[i]! > 0 && days[i]!.carriedDows.length === 0;
+
+    const byDow: number[][] = [[], [], [], [], [], [], []];
+    for (let i = 0; i < y.length; i++) if (plain(i)) byDow[days[i]!.dow]!.push(y[i]! / (level[i]! * (factors.bucket.get(days[i]!.bucket) ?? 1)));
+    const known = byDow.map((r) => r.length >= 2);
+    const raw = byDow.map((r, d) => (known[d] ? median(r) : 1));
+    // The level is an average weekday's: the weekdays' factors average 1 (a worked Saturday is measured against them).
+    const weekdays = [1, 2, 3, 4, 5].filter((d) => known[d]);
+    const mean = weekdays.length ? weekdays.reduce((s, d) => s + raw[d]!, 0) / weekdays.length : 1;
+    factors.dow = raw.map((r, d) => (known[d] ? r / mean : 1));
+
+    const byBucket = new Map<string, number[]>();
+    for (let i = 0; i < y.length; i++) {
+      const b = days[i]!.bucket;
+      if (b === 'mid' || !plain(i)) continue;
+      const list = byBucket.get(b) ?? [];
+      list.push(y[i]! / (level[i]! * factors.dow[days[i]!.dow]!));
+      byBucket.set(b, list);
+    }
+    factors.bucket = new Map([...byBucket].map(([b, r]) => [b, shrunk(r, 1)]));
+
+    // After a holiday: how much of the closed days' usual work came in beyond the day's own, prior "all of it".
+    const carried: number[] = [];
+    for (let i = 0; i < y.length; i++) {
+      const d = days[i]!;
+      if (d.carriedDows.length === 0 || !(level[i]! > 0)) continue;
+      const own = factors.dow[d.dow]! * (factors.bucket.get(d.bucket) ?? 1);
+      const usual = d.carriedDows.reduce((s, dow) => s + factors.dow[dow]!, 0);
+      carried.push((y[i]! / level[i]! - own) / usual);
+    }
+    factors.carry = Math.min(3, Math.max(0, shrunk(carried, 1)));
+  }
+  return { factors, level };
+}
+
+/**
+ * The level after each day, looking only backwards: exponential smoothing of the calendar-
+ * adjusted values with outliers clipped, and a jump to a new level when several days in a row
+ * sit far on one side (a client added, a process moved) so a shift is followed in days, not weeks.
+ */
+function trailingLevels(z: number[], sd: number): number[] {
+  let level = median(z.slice(0, 5));
+  let run: number[] = [];
+  let runSign = 0;
+  return z.map((x) => {
+    const rel = level > 0 ? (x - level) / level : x > 0 ? Infinity : 0;
+    const sign = Math.sign(rel);
+    if (Math.abs(rel) > SHIFT_SD * sd) {
+      run = sign === runSign ? [...run, x] : [x];
+      runSign = sign;
+      if (run.length >= SHIFT_RUN) {
+        level = median(run);
+        run = [];
+        runSign = 0;
+        return level;
+      }
+    } else {
+      run = [];
+      runSign = 0;
+    }
+    const limit = CLIP_SD * sd * level;
+    level += ALPHA * Math.min(limit, Math.max(-limit, x - level));
+    return level;
+  });
+}
+
+/** Working days from `from` (excluded) to `to` (included); at least 1. */
+function workingDaysAfter(from: string, to: string): number {
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to && n < MAX_HORIZON; d = addDays(d, 1)) if (isWorkingDay(d)) n++;
+  return Math.max(1, n);
+}
+
+/**
+ * The items expected on each of `dates` (the next working days after the history), from the
+ * history alone: level × day-of-week factor × month-position factor, plus the work of the
+ * weekdays closed just before (holidays: their volume arrives on the next working day). The
+ * P10–P90 band comes from this series' own errors at each horizon over its last 120 origins.
+ *
+ * History shorter than MIN_HISTORY throws ShortHistoryError. A short one (a few weeks) still
+ * forecasts: factors measured on too few days fall back to 1 (or are pulled toward it), which
+ * leaves a calendar-aware mean. Missing working days are simply not in the history: unknown,
+ * never zero.
+ */
+export function forecastSeries(history: DailyValue[], dates: string[]): DayForecast[] {
+  if (history.length < MIN_HISTORY) throw new ShortHistoryError(history.length, MIN_HISTORY);
+  for (let i = 0; i < history.length; i++) {
+    const v = history[i]!.value;
+    if (!Number.isFinite(v) || v < 0) throw new RangeError(`forecastSeries: not a count on ${history[i]!.date}: ${v}`);
+    if (i > 0 && history[i]!.date <= history[i - 1]!.date) throw new RangeError(`forecastSeries: history not ascending at ${history[i]!.date}`);
+  }
+  const recent = history.slice(-MAX_HISTORY);
+  const y = recent.map((v) => v.value);
+  const days = recent.map((v) => dayFeatures(v.date));
+  const { factors, level } = fitFactors(y, days);
+  const mult = days.map((d) => multiplier(factors, d));
+  const z = y.map((v, i) => v / mult[i]!);
+  const rel = z.flatMap((v, i) => (level[i]! > 0 ? [v / level[i]! - 1] : []));
+  const sd = Math.max(0.02, rel.length ? 1.4826 * median(rel.map((r) => Math.abs(r - median(rel)))) : 0.1);
+  const levels = trailingLevels(z, sd);
+
+  // The errors this method made on this series at each horizon, origin by origin, in log(1 + items).
+  const horizons = Math.min(MAX_HORIZON, Math.max(1, ...dates.map((d) => workingDaysAfter(recent.at(-1)!.date, d))));
+  const errors: number[][] = Array.from({ length: horizons + 1 }, () => []);
+  for (let o = Math.max(4, y.length - 1 - INNER_ORIGINS); o < y.length - 1; o++)
+    for (let h = 1; h <= horizons && o + h < y.length; h++) errors[h]!.push(Math.log((y[o + h]! + 1) / (levels[o]! * mult[o + h]! + 1)));
+  const pooled = errors.flat();
+
+  const last = levels.at(-1)!;
+  const lastDate = recent.at(-1)!.date;
+  return dates.map((date) => {
+    const h = Math.min(horizons, workingDaysAfter(lastDate, date));
+    const p50 = last * multiplier(factors, dayFeatures(date));
+    const e = errors[h]!.length >= MIN_ERRORS ? errors[h]! : pooled;
+    // Too few errors to read a band from: a normal band as wide as the day-to-day scatter.
+    const [lo, hi] = e.length >= MIN_ERRORS ? [quantile(e, 0.1), quantile(e, 0.9)] : [-1.2816 * Math.max(sd, 0.1), 1.2816 * Math.max(sd, 0.1)];
+    return {
+      date,
+      p10: Math.max(0, (p50 + 1) * Math.exp(WIDEN * Math.min(0, lo)) - 1),
+      p50,
+      p90: (p50 + 1) * Math.exp(WIDEN * Math.max(0, hi)) - 1,
+    };
+  });
+}

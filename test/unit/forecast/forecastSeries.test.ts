@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { DailyValue } from '../../../main/forecast/dailySeries.js';
+import { forecastSeries } from '../../../main/forecast/forecastSeries.js';
+import { ShortHistoryError } from '../../../main/forecast/shortHistoryError.js';
+import { datesBetween, dayOfWeek, isWorkingDay, nextWorkingDays, workingDayOfMonth } from '../../../main/forecast/workCalendar.js';
+import { createRandom } from '../../../main/sync/demo/random.js';
+
+/**
+ * Working days from `from` to `to` with `value(date)` items, times a little seeded noise, and
+ * the given share of each closed weekday's usual volume arriving on the next working day.
+ */
+function series(from: string, to: string, value: (date: string) => number, carried = 1, seed = 7): DailyValue[] {
+  const rnd = createRandom(seed);
+  const out: DailyValue[] = [];
+  let pending = 0;
+  for (const date of datesBetween(from, to)) {
+    const dow = dayOfWeek(date);
+    if (!isWorkingDay(date)) {
+      if (dow >= 1 && dow <= 5) pending += carried * value(date);
+      continue;
+    }
+    out.push({ date, value: Math.round((value(date) + pending) * Math.exp(rnd.normal(0, 0.03))) });
+    pending = 0;
+  }
+  return out;
+}
+
+const near = (actual: number, expected: number, share: number): void => {
+  expect(Math.abs(actual - expected) / expected, `${actual} vs ${expected}`).toBeLessThan(share);
+};
+
+describe('forecastSeries', () => {
+  it('puts a holiday’s volume on the next working day (文化の日, Monday 2025-11-03)', () => {
+    const history = series('2024-10-01', '2025-10-31', () => 100);
+    // 11-03 is closed: the next working days are 11-04 (Tuesday), carrying Monday's 100, and 11-05.
+    const dates = nextWorkingDays('2025-10-31', 2);
+    expect(dates).toEqual(['2025-11-04', '2025-11-05']);
+    const [tue, wed] = forecastSeries(history, dates);
+    near(tue!.p50, 200, 0.08);
+    near(wed!.p50, 100, 0.08);
+  });
+
+  it('learns how much of a holiday’s volume a series carries over (half here)', () => {
+    const history = series('2024-10-01', '2025-10-31', () => 100, 0.5);
+    const [after] = forecastSeries(history, ['2025-11-04']);
+    near(after!.p50, 150, 0.08);
+  });
+
+  it('carries a holiday’s volume even with no holiday in a short history', () => {
+    // 10-14 carries スポーツの日; the history starts after 秋分の日 (09-23), whose carry-over it never saw.
+    const history = series('2025-09-25', '2025-10-10', () => 100);
+    expect(history.length).toBe(12);
+    const [after] = forecastSeries(history, ['2025-10-14']);
+    near(after!.p50, 200, 0.1);
+  });
+
+  it('learns the start-of-month peak and the weekday pattern', () => {
+    const week = [0, 1.2, 1.0, 1.0, 1.0, 0.8];
+    const peak = (d: string): number => (workingDayOfMonth(d) === 1 ? 2 : workingDayOfMonth(d) === 2 ? 1.5 : 1);
+    const history = series('2024-09-02', '2025-09-30', (d) => 200 * week[dayOfWeek(d)]! * peak(d));
+    const dates = nextWorkingDays('2025-09-30', 8); // 10-01 (Wed, 1st working day) … 10-10
+    const f = new Map(forecastSeries(history, dates).map((x) => [x.date, x.p50]));
+    near(f.get('2025-10-01')!, 400, 0.08); // Wednesday, first working day: ×2
+    near(f.get('2025-10-02')!, 300, 0.08); // Thursday, second: ×1.5
+    near(f.get('2025-10-03')!, 160, 0.08); // Friday: ×0.8
+    near(f.get('2025-10-06')!, 240, 0.08); // Monday: ×1.2
+  });
+
+  it('follows a level shift within days, and an unusual day does not move it', () => {
+    const history = series('2024-10-01', '2025-10-24', (d) => (d >= '2025-10-14' ? 140 : 100));
+    const shifted = forecastSeries(history, ['2025-10-27', '2025-10-28']);
+    for (const f of shifted) near(f.p50, 140, 0.06);
+    const spike = series('2024-10-01', '2025-10-24', () => 100).map((v) => (v.date === '2025-10-23' ? { ...v, value: 300 } : v));
+    for (const f of forecastSeries(spike, ['2025-10-27', '2025-10-28'])) near(f.p50, 100, 0.06);
+  });
+
+  it('reads a missing working day as unknown, not zero', () => {
+    const full = series('2025-04-01', '2025-10-24', () => 100);
+    const gappy = full.filter((_, i) => i % 4 !== 1 && i < full.length - 3).concat(full.slice(-3));
+    const [a] = forecastSeries(gappy, ['2025-10-27']);
+    near(a!.p50, 100, 0.06);
+  });
+
+  it('gives bands around the median that hold most outcomes and never go below zero', () => {
+    const history = series('2024-10-01', '2025-10-24', () => 50, 1, 3);
+    for (const f of forecastSeries(history, nextWorkingDays('2025-10-24', 10))) {
+      expect(f.p10).toBeGreaterThanOrEqual(0);
+      expect(f.p10).toBeLessThan(f.p50);
+      expect(f.p90).toBeGreaterThan(f.p50);
+      // Noise of 3 %: the band is a few items wide, not tens.
+      expect(f.p90 - f.p10).toBeLessThan(0.25 * f.p50);
+    }
+  });
+
+  it('forecasts zero for a series of zeros', () => {
+    const zeros = series('2025-06-02', '2025-07-31', () => 0);
+    for (const f of forecastSeries(zeros, nextWorkingDays('2025-07-31', 3))) expect([f.p10, f.p50]).toEqual([0, 0]);
+  });
+
+  it('throws ShortHistoryError below 10 days and forecasts from 10', () => {
+    const history = series('2025-06-02', '2025-06-13', () => 80);
+    expect(history.length).toBe(10);
+    expect(() => forecastSeries(history.slice(1), ['2025-06-16'])).toThrow(ShortHistoryError);
+    const [f] = forecastSeries(history, ['2025-06-16']);
+    near(f!.p50, 80, 0.1);
+  });
+});
