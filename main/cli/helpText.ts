@@ -32,6 +32,7 @@ const HELP: Record<Lang, string> = {
                       --conversation new で会話を始め、--conversation <ID> で続ける（「盛岡は？」のような続きの質問）
   eval intents <ファイル.jsonl> [--intent-model ファイル]   質問の解釈の正解率（ルールと意図モデルを並べて）
   eval ask <ファイル.jsonl>   質問のクエリとしての読み取り精度（完全一致・項目別・言い方別・操作を外したとき）
+  eval forecast <ファイル.csv>   日次の業務量予測の精度（date,value[,series] の実績で直近60営業日を起点に検証: WAPE・前週同曜比・MASE・P10–P90）
   approve <提案ID> [--reason …]   提案を承認（会社の approval_history へ送信）
   reject <提案ID> --reason …      提案を却下
   modify <提案ID> --keep ID,ID --reason …   一部のオペレータだけ移動して承認
@@ -85,6 +86,7 @@ Commands:
                       --conversation new starts a conversation, --conversation <ID> continues one (follow-ups such as "Morioka?")
   eval intents <file.jsonl> [--intent-model FILE]   How well requests are understood (rules and intent model side by side)
   eval ask <file.jsonl>   How well requests are read as queries (exact, per field, per pattern, leave one operation out)
+  eval forecast <file.csv>   How well daily workload is forecast (date,value[,series] history, last 60 working days as origins: WAPE, vs same weekday last week, MASE, P10–P90)
   approve <id> [--reason …]       Approve a proposal (delivered to the company's approval_history)
   reject <id> --reason …          Reject a proposal
   modify <id> --keep ID,ID --reason …   Approve moving only some of the operators
