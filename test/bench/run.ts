@@ -16,6 +16,7 @@ import { logParsingBench } from './logParsing.js';
 import { logScaleBench } from './logScale.js';
 import { intentAccuracyBench } from './intentAccuracy.js';
 import { askQueryBench } from './askQuery.js';
+import { forecastBench } from './forecast.js';
 import { placementAssistantBench } from './placementAssistant.js';
 import { planSolverBench } from './planSolver.js';
 import { syncSoak } from './syncSoak.js';
@@ -151,6 +152,11 @@ const sections: [string, string, () => Promise<void>][] = [
   ['parse', 'log parsing: accuracy in-sample and left out, genba logs parse beside Drain3, robustness', async () => logParsingBench(record)],
   ['intents', 'understanding requests: intent accuracy in-sample and left out by phrasing pattern, entities', async () => intentAccuracyBench(record)],
   ['ask', 'questions read as queries: open and locked sets, per pattern, leave one operation out; answer time per operation', () => askQueryBench(record)],
+  [
+    'forecast',
+    'daily workload forecast: rolling-origin backtest beside the seasonal naive and statsmodels ETS, open and locked shapes',
+    () => forecastBench(record),
+  ],
 ];
 for (const [name, title, run] of sections) {
   if (!wanted(name)) continue;
