@@ -12,6 +12,7 @@ import { describeError } from './errors.js';
 import { createAppLog } from './applog/appLog.js';
 import { storageReport } from './store/storageReport.js';
 import { overviewNow } from './placement/overviewNow.js';
+import { createPlanningService } from './plan/planningService.js';
 import { statusInfo } from './statusInfo.js';
 import { DB_FILE } from './store/openStoreForUse.js';
 import { createStoreHandle } from './store/storeHandle.js';
@@ -58,6 +59,8 @@ export function createApp(options: AppOptions = {}): GenbaApp {
   const dataSource = createDataSourceService({ env, secrets, sync, log, requireStore: () => void store.db() });
 
   const overview = () => overviewNow(store.db(), env);
+  const distancesKm = () => placementDistancesKm(config());
+  const planning = createPlanningService({ db: store.db, env, distancesKm, businessNames: () => overview().businessNames });
 
   const ai = createAiServices({ dataDir, env, overrides: options.models ?? {}, log, events });
   const logs = createLogIntelligence({
@@ -107,7 +110,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     record: (d) => outbox().record(d, clock.now()),
     deliver: () => sync.run('deliver', []).then((r) => r.delivery),
     delivered: (id) => outbox().deliveryOf(id)?.deliveredAt != null,
-    distancesKm: () => placementDistancesKm(config()),
+    distancesKm,
     events,
     log,
   });
@@ -134,6 +137,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     logs,
     alerts,
     assistant,
+    planning,
     userName: osUserName(),
     config,
     async start() {

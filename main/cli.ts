@@ -36,6 +36,8 @@ const OPTIONS = {
   conversation: { type: 'string' },
   fix: { type: 'boolean' },
   site: { type: 'string' },
+  date: { type: 'string' },
+  days: { type: 'string' },
   service: { type: 'string' },
   host: { type: 'string' },
   level: { type: 'string' },
@@ -58,6 +60,8 @@ const COMMANDS: readonly string[] = [
   'logs',
   'alerts',
   'ask',
+  'forecast',
+  'plan',
   'eval',
   'approve',
   'reject',
@@ -70,7 +74,7 @@ const COMMANDS: readonly string[] = [
   'doctor',
 ];
 /** Commands that take no positional arguments (the others check their own). */
-const WITHOUT_ARGUMENTS = new Set(['status', 'overview', 'compact', 'demo', 'sync', 'doctor']);
+const WITHOUT_ARGUMENTS = new Set(['status', 'overview', 'compact', 'demo', 'sync', 'doctor', 'plan']);
 
 /** The language for errors raised before the command line is fully parsed. */
 function langFromArgv(argv: string[]): Lang {
@@ -172,6 +176,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       { runModelsCommand },
       { runAlertsCommand },
       { runEvalCommand },
+      { runForecastCommand, runPlanCommand },
     ] = await Promise.all([
       import('./app.js'),
       import('./config/secretStore.js'),
@@ -181,6 +186,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       import('./cli/modelsCommand.js'),
       import('./cli/alertsCommand.js'),
       import('./cli/evalCommand.js'),
+      import('./cli/planningCommands.js'),
     ]);
     const { preparePassword, runSyncCommand } = sync;
     const { runBackup, runDoctorCommand, runRestore } = safety;
@@ -238,6 +244,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     if (command === 'ask') return await runAsk(app, rest, { json, conversation: values.conversation }, io);
     if (command === 'eval') return await runEvalCommand(app, rest, json, io);
+    if (command === 'plan') return await runPlanCommand(app, { date: values.date, json }, io);
+    if (command === 'forecast') return runForecastCommand(app, rest, { days: values.days, site: values.site, json }, io);
     if (command === 'approve' || command === 'reject' || command === 'modify') {
       return await runDecision(app, command, rest, { reason: values.reason, keep: values.keep, json }, io);
     }

@@ -10,6 +10,7 @@ import type { SecretStore } from './config/secretStore.js';
 import type { SafetyService } from './diagnostics/safetyService.js';
 import type { LogIntelligence } from './logs/logIntelligence.js';
 import type { CompactionReport, Retention } from './store/compactStore.js';
+import type { PlanningService } from './plan/planningService.js';
 import type { DataSourceService } from './sync/dataSourceService.js';
 import type { LogsSourceSetting } from './sync/logsSourceSetting.js';
 import type { SyncService, SyncServiceStatus } from './sync/syncService.js';
@@ -60,6 +61,8 @@ export interface GenbaApp extends SafetyService, LogsSourceSetting, Pick<DataSou
   logs: LogIntelligence;
   alerts: AlertService;
   assistant: AssistantService;
+  /** The workload forecast, its backtest and the staffing plan of the coming working days. */
+  planning: PlanningService;
   /** Who records decisions: the signed-in user of this machine. */
   userName: string;
   config(): GenbaConfig;

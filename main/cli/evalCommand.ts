@@ -8,7 +8,8 @@ import type { CliIo } from './cliIo.js';
 import { GenbaError, localize, type Lang, type Localized } from '../errors.js';
 import { count } from '../api/englishCount.js';
 import { usageError } from './cliUsageError.js';
-import { backtest, type Scores } from '../forecast/backtest.js';
+import { formatBacktest } from './formatBacktest.js';
+import { backtest } from '../forecast/backtest.js';
 import { parseForecastCsv } from '../forecast/forecastCsv.js';
 
 /** A labelled file bigger than this is not a list of requests someone wrote. */
@@ -75,46 +76,6 @@ async function evalAsk(app: GenbaApp, file: string, json: boolean, io: CliIo): P
   return 0;
 }
 
-const FORECAST_WORDS = {
-  ja: {
-    title: (n: number, file: string, origins: number, horizon: number) =>
-      `${n}系列（${file}）: 各系列の直近${origins}営業日を起点に1〜${horizon}営業日先を予測した誤差`,
-    series: '系列',
-    wape: 'WAPE',
-    naive: '前週同曜WAPE',
-    better: '改善',
-    mase: 'MASE',
-    coverage: 'P10–P90内',
-    days: '日数',
-    all: '全体',
-    h1: '翌営業日のみ',
-    legend:
-      'WAPE = Σ|誤差| / Σ実績（%）、改善 = 前週同曜（5営業日前）よりWAPEが何%低いか、MASE = 誤差 / 前週同曜の平均誤差（比）、P10–P90内 = 実績が予測の幅に入った割合',
-  },
-  en: {
-    title: (n: number, file: string, origins: number, horizon: number) =>
-      `${count(n, 'series', 'series')} (${file}): forecasts 1–${horizon} working days ahead from each of the last ${origins} days`,
-    series: 'series',
-    wape: 'WAPE',
-    naive: 'naive WAPE',
-    better: 'improvement',
-    mase: 'MASE',
-    coverage: 'in P10–P90',
-    days: 'days',
-    all: 'all',
-    h1: 'next working day only',
-    legend:
-      "WAPE = Σ|error| / Σ actual (%), improvement = how much lower than the seasonal naive (same weekday last week, 5 working days back), MASE = error / the naive's mean in-sample error (ratio), in P10–P90 = share of actuals inside the band",
-  },
-} satisfies Localized<Record<string, unknown>>;
-
-/** Display width: a CJK character takes two columns in a terminal. */
-const width = (s: string): number =>
-  [...s].reduce((w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
-const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
-const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0, n - width(s))) + s;
-const maybePct = (x: number): string => (Number.isFinite(x) ? pct(x) : '—');
-
 /**
  * `genba eval forecast <file.csv> [--json]`: the daily workload forecast's rolling-origin
  * backtest on a company's own history (date,value[,series]): per series and overall, WAPE
@@ -128,33 +89,15 @@ function evalForecast(app: GenbaApp, file: string, json: boolean, io: CliIo): nu
     io.stdout(`${JSON.stringify({ file, ms: Math.round(performance.now() - started), ...report }, null, 2)}\n`);
     return 0;
   }
-  const w = localize(app.lang(), FORECAST_WORDS);
-  const keyWidth = Math.max(width(w.series), width(w.all), width(w.h1), ...series.map((s) => width(s.key))) + 2;
-  const cells = [w.wape, w.naive, w.better, w.mase, w.coverage, w.days];
-  const cellWidth = Math.max(...cells.map(width)) + 2;
-  const row = (label: string, s: Scores): string =>
-    padEnd(label, keyWidth) +
-    [
-      maybePct(s.wape),
-      maybePct(s.naiveWape),
-      Number.isFinite(s.wape) && s.naiveWape > 0 ? `${((1 - s.wape / s.naiveWape) * 100).toFixed(0)}%` : '—',
-      Number.isFinite(s.mase) ? s.mase.toFixed(2) : '—',
-      maybePct(s.coverage),
-      String(s.n),
-    ]
-      .map((c) => padStart(c, cellWidth))
-      .join('');
-  const lines = [
-    w.title(series.length, file, report.origins, report.horizon),
-    padEnd(w.series, keyWidth) + cells.map((c) => padStart(c, cellWidth)).join(''),
-    ...report.series.map((s) => row(s.key, s.all)),
-    row(w.all, report.all),
-    row(w.h1, report.h1),
-    w.legend,
-  ];
-  io.stdout(`${lines.join('\n')}\n`);
+  io.stdout(formatBacktest(report, app.lang(), localize(app.lang(), FILE_TITLE)(series.length, file, report.origins, report.horizon)));
   return 0;
 }
+
+const FILE_TITLE: Localized<(n: number, file: string, origins: number, horizon: number) => string> = {
+  ja: (n, file, origins, horizon) => `${n}系列（${file}）: 各系列の直近${origins}営業日を起点に1〜${horizon}営業日先を予測した誤差`,
+  en: (n, file, origins, horizon) =>
+    `${count(n, 'series', 'series')} (${file}): forecasts 1–${horizon} working days ahead from each of the last ${origins} days`,
+};
 
 const guess = (i: Intent): IntentGuess => ({
   intent: i.intent_type,

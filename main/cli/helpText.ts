@@ -30,6 +30,9 @@ const HELP: Record<Lang, string> = {
   alerts list         アラートの一覧（未解決が先）
   ask "<質問>"        アシスタントに質問（例: "札幌のエントリ1工程が遅延しています"）。提案・根拠・各段階の時間
                       --conversation new で会話を始め、--conversation <ID> で続ける（「盛岡は？」のような続きの質問）
+  forecast [--days N] [--site 拠点]   次の1〜10営業日の物量予測（系列ごと、件／日、中央値と P10〜P90）
+  forecast eval       予測の精度をこのデータの実績で検証（直近60営業日を起点: WAPE・前週同曜比・MASE・P10–P90）
+  plan [--date YYYY-MM-DD]   翌営業日（または指定日）の配置計画: 誰がどの拠点・工程を午前／午後に、予測に対する人数・完了見込み・残業・不足
   eval intents <ファイル.jsonl> [--intent-model ファイル]   質問の解釈の正解率（ルールと意図モデルを並べて）
   eval ask <ファイル.jsonl>   質問のクエリとしての読み取り精度（完全一致・項目別・言い方別・操作を外したとき）
   eval forecast <ファイル.csv>   日次の業務量予測の精度（date,value[,series] の実績で直近60営業日を起点に検証: WAPE・前週同曜比・MASE・P10–P90）
@@ -84,6 +87,9 @@ Commands:
   alerts list         List alerts (open first)
   ask "<question>"    Ask the assistant (e.g. "札幌のエントリ1工程が遅延しています"): proposal, citations, stage timings
                       --conversation new starts a conversation, --conversation <ID> continues one (follow-ups such as "Morioka?")
+  forecast [--days N] [--site SITE]   Workload forecast for the next 1–10 working days (per series, items per day, median and P10–P90)
+  forecast eval       How well the forecast does on this store's own history (last 60 working days as origins: WAPE, vs same weekday last week, MASE, P10–P90)
+  plan [--date YYYY-MM-DD]   Staffing plan for the next working day (or the date): who works which site and process, morning and afternoon, against the forecast; finish, overtime, shortfalls
   eval intents <file.jsonl> [--intent-model FILE]   How well requests are understood (rules and intent model side by side)
   eval ask <file.jsonl>   How well requests are read as queries (exact, per field, per pattern, leave one operation out)
   eval forecast <file.csv>   How well daily workload is forecast (date,value[,series] history, last 60 working days as origins: WAPE, vs same weekday last week, MASE, P10–P90)

@@ -64,6 +64,9 @@ export const mysqlSourceSchema = z
   .strict();
 export type MySqlSourceConfig = z.infer<typeof mysqlSourceSchema>;
 
+/** A local time of day, "HH:MM". */
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
 export const configSchema = z
   .object({
     lang: z.enum(['ja', 'en']).default('ja'),
@@ -194,6 +197,28 @@ export const configSchema = z
       })
       .strict()
       .default({ speedWindowMinutes: 30, atRiskSlackMinutes: 15 }),
+    planning: z
+      .object({
+        /** The working day the plan fills, local "HH:MM": morning block start–lunch, afternoon block lunch end–end. */
+        workday: z
+          .object({ start: hhmm, lunchStart: hhmm, lunchEnd: hhmm, end: hhmm })
+          .strict()
+          .refine((d) => d.start < d.lunchStart && d.lunchStart <= d.lunchEnd && d.lunchEnd < d.end, { message: 'start < lunch start ≤ lunch end < end' })
+          .default({ start: '09:00', lunchStart: '12:00', lunchEnd: '13:00', end: '18:00' }),
+        /** Minutes a person may work in a day, overtime included (労働時間の上限). */
+        maxWorkMinutes: z.number().int().min(60).max(960).default(600),
+        /** Overtime a plan may give one person in a day, early and late together. */
+        maxOvertimeMinutes: z.number().int().min(0).max(480).default(60),
+        /** The plan staffs for P50 plus this share of the way to P80 (0: the median, 1: P80). */
+        bufferShare: z.number().min(0).max(1).default(0.5),
+      })
+      .strict()
+      .default({
+        workday: { start: '09:00', lunchStart: '12:00', lunchEnd: '13:00', end: '18:00' },
+        maxWorkMinutes: 600,
+        maxOvertimeMinutes: 60,
+        bufferShare: 0.5,
+      }),
   })
   .strict();
 

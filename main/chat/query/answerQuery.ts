@@ -7,6 +7,7 @@ import { correctionWaiting, decisionsSince } from '../storeFacts.js';
 import { changeAnswer } from './changeAnswer.js';
 import { MEASURES } from './measures.js';
 import { namedSeries } from './namedSeries.js';
+import { planningAnswer } from './planningAnswer.js';
 import { QUERY_TEXTS as T } from './queryTexts.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { queryWindow, type QueryWindow } from './queryWindow.js';
@@ -83,11 +84,14 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
 
   if (q.op === 'status') return statusAnswer(q, c);
   if (q.op === 'outside' && measure) return { text: L(T.statistic, S(measure.label)), table: { columns: [], rows: [] } };
+  if (measure && measure.source.kind === 'planning') return planningAnswer(q, c);
   if (measure && measure.source.kind === 'missing') return { text: L(T.missing, S(measure.label), S(measure.source.from)), table: empty };
   if (measure && measure.source.kind === 'none') return { text: S(T.unknownMeasure), table: empty };
   if (q.op === 'change') return changeAnswer(q, c);
   if (q.op === 'trend') return trendAnswer(q, c);
   const window = queryWindow(q.time, c.now, c.dayStart, c.timeZone);
+  // Items of a day ahead are what the forecast expects; other figures of a day ahead have no actuals yet.
+  if (window.ahead && (q.measure === 'arrivals' || q.measure === 'remaining')) return planningAnswer({ ...q, measure: 'forecast_volume' }, c);
   if (window.ahead) return { text: L(T.ahead, label), table: empty };
 
   let rows: Row[] = [];

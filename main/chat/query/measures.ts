@@ -4,7 +4,14 @@ import { MEASURE_LABELS, type MeasureLabel } from '../../api/measureLabels.js';
 
 /** Where a measure's figures come from; `missing`: part of the model, not synced today (said, never guessed). */
 export type MeasureSource =
-  { kind: 'progress' } | { kind: 'masters' } | { kind: 'logs' } | { kind: 'store' } | { kind: 'missing'; from: Localized } | { kind: 'none' };
+  | { kind: 'progress' }
+  | { kind: 'masters' }
+  | { kind: 'logs' }
+  | { kind: 'store' }
+  /** The planning system's tables (attendance, assignments, arrivals) and the forecast made from them; an answer names a table the company lacks. */
+  | { kind: 'planning' }
+  | { kind: 'missing'; from: Localized }
+  | { kind: 'none' };
 
 /** The measure's name and unit (what a manager reads) come from api/measureLabels.ts, shared with the renderer. */
 export interface MeasureDef extends MeasureLabel {
@@ -18,11 +25,6 @@ export interface MeasureDef extends MeasureLabel {
    */
   words: readonly string[];
 }
-
-const AIMEE_PLANNING: Localized = {
-  ja: '計画システム（AIMEE）の勤怠・日次アサイン表',
-  en: "the planning system's (AIMEE) attendance and daily assignment tables",
-};
 
 /**
  * The semantic model of the floor: every measure a question can ask about, declared once.
@@ -85,7 +87,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ...MEASURE_LABELS.arrivals,
     dims: ['site', 'process', 'business', 'hour', 'day'],
     source: { kind: 'progress' },
-    words: ['入荷', '到着', '投入', '流入', '届いた', '入ってきた', '新規', 'arriv', 'incoming', 'inflow', 'came in', 'new items'],
+    words: ['入荷', '到着', '投入', '流入', '届いた', '入ってきた', '新規', 'arriv', 'incoming', 'inflow', 'came in', 'coming in', 'is coming', 'new items'],
   },
   progress: {
     ...MEASURE_LABELS.progress,
@@ -353,7 +355,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   attendance: {
     ...MEASURE_LABELS.attendance,
     dims: ['site', 'operator', 'day'],
-    source: { kind: 'missing', from: AIMEE_PLANNING },
+    source: { kind: 'planning' },
     words: [
       '勤怠',
       'きんたい',
@@ -385,13 +387,13 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   overtime: {
     ...MEASURE_LABELS.overtime,
     dims: ['site', 'operator', 'day'],
-    source: { kind: 'missing', from: { ja: '勤怠システムの残業時間', en: "the attendance system's overtime hours" } },
+    source: { kind: 'planning' },
     words: ['残業', 'ざんぎょう', '時間外', '超勤', 'overtime', 'extra hours', 'ot hours'],
   },
   forecast_volume: {
     ...MEASURE_LABELS.forecast_volume,
     dims: ['site', 'process', 'business', 'day'],
-    source: { kind: 'missing', from: { ja: '計画システム（AIMEE）の物量予測', en: "the planning system's (AIMEE) workload forecast" } },
+    source: { kind: 'planning' },
     words: [
       '予測',
       'よそく',
@@ -410,7 +412,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   planned_staff: {
     ...MEASURE_LABELS.planned_staff,
     dims: ['site', 'process', 'day'],
-    source: { kind: 'missing', from: AIMEE_PLANNING },
+    source: { kind: 'planning' },
     words: [
       '配置計画',
       '要員計画',

@@ -115,6 +115,7 @@ function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
 }
 
 const DIM_WORDS: [Dimension, RegExp][] = [
+  ['day', /曜日|ようび|weekday|day of (?:the )?week/],
   ['operator', /おぺれーたー|おぺ(?!れ)|担当者|作業者|入力者|メンバー|めんばー|誰|だれ|人(?:は|を|が|って)|operators?|who|people|person|staff member/],
   ['site', /拠点|きょてん|センター|せんたー|サイト|site|center|centre|location|office|branch/],
   ['process', /工程|こうてい|プロセス|process|step|stage/],
@@ -258,13 +259,17 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   if (op === 'whatif' && move && 'speed' in move) scores.delete('speed');
   let measure: MeasureId | null = [...scores].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   // 「勤怠の状況は？」: a state of data Genba does not hold is a question about that data, answered with what is missing.
-  if (op === 'status' && measure !== null && MEASURES[measure].source.kind === 'missing') op = 'value';
+  // 「勤怠の状況は？」: a state of the planning data is its value (who is in, who is off), not the floor's status summary.
+  if (op === 'status' && measure !== null && ['missing', 'planning'].includes(MEASURES[measure].source.kind)) op = 'value';
   // A statistic no operation computes (「残件の標準偏差」, "correlation"): outside, but about its measure, so the answer can say what it can do with it.
   const statistic = STATISTIC.test(folded) && measure !== null;
   if (statistic) op = 'outside';
   if (op === 'status' || op === 'knowhow' || (op === 'outside' && !statistic)) measure = null;
   else if (op === 'propose') measure = 'slack';
   else if (measure === null) measure = defaultMeasure(op, names);
+
+  // The registered headcount has no day: how many people a day ahead has is its roster (「明日は何人出勤する？」).
+  if (measure === 'headcount' && timeOf(folded) === 'tomorrow') measure = 'attendance';
 
   const sources = move && 'count' in move && move.from ? [move.from] : [];
   const sites = names.sites.map((h) => h.canonical).filter((s) => !sources.includes(s) || names.sites.filter((h) => h.canonical === s).length > 1);

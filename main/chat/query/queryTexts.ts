@@ -79,8 +79,10 @@ export const QUERY_TEXTS = {
     en: 'That data (pay, cost, quality scores …) is not among what Genba holds (progress, staff and skills, logs, alerts, decisions).',
   } as Localized,
   ahead: {
-    ja: (what: string) => `${what}は明日以降のことなので、同期済みの実績からはお答えできません（物量予測・配置計画は未同期です）。`,
-    en: (what: string) => `${what} for a day ahead cannot be answered from synced actuals (the forecast and staffing plan are not synced).`,
+    ja: (what: string) =>
+      `${what}は明日以降のことなので、実績からはお答えできません。明日の物量予測（「明日の物量は？」）や配置計画（「明日の配置を提案して」）ならお答えできます。`,
+    en: (what: string) =>
+      `${what} for a day ahead has no actuals yet. Genba can give tomorrow's forecast ("how much work comes tomorrow?") or a staffing plan ("propose tomorrow's staffing").`,
   } as Localized<(what: string) => string>,
   alertsIn: {
     ja: (when: string, n: number) => `アラートは${when}で${n}件です。`,

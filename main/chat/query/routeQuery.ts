@@ -29,6 +29,9 @@ export function routeQuery(parsed: ParsedQuery, intent: Intent, free: boolean): 
   const sure = parsed.confidence >= UNSURE;
   const missing = q.measure !== null && (MEASURES[q.measure].source.kind === 'missing' || MEASURES[q.measure].source.kind === 'none');
   if (!free) return { route: 'engine', intent };
+  // Attendance, overtime, the forecast and the day's assignments have no intent engine: the planner reads the planning
+  // tables (a proposal or a what-if of staffing stays with the engines).
+  if (q.measure !== null && MEASURES[q.measure].source.kind === 'planning' && PLANNED_OPS.has(q.op)) return { route: 'planner', intent };
   // The planner takes what no engine answers (the intents' 'other'), the shapes no engine has (comparison,
   // ranking, change), and a sure reading where the intents were too close to choose (an ask-back); an engine's own
   // question (a proposal, a speed analysis, a log investigation) stays with the engine.

@@ -1,0 +1,208 @@
+import type { AskQuery, AskTime, MeasureId } from '../../api/askQuery.js';
+import { localize, type Localized } from '../../api/localized.js';
+import { localDate } from '../../config/zonedTime.js';
+import { forecastStore, type SeriesForecast } from '../../forecast/forecastNow.js';
+import { addDays, dayOfWeek, isWorkingDay, nextWorkingDays, previousWorkingDay } from '../../forecast/workCalendar.js';
+import { absenceByWeekday, absenceRate, attendanceOn, overtimeOver, usualAbsence } from '../../plan/attendance.js';
+import type { CompanyTable } from '../../store/companyRows.js';
+import { SyncState } from '../../store/syncState.js';
+import { PLANNING_TEXTS as P } from './planningTexts.js';
+import type { QueryAnswer, QueryContext } from './queryContext.js';
+
+/** The measures the planning system's tables answer, and the table each needs. */
+export const PLANNING_MEASURES: ReadonlyMap<MeasureId, CompanyTable> = new Map<MeasureId, CompanyTable>([
+  ['attendance', 'attendance_records'],
+  ['overtime', 'attendance_records'],
+  ['forecast_volume', 'arrivals'],
+  ['planned_staff', 'daily_assignments'],
+]);
+
+const pct = (x: number | null): string => (x === null ? '—' : `${x.toFixed(1)}%`);
+
+/**
+ * The days a planning question is about, as local dates. Planning counts days: 「今日」 and
+ * any part of today is today; 「明日」 is tomorrow's date (a closed day says so and names
+ * the next working day); a week is its working days.
+ */
+function daysOf(time: AskTime | null, today: string, fallback: 'today' | 'next' | 'previous'): { dates: string[]; closed?: string } {
+  const t = time ?? (fallback === 'today' ? 'today' : fallback === 'next' ? 'tomorrow' : 'yesterday');
+  const working = (from: string, to: string): string[] => {
+    const out: string[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) out.push(d);
+    return out;
+  };
+  const monday = addDays(today, -((dayOfWeek(today) + 6) % 7));
+  const last = /^last_(\d+)d$/.exec(t);
+  if (last) return { dates: working(addDays(today, -(Number(last[1]) - 1)), today) };
+  switch (t) {
+    case 'tomorrow': {
+      const d = addDays(today, 1);
+      return isWorkingDay(d) ? { dates: [d] } : { dates: nextWorkingDays(today, 1), closed: d };
+    }
+    case 'yesterday': {
+      const d = addDays(today, -1);
+      return isWorkingDay(d) ? { dates: [d] } : { dates: [previousWorkingDay(today)], closed: d };
+    }
+    case 'last_week':
+      return { dates: working(addDays(monday, -7), addDays(monday, -1)) };
+    case 'this_week':
+      return { dates: working(monday, today) };
+    default:
+      return { dates: [today] };
+  }
+}
+
+/** Whether the table can answer: the company has it and a sync has brought rows. */
+function unavailable(c: QueryContext, table: CompanyTable): Localized | null {
+  if (new SyncState(c.db).isAbsent(table)) return { ja: localize('ja', P.absentTable)(table), en: localize('en', P.absentTable)(table) };
+  const any = c.db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table}) AS x`).get() as { x: number };
+  return any.x === 1 ? null : { ja: localize('ja', P.emptyTable)(table), en: localize('en', P.emptyTable)(table) };
+}
+
+/**
+ * Attendance, overtime, the workload forecast and the day's assignments, from the planning
+ * system's tables (attendance_records, daily_assignments, arrivals) and the forecast made
+ * from them. A company without a table is told which one is missing.
+ */
+export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
+  const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(c.lang, t)(...a);
+  const S = (t: Localized): string => localize(c.lang, t);
+  const table = PLANNING_MEASURES.get(q.measure!)!;
+  const missing = unavailable(c, table);
+  if (missing) return { text: S(missing), table: { columns: [], rows: [] } };
+  const today = localDate(c.now, c.timeZone);
+  const dayName = (d: string): string => L(P.day, d, dayOfWeek(d));
+  const fallback = q.measure === 'forecast_volume' || q.measure === 'planned_staff' ? 'next' : q.measure === 'overtime' ? 'previous' : 'today';
+  const { dates, closed } = daysOf(q.time, today, fallback);
+  const lead = closed ? [L(P.closed, dayName(closed), dayName(dates[0]!))] : [];
+  const when = dates.length === 1 ? dayName(dates[0]!) : L(P.span, dayName(dates[0]!), dayName(dates[dates.length - 1]!));
+
+  if (q.measure === 'attendance') {
+    if (q.by === 'day') {
+      const rows = absenceByWeekday(c.db, today, q.site);
+      return {
+        text: [L(P.byWeekdayHead, q.site.join('・') || S(P.allSites), 12), ...rows.map((r) => L(P.weekdayRate, L(P.weekday, r.dow), pct(r.rate), r.days))].join(
+          '\n',
+        ),
+        table: { columns: ['weekday', 'absence_pct', 'days'], rows: rows.map((r) => [r.dow, r.rate === null ? null : Math.round(r.rate * 10) / 10, r.days]) },
+      };
+    }
+    const date = dates[dates.length - 1]!;
+    const sites = attendanceOn(c.db, date, q.site);
+    const statusWords = localize(c.lang, P.status);
+    const ahead = date > today;
+    const usualOf = new Map(sites.map((s) => [s.site, ahead ? null : usualAbsence(c.db, date, [s.site])]));
+    // Urgent first: today the sites furthest above their usual absence; a day ahead the most leave.
+    const above = (s: (typeof sites)[number]): number => (ahead ? s.paidLeave : (absenceRate(s) ?? 0) - (usualOf.get(s.site)?.rate ?? 0));
+    sites.sort((a, b) => above(b) - above(a) || a.site.localeCompare(b.site));
+    const lines = sites.flatMap((s) => {
+      const usual = usualOf.get(s.site);
+      const usualText = usual && usual.rate !== null ? L(P.usual, pct(usual.rate), L(P.weekday, dayOfWeek(date)), usual.days) : '';
+      const off = s.people.filter((p) => p.status === 'absent' || p.status === 'paid_leave' || (q.operator.length > 0 && q.operator.includes(p.name)));
+      // Names when a site or a person was asked about, or the question asks who: a whole company's list would bury the figures.
+      const showNames = off.length > 0 && (q.site.length > 0 || q.op === 'list' || q.operator.length > 0);
+      return [
+        ahead
+          ? L(P.rosterSite, s.site, s.rostered, s.scheduled, s.paidLeave)
+          : L(P.attendanceSite, s.site, s.rostered, s.present + s.late, s.absent, s.paidLeave, s.late, s.scheduled, pct(absenceRate(s)), usualText),
+        ...(showNames
+          ? [
+              L(
+                P.absentees,
+                off.map((p): [string, string] => [p.name, statusWords[p.status]]),
+              ),
+            ]
+          : []),
+      ];
+    });
+    return {
+      text: [...lead, L(P.attendanceHead, dayName(date)), ...lines, ...(ahead ? [S(P.aheadNote)] : [])].join('\n'),
+      table: {
+        columns: ['site', 'rostered', 'present', 'late', 'absent', 'paid_leave', 'absence_pct'],
+        rows: sites.map((s) => [s.site, s.rostered, s.present, s.late, s.absent, s.paidLeave, s.rostered ? Math.round(absenceRate(s)! * 10) / 10 : null]),
+      },
+    };
+  }
+
+  if (q.measure === 'overtime') {
+    if (dates.every((d) => d > today)) return { text: [...lead, S(P.overtimeAhead)].join('\n'), table: { columns: [], rows: [] } };
+    const rows = overtimeOver(
+      c.db,
+      dates.filter((d) => d < today),
+      { sites: q.site, operators: q.operator },
+    )
+      .filter((r) => r.minutes > 0)
+      .sort((a, b) => b.minutes - a.minutes);
+    if (rows.length === 0) return { text: [...lead, L(P.overtimeNone, when)].join('\n'), table: { columns: ['site', 'minutes', 'people'], rows: [] } };
+    return {
+      text: [...lead, L(P.overtimeHead, when), ...rows.map((r) => L(P.overtimeSite, r.site, r.minutes, r.people))].join('\n'),
+      table: { columns: ['site', 'minutes', 'people'], rows: rows.map((r) => [r.site, r.minutes, r.people]) },
+    };
+  }
+
+  if (q.measure === 'forecast_volume') {
+    const ahead = dates.filter((d) => d > today);
+    if (ahead.length === 0) return planningAnswer({ ...q, time: 'tomorrow' }, c);
+    const horizon = nextWorkingDays(today, 10).filter((d) => d <= ahead[ahead.length - 1]!).length;
+    const f = forecastStore(c.db, { now: c.now, timeZone: c.timeZone, days: Math.max(1, horizon) });
+    const names = c.overview().businessNames;
+    const chosen = f.series.filter(
+      (s) =>
+        (q.site.length === 0 || q.site.includes(s.site)) &&
+        (q.process.length === 0 || q.process.includes(s.process)) &&
+        (q.business.length === 0 || q.business.includes(s.businessId)),
+    );
+    const by = q.by ?? (q.site.length === 1 && q.process.length === 0 ? 'process' : q.site.length === 0 ? 'site' : null);
+    const keyOf = (s: SeriesForecast): string =>
+      by === 'site'
+        ? s.site
+        : by === 'process'
+          ? `${s.site} ${s.process}`
+          : by === 'business'
+            ? (names[s.businessId] ?? s.businessId)
+            : `${s.site} ${s.process} · ${names[s.businessId] ?? s.businessId}`;
+    const lines: string[] = [];
+    const tableRows: (string | number | null)[][] = [];
+    for (const date of ahead) {
+      const groups = new Map<string, { p50: number; lo: number; hi: number }>();
+      for (const s of chosen) {
+        const d = s.days.find((x) => x.date === date);
+        if (!d) continue;
+        const g = groups.get(keyOf(s)) ?? { p50: 0, lo: 0, hi: 0 };
+        g.p50 += d.p50;
+        g.lo += (d.p50 - d.p10) ** 2;
+        g.hi += (d.p90 - d.p50) ** 2;
+        groups.set(keyOf(s), g);
+      }
+      lines.push(L(P.forecastHead, dayName(date), dayName(f.asOf)));
+      for (const [key, g] of groups) {
+        const p50 = Math.round(g.p50);
+        const p10 = Math.max(0, Math.round(g.p50 - Math.sqrt(g.lo)));
+        const p90 = Math.round(g.p50 + Math.sqrt(g.hi));
+        lines.push(L(P.forecastRow, key, p50, p10, p90));
+        tableRows.push([date, key, p50, p10, p90]);
+      }
+    }
+    if (chosen.length > 1 && by !== null) lines.push(S(P.forecastSum));
+    if (f.tooShort.length > 0) lines.push(L(P.forecastTooShort, f.tooShort.length, f.minHistory));
+    return { text: [...lead, ...lines].join('\n'), table: { columns: ['date', 'name', 'p50', 'p10', 'p90'], rows: tableRows } };
+  }
+
+  // planned_staff: the day's assignments, or the rostered headcount when no plan is recorded yet.
+  const date = dates[dates.length - 1]!;
+  const rows = c.db
+    .prepare(
+      `SELECT location_name AS site, process_name AS process, COUNT(DISTINCT operator_id) AS people FROM daily_assignments
+       WHERE assignment_date = ? GROUP BY location_name, process_name ORDER BY location_name, process_name`,
+    )
+    .all(date) as { site: string; process: string; people: number }[];
+  const chosen = rows.filter((r) => (q.site.length === 0 || q.site.includes(r.site)) && (q.process.length === 0 || q.process.includes(r.process)));
+  if (chosen.length === 0) {
+    const rostered = attendanceOn(c.db, date, q.site).reduce((n, s) => n + s.rostered - s.absent - s.paidLeave, 0);
+    return { text: [...lead, L(P.noPlan, dayName(date), rostered)].join('\n'), table: { columns: ['site', 'process', 'people'], rows: [] } };
+  }
+  return {
+    text: [...lead, L(P.plannedHead, dayName(date)), ...chosen.map((r) => L(P.plannedRow, `${r.site} ${r.process}`, r.people))].join('\n'),
+    table: { columns: ['site', 'process', 'people'], rows: chosen.map((r) => [r.site, r.process, r.people]) },
+  };
+}

@@ -1,0 +1,114 @@
+import { count } from '../../api/englishCount.js';
+import type { Localized } from '../../api/localized.js';
+
+const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const md = (date: string): string => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
+
+/** The sentences of the planning answers (attendance, overtime, forecast, plan): every figure with its unit and its day. */
+export const PLANNING_TEXTS = {
+  day: {
+    ja: (date: string, dow: number) => `${md(date)}（${WEEKDAYS_JA[dow]}）`,
+    en: (date: string, dow: number) => `${WEEKDAYS_EN[dow]} ${md(date)}`,
+  } as Localized<(date: string, dow: number) => string>,
+  span: { ja: (a: string, b: string) => `${a}〜${b}`, en: (a: string, b: string) => `${a}–${b}` } as Localized<(a: string, b: string) => string>,
+  weekday: { ja: (dow: number) => `${WEEKDAYS_JA[dow]}曜`, en: (dow: number) => WEEKDAYS_EN[dow]! } as Localized<(dow: number) => string>,
+  closed: {
+    ja: (day: string, next: string) => `${day}は休業日です（土日・祝日・年末年始）。次の営業日は${next}です。`,
+    en: (day: string, next: string) => `${day} is not a working day (weekend, holiday or year-end closure). The next working day is ${next}.`,
+  } as Localized<(day: string, next: string) => string>,
+  absentTable: {
+    ja: (table: string) => `会社データベースに${table}テーブルがないため、お答えできません（計画システム AIMEE の表です）。`,
+    en: (table: string) => `The company database has no ${table} table (the AIMEE planning system's), so Genba cannot answer this.`,
+  } as Localized<(table: string) => string>,
+  emptyTable: {
+    ja: (table: string) => `${table}のデータがまだ同期されていません。同期が終わればお答えできます。`,
+    en: (table: string) => `No ${table} rows are synced yet. Genba can answer once a sync has brought them.`,
+  } as Localized<(table: string) => string>,
+  attendanceHead: {
+    ja: (day: string) => `${day}の出勤状況（勤怠記録、在籍者のみ）:`,
+    en: (day: string) => `Attendance on ${day} (attendance records, current staff):`,
+  } as Localized<(day: string) => string>,
+  attendanceSite: {
+    ja: (site: string, rostered: number, working: number, absent: number, leave: number, late: number, scheduled: number, rate: string, usual: string) =>
+      `- ${site}: ${rostered}名中 出勤${working}名${late > 0 ? `（うち遅刻${late}名）` : ''}${scheduled > 0 ? `・予定${scheduled}名` : ''}、欠勤${absent}名、有給${leave}名。欠勤率 ${rate}${usual}`,
+    en: (site: string, rostered: number, working: number, absent: number, leave: number, late: number, scheduled: number, rate: string, usual: string) =>
+      `- ${site}: of ${rostered} rostered, ${working} at work${late > 0 ? ` (${late} late)` : ''}${scheduled > 0 ? `, ${scheduled} scheduled` : ''}, ${absent} absent, ${leave} on paid leave. Absence ${rate}${usual}`,
+  } as Localized<
+    (site: string, rostered: number, working: number, absent: number, leave: number, late: number, scheduled: number, rate: string, usual: string) => string
+  >,
+  rosterSite: {
+    ja: (site: string, rostered: number, scheduled: number, leave: number) => `- ${site}: ${rostered}名中 出勤予定${scheduled}名、有給（事前申請）${leave}名`,
+    en: (site: string, rostered: number, scheduled: number, leave: number) =>
+      `- ${site}: of ${rostered} rostered, ${scheduled} scheduled to work, ${leave} on paid leave (asked for ahead)`,
+  } as Localized<(site: string, rostered: number, scheduled: number, leave: number) => string>,
+  usual: {
+    ja: (rate: string, weekday: string, days: number) => `（通常 ${rate}: 直近${days}回の${weekday}）`,
+    en: (rate: string, weekday: string, days: number) => ` (usually ${rate}: the last ${days} ${weekday}s)`,
+  } as Localized<(rate: string, weekday: string, days: number) => string>,
+  absentees: {
+    ja: (people: [string, string][]) => `  休み: ${people.map(([name, status]) => `${name}（${status}）`).join('、')}`,
+    en: (people: [string, string][]) => `  Off: ${people.map(([name, status]) => `${name} (${status})`).join(', ')}`,
+  } as Localized<(people: [string, string][]) => string>,
+  status: {
+    ja: { absent: '欠勤', paid_leave: '有給', late: '遅刻', present: '出勤', scheduled: '予定' },
+    en: { absent: 'absent', paid_leave: 'paid leave', late: 'late', present: 'present', scheduled: 'scheduled' },
+  } as Localized<Record<'absent' | 'paid_leave' | 'late' | 'present' | 'scheduled', string>>,
+  aheadNote: {
+    ja: '明日以降は有給など事前に分かっている休みだけが記録されています。当日の欠勤は含みません。',
+    en: 'For days ahead only leave known in advance is recorded; unplanned absence is not.',
+  } as Localized,
+  byWeekdayHead: {
+    ja: (what: string, weeks: number) => `${what}の曜日別欠勤率（直近${weeks}週、欠勤＋有給）:`,
+    en: (what: string, weeks: number) => `Absence by weekday at ${what} (last ${weeks} weeks, absence and paid leave):`,
+  } as Localized<(what: string, weeks: number) => string>,
+  weekdayRate: {
+    ja: (weekday: string, rate: string, days: number) => `- ${weekday}: ${rate}（${days}日）`,
+    en: (weekday: string, rate: string, days: number) => `- ${weekday}: ${rate} (${count(days, 'day')})`,
+  } as Localized<(weekday: string, rate: string, days: number) => string>,
+  allSites: { ja: '全拠点', en: 'all sites' } as Localized,
+  overtimeHead: {
+    ja: (when: string) => `残業（勤怠記録の実績終了−予定終了、${when}）:`,
+    en: (when: string) => `Overtime (actual minus planned end in the attendance records, ${when}):`,
+  } as Localized<(when: string) => string>,
+  overtimeSite: {
+    ja: (site: string, minutes: number, people: number) => `- ${site}: ${minutes}分（${(minutes / 60).toFixed(1)}時間）、${people}名`,
+    en: (site: string, minutes: number, people: number) => `- ${site}: ${minutes} min (${(minutes / 60).toFixed(1)} h), ${count(people, 'person', 'people')}`,
+  } as Localized<(site: string, minutes: number, people: number) => string>,
+  overtimeNone: { ja: (when: string) => `${when}の残業はありません。`, en: (when: string) => `No overtime ${when}.` } as Localized<(when: string) => string>,
+  overtimeAhead: {
+    ja: '明日以降の残業は実績がまだないため、配置計画で見込みを出します（「明日の配置を提案して」）。',
+    en: 'Overtime ahead has no actuals yet: the staffing plan projects it ("propose tomorrow\'s staffing").',
+  } as Localized,
+  forecastHead: {
+    ja: (day: string, asOf: string) => `${day}の物量予測（件、${asOf}までの実績から。中央値と80%区間 P10〜P90）:`,
+    en: (day: string, asOf: string) => `Forecast items for ${day} (from actuals up to ${asOf}; median and 80 % interval P10–P90):`,
+  } as Localized<(day: string, asOf: string) => string>,
+  forecastRow: {
+    ja: (what: string, p50: number, p10: number, p90: number) =>
+      `- ${what}: ${p50.toLocaleString('ja-JP')}件（${p10.toLocaleString('ja-JP')}〜${p90.toLocaleString('ja-JP')}）`,
+    en: (what: string, p50: number, p10: number, p90: number) =>
+      `- ${what}: ${p50.toLocaleString('en-US')} items (${p10.toLocaleString('en-US')}–${p90.toLocaleString('en-US')})`,
+  } as Localized<(what: string, p50: number, p10: number, p90: number) => string>,
+  forecastSum: {
+    ja: '複数系列の合計の区間は、系列ごとの誤差を独立とみなして合成しています。',
+    en: "A total's interval combines its series' errors as if they were independent.",
+  } as Localized,
+  forecastTooShort: {
+    ja: (n: number, min: number) => `実績が${min}営業日に満たない${n}系列は予測していません。`,
+    en: (n: number, min: number) => `${count(n, 'series', 'series')} with fewer than ${min} working days of history ${n === 1 ? 'is' : 'are'} not forecast.`,
+  } as Localized<(n: number, min: number) => string>,
+  plannedHead: {
+    ja: (day: string) => `${day}の配置（日次アサイン表）:`,
+    en: (day: string) => `Assignments on ${day} (daily assignments):`,
+  } as Localized<(day: string) => string>,
+  plannedRow: {
+    ja: (what: string, people: number) => `- ${what}: ${people}名`,
+    en: (what: string, people: number) => `- ${what}: ${count(people, 'person', 'people')}`,
+  } as Localized<(what: string, people: number) => string>,
+  noPlan: {
+    ja: (day: string, rostered: number) => `${day}の配置はまだ登録されていません（勤怠上の出勤予定 ${rostered}名）。「明日の配置を提案して」で計画を作れます。`,
+    en: (day: string, rostered: number) =>
+      `No assignments are recorded for ${day} yet (${count(rostered, 'person', 'people')} rostered). Ask "propose tomorrow's staffing" for a plan.`,
+  } as Localized<(day: string, rostered: number) => string>,
+} as const;

@@ -1,0 +1,155 @@
+import { count } from '../api/englishCount.js';
+import { localize, type Lang, type Localized } from '../api/localized.js';
+import { dayOfWeek } from '../forecast/workCalendar.js';
+import type { GenbaApp } from '../genbaApp.js';
+import type { DayPlan } from '../plan/planningService.js';
+import type { CliIo } from './cliIo.js';
+import { usageError } from './cliUsageError.js';
+import { formatBacktest } from './formatBacktest.js';
+import { padEnd, padStart, textWidth } from './textWidth.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const hm = (minute: number | null): string =>
+  minute === null ? '—' : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const WEEKDAY: Localized<string[]> = { ja: ['日', '月', '火', '水', '木', '金', '土'], en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] };
+const dayName = (lang: Lang, date: string): string => `${date} (${localize(lang, WEEKDAY)[dayOfWeek(date)]})`;
+const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+const PLAN_WORDS = {
+  ja: {
+    head: (day: string, asOf: string, rostered: number, off: number, ms: number) =>
+      `${day}の配置計画（予測は${asOf}までの実績から。P50に P80 への余裕を足した件数を納期までに）: 勤怠上 ${rostered}名、うち休み ${off}名。計算 ${ms} ms`,
+    noRecord: (k: number) => `勤怠記録のない ${k}名は出勤として計画しました。`,
+    unforecast: (k: number) => `実績が足りず予測できない ${k}系列は計画に入っていません。`,
+    status: { optimal: '最適解', 'time-limit': '時間内の最良解', failed: '解けないモデルがありました' } as Record<string, string>,
+    site: (site: string, people: number) => `■ ${site}（${people}名）`,
+    demand: (what: string, am: number, pm: number, p50: number, target: number, planned: number, deadline: string, f50: string, f90: string) =>
+      `  ${what}: 午前${am}名・午後${pm}名／予測 ${p50}件（計画の目標 ${target}件、納期までに ${planned}件）・納期 ${deadline}・完了見込み P50 ${f50}／P90 ${f90}`,
+    totals: (overtime: number, otPeople: number, cross: number, km: number) =>
+      `残業 計${overtime}分（${otPeople}名）・他拠点応援 ${cross}ブロック（延べ ${km} km）`,
+    shortfalls: '不足:',
+  },
+  en: {
+    head: (day: string, asOf: string, rostered: number, off: number, ms: number) =>
+      `Staffing plan for ${day} (forecast from actuals up to ${asOf}; P50 plus a buffer towards P80 done by each deadline): ${count(rostered, 'person', 'people')} rostered, ${off} off. Computed in ${ms} ms`,
+    noRecord: (k: number) => `${count(k, 'person', 'people')} without an attendance record ${k === 1 ? 'was' : 'were'} planned as at work.`,
+    unforecast: (k: number) => `${count(k, 'series', 'series')} with too little history to forecast ${k === 1 ? 'is' : 'are'} not in the plan.`,
+    status: { optimal: 'optimal', 'time-limit': 'best found in the time limit', failed: 'a model could not be solved' } as Record<string, string>,
+    site: (site: string, people: number) => `■ ${site} (${count(people, 'person', 'people')})`,
+    demand: (what: string, am: number, pm: number, p50: number, target: number, planned: number, deadline: string, f50: string, f90: string) =>
+      `  ${what}: ${am} AM / ${pm} PM; forecast ${p50} items (target ${target}, ${planned} by the deadline); deadline ${deadline}; finish P50 ${f50} / P90 ${f90}`,
+    totals: (overtime: number, otPeople: number, cross: number, km: number) =>
+      `Overtime ${overtime} min (${count(otPeople, 'person', 'people')}); cross-site help ${count(cross, 'block')} (${km} km in all)`,
+    shortfalls: 'Short:',
+  },
+} satisfies Localized<Record<string, unknown>>;
+
+/** The plan as people read it: per site, each business and process with its people per block against the forecast, the finish, and what falls short. */
+export function formatPlan(plan: DayPlan, lang: Lang): string {
+  const w = localize(lang, PLAN_WORDS);
+  const s = plan.solution;
+  const lines = [w.head(dayName(lang, plan.date), plan.forecastAsOf, plan.rostered, plan.onLeave, plan.ms), w.status[s.status] ?? s.status];
+  if (plan.withoutRecord > 0) lines.push(w.noRecord(plan.withoutRecord));
+  if (plan.unforecast.length > 0) lines.push(w.unforecast(plan.unforecast.length));
+  const sites = [...new Set(plan.problem.demands.map((d) => d.site))];
+  const working = new Map<string, Set<number>>();
+  for (const a of s.assignments) working.set(a.site, (working.get(a.site) ?? new Set()).add(a.operatorId));
+  // Urgent first: sites with a shortfall, then the latest P90 finish against its deadline.
+  const slack = (site: string): number =>
+    Math.min(...s.demands.filter((d) => d.site === site).map((d) => (d.shortfallItems > 0 ? -1e6 : d.deadlineMinute - (d.finishP90Minute ?? 1e6))));
+  for (const site of sites.sort((a, b) => slack(a) - slack(b))) {
+    lines.push(w.site(site, working.get(site)?.size ?? 0));
+    for (const d of s.demands.filter((x) => x.site === site)) {
+      const what = `${d.businessName ?? d.businessId} ${d.process}`;
+      lines.push(
+        w.demand(
+          what,
+          d.people.am,
+          d.people.pm,
+          Math.round(d.p50),
+          Math.round(d.target),
+          Math.round(d.plannedItems),
+          hm(d.deadlineMinute),
+          hm(d.finishP50Minute),
+          hm(d.finishP90Minute),
+        ),
+      );
+    }
+  }
+  const ot = s.overtime.filter((o) => o.minutes > 0);
+  lines.push(w.totals(s.objective.overtimeMinutes, ot.length, s.objective.crossSiteBlocks, Math.round(s.objective.crossSiteKm)));
+  if (plan.shortfalls.length > 0) lines.push(w.shortfalls, ...plan.shortfalls.map((e) => `- ${localize(lang, e.text)}`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `genba plan [--date YYYY-MM-DD] [--json]`: the staffing plan of one of the next ten working days (default: the next). */
+export async function runPlanCommand(app: GenbaApp, o: { date?: string; json: boolean }, io: CliIo): Promise<number> {
+  if (o.date !== undefined && !DATE.test(o.date)) throw usageError({ ja: '--date は YYYY-MM-DD で指定してください', en: '--date takes YYYY-MM-DD' });
+  const plan = await app.planning.plan(o.date);
+  if (o.json) {
+    const names = new Map(plan.problem.operators.map((p) => [p.id, { name: p.name, site: p.site }]));
+    const { problem, ...rest } = plan;
+    const assignments = plan.solution.assignments.map((a) => ({ ...a, operatorName: names.get(a.operatorId)?.name, homeSite: names.get(a.operatorId)?.site }));
+    io.stdout(`${JSON.stringify({ ...rest, policy: problem.policy, day: problem.day, solution: { ...plan.solution, assignments } }, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout(formatPlan(plan, app.lang()));
+  return 0;
+}
+
+const STORE_TITLE: Localized<(n: number, origins: number, horizon: number) => string> = {
+  ja: (n, origins, horizon) => `このデータの${n}系列: 各系列の直近${origins}営業日を起点に1〜${horizon}営業日先を予測した誤差`,
+  en: (n, origins, horizon) => `${count(n, 'series', 'series')} of this store: forecasts 1–${horizon} working days ahead from each of the last ${origins} days`,
+};
+
+const FORECAST_WORDS = {
+  ja: {
+    head: (asOf: string, days: number) => `物量予測（${asOf}までの実績から、${days}営業日先まで。件／日、中央値と P10〜P90）`,
+    short: (k: number, min: number) => `実績が${min}営業日未満の${k}系列は予測していません。`,
+  },
+  en: {
+    head: (asOf: string, days: number) =>
+      `Workload forecast (from actuals up to ${asOf}, ${count(days, 'working day')} ahead; items per day, median and P10–P90)`,
+    short: (k: number, min: number) => `${count(k, 'series', 'series')} with fewer than ${min} working days of history ${k === 1 ? 'is' : 'are'} not forecast.`,
+  },
+} satisfies Localized<Record<string, unknown>>;
+
+/**
+ * `genba forecast [--days N] [--site S] [--json]`: items expected per series on the next working days;
+ * `genba forecast eval [--json]`: the method's rolling-origin backtest on the store's own history.
+ */
+export function runForecastCommand(app: GenbaApp, args: string[], o: { days?: string; site?: string; json: boolean }, io: CliIo): number {
+  if (args.length > 1 || (args.length === 1 && args[0] !== 'eval'))
+    throw usageError({
+      ja: '使い方: genba forecast [--days N] [--site 拠点] | genba forecast eval',
+      en: 'Usage: genba forecast [--days N] [--site SITE] | genba forecast eval',
+    });
+  if (args[0] === 'eval') {
+    const started = performance.now();
+    const report = app.planning.forecastEval();
+    const ms = Math.round(performance.now() - started);
+    io.stdout(
+      o.json
+        ? `${JSON.stringify({ ms, ...report }, null, 2)}\n`
+        : formatBacktest(report, app.lang(), localize(app.lang(), STORE_TITLE)(report.series.length, report.origins, report.horizon)),
+    );
+    return 0;
+  }
+  const days = o.days === undefined ? 5 : Number(o.days);
+  if (!Number.isInteger(days) || days < 1 || days > 10) throw usageError({ ja: '--days は 1〜10 の整数です', en: '--days is an integer from 1 to 10' });
+  const f = app.planning.forecast(days);
+  const series = f.series.filter((s) => o.site === undefined || s.site === o.site);
+  if (o.json) {
+    io.stdout(`${JSON.stringify({ ...f, series }, null, 2)}\n`);
+    return 0;
+  }
+  const w = localize(app.lang(), FORECAST_WORDS);
+  const names = app.overview().businessNames;
+  const key = (s: (typeof series)[number]): string => `${s.site} ${names[s.businessId] ?? s.businessId} ${s.process}`;
+  const keyWidth = Math.max(0, ...series.map((s) => textWidth(key(s)))) + 2;
+  const lines = [w.head(f.asOf, days), padEnd('', keyWidth) + f.dates.map((d) => padStart(dayName(app.lang(), d), 22)).join('')];
+  for (const s of series) lines.push(padEnd(key(s), keyWidth) + s.days.map((d) => padStart(`${n(d.p50)} (${n(d.p10)}–${n(d.p90)})`, 22)).join(''));
+  if (f.tooShort.length > 0) lines.push(w.short(f.tooShort.length, f.minHistory));
+  io.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}

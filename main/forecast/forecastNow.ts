@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3';
+import { localDate } from '../config/zonedTime.js';
+import { dailyVolumes, type StoredSeries } from './dailyVolumes.js';
+import { forecastSeries, MIN_HISTORY, type DayForecast } from './forecastSeries.js';
+import { nextWorkingDays } from './workCalendar.js';
+
+/** One series' forecast for the coming working days. */
+export interface SeriesForecast {
+  key: string;
+  site: string;
+  businessId: string;
+  process: string;
+  from: StoredSeries['from'];
+  /** Working days of history it learned from. */
+  historyDays: number;
+  days: DayForecast[];
+}
+
+export interface StoreForecast {
+  /** The local date the forecast was made on: its history ends there. */
+  asOf: string;
+  dates: string[];
+  series: SeriesForecast[];
+  /** Series with too little history to forecast (fewer than MIN_HISTORY days): named, not guessed. */
+  tooShort: { key: string; historyDays: number }[];
+  minHistory: number;
+}
+
+/**
+ * Items expected per series on each of the next `days` working days after today, from the
+ * daily history up to today (today's arrivals count: they arrive in the morning). Computed on
+ * demand from the store, so it is re-estimated after every sync without a job of its own.
+ */
+export function forecastStore(db: Database.Database, o: { now: number; timeZone: string; days: number }): StoreForecast {
+  const asOf = localDate(o.now, o.timeZone);
+  const dates = nextWorkingDays(asOf, o.days);
+  const series: SeriesForecast[] = [];
+  const tooShort: StoreForecast['tooShort'] = [];
+  for (const s of dailyVolumes(db, { timeZone: o.timeZone, until: asOf })) {
+    if (s.values.length < MIN_HISTORY) {
+      tooShort.push({ key: s.key, historyDays: s.values.length });
+      continue;
+    }
+    const { values, ...rest } = s;
+    series.push({ ...rest, historyDays: values.length, days: forecastSeries(values, dates) });
+  }
+  return { asOf, dates, series, tooShort, minHistory: MIN_HISTORY };
+}

@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import type { GenbaConfig } from '../config/config.js';
+import { localDate, wallClock } from '../config/zonedTime.js';
+import { forecastStore } from '../forecast/forecastNow.js';
+import { nextWorkingDays } from '../forecast/workCalendar.js';
+import { planPolicy, type PlanDemand, type PlanOperator, type PlanProblem } from './planProblem.js';
+
+/** P80 read from P10–P90 as a normal spread's: the 80th percentile lies 0.8416 / 1.2816 of the way from the median to P90. */
+const P80_OF_P90 = 0.8416 / 1.2816;
+
+/** What the plan was built from, for the manager and the tests: nothing of it is guessed silently. */
+export interface PlanInputs {
+  problem: PlanProblem;
+  date: string;
+  /** The day the forecast's history ends (the plan knows only what was known then). */
+  forecastAsOf: string;
+  /** People with a record that day, and of them on leave (paid leave known ahead, or absent). */
+  rostered: number;
+  onLeave: number;
+  /** Valid operators without an attendance record that day: planned as available, and said so. */
+  withoutRecord: number;
+  /** Series the forecast could not cover (too little history): left out of the plan, and named. */
+  unforecast: string[];
+}
+
+const minuteOf = (hm: string): number => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+
+/**
+ * A day's plan problem from the store: every valid operator with their skills and that day's
+ * attendance (leave and absence take both blocks away), the forecast items of each series
+ * with their deadline (the business's deadline in its latest snapshots), and the policy of
+ * the config (placement's skill level, experience and distances; planning's day and limits).
+ */
+export function planInputs(
+  db: Database.Database,
+  o: { date: string; now: number; config: GenbaConfig; distancesKm: Record<string, Record<string, number>>; businessNames: Record<string, string> },
+): PlanInputs {
+  const tz = o.config.timeZone;
+  const c = o.config.planning;
+  const today = localDate(o.now, tz);
+  const horizon = nextWorkingDays(today, 10).indexOf(o.date) + 1;
+  if (horizon <= 0) throw new RangeError(`not one of the next 10 working days after ${today}: ${o.date}`);
+
+  const people = db
+    .prepare(
+      `SELECT o.operator_id AS id, o.operator_name AS name, o.location_name AS site, a.attendance_status AS status
+       FROM operators o LEFT JOIN attendance_records a ON a.operator_id = o.operator_id AND a.attendance_date = ?
+       WHERE o.is_valid = 1 ORDER BY o.operator_id`,
+    )
+    .all(o.date) as { id: number; name: string; site: string; status: string | null }[];
+  const skills = db
+    .prepare(
+      `SELECT c.operator_id AS id, c.process_name AS process, MAX(c.skill_level) AS skill, MAX(c.average_speed) AS perHour, MAX(c.experience_months) AS months
+       FROM operator_process_capabilities c JOIN operators o ON o.operator_id = c.operator_id WHERE o.is_valid = 1
+       GROUP BY c.operator_id, c.process_name`,
+    )
+    .all() as { id: number; process: string; skill: number; perHour: number; months: number }[];
+  const skillsOf = new Map<number, PlanOperator['skills']>();
+  for (const s of skills)
+    skillsOf.set(s.id, [...(skillsOf.get(s.id) ?? []), { process: s.process, skill: s.skill, perHour: s.perHour, experienceMonths: s.months }]);
+  const off = (status: string | null): boolean => status === 'paid_leave' || status === 'absent';
+  const operators: PlanOperator[] = people.map((p) => ({
+    id: p.id,
+    name: p.name,
+    site: p.site,
+    skills: skillsOf.get(p.id) ?? [],
+    blocks: { am: !off(p.status), pm: !off(p.status) },
+    maxWorkMinutes: c.maxWorkMinutes,
+  }));
+
+  // Each business's deadline at each site, as its latest snapshots give it (minutes after local midnight).
+  const deadlines = new Map<string, number>();
+  const rows = db
+    .prepare(
+      `SELECT s.location_name AS site, s.business_id AS businessId, s.expected_completion_time AS t FROM progress_snapshots s
+       JOIN (SELECT location_name, business_id, MAX(snapshot_time) AS m FROM progress_snapshots WHERE expected_completion_time IS NOT NULL GROUP BY 1, 2) l
+         ON l.location_name = s.location_name AND l.business_id = s.business_id AND l.m = s.snapshot_time
+       WHERE s.expected_completion_time IS NOT NULL`,
+    )
+    .all() as { site: string; businessId: string; t: number }[];
+  for (const r of rows) {
+    const w = wallClock(r.t, tz);
+    deadlines.set(`${r.site}\u0000${r.businessId}`, w.hour * 60 + w.minute);
+  }
+
+  const f = forecastStore(db, { now: o.now, timeZone: tz, days: horizon });
+  const demands: PlanDemand[] = [];
+  for (const s of f.series) {
+    const d = s.days.find((x) => x.date === o.date);
+    if (!d || d.p50 <= 0) continue;
+    demands.push({
+      site: s.site,
+      businessId: s.businessId,
+      businessName: o.businessNames[s.businessId],
+      process: s.process,
+      p50: Math.round(d.p50),
+      p80: Math.round(d.p50 + (d.p90 - d.p50) * P80_OF_P90),
+      // Without a deadline in the snapshots, the work is due by the end of the day.
+      deadlineMinute: deadlines.get(`${s.site}\u0000${s.businessId}`) ?? minuteOf(c.workday.end),
+    });
+  }
+
+  return {
+    problem: {
+      day: {
+        startMinute: minuteOf(c.workday.start),
+        lunchStartMinute: minuteOf(c.workday.lunchStart),
+        lunchEndMinute: minuteOf(c.workday.lunchEnd),
+        endMinute: minuteOf(c.workday.end),
+      },
+      operators,
+      demands,
+      policy: planPolicy({ ...o.config.placement, distancesKm: o.distancesKm }, { bufferShare: c.bufferShare, maxOvertimeMinutes: c.maxOvertimeMinutes }),
+    },
+    date: o.date,
+    forecastAsOf: f.asOf,
+    rostered: people.filter((p) => p.status !== null).length,
+    onLeave: people.filter((p) => off(p.status)).length,
+    withoutRecord: people.filter((p) => p.status === null).length,
+    unforecast: f.tooShort.map((t) => t.key),
+  };
+}

@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import type { AppEnv } from '../config/appEnv.js';
+import { localDate } from '../config/zonedTime.js';
+import { backtest, type BacktestReport } from '../forecast/backtest.js';
+import { dailyVolumes } from '../forecast/dailyVolumes.js';
+import { forecastStore, type StoreForecast } from '../forecast/forecastNow.js';
+import { isWorkingDay, nextWorkingDays } from '../forecast/workCalendar.js';
+import { GenbaError } from '../errors.js';
+import { explainShortfall, type ShortfallExplanation } from './explainShortfall.js';
+import { planInputs, type PlanInputs } from './planInputs.js';
+import type { PlanSolution } from './planSolution.js';
+import { solvePlan } from './solvePlan.js';
+
+/** A day's staffing plan: what it was built from, the solver's plan, and each shortfall in the manager's terms. */
+export interface DayPlan extends Omit<PlanInputs, 'problem'> {
+  problem: PlanInputs['problem'];
+  solution: PlanSolution;
+  shortfalls: ShortfallExplanation[];
+  /** Wall time of the whole request: reading the store, the forecast and the solve. */
+  ms: number;
+}
+
+export interface PlanningService {
+  /** Items expected per series on the next `days` working days (1–10). */
+  forecast(days?: number): StoreForecast;
+  /** The forecast's rolling-origin backtest on the store's own history. */
+  forecastEval(o?: { origins?: number; horizon?: number }): BacktestReport;
+  /** The staffing plan of a working day among the next ten (default: the next working day). */
+  plan(date?: string): Promise<DayPlan>;
+}
+
+export function createPlanningService(deps: {
+  db: () => Database.Database;
+  env: Pick<AppEnv, 'now' | 'config'>;
+  distancesKm: () => Record<string, Record<string, number>>;
+  businessNames: () => Record<string, string>;
+}): PlanningService {
+  const today = (): string => localDate(deps.env.now(), deps.env.config().timeZone);
+  return {
+    forecast(days = 5) {
+      if (!Number.isInteger(days) || days < 1 || days > 10)
+        throw new GenbaError('INVALID_INPUT', { ja: '予測日数は1〜10営業日です。', en: 'Forecast days must be 1–10 working days.' });
+      return forecastStore(deps.db(), { now: deps.env.now(), timeZone: deps.env.config().timeZone, days });
+    },
+    forecastEval(o = {}) {
+      return backtest(dailyVolumes(deps.db(), { timeZone: deps.env.config().timeZone, until: today() }), o);
+    },
+    async plan(date) {
+      const t0 = performance.now();
+      const ahead = nextWorkingDays(today(), 10);
+      const day = date ?? ahead[0]!;
+      if (!ahead.includes(day)) {
+        throw new GenbaError('INVALID_INPUT', {
+          ja: `${day} は計画できません。${isWorkingDay(day) ? '' : '休業日です。'}計画できるのは今日の後の10営業日（${ahead[0]}〜${ahead[9]}）です。`,
+          en: `Genba cannot plan ${day}.${isWorkingDay(day) ? '' : ' It is not a working day.'} It plans the 10 working days after today (${ahead[0]}–${ahead[9]}).`,
+        });
+      }
+      const inputs = planInputs(deps.db(), {
+        date: day,
+        now: deps.env.now(),
+        config: deps.env.config(),
+        distancesKm: deps.distancesKm(),
+        businessNames: deps.businessNames(),
+      });
+      const solution = await solvePlan(inputs.problem);
+      return { ...inputs, solution, shortfalls: explainShortfall(inputs.problem, solution), ms: Math.round(performance.now() - t0) };
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AskResult } from '../../../main/api/assistantTypes.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
+import { runGenba } from '../../helpers/genbaCli.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+const ANCHOR = '2025-10-23T15:40+09:00';
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/**
+ * Attendance, overtime, the forecast and the day's plan through the built `genba ask --json`
+ * on the demo company (issue 28): each figure of the table against SQL of the same store.
+ */
+describe('genba ask --json: planning questions answered from the attendance records and the forecast, checked against SQL', () => {
+  const dir = tempDir();
+  let db: Database.Database;
+  const ask = (question: string, lang: string): AskResult => {
+    const r = runGenba(['ask', question, '--json', '--lang', lang, '--data-dir', dir.path, '--now', ANCHOR]);
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as AskResult;
+  };
+  const statusCounts = (date: string, site: string): Record<string, number> =>
+    Object.fromEntries(
+      (
+        db
+          .prepare(
+            `SELECT a.attendance_status AS s, COUNT(*) AS n FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+             WHERE a.attendance_date = ? AND o.location_name = ? AND o.is_valid = 1 GROUP BY 1`,
+          )
+          .all(date, site) as { s: string; n: number }[]
+      ).map((r) => [r.s, r.n]),
+    );
+
+  beforeAll(async () => {
+    await copyDemoStore(dir.path);
+    db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+  });
+  afterAll(() => {
+    db?.close();
+    dir.remove();
+  });
+
+  it("「今日の品川の欠勤者は？」: today's counts by status, the absence rate against the same weekday's usual, and the names of those off", () => {
+    const r = ask('今日の品川の欠勤者は？', 'ja');
+    expect(r.query).toMatchObject({ read: { measure: 'attendance', site: ['品川'] }, answeredBy: 'planner' });
+    const c = statusCounts('2025-10-23', '品川');
+    const rostered = Object.values(c).reduce((a, b) => a + b, 0);
+    const rate = round1((((c.absent ?? 0) + (c.paid_leave ?? 0)) / rostered) * 100);
+    expect(r.table!.rows).toEqual([['品川', rostered, c.present ?? 0, c.late ?? 0, c.absent ?? 0, c.paid_leave ?? 0, rate]]);
+    // The usual: the same weekday (Thursday) on the 8 working weeks before, absence and paid leave over everyone rostered.
+    const usual = db
+      .prepare(
+        `SELECT 100.0 * SUM(a.attendance_status IN ('absent', 'paid_leave')) / COUNT(*) AS r, COUNT(DISTINCT a.attendance_date) AS d
+         FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+         WHERE o.location_name = '品川' AND o.is_valid = 1 AND a.attendance_date IN ('2025-10-16','2025-10-09','2025-10-02','2025-09-25','2025-09-18','2025-09-11','2025-09-04','2025-08-28')`,
+      )
+      .get() as { r: number; d: number };
+    expect(usual.d).toBe(8);
+    expect(r.answer).toContain(`欠勤率 ${rate.toFixed(1)}%（通常 ${usual.r.toFixed(1)}%: 直近8回の木曜）`);
+    const off = db
+      .prepare(
+        `SELECT o.operator_name AS name FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+         WHERE a.attendance_date = '2025-10-23' AND o.location_name = '品川' AND o.is_valid = 1 AND a.attendance_status IN ('absent', 'paid_leave')`,
+      )
+      .all() as { name: string }[];
+    expect(off.length).toBeGreaterThan(0);
+    for (const p of off) expect(r.answer).toContain(p.name);
+  });
+
+  it('"Who works tomorrow?" in English: the roster of Friday 10/24 per site, with the leave asked for ahead, and no absence that cannot be known yet', () => {
+    const r = ask('How many people work tomorrow?', 'en');
+    expect(r.query).toMatchObject({ read: { measure: 'attendance', time: 'tomorrow' }, answeredBy: 'planner' });
+    expect(r.answer).toContain('Fri 10/24');
+    const sites = db.prepare('SELECT location_name AS s FROM locations').all() as { s: string }[];
+    expect(r.table!.rows.map((row) => row[0]).sort()).toEqual(sites.map((s) => s.s).sort());
+    for (const row of r.table!.rows) {
+      const c = statusCounts('2025-10-24', row[0] as string);
+      expect(row.slice(1, 6)).toEqual([Object.values(c).reduce((a, b) => a + b, 0), 0, 0, 0, c.paid_leave ?? 0]);
+      expect(c.absent ?? 0).toBe(0);
+    }
+    expect(r.answer).toContain('only leave known in advance');
+  });
+
+  it("「先週の残業は？」: last week's working days (the holiday of 10/13 left out), minutes past the planned end per site, largest first", () => {
+    const r = ask('先週の残業は？', 'ja');
+    expect(r.query).toMatchObject({ read: { measure: 'overtime', time: 'last_week' }, answeredBy: 'planner' });
+    expect(r.answer).toContain('10/14（火）〜10/17（金）');
+    const expected = db
+      .prepare(
+        `SELECT o.location_name AS site, CAST(ROUND(SUM(a.actual_end - a.planned_end) / 60000.0) AS INTEGER) AS minutes, COUNT(DISTINCT a.operator_id) AS people
+         FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+         WHERE a.attendance_date BETWEEN '2025-10-13' AND '2025-10-17' AND a.actual_end > a.planned_end GROUP BY 1 ORDER BY 2 DESC`,
+      )
+      .all() as { site: string; minutes: number; people: number }[];
+    expect(expected.length).toBeGreaterThan(0);
+    expect(r.table!.rows).toEqual(expected.map((e) => [e.site, e.minutes, e.people]));
+    expect(r.answer).toContain(`- ${expected[0]!.site}: ${expected[0]!.minutes}分（${(expected[0]!.minutes / 60).toFixed(1)}時間）、${expected[0]!.people}名`);
+  });
+
+  it('「曜日別の欠勤率」: absence by weekday over 12 weeks, Mondays highest as the records have it', () => {
+    const r = ask('曜日別の欠勤率を教えて', 'ja');
+    expect(r.query).toMatchObject({ read: { measure: 'attendance', by: 'day' }, answeredBy: 'planner' });
+    const rows = db
+      .prepare(
+        `SELECT CAST(strftime('%w', a.attendance_date) AS INTEGER) AS dow, 100.0 * SUM(a.attendance_status IN ('absent', 'paid_leave')) / COUNT(*) AS r,
+           COUNT(DISTINCT a.attendance_date) AS d
+         FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+         WHERE o.is_valid = 1 AND a.attendance_date >= date('2025-10-23', '-84 days') AND a.attendance_date < '2025-10-23' GROUP BY 1 ORDER BY 1`,
+      )
+      .all() as { dow: number; r: number; d: number }[];
+    expect(r.table!.rows).toEqual(rows.map((x) => [x.dow, round1(x.r), x.d]));
+    const monday = rows.find((x) => x.dow === 1)!.r;
+    expect(rows.every((x) => x.r <= monday)).toBe(true);
+  });
+
+  it("「明日の札幌の物量は？」: tomorrow's forecast per process with its P10–P90, the median no lower than P10 and no higher than P90; a day ahead's items are the forecast", () => {
+    const r = ask('明日の札幌の物量は？', 'ja');
+    expect(r.query).toMatchObject({ read: { site: ['札幌'], time: 'tomorrow' }, answeredBy: 'planner' });
+    expect(r.answer).toContain('10/24（金）の物量予測');
+    expect(r.table!.columns).toEqual(['date', 'name', 'p50', 'p10', 'p90']);
+    const processes = db.prepare("SELECT DISTINCT process_name AS p FROM arrivals WHERE location_name = '札幌'").all() as { p: string }[];
+    expect(r.table!.rows.map((row) => row[1]).sort()).toEqual(processes.map((p) => `札幌 ${p.p}`).sort());
+    for (const [date, , p50, p10, p90] of r.table!.rows as [string, string, number, number, number][]) {
+      expect(date).toBe('2025-10-24');
+      expect(p10).toBeLessThanOrEqual(p50);
+      expect(p50).toBeLessThanOrEqual(p90);
+    }
+    // Against the same weekday's actuals: a Friday's forecast sits within the range of the last eight Fridays' totals.
+    const fridays = db
+      .prepare(
+        `SELECT arrival_date AS d, SUM(items) AS n FROM arrivals WHERE location_name = '札幌' AND strftime('%w', arrival_date) = '5'
+         GROUP BY 1 ORDER BY 1 DESC LIMIT 8`,
+      )
+      .all() as { d: string; n: number }[];
+    const total = (r.table!.rows as [string, string, number][]).reduce((s, row) => s + row[2], 0);
+    expect(total).toBeGreaterThan(Math.min(...fridays.map((f) => f.n)) * 0.9);
+    expect(total).toBeLessThan(Math.max(...fridays.map((f) => f.n)) * 1.1);
+  });
+
+  it('「明日の配置計画は？」: no assignments recorded for tomorrow yet, so it says so with the rostered headcount and how to get a plan', () => {
+    const r = ask('明日の配置計画は？', 'ja');
+    expect(r.query).toMatchObject({ read: { measure: 'planned_staff', time: 'tomorrow' }, answeredBy: 'planner' });
+    const n = (
+      db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+           WHERE a.attendance_date = '2025-10-24' AND o.is_valid = 1 AND a.attendance_status NOT IN ('absent', 'paid_leave')`,
+        )
+        .get() as { n: number }
+    ).n;
+    expect(r.answer).toBe(`10/24（金）の配置はまだ登録されていません（勤怠上の出勤予定 ${n}名）。「明日の配置を提案して」で計画を作れます。`);
+  });
+});
