@@ -42,7 +42,7 @@ export function evaluatePlan(
     spans[c.option.demand]!.push({ from, to, perMinute: rate });
     assignments.push({ operatorId: o.id, block: c.block, site: d.site, businessId: d.businessId, process: d.process, crossSite: c.option.cross });
     if (c.option.cross) [crossSiteBlocks, crossSiteKm] = [crossSiteBlocks + 1, crossSiteKm + c.option.km];
-    skillWasteLevels += c.option.skill - policy.minSkill;
+    skillWasteLevels += Math.max(0, c.option.skill - policy.minSkill);
     if (c.option.inexperienced) inexperiencedBlocks++;
     if (c.overtime > 0) {
       const row = ot.get(o.id) ?? { operatorId: o.id, earlyMinutes: 0, lateMinutes: 0, minutes: 0 };

@@ -34,7 +34,9 @@ export function explainShortfall(problem: PlanProblem, solution: PlanSolution): 
     const qualified = (site: string | null): number[] =>
       problem.operators
         .filter((o) => site === null || o.site === site)
-        .flatMap((o) => o.skills.filter((s) => s.process === d.process && s.skill >= policy.minSkill && s.perHour > 0).map((s) => s.perHour));
+        .flatMap((o) =>
+          o.skills.filter((s) => s.process === d.process && (s.skill >= policy.minSkill || s.usual === true) && s.perHour > 0).map((s) => s.perHour),
+        );
     const here = qualified(d.site);
     const speeds = here.length > 0 ? here : qualified(null);
     const minutes = minutesBefore(day, 'am', d.deadlineMinute) + minutesBefore(day, 'pm', d.deadlineMinute);

@@ -6,7 +6,7 @@ import { nextWorkingDays } from '../forecast/workCalendar.js';
 import { planPolicy, type PlanDemand, type PlanOperator, type PlanProblem } from './planProblem.js';
 
 /** P80 read from P10–P90 as a normal spread's: the 80th percentile lies 0.8416 / 1.2816 of the way from the median to P90. */
-const P80_OF_P90 = 0.8416 / 1.2816;
+export const P80_OF_P90 = 0.8416 / 1.2816;
 
 /** What the plan was built from, for the manager and the tests: nothing of it is guessed silently. */
 export interface PlanInputs {
@@ -41,48 +41,8 @@ export function planInputs(
   const horizon = nextWorkingDays(today, 10).indexOf(o.date) + 1;
   if (horizon <= 0) throw new RangeError(`not one of the next 10 working days after ${today}: ${o.date}`);
 
-  const people = db
-    .prepare(
-      `SELECT o.operator_id AS id, o.operator_name AS name, o.location_name AS site, a.attendance_status AS status
-       FROM operators o LEFT JOIN attendance_records a ON a.operator_id = o.operator_id AND a.attendance_date = ?
-       WHERE o.is_valid = 1 ORDER BY o.operator_id`,
-    )
-    .all(o.date) as { id: number; name: string; site: string; status: string | null }[];
-  const skills = db
-    .prepare(
-      `SELECT c.operator_id AS id, c.process_name AS process, MAX(c.skill_level) AS skill, MAX(c.average_speed) AS perHour, MAX(c.experience_months) AS months
-       FROM operator_process_capabilities c JOIN operators o ON o.operator_id = c.operator_id WHERE o.is_valid = 1
-       GROUP BY c.operator_id, c.process_name`,
-    )
-    .all() as { id: number; process: string; skill: number; perHour: number; months: number }[];
-  const skillsOf = new Map<number, PlanOperator['skills']>();
-  for (const s of skills)
-    skillsOf.set(s.id, [...(skillsOf.get(s.id) ?? []), { process: s.process, skill: s.skill, perHour: s.perHour, experienceMonths: s.months }]);
-  const off = (status: string | null): boolean => status === 'paid_leave' || status === 'absent';
-  const operators: PlanOperator[] = people.map((p) => ({
-    id: p.id,
-    name: p.name,
-    site: p.site,
-    skills: skillsOf.get(p.id) ?? [],
-    blocks: { am: !off(p.status), pm: !off(p.status) },
-    maxWorkMinutes: c.maxWorkMinutes,
-  }));
-
-  // Each business's deadline at each site, as its latest snapshots give it (minutes after local midnight).
-  const deadlines = new Map<string, number>();
-  const rows = db
-    .prepare(
-      `SELECT s.location_name AS site, s.business_id AS businessId, s.expected_completion_time AS t FROM progress_snapshots s
-       JOIN (SELECT location_name, business_id, MAX(snapshot_time) AS m FROM progress_snapshots WHERE expected_completion_time IS NOT NULL GROUP BY 1, 2) l
-         ON l.location_name = s.location_name AND l.business_id = s.business_id AND l.m = s.snapshot_time
-       WHERE s.expected_completion_time IS NOT NULL`,
-    )
-    .all() as { site: string; businessId: string; t: number }[];
-  for (const r of rows) {
-    const w = wallClock(r.t, tz);
-    deadlines.set(`${r.site}\u0000${r.businessId}`, w.hour * 60 + w.minute);
-  }
-
+  const staff = planOperators(db, o.date, { maxWorkMinutes: c.maxWorkMinutes });
+  const deadlines = businessDeadlines(db, tz);
   const f = forecastStore(db, { now: o.now, timeZone: tz, days: horizon });
   const demands: PlanDemand[] = [];
   for (const s of f.series) {
@@ -102,21 +62,89 @@ export function planInputs(
 
   return {
     problem: {
-      day: {
-        startMinute: minuteOf(c.workday.start),
-        lunchStartMinute: minuteOf(c.workday.lunchStart),
-        lunchEndMinute: minuteOf(c.workday.lunchEnd),
-        endMinute: minuteOf(c.workday.end),
-      },
-      operators,
+      day: planDay(o.config),
+      operators: staff.operators,
       demands,
       policy: planPolicy({ ...o.config.placement, distancesKm: o.distancesKm }, { bufferShare: c.bufferShare, maxOvertimeMinutes: c.maxOvertimeMinutes }),
     },
     date: o.date,
     forecastAsOf: f.asOf,
-    rostered: people.filter((p) => p.status !== null).length,
-    onLeave: people.filter((p) => off(p.status)).length,
-    withoutRecord: people.filter((p) => p.status === null).length,
+    rostered: staff.rostered,
+    onLeave: staff.onLeave,
+    withoutRecord: staff.withoutRecord,
     unforecast: f.tooShort.map((t) => t.key),
   };
+}
+
+/** The config's working day in minutes after midnight. */
+export function planDay(config: GenbaConfig): PlanProblem['day'] {
+  const w = config.planning.workday;
+  return { startMinute: minuteOf(w.start), lunchStartMinute: minuteOf(w.lunchStart), lunchEndMinute: minuteOf(w.lunchEnd), endMinute: minuteOf(w.end) };
+}
+
+/**
+ * Every valid operator with their skills and that day's attendance: leave and absence take
+ * both blocks away. `knownAt`: only what the records said by then (a day planned the evening
+ * before knows the leave asked for, not the morning's absences), for judging plans on history.
+ */
+export function planOperators(
+  db: Database.Database,
+  date: string,
+  o: { maxWorkMinutes: number; knownAt?: number },
+): { operators: PlanOperator[]; rostered: number; onLeave: number; withoutRecord: number } {
+  const people = db
+    .prepare(
+      `SELECT o.operator_id AS id, o.operator_name AS name, o.location_name AS site, a.attendance_status AS status, a.updated_at AS at
+       FROM operators o LEFT JOIN attendance_records a ON a.operator_id = o.operator_id AND a.attendance_date = ?
+       WHERE o.is_valid = 1 ORDER BY o.operator_id`,
+    )
+    .all(date) as { id: number; name: string; site: string; status: string | null; at: number | null }[];
+  const skills = db
+    .prepare(
+      `SELECT c.operator_id AS id, c.process_name AS process, MAX(c.skill_level) AS skill, MAX(c.average_speed) AS perHour, MAX(c.experience_months) AS months
+       FROM operator_process_capabilities c JOIN operators o ON o.operator_id = c.operator_id WHERE o.is_valid = 1
+       GROUP BY c.operator_id, c.process_name`,
+    )
+    .all() as { id: number; process: string; skill: number; perHour: number; months: number }[];
+  const skillsOf = new Map<number, PlanOperator['skills']>();
+  for (const s of skills)
+    skillsOf.set(s.id, [...(skillsOf.get(s.id) ?? []), { process: s.process, skill: s.skill, perHour: s.perHour, experienceMonths: s.months }]);
+  // Their usual process is the most experienced one (as the proposals assume when no assignment is recorded).
+  for (const list of skillsOf.values()) {
+    const usual = list.reduce((a, b) => (b.experienceMonths > a.experienceMonths ? b : a));
+    usual.usual = true;
+  }
+  const known = (p: (typeof people)[number]): string | null => (o.knownAt === undefined || (p.at !== null && p.at <= o.knownAt) ? p.status : null);
+  const off = (status: string | null): boolean => status === 'paid_leave' || status === 'absent';
+  return {
+    operators: people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      site: p.site,
+      skills: skillsOf.get(p.id) ?? [],
+      blocks: { am: !off(known(p)), pm: !off(known(p)) },
+      maxWorkMinutes: o.maxWorkMinutes,
+    })),
+    rostered: people.filter((p) => p.status !== null).length,
+    onLeave: people.filter((p) => off(known(p))).length,
+    withoutRecord: people.filter((p) => p.status === null).length,
+  };
+}
+
+/** Each business's deadline at each site, as its latest snapshots give it (minutes after local midnight). */
+export function businessDeadlines(db: Database.Database, timeZone: string): Map<string, number> {
+  const deadlines = new Map<string, number>();
+  const rows = db
+    .prepare(
+      `SELECT s.location_name AS site, s.business_id AS businessId, s.expected_completion_time AS t FROM progress_snapshots s
+       JOIN (SELECT location_name, business_id, MAX(snapshot_time) AS m FROM progress_snapshots WHERE expected_completion_time IS NOT NULL GROUP BY 1, 2) l
+         ON l.location_name = s.location_name AND l.business_id = s.business_id AND l.m = s.snapshot_time
+       WHERE s.expected_completion_time IS NOT NULL`,
+    )
+    .all() as { site: string; businessId: string; t: number }[];
+  for (const r of rows) {
+    const w = wallClock(r.t, timeZone);
+    deadlines.set(`${r.site}\u0000${r.businessId}`, w.hour * 60 + w.minute);
+  }
+  return deadlines;
 }

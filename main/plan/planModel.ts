@@ -49,7 +49,7 @@ export function planOptions(p: PlanProblem, scope: PlanScope): PlanOption[] {
   for (const op of scope.operators) {
     const o = p.operators[op]!;
     for (const s of o.skills) {
-      if (s.skill < policy.minSkill || s.perHour <= 0) continue;
+      if ((s.skill < policy.minSkill && !s.usual) || s.perHour <= 0) continue;
       for (const site of sites) {
         const cross = site !== o.site;
         if (cross && !scope.crossAllowed(o.site, site)) continue;
@@ -58,7 +58,8 @@ export function planOptions(p: PlanProblem, scope: PlanScope): PlanOption[] {
           if (minutesBefore(day, 'am', dl) + minutesBefore(day, 'pm', dl) <= 0 && !earlyCounts(day, dl)) continue;
           const km = distanceKm(policy, o.site, site);
           const inexperienced = s.experienceMonths < preferredMonths(policy, s.process);
-          const blockCost = (cross ? w.crossSite + w.crossSiteKm * km : 0) + w.skillWaste * (s.skill - policy.minSkill) + (inexperienced ? w.inexperienced : 0);
+          const blockCost =
+            (cross ? w.crossSite + w.crossSiteKm * km : 0) + w.skillWaste * Math.max(0, s.skill - policy.minSkill) + (inexperienced ? w.inexperienced : 0);
           options.push({ op, demand: d, perMinute: s.perHour / 60, skill: s.skill, cross, km, inexperienced, blockCost });
         }
       }

@@ -11,6 +11,11 @@ export interface PlanSkill {
   /** Registered speed, items per hour. */
   perHour: number;
   experienceMonths: number;
+  /**
+   * The process they normally work (their most experienced one): they may stay on it at any
+   * level. minSkill is the level a move onto another process needs, as for the proposals.
+   */
+  usual?: boolean;
 }
 
 export type PlanBlock = 'am' | 'pm';
@@ -66,7 +71,7 @@ export interface PlanWeights {
 }
 
 export interface PlanPolicy {
-  /** An operator may work a process only at this level or above: everywhere, their usual process included. */
+  /** An operator may be put on a process other than their usual one only at this level or above (the proposals' rule). */
   minSkill: number;
   /** Target = p50 + bufferShare × (p80 − p50). */
   bufferShare: number;
