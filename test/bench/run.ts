@@ -19,6 +19,7 @@ import { askQueryBench } from './askQuery.js';
 import { forecastBench } from './forecast.js';
 import { placementAssistantBench } from './placementAssistant.js';
 import { planSolverBench } from './planSolver.js';
+import { planHistoryBench } from './planHistory.js';
 import { syncSoak } from './syncSoak.js';
 import { compactionSoak } from './compactionSoak.js';
 import { syncThroughput } from './syncThroughput.js';
@@ -134,6 +135,11 @@ const sections: [string, string, () => Promise<void>][] = [
   ['store', 'store, demo and CLI', storeBench],
   ['placement', 'placement assistant', () => placementAssistantBench(record)],
   ['plan', 'staffing plan for tomorrow (MIP in HiGHS)', () => planSolverBench(record)],
+  [
+    'plan-history',
+    'staffing plan judged on history: each past working day planned with what was known the evening before, beside the simple rule',
+    () => planHistoryBench(record),
+  ],
   ['sync', 'sync', () => syncThroughput(Number(process.env.GENBA_BENCH_LOG_ROWS ?? 1_000_000), record)],
   [
     'clickhouse',

@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { defaultConfig } from '../../main/config/config.js';
+import { DEMO_ANCHOR_MS, DEMO_DEFINITION } from '../../main/sync/demo/demoDefinition.js';
+import { localDate } from '../../main/config/zonedTime.js';
+import { planBacktest, type DayScore } from '../../main/plan/planBacktest.js';
+import { copyDemoStore } from '../helpers/demoStore.js';
+import { tempDir } from '../helpers/tempDir.js';
+
+const DAYS = Number(process.env.GENBA_BENCH_PLAN_DAYS ?? 60);
+
+/**
+ * The staffing plan judged on history: each of the demo's last working days planned with only
+ * what was known the evening before (the forecast from the history to then, the leave asked
+ * for by then), scored against the items that came and the people who came, beside the simple
+ * rule (each site staffs its own work by last week's same weekday).
+ */
+export async function planHistoryBench(record: (name: string, value: string) => void): Promise<void> {
+  const dir = tempDir('genba-bench-plan-');
+  try {
+    await copyDemoStore(dir.path);
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    try {
+      const config = defaultConfig();
+      const t0 = performance.now();
+      const r = await planBacktest(db, { config, distancesKm: DEMO_DEFINITION.distancesKm, until: localDate(DEMO_ANCHOR_MS, config.timeZone), days: DAYS });
+      const ms = performance.now() - t0;
+      const series = r.days.reduce((n, d) => n + d.demands, 0);
+      const line = (s: DayScore): string =>
+        `deadlines missed ${s.missed} of ${series} series-days (${((s.missed / series) * 100).toFixed(1)} %), ${s.itemsLate.toLocaleString('en-US')} items late at their deadlines, overtime ${s.overtimeMinutes.toLocaleString('en-US')} person-min, cross-site ${s.crossSiteBlocks} half-day blocks`;
+      record(`plan on history: ${r.days.length} working days ${r.days[0]?.date}–${r.days.at(-1)?.date}, Genba`, line(r.genba));
+      record('plan on history: simple rule (own site, last week same weekday)', line(r.rule));
+      const solve = r.days.map((d) => d.solveMs).sort((a, b) => a - b);
+      record(
+        'plan on history: solve time per day (median, max)',
+        `${solve[Math.floor(solve.length / 2)]} ms, ${solve.at(-1)} ms; whole run ${(ms / 1000).toFixed(0)} s`,
+      );
+      const better = r.days.filter((d) => d.genba.itemsLate < d.rule.itemsLate).length;
+      record('plan on history: days Genba left fewer items late than the rule', `${better} of ${r.days.length}`);
+    } finally {
+      db.close();
+    }
+  } finally {
+    dir.remove();
+  }
+}
