@@ -20,7 +20,7 @@ import { createSafetyService } from './diagnostics/safetyService.js';
 import { DEMO_ANCHOR_MS, placementDistancesKm } from './sync/demo/demoDefinition.js';
 import { hostSiteResolver } from './logs/siteHosts.js';
 import { knownSiteHosts } from './sync/knownSiteHosts.js';
-import { Outbox } from './sync/outbox.js';
+import { decisionOutbox, Outbox } from './sync/outbox.js';
 import { createDataSourceService } from './sync/dataSourceService.js';
 import { createLogsSourceSetting } from './sync/logsSourceSetting.js';
 import { createSyncService } from './sync/syncService.js';
@@ -60,7 +60,9 @@ export function createApp(options: AppOptions = {}): GenbaApp {
 
   const overview = () => overviewNow(store.db(), env);
   const distancesKm = () => placementDistancesKm(config());
-  const planning = createPlanningService({ db: store.db, env, distancesKm, businessNames: () => overview().businessNames });
+  const decisions = decisionOutbox(store.db, clock.now, () => sync.run('deliver', []).then((r) => r.delivery));
+  const userName = osUserName();
+  const planning = createPlanningService({ db: store.db, env, distancesKm, businessNames: () => overview().businessNames, userName, ...decisions });
 
   const ai = createAiServices({ dataDir, env, overrides: options.models ?? {}, log, events });
   const logs = createLogIntelligence({
@@ -106,10 +108,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     incidents: (site, window) => alerts.incidents(site, window),
     lastSync: () => store.repo().lastSuccessfulSync(),
     meta,
-    // Written in the same transaction as the proposal's status; delivery starts once it is committed.
-    record: (d) => outbox().record(d, clock.now()),
-    deliver: () => sync.run('deliver', []).then((r) => r.delivery),
-    delivered: (id) => outbox().deliveryOf(id)?.deliveredAt != null,
+    ...decisions,
     distancesKm,
     events,
     log,
@@ -138,7 +137,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     alerts,
     assistant,
     planning,
-    userName: osUserName(),
+    userName,
     config,
     async start() {
       if (!store.open()) return;

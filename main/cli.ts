@@ -38,6 +38,8 @@ const OPTIONS = {
   site: { type: 'string' },
   date: { type: 'string' },
   days: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  off: { type: 'string', multiple: true },
   service: { type: 'string' },
   host: { type: 'string' },
   level: { type: 'string' },
@@ -247,7 +249,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'plan') return await runPlanCommand(app, { date: values.date, json }, io);
     if (command === 'forecast') return runForecastCommand(app, rest, { days: values.days, site: values.site, json }, io);
     if (command === 'approve' || command === 'reject' || command === 'modify') {
-      return await runDecision(app, command, rest, { reason: values.reason, keep: values.keep, json }, io);
+      return await runDecision(app, command, rest, { reason: values.reason, keep: values.keep, set: values.set, off: values.off, json }, io);
     }
     if (command === 'knowledge') return await runKnowledge(app, rest, { title: values.title, k, json }, io);
     if (command === 'approvals') return runApprovals(app, rest, { out: values.out, json }, io);

@@ -9,6 +9,7 @@ import { knowledgeError } from '../knowledge/knowledgeError.js';
 import { GenbaError, localize, type Lang } from '../errors.js';
 import { count, plural } from '../api/englishCount.js';
 import { usageError } from './cliUsageError.js';
+import { runPlanDecision } from './planningCommands.js';
 
 const out = (io: CliIo, json: boolean, value: unknown, text: string): number => {
   io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
@@ -88,7 +89,7 @@ export async function runDecision(
   app: GenbaApp,
   action: 'approve' | 'reject' | 'modify',
   args: string[],
-  o: { reason?: string; keep?: string; json: boolean },
+  o: { reason?: string; keep?: string; set?: string[]; off?: string[]; json: boolean },
   io: CliIo,
 ): Promise<number> {
   const [id, ...extra] = args;
@@ -97,6 +98,7 @@ export async function runDecision(
       ja: `提案 ID を1つ指定してください: genba ${action} SGT20251023-1A2B3C4D`,
       en: `Give one proposal id: genba ${action} SGT20251023-1A2B3C4D`,
     });
+  if (/^PLN\d{8}-[0-9A-F]{8}$/i.test(id)) return await runPlanDecision(app, action, id.toUpperCase(), o, io);
   if (!/^SGT\d{8}-[0-9A-F]{8}$/i.test(id)) throw usageError({ ja: `提案 ID の形式が正しくありません: ${id}`, en: `Not a proposal id: ${id}` });
   const keep = o.keep === undefined ? undefined : o.keep.split(',').map((x) => Number(x.trim()));
   if (keep?.some((x) => !Number.isInteger(x) || x < 1))

@@ -3,6 +3,8 @@ import { localize, type Lang, type Localized } from '../api/localized.js';
 import { dayOfWeek } from '../forecast/workCalendar.js';
 import type { GenbaApp } from '../genbaApp.js';
 import type { DayPlan } from '../plan/planningService.js';
+import type { PlanEdit } from '../plan/decidePlan.js';
+import type { PlanBlock } from '../plan/planProblem.js';
 import type { CliIo } from './cliIo.js';
 import { usageError } from './cliUsageError.js';
 import { formatBacktest } from './formatBacktest.js';
@@ -28,6 +30,8 @@ const PLAN_WORDS = {
     totals: (overtime: number, otPeople: number, cross: number, km: number) =>
       `残業 計${overtime}分（${otPeople}名）・他拠点応援 ${cross}ブロック（延べ ${km} km）`,
     shortfalls: '不足:',
+    decide: (id: string) =>
+      `承認: genba approve ${id}、却下: genba reject ${id} --reason 理由、行を変えて承認: genba modify ${id} --reason 理由 --set ID:am:拠点:業務:工程`,
   },
   en: {
     head: (day: string, asOf: string, rostered: number, off: number, ms: number) =>
@@ -41,6 +45,8 @@ const PLAN_WORDS = {
     totals: (overtime: number, otPeople: number, cross: number, km: number) =>
       `Overtime ${overtime} min (${count(otPeople, 'person', 'people')}); cross-site help ${count(cross, 'block')} (${km} km in all)`,
     shortfalls: 'Short:',
+    decide: (id: string) =>
+      `Approve: genba approve ${id}; reject: genba reject ${id} --reason R; change lines and approve: genba modify ${id} --reason R --set ID:am:SITE:BUSINESS:PROCESS`,
   },
 } satisfies Localized<Record<string, unknown>>;
 
@@ -48,7 +54,10 @@ const PLAN_WORDS = {
 export function formatPlan(plan: DayPlan, lang: Lang): string {
   const w = localize(lang, PLAN_WORDS);
   const s = plan.solution;
-  const lines = [w.head(dayName(lang, plan.date), plan.forecastAsOf, plan.rostered, plan.onLeave, plan.ms), w.status[s.status] ?? s.status];
+  const lines = [
+    w.head(dayName(lang, plan.date), plan.forecastAsOf, plan.rostered, plan.onLeave, plan.ms),
+    `${plan.planId} · ${w.status[s.status] ?? s.status}`,
+  ];
   if (plan.withoutRecord > 0) lines.push(w.noRecord(plan.withoutRecord));
   if (plan.unforecast.length > 0) lines.push(w.unforecast(plan.unforecast.length));
   const sites = [...new Set(plan.problem.demands.map((d) => d.site))];
@@ -79,7 +88,61 @@ export function formatPlan(plan: DayPlan, lang: Lang): string {
   const ot = s.overtime.filter((o) => o.minutes > 0);
   lines.push(w.totals(s.objective.overtimeMinutes, ot.length, s.objective.crossSiteBlocks, Math.round(s.objective.crossSiteKm)));
   if (plan.shortfalls.length > 0) lines.push(w.shortfalls, ...plan.shortfalls.map((e) => `- ${localize(lang, e.text)}`));
+  lines.push(w.decide(plan.planId));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `genba approve|reject|modify PLN…`: a decision on a staffing plan. modify changes lines
+ * before approving: `--set ID:am|pm:SITE:BUSINESS:PROCESS` puts a person's half day on other
+ * work, `--off ID:am|pm` takes it off the plan; it needs --reason, like reject.
+ */
+export async function runPlanDecision(
+  app: GenbaApp,
+  action: 'approve' | 'reject' | 'modify',
+  planId: string,
+  o: { reason?: string; set?: string[]; off?: string[]; json: boolean },
+  io: CliIo,
+): Promise<number> {
+  const block = (b: string | undefined): PlanBlock => {
+    if (b === 'am' || b === 'pm') return b;
+    throw usageError({ ja: `午前は am、午後は pm です: ${b ?? ''}`, en: `A half day is am or pm: ${b ?? ''}` });
+  };
+  const id = (x: string | undefined): number => {
+    const v = Number(x);
+    if (!Number.isInteger(v) || v < 1) throw usageError({ ja: `担当者 ID が正しくありません: ${x ?? ''}`, en: `Not an operator id: ${x ?? ''}` });
+    return v;
+  };
+  const edits: PlanEdit[] = [
+    ...(o.set ?? []).map((x) => {
+      const [op, b, site, businessId, process, ...more] = x.split(':');
+      if (!site || !businessId || !process || more.length > 0)
+        throw usageError({ ja: `--set は ID:am|pm:拠点:業務:工程 です: ${x}`, en: `--set takes ID:am|pm:SITE:BUSINESS:PROCESS: ${x}` });
+      return { operatorId: id(op), block: block(b), site, businessId, process };
+    }),
+    ...(o.off ?? []).map((x) => {
+      const [op, b, ...more] = x.split(':');
+      if (more.length > 0) throw usageError({ ja: `--off は ID:am|pm です: ${x}`, en: `--off takes ID:am|pm: ${x}` });
+      return { operatorId: id(op), block: block(b), off: true as const };
+    }),
+  ];
+  if (action !== 'modify' && edits.length > 0) throw usageError({ ja: '--set と --off は modify で使います', en: '--set and --off go with modify' });
+  if (action === 'modify' && edits.length === 0) throw usageError({ ja: 'modify には --set か --off が必要です', en: 'modify needs --set or --off' });
+  const verb = action === 'approve' ? ('approved' as const) : action === 'reject' ? ('rejected' as const) : ('modified' as const);
+  const r = await app.planning.decide(planId, { action: verb, reason: o.reason, edits });
+  const lang = app.lang();
+  const text = r.delivered
+    ? localize(lang, { ja: `${planId}: ${verb}（会社のデータベースに送信しました）`, en: `${planId}: ${verb} (delivered to the company database)` })
+    : localize(lang, {
+        ja: `${planId}: ${verb}（会社のデータベースにまだ送れていません。送信待ちに入れ、自動的に再送します）`,
+        en: `${planId}: ${verb} (not delivered to the company database yet; queued and retried automatically)`,
+      });
+  io.stdout(
+    o.json
+      ? `${JSON.stringify({ planId, status: r.plan.status, decidedAt: r.plan.decidedAt, lines: r.plan.lines.length, delivered: r.delivered }, null, 2)}\n`
+      : `${text}\n`,
+  );
+  return 0;
 }
 
 /** `genba plan [--date YYYY-MM-DD] [--json]`: the staffing plan of one of the next ten working days (default: the next). */

@@ -101,19 +101,16 @@ export function planOperators(
     .all(date) as { id: number; name: string; site: string; status: string | null; at: number | null }[];
   const skills = db
     .prepare(
-      `SELECT c.operator_id AS id, c.process_name AS process, MAX(c.skill_level) AS skill, MAX(c.average_speed) AS perHour, MAX(c.experience_months) AS months
+      `SELECT c.operator_id AS id, c.process_name AS process, MAX(c.skill_level) AS skill, MAX(c.average_speed) AS perHour, MAX(c.experience_months) AS months,
+         MIN(c.capability_id) AS registered
        FROM operator_process_capabilities c JOIN operators o ON o.operator_id = c.operator_id WHERE o.is_valid = 1
-       GROUP BY c.operator_id, c.process_name`,
+       GROUP BY c.operator_id, c.process_name ORDER BY c.operator_id, registered`,
     )
-    .all() as { id: number; process: string; skill: number; perHour: number; months: number }[];
+    .all() as { id: number; process: string; skill: number; perHour: number; months: number; registered: number }[];
   const skillsOf = new Map<number, PlanOperator['skills']>();
   for (const s of skills)
     skillsOf.set(s.id, [...(skillsOf.get(s.id) ?? []), { process: s.process, skill: s.skill, perHour: s.perHour, experienceMonths: s.months }]);
-  // Their usual process is the most experienced one (as the proposals assume when no assignment is recorded).
-  for (const list of skillsOf.values()) {
-    const usual = list.reduce((a, b) => (b.experienceMonths > a.experienceMonths ? b : a));
-    usual.usual = true;
-  }
+  for (const list of skillsOf.values()) usualOf(list).usual = true;
   const known = (p: (typeof people)[number]): string | null => (o.knownAt === undefined || (p.at !== null && p.at <= o.knownAt) ? p.status : null);
   const off = (status: string | null): boolean => status === 'paid_leave' || status === 'absent';
   return {
@@ -147,4 +144,13 @@ export function businessDeadlines(db: Database.Database, timeZone: string): Map<
     deadlines.set(`${r.site}\u0000${r.businessId}`, w.hour * 60 + w.minute);
   }
   return deadlines;
+}
+
+/**
+ * A person's usual process: the most experienced one (as the proposals assume when no
+ * assignment is recorded), then the higher level, then the one registered first. `list` is
+ * in the order the capabilities were registered.
+ */
+export function usualOf<T extends { experienceMonths: number; skill: number }>(list: readonly T[]): T {
+  return list.reduce((a, b) => (b.experienceMonths > a.experienceMonths || (b.experienceMonths === a.experienceMonths && b.skill > a.skill) ? b : a));
 }

@@ -10,9 +10,14 @@ import { explainShortfall, type ShortfallExplanation } from './explainShortfall.
 import { planInputs, type PlanInputs } from './planInputs.js';
 import type { PlanSolution } from './planSolution.js';
 import { solvePlan } from './solvePlan.js';
+import { decidePlan, type PlanDecision } from './decidePlan.js';
+import { loadPlan, newPlanId, PLAN_ID, recentPlans, savePlan, type StoredPlan } from './planStore.js';
+import type { DecisionRecord } from '../store/decisionRecord.js';
 
 /** A day's staffing plan: what it was built from, the solver's plan, and each shortfall in the manager's terms. */
 export interface DayPlan extends Omit<PlanInputs, 'problem'> {
+  /** The stored plan's id (PLN…): what an approval names. */
+  planId: string;
   problem: PlanInputs['problem'];
   solution: PlanSolution;
   shortfalls: ShortfallExplanation[];
@@ -25,8 +30,14 @@ export interface PlanningService {
   forecast(days?: number): StoreForecast;
   /** The forecast's rolling-origin backtest on the store's own history. */
   forecastEval(o?: { origins?: number; horizon?: number }): BacktestReport;
-  /** The staffing plan of a working day among the next ten (default: the next working day). */
+  /** The staffing plan of a working day among the next ten (default: the next working day), stored open for a decision. */
   plan(date?: string): Promise<DayPlan>;
+  /** A stored plan. */
+  get(planId: string): StoredPlan | null;
+  /** The newest plans, newest first. */
+  recent(): StoredPlan[];
+  /** Approves (writing its lines to the company's daily_assignments through the outbox), changes lines and approves, or rejects a plan. */
+  decide(planId: string, d: Omit<PlanDecision, 'user'>): Promise<{ plan: StoredPlan; delivered: boolean }>;
 }
 
 export function createPlanningService(deps: {
@@ -34,6 +45,12 @@ export function createPlanningService(deps: {
   env: Pick<AppEnv, 'now' | 'config'>;
   distancesKm: () => Record<string, Record<string, number>>;
   businessNames: () => Record<string, string>;
+  /** Who decides: the OS user of this machine. */
+  userName: string;
+  /** The outbox: a decision is recorded in the plan's transaction, then delivered at once (and retried by the sync until it is). */
+  record: (d: DecisionRecord) => void;
+  deliver: () => Promise<unknown>;
+  delivered: (id: string) => boolean;
 }): PlanningService {
   const today = (): string => localDate(deps.env.now(), deps.env.config().timeZone);
   return {
@@ -63,7 +80,51 @@ export function createPlanningService(deps: {
         businessNames: deps.businessNames(),
       });
       const solution = await solvePlan(inputs.problem);
-      return { ...inputs, solution, shortfalls: explainShortfall(inputs.problem, solution), ms: Math.round(performance.now() - t0) };
+      const shortfalls = explainShortfall(inputs.problem, solution);
+      const planId = newPlanId(day);
+      const people = new Map(inputs.problem.operators.map((op) => [op.id, op]));
+      const overtime = new Map(solution.overtime.map((x) => [x.operatorId, x]));
+      savePlan(deps.db(), {
+        planId,
+        date: day,
+        createdAt: deps.env.now(),
+        day: inputs.problem.day,
+        forecastAsOf: inputs.forecastAsOf,
+        rostered: inputs.rostered,
+        onLeave: inputs.onLeave,
+        withoutRecord: inputs.withoutRecord,
+        lines: solution.assignments.map((a) => ({
+          ...a,
+          name: people.get(a.operatorId)?.name ?? String(a.operatorId),
+          homeSite: people.get(a.operatorId)?.site ?? a.site,
+          overtimeMinutes: (a.block === 'am' ? overtime.get(a.operatorId)?.earlyMinutes : overtime.get(a.operatorId)?.lateMinutes) ?? 0,
+        })),
+        demands: solution.demands,
+        objective: solution.objective,
+        shortfalls: shortfalls.map((x) => x.text),
+        solveStatus: solution.status,
+      });
+      return { ...inputs, planId, solution, shortfalls, ms: Math.round(performance.now() - t0) };
+    },
+    get: (planId) => loadPlan(deps.db(), planId),
+    recent: () => recentPlans(deps.db()),
+    async decide(planId, d) {
+      if (!PLAN_ID.test(planId)) throw new GenbaError('INVALID_INPUT', { ja: `計画 ID の形が違います: ${planId}`, en: `Not a plan id: ${planId}` });
+      const config = deps.env.config();
+      const plan = decidePlan(
+        deps.db(),
+        planId,
+        { ...d, user: deps.userName },
+        {
+          now: deps.env.now(),
+          timeZone: config.timeZone,
+          minSkill: config.placement.minSkill,
+          record: deps.record,
+        },
+      );
+      // Delivery failing (the company database down) leaves the decision in the outbox, retried by the sync.
+      await deps.deliver().catch(() => {});
+      return { plan, delivered: deps.delivered(planId) };
     },
   };
 }

@@ -13,6 +13,19 @@ export interface DecisionRecord {
   action_user: string;
   feedback_reason: string | null;
   decided_at: number;
+  /** An approved staffing plan's rows for daily_assignments, as JSON of AssignmentRecord[]; null for a move proposal. */
+  assignments?: string | null;
+}
+
+/** One row an approved plan writes to the company's daily_assignments (times epoch ms; plan_id is the decision's suggestion_id). */
+export interface AssignmentRecord {
+  assignment_date: string;
+  operator_id: number;
+  location_name: string;
+  process_name: string;
+  business_id: string | null;
+  start_time: number;
+  end_time: number;
 }
 
 /** What one delivery of the due decisions did. */

@@ -3,7 +3,7 @@ import mysql from 'mysql2/promise';
 import type { CompanyTable } from '../store/companyRows.js';
 import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../config/sqlDatetime.js';
 import { missingColumn, SyncError, toSyncError } from './syncError.js';
-import type { DecisionRecord } from '../store/decisionRecord.js';
+import type { AssignmentRecord, DecisionRecord } from '../store/decisionRecord.js';
 import type { Batch, LocalRow, SyncSource, Watermark } from './syncSource.js';
 import { isAbsentOptional, primaryKey, requiredColumns, type TableSpec } from './tableSpecs.js';
 
@@ -177,14 +177,51 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
     },
 
     async deliver(d: DecisionRecord) {
-      const result = await run<{ affectedRows: number }>(
-        'approval_history',
-        `INSERT INTO approval_history (suggestion_id, changes, impact, action_type, action_user, feedback_reason, execution_status, created_at)
+      const history = `INSERT INTO approval_history (suggestion_id, changes, impact, action_type, action_user, feedback_reason, execution_status, created_at)
          VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)
-         ON DUPLICATE KEY UPDATE suggestion_id = suggestion_id`,
-        [d.suggestion_id, d.changes, d.impact, d.action_type, d.action_user, d.feedback_reason, epochToSqlDatetime(d.decided_at, o.timeZone)],
-      );
-      return result.affectedRows === 1 ? 'inserted' : 'existed';
+         ON DUPLICATE KEY UPDATE suggestion_id = suggestion_id`;
+      const values = [d.suggestion_id, d.changes, d.impact, d.action_type, d.action_user, d.feedback_reason, epochToSqlDatetime(d.decided_at, o.timeZone)];
+      if (!d.assignments) {
+        const result = await run<{ affectedRows: number }>('approval_history', history, values);
+        return result.affectedRows === 1 ? 'inserted' : 'existed';
+      }
+      // An approved plan: its approval and its daily assignments in one transaction, so the company never has one without the
+      // other; the unique (plan_id, operator_id, start_time) makes a resend after a lost reply write nothing twice.
+      const rows = (JSON.parse(d.assignments) as AssignmentRecord[]).map((a) => [
+        a.assignment_date,
+        a.operator_id,
+        a.location_name,
+        a.process_name,
+        a.business_id,
+        epochToSqlDatetime(a.start_time, o.timeZone),
+        epochToSqlDatetime(a.end_time, o.timeZone),
+        'genba',
+        d.suggestion_id,
+      ]);
+      const conn = await pool.getConnection().catch((error: unknown) => {
+        throw toSyncError(error, where, 'daily_assignments');
+      });
+      try {
+        await conn.query('START TRANSACTION');
+        const [result] = (await conn.query({ sql: history, timeout: o.queryTimeoutMs }, values)) as unknown as [{ affectedRows: number }];
+        for (let i = 0; i < rows.length; i += 500) {
+          await conn.query(
+            {
+              sql: `INSERT INTO daily_assignments (assignment_date, operator_id, location_name, process_name, business_id, start_time, end_time, assigned_by, plan_id)
+                    VALUES ? ON DUPLICATE KEY UPDATE assignment_id = assignment_id`,
+              timeout: o.queryTimeoutMs,
+            },
+            [rows.slice(i, i + 500)],
+          );
+        }
+        await conn.query('COMMIT');
+        return result.affectedRows === 1 ? 'inserted' : 'existed';
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => {});
+        throw toSyncError(error, where, 'daily_assignments');
+      } finally {
+        conn.release();
+      }
     },
 
     /**

@@ -25,11 +25,11 @@ export class Outbox {
   record(d: DecisionRecord, now: number): void {
     const r = this.db
       .prepare(
-        `INSERT INTO approval_outbox (suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, next_attempt_at)
-       VALUES (@suggestion_id, @changes, @impact, @action_type, @action_user, @feedback_reason, @decided_at, @now)
+        `INSERT INTO approval_outbox (suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, next_attempt_at, assignments)
+       VALUES (@suggestion_id, @changes, @impact, @action_type, @action_user, @feedback_reason, @decided_at, @now, @assignments)
        ON CONFLICT(suggestion_id) DO NOTHING`,
       )
-      .run({ ...d, now });
+      .run({ ...d, assignments: d.assignments ?? null, now });
     if (r.changes === 0) {
       throw new GenbaError('DECISION_EXISTS', {
         ja: `提案 ${d.suggestion_id} は既に判断済みです。`,
@@ -56,7 +56,7 @@ export class Outbox {
   due(now: number, limit = 100): DecisionRecord[] {
     return this.db
       .prepare(
-        `SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at FROM approval_outbox
+        `SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, assignments FROM approval_outbox
         WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY decided_at LIMIT ?`,
       )
       .all(now, limit) as DecisionRecord[];
@@ -105,4 +105,21 @@ export async function deliverDue(outbox: Outbox, source: SyncSource, now: number
     }
   }
   return report;
+}
+
+/**
+ * The outbox as the deciding services use it: record a decision (inside their own
+ * transaction), deliver what is due now, and whether one has arrived. Decisions are written
+ * with the status of what they decide and delivered at once; the sync retries what failed.
+ */
+export function decisionOutbox(
+  db: () => Database.Database,
+  now: () => number,
+  deliverNow: () => Promise<DeliveryReport | null>,
+): { record: (d: DecisionRecord) => void; deliver: () => Promise<DeliveryReport | null>; delivered: (id: string) => boolean } {
+  return {
+    record: (d) => new Outbox(db()).record(d, now()),
+    deliver: deliverNow,
+    delivered: (id) => new Outbox(db()).deliveryOf(id)?.deliveredAt != null,
+  };
 }

@@ -91,7 +91,8 @@ export async function startMariaDb(database = 'company'): Promise<MariaDb> {
   await root.query(readFileSync(resolve('resources/mysql/company_schema.sql'), 'utf8'));
   await root.query(`CREATE USER 'genba'@'%' IDENTIFIED BY 'genba-pw';
     GRANT SELECT ON ${database}.* TO 'genba'@'%';
-    GRANT INSERT, UPDATE ON ${database}.approval_history TO 'genba'@'%';`);
+    GRANT INSERT, UPDATE ON ${database}.approval_history TO 'genba'@'%';
+    GRANT INSERT, UPDATE ON ${database}.daily_assignments TO 'genba'@'%';`);
   await root.end();
 
   return {

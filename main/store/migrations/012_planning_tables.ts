@@ -8,6 +8,11 @@ import type { Migration } from './migration.js';
  *
  * `sync_state.absent`: the company database has no such table. The tables are optional,
  * so their absence is a state the status shows and the answers name, not a sync error.
+ *
+ * `plans`: the staffing plans Genba made (body: the plan as the manager saw it, JSON), open
+ * until decided; a newer plan of the same day supersedes an open one.
+ * `approval_outbox.assignments`: an approved plan's rows for the company's daily_assignments
+ * (JSON), delivered in the same transaction as its approval_history row.
  */
 export const planningTables: Migration = {
   version: 12,
@@ -62,5 +67,15 @@ export const planningTables: Migration = {
     );
     CREATE INDEX workload_forecasts_by_date ON workload_forecasts (forecast_date);
     ALTER TABLE sync_state ADD COLUMN absent INTEGER NOT NULL DEFAULT 0 CHECK (absent IN (0, 1));
+    CREATE TABLE plans (
+      plan_id    TEXT PRIMARY KEY,
+      plan_date  TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      status     TEXT NOT NULL CHECK (status IN ('open', 'approved', 'modified', 'rejected', 'superseded')),
+      body       TEXT NOT NULL,
+      decided_at INTEGER
+    );
+    CREATE INDEX plans_by_date ON plans (plan_date, status);
+    ALTER TABLE approval_outbox ADD COLUMN assignments TEXT;
   `,
 };

@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import type { Localized } from '../api/localized.js';
+import type { PlanBlock, PlanDay } from './planProblem.js';
+import type { PlannedDemand, PlanObjectiveParts } from './planSolution.js';
+
+/** One line of a stored plan: a person, a half day, where and on what. */
+export interface PlanLine {
+  operatorId: number;
+  name: string;
+  homeSite: string;
+  block: PlanBlock;
+  site: string;
+  businessId: string;
+  process: string;
+  crossSite: boolean;
+  /** 早出 before the morning block, or overtime after the afternoon block, in minutes. */
+  overtimeMinutes: number;
+}
+
+export type PlanStatus = 'open' | 'approved' | 'modified' | 'rejected' | 'superseded';
+
+/** A plan as the manager saw it when it was made: what an approval writes, and what the card and the view show. */
+export interface StoredPlan {
+  planId: string;
+  date: string;
+  createdAt: number;
+  status: PlanStatus;
+  decidedAt: number | null;
+  day: PlanDay;
+  forecastAsOf: string;
+  rostered: number;
+  onLeave: number;
+  withoutRecord: number;
+  lines: PlanLine[];
+  demands: PlannedDemand[];
+  objective: PlanObjectiveParts;
+  shortfalls: Localized[];
+  solveStatus: string;
+}
+
+/** `PLN{YYYYMMDD}-{8 hex}`: the day planned, and a random part so two plans of one day differ. */
+export const newPlanId = (date: string): string => `PLN${date.replaceAll('-', '')}-${randomBytes(4).toString('hex').toUpperCase()}`;
+export const PLAN_ID = /^PLN\d{8}-[0-9A-F]{8}$/;
+
+/** Stores a new plan; an open plan of the same day is superseded by it (one open plan per day). */
+export function savePlan(db: Database.Database, plan: Omit<StoredPlan, 'status' | 'decidedAt'>): void {
+  db.transaction(() => {
+    db.prepare(`UPDATE plans SET status = 'superseded' WHERE plan_date = ? AND status = 'open'`).run(plan.date);
+    db.prepare(`INSERT INTO plans (plan_id, plan_date, created_at, status, body) VALUES (?, ?, ?, 'open', ?)`).run(
+      plan.planId,
+      plan.date,
+      plan.createdAt,
+      JSON.stringify(plan),
+    );
+  })();
+}
+
+export function loadPlan(db: Database.Database, planId: string): StoredPlan | null {
+  const row = db.prepare('SELECT status, decided_at AS decidedAt, body FROM plans WHERE plan_id = ?').get(planId) as
+    { status: PlanStatus; decidedAt: number | null; body: string } | undefined;
+  return row ? { ...(JSON.parse(row.body) as StoredPlan), status: row.status, decidedAt: row.decidedAt } : null;
+}
+
+/** The newest plans, newest first (the Plan view's list). */
+export function recentPlans(db: Database.Database, limit = 20): StoredPlan[] {
+  const rows = db.prepare('SELECT plan_id AS id FROM plans ORDER BY created_at DESC LIMIT ?').all(limit) as { id: string }[];
+  return rows.map((r) => loadPlan(db, r.id)!);
+}

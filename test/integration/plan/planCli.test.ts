@@ -1,0 +1,152 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyDemoStore } from '../../helpers/demoStore.js';
+import { runGenba } from '../../helpers/genbaCli.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+const ANCHOR = '2025-10-23T15:40+09:00';
+const TOMORROW = '2025-10-24';
+
+interface PlanJson {
+  planId: string;
+  date: string;
+  forecastAsOf: string;
+  policy: { minSkill: number; maxOvertimeMinutes: number };
+  day: { startMinute: number; lunchStartMinute: number; lunchEndMinute: number; endMinute: number };
+  solution: {
+    assignments: { operatorId: number; block: 'am' | 'pm'; site: string; businessId: string; process: string; crossSite: boolean; homeSite: string }[];
+    overtime: { operatorId: number; minutes: number; earlyMinutes: number; lateMinutes: number }[];
+    demands: { site: string; businessId: string; process: string; p50: number; target: number; plannedItems: number; shortfallItems: number }[];
+  };
+  shortfalls: { text: { ja: string; en: string }; site: string; process: string; shortfallItems: number; morePeople: number | null }[];
+}
+
+/**
+ * `genba plan` on the demo company (issue 28): the next working day's plan, every line checked
+ * against SQL of the same store (a current operator, at work that day, able to do the process
+ * under the plan's rule, within the day's hour limit, one thing per half day); a day with half
+ * of 札幌 on leave explained in the manager's terms; and a plan decided once.
+ */
+describe('genba plan: the staffing plan of the next working day, checked against SQL', () => {
+  const dir = tempDir();
+  let db: Database.Database;
+  const genba = (...args: string[]) => runGenba([...args, '--data-dir', dir.path, '--now', ANCHOR]);
+
+  beforeAll(async () => {
+    await copyDemoStore(dir.path);
+    db = new Database(join(dir.path, 'genba.sqlite'));
+  });
+  afterAll(() => {
+    db?.close();
+    dir.remove();
+  });
+
+  it('plans Friday 10/24 from what is known on the 23rd: every person at work, able, within the hour limit, once per half day', () => {
+    const r = genba('plan', '--json');
+    expect(r.stderr).toBe('');
+    const plan = JSON.parse(r.stdout) as PlanJson;
+    expect(plan).toMatchObject({ date: TOMORROW, forecastAsOf: '2025-10-23' });
+    expect(plan.planId).toMatch(/^PLN20251024-[0-9A-F]{8}$/);
+    const lines = plan.solution.assignments;
+    expect(lines.length).toBeGreaterThan(400);
+    const seen = new Set<string>();
+    const person = db.prepare(
+      `SELECT o.is_valid AS valid, o.location_name AS site, a.attendance_status AS status FROM operators o
+       LEFT JOIN attendance_records a ON a.operator_id = o.operator_id AND a.attendance_date = ? WHERE o.operator_id = ?`,
+    );
+    const skills = db.prepare(
+      'SELECT process_name AS process, skill_level AS skill, experience_months AS months FROM operator_process_capabilities WHERE operator_id = ? ORDER BY capability_id',
+    );
+    for (const a of lines) {
+      const key = `${a.operatorId}/${a.block}`;
+      expect(seen.has(key), key).toBe(false);
+      seen.add(key);
+      const p = person.get(TOMORROW, a.operatorId) as { valid: number; site: string; status: string | null };
+      expect(p.valid, key).toBe(1);
+      expect(['paid_leave', 'absent']).not.toContain(p.status);
+      expect(a.homeSite).toBe(p.site);
+      expect(a.crossSite).toBe(a.site !== p.site);
+      const list = skills.all(a.operatorId) as { process: string; skill: number; months: number }[];
+      // The usual process: most experienced, then the higher level, then registered first.
+      const usual = list.reduce((x, y) => (y.months > x.months || (y.months === x.months && y.skill > x.skill) ? y : x));
+      const on = list.find((s) => s.process === a.process);
+      expect(on, `${key} ${a.process}`).toBeDefined();
+      expect(on!.skill >= plan.policy.minSkill || usual.process === a.process, `${key} ${a.process} level ${on!.skill}`).toBe(true);
+    }
+    // Hour limit: the half days worked plus overtime within config.planning's 600 minutes, overtime within its 60.
+    const d = plan.day;
+    const minutes = new Map<number, number>();
+    for (const a of lines)
+      minutes.set(a.operatorId, (minutes.get(a.operatorId) ?? 0) + (a.block === 'am' ? d.lunchStartMinute - d.startMinute : d.endMinute - d.lunchEndMinute));
+    for (const o of plan.solution.overtime) {
+      expect(o.minutes).toBeLessThanOrEqual(plan.policy.maxOvertimeMinutes);
+      minutes.set(o.operatorId, (minutes.get(o.operatorId) ?? 0) + o.minutes);
+    }
+    for (const [, m] of minutes) expect(m).toBeLessThanOrEqual(600);
+    // Everyone on leave that day is out of the plan; people known to be at work are mostly in it.
+    const onLeave = db
+      .prepare(`SELECT operator_id AS id FROM attendance_records WHERE attendance_date = ? AND attendance_status = 'paid_leave'`)
+      .all(TOMORROW) as { id: number }[];
+    expect(onLeave.length).toBeGreaterThan(0);
+    for (const l of onLeave) expect(lines.some((a) => a.operatorId === l.id)).toBe(false);
+    // Each series of the forecast is a demand; what the plan does by the deadline is what its lines do.
+    const series = (db.prepare(`SELECT COUNT(DISTINCT location_name || business_id || process_name) AS n FROM arrivals`).get() as { n: number }).n;
+    expect(plan.solution.demands).toHaveLength(series);
+  });
+
+  it('the plan for people: sites, each business and process with people per half day, forecast and finish, and how to decide it', () => {
+    const r = genba('plan', '--date', TOMORROW);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('2025-10-24 (金)の配置計画');
+    expect(r.stdout).toMatch(/■ 札幌（\d+名）/);
+    expect(r.stdout).toMatch(/SS エントリ1: 午前\d+名・午後\d+名／予測 \d+件/);
+    expect(r.stdout).toMatch(/承認: genba approve PLN20251024-[0-9A-F]{8}/);
+  });
+
+  it('a day with half of 札幌 on paid leave: the plan says how many items fall short and what would close it', () => {
+    db.prepare(
+      `UPDATE attendance_records SET attendance_status = 'paid_leave', planned_start = NULL, planned_end = NULL
+       WHERE attendance_date = '2025-10-27' AND operator_id IN (
+         SELECT operator_id FROM operators WHERE location_name = '札幌' AND is_valid = 1 AND operator_id % 2 = 0)`,
+    ).run();
+    const r = genba('plan', '--date', '2025-10-27', '--json');
+    expect(r.stderr).toBe('');
+    const plan = JSON.parse(r.stdout) as PlanJson;
+    // A fraction of an item is no shortfall a manager acts on: the explanations start at one item.
+    const short = plan.solution.demands.filter((d) => Math.ceil(d.shortfallItems - 1e-6) >= 1);
+    expect(short.length).toBeGreaterThan(0);
+    expect(plan.shortfalls.length).toBe(short.length);
+    for (const s of plan.shortfalls) {
+      const d = short.find((x) => x.site === s.site && x.process === s.process)!;
+      expect(d).toBeDefined();
+      expect(s.text.ja).toContain(`${s.site}の`);
+      expect(s.text.ja).toContain(`約${s.shortfallItems}件不足します`);
+      if (s.morePeople !== null) expect(s.text.ja).toContain(`あと${s.morePeople}名いれば`);
+      expect(s.text.en).toContain(`about ${s.shortfallItems} item`);
+    }
+    const people = genba('plan', '--date', '2025-10-27', '--lang', 'en');
+    expect(people.stdout).toContain('Short:');
+  });
+
+  it('approving a plan records it once; a second decision and a non-working day are refused with the reason', () => {
+    const plan = JSON.parse(genba('plan', '--json').stdout) as PlanJson;
+    const ok = genba('approve', plan.planId);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`${plan.planId}: approved`);
+    const row = db.prepare('SELECT status FROM plans WHERE plan_id = ?').get(plan.planId) as { status: string };
+    expect(row.status).toBe('approved');
+    const outbox = db.prepare('SELECT action_type, assignments FROM approval_outbox WHERE suggestion_id = ?').get(plan.planId) as {
+      action_type: string;
+      assignments: string;
+    };
+    expect(outbox.action_type).toBe('approved');
+    expect((JSON.parse(outbox.assignments) as unknown[]).length).toBe(plan.solution.assignments.length);
+    const again = genba('approve', plan.planId);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('判断済み');
+    const saturday = genba('plan', '--date', '2025-10-25');
+    expect(saturday.code).toBe(1);
+    expect(saturday.stderr).toContain('休業日です');
+  });
+});
