@@ -15,10 +15,10 @@ describe('planning tables from a real MariaDB', () => {
   let maria: MariaDb;
   let form: DataSourceForm;
   const dirs: { remove: () => void }[] = [];
-  const openApp = async (): Promise<{ app: GenbaApp; dir: string }> => {
+  const openApp = async (now?: number): Promise<{ app: GenbaApp; dir: string }> => {
     const d = tempDir();
     dirs.push(d);
-    const app = createApp({ dataDir: d.path, secrets: memorySecretStore({ [MYSQL_PASSWORD]: 'genba-pw' }), syncRunner: 'inline' });
+    const app = createApp({ dataDir: d.path, secrets: memorySecretStore({ [MYSQL_PASSWORD]: 'genba-pw' }), syncRunner: 'inline', now });
     app.saveSource(form, { sync: false });
     await app.start();
     return { app, dir: d.path };
@@ -101,4 +101,59 @@ describe('planning tables from a real MariaDB', () => {
       await c3.end();
     }
   }, 240_000);
+
+  it('an approved plan arrives in daily_assignments exactly once, with its approval, across a MySQL outage and a resend', async () => {
+    const { app, dir } = await openApp(Date.parse('2025-10-23T15:40+09:00'));
+    await app.syncNow();
+    const plan = await app.planning.plan();
+    expect(plan.date).toBe('2025-10-24');
+    const companyRows = async (): Promise<{
+      history: number;
+      rows: { operator_id: number; location_name: string; process_name: string; start_time: string; end_time: string; assigned_by: string }[];
+    }> => {
+      const conn = await maria.admin();
+      const [h] = (await conn.query('SELECT COUNT(*) AS n FROM approval_history WHERE suggestion_id = ?', [plan.planId])) as unknown as [{ n: number }[]];
+      const [rows] = await conn.query(
+        'SELECT operator_id, location_name, process_name, start_time, end_time, assigned_by FROM daily_assignments WHERE plan_id = ? ORDER BY operator_id, start_time',
+        [plan.planId],
+      );
+      await conn.end();
+      return { history: Number(h[0]!.n), rows: rows as never };
+    };
+
+    // The company database is down when the manager approves: the decision waits in the outbox.
+    await maria.stop();
+    const decided = await app.planning.decide(plan.planId, { action: 'approved' });
+    expect(decided).toMatchObject({ delivered: false, plan: { status: 'approved' } });
+    const db = new Database(join(dir, 'genba.sqlite'));
+    try {
+      expect(db.prepare('SELECT delivered_at, attempts FROM approval_outbox WHERE suggestion_id = ?').get(plan.planId)).toMatchObject({ delivered_at: null });
+      await maria.start();
+      // The clock is fixed at the demo's afternoon: the retry's backoff is over when the next sync comes.
+      db.prepare('UPDATE approval_outbox SET next_attempt_at = 0 WHERE suggestion_id = ?').run(plan.planId);
+      await app.syncNow();
+      const after = await companyRows();
+      expect(after.history).toBe(1);
+      expect(after.rows).toHaveLength(plan.solution.assignments.length);
+      // Each line is the person's half day in the company's zone: 09:00–12:00 or 13:00–18:00, overtime at the edge of the day.
+      for (const r of after.rows) {
+        expect(r.assigned_by).toBe('genba');
+        expect(r.start_time.slice(0, 10)).toBe('2025-10-24');
+        expect(['09:00', '13:00'].includes(r.start_time.slice(11, 16)) || r.start_time.slice(11, 16) < '09:00').toBe(true);
+      }
+      const line = plan.solution.assignments[0]!;
+      expect(after.rows.some((r) => r.operator_id === line.operatorId && r.location_name === line.site && r.process_name === line.process)).toBe(true);
+
+      // The reply was lost after the commit: the outbox sends it again, and nothing is written twice.
+      db.prepare('UPDATE approval_outbox SET delivered_at = NULL, next_attempt_at = 0 WHERE suggestion_id = ?').run(plan.planId);
+      await app.syncNow();
+      expect(db.prepare('SELECT delivered_at FROM approval_outbox WHERE suggestion_id = ?').get(plan.planId)).not.toMatchObject({ delivered_at: null });
+      const again = await companyRows();
+      expect(again.history).toBe(1);
+      expect(again.rows).toEqual(after.rows);
+    } finally {
+      db.close();
+    }
+    await app.stop();
+  }, 300_000);
 });
