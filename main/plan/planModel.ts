@@ -20,9 +20,18 @@ export interface PlanScope {
   demands: number[];
   /** Whether an operator of `from` may work a demand of `to` (another site). */
   crossAllowed: (from: string, to: string) => boolean;
+  /**
+   * Helpers lent by a neighbour for a cross-site repair (solvePlan's step 2): per operator, the
+   * blocks they are free in (instead of their attendance), the minutes their day has left
+   * (their other block may stay at home), and a cost per block moved (what their home plan loses).
+   */
+  helpers?: Map<number, { blocks: Record<PlanBlock, boolean>; maxWorkMinutes: number; moveCost: Record<PlanBlock, number> }>;
+  /** Rows Σ items·x[op, block] ≤ max: a home demand lends no more than its surplus over its target. */
+  lendLimits?: { terms: { op: number; block: PlanBlock; items: number }[]; max: number }[];
 }
 
 export interface PlanModel {
+  /** The MIP as LP text. */
   lp: string;
   options: PlanOption[];
   /** Column names, for reading the solution back. */
@@ -106,7 +115,8 @@ export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOp
   const otRoom = new Map<string, string[]>();
   const otRate = new Map<string, number>();
   for (const [op, mine] of byOp) {
-    const o = p.operators[op]!;
+    const helper = scope.helpers?.get(op);
+    const o = helper ? { ...p.operators[op]!, ...helper } : p.operators[op]!;
     const hours: string[] = [];
     for (const b of ['am', 'pm'] as const) {
       if (!o.blocks[b]) continue;
@@ -117,10 +127,10 @@ export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOp
         const opt = options[i]!;
         const dl = p.demands[opt.demand]!.deadlineMinute;
         binaries.push(x(i, b));
-        obj.push(term(opt.blockCost - w.idleBlock, x(i, b)));
+        obj.push(term(opt.blockCost - w.idleBlock + (helper?.moveCost[b] ?? 0), x(i, b)));
         addCover(opt.demand, opt.perMinute * minutesBefore(day, b, dl), x(i, b));
         hours.push(term(len, x(i, b)));
-        if (room > 0 && (b === 'am' ? earlyCounts(day, dl) : lateCounts(day, dl))) {
+        if (room > 0 && !helper && (b === 'am' ? earlyCounts(day, dl) : lateCounts(day, dl))) {
           const key = `${b}${opt.demand}`;
           otRoom.set(key, [...(otRoom.get(key) ?? []), term(room, x(i, b))]);
           otRate.set(key, Math.min(otRate.get(key) ?? Infinity, opt.perMinute));
@@ -131,6 +141,11 @@ export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOp
     const most = (o.blocks.am ? amLen : 0) + (o.blocks.pm ? pmLen : 0);
     if (hours.length > 0 && most > o.maxWorkMinutes) rows.push(`h${op}: ${hours.join(' ')} <= ${num(o.maxWorkMinutes)}`);
   }
+  const declared = new Set(binaries);
+  (scope.lendLimits ?? []).forEach((limit, k) => {
+    const terms = limit.terms.flatMap((t) => (byOp.get(t.op) ?? []).filter((i) => declared.has(x(i, t.block))).map((i) => term(t.items, x(i, t.block))));
+    if (terms.length > 0) rows.push(`l${k}: ${terms.join(' ')} <= ${num(limit.max)}`);
+  });
   for (const [key, room] of otRoom) {
     const v = `o${key}`;
     rows.push(`r${key}: ${v} ${room.map((t) => t.replace(/^\+/, '-')).join(' ')} <= 0`);

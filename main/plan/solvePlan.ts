@@ -1,5 +1,5 @@
 import { buildPlanModel, planOptions, type PlanModel, type PlanScope } from './planModel.js';
-import { blockMinutes, distanceKm } from './planDayMinutes.js';
+import { blockMinutes, distanceKm, minutesBefore } from './planDayMinutes.js';
 import type { PlanBlock, PlanProblem } from './planProblem.js';
 import type { PlanSolution } from './planSolution.js';
 import { evaluatePlan, type ChosenBlock } from './evaluatePlan.js';
@@ -20,17 +20,24 @@ interface ScopePlan {
  * operator, block and reachable demand is too big for HiGHS in WebAssembly at 5,000
  * operators (measured: see test/bench/planSolver.ts):
  *   1. each site alone, with its own people: small models, and most sites are done here;
- *   2. the sites left with a shortfall or overtime, together with their `crossSiteNearest`
- *      nearest sites, in one model per group of overlapping neighbourhoods, where remote work
- *      towards the needy sites' demands is allowed. The model keeps step 1's plan within
- *      reach, so it is taken only when it is no worse (a time limit could leave it worse).
+ *   2. each site left with a shortfall or overtime in turn, with helpers from its
+ *      `crossSiteNearest` nearest sites (lendingScope): their idle blocks, and blocks at home on
+ *      a demand planned above its target, up to that surplus. The repair starts from the plan so
+ *      far and is taken only when the whole plan's weighted cost goes down.
+ * Before, step 2 solved each group of overlapping neighbourhoods whole; at 50 sites they join
+ * into one 40,000-option model that its time limit left unimproved (0 cross-site blocks); the
+ * repairs are 150–1,000 options each. Measured too and dropped: aggregating operators into
+ * classes (same processes, levels and a 10 % speed band) leaves 1,805 classes of 2,303 operators
+ * with options at 50 sites, too few to matter; fixing the LP relaxation's x ≥ 0.99 and solving the
+ * rest leaves 15 % more weighted cost at 50 sites and 37 items more shortfall on the demo (the fixed people leave targets the others cannot fill).
  * Exact when there is no shortfall or overtime anywhere (no site wants help, remote work costs);
- * otherwise a site that helps must be a near neighbour of the one it helps, and a site that
- * needs nothing receives nobody.
+ * otherwise a site that helps must be a near neighbour of the one it helps, and only what it can
+ * spare is lent. Most models with a shortfall end on their time limit: their gap at the root is a
+ * few % (see planHighs.ts).
  */
 export async function solvePlan(p: PlanProblem): Promise<PlanSolution> {
   const t0 = performance.now();
-  const limits = p.timeLimitSeconds ?? { site: 1, crossSite: 4 };
+  const limits = p.timeLimitSeconds ?? { site: 0.3, crossSite: 0.4 };
   const models: PlanSolution['models'] = [];
   const sites = [...new Set([...p.operators.map((o) => o.site), ...p.demands.map((d) => d.site)])];
   const opsOf = groupIndex(p.operators.map((o) => o.site));
@@ -72,30 +79,103 @@ export async function solvePlan(p: PlanProblem): Promise<PlanSolution> {
     if (plan) bySite.set(site, plan);
     else failed = true;
   }
-  // Step 2: the needy sites with their nearest neighbours, remote work allowed towards the needy.
-  const needy = new Set([...bySite.values()].flatMap((s) => [...s.needy]));
+  // Step 2: each needy site in turn, with the people its nearest neighbours can lend.
+  let chosen = [...bySite.values()].flatMap((s) => s.chosen);
+  let weighted = evaluatePlan(p, chosen).objective.weighted;
+  const needy = [...new Set([...bySite.values()].flatMap((s) => [...s.needy]))].sort();
   const staffed = sites.filter((s) => (opsOf.get(s) ?? []).length > 0);
-  const nearest = new Map<string, Set<string>>();
   for (const site of needy) {
-    const others = staffed.filter((s) => s !== site).sort((a, b) => distanceKm(p.policy, site, a) - distanceKm(p.policy, site, b) || a.localeCompare(b));
-    nearest.set(site, new Set(others.slice(0, Math.max(0, p.policy.crossSiteNearest))));
-  }
-  for (const group of neighbourhoods(nearest)) {
-    if (group.length < 2) continue;
-    const start = group.flatMap((site) => bySite.get(site)?.chosen ?? []);
-    const plan = await run(
-      group,
-      scopeOf(group, (from, to) => nearest.get(to)?.has(from) ?? false),
-      start,
+    const near = new Set(
+      staffed
+        .filter((s) => s !== site)
+        .sort((a, b) => distanceKm(p.policy, site, a) - distanceKm(p.policy, site, b) || a.localeCompare(b))
+        .slice(0, Math.max(0, p.policy.crossSiteNearest)),
     );
-    const before = group.reduce((s, site) => s + (bySite.get(site)?.objective ?? Infinity), 0);
-    if (!plan || plan.objective > before + 1e-6) continue;
-    for (const site of group) bySite.delete(site);
-    bySite.set(group.join('\u0000'), plan);
+    if (near.size === 0) continue;
+    const repair = lendingScope(p, chosen, site, near, opsOf, demandsOf);
+    if (repair.helpers.size === 0) continue;
+    const mine = new Set(repair.scope.operators);
+    const plan = await run(
+      [site, ...near],
+      repair.scope,
+      chosen.filter((c) => mine.has(c.option.op) && !c.option.cross),
+    );
+    if (!plan) continue;
+    const moved = new Set(plan.chosen.filter((c) => c.option.cross).map((c) => `${c.option.op}:${c.block}`));
+    const candidate = [
+      ...chosen.filter((c) => !(mine.has(c.option.op) && !repair.helpers.has(c.option.op)) && !moved.has(`${c.option.op}:${c.block}`)),
+      ...plan.chosen,
+    ];
+    const better = evaluatePlan(p, candidate).objective.weighted;
+    if (better < weighted - 1e-6) [chosen, weighted] = [candidate, better];
   }
-  const chosen = [...bySite.values()].flatMap((s) => s.chosen);
   const status = failed ? 'failed' : models.some((m) => m.status !== 'optimal') ? 'time-limit' : 'optimal';
   return { status, ...evaluatePlan(p, chosen), models, ms: performance.now() - t0 };
+}
+
+/**
+ * The repair model of a needy site: its own people (all but those already lent elsewhere) and
+ * its demands, plus helpers from its neighbours: people idle in a block, or whose block at home
+ * works a demand planned above its target (that demand lends no more than its surplus). Helpers
+ * with overtime at home, or already lent, stay as they are; a part-timer working at home is not
+ * free in their other block. Far smaller than the neighbourhood's whole model (at 50 sites the
+ * neighbourhoods overlap into one 40,000-option model that a time limit leaves unimproved).
+ */
+function lendingScope(
+  p: PlanProblem,
+  chosen: ChosenBlock[],
+  site: string,
+  near: Set<string>,
+  opsOf: Map<string, number[]>,
+  demandsOf: Map<string, number[]>,
+): { scope: PlanScope; helpers: NonNullable<PlanScope['helpers']> } {
+  const { day, policy } = p;
+  const w = policy.weights;
+  const blocksOf = new Map<number, ChosenBlock[]>();
+  for (const c of chosen) blocksOf.set(c.option.op, [...(blocksOf.get(c.option.op) ?? []), c]);
+  const planned = evaluatePlan(p, chosen).demands;
+  const helpers: NonNullable<PlanScope['helpers']> = new Map();
+  const limits = new Map<number, { terms: { op: number; block: PlanBlock; items: number }[]; max: number }>();
+  for (const from of near) {
+    for (const op of opsOf.get(from) ?? []) {
+      const o = p.operators[op]!;
+      const mine = blocksOf.get(op) ?? [];
+      if (mine.some((c) => c.overtime > 0 || c.option.cross)) continue;
+      const homeMinutes = mine.reduce((s, c) => s + blockMinutes(day, c.block), 0);
+      const helper = { blocks: { am: false, pm: false }, maxWorkMinutes: o.maxWorkMinutes, moveCost: { am: 0, pm: 0 } };
+      for (const b of ['am', 'pm'] as const) {
+        if (!o.blocks[b]) continue;
+        const home = mine.find((c) => c.block === b);
+        if (!home) {
+          if (homeMinutes + blockMinutes(day, b) > o.maxWorkMinutes) continue;
+          helper.blocks[b] = true;
+          continue;
+        }
+        const d = planned[home.option.demand]!;
+        const items = home.option.perMinute * minutesBefore(day, b, d.deadlineMinute);
+        if (d.plannedItems - d.target < items - 1e-9) continue;
+        helper.blocks[b] = true;
+        // The move replaces the home block: its costs and reward go, and the items above the target it did.
+        helper.moveCost[b] = w.idleBlock - home.option.blockCost + w.bufferItem * Math.min(items, Math.max(0, d.p80 - (d.plannedItems - items)));
+        const limit = limits.get(home.option.demand) ?? { terms: [], max: d.plannedItems - d.target };
+        limit.terms.push({ op, block: b, items });
+        limits.set(home.option.demand, limit);
+      }
+      if (helper.blocks.am || helper.blocks.pm) helpers.set(op, helper);
+    }
+  }
+  const lent = new Set(chosen.filter((c) => c.option.cross).map((c) => c.option.op));
+  const operators = [...(opsOf.get(site) ?? []).filter((op) => !lent.has(op)), ...helpers.keys()];
+  return {
+    scope: {
+      operators,
+      demands: demandsOf.get(site) ?? [],
+      crossAllowed: (from, to) => to === site && near.has(from),
+      helpers,
+      lendLimits: [...limits.values()],
+    },
+    helpers,
+  };
 }
 
 /** Step 1's plan of a group's sites as values of the group's model: its start, so that a time limit cannot make it worse. */
@@ -148,23 +228,4 @@ function groupIndex(keys: string[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   keys.forEach((k, i) => out.set(k, [...(out.get(k) ?? []), i]));
   return out;
-}
-
-/** Needy sites and their neighbours, joined into groups wherever two neighbourhoods share a site (union-find). */
-function neighbourhoods(nearest: Map<string, Set<string>>): string[][] {
-  const parent = new Map<string, string>();
-  const find = (s: string): string => {
-    while (parent.get(s) !== s) {
-      parent.set(s, parent.get(parent.get(s)!)!);
-      s = parent.get(s)!;
-    }
-    return s;
-  };
-  for (const [site, near] of nearest) {
-    for (const s of [site, ...near]) if (!parent.has(s)) parent.set(s, s);
-    for (const s of near) parent.set(find(s), find(site));
-  }
-  const groups = new Map<string, string[]>();
-  for (const s of parent.keys()) groups.set(find(s), [...(groups.get(find(s)) ?? []), s]);
-  return [...groups.values()].map((g) => g.sort());
 }

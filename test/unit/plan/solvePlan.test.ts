@@ -32,6 +32,21 @@ describe('solvePlan', () => {
     expect(s.assignments.filter((a) => a.operatorId === 1 && a.site === 'A')).toHaveLength(2);
   });
 
+  it('lends a neighbour who works at home only when their home demand keeps its target', async () => {
+    // B's two people both work B's 400 items in step 1 (working beats idling), 960 planned: one of them can go to A.
+    const p = problem([op(1, 'A'), op(2, 'B'), op(3, 'B')], [demand('A', 800), demand('B', 400)], { crossSiteNearest: 1 });
+    const s = await solvePlan(p);
+    expect(checkPlan(p, s)).toEqual([]);
+    expect(s.demands.map((d) => d.shortfallItems)).toEqual([0, 0]);
+    expect(s.objective.crossSiteBlocks).toBeGreaterThan(0);
+    // With 880 items at B, nobody can be spared: A stays short rather than B.
+    const tight = problem([op(1, 'A'), op(2, 'B'), op(3, 'B')], [demand('A', 800), demand('B', 880)], { crossSiteNearest: 1 });
+    const t = await solvePlan(tight);
+    expect(checkPlan(tight, t)).toEqual([]);
+    expect(t.demands[1]!.shortfallItems).toBe(0);
+    expect(t.objective.crossSiteBlocks).toBe(0);
+  });
+
   it('never gives a process to someone below minSkill, and reports the shortfall instead', async () => {
     const p = problem([op(1, 'A', { skill: 2 }), op(2, 'A', { skill: 3, perHour: 30 })], [demand('A', 1000)]);
     const s = await solvePlan(p);
