@@ -2,7 +2,7 @@ import { rankAlerts } from './rankAlerts.js';
 import type Database from 'better-sqlite3';
 import type { Alert } from '../api/types.js';
 import { localize, type Lang, type Localized } from '../errors.js';
-import type { AlertCandidate } from './alertRules.js';
+import type { AlertCandidate } from './alertCandidate.js';
 
 interface Row {
   alert_id: number;

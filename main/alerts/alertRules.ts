@@ -8,37 +8,14 @@ import { linkIncidentsToKpis } from './incidentCauses.js';
 import { usualSpeed } from './usualSpeed.js';
 import { minutesWords } from '../placement/minutesWords.js';
 import type { Localized } from '../api/localized.js';
+import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
+import { planningRules } from './planningRules.js';
 
 /** 「約4分」, 「約8時間」: minutes late as an alert says them. */
 const about = (m: number): Localized => {
   const w = minutesWords(m);
   return { ja: w.ja.startsWith('約') ? w.ja : `約${w.ja}`, en: w.en.startsWith('about') ? w.en : `about ${w.en}` };
 };
-
-export interface AlertCandidate {
-  /** Dedupe key: kind + site + process (or the log anomaly's subject). */
-  key: string;
-  kind: AlertKind;
-  severity: 'warning' | 'critical';
-  site: string | null;
-  process: string | null;
-  title: Localized;
-  detail: Record<string, unknown>;
-  dataAsOf: number | null;
-  request: Localized | null;
-}
-
-export interface RuleInputs {
-  db: Database.Database;
-  now: number;
-  timeZone: string;
-  config: GenbaConfig['alerts'];
-  overview: Overview;
-  lastSync: number | null;
-  anomalies: LogAnomalyReport | null;
-  /** The site a log host serves (configured mapping, or the data's own names); none: unknown. */
-  siteOfHost?: (host: string) => string | null;
-}
 
 /** The log incidents of now and the drops in speed they likely caused, shared by the rules. */
 export interface Causes {
@@ -269,10 +246,20 @@ function staleData(i: RuleInputs): AlertCandidate[] {
  * All conditions that hold now. Operational rules read the overview's numbers (the same
  * ones the manager sees); they stay quiet when the data itself is stale.
  */
+export type { AlertCandidate, RuleInputs } from './alertCandidate.js';
+
 export function evaluateRules(i: RuleInputs): AlertCandidate[] {
   const all = freshProcesses(i);
   const causes = incidentCauses(i, all);
-  return [...delayRisk(i, all, causes), ...productivityDrop(i, all, causes), ...skillGap(i, all), ...logIncidents(i, causes), ...staleData(i)];
+  return [
+    ...delayRisk(i, all, causes),
+    ...productivityDrop(i, all, causes),
+    ...skillGap(i, all),
+    ...logIncidents(i, causes),
+    ...staleData(i),
+    // Attendance and arrivals are not progress: they may speak while the progress data is stale, of today's records.
+    ...planningRules(i, all),
+  ];
 }
 
 /** The processes the rules may speak of: none while the data is stale. */

@@ -88,6 +88,7 @@ export function createAlertService(deps: {
       now: window ? Math.min(window.to, env.now()) : env.now(),
       timeZone: cfg.timeZone,
       config: cfg.alerts,
+      workday: cfg.planning,
       overview: deps.overview(),
       lastSync: deps.lastSync(),
       anomalies,

@@ -2,11 +2,21 @@ import type { Alert } from '../api/types.js';
 
 /**
  * How much an alert needs the manager now. A deadline at risk first (it needs a decision
- * within minutes), then stale data (every other figure may be wrong), lost speed, log
- * incidents and skill gaps. A log incident linked to a deadline alert (its likely cause)
+ * within minutes), then stale data (every other figure may be wrong), fewer people or more
+ * work than usual today, overtime ahead, lost speed, log incidents and skill gaps. A log incident linked to a deadline alert (its likely cause)
  * follows that alert directly instead of sitting above or far below it.
  */
-const KIND_RANK: Record<Alert['kind'], number> = { delay_risk: 0, stale_data: 1, productivity_drop: 2, log_anomaly: 3, skill_gap: 4 };
+const KIND_RANK: Record<Alert['kind'], number> = {
+  delay_risk: 0,
+  stale_data: 1,
+  // Fewer people or more work than planned today: each comes with what it does to today's deadlines.
+  absence_surge: 2,
+  arrivals_surge: 3,
+  overtime_risk: 4,
+  productivity_drop: 5,
+  log_anomaly: 6,
+  skill_gap: 7,
+};
 
 const incidentsCausing = (a: Alert): string[] =>
   Array.isArray(a.detail.likelyCauses)

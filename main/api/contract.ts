@@ -37,6 +37,7 @@ import {
   type ProposalState,
 } from './assistantTypes.js';
 import { MAX_DOCUMENT_CHARS } from './knowledgeLimits.js';
+import { ALERT_KINDS } from './alertKinds.js';
 import type { DoctorReport } from './doctorTypes.js';
 
 const empty = z.object({}).strict();
@@ -125,7 +126,7 @@ export const REQUEST_SCHEMAS = {
   'alerts.list': z
     .object({
       status: z.enum(['open', 'resolved']).optional(),
-      kind: z.enum(['delay_risk', 'productivity_drop', 'skill_gap', 'log_anomaly', 'stale_data']).optional(),
+      kind: z.enum(ALERT_KINDS).optional(),
       site: z.string().min(1).max(50).optional(),
       severity: z.enum(['warning', 'critical']).optional(),
     })

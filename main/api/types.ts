@@ -329,7 +329,8 @@ export interface LogsRefresh {
   model: string;
 }
 
-export type AlertKind = 'delay_risk' | 'productivity_drop' | 'skill_gap' | 'log_anomaly' | 'stale_data';
+export type { AlertKind } from './alertKinds.js';
+import type { AlertKind } from './alertKinds.js';
 export interface Alert {
   id: number;
   kind: AlertKind;

@@ -131,6 +131,10 @@ export const configSchema = z
         criticalLateMinutes: z.number().int().min(1).max(600).default(15),
         /** Productivity drop: current speed below this share of the same hour's baseline. */
         productivityDropShare: z.number().min(0.1).max(0.95).default(0.7),
+        /** Absence surge: today's absence at a site this many percentage points above the usual for the weekday (and half again). */
+        absenceSurgePoints: z.number().min(1).max(100).default(5),
+        /** Arrivals above the forecast: today's items above the P90 the forecast gave them. */
+        arrivalsAboveForecast: z.boolean().default(true),
         /** Skill gap: the skill level that counts as qualified. */
         qualifiedSkill: z.number().int().min(1).max(5).default(3),
         /** Stale data: no successful sync for this many minutes. */
@@ -149,6 +153,8 @@ export const configSchema = z
         cooldownMinutes: 30,
         criticalLateMinutes: 15,
         productivityDropShare: 0.7,
+        absenceSurgePoints: 5,
+        arrivalsAboveForecast: true,
         qualifiedSkill: 3,
         staleMinutes: 30,
         logAnomalies: true,

@@ -50,7 +50,11 @@ export function attendanceOn(db: Database.Database, date: string, sites: readonl
 }
 
 /** Absence counts over a set of dates, per site or for the named sites together. */
-function absenceOver(db: Database.Database, dates: readonly string[], sites: readonly string[]): { rostered: number; absent: number; paidLeave: number; days: number } {
+function absenceOver(
+  db: Database.Database,
+  dates: readonly string[],
+  sites: readonly string[],
+): { rostered: number; absent: number; paidLeave: number; days: number } {
   if (dates.length === 0) return { rostered: 0, absent: 0, paidLeave: 0, days: 0 };
   const row = db
     .prepare(

@@ -35,6 +35,7 @@ const candidates = (o: { lastSync?: number | null; anomalies?: LogAnomalyReport 
     now,
     timeZone: 'Asia/Tokyo',
     config: cfg.alerts,
+    workday: cfg.planning,
     lastSync: o.lastSync === undefined ? now : o.lastSync,
     anomalies: o.anomalies ?? null,
     overview: computeOverview(db, { now, timeZone: 'Asia/Tokyo', speedWindowMinutes: 30, atRiskSlackMinutes: 15 }),

@@ -51,6 +51,7 @@ const inputs = (anomalies: LogAnomalyReport) => ({
   now: NOW,
   timeZone: 'Asia/Tokyo',
   config: defaultConfig().alerts,
+  workday: defaultConfig().planning,
   lastSync: NOW,
   anomalies,
   siteOfHost,

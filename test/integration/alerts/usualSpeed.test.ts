@@ -86,6 +86,7 @@ describe('usual speed', () => {
       now: NOW,
       timeZone: 'Asia/Tokyo',
       config: defaultConfig().alerts,
+      workday: defaultConfig().planning,
       lastSync: NOW,
       anomalies: null,
       overview: computeOverview(db, { now: NOW, timeZone: 'Asia/Tokyo', speedWindowMinutes: 30, atRiskSlackMinutes: 15 }),

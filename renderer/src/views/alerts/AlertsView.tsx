@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { onActivateKey } from '../../components/onActivateKey';
 import type { Alert, AlertKind } from '../../../../main/api/types';
+import { ALERT_KINDS } from '../../../../main/api/alertKinds';
 import { call, onEvent } from '../../api/genbaClient';
 import { isMessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
@@ -9,7 +10,7 @@ import { formatAgo, formatDateTime, formatTime } from '../overview/format';
 import { useShallow } from 'zustand/react/shallow';
 import { SiteTimelinePanel } from '../logs/SiteTimelinePanel';
 
-const KINDS: AlertKind[] = ['delay_risk', 'productivity_drop', 'skill_gap', 'log_anomaly', 'stale_data'];
+const KINDS: readonly AlertKind[] = ALERT_KINDS;
 
 /** Kept out of the numbers: ids for scripts, and what is shown on its own below. */
 const HIDDEN = new Set(['incidentId', 'samples', 'likelyCause', 'likelyCauses', 'affects', 'anomalies', 'score', 'anomaly', 'request', 'dataAsOf']);
