@@ -1,6 +1,4 @@
-import type Database from 'better-sqlite3';
-import type { AlertKind, IncidentKpiLink, LogAnomalyReport, LogIncident, Overview, ProcessProgress } from '../api/types.js';
-import type { GenbaConfig } from '../config/config.js';
+import type { IncidentKpiLink, LogIncident, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { DEFAULT_INCIDENT, groupIncidents } from '../logs/logIncidents.js';
 import { incidentLinesSince } from '../logs/logTexts.js';
