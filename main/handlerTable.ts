@@ -56,6 +56,13 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     // The decision is the manager's: who decided is this machine's user, never a field of the request.
     'proposals.decide': (req) =>
       app.assistant.decide(req.id, { action: req.action, reason: req.reason ?? null, user: app.userName, keepOperatorIds: req.keepOperatorIds }),
+    'plan.make': async (req) => {
+      const made = await app.planning.plan(req.date);
+      return app.planning.get(made.planId)!;
+    },
+    'plan.recent': () => app.planning.recent(),
+    'plan.decide': ({ id, ...d }) => app.planning.decide(id, d),
+    'forecast.get': (req) => app.planning.forecast(req.days),
     'approvals.list': () => app.assistant.approvals(),
     'approvals.export': () => app.exportApprovals(),
     'knowledge.list': () => app.assistant.knowledge.list(),

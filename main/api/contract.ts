@@ -38,11 +38,15 @@ import {
 } from './assistantTypes.js';
 import { MAX_DOCUMENT_CHARS } from './knowledgeLimits.js';
 import { ALERT_KINDS } from './alertKinds.js';
+import type { StoredPlan, StoreForecast } from './planTypes.js';
 import type { DoctorReport } from './doctorTypes.js';
 
 const empty = z.object({}).strict();
 const proposalId = z.string().regex(/^SGT\d{8}-[0-9A-F]{8}$/, 'not a proposal id');
 const conversationId = z.string().regex(/^C\d{8}-[0-9A-F]{8}$/, 'not a conversation id');
+const planId = z.string().regex(/^PLN\d{8}-[0-9A-F]{8}$/, 'not a plan id');
+const planDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)');
+const name = z.string().trim().min(1).max(100);
 
 /** Settings → Data source. Same limits as the config file; the password never goes there. */
 const dataSourceForm = z
@@ -184,6 +188,25 @@ export const REQUEST_SCHEMAS = {
       keepOperatorIds: z.array(z.number().int().min(1)).min(1).max(30).optional(),
     })
     .strict(),
+  'plan.make': z.object({ date: planDate.optional() }).strict(),
+  'plan.recent': empty,
+  'plan.decide': z
+    .object({
+      id: planId,
+      action: z.enum(['approved', 'rejected', 'modified']),
+      reason: z.string().trim().max(500).optional(),
+      edits: z
+        .array(
+          z.union([
+            z.object({ operatorId: z.number().int().min(1), block: z.enum(['am', 'pm']), site: name, businessId: name, process: name }).strict(),
+            z.object({ operatorId: z.number().int().min(1), block: z.enum(['am', 'pm']), off: z.literal(true) }).strict(),
+          ]),
+        )
+        .max(500)
+        .optional(),
+    })
+    .strict(),
+  'forecast.get': z.object({ days: z.number().int().min(1).max(10) }).strict(),
   'approvals.list': empty,
   'approvals.export': empty,
   'knowledge.list': empty,
@@ -240,6 +263,10 @@ export interface ResponseOf {
   'proposals.get': ProposalState;
   'proposals.preview': Pick<Proposal, 'impact' | 'facts'>;
   'proposals.decide': ProposalState;
+  'plan.make': StoredPlan;
+  'plan.recent': StoredPlan[];
+  'plan.decide': { plan: StoredPlan; delivered: boolean };
+  'forecast.get': StoreForecast;
   'approvals.list': ApprovalRow[];
   'approvals.export': { savedTo: string | null };
   'knowledge.list': KnowledgeDoc[];

@@ -1,30 +1,11 @@
 import type Database from 'better-sqlite3';
 import { localDate } from '../config/zonedTime.js';
-import { dailyVolumes, type StoredSeries } from './dailyVolumes.js';
-import { forecastSeries, MIN_HISTORY, type DayForecast } from './forecastSeries.js';
+import type { SeriesForecast, StoreForecast } from '../api/planTypes.js';
+import { dailyVolumes } from './dailyVolumes.js';
+import { forecastSeries, MIN_HISTORY } from './forecastSeries.js';
 import { nextWorkingDays } from './workCalendar.js';
 
-/** One series' forecast for the coming working days. */
-export interface SeriesForecast {
-  key: string;
-  site: string;
-  businessId: string;
-  process: string;
-  from: StoredSeries['from'];
-  /** Working days of history it learned from. */
-  historyDays: number;
-  days: DayForecast[];
-}
-
-export interface StoreForecast {
-  /** The local date the forecast was made on: its history ends there. */
-  asOf: string;
-  dates: string[];
-  series: SeriesForecast[];
-  /** Series with too little history to forecast (fewer than MIN_HISTORY days): named, not guessed. */
-  tooShort: { key: string; historyDays: number }[];
-  minHistory: number;
-}
+export type { SeriesForecast, StoreForecast } from '../api/planTypes.js';
 
 /**
  * Items expected per series on each of the next `days` working days after today, from the

@@ -5,13 +5,8 @@ import { quantile } from './quantile.js';
 import { ShortHistoryError } from './shortHistoryError.js';
 import { addDays, isWorkingDay } from './workCalendar.js';
 
-/** The forecast of one day: the median and the 10th and 90th percentiles of the items expected. */
-export interface DayForecast {
-  date: string;
-  p10: number;
-  p50: number;
-  p90: number;
-}
+import type { DayForecast } from '../api/planTypes.js';
+export type { DayForecast } from '../api/planTypes.js';
 
 /** Below this many days of history there is no week to learn from: forecastSeries throws ShortHistoryError. */
 export const MIN_HISTORY = 10;

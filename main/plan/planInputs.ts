@@ -19,6 +19,8 @@ export interface PlanInputs {
   onLeave: number;
   /** Valid operators without an attendance record that day: planned as available, and said so. */
   withoutRecord: number;
+  /** People off that day per site (leave, absence), as known. */
+  offBySite: Record<string, number>;
   /** Series the forecast could not cover (too little history): left out of the plan, and named. */
   unforecast: string[];
 }
@@ -55,6 +57,8 @@ export function planInputs(
       process: s.process,
       p50: Math.round(d.p50),
       p80: Math.round(d.p50 + (d.p90 - d.p50) * P80_OF_P90),
+      p10: Math.round(d.p10),
+      p90: Math.round(d.p90),
       // Without a deadline in the snapshots, the work is due by the end of the day.
       deadlineMinute: deadlines.get(`${s.site}\u0000${s.businessId}`) ?? minuteOf(c.workday.end),
     });
@@ -72,6 +76,7 @@ export function planInputs(
     rostered: staff.rostered,
     onLeave: staff.onLeave,
     withoutRecord: staff.withoutRecord,
+    offBySite: staff.offBySite,
     unforecast: f.tooShort.map((t) => t.key),
   };
 }
@@ -91,7 +96,7 @@ export function planOperators(
   db: Database.Database,
   date: string,
   o: { maxWorkMinutes: number; knownAt?: number },
-): { operators: PlanOperator[]; rostered: number; onLeave: number; withoutRecord: number } {
+): { operators: PlanOperator[]; rostered: number; onLeave: number; withoutRecord: number; offBySite: Record<string, number> } {
   const people = db
     .prepare(
       `SELECT o.operator_id AS id, o.operator_name AS name, o.location_name AS site, a.attendance_status AS status, a.updated_at AS at
@@ -125,6 +130,7 @@ export function planOperators(
     rostered: people.filter((p) => p.status !== null).length,
     onLeave: people.filter((p) => off(known(p))).length,
     withoutRecord: people.filter((p) => p.status === null).length,
+    offBySite: people.reduce<Record<string, number>>((m, p) => (off(known(p)) ? { ...m, [p.site]: (m[p.site] ?? 0) + 1 } : m), {}),
   };
 }
 

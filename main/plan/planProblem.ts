@@ -18,7 +18,8 @@ export interface PlanSkill {
   usual?: boolean;
 }
 
-export type PlanBlock = 'am' | 'pm';
+export type { PlanBlock } from '../api/planTypes.js';
+import type { PlanBlock } from '../api/planTypes.js';
 
 export interface PlanOperator {
   id: number;
@@ -41,6 +42,9 @@ export interface PlanDemand {
   process: string;
   p50: number;
   p80: number;
+  /** The forecast's P10 and P90, for the manager's view (the plan itself staffs from P50 and P80). */
+  p10?: number;
+  p90?: number;
   /** Minutes after local midnight. */
   deadlineMinute: number;
 }

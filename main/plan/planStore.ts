@@ -1,43 +1,8 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import type { Localized } from '../api/localized.js';
-import type { PlanBlock, PlanDay } from './planProblem.js';
-import type { PlannedDemand, PlanObjectiveParts } from './planSolution.js';
+import type { PlanStatus, StoredPlan } from '../api/planTypes.js';
 
-/** One line of a stored plan: a person, a half day, where and on what. */
-export interface PlanLine {
-  operatorId: number;
-  name: string;
-  homeSite: string;
-  block: PlanBlock;
-  site: string;
-  businessId: string;
-  process: string;
-  crossSite: boolean;
-  /** 早出 before the morning block, or overtime after the afternoon block, in minutes. */
-  overtimeMinutes: number;
-}
-
-export type PlanStatus = 'open' | 'approved' | 'modified' | 'rejected' | 'superseded';
-
-/** A plan as the manager saw it when it was made: what an approval writes, and what the card and the view show. */
-export interface StoredPlan {
-  planId: string;
-  date: string;
-  createdAt: number;
-  status: PlanStatus;
-  decidedAt: number | null;
-  day: PlanDay;
-  forecastAsOf: string;
-  rostered: number;
-  onLeave: number;
-  withoutRecord: number;
-  lines: PlanLine[];
-  demands: PlannedDemand[];
-  objective: PlanObjectiveParts;
-  shortfalls: Localized[];
-  solveStatus: string;
-}
+export type { PlanLine, PlanStatus, StoredPlan } from '../api/planTypes.js';
 
 /** `PLN{YYYYMMDD}-{8 hex}`: the day planned, and a random part so two plans of one day differ. */
 export const newPlanId = (date: string): string => `PLN${date.replaceAll('-', '')}-${randomBytes(4).toString('hex').toUpperCase()}`;

@@ -93,6 +93,7 @@ export function createPlanningService(deps: {
         rostered: inputs.rostered,
         onLeave: inputs.onLeave,
         withoutRecord: inputs.withoutRecord,
+        offBySite: inputs.offBySite,
         lines: solution.assignments.map((a) => ({
           ...a,
           name: people.get(a.operatorId)?.name ?? String(a.operatorId),
@@ -103,6 +104,7 @@ export function createPlanningService(deps: {
         objective: solution.objective,
         shortfalls: shortfalls.map((x) => x.text),
         solveStatus: solution.status,
+        ms: Math.round(performance.now() - t0),
       });
       return { ...inputs, planId, solution, shortfalls, ms: Math.round(performance.now() - t0) };
     },

@@ -9,6 +9,7 @@ import { ChatView } from './views/chat/ChatView';
 import { KnowledgeView } from './views/knowledge/KnowledgeView';
 import { LogsView } from './views/logs/LogsView';
 import { OverviewView } from './views/overview/OverviewView';
+import { PlanView } from './views/plan/PlanView';
 import { SettingsView } from './views/settings/SettingsView';
 import { useShallow } from 'zustand/react/shallow';
 
@@ -90,6 +91,8 @@ export function App() {
         )}
         {view === 'overview' ? (
           <OverviewView />
+        ) : view === 'plan' ? (
+          <PlanView />
         ) : view === 'logs' ? (
           <LogsView />
         ) : view === 'alerts' ? (

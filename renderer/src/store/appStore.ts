@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { GenbaEvent, Lang, Overview, StatusInfo } from '../../../main/api/types';
 import { call } from '../api/genbaClient';
 
-export const VIEWS = ['overview', 'chat', 'alerts', 'logs', 'approvals', 'knowledge', 'settings'] as const;
+export const VIEWS = ['overview', 'plan', 'chat', 'alerts', 'logs', 'approvals', 'knowledge', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 interface AppState {

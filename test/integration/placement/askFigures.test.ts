@@ -222,15 +222,43 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
       query: { op: 'whatif', measure: 'slack', site: ['札幌'], process: ['エントリ1'], move: { count: 3, from: '盛岡', to: '札幌', process: 'エントリ1' } },
       figures: [],
     });
-    lines.push({ q: '勤怠の状況は？', query: { op: 'value', measure: 'attendance' }, figures: ['勤怠', '同期されていない'] });
+    // Attendance from the records (issue 28): each site's rostered and off counts today, and tomorrow's roster.
+    const roster = (date: string) =>
+      db
+        .prepare(
+          `SELECT o.location_name AS site, COUNT(*) AS n, SUM(a.attendance_status IN ('present', 'late')) AS working,
+             SUM(a.attendance_status = 'absent') AS absent, SUM(a.attendance_status = 'paid_leave') AS leave,
+             SUM(a.attendance_status = 'scheduled') AS scheduled
+           FROM attendance_records a JOIN operators o USING (operator_id) WHERE a.attendance_date = ? AND o.is_valid = 1 GROUP BY 1`,
+        )
+        .all(date) as { site: string; n: number; working: number; absent: number; leave: number; scheduled: number }[];
+    lines.push({
+      q: '勤怠の状況は？',
+      query: { op: 'value', measure: 'attendance' },
+      figures: roster('2025-10-23').map((r) => `${r.site}: ${r.n}名中 出勤${r.working}名`),
+    });
     const total = latest.length;
     lines.push({ q: '全体どんな感じ？', query: { op: 'status' }, figures: [`${total}系列のうち遅延1`, '札幌 · エントリ1 · SS: 120 件'] });
     lines.push({ q: "How's it going overall?", query: { op: 'status' }, figures: [`of ${total} series, 1 late`] });
-    lines.push({ q: '明日の出勤予定は？', query: { op: 'value', measure: 'attendance', time: 'tomorrow' }, figures: ['勤怠', '同期されていない'] });
+    lines.push({
+      q: '明日の出勤予定は？',
+      query: { op: 'value', measure: 'attendance', time: 'tomorrow' },
+      figures: roster('2025-10-24').map((r) => `${r.site}: ${r.n}名中 出勤予定${r.scheduled}名、有給（事前申請）${r.leave}名`),
+    });
+    // This week's working days before today (Mon 10/20 – Wed 10/22): minutes past the planned end at 大阪.
+    const overtime = db
+      .prepare(
+        `SELECT CAST(ROUND(SUM(a.actual_end - a.planned_end) / 60000.0) AS INTEGER) AS m, COUNT(DISTINCT a.operator_id) AS p
+         FROM attendance_records a JOIN operators o USING (operator_id)
+         WHERE o.location_name = '大阪' AND a.attendance_date BETWEEN '2025-10-20' AND '2025-10-22' AND a.actual_end > a.planned_end`,
+      )
+      .get() as { m: number | null; p: number };
     lines.push({
       q: 'How much overtime did Osaka do this week?',
       query: { op: 'value', measure: 'overtime', site: ['大阪'], time: 'this_week' },
-      figures: ['not synced'],
+      figures: overtime.m
+        ? [`大阪: ${overtime.m} min (${(overtime.m / 60).toFixed(1)} h), ${overtime.p} ${overtime.p === 1 ? 'person' : 'people'}`]
+        : ['No overtime'],
     });
     lines.push({
       q: 'なんで札幌のエントリ1は遅れてるの？',

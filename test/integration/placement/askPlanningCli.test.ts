@@ -152,4 +152,18 @@ describe('genba ask --json: planning questions answered from the attendance reco
     ).n;
     expect(r.answer).toBe(`10/24（金）の配置はまだ登録されていません（勤怠上の出勤予定 ${n}名）。「明日の配置を提案して」で計画を作れます。`);
   });
+
+  it('a company without the attendance table is told which table is missing, in ja and en (the store says it was absent at the last sync)', () => {
+    const w = new Database(join(dir.path, 'genba.sqlite'));
+    try {
+      w.prepare(`UPDATE sync_state SET absent = 1 WHERE table_name = 'attendance_records'`).run();
+      w.prepare('DELETE FROM attendance_records').run();
+    } finally {
+      w.close();
+    }
+    const ja = ask('今日の欠勤者は？', 'ja');
+    expect(ja.answer).toBe('会社データベースにattendance_recordsテーブルがないため、お答えできません（計画システム AIMEE の表です）。');
+    const en = ask('Who is absent today?', 'en');
+    expect(en.answer).toBe("The company database has no attendance_records table (the AIMEE planning system's), so Genba cannot answer this.");
+  });
 });

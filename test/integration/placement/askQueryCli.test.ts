@@ -102,15 +102,16 @@ describe('genba ask --json: comparisons, rankings, yes/no, status and missing da
     expect(r.answer).toContain('札幌 · エントリ1 · SS: 120 件 — 納期に4分遅れる見込み');
   });
 
-  it('attendance is not synced: the answer says so and where it would come from, in ja and en', () => {
+  it('attendance is answered from the records: tomorrow\'s roster in ja, today\'s absences at a site in en (no longer "not synced")', () => {
     const ja = ask('明日の出勤予定は？');
     expect(ja.query!.read).toMatchObject({ op: 'value', measure: 'attendance', time: 'tomorrow' });
-    expect(ja.answer).toContain('勤怠');
-    expect(ja.answer).toContain('同期されていない');
+    expect(ja.answer).toContain('10/24（金）の出勤状況');
+    expect(ja.answer).not.toContain('同期されていない');
     expect(ja.answer).not.toContain('天気');
     const en = ask('Who is absent today at Osaka?', 'en');
     expect(en.query!.read.measure).toBe('attendance');
-    expect(en.answer).toContain('not synced');
+    expect(en.answer).toContain('Attendance on Thu 10/23');
+    expect(en.answer).not.toContain('not synced');
   });
 
   it('a why whose cause is an incident cites the know-how about that service first, and says whom to tell', () => {

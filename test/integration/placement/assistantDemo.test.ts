@@ -155,11 +155,11 @@ describe('placement assistant on the demo company (no models: rules and template
     const why = await app.assistant.ask('札幌の生産性が落ちている理由は？');
     expect(why.intent.intent_type).toBe('productivity_analysis');
     expect(why.answer).toContain('ocr-sapporo-01（ocr-worker）の障害: 13:50から');
-    // Against the same half hour on previous days still working then: the baseline the productivity-drop alert uses (5.4 a minute).
-    // A week ago its work was done by 15:40, so there is no week-ago speed to compare with.
-    expect(why.answer).toContain('札幌 エントリ1（業務611040）: 毎分3.7件（必要 毎分2.9件、通常 毎分5.4件）');
-    // 523201 was still working at 15:40 on only 2 of the previous 14 days: too few for a usual speed (it read 1.9 with the idle days).
-    expect(why.answer).toContain('札幌 エントリ1（業務523201）: 毎分5件（必要 毎分6件）');
+    // Against the same half hour on previous days still working then: the baseline the productivity-drop alert uses (5.4 a
+    // minute); a week ago (a Thursday with the same calendar) it was still working at 15:40, so its speed then is given too.
+    expect(why.answer).toContain('札幌 エントリ1（業務611040）: 毎分3.7件（必要 毎分2.9件、通常 毎分5.4件、先週の同じ時刻 毎分');
+    // 523201 was still working at 15:40 on too few of the previous 14 days for a usual speed (it read 1.9 with the idle days).
+    expect(why.answer).toContain('札幌 エントリ1（業務523201）: 毎分5件（必要 毎分6件、先週の同じ時刻 毎分');
     expect(why.answer).toMatch(/札幌 エントリ1（業務523201）の速度 毎分[\d.]+ → 5件（13:50から）/);
     expect((await app.assistant.ask('最後に同期したのはいつ？')).answer).toBe('最後に同期したのは15:40です。');
     // The alert question: the site's history from the alerts table, by kind.

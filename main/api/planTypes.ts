@@ -1,0 +1,100 @@
+/**
+ * The staffing plan and the workload forecast as the screens, the chat card and `--json` see
+ * them. Declared here, in the contract, once: the core's planner and forecast produce these
+ * shapes, and the renderer compiles against them.
+ */
+
+export type PlanBlock = 'am' | 'pm';
+
+/** One day's forecast of a series: the median and the 10th and 90th percentiles of the items expected. */
+export interface DayForecast {
+  date: string;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+/** One series' forecast for the coming working days. */
+export interface SeriesForecast {
+  key: string;
+  site: string;
+  businessId: string;
+  process: string;
+  /** `arrivals`: the company's count of items received; `snapshots`: done plus remaining at the day's last snapshot. */
+  from: 'arrivals' | 'snapshots';
+  /** Working days of history it learned from. */
+  historyDays: number;
+  days: DayForecast[];
+}
+
+export interface StoreForecast {
+  /** The local date the forecast was made on: its history ends there. */
+  asOf: string;
+  dates: string[];
+  series: SeriesForecast[];
+  /** Series with too little history to forecast: named, not guessed. */
+  tooShort: { key: string; historyDays: number }[];
+  minHistory: number;
+}
+
+/** One line of a plan: a person, a half day, where and on what. */
+export interface PlanLine {
+  operatorId: number;
+  name: string;
+  homeSite: string;
+  block: PlanBlock;
+  site: string;
+  businessId: string;
+  process: string;
+  crossSite: boolean;
+  /** 早出 before the morning block, or overtime after the afternoon block, in minutes. */
+  overtimeMinutes: number;
+}
+
+/** One series of the plan: the forecast it staffs for, what the people on it do by the deadline, and when they finish. */
+export interface PlanDemandView {
+  site: string;
+  businessId: string;
+  businessName?: string;
+  process: string;
+  /** Forecast items: median, P80 (the buffer aims towards it), and the P10–P90 interval where known. */
+  p50: number;
+  p80: number;
+  p10?: number;
+  p90?: number;
+  /** Minutes after local midnight. */
+  deadlineMinute: number;
+  /** Items the plan staffs for by the deadline (P50 plus the buffer share towards P80). */
+  target: number;
+  plannedItems: number;
+  shortfallItems: number;
+  people: Record<PlanBlock, number>;
+  finishP50Minute: number | null;
+  finishP90Minute: number | null;
+}
+
+export type PlanStatus = 'open' | 'approved' | 'modified' | 'rejected' | 'superseded';
+
+/** A plan as the manager saw it when it was made: what an approval writes, and what the card and the Plan view show. */
+export interface StoredPlan {
+  planId: string;
+  date: string;
+  createdAt: number;
+  status: PlanStatus;
+  decidedAt: number | null;
+  day: { startMinute: number; lunchStartMinute: number; lunchEndMinute: number; endMinute: number };
+  forecastAsOf: string;
+  rostered: number;
+  onLeave: number;
+  withoutRecord: number;
+  /** People off that day per site, as known when the plan was made. */
+  offBySite: Record<string, number>;
+  lines: PlanLine[];
+  demands: PlanDemandView[];
+  objective: { shortfallItems: number; overtimeMinutes: number; crossSiteBlocks: number; crossSiteKm: number };
+  /** Each shortfall in the manager's terms, in both languages. */
+  shortfalls: { ja: string; en: string }[];
+  solveStatus: string;
+  /** Wall time of the request that made it (reading, forecast, solve). */
+  ms: number;
+}

@@ -1,0 +1,305 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { PlanBlock, PlanDemandView, PlanLine, StoredPlan, StoreForecast } from '../../../../main/api/planTypes';
+import { call } from '../../api/genbaClient';
+import { useT } from '../../i18n/useT';
+import { useAppStore } from '../../store/appStore';
+import { PlanChart, type PlanChartLabels } from './PlanChart';
+
+type Edit = { operatorId: number; block: PlanBlock } & ({ site: string; businessId: string; process: string } | { off: true });
+
+const hm = (m: number | null): string | null => (m === null ? null : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+const workKey = (d: Pick<PlanDemandView, 'site' | 'businessId' | 'process'>): string => `${d.site}|${d.businessId}|${d.process}`;
+
+/**
+ * The staffing plan of the coming working days: per site, people per process in the morning
+ * and the afternoon against the forecast, the finish at P50 and P90 against the deadline, what
+ * falls short (urgent first), and who works what, editable before approving. Approval writes
+ * the day's assignments to the company database through the outbox.
+ */
+export function PlanView() {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const [forecast, setForecast] = useState<StoreForecast | null>(null);
+  const [date, setDate] = useState<string | null>(null);
+  const [plans, setPlans] = useState<StoredPlan[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [edits, setEdits] = useState<Map<string, Edit>>(new Map());
+  const [reason, setReason] = useState('');
+  const [delivery, setDelivery] = useState<boolean | null>(null);
+
+  const dayName = useCallback(
+    (d: string) =>
+      t('plan.day', {
+        md: `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`,
+        dow: new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)),
+      }),
+    [lang, t],
+  );
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const f = await call('forecast.get', { days: 5 });
+        setForecast(f);
+        setDate((d) => d ?? f.dates[0] ?? null);
+        setPlans(await call('plan.recent', {}));
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    })();
+  }, []);
+
+  const plan = useMemo(() => plans.find((p) => p.date === date && p.status !== 'superseded') ?? null, [plans, date]);
+
+  const make = async (): Promise<void> => {
+    if (!date) return;
+    setBusy(true);
+    setError(null);
+    setDelivery(null);
+    setEdits(new Map());
+    try {
+      const made = await call('plan.make', { date });
+      setPlans((ps) => [made, ...ps.filter((p) => p.planId !== made.planId)]);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const decide = async (action: 'approved' | 'rejected' | 'modified'): Promise<void> => {
+    if (!plan) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await call('plan.decide', {
+        id: plan.planId,
+        action,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(action === 'modified' ? { edits: [...edits.values()] } : {}),
+      });
+      setPlans((ps) => ps.map((p) => (p.planId === r.plan.planId ? r.plan : p)));
+      setDelivery(r.delivered);
+      setEdits(new Map());
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const nameOf = (d: PlanDemandView): string => `${d.businessName ?? d.businessId} ${d.process}`;
+  const chartLabels: PlanChartLabels = useMemo(
+    () => ({
+      people: t('plan.chartPeople'),
+      items: t('plan.chartItems'),
+      am: t('plan.am'),
+      pm: t('plan.pm'),
+      forecast: t('plan.forecast'),
+      interval: t('plan.interval'),
+      work: (d) => `${d.businessName ?? d.businessId}\n${d.process}`,
+    }),
+    [t],
+  );
+
+  // Sites with a shortfall first, then the tightest finish against its deadline.
+  const sites = useMemo(() => {
+    if (!plan) return [];
+    const slack = (site: string): number =>
+      Math.min(
+        ...plan.demands
+          .filter((d) => d.site === site)
+          .map((d) => (d.shortfallItems >= 1 ? -1e6 - d.shortfallItems : d.deadlineMinute - (d.finishP90Minute ?? 1e5))),
+      );
+    return [...new Set(plan.demands.map((d) => d.site))].sort((a, b) => slack(a) - slack(b));
+  }, [plan]);
+
+  const lineOf = (l: PlanLine): string => {
+    const e = edits.get(`${l.operatorId}|${l.block}`);
+    if (!e) return workKey(l);
+    return 'off' in e ? 'off' : workKey(e);
+  };
+  const setLine = (l: PlanLine, value: string): void => {
+    const next = new Map(edits);
+    const k = `${l.operatorId}|${l.block}`;
+    if (value === workKey(l)) next.delete(k);
+    else if (value === 'off') next.set(k, { operatorId: l.operatorId, block: l.block, off: true });
+    else {
+      const [site, businessId, process] = value.split('|') as [string, string, string];
+      next.set(k, { operatorId: l.operatorId, block: l.block, site, businessId, process });
+    }
+    setEdits(next);
+  };
+
+  const open = plan?.status === 'open';
+  return (
+    <div className="plan-view">
+      <div className="view-header">
+        <h1>{t('plan.title')}</h1>
+        {plan && (
+          <span className="muted" data-testid="plan-id">
+            {t('plan.id', { id: plan.planId })}
+          </span>
+        )}
+      </div>
+      <div className="plan-dates" role="group">
+        {(forecast?.dates ?? []).map((d) => (
+          <button key={d} type="button" className={d === date ? 'active' : ''} aria-pressed={d === date} onClick={() => setDate(d)}>
+            {dayName(d)}
+          </button>
+        ))}
+        <button type="button" className="primary" disabled={busy || !date} onClick={() => void make()} data-testid="plan-make">
+          {busy ? t('plan.making') : t('plan.make', { date: date ? dayName(date) : '' })}
+        </button>
+      </div>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      {!plan ? (
+        <p className="muted">{t('plan.none')}</p>
+      ) : (
+        <>
+          <p className="plan-summary" data-testid="plan-summary">
+            <span className={`badge status-${plan.status}`}>{t(`plan.status.${plan.status}`)}</span>{' '}
+            {t('plan.summary', {
+              date: dayName(plan.date),
+              rostered: plan.rostered,
+              off: plan.onLeave,
+              overtime: plan.objective.overtimeMinutes,
+              cross: plan.objective.crossSiteBlocks,
+              asOf: dayName(plan.forecastAsOf),
+            })}
+          </p>
+          <section className="plan-shortfalls" aria-label={t('plan.shortfalls')}>
+            <h2>{t('plan.shortfalls')}</h2>
+            {plan.shortfalls.length === 0 ? (
+              <p className="muted">{t('plan.noShortfall')}</p>
+            ) : (
+              <ul>
+                {plan.shortfalls.map((s, i) => (
+                  <li key={i}>{s[lang]}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {sites.map((site) => {
+            const demands = plan.demands.filter((d) => d.site === site);
+            const people = new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size;
+            const lines = plan.lines
+              .filter((l) => l.homeSite === site || l.site === site)
+              .sort((a, b) => a.operatorId - b.operatorId || a.block.localeCompare(b.block));
+            return (
+              <section key={site} className="plan-site" data-testid="plan-site">
+                <h2>{t('plan.site', { site, people, off: plan.offBySite[site] ?? 0 })}</h2>
+                <PlanChart demands={demands} labels={chartLabels} label={t('plan.site', { site, people, off: plan.offBySite[site] ?? 0 })} />
+                <table className="plan-table">
+                  <thead>
+                    <tr>
+                      <th>{t('plan.col.work')}</th>
+                      <th>{t('plan.col.am')}</th>
+                      <th>{t('plan.col.pm')}</th>
+                      <th>{t('plan.col.forecast')}</th>
+                      <th>{t('plan.col.planned')}</th>
+                      <th>{t('plan.col.deadline')}</th>
+                      <th>{t('plan.col.finish')}</th>
+                      <th>{t('plan.col.short')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {demands.map((d) => (
+                      <tr key={workKey(d)} className={d.shortfallItems >= 1 ? 'late' : ''}>
+                        <td>{nameOf(d)}</td>
+                        <td className="num">{d.people.am}</td>
+                        <td className="num">{d.people.pm}</td>
+                        <td className="num">
+                          {d.p50.toLocaleString()}
+                          {d.p10 !== undefined && d.p90 !== undefined ? ` (${d.p10.toLocaleString()}–${d.p90.toLocaleString()})` : ''}
+                        </td>
+                        <td className="num">{Math.round(d.plannedItems).toLocaleString()}</td>
+                        <td>{hm(d.deadlineMinute)}</td>
+                        <td>
+                          {hm(d.finishP50Minute) ?? t('plan.notWithinDay')} / {hm(d.finishP90Minute) ?? t('plan.notWithinDay')}
+                        </td>
+                        <td className="num">{d.shortfallItems >= 1 ? Math.ceil(d.shortfallItems).toLocaleString() : '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {open && (
+                  <details className="plan-lines">
+                    <summary>{t('plan.lines', { n: new Set(lines.map((l) => l.operatorId)).size })}</summary>
+                    <table className="plan-table">
+                      <thead>
+                        <tr>
+                          <th>{t('plan.col.person')}</th>
+                          <th>{t('plan.am')}</th>
+                          <th>{t('plan.pm')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {[...new Set(lines.map((l) => l.operatorId))].map((id) => {
+                          const mine = lines.filter((l) => l.operatorId === id);
+                          return (
+                            <tr key={id}>
+                              <td>{mine[0]!.name}</td>
+                              {(['am', 'pm'] as const).map((block) => {
+                                const l = mine.find((x) => x.block === block);
+                                if (!l)
+                                  return (
+                                    <td key={block} className="muted">
+                                      —
+                                    </td>
+                                  );
+                                return (
+                                  <td key={block}>
+                                    <select value={lineOf(l)} onChange={(e) => setLine(l, e.target.value)} aria-label={`${l.name} ${t(`plan.${block}`)}`}>
+                                      {plan.demands
+                                        .filter((d) => d.site === l.site || d.site === l.homeSite)
+                                        .map((d) => (
+                                          <option key={workKey(d)} value={workKey(d)}>
+                                            {d.site === l.homeSite ? '' : `${d.site} `}
+                                            {nameOf(d)}
+                                          </option>
+                                        ))}
+                                      <option value="off">{t('plan.off')}</option>
+                                    </select>
+                                  </td>
+                                );
+                              })}
+                            </tr>
+                          );
+                        })}
+                      </tbody>
+                    </table>
+                  </details>
+                )}
+              </section>
+            );
+          })}
+          {open && (
+            <div className="plan-decision">
+              {edits.size > 0 && <span className="badge">{t('plan.edited', { n: edits.size })}</span>}
+              <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('plan.reason')} aria-label={t('plan.reason')} />
+              <button
+                type="button"
+                className="primary"
+                disabled={busy || (edits.size > 0 && !reason.trim())}
+                onClick={() => void decide(edits.size > 0 ? 'modified' : 'approved')}
+                data-testid="plan-approve"
+              >
+                {edits.size > 0 ? t('plan.approveEdited') : t('plan.approve')}
+              </button>
+              <button type="button" disabled={busy || !reason.trim()} onClick={() => void decide('rejected')}>
+                {t('plan.reject')}
+              </button>
+            </div>
+          )}
+          {delivery !== null && <p role="status">{delivery ? t('plan.delivered') : t('plan.queued')}</p>}
+        </>
+      )}
+    </div>
+  );
+}
