@@ -49,6 +49,8 @@ export interface PlanLine {
   crossSite: boolean;
   /** 早出 before the morning block, or overtime after the afternoon block, in minutes. */
   overtimeMinutes: number;
+  /** The processes this person may be put on (their usual one, others at the policy's level): what an edit may choose. */
+  able: string[];
 }
 
 /** One series of the plan: the forecast it staffs for, what the people on it do by the deadline, and when they finish. */

@@ -68,6 +68,7 @@ function applyEdits(db: Database.Database, plan: StoredPlan, edits: readonly Pla
       process: e.process,
       crossSite: e.site !== person.site,
       overtimeMinutes: 0,
+      able: skills.filter((k) => k.skill >= minSkill || k.process === usual?.process).map((k) => k.process),
     });
   }
   return lines;

@@ -99,6 +99,7 @@ export function createPlanningService(deps: {
           name: people.get(a.operatorId)?.name ?? String(a.operatorId),
           homeSite: people.get(a.operatorId)?.site ?? a.site,
           overtimeMinutes: (a.block === 'am' ? overtime.get(a.operatorId)?.earlyMinutes : overtime.get(a.operatorId)?.lateMinutes) ?? 0,
+          able: (people.get(a.operatorId)?.skills ?? []).filter((k) => k.usual === true || k.skill >= inputs.problem.policy.minSkill).map((k) => k.process),
         })),
         demands: solution.demands,
         objective: solution.objective,

@@ -289,7 +289,8 @@ const en: Record<MessageKey, string> = {
   'plan.make': 'Plan {date}',
   'plan.making': 'Computing the plan…',
   'plan.none': 'No plan for this day yet. "Plan" makes one from the forecast and the attendance records.',
-  'plan.summary': '{date} · {rostered} rostered ({off} off) · overtime {overtime} min · cross-site help {cross} half days · forecast from actuals up to {asOf}',
+  'plan.summary':
+    '{date} · {rostered} rostered ({off} off) · overtime {overtime} min · cross-site help {cross} {cross|half day|half days} · forecast from actuals up to {asOf}',
   'plan.status.open': 'Waiting for approval',
   'plan.status.approved': 'Approved',
   'plan.status.modified': 'Changed and approved',
@@ -297,7 +298,7 @@ const en: Record<MessageKey, string> = {
   'plan.status.superseded': 'Replaced by a newer plan',
   'plan.shortfalls': 'Short (most urgent first)',
   'plan.noShortfall': "Every business's forecast (P50 plus the buffer) is done by its deadline in this plan.",
-  'plan.site': '{site} · {people} people ({off} off)',
+  'plan.site': '{site} · {people} {people|person|people} ({off} off)',
   'plan.chartPeople': 'People',
   'plan.chartItems': 'Items',
   'plan.am': 'AM',

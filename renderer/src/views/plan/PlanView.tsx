@@ -257,7 +257,7 @@ export function PlanView() {
                                   <td key={block}>
                                     <select value={lineOf(l)} onChange={(e) => setLine(l, e.target.value)} aria-label={`${l.name} ${t(`plan.${block}`)}`}>
                                       {plan.demands
-                                        .filter((d) => d.site === l.site || d.site === l.homeSite)
+                                        .filter((d) => (d.site === l.site || d.site === l.homeSite) && l.able.includes(d.process))
                                         .map((d) => (
                                           <option key={workKey(d)} value={workKey(d)}>
                                             {d.site === l.homeSite ? '' : `${d.site} `}

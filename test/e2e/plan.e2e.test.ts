@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useAppInChromium } from '../helpers/appInChromium.js';
+import { TEST_RESULTS } from '../helpers/genbaPage.js';
+
+/**
+ * The Plan view in Chromium on the real core (issue 28): the next working day's plan made from
+ * the view, each site's table against the stored plan and the store, a line changed before
+ * approving (a reason asked for), the approval recorded once with the changed line, and the
+ * view at 1280×720 in Japanese and English.
+ */
+describe('Plan view in Chromium, wired to the real core', () => {
+  const env = useAppInChromium();
+
+  it("makes tomorrow's plan, shows each site against the forecast, and approves it with one line changed", async () => {
+    const { page } = env.ui;
+    await page.getByTestId('nav-plan').click();
+    await page.getByTestId('plan-make').click();
+    await page.getByTestId('plan-summary').waitFor({ timeout: 60_000 });
+    const planId = ((await page.getByTestId('plan-id').textContent()) ?? '').replace('計画 ID ', '');
+    expect(planId).toMatch(/^PLN20251024-[0-9A-F]{8}$/);
+    const plan = env.app.planning.get(planId)!;
+    expect(await page.getByTestId('plan-summary').textContent()).toContain(`勤怠 ${plan.rostered}名（休み ${plan.onLeave}名）`);
+    // One section per site, each with its chart and a row per business and process; figures as the stored plan has them.
+    const sites = page.getByTestId('plan-site');
+    expect(await sites.count()).toBe(new Set(plan.demands.map((d) => d.site)).size);
+    const sapporo = sites.filter({ hasText: '札幌・' });
+    await sapporo.locator('canvas').first().waitFor();
+    const d = plan.demands.find((x) => x.site === '札幌' && x.businessId === '523201' && x.process === 'エントリ1')!;
+    const row = sapporo.locator('tbody tr', { hasText: 'SS エントリ1' }).first();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(1, 3)).toEqual([String(d.people.am), String(d.people.pm)]);
+    expect(cells[3]).toBe(`${d.p50.toLocaleString()} (${d.p10!.toLocaleString()}–${d.p90!.toLocaleString()})`);
+    // The forecast's P50 is the store's forecast for that day.
+    const f = env.app.planning.forecast(1).series.find((s) => s.site === '札幌' && s.businessId === '523201' && s.process === 'エントリ1')!;
+    expect(d.p50).toBe(Math.round(f.days[0]!.p50));
+
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: join(TEST_RESULTS, 'plan-1280-ja.png') });
+
+    // Change one person's morning to another process of their site: a reason is needed before approving.
+    // The choices are the work of the person's site they are able to do (their usual process, others at level 3 or above).
+    const line = plan.lines.find((l) => l.site === '札幌' && l.block === 'am' && l.able.length > 1)!;
+    const other = plan.demands.find((x) => x.site === '札幌' && x.process !== line.process && line.able.includes(x.process))!;
+    const options = await sapporo.getByLabel(`${line.name} 午前`).locator('option').allTextContents();
+    expect(options.length).toBe(plan.demands.filter((x) => x.site === '札幌' && line.able.includes(x.process)).length + 1);
+    await sapporo.locator('details.plan-lines summary').click();
+    await sapporo.getByLabel(`${line.name} 午前`).selectOption(`${other.site}|${other.businessId}|${other.process}`);
+    await expect.poll(() => page.getByTestId('plan-approve').isDisabled()).toBe(true);
+    await page.getByLabel('理由（却下・修正のとき必須）').fill('札幌の検証が遅れ気味なので');
+    await page.getByTestId('plan-approve').click();
+    await page.getByRole('status').filter({ hasText: '会社のデータベース' }).waitFor();
+    const decided = env.app.planning.get(planId)!;
+    expect(decided.status).toBe('modified');
+    const db = new Database(join(env.dataDir, 'genba.sqlite'), { readonly: true });
+    try {
+      const row = db.prepare('SELECT action_type, feedback_reason, assignments FROM approval_outbox WHERE suggestion_id = ?').get(planId) as {
+        action_type: string;
+        feedback_reason: string;
+        assignments: string;
+      };
+      expect(row).toMatchObject({ action_type: 'modified', feedback_reason: '札幌の検証が遅れ気味なので' });
+      const written = JSON.parse(row.assignments) as { operator_id: number; process_name: string; start_time: number }[];
+      expect(written).toHaveLength(plan.lines.length);
+      const morning = written.filter((w) => w.operator_id === line.operatorId).sort((a, b) => a.start_time - b.start_time)[0]!;
+      expect(morning.process_name).toBe(other.process);
+    } finally {
+      db.close();
+    }
+
+    // The same view in English.
+    env.app.updateSettings({ lang: 'en' });
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('nav-plan').click();
+    await page.getByTestId('plan-summary').waitFor();
+    expect(await page.getByTestId('plan-summary').textContent()).toContain('Changed and approved');
+    await page.screenshot({ path: join(TEST_RESULTS, 'plan-1280-en.png') });
+    env.app.updateSettings({ lang: 'ja' });
+  }, 180_000);
+});
