@@ -110,6 +110,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     meta,
     ...decisions,
     distancesKm,
+    plan: async (date) => planning.get((await planning.plan(date)).planId)!,
     events,
     log,
   });
@@ -153,6 +154,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       alerts.start();
       sync.run().catch(() => {});
       assistant.prepare().catch((error) => log.warn('assistant start-up work failed', describeError(error)));
+      void planning.warm();
       void safety.dailyBackup();
     },
     async stop() {

@@ -1,5 +1,6 @@
 /** DTOs of the placement assistant: chat, proposals, approvals and know-how. */
 import type { AskQuery } from './askQuery.js';
+import type { StoredPlan } from './planTypes.js';
 
 /** What a request asks for; `other`: outside what Genba does (weather, greetings, general knowledge). */
 export const INTENT_TYPES = [
@@ -157,6 +158,8 @@ export interface AskResult {
    */
   clarify: { question: string; options: { label: string; ask: string; intent?: IntentType }[] } | null;
   proposal: Proposal | null;
+  /** A staffing plan the answer made (「明日の最適配置を提案して」): decided on its card or in the Plan view. */
+  plan?: StoredPlan | null;
   /**
    * A setting change the answer proposes (alert_improvement: a stricter threshold), applied
    * only when the manager approves it through `alerts.applyThreshold`.

@@ -48,12 +48,15 @@ import { moveImpact } from '../placement/moveImpact.js';
 import { moveWhatIf } from '../placement/moveWhatIf.js';
 import { whatIfAnswer } from './whatIfTexts.js';
 import { saveProposal } from './proposalStore.js';
-import type { Localized } from '../api/localized.js';
+import { localize, type Localized } from '../api/localized.js';
 import type { AskOp } from '../api/askQuery.js';
 import { explainQuery } from './query/explainQuery.js';
 import { answerQuery } from './query/answerQuery.js';
 import { queryFromModel } from './query/queryModel.js';
 import { routeQuery } from './query/routeQuery.js';
+import { PLANNING_TEXTS } from './query/planningTexts.js';
+import { dayOfWeek } from '../forecast/workCalendar.js';
+import type { StoredPlan } from '../api/planTypes.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
 import { cachedNameReadings, prepareNameReadings, type NameReadings } from './nameReadings.js';
@@ -78,6 +81,8 @@ export interface AssistantDeps {
   distancesKm: () => Record<string, Record<string, number>>;
   /** Other names of sites, processes and businesses (alias → canonical name or business id): the config's, and the demo company's business names. */
   aliases: () => Record<string, string>;
+  /** Makes and stores the staffing plan of a working day (default: the next). */
+  plan: (date?: string) => Promise<StoredPlan>;
   log: AppLog;
 }
 
@@ -304,6 +309,49 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const routed = routeQuery(parsed, intent, !o.intent && !followUp);
       intent = routed.intent;
       const intentMs = ms(t0);
+      if (routed.route === 'plan') {
+        o.onStage?.('optimize');
+        const t2 = performance.now();
+        const plan = await deps.plan();
+        const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(lang, t)(...a);
+        const day = (d: string): string => L(PLANNING_TEXTS.day, d, dayOfWeek(d));
+        const perSite = [...new Set(plan.demands.map((d) => d.site))].map((site): [string, number] => [
+          site,
+          new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size,
+        ]);
+        const text = [
+          L(
+            PLANNING_TEXTS.planCard,
+            day(plan.date),
+            plan.rostered,
+            plan.onLeave,
+            plan.objective.overtimeMinutes,
+            plan.objective.crossSiteBlocks,
+            day(plan.forecastAsOf),
+          ),
+          L(PLANNING_TEXTS.planSites, perSite),
+          ...(plan.shortfalls.length === 0
+            ? [localize(lang, PLANNING_TEXTS.planAllMet)]
+            : [localize(lang, PLANNING_TEXTS.planShort), ...plan.shortfalls.map((x) => `- ${localize(lang, x)}`)]),
+          L(PLANNING_TEXTS.planDecide, plan.planId),
+        ].join('\n');
+        return {
+          followUp: null,
+          question,
+          intent,
+          entities: intent.entities,
+          clarify: null,
+          proposal: null,
+          plan,
+          action: null,
+          query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner', readBy },
+          table: null,
+          answer: text,
+          answerSource: 'template',
+          citations: [],
+          timings: { intent_ms: intentMs, retrieval_ms: 0, data_ms: 0, optimize_ms: ms(t2), answer_ms: 0, total_ms: ms(t0) },
+        };
+      }
       if (routed.route !== 'engine') {
         o.onStage?.('data');
         const t2 = performance.now();

@@ -1,10 +1,7 @@
-import loadHighs from 'highs';
+import { highsSolver } from '../highsSolver.js';
 import type { Candidate, DonorCapacity } from './placementSituation.js';
 
-type Highs = Awaited<ReturnType<typeof loadHighs>>;
-let highs: Promise<Highs> | null = null;
-/** HiGHS compiled to WebAssembly: loaded once per process (about 20 ms), then each solve is fresh. */
-const solver = (): Promise<Highs> => (highs ??= loadHighs());
+const solver = highsSolver;
 /**
  * Loads the solver and runs one small move problem through it at start-up: WebAssembly
  * compiles lazily, so the first solve would otherwise pay ~30 ms of compilation.

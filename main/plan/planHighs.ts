@@ -1,9 +1,6 @@
-import loadHighs from 'highs';
+import { highsSolver } from '../highsSolver.js';
 
-type Highs = Awaited<ReturnType<typeof loadHighs>>;
-let highs: Promise<Highs> | null = null;
-/** HiGHS compiled to WebAssembly: loaded once per process, then each solve is a fresh model. */
-const solver = (): Promise<Highs> => (highs ??= loadHighs());
+const solver = highsSolver;
 
 /**
  * Gaps at which a solve stops. Measured on the bench's companies: a site with a shortfall has a

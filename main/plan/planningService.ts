@@ -10,6 +10,7 @@ import { explainShortfall, type ShortfallExplanation } from './explainShortfall.
 import { planInputs, type PlanInputs } from './planInputs.js';
 import type { PlanSolution } from './planSolution.js';
 import { solvePlan } from './solvePlan.js';
+import { warmPlanSolver } from './warmPlanSolver.js';
 import { decidePlan, type PlanDecision } from './decidePlan.js';
 import { loadPlan, newPlanId, PLAN_ID, recentPlans, savePlan, type StoredPlan } from './planStore.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
@@ -36,6 +37,8 @@ export interface PlanningService {
   get(planId: string): StoredPlan | null;
   /** The newest plans, newest first. */
   recent(): StoredPlan[];
+  /** Warms the solver at start-up (the desktop app), so the first plan does not pay for it. */
+  warm(): Promise<void>;
   /** Approves (writing its lines to the company's daily_assignments through the outbox), changes lines and approves, or rejects a plan. */
   decide(planId: string, d: Omit<PlanDecision, 'user'>): Promise<{ plan: StoredPlan; delivered: boolean }>;
 }
@@ -110,6 +113,25 @@ export function createPlanningService(deps: {
       return { ...inputs, planId, solution, shortfalls, ms: Math.round(performance.now() - t0) };
     },
     get: (planId) => loadPlan(deps.db(), planId),
+    // The tiny model compiles the solver; the next working day's real inputs and solve (kept nowhere) warm the forecast's fit
+    // and the plan's model paths on this store, which is what the first plan of the day would otherwise pay (~2 s).
+    async warm() {
+      await warmPlanSolver();
+      try {
+        const day = nextWorkingDays(today(), 1)[0]!;
+        await solvePlan(
+          planInputs(deps.db(), {
+            date: day,
+            now: deps.env.now(),
+            config: deps.env.config(),
+            distancesKm: deps.distancesKm(),
+            businessNames: deps.businessNames(),
+          }).problem,
+        );
+      } catch {
+        // A store without the data to plan fails the first real plan with its own message.
+      }
+    },
     recent: () => recentPlans(deps.db()),
     async decide(planId, d) {
       if (!PLAN_ID.test(planId)) throw new GenbaError('INVALID_INPUT', { ja: `計画 ID の形が違います: ${planId}`, en: `Not a plan id: ${planId}` });

@@ -63,7 +63,7 @@ function isPlainContractData(root: string, from: string, specifier: string): boo
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['api'],
-  ['errors.ts', 'median.ts', 'workerThreads.ts'],
+  ['errors.ts', 'median.ts', 'workerThreads.ts', 'highsSolver.ts'],
   ['config', 'applog', 'apiError.ts'],
   ['store'],
   ['ai', 'forecast'],

@@ -265,7 +265,8 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   const statistic = STATISTIC.test(folded) && measure !== null;
   if (statistic) op = 'outside';
   if (op === 'status' || op === 'knowhow' || (op === 'outside' && !statistic)) measure = null;
-  else if (op === 'propose') measure = 'slack';
+  // A proposal is of moves for the slack now, or of the day's staffing when its words speak of the staffing plan (「配置計画」).
+  else if (op === 'propose') measure = measure === 'planned_staff' ? 'planned_staff' : 'slack';
   else if (measure === null) measure = defaultMeasure(op, names);
 
   // The registered headcount has no day: how many people a day ahead has is its roster (「明日は何人出勤する？」).

@@ -111,4 +111,23 @@ export const PLANNING_TEXTS = {
     en: (day: string, rostered: number) =>
       `No assignments are recorded for ${day} yet (${count(rostered, 'person', 'people')} rostered). Ask "propose tomorrow's staffing" for a plan.`,
   } as Localized<(day: string, rostered: number) => string>,
+  planCard: {
+    ja: (day: string, rostered: number, off: number, overtime: number, cross: number, asOf: string) =>
+      `${day}の配置計画を作りました（予測は${asOf}までの実績から、P50に P80 への余裕を足した件数を納期までに）。勤怠 ${rostered}名（休み ${off}名）、残業 計${overtime}分、他拠点応援 ${cross}ブロック。`,
+    en: (day: string, rostered: number, off: number, overtime: number, cross: number, asOf: string) =>
+      `A staffing plan for ${day} (forecast from actuals up to ${asOf}; P50 plus a buffer towards P80 done by each deadline): ${count(rostered, 'person', 'people')} rostered (${off} off), overtime ${overtime} min in all, cross-site help ${count(cross, 'half day', 'half days')}.`,
+  } as Localized<(day: string, rostered: number, off: number, overtime: number, cross: number, asOf: string) => string>,
+  planSites: {
+    ja: (rows: [string, number][]) => `拠点ごとの人数: ${rows.map(([site, n]) => `${site} ${n}名`).join('、')}`,
+    en: (rows: [string, number][]) => `People per site: ${rows.map(([site, n]) => `${site} ${n}`).join(', ')}`,
+  } as Localized<(rows: [string, number][]) => string>,
+  planAllMet: {
+    ja: 'どの業務も納期までに予測の件数を処理できる計画です。',
+    en: "Every business's forecast is done by its deadline in this plan.",
+  } as Localized,
+  planShort: { ja: '不足:', en: 'Short:' } as Localized,
+  planDecide: {
+    ja: (id: string) => `承認・修正は「配置計画」の画面で（計画 ID ${id}、CLI: genba approve ${id}）。`,
+    en: (id: string) => `Approve or change it in the Staffing plan view (plan ${id}; CLI: genba approve ${id}).`,
+  } as Localized<(id: string) => string>,
 } as const;

@@ -15,8 +15,8 @@ const FLOOR_MEASURES = new Set<MeasureId>(['slack', 'remaining', 'finish', 'prog
 /** Measures the planner states for a value or list question the simple-fact engine would answer with the progress list. */
 const PLANNED_FACTS = new Set<MeasureId>(['remaining', 'done', 'arrivals', 'progress', 'needed_speed', 'finish', 'slack', 'deadline', 'operator_speed']);
 
-/** Who answers a question: the planner (answerQuery), the why/advise explanation (explainQuery), or an intent's engine. */
-export type QueryRoute = 'planner' | 'explain' | 'engine';
+/** Who answers a question: the planner (answerQuery), the why/advise explanation (explainQuery), the staffing plan, or an intent's engine. */
+export type QueryRoute = 'planner' | 'explain' | 'engine' | 'plan';
 
 /**
  * Where a question goes, from its typed query and its intent. `free`: neither chosen by the
@@ -29,6 +29,8 @@ export function routeQuery(parsed: ParsedQuery, intent: Intent, free: boolean): 
   const sure = parsed.confidence >= UNSURE;
   const missing = q.measure !== null && (MEASURES[q.measure].source.kind === 'missing' || MEASURES[q.measure].source.kind === 'none');
   if (!free) return { route: 'engine', intent };
+  // 「明日の最適配置を提案して」: a proposal for a day ahead, or of the day's staffing, is the staffing plan, not a move for now.
+  if (q.op === 'propose' && (q.time === 'tomorrow' || q.measure === 'planned_staff')) return { route: 'plan', intent };
   // Attendance, overtime, the forecast and the day's assignments have no intent engine: the planner reads the planning
   // tables (a proposal or a what-if of staffing stays with the engines).
   if (q.measure !== null && MEASURES[q.measure].source.kind === 'planning' && PLANNED_OPS.has(q.op)) return { route: 'planner', intent };

@@ -153,6 +153,27 @@ describe('genba ask --json: planning questions answered from the attendance reco
     expect(r.answer).toBe(`10/24（金）の配置はまだ登録されていません（勤怠上の出勤予定 ${n}名）。「明日の配置を提案して」で計画を作れます。`);
   });
 
+  it("「明日の最適配置を提案して」: the staffing plan of Friday 10/24, stored open under its id, each site's people as its lines count them", () => {
+    const r = ask('明日の最適配置を提案して', 'ja');
+    expect(r.query).toMatchObject({ read: { op: 'propose', time: 'tomorrow' }, answeredBy: 'planner' });
+    expect(r.plan).toBeDefined();
+    const plan = r.plan!;
+    expect(plan).toMatchObject({ date: '2025-10-24', status: 'open', forecastAsOf: '2025-10-23' });
+    const stored = db.prepare('SELECT status, plan_date FROM plans WHERE plan_id = ?').get(plan.planId) as { status: string; plan_date: string };
+    expect(stored).toEqual({ status: 'open', plan_date: '2025-10-24' });
+    expect(r.answer).toContain(`10/24（金）の配置計画を作りました`);
+    expect(r.answer).toContain(`genba approve ${plan.planId}`);
+    const perSite = [...new Set(plan.demands.map((d) => d.site))].map(
+      (site) => `${site} ${new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size}名`,
+    );
+    expect(r.answer).toContain(`拠点ごとの人数: ${perSite.join('、')}`);
+    // Nobody on leave that day is in it.
+    const leave = db
+      .prepare(`SELECT operator_id AS id FROM attendance_records WHERE attendance_date = '2025-10-24' AND attendance_status = 'paid_leave'`)
+      .all() as { id: number }[];
+    for (const l of leave) expect(plan.lines.some((x) => x.operatorId === l.id)).toBe(false);
+  });
+
   it('a company without the attendance table is told which table is missing, in ja and en (the store says it was absent at the last sync)', () => {
     const w = new Database(join(dir.path, 'genba.sqlite'));
     try {

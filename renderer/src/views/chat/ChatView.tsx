@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { useChatStore, type ChatEntry } from '../../store/chatStore';
 import { ProposalCard } from './ProposalCard';
+import { PlanCard } from './PlanCard';
 import { QueryChart, QueryRead } from './QueryRead';
 import { formatTime } from '../overview/format';
 import { useShallow } from 'zustand/react/shallow';
@@ -159,6 +160,7 @@ function Entry({ entry }: { entry: ChatEntry }) {
           </div>
         )}
         {r?.proposal && <ProposalCard proposal={r.proposal} />}
+        {r?.plan && <PlanCard plan={r.plan} />}
         {r?.action && <ThresholdButton action={r.action} />}
         {r && <Citations items={r.citations} />}
         {r?.query && <QueryRead query={r.query} />}

@@ -1,0 +1,47 @@
+import type { StoredPlan } from '../../../../main/api/planTypes';
+import { useT } from '../../i18n/useT';
+import { useAppStore } from '../../store/appStore';
+
+/**
+ * The staffing plan an answer made, as a card: the day, the people, overtime and cross-site
+ * help, each site's headcount, and what falls short. It is decided in the Plan view, where
+ * every line can be seen and changed.
+ */
+export function PlanCard({ plan }: { plan: StoredPlan }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const setView = useAppStore((s) => s.setView);
+  const sites = [...new Set(plan.demands.map((d) => d.site))];
+  return (
+    <div className="proposal-card plan-card" data-testid="plan-card">
+      <div className="card-head">
+        <strong>{t('plan.id', { id: plan.planId })}</strong> <span className={`badge status-${plan.status}`}>{t(`plan.status.${plan.status}`)}</span>
+      </div>
+      <ul className="plan-card-sites">
+        {sites.map((site) => {
+          const short = plan.demands.filter((d) => d.site === site && d.shortfallItems >= 1).length;
+          return (
+            <li key={site}>
+              {t('plan.site', {
+                site,
+                people: new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size,
+                off: plan.offBySite[site] ?? 0,
+              })}
+              {short > 0 && <span className="badge late"> {t('plan.cardShort', { n: short })}</span>}
+            </li>
+          );
+        })}
+      </ul>
+      {plan.shortfalls.length > 0 && (
+        <ul className="plan-card-short">
+          {plan.shortfalls.map((s, i) => (
+            <li key={i}>{s[lang]}</li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="primary" onClick={() => setView('plan')} data-testid="plan-card-open">
+        {t('plan.open')}
+      </button>
+    </div>
+  );
+}
