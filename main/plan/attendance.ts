@@ -97,23 +97,24 @@ export function absenceByWeekday(
   });
 }
 
-/** Minutes worked past the planned end, per site (or per person named), over a set of dates. */
+/** Minutes worked past the planned end, per site (or per person: `byOperator`), over a set of dates, among the sites and people named. */
 export function overtimeOver(
   db: Database.Database,
   dates: readonly string[],
-  o: { sites?: readonly string[]; operators?: readonly string[] } = {},
+  o: { sites?: readonly string[]; operators?: readonly string[]; byOperator?: boolean } = {},
 ): { site: string; minutes: number; people: number; days: number }[] {
   const sites = o.sites ?? [];
   const operators = o.operators ?? [];
+  const key = o.byOperator ? 'o.operator_name' : 'o.location_name';
   return db
     .prepare(
-      `SELECT o.location_name AS site, CAST(ROUND(SUM(MAX(0, a.actual_end - a.planned_end)) / 60000.0) AS INTEGER) AS minutes,
+      `SELECT ${key} AS site, CAST(ROUND(SUM(MAX(0, a.actual_end - a.planned_end)) / 60000.0) AS INTEGER) AS minutes,
          COUNT(DISTINCT CASE WHEN a.actual_end > a.planned_end THEN a.operator_id END) AS people, COUNT(DISTINCT a.attendance_date) AS days
        FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
        WHERE a.attendance_date IN (SELECT value FROM json_each(?)) AND a.actual_end IS NOT NULL AND a.planned_end IS NOT NULL
          AND (? = 0 OR o.location_name IN (SELECT value FROM json_each(?)))
          AND (? = 0 OR o.operator_name IN (SELECT value FROM json_each(?)))
-       GROUP BY o.location_name ORDER BY o.location_name`,
+       GROUP BY ${key} ORDER BY ${key}`,
     )
     .all(JSON.stringify(dates), sites.length, JSON.stringify(sites), operators.length, JSON.stringify(operators)) as {
     site: string;

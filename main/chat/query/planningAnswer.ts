@@ -24,8 +24,8 @@ const pct = (x: number | null): string => (x === null ? '—' : `${x.toFixed(1)}
  * any part of today is today; 「明日」 is tomorrow's date (a closed day says so and names
  * the next working day); a week is its working days.
  */
-function daysOf(time: AskTime | null, today: string, fallback: 'today' | 'next' | 'previous'): { dates: string[]; closed?: string } {
-  const t = time ?? (fallback === 'today' ? 'today' : fallback === 'next' ? 'tomorrow' : 'yesterday');
+function daysOf(time: AskTime | null, today: string, fallback: 'today' | 'next' | 'week'): { dates: string[]; closed?: string } {
+  const t = time ?? (fallback === 'today' ? 'today' : fallback === 'next' ? 'tomorrow' : 'last_7d');
   const working = (from: string, to: string): string[] => {
     const out: string[] = [];
     for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) out.push(d);
@@ -72,10 +72,14 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   if (missing) return { text: S(missing), table: { columns: [], rows: [] } };
   const today = localDate(c.now, c.timeZone);
   const dayName = (d: string): string => L(P.day, d, dayOfWeek(d));
-  const fallback = q.measure === 'forecast_volume' || q.measure === 'planned_staff' ? 'next' : q.measure === 'overtime' ? 'previous' : 'today';
+  // Without a time: attendance is today's, the forecast and the plan tomorrow's, overtime the past week's (one day is often none).
+  const fallback = q.measure === 'forecast_volume' || q.measure === 'planned_staff' ? 'next' : q.measure === 'overtime' ? 'week' : 'today';
   const { dates, closed } = daysOf(q.time, today, fallback);
   const lead = closed ? [L(P.closed, dayName(closed), dayName(dates[0]!))] : [];
-  const when = dates.length === 1 ? dayName(dates[0]!) : L(P.span, dayName(dates[0]!), dayName(dates[dates.length - 1]!));
+  // Overtime has actuals only for days before today: the period said is the one counted.
+  const counted = q.measure === 'overtime' ? dates.filter((d) => d < today) : dates;
+  const shown = counted.length > 0 ? counted : dates;
+  const when = shown.length === 1 ? dayName(shown[0]!) : L(P.span, dayName(shown[0]!), dayName(shown[shown.length - 1]!));
 
   if (q.measure === 'attendance') {
     if (q.by === 'day') {
@@ -126,14 +130,21 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
 
   if (q.measure === 'overtime') {
     if (dates.every((d) => d > today)) return { text: [...lead, S(P.overtimeAhead)].join('\n'), table: { columns: [], rows: [] } };
-    const rows = overtimeOver(
+    // Per person when people are named or ranked (「残業の多い人」), else per site; largest first, a ranking cut to its n.
+    const byOperator = q.by === 'operator' || q.operator.length > 0;
+    const found = overtimeOver(
       c.db,
       dates.filter((d) => d < today),
-      { sites: q.site, operators: q.operator },
-    )
-      .filter((r) => r.minutes > 0)
-      .sort((a, b) => b.minutes - a.minutes);
-    if (rows.length === 0) return { text: [...lead, L(P.overtimeNone, when)].join('\n'), table: { columns: ['site', 'minutes', 'people'], rows: [] } };
+      { sites: q.site, operators: q.operator, byOperator },
+    );
+    const named = (byOperator ? q.operator : q.site).filter((n) => !found.some((r) => r.site === n)).map((n) => ({ site: n, minutes: 0, people: 0, days: 0 }));
+    const rows = [...found, ...named]
+      // A site or person named stays in the answer with 0 minutes: a comparison needs both sides.
+      .filter((r) => r.minutes > 0 || q.site.includes(r.site) || q.operator.includes(r.site))
+      .sort((a, b) => (q.rank?.order === 'bottom' ? a.minutes - b.minutes : b.minutes - a.minutes))
+      .slice(0, q.op === 'rank' ? (q.rank?.n ?? 5) : undefined);
+    if (rows.every((r) => r.minutes === 0))
+      return { text: [...lead, L(P.overtimeNone, when)].join('\n'), table: { columns: ['site', 'minutes', 'people'], rows: [] } };
     return {
       text: [...lead, L(P.overtimeHead, when), ...rows.map((r) => L(P.overtimeSite, r.site, r.minutes, r.people))].join('\n'),
       table: { columns: ['site', 'minutes', 'people'], rows: rows.map((r) => [r.site, r.minutes, r.people]) },
