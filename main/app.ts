@@ -110,7 +110,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     meta,
     ...decisions,
     distancesKm,
-    plan: async (date) => planning.get((await planning.plan(date)).planId)!,
+    plan: (date) => planning.current(date),
     events,
     log,
   });

@@ -315,10 +315,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         const plan = await deps.plan();
         const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(lang, t)(...a);
         const day = (d: string): string => L(PLANNING_TEXTS.day, d, dayOfWeek(d));
-        const perSite = [...new Set(plan.demands.map((d) => d.site))].map((site): [string, number] => [
-          site,
-          new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size,
-        ]);
+        // The sites the question names, or all: the plan is the whole company's, the answer speaks of what was asked.
+        const sites = [...new Set(plan.demands.map((d) => d.site))].filter((site) => pq.site.length === 0 || pq.site.includes(site));
+        const perSite = sites.map((site): [string, number] => [site, new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size]);
+        const overtime = sites.map((site): [string, number, number] => {
+          const lines = plan.lines.filter((l) => l.homeSite === site && l.overtimeMinutes > 0);
+          return [site, lines.reduce((n, l) => n + l.overtimeMinutes, 0), new Set(lines.map((l) => l.operatorId)).size];
+        });
+        const short = plan.shortfalls.filter((x) => pq.site.length === 0 || pq.site.some((site) => x.ja.startsWith(`${site}の`)));
         const text = [
           L(
             PLANNING_TEXTS.planCard,
@@ -329,11 +333,29 @@ export function createAssistant(deps: AssistantDeps): Assistant {
             plan.objective.crossSiteBlocks,
             day(plan.forecastAsOf),
           ),
+          ...(plan.status === 'approved' || plan.status === 'modified' ? [localize(lang, PLANNING_TEXTS.planApproved)] : []),
           L(PLANNING_TEXTS.planSites, perSite),
-          ...(plan.shortfalls.length === 0
+          // A site asked about: its work line by line, people per half day against the forecast and the finish.
+          ...(pq.site.length > 0
+            ? plan.demands
+                .filter((d) => pq.site.includes(d.site))
+                .map((d) =>
+                  L(
+                    PLANNING_TEXTS.planDemand,
+                    `${d.site} ${d.businessName ?? d.businessId} ${d.process}`,
+                    d.people.am,
+                    d.people.pm,
+                    d.p50,
+                    d.finishP50Minute,
+                    d.deadlineMinute,
+                  ),
+                )
+            : []),
+          L(PLANNING_TEXTS.planOvertime, overtime),
+          ...(short.length === 0
             ? [localize(lang, PLANNING_TEXTS.planAllMet)]
-            : [localize(lang, PLANNING_TEXTS.planShort), ...plan.shortfalls.map((x) => `- ${localize(lang, x)}`)]),
-          L(PLANNING_TEXTS.planDecide, plan.planId),
+            : [localize(lang, PLANNING_TEXTS.planShort), ...short.map((x) => `- ${localize(lang, x)}`)]),
+          ...(plan.status === 'open' ? [L(PLANNING_TEXTS.planDecide, plan.planId)] : []),
         ].join('\n');
         return {
           followUp: null,

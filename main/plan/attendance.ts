@@ -123,3 +123,21 @@ export function overtimeOver(
     days: number;
   }[];
 }
+
+/** Absence per site over a set of dates (every record of those days, current staff), for a period's rate. */
+export function absenceBySite(
+  db: Database.Database,
+  dates: readonly string[],
+  sites: readonly string[] = [],
+): { site: string; rostered: number; absent: number; paidLeave: number; days: number }[] {
+  return db
+    .prepare(
+      `SELECT o.location_name AS site, COUNT(*) AS rostered, COALESCE(SUM(a.attendance_status = 'absent'), 0) AS absent,
+         COALESCE(SUM(a.attendance_status = 'paid_leave'), 0) AS paidLeave, COUNT(DISTINCT a.attendance_date) AS days
+       FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+       WHERE o.is_valid = 1 AND a.attendance_date IN (SELECT value FROM json_each(?))
+         AND (? = 0 OR o.location_name IN (SELECT value FROM json_each(?)))
+       GROUP BY o.location_name ORDER BY o.location_name`,
+    )
+    .all(JSON.stringify(dates), sites.length, JSON.stringify(sites)) as { site: string; rostered: number; absent: number; paidLeave: number; days: number }[];
+}

@@ -35,6 +35,8 @@ export interface PlanningService {
   plan(date?: string): Promise<DayPlan>;
   /** A stored plan. */
   get(planId: string): StoredPlan | null;
+  /** The day's approved plan if there is one, else a new plan (what 「明日の配置は？」 asks for). */
+  current(date?: string): Promise<StoredPlan>;
   /** The newest plans, newest first. */
   recent(): StoredPlan[];
   /** Warms the solver at start-up (the desktop app), so the first plan does not pay for it. */
@@ -113,6 +115,11 @@ export function createPlanningService(deps: {
       return { ...inputs, planId, solution, shortfalls, ms: Math.round(performance.now() - t0) };
     },
     get: (planId) => loadPlan(deps.db(), planId),
+    async current(date) {
+      const day = date ?? nextWorkingDays(today(), 1)[0]!;
+      const decided = recentPlans(deps.db(), 50).find((p) => p.date === day && (p.status === 'approved' || p.status === 'modified'));
+      return decided ?? loadPlan(deps.db(), (await this.plan(day)).planId)!;
+    },
     // The tiny model compiles the solver; the next working day's real inputs and solve (kept nowhere) warm the forecast's fit
     // and the plan's model paths on this store, which is what the first plan of the day would otherwise pay (~2 s).
     async warm() {

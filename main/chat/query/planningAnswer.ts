@@ -3,7 +3,7 @@ import { localize, type Localized } from '../../api/localized.js';
 import { localDate } from '../../config/zonedTime.js';
 import { forecastStore, type SeriesForecast } from '../../forecast/forecastNow.js';
 import { addDays, dayOfWeek, isWorkingDay, nextWorkingDays, previousWorkingDay } from '../../forecast/workCalendar.js';
-import { absenceByWeekday, absenceRate, attendanceOn, overtimeOver, usualAbsence } from '../../plan/attendance.js';
+import { absenceBySite, absenceByWeekday, absenceRate, attendanceOn, overtimeOver, usualAbsence } from '../../plan/attendance.js';
 import type { CompanyTable } from '../../store/companyRows.js';
 import { SyncState } from '../../store/syncState.js';
 import { PLANNING_TEXTS as P } from './planningTexts.js';
@@ -18,6 +18,8 @@ export const PLANNING_MEASURES: ReadonlyMap<MeasureId, CompanyTable> = new Map<M
 ]);
 
 const pct = (x: number | null): string => (x === null ? '—' : `${x.toFixed(1)}%`);
+const round1 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
+const usualRate = (usual: ReadonlyMap<string, number | null>, site: string): number => usual.get(site) ?? 0;
 
 /**
  * The days a planning question is about, as local dates. Planning counts days: 「今日」 and
@@ -89,6 +91,28 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
           '\n',
         ),
         table: { columns: ['weekday', 'absence_pct', 'days'], rows: rows.map((r) => [r.dow, r.rate === null ? null : Math.round(r.rate * 10) / 10, r.days]) },
+      };
+    }
+    // A period (this week, last week, the last N days): each site's absence over its working days against the 8 weeks before.
+    const past = dates.filter((d) => d <= today);
+    if (past.length > 1) {
+      const before: string[] = [];
+      for (let d = addDays(past[0]!, -1); before.length < 40 && d >= addDays(past[0]!, -70); d = addDays(d, -1)) if (isWorkingDay(d)) before.push(d);
+      const usual = new Map(absenceBySite(c.db, before, q.site).map((u) => [u.site, absenceRate(u)]));
+      const rows = absenceBySite(c.db, past, q.site).sort(
+        (a, b) => (absenceRate(b) ?? 0) - usualRate(usual, b.site) - ((absenceRate(a) ?? 0) - usualRate(usual, a.site)),
+      );
+      const span = L(P.span, dayName(past[0]!), dayName(past[past.length - 1]!));
+      return {
+        text: [
+          ...lead,
+          L(P.periodHead, span, past.length),
+          ...rows.map((r) => L(P.periodSite, r.site, r.absent, r.paidLeave, r.rostered, pct(absenceRate(r)), pct(usual.get(r.site) ?? null))),
+        ].join('\n'),
+        table: {
+          columns: ['site', 'rostered', 'absent', 'paid_leave', 'absence_pct', 'usual_pct'],
+          rows: rows.map((r) => [r.site, r.rostered, r.absent, r.paidLeave, round1(absenceRate(r)), round1(usual.get(r.site) ?? null)]),
+        },
       };
     }
     const date = dates[dates.length - 1]!;

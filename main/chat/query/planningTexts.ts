@@ -3,6 +3,7 @@ import type { Localized } from '../../api/localized.js';
 
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const hm = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const md = (date: string): string => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
 
 /** The sentences of the planning answers (attendance, overtime, forecast, plan): every figure with its unit and its day. */
@@ -42,6 +43,16 @@ export const PLANNING_TEXTS = {
     en: (site: string, rostered: number, scheduled: number, leave: number) =>
       `- ${site}: of ${rostered} rostered, ${scheduled} scheduled to work, ${leave} on paid leave (asked for ahead)`,
   } as Localized<(site: string, rostered: number, scheduled: number, leave: number) => string>,
+  periodHead: {
+    ja: (span: string, days: number) => `${span}の欠勤・休み（勤怠記録、${days}営業日、在籍者のみ。通常は直前の約8週）:`,
+    en: (span: string, days: number) => `Absence ${span} (attendance records, ${count(days, 'working day')}, current staff; usual: the 8 weeks before):`,
+  } as Localized<(span: string, days: number) => string>,
+  periodSite: {
+    ja: (site: string, absent: number, leave: number, rostered: number, rate: string, usual: string) =>
+      `- ${site}: 欠勤 ${absent}人日・有給 ${leave}人日（延べ ${rostered}人日）、欠勤率 ${rate}（通常 ${usual}）`,
+    en: (site: string, absent: number, leave: number, rostered: number, rate: string, usual: string) =>
+      `- ${site}: ${absent} person-days absent, ${leave} on paid leave (of ${rostered}), absence ${rate} (usually ${usual})`,
+  } as Localized<(site: string, absent: number, leave: number, rostered: number, rate: string, usual: string) => string>,
   usual: {
     ja: (rate: string, weekday: string, days: number) => `（通常 ${rate}: 直近${days}回の${weekday}）`,
     en: (rate: string, weekday: string, days: number) => ` (usually ${rate}: the last ${days} ${weekday}s)`,
@@ -113,7 +124,7 @@ export const PLANNING_TEXTS = {
   } as Localized<(day: string, rostered: number) => string>,
   planCard: {
     ja: (day: string, rostered: number, off: number, overtime: number, cross: number, asOf: string) =>
-      `${day}の配置計画を作りました（予測は${asOf}までの実績から、P50に P80 への余裕を足した件数を納期までに）。勤怠 ${rostered}名（休み ${off}名）、残業 計${overtime}分、他拠点応援 ${cross}ブロック。`,
+      `${day}の配置計画（予測は${asOf}までの実績から、P50に P80 への余裕を足した件数を納期までに）。勤怠 ${rostered}名（休み ${off}名）、残業 計${overtime}分、他拠点応援 ${cross}ブロック。`,
     en: (day: string, rostered: number, off: number, overtime: number, cross: number, asOf: string) =>
       `A staffing plan for ${day} (forecast from actuals up to ${asOf}; P50 plus a buffer towards P80 done by each deadline): ${count(rostered, 'person', 'people')} rostered (${off} off), overtime ${overtime} min in all, cross-site help ${count(cross, 'half day', 'half days')}.`,
   } as Localized<(day: string, rostered: number, off: number, overtime: number, cross: number, asOf: string) => string>,
@@ -121,6 +132,18 @@ export const PLANNING_TEXTS = {
     ja: (rows: [string, number][]) => `拠点ごとの人数: ${rows.map(([site, n]) => `${site} ${n}名`).join('、')}`,
     en: (rows: [string, number][]) => `People per site: ${rows.map(([site, n]) => `${site} ${n}`).join(', ')}`,
   } as Localized<(rows: [string, number][]) => string>,
+  planDemand: {
+    ja: (what: string, am: number, pm: number, p50: number, finish: number | null, deadline: number) =>
+      `- ${what}: 午前${am}名・午後${pm}名、予測 ${p50.toLocaleString('ja-JP')}件、完了見込み ${finish === null ? '当日中に終わらない' : hm(finish)}（納期 ${hm(deadline)}）`,
+    en: (what: string, am: number, pm: number, p50: number, finish: number | null, deadline: number) =>
+      `- ${what}: ${am} AM, ${pm} PM; forecast ${p50.toLocaleString('en-US')} items; finish ${finish === null ? 'not within the day' : hm(finish)} (deadline ${hm(deadline)})`,
+  } as Localized<(what: string, am: number, pm: number, p50: number, finish: number | null, deadline: number) => string>,
+  planOvertime: {
+    ja: (rows: [string, number, number][]) => `残業の見込み: ${rows.map(([site, m, n]) => (m > 0 ? `${site} ${m}分（${n}名）` : `${site} なし`)).join('、')}`,
+    en: (rows: [string, number, number][]) =>
+      `Overtime in the plan: ${rows.map(([site, m, n]) => (m > 0 ? `${site} ${m} min (${count(n, 'person', 'people')})` : `${site} none`)).join(', ')}`,
+  } as Localized<(rows: [string, number, number][]) => string>,
+  planApproved: { ja: 'この日の計画は承認済みです。', en: 'The plan for this day has been approved.' } as Localized,
   planAllMet: {
     ja: 'どの業務も納期までに予測の件数を処理できる計画です。',
     en: "Every business's forecast is done by its deadline in this plan.",

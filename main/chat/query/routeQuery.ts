@@ -31,6 +31,9 @@ export function routeQuery(parsed: ParsedQuery, intent: Intent, free: boolean): 
   if (!free) return { route: 'engine', intent };
   // 「明日の最適配置を提案して」: a proposal for a day ahead, or of the day's staffing, is the staffing plan, not a move for now.
   if (q.op === 'propose' && (q.time === 'tomorrow' || q.measure === 'planned_staff')) return { route: 'plan', intent };
+  // Tomorrow's staffing or overtime is what the plan says: there are no actuals for a day ahead, and an approved plan is shown as it is.
+  if (q.time === 'tomorrow' && (q.measure === 'planned_staff' || q.measure === 'overtime') && q.op !== 'outside' && q.op !== 'knowhow')
+    return { route: 'plan', intent };
   // Attendance, overtime, the forecast and the day's assignments have no intent engine: the planner reads the planning
   // tables (a proposal or a what-if of staffing stays with the engines).
   if (q.measure !== null && MEASURES[q.measure].source.kind === 'planning' && PLANNED_OPS.has(q.op)) return { route: 'planner', intent };

@@ -161,7 +161,7 @@ describe('genba ask --json: planning questions answered from the attendance reco
     expect(plan).toMatchObject({ date: '2025-10-24', status: 'open', forecastAsOf: '2025-10-23' });
     const stored = db.prepare('SELECT status, plan_date FROM plans WHERE plan_id = ?').get(plan.planId) as { status: string; plan_date: string };
     expect(stored).toEqual({ status: 'open', plan_date: '2025-10-24' });
-    expect(r.answer).toContain(`10/24（金）の配置計画を作りました`);
+    expect(r.answer).toContain(`10/24（金）の配置計画（予測は10/23（木）までの実績から`);
     expect(r.answer).toContain(`genba approve ${plan.planId}`);
     const perSite = [...new Set(plan.demands.map((d) => d.site))].map(
       (site) => `${site} ${new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size}名`,
