@@ -89,7 +89,12 @@ export function createDataSourceService(deps: {
     doctorCheck() {
       const s = deps.env.config().source;
       if (s.kind === 'demo') return null;
-      return async () => `${s.host}:${s.port}/${s.database}, ${(await connectionTest(s, deps.secrets.get(MYSQL_PASSWORD))).length} tables`;
+      return async () => {
+        const checks = await connectionTest(s, deps.secrets.get(MYSQL_PASSWORD));
+        // The optional planning tables a company lacks are named, not counted.
+        const absent = checks.filter((c) => c.absent).map((c) => c.table);
+        return `${s.host}:${s.port}/${s.database}, ${checks.length - absent.length} tables${absent.length > 0 ? ` (absent: ${absent.join(', ')})` : ''}`;
+      };
     },
     saveSource(form, opts = {}) {
       if (form.password) deps.secrets.set(MYSQL_PASSWORD, form.password);

@@ -73,15 +73,15 @@ describe('alerts on the demo company', () => {
     add.run(parseIsoInstant(NOW), parseIsoInstant('2025-10-23T16:00+09:00'), 500, 30);
     db.close();
     const check = env.app.alerts.check();
-    // A delay risk, and a skill gap too: 横浜's qualified operators cannot do 16.7 items/min.
+    // A delay risk, a skill gap too (横浜's qualified operators cannot do 16.7 items/min), and overtime: at 1/min the work runs past 18:00.
     expect(
       check.open
         .filter((a) => a.site === '横浜' && a.process === 'エントリ1')
         .map((a) => a.kind)
         .sort(),
-    ).toEqual(['delay_risk', 'skill_gap']);
-    expect(check.opened).toBe(2);
-    await expect.poll(() => count.textContent()).toBe(String(before + 2));
+    ).toEqual(['delay_risk', 'overtime_risk', 'skill_gap']);
+    expect(check.opened).toBe(3);
+    await expect.poll(() => count.textContent()).toBe(String(before + 3));
     const item = page.getByTestId('alert-list').locator('li', { hasText: '横浜 エントリ1（業務990001）が納期' });
     await item.waitFor();
     await item.click();

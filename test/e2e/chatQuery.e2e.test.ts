@@ -49,7 +49,7 @@ describe('Chat: what Genba understood, and the chart of a planned answer, in Chr
     await page.screenshot({ path: join(TEST_RESULTS, name) });
   };
 
-  it('in Japanese: a comparison of two sites with its chart, a ranking asked in English, and attendance Genba does not hold', async () => {
+  it("in Japanese: a comparison of two sites with its chart, a ranking asked in English, and tomorrow's roster from the attendance records", async () => {
     const { page } = env.ui;
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('nav-chat').click();
@@ -80,12 +80,12 @@ describe('Chat: what Genba understood, and the chart of a planned answer, in Chr
     await shoot(page, rank, 'chat-query-rank-1280-ja.png');
 
     const attendance = await ask(page, '明日の出勤予定は？');
-    expect(await attendance.getByTestId('chat-answer').textContent()).toContain('同期されていない');
+    expect(await attendance.getByTestId('chat-answer').textContent()).toContain('10/24（金）の出勤状況');
     const a = await understood(attendance);
     expect(a.op).toBe('数値の確認');
     expect(a.measure).toBe('勤怠（出勤・欠勤） · 単位: 人');
     expect(a.time).toBe('明日');
-    // Nothing to draw: Genba holds no attendance.
+    // Nothing to draw for one day's roster: the table has no series over time.
     expect(await attendance.getByTestId('query-chart').count()).toBe(0);
     await shoot(page, attendance, 'chat-query-attendance-1280-ja.png');
 

@@ -139,18 +139,17 @@ describe('genba ask --json: planning questions answered from the attendance reco
     expect(total).toBeLessThan(Math.max(...fridays.map((f) => f.n)) * 1.1);
   });
 
-  it('「明日の配置計画は？」: no assignments recorded for tomorrow yet, so it says so with the rostered headcount and how to get a plan', () => {
+  it('「明日の配置計画は？」: no plan approved for tomorrow yet, so one is made, with the roster of the attendance records', () => {
     const r = ask('明日の配置計画は？', 'ja');
     expect(r.query).toMatchObject({ read: { measure: 'planned_staff', time: 'tomorrow' }, answeredBy: 'planner' });
-    const n = (
-      db
-        .prepare(
-          `SELECT COUNT(*) AS n FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
-           WHERE a.attendance_date = '2025-10-24' AND o.is_valid = 1 AND a.attendance_status NOT IN ('absent', 'paid_leave')`,
-        )
-        .get() as { n: number }
-    ).n;
-    expect(r.answer).toBe(`10/24（金）の配置はまだ登録されていません（勤怠上の出勤予定 ${n}名）。「明日の配置を提案して」で計画を作れます。`);
+    const roster = db
+      .prepare(
+        `SELECT COUNT(*) AS n, SUM(a.attendance_status IN ('absent', 'paid_leave')) AS off FROM attendance_records a JOIN operators o USING (operator_id)
+         WHERE a.attendance_date = '2025-10-24' AND o.is_valid = 1`,
+      )
+      .get() as { n: number; off: number };
+    expect(r.plan).toMatchObject({ date: '2025-10-24', status: 'open', rostered: roster.n, onLeave: roster.off });
+    expect(r.answer).toContain(`勤怠 ${roster.n}名（休み ${roster.off}名）`);
   });
 
   it("「明日の最適配置を提案して」: the staffing plan of Friday 10/24, stored open under its id, each site's people as its lines count them", () => {

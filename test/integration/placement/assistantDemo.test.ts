@@ -390,10 +390,11 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(trend.answer).toContain('横浜の処理速度の推移（今日（00:00〜15:40）、1時間ごと）:');
     expect(trend.answer).toMatch(/- 09:00〜10:00: [\d.]+ 件\/分\n- 10:00〜11:00: [\d.]+ 件\/分/);
     expect(trend.table!.rows.length).toBe(7);
-    // Tomorrow: no data yet, said as such instead of answering for today.
+    // Tomorrow: the staffing plan of the next working day (no move proposal for today).
     const tomorrow = await app.assistant.ask('明日の最適配置を提案して');
     expect(tomorrow.proposal).toBeNull();
-    expect(tomorrow.answer).toContain('明日のデータ（予定件数・進捗）はまだありません。データは今日の15:40までです。');
+    expect(tomorrow.plan).toMatchObject({ date: '2025-10-24' });
+    expect(tomorrow.answer).toContain('10/24（金）の配置計画（予測は10/23（木）までの実績から');
   });
 
   it('needs a reason to reject, and says so on the card when newer data changed the situation', async () => {
