@@ -1,6 +1,6 @@
 import type { ProcessProgress } from '../api/types.js';
 import { formatHm, localDate, zonedEpoch } from '../config/zonedTime.js';
-import { dailyVolumes } from '../forecast/dailyVolumes.js';
+import { dailyVolumes, volumeKey } from '../forecast/dailyVolumes.js';
 import { forecastSeries, MIN_HISTORY, type DayForecast } from '../forecast/forecastSeries.js';
 import { isWorkingDay } from '../forecast/workCalendar.js';
 import { median } from '../median.js';
@@ -153,17 +153,23 @@ function forecastOfToday(db: Database.Database, timeZone: string, today: string)
 function arrivalsSurge(i: RuleInputs, all: readonly ProcessProgress[]): AlertCandidate[] {
   const today = localDate(i.now, i.timeZone);
   if (!isWorkingDay(today)) return [];
-  const hasToday = i.db.prepare('SELECT EXISTS (SELECT 1 FROM arrivals WHERE arrival_date = ?) AS x').get(today) as { x: number };
-  if (hasToday.x !== 1) return [];
+  // Today's items only: this runs at every alert check, the history is read once a day for the forecast.
+  const todays = i.db
+    .prepare(
+      `SELECT location_name AS site, business_id AS businessId, process_name AS process, SUM(items) AS items FROM arrivals
+       WHERE arrival_date = ? GROUP BY location_name, business_id, process_name`,
+    )
+    .all(today) as { site: string; businessId: string; process: string; items: number }[];
+  if (todays.length === 0) return [];
   const f = forecastOfToday(i.db, i.timeZone, today);
   const sites = new Map<
     string,
     { items: number; p50: number; spread: number; over: { process: string; businessId: string; items: number; p50: number; p90: number }[] }
   >();
-  for (const s of dailyVolumes(i.db, { timeZone: i.timeZone, until: today })) {
-    const actual = s.values.find((v) => v.date === today)?.value;
-    const fc = f.get(s.key);
-    if (actual === undefined || !fc) continue;
+  for (const s of todays) {
+    const actual = s.items;
+    const fc = f.get(volumeKey(s.site, s.businessId, s.process));
+    if (!fc) continue;
     const site = sites.get(s.site) ?? { items: 0, p50: 0, spread: 0, over: [] };
     site.items += actual;
     site.p50 += fc.p50;

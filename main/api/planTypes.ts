@@ -53,19 +53,24 @@ export interface PlanLine {
   able: string[];
 }
 
-/** One series of the plan: the forecast it staffs for, what the people on it do by the deadline, and when they finish. */
-export interface PlanDemandView {
+/** The items forecast for one site, business and process, due by the business's deadline: what the plan staffs for. */
+export interface PlanDemand {
   site: string;
   businessId: string;
+  /** For the manager's texts; the id when absent. */
   businessName?: string;
   process: string;
-  /** Forecast items: median, P80 (the buffer aims towards it), and the P10–P90 interval where known. */
+  /** Forecast items: median and P80 (the buffer aims towards it); P10 and P90 for the manager's view. */
   p50: number;
   p80: number;
   p10?: number;
   p90?: number;
   /** Minutes after local midnight. */
   deadlineMinute: number;
+}
+
+/** One series of the plan: the forecast it staffs for, what the people on it do by the deadline, and when they finish. */
+export interface PlanDemandView extends PlanDemand {
   /** Items the plan staffs for by the deadline (P50 plus the buffer share towards P80). */
   target: number;
   plannedItems: number;
@@ -94,8 +99,8 @@ export interface StoredPlan {
   lines: PlanLine[];
   demands: PlanDemandView[];
   objective: { shortfallItems: number; overtimeMinutes: number; crossSiteBlocks: number; crossSiteKm: number };
-  /** Each shortfall in the manager's terms, in both languages. */
-  shortfalls: { ja: string; en: string }[];
+  /** Each shortfall in the manager's terms, in both languages, with the site it is at. */
+  shortfalls: { site: string; text: { ja: string; en: string } }[];
   solveStatus: string;
   /** Wall time of the request that made it (reading, forecast, solve). */
   ms: number;

@@ -48,14 +48,13 @@ import { moveImpact } from '../placement/moveImpact.js';
 import { moveWhatIf } from '../placement/moveWhatIf.js';
 import { whatIfAnswer } from './whatIfTexts.js';
 import { saveProposal } from './proposalStore.js';
-import { localize, type Localized } from '../api/localized.js';
+import type { Localized } from '../api/localized.js';
 import type { AskOp } from '../api/askQuery.js';
 import { explainQuery } from './query/explainQuery.js';
 import { answerQuery } from './query/answerQuery.js';
 import { queryFromModel } from './query/queryModel.js';
 import { routeQuery } from './query/routeQuery.js';
-import { PLANNING_TEXTS } from './query/planningTexts.js';
-import { dayOfWeek } from '../forecast/workCalendar.js';
+import { planAnswerText } from './query/planAnswerText.js';
 import type { StoredPlan } from '../api/planTypes.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
@@ -313,50 +312,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         o.onStage?.('optimize');
         const t2 = performance.now();
         const plan = await deps.plan();
-        const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(lang, t)(...a);
-        const day = (d: string): string => L(PLANNING_TEXTS.day, d, dayOfWeek(d));
-        // The sites the question names, or all: the plan is the whole company's, the answer speaks of what was asked.
-        const sites = [...new Set(plan.demands.map((d) => d.site))].filter((site) => pq.site.length === 0 || pq.site.includes(site));
-        const perSite = sites.map((site): [string, number] => [site, new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size]);
-        const overtime = sites.map((site): [string, number, number] => {
-          const lines = plan.lines.filter((l) => l.homeSite === site && l.overtimeMinutes > 0);
-          return [site, lines.reduce((n, l) => n + l.overtimeMinutes, 0), new Set(lines.map((l) => l.operatorId)).size];
-        });
-        const short = plan.shortfalls.filter((x) => pq.site.length === 0 || pq.site.some((site) => x.ja.startsWith(`${site}の`)));
-        const text = [
-          L(
-            PLANNING_TEXTS.planCard,
-            day(plan.date),
-            plan.rostered,
-            plan.onLeave,
-            plan.objective.overtimeMinutes,
-            plan.objective.crossSiteBlocks,
-            day(plan.forecastAsOf),
-          ),
-          ...(plan.status === 'approved' || plan.status === 'modified' ? [localize(lang, PLANNING_TEXTS.planApproved)] : []),
-          L(PLANNING_TEXTS.planSites, perSite),
-          // A site asked about: its work line by line, people per half day against the forecast and the finish.
-          ...(pq.site.length > 0
-            ? plan.demands
-                .filter((d) => pq.site.includes(d.site))
-                .map((d) =>
-                  L(
-                    PLANNING_TEXTS.planDemand,
-                    `${d.site} ${d.businessName ?? d.businessId} ${d.process}`,
-                    d.people.am,
-                    d.people.pm,
-                    d.p50,
-                    d.finishP50Minute,
-                    d.deadlineMinute,
-                  ),
-                )
-            : []),
-          L(PLANNING_TEXTS.planOvertime, overtime),
-          ...(short.length === 0
-            ? [localize(lang, PLANNING_TEXTS.planAllMet)]
-            : [localize(lang, PLANNING_TEXTS.planShort), ...short.map((x) => `- ${localize(lang, x)}`)]),
-          ...(plan.status === 'open' ? [L(PLANNING_TEXTS.planDecide, plan.planId)] : []),
-        ].join('\n');
+        const text = planAnswerText(plan, pq.site, lang);
         return {
           followUp: null,
           question,

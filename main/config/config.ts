@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { COMPANY_TABLES } from '../api/companyTables.js';
 import { ConfigError } from './configError.js';
 import { logsSchema } from './logsConfig.js';
 import { identifier } from './sqlIdentifier.js';
@@ -45,20 +46,7 @@ export const mysqlSourceSchema = z
     queryTimeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
     /** The company's own SELECT and keyset columns per table, where its schema differs. */
     tables: z
-      .partialRecord(
-        z.enum([
-          'locations',
-          'operators',
-          'operator_process_capabilities',
-          'progress_snapshots',
-          'app_logs',
-          'attendance_records',
-          'daily_assignments',
-          'arrivals',
-          'workload_forecasts',
-        ]),
-        z.object({ select: z.string().min(8).max(4000), watermark: z.array(identifier).min(1).max(3) }).strict(),
-      )
+      .partialRecord(z.enum(COMPANY_TABLES), z.object({ select: z.string().min(8).max(4000), watermark: z.array(identifier).min(1).max(3) }).strict())
       .default({}),
   })
   .strict();

@@ -33,21 +33,8 @@ export interface PlanOperator {
   maxWorkMinutes: number;
 }
 
-/** The items forecast for one site, business and process, due by the business's deadline. */
-export interface PlanDemand {
-  site: string;
-  businessId: string;
-  /** For the manager's texts; the id when absent. */
-  businessName?: string;
-  process: string;
-  p50: number;
-  p80: number;
-  /** The forecast's P10 and P90, for the manager's view (the plan itself staffs from P50 and P80). */
-  p10?: number;
-  p90?: number;
-  /** Minutes after local midnight. */
-  deadlineMinute: number;
-}
+export type { PlanDemand } from '../api/planTypes.js';
+import type { PlanDemand } from '../api/planTypes.js';
 
 /** The working day, minutes after local midnight: AM is start–lunch, PM is lunch end–end. */
 export interface PlanDay {

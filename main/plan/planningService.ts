@@ -108,7 +108,7 @@ export function createPlanningService(deps: {
         })),
         demands: solution.demands,
         objective: solution.objective,
-        shortfalls: shortfalls.map((x) => x.text),
+        shortfalls: shortfalls.map((x) => ({ site: x.site, text: x.text })),
         solveStatus: solution.status,
         ms: Math.round(performance.now() - t0),
       });

@@ -94,18 +94,8 @@ export interface WorkloadForecastRow {
   updated_at: number;
 }
 
-export const COMPANY_TABLES = [
-  'locations',
-  'operators',
-  'operator_process_capabilities',
-  'progress_snapshots',
-  'app_logs',
-  'attendance_records',
-  'daily_assignments',
-  'arrivals',
-  'workload_forecasts',
-] as const;
-export type CompanyTable = (typeof COMPANY_TABLES)[number];
+export { COMPANY_TABLES, type CompanyTable } from '../api/companyTables.js';
+import type { CompanyTable } from '../api/companyTables.js';
 
 /** Primary key and columns of each local table: what every source must deliver. */
 export const TABLE_COLUMNS: Record<CompanyTable, { key: string; columns: readonly string[] }> = {

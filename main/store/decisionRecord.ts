@@ -1,4 +1,5 @@
 import type { Localized } from '../errors.js';
+import type { DailyAssignmentRow } from './companyRows.js';
 
 /**
  * A manager's decision as it is queued in the outbox and delivered to the company's
@@ -18,15 +19,10 @@ export interface DecisionRecord {
 }
 
 /** One row an approved plan writes to the company's daily_assignments (times epoch ms; plan_id is the decision's suggestion_id). */
-export interface AssignmentRecord {
-  assignment_date: string;
-  operator_id: number;
-  location_name: string;
-  process_name: string;
-  business_id: string | null;
-  start_time: number;
-  end_time: number;
-}
+export type AssignmentRecord = Pick<
+  DailyAssignmentRow,
+  'assignment_date' | 'operator_id' | 'location_name' | 'process_name' | 'business_id' | 'start_time' | 'end_time'
+>;
 
 /** What one delivery of the due decisions did. */
 export interface DeliveryReport {

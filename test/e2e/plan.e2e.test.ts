@@ -36,6 +36,8 @@ describe('Plan view in Chromium, wired to the real core', () => {
     const f = env.app.planning.forecast(1).series.find((s) => s.site === '札幌' && s.businessId === '523201' && s.process === 'エントリ1')!;
     expect(d.p50).toBe(Math.round(f.days[0]!.p50));
 
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.screenshot({ path: join(TEST_RESULTS, 'plan-1024-ja.png') });
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.screenshot({ path: join(TEST_RESULTS, 'plan-1280-ja.png') });
 
@@ -76,6 +78,8 @@ describe('Plan view in Chromium, wired to the real core', () => {
     await page.getByTestId('plan-summary').waitFor();
     expect(await page.getByTestId('plan-summary').textContent()).toContain('Changed and approved');
     await page.screenshot({ path: join(TEST_RESULTS, 'plan-1280-en.png') });
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.screenshot({ path: join(TEST_RESULTS, 'plan-1024-en.png') });
     env.app.updateSettings({ lang: 'ja' });
   }, 180_000);
 });

@@ -85,7 +85,6 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   if (q.op === 'status') return statusAnswer(q, c);
   if (q.op === 'outside' && measure) return { text: L(T.statistic, S(measure.label)), table: { columns: [], rows: [] } };
   if (measure && measure.source.kind === 'planning') return planningAnswer(q, c);
-  if (measure && measure.source.kind === 'missing') return { text: L(T.missing, S(measure.label), S(measure.source.from)), table: empty };
   if (measure && measure.source.kind === 'none') return { text: S(T.unknownMeasure), table: empty };
   if (q.op === 'change') return changeAnswer(q, c);
   if (q.op === 'trend') return trendAnswer(q, c);

@@ -1,8 +1,7 @@
 import type { Dimension, MeasureId } from '../../api/askQuery.js';
-import type { Localized } from '../../api/localized.js';
 import { MEASURE_LABELS, type MeasureLabel } from '../../api/measureLabels.js';
 
-/** Where a measure's figures come from; `missing`: part of the model, not synced today (said, never guessed). */
+/** Where a measure's figures come from; `planning`: the optional planning tables, whose absence an answer names. */
 export type MeasureSource =
   | { kind: 'progress' }
   | { kind: 'masters' }
@@ -10,7 +9,6 @@ export type MeasureSource =
   | { kind: 'store' }
   /** The planning system's tables (attendance, assignments, arrivals) and the forecast made from them; an answer names a table the company lacks. */
   | { kind: 'planning' }
-  | { kind: 'missing'; from: Localized }
   | { kind: 'none' };
 
 /** The measure's name and unit (what a manager reads) come from api/measureLabels.ts, shared with the renderer. */

@@ -258,9 +258,8 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   // A speed given as a what-if's change is its condition, not what it asks (「毎分7件になったら間に合う？」 asks the slack).
   if (op === 'whatif' && move && 'speed' in move) scores.delete('speed');
   let measure: MeasureId | null = [...scores].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  // 「勤怠の状況は？」: a state of data Genba does not hold is a question about that data, answered with what is missing.
   // 「勤怠の状況は？」: a state of the planning data is its value (who is in, who is off), not the floor's status summary.
-  if (op === 'status' && measure !== null && ['missing', 'planning'].includes(MEASURES[measure].source.kind)) op = 'value';
+  if (op === 'status' && measure !== null && MEASURES[measure].source.kind === 'planning') op = 'value';
   // A statistic no operation computes (「残件の標準偏差」, "correlation"): outside, but about its measure, so the answer can say what it can do with it.
   const statistic = STATISTIC.test(folded) && measure !== null;
   if (statistic) op = 'outside';

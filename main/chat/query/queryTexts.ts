@@ -64,10 +64,6 @@ export const QUERY_TEXTS = {
     en: (n: number) => `Log incidents: ${n}.`,
   } as Localized<(n: number) => string>,
   statusAlerts: { ja: (n: number) => `未解決のアラート: ${n}件。`, en: (n: number) => `Open alerts: ${n}.` } as Localized<(n: number) => string>,
-  missing: {
-    ja: (what: string, from: string) => `${what}のデータはGenbaに同期されていないため、お答えできません。${from}を同期すれば答えられるようになります。`,
-    en: (what: string, from: string) => `Genba has no ${what} data: it is not synced. Syncing ${from} would let it answer.`,
-  } as Localized<(what: string, from: string) => string>,
   statistic: {
     ja: (what: string) =>
       `${what}の統計値（標準偏差・相関など）はGenbaでは計算しません。${what}について答えられるのは、値・一覧・比較・順位・推移・前日や先週との比較です。`,

@@ -27,7 +27,7 @@ export type QueryRoute = 'planner' | 'explain' | 'engine' | 'plan';
 export function routeQuery(parsed: ParsedQuery, intent: Intent, free: boolean): { route: QueryRoute; intent: Intent } {
   const q = parsed.query;
   const sure = parsed.confidence >= UNSURE;
-  const missing = q.measure !== null && (MEASURES[q.measure].source.kind === 'missing' || MEASURES[q.measure].source.kind === 'none');
+  const missing = q.measure !== null && MEASURES[q.measure].source.kind === 'none';
   if (!free) return { route: 'engine', intent };
   // 「明日の最適配置を提案して」: a proposal for a day ahead, or of the day's staffing, is the staffing plan, not a move for now.
   if (q.op === 'propose' && (q.time === 'tomorrow' || q.measure === 'planned_staff')) return { route: 'plan', intent };

@@ -35,7 +35,7 @@ export function PlanCard({ plan }: { plan: StoredPlan }) {
       {plan.shortfalls.length > 0 && (
         <ul className="plan-card-short">
           {plan.shortfalls.map((s, i) => (
-            <li key={i}>{s[lang]}</li>
+            <li key={i}>{s.text[lang]}</li>
           ))}
         </ul>
       )}

@@ -180,7 +180,7 @@ export function PlanView() {
             ) : (
               <ul>
                 {plan.shortfalls.map((s, i) => (
-                  <li key={i}>{s[lang]}</li>
+                  <li key={i}>{s.text[lang]}</li>
                 ))}
               </ul>
             )}
