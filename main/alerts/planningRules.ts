@@ -1,7 +1,6 @@
 import type { ProcessProgress } from '../api/types.js';
 import { formatHm, localDate, zonedEpoch } from '../config/zonedTime.js';
-import { dailyVolumes, volumeKey } from '../forecast/dailyVolumes.js';
-import { forecastSeries, MIN_HISTORY, type DayForecast } from '../forecast/forecastSeries.js';
+import { todayArrivals } from '../forecast/todayArrivals.js';
 import { isWorkingDay } from '../forecast/workCalendar.js';
 import { median } from '../median.js';
 import { absenceRate, attendanceOn, usualAbsence } from '../plan/attendance.js';
@@ -127,23 +126,6 @@ function overtimeRisk(i: RuleInputs, all: readonly ProcessProgress[], endHm: str
   });
 }
 
-const todayForecasts = new WeakMap<Database.Database, { key: string; value: Map<string, DayForecast> }>();
-
-/** Today's forecast of each series from the history before today: computed once a day (and again when that history changes). */
-function forecastOfToday(db: Database.Database, timeZone: string, today: string): Map<string, DayForecast> {
-  const version = db.prepare("SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) AS v FROM arrivals WHERE arrival_date < ?").get(today) as { v: string };
-  const key = `${today}|${version.v}`;
-  const cached = todayForecasts.get(db);
-  if (cached?.key === key) return cached.value;
-  const value = new Map<string, DayForecast>();
-  for (const s of dailyVolumes(db, { timeZone, until: today })) {
-    const history = s.values.filter((v) => v.date < today);
-    if (history.length >= MIN_HISTORY) value.set(s.key, forecastSeries(history, [today])[0]!);
-  }
-  todayForecasts.set(db, { key, value });
-  return value;
-}
-
 /**
  * Arrivals above the forecast: a site's items today above the P90 its forecast gave them (made
  * from the history before today). A site's P90 combines its series' spreads as independent;
@@ -153,35 +135,42 @@ function forecastOfToday(db: Database.Database, timeZone: string, today: string)
 function arrivalsSurge(i: RuleInputs, all: readonly ProcessProgress[]): AlertCandidate[] {
   const today = localDate(i.now, i.timeZone);
   if (!isWorkingDay(today)) return [];
-  // Today's items only: this runs at every alert check, the history is read once a day for the forecast.
-  const todays = i.db
-    .prepare(
-      `SELECT location_name AS site, business_id AS businessId, process_name AS process, SUM(items) AS items FROM arrivals
-       WHERE arrival_date = ? GROUP BY location_name, business_id, process_name`,
-    )
-    .all(today) as { site: string; businessId: string; process: string; items: number }[];
-  if (todays.length === 0) return [];
-  const f = forecastOfToday(i.db, i.timeZone, today);
+  // Today's items as re-estimated during the day: once a day's items are all in, what arrived; until then, what is expected.
   const sites = new Map<
     string,
-    { items: number; p50: number; spread: number; over: { process: string; businessId: string; items: number; p50: number; p90: number }[] }
+    {
+      arrived: number;
+      total: number;
+      complete: boolean;
+      p50: number;
+      spread: number;
+      over: { process: string; businessId: string; items: number; p50: number; p90: number }[];
+    }
   >();
-  for (const s of todays) {
-    const actual = s.items;
-    const fc = f.get(volumeKey(s.site, s.businessId, s.process));
+  for (const s of todayArrivals(i.db, { now: i.now, timeZone: i.timeZone })) {
+    const fc = s.forecast;
     if (!fc) continue;
-    const site = sites.get(s.site) ?? { items: 0, p50: 0, spread: 0, over: [] };
-    site.items += actual;
+    const total = Math.round(s.total.p50);
+    const site = sites.get(s.site) ?? { arrived: 0, total: 0, complete: true, p50: 0, spread: 0, over: [] };
+    site.arrived += s.arrived;
+    site.total += total;
+    site.complete &&= s.complete;
     site.p50 += fc.p50;
     site.spread += (fc.p90 - fc.p50) ** 2;
-    if (actual > fc.p90) site.over.push({ process: s.process, businessId: s.businessId, items: actual, p50: Math.round(fc.p50), p90: Math.round(fc.p90) });
+    if (total > fc.p90) site.over.push({ process: s.process, businessId: s.businessId, items: total, p50: Math.round(fc.p50), p90: Math.round(fc.p90) });
     sites.set(s.site, site);
   }
   return [...sites].flatMap(([site, t]) => {
     const p90 = Math.round(t.p50 + Math.sqrt(t.spread));
-    if (t.items <= p90) return [];
+    if (t.total <= p90) return [];
     const late = lateAt(all, site);
     const list = t.over.sort((a, b) => b.items - b.p90 - (a.items - a.p90));
+    // A process runs for several businesses: each named with its business, by name where the company gives one.
+    const name = (id: string): string => i.overview.businessNames[id] ?? id;
+    const most = {
+      ja: list.length > 0 ? `。多いのは ${list.map((x) => `${x.process}・${name(x.businessId)} ${x.items}件（上限 ${x.p90}件）`).join('、')}` : '',
+      en: list.length > 0 ? `; most over: ${list.map((x) => `${x.process} · ${name(x.businessId)} ${x.items} (P90 ${x.p90})`).join(', ')}` : '',
+    };
     return [
       {
         key: `arrivals_surge|${site}|${today}`,
@@ -189,11 +178,16 @@ function arrivalsSurge(i: RuleInputs, all: readonly ProcessProgress[]): AlertCan
         severity: late.length > 0 ? ('critical' as const) : ('warning' as const),
         site,
         process: list[0]?.process ?? null,
-        title: {
-          ja: `${site}: 今日の入荷 ${t.items}件が予測の上限を超えています（予測 ${Math.round(t.p50)}件、P90 ${p90}件）${list.length > 0 ? `。多いのは ${list.map((x) => `${x.process} ${x.items}件（上限 ${x.p90}件）`).join('、')}` : ''}`,
-          en: `${site}: ${t.items} items arrived today, above the forecast's P90 (forecast ${Math.round(t.p50)}, P90 ${p90})${list.length > 0 ? `; most over: ${list.map((x) => `${x.process} ${x.items} (P90 ${x.p90})`).join(', ')}` : ''}`,
-        },
-        detail: { date: today, items: t.items, p50: Math.round(t.p50), p90, series: list, late: late.map((p) => p.process) },
+        title: t.complete
+          ? {
+              ja: `${site}: 今日の入荷 ${t.total}件が予測の上限を超えています（予測 ${Math.round(t.p50)}件、P90 ${p90}件）${most.ja}`,
+              en: `${site}: ${t.total} items arrived today, above the forecast's P90 (forecast ${Math.round(t.p50)}, P90 ${p90})${most.en}`,
+            }
+          : {
+              ja: `${site}: 今日の入荷は ${t.total}件の見込みで、予測の上限を超えそうです（${formatHm(i.now, i.timeZone)}までに ${t.arrived}件到着、予測 ${Math.round(t.p50)}件、P90 ${p90}件）${most.ja}`,
+              en: `${site}: today's items are heading for ${t.total}, above the forecast's P90 (${t.arrived} arrived by ${formatHm(i.now, i.timeZone)}; forecast ${Math.round(t.p50)}, P90 ${p90})${most.en}`,
+            },
+        detail: { date: today, items: t.total, arrived: t.arrived, p50: Math.round(t.p50), p90, series: list, late: late.map((p) => p.process) },
         dataAsOf: i.now,
         request: moveRequest(late[0], i.timeZone),
       },

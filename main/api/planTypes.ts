@@ -14,6 +14,39 @@ export interface DayForecast {
   p90: number;
 }
 
+/** A low, middle and high figure of items: the 10th, 50th and 90th percentiles. */
+export interface ItemBand {
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+/**
+ * Today's items of a series re-estimated during the day: what has arrived by `asOf`, what is
+ * still expected, and the day's total, from the share of a day that had usually arrived by
+ * that time and the forecast made the evening before.
+ */
+export interface TodayArrivals {
+  key: string;
+  site: string;
+  businessId: string;
+  process: string;
+  /** Items arrived today by `asOf` (epoch ms). */
+  arrived: number;
+  asOf: number;
+  /** The share of a day's items that had arrived by this time of day on earlier days (median), null without such days. */
+  usualShare: number | null;
+  /** Earlier days the usual share was taken from. */
+  profileDays: number;
+  /** Still expected today, and the day's total (arrived included). */
+  rest: ItemBand;
+  total: ItemBand;
+  /** On nine days in ten everything had arrived by this time: nothing more is expected. */
+  complete: boolean;
+  /** The forecast made the evening before, where the history was long enough. */
+  forecast: ItemBand | null;
+}
+
 /** One series' forecast for the coming working days. */
 export interface SeriesForecast {
   key: string;

@@ -3,14 +3,18 @@ import { localDate } from '../config/zonedTime.js';
 import type { SeriesForecast, StoreForecast } from '../api/planTypes.js';
 import { dailyVolumes } from './dailyVolumes.js';
 import { forecastSeries, MIN_HISTORY } from './forecastSeries.js';
+import { dayComplete } from './reforecastDay.js';
+import { arrivedToday } from './todayArrivals.js';
 import { nextWorkingDays } from './workCalendar.js';
 
 export type { SeriesForecast, StoreForecast } from '../api/planTypes.js';
 
 /**
  * Items expected per series on each of the next `days` working days after today, from the
- * daily history up to today (today's arrivals count: they arrive in the morning). Computed on
- * demand from the store, so it is re-estimated after every sync without a job of its own.
+ * daily history up to today. Today counts once its items are in (by this time of day nearly
+ * every earlier day had received all of its items); a day still filling up would read as a
+ * light one, so until then the history ends yesterday. Computed on demand from the store, so
+ * it is re-estimated after every sync without a job of its own.
  */
 export function forecastStore(db: Database.Database, o: { now: number; timeZone: string; days: number }): StoreForecast {
   const asOf = localDate(o.now, o.timeZone);
@@ -24,15 +28,17 @@ export function forecastStore(db: Database.Database, o: { now: number; timeZone:
   const key = `${asOf}|${o.days}|${o.timeZone}|${version.v}`;
   const cached = memo.get(db);
   if (cached?.key === key) return cached.value;
-  const value = compute(db, asOf, o);
+  const value = compute(db, asOf, { ...o, now: o.now });
   memo.set(db, { key, value });
   return value;
 }
 
 const memo = new WeakMap<Database.Database, { key: string; value: StoreForecast }>();
 
-function compute(db: Database.Database, asOf: string, o: { timeZone: string; days: number }): StoreForecast {
+function compute(db: Database.Database, asOf: string, o: { now: number; timeZone: string; days: number }): StoreForecast {
   const dates = nextWorkingDays(asOf, o.days);
+  // Without earlier days to compare (no profile), today counts as before: its items are taken as in.
+  const filling = new Set(arrivedToday(db, o).flatMap((a) => (a.share !== null && !dayComplete(a.share) ? [a.key] : [])));
   const series: SeriesForecast[] = [];
   const tooShort: StoreForecast['tooShort'] = [];
   for (const s of dailyVolumes(db, { timeZone: o.timeZone, until: asOf })) {
@@ -40,7 +46,8 @@ function compute(db: Database.Database, asOf: string, o: { timeZone: string; day
       tooShort.push({ key: s.key, historyDays: s.values.length });
       continue;
     }
-    const { values, ...rest } = s;
+    const { values: all, ...rest } = s;
+    const values = filling.has(s.key) ? all.filter((v) => v.date < asOf) : all;
     series.push({ ...rest, historyDays: values.length, days: forecastSeries(values, dates) });
   }
   return { asOf, dates, series, tooShort, minHistory: MIN_HISTORY };

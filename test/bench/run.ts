@@ -17,6 +17,7 @@ import { logScaleBench } from './logScale.js';
 import { intentAccuracyBench } from './intentAccuracy.js';
 import { askQueryBench } from './askQuery.js';
 import { forecastBench } from './forecast.js';
+import { intradayArrivalsBench } from './intradayArrivals.js';
 import { placementAssistantBench } from './placementAssistant.js';
 import { planSolverBench } from './planSolver.js';
 import { planHistoryBench } from './planHistory.js';
@@ -162,6 +163,11 @@ const sections: [string, string, () => Promise<void>][] = [
     'forecast',
     'daily workload forecast: rolling-origin backtest beside the seasonal naive and statsmodels ETS, open and locked shapes',
     () => forecastBench(record),
+  ],
+  [
+    'intraday',
+    "today's total re-estimated during the day (items arriving in batches): the evening's forecast, the pace, Genba's blend",
+    async () => intradayArrivalsBench(record),
   ],
 ];
 for (const [name, title, run] of sections) {

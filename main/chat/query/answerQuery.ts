@@ -4,6 +4,7 @@ import { localize, type Localized } from '../../api/localized.js';
 import type { ProcessProgress } from '../../api/types.js';
 import { formatHm } from '../../config/zonedTime.js';
 import { correctionWaiting, decisionsSince } from '../storeFacts.js';
+import { arrivedIn } from './arrivedIn.js';
 import { changeAnswer } from './changeAnswer.js';
 import { MEASURES } from './measures.js';
 import { namedSeries } from './namedSeries.js';
@@ -304,26 +305,13 @@ function errorLineRows(q: AskQuery, c: QueryContext, w: QueryWindow): Row[] {
   return rows.map((r) => ({ key: r.k === '*' ? what || '—' : r.k, value: r.n, shown: `${r.n} ${localize(c.lang, MEASURES.error_lines.unit)}` }));
 }
 
-/** Items that arrived in the window: the rise of (left + done) between the first and the last snapshot of each series. */
+/** Items that arrived in the window, per site, process or business (by its name where the company gives one). */
 function arrivalRows(q: AskQuery, c: QueryContext, w: QueryWindow): Row[] {
-  const rows = c.db
-    .prepare(
-      `WITH s AS (SELECT location_name AS site, process_name AS process, business_id AS b, snapshot_time AS t, total_waiting + entry_count AS total
-                  FROM progress_snapshots WHERE snapshot_time >= @from AND snapshot_time <= @to
-                    AND (@site IS NULL OR location_name IN (SELECT value FROM json_each(@site)))
-                    AND (@process IS NULL OR process_name IN (SELECT value FROM json_each(@process)))
-                    AND (@business IS NULL OR business_id IN (SELECT value FROM json_each(@business))))
-       SELECT ${q.by === 'process' ? 'process' : q.by === 'business' ? 'b' : 'site'} AS k,
-              SUM((SELECT total FROM s s2 WHERE s2.site = s.site AND s2.process = s.process AND s2.b = s.b ORDER BY t DESC LIMIT 1)
-                - (SELECT total FROM s s2 WHERE s2.site = s.site AND s2.process = s.process AND s2.b = s.b ORDER BY t LIMIT 1)) AS n
-       FROM (SELECT DISTINCT site, process, b FROM s) s GROUP BY k ORDER BY k`,
-    )
-    .all({
-      from: w.from,
-      to: w.to,
-      site: q.site.length ? JSON.stringify(q.site) : null,
-      process: q.process.length ? JSON.stringify(q.process) : null,
-      business: q.business.length ? JSON.stringify(q.business) : null,
-    }) as { k: string; n: number }[];
-  return rows.map((r) => ({ key: r.k, value: Math.max(0, r.n), shown: `${Math.max(0, r.n)} ${localize(c.lang, MEASURES.arrivals.unit)}` }));
+  const by = q.by === 'process' ? 'process' : q.by === 'business' ? 'business' : 'site';
+  const names = by === 'business' ? c.overview().businessNames : {};
+  return arrivedIn(c.db, { from: w.from, to: w.to, timeZone: c.timeZone, filter: q, by }).map((r) => ({
+    key: names[r.key] ?? r.key,
+    value: r.items,
+    shown: `${r.items} ${localize(c.lang, MEASURES.arrivals.unit)}`,
+  }));
 }

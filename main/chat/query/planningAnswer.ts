@@ -1,19 +1,21 @@
 import type { AskQuery, AskTime, MeasureId } from '../../api/askQuery.js';
 import { localize, type Localized } from '../../api/localized.js';
 import { localDate } from '../../config/zonedTime.js';
-import { forecastStore, type SeriesForecast } from '../../forecast/forecastNow.js';
+import { forecastStore } from '../../forecast/forecastNow.js';
 import { addDays, dayOfWeek, isWorkingDay, nextWorkingDays, previousWorkingDay } from '../../forecast/workCalendar.js';
 import { absenceBySite, absenceByWeekday, absenceRate, attendanceOn, overtimeOver, usualAbsence } from '../../plan/attendance.js';
 import type { CompanyTable } from '../../store/companyRows.js';
 import { SyncState } from '../../store/syncState.js';
+import { forecastGrouping } from './forecastGrouping.js';
 import { PLANNING_TEXTS as P } from './planningTexts.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
+import { todayArrivalsAnswer } from './todayArrivalsAnswer.js';
 
-/** The measures the planning system's tables answer, and the table each needs. */
-export const PLANNING_MEASURES: ReadonlyMap<MeasureId, CompanyTable> = new Map<MeasureId, CompanyTable>([
+/** The measures the planning system's tables answer, and the table each needs (the forecast none: without arrivals it reads the snapshots). */
+export const PLANNING_MEASURES: ReadonlyMap<MeasureId, CompanyTable | null> = new Map<MeasureId, CompanyTable | null>([
   ['attendance', 'attendance_records'],
   ['overtime', 'attendance_records'],
-  ['forecast_volume', 'arrivals'],
+  ['forecast_volume', null],
   ['planned_staff', 'daily_assignments'],
 ]);
 
@@ -70,7 +72,7 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(c.lang, t)(...a);
   const S = (t: Localized): string => localize(c.lang, t);
   const table = PLANNING_MEASURES.get(q.measure!)!;
-  const missing = unavailable(c, table);
+  const missing = table && unavailable(c, table);
   if (missing) return { text: S(missing), table: { columns: [], rows: [] } };
   const today = localDate(c.now, c.timeZone);
   const dayName = (d: string): string => L(P.day, d, dayOfWeek(d));
@@ -177,25 +179,12 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
 
   if (q.measure === 'forecast_volume') {
     const ahead = dates.filter((d) => d > today);
-    if (ahead.length === 0) return planningAnswer({ ...q, time: 'tomorrow' }, c);
+    // Today's items asked during the day: what came, what is still expected (a past day has its actuals, not a forecast).
+    if (ahead.length === 0) return dates.includes(today) ? todayArrivalsAnswer(q, c) : planningAnswer({ ...q, time: 'tomorrow' }, c);
     const horizon = nextWorkingDays(today, 10).filter((d) => d <= ahead[ahead.length - 1]!).length;
     const f = forecastStore(c.db, { now: c.now, timeZone: c.timeZone, days: Math.max(1, horizon) });
-    const names = c.overview().businessNames;
-    const chosen = f.series.filter(
-      (s) =>
-        (q.site.length === 0 || q.site.includes(s.site)) &&
-        (q.process.length === 0 || q.process.includes(s.process)) &&
-        (q.business.length === 0 || q.business.includes(s.businessId)),
-    );
-    const by = q.by ?? (q.site.length === 1 && q.process.length === 0 ? 'process' : q.site.length === 0 ? 'site' : null);
-    const keyOf = (s: SeriesForecast): string =>
-      by === 'site'
-        ? s.site
-        : by === 'process'
-          ? `${s.site} ${s.process}`
-          : by === 'business'
-            ? (names[s.businessId] ?? s.businessId)
-            : `${s.site} ${s.process} · ${names[s.businessId] ?? s.businessId}`;
+    const { by, keyOf, chosen: isChosen } = forecastGrouping(q, c.overview().businessNames);
+    const chosen = f.series.filter(isChosen);
     const lines: string[] = [];
     const tableRows: (string | number | null)[][] = [];
     for (const date of ahead) {

@@ -101,6 +101,30 @@ export const PLANNING_TEXTS = {
     en: (what: string, p50: number, p10: number, p90: number) =>
       `- ${what}: ${p50.toLocaleString('en-US')} items (${p10.toLocaleString('en-US')}–${p90.toLocaleString('en-US')})`,
   } as Localized<(what: string, p50: number, p10: number, p90: number) => string>,
+  todayHead: {
+    ja: (day: string, at: string) => `${day}の入荷（件、${at}時点。到着済みと、今日これから届く見込み：中央値と P10〜P90）:`,
+    en: (day: string, at: string) => `Items for ${day} (as of ${at}: arrived so far, and still expected today: median and P10–P90):`,
+  } as Localized<(day: string, at: string) => string>,
+  todayRow: {
+    ja: (what: string, arrived: number, rest: number, lo: number, hi: number, total: number, forecast: number | null) =>
+      `- ${what}: 到着済み ${arrived.toLocaleString('ja-JP')}件、あと約${rest.toLocaleString('ja-JP')}件（${lo.toLocaleString('ja-JP')}〜${hi.toLocaleString('ja-JP')}）、今日の合計 約${total.toLocaleString('ja-JP')}件${forecast === null ? '' : `（前日までの予測 ${forecast.toLocaleString('ja-JP')}件）`}`,
+    en: (what: string, arrived: number, rest: number, lo: number, hi: number, total: number, forecast: number | null) =>
+      `- ${what}: ${arrived.toLocaleString('en-US')} arrived, about ${rest.toLocaleString('en-US')} more expected (${lo.toLocaleString('en-US')}–${hi.toLocaleString('en-US')}), about ${total.toLocaleString('en-US')} for the day${forecast === null ? '' : ` (forecast the day before: ${forecast.toLocaleString('en-US')})`}`,
+  } as Localized<(what: string, arrived: number, rest: number, lo: number, hi: number, total: number, forecast: number | null) => string>,
+  todayAllIn: {
+    ja: (what: string, arrived: number, forecast: number | null) =>
+      `- ${what}: 到着済み ${arrived.toLocaleString('ja-JP')}件、これ以上は見込んでいません${forecast === null ? '' : `（前日までの予測 ${forecast.toLocaleString('ja-JP')}件）`}`,
+    en: (what: string, arrived: number, forecast: number | null) =>
+      `- ${what}: ${arrived.toLocaleString('en-US')} arrived, no more expected${forecast === null ? '' : ` (forecast the day before: ${forecast.toLocaleString('en-US')})`}`,
+  } as Localized<(what: string, arrived: number, forecast: number | null) => string>,
+  todayAllInNote: {
+    ja: (days: number) => `直近${days}営業日は、どの日もこの時刻までにその日の全量が届いていました。`,
+    en: (days: number) => `On each of the last ${count(days, 'working day', 'working days')}, the whole day's items had arrived by this time.`,
+  } as Localized<(days: number) => string>,
+  todayNone: {
+    ja: (day: string) => `${day}の入荷はまだ記録されていません（入荷表にも進捗スナップショットにも今日の行がありません）。`,
+    en: (day: string) => `No items are recorded for ${day} yet (neither the arrivals table nor the progress snapshots have a row for today).`,
+  } as Localized<(day: string) => string>,
   forecastSum: {
     ja: '複数系列の合計の区間は、系列ごとの誤差を独立とみなして合成しています。',
     en: "A total's interval combines its series' errors as if they were independent.",

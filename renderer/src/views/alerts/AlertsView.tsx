@@ -13,7 +13,21 @@ import { SiteTimelinePanel } from '../logs/SiteTimelinePanel';
 const KINDS: readonly AlertKind[] = ALERT_KINDS;
 
 /** Kept out of the numbers: ids for scripts, and what is shown on its own below. */
-const HIDDEN = new Set(['incidentId', 'samples', 'likelyCause', 'likelyCauses', 'affects', 'anomalies', 'score', 'anomaly', 'request', 'dataAsOf']);
+const HIDDEN = new Set([
+  'incidentId',
+  'samples',
+  'likelyCause',
+  'likelyCauses',
+  'affects',
+  'anomalies',
+  'score',
+  'anomaly',
+  'request',
+  'dataAsOf',
+  // Lists of records the title already names (each process past the end of the day, each series above its P90).
+  'processes',
+  'series',
+]);
 
 /** Alerts: filters, the list, and one alert's numbers with what to do about it. */
 export function AlertsView() {
