@@ -218,6 +218,22 @@ export interface ApprovalRow {
   delivery: 'delivered' | 'pending' | 'failing';
   deliveredAt: number | null;
   lastError: string | null;
+  /** A staffing plan's decision (its id PLN…): the day, its half-day lines and what the plan expected; null for a move. */
+  plan: ApprovalPlan | null;
+}
+
+/** What a decided staffing plan committed to, as recorded with the decision. */
+export interface ApprovalPlan {
+  date: string;
+  /** Half-day lines written to daily_assignments (none for a rejection), and the sites they cover. */
+  lines: number;
+  sites: string[];
+  overtimeMinutes: number;
+  crossSiteBlocks: number;
+  /** Items the plan expected to leave undone at their deadlines (0: all in time). */
+  shortfallItems: number;
+  /** Lines the manager changed before approving. */
+  edits: number;
 }
 
 export interface KnowledgeDoc {

@@ -152,14 +152,19 @@ function movedElsewhere(db: Database.Database, id: string, p: Proposal, now: num
 }
 
 export function approvalHistory(db: Database.Database, limit = 500): ApprovalRow[] {
+  // Proposals' decisions and staffing plans' (their ids PLN…) share the outbox; each joins its own table.
   const rows = db
     .prepare(
-      `SELECT p.suggestion_id, p.proposal, o.changes, o.impact, o.action_type, o.feedback_reason, o.action_user, o.decided_at, o.delivered_at, o.attempts, o.last_error
-       FROM approval_outbox o JOIN proposals p USING (suggestion_id) ORDER BY o.decided_at DESC LIMIT ?`,
+      `SELECT o.suggestion_id, p.proposal, pl.plan_date, o.changes, o.impact, o.action_type, o.feedback_reason, o.action_user, o.decided_at,
+              o.delivered_at, o.attempts, o.last_error
+       FROM approval_outbox o LEFT JOIN proposals p USING (suggestion_id) LEFT JOIN plans pl ON pl.plan_id = o.suggestion_id
+       WHERE p.suggestion_id IS NOT NULL OR pl.plan_id IS NOT NULL
+       ORDER BY o.decided_at DESC LIMIT ?`,
     )
     .all(limit) as {
     suggestion_id: string;
-    proposal: string;
+    proposal: string | null;
+    plan_date: string | null;
     changes: string;
     impact: string;
     action_type: DecisionAction;
@@ -171,27 +176,61 @@ export function approvalHistory(db: Database.Database, limit = 500): ApprovalRow
     last_error: string | null;
   }[];
   return rows.map((r) => {
+    const common = {
+      suggestionId: r.suggestion_id,
+      action: r.action_type,
+      reason: r.feedback_reason,
+      user: r.action_user,
+      decidedAt: r.decided_at,
+      delivery: r.delivered_at !== null ? ('delivered' as const) : r.attempts > 0 ? ('failing' as const) : ('pending' as const),
+      deliveredAt: r.delivered_at,
+      lastError: r.last_error,
+    };
+    if (r.proposal === null) return { ...common, ...planDecision(r.plan_date!, r.action_type, r.changes, r.impact) };
     const p = JSON.parse(r.proposal) as Proposal;
     // What was decided, as written to the company: the operators kept by a partial approval, none by a rejection.
     const changes = JSON.parse(r.changes) as Proposal['changes'];
     const moved = r.action_type === 'rejected' ? [] : changes.flatMap((c) => c.operators);
     const impact = JSON.parse(r.impact) as Proposal['impact'];
     return {
-      suggestionId: r.suggestion_id,
+      ...common,
       site: p.site,
       process: p.process,
-      action: r.action_type,
-      reason: r.feedback_reason,
-      user: r.action_user,
-      decidedAt: r.decided_at,
       moves: moved.length,
       operators: moved,
       impact: r.action_type === 'rejected' ? null : { productivity: impact.productivity, delayMinutes: impact.delay_minutes },
-      delivery: r.delivered_at !== null ? 'delivered' : r.attempts > 0 ? 'failing' : 'pending',
-      deliveredAt: r.delivered_at,
-      lastError: r.last_error,
+      plan: null,
     };
   });
+}
+
+/** A plan's decision as the history lists it, from what decidePlan recorded (plan/decidePlan.ts). */
+function planDecision(
+  date: string,
+  action: DecisionAction,
+  changesJson: string,
+  impactJson: string,
+): Pick<ApprovalRow, 'site' | 'process' | 'moves' | 'operators' | 'impact' | 'plan'> {
+  const changes = JSON.parse(changesJson) as { lines: number; headcount: Record<string, number>; edits: unknown[] };
+  const impact = JSON.parse(impactJson) as { shortfallItems: number; overtimeMinutes: number; crossSiteBlocks: number };
+  // The headcount is keyed "site process block".
+  const sites = [...new Set(Object.keys(changes.headcount).map((k) => k.split(' ')[0]!))].sort();
+  return {
+    site: '',
+    process: '',
+    moves: 0,
+    operators: [],
+    impact: null,
+    plan: {
+      date,
+      lines: action === 'rejected' ? 0 : changes.lines,
+      sites,
+      overtimeMinutes: impact.overtimeMinutes,
+      crossSiteBlocks: impact.crossSiteBlocks,
+      shortfallItems: impact.shortfallItems,
+      edits: changes.edits.length,
+    },
+  };
 }
 
 /** RFC 4180 CSV with a BOM, so that Excel opens the Japanese text correctly. */
@@ -202,7 +241,21 @@ export function approvalsCsv(rows: ApprovalRow[]): string {
     const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  const head = ['suggestion_id', 'site', 'process', 'action', 'reason', 'user', 'decided_at', 'moves', 'delivery', 'delivered_at', 'last_error'];
+  const head = [
+    'suggestion_id',
+    'site',
+    'process',
+    'action',
+    'reason',
+    'user',
+    'decided_at',
+    'moves',
+    'delivery',
+    'delivered_at',
+    'last_error',
+    'plan_date',
+    'plan_lines',
+  ];
   const lines = rows.map((r) =>
     [
       r.suggestionId,
@@ -216,6 +269,8 @@ export function approvalsCsv(rows: ApprovalRow[]): string {
       r.delivery,
       r.deliveredAt === null ? '' : new Date(r.deliveredAt).toISOString(),
       r.lastError,
+      r.plan?.date,
+      r.plan?.lines,
     ]
       .map(cell)
       .join(','),

@@ -232,6 +232,12 @@ export function runApprovals(app: GenbaApp, args: string[], o: { out?: string; j
     io,
     o.json,
     rows,
-    rows.map((r) => `${r.suggestionId}  ${r.action.padEnd(8)}  ${r.site} ${r.process}  ${r.moves}  ${r.delivery}${r.reason ? `  ${r.reason}` : ''}`).join('\n'),
+    rows
+      .map((r) => {
+        // A plan's decision names its day and its half-day lines where a move names its process and people moved.
+        const what = r.plan ? `${r.plan.date} (${r.plan.sites.join('・')})  ${r.plan.lines}` : `${r.site} ${r.process}  ${r.moves}`;
+        return `${r.suggestionId}  ${r.action.padEnd(8)}  ${what}  ${r.delivery}${r.reason ? `  ${r.reason}` : ''}`;
+      })
+      .join('\n'),
   );
 }

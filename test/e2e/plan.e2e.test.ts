@@ -80,6 +80,17 @@ describe('Plan view in Chromium, wired to the real core', () => {
     await page.screenshot({ path: join(TEST_RESULTS, 'plan-1280-en.png') });
     await page.setViewportSize({ width: 1024, height: 640 });
     await page.screenshot({ path: join(TEST_RESULTS, 'plan-1024-en.png') });
+
+    // The decision in the approval history, beside the moves': the plan's day, its sites and its lines as written.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('nav-approvals').click();
+    const listed = page.getByTestId(`approval-${planId}`);
+    await listed.waitFor();
+    const text = (await listed.textContent()) ?? '';
+    expect(text).toContain('Staffing plan for');
+    expect(text).toContain(`${plan.lines.length} half-day lines`);
+    expect(text).toContain('Approved with changes');
+    await page.screenshot({ path: join(TEST_RESULTS, 'approvals-plan-1280-en.png') });
     env.app.updateSettings({ lang: 'ja' });
   }, 180_000);
 });

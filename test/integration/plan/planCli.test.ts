@@ -142,6 +142,16 @@ describe('genba plan: the staffing plan of the next working day, checked against
     };
     expect(outbox.action_type).toBe('approved');
     expect((JSON.parse(outbox.assignments) as unknown[]).length).toBe(plan.solution.assignments.length);
+    // The approval history lists the plan's decision beside the moves': its day, sites and lines as recorded.
+    const history = JSON.parse(genba('approvals', '--json').stdout) as {
+      suggestionId: string;
+      action: string;
+      plan: { date: string; lines: number; sites: string[]; overtimeMinutes: number; crossSiteBlocks: number } | null;
+    }[];
+    const listed = history.find((h) => h.suggestionId === plan.planId);
+    expect(listed).toMatchObject({ action: 'approved', plan: { date: plan.date, lines: plan.solution.assignments.length } });
+    expect(listed!.plan!.sites).toEqual([...new Set(plan.solution.assignments.map((a) => a.site))].sort());
+    expect(genba('approvals').stdout).toContain(`${plan.planId}  approved  ${plan.date} (`);
     const again = genba('approve', plan.planId);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('判断済み');

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApprovalRow } from '../../../../main/api/assistantTypes';
 import { call, onEvent } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
+import { useDayName } from '../../i18n/useDayName';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatDateTime } from '../overview/format';
@@ -10,6 +11,7 @@ import { useShallow } from 'zustand/react/shallow';
 /** Every decision with its delivery to the company database, and a CSV export. */
 export function ApprovalsView() {
   const t = useT();
+  const dayName = useDayName();
   const { lang, overview } = useAppStore(useShallow((s) => ({ lang: s.lang, overview: s.overview })));
   const tz = overview?.timeZone ?? 'Asia/Tokyo';
   const [rows, setRows] = useState<ApprovalRow[]>([]);
@@ -72,27 +74,31 @@ export function ApprovalsView() {
                 <code>{r.suggestionId}</code>
               </td>
               <td>
-                {r.site} {r.process}
+                {r.plan
+                  ? t('approvals.planFor', { date: dayName(r.plan.date), sites: r.plan.sites.join(lang === 'ja' ? '・' : ', ') })
+                  : `${r.site} ${r.process}`}
               </td>
               <td>
                 <span className={`chip status-${r.action}`}>{t(`proposal.status.${r.action}`)}</span>
               </td>
               <td className="num" title={r.operators.join('、')}>
-                {r.moves}
+                {r.plan ? t('approvals.planLines', { n: r.plan.lines }) : r.moves}
                 {r.operators.length > 0 && <div className="muted small">{r.operators.join('、')}</div>}
               </td>
               <td data-testid="approval-effect">
-                {r.impact
-                  ? t('approvals.effectText', {
-                      productivity: r.impact.productivity,
-                      change:
-                        r.impact.delayMinutes < 0
-                          ? t('approvals.earlier', { n: -r.impact.delayMinutes })
-                          : r.impact.delayMinutes > 0
-                            ? t('approvals.later', { n: r.impact.delayMinutes })
-                            : t('approvals.same'),
-                    })
-                  : '—'}
+                {r.plan
+                  ? t('approvals.planEffect', { overtime: r.plan.overtimeMinutes, cross: r.plan.crossSiteBlocks, short: r.plan.shortfallItems })
+                  : r.impact
+                    ? t('approvals.effectText', {
+                        productivity: r.impact.productivity,
+                        change:
+                          r.impact.delayMinutes < 0
+                            ? t('approvals.earlier', { n: -r.impact.delayMinutes })
+                            : r.impact.delayMinutes > 0
+                              ? t('approvals.later', { n: r.impact.delayMinutes })
+                              : t('approvals.same'),
+                      })
+                    : '—'}
               </td>
               <td>{r.reason ?? ''}</td>
               <td>{r.user}</td>

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PlanBlock, PlanDemandView, PlanLine, StoredPlan, StoreForecast } from '../../../../main/api/planTypes';
 import { call } from '../../api/genbaClient';
+import { useDayName } from '../../i18n/useDayName';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { PlanChart, type PlanChartLabels } from './PlanChart';
@@ -28,14 +29,7 @@ export function PlanView() {
   const [reason, setReason] = useState('');
   const [delivery, setDelivery] = useState<boolean | null>(null);
 
-  const dayName = useCallback(
-    (d: string) =>
-      t('plan.day', {
-        md: `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`,
-        dow: new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)),
-      }),
-    [lang, t],
-  );
+  const dayName = useDayName();
 
   useEffect(() => {
     void (async () => {
