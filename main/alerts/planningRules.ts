@@ -6,6 +6,7 @@ import { median } from '../median.js';
 import { absenceRate, attendanceOn, usualAbsence } from '../plan/attendance.js';
 import type Database from 'better-sqlite3';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
+import { planOutdated } from './planOutdated.js';
 
 const MINUTE = 60_000;
 
@@ -195,11 +196,12 @@ function arrivalsSurge(i: RuleInputs, all: readonly ProcessProgress[]): AlertCan
   });
 }
 
-/** The planning rules: absence surge, overtime risk, arrivals above the forecast. Each stays quiet where its table is empty. */
+/** The planning rules: absence surge, overtime risk, arrivals above the forecast, tomorrow's plan gone stale. Each stays quiet where its table is empty. */
 export function planningRules(i: RuleInputs, all: readonly ProcessProgress[]): AlertCandidate[] {
   return [
     ...absenceSurge(i, all),
     ...overtimeRisk(i, all, i.workday.workday.end, i.workday.maxOvertimeMinutes),
     ...(i.config.arrivalsAboveForecast ? arrivalsSurge(i, all) : []),
+    ...planOutdated(i),
   ];
 }

@@ -13,9 +13,11 @@ const KIND_RANK: Record<Alert['kind'], number> = {
   absence_surge: 2,
   arrivals_surge: 3,
   overtime_risk: 4,
-  productivity_drop: 5,
-  log_anomaly: 6,
-  skill_gap: 7,
+  // Tomorrow's plan gone stale: it needs a new plan today, not a decision within minutes.
+  plan_outdated: 5,
+  productivity_drop: 6,
+  log_anomaly: 7,
+  skill_gap: 8,
 };
 
 const incidentsCausing = (a: Alert): string[] =>

@@ -8,5 +8,6 @@ export const ALERT_KINDS = [
   'absence_surge',
   'overtime_risk',
   'arrivals_surge',
+  'plan_outdated',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];

@@ -159,4 +159,30 @@ describe('genba plan: the staffing plan of the next working day, checked against
     expect(saturday.code).toBe(1);
     expect(saturday.stderr).toContain('休業日です');
   });
+
+  it('a planned person recorded on leave afterwards: an alert asks for a new plan, and the new plan resolves it', () => {
+    const plan = JSON.parse(genba('plan', '--json').stdout) as PlanJson;
+    const outdated = () =>
+      (
+        JSON.parse(genba('alerts', 'check', '--json').stdout) as {
+          open: { kind: string; title: string; detail: Record<string, unknown>; request: string | null }[];
+        }
+      ).open.filter((a) => a.kind === 'plan_outdated');
+    expect(outdated()).toEqual([]);
+    const planned = plan.solution.assignments[0]!;
+    const name = (db.prepare('SELECT operator_name AS n FROM operators WHERE operator_id = ?').get(planned.operatorId) as { n: string }).n;
+    const changed = db
+      .prepare(`UPDATE attendance_records SET attendance_status = 'paid_leave' WHERE attendance_date = ? AND operator_id = ?`)
+      .run(TOMORROW, planned.operatorId);
+    expect(changed.changes).toBe(1);
+    const [a] = outdated();
+    expect(a).toBeDefined();
+    expect(a!.detail).toMatchObject({ date: TOMORROW, planId: plan.planId, peopleOff: 1 });
+    expect(a!.title).toContain('10/24（金）の要員計画を見直してください: 計画に入っている1名が休みになりました（');
+    expect(a!.title).toContain(`${name}・${planned.site} ${planned.process}`);
+    // A new plan leaves the person out, replaces the old one, and the alert is resolved.
+    const again = JSON.parse(genba('plan', '--json').stdout) as PlanJson;
+    expect(again.solution.assignments.some((l) => l.operatorId === planned.operatorId)).toBe(false);
+    expect(outdated()).toEqual([]);
+  });
 });

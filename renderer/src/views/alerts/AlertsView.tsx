@@ -27,6 +27,8 @@ const HIDDEN = new Set([
   // Lists of records the title already names (each process past the end of the day, each series above its P90).
   'processes',
   'series',
+  // A plan's id is for scripts; the title names its day.
+  'planId',
 ]);
 
 /** Alerts: filters, the list, and one alert's numbers with what to do about it. */
