@@ -137,4 +137,6 @@ export interface StoredPlan {
   solveStatus: string;
   /** Wall time of the request that made it (reading, forecast, solve). */
   ms: number;
+  /** What it was made from (planStore.planInputsVersion): an open plan is shown again while this is unchanged. */
+  inputsVersion?: string;
 }

@@ -54,7 +54,7 @@ import { explainQuery } from './query/explainQuery.js';
 import { answerQuery } from './query/answerQuery.js';
 import { queryFromModel } from './query/queryModel.js';
 import { routeQuery } from './query/routeQuery.js';
-import { planAnswerText } from './query/planAnswerText.js';
+import { asksWho, planAnswerText } from './query/planAnswerText.js';
 import type { StoredPlan } from '../api/planTypes.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
@@ -84,6 +84,15 @@ export interface AssistantDeps {
   plan: (date?: string) => Promise<StoredPlan>;
   log: AppLog;
 }
+
+/** The engines whose questions about a day ahead the staffing plan answers: work, risk, moves and what-ifs of the floor. */
+const PLAN_INTENTS: ReadonlySet<IntentType> = new Set<IntentType>([
+  'deadline_optimization',
+  'impact_analysis',
+  'delay_risk_detection',
+  'productivity_analysis',
+  'simple_query',
+]);
 
 /** A window's words as the log explanations use them: "in the last 3 h", "yesterday". */
 const logWords = (w: Localized): Localized => ({ ja: w.ja, en: w.en.startsWith('the ') ? `in ${w.en}` : w.en });
@@ -308,11 +317,18 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const routed = routeQuery(parsed, intent, !o.intent && !followUp);
       intent = routed.intent;
       const intentMs = ms(t0);
-      if (routed.route === 'plan') {
+      // A day ahead has no actuals for any engine: a question about its floor (a what-if, a proposal, a risk) gets the plan.
+      const aheadForEngine =
+        routed.route === 'engine' && intent.entities.time_range !== null && intent.entities.time_range.from > now && PLAN_INTENTS.has(intent.intent_type);
+      if (routed.route === 'plan' || aheadForEngine) {
         o.onStage?.('optimize');
         const t2 = performance.now();
         const plan = await deps.plan();
-        const text = planAnswerText(plan, pq.site, lang);
+        // Names when the question asks who (a list, a person, by person); a what-if is said not to be worked out yet.
+        const text = planAnswerText(plan, pq.site, lang, {
+          names: pq.op === 'list' || pq.by === 'operator' || pq.operator.length > 0 || asksWho(question),
+          whatIf: pq.op === 'whatif' || intent.intent_type === 'impact_analysis',
+        });
         return {
           followUp: null,
           question,

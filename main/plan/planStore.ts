@@ -32,3 +32,22 @@ export function recentPlans(db: Database.Database, limit = 20): StoredPlan[] {
   const rows = db.prepare('SELECT plan_id AS id FROM plans ORDER BY created_at DESC LIMIT ?').all(limit) as { id: string }[];
   return rows.map((r) => loadPlan(db, r.id)!);
 }
+
+/**
+ * What a day's plan is made from, as one string: that day's attendance (rows, last change,
+ * and who is in which status), the arrivals and snapshots the forecast reads, the people and
+ * their skills, and the planning settings. Equal strings: the same inputs, so the same plan.
+ */
+export function planInputsVersion(db: Database.Database, date: string, settings: unknown): string {
+  const v = db
+    .prepare(
+      `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) || ':' || COALESCE(SUM(operator_id * unicode(attendance_status)), 0)
+               FROM attendance_records WHERE attendance_date = ?)
+         || '/' || (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM arrivals)
+         || '/' || (SELECT COALESCE(MAX(snapshot_id), 0) FROM progress_snapshots)
+         || '/' || (SELECT COUNT(*) || ':' || COALESCE(SUM(is_valid), 0) FROM operators)
+         || '/' || (SELECT COUNT(*) || ':' || COALESCE(SUM(skill_level), 0) FROM operator_process_capabilities) AS v`,
+    )
+    .get(date) as { v: string };
+  return `${v.v}/${JSON.stringify(settings)}`;
+}

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AppEnv } from '../config/appEnv.js';
+import type { GenbaConfig } from '../config/config.js';
 import { localDate } from '../config/zonedTime.js';
 import { backtest, type BacktestReport } from '../forecast/backtest.js';
 import { dailyVolumes } from '../forecast/dailyVolumes.js';
@@ -12,7 +13,7 @@ import type { PlanSolution } from './planSolution.js';
 import { solvePlan } from './solvePlan.js';
 import { warmPlanSolver } from './warmPlanSolver.js';
 import { decidePlan, type PlanDecision } from './decidePlan.js';
-import { loadPlan, newPlanId, PLAN_ID, recentPlans, savePlan, type StoredPlan } from './planStore.js';
+import { loadPlan, newPlanId, PLAN_ID, planInputsVersion, recentPlans, savePlan, type StoredPlan } from './planStore.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
 
 /** A day's staffing plan: what it was built from, the solver's plan, and each shortfall in the manager's terms. */
@@ -44,6 +45,9 @@ export interface PlanningService {
   /** Approves (writing its lines to the company's daily_assignments through the outbox), changes lines and approves, or rejects a plan. */
   decide(planId: string, d: Omit<PlanDecision, 'user'>): Promise<{ plan: StoredPlan; delivered: boolean }>;
 }
+
+/** The settings a plan depends on: the working day and its limits, the skill policy, the time zone. */
+const settingsOf = (c: GenbaConfig): unknown => ({ planning: c.planning, minSkill: c.placement.minSkill, timeZone: c.timeZone });
 
 export function createPlanningService(deps: {
   db: () => Database.Database;
@@ -108,6 +112,7 @@ export function createPlanningService(deps: {
         })),
         demands: solution.demands,
         objective: solution.objective,
+        inputsVersion: planInputsVersion(deps.db(), day, settingsOf(deps.env.config())),
         shortfalls: shortfalls.map((x) => ({ site: x.site, text: x.text })),
         solveStatus: solution.status,
         ms: Math.round(performance.now() - t0),
@@ -117,8 +122,13 @@ export function createPlanningService(deps: {
     get: (planId) => loadPlan(deps.db(), planId),
     async current(date) {
       const day = date ?? nextWorkingDays(today(), 1)[0]!;
-      const decided = recentPlans(deps.db(), 50).find((p) => p.date === day && (p.status === 'approved' || p.status === 'modified'));
-      return decided ?? loadPlan(deps.db(), (await this.plan(day)).planId)!;
+      const recent = recentPlans(deps.db(), 50).filter((p) => p.date === day);
+      const decided = recent.find((p) => p.status === 'approved' || p.status === 'modified');
+      if (decided) return decided;
+      // An open plan made from the same inputs is the plan again: asking twice must not replace it with a copy under a new id.
+      const open = recent.find((p) => p.status === 'open');
+      if (open && open.inputsVersion === planInputsVersion(deps.db(), day, settingsOf(deps.env.config()))) return open;
+      return loadPlan(deps.db(), (await this.plan(day)).planId)!;
     },
     // The tiny model compiles the solver; the next working day's real inputs and solve (kept nowhere) warm the forecast's fit
     // and the plan's model paths on this store, which is what the first plan of the day would otherwise pay (~2 s).

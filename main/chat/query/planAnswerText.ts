@@ -2,14 +2,20 @@ import type { Lang } from '../../api/localized.js';
 import { localize, type Localized } from '../../api/localized.js';
 import type { StoredPlan } from '../../api/planTypes.js';
 import { dayOfWeek } from '../../forecast/workCalendar.js';
+import { PLAN_ANSWER_TEXTS as A, type HelpRow, type NamesRow, type TightRow } from './planAnswerTexts.js';
 import { PLANNING_TEXTS as P } from './planningTexts.js';
+
+/** A question that asks who (「誰が」「だれ」, who, names): the plan's answer then names the people on each process. */
+export const asksWho = (question: string): boolean => /誰|だれ|どなた|メンバー|\bwho\b|\bnames?\b/i.test(question);
 
 /**
  * The chat's answer with a staffing plan: the day, the people, overtime and cross-site help,
- * each site's headcount (a site asked about line by line), the plan's overtime per site and
- * what falls short. The plan is the whole company's; the answer speaks of the sites named.
+ * each site's headcount (a site asked about line by line), the plan's overtime per site, the
+ * tightest work (finish at P90 against the deadline), who helps where, the names on each
+ * process when asked, and what falls short. The plan is the whole company's; the answer
+ * speaks of the sites named.
  */
-export function planAnswerText(plan: StoredPlan, named: readonly string[], lang: Lang): string {
+export function planAnswerText(plan: StoredPlan, named: readonly string[], lang: Lang, o: { names?: boolean; whatIf?: boolean } = {}): string {
   const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(lang, t)(...a);
   const day = (d: string): string => L(P.day, d, dayOfWeek(d));
   const asked = (site: string): boolean => named.length === 0 || named.includes(site);
@@ -20,7 +26,34 @@ export function planAnswerText(plan: StoredPlan, named: readonly string[], lang:
     return [site, lines.reduce((n, l) => n + l.overtimeMinutes, 0), new Set(lines.map((l) => l.operatorId)).size];
   });
   const short = plan.shortfalls.filter((x) => asked(x.site));
+  const label = (d: StoredPlan['demands'][number]): string => `${d.site} ${d.process}・${d.businessName ?? d.businessId}`;
+  // How tight the day is: the three series of the sites asked about with the least time between their P90 finish and deadline.
+  const slack = (d: StoredPlan['demands'][number]): number => (d.finishP90Minute === null ? -Infinity : d.deadlineMinute - d.finishP90Minute);
+  const tight = plan.demands
+    .filter((d) => asked(d.site) && d.target > 0)
+    .sort((a, b) => slack(a) - slack(b))
+    .slice(0, 3)
+    .map((d): TightRow => [label(d), d.finishP90Minute, d.deadlineMinute]);
+  const help = new Map<string, HelpRow>();
+  for (const l of plan.lines.filter((x) => x.crossSite && (asked(x.site) || asked(x.homeSite)))) {
+    const k = `${l.homeSite}|${l.site}|${l.process}|${l.block}`;
+    const row = help.get(k) ?? [l.homeSite, l.site, l.process, l.block, 0];
+    row[4]++;
+    help.set(k, row);
+  }
+  // Who works what, when asked (「誰が」, a list): per process of each site named, the names in each half day.
+  const names =
+    o.names && named.length > 0
+      ? plan.demands
+          .filter((d) => named.includes(d.site))
+          .map((d): NamesRow => {
+            const on = (b: 'am' | 'pm'): string[] =>
+              plan.lines.filter((l) => l.site === d.site && l.process === d.process && l.businessId === d.businessId && l.block === b).map((l) => l.name);
+            return [label(d), on('am'), on('pm')];
+          })
+      : [];
   return [
+    ...(o.whatIf ? [localize(lang, A.whatIfAhead)] : []),
     L(P.planCard, day(plan.date), plan.rostered, plan.onLeave, plan.objective.overtimeMinutes, plan.objective.crossSiteBlocks, day(plan.forecastAsOf)),
     ...(plan.status === 'approved' || plan.status === 'modified' ? [localize(lang, P.planApproved)] : []),
     L(P.planSites, perSite),
@@ -33,6 +66,9 @@ export function planAnswerText(plan: StoredPlan, named: readonly string[], lang:
           )
       : []),
     L(P.planOvertime, overtime),
+    ...(tight.length > 0 ? [L(A.tightest, tight)] : []),
+    help.size > 0 ? L(A.help, [...help.values()]) : localize(lang, A.noHelp),
+    ...names.map((r) => L(A.names, r)),
     ...(short.length === 0 ? [localize(lang, P.planAllMet)] : [localize(lang, P.planShort), ...short.map((x) => `- ${localize(lang, x.text)}`)]),
     ...(plan.status === 'open' ? [L(P.planDecide, plan.planId)] : []),
   ].join('\n');

@@ -1,5 +1,6 @@
 import type { Intent, IntentType } from '../../api/assistantTypes.js';
 import type { MeasureId } from '../../api/askQuery.js';
+import { aheadTime } from './aheadTime.js';
 import { PLANNED_OPS } from './answerQuery.js';
 import { CHANGE_MEASURES } from './changeAnswer.js';
 import { MEASURES } from './measures.js';
@@ -14,6 +15,21 @@ const FLOOR_MEASURES = new Set<MeasureId>(['slack', 'remaining', 'finish', 'prog
 
 /** Measures the planner states for a value or list question the simple-fact engine would answer with the progress list. */
 const PLANNED_FACTS = new Set<MeasureId>(['remaining', 'done', 'arrivals', 'progress', 'needed_speed', 'finish', 'slack', 'deadline', 'operator_speed']);
+
+/** The measures the staffing plan of a day ahead answers: how much work, when it finishes, who works, overtime. */
+const PLAN_MEASURES: ReadonlySet<MeasureId> = new Set<MeasureId>([
+  'remaining',
+  'done',
+  'progress',
+  'speed',
+  'needed_speed',
+  'finish',
+  'slack',
+  'deadline',
+  'headcount',
+  'planned_staff',
+  'overtime',
+]);
 
 /** Who answers a question: the planner (answerQuery), the why/advise explanation (explainQuery), the staffing plan, or an intent's engine. */
 export type QueryRoute = 'planner' | 'explain' | 'engine' | 'plan';
@@ -34,6 +50,9 @@ export function routeQuery(parsed: ParsedQuery, intent: Intent, free: boolean): 
   // Tomorrow's staffing or overtime is what the plan says: there are no actuals for a day ahead, and an approved plan is shown as it is.
   if (q.time === 'tomorrow' && (q.measure === 'planned_staff' || q.measure === 'overtime') && q.op !== 'outside' && q.op !== 'knowhow')
     return { route: 'plan', intent };
+  // A day ahead has no actuals: its work, its finish, its people and whether it will be tight are what the plan says
+  // (「明日は厳しい？」「明日の札幌は誰が何を？」). Its forecast and its roster stay with the planner, which reads them.
+  if (aheadTime(q.time) && q.op !== 'outside' && q.op !== 'knowhow' && (q.measure === null || PLAN_MEASURES.has(q.measure))) return { route: 'plan', intent };
   // Attendance, overtime, the forecast and the day's assignments have no intent engine: the planner reads the planning
   // tables (a proposal or a what-if of staffing stays with the engines).
   if (q.measure !== null && MEASURES[q.measure].source.kind === 'planning' && PLANNED_OPS.has(q.op)) return { route: 'planner', intent };

@@ -173,6 +173,32 @@ describe('genba ask --json: planning questions answered from the attendance reco
     for (const l of leave) expect(plan.lines.some((x) => x.operatorId === l.id)).toBe(false);
   });
 
+  it('「明日は厳しい？」, who works what at 大阪 tomorrow, and a what-if about tomorrow: the plan already open answers, not a copy, with its tightest work and its names', () => {
+    const plans = () => (db.prepare('SELECT COUNT(*) AS n FROM plans').get() as { n: number }).n;
+    const before = plans();
+    const tight = ask('明日は厳しい？', 'ja');
+    expect(tight.plan).toBeDefined();
+    const plan = tight.plan!;
+    expect(plan.status).toBe('open');
+    // Asked again with nothing changed, the open plan is the answer: no new plan is stored under a new id.
+    expect(plans()).toBe(before);
+    const slack = (d: (typeof plan.demands)[number]): number => (d.finishP90Minute === null ? -Infinity : d.deadlineMinute - d.finishP90Minute);
+    const worst = plan.demands.filter((d) => d.target > 0).sort((a, b) => slack(a) - slack(b))[0]!;
+    expect(tight.answer).toContain(`物量が多め（P90）に振れたときに余裕の少ない順: ${worst.site} ${worst.process}・${worst.businessName ?? worst.businessId} `);
+
+    const who = ask('明日の大阪は誰がどの工程？', 'ja');
+    expect(who.plan!.planId).toBe(plan.planId);
+    for (const d of plan.demands.filter((x) => x.site === '大阪')) {
+      const am = plan.lines.filter((l) => l.site === '大阪' && l.process === d.process && l.businessId === d.businessId && l.block === 'am').map((l) => l.name);
+      expect(who.answer).toContain(`- 大阪 ${d.process}・${d.businessName ?? d.businessId}: 午前 ${am.join('、') || 'なし'} / 午後 `);
+    }
+
+    const whatIf = ask('What happens if 3 more people are off tomorrow?', 'en');
+    expect(whatIf.plan!.planId).toBe(plan.planId);
+    expect(whatIf.answer.startsWith('Genba cannot yet work out a plan under changed conditions')).toBe(true);
+    expect(plans()).toBe(before);
+  });
+
   it('a company without the attendance table is told which table is missing, in ja and en (the store says it was absent at the last sync)', () => {
     const w = new Database(join(dir.path, 'genba.sqlite'));
     try {
