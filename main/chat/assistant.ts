@@ -48,13 +48,14 @@ import { moveImpact } from '../placement/moveImpact.js';
 import { moveWhatIf } from '../placement/moveWhatIf.js';
 import { whatIfAnswer } from './whatIfTexts.js';
 import { saveProposal } from './proposalStore.js';
-import type { Localized } from '../api/localized.js';
+import { localize, type Localized } from '../api/localized.js';
 import type { AskOp } from '../api/askQuery.js';
 import { explainQuery } from './query/explainQuery.js';
 import { answerQuery } from './query/answerQuery.js';
 import { queryFromModel } from './query/queryModel.js';
 import { routeQuery } from './query/routeQuery.js';
 import { asksWho, planAnswerText } from './query/planAnswerText.js';
+import { UNKNOWN_PLACE, unknownPlaces } from './unknownPlaces.js';
 import type { StoredPlan } from '../api/planTypes.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
@@ -317,6 +318,28 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const routed = routeQuery(parsed, intent, !o.intent && !followUp);
       intent = routed.intent;
       const intentMs = ms(t0);
+      // A place the company has no site in (「福岡の欠勤率」, 「名古屋と札幌を比べて」): said so with the sites it has, not
+      // answered for all of them or for the one site it does have.
+      // Only a question about the floor (a measure, or an operation on it): the weather in Tokyo stays out of scope.
+      const known = loadQueryNames(db);
+      const places = pq.op !== 'outside' || pq.measure !== null ? unknownPlaces(question, { sites: known.sites, people: known.operators }) : [];
+      if (places.length > 0) {
+        return {
+          followUp: null,
+          question,
+          intent,
+          entities: intent.entities,
+          clarify: null,
+          proposal: null,
+          action: null,
+          query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner', readBy },
+          table: null,
+          answer: localize(lang, UNKNOWN_PLACE)(places, known.sites),
+          answerSource: 'template',
+          citations: [],
+          timings: { intent_ms: intentMs, retrieval_ms: 0, data_ms: 0, optimize_ms: 0, answer_ms: 0, total_ms: ms(t0) },
+        };
+      }
       // A day ahead has no actuals for any engine: a question about its floor (a what-if, a proposal, a risk) gets the plan.
       const aheadForEngine =
         routed.route === 'engine' && intent.entities.time_range !== null && intent.entities.time_range.from > now && PLAN_INTENTS.has(intent.intent_type);

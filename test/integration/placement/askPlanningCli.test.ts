@@ -199,6 +199,15 @@ describe('genba ask --json: planning questions answered from the attendance reco
     expect(plans()).toBe(before);
   });
 
+  it('a place the company has no site in is said to be none, with the sites it has; the weather in Tokyo stays out of scope', () => {
+    const sites = (db.prepare('SELECT location_name AS n FROM locations').all() as { n: string }[]).map((r) => r.n);
+    const r = ask('福岡の欠勤率は？', 'ja');
+    expect(r.answer).toContain('「福岡」の拠点はこの会社のデータにありません。拠点は ');
+    for (const site of sites) expect(r.answer).toContain(site);
+    expect(ask('Compare overtime at Nagoya and Sapporo', 'en').answer).toContain("The company's data has no site at Nagoya.");
+    expect(ask("What's the weather in Tokyo tomorrow?", 'en').answer).toContain('not the weather or general knowledge');
+  });
+
   it('a company without the attendance table is told which table is missing, in ja and en (the store says it was absent at the last sync)', () => {
     const w = new Database(join(dir.path, 'genba.sqlite'));
     try {
