@@ -57,7 +57,10 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const STATUS_FILTERS = ['late', 'at_risk', 'on_track', 'done'] as const;
 export const AGAINST = ['usual', 'yesterday', 'last_week'] as const;
 
-/** Named times, and patterns: last_3h, last_7d, since_14 (since 14:00 today), by_17 (by 17:00 today). */
+/**
+ * Named times. Every time stays relative to the moment asked, so a query means the same whenever it is replayed against
+ * its `--now`: day_after_tomorrow, next_week (its working days), this/last/next_month (calendar months).
+ */
 export const TIME_PRESETS = [
   'now',
   'today',
@@ -69,8 +72,24 @@ export const TIME_PRESETS = [
   'this_week',
   'last_week',
   'tomorrow',
+  'day_after_tomorrow',
+  'next_week',
+  'this_month',
+  'last_month',
+  'next_month',
 ] as const;
-const timeSchema = z.union([z.enum(TIME_PRESETS), z.string().regex(/^(last_\d{1,3}h|last_\d{1,2}d|since_\d{1,2}|by_\d{1,2})$/)]);
+export const WEEKDAY_TOKENS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+/**
+ * Patterns, declared once: last_3h, last_7d, since_14 (since 14:00 today), by_17 (by 17:00 today); last_3m (this month
+ * and the 2 calendar months before it), next_5wd (the next 5 working days), month_start_3 (a month's first 3 working
+ * days: the 医療レセプト peak); a weekday: this_fri (this week's), next_mon (next week's), last_fri (last week's), on_mon
+ * (the nearest: ahead for a forecast or a plan, back for records); date_10-27 (month-day, in the year nearest the moment asked).
+ * 「月別」 is a span of months answered month by month (the last 6 when none is named), and 「今月と先月」「先月と比べて」
+ * is last_2m: the two months side by side, so neither needs a dimension or a comparison of its own.
+ */
+export const TIME_PATTERN =
+  /^(?:last_\d{1,3}h|last_\d{1,2}d|since_\d{1,2}|by_\d{1,2}|last_(?:[1-9]|1\d|2[0-4])m|next_(?:[1-9]|1\d|20)wd|month_start_(?:[1-9]|1\d)|(?:this|next|last|on)_(?:sun|mon|tue|wed|thu|fri|sat)|date_(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))$/;
+const timeSchema = z.union([z.enum(TIME_PRESETS), z.string().regex(TIME_PATTERN)]);
 export type AskTime = z.infer<typeof timeSchema>;
 
 const names = z.array(z.string().min(1).max(80)).max(8);

@@ -49,8 +49,8 @@ export function attendanceOn(db: Database.Database, date: string, sites: readonl
   return [...out.values()];
 }
 
-/** Absence counts over a set of dates, per site or for the named sites together. */
-function absenceOver(
+/** Absence counts over a set of dates, for the named sites together (all sites when none is named). */
+export function absenceOver(
   db: Database.Database,
   dates: readonly string[],
   sites: readonly string[],
@@ -140,4 +140,68 @@ export function absenceBySite(
        GROUP BY o.location_name ORDER BY o.location_name`,
     )
     .all(JSON.stringify(dates), sites.length, JSON.stringify(sites)) as { site: string; rostered: number; absent: number; paidLeave: number; days: number }[];
+}
+
+/** One group's figures over a set of dates: a site, a person or the whole company ('*'), in one calendar month or over all of them ('*'). */
+export interface GroupedFigures {
+  month: string;
+  key: string;
+  /** Person-days rostered (attendance) or minutes past the planned end (overtime). */
+  rostered: number;
+  absent: number;
+  paidLeave: number;
+  minutes: number;
+  /** People with overtime. */
+  people: number;
+  days: number;
+}
+
+/**
+ * Absence and overtime over a set of dates, grouped by site, person or the whole company, and by calendar month when
+ * asked: the figures of a period answer (「今月の残業」「過去3ヶ月の月別欠勤率」), and its company-wide line from the same
+ * SQL rather than a sum of rounded parts. Current staff only for absence, as attendanceOn; overtime counts every record
+ * with both ends, as overtimeOver.
+ */
+export function figuresOver(
+  db: Database.Database,
+  dates: readonly string[],
+  o: { sites?: readonly string[]; operators?: readonly string[]; key: 'site' | 'operator' | 'all'; byMonth: boolean },
+): GroupedFigures[] {
+  const sites = o.sites ?? [];
+  const operators = o.operators ?? [];
+  const key = o.key === 'operator' ? 'o.operator_name' : o.key === 'site' ? 'o.location_name' : "'*'";
+  const month = o.byMonth ? 'substr(a.attendance_date, 1, 7)' : "'*'";
+  const where = `a.attendance_date IN (SELECT value FROM json_each(?))
+         AND (? = 0 OR o.location_name IN (SELECT value FROM json_each(?)))
+         AND (? = 0 OR o.operator_name IN (SELECT value FROM json_each(?)))`;
+  const args = [JSON.stringify(dates), sites.length, JSON.stringify(sites), operators.length, JSON.stringify(operators)];
+  const absence = db
+    .prepare(
+      `SELECT ${month} AS month, ${key} AS key, COUNT(*) AS rostered, COALESCE(SUM(a.attendance_status = 'absent'), 0) AS absent,
+         COALESCE(SUM(a.attendance_status = 'paid_leave'), 0) AS paidLeave, COUNT(DISTINCT a.attendance_date) AS days
+       FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+       WHERE o.is_valid = 1 AND ${where} GROUP BY 1, 2`,
+    )
+    .all(...args) as { month: string; key: string; rostered: number; absent: number; paidLeave: number; days: number }[];
+  const overtime = db
+    .prepare(
+      `SELECT ${month} AS month, ${key} AS key, CAST(ROUND(SUM(MAX(0, a.actual_end - a.planned_end)) / 60000.0) AS INTEGER) AS minutes,
+         COUNT(DISTINCT CASE WHEN a.actual_end > a.planned_end THEN a.operator_id END) AS people
+       FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+       WHERE a.actual_end IS NOT NULL AND a.planned_end IS NOT NULL AND ${where} GROUP BY 1, 2`,
+    )
+    .all(...args) as { month: string; key: string; minutes: number; people: number }[];
+  const out = new Map<string, GroupedFigures>();
+  const at = (m: string, k: string): GroupedFigures => {
+    const id = `${m}|${k}`;
+    let g = out.get(id);
+    if (!g) {
+      g = { month: m, key: k, rostered: 0, absent: 0, paidLeave: 0, minutes: 0, people: 0, days: 0 };
+      out.set(id, g);
+    }
+    return g;
+  };
+  for (const r of absence) Object.assign(at(r.month, r.key), { rostered: r.rostered, absent: r.absent, paidLeave: r.paidLeave, days: r.days });
+  for (const r of overtime) Object.assign(at(r.month, r.key), { minutes: r.minutes, people: r.people });
+  return [...out.values()].sort((a, b) => a.month.localeCompare(b.month) || a.key.localeCompare(b.key));
 }

@@ -3,12 +3,24 @@ import { localize, type Localized } from '../../api/localized.js';
 import { localDate } from '../../config/zonedTime.js';
 import { forecastStore } from '../../forecast/forecastNow.js';
 import { addDays, dayOfWeek, isWorkingDay, nextWorkingDays, previousWorkingDay } from '../../forecast/workCalendar.js';
-import { absenceBySite, absenceByWeekday, absenceRate, attendanceOn, overtimeOver, usualAbsence } from '../../plan/attendance.js';
+import {
+  absenceBySite,
+  absenceByWeekday,
+  absenceOver,
+  absenceRate,
+  attendanceOn,
+  figuresOver,
+  overtimeOver,
+  usualAbsence,
+  type SiteAttendance,
+} from '../../plan/attendance.js';
 import type { CompanyTable } from '../../store/companyRows.js';
 import { SyncState } from '../../store/syncState.js';
 import { forecastGrouping } from './forecastGrouping.js';
 import { PLANNING_TEXTS as P } from './planningTexts.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
+import { monthlyAnswer } from './monthlyAnswer.js';
+import { timeSpan, workingDaysIn, type TimeSpan } from './timeSpan.js';
 import { todayArrivalsAnswer } from './todayArrivalsAnswer.js';
 
 /** The measures the planning system's tables answer, and the table each needs (the forecast none: without arrivals it reads the snapshots). */
@@ -26,18 +38,23 @@ const usualRate = (usual: ReadonlyMap<string, number | null>, site: string): num
 /**
  * The days a planning question is about, as local dates. Planning counts days: 「今日」 and
  * any part of today is today; 「明日」 is tomorrow's date (a closed day says so and names
- * the next working day); a week is its working days.
+ * the next working day); a week, a month or a span of months is its working days; a bare
+ * weekday or 「月初」 looks ahead for the forecast and the plan, back for the records (timeSpan.ts).
  */
-function daysOf(time: AskTime | null, today: string, fallback: 'today' | 'next' | 'week'): { dates: string[]; closed?: string } {
+function daysOf(time: AskTime | null, today: string, fallback: 'today' | 'next' | 'week'): { dates: string[]; closed?: string; span?: TimeSpan } {
   const t = time ?? (fallback === 'today' ? 'today' : fallback === 'next' ? 'tomorrow' : 'last_7d');
-  const working = (from: string, to: string): string[] => {
-    const out: string[] = [];
-    for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) out.push(d);
-    return out;
-  };
+  const working = (from: string, to: string): string[] => workingDaysIn({ from, to });
   const monday = addDays(today, -((dayOfWeek(today) + 6) % 7));
   const last = /^last_(\d+)d$/.exec(t);
   if (last) return { dates: working(addDays(today, -(Number(last[1]) - 1)), today) };
+  const span = timeSpan(t, today, fallback === 'next' ? 'ahead' : 'past');
+  if (span && span.from === span.to) {
+    const d = span.from;
+    if (isWorkingDay(d)) return { dates: [d], span };
+    // A closed day: the next working day for a day ahead, the one before for a day past.
+    return { dates: d > today ? nextWorkingDays(d, 1) : [previousWorkingDay(d)], closed: d, span };
+  }
+  if (span) return { dates: working(span.from, span.to), span };
   switch (t) {
     case 'tomorrow': {
       const d = addDays(today, 1);
@@ -78,12 +95,17 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const dayName = (d: string): string => L(P.day, d, dayOfWeek(d));
   // Without a time: attendance is today's, the forecast and the plan tomorrow's, overtime the past week's (one day is often none).
   const fallback = q.measure === 'forecast_volume' || q.measure === 'planned_staff' ? 'next' : q.measure === 'overtime' ? 'week' : 'today';
-  const { dates, closed } = daysOf(q.time, today, fallback);
-  const lead = closed ? [L(P.closed, dayName(closed), dayName(dates[0]!))] : [];
+  const { dates, closed, span } = daysOf(q.time, today, fallback);
+  const lead = closed ? [L(closed > today ? P.closed : P.closedBefore, dayName(closed), dayName(dates[0]!))] : [];
+  // A span of several calendar months (the last 3 months, this month beside last month) is answered month by month.
+  const spanLabel = span ? S(span.label) : '';
+  const manyMonths = span?.months === true && span.from.slice(0, 7) !== span.to.slice(0, 7);
+  if (manyMonths && (q.measure === 'attendance' || q.measure === 'overtime') && q.by !== 'day') return monthlyAnswer(q, c, dates, today, spanLabel);
   // Overtime has actuals only for days before today: the period said is the one counted.
   const counted = q.measure === 'overtime' ? dates.filter((d) => d < today) : dates;
   const shown = counted.length > 0 ? counted : dates;
-  const when = shown.length === 1 ? dayName(shown[0]!) : L(P.span, dayName(shown[0]!), dayName(shown[shown.length - 1]!));
+  const range = shown.length === 1 ? dayName(shown[0]!) : L(P.span, dayName(shown[0]!), dayName(shown[shown.length - 1]!));
+  const when = spanLabel && shown.length > 1 ? `${spanLabel}（${range}）` : range;
 
   if (q.measure === 'attendance') {
     if (q.by === 'day') {
@@ -104,16 +126,46 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       const rows = absenceBySite(c.db, past, q.site).sort(
         (a, b) => (absenceRate(b) ?? 0) - usualRate(usual, b.site) - ((absenceRate(a) ?? 0) - usualRate(usual, a.site)),
       );
-      const span = L(P.span, dayName(past[0]!), dayName(past[past.length - 1]!));
+      const range = L(P.span, dayName(past[0]!), dayName(past[past.length - 1]!));
+      // The company's line from the same records (every site named, or all of them), not an average of the sites' rates.
+      const total = { site: S(P.allSites), ...absenceOver(c.db, past, q.site) };
+      const usualTotal = absenceRate(absenceOver(c.db, before, q.site));
+      const all = [...rows, total];
+      const usualOf = (r: (typeof all)[number]): number | null => (r === total ? usualTotal : (usual.get(r.site) ?? null));
       return {
         text: [
           ...lead,
-          L(P.periodHead, span, past.length),
-          ...rows.map((r) => L(P.periodSite, r.site, r.absent, r.paidLeave, r.rostered, pct(absenceRate(r)), pct(usual.get(r.site) ?? null))),
+          L(P.periodHead, spanLabel ? `${spanLabel}（${range}）` : range, past.length),
+          ...all.map((r) => L(P.periodSite, r.site, r.absent, r.paidLeave, r.rostered, pct(absenceRate(r)), pct(usualOf(r)))),
         ].join('\n'),
         table: {
           columns: ['site', 'rostered', 'absent', 'paid_leave', 'absence_pct', 'usual_pct'],
-          rows: rows.map((r) => [r.site, r.rostered, r.absent, r.paidLeave, round1(absenceRate(r)), round1(usual.get(r.site) ?? null)]),
+          rows: rows.map((r) => [r.site, r.rostered, r.absent, r.paidLeave, round1(absenceRate(r)), round1(usualOf(r))]),
+        },
+      };
+    }
+    // Several days ahead (next week, the next 5 working days): each day's roster, all sites together.
+    if (dates.length > 1 && past.length === 0) {
+      const days = dates.map((d) => ({ d, sites: attendanceOn(c.db, d, q.site) }));
+      const sum = (xs: SiteAttendance[], f: (s: SiteAttendance) => number): number => xs.reduce((n, s) => n + f(s), 0);
+      return {
+        text: [
+          ...lead,
+          L(P.rosterDaysHead, spanLabel || L(P.span, dayName(dates[0]!), dayName(dates[dates.length - 1]!))),
+          ...days.map(({ d, sites }) =>
+            L(
+              P.rosterDay,
+              dayName(d),
+              sum(sites, (s) => s.rostered),
+              sum(sites, (s) => s.rostered - s.paidLeave - s.absent),
+              sum(sites, (s) => s.paidLeave),
+            ),
+          ),
+          S(P.aheadNote),
+        ].join('\n'),
+        table: {
+          columns: ['date', 'site', 'rostered', 'scheduled', 'paid_leave'],
+          rows: days.flatMap(({ d, sites }) => sites.map((s) => [d, s.site, s.rostered, s.rostered - s.paidLeave - s.absent, s.paidLeave])),
         },
       };
     }
@@ -171,17 +223,27 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       .slice(0, q.op === 'rank' ? (q.rank?.n ?? 5) : undefined);
     if (rows.every((r) => r.minutes === 0))
       return { text: [...lead, L(P.overtimeNone, when)].join('\n'), table: { columns: ['site', 'minutes', 'people'], rows: [] } };
+    // The company's line (every site or person asked about together), and what the actuals cover when the period runs on past today.
+    const total = figuresOver(c.db, counted, { sites: q.site, operators: q.operator, key: 'all', byMonth: false })[0];
+    const totalLine = total && q.op !== 'rank' && rows.length > 1 ? [L(P.overtimeSite, S(P.allSites), total.minutes, total.people)] : [];
+    const cover = dates.some((d) => d >= today) && counted.length > 1 ? [L(P.actualsOnly, range, counted.length)] : [];
     return {
-      text: [...lead, L(P.overtimeHead, when), ...rows.map((r) => L(P.overtimeSite, r.site, r.minutes, r.people))].join('\n'),
+      text: [...lead, L(P.overtimeHead, when), ...rows.map((r) => L(P.overtimeSite, r.site, r.minutes, r.people)), ...totalLine, ...cover].join('\n'),
       table: { columns: ['site', 'minutes', 'people'], rows: rows.map((r) => [r.site, r.minutes, r.people]) },
     };
   }
 
   if (q.measure === 'forecast_volume') {
-    const ahead = dates.filter((d) => d > today);
-    // Today's items asked during the day: what came, what is still expected (a past day has its actuals, not a forecast).
-    if (ahead.length === 0) return dates.includes(today) ? todayArrivalsAnswer(q, c) : planningAnswer({ ...q, time: 'tomorrow' }, c);
-    const horizon = nextWorkingDays(today, 10).filter((d) => d <= ahead[ahead.length - 1]!).length;
+    // The forecast reaches 10 working days ahead: a range past it is answered as far as it goes, and says where it stops.
+    const reach = nextWorkingDays(today, 10);
+    const ahead = dates.filter((d) => d > today && d <= reach[reach.length - 1]!);
+    const beyond = dates.some((d) => d > reach[reach.length - 1]!) ? [L(P.forecastBeyond, dayName(reach[reach.length - 1]!))] : [];
+    // Today's items asked during the day: what came, what is still expected. A past day has its actuals, not a forecast: said so.
+    if (ahead.length === 0 && dates.includes(today)) return todayArrivalsAnswer(q, c);
+    if (ahead.length === 0 && beyond.length > 0) return { text: [...lead, ...beyond].join('\n'), table: { columns: [], rows: [] } };
+    if (ahead.length === 0 && q.time !== null) return { text: [...lead, L(P.forecastPast, spanLabel || when)].join('\n'), table: { columns: [], rows: [] } };
+    if (ahead.length === 0) return planningAnswer({ ...q, time: 'tomorrow' }, c);
+    const horizon = reach.filter((d) => d <= ahead[ahead.length - 1]!).length;
     const f = forecastStore(c.db, { now: c.now, timeZone: c.timeZone, days: Math.max(1, horizon) });
     const { by, keyOf, chosen: isChosen } = forecastGrouping(q, c.overview().businessNames);
     const chosen = f.series.filter(isChosen);
@@ -208,10 +270,44 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       }
     }
     if (chosen.length > 1 && by !== null) lines.push(S(P.forecastSum));
+    lines.push(...beyond);
     if (f.tooShort.length > 0) lines.push(L(P.forecastTooShort, f.tooShort.length, f.minHistory));
     return { text: [...lead, ...lines].join('\n'), table: { columns: ['date', 'name', 'p50', 'p10', 'p90'], rows: tableRows } };
   }
 
+  // planned_staff over several days: each day's people per site, or its roster when no plan is recorded yet.
+  if (dates.length > 1) {
+    const perSite = c.db.prepare(
+      `SELECT location_name AS site, COUNT(DISTINCT operator_id) AS people FROM daily_assignments
+       WHERE assignment_date = ? AND (? = 0 OR location_name IN (SELECT value FROM json_each(?)))
+         AND (? = 0 OR process_name IN (SELECT value FROM json_each(?))) GROUP BY location_name ORDER BY location_name`,
+    );
+    const days = dates.map((d) => ({
+      d,
+      sites: perSite.all(d, q.site.length, JSON.stringify(q.site), q.process.length, JSON.stringify(q.process)) as { site: string; people: number }[],
+    }));
+    return {
+      text: [
+        ...lead,
+        L(P.plannedDaysHead, spanLabel || when),
+        ...days.map(({ d, sites }) =>
+          sites.length > 0
+            ? L(
+                P.plannedDay,
+                dayName(d),
+                sites.reduce((n, x) => n + x.people, 0),
+                sites.map((x): [string, number] => [x.site, x.people]),
+              )
+            : L(
+                P.plannedDayNone,
+                dayName(d),
+                attendanceOn(c.db, d, q.site).reduce((n, x) => n + x.rostered - x.absent - x.paidLeave, 0),
+              ),
+        ),
+      ].join('\n'),
+      table: { columns: ['date', 'site', 'people'], rows: days.flatMap(({ d, sites }) => sites.map((x) => [d, x.site, x.people])) },
+    };
+  }
   // planned_staff: the day's assignments, or the rostered headcount when no plan is recorded yet.
   const date = dates[dates.length - 1]!;
   const rows = c.db

@@ -177,4 +177,101 @@ export const PLANNING_TEXTS = {
     ja: (id: string) => `承認・修正は「配置計画」の画面で（計画 ID ${id}、CLI: genba approve ${id}）。`,
     en: (id: string) => `Approve or change it in the Staffing plan view (plan ${id}; CLI: genba approve ${id}).`,
   } as Localized<(id: string) => string>,
+  monthHead: {
+    ja: (span: string) => `月別の欠勤率（勤怠記録、${span}。欠勤＋有給の人日 ÷ 延べ人日、在籍者のみ）:`,
+    en: (span: string) => `Absence by month (attendance records, ${span}; absent and paid-leave person-days over person-days rostered, current staff):`,
+  } as Localized<(span: string) => string>,
+  monthTotal: {
+    ja: (month: string, days: number, rate: string, absent: number, leave: number, rostered: number) =>
+      `- ${month}（${days}営業日）: 全拠点 ${rate}（欠勤 ${absent}人日・有給 ${leave}人日 / 延べ ${rostered}人日）`,
+    en: (month: string, days: number, rate: string, absent: number, leave: number, rostered: number) =>
+      `- ${month} (${count(days, 'working day')}): all sites ${rate} (${absent} person-days absent, ${leave} on paid leave, of ${rostered})`,
+  } as Localized<(month: string, days: number, rate: string, absent: number, leave: number, rostered: number) => string>,
+  monthSite: {
+    ja: (site: string, cells: [string, string][]) => `  ${site}: ${cells.map(([m, v]) => `${m} ${v}`).join(' / ')}`,
+    en: (site: string, cells: [string, string][]) => `  ${site}: ${cells.map(([m, v]) => `${m} ${v}`).join(' / ')}`,
+  } as Localized<(site: string, cells: [string, string][]) => string>,
+  monthShort: {
+    ja: (month: string) => `${Number(month.slice(5, 7))}月`,
+    en: (month: string) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(month.slice(5, 7)) - 1]!,
+  } as Localized<(month: string) => string>,
+  monthCompare: {
+    ja: (site: string, a: string, b: string, diff: string) => `- ${site}: ${a} → ${b}（${diff}）`,
+    en: (site: string, a: string, b: string, diff: string) => `- ${site}: ${a} → ${b} (${diff})`,
+  } as Localized<(site: string, a: string, b: string, diff: string) => string>,
+  compareHead: {
+    ja: (a: string, b: string, what: string) => `${a}と${b}の比較（${what}）:`,
+    en: (a: string, b: string, what: string) => `${a} against ${b} (${what}):`,
+  } as Localized<(a: string, b: string, what: string) => string>,
+  points: {
+    ja: (d: number) => `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)}ポイント`,
+    en: (d: number) => `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} points`,
+  } as Localized<(d: number) => string>,
+  absenceWhat: { ja: '欠勤率、欠勤＋有給の人日 ÷ 延べ人日', en: 'absence rate: absent and paid-leave person-days over person-days rostered' } as Localized,
+  overtimeWhat: {
+    ja: '残業、1営業日あたりの分。今日より前の実績のみ',
+    en: 'overtime in minutes per working day; actuals before today only',
+  } as Localized,
+  perDay: {
+    ja: (minutes: number, days: number) =>
+      `${days > 0 ? (minutes / days).toFixed(1) : '—'}分/日（計${minutes}分・${(minutes / 60).toFixed(1)}時間、${days}営業日）`,
+    en: (minutes: number, days: number) =>
+      `${days > 0 ? (minutes / days).toFixed(1) : '—'} min/day (${minutes} min, ${(minutes / 60).toFixed(1)} h in ${count(days, 'working day')})`,
+  } as Localized<(minutes: number, days: number) => string>,
+  overtimeMonthHead: {
+    ja: (span: string) => `月別の残業（勤怠記録の実績終了−予定終了、${span}。今日より前の実績のみ）:`,
+    en: (span: string) => `Overtime by month (actual minus planned end in the attendance records, ${span}; actuals before today only):`,
+  } as Localized<(span: string) => string>,
+  overtimeMonthTotal: {
+    ja: (month: string, days: number, minutes: number, people: number) =>
+      `- ${month}（${days}営業日）: 全拠点 ${minutes}分（${(minutes / 60).toFixed(1)}時間）、${people}名`,
+    en: (month: string, days: number, minutes: number, people: number) =>
+      `- ${month} (${count(days, 'working day')}): all sites ${minutes} min (${(minutes / 60).toFixed(1)} h), ${count(people, 'person', 'people')}`,
+  } as Localized<(month: string, days: number, minutes: number, people: number) => string>,
+  minutesHours: {
+    ja: (minutes: number) => `${minutes}分（${(minutes / 60).toFixed(1)}時間）`,
+    en: (minutes: number) => `${minutes} min (${(minutes / 60).toFixed(1)} h)`,
+  } as Localized<(minutes: number) => string>,
+  actualsOnly: {
+    ja: (span: string, days: number) => `実績があるのは昨日までの${span}（${days}営業日）です。今日以降の残業はまだ記録されていません。`,
+    en: (span: string, days: number) => `Actuals cover ${span} (${count(days, 'working day')}), up to yesterday; overtime from today on is not recorded yet.`,
+  } as Localized<(span: string, days: number) => string>,
+  rosterDaysHead: {
+    ja: (span: string) => `${span}の出勤予定（勤怠記録、在籍者のみ。日ごと・全拠点）:`,
+    en: (span: string) => `Rostered ${span} (attendance records, current staff; each day, all sites):`,
+  } as Localized<(span: string) => string>,
+  rosterDay: {
+    ja: (day: string, rostered: number, scheduled: number, leave: number) => `- ${day}: ${rostered}名中 出勤予定${scheduled}名、有給（事前申請）${leave}名`,
+    en: (day: string, rostered: number, scheduled: number, leave: number) =>
+      `- ${day}: of ${rostered} rostered, ${scheduled} scheduled to work, ${leave} on paid leave (asked for ahead)`,
+  } as Localized<(day: string, rostered: number, scheduled: number, leave: number) => string>,
+  forecastBeyond: {
+    ja: (last: string) => `物量予測は10営業日先の${last}までです。それより先の日は予測していません。`,
+    en: (last: string) => `The forecast reaches 10 working days ahead, to ${last}; later days are not forecast.`,
+  } as Localized<(last: string) => string>,
+  forecastPast: {
+    ja: (when: string) => `${when}はもう過ぎています。物量予測は明日以降（10営業日先まで）の日について答えます。過ぎた日の実績は「入荷件数」でお尋ねください。`,
+    en: (when: string) => `${when} is past. The forecast answers for days ahead (up to 10 working days); ask for arrivals for the actuals of a past day.`,
+  } as Localized<(when: string) => string>,
+  plannedDay: {
+    ja: (day: string, people: number, sites: [string, number][]) => `- ${day}: 計${people}名（${sites.map(([s, n]) => `${s} ${n}名`).join('、')}）`,
+    en: (day: string, people: number, sites: [string, number][]) =>
+      `- ${day}: ${count(people, 'person', 'people')} (${sites.map(([s, n]) => `${s} ${n}`).join(', ')})`,
+  } as Localized<(day: string, people: number, sites: [string, number][]) => string>,
+  plannedDayNone: {
+    ja: (day: string, rostered: number) => `- ${day}: 配置は未登録（出勤予定 ${rostered}名）`,
+    en: (day: string, rostered: number) => `- ${day}: no assignments recorded yet (${count(rostered, 'person', 'people')} rostered)`,
+  } as Localized<(day: string, rostered: number) => string>,
+  plannedDaysHead: {
+    ja: (span: string) => `${span}の配置（日次アサイン表、日ごとの人数）:`,
+    en: (span: string) => `Assignments ${span} (daily assignments, people each day):`,
+  } as Localized<(span: string) => string>,
+  perDayDiff: {
+    ja: (d: number) => `1営業日あたり ${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)}分`,
+    en: (d: number) => `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} min per working day`,
+  } as Localized<(d: number) => string>,
+  closedBefore: {
+    ja: (day: string, prev: string) => `${day}は休業日です（土日・祝日・年末年始）。その前の営業日は${prev}です。`,
+    en: (day: string, prev: string) => `${day} is not a working day (weekend, holiday or year-end closure). The working day before it is ${prev}.`,
+  } as Localized<(day: string, prev: string) => string>,
 } as const;

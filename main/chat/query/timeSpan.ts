@@ -1,0 +1,139 @@
+import { WEEKDAY_TOKENS, type AskTime } from '../../api/askQuery.js';
+import type { Localized } from '../../api/localized.js';
+import { addDays, dayOfWeek, isWorkingDay, nextWorkingDays } from '../../forecast/workCalendar.js';
+
+/** A time asked about as a span of local calendar dates (both ends included), with its words. */
+export interface TimeSpan {
+  from: string;
+  to: string;
+  label: Localized;
+  /** A span of whole calendar months (this month, the last 3 months): answered by month when it holds several. */
+  months: boolean;
+}
+
+/**
+ * Which way a bare reference looks (「月曜」「月初」): a forecast or a plan means the next one, records the last one that
+ * has begun. A manager asking 「月曜の物量」 on a Thursday means the coming Monday; 「月曜の欠勤」, the one just past.
+ */
+export type SpanLean = 'ahead' | 'past';
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const JA_DOW = ['日', '月', '火', '水', '木', '金', '土'];
+const EN_DOW = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+const md = (d: string): string => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
+const monthStart = (d: string, shift = 0): string => {
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7)) - 1 + shift;
+  const yy = y + Math.floor(m / 12);
+  const mm = ((m % 12) + 12) % 12;
+  return `${yy}-${String(mm + 1).padStart(2, '0')}-01`;
+};
+const monthEnd = (d: string): string => addDays(monthStart(d, 1), -1);
+/** 「2025年10月」 / "October 2025". */
+export const monthName: Localized<(month: string) => string> = {
+  ja: (m) => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`,
+  en: (m) => `${EN_MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`,
+};
+const month = (d: string): TimeSpan => ({ from: monthStart(d), to: monthEnd(d), label: { ja: monthName.ja(d), en: monthName.en(d) }, months: true });
+
+/** The first `n` working days of the month that `d` falls in. */
+function firstWorkingDays(d: string, n: number): string[] {
+  return nextWorkingDays(addDays(monthStart(d), -1), n);
+}
+
+/**
+ * The dates a time means beyond today's hours: a day (明後日, 来週月曜, 10/27), a week ahead, a calendar month, the last
+ * N months, the next N working days, a month's first N working days. Null for the times of today and the existing
+ * day and week presets, which their callers read as before.
+ */
+export function timeSpan(time: AskTime | null, today: string, lean: SpanLean): TimeSpan | null {
+  if (time === null) return null;
+  const monday = addDays(today, -((dayOfWeek(today) + 6) % 7));
+  const day = (d: string, name: Localized): TimeSpan => ({
+    from: d,
+    to: d,
+    label: { ja: `${name.ja}（${md(d)}）`, en: `${name.en} (${md(d)})` },
+    months: false,
+  });
+  switch (time) {
+    case 'day_after_tomorrow':
+      return day(addDays(today, 2), { ja: '明後日', en: 'the day after tomorrow' });
+    case 'next_week':
+      return { from: addDays(monday, 7), to: addDays(monday, 13), label: { ja: '来週', en: 'next week' }, months: false };
+    case 'this_month':
+      return month(today);
+    case 'last_month':
+      return month(monthStart(today, -1));
+    case 'next_month':
+      return month(monthStart(today, 1));
+  }
+  const months = /^last_(\d+)m$/.exec(time);
+  if (months) {
+    const n = Number(months[1]);
+    const from = monthStart(today, -(n - 1));
+    return {
+      from,
+      to: monthEnd(today),
+      label: { ja: `過去${n}か月（${monthName.ja(from)}〜）`, en: `the last ${n} months (from ${monthName.en(from)})` },
+      months: true,
+    };
+  }
+  const ahead = /^next_(\d+)wd$/.exec(time);
+  if (ahead) {
+    const n = Number(ahead[1]);
+    const dates = nextWorkingDays(today, n);
+    return { from: dates[0]!, to: dates[dates.length - 1]!, label: { ja: `今後${n}営業日`, en: `the next ${n} working days` }, months: false };
+  }
+  const start = /^month_start_(\d+)$/.exec(time);
+  if (start) {
+    const n = Number(start[1]);
+    // Ahead: this month's first days while some are still to come, else next month's. Past: the latest that has begun.
+    let dates = firstWorkingDays(today, n);
+    if (lean === 'ahead' && dates[dates.length - 1]! <= today) dates = firstWorkingDays(monthStart(today, 1), n);
+    if (lean === 'past' && dates[0]! > today) dates = firstWorkingDays(monthStart(today, -1), n);
+    const m = dates[0]!;
+    return {
+      from: dates[0]!,
+      to: dates[dates.length - 1]!,
+      label: { ja: `${Number(m.slice(5, 7))}月初の${n}営業日`, en: `the first ${n} working days of ${EN_MONTHS[Number(m.slice(5, 7)) - 1]}` },
+      months: false,
+    };
+  }
+  const weekday = /^(this|next|last|on)_([a-z]{3})$/.exec(time);
+  if (weekday) {
+    const dow = WEEKDAY_TOKENS.indexOf(weekday[2] as (typeof WEEKDAY_TOKENS)[number]);
+    // Monday-first offset within a week.
+    const inWeek = (dow + 6) % 7;
+    const which = weekday[1]!;
+    let d: string;
+    if (which === 'this') d = addDays(monday, inWeek);
+    else if (which === 'next') d = addDays(monday, 7 + inWeek);
+    else if (which === 'last') d = addDays(monday, -7 + inWeek);
+    else {
+      d = addDays(monday, inWeek);
+      if (lean === 'ahead' && d < today) d = addDays(d, 7);
+      if (lean === 'past' && d > today) d = addDays(d, -7);
+    }
+    const ja = { this: '今週', next: '来週', last: '先週', on: '' }[which as 'this' | 'next' | 'last' | 'on'];
+    const en = { this: 'this ', next: 'next ', last: 'last ', on: '' }[which as 'this' | 'next' | 'last' | 'on'];
+    return day(d, { ja: `${ja}${JA_DOW[dow]}曜`, en: `${en}${EN_DOW[dow]}` });
+  }
+  const date = /^date_(\d{2})-(\d{2})$/.exec(time);
+  if (date) {
+    // The year that puts the date nearest the moment asked: 「1/5」 asked in late December is next year's.
+    const y = Number(today.slice(0, 4));
+    const candidates = [y - 1, y, y + 1].map((yy) => `${yy}-${date[1]}-${date[2]}`).filter((c) => addDays(c, 0) === c);
+    const dist = (c: string): number => Math.abs(Date.parse(c) - Date.parse(today));
+    const d = candidates.sort((a, b) => dist(a) - dist(b))[0] ?? `${y}-${date[1]}-${date[2]}`;
+    return day(d, { ja: `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`, en: `${EN_MONTHS[Number(d.slice(5, 7)) - 1]} ${Number(d.slice(8, 10))}` });
+  }
+  return null;
+}
+
+/** The working days of a span. */
+export function workingDaysIn(span: Pick<TimeSpan, 'from' | 'to'>): string[] {
+  const out: string[] = [];
+  for (let d = span.from; d <= span.to; d = addDays(d, 1)) if (isWorkingDay(d)) out.push(d);
+  return out;
+}

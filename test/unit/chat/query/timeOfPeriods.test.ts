@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { askQuerySchema } from '../../../../main/api/askQuery.js';
+import { parseQuery } from '../../../../main/chat/query/parseQuery.js';
+import { createNameFinder } from '../../../../main/chat/query/queryNames.js';
+import { timeSpan, workingDaysIn } from '../../../../main/chat/query/timeSpan.js';
+
+const find = createNameFinder(
+  {
+    sites: ['札幌', '盛岡', '品川', '横浜', '大阪', '佐世保'],
+    processes: ['エントリ1', 'エントリ2', '検証', '補正'],
+    businessIds: [],
+    operators: [],
+    services: [],
+    hosts: [],
+  },
+  {},
+);
+const read = (q: string) => parseQuery(q, find(q)).query;
+
+/** Days, weekdays, dates, weeks and months ahead and behind, as managers of the claims-entry floor ask them. */
+describe('timeOf: days and periods beyond today and this week', () => {
+  const cases: [string, string][] = [
+    ['明後日の札幌の物量は？', 'day_after_tomorrow'],
+    ['あさっての出勤予定は？', 'day_after_tomorrow'],
+    ['What is the forecast for the day after tomorrow?', 'day_after_tomorrow'],
+    ['来週月曜の医療レセプトの物量は？', 'next_mon'],
+    ['来週の月曜日の配置計画は？', 'next_mon'],
+    ['今週金曜の出勤予定は？', 'this_fri'],
+    ['先週金曜の欠勤者は？', 'last_fri'],
+    ['月曜日の欠勤者は？', 'on_mon'],
+    ['きんようびの物量は？', 'on_fri'],
+    ['What is the forecast volume for next Monday?', 'next_mon'],
+    ['Who was absent on Friday?', 'on_fri'],
+    ['10/27の物量予測は？', 'date_10-27'],
+    ['１０月２７日の札幌の物量は？', 'date_10-27'],
+    ['What is the forecast for Oct 28?', 'date_10-28'],
+    ['来週の物量は？', 'next_week'],
+    ['Forecast for next week per site', 'next_week'],
+    ['今月の残業は？', 'this_month'],
+    ['先月の残業時間は？', 'last_month'],
+    ['Overtime last month by site', 'last_month'],
+    ['来月の出勤予定は？', 'next_month'],
+    ['過去3ヶ月の欠勤率は？', 'last_3m'],
+    ['直近３カ月の欠勤率', 'last_3m'],
+    ['ここ半年の欠勤率の推移', 'last_6m'],
+    ['Absence rate over the last 3 months', 'last_3m'],
+    ['過去1か月の残業は？', 'last_30d'],
+    ['月別の欠勤率の推移', 'last_6m'],
+    ['absence trend by month', 'last_6m'],
+    ['過去3ヶ月の月別の残業', 'last_3m'],
+    ['今月の残業、先月と比べてどう？', 'last_2m'],
+    ['Overtime this month vs last month', 'last_2m'],
+    ['今月と先月の欠勤率', 'last_2m'],
+    ['今後5営業日の物量予測は？', 'next_5wd'],
+    ['Forecast for the next 5 working days', 'next_5wd'],
+    ['月初3営業日の医療レセプトの物量は？', 'month_start_3'],
+    ['月初の物量は？', 'month_start_5'],
+    ['first 3 working days of the month forecast', 'month_start_3'],
+  ];
+  for (const [q, time] of cases)
+    it(`${q} → ${time}`, () => {
+      const query = read(q);
+      expect(query.time).toBe(time);
+      expect(askQuerySchema.shape.time.safeParse(query.time).success).toBe(true);
+    });
+
+  it('keeps the times it read before', () => {
+    expect(read('明日の札幌の物量は？').time).toBe('tomorrow');
+    expect(read('先週の残業は？').time).toBe('last_week');
+    expect(read('今週のエラー件数の推移').time).toBe('this_week');
+    expect(read('過去3時間のエラー').time).toBe('last_3h');
+    expect(read('曜日別の欠勤率を教えて').time).toBeNull();
+    expect(read('曜日別の欠勤率を教えて').by).toBe('day');
+    expect(read('今の札幌の残件は？').time).toBe('now');
+  });
+
+  it('a headcount of a day ahead is its roster', () => {
+    expect(read('来週月曜は何人出勤する？').measure).toBe('attendance');
+  });
+
+  it('the schema refuses a token outside the declared patterns', () => {
+    for (const bad of ['next_funday', 'date_13-01', 'last_99m', 'month_start_0', '2025-10-27'])
+      expect(askQuerySchema.shape.time.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe('timeSpan: the dates a token means on Thu 2025-10-23', () => {
+  const today = '2025-10-23';
+  const span = (t: string, lean: 'ahead' | 'past' = 'ahead') => {
+    const s = timeSpan(t, today, lean)!;
+    return [s.from, s.to];
+  };
+  it('days and weekdays', () => {
+    expect(span('day_after_tomorrow')).toEqual(['2025-10-25', '2025-10-25']);
+    expect(span('next_mon')).toEqual(['2025-10-27', '2025-10-27']);
+    expect(span('this_fri')).toEqual(['2025-10-24', '2025-10-24']);
+    expect(span('last_fri')).toEqual(['2025-10-17', '2025-10-17']);
+    expect(span('on_mon', 'ahead')).toEqual(['2025-10-27', '2025-10-27']);
+    expect(span('on_mon', 'past')).toEqual(['2025-10-20', '2025-10-20']);
+    expect(span('on_thu', 'ahead')).toEqual(['2025-10-23', '2025-10-23']);
+    expect(span('date_10-27')).toEqual(['2025-10-27', '2025-10-27']);
+    expect(timeSpan('date_01-05', '2025-12-20', 'ahead')!.from).toBe('2026-01-05');
+  });
+  it('weeks, months and working days (11/3 文化の日 is a holiday)', () => {
+    expect(workingDaysIn(timeSpan('next_week', today, 'ahead')!)).toEqual(['2025-10-27', '2025-10-28', '2025-10-29', '2025-10-30', '2025-10-31']);
+    expect(span('this_month')).toEqual(['2025-10-01', '2025-10-31']);
+    expect(span('last_month')).toEqual(['2025-09-01', '2025-09-30']);
+    expect(span('last_3m')).toEqual(['2025-08-01', '2025-10-31']);
+    expect(span('next_5wd')).toEqual(['2025-10-24', '2025-10-30']);
+    expect(workingDaysIn(timeSpan('month_start_3', today, 'ahead')!)).toEqual(['2025-11-04', '2025-11-05', '2025-11-06']);
+    expect(workingDaysIn(timeSpan('month_start_3', today, 'past')!)).toEqual(['2025-10-01', '2025-10-02', '2025-10-03']);
+    expect(timeSpan('last_12m', '2026-01-15', 'past')!.from).toBe('2025-02-01');
+  });
+});
