@@ -54,6 +54,7 @@ import { explainQuery } from './query/explainQuery.js';
 import { answerQuery } from './query/answerQuery.js';
 import { queryFromModel } from './query/queryModel.js';
 import { routeQuery } from './query/routeQuery.js';
+import { asksAccuracy, forecastAccuracyAnswer } from './query/forecastAccuracyAnswer.js';
 import { asksWho, planAnswerText } from './query/planAnswerText.js';
 import { UNKNOWN_PLACE, unknownPlaces } from './unknownPlaces.js';
 import type { StoredPlan } from '../api/planTypes.js';
@@ -389,7 +390,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
                   return r.proposal ? r.proposal.operators.length : 0;
                 },
               })
-            : answerQuery(pq, {
+            : // How good the forecast has been: scored on the store's history, not forecast again.
+              (pq.measure === 'forecast_volume' && asksAccuracy(question) ? forecastAccuracyAnswer : answerQuery)(pq, {
                 db,
                 lang,
                 now,

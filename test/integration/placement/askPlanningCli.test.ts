@@ -208,6 +208,14 @@ describe('genba ask --json: planning questions answered from the attendance reco
     expect(ask("What's the weather in Tokyo tomorrow?", 'en').answer).toContain('not the weather or general knowledge');
   });
 
+  it('「札幌の予測の精度は？」 and "how accurate was the forecast": scored on the store\'s history, not forecast again', () => {
+    const ja = ask('札幌の予測の精度は？', 'ja');
+    expect(ja.query).toMatchObject({ read: { measure: 'forecast_volume', site: ['札幌'] }, answeredBy: 'planner' });
+    expect(ja.answer).toMatch(/^予測の精度（\d+\/\d+〜10\/23の20営業日/);
+    expect(ja.table!.columns).toEqual(['name', 'wape_pct', 'naive_wape_pct', 'coverage_pct', 'series_days']);
+    expect(ask('How accurate was the forecast for Sapporo?', 'en').answer).toMatch(/^Forecast accuracy \(\d+\/\d+–10\/23, 20 working days/);
+  });
+
   it('a company without the attendance table is told which table is missing, in ja and en (the store says it was absent at the last sync)', () => {
     const w = new Database(join(dir.path, 'genba.sqlite'));
     try {
