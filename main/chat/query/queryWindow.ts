@@ -1,6 +1,8 @@
 import type { AskTime } from '../../api/askQuery.js';
 import type { Localized } from '../../api/localized.js';
-import { formatHm } from '../../config/zonedTime.js';
+import { addDays } from '../../forecast/workCalendar.js';
+import { formatHm, localDate, zonedEpoch } from '../../config/zonedTime.js';
+import { timeSpan } from './timeSpan.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -20,37 +22,45 @@ export interface QueryWindow {
  */
 export function queryWindow(time: AskTime | null, now: number, dayStart: number, timeZone: string, fallback: 'today' | 'last_hour' = 'today'): QueryWindow {
   const hm = (t: number): string => formatHm(t, timeZone);
-  const span = (from: number, to: number, label: Localized): QueryWindow => ({ from, to: Math.min(to, now), label, ahead: false });
+  const upToNow = (from: number, to: number, label: Localized): QueryWindow => ({ from, to: Math.min(to, now), label, ahead: false });
   const t = time ?? fallback;
+  // A day, week or month named (明後日, 来週月曜, 10/27, 先月, 過去3ヶ月): its local days, cut at now; a span wholly ahead has no data.
+  const span = timeSpan(t, localDate(now, timeZone), 'past');
+  if (span) {
+    const at = (d: string): number => zonedEpoch(timeZone, Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10)));
+    const from = at(span.from);
+    const to = at(addDays(span.to, 1));
+    return from > now ? { from, to, label: span.label, ahead: true } : upToNow(from, to, span.label);
+  }
   const m = /^(last|since|by)_(\d+)([hd]?)$/.exec(t);
   if (m) {
     const n = Number(m[2]);
-    if (m[1] === 'last' && m[3] === 'h') return span(now - n * HOUR, now, { ja: `過去${n}時間`, en: `the last ${n} h` });
-    if (m[1] === 'last') return span(dayStart - (n - 1) * DAY, now, { ja: `過去${n}日`, en: `the last ${n} days` });
-    if (m[1] === 'since') return span(dayStart + n * HOUR, now, { ja: `${hm(dayStart + n * HOUR)}から`, en: `since ${hm(dayStart + n * HOUR)}` });
-    return span(dayStart, now, { ja: '今日', en: 'today' });
+    if (m[1] === 'last' && m[3] === 'h') return upToNow(now - n * HOUR, now, { ja: `過去${n}時間`, en: `the last ${n} h` });
+    if (m[1] === 'last') return upToNow(dayStart - (n - 1) * DAY, now, { ja: `過去${n}日`, en: `the last ${n} days` });
+    if (m[1] === 'since') return upToNow(dayStart + n * HOUR, now, { ja: `${hm(dayStart + n * HOUR)}から`, en: `since ${hm(dayStart + n * HOUR)}` });
+    return upToNow(dayStart, now, { ja: '今日', en: 'today' });
   }
   switch (t) {
     case 'now':
     case 'today':
-      return span(dayStart, now, { ja: `今日（${hm(dayStart)}〜${hm(now)}）`, en: `today (${hm(dayStart)}–${hm(now)})` });
+      return upToNow(dayStart, now, { ja: `今日（${hm(dayStart)}〜${hm(now)}）`, en: `today (${hm(dayStart)}–${hm(now)})` });
     case 'last_hour':
-      return span(now - HOUR, now, { ja: '直近1時間', en: 'the last hour' });
+      return upToNow(now - HOUR, now, { ja: '直近1時間', en: 'the last hour' });
     case 'yesterday':
-      return span(dayStart - DAY, dayStart, { ja: '昨日', en: 'yesterday' });
+      return upToNow(dayStart - DAY, dayStart, { ja: '昨日', en: 'yesterday' });
     case 'last_night':
-      return span(dayStart - DAY + 18 * HOUR, dayStart + 9 * HOUR, { ja: '昨夜（18:00〜9:00）', en: 'last night (18:00–9:00)' });
+      return upToNow(dayStart - DAY + 18 * HOUR, dayStart + 9 * HOUR, { ja: '昨夜（18:00〜9:00）', en: 'last night (18:00–9:00)' });
     case 'this_morning':
-      return span(dayStart, dayStart + 12 * HOUR, { ja: '今日の午前', en: 'this morning' });
+      return upToNow(dayStart, dayStart + 12 * HOUR, { ja: '今日の午前', en: 'this morning' });
     case 'this_afternoon':
-      return span(dayStart + 12 * HOUR, dayStart + 24 * HOUR, { ja: '今日の午後', en: 'this afternoon' });
+      return upToNow(dayStart + 12 * HOUR, dayStart + 24 * HOUR, { ja: '今日の午後', en: 'this afternoon' });
     case 'this_week':
-      return span(dayStart - 6 * DAY, now, { ja: '過去7日', en: 'the past 7 days' });
+      return upToNow(dayStart - 6 * DAY, now, { ja: '過去7日', en: 'the past 7 days' });
     case 'last_week':
-      return span(dayStart - 13 * DAY, dayStart - 6 * DAY, { ja: '先週', en: 'last week' });
+      return upToNow(dayStart - 13 * DAY, dayStart - 6 * DAY, { ja: '先週', en: 'last week' });
     case 'tomorrow':
       return { from: dayStart + DAY, to: dayStart + 2 * DAY, label: { ja: '明日', en: 'tomorrow' }, ahead: true };
     default:
-      return span(dayStart, now, { ja: '今日', en: 'today' });
+      return upToNow(dayStart, now, { ja: '今日', en: 'today' });
   }
 }

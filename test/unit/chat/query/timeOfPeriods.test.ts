@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { askQuerySchema } from '../../../../main/api/askQuery.js';
 import { parseQuery } from '../../../../main/chat/query/parseQuery.js';
 import { createNameFinder } from '../../../../main/chat/query/queryNames.js';
+import { queryWindow } from '../../../../main/chat/query/queryWindow.js';
 import { timeSpan, workingDaysIn } from '../../../../main/chat/query/timeSpan.js';
 
 const find = createNameFinder(
@@ -110,5 +111,18 @@ describe('timeSpan: the dates a token means on Thu 2025-10-23', () => {
     expect(workingDaysIn(timeSpan('month_start_3', today, 'ahead')!)).toEqual(['2025-11-04', '2025-11-05', '2025-11-06']);
     expect(workingDaysIn(timeSpan('month_start_3', today, 'past')!)).toEqual(['2025-10-01', '2025-10-02', '2025-10-03']);
     expect(timeSpan('last_12m', '2026-01-15', 'past')!.from).toBe('2025-02-01');
+  });
+});
+
+describe('queryWindow: a named day or month as a window in ms, cut at now', () => {
+  const now = Date.parse('2025-10-23T15:40:00+09:00');
+  const dayStart = Date.parse('2025-10-23T00:00:00+09:00');
+  it('last month is September in JST; this month ends now; a day ahead has no data', () => {
+    const last = queryWindow('last_month', now, dayStart, 'Asia/Tokyo');
+    expect([last.from, last.to, last.ahead]).toEqual([Date.parse('2025-09-01T00:00:00+09:00'), Date.parse('2025-10-01T00:00:00+09:00'), false]);
+    expect(queryWindow('this_month', now, dayStart, 'Asia/Tokyo').to).toBe(now);
+    expect(queryWindow('date_10-20', now, dayStart, 'Asia/Tokyo').from).toBe(Date.parse('2025-10-20T00:00:00+09:00'));
+    expect(queryWindow('next_mon', now, dayStart, 'Asia/Tokyo').ahead).toBe(true);
+    expect(queryWindow('day_after_tomorrow', now, dayStart, 'Asia/Tokyo').ahead).toBe(true);
   });
 });
