@@ -110,7 +110,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     meta,
     ...decisions,
     distancesKm,
-    plan: (date) => planning.current(date),
+    plan: (date, conditions) => (conditions ? planning.planUnder(conditions, date) : planning.current(date)),
     events,
     log,
   });

@@ -47,6 +47,20 @@ export interface TodayArrivals {
   forecast: ItemBand | null;
 }
 
+/** What a manager asks the plan to assume or respect (「拠点間の移動なし」「札幌だけ」「物量が2割増えたら」). */
+export interface PlanConditions {
+  /** Every forecast multiplied by this (1.2: a fifth more work). */
+  volumeFactor?: number;
+  /** This many more people off, at one site or anywhere. */
+  moreOff?: { count: number; site: string | null };
+  /** Each site staffs its own work. */
+  noCrossSite?: boolean;
+  /** Only these sites: their people and their work. */
+  sites?: string[];
+  /** People kept on one process all day. */
+  keep?: { name: string; process: string }[];
+}
+
 /** One series' forecast for the coming working days. */
 export interface SeriesForecast {
   key: string;
@@ -139,4 +153,8 @@ export interface StoredPlan {
   ms: number;
   /** What it was made from (planStore.planInputsVersion): an open plan is shown again while this is unchanged. */
   inputsVersion?: string;
+  /** The manager's conditions it was made under, where there were any. */
+  conditions?: PlanConditions;
+  /** A what-if: worked out to be looked at, never stored or approved. People taken off for it, by name. */
+  whatIf?: { off: { name: string; site: string }[] };
 }

@@ -208,8 +208,8 @@ export function lateProcessRequest(p: { site: string; process: string }, o: Tz):
 export function futureAnswer(dataUntil: number, o: Tz): string {
   const at = formatHm(dataUntil, o.timeZone);
   return localize(o.lang, {
-    ja: `明日のデータ（予定件数・進捗）はまだありません。データは今日の${at}までです。配置の提案や見込みは、その日の進捗が同期されてから計算します。今日の状況でよければ「遅延リスクのある工程は？」とお尋ねください。`,
-    en: `There is no data for tomorrow yet (planned volumes, progress); the data runs to ${at} today. Proposals and projections are computed once that day's progress is synced. For today, ask "which processes may be late?".`,
+    ja: `先の日の実績（進捗）はまだありません。データは今日の${at}までです。先の日は配置計画と物量予測でお答えします。「明日の配置計画は？」「明日の物量は？」「明日は厳しい？」とお尋ねください。`,
+    en: `There are no actuals (progress) for a day ahead yet; the data runs to ${at} today. A day ahead is answered from the staffing plan and the forecast: ask "tomorrow's staffing plan?", "tomorrow's volume?" or "will tomorrow be tight?".`,
   });
 }
 

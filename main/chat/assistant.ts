@@ -56,8 +56,10 @@ import { queryFromModel } from './query/queryModel.js';
 import { routeQuery } from './query/routeQuery.js';
 import { asksAccuracy, forecastAccuracyAnswer } from './query/forecastAccuracyAnswer.js';
 import { asksWho, planAnswerText } from './query/planAnswerText.js';
+import { planConditionsOf } from './query/planConditionsOf.js';
+import { aheadTime } from './query/aheadTime.js';
 import { UNKNOWN_PLACE, unknownPlaces } from './unknownPlaces.js';
-import type { StoredPlan } from '../api/planTypes.js';
+import type { PlanConditions, StoredPlan } from '../api/planTypes.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
 import { cachedNameReadings, prepareNameReadings, type NameReadings } from './nameReadings.js';
@@ -82,8 +84,8 @@ export interface AssistantDeps {
   distancesKm: () => Record<string, Record<string, number>>;
   /** Other names of sites, processes and businesses (alias → canonical name or business id): the config's, and the demo company's business names. */
   aliases: () => Record<string, string>;
-  /** Makes and stores the staffing plan of a working day (default: the next). */
-  plan: (date?: string) => Promise<StoredPlan>;
+  /** The staffing plan of a working day (default: the next): the standing one, or one under the manager's conditions. */
+  plan: (date?: string, conditions?: PlanConditions) => Promise<StoredPlan>;
   log: AppLog;
 }
 
@@ -344,14 +346,19 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // A day ahead has no actuals for any engine: a question about its floor (a what-if, a proposal, a risk) gets the plan.
       const aheadForEngine =
         routed.route === 'engine' && intent.entities.time_range !== null && intent.entities.time_range.from > now && PLAN_INTENTS.has(intent.intent_type);
-      if (routed.route === 'plan' || aheadForEngine) {
+      // The manager's conditions on a day ahead (「拠点間の移動なし」「物量が2割増えたら」): a plan under them, whatever the
+      // measure the words lean to (「物量」 alone would be the forecast); a what-if is set against the current plan.
+      const conditions = aheadTime(pq.time) || routed.route === 'plan' || aheadForEngine ? planConditionsOf(question, pq) : null;
+      if (routed.route === 'plan' || aheadForEngine || (conditions !== null && aheadTime(pq.time))) {
         o.onStage?.('optimize');
         const t2 = performance.now();
-        const plan = await deps.plan();
-        // Names when the question asks who (a list, a person, by person); a what-if is said not to be worked out yet.
+        const plan = await deps.plan(undefined, conditions ?? undefined);
+        const current = plan.whatIf ? await deps.plan() : null;
+        // Names when the question asks who (a list, a person, by person); a what-if the words do not state is said not to be worked out.
         const text = planAnswerText(plan, pq.site, lang, {
           names: pq.op === 'list' || pq.by === 'operator' || pq.operator.length > 0 || asksWho(question),
-          whatIf: pq.op === 'whatif' || intent.intent_type === 'impact_analysis',
+          whatIf: conditions === null && (pq.op === 'whatif' || intent.intent_type === 'impact_analysis'),
+          against: current,
         });
         return {
           followUp: null,
@@ -360,7 +367,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           entities: intent.entities,
           clarify: null,
           proposal: null,
-          plan,
+          // A what-if is not a plan to approve: no card.
+          plan: plan.whatIf ? undefined : plan,
           action: null,
           query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner', readBy },
           table: null,

@@ -1,7 +1,7 @@
 import type { AskOp } from '../api/askQuery.js';
 import type { ParsedQuery } from './query/parseQuery.js';
 import type Database from 'better-sqlite3';
-import type { StoredPlan } from '../api/planTypes.js';
+import type { PlanConditions, StoredPlan } from '../api/planTypes.js';
 import { join } from 'node:path';
 import type { AskResult, ApprovalRow, ConversationDetail, ConversationSummary, Intent, IntentType, Proposal, ProposalState } from '../api/assistantTypes.js';
 import { fromSystemError, GenbaError, type Localized } from '../errors.js';
@@ -116,7 +116,7 @@ export function createAssistantService(deps: {
   /** Site → site → km for the moves: the configured ones, else the data source's own (the demo company's). */
   distancesKm: () => Record<string, Record<string, number>>;
   /** Makes and stores the staffing plan of a working day (default: the next). */
-  plan: (date?: string) => Promise<StoredPlan>;
+  plan: (date?: string, conditions?: PlanConditions) => Promise<StoredPlan>;
   events: EventBus;
   log: AppLog;
 }): AssistantService {

@@ -12,6 +12,7 @@ import { planInputs, type PlanInputs } from './planInputs.js';
 import type { PlanSolution } from './planSolution.js';
 import { solvePlan } from './solvePlan.js';
 import { warmPlanSolver } from './warmPlanSolver.js';
+import { applyConditions, isWhatIf, type PlanConditions } from './planConditions.js';
 import { decidePlan, type PlanDecision } from './decidePlan.js';
 import { loadPlan, newPlanId, PLAN_ID, planInputsVersion, recentPlans, savePlan, type StoredPlan } from './planStore.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
@@ -34,6 +35,12 @@ export interface PlanningService {
   forecastEval(o?: { origins?: number; horizon?: number }): BacktestReport;
   /** The staffing plan of a working day among the next ten (default: the next working day), stored open for a decision. */
   plan(date?: string): Promise<DayPlan>;
+  /**
+   * A plan under the manager's conditions: one that only restricts (sites, no cross-site help,
+   * people kept on a process) is stored open for a decision like any plan; a what-if (more
+   * work, more people off) is worked out and returned, never stored.
+   */
+  planUnder(conditions: PlanConditions, date?: string): Promise<StoredPlan>;
   /** A stored plan. */
   get(planId: string): StoredPlan | null;
   /** The day's approved plan if there is one, else a new plan (what 「明日の配置は？」 asks for). */
@@ -62,6 +69,67 @@ export function createPlanningService(deps: {
   delivered: (id: string) => boolean;
 }): PlanningService {
   const today = (): string => localDate(deps.env.now(), deps.env.config().timeZone);
+  /** Reads the day's inputs, applies the conditions, solves, words the shortfalls; stores the plan unless it is a what-if. */
+  async function make(date: string | undefined, conditions: PlanConditions) {
+    const t0 = performance.now();
+    const ahead = nextWorkingDays(today(), 10);
+    const day = date ?? ahead[0]!;
+    if (!ahead.includes(day)) {
+      throw new GenbaError('INVALID_INPUT', {
+        ja: `${day} は計画できません。${isWorkingDay(day) ? '' : '休業日です。'}計画できるのは今日の後の10営業日（${ahead[0]}〜${ahead[9]}）です。`,
+        en: `Genba cannot plan ${day}.${isWorkingDay(day) ? '' : ' It is not a working day.'} It plans the 10 working days after today (${ahead[0]}–${ahead[9]}).`,
+      });
+    }
+    const inputs = planInputs(deps.db(), {
+      date: day,
+      now: deps.env.now(),
+      config: deps.env.config(),
+      distancesKm: deps.distancesKm(),
+      businessNames: deps.businessNames(),
+    });
+    const { problem, off } = applyConditions(inputs.problem, conditions);
+    const solution = await solvePlan(problem);
+    const shortfalls = explainShortfall(problem, solution);
+    const whatIf = isWhatIf(conditions);
+    const planId = whatIf ? `WHATIF-${day}` : newPlanId(day);
+    const people = new Map(problem.operators.map((op) => [op.id, op]));
+    const overtime = new Map(solution.overtime.map((x) => [x.operatorId, x]));
+    const conditioned = Object.keys(conditions).length > 0;
+    const stored: StoredPlan = {
+      planId,
+      date: day,
+      createdAt: deps.env.now(),
+      status: 'open',
+      decidedAt: null,
+      day: problem.day,
+      forecastAsOf: inputs.forecastAsOf,
+      rostered: inputs.rostered,
+      onLeave: inputs.onLeave,
+      withoutRecord: inputs.withoutRecord,
+      offBySite: inputs.offBySite,
+      lines: solution.assignments.map((a) => ({
+        ...a,
+        name: people.get(a.operatorId)?.name ?? String(a.operatorId),
+        homeSite: people.get(a.operatorId)?.site ?? a.site,
+        overtimeMinutes: (a.block === 'am' ? overtime.get(a.operatorId)?.earlyMinutes : overtime.get(a.operatorId)?.lateMinutes) ?? 0,
+        able: (people.get(a.operatorId)?.skills ?? []).filter((k) => k.usual === true || k.skill >= problem.policy.minSkill).map((k) => k.process),
+      })),
+      demands: solution.demands,
+      objective: solution.objective,
+      // A plan under conditions is never the plain plan of the same inputs: it is not answered again for a plain question.
+      ...(conditioned ? { conditions } : { inputsVersion: planInputsVersion(deps.db(), day, settingsOf(deps.env.config())) }),
+      ...(whatIf ? { whatIf: { off } } : {}),
+      shortfalls: shortfalls.map((x) => ({ site: x.site, text: x.text })),
+      solveStatus: solution.status,
+      ms: Math.round(performance.now() - t0),
+    };
+    if (!whatIf) {
+      const { status: _s, decidedAt: _d, ...toSave } = stored;
+      savePlan(deps.db(), toSave);
+    }
+    return { inputs: { ...inputs, problem }, solution, shortfalls, stored };
+  }
+
   return {
     forecast(days = 5) {
       if (!Number.isInteger(days) || days < 1 || days > 10)
@@ -72,52 +140,11 @@ export function createPlanningService(deps: {
       return backtest(dailyVolumes(deps.db(), { timeZone: deps.env.config().timeZone, until: today() }), o);
     },
     async plan(date) {
-      const t0 = performance.now();
-      const ahead = nextWorkingDays(today(), 10);
-      const day = date ?? ahead[0]!;
-      if (!ahead.includes(day)) {
-        throw new GenbaError('INVALID_INPUT', {
-          ja: `${day} は計画できません。${isWorkingDay(day) ? '' : '休業日です。'}計画できるのは今日の後の10営業日（${ahead[0]}〜${ahead[9]}）です。`,
-          en: `Genba cannot plan ${day}.${isWorkingDay(day) ? '' : ' It is not a working day.'} It plans the 10 working days after today (${ahead[0]}–${ahead[9]}).`,
-        });
-      }
-      const inputs = planInputs(deps.db(), {
-        date: day,
-        now: deps.env.now(),
-        config: deps.env.config(),
-        distancesKm: deps.distancesKm(),
-        businessNames: deps.businessNames(),
-      });
-      const solution = await solvePlan(inputs.problem);
-      const shortfalls = explainShortfall(inputs.problem, solution);
-      const planId = newPlanId(day);
-      const people = new Map(inputs.problem.operators.map((op) => [op.id, op]));
-      const overtime = new Map(solution.overtime.map((x) => [x.operatorId, x]));
-      savePlan(deps.db(), {
-        planId,
-        date: day,
-        createdAt: deps.env.now(),
-        day: inputs.problem.day,
-        forecastAsOf: inputs.forecastAsOf,
-        rostered: inputs.rostered,
-        onLeave: inputs.onLeave,
-        withoutRecord: inputs.withoutRecord,
-        offBySite: inputs.offBySite,
-        lines: solution.assignments.map((a) => ({
-          ...a,
-          name: people.get(a.operatorId)?.name ?? String(a.operatorId),
-          homeSite: people.get(a.operatorId)?.site ?? a.site,
-          overtimeMinutes: (a.block === 'am' ? overtime.get(a.operatorId)?.earlyMinutes : overtime.get(a.operatorId)?.lateMinutes) ?? 0,
-          able: (people.get(a.operatorId)?.skills ?? []).filter((k) => k.usual === true || k.skill >= inputs.problem.policy.minSkill).map((k) => k.process),
-        })),
-        demands: solution.demands,
-        objective: solution.objective,
-        inputsVersion: planInputsVersion(deps.db(), day, settingsOf(deps.env.config())),
-        shortfalls: shortfalls.map((x) => ({ site: x.site, text: x.text })),
-        solveStatus: solution.status,
-        ms: Math.round(performance.now() - t0),
-      });
-      return { ...inputs, planId, solution, shortfalls, ms: Math.round(performance.now() - t0) };
+      const made = await make(date, {});
+      return { ...made.inputs, planId: made.stored.planId, solution: made.solution, shortfalls: made.shortfalls, ms: made.stored.ms };
+    },
+    async planUnder(conditions, date) {
+      return (await make(date, conditions)).stored;
     },
     get: (planId) => loadPlan(deps.db(), planId),
     async current(date) {

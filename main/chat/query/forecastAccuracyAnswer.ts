@@ -19,7 +19,7 @@ const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const md = (d: string): string => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const n = (x: number, lang: 'ja' | 'en'): string => Math.round(x).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
+const n = (x: number, locale: 'ja-JP' | 'en-US'): string => Math.round(x).toLocaleString(locale);
 
 /** One group's scores over the days scored. */
 type Row = [name: string, wape: number, naiveWape: number, coverage: number, days: number];
@@ -40,9 +40,9 @@ const TEXTS = {
   } as Localized<(r: Row) => string>,
   misses: {
     ja: (rows: Miss[]) =>
-      `外れが大きかった日: ${rows.map(([name, d, f, a]) => `${md(d)}（${WEEKDAYS_JA[dayOfWeek(d)]}）${name} 予測 ${n(f, 'ja')}件 → 実績 ${n(a, 'ja')}件`).join('、')}`,
+      `外れが大きかった日: ${rows.map(([name, d, f, a]) => `${md(d)}（${WEEKDAYS_JA[dayOfWeek(d)]}）${name} 予測 ${n(f, 'ja-JP')}件 → 実績 ${n(a, 'ja-JP')}件`).join('、')}`,
     en: (rows: Miss[]) =>
-      `Largest misses: ${rows.map(([name, d, f, a]) => `${WEEKDAYS_EN[dayOfWeek(d)]} ${md(d)} ${name} forecast ${n(f, 'en')} → actual ${n(a, 'en')} items`).join('; ')}`,
+      `Largest misses: ${rows.map(([name, d, f, a]) => `${WEEKDAYS_EN[dayOfWeek(d)]} ${md(d)} ${name} forecast ${n(f, 'en-US')} → actual ${n(a, 'en-US')} items`).join('; ')}`,
   } as Localized<(rows: Miss[]) => string>,
   none: {
     ja: 'この範囲には、予測と実績を比べられる日がまだありません（各系列に10営業日以上の実績が要ります）。',

@@ -15,7 +15,12 @@ export const asksWho = (question: string): boolean => /誰|だれ|どなた|メ�
  * process when asked, and what falls short. The plan is the whole company's; the answer
  * speaks of the sites named.
  */
-export function planAnswerText(plan: StoredPlan, named: readonly string[], lang: Lang, o: { names?: boolean; whatIf?: boolean } = {}): string {
+export function planAnswerText(
+  plan: StoredPlan,
+  named: readonly string[],
+  lang: Lang,
+  o: { names?: boolean; whatIf?: boolean; against?: StoredPlan | null } = {},
+): string {
   const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(lang, t)(...a);
   const day = (d: string): string => L(P.day, d, dayOfWeek(d));
   const asked = (site: string): boolean => named.length === 0 || named.includes(site);
@@ -52,8 +57,20 @@ export function planAnswerText(plan: StoredPlan, named: readonly string[], lang:
             return [label(d), on('am'), on('pm')];
           })
       : [];
+  const whatIf = plan.whatIf && o.against ? o.against : null;
   return [
     ...(o.whatIf ? [localize(lang, A.whatIfAhead)] : []),
+    ...(plan.conditions ? [L(A.conditions, plan.conditions, plan.whatIf?.off ?? [])] : []),
+    ...(whatIf
+      ? [
+          L(
+            A.whatIfAgainst,
+            [Math.round(whatIf.objective.shortfallItems), Math.round(plan.objective.shortfallItems)],
+            [whatIf.objective.overtimeMinutes, plan.objective.overtimeMinutes],
+            [whatIf.objective.crossSiteBlocks, plan.objective.crossSiteBlocks],
+          ),
+        ]
+      : []),
     L(P.planCard, day(plan.date), plan.rostered, plan.onLeave, plan.objective.overtimeMinutes, plan.objective.crossSiteBlocks, day(plan.forecastAsOf)),
     ...(plan.status === 'approved' || plan.status === 'modified' ? [localize(lang, P.planApproved)] : []),
     L(P.planSites, perSite),
@@ -70,6 +87,6 @@ export function planAnswerText(plan: StoredPlan, named: readonly string[], lang:
     help.size > 0 ? L(A.help, [...help.values()]) : localize(lang, A.noHelp),
     ...names.map((r) => L(A.names, r)),
     ...(short.length === 0 ? [localize(lang, P.planAllMet)] : [localize(lang, P.planShort), ...short.map((x) => `- ${localize(lang, x.text)}`)]),
-    ...(plan.status === 'open' ? [L(P.planDecide, plan.planId)] : []),
+    ...(plan.status === 'open' && !plan.whatIf ? [L(P.planDecide, plan.planId)] : []),
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import { count } from '../../api/englishCount.js';
 import type { Localized } from '../../api/localized.js';
+import type { PlanConditions } from '../../api/planTypes.js';
 
 const hm = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const BLOCK = { am: { ja: '午前', en: 'AM' }, pm: { ja: '午後', en: 'PM' } } as const;
@@ -29,6 +30,38 @@ export const PLAN_ANSWER_TEXTS = {
     ja: ([what, am, pm]: NamesRow) => `- ${what}: 午前 ${am.join('、') || 'なし'} / 午後 ${pm.join('、') || 'なし'}`,
     en: ([what, am, pm]: NamesRow) => `- ${what}: AM ${am.join(', ') || 'none'} / PM ${pm.join(', ') || 'none'}`,
   } as Localized<(row: NamesRow) => string>,
+  conditions: {
+    ja: (c: PlanConditions, off: { name: string; site: string }[]) =>
+      `条件: ${[
+        c.volumeFactor !== undefined ? `物量 ×${c.volumeFactor}（${c.volumeFactor >= 1 ? '+' : ''}${Math.round((c.volumeFactor - 1) * 100)}%）` : '',
+        c.moreOff
+          ? `休み +${c.moreOff.count}名${off.length > 0 ? `（${off.map((o) => `${o.name}・${o.site}`).join('、')}: 処理量の多い人から外した厳しめの試算）` : ''}`
+          : '',
+        c.noCrossSite ? '拠点間の応援なし' : '',
+        c.sites ? `${c.sites.join('・')}のみ（その拠点の人と仕事だけ）` : '',
+        ...(c.keep ?? []).map((k) => `${k.name}は終日${k.process}`),
+      ]
+        .filter(Boolean)
+        .join('、')}`,
+    en: (c: PlanConditions, off: { name: string; site: string }[]) =>
+      `Conditions: ${[
+        c.volumeFactor !== undefined ? `volume ×${c.volumeFactor} (${c.volumeFactor >= 1 ? '+' : ''}${Math.round((c.volumeFactor - 1) * 100)}%)` : '',
+        c.moreOff
+          ? `${count(c.moreOff.count, 'more person', 'more people')} off${off.length > 0 ? ` (${off.map((o) => `${o.name}, ${o.site}`).join('; ')}: the most productive taken off, a pessimistic case)` : ''}`
+          : '',
+        c.noCrossSite ? 'no cross-site help' : '',
+        c.sites ? `only ${c.sites.join(', ')} (their own people and work)` : '',
+        ...(c.keep ?? []).map((k) => `${k.name} on ${k.process} all day`),
+      ]
+        .filter(Boolean)
+        .join('; ')}`,
+  } as Localized<(c: PlanConditions, off: { name: string; site: string }[]) => string>,
+  whatIfAgainst: {
+    ja: (short: [number, number], overtime: [number, number], cross: [number, number]) =>
+      `試算です（保存も承認もされません）。今の計画との違い: 納期に間に合わない見込み ${short[0]}件 → ${short[1]}件、残業 ${overtime[0]}分 → ${overtime[1]}分、拠点間応援 ${cross[0]} → ${cross[1]}（半日）`,
+    en: (short: [number, number], overtime: [number, number], cross: [number, number]) =>
+      `A what-if (neither stored nor approvable). Against the current plan: items expected past their deadlines ${short[0]} → ${short[1]}, overtime ${overtime[0]} → ${overtime[1]} min, cross-site help ${cross[0]} → ${cross[1]} half days`,
+  } as Localized<(short: [number, number], overtime: [number, number], cross: [number, number]) => string>,
   whatIfAhead: {
     ja: '計画の条件を変えた試算（休みが増えたら、物量が増えたら）はまだできません。以下は今の入力での計画です。',
     en: 'Genba cannot yet work out a plan under changed conditions (more people off, more work). This is the plan on the current inputs.',

@@ -173,7 +173,7 @@ describe('genba ask --json: planning questions answered from the attendance reco
     for (const l of leave) expect(plan.lines.some((x) => x.operatorId === l.id)).toBe(false);
   });
 
-  it('「明日は厳しい？」, who works what at 大阪 tomorrow, and a what-if about tomorrow: the plan already open answers, not a copy, with its tightest work and its names', () => {
+  it('「明日は厳しい？」, who works what at 大阪 tomorrow, and a what-if about tomorrow: the plan already open answers, not a copy, with its tightest work and its names; the what-if is worked out, not stored', () => {
     const plans = () => (db.prepare('SELECT COUNT(*) AS n FROM plans').get() as { n: number }).n;
     const before = plans();
     const tight = ask('明日は厳しい？', 'ja');
@@ -194,9 +194,52 @@ describe('genba ask --json: planning questions answered from the attendance reco
     }
 
     const whatIf = ask('What happens if 3 more people are off tomorrow?', 'en');
-    expect(whatIf.plan!.planId).toBe(plan.planId);
-    expect(whatIf.answer.startsWith('Genba cannot yet work out a plan under changed conditions')).toBe(true);
+    // Worked out on the plan's model with the three most productive people off, and not stored: no plan card to approve.
+    expect(whatIf.plan ?? null).toBeNull();
+    expect(whatIf.answer.startsWith('Conditions: 3 more people off (')).toBe(true);
+    expect(whatIf.answer).toContain('A what-if (neither stored nor approvable). Against the current plan:');
     expect(plans()).toBe(before);
+  });
+
+  it('a plan under conditions: a what-if (2割増え, 3 more off) is worked out against the current plan and never stored; no cross-site help and one site only are plans to approve', () => {
+    const plans = () => (db.prepare('SELECT COUNT(*) AS n FROM plans').get() as { n: number }).n;
+    const current = ask('明日の配置計画は？', 'ja').plan!;
+    const before = plans();
+    const more = ask('明日、物量が2割増えたらどうなる？', 'ja');
+    expect(more.plan ?? null).toBeNull();
+    expect(more.answer).toContain('条件: 物量 ×1.2（+20%）');
+    expect(more.answer).toContain(
+      `試算です（保存も承認もされません）。今の計画との違い: 納期に間に合わない見込み ${Math.round(current.objective.shortfallItems)}件 → `,
+    );
+    expect(more.answer).not.toContain('genba approve');
+    const off = ask('明日あと3人休んだら札幌は回る？', 'ja');
+    const named = /休み \+3名（(.+?): 処理量の多い人から/
+      .exec(off.answer)![1]!
+      .split('、')
+      .map((x) => x.split('・')[0]!);
+    expect(named).toHaveLength(3);
+    // Those taken off are 札幌's people at work tomorrow, and none of them is in the case's lines.
+    for (const name of named) {
+      const row = db
+        .prepare(
+          `SELECT o.location_name AS site, a.attendance_status AS status FROM operators o JOIN attendance_records a USING (operator_id)
+           WHERE o.operator_name = ? AND a.attendance_date = '2025-10-24'`,
+        )
+        .get(name) as { site: string; status: string };
+      expect(row).toEqual({ site: '札幌', status: 'scheduled' });
+      expect(off.answer).not.toMatch(new RegExp(`[:、] ?${name}[、 /]`));
+    }
+    // Neither what-if was stored.
+    expect(plans()).toBe(before);
+
+    const own = ask('明日の計画、拠点間の移動なしで作って', 'ja');
+    expect(own.answer.startsWith('条件: 拠点間の応援なし')).toBe(true);
+    const stored = db.prepare('SELECT status, body FROM plans WHERE plan_id = ?').get(own.plan!.planId) as { status: string; body: string };
+    expect(stored.status).toBe('open');
+    expect((JSON.parse(stored.body) as { lines: { crossSite: boolean }[] }).lines.filter((l) => l.crossSite)).toEqual([]);
+    const sapporo = ask('明日は札幌だけで計画して', 'ja').plan!;
+    expect(new Set(sapporo.lines.map((l) => l.site))).toEqual(new Set(['札幌']));
+    expect(new Set(sapporo.lines.map((l) => l.homeSite))).toEqual(new Set(['札幌']));
   });
 
   it('a place the company has no site in is said to be none, with the sites it has; the weather in Tokyo stays out of scope', () => {
