@@ -3,7 +3,7 @@ import type { AskResult, Citation, Intent, IntentType, Proposal, QueryTable, Thr
 import type { Alert, ChatStage, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview, ProcessProgress } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { GenbaConfig } from '../config/config.js';
-import { startOfZonedDay } from '../config/zonedTime.js';
+import { localDate, startOfZonedDay } from '../config/zonedTime.js';
 import { describeError } from '../errors.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { AppLog } from '../applog/appLog.js';
@@ -57,7 +57,7 @@ import { routeQuery } from './query/routeQuery.js';
 import { asksAccuracy, forecastAccuracyAnswer } from './query/forecastAccuracyAnswer.js';
 import { asksWho, planAnswerText } from './query/planAnswerText.js';
 import { planConditionsOf } from './query/planConditionsOf.js';
-import { aheadTime } from './query/aheadTime.js';
+import { aheadDay, askedDay } from './query/aheadDay.js';
 import { UNKNOWN_PLACE, unknownPlaces } from './unknownPlaces.js';
 import type { PlanConditions, StoredPlan } from '../api/planTypes.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
@@ -318,7 +318,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         }
       }
       const pq = parsed.query;
-      const routed = routeQuery(parsed, intent, !o.intent && !followUp);
+      const today = localDate(now, cfg.timeZone);
+      const routed = routeQuery(parsed, intent, !o.intent && !followUp, today);
       intent = routed.intent;
       const intentMs = ms(t0);
       // A place the company has no site in (「福岡の欠勤率」, 「名古屋と札幌を比べて」): said so with the sites it has, not
@@ -348,17 +349,19 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         routed.route === 'engine' && intent.entities.time_range !== null && intent.entities.time_range.from > now && PLAN_INTENTS.has(intent.intent_type);
       // The manager's conditions on a day ahead (「拠点間の移動なし」「物量が2割増えたら」): a plan under them, whatever the
       // measure the words lean to (「物量」 alone would be the forecast); a what-if is set against the current plan.
-      const conditions = aheadTime(pq.time) || routed.route === 'plan' || aheadForEngine ? planConditionsOf(question, pq) : null;
-      if (routed.route === 'plan' || aheadForEngine || (conditions !== null && aheadTime(pq.time))) {
+      const planDay = aheadDay(pq.time, today) ?? undefined;
+      const conditions = planDay !== undefined || routed.route === 'plan' || aheadForEngine ? planConditionsOf(question, pq) : null;
+      if (routed.route === 'plan' || aheadForEngine || (conditions !== null && planDay !== undefined)) {
         o.onStage?.('optimize');
         const t2 = performance.now();
-        const plan = await deps.plan(undefined, conditions ?? undefined);
-        const current = plan.whatIf ? await deps.plan() : null;
+        const plan = await deps.plan(planDay, conditions ?? undefined);
+        const current = plan.whatIf ? await deps.plan(planDay) : null;
         // Names when the question asks who (a list, a person, by person); a what-if the words do not state is said not to be worked out.
         const text = planAnswerText(plan, pq.site, lang, {
           names: pq.op === 'list' || pq.by === 'operator' || pq.operator.length > 0 || asksWho(question),
           whatIf: conditions === null && (pq.op === 'whatif' || intent.intent_type === 'impact_analysis'),
           against: current,
+          askedDay: askedDay(pq.time, today) ?? undefined,
         });
         return {
           followUp: null,

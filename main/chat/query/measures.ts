@@ -430,8 +430,12 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
       'アサイン',
       '計画人数',
       '予定人数',
-      // The plan alone: in this domain a 「計画」 is the staffing plan.
+      // The plan alone: in this domain a 「計画」 is the staffing plan; 「来週の配置は？」 asks for it too.
       '計画',
+      'の配置は',
+      'の配置を教',
+      '配置予定',
+      'who works where',
       'けいかく',
       'staffing plan',
       'the plan',

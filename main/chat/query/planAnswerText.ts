@@ -19,7 +19,7 @@ export function planAnswerText(
   plan: StoredPlan,
   named: readonly string[],
   lang: Lang,
-  o: { names?: boolean; whatIf?: boolean; against?: StoredPlan | null } = {},
+  o: { names?: boolean; whatIf?: boolean; against?: StoredPlan | null; askedDay?: string } = {},
 ): string {
   const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(lang, t)(...a);
   const day = (d: string): string => L(P.day, d, dayOfWeek(d));
@@ -59,6 +59,8 @@ export function planAnswerText(
       : [];
   const whatIf = plan.whatIf && o.against ? o.against : null;
   return [
+    // A closed day asked about (明後日 on a Thursday): said, and the next working day's plan given.
+    ...(o.askedDay !== undefined && o.askedDay !== plan.date ? [L(P.closed, day(o.askedDay), day(plan.date))] : []),
     ...(o.whatIf ? [localize(lang, A.whatIfAhead)] : []),
     ...(plan.conditions ? [L(A.conditions, plan.conditions, plan.whatIf?.off ?? [])] : []),
     ...(whatIf

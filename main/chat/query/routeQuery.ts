@@ -1,6 +1,6 @@
 import type { Intent, IntentType } from '../../api/assistantTypes.js';
 import type { MeasureId } from '../../api/askQuery.js';
-import { aheadTime } from './aheadTime.js';
+import { aheadDay } from './aheadDay.js';
 import { PLANNED_OPS } from './answerQuery.js';
 import { CHANGE_MEASURES } from './changeAnswer.js';
 import { MEASURES } from './measures.js';
@@ -37,10 +37,10 @@ export type QueryRoute = 'planner' | 'explain' | 'engine' | 'plan';
 /**
  * Where a question goes, from its typed query and its intent. `free`: neither chosen by the
  * manager (an ask-back's button) nor a follow-up read in the turn before's context; those
- * stay with the intent. Returns the intent the engine should use: a what-if or a know-how
+ * stay with the intent; `today` (a local date) places a time ahead. Returns the intent the engine should use: a what-if or a know-how
  * question the query reads plainly is answered as one whichever intent its words leaned to.
  */
-export function routeQuery(parsed: ParsedQuery, intent: Intent, free: boolean): { route: QueryRoute; intent: Intent } {
+export function routeQuery(parsed: ParsedQuery, intent: Intent, free: boolean, today: string): { route: QueryRoute; intent: Intent } {
   const q = parsed.query;
   const sure = parsed.confidence >= UNSURE;
   const missing = q.measure !== null && MEASURES[q.measure].source.kind === 'none';
@@ -52,7 +52,8 @@ export function routeQuery(parsed: ParsedQuery, intent: Intent, free: boolean): 
     return { route: 'plan', intent };
   // A day ahead has no actuals: its work, its finish, its people and whether it will be tight are what the plan says
   // (「明日は厳しい？」「明日の札幌は誰が何を？」). Its forecast and its roster stay with the planner, which reads them.
-  if (aheadTime(q.time) && q.op !== 'outside' && q.op !== 'knowhow' && (q.measure === null || PLAN_MEASURES.has(q.measure))) return { route: 'plan', intent };
+  if (aheadDay(q.time, today) !== null && q.op !== 'outside' && q.op !== 'knowhow' && (q.measure === null || PLAN_MEASURES.has(q.measure)))
+    return { route: 'plan', intent };
   // Attendance, overtime, the forecast and the day's assignments have no intent engine: the planner reads the planning
   // tables (a proposal or a what-if of staffing stays with the engines).
   if (q.measure !== null && MEASURES[q.measure].source.kind === 'planning' && PLANNED_OPS.has(q.op)) return { route: 'planner', intent };

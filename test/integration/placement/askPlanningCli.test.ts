@@ -201,6 +201,15 @@ describe('genba ask --json: planning questions answered from the attendance reco
     expect(plans()).toBe(before);
   });
 
+  it('a day ahead named otherwise: 「来週月曜の配置を提案して」 plans Monday 10/27; 「明後日は厳しい？」 says Saturday is closed and gives Monday', () => {
+    const monday = ask('来週月曜の配置を提案して', 'ja');
+    expect(monday.plan!.date).toBe('2025-10-27');
+    expect(monday.answer.startsWith('10/27（月）の配置計画')).toBe(true);
+    const after = ask('明後日は厳しい？', 'ja');
+    expect(after.plan!.date).toBe('2025-10-27');
+    expect(after.answer.startsWith('10/25（土）は休業日です（土日・祝日・年末年始）。次の営業日は10/27（月）です。')).toBe(true);
+  });
+
   it('a plan under conditions: a what-if (2割増え, 3 more off) is worked out against the current plan and never stored; no cross-site help and one site only are plans to approve', () => {
     const plans = () => (db.prepare('SELECT COUNT(*) AS n FROM plans').get() as { n: number }).n;
     const current = ask('明日の配置計画は？', 'ja').plan!;
