@@ -6,6 +6,7 @@ import { backtestPoints, type BacktestPoint } from '../../forecast/backtest.js';
 import { dailyVolumes } from '../../forecast/dailyVolumes.js';
 import { dayOfWeek } from '../../forecast/workCalendar.js';
 import { forecastGrouping } from './forecastGrouping.js';
+import { timeSpan, workingDaysIn } from './timeSpan.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
 
 /** Working days scored: about a month of the forecasts made each evening for the next working day. */
@@ -53,7 +54,7 @@ const TEXTS = {
 const memo = new WeakMap<object, Map<string, BacktestPoint[]>>();
 
 /**
- * How good the forecast has been: over the last 20 working days, each evening's forecast of the
+ * How good the forecast has been: over the period asked (else the last 20 working days), each evening's forecast of the
  * next working day scored against what came, per site (or per process of the one site asked,
  * or per business), beside the seasonal naive (same day last week), with the share of actuals
  * inside P10–P90 and the largest misses. Refits the forecast at each day (≈13 ms a series-day),
@@ -65,13 +66,17 @@ export function forecastAccuracyAnswer(q: AskQuery, c: QueryContext): QueryAnswe
   const g = forecastGrouping(q, c.overview().businessNames);
   const cache = memo.get(c.db) ?? new Map<string, BacktestPoint[]>();
   memo.set(c.db, cache);
+  // A period asked for (先月, 10月, the last 3 months): its working days up to today; else the last 20.
+  const span = timeSpan(q.time, today, 'past');
+  const within = span && span.from <= today ? { from: span.from, to: span.to < today ? span.to : today } : null;
+  const origins = within ? Math.min(260, workingDaysIn({ from: within.from, to: today }).length) : DAYS;
   const points: { key: string; label: string; p: BacktestPoint }[] = [];
   for (const s of dailyVolumes(c.db, { timeZone: c.timeZone, until: today }).filter(g.chosen)) {
-    const id = `${today}|${s.key}|${s.values.length}|${s.values.at(-1)?.value}`;
+    const id = `${today}|${origins}|${s.key}|${s.values.length}|${s.values.at(-1)?.value}`;
     let ps = cache.get(id);
-    if (!ps) cache.set(id, (ps = backtestPoints(s, { origins: DAYS, horizon: 1 }).points));
+    if (!ps) cache.set(id, (ps = backtestPoints(s, { origins, horizon: 1 }).points));
     const label = `${s.site} ${s.process}・${c.overview().businessNames[s.businessId] ?? s.businessId}`;
-    for (const p of ps) points.push({ key: g.keyOf(s), label, p });
+    for (const p of ps) if (!within || (p.date >= within.from && p.date <= within.to)) points.push({ key: g.keyOf(s), label, p });
   }
   if (points.length === 0) return { text: localize(c.lang, TEXTS.none), table: { columns: [], rows: [] } };
   const dates = [...new Set(points.map((x) => x.p.date))].sort();

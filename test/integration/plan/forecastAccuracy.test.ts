@@ -75,4 +75,36 @@ describe('forecast accuracy in the chat, against SQL of the same store', () => {
     // The seasonal naive is worse on the demo, as the bench says of the whole company.
     expect(r.table.rows[0]![2] as number).toBeGreaterThan(r.table.rows[0]![1] as number);
   }, 120_000);
+
+  it('a period asked for (先月): its working days only, the holidays of September (15th, 23rd) left out', () => {
+    const c = {
+      db,
+      lang: 'en',
+      now: NOW,
+      dayStart: Date.parse('2025-10-23T00:00+09:00'),
+      timeZone: 'Asia/Tokyo',
+      overview: () => overviewNow(db, { now: () => NOW, config: () => cfg }),
+    } as QueryContext;
+    const q = {
+      op: 'value',
+      measure: 'forecast_volume',
+      site: ['佐世保'],
+      process: [],
+      business: [],
+      operator: [],
+      by: null,
+      time: 'last_month',
+    } as unknown as AskQuery;
+    const r = forecastAccuracyAnswer(q, c);
+    const september: string[] = [];
+    for (let d = 1; d <= 30; d++) {
+      const date = `2025-09-${String(d).padStart(2, '0')}`;
+      if (isWorkingDay(date)) september.push(date);
+    }
+    expect(september).toHaveLength(20);
+    expect(r.text.startsWith('Forecast accuracy (9/1–9/30, 20 working days;')).toBe(true);
+    const series = (db.prepare(`SELECT COUNT(DISTINCT business_id || process_name) AS n FROM arrivals WHERE location_name = '佐世保'`).get() as { n: number })
+      .n;
+    expect(r.table.rows[0]![4]).toBe(20 * series);
+  }, 120_000);
 });
