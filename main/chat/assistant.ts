@@ -59,6 +59,7 @@ import { asksWho, planAnswerText } from './query/planAnswerText.js';
 import { planConditionsOf } from './query/planConditionsOf.js';
 import { aheadDay, askedDay } from './query/aheadDay.js';
 import { UNKNOWN_PLACE, unknownPlaces } from './unknownPlaces.js';
+import { BEFORE_HISTORY, beforeHistory } from './beforeHistory.js';
 import type { PlanConditions, StoredPlan } from '../api/planTypes.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
@@ -326,8 +327,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // answered for all of them or for the one site it does have.
       // Only a question about the floor (a measure, or an operation on it): the weather in Tokyo stays out of scope.
       const known = loadQueryNames(db);
-      const places = pq.op !== 'outside' || pq.measure !== null ? unknownPlaces(question, { sites: known.sites, people: known.operators }) : [];
-      if (places.length > 0) {
+      const aboutFloor = pq.op !== 'outside' || pq.measure !== null || routed.route !== 'engine' || aheadDay(pq.time, today) !== null;
+      const places = aboutFloor ? unknownPlaces(question, { sites: known.sites, people: known.operators }) : [];
+      // A year before the records (「2018年の欠勤率」): said so with where the data starts, not answered with today's figures.
+      const early = aboutFloor ? beforeHistory(db, question) : null;
+      if (places.length > 0 || early) {
         return {
           followUp: null,
           question,
@@ -338,7 +342,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           action: null,
           query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner', readBy },
           table: null,
-          answer: localize(lang, UNKNOWN_PLACE)(places, known.sites),
+          answer: places.length > 0 ? localize(lang, UNKNOWN_PLACE)(places, known.sites) : localize(lang, BEFORE_HISTORY)(early!.year, early!.first),
           answerSource: 'template',
           citations: [],
           timings: { intent_ms: intentMs, retrieval_ms: 0, data_ms: 0, optimize_ms: 0, answer_ms: 0, total_ms: ms(t0) },
@@ -359,9 +363,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         // Names when the question asks who (a list, a person, by person); a what-if the words do not state is said not to be worked out.
         const text = planAnswerText(plan, pq.site, lang, {
           names: pq.op === 'list' || pq.by === 'operator' || pq.operator.length > 0 || asksWho(question),
-          whatIf: conditions === null && (pq.op === 'whatif' || intent.intent_type === 'impact_analysis'),
+          whatIf: conditions === null && pq.op === 'whatif',
           against: current,
           askedDay: askedDay(pq.time, today) ?? undefined,
+          processes: pq.process,
+          businesses: pq.business,
         });
         return {
           followUp: null,

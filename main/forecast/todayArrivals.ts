@@ -112,7 +112,6 @@ function sharesAt(days: Map<string, DayCurve> | undefined, today: string, minute
   });
 }
 
-/** Each series' snapshots from `from` to `to`, by local date, as clock minutes and items received. */
 const pastMemo = new WeakMap<Database.Database, { key: string; value: Map<string, SeriesCurves> }>();
 
 /** The curves of the six weeks before today: read once a day (and again when a late snapshot changes them), not at every alert check. */
@@ -134,6 +133,7 @@ interface SeriesCurves {
   days: Map<string, DayCurve>;
 }
 
+/** Each series' snapshots from `from` to `to`, by local date, as clock minutes and items received. */
 function snapshotCurves(db: Database.Database, timeZone: string, from: number, to: number): Map<string, SeriesCurves> {
   const rows = db
     .prepare(

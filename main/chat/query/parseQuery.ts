@@ -344,7 +344,10 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   const evidence = opEvidence(folded, names, move, scores.size > 0);
   const ranked = [...evidence].filter(([op]) => ops.includes(op)).sort((a, b) => b[1] - a[1]);
   const total = ranked.reduce((s, [, v]) => s + Math.max(0, v), 0);
-  let op: AskOp = ranked[0]![1] >= MIN_EVIDENCE ? ranked[0]![0] : scores.size > 0 && ops.includes('value') ? 'value' : 'outside';
+  // Without evidence for an operation, a question with a measure or a thing of the floor named (「明日の横浜の検証は誰？」) asks
+  // about it: its value. Only one with neither is outside the floor.
+  const aboutFloor = scores.size > 0 || [named.sites, named.processes, named.businesses, named.operators].some((h) => h.length > 0);
+  let op: AskOp = ranked[0]![1] >= MIN_EVIDENCE ? ranked[0]![0] : aboutFloor && ops.includes('value') ? 'value' : 'outside';
   const confidence = total > 0 ? Math.round((Math.max(0, ranked[0]![1]) / total) * 1000) / 1000 : 0;
   if (!ops.includes(op)) op = 'outside';
   const close = ranked[1] && ranked[0]![1] > 0 && ranked[0]![1] - ranked[1][1] < 0.5 ? ([ranked[0]![0], ranked[1][0]] as [AskOp, AskOp]) : null;

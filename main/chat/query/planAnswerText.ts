@@ -19,7 +19,7 @@ export function planAnswerText(
   plan: StoredPlan,
   named: readonly string[],
   lang: Lang,
-  o: { names?: boolean; whatIf?: boolean; against?: StoredPlan | null; askedDay?: string } = {},
+  o: { names?: boolean; whatIf?: boolean; against?: StoredPlan | null; askedDay?: string; processes?: readonly string[]; businesses?: readonly string[] } = {},
 ): string {
   const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(lang, t)(...a);
   const day = (d: string): string => L(P.day, d, dayOfWeek(d));
@@ -31,6 +31,12 @@ export function planAnswerText(
     return [site, lines.reduce((n, l) => n + l.overtimeMinutes, 0), new Set(lines.map((l) => l.operatorId)).size];
   });
   const short = plan.shortfalls.filter((x) => asked(x.site));
+  // The work asked about: the sites named, narrowed to the processes and businesses named (「明日の横浜の検証」).
+  const processes = o.processes ?? [];
+  const businesses = o.businesses ?? [];
+  const narrowed = named.length > 0 || processes.length > 0 || businesses.length > 0;
+  const askedWork = (d: StoredPlan['demands'][number]): boolean =>
+    asked(d.site) && (processes.length === 0 || processes.includes(d.process)) && (businesses.length === 0 || businesses.includes(d.businessId));
   const label = (d: StoredPlan['demands'][number]): string => `${d.site} ${d.process}・${d.businessName ?? d.businessId}`;
   // How tight the day is: the three series of the sites asked about with the least time between their P90 finish and deadline.
   const slack = (d: StoredPlan['demands'][number]): number => (d.finishP90Minute === null ? -Infinity : d.deadlineMinute - d.finishP90Minute);
@@ -48,14 +54,12 @@ export function planAnswerText(
   }
   // Who works what, when asked (「誰が」, a list): per process of each site named, the names in each half day.
   const names =
-    o.names && named.length > 0
-      ? plan.demands
-          .filter((d) => named.includes(d.site))
-          .map((d): NamesRow => {
-            const on = (b: 'am' | 'pm'): string[] =>
-              plan.lines.filter((l) => l.site === d.site && l.process === d.process && l.businessId === d.businessId && l.block === b).map((l) => l.name);
-            return [label(d), on('am'), on('pm')];
-          })
+    o.names && narrowed
+      ? plan.demands.filter(askedWork).map((d): NamesRow => {
+          const on = (b: 'am' | 'pm'): string[] =>
+            plan.lines.filter((l) => l.site === d.site && l.process === d.process && l.businessId === d.businessId && l.block === b).map((l) => l.name);
+          return [label(d), on('am'), on('pm')];
+        })
       : [];
   const whatIf = plan.whatIf && o.against ? o.against : null;
   return [
@@ -76,10 +80,10 @@ export function planAnswerText(
     L(P.planCard, day(plan.date), plan.rostered, plan.onLeave, plan.objective.overtimeMinutes, plan.objective.crossSiteBlocks, day(plan.forecastAsOf)),
     ...(plan.status === 'approved' || plan.status === 'modified' ? [localize(lang, P.planApproved)] : []),
     L(P.planSites, perSite),
-    // A site asked about: its work line by line, people per half day against the forecast and the finish.
-    ...(named.length > 0
+    // A site, process or business asked about: its work line by line, people per half day against the forecast and the finish.
+    ...(narrowed
       ? plan.demands
-          .filter((d) => named.includes(d.site))
+          .filter(askedWork)
           .map((d) =>
             L(P.planDemand, `${d.site} ${d.businessName ?? d.businessId} ${d.process}`, d.people.am, d.people.pm, d.p50, d.finishP50Minute, d.deadlineMinute),
           )

@@ -32,9 +32,9 @@ export const PLANNING_TEXTS = {
   } as Localized<(day: string) => string>,
   attendanceSite: {
     ja: (site: string, rostered: number, working: number, absent: number, leave: number, late: number, scheduled: number, rate: string, usual: string) =>
-      `- ${site}: ${rostered}名中 出勤${working}名${late > 0 ? `（うち遅刻${late}名）` : ''}${scheduled > 0 ? `・予定${scheduled}名` : ''}、欠勤${absent}名、有給${leave}名。欠勤率 ${rate}${usual}`,
+      `- ${site}: ${rostered}名中 出勤${working}名${late > 0 ? `（うち遅刻${late}名）` : ''}${scheduled > 0 ? `・予定${scheduled}名` : ''}、欠勤${absent}名、有給${leave}名。休みの率（欠勤＋有給）${rate}${usual}`,
     en: (site: string, rostered: number, working: number, absent: number, leave: number, late: number, scheduled: number, rate: string, usual: string) =>
-      `- ${site}: of ${rostered} rostered, ${working} at work${late > 0 ? ` (${late} late)` : ''}${scheduled > 0 ? `, ${scheduled} scheduled` : ''}, ${absent} absent, ${leave} on paid leave. Absence ${rate}${usual}`,
+      `- ${site}: of ${rostered} rostered, ${working} at work${late > 0 ? ` (${late} late)` : ''}${scheduled > 0 ? `, ${scheduled} scheduled` : ''}, ${absent} absent, ${leave} on paid leave. Off (absent + paid leave) ${rate}${usual}`,
   } as Localized<
     (site: string, rostered: number, working: number, absent: number, leave: number, late: number, scheduled: number, rate: string, usual: string) => string
   >,
@@ -49,9 +49,9 @@ export const PLANNING_TEXTS = {
   } as Localized<(span: string, days: number) => string>,
   periodSite: {
     ja: (site: string, absent: number, leave: number, rostered: number, rate: string, usual: string) =>
-      `- ${site}: 欠勤 ${absent}人日・有給 ${leave}人日（延べ ${rostered}人日）、欠勤率 ${rate}（通常 ${usual}）`,
+      `- ${site}: 欠勤 ${absent}人日・有給 ${leave}人日（延べ ${rostered}人日）、休みの率（欠勤＋有給）${rate}（通常 ${usual}）`,
     en: (site: string, absent: number, leave: number, rostered: number, rate: string, usual: string) =>
-      `- ${site}: ${absent} person-days absent, ${leave} on paid leave (of ${rostered}), absence ${rate} (usually ${usual})`,
+      `- ${site}: ${absent} person-days absent, ${leave} on paid leave (of ${rostered}), off (absent + paid leave) ${rate} (usually ${usual})`,
   } as Localized<(site: string, absent: number, leave: number, rostered: number, rate: string, usual: string) => string>,
   usual: {
     ja: (rate: string, weekday: string, days: number) => `（通常 ${rate}: 直近${days}回の${weekday}）`,

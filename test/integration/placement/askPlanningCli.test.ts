@@ -58,7 +58,7 @@ describe('genba ask --json: planning questions answered from the attendance reco
       )
       .get() as { r: number; d: number };
     expect(usual.d).toBe(8);
-    expect(r.answer).toContain(`欠勤率 ${rate.toFixed(1)}%（通常 ${usual.r.toFixed(1)}%: 直近8回の木曜）`);
+    expect(r.answer).toContain(`休みの率（欠勤＋有給）${rate.toFixed(1)}%（通常 ${usual.r.toFixed(1)}%: 直近8回の木曜）`);
     const off = db
       .prepare(
         `SELECT o.operator_name AS name FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
