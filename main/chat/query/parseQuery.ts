@@ -126,9 +126,13 @@ function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
 
 const DIM_WORDS: [Dimension, RegExp][] = [
   ['day', /曜日|ようび|weekday|day of (?:the )?week/],
-  ['operator', /おぺれーたー|おぺ(?!れ)|担当者|作業者|入力者|メンバー|めんばー|誰|だれ|人(?:は|を|が|って)|operators?|who|people|person|staff member/],
-  ['site', /拠点|きょてん|センター|せんたー|サイト|site|center|centre|location|office|branch/],
-  ['process', /工程|こうてい|プロセス|process|step|stage/],
+  // The text is folded (katakana as hiragana): the kana forms are the ones that match.
+  [
+    'operator',
+    /おぺれーたー|おぺ(?!れ)|担当者|作業者|入力者|めんばー|誰|だれ|人(?:は|を|が|って)|(?:多い|少ない|長い|短い|速い|遅い)人|operators?|who|people|person|staff member/,
+  ],
+  ['site', /拠点|きょてん|せんたー|さいと|site|center|centre|location|office|branch/],
+  ['process', /工程|こうてい|ぷろせす|process|step|stage/],
   ['business', /業務|ぎょうむ|案件|business|client|job|project/],
   ['service', /サービス|さーびす|service|api|system/],
   ['host', /ホスト|ほすと|サーバ|さーば|host|server|machine/],
@@ -156,6 +160,8 @@ function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension |
     if (op === 'list' && (named.services.length > 0 || named.hosts.length > 0)) return null;
     return op === 'rank' ? 'site' : null;
   }
+  // 「今日休んでいるのは誰？」, who is absent: the answer names the people.
+  if (op === 'value' && /誰|だれ|\bwho\b/.test(folded)) return 'operator';
   return null;
 }
 
@@ -293,10 +299,11 @@ function moveOf(folded: string, named: NamedInText): AskMove | null {
 function rankOf(op: AskOp, folded: string, measure: MeasureId | null): AskQuery['rank'] {
   if (op !== 'rank') return null;
   const n =
-    /(?:top|bottom|best|worst|上位|下位|トップ|ワースト|ベスト) ?(\d{1,2})|(\d{1,2}) ?(?:fastest|slowest|best|worst|highest|lowest)|(\d{1,2}) ?(?:位|人|名|つ|件|sites|processes|operators)/.exec(
+    // The text is folded (katakana as hiragana): 「トップ5」 reads 「とっぷ5」.
+    /(?:top|bottom|best|worst|上位|下位|とっぷ|わーすと|べすと) ?(\d{1,2})|(\d{1,2}) ?(?:fastest|slowest|best|worst|highest|lowest)|(\d{1,2}) ?(?:位|人|名|つ|件|sites|processes|operators)/.exec(
       folded,
     );
-  const bottom = /slowest|worst|lowest|least|fewest|bottom|下位|ワースト|最下位|遅い|おそい|少な|低い|悪い/.test(folded);
+  const bottom = /slowest|worst|lowest|least|fewest|bottom|下位|わーすと|最下位|遅い|おそい|少な|低い|悪い/.test(folded);
   // "Most late" is the bottom of slack; "most errors" the top of error lines.
   const order = measure === 'slack' ? (/遅れ|late|behind/.test(folded) ? 'bottom' : bottom ? 'bottom' : 'top') : bottom ? 'bottom' : 'top';
   return { order, n: n ? Number(n[1] ?? n[2] ?? n[3]) : 1 };

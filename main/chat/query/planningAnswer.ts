@@ -182,7 +182,7 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       const usualText = usual && usual.rate !== null ? L(P.usual, pct(usual.rate), L(P.weekday, dayOfWeek(date)), usual.days) : '';
       const off = s.people.filter((p) => p.status === 'absent' || p.status === 'paid_leave' || (q.operator.length > 0 && q.operator.includes(p.name)));
       // Names when a site or a person was asked about, or the question asks who: a whole company's list would bury the figures.
-      const showNames = off.length > 0 && (q.site.length > 0 || q.op === 'list' || q.operator.length > 0);
+      const showNames = off.length > 0 && (q.site.length > 0 || q.op === 'list' || q.by === 'operator' || q.operator.length > 0);
       return [
         ahead
           ? L(P.rosterSite, s.site, s.rostered, s.scheduled, s.paidLeave)
