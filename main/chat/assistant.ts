@@ -48,18 +48,17 @@ import { moveImpact } from '../placement/moveImpact.js';
 import { moveWhatIf } from '../placement/moveWhatIf.js';
 import { whatIfAnswer } from './whatIfTexts.js';
 import { saveProposal } from './proposalStore.js';
-import { localize, type Localized } from '../api/localized.js';
+import type { Localized } from '../api/localized.js';
 import type { AskOp } from '../api/askQuery.js';
 import { explainQuery } from './query/explainQuery.js';
 import { answerQuery } from './query/answerQuery.js';
 import { queryFromModel } from './query/queryModel.js';
 import { routeQuery } from './query/routeQuery.js';
 import { asksAccuracy, forecastAccuracyAnswer } from './query/forecastAccuracyAnswer.js';
-import { asksWho, planAnswerText } from './query/planAnswerText.js';
 import { planConditionsOf } from './query/planConditionsOf.js';
-import { aheadDay, askedDay } from './query/aheadDay.js';
-import { UNKNOWN_PLACE, unknownPlaces } from './unknownPlaces.js';
-import { BEFORE_HISTORY, beforeHistory } from './beforeHistory.js';
+import { aheadDay } from './query/aheadDay.js';
+import { answerFromPlan } from './query/answerFromPlan.js';
+import { outsideTheRecords } from './outsideTheRecords.js';
 import type { PlanConditions, StoredPlan } from '../api/planTypes.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
@@ -323,69 +322,39 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const routed = routeQuery(parsed, intent, !o.intent && !followUp, today);
       intent = routed.intent;
       const intentMs = ms(t0);
-      // A place the company has no site in (「福岡の欠勤率」, 「名古屋と札幌を比べて」): said so with the sites it has, not
-      // answered for all of them or for the one site it does have.
-      // Only a question about the floor (a measure, or an operation on it): the weather in Tokyo stays out of scope.
-      const known = loadQueryNames(db);
+      // A question the planner or the plan answers in words of its own: its read, and the time the stage took.
+      const templateResult = (answer: string, extra: { plan?: StoredPlan; optimizeMs?: number } = {}): AskResult => ({
+        followUp: null,
+        question,
+        intent,
+        entities: intent.entities,
+        clarify: null,
+        proposal: null,
+        ...(extra.plan ? { plan: extra.plan } : {}),
+        action: null,
+        query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner', readBy },
+        table: null,
+        answer,
+        answerSource: 'template',
+        citations: [],
+        timings: { intent_ms: intentMs, retrieval_ms: 0, data_ms: 0, optimize_ms: extra.optimizeMs ?? 0, answer_ms: 0, total_ms: ms(t0) },
+      });
+      // A place with no site or a year before the records, asked about the floor (the weather in Tokyo stays out of scope).
       const aboutFloor = pq.op !== 'outside' || pq.measure !== null || routed.route !== 'engine' || aheadDay(pq.time, today) !== null;
-      const places = aboutFloor ? unknownPlaces(question, { sites: known.sites, people: known.operators }) : [];
-      // A year before the records (「2018年の欠勤率」): said so with where the data starts, not answered with today's figures.
-      const early = aboutFloor ? beforeHistory(db, question) : null;
-      if (places.length > 0 || early) {
-        return {
-          followUp: null,
-          question,
-          intent,
-          entities: intent.entities,
-          clarify: null,
-          proposal: null,
-          action: null,
-          query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner', readBy },
-          table: null,
-          answer: places.length > 0 ? localize(lang, UNKNOWN_PLACE)(places, known.sites) : localize(lang, BEFORE_HISTORY)(early!.year, early!.first),
-          answerSource: 'template',
-          citations: [],
-          timings: { intent_ms: intentMs, retrieval_ms: 0, data_ms: 0, optimize_ms: 0, answer_ms: 0, total_ms: ms(t0) },
-        };
-      }
+      const outside = aboutFloor ? outsideTheRecords(db, question, lang) : null;
+      if (outside !== null) return templateResult(outside);
       // A day ahead has no actuals for any engine: a question about its floor (a what-if, a proposal, a risk) gets the plan.
       const aheadForEngine =
         routed.route === 'engine' && intent.entities.time_range !== null && intent.entities.time_range.from > now && PLAN_INTENTS.has(intent.intent_type);
       // The manager's conditions on a day ahead (「拠点間の移動なし」「物量が2割増えたら」): a plan under them, whatever the
-      // measure the words lean to (「物量」 alone would be the forecast); a what-if is set against the current plan.
+      // measure the words lean to (「物量」 alone would be the forecast).
       const planDay = aheadDay(pq.time, today) ?? undefined;
       const conditions = planDay !== undefined || routed.route === 'plan' || aheadForEngine ? planConditionsOf(question, pq) : null;
       if (routed.route === 'plan' || aheadForEngine || (conditions !== null && planDay !== undefined)) {
         o.onStage?.('optimize');
         const t2 = performance.now();
-        const plan = await deps.plan(planDay, conditions ?? undefined);
-        const current = plan.whatIf ? await deps.plan(planDay) : null;
-        // Names when the question asks who (a list, a person, by person); a what-if the words do not state is said not to be worked out.
-        const text = planAnswerText(plan, pq.site, lang, {
-          names: pq.op === 'list' || pq.by === 'operator' || pq.operator.length > 0 || asksWho(question),
-          whatIf: conditions === null && pq.op === 'whatif',
-          against: current,
-          askedDay: askedDay(pq.time, today) ?? undefined,
-          processes: pq.process,
-          businesses: pq.business,
-        });
-        return {
-          followUp: null,
-          question,
-          intent,
-          entities: intent.entities,
-          clarify: null,
-          proposal: null,
-          // A what-if is not a plan to approve: no card.
-          plan: plan.whatIf ? undefined : plan,
-          action: null,
-          query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner', readBy },
-          table: null,
-          answer: text,
-          answerSource: 'template',
-          citations: [],
-          timings: { intent_ms: intentMs, retrieval_ms: 0, data_ms: 0, optimize_ms: ms(t2), answer_ms: 0, total_ms: ms(t0) },
-        };
+        const { plan, text } = await answerFromPlan({ question, q: pq, lang, today, day: planDay, conditions, plan: deps.plan });
+        return templateResult(text, { plan, optimizeMs: ms(t2) });
       }
       if (routed.route !== 'engine') {
         o.onStage?.('data');

@@ -40,7 +40,7 @@ function logNames(db: Database.Database): { services: string[]; hosts: string[] 
 }
 
 /** The valid operators' names. */
-function loadOperatorNames(db: Database.Database): string[] {
+export function loadOperatorNames(db: Database.Database): string[] {
   return (db.prepare(`SELECT DISTINCT operator_name AS v FROM operators WHERE is_valid = 1`).all() as { v: string }[]).map((r) => r.v);
 }
 
