@@ -127,6 +127,13 @@ export interface PlanDemandView extends PlanDemand {
   finishP90Minute: number | null;
 }
 
+/**
+ * The whole items a series is short by, as a manager reads it. The plan's capacity is an estimate in
+ * fractions of an item, so less than half an item is rounding, not a shortfall; declared once so the
+ * chat, the CLI, the Plan view and the explanations agree on which work is short.
+ */
+export const shortItems = (d: Pick<PlanDemandView, 'shortfallItems'>): number => Math.round(d.shortfallItems);
+
 export type PlanStatus = 'open' | 'approved' | 'modified' | 'rejected' | 'superseded';
 
 /** A plan as the manager saw it when it was made: what an approval writes, and what the card and the Plan view show. */

@@ -1,4 +1,5 @@
 import { count } from '../api/englishCount.js';
+import { shortItems } from '../api/planTypes.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
 import { dayOfWeek } from '../forecast/workCalendar.js';
 import type { GenbaApp } from '../genbaApp.js';
@@ -65,7 +66,7 @@ export function formatPlan(plan: DayPlan, lang: Lang): string {
   for (const a of s.assignments) working.set(a.site, (working.get(a.site) ?? new Set()).add(a.operatorId));
   // Urgent first: sites with a shortfall, then the latest P90 finish against its deadline.
   const slack = (site: string): number =>
-    Math.min(...s.demands.filter((d) => d.site === site).map((d) => (d.shortfallItems > 0 ? -1e6 : d.deadlineMinute - (d.finishP90Minute ?? 1e6))));
+    Math.min(...s.demands.filter((d) => d.site === site).map((d) => (shortItems(d) > 0 ? -1e6 : d.deadlineMinute - (d.finishP90Minute ?? 1e6))));
   for (const site of sites.sort((a, b) => slack(a) - slack(b))) {
     lines.push(w.site(site, working.get(site)?.size ?? 0));
     for (const d of s.demands.filter((x) => x.site === site)) {

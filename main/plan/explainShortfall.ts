@@ -4,6 +4,7 @@ import { median } from '../median.js';
 import { earlyCounts, lateCounts, minutesBefore } from './planDayMinutes.js';
 import type { PlanProblem } from './planProblem.js';
 import type { PlanSolution } from './planSolution.js';
+import { shortItems } from '../api/planTypes.js';
 import { shortfallText, type ShortfallFacts } from './planTexts.js';
 
 export interface ShortfallExplanation extends ShortfallFacts {
@@ -25,11 +26,15 @@ const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0
  *    PM people stay late when the deadline is at the end of the day): ⌈short ÷ their speed
  *    together⌉ minutes each, rounded up to 5.
  */
+/** The late-night hours (労働基準法 37条: 22:00–5:00), minutes after midnight: no plan asks for overtime into them. */
+const LATE_NIGHT_FROM = 22 * 60;
+const LATE_NIGHT_UNTIL = 5 * 60;
+
 export function explainShortfall(problem: PlanProblem, solution: PlanSolution): ShortfallExplanation[] {
   const { day, policy } = problem;
   const out: ShortfallExplanation[] = [];
   for (const d of solution.demands) {
-    const short = Math.ceil(d.shortfallItems - 1e-6);
+    const short = shortItems(d);
     if (short < 1) continue;
     const qualified = (site: string | null): number[] =>
       problem.operators
@@ -54,7 +59,11 @@ export function explainShortfall(problem: PlanProblem, solution: PlanSolution): 
     const ids = [...new Set(on.map((a) => a.operatorId))];
     const perMinute = ids.reduce((sum, id) => sum + (byId.get(id)?.skills.find((s) => s.process === d.process)?.perHour ?? 0) / 60, 0);
     const people = ids.length;
-    const overtime = people > 0 && perMinute > 0 ? { people, minutesEach: Math.ceil(short / perMinute / 5) * 5 } : null;
+    const minutesEach = perMinute > 0 ? Math.ceil(short / perMinute / 5) * 5 : Infinity;
+    // Overtime is offered only within the day: not into the late-night hours (22:00–5:00, 深夜業), so not
+    // more than the hours between the workday's end and 22:00 (or 5:00 and its start, for an early start).
+    const overtime =
+      people > 0 && minutesEach <= Math.min(LATE_NIGHT_FROM - day.endMinute, day.startMinute - LATE_NIGHT_UNTIL) ? { people, minutesEach } : null;
     const facts: ShortfallFacts = {
       site: d.site,
       business: d.businessName ?? d.businessId,

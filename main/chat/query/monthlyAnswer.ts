@@ -28,7 +28,8 @@ export function monthlyAnswer(q: AskQuery, c: QueryContext, dates: readonly stri
   const parts = figuresOver(c.db, counted, { ...filter, key });
   const keys = [...new Set(parts.map((g) => g.key))].sort();
   const cell = (k: string, m: string): GroupedFigures | undefined => parts.find((g) => g.key === k && g.month === m);
-  const all = S(P.allSites);
+  // The total's name: the sites the question narrowed to, else all of them.
+  const all = q.site.length > 0 ? q.site.join(S(P.listSep)) : S(P.allSites);
   const short = (m: string): string => L(P.monthShort, m);
   const dayName = (d: string): string => L(P.day, d, dayOfWeek(d));
   const lines: string[] = [];
@@ -39,7 +40,7 @@ export function monthlyAnswer(q: AskQuery, c: QueryContext, dates: readonly stri
     lines.push(L(P.overtimeMonthHead, span));
     for (const m of months) {
       const t = totals.get(m);
-      lines.push(L(P.overtimeMonthTotal, L(monthName, m), workDays(m), t?.minutes ?? 0, t?.people ?? 0));
+      lines.push(L(P.overtimeMonthTotal, L(monthName, m), workDays(m), all, t?.minutes ?? 0, t?.people ?? 0));
       rows.push([m, all, t?.minutes ?? 0, t?.people ?? 0, workDays(m)]);
       for (const k of keys) rows.push([m, k, cell(k, m)?.minutes ?? 0, cell(k, m)?.people ?? 0, workDays(m)]);
     }
@@ -73,7 +74,7 @@ export function monthlyAnswer(q: AskQuery, c: QueryContext, dates: readonly stri
   lines.push(L(P.monthHead, span));
   for (const m of months) {
     const t = totals.get(m);
-    lines.push(L(P.monthTotal, L(monthName, m), workDays(m), pct(t ? absenceRate(t) : null), t?.absent ?? 0, t?.paidLeave ?? 0, t?.rostered ?? 0));
+    lines.push(L(P.monthTotal, L(monthName, m), workDays(m), all, pct(t ? absenceRate(t) : null), t?.absent ?? 0, t?.paidLeave ?? 0, t?.rostered ?? 0));
     rows.push([m, all, t?.rostered ?? 0, t?.absent ?? 0, t?.paidLeave ?? 0, round1(t ? absenceRate(t) : null)]);
     for (const k of keys) {
       const g = cell(k, m);

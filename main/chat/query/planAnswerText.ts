@@ -25,7 +25,8 @@ export function planAnswerText(
   const day = (d: string): string => L(P.day, d, dayOfWeek(d));
   const asked = (site: string): boolean => named.length === 0 || named.includes(site);
   const sites = [...new Set(plan.demands.map((d) => d.site))].filter(asked);
-  const perSite = sites.map((site): [string, number] => [site, new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size]);
+  // Each person counted once, at their own site: one who helps elsewhere for half a day is in the help line, not twice here.
+  const perSite = sites.map((site): [string, number] => [site, new Set(plan.lines.filter((l) => l.homeSite === site).map((l) => l.operatorId)).size]);
   const overtime = sites.map((site): [string, number, number] => {
     const lines = plan.lines.filter((l) => l.homeSite === site && l.overtimeMinutes > 0);
     return [site, lines.reduce((n, l) => n + l.overtimeMinutes, 0), new Set(lines.map((l) => l.operatorId)).size];
@@ -37,7 +38,7 @@ export function planAnswerText(
   const narrowed = named.length > 0 || processes.length > 0 || businesses.length > 0;
   const askedWork = (d: StoredPlan['demands'][number]): boolean =>
     asked(d.site) && (processes.length === 0 || processes.includes(d.process)) && (businesses.length === 0 || businesses.includes(d.businessId));
-  const label = (d: StoredPlan['demands'][number]): string => `${d.site} ${d.process}・${d.businessName ?? d.businessId}`;
+  const label = (d: StoredPlan['demands'][number]): string => `${d.site} ${d.businessName ?? d.businessId} ${d.process}`;
   // How tight the day is: the three series of the sites asked about with the least time between their P90 finish and deadline.
   const slack = (d: StoredPlan['demands'][number]): number => (d.finishP90Minute === null ? -Infinity : d.deadlineMinute - d.finishP90Minute);
   const tight = plan.demands
@@ -77,7 +78,18 @@ export function planAnswerText(
           ),
         ]
       : []),
-    L(P.planCard, day(plan.date), plan.rostered, plan.onLeave, plan.objective.overtimeMinutes, plan.objective.crossSiteBlocks, day(plan.forecastAsOf)),
+    // The head speaks of the sites asked about: their people, overtime and help, not the whole company's beside one site's lines.
+    named.length === 0
+      ? L(P.planCard, day(plan.date), plan.rostered, plan.onLeave, plan.objective.overtimeMinutes, plan.objective.crossSiteBlocks, day(plan.forecastAsOf))
+      : L(
+          P.planCard,
+          day(plan.date),
+          sites.reduce((n, site) => n + (plan.offBySite[site] ?? 0), 0) + perSite.reduce((n, [, people]) => n + people, 0),
+          sites.reduce((n, site) => n + (plan.offBySite[site] ?? 0), 0),
+          overtime.reduce((n, [, minutes]) => n + minutes, 0),
+          [...help.values()].reduce((n, row) => n + row[4], 0),
+          day(plan.forecastAsOf),
+        ),
     ...(plan.status === 'approved' || plan.status === 'modified' ? [localize(lang, P.planApproved)] : []),
     L(P.planSites, perSite),
     // A site, process or business asked about: its work line by line, people per half day against the forecast and the finish.

@@ -105,7 +105,7 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const counted = q.measure === 'overtime' ? dates.filter((d) => d < today) : dates;
   const shown = counted.length > 0 ? counted : dates;
   const range = shown.length === 1 ? dayName(shown[0]!) : L(P.span, dayName(shown[0]!), dayName(shown[shown.length - 1]!));
-  const when = spanLabel && shown.length > 1 ? `${spanLabel}（${range}）` : range;
+  const when = spanLabel && shown.length > 1 ? L(P.spanWithDays, spanLabel, range) : range;
 
   if (q.measure === 'attendance') {
     if (q.by === 'day') {
@@ -135,7 +135,7 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       return {
         text: [
           ...lead,
-          L(P.periodHead, spanLabel ? `${spanLabel}（${range}）` : range, past.length),
+          L(P.periodHead, spanLabel ? L(P.spanWithDays, spanLabel, range) : range, past.length),
           ...all.map((r) => L(P.periodSite, r.site, r.absent, r.paidLeave, r.rostered, pct(absenceRate(r)), pct(usualOf(r)))),
         ].join('\n'),
         table: {

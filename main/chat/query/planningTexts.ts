@@ -13,6 +13,10 @@ export const PLANNING_TEXTS = {
     en: (date: string, dow: number) => `${WEEKDAYS_EN[dow]} ${md(date)}`,
   } as Localized<(date: string, dow: number) => string>,
   span: { ja: (a: string, b: string) => `${a}〜${b}`, en: (a: string, b: string) => `${a}–${b}` } as Localized<(a: string, b: string) => string>,
+  /** A named period with its days: 「今月（10/1（水）〜10/23（木））」, "this month (Wed 10/1–Thu 10/23)". */
+  spanWithDays: { ja: (name: string, days: string) => `${name}（${days}）`, en: (name: string, days: string) => `${name} (${days})` } as Localized<
+    (name: string, days: string) => string
+  >,
   weekday: { ja: (dow: number) => `${WEEKDAYS_JA[dow]}曜`, en: (dow: number) => WEEKDAYS_EN[dow]! } as Localized<(dow: number) => string>,
   closed: {
     ja: (day: string, next: string) => `${day}は休業日です（土日・祝日・年末年始）。次の営業日は${next}です。`,
@@ -49,9 +53,9 @@ export const PLANNING_TEXTS = {
   } as Localized<(span: string, days: number) => string>,
   periodSite: {
     ja: (site: string, absent: number, leave: number, rostered: number, rate: string, usual: string) =>
-      `- ${site}: 欠勤 ${absent}人日・有給 ${leave}人日（延べ ${rostered}人日）、休みの率（欠勤＋有給）${rate}（通常 ${usual}）`,
+      `- ${site}: 欠勤 ${absent.toLocaleString('ja-JP')}人日・有給 ${leave.toLocaleString('ja-JP')}人日（延べ ${rostered.toLocaleString('ja-JP')}人日）、休みの率（欠勤＋有給）${rate}（通常 ${usual}）`,
     en: (site: string, absent: number, leave: number, rostered: number, rate: string, usual: string) =>
-      `- ${site}: ${absent} person-days absent, ${leave} on paid leave (of ${rostered}), off (absent + paid leave) ${rate} (usually ${usual})`,
+      `- ${site}: ${absent.toLocaleString('en-US')} person-days absent, ${leave.toLocaleString('en-US')} on paid leave (of ${rostered.toLocaleString('en-US')}), off (absent + paid leave) ${rate} (usually ${usual})`,
   } as Localized<(site: string, absent: number, leave: number, rostered: number, rate: string, usual: string) => string>,
   usual: {
     ja: (rate: string, weekday: string, days: number) => `（通常 ${rate}: 直近${days}回の${weekday}）`,
@@ -78,13 +82,15 @@ export const PLANNING_TEXTS = {
     en: (weekday: string, rate: string, days: number) => `- ${weekday}: ${rate} (${count(days, 'day')})`,
   } as Localized<(weekday: string, rate: string, days: number) => string>,
   allSites: { ja: '全拠点', en: 'all sites' } as Localized,
+  listSep: { ja: '・', en: ' and ' } as Localized,
   overtimeHead: {
     ja: (when: string) => `残業（勤怠記録の実績終了−予定終了、${when}）:`,
     en: (when: string) => `Overtime (actual minus planned end in the attendance records, ${when}):`,
   } as Localized<(when: string) => string>,
   overtimeSite: {
-    ja: (site: string, minutes: number, people: number) => `- ${site}: ${minutes}分（${(minutes / 60).toFixed(1)}時間）、${people}名`,
-    en: (site: string, minutes: number, people: number) => `- ${site}: ${minutes} min (${(minutes / 60).toFixed(1)} h), ${count(people, 'person', 'people')}`,
+    ja: (site: string, minutes: number, people: number) => `- ${site}: ${minutes.toLocaleString('ja-JP')}分（${(minutes / 60).toFixed(1)}時間）、${people}名`,
+    en: (site: string, minutes: number, people: number) =>
+      `- ${site}: ${minutes.toLocaleString('en-US')} min (${(minutes / 60).toFixed(1)} h), ${count(people, 'person', 'people')}`,
   } as Localized<(site: string, minutes: number, people: number) => string>,
   overtimeNone: { ja: (when: string) => `${when}の残業はありません。`, en: (when: string) => `No overtime ${when}.` } as Localized<(when: string) => string>,
   overtimeAhead: {
@@ -148,9 +154,9 @@ export const PLANNING_TEXTS = {
   } as Localized<(day: string, rostered: number) => string>,
   planCard: {
     ja: (day: string, rostered: number, off: number, overtime: number, cross: number, asOf: string) =>
-      `${day}の配置計画（予測は${asOf}までの実績から、P50に P80 への余裕を足した件数を納期までに）。勤怠 ${rostered}名（休み ${off}名）、残業 計${overtime}分、他拠点応援 ${cross}ブロック。`,
+      `${day}の配置計画（予測は${asOf}までの実績から、P50に P80 への余裕を足した件数を納期までに）。勤怠 ${rostered}名（休み ${off}名）、残業 計${overtime.toLocaleString('ja-JP')}分、他拠点応援 ${cross}ブロック。`,
     en: (day: string, rostered: number, off: number, overtime: number, cross: number, asOf: string) =>
-      `A staffing plan for ${day} (forecast from actuals up to ${asOf}; P50 plus a buffer towards P80 done by each deadline): ${count(rostered, 'person', 'people')} rostered (${off} off), overtime ${overtime} min in all, cross-site help ${count(cross, 'half day', 'half days')}.`,
+      `A staffing plan for ${day} (forecast from actuals up to ${asOf}; P50 plus a buffer towards P80 done by each deadline): ${count(rostered, 'person', 'people')} rostered (${off} off), overtime ${overtime.toLocaleString('en-US')} min in all, cross-site help ${count(cross, 'half day', 'half days')}.`,
   } as Localized<(day: string, rostered: number, off: number, overtime: number, cross: number, asOf: string) => string>,
   planSites: {
     ja: (rows: [string, number][]) => `拠点ごとの人数: ${rows.map(([site, n]) => `${site} ${n}名`).join('、')}`,
@@ -160,12 +166,13 @@ export const PLANNING_TEXTS = {
     ja: (what: string, am: number, pm: number, p50: number, finish: number | null, deadline: number) =>
       `- ${what}: 午前${am}名・午後${pm}名、予測 ${p50.toLocaleString('ja-JP')}件、完了見込み ${finish === null ? '当日中に終わらない' : hm(finish)}（納期 ${hm(deadline)}）`,
     en: (what: string, am: number, pm: number, p50: number, finish: number | null, deadline: number) =>
-      `- ${what}: ${am} AM, ${pm} PM; forecast ${p50.toLocaleString('en-US')} items; finish ${finish === null ? 'not within the day' : hm(finish)} (deadline ${hm(deadline)})`,
+      `- ${what}: ${am} in the morning, ${pm} in the afternoon; forecast ${p50.toLocaleString('en-US')} items; finish ${finish === null ? 'not within the day' : hm(finish)} (deadline ${hm(deadline)})`,
   } as Localized<(what: string, am: number, pm: number, p50: number, finish: number | null, deadline: number) => string>,
   planOvertime: {
-    ja: (rows: [string, number, number][]) => `残業の見込み: ${rows.map(([site, m, n]) => (m > 0 ? `${site} ${m}分（${n}名）` : `${site} なし`)).join('、')}`,
+    ja: (rows: [string, number, number][]) =>
+      `残業の見込み: ${rows.map(([site, m, n]) => (m > 0 ? `${site} ${m.toLocaleString('ja-JP')}分（${n}名）` : `${site} なし`)).join('、')}`,
     en: (rows: [string, number, number][]) =>
-      `Overtime in the plan: ${rows.map(([site, m, n]) => (m > 0 ? `${site} ${m} min (${count(n, 'person', 'people')})` : `${site} none`)).join(', ')}`,
+      `Overtime in the plan: ${rows.map(([site, m, n]) => (m > 0 ? `${site} ${m.toLocaleString('en-US')} min (${count(n, 'person', 'people')})` : `${site} none`)).join(', ')}`,
   } as Localized<(rows: [string, number, number][]) => string>,
   planApproved: { ja: 'この日の計画は承認済みです。', en: 'The plan for this day has been approved.' } as Localized,
   planAllMet: {
@@ -182,11 +189,11 @@ export const PLANNING_TEXTS = {
     en: (span: string) => `Absence by month (attendance records, ${span}; absent and paid-leave person-days over person-days rostered, current staff):`,
   } as Localized<(span: string) => string>,
   monthTotal: {
-    ja: (month: string, days: number, rate: string, absent: number, leave: number, rostered: number) =>
-      `- ${month}（${days}営業日）: 全拠点 ${rate}（欠勤 ${absent}人日・有給 ${leave}人日 / 延べ ${rostered}人日）`,
-    en: (month: string, days: number, rate: string, absent: number, leave: number, rostered: number) =>
-      `- ${month} (${count(days, 'working day')}): all sites ${rate} (${absent} person-days absent, ${leave} on paid leave, of ${rostered})`,
-  } as Localized<(month: string, days: number, rate: string, absent: number, leave: number, rostered: number) => string>,
+    ja: (month: string, days: number, scope: string, rate: string, absent: number, leave: number, rostered: number) =>
+      `- ${month}（${days}営業日）: ${scope} ${rate}（欠勤 ${absent.toLocaleString('ja-JP')}人日・有給 ${leave.toLocaleString('ja-JP')}人日 / 延べ ${rostered.toLocaleString('ja-JP')}人日）`,
+    en: (month: string, days: number, scope: string, rate: string, absent: number, leave: number, rostered: number) =>
+      `- ${month} (${count(days, 'working day')}): ${scope} ${rate} (${absent.toLocaleString('en-US')} person-days absent, ${leave.toLocaleString('en-US')} on paid leave, of ${rostered.toLocaleString('en-US')})`,
+  } as Localized<(month: string, days: number, scope: string, rate: string, absent: number, leave: number, rostered: number) => string>,
   monthSite: {
     ja: (site: string, cells: [string, string][]) => `  ${site}: ${cells.map(([m, v]) => `${m} ${v}`).join(' / ')}`,
     en: (site: string, cells: [string, string][]) => `  ${site}: ${cells.map(([m, v]) => `${m} ${v}`).join(' / ')}`,
@@ -214,23 +221,23 @@ export const PLANNING_TEXTS = {
   } as Localized,
   perDay: {
     ja: (minutes: number, days: number) =>
-      `${days > 0 ? (minutes / days).toFixed(1) : '—'}分/日（計${minutes}分・${(minutes / 60).toFixed(1)}時間、${days}営業日）`,
+      `${days > 0 ? (minutes / days).toFixed(1) : '—'}分/日（計${minutes.toLocaleString('ja-JP')}分・${(minutes / 60).toFixed(1)}時間、${days}営業日）`,
     en: (minutes: number, days: number) =>
-      `${days > 0 ? (minutes / days).toFixed(1) : '—'} min/day (${minutes} min, ${(minutes / 60).toFixed(1)} h in ${count(days, 'working day')})`,
+      `${days > 0 ? (minutes / days).toFixed(1) : '—'} min/day (${minutes.toLocaleString('en-US')} min, ${(minutes / 60).toFixed(1)} h in ${count(days, 'working day')})`,
   } as Localized<(minutes: number, days: number) => string>,
   overtimeMonthHead: {
     ja: (span: string) => `月別の残業（勤怠記録の実績終了−予定終了、${span}。今日より前の実績のみ）:`,
     en: (span: string) => `Overtime by month (actual minus planned end in the attendance records, ${span}; actuals before today only):`,
   } as Localized<(span: string) => string>,
   overtimeMonthTotal: {
-    ja: (month: string, days: number, minutes: number, people: number) =>
-      `- ${month}（${days}営業日）: 全拠点 ${minutes}分（${(minutes / 60).toFixed(1)}時間）、${people}名`,
-    en: (month: string, days: number, minutes: number, people: number) =>
-      `- ${month} (${count(days, 'working day')}): all sites ${minutes} min (${(minutes / 60).toFixed(1)} h), ${count(people, 'person', 'people')}`,
-  } as Localized<(month: string, days: number, minutes: number, people: number) => string>,
+    ja: (month: string, days: number, scope: string, minutes: number, people: number) =>
+      `- ${month}（${days}営業日）: ${scope} ${minutes.toLocaleString('ja-JP')}分（${(minutes / 60).toFixed(1)}時間）、${people}名`,
+    en: (month: string, days: number, scope: string, minutes: number, people: number) =>
+      `- ${month} (${count(days, 'working day')}): ${scope} ${minutes.toLocaleString('en-US')} min (${(minutes / 60).toFixed(1)} h), ${count(people, 'person', 'people')}`,
+  } as Localized<(month: string, days: number, scope: string, minutes: number, people: number) => string>,
   minutesHours: {
-    ja: (minutes: number) => `${minutes}分（${(minutes / 60).toFixed(1)}時間）`,
-    en: (minutes: number) => `${minutes} min (${(minutes / 60).toFixed(1)} h)`,
+    ja: (minutes: number) => `${minutes.toLocaleString('ja-JP')}分（${(minutes / 60).toFixed(1)}時間）`,
+    en: (minutes: number) => `${minutes.toLocaleString('en-US')} min (${(minutes / 60).toFixed(1)} h)`,
   } as Localized<(minutes: number) => string>,
   actualsOnly: {
     ja: (span: string, days: number) => `実績があるのは昨日までの${span}（${days}営業日）です。今日以降の残業はまだ記録されていません。`,

@@ -96,7 +96,9 @@ describe('genba ask --json: planning questions answered from the attendance reco
       .all() as { site: string; minutes: number; people: number }[];
     expect(expected.length).toBeGreaterThan(0);
     expect(r.table!.rows).toEqual(expected.map((e) => [e.site, e.minutes, e.people]));
-    expect(r.answer).toContain(`- ${expected[0]!.site}: ${expected[0]!.minutes}分（${(expected[0]!.minutes / 60).toFixed(1)}時間）、${expected[0]!.people}名`);
+    expect(r.answer).toContain(
+      `- ${expected[0]!.site}: ${expected[0]!.minutes.toLocaleString('ja-JP')}分（${(expected[0]!.minutes / 60).toFixed(1)}時間）、${expected[0]!.people}名`,
+    );
   });
 
   it('「曜日別の欠勤率」: absence by weekday over 12 weeks, Mondays highest as the records have it', () => {
@@ -163,9 +165,18 @@ describe('genba ask --json: planning questions answered from the attendance reco
     expect(r.answer).toContain(`10/24（金）の配置計画（予測は10/23（木）までの実績から`);
     expect(r.answer).toContain(`genba approve ${plan.planId}`);
     const perSite = [...new Set(plan.demands.map((d) => d.site))].map(
-      (site) => `${site} ${new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size}名`,
+      (site) => `${site} ${new Set(plan.lines.filter((l) => l.homeSite === site).map((l) => l.operatorId)).size}名`,
     );
     expect(r.answer).toContain(`拠点ごとの人数: ${perSite.join('、')}`);
+    // Each person once, at their own site: the sites' people add up to those at work (a helper is not counted twice).
+    const atWork = new Set(plan.lines.map((l) => l.operatorId)).size;
+    expect(atWork).toBe(plan.rostered - plan.onLeave);
+    expect(
+      [...new Set(plan.demands.map((d) => d.site))].reduce(
+        (n, site) => n + new Set(plan.lines.filter((l) => l.homeSite === site).map((l) => l.operatorId)).size,
+        0,
+      ),
+    ).toBe(atWork);
     // Nobody on leave that day is in it.
     const leave = db
       .prepare(`SELECT operator_id AS id FROM attendance_records WHERE attendance_date = '2025-10-24' AND attendance_status = 'paid_leave'`)
@@ -184,14 +195,19 @@ describe('genba ask --json: planning questions answered from the attendance reco
     expect(plans()).toBe(before);
     const slack = (d: (typeof plan.demands)[number]): number => (d.finishP90Minute === null ? -Infinity : d.deadlineMinute - d.finishP90Minute);
     const worst = plan.demands.filter((d) => d.target > 0).sort((a, b) => slack(a) - slack(b))[0]!;
-    expect(tight.answer).toContain(`物量が多め（P90）に振れたときに余裕の少ない順: ${worst.site} ${worst.process}・${worst.businessName ?? worst.businessId} `);
+    expect(tight.answer).toContain(`物量が多め（P90）に振れたときに余裕の少ない順: ${worst.site} ${worst.businessName ?? worst.businessId} ${worst.process} `);
 
     const who = ask('明日の大阪は誰がどの工程？', 'ja');
     expect(who.plan!.planId).toBe(plan.planId);
     for (const d of plan.demands.filter((x) => x.site === '大阪')) {
       const am = plan.lines.filter((l) => l.site === '大阪' && l.process === d.process && l.businessId === d.businessId && l.block === 'am').map((l) => l.name);
-      expect(who.answer).toContain(`- 大阪 ${d.process}・${d.businessName ?? d.businessId}: 午前 ${am.join('、') || 'なし'} / 午後 `);
+      expect(who.answer).toContain(`- 大阪 ${d.businessName ?? d.businessId} ${d.process}: 午前 ${am.join('、') || 'なし'} / 午後 `);
     }
+    // The head speaks of 大阪 alone: its people at work and off, its overtime, not the company's.
+    const osaka = new Set(plan.lines.filter((l) => l.homeSite === '大阪').map((l) => l.operatorId)).size;
+    const osakaOff = plan.offBySite['大阪'] ?? 0;
+    const osakaOvertime = plan.lines.filter((l) => l.homeSite === '大阪').reduce((n, l) => n + l.overtimeMinutes, 0);
+    expect(who.answer).toContain(`勤怠 ${osaka + osakaOff}名（休み ${osakaOff}名）、残業 計${osakaOvertime.toLocaleString('ja-JP')}分`);
 
     const whatIf = ask('What happens if 3 more people are off tomorrow?', 'en');
     // Worked out on the plan's model with the three most productive people off, and not stored: no plan card to approve.

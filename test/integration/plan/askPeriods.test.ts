@@ -60,7 +60,7 @@ describe('planning questions about months, weeks ahead, weekdays and dates', () 
     expect(r.table!.rows).toEqual(sites.map((s) => [s.site, s.minutes, s.people]));
     const [all] = overtime('2025-09-01', '2025-09-30', 'all');
     expect(r.answer).toContain('2025年9月（9/1（月）〜9/30（火））');
-    expect(r.answer).toContain(`- 全拠点: ${all!.minutes}分（${(all!.minutes / 60).toFixed(1)}時間）、${all!.people}名`);
+    expect(r.answer).toContain(`- 全拠点: ${all!.minutes.toLocaleString('ja-JP')}分（${(all!.minutes / 60).toFixed(1)}時間）、${all!.people}名`);
   });
 
   it('「今月の残業、先月と比べてどう？」: September and October to yesterday side by side, per working day, per site and for the company', async () => {
@@ -75,7 +75,9 @@ describe('planning questions about months, weeks ahead, weekdays and dates', () 
     for (const s of sites) expect(rows).toContainEqual([s.month, s.site, s.minutes, s.people, days[s.month]]);
     const oct = all.find((a) => a.month === '2025-10')!;
     expect(oct.minutes).toBeGreaterThan(17_000);
-    expect(r.answer).toContain(`10月 ${(oct.minutes / 15).toFixed(1)}分/日（計${oct.minutes}分・${(oct.minutes / 60).toFixed(1)}時間、15営業日）`);
+    expect(r.answer).toContain(
+      `10月 ${(oct.minutes / 15).toFixed(1)}分/日（計${oct.minutes.toLocaleString('ja-JP')}分・${(oct.minutes / 60).toFixed(1)}時間、15営業日）`,
+    );
     expect(r.answer).toContain('昨日までの');
     expect(r.answer).not.toContain('残業はありません');
   });
@@ -84,7 +86,15 @@ describe('planning questions about months, weeks ahead, weekdays and dates', () 
     const r = await ask('Overtime this month vs last month?');
     expect(r.query).toMatchObject({ read: { measure: 'overtime', time: 'last_2m' }, answeredBy: 'planner' });
     const oct = overtime('2025-10-01', '2025-10-22', 'all')[0]!;
-    expect(r.answer).toContain(`October 2025 (15 working days): all sites ${oct.minutes} min (${(oct.minutes / 60).toFixed(1)} h)`);
+    expect(r.answer).toContain(`October 2025 (15 working days): all sites ${oct.minutes.toLocaleString('en-US')} min (${(oct.minutes / 60).toFixed(1)} h)`);
+  });
+
+  it("「札幌の過去3ヶ月の欠勤率は？」: the monthly figures are 札幌's and say so, not 全拠点", async () => {
+    const r = await ask('札幌の過去3ヶ月の欠勤率は？');
+    const rate = (x: { rostered: number; absent: number; leave: number }): number => round1(((x.absent + x.leave) / x.rostered) * 100);
+    const oct = absence('2025-08-01', '2025-10-23', true).find((x) => x.month === '2025-10' && x.site === '札幌')!;
+    expect(r.answer).toContain(`- 2025年10月（16営業日）: 札幌 ${rate(oct).toFixed(1)}%（欠勤 ${oct.absent}人日・`);
+    expect(r.answer).not.toContain('全拠点');
   });
 
   it('「過去3ヶ月の欠勤率は？」: August, September and October to today by month, each site and the company, from the records', async () => {
@@ -98,7 +108,7 @@ describe('planning questions about months, weeks ahead, weekdays and dates', () 
     expect([...r.table!.rows].sort()).toEqual(expected.sort());
     const oct = absence('2025-08-01', '2025-10-23', false).find((x) => x.month === '2025-10')!;
     expect(r.answer).toContain(
-      `- 2025年10月（16営業日）: 全拠点 ${rate(oct).toFixed(1)}%（欠勤 ${oct.absent}人日・有給 ${oct.leave}人日 / 延べ ${oct.rostered}人日）`,
+      `- 2025年10月（16営業日）: 全拠点 ${rate(oct).toFixed(1)}%（欠勤 ${oct.absent.toLocaleString('ja-JP')}人日・有給 ${oct.leave.toLocaleString('ja-JP')}人日 / 延べ ${oct.rostered.toLocaleString('ja-JP')}人日）`,
     );
   });
 
@@ -115,7 +125,9 @@ describe('planning questions about months, weeks ahead, weekdays and dates', () 
     const [all] = absence('2025-10-01', '2025-10-23', false);
     const sites = absence('2025-10-01', '2025-10-23', true);
     expect(r.table!.rows.map((row) => row.slice(0, 4)).sort()).toEqual(sites.map((s) => [s.site, s.rostered, s.absent, s.leave]).sort());
-    expect(r.answer).toContain(`- 全拠点: 欠勤 ${all!.absent}人日・有給 ${all!.leave}人日（延べ ${all!.rostered}人日）`);
+    expect(r.answer).toContain(
+      `- 全拠点: 欠勤 ${all!.absent.toLocaleString('ja-JP')}人日・有給 ${all!.leave.toLocaleString('ja-JP')}人日（延べ ${all!.rostered.toLocaleString('ja-JP')}人日）`,
+    );
     expect(r.answer).toContain('16営業日');
   });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyDemoStore } from '../../helpers/demoStore.js';
 import { runGenba } from '../../helpers/genbaCli.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { shortItems } from '../../../main/api/planTypes.js';
 
 const ANCHOR = '2025-10-23T15:40+09:00';
 const TOMORROW = '2025-10-24';
@@ -19,7 +20,14 @@ interface PlanJson {
     overtime: { operatorId: number; minutes: number; earlyMinutes: number; lateMinutes: number }[];
     demands: { site: string; businessId: string; process: string; p50: number; target: number; plannedItems: number; shortfallItems: number }[];
   };
-  shortfalls: { text: { ja: string; en: string }; site: string; process: string; shortfallItems: number; morePeople: number | null }[];
+  shortfalls: {
+    text: { ja: string; en: string };
+    site: string;
+    process: string;
+    shortfallItems: number;
+    morePeople: number | null;
+    overtime: { people: number; minutesEach: number } | null;
+  }[];
 }
 
 /**
@@ -113,17 +121,19 @@ describe('genba plan: the staffing plan of the next working day, checked against
     const r = genba('plan', '--date', '2025-10-27', '--json');
     expect(r.stderr).toBe('');
     const plan = JSON.parse(r.stdout) as PlanJson;
-    // A fraction of an item is no shortfall a manager acts on: the explanations start at one item.
-    const short = plan.solution.demands.filter((d) => Math.ceil(d.shortfallItems - 1e-6) >= 1);
+    // Less than half an item is rounding, not a shortfall a manager acts on: the explanations start at one whole item.
+    const short = plan.solution.demands.filter((d) => shortItems(d) >= 1);
     expect(short.length).toBeGreaterThan(0);
     expect(plan.shortfalls.length).toBe(short.length);
     for (const s of plan.shortfalls) {
       const d = short.find((x) => x.site === s.site && x.process === s.process)!;
       expect(d).toBeDefined();
       expect(s.text.ja).toContain(`${s.site}の`);
-      expect(s.text.ja).toContain(`約${s.shortfallItems}件不足します`);
+      expect(s.text.ja).toContain(`約${s.shortfallItems.toLocaleString('ja-JP')}件不足します`);
       if (s.morePeople !== null) expect(s.text.ja).toContain(`あと${s.morePeople}名いれば`);
-      expect(s.text.en).toContain(`about ${s.shortfallItems} item`);
+      expect(s.text.en).toContain(`about ${s.shortfallItems.toLocaleString('en-US')} item`);
+      // Overtime is offered only before the late-night hours (22:00–5:00): no more than from the day's end to 22:00 each.
+      if (s.overtime !== null) expect(s.overtime.minutesEach).toBeLessThanOrEqual(22 * 60 - plan.day.endMinute);
     }
     const people = genba('plan', '--date', '2025-10-27', '--lang', 'en');
     expect(people.stdout).toContain('Short:');

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { PlanBlock, PlanDemandView, PlanLine, StoredPlan, StoreForecast } from '../../../../main/api/planTypes';
+import { shortItems, type PlanBlock, type PlanDemandView, type PlanLine, type StoredPlan, type StoreForecast } from '../../../../main/api/planTypes';
 import { call } from '../../api/genbaClient';
 import { useDayName } from '../../i18n/useDayName';
 import { useT } from '../../i18n/useT';
@@ -104,7 +104,7 @@ export function PlanView() {
       Math.min(
         ...plan.demands
           .filter((d) => d.site === site)
-          .map((d) => (d.shortfallItems >= 1 ? -1e6 - d.shortfallItems : d.deadlineMinute - (d.finishP90Minute ?? 1e5))),
+          .map((d) => (shortItems(d) > 0 ? -1e6 - d.shortfallItems : d.deadlineMinute - (d.finishP90Minute ?? 1e5))),
       );
     return [...new Set(plan.demands.map((d) => d.site))].sort((a, b) => slack(a) - slack(b));
   }, [plan]);
@@ -204,7 +204,7 @@ export function PlanView() {
                   </thead>
                   <tbody>
                     {demands.map((d) => (
-                      <tr key={workKey(d)} className={d.shortfallItems >= 1 ? 'late' : ''}>
+                      <tr key={workKey(d)} className={shortItems(d) > 0 ? 'late' : ''}>
                         <td>{nameOf(d)}</td>
                         <td className="num">{d.people.am}</td>
                         <td className="num">{d.people.pm}</td>
@@ -217,7 +217,7 @@ export function PlanView() {
                         <td>
                           {hm(d.finishP50Minute) ?? t('plan.notWithinDay')} / {hm(d.finishP90Minute) ?? t('plan.notWithinDay')}
                         </td>
-                        <td className="num">{d.shortfallItems >= 1 ? Math.ceil(d.shortfallItems).toLocaleString() : '—'}</td>
+                        <td className="num">{shortItems(d) > 0 ? shortItems(d).toLocaleString() : '—'}</td>
                       </tr>
                     ))}
                   </tbody>
