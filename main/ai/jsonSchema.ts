@@ -59,6 +59,40 @@ export function grammarSchema(schema: JsonSchema): unknown {
 }
 
 /**
+ * The most bytes the grammar for `schema` lets a model write, and so the token limit that can
+ * never cut a constrained answer short (a token is at least one byte). A string character may
+ * come as an escape (\\uXXXX, 6 bytes), and the grammar's length limit lets a few more through
+ * than maxLength; the grammar's optional whitespace is a newline and 4 spaces per level; the
+ * answer ends in 4 newlines. A small model fills every field to its limit, so a fixed limit
+ * that fits a real model's answers cut its JSON short at random.
+ */
+export function maxJsonBytes(schema: JsonSchema, depth = 0): number {
+  const space = 1 + 4 * (depth + 1);
+  const bytes = (v: unknown): number => Buffer.byteLength(JSON.stringify(v));
+  if ('oneOf' in schema) return Math.max(...schema.oneOf.map((s) => maxJsonBytes(s, depth)));
+  switch (schema.type) {
+    case 'string':
+      return schema.enum ? Math.max(...schema.enum.map(bytes)) : 2 + (schema.maxLength! + 8) * 6;
+    case 'number':
+    case 'integer':
+      return Math.max(...(grammarSchema(schema) as { enum: number[] }).enum.map(bytes));
+    case 'boolean':
+      return 5;
+    case 'null':
+      return 4;
+    case 'array':
+      return 2 + space + schema.maxItems! * (maxJsonBytes(schema.items, depth + 1) + 1 + space);
+    case 'object':
+      return (
+        2 +
+        space +
+        Object.entries(schema.properties).reduce((n, [k, v]) => n + bytes(k) + 2 + maxJsonBytes(v, depth + 1) + 1 + space, 0) +
+        (depth === 0 ? 4 : 0)
+      );
+  }
+}
+
+/**
  * Brings grammar-constrained output fully in line with the schema. The grammar fixes the
  * structure; its length limit counts a little differently from characters, and numbers
  * come from a grid, so strings are cut to maxLength and numbers clamped into range.

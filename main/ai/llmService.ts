@@ -5,7 +5,7 @@ import { describeError, type ErrorPayload, GenbaError } from '../errors.js';
 import type { AppLog } from '../applog/appLog.js';
 import { aiError } from './aiError.js';
 import { checkSupported, readGgufInfo } from './ggufInfo.js';
-import { assertBoundedSchema, conformToSchema, grammarSchema, type JsonSchema } from './jsonSchema.js';
+import { assertBoundedSchema, conformToSchema, grammarSchema, maxJsonBytes, type JsonSchema } from './jsonSchema.js';
 import { checkMemory } from './memoryEstimate.js';
 
 export type LlmRole = 'intent' | 'answer';
@@ -293,7 +293,8 @@ export function createLlmService(deps: {
         grammar = (await (await getLlama()).createGrammarForJsonSchema(grammarSchema(schema) as never)) as LlamaJsonSchemaGrammar<never>;
         grammars.set(key, grammar);
       }
-      const out = await generate(role, prompt, { temperature: 0.2, maxTokens: 400, ...o, grammar });
+      // The token limit is the schema's: a lower one cuts a grammar-constrained answer short.
+      const out = await generate(role, prompt, { temperature: 0.2, ...o, maxTokens: maxJsonBytes(schema), grammar });
       let parsed: unknown;
       try {
         // The grammar guarantees JSON; its own parse() also checks lengths, counting them

@@ -49,7 +49,7 @@ function prompt(text: string, resolver: EntityResolver): string {
  * and the caller falls back to the rules.
  */
 export async function intentFromModel(llm: LlmService, text: string, resolver: EntityResolver, rules: Intent, timeoutMs: number): Promise<Intent> {
-  const out = await llm.json<ModelIntent>('intent', prompt(text, resolver), INTENT_SCHEMA, { maxTokens: 120, timeoutMs });
+  const out = await llm.json<ModelIntent>('intent', prompt(text, resolver), INTENT_SCHEMA, { timeoutMs });
   if (!INTENT_TYPES.includes(out.intent_type)) throw new Error(`unknown intent ${String(out.intent_type)}`);
   const site = out.location === null ? null : resolver.resolveSite(out.location);
   const process = out.process === null ? null : resolver.resolveProcess(out.process);

@@ -112,7 +112,7 @@ function resolveName(find: QueryNameIndex['find'], kind: (typeof NAME_KINDS)[num
  * Throws when the reading does not validate (readModelQuery); the caller keeps the rules'.
  */
 export async function queryFromModel(llm: LlmService, question: string, index: QueryNameIndex, rules: ParsedQuery, timeoutMs: number): Promise<ParsedQuery> {
-  const out = await llm.json<unknown>('intent', queryPrompt(question, index.names), QUERY_SCHEMA, { maxTokens: 400, timeoutMs });
+  const out = await llm.json<unknown>('intent', queryPrompt(question, index.names), QUERY_SCHEMA, { timeoutMs });
   return readModelQuery(out, index, rules);
 }
 

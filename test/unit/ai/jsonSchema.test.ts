@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assertBoundedSchema, conformToSchema, grammarSchema, type JsonSchema } from '../../../main/ai/jsonSchema.js';
+import { assertBoundedSchema, conformToSchema, grammarSchema, maxJsonBytes, type JsonSchema } from '../../../main/ai/jsonSchema.js';
+import { QUERY_SCHEMA } from '../../../main/chat/query/queryModel.js';
+import { INTENT_SCHEMA } from '../../../main/chat/intentModel.js';
 
 const schema = {
   type: 'object',
@@ -40,5 +42,24 @@ describe('JSON schema for grammar-constrained output', () => {
     expect(() => conformToSchema({ kind: 'a' }, schema)).toThrow(/missing site/);
     expect(() => conformToSchema({ site: 'x', kind: 'a', extra: 1 }, schema)).toThrow(/unexpected extra/);
     expect(() => conformToSchema({ site: 'x', kind: 'a', tags: ['a', 'b', 'c'] }, schema)).toThrow(/too many/);
+  });
+
+  it('bounds the bytes a constrained answer may take: the longest value the grammar allows, written out with escapes and indentation, fits', () => {
+    // The longest value: every string at its limit plus the grammar's slack, each character an escape; arrays full; the largest numbers.
+    const longest = (s: JsonSchema): unknown => {
+      if ('oneOf' in s) return s.oneOf.map(longest).sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length)[0];
+      if (s.type === 'string') return s.enum ? [...s.enum].sort((a, b) => b.length - a.length)[0] : '\u0001'.repeat(s.maxLength! + 8);
+      if (s.type === 'number' || s.type === 'integer')
+        return (grammarSchema(s) as { enum: number[] }).enum.sort((a, b) => String(b).length - String(a).length)[0];
+      if (s.type === 'array') return Array.from({ length: s.maxItems! }, () => longest(s.items));
+      if (s.type === 'object') return Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, longest(v)]));
+      return s.type === 'boolean' ? false : null;
+    };
+    for (const s of [schema, QUERY_SCHEMA, INTENT_SCHEMA] as JsonSchema[]) {
+      const text = JSON.stringify(longest(s), null, 4) + '\n\n\n\n';
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(maxJsonBytes(s));
+      // …and not wildly more: the limit stays within the context a small model has.
+      expect(maxJsonBytes(s)).toBeLessThan(2 * Buffer.byteLength(text) + 200);
+    }
   });
 });
