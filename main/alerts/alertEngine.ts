@@ -1,6 +1,6 @@
 import { rankAlerts } from './rankAlerts.js';
 import type Database from 'better-sqlite3';
-import type { Alert } from '../api/types.js';
+import type { Alert, FloorDecision } from '../api/types.js';
 import { localize, type Lang, type Localized } from '../errors.js';
 import type { AlertCandidate } from './alertCandidate.js';
 
@@ -38,7 +38,7 @@ export interface ApplyResult {
 
 export function toAlert(r: Row, lang: Lang): Alert {
   const detail = JSON.parse(r.detail) as Record<string, unknown> & { dataAsOf?: number | null; request?: Localized | null };
-  const { dataAsOf = null, request = null, ...rest } = detail;
+  const { dataAsOf = null, request = null, decision = null, ...rest } = detail as typeof detail & { decision?: FloorDecision | null };
   return {
     id: r.alert_id,
     kind: r.kind,
@@ -55,6 +55,9 @@ export function toAlert(r: Row, lang: Lang): Alert {
     snoozedUntil: r.snoozed_until,
     dataAsOf,
     request: request ? localize(lang, request) : null,
+    // An incident began at its first line, not when the check first saw it.
+    startedAt: typeof rest.start === 'number' ? rest.start : r.first_seen,
+    decision,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { IncidentKpiLink, LogIncident, ProcessProgress } from '../api/types.js';
+import type { FloorDecision, IncidentKpiLink, LogIncident, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { DEFAULT_INCIDENT, groupIncidents } from '../logs/logIncidents.js';
 import { incidentLinesSince } from '../logs/logTexts.js';
@@ -8,6 +8,7 @@ import { minutesWords } from '../placement/minutesWords.js';
 import type { Localized } from '../api/localized.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 import { planningRules } from './planningRules.js';
+import { decisionShort } from './decisionShort.js';
 
 /** 「約4分」, 「約8時間」: minutes late as an alert says them. */
 const about = (m: number): Localized => {
@@ -61,24 +62,30 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandi
   return worstBy(late, (p) => p.minutesLate ?? 1e6).map((p) => {
     const deadline = p.deadline === null ? '—' : formatHm(p.deadline, i.timeZone);
     const mins = p.minutesLate;
-    const critical = mins === null || mins >= i.config.criticalLateMinutes;
+    // The business by the name the overview shows, not its id.
+    const business = i.overview.businessNames[p.businessId] ?? p.businessId;
+    // A move already decided for it: the alert follows the decision (what was done, what it should bring) until it resolves.
+    const decided = p.decision && p.decision.verdict !== 'short' ? p.decision : null;
+    const critical = !decided && (mins === null || mins >= i.config.criticalLateMinutes);
     return {
       key: `delay_risk|${p.site}|${p.process}`,
       kind: 'delay_risk',
       severity: critical ? 'critical' : 'warning',
       site: p.site,
       process: p.process,
-      title:
-        mins === null
+      title: decided
+        ? decisionTitle(p, decided, business, i.timeZone)
+        : mins === null
           ? {
               ja: `${p.site} ${p.process} の作業が止まっています（納期 ${deadline}、残り ${p.remaining}件）`,
               en: `${p.site} ${p.process} has stalled (deadline ${deadline}, ${p.remaining} left)`,
             }
           : {
-              ja: `${p.site} ${p.process}（業務${p.businessId}）が納期 ${deadline} に${about(mins).ja}遅れる見込み`,
-              en: `${p.site} ${p.process} (business ${p.businessId}) will miss the ${deadline} deadline by ${about(mins).en}`,
+              ja: `${p.site} ${p.process}（${business}）が納期 ${deadline} に${about(mins).ja}遅れる見込み`,
+              en: `${p.site} ${p.process} (${business}) will miss the ${deadline} deadline by ${about(mins).en}`,
             },
       detail: {
+        decision: p.decision ?? null,
         businessId: p.businessId,
         remaining: p.remaining,
         deadline: p.deadline,
@@ -90,11 +97,22 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandi
       },
       dataAsOf: p.snapshotTime,
       request: {
-        ja: `${p.site}の${p.process}工程が遅延しています（業務${p.businessId}、納期${deadline}、残り${p.remaining}件${mins === null ? '' : `、${about(mins).ja}遅れの見込み`}）`,
-        en: `${p.site} ${p.process} is behind schedule (business ${p.businessId}, deadline ${deadline}, ${p.remaining} left${mins === null ? '' : `, ${about(mins).en} late`})`,
+        ja: `${p.site}の${p.process}工程が遅延しています（${business}、納期${deadline}、残り${p.remaining}件${mins === null ? '' : `、${about(mins).ja}遅れの見込み`}）`,
+        en: `${p.site} ${p.process} is behind schedule (${business}, deadline ${deadline}, ${p.remaining} left${mins === null ? '' : `, ${about(mins).en} late`})`,
       },
     };
   });
+}
+
+/** A late process with a move decided: 「札幌 エントリ1（SS）: 15:40に3名の応援を承認済み・完了見込み 15:58（納期 16:00）」. */
+function decisionTitle(p: ProcessProgress, d: FloorDecision, business: string, timeZone: string): Localized {
+  const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, timeZone));
+  const finish = d.actual?.finish ?? d.promised.finish;
+  const measured = d.actual !== null;
+  return {
+    ja: `${p.site} ${p.process}（${business}）: ${hm(d.decidedAt)}に${d.moved}名の応援を承認済み・${measured ? '実績からの' : ''}完了見込み ${hm(finish)}（納期 ${hm(d.deadline)}）`,
+    en: `${p.site} ${p.process} (${business}): ${d.moved} ${d.moved === 1 ? 'person' : 'people'} moved in, approved ${hm(d.decidedAt)}; ${measured ? 'finish at the measured speed' : 'expected finish'} ${hm(finish)} (deadline ${hm(d.deadline)})`,
+  };
 }
 
 /** Speed now against the same half hour on the previous working days. */
@@ -255,6 +273,7 @@ export function evaluateRules(i: RuleInputs): AlertCandidate[] {
     ...skillGap(i, all),
     ...logIncidents(i, causes),
     ...staleData(i),
+    ...decisionShort(i),
     // Attendance and arrivals are not progress: they may speak while the progress data is stale, of today's records.
     ...planningRules(i, all),
   ];

@@ -8,6 +8,8 @@ import type { Alert } from '../api/types.js';
  */
 const KIND_RANK: Record<Alert['kind'], number> = {
   delay_risk: 0,
+  // A decided move that is not closing the gap: as urgent as the delay it was meant to fix.
+  decision_short: 0,
   stale_data: 1,
   // Fewer people or more work than planned today: each comes with what it does to today's deadlines.
   absence_surge: 2,

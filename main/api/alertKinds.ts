@@ -9,5 +9,6 @@ export const ALERT_KINDS = [
   'overtime_risk',
   'arrivals_surge',
   'plan_outdated',
+  'decision_short',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];

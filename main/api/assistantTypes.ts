@@ -1,6 +1,7 @@
 /** DTOs of the placement assistant: chat, proposals, approvals and know-how. */
 import type { AskQuery } from './askQuery.js';
 import type { StoredPlan } from './planTypes.js';
+import type { FloorDecision } from './types.js';
 
 /** What a request asks for; `other`: outside what Genba does (weather, greetings, general knowledge). */
 export const INTENT_TYPES = [
@@ -220,6 +221,8 @@ export interface ApprovalRow {
   lastError: string | null;
   /** A staffing plan's decision (its id PLN…): the day, its half-day lines and what the plan expected; null for a move. */
   plan: ApprovalPlan | null;
+  /** A move's promise and what happened on its day (speed and finish); null for a rejection or a plan. */
+  outcome: FloorDecision | null;
 }
 
 /** What a decided staffing plan committed to, as recorded with the decision. */

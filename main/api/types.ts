@@ -24,6 +24,35 @@ export interface ProcessProgress {
   /** Positive: minutes after the deadline; negative: minutes of slack. */
   minutesLate: number | null;
   status: ProgressStatus;
+  /** The move a manager decided today for this work, with what it promised and what happened since; absent when none. */
+  decision?: FloorDecision;
+}
+
+/**
+ * A move a manager approved (or approved in part) for one site, business and process: when and
+ * by whom, who moved, the speed and finish the proposal promised for the people kept, and what
+ * the snapshots taken since the moved people started say. The overview, the alert, the chat's
+ * card and the approvals list all show this one record.
+ */
+export interface FloorDecision {
+  suggestionId: string;
+  action: 'approved' | 'modified';
+  user: string;
+  decidedAt: number;
+  site: string;
+  process: string;
+  businessId: string;
+  deadline: number;
+  /** People moved in (after a modification: those kept). */
+  moved: number;
+  /** When the moved people start: the decision's snapshot plus the switch-over minutes. */
+  startsAt: number;
+  /** Items per minute and finish the proposal promised with the people moved. */
+  promised: { perMinute: number; finish: number | null };
+  /** From the snapshots since the move started; null until they span enough minutes to measure. */
+  actual: { perMinute: number; finish: number | null; finished: boolean; from: number; to: number } | null;
+  /** measuring: too early to tell; working: finishing as promised or by the deadline; short: later than both. */
+  verdict: 'measuring' | 'working' | 'short';
 }
 
 export interface SiteOverview {
@@ -349,6 +378,10 @@ export interface Alert {
   dataAsOf: number | null;
   /** What to ask the assistant to fix it (the chat comes with the placement work). */
   request: string | null;
+  /** When what it reports began (an incident's first line, else when the alert was first seen). */
+  startedAt: number;
+  /** The decision taken on the work it is about, with its outcome so far; null when none. */
+  decision: FloorDecision | null;
 }
 export interface AlertCheck {
   opened: number;

@@ -152,7 +152,8 @@ export function createAssistantService(deps: {
     const c = deps.env.config();
     return { now: deps.env.now(), timeZone: c.timeZone, ...c.overview, policy: c.placement };
   };
-  const csv = (): string => approvalsCsv(approvalHistory(deps.db(), 100_000));
+  const at = () => ({ now: deps.env.now(), timeZone: deps.env.config().timeZone });
+  const csv = (): string => approvalsCsv(approvalHistory(deps.db(), at(), 100_000));
   const state = (proposal: Proposal, status: ProposalState['status']): ProposalState => ({
     proposal,
     status,
@@ -258,7 +259,7 @@ export function createAssistantService(deps: {
       return { ...state(s.proposal, s.status), delivery: { delivered, reason: delivered ? null : (reason ?? NOT_ATTEMPTED) } };
     },
 
-    approvals: (): ApprovalRow[] => approvalHistory(deps.db()),
+    approvals: (): ApprovalRow[] => approvalHistory(deps.db(), at()),
     async exportApprovals(saveFile: SaveFile | undefined, now: number): Promise<{ savedTo: string | null }> {
       if (!saveFile) {
         throw new ProposalError('SAVE_UNAVAILABLE', {

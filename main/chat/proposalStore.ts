@@ -4,6 +4,7 @@ import { ProposalError } from './proposalError.js';
 import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
 import { impactOfKept } from '../placement/proposePlacement.js';
+import { decisionOutcome } from '../placement/floorDecisions.js';
 
 /**
  * Stores a proposal. One problem has one open proposal: asking again about the same site,
@@ -151,7 +152,8 @@ function movedElsewhere(db: Database.Database, id: string, p: Proposal, now: num
   return moved;
 }
 
-export function approvalHistory(db: Database.Database, limit = 500): ApprovalRow[] {
+/** The decisions, newest first; a move's row carries its outcome on its day as of `at.now` (promised against actual). */
+export function approvalHistory(db: Database.Database, at: { now: number; timeZone: string }, limit = 500): ApprovalRow[] {
   // Proposals' decisions and staffing plans' (their ids PLN…) share the outbox; each joins its own table.
   const rows = db
     .prepare(
@@ -200,6 +202,7 @@ export function approvalHistory(db: Database.Database, limit = 500): ApprovalRow
       operators: moved,
       impact: r.action_type === 'rejected' ? null : { productivity: impact.productivity, delayMinutes: impact.delay_minutes },
       plan: null,
+      outcome: r.action_type === 'rejected' ? null : decisionOutcome(db, r.suggestion_id, r.decided_at, at),
     };
   });
 }
@@ -210,7 +213,7 @@ function planDecision(
   action: DecisionAction,
   changesJson: string,
   impactJson: string,
-): Pick<ApprovalRow, 'site' | 'process' | 'moves' | 'operators' | 'impact' | 'plan'> {
+): Pick<ApprovalRow, 'site' | 'process' | 'moves' | 'operators' | 'impact' | 'plan' | 'outcome'> {
   const changes = JSON.parse(changesJson) as { lines: number; headcount: Record<string, number>; edits: unknown[] };
   const impact = JSON.parse(impactJson) as { shortfallItems: number; overtimeMinutes: number; crossSiteBlocks: number };
   // The headcount is keyed "site process block".
@@ -230,10 +233,14 @@ function planDecision(
       shortfallItems: impact.shortfallItems,
       edits: changes.edits.length,
     },
+    outcome: null,
   };
 }
 
 /** RFC 4180 CSV with a BOM, so that Excel opens the Japanese text correctly. */
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+const iso = (ms: number | null | undefined): string => (ms === null || ms === undefined ? '' : new Date(ms).toISOString());
+
 export function approvalsCsv(rows: ApprovalRow[]): string {
   const cell = (v: unknown): string => {
     const s = v === null || v === undefined ? '' : String(v);
@@ -255,6 +262,12 @@ export function approvalsCsv(rows: ApprovalRow[]): string {
     'last_error',
     'plan_date',
     'plan_lines',
+    // A move's promise and what happened on its day (items per minute; finish as an instant).
+    'promised_per_minute',
+    'promised_finish',
+    'actual_per_minute',
+    'actual_finish',
+    'outcome',
   ];
   const lines = rows.map((r) =>
     [
@@ -271,6 +284,11 @@ export function approvalsCsv(rows: ApprovalRow[]): string {
       r.lastError,
       r.plan?.date,
       r.plan?.lines,
+      r.outcome ? round1(r.outcome.promised.perMinute) : '',
+      iso(r.outcome?.promised.finish),
+      r.outcome?.actual ? round1(r.outcome.actual.perMinute) : '',
+      iso(r.outcome?.actual?.finish),
+      r.outcome?.verdict,
     ]
       .map(cell)
       .join(','),

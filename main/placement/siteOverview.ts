@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { startOfZonedDay } from '../config/zonedTime.js';
 import type { BusinessBurnDown, Overview, ProcessProgress, ProgressStatus, SiteOverview } from '../api/types.js';
 import { sitesByUrgency, urgentList } from './urgency.js';
+import { floorDecisions, workKey } from './floorDecisions.js';
 
 export interface OverviewOptions {
   now: number;
@@ -71,6 +72,8 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
       WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time >= ? AND snapshot_time < ?
       ORDER BY snapshot_time ASC LIMIT 1`,
   );
+  // Today's decisions, the newest per piece of work: the row shows what was decided and how it is going.
+  const decided = new Map(floorDecisions(db, dayStart, o.now).map((d) => [workKey(d), d]));
   const bySite = new Map<string, ProcessProgress[]>();
   for (const r of rows) {
     const from = Math.max(dayStart, r.snapshot_time - o.speedWindowMinutes * MINUTE);
@@ -91,6 +94,8 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
         o.atRiskSlackMinutes,
       ),
     };
+    const decision = decided.get(workKey({ site: r.location_name, businessId: r.business_id, process: r.process_name }));
+    if (decision) progress.decision = decision;
     const list = bySite.get(r.location_name) ?? [];
     list.push(progress);
     bySite.set(r.location_name, list);

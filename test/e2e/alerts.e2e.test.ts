@@ -18,7 +18,7 @@ describe('alerts on the demo company', () => {
     const check = JSON.parse(r.stdout) as AlertCheck;
     const delay = check.open.find((a) => a.kind === 'delay_risk' && a.site === '札幌' && a.process === 'エントリ1');
     expect(delay).toMatchObject({ detail: { businessId: '523201', minutesLate: 4, remaining: 120, requiredPerMinute: 6 } });
-    expect(delay!.title).toBe('札幌 エントリ1（業務523201）が納期 16:00 に約4分遅れる見込み');
+    expect(delay!.title).toBe('札幌 エントリ1（SS）が納期 16:00 に約4分遅れる見込み');
     // The OCR problem is one incident, one alert: it names 札幌 and the speed it dragged down.
     const logs = check.open.filter((a) => a.kind === 'log_anomaly');
     expect(logs.map((a) => a.site)).toEqual(['札幌']);

@@ -19,6 +19,8 @@ const alert = (kind: Alert['kind'], o: Partial<Alert> = {}): Alert => ({
   snoozedUntil: null,
   dataAsOf: null,
   request: null,
+  startedAt: 0,
+  decision: null,
   ...o,
 });
 

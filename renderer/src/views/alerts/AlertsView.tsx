@@ -9,6 +9,7 @@ import { useAppStore } from '../../store/appStore';
 import { formatAgo, formatDateTime, formatTime } from '../overview/format';
 import { useShallow } from 'zustand/react/shallow';
 import { SiteTimelinePanel } from '../logs/SiteTimelinePanel';
+import { DecisionNote } from '../../components/DecisionNote';
 
 const KINDS: readonly AlertKind[] = ALERT_KINDS;
 
@@ -136,8 +137,9 @@ export function AlertsView() {
             >
               <span className={`chip sev-${a.severity}`}>{t(`alerts.severity.${a.severity}`)}</span> <strong>{t(`alerts.kind.${a.kind}`)}</strong>
               <div>{a.title}</div>
-              <small className="muted">
-                {t('alerts.firstSeen')} {formatAgo(a.firstSeen, now, lang)}
+              {a.decision && <DecisionNote d={a.decision} timeZone={tz} />}
+              <small className="muted" data-testid="alert-started">
+                {t('alerts.startedAt', { time: formatTime(a.startedAt, tz, now), ago: formatAgo(a.startedAt, now, lang) })}
                 {a.acknowledgedAt ? ` · ${t('alerts.acked')}` : ''}
               </small>
             </li>
@@ -148,7 +150,7 @@ export function AlertsView() {
             <h2>{selected.title}</h2>
             <p className="muted">
               {t(`alerts.kind.${selected.kind}`)} · {t(`alerts.severity.${selected.severity}`)} · {t('alerts.firstSeen')}{' '}
-              {formatDateTime(selected.firstSeen, tz, lang)}
+              {formatDateTime(selected.startedAt, tz, lang)}（{formatAgo(selected.startedAt, now, lang)}）
               {selected.dataAsOf !== null && (
                 <>
                   {' '}
@@ -159,6 +161,7 @@ export function AlertsView() {
                 </>
               )}
             </p>
+            {selected.decision && <DecisionNote d={selected.decision} timeZone={tz} />}
             <dl className="numbers">
               {Object.entries(selected.detail)
                 .filter(([k, v]) => v !== null && !HIDDEN.has(k) && (typeof v !== 'object' || (Array.isArray(v) && v.length > 0)))
@@ -166,15 +169,17 @@ export function AlertsView() {
                   <div key={k}>
                     <dt>{detailLabel(k)}</dt>
                     <dd>
-                      {Array.isArray(v)
-                        ? v.join(', ')
-                        : typeof v === 'number' && /deadline|Finish|Seen|^start$|^end$/.test(k)
-                          ? formatTime(v, tz)
-                          : typeof v === 'number'
-                            ? Number.isInteger(v)
-                              ? v
-                              : v.toFixed(2)
-                            : String(v)}
+                      {k === 'businessId' && typeof v === 'string'
+                        ? (overview?.businessNames[v] ?? v)
+                        : Array.isArray(v)
+                          ? v.join(', ')
+                          : typeof v === 'number' && /deadline|Finish|Seen|^start$|^end$/.test(k)
+                            ? formatTime(v, tz)
+                            : typeof v === 'number'
+                              ? Number.isInteger(v)
+                                ? v
+                                : v.toFixed(2)
+                              : String(v)}
                     </dd>
                   </div>
                 ))}

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatDateTime } from '../overview/format';
 import { useShallow } from 'zustand/react/shallow';
+import { DecisionNote } from '../../components/DecisionNote';
 
 /** Every decision with its delivery to the company database, and a CSV export. */
 export function ApprovalsView() {
@@ -54,6 +55,7 @@ export function ApprovalsView() {
             <th>{t('approvals.action')}</th>
             <th className="num">{t('approvals.moves')}</th>
             <th>{t('approvals.effect')}</th>
+            <th>{t('approvals.outcome')}</th>
             <th>{t('approvals.reason')}</th>
             <th>{t('approvals.user')}</th>
             <th>{t('approvals.delivery')}</th>
@@ -62,7 +64,7 @@ export function ApprovalsView() {
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={9} className="muted">
+              <td colSpan={10} className="muted">
                 {t('approvals.none')}
               </td>
             </tr>
@@ -100,6 +102,7 @@ export function ApprovalsView() {
                       })
                     : '—'}
               </td>
+              <td data-testid="approval-outcome">{r.outcome ? <DecisionNote d={r.outcome} timeZone={tz} head={false} /> : '—'}</td>
               <td>{r.reason ?? ''}</td>
               <td>{r.user}</td>
               <td className={`delivery-${r.delivery}`} data-testid="delivery" title={r.lastError ?? ''}>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import { DecisionNote } from '../../components/DecisionNote';
 import type { ProcessProgress, SiteOverview } from '../../../../main/api/types';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
@@ -26,6 +27,18 @@ function Row({ p, timeZone, dataDay, nameOf }: { p: ProcessProgress; timeZone: s
       <td data-field="status">
         <span className={`dot status-${p.status}`} />
         {t(`status.${p.status}`)} <small data-field="late">{p.status === 'done' ? '' : formatLateness(p.minutesLate, lang)}</small>
+      </td>
+    </tr>
+  );
+}
+
+/** Under a row with a move decided today: the decision and, once measurable, its promise against what happened. */
+function DecisionRow({ p, timeZone }: { p: ProcessProgress; timeZone: string }) {
+  if (!p.decision) return null;
+  return (
+    <tr className="decision-row" data-testid={`decision-${p.site}-${p.businessId}-${p.process}`}>
+      <td colSpan={8}>
+        <DecisionNote d={p.decision} timeZone={timeZone} />
       </td>
     </tr>
   );
@@ -59,7 +72,10 @@ export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; 
         </thead>
         <tbody>
           {open.map((p) => (
-            <Row key={`${p.businessId}-${p.process}`} p={p} timeZone={timeZone} dataDay={dataDay} nameOf={nameOf} />
+            <Fragment key={`${p.businessId}-${p.process}`}>
+              <Row p={p} timeZone={timeZone} dataDay={dataDay} nameOf={nameOf} />
+              <DecisionRow p={p} timeZone={timeZone} />
+            </Fragment>
           ))}
           {done.length > 0 && (
             <tr className="folded">
@@ -70,7 +86,15 @@ export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; 
               </td>
             </tr>
           )}
-          {showDone && done.map((p) => <Row key={`${p.businessId}-${p.process}`} p={p} timeZone={timeZone} dataDay={dataDay} nameOf={nameOf} />)}
+          {/* Work a decision finished stays in view with its outcome; other finished rows fold away. */}
+          {done
+            .filter((p) => showDone || p.decision)
+            .map((p) => (
+              <Fragment key={`${p.businessId}-${p.process}`}>
+                <Row p={p} timeZone={timeZone} dataDay={dataDay} nameOf={nameOf} />
+                <DecisionRow p={p} timeZone={timeZone} />
+              </Fragment>
+            ))}
         </tbody>
       </table>
       <BurnDownChart

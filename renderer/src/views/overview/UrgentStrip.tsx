@@ -1,4 +1,5 @@
 import type { Overview } from '../../../../main/api/types';
+import { DecisionNote } from '../../components/DecisionNote';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatLateness, formatSpeed, formatTime, formatToDeadline } from './format';
@@ -42,14 +43,18 @@ export function UrgentStrip({ overview, nameOf }: { overview: Overview; nameOf: 
               <span className="fig muted" data-field="speed">
                 {t('overview.speedVsNeeded', { speed: formatSpeed(p.speedPerMinute), needed: formatSpeed(p.requiredPerMinute) })}
               </span>
-              <button
-                type="button"
-                className="primary"
-                data-testid="urgent-consult"
-                onClick={() => consult(t('overview.consultRequest', { site: p.site, process: p.process, business: p.businessId }))}
-              >
-                {t('overview.consult')}
-              </button>
+              {/* Decided and not yet shown to fall short: the decision, not another consultation. */}
+              {p.decision && p.decision.verdict !== 'short' ? null : (
+                <button
+                  type="button"
+                  className="primary"
+                  data-testid="urgent-consult"
+                  onClick={() => consult(t('overview.consultRequest', { site: p.site, process: p.process, business: nameOf(p.businessId) }))}
+                >
+                  {t(p.decision ? 'overview.consultAgain' : 'overview.consult')}
+                </button>
+              )}
+              {p.decision && <DecisionNote d={p.decision} timeZone={overview.timeZone} />}
             </li>
           ))}
         </ol>

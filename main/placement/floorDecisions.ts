@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3';
+import type { PlacementChange, Proposal } from '../api/assistantTypes.js';
+import type { FloorDecision } from '../api/types.js';
+import { startOfZonedDay } from '../config/zonedTime.js';
+import { finishMinute } from './finishMinute.js';
+import { impactOfKept } from './proposePlacement.js';
+
+const MINUTE = 60_000;
+/** Snapshots since the move began must span this long before its speed is measured: one or two snapshots say little. */
+export const MEASURE_AFTER_MINUTES = 10;
+/** A finish within this of what was promised (or of the deadline) still counts as the decision working: the promise is a projection. */
+export const PROMISE_TOLERANCE_MINUTES = 5;
+
+interface DecisionRow {
+  suggestion_id: string;
+  proposal: string;
+  action_type: 'approved' | 'modified';
+  action_user: string;
+  decided_at: number;
+  changes: string;
+}
+
+interface SnapshotRow {
+  snapshot_time: number;
+  entry_count: number;
+  total_waiting: number;
+}
+
+/**
+ * The moves decided between `from` and `to` (epoch ms), each with what the proposal promised
+ * for the people really moved and what the snapshots from their start up to `to` show: the
+ * speed since then and the finish it leads to (or the time the work was done). The newest
+ * decision per site, business and process comes last, so a map by work keeps it. With
+ * `suggestionId`, that decision only (the approvals list's outcome of one row).
+ */
+export function floorDecisions(db: Database.Database, from: number, to: number, suggestionId?: string): FloorDecision[] {
+  const rows = db
+    .prepare(
+      `SELECT p.suggestion_id, p.proposal, o.action_type, o.action_user, o.decided_at, o.changes
+         FROM approval_outbox o JOIN proposals p ON p.suggestion_id = o.suggestion_id
+        WHERE o.action_type IN ('approved', 'modified') AND o.decided_at BETWEEN ? AND ? AND (? IS NULL OR o.suggestion_id = ?)
+        ORDER BY o.decided_at`,
+    )
+    .all(from, to, suggestionId ?? null, suggestionId ?? null) as DecisionRow[];
+  const snapshots = db.prepare(
+    `SELECT snapshot_time, entry_count, total_waiting FROM progress_snapshots
+      WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time BETWEEN ? AND ?
+      ORDER BY snapshot_time`,
+  );
+  return rows.map((r) => {
+    const p = JSON.parse(r.proposal) as Proposal;
+    // The people the decision really moved: a modification keeps some, named per giving site in its changes.
+    const changes = JSON.parse(r.changes) as PlacementChange[];
+    const kept = p.operators.filter((op) => changes.some((c) => c.from === op.from && c.operators.includes(op.name)));
+    const { facts } = impactOfKept(p, kept);
+    const snapshotTime = facts.snapshotTime ?? p.deadline - facts.minutesLeft * MINUTE;
+    const startsAt = snapshotTime + facts.switchMinutes * MINUTE;
+    const after = snapshots.all(p.site, p.process, p.businessId, startsAt, to) as SnapshotRow[];
+    const promised = { perMinute: facts.currentPerMinute + facts.addedPerMinute, finish: facts.projectedFinish };
+    const actual = measured(after);
+    return {
+      suggestionId: r.suggestion_id,
+      action: r.action_type,
+      user: r.action_user,
+      decidedAt: r.decided_at,
+      site: p.site,
+      process: p.process,
+      businessId: p.businessId,
+      deadline: p.deadline,
+      moved: kept.length,
+      startsAt,
+      promised,
+      actual,
+      verdict: verdictOf(actual, promised.finish, p.deadline),
+    };
+  });
+}
+
+/** Speed from the first snapshot after the start to the last; finish: when none was left, else projected from that speed. */
+function measured(after: SnapshotRow[]): FloorDecision['actual'] {
+  const first = after[0];
+  const doneAt = after.find((s) => s.total_waiting <= 0);
+  const last = doneAt ?? after[after.length - 1];
+  if (!first || !last || last.snapshot_time - first.snapshot_time < MEASURE_AFTER_MINUTES * MINUTE) return null;
+  const perMinute = (last.entry_count - first.entry_count) / ((last.snapshot_time - first.snapshot_time) / MINUTE);
+  const finish = doneAt ? doneAt.snapshot_time : perMinute > 0 ? finishMinute(last.snapshot_time + (last.total_waiting / perMinute) * MINUTE) : null;
+  return { perMinute, finish, finished: doneAt !== undefined, from: first.snapshot_time, to: last.snapshot_time };
+}
+
+/** Working when the work finishes (or will) by the later of the promise and the deadline; short when later than both. */
+function verdictOf(actual: FloorDecision['actual'], promisedFinish: number | null, deadline: number): FloorDecision['verdict'] {
+  if (actual === null) return 'measuring';
+  const bar = Math.max(deadline, promisedFinish ?? deadline) + PROMISE_TOLERANCE_MINUTES * MINUTE;
+  return actual.finish !== null && actual.finish <= bar ? 'working' : 'short';
+}
+
+/** The key of one piece of work, for matching a decision to its process row or alert. */
+export const workKey = (w: { site: string; businessId: string; process: string }): string => `${w.site}|${w.businessId}|${w.process}`;
+
+/** One decision's outcome on its own day: the snapshots from its start to `now` or the day's end, whichever is first. */
+export function decisionOutcome(db: Database.Database, suggestionId: string, decidedAt: number, o: { now: number; timeZone: string }): FloorDecision | null {
+  const dayEnd = startOfZonedDay(decidedAt, o.timeZone) + 24 * 60 * MINUTE - 1;
+  return floorDecisions(db, decidedAt, Math.min(o.now, dayEnd), suggestionId)[0] ?? null;
+}
