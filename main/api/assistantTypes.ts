@@ -201,6 +201,8 @@ export interface ProposalState {
   status: 'open' | DecisionAction;
   /** Non-null when newer data changed the situation since the proposal was made. */
   changedSince: string | null;
+  /** Once approved: what it promised and what the snapshots since show (the card's after-the-move view); null before. */
+  outcome: FloorDecision | null;
 }
 
 export interface ApprovalRow {

@@ -21,6 +21,7 @@ import { proposalChanges } from './proposalCheck.js';
 import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decision } from './proposalStore.js';
 import { impactOfKept } from '../placement/proposePlacement.js';
 import type { AppEnv } from '../config/appEnv.js';
+import { decisionOutcome } from '../placement/floorDecisions.js';
 
 /** Asks the manager where to save a file and writes it; resolves to the path, or null if cancelled. */
 export type SaveFile = (file: { suggestedName: string; content: string; kind: 'csv' }) => Promise<string | null>;
@@ -154,10 +155,11 @@ export function createAssistantService(deps: {
   };
   const at = () => ({ now: deps.env.now(), timeZone: deps.env.config().timeZone });
   const csv = (): string => approvalsCsv(approvalHistory(deps.db(), at(), 100_000));
-  const state = (proposal: Proposal, status: ProposalState['status']): ProposalState => ({
+  const state = (proposal: Proposal, status: ProposalState['status'], decidedAt: number | null): ProposalState => ({
     proposal,
     status,
     changedSince: status === 'open' ? proposalChanges(deps.db(), proposal, situationOptions(), deps.env.lang()) : null,
+    outcome: decidedAt !== null && (status === 'approved' || status === 'modified') ? decisionOutcome(deps.db(), proposal.id, decidedAt, at()) : null,
   });
 
   const record = (id: string, d: Decision) => {
@@ -213,7 +215,7 @@ export function createAssistantService(deps: {
 
     proposal(id: string): ProposalState {
       const s = loadProposal(deps.db(), id);
-      return state(s.proposal, s.status);
+      return state(s.proposal, s.status, s.decidedAt);
     },
 
     preview(id: string, keepOperatorIds: number[]): Pick<Proposal, 'impact' | 'facts'> {
@@ -228,7 +230,7 @@ export function createAssistantService(deps: {
       // After the commit: a delivery started inside the transaction would not see the row.
       // A failure stays in the outbox, retried on the schedule and at every start.
       deps.deliver().catch(() => {});
-      return state(s.proposal, s.status);
+      return state(s.proposal, s.status, s.decidedAt);
     },
 
     async decideAndDeliver(id: string, d: Decision, waitMs: number): Promise<ProposalState & { delivery: DecisionDelivery }> {
@@ -256,7 +258,7 @@ export function createAssistantService(deps: {
       }
       // The outbox says whether it went out (a delivery started by someone else may have sent it).
       const delivered = deps.delivered(id);
-      return { ...state(s.proposal, s.status), delivery: { delivered, reason: delivered ? null : (reason ?? NOT_ATTEMPTED) } };
+      return { ...state(s.proposal, s.status, s.decidedAt), delivery: { delivered, reason: delivered ? null : (reason ?? NOT_ATTEMPTED) } };
     },
 
     approvals: (): ApprovalRow[] => approvalHistory(deps.db(), at()),

@@ -55,6 +55,11 @@ describe('a decision shows where the problem was, and how it went', () => {
     await page.getByTestId('approve').click();
     await page.getByTestId('approve-confirmed').click();
     await expect.poll(() => page.getByTestId('proposal-status').textContent()).toBe('承認済み');
+    // The card itself, once decided: the promise, and that its effect is being measured.
+    await card.getByTestId('decision-measuring').waitFor();
+    expect(await card.getByTestId('decision-promised').textContent()).toBe(
+      `約束 毎分${(p.facts.currentPerMinute + p.facts.addedPerMinute).toFixed(1)}件・完了見込み 15:58`,
+    );
 
     // The overview: the 要対応 row of 札幌 エントリ1 says it was handled, when, how many, and the finish expected.
     await page.getByTestId('nav-overview').click();

@@ -174,7 +174,7 @@ export function AlertsView() {
                         : Array.isArray(v)
                           ? v.join(', ')
                           : typeof v === 'number' && /deadline|Finish|Seen|^start$|^end$/.test(k)
-                            ? formatTime(v, tz)
+                            ? formatTime(v, tz, selected.dataAsOf ?? now)
                             : typeof v === 'number'
                               ? Number.isInteger(v)
                                 ? v

@@ -5,6 +5,7 @@ import { useCore } from '../../api/useCore';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatLateness, formatTime } from '../overview/format';
+import { DecisionNote } from '../../components/DecisionNote';
 
 /** Before the overview has loaded: one object, so the selector returns the same value each time. */
 const NO_NAMES: Readonly<Record<string, string>> = {};
@@ -51,9 +52,11 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
   const moved = mode === 'modified' ? p.operators.filter((o) => keep.includes(o.id)) : p.operators;
 
   const refresh = useCallback(() => run(async () => setState(await call('proposals.get', { id: proposal.id }))), [run, proposal.id]);
+  // Fetched again when newer data arrives: before a decision, whether the situation changed; after, how the move is going.
+  const dataAsOf = useAppStore((s) => s.overview?.dataAsOf ?? null);
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, dataAsOf]);
 
   const decide = (action: DecisionAction) =>
     run(async () => {
@@ -74,7 +77,8 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
   return (
     <section className={`panel proposal ${open ? '' : `decided ${state?.status}`}`} data-testid="proposal-card" data-proposal-id={p.id}>
       <header>
-        <strong>{t('proposal.title')}</strong> <code>{p.id}</code>
+        {/* The id is for the CLI and the approvals CSV: on hover, not in the manager's line. */}
+        <strong title={p.id}>{t('proposal.title')}</strong>
         <span className="muted small"> {t('proposal.dataAsOf', { time: formatTime(p.data_as_of, tz) })}</span>
         {!open && (
           <span className={`chip status-${state?.status}`} data-testid="proposal-status">
@@ -82,6 +86,7 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
           </span>
         )}
       </header>
+      {!open && state?.outcome && <DecisionNote d={state.outcome} timeZone={tz} head={false} />}
       {open && state?.changedSince && (
         <div className="warning" role="alert" data-testid="proposal-changed">
           {t('proposal.changed')} {state.changedSince}
@@ -112,8 +117,8 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
         </dd>
         <dt>{t('proposal.finish')}</dt>
         <dd data-testid="impact-finish">
-          {formatTime(f.projectedFinishNow, tz)}
-          {paren(late(f.minutesLateNow))} → <strong>{formatTime(f.projectedFinish, tz)}</strong>
+          {formatTime(f.projectedFinishNow, tz, p.data_as_of)}
+          {paren(late(f.minutesLateNow))} → <strong>{formatTime(f.projectedFinish, tz, p.data_as_of)}</strong>
           {paren(late(f.minutesLateAfter))}
         </dd>
         <dt>{t('proposal.quality')}</dt>
@@ -131,7 +136,8 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
               ) : (
                 <li key={`${d.site}-${d.process}-${d.businessId}`}>
                   {d.site} {d.process}
-                  {paren(names[d.businessId] ?? d.businessId)}: {t('proposal.finish')} {formatTime(d.before.finish, tz)} → {formatTime(d.after.finish, tz)}
+                  {paren(names[d.businessId] ?? d.businessId)}: {t('proposal.finish')} {formatTime(d.before.finish, tz, p.data_as_of)} →{' '}
+                  {formatTime(d.after.finish, tz, p.data_as_of)}
                   {paren(`${late(d.before.minutesLate)} → ${late(d.after.minutesLate)}`)},
                   {t('proposal.speedChange', { before: (d.before.perMinute ?? 0).toFixed(1), after: (d.after.perMinute ?? 0).toFixed(1) })}
                 </li>
