@@ -61,16 +61,19 @@ export interface SiteOverview {
   status: ProgressStatus;
   processes: ProcessProgress[];
   /**
-   * The day's burn-down per business: the items left in all its processes at this site at
-   * each snapshot, its deadline, and when its last process is projected to finish.
+   * The day's burn-down per process: the items left at each snapshot, with each process's
+   * deadline and projected finish (the chart answers "will this work make its deadline?").
    */
-  trend: { times: number[]; series: BusinessBurnDown[] };
+  trend: { times: number[]; series: ProcessBurnDown[] };
 }
 
-export interface BusinessBurnDown {
+/** One process of one business at a site through the day: the items left at each snapshot, its deadline, its status and projected finish. */
+export interface ProcessBurnDown {
   businessId: string;
+  process: string;
+  status: ProgressStatus;
   deadline: number | null;
-  /** The latest projected finish among its processes with work left; null when done or unknown. */
+  /** Null when done or unknown. */
   projectedFinish: number | null;
   remaining: (number | null)[];
 }

@@ -1,7 +1,7 @@
 import { finishMinute } from './finishMinute.js';
 import type Database from 'better-sqlite3';
 import { startOfZonedDay } from '../config/zonedTime.js';
-import type { BusinessBurnDown, Overview, ProcessProgress, ProgressStatus, SiteOverview } from '../api/types.js';
+import type { Overview, ProcessBurnDown, ProcessProgress, ProgressStatus, SiteOverview } from '../api/types.js';
 import { sitesByUrgency, urgentList } from './urgency.js';
 import { floorDecisions, workKey } from './floorDecisions.js';
 
@@ -103,11 +103,11 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
 
   const trendRows = db
     .prepare(
-      `SELECT location_name, business_id, snapshot_time, SUM(total_waiting) AS remaining
+      `SELECT location_name, business_id, process_name, snapshot_time, SUM(total_waiting) AS remaining
        FROM progress_snapshots WHERE snapshot_time BETWEEN ? AND ?
-      GROUP BY location_name, business_id, snapshot_time ORDER BY snapshot_time`,
+      GROUP BY location_name, business_id, process_name, snapshot_time ORDER BY snapshot_time`,
     )
-    .all(dayStart, o.now) as { location_name: string; business_id: string; snapshot_time: number; remaining: number }[];
+    .all(dayStart, o.now) as { location_name: string; business_id: string; process_name: string; snapshot_time: number; remaining: number }[];
 
   const siteOrder = (db.prepare('SELECT location_name FROM locations ORDER BY location_id').all() as { location_name: string }[]).map((l) => l.location_name);
   const sites: SiteOverview[] = [];
@@ -117,18 +117,11 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
     const mine = trendRows.filter((t) => t.location_name === site);
     const times = [...new Set(mine.map((t) => t.snapshot_time))];
     const index = new Map(times.map((t, i) => [t, i]));
-    const series = [...new Set(mine.map((t) => t.business_id))].sort().map((businessId): BusinessBurnDown => {
+    // One line per process (a business's sum hides the late process among its finished ones), in the rows' order.
+    const series = processes.map((p): ProcessBurnDown => {
       const values: (number | null)[] = times.map(() => null);
-      for (const t of mine) if (t.business_id === businessId) values[index.get(t.snapshot_time)!] = t.remaining;
-      const of = processes.filter((p) => p.businessId === businessId);
-      const open = of.filter((p) => p.status !== 'done');
-      const finishes = open.map((p) => p.projectedFinish);
-      return {
-        businessId,
-        deadline: of.reduce<number | null>((d, p) => (p.deadline !== null && (d === null || p.deadline > d) ? p.deadline : d), null),
-        projectedFinish: open.length === 0 || finishes.includes(null) ? null : Math.max(...(finishes as number[])),
-        remaining: values,
-      };
+      for (const t of mine) if (t.business_id === p.businessId && t.process_name === p.process) values[index.get(t.snapshot_time)!] = t.remaining;
+      return { businessId: p.businessId, process: p.process, status: p.status, deadline: p.deadline, projectedFinish: p.projectedFinish, remaining: values };
     });
     const worst = processes.reduce((a, p) => (SEVERITY[p.status] > SEVERITY[a] ? p.status : a), 'done' as ProgressStatus);
     sites.push({ site, status: worst, processes, trend: { times, series } });

@@ -94,7 +94,7 @@ describe('site overview in Chromium, wired to the real core', () => {
     // 対策を相談: the chat opens and asks for the proposal at once.
     await first.getByTestId('urgent-consult').click();
     await page.getByTestId('proposal-card').waitFor();
-    expect(await page.locator('.bubble.user').last().textContent()).toBe('札幌のエントリ1工程が遅延しています（業務523201）');
+    expect(await page.locator('.bubble.user').last().textContent()).toBe('札幌のエントリ1工程が遅延しています（SS）');
     if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);
   });

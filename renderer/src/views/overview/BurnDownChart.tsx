@@ -1,36 +1,54 @@
 import { useEffect } from 'react';
 import { use as registerCharts } from 'echarts/core';
 import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { SiteOverview } from '../../../../main/api/types';
+import type { ProcessBurnDown, SiteOverview } from '../../../../main/api/types';
 import { useEChart } from '../../components/useEChart';
 import { formatTime } from './format';
 
-registerCharts([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+registerCharts([LineChart, GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TooltipComponent, CanvasRenderer]);
 
-const COLORS = ['#0f766e', '#2563eb', '#d97706', '#7c3aed', '#db2777'];
+const COLORS = ['#dc2626', '#0f766e', '#2563eb', '#d97706', '#7c3aed', '#db2777', '#475569', '#65a30d'];
+const MINUTE = 60_000;
+/** How far back the chart looks: the question is the next hour or two, not the morning. */
+const LOOK_BACK_MINUTES = 120;
 
 export interface BurnDownLabels {
   items: string;
   now: string;
   deadline: string;
+  projected: string;
   nameOf: (businessId: string) => string;
 }
 
+/** The work the chart shows at first: late, stalled or at risk, or with a move decided; else the open work closest to its deadline. */
+export function focusOf(series: readonly ProcessBurnDown[], decided: ReadonlySet<string>): ProcessBurnDown[] {
+  const open = series.filter((s) => s.status !== 'done');
+  const urgent = open.filter((s) => s.status === 'late' || s.status === 'stalled' || s.status === 'at_risk' || decided.has(keyOf(s)));
+  if (urgent.length > 0) return urgent;
+  const slack = (s: ProcessBurnDown): number => (s.deadline === null || s.projectedFinish === null ? Infinity : s.deadline - s.projectedFinish);
+  return [...open].sort((a, b) => slack(a) - slack(b)).slice(0, 1);
+}
+
+export const keyOf = (s: { businessId: string; process: string }): string => `${s.businessId}|${s.process}`;
+
 /**
- * The day's burn-down per business at one site: items left against time (a time axis), the
- * deadline of each business and "now" marked, and the projection from now to the projected
- * finish drawn dashed. Units on the axis and in the tooltip; labels at 11 px or more.
+ * "Will we make the deadline?" for one site: the items left per process over the last two
+ * hours, zoomed to the work shown, each deadline a labelled line and each projected finish a
+ * labelled point at zero, the projection from the last snapshot dashed. The work that matters
+ * is shown; the site's other open work is in the legend to switch on; finished work is left out.
  */
 export function BurnDownChart({
   trend,
+  decided,
   timeZone,
   now,
   labels,
   label,
 }: {
   trend: SiteOverview['trend'];
+  decided: ReadonlySet<string>;
   timeZone: string;
   now: number;
   labels: BurnDownLabels;
@@ -40,32 +58,28 @@ export function BurnDownChart({
 
   useEffect(() => {
     const last = trend.times.at(-1) ?? now;
-    const series = trend.series.flatMap((b, i) => {
+    const open = trend.series.filter((s) => s.status !== 'done');
+    const shown = new Set(focusOf(trend.series, decided).map(keyOf));
+    const nameOf = (s: ProcessBurnDown): string => `${labels.nameOf(s.businessId)} ${s.process}`;
+    const from = Math.max(trend.times[0] ?? now, now - LOOK_BACK_MINUTES * MINUTE);
+    const time = (t: number): string => formatTime(t, timeZone, now);
+    const series = open.flatMap((s, i) => {
       const color = COLORS[i % COLORS.length]!;
-      const name = labels.nameOf(b.businessId);
-      const points = trend.times.map((t, k) => [t, b.remaining[k] ?? null]);
-      const lastLeft = [...b.remaining].reverse().find((v) => v !== null) ?? null;
-      const actual = {
-        name,
-        type: 'line',
-        showSymbol: false,
-        lineStyle: { width: 2, color },
-        itemStyle: { color },
-        data: points,
-        markLine:
-          b.deadline === null
-            ? undefined
-            : {
-                symbol: 'none',
-                silent: true,
-                lineStyle: { color, type: 'solid', width: 1, opacity: 0.7 },
-                label: { formatter: `${labels.deadline} ${formatTime(b.deadline, timeZone)}`, fontSize: 11, color, position: 'insideEndTop' },
-                data: [{ xAxis: b.deadline }],
-              },
-      };
-      // The projection: from the last snapshot's items to zero at the projected finish.
-      const projection =
-        b.projectedFinish !== null && lastLeft !== null && lastLeft > 0
+      const name = nameOf(s);
+      const points = trend.times.map((t, k) => [t, s.remaining[k] ?? null]).filter(([t]) => t! >= from);
+      const lastLeft = [...s.remaining].reverse().find((v) => v !== null) ?? null;
+      const projecting = s.projectedFinish !== null && lastLeft !== null && lastLeft > 0;
+      return [
+        {
+          name,
+          type: 'line',
+          showSymbol: false,
+          lineStyle: { width: 2.5, color },
+          itemStyle: { color },
+          data: points,
+        },
+        // The projection, dashed, under the same name (the legend switches both), ending in the labelled finish.
+        ...(projecting
           ? [
               {
                 name,
@@ -76,56 +90,87 @@ export function BurnDownChart({
                 tooltip: { show: false },
                 data: [
                   [last, lastLeft],
-                  [b.projectedFinish, 0],
+                  [s.projectedFinish, 0],
                 ],
+                markPoint: {
+                  symbol: 'circle',
+                  symbolSize: 9,
+                  silent: true,
+                  itemStyle: { color },
+                  label: { formatter: `${labels.projected} ${time(s.projectedFinish!)}`, position: 'top', fontSize: 11, color, fontWeight: 'bold' },
+                  data: [{ coord: [s.projectedFinish, 0] }],
+                },
               },
             ]
-          : [];
-      return [actual, ...projection];
+          : []),
+      ];
     });
-    const nowLine = {
-      name: labels.now,
+    const focus = open.filter((s) => shown.has(keyOf(s)));
+    // One line per distinct deadline of the work shown, labelled flat at its top (never rotated over the lines).
+    const deadlines = [...new Set(focus.map((s) => s.deadline).filter((d): d is number => d !== null))];
+    const marks = {
+      name: '__marks',
       type: 'line',
       data: [],
       markLine: {
         symbol: 'none',
         silent: true,
-        lineStyle: { color: '#334155', type: 'dotted', width: 1 },
-        label: { formatter: `${labels.now} ${formatTime(now, timeZone)}`, fontSize: 11, color: '#334155', position: 'insideStartTop' },
-        data: [{ xAxis: now }],
+        data: [
+          ...deadlines.map((d) => ({
+            xAxis: d,
+            lineStyle: { color: '#b91c1c', type: 'solid', width: 1.5 },
+            label: { formatter: `${labels.deadline} ${time(d)}`, position: 'end', align: 'left', fontSize: 11, color: '#b91c1c' },
+          })),
+          {
+            xAxis: now,
+            lineStyle: { color: '#334155', type: 'dotted', width: 1 },
+            label: { formatter: `${labels.now} ${time(now)}`, position: 'end', align: 'right', fontSize: 11, color: '#334155' },
+          },
+        ],
       },
     };
-    const ends = trend.series.flatMap((b) => [b.deadline, b.projectedFinish]).filter((t): t is number => t !== null);
+    const ends = focus.flatMap((s) => [s.deadline, s.projectedFinish]).filter((t): t is number => t !== null);
+    const top = Math.max(1, ...focus.flatMap((s) => trend.times.map((t, k) => (t >= from ? (s.remaining[k] ?? 0) : 0))));
     chart.current?.setOption(
       {
         animation: false,
         color: COLORS,
-        grid: { left: 52, right: 16, top: 30, bottom: 26 },
+        grid: { left: 52, right: 24, top: 28, bottom: 52 },
         tooltip: {
           trigger: 'axis',
           textStyle: { fontSize: 12 },
           valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toLocaleString()} ${labels.items}` : '—'),
         },
-        legend: { top: 0, itemWidth: 14, itemHeight: 8, textStyle: { fontSize: 11 }, data: trend.series.map((b) => labels.nameOf(b.businessId)) },
+        legend: {
+          bottom: 0,
+          itemWidth: 14,
+          itemHeight: 8,
+          textStyle: { fontSize: 11 },
+          data: open.map(nameOf),
+          selected: Object.fromEntries(open.map((s) => [nameOf(s), shown.has(keyOf(s))])),
+        },
         xAxis: {
           type: 'time',
-          min: trend.times[0],
-          max: Math.max(last, now, ...ends) + 10 * 60_000,
-          axisLabel: { fontSize: 11, formatter: (v: number) => formatTime(v, timeZone) },
+          min: from,
+          max: Math.max(last, now, ...ends) + 15 * MINUTE,
+          axisLabel: { fontSize: 11, formatter: (v: number) => time(v) },
           splitLine: { show: false },
         },
         yAxis: {
           type: 'value',
           name: labels.items,
+          min: 0,
+          // Zoomed to the work shown: its last 120 items fill the height instead of lying flat under the morning's thousands.
+          max: (v: { max: number }) => Math.max(top, v.max),
           nameTextStyle: { fontSize: 11, align: 'right' },
           axisLabel: { fontSize: 11 },
           splitLine: { lineStyle: { color: '#eef2f7' } },
         },
-        series: [...series, nowLine],
+        series: [...series, marks],
       },
       true,
     );
-  }, [trend, timeZone, now, labels, chart]);
+  }, [trend, decided, timeZone, now, labels, chart]);
 
   return <div ref={el} className="trend" role="img" aria-label={label} />;
 }

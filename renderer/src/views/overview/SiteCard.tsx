@@ -1,9 +1,9 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { DecisionNote } from '../../components/DecisionNote';
 import type { ProcessProgress, SiteOverview } from '../../../../main/api/types';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
-import { BurnDownChart } from './BurnDownChart';
+import { BurnDownChart, keyOf } from './BurnDownChart';
 import { formatLateness, formatSpeed, formatTime } from './format';
 
 function Row({ p, timeZone, dataDay, nameOf }: { p: ProcessProgress; timeZone: string; dataDay: number; nameOf: (id: string) => string }) {
@@ -51,6 +51,7 @@ export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; 
   const open = site.processes.filter((p) => p.status !== 'done');
   const done = site.processes.filter((p) => p.status === 'done');
   const dataDay = site.processes[0]?.snapshotTime ?? now;
+  const decided = useMemo(() => new Set(site.processes.filter((p) => p.decision).map(keyOf)), [site.processes]);
   return (
     <section className={`site-card status-${site.status}`} data-testid={`site-${site.site}`}>
       <header>
@@ -99,10 +100,11 @@ export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; 
       </table>
       <BurnDownChart
         trend={site.trend}
+        decided={decided}
         timeZone={timeZone}
         now={dataDay}
         label={`${site.site} ${t('overview.trend')}`}
-        labels={{ items: t('unit.items'), now: t('overview.now'), deadline: t('overview.deadline'), nameOf }}
+        labels={{ items: t('unit.items'), now: t('overview.now'), deadline: t('overview.deadline'), projected: t('overview.projected'), nameOf }}
       />
     </section>
   );
