@@ -87,8 +87,20 @@ export interface Overview {
   sites: SiteOverview[];
   /** Every late, stalled or at-risk row of every site, most urgent first: the 要対応 strip and `genba overview`. */
   urgent: ProcessProgress[];
+  /** The whole company in one row, at the data's time: the first thing the screen shows. */
+  summary: CompanySummary;
   /** Business id → its name, where known (businessNames.ts). */
   businessNames: Record<string, string>;
+}
+
+/** The company at a glance, from the latest snapshot of each process: items left, work at risk, the next deadline with work left. */
+export interface CompanySummary {
+  itemsLeft: number;
+  /** Processes late, stalled or at risk (the 要対応 rows). */
+  atRisk: number;
+  /** Processes with work left. */
+  open: number;
+  nextDeadline: { at: number; site: string; process: string; businessId: string; remaining: number } | null;
 }
 
 export interface TableRows {

@@ -1,7 +1,7 @@
 import { finishMinute } from './finishMinute.js';
 import type Database from 'better-sqlite3';
 import { startOfZonedDay } from '../config/zonedTime.js';
-import type { Overview, ProcessBurnDown, ProcessProgress, ProgressStatus, SiteOverview } from '../api/types.js';
+import type { CompanySummary, Overview, ProcessBurnDown, ProcessProgress, ProgressStatus, SiteOverview } from '../api/types.js';
 import { sitesByUrgency, urgentList } from './urgency.js';
 import { floorDecisions, workKey } from './floorDecisions.js';
 
@@ -50,7 +50,7 @@ export function assessProgress(
  */
 export function computeOverview(db: Database.Database, o: OverviewOptions): Overview {
   const latest = db.prepare('SELECT MAX(snapshot_time) AS t FROM progress_snapshots WHERE snapshot_time <= ?').get(o.now) as { t: number | null };
-  if (latest.t === null) return { now: o.now, timeZone: o.timeZone, dataAsOf: null, sites: [], urgent: [], businessNames: {} };
+  if (latest.t === null) return { now: o.now, timeZone: o.timeZone, dataAsOf: null, sites: [], urgent: [], summary: companySummary([], []), businessNames: {} };
   const dayStart = startOfZonedDay(latest.t, o.timeZone);
 
   const rows = db
@@ -127,5 +127,19 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
     sites.push({ site, status: worst, processes, trend: { times, series } });
   }
   const ordered = sitesByUrgency(sites);
-  return { now: o.now, timeZone: o.timeZone, dataAsOf: latest.t, sites: ordered, urgent: urgentList(ordered), businessNames: {} };
+  const urgent = urgentList(ordered);
+  return { now: o.now, timeZone: o.timeZone, dataAsOf: latest.t, sites: ordered, urgent, summary: companySummary(ordered, urgent), businessNames: {} };
+}
+
+/** The company row: the items left everywhere, the processes needing action, and the soonest deadline still ahead with work left. */
+function companySummary(sites: SiteOverview[], urgent: ProcessProgress[]): CompanySummary {
+  const open = sites.flatMap((s) => s.processes).filter((p) => p.remaining > 0);
+  const ahead = open.filter((p) => p.deadline !== null && p.deadline >= p.snapshotTime).sort((a, b) => a.deadline! - b.deadline! || b.remaining - a.remaining);
+  const next = ahead[0];
+  return {
+    itemsLeft: open.reduce((n, p) => n + p.remaining, 0),
+    atRisk: urgent.length,
+    open: open.length,
+    nextDeadline: next ? { at: next.deadline!, site: next.site, process: next.process, businessId: next.businessId, remaining: next.remaining } : null,
+  };
 }

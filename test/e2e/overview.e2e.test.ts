@@ -53,6 +53,16 @@ describe('site overview in Chromium, wired to the real core', () => {
     expect(await ref.locator('[data-field="late"]').textContent()).toBe('4分遅れ');
     await expect.poll(() => ref.getAttribute('class')).toContain('status-late');
 
+    // The company row: the items left in every series' latest snapshot, the 要対応 rows, the next deadline with work left, from SQL.
+    const left = expected.filter((r) => r.total_waiting > 0);
+    const summary = page.getByTestId('company-summary');
+    expect(await summary.locator('[data-field="items-left"] strong').textContent()).toBe(
+      `${left.reduce((n, r) => n + r.total_waiting, 0).toLocaleString('ja-JP')}件`,
+    );
+    const urgentRows = await page.locator('[data-testid^="urgent-"] li, [data-testid="urgent"] li').count();
+    expect(await summary.locator('[data-field="at-risk"] strong').textContent()).toBe(`${urgentRows} / 残りのある${left.length}工程`);
+    expect(await summary.locator('[data-field="next-deadline"] strong').textContent()).toBe('16:00（納期まで20分）・札幌 エントリ1（SS）・残り120件');
+
     expect(await page.getByTestId('freshness').textContent()).toContain('最終同期 たった今');
     // One trend chart per site, drawn by echarts on a canvas.
     expect(await page.locator('.site-card canvas').count()).toBeGreaterThanOrEqual(6);

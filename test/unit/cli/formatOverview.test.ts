@@ -27,6 +27,7 @@ function overview(partial: Partial<ProcessProgress>): Overview {
     dataAsOf: NOW,
     sites: [{ site: p.site, status: p.status, processes: [p] }] as Overview['sites'],
     urgent: [p],
+    summary: { itemsLeft: p.remaining, atRisk: 1, open: 1, nextDeadline: null },
     businessNames: { '523201': 'SS' },
   };
 }

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/useT';
 import { formatAgo, formatDateTime } from './format';
 import { SiteCard } from './SiteCard';
 import { UrgentStrip } from './UrgentStrip';
+import { CompanySummary } from './CompanySummary';
 import { useShallow } from 'zustand/react/shallow';
 
 /** 要対応 first, then the sites most urgent first (the core's order), finished work folded away. */
@@ -26,6 +27,7 @@ export function OverviewView() {
         <p className="muted">{t('overview.noData')}</p>
       ) : (
         <>
+          <CompanySummary overview={overview} nameOf={nameOf} />
           <UrgentStrip overview={overview} nameOf={nameOf} />
           <div className="site-grid">
             {overview.sites.map((s) => (

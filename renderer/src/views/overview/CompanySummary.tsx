@@ -1,0 +1,44 @@
+import type { Overview } from '../../../../main/api/types';
+import { useT } from '../../i18n/useT';
+import { useAppStore } from '../../store/appStore';
+import { formatTime, formatToDeadline } from './format';
+
+/**
+ * The whole company in one row above everything else: items left, how many processes need
+ * action out of those with work left, and the next deadline with work left (where, how long
+ * to go, how many items). Each figure says what it counts; all are as of the data's time.
+ */
+export function CompanySummary({ overview, nameOf }: { overview: Overview; nameOf: (id: string) => string }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const s = overview.summary;
+  const at = overview.dataAsOf ?? overview.now;
+  const next = s.nextDeadline;
+  return (
+    <section className="company-summary" data-testid="company-summary" aria-label={t('summary.label')}>
+      <div data-field="items-left">
+        <span className="muted">{t('summary.itemsLeft')}</span> <strong>{t('summary.items', { n: s.itemsLeft.toLocaleString() })}</strong>
+      </div>
+      <div data-field="at-risk" className={s.atRisk > 0 ? 'alarm' : ''}>
+        <span className="muted">{t('summary.atRisk')}</span> <strong>{t('summary.processes', { n: s.atRisk, of: s.open })}</strong>
+      </div>
+      <div data-field="next-deadline">
+        <span className="muted">{t('summary.nextDeadline')}</span>{' '}
+        {next ? (
+          <strong>
+            {t('summary.next', {
+              time: formatTime(next.at, overview.timeZone, at),
+              left: formatToDeadline(next.at, at, lang),
+              site: next.site,
+              process: next.process,
+              business: nameOf(next.businessId),
+              n: next.remaining.toLocaleString(),
+            })}
+          </strong>
+        ) : (
+          <strong>—</strong>
+        )}
+      </div>
+    </section>
+  );
+}
