@@ -9,6 +9,7 @@ import type { Localized } from '../api/localized.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 import { planningRules } from './planningRules.js';
 import { decisionShort } from './decisionShort.js';
+import { businessLabel } from './businessLabel.js';
 
 /** 「約4分」, 「約8時間」: minutes late as an alert says them. */
 const about = (m: number): Localized => {
@@ -63,7 +64,7 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandi
     const deadline = p.deadline === null ? '—' : formatHm(p.deadline, i.timeZone);
     const mins = p.minutesLate;
     // The business by the name the overview shows, not its id.
-    const business = i.overview.businessNames[p.businessId] ?? p.businessId;
+    const business = businessLabel(i.overview.businessNames, p.businessId);
     // A move already decided for it: the alert follows the decision (what was done, what it should bring) until it resolves.
     const decided = p.decision && p.decision.verdict !== 'short' ? p.decision : null;
     const critical = !decided && (mins === null || mins >= i.config.criticalLateMinutes);
@@ -81,8 +82,8 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandi
               en: `${p.site} ${p.process} has stalled (deadline ${deadline}, ${p.remaining} left)`,
             }
           : {
-              ja: `${p.site} ${p.process}（${business}）が納期 ${deadline} に${about(mins).ja}遅れる見込み`,
-              en: `${p.site} ${p.process} (${business}) will miss the ${deadline} deadline by ${about(mins).en}`,
+              ja: `${p.site} ${p.process}（${business.ja}）が納期 ${deadline} に${about(mins).ja}遅れる見込み`,
+              en: `${p.site} ${p.process} (${business.en}) will miss the ${deadline} deadline by ${about(mins).en}`,
             },
       detail: {
         decision: p.decision ?? null,
@@ -97,21 +98,21 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandi
       },
       dataAsOf: p.snapshotTime,
       request: {
-        ja: `${p.site}の${p.process}工程が遅延しています（${business}、納期${deadline}、残り${p.remaining}件${mins === null ? '' : `、${about(mins).ja}遅れの見込み`}）`,
-        en: `${p.site} ${p.process} is behind schedule (${business}, deadline ${deadline}, ${p.remaining} left${mins === null ? '' : `, ${about(mins).en} late`})`,
+        ja: `${p.site}の${p.process}工程が遅延しています（${business.ja}、納期${deadline}、残り${p.remaining}件${mins === null ? '' : `、${about(mins).ja}遅れの見込み`}）`,
+        en: `${p.site} ${p.process} is behind schedule (${business.en}, deadline ${deadline}, ${p.remaining} left${mins === null ? '' : `, ${about(mins).en} late`})`,
       },
     };
   });
 }
 
 /** A late process with a move decided: 「札幌 エントリ1（SS）: 15:40に3名の応援を承認済み・完了見込み 15:58（納期 16:00）」. */
-function decisionTitle(p: ProcessProgress, d: FloorDecision, business: string, timeZone: string): Localized {
+function decisionTitle(p: ProcessProgress, d: FloorDecision, business: Localized, timeZone: string): Localized {
   const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, timeZone));
   const finish = d.actual?.finish ?? d.promised.finish;
   const measured = d.actual !== null;
   return {
-    ja: `${p.site} ${p.process}（${business}）: ${hm(d.decidedAt)}に${d.moved}名の応援を承認済み・${measured ? '実績からの' : ''}完了見込み ${hm(finish)}（納期 ${hm(d.deadline)}）`,
-    en: `${p.site} ${p.process} (${business}): ${d.moved} ${d.moved === 1 ? 'person' : 'people'} moved in, approved ${hm(d.decidedAt)}; ${measured ? 'finish at the measured speed' : 'expected finish'} ${hm(finish)} (deadline ${hm(d.deadline)})`,
+    ja: `${p.site} ${p.process}（${business.ja}）: ${hm(d.decidedAt)}に${d.moved}名の応援を承認済み・${measured ? '実績からの' : ''}完了見込み ${hm(finish)}（納期 ${hm(d.deadline)}）`,
+    en: `${p.site} ${p.process} (${business.en}): ${d.moved} ${d.moved === 1 ? 'person' : 'people'} moved in, approved ${hm(d.decidedAt)}; ${measured ? 'finish at the measured speed' : 'expected finish'} ${hm(finish)} (deadline ${hm(d.deadline)})`,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FloorDecision } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
+import { businessLabel } from './businessLabel.js';
 
 /**
  * A move decided today that is not doing what it promised: since the moved people started,
@@ -17,7 +18,7 @@ export function decisionShort(i: RuleInputs): AlertCandidate[] {
     .flatMap((s) => s.processes)
     .flatMap((p) => (p.decision?.verdict === 'short' && p.decision.actual !== null ? [{ p, d: p.decision, a: p.decision.actual }] : []))
     .map(({ p, d, a }): AlertCandidate => {
-      const business = i.overview.businessNames[p.businessId] ?? p.businessId;
+      const business = businessLabel(i.overview.businessNames, p.businessId);
       const speed = (v: number): string => v.toFixed(1);
       const finish = a.finish === null ? { ja: '今日中に終わらない', en: 'not today' } : { ja: hm(a.finish), en: hm(a.finish) };
       return {
@@ -27,14 +28,14 @@ export function decisionShort(i: RuleInputs): AlertCandidate[] {
         site: p.site,
         process: p.process,
         title: {
-          ja: `${p.site} ${p.process}（${business}）: ${hm(d.decidedAt)}に承認した${d.moved}名の応援で遅れが取り戻せていません（約束 毎分${speed(d.promised.perMinute)}件 → 実績 毎分${speed(a.perMinute)}件、完了見込み ${finish.ja}、納期 ${hm(d.deadline)}）`,
-          en: `${p.site} ${p.process} (${business}): the ${d.moved} ${d.moved === 1 ? 'person' : 'people'} moved in at ${hm(d.decidedAt)} have not closed the gap (promised ${speed(d.promised.perMinute)} → actual ${speed(a.perMinute)} items/min, finish ${finish.en}, deadline ${hm(d.deadline)})`,
+          ja: `${p.site} ${p.process}（${business.ja}）: ${hm(d.decidedAt)}に承認した${d.moved}名の応援で遅れが取り戻せていません（約束 毎分${speed(d.promised.perMinute)}件 → 実績 毎分${speed(a.perMinute)}件、完了見込み ${finish.ja}、納期 ${hm(d.deadline)}）`,
+          en: `${p.site} ${p.process} (${business.en}): the ${d.moved} ${d.moved === 1 ? 'person' : 'people'} moved in at ${hm(d.decidedAt)} have not closed the gap (promised ${speed(d.promised.perMinute)} → actual ${speed(a.perMinute)} items/min, finish ${finish.en}, deadline ${hm(d.deadline)})`,
         },
         detail: { businessId: p.businessId, remaining: p.remaining, deadline: d.deadline, decision: d satisfies FloorDecision },
         dataAsOf: a.to,
         request: {
-          ja: `${p.site}の${p.process}工程が遅延しています（${business}、${hm(d.decidedAt)}の応援のあとも完了見込み ${finish.ja}、納期${hm(d.deadline)}、残り${p.remaining}件）`,
-          en: `${p.site} ${p.process} is still behind schedule after the move at ${hm(d.decidedAt)} (${business}, finish ${finish.en}, deadline ${hm(d.deadline)}, ${p.remaining} left)`,
+          ja: `${p.site}の${p.process}工程が遅延しています（${business.ja}、${hm(d.decidedAt)}の応援のあとも完了見込み ${finish.ja}、納期${hm(d.deadline)}、残り${p.remaining}件）`,
+          en: `${p.site} ${p.process} is still behind schedule after the move at ${hm(d.decidedAt)} (${business.en}, finish ${finish.en}, deadline ${hm(d.deadline)}, ${p.remaining} left)`,
         },
       };
     });

@@ -89,7 +89,7 @@ describe('alerts on the demo company', () => {
     await page.screenshot({ path: join(TEST_RESULTS, 'alerts.png'), fullPage: true });
 
     // 札幌's delay risk shows the OCR incident as its likely cause; the incident its start and hosts.
-    await page.getByTestId('alert-list').locator('li', { hasText: '札幌 エントリ1（業務523201）が納期' }).click();
+    await page.getByTestId('alert-list').locator('li', { hasText: '札幌 エントリ1（SS）が納期' }).click();
     expect(await page.getByTestId('alert-cause').textContent()).toMatch(/^考えられる原因: ocr-sapporo-01 のログ障害（13:50から）: 速度 毎分/);
     await page.screenshot({ path: join(TEST_RESULTS, 'alerts-cause.png'), fullPage: true });
     // The list opens on what needs a decision: the deadlines first (the most minutes late first), the OCR incident right
@@ -106,7 +106,10 @@ describe('alerts on the demo company', () => {
         .map((a) => a.kind)
         .slice(0, 3),
     ).toEqual(['delay_risk', 'delay_risk', 'log_anomaly']);
-    await page.getByTestId('alert-list').locator('li', { hasText: 'ログの障害（札幌）' }).click();
+    const incidentItem = page.getByTestId('alert-list').locator('li', { hasText: 'ログの障害（札幌）' });
+    // Its age is the incident's, from its first line at 13:50, not the moment the check first saw it (15:40).
+    expect(await incidentItem.getByTestId('alert-started').textContent()).toBe('発生 13:50（2時間前）');
+    await incidentItem.click();
     // Its signals named in words, with their lines (no z-score shown as a count), and 札幌's speed on the same time axis.
     const signals = await page.getByTestId('alert-signals').textContent();
     expect(signals).toContain('エラーの急増');
