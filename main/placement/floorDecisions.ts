@@ -55,9 +55,9 @@ export function floorDecisions(db: Database.Database, from: number, to: number, 
     const { facts } = impactOfKept(p, kept);
     const snapshotTime = facts.snapshotTime ?? p.deadline - facts.minutesLeft * MINUTE;
     const startsAt = snapshotTime + facts.switchMinutes * MINUTE;
-    const after = snapshots.all(p.site, p.process, p.businessId, startsAt, to) as SnapshotRow[];
+    const since = snapshots.all(p.site, p.process, p.businessId, snapshotTime, to) as SnapshotRow[];
     const promised = { perMinute: facts.currentPerMinute + facts.addedPerMinute, finish: facts.projectedFinish };
-    const actual = measured(after);
+    const actual = measured(since, startsAt);
     return {
       suggestionId: r.suggestion_id,
       action: r.action_type,
@@ -76,15 +76,28 @@ export function floorDecisions(db: Database.Database, from: number, to: number, 
   });
 }
 
-/** Speed from the first snapshot after the start to the last; finish: when none was left, else projected from that speed. */
-function measured(after: SnapshotRow[]): FloorDecision['actual'] {
-  const first = after[0];
-  const doneAt = after.find((s) => s.total_waiting <= 0);
-  const last = doneAt ?? after[after.length - 1];
-  if (!first || !last || last.snapshot_time - first.snapshot_time < MEASURE_AFTER_MINUTES * MINUTE) return null;
-  const perMinute = (last.entry_count - first.entry_count) / ((last.snapshot_time - first.snapshot_time) / MINUTE);
-  const finish = doneAt ? doneAt.snapshot_time : perMinute > 0 ? finishMinute(last.snapshot_time + (last.total_waiting / perMinute) * MINUTE) : null;
-  return { perMinute, finish, finished: doneAt !== undefined, from: first.snapshot_time, to: last.snapshot_time };
+/**
+ * Speed from the first snapshot after the moved people started to the last one; the finish
+ * projected from it. Work done by then has its finish (the first snapshot with nothing left)
+ * and its speed over the same span, or, when it was done too soon after the start to measure,
+ * from the decision's own snapshot (`since[0]`).
+ */
+function measured(since: SnapshotRow[], startsAt: number): FloorDecision['actual'] {
+  const started = since.filter((s) => s.snapshot_time >= startsAt);
+  const doneAt = started.find((s) => s.total_waiting <= 0);
+  const span = (a: SnapshotRow, b: SnapshotRow): number => (b.snapshot_time - a.snapshot_time) / MINUTE;
+  const speed = (a: SnapshotRow, b: SnapshotRow): number => (b.entry_count - a.entry_count) / span(a, b);
+  const first = started[0];
+  if (doneAt) {
+    const base = first && span(first, doneAt) >= MEASURE_AFTER_MINUTES ? first : since[0]!;
+    if (span(base, doneAt) <= 0) return null;
+    return { perMinute: speed(base, doneAt), finish: doneAt.snapshot_time, finished: true, from: base.snapshot_time, to: doneAt.snapshot_time };
+  }
+  const last = started[started.length - 1];
+  if (!first || !last || span(first, last) < MEASURE_AFTER_MINUTES) return null;
+  const perMinute = speed(first, last);
+  const finish = perMinute > 0 ? finishMinute(last.snapshot_time + (last.total_waiting / perMinute) * MINUTE) : null;
+  return { perMinute, finish, finished: false, from: first.snapshot_time, to: last.snapshot_time };
 }
 
 /** Working when the work finishes (or will) by the later of the promise and the deadline; short when later than both. */

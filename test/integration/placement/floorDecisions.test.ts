@@ -134,6 +134,17 @@ describe('a decided move, where the problem was: promised against actual', () =>
     );
   });
 
+  it("work done soon after the move: finished at the first snapshot with nothing left, its speed from the decision's own snapshot", async () => {
+    const p = await approveReference();
+    addSnapshots(p, 3 * (p.facts.currentPerMinute + p.facts.addedPerMinute), ANCHOR + 10 * MINUTE);
+    await app!.stop();
+    app = createApp({ dataDir: dir.path, now: ANCHOR + 10 * MINUTE });
+    await app.start();
+    const d = app.assistant.approvals().find((a) => a.suggestionId === p.id)!.outcome!;
+    expect(d.actual).toMatchObject({ finished: true, finish: ANCHOR + 10 * MINUTE, from: p.facts.snapshotTime, perMinute: p.facts.remaining / 10 });
+    expect(d.verdict).toBe('working');
+  });
+
   it('with later snapshots at half the pace: the decision falls short and raises its own alert, promise and measured speed side by side', async () => {
     const p = await approveReference();
     const half = p.facts.currentPerMinute / 2;
