@@ -2,11 +2,10 @@ import type Database from 'better-sqlite3';
 import { clusterPartition } from './clusterPartition.js';
 import { readClusterBasis, vectorHash, writeClusterBasis, type ClusterBasis } from './clusterBasis.js';
 import { packVectors } from './vectorLinks.js';
-import { words } from './templateEmbedder.js';
 import { fromBlob } from '../ai/storedVectors.js';
+import { familyLabel, representative } from './familyLabel.js';
 
 const HOUR = 3_600_000;
-const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'for', 'on', 'at', 'is', 'by', 'from', 'with', 'and', 'or', 'not']);
 
 import type { LogCluster as ClusterInfo } from '../api/types.js';
 export type { ClusterInfo };
@@ -35,8 +34,10 @@ export function recluster(db: Database.Database, now: number, eps: number, o: { 
  */
 export function updateClusters(db: Database.Database, now: number, eps: number, o: { full?: boolean } = {}): ClusterUpdate {
   const rows = db
-    .prepare(`SELECT v.template_id, v.vector, t.tokens, t.count FROM log_template_vectors v JOIN log_templates t USING (template_id) ORDER BY v.template_id`)
-    .all() as { template_id: number; vector: Buffer; tokens: string; count: number }[];
+    .prepare(
+      `SELECT v.template_id, v.vector, t.tokens, t.template, t.count FROM log_template_vectors v JOIN log_templates t USING (template_id) ORDER BY v.template_id`,
+    )
+    .all() as { template_id: number; vector: Buffer; tokens: string; template: string | null; count: number }[];
   const vectors = rows.map((r) => fromBlob(r.vector));
   const ids = rows.map((r) => r.template_id);
   const hashes = vectors.map(vectorHash);
@@ -61,17 +62,8 @@ export function updateClusters(db: Database.Database, now: number, eps: number, 
     const [best, n] = [...votes.entries()].filter(([id]) => !taken.has(id)).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [null, 0];
     const id = best !== null && n * 2 >= members.length ? best : nextId++;
     taken.add(id);
-    // The label: the words that carry the most lines across the family.
-    const weight = new Map<string, number>();
-    for (const m of members)
-      for (const w of new Set(words(JSON.parse(m.tokens).join(' ')))) {
-        if (w.length > 1 && !STOP.has(w)) weight.set(w, (weight.get(w) ?? 0) + m.count);
-      }
-    const label = [...weight.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, 3)
-      .map(([w]) => w)
-      .join(' · ');
+    // The label: what sets the family apart, its most representative template's constant text (not its most frequent words).
+    const label = familyLabel(members[representative(group.map((i) => ({ vector: vectors[i]!, count: rows[i]!.count, id: rows[i]!.template_id })))]!);
     clusters.push({ id, label, members });
   }
   const membership = new Map<number, number>();
