@@ -1,7 +1,7 @@
 import type { FloorDecision, IncidentKpiLink, LogIncident, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { DEFAULT_INCIDENT, groupIncidents } from '../logs/logIncidents.js';
-import { incidentLinesSince } from '../logs/logTexts.js';
+import { incidentLinesSince, signalLines } from '../logs/logTexts.js';
 import { linkIncidentsToKpis } from './incidentCauses.js';
 import { usualSpeed } from './usualSpeed.js';
 import { minutesWords } from '../placement/minutesWords.js';
@@ -191,6 +191,7 @@ function skillGap(i: RuleInputs, all: ProcessProgress[]): AlertCandidate[] {
  * and so does any incident linked to a drop on the floor.
  */
 function logIncidents(i: RuleInputs, c: Causes): AlertCandidate[] {
+  const window = i.anomalies?.windowMinutes ?? 60;
   return c.incidents
     .map((incident) => ({ incident, links: c.links.filter((l) => l.incidentId === incident.id) }))
     .filter(({ incident, links }) => incident.severity === 'critical' || links.length > 0)
@@ -223,9 +224,19 @@ function logIncidents(i: RuleInputs, c: Causes): AlertCandidate[] {
           services: incident.services,
           hosts: incident.hosts,
           sites: incident.sites,
+          // The title's count and these share its period: since the start.
           lines: incident.lines,
+          errorLines: incident.errorLines,
           usualLines: incident.usualLines,
-          anomalies: incident.anomalies.map((a) => ({ kind: a.kind, service: a.service, template: a.template, count: a.count, score: a.score })),
+          // Each signal is counted over the anomaly window, and says so.
+          anomalies: incident.anomalies.map((a) => ({
+            kind: a.kind,
+            service: a.service,
+            template: a.template,
+            count: a.count,
+            counted: signalLines(a.count, window),
+            score: a.score,
+          })),
           samples: incident.samples,
           affects: links,
         },

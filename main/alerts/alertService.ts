@@ -10,6 +10,7 @@ import { evaluateRules, incidentCauses, type RuleInputs } from './alertRules.js'
 import { siteTimeline } from './siteTimeline.js';
 import { thresholdChanged } from './alertTexts.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
+import type { LogNarrowing } from '../api/logsScreen.js';
 
 /** The alert rules, checked on a timer (start) and on demand; new alerts go out as events. */
 export interface AlertService {
@@ -25,8 +26,11 @@ export interface AlertService {
    * drops in speed it likely caused; `site`: those that touch it.
    */
   incidents(site?: string, window?: LogWindow): IncidentReport;
-  /** A site's speed, incidents and hosts' log lines on one time axis (default: the last 6 hours; at most 7 days). */
-  timeline(site: string, range?: { from?: number; to?: number }, templateId?: number): SiteTimeline;
+  /**
+   * A site's speed, incidents and hosts' log lines on one time axis (default: the last 6 hours; at
+   * most 7 days), the lines narrowed as the Logs view narrows them.
+   */
+  timeline(site: string, range?: { from?: number; to?: number }, templateId?: number, narrowing?: LogNarrowing): SiteTimeline;
   /** No notifications for `minutes` (the tray's pause); alerts are still recorded. */
   pause(minutes: number): { pausedUntil: number };
   /** Until when notifications are paused, as last set (it may lie in the past); null when never. */
@@ -125,12 +129,12 @@ export function createAlertService(deps: {
   return {
     check,
     incidents: (site?: string, window?: LogWindow): IncidentReport => report(inputs(window), site),
-    timeline(site: string, range: { from?: number; to?: number } = {}, templateId?: number): SiteTimeline {
+    timeline(site: string, range: { from?: number; to?: number } = {}, templateId?: number, narrowing?: LogNarrowing): SiteTimeline {
       const i = inputs();
       const to = range.to ?? i.now;
       // At most a week on one axis: the response says which window it covers.
       const from = Math.max(range.from ?? to - 6 * 3_600_000, to - 7 * 86_400_000);
-      return siteTimeline(i.db, { site, from, to, causes: incidentCauses(i), siteOfHost: i.siteOfHost ?? (() => null), templateId });
+      return siteTimeline(i.db, { site, from, to, causes: incidentCauses(i), siteOfHost: i.siteOfHost ?? (() => null), templateId, narrowing });
     },
     list: (f: AlertFilter = {}): Alert[] => listAlerts(deps.db(), f, env.lang()),
     openCount,

@@ -1,20 +1,32 @@
 import type Database from 'better-sqlite3';
 import type { SiteTimeline } from '../api/types.js';
+import type { LogNarrowing } from '../api/logsScreen.js';
 import type { Causes } from './alertRules.js';
 import { speeds } from './incidentCauses.js';
 import { displayTemplate } from '../logs/templateText.js';
+import { lineWhere } from '../logs/matchingLines.js';
 
 const BUCKET = 5 * 60_000;
 
 /**
  * One site on one time axis: the speed of each of its processes, the log incidents that
  * touch it (with the drops they likely caused), and the lines and errors of the hosts that
- * serve it. What a manager reads to see whether the logs explain the floor.
+ * serve it. What a manager reads to see whether the logs explain the floor. A narrowing (the
+ * Logs view's level, service and host) narrows the log lines counted, as it narrows the view.
  */
 export function siteTimeline(
   db: Database.Database,
-  o: { site: string; from: number; to: number; causes: Causes; siteOfHost: (host: string) => string | null; templateId?: number | undefined },
+  o: {
+    site: string;
+    from: number;
+    to: number;
+    causes: Causes;
+    siteOfHost: (host: string) => string | null;
+    templateId?: number | undefined;
+    narrowing?: LogNarrowing | undefined;
+  },
 ): SiteTimeline {
+  const narrowed = lineWhere({ ...o.narrowing, from: o.from, to: o.to });
   const series = db
     .prepare(
       `SELECT DISTINCT process_name AS process, business_id AS businessId FROM progress_snapshots
@@ -36,9 +48,9 @@ export function siteTimeline(
           db
             .prepare(
               `SELECT (ts / ${BUCKET}) * ${BUCKET} AS at, SUM(lines) AS lines, SUM((level = 'ERROR') * lines) AS errors FROM app_logs
-               WHERE ts >= ? AND ts < ? AND host IN (${hosts.map(() => '?').join(',')}) GROUP BY at ORDER BY at`,
+               WHERE ${narrowed.sql} AND host IN (${hosts.map(() => '?').join(',')}) GROUP BY at ORDER BY at`,
             )
-            .all(o.from, o.to, ...hosts) as { at: number; lines: number; errors: number }[]
+            .all(...narrowed.params, ...hosts) as { at: number; lines: number; errors: number }[]
         ).map((r) => ({ ...r, errors: r.errors ?? 0 }));
   const incidents = o.causes.incidents
     .filter((x) => x.sites.includes(o.site))
@@ -51,19 +63,22 @@ export function siteTimeline(
     incidents,
     logs,
     hosts,
-    template: o.templateId ? templateLines(db, o.templateId, o.from, o.to) : null,
+    template: o.templateId ? templateLines(db, o.templateId, narrowed) : null,
   };
 }
 
-/** One template's lines per 5 minutes over the window (its per-minute counts, from every host); null when it does not exist. */
-function templateLines(db: Database.Database, id: number, from: number, to: number): NonNullable<SiteTimeline['template']> | null {
+/**
+ * One template's lines per 5 minutes over the window, from every host (of those the narrowing
+ * keeps), counted as the Logs view's list counts them; null when it does not exist.
+ */
+function templateLines(db: Database.Database, id: number, narrowed: ReturnType<typeof lineWhere>): NonNullable<SiteTimeline['template']> | null {
   const t = db.prepare('SELECT tokens, template FROM log_templates WHERE template_id = ?').get(id) as { tokens: string; template: string | null } | undefined;
   if (!t) return null;
   const points = db
     .prepare(
-      `SELECT CAST(minute / ${BUCKET} AS INTEGER) * ${BUCKET} AS at, SUM(count) AS lines FROM log_template_minutes
-       WHERE template_id = ? AND minute >= ? AND minute < ? GROUP BY at ORDER BY at`,
+      `SELECT (ts / ${BUCKET}) * ${BUCKET} AS at, SUM(lines) AS lines FROM app_logs
+       WHERE template_id = ? AND ${narrowed.sql} GROUP BY at ORDER BY at`,
     )
-    .all(id, from, to) as { at: number; lines: number }[];
+    .all(id, ...narrowed.params) as { at: number; lines: number }[];
   return { id, text: displayTemplate(t.template, t.tokens), points };
 }

@@ -28,6 +28,7 @@ export const CHANNEL_NAMES = [
   'logs.volume',
   'logs.scatter',
   'logs.describeCluster',
+  'logs.screen',
   'alerts.list',
   'alerts.check',
   'alerts.ack',

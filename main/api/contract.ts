@@ -38,6 +38,7 @@ import {
 } from './assistantTypes.js';
 import { MAX_DOCUMENT_CHARS } from './knowledgeLimits.js';
 import { ALERT_KINDS } from './alertKinds.js';
+import { LOG_PERIOD_HOURS, type LogsScreen } from './logsScreen.js';
 import type { StoredPlan, StoreForecast } from './planTypes.js';
 import type { DoctorReport } from './doctorTypes.js';
 
@@ -120,13 +121,22 @@ export const REQUEST_SCHEMAS = {
   'models.test': z.object({ role: z.enum(['intent', 'answer', 'embedding']) }).strict(),
   'logs.refresh': empty,
   'logs.templates': z.object({ limit: z.number().int().min(1).max(5000).optional(), ...LOG_FILTER }).strict(),
-  'logs.template': z.object({ id: z.number().int().min(1) }).strict(),
+  'logs.template': z.object({ id: z.number().int().min(1), ...LOG_FILTER }).strict(),
   'logs.search': z.object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(100).optional(), ...LOG_FILTER }).strict(),
   'logs.clusters': empty,
   'logs.anomalies': empty,
   'logs.volume': z.object({ ...LOG_FILTER }).strict(),
   'logs.scatter': empty,
   'logs.describeCluster': z.object({ id: z.number().int().min(1) }).strict(),
+  'logs.screen': z
+    .object({
+      hours: z.union(LOG_PERIOD_HOURS.map((h) => z.literal(h))),
+      level: LOG_FILTER.level,
+      service: LOG_FILTER.service,
+      host: LOG_FILTER.host,
+      limit: z.number().int().min(1).max(5000).optional(),
+    })
+    .strict(),
   'alerts.list': z
     .object({
       status: z.enum(['open', 'resolved']).optional(),
@@ -154,6 +164,9 @@ export const REQUEST_SCHEMAS = {
       from: z.number().int().min(0).max(8.64e15).optional(),
       to: z.number().int().min(0).max(8.64e15).optional(),
       templateId: z.number().int().min(1).optional(),
+      level: LOG_FILTER.level,
+      service: LOG_FILTER.service,
+      host: LOG_FILTER.host,
     })
     .strict()
     .refine((r) => r.from === undefined || r.to === undefined || (r.from < r.to && r.to - r.from <= 7 * 86_400_000), {
@@ -249,6 +262,7 @@ export interface ResponseOf {
   'logs.volume': LogVolume;
   'logs.scatter': LogScatterPoint[];
   'logs.describeCluster': { label: string; summary: string | null };
+  'logs.screen': LogsScreen;
   'alerts.list': Alert[];
   'alerts.check': AlertCheck;
   'alerts.ack': Alert[];

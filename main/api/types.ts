@@ -243,6 +243,7 @@ export interface ModelTestResult {
 export interface LogTemplateSummary {
   id: number;
   template: string;
+  /** Its lines and errors: all of them, or where a filter narrows the list, those that match it. */
   count: number;
   errors: number;
   firstSeen: number | null;
@@ -302,7 +303,7 @@ export interface LogAnomalyReport {
   warmup: boolean;
   anomalies: LogAnomaly[];
 }
-/** Narrows template listing and search to templates with at least one line that matches; epoch ms. */
+/** Narrows template listing and search to templates with at least one line that matches, counted by those lines; epoch ms. */
 export interface LogFilter {
   service?: string | undefined;
   host?: string | undefined;
@@ -327,6 +328,8 @@ export interface LogIncident {
    * median over the same span of the day on the previous 7 days.
    */
   lines: number;
+  /** Of `lines`, those at level ERROR. */
+  errorLines: number;
   usualLines: number;
   severity: 'warning' | 'critical';
   anomalies: LogAnomaly[];

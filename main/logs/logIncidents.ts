@@ -115,6 +115,14 @@ function toIncident(db: Database.Database, members: Footprint[], report: LogAnom
   // the anomaly window's: an incident older than the window would otherwise read as smaller
   // than it is. Its usual is the same span on the previous days, so the two compare.
   const since = (count.get(start, report.now, ...params) as { n: number }).n;
+  // Of those, the errors: what the error bars of the timeline add up to over the same span.
+  const errorLines = (
+    db
+      .prepare(`SELECT COALESCE(SUM(lines), 0) AS n FROM app_logs WHERE ts >= ? AND ts < ? AND level = 'ERROR' AND (${where})`)
+      .get(start, report.now, ...params) as {
+      n: number;
+    }
+  ).n;
 
   const anomalies = members.map((m) => m.anomaly);
   const hostList = [...hosts].sort((a, b) => b[1] - a[1]).map(([h]) => h);
@@ -129,6 +137,7 @@ function toIncident(db: Database.Database, members: Footprint[], report: LogAnom
     hosts: hostList,
     sites,
     lines: since,
+    errorLines,
     usualLines: Math.round(usualOver(start, report.now) * 10) / 10,
     severity: critical ? 'critical' : 'warning',
     anomalies,

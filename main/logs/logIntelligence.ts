@@ -3,6 +3,9 @@ import type { AppEnv } from '../config/appEnv.js';
 import { join } from 'node:path';
 import type { EmbeddingService } from '../ai/embeddingService.js';
 import type { Lang, LogFilter, LogsRefresh, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary, LogVolume } from '../api/types.js';
+import { TREND_BUCKETS, type LogNarrowing, type LogPeriodHours, type LogsScreen } from '../api/logsScreen.js';
+import { changedFirst, familiesOf, filters, lastDayHourly, lineWhere, logRange, matchingLines, narrowAnomalies, type MatchedLines } from './matchingLines.js';
+import { periodWords } from './logTexts.js';
 import { clusterSummaryInstruction } from './logTexts.js';
 import type { VectorIndex } from '../ai/vectorIndex.js';
 import type { AppLog } from '../applog/appLog.js';
@@ -41,9 +44,13 @@ export interface LogIntelligence {
   refresh(): Promise<LogsRefresh>;
   /** Adds log files to the store; the next refresh mines them. Says, per file, what was added or why not. */
   ingestFiles(paths: string[]): IngestReport;
-  /** The most frequent templates; with a filter, those with at least one matching line. */
+  /**
+   * The most frequent templates; with a filter, those with at least one matching line, counted
+   * by those lines (their sparkline over the filter's range, else the last 24 hours).
+   */
   templates(limit?: number, filter?: LogFilter): TemplateSummary[];
-  template(id: number): TemplateDetail | null;
+  /** A template; with a filter, its counts and recent lines are those that match. */
+  template(id: number, filter?: LogFilter): TemplateDetail | null;
   /** Semantic search: the query embedded as a query, templates found in the HNSW index. */
   search(text: string, k: number, filter?: LogFilter): Promise<SearchHit[]>;
   clusters(): ClusterInfo[];
@@ -58,6 +65,11 @@ export interface LogIntelligence {
   volume(filter?: LogFilter): LogVolume;
   /** Every template as a point: clusters in colour, anomalies marked. */
   scatter(): ScatterPoint[];
+  /**
+   * The Logs view for the last `hours` narrowed by level, service and host: every panel (volume,
+   * families, templates, anomalies, scatter) computed on the same range and the same lines.
+   */
+  screen(hours: LogPeriodHours, narrowing?: LogNarrowing, limit?: number): LogsScreen;
 }
 
 /**
@@ -110,16 +122,52 @@ export function createLogIntelligence(deps: {
       last_seen: number | null;
       cluster_id: number | null;
     },
+    /** Its lines that match a filter, where one narrows the counts. */
+    matched?: MatchedLines,
   ): TemplateSummary => ({
     id: r.template_id,
     template: displayTemplate(r.template, r.tokens),
-    count: r.count,
-    errors: r.errors,
+    count: matched?.lines ?? r.count,
+    errors: matched?.errors ?? r.errors,
     firstSeen: r.first_seen,
     lastSeen: r.last_seen,
     clusterId: r.cluster_id,
-    sparkline: spark(db, r.template_id),
+    sparkline: matched?.trend ?? spark(db, r.template_id),
   });
+  /** The templates of `counts` with a line, most lines first (ties by id), as summaries of those lines. */
+  const summariesOf = (db: Database.Database, counts: Map<number, MatchedLines>, limit: number): TemplateSummary[] => {
+    const row = db.prepare(`${SELECT} WHERE t.template_id = ?`);
+    return [...counts]
+      .filter(([, m]) => m.lines > 0)
+      .sort((a, b) => b[1].lines - a[1].lines || a[0] - b[0])
+      .slice(0, limit)
+      .flatMap(([id, m]) => {
+        const r = row.get(id) as Parameters<typeof summary>[1] | undefined;
+        return r ? [summary(db, r, m)] : [];
+      });
+  };
+  /** Where a filtered list draws its trend: the filter's range, else the last 24 hours. */
+  const trendOf = (f: LogFilter) =>
+    f.from !== undefined && f.to !== undefined && f.to > f.from ? { from: f.from, to: f.to, buckets: TREND_BUCKETS } : lastDayHourly(deps.env.now());
+  /** Every template as a point of the plane, with all its lines (the projection is the same whatever is shown). */
+  const points = (db: Database.Database): ScatterPoint[] => {
+    const rows = db
+      .prepare(
+        `SELECT v.template_id, v.vector, t.tokens, t.template, t.count, m.cluster_id FROM log_template_vectors v
+        JOIN log_templates t USING (template_id) LEFT JOIN log_cluster_members m USING (template_id) ORDER BY v.template_id`,
+      )
+      .all() as { template_id: number; vector: Buffer; tokens: string; template: string | null; count: number; cluster_id: number | null }[];
+    const xy = project2d(rows.map((r) => fromBlob(r.vector)));
+    return rows.map((r, i) => ({
+      id: r.template_id,
+      x: Math.round(xy[i]![0] * 1e4) / 1e4,
+      y: Math.round(xy[i]![1] * 1e4) / 1e4,
+      clusterId: r.cluster_id,
+      count: r.count,
+      anomalous: false,
+      template: displayTemplate(r.template, r.tokens),
+    }));
+  };
   const refreshNow = async (): Promise<LogsRefresh> => {
     const db = deps.db();
     // Loading the miner costs a pass over every template: not worth it when no line waits for one.
@@ -149,24 +197,27 @@ export function createLogIntelligence(deps: {
 
     templates(limit = 500, filter: LogFilter = {}): TemplateSummary[] {
       const db = deps.db();
-      const f = filterSql(filter);
-      return (db.prepare(`${SELECT} ${f.where} ORDER BY t.count DESC LIMIT ?`).all(...f.params, limit) as Parameters<typeof summary>[1][]).map((r) =>
-        summary(db, r),
-      );
+      if (filters(filter)) return summariesOf(db, matchingLines(db, filter, trendOf(filter)), limit);
+      return (db.prepare(`${SELECT} ORDER BY t.count DESC LIMIT ?`).all(limit) as Parameters<typeof summary>[1][]).map((r) => summary(db, r));
     },
 
-    template(id: number): TemplateDetail | null {
+    template(id: number, filter: LogFilter = {}): TemplateDetail | null {
       const db = deps.db();
       const r = db.prepare(`${SELECT} WHERE t.template_id = ?`).get(id) as Parameters<typeof summary>[1] | undefined;
       if (!r) return null;
+      const narrowed = filters(filter);
+      const matched = narrowed
+        ? (matchingLines(db, filter, trendOf(filter), id).get(id) ?? { lines: 0, errors: 0, trend: new Array<number>(trendOf(filter).buckets).fill(0) })
+        : undefined;
+      const w = lineWhere(filter);
       const values = JSON.parse(
         (db.prepare('SELECT param_values FROM log_templates WHERE template_id = ?').get(id) as { param_values: string }).param_values,
       ) as Record<string, Record<string, number> | null>;
       return {
-        ...summary(db, r),
+        ...summary(db, r, matched),
         samples: db
-          .prepare('SELECT ts, service, host, level, message FROM app_logs WHERE template_id = ? ORDER BY ts DESC LIMIT 10')
-          .all(id) as TemplateDetail['samples'],
+          .prepare(`SELECT ts, service, host, level, message FROM app_logs WHERE template_id = ? AND ${w.sql} ORDER BY ts DESC LIMIT 10`)
+          .all(id, ...w.params) as TemplateDetail['samples'],
         parameters: Object.entries(values).map(([pos, v]) => ({
           position: Number(pos),
           name: parameterName(JSON.parse(r.tokens) as string[], Number(pos)),
@@ -185,21 +236,25 @@ export function createLogIntelligence(deps: {
       if (!index) return [];
       const [q] = await e.embed([text], 'query');
       const db = deps.db();
-      const f = filterSql(filter);
-      const sample = db.prepare('SELECT message FROM app_logs WHERE template_id = ? ORDER BY ts DESC LIMIT 1');
-      const row = db.prepare(`${SELECT} ${f.where ? `${f.where} AND` : 'WHERE'} t.template_id = ?`);
-      // With a filter, nearest neighbours are taken wider and filtered; the index knows no lines.
-      const wanted = f.where ? Math.max(1, Math.min(index.size, k * 20)) : k;
+      const narrowed = filters(filter);
+      const counts = narrowed ? matchingLines(db, filter, trendOf(filter)) : null;
+      const w = lineWhere(filter);
+      const sample = db.prepare(`SELECT message FROM app_logs WHERE template_id = ? AND ${w.sql} ORDER BY ts DESC LIMIT 1`);
+      const row = db.prepare(`${SELECT} WHERE t.template_id = ?`);
+      // With a filter, nearest neighbours are taken wider and kept where they have a matching line; the index knows no lines.
+      const wanted = narrowed ? Math.max(1, Math.min(index.size, k * 20)) : k;
       return index
         .search(q!, wanted)
         .flatMap((hit) => {
-          const r = row.get(...f.params, hit.id) as Parameters<typeof summary>[1] | undefined;
+          const matched = counts?.get(hit.id);
+          if (counts && !matched?.lines) return [];
+          const r = row.get(hit.id) as Parameters<typeof summary>[1] | undefined;
           return r
             ? [
                 {
-                  ...summary(db, r),
+                  ...summary(db, r, matched),
                   score: Math.round(hit.score * 1000) / 1000,
-                  sample: (sample.get(hit.id) as { message: string } | undefined)?.message ?? null,
+                  sample: (sample.get(hit.id, ...w.params) as { message: string } | undefined)?.message ?? null,
                 },
               ]
             : [];
@@ -237,40 +292,37 @@ export function createLogIntelligence(deps: {
     volume: (filter: LogFilter = {}): LogVolume => logVolume(deps.db(), filter, deps.env.now()),
     scatter(): ScatterPoint[] {
       const db = deps.db();
-      const rows = db
-        .prepare(
-          `SELECT v.template_id, v.vector, t.tokens, t.template, t.count, m.cluster_id FROM log_template_vectors v
-        JOIN log_templates t USING (template_id) LEFT JOIN log_cluster_members m USING (template_id) ORDER BY v.template_id`,
-        )
-        .all() as { template_id: number; vector: Buffer; tokens: string; template: string | null; count: number; cluster_id: number | null }[];
       const anomalous = new Set(detectAnomalies(db, deps.env.now()).anomalies.map((a) => a.templateId));
-      const xy = project2d(rows.map((r) => fromBlob(r.vector)));
-      return rows.map((r, i) => ({
-        id: r.template_id,
-        x: Math.round(xy[i]![0] * 1e4) / 1e4,
-        y: Math.round(xy[i]![1] * 1e4) / 1e4,
-        clusterId: r.cluster_id,
-        count: r.count,
-        anomalous: anomalous.has(r.template_id),
-        template: displayTemplate(r.template, r.tokens),
-      }));
+      return points(db).map((p) => ({ ...p, anomalous: anomalous.has(p.id) }));
+    },
+    screen(hours: LogPeriodHours, narrowing: LogNarrowing = {}, limit = 300): LogsScreen {
+      const db = deps.db();
+      const range = logRange(hours, deps.env.now());
+      const filter: LogFilter = { ...narrowing, from: range.from, to: range.to };
+      const counts = matchingLines(db, filter, { from: range.from, to: range.to, buckets: TREND_BUCKETS });
+      const matched = new Set([...counts].filter(([, m]) => m.lines > 0).map(([id]) => id));
+      const report = narrowAnomalies(
+        db,
+        detectAnomalies(db, range.to, { ...DEFAULT_ANOMALY, windowMinutes: hours * 60, windowLabel: periodWords(hours) }),
+        narrowing,
+        range,
+        matched,
+      );
+      const ordered = changedFirst(summariesOf(db, counts, Number.MAX_SAFE_INTEGER), report);
+      const flagged = new Set(report.anomalies.map((a) => a.templateId));
+      return {
+        range,
+        narrowing,
+        volume: logVolume(db, filter, range.to),
+        families: familiesOf(db, counts, TREND_BUCKETS),
+        templates: ordered.rows.slice(0, limit),
+        matched: matched.size,
+        changed: ordered.changed,
+        anomalies: report,
+        scatter: points(db)
+          .filter((p) => matched.has(p.id))
+          .map((p) => ({ ...p, count: counts.get(p.id)!.lines, anomalous: flagged.has(p.id) })),
+      };
     },
   } satisfies LogIntelligence;
-}
-
-/** WHERE for templates with at least one line matching the filter (parameterized; empty without one). */
-function filterSql(f: LogFilter): { where: string; params: (string | number)[] } {
-  const parts: [string, string | number | undefined][] = [
-    ['l.service = ?', f.service],
-    ['l.host = ?', f.host],
-    ['l.level = ?', f.level],
-    ['l.ts >= ?', f.from],
-    ['l.ts < ?', f.to],
-  ];
-  const used = parts.filter((x): x is [string, string | number] => x[1] !== undefined);
-  if (used.length === 0) return { where: '', params: [] };
-  return {
-    where: `WHERE EXISTS (SELECT 1 FROM app_logs l WHERE l.template_id = t.template_id AND ${used.map(([c]) => c).join(' AND ')})`,
-    params: used.map(([, v]) => v),
-  };
 }

@@ -16,3 +16,20 @@ export const incidentLinesSince = (i: { lines: number; usualLines: number }, sta
   ja: `${start}から${i.lines}行（通常${i.usualLines}行）`,
   en: `${count(i.lines, 'line')} since ${start} (usually ${i.usualLines})`,
 });
+
+/** A period of the Logs view as its anomalies say it: 「直近6時間」 / "in the last 6 hours" (a whole number of days in days). */
+export const periodWords = (hours: number): Localized =>
+  hours === 1
+    ? { ja: '直近1時間', en: 'in the last hour' }
+    : hours % 24 === 0 && hours > 24
+      ? { ja: `直近${hours / 24}日間`, en: `in the last ${hours / 24} days` }
+      : { ja: `直近${hours}時間`, en: `in the last ${hours} hours` };
+
+/**
+ * One signal of an incident with its own period: its lines in the anomaly window (which ends at
+ * the check), not since the incident's start, so it says so: 「直近60分で150行」.
+ */
+export const signalLines = (lines: number, windowMinutes: number): Localized => ({
+  ja: `直近${windowMinutes}分で${lines}行`,
+  en: `${count(lines, 'line')} in the last ${windowMinutes} min`,
+});
