@@ -191,12 +191,15 @@ export function AlertsView() {
             )}
             {Array.isArray(selected.detail.anomalies) && selected.detail.anomalies.length > 0 && (
               <ul className="incident-signals" data-testid="alert-signals">
-                {(selected.detail.anomalies as { kind: string; service: string | null; template: string | null; count: number }[]).map((x, i) => (
-                  <li key={i}>
-                    <strong>{t(`logs.kind.${x.kind}` as Parameters<typeof t>[0])}</strong> {x.template ?? x.service ?? ''}{' '}
-                    <span className="muted">{t('alerts.lines', { n: x.count })}</span>
-                  </li>
-                ))}
+                {(selected.detail.anomalies as { kind: string; service: string | null; template: string | null; count: number; counted?: unknown }[]).map(
+                  (x, i) => (
+                    <li key={i}>
+                      <strong>{t(`logs.kind.${x.kind}` as Parameters<typeof t>[0])}</strong> {x.template ?? x.service ?? ''}{' '}
+                      {/* A signal's count is of the anomaly window, not since the incident's start: it says its period. */}
+                      <span className="muted">{isText(x.counted) ? x.counted[lang] : t('alerts.lines', { n: x.count })}</span>
+                    </li>
+                  ),
+                )}
               </ul>
             )}
             {selected.kind === 'log_anomaly' && selected.site && <SiteTimelinePanel sites={[selected.site]} timeZone={tz} initialSite={selected.site} />}

@@ -3,8 +3,22 @@ import { onActivateKey } from '../../components/onActivateKey';
 import { useT } from '../../i18n/useT';
 import { Sparkline } from './Sparkline';
 
-/** The log families (similar messages): picking one narrows the templates and the scatter; picking it again, or the link, shows all. */
-export function LogFamilies({ families, picked, onPick }: { families: LogCluster[]; picked: number | null; onPick: (id: number | null) => void }) {
+/**
+ * The log families (similar messages) with lines in the view's period: their lines, templates and
+ * trend are those of the period and the narrowing (`period` says which). Picking one narrows the
+ * templates and the scatter; picking it again, or the link, shows all.
+ */
+export function LogFamilies({
+  families,
+  picked,
+  onPick,
+  period,
+}: {
+  families: LogCluster[];
+  picked: number | null;
+  onPick: (id: number | null) => void;
+  period: string;
+}) {
   const t = useT();
   const toggle = (id: number): void => onPick(picked === id ? null : id);
   return (
@@ -14,9 +28,9 @@ export function LogFamilies({ families, picked, onPick }: { families: LogCluster
         <thead>
           <tr>
             <th>{t('logs.cluster')}</th>
-            <th className="num">{t('logs.familyTemplates')}</th>
-            <th className="num">{t('logs.count')}</th>
-            <th>{t('logs.trend')}</th>
+            <th className="num">{t('logs.familyTemplates', { period })}</th>
+            <th className="num">{t('logs.count', { period })}</th>
+            <th>{t('logs.trend', { period })}</th>
           </tr>
         </thead>
         <tbody>
@@ -30,9 +44,11 @@ export function LogFamilies({ families, picked, onPick }: { families: LogCluster
               onKeyDown={onActivateKey(() => toggle(f.id))}
               data-testid={`log-family-${f.id}`}
             >
-              <td>{f.label}</td>
+              <td data-testid="log-family-label">{f.label}</td>
               <td className="num">{f.templates.length.toLocaleString()}</td>
-              <td className="num">{f.lines.toLocaleString()}</td>
+              <td className="num" data-testid="log-family-lines">
+                {f.lines.toLocaleString()}
+              </td>
               <td>
                 <Sparkline values={f.trend} />
               </td>
@@ -40,6 +56,7 @@ export function LogFamilies({ families, picked, onPick }: { families: LogCluster
           ))}
         </tbody>
       </table>
+      {families.length === 0 && <p className="muted">{t('logs.noFamilies', { period })}</p>}
       {picked !== null && (
         <button type="button" className="link" onClick={() => onPick(null)} data-testid="log-family-clear">
           {t('logs.familyClear', { label: families.find((f) => f.id === picked)?.label ?? '—' })}

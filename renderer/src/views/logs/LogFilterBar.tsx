@@ -1,31 +1,36 @@
-import type { LogFilter } from '../../../../main/api/types';
+import { DEFAULT_LOG_PERIOD, LOG_PERIOD_HOURS, type LogNarrowing, type LogPeriodHours, type LogRange } from '../../../../main/api/logsScreen';
 import { useT } from '../../i18n/useT';
+import { formatTime } from '../overview/format';
 
 const LEVELS = ['ERROR', 'WARN', 'INFO', 'DEBUG'] as const;
-const PERIODS = [1, 6, 24, 24 * 7];
 
-/** What the filter bar holds: text as typed, the period in hours (0: all time). */
+/** What the filter bar holds: text as typed, and the period (hours back from the app's clock; there is always one). */
 export interface FilterForm {
   level: '' | (typeof LEVELS)[number];
   service: string;
   host: string;
-  hours: number;
+  hours: LogPeriodHours;
 }
-export const NO_FILTER: FilterForm = { level: '', service: '', host: '', hours: 0 };
+export const NO_FILTER: FilterForm = { level: '', service: '', host: '', hours: DEFAULT_LOG_PERIOD };
 
-/** The filter of the core's contract; the period ends at the app's clock (the demo's day, not the laptop's). */
-export function toFilter(f: FilterForm, now: number): LogFilter {
+/** What narrows the lines besides the period, as the core's contract takes it. */
+export function toNarrowing(f: FilterForm): LogNarrowing {
   return {
     ...(f.level ? { level: f.level } : {}),
     ...(f.service.trim() ? { service: f.service.trim() } : {}),
     ...(f.host.trim() ? { host: f.host.trim() } : {}),
-    ...(f.hours > 0 ? { from: now - f.hours * 3_600_000, to: now } : {}),
   };
+}
+
+/** A period in words, for headings and counts: 「直近6時間」, "last 6 h". */
+export function periodText(t: ReturnType<typeof useT>, hours: number): string {
+  return hours > 24 && hours % 24 === 0 ? t('logs.period.days', { n: hours / 24 }) : t('logs.period.hours', { n: hours });
 }
 
 /**
  * The filter bar of the Logs view: level, service, host and period, applied together (as the
- * core and the CLI filter); `active`: how many templates the applied filter keeps, null when none is applied.
+ * core and the CLI filter), and the one range the whole view shows, said once; `active`: how
+ * many templates the applied narrowing keeps, null when nothing narrows them.
  */
 export function LogFilterBar({
   form,
@@ -33,12 +38,17 @@ export function LogFilterBar({
   onApply,
   onClear,
   active,
+  range,
+  timeZone,
 }: {
   form: FilterForm;
   onChange: (form: FilterForm) => void;
   onApply: () => void;
   onClear: () => void;
   active: number | null;
+  /** The range the view shows now (from the core), null before the first answer. */
+  range: LogRange | null;
+  timeZone: string;
 }) {
   const t = useT();
   const field = <K extends keyof FilterForm>(key: K, value: FilterForm[K]) => onChange({ ...form, [key]: value });
@@ -94,13 +104,12 @@ export function LogFilterBar({
         <select
           aria-label={t('logs.filter.period')}
           value={form.hours}
-          onChange={(e) => field('hours', Number(e.target.value))}
+          onChange={(e) => field('hours', Number(e.target.value) as LogPeriodHours)}
           data-testid="log-filter-period"
         >
-          <option value={0}>{t('logs.filter.anyTime')}</option>
-          {PERIODS.map((h) => (
+          {LOG_PERIOD_HOURS.map((h) => (
             <option key={h} value={h}>
-              {t('logs.filter.hours', { n: h })}
+              {h > 24 && h % 24 === 0 ? t('logs.filter.days', { n: h / 24 }) : t('logs.filter.hours', { n: h })}
             </option>
           ))}
         </select>
@@ -117,6 +126,15 @@ export function LogFilterBar({
             {t('logs.filter.active', { n: active.toLocaleString() })}
           </span>
         </>
+      )}
+      {range && (
+        <p className="log-range" data-testid="log-range">
+          {t('logs.range', {
+            from: formatTime(range.from, timeZone, range.to),
+            to: formatTime(range.to, timeZone, range.from),
+            period: periodText(t, range.hours),
+          })}
+        </p>
       )}
     </form>
   );

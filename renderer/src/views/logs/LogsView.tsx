@@ -1,15 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { onActivateKey } from '../../components/onActivateKey';
-import type {
-  LogAnomalyKind,
-  LogAnomalyReport,
-  LogCluster,
-  LogScatterPoint,
-  LogSearchHit,
-  LogTemplateDetail,
-  LogTemplateSummary,
-  LogVolume,
-} from '../../../../main/api/types';
+import type { LogAnomalyKind, LogSearchHit, LogTemplateDetail } from '../../../../main/api/types';
+import { LOG_PERIOD_HOURS, type LogPeriodHours, type LogsScreen } from '../../../../main/api/logsScreen';
 import { call, onEvent } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
 import { visibleText } from '../../components/visibleText';
@@ -22,35 +14,41 @@ import { Sparkline } from './Sparkline';
 import { TemplateScatter } from './TemplateScatter';
 import { LogVolumeChart } from './LogVolumeChart';
 import { LogFamilies } from './LogFamilies';
-import { LogFilterBar, NO_FILTER, toFilter, type FilterForm } from './LogFilterBar';
+import { LogFilterBar, NO_FILTER, periodText, toNarrowing, type FilterForm } from './LogFilterBar';
 
 /** Rows the template table shows at once; the note under it says when more matched. */
 const SHOWN = 60;
 
-/** Log intelligence: families, anomalies, templates with filters, semantic search, a template's detail, and the site timeline. */
+const isPeriod = (h: number | undefined): h is LogPeriodHours => LOG_PERIOD_HOURS.some((x) => x === h);
+
+/**
+ * Log intelligence for one range and one narrowing, chosen at the top and said once: the volume,
+ * the families, the incidents on the floor's time axis, the scatter, the anomalies and the
+ * templates (what changed first), with semantic search and a template's detail. Every panel and
+ * every count is of the lines of that range that match (one answer of the core, logs.screen).
+ */
 export function LogsView() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const tz = useAppStore((s) => s.overview?.timeZone ?? 'Asia/Tokyo');
   const sites = useAppStore(useShallow((s) => s.overview?.sites.map((x) => x.site) ?? []));
-  const now = useAppStore((s) => s.status?.clock.now ?? null);
   // Opened from an incident: its service's messages over the last 6 hours.
   const carried = useAppStore((s) => s.logsFilter);
   const takeCarried = useAppStore((s) => s.showLogs);
-  const initial: FilterForm = carried ? { ...NO_FILTER, service: carried.service ?? '', host: carried.host ?? '', hours: carried.hours ?? 0 } : NO_FILTER;
+  const initial: FilterForm = carried
+    ? { ...NO_FILTER, service: carried.service ?? '', host: carried.host ?? '', hours: isPeriod(carried.hours) ? carried.hours : NO_FILTER.hours }
+    : NO_FILTER;
   const [form, setForm] = useState<FilterForm>(initial);
   const [applied, setApplied] = useState<FilterForm>(initial);
   useEffect(() => {
     if (carried) takeCarried(null);
   }, [carried, takeCarried]);
-  const [templates, setTemplates] = useState<LogTemplateSummary[]>([]);
-  const [points, setPoints] = useState<LogScatterPoint[]>([]);
-  const [anomalies, setAnomalies] = useState<LogAnomalyReport | null>(null);
+  const [screen, setScreen] = useState<LogsScreen | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<LogSearchHit[] | null>(null);
+  /** The template picked in the list, the scatter or the anomalies, and its detail over the screen's lines. */
+  const [pickedId, setPickedId] = useState<number | null>(null);
   const [detail, setDetail] = useState<LogTemplateDetail | null>(null);
-  const [volume, setVolume] = useState<LogVolume | null>(null);
-  const [families, setFamilies] = useState<LogCluster[]>([]);
   /** The family picked in the list: it narrows the templates and the scatter. */
   const [family, setFamily] = useState<number | null>(null);
   const { error, run } = useCore();
@@ -59,21 +57,9 @@ export function LogsView() {
     () =>
       run(async () => {
         await call('logs.refresh', {});
-        const filter = toFilter(applied, now ?? Date.now());
-        const [list, scatter, report, lines, clusters] = await Promise.all([
-          call('logs.templates', { limit: 300, ...filter }),
-          call('logs.scatter', {}),
-          call('logs.anomalies', {}),
-          call('logs.volume', filter),
-          call('logs.clusters', {}),
-        ]);
-        setTemplates(list);
-        setPoints(scatter);
-        setAnomalies(report);
-        setVolume(lines);
-        setFamilies(clusters);
+        setScreen(await call('logs.screen', { hours: applied.hours, limit: 300, ...toNarrowing(applied) }));
       }),
-    [run, applied, now],
+    [run, applied],
   );
   useEffect(() => {
     void load();
@@ -82,18 +68,28 @@ export function LogsView() {
     });
   }, [load]);
 
-  const select = useCallback((id: number) => void run(async () => setDetail(await call('logs.template', { id }))), [run]);
+  /** The lines a count of this screen covers: its range and narrowing (a detail or a search counts the same lines). */
+  const counted = useMemo(() => (screen ? { ...screen.narrowing, from: screen.range.from, to: screen.range.to } : null), [screen]);
+  // The detail is counted over the screen's lines, again whenever they change.
+  useEffect(() => {
+    if (pickedId === null || counted === null) return;
+    void run(async () => setDetail(await call('logs.template', { id: pickedId, ...counted })));
+  }, [pickedId, counted, run]);
+  const select = useCallback((id: number) => setPickedId(id), []);
   const search = async () => {
     if (!query.trim()) return setHits(null);
-    await run(async () => setHits(await call('logs.search', { text: query, k: 20, ...toFilter(applied, now ?? Date.now()) })));
+    await run(async () => setHits(await call('logs.search', { text: query, k: 20, ...(counted ?? {}) })));
   };
-  const filtered = JSON.stringify(applied) !== JSON.stringify(NO_FILTER);
-  const inFamily = <T extends { clusterId: number | null }>(xs: T[]): T[] => (family === null ? xs : xs.filter((x) => x.clusterId === family));
-  const rows = inFamily(hits ?? templates);
-  // What the anomaly report says about a template: its badge in the list.
+  const narrowed = Object.keys(toNarrowing(applied)).length > 0;
+  const families = screen?.families ?? [];
+  const picked = families.some((f) => f.id === family) ? family : null;
+  const inFamily = <T extends { clusterId: number | null }>(xs: T[]): T[] => (picked === null ? xs : xs.filter((x) => x.clusterId === picked));
+  const rows = inFamily(hits ?? screen?.templates ?? []);
+  // What the anomaly report of the range says about a template: its badge in the list.
   const badge = new Map<number, LogAnomalyKind>();
-  for (const a of anomalies?.anomalies ?? []) if (a.templateId !== null && !badge.has(a.templateId)) badge.set(a.templateId, a.kind);
+  for (const a of screen?.anomalies.anomalies ?? []) if (a.templateId !== null && !badge.has(a.templateId)) badge.set(a.templateId, a.kind);
   const familyLabel = (id: number | null): string => families.find((f) => f.id === id)?.label ?? '—';
+  const period = screen ? periodText(t, screen.range.hours) : '';
   return (
     <div className="logs">
       <h1>{t('logs.title')}</h1>
@@ -144,28 +140,31 @@ export function LogsView() {
           setForm(NO_FILTER);
           setApplied(NO_FILTER);
         }}
-        active={filtered ? templates.length : null}
+        active={narrowed && screen ? screen.matched : null}
+        range={screen?.range ?? null}
+        timeZone={tz}
       />
-      {volume && (
+      {screen && (
         <section className="panel">
-          <h2>{t('logs.volume', { n: volume.bucketMinutes })}</h2>
-          <LogVolumeChart volume={volume} timeZone={tz} unit={t('logs.lines')} label={t('logs.volume', { n: volume.bucketMinutes })} />
+          <h2>{t('logs.volume', { period, n: screen.volume.bucketMinutes })}</h2>
+          <LogVolumeChart volume={screen.volume} timeZone={tz} unit={t('logs.lines')} label={t('logs.volume', { period, n: screen.volume.bucketMinutes })} />
         </section>
       )}
-      <LogFamilies families={families} picked={family} onPick={setFamily} />
-      <SiteTimelinePanel sites={sites} timeZone={tz} templateId={detail?.id ?? null} />
+      {screen && <LogFamilies families={families} picked={picked} onPick={setFamily} period={period} />}
+      <SiteTimelinePanel sites={sites} timeZone={tz} templateId={pickedId} range={screen?.range ?? null} narrowing={screen?.narrowing ?? null} />
       <div className="logs-grid">
         <section className="panel">
-          <h2>{t('logs.scatter')}</h2>
-          <TemplateScatter points={points} onSelect={select} label={t('logs.scatter')} highlight={family} />
-          <h2>{t('logs.anomalies')}</h2>
-          {anomalies?.warmup && <p className="muted">{t('logs.warmup')}</p>}
-          {anomalies && anomalies.anomalies.length === 0 && <p className="muted">{t('logs.noAnomalies', { n: anomalies.windowMinutes })}</p>}
+          <h2>{t('logs.scatter', { period })}</h2>
+          <TemplateScatter points={screen?.scatter ?? []} onSelect={select} label={t('logs.scatter', { period })} highlight={picked} />
+          <h2>{t('logs.anomalies', { period })}</h2>
+          {screen?.anomalies.warmup && <p className="muted">{t('logs.warmup')}</p>}
+          {screen && screen.anomalies.anomalies.length === 0 && <p className="muted">{t('logs.noAnomalies', { period })}</p>}
+          {narrowed && screen && screen.anomalies.anomalies.length > 0 && <p className="muted small">{t('logs.anomaliesAllLines')}</p>}
           <ul className="anomalies" data-testid="log-anomalies">
-            {anomalies?.anomalies.slice(0, 12).map((a, i) => (
+            {screen?.anomalies.anomalies.slice(0, 12).map((a, i) => (
               <li key={i} className={`sev-${a.severity}`} onClick={() => a.templateId && select(a.templateId)}>
                 <strong>{t(`logs.kind.${a.kind}`)}</strong>
-                {a.service ? ` · ${a.service}` : ''} · {a.count.toLocaleString()}
+                {a.service ? ` · ${a.service}` : ''} · {t('logs.anomalyLines', { n: a.count.toLocaleString() })}
                 <div>{a.explanation[lang]}</div>
                 {a.template && <code>{visibleText(a.template)}</code>}
               </li>
@@ -174,12 +173,17 @@ export function LogsView() {
         </section>
         <section className="panel">
           <h2>{hits ? t('logs.results') : t('logs.templates')}</h2>
+          {!hits && screen && screen.changed > 0 && (
+            <p className="muted small" data-testid="log-templates-order">
+              {t('logs.changedFirst', { period, n: screen.changed })}
+            </p>
+          )}
           <table className="templates" data-testid="log-templates">
             <thead>
               <tr>
                 <th>{t('logs.templates')}</th>
-                <th className="num">{t('logs.count')}</th>
-                <th>{t('logs.trend')}</th>
+                <th className="num">{t('logs.count', { period })}</th>
+                <th>{t('logs.trend', { period })}</th>
               </tr>
             </thead>
             <tbody>
@@ -189,7 +193,7 @@ export function LogsView() {
                   tabIndex={0}
                   onClick={() => select(r.id)}
                   onKeyDown={onActivateKey(() => select(r.id))}
-                  className={`${detail?.id === r.id ? 'selected' : ''} ${badge.has(r.id) ? 'anomalous' : ''}`}
+                  className={`${pickedId === r.id ? 'selected' : ''} ${badge.has(r.id) ? 'anomalous' : ''}`}
                   data-testid={`log-template-${r.id}`}
                 >
                   <td>
@@ -200,7 +204,9 @@ export function LogsView() {
                     )}{' '}
                     <code>{visibleText(r.template)}</code>
                   </td>
-                  <td className="num">{r.count.toLocaleString()}</td>
+                  <td className="num" data-testid="log-template-count">
+                    {r.count.toLocaleString()}
+                  </td>
                   <td>
                     <Sparkline values={r.sparkline} />
                   </td>
@@ -219,8 +225,10 @@ export function LogsView() {
                 <code>{visibleText(detail.template)}</code>
               </h3>
               <p className="muted">
-                {t('logs.detailCount', { n: detail.count.toLocaleString(), errors: detail.errors.toLocaleString() })} · {t('logs.cluster')}{' '}
-                {familyLabel(detail.clusterId)}
+                <span data-testid="log-template-detail-count">
+                  {t('logs.detailCount', { period, n: detail.count.toLocaleString(), errors: detail.errors.toLocaleString() })}
+                </span>{' '}
+                · {t('logs.cluster')} {familyLabel(detail.clusterId)}
               </p>
               <h4>{t('logs.parameters')}</h4>
               <ul className="params">
@@ -236,7 +244,7 @@ export function LogsView() {
                   </li>
                 ))}
               </ul>
-              <h4>{t('logs.samples')}</h4>
+              <h4>{t('logs.samples', { period })}</h4>
               <ul className="samples">
                 {detail.samples.map((s, i) => (
                   <li key={i}>

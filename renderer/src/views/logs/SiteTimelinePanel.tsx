@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { use as registerCharts } from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { SiteTimeline } from '../../../../main/api/types';
+import type { LogNarrowing } from '../../../../main/api/logsScreen';
 import { call } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
 import { useEChart } from '../../components/useEChart';
@@ -11,32 +12,58 @@ import { visibleText } from '../../components/visibleText';
 import { useT } from '../../i18n/useT';
 import { formatSpeed, formatTime } from '../overview/format';
 
-registerCharts([LineChart, BarChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
+registerCharts([LineChart, BarChart, GridComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
 
-const COLORS = ['#0f766e', '#2563eb', '#d97706', '#7c3aed', '#db2777'];
+/** One colour per series, none repeated: the speeds first, in the order of the legend. */
+const PALETTE = ['#0f766e', '#2563eb', '#7c3aed', '#d97706', '#db2777', '#0891b2', '#65a30d', '#475569', '#a16207', '#9333ea', '#be123c', '#15803d'];
+const ERRORS = '#dc2626';
+const TEMPLATE = '#ea580c';
+const colourOf = (k: number): string => PALETTE[k] ?? `hsl(${(k * 137) % 360} 55% 40%)`;
+
+/** A series of the chart as its legend lists it. */
+interface Series {
+  key: string;
+  name: string;
+  colour: string;
+  /** Shown until the manager says otherwise: the speeds an incident affects, the log lines and the selected template. */
+  byDefault: boolean;
+}
 
 /**
  * A site's speed, its log incidents and its hosts' error lines on one time axis: the view of
  * `genba logs timeline`. Opens on the site of the first incident (the urgent one), else the
- * first site.
+ * first site. By default it draws the speed of the processes an incident affects and the
+ * errors; every other series is in the legend (a list, with a box each) to add. On the Logs
+ * view it covers that view's range and counts the lines its narrowing keeps.
  */
 export function SiteTimelinePanel({
   sites,
   timeZone,
   initialSite = null,
   templateId = null,
+  range = null,
+  narrowing = null,
 }: {
   sites: string[];
   timeZone: string;
   initialSite?: string | null;
   /** A template selected in the Logs view: its lines drawn on the same axis as the site's speed. */
   templateId?: number | null;
+  /** The Logs view's range (else the core's default, the last 6 hours). */
+  range?: { from: number; to: number } | null;
+  /** The Logs view's level, service and host: the log lines drawn are those it keeps. */
+  narrowing?: LogNarrowing | null;
 }) {
   const t = useT();
   const [site, setSite] = useState<string | null>(initialSite);
   const [timeline, setTimeline] = useState<SiteTimeline | null>(null);
+  /** The manager's choices in the legend, per series key; reset when the site changes. */
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
   const { error, run } = useCore();
   const { el, chart } = useEChart();
+  const from = range?.from;
+  const to = range?.to;
+  const { level, service, host } = narrowing ?? {};
 
   useEffect(() => {
     if (site !== null || sites.length === 0) return;
@@ -48,22 +75,56 @@ export function SiteTimelinePanel({
 
   useEffect(() => {
     if (site === null) return;
-    void run(async () => setTimeline(await call('alerts.timeline', { site, ...(templateId ? { templateId } : {}) })));
-  }, [site, run, templateId]);
+    void run(async () =>
+      setTimeline(
+        await call('alerts.timeline', {
+          site,
+          ...(templateId ? { templateId } : {}),
+          ...(from !== undefined && to !== undefined ? { from, to } : {}),
+          ...(level ? { level } : {}),
+          ...(service ? { service } : {}),
+          ...(host ? { host } : {}),
+        }),
+      ),
+    );
+  }, [site, run, templateId, from, to, level, service, host]);
+
+  /** What the bars count: the errors, or the lines of the level the view is narrowed to. */
+  const levelBars = level !== undefined && level !== 'ERROR';
+  const series = useMemo((): Series[] => {
+    if (!timeline) return [];
+    const affected = new Set(timeline.incidents.flatMap((i) => i.affects.map((a) => `p:${a.process}|${a.businessId}`)));
+    const speeds = timeline.processes.map((p) => ({
+      key: `p:${p.process}|${p.businessId}`,
+      name: t('timeline.series', { process: p.process, business: p.businessId }),
+    }));
+    // Affected first: they take the first colours and lead the legend. With none affected, the first process is shown.
+    const ordered = [...speeds.filter((x) => affected.has(x.key)), ...speeds.filter((x) => !affected.has(x.key))];
+    const shownByDefault = affected.size > 0 ? affected : new Set(ordered.slice(0, 1).map((x) => x.key));
+    return [
+      ...ordered.map((x, k) => ({ ...x, colour: colourOf(k), byDefault: shownByDefault.has(x.key) })),
+      { key: 'logs', name: levelBars ? t('timeline.levelLines', { level: level! }) : t('timeline.errors'), colour: ERRORS, byDefault: true },
+      ...(timeline.template
+        ? [{ key: 'template', name: t('timeline.template', { template: visibleText(timeline.template.text).slice(0, 40) }), colour: TEMPLATE, byDefault: true }]
+        : []),
+    ];
+  }, [timeline, t, levelBars, level]);
+  useEffect(() => setToggled({}), [site]);
+  const shown = (s: Series): boolean => toggled[s.key] ?? s.byDefault;
+  const visible = series.filter(shown).map((s) => s.key);
+  const visibleKey = visible.join('\u0001');
 
   useEffect(() => {
     if (!timeline) return;
+    const on = new Set(visibleKey.split('\u0001'));
     const speed = t('timeline.speed');
-    const errors = t('timeline.errors');
-    // One colour per process; its businesses after the first are dashed.
-    const processes = [...new Set(timeline.processes.map((p) => p.process))];
-    const firstOf = new Map(timeline.processes.map((p) => [p.process, p.businessId] as const).reverse());
+    const lines = series.find((s) => s.key === 'logs')?.name ?? t('timeline.errors');
     chart.current?.setOption(
       {
         animation: false,
-        grid: { left: 44, right: 44, top: 48, bottom: 24 },
+        grid: { left: 44, right: 44, top: 28, bottom: 24 },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(1) : String(v)) },
-        legend: { type: 'scroll', top: 0, left: 60, right: 60, itemWidth: 12, itemHeight: 6, textStyle: { fontSize: 10 } },
+        legend: { show: false },
         xAxis: { type: 'time', min: timeline.from, max: timeline.to, axisLabel: { fontSize: 9, formatter: (v: number) => formatTime(v, timeZone) } },
         yAxis: [
           {
@@ -73,39 +134,56 @@ export function SiteTimelinePanel({
             axisLabel: { fontSize: 9 },
             splitLine: { lineStyle: { color: '#eef2f7' } },
           },
-          { type: 'value', name: errors, nameTextStyle: { fontSize: 9, align: 'right' }, axisLabel: { fontSize: 9 }, splitLine: { show: false } },
+          { type: 'value', name: lines, nameTextStyle: { fontSize: 9, align: 'right' }, axisLabel: { fontSize: 9 }, splitLine: { show: false } },
         ],
         series: [
-          ...timeline.processes.map((p, k) => ({
-            name: t('timeline.series', { process: p.process, business: p.businessId }),
+          // The incidents shade the time they lasted, whatever series are shown.
+          {
+            name: '',
             type: 'line',
-            showSymbol: false,
-            color: COLORS[processes.indexOf(p.process) % COLORS.length],
-            lineStyle: { type: firstOf.get(p.process) === p.businessId ? 'solid' : 'dashed' },
-            data: p.points.map((x) => [x.at, Math.round(x.perMinute * 10) / 10]),
-            // The incidents shade the time they lasted, behind the first process's line.
-            ...(k === 0
-              ? {
-                  markArea: {
-                    silent: true,
-                    itemStyle: { color: 'rgba(220, 38, 38, 0.12)' },
-                    label: { fontSize: 9, color: '#b91c1c' },
-                    data: timeline.incidents.map((i) => [{ xAxis: i.start, name: i.hosts[0] ?? i.services[0] ?? '' }, { xAxis: i.end }]),
-                  },
-                }
-              : {}),
-          })),
-          { name: errors, type: 'bar', yAxisIndex: 1, barMaxWidth: 6, itemStyle: { color: '#dc2626' }, data: timeline.logs.map((l) => [l.at, l.errors]) },
-          ...(timeline.template
+            data: [],
+            markArea: {
+              silent: true,
+              itemStyle: { color: 'rgba(220, 38, 38, 0.12)' },
+              label: { fontSize: 9, color: '#b91c1c' },
+              data: timeline.incidents.map((i) => [{ xAxis: i.start, name: i.hosts[0] ?? i.services[0] ?? '' }, { xAxis: i.end }]),
+            },
+          },
+          ...series
+            .filter((s) => on.has(s.key) && s.key.startsWith('p:'))
+            .map((s) => {
+              const p = timeline.processes.find((x) => `p:${x.process}|${x.businessId}` === s.key)!;
+              return {
+                name: s.name,
+                type: 'line',
+                showSymbol: false,
+                color: s.colour,
+                lineStyle: { width: 2 },
+                data: p.points.map((x) => [x.at, Math.round(x.perMinute * 10) / 10]),
+              };
+            }),
+          ...(on.has('logs')
             ? [
                 {
-                  name: t('timeline.template', { template: visibleText(timeline.template.text).slice(0, 40) }),
+                  name: lines,
+                  type: 'bar',
+                  yAxisIndex: 1,
+                  barMaxWidth: 6,
+                  itemStyle: { color: ERRORS },
+                  data: timeline.logs.map((l) => [l.at, levelBars ? l.lines : l.errors]),
+                },
+              ]
+            : []),
+          ...(timeline.template && on.has('template')
+            ? [
+                {
+                  name: series.find((s) => s.key === 'template')!.name,
                   type: 'line',
                   yAxisIndex: 1,
                   step: 'end',
                   showSymbol: false,
-                  lineStyle: { width: 2, color: '#ea580c' },
-                  itemStyle: { color: '#ea580c' },
+                  lineStyle: { width: 2, color: TEMPLATE },
+                  itemStyle: { color: TEMPLATE },
                   data: timeline.template.points.map((p) => [p.at, p.lines]),
                 },
               ]
@@ -114,12 +192,20 @@ export function SiteTimelinePanel({
       },
       true,
     );
-  }, [timeline, timeZone, chart, t]);
+  }, [timeline, timeZone, chart, t, series, visibleKey, levelBars]);
 
   return (
     <section className="panel timeline" data-testid="site-timeline">
       <div className="panel-header">
-        <h2>{t('timeline.title')}</h2>
+        <h2>
+          {t('timeline.title')}
+          {timeline && (
+            <span className="muted small" data-testid="timeline-range">
+              {' '}
+              {t('timeline.range', { from: formatTime(timeline.from, timeZone, timeline.to), to: formatTime(timeline.to, timeZone, timeline.from) })}
+            </span>
+          )}
+        </h2>
         <label>
           {t('timeline.site')}{' '}
           <select value={site ?? ''} onChange={(e) => setSite(e.target.value)} data-testid="timeline-site">
@@ -137,13 +223,30 @@ export function SiteTimelinePanel({
         </div>
       )}
       <div ref={el} className="timeline-chart" role="img" aria-label={t('timeline.title')} />
+      {series.length > 0 && (
+        <ul className="timeline-legend" aria-label={t('timeline.legend')} data-testid="timeline-legend">
+          {series.map((s) => (
+            <li key={s.key}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={shown(s)}
+                  onChange={(e) => setToggled({ ...toggled, [s.key]: e.target.checked })}
+                  data-testid={`timeline-series-${s.key}`}
+                />
+                <span className="swatch" style={{ background: s.colour }} aria-hidden="true" /> {s.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
       {timeline?.template && (
         <p className="muted small" data-testid="timeline-template">
           {t('timeline.templateLines', {
             template: visibleText(timeline.template.text),
             n: timeline.template.points.reduce((n, p) => n + p.lines, 0).toLocaleString(),
-            from: formatTime(timeline.from, timeZone),
-            to: formatTime(timeline.to, timeZone),
+            from: formatTime(timeline.from, timeZone, timeline.to),
+            to: formatTime(timeline.to, timeZone, timeline.from),
           })}
         </p>
       )}
@@ -160,6 +263,7 @@ export function SiteTimelinePanel({
                 services: i.services.join(', '),
                 hosts: i.hosts.join(', '),
                 lines: i.lines.toLocaleString(),
+                errors: i.errorLines.toLocaleString(),
                 usual: i.usualLines.toLocaleString(),
               })}
             </div>
