@@ -19,7 +19,7 @@ import { listBusinessNames, saveBusinessName, storedBusinessNames } from '../sto
 import { createAssistant } from './assistant.js';
 import { proposalChanges } from './proposalCheck.js';
 import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decision } from './proposalStore.js';
-import { impactOfKept } from '../placement/proposePlacement.js';
+import { impactOfKept } from '../placement/impactOfKept.js';
 import type { AppEnv } from '../config/appEnv.js';
 import { decisionOutcome } from '../placement/floorDecisions.js';
 

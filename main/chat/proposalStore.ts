@@ -3,7 +3,7 @@ import type { ApprovalRow, DecisionAction, Proposal } from '../api/assistantType
 import { ProposalError } from './proposalError.js';
 import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
-import { impactOfKept } from '../placement/proposePlacement.js';
+import { impactOfKept } from '../placement/impactOfKept.js';
 import { decisionOutcome } from '../placement/floorDecisions.js';
 
 /**

@@ -3,7 +3,7 @@ import type { PlacementChange, Proposal } from '../api/assistantTypes.js';
 import type { FloorDecision } from '../api/types.js';
 import { startOfZonedDay } from '../config/zonedTime.js';
 import { finishMinute } from './finishMinute.js';
-import { impactOfKept } from './proposePlacement.js';
+import { impactOfKept } from './impactOfKept.js';
 
 const MINUTE = 60_000;
 /** Snapshots since the move began must span this long before its speed is measured: one or two snapshots say little. */

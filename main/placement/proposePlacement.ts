@@ -29,26 +29,6 @@ export function proposalId(now: number, timeZone: string): string {
 }
 
 /**
- * The impact of moving only `kept` of a proposal's operators (a partial approval): the same
- * projection as the proposal's, from the same snapshot, with their speed alone.
- */
-export function impactOfKept(p: Proposal, kept: readonly MovedOperator[]): Pick<Proposal, 'impact'> & { facts: PlacementFacts } {
-  const f = p.facts;
-  const added = kept.reduce((a, op) => a + op.perHour / 60, 0);
-  const from = f.snapshotTime ?? p.deadline - f.minutesLeft * MINUTE;
-  const finish = finishWith(f.remaining, f.currentPerMinute, added, f.switchMinutes, from);
-  const late = finish === null ? null : Math.round((finish - p.deadline) / MINUTE);
-  return {
-    impact: {
-      productivity: f.currentPerMinute > 0 ? `+${Math.round((added / f.currentPerMinute) * 100)}%` : '+∞',
-      delay_minutes: (late ?? 0) - (f.minutesLateNow ?? 0),
-      quality: p.impact.quality,
-    },
-    facts: { ...f, moves: kept.length, addedPerMinute: added, projectedFinish: finish, minutesLateAfter: late },
-  };
-}
-
-/**
  * The engine's decision for one late process: how much speed is missing, how many people
  * the policy asks for, and which qualified operators to move (HiGHS), with a reason for
  * each, the impact, a what-if for one person fewer and one more, and an honest shortfall.
