@@ -230,7 +230,8 @@ function planDecision(
       sites,
       overtimeMinutes: impact.overtimeMinutes,
       crossSiteBlocks: impact.crossSiteBlocks,
-      shortfallItems: impact.shortfallItems,
+      // Whole items, as the plan showed them (its stored figure carries the solver's fractions).
+      shortfallItems: Math.round(impact.shortfallItems),
       edits: changes.edits.length,
     },
     outcome: null,

@@ -231,7 +231,7 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     await expect.poll(() => page.getByTestId('approvals-saved').textContent()).toContain('genba-approvals-2025-10-23.csv');
     const csv = readFileSync(saved[0]!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe(
-      '\ufeffsuggestion_id,site,process,action,reason,user,decided_at,moves,delivery,delivered_at,last_error,plan_date,plan_lines',
+      '\ufeffsuggestion_id,site,process,action,reason,user,decided_at,moves,delivery,delivered_at,last_error,plan_date,plan_lines,promised_per_minute,promised_finish,actual_per_minute,actual_finish,outcome',
     );
     expect(csv).toContain('札幌,エントリ1,rejected,盛岡は夕方の医療レセプトで手一杯');
   });

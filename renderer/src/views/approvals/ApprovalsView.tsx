@@ -71,23 +71,33 @@ export function ApprovalsView() {
           )}
           {rows.map((r) => (
             <tr key={r.suggestionId} data-testid={`approval-${r.suggestionId}`}>
-              <td>{formatDateTime(r.decidedAt, tz, lang)}</td>
-              <td>
+              <td data-field="decided">{formatDateTime(r.decidedAt, tz, lang)}</td>
+              <td data-field="id">
                 <code>{r.suggestionId}</code>
               </td>
-              <td>
+              <td data-field="target">
                 {r.plan
                   ? t('approvals.planFor', { date: dayName(r.plan.date), sites: r.plan.sites.join(lang === 'ja' ? '・' : ', ') })
                   : `${r.site} ${r.process}`}
               </td>
-              <td>
+              <td data-field="action">
                 <span className={`chip status-${r.action}`}>{t(`proposal.status.${r.action}`)}</span>
               </td>
-              <td className="num" title={r.operators.join('、')}>
+              <td className="num" data-field="moves" title={r.operators.join('、')}>
                 {r.plan ? t('approvals.planLines', { n: r.plan.lines }) : r.moves}
-                {r.operators.length > 0 && <div className="muted small">{r.operators.join('、')}</div>}
+                {/* Each name kept whole: a line breaks between people, never between a family and a given name. */}
+                {r.operators.length > 0 && (
+                  <div className="muted small">
+                    {r.operators.map((name, i) => (
+                      <span key={name} className="person">
+                        {name}
+                        {i < r.operators.length - 1 ? (lang === 'ja' ? '、' : ', ') : ''}
+                      </span>
+                    ))}
+                  </div>
+                )}
               </td>
-              <td data-testid="approval-effect">
+              <td data-testid="approval-effect" data-field="effect">
                 {r.plan
                   ? t('approvals.planEffect', { overtime: r.plan.overtimeMinutes, cross: r.plan.crossSiteBlocks, short: r.plan.shortfallItems })
                   : r.impact
@@ -102,9 +112,11 @@ export function ApprovalsView() {
                       })
                     : '—'}
               </td>
-              <td data-testid="approval-outcome">{r.outcome ? <DecisionNote d={r.outcome} timeZone={tz} head={false} /> : '—'}</td>
-              <td>{r.reason ?? ''}</td>
-              <td>{r.user}</td>
+              <td data-testid="approval-outcome" data-field="outcome">
+                {r.outcome ? <DecisionNote d={r.outcome} timeZone={tz} head={false} /> : '—'}
+              </td>
+              <td data-field="reason">{r.reason ?? ''}</td>
+              <td data-field="user">{r.user}</td>
               <td className={`delivery-${r.delivery}`} data-testid="delivery" title={r.lastError ?? ''}>
                 {t(`approvals.delivery.${r.delivery}`)}
               </td>

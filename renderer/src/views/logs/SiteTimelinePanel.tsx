@@ -12,6 +12,9 @@ import { visibleText } from '../../components/visibleText';
 import { useT } from '../../i18n/useT';
 import { formatSpeed, formatTime } from '../overview/format';
 
+/** A long template cut where it must be, and said to be cut. */
+const clip = (text: string, n: number): string => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
 registerCharts([LineChart, BarChart, GridComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
 
 /** One colour per series, none repeated: the speeds first, in the order of the legend. */
@@ -105,7 +108,7 @@ export function SiteTimelinePanel({
       ...ordered.map((x, k) => ({ ...x, colour: colourOf(k), byDefault: shownByDefault.has(x.key) })),
       { key: 'logs', name: levelBars ? t('timeline.levelLines', { level: level! }) : t('timeline.errors'), colour: ERRORS, byDefault: true },
       ...(timeline.template
-        ? [{ key: 'template', name: t('timeline.template', { template: visibleText(timeline.template.text).slice(0, 40) }), colour: TEMPLATE, byDefault: true }]
+        ? [{ key: 'template', name: t('timeline.template', { template: clip(visibleText(timeline.template.text), 40) }), colour: TEMPLATE, byDefault: true }]
         : []),
     ];
   }, [timeline, t, levelBars, level]);
