@@ -139,8 +139,8 @@ function productivityDrop(i: RuleInputs, all: ProcessProgress[], c: Causes): Ale
       site: p.site,
       process: p.process,
       title: {
-        ja: `${p.site} ${p.process}（業務${p.businessId}）の処理速度が通常の${share}%に低下（毎分${p.speedPerMinute!.toFixed(1)}件、通常${base.toFixed(1)}件）`,
-        en: `${p.site} ${p.process} (business ${p.businessId}) runs at ${share}% of its usual speed (${p.speedPerMinute!.toFixed(1)}/min, usually ${base.toFixed(1)})`,
+        ja: `${p.site} ${p.process}（${businessLabel(i.overview.businessNames, p.businessId).ja}）の処理速度が通常の${share}%に低下（毎分${p.speedPerMinute!.toFixed(1)}件、通常${base.toFixed(1)}件）`,
+        en: `${p.site} ${p.process} (${businessLabel(i.overview.businessNames, p.businessId).en}) runs at ${share}% of its usual speed (${p.speedPerMinute!.toFixed(1)}/min, usually ${base.toFixed(1)})`,
       },
       detail: {
         businessId: p.businessId,

@@ -7,6 +7,7 @@ import { absenceRate, attendanceOn, usualAbsence } from '../plan/attendance.js';
 import type Database from 'better-sqlite3';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 import { planOutdated } from './planOutdated.js';
+import { businessLabel } from './businessLabel.js';
 
 const MINUTE = 60_000;
 
@@ -15,12 +16,13 @@ const lateAt = (all: readonly ProcessProgress[], site: string): ProcessProgress[
   all.filter((p) => p.site === site && (p.status === 'late' || p.status === 'at_risk') && p.remaining > 0);
 
 /** Asking for a move to the site's most urgent process: the remedy a delay alert proposes too. */
-function moveRequest(p: ProcessProgress | undefined, timeZone: string): AlertCandidate['request'] {
+function moveRequest(p: ProcessProgress | undefined, i: Pick<RuleInputs, 'timeZone' | 'overview'>): AlertCandidate['request'] {
   if (!p) return null;
-  const deadline = p.deadline === null ? '—' : formatHm(p.deadline, timeZone);
+  const deadline = p.deadline === null ? '—' : formatHm(p.deadline, i.timeZone);
+  const business = businessLabel(i.overview.businessNames, p.businessId);
   return {
-    ja: `${p.site}の${p.process}工程が遅延しています（業務${p.businessId}、納期${deadline}、残り${p.remaining}件）`,
-    en: `${p.site} ${p.process} is behind schedule (business ${p.businessId}, deadline ${deadline}, ${p.remaining} left)`,
+    ja: `${p.site}の${p.process}工程が遅延しています（${business.ja}、納期${deadline}、残り${p.remaining}件）`,
+    en: `${p.site} ${p.process} is behind schedule (${business.en}, deadline ${deadline}, ${p.remaining} left)`,
   };
 }
 
@@ -65,7 +67,7 @@ function absenceSurge(i: RuleInputs, all: readonly ProcessProgress[]): AlertCand
           late: late.map((p) => p.process),
         },
         dataAsOf: i.now,
-        request: moveRequest(late[0], i.timeZone),
+        request: moveRequest(late[0], i),
       },
     ];
   });
@@ -122,7 +124,7 @@ function overtimeRisk(i: RuleInputs, all: readonly ProcessProgress[], endHm: str
         processes: list.map((x) => ({ process: x.p.process, businessId: x.p.businessId, minutesPastEnd: x.minutes, personMinutes: x.personMinutes })),
       },
       dataAsOf: Math.max(...list.map((x) => x.p.snapshotTime)),
-      request: moveRequest(list[0]!.p, i.timeZone),
+      request: moveRequest(list[0]!.p, i),
     };
   });
 }
@@ -190,7 +192,7 @@ function arrivalsSurge(i: RuleInputs, all: readonly ProcessProgress[]): AlertCan
             },
         detail: { date: today, items: t.total, arrived: t.arrived, p50: Math.round(t.p50), p90, series: list, late: late.map((p) => p.process) },
         dataAsOf: i.now,
-        request: moveRequest(late[0], i.timeZone),
+        request: moveRequest(late[0], i),
       },
     ];
   });
