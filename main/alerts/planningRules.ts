@@ -170,9 +170,11 @@ function arrivalsSurge(i: RuleInputs, all: readonly ProcessProgress[]): AlertCan
     const list = t.over.sort((a, b) => b.items - b.p90 - (a.items - a.p90));
     // A process runs for several businesses: each named with its business, by name where the company gives one.
     const name = (id: string): string => i.overview.businessNames[id] ?? id;
+    // Counts of thousands read with separators, as everywhere else.
+    const n = (v: number): string => Math.round(v).toLocaleString('en-US');
     const most = {
-      ja: list.length > 0 ? `。多いのは ${list.map((x) => `${x.process}・${name(x.businessId)} ${x.items}件（上限 ${x.p90}件）`).join('、')}` : '',
-      en: list.length > 0 ? `; most over: ${list.map((x) => `${x.process} · ${name(x.businessId)} ${x.items} (P90 ${x.p90})`).join(', ')}` : '',
+      ja: list.length > 0 ? `。多いのは ${list.map((x) => `${x.process}・${name(x.businessId)} ${n(x.items)}件（上限 ${n(x.p90)}件）`).join('、')}` : '',
+      en: list.length > 0 ? `; most over: ${list.map((x) => `${x.process} · ${name(x.businessId)} ${n(x.items)} (P90 ${n(x.p90)})`).join(', ')}` : '',
     };
     return [
       {
@@ -183,12 +185,12 @@ function arrivalsSurge(i: RuleInputs, all: readonly ProcessProgress[]): AlertCan
         process: list[0]?.process ?? null,
         title: t.complete
           ? {
-              ja: `${site}: 今日の入荷 ${t.total}件が予測の上限を超えています（予測 ${Math.round(t.p50)}件、P90 ${p90}件）${most.ja}`,
-              en: `${site}: ${t.total} items arrived today, above the forecast's P90 (forecast ${Math.round(t.p50)}, P90 ${p90})${most.en}`,
+              ja: `${site}: 今日の入荷 ${n(t.total)}件が予測の上限を超えています（予測 ${n(t.p50)}件、P90 ${n(p90)}件）${most.ja}`,
+              en: `${site}: ${n(t.total)} items arrived today, above the forecast's P90 (forecast ${n(t.p50)}, P90 ${n(p90)})${most.en}`,
             }
           : {
-              ja: `${site}: 今日の入荷は ${t.total}件の見込みで、予測の上限を超えそうです（${formatHm(i.now, i.timeZone)}までに ${t.arrived}件到着、予測 ${Math.round(t.p50)}件、P90 ${p90}件）${most.ja}`,
-              en: `${site}: today's items are heading for ${t.total}, above the forecast's P90 (${t.arrived} arrived by ${formatHm(i.now, i.timeZone)}; forecast ${Math.round(t.p50)}, P90 ${p90})${most.en}`,
+              ja: `${site}: 今日の入荷は ${n(t.total)}件の見込みで、予測の上限を超えそうです（${formatHm(i.now, i.timeZone)}までに ${n(t.arrived)}件到着、予測 ${n(t.p50)}件、P90 ${n(p90)}件）${most.ja}`,
+              en: `${site}: today's items are heading for ${n(t.total)}, above the forecast's P90 (${n(t.arrived)} arrived by ${formatHm(i.now, i.timeZone)}; forecast ${n(t.p50)}, P90 ${n(p90)})${most.en}`,
             },
         detail: { date: today, items: t.total, arrived: t.arrived, p50: Math.round(t.p50), p90, series: list, late: late.map((p) => p.process) },
         dataAsOf: i.now,

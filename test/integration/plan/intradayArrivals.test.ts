@@ -122,12 +122,12 @@ describe("today's items re-estimated during the day", () => {
     // What has come so far is below the forecast itself: only the re-estimate sees the surge this early.
     expect(arrived).toBeLessThan(a!.detail.p50 as number);
     expect(a!.title.ja).toContain(
-      `盛岡: 今日の入荷は ${expected}件の見込みで、予測の上限を超えそうです（10:30までに ${arrived}件到着、予測 ${a!.detail.p50 as number}件、P90 ${a!.detail.p90 as number}件）。多いのは `,
+      `盛岡: 今日の入荷は ${expected.toLocaleString('en-US')}件の見込みで、予測の上限を超えそうです（10:30までに ${arrived.toLocaleString('en-US')}件到着、予測 ${(a!.detail.p50 as number).toLocaleString('en-US')}件、P90 ${(a!.detail.p90 as number).toLocaleString('en-US')}件）。多いのは `,
     );
     // Each series above its own P90 named with its business, by name (a process runs for several businesses).
     for (const s of a!.detail.series as { process: string; businessId: string; items: number; p90: number }[]) {
       const name = (db.prepare('SELECT name AS n FROM business_names WHERE business_id = ?').get(s.businessId) as { n: string }).n;
-      expect(a!.title.ja).toContain(`${s.process}・${name} ${s.items}件（上限 ${s.p90}件）`);
+      expect(a!.title.ja).toContain(`${s.process}・${name} ${s.items.toLocaleString('en-US')}件（上限 ${s.p90.toLocaleString('en-US')}件）`);
     }
   });
 

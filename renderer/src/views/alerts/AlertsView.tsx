@@ -150,13 +150,14 @@ export function AlertsView() {
             <h2>{selected.title}</h2>
             <p className="muted">
               {t(`alerts.kind.${selected.kind}`)} · {t(`alerts.severity.${selected.severity}`)} · {t('alerts.firstSeen')}{' '}
-              {formatDateTime(selected.startedAt, tz, lang)}（{formatAgo(selected.startedAt, now, lang)}）
+              {t('alerts.when', { time: formatDateTime(selected.startedAt, tz, lang), ago: formatAgo(selected.startedAt, now, lang) })}
               {selected.dataAsOf !== null && (
                 <>
                   {' '}
                   ·{' '}
                   <span data-testid="alert-freshness">
-                    {t('alerts.dataAsOf')} {formatDateTime(selected.dataAsOf, tz, lang)}（{formatAgo(selected.dataAsOf, now, lang)}）
+                    {t('alerts.dataAsOf')}{' '}
+                    {t('alerts.when', { time: formatDateTime(selected.dataAsOf, tz, lang), ago: formatAgo(selected.dataAsOf, now, lang) })}
                   </span>
                 </>
               )}
