@@ -9,7 +9,7 @@ import type { Localized } from '../api/localized.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 import { planningRules } from './planningRules.js';
 import { decisionShort } from './decisionShort.js';
-import { businessLabel } from './businessLabel.js';
+import { businessLabel } from '../api/businessLabel.js';
 
 /** 「約4分」, 「約8時間」: minutes late as an alert says them. */
 const about = (m: number): Localized => {

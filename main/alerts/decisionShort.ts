@@ -1,7 +1,7 @@
 import type { FloorDecision } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
-import { businessLabel } from './businessLabel.js';
+import { businessLabel } from '../api/businessLabel.js';
 
 /**
  * A move decided today that is not doing what it promised: since the moved people started,

@@ -7,7 +7,7 @@ import { absenceRate, attendanceOn, usualAbsence } from '../plan/attendance.js';
 import type Database from 'better-sqlite3';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 import { planOutdated } from './planOutdated.js';
-import { businessLabel } from './businessLabel.js';
+import { businessLabel } from '../api/businessLabel.js';
 
 const MINUTE = 60_000;
 
