@@ -172,7 +172,7 @@ function measureBreaks(o: { cells: string; names: string; words: string[] }): Mi
  * the outcome, the manager's reason); the names of the people a proposal moves and where from.
  */
 const BREAKS = {
-  cells: "[data-testid='approvals-table'] td:not([data-testid='approval-effect'], [data-testid='approval-outcome'], [data-testid='approval-outcome'] + td)",
+  cells: "[data-testid='approvals-table'] td:not([data-field='effect'], [data-field='outcome'], [data-field='reason'])",
   names: "[data-testid='proposal-details'] td:not(.small)",
 };
 

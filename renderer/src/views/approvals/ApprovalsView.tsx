@@ -50,7 +50,6 @@ export function ApprovalsView() {
         <thead>
           <tr>
             <th>{t('approvals.decidedAt')}</th>
-            <th>ID</th>
             <th>{t('approvals.target')}</th>
             <th>{t('approvals.action')}</th>
             <th className="num">{t('approvals.moves')}</th>
@@ -64,7 +63,7 @@ export function ApprovalsView() {
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={10} className="muted">
+              <td colSpan={9} className="muted">
                 {t('approvals.none')}
               </td>
             </tr>
@@ -72,10 +71,8 @@ export function ApprovalsView() {
           {rows.map((r) => (
             <tr key={r.suggestionId} data-testid={`approval-${r.suggestionId}`}>
               <td data-field="decided">{formatDateTime(r.decidedAt, tz, lang)}</td>
-              <td data-field="id">
-                <code>{r.suggestionId}</code>
-              </td>
-              <td data-field="target">
+              {/* The id is for the CLI and the CSV: on hover of what was decided, not a column of its own. */}
+              <td data-field="target" title={r.suggestionId}>
                 {r.plan
                   ? t('approvals.planFor', { date: dayName(r.plan.date), sites: r.plan.sites.join(lang === 'ja' ? '・' : ', ') })
                   : `${r.site} ${r.process}`}
@@ -99,7 +96,11 @@ export function ApprovalsView() {
               </td>
               <td data-testid="approval-effect" data-field="effect">
                 {r.plan
-                  ? t('approvals.planEffect', { overtime: r.plan.overtimeMinutes, cross: r.plan.crossSiteBlocks, short: r.plan.shortfallItems })
+                  ? t('approvals.planEffect', {
+                      overtime: r.plan.overtimeMinutes.toLocaleString(),
+                      cross: r.plan.crossSiteBlocks,
+                      short: r.plan.shortfallItems.toLocaleString(),
+                    })
                   : r.impact
                     ? t('approvals.effectText', {
                         productivity: r.impact.productivity,
