@@ -1,3 +1,4 @@
+import { businessLabel } from '../api/businessLabel.js';
 import { count, plural } from '../api/englishCount.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
 import type { IncidentReport, ProcessProgress } from '../api/types.js';
@@ -6,7 +7,7 @@ import { incidentLinesSince } from '../logs/logTexts.js';
 import { fig } from '../placement/placementTexts.js';
 import type { AlertHistory } from '../alerts/alertHistory.js';
 import type { MoveImpactRow, StaffMove } from '../placement/moveImpact.js';
-import { type Tz, when } from './factTexts.js';
+import { type NamedTz, type Tz, when } from './factTexts.js';
 
 /** The answers that explain (log incidents, a site's speed, a move's impact, the alert history), in each language: numbers from SQL only. */
 
@@ -14,7 +15,7 @@ import { type Tz, when } from './factTexts.js';
 const SAMPLE_PREFIX: Localized = { ja: '  例: ', en: '  e.g. ' };
 
 /** Lines of one incident and the speeds it likely lowered (shared by the log and the productivity answers). */
-function incidentLines(i: IncidentReport['incidents'][number], o: Tz, site: string | null, process: string | null): string[] {
+function incidentLines(i: IncidentReport['incidents'][number], o: NamedTz, site: string | null, process: string | null): string[] {
   const lines = incidentLinesSince(i, when(i.start, o));
   const hosts = i.hosts.slice(0, 2).join(', ');
   const services = i.services.slice(0, 2).join(', ');
@@ -24,18 +25,19 @@ function incidentLines(i: IncidentReport['incidents'][number], o: Tz, site: stri
   });
   const affects = i.affects
     .filter((a) => (site === null || a.site === site) && (process === null || a.process === process))
-    .map((a) =>
-      localize(o.lang, {
-        ja: `  → ${a.site} ${a.process}（業務${a.businessId}）の速度 毎分${fig(a.speedBefore)} → ${fig(a.speedAfter)}件（${when(a.dropAt, o)}から）`,
-        en: `  → ${a.site} ${a.process} (business ${a.businessId}) speed ${fig(a.speedBefore)} → ${fig(a.speedAfter)}/min (from ${when(a.dropAt, o)})`,
-      }),
-    );
+    .map((a) => {
+      const business = businessLabel(o.businessNames, a.businessId);
+      return localize(o.lang, {
+        ja: `  → ${a.site} ${a.process}（${business.ja}）の速度 毎分${fig(a.speedBefore)} → ${fig(a.speedAfter)}件（${when(a.dropAt, o)}から）`,
+        en: `  → ${a.site} ${a.process} (${business.en}) speed ${fig(a.speedBefore)} → ${fig(a.speedAfter)}/min (from ${when(a.dropAt, o)})`,
+      });
+    });
   const sample = i.samples[0] ? [localize(o.lang, SAMPLE_PREFIX) + i.samples[0]] : [];
   return [incident, ...affects, ...sample];
 }
 
 /** The log incidents of now (touching `site` when one is named), with the speeds they likely lowered. */
-export function incidentsAnswer(report: IncidentReport, o: Tz, site: string | null): string {
+export function incidentsAnswer(report: IncidentReport, o: NamedTz, site: string | null): string {
   const list = report.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
   if (list.length === 0)
     return localize(o.lang, { ja: `ログの障害はありません${site ? `（${site}）` : ''}。`, en: `No log incident${site ? ` touching ${site}` : ''}.` });
@@ -67,7 +69,7 @@ export interface SpeedComparison {
 export function productivityAnswer(
   series: ProcessProgress[],
   incidents: IncidentReport,
-  o: Tz,
+  o: NamedTz,
   site: string | null,
   process: string | null,
   compare: (p: ProcessProgress) => SpeedComparison,
@@ -115,10 +117,11 @@ export function productivityAnswer(
       c.steps && c.steps.length > 0
         ? [localize(o.lang, { ja: '  推移（毎分）: ', en: '  trend (/min): ' }) + c.steps.map((x) => `${stepName(x.from)} ${fig(x.perMinute)}`).join(' / ')]
         : [];
+    const business = businessLabel(o.businessNames, p.businessId);
     return [
       localize(o.lang, {
-        ja: `- ${p.site} ${p.process}（業務${p.businessId}）: ${inWindow}${now}`,
-        en: `- ${p.site} ${p.process} (business ${p.businessId}): ${inWindow}${now}`,
+        ja: `- ${p.site} ${p.process}（${business.ja}）: ${inWindow}${now}`,
+        en: `- ${p.site} ${p.process} (${business.en}): ${inWindow}${now}`,
       }),
       ...trend,
       ...spread,
@@ -149,7 +152,7 @@ export function latenessWords(m: number | null, lang: Lang): string {
       : localize(lang, { ja: `余裕${-m}分`, en: `${-m} min spare` });
 }
 
-export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: Tz): string {
+export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: NamedTz): string {
   const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
   const lateness = (m: number | null): string => latenessWords(m, o.lang);
   const what =
@@ -177,12 +180,13 @@ export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: Tz): str
         en: `- ${at.site} ${at.process}: today's work is done, no effect`,
       }),
     );
-  const lines = rows.map((r) =>
-    localize(o.lang, {
-      ja: `- ${r.site} ${r.process}（業務${r.businessId}、${r.side === 'receiving' ? '受け入れ' : '送り出し'}）: 完了見込み ${hm(r.before.finish)} → ${hm(r.after.finish)}（納期${hm(r.deadline)}、${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}）、毎分${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}件`,
-      en: `- ${r.site} ${r.process} (business ${r.businessId}, ${r.side}): finish ${hm(r.before.finish)} → ${hm(r.after.finish)} (deadline ${hm(r.deadline)}, ${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}), ${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}/min`,
-    }),
-  );
+  const lines = rows.map((r) => {
+    const business = businessLabel(o.businessNames, r.businessId);
+    return localize(o.lang, {
+      ja: `- ${r.site} ${r.process}（${business.ja}、${r.side === 'receiving' ? '受け入れ' : '送り出し'}）: 完了見込み ${hm(r.before.finish)} → ${hm(r.after.finish)}（納期${hm(r.deadline)}、${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}）、毎分${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}件`,
+      en: `- ${r.site} ${r.process} (${business.en}, ${r.side}): finish ${hm(r.before.finish)} → ${hm(r.after.finish)} (deadline ${hm(r.deadline)}, ${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}), ${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}/min`,
+    });
+  });
   return [what, ...lines, ...done].join('\n');
 }
 

@@ -1,4 +1,5 @@
 import type { Citation, IntentType, Proposal } from '../api/assistantTypes.js';
+import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
 import { count, plural } from '../api/englishCount.js';
 import { INTENT_LABELS } from '../api/intentLabels.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
@@ -8,9 +9,11 @@ import { fig } from '../placement/placementTexts.js';
 import { alertKindName } from './analysisTexts.js';
 
 type Tz = { lang: Lang; timeZone: string };
+/** With the businesses' names (id → name): a line about a process names its business as the overview does. */
+type NamedTz = Tz & { businessNames: BusinessNames };
 
-/** One line per process, the figures the overview shows. */
-export function progressLine(p: ProcessProgress, o: Tz): string {
+/** One line per process, the figures the overview shows; the business by its name (businessLabel). */
+export function progressLine(p: ProcessProgress, o: NamedTz): string {
   const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
   const speed = p.speedPerMinute === null ? '—' : fig(p.speedPerMinute);
   const late = p.minutesLate;
@@ -18,9 +21,10 @@ export function progressLine(p: ProcessProgress, o: Tz): string {
     ja: p.status === 'done' ? '完了' : late === null ? '見込みなし' : late > 0 ? `${late}分遅れの見込み` : `納期の${-late}分前に完了見込み`,
     en: p.status === 'done' ? 'done' : late === null ? 'no estimate' : late > 0 ? `${late} min late` : `${-late} min early`,
   });
+  const business = businessLabel(o.businessNames, p.businessId);
   return localize(o.lang, {
-    ja: `${p.site} ${p.process}（業務${p.businessId}）: 残り${p.remaining}件、毎分${speed}件、納期${hm(p.deadline)}、完了見込み${hm(p.projectedFinish)}、${state}`,
-    en: `${p.site} ${p.process} (business ${p.businessId}): ${p.remaining} left, ${speed}/min, deadline ${hm(p.deadline)}, finish ${hm(p.projectedFinish)}, ${state}`,
+    ja: `${p.site} ${p.process}（${business.ja}）: 残り${p.remaining}件、毎分${speed}件、納期${hm(p.deadline)}、完了見込み${hm(p.projectedFinish)}、${state}`,
+    en: `${p.site} ${p.process} (${business.en}): ${p.remaining} left, ${speed}/min, deadline ${hm(p.deadline)}, finish ${hm(p.projectedFinish)}, ${state}`,
   });
 }
 
@@ -71,19 +75,19 @@ export function proposalAnswer(p: Proposal, o: Tz): string {
   return [head, p.reason, p.shortfall ?? '', cite].filter(Boolean).join('\n');
 }
 
-export function onTrackAnswer(p: ProcessProgress, o: Tz): string {
+export function onTrackAnswer(p: ProcessProgress, o: NamedTz): string {
   const line = progressLine(p, o);
   return localize(o.lang, { ja: `移動は不要です。${line}。`, en: `No move is needed. ${line}.` });
 }
 
-export function statusAnswer(series: ProcessProgress[], o: Tz, site: string | null, process: string | null): string {
+export function statusAnswer(series: ProcessProgress[], o: NamedTz, site: string | null, process: string | null): string {
   const rows = series.filter((p) => (site === null || p.site === site) && (process === null || p.process === process) && p.status !== 'done');
   if (rows.length === 0) return localize(o.lang, { ja: '該当する作業中の工程はありません。', en: 'No matching process has work left.' });
   const sorted = [...rows].sort((a, b) => (b.minutesLate ?? -999) - (a.minutesLate ?? -999)).slice(0, 8);
   return sorted.map((p) => progressLine(p, o)).join('\n');
 }
 
-export function riskAnswer(series: ProcessProgress[], o: Tz): string {
+export function riskAnswer(series: ProcessProgress[], o: NamedTz): string {
   const risky = series
     .filter((p) => p.status === 'late' || p.status === 'at_risk' || p.status === 'stalled')
     .sort((a, b) => (b.minutesLate ?? 999) - (a.minutesLate ?? 999));
@@ -96,7 +100,7 @@ export function riskAnswer(series: ProcessProgress[], o: Tz): string {
  * Which of the named processes will not be done by `by` (「17時に間に合わない拠点は？」): those
  * whose projected finish is later, or that have no estimate; then those that will make it.
  */
-export function riskByAnswer(series: ProcessProgress[], by: number, o: Tz): string {
+export function riskByAnswer(series: ProcessProgress[], by: number, o: NamedTz): string {
   const at = formatHm(by, o.timeZone);
   const open = series.filter((p) => p.status !== 'done');
   const miss = open

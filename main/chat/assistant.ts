@@ -8,6 +8,8 @@ import { describeError } from '../errors.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { AppLog } from '../applog/appLog.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
+import { storedBusinessNames } from '../store/businessNames.js';
+import { businessNames } from '../placement/businessNames.js';
 import { placementSituation } from '../placement/placementSituation.js';
 import { proposePlacement } from '../placement/proposePlacement.js';
 import { warmSolver } from '../placement/placementSolver.js';
@@ -270,7 +272,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const cfg = deps.config();
       const now = deps.now();
       const dayStart = startOfZonedDay(now, cfg.timeZone);
-      const tz = { lang, timeZone: cfg.timeZone, dayStart };
+      const db = deps.db();
+      // The businesses' names as the overview reads them (overviewNow): every line that names a business says its name.
+      const names = businessNames(cfg.placement.aliases, storedBusinessNames(db));
+      const tz = { lang, timeZone: cfg.timeZone, dayStart, businessNames: names };
       // One situation and one proposal setting per question: the explanation, the proposal and a what-if read the same.
       const situationOptions = { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement };
       const proposeOptions = {
@@ -280,8 +285,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         lang,
         now,
         atRiskSlackMinutes: cfg.overview.atRiskSlackMinutes,
+        businessNames: names,
       };
-      const db = deps.db();
       // Names just synced get their readings (さっぽろ, Sapporo) once, in the background: a question waits for them rather than miss a name.
       resolverFor(db, deps.aliases());
       await cached!.made;

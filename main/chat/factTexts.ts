@@ -1,3 +1,4 @@
+import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
 import { count, plural } from '../api/englishCount.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
@@ -7,6 +8,8 @@ import type { correctionWaiting, decisionsSince, headcount, openProposals, quali
 
 /** `dayStart`: the start of today; earlier instants are written with their date. */
 export type Tz = { lang: Lang; timeZone: string; dayStart?: number };
+/** With the businesses' names (id → name): a line about a process names its business as the overview does (businessLabel). */
+export type NamedTz = Tz & { businessNames: BusinessNames };
 
 /** "13:50" today, "10/22 13:50" on an earlier day. */
 export function when(t: number, o: Tz): string {
@@ -15,7 +18,7 @@ export function when(t: number, o: Tz): string {
   return `${w.month}/${w.day} ${formatHm(t, o.timeZone)}`;
 }
 
-export function correctionAnswer(rows: ReturnType<typeof correctionWaiting>, o: Tz, site: string | null): string {
+export function correctionAnswer(rows: ReturnType<typeof correctionWaiting>, o: NamedTz, site: string | null): string {
   if (rows.length === 0)
     return localize(o.lang, { ja: `${site ?? '全拠点'}の今日の補正待ちのデータがありません。`, en: `No correction data today${site ? ` for ${site}` : ''}.` });
   const total = rows.reduce((n, r) => n + r.waiting, 0);
@@ -27,12 +30,13 @@ export function correctionAnswer(rows: ReturnType<typeof correctionWaiting>, o: 
   const lines = rows
     .filter((r) => r.waiting > 0)
     .slice(0, 8)
-    .map((r) =>
-      localize(o.lang, {
-        ja: `- ${r.site} ${r.process}（業務${r.businessId}）: ${r.waiting}件`,
-        en: `- ${r.site} ${r.process} (business ${r.businessId}): ${r.waiting}`,
-      }),
-    );
+    .map((r) => {
+      const business = businessLabel(o.businessNames, r.businessId);
+      return localize(o.lang, {
+        ja: `- ${r.site} ${r.process}（${business.ja}）: ${r.waiting}件`,
+        en: `- ${r.site} ${r.process} (${business.en}): ${r.waiting}`,
+      });
+    });
   return [head, ...lines].join('\n');
 }
 

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Entities } from '../api/assistantTypes.js';
-import type { Alert, Lang, ProcessProgress } from '../api/types.js';
+import type { Alert, ProcessProgress } from '../api/types.js';
 import { alertAnswer, statusAnswer } from './answerTexts.js';
 import type { MasterNames } from './entityResolver.js';
 import { skillLevelAsked, type FactKind } from './factKind.js';
-import { correctionAnswer, decisionsAnswer, headcountAnswer, proposalsAnswer, qualifiedAnswer, syncAnswer } from './factTexts.js';
+import { correctionAnswer, decisionsAnswer, headcountAnswer, proposalsAnswer, qualifiedAnswer, syncAnswer, type NamedTz } from './factTexts.js';
 import { rangeWords } from './rangeWords.js';
 import { correctionWaiting, decisionsSince, headcount, openProposals, qualifiedOperators } from './storeFacts.js';
 
@@ -22,7 +22,7 @@ export function simpleFactAnswer(
     minSkill: number;
     timeZone: string;
     names: MasterNames;
-    tz: { lang: Lang; timeZone: string; dayStart?: number };
+    tz: NamedTz;
   },
   kind: FactKind,
   live: { lastSync: () => number | null; alerts: () => Alert[]; progress: () => ProcessProgress[] },

@@ -1,14 +1,15 @@
+import { businessLabel } from '../api/businessLabel.js';
 import { localize } from '../api/localized.js';
 import { formatHm } from '../config/zonedTime.js';
 import type { WhatIfOutcome } from '../placement/moveWhatIf.js';
 import { fig } from '../placement/placementTexts.js';
 import { latenessWords } from './analysisTexts.js';
-import type { Tz } from './factTexts.js';
+import type { NamedTz } from './factTexts.js';
 
 type Projection = WhatIfOutcome['before'];
 
 /** A manager's what-if answered on the proposal's model: the change, the target's finish before and after, who moves, what the giving sites lose. */
-export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: Tz): string {
+export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: NamedTz): string {
   const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
   const lateness = (m: number | null): string => latenessWords(m, o.lang);
   const t = w.target;
@@ -17,7 +18,8 @@ export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: Tz): string 
       ja: `完了見込み ${hm(a.finish)} → ${hm(b.finish)}（納期${hm(deadline)}、${lateness(a.minutesLate)} → ${lateness(b.minutesLate)}）、毎分${fig(a.perMinute ?? 0)} → ${fig(b.perMinute ?? 0)}件`,
       en: `finish ${hm(a.finish)} → ${hm(b.finish)} (deadline ${hm(deadline)}, ${lateness(a.minutesLate)} → ${lateness(b.minutesLate)}), ${fig(a.perMinute ?? 0)} → ${fig(b.perMinute ?? 0)}/min`,
     });
-  const where = localize(o.lang, { ja: `${t.site} ${t.process}（業務${t.businessId}）`, en: `${t.site} ${t.process} (business ${t.businessId})` });
+  const business = businessLabel(o.businessNames, t.businessId);
+  const where = localize(o.lang, { ja: `${t.site} ${t.process}（${business.ja}）`, en: `${t.site} ${t.process} (${business.en})` });
   const c = w.change;
   if ('speedPerMinute' in c) {
     return [
@@ -52,14 +54,14 @@ export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: Tz): string 
       })
     : null;
   const donors = w.donors.map((d) =>
-    d.before === null || d.after === null
+    d.before === null || d.after === null || d.businessId === null
       ? localize(o.lang, {
           ja: `- ${d.site} ${d.process}: 今日の作業は完了しているため影響はありません`,
           en: `- ${d.site} ${d.process}: today's work is done, no effect`,
         })
       : localize(o.lang, {
-          ja: `- ${d.site} ${d.process}（業務${d.businessId}、送り出し）: ${line({ ...d.before, perMinute: d.before.perMinute ?? 0 }, { ...d.after, perMinute: d.after.perMinute ?? 0 }, d.deadline)}`,
-          en: `- ${d.site} ${d.process} (business ${d.businessId}, giving): ${line({ ...d.before, perMinute: d.before.perMinute ?? 0 }, { ...d.after, perMinute: d.after.perMinute ?? 0 }, d.deadline)}`,
+          ja: `- ${d.site} ${d.process}（${businessLabel(o.businessNames, d.businessId).ja}、送り出し）: ${line({ ...d.before, perMinute: d.before.perMinute ?? 0 }, { ...d.after, perMinute: d.after.perMinute ?? 0 }, d.deadline)}`,
+          en: `- ${d.site} ${d.process} (${businessLabel(o.businessNames, d.businessId).en}, giving): ${line({ ...d.before, perMinute: d.before.perMinute ?? 0 }, { ...d.after, perMinute: d.after.perMinute ?? 0 }, d.deadline)}`,
         }),
   );
   return [short, head, `- ${line(w.before, w.after, t.deadline)}`, who, spare, ...donors].filter((x): x is string => x !== null).join('\n');

@@ -1,4 +1,5 @@
 import { count, plural } from '../api/englishCount.js';
+import type { Localized } from '../api/localized.js';
 import type { Lang } from '../api/types.js';
 
 /** Figures are shown with at most one decimal, so the answer guard can compare them as text. */
@@ -21,7 +22,8 @@ export interface OperatorReasonFacts {
 export interface ProposalReasonFacts {
   site: string;
   process: string;
-  businessId: string;
+  /** The business as the overview names it (businessLabel): SS, else 業務523201. */
+  business: Localized;
   remaining: number;
   /** Negative once the deadline has passed. */
   minutesLeft: number;
@@ -67,7 +69,7 @@ export const placementTexts: Record<Lang, PlacementTexts> = {
         ? `${o.moves}名の移動で完了見込みは${o.finish}（${late(o.minutesLate) ? `納期に${o.minutesLate}分遅れ` : `納期の${Math.abs(o.minutesLate ?? 0)}分前`}）です。`
         : '';
       return (
-        `${f.site} ${f.process}（業務${f.businessId}）は残り${f.remaining}件、${left}。` +
+        `${f.site} ${f.process}（${f.business.ja}）は残り${f.remaining}件、${left}。` +
         `現在の速度は毎分${fig(f.speed)}件、必要な速度は毎分${fig(f.requiredPerMinute)}件（切替${fig(f.switchMinutes)}分を含む）で、` +
         `毎分${fig(f.deficit)}件不足しています。速度の上では${f.neededByRate}名で足ります${policy}${outcome}`
       );
@@ -95,7 +97,7 @@ export const placementTexts: Record<Lang, PlacementTexts> = {
           `(${late(o.minutesLate) ? `${o.minutesLate} min after` : `${Math.abs(o.minutesLate ?? 0)} min before`} the deadline).`
         : '';
       return (
-        `${f.site} ${f.process} (business ${f.businessId}) has ${count(f.remaining, 'item')} left and ${left}. ` +
+        `${f.site} ${f.process} (${f.business.en}) has ${count(f.remaining, 'item')} left and ${left}. ` +
         `It runs at ${fig(f.speed)} items/min and needs ${fig(f.requiredPerMinute)} (with a ${fig(f.switchMinutes)}-minute switch-over): ` +
         `${fig(f.deficit)} items/min short. By speed alone ${count(f.neededByRate, 'person', 'people')} ${plural(f.neededByRate, 'is', 'are')} enough${policy}${outcome}`
       );

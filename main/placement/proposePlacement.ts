@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MovedOperator, PlacementChange, PlacementFacts, Proposal, WhatIf } from '../api/assistantTypes.js';
+import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
 import type { Lang } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
 import { placementTexts } from './placementTexts.js';
@@ -20,6 +21,8 @@ export interface ProposeOptions {
   now: number;
   /** For the giving sites' projections: the overview's at-risk margin. */
   atRiskSlackMinutes: number;
+  /** Business id → name (the overview's `businessNames`): the reason names the business, not its code. */
+  businessNames: BusinessNames;
 }
 
 /** SGT{YYYYMMDD}-{8 hex}, the date in the company's zone. */
@@ -128,7 +131,7 @@ export async function proposePlacement(
   const reason = texts.proposalReason({
     site: t.site,
     process: t.process,
-    businessId: t.businessId,
+    business: businessLabel(o.businessNames, t.businessId),
     remaining: t.remaining,
     minutesLeft: facts.minutesLeft,
     deadline: hm(deadline),

@@ -127,8 +127,8 @@ describe('log incidents', () => {
     expect(alert.title.en).toContain(`${since} lines since 13:40 (usually ${usual})`);
 
     const incidents = { now: NOW, warmup: false, incidents: causes.incidents.map((x) => ({ ...x, affects: [] })) };
-    expect(incidentsAnswer(incidents, { lang: 'ja', timeZone: 'Asia/Tokyo' }, null)).toContain(`13:40から${since}行`);
-    expect(incidentsAnswer(incidents, { lang: 'en', timeZone: 'Asia/Tokyo' }, null)).toContain(`${since} lines since 13:40`);
+    expect(incidentsAnswer(incidents, { lang: 'ja', timeZone: 'Asia/Tokyo', businessNames: {} }, null)).toContain(`13:40から${since}行`);
+    expect(incidentsAnswer(incidents, { lang: 'en', timeZone: 'Asia/Tokyo', businessNames: {} }, null)).toContain(`${since} lines since 13:40`);
   });
 
   it('an incident that precedes a drop in the site’s speed is its likely cause, with the numbers', () => {

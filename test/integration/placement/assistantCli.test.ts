@@ -82,7 +82,7 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
   it('delay_risk_detection: the late process, and a business by a time', () => {
     const risk = ask('遅延リスクのある工程は？');
     expect(risk.intent.intent_type).toBe('delay_risk_detection');
-    expect(risk.answer).toContain(`札幌 エントリ1（業務523201）: 残り${remaining('札幌', 'エントリ1', '523201')}件`);
+    expect(risk.answer).toContain(`札幌 エントリ1（SS）: 残り${remaining('札幌', 'エントリ1', '523201')}件`);
     const by17 = ask('医療レセプトで17時に間に合わない拠点は？');
     expect(by17.intent.entities.business_id).toBe('611040');
     const open = db
@@ -93,7 +93,7 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
       )
       .all(NOW) as { site: string; process: string; n: number }[];
     expect(open.length).toBeGreaterThan(0);
-    for (const p of open) expect(by17.answer).toContain(`${p.site} ${p.process}（業務611040）: 残り${p.n}件`);
+    for (const p of open) expect(by17.answer).toContain(`${p.site} ${p.process}（医療レセプト）: 残り${p.n}件`);
   });
 
   it("impact_analysis on the proposal's model: the people who would move, their registered speeds, both sides' finish from SQL", () => {
@@ -121,7 +121,7 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
     };
     const move = ask('大阪のエントリ1から札幌に2名移したらどうなる？');
     expect(move.intent.intent_type).toBe('impact_analysis');
-    expect(move.answer).toMatch(/^大阪から札幌 エントリ1（業務523201）へ2名移した場合（切替2分のあと/);
+    expect(move.answer).toMatch(/^大阪から札幌 エントリ1（SS）へ2名移した場合（切替2分のあと/);
     // The two who move: valid 大阪 operators able to do エントリ1 at the policy's skill, at their registered speed there.
     const movers = [.../移る人: (.*)/.exec(move.answer)![1]!.matchAll(/([^、（]+)（大阪、スキル(\d)、毎時([\d.]+)件）/g)].map((m) => ({
       name: m[1]!,
@@ -154,13 +154,13 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
     const donor = at('大阪', '611040');
     const lost = main.filter((r) => r.main === 'エントリ1').reduce((s, r) => s + r.mainV / 60, 0);
     expect(move.answer).toContain(
-      `大阪 エントリ1（業務611040、送り出し）: 完了見込み ${hm(up(donor.t + (donor.n / donor.speed) * 60_000))} → ${hm(up(donor.t + (donor.n / (donor.speed - lost)) * 60_000))}`,
+      `大阪 エントリ1（医療レセプト、送り出し）: 完了見込み ${hm(up(donor.t + (donor.n / donor.speed) * 60_000))} → ${hm(up(donor.t + (donor.n / (donor.speed - lost)) * 60_000))}`,
     );
     // Adding people without naming where from is the optimizer's own what-if: the proposal's figure for the same count.
     const proposal = ask('札幌のエントリ1が遅れてる、誰を回せばいい？').proposal!;
     const two = proposal.whatIf.find((w) => w.moves === 2)!;
     const add = ask('札幌E1に2名追加したら？');
-    expect(add.answer).toContain(`札幌 エントリ1（業務523201）へ2名移した場合`);
+    expect(add.answer).toContain(`札幌 エントリ1（SS）へ2名移した場合`);
     expect(add.answer).toContain(`→ ${hm(two.projectedFinish!)}（納期16:00、`);
     const three = ask('札幌のエントリ1に3人追加したら？');
     expect(three.answer).toContain(`→ ${hm(proposal.facts.projectedFinish!)}（納期16:00、`);
@@ -170,7 +170,7 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
     expect(speed.answer).toContain(`の速度が毎分7件になった場合（残り${target.n}件`);
     expect(speed.answer).toContain(`→ ${hm(up(target.t + (target.n / 7) * 60_000))}（納期16:00、`);
     const en = ask('What if Sapporo Entry 1 went back to 7 items per minute?');
-    expect(en.answer).toContain(`ran at 7/min (${target.n} items left`);
+    expect(en.answer).toContain(`If 札幌 エントリ1 (SS) ran at 7/min (${target.n} items left`);
   });
 
   it('productivity_analysis: the OCR incident as the cause, the window asked for, and the spread between people', () => {
@@ -189,7 +189,7 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
       Date.parse('2025-10-23T14:00+09:00'),
       NOW,
     );
-    expect(since.answer).toContain(`札幌 エントリ1（業務523201）: 14:00から 毎分${round1((w.hi - w.lo) / ((w.b - w.a) / 60_000))}件`);
+    expect(since.answer).toContain(`札幌 エントリ1（SS）: 14:00から 毎分${round1((w.hi - w.lo) / ((w.b - w.a) / 60_000))}件`);
   });
 
   it('simple_query: 補正待ち and who can do a process', () => {
@@ -200,7 +200,11 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
       NOW,
       NOW,
     ).n;
-    expect(ask('札幌の補正待ちは何件？').answer).toContain(`札幌の補正待ちは合計${waiting}件です`);
+    const correction = ask('札幌の補正待ちは何件？').answer;
+    expect(correction).toContain(`札幌の補正待ちは合計${waiting}件です`);
+    // Each line names its business (the demo company names all of them), never its code.
+    expect(correction).toMatch(/^- 札幌 \S+（[^）\d]+）: \d+件$/m);
+    expect(correction).not.toMatch(/業務\d/);
     const qualified = one<{ n: number }>(
       `SELECT COUNT(DISTINCT o.operator_id) AS n FROM operators o JOIN operator_process_capabilities c USING (operator_id)
        WHERE o.location_name = '盛岡' AND o.is_valid = 1 AND c.process_name = 'エントリ1' AND c.skill_level >= 3`,

@@ -45,6 +45,9 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(p.facts.minutesLateAfter!).toBeLessThanOrEqual(0);
     expect(first.citations.map((c) => c.heading)).toContain('納期直前の増員');
     expect(first.answer).toContain('方針により3名以上');
+    // The reason names the business as the overview does (SS); the id stays in the proposal's businessId.
+    expect(p.reason).toMatch(/^札幌 エントリ1（SS）は残り120件、納期16:00まで20分です。/);
+    expect(first.answer).not.toContain('523201');
     expect(first.answerSource).toBe('template');
     const t = first.timings;
     expect(t.total_ms).toBeGreaterThanOrEqual(t.intent_ms + t.retrieval_ms + t.data_ms + t.optimize_ms - 1);
@@ -82,7 +85,7 @@ describe('placement assistant on the demo company (no models: rules and template
     const picked = await app.assistant.ask(q, undefined, 'delay_risk_detection');
     expect(picked.intent).toMatchObject({ intent_type: 'delay_risk_detection', confidence: 1 });
     expect(picked.clarify).toBeNull();
-    expect(picked.answer).toContain('札幌 エントリ1（業務523201）: 残り120件');
+    expect(picked.answer).toContain('札幌 エントリ1（SS）: 残り120件');
     // Through the contract too; an intent that is not one is refused.
     const h = createHandlerTable(app);
     expect(await h['chat.ask']({ question: q, intent: 'delay_risk_detection' })).toMatchObject({
@@ -157,10 +160,10 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(why.answer).toContain('ocr-sapporo-01（ocr-worker）の障害: 13:50から');
     // Against the same half hour on previous days still working then: the baseline the productivity-drop alert uses (5.4 a
     // minute); a week ago (a Thursday with the same calendar) it was still working at 15:40, so its speed then is given too.
-    expect(why.answer).toContain('札幌 エントリ1（業務611040）: 毎分3.7件（必要 毎分2.9件、通常 毎分5.4件、先週の同じ時刻 毎分');
+    expect(why.answer).toContain('札幌 エントリ1（医療レセプト）: 毎分3.7件（必要 毎分2.9件、通常 毎分5.4件、先週の同じ時刻 毎分');
     // 523201 was still working at 15:40 on too few of the previous 14 days for a usual speed (it read 1.9 with the idle days).
-    expect(why.answer).toContain('札幌 エントリ1（業務523201）: 毎分5件（必要 毎分6件、先週の同じ時刻 毎分');
-    expect(why.answer).toMatch(/札幌 エントリ1（業務523201）の速度 毎分[\d.]+ → 5件（13:50から）/);
+    expect(why.answer).toContain('札幌 エントリ1（SS）: 毎分5件（必要 毎分6件、先週の同じ時刻 毎分');
+    expect(why.answer).toMatch(/札幌 エントリ1（SS）の速度 毎分[\d.]+ → 5件（13:50から）/);
     expect((await app.assistant.ask('最後に同期したのはいつ？')).answer).toBe('最後に同期したのは15:40です。');
     // The alert question: the site's history from the alerts table, by kind.
     app.alerts.check();
@@ -181,7 +184,7 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(logs.intent.intent_type).toBe('log_investigation');
     // The lines since 13:50, when it began (the last hour alone holds 300).
     expect(logs.answer).toContain('ocr-sapporo-01（ocr-worker）の障害: 13:50から556行（通常0行）、拠点 札幌');
-    expect(logs.answer).toContain('→ 札幌 エントリ1（業務523201）の速度 毎分7.6 → 5件（13:50から）');
+    expect(logs.answer).toContain('→ 札幌 エントリ1（SS）の速度 毎分7.6 → 5件（13:50から）');
   });
 
   it('narrows the engines to the time asked about: a window of speed, a day of logs, a time to be done by; checked against SQL', async () => {
@@ -207,7 +210,7 @@ describe('placement assistant on the demo company (no models: rules and template
     const since = await app.assistant.ask('14時ごろから札幌の生産性はどう？');
     expect(since.intent.intent_type).toBe('productivity_analysis');
     expect(since.answer).toContain('札幌の処理速度（14:00から）:');
-    expect(since.answer).toContain(`- 札幌 エントリ1（業務611040）: 14:00から 毎分${Math.round(perMinute * 10) / 10}件（同じ時間帯の通常 毎分`);
+    expect(since.answer).toContain(`- 札幌 エントリ1（医療レセプト）: 14:00から 毎分${Math.round(perMinute * 10) / 10}件（同じ時間帯の通常 毎分`);
     expect(since.answer).toContain(`担当できる${spread.n}名の登録速度: 毎時${Math.round(spread.lo * 10) / 10}〜${Math.round(spread.hi * 10) / 10}件`);
 
     // Yesterday's logs: yesterday's incidents (with their date), not today's OCR incident.
@@ -234,7 +237,11 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(by16.intent.intent_type).toBe('delay_risk_detection');
     expect(by16.answer).toContain(`16:00に間に合わない見込みの工程は${late16.length}件です。`);
     expect(late16.length).toBeGreaterThan(1);
-    for (const p of late16.slice(0, 8)) expect(by16.answer).toContain(`${p.site} ${p.process}（業務${p.businessId}）: 残り${p.remaining}件`);
+    // Each business by its name, as the overview names it (the demo company names all of its businesses).
+    const names = app.overview().businessNames;
+    for (const p of late16.slice(0, 8)) expect(by16.answer).toContain(`${p.site} ${p.process}（${names[p.businessId]!}）: 残り${p.remaining}件`);
+    expect(late16.every((p) => names[p.businessId] !== undefined)).toBe(true);
+    expect(by16.answer).not.toMatch(/業務\d/);
   });
 
   it('proposes an alert threshold from the history and changes it only when the manager approves', async () => {
@@ -279,7 +286,7 @@ describe('placement assistant on the demo company (no models: rules and template
       new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t);
     const r = await app.assistant.ask('大阪のエントリ1から札幌に2名移したらどうなる？');
     expect(r.intent.intent_type).toBe('impact_analysis');
-    expect(r.answer).toContain('大阪から札幌 エントリ1（業務523201）へ2名移した場合');
+    expect(r.answer).toContain('大阪から札幌 エントリ1（SS）へ2名移した場合');
     // What the giving side loses is the speed of the named movers on their own process, from SQL.
     const names = [.../移る人: (.*)/.exec(r.answer)![1]!.matchAll(/([^、（]+)（大阪、/g)].map((m) => m[1]!);
     expect(names).toHaveLength(2);
@@ -302,7 +309,7 @@ describe('placement assistant on the demo company (no models: rules and template
       .sites.flatMap((s) => s.processes)
       .find((p) => p.site === '大阪' && p.process === 'エントリ1' && p.businessId === '611040')!;
     const finish = Math.ceil((donor.snapshotTime + (donor.remaining / (donor.speedPerMinute! - lost)) * 60_000) / 60_000) * 60_000;
-    expect(r.answer).toContain(`大阪 エントリ1（業務611040、送り出し）: 完了見込み ${hm(donor.projectedFinish!)} → ${hm(finish)}`);
+    expect(r.answer).toContain(`大阪 エントリ1（医療レセプト、送り出し）: 完了見込み ${hm(donor.projectedFinish!)} → ${hm(finish)}`);
     expect(r.answer).toMatch(/^- 完了見込み 16:04 → \d\d:\d\d（納期16:00、4分遅れ → /m);
   });
 
@@ -322,7 +329,7 @@ describe('placement assistant on the demo company (no models: rules and template
     const two = await h['chat.ask']({ question: 'じゃあ2名なら？', conversationId: id });
     if (!two.ok) throw new Error(two.error.message);
     expect(two.value.intent.intent_type).toBe('impact_analysis');
-    expect(two.value.answer).toContain('札幌 エントリ1（業務523201）へ2名移した場合');
+    expect(two.value.answer).toContain('札幌 エントリ1（SS）へ2名移した場合');
     // Stored: listed newest first, reopened with every turn, deleted with its turns.
     const list = await h['chat.conversations']({});
     expect(list.ok && list.value[0]).toMatchObject({ id, title: '札幌の補正待ちは何件？', turns: 4 });
@@ -338,7 +345,7 @@ describe('placement assistant on the demo company (no models: rules and template
   });
 
   it('answers the other intents from live data', async () => {
-    expect((await app.assistant.ask('遅延リスクのある工程は？')).answer).toContain('札幌 エントリ1（業務523201）: 残り120件');
+    expect((await app.assistant.ask('遅延リスクのある工程は？')).answer).toContain('札幌 エントリ1（SS）: 残り120件');
     expect((await app.assistant.ask('OCRのエラーが増えている原因を調べて')).answer).toMatch(/異常|ocr/i);
     const rule = await app.assistant.ask('納期直前の増員ルールは？');
     expect(rule.intent.intent_type).toBe('knowledge_query');

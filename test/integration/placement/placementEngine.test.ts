@@ -32,9 +32,18 @@ function operator(site: string, caps: [process: string, skill: number, months: n
   }
   return id;
 }
-const propose = async (now = at('15:40'), policy = cfg.placement) => {
+const propose = async (now = at('15:40'), policy = cfg.placement, o: { lang?: 'ja' | 'en'; businessNames?: Record<string, string> } = {}) => {
   const s = placementSituation(db, { now, timeZone: 'Asia/Tokyo', ...cfg.overview, policy }, { site: '札幌', process: 'エントリ1', businessId: null })!;
-  return { s, ...(await proposePlacement(s, { policy, distancesKm: DIST, timeZone: 'Asia/Tokyo', lang: 'ja', now, atRiskSlackMinutes: 15 })) };
+  const options = {
+    policy,
+    distancesKm: DIST,
+    timeZone: 'Asia/Tokyo',
+    lang: o.lang ?? 'ja',
+    now,
+    atRiskSlackMinutes: 15,
+    businessNames: o.businessNames ?? {},
+  };
+  return { s, ...(await proposePlacement(s, options)) };
 };
 
 beforeEach(() => {
@@ -101,6 +110,21 @@ describe('placement engine: data, HiGHS and the proposal', () => {
     const again = await propose();
     expect(again.s.excluded.alreadyMoved).toBe(1);
     expect(again.proposal!.operators.map((o) => o.id)).not.toContain(near[0]);
+  });
+
+  it('names the business in its reason as the overview does (SS), and one with no name as 業務<id>, in Japanese and English', async () => {
+    for (let i = 0; i < 3; i++) operator('盛岡', [['エントリ1', 4, 40, 40]]);
+    const named = await propose(at('15:40'), cfg.placement, { businessNames: { '523201': 'SS' } });
+    expect(named.proposal!.reason).toMatch(/^札幌 エントリ1（SS）は残り120件、納期16:00まで20分です。/);
+    expect(named.proposal!.reason).not.toContain('523201');
+    const namedEn = await propose(at('15:40'), cfg.placement, { lang: 'en', businessNames: { '523201': 'SS' } });
+    expect(namedEn.proposal!.reason).toMatch(/^札幌 エントリ1 \(SS\) has 120 items left and 20 minutes to its 16:00 deadline\./);
+    // A business with no name is still said to be one, by its id; the proposal keeps the id for scripts.
+    const unnamed = await propose();
+    expect(unnamed.proposal!.reason).toMatch(/^札幌 エントリ1（業務523201）は残り120件/);
+    expect(unnamed.proposal!.businessId).toBe('523201');
+    const unnamedEn = await propose(at('15:40'), cfg.placement, { lang: 'en' });
+    expect(unnamedEn.proposal!.reason).toMatch(/^札幌 エントリ1 \(business 523201\) has 120 items left/);
   });
 
   it('explains with exact figures when not enough people can be spared', async () => {

@@ -5,8 +5,8 @@ import { alertAnswer, riskAnswer, riskByAnswer } from '../../../main/chat/answer
 import { correctionAnswer, headcountAnswer, qualifiedAnswer } from '../../../main/chat/factTexts.js';
 import { placementTexts } from '../../../main/placement/placementTexts.js';
 
-const en = { lang: 'en' as const, timeZone: 'Asia/Tokyo' };
-const ja = { lang: 'ja' as const, timeZone: 'Asia/Tokyo' };
+const en = { lang: 'en' as const, timeZone: 'Asia/Tokyo', businessNames: {} };
+const ja = { lang: 'ja' as const, timeZone: 'Asia/Tokyo', businessNames: {} };
 const T0 = Date.UTC(2026, 10, 20, 3, 0);
 
 const late = (id: number): ProcessProgress =>

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { correctionAnswer, decisionsAnswer, proposalsAnswer } from '../../../main/chat/factTexts.js';
 
 const T0 = Date.UTC(2026, 10, 20, 0, 0);
-const ja = { lang: 'ja' as const, timeZone: 'Asia/Tokyo' };
-const en = { lang: 'en' as const, timeZone: 'Asia/Tokyo' };
+const ja = { lang: 'ja' as const, timeZone: 'Asia/Tokyo', businessNames: {} };
+const en = { lang: 'en' as const, timeZone: 'Asia/Tokyo', businessNames: {} };
 
 describe('fact answers in words', () => {
   it('says "all sites" when no site is asked and there is no correction data, never a sentence with its subject cut off', () => {

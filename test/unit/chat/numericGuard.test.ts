@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkNumbers, numbersIn } from '../../../main/chat/numericGuard.js';
 
 const FACTS =
-  '札幌 エントリ1（業務523201）は残り120件、納期16:00まで20分です。現在の速度は毎分5件、必要な速度は毎分6.1件。3名の移動で完了見込みは15:57（納期の2分前）です。';
+  '札幌 エントリ1（SS）は残り120件、納期16:00まで20分です。現在の速度は毎分5件、必要な速度は毎分6.1件。3名の移動で完了見込みは15:57（納期の2分前）です。';
 
 describe('numeric guard', () => {
   it('reads numbers as written, in any width, times as their parts', () => {
