@@ -9,6 +9,7 @@ import type { IncidentReport, LogFilter } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { fromSystemError, GenbaError, localize, type Lang } from '../errors.js';
 import { count } from '../api/englishCount.js';
+import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
 
 export function parseOnly(args: string[], out: string | undefined, io: CliIo): number {
   const [file, ...extra] = args;
@@ -29,7 +30,12 @@ export async function runLogsCommand(
   o: { json: boolean; k: number; site?: string | undefined; from?: number | undefined; to?: number | undefined; filter?: LogFilter },
   io: CliIo,
 ): Promise<number> {
-  const out = (value: unknown, text: string): void => io.stdout(o.json ? `${JSON.stringify(value, null, 2)}\n` : text);
+  /** `text` may be made only when it is shown (the names of the businesses are read for people, not for --json). */
+  const out = (value: unknown, text: string | (() => string)): void =>
+    io.stdout(o.json ? `${JSON.stringify(value, null, 2)}\n` : typeof text === 'function' ? text() : text);
+  /** The businesses' names as the overview shows them (SS, 医療レセプト), read once, when a text names a business. */
+  let names: BusinessNames | undefined;
+  const businessNames = (): BusinessNames => (names ??= app.overview().businessNames);
   const lang = app.lang();
   const warmingUp = localize(lang, { ja: '（学習期間中: 基準となる履歴がまだ足りません）', en: '(warming up: not enough history for a baseline yet)' });
   /**
@@ -115,11 +121,12 @@ export async function runLogsCommand(
       const tz = app.config().timeZone;
       out(
         r,
-        [
-          ...(r.warmup ? [warmingUp] : []),
-          ...(r.incidents.length === 0 && !r.warmup ? [localize(lang, { ja: 'ログの障害はありません。', en: 'No log incident.' })] : []),
-          ...r.incidents.map((x) => incidentLines(x, tz, lang)),
-        ].join('\n') + '\n',
+        () =>
+          [
+            ...(r.warmup ? [warmingUp] : []),
+            ...(r.incidents.length === 0 && !r.warmup ? [localize(lang, { ja: 'ログの障害はありません。', en: 'No log incident.' })] : []),
+            ...r.incidents.map((x) => incidentLines(x, tz, lang, businessNames)),
+          ].join('\n') + '\n',
       );
       return 0;
     }
@@ -135,15 +142,16 @@ export async function runLogsCommand(
       const hm = (ms: number): string => formatHm(ms, tz);
       out(
         t,
-        [
-          `${t.site} ${hm(t.from)}–${hm(t.to)}${t.hosts.length > 0 ? ` (${t.hosts.join(', ')})` : ''}`,
-          ...t.processes.map(
-            (p) =>
-              `  ${p.process} (${localize(lang, { ja: '業務', en: 'business ' })}${p.businessId}) ${localize(lang, { ja: '件/分', en: 'items/min' })}: ${p.points.map((x) => `${hm(x.at)} ${x.perMinute}`).join(' · ')}`,
-          ),
-          ...t.logs.filter((l) => l.errors > 0).map((l) => `  ${hm(l.at)} ${localize(lang, { ja: 'エラー', en: 'errors' })} ${l.errors} / ${l.lines}`),
-          ...t.incidents.map((x) => incidentLines(x, tz, lang)),
-        ].join('\n') + '\n',
+        () =>
+          [
+            `${t.site} ${hm(t.from)}–${hm(t.to)}${t.hosts.length > 0 ? ` (${t.hosts.join(', ')})` : ''}`,
+            ...t.processes.map(
+              (p) =>
+                `  ${p.process} (${localize(lang, businessLabel(businessNames(), p.businessId))}) ${localize(lang, { ja: '件/分', en: 'items/min' })}: ${p.points.map((x) => `${hm(x.at)} ${x.perMinute}`).join(' · ')}`,
+            ),
+            ...t.logs.filter((l) => l.errors > 0).map((l) => `  ${hm(l.at)} ${localize(lang, { ja: 'エラー', en: 'errors' })} ${l.errors} / ${l.lines}`),
+            ...t.incidents.map((x) => incidentLines(x, tz, lang, businessNames)),
+          ].join('\n') + '\n',
       );
       return 0;
     }
@@ -170,8 +178,8 @@ export async function runLogsCommand(
   }
 }
 
-/** An incident in a few lines: where, since when, how many lines against the usual, and what it slowed down. */
-function incidentLines(x: IncidentReport['incidents'][number], tz: string, lang: Lang): string {
+/** An incident in a few lines: where, since when, how many lines against the usual, and what it slowed down (each business by its name). */
+function incidentLines(x: IncidentReport['incidents'][number], tz: string, lang: Lang, businessNames: () => BusinessNames): string {
   const hm = (ms: number): string => formatHm(ms, tz);
   // The count is the lines since the start, said in the one phrase the alerts and the assistant use.
   const lines = localize(lang, incidentLinesSince(x, hm(x.start)));
@@ -179,11 +187,12 @@ function incidentLines(x: IncidentReport['incidents'][number], tz: string, lang:
     ja: `[${x.severity}] ${x.services.join(', ')}（${x.hosts.join(', ')}）${x.sites.length > 0 ? ` ${x.sites.join('・')}` : ''} ${lines}`,
     en: `[${x.severity}] ${x.services.join(', ')} (${x.hosts.join(', ')})${x.sites.length > 0 ? ` ${x.sites.join(', ')}` : ''}: ${lines}`,
   });
-  const affects = x.affects.map((l) =>
-    localize(lang, {
-      ja: `    → ${l.site} ${l.process}（業務${l.businessId}）の速度 毎分${l.speedBefore} → ${l.speedAfter}件（${hm(l.dropAt)}から）`,
-      en: `    → ${l.site} ${l.process} (business ${l.businessId}) speed ${l.speedBefore} → ${l.speedAfter} items/min (from ${hm(l.dropAt)})`,
-    }),
-  );
+  const affects = x.affects.map((l) => {
+    const business = businessLabel(businessNames(), l.businessId);
+    return localize(lang, {
+      ja: `    → ${l.site} ${l.process}（${business.ja}）の速度 毎分${l.speedBefore} → ${l.speedAfter}件（${hm(l.dropAt)}から）`,
+      en: `    → ${l.site} ${l.process} (${business.en}) speed ${l.speedBefore} → ${l.speedAfter} items/min (from ${hm(l.dropAt)})`,
+    });
+  });
   return [head, ...affects, ...x.samples.slice(0, 2).map((s) => `    ${escapeField(s)}`)].join('\n');
 }

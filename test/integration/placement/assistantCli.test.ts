@@ -234,6 +234,22 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
     expect(yesterday.answer).toContain(`db-proxy のエラーが昨日で${errors('db-proxy', dayStart - 24 * HOUR, dayStart)}件`);
   });
 
+  it('genba logs incidents and timeline name the business whose speed fell (SS), and keep its id in --json', () => {
+    const logs = (...args: string[]) => runGenba(['logs', ...args, '--site', '札幌', '--data-dir', dir.path, '--now', ANCHOR]);
+    const incidents = logs('incidents');
+    expect(incidents.code, incidents.stderr).toBe(0);
+    expect(incidents.stdout).toMatch(/^ {4}→ 札幌 エントリ1（SS）の速度 毎分[\d.]+ → [\d.]+件（13:50から）$/m);
+    expect(incidents.stdout).not.toMatch(/業務\d/);
+    expect(logs('incidents', '--lang', 'en').stdout).toMatch(/^ {4}→ 札幌 エントリ1 \(SS\) speed [\d.]+ → [\d.]+ items\/min \(from 13:50\)$/m);
+    const json = JSON.parse(logs('incidents', '--json').stdout) as { incidents: { affects: { businessId: string }[] }[] };
+    expect(json.incidents[0]!.affects.map((a) => a.businessId)).toContain('523201');
+    const timeline = logs('timeline', '--from', '2025-10-23T13:00+09:00');
+    expect(timeline.code, timeline.stderr).toBe(0);
+    expect(timeline.stdout).toMatch(/^ {2}エントリ1 \(SS\) 件\/分: /m);
+    expect(timeline.stdout).toMatch(/^ {2}エントリ1 \(医療レセプト\) 件\/分: /m);
+    expect(logs('timeline', '--from', '2025-10-23T13:00+09:00', '--lang', 'en').stdout).toMatch(/^ {2}エントリ1 \(SS\) items\/min: /m);
+  });
+
   it('knowledge_query: the rule asked for, as stored', () => {
     for (const [q, heading] of [
       ['納期直前の増員ルールは？', '納期直前の増員'],
