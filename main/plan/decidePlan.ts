@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
 import { zonedEpoch } from '../config/zonedTime.js';
 import { GenbaError, type Localized } from '../errors.js';
 import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
@@ -21,8 +22,11 @@ export interface PlanDecision {
 
 const fail = (code: string, text: Localized): GenbaError => new GenbaError(code, text);
 
-/** The lines after the edits, each checked against the store: a valid person, at work that day, able to do the process, on work the plan has. */
-function applyEdits(db: Database.Database, plan: StoredPlan, edits: readonly PlanEdit[], minSkill: number): PlanLine[] {
+/**
+ * The lines after the edits, each checked against the store: a valid person, at work that day, able to do the process, on work the plan has.
+ * `businessNames`: read only to say which business an edit names that the plan has no work for.
+ */
+function applyEdits(db: Database.Database, plan: StoredPlan, edits: readonly PlanEdit[], minSkill: number, businessNames: () => BusinessNames): PlanLine[] {
   let lines = [...plan.lines];
   for (const e of edits) {
     lines = lines.filter((l) => !(l.operatorId === e.operatorId && l.block === e.block));
@@ -40,11 +44,13 @@ function applyEdits(db: Database.Database, plan: StoredPlan, edits: readonly Pla
       });
     if (person.status === 'paid_leave' || person.status === 'absent')
       throw fail('PLAN_EDIT_ON_LEAVE', { ja: `${person.name}さんは${plan.date}に休みです。`, en: `${person.name} is off on ${plan.date}.` });
-    if (!plan.demands.some((d) => d.site === e.site && d.businessId === e.businessId && d.process === e.process))
+    if (!plan.demands.some((d) => d.site === e.site && d.businessId === e.businessId && d.process === e.process)) {
+      const business = businessLabel(businessNames(), e.businessId);
       throw fail('PLAN_EDIT_NO_WORK', {
-        ja: `${e.site}の${e.process}（業務${e.businessId}）はこの計画の仕事にありません。`,
-        en: `${e.site} ${e.process} (${e.businessId}) is not work of this plan.`,
+        ja: `${e.site}の${e.process}（${business.ja}）はこの計画の仕事にありません。`,
+        en: `${e.site} ${e.process} (${business.en}) is not work of this plan.`,
       });
+    }
     const skills = db
       .prepare(
         'SELECT process_name AS process, skill_level AS skill, experience_months AS experienceMonths FROM operator_process_capabilities WHERE operator_id = ? ORDER BY capability_id',
@@ -99,7 +105,7 @@ export function decidePlan(
   db: Database.Database,
   planId: string,
   d: PlanDecision,
-  o: { now: number; timeZone: string; minSkill: number; record: (r: DecisionRecord) => void },
+  o: { now: number; timeZone: string; minSkill: number; record: (r: DecisionRecord) => void; businessNames: () => BusinessNames },
 ): StoredPlan {
   const plan = loadPlan(db, planId);
   if (!plan) throw fail('PLAN_NOT_FOUND', { ja: `計画 ${planId} はありません。`, en: `There is no plan ${planId}.` });
@@ -118,7 +124,7 @@ export function decidePlan(
       ja: '会社データベースに daily_assignments テーブルがないため、計画を書き込めません。',
       en: 'The company database has no daily_assignments table, so the plan cannot be written there.',
     });
-  const lines = d.action === 'modified' ? applyEdits(db, plan, d.edits ?? [], o.minSkill) : plan.lines;
+  const lines = d.action === 'modified' ? applyEdits(db, plan, d.edits ?? [], o.minSkill, o.businessNames) : plan.lines;
   const decided: StoredPlan = { ...plan, lines, status: d.action, decidedAt: o.now };
   const heads = new Map<string, number>();
   for (const l of lines) heads.set(`${l.site} ${l.process} ${l.block}`, (heads.get(`${l.site} ${l.process} ${l.block}`) ?? 0) + 1);

@@ -189,6 +189,7 @@ export function createPlanningService(deps: {
           timeZone: config.timeZone,
           minSkill: config.placement.minSkill,
           record: deps.record,
+          businessNames: deps.businessNames,
         },
       );
       // Delivery failing (the company database down) leaves the decision in the outbox, retried by the sync.

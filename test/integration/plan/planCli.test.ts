@@ -139,6 +139,22 @@ describe('genba plan: the staffing plan of the next working day, checked against
     expect(people.stdout).toContain('Short:');
   });
 
+  it('an edit to work the plan does not have is refused naming the business (SS), or 業務<id> for one with no name', () => {
+    const plan = JSON.parse(genba('plan', '--json').stdout) as PlanJson;
+    const line = plan.solution.assignments.find((a) => a.site === '札幌')!;
+    const modify = (business: string, ...lang: string[]) =>
+      genba('modify', plan.planId, '--set', `${line.operatorId}:${line.block}:札幌:${business}:仕分け9`, '--reason', 'test', ...lang);
+    const named = modify('523201');
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain('札幌の仕分け9（SS）はこの計画の仕事にありません。');
+    expect(modify('523201', '--lang', 'en').stderr).toContain('札幌 仕分け9 (SS) is not work of this plan.');
+    const unnamed = modify('999999');
+    expect(unnamed.stderr).toContain('札幌の仕分け9（業務999999）はこの計画の仕事にありません。');
+    expect(modify('999999', '--lang', 'en').stderr).toContain('札幌 仕分け9 (business 999999) is not work of this plan.');
+    // Refused: the plan is still open and can be decided.
+    expect((db.prepare('SELECT status FROM plans WHERE plan_id = ?').get(plan.planId) as { status: string }).status).toBe('open');
+  });
+
   it('approving a plan records it once; a second decision and a non-working day are refused with the reason', () => {
     const plan = JSON.parse(genba('plan', '--json').stdout) as PlanJson;
     const ok = genba('approve', plan.planId);
