@@ -162,7 +162,7 @@ describe('Logs view in Chromium, on the demo company', () => {
       .toContain(`13:50〜15:39 ocr-worker（ocr-sapporo-01）: 13:50から${lines}行（うちエラー ${errors}行、通常 0行）`);
     const timeline = env.app.alerts.timeline('札幌', { from: NOW - 6 * HOUR, to: NOW }, undefined, { level: 'ERROR' });
     expect(timeline.logs.filter((l) => l.at >= START).reduce((n, l) => n + l.errors, 0)).toBe(errors);
-    expect(await page.getByTestId('timeline-incidents').textContent()).toMatch(/影響: 札幌 エントリ1（業務 \d+）の速度 毎分[\d.]+ → [\d.]+件（\d\d:\d\dから）/);
+    expect(await page.getByTestId('timeline-incidents').textContent()).toMatch(/影響: 札幌 エントリ1（SS）の速度 毎分[\d.]+ → [\d.]+件（\d\d:\d\dから）/);
     // The legend is a list: the affected process's speed and the errors shown, the other series to add.
     const legend = page.getByTestId('timeline-legend');
     const items = legend.locator('li');
@@ -170,8 +170,8 @@ describe('Logs view in Chromium, on the demo company', () => {
     const checked: string[] = [];
     for (let k = 0; k < (await items.count()); k++)
       if (await items.nth(k).locator('input').isChecked()) checked.push((await items.nth(k).textContent())!.trim());
-    expect(checked).toEqual(['エントリ1（業務 523201）', 'エントリ1（業務 611040）', 'エラー行（5分ごと）']);
-    await legend.getByText('検証（業務 523201）').click();
+    expect(checked).toEqual(['エントリ1（SS）', 'エントリ1（医療レセプト）', 'エラー行（5分ごと）']);
+    await legend.getByText('検証（SS）').click();
     expect(await page.getByTestId('timeline-series-p:検証|523201').isChecked()).toBe(true);
     await page.getByTestId('site-timeline').locator('canvas').waitFor();
 
@@ -198,7 +198,7 @@ describe('Logs view in Chromium, on the demo company', () => {
     await page.getByTestId('nav-logs').click();
     await expect
       .poll(() => page.getByTestId('timeline-incidents').textContent(), { timeout: 20_000 })
-      .toMatch(/Affects: 札幌 エントリ1 \(business \d+\) speed/);
+      .toMatch(/Affects: 札幌 エントリ1 \(SS\) speed/);
     expect(await page.getByTestId('timeline-incidents').textContent()).toContain(`${lines} lines since 13:50 (${errors} errors; usually 0)`);
     expect(await page.getByTestId('log-range').textContent()).toBe(
       'Period: 10/22 15:40–10/23 15:40 (last 24 h). Everything below counts the lines of this period.',

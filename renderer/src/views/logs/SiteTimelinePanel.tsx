@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { use as registerCharts } from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
@@ -11,6 +11,9 @@ import { useEChart } from '../../components/useEChart';
 import { visibleText } from '../../components/visibleText';
 import { useT } from '../../i18n/useT';
 import { formatSpeed, formatTime } from '../overview/format';
+import { businessLabel } from '../../../../main/api/businessLabel';
+import { localize } from '../../../../main/api/localized';
+import { useAppStore } from '../../store/appStore';
 
 /** A long template cut where it must be, and said to be cut. */
 const clip = (text: string, n: number): string => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
@@ -58,6 +61,10 @@ export function SiteTimelinePanel({
   narrowing?: LogNarrowing | null;
 }) {
   const t = useT();
+  // A business by the name the overview shows, as the alerts and the chat name it.
+  const lang = useAppStore((st) => st.lang);
+  const names = useAppStore((st) => st.overview?.businessNames);
+  const business = useCallback((id: string): string => localize(lang, businessLabel(names ?? {}, id)), [lang, names]);
   const [site, setSite] = useState<string | null>(initialSite);
   const [timeline, setTimeline] = useState<SiteTimeline | null>(null);
   /** The manager's choices in the legend, per series key; reset when the site changes. */
@@ -99,7 +106,7 @@ export function SiteTimelinePanel({
     const affected = new Set(timeline.incidents.flatMap((i) => i.affects.map((a) => `p:${a.process}|${a.businessId}`)));
     const speeds = timeline.processes.map((p) => ({
       key: `p:${p.process}|${p.businessId}`,
-      name: t('timeline.series', { process: p.process, business: p.businessId }),
+      name: t('timeline.series', { process: p.process, business: business(p.businessId) }),
     }));
     // Affected first: they take the first colours and lead the legend. With none affected, the first process is shown.
     const ordered = [...speeds.filter((x) => affected.has(x.key)), ...speeds.filter((x) => !affected.has(x.key))];
@@ -111,7 +118,7 @@ export function SiteTimelinePanel({
         ? [{ key: 'template', name: t('timeline.template', { template: clip(visibleText(timeline.template.text), 40) }), colour: TEMPLATE, byDefault: true }]
         : []),
     ];
-  }, [timeline, t, levelBars, level]);
+  }, [timeline, t, levelBars, level, business]);
   useEffect(() => setToggled({}), [site]);
   const shown = (s: Series): boolean => toggled[s.key] ?? s.byDefault;
   const visible = series.filter(shown).map((s) => s.key);
@@ -276,7 +283,7 @@ export function SiteTimelinePanel({
                 {t('timeline.affects', {
                   site: a.site,
                   process: a.process,
-                  business: a.businessId,
+                  business: business(a.businessId),
                   before: formatSpeed(a.speedBefore),
                   after: formatSpeed(a.speedAfter),
                   time: formatTime(a.dropAt, timeZone),
