@@ -196,9 +196,7 @@ describe('Logs view in Chromium, on the demo company', () => {
     env.app.updateSettings({ lang: 'en' });
     await page.getByTestId('nav-overview').click();
     await page.getByTestId('nav-logs').click();
-    await expect
-      .poll(() => page.getByTestId('timeline-incidents').textContent(), { timeout: 20_000 })
-      .toMatch(/Affects: 札幌 エントリ1 \(SS\) speed/);
+    await expect.poll(() => page.getByTestId('timeline-incidents').textContent(), { timeout: 20_000 }).toMatch(/Affects: 札幌 エントリ1 \(SS\) speed/);
     expect(await page.getByTestId('timeline-incidents').textContent()).toContain(`${lines} lines since 13:50 (${errors} errors; usually 0)`);
     expect(await page.getByTestId('log-range').textContent()).toBe(
       'Period: 10/22 15:40–10/23 15:40 (last 24 h). Everything below counts the lines of this period.',
