@@ -9,6 +9,8 @@ import type { CliIo } from './cliIo.js';
 import { parseSourceUrl } from './parseSourceUrl.js';
 import { formatHm } from '../config/zonedTime.js';
 import { promptPassword } from './promptPassword.js';
+import { tryExclusiveLock } from '../store/folderLock.js';
+import { syncBusy } from '../sync/executeJob.js';
 
 export interface SyncArgs {
   source?: string | undefined;
@@ -36,6 +38,19 @@ function formatSummary(s: SyncSummary, lang: Lang, timeZone: string): string {
       ]
     : [];
   return `${[head, ...lines, ...delivered, ...late].join('\n')}\n`;
+}
+
+/**
+ * A store too busy to start on, because another process's sync holds the folder and is
+ * writing (a long first sync): the manager reads that another sync is running, as when the
+ * sync itself finds the lock taken, not an internal error. Any other error is left as it is.
+ */
+function busyBecauseOfAnotherSync(error: unknown, dataDir: string): unknown {
+  if ((error as { code?: string } | null)?.code !== 'SQLITE_BUSY') return error;
+  const probe = tryExclusiveLock(dataDir, 'sync');
+  if (probe === null) return syncBusy();
+  probe.release();
+  return error;
 }
 
 /**
@@ -96,7 +111,11 @@ export async function runSyncCommand(
     await app.switchLogsSource(parsed.logs);
   }
   await askClickHousePassword(app.config().logs);
-  await app.start();
+  try {
+    await app.start();
+  } catch (error) {
+    throw busyBecauseOfAnotherSync(error, app.dataDir);
+  }
   const report = async (): Promise<boolean> => {
     const summary = await app.syncNow();
     io.stdout(args.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary, lang, app.config().timeZone));

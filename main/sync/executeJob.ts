@@ -12,7 +12,8 @@ import type { JobResult, SyncJob } from './syncJob.js';
 import type { SyncSource } from './syncSource.js';
 import { SYNC_GROUPS, tableSpecs } from './tableSpecs.js';
 
-function syncBusy(): SyncError {
+/** Another sync holds the data folder: said as such (the CLI says it too when the store was busy with that sync). */
+export function syncBusy(): SyncError {
   return new SyncError('SYNC_BUSY', {
     ja: 'このデータフォルダでは別の同期（アプリか別の genba コマンド）が実行中です。終わってからもう一度実行してください。',
     en: 'Another sync (the app or another genba command) is running on this data folder. Try again when it has finished.',

@@ -163,6 +163,22 @@ describe('sync with concurrent writers and concurrent syncs (real MariaDB, real 
     expect(runGenba(['sync', '--once', '--data-dir', dir], env).code).toBe(0);
     await expectSameAsSource(dir);
     expectCountedOnce(dir);
+
+    // Another sync holding the folder and writing longer than the store waits (a long first sync on a loaded
+    // machine): the command that cannot even start says that a sync is running, not 「内部エラー」.
+    const lock = tryExclusiveLock(dir, 'sync')!;
+    const writer = new Database(join(dir, 'genba.sqlite'));
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      const busy = runGenba(['sync', '--once', '--data-dir', dir], env);
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toContain('別の同期');
+      expect(busy.stderr).not.toContain('内部エラー');
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+      lock.release();
+    }
   }, 120_000);
 
   it("switching a demo folder to the company MySQL drops the demo's templates and families with its lines", async () => {
