@@ -1,5 +1,5 @@
 import { count } from '../api/englishCount.js';
-import type { Overview, ProcessProgress } from '../api/types.js';
+import type { FloorDecision, Overview, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { localize, type Lang, type Localized } from '../errors.js';
 import { minutesWords } from '../placement/minutesWords.js';
@@ -46,17 +46,47 @@ function line(p: ProcessProgress, o: Overview, lang: Lang): string {
   return `${where}: ${parts.join(localize(lang, { ja: '、', en: ', ' }))}`;
 }
 
+/** A decided move under its process, as the app shows it: the promise, then what the snapshots since say. */
+function decisionLine(d: FloorDecision, o: Overview, lang: Lang): string {
+  const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
+  const speed = (v: number): string => v.toFixed(1);
+  const head = localize(lang, {
+    ja: `${d.action === 'modified' ? '一部承認' : '承認済み'} ${hm(d.decidedAt)}（${d.moved}名移動）: 約束 毎分${speed(d.promised.perMinute)}件・完了見込み ${hm(d.promised.finish)}`,
+    en: `${d.action === 'modified' ? 'Approved in part' : 'Approved'} ${hm(d.decidedAt)} (${count(d.moved, 'person', 'people')} moved): promised ${speed(d.promised.perMinute)}/min, finish ${hm(d.promised.finish)}`,
+  });
+  if (d.actual === null) return `${head}${localize(lang, { ja: '（効果を測定中）', en: ' (measuring the effect)' })}`;
+  const verdict = localize(lang, d.verdict === 'short' ? { ja: '効果不足', en: 'not enough' } : { ja: '効果あり', en: 'working' });
+  return `${head}${localize(lang, {
+    ja: ` → 実績 毎分${speed(d.actual.perMinute)}件・${d.actual.finished ? `${hm(d.actual.finish)}に完了` : `完了見込み ${hm(d.actual.finish)}`}（${verdict}）`,
+    en: ` → actual ${speed(d.actual.perMinute)}/min, ${d.actual.finished ? `done at ${hm(d.actual.finish)}` : `finish ${hm(d.actual.finish)}`} (${verdict})`,
+  })}`;
+}
+
+/** The company row, as the app's first line: items left, work needing action, the next deadline with work left. */
+function summaryLine(o: Overview, lang: Lang): string {
+  const s = o.summary;
+  const next = s.nextDeadline;
+  const name = next ? (o.businessNames[next.businessId] ?? next.businessId) : '';
+  return localize(lang, {
+    ja: `全社: 残り${s.itemsLeft.toLocaleString('ja-JP')}件、要対応 ${s.atRisk} / 残りのある${s.open}工程、次の納期 ${next ? `${formatHm(next.at, o.timeZone)}（${next.site} ${next.process} ${name}、残り${next.remaining.toLocaleString('ja-JP')}件）` : '—'}`,
+    en: `Company: ${count(s.itemsLeft, 'item', 'items', s.itemsLeft.toLocaleString('en-US'))} left, ${s.atRisk} of ${s.open} processes with work left need action, next deadline ${next ? `${formatHm(next.at, o.timeZone)} (${next.site} ${next.process} ${name}, ${next.remaining.toLocaleString('en-US')} left)` : '—'}`,
+  });
+}
+
 /** `genba overview`: what needs action first (the order of the app's 要対応 strip), then each site in one line. */
 export function formatOverview(o: Overview, lang: Lang): string {
   if (o.sites.length === 0) return localize(lang, { ja: 'まだ進捗データがありません。\n', en: 'No progress data yet.\n' });
   const at = o.dataAsOf === null ? '—' : formatHm(o.dataAsOf, o.timeZone);
   const head = localize(lang, { ja: `データ時点 ${at}。要対応 ${o.urgent.length}件:`, en: `Data as of ${at}. Needs action: ${o.urgent.length}` });
-  const urgent = o.urgent.length === 0 ? [localize(lang, { ja: '  なし', en: '  none' })] : o.urgent.map((p, i) => `  ${i + 1}. ${line(p, o, lang)}`);
+  const urgent =
+    o.urgent.length === 0
+      ? [localize(lang, { ja: '  なし', en: '  none' })]
+      : o.urgent.flatMap((p, i) => [`  ${i + 1}. ${line(p, o, lang)}`, ...(p.decision ? [`     ${decisionLine(p.decision, o, lang)}`] : [])]);
   const names = localize(lang, STATUS_NAMES);
   const sites = o.sites.map((s) => {
     const many = (st: ProcessProgress['status']): number => s.processes.filter((p) => p.status === st).length;
     const parts = (['late', 'stalled', 'at_risk', 'on_track', 'done'] as const).filter((st) => many(st) > 0).map((st) => `${names[st]} ${many(st)}`);
     return `  ${s.site}: ${parts.join(localize(lang, { ja: '、', en: ', ' }))}`;
   });
-  return [head, ...urgent, localize(lang, { ja: '拠点（急ぐ順）:', en: 'Sites (most urgent first):' }), ...sites].join('\n') + '\n';
+  return [head, ...urgent, localize(lang, { ja: '拠点（急ぐ順）:', en: 'Sites (most urgent first):' }), ...sites, summaryLine(o, lang)].join('\n') + '\n';
 }
