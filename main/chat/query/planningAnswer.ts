@@ -245,21 +245,25 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
     if (ahead.length === 0) return planningAnswer({ ...q, time: 'tomorrow' }, c);
     const horizon = reach.filter((d) => d <= ahead[ahead.length - 1]!).length;
     const f = forecastStore(c.db, { now: c.now, timeZone: c.timeZone, days: Math.max(1, horizon) });
-    const { by, keyOf, chosen: isChosen } = forecastGrouping(q, c.overview().businessNames);
+    const { keyOf, chosen: isChosen } = forecastGrouping(q, c.overview().businessNames);
     const chosen = f.series.filter(isChosen);
     const lines: string[] = [];
     const tableRows: (string | number | null)[][] = [];
+    // Whether any line shown is a total of several series: only then is the note on combined intervals said.
+    let summed = false;
     for (const date of ahead) {
-      const groups = new Map<string, { p50: number; lo: number; hi: number }>();
+      const groups = new Map<string, { p50: number; lo: number; hi: number; series: number }>();
       for (const s of chosen) {
         const d = s.days.find((x) => x.date === date);
         if (!d) continue;
-        const g = groups.get(keyOf(s)) ?? { p50: 0, lo: 0, hi: 0 };
+        const g = groups.get(keyOf(s)) ?? { p50: 0, lo: 0, hi: 0, series: 0 };
         g.p50 += d.p50;
         g.lo += (d.p50 - d.p10) ** 2;
         g.hi += (d.p90 - d.p50) ** 2;
+        g.series++;
         groups.set(keyOf(s), g);
       }
+      summed ||= [...groups.values()].some((g) => g.series > 1);
       lines.push(L(P.forecastHead, dayName(date), dayName(f.asOf)));
       for (const [key, g] of groups) {
         const p50 = Math.round(g.p50);
@@ -269,7 +273,7 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
         tableRows.push([date, key, p50, p10, p90]);
       }
     }
-    if (chosen.length > 1 && by !== null) lines.push(S(P.forecastSum));
+    if (summed) lines.push(S(P.forecastSum));
     lines.push(...beyond);
     if (f.tooShort.length > 0) lines.push(L(P.forecastTooShort, f.tooShort.length, f.minHistory));
     return { text: [...lead, ...lines].join('\n'), table: { columns: ['date', 'name', 'p50', 'p10', 'p90'], rows: tableRows } };

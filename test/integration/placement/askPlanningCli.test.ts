@@ -122,6 +122,9 @@ describe('genba ask --json: planning questions answered from the attendance reco
     expect(r.query).toMatchObject({ read: { site: ['札幌'], time: 'tomorrow' }, answeredBy: 'planner' });
     expect(r.answer).toContain('10/24（金）の物量予測');
     expect(r.table!.columns).toEqual(['date', 'name', 'p50', 'p10', 'p90']);
+    // Each process's line totals its businesses: the note on how a total's interval is combined is said; for one series it is not.
+    expect(r.answer).toContain('複数系列の合計の区間は');
+    expect(ask('明日の札幌のSSエントリ1の物量は？', 'ja').answer).not.toContain('複数系列の合計の区間は');
     const processes = db.prepare("SELECT DISTINCT process_name AS p FROM arrivals WHERE location_name = '札幌'").all() as { p: string }[];
     expect(r.table!.rows.map((row) => row[1]).sort()).toEqual(processes.map((p) => `札幌 ${p.p}`).sort());
     for (const [date, , p50, p10, p90] of r.table!.rows as [string, string, number, number, number][]) {
