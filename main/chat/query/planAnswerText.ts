@@ -45,7 +45,7 @@ export function planAnswerText(
     .filter((d) => asked(d.site) && d.target > 0)
     .sort((a, b) => slack(a) - slack(b))
     .slice(0, 3)
-    .map((d): TightRow => [label(d), d.finishP90Minute, d.deadlineMinute]);
+    .map((d): TightRow => [label(d), d.finishP90Minute, d.deadlineMinute, d.people.pm > 0]);
   const help = new Map<string, HelpRow>();
   for (const l of plan.lines.filter((x) => x.crossSite && (asked(x.site) || asked(x.homeSite)))) {
     const k = `${l.homeSite}|${l.site}|${l.process}|${l.block}`;

@@ -6,7 +6,8 @@ const hm = (minute: number): string => `${String(Math.floor(minute / 60)).padSta
 const BLOCK = { am: { ja: '午前', en: 'AM' }, pm: { ja: '午後', en: 'PM' } } as const;
 
 /** A series of the plan with its finish at P90 against its deadline (null finish: not within the day). */
-export type TightRow = [what: string, finishP90: number | null, deadline: number];
+/** A series the plan staffs tightest: its finish at P90 (null: not that day), its deadline, and whether it has people in the afternoon. */
+export type TightRow = [what: string, finishP90: number | null, deadline: number, afternoon: boolean];
 /** People lent from one site to another's process for a half day. */
 export type HelpRow = [from: string, to: string, process: string, block: 'am' | 'pm', people: number];
 /** The names on one process of a site in each half day. */
@@ -16,9 +17,9 @@ export type NamesRow = [what: string, am: string[], pm: string[]];
 export const PLAN_ANSWER_TEXTS = {
   tightest: {
     ja: (rows: TightRow[]) =>
-      `物量が多め（P90）に振れたときに余裕の少ない順: ${rows.map(([what, f, d]) => `${what} ${f === null ? '当日中に終わらない' : `${hm(f)}（納期 ${hm(d)}、${f <= d ? `余裕${d - f}分` : `${f - d}分超過`}）`}`).join('、')}`,
+      `物量が多め（P90）に振れたときに余裕の少ない順: ${rows.map(([what, f, d, pm]) => `${what} ${f === null ? (pm ? '当日中に終わらない' : '午前の人員では終わらない（午後の配置なし）') : `${hm(f)}（納期 ${hm(d)}、${f <= d ? `余裕${d - f}分` : `${f - d}分超過`}）`}`).join('、')}`,
     en: (rows: TightRow[]) =>
-      `Tightest first if the volume comes in high (finish at the P90 forecast against the deadline): ${rows.map(([what, f, d]) => `${what} ${f === null ? 'not within the day' : `${hm(f)} (deadline ${hm(d)}, ${f <= d ? `${d - f} min to spare` : `${f - d} min over`})`}`).join('; ')}`,
+      `Tightest first if the volume comes in high (finish at the P90 forecast against the deadline): ${rows.map(([what, f, d, pm]) => `${what} ${f === null ? (pm ? 'not within the day' : "not done by the morning's people (nobody on it in the afternoon)") : `${hm(f)} (deadline ${hm(d)}, ${f <= d ? `${d - f} min to spare` : `${f - d} min over`})`}`).join('; ')}`,
   } as Localized<(rows: TightRow[]) => string>,
   help: {
     ja: (rows: HelpRow[]) => `拠点間の応援: ${rows.map(([from, to, p, b, n]) => `${from}→${to} ${p} ${BLOCK[b].ja}${n}名`).join('、')}`,

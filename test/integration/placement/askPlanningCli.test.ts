@@ -199,6 +199,9 @@ describe('genba ask --json: planning questions answered from the attendance reco
     const slack = (d: (typeof plan.demands)[number]): number => (d.finishP90Minute === null ? -Infinity : d.deadlineMinute - d.finishP90Minute);
     const worst = plan.demands.filter((d) => d.target > 0).sort((a, b) => slack(a) - slack(b))[0]!;
     expect(tight.answer).toContain(`物量が多め（P90）に振れたときに余裕の少ない順: ${worst.site} ${worst.businessName ?? worst.businessId} ${worst.process} `);
+    // Work that does not finish at P90 says why when nobody is on it in the afternoon (on the demo, the tightest is such work).
+    expect(worst.finishP90Minute).toBeNull();
+    expect(tight.answer).toContain(worst.people.pm > 0 ? '当日中に終わらない' : '午前の人員では終わらない（午後の配置なし）');
 
     const who = ask('明日の大阪は誰がどの工程？', 'ja');
     expect(who.plan!.planId).toBe(plan.planId);
