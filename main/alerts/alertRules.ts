@@ -1,4 +1,4 @@
-import type { FloorDecision, IncidentKpiLink, LogIncident, ProcessProgress } from '../api/types.js';
+import type { IncidentKpiLink, LogIncident, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { DEFAULT_INCIDENT, groupIncidents } from '../logs/logIncidents.js';
 import { incidentLinesSince, signalLines } from '../logs/logTexts.js';
@@ -9,6 +9,7 @@ import type { Localized } from '../api/localized.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 import { planningRules } from './planningRules.js';
 import { decisionShort } from './decisionShort.js';
+import { decisionTitle } from './decisionTitle.js';
 import { businessLabel } from '../api/businessLabel.js';
 
 /** 「約4分」, 「約8時間」: minutes late as an alert says them. */
@@ -103,17 +104,6 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandi
       },
     };
   });
-}
-
-/** A late process with a move decided: 「札幌 エントリ1（SS）: 15:40に3名の応援を承認済み・完了見込み 15:58（納期 16:00）」. */
-function decisionTitle(p: ProcessProgress, d: FloorDecision, business: Localized, timeZone: string): Localized {
-  const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, timeZone));
-  const finish = d.actual?.finish ?? d.promised.finish;
-  const measured = d.actual !== null;
-  return {
-    ja: `${p.site} ${p.process}（${business.ja}）: ${hm(d.decidedAt)}に${d.moved}名の応援を承認済み・${measured ? '実績からの' : ''}完了見込み ${hm(finish)}（納期 ${hm(d.deadline)}）`,
-    en: `${p.site} ${p.process} (${business.en}): ${d.moved} ${d.moved === 1 ? 'person' : 'people'} moved in, approved ${hm(d.decidedAt)}; ${measured ? 'finish at the measured speed' : 'expected finish'} ${hm(finish)} (deadline ${hm(d.deadline)})`,
-  };
 }
 
 /** Speed now against the same half hour on the previous working days. */

@@ -327,8 +327,17 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const routed = routeQuery(parsed, intent, !o.intent && !followUp, today);
       intent = routed.intent;
       const intentMs = ms(t0);
-      // A question the planner or the plan answers in words of its own: its read, and the time the stage took.
-      const templateResult = (answer: string, extra: { plan?: StoredPlan; optimizeMs?: number } = {}): AskResult => ({
+      // An answer of the planner or the plan: its read, what it shows, and the time each stage took (the rest 0).
+      const plannerResult = (
+        answer: string,
+        extra: {
+          plan?: StoredPlan;
+          table?: QueryTable;
+          answerSource?: AskResult['answerSource'];
+          citations?: Citation[];
+          timings?: Partial<AskResult['timings']>;
+        } = {},
+      ): AskResult => ({
         followUp: null,
         question,
         intent,
@@ -338,16 +347,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         ...(extra.plan ? { plan: extra.plan } : {}),
         action: null,
         query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner', readBy },
-        table: null,
+        table: extra.table ?? null,
         answer,
-        answerSource: 'template',
-        citations: [],
-        timings: { intent_ms: intentMs, retrieval_ms: 0, data_ms: 0, optimize_ms: extra.optimizeMs ?? 0, answer_ms: 0, total_ms: ms(t0) },
+        answerSource: extra.answerSource ?? 'template',
+        citations: extra.citations ?? [],
+        timings: { intent_ms: intentMs, retrieval_ms: 0, data_ms: 0, optimize_ms: 0, answer_ms: 0, ...extra.timings, total_ms: ms(t0) },
       });
       // A place with no site or a year before the records, asked about the floor (the weather in Tokyo stays out of scope).
       const aboutFloor = pq.op !== 'outside' || pq.measure !== null || routed.route !== 'engine' || aheadDay(pq.time, today) !== null;
       const outside = aboutFloor ? outsideTheRecords(db, question, lang) : null;
-      if (outside !== null) return templateResult(outside);
+      if (outside !== null) return plannerResult(outside);
       // A day ahead has no actuals for any engine: a question about its floor (a what-if, a proposal, a risk) gets the plan.
       const aheadForEngine =
         routed.route === 'engine' && intent.entities.time_range !== null && intent.entities.time_range.from > now && PLAN_INTENTS.has(intent.intent_type);
@@ -359,7 +368,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         o.onStage?.('optimize');
         const t2 = performance.now();
         const { plan, text } = await answerFromPlan({ question, q: pq, lang, today, day: planDay, conditions, plan: deps.plan });
-        return templateResult(text, { plan, optimizeMs: ms(t2) });
+        return plannerResult(text, { plan, timings: { optimize_ms: ms(t2) } });
       }
       if (routed.route !== 'engine') {
         o.onStage?.('data');
@@ -419,28 +428,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
               onChunk: o.onChunk,
               signal: o.signal,
             });
-        return {
-          followUp: null,
-          question,
-          intent,
-          entities: intent.entities,
-          clarify: null,
-          proposal: null,
-          action: null,
-          query: { read: pq, confidence: parsed.confidence, answeredBy: 'planner', readBy },
+        return plannerResult(answer.text, {
           table: result.table,
-          answer: answer.text,
           answerSource: answer.source,
           citations,
-          timings: {
-            intent_ms: intentMs,
-            retrieval_ms: retrievalMs,
-            data_ms: dataMs,
-            optimize_ms: twoDecimals(optimizeMs),
-            answer_ms: ms(t3),
-            total_ms: ms(t0),
-          },
-        };
+          timings: { retrieval_ms: retrievalMs, data_ms: dataMs, optimize_ms: twoDecimals(optimizeMs), answer_ms: ms(t3) },
+        });
       }
 
       const e = intent.entities;

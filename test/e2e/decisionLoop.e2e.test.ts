@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type GenbaApp } from '../../main/app.js';
@@ -7,6 +6,7 @@ import { DEMO_NOW } from '../helpers/appInChromium.js';
 import { copyDemoStore } from '../helpers/demoStore.js';
 import { openGenbaPage, TEST_RESULTS, type GenbaPage } from '../helpers/genbaPage.js';
 import { tempDir } from '../helpers/tempDir.js';
+import { addSnapshotsAtPace, speedBetween } from '../helpers/laterSnapshots.js';
 
 const MINUTE = 60_000;
 
@@ -87,32 +87,12 @@ describe('a decision shows where the problem was, and how it went', () => {
 
   it('with the snapshots taken since, the overview and the approvals list put the promised and the actual speed side by side', async () => {
     // The moved people at work: a snapshot every 5 minutes at the promised pace, up to 15:55.
-    const db = new Database(join(dir.path, 'genba.sqlite'));
-    const last = db
-      .prepare(
-        `SELECT snapshot_time AS t, total_waiting AS left, entry_count AS done, expected_completion_time AS deadline FROM progress_snapshots
-          WHERE location_name = ? AND process_name = ? AND business_id = ? ORDER BY snapshot_time DESC LIMIT 1`,
-      )
-      .get(proposal.site, proposal.process, proposal.businessId) as { t: number; left: number; done: number; deadline: number };
-    const insert = db.prepare(
-      `INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (let t = last.t + 5 * MINUTE; t <= last.t + 15 * MINUTE; t += 5 * MINUTE) {
-      const done = Math.round(((t - last.t) / MINUTE) * proposal.promised);
-      insert.run(t, proposal.site, proposal.businessId, proposal.process, last.deadline, last.left - done, last.done + done);
-    }
+    const until = parseIsoInstant(DEMO_NOW) + 15 * MINUTE;
+    const from = addSnapshotsAtPace(dir.path, proposal, proposal.promised, until);
     // What the screen must show: the speed from the first snapshot after the move's start to the last, from SQL.
-    const rows = db
-      .prepare(
-        `SELECT snapshot_time AS t, entry_count AS done FROM progress_snapshots
-          WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time >= ? ORDER BY snapshot_time`,
-      )
-      .all(proposal.site, proposal.process, proposal.businessId, last.t + 2 * MINUTE) as { t: number; done: number }[];
-    db.close();
-    const actual = (rows[rows.length - 1]!.done - rows[0]!.done) / ((rows[rows.length - 1]!.t - rows[0]!.t) / MINUTE);
+    const actual = speedBetween(dir.path, proposal, from + 2 * MINUTE, until);
 
-    app = createApp({ dataDir: dir.path, now: parseIsoInstant(DEMO_NOW) + 15 * MINUTE });
+    app = createApp({ dataDir: dir.path, now: until });
     await app.start();
     ui = await openGenbaPage(app, { width: 1280, height: 720 });
     const { page } = ui;

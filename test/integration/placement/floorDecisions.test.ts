@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Proposal } from '../../../main/api/assistantTypes.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { copyDemoStore } from '../../helpers/demoStore.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { addSnapshotsAtPace, speedBetween } from '../../helpers/laterSnapshots.js';
 
 const ANCHOR = Date.parse('2025-10-23T15:40+09:00');
 const MINUTE = 60_000;
@@ -40,47 +39,6 @@ describe('a decided move, where the problem was: promised against actual', () =>
     return p;
   }
 
-  /** Snapshots every 5 minutes from the decision's snapshot on, at `perMinute` items a minute, until `until`. */
-  function addSnapshots(p: Proposal, perMinute: number, until: number): void {
-    const db = new Database(join(dir.path, 'genba.sqlite'));
-    try {
-      const last = db
-        .prepare(
-          `SELECT snapshot_time AS t, total_waiting AS left, entry_count AS done, expected_completion_time AS deadline FROM progress_snapshots
-            WHERE location_name = ? AND process_name = ? AND business_id = ? ORDER BY snapshot_time DESC LIMIT 1`,
-        )
-        .get(p.site, p.process, p.businessId) as { t: number; left: number; done: number; deadline: number };
-      const insert = db.prepare(
-        `INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (let t = last.t + 5 * MINUTE; t <= until; t += 5 * MINUTE) {
-        const done = Math.min(last.left, Math.round(((t - last.t) / MINUTE) * perMinute));
-        insert.run(t, p.site, p.businessId, p.process, last.deadline, last.left - done, last.done + done);
-      }
-    } finally {
-      db.close();
-    }
-  }
-
-  /** The speed between the first snapshot at or after the move's start and the last one up to `now`, from SQL. */
-  function measuredSpeed(p: Proposal, startsAt: number, now: number): number {
-    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
-    try {
-      const rows = db
-        .prepare(
-          `SELECT snapshot_time AS t, entry_count AS done FROM progress_snapshots
-            WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time BETWEEN ? AND ? ORDER BY snapshot_time`,
-        )
-        .all(p.site, p.process, p.businessId, startsAt, now) as { t: number; done: number }[];
-      const a = rows[0]!;
-      const b = rows[rows.length - 1]!;
-      return (b.done - a.done) / ((b.t - a.t) / MINUTE);
-    } finally {
-      db.close();
-    }
-  }
-
   it('right after approval: the row and the delay alert carry the decision and its promised finish; the effect is still being measured', async () => {
     const p = await approveReference();
     const row = app!
@@ -109,7 +67,7 @@ describe('a decided move, where the problem was: promised against actual', () =>
   it('with later snapshots at the promised pace: actual beside promised, working, the alert resolved, the approvals list keeps the outcome', async () => {
     const p = await approveReference();
     const promised = p.facts.currentPerMinute + p.facts.addedPerMinute;
-    addSnapshots(p, promised, ANCHOR + 15 * MINUTE);
+    addSnapshotsAtPace(dir.path, p, promised, ANCHOR + 15 * MINUTE);
     await app!.stop();
     const now = ANCHOR + 15 * MINUTE;
     app = createApp({ dataDir: dir.path, now });
@@ -120,7 +78,7 @@ describe('a decided move, where the problem was: promised against actual', () =>
       .find((x) => x.site === '札幌' && x.process === 'エントリ1' && x.businessId === p.businessId)!;
     const d = row.decision!;
     expect(d.verdict).toBe('working');
-    expect(d.actual!.perMinute).toBeCloseTo(measuredSpeed(p, d.startsAt, now), 6);
+    expect(d.actual!.perMinute).toBeCloseTo(speedBetween(dir.path, p, d.startsAt, now), 6);
     expect(d.actual!.perMinute).toBeCloseTo(promised, 0);
     expect(d.actual!.finished).toBe(false);
     expect(d.actual!.finish).toBeLessThanOrEqual(p.deadline);
@@ -136,7 +94,7 @@ describe('a decided move, where the problem was: promised against actual', () =>
 
   it("work done soon after the move: finished at the first snapshot with nothing left, its speed from the decision's own snapshot", async () => {
     const p = await approveReference();
-    addSnapshots(p, 3 * (p.facts.currentPerMinute + p.facts.addedPerMinute), ANCHOR + 10 * MINUTE);
+    addSnapshotsAtPace(dir.path, p, 3 * (p.facts.currentPerMinute + p.facts.addedPerMinute), ANCHOR + 10 * MINUTE);
     await app!.stop();
     app = createApp({ dataDir: dir.path, now: ANCHOR + 10 * MINUTE });
     await app.start();
@@ -148,7 +106,7 @@ describe('a decided move, where the problem was: promised against actual', () =>
   it('with later snapshots at half the pace: the decision falls short and raises its own alert, promise and measured speed side by side', async () => {
     const p = await approveReference();
     const half = p.facts.currentPerMinute / 2;
-    addSnapshots(p, half, ANCHOR + 15 * MINUTE);
+    addSnapshotsAtPace(dir.path, p, half, ANCHOR + 15 * MINUTE);
     await app!.stop();
     const now = ANCHOR + 15 * MINUTE;
     app = createApp({ dataDir: dir.path, now });
@@ -156,7 +114,7 @@ describe('a decided move, where the problem was: promised against actual', () =>
     const check = app.alerts.check();
     const short = check.open.find((a) => a.kind === 'decision_short')!;
     expect(short.decision?.verdict).toBe('short');
-    const speed = measuredSpeed(p, short.decision!.startsAt, now);
+    const speed = speedBetween(dir.path, p, short.decision!.startsAt, now);
     expect(short.decision!.actual!.perMinute).toBeCloseTo(speed, 6);
     expect(short.title).toContain(`約束 毎分${(p.facts.currentPerMinute + p.facts.addedPerMinute).toFixed(1)}件 → 実績 毎分${speed.toFixed(1)}件`);
     expect(short.severity).toBe('critical');
