@@ -21,7 +21,7 @@ import { proposalChanges } from './proposalCheck.js';
 import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decision } from './proposalStore.js';
 import { impactOfKept } from '../placement/impactOfKept.js';
 import type { AppEnv } from '../config/appEnv.js';
-import { decisionOutcome } from '../placement/floorDecisions.js';
+import { decisionOutcomes } from '../placement/floorDecisions.js';
 
 /** Asks the manager where to save a file and writes it; resolves to the path, or null if cancelled. */
 export type SaveFile = (file: { suggestedName: string; content: string; kind: 'csv' }) => Promise<string | null>;
@@ -159,7 +159,10 @@ export function createAssistantService(deps: {
     proposal,
     status,
     changedSince: status === 'open' ? proposalChanges(deps.db(), proposal, situationOptions(), deps.env.lang()) : null,
-    outcome: decidedAt !== null && (status === 'approved' || status === 'modified') ? decisionOutcome(deps.db(), proposal.id, decidedAt, at()) : null,
+    outcome:
+      decidedAt !== null && (status === 'approved' || status === 'modified')
+        ? (decisionOutcomes(deps.db(), [{ suggestionId: proposal.id, decidedAt }], at()).get(proposal.id) ?? null)
+        : null,
   });
 
   const record = (id: string, d: Decision) => {

@@ -4,7 +4,7 @@ import { ProposalError } from './proposalError.js';
 import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
 import { impactOfKept } from '../placement/impactOfKept.js';
-import { decisionOutcome } from '../placement/floorDecisions.js';
+import { decisionOutcomes } from '../placement/floorDecisions.js';
 
 /**
  * Stores a proposal. One problem has one open proposal: asking again about the same site,
@@ -177,6 +177,11 @@ export function approvalHistory(db: Database.Database, at: { now: number; timeZo
     attempts: number;
     last_error: string | null;
   }[];
+  const outcomes = decisionOutcomes(
+    db,
+    rows.filter((r) => r.proposal !== null && r.action_type !== 'rejected').map((r) => ({ suggestionId: r.suggestion_id, decidedAt: r.decided_at })),
+    at,
+  );
   return rows.map((r) => {
     const common = {
       suggestionId: r.suggestion_id,
@@ -202,7 +207,7 @@ export function approvalHistory(db: Database.Database, at: { now: number; timeZo
       operators: moved,
       impact: r.action_type === 'rejected' ? null : { productivity: impact.productivity, delayMinutes: impact.delay_minutes },
       plan: null,
-      outcome: r.action_type === 'rejected' ? null : decisionOutcome(db, r.suggestion_id, r.decided_at, at),
+      outcome: outcomes.get(r.suggestion_id) ?? null,
     };
   });
 }

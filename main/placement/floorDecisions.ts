@@ -30,18 +30,17 @@ interface SnapshotRow {
  * The moves decided between `from` and `to` (epoch ms), each with what the proposal promised
  * for the people really moved and what the snapshots from their start up to `to` show: the
  * speed since then and the finish it leads to (or the time the work was done). The newest
- * decision per site, business and process comes last, so a map by work keeps it. With
- * `suggestionId`, that decision only (the approvals list's outcome of one row).
+ * decision per site, business and process comes last, so a map by work keeps it.
  */
-export function floorDecisions(db: Database.Database, from: number, to: number, suggestionId?: string): FloorDecision[] {
+export function floorDecisions(db: Database.Database, from: number, to: number): FloorDecision[] {
   const rows = db
     .prepare(
       `SELECT p.suggestion_id, p.proposal, o.action_type, o.action_user, o.decided_at, o.changes
          FROM approval_outbox o JOIN proposals p ON p.suggestion_id = o.suggestion_id
-        WHERE o.action_type IN ('approved', 'modified') AND o.decided_at BETWEEN ? AND ? AND (? IS NULL OR o.suggestion_id = ?)
+        WHERE o.action_type IN ('approved', 'modified') AND o.decided_at BETWEEN ? AND ?
         ORDER BY o.decided_at`,
     )
-    .all(from, to, suggestionId ?? null, suggestionId ?? null) as DecisionRow[];
+    .all(from, to) as DecisionRow[];
   const snapshots = db.prepare(
     `SELECT snapshot_time, entry_count, total_waiting FROM progress_snapshots
       WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time BETWEEN ? AND ?
@@ -110,8 +109,21 @@ function verdictOf(actual: FloorDecision['actual'], promisedFinish: number | nul
 /** The key of one piece of work, for matching a decision to its process row or alert. */
 export const workKey = (w: { site: string; businessId: string; process: string }): string => `${w.site}|${w.businessId}|${w.process}`;
 
-/** One decision's outcome on its own day: the snapshots from its start to `now` or the day's end, whichever is first. */
-export function decisionOutcome(db: Database.Database, suggestionId: string, decidedAt: number, o: { now: number; timeZone: string }): FloorDecision | null {
-  const dayEnd = startOfZonedDay(decidedAt, o.timeZone) + 24 * 60 * MINUTE - 1;
-  return floorDecisions(db, decidedAt, Math.min(o.now, dayEnd), suggestionId)[0] ?? null;
+/**
+ * The outcome of each decision on its own day (the snapshots from its start to `now` or the
+ * day's end, whichever is first), by id: one reading per day of decisions, not one per row, so
+ * the approvals list and its CSV cost a query per day.
+ */
+export function decisionOutcomes(
+  db: Database.Database,
+  decisions: readonly { suggestionId: string; decidedAt: number }[],
+  o: { now: number; timeZone: string },
+): Map<string, FloorDecision> {
+  const days = new Set(decisions.map((d) => startOfZonedDay(d.decidedAt, o.timeZone)));
+  const wanted = new Set(decisions.map((d) => d.suggestionId));
+  const out = new Map<string, FloorDecision>();
+  for (const day of days) {
+    for (const d of floorDecisions(db, day, Math.min(o.now, day + 24 * 60 * MINUTE - 1))) if (wanted.has(d.suggestionId)) out.set(d.suggestionId, d);
+  }
+  return out;
 }
