@@ -25,6 +25,21 @@ export default tseslint.config(
     },
   },
   {
+    // Processes share the store: a deferred transaction that reads, then writes, fails at once
+    // when another process committed in between. main/store/writeTransaction.ts says why.
+    files: ['main/**/*.ts'],
+    ignores: ['main/store/writeTransaction.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Use writeTransaction(db, fn) (main/store/writeTransaction.ts): it takes the write lock at the start.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { VectorIndex } from './vectorIndex.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 /** Turns texts (and search queries) into unit vectors. */
 export interface TextEmbedder {
@@ -54,7 +55,7 @@ export async function syncStoredVectors(db: Database.Database, embedder: TextEmb
       batch.map((r) => (t.toText ? t.toText(r.raw) : r.raw)),
       'passage',
     );
-    db.transaction(() => batch.forEach((r, j) => insert.run(r.id, embedder.model, toBlob(vectors[j]!))))();
+    writeTransaction(db, () => batch.forEach((r, j) => insert.run(r.id, embedder.model, toBlob(vectors[j]!))));
   }
   const all = db.prepare(`SELECT ${t.idColumn} AS id, vector FROM ${t.table} ORDER BY ${t.idColumn}`).all() as { id: number; vector: Buffer }[];
   if (all.length === 0) return { embedded: missing.length, removed, rebuilt: null, index: null };

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Alert, FloorDecision } from '../api/types.js';
 import { localize, type Lang, type Localized } from '../errors.js';
 import type { AlertCandidate } from './alertCandidate.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 interface Row {
   alert_id: number;
@@ -78,7 +79,7 @@ export function applyCandidates(
   const openByKey = new Map((db.prepare("SELECT * FROM alerts WHERE status = 'open'").all() as Row[]).map((r) => [r.dedupe_key, r]));
   const recent = db.prepare("SELECT * FROM alerts WHERE dedupe_key = ? AND status = 'resolved' AND resolved_at >= ? ORDER BY resolved_at DESC LIMIT 1");
   const detailOf = (c: AlertCandidate) => JSON.stringify({ ...c.detail, dataAsOf: c.dataAsOf, request: c.request });
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const c of candidates) {
       const open = openByKey.get(c.key);
       openByKey.delete(c.key);
@@ -119,7 +120,7 @@ export function applyCandidates(
       db.prepare("UPDATE alerts SET status = 'resolved', resolved_at = ? WHERE alert_id = ?").run(now, gone.alert_id);
       result.resolved++;
     }
-  })();
+  });
   return result;
 }
 

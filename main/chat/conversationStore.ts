@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { AskResult, ConversationDetail, ConversationSummary } from '../api/assistantTypes.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 /** Longest title kept: the first question, shortened. */
 const TITLE_CHARS = 40;
@@ -20,10 +21,10 @@ export function conversationExists(db: Database.Database, id: string): boolean {
 
 /** Adds a turn and moves the conversation to the top of the list, in one transaction. */
 export function addTurn(db: Database.Database, id: string, now: number, question: string, result: AskResult): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('INSERT INTO conversation_turns (conversation_id, at, question, result) VALUES (?, ?, ?, ?)').run(id, now, question, JSON.stringify(result));
     db.prepare('UPDATE conversations SET updated_at = ? WHERE conversation_id = ?').run(now, id);
-  })();
+  });
 }
 
 /** The answer of the latest turn: the context a follow-up is read in. */
@@ -62,8 +63,8 @@ export function getConversation(db: Database.Database, id: string): Conversation
 
 /** Deletes a conversation and its turns; false when there was none. */
 export function deleteConversation(db: Database.Database, id: string): boolean {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     db.prepare('DELETE FROM conversation_turns WHERE conversation_id = ?').run(id);
     return db.prepare('DELETE FROM conversations WHERE conversation_id = ?').run(id).changes > 0;
-  })();
+  });
 }

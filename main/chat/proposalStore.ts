@@ -5,6 +5,7 @@ import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
 import { impactOfKept } from '../placement/impactOfKept.js';
 import { decisionOutcomes } from '../placement/floorDecisions.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 /**
  * Stores a proposal. One problem has one open proposal: asking again about the same site,
@@ -12,7 +13,7 @@ import { decisionOutcomes } from '../placement/floorDecisions.js';
  * instead of adding a second card for the same operators. Returns the proposal as stored.
  */
 export function saveProposal(db: Database.Database, p: Proposal, question: string): Proposal {
-  return db.transaction((): Proposal => {
+  return writeTransaction(db, (): Proposal => {
     const open = db
       .prepare(
         `SELECT suggestion_id AS id FROM proposals WHERE status = 'open' AND json_extract(proposal, '$.site') = ? AND json_extract(proposal, '$.process') = ?
@@ -38,7 +39,7 @@ export function saveProposal(db: Database.Database, p: Proposal, question: strin
       JSON.stringify(p),
     );
     return p;
-  })();
+  });
 }
 
 export interface StoredProposal {
@@ -119,7 +120,7 @@ export function decideProposal(db: Database.Database, id: string, d: Decision, n
     });
   }
   // Checked and written in one write transaction, so a decision in another process cannot slip between.
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (d.action !== 'rejected') {
       const moved = movedElsewhere(db, id, p, now);
       if (moved.length > 0) {
@@ -132,7 +133,7 @@ export function decideProposal(db: Database.Database, id: string, d: Decision, n
     }
     db.prepare('UPDATE proposals SET status = ?, decided_at = ?, proposal = ? WHERE suggestion_id = ?').run(d.action, now, JSON.stringify(p), id);
     record(decision);
-  }).immediate();
+  });
   return { proposal: p, status: d.action, decidedAt: now };
 }
 

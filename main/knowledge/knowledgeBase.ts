@@ -7,6 +7,7 @@ import type { VectorIndex } from '../ai/vectorIndex.js';
 import { chunkDocument } from './chunkDocument.js';
 import { knowledgeError } from './knowledgeError.js';
 import { MAX_DOCUMENT_CHARS } from '../api/knowledgeLimits.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 export { MAX_DOCUMENT_CHARS } from '../api/knowledgeLimits.js';
 
@@ -108,7 +109,7 @@ export function createKnowledgeBase(deps: {
       });
     }
     const chunks = chunkDocument(text);
-    const id = db.transaction(() => {
+    const id = writeTransaction(db, () => {
       const docId = Number(
         db
           .prepare('INSERT INTO knowledge_documents (title, source_name, builtin, sha256, text, added_at) VALUES (?, ?, ?, ?, ?, ?)')
@@ -117,7 +118,7 @@ export function createKnowledgeBase(deps: {
       const insert = db.prepare('INSERT INTO knowledge_chunks (doc_id, ord, heading, text) VALUES (?, ?, ?, ?)');
       chunks.forEach((c, i) => insert.run(docId, i, c.heading, c.text));
       return docId;
-    })();
+    });
     dirty = true;
     return toDoc(db.prepare(`${listSql} WHERE d.doc_id = ?`).get(id) as DocRow);
   };

@@ -4,6 +4,7 @@ import type { StoredLogRow as Row } from './storedLogRow.js';
 import { renderTemplate } from './renderTemplate.js';
 import type { TemplateMiner } from './templateMiner.js';
 import { templateWriter } from './templateWriter.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 const MINUTE = 60_000;
 
@@ -21,7 +22,7 @@ export function applyRefinement(db: Database.Database, miner: TemplateMiner, now
   const replaced = miner.refine();
   if (replaced.length === 0) return 0;
   const byId = new Map(miner.templates.map((t) => [t.id, t]));
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const lines = db.prepare('SELECT log_id, ts, level, message, lines FROM app_logs WHERE template_id = ?');
     const assign = db.prepare('UPDATE app_logs SET template_id = ? WHERE log_id = ?');
     const { addMinute } = templateWriter(db);
@@ -115,6 +116,6 @@ export function applyRefinement(db: Database.Database, miner: TemplateMiner, now
     }
     // Events of a split that no stored line belongs to yet start from nothing, like any new template.
     for (const t of miner.templates) if (!before.has(t.id) && !gained.has(t.id)) t.count = 0;
-  })();
+  });
   return replaced.length;
 }

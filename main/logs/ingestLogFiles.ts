@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { CompanyRepository } from '../store/companyRepository.js';
 import type { AppLogRow } from '../store/companyRows.js';
 import { parseLogLine } from './logLine.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 /** Larger files belong in the sync's log-file source, which reads them in batches. */
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -96,9 +97,9 @@ export function ingestLogFiles(db: Database.Database, paths: string[], o: { time
     files.push({ file, lines: lines.length, alreadyIngested: already });
     marks.push([key, { bytes: data.length, lines: already + lines.length, sha256: whole }]);
   }
-  db.transaction(() => {
+  writeTransaction(db, () => {
     repo.upsert('app_logs', rows);
     for (const [key, taken] of marks) repo.setMeta(key, JSON.stringify(taken));
-  })();
+  });
   return { lines: rows.length, files };
 }

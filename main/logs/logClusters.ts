@@ -8,6 +8,7 @@ import { familyLabel, representative } from './familyLabel.js';
 const HOUR = 3_600_000;
 
 import type { LogCluster as ClusterInfo } from '../api/types.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 export type { ClusterInfo };
 
 /** How the families were brought up to date: every pair linked, or only what changed since the last time. */
@@ -71,7 +72,7 @@ export function updateClusters(db: Database.Database, now: number, eps: number, 
   const labels = new Map(
     (db.prepare('SELECT cluster_id, label FROM log_clusters').all() as { cluster_id: number; label: string }[]).map((r) => [r.cluster_id, r.label]),
   );
-  db.transaction(() => {
+  writeTransaction(db, () => {
     // Only what differs is written: a family whose members or label changed is stamped with now.
     const touched = new Set<number>();
     const removeMember = db.prepare('DELETE FROM log_cluster_members WHERE template_id = ?');
@@ -92,7 +93,7 @@ export function updateClusters(db: Database.Database, now: number, eps: number, 
     const drop = db.prepare('DELETE FROM log_clusters WHERE cluster_id = ?');
     for (const id of labels.keys()) if (!kept.has(id)) drop.run(id);
     writeClusterBasis(db, { eps, ids, hashes, clusters: ids.map((id) => membership.get(id) ?? 0) });
-  })();
+  });
   return { mode: partition.mode, changed: partition.changed };
 }
 

@@ -7,6 +7,7 @@ import { templateWriter } from './templateWriter.js';
 import type { StoredLogRow as Row } from './storedLogRow.js';
 import { NEXT_TEMPLATE_ID } from '../store/companyRepository.js';
 import { tryExclusiveLock } from '../store/folderLock.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 const MINUTE = 60_000;
 
@@ -103,11 +104,11 @@ export function mineStoredLogs(db: Database.Database, o: { batchSize?: number; o
       minutes.set(key, m);
       assigned.push([template.id, r.log_id]);
     }
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const [tid, id] of assigned) assign.run(tid, id);
       for (const v of touched.values()) save(v.t, v.first, v.last, v.errors, v.sample);
       for (const m of minutes.values()) addMinute.run(...m);
-    })();
+    });
     lines += rows.length;
     o.onProgress?.(lines);
   }

@@ -8,6 +8,7 @@ import { SyncState } from '../store/syncState.js';
 import type { PlanBlock } from './planProblem.js';
 import { usualOf } from './planInputs.js';
 import { loadPlan, type PlanLine, type StoredPlan } from './planStore.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 /** A change of one line before approving: the person's half day on another site, business and process, or off the plan. */
 export type PlanEdit = { operatorId: number; block: PlanBlock } & ({ site: string; businessId: string; process: string } | { off: true });
@@ -149,12 +150,12 @@ export function decidePlan(
       ja: `${tooLong.field} が長すぎます（上限 ${tooLong.limit}）。`,
       en: `${tooLong.field} is too long (at most ${tooLong.limit}).`,
     });
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const r = db
       .prepare(`UPDATE plans SET status = ?, decided_at = ?, body = ? WHERE plan_id = ? AND status = 'open'`)
       .run(d.action, o.now, JSON.stringify(decided), planId);
     if (r.changes === 0) throw fail('PLAN_DECIDED', { ja: `計画 ${planId} は判断済みです。`, en: `Plan ${planId} has been decided.` });
     o.record(record);
-  }).immediate();
+  });
   return decided;
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { PlanStatus, StoredPlan } from '../api/planTypes.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 export type { PlanLine, PlanStatus, StoredPlan } from '../api/planTypes.js';
 
@@ -10,7 +11,7 @@ export const PLAN_ID = /^PLN\d{8}-[0-9A-F]{8}$/;
 
 /** Stores a new plan; an open plan of the same day is superseded by it (one open plan per day). */
 export function savePlan(db: Database.Database, plan: Omit<StoredPlan, 'status' | 'decidedAt'>): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare(`UPDATE plans SET status = 'superseded' WHERE plan_date = ? AND status = 'open'`).run(plan.date);
     db.prepare(`INSERT INTO plans (plan_id, plan_date, created_at, status, body) VALUES (?, ?, ?, 'open', ?)`).run(
       plan.planId,
@@ -18,7 +19,7 @@ export function savePlan(db: Database.Database, plan: Omit<StoredPlan, 'status' 
       plan.createdAt,
       JSON.stringify(plan),
     );
-  })();
+  });
 }
 
 export function loadPlan(db: Database.Database, planId: string): StoredPlan | null {

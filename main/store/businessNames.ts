@@ -3,6 +3,7 @@ import type { BusinessName } from '../api/types.js';
 import { SyncState } from './syncState.js';
 import { StoreError } from './storeError.js';
 import { businessNameTaken, businessUnknown } from './storeTexts.js';
+import { writeTransaction } from './writeTransaction.js';
 
 /** A business with a name in force. */
 export type NamedBusiness = BusinessName & { name: string };
@@ -103,9 +104,9 @@ export function replaceSourceBusinessNames(
     held.every((h, i) => h.business_id === wanted[i]!.id && h.name === wanted[i]!.name && h.aliases === JSON.stringify(wanted[i]!.aliases));
   if (same) return false;
   const insert = db.prepare('INSERT INTO business_names (business_id, supplied_by, name, aliases, updated_at) VALUES (?, ?, ?, ?, ?)');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('DELETE FROM business_names WHERE supplied_by = ?').run(sourceId);
     for (const b of names) insert.run(b.id, sourceId, b.name, JSON.stringify(b.aliases), now);
-  })();
+  });
   return true;
 }

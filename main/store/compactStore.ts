@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { startOfZonedDay } from '../config/zonedTime.js';
 import { recordCompactedIds, type CompactableTable } from './compactedIds.js';
+import { writeTransaction } from './writeTransaction.js';
 
 const DAY = 86_400_000;
 
@@ -110,7 +111,7 @@ export async function compactStore(
       const where = `(${key}) IN (SELECT ${key} FROM ${table} WHERE ${col} < ? AND ${o.sql} AND ${also} LIMIT ${limit})`;
       let n: number;
       try {
-        n = db.transaction(() => {
+        n = writeTransaction(db, () => {
           if (!remember) return db.prepare(`DELETE FROM ${table} WHERE ${where}`).run(before, ...o.params).changes;
           const ids = (
             db
@@ -120,7 +121,7 @@ export async function compactStore(
           ).map((x) => x[0]);
           recordCompactedIds(db, remember, ids);
           return ids.length;
-        })();
+        });
       } catch (error) {
         // A full disk: even a delete needs room in the write-ahead log. Give back what earlier
         // batches freed and try a smaller batch; only a batch of one that cannot be written fails.

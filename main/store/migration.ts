@@ -13,6 +13,7 @@ import { compactionMemory } from './migrations/010_compaction_memory.js';
 import { businessNames } from './migrations/011_business_names.js';
 import { planningTables } from './migrations/012_planning_tables.js';
 import { StoreError } from './storeError.js';
+import { writeTransaction } from './writeTransaction.js';
 
 /** Append only: a released migration is never edited, a change is a new number. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -44,10 +45,10 @@ export function migrate(db: Database.Database, upTo: number = SCHEMA_VERSION): n
   for (const m of MIGRATIONS) {
     if (m.version <= schemaVersion(db) || m.version > upTo) continue;
     try {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         db.exec(m.up);
         db.pragma(`user_version = ${m.version}`);
-      })();
+      });
     } catch (error) {
       throw new StoreError(
         'STORE_MIGRATION_FAILED',

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { tryExclusiveLock } from './folderLock.js';
 import { whyNotGenba } from './genbaDatabase.js';
 import { StoreError } from './storeError.js';
+import { writeTransaction } from './writeTransaction.js';
 
 export const BACKUP_DIR = 'backups';
 /** Automatic backups kept in the data folder; older ones are deleted. */
@@ -201,7 +202,7 @@ function salvageDecisions(fromPath: string, toPath: string, nativeBinding?: stri
     if (!has('approval_outbox') || !has('proposals')) return { salvaged: 0, error: null };
     const missing = `SELECT suggestion_id FROM old.approval_outbox WHERE suggestion_id NOT IN (SELECT suggestion_id FROM main.approval_outbox)`;
     const wanted = (db.prepare(missing).all() as { suggestion_id: string }[]).map((r) => r.suggestion_id);
-    db.transaction(() => {
+    writeTransaction(db, () => {
       // A proposal still open in the backup takes the decision the later file recorded.
       db!
         .prepare(
@@ -218,7 +219,7 @@ function salvageDecisions(fromPath: string, toPath: string, nativeBinding?: stri
         FROM old.approval_outbox o WHERE o.suggestion_id = main.approval_outbox.suggestion_id AND main.approval_outbox.delivered_at IS NULL AND o.delivered_at IS NOT NULL`,
         )
         .run();
-    })();
+    });
     const check = db.prepare(
       "SELECT COUNT(*) AS n FROM main.approval_outbox o JOIN main.proposals p USING (suggestion_id) WHERE o.suggestion_id = ? AND p.status != 'open'",
     );

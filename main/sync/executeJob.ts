@@ -11,6 +11,7 @@ import { SyncError } from './syncError.js';
 import type { JobResult, SyncJob } from './syncJob.js';
 import type { SyncSource } from './syncSource.js';
 import { SYNC_GROUPS, tableSpecs } from './tableSpecs.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 /** Another sync holds the data folder: said as such (the CLI says it too when the store was busy with that sync). */
 export function syncBusy(): SyncError {
@@ -37,7 +38,7 @@ export async function executeJob(job: SyncJob, onProgress: (p: SyncProgress) => 
     const delivery = await deliverDue(new Outbox(db), sources[0]!, now());
     const reports: SyncReport[] = [];
     if (job.kind === 'sync') {
-      if (job.reset) db.transaction(() => repo.clearAll())();
+      if (job.reset) writeTransaction(db, () => repo.clearAll());
       const overrides = job.source.kind === 'mysql' ? job.source.tables : {};
       const specs = tableSpecs(overrides).filter((s) => job.groups.includes(s.group));
       for (const source of sources) {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { highestKnownId, type CompactableTable } from '../store/compactedIds.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 /**
  * Ids missing below ids already read, remembered with when they were first seen missing
@@ -58,7 +59,7 @@ export function idGaps(db: Database.Database, table: CompactableTable, key: stri
       for (const e of edges) if (e.b !== null && e.b >= e.a) for (const [a, b] of missing(e.a, e.b)) insert.run(table, a, b, now);
     },
     settle(now, lookbackMs) {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         db.prepare('DELETE FROM sync_gaps WHERE table_name = ? AND seen_at < ?').run(table, now - lookbackMs);
         // Gaps still awaited keep only the ids that have not arrived, with when they were first missed.
         for (const g of db.prepare('SELECT first_id AS a, last_id AS b, seen_at AS t FROM sync_gaps WHERE table_name = ?').all(table) as {
@@ -69,7 +70,7 @@ export function idGaps(db: Database.Database, table: CompactableTable, key: stri
           db.prepare('DELETE FROM sync_gaps WHERE table_name = ? AND first_id = ?').run(table, g.a);
           for (const [a, b] of missing(g.a, g.b)) insert.run(table, a, b, g.t);
         }
-      })();
+      });
     },
   };
 }

@@ -11,6 +11,7 @@ import { logSyncFault } from './logSyncFault.js';
 import type { SyncProgress, SyncReport } from './syncEngine.js';
 import { SyncError } from './syncError.js';
 import { pullFailed, tablePull, throwIfCancelled } from './tablePull.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -149,10 +150,10 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
     late = await findLateLines(db, source, Math.max(rawFrom, from - LATE_CHECK_MS), from);
     if (late.from !== null) from = late.from;
     if (from < held) {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         forgetFrom(db, from);
         pull.save({ minute: from }, now);
-      })();
+      });
     }
   }
 
@@ -174,7 +175,7 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
     throwIfCancelled(o.signal);
     const mined = mineGroups(groups, samples, shapes, miner);
     report.mixedShapes += mined.mixed;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       if (detailed) {
         for (const [i, g] of groups.entries()) insert.run(g.first, g.service, g.host, g.level, g.sample, g.traceId, mined.template[i]!.id, g.lines, g.last);
         report.rows += groups.length;
@@ -182,7 +183,7 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
       for (const m of mined.minutes.values()) addMinute.run(...m);
       for (const v of mined.touched.values()) save(v.t, v.first, v.last, v.errors, v.sample);
       pull.save({ minute: to }, now);
-    })();
+    });
     report.groups += groups.length;
     report.lines += groups.reduce((n, g) => n + g.lines, 0);
     o.onProgress?.({ table: 'app_logs', rowsDone: report.lines, rowsEstimated: span.lines });

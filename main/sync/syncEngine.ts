@@ -7,6 +7,7 @@ import { pullFailed, tablePull, throwIfCancelled, type TablePull } from './table
 import { isAbsentOptional, primaryKey, type TableSpec } from './tableSpecs.js';
 import { idGaps, type IdGaps } from './idGaps.js';
 import { highestKnownId, isCompactable, LOOKBACK_ID_SPAN } from '../store/compactedIds.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 export interface SyncProgress {
   table: CompanyTable;
@@ -167,7 +168,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     if (gaps) {
       // After a first pull only the look-back window's missing ids may still arrive.
       const window = firstPull ? lookbackWindow(o.db, spec, lookbackMs) : null;
-      if (window) o.db.transaction(() => gaps.addAbove(window.from, o.now()))();
+      if (window) writeTransaction(o.db, () => gaps.addAbove(window.from, o.now()));
       gaps.settle(o.now(), lookbackMs);
     }
 
@@ -210,12 +211,12 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
       pending?.catch(() => {}); // awaited next turn; never an unhandled rejection
       throwIfCancelled(o.signal);
       if (batch.rows.length === 0) break;
-      o.db.transaction(() => {
+      writeTransaction(o.db, () => {
         const top = gaps?.top() ?? null;
         written += repo.upsert(spec.table, batch.rows as never[]);
         if (gaps && top !== null) gaps.addAbove(top, o.now());
         pull.save(batch.next, o.now());
-      })();
+      });
       read += batch.rows.length;
       o.onProgress?.({ table: spec.table, rowsDone: read, rowsEstimated: estimate });
     }
@@ -243,7 +244,7 @@ function staleVersions(db: Database.Database, spec: TableSpec, keys: KeyVersion[
 
 /** Deletes local rows whose key the source no longer has. */
 function removeMissing(db: Database.Database, table: string, key: string, keys: number[]): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS source_keys (k INTEGER PRIMARY KEY)');
     db.exec('DELETE FROM temp.source_keys');
     const insert = db.prepare('INSERT OR IGNORE INTO temp.source_keys (k) VALUES (?)');
@@ -251,5 +252,5 @@ function removeMissing(db: Database.Database, table: string, key: string, keys: 
     const n = db.prepare(`DELETE FROM ${table} WHERE ${key} NOT IN (SELECT k FROM temp.source_keys)`).run().changes;
     db.exec('DELETE FROM temp.source_keys');
     return n;
-  })();
+  });
 }

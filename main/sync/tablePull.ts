@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CompanyRepository } from '../store/companyRepository.js';
 import type { CompanyTable } from '../store/companyRows.js';
 import { SyncError } from './syncError.js';
+import { writeTransaction } from '../store/writeTransaction.js';
 
 /**
  * One table's pull, as both engines (the table sync, syncEngine.ts, and the log-group sync,
@@ -42,7 +43,7 @@ export function tablePull(db: Database.Database, repo: CompanyRepository, table:
     reset,
     watermark: reset ? null : (position?.watermark ?? null),
     clearIfReset() {
-      if (reset) db.transaction(() => repo.clearTable(table))();
+      if (reset) writeTransaction(db, () => repo.clearTable(table));
     },
     save: (watermark, at) => state.saveWatermark(table, sourceId, watermark, at),
     succeeded: (at) => state.recordSuccess(table, sourceId, at),
