@@ -83,6 +83,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     log,
     overview,
     lastSync: () => store.repo().lastSuccessfulSync(),
+    latinNames: () => assistant.latinNames(),
     anomalies: (window) => logs.anomalies(window),
     meta,
     siteOfHost: () => hostSiteResolver(knownSiteHosts(config(), store.repo())),

@@ -14,6 +14,7 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'settings.get': () => app.settings(),
     'settings.update': (req) => app.updateSettings(req),
     'businesses.list': () => app.assistant.businessNames(),
+    'names.latin': () => app.assistant.latinNames(),
     'businesses.save': (req) => app.assistant.saveBusinessName(req),
     'demo.reset': () => app.resetDemo(),
     'alerts.pause': (req) => app.pauseAlerts(req.minutes),

@@ -1,4 +1,5 @@
 import { rankAlerts } from './rankAlerts.js';
+import { inLatin, type LatinNames } from '../api/latinNames.js';
 import type Database from 'better-sqlite3';
 import type { Alert, FloorDecision } from '../api/types.js';
 import { localize, type Lang, type Localized } from '../errors.js';
@@ -37,7 +38,8 @@ export interface ApplyResult {
   notify: number[];
 }
 
-export function toAlert(r: Row, lang: Lang): Alert {
+/** `latin`: the company's names in Latin letters, used by an English title (api/latinNames.ts). */
+export function toAlert(r: Row, lang: Lang, latin: LatinNames = {}): Alert {
   const detail = JSON.parse(r.detail) as Record<string, unknown> & { dataAsOf?: number | null; request?: Localized | null };
   const { dataAsOf = null, request = null, decision = null, ...rest } = detail as typeof detail & { decision?: FloorDecision | null };
   return {
@@ -46,7 +48,7 @@ export function toAlert(r: Row, lang: Lang): Alert {
     severity: r.severity,
     site: r.site,
     process: r.process,
-    title: localize(lang, { ja: r.title_ja, en: r.title_en }),
+    title: localize(lang, { ja: r.title_ja, en: inLatin(r.title_en, latin) }),
     detail: rest,
     firstSeen: r.first_seen,
     lastSeen: r.last_seen,
@@ -124,7 +126,7 @@ export function applyCandidates(
   return result;
 }
 
-export function listAlerts(db: Database.Database, f: AlertFilter, lang: Lang): Alert[] {
+export function listAlerts(db: Database.Database, f: AlertFilter, lang: Lang, latin: LatinNames = {}): Alert[] {
   const where: string[] = [];
   const params: unknown[] = [];
   for (const [col, v] of [
@@ -144,7 +146,7 @@ export function listAlerts(db: Database.Database, f: AlertFilter, lang: Lang): A
     ORDER BY status = 'open' DESC, severity = 'critical' DESC, last_seen DESC LIMIT 500`,
     )
     .all(...params) as Row[];
-  return rankAlerts(rows.map((r) => toAlert(r, lang)));
+  return rankAlerts(rows.map((r) => toAlert(r, lang, latin)));
 }
 
 export function acknowledgeAlert(db: Database.Database, id: number, now: number): boolean {

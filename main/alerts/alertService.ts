@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { LatinNames } from '../api/latinNames.js';
 import type { EventBus } from '../api/eventBus.js';
 import type { Alert, AlertCheck, IncidentReport, LogAnomalyReport, Overview, SiteTimeline } from '../api/types.js';
 import type { GenbaConfig } from '../config/config.js';
@@ -68,8 +69,11 @@ export function createAlertService(deps: {
   meta: { get(key: string): string | null; set(key: string, value: string): void };
   /** The site a log host serves (see config alerts.hostSites); null when unknown. */
   siteOfHost?: () => (host: string) => string | null;
+  /** The company's names in Latin letters, for English titles (api/latinNames.ts). */
+  latinNames?: () => LatinNames;
 }): AlertService {
   const { env } = deps;
+  const read = (db: Database.Database, f: AlertFilter): Alert[] => listAlerts(db, f, env.lang(), deps.latinNames?.() ?? {});
   let timer: NodeJS.Timeout | null = null;
   const pausedUntil = (): number | null => {
     const v = deps.meta.get(PAUSED_UNTIL);
@@ -117,7 +121,7 @@ export function createAlertService(deps: {
     const candidates = evaluateRules(i);
     const paused = (pausedUntil() ?? 0) > now;
     const r = applyCandidates(db, candidates, now, { cooldownMinutes: cfg.alerts.cooldownMinutes, paused });
-    const open = listAlerts(db, { status: 'open' }, env.lang());
+    const open = read(db, { status: 'open' });
     for (const id of r.notify) {
       const a = open.find((x) => x.id === id);
       if (a) deps.events.emit({ type: 'alert', id: a.id, kind: a.kind, severity: a.severity, site: a.site, title: a.title, openCount: open.length });
@@ -136,16 +140,16 @@ export function createAlertService(deps: {
       const from = Math.max(range.from ?? to - 6 * 3_600_000, to - 7 * 86_400_000);
       return siteTimeline(i.db, { site, from, to, causes: incidentCauses(i), siteOfHost: i.siteOfHost ?? (() => null), templateId, narrowing });
     },
-    list: (f: AlertFilter = {}): Alert[] => listAlerts(deps.db(), f, env.lang()),
+    list: (f: AlertFilter = {}): Alert[] => read(deps.db(), f),
     openCount,
     acknowledge(id: number): Alert[] {
       if (!acknowledgeAlert(deps.db(), id, env.now())) throw notFound(id);
       deps.events.emit({ type: 'alerts-changed', openCount: openCount() });
-      return listAlerts(deps.db(), { status: 'open' }, env.lang());
+      return read(deps.db(), { status: 'open' });
     },
     snooze(id: number, minutes: number): Alert[] {
       if (!snoozeAlert(deps.db(), id, env.now() + minutes * 60_000)) throw notFound(id);
-      return listAlerts(deps.db(), { status: 'open' }, env.lang());
+      return read(deps.db(), { status: 'open' });
     },
     start(): void {
       this.stop();

@@ -39,6 +39,8 @@ export interface Citation {
   docId: number;
   chunkId: number;
   title: string;
+  /** The English title of a document Genba ships; absent for the company's own. */
+  titleEn?: string;
   heading: string | null;
   text: string;
   score: number;
@@ -244,6 +246,8 @@ export interface ApprovalPlan {
 export interface KnowledgeDoc {
   id: number;
   title: string;
+  /** The English title of a document Genba ships (English screens show it); absent for the company's own. */
+  titleEn?: string;
   sourceName: string | null;
   builtin: boolean;
   chars: number;

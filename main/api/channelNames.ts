@@ -8,6 +8,7 @@ export const CHANNEL_NAMES = [
   'settings.get',
   'settings.update',
   'businesses.list',
+  'names.latin',
   'businesses.save',
   'demo.reset',
   'alerts.pause',

@@ -38,6 +38,7 @@ import {
 } from './assistantTypes.js';
 import { MAX_DOCUMENT_CHARS } from './knowledgeLimits.js';
 import { ALERT_KINDS } from './alertKinds.js';
+import type { LatinNames } from './latinNames.js';
 import { LOG_PERIOD_HOURS, type LogsScreen } from './logsScreen.js';
 import type { StoredPlan, StoreForecast } from './planTypes.js';
 import type { DoctorReport } from './doctorTypes.js';
@@ -85,6 +86,7 @@ export const REQUEST_SCHEMAS = {
   'settings.get': empty,
   'settings.update': z.object({ lang: z.enum(['ja', 'en']) }).strict(),
   'businesses.list': empty,
+  'names.latin': empty,
   // A business's name and aliases in Settings; an empty name removes the manager's entry.
   'businesses.save': z
     .object({
@@ -242,6 +244,8 @@ export interface ResponseOf {
   'settings.get': Settings;
   'settings.update': Settings;
   'businesses.list': BusinessName[];
+  /** The company's names in Latin letters, for the English screens (api/latinNames.ts). */
+  'names.latin': LatinNames;
   'businesses.save': BusinessName[];
   'demo.reset': DemoResetResult;
   'alerts.pause': { pausedUntil: number };

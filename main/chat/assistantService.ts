@@ -15,6 +15,7 @@ import type { AppLog } from '../applog/appLog.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
 import { ProposalError } from './proposalError.js';
 import { UNFORESEEN_DELIVERY_FAILURE, type DecisionRecord, type DeliveryReport } from '../store/decisionRecord.js';
+import type { LatinNames } from '../api/latinNames.js';
 import { listBusinessNames, saveBusinessName, storedBusinessNames } from '../store/businessNames.js';
 import { createAssistant } from './assistant.js';
 import { proposalChanges } from './proposalCheck.js';
@@ -78,6 +79,8 @@ export interface AssistantService {
   approvalsCsv(): string;
   /** Every business of the local copy and what it is called (Settings → Business names). */
   businessNames(): BusinessName[];
+  /** The company's names in Latin letters, for English screens and texts; none until their readings are made. */
+  latinNames(): LatinNames;
   /** The manager's name and aliases for a business (an empty name falls back to the source's); the list after. */
   saveBusinessName(b: { id: string; name: string; aliases: string[] }): BusinessName[];
 }
@@ -176,7 +179,12 @@ export function createAssistantService(deps: {
 
   return {
     knowledge,
-    prepare: (o) => assistant.prepare(o),
+    async prepare(o) {
+      const before = Object.keys(assistant.latinNames()).length;
+      await assistant.prepare(o);
+      // The names' readings are made at start-up (once per change of the names): the English screens read them again.
+      if (Object.keys(assistant.latinNames()).length !== before) deps.events.emit({ type: 'data-changed', tables: ['name_readings'] });
+    },
     cancel(requestId: string): boolean {
       const c = running.get(requestId);
       c?.abort();
@@ -277,6 +285,7 @@ export function createAssistantService(deps: {
     },
     approvalsCsv: csv,
     businessNames: () => listBusinessNames(deps.db()),
+    latinNames: () => assistant.latinNames(),
     saveBusinessName(b: { id: string; name: string; aliases: string[] }): BusinessName[] {
       saveBusinessName(deps.db(), b, deps.env.now());
       deps.log.info('business name saved', `${b.id}: ${b.name || '(removed)'}`);

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { toHiragana, toKatakana, toRomaji } from 'wanakana';
+import type { LatinNames } from '../api/latinNames.js';
 
 /**
  * Readings of the synced master names, so that さっぽろ, サッポロ, Sapporo and sapporo find
@@ -29,6 +30,8 @@ export interface NamesToRead {
  */
 export interface NameReading {
   forms: string[];
+  /** The name in Latin letters for English screens, word by word and capitalized (札幌第2センター → Sapporo Dai 2 Senta). */
+  latin?: string;
   family?: string[];
   given?: string[];
 }
@@ -39,7 +42,7 @@ export type NameReadings = Record<string, NameReading>;
 /** Where the readings are kept: one row, for the names they were made from (a hash of them). */
 export const NAME_READINGS_KEY = 'name_readings';
 /** Raised when the way readings are made changes, so that stored ones are made again. */
-const READINGS_VERSION = 1;
+const READINGS_VERSION = 2;
 
 /** Kana readings shorter than this match inside ordinary words (なは in 大丈夫なはず): not used on their own. */
 const MIN_KANA = 3;
@@ -126,6 +129,37 @@ function romajiOf(katakana: string): string[] {
   return [...new Set([long, withoutLongVowels(long)])];
 }
 
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** One word's reading in Latin letters, capitalized; a word in Latin letters or digits already is kept as written. */
+function latinWord(katakana: string): string {
+  if (!/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(katakana)) return katakana;
+  const romaji = withoutLongVowels(
+    toRomaji(toHiragana(katakana, { passRomaji: true }))
+      .toLowerCase()
+      .replace(/['-]/g, ''),
+  );
+  return romaji.charAt(0).toUpperCase() + romaji.slice(1);
+}
+
+/**
+ * A name written in Latin letters as an English text writes a Japanese proper name: Hepburn
+ * without long vowels, a word per word of the analyzer, each capitalized. Null when a word
+ * has no reading, or the name has no Japanese in it (SS is its own).
+ */
+function latinOf(tokenizer: Tokenizer<IpadicFeatures>, text: string, oneWord = false): string | null {
+  if (!JAPANESE.test(text)) return null;
+  const words: string[] = [];
+  const tokens = tokenizer.tokenize(text);
+  if (oneWord && tokens.length > 1) return null;
+  for (const t of tokens) {
+    const k = katakanaOf(tokenizer, t.surface_form);
+    if (k === null) return null;
+    if (k.trim()) words.push(latinWord(k.trim()));
+  }
+  return words.join(' ');
+}
+
 /** Hiragana, katakana and romaji of a katakana reading (none for a name in Latin letters and digits only: it is its own reading). */
 function formsOf(katakana: string): { kana: string[]; romaji: string[] } {
   if (!/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(katakana)) return { kana: [], romaji: [] };
@@ -149,7 +183,8 @@ export function readNames(tokenizer: Tokenizer<IpadicFeatures>, names: NamesToRe
   };
   for (const name of new Set([...names.sites, ...names.processes, ...names.businesses])) {
     const forms = whole(name);
-    if (forms.length > 0) out[name] = { forms };
+    const latin = latinOf(tokenizer, name);
+    if (forms.length > 0 || latin) out[name] = { forms, ...(latin ? { latin } : {}) };
   }
   for (const name of new Set(names.operators)) {
     const [family, ...rest] = name.trim().split(/\s+/);
@@ -157,7 +192,8 @@ export function readNames(tokenizer: Tokenizer<IpadicFeatures>, names: NamesToRe
     if (!family) continue;
     if (!given) {
       const forms = whole(family, true);
-      if (forms.length > 0) out[name] = { forms };
+      const latin = latinOf(tokenizer, family, true);
+      if (forms.length > 0 || latin) out[name] = { forms, ...(latin ? { latin } : {}) };
       continue;
     }
     const fk = katakanaOf(tokenizer, family, true);
@@ -168,9 +204,20 @@ export function readNames(tokenizer: Tokenizer<IpadicFeatures>, names: NamesToRe
       // Romaji in both orders, a space between: "takayama mayuko", "mayuko takayama" (and without long vowels).
       for (const a of romajiOf(fk)) for (const b of romajiOf(gk)) forms.push(`${a} ${b}`, `${b} ${a}`);
     }
-    const reading = { forms: unique(name, forms), family: whole(family, true), given: whole(given, true) };
+    // Family name first, as Japanese names are written in English today (Takayama Mayuko).
+    // Each part read whole, as for the forms: a given name the analyzer cuts in pieces (陽菜 → ひ + さい) is not guessed.
+    const latinParts = [family, given].map((part) => (JAPANESE.test(part) ? latinOf(tokenizer, part, true) : part));
+    const latin = latinParts.every((x) => x !== null) && latinParts.join(' ') !== name ? latinParts.join(' ') : null;
+    const reading = { forms: unique(name, forms), family: whole(family, true), given: whole(given, true), ...(latin ? { latin } : {}) };
     if (reading.forms.length + reading.family.length + reading.given.length > 0) out[name] = reading;
   }
+  return out;
+}
+
+/** The names that have a Latin form, name → that form (api/latinNames.ts). */
+export function latinNamesOf(readings: NameReadings): LatinNames {
+  const out: Record<string, string> = {};
+  for (const [name, r] of Object.entries(readings)) if (r.latin) out[name] = r.latin;
   return out;
 }
 

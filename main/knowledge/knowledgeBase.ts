@@ -43,9 +43,17 @@ interface DocRow {
   chunks: number;
   added_at: number;
 }
+/** A document Genba ships has an English title for English screens (its text is the managers' Japanese). */
+const ENGLISH_TITLES = new Map(defaults.documents.map((d) => [d.title, d.titleEn]));
+const titleEn = (title: string, builtin: boolean): { titleEn?: string } => {
+  const en = builtin ? ENGLISH_TITLES.get(title) : undefined;
+  return en ? { titleEn: en } : {};
+};
+
 const toDoc = (r: DocRow): KnowledgeDoc => ({
   id: r.doc_id,
   title: r.title,
+  ...titleEn(r.title, r.builtin === 1),
   sourceName: r.source_name,
   builtin: r.builtin === 1,
   chars: r.chars,
@@ -208,11 +216,23 @@ export function createKnowledgeBase(deps: {
         fuse(idx.search(v!, Math.min(CANDIDATES, idx.size)).map((h) => h.id));
       }
       const top = [...scores].sort((a, b) => b[1] - a[1]).slice(0, k);
-      const chunk = db.prepare(`SELECT c.chunk_id, c.doc_id, c.heading, c.text, d.title FROM knowledge_chunks c
+      const chunk = db.prepare(`SELECT c.chunk_id, c.doc_id, c.heading, c.text, d.title, d.builtin FROM knowledge_chunks c
                                   JOIN knowledge_documents d USING (doc_id) WHERE c.chunk_id = ?`);
       return top.flatMap(([id, score]) => {
-        const r = chunk.get(id) as { chunk_id: number; doc_id: number; heading: string | null; text: string; title: string } | undefined;
-        return r ? [{ docId: r.doc_id, chunkId: r.chunk_id, title: r.title, heading: r.heading, text: r.text, score: Math.round(score * 1e4) / 1e4 }] : [];
+        const r = chunk.get(id) as { chunk_id: number; doc_id: number; heading: string | null; text: string; title: string; builtin: number } | undefined;
+        return r
+          ? [
+              {
+                docId: r.doc_id,
+                chunkId: r.chunk_id,
+                title: r.title,
+                ...titleEn(r.title, r.builtin === 1),
+                heading: r.heading,
+                text: r.text,
+                score: Math.round(score * 1e4) / 1e4,
+              },
+            ]
+          : [];
       });
     },
     reindex: async (): Promise<void> => {

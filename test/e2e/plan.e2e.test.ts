@@ -18,7 +18,7 @@ describe('Plan view in Chromium, wired to the real core', () => {
     await page.getByTestId('nav-plan').click();
     await page.getByTestId('plan-make').click();
     await page.getByTestId('plan-summary').waitFor({ timeout: 60_000 });
-    const planId = ((await page.getByTestId('plan-id').textContent()) ?? '').replace('計画 ID ', '');
+    const planId = (await page.getByTestId('plan-id').getAttribute('data-plan-id')) ?? '';
     expect(planId).toMatch(/^PLN20251024-[0-9A-F]{8}$/);
     const plan = env.app.planning.get(planId)!;
     expect(await page.getByTestId('plan-summary').textContent()).toContain(`勤怠 ${plan.rostered}名（休み ${plan.onLeave}名）`);

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { GenbaEvent, Lang, Overview, StatusInfo } from '../../../main/api/types';
+import type { LatinNames } from '../../../main/api/latinNames';
 import { call } from '../api/genbaClient';
 
 export const VIEWS = ['overview', 'plan', 'chat', 'alerts', 'logs', 'approvals', 'knowledge', 'settings'] as const;
@@ -10,6 +11,8 @@ interface AppState {
   lang: Lang;
   status: StatusInfo | null;
   overview: Overview | null;
+  /** The company's names in Latin letters (useName): read with the overview, so names made later reach the screens. */
+  latinNames: LatinNames;
   progress: { task: string; done: number; total: number; table?: string } | null;
   alertCount: number;
   /** The alert to show when the Alerts view opens (a clicked notification). */
@@ -51,6 +54,7 @@ export const useAppStore = create<AppState>((set, get) => {
     lang: 'ja',
     status: null,
     overview: null,
+    latinNames: {},
     progress: null,
     alertCount: 0,
     selectedAlertId: null,
@@ -65,13 +69,14 @@ export const useAppStore = create<AppState>((set, get) => {
     showKnowledge: (docId) => set(docId === null ? { selectedDocId: null } : { view: 'knowledge', selectedDocId: docId }),
     refresh: async () => {
       await guarded(async () => {
-        const [settings, status, overview, open] = await Promise.all([
+        const [settings, status, overview, open, latinNames] = await Promise.all([
           call('settings.get', {}),
           call('status.get', {}),
           call('overview.get', {}),
           call('alerts.list', { status: 'open' }),
+          call('names.latin', {}),
         ]);
-        set({ lang: settings.lang, status, overview, alertCount: open.length });
+        set({ lang: settings.lang, status, overview, alertCount: open.length, latinNames });
       });
     },
     setLang: async (lang) => {

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEntityResolver, loadMasterNames } from '../../../main/chat/entityResolver.js';
-import { NAME_READINGS_KEY, nameReadingsKey, prepareNameReadings, type NameReadings } from '../../../main/chat/nameReadings.js';
+import { latinNamesOf, NAME_READINGS_KEY, nameReadingsKey, prepareNameReadings, type NameReadings } from '../../../main/chat/nameReadings.js';
+import { inLatin } from '../../../main/api/latinNames.js';
 import { createNameFinder, loadQueryNames, namesToRead } from '../../../main/chat/query/queryNames.js';
 import { migrate } from '../../../main/store/migration.js';
 import { tempDir } from '../../helpers/tempDir.js';
@@ -72,9 +73,24 @@ describe('name readings from kuromoji (IPADIC) and wanakana', () => {
       forms: expect.arrayContaining(['たかやままゆこ', 'takayama mayuko', 'mayuko takayama']),
       family: expect.arrayContaining(['たかやま', 'タカヤマ', 'takayama']),
       given: expect.arrayContaining(['まゆこ', 'mayuko']),
+      latin: 'Takayama Mayuko',
     });
     // An operator who left is not read; a name the dictionary does not know whole gets no guessed reading.
     expect(readings['高橋 誠']).toBeUndefined();
+  });
+
+  it('writes each name in Latin letters for English screens: Hepburn without long vowels, word by word, family name first', () => {
+    const latin = latinNamesOf(readings);
+    expect(latin).toMatchObject({ 大阪: 'Osaka', 八王子: 'Hachioji', 鹿児島: 'Kagoshima', 佐世保: 'Sasebo', エントリ1: 'Entori 1', 補正: 'Hosei' });
+    expect(latin['高山 麻由子']).toBe('Takayama Mayuko');
+    // A given name the analyzer only guesses in pieces is not romanized from the guess: shown as written.
+    expect(Object.values(latin).every((l) => /^[A-Za-z0-9 ]+$/.test(l))).toBe(true);
+    expect(Object.keys(latin).every((name) => readings[name]?.latin === latin[name])).toBe(true);
+    // Names written in Latin letters already (a business id, SS) have none: they are their own.
+    expect(latin['611040']).toBeUndefined();
+    // An English text gets them longest first: 大阪 inside a longer name is not cut.
+    expect(inLatin('高山 麻由子 moves from 大阪 to 八王子 (エントリ1)', latin)).toBe('Takayama Mayuko moves from Osaka to Hachioji (Entori 1)');
+    expect(inLatin('大阪第2 is late', { 大阪: 'Osaka', 大阪第2: 'Osaka Dai 2' })).toBe('Osaka Dai 2 is late');
   });
 
   it('resolves さっぽろ, Sapporo, オオサカ, osaka, はちおうじ, Hachioji, kagoshima to the sites of the store', () => {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useName } from '../../i18n/useName';
 import { onActivateKey } from '../../components/onActivateKey';
 import type { Alert, AlertKind } from '../../../../main/api/types';
 import { ALERT_KINDS } from '../../../../main/api/alertKinds';
@@ -35,6 +36,7 @@ const HIDDEN = new Set([
 /** Alerts: filters, the list, and one alert's numbers with what to do about it. */
 export function AlertsView() {
   const t = useT();
+  const name = useName();
   /** The name of one of an alert's numbers, as a manager reads it; the field's own name where none is written. */
   const detailLabel = (field: string): string => {
     const key = `alerts.detail.${field}`;
@@ -107,7 +109,7 @@ export function AlertsView() {
             <option value="">{t('alerts.all')}</option>
             {overview?.sites.map((s) => (
               <option key={s.site} value={s.site}>
-                {s.site}
+                {name(s.site)}
               </option>
             ))}
           </select>
@@ -171,7 +173,7 @@ export function AlertsView() {
                     <dt>{detailLabel(k)}</dt>
                     <dd>
                       {k === 'businessId' && typeof v === 'string'
-                        ? (overview?.businessNames[v] ?? v)
+                        ? name(overview?.businessNames[v] ?? v)
                         : Array.isArray(v)
                           ? v.join(', ')
                           : typeof v === 'number' && /deadline|Finish|Seen|^start$|^end$/.test(k)
@@ -180,7 +182,7 @@ export function AlertsView() {
                               ? Number.isInteger(v)
                                 ? v
                                 : v.toFixed(2)
-                              : String(v)}
+                              : name(String(v))}
                     </dd>
                   </div>
                 ))}

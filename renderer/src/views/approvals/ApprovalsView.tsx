@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useName } from '../../i18n/useName';
 import type { ApprovalRow } from '../../../../main/api/assistantTypes';
 import { call, onEvent } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
@@ -12,6 +13,7 @@ import { DecisionNote } from '../../components/DecisionNote';
 /** Every decision with its delivery to the company database, and a CSV export. */
 export function ApprovalsView() {
   const t = useT();
+  const name = useName();
   const dayName = useDayName();
   const { lang, overview } = useAppStore(useShallow((s) => ({ lang: s.lang, overview: s.overview })));
   const tz = overview?.timeZone ?? 'Asia/Tokyo';
@@ -74,20 +76,20 @@ export function ApprovalsView() {
               {/* The id is for the CLI and the CSV: on hover of what was decided, not a column of its own. */}
               <td data-field="target" title={r.suggestionId}>
                 {r.plan
-                  ? t('approvals.planFor', { date: dayName(r.plan.date), sites: r.plan.sites.join(lang === 'ja' ? '・' : ', ') })
-                  : `${r.site} ${r.process}`}
+                  ? t('approvals.planFor', { date: dayName(r.plan.date), sites: r.plan.sites.map(name).join(lang === 'ja' ? '・' : ', ') })
+                  : `${name(r.site)} ${name(r.process)}`}
               </td>
               <td data-field="action">
                 <span className={`chip status-${r.action}`}>{t(`proposal.status.${r.action}`)}</span>
               </td>
-              <td className="num" data-field="moves" title={r.operators.join('、')}>
+              <td className="num" data-field="moves" title={r.operators.map(name).join(lang === 'ja' ? '、' : ', ')}>
                 {r.plan ? t('approvals.planLines', { n: r.plan.lines }) : r.moves}
                 {/* Each name kept whole: a line breaks between people, never between a family and a given name. */}
                 {r.operators.length > 0 && (
                   <div className="muted small">
-                    {r.operators.map((name, i) => (
-                      <span key={name} className="person">
-                        {name}
+                    {r.operators.map((person, i) => (
+                      <span key={person} className="person">
+                        {name(person)}
                         {i < r.operators.length - 1 ? (lang === 'ja' ? '、' : ', ') : ''}
                       </span>
                     ))}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useDocTitle } from '../../i18n/useName';
 import type { Citation, ThresholdAction } from '../../../../main/api/assistantTypes';
 import type { ChatStage, ModelsStatus } from '../../../../main/api/types';
 import { INTENT_LABELS } from '../../../../main/api/intentLabels';
@@ -16,13 +17,14 @@ import { useShallow } from 'zustand/react/shallow';
 function Citations({ items }: { items: Citation[] }) {
   const [open, setOpen] = useState<number | null>(null);
   const showDoc = useAppStore((s) => s.showKnowledge);
+  const docTitle = useDocTitle();
   if (items.length === 0) return null;
   return (
     <ul className="citations" data-testid="citations">
       {items.map((c, i) => (
         <li key={c.chunkId}>
           <button type="button" className="link" onClick={() => setOpen(open === i ? null : i)} data-testid={`citation-${i}`}>
-            [{i + 1}] {c.title}
+            [{i + 1}] {docTitle(c)}
             {c.heading ? ` / ${c.heading}` : ''}
           </button>
           {open === i && (

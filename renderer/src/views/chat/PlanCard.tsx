@@ -1,4 +1,6 @@
 import type { StoredPlan } from '../../../../main/api/planTypes';
+import { useDayName } from '../../i18n/useDayName';
+import { useName } from '../../i18n/useName';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 
@@ -9,13 +11,15 @@ import { useAppStore } from '../../store/appStore';
  */
 export function PlanCard({ plan }: { plan: StoredPlan }) {
   const t = useT();
+  const name = useName();
+  const dayName = useDayName();
   const lang = useAppStore((s) => s.lang);
   const setView = useAppStore((s) => s.setView);
   const sites = [...new Set(plan.demands.map((d) => d.site))];
   return (
     <div className="proposal-card plan-card" data-testid="plan-card">
       <div className="card-head">
-        <strong>{t('plan.id', { id: plan.planId })}</strong> <span className={`badge status-${plan.status}`}>{t(`plan.status.${plan.status}`)}</span>
+        <strong title={plan.planId}>{t('plan.forDay', { date: dayName(plan.date) })}</strong> <span className={`badge status-${plan.status}`}>{t(`plan.status.${plan.status}`)}</span>
       </div>
       <ul className="plan-card-sites">
         {sites.map((site) => {
@@ -23,7 +27,7 @@ export function PlanCard({ plan }: { plan: StoredPlan }) {
           return (
             <li key={site}>
               {t('plan.site', {
-                site,
+                site: name(site),
                 people: new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size,
                 off: plan.offBySite[site] ?? 0,
               })}

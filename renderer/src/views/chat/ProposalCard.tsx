@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useName, useNamesInText } from '../../i18n/useName';
 import type { DecisionAction, Proposal, ProposalState } from '../../../../main/api/assistantTypes';
 import { call } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
@@ -16,6 +17,8 @@ const NO_NAMES: Readonly<Record<string, string>> = {};
  */
 export function ProposalCard({ proposal }: { proposal: Proposal }) {
   const t = useT();
+  const name = useName();
+  const inText = useNamesInText();
   const tz = useAppStore((s) => s.overview?.timeZone ?? 'Asia/Tokyo');
   const [state, setState] = useState<ProposalState | null>(null);
   const [details, setDetails] = useState(false);
@@ -98,11 +101,11 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
           return (
             <li key={c.from}>
               <strong>
-                {c.from} → {c.to}
+                {name(c.from)} → {name(c.to)}
               </strong>{' '}
-              {c.process} · {t('proposal.people', { n: c.count })}
+              {name(c.process)} · {t('proposal.people', { n: c.count })}
               {km !== null && <span className="muted"> · {t('proposal.distance', { km: Math.round(km) })}</span>}
-              <div className="muted">{c.operators.join(lang === 'ja' ? '、' : ', ')}</div>
+              <div className="muted">{c.operators.map(name).join(lang === 'ja' ? '、' : ', ')}</div>
             </li>
           );
         })}
@@ -131,11 +134,11 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
             {p.donors.map((d) =>
               d.businessId === null || !d.before || !d.after ? (
                 <li key={`${d.site}-${d.process}`}>
-                  {d.site} {d.process}: {t('proposal.donorDone')}
+                  {name(d.site)} {name(d.process)}: {t('proposal.donorDone')}
                 </li>
               ) : (
                 <li key={`${d.site}-${d.process}-${d.businessId}`}>
-                  {d.site} {d.process}
+                  {name(d.site)} {name(d.process)}
                   {paren(names[d.businessId] ?? d.businessId)}: {t('proposal.finish')} {formatTime(d.before.finish, tz, p.data_as_of)} →{' '}
                   {formatTime(d.after.finish, tz, p.data_as_of)}
                   {paren(`${late(d.before.minutesLate)} → ${late(d.after.minutesLate)}`)},
@@ -170,14 +173,14 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
                       <input
                         type="checkbox"
                         checked={keep.includes(op.id)}
-                        aria-label={op.name}
+                        aria-label={name(op.name)}
                         onChange={(e) => setKeep(e.target.checked ? [...keep, op.id] : keep.filter((x) => x !== op.id))}
                       />
                     </td>
                   )}
-                  <td>{op.name}</td>
-                  <td>{op.from}</td>
-                  <td className="small">{op.reason}</td>
+                  <td>{name(op.name)}</td>
+                  <td>{name(op.from)}</td>
+                  <td className="small">{inText(op.reason)}</td>
                 </tr>
               ))}
             </tbody>
@@ -197,8 +200,8 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
           <p>
             {t('proposal.confirmWrite', {
               n: moved.length,
-              names: moved.map((o) => o.name).join(lang === 'ja' ? '、' : ', '),
-              to: `${p.site} ${p.process}`,
+              names: moved.map((o) => name(o.name)).join(lang === 'ja' ? '、' : ', '),
+              to: `${name(p.site)} ${name(p.process)}`,
             })}
           </p>
           <div className="buttons">

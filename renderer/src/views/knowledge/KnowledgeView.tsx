@@ -1,4 +1,5 @@
 import { Markdown } from '../../components/Markdown';
+import { useDocTitle } from '../../i18n/useName';
 import { onActivateKey } from '../../components/onActivateKey';
 import { useCallback, useEffect, useState } from 'react';
 import type { Citation, KnowledgeDoc, KnowledgeDocDetail } from '../../../../main/api/assistantTypes';
@@ -11,6 +12,7 @@ import { useShallow } from 'zustand/react/shallow';
 /** Managers' know-how: what the assistant cites. Add Markdown or text, read, delete, search. */
 export function KnowledgeView() {
   const t = useT();
+  const docTitle = useDocTitle();
   const { selectedDocId, showKnowledge } = useAppStore(useShallow((s) => ({ selectedDocId: s.selectedDocId, showKnowledge: s.showKnowledge })));
   const [docs, setDocs] = useState<KnowledgeDoc[]>([]);
   const [selected, setSelected] = useState<KnowledgeDocDetail | null>(null);
@@ -50,7 +52,7 @@ export function KnowledgeView() {
     });
   const remove = (doc: KnowledgeDocDetail): Promise<void | undefined> =>
     guard(async () => {
-      if (!window.confirm(t('knowledge.confirmDelete', { title: doc.title }))) return;
+      if (!window.confirm(t('knowledge.confirmDelete', { title: docTitle(doc) }))) return;
       setDocs(await call('knowledge.remove', { id: doc.id }));
       setSelected(null);
     });
@@ -101,7 +103,7 @@ export function KnowledgeView() {
           {hits.map((h) => (
             <li key={h.chunkId}>
               <button type="button" className="link" onClick={() => open(h.docId)}>
-                {h.title}
+                {docTitle(h)}
                 {h.heading ? ` / ${h.heading}` : ''}
               </button>{' '}
             </li>
@@ -147,7 +149,7 @@ export function KnowledgeView() {
               aria-pressed={selected?.id === d.id}
               data-testid={`doc-${d.id}`}
             >
-              <strong>{d.title}</strong>
+              <strong>{docTitle(d)}</strong>
               <div className="muted small">
                 {t('knowledge.meta', { sections: d.chunks, chars: d.chars.toLocaleString() })}
                 {d.builtin ? ` · ${t('knowledge.builtin')}` : ''}
@@ -158,7 +160,7 @@ export function KnowledgeView() {
         {selected && (
           <section className="panel doc" data-testid="knowledge-doc">
             <div className="view-header">
-              <h2>{selected.title}</h2>
+              <h2>{docTitle(selected)}</h2>
               <button type="button" onClick={() => void remove(selected)} data-testid="knowledge-delete">
                 {t('knowledge.delete')}
               </button>

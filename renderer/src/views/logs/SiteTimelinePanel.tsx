@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useName } from '../../i18n/useName';
 import { use as registerCharts } from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
@@ -64,7 +65,8 @@ export function SiteTimelinePanel({
   // A business by the name the overview shows, as the alerts and the chat name it.
   const lang = useAppStore((st) => st.lang);
   const names = useAppStore((st) => st.overview?.businessNames);
-  const business = useCallback((id: string): string => localize(lang, businessLabel(names ?? {}, id)), [lang, names]);
+  const name = useName();
+  const business = useCallback((id: string): string => name(localize(lang, businessLabel(names ?? {}, id))), [lang, names, name]);
   const [site, setSite] = useState<string | null>(initialSite);
   const [timeline, setTimeline] = useState<SiteTimeline | null>(null);
   /** The manager's choices in the legend, per series key; reset when the site changes. */
@@ -106,7 +108,7 @@ export function SiteTimelinePanel({
     const affected = new Set(timeline.incidents.flatMap((i) => i.affects.map((a) => `p:${a.process}|${a.businessId}`)));
     const speeds = timeline.processes.map((p) => ({
       key: `p:${p.process}|${p.businessId}`,
-      name: t('timeline.series', { process: p.process, business: business(p.businessId) }),
+      name: t('timeline.series', { process: name(p.process), business: business(p.businessId) }),
     }));
     // Affected first: they take the first colours and lead the legend. With none affected, the first process is shown.
     const ordered = [...speeds.filter((x) => affected.has(x.key)), ...speeds.filter((x) => !affected.has(x.key))];
@@ -118,7 +120,7 @@ export function SiteTimelinePanel({
         ? [{ key: 'template', name: t('timeline.template', { template: clip(visibleText(timeline.template.text), 40) }), colour: TEMPLATE, byDefault: true }]
         : []),
     ];
-  }, [timeline, t, levelBars, level, business]);
+  }, [timeline, t, levelBars, level, business, name]);
   useEffect(() => setToggled({}), [site]);
   const shown = (s: Series): boolean => toggled[s.key] ?? s.byDefault;
   const visible = series.filter(shown).map((s) => s.key);
@@ -221,7 +223,7 @@ export function SiteTimelinePanel({
           <select value={site ?? ''} onChange={(e) => setSite(e.target.value)} data-testid="timeline-site">
             {sites.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {name(s)}
               </option>
             ))}
           </select>
@@ -281,8 +283,8 @@ export function SiteTimelinePanel({
             {i.affects.map((a) => (
               <div key={`${a.site}-${a.process}-${a.businessId}`} className="affects">
                 {t('timeline.affects', {
-                  site: a.site,
-                  process: a.process,
+                  site: name(a.site),
+                  process: name(a.process),
                   business: business(a.businessId),
                   before: formatSpeed(a.speedBefore),
                   after: formatSpeed(a.speedAfter),

@@ -20,6 +20,8 @@ export interface BurnDownLabels {
   deadline: string;
   projected: string;
   nameOf: (businessId: string) => string;
+  /** A process as the screen names it (useName). */
+  name: (process: string) => string;
 }
 
 /** The work the chart shows at first: late, stalled or at risk, or with a move decided; else the open work closest to its deadline. */
@@ -60,7 +62,7 @@ export function BurnDownChart({
     const last = trend.times.at(-1) ?? now;
     const open = trend.series.filter((s) => s.status !== 'done');
     const shown = new Set(focusOf(trend.series, decided).map(keyOf));
-    const nameOf = (s: ProcessBurnDown): string => `${labels.nameOf(s.businessId)} ${s.process}`;
+    const nameOf = (s: ProcessBurnDown): string => `${labels.nameOf(s.businessId)} ${labels.name(s.process)}`;
     const from = Math.max(trend.times[0] ?? now, now - LOOK_BACK_MINUTES * MINUTE);
     const time = (t: number): string => formatTime(t, timeZone, now);
     const series = open.flatMap((s, i) => {
@@ -135,7 +137,8 @@ export function BurnDownChart({
       {
         animation: false,
         color: COLORS,
-        grid: { left: 52, right: 24, top: 28, bottom: 52 },
+        // Room on the right for a deadline's label at the axis' end (「Deadline 17:00」 was cut at 17).
+        grid: { left: 52, right: 84, top: 28, bottom: 52 },
         tooltip: {
           trigger: 'axis',
           textStyle: { fontSize: 12 },

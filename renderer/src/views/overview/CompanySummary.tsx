@@ -1,4 +1,5 @@
 import type { Overview } from '../../../../main/api/types';
+import { useName } from '../../i18n/useName';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatTime, formatToDeadline } from './format';
@@ -10,6 +11,7 @@ import { formatTime, formatToDeadline } from './format';
  */
 export function CompanySummary({ overview, nameOf }: { overview: Overview; nameOf: (id: string) => string }) {
   const t = useT();
+  const name = useName();
   const lang = useAppStore((s) => s.lang);
   const s = overview.summary;
   const at = overview.dataAsOf ?? overview.now;
@@ -29,8 +31,8 @@ export function CompanySummary({ overview, nameOf }: { overview: Overview; nameO
             {t('summary.next', {
               time: formatTime(next.at, overview.timeZone, at),
               left: formatToDeadline(next.at, at, lang),
-              site: next.site,
-              process: next.process,
+              site: name(next.site),
+              process: name(next.process),
               business: nameOf(next.businessId),
               n: next.remaining.toLocaleString(),
             })}

@@ -1,4 +1,5 @@
 import { useAppStore } from '../../store/appStore';
+import { useName } from '../../i18n/useName';
 import { useT } from '../../i18n/useT';
 import { formatAgo, formatDateTime } from './format';
 import { SiteCard } from './SiteCard';
@@ -9,10 +10,12 @@ import { useShallow } from 'zustand/react/shallow';
 /** 要対応 first, then the sites most urgent first (the core's order), finished work folded away. */
 export function OverviewView() {
   const t = useT();
+  const name = useName();
   const { overview, status, lang } = useAppStore(useShallow((s) => ({ overview: s.overview, status: s.status, lang: s.lang })));
   if (!overview || !status) return <p className="muted">{t('loading')}</p>;
   const clockNote = status.clock.mode === 'demo' ? t('overview.demoClock') : status.clock.mode === 'fixed' ? t('overview.fixedClock') : null;
-  const nameOf = (id: string): string => overview.businessNames[id] ?? id;
+  // A business as the screen names it (the company's name, in Latin letters on English screens).
+  const nameOf = (id: string): string => name(overview.businessNames[id] ?? id);
   return (
     <div className="overview">
       <div className="view-header">

@@ -1,4 +1,5 @@
 import { Fragment, useMemo, useState } from 'react';
+import { useName } from '../../i18n/useName';
 import { DecisionNote } from '../../components/DecisionNote';
 import type { ProcessProgress, SiteOverview } from '../../../../main/api/types';
 import { useT } from '../../i18n/useT';
@@ -8,11 +9,12 @@ import { formatLateness, formatSpeed, formatTime } from './format';
 
 function Row({ p, timeZone, dataDay, nameOf }: { p: ProcessProgress; timeZone: string; dataDay: number; nameOf: (id: string) => string }) {
   const t = useT();
+  const name = useName();
   const lang = useAppStore((s) => s.lang);
   return (
     <tr className={`status-${p.status}`} data-testid={`row-${p.site}-${p.businessId}-${p.process}`}>
       <td title={p.businessId}>{nameOf(p.businessId)}</td>
-      <td>{p.process}</td>
+      <td>{name(p.process)}</td>
       <td className="num" data-field="remaining">
         {p.remaining.toLocaleString()}
       </td>
@@ -47,6 +49,7 @@ function DecisionRow({ p, timeZone }: { p: ProcessProgress; timeZone: string }) 
 /** One site: its open work most urgent first, finished rows folded into one line, and the day's burn-down per business. */
 export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; timeZone: string; now: number; nameOf: (id: string) => string }) {
   const t = useT();
+  const name = useName();
   const [showDone, setShowDone] = useState(false);
   const open = site.processes.filter((p) => p.status !== 'done');
   const done = site.processes.filter((p) => p.status === 'done');
@@ -55,7 +58,7 @@ export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; 
   return (
     <section className={`site-card status-${site.status}`} data-testid={`site-${site.site}`}>
       <header>
-        <h2>{site.site}</h2>
+        <h2>{name(site.site)}</h2>
         <span className={`chip status-${site.status}`}>{t(`status.${site.status}`)}</span>
       </header>
       <table>
@@ -103,8 +106,8 @@ export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; 
         decided={decided}
         timeZone={timeZone}
         now={dataDay}
-        label={`${site.site} ${t('overview.trend')}`}
-        labels={{ items: t('unit.items'), now: t('overview.now'), deadline: t('overview.deadline'), projected: t('overview.projected'), nameOf }}
+        label={`${name(site.site)} ${t('overview.trend')}`}
+        labels={{ items: t('unit.items'), now: t('overview.now'), deadline: t('overview.deadline'), projected: t('overview.projected'), nameOf, name }}
       />
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Overview } from '../../../../main/api/types';
+import { useName } from '../../i18n/useName';
 import { DecisionNote } from '../../components/DecisionNote';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
@@ -10,6 +11,7 @@ import { formatLateness, formatSpeed, formatTime, formatToDeadline } from './for
  */
 export function UrgentStrip({ overview, nameOf }: { overview: Overview; nameOf: (id: string) => string }) {
   const t = useT();
+  const name = useName();
   const lang = useAppStore((s) => s.lang);
   const consult = useAppStore((s) => s.consult);
   const at = overview.dataAsOf ?? overview.now;
@@ -26,7 +28,7 @@ export function UrgentStrip({ overview, nameOf }: { overview: Overview; nameOf: 
             <li key={`${p.site}-${p.businessId}-${p.process}`} className={`status-${p.status}`} data-testid={`urgent-${p.site}-${p.businessId}-${p.process}`}>
               <span className={`dot status-${p.status}`} />
               <strong className="where">
-                {p.site} {p.process}
+                {name(p.site)} {name(p.process)}
               </strong>
               <span className="business" title={p.businessId}>
                 {nameOf(p.businessId)}
@@ -49,7 +51,7 @@ export function UrgentStrip({ overview, nameOf }: { overview: Overview; nameOf: 
                   type="button"
                   className="primary"
                   data-testid="urgent-consult"
-                  onClick={() => consult(t('overview.consultRequest', { site: p.site, process: p.process, business: nameOf(p.businessId) }))}
+                  onClick={() => consult(t('overview.consultRequest', { site: p.site, process: p.process, business: overview.businessNames[p.businessId] ?? p.businessId }))}
                 >
                   {t(p.decision ? 'overview.consultAgain' : 'overview.consult')}
                 </button>

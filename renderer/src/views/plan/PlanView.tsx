@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useName, useNamesInText } from '../../i18n/useName';
 import { shortItems, type PlanBlock, type PlanDemandView, type PlanLine, type StoredPlan, type StoreForecast } from '../../../../main/api/planTypes';
 import { call } from '../../api/genbaClient';
 import { useDayName } from '../../i18n/useDayName';
@@ -19,6 +20,8 @@ const workKey = (d: Pick<PlanDemandView, 'site' | 'businessId' | 'process'>): st
  */
 export function PlanView() {
   const t = useT();
+  const name = useName();
+  const inText = useNamesInText();
   const lang = useAppStore((s) => s.lang);
   const [forecast, setForecast] = useState<StoreForecast | null>(null);
   const [date, setDate] = useState<string | null>(null);
@@ -83,7 +86,7 @@ export function PlanView() {
     }
   };
 
-  const nameOf = (d: PlanDemandView): string => `${d.businessName ?? d.businessId} ${d.process}`;
+  const nameOf = (d: PlanDemandView): string => `${name(d.businessName ?? d.businessId)} ${name(d.process)}`;
   const chartLabels: PlanChartLabels = useMemo(
     () => ({
       people: t('plan.chartPeople'),
@@ -92,9 +95,9 @@ export function PlanView() {
       pm: t('plan.pm'),
       forecast: t('plan.forecast'),
       interval: t('plan.interval'),
-      work: (d) => `${d.businessName ?? d.businessId}\n${d.process}`,
+      work: (d) => `${name(d.businessName ?? d.businessId)}\n${name(d.process)}`,
     }),
-    [t],
+    [t, name],
   );
 
   // Sites with a shortfall first, then the tightest finish against its deadline.
@@ -132,8 +135,9 @@ export function PlanView() {
       <div className="view-header">
         <h1>{t('plan.title')}</h1>
         {plan && (
-          <span className="muted" data-testid="plan-id">
-            {t('plan.id', { id: plan.planId })}
+          // The id is for `genba plan decide` and the approvals CSV: on hover, not in the manager's line.
+          <span className="muted" data-testid="plan-id" data-plan-id={plan.planId} title={plan.planId}>
+            {t('plan.forDay', { date: dayName(plan.date) })}
           </span>
         )}
       </div>
@@ -174,7 +178,7 @@ export function PlanView() {
             ) : (
               <ul>
                 {plan.shortfalls.map((s, i) => (
-                  <li key={i}>{s.text[lang]}</li>
+                  <li key={i}>{inText(s.text[lang])}</li>
                 ))}
               </ul>
             )}
@@ -187,8 +191,8 @@ export function PlanView() {
               .sort((a, b) => a.operatorId - b.operatorId || a.block.localeCompare(b.block));
             return (
               <section key={site} className="plan-site" data-testid="plan-site">
-                <h2>{t('plan.site', { site, people, off: plan.offBySite[site] ?? 0 })}</h2>
-                <PlanChart demands={demands} labels={chartLabels} label={t('plan.site', { site, people, off: plan.offBySite[site] ?? 0 })} />
+                <h2>{t('plan.site', { site: name(site), people, off: plan.offBySite[site] ?? 0 })}</h2>
+                <PlanChart demands={demands} labels={chartLabels} label={t('plan.site', { site: name(site), people, off: plan.offBySite[site] ?? 0 })} />
                 <table className="plan-table">
                   <thead>
                     <tr>
@@ -238,7 +242,7 @@ export function PlanView() {
                           const mine = lines.filter((l) => l.operatorId === id);
                           return (
                             <tr key={id}>
-                              <td>{mine[0]!.name}</td>
+                              <td>{name(mine[0]!.name)}</td>
                               {(['am', 'pm'] as const).map((block) => {
                                 const l = mine.find((x) => x.block === block);
                                 if (!l)
@@ -249,12 +253,12 @@ export function PlanView() {
                                   );
                                 return (
                                   <td key={block}>
-                                    <select value={lineOf(l)} onChange={(e) => setLine(l, e.target.value)} aria-label={`${l.name} ${t(`plan.${block}`)}`}>
+                                    <select value={lineOf(l)} onChange={(e) => setLine(l, e.target.value)} aria-label={`${name(l.name)} ${t(`plan.${block}`)}`}>
                                       {plan.demands
                                         .filter((d) => (d.site === l.site || d.site === l.homeSite) && l.able.includes(d.process))
                                         .map((d) => (
                                           <option key={workKey(d)} value={workKey(d)}>
-                                            {d.site === l.homeSite ? '' : `${d.site} `}
+                                            {d.site === l.homeSite ? '' : `${name(d.site)} `}
                                             {nameOf(d)}
                                           </option>
                                         ))}

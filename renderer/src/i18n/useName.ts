@@ -1,0 +1,28 @@
+import { useCallback } from 'react';
+import { useAppStore } from '../store/appStore';
+import { inLatin } from '../../../main/api/latinNames';
+
+/**
+ * A proper name as the manager's language writes it: the company's own name on Japanese
+ * screens; on English screens its romanization (札幌 → Sapporo, 高山 麻由子 → Takayama Mayuko),
+ * made from its reading (main/api/latinNames.ts). A name without a reading yet, or already in
+ * Latin letters (SS), is shown as it is. The name itself stays the key for every request.
+ */
+export function useName(): (name: string) => string {
+  const lang = useAppStore((s) => s.lang);
+  const latin = useAppStore((s) => s.latinNames);
+  return useCallback((name: string) => (lang === 'en' ? (latin[name] ?? name) : name), [lang, latin]);
+}
+
+/** A text the core wrote in the manager's language, with the names in it as useName writes them (an English reason, a note). */
+export function useNamesInText(): (text: string) => string {
+  const lang = useAppStore((s) => s.lang);
+  const latin = useAppStore((s) => s.latinNames);
+  return useCallback((text: string) => (lang === 'en' ? inLatin(text, latin) : text), [lang, latin]);
+}
+
+/** A know-how document's title as the screen shows it: the English title of one Genba ships, on English screens. */
+export function useDocTitle(): (doc: { title: string; titleEn?: string }) => string {
+  const lang = useAppStore((s) => s.lang);
+  return useCallback((doc: { title: string; titleEn?: string }) => (lang === 'en' ? (doc.titleEn ?? doc.title) : doc.title), [lang]);
+}
