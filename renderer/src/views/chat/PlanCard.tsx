@@ -19,7 +19,8 @@ export function PlanCard({ plan }: { plan: StoredPlan }) {
   return (
     <div className="proposal-card plan-card" data-testid="plan-card">
       <div className="card-head">
-        <strong title={plan.planId}>{t('plan.forDay', { date: dayName(plan.date) })}</strong> <span className={`badge status-${plan.status}`}>{t(`plan.status.${plan.status}`)}</span>
+        <strong title={plan.planId}>{t('plan.forDay', { date: dayName(plan.date) })}</strong>{' '}
+        <span className={`badge status-${plan.status}`}>{t(`plan.status.${plan.status}`)}</span>
       </div>
       <ul className="plan-card-sites">
         {sites.map((site) => {

@@ -51,7 +51,9 @@ export function UrgentStrip({ overview, nameOf }: { overview: Overview; nameOf: 
                   type="button"
                   className="primary"
                   data-testid="urgent-consult"
-                  onClick={() => consult(t('overview.consultRequest', { site: p.site, process: p.process, business: overview.businessNames[p.businessId] ?? p.businessId }))}
+                  onClick={() =>
+                    consult(t('overview.consultRequest', { site: p.site, process: p.process, business: overview.businessNames[p.businessId] ?? p.businessId }))
+                  }
                 >
                   {t(p.decision ? 'overview.consultAgain' : 'overview.consult')}
                 </button>
