@@ -77,7 +77,7 @@ describe('Settings → Models in Chromium, with generated models on the real run
     await page.getByTestId('chat-stop').click();
     await expect.poll(() => page.getByTestId('timings').count(), { timeout: 20_000 }).toBe(2);
     expect(cancelled()).toBe(2);
-    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^\d+ items wait for correction in 札幌/);
+    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^\d+ items wait for correction in Sapporo/);
     env.app.updateSettings({ lang: 'ja' });
     if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);

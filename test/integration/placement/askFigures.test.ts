@@ -76,7 +76,8 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
       lines.push({
         q: `Compare the backlog of ${ROMAJI[a]} and ${ROMAJI[b]}`,
         query: { op: 'compare', measure: 'remaining', site: [a, b], by: 'site' },
-        figures: [`${a}: ${sum(at(a), (r) => r.left)} items`, `${b}: ${sum(at(b), (r) => r.left)} items`],
+        // An English answer writes the sites in Latin letters, as the English screens do.
+        figures: [`${ROMAJI[a]}: ${sum(at(a), (r) => r.left)} items`, `${ROMAJI[b]}: ${sum(at(b), (r) => r.left)} items`],
       });
     }
     const bySite = SITES.map((s) => ({ s, left: sum(at(s), (r) => r.left), done: sum(at(s), (r) => r.done) }));
@@ -90,7 +91,7 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
     lines.push({
       q: 'Which site has done the fewest items today?',
       query: { op: 'rank', measure: 'done', by: 'site', rank: { order: 'bottom', n: 1 }, time: 'today' },
-      figures: [`1. ${leastDone.s}: ${leastDone.done} items`],
+      figures: [`1. ${ROMAJI[leastDone.s]}: ${leastDone.done} items`],
     });
     const top3 = db
       .prepare(

@@ -107,7 +107,8 @@ describe('genba ask --json: a trend step by step, each figure checked against SQ
     expect(expected.at(-1)![0]).toBe('15:40');
     expect(r.table).toEqual({ columns: ['time', 'remaining'], rows: expected.map(([t, n]) => [t, n]) });
     const lines = r.answer.split('\n');
-    expect(lines[0]).toBe('Items left for 大阪, today (00:00–15:40), hour by hour:');
+    // The table keeps the company's name (data); the English text writes it in Latin letters.
+    expect(lines[0]).toBe('Items left for Osaka, today (00:00–15:40), hour by hour:');
     for (const [t, n] of expected) expect(lines).toContain(`- as of ${t}: ${n} items`);
     const [first, last] = [expected[0]!, expected.at(-1)!];
     const high = expected.reduce((x, e) => (e[1] > x[1] ? e : x));

@@ -170,7 +170,7 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
     expect(speed.answer).toContain(`の速度が毎分7件になった場合（残り${target.n}件`);
     expect(speed.answer).toContain(`→ ${hm(up(target.t + (target.n / 7) * 60_000))}（納期16:00、`);
     const en = ask('What if Sapporo Entry 1 went back to 7 items per minute?');
-    expect(en.answer).toContain(`If 札幌 エントリ1 (SS) ran at 7/min (${target.n} items left`);
+    expect(en.answer).toContain(`If Sapporo Entori 1 (SS) ran at 7/min (${target.n} items left`);
   });
 
   it('productivity_analysis: the OCR incident as the cause, the window asked for, and the spread between people', () => {

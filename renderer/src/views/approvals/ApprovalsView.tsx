@@ -83,7 +83,7 @@ export function ApprovalsView() {
                 <span className={`chip status-${r.action}`}>{t(`proposal.status.${r.action}`)}</span>
               </td>
               <td className="num" data-field="moves" title={r.operators.map(name).join(lang === 'ja' ? '、' : ', ')}>
-                {r.plan ? t('approvals.planLines', { n: r.plan.lines }) : r.moves}
+                {r.plan ? t('approvals.planLines', { n: r.plan.lines }) : r.moves}{' '}
                 {/* Each name kept whole: a line breaks between people, never between a family and a given name. */}
                 {r.operators.length > 0 && (
                   <div className="muted small">

@@ -1,4 +1,5 @@
 import { Fragment, useEffect, useMemo } from 'react';
+import { useName, useNamesInText } from '../../i18n/useName';
 import { use as registerCharts } from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
@@ -67,7 +68,9 @@ export function chartRows(q: AskQuery, table: QueryTable | null | undefined): { 
 /** The small chart under an answer: one bar per row of its table, or a trend's line over its steps; the measure's unit on the value axis. */
 export function QueryChart({ result }: { result: AskResult }) {
   const q = result.query?.read;
-  const rows = useMemo(() => (q ? chartRows(q, result.table) : null), [q, result.table]);
+  const inText = useNamesInText();
+  // The table keeps the company's names (it is data); the bars are labelled as the screen writes them.
+  const rows = useMemo(() => (q ? chartRows(q, result.table)?.map((r) => ({ ...r, name: inText(r.name) })) : null) ?? null, [q, result.table, inText]);
   if (!q || !rows) return null;
   return q.op === 'trend' ? <TrendLine query={q} rows={rows} /> : <Bars query={q} rows={rows} />;
 }
@@ -166,8 +169,9 @@ export function QueryRead({ query }: { query: NonNullable<AskResult['query']> })
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const names = useAppStore((s) => s.overview?.businessNames ?? NO_NAMES);
+  const name = useName();
   const q = query.read;
-  const list = (xs: string[]): string => xs.join(t('query.sep'));
+  const list = (xs: string[]): string => xs.map(name).join(t('query.sep'));
   const measure = q.measure ? MEASURE_LABELS[q.measure] : null;
   const unit = measure ? localize(lang, measure.unit) : '';
   const filters: [string, string, string][] = [
@@ -185,9 +189,9 @@ export function QueryRead({ query }: { query: NonNullable<AskResult['query']> })
       ? t('query.move.speed', { n: q.move.speed })
       : [
           t('query.move.people', { n: q.move.count }),
-          q.move.from ? t('query.move.from', { site: q.move.from }) : '',
-          q.move.to ? t('query.move.to', { site: q.move.to }) : '',
-          q.move.process ? t('query.move.process', { process: q.move.process }) : '',
+          q.move.from ? t('query.move.from', { site: name(q.move.from) }) : '',
+          q.move.to ? t('query.move.to', { site: name(q.move.to) }) : '',
+          q.move.process ? t('query.move.process', { process: name(q.move.process) }) : '',
         ]
           .filter(Boolean)
           .join(' ')
@@ -197,7 +201,7 @@ export function QueryRead({ query }: { query: NonNullable<AskResult['query']> })
     <details className="query-read" data-testid="query-read">
       <summary>
         {t('query.title')}
-        <span className="gist">{[t(`query.op.${q.op}`), measure ? localize(lang, measure.label) : null, ...q.site].filter(Boolean).join(' · ')}</span>
+        <span className="gist">{[t(`query.op.${q.op}`), measure ? localize(lang, measure.label) : null, ...q.site.map(name)].filter(Boolean).join(' · ')}</span>
       </summary>
       <dl>
         <dt>{t('query.op')}</dt>
