@@ -1,14 +1,24 @@
 import { MAX_CHARS, WILDCARD } from './maskTokens.js';
 import type { MinedTemplate } from './minedTemplate.js';
 import { TemplateLeaf } from './templateLeaf.js';
-import { addCount, addMap, note } from './templateValues.js';
-import { findSiblingMerges } from './templateSiblings.js';
+import { addMap, note } from './templateValues.js';
 import { findSpanMerges } from './templateSpans.js';
 
 /** A plain word (no digits, no masked value): the kind of value that may really be a constant. */
 const WORD = /^[A-Za-z][A-Za-z_-]*\.?$/;
 
+/**
+ * The miner's rules beyond Drain's tree (rules 4 and 5 below), each of which can be switched
+ * off to measure what it does: `npm run bench`, section parse, lists each one's effect per
+ * system. A rule stays only while it improves the design systems on average and costs none of
+ * them more than 0.01 (README, "Log templates").
+ */
+export const MINER_RULES = ['wordSplit', 'spanMerge'] as const;
+export type MinerRule = (typeof MINER_RULES)[number];
+
 export interface MinerOptions {
+  /** Rules switched off (none by default): for measuring each rule's effect. */
+  off?: readonly MinerRule[];
   /**
    * Depth of the prefix tree as Drain counts it, the root and the token-count level
    * included: a message is routed by its token count and its first `depth - 2` tokens
@@ -52,26 +62,30 @@ const node = (): Node => ({ children: new Map(), templates: new TemplateLeaf() }
  *    branch, as does a new token under a node that has `maxChildren` children already.
  * 3. Joining (add(), best(): here; the leaf's index: templateLeaf.ts): the message joins
  *    the template of its leaf with the largest share of equal constants, at least
- *    `similarity` (ties: the one with more wildcards); else one whose every constant it
- *    has; else it starts a template. A constant it differs in becomes `<*>`, and the values
- *    seen at each `<*>` are counted (templateValues.ts: up to MAX_VALUES, then "many").
- * 4. Split (refine(): here): a `<*>` that only ever held 2 to `maxWordConstants` plain
- *    words splits its template into one per word (at the position with fewest words).
- * 5. Sibling merge (templateSiblings.ts; mergeSiblings(), widen(): here): templates equal
- *    but for one position, never the first, with a constant left besides, and more than
- *    `maxWordConstants` words there (or `<*>` in one of them) become one with `<*>` there;
- *    up to three rounds.
- * 6. Span merge (templateSpans.ts; mergeSpans(): here): two templates of different lengths
- *    that differ only in how many tokens one value was cut into (between a common prefix
- *    and suffix, written as one chunk of the message) become one, with one `<*>` for it.
- * 7. Aliases (mergeSpans(), resolve(): here): the template a span merge absorbed stays in
+ *    `similarity` (ties: the one with more wildcards); else it starts a template. A
+ *    constant it differs in becomes `<*>`, and the values seen at each `<*>` are counted
+ *    (templateValues.ts: up to MAX_VALUES, then "many").
+ * 4. Split (`wordSplit`; splitWords(): here): a `<*>` that only ever held 2 to
+ *    `maxWordConstants` plain words splits its template into one per word (at the position
+ *    with fewest words): how a position varies across the lines of one event decides.
+ * 5. Span merge (`spanMerge`; templateSpans.ts, mergeSpans(): here): two templates of
+ *    different lengths that differ only in how many tokens one value was cut into (between
+ *    a common prefix and suffix, written as one chunk of the message) become one, with one
+ *    `<*>` for it.
+ * 6. Aliases (mergeSpans(), resolve(): here): the template a span merge absorbed stays in
  *    its leaf, so its messages still find it, and counts them for the template it went
  *    into; it is dropped once that one is split or merged away.
- * 8. Eviction (evict(): here): past `maxLeafTemplates` in one leaf or `maxTemplates` in all,
+ * 7. Eviction (evict(): here): past `maxLeafTemplates` in one leaf or `maxTemplates` in all,
  *    the least-used templates (the oldest of equal counts first) are folded into their
- *    leaf's catch-all template, which is never evicted.
+ *    leaf's catch-all template, which is never evicted. A memory bound, not a parsing rule.
  *
- * Rules 4 to 6 run in refine(), which the caller runs once a batch is in (parseLogFile.ts,
+ * Two rules were taken out when the design systems were separated from the held-out ones
+ * (issue 30): a sibling merge (templates equal but for one word position with more than
+ * `maxWordConstants` words there became one) and joining a template whose every constant a
+ * message has below the similarity. Neither changed a design system's grouping by more than
+ * 0.002, and the sibling merge is the way two events that differ by a state word become one.
+ *
+ * Rules 4 and 5 run in refine(), which the caller runs once a batch is in (parseLogFile.ts,
  * applyRefinement.ts) and then matches the lines of the templates it replaced again.
  */
 export class TemplateMiner {
@@ -113,16 +127,9 @@ export class TemplateMiner {
    */
   add(tokens: string[], values?: (string | null)[], sample?: string, weight = 1): { template: MinedTemplate; created: boolean; changed: boolean } {
     const leaf = this.leaf(tokens);
-    // A template of the leaf that covers the message exactly takes it even below the
-    // similarity threshold: a widened template has few equal constants left, and a repeat of
-    // its own message would otherwise start a new template. A template widened by
-    // mergeSiblings() sits under the wildcard branch, where this does not look: a message of
-    // it starts a template of its own, which the next refine() folds back in. (Looking there
-    // too cost 0.02 of grouping accuracy on Android: it pulls messages into templates with a
-    // wildcard first token.)
-    let best = this.best(leaf, tokens) ?? leaf.templates.covering(tokens);
+    let best = this.best(leaf, tokens);
     // An alias whose target is gone was dropped by resolve(): look again without it.
-    while (best && this.aliases.has(best) && !this.resolve(best)) best = this.best(leaf, tokens) ?? leaf.templates.covering(tokens);
+    while (best && this.aliases.has(best) && !this.resolve(best)) best = this.best(leaf, tokens);
     if (!best) {
       const template: MinedTemplate = { id: this.nextId++, tokens: [...tokens], count: weight, values: {} };
       // Capped like the message itself: only how its first tokens were written is asked for.
@@ -164,6 +171,17 @@ export class TemplateMiner {
   refine(): number[] {
     const replaced: number[] = this.evicted;
     this.evicted = [];
+    if (this.on('wordSplit')) this.splitWords(replaced);
+    if (this.on('spanMerge')) this.mergeSpans(replaced);
+    return replaced;
+  }
+
+  private on(rule: MinerRule): boolean {
+    return !this.o.off?.includes(rule);
+  }
+
+  /** Rule 4: a wildcard that only ever held a few plain words splits its template, one per word. */
+  private splitWords(replaced: number[]): void {
     for (const t of [...this.byId.values()]) {
       let split: { pos: number; values: Record<string, number> } | null = null;
       for (const [key, values] of Object.entries(t.values)) {
@@ -194,9 +212,6 @@ export class TemplateMiner {
         this.byId.set(child.id, child);
       }
     }
-    this.mergeSiblings(replaced);
-    this.mergeSpans(replaced);
-    return replaced;
   }
 
   /** Folds templates that differ only in how many tokens one value was cut into (templateSpans). */
@@ -277,49 +292,6 @@ export class TemplateMiner {
     this.aliases.delete(t);
     this.leaf(t.tokens).templates.remove(t);
     return null;
-  }
-
-  /**
-   * The other half of refine(): siblings that differ in one word position are one event
-   * (templateSiblings.ts). The prefix tree never compares such messages when the word is one
-   * of the tokens it routes by; this pass does, whatever the tree. Up to three rounds: a merge
-   * can make new siblings.
-   */
-  private mergeSiblings(replaced: number[]): void {
-    for (let round = 0; round < 3; round++) {
-      const merges = findSiblingMerges(this.byId.values(), this.o.maxWordConstants);
-      for (const { pos, survivor, members } of merges) {
-        this.widen(survivor, pos, members);
-        for (const t of members) {
-          if (t === survivor) continue;
-          this.remove(t);
-          replaced.push(t.id);
-        }
-      }
-      if (merges.length === 0) return;
-    }
-  }
-
-  /** Makes `pos` a wildcard of `into`, folding in the counts and values of `members`; moves it to its new leaf. */
-  private widen(into: MinedTemplate, pos: number, members: MinedTemplate[]): void {
-    const values: MinedTemplate['values'] = {};
-    for (const t of members) {
-      t.tokens.forEach((x, p) => {
-        if (x !== WILDCARD) {
-          if (p === pos) addCount(values, p, x, t.count);
-          return;
-        }
-        // A member that kept no map for a position others counted: the position is not all words.
-        const v = t.values[p];
-        addMap(values, p, v === undefined ? (p in values ? null : {}) : v);
-      });
-    }
-    this.remove(into);
-    into.tokens[pos] = WILDCARD;
-    into.values = values;
-    into.count = members.reduce((n, t) => n + t.count, 0);
-    this.byId.set(into.id, into);
-    this.leaf(into.tokens).templates.add(into);
   }
 
   private remove(t: MinedTemplate): void {

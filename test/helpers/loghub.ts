@@ -10,6 +10,14 @@ export const LOGHUB_DIR =
   ) ?? join(process.cwd(), '..', 'shared', 'data', 'loghub-2k');
 export const LOGHUB_AVAILABLE = existsSync(join(LOGHUB_DIR, 'HDFS'));
 export const LOGHUB_SYSTEMS = ['Android', 'Apache', 'BGL', 'HDFS', 'HPC', 'Linux', 'OpenSSH', 'Spark', 'Thunderbird', 'Windows'];
+/**
+ * Held out (issue 30): drawn before any design work, on 2026-11-25 at 02:02 UTC, with Python's
+ * random.Random(20261125).sample of the ten, sorted. Their lines are not read and they are not
+ * scored while rules are designed; the bench scores them beside the seven, and a change to the
+ * miner is judged on the seven (mean up, none down by more than 0.01).
+ */
+export const LOGHUB_LOCKED = ['Android', 'Linux', 'Spark'];
+export const LOGHUB_DESIGN = LOGHUB_SYSTEMS.filter((s) => !LOGHUB_LOCKED.includes(s));
 
 /** RFC 4180 CSV rows. */
 export function parseCsv(text: string): string[][] {
