@@ -22,32 +22,73 @@ export interface NamedMask {
    * pattern matches.
    */
   hint?: RegExp;
+  /**
+   * A cheaper test still, on which characters the message holds at all (CHARS_*, one pass
+   * per line for every mask): false where no match can be. Optional, a speed-up like `hint`.
+   */
+  chars?: (present: number) => boolean;
 }
+
+/** Characters a line may hold, as bits of one number (charsOf); a mask's `chars` tests them. */
+export const CHAR_DIGIT = 1;
+export const CHAR_COLON = 2;
+export const CHAR_SLASH = 4;
+export const CHAR_AT = 8;
+export const CHAR_HYPHEN = 16;
+export const CHAR_DOT = 32;
+export const CHAR_X = 64;
+
+const CHAR_BITS = Uint8Array.from({ length: 128 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  if (/\d/.test(ch)) return CHAR_DIGIT;
+  return { ':': CHAR_COLON, '/': CHAR_SLASH, '\\': CHAR_SLASH, '@': CHAR_AT, '-': CHAR_HYPHEN, '.': CHAR_DOT, x: CHAR_X, X: CHAR_X }[ch] ?? 0;
+});
+
+/** Which of the CHAR_* characters `text` holds. Masking only removes characters, so the answer holds for every mask in turn. */
+function charsOf(text: string): number {
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) bits |= CHAR_BITS[c]!;
+  }
+  return bits;
+}
+const all =
+  (...bits: number[]) =>
+  (present: number): boolean =>
+    bits.every((b) => (present & b) !== 0);
 
 // Order matters: the most specific shapes first (a URL contains a path and a host:port).
 export const DEFAULT_MASKS: readonly NamedMask[] = [
-  { name: 'url', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, hint: /:\/\// },
-  { name: 'email', pattern: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, hint: /@/ },
-  { name: 'uuid', pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, hint: /-[0-9a-f]{4}-/i },
+  { name: 'url', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, hint: /:\/\//, chars: all(CHAR_COLON, CHAR_SLASH) },
+  { name: 'email', pattern: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, hint: /@/, chars: all(CHAR_AT, CHAR_DOT) },
+  {
+    name: 'uuid',
+    pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
+    hint: /-[0-9a-f]{4}-/i,
+    chars: all(CHAR_HYPHEN),
+  },
   {
     // syslog and ctime dates
     name: 'textual_date',
     pattern:
       /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{1,2},?\s+(?:\d{4}\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s+\d{4})?\b/g,
     hint: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/,
+    chars: all(CHAR_DIGIT),
   },
   {
     name: 'date',
     pattern: /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
     hint: /[-/.]\d{1,2}[-/.]/,
+    chars: all(CHAR_DIGIT),
   },
-  { name: 'time', pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, hint: /\d:\d\d:/ },
-  { name: 'ipv4', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g, hint: /\d\.\d{1,3}\.\d/ },
-  { name: 'ipv6', pattern: /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi, hint: /:[0-9a-f]{1,4}:/i },
-  { name: 'path', pattern: /(?:[A-Za-z]:)?(?:[\\/][\w.$~@+-]+){2,}[\\/]?/g, hint: /[/\\]/ },
-  { name: 'host_port', pattern: /\b[\w-]+(?:\.[\w-]+)+:\d{1,5}\b/g, hint: /\.[\w-]+:\d/ },
-  { name: 'hex', pattern: /\b0x[0-9a-f]+\b/gi, hint: /0x[0-9a-f]/i },
-  { name: 'duration', pattern: /\b\d+(?:\.\d+)?\s?(?:ms|µs|us|ns|sec|secs|s|min|mins|h|hrs)\b/g, hint: /\d\s?[mµunsh]/ },
+  { name: 'time', pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, hint: /\d:\d\d:/, chars: all(CHAR_COLON, CHAR_DIGIT) },
+  { name: 'ipv4', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g, hint: /\d\.\d{1,3}\.\d/, chars: all(CHAR_DOT, CHAR_DIGIT) },
+  { name: 'ipv6', pattern: /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi, hint: /:[0-9a-f]{1,4}:/i, chars: all(CHAR_COLON) },
+  { name: 'path', pattern: /(?:[A-Za-z]:)?(?:[\\/][\w.$~@+-]+){2,}[\\/]?/g, hint: /[/\\]/, chars: all(CHAR_SLASH) },
+  { name: 'host_port', pattern: /\b[\w-]+(?:\.[\w-]+)+:\d{1,5}\b/g, hint: /\.[\w-]+:\d/, chars: all(CHAR_DOT, CHAR_COLON, CHAR_DIGIT) },
+  { name: 'hex', pattern: /\b0x[0-9a-f]+\b/gi, hint: /0x[0-9a-f]/i, chars: all(CHAR_X, CHAR_DIGIT) },
+  { name: 'duration', pattern: /\b\d+(?:\.\d+)?\s?(?:ms|µs|us|ns|sec|secs|s|min|mins|h|hrs)\b/g, hint: /\d\s?[mµunsh]/, chars: all(CHAR_DIGIT) },
 ];
 
 /** Full-width digits and letters (ＡＢＣ１２３) as their ASCII forms, so they mask like any number. */
@@ -88,8 +129,9 @@ function tokenize(message: string, masks: readonly NamedMask[], chunks: number[]
   let masked: string[] = [];
   // One ordered pass over the named masks: a masked value stays inside its token, and a
   // token holding one is a variable as a whole.
-  for (const { pattern, hint } of masks) {
-    if (hint && !hint.test(text)) continue;
+  const present = charsOf(text);
+  for (const { pattern, hint, chars } of masks) {
+    if ((chars && !chars(present)) || (hint && !hint.test(text))) continue;
     [text, masked] = applyMask(text, masked, pattern, false);
   }
   // An empty bracket pair is a value that happens to be empty, not a different message.

@@ -4,7 +4,7 @@ import { robustZ } from '../../../main/logs/logAnomalies.js';
 import { DEFAULT_MASKS, maskTokens, maskWithValues, type NamedMask } from '../../../main/logs/maskTokens.js';
 import { templateText } from '../../../main/logs/templateText.js';
 import { TemplateMiner } from '../../../main/logs/templateMiner.js';
-import { LOGHUB_AVAILABLE, LOGHUB_DIR, LOGHUB_SYSTEMS, mineLoghub } from '../../helpers/loghub.js';
+import { loadLoghub, LOGHUB_AVAILABLE, LOGHUB_DIR, LOGHUB_SYSTEMS, mineLoghub } from '../../helpers/loghub.js';
 
 describe('masking and tokenizing (one configuration for every source)', () => {
   it.each([
@@ -94,6 +94,23 @@ describe('template miner', () => {
     const ga = Object.fromEntries(LOGHUB_SYSTEMS.map((s) => [s, mineLoghub(s).ga]));
     const mean = Object.values(ga).reduce((a, b) => a + b, 0) / LOGHUB_SYSTEMS.length;
     expect(mean, JSON.stringify(ga)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.skipIf(!LOGHUB_AVAILABLE)('masks every line the same with the character prefilter as without it (a speed-up only)', () => {
+    const unfiltered = DEFAULT_MASKS.map(({ chars: _skip, ...m }) => m);
+    const edges = [
+      'mail a@b.co at 10:00:01',
+      'uuid abcdefab-abcd-abcd-abcd-abcdefabcdef',
+      'v6 dead:beef::cafe:1 up',
+      'C:\\dir\\file.txt',
+      'GET http://x.y/z',
+      'took 12ms',
+      '０ｘ１Ｆ at host.example.com:8080',
+    ];
+    const differ = [...LOGHUB_SYSTEMS.flatMap((s) => loadLoghub(s).content), ...edges].filter(
+      (l) => JSON.stringify(maskWithValues(l)) !== JSON.stringify(maskWithValues(l, unfiltered)),
+    );
+    expect(differ).toEqual([]);
   });
 });
 
