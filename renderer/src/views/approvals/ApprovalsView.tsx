@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useName } from '../../i18n/useName';
 import type { ApprovalRow } from '../../../../main/api/assistantTypes';
 import { call, onEvent } from '../../api/genbaClient';
@@ -87,11 +87,12 @@ export function ApprovalsView() {
                 {/* Each name kept whole: a line breaks between people, never between a family and a given name. */}
                 {r.operators.length > 0 && (
                   <div className="muted small">
+                    {/* The separator outside the name, where the line may break: "Sakamoto Satoshi, Suzuki Takuya" wrapped nowhere. */}
                     {r.operators.map((person, i) => (
-                      <span key={person} className="person">
-                        {name(person)}
+                      <Fragment key={person}>
+                        <span className="person">{name(person)}</span>
                         {i < r.operators.length - 1 ? (lang === 'ja' ? '、' : ', ') : ''}
-                      </span>
+                      </Fragment>
                     ))}
                   </div>
                 )}
