@@ -88,11 +88,14 @@ describe('one event or several: words that vary', () => {
     }
     const m = new TemplateMiner(caps);
     let peak = 0;
-    for (const l of lines) {
-      m.add(maskTokens(l));
+    let createdLate = 0;
+    for (const [i, l] of lines.entries()) {
+      if (m.add(maskTokens(l)).created && i >= lines.length - 1000) createdLate++;
       peak = Math.max(peak, m.templates.length);
     }
     expect(peak).toBeLessThanOrEqual(caps.maxTemplates + 1);
+    // Once the leaf overflowed, its catch-all takes the new one-off messages it covers, instead of each starting a template evicted again.
+    expect(createdLate).toBeLessThan(50);
     expect(m.match(maskTokens('Connection closed by remote host'))?.count).toBe(500);
     // The evicted are reported like refined ones, and their messages match a template still there.
     // (Few are: once a leaf's catch-all is all wildcards, it covers the next new messages of that leaf.)
