@@ -16,8 +16,8 @@ import { listClusters, recluster, type ClusterInfo } from './logClusters.js';
 import { ingestLogFiles, type IngestReport } from './ingestLogFiles.js';
 import { mineUnderSyncLock, unminedLines } from './mineStoredLogs.js';
 import { displayTemplate } from './templateText.js';
-import { project2d } from './projection.js';
-import { fromBlob, type TextEmbedder } from '../ai/storedVectors.js';
+import type { TextEmbedder } from '../ai/storedVectors.js';
+import { templatePoints } from './templatePoints.js';
 import { hashedNgramEmbedder, modelEmbedder } from './templateEmbedder.js';
 import { syncTemplateVectors } from './templateVectors.js';
 import type { Localized } from '../api/localized.js';
@@ -149,25 +149,6 @@ export function createLogIntelligence(deps: {
   /** Where a filtered list draws its trend: the filter's range, else the last 24 hours. */
   const trendOf = (f: LogFilter) =>
     f.from !== undefined && f.to !== undefined && f.to > f.from ? { from: f.from, to: f.to, buckets: TREND_BUCKETS } : lastDayHourly(deps.env.now());
-  /** Every template as a point of the plane, with all its lines (the projection is the same whatever is shown). */
-  const points = (db: Database.Database): ScatterPoint[] => {
-    const rows = db
-      .prepare(
-        `SELECT v.template_id, v.vector, t.tokens, t.template, t.count, m.cluster_id FROM log_template_vectors v
-        JOIN log_templates t USING (template_id) LEFT JOIN log_cluster_members m USING (template_id) ORDER BY v.template_id`,
-      )
-      .all() as { template_id: number; vector: Buffer; tokens: string; template: string | null; count: number; cluster_id: number | null }[];
-    const xy = project2d(rows.map((r) => fromBlob(r.vector)));
-    return rows.map((r, i) => ({
-      id: r.template_id,
-      x: Math.round(xy[i]![0] * 1e4) / 1e4,
-      y: Math.round(xy[i]![1] * 1e4) / 1e4,
-      clusterId: r.cluster_id,
-      count: r.count,
-      anomalous: false,
-      template: displayTemplate(r.template, r.tokens),
-    }));
-  };
   const refreshNow = async (): Promise<LogsRefresh> => {
     const db = deps.db();
     // Loading the miner costs a pass over every template: not worth it when no line waits for one.
@@ -293,7 +274,7 @@ export function createLogIntelligence(deps: {
     scatter(): ScatterPoint[] {
       const db = deps.db();
       const anomalous = new Set(detectAnomalies(db, deps.env.now()).anomalies.map((a) => a.templateId));
-      return points(db).map((p) => ({ ...p, anomalous: anomalous.has(p.id) }));
+      return templatePoints(db).map((p) => ({ ...p, anomalous: anomalous.has(p.id) }));
     },
     screen(hours: LogPeriodHours, narrowing: LogNarrowing = {}, limit = 300): LogsScreen {
       const db = deps.db();
@@ -319,7 +300,7 @@ export function createLogIntelligence(deps: {
         matched: matched.size,
         changed: ordered.changed,
         anomalies: report,
-        scatter: points(db)
+        scatter: templatePoints(db)
           .filter((p) => matched.has(p.id))
           .map((p) => ({ ...p, count: counts.get(p.id)!.lines, anomalous: flagged.has(p.id) })),
       };
