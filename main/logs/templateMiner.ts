@@ -8,12 +8,13 @@ import { findSpanMerges } from './templateSpans.js';
 const WORD = /^[A-Za-z][A-Za-z_-]*\.?$/;
 
 /**
- * The miner's rules beyond Drain's tree (rules 4 and 5 below), each of which can be switched
- * off to measure what it does: `npm run bench`, section parse, lists each one's effect per
- * system. A rule stays only while it improves the design systems on average and costs none of
- * them more than 0.01 (README, "Log templates").
+ * The miner's rules beyond Drain's tree (rules 3b, 4 and 5 below), each of which can be
+ * switched off to measure what it does: `npm run bench`, section parse, lists each one's
+ * effect per system, on each system's sample and on the design systems as one repeated
+ * stream. A rule stays only while it helps the design systems and costs none of them more
+ * than 0.01 (README, "Log templates").
  */
-export const MINER_RULES = ['wordSplit', 'spanMerge'] as const;
+export const MINER_RULES = ['wordSplit', 'spanMerge', 'covering'] as const;
 export type MinerRule = (typeof MINER_RULES)[number];
 
 export interface MinerOptions {
@@ -62,8 +63,12 @@ const node = (): Node => ({ children: new Map(), templates: new TemplateLeaf() }
  *    branch, as does a new token under a node that has `maxChildren` children already.
  * 3. Joining (add(), best(): here; the leaf's index: templateLeaf.ts): the message joins
  *    the template of its leaf with the largest share of equal constants, at least
- *    `similarity` (ties: the one with more wildcards); else it starts a template. A
- *    constant it differs in becomes `<*>`, and the values seen at each `<*>` are counted
+ *    `similarity` (ties: the one with more wildcards); (3b, `covering`) else a template of
+ *    the leaf it fits exactly, every constant equal: a message a template already describes
+ *    is an instance of it, whenever it comes (else a repeat of an early message, after its
+ *    template widened below the similarity, starts a second template for the same event,
+ *    and a leaf's catch-all could take nothing); else it starts a template. A constant it
+ *    differs in becomes `<*>`, and the values seen at each `<*>` are counted
  *    (templateValues.ts: up to MAX_VALUES, then "many").
  * 4. Split (`wordSplit`; splitWords(): here): a `<*>` that only ever held 2 to
  *    `maxWordConstants` plain words splits its template into one per word (at the position
@@ -75,17 +80,16 @@ const node = (): Node => ({ children: new Map(), templates: new TemplateLeaf() }
  * 6. Aliases (mergeSpans(), resolve(): here): the template a span merge absorbed stays in
  *    its leaf, so its messages still find it, and counts them for the template it went
  *    into; it is dropped once that one is split or merged away.
- * 7. Eviction (evict(), catchAll(): here): past `maxLeafTemplates` in one leaf or
- *    `maxTemplates` in all, the least-used templates (the oldest of equal counts first) are
- *    folded into their leaf's catch-all template, which is never evicted and takes the new
- *    messages it covers. A memory bound, not a parsing rule.
+ * 7. Eviction (evict(): here): past `maxLeafTemplates` in one leaf or `maxTemplates` in all,
+ *    the least-used templates (the oldest of equal counts first) are folded into their
+ *    leaf's catch-all template, which is never evicted and takes the new messages it covers
+ *    (3b). A memory bound, not a parsing rule.
  *
- * Two rules were taken out when the design systems were separated from the held-out ones
+ * One rule was taken out when the design systems were separated from the held-out ones
  * (issue 30): a sibling merge (templates equal but for one word position with more than
- * `maxWordConstants` words there became one) and joining any template whose every constant a
- * message has below the similarity (only the catch-all still does, rule 7). Neither changed a
- * design system's grouping by more than 0.002, and the sibling merge is the way two events
- * that differ by a state word become one.
+ * `maxWordConstants` words there became one). It changed no design system's grouping, on
+ * their samples or as a stream, and it is the way two events that differ by a state word
+ * became one.
  *
  * Rules 4 and 5 run in refine(), which the caller runs once a batch is in (parseLogFile.ts,
  * applyRefinement.ts) and then matches the lines of the templates it replaced again.
@@ -129,9 +133,11 @@ export class TemplateMiner {
    */
   add(tokens: string[], values?: (string | null)[], sample?: string, weight = 1): { template: MinedTemplate; created: boolean; changed: boolean } {
     const leaf = this.leaf(tokens);
-    let best = this.best(leaf, tokens) ?? this.catchAll(leaf, tokens);
+    // 3b: a template of the leaf that fits the message exactly takes it, below the similarity too.
+    const covering = (): MinedTemplate | null => (this.on('covering') ? leaf.templates.covering(tokens) : null);
+    let best = this.best(leaf, tokens) ?? covering();
     // An alias whose target is gone was dropped by resolve(): look again without it.
-    while (best && this.aliases.has(best) && !this.resolve(best)) best = this.best(leaf, tokens) ?? this.catchAll(leaf, tokens);
+    while (best && this.aliases.has(best) && !this.resolve(best)) best = this.best(leaf, tokens) ?? covering();
     if (!best) {
       const template: MinedTemplate = { id: this.nextId++, tokens: [...tokens], count: weight, values: {} };
       // Capped like the message itself: only how its first tokens were written is asked for.
@@ -284,19 +290,6 @@ export class TemplateMiner {
       // Added back after folding, so the leaf indexes it by the constants it has left.
       leaf.templates.add(into);
     }
-  }
-
-  /**
-   * The leaf's catch-all (evict()) when it covers the message (every constant it kept, the
-   * message has): part of the memory bound, not of parsing. Once a leaf overflows, its new
-   * one-off messages (random ids in every word) join the catch-all instead of starting
-   * templates that are evicted again: 100,000 unique lines took 1.35 s and 150 MB without this,
-   * 0.33 s and 104 MB with it. A leaf that never overflowed has none, so parsing is unchanged.
-   */
-  private catchAll(leaf: Node, tokens: string[]): MinedTemplate | null {
-    const all = leaf.overflow;
-    if (!all || this.byId.get(all.id) !== all || all.tokens.length !== tokens.length) return null;
-    return all.tokens.every((t, i) => t === WILDCARD || t === tokens[i]) ? all : null;
   }
 
   /** The live template an alias stands for; null (and the alias dropped) once that was split or merged away. */

@@ -126,3 +126,26 @@ export function mineLoghub(system: string, o: MinerOptions = DEFAULT_MINER): { g
     truth: new Set(events).size,
   };
 }
+
+/**
+ * Systems as one stream, their samples one after another, the whole repeated `repeat` times,
+ * as a log store meets them: GA per system over all its lines (against its own events), and
+ * how many templates the stream made. One pass over each sample cannot show what a repeat of
+ * an early message does once its template has widened; a stream does.
+ */
+export function mineLoghubStream(systems: string[], repeat: number, o: MinerOptions = DEFAULT_MINER): { ga: number[]; templates: number } {
+  const data = systems.map((s) => loadLoghub(s));
+  const lines: string[] = [];
+  for (let r = 0; r < repeat; r++) for (const d of data) lines.push(...d.content);
+  const ids = parseMessages(() => lines, o);
+  let at = 0;
+  const ga = data.map(() => [] as number[]);
+  for (let r = 0; r < repeat; r++)
+    data.forEach((d, k) => {
+      for (let i = 0; i < d.content.length; i++) ga[k]!.push(ids.ids[at++]!);
+    });
+  return {
+    ga: data.map((d, k) => groupingAccuracy(ga[k]!, Array.from({ length: repeat }, () => d.events).flat())),
+    templates: ids.text.size,
+  };
+}
