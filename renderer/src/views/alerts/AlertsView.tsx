@@ -175,7 +175,7 @@ export function AlertsView() {
                       {k === 'businessId' && typeof v === 'string'
                         ? name(overview?.businessNames[v] ?? v)
                         : Array.isArray(v)
-                          ? v.join(', ')
+                          ? v.map((x) => (typeof x === 'string' ? name(x) : String(x))).join(', ')
                           : typeof v === 'number' && /deadline|Finish|Seen|^start$|^end$/.test(k)
                             ? formatTime(v, tz, selected.dataAsOf ?? now)
                             : typeof v === 'number'

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useName } from '../../i18n/useName';
 import type { BusinessName } from '../../../../main/api/types';
 import { call } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
@@ -19,6 +20,7 @@ const splitAliases = (text: string): string[] =>
  */
 export function BusinessNamesPanel() {
   const t = useT();
+  const name = useName();
   const refresh = useAppStore((s) => s.refresh);
   const core = useCore();
   const { busy, error } = core;
@@ -72,6 +74,8 @@ export function BusinessNamesPanel() {
                       data-testid={`business-name-${b.id}`}
                       onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, name: e.target.value } })}
                     />
+                    {/* How the English screens write the saved name, so the two can be matched (nothing on Japanese screens). */}
+                    {b.name !== null && name(b.name) !== b.name && <div className="muted small">{name(b.name)}</div>}
                   </td>
                   <td>
                     <input
