@@ -6,14 +6,19 @@
  */
 export type LatinNames = Readonly<Record<string, string>>;
 
+/** Japanese script: a name next to it is part of a Japanese text (a quoted log line), not a name of the English one. */
+const JAPANESE = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー]';
+
 /**
  * An English text with the company's names in it, each written in Latin letters. The longest
- * name is replaced first, so 札幌第2 is not read as 札幌 followed by 第2.
+ * name is replaced first, so 札幌第2 is not read as 札幌 followed by 第2. A name inside
+ * Japanese words (「札幌センターのOCRが停止」, a log line quoted as evidence) stays as written.
  */
 export function inLatin(text: string, names: LatinNames): string {
   const keys = Object.keys(names).filter((k) => k.length > 0 && text.includes(k));
   if (keys.length === 0) return text;
   keys.sort((a, b) => b.length - a.length);
   const escaped = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return text.replace(new RegExp(escaped.join('|'), 'g'), (m) => names[m] ?? m);
+  const pattern = new RegExp(`(?<!${JAPANESE})(?:${escaped.join('|')})(?!${JAPANESE})`, 'gu');
+  return text.replace(pattern, (m) => names[m] ?? m);
 }

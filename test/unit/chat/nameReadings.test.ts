@@ -91,6 +91,8 @@ describe('name readings from kuromoji (IPADIC) and wanakana', () => {
     // An English text gets them longest first: 大阪 inside a longer name is not cut.
     expect(inLatin('高山 麻由子 moves from 大阪 to 八王子 (エントリ1)', latin)).toBe('Takayama Mayuko moves from Osaka to Hachioji (Entori 1)');
     expect(inLatin('大阪第2 is late', { 大阪: 'Osaka', 大阪第2: 'Osaka Dai 2' })).toBe('Osaka Dai 2 is late');
+    // A name inside Japanese words is part of that text (a log line quoted as evidence): left as written.
+    expect(inLatin('「大阪センターのOCRが停止」 at 大阪 (エントリ1)', latin)).toBe('「大阪センターのOCRが停止」 at Osaka (Entori 1)');
   });
 
   it('resolves さっぽろ, Sapporo, オオサカ, osaka, はちおうじ, Hachioji, kagoshima to the sites of the store', () => {
