@@ -97,7 +97,7 @@ describe('template miner', () => {
   });
 
   it.skipIf(!LOGHUB_AVAILABLE)('masks every line the same with the character prefilter as without it (a speed-up only)', () => {
-    const unfiltered = DEFAULT_MASKS.map(({ chars: _skip, ...m }) => m);
+    const unfiltered = DEFAULT_MASKS.map(({ needs: _skip, ...m }) => m);
     const edges = [
       'mail a@b.co at 10:00:01',
       'uuid abcdefab-abcd-abcd-abcd-abcdefabcdef',
