@@ -54,10 +54,6 @@ function charsOf(text: string): number {
   }
   return bits;
 }
-const all =
-  (...bits: number[]) =>
-  (present: number): boolean =>
-    bits.every((b) => (present & b) !== 0);
 
 // Order matters: the most specific shapes first (a URL contains a path and a host:port).
 export const DEFAULT_MASKS: readonly NamedMask[] = [
