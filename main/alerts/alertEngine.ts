@@ -1,7 +1,8 @@
 import { rankAlerts } from './rankAlerts.js';
 import { inLatin, type LatinNames } from '../api/latinNames.js';
 import type Database from 'better-sqlite3';
-import type { Alert, FloorDecision } from '../api/types.js';
+import type { FloorDecision } from '../api/floorDecision.js';
+import type { Alert } from '../api/types.js';
 import { localize, type Lang, type Localized } from '../errors.js';
 import type { AlertCandidate } from './alertCandidate.js';
 import { writeTransaction } from '../store/writeTransaction.js';

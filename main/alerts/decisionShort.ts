@@ -1,4 +1,4 @@
-import type { FloorDecision } from '../api/types.js';
+import type { FloorDecision } from '../api/floorDecision.js';
 import { formatHm } from '../config/zonedTime.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 import { businessLabel } from '../api/businessLabel.js';

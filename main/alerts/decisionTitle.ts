@@ -1,5 +1,6 @@
 import type { Localized } from '../api/localized.js';
-import type { FloorDecision, ProcessProgress } from '../api/types.js';
+import type { FloorDecision } from '../api/floorDecision.js';
+import type { ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 
 /** A late process with a move decided: 「札幌 エントリ1（SS）: 15:40に3名の応援を承認済み・完了見込み 15:58（納期 16:00）」. */

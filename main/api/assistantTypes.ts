@@ -1,7 +1,7 @@
 /** DTOs of the placement assistant: chat, proposals, approvals and know-how. */
 import type { AskQuery } from './askQuery.js';
 import type { StoredPlan } from './planTypes.js';
-import type { FloorDecision } from './types.js';
+import type { FloorDecision } from './floorDecision.js';
 
 /** What a request asks for; `other`: outside what Genba does (weather, greetings, general knowledge). */
 export const INTENT_TYPES = [

@@ -15,10 +15,21 @@ const JAPANESE = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー]';
  * Japanese words (「札幌センターのOCRが停止」, a log line quoted as evidence) stays as written.
  */
 export function inLatin(text: string, names: LatinNames): string {
-  const keys = Object.keys(names).filter((k) => k.length > 0 && text.includes(k));
-  if (keys.length === 0) return text;
-  keys.sort((a, b) => b.length - a.length);
-  const escaped = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<!${JAPANESE})(?:${escaped.join('|')})(?!${JAPANESE})`, 'gu');
-  return text.replace(pattern, (m) => names[m] ?? m);
+  const pattern = patternOf(names);
+  return pattern ? text.replace(pattern, (m) => names[m] ?? m) : text;
+}
+
+/** One pattern per set of names, made at its first use: a list of 500 alerts is not 500 compilations. */
+const patterns = new WeakMap<LatinNames, RegExp | null>();
+function patternOf(names: LatinNames): RegExp | null {
+  let pattern = patterns.get(names);
+  if (pattern === undefined) {
+    const keys = Object.keys(names)
+      .filter((k) => k.length > 0)
+      .sort((a, b) => b.length - a.length);
+    const escaped = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = keys.length === 0 ? null : new RegExp(`(?<!${JAPANESE})(?:${escaped.join('|')})(?!${JAPANESE})`, 'gu');
+    patterns.set(names, pattern);
+  }
+  return pattern;
 }

@@ -1,5 +1,6 @@
 import { count } from '../api/englishCount.js';
-import type { FloorDecision, Overview, ProcessProgress } from '../api/types.js';
+import type { FloorDecision } from '../api/floorDecision.js';
+import type { Overview, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { localize, type Lang, type Localized } from '../errors.js';
 import { minutesWords } from '../placement/minutesWords.js';

@@ -1,3 +1,5 @@
+import { CHAR_AT, CHAR_COLON, CHAR_DIGIT, CHAR_DOT, CHAR_HYPHEN, CHAR_SLASH, CHAR_X, charsOf } from './maskChars.js';
+
 /**
  * One generic masking and tokenizing configuration for every log source: variables are
  * replaced by `<*>` before templates are mined, so no dataset needs its own regexes.
@@ -28,31 +30,6 @@ export interface NamedMask {
    * characters are noted once for all masks. Optional, a speed-up like `hint`.
    */
   needs?: number;
-}
-
-/** Characters a line may hold, as bits of one number (charsOf); a mask's `needs` names those it cannot match without. */
-export const CHAR_DIGIT = 1;
-export const CHAR_COLON = 2;
-export const CHAR_SLASH = 4;
-export const CHAR_AT = 8;
-export const CHAR_HYPHEN = 16;
-export const CHAR_DOT = 32;
-export const CHAR_X = 64;
-
-const CHAR_BITS = Uint8Array.from({ length: 128 }, (_, c) => {
-  const ch = String.fromCharCode(c);
-  if (/\d/.test(ch)) return CHAR_DIGIT;
-  return { ':': CHAR_COLON, '/': CHAR_SLASH, '\\': CHAR_SLASH, '@': CHAR_AT, '-': CHAR_HYPHEN, '.': CHAR_DOT, x: CHAR_X, X: CHAR_X }[ch] ?? 0;
-});
-
-/** Which of the CHAR_* characters `text` holds. Masking only removes characters, so the answer holds for every mask in turn. */
-function charsOf(text: string): number {
-  let bits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) bits |= CHAR_BITS[c]!;
-  }
-  return bits;
 }
 
 // Order matters: the most specific shapes first (a URL contains a path and a host:port).

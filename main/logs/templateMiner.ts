@@ -107,7 +107,12 @@ export class TemplateMiner {
   private evicted: number[] = [];
   private readonly overflows = new Set<MinedTemplate>();
 
-  constructor(private readonly o: MinerOptions = DEFAULT_MINER) {}
+  /** Which rules run: read once, not per message (add() is the hot path). */
+  private readonly on: Readonly<Record<MinerRule, boolean>>;
+
+  constructor(private readonly o: MinerOptions = DEFAULT_MINER) {
+    this.on = Object.fromEntries(MINER_RULES.map((r) => [r, !o.off?.includes(r)])) as Record<MinerRule, boolean>;
+  }
 
   /** Restores persisted templates so mining continues where it stopped. */
   load(templates: MinedTemplate[]): void {
@@ -133,11 +138,9 @@ export class TemplateMiner {
    */
   add(tokens: string[], values?: (string | null)[], sample?: string, weight = 1): { template: MinedTemplate; created: boolean; changed: boolean } {
     const leaf = this.leaf(tokens);
-    // 3b: a template of the leaf that fits the message exactly takes it, below the similarity too.
-    const covering = (): MinedTemplate | null => (this.on('covering') ? leaf.templates.covering(tokens) : null);
-    let best = this.best(leaf, tokens) ?? covering();
+    let best = this.join(leaf, tokens);
     // An alias whose target is gone was dropped by resolve(): look again without it.
-    while (best && this.aliases.has(best) && !this.resolve(best)) best = this.best(leaf, tokens) ?? covering();
+    while (best && this.aliases.has(best) && !this.resolve(best)) best = this.join(leaf, tokens);
     if (!best) {
       const template: MinedTemplate = { id: this.nextId++, tokens: [...tokens], count: weight, values: {} };
       // Capped like the message itself: only how its first tokens were written is asked for.
@@ -179,13 +182,14 @@ export class TemplateMiner {
   refine(): number[] {
     const replaced: number[] = this.evicted;
     this.evicted = [];
-    if (this.on('wordSplit')) this.splitWords(replaced);
-    if (this.on('spanMerge')) this.mergeSpans(replaced);
+    if (this.on.wordSplit) this.splitWords(replaced);
+    if (this.on.spanMerge) this.mergeSpans(replaced);
     return replaced;
   }
 
-  private on(rule: MinerRule): boolean {
-    return !this.o.off?.includes(rule);
+  /** Rule 3: the most similar template of the leaf; else (3b, covering) one the message fits exactly, below the similarity too. */
+  private join(leaf: Node, tokens: string[]): MinedTemplate | null {
+    return this.best(leaf, tokens) ?? (this.on.covering ? leaf.templates.covering(tokens) : null);
   }
 
   /** Rule 4: a wildcard that only ever held a few plain words splits its template, one per word. */

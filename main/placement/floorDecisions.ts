@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PlacementChange, Proposal } from '../api/assistantTypes.js';
-import type { FloorDecision } from '../api/types.js';
+import type { FloorDecision } from '../api/floorDecision.js';
 import { startOfZonedDay } from '../config/zonedTime.js';
 import { finishMinute } from './finishMinute.js';
 import { impactOfKept } from './impactOfKept.js';

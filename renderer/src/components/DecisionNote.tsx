@@ -1,4 +1,4 @@
-import type { FloorDecision } from '../../../main/api/types';
+import type { FloorDecision } from '../../../main/api/floorDecision';
 import { useT } from '../i18n/useT';
 import { formatSpeed, formatTime } from '../views/overview/format';
 
