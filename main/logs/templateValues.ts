@@ -9,7 +9,7 @@ export const MAX_VALUES = 32;
  * Adds `n` sightings of `word` at a wildcard position. A map that grows past MAX_VALUES is
  * dropped (null: the position varies beyond words); a dropped map stays dropped.
  */
-export function addCount(values: Values, pos: number, word: string, n: number): void {
+function addCount(values: Values, pos: number, word: string, n: number): void {
   if (!(pos in values)) values[pos] = {};
   const m = values[pos];
   if (!m) return;
