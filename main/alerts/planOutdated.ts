@@ -2,6 +2,7 @@ import { localDate } from '../config/zonedTime.js';
 import { forecastStore } from '../forecast/forecastNow.js';
 import { dayOfWeek, nextWorkingDays } from '../forecast/workCalendar.js';
 import { loadPlan } from '../plan/planStore.js';
+import { ATTENDANCE_OF_DAY } from '../store/attendanceOfDay.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
@@ -26,7 +27,7 @@ export function planOutdated(i: RuleInputs): AlertCandidate[] {
   const off = (
     i.db
       .prepare(
-        `SELECT operator_id AS id FROM attendance_records WHERE attendance_date = ? AND attendance_status IN ('absent', 'paid_leave') ORDER BY operator_id`,
+        `SELECT operator_id AS id FROM ${ATTENDANCE_OF_DAY} a WHERE attendance_date = ? AND attendance_status IN ('absent', 'paid_leave') ORDER BY operator_id`,
       )
       .all(date) as { id: number }[]
   ).flatMap((r) => {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AttendanceStatus } from '../store/companyRows.js';
+import { ATTENDANCE_OF_DAY } from '../store/attendanceOfDay.js';
 import { addDays, dayOfWeek, isWorkingDay } from '../forecast/workCalendar.js';
 
 /** One site's day in the attendance records: who was planned, and how it went (or, for a day ahead, who asked for leave). */
@@ -26,7 +27,7 @@ export function attendanceOn(db: Database.Database, date: string, sites: readonl
   const rows = db
     .prepare(
       `SELECT o.location_name AS site, o.operator_id AS id, o.operator_name AS name, a.attendance_status AS status
-       FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+       FROM ${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id
        WHERE a.attendance_date = ? AND o.is_valid = 1 ORDER BY o.location_name, o.operator_name`,
     )
     .all(date) as { site: string; id: number; name: string; status: AttendanceStatus }[];
@@ -60,7 +61,7 @@ export function absenceOver(
     .prepare(
       `SELECT COUNT(*) AS rostered, COALESCE(SUM(a.attendance_status = 'absent'), 0) AS absent,
          COALESCE(SUM(a.attendance_status = 'paid_leave'), 0) AS paidLeave, COUNT(DISTINCT a.attendance_date) AS days
-       FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+       FROM ${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id
        WHERE o.is_valid = 1 AND a.attendance_date IN (SELECT value FROM json_each(?))
          AND (? = 0 OR o.location_name IN (SELECT value FROM json_each(?)))`,
     )
@@ -110,7 +111,7 @@ export function overtimeOver(
     .prepare(
       `SELECT ${key} AS site, CAST(ROUND(SUM(MAX(0, a.actual_end - a.planned_end)) / 60000.0) AS INTEGER) AS minutes,
          COUNT(DISTINCT CASE WHEN a.actual_end > a.planned_end THEN a.operator_id END) AS people, COUNT(DISTINCT a.attendance_date) AS days
-       FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+       FROM ${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id
        WHERE a.attendance_date IN (SELECT value FROM json_each(?)) AND a.actual_end IS NOT NULL AND a.planned_end IS NOT NULL
          AND (? = 0 OR o.location_name IN (SELECT value FROM json_each(?)))
          AND (? = 0 OR o.operator_name IN (SELECT value FROM json_each(?)))
@@ -134,7 +135,7 @@ export function absenceBySite(
     .prepare(
       `SELECT o.location_name AS site, COUNT(*) AS rostered, COALESCE(SUM(a.attendance_status = 'absent'), 0) AS absent,
          COALESCE(SUM(a.attendance_status = 'paid_leave'), 0) AS paidLeave, COUNT(DISTINCT a.attendance_date) AS days
-       FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+       FROM ${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id
        WHERE o.is_valid = 1 AND a.attendance_date IN (SELECT value FROM json_each(?))
          AND (? = 0 OR o.location_name IN (SELECT value FROM json_each(?)))
        GROUP BY o.location_name ORDER BY o.location_name`,
@@ -179,7 +180,7 @@ export function figuresOver(
     .prepare(
       `SELECT ${month} AS month, ${key} AS key, COUNT(*) AS rostered, COALESCE(SUM(a.attendance_status = 'absent'), 0) AS absent,
          COALESCE(SUM(a.attendance_status = 'paid_leave'), 0) AS paidLeave, COUNT(DISTINCT a.attendance_date) AS days
-       FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+       FROM ${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id
        WHERE o.is_valid = 1 AND ${where} GROUP BY 1, 2`,
     )
     .all(...args) as { month: string; key: string; rostered: number; absent: number; paidLeave: number; days: number }[];
@@ -187,7 +188,7 @@ export function figuresOver(
     .prepare(
       `SELECT ${month} AS month, ${key} AS key, CAST(ROUND(SUM(MAX(0, a.actual_end - a.planned_end)) / 60000.0) AS INTEGER) AS minutes,
          COUNT(DISTINCT CASE WHEN a.actual_end > a.planned_end THEN a.operator_id END) AS people
-       FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+       FROM ${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id
        WHERE a.actual_end IS NOT NULL AND a.planned_end IS NOT NULL AND ${where} GROUP BY 1, 2`,
     )
     .all(...args) as { month: string; key: string; minutes: number; people: number }[];

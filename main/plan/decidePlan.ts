@@ -3,6 +3,7 @@ import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
 import { zonedEpoch } from '../config/zonedTime.js';
 import { GenbaError, type Localized } from '../errors.js';
 import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
+import { ATTENDANCE_OF_DAY } from '../store/attendanceOfDay.js';
 import type { AssignmentRecord, DecisionRecord } from '../store/decisionRecord.js';
 import { SyncState } from '../store/syncState.js';
 import type { PlanBlock } from './planProblem.js';
@@ -35,7 +36,7 @@ function applyEdits(db: Database.Database, plan: StoredPlan, edits: readonly Pla
     const person = db
       .prepare(
         `SELECT o.operator_name AS name, o.location_name AS site, a.attendance_status AS status FROM operators o
-         LEFT JOIN attendance_records a ON a.operator_id = o.operator_id AND a.attendance_date = ? WHERE o.operator_id = ? AND o.is_valid = 1`,
+         LEFT JOIN ${ATTENDANCE_OF_DAY} a ON a.operator_id = o.operator_id AND a.attendance_date = ? WHERE o.operator_id = ? AND o.is_valid = 1`,
       )
       .get(plan.date, e.operatorId) as { name: string; site: string; status: string | null } | undefined;
     if (!person)

@@ -5,6 +5,7 @@ import { dailyVolumes, type StoredSeries } from '../forecast/dailyVolumes.js';
 import { forecastSeries, MIN_HISTORY } from '../forecast/forecastSeries.js';
 import { addDays, isWorkingDay, previousWorkingDay } from '../forecast/workCalendar.js';
 import { median } from '../median.js';
+import { ATTENDANCE_OF_DAY } from '../store/attendanceOfDay.js';
 import { businessDeadlines, P80_OF_P90, planDay, planOperators } from './planInputs.js';
 import { planPolicy, type PlanBlock, type PlanDay, type PlanDemand, type PlanOperator, type PlanProblem } from './planProblem.js';
 import type { PlanAssignment } from './planSolution.js';
@@ -196,7 +197,7 @@ export async function planBacktest(
     const absent = new Set(
       (
         db
-          .prepare(`SELECT operator_id AS id FROM attendance_records WHERE attendance_date = ? AND attendance_status IN ('absent', 'paid_leave')`)
+          .prepare(`SELECT operator_id AS id FROM ${ATTENDANCE_OF_DAY} a WHERE attendance_date = ? AND attendance_status IN ('absent', 'paid_leave')`)
           .all(date) as {
           id: number;
         }[]

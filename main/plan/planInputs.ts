@@ -3,6 +3,7 @@ import type { GenbaConfig } from '../config/config.js';
 import { localDate, wallClock } from '../config/zonedTime.js';
 import { forecastStore } from '../forecast/forecastNow.js';
 import { nextWorkingDays } from '../forecast/workCalendar.js';
+import { ATTENDANCE_OF_DAY } from '../store/attendanceOfDay.js';
 import { planPolicy, type PlanDemand, type PlanOperator, type PlanProblem } from './planProblem.js';
 
 /** P80 read from P10–P90 as a normal spread's: the 80th percentile lies 0.8416 / 1.2816 of the way from the median to P90. */
@@ -100,7 +101,7 @@ export function planOperators(
   const people = db
     .prepare(
       `SELECT o.operator_id AS id, o.operator_name AS name, o.location_name AS site, a.attendance_status AS status, a.updated_at AS at
-       FROM operators o LEFT JOIN attendance_records a ON a.operator_id = o.operator_id AND a.attendance_date = ?
+       FROM operators o LEFT JOIN ${ATTENDANCE_OF_DAY} a ON a.operator_id = o.operator_id AND a.attendance_date = ?
        WHERE o.is_valid = 1 ORDER BY o.operator_id`,
     )
     .all(date) as { id: number; name: string; site: string; status: string | null; at: number | null }[];
