@@ -17,6 +17,8 @@ import { ProposalError } from './proposalError.js';
 import { UNFORESEEN_DELIVERY_FAILURE, type DecisionRecord, type DeliveryReport } from '../store/decisionRecord.js';
 import type { LatinNames } from '../api/latinNames.js';
 import { listBusinessNames, saveBusinessName, storedBusinessNames } from '../store/businessNames.js';
+import { businessAliases } from './businessAliases.js';
+import { businessNameClash } from './businessNameClash.js';
 import { createAssistant } from './assistant.js';
 import { proposalChanges } from './proposalCheck.js';
 import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decision } from './proposalStore.js';
@@ -85,18 +87,8 @@ export interface AssistantService {
   saveBusinessName(b: { id: string; name: string; aliases: string[] }): BusinessName[];
 }
 
-/**
- * Name → business id for every name in force (from the store: the manager's, or the data
- * source's) and `<name>業務`, with the configured `placement.aliases` over them.
- */
-export function businessAliases(names: readonly BusinessName[], configured: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const b of names) {
-    if (b.name === null) continue;
-    for (const n of [b.name, `${b.name}業務`, ...b.aliases]) out[n] = b.id;
-  }
-  return { ...out, ...configured };
-}
+// Where the shells and the tests have always found it; the clash check of a save reads it too (businessNameClash.ts).
+export { businessAliases };
 
 /** The assistant, its know-how and the decisions on its proposals, for the app and the CLI. */
 export function createAssistantService(deps: {
@@ -287,7 +279,9 @@ export function createAssistantService(deps: {
     businessNames: () => listBusinessNames(deps.db()),
     latinNames: () => assistant.latinNames(),
     saveBusinessName(b: { id: string; name: string; aliases: string[] }): BusinessName[] {
-      saveBusinessName(deps.db(), b, deps.env.now());
+      // Checked inside the save's transaction: the names in force then, not when the request was read.
+      const db = deps.db();
+      saveBusinessName(db, b, deps.env.now(), (name, words) => businessNameClash(db, { id: b.id, name, aliases: words }, aliases()));
       deps.log.info('business name saved', `${b.id}: ${b.name || '(removed)'}`);
       return listBusinessNames(deps.db());
     },

@@ -194,6 +194,21 @@ export function cachedNameReadings(db: Database.Database, names: NamesToRead): N
 }
 
 /**
+ * The readings last made, whatever names they were made for ({} when none yet): how the sites
+ * and processes are read, for checking a business's new name before the readings of the
+ * names with it are made (a change of the names changes their key, not the sites' readings).
+ */
+export function lastNameReadings(db: Database.Database): NameReadings {
+  if (memo) return memo.readings;
+  try {
+    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(NAME_READINGS_KEY) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as { readings: NameReadings }).readings : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
  * The readings of these names, made now (the tokenizer built for them, then released),
  * kept nowhere: for names that are not a store's (the demo company's in the benches).
  */

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Localized } from '../api/localized.js';
 import type { BusinessName } from '../api/types.js';
 import { SyncState } from './syncState.js';
 import { StoreError } from './storeError.js';
@@ -58,27 +59,43 @@ export function listBusinessNames(db: Database.Database): BusinessName[] {
 }
 
 /**
+ * What else the reader of the names (the assistant) would take a business's words for: a site, a process, another
+ * business's id …, as it compares words; the refusal, or null. The store does not know how a request is read.
+ */
+export type NameClash = (name: string, aliases: readonly string[]) => Localized | null;
+
+/**
  * The manager's name and aliases for a business, over the source's. An empty name removes
  * the manager's entry: the source's name, if any, is in force again. Refused for a business
- * the local copy does not have, and for a name or alias another business already answers
- * to: the assistant would otherwise read 「SSの締切」 as whichever business came last.
+ * the local copy does not have, for a name or alias another business already answers
+ * to (the assistant would otherwise read 「SSの締切」 as whichever business came last), and
+ * for what `clash` refuses.
+ *
+ * The check and the write are one transaction that takes the write lock first (BEGIN
+ * IMMEDIATE): two processes saving one name for two businesses are serialized, and the second
+ * checks against the first's name. Checked and then written apart, both passed the check.
  */
-export function saveBusinessName(db: Database.Database, b: { id: string; name: string; aliases: string[] }, now: number): void {
-  if (b.name.trim() === '') {
-    db.prepare('DELETE FROM business_names WHERE business_id = ? AND supplied_by = ?').run(b.id, FROM_SETTINGS);
-    return;
-  }
-  if (!listBusinessNames(db).some((x) => x.id === b.id)) throw new StoreError('BUSINESS_UNKNOWN', businessUnknown(b.id));
-  const aliases = [...new Set(b.aliases.map((a) => a.trim()).filter((a) => a !== '' && a !== b.name.trim()))];
-  const others = storedBusinessNames(db).filter((x) => x.id !== b.id);
-  for (const word of [b.name.trim(), ...aliases]) {
-    const taken = others.find((x) => [x.name, ...x.aliases].some((w) => folded(w) === folded(word)));
-    if (taken) throw new StoreError('BUSINESS_NAME_TAKEN', businessNameTaken(word, taken.name));
-  }
-  db.prepare(
-    `INSERT INTO business_names (business_id, supplied_by, name, aliases, updated_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(business_id, supplied_by) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, updated_at = excluded.updated_at`,
-  ).run(b.id, FROM_SETTINGS, b.name.trim(), JSON.stringify(aliases), now);
+export function saveBusinessName(db: Database.Database, b: { id: string; name: string; aliases: string[] }, now: number, clash?: NameClash): void {
+  writeTransaction(db, () => {
+    if (b.name.trim() === '') {
+      db.prepare('DELETE FROM business_names WHERE business_id = ? AND supplied_by = ?').run(b.id, FROM_SETTINGS);
+      return;
+    }
+    if (!listBusinessNames(db).some((x) => x.id === b.id)) throw new StoreError('BUSINESS_UNKNOWN', businessUnknown(b.id));
+    const name = b.name.trim();
+    const aliases = [...new Set(b.aliases.map((a) => a.trim()).filter((a) => a !== '' && a !== name))];
+    const others = storedBusinessNames(db).filter((x) => x.id !== b.id);
+    for (const word of [name, ...aliases]) {
+      const taken = others.find((x) => [x.name, ...x.aliases].some((w) => folded(w) === folded(word)));
+      if (taken) throw new StoreError('BUSINESS_NAME_TAKEN', businessNameTaken(word, taken.name));
+    }
+    const refused = clash?.(name, aliases);
+    if (refused) throw new StoreError('BUSINESS_NAME_TAKEN', refused);
+    db.prepare(
+      `INSERT INTO business_names (business_id, supplied_by, name, aliases, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(business_id, supplied_by) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, updated_at = excluded.updated_at`,
+    ).run(b.id, FROM_SETTINGS, name, JSON.stringify(aliases), now);
+  });
 }
 
 /**
