@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { AppLog } from '../applog/appLog.js';
+import { copyToPrivateFile, makeTreePrivate, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../config/privateFile.js';
 import { aiError } from './aiError.js';
 import { readGgufInfo } from './ggufInfo.js';
 import type { GgufEntry, Manifest, ManifestEntry, OnnxEntry } from './modelManifest.js';
@@ -107,7 +108,7 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
     signal?: AbortSignal,
   ): Promise<string> => {
     const { createModelDownloader } = await import('node-llama-cpp');
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     try {
       const downloader = await createModelDownloader({
         modelUri: url,
@@ -122,6 +123,7 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
       const path = await downloader.download(signal ? { signal } : {});
       // An aborted download returns quietly, leaving its partial file for the next pull to resume.
       if (signal?.aborted) throw new Error('aborted');
+      chmodSync(path, PRIVATE_FILE_MODE); // like every file of the data folder (the downloader uses the umask's mode)
       return path;
     } catch (error) {
       if (signal?.aborted)
@@ -182,7 +184,7 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
       if (!existsSync(source)) {
         throw aiError('AI_MODEL_MISSING', { ja: `取り込むファイル ${source} が見つかりません。`, en: `The file to import, ${source}, does not exist.` });
       }
-      mkdirSync(deps.modelsDir, { recursive: true });
+      mkdirSync(deps.modelsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
       if (statSync(source).isDirectory()) {
         if (!existsSync(join(source, 'tokenizer.json')) || !existsSync(join(source, 'onnx'))) {
           throw aiError('AI_MODEL_CORRUPT', {
@@ -193,7 +195,10 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
         const entry = deps.manifest.models.find((m) => m.kind === 'onnx' && m.dir === basename(source));
         const target = join(deps.modelsDir, basename(source));
         rmSync(`${target}.importing`, { recursive: true, force: true });
+        // Copied into a private folder, so that no file is reachable by others before it is made private too.
+        mkdirSync(`${target}.importing`, { mode: PRIVATE_DIR_MODE });
         cpSync(source, `${target}.importing`, { recursive: true });
+        makeTreePrivate(`${target}.importing`);
         rmSync(target, { recursive: true, force: true });
         renameSync(`${target}.importing`, target);
         return { name: entry?.name ?? null, path: target, sha256: null, verified: entry ? (await verifyOne(entry)).ok : false };
@@ -211,7 +216,7 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
       }
       const entry = bySum ?? byName;
       const target = join(deps.modelsDir, entry?.file ?? basename(source));
-      copyFileSync(source, `${target}.importing`);
+      copyToPrivateFile(source, `${target}.importing`); // copyFileSync would keep the source's mode
       renameSync(`${target}.importing`, target);
       deps.log.info('model imported', `${source} -> ${target} sha256=${sum}`);
       return { name: entry?.name ?? null, path: target, sha256: sum, verified: entry?.sha256 === sum };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import { PRIVATE_DIR_MODE } from '../config/privateFile.js';
 import { dirname } from 'node:path';
 import { VectorIndex } from './vectorIndex.js';
 import { writeTransaction } from '../store/writeTransaction.js';
@@ -60,7 +61,7 @@ export async function syncStoredVectors(db: Database.Database, embedder: TextEmb
   const all = db.prepare(`SELECT ${t.idColumn} AS id, vector FROM ${t.table} ORDER BY ${t.idColumn}`).all() as { id: number; vector: Buffer }[];
   if (all.length === 0) return { embedded: missing.length, removed, rebuilt: null, index: null };
   const dim = all[0]!.vector.byteLength / 4;
-  mkdirSync(dirname(indexPath), { recursive: true });
+  mkdirSync(dirname(indexPath), { recursive: true, mode: PRIVATE_DIR_MODE });
   const { index, rebuild } = VectorIndex.open(indexPath, { model: embedder.model, dim });
   const wanted = new Set(all.map((r) => r.id));
   for (const id of index.ids()) if (!wanted.has(id)) index.remove(id);

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import { z } from 'zod';
+import { writePrivateFile } from '../config/privateFile.js';
 
 /** What an index file was built with: a different model or dimension means rebuild. */
 const metaSchema = z.object({
@@ -115,13 +116,14 @@ export class VectorIndex {
   /** Writes atomically: the index to a temp file, renamed, then its sidecar. */
   save(): void {
     const tmp = `${this.path}.tmp`;
+    writePrivateFile(tmp, ''); // hnswlib writes into the file it finds, keeping its mode: private before the vectors go in
     this.hnsw.writeIndexSync(tmp);
     renameSync(tmp, this.path);
     // A new label may have taken a deleted label's slot: keep only deleted labels still present.
     const present = new Set(this.hnsw.getIdsList());
     for (const id of this.deleted) if (!present.has(id)) this.deleted.delete(id);
     const meta = { version: 1, ...this.tag, capacity: this.capacity, count: this.hnsw.getCurrentCount(), deleted: [...this.deleted] };
-    writeFileSync(`${this.path}.meta.json.tmp`, JSON.stringify(meta));
+    writePrivateFile(`${this.path}.meta.json.tmp`, JSON.stringify(meta));
     renameSync(`${this.path}.meta.json.tmp`, `${this.path}.meta.json`);
   }
 

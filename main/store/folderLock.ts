@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { createPrivateFile } from '../config/privateFile.js';
 import { StoreError } from './storeError.js';
 
 /**
@@ -19,7 +20,13 @@ export interface FolderLock {
 const FILES: Record<FolderLockName, string> = { use: 'genba.lock', sync: 'sync.lock' };
 
 function openLockFile(dataDir: string, name: FolderLockName, nativeBinding?: string): Database.Database {
-  const db = new Database(join(dataDir, FILES[name]), nativeBinding ? { nativeBinding } : {});
+  const path = join(dataDir, FILES[name]);
+  try {
+    createPrivateFile(path); // private like every file of the folder (SQLite would use the umask's mode)
+  } catch {
+    // A folder that cannot be written: SQLite's open below says so, as it always did.
+  }
+  const db = new Database(path, nativeBinding ? { nativeBinding } : {});
   db.pragma('busy_timeout = 0');
   return db;
 }

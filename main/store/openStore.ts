@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createPrivateFile, writePrivateFile } from '../config/privateFile.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migration.js';
 import { fromSystemError } from '../errors.js';
 import { whyNotGenbaStore } from './genbaDatabase.js';
@@ -49,7 +50,7 @@ function checkedBefore(path: string): boolean {
 }
 function rememberChecked(path: string): void {
   try {
-    writeFileSync(checkedStampPath(path), filesStamp(path));
+    writePrivateFile(checkedStampPath(path), filesStamp(path));
   } catch {
     // Without the note the next open checks again: slower, never less safe.
   }
@@ -76,6 +77,9 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Databas
   if (existsSync(path) && !hasSqliteHeader(path)) throw corrupt(path, 'bad SQLite header');
   let db: Database.Database;
   try {
+    // SQLite would create it with the umask's mode (644 in a folder others can enter); its -wal
+    // and -shm files take the database file's mode, so they are private too.
+    createPrivateFile(path);
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
     const system = fromSystemError(error, path);

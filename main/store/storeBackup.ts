@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { tryExclusiveLock } from './folderLock.js';
+import { copyToPrivateFile } from '../config/privateFile.js';
 import { whyNotGenba } from './genbaDatabase.js';
 import { StoreError } from './storeError.js';
 import { writeTransaction } from './writeTransaction.js';
@@ -152,7 +153,7 @@ export function restoreStore(dbPath: string, from: string, indexDir: string, now
   }
   try {
     const incoming = `${dbPath}.restoring`;
-    copyFileSync(from, incoming);
+    copyToPrivateFile(from, incoming); // the store is private whatever the backup's own mode
     let keptAs: string | null = null;
     if (existsSync(dbPath)) {
       checkpoint(dbPath, nativeBinding);
