@@ -5,6 +5,8 @@ import type { DoctorCheck } from '../api/doctorTypes.js';
 import { describeError } from '../errors.js';
 import { whyNotGenbaStore } from '../store/genbaDatabase.js';
 import { hasSqliteHeader } from '../store/openStore.js';
+import { schemaDifferences } from '../store/schemaDifferences.js';
+import { schemaDifferencesText } from '../store/storeTexts.js';
 import type { BackupInfo } from '../store/storeBackup.js';
 import type { MakeCheck } from './checkMaker.js';
 import type { Localized } from '../api/localized.js';
@@ -31,6 +33,9 @@ export function checkDatabase(
     if (problems.length > 0) throw new Error(problems.join('; '));
     const foreign = whyNotGenbaStore(db);
     if (foreign !== null) throw Object.assign(new Error(foreign), { code: 'GENBA_NOT_OURS' });
+    // An object Genba never creates (a trigger, a view, a table) acts on the data as the app writes it.
+    const differences = schemaDifferences(db);
+    if (differences.length > 0) return schemaProblem(d, check, schemaDifferencesText(differences));
     const version = db.pragma('user_version', { simple: true }) as number;
     const size = statSync(d.dbPath).size;
     return check(
@@ -47,6 +52,26 @@ export function checkDatabase(
   } finally {
     db?.close();
   }
+}
+
+/**
+ * A schema that is not exactly Genba's, named object by object. A backup made before the
+ * change is the way back (restore refuses one that has it too); the changed file is kept.
+ */
+function schemaProblem(d: { dbPath: string; backups: BackupInfo[] }, check: MakeCheck, text: Localized): DoctorCheck {
+  return {
+    ...check(
+      'database',
+      'error',
+      {
+        ja: `データベースのスキーマが Genba の作るものと違います（Genba 以外が変更しています）: ${text.ja}`,
+        en: `The database's schema is not the one Genba creates (something other than Genba changed it): ${text.en}`,
+      },
+      restoreHint(d),
+      text.en,
+    ),
+    repair: 'restore',
+  };
 }
 
 /**

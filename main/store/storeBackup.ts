@@ -2,9 +2,12 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { tryExclusiveLock } from './folderLock.js';
+import type { Localized } from '../api/localized.js';
 import { copyToPrivateFile } from '../config/privateFile.js';
 import { whyNotGenba } from './genbaDatabase.js';
+import { schemaDifferences } from './schemaDifferences.js';
 import { StoreError } from './storeError.js';
+import { schemaDifferencesText } from './storeTexts.js';
 import { writeTransaction } from './writeTransaction.js';
 
 export const BACKUP_DIR = 'backups';
@@ -53,7 +56,7 @@ export async function backupStore(db: Database.Database, file: string, nativeBin
     selfContained(tmp, nativeBinding);
     const check = checkBackupFile(tmp, nativeBinding);
     if (check !== null)
-      throw new StoreError('STORE_OPEN_FAILED', { ja: `バックアップの検証に失敗しました: ${check}`, en: `The backup failed its check: ${check}` });
+      throw new StoreError('STORE_OPEN_FAILED', { ja: `バックアップの検証に失敗しました: ${check.ja}`, en: `The backup failed its check: ${check.en}` });
     chmodSync(tmp, 0o600);
     renameSync(tmp, file);
   } finally {
@@ -81,20 +84,30 @@ function lstatOrNull(path: string): Stats | null {
   }
 }
 
-/** null when `file` is an intact Genba database this version can open; otherwise why not. */
-export function checkBackupFile(file: string, nativeBinding?: string): string | null {
+/**
+ * null when `file` is an intact Genba database this version can open, holding exactly the
+ * schema Genba's migrations create (an added trigger or view would act on the data once
+ * restored); otherwise why not.
+ */
+export function checkBackupFile(file: string, nativeBinding?: string): Localized | null {
   const st = lstatOrNull(file);
-  if (!st) return 'no such file';
-  if (!st.isFile()) return 'not a regular file';
+  // The reasons below were English-only before the schema check; kept as they were (the few words name the cause).
+  const same = (text: string): Localized => ({ ja: text, en: text });
+  if (!st) return same('no such file');
+  if (!st.isFile()) return same('not a regular file');
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') return `quick_check: ${String(check)}`;
+    if (check !== 'ok') return same(`quick_check: ${String(check)}`);
     const why = whyNotGenba(db);
-    return why === null || why.startsWith('written by') ? why : `not a Genba database: ${why}`;
+    if (why !== null) return same(why.startsWith('written by') ? why : `not a Genba database: ${why}`);
+    const differences = schemaDifferences(db);
+    if (differences.length === 0) return null;
+    const text = schemaDifferencesText(differences);
+    return { ja: `Genba が作るスキーマと違います: ${text.ja}`, en: `its schema is not the one Genba creates: ${text.en}` };
   } catch (error) {
-    return String((error as Error).message ?? error);
+    return same(String((error as Error).message ?? error));
   } finally {
     db?.close();
   }
@@ -140,8 +153,8 @@ export function restoreStore(dbPath: string, from: string, indexDir: string, now
   const problem = checkBackupFile(from, nativeBinding);
   if (problem !== null) {
     throw new StoreError('STORE_CORRUPT', {
-      ja: `${basename(from)} は復元に使えません（${problem}）。別のバックアップを指定してください。`,
-      en: `${basename(from)} cannot be restored (${problem}). Pick another backup.`,
+      ja: `${basename(from)} は復元に使えません（${problem.ja}）。別のバックアップを指定してください。`,
+      en: `${basename(from)} cannot be restored (${problem.en}). Pick another backup.`,
     });
   }
   const lock = tryExclusiveLock(dirname(dbPath), 'use', nativeBinding);
