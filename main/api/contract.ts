@@ -40,7 +40,7 @@ import { MAX_DOCUMENT_CHARS } from './knowledgeLimits.js';
 import { ALERT_KINDS } from './alertKinds.js';
 import type { LatinNames } from './latinNames.js';
 import { LOG_PERIOD_HOURS, type LogsScreen } from './logsScreen.js';
-import type { StoredPlan, StoreForecast } from './planTypes.js';
+import type { PlanDecided, StoredPlan, StoreForecast } from './planTypes.js';
 import type { DoctorReport } from './doctorTypes.js';
 
 const empty = z.object({}).strict();
@@ -283,7 +283,7 @@ export interface ResponseOf {
   'proposals.decide': ProposalState;
   'plan.make': StoredPlan;
   'plan.recent': StoredPlan[];
-  'plan.decide': { plan: StoredPlan; delivered: boolean };
+  'plan.decide': PlanDecided;
   'forecast.get': StoreForecast;
   'approvals.list': ApprovalRow[];
   'approvals.export': { savedTo: string | null };

@@ -4,6 +4,8 @@
  * shapes, and the renderer compiles against them.
  */
 
+import type { Localized } from './localized.js';
+
 export type PlanBlock = 'am' | 'pm';
 
 /** One day's forecast of a series: the median and the 10th and 90th percentiles of the items expected. */
@@ -135,6 +137,16 @@ export interface PlanDemandView extends PlanDemand {
 export const shortItems = (d: Pick<PlanDemandView, 'shortfallItems'>): number => Math.round(d.shortfallItems);
 
 export type PlanStatus = 'open' | 'approved' | 'modified' | 'rejected' | 'superseded';
+
+/** A decision on a plan, as it went: the plan decided, whether it reached the company (and why not), and the day's earlier approval it replaced. */
+export interface PlanDecided {
+  plan: StoredPlan;
+  delivered: boolean;
+  /** Why it waits in the outbox (retried automatically); null once delivered. */
+  reason: Localized | null;
+  /** The plan id of the day's earlier approved plan, now superseded: its rows at the company are replaced by this plan's. */
+  replaced: string | null;
+}
 
 /** A plan as the manager saw it when it was made: what an approval writes, and what the card and the Plan view show. */
 export interface StoredPlan {

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { PlanConditions, StoredPlan } from '../api/planTypes.js';
 import { join } from 'node:path';
 import type { AskResult, ApprovalRow, ConversationDetail, ConversationSummary, Intent, IntentType, Proposal, ProposalState } from '../api/assistantTypes.js';
-import { fromSystemError, GenbaError, type Localized } from '../errors.js';
+import { GenbaError, type Localized } from '../errors.js';
 import { addTurn, conversationExists, createConversation, deleteConversation, getConversation, lastTurn, listConversations } from './conversationStore.js';
 import type { EventBus } from '../api/eventBus.js';
 import type { Alert, BusinessName, IncidentReport, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
@@ -14,7 +14,8 @@ import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeB
 import type { AppLog } from '../applog/appLog.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
 import { ProposalError } from './proposalError.js';
-import { UNFORESEEN_DELIVERY_FAILURE, type DecisionRecord, type DeliveryReport } from '../store/decisionRecord.js';
+import type { DecisionRecord, DeliveryReport } from '../store/decisionRecord.js';
+import { attemptReason, NOT_ATTEMPTED } from '../store/attemptReason.js';
 import type { LatinNames } from '../api/latinNames.js';
 import { listBusinessNames, saveBusinessName, storedBusinessNames } from '../store/businessNames.js';
 import { businessAliases } from './businessAliases.js';
@@ -34,12 +35,6 @@ export interface DecisionDelivery {
   delivered: boolean;
   reason: Localized | null;
 }
-
-/** Nothing was sent, and no attempt failed: the source was not tried (another delivery holds it, say). */
-const NOT_ATTEMPTED: Localized = {
-  ja: 'まだ送信を試みていません。',
-  en: 'No delivery was attempted yet.',
-};
 
 const conversationNotFound = (id: string): GenbaError =>
   new GenbaError('CONVERSATION_NOT_FOUND', { ja: `会話が見つかりません（${id}）`, en: `No such conversation (${id})` });
@@ -238,27 +233,7 @@ export function createAssistantService(deps: {
 
     async decideAndDeliver(id: string, d: Decision, waitMs: number): Promise<ProposalState & { delivery: DecisionDelivery }> {
       const s = record(id, d);
-      let reason: Localized | null;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), waitMs);
-      });
-      try {
-        const report = await Promise.race([deps.deliver(), timeout]);
-        if (report === 'timeout') {
-          reason = {
-            ja: `会社のデータベースが ${Math.round(waitMs / 1000)} 秒以内に応答しませんでした。`,
-            en: `The company database did not answer within ${Math.round(waitMs / 1000)} s.`,
-          };
-        } else {
-          reason = report?.failures.find((f) => f.suggestionId === id)?.reason ?? null;
-        }
-      } catch (error) {
-        const known = fromSystemError(error);
-        reason = known instanceof GenbaError ? known.text : UNFORESEEN_DELIVERY_FAILURE;
-      } finally {
-        clearTimeout(timer);
-      }
+      const reason = await attemptReason(id, deps.deliver(), waitMs);
       // The outbox says whether it went out (a delivery started by someone else may have sent it).
       const delivered = deps.delivered(id);
       return { ...state(s.proposal, s.status, s.decidedAt), delivery: { delivered, reason: delivered ? null : (reason ?? NOT_ATTEMPTED) } };

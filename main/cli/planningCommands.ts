@@ -132,15 +132,26 @@ export async function runPlanDecision(
   const verb = action === 'approve' ? ('approved' as const) : action === 'reject' ? ('rejected' as const) : ('modified' as const);
   const r = await app.planning.decide(planId, { action: verb, reason: o.reason, edits });
   const lang = app.lang();
-  const text = r.delivered
-    ? localize(lang, { ja: `${planId}: ${verb}（会社のデータベースに送信しました）`, en: `${planId}: ${verb} (delivered to the company database)` })
-    : localize(lang, {
-        ja: `${planId}: ${verb}（会社のデータベースにまだ送れていません。送信待ちに入れ、自動的に再送します）`,
-        en: `${planId}: ${verb} (not delivered to the company database yet; queued and retried automatically)`,
-      });
+  const reason = r.reason ? localize(lang, r.reason) : null;
+  const text = [
+    r.delivered
+      ? localize(lang, { ja: `${planId}: ${verb}（会社のデータベースに送信しました）`, en: `${planId}: ${verb} (delivered to the company database)` })
+      : localize(lang, {
+          ja: `${planId}: ${verb}（会社のデータベースにまだ送れていません。送信待ちに入れ、自動的に再送します: ${reason ?? ''}）`,
+          en: `${planId}: ${verb} (not delivered to the company database yet; queued and retried automatically: ${reason ?? ''})`,
+        }),
+    ...(r.replaced
+      ? [
+          localize(lang, {
+            ja: `同じ日の承認済みの計画 ${r.replaced} は置き換えました（会社の daily_assignments ではこの計画の行に入れ替わります）。`,
+            en: `It replaces the day's approved plan ${r.replaced} (its rows in the company's daily_assignments give way to this plan's).`,
+          }),
+        ]
+      : []),
+  ].join('\n');
   io.stdout(
     o.json
-      ? `${JSON.stringify({ planId, status: r.plan.status, decidedAt: r.plan.decidedAt, lines: r.plan.lines.length, delivered: r.delivered }, null, 2)}\n`
+      ? `${JSON.stringify({ planId, status: r.plan.status, decidedAt: r.plan.decidedAt, lines: r.plan.lines.length, delivered: r.delivered, reason, replaced: r.replaced }, null, 2)}\n`
       : `${text}\n`,
   );
   return 0;

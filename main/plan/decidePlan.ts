@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
-import { zonedEpoch } from '../config/zonedTime.js';
+import { localDate, zonedEpoch } from '../config/zonedTime.js';
 import { GenbaError, type Localized } from '../errors.js';
 import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
 import { ATTENDANCE_OF_DAY } from '../store/attendanceOfDay.js';
@@ -10,6 +10,7 @@ import type { PlanBlock } from './planProblem.js';
 import { usualOf } from './planInputs.js';
 import { loadPlan, type PlanLine, type StoredPlan } from './planStore.js';
 import { writeTransaction } from '../store/writeTransaction.js';
+import { refuseStale } from './refuseStale.js';
 
 /** A change of one line before approving: the person's half day on another site, business and process, or off the plan. */
 export type PlanEdit = { operatorId: number; block: PlanBlock } & ({ site: string; businessId: string; process: string } | { off: true });
@@ -101,14 +102,15 @@ export function assignmentRecords(plan: StoredPlan, lines: readonly PlanLine[], 
  * Records a manager's decision on a plan: the plan's status and the outbox row in one
  * transaction (the outbox delivers the approval and, for an approval, the daily assignments
  * to the company database). A plan is decided once; a rejection needs a reason, and so does
- * a change of lines.
+ * a change of lines. An approval re-checks the plan against the store as it is now
+ * (refuseStale), and replaces the day's earlier approved plan, if any (`replaced`).
  */
 export function decidePlan(
   db: Database.Database,
   planId: string,
   d: PlanDecision,
   o: { now: number; timeZone: string; minSkill: number; record: (r: DecisionRecord) => void; businessNames: () => BusinessNames },
-): StoredPlan {
+): { plan: StoredPlan; replaced: string | null } {
   const plan = loadPlan(db, planId);
   if (!plan) throw fail('PLAN_NOT_FOUND', { ja: `計画 ${planId} はありません。`, en: `There is no plan ${planId}.` });
   if (plan.status !== 'open') {
@@ -127,6 +129,8 @@ export function decidePlan(
       en: 'The company database has no daily_assignments table, so the plan cannot be written there.',
     });
   const lines = d.action === 'modified' ? applyEdits(db, plan, d.edits ?? [], o.minSkill, o.businessNames) : plan.lines;
+  // Only what is written to the company must still hold: a rejection of a stale plan is as good as any.
+  if (d.action !== 'rejected') refuseStale(db, plan, lines, localDate(o.now, o.timeZone));
   const decided: StoredPlan = { ...plan, lines, status: d.action, decidedAt: o.now };
   const heads = new Map<string, number>();
   for (const l of lines) heads.set(`${l.site} ${l.process} ${l.block}`, (heads.get(`${l.site} ${l.process} ${l.block}`) ?? 0) + 1);
@@ -151,12 +155,21 @@ export function decidePlan(
       ja: `${tooLong.field} が長すぎます（上限 ${tooLong.limit}）。`,
       en: `${tooLong.field} is too long (at most ${tooLong.limit}).`,
     });
-  writeTransaction(db, () => {
+  return writeTransaction(db, () => {
     const r = db
       .prepare(`UPDATE plans SET status = ?, decided_at = ?, body = ? WHERE plan_id = ? AND status = 'open'`)
       .run(d.action, o.now, JSON.stringify(decided), planId);
     if (r.changes === 0) throw fail('PLAN_DECIDED', { ja: `計画 ${planId} は判断済みです。`, en: `Plan ${planId} has been decided.` });
+    // A day has one approved plan: this one replaces the day's earlier approval here, and its delivery replaces that plan's rows at the company.
+    const replaced =
+      d.action === 'rejected'
+        ? undefined
+        : (db
+            .prepare(
+              `UPDATE plans SET status = 'superseded' WHERE plan_date = ? AND status IN ('approved', 'modified') AND plan_id <> ? RETURNING plan_id AS id`,
+            )
+            .all(plan.date, planId) as { id: string }[]);
     o.record(record);
+    return { plan: decided, replaced: replaced?.[0]?.id ?? null };
   });
-  return decided;
 }

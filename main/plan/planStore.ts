@@ -5,9 +5,16 @@ import { writeTransaction } from '../store/writeTransaction.js';
 
 export type { PlanLine, PlanStatus, StoredPlan } from '../api/planTypes.js';
 
+/** What every plan id of a day starts with (`PLN20251024-`). */
+export const planIdPrefix = (date: string): string => `PLN${date.replaceAll('-', '')}-`;
 /** `PLN{YYYYMMDD}-{8 hex}`: the day planned, and a random part so two plans of one day differ. */
-export const newPlanId = (date: string): string => `PLN${date.replaceAll('-', '')}-${randomBytes(4).toString('hex').toUpperCase()}`;
-export const PLAN_ID = /^PLN\d{8}-[0-9A-F]{8}$/;
+export const newPlanId = (date: string): string => `${planIdPrefix(date)}${randomBytes(4).toString('hex').toUpperCase()}`;
+export const PLAN_ID = /^PLN(\d{4})(\d{2})(\d{2})-[0-9A-F]{8}$/;
+/** The day a plan id names (PLN20251024-… → 2025-10-24); null for anything that is not a plan id. */
+export function planDateOf(planId: string): string | null {
+  const m = PLAN_ID.exec(planId);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
 
 /** Stores a new plan; an open plan of the same day is superseded by it (one open plan per day). */
 export function savePlan(db: Database.Database, plan: Omit<StoredPlan, 'status' | 'decidedAt'>): void {

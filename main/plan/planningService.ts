@@ -15,7 +15,9 @@ import { warmPlanSolver } from './warmPlanSolver.js';
 import { applyConditions, isWhatIf, type PlanConditions } from './planConditions.js';
 import { decidePlan, type PlanDecision } from './decidePlan.js';
 import { loadPlan, newPlanId, PLAN_ID, planInputsVersion, recentPlans, savePlan, type StoredPlan } from './planStore.js';
-import type { DecisionRecord } from '../store/decisionRecord.js';
+import type { DecisionRecord, DeliveryReport } from '../store/decisionRecord.js';
+import { attemptReason, NOT_ATTEMPTED } from '../store/attemptReason.js';
+import type { PlanDecided } from '../api/planTypes.js';
 
 /** A day's staffing plan: what it was built from, the solver's plan, and each shortfall in the manager's terms. */
 export interface DayPlan extends Omit<PlanInputs, 'problem'> {
@@ -50,7 +52,7 @@ export interface PlanningService {
   /** Warms the solver at start-up (the desktop app), so the first plan does not pay for it. */
   warm(): Promise<void>;
   /** Approves (writing its lines to the company's daily_assignments through the outbox), changes lines and approves, or rejects a plan. */
-  decide(planId: string, d: Omit<PlanDecision, 'user'>): Promise<{ plan: StoredPlan; delivered: boolean }>;
+  decide(planId: string, d: Omit<PlanDecision, 'user'>): Promise<PlanDecided>;
 }
 
 /** The settings a plan depends on: the working day and its limits, the skill policy, the time zone. */
@@ -65,7 +67,7 @@ export function createPlanningService(deps: {
   userName: string;
   /** The outbox: a decision is recorded in the plan's transaction, then delivered at once (and retried by the sync until it is). */
   record: (d: DecisionRecord) => void;
-  deliver: () => Promise<unknown>;
+  deliver: () => Promise<DeliveryReport | null>;
   delivered: (id: string) => boolean;
 }): PlanningService {
   const today = (): string => localDate(deps.env.now(), deps.env.config().timeZone);
@@ -180,7 +182,7 @@ export function createPlanningService(deps: {
     async decide(planId, d) {
       if (!PLAN_ID.test(planId)) throw new GenbaError('INVALID_INPUT', { ja: `計画 ID の形が違います: ${planId}`, en: `Not a plan id: ${planId}` });
       const config = deps.env.config();
-      const plan = decidePlan(
+      const { plan, replaced } = decidePlan(
         deps.db(),
         planId,
         { ...d, user: deps.userName },
@@ -192,9 +194,10 @@ export function createPlanningService(deps: {
           businessNames: deps.businessNames,
         },
       );
-      // Delivery failing (the company database down) leaves the decision in the outbox, retried by the sync.
-      await deps.deliver().catch(() => {});
-      return { plan, delivered: deps.delivered(planId) };
+      // Delivery failing (the company database down or silent: each wait is bounded) leaves the decision in the outbox, retried by the sync.
+      const reason = await attemptReason(planId, deps.deliver());
+      const delivered = deps.delivered(planId);
+      return { plan, delivered, reason: delivered ? null : (reason ?? NOT_ATTEMPTED), replaced };
     },
   };
 }

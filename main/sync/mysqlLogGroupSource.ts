@@ -1,6 +1,7 @@
 import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../config/sqlDatetime.js';
 import type { LogGroup, LogGroupSource, ShapeSamples } from './logGroupSource.js';
 import { mysqlShapeSql } from './logShapeSql.js';
+import { boundedPool } from './boundedPool.js';
 import { checkedSelect, mysqlPool, mysqlSourceId, type MySqlSourceOptions } from './mysqlSource.js';
 import { toSyncError } from './syncError.js';
 import type { TableSpec } from './tableSpecs.js';
@@ -15,12 +16,12 @@ const MINUTE = 60_000;
  */
 export function createMySqlLogGroupSource(o: MySqlSourceOptions, spec: TableSpec): LogGroupSource {
   const where = `${o.host}:${o.port}/${o.database}`;
-  const pool = mysqlPool(o);
+  const pool = boundedPool(mysqlPool(o), o);
   const shape = mysqlShapeSql('message');
   let bytes = 0;
   const run = async <T>(sql: string, params: unknown[]): Promise<T[]> => {
     try {
-      const [rows] = await pool.query({ sql, timeout: o.queryTimeoutMs }, params);
+      const [rows] = await pool.query<T[]>(sql, params);
       // What crossed the network, near enough: the text of the rows.
       bytes += JSON.stringify(rows).length;
       return rows as T[];
@@ -87,7 +88,7 @@ export function createMySqlLogGroupSource(o: MySqlSourceOptions, spec: TableSpec
     bytesReceived: () => bytes,
 
     async close() {
-      await pool.end().catch(() => {});
+      await pool.end();
     },
   };
 }

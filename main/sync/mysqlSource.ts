@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import mysql from 'mysql2/promise';
 import type { CompanyTable } from '../store/companyRows.js';
 import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../config/sqlDatetime.js';
+import { boundedPool } from './boundedPool.js';
+import { planDateOf, planIdPrefix } from '../plan/planStore.js';
 import { missingColumn, SyncError, toSyncError } from './syncError.js';
 import type { AssignmentRecord, DecisionRecord } from '../store/decisionRecord.js';
 import type { Batch, LocalRow, SyncSource, Watermark } from './syncSource.js';
@@ -99,10 +101,10 @@ export function mysqlPool(o: MySqlSourceOptions): mysql.Pool {
 
 export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testConnection(specs: readonly TableSpec[]): Promise<TableCheck[]> } {
   const where = `${o.host}:${o.port}/${o.database}`;
-  const pool = mysqlPool(o);
+  const pool = boundedPool(mysqlPool(o), o);
   const run = async <T>(table: string | undefined, sql: string, params: unknown[] = []): Promise<T> => {
     try {
-      const [rows] = await pool.query({ sql, timeout: o.queryTimeoutMs }, params);
+      const [rows] = await pool.query<T>(sql, params);
       return rows as T;
     } catch (error) {
       throw toSyncError(error, where, table);
@@ -124,7 +126,7 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
     async checkColumns(spec: TableSpec) {
       let fields: { name: string }[];
       try {
-        [, fields] = await pool.query({ sql: `SELECT * FROM (${checkedSelect(spec)}) AS src LIMIT 0`, timeout: o.queryTimeoutMs });
+        [, fields] = await pool.query(`SELECT * FROM (${checkedSelect(spec)}) AS src LIMIT 0`);
       } catch (error) {
         throw toSyncError(error, where, spec.table);
       }
@@ -198,29 +200,39 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
         'genba',
         d.suggestion_id,
       ]);
-      const conn = await pool.getConnection().catch((error: unknown) => {
-        throw toSyncError(error, where, 'daily_assignments');
-      });
+      const date = planDateOf(d.suggestion_id);
+      if (date === null) throw new Error(`assignments with a decision that is not a plan's: ${d.suggestion_id}`);
       try {
-        await conn.query('START TRANSACTION');
-        const [result] = (await conn.query({ sql: history, timeout: o.queryTimeoutMs }, values)) as unknown as [{ affectedRows: number }];
-        for (let i = 0; i < rows.length; i += 500) {
-          await conn.query(
-            {
-              sql: `INSERT INTO daily_assignments (assignment_date, operator_id, location_name, process_name, business_id, start_time, end_time, assigned_by, plan_id)
-                    VALUES ? ON DUPLICATE KEY UPDATE assignment_id = assignment_id`,
-              timeout: o.queryTimeoutMs,
-            },
-            [rows.slice(i, i + 500)],
+        return await pool.transact(async (statement) => {
+          const result = await statement<{ affectedRows: number }>(history, values);
+          const outcome = result.affectedRows === 1 ? 'inserted' : 'existed';
+          // A day has one approved plan: the latest decided. The locking read waits for another Genba delivering a plan of the
+          // same day (or ends one of the two as a deadlock, retried), so two deliveries never both think they are the latest.
+          const [latest] = await statement<{ id: string }[]>(
+            `SELECT suggestion_id AS id FROM approval_history WHERE suggestion_id LIKE ? AND action_type IN ('approved', 'modified')
+             ORDER BY created_at DESC, approval_history_id DESC LIMIT 1 FOR UPDATE`,
+            [`${planIdPrefix(date)}%`],
           );
-        }
-        await conn.query('COMMIT');
-        return result.affectedRows === 1 ? 'inserted' : 'existed';
+          // An older approval delivered late (another machine's, queued while the company was away) is history only.
+          if (latest?.id !== d.suggestion_id) return outcome;
+          const [older] = await statement<{ n: number }[]>(
+            `SELECT COUNT(*) AS n FROM daily_assignments WHERE assignment_date = ? AND assigned_by = 'genba' AND plan_id <> ?`,
+            [date, d.suggestion_id],
+          );
+          // Asked only when there is something to replace: a company that grants no DELETE can still approve a day's first plan.
+          if (Number(older?.n ?? 0) > 0)
+            await statement(`DELETE FROM daily_assignments WHERE assignment_date = ? AND assigned_by = 'genba' AND plan_id <> ?`, [date, d.suggestion_id]);
+          for (let i = 0; i < rows.length; i += 500) {
+            await statement(
+              `INSERT INTO daily_assignments (assignment_date, operator_id, location_name, process_name, business_id, start_time, end_time, assigned_by, plan_id)
+               VALUES ? ON DUPLICATE KEY UPDATE assignment_id = assignment_id`,
+              [rows.slice(i, i + 500)],
+            );
+          }
+          return outcome;
+        });
       } catch (error) {
-        await conn.query('ROLLBACK').catch(() => {});
         throw toSyncError(error, where, 'daily_assignments');
-      } finally {
-        conn.release();
       }
     },
 
@@ -244,25 +256,22 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
           throw spec.configured && QUERY_FAULTS.has(e.code) ? configuredQueryFailed(spec.table, e) : e;
         }
       }
-      const conn = await pool.getConnection().catch((error: unknown) => {
-        throw toSyncError(error, where);
-      });
       try {
-        await conn.query('START TRANSACTION');
-        await conn.query(`INSERT INTO approval_history (suggestion_id, changes, impact, action_type, action_user, execution_status, created_at)
-          VALUES ('genba-connection-test', '{}', '{}', 'approved', 'genba', 'pending', NOW(3))
-          ON DUPLICATE KEY UPDATE suggestion_id = suggestion_id`);
+        await pool.transact(
+          (statement) =>
+            statement(`INSERT INTO approval_history (suggestion_id, changes, impact, action_type, action_user, execution_status, created_at)
+              VALUES ('genba-connection-test', '{}', '{}', 'approved', 'genba', 'pending', NOW(3))
+              ON DUPLICATE KEY UPDATE suggestion_id = suggestion_id`),
+          'ROLLBACK',
+        );
       } catch (error) {
         throw toSyncError(error, where, 'approval_history');
-      } finally {
-        await conn.query('ROLLBACK').catch(() => {});
-        conn.release();
       }
       return checks;
     },
 
     async close() {
-      await pool.end().catch(() => {});
+      await pool.end();
     },
   };
   return source;

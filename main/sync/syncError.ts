@@ -78,7 +78,14 @@ export function toSyncError(error: unknown, where: string, table?: string): Sync
       return missingColumn(table ?? '?', column);
     }
     case 'ER_TABLEACCESS_DENIED_ERROR':
-    case 'ER_COLUMNACCESS_DENIED_ERROR':
+    case 'ER_COLUMNACCESS_DENIED_ERROR': {
+      // A plan's delivery writes daily_assignments too, and replacing a day's earlier plan deletes that plan's rows there.
+      const write = /^(INSERT|UPDATE|DELETE) command denied/i.exec(e.sqlMessage ?? '')?.[1]?.toUpperCase();
+      if (table === 'daily_assignments' && write)
+        return mk('WRITEBACK_DENIED', {
+          ja: `承認した計画を会社データベースの daily_assignments に書き込む権限（${write}）がありません。データベース管理者に INSERT、UPDATE と DELETE（同じ日の前の計画を置き換えるため）の権限を依頼してください。承認は手元に保存され、権限が付けば送信されます。`,
+          en: `No permission (${write}) to write approved plans to daily_assignments in the company database. Ask the database administrator for INSERT, UPDATE and DELETE (DELETE replaces a day's earlier plan). Decisions are kept locally and sent once permitted.`,
+        });
       return table === 'approval_history'
         ? mk('WRITEBACK_DENIED', {
             ja: '承認結果を会社データベースの approval_history に書き込む権限がありません。データベース管理者に INSERT と UPDATE の権限を依頼してください。承認は手元に保存され、権限が付けば送信されます。',
@@ -88,6 +95,7 @@ export function toSyncError(error: unknown, where: string, table?: string): Sync
             ja: `テーブル ${table ?? ''} を読む権限がありません。データベース管理者に SELECT 権限を依頼してください。`,
             en: `No permission to read ${table ?? ''}. Ask the database administrator for SELECT.`,
           });
+    }
     case 'ETIMEDOUT':
     case 'PROTOCOL_SEQUENCE_TIMEOUT':
       return mk('SOURCE_TIMEOUT', {

@@ -23,6 +23,7 @@ import { planSolverBench } from './planSolver.js';
 import { planHistoryBench } from './planHistory.js';
 import { syncSoak } from './syncSoak.js';
 import { compactionSoak } from './compactionSoak.js';
+import { planDeliverySoak } from './planDeliverySoak.js';
 import { syncThroughput } from './syncThroughput.js';
 
 /** GENBA_BENCH_ONLY=soak,sync (section names below) runs those sections alone. */
@@ -152,6 +153,11 @@ const sections: [string, string, () => Promise<void>][] = [
     'compaction-soak',
     'compaction soak (row-level and MySQL-grouped logs, compaction after every sync, refinement, new shapes, kill -9s, decisions)',
     () => compactionSoak(Number(process.env.GENBA_BENCH_SOAK_SECONDS ?? 180), record),
+  ],
+  [
+    'plan-soak',
+    'plan delivery soak (two machines approving plans for the same days, frozen servers, kill -9s of Genba and MariaDB)',
+    () => planDeliverySoak(Number(process.env.GENBA_BENCH_SOAK_SECONDS ?? 180), record),
   ],
   ['ai', 'local AI (CPU)', () => aiRuntimeBench(record)],
   ['logs', 'log intelligence', () => logIntelligenceBench(record)],

@@ -1,6 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useName, useNamesInText } from '../../i18n/useName';
-import { shortItems, type PlanBlock, type PlanDemandView, type PlanLine, type StoredPlan, type StoreForecast } from '../../../../main/api/planTypes';
+import {
+  shortItems,
+  type PlanBlock,
+  type PlanDemandView,
+  type PlanDecided,
+  type PlanLine,
+  type StoredPlan,
+  type StoreForecast,
+} from '../../../../main/api/planTypes';
 import { call } from '../../api/genbaClient';
 import { useDayName } from '../../i18n/useDayName';
 import { useT } from '../../i18n/useT';
@@ -30,7 +38,7 @@ export function PlanView() {
   const [error, setError] = useState<string | null>(null);
   const [edits, setEdits] = useState<Map<string, Edit>>(new Map());
   const [reason, setReason] = useState('');
-  const [delivery, setDelivery] = useState<boolean | null>(null);
+  const [delivery, setDelivery] = useState<Pick<PlanDecided, 'delivered' | 'reason'> | null>(null);
 
   const dayName = useDayName();
 
@@ -76,8 +84,9 @@ export function PlanView() {
         ...(reason.trim() ? { reason: reason.trim() } : {}),
         ...(action === 'modified' ? { edits: [...edits.values()] } : {}),
       });
-      setPlans((ps) => ps.map((p) => (p.planId === r.plan.planId ? r.plan : p)));
-      setDelivery(r.delivered);
+      // The day's earlier approval, if any, is superseded by this one in the same decision.
+      setPlans((ps) => ps.map((p) => (p.planId === r.plan.planId ? r.plan : p.planId === r.replaced ? { ...p, status: 'superseded' as const } : p)));
+      setDelivery(r);
       setEdits(new Map());
     } catch (e) {
       setError((e as Error).message);
@@ -295,7 +304,7 @@ export function PlanView() {
               </button>
             </div>
           )}
-          {delivery !== null && <p role="status">{delivery ? t('plan.delivered') : t('plan.queued')}</p>}
+          {delivery !== null && <p role="status">{delivery.delivered ? t('plan.delivered') : `${t('plan.queued')} ${delivery.reason?.[lang] ?? ''}`}</p>}
         </>
       )}
     </div>
