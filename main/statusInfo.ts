@@ -7,6 +7,7 @@ import type { StatusInfo } from './api/types.js';
 import type { AppEnv } from './config/appEnv.js';
 import type { StoreHandle } from './store/storeHandle.js';
 import { schemaVersion } from './store/migration.js';
+import { RefusedRows } from './store/refusedRows.js';
 import type { Outbox } from './sync/outbox.js';
 import type { SyncService } from './sync/syncService.js';
 
@@ -58,7 +59,13 @@ export function statusInfo(o: {
     lastSync: repo.lastSuccessfulSync(),
     dataAsOf,
     complete: repo.isComplete(o.sourceId),
-    sync: { ...o.sync, tables: repo.syncStates(), pendingDecisions: counts.pending, failingDecisions: counts.failing },
+    sync: {
+      ...o.sync,
+      tables: repo.syncStates(),
+      refusedRows: new RefusedRows(db).summary(),
+      pendingDecisions: counts.pending,
+      failingDecisions: counts.failing,
+    },
     models: { dir: modelsDir, found: findModels(modelsDir) },
     alertsPausedUntil: o.alertsPausedUntil !== null && o.alertsPausedUntil > now ? o.alertsPausedUntil : null,
   };

@@ -103,6 +103,11 @@ export interface SyncInfo {
   current: { table: string; rowsDone: number; rowsEstimated: number | null } | null;
   lastRun: { at: number; ok: boolean; rows: number; error: ErrorPayload | null } | null;
   tables: { table: string; sourceId: string; lastSuccessAt: number | null; lastError: string | null; absent: boolean }[];
+  /**
+   * Company rows the sync skipped, per table: their count and the first few (primary key, the
+   * first column the local copy cannot hold, and why). A fix at the company brings a row in.
+   */
+  refusedRows: { table: string; rows: number; first: { key: string; column: string; why: Localized }[] }[];
   /** Decisions stored here and not yet in the company's approval_history. */
   pendingDecisions: number;
   failingDecisions: number;

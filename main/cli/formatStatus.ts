@@ -1,6 +1,8 @@
 import type { StatusInfo, StorageReport } from '../api/types.js';
 import { localize, type Lang, type Localized } from '../errors.js';
 import { count } from '../api/englishCount.js';
+import { TABLE_COLUMNS } from '../store/companyRows.js';
+import { escapeField } from './escapeControls.js';
 
 const LOCALES: Localized = { ja: 'ja-JP', en: 'en-GB' };
 
@@ -19,6 +21,9 @@ function when(ms: number | null, now: number, timeZone: string, lang: Lang): str
 
 const MB = 1024 * 1024;
 
+/** The primary key's name, to say which row (the status names tables as text). */
+const TABLE_KEYS: Record<string, string> = Object.fromEntries(Object.entries(TABLE_COLUMNS).map(([table, c]) => [table, c.key]));
+
 const STATUS_TEXTS: Localized<{
   dataDir: string;
   database: string;
@@ -34,6 +39,8 @@ const STATUS_TEXTS: Localized<{
   lastSyncError: string;
   notYetBuilt: string;
   pendingDecisions: string;
+  refusedRows: string;
+  refusedCount: (n: number) => string;
   tables: string;
   models: string;
   noModels: string;
@@ -53,6 +60,8 @@ const STATUS_TEXTS: Localized<{
     lastSyncError: '前回の同期エラー',
     notYetBuilt: '未取り込み: デモ会社のログ（約24万行）は次のコマンド（genba logs など）かアプリの起動時に取り込みます',
     pendingDecisions: '送信待ちの承認',
+    refusedRows: '取り込めなかった行（会社データベースで直すと次の同期で取り込みます）',
+    refusedCount: (n) => `${n}行`,
     tables: 'テーブル',
     models: 'モデル',
     noModels: 'なし（モデルなしでもルールとテンプレートで動作します）',
@@ -72,6 +81,8 @@ const STATUS_TEXTS: Localized<{
     lastSyncError: 'Last sync error',
     notYetBuilt: "Not yet built: the demo company's logs (about 241k lines) come in with the next command (genba logs …) or when the app starts",
     pendingDecisions: 'Decisions awaiting delivery',
+    refusedRows: 'Rows not copied (fixed in the company database, they come with the next sync)',
+    refusedCount: (n) => count(n, 'row'),
     tables: 'Tables',
     models: 'Models',
     noModels: 'none (the app works without models, with rules and templates)',
@@ -93,6 +104,15 @@ export function formatStatus(s: StatusInfo, timeZone: string, lang: Lang): strin
     ...(s.sync.lastRun?.error ? [`${t.lastSyncError}: ${s.sync.lastRun.error.message}`] : []),
     ...(s.complete ? [] : [t.notYetBuilt]),
     `${t.pendingDecisions}: ${s.sync.pendingDecisions}`,
+    ...(s.sync.refusedRows.length === 0
+      ? []
+      : [
+          `${t.refusedRows}:`,
+          ...s.sync.refusedRows.flatMap((r) => [
+            `  ${r.table}: ${t.refusedCount(r.rows)}`,
+            ...r.first.map((f) => `    ${TABLE_KEYS[r.table] ?? 'key'} ${escapeField(f.key)}: ${escapeField(localize(lang, f.why))}`),
+          ]),
+        ]),
     `${t.tables}:`,
     ...s.tables.map((x) => `  ${x.table.padEnd(32)} ${x.rows.toLocaleString('en-US').padStart(10)}`),
     `${t.models} (${s.models.dir}): ${

@@ -15,6 +15,7 @@ import {
 } from './companyRows.js';
 import { compactedIdTest, forgetCompactedIds, isCompactable, type CompactableTable } from './compactedIds.js';
 import { SyncState, type TableSyncState } from './syncState.js';
+import { RefusedRows } from './refusedRows.js';
 
 interface RowOf {
   locations: LocationRow;
@@ -100,6 +101,7 @@ export class CompanyRepository {
     this.db.prepare(`DELETE FROM ${table}`).run();
     if (isCompactable(table)) forgetCompactedIds(this.db, table);
     this.db.prepare('DELETE FROM sync_gaps WHERE table_name = ?').run(table);
+    new RefusedRows(this.db).forget(table);
     this.syncState.forget(table);
     this.db.prepare('DELETE FROM meta WHERE key = ?').run(COMPLETE_SOURCE);
   }

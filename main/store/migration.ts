@@ -12,6 +12,8 @@ import { logGroups } from './migrations/009_log_groups.js';
 import { compactionMemory } from './migrations/010_compaction_memory.js';
 import { businessNames } from './migrations/011_business_names.js';
 import { planningTables } from './migrations/012_planning_tables.js';
+import { gapChecks } from './migrations/013_gap_checks.js';
+import { refusedRows } from './migrations/014_refused_rows.js';
 import { StoreError } from './storeError.js';
 import { writeTransaction } from './writeTransaction.js';
 
@@ -29,6 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
   compactionMemory,
   businessNames,
   planningTables,
+  gapChecks,
+  refusedRows,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

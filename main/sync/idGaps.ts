@@ -2,23 +2,35 @@ import type Database from 'better-sqlite3';
 import { highestKnownId, type CompactableTable } from '../store/compactedIds.js';
 import { writeTransaction } from '../store/writeTransaction.js';
 
+/** Later runs that must find a gap still missing before it is given up, however much time has passed. */
+const MIN_CHECKS = 2;
+
 /**
- * Ids missing below ids already read, remembered with when they were first seen missing
- * (sync_gaps, migration 10). A writer's transaction takes its id when it inserts and shows
- * its rows when it commits, so a missing id is a row that may still arrive, until the
- * look-back has passed since it was first seen; then it is given up (a rollback, or a row
- * deleted upstream). This does not depend on the times written in the rows: a late importer
- * writing lines with old times between new ones cannot make the sync give up early.
+ * Ids missing below ids already read, remembered with when they were first seen missing and
+ * how many later runs found them still missing (sync_gaps, migrations 10 and 13). A
+ * writer's transaction takes its id when it inserts and shows its rows when it commits, so
+ * a missing id is a row that may still arrive, and every run reads the awaited ids again
+ * (SyncSource.fetchIdRuns). That holds from the first pull on, and from the lowest id up: a
+ * transaction open while the first pull reads may hold any id below the ones it sees, the
+ * first ids of an empty table included. A gap is given up (a rollback, a row deleted
+ * upstream, an id the company's SELECT leaves out) only once a read begun at least the
+ * look-back after it was first missed (longer than any transaction stays open) and
+ * MIN_CHECKS later runs found it still missing. This does not depend on the times written
+ * in the rows: a late importer writing lines with old times cannot make the sync give up early.
  */
 export interface IdGaps {
-  /** The oldest missing id still awaited, or null. */
-  oldest(): number | null;
+  /** The runs of ids still awaited, [first, last], in ascending order. */
+  runs(): [number, number][];
   /** The highest id known here (a row, or one compaction removed), or null. */
   top(): number | null;
-  /** Adds the ids missing above `from` (the top before a batch was written): call in the batch's transaction. */
+  /** Adds the ids missing above `from` (the top before a batch was written, 0 when there was none): call in the batch's transaction. */
   addAbove(from: number, now: number): void;
-  /** Forgets gaps given up (first seen before now - lookbackMs) and the ids of gaps that have arrived since. */
-  settle(now: number, lookbackMs: number): void;
+  /**
+   * Call once the awaited ids were read again (in a read begun at `checkedAt`, after this run
+   * began at `runStart`): forgets the ids that arrived, counts the read for the gaps found
+   * before this run, and gives up those missing long enough and often enough.
+   */
+  settle(runStart: number, checkedAt: number, lookbackMs: number): void;
 }
 
 export function idGaps(db: Database.Database, table: CompactableTable, key: string): IdGaps {
@@ -42,13 +54,17 @@ export function idGaps(db: Database.Database, table: CompactableTable, key: stri
     if (next <= b) runs.push([next, b]);
     return runs;
   };
-  const insert = db.prepare('INSERT OR IGNORE INTO sync_gaps (table_name, first_id, last_id, seen_at) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare('INSERT OR IGNORE INTO sync_gaps (table_name, first_id, last_id, seen_at, checks) VALUES (?, ?, ?, ?, ?)');
   return {
-    oldest() {
-      return (db.prepare('SELECT MIN(first_id) AS id FROM sync_gaps WHERE table_name = ?').get(table) as { id: number | null }).id;
+    runs() {
+      return db.prepare('SELECT first_id, last_id FROM sync_gaps WHERE table_name = ? ORDER BY first_id').raw().all(table) as [number, number][];
     },
     top: () => highestKnownId(db, table, key),
     addAbove(from, now) {
+      // Up to the first row above `from`: on a first pull (from 0) the lowest ids, which a transaction may hold while a
+      // later one has committed; above ids compaction removed, the ones between them and the next row.
+      const next = (db.prepare(`SELECT MIN(${key}) AS id FROM ${table} WHERE ${key} > ?`).get(from) as { id: number | null }).id;
+      if (next !== null && next > from + 1) for (const [a, b] of missing(from + 1, next - 1)) insert.run(table, a, b, now, 0);
       // Between consecutive ids above `from`: the ids of transactions in flight, a few at a time.
       const edges = db
         .prepare(
@@ -56,19 +72,23 @@ export function idGaps(db: Database.Database, table: CompactableTable, key: stri
            WHERE a.${key} >= ? AND NOT EXISTS (SELECT 1 FROM ${table} c WHERE c.${key} = a.${key} + 1)`,
         )
         .all(from) as { a: number; b: number | null }[];
-      for (const e of edges) if (e.b !== null && e.b >= e.a) for (const [a, b] of missing(e.a, e.b)) insert.run(table, a, b, now);
+      for (const e of edges) if (e.b !== null && e.b >= e.a) for (const [a, b] of missing(e.a, e.b)) insert.run(table, a, b, now, 0);
     },
-    settle(now, lookbackMs) {
+    settle(runStart, checkedAt, lookbackMs) {
       writeTransaction(db, () => {
-        db.prepare('DELETE FROM sync_gaps WHERE table_name = ? AND seen_at < ?').run(table, now - lookbackMs);
-        // Gaps still awaited keep only the ids that have not arrived, with when they were first missed.
-        for (const g of db.prepare('SELECT first_id AS a, last_id AS b, seen_at AS t FROM sync_gaps WHERE table_name = ?').all(table) as {
+        const drop = db.prepare('DELETE FROM sync_gaps WHERE table_name = ? AND first_id = ?');
+        for (const g of db.prepare('SELECT first_id AS a, last_id AS b, seen_at AS t, checks AS n FROM sync_gaps WHERE table_name = ?').all(table) as {
           a: number;
           b: number;
           t: number;
+          n: number;
         }[]) {
-          db.prepare('DELETE FROM sync_gaps WHERE table_name = ? AND first_id = ?').run(table, g.a);
-          for (const [a, b] of missing(g.a, g.b)) insert.run(table, a, b, g.t);
+          drop.run(table, g.a);
+          // A gap this run found was read again moments later: that says nothing about a transaction still open.
+          const checks = g.t < runStart ? g.n + 1 : g.n;
+          if (checks >= MIN_CHECKS && checkedAt - g.t >= lookbackMs) continue;
+          // Still awaited: only the ids that have not arrived, with when they were first missed.
+          for (const [a, b] of missing(g.a, g.b)) insert.run(table, a, b, g.t, checks);
         }
       });
     },

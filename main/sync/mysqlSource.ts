@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import mysql from 'mysql2/promise';
 import type { CompanyTable } from '../store/companyRows.js';
+import { COLUMN_TYPES } from '../store/columnTypes.js';
+import { localValue } from './mysqlValue.js';
 import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../config/sqlDatetime.js';
 import { boundedPool } from './boundedPool.js';
 import { planDateOf, planIdPrefix } from '../plan/planStore.js';
@@ -48,6 +50,24 @@ function keyset(columns: readonly string[], after: unknown[]): { sql: string; pa
     parts.push(`(${[...eq, `${quote(columns[i]!)} > ?`].join(' AND ')})`);
   }
   return { sql: parts.join(' OR '), params };
+}
+
+/**
+ * The WHERE of a pull after `after`. On a change time, rows whose time is NULL are left to
+ * fetchUndated: `time > ?` never matches them, and a first pull that read them (NULL sorts
+ * first) would end a batch on a NULL watermark that matches nothing after it.
+ */
+function afterWatermark(spec: TableSpec, after: Watermark | null): { sql: string; params: unknown[] } {
+  const first = spec.watermark[0]!;
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (spec.times.includes(first)) parts.push(`${quote(first)} IS NOT NULL`);
+  if (after !== null) {
+    const cond = keyset(spec.watermark, after as unknown[]);
+    parts.push(`(${cond.sql})`);
+    params.push(...cond.params);
+  }
+  return { sql: parts.length === 0 ? '' : ` WHERE ${parts.join(' AND ')}`, params };
 }
 
 /** The table's configured SELECT, refused unless it is one read-only statement (it is the administrator's SQL). */
@@ -110,12 +130,11 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
       throw toSyncError(error, where, table);
     }
   };
+  // Values in the local columns' terms where they can be; the engine refuses a row whose value cannot (checkRows.ts).
   const convert = (spec: TableSpec, raw: Record<string, unknown>): LocalRow => {
     const row: LocalRow = {};
-    for (const c of requiredColumns(spec.table)) {
-      const v = raw[c];
-      row[c] = v !== null && spec.times.includes(c) ? sqlDatetimeToEpoch(String(v), o.timeZone) : v;
-    }
+    const types = COLUMN_TYPES[spec.table];
+    for (const c of requiredColumns(spec.table)) row[c] = localValue(types[c]!, raw[c], o.timeZone);
     return row;
   };
 
@@ -135,21 +154,17 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
     },
 
     async estimate(spec: TableSpec, after: Watermark | null) {
-      const cond = after === null ? null : keyset(spec.watermark, after as unknown[]);
-      const rows = await run<{ n: number }[]>(
-        spec.table,
-        `SELECT COUNT(*) AS n FROM (${checkedSelect(spec)}) AS src${cond ? ` WHERE ${cond.sql}` : ''}`,
-        cond?.params ?? [],
-      );
+      const cond = afterWatermark(spec, after);
+      const rows = await run<{ n: number }[]>(spec.table, `SELECT COUNT(*) AS n FROM (${checkedSelect(spec)}) AS src${cond.sql}`, cond.params);
       return Number(rows[0]?.n ?? 0);
     },
 
     async fetch(spec: TableSpec, after: Watermark | null, limit: number): Promise<Batch> {
-      const cond = after === null ? null : keyset(spec.watermark, after as unknown[]);
+      const cond = afterWatermark(spec, after);
       const raw = await run<Record<string, unknown>[]>(
         spec.table,
-        `SELECT * FROM (${checkedSelect(spec)}) AS src${cond ? ` WHERE ${cond.sql}` : ''} ORDER BY ${spec.watermark.map(quote).join(', ')} LIMIT ?`,
-        [...(cond?.params ?? []), limit],
+        `SELECT * FROM (${checkedSelect(spec)}) AS src${cond.sql} ORDER BY ${spec.watermark.map(quote).join(', ')} LIMIT ?`,
+        [...cond.params, limit],
       );
       const last = raw[raw.length - 1];
       return { rows: raw.map((r) => convert(spec, r)), next: last ? spec.watermark.map((c) => last[c]) : after };
@@ -170,12 +185,39 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
 
     afterKey: (_spec: TableSpec, key: number): Watermark => [key],
 
+    /** The rows whose change time is NULL, by primary key: the keyset on the change time never reaches them. */
+    async fetchUndated(spec: TableSpec, afterKey: number | null, limit: number): Promise<LocalRow[]> {
+      const key = quote(primaryKey(spec.table));
+      const raw = await run<Record<string, unknown>[]>(
+        spec.table,
+        `SELECT * FROM (${checkedSelect(spec)}) AS src WHERE ${quote(spec.watermark[0]!)} IS NULL${afterKey === null ? '' : ` AND ${key} > ?`} ORDER BY ${key} LIMIT ?`,
+        afterKey === null ? [limit] : [afterKey, limit],
+      );
+      return raw.map((r) => convert(spec, r));
+    },
+
+    /** One range condition per run on the key, which MariaDB reads through the primary key (the SELECT is merged or the condition pushed into it). */
+    async fetchIdRuns(spec: TableSpec, runs: readonly (readonly [number, number])[], limit: number): Promise<LocalRow[]> {
+      if (runs.length === 0) return [];
+      const key = quote(primaryKey(spec.table));
+      const raw = await run<Record<string, unknown>[]>(
+        spec.table,
+        `SELECT * FROM (${checkedSelect(spec)}) AS src WHERE ${runs.map(() => `${key} BETWEEN ? AND ?`).join(' OR ')} ORDER BY ${key} LIMIT ?`,
+        [...runs.flat(), limit],
+      );
+      return raw.map((r) => convert(spec, r));
+    },
+
     async keys(spec: TableSpec) {
       const key = primaryKey(spec.table);
       const first = spec.watermark[0]!;
       const version = spec.times.includes(first) ? `, ${quote(first)} AS v` : '';
       const rows = await run<{ k: number; v?: string | null }[]>(spec.table, `SELECT ${quote(key)} AS k${version} FROM (${checkedSelect(spec)}) AS src`);
-      return rows.map((r) => ({ key: Number(r.k), version: r.v ? sqlDatetimeToEpoch(String(r.v), o.timeZone) : null }));
+      return rows.map((r) => {
+        // A change time that names no instant (a zero date) is no version, which staleVersions leaves out.
+        const v = localValue({ kind: 'time', nullable: true }, r.v, o.timeZone);
+        return { key: Number(r.k), version: typeof v === 'number' ? v : null };
+      });
     },
 
     async deliver(d: DecisionRecord) {

@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import { CompanyRepository } from '../store/companyRepository.js';
 import type { CompanyTable } from '../store/companyRows.js';
 import { TABLE_COLUMNS } from '../store/companyRows.js';
-import type { Batch, KeyVersion, SyncSource, Watermark } from './syncSource.js';
+import type { Batch, KeyVersion, LocalRow, SyncSource, Watermark } from './syncSource.js';
+import { checkRows } from './checkRows.js';
+import { RefusedRows } from '../store/refusedRows.js';
 import { pullFailed, tablePull, throwIfCancelled, type TablePull } from './tablePull.js';
 import { isAbsentOptional, primaryKey, type TableSpec } from './tableSpecs.js';
 import { idGaps, type IdGaps } from './idGaps.js';
@@ -37,6 +39,8 @@ export interface SyncReport {
 export const DEFAULT_LOOKBACK_MS = 15 * 60_000;
 /** At most this many rows are re-read per table and run, however busy the window was. */
 const MAX_LOOKBACK_ROWS = LOOKBACK_ID_SPAN;
+/** Runs of awaited ids asked for in one query: a long history's gaps take a few queries, each one index range per run. */
+const RUNS_PER_QUERY = 500;
 
 export interface SyncOptions {
   db: Database.Database;
@@ -58,7 +62,8 @@ export interface SyncOptions {
  * hold. Here that is the first id missing locally among the rows of the look-back window
  * (by the table's time column, at most MAX_LOOKBACK_ROWS ids): the run re-reads from just
  * before it, and the upsert by primary key makes the re-read idempotent. A gap older than
- * the window (a rolled-back insert, a row deleted upstream) is given up. Ids compaction
+ * the window is not re-read from here: the ids it lacks are asked for by themselves
+ * (idGaps.ts, pullIdRuns) until they arrive or are given up. Ids compaction
  * deleted (compacted_ids) count as present: they were taken, counted and removed on
  * purpose, and an old line with a high id would otherwise read as a gap at every run and
  * be mined again. Returns null when nothing is missing: the run continues after the newest row.
@@ -113,13 +118,15 @@ function lookbackWindow(db: Database.Database, spec: TableSpec, lookbackMs: numb
  * same SQLite transaction as its new watermark: a crash at any instant leaves either the
  * batch and its watermark or neither, so a rerun loses nothing and duplicates nothing.
  * Each run also re-reads a look-back window (lookbackStart for ids; the source's rewind
- * for change times) and compares the masters' versions, so rows that became visible out
- * of order are still taken, once.
+ * for change times), asks again for the ids still missing below those read (idGaps.ts),
+ * and compares the masters' versions, so rows that became visible out of order are still
+ * taken, once.
  */
 export async function runSync(o: SyncOptions): Promise<SyncReport> {
   const started = performance.now();
   const lookbackMs = o.lookbackMs ?? DEFAULT_LOOKBACK_MS;
   const repo = new CompanyRepository(o.db);
+  const refusals = new RefusedRows(o.db);
   const reports: TableReport[] = [];
 
   for (const spec of o.specs) {
@@ -135,21 +142,18 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
 
   async function pullTable(spec: TableSpec, pull: TablePull): Promise<TableReport> {
     const t0 = performance.now();
+    const runStart = o.now();
     // Another source's rows (say the demo company's) must not mix with this one's, nor what was derived from them.
     const reset = pull.reset;
     let watermark = pull.watermark as Watermark | null;
     if (watermark !== null && o.source.rewind) watermark = o.source.rewind(spec, watermark, lookbackMs);
-    const gaps = isIdKeyed(spec) && isCompactable(spec.table) ? idGaps(o.db, spec.table, primaryKey(spec.table)) : null;
+    // Missing ids are awaited only where they can be read again by themselves (idGaps.ts).
+    const gaps = isIdKeyed(spec) && isCompactable(spec.table) && o.source.fetchIdRuns ? idGaps(o.db, spec.table, primaryKey(spec.table)) : null;
     if (watermark !== null && o.source.afterKey && gaps) {
-      // From just before the first missing id of the window, or the oldest id still awaited, whichever is lower.
-      const awaited = gaps.oldest();
-      const top = gaps.top();
-      const starts = [lookbackStart(o.db, spec, lookbackMs), awaited !== null && top !== null && awaited > top - MAX_LOOKBACK_ROWS ? awaited - 1 : null];
-      const start = starts.reduce<number | null>((m, x) => (x === null ? m : m === null ? x : Math.min(m, x)), null);
+      // From just before the first missing id of the window; the ids still awaited are read again by themselves below.
+      const start = lookbackStart(o.db, spec, lookbackMs);
       if (start !== null) watermark = o.source.afterKey(spec, start);
     }
-    // A first pull takes the table's history, whose old gaps (rollbacks long ago) are no rows to wait for.
-    const firstPull = watermark === null;
     // Tables without a change column are re-read whole: they are the small masters.
     if (spec.reconcileDeletes && spec.watermark.length === 1 && spec.watermark[0] === primaryKey(spec.table)) watermark = null;
 
@@ -164,12 +168,19 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     // Cleared only once the new source has shown it has the table and its columns.
     pull.clearIfReset();
     const estimate = await o.source.estimate(spec, watermark);
-    const pulled = await pullFrom(spec, pull, watermark, estimate, firstPull ? null : gaps);
+    // A first pull records its gaps too: a transaction open while it reads may hold any id below the ones it sees.
+    const pulled = await pullFrom(spec, pull, watermark, estimate, gaps);
     if (gaps) {
-      // After a first pull only the look-back window's missing ids may still arrive.
-      const window = firstPull ? lookbackWindow(o.db, spec, lookbackMs) : null;
-      if (window) writeTransaction(o.db, () => gaps.addAbove(window.from, o.now()));
-      gaps.settle(o.now(), lookbackMs);
+      const checkedAt = o.now();
+      const again = await pullIdRuns(spec, gaps.runs());
+      pulled.read += again.read;
+      pulled.written += again.written;
+      gaps.settle(runStart, checkedAt, lookbackMs);
+    }
+    if (o.source.fetchUndated && spec.times.includes(spec.watermark[0]!)) {
+      const undated = await pullUndated(spec);
+      pulled.read += undated.read;
+      pulled.written += undated.written;
     }
 
     let deleted = 0;
@@ -182,7 +193,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
         keys.map((k) => k.key),
       );
       // A change the keyset could not see (committed late, or with an older change time): read the small table again whole.
-      if (watermark !== null && staleVersions(o.db, spec, keys) > 0) {
+      if (watermark !== null && staleVersions(o.db, spec, keys, refusals.versions(spec.table)) > 0) {
         const again = await pullFrom(spec, pull, null, null);
         pulled.read += again.read;
         pulled.written += again.written;
@@ -190,6 +201,55 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     }
     pull.succeeded(o.now());
     return { table: spec.table, read: pulled.read, rows: pulled.written, deleted, reset, ms: performance.now() - t0 };
+  }
+
+  /**
+   * Writes the rows the store can hold and records the others as refused (table, key, column,
+   * why) for the status, in the caller's transaction; returns how many rows it wrote. A row
+   * taken now is no longer refused (it was fixed at the company).
+   */
+  function keep(spec: TableSpec, rows: readonly LocalRow[]): number {
+    const { good, refused } = checkRows(spec, rows);
+    if (refused.length > 0) refusals.record(spec.table, refused, o.now());
+    const key = primaryKey(spec.table);
+    refusals.taken(
+      spec.table,
+      good.map((r) => r[key]),
+    );
+    return repo.upsert(spec.table, good as never[]);
+  }
+
+  /**
+   * The rows whose change time is NULL, read whole by key every run: no watermark on the
+   * change time ever passes them. One new or changed since the last run is written with this
+   * run's time as its change time (the local column needs one, and what is cached on it, the
+   * forecast's version, must see the change); an unchanged one is left as it is, so a quiet
+   * run writes nothing. The cost is the number of such rows, which a company has few of.
+   */
+  async function pullUndated(spec: TableSpec): Promise<{ read: number; written: number }> {
+    const key = primaryKey(spec.table);
+    const change = spec.watermark[0]!;
+    const columns = TABLE_COLUMNS[spec.table].columns.filter((c) => c !== change);
+    const local = o.db.prepare(`SELECT ${columns.join(', ')} FROM ${spec.table} WHERE ${key} = ?`);
+    let after: number | null = null;
+    let read = 0;
+    let written = 0;
+    for (;;) {
+      const rows = await o.source.fetchUndated!(spec, after, o.batchSize);
+      throwIfCancelled(o.signal);
+      read += rows.length;
+      const at = o.now();
+      const changed = rows
+        .filter((r) => {
+          const here = local.get(r[key]) as Record<string, unknown> | undefined;
+          return here === undefined || columns.some((c) => here[c] !== r[c]);
+        })
+        .map((r) => ({ ...r, [change]: at }));
+      if (changed.length > 0) written += writeTransaction(o.db, () => keep(spec, changed));
+      if (rows.length < o.batchSize) break;
+      after = Number(rows[rows.length - 1]![key]);
+    }
+    return { read, written };
   }
 
   /** `gaps`: ids missing below the ones a batch brings are remembered with the batch (idGaps.ts). */
@@ -213,12 +273,36 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
       if (batch.rows.length === 0) break;
       writeTransaction(o.db, () => {
         const top = gaps?.top() ?? null;
-        written += repo.upsert(spec.table, batch.rows as never[]);
-        if (gaps && top !== null) gaps.addAbove(top, o.now());
+        written += keep(spec, batch.rows);
+        if (gaps) gaps.addAbove(top ?? 0, o.now());
         pull.save(batch.next, o.now());
       });
       read += batch.rows.length;
       o.onProgress?.({ table: spec.table, rowsDone: read, rowsEstimated: estimate });
+    }
+    return { read, written };
+  }
+
+  /**
+   * Reads the awaited ids again, whatever their place below the watermark: a transaction that
+   * held one has committed its row since, or has not yet. Rows are upserted (the watermark
+   * stays); a page that comes back full continues after its last id.
+   */
+  async function pullIdRuns(spec: TableSpec, awaited: [number, number][]): Promise<{ read: number; written: number }> {
+    const key = primaryKey(spec.table);
+    let runs = awaited;
+    let read = 0;
+    let written = 0;
+    while (runs.length > 0) {
+      const rows = await o.source.fetchIdRuns!(spec, runs.slice(0, RUNS_PER_QUERY), o.batchSize);
+      throwIfCancelled(o.signal);
+      if (rows.length > 0) written += writeTransaction(o.db, () => keep(spec, rows));
+      read += rows.length;
+      if (rows.length < o.batchSize) runs = runs.slice(RUNS_PER_QUERY);
+      else {
+        const last = Number(rows[rows.length - 1]![key]);
+        runs = runs.filter(([, b]) => b > last).map(([a, b]): [number, number] => [Math.max(a, last + 1), b]);
+      }
     }
     return { read, written };
   }
@@ -229,8 +313,11 @@ function isIdKeyed(spec: TableSpec): boolean {
   return !spec.reconcileDeletes && spec.watermark.length === 1 && spec.watermark[0] === primaryKey(spec.table);
 }
 
-/** How many of the source's rows carry a version (change time) other than the local copy's. */
-function staleVersions(db: Database.Database, spec: TableSpec, keys: KeyVersion[]): number {
+/**
+ * How many of the source's rows carry a version (change time) other than the local copy's. A
+ * row refused at the version it still has is not one: it has not changed since (`refused`: key → version).
+ */
+function staleVersions(db: Database.Database, spec: TableSpec, keys: KeyVersion[], refused: ReadonlyMap<string, number | null>): number {
   const column = spec.watermark[0]!;
   if (!spec.times.includes(column) || !TABLE_COLUMNS[spec.table].columns.includes(column)) return 0;
   const local = new Map(
@@ -239,7 +326,7 @@ function staleVersions(db: Database.Database, spec: TableSpec, keys: KeyVersion[
       .raw()
       .all() as [number, number | null][],
   );
-  return keys.filter((k) => k.version !== null && local.get(k.key) !== k.version).length;
+  return keys.filter((k) => k.version !== null && local.get(k.key) !== k.version && refused.get(String(k.key)) !== k.version).length;
 }
 
 /** Deletes local rows whose key the source no longer has. */

@@ -48,6 +48,19 @@ export interface SyncSource {
    */
   afterKey?(spec: TableSpec, key: number): Watermark;
   /**
+   * The rows whose primary key lies in one of `runs` ([first, last], ascending), in key
+   * order, at most `limit`: the ids the engine found missing below ids it read (idGaps.ts),
+   * read again every run. Sources that other programs write to concurrently offer it; the
+   * engine tracks gaps only for those.
+   */
+  fetchIdRuns?(spec: TableSpec, runs: readonly (readonly [number, number])[], limit: number): Promise<LocalRow[]>;
+  /**
+   * The rows whose change time (the keyset's first column, a time) is NULL, after primary key
+   * `afterKey`, in key order, at most `limit`: a keyset on the change time never matches them,
+   * so the engine reads them all by key every run and keeps those that changed.
+   */
+  fetchUndated?(spec: TableSpec, afterKey: number | null, limit: number): Promise<LocalRow[]>;
+  /**
    * All primary keys (small master tables only), to reflect deletions, each with its row's
    * version (the change time of the keyset's first column, epoch ms) where it has one: a
    * version that differs from the local row's means a change the keyset missed.
