@@ -3,6 +3,8 @@ import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
 import { localDate, zonedEpoch } from '../config/zonedTime.js';
 import { GenbaError, type Localized } from '../errors.js';
 import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
+import { columnProblem, shown } from '../store/columnProblem.js';
+import { COLUMN_TYPES } from '../store/columnTypes.js';
 import { ATTENDANCE_OF_DAY } from '../store/attendanceOfDay.js';
 import type { AssignmentRecord, DecisionRecord } from '../store/decisionRecord.js';
 import { SyncState } from '../store/syncState.js';
@@ -87,15 +89,34 @@ function applyEdits(db: Database.Database, plan: StoredPlan, edits: readonly Pla
 export function assignmentRecords(plan: StoredPlan, lines: readonly PlanLine[], timeZone: string): AssignmentRecord[] {
   const [y, m, d] = plan.date.split('-').map(Number);
   const at = (minute: number): number => zonedEpoch(timeZone, y!, m!, d!, Math.floor(minute / 60), minute % 60);
-  return lines.map((l) => ({
-    assignment_date: plan.date,
-    operator_id: l.operatorId,
-    location_name: l.site,
-    process_name: l.process,
-    business_id: l.businessId,
-    start_time: at(l.block === 'am' ? plan.day.startMinute - l.overtimeMinutes : plan.day.lunchEndMinute),
-    end_time: at(l.block === 'am' ? plan.day.lunchStartMinute : plan.day.endMinute + l.overtimeMinutes),
-  }));
+  return lines.map((l) =>
+    writable({
+      assignment_date: plan.date,
+      operator_id: l.operatorId,
+      location_name: l.site,
+      process_name: l.process,
+      business_id: l.businessId,
+      start_time: at(l.block === 'am' ? plan.day.startMinute - l.overtimeMinutes : plan.day.lunchEndMinute),
+      end_time: at(l.block === 'am' ? plan.day.lunchStartMinute : plan.day.endMinute + l.overtimeMinutes),
+    }),
+  );
+}
+
+/**
+ * A row the company's daily_assignments can take, checked as the sync checks what it copies:
+ * a site's name that is not text (bytes, an object) would be written as '[object Object]'
+ * for everyone the plan puts there. Such a plan is refused whole, nothing is queued.
+ */
+function writable(r: AssignmentRecord): AssignmentRecord {
+  for (const [column, value] of Object.entries(r)) {
+    const why = columnProblem(column, COLUMN_TYPES.daily_assignments[column]!, value);
+    if (why)
+      throw fail('PLAN_BAD_VALUE', {
+        ja: `この計画は会社データベースに書き込めません（担当者 ${shown(r.operator_id)} の行: ${why.ja}）。同期してから計画を作り直してください。`,
+        en: `This plan cannot be written to the company database (the line of operator ${shown(r.operator_id)}: ${why.en}). Sync, then make the plan again.`,
+      });
+  }
+  return r;
 }
 
 /**
