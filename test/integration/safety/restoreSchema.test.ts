@@ -91,7 +91,8 @@ describe('restore and the doctor accept exactly the schema Genba creates', () =>
   }, 300_000);
   afterAll(() => root.remove());
 
-  for (const t of TAMPERED) {
+  // Both languages for the first case; one each for the others (each run is a process start, and the texts are the same code).
+  for (const [i, t] of TAMPERED.entries()) {
     it(`restore refuses a backup with ${t.name}, naming it, and changes nothing`, () => {
       const dir = copy();
       const file = tampered(t);
@@ -102,23 +103,27 @@ describe('restore and the doctor accept exactly the schema Genba creates', () =>
       expect(ja.stderr).toContain('復元に使えません');
       expect(ja.stderr).toContain(t.object);
       noStack(ja.stderr);
-      const en = genba(dir, 'restore', file, '--lang', 'en');
-      expect(en.code).toBe(1);
-      expect(en.stderr).toContain('cannot be restored');
-      expect(en.stderr).toContain(t.object);
+      if (i === 0) {
+        const en = genba(dir, 'restore', file, '--lang', 'en');
+        expect(en.code).toBe(1);
+        expect(en.stderr).toContain('cannot be restored');
+        expect(en.stderr).toContain(t.object);
+      }
       expect(storeDigest(dir)).toEqual(before);
       expect(readdirSync(dir).sort()).toEqual(files);
     });
 
     it(`the doctor reports a store with ${t.name} as an error, naming it`, () => {
       const dir = folderWith(tampered(t));
-      const ja = databaseCheck(dir);
-      expect(ja.code).toBe(1);
-      expect(ja.check.status).toBe('error');
-      expect(ja.check.summary).toContain(t.object);
       const en = databaseCheck(dir, 'en');
+      expect(en.code).toBe(1);
       expect(en.check.status).toBe('error');
       expect(en.check.summary).toContain(t.object);
+      if (i === 0) {
+        const ja = databaseCheck(dir);
+        expect(ja.check.status).toBe('error');
+        expect(ja.check.summary).toContain(t.object);
+      }
     });
   }
 

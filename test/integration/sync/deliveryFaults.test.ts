@@ -70,10 +70,10 @@ describe('plan delivery under faults', () => {
     }
   };
   /** Genba's rows in daily_assignments for the plan day, per plan. */
-  const planRows = async (): Promise<Map<string, number>> => {
+  const planRows = async (day: string = PLAN_DAY): Promise<Map<string, number>> => {
     const rows = await company<{ plan_id: string; n: number }>(
       `SELECT plan_id, COUNT(*) AS n FROM daily_assignments WHERE assignment_date = ? AND assigned_by = 'genba' GROUP BY plan_id`,
-      [PLAN_DAY],
+      [day],
     );
     return new Map(rows.map((r) => [r.plan_id, Number(r.n)]));
   };
@@ -114,11 +114,15 @@ describe('plan delivery under faults', () => {
   });
 
   it('a server that stops answering at COMMIT or at START TRANSACTION costs one timeout: the approval stays queued, the manager is told, the next sync delivers it once', async () => {
-    for (const [i, stallAt] of ['COMMIT', 'START TRANSACTION'].entries()) {
+    const { app, dir } = await openApp({ now: AFTERNOON });
+    await app.syncNow();
+    // One Genba, two days' plans: each stalls at its own statement.
+    for (const [stallAt, day] of [
+      ['COMMIT', PLAN_DAY],
+      ['START TRANSACTION', '2025-10-27'],
+    ] as const) {
       await fresh();
-      const { app, dir } = await openApp({ now: AFTERNOON + i * 60_000 });
-      await app.syncNow();
-      const plan = await app.planning.plan(PLAN_DAY);
+      const plan = await app.planning.plan(day);
       proxy.freezeOn(stallAt);
       const decided = await timed(app.planning.decide(plan.planId, { action: 'approved' }), 60_000, `approve (stalled at ${stallAt})`);
       expect(decided.value).not.toBeInstanceOf(Error);
@@ -145,11 +149,11 @@ describe('plan delivery under faults', () => {
       expect(
         local<{ delivered_at: number | null }>(dir, 'SELECT delivered_at FROM approval_outbox WHERE suggestion_id = ?', plan.planId).delivered_at,
       ).not.toBeNull();
-      expect((await planRows()).get(plan.planId)).toBe(plan.solution.assignments.length);
+      expect((await planRows(day)).get(plan.planId)).toBe(plan.solution.assignments.length);
       const [history] = await company<{ n: number }>('SELECT COUNT(*) AS n FROM approval_history WHERE suggestion_id = ?', [plan.planId]);
       expect(Number(history!.n)).toBe(1);
-      await app.stop();
     }
+    await app.stop();
   }, 600_000);
 
   it("a second approval for a day replaces the first one's rows in its delivery, and an older approval delivered late writes none", async () => {
