@@ -65,13 +65,13 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
       });
     for (const m of machines) await genba(m, ['sync', '--once'], null);
 
-    let crashing: Promise<void> | null = null;
+    let crashing = null as Promise<void> | null;
     let approveMs = 4000;
     const started = performance.now();
-    for (let i = 0; performance.now() - started < seconds * 1000; i++) {
-      const m = pick(machines);
-      // Every fourth round the server goes silent for a few seconds (whatever runs meanwhile, an approval say, must end by
-      // its timeouts); every fourth, two rounds later, MariaDB is killed and comes back a little later.
+    /** Every fourth round the server goes silent for a few seconds; every fourth, two rounds later, MariaDB is killed and comes back. */
+    let draining = false;
+    const fault = (i: number): void => {
+      if (draining) return;
       if (i % 4 === 1 && !proxy.frozen) {
         n.freezes++;
         proxy.freeze();
@@ -85,7 +85,13 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
           crashing = null;
         })();
       }
+    };
+    for (let i = 0; performance.now() - started < seconds * 1000; i++) {
+      const m = pick(machines);
+      // The fault comes at a random moment of the round's delivery or sync, not before it: an approval must meet it mid-way.
+      const faultTimer = setTimeout(() => fault(i), Math.random() * approveMs);
       if (Math.random() < 0.75) {
+        clearTimeout(faultTimer);
         const planned = await genba(m, ['plan', '--date', pick(DAYS), '--json'], null);
         const planId = planned.code === 0 ? (JSON.parse(planned.out) as { planId: string }).planId : null;
         if (!planId) {
@@ -95,6 +101,7 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
         n.plans++;
         // Killed at a random point of what an approval takes here (start, decision, delivery), as a laptop closed mid-way.
         const kill = Math.random() < 0.4 ? (0.3 + Math.random()) * approveMs : null;
+        setTimeout(() => fault(i), Math.random() * approveMs);
         const approved = await genba(m, ['approve', planId, '--json'], kill);
         n.approvals++;
         if (!approved.killed && approved.code === 0) approveMs = approved.ms;
@@ -107,6 +114,7 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
       }
     }
     // The end: the server back and answering, and each machine's outbox drained by syncs nobody kills.
+    draining = true;
     await crashing;
     proxy.thaw();
     for (let round = 0; round < 3; round++) for (const m of machines) await genba(m, ['sync', '--once'], null);
