@@ -98,16 +98,20 @@ export interface ErrorPayload {
   message: string;
 }
 
+/** A table's company rows the sync skipped: how many, and the first few (primary key, the first column the local copy cannot hold, and why). */
+export interface RefusedRowsOfTable {
+  table: string;
+  rows: number;
+  first: { key: string; column: string; why: Localized }[];
+}
+
 export interface SyncInfo {
   running: boolean;
   current: { table: string; rowsDone: number; rowsEstimated: number | null } | null;
   lastRun: { at: number; ok: boolean; rows: number; error: ErrorPayload | null } | null;
   tables: { table: string; sourceId: string; lastSuccessAt: number | null; lastError: string | null; absent: boolean }[];
-  /**
-   * Company rows the sync skipped, per table: their count and the first few (primary key, the
-   * first column the local copy cannot hold, and why). A fix at the company brings a row in.
-   */
-  refusedRows: { table: string; rows: number; first: { key: string; column: string; why: Localized }[] }[];
+  /** Company rows the sync skipped, per table. A fix at the company brings a row in. */
+  refusedRows: RefusedRowsOfTable[];
   /** Decisions stored here and not yet in the company's approval_history. */
   pendingDecisions: number;
   failingDecisions: number;

@@ -1,7 +1,7 @@
 import type { StatusInfo, StorageReport } from '../api/types.js';
 import { localize, type Lang, type Localized } from '../errors.js';
 import { count } from '../api/englishCount.js';
-import { TABLE_COLUMNS } from '../store/companyRows.js';
+import { TABLE_COLUMNS, type CompanyTable } from '../store/companyRows.js';
 import { escapeField } from './escapeControls.js';
 
 const LOCALES: Localized = { ja: 'ja-JP', en: 'en-GB' };
@@ -20,9 +20,6 @@ function when(ms: number | null, now: number, timeZone: string, lang: Lang): str
 }
 
 const MB = 1024 * 1024;
-
-/** The primary key's name, to say which row (the status names tables as text). */
-const TABLE_KEYS: Record<string, string> = Object.fromEntries(Object.entries(TABLE_COLUMNS).map(([table, c]) => [table, c.key]));
 
 const STATUS_TEXTS: Localized<{
   dataDir: string;
@@ -110,7 +107,7 @@ export function formatStatus(s: StatusInfo, timeZone: string, lang: Lang): strin
           `${t.refusedRows}:`,
           ...s.sync.refusedRows.flatMap((r) => [
             `  ${r.table}: ${t.refusedCount(r.rows)}`,
-            ...r.first.map((f) => `    ${TABLE_KEYS[r.table] ?? 'key'} ${escapeField(f.key)}: ${escapeField(localize(lang, f.why))}`),
+            ...r.first.map((f) => `    ${TABLE_COLUMNS[r.table as CompanyTable]?.key ?? 'key'} ${escapeField(f.key)}: ${escapeField(localize(lang, f.why))}`),
           ]),
         ]),
     `${t.tables}:`,

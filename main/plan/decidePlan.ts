@@ -3,8 +3,7 @@ import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
 import { localDate, zonedEpoch } from '../config/zonedTime.js';
 import { GenbaError, type Localized } from '../errors.js';
 import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
-import { columnProblem, shown } from '../store/columnProblem.js';
-import { COLUMN_TYPES } from '../store/columnTypes.js';
+import { rowProblem, shown } from '../store/columnProblem.js';
 import { ATTENDANCE_OF_DAY } from '../store/attendanceOfDay.js';
 import type { AssignmentRecord, DecisionRecord } from '../store/decisionRecord.js';
 import { SyncState } from '../store/syncState.js';
@@ -108,14 +107,12 @@ export function assignmentRecords(plan: StoredPlan, lines: readonly PlanLine[], 
  * for everyone the plan puts there. Such a plan is refused whole, nothing is queued.
  */
 function writable(r: AssignmentRecord): AssignmentRecord {
-  for (const [column, value] of Object.entries(r)) {
-    const why = columnProblem(column, COLUMN_TYPES.daily_assignments[column]!, value);
-    if (why)
-      throw fail('PLAN_BAD_VALUE', {
-        ja: `この計画は会社データベースに書き込めません（担当者 ${shown(r.operator_id)} の行: ${why.ja}）。同期してから計画を作り直してください。`,
-        en: `This plan cannot be written to the company database (the line of operator ${shown(r.operator_id)}: ${why.en}). Sync, then make the plan again.`,
-      });
-  }
+  const problem = rowProblem('daily_assignments', r, Object.keys(r));
+  if (problem)
+    throw fail('PLAN_BAD_VALUE', {
+      ja: `この計画は会社データベースに書き込めません（担当者 ${shown(r.operator_id)} の行: ${problem.why.ja}）。同期してから計画を作り直してください。`,
+      en: `This plan cannot be written to the company database (the line of operator ${shown(r.operator_id)}: ${problem.why.en}). Sync, then make the plan again.`,
+    });
   return r;
 }
 

@@ -71,10 +71,17 @@ export function columnProblem(column: string, type: ColumnType, v: unknown): Loc
   }
 }
 
-/** The first column of `row` that `table` cannot hold, and why; null when the row can be copied as it is. */
-export function rowProblem(table: CompanyTable, row: Readonly<Record<string, unknown>>): { column: string; why: Localized } | null {
+/**
+ * The first column of `row` that `table` cannot hold, and why; null when the row can be copied as it is.
+ * `columns`: the ones to check (all of the table's by default; a row Genba writes leaves the company's own to it).
+ */
+export function rowProblem(
+  table: CompanyTable,
+  row: Readonly<Record<string, unknown>>,
+  columns: readonly string[] = TABLE_COLUMNS[table].columns,
+): { column: string; why: Localized } | null {
   const types = COLUMN_TYPES[table];
-  for (const column of TABLE_COLUMNS[table].columns) {
+  for (const column of columns) {
     const why = columnProblem(column, types[column]!, row[column]);
     if (why) return { column, why };
   }

@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3';
-import { migrate, SCHEMA_VERSION, schemaVersion } from './migration.js';
+import type Database from 'better-sqlite3';
+import { SCHEMA_VERSION, schemaVersion } from './migration.js';
+import { fromMigrations } from './fromMigrations.js';
 import { GENBA_APPLICATION_ID } from './migrations/007_data_safety.js';
 
 /** The version from which every Genba database carries its application id. */
@@ -23,22 +24,6 @@ function shapeOf(db: Database.Database): Shape {
 
 const expected = new Map<number, Shape>();
 
-/** The schema the migrations produce up to `version`, built once in memory. */
-function expectedShape(version: number): Shape {
-  let shape = expected.get(version);
-  if (!shape) {
-    const mem = new Database(':memory:');
-    try {
-      migrate(mem, version);
-      shape = shapeOf(mem);
-    } finally {
-      mem.close();
-    }
-    expected.set(version, shape);
-  }
-  return shape;
-}
-
 /**
  * null when `db` is a Genba database of a version this app knows; otherwise why not, in a
  * few words ("another application id", "proposals: missing"; "written by a newer Genba").
@@ -53,7 +38,7 @@ export function whyNotGenba(db: Database.Database): string | null {
   if (version < 1) return 'no Genba schema';
   if (version >= MARKED_FROM ? appId !== GENBA_APPLICATION_ID : appId !== 0) return 'another application id';
   const have = shapeOf(db);
-  for (const [name, kind] of expectedShape(version)) {
+  for (const [name, kind] of fromMigrations(expected, version, shapeOf)) {
     if (have.get(name) !== kind) return `${name}: ${have.has(name) ? 'different columns' : 'missing'}`;
   }
   return null;

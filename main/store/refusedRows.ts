@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { RefusedRowsOfTable } from '../api/types.js';
 import type { Localized } from '../errors.js';
 
 /** A company row the sync did not copy: its primary key as the company wrote it, the first bad column, and why. */
@@ -8,13 +9,6 @@ export interface RefusedRow {
   why: Localized;
   /** The row's change time (epoch ms) where its table has one: a later change of the row is a fix to take. */
   version: number | null;
-}
-
-/** A table's refused rows as the status shows them: how many, and the first few. */
-export interface RefusedRowsOfTable {
-  table: string;
-  rows: number;
-  first: { key: string; column: string; why: Localized }[];
 }
 
 /** Rows the status names per table; the rest are counted. */

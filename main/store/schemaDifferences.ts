@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3';
-import { migrate, SCHEMA_VERSION, schemaVersion } from './migration.js';
+import type Database from 'better-sqlite3';
+import { fromMigrations } from './fromMigrations.js';
+import { SCHEMA_VERSION, schemaVersion } from './migration.js';
 
 /** One schema object (table, index, trigger, view) that is not as Genba's migrations create it. */
 export interface SchemaDifference {
@@ -53,22 +54,6 @@ function objectsOf(db: Database.Database): Map<string, SchemaObject> {
 
 const expected = new Map<number, Map<string, SchemaObject>>();
 
-/** The schema Genba's migrations produce up to `version`, built once per version in memory. */
-function expectedObjects(version: number): Map<string, SchemaObject> {
-  let objects = expected.get(version);
-  if (!objects) {
-    const mem = new Database(':memory:');
-    try {
-      migrate(mem, version);
-      objects = objectsOf(mem);
-    } finally {
-      mem.close();
-    }
-    expected.set(version, objects);
-  }
-  return objects;
-}
-
 /**
  * How `db`'s schema differs from the one Genba's migrations create at its user_version:
  * every table, index, trigger and view compared by type, name, table and definition. An
@@ -79,7 +64,7 @@ function expectedObjects(version: number): Map<string, SchemaObject> {
 export function schemaDifferences(db: Database.Database): SchemaDifference[] {
   const version = schemaVersion(db);
   if (version < 1 || version > SCHEMA_VERSION) return [];
-  const want = expectedObjects(version);
+  const want = fromMigrations(expected, version, objectsOf);
   const have = objectsOf(db);
   const differences: SchemaDifference[] = [];
   for (const [key, o] of have) {

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { tryExclusiveLock } from './folderLock.js';
 import type { Localized } from '../api/localized.js';
-import { copyToPrivateFile } from '../config/privateFile.js';
+import { copyToPrivateFile, createPrivateFile } from '../config/privateFile.js';
 import { whyNotGenba } from './genbaDatabase.js';
 import { schemaDifferences } from './schemaDifferences.js';
 import { StoreError } from './storeError.js';
@@ -51,7 +51,7 @@ export async function backupStore(db: Database.Database, file: string, nativeBin
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
   try {
-    closeSync(openSync(tmp, 'wx', 0o600)); // created private: the backup API keeps the mode of an existing file
+    createPrivateFile(tmp); // created private: the backup API keeps the mode of an existing file
     await db.backup(tmp);
     selfContained(tmp, nativeBinding);
     const check = checkBackupFile(tmp, nativeBinding);

@@ -5,9 +5,9 @@ import { COLUMN_TYPES } from '../store/columnTypes.js';
 import { localValue } from './mysqlValue.js';
 import { epochToSqlDatetime, sqlDatetimeToEpoch } from '../config/sqlDatetime.js';
 import { boundedPool } from './boundedPool.js';
-import { planDateOf, planIdPrefix } from '../plan/planStore.js';
+import { deliverToMysql } from './deliverToMysql.js';
 import { missingColumn, SyncError, toSyncError } from './syncError.js';
-import type { AssignmentRecord, DecisionRecord } from '../store/decisionRecord.js';
+import type { DecisionRecord } from '../store/decisionRecord.js';
 import type { Batch, LocalRow, SyncSource, Watermark } from './syncSource.js';
 import { isAbsentOptional, primaryKey, requiredColumns, type TableSpec } from './tableSpecs.js';
 
@@ -220,63 +220,7 @@ export function createMySqlSource(o: MySqlSourceOptions): SyncSource & { testCon
       });
     },
 
-    async deliver(d: DecisionRecord) {
-      const history = `INSERT INTO approval_history (suggestion_id, changes, impact, action_type, action_user, feedback_reason, execution_status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)
-         ON DUPLICATE KEY UPDATE suggestion_id = suggestion_id`;
-      const values = [d.suggestion_id, d.changes, d.impact, d.action_type, d.action_user, d.feedback_reason, epochToSqlDatetime(d.decided_at, o.timeZone)];
-      if (!d.assignments) {
-        const result = await run<{ affectedRows: number }>('approval_history', history, values);
-        return result.affectedRows === 1 ? 'inserted' : 'existed';
-      }
-      // An approved plan: its approval and its daily assignments in one transaction, so the company never has one without the
-      // other; the unique (plan_id, operator_id, start_time) makes a resend after a lost reply write nothing twice.
-      const rows = (JSON.parse(d.assignments) as AssignmentRecord[]).map((a) => [
-        a.assignment_date,
-        a.operator_id,
-        a.location_name,
-        a.process_name,
-        a.business_id,
-        epochToSqlDatetime(a.start_time, o.timeZone),
-        epochToSqlDatetime(a.end_time, o.timeZone),
-        'genba',
-        d.suggestion_id,
-      ]);
-      const date = planDateOf(d.suggestion_id);
-      if (date === null) throw new Error(`assignments with a decision that is not a plan's: ${d.suggestion_id}`);
-      try {
-        return await pool.transact(async (statement) => {
-          const result = await statement<{ affectedRows: number }>(history, values);
-          const outcome = result.affectedRows === 1 ? 'inserted' : 'existed';
-          // A day has one approved plan: the latest decided. The locking read waits for another Genba delivering a plan of the
-          // same day (or ends one of the two as a deadlock, retried), so two deliveries never both think they are the latest.
-          const [latest] = await statement<{ id: string }[]>(
-            `SELECT suggestion_id AS id FROM approval_history WHERE suggestion_id LIKE ? AND action_type IN ('approved', 'modified')
-             ORDER BY created_at DESC, approval_history_id DESC LIMIT 1 FOR UPDATE`,
-            [`${planIdPrefix(date)}%`],
-          );
-          // An older approval delivered late (another machine's, queued while the company was away) is history only.
-          if (latest?.id !== d.suggestion_id) return outcome;
-          const [older] = await statement<{ n: number }[]>(
-            `SELECT COUNT(*) AS n FROM daily_assignments WHERE assignment_date = ? AND assigned_by = 'genba' AND plan_id <> ?`,
-            [date, d.suggestion_id],
-          );
-          // Asked only when there is something to replace: a company that grants no DELETE can still approve a day's first plan.
-          if (Number(older?.n ?? 0) > 0)
-            await statement(`DELETE FROM daily_assignments WHERE assignment_date = ? AND assigned_by = 'genba' AND plan_id <> ?`, [date, d.suggestion_id]);
-          for (let i = 0; i < rows.length; i += 500) {
-            await statement(
-              `INSERT INTO daily_assignments (assignment_date, operator_id, location_name, process_name, business_id, start_time, end_time, assigned_by, plan_id)
-               VALUES ? ON DUPLICATE KEY UPDATE assignment_id = assignment_id`,
-              [rows.slice(i, i + 500)],
-            );
-          }
-          return outcome;
-        });
-      } catch (error) {
-        throw toSyncError(error, where, 'daily_assignments');
-      }
-    },
+    deliver: (d: DecisionRecord) => deliverToMysql(pool, run, d, { timeZone: o.timeZone, where }),
 
     /**
      * "Test connection": login, every table's columns through the SELECT the sync runs (the
