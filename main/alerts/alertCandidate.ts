@@ -29,4 +29,6 @@ export interface RuleInputs {
   anomalies: LogAnomalyReport | null;
   /** The site a log host serves (configured mapping, or the data's own names); none: unknown. */
   siteOfHost?: (host: string) => string | null;
+  /** A window asked about (「昨夜」): its incidents are those whose burst overlaps it, counted inside it. */
+  window?: { from: number; to: number };
 }

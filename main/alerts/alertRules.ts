@@ -291,7 +291,7 @@ function freshProcesses(i: RuleInputs): ProcessProgress[] {
 export function incidentCauses(i: RuleInputs, processes: ProcessProgress[] = freshProcesses(i)): Causes {
   const incidents =
     i.config.logAnomalies && i.anomalies && !i.anomalies.warmup
-      ? groupIncidents(i.db, i.anomalies, { ...DEFAULT_INCIDENT, siteOfHost: i.siteOfHost ?? (() => null) })
+      ? groupIncidents(i.db, i.anomalies, { ...DEFAULT_INCIDENT, siteOfHost: i.siteOfHost ?? (() => null), ...(i.window ? { window: i.window } : {}) })
       : [];
   return { incidents, links: linkIncidentsToKpis(i.db, incidents, processes, { now: i.now, share: i.config.productivityDropShare }) };
 }

@@ -101,6 +101,7 @@ export function createAlertService(deps: {
       lastSync: deps.lastSync(),
       anomalies,
       ...(deps.siteOfHost ? { siteOfHost: deps.siteOfHost() } : {}),
+      ...(window ? { window: { from: window.from, to: window.to } } : {}),
     };
   };
   const report = (i: RuleInputs, site?: string): IncidentReport => {

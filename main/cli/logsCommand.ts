@@ -6,10 +6,11 @@ import { parseLogFile } from '../logs/parseLogFile.js';
 import { usageError } from './cliUsageError.js';
 import { escapeField } from './escapeControls.js';
 import type { IncidentReport, LogFilter } from '../api/types.js';
-import { formatHm } from '../config/zonedTime.js';
+import { formatHm, localDate } from '../config/zonedTime.js';
 import { fromSystemError, GenbaError, localize, type Lang } from '../errors.js';
 import { count } from '../api/englishCount.js';
 import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
+import type { LogWindow } from '../logs/logIntelligence.js';
 
 export function parseOnly(args: string[], out: string | undefined, io: CliIo): number {
   const [file, ...extra] = args;
@@ -117,8 +118,8 @@ export async function runLogsCommand(
     }
     case 'incidents': {
       await refreshIfRoom();
-      const r = app.alerts.incidents(o.site);
       const tz = app.config().timeZone;
+      const r = app.alerts.incidents(o.site, askedWindow(o, app.clock.now(), tz));
       out(
         r,
         () =>
@@ -176,6 +177,20 @@ export async function runLogsCommand(
         en: `Unknown subcommand: logs ${sub} (parse, ingest, templates, search, clusters, anomalies, incidents, timeline)`,
       });
   }
+}
+
+/**
+ * The window --from/--to name (either alone: from it to now, or the hour up to it); none:
+ * the incidents of now. An incident is listed when its burst overlaps the window.
+ */
+function askedWindow(o: { from?: number | undefined; to?: number | undefined }, now: number, tz: string): LogWindow | undefined {
+  if (o.from === undefined && o.to === undefined) return undefined;
+  const to = Math.min(o.to ?? now, now);
+  const from = o.from ?? to - 3_600_000;
+  if (from >= to) throw usageError({ ja: '--from は --to より前の日時にしてください', en: '--from must be before --to' });
+  const day = (ms: number): string => localDate(ms, tz).slice(5).replace('-', '/');
+  const at = (ms: number): string => `${day(ms)} ${formatHm(ms, tz)}`;
+  return { from, to, label: { ja: `${at(from)}〜${at(to)}`, en: `${at(from)}–${at(to)}` } };
 }
 
 /** An incident in a few lines: where, since when, how many lines against the usual, and what it slowed down (each business by its name). */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { LogAnomaly, LogAnomalyReport, LogIncident } from '../api/types.js';
 import { median } from '../median.js';
 import { groupNearShared } from './groupNearShared.js';
+import { DEFAULT_ANOMALY } from './logAnomalies.js';
 
 export interface IncidentOptions {
   /** Anomalies that share a service or a host and lie this close in time are one incident. */
@@ -10,14 +11,26 @@ export interface IncidentOptions {
   lookbackMinutes: number;
   /** The site a host serves, where the data or the configuration says so; null: unknown. */
   siteOfHost: (host: string) => string | null;
+  /**
+   * A window the manager asked about (「昨夜」, 「今日の午後」): only incidents whose burst
+   * overlaps it, their lines counted inside it. Without one, the anomaly window is "now" and
+   * an incident's lines are counted from its start to now.
+   */
+  window?: { from: number; to: number };
 }
 
 export const DEFAULT_INCIDENT: Omit<IncidentOptions, 'siteOfHost'> = { gapMinutes: 15, lookbackMinutes: 360 };
 
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 /** Buckets for finding where a burst began. */
 const BUCKET = 5 * MINUTE;
+/**
+ * A burst smaller than this is noise beside the incident's others (two stray lines that
+ * happened to fall in one bucket), the anomalies' own minimum count.
+ */
+const MIN_BURST_LINES = DEFAULT_ANOMALY.minCount;
 
 /** Where an anomaly's lines come from: the services and hosts that wrote them in the window. */
 interface Footprint {
@@ -60,20 +73,44 @@ export function groupIncidents(db: Database.Database, report: LogAnomalyReport, 
     o.gapMinutes * MINUTE,
   );
 
-  const incidents = groups.map((members) => toIncident(db, members, report, o));
+  const incidents = groups.flatMap((members) => toIncidents(db, members, report, o));
   const rank = { critical: 0, warning: 1 };
   return incidents.sort((a, b) => rank[a.severity] - rank[b.severity] || b.lines - a.lines);
 }
 
-function toIncident(db: Database.Database, members: Footprint[], report: LogAnomalyReport, o: IncidentOptions): LogIncident {
+/** A run of busy buckets of an incident's lines: [start, end] are its first and last line. */
+interface Burst {
+  start: number;
+  end: number;
+  lines: number;
+}
+
+/**
+ * The bursts of an incident's lines, oldest first. A bucket is busy when it holds at least
+ * two lines and more than twice the usual rate at that time of day (`usualPerBucket`: the
+ * median of the same hour on the previous days, per bucket): a single stray line is not a
+ * burst, nor is a busy service's ordinary peak hour. A quiet gap of `gapMinutes` with no
+ * busy bucket ends a burst, so the same host failing at 03:00 and again at 13:00 gives two
+ * bursts, and an afternoon incident does not start at a stray error of the night.
+ */
+function burstsOf(rows: { b: number; n: number; f: number; l: number }[], usualPerBucket: (bucket: number) => number, gapMs: number): Burst[] {
+  const bursts: Burst[] = [];
+  let last = -Infinity;
+  for (const k of rows) {
+    if (k.n < 2 || k.n <= 2 * usualPerBucket(k.b)) continue;
+    const current = bursts.at(-1);
+    if (current && k.b - (last + BUCKET) < gapMs) {
+      current.end = Math.max(current.end, k.l);
+      current.lines += k.n;
+    } else bursts.push({ start: k.f, end: k.l, lines: k.n });
+    last = k.b;
+  }
+  return bursts;
+}
+
+function toIncidents(db: Database.Database, members: Footprint[], report: LogAnomalyReport, o: IncidentOptions): LogIncident[] {
   const templates = [...new Set(members.map((m) => m.anomaly.templateId).filter((t): t is number => t !== null))];
   const errorServices = [...new Set(members.filter((m) => m.anomaly.kind === 'error_burst').map((m) => m.anomaly.service!))];
-  const hosts = new Map<string, number>();
-  const services = new Map<string, number>();
-  for (const m of members) {
-    for (const [h, n] of m.hosts) hosts.set(h, (hosts.get(h) ?? 0) + n);
-    for (const s of m.services) services.set(s, (services.get(s) ?? 0) + (m.anomaly.count ?? 0));
-  }
   // The lines of the incident: its templates' lines and its services' errors (each line once).
   const where = [
     templates.length > 0 ? `template_id IN (${templates.map(() => '?').join(',')})` : null,
@@ -86,61 +123,70 @@ function toIncident(db: Database.Database, members: Footprint[], report: LogAnom
     `SELECT COALESCE(SUM(lines), 0) AS n, MIN(ts) AS f, MAX(COALESCE(last_ts, ts)) AS l FROM app_logs WHERE ts >= ? AND ts < ? AND (${where})`,
   );
   const windowMs = report.windowMinutes * MINUTE;
-  const from = report.now - windowMs;
-  const now = count.get(from, report.now, ...params) as { n: number; f: number | null; l: number | null };
+  const anomalyFrom = report.now - windowMs;
   /** The median of [a, b) shifted back by each of the previous 7 days: the usual count at that time of day. */
   const usualOver = (a: number, b: number): number =>
     median([1, 2, 3, 4, 5, 6, 7].map((d) => (count.get(a - d * DAY, b - d * DAY, ...params) as { n: number }).n));
-  const usual = usualOver(from, report.now);
+  const within = o.window ? { from: o.window.from, to: Math.min(o.window.to, report.now) } : { from: anomalyFrom, to: report.now };
 
-  // Where the burst began: back from the window, bucket by bucket, while the rate stays above
-  // twice the usual one (and above one line a bucket).
-  const perBucket = Math.max(1, (2 * usual * BUCKET) / windowMs);
+  const rangeFrom = within.from - o.lookbackMinutes * MINUTE;
   const buckets = db
     .prepare(
-      `SELECT (ts / ${BUCKET}) * ${BUCKET} AS b, SUM(lines) AS n, MIN(ts) AS f FROM app_logs
-       WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY b ORDER BY b DESC`,
+      `SELECT (ts / ${BUCKET}) * ${BUCKET} AS b, SUM(lines) AS n, MIN(ts) AS f, MAX(COALESCE(last_ts, ts)) AS l FROM app_logs
+       WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY b ORDER BY b`,
     )
-    .all(report.now - o.lookbackMinutes * MINUTE, report.now, ...params) as { b: number; n: number; f: number }[];
-  let start = now.f ?? from;
-  let expected = Math.floor((now.f ?? report.now) / BUCKET) * BUCKET;
-  for (const k of buckets) {
-    if (k.b > expected) continue;
-    if (k.b < expected - BUCKET || k.n < perBucket) break;
-    start = Math.min(start, k.f);
-    expected = k.b;
-  }
-
-  // The count said with the start ("13:50から556行") is the lines since that start, not only
-  // the anomaly window's: an incident older than the window would otherwise read as smaller
-  // than it is. Its usual is the same span on the previous days, so the two compare.
-  const since = (count.get(start, report.now, ...params) as { n: number }).n;
-  // Of those, the errors: what the error bars of the timeline add up to over the same span.
-  const errorLines = (
-    db
-      .prepare(`SELECT COALESCE(SUM(lines), 0) AS n FROM app_logs WHERE ts >= ? AND ts < ? AND level = 'ERROR' AND (${where})`)
-      .get(start, report.now, ...params) as {
-      n: number;
-    }
-  ).n;
-
-  const anomalies = members.map((m) => m.anomaly);
-  const hostList = [...hosts].sort((a, b) => b[1] - a[1]).map(([h]) => h);
-  const sites = [...new Set(hostList.map(o.siteOfHost).filter((s): s is string => s !== null))];
-  const serviceList = [...services].sort((a, b) => b[1] - a[1]).map(([s]) => s);
-  const critical = anomalies.some((a) => a.severity === 'critical') || sites.length > 1 || serviceList.length > 1;
-  return {
-    id: `${serviceList[0] ?? 'logs'}@${Math.floor(start / MINUTE)}`,
-    start,
-    end: Math.max(...anomalies.map((a) => a.lastSeen)),
-    services: serviceList,
-    hosts: hostList,
-    sites,
-    lines: since,
-    errorLines,
-    usualLines: Math.round(usualOver(start, report.now) * 10) / 10,
-    severity: critical ? 'critical' : 'warning',
-    anomalies,
-    samples: [...new Set(anomalies.flatMap((a) => a.samples))].slice(0, 3),
+    .all(rangeFrom, within.to, ...params) as { b: number; n: number; f: number; l: number }[];
+  const hourly = db.prepare(`SELECT (ts / ${HOUR}) * ${HOUR} AS h, SUM(lines) AS n FROM app_logs WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY h`);
+  const earlier = [1, 2, 3, 4, 5, 6, 7].map(
+    (d) => new Map((hourly.all(rangeFrom - d * DAY, within.to - d * DAY, ...params) as { h: number; n: number }[]).map((r) => [r.h + d * DAY, r.n])),
+  );
+  const usualPerBucket = (bucket: number): number => {
+    const h = Math.floor(bucket / HOUR) * HOUR;
+    return median(earlier.map((m) => m.get(h) ?? 0)) / (HOUR / BUCKET);
   };
+  const overlapping = burstsOf(buckets, usualPerBucket, o.gapMinutes * MINUTE).filter((b) => b.start < within.to && b.end >= within.from);
+  const big = overlapping.filter((b) => b.lines >= MIN_BURST_LINES);
+  // Signals too thin to make a burst (a new message seen 3 times, a disk warning an hour)
+  // are still an incident: their lines in the window are its span.
+  const inWindow = count.get(within.from, within.to, ...params) as { n: number; f: number | null; l: number | null };
+  const bursts: Burst[] = big.length > 0 ? big : inWindow.f !== null ? [{ start: inWindow.f, end: inWindow.l ?? inWindow.f, lines: inWindow.n }] : [];
+
+  const breakdown = db.prepare(
+    `SELECT service, host, level = 'ERROR' AS error, COALESCE(SUM(lines), 0) AS n FROM app_logs WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY service, host, error`,
+  );
+  return bursts.map((burst) => {
+    // The count said with the start ("13:50から556行") is the burst's lines from its start
+    // (inside the window asked about, where one was), not only the anomaly window's: an
+    // incident older than the window would otherwise read as smaller than it is. Its usual
+    // is the same span on the previous days, so the two compare.
+    const from = Math.max(burst.start, o.window ? within.from : burst.start);
+    const to = Math.min(burst.end + 1, within.to);
+    const rows = breakdown.all(from, to, ...params) as { service: string; host: string; error: number; n: number }[];
+    const hosts = new Map<string, number>();
+    const services = new Map<string, number>();
+    for (const r of rows) {
+      hosts.set(r.host, (hosts.get(r.host) ?? 0) + r.n);
+      services.set(r.service, (services.get(r.service) ?? 0) + r.n);
+    }
+    const anomalies = members.map((m) => m.anomaly).filter((a) => a.firstSeen <= burst.end && a.lastSeen >= burst.start);
+    const signals = anomalies.length > 0 ? anomalies : members.map((m) => m.anomaly);
+    const hostList = [...hosts].sort((a, b) => b[1] - a[1]).map(([h]) => h);
+    const sites = [...new Set(hostList.map(o.siteOfHost).filter((s): s is string => s !== null))];
+    const serviceList = [...services].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+    const critical = signals.some((a) => a.severity === 'critical') || sites.length > 1 || serviceList.length > 1;
+    return {
+      id: `${serviceList[0] ?? 'logs'}@${Math.floor(burst.start / MINUTE)}`,
+      start: burst.start,
+      end: Math.min(burst.end, report.now),
+      services: serviceList,
+      hosts: hostList,
+      sites,
+      lines: rows.reduce((s, r) => s + r.n, 0),
+      errorLines: rows.filter((r) => r.error === 1).reduce((s, r) => s + r.n, 0),
+      usualLines: Math.round(usualOver(from, to) * 10) / 10,
+      severity: critical ? 'critical' : 'warning',
+      anomalies: signals,
+      samples: [...new Set(signals.flatMap((a) => a.samples))].slice(0, 3),
+    } satisfies LogIncident;
+  });
 }

@@ -20,6 +20,7 @@ import type { TextEmbedder } from '../ai/storedVectors.js';
 import { templatePoints } from './templatePoints.js';
 import { hashedNgramEmbedder, modelEmbedder } from './templateEmbedder.js';
 import { syncTemplateVectors } from './templateVectors.js';
+import { windowAnomalies } from './windowAnomalies.js';
 import type { Localized } from '../api/localized.js';
 
 const HOUR = 3_600_000;
@@ -264,12 +265,7 @@ export function createLogIntelligence(deps: {
         return { label: cluster.label, summary: null };
       }
     },
-    anomalies: (window?: LogWindow): AnomalyReport => {
-      if (!window) return detectAnomalies(deps.db(), deps.env.now());
-      const to = Math.min(window.to, deps.env.now());
-      const windowMinutes = Math.max(10, Math.round((to - window.from) / 60_000));
-      return detectAnomalies(deps.db(), to, { ...DEFAULT_ANOMALY, windowMinutes, windowLabel: window.label });
-    },
+    anomalies: (window?: LogWindow): AnomalyReport => windowAnomalies(deps.db(), deps.env.now(), window),
     volume: (filter: LogFilter = {}): LogVolume => logVolume(deps.db(), filter, deps.env.now()),
     scatter(): ScatterPoint[] {
       const db = deps.db();
