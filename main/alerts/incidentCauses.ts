@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { IncidentKpiLink, LogIncident, ProcessProgress } from '../api/types.js';
+import { workStretches } from '../store/progressSnapshots.js';
 
 const MINUTE = 60_000;
 /** Speed before an incident: over this much time before it began. */
@@ -11,21 +12,12 @@ export interface Interval {
   perMinute: number;
 }
 
-/** Items per minute between consecutive snapshots of one process series (entry_count is cumulative). */
+/**
+ * Items per minute of one process series, stretch by stretch between consecutive snapshots, by the store reader's one
+ * gap rule: a series that ran out of work is finished, not slowed, so its end never reads as a drop an incident caused.
+ */
 export function speeds(db: Database.Database, p: Pick<ProcessProgress, 'site' | 'process' | 'businessId'>, from: number, to: number): Interval[] {
-  const rows = db
-    .prepare(
-      `SELECT snapshot_time AS t, entry_count AS done FROM progress_snapshots
-       WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time >= ? AND snapshot_time <= ? ORDER BY snapshot_time`,
-    )
-    .all(p.site, p.process, p.businessId, from, to) as { t: number; done: number }[];
-  const out: Interval[] = [];
-  for (let k = 1; k < rows.length; k++) {
-    const a = rows[k - 1]!;
-    const b = rows[k]!;
-    if (b.t > a.t) out.push({ from: a.t, to: b.t, perMinute: Math.max(0, b.done - a.done) / ((b.t - a.t) / MINUTE) });
-  }
-  return out;
+  return workStretches(db, p, from, to).map((s) => ({ from: s.from, to: s.to, perMinute: s.perMinute }));
 }
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -1,3 +1,4 @@
+import { ALERT_KIND_LABELS } from '../api/alertKinds.js';
 import { businessLabel } from '../api/businessLabel.js';
 import { count, plural } from '../api/englishCount.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
@@ -86,7 +87,9 @@ export function productivityAnswer(
     const week = c.weekAgo === null ? '' : localize(o.lang, { ja: `、先週の同じ時刻 ${per(c.weekAgo)}`, en: `, a week ago ${per(c.weekAgo)}` });
     const now =
       p.status === 'done'
-        ? localize(o.lang, { ja: '今日の作業は完了', en: "today's work done" })
+        ? p.finishedAt === undefined
+          ? localize(o.lang, { ja: '今日の作業は完了', en: "today's work done" })
+          : localize(o.lang, { ja: `${formatHm(p.finishedAt, o.timeZone)}に完了`, en: `finished at ${formatHm(p.finishedAt, o.timeZone)}` })
         : localize(o.lang, {
             ja: `${per(p.speedPerMinute)}（必要 毎分${need}件${usual}${week}）`,
             en: `${per(p.speedPerMinute)} now (needs ${need}/min${usual}${week})`,
@@ -190,16 +193,9 @@ export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: NamedTz)
   return [what, ...lines, ...done].join('\n');
 }
 
-const KIND_NAMES: Record<string, Localized> = {
-  delay_risk: { ja: '納期遅延リスク', en: 'delay risk' },
-  productivity_drop: { ja: '生産性の低下', en: 'productivity drop' },
-  skill_gap: { ja: 'スキル不足', en: 'skill gap' },
-  log_anomaly: { ja: 'ログの障害', en: 'log incident' },
-  stale_data: { ja: 'データが古い', en: 'stale data' },
-};
-/** An alert kind in words (never its code). */
+/** An alert kind in words (never its code); a kind this version does not know (from a newer store) stays as written. */
 export const alertKindName = (kind: string, lang: Lang): string => {
-  const names = KIND_NAMES[kind];
+  const names = (ALERT_KIND_LABELS as Record<string, Localized | undefined>)[kind];
   return names ? localize(lang, names) : kind;
 };
 

@@ -1,3 +1,4 @@
+import { allSeries } from '../store/progressSnapshots.js';
 import type Database from 'better-sqlite3';
 import { readingForms, type NameReadings } from './nameReadings.js';
 import { PROCESS_WORDS } from './processWords.js';
@@ -30,10 +31,12 @@ export function normalizeText(text: string): string {
 
 export function loadMasterNames(db: Database.Database): MasterNames {
   const col = (sql: string): string[] => (db.prepare(sql).all() as { v: string }[]).map((r) => r.v);
+  const series = allSeries(db);
+  const sorted = (xs: string[]): string[] => [...new Set(xs)].sort();
   return {
-    sites: col(`SELECT location_name AS v FROM locations UNION SELECT DISTINCT location_name FROM progress_snapshots`),
-    processes: col(`SELECT DISTINCT process_name AS v FROM operator_process_capabilities UNION SELECT DISTINCT process_name FROM progress_snapshots`),
-    businessIds: col(`SELECT DISTINCT business_id AS v FROM progress_snapshots`),
+    sites: sorted([...col('SELECT location_name AS v FROM locations'), ...series.map((s) => s.site)]),
+    processes: sorted([...col('SELECT DISTINCT process_name AS v FROM operator_process_capabilities'), ...series.map((s) => s.process)]),
+    businessIds: sorted(series.map((s) => s.businessId)),
   };
 }
 

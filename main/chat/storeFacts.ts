@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
 import { median } from '../median.js';
+import { latestSnapshots } from '../store/progressSnapshots.js';
+
+/** SQLite's order of text (by code point), so the list reads as it did in SQL. */
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The newest snapshot at or before `now` of each site, process and business, narrowed by what the request named. */
 export function correctionWaiting(
@@ -7,24 +11,10 @@ export function correctionWaiting(
   now: number,
   f: { site: string | null; process: string | null; businessId: string | null },
 ): { site: string; process: string; businessId: string; waiting: number; at: number }[] {
-  return db
-    .prepare(
-      `SELECT s.location_name AS site, s.process_name AS process, s.business_id AS businessId, s.correction_waiting AS waiting, s.snapshot_time AS at
-       FROM progress_snapshots s
-       JOIN (SELECT location_name, process_name, business_id, MAX(snapshot_time) AS t FROM progress_snapshots
-             WHERE snapshot_time <= @now AND snapshot_time > @now - 86400000
-               AND (@site IS NULL OR location_name = @site) AND (@process IS NULL OR process_name = @process) AND (@business IS NULL OR business_id = @business)
-             GROUP BY location_name, process_name, business_id) last
-         ON last.location_name = s.location_name AND last.process_name = s.process_name AND last.business_id = s.business_id AND last.t = s.snapshot_time
-       ORDER BY s.correction_waiting DESC, s.location_name, s.process_name`,
-    )
-    .all({ now, site: f.site, process: f.process, business: f.businessId }) as {
-    site: string;
-    process: string;
-    businessId: string;
-    waiting: number;
-    at: number;
-  }[];
+  const named = (x: string | null): string[] => (x === null ? [] : [x]);
+  return latestSnapshots(db, now - 86_400_000 + 1, now, { site: named(f.site), process: named(f.process), business: named(f.businessId) })
+    .map((s) => ({ site: s.site, process: s.process, businessId: s.businessId, waiting: s.correction, at: s.at }))
+    .sort((a, b) => b.waiting - a.waiting || byCode(a.site, b.site) || byCode(a.process, b.process));
 }
 
 /** Valid operators of a site who can do a process at `minSkill` or better, most skilled first; and the site's headcount. */

@@ -4,6 +4,7 @@ import { startOfZonedDay } from '../config/zonedTime.js';
 import type { CompanySummary, Overview, ProcessBurnDown, ProcessProgress, ProgressStatus, SiteOverview } from '../api/types.js';
 import { sitesByUrgency, urgentList } from './urgency.js';
 import { floorDecisions, workKey } from './floorDecisions.js';
+import { finishTimes, latestSnapshots, neededSpeed, projectedFinish, recentSpeeds, seriesKey, slackMinutes } from '../store/progressSnapshots.js';
 
 export interface OverviewOptions {
   now: number;
@@ -15,32 +16,22 @@ export interface OverviewOptions {
 const MINUTE = 60_000;
 const SEVERITY: Record<ProgressStatus, number> = { late: 4, stalled: 3, at_risk: 2, on_track: 1, done: 0 };
 
-interface LatestRow {
-  location_name: string;
-  process_name: string;
-  business_id: string;
-  snapshot_time: number;
-  expected_completion_time: number | null;
-  total_waiting: number;
-  entry_count: number;
-}
-
 /** Classifies one process from its numbers; every figure the manager sees comes from here. */
 export function assessProgress(
   row: { remaining: number; deadline: number | null; snapshotTime: number; speedPerMinute: number | null },
   atRiskSlackMinutes: number,
 ): Pick<ProcessProgress, 'projectedFinish' | 'minutesLate' | 'requiredPerMinute' | 'status'> {
   const { remaining, deadline, snapshotTime, speedPerMinute } = row;
-  const minutesLeft = deadline === null ? null : (deadline - snapshotTime) / MINUTE;
-  const requiredPerMinute = minutesLeft !== null && minutesLeft > 0 ? remaining / minutesLeft : null;
+  const requiredPerMinute = neededSpeed(remaining, deadline, snapshotTime);
   if (remaining <= 0) return { projectedFinish: null, minutesLate: null, requiredPerMinute: null, status: 'done' };
-  if (!speedPerMinute || speedPerMinute <= 0) return { projectedFinish: null, minutesLate: null, requiredPerMinute, status: 'stalled' };
-  const projectedFinish = finishMinute(snapshotTime + (remaining / speedPerMinute) * MINUTE);
-  const minutesLate = deadline === null ? null : Math.round((projectedFinish - deadline) / MINUTE);
+  const finish = projectedFinish(remaining, speedPerMinute, snapshotTime);
+  if (finish === null) return { projectedFinish: null, minutesLate: null, requiredPerMinute, status: 'stalled' };
+  const slack = slackMinutes(finishMinute(finish), deadline);
+  const minutesLate = slack === null ? null : 0 - slack;
   let status: ProgressStatus = 'on_track';
   if (minutesLate !== null && minutesLate > 0) status = 'late';
   else if (minutesLate !== null && minutesLate > -atRiskSlackMinutes) status = 'at_risk';
-  return { projectedFinish, minutesLate, requiredPerMinute, status };
+  return { projectedFinish: finishMinute(finish), minutesLate, requiredPerMinute, status };
 }
 
 /**
@@ -53,52 +44,34 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
   if (latest.t === null) return { now: o.now, timeZone: o.timeZone, dataAsOf: null, sites: [], urgent: [], summary: companySummary([], []), businessNames: {} };
   const dayStart = startOfZonedDay(latest.t, o.timeZone);
 
-  const rows = db
-    .prepare(
-      `SELECT p.location_name, p.process_name, p.business_id, p.snapshot_time, p.expected_completion_time, p.total_waiting, p.entry_count
-       FROM progress_snapshots p
-       JOIN (SELECT location_name, process_name, business_id, MAX(snapshot_time) AS t
-               FROM progress_snapshots WHERE snapshot_time BETWEEN ? AND ?
-              GROUP BY location_name, process_name, business_id) m
-         ON p.location_name = m.location_name AND p.process_name = m.process_name
-        AND p.business_id = m.business_id AND p.snapshot_time = m.t
-      ORDER BY p.location_name, p.business_id, p.process_name`,
-    )
-    .all(dayStart, o.now) as LatestRow[];
-
-  // The earliest snapshot inside the window gives the completed-items delta.
-  const windowStart = db.prepare(
-    `SELECT snapshot_time, entry_count FROM progress_snapshots
-      WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time >= ? AND snapshot_time < ?
-      ORDER BY snapshot_time ASC LIMIT 1`,
-  );
+  const rows = latestSnapshots(db, dayStart, o.now);
+  // Speed now: each series' stretches of work over the window before its latest snapshot (the one gap rule of the store's reader).
+  const speeds = recentSpeeds(db, rows, o.speedWindowMinutes * MINUTE, dayStart);
+  const finished = finishTimes(db, dayStart, o.now);
   // Today's decisions, the newest per piece of work: the row shows what was decided and how it is going.
   const decided = new Map(floorDecisions(db, dayStart, o.now).map((d) => [workKey(d), d]));
   const bySite = new Map<string, ProcessProgress[]>();
   for (const r of rows) {
-    const from = Math.max(dayStart, r.snapshot_time - o.speedWindowMinutes * MINUTE);
-    const w = windowStart.get(r.location_name, r.process_name, r.business_id, from, r.snapshot_time) as
-      { snapshot_time: number; entry_count: number } | undefined;
-    const speedPerMinute = w ? (r.entry_count - w.entry_count) / ((r.snapshot_time - w.snapshot_time) / MINUTE) : null;
+    // A finished series has no speed: it says when it finished.
+    const speedPerMinute = r.remaining <= 0 ? null : (speeds.get(seriesKey(r)) ?? null);
     const progress: ProcessProgress = {
-      site: r.location_name,
-      process: r.process_name,
-      businessId: r.business_id,
-      snapshotTime: r.snapshot_time,
-      deadline: r.expected_completion_time,
-      remaining: r.total_waiting,
-      completedToday: r.entry_count,
+      site: r.site,
+      process: r.process,
+      businessId: r.businessId,
+      snapshotTime: r.at,
+      deadline: r.deadline,
+      remaining: r.remaining,
+      completedToday: r.done,
       speedPerMinute,
-      ...assessProgress(
-        { remaining: r.total_waiting, deadline: r.expected_completion_time, snapshotTime: r.snapshot_time, speedPerMinute },
-        o.atRiskSlackMinutes,
-      ),
+      ...assessProgress({ remaining: r.remaining, deadline: r.deadline, snapshotTime: r.at, speedPerMinute }, o.atRiskSlackMinutes),
     };
-    const decision = decided.get(workKey({ site: r.location_name, businessId: r.business_id, process: r.process_name }));
+    const doneAt = finished.get(seriesKey(r));
+    if (r.remaining <= 0 && doneAt !== undefined) progress.finishedAt = doneAt;
+    const decision = decided.get(workKey({ site: r.site, businessId: r.businessId, process: r.process }));
     if (decision) progress.decision = decision;
-    const list = bySite.get(r.location_name) ?? [];
+    const list = bySite.get(r.site) ?? [];
     list.push(progress);
-    bySite.set(r.location_name, list);
+    bySite.set(r.site, list);
   }
 
   const trendRows = db

@@ -20,3 +20,11 @@ export const ATTENDANCE_OF_DAY = `(SELECT r.* FROM attendance_records r WHERE NO
     SELECT 1 FROM attendance_records d WHERE d.operator_id = r.operator_id AND d.attendance_date = r.attendance_date
       AND (d.updated_at > r.updated_at
         OR (d.updated_at = r.updated_at AND (${OFF_D} > ${OFF_R} OR (${OFF_D} = ${OFF_R} AND d.attendance_id > r.attendance_id))))))`;
+
+/**
+ * A person (the operator id expression given) not off on the day bound as @offDay ('YYYY-MM-DD'): by the row that counts
+ * for that day, not absent and not on paid leave. A ranking of people for a day (today's slowest) leaves out those who
+ * are not there: a person on leave is not slow.
+ */
+export const notOffOn = (operatorId: string): string =>
+  `${operatorId} NOT IN (SELECT a.operator_id FROM ${ATTENDANCE_OF_DAY} a WHERE a.attendance_date = @offDay AND a.attendance_status IN ('absent', 'paid_leave'))`;

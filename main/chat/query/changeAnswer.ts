@@ -1,24 +1,20 @@
 import type { AskQuery, MeasureId } from '../../api/askQuery.js';
 import { localize } from '../../api/localized.js';
 import { formatHm, startOfZonedDay } from '../../config/zonedTime.js';
+import { latestSnapshots } from '../../store/progressSnapshots.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { CHANGE_TEXTS as T } from './changeTexts.js';
 import { MEASURES } from './measures.js';
+import { PROGRESS_TEXTS } from './progressTexts.js';
 import { QUERY_TEXTS } from './queryTexts.js';
+import { speedChange, type SpeedChange } from './speedChange.js';
 
 const DAY = 86_400_000;
-const SPEED_WINDOW = 30 * 60_000;
-/** The measures a change answers: counts and speeds of the floor from the snapshots, error lines from the logs. */
-export const CHANGE_MEASURES: ReadonlySet<MeasureId> = new Set([
-  'remaining',
-  'done',
-  'progress',
-  'speed',
-  'arrivals',
-  'correction_waiting',
-  'error_lines',
-  'alerts',
-]);
+/**
+ * The measures a change answers here: progress and speed; items left, done and waiting for correction only under a state
+ * filter of the series. The other store measures (arrivals, error lines, alerts …) compute themselves (storeMeasureAnswer.ts).
+ */
+export const CHANGE_MEASURES: ReadonlySet<MeasureId> = new Set(['remaining', 'done', 'progress', 'speed', 'correction_waiting']);
 /** Weeks the usual is the median of. */
 const USUAL_WEEKS = 4;
 
@@ -27,59 +23,20 @@ type Group = { key: string; site: string[] };
 /**
  * One figure of a group at time `t`, from the store: the newest snapshot of each series on
  * t's day at or before t (items left, done, arrivals since the day's first snapshot), the
- * items done over the 30 minutes before t (speed), the items waiting for correction, or the
- * error lines and alerts of t's day up to t.
+ * the items waiting for correction.
  * Null when the day holds no data for the group by then (a day off).
  */
 function figureAt(m: MeasureId, q: AskQuery, site: string[], t: number, c: QueryContext): number | null {
   const day = startOfZonedDay(t, c.timeZone);
-  const json = (xs: string[]): string | null => (xs.length ? JSON.stringify(xs) : null);
-  if (m === 'error_lines') {
-    const seen = c.db.prepare('SELECT 1 FROM app_logs WHERE ts >= ? AND ts < ? LIMIT 1').get(day, t);
-    if (!seen) return null;
-    return (
-      c.db
-        .prepare(
-          `SELECT COUNT(*) AS n FROM app_logs WHERE ts >= @from AND ts < @to AND level IN ('ERROR', 'WARN', 'FATAL', 'CRITICAL')
-             AND (@service IS NULL OR service IN (SELECT value FROM json_each(@service)))`,
-        )
-        .get({ from: day, to: t, service: json(q.service) }) as { n: number }
-    ).n;
-  }
-  if (m === 'alerts') {
-    // Alerts raised on t's day up to t; a day before the first alert ever raised holds no data.
-    const first = (c.db.prepare('SELECT MIN(first_seen) AS t FROM alerts').get() as { t: number | null }).t;
-    if (first === null || first >= t) return null;
-    return (
-      c.db
-        .prepare(
-          `SELECT COUNT(*) AS n FROM alerts WHERE first_seen >= @from AND first_seen <= @to
-             AND (@site IS NULL OR site IN (SELECT value FROM json_each(@site)))`,
-        )
-        .get({ from: day, to: t, site: json(site) }) as { n: number }
-    ).n;
-  }
-  // Per series: the newest snapshot at or before `at` on the day, and the day's first.
-  const at = (when: number): { left: number; done: number; corr: number; first: number }[] =>
-    c.db
-      .prepare(
-        `WITH s AS (SELECT location_name AS site, process_name AS process, business_id AS b, snapshot_time AS t, total_waiting AS left, entry_count AS done, correction_waiting AS corr
-                    FROM progress_snapshots WHERE snapshot_time >= @day AND snapshot_time <= @at
-                      AND (@site IS NULL OR location_name IN (SELECT value FROM json_each(@site)))
-                      AND (@process IS NULL OR process_name IN (SELECT value FROM json_each(@process)))
-                      AND (@business IS NULL OR business_id IN (SELECT value FROM json_each(@business))))
-         SELECT s.left, s.done, s.corr, (SELECT f.left + f.done FROM s f WHERE f.site = s.site AND f.process = s.process AND f.b = s.b ORDER BY f.t LIMIT 1) AS first
-         FROM s JOIN (SELECT site, process, b, MAX(t) AS t FROM s GROUP BY 1, 2, 3) l ON l.site = s.site AND l.process = s.process AND l.b = s.b AND l.t = s.t`,
-      )
-      .all({ day, at: when, site: json(site), process: json(q.process), business: json(q.business) }) as {
-      left: number;
-      done: number;
-      corr: number;
-      first: number;
-    }[];
-  const rows = at(t);
+  // Per series: the newest snapshot at or before t on the day, and what it started the day with.
+  const rows = latestSnapshots(c.db, day, t, { site, process: q.process, business: q.business }).map((r) => ({
+    left: r.remaining,
+    done: r.done,
+    corr: r.correction,
+    first: r.startTotal,
+  }));
   if (rows.length === 0) return null;
-  const sum = (f: (r: (typeof rows)[number]) => number, rs = rows): number => rs.reduce((s, r) => s + f(r), 0);
+  const sum = (f: (r: (typeof rows)[number]) => number): number => rows.reduce((s, r) => s + f(r), 0);
   switch (m) {
     case 'remaining':
       return sum((r) => r.left);
@@ -87,19 +44,41 @@ function figureAt(m: MeasureId, q: AskQuery, site: string[], t: number, c: Query
       return sum((r) => r.done);
     case 'correction_waiting':
       return sum((r) => r.corr);
-    case 'arrivals':
-      return sum((r) => r.left + r.done - r.first);
     case 'progress': {
       const all = sum((r) => r.left + r.done);
       return all === 0 ? null : Math.round((sum((r) => r.done) / all) * 1000) / 10;
     }
-    case 'speed': {
-      const before = t - SPEED_WINDOW >= day ? sum((r) => r.done, at(t - SPEED_WINDOW)) : 0;
-      return Math.round(((sum((r) => r.done) - before) / (SPEED_WINDOW / 60_000)) * 10) / 10;
-    }
     default:
       return null;
   }
+}
+
+const SHOWN_FINISHED = 3;
+
+/** What a speed comparison left out: the finished series with their times, and those with nothing to compare with. */
+function speedNotes(s: SpeedChange, c: QueryContext): string[] {
+  const names = c.overview().businessNames;
+  const finished = [...s.finished]
+    .sort((a, b) => b.at - a.at)
+    .map(({ key, at }) => {
+      const [site, process, business] = key.split('|') as [string, string, string];
+      return localize(c.lang, PROGRESS_TEXTS.finishedItem)(`${site} ${process} ${names[business] ?? business}`, formatHm(at, c.timeZone));
+    });
+  return [
+    // The latest few by name, the rest counted: a company-wide answer at 15:40 may leave out most of its 52 series.
+    ...(finished.length
+      ? [
+          localize(
+            c.lang,
+            PROGRESS_TEXTS.finishedNotCompared,
+          )(
+            finished.slice(0, SHOWN_FINISHED).join(localize(c.lang, { ja: '、', en: ', ' })) +
+              (finished.length > SHOWN_FINISHED ? localize(c.lang, PROGRESS_TEXTS.andMore)(finished.length - SHOWN_FINISHED) : ''),
+          ),
+        ]
+      : []),
+    ...(s.unmatched > 0 ? [localize(c.lang, PROGRESS_TEXTS.noComparable)(s.unmatched)] : []),
+  ];
 }
 
 const median = (xs: number[]): number => {
@@ -136,10 +115,15 @@ export function changeAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const lines: string[] = [];
   const rows: (string | number | null)[][] = [];
   for (const g of groups) {
-    const current = figureAt(m, q, g.site, now, c);
+    // Speed is compared series by series over the work still there; a finished series says when it finished.
+    const speed = m === 'speed' ? speedChange(c.db, now, c.dayStart, { site: g.site, process: q.process, business: q.business }, against) : null;
+    const current = speed ? speed.current : figureAt(m, q, g.site, now, c);
     let then: number | null = null;
     let words: string;
-    if (against === 'usual') {
+    if (speed) {
+      then = speed.then;
+      words = localize(c.lang, T.against)(against, date(speed.day), speed.weeks || USUAL_WEEKS);
+    } else if (against === 'usual') {
       const past = Array.from({ length: USUAL_WEEKS }, (_, i) => i + 1)
         .map((w) => figureAt(m, q, g.site, now - w * 7 * DAY, c))
         .filter((v): v is number => v !== null);
@@ -160,6 +144,7 @@ export function changeAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
     }
     if (current === null || then === null) {
       lines.push(localize(c.lang, T.noPast)(g.key, words));
+      if (speed) lines.push(...speedNotes(speed, c));
       continue;
     }
     const d = Math.round((current - then) * 10) / 10;
@@ -167,6 +152,7 @@ export function changeAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
     const diff = d === 0 ? localize(c.lang, T.same) : localize(c.lang, T.diff)(d, m === 'progress' ? localize(c.lang, T.points) : unit, pct);
     lines.push(localize(c.lang, T.line)(g.key, label, shown(current), formatHm(now, c.timeZone), words, shown(then), diff));
     rows.push([g.key, then, current]);
+    if (speed) lines.push(...speedNotes(speed, c));
   }
   return { text: lines.join('\n'), table: { columns: ['name', 'then', 'now'], rows } };
 }

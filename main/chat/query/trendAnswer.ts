@@ -1,7 +1,7 @@
 import type { AskQuery, MeasureId } from '../../api/askQuery.js';
 import { localize, type Localized } from '../../api/localized.js';
-import { windowSpeed } from '../../alerts/windowSpeed.js';
 import { formatHm, startOfZonedDay } from '../../config/zonedTime.js';
+import { latestSnapshots, speedsOver } from '../../store/progressSnapshots.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { MEASURES } from './measures.js';
 import { QUERY_TEXTS } from './queryTexts.js';
@@ -14,8 +14,11 @@ const DAY = 24 * HOUR;
 
 /** Figures of the floor at a point in time (the newest snapshot of each series): a line through the points. */
 const STATE_MEASURES = new Set<MeasureId>(['remaining', 'progress', 'correction_waiting']);
-/** Figures over a step (items done or arrived in it, its speed, its error lines, its alerts). */
-const FLOW_MEASURES = new Set<MeasureId>(['done', 'arrivals', 'speed', 'error_lines', 'alerts']);
+/**
+ * Figures over a step (items done in it, its speed). Arrivals, error lines and alerts compute themselves
+ * (storeMeasureAnswer.ts), as do items left, done and waiting for correction unless the series are filtered by state.
+ */
+const FLOW_MEASURES = new Set<MeasureId>(['done', 'speed']);
 /** The measures a trend answers: those the store keeps over time. */
 export const TREND_MEASURES: ReadonlySet<MeasureId> = new Set([...STATE_MEASURES, ...FLOW_MEASURES]);
 
@@ -47,7 +50,6 @@ interface Point {
   value: number;
 }
 
-const json = (xs: string[]): string | null => (xs.length ? JSON.stringify(xs) : null);
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /**
@@ -89,11 +91,11 @@ export function trendAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       points.push({ at: asOf, time: L(T.asOf, grain === 'day' ? `${date(asOf)} ${hm(asOf)}` : hm(asOf)), value });
     }
   } else {
-    const series = m === 'speed' ? seriesOf(q, c, w.from, w.to) : [];
     for (const { a, b } of steps) {
       let value: number | null;
       if (m === 'speed') {
-        const speeds = series.map((p) => windowSpeed(c.db, p, a, b)).filter((s): s is number => s !== null);
+        // Only the series with work still there count: a finished one is not slow (the store reader's gap rule).
+        const speeds = [...speedsOver(c.db, a, b, filterOf(q)).values()].filter((s): s is number => s !== null);
         value = speeds.length ? round1(speeds.reduce((s, x) => s + x, 0)) : null;
       } else if (m === 'done' || m === 'arrivals') {
         // Items done (arrived) in the step: the day's count at its end less the count at its start (0 before the day's first snapshot).
@@ -103,24 +105,7 @@ export function trendAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
         const start = a > day ? latestOf(q, c, day, a) : [];
         const count = (rs: Snap[]): number => rs.reduce((s, r) => s + (m === 'done' ? r.done : r.left + r.done - r.first), 0);
         value = count(end) - count(start);
-      } else if (m === 'error_lines') {
-        // A step the logs are silent in (no line at any level) holds no data, not zero errors.
-        const r = c.db
-          .prepare(
-            `SELECT COUNT(*) AS lines, COALESCE(SUM(level IN ('ERROR', 'WARN', 'FATAL', 'CRITICAL')), 0) AS n FROM app_logs WHERE ts >= @a AND ts < @b
-               AND (@service IS NULL OR service IN (SELECT value FROM json_each(@service)))`,
-          )
-          .get({ a, b, service: json(q.service) }) as { lines: number; n: number };
-        value = r.lines === 0 ? null : r.n;
-      } else {
-        value = (
-          c.db
-            .prepare(
-              'SELECT COUNT(*) AS n FROM alerts WHERE first_seen >= @a AND first_seen < @b AND (@site IS NULL OR site IN (SELECT value FROM json_each(@site)))',
-            )
-            .get({ a, b, site: json(q.site) }) as { n: number }
-        ).n;
-      }
+      } else continue;
       if (value !== null) points.push({ at: a, time: spanWords(a, b), value });
     }
   }
@@ -157,33 +142,9 @@ interface Snap {
   first: number;
 }
 
+const filterOf = (q: AskQuery): { site: string[]; process: string[]; business: string[] } => ({ site: q.site, process: q.process, business: q.business });
+
 /** The newest snapshot of each series the query names, on `day` at or before `at`. */
 function latestOf(q: AskQuery, c: QueryContext, day: number, at: number): Snap[] {
-  return c.db
-    .prepare(
-      `WITH s AS (SELECT location_name AS site, process_name AS process, business_id AS b, snapshot_time AS t, total_waiting AS left, entry_count AS done,
-                         correction_waiting AS corr
-                  FROM progress_snapshots WHERE snapshot_time >= @day AND snapshot_time <= @at
-                    AND (@site IS NULL OR location_name IN (SELECT value FROM json_each(@site)))
-                    AND (@process IS NULL OR process_name IN (SELECT value FROM json_each(@process)))
-                    AND (@business IS NULL OR business_id IN (SELECT value FROM json_each(@business))))
-       SELECT s.t, s.left, s.done, s.corr,
-              (SELECT f.left + f.done FROM s f WHERE f.site = s.site AND f.process = s.process AND f.b = s.b ORDER BY f.t LIMIT 1) AS first
-       FROM s JOIN (SELECT site, process, b, MAX(t) AS t FROM s GROUP BY 1, 2, 3) l ON l.site = s.site AND l.process = s.process AND l.b = s.b AND l.t = s.t`,
-    )
-    .all({ day, at, site: json(q.site), process: json(q.process), business: json(q.business) }) as Snap[];
-}
-
-/** The series the query names that have snapshots in the window. */
-function seriesOf(q: AskQuery, c: QueryContext, from: number, to: number): { site: string; process: string; businessId: string }[] {
-  return c.db
-    .prepare(
-      `SELECT DISTINCT location_name AS site, process_name AS process, business_id AS businessId FROM progress_snapshots
-       WHERE snapshot_time >= @from AND snapshot_time <= @to
-         AND (@site IS NULL OR location_name IN (SELECT value FROM json_each(@site)))
-         AND (@process IS NULL OR process_name IN (SELECT value FROM json_each(@process)))
-         AND (@business IS NULL OR business_id IN (SELECT value FROM json_each(@business)))
-       ORDER BY 1, 2, 3`,
-    )
-    .all({ from, to, site: json(q.site), process: json(q.process), business: json(q.business) }) as { site: string; process: string; businessId: string }[];
+  return latestSnapshots(c.db, day, at, filterOf(q)).map((s) => ({ t: s.at, left: s.remaining, done: s.done, corr: s.correction, first: s.startTotal }));
 }
