@@ -44,6 +44,7 @@ export const MEASURE_IDS = [
   'alerts',
   'decisions',
   'attendance',
+  'absence',
   'overtime',
   'forecast_volume',
   'planned_staff',

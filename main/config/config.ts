@@ -205,6 +205,8 @@ export const configSchema = z
         maxWorkMinutes: z.number().int().min(60).max(960).default(600),
         /** Overtime a plan may give one person in a day, early and late together. */
         maxOvertimeMinutes: z.number().int().min(0).max(480).default(60),
+        /** Overtime one person may work in a calendar month (the 36協定's standard limit is 45 hours): the chat says each person's share of it. */
+        monthlyOvertimeLimitHours: z.number().int().min(1).max(100).default(45),
         /** The plan staffs for P50 plus this share of the way to P80 (0: the median, 1: P80). */
         bufferShare: z.number().min(0).max(1).default(0.5),
       })
@@ -213,6 +215,7 @@ export const configSchema = z
         workday: { start: '09:00', lunchStart: '12:00', lunchEnd: '13:00', end: '18:00' },
         maxWorkMinutes: 600,
         maxOvertimeMinutes: 60,
+        monthlyOvertimeLimitHours: 45,
         bufferShare: 0.5,
       }),
   })

@@ -4,14 +4,15 @@ import { localize, type Localized } from '../../api/localized.js';
 import type { ProcessProgress } from '../../api/types.js';
 import { formatHm } from '../../config/zonedTime.js';
 import { correctionWaiting, decisionsSince } from '../storeFacts.js';
-import { arrivedIn } from './arrivedIn.js';
 import { changeAnswer } from './changeAnswer.js';
 import { MEASURES } from './measures.js';
 import { namedSeries } from './namedSeries.js';
 import { planningAnswer } from './planningAnswer.js';
+import { finishedLeftOut, progressShown } from './progressShown.js';
 import { QUERY_TEXTS as T } from './queryTexts.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
-import { queryWindow, type QueryWindow } from './queryWindow.js';
+import { queryWindow } from './queryWindow.js';
+import { storeMeasureAnswer } from './storeMeasureAnswer.js';
 import { trendAnswer } from './trendAnswer.js';
 
 export type { QueryAnswer, QueryContext } from './queryContext.js';
@@ -23,6 +24,8 @@ interface Row {
   key: string;
   value: number | null;
   shown: string;
+  /** Work all finished: when (a speed or slack of it means nothing; a ranking leaves it out and says so). */
+  finishedAt?: number;
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -41,7 +44,8 @@ function progressFigure(m: MeasureId, rows: readonly ProcessProgress[], correcti
       return all === 0 ? null : round1((done / all) * 100);
     }
     case 'speed': {
-      const s = sum((r) => r.speedPerMinute);
+      // Over the work still there only: a finished series is not slow (0 items a minute because nothing is left).
+      const s = sum((r) => (r.status === 'done' ? null : r.speedPerMinute));
       return s === null ? null : round1(s);
     }
     case 'needed_speed': {
@@ -85,6 +89,9 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
 
   if (q.op === 'status') return statusAnswer(q, c);
   if (q.op === 'outside' && measure) return { text: L(T.statistic, S(measure.label)), table: { columns: [], rows: [] } };
+  // A store-backed measure computes itself (measureSql.ts): one SQL per operation and dimension, or a decline in words.
+  const stored = storeMeasureAnswer(q, c);
+  if (stored) return stored;
   if (measure && measure.source.kind === 'planning') return planningAnswer(q, c);
   if (measure && measure.source.kind === 'none') return { text: S(T.unknownMeasure), table: empty };
   if (q.op === 'change') return changeAnswer(q, c);
@@ -119,6 +126,8 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     }
     rows = [...groups].map(([key, g]) => {
       const v = progressFigure(q.measure!, g, correction);
+      const special = progressShown(q.measure!, g, { lang: c.lang, timeZone: c.timeZone, name });
+      if (special) return { key, value: special.finishedAt === undefined ? v : null, ...special };
       return {
         key,
         value: v,
@@ -132,12 +141,6 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
                 : `${v}${unit === '%' ? '%' : ` ${unit}`}`,
       };
     });
-  } else if (q.measure === 'headcount' || q.measure === 'operator_speed' || q.measure === 'skill') {
-    rows = masterRows(q, c, unit);
-    when = S(T.registered);
-  } else if (q.measure === 'error_lines') {
-    when = S(window.label);
-    rows = errorLineRows(q, c, window);
   } else if (q.measure === 'incidents') {
     const report = c.incidents(q.site[0], q.time === null ? undefined : window);
     const list = report.incidents.filter((i) => q.service.length === 0 || i.services.some((s) => q.service.includes(s)));
@@ -153,13 +156,6 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
       text: rows.map((r) => r.shown).join('\n'),
       table: { columns: ['service', 'lines'], rows: rows.map((r) => [r.key, r.value]) },
     };
-  } else if (q.measure === 'alerts') {
-    const n = (
-      c.db
-        .prepare('SELECT COUNT(*) AS n FROM alerts WHERE first_seen >= ? AND first_seen <= ? AND (? IS NULL OR site = ?)')
-        .get(window.from, window.to, q.site[0] ?? null, q.site[0] ?? null) as { n: number }
-    ).n;
-    return { text: L(T.alertsIn, S(window.label), n), table: { columns: ['alerts'], rows: [[n]] } };
   } else if (q.measure === 'decisions') {
     const d = decisionsSince(c.db, window.from).filter((x) => x.decidedAt <= window.to && (q.site.length === 0 || q.site.includes(x.site)));
     const by = (s: string): number => d.filter((x) => x.status === s).length;
@@ -174,9 +170,6 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
         ],
       },
     };
-  } else if (q.measure === 'arrivals') {
-    rows = arrivalRows(q, c, window);
-    when = S(window.label);
   }
 
   const table: QueryTable = { columns: ['name', q.measure ?? ''], rows: rows.map((r) => [r.key, r.value]) };
@@ -189,7 +182,10 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     const sorted = rows.filter((r) => r.value !== null).sort((a, b) => (order === 'top' ? b.value! - a.value! : a.value! - b.value!));
     const n = q.rank?.n ?? 1;
     return {
-      text: [L(T.rankLead, order, n, label, when || S(window.label)), ...sorted.slice(0, n).map((r, i) => `${i + 1}. ${r.key}: ${r.shown}`)].join('\n'),
+      text: [
+        L(T.rankLead, order, n, label, when || S(window.label)) + finishedLeftOut(rows, c.lang),
+        ...sorted.slice(0, n).map((r, i) => `${i + 1}. ${r.key}: ${r.shown}`),
+      ].join('\n'),
       table,
     };
   }
@@ -237,7 +233,11 @@ function statusAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const hm = ov.dataAsOf === null ? '—' : formatHm(ov.dataAsOf, c.timeZone);
   const incidents = c.incidents(q.site[0]).incidents.length;
   const open = c.alerts().filter((a) => a.status === 'open' && (q.site.length === 0 || (a.site !== null && q.site.includes(a.site)))).length;
-  const lines = [L(T.statusLead, n('late'), n('at_risk'), n('done'), series.length, hm)];
+  // The work of what was named, summed over its series: what a manager reads first about a site.
+  const left = series.reduce((x, p) => x + p.remaining, 0);
+  const doneToday = series.reduce((x, p) => x + p.completedToday, 0);
+  const share = left + doneToday === 0 ? null : Math.round((doneToday / (left + doneToday)) * 1000) / 10;
+  const lines = [L(T.statusLead, n('late'), n('at_risk'), n('done'), series.length, hm), L(T.statusWork, left, doneToday, share)];
   if (urgent.length > 0)
     lines.push(
       S(T.statusUrgent),
@@ -248,70 +248,4 @@ function statusAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
     );
   lines.push(L(T.statusIncidents, incidents), L(T.statusAlerts, open));
   return { text: lines.join('\n'), table: { columns: ['status', 'series'], rows: ['late', 'at_risk', 'on_track', 'done', 'stalled'].map((s) => [s, n(s)]) } };
-}
-
-function masterRows(q: AskQuery, c: QueryContext, unit: string): Row[] {
-  if (q.measure === 'headcount') {
-    const dim = q.by === 'process' || q.by === 'level' ? q.by : 'site';
-    const rows = c.db
-      .prepare(
-        `SELECT ${dim === 'process' ? 'c.process_name' : dim === 'level' ? 'c.skill_level' : 'o.location_name'} AS k, COUNT(DISTINCT o.operator_id) AS n
-         FROM operators o LEFT JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
-         WHERE o.is_valid = 1
-           AND (@site IS NULL OR o.location_name IN (SELECT value FROM json_each(@site)))
-           AND (@process IS NULL OR c.process_name IN (SELECT value FROM json_each(@process)))
-           AND (@level IS NULL OR c.skill_level >= @level)
-         GROUP BY k ORDER BY k`,
-      )
-      .all({
-        site: q.site.length ? JSON.stringify(q.site) : null,
-        process: q.process.length ? JSON.stringify(q.process) : null,
-        level: q.level,
-      }) as { k: string | number; n: number }[];
-    return rows.map((r) => ({ key: String(r.k), value: r.n, shown: `${r.n} ${unit}` }));
-  }
-  const rows = c.db
-    .prepare(
-      `SELECT o.operator_name AS name, o.location_name AS site, c.process_name AS process, c.average_speed AS speed, c.skill_level AS skill, c.experience_months AS months
-       FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
-       WHERE o.is_valid = 1
-         AND (@site IS NULL OR o.location_name IN (SELECT value FROM json_each(@site)))
-         AND (@process IS NULL OR c.process_name IN (SELECT value FROM json_each(@process)))
-         AND (@operator IS NULL OR o.operator_name IN (SELECT value FROM json_each(@operator)))
-         AND (@level IS NULL OR c.skill_level >= @level)
-       ORDER BY o.operator_name, c.process_name`,
-    )
-    .all({
-      site: q.site.length ? JSON.stringify(q.site) : null,
-      process: q.process.length ? JSON.stringify(q.process) : null,
-      operator: q.operator.length ? JSON.stringify(q.operator) : null,
-      level: q.level,
-    }) as { name: string; site: string; process: string; speed: number; skill: number; months: number }[];
-  if (q.measure === 'skill') return rows.map((r) => ({ key: `${r.name}（${r.site}）· ${r.process}`, value: r.skill, shown: `Lv${r.skill}, ${r.months} mo` }));
-  return rows.map((r) => ({ key: `${r.name}（${r.site}）· ${r.process}`, value: round1(r.speed), shown: `${round1(r.speed)} ${unit}` }));
-}
-
-function errorLineRows(q: AskQuery, c: QueryContext, w: QueryWindow): Row[] {
-  const dim = q.by === 'host' ? 'host' : q.by === 'service' || (q.op !== 'value' && q.op !== 'check') ? 'service' : null;
-  const rows = c.db
-    .prepare(
-      `SELECT ${dim ?? "'*'"} AS k, COUNT(*) AS n FROM app_logs
-       WHERE ts >= @from AND ts < @to AND level IN ('ERROR', 'WARN', 'FATAL', 'CRITICAL')
-         AND (@service IS NULL OR service IN (SELECT value FROM json_each(@service)))
-       GROUP BY k ORDER BY n DESC`,
-    )
-    .all({ from: w.from, to: w.to, service: q.service.length ? JSON.stringify(q.service) : null }) as { k: string; n: number }[];
-  const what = q.service.join('・') || (q.site.length ? q.site.join('・') : '');
-  return rows.map((r) => ({ key: r.k === '*' ? what || '—' : r.k, value: r.n, shown: `${r.n} ${localize(c.lang, MEASURES.error_lines.unit)}` }));
-}
-
-/** Items that arrived in the window, per site, process or business (by its name where the company gives one). */
-function arrivalRows(q: AskQuery, c: QueryContext, w: QueryWindow): Row[] {
-  const by = q.by === 'process' ? 'process' : q.by === 'business' ? 'business' : 'site';
-  const names = by === 'business' ? c.overview().businessNames : {};
-  return arrivedIn(c.db, { from: w.from, to: w.to, timeZone: c.timeZone, filter: q, by }).map((r) => ({
-    key: names[r.key] ?? r.key,
-    value: r.items,
-    shown: `${r.items} ${localize(c.lang, MEASURES.arrivals.unit)}`,
-  }));
 }

@@ -26,6 +26,7 @@ import { todayArrivalsAnswer } from './todayArrivalsAnswer.js';
 /** The measures the planning system's tables answer, and the table each needs (the forecast none: without arrivals it reads the snapshots). */
 export const PLANNING_MEASURES: ReadonlyMap<MeasureId, CompanyTable | null> = new Map<MeasureId, CompanyTable | null>([
   ['attendance', 'attendance_records'],
+  ['absence', 'attendance_records'],
   ['overtime', 'attendance_records'],
   ['forecast_volume', null],
   ['planned_staff', 'daily_assignments'],
@@ -74,7 +75,7 @@ function daysOf(time: AskTime | null, today: string, fallback: 'today' | 'next' 
 }
 
 /** Whether the table can answer: the company has it and a sync has brought rows. */
-function unavailable(c: QueryContext, table: CompanyTable): Localized | null {
+export function unavailable(c: QueryContext, table: CompanyTable): Localized | null {
   if (new SyncState(c.db).isAbsent(table)) return { ja: localize('ja', P.absentTable)(table), en: localize('en', P.absentTable)(table) };
   const any = c.db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table}) AS x`).get() as { x: number };
   return any.x === 1 ? null : { ja: localize('ja', P.emptyTable)(table), en: localize('en', P.emptyTable)(table) };
@@ -86,6 +87,8 @@ function unavailable(c: QueryContext, table: CompanyTable): Localized | null {
  * from them. A company without a table is told which one is missing.
  */
 export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
+  // Absence over a period, by weekday or a day ahead is the attendance register's rates and roster, which say it.
+  if (q.measure === 'absence') return planningAnswer({ ...q, measure: 'attendance' }, c);
   const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(c.lang, t)(...a);
   const S = (t: Localized): string => localize(c.lang, t);
   const table = PLANNING_MEASURES.get(q.measure!)!;

@@ -36,9 +36,9 @@ export const PLANNING_TEXTS = {
   } as Localized<(day: string) => string>,
   attendanceSite: {
     ja: (site: string, rostered: number, working: number, absent: number, leave: number, late: number, scheduled: number, rate: string, usual: string) =>
-      `- ${site}: ${rostered}名中 出勤${working}名${late > 0 ? `（うち遅刻${late}名）` : ''}${scheduled > 0 ? `・予定${scheduled}名` : ''}、欠勤${absent}名、有給${leave}名。休みの率（欠勤＋有給）${rate}${usual}`,
+      `- ${site}: ${rostered}名中 出勤${working}名${late > 0 ? `（うち遅刻${late}名）` : ''}${scheduled > 0 ? `・予定${scheduled}名` : ''}、休み${absent + leave}名（欠勤${absent}名、有給${leave}名）。休みの率（欠勤＋有給）${rate}${usual}`,
     en: (site: string, rostered: number, working: number, absent: number, leave: number, late: number, scheduled: number, rate: string, usual: string) =>
-      `- ${site}: of ${rostered} rostered, ${working} at work${late > 0 ? ` (${late} late)` : ''}${scheduled > 0 ? `, ${scheduled} scheduled` : ''}, ${absent} absent, ${leave} on paid leave. Off (absent + paid leave) ${rate}${usual}`,
+      `- ${site}: of ${rostered} rostered, ${working} at work${late > 0 ? ` (${late} late)` : ''}${scheduled > 0 ? `, ${scheduled} scheduled` : ''}, ${absent + leave} off (${absent} absent, ${leave} on paid leave). Off (absent + paid leave) ${rate}${usual}`,
   } as Localized<
     (site: string, rostered: number, working: number, absent: number, leave: number, late: number, scheduled: number, rate: string, usual: string) => string
   >,

@@ -13,6 +13,10 @@ export interface QueryContext {
   /** Incidents of now, or of a window asked for. */
   incidents: (site?: string, window?: { from: number; to: number; label: Localized }) => IncidentReport;
   alerts: () => Alert[];
+  /** The skill placement asks for (placement.minSkill): who 「can do」 a process, when the question names no level. */
+  minSkill?: number;
+  /** One person's overtime limit for a calendar month, in minutes (planning.monthlyOvertimeLimitHours). */
+  monthlyOvertimeLimitMinutes?: number;
 }
 
 /** What the planner found: the sentences, and the table they were written from. */

@@ -53,6 +53,10 @@ export const QUERY_TEXTS = {
   registered: { ja: 'マスタの登録値', en: 'as registered in the masters' } as Localized,
   everything: { ja: '全体', en: 'everything' } as Localized,
   allServices: { ja: '全サービス', en: 'all services' } as Localized,
+  statusWork: {
+    ja: (left: number, done: number, share: number | null) => `残件 ${left}件、今日の処理済み ${done}件${share === null ? '' : `（進捗 ${share}%）`}。`,
+    en: (left: number, done: number, share: number | null) => `${left} items left, ${done} done today${share === null ? '' : ` (${share}% progress)`}.`,
+  } as Localized<(left: number, done: number, share: number | null) => string>,
   statusLead: {
     ja: (late: number, risk: number, done: number, total: number, hm: string) => `${hm}時点: ${total}系列のうち遅延${late}、リスク${risk}、完了${done}。`,
     en: (late: number, risk: number, done: number, total: number, hm: string) =>

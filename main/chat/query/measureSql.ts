@@ -1,0 +1,167 @@
+import type { MeasureId } from '../../api/askQuery.js';
+import type { Localized } from '../../api/localized.js';
+import { ATTENDANCE_OF_DAY, notOffOn } from '../../store/attendanceOfDay.js';
+
+/** The dimensions a store measure can be split or filtered by: the query's, plus the week as a step. */
+export type StoreDim = 'site' | 'business' | 'process' | 'operator' | 'service' | 'host' | 'level' | 'hour' | 'day' | 'week';
+export type EntityDim = Exclude<StoreDim, 'hour' | 'day' | 'week'>;
+export type TimeGrain = Extract<StoreDim, 'hour' | 'day' | 'week'>;
+
+/** How rows become one figure; a percentile is a parameter of the aggregation (as in MetricFlow or Cube), not code. */
+export type Aggregation = { fn: 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max' } | { fn: 'percentile'; p: number };
+
+/**
+ * Where a figure sits in time. `event`: each row happened at one time (epoch ms, or the company's local date as
+ * 'YYYY-MM-DD' text: a daily count), and a window counts the rows inside it. `snapshot`: each row is the state of a
+ * series at a time; the figure at t is the newest row of each series at or before t on t's own day (the state starts
+ * afresh each working day), summed. `registered`: the masters as they stand, with no history.
+ */
+export type TimeSemantics =
+  { kind: 'event'; column: string; unit: 'epoch_ms' | 'local_date' } | { kind: 'snapshot'; column: string; series: readonly string[] } | { kind: 'registered' };
+
+/**
+ * A measure the store computes, declared once: the builder (measureQuery.ts) writes every operation's SQL from it,
+ * and the semantic-model test checks every operation × dimension against the raw rows. Expressions are SQL over
+ * `from` (a table, or a table expression with its joins); they are constants, never text from a question.
+ */
+export interface StoreMeasure {
+  from: string;
+  /** What one row contributes. */
+  value: string;
+  agg: Aggregation;
+  time: TimeSemantics;
+  /** The expression of each dimension it can be split or filtered by; a dimension missing here is declined in words. */
+  dims: Partial<Record<EntityDim, string>>;
+  /** Conditions every row meets (a level, a status). */
+  where?: readonly string[];
+  /** Decimals the figure is shown with. */
+  decimals?: number;
+  /** Why a dimension it lacks cannot be had: said after 「Genba cannot split X by Y」. */
+  recordedPer: Localized;
+}
+
+const OPERATOR_SITE = 'o.location_name';
+
+/**
+ * The store-backed measures. speed, needed_speed, finish, slack, progress and deadline are functions of progress
+ * (the progress read module), not declared here; forecast_volume and planned_staff come from the planner's models.
+ */
+export const STORE_MEASURES = {
+  remaining: {
+    from: 'progress_snapshots',
+    value: 'total_waiting',
+    agg: { fn: 'sum' },
+    time: { kind: 'snapshot', column: 'snapshot_time', series: ['location_name', 'process_name', 'business_id'] },
+    dims: { site: 'location_name', process: 'process_name', business: 'business_id' },
+    recordedPer: { ja: '進捗は拠点・工程・業務ごとに記録されています', en: 'progress is recorded per site, process and business' },
+  },
+  done: {
+    from: 'progress_snapshots',
+    value: 'entry_count',
+    agg: { fn: 'sum' },
+    time: { kind: 'snapshot', column: 'snapshot_time', series: ['location_name', 'process_name', 'business_id'] },
+    dims: { site: 'location_name', process: 'process_name', business: 'business_id' },
+    recordedPer: { ja: '進捗は拠点・工程・業務ごとに記録されています', en: 'progress is recorded per site, process and business' },
+  },
+  correction_waiting: {
+    from: 'progress_snapshots',
+    value: 'correction_waiting',
+    agg: { fn: 'sum' },
+    time: { kind: 'snapshot', column: 'snapshot_time', series: ['location_name', 'process_name', 'business_id'] },
+    dims: { site: 'location_name', process: 'process_name', business: 'business_id' },
+    recordedPer: { ja: '進捗は拠点・工程・業務ごとに記録されています', en: 'progress is recorded per site, process and business' },
+  },
+  arrivals: {
+    from: 'arrivals',
+    value: 'items',
+    agg: { fn: 'sum' },
+    time: { kind: 'event', column: 'arrival_date', unit: 'local_date' },
+    dims: { site: 'location_name', process: 'process_name', business: 'business_id' },
+    recordedPer: { ja: '到着は拠点・工程・業務ごとに1日単位で記録されています', en: 'arrivals are recorded per site, process and business, by the day' },
+  },
+  error_lines: {
+    from: 'app_logs',
+    // A row may stand for several lines of an aggregating log source (migration 009): every count is SUM(lines).
+    value: 'lines',
+    agg: { fn: 'sum' },
+    time: { kind: 'event', column: 'ts', unit: 'epoch_ms' },
+    dims: { service: 'service', host: 'host' },
+    where: ["level IN ('ERROR', 'WARN', 'FATAL', 'CRITICAL')"],
+    recordedPer: { ja: 'ログはサービスとホストごとに記録されています', en: 'logs are recorded per service and host' },
+  },
+  alerts: {
+    from: 'alerts',
+    value: 'alert_id',
+    agg: { fn: 'count' },
+    time: { kind: 'event', column: 'first_seen', unit: 'epoch_ms' },
+    dims: { site: 'site', process: 'process' },
+    recordedPer: { ja: 'アラートは拠点と工程ごとに記録されています', en: 'alerts are recorded per site and process' },
+  },
+  attendance: {
+    // People who came in (present or late), one row per person and day, valid operators only.
+    from: `${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id`,
+    value: 'a.operator_id',
+    agg: { fn: 'count_distinct' },
+    time: { kind: 'event', column: 'a.attendance_date', unit: 'local_date' },
+    dims: { site: OPERATOR_SITE, operator: 'o.operator_name' },
+    where: ['o.is_valid = 1', "a.attendance_status IN ('present', 'late')"],
+    recordedPer: { ja: '勤怠は人ごと・日ごとに記録されています', en: 'attendance is recorded per person and day' },
+  },
+  absence: {
+    // People off (absent, or on paid leave), one row per person and day, valid operators only.
+    from: `${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id`,
+    value: 'a.operator_id',
+    agg: { fn: 'count_distinct' },
+    time: { kind: 'event', column: 'a.attendance_date', unit: 'local_date' },
+    dims: { site: OPERATOR_SITE, operator: 'o.operator_name' },
+    where: ['o.is_valid = 1', "a.attendance_status IN ('absent', 'paid_leave')"],
+    recordedPer: { ja: '勤怠は人ごと・日ごとに記録されています', en: 'attendance is recorded per person and day' },
+  },
+  overtime: {
+    from: `${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id`,
+    value: '(a.actual_end - a.planned_end) / 60000.0',
+    agg: { fn: 'sum' },
+    time: { kind: 'event', column: 'a.attendance_date', unit: 'local_date' },
+    dims: { site: OPERATOR_SITE, operator: 'o.operator_name' },
+    where: ['o.is_valid = 1', 'a.actual_end IS NOT NULL', 'a.planned_end IS NOT NULL', 'a.actual_end > a.planned_end'],
+    recordedPer: { ja: '勤怠は人ごと・日ごとに記録されています', en: 'attendance is recorded per person and day' },
+  },
+  headcount: {
+    from: 'operators o LEFT JOIN operator_process_capabilities c ON c.operator_id = o.operator_id',
+    value: 'o.operator_id',
+    agg: { fn: 'count_distinct' },
+    time: { kind: 'registered' },
+    dims: { site: OPERATOR_SITE, process: 'c.process_name', level: 'c.skill_level' },
+    where: ['o.is_valid = 1'],
+    recordedPer: { ja: 'マスタには人ごとの拠点・工程・スキルが登録されています', en: 'the masters hold each person’s site, processes and skills' },
+  },
+  operator_speed: {
+    from: 'operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id',
+    value: 'c.average_speed',
+    // A person's speed is that of their fastest process, or of the process named: speeds of different processes do not average.
+    agg: { fn: 'max' },
+    time: { kind: 'registered' },
+    // The operator first: a ranking or list of registered speeds is of people.
+    dims: { operator: 'o.operator_name', site: OPERATOR_SITE, process: 'c.process_name', level: 'c.skill_level' },
+    // Not the people off that day (@offDay, the window's last day): a person on leave today is not among today's slowest.
+    where: ['o.is_valid = 1', notOffOn('o.operator_id')],
+    decimals: 1,
+    recordedPer: { ja: 'マスタには人ごと・工程ごとの速度が登録されています', en: 'the masters hold a speed per person and process' },
+  },
+  skill: {
+    from: 'operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id',
+    value: 'c.skill_level',
+    agg: { fn: 'avg' },
+    time: { kind: 'registered' },
+    dims: { operator: 'o.operator_name', site: OPERATOR_SITE, process: 'c.process_name' },
+    where: ['o.is_valid = 1'],
+    decimals: 1,
+    recordedPer: { ja: 'マスタには人ごと・工程ごとのスキルが登録されています', en: 'the masters hold a skill per person and process' },
+  },
+} as const satisfies Partial<Record<MeasureId, StoreMeasure>>;
+
+export type StoreMeasureId = keyof typeof STORE_MEASURES;
+
+export function storeMeasureOf(m: MeasureId | null): StoreMeasure | null {
+  return m !== null && m in STORE_MEASURES ? (STORE_MEASURES as Partial<Record<MeasureId, StoreMeasure>>)[m]! : null;
+}

@@ -1,0 +1,298 @@
+import type { AskOp, AskQuery, MeasureId } from '../../api/askQuery.js';
+import { localize, type Localized } from '../../api/localized.js';
+import { formatHm, localDate, startOfZonedDay } from '../../config/zonedTime.js';
+import { CHANGE_TEXTS } from './changeTexts.js';
+import { declineOf, groupOf, NAMED_DIMS, runMeasure, stepsOf, type Cell, type Span } from './measureQuery.js';
+import { MEASURE_QUERY_TEXTS as MT } from './measureQueryTexts.js';
+import { MEASURES } from './measures.js';
+import { PLANNING_MEASURES, unavailable } from './planningAnswer.js';
+import { storeMeasureOf, type EntityDim, type StoreMeasure } from './measureSql.js';
+import type { QueryAnswer, QueryContext } from './queryContext.js';
+import { QUERY_TEXTS as T } from './queryTexts.js';
+import { queryWindow, type QueryWindow } from './queryWindow.js';
+import { TREND_TEXTS as TT } from './trendTexts.js';
+
+const DAY = 86_400_000;
+/** The operations the builder answers for a store measure. */
+export const STORE_OPS: ReadonlySet<AskOp> = new Set(['value', 'list', 'compare', 'rank', 'trend', 'change']);
+/** Weeks the usual is the median of; days back 「昨日」 looks for the last day with data. */
+const USUAL_WEEKS = 4;
+const YESTERDAY_BACK = 7;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = Math.floor(s.length / 2);
+  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+};
+
+/** The default time of a measure that names none: overtime over this month (a day is often none), the others today or now. */
+const DEFAULT_TIME: Partial<Record<MeasureId, AskQuery['time']>> = { overtime: 'this_month' };
+
+/**
+ * Questions the planning answer still words (planningAnswer.ts): a site's or the company's attendance or overtime as a
+ * value or a list, where it says the register around the figure (rostered, absent, on leave, late, the usual rate;
+ * minutes and people). Until attendance is split into presence and absence measures, those stay there; everything
+ * else of attendance and overtime (by person, compared, ranked, over time, against before) is the builder's.
+ */
+export function keptByPlanning(q: AskQuery): boolean {
+  // Absence over several days or by weekday is a rate against the usual (the register's), not a count of people; a
+  // day's absence at a site is the register's line: in, off (absent, on leave), the rate against the usual, and who.
+  if (q.measure === 'absence' && (q.by === 'day' || /^(?:last_\d+[dm]|this_week|last_week|this_month|last_month)$/.test(q.time ?? ''))) return true;
+  if (q.measure === 'absence' && q.site.length > 0) return (q.op === 'value' || q.op === 'list') && q.operator.length === 0;
+  return (q.measure === 'attendance' || q.measure === 'overtime') && (q.op === 'value' || q.op === 'list') && q.by !== 'operator' && q.operator.length === 0;
+}
+
+/**
+ * A question on a store-backed measure (measureSql.ts), answered by its one SQL: value, list, compare, rank, trend or
+ * change for any dimension it declares, a decline in words for one it does not; a check of one is its value, except
+ * 「終わった？」 of items left, which the progress answer says yes or no to. Null when the builder does not answer it
+ * (no declaration, another operation, a state filter of the progress series, a day ahead, a span of months kept by the
+ * monthly planning answer, or what keptByPlanning keeps unless `every`).
+ */
+export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: boolean } = {}): QueryAnswer | null {
+  const def = storeMeasureOf(q0.measure);
+  const checked: AskQuery = q0.op === 'check' && q0.measure !== 'remaining' ? { ...q0, op: 'value' } : q0;
+  // Who can do a process is who placement may put on it: valid, at the skill it asks for, unless the question names a level.
+  const q: AskQuery =
+    checked.measure === 'headcount' && checked.process.length > 0 && checked.level === null && c.minSkill !== undefined
+      ? { ...checked, level: c.minSkill }
+      : checked;
+  if (!def || q.measure === null || !STORE_OPS.has(q.op) || (!o.every && keptByPlanning(q))) return null;
+  // 「終わった業務」: a state of the progress series, which the progress answer filters on.
+  if (q.status !== null && def.time.kind === 'snapshot') return null;
+  const m = q.measure;
+  // A planning table the company lacks, or no sync has filled: the planning answer names it.
+  const table = PLANNING_MEASURES.get(m);
+  if (table && unavailable(c, table)) return null;
+  const S = (t: Localized): string => localize(c.lang, t);
+  const label = MEASURES[m].label;
+  const empty = { columns: [], rows: [] };
+  const declined = declineOf(q, def, label);
+  if (declined) return { text: S(declined.decline), table: empty };
+  const w = queryWindow(q.time ?? DEFAULT_TIME[m] ?? null, c.now, c.dayStart, c.timeZone, 'today');
+  if (def.time.kind !== 'registered' && (w.ahead || (MEASURES[m].source.kind === 'planning' && /^last_\d+m$/.test(q.time ?? '')))) return null;
+  const writer = new Writer(q, c, def, m);
+  if (q.op === 'trend' || q.by === 'hour' || q.by === 'day') return writer.trend(w);
+  if (q.op === 'change') return writer.change(w);
+  return writer.figures(w);
+}
+
+class Writer {
+  private readonly S: (t: Localized) => string;
+  private readonly decimals: number;
+  constructor(
+    private readonly q: AskQuery,
+    private readonly c: QueryContext,
+    private readonly def: StoreMeasure,
+    private readonly m: MeasureId,
+  ) {
+    this.S = (t) => localize(c.lang, t);
+    this.decimals = def.decimals ?? 0;
+  }
+
+  private get label(): string {
+    const level = this.q.level !== null && this.def.dims.level !== undefined ? localize(this.c.lang, MT.atLevel)(this.q.level) : '';
+    return `${this.S(MEASURES[this.m].label)}${level}`;
+  }
+  private get countLike(): boolean {
+    return ['sum', 'count', 'count_distinct'].includes(this.def.agg.fn);
+  }
+  private round(v: number): number {
+    const f = 10 ** this.decimals;
+    return Math.round(v * f) / f;
+  }
+  private shown(v: number | null): string {
+    return v === null ? '—' : `${v} ${this.S(MEASURES[this.m].unit)}`;
+  }
+  private date(t: number): string {
+    return new Intl.DateTimeFormat('en-US', { timeZone: this.c.timeZone, month: 'numeric', day: 'numeric' }).format(t);
+  }
+  private hm(t: number): string {
+    return formatHm(t, this.c.timeZone);
+  }
+  /** A member as a manager reads it: a business by its name, a level as Lv3. */
+  private keyName(g: EntityDim | null, k: string | number | null): string {
+    if (g === null || k === null) return this.what();
+    if (g === 'business') return this.c.overview().businessNames[String(k)] ?? String(k);
+    return g === 'level' ? `Lv${k}` : String(k);
+  }
+  /** What the query named, together: 「札幌 · エントリ1」, or everything. */
+  private what(): string {
+    const names = this.c.overview().businessNames;
+    return NAMED_DIMS.flatMap((d) => (d === 'business' ? this.q.business.map((b) => names[b] ?? b) : this.q[d])).join(' · ') || this.S(T.everything);
+  }
+  /** The period a figure is stated for. */
+  private period(w: QueryWindow): string {
+    const t = this.def.time;
+    if (t.kind === 'registered') return this.S(T.registered);
+    if (t.kind === 'snapshot') return this.asOf(w.to);
+    if (t.unit === 'local_date') {
+      const a = localDate(w.from, this.c.timeZone);
+      const b = localDate(Math.max(w.from, w.to - 1), this.c.timeZone);
+      return localize(this.c.lang, MT.days)(this.date(Date.parse(`${a}T12:00Z`)), this.date(Date.parse(`${b}T12:00Z`)));
+    }
+    return this.S(w.label);
+  }
+  private asOf(t: number): string {
+    const at =
+      t >= this.c.now
+        ? this.hm(this.c.now)
+        : t === startOfZonedDay(t, this.c.timeZone)
+          ? `${this.date(t - 1)} 24:00`
+          : t >= this.c.dayStart
+            ? this.hm(t)
+            : `${this.date(t)} ${this.hm(t)}`;
+    return localize(this.c.lang, MT.asOf)(at);
+  }
+  private run(group: EntityDim | null, spans: Span[]): { cells: Cell[]; withData: Set<number> } {
+    return runMeasure(this.c.db, this.def, this.q, group, spans, this.c.timeZone);
+  }
+  /** The figure of span i for member k: a count of nothing is 0 on a span with data, other aggregates have none. */
+  private figure(r: { cells: Cell[]; withData: Set<number> }, i: number, k: string | number | null): number | null {
+    const cell = r.cells.find((x) => x.i === i && (k === null || String(x.k) === String(k)));
+    if (cell && cell.v !== null) return this.round(cell.v);
+    return this.countLike && r.withData.has(i) ? 0 : null;
+  }
+
+  figures(w: QueryWindow): QueryAnswer {
+    const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(this.c.lang, t)(...a);
+    const group = groupOf(this.q, this.def);
+    const r = this.run(group, [{ a: w.from, b: w.to, closed: w.to >= this.c.now }]);
+    const named = group !== null && group !== 'level' && group !== 'host' ? this.q[group] : [];
+    // Each member the query named is a row, with its 0 (「札幌と大阪のアラート」: 大阪 0 件 is an answer); else each member found.
+    const keys: (string | number | null)[] =
+      group === null ? [null] : named.length > 0 ? named : [...new Set(r.cells.filter((x) => x.i === 0 && x.k !== null).map((x) => x.k))];
+    const rows = keys.map((k) => ({ key: this.keyName(group, k), value: this.figure(r, 0, k) }));
+    const when = this.period(w);
+    const table = { columns: ['name', this.m], rows: rows.map((x) => [x.key, x.value]) };
+    if (rows.length === 0) return { text: L(MT.none, this.label, when), table };
+    // A person's overtime within one calendar month is read against the monthly limit (the 36協定's 45 hours by default).
+    const limit =
+      this.m === 'overtime' &&
+      group === 'operator' &&
+      localDate(w.from, this.c.timeZone).slice(0, 7) === localDate(Math.max(w.from, w.to - 1), this.c.timeZone).slice(0, 7)
+        ? (this.c.monthlyOvertimeLimitMinutes ?? null)
+        : null;
+    const ofLimit = (v: number | null): string => (limit === null || v === null ? '' : L(MT.ofLimit, Math.round((v / limit) * 100), limit / 60));
+    const line = (x: { key: string; value: number | null }): string => `- ${x.key}: ${this.shown(x.value)}${ofLimit(x.value)}`;
+    if (this.q.op === 'rank') {
+      const order = this.q.rank?.order ?? 'top';
+      const n = this.q.rank?.n ?? 1;
+      const sorted = rows.filter((x) => x.value !== null).sort((a, b) => (order === 'top' ? b.value! - a.value! : a.value! - b.value!));
+      return {
+        text: [
+          L(T.rankLead, order, n, this.label, when),
+          ...sorted.slice(0, n).map((x, i) => `${i + 1}. ${x.key}: ${this.shown(x.value)}${ofLimit(x.value)}`),
+        ].join('\n'),
+        table,
+      };
+    }
+    const head = L(MT.head, this.label, when);
+    // People counted by person are a list of names under their total (「12 人」, then who), not a 「1 人」 per name.
+    if (group === 'operator' && this.def.agg.fn === 'count_distinct' && this.q.op !== 'compare') {
+      const names = rows.filter((x) => (x.value ?? 0) > 0).map((x) => x.key);
+      return { text: [`${head} ${this.shown(names.length)}`, names.join(localize(this.c.lang, { ja: '、', en: ', ' }))].join('\n'), table };
+    }
+    if (this.q.op === 'compare' && rows.length >= 2) {
+      const [a, b] = rows.filter((x) => x.value !== null).sort((x, y) => y.value! - x.value!);
+      const lead =
+        a && b
+          ? a.value === b.value
+            ? [L(T.compareEven, this.label)]
+            : [L(MT.compareLead, a.key, b.key, this.label, this.shown(this.round(a.value! - b.value!)))]
+          : [];
+      return { text: [...lead, head, ...rows.map(line)].join('\n'), table };
+    }
+    const sorted = this.q.op === 'list' ? [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)) : rows;
+    return { text: [head, ...sorted.map(line)].join('\n'), table };
+  }
+
+  trend(w0: QueryWindow): QueryAnswer {
+    const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(this.c.lang, t)(...a);
+    const daily = this.def.time.kind === 'event' && this.def.time.unit === 'local_date';
+    // A daily count of one day is one point: its trend is the last 7 days.
+    const w = daily && w0.to - w0.from <= DAY ? queryWindow('last_7d', this.c.now, this.c.dayStart, this.c.timeZone) : w0;
+    // The step follows the window (10 minutes up to 3 h, hourly up to 2 days, daily beyond); `by: hour` is a trend's own
+    // reading (over time), so only a daily split asked for changes it.
+    const asked = this.q.by === 'day' ? this.q.by : undefined;
+    const { grain, steps } = stepsOf(w.from, w.to, this.c.timeZone, asked ?? (daily && w.to - w.from <= 60 * DAY ? 'day' : undefined));
+    const r = this.run(
+      null,
+      steps.map((s) => ({ ...s, closed: s.b >= this.c.now })),
+    );
+    const snapshot = this.def.time.kind === 'snapshot';
+    const points = steps
+      .map((s, i) => ({ s, v: r.withData.has(i) ? this.figure(r, i, null) : null }))
+      .filter((p): p is { s: Span; v: number } => p.v !== null)
+      .map(({ s, v }) => ({
+        v,
+        time: snapshot ? this.asOf(s.b) : grain === 'day' || grain === 'week' ? this.date(s.a) : L(TT.span, this.hm(s.a), this.hm(s.b)),
+        axis: grain === 'day' || grain === 'week' ? this.date(s.a) : this.hm(snapshot ? s.b : s.a),
+      }));
+    const what = this.what();
+    const period = daily ? this.period(w) : this.S(w.label);
+    const table = { columns: ['time', this.m], rows: points.map((p) => [p.axis, p.v]) };
+    if (points.length === 0) return { text: L(TT.noSteps, what, this.label, period), table };
+    const g = grain === 'week' ? 'day' : grain;
+    const head = L(TT.head, what, this.label, period, L(TT.grain, g, 10));
+    const fig = (p: { v: number; time: string }): string => L(TT.at, this.shown(p.v), p.time);
+    const first = points[0]!;
+    const last = points[points.length - 1]!;
+    const high = points.reduce((x, p) => (p.v > x.v ? p : x));
+    const low = points.reduce((x, p) => (p.v < x.v ? p : x));
+    const up = points.every((p, i) => i === 0 || p.v >= points[i - 1]!.v);
+    const down = points.every((p, i) => i === 0 || p.v <= points[i - 1]!.v);
+    const summary =
+      high.v === low.v
+        ? L(TT.flat, fig(first), fig(last))
+        : up || down
+          ? L(TT.steady, fig(first), fig(last), up)
+          : L(TT.summary, fig(first), fig(last), fig(high), fig(low));
+    return { text: [head, summary, ...points.map((p) => `- ${p.time}: ${this.shown(p.v)}`)].join('\n'), table };
+  }
+
+  change(w: QueryWindow): QueryAnswer {
+    const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(this.c.lang, t)(...a);
+    const against = this.q.against ?? 'usual';
+    const back =
+      against === 'usual'
+        ? Array.from({ length: USUAL_WEEKS }, (_, i) => 7 * (i + 1))
+        : against === 'last_week'
+          ? [7]
+          : Array.from({ length: YESTERDAY_BACK }, (_, i) => i + 1);
+    const closed = w.to >= this.c.now;
+    const spans: Span[] = [{ a: w.from, b: w.to, closed }, ...back.map((k) => ({ a: w.from - k * DAY, b: w.to - k * DAY, closed }))];
+    const group = this.q.by === 'site' || this.q.site.length > 1 ? 'site' : groupOf({ ...this.q, op: 'value' }, this.def);
+    const r = this.run(group, spans);
+    const keys: (string | number | null)[] =
+      group === null ? [null] : this.q[group as 'site'].length ? this.q[group as 'site'] : [...new Set(r.cells.filter((x) => x.k !== null).map((x) => x.k))];
+    const lines: string[] = [];
+    const rows: (string | number | null)[][] = [];
+    for (const k of keys) {
+      const key = this.keyName(group, k);
+      const now = this.figure(r, 0, k);
+      let then: number | null;
+      let words: string;
+      if (against === 'usual') {
+        const past = back.map((_, j) => this.figure(r, j + 1, k)).filter((v): v is number => v !== null);
+        then = past.length ? this.round(median(past)) : null;
+        words = L(CHANGE_TEXTS.against, 'usual', '', past.length || USUAL_WEEKS);
+      } else {
+        // 「昨日」 on a Monday is the last day with data, at most a week back.
+        const j = back.findIndex((_, j2) => this.figure(r, j2 + 1, k) !== null);
+        then = j < 0 ? null : this.figure(r, j + 1, k);
+        words = L(CHANGE_TEXTS.against, against, this.date(this.c.now - back[Math.max(j, 0)]! * DAY), 0);
+      }
+      if (now === null || then === null) {
+        lines.push(L(CHANGE_TEXTS.noPast, key, words));
+        continue;
+      }
+      const d = this.round(now - then);
+      const pct = then !== 0 ? Math.round((d / then) * 100) : null;
+      const diff = d === 0 ? this.S(CHANGE_TEXTS.same) : L(CHANGE_TEXTS.diff, d, this.S(MEASURES[this.m].unit), pct);
+      lines.push(L(CHANGE_TEXTS.line, key, this.label, this.shown(now), this.hm(Math.min(w.to, this.c.now)), words, this.shown(then), diff));
+      rows.push([key, then, now]);
+    }
+    return { text: lines.join('\n'), table: { columns: ['name', 'then', 'now'], rows } };
+  }
+}
