@@ -1,7 +1,7 @@
 import type { AiServices, ModelOverrides } from './ai/aiServices.js';
 import type { AlertService } from './alerts/alertService.js';
 import type { EventBus } from './api/eventBus.js';
-import type { Lang, Overview, Settings, StatusInfo, StorageReport } from './api/types.js';
+import type { Lang, Overview, ProcessName, Settings, StatusInfo, StorageReport } from './api/types.js';
 import type { AppLog } from './applog/appLog.js';
 import type { AssistantService, SaveFile } from './chat/assistantService.js';
 import type { Clock, ClockMode } from './config/clock.js';
@@ -61,6 +61,10 @@ export interface GenbaApp extends SafetyService, LogsSourceSetting, Pick<DataSou
   logs: LogIntelligence;
   alerts: AlertService;
   assistant: AssistantService;
+  /** The processes of the local copy with their English names (Settings). */
+  processNames(): ProcessName[];
+  /** The manager's English name for a process (empty removes it); the list after. */
+  saveProcessName(p: { process: string; nameEn: string }): ProcessName[];
   /** The workload forecast, its backtest and the staffing plan of the coming working days. */
   planning: PlanningService;
   /** Who records decisions: the signed-in user of this machine. */

@@ -50,6 +50,7 @@ export function toAlert(r: Row, lang: Lang, latin: LatinNames = {}): Alert {
     site: r.site,
     process: r.process,
     title: localize(lang, { ja: r.title_ja, en: inLatin(r.title_en, latin) }),
+    titles: { ja: r.title_ja, en: inLatin(r.title_en, latin) },
     detail: rest,
     firstSeen: r.first_seen,
     lastSeen: r.last_seen,

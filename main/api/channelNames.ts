@@ -10,6 +10,8 @@ export const CHANNEL_NAMES = [
   'businesses.list',
   'names.latin',
   'businesses.save',
+  'processes.list',
+  'processes.save',
   'demo.reset',
   'alerts.pause',
   'alerts.applyThreshold',

@@ -25,6 +25,8 @@ export interface ProcessProgress {
   /** Positive: minutes after the deadline; negative: minutes of slack. */
   minutesLate: number | null;
   status: ProgressStatus;
+  /** Done work: when it finished (its first snapshot with nothing left, after which it stayed at nothing); absent while work is left. */
+  finishedAt?: number;
   /** The move a manager decided today for this work, with what it promised and what happened since; absent when none. */
   decision?: FloorDecision;
 }
@@ -177,7 +179,17 @@ export interface BusinessName {
   id: string;
   name: string | null;
   aliases: string[];
+  /** Its English name, for English screens and answers (the manager's, else the source's); null: romanized from the name. */
+  nameEn?: string | null;
   from: 'settings' | 'source' | null;
+}
+
+/** A process of the local copy and its English name: the manager's from Settings, else the declared vocabulary's (Entry 1), else none. */
+export interface ProcessName {
+  process: string;
+  nameEn: string | null;
+  /** The vocabulary's name, in force while the manager gives none (null: the name is romanized). */
+  defaultEn: string | null;
 }
 
 export interface DemoResetResult {
@@ -368,6 +380,8 @@ export interface Alert {
   site: string | null;
   process: string | null;
   title: string;
+  /** The title in both languages: the chat answers in the question's language, whatever the screens' is. */
+  titles?: Localized;
   detail: Record<string, unknown>;
   firstSeen: number;
   lastSeen: number;

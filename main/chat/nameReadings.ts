@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { LatinNames } from '../api/latinNames.js';
-import { formsOf, JAPANESE, katakanaOf, latinOf, romajiOf } from './nameSpellings.js';
+import { formsOf, givenNameKnown, JAPANESE, katakanaOf, latinOf, romajiOf } from './nameSpellings.js';
 
 /**
  * Readings of the synced master names, so that さっぽろ, サッポロ, Sapporo and sapporo find
@@ -20,6 +20,8 @@ export interface NamesToRead {
   processes: readonly string[];
   businesses: readonly string[];
   operators: readonly string[];
+  /** English names, Japanese name → English (the company's from Settings, else the process vocabulary's): written instead of the romanization, and read. */
+  english?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -42,7 +44,7 @@ export type NameReadings = Record<string, NameReading>;
 /** Where the readings are kept: one row, for the names they were made from (a hash of them). */
 export const NAME_READINGS_KEY = 'name_readings';
 /** Raised when the way readings are made changes, so that stored ones are made again. */
-const READINGS_VERSION = 2;
+const READINGS_VERSION = 3;
 
 /** Kana readings shorter than this match inside ordinary words (なは in 大丈夫なはず): not used on their own. */
 const MIN_KANA = 3;
@@ -56,7 +58,7 @@ export function nameReadingsKey(names: NamesToRead): string {
   const sorted = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
   const others = sorted([...names.sites, ...names.processes, ...names.businesses]);
   return createHash('sha256')
-    .update(JSON.stringify([READINGS_VERSION, others, sorted(names.operators)]))
+    .update(JSON.stringify([READINGS_VERSION, others, sorted(names.operators), Object.entries(names.english ?? {}).sort()]))
     .digest('hex')
     .slice(0, 32);
 }
@@ -110,8 +112,10 @@ export function readNames(tokenizer: Tokenizer<IpadicFeatures>, names: NamesToRe
     return unique(name, [...f.kana, ...f.romaji]);
   };
   for (const name of new Set([...names.sites, ...names.processes, ...names.businesses])) {
-    const forms = whole(name);
-    const latin = latinOf(tokenizer, name);
+    // An English name is the name's Latin form ("Medical claims", not "Iryo Reseputo"), and a way an English question names it.
+    const english = names.english?.[name];
+    const forms = english ? [...whole(name), english.toLowerCase()] : whole(name);
+    const latin = english ?? latinOf(tokenizer, name);
     if (forms.length > 0 || latin) out[name] = { forms, ...(latin ? { latin } : {}) };
   }
   for (const name of new Set(names.operators)) {
@@ -125,7 +129,9 @@ export function readNames(tokenizer: Tokenizer<IpadicFeatures>, names: NamesToRe
       continue;
     }
     const fk = katakanaOf(tokenizer, family, true);
-    const gk = katakanaOf(tokenizer, given, true);
+    // A given name the dictionary only guesses (純一 read ジュンイツ) has no reading: written as the company wrote it, found by the family name.
+    const knownGiven = givenNameKnown(tokenizer, given);
+    const gk = knownGiven ? katakanaOf(tokenizer, given, true) : null;
     const forms: string[] = [];
     if (fk !== null && gk !== null) {
       forms.push(...formsOf(fk + gk).kana);
@@ -134,9 +140,11 @@ export function readNames(tokenizer: Tokenizer<IpadicFeatures>, names: NamesToRe
     }
     // Family name first, as Japanese names are written in English today (Takayama Mayuko).
     // Each part read whole, as for the forms: a given name the analyzer cuts in pieces (陽菜 → ひ + さい) is not guessed.
-    const latinParts = [family, given].map((part) => (JAPANESE.test(part) ? latinOf(tokenizer, part, true) : part));
+    // A given name only guessed stays as written beside the family name in romaji (Yamazaki 純一).
+    const inLatin = (part: string, known: boolean): string | null => (!JAPANESE.test(part) || !known ? part : latinOf(tokenizer, part, true));
+    const latinParts = [inLatin(family, true), inLatin(given, knownGiven)];
     const latin = latinParts.every((x) => x !== null) && latinParts.join(' ') !== name ? latinParts.join(' ') : null;
-    const reading = { forms: unique(name, forms), family: whole(family, true), given: whole(given, true), ...(latin ? { latin } : {}) };
+    const reading = { forms: unique(name, forms), family: whole(family, true), given: knownGiven ? whole(given, true) : [], ...(latin ? { latin } : {}) };
     if (reading.forms.length + reading.family.length + reading.given.length > 0) out[name] = reading;
   }
   return out;

@@ -29,6 +29,17 @@ export function katakanaOf(tokenizer: Tokenizer<IpadicFeatures>, text: string, o
   return out;
 }
 
+/**
+ * Whether the analyzer knows a given name as a given name (固有名詞・人名, one word) or it is
+ * written in kana: its reading is then the name's. IPADIC reads some given names as another
+ * word (純一 ジュンイツ, 陽子 ヨウシ, 彩 イロドリ): such a reading is a guess, never written.
+ */
+export function givenNameKnown(tokenizer: Tokenizer<IpadicFeatures>, given: string): boolean {
+  if (KANA.test(given) || !JAPANESE.test(given)) return true;
+  const tokens = tokenizer.tokenize(given);
+  return tokens.length === 1 && tokens[0]!.pos_detail_2 === '人名';
+}
+
 /** Long vowels left out, as Hepburn without macrons writes them: oosaka → osaka, toukyou → tokyo, chuuou → chuo. */
 const withoutLongVowels = (romaji: string): string => romaji.replace(/o[ou]/g, 'o').replace(/uu/g, 'u').replace(/aa/g, 'a').replace(/ee/g, 'e');
 

@@ -14,6 +14,7 @@ import { businessNames } from './migrations/011_business_names.js';
 import { planningTables } from './migrations/012_planning_tables.js';
 import { gapChecks } from './migrations/013_gap_checks.js';
 import { refusedRows } from './migrations/014_refused_rows.js';
+import { englishNames } from './migrations/015_english_names.js';
 import { StoreError } from './storeError.js';
 import { writeTransaction } from './writeTransaction.js';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   planningTables,
   gapChecks,
   refusedRows,
+  englishNames,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

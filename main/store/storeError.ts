@@ -10,7 +10,10 @@ export type StoreErrorCode =
   | 'STORE_NOT_GENBA'
   | 'BACKUP_TARGET_EXISTS'
   | 'BUSINESS_UNKNOWN'
-  | 'BUSINESS_NAME_TAKEN';
+  | 'BUSINESS_NAME_TAKEN'
+  | 'PROCESS_UNKNOWN'
+  | 'ENGLISH_NAME_INVALID'
+  | 'ENGLISH_NAME_TAKEN';
 
 export class StoreError extends GenbaError {
   constructor(code: StoreErrorCode, text: Localized, options: { cause?: unknown; detail?: string } = {}) {

@@ -13,6 +13,24 @@ export const businessNameTaken = (word: string, owner: string): Localized => ({
   en: `"${word}" is already the name or an alias of "${owner}". Choose another word.`,
 });
 
+/** A process the local copy does not have, named in Settings. */
+export const processUnknown = (process: string): Localized => ({
+  ja: `工程「${process}」はこの端末のデータにありません。一覧にある工程に名前を付けてください。`,
+  en: `Process "${process}" is not in the data on this computer. Name a process from the list.`,
+});
+
+/** An English name must be written in Latin letters (the English screens show it as written). */
+export const englishNameInvalid = (word: string): Localized => ({
+  ja: `英語名「${word}」に日本語の文字があります。英語名はローマ字・数字・記号で入力してください（50文字まで）。`,
+  en: `The English name "${word}" has Japanese characters in it. Write it in Latin letters, digits and punctuation (up to 50 characters).`,
+});
+
+/** An English name another process already has: an English question would mean two. */
+export const englishNameTaken = (word: string, owner: string): Localized => ({
+  ja: `英語名「${word}」はすでに「${owner}」の英語名です。別の名前にしてください。`,
+  en: `"${word}" is already the English name of "${owner}". Choose another name.`,
+});
+
 const OBJECT_JA: Record<string, string> = { table: 'テーブル', index: 'インデックス', trigger: 'トリガー', view: 'ビュー' };
 /** How many differences a message names before it only counts the rest. */
 const NAMED_DIFFERENCES = 5;

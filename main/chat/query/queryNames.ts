@@ -1,5 +1,9 @@
+import { MEASURES } from './measures.js';
+import { OP_CUES } from './opCues.js';
 import type Database from 'better-sqlite3';
 import { loadMasterNames, normalizeText, type MasterNames } from '../entityResolver.js';
+import { storedBusinessNames } from '../../store/businessNames.js';
+import { englishNamesOf } from '../../store/processNames.js';
 import { familyForms, HONORIFIC_AFTER, readingForms, type NameReadings, type NamesToRead } from '../nameReadings.js';
 
 /** Every name a query can filter on, from the synced masters and logs, with the forms a request may use. */
@@ -48,9 +52,11 @@ export function loadQueryNames(db: Database.Database): QueryNames {
   return { ...loadMasterNames(db), operators: loadOperatorNames(db), ...logNames(db) };
 }
 
-/** The names whose readings are made (nameReadings.ts): sites, processes, operators, and the business names and aliases (the aliases' keys). */
+/** The names whose readings are made (nameReadings.ts): sites, processes, operators, and the business names and aliases (the aliases' keys), with their English names. */
 export function namesToRead(db: Database.Database, aliases: Record<string, string>, m: MasterNames = loadMasterNames(db)): NamesToRead {
-  return { sites: m.sites, processes: m.processes, businesses: Object.keys(aliases), operators: loadOperatorNames(db) };
+  const businessEn = new Map(storedBusinessNames(db).flatMap((b) => (b.nameEn ? [[b.id, b.nameEn] as const] : [])));
+  const english = englishNamesOf(db, m.processes, aliases, businessEn);
+  return { sites: m.sites, processes: m.processes, businesses: Object.keys(aliases), operators: loadOperatorNames(db), english };
 }
 
 /** A name found in a request: its canonical form and where it stood in the normalized text. */
@@ -75,6 +81,33 @@ interface Term {
   form: string;
   /** What must follow the form (a family name read in kana: an honorific). */
   after?: RegExp;
+}
+
+/**
+ * A service is called by its leading word (「OCR」 for ocr-worker, "export" for export-worker) when that word is at
+ * least three letters, leads no other service, and is no word of another name's forms or of Genba's own vocabulary
+ * (「entry」 is the process family, "sync" Genba's own sync); its hosts may share it (ocr-sapporo-01).
+ */
+function shortServiceNames(names: QueryNames, terms: (canonicals: string[]) => Term[]): Term[] {
+  const lead = (s: string): string | null => {
+    const m = /^([a-z]{3,})-/.exec(s.toLowerCase());
+    return m ? m[1]! : null;
+  };
+  const leads = new Map<string, string[]>();
+  for (const s of names.services) {
+    const l = lead(s);
+    if (l) leads.set(l, [...(leads.get(l) ?? []), s]);
+  }
+  const taken = new Set(
+    [
+      ...[...names.sites, ...names.processes, ...names.businessIds, ...names.operators].flatMap((c) => terms([c]).map((t) => t.form)),
+      ...Object.values(MEASURES).flatMap((m) => m.words),
+      ...Object.values(OP_CUES).flatMap((cues) => cues.map(([c]) => c)),
+    ].flatMap((f) => f.toLowerCase().split(/[^a-z]+/)),
+  );
+  return [...leads]
+    .filter(([l, of]) => of.length === 1 && !taken.has(l) && !names.services.includes(l))
+    .map(([l, of]) => ({ canonical: of[0]!, form: normalizeText(l) }));
 }
 
 /**
@@ -106,6 +139,7 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
     ...terms(names.businessIds).map((term) => ({ kind: 'businesses' as const, term })),
     ...[...terms(names.operators), ...family.filter((t) => holders.get(t.form)!.size === 1)].map((term) => ({ kind: 'operators' as const, term })),
     ...terms(names.services).map((term) => ({ kind: 'services' as const, term })),
+    ...shortServiceNames(names, terms).map((term) => ({ kind: 'services' as const, term })),
     ...terms(names.hosts).map((term) => ({ kind: 'hosts' as const, term })),
   ]
     .filter((t) => t.term.form.length > 0)

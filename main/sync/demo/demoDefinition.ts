@@ -38,7 +38,15 @@ const definitionSchema = z.object({
   processes: z.array(z.object({ name: z.string(), itemsPerHour: z.number().positive(), share: z.number().positive() })).min(1),
   businesses: z
     .array(
-      z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string().min(1).max(50)).optional(), deadline: hhmm, sites: z.array(z.string()).min(1) }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        // Its English name, for English screens and answers (stored beside the name).
+        nameEn: z.string().max(50).optional(),
+        aliases: z.array(z.string().min(1).max(50)).optional(),
+        deadline: hhmm,
+        sites: z.array(z.string()).min(1),
+      }),
     )
     .min(1),
   distancesKm: z.record(z.string(), z.record(z.string(), z.number().nonnegative())),

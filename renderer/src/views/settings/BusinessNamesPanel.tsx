@@ -25,16 +25,16 @@ export function BusinessNamesPanel() {
   const core = useCore();
   const { busy, error } = core;
   const [rows, setRows] = useState<BusinessName[] | null>(null);
-  const [drafts, setDrafts] = useState<Record<string, { name: string; aliases: string }>>({});
+  const [drafts, setDrafts] = useState<Record<string, { name: string; aliases: string; nameEn: string }>>({});
   const { run } = core;
   useEffect(() => {
     void run(async () => setRows(await call('businesses.list', {})));
   }, [run]);
-  const draftOf = (b: BusinessName) => drafts[b.id] ?? { name: b.name ?? '', aliases: b.aliases.join('、') };
+  const draftOf = (b: BusinessName) => drafts[b.id] ?? { name: b.name ?? '', aliases: b.aliases.join('、'), nameEn: b.nameEn ?? '' };
   const save = (b: BusinessName) =>
     run(async () => {
       const d = draftOf(b);
-      setRows(await call('businesses.save', { id: b.id, name: d.name, aliases: splitAliases(d.aliases) }));
+      setRows(await call('businesses.save', { id: b.id, name: d.name, aliases: splitAliases(d.aliases), nameEn: d.nameEn }));
       setDrafts(({ [b.id]: _, ...rest }) => rest);
       await refresh();
     });
@@ -55,6 +55,7 @@ export function BusinessNamesPanel() {
               <th>{t('businessNames.id')}</th>
               <th>{t('businessNames.name')}</th>
               <th>{t('businessNames.aliases')}</th>
+              <th>{t('businessNames.nameEn')}</th>
               <th>{t('businessNames.from')}</th>
               <th />
             </tr>
@@ -82,6 +83,15 @@ export function BusinessNamesPanel() {
                       value={d.aliases}
                       data-testid={`business-aliases-${b.id}`}
                       onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, aliases: e.target.value } })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      value={d.nameEn}
+                      maxLength={50}
+                      lang="en"
+                      data-testid={`business-name-en-${b.id}`}
+                      onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, nameEn: e.target.value } })}
                     />
                   </td>
                   <td className="muted" data-field="from">

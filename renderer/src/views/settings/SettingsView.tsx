@@ -6,6 +6,7 @@ import { DataSourcePanel } from './DataSourcePanel';
 import { ModelsPanel } from './ModelsPanel';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { BusinessNamesPanel } from './BusinessNamesPanel';
+import { ProcessNamesPanel } from './ProcessNamesPanel';
 import { useShallow } from 'zustand/react/shallow';
 
 export function SettingsView() {
@@ -57,6 +58,7 @@ export function SettingsView() {
       {message && <p className="muted">{message}</p>}
       <DataSourcePanel />
       <BusinessNamesPanel />
+      <ProcessNamesPanel />
       <ModelsPanel />
       <DiagnosticsPanel />
     </div>
