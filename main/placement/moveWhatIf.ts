@@ -2,6 +2,7 @@ import type { DonorEffect } from '../api/assistantTypes.js';
 import type { ProcessProgress } from '../api/types.js';
 import { donorEffects } from './donorEffects.js';
 import { finishWith } from './finishWith.js';
+import { afterApproved } from './afterApproved.js';
 import { moveCost } from './moveCost.js';
 import type { Candidate, PlacementPolicy, PlacementSituation } from './placementSituation.js';
 import { solveMoves } from './placementSolver.js';
@@ -41,9 +42,17 @@ export async function moveWhatIf(
   o: { policy: PlacementPolicy; distancesKm: Record<string, Record<string, number>>; atRiskSlackMinutes: number },
 ): Promise<WhatIfOutcome> {
   const t = s.target;
-  const { speed, switchMinutes: sw, deficitPerMinute } = shortfall(t, o.policy.switchMinutes);
+  const { speed, switchMinutes: sw } = shortfall(t, o.policy.switchMinutes);
+  // People approved today and not yet measured are on the line in "before" too: the what-if adds to them, as a proposal does.
+  const approved = afterApproved(t, s.approved, o.policy.switchMinutes);
+  const deficitPerMinute = shortfall(approved.target, o.policy.switchMinutes).deficitPerMinute;
+  const project = (added: number): number | null =>
+    finishWith(approved.target.remaining, Math.max(0, approved.target.speedPerMinute ?? 0), added, sw, t.snapshotTime);
   const lateOf = (finish: number | null): number | null => (t.deadline === null || finish === null ? null : Math.round((finish - t.deadline) / MINUTE));
-  const before = { perMinute: speed, finish: t.projectedFinish, minutesLate: t.minutesLate };
+  const before =
+    approved.joiningPerMinute > 0
+      ? { perMinute: speed + approved.joiningPerMinute, finish: project(0), minutesLate: lateOf(project(0)) }
+      : { perMinute: speed, finish: t.projectedFinish, minutesLate: t.minutesLate };
   if ('speedPerMinute' in change) {
     const finish = finishWith(t.remaining, change.speedPerMinute, 0, 0, t.snapshotTime);
     return {
@@ -68,7 +77,7 @@ export async function moveWhatIf(
   if (beyondSpare) best = await solveMoves({ ...problem, donors: [] });
   const movers = best?.chosen ?? [];
   const added = movers.reduce((a, c) => a + c.perHour / 60, 0);
-  const finish = finishWith(t.remaining, speed, added, sw, t.snapshotTime);
+  const finish = project(added);
   return {
     target: t,
     change,
@@ -77,7 +86,7 @@ export async function moveWhatIf(
     beyondSpare,
     switchMinutes: sw,
     before,
-    after: { perMinute: speed + added, finish, minutesLate: lateOf(finish) },
+    after: { perMinute: speed + approved.joiningPerMinute + added, finish, minutesLate: lateOf(finish) },
     donors: donorEffects(s.series, movers, o.atRiskSlackMinutes),
   };
 }

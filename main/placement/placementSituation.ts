@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Overview, ProcessProgress } from '../api/types.js';
 import type { GenbaConfig } from '../config/config.js';
 import { computeOverview, type OverviewOptions } from './siteOverview.js';
+import { approvedMovesToday, type ApprovedMove } from './approvedMoves.js';
+import { neededSpeed } from '../store/progressSnapshots.js';
 
 export type PlacementPolicy = GenbaConfig['placement'];
 
@@ -39,6 +41,13 @@ export interface PlacementSituation {
   excluded: { belowSkill: number; alreadyMoved: number };
   dataAsOf: number;
   series: ProcessProgress[];
+  /**
+   * Moves approved today for the target's work (oldest first). Their people are counted on the
+   * target from their start (the decision's snapshot plus the switch-over) and no longer at
+   * the site they left, until the snapshots measure them: a proposal asks only for what is
+   * still short after them.
+   */
+  approved: ApprovedMove[];
 }
 
 const MINUTE = 60_000;
@@ -63,7 +72,7 @@ function donorCapacities(series: ProcessProgress[], reserveShare: number): Donor
       // A series past its deadline, stalled, or without a speed cannot lend anyone.
       if (s.deadline === null || s.deadline <= s.snapshotTime || !s.speedPerMinute || s.speedPerMinute <= 0) blocked = true;
       current += Math.max(0, s.speedPerMinute ?? 0);
-      required += s.deadline !== null && s.deadline > s.snapshotTime ? s.remaining / ((s.deadline - s.snapshotTime) / MINUTE) : 0;
+      required += neededSpeed(s.remaining, s.deadline, s.snapshotTime) ?? 0;
     }
     const spare = !open ? Infinity : blocked ? 0 : Math.max(0, current - required * (1 + reserveShare));
     out.push({ site, process, currentPerMinute: current, requiredPerMinute: required, sparePerMinute: spare });
@@ -133,14 +142,36 @@ export function placementSituation(
       recentMoves: moves.length,
     });
   }
+  const today = approvedMovesToday(db, { now: o.now, timeZone: o.timeZone });
   return {
     target: t,
     candidates,
-    donors: donorCapacities(series, o.policy.donorReserveShare),
+    donors: withoutMovers(donorCapacities(series, o.policy.donorReserveShare), today),
+    approved: today.filter((m) => m.site === t.site && m.process === t.process && m.businessId === t.businessId),
     excluded: { belowSkill, alreadyMoved },
     dataAsOf: overview.dataAsOf,
     series,
   };
+}
+
+/**
+ * The giving sites without the people already sent away today whose leaving the snapshots
+ * do not show yet (the move still being measured): they can no longer be lent twice.
+ */
+function withoutMovers(donors: DonorCapacity[], moves: ApprovedMove[]): DonorCapacity[] {
+  const gone = new Map<string, number>();
+  for (const m of moves.filter((x) => x.pending))
+    for (const x of m.movers)
+      if (x.mainProcess) gone.set(`${x.from}\u0000${x.mainProcess}`, (gone.get(`${x.from}\u0000${x.mainProcess}`) ?? 0) + x.mainPerHour / 60);
+  return donors.map((d) => {
+    const away = gone.get(`${d.site}\u0000${d.process}`) ?? 0;
+    if (away === 0) return d;
+    return {
+      ...d,
+      currentPerMinute: Math.max(0, d.currentPerMinute - away),
+      sparePerMinute: Number.isFinite(d.sparePerMinute) ? Math.max(0, d.sparePerMinute - away) : d.sparePerMinute,
+    };
+  });
 }
 
 /** Operator ids moved by approved or modified decisions in the last 30 days, with when. */

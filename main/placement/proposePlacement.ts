@@ -7,6 +7,7 @@ import { placementTexts } from './placementTexts.js';
 import { fitsDonors, solveMoves, spareOf } from './placementSolver.js';
 import { donorEffects } from './donorEffects.js';
 import { finishWith } from './finishWith.js';
+import { afterApproved } from './afterApproved.js';
 import { moveCost } from './moveCost.js';
 import { shortfall } from './shortfall.js';
 import type { Candidate, PlacementPolicy, PlacementSituation } from './placementSituation.js';
@@ -43,25 +44,35 @@ export async function proposePlacement(
 ): Promise<{ proposal: Proposal | null; facts: PlacementFacts; optimizeMs: number }> {
   const t = s.target;
   const texts = placementTexts[o.lang];
-  const { speed, deadline, minutesLeft, switchMinutes: sw, requiredPerMinute, deficitPerMinute: deficit } = shortfall(t, o.policy.switchMinutes);
+  const { speed, deadline, minutesLeft, switchMinutes: sw, requiredPerMinute } = shortfall(t, o.policy.switchMinutes);
+  // What is still short once the people approved today are on the line: a second ask for the same work proposes only that.
+  const after = afterApproved(t, s.approved, o.policy.switchMinutes);
+  const deficit = shortfall(after.target, o.policy.switchMinutes).deficitPerMinute;
+  /** The finish with `added` more items a minute from the switch-over on, the approved movers counted from their own start. */
+  const project = (added: number): number | null =>
+    finishWith(after.target.remaining, Math.max(0, after.target.speedPerMinute ?? 0), added, sw, t.snapshotTime);
   const { cost, preferredMonths: preferred, distance: dist } = moveCost(t, o.policy, o.distancesKm);
-  const policyMinMoves = deficit > 0 && minutesLeft <= o.policy.urgentWithinMinutes ? o.policy.urgentMinMoves : 0;
+  // The policy's minimum counts the people already sent today.
+  const policyMinMoves = deficit > 0 && minutesLeft <= o.policy.urgentWithinMinutes ? Math.max(0, o.policy.urgentMinMoves - after.movers) : 0;
   const base = { candidates: s.candidates, donors: s.donors, deficitPerMinute: deficit, maxMoves: o.policy.maxMoves, cost };
 
+  const lateOf = (finish: number | null): number | null => (finish === null ? null : Math.round((finish - deadline) / MINUTE));
+  const finishNow = after.joiningPerMinute > 0 ? project(0) : t.projectedFinish;
+  const lateNow = after.joiningPerMinute > 0 ? lateOf(finishNow) : t.minutesLate;
   const facts: PlacementFacts = {
     remaining: t.remaining,
     minutesLeft: Math.round(minutesLeft),
     currentPerMinute: speed,
     requiredPerMinute,
     deficitPerMinute: deficit,
-    minutesLateNow: t.minutesLate,
-    projectedFinishNow: t.projectedFinish,
+    minutesLateNow: lateNow,
+    projectedFinishNow: finishNow,
     neededByRate: 0,
     policyMinMoves,
     moves: 0,
     addedPerMinute: 0,
-    projectedFinish: t.projectedFinish,
-    minutesLateAfter: t.minutesLate,
+    projectedFinish: finishNow,
+    minutesLateAfter: lateNow,
     switchMinutes: sw,
     snapshotTime: t.snapshotTime,
   };
@@ -81,8 +92,7 @@ export async function proposePlacement(
   const optimizeMs = byRate.ms + best.ms;
 
   const added = (cs: Candidate[]): number => cs.reduce((a, c) => a + c.perHour / 60, 0);
-  const lateOf = (finish: number | null): number | null => (finish === null ? null : Math.round((finish - deadline) / MINUTE));
-  const projectedFinish = finishWith(t.remaining, speed, added(best.chosen), sw, t.snapshotTime);
+  const projectedFinish = project(added(best.chosen));
   Object.assign(facts, {
     neededByRate: byRate.chosen.length,
     moves: n,
@@ -93,7 +103,7 @@ export async function proposePlacement(
   const whatIf: WhatIf[] = [fewer, more].flatMap((set, i) => {
     if (set === null) return [];
     const moves = i === 0 ? n - 1 : n + 1;
-    const finish = set === 'none' ? null : finishWith(t.remaining, speed, added(set), sw, t.snapshotTime);
+    const finish = set === 'none' ? null : project(added(set));
     return [{ moves, projectedFinish: finish, minutesLate: lateOf(finish), feasible: set !== 'none' }];
   });
 
@@ -164,7 +174,7 @@ export async function proposePlacement(
     operators,
     impact: {
       productivity: speed > 0 ? `+${Math.round((facts.addedPerMinute / speed) * 100)}%` : '+∞',
-      delay_minutes: (late ?? 0) - (t.minutesLate ?? 0),
+      delay_minutes: (late ?? 0) - (lateNow ?? 0),
       quality,
     },
     facts,
