@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASK_OPS, QUERY_FIELDS, askQuerySchema, fullQuery, type AskOp, type AskQuery, type QueryField } from '../../api/askQuery.js';
 import { GenbaError } from '../../errors.js';
+import { expectedFigureSchema, type ExpectedFigure } from './figureScore.js';
 
 /** One labelled request of a set (test/fixtures/ask/*.jsonl, docs/ask-query.md). */
 export interface AskCase {
@@ -10,6 +11,10 @@ export interface AskCase {
   lang: string;
   /** Figures the answer must state (as written in it), where the line gives them. */
   figures: string[];
+  /** Figures the answer must state within a tolerance, in any format (figureScore.ts). */
+  expected: ExpectedFigure[];
+  /** Whether the request asks for a proposal or a plan to be stored; null where the line does not say. */
+  stores: boolean | null;
 }
 
 const lineSchema = z.object({
@@ -17,7 +22,13 @@ const lineSchema = z.object({
   query: askQuerySchema,
   pattern: z.string().max(30).optional(),
   lang: z.string().max(10).optional(),
-  figures: z.array(z.string().max(40)).max(20).optional(),
+  figures: z
+    .array(z.union([z.string().max(40), expectedFigureSchema]))
+    .max(20)
+    .optional(),
+  stores: z.boolean().optional(),
+  /** The SQL the figures were computed with on the demo store (for a reviewer; not run here). */
+  sql: z.string().max(5000).optional(),
 });
 
 /** The lines of a request set; a bad line is named with its number, never skipped. */
@@ -41,7 +52,17 @@ export function parseAskCases(text: string): AskCase[] {
         en: `Line ${i + 1}: ${at} is invalid: ${issue.message}`,
       });
     }
-    out.push({ q: r.data.q, query: fullQuery(r.data.query), pattern: r.data.pattern ?? 'plain', lang: r.data.lang ?? 'ja', figures: r.data.figures ?? [] });
+    const figures = r.data.figures ?? [];
+    out.push({
+      q: r.data.q,
+      query: fullQuery(r.data.query),
+      pattern: r.data.pattern ?? 'plain',
+      lang: r.data.lang ?? 'ja',
+      figures: figures.filter((f) => typeof f === 'string'),
+      expected: figures.filter((f) => typeof f !== 'string'),
+      // A line that expects figures asks for figures, not for something to be stored.
+      stores: r.data.stores ?? (figures.some((f) => typeof f !== 'string') ? false : null),
+    });
   });
   return out;
 }
@@ -97,6 +118,8 @@ export interface AskEvaluation {
   all: QueryScore;
   /** Exact-match share per phrasing pattern (plain, curt, keigo, kana, typo, fullwidth, english, mixed). */
   perPattern: { pattern: string; n: number; exact: number; op: number }[];
+  /** The same per language (ja, en, mixed as the line says). */
+  perLang: { lang: string; n: number; exact: number; op: number }[];
   /**
    * Leave one operation out: each operation's requests read by a parser that may not choose it.
    * `honest`: read as `outside` (Genba says what it can do) rather than as another operation's answer.
@@ -117,6 +140,15 @@ export function evaluateAsk(cases: readonly AskCase[], read: (q: string, ops?: r
     );
     return { pattern, n: idx.length, exact: s.exact, op: s.fields.op };
   });
+  const langs = [...new Set(cases.map((c) => c.lang))].sort();
+  const perLang = langs.map((lang) => {
+    const idx = cases.map((c, i) => (c.lang === lang ? i : -1)).filter((i) => i >= 0);
+    const s = scoreQueries(
+      idx.map((i) => cases[i]!),
+      idx.map((i) => got[i]!),
+    );
+    return { lang, n: idx.length, exact: s.exact, op: s.fields.op };
+  });
   const leaveOneOpOut = ASK_OPS.filter((op) => op !== 'outside' && cases.some((c) => c.query.op === op)).map((op) => {
     const mine = cases.filter((c) => c.query.op === op);
     const read2 = mine.map(
@@ -129,7 +161,7 @@ export function evaluateAsk(cases: readonly AskCase[], read: (q: string, ops?: r
     const honest = read2.filter((o) => o === 'outside').length;
     return { op, n: mine.length, honest: honest / mine.length, wrongOp: (mine.length - honest) / mine.length };
   });
-  return { all, perPattern, leaveOneOpOut };
+  return { all, perPattern, perLang, leaveOneOpOut };
 }
 
 export interface FigureCheck {
