@@ -11,6 +11,7 @@ import { memorySecretStore, MYSQL_PASSWORD } from './config/secretStore.js';
 import { describeError } from './errors.js';
 import { createAppLog } from './applog/appLog.js';
 import { storageReport } from './store/storageReport.js';
+import { createProcessNameSettings } from './chat/processNameSettings.js';
 import { overviewNow } from './placement/overviewNow.js';
 import { createPlanningService } from './plan/planningService.js';
 import { statusInfo } from './statusInfo.js';
@@ -46,7 +47,6 @@ export function createApp(options: AppOptions = {}): GenbaApp {
   const dbPath = join(dataDir, DB_FILE);
   const store = createStoreHandle(dataDir, options.nativeBinding);
   const outbox = () => new Outbox(store.db());
-
   const sync = createSyncService({
     runner: options.syncRunner ?? 'inline',
     events,
@@ -111,7 +111,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     meta,
     ...decisions,
     distancesKm,
-    plan: (date, conditions) => (conditions ? planning.planUnder(conditions, date) : planning.current(date)),
+    plan: (date, conditions, store) => planning.forQuestion(date, conditions, store),
     events,
     log,
   });
@@ -173,6 +173,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
         alertsPausedUntil: alerts.pausedUntil(),
       }),
     overview,
+    ...createProcessNameSettings({ db: store.db, now: clock.now, events, log }),
     settings: () => ({ lang: lang(), timeZone: config().timeZone }),
     updateSettings(change) {
       env.setLang(change.lang);

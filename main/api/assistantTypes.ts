@@ -1,38 +1,14 @@
 /** DTOs of the placement assistant: chat, proposals, approvals and know-how. */
-import type { AskQuery } from './askQuery.js';
+import type { AskQuery, AskQueryInput } from './askQuery.js';
+import type { EngineId } from './engineIds.js';
 import type { StoredPlan } from './planTypes.js';
 import type { FloorDecision } from './floorDecision.js';
 
-/** What a request asks for; `other`: outside what Genba does (weather, greetings, general knowledge). */
-export const INTENT_TYPES = [
-  'deadline_optimization',
-  'delay_risk_detection',
-  'impact_analysis',
-  'alert_improvement',
-  'productivity_analysis',
-  'simple_query',
-  'log_investigation',
-  'knowledge_query',
-  'other',
-] as const;
-export type IntentType = (typeof INTENT_TYPES)[number];
-
-export interface Entities {
-  location: string | null;
-  process: string | null;
-  business_id: string | null;
-  time_range: { from: number; to: number; label: string } | null;
-}
-
-export interface Intent {
-  intent_type: IntentType;
-  entities: Entities;
-  requires_action: boolean;
-  confidence: number;
-  /** Who decided: the intent model, or the rules when no model is installed or its output failed validation. */
-  source: 'model' | 'rules';
-  /** The two intents the rules could not choose between (close in confidence): the assistant asks which is meant. */
-  alternatives?: [IntentType, IntentType];
+/** A span of time an engine reads (epoch ms), with the words that name it ('today', 'yesterday'). */
+export interface TimeRange {
+  from: number;
+  to: number;
+  label: string;
 }
 
 export interface Citation {
@@ -127,7 +103,8 @@ export interface PlacementFacts {
 }
 
 export interface AskTimings {
-  intent_ms: number;
+  /** Reading the request into its query (the rules, or the intent model under its grammar). */
+  read_ms: number;
   retrieval_ms: number;
   data_ms: number;
   optimize_ms: number;
@@ -150,16 +127,14 @@ export interface ConversationDetail extends Omit<ConversationSummary, 'turns'> {
 export interface AskResult {
   /** The stored conversation this turn belongs to; null when the caller keeps none (genba ask). */
   conversationId?: string | null;
-  /** Set when the request was read as a follow-up: what it took from the turn before. */
-  followUp?: { intent: IntentType; from: string } | null;
+  /** Set when the request was read as a follow-up: the question it continues, and what it kept of that one's query. */
+  followUp?: { from: string; kept: string[] } | null;
   question: string;
-  intent: Intent;
-  entities: Entities;
   /**
-   * Set when the request is ambiguous: the assistant asks back with these candidates. An
-   * option sends `ask` again, with `intent` when the choice was between two intents.
+   * Set when Genba is not sure what the request asks (its reading is below the confidence line): what it understood,
+   * and the closest readings as choices (never none). An option sends `ask` again with its `reading`, answered as it is.
    */
-  clarify: { question: string; options: { label: string; ask: string; intent?: IntentType }[] } | null;
+  clarify: { question: string; options: { label: string; ask: string; reading?: AskQueryInput }[] } | null;
   proposal: Proposal | null;
   /** A staffing plan the answer made (「明日の最適配置を提案して」): decided on its card or in the Plan view. */
   plan?: StoredPlan | null;
@@ -173,7 +148,7 @@ export interface AskResult {
    * and who read it (the intent model under its grammar, or the rules; absent before the model
    * could); absent on answers stored before the query existed.
    */
-  query?: { read: AskQuery; confidence: number; answeredBy: 'planner' | 'engine'; readBy?: 'model' | 'rules' } | null;
+  query?: { read: AskQuery; confidence: number; answeredBy: EngineId | 'engine'; readBy?: 'model' | 'rules' | 'chosen' | 'follow_up' } | null;
   /** The table a planned answer was written from (every figure of the text is in it). */
   table?: QueryTable | null;
   answer: string;

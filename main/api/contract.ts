@@ -20,22 +20,23 @@ import type {
   Overview,
   Settings,
   BusinessName,
+  ProcessName,
   SiteTimeline,
   StatusInfo,
   SyncSummary,
 } from './types.js';
-import {
-  INTENT_TYPES,
-  type ApprovalRow,
-  type AskResult,
-  type Citation,
-  type ConversationDetail,
-  type ConversationSummary,
-  type KnowledgeDoc,
-  type KnowledgeDocDetail,
-  type Proposal,
-  type ProposalState,
+import type {
+  ApprovalRow,
+  AskResult,
+  Citation,
+  ConversationDetail,
+  ConversationSummary,
+  KnowledgeDoc,
+  KnowledgeDocDetail,
+  Proposal,
+  ProposalState,
 } from './assistantTypes.js';
+import { askQuerySchema } from './askQuery.js';
 import { MAX_DOCUMENT_CHARS } from './knowledgeLimits.js';
 import { ALERT_KINDS } from './alertKinds.js';
 import type { LatinNames } from './latinNames.js';
@@ -49,6 +50,12 @@ const conversationId = z.string().regex(/^C\d{8}-[0-9A-F]{8}$/, 'not a conversat
 const planId = z.string().regex(/^PLN\d{8}-[0-9A-F]{8}$/, 'not a plan id');
 const planDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)');
 const name = z.string().trim().min(1).max(100);
+/** An English name of a business or process: Latin letters, digits and punctuation, no Japanese (empty: none). */
+const englishName = z
+  .string()
+  .trim()
+  .max(50)
+  .regex(/^[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]*$/u);
 
 /** Settings → Data source. Same limits as the config file; the password never goes there. */
 const dataSourceForm = z
@@ -93,8 +100,13 @@ export const REQUEST_SCHEMAS = {
       id: z.string().trim().min(1).max(50),
       name: z.string().trim().max(50),
       aliases: z.array(z.string().trim().min(1).max(50)).max(20),
+      // Its English name (Latin letters); empty or absent: none of the manager's.
+      nameEn: englishName.optional(),
     })
     .strict(),
+  'processes.list': empty,
+  // A process's English name in Settings; an empty one removes it (the vocabulary's or the romanization is in force again).
+  'processes.save': z.object({ process: z.string().trim().min(1).max(50), nameEn: englishName }).strict(),
   'demo.reset': empty,
   'alerts.pause': z
     .object({
@@ -182,8 +194,8 @@ export const REQUEST_SCHEMAS = {
         .string()
         .regex(/^[A-Za-z0-9-]{1,64}$/)
         .optional(),
-      /** The intent the manager picked from an ask-back: not classified again. */
-      intent: z.enum(INTENT_TYPES).optional(),
+      /** The reading the manager picked from an ask-back: answered as it is, not read again. */
+      reading: askQuerySchema.optional(),
       /** The conversation the question continues; null starts one. */
       conversationId: conversationId.nullable().optional(),
     })
@@ -247,6 +259,8 @@ export interface ResponseOf {
   /** The company's names in Latin letters, for the English screens (api/latinNames.ts). */
   'names.latin': LatinNames;
   'businesses.save': BusinessName[];
+  'processes.list': ProcessName[];
+  'processes.save': ProcessName[];
   'demo.reset': DemoResetResult;
   'alerts.pause': { pausedUntil: number };
   'alerts.applyThreshold': { setting: 'alerts.productivityDropShare'; previous: number; value: number };

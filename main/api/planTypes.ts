@@ -176,4 +176,6 @@ export interface StoredPlan {
   conditions?: PlanConditions;
   /** A what-if: worked out to be looked at, never stored or approved. People taken off for it, by name. */
   whatIf?: { off: { name: string; site: string }[] };
+  /** Worked out to answer a question about the day (「明日の残業は？」) and kept nowhere: no card, nothing to approve. */
+  unsaved?: true;
 }

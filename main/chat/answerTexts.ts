@@ -1,12 +1,15 @@
-import type { Citation, IntentType, Proposal } from '../api/assistantTypes.js';
+import type { Citation, Proposal } from '../api/assistantTypes.js';
 import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
 import { count, plural } from '../api/englishCount.js';
-import { INTENT_LABELS } from '../api/intentLabels.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
 import type { Alert, LogAnomalyReport, LogSearchHit, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { fig } from '../placement/placementTexts.js';
 import { alertKindName } from './analysisTexts.js';
+import { englishKnowhow, englishTitle } from './knowhowCitation.js';
+
+/** Japanese script: a heading written in it is not an English answer's words. */
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 type Tz = { lang: Lang; timeZone: string };
 /** With the businesses' names (id → name): a line about a process names its business as the overview does. */
@@ -69,7 +72,7 @@ export function proposalAnswer(p: Proposal, o: Tz): string {
     p.citations.length > 0
       ? localize(o.lang, {
           ja: `根拠: ${p.citations.map((c) => `「${c.heading ?? c.title}」`).join('、')}`,
-          en: `Based on: ${p.citations.map((c) => `"${c.heading ?? c.title}"`).join(', ')}`,
+          en: `Based on: ${[...new Set(p.citations.map((c) => (c.heading && !JAPANESE.test(c.heading) ? c.heading : englishTitle(c))))].map((t) => `"${t}"`).join(', ')}`,
         })
       : '';
   return [head, p.reason, p.shortfall ?? '', cite].filter(Boolean).join('\n');
@@ -167,16 +170,19 @@ export function alertAnswer(open: Alert[], o: Tz): string {
   const kinds = [...byKind].map(([k, n]) => `${alertKindName(k, o.lang)} ${n}`).join(localize(o.lang, { ja: '、', en: ', ' }));
   return [
     localize(o.lang, { ja: `未対応のアラートは${open.length}件です（${kinds}）。`, en: `${count(open.length, 'open alert')} (${kinds}).` }),
-    ...open.slice(0, 5).map((a) => `- ${a.title}`),
+    ...open.slice(0, 5).map((a) => `- ${a.titles ? localize(o.lang, a.titles) : a.title}`),
   ].join('\n');
 }
 
 export function knowledgeAnswer(citations: Citation[], o: Tz): string {
   if (citations.length === 0) return localize(o.lang, { ja: '関連するノウハウは見つかりませんでした。', en: 'No related know-how was found.' });
-  return citations
-    .slice(0, 3)
-    .map((c) => `「${c.title}${c.heading ? ` / ${c.heading}` : ''}」\n${c.text}`)
-    .join('\n\n');
+  return localize(o.lang, {
+    ja: citations
+      .slice(0, 3)
+      .map((c) => `「${c.title}${c.heading ? ` / ${c.heading}` : ''}」\n${c.text}`)
+      .join('\n\n'),
+    en: englishKnowhow(citations.slice(0, 3)),
+  });
 }
 
 export function helpAnswer(o: Tz): string {
@@ -192,15 +198,6 @@ export function clarifyQuestion(missing: 'site' | 'process', o: Tz): string {
     ja: `${missing === 'site' ? 'どの拠点' : 'どの工程'}の話でしょうか。候補を選んでください。`,
     en: `${missing === 'site' ? 'Which site' : 'Which process'} do you mean? Pick one.`,
   });
-}
-
-/** What an intent offers, as a button of an ask-back (the one label table is in the contract: the renderer shows it too). */
-export function intentLabel(intent: IntentType, o: Tz): string {
-  return localize(o.lang, INTENT_LABELS[intent]).offer;
-}
-
-export function intentChoiceQuestion(question: string, o: Tz): string {
-  return localize(o.lang, { ja: `「${question}」は、どちらのご用件でしょうか。`, en: `Which do you mean by "${question}"?` });
 }
 
 /** The request a clarifying option sends when the manager picks it. */

@@ -1,9 +1,9 @@
-import type { AskOp } from '../api/askQuery.js';
+import type { AskOp, AskQueryInput } from '../api/askQuery.js';
 import type { ParsedQuery } from './query/parseQuery.js';
 import type Database from 'better-sqlite3';
 import type { PlanConditions, StoredPlan } from '../api/planTypes.js';
 import { join } from 'node:path';
-import type { AskResult, ApprovalRow, ConversationDetail, ConversationSummary, Intent, IntentType, Proposal, ProposalState } from '../api/assistantTypes.js';
+import type { AskResult, ApprovalRow, ConversationDetail, ConversationSummary, Proposal, ProposalState } from '../api/assistantTypes.js';
 import { GenbaError, type Localized } from '../errors.js';
 import { addTurn, conversationExists, createConversation, deleteConversation, getConversation, lastTurn, listConversations } from './conversationStore.js';
 import type { EventBus } from '../api/eventBus.js';
@@ -45,17 +45,15 @@ export interface AssistantService {
   /** Start-up work kept out of the first question; `solver: false` leaves HiGHS to compile at its first use (one question in one process). */
   prepare(o?: { solver?: boolean }): Promise<void>;
   /**
-   * Streams the answer as `chat-chunk` events under the caller's request id; `intent`: the
-   * manager's choice of an ask-back. `conversationId`: the stored conversation the question
+   * Streams the answer as `chat-chunk` events under the caller's request id; `reading`: the
+   * manager's choice of an ask-back, answered as it is. `conversationId`: the stored conversation the question
    * continues (null: start one; absent: keep none, as `genba ask`).
    */
-  ask(question: string, requestId?: string, intent?: IntentType, conversationId?: string | null): Promise<AskResult>;
+  ask(question: string, requestId?: string, reading?: AskQueryInput, conversationId?: string | null): Promise<AskResult>;
   conversations(): ConversationSummary[];
   conversation(id: string): ConversationDetail | null;
   /** Deletes it and its turns; the list after. */
   deleteConversation(id: string): ConversationSummary[];
-  /** How a request is read by the rules and by the intent model (null when none is loaded), without answering it. */
-  understand(question: string): Promise<{ rules: Intent; model: Intent | null }>;
   /** The typed query the rules read a request as (`genba eval ask`); `ops` narrows the operations it may choose. */
   readQuery(question: string, ops?: readonly AskOp[]): ParsedQuery;
   proposal(id: string): ProposalState;
@@ -107,7 +105,7 @@ export function createAssistantService(deps: {
   /** Site → site → km for the moves: the configured ones, else the data source's own (the demo company's). */
   distancesKm: () => Record<string, Record<string, number>>;
   /** Makes and stores the staffing plan of a working day (default: the next). */
-  plan: (date?: string, conditions?: PlanConditions) => Promise<StoredPlan>;
+  plan: (date?: string, conditions?: PlanConditions, store?: boolean) => Promise<StoredPlan>;
   events: EventBus;
   log: AppLog;
 }): AssistantService {
@@ -177,7 +175,7 @@ export function createAssistantService(deps: {
       c?.abort();
       return c !== undefined;
     },
-    async ask(question: string, requestId?: string, intent?: IntentType, conversationId?: string | null): Promise<AskResult> {
+    async ask(question: string, requestId?: string, reading?: AskQueryInput, conversationId?: string | null): Promise<AskResult> {
       const db = deps.db();
       if (typeof conversationId === 'string' && !conversationExists(db, conversationId)) throw conversationNotFound(conversationId);
       const previous = typeof conversationId === 'string' ? lastTurn(db, conversationId) : null;
@@ -189,7 +187,7 @@ export function createAssistantService(deps: {
           onChunk: requestId ? (text) => deps.events.emit({ type: 'chat-chunk', requestId, text }) : undefined,
           onStage: requestId ? (stage) => deps.events.emit({ type: 'chat-stage', requestId, stage }) : undefined,
           signal: controller.signal,
-          ...(intent ? { intent } : {}),
+          ...(reading ? { reading } : {}),
           previous,
         });
       } finally {
@@ -208,7 +206,6 @@ export function createAssistantService(deps: {
       return listConversations(deps.db());
     },
 
-    understand: (question: string) => assistant.understand(question),
     readQuery: (question: string, ops?: readonly AskOp[]) => assistant.readQuery(question, ops),
 
     proposal(id: string): ProposalState {

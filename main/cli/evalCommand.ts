@@ -1,11 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
-import { INTENT_TYPES, type Intent } from '../api/assistantTypes.js';
 import type { GenbaApp } from '../app.js';
-import { parseIntentCases } from '../chat/intentCases.js';
 import { checkFigures, evaluateAsk, parseAskCases } from '../chat/query/queryEval.js';
-import { scoreIntents, type IntentGuess, type IntentScore } from '../chat/intentEval.js';
+import { scoreAnswers } from '../chat/query/figureScore.js';
+import { formatAnswerScore } from './formatAnswerScore.js';
 import type { CliIo } from './cliIo.js';
-import { GenbaError, localize, type Lang, type Localized } from '../errors.js';
+import { GenbaError, localize, type Localized } from '../errors.js';
 import { count } from '../api/englishCount.js';
 import { usageError } from './cliUsageError.js';
 import { formatBacktest } from './formatBacktest.js';
@@ -40,7 +39,9 @@ async function evalAsk(app: GenbaApp, file: string, json: boolean, io: CliIo): P
   const started = performance.now();
   const e = evaluateAsk(cases, (q, ops) => app.assistant.readQuery(q, ops).query);
   const figures = await checkFigures(cases, async (q) => (await app.assistant.ask(q)).answer);
-  const report = { file, requests: cases.length, ms: Math.round(performance.now() - started), ...e, figures };
+  // Lines with expected figures are answered by the app's own ask(), as `genba ask` answers them.
+  const answers = await scoreAnswers(cases, (q) => app.assistant.ask(q));
+  const report = { file, requests: cases.length, ms: Math.round(performance.now() - started), ...e, figures, answers };
   if (json) {
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
@@ -72,6 +73,7 @@ async function evalAsk(app: GenbaApp, file: string, json: boolean, io: CliIo): P
       }),
       ...figures.misses.map((m) => `  ${m.q}: ${m.missing.join(', ')}`),
     );
+  if (answers.storesChecked > 0) lines.push(...formatAnswerScore(answers, { perOp: e.all.perOp, perLang: e.perLang }, lang));
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }
@@ -99,118 +101,15 @@ const FILE_TITLE: Localized<(n: number, file: string, origins: number, horizon: 
     `${count(n, 'series', 'series')} (${file}): forecasts 1–${horizon} working days ahead from each of the last ${origins} days`,
 };
 
-const guess = (i: Intent): IntentGuess => ({
-  intent: i.intent_type,
-  location: i.entities.location,
-  process: i.entities.process,
-  business_id: i.entities.business_id,
-});
-
-/**
- * `genba eval intents <file.jsonl> [--intent-model FILE] [--json]`: how well requests are
- * understood, by the rules and, when a model is given or installed, by the intent model
- * side by side, on the requests of a deployment's own file. Accuracy, per-intent precision
- * and recall, the confusion matrix and entity accuracy.
- */
+/** `genba eval ask | forecast`: how well requests are read and answered, and how well the forecast does, on a company's own files. */
 export async function runEvalCommand(app: GenbaApp, args: string[], json: boolean, io: CliIo): Promise<number> {
   const [what, file, ...extra] = args;
   if (what === 'ask' && file && extra.length === 0) return evalAsk(app, file, json, io);
   if (what === 'forecast' && file && extra.length === 0) return evalForecast(app, file, json, io);
-  if (what !== 'intents' || !file || extra.length > 0) {
-    throw usageError({
-      ja: '使い方: genba eval intents <ファイル.jsonl> [--intent-model ファイル] [--json] | genba eval ask <ファイル.jsonl> [--json] | genba eval forecast <ファイル.csv> [--json]',
-      en: 'Usage: genba eval intents <file.jsonl> [--intent-model FILE] [--json] | genba eval ask <file.jsonl> [--json] | genba eval forecast <file.csv> [--json]',
-    });
-  }
-  const cases = parseIntentCases(readLabelledFile(file));
-  await app.assistant.prepare();
-  const rules: IntentGuess[] = [];
-  const model: IntentGuess[] = [];
-  let modelFailed = 0;
-  const started = performance.now();
-  for (const c of cases) {
-    const r = await app.assistant.understand(c.q);
-    rules.push(guess(r.rules));
-    // A request the model could not read (invalid output) counts as the rules' reading, as in the app.
-    if (r.model) model.push(guess(r.model));
-    else {
-      model.push(guess(r.rules));
-      modelFailed++;
-    }
-  }
-  const modelLoaded = app.ai.llm.status().some((s) => s.role === 'intent' && s.state !== 'not_configured');
-  const report = {
-    file,
-    requests: cases.length,
-    ms: Math.round(performance.now() - started),
-    rules: scoreIntents(cases, rules),
-    model: modelLoaded ? { ...scoreIntents(cases, model), fellBackToRules: modelFailed } : null,
-  };
-  if (json) {
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    return 0;
-  }
-  const lang = app.lang();
-  const lines = [localize(lang, { ja: `${cases.length}件の質問（${file}）`, en: `${count(cases.length, 'request')} (${file})` })];
-  lines.push(...formatScore(localize(lang, { ja: 'ルール', en: 'Rules' }), report.rules, lang));
-  if (report.model)
-    lines.push(
-      '',
-      ...formatScore(
-        localize(lang, { ja: `意図モデル（解釈できず${modelFailed}件はルール）`, en: `Intent model (${modelFailed} unreadable, rules used)` }),
-        report.model,
-        lang,
-      ),
-    );
-  else
-    lines.push(
-      '',
-      localize(lang, {
-        ja: '意図モデルはありません（--intent-model で指定すると並べて評価します）',
-        en: 'No intent model (give one with --intent-model to compare)',
-      }),
-    );
-  io.stdout(`${lines.join('\n')}\n`);
-  return 0;
+  throw usageError({
+    ja: '使い方: genba eval ask <ファイル.jsonl> [--json] | genba eval forecast <ファイル.csv> [--json]',
+    en: 'Usage: genba eval ask <file.jsonl> [--json] | genba eval forecast <file.csv> [--json]',
+  });
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-
-const SCORE_WORDS = {
-  ja: {
-    accuracy: '意図の正解率',
-    entityAccuracy: '項目（拠点・工程・業務）の正解率',
-    site: '拠点',
-    process: '工程',
-    business: '業務',
-    precision: '適合率',
-    recall: '再現率',
-    confusion: '混同行列（行: 正解、列: 判定）',
-  },
-  en: {
-    accuracy: 'intent accuracy',
-    entityAccuracy: 'entity accuracy (site, process, business)',
-    site: 'site',
-    process: 'process',
-    business: 'business',
-    precision: 'precision',
-    recall: 'recall',
-    confusion: 'confusion (rows: truth, columns: guess)',
-  },
-} satisfies Localized<Record<string, string>>;
-
-function formatScore(title: string, s: IntentScore, lang: Lang): string[] {
-  const w = localize(lang, SCORE_WORDS);
-  const out = [
-    `${title}: ${w.accuracy} ${pct(s.accuracy)}, ${w.entityAccuracy} ${pct(s.entityAccuracy)}`,
-    `  ${w.site} ${pct(s.entities.location)} · ${w.process} ${pct(s.entities.process)} · ${w.business} ${pct(s.entities.business_id)}`,
-    `  ${'intent'.padEnd(24)} ${'n'.padStart(4)} ${w.precision.padStart(9)} ${w.recall.padStart(9)}`,
-    ...s.perIntent.map((p) => `  ${p.intent.padEnd(24)} ${String(p.n).padStart(4)} ${pct(p.precision).padStart(9)} ${pct(p.recall).padStart(9)}`),
-    `  ${w.confusion}`,
-  ];
-  const present = INTENT_TYPES.filter((t) => INTENT_TYPES.some((u) => s.confusion[t][u] > 0 || s.confusion[u][t] > 0));
-  const short = (t: string): string => t.split('_')[0]!.slice(0, 7);
-  out.push(`  ${''.padEnd(24)}${present.map((t) => short(t).padStart(8)).join('')}`);
-  for (const t of present) out.push(`  ${t.padEnd(24)}${present.map((u) => String(s.confusion[t][u]).padStart(8)).join('')}`);
-  return out;
-}

@@ -24,7 +24,7 @@ const HELP: Record<Lang, string> = {
   logs templates | clusters | anomalies   テンプレート・クラスタ・異常の一覧
       templates と search は --service --host --level --from --to で絞り込み（その条件の行を持つテンプレート）
   logs search "<文>" [--k 20]   意味で検索
-  logs incidents [--site 拠点]   ログの障害（まとめた異常）と、落ちた処理速度との関係
+  logs incidents [--site 拠点] [--from 日時 --to 日時]   ログの障害（まとめた異常）と、落ちた処理速度との関係（期間を指定すると、その期間に重なる障害）
   logs timeline --site 拠点 [--from 日時 --to 日時]   拠点の処理速度・障害・ログを同じ時間軸で
   alerts check        いまの状態でアラートを評価（--now で時刻を固定）
   alerts list         アラートの一覧（未解決が先）
@@ -33,8 +33,7 @@ const HELP: Record<Lang, string> = {
   forecast [--days N] [--site 拠点]   次の1〜10営業日の物量予測（系列ごと、件／日、中央値と P10〜P90）
   forecast eval       予測の精度をこのデータの実績で検証（直近60営業日を起点: WAPE・前週同曜比・MASE・P10–P90）
   plan [--date YYYY-MM-DD]   翌営業日（または指定日）の配置計画: 誰がどの拠点・工程を午前／午後に、予測に対する人数・完了見込み・残業・不足
-  eval intents <ファイル.jsonl> [--intent-model ファイル]   質問の解釈の正解率（ルールと意図モデルを並べて）
-  eval ask <ファイル.jsonl>   質問のクエリとしての読み取り精度（完全一致・項目別・言い方別・操作を外したとき）
+  eval ask <ファイル.jsonl>   質問のクエリとしての読み取り精度（完全一致・項目別・言い方別・操作を外したとき）と、期待する数値のある行は回答の数値（アプリと同じ経路で回答）
   eval forecast <ファイル.csv>   日次の業務量予測の精度（date,value[,series] の実績で直近60営業日を起点に検証: WAPE・前週同曜比・MASE・P10–P90）
   approve <提案ID> [--reason …]   提案を承認（会社の approval_history へ送信）
   reject <提案ID> --reason …      提案を却下
@@ -81,7 +80,7 @@ Commands:
   logs templates | clusters | anomalies   List templates, clusters, anomalies
       templates and search take --service --host --level --from --to (templates with a matching line)
   logs search "<text>" [--k 20]   Semantic search
-  logs incidents [--site S]   Log incidents (anomalies grouped) and the drops in speed they likely caused
+  logs incidents [--site S] [--from T --to T]   Log incidents (anomalies grouped) and the drops in speed they likely caused (with a period: those whose burst overlaps it)
   logs timeline --site S [--from T --to T]   A site's speed, incidents and logs on one time axis
   alerts check        Evaluate the alert rules now (--now fixes the time)
   alerts list         List alerts (open first)
@@ -90,8 +89,7 @@ Commands:
   forecast [--days N] [--site SITE]   Workload forecast for the next 1–10 working days (per series, items per day, median and P10–P90)
   forecast eval       How well the forecast does on this store's own history (last 60 working days as origins: WAPE, vs same weekday last week, MASE, P10–P90)
   plan [--date YYYY-MM-DD]   Staffing plan for the next working day (or the date): who works which site and process, morning and afternoon, against the forecast; finish, overtime, shortfalls
-  eval intents <file.jsonl> [--intent-model FILE]   How well requests are understood (rules and intent model side by side)
-  eval ask <file.jsonl>   How well requests are read as queries (exact, per field, per pattern, leave one operation out)
+  eval ask <file.jsonl>   How well requests are read as queries (exact, per field, per pattern, leave one operation out) and, for lines with expected figures, answered (the app's own path)
   eval forecast <file.csv>   How well daily workload is forecast (date,value[,series] history, last 60 working days as origins: WAPE, vs same weekday last week, MASE, P10–P90)
   approve <id> [--reason …]       Approve a proposal (delivered to the company's approval_history)
   reject <id> --reason …          Reject a proposal

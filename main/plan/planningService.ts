@@ -47,6 +47,13 @@ export interface PlanningService {
   get(planId: string): StoredPlan | null;
   /** The day's approved plan if there is one, else a new plan (what 「明日の配置は？」 asks for). */
   current(date?: string): Promise<StoredPlan>;
+  /**
+   * What a question about a day reads (「明日の残業は？」): the day's standing plan (approved, or open from the same inputs),
+   * else one worked out under the conditions and kept nowhere (`unsaved`): a question stores nothing.
+   */
+  peek(date?: string, conditions?: PlanConditions): Promise<StoredPlan>;
+  /** The plan a chat question reads: stored (a request to plan: `store`) under its conditions, else peeked at. */
+  forQuestion(date?: string, conditions?: PlanConditions, store?: boolean): Promise<StoredPlan>;
   /** The newest plans, newest first. */
   recent(): StoredPlan[];
   /** Warms the solver at start-up (the desktop app), so the first plan does not pay for it. */
@@ -72,7 +79,7 @@ export function createPlanningService(deps: {
 }): PlanningService {
   const today = (): string => localDate(deps.env.now(), deps.env.config().timeZone);
   /** Reads the day's inputs, applies the conditions, solves, words the shortfalls; stores the plan unless it is a what-if. */
-  async function make(date: string | undefined, conditions: PlanConditions) {
+  async function make(date: string | undefined, conditions: PlanConditions, keep = true) {
     const t0 = performance.now();
     const ahead = nextWorkingDays(today(), 10);
     const day = date ?? ahead[0]!;
@@ -93,7 +100,7 @@ export function createPlanningService(deps: {
     const solution = await solvePlan(problem);
     const shortfalls = explainShortfall(problem, solution);
     const whatIf = isWhatIf(conditions);
-    const planId = whatIf ? `WHATIF-${day}` : newPlanId(day);
+    const planId = whatIf ? `WHATIF-${day}` : keep ? newPlanId(day) : `PREVIEW-${day}`;
     const people = new Map(problem.operators.map((op) => [op.id, op]));
     const overtime = new Map(solution.overtime.map((x) => [x.operatorId, x]));
     const conditioned = Object.keys(conditions).length > 0;
@@ -121,15 +128,25 @@ export function createPlanningService(deps: {
       // A plan under conditions is never the plain plan of the same inputs: it is not answered again for a plain question.
       ...(conditioned ? { conditions } : { inputsVersion: planInputsVersion(deps.db(), day, settingsOf(deps.env.config())) }),
       ...(whatIf ? { whatIf: { off } } : {}),
+      ...(!whatIf && !keep ? { unsaved: true as const } : {}),
       shortfalls: shortfalls.map((x) => ({ site: x.site, text: x.text })),
       solveStatus: solution.status,
       ms: Math.round(performance.now() - t0),
     };
-    if (!whatIf) {
+    if (!whatIf && keep) {
       const { status: _s, decidedAt: _d, ...toSave } = stored;
       savePlan(deps.db(), toSave);
     }
     return { inputs: { ...inputs, problem }, solution, shortfalls, stored };
+  }
+
+  /** The day's approved plan, else its open plan made from the same inputs (asking twice must not make a copy under a new id). */
+  function standing(day: string): StoredPlan | null {
+    const recent = recentPlans(deps.db(), 50).filter((p) => p.date === day);
+    const decided = recent.find((p) => p.status === 'approved' || p.status === 'modified');
+    if (decided) return decided;
+    const open = recent.find((p) => p.status === 'open');
+    return open && open.inputsVersion === planInputsVersion(deps.db(), day, settingsOf(deps.env.config())) ? open : null;
   }
 
   return {
@@ -151,13 +168,15 @@ export function createPlanningService(deps: {
     get: (planId) => loadPlan(deps.db(), planId),
     async current(date) {
       const day = date ?? nextWorkingDays(today(), 1)[0]!;
-      const recent = recentPlans(deps.db(), 50).filter((p) => p.date === day);
-      const decided = recent.find((p) => p.status === 'approved' || p.status === 'modified');
-      if (decided) return decided;
-      // An open plan made from the same inputs is the plan again: asking twice must not replace it with a copy under a new id.
-      const open = recent.find((p) => p.status === 'open');
-      if (open && open.inputsVersion === planInputsVersion(deps.db(), day, settingsOf(deps.env.config()))) return open;
-      return loadPlan(deps.db(), (await this.plan(day)).planId)!;
+      return standing(day) ?? loadPlan(deps.db(), (await this.plan(day)).planId)!;
+    },
+    forQuestion(date, conditions, store) {
+      return !store ? this.peek(date, conditions) : conditions ? this.planUnder(conditions, date) : this.current(date);
+    },
+    async peek(date, conditions) {
+      const day = date ?? nextWorkingDays(today(), 1)[0]!;
+      if (conditions && Object.keys(conditions).length > 0) return (await make(day, conditions, false)).stored;
+      return standing(day) ?? (await make(day, {}, false)).stored;
     },
     // The tiny model compiles the solver; the next working day's real inputs and solve (kept nowhere) warm the forecast's fit
     // and the plan's model paths on this store, which is what the first plan of the day would otherwise pay (~2 s).

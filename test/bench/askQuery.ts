@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../../main/app.js';
 import { ASK_OPS } from '../../main/api/askQuery.js';
 import { evaluateAsk, parseAskCases, type AskCase } from '../../main/chat/query/queryEval.js';
+import { scoreAnswers } from '../../main/chat/query/figureScore.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 const ANCHOR = '2025-10-23T15:40:00+09:00';
@@ -37,6 +38,20 @@ export async function askQueryBench(record: (name: string, value: string) => voi
       record(`  pattern ${p.pattern}: exact open / locked`, `${pct(p.exact)} (${p.n}) / ${lp ? `${pct(lp.exact)} (${lp.n})` : '—'}`);
     }
     for (const p of o.leaveOneOpOut) record(`  leave out ${p.op}: read as outside / as another op (open)`, `${pct(p.honest)} / ${pct(p.wrongOp)}`);
+
+    // The figure set (open, with SQL-derived figures): the query read, and the figures each answer states.
+    const figureSet = load('figures.jsonl');
+    const fq = evaluateAsk(figureSet, read);
+    const fa = await scoreAnswers(figureSet, (q) => app.assistant.ask(q));
+    const share = (x: number, n: number): string => pct(n === 0 ? 0 : x / n);
+    record('figure set: lines / exact query', `${figureSet.length} / ${pct(fq.all.exact)}`);
+    record(
+      'figure set: figures found / lines all right',
+      `${share(fa.figures.found, fa.figures.expected)} (${fa.figures.found}/${fa.figures.expected}) / ${share(fa.lines.allRight, fa.lines.withFigures)}`,
+    );
+    for (const g of fa.perLang) record(`  figure set ${g.key}: figures found`, `${share(g.found, g.expected)} (${g.lines} lines)`);
+    for (const g of fa.perOp) record(`  figure set ${g.key}: figures found`, `${share(g.found, g.expected)} (${g.lines} lines)`);
+    record('figure set: stored without being asked', `${fa.storesViolations.length} of ${fa.storesChecked}`);
 
     // A whole answer per operation, in-process, no models: p95 over the open set's requests of that operation.
     for (const op of ASK_OPS) {

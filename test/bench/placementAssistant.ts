@@ -24,8 +24,8 @@ const pct = (values: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 /** Stages that run no model: retrieval, data, optimizer, and the intent when the rules decide it. */
-const nonLlm = (t: AskTimings, intentByModel = false): number => (intentByModel ? 0 : t.intent_ms) + t.retrieval_ms + t.data_ms + t.optimize_ms;
-const STAGES: (keyof AskTimings)[] = ['intent_ms', 'retrieval_ms', 'data_ms', 'optimize_ms', 'answer_ms', 'total_ms'];
+const nonLlm = (t: AskTimings, intentByModel = false): number => (intentByModel ? 0 : t.read_ms) + t.retrieval_ms + t.data_ms + t.optimize_ms;
+const STAGES: (keyof AskTimings)[] = ['read_ms', 'retrieval_ms', 'data_ms', 'optimize_ms', 'answer_ms', 'total_ms'];
 
 function stageRows(label: string, results: AskResult[], record: (n: string, v: string) => void, intentByModel = false): void {
   for (const s of STAGES) {
@@ -107,7 +107,7 @@ export async function placementAssistantBench(record: (n: string, v: string) => 
     await withModels.ai.load('answer');
     const results = await askMany(withModels, [MUST_SHOW], 3);
     stageRows('qwen2-0.5B + gemma3-4B shapes (CPU)', results, record, true);
-    record('  intent from / answer from', results.map((r) => `${r.intent.source}/${r.answerSource}`).join(', '));
+    record('  read by / answer from', results.map((r) => `${r.query?.readBy ?? 'rules'}/${r.answerSource}`).join(', '));
     await withModels.stop();
   } finally {
     dir.remove();

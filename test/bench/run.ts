@@ -14,7 +14,6 @@ import { clickhouseScaleBench } from './clickhouseScale.js';
 import { logIntelligenceBench } from './logIntelligence.js';
 import { logParsingBench } from './logParsing.js';
 import { logScaleBench } from './logScale.js';
-import { intentAccuracyBench } from './intentAccuracy.js';
 import { askQueryBench } from './askQuery.js';
 import { forecastBench } from './forecast.js';
 import { intradayArrivalsBench } from './intradayArrivals.js';
@@ -163,7 +162,6 @@ const sections: [string, string, () => Promise<void>][] = [
   ['logs', 'log intelligence', () => logIntelligenceBench(record)],
   ['scale', 'logs at 1,000 and 10,000 templates: anomalies, clusters and alerts check (the built CLI), before and now', () => logScaleBench(record)],
   ['parse', 'log parsing: accuracy in-sample and left out, genba logs parse beside Drain3, robustness', async () => logParsingBench(record)],
-  ['intents', 'understanding requests: intent accuracy in-sample and left out by phrasing pattern, entities', async () => intentAccuracyBench(record)],
   ['ask', 'questions read as queries: open and locked sets, per pattern, leave one operation out; answer time per operation', () => askQueryBench(record)],
   [
     'forecast',

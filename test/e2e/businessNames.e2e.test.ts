@@ -20,7 +20,7 @@ describe('Settings → Business names in Chromium, wired to the real core', () =
     await expect.poll(() => row.locator('[data-field="from"]').textContent()).toBe('この画面');
     expect(env.app.assistant.businessNames().find((b) => b.id === '523201')).toMatchObject({ name: '健診入力', aliases: ['けんしん', 'KS'], from: 'settings' });
     expect(env.app.overview().businessNames['523201']).toBe('健診入力');
-    expect((await env.app.assistant.understand('けんしんは間に合う？')).rules.entities.business_id).toBe('523201');
+    expect(env.app.assistant.readQuery('けんしんは間に合う？').query.business).toEqual(['523201']);
 
     await page.getByTestId('nav-overview').click();
     await expect.poll(() => page.getByTestId('urgent').locator('li').first().textContent()).toContain('健診入力');

@@ -9,7 +9,8 @@ import {
   type Dimension,
   type MeasureId,
 } from '../../api/askQuery.js';
-import { foldForCues } from '../intentClassifier.js';
+import { foldForCues } from '../foldForCues.js';
+import { calibrated } from './calibration.js';
 import { MEASURES } from './measures.js';
 import { OP_CUES } from './opCues.js';
 import type { NameHit, NamedInText } from './queryNames.js';
@@ -17,14 +18,17 @@ import type { NameHit, NamedInText } from './queryNames.js';
 /** The rules parser's reading of a request, and how sure it is of the operation. */
 export interface ParsedQuery {
   query: AskQuery;
-  /** The operation's share of the evidence (0–1); below `UNSURE` the assistant says what it understood and asks. */
+  /** How often a reading this sure is right (calibration.ts); below `UNSURE` the assistant says what it understood and asks. */
   confidence: number;
   /** The two operations it could not choose between, when they are close. */
   alternatives: [AskOp, AskOp] | null;
+  /** The operations with any evidence, likeliest first: the closest readings an ask-back offers. */
+  ranked: AskOp[];
+  /** Whether the request's own words named an operation and a measure: a request naming neither may be a follow-up. */
+  said: { op: boolean; measure: boolean };
 }
 
-/** Below this share of the evidence, the operation is a guess: shown, and asked back. */
-export const UNSURE = 0.45;
+export { UNSURE } from './calibration.js';
 
 const fold = (t: string): string => foldForCues(t);
 /**
@@ -82,6 +86,8 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
     );
   if (!wh && (/^(?:is|are|was|were|will|can|could|do|does|did|has|have|any)\b/.test(folded) || /[るうたいかよね][?？]$/.test(folded.replace(/\s+$/, ''))))
     e.set('check', e.get('check')! + 2);
+  // With a question word, a polar ending (「何があった？」「誰が休んでる？」) is how the question ends, not a yes or no asked.
+  if (wh && /[るうたいかよね][?？]$/.test(folded.replace(/\s+$/, ''))) e.set('check', Math.max(0, e.get('check')! - 1.5));
   // Against a past time (昨日と比べて, than last week), a comparison is a change over time, not of two things.
   if (/昨日|きのう|前日|先週|前週|普段|いつも|通常|yesterday|last week|usual|normal/.test(folded))
     e.set('change', e.get('change')! + Math.min(2, e.get('compare')!));
@@ -95,6 +101,23 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   // Two things of one kind named together: a comparison, unless a move or a ranking says otherwise.
   const several = [named.sites, named.processes, named.businesses, named.operators, named.services].some((h) => h.length >= 2);
   if (several && !move) e.set('compare', e.get('compare')! + 1.5);
+  // A report of lateness about a named place (「札幌のエントリ1工程が遅延しています」, "Sapporo entry 1 is running late"), not a
+  // question: the manager asks for help with it (AIMEE's request), so a move proposal.
+  const asked = /[?？]|\b(?:is|are|will|which|what|how|why|when)\b.*\b(?:late|behind)\b|か[。.]?$|の[。.]?$/.test(folded);
+  const reported = /(?:遅延して|遅れて|おくれて|遅れが出て)(?:います|いる|る|おります)|(?:is|are) (?:running )?(?:late|behind)(?: schedule)?[.!]?$/.test(
+    folded,
+  );
+  if (reported && !asked && [named.sites, named.processes].some((h) => h.length > 0)) e.set('propose', e.get('propose')! + 2.5);
+  // "Which sites …", 「どの拠点が…」: the members of a dimension asked for.
+  // A ranking's own words (the fewest, the fastest) say it is a ranking, not a list.
+  if (
+    e.get('rank')! === 0 &&
+    /\bwhich (?:sites?|process(?:es)?|business(?:es)?|operators?|people|hosts?|services?|lines?)\b|どの(?:拠点|工程|業務|人|ホスト|サービス)/.test(folded)
+  )
+    e.set('list', e.get('list')! + 1.5);
+  // 「遅延リスクのある工程は？」「休んでいる人は？」: a kind of thing asked for at the end, its members.
+  if (e.get('rank')! === 0 && /(?:拠点|工程|業務|人|方|オペレーター|おぺれーたー|ほすと|さーびす)(?:は|って)[?？]?$/.test(folded))
+    e.set('list', e.get('list')! + 1.5);
   // A number of people or a speed under a condition: a what-if.
   if (move) e.set('whatif', e.get('whatif')! + ('speed' in move ? 2 : move.to || move.from ? 2 : 1));
   // Nothing of the floor named and no measure: not about the floor.
@@ -129,7 +152,7 @@ const DIM_WORDS: [Dimension, RegExp][] = [
   // The text is folded (katakana as hiragana): the kana forms are the ones that match.
   [
     'operator',
-    /おぺれーたー|おぺ(?!れ)|担当者|作業者|入力者|めんばー|誰|だれ|人(?:は|を|が|って)|(?:多い|少ない|長い|短い|速い|遅い)人|operators?|who|people|person|staff member/,
+    /おぺれーたー|おぺ(?!れ)|担当者|作業者|入力者|めんばー|誰|だれ|[人者](?:は|を|が|って)|(?:多い|少ない|長い|短い|速い|遅い)人|operators?|who|people|person|staff member/,
   ],
   ['site', /拠点|きょてん|せんたー|さいと|site|center|centre|location|office|branch/],
   ['process', /工程|こうてい|ぷろせす|process|step|stage/],
@@ -355,7 +378,7 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   // about it: its value. Only one with neither is outside the floor.
   const aboutFloor = scores.size > 0 || [named.sites, named.processes, named.businesses, named.operators].some((h) => h.length > 0);
   let op: AskOp = ranked[0]![1] >= MIN_EVIDENCE ? ranked[0]![0] : aboutFloor && ops.includes('value') ? 'value' : 'outside';
-  const confidence = total > 0 ? Math.round((Math.max(0, ranked[0]![1]) / total) * 1000) / 1000 : 0;
+  const confidence = calibrated(total > 0 ? Math.max(0, ranked[0]![1]) / total : 0);
   if (!ops.includes(op)) op = 'outside';
   const close = ranked[1] && ranked[0]![1] > 0 && ranked[0]![1] - ranked[1][1] < 0.5 ? ([ranked[0]![0], ranked[1][0]] as [AskOp, AskOp]) : null;
 
@@ -369,7 +392,8 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   // A statistic no operation computes (「残件の標準偏差」, "correlation"): outside, but about its measure, so the answer can say what it can do with it.
   const statistic = STATISTIC.test(folded) && measure !== null;
   if (statistic) op = 'outside';
-  if (op === 'status' || op === 'knowhow' || (op === 'outside' && !statistic)) measure = null;
+  // 「生産性はどう？」: the state of the speed is its analysis, so a status keeps that one measure; any other is the summary's.
+  if ((op === 'status' && measure !== 'speed') || op === 'knowhow' || (op === 'outside' && !statistic)) measure = null;
   // A proposal is of moves for the slack now, or of the day's staffing when its words speak of the staffing plan (「配置計画」).
   else if (op === 'propose') measure = measure === 'planned_staff' ? 'planned_staff' : 'slack';
   else if (measure === null) measure = defaultMeasure(op, names);
@@ -396,5 +420,11 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
     against: againstOf(op, folded),
     move: op === 'whatif' ? move : null,
   };
-  return { query, confidence, alternatives: close };
+  return {
+    query,
+    confidence,
+    alternatives: close,
+    ranked: ranked.filter(([, v]) => v > 0).map(([o]) => o),
+    said: { op: ranked[0]![1] >= MIN_EVIDENCE, measure: scores.size > 0 },
+  };
 }

@@ -159,5 +159,5 @@ export function readModelQuery(output: unknown, index: QueryNameIndex, rules: Pa
       { ja: 'モデルの読み取りが問い合わせの形に合いません。', en: 'The model reading is not a valid query.' },
       parsed.error.message,
     );
-  return { query: fullQuery(parsed.data), confidence: Math.min(1, Math.max(0, out.confidence)), alternatives: null };
+  return { ...rules, query: fullQuery(parsed.data), confidence: Math.min(1, Math.max(0, out.confidence)), alternatives: null };
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { AskResult, ConversationSummary, IntentType } from '../../../main/api/assistantTypes';
+import type { AskResult, ConversationSummary } from '../../../main/api/assistantTypes';
+import type { AskQueryInput } from '../../../main/api/askQuery';
 import type { ChatStage } from '../../../main/api/types';
 import { call, onEvent } from '../api/genbaClient';
 
@@ -20,8 +21,8 @@ interface ChatState {
   /** The stored conversation the entries belong to; null until the first question starts one. */
   conversationId: string | null;
   conversations: ConversationSummary[];
-  /** `intent`: the manager's pick from an ask-back between two intents. */
-  ask(question: string, intent?: IntentType): Promise<void>;
+  /** `reading`: the manager's pick from an ask-back, answered as it is. */
+  ask(question: string, reading?: AskQueryInput): Promise<void>;
   loadConversations(): Promise<void>;
   open(id: string): Promise<void>;
   startNew(): void;
@@ -45,11 +46,11 @@ export const useChatStore = create<ChatState>((set, get) => {
     busy: false,
     conversationId: null,
     conversations: [],
-    ask: async (question, intent) => {
+    ask: async (question, reading) => {
       const id = `q${Date.now()}-${++seq}`;
       set({ busy: true, entries: [...get().entries, { id, question, streamed: '', result: null, error: null, stage: null }] });
       try {
-        const result = await call('chat.ask', { question, requestId: id, conversationId: get().conversationId, ...(intent ? { intent } : {}) });
+        const result = await call('chat.ask', { question, requestId: id, conversationId: get().conversationId, ...(reading ? { reading } : {}) });
         update(id, { result });
         set({ conversationId: result.conversationId ?? null });
         void get().loadConversations();

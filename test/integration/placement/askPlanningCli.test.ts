@@ -44,7 +44,7 @@ describe('genba ask --json: planning questions answered from the attendance reco
 
   it("「今日の品川の欠勤者は？」: today's counts by status, the absence rate against the same weekday's usual, and the names of those off", () => {
     const r = ask('今日の品川の欠勤者は？', 'ja');
-    expect(r.query).toMatchObject({ read: { measure: 'attendance', site: ['品川'] }, answeredBy: 'planner' });
+    expect(r.query).toMatchObject({ read: { measure: 'absence', site: ['品川'] }, answeredBy: 'planner' });
     const c = statusCounts('2025-10-23', '品川');
     const rostered = Object.values(c).reduce((a, b) => a + b, 0);
     const rate = round1((((c.absent ?? 0) + (c.paid_leave ?? 0)) / rostered) * 100);
@@ -103,7 +103,7 @@ describe('genba ask --json: planning questions answered from the attendance reco
 
   it('「曜日別の欠勤率」: absence by weekday over 12 weeks, Mondays highest as the records have it', () => {
     const r = ask('曜日別の欠勤率を教えて', 'ja');
-    expect(r.query).toMatchObject({ read: { measure: 'attendance', by: 'day' }, answeredBy: 'planner' });
+    expect(r.query).toMatchObject({ read: { measure: 'absence', by: 'day' }, answeredBy: 'planner' });
     const rows = db
       .prepare(
         `SELECT CAST(strftime('%w', a.attendance_date) AS INTEGER) AS dow, 100.0 * SUM(a.attendance_status IN ('absent', 'paid_leave')) / COUNT(*) AS r,
@@ -146,7 +146,7 @@ describe('genba ask --json: planning questions answered from the attendance reco
 
   it('「明日の配置計画は？」: no plan approved for tomorrow yet, so one is made, with the roster of the attendance records', () => {
     const r = ask('明日の配置計画は？', 'ja');
-    expect(r.query).toMatchObject({ read: { measure: 'planned_staff', time: 'tomorrow' }, answeredBy: 'planner' });
+    expect(r.query).toMatchObject({ read: { measure: 'planned_staff', time: 'tomorrow' }, answeredBy: 'plan' });
     const roster = db
       .prepare(
         `SELECT COUNT(*) AS n, SUM(a.attendance_status IN ('absent', 'paid_leave')) AS off FROM attendance_records a JOIN operators o USING (operator_id)
@@ -159,7 +159,7 @@ describe('genba ask --json: planning questions answered from the attendance reco
 
   it("「明日の最適配置を提案して」: the staffing plan of Friday 10/24, stored open under its id, each site's people as its lines count them", () => {
     const r = ask('明日の最適配置を提案して', 'ja');
-    expect(r.query).toMatchObject({ read: { op: 'propose', time: 'tomorrow' }, answeredBy: 'planner' });
+    expect(r.query).toMatchObject({ read: { op: 'propose', time: 'tomorrow' }, answeredBy: 'plan' });
     expect(r.plan).toBeDefined();
     const plan = r.plan!;
     expect(plan).toMatchObject({ date: '2025-10-24', status: 'open', forecastAsOf: '2025-10-23' });

@@ -109,14 +109,14 @@ describe('genba ask --json: comparisons, rankings, yes/no, status and missing da
     expect(ja.answer).not.toContain('同期されていない');
     expect(ja.answer).not.toContain('天気');
     const en = ask('Who is absent today at Osaka?', 'en');
-    expect(en.query!.read.measure).toBe('attendance');
+    expect(en.query!.read.measure).toBe('absence');
     expect(en.answer).toContain('Attendance on Thu 10/23');
     expect(en.answer).not.toContain('not synced');
   });
 
   it('a why whose cause is an incident cites the know-how about that service first, and says whom to tell', () => {
     const r = ask('Why is Sapporo Entry 1 late?', 'en');
-    expect(r.query).toMatchObject({ read: { op: 'why', site: ['札幌'], process: ['エントリ1'] }, answeredBy: 'planner' });
+    expect(r.query).toMatchObject({ read: { op: 'why', site: ['札幌'], process: ['エントリ1'] }, answeredBy: 'explain' });
     expect(r.answer).toContain('Cause: an incident on ocr-worker');
     expect(r.answer).toContain('first report the ocr-worker incident');
     // The stored rule that names the service, as the knowledge table holds it.

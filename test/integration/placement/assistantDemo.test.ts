@@ -3,7 +3,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../../../main/api/assistantTypes.js';
-import type { IntentScore } from '../../../main/chat/intentEval.js';
 import { createHandlerTable } from '../../../main/handlerTable.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { GenbaError } from '../../../main/errors.js';
@@ -35,7 +34,8 @@ describe('placement assistant on the demo company (no models: rules and template
   });
 
   it('proposes 3 qualified operators from 盛岡 and/or 品川 for 札幌 エントリ1, citing the rules', () => {
-    expect(first.intent).toMatchObject({ intent_type: 'deadline_optimization', source: 'rules', entities: { location: '札幌', process: 'エントリ1' } });
+    // A report of lateness about a named process is AIMEE's request for help: a move proposal.
+    expect(first.query).toMatchObject({ read: { op: 'propose', site: ['札幌'], process: ['エントリ1'] }, answeredBy: 'propose', readBy: 'rules' });
     const p = first.proposal!;
     expect(p).toMatchObject({ site: '札幌', process: 'エントリ1', businessId: '523201' });
     expect(p.facts).toMatchObject({ remaining: 120, minutesLeft: 20, currentPerMinute: 5, minutesLateNow: 4, neededByRate: 2, policyMinMoves: 3, moves: 3 });
@@ -50,7 +50,7 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(first.answer).not.toContain('523201');
     expect(first.answerSource).toBe('template');
     const t = first.timings;
-    expect(t.total_ms).toBeGreaterThanOrEqual(t.intent_ms + t.retrieval_ms + t.data_ms + t.optimize_ms - 1);
+    expect(t.total_ms).toBeGreaterThanOrEqual(t.read_ms + t.retrieval_ms + t.data_ms + t.optimize_ms - 1);
   });
 
   it('moves only valid operators qualified at エントリ1 level 3 or more, checked against the store', () => {
@@ -75,55 +75,35 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(r.clarify!.options.map((o) => o.ask)).toContain(QUESTION);
   });
 
-  it('asks back with two intents as buttons when they are close, and answers the one picked without classifying again', async () => {
-    const q = '札幌が遅れそうなら応援を出したい';
+  it('below the confidence line, says what it understood and offers the closest readings; the one picked is answered as it is', async () => {
+    const q = '札幌どう思う？';
     const r = await app.assistant.ask(q);
+    expect(r.query!.confidence).toBeLessThan(0.45);
     expect(r.proposal).toBeNull();
-    expect(r.clarify!.question).toBe(`「${q}」は、どちらのご用件でしょうか。`);
-    expect(r.clarify!.options.map((o) => o.intent).sort()).toEqual(['deadline_optimization', 'delay_risk_detection']);
-    expect(r.clarify!.options.map((o) => o.label)).toContain('遅れそうな工程を確認したい');
-    const picked = await app.assistant.ask(q, undefined, 'delay_risk_detection');
-    expect(picked.intent).toMatchObject({ intent_type: 'delay_risk_detection', confidence: 1 });
+    expect(r.clarify!.question).toContain(`「${q}」は`);
+    const options = r.clarify!.options;
+    expect(options.length).toBeGreaterThanOrEqual(2);
+    expect(options.length).toBeLessThanOrEqual(4);
+    expect(new Set(options.map((o) => o.reading!.op)).size).toBe(options.length);
+    // Nothing is computed or stored for a reading the manager did not pick.
+    const stored = (): number =>
+      (new Database(join(dir.path, 'genba.sqlite'), { readonly: true }).prepare('SELECT COUNT(*) AS n FROM proposals').get() as { n: number }).n;
+    const before = stored();
+    const pick = options.find((o) => o.reading!.op !== 'propose')!;
+    const picked = await app.assistant.ask(q, undefined, pick.reading!);
+    expect(picked.query).toMatchObject({ read: { op: pick.reading!.op }, confidence: 1, readBy: 'chosen' });
     expect(picked.clarify).toBeNull();
-    expect(picked.answer).toContain('札幌 エントリ1（SS）: 残り120件');
-    // Through the contract too; an intent that is not one is refused.
+    expect(stored()).toBe(before);
+    // Through the contract too; a reading that is not a query is refused.
     const h = createHandlerTable(app);
-    expect(await h['chat.ask']({ question: q, intent: 'delay_risk_detection' })).toMatchObject({
-      ok: true,
-      value: { intent: { intent_type: 'delay_risk_detection' } },
-    });
-    expect(await h['chat.ask']({ question: q, intent: 'weather' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await h['chat.ask']({ question: q, reading: pick.reading! })).toMatchObject({ ok: true, value: { query: { readBy: 'chosen' } } });
+    expect(await h['chat.ask']({ question: q, reading: { op: 'weather' } as never })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('answers a request outside what Genba does with what it can do, not a progress list', async () => {
     const r = await app.assistant.ask('東京タワーの高さは？');
-    expect(r.intent.intent_type).toBe('other');
+    expect(r.query!.answeredBy).toBe('outside');
     expect(r.answer).not.toContain('残り');
-  });
-
-  it('genba eval intents: accuracy, per-intent precision and recall, confusion and entities on the development set; a bad line is refused', () => {
-    const dev = join(import.meta.dirname, '..', '..', 'fixtures', 'intents', 'dev.jsonl');
-    const r = genba('eval', 'intents', dev, '--json', '--data-dir', dir.path, '--now', ANCHOR);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as { requests: number; rules: IntentScore; model: IntentScore | null };
-    expect(report.requests).toBeGreaterThanOrEqual(300);
-    expect(report.rules.accuracy).toBeGreaterThanOrEqual(0.95);
-    expect(report.rules.entityAccuracy).toBeGreaterThanOrEqual(0.98);
-    expect(report.rules.perIntent).toHaveLength(9);
-    const total = Object.values(report.rules.confusion).reduce((n, row) => n + Object.values(row).reduce((a, b) => a + b, 0), 0);
-    expect(total).toBe(report.requests);
-    expect(report.model).toBeNull();
-    const text = genba('eval', 'intents', dev, '--data-dir', dir.path, '--now', ANCHOR).stdout;
-    expect(text).toMatch(/ルール: 意図の正解率 9\d\.\d%/);
-    expect(text).toContain('混同行列');
-    const bad = join(dir.path, 'bad.jsonl');
-    writeFileSync(bad, '{"q":"札幌の残りは？","intent":"simple_query"}\n{"q":"x","intent":"weather"}\n');
-    const refused = genba('eval', 'intents', bad, '--data-dir', dir.path);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('2行目が正しくありません');
-    expect(genba('eval', 'intents', '--data-dir', dir.path).code).toBe(2);
-    expect(genba('eval', 'intents', join(dir.path, 'missing.jsonl'), '--data-dir', dir.path).stderr).toContain('ファイルがありません');
   });
 
   it('answers simple questions and the productivity question with numbers from the store, checked against SQL', async () => {
@@ -140,8 +120,8 @@ describe('placement assistant on the demo company (no models: rules and template
         .get(now, now) as { n: number }
     ).n;
     const correction = await app.assistant.ask('札幌の補正待ちは何件？');
-    expect(correction.intent.intent_type).toBe('simple_query');
-    expect(correction.answer).toContain(`札幌の補正待ちは合計${waiting}件です`);
+    expect(correction.query!.answeredBy).toBe('planner');
+    expect(correction.answer).toContain(`補正待ち（15:40時点）:\n- 札幌: ${waiting} 件`);
     // Who can do エントリ1 in 盛岡: valid operators with skill 3 or more.
     const qualified = (
       db
@@ -152,23 +132,23 @@ describe('placement assistant on the demo company (no models: rules and template
         .get() as { n: number }
     ).n;
     const who = await app.assistant.ask('盛岡でエントリ1ができる人は何人いる？');
-    expect(who.answer).toContain(`盛岡でエントリ1ができる人（スキル3以上・有効）は${qualified}名です`);
+    // 「できる」 is qualified: valid, at the skill placement asks for (placement.minSkill, 3).
+    expect(who.answer).toContain(`盛岡 · エントリ1: ${qualified} 人`);
     db.close();
     // Why is 札幌 slower: the OCR incident on its host, with the speed before and after.
     const why = await app.assistant.ask('札幌の生産性が落ちている理由は？');
-    expect(why.intent.intent_type).toBe('productivity_analysis');
+    expect(why.query!.answeredBy).toBe('speed');
     expect(why.answer).toContain('ocr-sapporo-01（ocr-worker）の障害: 13:50から');
-    // Against the same half hour on previous days still working then: the baseline the productivity-drop alert uses (5.4 a
-    // minute); a week ago (a Thursday with the same calendar) it was still working at 15:40, so its speed then is given too.
-    expect(why.answer).toContain('札幌 エントリ1（医療レセプト）: 毎分3.7件（必要 毎分2.9件、通常 毎分5.4件、先週の同じ時刻 毎分');
-    // 523201 was still working at 15:40 on too few of the previous 14 days for a usual speed (it read 1.9 with the idle days).
-    expect(why.answer).toContain('札幌 エントリ1（SS）: 毎分5件（必要 毎分6件、先週の同じ時刻 毎分');
+    // Against the same half hour on previous days, over the stretches with work still left (progressSnapshots.ts's one
+    // gap rule, as the productivity-drop alert uses): the median over 18 such days for 医療レセプト (5.25), over the 6 days
+    // SS was still working then (6.75); a week ago (a Thursday with the same calendar) both were still working at 15:40.
+    expect(why.answer).toContain('札幌 エントリ1（医療レセプト）: 毎分3.7件（必要 毎分2.9件、通常 毎分5.3件、先週の同じ時刻 毎分');
+    expect(why.answer).toContain('札幌 エントリ1（SS）: 毎分5件（必要 毎分6件、通常 毎分6.8件、先週の同じ時刻 毎分');
     expect(why.answer).toMatch(/札幌 エントリ1（SS）の速度 毎分[\d.]+ → 5件（13:50から）/);
-    expect((await app.assistant.ask('最後に同期したのはいつ？')).answer).toBe('最後に同期したのは15:40です。');
     // The alert question: the site's history from the alerts table, by kind.
     app.alerts.check();
     const history = await app.assistant.ask('札幌のアラートが多すぎる。しきい値を見直して');
-    expect(history.intent.intent_type).toBe('alert_improvement');
+    expect(history.query!.answeredBy).toBe('alertHistory');
     const count = (
       new Database(join(dir.path, 'genba.sqlite'), { readonly: true })
         .prepare("SELECT COUNT(*) AS n FROM alerts WHERE site = '札幌' AND first_seen >= ?")
@@ -178,10 +158,10 @@ describe('placement assistant on the demo company (no models: rules and template
     ).n;
     expect(count).toBeGreaterThan(0);
     expect(history.answer).toContain(`札幌の直近7日のアラート: ${count}件`);
-    expect(history.answer).not.toMatch(/productivity_drop|delay_risk/);
+    expect(history.answer).not.toMatch(/productivity_drop|delay_risk|arrivals_surge|log_anomaly/);
     // The log question names the incident, since when, where, against the usual, and the speed it lowered.
     const logs = await app.assistant.ask('札幌のOCRサーバーで何が起きている？');
-    expect(logs.intent.intent_type).toBe('log_investigation');
+    expect(logs.query!.answeredBy).toBe('logs');
     // The lines since 13:50, when it began (the last hour alone holds 300).
     expect(logs.answer).toContain('ocr-sapporo-01（ocr-worker）の障害: 13:50から556行（通常0行）、拠点 札幌');
     expect(logs.answer).toContain('→ 札幌 エントリ1（SS）の速度 毎分7.6 → 5件（13:50から）');
@@ -207,15 +187,15 @@ describe('placement assistant on the demo company (no models: rules and template
       )
       .get() as { n: number; lo: number; hi: number };
     db.close();
-    const since = await app.assistant.ask('14時ごろから札幌の生産性はどう？');
-    expect(since.intent.intent_type).toBe('productivity_analysis');
+    const since = await app.assistant.ask('14時ごろから札幌の生産性が落ちているのはなぜ？');
+    expect(since.query!.answeredBy).toBe('speed');
     expect(since.answer).toContain('札幌の処理速度（14:00から）:');
     expect(since.answer).toContain(`- 札幌 エントリ1（医療レセプト）: 14:00から 毎分${Math.round(perMinute * 10) / 10}件（同じ時間帯の通常 毎分`);
     expect(since.answer).toContain(`担当できる${spread.n}名の登録速度: 毎時${Math.round(spread.lo * 10) / 10}〜${Math.round(spread.hi * 10) / 10}件`);
 
     // Yesterday's logs: yesterday's incidents (with their date), not today's OCR incident.
     const yesterday = await app.assistant.ask('昨日のログで何があった？');
-    expect(yesterday.intent.intent_type).toBe('log_investigation');
+    expect(yesterday.query!.answeredBy).toBe('logs');
     expect(yesterday.answer).toContain('昨日の異常:');
     expect(yesterday.answer).toMatch(/（db-proxy）の障害: 10\/22 \d\d:\d\dから/);
     expect(yesterday.answer).not.toContain('13:50から');
@@ -226,7 +206,7 @@ describe('placement assistant on the demo company (no models: rules and template
       .sites.flatMap((s) => s.processes)
       .filter((p) => p.businessId === '611040' && p.status !== 'done');
     const by17 = await app.assistant.ask('医療レセプトで17時に間に合わない拠点は？');
-    expect(by17.intent.entities.business_id).toBe('611040');
+    expect(by17.query!.read.business).toEqual(['611040']);
     const late17 = open611.filter((p) => p.projectedFinish === null || p.projectedFinish > Date.parse('2025-10-23T17:00+09:00'));
     expect(by17.answer).toContain(
       late17.length === 0 ? '17:00に間に合わない見込みの工程はありません' : `17:00に間に合わない見込みの工程は${late17.length}件です。`,
@@ -234,7 +214,7 @@ describe('placement assistant on the demo company (no models: rules and template
     const all = app.overview().sites.flatMap((s) => s.processes);
     const late16 = all.filter((p) => p.status !== 'done' && (p.projectedFinish === null || p.projectedFinish > Date.parse('2025-10-23T16:00+09:00')));
     const by16 = await app.assistant.ask('16時までに終わらない工程は？');
-    expect(by16.intent.intent_type).toBe('delay_risk_detection');
+    expect(by16.query!.answeredBy).toBe('risk');
     expect(by16.answer).toContain(`16:00に間に合わない見込みの工程は${late16.length}件です。`);
     expect(late16.length).toBeGreaterThan(1);
     // Each business by its name, as the overview names it (the demo company names all of its businesses).
@@ -260,7 +240,7 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(sapporo.action).toBeNull();
     expect(sapporo.answer).toContain('しきい値を変えて減らせるアラートは、この履歴にはありません。');
     const r = await app.assistant.ask('盛岡のアラートが多すぎる。しきい値を見直して');
-    expect(r.intent.intent_type).toBe('alert_improvement');
+    expect(r.query!.answeredBy).toBe('alertHistory');
     expect(r.answer).toContain('盛岡の直近7日のアラート: 2件');
     expect(r.action).toMatchObject({ kind: 'alert_threshold', setting: 'alerts.productivityDropShare', current: 0.7 });
     expect(r.answer).toContain('提案: 生産性の低下のしきい値を通常の70%から65%に下げると、この履歴では2件中2件が出なくなり');
@@ -285,7 +265,7 @@ describe('placement assistant on the demo company (no models: rules and template
     const hm = (t: number): string =>
       new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t);
     const r = await app.assistant.ask('大阪のエントリ1から札幌に2名移したらどうなる？');
-    expect(r.intent.intent_type).toBe('impact_analysis');
+    expect(r.query!.answeredBy).toBe('whatif');
     expect(r.answer).toContain('大阪から札幌 エントリ1（SS）へ2名移した場合');
     // What the giving side loses is the speed of the named movers on their own process, from SQL.
     const names = [.../移る人: (.*)/.exec(r.answer)![1]!.matchAll(/([^、（]+)（大阪、/g)].map((m) => m[1]!);
@@ -322,13 +302,13 @@ describe('placement assistant on the demo company (no models: rules and template
     // 「盛岡は？」: the same fact for another site.
     const next = await h['chat.ask']({ question: '盛岡は？', conversationId: id });
     if (!next.ok) throw new Error(next.error.message);
-    expect(next.value.followUp).toEqual({ intent: 'simple_query', from: '札幌の補正待ちは何件？' });
-    expect(next.value.answer).toMatch(/^盛岡の補正待ちは合計\d+件です/);
+    expect(next.value.followUp).toEqual({ from: '札幌の補正待ちは何件？', kept: ['measure'] });
+    expect(next.value.answer).toMatch(/^補正待ち（15:40時点）:\n- 盛岡: \d+ 件/);
     // 「じゃあ2名なら？」 after a proposal: what 2 people would do.
     await h['chat.ask']({ question: QUESTION, conversationId: id });
     const two = await h['chat.ask']({ question: 'じゃあ2名なら？', conversationId: id });
     if (!two.ok) throw new Error(two.error.message);
-    expect(two.value.intent.intent_type).toBe('impact_analysis');
+    expect(two.value.query!.answeredBy).toBe('whatif');
     expect(two.value.answer).toContain('札幌 エントリ1（SS）へ2名移した場合');
     // Stored: listed newest first, reopened with every turn, deleted with its turns.
     const list = await h['chat.conversations']({});
@@ -348,9 +328,9 @@ describe('placement assistant on the demo company (no models: rules and template
     expect((await app.assistant.ask('遅延リスクのある工程は？')).answer).toContain('札幌 エントリ1（SS）: 残り120件');
     expect((await app.assistant.ask('OCRのエラーが増えている原因を調べて')).answer).toMatch(/異常|ocr/i);
     const rule = await app.assistant.ask('納期直前の増員ルールは？');
-    expect(rule.intent.intent_type).toBe('knowledge_query');
+    expect(rule.query!.answeredBy).toBe('knowhow');
     expect(rule.answer).toContain('3名以上を移動する');
-    expect((await app.assistant.ask('こんにちは')).intent.intent_type).toBe('other');
+    expect((await app.assistant.ask('こんにちは')).query!.answeredBy).toBe('outside');
   });
 
   it('records approval once, through the outbox, and refuses a second decision', async () => {
@@ -364,9 +344,10 @@ describe('placement assistant on the demo company (no models: rules and template
     const csv = app.assistant.approvalsCsv();
     expect(csv.startsWith('\ufeffsuggestion_id,site,process,action')).toBe(true);
     expect(csv).toContain(`${id},札幌,エントリ1,approved`);
-    // Those three are now moved today: the next proposal picks others.
+    // Those three are now moved today and cover the shortage: asked again, the chat says the decision and proposes no one more.
     const next = await app.assistant.ask(QUESTION);
-    expect(next.proposal!.operators.map((o) => o.id)).not.toContain(first.proposal!.operators[0]!.id);
+    expect(next.proposal).toBeNull();
+    expect(next.answer).toMatch(/15:40に承認済み（山田）: (?:盛岡|品川)から3名/);
   });
 
   it('answers the other kinds of fact: headcount, skill at a level, decisions, a trend, and a day still ahead; checked against SQL', async () => {
@@ -382,15 +363,13 @@ describe('placement assistant on the demo company (no models: rules and template
     ).n;
     const decided = db.prepare(`SELECT COUNT(*) AS n FROM proposals WHERE status <> 'open'`).get() as { n: number };
     db.close();
-    expect((await app.assistant.ask('盛岡の登録人数と有効人数は？')).answer).toContain(
-      `盛岡の登録人数は${heads.n}名、うち有効（配置できる）${heads.v}名です。`,
-    );
-    expect((await app.assistant.ask('品川でスキル4以上で検証ができる人は？')).answer).toContain(`品川で検証ができる人（スキル4以上・有効）は${level4}名です`);
+    expect(heads.n).toBeGreaterThan(heads.v);
+    expect((await app.assistant.ask('盛岡の有効人数は？')).answer).toContain(`盛岡: ${heads.v} 人`);
+    expect((await app.assistant.ask('品川でスキル4以上で検証ができる人は何人？')).answer).toContain(`品川 · 検証: ${level4} 人`);
     // The approval of the test before is today's decision.
     expect(decided.n).toBe(1);
     const decisions = await app.assistant.ask('今日承認した配置は？');
-    expect(decisions.answer).toContain('今日決定した提案は1件です。');
-    expect(decisions.answer).toMatch(/- 15:40 承認: 札幌 エントリ1へ3名（SGT20251023-[0-9A-F]{8}）/);
+    expect(decisions.answer).toContain('今日（00:00〜15:40）の判断: 承認1件、却下0件、修正0件。');
     // A trend: today's speed hour by hour, each hour from the snapshots, by the planner (figures against SQL: askTrendCli.test.ts).
     const trend = await app.assistant.ask('横浜拠点の生産性トレンドは？');
     expect(trend.query!.answeredBy).toBe('planner');
@@ -405,6 +384,12 @@ describe('placement assistant on the demo company (no models: rules and template
   });
 
   it('needs a reason to reject, and says so on the card when newer data changed the situation', async () => {
+    // A store of its own: in this file's store the late line is covered by the move approved above.
+    const own = tempDir();
+    await copyDemoStore(own.path);
+    const app = createApp({ dataDir: own.path, now: Date.parse(ANCHOR) });
+    await app.start();
+    const dir = own;
     const r = await app.assistant.ask(QUESTION);
     const id = r.proposal!.id;
     expect(thrownBy(GenbaError, () => app.assistant.decide(id, { action: 'rejected', reason: ' ', user: '山田' })).code).toBe('PROPOSAL_REASON_REQUIRED');
@@ -423,6 +408,8 @@ describe('placement assistant on the demo company (no models: rules and template
       expect(rejected.status).toBe('rejected');
     } finally {
       await later.stop();
+      await app.stop();
+      own.remove();
     }
   });
 
@@ -440,36 +427,40 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(await h['knowledge.add']({ title: 't', text: '' })).toMatchObject({ ok: false });
   });
 
-  it('works through the built CLI: ask --json, approve, knowledge add/search/remove', () => {
-    const ask = genba('ask', QUESTION, '--json', '--data-dir', dir.path, '--now', ANCHOR);
+  it('works through the built CLI: ask --json, approve, knowledge add/search/remove', async () => {
+    // A store of its own: in this file's store the late line is covered by the move approved above.
+    const own = tempDir();
+    await copyDemoStore(own.path);
+    const ask = genba('ask', QUESTION, '--json', '--data-dir', own.path, '--now', ANCHOR);
     expect(ask.stderr).toBe('');
     const r = JSON.parse(ask.stdout) as AskResult;
     expect(r.proposal!.operators).toHaveLength(3);
-    expect(Object.keys(r.timings)).toEqual(['intent_ms', 'retrieval_ms', 'data_ms', 'optimize_ms', 'answer_ms', 'total_ms']);
-    const approve = genba('approve', r.proposal!.id, '--reason', '了解', '--data-dir', dir.path, '--now', ANCHOR);
+    expect(Object.keys(r.timings)).toEqual(['read_ms', 'retrieval_ms', 'data_ms', 'optimize_ms', 'answer_ms', 'total_ms']);
+    const approve = genba('approve', r.proposal!.id, '--reason', '了解', '--data-dir', own.path, '--now', ANCHOR);
     expect(approve.code).toBe(0);
     expect(approve.stdout).toContain('approved');
-    const again = genba('reject', r.proposal!.id, '--reason', '取り消し', '--data-dir', dir.path);
+    const again = genba('reject', r.proposal!.id, '--reason', '取り消し', '--data-dir', own.path);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('既に処理済み');
-    expect(genba('approve', 'not-an-id', '--data-dir', dir.path).code).toBe(2);
-    const csvPath = join(dir.path, 'approvals.csv');
-    expect(genba('approvals', '--out', csvPath, '--data-dir', dir.path).code).toBe(0);
+    expect(genba('approve', 'not-an-id', '--data-dir', own.path).code).toBe(2);
+    const csvPath = join(own.path, 'approvals.csv');
+    expect(genba('approvals', '--out', csvPath, '--data-dir', own.path).code).toBe(0);
     expect(readFileSync(csvPath, 'utf8')).toContain(`${r.proposal!.id},札幌,エントリ1,approved,了解`);
 
-    const file = join(dir.path, 'note.md');
+    const file = join(own.path, 'note.md');
     writeFileSync(file, '# 夜勤\n\n## 佐世保の夜間\n佐世保は22時以降の応援を受け付けない。');
-    const added = genba('knowledge', 'add', file, '--json', '--data-dir', dir.path);
+    const added = genba('knowledge', 'add', file, '--json', '--data-dir', own.path);
     expect(added.code).toBe(0);
     const doc = JSON.parse(added.stdout) as { id: number; chunks: number };
-    const found = JSON.parse(genba('knowledge', 'search', '佐世保に夜間の応援は出せる？', '--json', '--data-dir', dir.path).stdout) as { docId: number }[];
+    const found = JSON.parse(genba('knowledge', 'search', '佐世保に夜間の応援は出せる？', '--json', '--data-dir', own.path).stdout) as { docId: number }[];
     expect(found[0]!.docId).toBe(doc.id);
-    const binary = join(dir.path, 'x.txt');
+    const binary = join(own.path, 'x.txt');
     writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0x81]));
-    const refused = genba('knowledge', 'add', binary, '--data-dir', dir.path);
+    const refused = genba('knowledge', 'add', binary, '--data-dir', own.path);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('UTF-8');
-    expect(genba('knowledge', 'remove', String(doc.id), '--data-dir', dir.path).code).toBe(0);
-    expect(genba('knowledge', 'list', '--data-dir', dir.path).stdout).not.toContain('note');
+    expect(genba('knowledge', 'remove', String(doc.id), '--data-dir', own.path).code).toBe(0);
+    expect(genba('knowledge', 'list', '--data-dir', own.path).stdout).not.toContain('note');
+    own.remove();
   });
 });

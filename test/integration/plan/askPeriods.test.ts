@@ -99,7 +99,7 @@ describe('planning questions about months, weeks ahead, weekdays and dates', () 
 
   it('「過去3ヶ月の欠勤率は？」: August, September and October to today by month, each site and the company, from the records', async () => {
     const r = await ask('過去3ヶ月の欠勤率は？');
-    expect(r.query).toMatchObject({ read: { measure: 'attendance', time: 'last_3m' }, answeredBy: 'planner' });
+    expect(r.query).toMatchObject({ read: { measure: 'absence', time: 'last_3m' }, answeredBy: 'planner' });
     const rate = (x: { rostered: number; absent: number; leave: number }): number => round1(((x.absent + x.leave) / x.rostered) * 100);
     const expected = [
       ...absence('2025-08-01', '2025-10-23', false).map((x) => [x.month, '全拠点', x.rostered, x.absent, x.leave, rate(x)]),
@@ -114,14 +114,14 @@ describe('planning questions about months, weeks ahead, weekdays and dates', () 
 
   it('"absence trend by month" in English: the last 6 months, May to October', async () => {
     const r = await ask('Show the absence rate trend by month');
-    expect(r.query).toMatchObject({ read: { measure: 'attendance', time: 'last_6m' }, answeredBy: 'planner' });
+    expect(r.query).toMatchObject({ read: { measure: 'absence', time: 'last_6m' }, answeredBy: 'planner' });
     expect(new Set(r.table!.rows.map((row) => row[0]))).toEqual(new Set(['2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10']));
     expect(r.answer).toContain('Absence by month');
   });
 
   it("「今月の欠勤率は？」: October's working days to today per site, with the company line", async () => {
     const r = await ask('今月の欠勤率は？');
-    expect(r.query).toMatchObject({ read: { measure: 'attendance', time: 'this_month' }, answeredBy: 'planner' });
+    expect(r.query).toMatchObject({ read: { measure: 'absence', time: 'this_month' }, answeredBy: 'planner' });
     const [all] = absence('2025-10-01', '2025-10-23', false);
     const sites = absence('2025-10-01', '2025-10-23', true);
     expect(r.table!.rows.map((row) => row.slice(0, 4)).sort()).toEqual(sites.map((s) => [s.site, s.rostered, s.absent, s.leave]).sort());

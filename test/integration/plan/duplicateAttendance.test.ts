@@ -194,7 +194,7 @@ describe('duplicate attendance rows: one person, one day, one status', () => {
 
   it("this week's absence per site and for the company counts each person-day once", async () => {
     const r = await ask('今週の欠勤率は？');
-    expect(r.query).toMatchObject({ read: { measure: 'attendance' }, answeredBy: 'planner' });
+    expect(r.query).toMatchObject({ read: { measure: 'absence' }, answeredBy: 'planner' });
     const days = ['2025-10-20', '2025-10-21', '2025-10-22', TODAY].map(countsOn);
     const bySite = new Map<string, { rostered: number; absent: number; paidLeave: number }>();
     for (const c of days.flat()) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertBoundedSchema, conformToSchema, grammarSchema, maxJsonBytes, type JsonSchema } from '../../../main/ai/jsonSchema.js';
 import { QUERY_SCHEMA } from '../../../main/chat/query/queryModel.js';
-import { INTENT_SCHEMA } from '../../../main/chat/intentModel.js';
 
 const schema = {
   type: 'object',
@@ -55,7 +54,7 @@ describe('JSON schema for grammar-constrained output', () => {
       if (s.type === 'object') return Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, longest(v)]));
       return s.type === 'boolean' ? false : null;
     };
-    for (const s of [schema, QUERY_SCHEMA, INTENT_SCHEMA] as JsonSchema[]) {
+    for (const s of [schema, QUERY_SCHEMA] as JsonSchema[]) {
       const text = JSON.stringify(longest(s), null, 4) + '\n\n\n\n';
       expect(Buffer.byteLength(text)).toBeLessThanOrEqual(maxJsonBytes(s));
       // …and not wildly more: the limit stays within the context a small model has.

@@ -42,8 +42,8 @@ describe('English counts agree with their noun (Japanese unchanged)', () => {
     expect(riskAnswer([late(1), late(2)], en).split('\n')[0]).toBe('2 processes may be late.');
     expect(riskByAnswer([late(1)], T0, en).split('\n')[0]).toBe('1 process is expected to miss 12:00.');
     expect(riskByAnswer([late(1), late(2)], T0, en).split('\n')[0]).toBe('2 processes are expected to miss 12:00.');
-    expect(alertAnswer([alert('a1')], en).split('\n')[0]).toBe('1 open alert (delay risk 1).');
-    expect(alertAnswer([alert('a1'), alert('a2')], en).split('\n')[0]).toBe('2 open alerts (delay risk 2).');
+    expect(alertAnswer([alert('a1')], en).split('\n')[0]).toBe('1 open alert (deadline risk 1).');
+    expect(alertAnswer([alert('a1'), alert('a2')], en).split('\n')[0]).toBe('2 open alerts (deadline risk 2).');
     expect(riskAnswer([late(1)], ja).split('\n')[0]).toBe('遅延の見込みがある工程は1件です。');
     expect(alertAnswer([alert('a1')], ja).split('\n')[0]).toBe('未対応のアラートは1件です（納期遅延リスク 1）。');
   });

@@ -2,8 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useDocTitle } from '../../i18n/useName';
 import type { Citation, ThresholdAction } from '../../../../main/api/assistantTypes';
 import type { ChatStage, ModelsStatus } from '../../../../main/api/types';
-import { INTENT_LABELS } from '../../../../main/api/intentLabels';
-import { localize } from '../../../../main/api/localized';
 import { call } from '../../api/genbaClient';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
@@ -126,15 +124,10 @@ function Entry({ entry }: { entry: ChatEntry }) {
   const t = useT();
   const ask = useChatStore((s) => s.ask);
   const tz = useAppStore((s) => s.overview?.timeZone ?? 'Asia/Tokyo');
-  const lang = useAppStore((s) => s.lang);
   const dataAsOf = useAppStore((s) => s.overview?.dataAsOf ?? null);
   const r = entry.result;
-  // A planned answer was written from the query, not by an intent's engine: it says the operation it answered.
-  const answeredAs = r
-    ? r.query?.answeredBy === 'planner'
-      ? t(`query.op.${r.query.read.op}`)
-      : localize(lang, INTENT_LABELS[r.intent.intent_type]).topic
-    : '';
+  // Every answer is of its one reading: it says the operation it answered (an answer stored before the reading existed says none).
+  const answeredAs = r?.query ? t(`query.op.${r.query.read.op}`) : '';
   return (
     <div className="chat-entry" data-testid="chat-entry">
       <div className="bubble user">{entry.question}</div>
@@ -155,7 +148,7 @@ function Entry({ entry }: { entry: ChatEntry }) {
         {r?.clarify && (
           <div className="clarify" data-testid="clarify">
             {r.clarify.options.map((o) => (
-              <button key={`${o.ask}-${o.intent ?? ''}`} type="button" onClick={() => void ask(o.ask, o.intent)}>
+              <button key={o.label} type="button" onClick={() => void ask(o.ask, o.reading)}>
                 {o.label}
               </button>
             ))}
@@ -168,7 +161,7 @@ function Entry({ entry }: { entry: ChatEntry }) {
         {r?.query && <QueryRead query={r.query} />}
         {r && (
           <div className="muted small timings" data-testid="timings">
-            <span title={`${t('chat.intent')}: ${t(`chat.intentSource.${r.intent.source}`)} · ${Math.round(r.timings.total_ms)} ms`}>
+            <span title={`${t('chat.reading')}: ${t(`chat.readSource.${r.query?.readBy ?? 'rules'}`)} · ${Math.round(r.timings.total_ms)} ms`}>
               {t(`chat.source.${r.answerSource}`)} · {t('chat.answeredAs', { intent: answeredAs })}
               {(r.proposal?.data_as_of ?? dataAsOf) !== null && <> · {t('chat.dataAsOf', { time: formatTime(r.proposal?.data_as_of ?? dataAsOf, tz) })}</>}
             </span>

@@ -23,8 +23,8 @@ describe('parseQuery: folded words, who, and the floor named without an operatio
   });
 
   it('「誰」 and who ask for the people', () => {
-    expect(read('今日休んでいるのは誰？')).toMatchObject({ measure: 'attendance', by: 'operator' });
-    expect(read('who is absent today?')).toMatchObject({ measure: 'attendance', by: 'operator' });
+    expect(read('今日休んでいるのは誰？')).toMatchObject({ measure: 'absence', by: 'operator' });
+    expect(read('who is absent today?')).toMatchObject({ measure: 'absence', by: 'operator' });
   });
 
   it('a site and a process named with no operation is a question about them, not outside the floor', () => {

@@ -1,0 +1,20 @@
+import { incidentsAnswer } from '../analysisTexts.js';
+import { logAnswer } from '../answerTexts.js';
+import type { Engine } from './askContext.js';
+
+/**
+ * What the logs say, over the window asked for (else the last hour): the incidents first (what broke, since when,
+ * where, what it did to the floor), then the anomalies and the nearest messages.
+ */
+export const logsEngine: Engine = async (q, c) => {
+  c.onStage?.('data');
+  const site = q.site[0] ?? null;
+  const span = c.window(q, 'last_hour');
+  // The explanations say a window as 「過去3時間」 / "in the last 3 h".
+  const window = { ...span, label: { ja: span.label.ja, en: span.label.en.startsWith('the ') ? `in ${span.label.en}` : span.label.en } };
+  const hits = await c.deps.logs.search(c.question, 3).catch(() => []);
+  // Without a period asked, an incident is counted from its own start (13:50から556行); with one, inside it.
+  const incidents = c.deps.incidents(site ?? undefined, q.time === null ? undefined : window);
+  const text = [incidentsAnswer(incidents, c.tz, site), logAnswer(c.deps.logs.anomalies(window), hits, c.tz, window.label)].join('\n');
+  return { text, facts: text, knowhow: [...q.service, 'システム障害 エラー ログ'] };
+};

@@ -1,0 +1,54 @@
+import { placementSituation } from '../../placement/placementSituation.js';
+import { proposePlacement } from '../../placement/proposePlacement.js';
+import { clarifyQuestion, lateProcessRequest, noProgressTodayAnswer, onTrackAnswer, progressLine } from '../answerTexts.js';
+import { localize } from '../../api/localized.js';
+import { approvedMovesText } from '../../placement/approvedMoves.js';
+import type { Engine } from './askContext.js';
+
+const NOTHING_MORE = {
+  ja: '承認済みの移動で納期に間に合う見込みのため、追加の移動は提案しません。',
+  en: 'The moves approved today are projected to meet the deadline, so no further move is proposed.',
+};
+
+/**
+ * A staff move proposal for a late process now: the optimizer's moves, stored as a card to decide (the only engine that
+ * stores a proposal, and only for a request to propose). A request without its target asks back with the candidates.
+ */
+export const proposeEngine: Engine = async (q, c) => {
+  c.onStage?.('data');
+  const all = c.series();
+  const business = q.business[0] ?? null;
+  const troubled = all.filter(
+    (p) =>
+      (p.status === 'late' || p.status === 'at_risk') &&
+      (q.process.length === 0 || q.process.includes(p.process)) &&
+      (q.site.length === 0 || q.site.includes(p.site)) &&
+      (business === null || p.businessId === business),
+  );
+  const site = q.site[0] ?? null;
+  const process = q.process[0] ?? (site !== null && troubled.length === 1 ? troubled[0]!.process : null);
+  if (site === null || process === null) {
+    // A move needs a target: ask back with the candidates instead of guessing.
+    const shown = troubled.length > 0 ? troubled : all.filter((p) => p.status !== 'done' && (site === null || p.site === site)).slice(0, 6);
+    const options = shown.map((p) => ({ label: progressLine(p, c.tz), ask: lateProcessRequest(p, c.tz) }));
+    const question = clarifyQuestion(site === null ? 'site' : 'process', c.tz);
+    return { text: [question, ...options.map((x) => `- ${x.label}`)].join('\n'), clarify: options.length > 0 ? { question, options } : null };
+  }
+  const situation = placementSituation(c.db, c.situationOptions, { site, process, businessId: business }, c.overview());
+  if (!situation) return { text: noProgressTodayAnswer(site, process, c.tz) };
+  c.onStage?.('optimize');
+  const result = await proposePlacement(situation, c.proposeOptions);
+  const words = {
+    knowhow: [site, process, '納期 遅延 移動 経験 近隣拠点から'],
+    situationWords: `納期${result.facts.minutesLeft}分前`,
+    optimizeMs: result.optimizeMs,
+  };
+  if (result.proposal) return { text: '', proposal: result.proposal, ...words };
+  // Moves approved today already cover it: what was decided, promised against measured, and that nothing more is needed.
+  if (situation.approved.length > 0) {
+    const text = [localize(c.lang, approvedMovesText(situation.approved, c.cfg.timeZone)), localize(c.lang, NOTHING_MORE)].join('\n');
+    return { text, facts: text, saysDecisions: true, ...words };
+  }
+  const text = onTrackAnswer(situation.target, c.tz);
+  return { text, facts: progressLine(situation.target, c.tz), ...words };
+};

@@ -1,0 +1,46 @@
+import type { ProcessProgress } from '../../api/types.js';
+import { moveImpact } from '../../placement/moveImpact.js';
+import { moveWhatIf } from '../../placement/moveWhatIf.js';
+import { placementSituation } from '../../placement/placementSituation.js';
+import { impactAnswer } from '../analysisTexts.js';
+import { statusAnswer } from '../answerTexts.js';
+import { readMove } from '../moveRequest.js';
+import { perPersonPerMinute } from '../storeFacts.js';
+import { whatIfAnswer } from '../whatIfTexts.js';
+import type { Engine } from './askContext.js';
+
+/** The business a change of speed is about: of the site and process named, the latest (as a proposal picks its target). */
+function latestOf(series: readonly ProcessProgress[], site: string | null, process: string | null): ProcessProgress | null {
+  const open = series.filter((p) => p.status !== 'done' && (site === null || p.site === site) && (process === null || p.process === process));
+  return open.sort((a, b) => (b.minutesLate ?? -Infinity) - (a.minutesLate ?? -Infinity))[0] ?? null;
+}
+
+/**
+ * A what-if of today: people joining a business, or its speed becoming a figure, projected on the proposal's model
+ * (moveWhatIf); people only taken away, on the average speed of the process's people there. Nothing is stored.
+ */
+export const whatIfEngine: Engine = async (q, c) => {
+  c.onStage?.('data');
+  const series = c.series();
+  const site = q.site[0] ?? (q.move && 'count' in q.move ? (q.move.to ?? null) : null);
+  const process = q.process[0] ?? (q.move && 'count' in q.move ? (q.move.process ?? null) : null);
+  const speedTo = q.move && 'speed' in q.move ? q.move.speed : null;
+  const found = c.resolver.extract(c.question);
+  const move = speedTo === null ? readMove(c.question, { ...found, location: found.location ?? site, process: found.process ?? process }, series) : null;
+  const at = speedTo !== null ? latestOf(series, site, process) : (move?.to ?? null);
+  const situation = at && placementSituation(c.db, c.situationOptions, { site: at.site, process: at.process, businessId: q.business[0] ?? null }, c.overview());
+  let text: string;
+  if (situation) {
+    c.onStage?.('optimize');
+    const change = speedTo !== null ? { speedPerMinute: speedTo } : { people: move!.count, from: move!.from?.site ?? null };
+    text = whatIfAnswer(await moveWhatIf(situation, change, c.proposeOptions), c.cfg.placement.minSkill, c.tz);
+  } else
+    text = move
+      ? impactAnswer(
+          move,
+          moveImpact(series, move, (s, p) => perPersonPerMinute(c.db, s, p), c.cfg.overview.atRiskSlackMinutes),
+          c.tz,
+        )
+      : statusAnswer(series, c.tz, site, process);
+  return { text, facts: text, knowhow: [site ?? '', process ?? ''] };
+};

@@ -1,0 +1,59 @@
+import type { AskQuery } from '../api/askQuery.js';
+import type { ParsedQuery } from './query/parseQuery.js';
+
+/** Words that open a follow-up: 「じゃあ」「では」「それなら」, "and", "what about", "how about". */
+const OPENERS = /^(?:じゃあ|じゃ|では|それでは|それなら|なら|あと|それと|ちなみに|で、|and\b|what about\b|how about\b|then\b|ok,? (?:and|what|how)\b)/i;
+/** The name lists a request can change. */
+const NAME_FIELDS = ['site', 'process', 'business', 'operator', 'service'] as const;
+/** Short enough to lean on the turn before (「大阪は？」「補正は？」 "and Osaka?"). */
+const SHORT_JA = 16;
+const SHORT_EN_WORDS = 6;
+
+/**
+ * Whether a request continues the turn before instead of standing alone: it names no measure of its own and is short,
+ * or it opens like a follow-up; and it does not start over (a request with an operation and a measure of its own does).
+ */
+export function isFollowUp(question: string, parsed: ParsedQuery): boolean {
+  if (parsed.said.op && parsed.said.measure) return false;
+  const q = question.normalize('NFKC').trim();
+  const short = /[\u3040-\u30ff\u3400-\u9fff]/.test(q) ? q.length <= SHORT_JA : q.split(/\s+/).length <= SHORT_EN_WORDS;
+  return (short && !parsed.said.measure) || OPENERS.test(q);
+}
+
+/**
+ * The turn before's query changed only in what this request names: a name list it names replaces that list (a
+ * comparison adds to it: 「大阪と比べて」), a time it names replaces the time, a measure or an operation its own words
+ * say replaces that one, a number of people makes a what-if on the turn before's target. The rest is kept, and said.
+ */
+export function followUpQuery(before: AskQuery, now: ParsedQuery): { query: AskQuery; kept: string[] } {
+  const n = now.query;
+  const q: AskQuery = { ...before };
+  const kept: string[] = [];
+  const op = now.said.op ? n.op : before.op;
+  for (const f of NAME_FIELDS) {
+    if (n[f].length === 0) {
+      if (before[f].length > 0) kept.push(f);
+      continue;
+    }
+    q[f] = op === 'compare' && before.op !== 'compare' ? [...new Set([...before[f], ...n[f]])] : n[f];
+  }
+  if (n.time !== null) q.time = n.time;
+  else if (before.time !== null) kept.push('time');
+  if (now.said.measure && n.measure !== null) q.measure = n.measure;
+  else if (before.measure !== null) kept.push('measure');
+  if (n.move) {
+    // 「じゃあ2名なら？」 after a proposal: what that many people would do for the same target.
+    q.op = 'whatif';
+    q.move = 'count' in n.move ? { ...n.move, to: n.move.to ?? before.site[0] ?? null, process: n.move.process ?? before.process[0] ?? null } : n.move;
+    q.measure = 'slack';
+    return { query: q, kept };
+  }
+  q.op = op;
+  if (op === 'compare' && q.by === null) q.by = NAME_FIELDS.find((f) => q[f].length >= 2) ?? null;
+  if (op !== before.op) {
+    q.rank = n.rank;
+    q.against = n.against;
+    q.status = n.status;
+  } else if (n.level !== null) q.level = n.level;
+  return { query: q, kept };
+}

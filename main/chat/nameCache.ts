@@ -1,0 +1,72 @@
+import type Database from 'better-sqlite3';
+import type { LatinNames } from '../api/latinNames.js';
+import type { AppLog } from '../applog/appLog.js';
+import { createEntityResolver, loadMasterNames, type EntityResolver } from './entityResolver.js';
+import { cachedNameReadings, latinNamesOf, prepareNameReadings, type NameReadings } from './nameReadings.js';
+import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
+
+/** The company's names as a question reads them: the resolver, the query's name finder and the Latin names, with their readings. */
+export interface NameCache {
+  resolver(db: Database.Database, aliases: Record<string, string>): EntityResolver;
+  finder(db: Database.Database, aliases: Record<string, string>): (text: string) => NamedInText;
+  latin(db: Database.Database, aliases: Record<string, string>): LatinNames;
+  /** Resolves once the readings of names just synced are made (at once when they were made before). */
+  ready(db: Database.Database, aliases: Record<string, string>): Promise<unknown>;
+}
+
+/**
+ * Names change only with a sync: they are re-read when the masters or snapshots change. Their readings (kana, romaji)
+ * are made once per change of the names and kept in the store; until made, there are none.
+ */
+export function createNameCache(log: AppLog): NameCache {
+  let cached: {
+    key: string;
+    resolver: EntityResolver;
+    finder: ((text: string) => NamedInText) | null;
+    latin: LatinNames | null;
+    readings: NameReadings;
+    made: Promise<unknown>;
+  } | null = null;
+  const current = (db: Database.Database, aliases: Record<string, string>): NonNullable<typeof cached> => {
+    const key = JSON.stringify([
+      db
+        .prepare(
+          `SELECT (SELECT MAX(snapshot_id) FROM progress_snapshots) AS s, (SELECT COUNT(*) FROM locations) AS l,
+      (SELECT MAX(updated_at) FROM operators) AS o, (SELECT MAX(updated_at) FROM operator_process_capabilities) AS c,
+      (SELECT MAX(updated_at) FROM process_names) AS pn`,
+        )
+        .get(),
+      aliases,
+    ]);
+    if (cached?.key !== key) {
+      const masters = loadMasterNames(db);
+      const names = namesToRead(db, aliases, masters);
+      const readings = cachedNameReadings(db, names);
+      const entry = {
+        key,
+        resolver: createEntityResolver(masters, aliases, readings),
+        finder: null,
+        latin: null,
+        readings,
+        made: Promise.resolve() as Promise<unknown>,
+      };
+      if (Object.keys(readings).length === 0)
+        entry.made = prepareNameReadings(db, names, log).then((r) => void (cached === entry && Object.keys(r).length > 0 && (cached = null)));
+      cached = entry;
+    }
+    return cached;
+  };
+  return {
+    resolver: (db, aliases) => current(db, aliases).resolver,
+    // The query's names add operators, services and hosts: read once per change of the masters, like the resolver's.
+    finder(db, aliases) {
+      const c = current(db, aliases);
+      return (c.finder ??= createNameFinder(loadQueryNames(db), aliases, c.readings));
+    },
+    latin(db, aliases) {
+      const c = current(db, aliases);
+      return (c.latin ??= latinNamesOf(c.readings));
+    },
+    ready: (db, aliases) => current(db, aliases).made,
+  };
+}

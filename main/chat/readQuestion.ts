@@ -1,0 +1,77 @@
+import { fullQuery, type AskOp, type AskQuery, type AskQueryInput } from '../api/askQuery.js';
+import type { AskResult } from '../api/assistantTypes.js';
+import { followUpQuery, isFollowUp } from './followUpQuery.js';
+import { UNSURE, type ParsedQuery } from './query/parseQuery.js';
+
+/** The one reading of a request: its query, how sure the reader is, who read it, and the closest other readings. */
+export interface Reading {
+  query: AskQuery;
+  /** The operation's share of the evidence (rules), the model's own confidence, or 1 for a reading the manager chose or a follow-up's. */
+  confidence: number;
+  readBy: 'model' | 'rules' | 'chosen' | 'follow_up';
+  /** The closest other readings, likeliest first: the choices an ask-back offers beside this one. */
+  others: AskQuery[];
+  followUp: { from: string; kept: string[] } | null;
+}
+
+export interface ReadOptions {
+  /** The rules parser over the synced names; `ops` narrows the operations it may choose. */
+  parse: (question: string, ops?: readonly AskOp[]) => ParsedQuery;
+  /** The intent model reading the query under its grammar; null without a model. Throws when its reading is not usable. */
+  model: ((question: string, rules: ParsedQuery) => Promise<ParsedQuery>) | null;
+  /** The conversation's turn before, for a follow-up. */
+  previous: AskResult | null;
+  /** A reading the manager picked from an ask-back: answered as it is. */
+  chosen: AskQueryInput | null;
+  /** Where a model reading that was refused is said (the rules' reading is used instead). */
+  refused: (error: unknown) => void;
+}
+
+const same = (a: AskQuery, b: AskQuery): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The readings of the same request under each other operation the words gave evidence for, likeliest first, each as the
+ * rules read it when told that operation (its measure and split follow). Never empty: with no other evidence, the
+ * summary of what was named and the know-how are offered.
+ */
+function othersOf(question: string, read: AskQuery, parsed: ParsedQuery, parse: ReadOptions['parse']): AskQuery[] {
+  const out: AskQuery[] = [];
+  const add = (q: AskQuery): void => {
+    if (q.op !== 'outside' && !same(q, read) && !out.some((x) => same(x, q))) out.push(q);
+  };
+  for (const op of parsed.ranked) if (op !== read.op && out.length < 3) add(parse(question, [op]).query);
+  // Words that lean nowhere else: the summary of what was named, or the company's rules about it.
+  const bare = { ...read, measure: null, by: null, rank: null, against: null, move: null, status: null, level: null };
+  for (const op of ['status', 'knowhow'] as const) if (out.length < 2 && read.op !== op) add({ ...bare, op, time: op === 'status' ? read.time : null });
+  return out;
+}
+
+/**
+ * Reads a request once: a reading the manager chose; a follow-up (the turn before's query changed only in what this one
+ * names); the intent model's reading under the grammar when a model is loaded; else the rules'.
+ */
+export async function readQuestion(question: string, o: ReadOptions): Promise<Reading> {
+  if (o.chosen) return { query: fullQuery(o.chosen), confidence: 1, readBy: 'chosen', others: [], followUp: null };
+  const parsed = o.parse(question);
+  const before = o.previous?.query?.read;
+  if (before && isFollowUp(question, parsed)) {
+    const { query, kept } = followUpQuery(before, parsed);
+    return { query, confidence: 1, readBy: 'follow_up', others: [], followUp: { from: o.previous!.question, kept } };
+  }
+  let read: ParsedQuery = parsed;
+  let readBy: Reading['readBy'] = 'rules';
+  if (o.model) {
+    try {
+      read = await o.model(question, parsed);
+      readBy = 'model';
+    } catch (error) {
+      o.refused(error);
+    }
+  }
+  // The other readings are worked out only where they are offered: below the line.
+  const others = read.confidence < UNSURE && read.query.op !== 'outside' ? othersOf(question, read.query, parsed, o.parse) : [];
+  return { query: read.query, confidence: read.confidence, readBy, others, followUp: null };
+}
+
+/** Below the line, Genba says what it understood and offers the closest readings instead of answering one of them. */
+export const isUnsure = (r: Reading): boolean => r.others.length > 0;

@@ -1,0 +1,116 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASK_OPS, fullQuery } from '../../../main/api/askQuery.js';
+import { ENGINE_IDS } from '../../../main/api/engineIds.js';
+import { createApp, type GenbaApp } from '../../../main/app.js';
+import { engineFor } from '../../../main/chat/engineFor.js';
+import { createHandlerTable } from '../../../main/handlerTable.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+const ANCHOR = '2025-10-23T15:40+09:00';
+
+/**
+ * Issue 39's failure kinds, each on the demo company at 15:40: a request is read once, a follow-up changes only what
+ * it names, a request that asks for nothing stores nothing, an approved move is known to the chat, the period asked
+ * is obeyed for the logs, and an ask-back always offers choices.
+ */
+describe('one reading of a question', () => {
+  const dir = tempDir();
+  let app: GenbaApp;
+  const count = (table: 'proposals' | 'plans'): number => {
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    try {
+      return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeAll(async () => {
+    await copyDemoStore(dir.path);
+    app = createApp({ dataDir: dir.path, now: Date.parse(ANCHOR) });
+    await app.start();
+    await app.assistant.prepare({ solver: false });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    dir.remove();
+  });
+
+  it('sends every operation to an engine, and the engine a reading names is one the registry has', () => {
+    for (const op of ASK_OPS) expect(ENGINE_IDS).toContain(engineFor(fullQuery({ op }), '2025-10-23'));
+    // A day ahead is the staffing plan's; a proposal for now is the optimizer's; a statistic of a measure is declined by the planner.
+    expect(engineFor(fullQuery({ op: 'value', measure: 'overtime', time: 'tomorrow' }), '2025-10-23')).toBe('plan');
+    expect(engineFor(fullQuery({ op: 'propose', measure: 'slack', site: ['札幌'] }), '2025-10-23')).toBe('propose');
+    expect(engineFor(fullQuery({ op: 'outside', measure: 'remaining' }), '2025-10-23')).toBe('planner');
+  });
+
+  it('a request that asks for nothing Genba does stores nothing: no proposal, no plan', async () => {
+    const before = { proposals: count('proposals'), plans: count('plans') };
+    for (const q of ['タクシーを呼んで', '来月の給料の計算をして', 'Book me a taxi to the station', '明日の残業代はいくら？', '明日の残業は何分？']) {
+      const r = await app.assistant.ask(q);
+      expect(r.proposal, q).toBeNull();
+      expect(r.plan ?? null, q).toBeNull();
+    }
+    expect({ proposals: count('proposals'), plans: count('plans') }).toEqual(before);
+  });
+
+  it('a follow-up changes only what it names and keeps the rest of the query before it', async () => {
+    const h = createHandlerTable(app);
+    const first = await h['chat.ask']({ question: '札幌のエントリ1の残件は？', conversationId: null });
+    if (!first.ok) throw new Error(first.error.message);
+    const id = first.value.conversationId!;
+    // 「じゃあ補正は？」: the process changes, the site and the measure stay.
+    const next = await h['chat.ask']({ question: 'じゃあ補正は？', conversationId: id });
+    if (!next.ok) throw new Error(next.error.message);
+    expect(next.value.query!.read).toMatchObject({ op: 'value', measure: 'remaining', site: ['札幌'], process: ['補正'] });
+    expect(next.value.followUp).toEqual({ from: '札幌のエントリ1の残件は？', kept: expect.arrayContaining(['site', 'measure']) });
+    // After a question about absence, 「大阪は？」 asks the same of 大阪 (not the register).
+    const absence = await h['chat.ask']({ question: '今日札幌で休んでいる人は何人？', conversationId: id });
+    if (!absence.ok) throw new Error(absence.error.message);
+    const osaka = await h['chat.ask']({ question: '大阪は？', conversationId: id });
+    if (!osaka.ok) throw new Error(osaka.error.message);
+    expect(osaka.value.query!.read).toMatchObject({ measure: absence.value.query!.read.measure, site: ['大阪'] });
+    expect(osaka.value.query!.read.measure).toBe('absence');
+    // A question that stands alone is not a follow-up, even in a conversation.
+    const alone = await h['chat.ask']({ question: '横浜の検証の処理速度は？', conversationId: id });
+    expect(alone.ok && alone.value.followUp).toBeNull();
+  });
+
+  it('an ask-back always offers the closest readings, never an empty list, and nothing is stored until one is picked', async () => {
+    const before = count('proposals');
+    for (const q of ['札幌どう思う？', 'エントリ1 応援 まずい？', 'what about it']) {
+      const r = await app.assistant.ask(q);
+      if (r.clarify === null) continue;
+      // Readings offered: at least two; candidates for a proposal's target: at least one.
+      expect(r.clarify.options.length, q).toBeGreaterThanOrEqual(r.clarify.options.some((o) => o.reading) ? 2 : 1);
+      for (const o of r.clarify.options) expect(o.label.length, q).toBeGreaterThan(0);
+    }
+    expect((await app.assistant.ask('札幌どう思う？')).clarify!.options.length).toBeGreaterThanOrEqual(2);
+    expect(count('proposals')).toBe(before);
+  });
+
+  it('the period asked is obeyed for the logs: last night is not this afternoon’s incident', async () => {
+    const night = await app.assistant.ask('昨夜のログで何があった？');
+    expect(night.query!.read.time).toBe('last_night');
+    expect(night.answer).not.toContain('13:50から');
+    const afternoon = await app.assistant.ask('今日の午後、ログで何があった？');
+    expect(afternoon.answer).toContain('13:50から');
+  });
+
+  it('an approved move is known: asked again, the answer says what was decided and promised, and proposes only what is still short', async () => {
+    const q = '札幌のエントリ1工程が遅延しています';
+    const first = await app.assistant.ask(q);
+    expect(first.proposal!.operators).toHaveLength(3);
+    app.assistant.decide(first.proposal!.id, { action: 'approved', reason: null, user: '山田' });
+    const again = await app.assistant.ask(q);
+    expect(again.proposal).toBeNull();
+    expect(again.answer).toMatch(/15:40に承認済み.*盛岡から3名/);
+    expect(again.answer).toContain('約束: 15:58完了');
+    // A figure about the same line says the decision first, too.
+    const left = await app.assistant.ask('札幌のエントリ1の残件は？');
+    expect(left.answer.split('\n')[0]).toMatch(/承認済み/);
+  });
+});
