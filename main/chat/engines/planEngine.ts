@@ -3,6 +3,9 @@ import { aheadDay } from '../query/aheadDay.js';
 import { planConditionsOf } from '../query/planConditionsOf.js';
 import type { Engine } from './askContext.js';
 
+/** A number asked about the day's staffing (「明日は何人？」, "how many are scheduled", "roster size") is a figure read from the plan, not a request for it. */
+const COUNT = /何人|何名|なんにん|なんめい|人数|how many|roster size|headcount|number of/i;
+
 /**
  * A day ahead, from its staffing plan: the work, the finish, who works where, overtime, and a plan under the manager's
  * conditions (「拠点間の移動なし」「物量が2割増えたら」). A plan is stored open for a decision only when the request asks
@@ -14,7 +17,8 @@ export const planEngine: Engine = async (q, c) => {
   const day = aheadDay(q.time, c.today) ?? undefined;
   // A request to plan (「明日の最適配置を提案して」) or for the day's plan itself (「明日の配置計画は？」「明日は誰が何を？」)
   // gets a plan to decide; a question about the day's figures (overtime, items, people) reads one and stores nothing.
-  const store = q.op === 'propose' || (q.measure === 'planned_staff' && (q.op === 'value' || q.op === 'list' || q.op === 'status'));
+  const store =
+    q.op === 'propose' || (q.measure === 'planned_staff' && (q.op === 'list' || q.op === 'status' || (q.op === 'value' && !COUNT.test(c.question))));
   const { plan, text } = await answerFromPlan({
     question: c.question,
     q,
