@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
-import kuromoji, { type IpadicFeatures, type Tokenizer } from 'kuromoji';
+import type { IpadicFeatures, Tokenizer } from 'kuromoji';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { LatinNames } from '../api/latinNames.js';
 import { formsOf, givenNameKnown, JAPANESE, katakanaOf, latinOf, romajiOf } from './nameSpellings.js';
+
+/** kuromoji, loaded when readings are made (once per change of the names), not by every run that only reads them back. */
+const kuromoji = (): typeof import('kuromoji') => createRequire(import.meta.url)('kuromoji') as typeof import('kuromoji');
 
 /**
  * Readings of the synced master names, so that さっぽろ, サッポロ, Sapporo and sapporo find
@@ -82,13 +85,15 @@ const inFlight = new Map<string, Promise<NameReadings>>();
 function buildTokenizer(log?: Log): Promise<Tokenizer<IpadicFeatures> | null> {
   return new Promise((resolve) => {
     try {
-      kuromoji.builder({ dicPath: kuromojiDictPath() }).build((error, tokenizer) => {
-        if (error) {
-          dictionaryFailed = true;
-          log?.warn('name readings unavailable: the kuromoji dictionary could not be loaded', String(error));
-          resolve(null);
-        } else resolve(tokenizer);
-      });
+      kuromoji()
+        .builder({ dicPath: kuromojiDictPath() })
+        .build((error, tokenizer) => {
+          if (error) {
+            dictionaryFailed = true;
+            log?.warn('name readings unavailable: the kuromoji dictionary could not be loaded', String(error));
+            resolve(null);
+          } else resolve(tokenizer);
+        });
     } catch (error) {
       dictionaryFailed = true;
       log?.warn('name readings unavailable: the kuromoji dictionary could not be loaded', String(error));

@@ -41,16 +41,11 @@ export interface SeriesFilter {
 }
 
 /**
- * Every series the table has ever held, in the index's order: one seek per series along snapshots_by_series (a skip
- * scan), not a scan of every snapshot (23 → 5 ms on the demo's 59k rows: the names a question is read with).
+ * Every series the table has ever held, in the order of snapshots_by_series: one pass over that covering index (no
+ * temporary b-tree), where the names a question is read with took three DISTINCT scans of the table.
  */
 export function allSeries(db: Database.Database): SeriesKey[] {
-  const cols = 'SELECT location_name AS site, process_name AS process, business_id AS businessId FROM progress_snapshots';
-  const first = db.prepare(`${cols} ORDER BY 1, 2, 3 LIMIT 1`);
-  const next = db.prepare(`${cols} WHERE (location_name, process_name, business_id) > (?, ?, ?) ORDER BY 1, 2, 3 LIMIT 1`);
-  const out: SeriesKey[] = [];
-  for (let r = first.get() as SeriesKey | undefined; r; r = next.get(r.site, r.process, r.businessId) as SeriesKey | undefined) out.push(r);
-  return out;
+  return db.prepare('SELECT DISTINCT location_name AS site, process_name AS process, business_id AS businessId FROM progress_snapshots').all() as SeriesKey[];
 }
 
 export const seriesKey = (s: SeriesKey): string => `${s.site}|${s.process}|${s.businessId}`;
