@@ -149,7 +149,20 @@ function toIncidents(db: Database.Database, members: Footprint[], report: LogAno
   // Signals too thin to make a burst (a new message seen 3 times, a disk warning an hour)
   // are still an incident: their lines in the window are its span.
   const inWindow = count.get(within.from, within.to, ...params) as { n: number; f: number | null; l: number | null };
-  const bursts: Burst[] = big.length > 0 ? big : inWindow.f !== null ? [{ start: inWindow.f, end: inWindow.l ?? inWindow.f, lines: inWindow.n }] : [];
+  // An anomaly whose lines the store no longer holds (compacted, or a report made elsewhere) is still an incident: its span
+  // is the anomaly's own, its lines the anomaly's count.
+  const signalled = members.map((m) => m.anomaly);
+  const reported = (): Burst[] =>
+    signalled.length === 0
+      ? []
+      : [
+          {
+            start: Math.min(...signalled.map((a) => a.firstSeen)),
+            end: Math.max(...signalled.map((a) => a.lastSeen)),
+            lines: signalled.reduce((n, a) => n + a.count, 0),
+          },
+        ];
+  const bursts: Burst[] = big.length > 0 ? big : inWindow.f !== null ? [{ start: inWindow.f, end: inWindow.l ?? inWindow.f, lines: inWindow.n }] : reported();
 
   const breakdown = db.prepare(
     `SELECT service, host, level = 'ERROR' AS error, COALESCE(SUM(lines), 0) AS n FROM app_logs WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY service, host, error`,
@@ -172,7 +185,8 @@ function toIncidents(db: Database.Database, members: Footprint[], report: LogAno
     const signals = anomalies.length > 0 ? anomalies : members.map((m) => m.anomaly);
     const hostList = [...hosts].sort((a, b) => b[1] - a[1]).map(([h]) => h);
     const sites = [...new Set(hostList.map(o.siteOfHost).filter((s): s is string => s !== null))];
-    const serviceList = [...services].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+    const serviceList =
+      rows.length > 0 ? [...services].sort((a, b) => b[1] - a[1]).map(([s]) => s) : [...new Set(signals.map((a) => a.service).filter((x): x is string => !!x))];
     const critical = signals.some((a) => a.severity === 'critical') || sites.length > 1 || serviceList.length > 1;
     return {
       id: `${serviceList[0] ?? 'logs'}@${Math.floor(burst.start / MINUTE)}`,
@@ -181,7 +195,7 @@ function toIncidents(db: Database.Database, members: Footprint[], report: LogAno
       services: serviceList,
       hosts: hostList,
       sites,
-      lines: rows.reduce((s, r) => s + r.n, 0),
+      lines: rows.length > 0 ? rows.reduce((s, r) => s + r.n, 0) : burst.lines,
       errorLines: rows.filter((r) => r.error === 1).reduce((s, r) => s + r.n, 0),
       usualLines: Math.round(usualOver(from, to) * 10) / 10,
       severity: critical ? 'critical' : 'warning',

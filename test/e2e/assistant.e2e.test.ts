@@ -19,9 +19,63 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     },
   });
 
+  // First the proposals that are rejected or left open: an approved move covers the line, and no proposal follows it.
+  it('asks back for the site, and a rejection needs a reason', async () => {
+    const { page } = env.ui;
+    await page.getByTestId('nav-chat').click();
+    await page.getByTestId('chat-input').fill('エントリ1が遅れている。人を回して');
+    await page.getByTestId('chat-send').click();
+    const clarify = page.getByTestId('clarify').last();
+    await clarify.waitFor();
+    await clarify.locator('button', { hasText: '札幌 エントリ1' }).click();
+    await expect.poll(() => page.getByTestId('proposal-card').count()).toBe(1);
+    const card = page.getByTestId('proposal-card').last();
+    // 一部だけ承認: the projection follows the operators ticked, as the core computes it.
+    const id = (await card.getAttribute('data-proposal-id'))!;
+    const full = await card.getByTestId('impact-finish').textContent();
+    await card.getByTestId('modify').click();
+    const first = env.app.assistant.proposal(id).proposal.operators[0]!;
+    await card.getByTestId(`operator-${first.id}`).locator('input').uncheck();
+    const kept = env.app.assistant.proposal(id).proposal.operators.filter((o) => o.id !== first.id);
+    const preview = env.app.assistant.preview(
+      id,
+      kept.map((o) => o.id),
+    );
+    await expect.poll(() => card.getByTestId('impact-finish').textContent()).not.toBe(full);
+    expect(await card.getByTestId('impact-speed').textContent()).toContain(`→ ${(preview.facts.currentPerMinute + preview.facts.addedPerMinute).toFixed(1)}件`);
+    await card.getByRole('button', { name: 'キャンセル' }).click();
+    await card.getByTestId('reject').click();
+    expect(await card.getByTestId('confirm-decision').isDisabled()).toBe(true);
+    await card.getByTestId('decision-reason').fill('盛岡は夕方の医療レセプトで手一杯');
+    await card.getByTestId('confirm-decision').click();
+    await expect.poll(() => card.getByTestId('proposal-status').textContent()).toBe('却下');
+  });
+
+  it('shows the proposal card in English: no Japanese punctuation, the start time in words', async () => {
+    const { page } = env.ui;
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    env.app.updateSettings({ lang: 'en' });
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('nav-chat').click();
+    await page.getByTestId('conversation-new').click();
+    await page.getByTestId('chat-input').fill('Sapporo entry 1 is late');
+    await page.getByTestId('chat-send').click();
+    const english = page.getByTestId('proposal-card').last();
+    await english.waitFor();
+    expect(await english.getByTestId('impact-start').textContent()).toMatch(/^at 15:42 \(after a \d+-minute switch\)$/);
+    expect((await english.textContent())!.match(/[（）、]/g)).toBeNull();
+    await english.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(TEST_RESULTS, 'proposal-card-1280-en.png') });
+    env.app.updateSettings({ lang: 'ja' });
+    if (size) await page.setViewportSize(size);
+    expect(env.ui.problems).toEqual([]);
+    // Left open: the next test's request refreshes it (same id) and approves it.
+  });
   it('answers 「札幌のエントリ1工程が遅延しています」 with a proposal card, details, citations and approval', async () => {
     const { page } = env.ui;
     await page.getByTestId('nav-chat').click();
+    await page.getByTestId('conversation-new').click();
     await page.getByTestId('chat-input').fill('札幌のエントリ1工程が遅延しています');
     await page.getByTestId('chat-input').press('Enter');
     const card = page.getByTestId('proposal-card');
@@ -37,7 +91,7 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     expect(await page.getByTestId('proposal-whatif').locator('li').count()).toBe(2);
     await page.getByTestId('citation-0').click();
     expect(await page.getByTestId('citation-text').textContent()).toBeTruthy();
-    expect(await page.getByTestId('timings').textContent()).toContain('応援の配置として回答');
+    expect(await page.getByTestId('timings').textContent()).toContain('配置の提案として回答');
     expect(await page.getByTestId('timings').textContent()).toContain('データ時点 15:40');
     // The card: when the moved people start, the speed before and after, and what the giving site loses.
     const p = env.app.assistant.proposal((await card.getAttribute('data-proposal-id'))!).proposal;
@@ -66,62 +120,37 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     expect(env.app.assistant.proposal(id!).status).toBe('approved');
   });
 
-  it('asks back for the site, and a rejection needs a reason', async () => {
-    const { page } = env.ui;
-    await page.getByTestId('chat-input').fill('エントリ1が遅れている。人を回して');
-    await page.getByTestId('chat-send').click();
-    const clarify = page.getByTestId('clarify').last();
-    await clarify.waitFor();
-    await clarify.locator('button', { hasText: '札幌 エントリ1' }).click();
-    await expect.poll(() => page.getByTestId('proposal-card').count()).toBe(2);
-    const card = page.getByTestId('proposal-card').last();
-    // 一部だけ承認: the projection follows the operators ticked, as the core computes it.
-    const id = (await card.getAttribute('data-proposal-id'))!;
-    const full = await card.getByTestId('impact-finish').textContent();
-    await card.getByTestId('modify').click();
-    const first = env.app.assistant.proposal(id).proposal.operators[0]!;
-    await card.getByTestId(`operator-${first.id}`).locator('input').uncheck();
-    const kept = env.app.assistant.proposal(id).proposal.operators.filter((o) => o.id !== first.id);
-    const preview = env.app.assistant.preview(
-      id,
-      kept.map((o) => o.id),
-    );
-    await expect.poll(() => card.getByTestId('impact-finish').textContent()).not.toBe(full);
-    expect(await card.getByTestId('impact-speed').textContent()).toContain(`→ ${(preview.facts.currentPerMinute + preview.facts.addedPerMinute).toFixed(1)}件`);
-    await card.getByRole('button', { name: 'キャンセル' }).click();
-    await card.getByTestId('reject').click();
-    expect(await card.getByTestId('confirm-decision').isDisabled()).toBe(true);
-    await card.getByTestId('decision-reason').fill('盛岡は夕方の医療レセプトで手一杯');
-    await card.getByTestId('confirm-decision').click();
-    await expect.poll(() => card.getByTestId('proposal-status').textContent()).toBe('却下');
-  });
-
-  it('asks back with two intents as buttons when the request could mean either, and answers the one picked', async () => {
+  it('below the confidence line, says what it understood and offers the closest readings as buttons; the one picked is answered as it is', async () => {
     const { page } = env.ui;
     await page.getByTestId('nav-chat').click();
-    await page.getByTestId('chat-input').fill('札幌が遅れそうなら応援を出したい');
+    // A conversation of its own: after another question it would be read as a follow-up of that one.
+    await page.getByTestId('conversation-new').click();
+    await page.getByTestId('chat-input').fill('札幌どう思う？');
     await page.getByTestId('chat-send').click();
     const clarify = page.getByTestId('clarify').last();
     await clarify.waitFor();
-    expect(await clarify.locator('button').allTextContents()).toEqual(expect.arrayContaining(['遅れそうな工程を確認したい', '応援の配置を提案してほしい']));
-    expect(await page.getByTestId('chat-answer').last().textContent()).toContain('どちらのご用件でしょうか');
+    const buttons = await clarify.locator('button').allTextContents();
+    expect(buttons.length).toBeGreaterThanOrEqual(2);
+    expect(buttons).toContain('状況のまとめ · 札幌');
+    expect(await page.getByTestId('chat-answer').last().textContent()).toContain('と読みましたが、確かではありません');
     const size = page.viewportSize();
     await page.setViewportSize({ width: 1280, height: 720 });
     await clarify.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(TEST_RESULTS, 'chat-ask-back-1280-ja.png') });
-    await clarify.locator('button', { hasText: '遅れそうな工程を確認したい' }).click();
-    await expect.poll(() => page.getByTestId('chat-answer').last().textContent()).toContain('遅延の見込みがある工程は');
-    expect(await page.getByTestId('timings').last().textContent()).toContain('遅延リスクとして回答');
+    await clarify.locator('button', { hasText: '状況のまとめ · 札幌' }).click();
+    await expect.poll(() => page.getByTestId('chat-answer').last().textContent()).toContain('15:40時点:');
+    expect(await page.getByTestId('timings').last().textContent()).toContain('状況のまとめとして回答');
     await page.getByTestId('chat-answer').last().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(TEST_RESULTS, 'chat-ask-back-answered-1280-ja.png') });
-    // The same in English: the question and the buttons in the manager's language.
+    // The same in English: what was understood and the buttons in the manager's language.
     env.app.updateSettings({ lang: 'en' });
     await page.getByTestId('nav-overview').click();
     await page.getByTestId('nav-chat').click();
-    await page.getByTestId('chat-input').fill('札幌が遅れそうなら応援を出したい');
+    await page.getByTestId('conversation-new').click();
+    await page.getByTestId('chat-input').fill('What do you think about Sapporo?');
     await page.getByTestId('chat-send').click();
     const english = page.getByTestId('clarify').last();
-    await expect.poll(() => english.locator('button').allTextContents()).toEqual(expect.arrayContaining(['Check what may be late', 'Propose who to move']));
+    await expect.poll(() => english.locator('button').allTextContents()).toEqual(expect.arrayContaining(['a status summary · Sapporo']));
     await english.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(TEST_RESULTS, 'chat-ask-back-1280-en.png') });
     env.app.updateSettings({ lang: 'ja' });
@@ -143,7 +172,7 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     };
     await ask('札幌の補正待ちは何件？');
     await ask('盛岡は？');
-    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^盛岡の補正待ちは合計\d+件です/);
+    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^補正待ち（15:40時点）:\s*- 盛岡: \d+ 件/);
     const list = page.getByTestId('conversations');
     await expect.poll(() => list.locator('li').first().textContent()).toContain('札幌の補正待ちは何件？');
     expect(await list.locator('li').first().textContent()).toContain('2件');
@@ -152,7 +181,7 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     expect(await page.getByTestId('chat-entry').count()).toBe(0);
     await list.getByTestId('conversation-open').first().click();
     await expect.poll(() => page.getByTestId('chat-entry').count()).toBe(2);
-    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^盛岡の補正待ちは合計/);
+    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^補正待ち（15:40時点）:\s*- 盛岡/);
     const size = page.viewportSize();
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.screenshot({ path: join(TEST_RESULTS, 'chat-conversation-1280-ja.png') });
@@ -163,7 +192,7 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     await page.getByTestId('conversation-new').click();
     await ask('How many items wait for correction in Sapporo?');
     await ask('And Morioka?');
-    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^\d+ items wait for correction in Morioka/);
+    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^Waiting for correction \(as of 15:40\):\s*- Morioka: \d+ items/);
     await page.getByTestId('conversation-new').click();
     await expect.poll(() => list.locator('li').first().textContent()).toContain('How many items wait');
     await list.getByTestId('conversation-open').first().click();
@@ -266,27 +295,6 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     await page.getByTestId('knowledge-delete').click();
     await expect.poll(() => list.locator('li').count()).toBe(3);
     expect(env.app.assistant.knowledge.list().map((d) => d.title)).not.toContain('佐世保の申し送り');
-    expect(env.ui.problems).toEqual([]);
-  });
-
-  it('shows the proposal card in English: no Japanese punctuation, the start time in words', async () => {
-    const { page } = env.ui;
-    const size = page.viewportSize();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    env.app.updateSettings({ lang: 'en' });
-    await page.getByTestId('nav-overview').click();
-    await page.getByTestId('nav-chat').click();
-    await page.getByTestId('conversation-new').click();
-    await page.getByTestId('chat-input').fill('Sapporo entry 1 is late');
-    await page.getByTestId('chat-send').click();
-    const english = page.getByTestId('proposal-card').last();
-    await english.waitFor();
-    expect(await english.getByTestId('impact-start').textContent()).toMatch(/^at 15:42 \(after a \d+-minute switch\)$/);
-    expect((await english.textContent())!.match(/[（）、]/g)).toBeNull();
-    await english.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(TEST_RESULTS, 'proposal-card-1280-en.png') });
-    env.app.updateSettings({ lang: 'ja' });
-    if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);
   });
 });

@@ -8,13 +8,13 @@ const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 describe('English screens write the company names in Latin letters (real core, real readings, Chromium)', () => {
   const env = useAppInChromium();
 
-  it('shows sites, processes, businesses and people romanized in English, as written in Japanese, and requests keep the names', async () => {
+  it('shows sites, processes, businesses and people in Latin letters in English (processes by their English words), and requests keep the names', async () => {
     const { page } = env.ui;
     // The start-up work makes the readings (kuromoji) and tells the screens.
     await env.app.assistant.prepare({ solver: false });
     const latin = env.app.assistant.latinNames();
     expect(latin['札幌']).toBe('Sapporo');
-    expect(latin['エントリ1']).toBe('Entori 1');
+    expect(latin['エントリ1']).toBe('Entry 1');
 
     env.app.updateSettings({ lang: 'en' });
     await page.getByTestId('nav-overview').click();

@@ -189,15 +189,22 @@ describe('Layout: every view fits windows from 1024×640 to 1920×1080, in Japan
   const report: Record<string, Misfit[]> = {};
 
   beforeAll(async () => {
-    // Decisions to list in Approvals: a proposal approved, one rejected with a long reason, a plan approved; an open plan for the Plan view.
-    const a = await env.app.assistant.ask('札幌のエントリ1工程が遅延しています');
-    env.app.assistant.decide(a.proposal!.id, { action: 'approved', reason: null, user: env.app.userName });
+    // Decisions to list in Approvals: a proposal approved in part, one rejected with a long reason, a plan approved; an open plan for the Plan view.
+    // Rejected first: an approved move covers the line, so no proposal would follow it.
     const b = await env.app.assistant.ask('札幌のエントリ1工程が遅延しています');
     env.app.assistant.decide(b.proposal!.id, {
       action: 'rejected',
       // A long reason typed with no punctuation at all: its column gives way, not the window.
       reason: '盛岡は夕方の医療レセプトで手一杯のため今日は応援を出せないと品川の責任者にも電話で確認済みなので明日の朝に改めて相談する',
       user: env.app.userName,
+    });
+    // Approved in part (one of three): the line is still short, so the Chat view's request below still gets a card.
+    const a = await env.app.assistant.ask('札幌のエントリ1工程が遅延しています');
+    env.app.assistant.decide(a.proposal!.id, {
+      action: 'modified',
+      reason: '1名だけ先に',
+      user: env.app.userName,
+      keepOperatorIds: [a.proposal!.operators[0]!.id],
     });
     const later = await env.app.planning.plan('2025-10-27');
     await env.app.planning.decide(later.planId, { action: 'approved' });

@@ -53,16 +53,16 @@ describe('Settings → Models in Chromium, with generated models on the real run
     await page.getByTestId('chat-input').fill('札幌の補正待ちは何件？');
     await page.getByTestId('chat-send').click();
     const progress = page.getByTestId('chat-progress');
-    // The answer model is working: 意図, データ done, 説明 current.
+    // The answer model is working: 読み取り, データ done, 説明 current.
     await expect.poll(() => progress.locator('li[aria-current="step"]').textContent(), { timeout: 30_000 }).toBe('説明');
-    expect(await progress.locator('li.done').allTextContents()).toEqual(['意図', 'データ', '最適化']);
+    expect(await progress.locator('li.done').allTextContents()).toEqual(['読み取り', 'データ', '最適化']);
     await page.screenshot({ path: join(TEST_RESULTS, 'chat-running-1280-ja.png') });
     await page.getByTestId('chat-stop').click();
     await page.getByTestId('timings').waitFor({ timeout: 20_000 });
     // The generation was cancelled (the app log says so), and the figures from SQL came as the standard explanation.
     const cancelled = (): number => (readFileSync(join(env.dataDir, 'logs', 'genba.log'), 'utf8').match(/AI_CANCELLED/g) ?? []).length;
     expect(cancelled()).toBe(1);
-    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^札幌の補正待ちは合計\d+件です/);
+    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^補正待ち（15:40時点）:\s*- 札幌: \d+ 件/);
     expect(await page.getByTestId('timings').textContent()).toContain('定型の説明');
     await expect.poll(() => page.getByTestId('model-state').textContent()).toContain('説明: 読み込み済み（CPU）');
     // The same in English.
@@ -77,7 +77,7 @@ describe('Settings → Models in Chromium, with generated models on the real run
     await page.getByTestId('chat-stop').click();
     await expect.poll(() => page.getByTestId('timings').count(), { timeout: 20_000 }).toBe(2);
     expect(cancelled()).toBe(2);
-    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^\d+ items wait for correction in Sapporo/);
+    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^Waiting for correction \(as of 15:40\):\s*- Sapporo: \d+ items/);
     env.app.updateSettings({ lang: 'ja' });
     if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);

@@ -103,7 +103,7 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   if (several && !move) e.set('compare', e.get('compare')! + 1.5);
   // A report of lateness about a named place (「札幌のエントリ1工程が遅延しています」, "Sapporo entry 1 is running late"), not a
   // question: the manager asks for help with it (AIMEE's request), so a move proposal.
-  const asked = /[?？]|\b(?:is|are|will|which|what|how|why|when)\b.*\b(?:late|behind)\b|か[。.]?$|の[。.]?$/.test(folded);
+  const asked = /[?？]|^(?:is|are|will|which|what|how|why|when|does|do|can|could)\b|か[。.]?$|の[。.]?$/.test(folded);
   const reported = /(?:遅延して|遅れて|おくれて|遅れが出て)(?:います|いる|る|おります)|(?:is|are) (?:running )?(?:late|behind)(?: schedule)?[.!]?$/.test(
     folded,
   );
@@ -378,7 +378,8 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   // about it: its value. Only one with neither is outside the floor.
   const aboutFloor = scores.size > 0 || [named.sites, named.processes, named.businesses, named.operators].some((h) => h.length > 0);
   let op: AskOp = ranked[0]![1] >= MIN_EVIDENCE ? ranked[0]![0] : aboutFloor && ops.includes('value') ? 'value' : 'outside';
-  const confidence = calibrated(total > 0 ? Math.max(0, ranked[0]![1]) / total : 0);
+  // The chosen operation's own share: an operation taken by default (no evidence for it) is a guess, 0.
+  const confidence = calibrated(total > 0 ? Math.max(0, evidence.get(op) ?? 0) / total : 0);
   if (!ops.includes(op)) op = 'outside';
   const close = ranked[1] && ranked[0]![1] > 0 && ranked[0]![1] - ranked[1][1] < 0.5 ? ([ranked[0]![0], ranked[1][0]] as [AskOp, AskOp]) : null;
 

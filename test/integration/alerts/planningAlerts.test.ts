@@ -79,11 +79,12 @@ describe('planning alerts: absence surge, overtime risk, arrivals above the fore
   });
 
   it("more work at 横浜 than the day can hold: overtime in person-minutes at the site's registered pace", () => {
-    // 横浜 検証 (523201) gets 3,000 more items in its last snapshot: at its speed it runs past 18:00.
+    // 横浜 検証 (523201) has had 3,000 more items since 15:00: still working at its slow pace, it runs past 18:00. (Items
+    // landing only in the last snapshot of a finished series give no pace to project: speed counts work that was there.)
     db.prepare(
-      `UPDATE progress_snapshots SET total_waiting = total_waiting + 3000, expected_completion_time = ? WHERE snapshot_time = ? AND location_name = '横浜'
+      `UPDATE progress_snapshots SET total_waiting = total_waiting + 3000, expected_completion_time = ? WHERE snapshot_time BETWEEN ? AND ? AND location_name = '横浜'
          AND process_name = '検証' AND business_id = '523201'`,
-    ).run(Date.parse('2025-10-23T18:00+09:00'), NOW);
+    ).run(Date.parse('2025-10-23T18:00+09:00'), NOW - 40 * 60_000, NOW);
     const ov = computeOverview(db, { now: NOW, timeZone: 'Asia/Tokyo', speedWindowMinutes: 30, atRiskSlackMinutes: 15 });
     const p = ov.sites.flatMap((s) => s.processes).find((x) => x.site === '横浜' && x.process === '検証' && x.businessId === '523201')!;
     const end = Date.parse('2025-10-23T18:00+09:00');

@@ -98,7 +98,11 @@ describe('English questions end to end on the demo company: no Japanese but the 
 
   /** The Japanese left in a text once the company's names and quoted log lines are taken out. */
   const japaneseLeft = (text: string): string[] => {
-    let t = text;
+    // A line quoted as evidence ("e.g. …") is the log as it was written, its own brackets included.
+    let t = text
+      .split('\n')
+      .filter((line) => !/^\s*e\.g\. /.test(line))
+      .join('\n');
     for (const n of names) t = t.split(n).join(' ');
     return (t.match(JAPANESE) ?? []).filter((run) => {
       const letters = run.normalize('NFKC').match(LETTERS);

@@ -21,7 +21,13 @@ describe('business names in the store (migration 011)', () => {
   it("counts the demo company's names only while the local copy is the demo's", () => {
     const demo = storeFrom('demo:20251023', ['523201']);
     storeDemoBusinessNames(demo, { kind: 'demo', seed: 20251023 }, 1);
-    expect(storedBusinessNames(demo).find((b) => b.id === '523201')).toEqual({ id: '523201', name: 'SS', aliases: ['SSぎょうむ'], from: 'source' });
+    expect(storedBusinessNames(demo).find((b) => b.id === '523201')).toEqual({
+      id: '523201',
+      name: 'SS',
+      aliases: ['SSぎょうむ'],
+      from: 'source',
+      nameEn: 'SS',
+    });
     expect(businessAliases(storedBusinessNames(demo), {})).toMatchObject({ SS: '523201', SS業務: '523201', SSぎょうむ: '523201' });
 
     // The same rows at a company's own database: the demo's names are not the company's.
@@ -42,13 +48,13 @@ describe('business names in the store (migration 011)', () => {
     replaceSourceBusinessNames(db, 'demo:1', [{ id: '523201', name: 'SS', aliases: [] }], 1);
     saveBusinessName(db, { id: '523201', name: ' 健診 ', aliases: ['けんしん', ' 健診 ', '', 'けんしん'] }, 2);
     expect(listBusinessNames(db)).toEqual([
-      { id: '523201', name: '健診', aliases: ['けんしん'], from: 'settings' },
-      { id: '611040', name: null, aliases: [], from: null },
+      { id: '523201', name: '健診', aliases: ['けんしん'], from: 'settings', nameEn: null },
+      { id: '611040', name: null, aliases: [], from: null, nameEn: null },
     ]);
     // placement.aliases from config.json stays over the stored names.
     expect(businessAliases(storedBusinessNames(db), { けんしん: '611040' })).toMatchObject({ 健診: '523201', 健診業務: '523201', けんしん: '611040' });
     saveBusinessName(db, { id: '523201', name: '', aliases: [] }, 3);
-    expect(listBusinessNames(db)[0]).toEqual({ id: '523201', name: 'SS', aliases: [], from: 'source' });
+    expect(listBusinessNames(db)[0]).toEqual({ id: '523201', name: 'SS', aliases: [], from: 'source', nameEn: null });
   });
 
   it('writes nothing when the source says what the store already holds (a start on a full disk, beside another sync)', () => {
