@@ -20,7 +20,7 @@ import { aheadDay } from './query/aheadDay.js';
 import { planConditionsOf } from './query/planConditionsOf.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { queryFromModel } from './query/queryModel.js';
-import { loadQueryNames } from './query/queryNames.js';
+import { loadQueryNames, type NamedInText } from './query/queryNames.js';
 import { queryWindow } from './query/queryWindow.js';
 import { isUnsure, readQuestion } from './readQuestion.js';
 
@@ -47,10 +47,20 @@ export interface Assistant {
   ask(question: string, o?: AskOptions): Promise<AskResult>;
 }
 
-/** The language a question is written in: Japanese when it has kana or kanji, English when it has Latin words only; null when neither. */
-export function questionLang(question: string): Lang | null {
-  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(question)) return 'ja';
-  return /[A-Za-z]{2,}/.test(question) ? 'en' : null;
+/**
+ * The language a question is written in, by its own words, not the names in it: Japanese when kana or kanji are left
+ * once the company's names are taken out ("How many items are left at 札幌?" is English), English when Latin words are;
+ * null when neither.
+ */
+export function questionLang(question: string, named?: NamedInText): Lang | null {
+  let text = named ? named.text : question;
+  if (named)
+    for (const h of [...named.sites, ...named.processes, ...named.businesses, ...named.operators, ...named.services, ...named.hosts].sort(
+      (a, b) => b.at - a.at,
+    ))
+      text = `${text.slice(0, h.at)} ${text.slice(h.end)}`;
+  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(text)) return 'ja';
+  return /[A-Za-z]{2,}/.test(text) ? 'en' : /[\u3040-\u30ff\u3400-\u9fff]/.test(question) ? 'ja' : null;
 }
 
 const llmReady = (deps: AssistantDeps, role: 'intent' | 'answer'): boolean => deps.llm.status().find((r) => r.role === role)?.state !== 'not_configured';
@@ -77,7 +87,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     readQuery: (question, ops) => parserFor()(question, ops),
     async ask(question: string, o: AskOptions = {}): Promise<AskResult> {
       // The answer speaks the question's language (an English question gets an English answer) unless the run chose one.
-      const lang = deps.langChosen() ? deps.lang() : (questionLang(question) ?? deps.lang());
+      const lang = deps.langChosen() ? deps.lang() : (questionLang(question, names.finder(deps.db(), deps.aliases())(question)) ?? deps.lang());
       // An English answer writes the company's names in Latin letters, as the English screens do.
       const latin = localize<LatinNames>(lang, { ja: {}, en: latinNames() });
       if (Object.keys(latin).length === 0) return answerIn(question, lang, o);

@@ -92,6 +92,14 @@ describe('one reading of a question', () => {
     expect(count('proposals')).toBe(before);
   });
 
+  it('an English question that writes the company’s names in kanji is answered in English; a Japanese one in Japanese', async () => {
+    const en = await app.assistant.ask('How many items are left at 札幌 エントリ1?');
+    expect(en.answer).toMatch(/^Items left/);
+    expect(en.answer).not.toMatch(/[\u3040-\u309f]/);
+    const ja = await app.assistant.ask('Sapporoのエントリ1の残件は？');
+    expect(ja.answer).toMatch(/^残件/);
+  });
+
   it('the period asked is obeyed for the logs: last night is not this afternoon’s incident', async () => {
     const night = await app.assistant.ask('昨夜のログで何があった？');
     expect(night.query!.read.time).toBe('last_night');
