@@ -10,14 +10,18 @@ const SHORT_JA = 16;
 const SHORT_EN_WORDS = 6;
 
 /**
- * Whether a request continues the turn before instead of standing alone: it names no measure of its own and is short,
- * or it opens like a follow-up; and it does not start over (a request with an operation and a measure of its own does).
+ * Whether a request continues the turn before instead of standing alone: it is short, names no measure of its own but
+ * names something the turn before can be asked of (a site, a process, a business, a person, a service, a time, a number
+ * of people), or it opens like a follow-up. It does not start over (a request with an operation and a measure of its
+ * own does), and a request about nothing Genba does (「タクシーを呼んで」) is never read as one.
  */
 export function isFollowUp(question: string, parsed: ParsedQuery): boolean {
-  if (parsed.said.op && parsed.said.measure) return false;
+  const n = parsed.query;
+  if ((parsed.said.op && parsed.said.measure) || (parsed.said.op && n.op === 'outside')) return false;
   const q = question.normalize('NFKC').trim();
   const short = /[\u3040-\u30ff\u3400-\u9fff]/.test(q) ? q.length <= SHORT_JA : q.split(/\s+/).length <= SHORT_EN_WORDS;
-  return (short && !parsed.said.measure) || OPENERS.test(q);
+  const names = NAME_FIELDS.some((f) => n[f].length > 0) || n.move !== null || n.time !== null;
+  return (short && !parsed.said.measure && names) || OPENERS.test(q);
 }
 
 /**

@@ -74,6 +74,10 @@ describe('one reading of a question', () => {
     if (!osaka.ok) throw new Error(osaka.error.message);
     expect(osaka.value.query!.read).toMatchObject({ measure: absence.value.query!.read.measure, site: ['大阪'] });
     expect(osaka.value.query!.read.measure).toBe('absence');
+    // A request about nothing Genba does is not a follow-up either: it stores and computes nothing.
+    const taxi = await h['chat.ask']({ question: 'タクシーを呼んで', conversationId: id });
+    expect(taxi.ok && taxi.value.followUp).toBeNull();
+    expect(taxi.ok && taxi.value.query!.answeredBy).toBe('outside');
     // A question that stands alone is not a follow-up, even in a conversation.
     const alone = await h['chat.ask']({ question: '横浜の検証の処理速度は？', conversationId: id });
     expect(alone.ok && alone.value.followUp).toBeNull();
