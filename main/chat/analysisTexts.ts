@@ -8,7 +8,7 @@ import { incidentLinesSince } from '../logs/logTexts.js';
 import { fig } from '../placement/placementTexts.js';
 import type { AlertHistory } from '../alerts/alertHistory.js';
 import type { MoveImpactRow, StaffMove } from '../placement/moveImpact.js';
-import { type NamedTz, type Tz, when } from './factTexts.js';
+import { type NamedTz, type Tz, when } from './textTz.js';
 
 /** The answers that explain (log incidents, a site's speed, a move's impact, the alert history), in each language: numbers from SQL only. */
 

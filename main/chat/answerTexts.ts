@@ -205,15 +205,6 @@ export function lateProcessRequest(p: { site: string; process: string }, o: Tz):
   return localize(o.lang, { ja: `${p.site}の${p.process}工程が遅延しています`, en: `${p.site} ${p.process} is late` });
 }
 
-/** A request about a time still ahead (「明日の最適配置」): the store holds data up to now only. */
-export function futureAnswer(dataUntil: number, o: Tz): string {
-  const at = formatHm(dataUntil, o.timeZone);
-  return localize(o.lang, {
-    ja: `先の日の実績（進捗）はまだありません。データは今日の${at}までです。先の日は配置計画と物量予測でお答えします。「明日の配置計画は？」「明日の物量は？」「明日は厳しい？」とお尋ねください。`,
-    en: `There are no actuals (progress) for a day ahead yet; the data runs to ${at} today. A day ahead is answered from the staffing plan and the forecast: ask "tomorrow's staffing plan?", "tomorrow's volume?" or "will tomorrow be tight?".`,
-  });
-}
-
 export function noProgressTodayAnswer(site: string, process: string, o: Tz): string {
   return localize(o.lang, { ja: `${site} ${process}の今日の進捗データがありません。`, en: `There is no progress data today for ${site} ${process}.` });
 }

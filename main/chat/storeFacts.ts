@@ -17,37 +17,6 @@ export function correctionWaiting(
     .sort((a, b) => b.waiting - a.waiting || byCode(a.site, b.site) || byCode(a.process, b.process));
 }
 
-/** Valid operators of a site who can do a process at `minSkill` or better, most skilled first; and the site's headcount. */
-export function qualifiedOperators(
-  db: Database.Database,
-  site: string,
-  process: string,
-  minSkill: number,
-): { registered: number; valid: number; qualified: { name: string; skill: number; months: number }[] } {
-  const heads = db.prepare('SELECT COUNT(*) AS registered, COALESCE(SUM(is_valid), 0) AS valid FROM operators WHERE location_name = ?').get(site) as {
-    registered: number;
-    valid: number;
-  };
-  const qualified = db
-    .prepare(
-      `SELECT o.operator_name AS name, MAX(c.skill_level) AS skill, MAX(c.experience_months) AS months
-       FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
-       WHERE o.location_name = ? AND o.is_valid = 1 AND c.process_name = ? AND c.skill_level >= ?
-       GROUP BY o.operator_id ORDER BY skill DESC, months DESC, name`,
-    )
-    .all(site, process, minSkill) as { name: string; skill: number; months: number }[];
-  return { ...heads, qualified };
-}
-
-/** Proposals nobody has decided yet, newest first. */
-export function openProposals(db: Database.Database): { id: string; createdAt: number; question: string }[] {
-  return db.prepare(`SELECT suggestion_id AS id, created_at AS createdAt, question FROM proposals WHERE status = 'open' ORDER BY created_at DESC`).all() as {
-    id: string;
-    createdAt: number;
-    question: string;
-  }[];
-}
-
 /** Items a minute one person adds to a process: the mean of its valid operators at the site (else anywhere), from their capability rows. */
 export function perPersonPerMinute(db: Database.Database, site: string, process: string): number {
   const avg = db
@@ -94,24 +63,4 @@ export function decisionsSince(
        FROM proposals WHERE status <> 'open' AND decided_at >= ? ORDER BY decided_at DESC`,
     )
     .all(from) as { id: string; decidedAt: number; status: 'approved' | 'rejected' | 'modified'; site: string; process: string; moves: number }[];
-}
-
-/** A site's registered and valid headcount, and how many valid people can do each process at `minSkill` or more. */
-export function headcount(
-  db: Database.Database,
-  site: string,
-  minSkill: number,
-): { registered: number; valid: number; byProcess: { process: string; qualified: number }[] } {
-  const heads = db.prepare('SELECT COUNT(*) AS registered, COALESCE(SUM(is_valid), 0) AS valid FROM operators WHERE location_name = ?').get(site) as {
-    registered: number;
-    valid: number;
-  };
-  const byProcess = db
-    .prepare(
-      `SELECT c.process_name AS process, COUNT(DISTINCT o.operator_id) AS qualified
-       FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
-       WHERE o.location_name = ? AND o.is_valid = 1 AND c.skill_level >= ? GROUP BY c.process_name ORDER BY c.process_name`,
-    )
-    .all(site, minSkill) as { process: string; qualified: number }[];
-  return { ...heads, byProcess };
 }

@@ -4,7 +4,7 @@ import { formatHm } from '../config/zonedTime.js';
 import type { WhatIfOutcome } from '../placement/moveWhatIf.js';
 import { fig } from '../placement/placementTexts.js';
 import { latenessWords } from './analysisTexts.js';
-import type { NamedTz } from './factTexts.js';
+import type { NamedTz } from './textTz.js';
 
 type Projection = WhatIfOutcome['before'];
 

@@ -17,9 +17,6 @@ import { trendAnswer } from './trendAnswer.js';
 
 export type { QueryAnswer, QueryContext } from './queryContext.js';
 
-/** The operations and measures the planner answers; the others go to the assistant's engines (proposal, what-if, why). */
-export const PLANNED_OPS: ReadonlySet<AskQuery['op']> = new Set(['value', 'list', 'compare', 'rank', 'check', 'status', 'change', 'trend']);
-
 interface Row {
   key: string;
   value: number | null;

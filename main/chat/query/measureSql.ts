@@ -42,6 +42,16 @@ export interface StoreMeasure {
 
 const OPERATOR_SITE = 'o.location_name';
 
+/** The attendance records of each person and day (valid operators), counted per person: attendance, absence and overtime share them. */
+const PEOPLE_BY_DAY = {
+  from: `${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id`,
+  value: 'a.operator_id',
+  agg: { fn: 'count_distinct' },
+  time: { kind: 'event', column: 'a.attendance_date', unit: 'local_date' },
+  dims: { site: OPERATOR_SITE, operator: 'o.operator_name' },
+  recordedPer: { ja: '勤怠は人ごと・日ごとに記録されています', en: 'attendance is recorded per person and day' },
+} satisfies Omit<StoreMeasure, 'where'>;
+
 /**
  * The store-backed measures. speed, needed_speed, finish, slack, progress and deadline are functions of progress
  * (the progress read module), not declared here; forecast_volume and planned_staff come from the planner's models.
@@ -98,33 +108,20 @@ export const STORE_MEASURES = {
     recordedPer: { ja: 'アラートは拠点と工程ごとに記録されています', en: 'alerts are recorded per site and process' },
   },
   attendance: {
-    // People who came in (present or late), one row per person and day, valid operators only.
-    from: `${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id`,
-    value: 'a.operator_id',
-    agg: { fn: 'count_distinct' },
-    time: { kind: 'event', column: 'a.attendance_date', unit: 'local_date' },
-    dims: { site: OPERATOR_SITE, operator: 'o.operator_name' },
+    // People who came in (present or late).
+    ...PEOPLE_BY_DAY,
     where: ['o.is_valid = 1', "a.attendance_status IN ('present', 'late')"],
-    recordedPer: { ja: '勤怠は人ごと・日ごとに記録されています', en: 'attendance is recorded per person and day' },
   },
   absence: {
-    // People off (absent, or on paid leave), one row per person and day, valid operators only.
-    from: `${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id`,
-    value: 'a.operator_id',
-    agg: { fn: 'count_distinct' },
-    time: { kind: 'event', column: 'a.attendance_date', unit: 'local_date' },
-    dims: { site: OPERATOR_SITE, operator: 'o.operator_name' },
+    // People off (absent, or on paid leave).
+    ...PEOPLE_BY_DAY,
     where: ['o.is_valid = 1', "a.attendance_status IN ('absent', 'paid_leave')"],
-    recordedPer: { ja: '勤怠は人ごと・日ごとに記録されています', en: 'attendance is recorded per person and day' },
   },
   overtime: {
-    from: `${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id`,
+    ...PEOPLE_BY_DAY,
     value: '(a.actual_end - a.planned_end) / 60000.0',
     agg: { fn: 'sum' },
-    time: { kind: 'event', column: 'a.attendance_date', unit: 'local_date' },
-    dims: { site: OPERATOR_SITE, operator: 'o.operator_name' },
     where: ['o.is_valid = 1', 'a.actual_end IS NOT NULL', 'a.planned_end IS NOT NULL', 'a.actual_end > a.planned_end'],
-    recordedPer: { ja: '勤怠は人ごと・日ごとに記録されています', en: 'attendance is recorded per person and day' },
   },
   headcount: {
     from: 'operators o LEFT JOIN operator_process_capabilities c ON c.operator_id = o.operator_id',

@@ -3,7 +3,6 @@ import { businessLabel } from '../../../main/api/businessLabel.js';
 import type { IncidentReport, ProcessProgress } from '../../../main/api/types.js';
 import { impactAnswer, incidentsAnswer, productivityAnswer } from '../../../main/chat/analysisTexts.js';
 import { progressLine, riskAnswer } from '../../../main/chat/answerTexts.js';
-import { correctionAnswer } from '../../../main/chat/factTexts.js';
 import type { MoveImpactRow } from '../../../main/placement/moveImpact.js';
 
 /** 12:00 in Tokyo. */
@@ -66,15 +65,6 @@ describe("the chat's lines name a business as the overview does (businessLabel)"
         .split('\n')
         .slice(1),
     ).toEqual([expect.stringMatching(/^札幌 エントリ1（SS）: /), expect.stringMatching(/^札幌 エントリ1（業務704518）: /)]);
-  });
-
-  it('items waiting for correction, per business', () => {
-    const rows = [
-      { site: '札幌', process: 'エントリ1', businessId: '523201', waiting: 7, at: T0 },
-      { site: '札幌', process: 'エントリ1', businessId: '704518', waiting: 3, at: T0 },
-    ] as Parameters<typeof correctionAnswer>[0];
-    expect(correctionAnswer(rows, ja, '札幌').split('\n').slice(1)).toEqual(['- 札幌 エントリ1（SS）: 7件', '- 札幌 エントリ1（業務704518）: 3件']);
-    expect(correctionAnswer(rows, en, '札幌').split('\n').slice(1)).toEqual(['- 札幌 エントリ1 (SS): 7', '- 札幌 エントリ1 (business 704518): 3']);
   });
 
   it('the speed an incident lowered, in the log and the productivity answers', () => {

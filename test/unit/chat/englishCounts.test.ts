@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { count, fillCountWords, plural } from '../../../main/api/englishCount.js';
 import type { Alert, ProcessProgress } from '../../../main/api/types.js';
 import { alertAnswer, riskAnswer, riskByAnswer } from '../../../main/chat/answerTexts.js';
-import { correctionAnswer, headcountAnswer, qualifiedAnswer } from '../../../main/chat/factTexts.js';
 import { placementTexts } from '../../../main/placement/placementTexts.js';
 
 const en = { lang: 'en' as const, timeZone: 'Asia/Tokyo', businessNames: {} };
@@ -48,15 +47,7 @@ describe('English counts agree with their noun (Japanese unchanged)', () => {
     expect(alertAnswer([alert('a1')], ja).split('\n')[0]).toBe('未対応のアラートは1件です（納期遅延リスク 1）。');
   });
 
-  it('fact answers and placement reasons: operators, people, items', () => {
-    const q = { qualified: [{ name: 'A', skill: 3 }], registered: 1, valid: 1 } as Parameters<typeof qualifiedAnswer>[3];
-    expect(qualifiedAnswer('札幌', '入力', 3, q, en)).toBe(
-      '1 valid operator in 札幌 can do 入力 at skill 3 or more: A (skill 3). (札幌: 1 registered, 1 valid)',
-    );
-    const h = { registered: 1, valid: 1, byProcess: [] } as Parameters<typeof headcountAnswer>[1];
-    expect(headcountAnswer('札幌', h, 3, en)).toBe('札幌 has 1 person registered, 1 of them valid (can be placed).');
-    const rows = [{ site: '札幌', process: '入力', businessId: '1', waiting: 1, at: T0 }] as Parameters<typeof correctionAnswer>[0];
-    expect(correctionAnswer(rows, en, '札幌').split('\n')[0]).toBe('1 item waits for correction in 札幌 (as of 12:00).');
+  it('placement reasons: operators', () => {
     expect(placementTexts.en.shortOfPolicy({ minMoves: 2, moves: 1 })).toBe('The policy asks for 2, but only 1 qualified operator can be spared.');
     expect(placementTexts.ja.shortOfPolicy({ minMoves: 2, moves: 1 })).toBe('方針では2名以上ですが、移動できる有資格者は1名だけです。');
   });

@@ -1,0 +1,118 @@
+import { WEEKDAY_TOKENS, type AskTime } from '../../api/askQuery.js';
+
+/**
+ * The time a request names, read from its folded text (width, case and katakana folded): a named day, a weekday or a
+ * date, a span of hours, days or months, a time to be done by or since. Values are the AskTime tokens (docs/ask-query.md).
+ */
+
+/** The days of the week as managers write them, Sunday first (WEEKDAY_TOKENS' order). */
+const WEEKDAY_WORDS = ['日', '月', '火', '水', '木', '金', '土'];
+const WEEKDAY_KANA = ['にち', 'げつ', 'か', 'すい', 'もく', 'きん', 'ど'];
+const WEEKDAY_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** 「先月と比べて」「vs last month」: the period compared with, not the one asked about. */
+const MONTH_AGAINST =
+  /(?:先月|せんげつ|前月)(?:と比べ|とくらべ|と比較|比|より|に比べ|との比較)|(?:vs\.?|versus|compared (?:to|with)|than|against|over) (?:the )?(?:last|previous|prior) month/;
+
+/** A weekday named (「来週月曜」「今週の金曜日」「next Monday」「on Friday」), or a date (「10/27」「10月27日」「Oct 27」). */
+function dayOf(folded: string): AskTime | null {
+  const ja = /(来週|らいしゅう|今週|こんしゅう|先週|せんしゅう)?(?:の)?([日月火水木金土])曜(?!日?(?:別|ごと|毎))/.exec(folded);
+  const kana = new RegExp(`(らいしゅう|こんしゅう|せんしゅう)?(?:の)?(${WEEKDAY_KANA.join('|')})ようび`).exec(folded);
+  const en = new RegExp(`(next|this|last|on|coming)? ?(${WEEKDAY_EN.join('|')})`).exec(folded);
+  const which = (w: string | undefined): string =>
+    w === undefined
+      ? 'on'
+      : /来週|らいしゅう|next|coming/.test(w)
+        ? 'next'
+        : /今週|こんしゅう|this/.test(w)
+          ? 'this'
+          : /先週|せんしゅう|last/.test(w)
+            ? 'last'
+            : 'on';
+  const dowToken = (dow: number, w: string | undefined): AskTime => `${which(w)}_${WEEKDAY_TOKENS[dow]!}`;
+  if (ja) return dowToken(WEEKDAY_WORDS.indexOf(ja[2]!), ja[1]);
+  if (kana) return dowToken(WEEKDAY_KANA.indexOf(kana[2]!), kana[1]);
+  if (en) return dowToken(WEEKDAY_EN.indexOf(en[2]!), en[1]);
+  const pad = (x: string | number): string => String(x).padStart(2, '0');
+  const valid = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  const jaDate = /(?<!\d)(\d{1,2})月(\d{1,2})日/.exec(folded);
+  const slash = /(?<![\d/])(?:\d{4}[/-])?(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(folded);
+  const enDate = new RegExp(`\\b(${EN_MONTHS.join('|')})[a-z]*\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b`).exec(folded);
+  const md = jaDate ?? slash;
+  if (md && valid(Number(md[1]), Number(md[2]))) return `date_${pad(md[1]!)}-${pad(md[2]!)}`;
+  if (enDate && valid(EN_MONTHS.indexOf(enDate[1]!) + 1, Number(enDate[2]))) return `date_${pad(EN_MONTHS.indexOf(enDate[1]!) + 1)}-${pad(enDate[2]!)}`;
+  return null;
+}
+
+/** A span of months, a month, a range of working days ahead, or the start of a month. */
+function periodOf(folded: string): AskTime | null {
+  // The first group that matched: each pattern has its Japanese and English forms as alternatives.
+  const n = (re: RegExp): number | null => {
+    const m = re.exec(folded);
+    const g = m?.slice(1).find((x) => x !== undefined);
+    return g === undefined ? null : Number(g);
+  };
+  const start = n(
+    /月初(?:め|はじめ)?(?:の|から)?(?:最初の)?(\d{1,2}) ?(?:営業日|日)|first (\d{1,2}) (?:working |business )?days of (?:the |next |this )?month/,
+  );
+  if (start !== null && start >= 1 && start <= 19) return `month_start_${start}`;
+  // 「月初」 alone: the forecast's own start of the month, its first 5 working days.
+  if (/月初|月はじめ|月始め|げっしょ|start of (?:the |next )?month|beginning of (?:the |next )?month/.test(folded)) return 'month_start_5';
+  const m = n(/(?:過去|直近|ここ|この|最近|last|past) ?(\d{1,2}) ?(?:か|ゕ|ゖ|け|箇|ケ|ヶ|ヵ)?月(?!\d|日)|(?:last|past) (\d{1,2}) months/);
+  // One month back is the last 30 days (「過去1か月」 is not this calendar month).
+  if (m !== null && m >= 1 && m <= 24) return m === 1 ? 'last_30d' : `last_${m}m`;
+  if (/(?:過去|直近|ここ|この)半年|はんとし|(?:last|past) (?:six|6) months|half (?:a )?year/.test(folded)) return 'last_6m';
+  if (/(?:過去|直近|ここ|この)(?:1|一)年|(?:last|past) (?:year|12 months)/.test(folded)) return 'last_12m';
+  const wd = n(/(?:今後|向こう|むこう|次の|これから|先|あと)(?:の)? ?(\d{1,2}) ?営業日|(?:next|coming|following) (\d{1,2}) (?:working |business )?days/);
+  if (wd !== null && wd >= 1 && wd <= 20) return `next_${wd}wd`;
+  if (/今月|こんげつ|this month|month to date|so far this month/.test(folded)) return 'this_month';
+  if (/先月|せんげつ|前月|last month|previous month/.test(folded)) return 'last_month';
+  if (/来月|らいげつ|next month/.test(folded)) return 'next_month';
+  return null;
+}
+
+/** Whether a time is a day or span still ahead: a headcount then is its roster. */
+export const isAhead = (t: AskTime | null): boolean => t !== null && /^(?:tomorrow|day_after_tomorrow|next_|month_start_)/.test(t);
+
+/** 「月別」「月ごと」「by month」「monthly」: a split by calendar month. */
+const BY_MONTH = /(?<![今先来前毎])月(?:別|ごと|毎|単位|次)|(?:by|per|each) month|monthly|month by month|month-by-month/;
+
+export function timeOf(folded: string): AskTime | null {
+  // 「今月の残業、先月と比べて」「今月と先月」: this month beside last month, the two months of last_2m.
+  if (MONTH_AGAINST.test(folded) || (/今月|こんげつ|this month/.test(folded) && /先月|せんげつ|前月|last month/.test(folded))) return 'last_2m';
+  const t = timeIn(folded);
+  // 「月別の欠勤率」 with no span named: the last 6 months, month by month.
+  return BY_MONTH.test(folded) && (t === null || t === 'now' || t === 'today') ? 'last_6m' : t;
+}
+
+function timeIn(folded: string): AskTime | null {
+  const n = (re: RegExp): number | null => {
+    const m = re.exec(folded);
+    return m ? Number(m[1]) : null;
+  };
+  const hours = n(/(?:過去|直近|ここ|last|past) ?(\d{1,3}) ?(?:時間|hours?|h\b)/);
+  if (hours !== null) return hours === 1 ? 'last_hour' : `last_${hours}h`;
+  const days = n(/(?:過去|直近|ここ|last|past) ?(\d{1,2}) ?(?:日|days?)/);
+  if (days !== null) return `last_${days}d`;
+  const by = /(\d{1,2})(?::00|時)(?:まで|までに|に間に合|にまにあ)|by (\d{1,2}) ?(pm|am|:00)/.exec(folded);
+  if (by) return `by_${Number(by[1] ?? by[2]) + (by[3] === 'pm' && Number(by[2]) < 12 ? 12 : 0)}`;
+  const since = /(\d{1,2})(?::00|時)(?:ごろ|頃|ころ)?(?:から|以降)|since (\d{1,2}) ?(pm|am|:00)?/.exec(folded);
+  if (since) return `since_${Number(since[1] ?? since[2]) + (since[3] === 'pm' && Number(since[2]) < 12 ? 12 : 0)}`;
+  const period = periodOf(folded);
+  if (period !== null) return period;
+  if (/明後日|あさって|みょうごにち|day after tomorrow/.test(folded)) return 'day_after_tomorrow';
+  const day = dayOf(folded);
+  if (day !== null) return day;
+  if (/来週|らいしゅう|next week|coming week/.test(folded)) return 'next_week';
+  if (/昨夜|昨晩|ゆうべ|夜間|last night|overnight/.test(folded)) return 'last_night';
+  if (/直近1時間|この1時間|過去1時間|last hour|past hour|この一時間/.test(folded)) return 'last_hour';
+  if (/明日|あした|あす[のは]|tomorrow/.test(folded)) return 'tomorrow';
+  if (/昨日|きのう|yesterday/.test(folded)) return 'yesterday';
+  if (/先週|せんしゅう|last week|past week/.test(folded)) return 'last_week';
+  if (/今週|こんしゅう|this week/.test(folded)) return 'this_week';
+  if (/午前|今朝|けさ|this morning/.test(folded)) return 'this_morning';
+  if (/午後|this afternoon/.test(folded)) return 'this_afternoon';
+  if (/今日|きょう|本日|ほんじつ|today/.test(folded)) return 'today';
+  if (/今|いま|現在|げんざい|現時点|right now|currently|at the moment/.test(folded)) return 'now';
+  return null;
+}
