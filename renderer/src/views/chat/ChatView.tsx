@@ -136,7 +136,8 @@ function Entry({ entry }: { entry: ChatEntry }) {
           <span className="error-text">{entry.error}</span>
         ) : r ? (
           <>
-            <p className="answer">{r.answer}</p>
+            {/* An ask-back's choices are its buttons: the question alone above them (the text lists them for the CLI). */}
+            <p className="answer">{r.clarify ? r.clarify.question : r.answer}</p>
             <QueryChart result={r} />
           </>
         ) : (
@@ -162,7 +163,7 @@ function Entry({ entry }: { entry: ChatEntry }) {
         {r && (
           <div className="muted small timings" data-testid="timings">
             <span title={`${t('chat.reading')}: ${t(`chat.readSource.${r.query?.readBy ?? 'rules'}`)} · ${Math.round(r.timings.total_ms)} ms`}>
-              {t(`chat.source.${r.answerSource}`)} · {t('chat.answeredAs', { intent: answeredAs })}
+              {t(`chat.source.${r.answerSource}`)} · {r.clarify ? t('chat.askedBack') : t('chat.answeredAs', { intent: answeredAs })}
               {(r.proposal?.data_as_of ?? dataAsOf) !== null && <> · {t('chat.dataAsOf', { time: formatTime(r.proposal?.data_as_of ?? dataAsOf, tz) })}</>}
             </span>
           </div>
