@@ -1,4 +1,4 @@
-import type { AskQuery, Dimension, MeasureId } from '../../api/askQuery.js';
+import type { AskQuery, MeasureId } from '../../api/askQuery.js';
 import type { QueryTable } from '../../api/assistantTypes.js';
 import { localize, type Localized } from '../../api/localized.js';
 import type { ProcessProgress } from '../../api/types.js';
@@ -14,6 +14,7 @@ import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { queryWindow } from './queryWindow.js';
 import { storeMeasureAnswer } from './storeMeasureAnswer.js';
 import { trendAnswer } from './trendAnswer.js';
+import { undeclaredSplit } from './undeclaredSplit.js';
 
 export type { QueryAnswer, QueryContext } from './queryContext.js';
 
@@ -69,6 +70,19 @@ function progressFigure(m: MeasureId, rows: readonly ProcessProgress[], correcti
   }
 }
 
+/**
+ * The dimension progress figures are split by: the one asked, else the one whose several members were named (「エントリ1と
+ * 検証を比べて」 compares processes), else for a compare, list or ranking the one named, or sites. Null: one figure.
+ */
+function progressGroup(q: AskQuery): 'site' | 'process' | 'business' | null {
+  if (q.by === 'site' || q.by === 'process' || q.by === 'business') return q.by;
+  const named = (['site', 'process', 'business'] as const).filter((d) => q[d].length > 0);
+  const several = named.find((d) => q[d].length > 1);
+  if (several) return several;
+  if (q.op !== 'compare' && q.op !== 'list' && q.op !== 'rank') return null;
+  return q.op === 'compare' ? (named[0] ?? 'site') : 'site';
+}
+
 const PROGRESS_MEASURES = new Set<MeasureId>(['remaining', 'done', 'progress', 'speed', 'needed_speed', 'slack', 'finish', 'deadline', 'correction_waiting']);
 
 /**
@@ -89,9 +103,15 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   // A store-backed measure computes itself (measureSql.ts): one SQL per operation and dimension, or a decline in words.
   const stored = storeMeasureAnswer(q, c);
   if (stored) return stored;
-  if (measure && measure.source.kind === 'planning') return planningAnswer(q, c);
   if (measure && measure.source.kind === 'none') return { text: S(T.unknownMeasure), table: empty };
+  // A person's speed is the operator measure: the floor's speed is recorded per series, not per person.
+  if (q.measure === 'speed' && (q.by === 'operator' || q.operator.length > 0)) return answerQuery({ ...q, measure: 'operator_speed' }, c);
+  const declined = measure ? undeclaredSplit(q, measure) : null;
+  if (declined) return { text: S(declined), table: empty };
+  if (measure && measure.source.kind === 'planning') return planningAnswer(q, c);
   if (q.op === 'change') return changeAnswer(q, c);
+  // A figure split by hour or day is its trend at that step.
+  if (q.by === 'hour' || q.by === 'day') return trendAnswer({ ...q, op: 'trend' }, c);
   if (q.op === 'trend') return trendAnswer(q, c);
   const window = queryWindow(q.time, c.now, c.dayStart, c.timeZone);
   // Items of a day ahead are what the forecast expects; other figures of a day ahead have no actuals yet.
@@ -111,14 +131,13 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
         : [],
     );
     const correction = (r: ProcessProgress): number => corr.get(`${r.site}|${r.process}|${r.businessId}`) ?? 0;
-    const dim: Dimension = q.by ?? (q.op === 'compare' || q.op === 'list' || q.op === 'rank' ? 'site' : ('none' as never));
-    const keyOf = (p: ProcessProgress): string =>
-      dim === 'site' ? p.site : dim === 'process' ? p.process : dim === 'business' ? name(p.businessId) : `${p.site} · ${p.process} · ${name(p.businessId)}`;
+    const dim = progressGroup(q);
+    const keyOf = (p: ProcessProgress): string => (dim === 'site' ? p.site : dim === 'process' ? p.process : name(p.businessId));
     const groups = new Map<string, ProcessProgress[]>();
-    // Without a split, what the request named is one figure (every business of 札幌 together), or each series when it named a process or business.
-    const whole = !q.by && q.op !== 'compare' && q.op !== 'list' && q.op !== 'rank';
+    // Without a split, what the request named is one figure: every business of 札幌 together.
     for (const p of series) {
-      const k = whole ? [q.site.join('・'), q.process.join('・'), q.business.map(name).join('・')].filter(Boolean).join(' · ') || S(T.everything) : keyOf(p);
+      const k =
+        dim === null ? [q.site.join('・'), q.process.join('・'), q.business.map(name).join('・')].filter(Boolean).join(' · ') || S(T.everything) : keyOf(p);
       groups.set(k, [...(groups.get(k) ?? []), p]);
     }
     rows = [...groups].map(([key, g]) => {
@@ -173,7 +192,8 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   if (rows.length === 0) return { text: S(T.noRows), table };
   const head = L(T.valueHeader, label, when || S(window.label));
 
-  if (q.op === 'check') return { text: checkText(q, rows, c), table };
+  // A yes or no says when it holds, like every figure.
+  if (q.op === 'check') return { text: checkText(q, rows, c, when || S(window.label)), table };
   if (q.op === 'rank') {
     const order = q.rank?.order ?? 'top';
     const sorted = rows.filter((r) => r.value !== null).sort((a, b) => (order === 'top' ? b.value! - a.value! : a.value! - b.value!));
@@ -189,9 +209,18 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   if (q.op === 'compare' && rows.length >= 2) {
     const [a, b] = [...rows].filter((r) => r.value !== null).sort((x, y) => y.value! - x.value!);
     const lines = rows.map((r) => `- ${r.key}: ${r.shown}`);
-    if (a && b) {
-      const diff = round1(a.value! - b.value!);
-      lines.unshift(diff === 0 ? L(T.compareEven, label) : L(T.compareLead, a.key, b.key, label, `${diff}${unit === '%' ? 'pt' : ` ${unit}`}`));
+    // Two things compared are the two named; a compare of more (every site) leads with the highest and the lowest.
+    const low = rows.length > 2 ? [...rows].filter((r) => r.value !== null).sort((x, y) => x.value! - y.value!)[0] : b;
+    if (a && low && a !== low) {
+      const diff = round1(a.value! - low.value!);
+      const clock = q.measure === 'finish' || q.measure === 'deadline';
+      lines.unshift(
+        diff === 0
+          ? L(T.compareEven, label)
+          : clock
+            ? L(T.compareLater, a.key, low.key, label, Math.round(diff / 60_000))
+            : L(T.compareLead, a.key, low.key, label, `${diff}${unit === '%' ? 'pt' : ` ${unit}`}`),
+      );
     }
     return { text: [head, ...lines].join('\n'), table };
   }
@@ -199,22 +228,24 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   return { text: [head, ...sorted.map((r) => `- ${r.key}: ${r.shown}`)].join('\n'), table };
 }
 
-function checkText(q: AskQuery, rows: Row[], c: QueryContext): string {
+function checkText(q: AskQuery, rows: Row[], c: QueryContext, when: string): string {
   const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(c.lang, t)(...a);
   const S = (t: Localized): string => localize(c.lang, t);
   if (q.measure === 'remaining') {
     const left = rows.reduce((s, r) => s + (r.value ?? 0), 0);
-    return left === 0
-      ? `${S(T.yes)} ${rows.map((r) => L(T.done, r.key)).join(' ')}`
-      : `${S(T.no)} ${rows.map((r) => L(T.notDone, r.key, r.value ?? 0)).join(' ')}`;
+    return `${
+      left === 0 ? `${S(T.yes)} ${rows.map((r) => L(T.done, r.key)).join(' ')}` : `${S(T.no)} ${rows.map((r) => L(T.notDone, r.key, r.value ?? 0)).join(' ')}`
+    }${L(T.checkWhen, when)}`;
   }
   if (q.measure === 'slack') {
     const late = rows.filter((r) => r.value !== null && r.value < 0);
-    return late.length === 0
-      ? `${S(T.yes)} ${rows.map((r) => L(T.onTime, r.key)).join(' ')}`
-      : `${S(T.no)} ${late.map((r) => L(T.late, r.key, -r.value!)).join(' ')}`;
+    return `${
+      late.length === 0
+        ? `${S(T.yes)} ${rows.map((r) => L(T.onTime, r.key)).join(' ')}`
+        : `${S(T.no)} ${late.map((r) => L(T.late, r.key, -r.value!)).join(' ')}`
+    }${L(T.checkWhen, when)}`;
   }
-  return rows.map((r) => `- ${r.key}: ${r.shown}`).join('\n');
+  return [L(T.valueHeader, q.measure ? S(MEASURES[q.measure].label) : '', when), ...rows.map((r) => `- ${r.key}: ${r.shown}`)].join('\n');
 }
 
 function statusAnswer(q: AskQuery, c: QueryContext): QueryAnswer {

@@ -18,7 +18,8 @@ export const CHANGE_MEASURES: ReadonlySet<MeasureId> = new Set(['remaining', 'do
 /** Weeks the usual is the median of. */
 const USUAL_WEEKS = 4;
 
-type Group = { key: string; site: string[] };
+/** One row of a change: its name and the series it sums. */
+type Group = { key: string; filter: { site: string[]; process: string[]; business: string[] } };
 
 /**
  * One figure of a group at time `t`, from the store: the newest snapshot of each series on
@@ -26,10 +27,10 @@ type Group = { key: string; site: string[] };
  * the items waiting for correction.
  * Null when the day holds no data for the group by then (a day off).
  */
-function figureAt(m: MeasureId, q: AskQuery, site: string[], t: number, c: QueryContext): number | null {
+function figureAt(m: MeasureId, filter: Group['filter'], t: number, c: QueryContext): number | null {
   const day = startOfZonedDay(t, c.timeZone);
   // Per series: the newest snapshot at or before t on the day, and what it started the day with.
-  const rows = latestSnapshots(c.db, day, t, { site, process: q.process, business: q.business }).map((r) => ({
+  const rows = latestSnapshots(c.db, day, t, filter).map((r) => ({
     left: r.remaining,
     done: r.done,
     corr: r.correction,
@@ -96,28 +97,20 @@ const median = (xs: number[]): number => {
 export function changeAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const m = q.measure;
   const empty = { columns: [], rows: [] };
-  if (m === null || !CHANGE_MEASURES.has(m)) return { text: localize(c.lang, T.measures), table: empty };
+  if (m === null || !CHANGE_MEASURES.has(m)) return { text: localize(c.lang, T.measures)(m ? localize(c.lang, MEASURES[m].label) : '—'), table: empty };
   const against = q.against ?? 'usual';
   const now = c.now;
   const date = (t: number): string => new Intl.DateTimeFormat('en-US', { timeZone: c.timeZone, month: 'numeric', day: 'numeric' }).format(t);
   const unit = localize(c.lang, MEASURES[m].unit);
   const label = `${m === 'speed' ? localize(c.lang, T.speedWindow) : ''}${localize(c.lang, MEASURES[m].label)}`;
   const shown = (v: number): string => (m === 'progress' ? `${v}%` : `${v} ${unit}`);
-  const groups: Group[] =
-    q.site.length > 1 || q.by === 'site'
-      ? (q.site.length ? q.site : (c.db.prepare('SELECT location_name AS s FROM locations ORDER BY location_id').all() as { s: string }[]).map((r) => r.s)).map(
-          (s) => ({
-            key: s,
-            site: [s],
-          }),
-        )
-      : [{ key: [...q.site, ...q.process, ...q.service].join(' ') || localize(c.lang, QUERY_TEXTS.everything), site: q.site }];
+  const groups = changeGroups(q, c);
   const lines: string[] = [];
   const rows: (string | number | null)[][] = [];
   for (const g of groups) {
     // Speed is compared series by series over the work still there; a finished series says when it finished.
-    const speed = m === 'speed' ? speedChange(c.db, now, c.dayStart, { site: g.site, process: q.process, business: q.business }, against) : null;
-    const current = speed ? speed.current : figureAt(m, q, g.site, now, c);
+    const speed = m === 'speed' ? speedChange(c.db, now, c.dayStart, g.filter, against) : null;
+    const current = speed ? speed.current : figureAt(m, g.filter, now, c);
     let then: number | null = null;
     let words: string;
     if (speed) {
@@ -125,7 +118,7 @@ export function changeAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       words = localize(c.lang, T.against)(against, date(speed.day), speed.weeks || USUAL_WEEKS);
     } else if (against === 'usual') {
       const past = Array.from({ length: USUAL_WEEKS }, (_, i) => i + 1)
-        .map((w) => figureAt(m, q, g.site, now - w * 7 * DAY, c))
+        .map((w) => figureAt(m, g.filter, now - w * 7 * DAY, c))
         .filter((v): v is number => v !== null);
       then = past.length ? median(past) : null;
       words = localize(c.lang, T.against)('usual', '', past.length || USUAL_WEEKS);
@@ -135,7 +128,7 @@ export function changeAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       let day = now - steps[0]! * DAY;
       for (const k of steps) {
         day = now - k * DAY;
-        then = figureAt(m, q, g.site, day, c);
+        then = figureAt(m, g.filter, day, c);
         if (then !== null) break;
       }
       // Nothing in the week before: said of the day asked about.
@@ -155,4 +148,27 @@ export function changeAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
     if (speed) lines.push(...speedNotes(speed, c));
   }
   return { text: lines.join('\n'), table: { columns: ['name', 'then', 'now'], rows } };
+}
+
+/**
+ * The rows of a change: one per site when split by site (every site when none is named), one per process or business
+ * when several are named or it is split by them, else one row of everything named.
+ */
+function changeGroups(q: AskQuery, c: QueryContext): Group[] {
+  const all = { site: q.site, process: q.process, business: q.business };
+  const dim = q.by === 'site' || q.site.length > 1 ? 'site' : (['process', 'business'] as const).find((d) => q.by === d || q[d].length > 1);
+  if (dim === undefined)
+    return [
+      {
+        key: [...q.site, ...q.process, ...q.business.map((b) => c.overview().businessNames[b] ?? b)].join(' ') || localize(c.lang, QUERY_TEXTS.everything),
+        filter: all,
+      },
+    ];
+  const members =
+    q[dim].length > 0
+      ? q[dim]
+      : dim === 'site'
+        ? (c.db.prepare('SELECT location_name AS s FROM locations ORDER BY location_id').all() as { s: string }[]).map((r) => r.s)
+        : [...new Set(latestSnapshots(c.db, c.dayStart, c.now, all).map((r) => (dim === 'process' ? r.process : r.businessId)))];
+  return members.map((k) => ({ key: dim === 'business' ? (c.overview().businessNames[k] ?? k) : k, filter: { ...all, [dim]: [k] } }));
 }

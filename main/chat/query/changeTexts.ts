@@ -32,9 +32,12 @@ export const CHANGE_TEXTS = {
     en: (d: number, unit: string, pct: number | null) => `${d > 0 ? '+' : ''}${d} ${unit}${pct === null ? '' : ` (${pct >= 0 ? '+' : ''}${pct}%)`}`,
   } as Localized<(d: number, unit: string, pct: number | null) => string>,
   points: { ja: 'ポイント', en: 'pts' } as Localized,
+  /** A measure with no earlier figure to compare with, named. */
   measures: {
-    ja: '前と比べられるのは、残件・処理件数・進捗率・処理速度・入荷件数・補正待ち・エラー行数・アラート件数です。',
-    en: 'Genba compares with an earlier day: items left, items done, progress, speed, arrivals, items waiting for correction, error lines and alerts.',
-  } as Localized,
+    ja: (what: string) =>
+      `Genbaは${what}を前の日と比べられません（比べられるのは、残件・処理件数・進捗率・処理速度・入荷件数・補正待ち・エラー行数・アラート件数です）。`,
+    en: (what: string) =>
+      `Genba cannot compare ${what} with an earlier day (it compares items left, items done, progress, speed, arrivals, items waiting for correction, error lines and alerts).`,
+  } as Localized<(what: string) => string>,
   speedWindow: { ja: '直近30分の', en: 'last-30-minute ' } as Localized,
 };

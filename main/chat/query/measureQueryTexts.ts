@@ -2,7 +2,7 @@ import type { AskOp } from '../../api/askQuery.js';
 import type { Localized } from '../../api/localized.js';
 import type { StoreDim } from './measureSql.js';
 
-const DIM_WORDS: Record<StoreDim, Localized> = {
+export const DIM_WORDS: Record<StoreDim, Localized> = {
   site: { ja: '拠点', en: 'site' },
   business: { ja: '業務', en: 'business' },
   process: { ja: '工程', en: 'process' },
@@ -46,6 +46,11 @@ export const MEASURE_QUERY_TEXTS = {
       en: `Genba cannot ${v.en} ${label.en} by ${DIM_WORDS[dim].en}: ${why.en}.`,
     };
   },
+  /** Why a measure computed from other figures has no split by a dimension: 「速度は拠点・工程・業務ごとに出します」. */
+  computedPer: (label: Localized, dims: readonly StoreDim[]): Localized => ({
+    ja: `${label.ja}は${dims.map((d) => DIM_WORDS[d].ja).join('・')}ごとに出します`,
+    en: `${label.en} is computed per ${dims.map((d) => DIM_WORDS[d].en).join(', ').replace(/, ([^,]*)$/, ' and $1')}`,
+  }),
   noHistory: (label: Localized): Localized => ({
     ja: `${label.ja}はマスタに今登録されている値で、過去の記録がないため、推移や前との比較は出せません。`,
     en: `Genba cannot show ${label.en} over time: it is what the masters hold now, with no history.`,

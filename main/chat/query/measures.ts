@@ -1,5 +1,6 @@
 import type { Dimension, MeasureId } from '../../api/askQuery.js';
 import { MEASURE_LABELS, type MeasureLabel } from '../../api/measureLabels.js';
+import { storeMeasureOf, type StoreMeasure } from './measureSql.js';
 
 /** Where a measure's figures come from; `planning`: the optional planning tables, whose absence an answer names. */
 export type MeasureSource =
@@ -13,7 +14,7 @@ export type MeasureSource =
 
 /** The measure's name and unit (what a manager reads) come from api/measureLabels.ts, shared with the renderer. */
 export interface MeasureDef extends MeasureLabel {
-  /** The dimensions it can be split or filtered by. */
+  /** The dimensions it can be split or filtered by: a store measure's come from its SQL declaration (measureSql.ts). */
   dims: readonly Dimension[];
   source: MeasureSource;
   /**
@@ -25,13 +26,12 @@ export interface MeasureDef extends MeasureLabel {
 }
 
 /**
- * The semantic model of the floor: every measure a question can ask about, declared once.
- * Adding a measure is one entry here (the compiler then asks for its engine in the planner).
+ * Every measure a question can ask about, declared once: its name, source and words. Adding a measure is one entry here
+ * (the compiler then asks for its engine in the planner); a store measure's dimensions are in measureSql.ts.
  */
-export const MEASURES: Record<MeasureId, MeasureDef> = {
+const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly Dimension[] }> = {
   remaining: {
     ...MEASURE_LABELS.remaining,
-    dims: ['site', 'process', 'business', 'hour', 'day'],
     source: { kind: 'progress' },
     words: [
       '終わった',
@@ -60,7 +60,6 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   },
   done: {
     ...MEASURE_LABELS.done,
-    dims: ['site', 'process', 'business', 'hour', 'day'],
     source: { kind: 'progress' },
     words: [
       '処理済',
@@ -83,13 +82,12 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   },
   arrivals: {
     ...MEASURE_LABELS.arrivals,
-    dims: ['site', 'process', 'business', 'hour', 'day'],
     source: { kind: 'progress' },
     words: ['入荷', '到着', '投入', '流入', '届いた', '入ってきた', '新規', 'arriv', 'incoming', 'inflow', 'came in', 'coming in', 'is coming', 'new items'],
   },
   progress: {
     ...MEASURE_LABELS.progress,
-    dims: ['site', 'process', 'business'],
+    dims: ['site', 'process', 'business', 'hour', 'day'],
     source: { kind: 'progress' },
     words: ['進捗', 'しんちょく', '進んで', 'すすんで', '進み', '消化率', '達成率', '何割', '何%', 'progress', 'ahead', 'further along', 'percent done'],
   },
@@ -199,7 +197,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   },
   deadline: {
     ...MEASURE_LABELS.deadline,
-    dims: ['business', 'site'],
+    dims: ['site', 'process', 'business'],
     source: { kind: 'progress' },
     words: [
       '納期は',
@@ -225,7 +223,6 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   },
   correction_waiting: {
     ...MEASURE_LABELS.correction_waiting,
-    dims: ['site', 'process', 'business', 'hour', 'day'],
     source: { kind: 'progress' },
     words: [
       '補正待ち',
@@ -243,7 +240,6 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   },
   headcount: {
     ...MEASURE_LABELS.headcount,
-    dims: ['site', 'process', 'level'],
     source: { kind: 'masters' },
     words: [
       '人数',
@@ -267,7 +263,6 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   },
   operator_speed: {
     ...MEASURE_LABELS.operator_speed,
-    dims: ['operator', 'site', 'process'],
     source: { kind: 'masters' },
     words: [
       'オペレーター',
@@ -289,7 +284,6 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   },
   skill: {
     ...MEASURE_LABELS.skill,
-    dims: ['operator', 'process', 'level'],
     source: { kind: 'masters' },
     words: [
       'スキル',
@@ -311,13 +305,12 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   },
   error_lines: {
     ...MEASURE_LABELS.error_lines,
-    dims: ['service', 'host', 'site', 'hour', 'day'],
     source: { kind: 'logs' },
     words: ['エラー', 'えらー', 'ワーニング', '警告', '例外', 'ログ', 'タイムアウト', 'error', 'errors', 'warn', 'exception', 'timeout', 'log lines', 'logs'],
   },
   incidents: {
     ...MEASURE_LABELS.incidents,
-    dims: ['service', 'site', 'hour', 'day'],
+    dims: ['service', 'site'],
     source: { kind: 'logs' },
     words: [
       '障害',
@@ -354,19 +347,17 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   },
   alerts: {
     ...MEASURE_LABELS.alerts,
-    dims: ['site', 'hour', 'day'],
     source: { kind: 'store' },
     words: ['アラート', 'あらーと', '通知', 'しきい値', '閾値', '鳴り', 'alert', 'alarm', 'notification', 'threshold'],
   },
   decisions: {
     ...MEASURE_LABELS.decisions,
-    dims: ['site', 'hour', 'day'],
+    dims: ['site'],
     source: { kind: 'store' },
     words: ['承認', 'しょうにん', '却下', '決裁', '提案', '配置案', '判断', 'approv', 'reject', 'decision', 'decided', 'proposals'],
   },
   attendance: {
     ...MEASURE_LABELS.attendance,
-    dims: ['site', 'operator', 'day'],
     source: { kind: 'planning' },
     words: [
       '勤怠',
@@ -390,7 +381,6 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   },
   absence: {
     ...MEASURE_LABELS.absence,
-    dims: ['site', 'operator', 'day'],
     source: { kind: 'planning' },
     words: [
       '欠勤',
@@ -416,7 +406,6 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
   },
   overtime: {
     ...MEASURE_LABELS.overtime,
-    dims: ['site', 'operator', 'day'],
     source: { kind: 'planning' },
     words: ['残業', 'ざんぎょう', '時間外', '超勤', 'overtime', 'extra hours', 'ot hours'],
   },
@@ -505,3 +494,23 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     ],
   },
 };
+
+/** A store measure's dimensions, as its SQL declares them: its columns, and the steps its time has (none for the masters, no hour for a daily count). */
+function storeDims(s: StoreMeasure): Dimension[] {
+  const time: Dimension[] = s.time.kind === 'registered' ? [] : s.time.kind === 'event' && s.time.unit === 'local_date' ? ['day'] : ['hour', 'day'];
+  return [...(Object.keys(s.dims) as Dimension[]), ...time];
+}
+
+/**
+ * The semantic model of the floor: every measure a question can ask about, declared once. A measure the store computes
+ * takes its dimensions from measureSql.ts, so the reading and the answer cannot disagree on what it can be split by;
+ * every other measure declares its own here.
+ */
+export const MEASURES = Object.fromEntries(
+  Object.entries(DECLARED).map(([id, d]) => {
+    const stored = storeMeasureOf(id as MeasureId);
+    const dims = stored ? storeDims(stored) : d.dims;
+    if (!dims) throw new Error(`measure ${id} declares no dimensions`);
+    return [id, { ...d, dims }];
+  }),
+) as Record<MeasureId, MeasureDef>;

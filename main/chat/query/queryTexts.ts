@@ -10,8 +10,15 @@ export const QUERY_TEXTS = {
   noRows: { ja: '該当するデータがありません。', en: 'No data matches.' } as Localized,
   compareLead: {
     ja: (a: string, b: string, what: string, diff: string) => `${what}は${a}が${b}より${diff}上です。`,
-    en: (a: string, b: string, what: string, diff: string) => `${a} is ${diff} ahead of ${b} on ${what}.`,
+    en: (a: string, b: string, what: string, diff: string) => `${a} is ${diff} higher than ${b} on ${what}.`,
   } as Localized<(a: string, b: string, what: string, diff: string) => string>,
+  /** Two clock times compared (a projected finish, a deadline): the later one first. */
+  compareLater: {
+    ja: (a: string, b: string, what: string, minutes: number) => `${what}は${a}が${b}より${minutes}分遅い時刻です。`,
+    en: (a: string, b: string, what: string, minutes: number) => `${a}'s ${what} is ${minutes} min later than ${b}'s.`,
+  } as Localized<(a: string, b: string, what: string, minutes: number) => string>,
+  /** When a yes or no holds, after it: 「（15:40時点）」. */
+  checkWhen: { ja: (when: string) => `（${when}）`, en: (when: string) => ` (${when})` } as Localized<(when: string) => string>,
   compareEven: { ja: (what: string) => `${what}は同じです。`, en: (what: string) => `They are even on ${what}.` } as Localized<(what: string) => string>,
   rankLead: {
     ja: (order: 'top' | 'bottom', n: number, what: string, when: string) => `${what}（${when}）の${order === 'top' ? '上位' : '下位'}${n}:`,

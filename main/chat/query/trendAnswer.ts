@@ -64,15 +64,18 @@ export function trendAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const S = (t: Localized): string => localize(c.lang, t);
   const m = q.measure;
   const empty = { columns: [], rows: [] };
-  if (m === null || !TREND_MEASURES.has(m)) return { text: S(T.measures), table: empty };
+  if (m === null || !TREND_MEASURES.has(m)) return { text: L(T.measures, m ? S(MEASURES[m].label) : '—'), table: empty };
   const w = queryWindow(q.time, c.now, c.dayStart, c.timeZone, 'today');
   if (w.ahead) return { text: L(QUERY_TEXTS.ahead, S(MEASURES[m].label)), table: empty };
-  const { grain, step } = trendGrain(w.from, w.to);
+  // A split by hour or by day asked for is the step; else the window's span chooses it.
+  const { grain, step } =
+    q.by === 'hour' ? { grain: 'hour' as const, step: HOUR } : q.by === 'day' ? { grain: 'day' as const, step: DAY } : trendGrain(w.from, w.to);
   const hm = (t: number): string => formatHm(t, c.timeZone);
   const date = (t: number): string => new Intl.DateTimeFormat('en-US', { timeZone: c.timeZone, month: 'numeric', day: 'numeric' }).format(t);
   const unit = S(MEASURES[m].unit);
   const shown = (v: number): string => (m === 'progress' ? `${v}%` : `${v} ${unit}`);
-  const what = [...q.site, ...q.process, ...q.business, ...q.service].join(' · ') || S(QUERY_TEXTS.everything);
+  const names = q.business.length ? c.overview().businessNames : {};
+  const what = [...q.site, ...q.process, ...q.business.map((b) => names[b] ?? b), ...q.service].join(' · ') || S(QUERY_TEXTS.everything);
   const steps = stepsOf(w.from, w.to, step, c.timeZone);
   const spanWords = (a: number, b: number): string => (grain === 'day' ? date(a) : L(T.span, hm(a), hm(b)));
 

@@ -36,8 +36,11 @@ export const TREND_TEXTS = {
     ja: (what: string, label: string, when: string) => `${what}の${label}は${when}のデータがないため、推移を出せません。`,
     en: (what: string, label: string, when: string) => `There is no ${label} data for ${what} ${when}: no trend to show.`,
   } as Localized<(what: string, label: string, when: string) => string>,
+  /** A measure with no record over time, named: 「見込み終了時刻は記録が残らないため、推移は出せません（…）」. */
   measures: {
-    ja: '推移を出せるのは、残件・処理済み件数・到着件数・進捗率・処理速度・補正待ち・エラー行数・アラートです（見込みや納期は記録が残らないため推移はありません）。',
-    en: 'Genba shows a trend of items left, items done, arrivals, progress, speed, waiting for correction, error lines and alerts (projections and deadlines are not recorded over time).',
-  } as Localized,
+    ja: (what: string) =>
+      `Genbaは${what}の推移は出せません（記録が残らないため。推移を出せるのは、残件・処理済み件数・到着件数・進捗率・処理速度・補正待ち・エラー行数・アラートです）。`,
+    en: (what: string) =>
+      `Genba cannot show ${what} over time: it is not recorded over time (trends: items left, items done, arrivals, progress, speed, waiting for correction, error lines and alerts).`,
+  } as Localized<(what: string) => string>,
 };
