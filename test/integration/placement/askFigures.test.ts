@@ -121,7 +121,7 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
       });
     }
     const errors = db
-      .prepare(`SELECT service, COUNT(*) AS n FROM app_logs WHERE level IN ('ERROR', 'WARN') AND ts >= ? AND ts < ? GROUP BY service`)
+      .prepare(`SELECT service, COUNT(*) AS n FROM app_logs WHERE level IN ('ERROR', 'FATAL', 'CRITICAL') AND ts >= ? AND ts < ? GROUP BY service`)
       .all(NOW - (15 * 60 + 40) * 60_000, NOW) as { service: string; n: number }[];
     for (const e of errors)
       lines.push({
@@ -240,7 +240,7 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
     const errorsBy = (t: number): number =>
       (
         db
-          .prepare(`SELECT COUNT(*) AS n FROM app_logs WHERE level IN ('ERROR', 'WARN', 'FATAL', 'CRITICAL') AND ts >= ? AND ts < ?`)
+          .prepare(`SELECT COUNT(*) AS n FROM app_logs WHERE level IN ('ERROR', 'FATAL', 'CRITICAL') AND ts >= ? AND ts < ?`)
           .get(t - (15 * 60 + 40) * 60_000, t) as { n: number }
       ).n;
     lines.push({

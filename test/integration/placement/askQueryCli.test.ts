@@ -80,7 +80,8 @@ describe('genba ask --json: comparisons, rankings, yes/no, status and missing da
     expect(r.query!.read).toMatchObject({ op: 'check', measure: 'remaining', business: ['611040'] });
     const left = latest('s.business_id = ?', '611040').reduce((s, x) => s + x.left, 0);
     expect(left).toBeGreaterThan(0);
-    expect(r.answer).toBe(`いいえ。 医療レセプトはまだ終わっていません（残件${left}件）。`);
+    // A yes or no says when it holds.
+    expect(r.answer).toBe(`いいえ。 医療レセプトはまだ終わっていません（残件${left}件）。（15:40時点）`);
   });
 
   it("a service's yes/no check reads the logs, not the floor's speed", () => {
@@ -89,7 +90,7 @@ describe('genba ask --json: comparisons, rankings, yes/no, status and missing da
     // The demo's one incident today is ocr-worker's (13:50, 札幌): entry-api has none, and the answer is about entry-api alone.
     expect(r.answer).toBe('entry-apiに障害は見つかっていません（今日（00:00〜15:40））。');
     const errors = db
-      .prepare(`SELECT COUNT(*) AS n FROM app_logs WHERE service = 'ocr-worker' AND level IN ('ERROR', 'WARN') AND ts >= ? AND ts < ?`)
+      .prepare(`SELECT COUNT(*) AS n FROM app_logs WHERE service = 'ocr-worker' AND level IN ('ERROR', 'FATAL', 'CRITICAL') AND ts >= ? AND ts < ?`)
       .get(NOW - 15 * 3_600_000 - 40 * 60_000, NOW) as { n: number };
     expect(ask('ocr-worker 今日エラー何行？').answer).toContain(`ocr-worker: ${errors.n} 行`);
   });

@@ -12,7 +12,8 @@ const DAY_START = Date.parse('2025-10-23T00:00+09:00');
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-const ERROR_LEVELS = "('ERROR', 'WARN', 'FATAL', 'CRITICAL')";
+// An error is a line at ERROR or above (measureSql.ts), never a warning.
+const ERROR_LEVELS = "('ERROR', 'FATAL', 'CRITICAL')";
 
 const hm = (t: number): string => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t);
 const md = (t: number): string => new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric' }).format(t);
