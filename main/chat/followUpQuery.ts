@@ -58,6 +58,8 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery): { query: AskQ
     q.rank = n.rank;
     q.against = n.against;
     q.status = n.status;
-  } else if (n.level !== null) q.level = n.level;
+  }
+  // A skill level this request names (「スキル3以上は？」) is what it changes, whatever the operation.
+  if (n.level !== null) q.level = n.level;
   return { query: q, kept };
 }

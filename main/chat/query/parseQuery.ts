@@ -143,7 +143,7 @@ const DIM_WORDS: [Dimension, RegExp][] = [
   // The text is folded (katakana as hiragana): the kana forms are the ones that match.
   [
     'operator',
-    /おぺれーたー|おぺ(?!れ)|担当者|作業者|入力者|めんばー|誰|だれ|[人者](?:は|を|が|って)|(?:多い|少ない|長い|短い|速い|遅い)人|operators?|who|people|person|staff member/,
+    /おぺれーたー|おぺ(?!れ)|担当者|作業者|入力者|めんばー|誰|だれ|[人者](?:は|を|が|って)|(?<![何数])人(?=[、(]|$)|(?:多い|少ない|長い|短い|速い|遅い)人|operators?|who|people|person|staff member/,
   ],
   ['site', /拠点|きょてん|せんたー|さいと|site|center|centre|location|office|branch/],
   ['process', /工程|こうてい|ぷろせす|process|step|stage/],
@@ -175,8 +175,26 @@ function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension |
     return op === 'rank' ? 'site' : null;
   }
   // 「今日休んでいるのは誰？」, who is absent: the answer names the people.
-  if (op === 'value' && /誰|だれ|\bwho\b/.test(folded)) return 'operator';
+  // 「スキル3以上の人は？」 too: the people, not how many of them (「何人」).
+  if (op === 'value' && /誰|だれ|\bwho\b|(?<![何数])人(?=[はを、(]|$)/.test(folded)) return 'operator';
   return null;
+}
+
+/**
+ * The split a word asked for, kept only when the measure is split that way: 「札幌と大阪、どっちが多い？ who has more left」
+ * asks which site, since items left belong to no person. Otherwise the kind of thing named twice or more, or none.
+ */
+function declaredSplit(op: AskOp, measure: MeasureId | null, by: Dimension | null, named: NamedInText): Dimension | null {
+  if (by === null || measure === null || op === 'trend' || MEASURES[measure].dims.includes(by)) return by;
+  if (!['value', 'list', 'compare', 'rank', 'check'].includes(op)) return by;
+  const several: [Dimension, NameHit[]][] = [
+    ['site', named.sites],
+    ['process', named.processes],
+    ['business', named.businesses],
+    ['operator', named.operators],
+    ['service', named.services],
+  ];
+  return several.find(([d, h]) => h.length >= 2 && MEASURES[measure].dims.includes(d))?.[0] ?? null;
 }
 
 function moveOf(folded: string, named: NamedInText): AskMove | null {
@@ -250,6 +268,10 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   const names: NamedInText = { ...named, processes };
   const move = moveOf(folded, names);
   const scores = measureScores(folded);
+  // A skill level given as a threshold (「スキル3以上」) filters the people another measure counts (「何人」): it is not the figure
+  // asked. Alone, it is the skill measure, but not one the request said (a follow-up keeps the measure before it).
+  const levelOnly = levelOf(folded) !== null && scores.has('skill');
+  if (levelOnly && scores.size > 1) scores.delete('skill');
   const evidence = opEvidence(folded, names, move, scores.size > 0);
   const ranked = [...evidence].filter(([op]) => ops.includes(op)).sort((a, b) => b[1] - a[1]);
   const total = ranked.reduce((s, [, v]) => s + Math.max(0, v), 0);
@@ -293,7 +315,7 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
     service: [...new Set(names.services.map((h) => h.canonical))].sort(),
     level: levelOf(folded),
     status: statusOf(op, folded),
-    by: byDimension(op, folded, names),
+    by: declaredSplit(op, measure, byDimension(op, folded, names), names),
     // The earlier day a change compares with is its `against`, not the time asked about; a request not about the floor has no time of the floor's.
     time: (op === 'change' && againstOf(op, folded) === timeOf(folded)) || (op === 'outside' && !statistic) ? null : timeOf(folded),
     rank: rankOf(op, folded, measure),
@@ -305,6 +327,6 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
     confidence,
     alternatives: close,
     ranked: ranked.filter(([, v]) => v > 0).map(([o]) => o),
-    said: { op: ranked[0]![1] >= MIN_EVIDENCE, measure: scores.size > 0 },
+    said: { op: ranked[0]![1] >= MIN_EVIDENCE, measure: scores.size > 0 && !levelOnly },
   };
 }

@@ -83,6 +83,16 @@ describe('one reading of a question', () => {
     expect(alone.ok && alone.value.followUp).toBeNull();
   });
 
+  it('a skill level a follow-up names is kept when the operation changes: the people of the turn before, filtered by it', async () => {
+    const h = createHandlerTable(app);
+    const first = await h['chat.ask']({ question: '札幌で補正ができる人は何人？', conversationId: null });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.value.query!.read).toMatchObject({ measure: 'headcount', site: ['札幌'], process: ['補正'] });
+    const next = await h['chat.ask']({ question: 'じゃあスキル4以上の人を一覧にして', conversationId: first.value.conversationId });
+    if (!next.ok) throw new Error(next.error.message);
+    expect(next.value.query!.read).toMatchObject({ site: ['札幌'], process: ['補正'], level: 4 });
+  });
+
   it('an ask-back always offers the closest readings, never an empty list, and nothing is stored until one is picked', async () => {
     const before = count('proposals');
     for (const q of ['札幌どう思う？', 'エントリ1 応援 まずい？', 'what about it']) {
