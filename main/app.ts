@@ -106,7 +106,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     overview,
     logs: { anomalies: (window) => logs.anomalies(window), search: (text, k) => logs.search(text, k) },
     alerts: () => alerts.list({ status: 'open' }),
-    incidents: (site, window) => alerts.incidents(site, window),
+    incidents: (site, window, reads) => alerts.incidents(site, window, reads),
     lastSync: () => store.repo().lastSuccessfulSync(),
     meta,
     ...decisions,

@@ -26,7 +26,7 @@ export interface AlertService {
    * The log incidents of now (or of `window`: the one a question asked about), each with the
    * drops in speed it likely caused; `site`: those that touch it.
    */
-  incidents(site?: string, window?: LogWindow): IncidentReport;
+  incidents(site?: string, window?: LogWindow, reads?: IncidentReads): IncidentReport;
   /**
    * A site's speed, incidents and hosts' log lines on one time axis (default: the last 6 hours; at
    * most 7 days), the lines narrowed as the Logs view narrows them.
@@ -47,6 +47,16 @@ export interface ThresholdChange {
   setting: 'alerts.productivityDropShare';
   current: number;
   proposed: number;
+}
+
+/**
+ * The overview and the log anomalies an incident report is worked out from, when the caller has them already: a chat
+ * question reads each once for all its figures (the same functions of the same store at the same time, so the same
+ * report), where each report read them again.
+ */
+export interface IncidentReads {
+  overview: () => Overview;
+  anomalies: (window?: LogWindow) => LogAnomalyReport;
 }
 
 const PAUSED_UNTIL = 'alerts_paused_until';
@@ -82,11 +92,11 @@ export function createAlertService(deps: {
   const openCount = (): number => (deps.db().prepare("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'").get() as { n: number }).n;
   const notFound = (id: number) => new GenbaError('ALERT_NOT_FOUND', { ja: `アラート ${id} は見つかりません。`, en: `Alert ${id} not found.` });
 
-  const inputs = (window?: LogWindow): RuleInputs => {
+  const inputs = (window?: LogWindow, reads?: IncidentReads): RuleInputs => {
     const cfg = env.config();
     let anomalies: LogAnomalyReport | null = null;
     try {
-      anomalies = deps.anomalies(window);
+      anomalies = (reads?.anomalies ?? deps.anomalies)(window);
     } catch (error) {
       deps.log.warn('log anomalies unavailable for alerts', describeError(error));
     }
@@ -97,7 +107,7 @@ export function createAlertService(deps: {
       timeZone: cfg.timeZone,
       config: cfg.alerts,
       workday: cfg.planning,
-      overview: deps.overview(),
+      overview: (reads?.overview ?? deps.overview)(),
       lastSync: deps.lastSync(),
       anomalies,
       ...(deps.siteOfHost ? { siteOfHost: deps.siteOfHost() } : {}),
@@ -133,7 +143,7 @@ export function createAlertService(deps: {
 
   return {
     check,
-    incidents: (site?: string, window?: LogWindow): IncidentReport => report(inputs(window), site),
+    incidents: (site?: string, window?: LogWindow, reads?: IncidentReads): IncidentReport => report(inputs(window, reads), site),
     timeline(site: string, range: { from?: number; to?: number } = {}, templateId?: number, narrowing?: LogNarrowing): SiteTimeline {
       const i = inputs();
       const to = range.to ?? i.now;

@@ -13,6 +13,7 @@ import { askBack } from './askBack.js';
 import type { AssistantDeps } from './assistantDeps.js';
 import { ENGINES, engineFor } from './engineFor.js';
 import type { AskContext } from './engines/askContext.js';
+import { questionReads } from './engines/questionReads.js';
 import { latinAnswer } from './latinAnswer.js';
 import { createNameCache } from './nameCache.js';
 import { outsideTheRecords } from './outsideTheRecords.js';
@@ -36,10 +37,18 @@ export interface AskOptions {
   previous?: AskResult | null;
 }
 
+export interface PrepareOptions {
+  solver?: boolean;
+  warm?: boolean;
+}
+
 /** The chat pipeline: one reading of the request, the engine its query goes to, and one result. */
 export interface Assistant {
-  /** Start-up work kept out of the first question: names and their readings, the solver compiled, the know-how index, the overview. */
-  prepare(o?: { solver?: boolean }): Promise<void>;
+  /**
+   * Start-up work kept out of the first question: names and their readings, and (unless `warm` is false: one question in
+   * one process reads them itself if it needs them) the solver compiled, the know-how index, the overview.
+   */
+  prepare(o?: PrepareOptions): Promise<void>;
   /** The company's names in Latin letters for English screens and texts (api/latinNames.ts); none until their readings are made. */
   latinNames(): LatinNames;
   /** The typed query the rules parser reads a request as (docs/ask-query.md); `ops` narrows the operations it may choose. */
@@ -78,9 +87,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   };
   const latinNames = (): LatinNames => names.latin(deps.db(), deps.aliases());
   return {
-    async prepare(o: { solver?: boolean } = {}): Promise<void> {
-      deps.overview();
-      await Promise.all([o.solver === false ? null : warmSolver(), deps.knowledge.reindex(), names.ready(deps.db(), deps.aliases())]);
+    async prepare(o: PrepareOptions = {}): Promise<void> {
+      const warm = o.warm !== false;
+      if (warm) deps.overview();
+      await Promise.all([warm && o.solver !== false ? warmSolver() : null, warm ? deps.knowledge.reindex() : null, names.ready(deps.db(), deps.aliases())]);
       names.resolver(deps.db(), deps.aliases());
     },
     latinNames,
@@ -118,6 +128,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       deps,
       resolver: names.resolver(db, deps.aliases()),
       overview: ov,
+      ...questionReads(deps, ov),
       series: (): ProcessProgress[] => ov().sites.flatMap((s) => s.processes),
       // One situation and one proposal setting per question: the explanation, the proposal and a what-if read the same.
       situationOptions: { now, timeZone: cfg.timeZone, ...cfg.overview, policy: cfg.placement },

@@ -4,6 +4,7 @@ import type { PlanConditions, StoredPlan } from '../api/planTypes.js';
 import type { Alert, IncidentReport, Lang, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
 import type { AppLog } from '../applog/appLog.js';
 import type { GenbaConfig } from '../config/config.js';
+import type { IncidentReads } from '../alerts/alertService.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
 
@@ -20,8 +21,8 @@ export interface AssistantDeps {
   overview: () => Overview;
   logs: { anomalies: (window?: LogWindow) => LogAnomalyReport; search: (text: string, k: number) => Promise<LogSearchHit[]> };
   alerts: () => Alert[];
-  /** Log incidents and the drops in speed they likely caused (all sites, or those touching `site`). */
-  incidents: (site?: string, window?: LogWindow) => IncidentReport;
+  /** Log incidents and the drops in speed they likely caused (all sites, or those touching `site`), from the overview and anomalies `reads` gives. */
+  incidents: (site?: string, window?: LogWindow, reads?: IncidentReads) => IncidentReport;
   /** When the last sync finished (epoch ms), or null. */
   lastSync: () => number | null;
   /** The distance table: the config's, or the demo company's when that is the source and the config has none. */

@@ -13,6 +13,7 @@ import type { TextEmbedder } from '../ai/storedVectors.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { AppLog } from '../applog/appLog.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
+import type { IncidentReads } from '../alerts/alertService.js';
 import { ProposalError } from './proposalError.js';
 import type { DecisionRecord, DeliveryReport } from '../store/decisionRecord.js';
 import { attemptReason, NOT_ATTEMPTED } from '../store/attemptReason.js';
@@ -20,7 +21,7 @@ import type { LatinNames } from '../api/latinNames.js';
 import { listBusinessNames, saveBusinessName, storedBusinessNames } from '../store/businessNames.js';
 import { businessAliases } from './businessAliases.js';
 import { businessNameClash } from './businessNameClash.js';
-import { createAssistant } from './assistant.js';
+import { createAssistant, type PrepareOptions } from './assistant.js';
 import { proposalChanges } from './proposalCheck.js';
 import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decision } from './proposalStore.js';
 import { impactOfKept } from '../placement/impactOfKept.js';
@@ -43,7 +44,7 @@ const conversationNotFound = (id: string): GenbaError =>
 export interface AssistantService {
   knowledge: KnowledgeBase;
   /** Start-up work kept out of the first question; `solver: false` leaves HiGHS to compile at its first use (one question in one process). */
-  prepare(o?: { solver?: boolean }): Promise<void>;
+  prepare(o?: PrepareOptions): Promise<void>;
   /**
    * Streams the answer as `chat-chunk` events under the caller's request id; `reading`: the
    * manager's choice of an ask-back, answered as it is. `conversationId`: the stored conversation the question
@@ -93,7 +94,7 @@ export function createAssistantService(deps: {
   overview: () => Overview;
   logs: { anomalies: (window?: LogWindow) => LogAnomalyReport; search: (text: string, k: number) => Promise<LogSearchHit[]> };
   alerts: () => Alert[];
-  incidents: (site?: string, window?: LogWindow) => IncidentReport;
+  incidents: (site?: string, window?: LogWindow, reads?: IncidentReads) => IncidentReport;
   lastSync: () => number | null;
   meta: { get: (key: string) => string | null; set: (key: string, value: string) => void };
   /** Queues a decision in the outbox (called inside the decision's transaction). */

@@ -10,9 +10,10 @@ import type { placementSituation } from '../../placement/placementSituation.js';
 import type { AssistantDeps } from '../assistantDeps.js';
 import type { EntityResolver } from '../entityResolver.js';
 import type { QueryWindow } from '../query/queryWindow.js';
+import type { QuestionReads } from './questionReads.js';
 
 /** Everything an engine reads for one question: fixed once, so every engine of the question sees the same clock and settings. */
-export interface AskContext {
+export interface AskContext extends QuestionReads {
   question: string;
   lang: Lang;
   now: number;

@@ -16,7 +16,7 @@ export const explainEngine: Engine = async (q, c) => {
     lang: c.lang,
     timeZone: c.cfg.timeZone,
     overview: c.overview,
-    incidents: (site) => c.deps.incidents(site),
+    incidents: (site) => c.incidents(site),
     peopleNeeded: async (p) => {
       const situation = placementSituation(c.db, c.situationOptions, { site: p.site, process: p.process, businessId: p.businessId }, c.overview());
       if (!situation) return null;

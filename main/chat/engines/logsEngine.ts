@@ -14,7 +14,7 @@ export const logsEngine: Engine = async (q, c) => {
   const window = { ...span, label: { ja: span.label.ja, en: span.label.en.startsWith('the ') ? `in ${span.label.en}` : span.label.en } };
   const hits = await c.deps.logs.search(c.question, 3).catch(() => []);
   // Without a period asked, an incident is counted from its own start (13:50から556行); with one, inside it.
-  const incidents = c.deps.incidents(site ?? undefined, q.time === null ? undefined : window);
-  const text = [incidentsAnswer(incidents, c.tz, site), logAnswer(c.deps.logs.anomalies(window), hits, c.tz, window.label)].join('\n');
+  const incidents = c.incidents(site ?? undefined, q.time === null ? undefined : window);
+  const text = [incidentsAnswer(incidents, c.tz, site), logAnswer(c.anomalies(window), hits, c.tz, window.label)].join('\n');
   return { text, facts: text, knowhow: [...q.service, 'システム障害 エラー ログ'] };
 };

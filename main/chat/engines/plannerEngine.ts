@@ -17,7 +17,7 @@ export const plannerEngine: Engine = async (q, c) => {
     dayStart: c.dayStart,
     timeZone: c.cfg.timeZone,
     overview: c.overview,
-    incidents: (site, window) => c.deps.incidents(site, window),
+    incidents: c.incidents,
     alerts: c.deps.alerts,
     minSkill: c.cfg.placement.minSkill,
     monthlyOvertimeLimitMinutes: c.cfg.planning.monthlyOvertimeLimitHours * 60,

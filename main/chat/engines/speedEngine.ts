@@ -20,7 +20,7 @@ export const speedEngine: Engine = async (q, c) => {
     ...(q.op === 'trend' && range ? { steps: speedSteps(c.db, p, range.from, range.to) } : {}),
     spread: operatorSpread(c.db, p.site, p.process),
   });
-  const incidents = c.deps.incidents(site ?? undefined, range ?? undefined);
+  const incidents = c.incidents(site ?? undefined, range ?? undefined);
   const text = productivityAnswer(c.series(), incidents, c.tz, site, q.process[0] ?? null, compare, range?.label ?? null);
   return { text, facts: text, knowhow: [site ?? '', q.process[0] ?? '', q.op === 'advise' ? '納期 遅延 移動' : ''], showKnowhow: q.op === 'advise' };
 };
