@@ -2,8 +2,11 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 // The `genba` CLI: the same core as the app, bundled for plain Node. Dependencies
-// (better-sqlite3, zod, ...) stay external and load from node_modules.
+// (better-sqlite3, ...) stay external and load from node_modules.
 export default defineConfig({
+  // zod is the exception: as a package it is ~95 ES modules (its locales included) that `genba ask` resolves, reads and
+  // compiles one by one on every start; bundled, it is the few schema builders the CLI uses, in the chunks that use them.
+  ssr: { noExternal: ['zod'] },
   build: {
     ssr: true,
     outDir: resolve('out/cli'),

@@ -167,38 +167,27 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       throw usageError({ ja: `--now: ${(error as GenbaError).messageIn('ja')}`, en: `--now: ${(error as GenbaError).messageIn('en')}` });
     }
     await checkModelOptions(values);
-    // The commands load here, not at the top: `genba logs parse` and `genba help` start
-    // without the store's native modules, the optimizer and the model runtime.
-    const [
-      { createApp },
-      { CLICKHOUSE_PASSWORD, memorySecretStore, MYSQL_PASSWORD },
-      sync,
-      safety,
-      assistant,
-      { runModelsCommand },
-      { runAlertsCommand },
-      { runEvalCommand },
-      { runForecastCommand, runPlanCommand },
-    ] = await Promise.all([
-      import('./app.js'),
-      import('./config/secretStore.js'),
-      import('./cli/syncCommand.js'),
-      import('./cli/safetyCommands.js'),
-      import('./cli/assistantCommands.js'),
-      import('./cli/modelsCommand.js'),
-      import('./cli/alertsCommand.js'),
-      import('./cli/evalCommand.js'),
-      import('./cli/planningCommands.js'),
-    ]);
-    const { preparePassword, runSyncCommand } = sync;
-    const { runBackup, runDoctorCommand, runRestore } = safety;
-    const { runApprovals, runAsk, runDecision, runKnowledge } = assistant;
+    // The commands load here, not at the top, and only the one run: `genba logs parse` and `genba help` start without
+    // the store's native modules, the optimizer and the model runtime, and `genba ask` without sync, doctor and eval.
+    const only = <T>(commands: string[], load: () => Promise<T>): Promise<T> | null => (commands.includes(command) ? load() : null);
+    const [{ createApp }, { CLICKHOUSE_PASSWORD, memorySecretStore, MYSQL_PASSWORD }, sync, safety, assistant, models, alerts, evaluation, planning] =
+      await Promise.all([
+        import('./app.js'),
+        import('./config/secretStore.js'),
+        only(['sync'], () => import('./cli/syncCommand.js')),
+        only(['doctor', 'restore', 'backup'], () => import('./cli/safetyCommands.js')),
+        only(['ask', 'approve', 'reject', 'modify', 'knowledge', 'approvals'], () => import('./cli/assistantCommands.js')),
+        only(['models'], () => import('./cli/modelsCommand.js')),
+        only(['alerts'], () => import('./cli/alertsCommand.js')),
+        only(['eval'], () => import('./cli/evalCommand.js')),
+        only(['plan', 'forecast'], () => import('./cli/planningCommands.js')),
+      ]);
     const secrets = memorySecretStore();
     // The password of the company MySQL reaches every command that may talk to it (doctor, decisions' delivery).
     if (process.env.GENBA_MYSQL_PASSWORD) secrets.set(MYSQL_PASSWORD, process.env.GENBA_MYSQL_PASSWORD);
     if (process.env.GENBA_CLICKHOUSE_PASSWORD !== undefined) secrets.set(CLICKHOUSE_PASSWORD, process.env.GENBA_CLICKHOUSE_PASSWORD);
     const syncArgs = { source: values.source, logsSource: values['logs-source'], once: values.once === true, json };
-    const prepared = command === 'sync' ? await preparePassword(syncArgs, secrets, io, lang) : null;
+    const prepared = sync ? await sync.preparePassword(syncArgs, secrets, io, lang) : null;
     app = createApp({
       ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
       ...(now !== undefined ? { now } : {}),
@@ -214,15 +203,15 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     });
     lang = app.lang();
     if (!json && command !== 'sync') stopProgress = showTerminalProgress(app.events, lang);
-    if (command === 'sync') return await runSyncCommand(app, syncArgs, prepared!.form, prepared!.needsPrompt, secrets, io);
-    if (command === 'models') return await runModelsCommand(app, rest, json, io);
+    if (sync) return await sync.runSyncCommand(app, syncArgs, prepared!.form, prepared!.needsPrompt, secrets, io);
+    if (models) return await models.runModelsCommand(app, rest, json, io);
     // These work on a folder whose store cannot be opened: they start the app themselves, if at all.
-    if (command === 'doctor') return await runDoctorCommand(app, { fix: values.fix === true, json }, io);
-    if (command === 'restore') return await runRestore(app, rest, json, io);
+    if (command === 'doctor') return await safety!.runDoctorCommand(app, { fix: values.fix === true, json }, io);
+    if (command === 'restore') return await safety!.runRestore(app, rest, json, io);
     const started = performance.now();
     await app.start();
     stopProgress();
-    if (command === 'alerts') return runAlertsCommand(app, rest, json, io);
+    if (alerts) return alerts.runAlertsCommand(app, rest, json, io);
     const k = values.k === undefined ? (command === 'knowledge' ? 5 : 20) : Number(values.k);
     if (!Number.isInteger(k) || k < 1 || k > 100)
       throw usageError({ ja: '--k は 1〜100 の整数で指定してください', en: '--k must be an integer from 1 to 100' });
@@ -244,16 +233,16 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       const filter: LogFilter = { service: values.service, host: values.host, level: level as LogFilter['level'], ...range };
       return await runLogsCommand(app, rest[0] ?? 'templates', rest.slice(1), { json, k, site: values.site, ...range, filter }, io);
     }
-    if (command === 'ask') return await runAsk(app, rest, { json, conversation: values.conversation }, io);
-    if (command === 'eval') return await runEvalCommand(app, rest, json, io);
-    if (command === 'plan') return await runPlanCommand(app, { date: values.date, json }, io);
-    if (command === 'forecast') return runForecastCommand(app, rest, { days: values.days, site: values.site, json }, io);
+    if (command === 'ask') return await assistant!.runAsk(app, rest, { json, conversation: values.conversation }, io);
+    if (evaluation) return await evaluation.runEvalCommand(app, rest, json, io);
+    if (command === 'plan') return await planning!.runPlanCommand(app, { date: values.date, json }, io);
+    if (command === 'forecast') return planning!.runForecastCommand(app, rest, { days: values.days, site: values.site, json }, io);
     if (command === 'approve' || command === 'reject' || command === 'modify') {
-      return await runDecision(app, command, rest, { reason: values.reason, keep: values.keep, set: values.set, off: values.off, json }, io);
+      return await assistant!.runDecision(app, command, rest, { reason: values.reason, keep: values.keep, set: values.set, off: values.off, json }, io);
     }
-    if (command === 'knowledge') return await runKnowledge(app, rest, { title: values.title, k, json }, io);
-    if (command === 'approvals') return runApprovals(app, rest, { out: values.out, json }, io);
-    if (command === 'backup') return await runBackup(app, rest, json, io);
+    if (command === 'knowledge') return await assistant!.runKnowledge(app, rest, { title: values.title, k, json }, io);
+    if (command === 'approvals') return assistant!.runApprovals(app, rest, { out: values.out, json }, io);
+    if (command === 'backup') return await safety!.runBackup(app, rest, json, io);
 
     if (command === 'compact') {
       const r = await app.compact();

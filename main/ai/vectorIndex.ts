@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import hnswlib from 'hnswlib-node';
+import type { HierarchicalNSW } from 'hnswlib-node';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { writePrivateFile } from '../config/privateFile.js';
 
@@ -19,6 +20,9 @@ export type OpenResult = { index: VectorIndex; rebuild: null | 'missing' | 'mode
 const M = 16;
 const EF_CONSTRUCTION = 200;
 
+/** The native addon loads with the first index opened, not with the app: a question that needs no know-how never opens one. */
+const hnswlib = (): typeof import('hnswlib-node') => createRequire(import.meta.url)('hnswlib-node') as typeof import('hnswlib-node');
+
 /**
  * An HNSW index (hnswlib-node, cosine) on local disk, with ids chosen by the caller
  * (SQLite row ids). Grows as points are added; deletions are marked and their slots
@@ -32,7 +36,7 @@ export class VectorIndex {
   private constructor(
     private readonly path: string,
     readonly tag: IndexTag,
-    private hnsw: hnswlib.HierarchicalNSW,
+    private hnsw: HierarchicalNSW,
     private capacity: number,
     deleted: number[] = [],
   ) {
@@ -41,7 +45,7 @@ export class VectorIndex {
   }
 
   static create(path: string, tag: IndexTag, capacity = 1024): VectorIndex {
-    const hnsw = new hnswlib.HierarchicalNSW('cosine', tag.dim);
+    const hnsw = new (hnswlib().HierarchicalNSW)('cosine', tag.dim);
     hnsw.initIndex({ maxElements: capacity, m: M, efConstruction: EF_CONSTRUCTION, randomSeed: 100, allowReplaceDeleted: true });
     hnsw.setEf(64);
     return new VectorIndex(path, tag, hnsw, capacity);
@@ -62,7 +66,7 @@ export class VectorIndex {
     }
     if (meta.model !== tag.model || meta.dim !== tag.dim) return { index: VectorIndex.create(path, tag), rebuild: 'model-changed' };
     try {
-      const hnsw = new hnswlib.HierarchicalNSW('cosine', tag.dim);
+      const hnsw = new (hnswlib().HierarchicalNSW)('cosine', tag.dim);
       hnsw.readIndexSync(path, true);
       if (hnsw.getCurrentCount() !== meta.count) throw new Error('count mismatch');
       hnsw.setEf(64);

@@ -56,9 +56,10 @@ export async function runAsk(app: GenbaApp, args: string[], o: { json: boolean; 
       ja: `--conversation には new か会話 ID（C20251023-1A2B3C4D の形）を指定してください: ${o.conversation}`,
       en: `--conversation takes new or a conversation id (like C20251023-1A2B3C4D): ${o.conversation}`,
     });
-  // Start-up work (the app does it while its window opens), so that the timings are the question's own; not the
-  // solver's compilation: one question in one process would only pay it earlier, and most questions never solve.
-  await app.assistant.prepare({ solver: false });
+  // The names' readings, as the app makes them at start; not the rest of its start-up work (the overview of now, the
+  // know-how index, the solver): one question in one process would only pay for it earlier, and most questions need
+  // little of it. The timings include what the question was the first to read.
+  await app.assistant.prepare({ warm: false });
   const conversation = o.conversation === undefined ? undefined : o.conversation === 'new' ? null : o.conversation.toUpperCase();
   const r = await app.assistant.ask(question, undefined, undefined, conversation);
   const text = formatAsk(r, app.lang());

@@ -1,4 +1,13 @@
-import holidayJp from '@holiday-jp/holiday_jp';
+import { createRequire } from 'node:module';
+
+/**
+ * The holiday table (230 kB of dates) loads on the first date asked about, not with the app: most `genba ask` questions
+ * never count working days.
+ */
+type Holidays = Record<string, { name: string; name_en: string } | undefined>;
+let holidayTable: Holidays | null = null;
+const holidays = (): Holidays =>
+  (holidayTable ??= (createRequire(import.meta.url)('@holiday-jp/holiday_jp') as typeof import('@holiday-jp/holiday_jp')).holidays as Holidays);
 
 /**
  * The working calendar of a Japanese back office: Monday to Friday, except national
@@ -34,7 +43,7 @@ export function dayOfWeek(date: string): number {
 
 /** The national holiday's name on that date (ja and en), or null. */
 export function holidayOn(date: string): { ja: string; en: string } | null {
-  const h = (holidayJp.holidays as Record<string, { name: string; name_en: string } | undefined>)[date];
+  const h = holidays()[date];
   return h ? { ja: h.name, en: h.name_en } : null;
 }
 

@@ -85,7 +85,7 @@ export async function askQueryBench(record: (name: string, value: string) => voi
         walls.sort((a, b) => a - b);
         record(
           `genba ask wall (one process): ${q}`,
-          `median ${(walls[2]! / 1000).toFixed(2)} s, max ${(walls[4]! / 1000).toFixed(2)} s (load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
+          `p50 ${(walls[2]! / 1000).toFixed(2)} s (target ≤ 0.5 s idle), max ${(walls[4]! / 1000).toFixed(2)} s (load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
         );
       }
   } finally {
