@@ -61,6 +61,11 @@ const VALUE_CUES = [
   'what is',
   'how long',
   'when ',
+  // A total asked is one figure, even of all sites (「全拠点の合計」 "total, all sites").
+  '合計',
+  '全部で',
+  'total',
+  'altogether',
 ];
 
 /** The operation's evidence: cues, plus the question's structure. */
@@ -263,7 +268,8 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   // 補正待ち is a count, not the process 補正.
   const processes = named.processes.filter(
     (h) =>
-      !/^(?:待ち|まち| ?(?:waiting|pending|backlog))/.test(named.text.slice(h.end)) && !/(?:waiting|waits?|awaiting) for ?$/.test(named.text.slice(0, h.at)),
+      !/^(?:待ち|まち| ?(?:waiting|pending|backlog|queue))/.test(named.text.slice(h.end)) &&
+      !/(?:waiting|waits?|awaiting) for ?$/.test(named.text.slice(0, h.at)),
   );
   const names: NamedInText = { ...named, processes };
   const move = moveOf(folded, names);

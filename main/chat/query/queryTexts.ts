@@ -3,9 +3,10 @@ import { count } from '../../api/englishCount.js';
 
 /** The sentences the planner's answers are written in; every figure comes with its unit and period. */
 export const QUERY_TEXTS = {
-  valueHeader: { ja: (what: string, when: string) => `${what}（${when}）:`, en: (what: string, when: string) => `${what} (${when}):` } as Localized<
-    (what: string, when: string) => string
-  >,
+  valueHeader: {
+    ja: (what: string, when: string) => `${what}（${when}）:`,
+    en: (what: string, when: string) => `${what.charAt(0).toUpperCase()}${what.slice(1)} (${when}):`,
+  } as Localized<(what: string, when: string) => string>,
   asOf: { ja: (hm: string) => `${hm}時点`, en: (hm: string) => `as of ${hm}` } as Localized<(hm: string) => string>,
   noRows: { ja: '該当するデータがありません。', en: 'No data matches.' } as Localized,
   compareLead: {
