@@ -3,6 +3,8 @@ import type { ParsedQuery } from './query/parseQuery.js';
 
 /** Words that open a follow-up: 「じゃあ」「では」「それなら」, "and", "what about", "how about". */
 const OPENERS = /^(?:じゃあ|じゃ|では|それでは|それなら|なら|あと|それと|ちなみに|で、|and\b|what about\b|how about\b|then\b|ok,? (?:and|what|how)\b)/i;
+/** Words that point back to what the turn before named: 「そこ」「その中で」 "there", "those", "the same". */
+const BACK = /そこ|その中|そのうち|同じ(?:拠点|工程|ところ)|\b(?:there|those|them|the same)\b/i;
 /** The name lists a request can change. */
 const NAME_FIELDS = ['site', 'process', 'business', 'operator', 'service'] as const;
 /** Short enough to lean on the turn before (「大阪は？」「補正は？」 "and Osaka?"). */
@@ -17,11 +19,16 @@ const SHORT_EN_WORDS = 6;
  */
 export function isFollowUp(question: string, parsed: ParsedQuery): boolean {
   const n = parsed.query;
-  if ((parsed.said.op && parsed.said.measure) || (parsed.said.op && n.op === 'outside')) return false;
+  if (parsed.said.op && n.op === 'outside') return false;
   const q = question.normalize('NFKC').trim();
+  // An opener or a word pointing back (「そこ」 "there") continues the conversation, even with a measure of its own:
+  // "what about correction waiting there?" after 大阪's items left asks it of 大阪.
+  if (OPENERS.test(q) || BACK.test(q)) return true;
+  if (parsed.said.op && parsed.said.measure) return false;
   const short = /[\u3040-\u30ff\u3400-\u9fff]/.test(q) ? q.length <= SHORT_JA : q.split(/\s+/).length <= SHORT_EN_WORDS;
-  const names = NAME_FIELDS.some((f) => n[f].length > 0) || n.move !== null || n.time !== null;
-  return (short && !parsed.said.measure && names) || OPENERS.test(q);
+  // A split with no measure (「ホスト別では？」 "which host had the most?") is of the measure before.
+  const names = NAME_FIELDS.some((f) => n[f].length > 0) || n.move !== null || n.time !== null || n.by !== null;
+  return short && !parsed.said.measure && names;
 }
 
 /**
@@ -41,6 +48,7 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery): { query: AskQ
     }
     q[f] = op === 'compare' && before.op !== 'compare' ? [...new Set([...before[f], ...n[f]])] : n[f];
   }
+  if (n.by !== null) q.by = n.by;
   if (n.time !== null) q.time = n.time;
   else if (before.time !== null) kept.push('time');
   if (now.said.measure && n.measure !== null) q.measure = n.measure;

@@ -24,6 +24,8 @@ interface Row {
   shown: string;
   /** Work all finished: when (a speed or slack of it means nothing; a ranking leaves it out and says so). */
   finishedAt?: number;
+  /** Several series in one row: its figure is of the worst of them, and its words say how many (「52本中1本が遅れ」). */
+  several?: boolean;
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -143,7 +145,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     rows = [...groups].map(([key, g]) => {
       const v = progressFigure(q.measure!, g, correction);
       const special = progressShown(q.measure!, g, { lang: c.lang, timeZone: c.timeZone, name });
-      if (special) return { key, value: special.finishedAt === undefined ? v : null, ...special };
+      if (special) return { key, value: special.finishedAt === undefined ? v : null, ...special, several: g.length > 1 };
       return {
         key,
         value: v,
@@ -242,7 +244,7 @@ function checkText(q: AskQuery, rows: Row[], c: QueryContext, when: string): str
     return `${
       late.length === 0
         ? `${S(T.yes)} ${rows.map((r) => L(T.onTime, r.key)).join(' ')}`
-        : `${S(T.no)} ${late.map((r) => L(T.late, r.key, -r.value!)).join(' ')}`
+        : `${S(T.no)} ${late.map((r) => (r.several ? `${r.key}: ${r.shown}` : L(T.late, r.key, -r.value!))).join(' ')}`
     }${L(T.checkWhen, when)}`;
   }
   return [L(T.valueHeader, q.measure ? S(MEASURES[q.measure].label) : '', when), ...rows.map((r) => `- ${r.key}: ${r.shown}`)].join('\n');

@@ -49,7 +49,10 @@ export const MEASURE_QUERY_TEXTS = {
   /** Why a measure computed from other figures has no split by a dimension: 「速度は拠点・工程・業務ごとに出します」. */
   computedPer: (label: Localized, dims: readonly StoreDim[]): Localized => ({
     ja: `${label.ja}は${dims.map((d) => DIM_WORDS[d].ja).join('・')}ごとに出します`,
-    en: `${label.en} is computed per ${dims.map((d) => DIM_WORDS[d].en).join(', ').replace(/, ([^,]*)$/, ' and $1')}`,
+    en: `${label.en} is computed per ${dims
+      .map((d) => DIM_WORDS[d].en)
+      .join(', ')
+      .replace(/, ([^,]*)$/, ' and $1')}`,
   }),
   noHistory: (label: Localized): Localized => ({
     ja: `${label.ja}はマスタに今登録されている値で、過去の記録がないため、推移や前との比較は出せません。`,

@@ -251,6 +251,8 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       '補正待',
       'correction backlog',
       'correction queue',
+      'correction waiting',
+      'corrections waiting',
       'waiting for correction',
       'wait for correction',
       'waits for correction',

@@ -548,6 +548,13 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['weather', 4],
     ['haiku', 4],
     ['taxi', 4],
+    // Genba writes back only the decisions on its cards: it sends no messages.
+    ['email', 4],
+    ['e-mail', 4],
+    ['メールして', 4],
+    ['メールを送', 4],
+    ['send a message', 4],
+    ['text them', 4],
     ['payroll', 3],
     ['salary', 3],
     ['news', 3],

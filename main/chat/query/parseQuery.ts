@@ -30,9 +30,17 @@ const MIN_EVIDENCE = 1;
 /** Statistics beyond the operations (value, list, compare, rank, trend, change): read, and answered with what Genba can do instead. */
 const STATISTIC =
   /標準偏差|ひょうじゅんへんさ|分散|相関|そうかん|回帰|分位|パーセンタイル|偏差値|standard deviation|std ?dev|variance|correlat|regression|percentile|quantile/;
+/**
+ * Whether a request holds a cue. A Latin cue is a word or the start of one ('arriv' in "arrivals"), never the inside of
+ * another: "at " is not in "what about", "or " not in "operators and". A Japanese cue is found anywhere, spaces aside.
+ */
+const latinCue = new Map<string, RegExp>();
 const has = (folded: string, cue: string): boolean => {
   const f = fold(cue);
-  return f.includes(' ') || /^[a-z]/.test(f) ? ` ${folded} `.includes(f) || folded.includes(f) : folded.replace(/ /g, '').includes(f);
+  if (!(f.includes(' ') || /^[a-z]/.test(f))) return folded.replace(/ /g, '').includes(f);
+  let re = latinCue.get(f);
+  if (!re) latinCue.set(f, (re = new RegExp(`(?:^|[^a-z])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)));
+  return re.test(` ${folded} `);
 };
 
 const OP_CUE_FOLDED = Object.fromEntries(Object.entries(OP_CUES).map(([op, cues]) => [op, cues.map(([c, w]) => [fold(c), w] as const)])) as Record<
@@ -116,9 +124,10 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
     e.set('list', e.get('list')! + 1.5);
   // A number of people or a speed under a condition: a what-if.
   if (move) e.set('whatif', e.get('whatif')! + ('speed' in move ? 2 : move.to || move.from ? 2 : 1));
-  // Nothing of the floor named and no measure: not about the floor.
+  // Nothing of the floor named, no measure and no time: not about the floor. A time alone (「昨日は？」 "what about
+  // tomorrow?") is a follow-up's, not a request about something else.
   const anyName = [named.sites, named.processes, named.businesses, named.operators, named.services, named.hosts].some((h) => h.length > 0);
-  if (!anyName && !measureFound) e.set('outside', e.get('outside')! + 1.5);
+  if (!anyName && !measureFound && timeOf(folded) === null) e.set('outside', e.get('outside')! + 1.5);
   return e;
 }
 
@@ -284,7 +293,8 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   // Without evidence for an operation, a question with a measure or a thing of the floor named (「明日の横浜の検証は誰？」) asks
   // about it: its value. Only one with neither is outside the floor.
   const aboutFloor = scores.size > 0 || [named.sites, named.processes, named.businesses, named.operators].some((h) => h.length > 0);
-  let op: AskOp = ranked[0]![1] >= MIN_EVIDENCE ? ranked[0]![0] : aboutFloor && ops.includes('value') ? 'value' : 'outside';
+  const said = ranked[0]![1] >= MIN_EVIDENCE;
+  let op: AskOp = said ? ranked[0]![0] : aboutFloor && ops.includes('value') ? 'value' : 'outside';
   // The chosen operation's own share: an operation taken by default (no evidence for it) is a guess, 0.
   const confidence = calibrated(total > 0 ? Math.max(0, evidence.get(op) ?? 0) / total : 0);
   if (!ops.includes(op)) op = 'outside';
@@ -321,9 +331,10 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
     service: [...new Set(names.services.map((h) => h.canonical))].sort(),
     level: levelOf(folded),
     status: statusOf(op, folded),
-    by: declaredSplit(op, measure, byDimension(op, folded, names), names),
+    // Against a measure the request said; one taken by default does not overrule the split it asked for.
+    by: scores.size > 0 ? declaredSplit(op, measure, byDimension(op, folded, names), names) : byDimension(op, folded, names),
     // The earlier day a change compares with is its `against`, not the time asked about; a request not about the floor has no time of the floor's.
-    time: (op === 'change' && againstOf(op, folded) === timeOf(folded)) || (op === 'outside' && !statistic) ? null : timeOf(folded),
+    time: (op === 'change' && againstOf(op, folded) === timeOf(folded)) || (op === 'outside' && !statistic && said) ? null : timeOf(folded),
     rank: rankOf(op, folded, measure),
     against: againstOf(op, folded),
     move: op === 'whatif' ? move : null,
@@ -333,6 +344,6 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
     confidence,
     alternatives: close,
     ranked: ranked.filter(([, v]) => v > 0).map(([o]) => o),
-    said: { op: ranked[0]![1] >= MIN_EVIDENCE, measure: scores.size > 0 && !levelOnly },
+    said: { op: said, measure: scores.size > 0 && !levelOnly },
   };
 }

@@ -83,6 +83,38 @@ describe('one reading of a question', () => {
     expect(alone.ok && alone.value.followUp).toBeNull();
   });
 
+  it('a follow-up of a time alone, of an opener with its own measure, or of a split alone keeps the rest of the turn before', async () => {
+    const h = createHandlerTable(app);
+    const ask = async (question: string, conversationId: string | null) => {
+      const r = await h['chat.ask']({ question, conversationId });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    // 「昨日は？」: a time alone is no request about something else.
+    const arrivals = await ask('今日の札幌の入荷は何件？', null);
+    const yesterday = await ask('昨日は？', arrivals.conversationId ?? null);
+    expect(yesterday.query!.read).toMatchObject({ measure: 'arrivals', site: ['札幌'], time: 'yesterday' });
+    expect(yesterday.query!.answeredBy).not.toBe('outside');
+    // "what about … there?": its own measure, the site of the turn before (the word "about" holds no "at ").
+    const left = await ask('大阪の残り件数は？', null);
+    const there = await ask('what about correction waiting there?', left.conversationId ?? null);
+    expect(there.query!.read).toMatchObject({ measure: 'correction_waiting', site: ['大阪'] });
+    // "which host had the most?": a ranking by host of the measure before.
+    const errors = await ask('How many errors today?', null);
+    const host = await ask('which host had the most?', errors.conversationId ?? null);
+    expect(host.query!.read).toMatchObject({ op: 'rank', measure: 'error_lines', by: 'host' });
+    // A request to send messages is nothing Genba does.
+    const email = await ask('Email all Osaka operators and tell them to stay late tonight', null);
+    expect(email.query!.answeredBy).toBe('outside');
+    expect(email.proposal).toBeNull();
+  });
+
+  it('a yes or no over every line names the late ones out of all, never "everything is 4 min late"', async () => {
+    const r = await app.assistant.ask("Any lines at risk of missing today's deadlines?");
+    expect(r.answer).not.toMatch(/everything is projected/);
+    expect(r.answer).toMatch(/1 of \d+ series late/);
+  });
+
   it('a skill level a follow-up names is kept when the operation changes: the people of the turn before, filtered by it', async () => {
     const h = createHandlerTable(app);
     const first = await h['chat.ask']({ question: '札幌で補正ができる人は何人？', conversationId: null });
