@@ -484,6 +484,7 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'who works where',
       'けいかく',
       'staffing plan',
+      'staffing',
       'the plan',
       'plan tomorrow',
       'plan for tomorrow',

@@ -316,8 +316,10 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   else if (op === 'propose') measure = measure === 'planned_staff' ? 'planned_staff' : 'slack';
   else if (measure === null) measure = defaultMeasure(op, names);
 
-  // The registered headcount has no day: how many people a day ahead has is its roster (「明日は何人出勤する？」).
-  if (measure === 'headcount' && isAhead(timeOf(folded))) measure = 'attendance';
+  // The registered headcount has no day: how many people a day has is its attendance (「今日大阪に何人いる？」 "how many
+  // people are in today"), or for a day ahead its roster (「明日は何人出勤する？」). Who 「can do」 a process stays the register.
+  const day = timeOf(folded);
+  if (measure === 'headcount' && day !== null && (isAhead(day) || !/できる|can do|can work|qualified|skill|すきる/.test(folded))) measure = 'attendance';
 
   const sources = move && 'count' in move && move.from ? [move.from] : [];
   const sites = names.sites.map((h) => h.canonical).filter((s) => !sources.includes(s) || names.sites.filter((h) => h.canonical === s).length > 1);

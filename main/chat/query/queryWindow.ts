@@ -32,6 +32,13 @@ export function queryWindow(time: AskTime | null, now: number, dayStart: number,
     const to = at(addDays(span.to, 1));
     return from > now ? { from, to, label: span.label, ahead: true } : upToNow(from, to, span.label);
   }
+  // Two hours of today (hours_9-12): that span, cut at now.
+  const hours = /^hours_(\d+)-(\d+)$/.exec(t);
+  if (hours) {
+    const [a, b] = [dayStart + Number(hours[1]) * HOUR, dayStart + Number(hours[2]) * HOUR];
+    const label = { ja: `今日の${hm(a)}〜${hm(b)}`, en: `today ${hm(a)}–${hm(b)}` };
+    return a > now ? { from: a, to: b, label, ahead: true } : upToNow(a, b, label);
+  }
   const m = /^(last|since|by)_(\d+)([hd]?)$/.exec(t);
   if (m) {
     const n = Number(m[2]);

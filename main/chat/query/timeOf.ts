@@ -94,6 +94,16 @@ function timeIn(folded: string): AskTime | null {
   if (hours !== null) return hours === 1 ? 'last_hour' : `last_${hours}h`;
   const days = n(/(?:過去|直近|ここ|last|past) ?(\d{1,2}) ?(?:日|days?)/);
   if (days !== null) return `last_${days}d`;
+  // Two hours of the day (「9時から12時まで」 "from 9 to 12", "between 9am and 12pm"): that span, before a since or a by.
+  const span =
+    /(\d{1,2})(?::00|時)(?:から|〜|~|-)(\d{1,2})(?::00|時)|(?:from|between) (\d{1,2})(?::00)? ?(am|pm)? ?(?:to|and|-|–) ?(\d{1,2})(?::00)? ?(am|pm)?/.exec(
+      folded,
+    );
+  if (span) {
+    const h = (x: string | undefined, ampm: string | undefined): number => Number(x) + (ampm === 'pm' && Number(x) < 12 ? 12 : 0);
+    const [a, b] = span[1] ? [Number(span[1]), Number(span[2])] : [h(span[3], span[4] ?? span[6]), h(span[5], span[6])];
+    if (a < b && b <= 24) return `hours_${a}-${b}`;
+  }
   const by = /(\d{1,2})(?::00|時)(?:まで|までに|に間に合|にまにあ)|by (\d{1,2}) ?(pm|am|:00)/.exec(folded);
   if (by) return `by_${Number(by[1] ?? by[2]) + (by[3] === 'pm' && Number(by[2]) < 12 ? 12 : 0)}`;
   const since = /(\d{1,2})(?::00|時)(?:ごろ|頃|ころ)?(?:から|以降)|since (\d{1,2}) ?(pm|am|:00)?/.exec(folded);

@@ -109,6 +109,25 @@ describe('one reading of a question', () => {
     expect(email.proposal).toBeNull();
   });
 
+  it('two hours of the day are the window asked (「9時から12時まで」), and people on a day are that day’s attendance, not the register', async () => {
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    const errors = (
+      db
+        .prepare("SELECT COALESCE(SUM(lines), 0) AS n FROM app_logs WHERE level IN ('ERROR', 'FATAL', 'CRITICAL') AND ts >= ? AND ts < ?")
+        .get(Date.parse('2025-10-23T09:00+09:00'), Date.parse('2025-10-23T12:00+09:00')) as { n: number }
+    ).n;
+    db.close();
+    for (const q of ['今朝9時から12時までのエラーを教えて', 'errors between 9am and 12pm today?']) {
+      const r = await app.assistant.ask(q);
+      expect(r.query!.read.time, q).toBe('hours_9-12');
+      expect(r.answer, q).toMatch(new RegExp(`09:00[〜–]12:00`));
+      expect(r.answer, q).toMatch(new RegExp(`: ${errors} (行|lines)`));
+    }
+    expect((await app.assistant.ask('How many people are in today at Osaka?')).query!.read).toMatchObject({ measure: 'attendance', site: ['大阪'] });
+    // Who can do a process on a day is still the register's.
+    expect((await app.assistant.ask('今日、大阪で補正ができる人は何人？')).query!.read.measure).toBe('headcount');
+  });
+
   it('a yes or no over every line names the late ones out of all, never "everything is 4 min late"', async () => {
     const r = await app.assistant.ask("Any lines at risk of missing today's deadlines?");
     expect(r.answer).not.toMatch(/everything is projected/);
