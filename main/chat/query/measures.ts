@@ -113,7 +113,8 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
   },
   speed: {
     ...MEASURE_LABELS.speed,
-    dims: ['site', 'process', 'business', 'hour', 'day'],
+    // A person's speed is the operator measure (registered speeds): answerQuery reads 「誰が遅い」 that way.
+    dims: ['site', 'process', 'business', 'hour', 'day', 'operator'],
     source: { kind: 'progress' },
     words: [
       '速度',
@@ -159,6 +160,8 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'rate needed',
       'pace needed',
       'need to hit',
+      'we need',
+      'do we need',
       'required pace',
     ],
   },
@@ -207,6 +210,7 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'late',
       'behind',
       'on time',
+      'in time',
       'on track',
       'deadline',
       'at risk',

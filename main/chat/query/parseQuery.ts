@@ -93,8 +93,12 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   // With a question word, a polar ending (「何があった？」「誰が休んでる？」) is how the question ends, not a yes or no asked.
   if (wh && /[るうたいかよね][?？]$/.test(folded.replace(/\s+$/, ''))) e.set('check', Math.max(0, e.get('check')! - 1.5));
   // Against a past time (昨日と比べて, than last week), a comparison is a change over time, not of two things.
+  // With nothing named twice, "compare X with yesterday" compares X with itself then: the comparison's words are the change's.
+  const several = [named.sites, named.processes, named.businesses, named.operators, named.services].some((h) => h.length >= 2);
   if (/昨日|きのう|前日|先週|前週|普段|いつも|通常|yesterday|last week|usual|normal/.test(folded))
-    e.set('change', e.get('change')! + Math.min(2, e.get('compare')!));
+    e.set('change', e.get('change')! + (several ? Math.min(2, e.get('compare')!) : e.get('compare')! + 0.5));
+  // 「誰が遅い？」 "who's slow?": the slowest (or fastest) people, a ranking, even without a superlative.
+  if (/\bwho|誰|だれ/.test(folded) && /\bslow|\bfast|遅い|速い|おそい|はやい/.test(folded)) e.set('rank', e.get('rank')! + 2);
   // 「拠点別」「オペレーター別」「per site」: a split asked for.
   if (
     /(?:拠点|工程|業務|おぺれーたー|ほすと|さーびす|れべる|site|process|business|operator|host|service)(?:別|ごと|毎)|(?:per|each|every|by) (?:site|process|business|operator|host|service)/.test(
@@ -103,7 +107,6 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   )
     e.set('list', e.get('list')! + 2);
   // Two things of one kind named together: a comparison, unless a move or a ranking says otherwise.
-  const several = [named.sites, named.processes, named.businesses, named.operators, named.services].some((h) => h.length >= 2);
   if (several && !move) e.set('compare', e.get('compare')! + 1.5);
   // A report of lateness about a named place (「札幌のエントリ1工程が遅延しています」, "Sapporo entry 1 is running late"), not a
   // question: the manager asks for help with it (AIMEE's request), so a move proposal.
@@ -237,10 +240,12 @@ function rankOf(op: AskOp, folded: string, measure: MeasureId | null): AskQuery[
     /(?:top|bottom|best|worst|上位|下位|とっぷ|わーすと|べすと) ?(\d{1,2})|(\d{1,2}) ?(?:fastest|slowest|best|worst|highest|lowest)|(\d{1,2}) ?(?:位|人|名|つ|件|sites|processes|operators)/.exec(
       folded,
     );
-  const bottom = /slowest|worst|lowest|least|fewest|bottom|下位|わーすと|最下位|遅い|おそい|少な|低い|悪い/.test(folded);
+  const bottom = /slowest|\bslow\b|worst|lowest|least|fewest|bottom|下位|わーすと|最下位|遅い|おそい|少な|低い|悪い/.test(folded);
   // "Most late" is the bottom of slack; "most errors" the top of error lines.
   const order = measure === 'slack' ? (/遅れ|late|behind/.test(folded) ? 'bottom' : bottom ? 'bottom' : 'top') : bottom ? 'bottom' : 'top';
-  return { order, n: n ? Number(n[1] ?? n[2] ?? n[3]) : 1 };
+  // "Who…" asks for people: a few of them when no number is given, one when a superlative says so (「一番速い人は誰」).
+  const one = /一番|いちばん|最も|もっとも|[a-z]est\b|the most/.test(folded);
+  return { order, n: n ? Number(n[1] ?? n[2] ?? n[3]) : /\bwho|誰|だれ/.test(folded) && !one ? 3 : 1 };
 }
 
 function statusOf(op: AskOp, folded: string): AskQuery['status'] {

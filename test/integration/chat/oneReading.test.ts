@@ -128,6 +128,17 @@ describe('one reading of a question', () => {
     expect((await app.assistant.ask('今日、大阪で補正ができる人は何人？')).query!.read.measure).toBe('headcount');
   });
 
+  it('English words read as a manager means them: compare with yesterday, in time, need per minute, who is slow', async () => {
+    const read = async (q: string) => (await app.assistant.ask(q)).query!.read;
+    expect(await read("Compare today's progress with yesterday at the same time")).toMatchObject({ op: 'change', measure: 'progress', against: 'yesterday' });
+    expect(await read('Will Morioka get 検証 done in time?')).toMatchObject({ op: 'check', measure: 'slack', site: ['盛岡'], process: ['検証'] });
+    expect(await read('札幌 SS エントリ1 — how many per minute do we need to hit 16:00?')).toMatchObject({ measure: 'needed_speed', site: ['札幌'] });
+    // A person's speed is their registered speed: the slowest three people, by name.
+    const slow = await app.assistant.ask("Who's slow today? I want names.");
+    expect(slow.query!.read).toMatchObject({ op: 'rank', measure: 'speed', by: 'operator', rank: { order: 'bottom', n: 3 } });
+    expect(slow.answer).toMatch(/^Bottom 3 by operator's registered speed/);
+  });
+
   it('a yes or no over every line names the late ones out of all, never "everything is 4 min late"', async () => {
     const r = await app.assistant.ask("Any lines at risk of missing today's deadlines?");
     expect(r.answer).not.toMatch(/everything is projected/);
