@@ -1,10 +1,11 @@
-import { ASK_OPS, MEASURE_IDS, type AskMove, type AskOp, type AskQuery, type Dimension, type MeasureId } from '../../api/askQuery.js';
+import { ASK_OPS, MEASURE_IDS, type AskMove, type AskOp, type AskQuery, type MeasureId } from '../../api/askQuery.js';
 import { foldForCues } from '../foldForCues.js';
 import { calibrated } from './calibration.js';
 import { MEASURES } from './measures.js';
 import { OP_CUES } from './opCues.js';
+import { namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
-import type { NameHit, NamedInText } from './queryNames.js';
+import type { NamedInText } from './queryNames.js';
 
 /** The rules parser's reading of a request, and how sure it is of the operation. */
 export interface ParsedQuery {
@@ -94,7 +95,7 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   if (wh && /[るうたいかよね][?？]$/.test(folded.replace(/\s+$/, ''))) e.set('check', Math.max(0, e.get('check')! - 1.5));
   // Against a past time (昨日と比べて, than last week), a comparison is a change over time, not of two things.
   // With nothing named twice, "compare X with yesterday" compares X with itself then: the comparison's words are the change's.
-  const several = [named.sites, named.processes, named.businesses, named.operators, named.services].some((h) => h.length >= 2);
+  const several = namedTwice(named) !== null;
   if (/昨日|きのう|前日|先週|前週|普段|いつも|通常|yesterday|last week|usual|normal/.test(folded))
     e.set('change', e.get('change')! + (several ? Math.min(2, e.get('compare')!) : e.get('compare')! + 0.5));
   // 「誰が遅い？」 "who's slow?": the slowest (or fastest) people, a ranking, even without a superlative.
@@ -153,65 +154,6 @@ function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
   if (op === 'list' || op === 'value') return 'remaining';
   if (op === 'compare') return 'progress';
   return 'slack';
-}
-
-const DIM_WORDS: [Dimension, RegExp][] = [
-  ['day', /曜日|ようび|weekday|day of (?:the )?week/],
-  // The text is folded (katakana as hiragana): the kana forms are the ones that match.
-  [
-    'operator',
-    /おぺれーたー|おぺ(?!れ)|担当者|作業者|入力者|めんばー|誰|だれ|[人者](?:は|を|が|って)|(?<![何数])人(?=[、(]|$)|(?:多い|少ない|長い|短い|速い|遅い)人|operators?|who|people|person|staff member/,
-  ],
-  ['site', /拠点|きょてん|せんたー|さいと|site|center|centre|location|office|branch/],
-  ['process', /工程|こうてい|ぷろせす|process|step|stage/],
-  ['business', /業務|ぎょうむ|案件|business|client|job|project/],
-  ['service', /サービス|さーびす|service|api|system/],
-  ['host', /ホスト|ほすと|サーバ|さーば|host|server|machine/],
-  ['level', /レベル別|スキル別|れべる別|by level|by skill/],
-];
-
-function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension | null {
-  if (op === 'trend') return /日ごと|日別|毎日|週|daily|day by day|by day|per day|week|過去\d+日|last \d+ days/.test(folded) ? 'day' : 'hour';
-  if (op === 'compare') {
-    const kinds: [Dimension, NameHit[]][] = [
-      ['site', named.sites],
-      ['process', named.processes],
-      ['business', named.businesses],
-      ['operator', named.operators],
-      ['service', named.services],
-    ];
-    return kinds.find(([, h]) => h.length >= 2)?.[0] ?? DIM_WORDS.find(([, re]) => re.test(folded))?.[0] ?? null;
-  }
-  if (op === 'list' || op === 'rank') {
-    // "ごと/別/each/per/by" names the split; else the kind of thing asked for (which site, who).
-    const split = DIM_WORDS.find(([, re]) => new RegExp(`(?:${re.source})(?:ごと|毎|別|単位)|(?:each|per|by|every) (?:${re.source})`).test(folded));
-    if (split) return split[0];
-    const asked = DIM_WORDS.find(([, re]) => re.test(folded));
-    if (asked) return asked[0];
-    if (op === 'list' && (named.services.length > 0 || named.hosts.length > 0)) return null;
-    return op === 'rank' ? 'site' : null;
-  }
-  // 「今日休んでいるのは誰？」, who is absent: the answer names the people.
-  // 「スキル3以上の人は？」 too: the people, not how many of them (「何人」).
-  if (op === 'value' && /誰|だれ|\bwho\b|(?<![何数])人(?=[はを、(]|$)/.test(folded)) return 'operator';
-  return null;
-}
-
-/**
- * The split a word asked for, kept only when the measure is split that way: 「札幌と大阪、どっちが多い？ who has more left」
- * asks which site, since items left belong to no person. Otherwise the kind of thing named twice or more, or none.
- */
-function declaredSplit(op: AskOp, measure: MeasureId | null, by: Dimension | null, named: NamedInText): Dimension | null {
-  if (by === null || measure === null || op === 'trend' || MEASURES[measure].dims.includes(by)) return by;
-  if (!['value', 'list', 'compare', 'rank', 'check'].includes(op)) return by;
-  const several: [Dimension, NameHit[]][] = [
-    ['site', named.sites],
-    ['process', named.processes],
-    ['business', named.businesses],
-    ['operator', named.operators],
-    ['service', named.services],
-  ];
-  return several.find(([d, h]) => h.length >= 2 && MEASURES[measure].dims.includes(d))?.[0] ?? null;
 }
 
 function moveOf(folded: string, named: NamedInText): AskMove | null {
@@ -339,7 +281,7 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
     level: levelOf(folded),
     status: statusOf(op, folded),
     // Against a measure the request said; one taken by default does not overrule the split it asked for.
-    by: scores.size > 0 ? declaredSplit(op, measure, byDimension(op, folded, names), names) : byDimension(op, folded, names),
+    by: splitOf(op, folded, names, scores.size > 0 ? measure : null),
     // The earlier day a change compares with is its `against`, not the time asked about; a request not about the floor has no time of the floor's.
     time: (op === 'change' && againstOf(op, folded) === timeOf(folded)) || (op === 'outside' && !statistic && said) ? null : timeOf(folded),
     rank: rankOf(op, folded, measure),

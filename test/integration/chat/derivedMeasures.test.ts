@@ -7,10 +7,9 @@ import { answerQuery } from '../../../main/chat/query/answerQuery.js';
 import { MEASURES } from '../../../main/chat/query/measures.js';
 import { STORE_MEASURES } from '../../../main/chat/query/measureSql.js';
 import type { QueryContext } from '../../../main/chat/query/queryContext.js';
-import { defaultConfig } from '../../../main/config/config.js';
-import { overviewNow } from '../../../main/placement/overviewNow.js';
 import { DEMO_ANCHOR_MS } from '../../../main/sync/demo/demoDefinition.js';
 import { copyDemoStore } from '../../helpers/demoStore.js';
+import { storeQueryContext } from '../../helpers/storeQueryContext.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 /*
@@ -52,7 +51,6 @@ interface Snap {
   deadline: number | null;
 }
 
-const cfg = defaultConfig();
 const dir = tempDir();
 let db: Database.Database;
 let ctx: (lang: Lang) => QueryContext;
@@ -62,22 +60,8 @@ let names: Record<string, string>;
 beforeAll(async () => {
   await copyDemoStore(dir.path);
   db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
-  const overview = overviewNow(db, { now: () => NOW, config: () => cfg });
-  names = overview.businessNames;
-  ctx = (lang) => ({
-    db,
-    lang,
-    now: NOW,
-    dayStart: TODAY0,
-    timeZone: 'Asia/Tokyo',
-    overview: () => overview,
-    incidents: () => {
-      throw new Error('a progress measure, or a decline, does not read incidents');
-    },
-    alerts: () => {
-      throw new Error('a progress measure, or a decline, does not read alerts');
-    },
-  });
+  ctx = storeQueryContext(db, NOW, TODAY0);
+  names = ctx('ja').overview().businessNames;
   snaps = db
     .prepare(
       `SELECT location_name AS site, process_name AS process, business_id AS business, snapshot_time AS t, entry_count AS done,

@@ -8,10 +8,9 @@ import { MEASURES } from '../../../main/chat/query/measures.js';
 import { STORE_MEASURES, type EntityDim, type StoreDim, type StoreMeasure } from '../../../main/chat/query/measureSql.js';
 import type { QueryAnswer, QueryContext } from '../../../main/chat/query/queryContext.js';
 import { keptByPlanning, storeMeasureAnswer } from '../../../main/chat/query/storeMeasureAnswer.js';
-import { defaultConfig } from '../../../main/config/config.js';
-import { overviewNow } from '../../../main/placement/overviewNow.js';
 import { DEMO_ANCHOR_MS } from '../../../main/sync/demo/demoDefinition.js';
 import { copyDemoStore } from '../../helpers/demoStore.js';
+import { storeQueryContext } from '../../helpers/storeQueryContext.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 /*
@@ -44,7 +43,6 @@ interface Raw {
   d: Partial<Record<EntityDim, string | number | null>>;
 }
 
-const cfg = defaultConfig();
 const dir = tempDir();
 let db: Database.Database;
 let ctx: (lang: Lang) => QueryContext;
@@ -54,21 +52,7 @@ const timesOf = new Map<string, (number | string)[]>();
 beforeAll(async () => {
   await copyDemoStore(dir.path);
   db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
-  const overview = overviewNow(db, { now: () => NOW, config: () => cfg });
-  ctx = (lang) => ({
-    db,
-    lang,
-    now: NOW,
-    dayStart: TODAY0,
-    timeZone: 'Asia/Tokyo',
-    overview: () => overview,
-    incidents: () => {
-      throw new Error('a store measure does not read incidents');
-    },
-    alerts: () => {
-      throw new Error('a store measure does not read alerts');
-    },
-  });
+  ctx = storeQueryContext(db, NOW, TODAY0);
 }, 300_000);
 afterAll(() => {
   db?.close();

@@ -1,0 +1,71 @@
+import type { AskOp, Dimension, MeasureId } from '../../api/askQuery.js';
+import { MEASURES } from './measures.js';
+import type { NameHit, NamedInText } from './queryNames.js';
+
+/**
+ * The split a request asks for (its `by`): from the words of a kind of thing (拠点ごと, per site, who), or the kind it
+ * names twice (札幌と大阪), checked against the measure the request said (a default measure does not overrule it).
+ */
+export function splitOf(op: AskOp, folded: string, named: NamedInText, saidMeasure: MeasureId | null): Dimension | null {
+  const by = byDimension(op, folded, named);
+  return saidMeasure === null ? by : declaredSplit(op, saidMeasure, by, named);
+}
+
+/** The kinds of thing a request names, in the order a split prefers them. */
+const kindsNamed = (named: NamedInText): [Dimension, NameHit[]][] => [
+  ['site', named.sites],
+  ['process', named.processes],
+  ['business', named.businesses],
+  ['operator', named.operators],
+  ['service', named.services],
+];
+
+/** The first kind the request names two or more of (among `allowed` when given): 「札幌と大阪」 names sites. */
+export function namedTwice(named: NamedInText, allowed?: readonly Dimension[]): Dimension | null {
+  return kindsNamed(named).find(([d, h]) => h.length >= 2 && (!allowed || allowed.includes(d)))?.[0] ?? null;
+}
+
+const DIM_WORDS: [Dimension, RegExp][] = [
+  ['day', /曜日|ようび|weekday|day of (?:the )?week/],
+  // The text is folded (katakana as hiragana): the kana forms are the ones that match.
+  [
+    'operator',
+    /おぺれーたー|おぺ(?!れ)|担当者|作業者|入力者|めんばー|誰|だれ|[人者](?:は|を|が|って)|(?<![何数])人(?=[、(]|$)|(?:多い|少ない|長い|短い|速い|遅い)人|operators?|who|people|person|staff member/,
+  ],
+  ['site', /拠点|きょてん|せんたー|さいと|site|center|centre|location|office|branch/],
+  ['process', /工程|こうてい|ぷろせす|process|step|stage/],
+  ['business', /業務|ぎょうむ|案件|business|client|job|project/],
+  ['service', /サービス|さーびす|service|api|system/],
+  ['host', /ホスト|ほすと|サーバ|さーば|host|server|machine/],
+  ['level', /レベル別|スキル別|れべる別|by level|by skill/],
+];
+
+function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension | null {
+  if (op === 'trend') return /日ごと|日別|毎日|週|daily|day by day|by day|per day|week|過去\d+日|last \d+ days/.test(folded) ? 'day' : 'hour';
+  if (op === 'compare') {
+    return namedTwice(named) ?? DIM_WORDS.find(([, re]) => re.test(folded))?.[0] ?? null;
+  }
+  if (op === 'list' || op === 'rank') {
+    // "ごと/別/each/per/by" names the split; else the kind of thing asked for (which site, who).
+    const split = DIM_WORDS.find(([, re]) => new RegExp(`(?:${re.source})(?:ごと|毎|別|単位)|(?:each|per|by|every) (?:${re.source})`).test(folded));
+    if (split) return split[0];
+    const asked = DIM_WORDS.find(([, re]) => re.test(folded));
+    if (asked) return asked[0];
+    if (op === 'list' && (named.services.length > 0 || named.hosts.length > 0)) return null;
+    return op === 'rank' ? 'site' : null;
+  }
+  // 「今日休んでいるのは誰？」, who is absent: the answer names the people.
+  // 「スキル3以上の人は？」 too: the people, not how many of them (「何人」).
+  if (op === 'value' && /誰|だれ|\bwho\b|(?<![何数])人(?=[はを、(]|$)/.test(folded)) return 'operator';
+  return null;
+}
+
+/**
+ * The split a word asked for, kept only when the measure is split that way: 「札幌と大阪、どっちが多い？ who has more left」
+ * asks which site, since items left belong to no person. Otherwise the kind of thing named twice or more, or none.
+ */
+function declaredSplit(op: AskOp, measure: MeasureId, by: Dimension | null, named: NamedInText): Dimension | null {
+  if (by === null || op === 'trend' || MEASURES[measure].dims.includes(by)) return by;
+  if (!['value', 'list', 'compare', 'rank', 'check'].includes(op)) return by;
+  return namedTwice(named, MEASURES[measure].dims);
+}
