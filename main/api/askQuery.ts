@@ -35,6 +35,7 @@ export const MEASURE_IDS = [
   'finish',
   'slack',
   'deadline',
+  'missed_deadlines',
   'correction_waiting',
   'headcount',
   'operator_speed',

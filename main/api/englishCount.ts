@@ -24,3 +24,9 @@ export function fillCountWords(text: string, vars: Record<string, string | numbe
     plural(Number(String(vars[name] ?? '').replaceAll(',', '')), one, other),
   );
 }
+
+/** A measure's unit that agrees with its figure: "1 item", "1 person", "2 items"; a rate ("items/min") stays as it is. */
+export function unitFor(n: number | null, unit: string): string {
+  if (n !== 1 || unit.includes('/')) return unit;
+  return unit === 'people' ? 'person' : unit.endsWith('s') && unit !== 'series' ? unit.slice(0, -1) : unit;
+}

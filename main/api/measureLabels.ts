@@ -22,6 +22,10 @@ export const MEASURE_LABELS: Record<MeasureId, MeasureLabel> = {
   finish: { label: { ja: '完了見込み', en: 'projected finish' }, unit: { ja: '時刻', en: 'time' } },
   slack: { label: { ja: '納期までの余裕', en: 'slack to the deadline' }, unit: { ja: '分', en: 'min' } },
   deadline: { label: { ja: '納期', en: 'deadline' }, unit: { ja: '時刻', en: 'time' } },
+  missed_deadlines: {
+    label: { ja: '納期遅れ（過ぎた納期に残件あり）', en: 'missed deadlines (work left at a passed deadline)' },
+    unit: { ja: '件', en: 'deadlines' },
+  },
   correction_waiting: { label: { ja: '補正待ち', en: 'waiting for correction' }, unit: { ja: '件', en: 'items' } },
   headcount: { label: { ja: '人数', en: 'headcount' }, unit: { ja: '人', en: 'people' } },
   operator_speed: { label: { ja: 'オペレーターの登録速度', en: "operator's registered speed" }, unit: { ja: '件/時', en: 'items/h' } },

@@ -163,6 +163,9 @@ export function logAnswer(report: LogAnomalyReport, hits: LogSearchHit[], o: Tz,
   return lines.join('\n');
 }
 
+/** An alert's severity as the Alerts view names it. */
+const SEVERITY: Record<Alert['severity'], Localized> = { critical: { ja: '重大', en: 'Critical' }, warning: { ja: '注意', en: 'Warning' } };
+
 export function alertAnswer(open: Alert[], o: Tz): string {
   if (open.length === 0) return localize(o.lang, { ja: '未対応のアラートはありません。', en: 'There are no open alerts.' });
   const byKind = new Map<string, number>();
@@ -170,7 +173,11 @@ export function alertAnswer(open: Alert[], o: Tz): string {
   const kinds = [...byKind].map(([k, n]) => `${alertKindName(k, o.lang)} ${n}`).join(localize(o.lang, { ja: '、', en: ', ' }));
   return [
     localize(o.lang, { ja: `未対応のアラートは${open.length}件です（${kinds}）。`, en: `${count(open.length, 'open alert')} (${kinds}).` }),
-    ...open.slice(0, 5).map((a) => `- ${a.titles ? localize(o.lang, a.titles) : a.title}`),
+    // The critical ones first: what to look at before the rest.
+    ...[...open]
+      .sort((a, b) => Number(b.severity === 'critical') - Number(a.severity === 'critical'))
+      .slice(0, 5)
+      .map((a) => `- ${localize(o.lang, SEVERITY[a.severity])}: ${a.titles ? localize(o.lang, a.titles) : a.title}`),
   ].join('\n');
 }
 
@@ -187,8 +194,8 @@ export function knowledgeAnswer(citations: Citation[], o: Tz): string {
 
 export function helpAnswer(o: Tz): string {
   return localize(o.lang, {
-    ja: 'Genba は現場の運営についてお答えします（天気や一般的な質問は対象外です）。例:「札幌のエントリ1工程が遅延しています」「遅延リスクのある工程は？」「札幌の補正待ちは何件？」「OCRのエラーを調べて」',
-    en: 'Genba answers questions about running the floor (not the weather or general knowledge). For example: "Sapporo entry 1 is late", "Which processes may be late?", "How many items wait for correction in Sapporo?", "Look into the OCR errors".',
+    ja: 'Genba は現場の運営についてお答えします（天気や一般的な質問は対象外です）。記録の書き換えやメッセージの送信はしません（書き戻すのはカードで承認した判断だけです）。例:「札幌のエントリ1工程が遅延しています」「遅延リスクのある工程は？」「札幌の補正待ちは何件？」「OCRのエラーを調べて」',
+    en: 'Genba answers questions about running the floor (not the weather or general knowledge). It changes no records and sends no messages: it writes back only the decisions you approve on its cards. For example: "Sapporo entry 1 is late", "Which processes may be late?", "How many items wait for correction in Sapporo?", "Look into the OCR errors".',
   });
 }
 

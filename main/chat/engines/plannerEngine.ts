@@ -1,3 +1,4 @@
+import { alertAnswer } from '../answerTexts.js';
 import { answerQuery } from '../query/answerQuery.js';
 import { asksAccuracy, forecastAccuracyAnswer } from '../query/forecastAccuracyAnswer.js';
 import type { Engine } from './askContext.js';
@@ -22,5 +23,20 @@ export const plannerEngine: Engine = async (q, c) => {
     minSkill: c.cfg.placement.minSkill,
     monthlyOvertimeLimitMinutes: c.cfg.planning.monthlyOvertimeLimitHours * 60,
   });
+  // A count of alerts up to now is followed by the alerts open now, each with its severity and what it says: the count
+  // alone does not tell a manager which one to look at.
+  const aboutNow = q.time === null || q.time === 'now' || q.time === 'today';
+  if (q.measure === 'alerts' && aboutNow && (q.op === 'value' || q.op === 'list' || q.op === 'check') && q.by === null) {
+    const open = c.deps
+      .alerts()
+      .filter(
+        (a) =>
+          a.status === 'open' &&
+          (q.site.length === 0 || (a.site !== null && q.site.includes(a.site))) &&
+          (q.process.length === 0 || (a.process !== null && q.process.includes(a.process))),
+      );
+    const text = `${r.text}\n${alertAnswer(open, c.tz)}`;
+    return { text, facts: text, table: r.table };
+  }
   return { text: r.text, facts: r.text, table: r.table };
 };

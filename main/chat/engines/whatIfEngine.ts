@@ -32,7 +32,9 @@ export const whatIfEngine: Engine = async (q, c) => {
   let text: string;
   if (situation) {
     c.onStage?.('optimize');
-    const change = speedTo !== null ? { speedPerMinute: speedTo } : { people: move!.count, from: move!.from?.site ?? null };
+    // The number of people is the reading's (「三人」 "three people" are read once, in parseQuery), the places the move's.
+    const change =
+      speedTo !== null ? { speedPerMinute: speedTo } : { people: q.move && 'count' in q.move ? q.move.count : move!.count, from: move!.from?.site ?? null };
     text = whatIfAnswer(await moveWhatIf(situation, change, c.proposeOptions), c.cfg.placement.minSkill, c.tz);
   } else
     text = move

@@ -1,6 +1,7 @@
 import type { AskQuery, MeasureId } from '../../api/askQuery.js';
 import type { QueryTable } from '../../api/assistantTypes.js';
 import { localize, type Localized } from '../../api/localized.js';
+import { unitFor } from '../../api/englishCount.js';
 import type { ProcessProgress } from '../../api/types.js';
 import { formatHm } from '../../config/zonedTime.js';
 import { correctionWaiting, decisionsSince } from '../storeFacts.js';
@@ -126,7 +127,10 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     const ov = c.overview();
     when = ov.dataAsOf === null ? '' : L(T.asOf, hm(ov.dataAsOf));
     const name = (id: string): string => ov.businessNames[id] ?? id;
-    const series = namedSeries(q, ov).filter((p) => q.status === null || p.status === q.status || (q.status === 'at_risk' && p.status === 'late'));
+    // A yes/no about a state (「遅れそうな工程ある？」) asks whether any series is in it: every series is checked, not only those.
+    const inState = (p: ProcessProgress): boolean =>
+      q.status === null || q.op === 'check' || p.status === q.status || (q.status === 'at_risk' && p.status === 'late');
+    const series = namedSeries(q, ov).filter(inState);
     const corr = new Map(
       q.measure === 'correction_waiting'
         ? correctionWaiting(c.db, c.now, { site: null, process: null, businessId: null }).map((r) => [`${r.site}|${r.process}|${r.businessId}`, r.waiting])
@@ -156,7 +160,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
               ? hm(v)
               : q.measure === 'slack'
                 ? L(T.slackShown, v)
-                : `${v}${unit === '%' ? '%' : ` ${unit}`}`,
+                : `${v.toLocaleString('en-US')}${unit === '%' ? '%' : ` ${unitFor(v, unit)}`}`,
       };
     });
   } else if (q.measure === 'incidents') {
@@ -226,7 +230,8 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     }
     return { text: [head, ...lines].join('\n'), table };
   }
-  const sorted = q.op === 'list' ? [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)) : rows;
+  // A list, or a figure asked per something, leads with the largest.
+  const sorted = q.op === 'list' || q.by !== null ? [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)) : rows;
   return { text: [head, ...sorted.map((r) => `- ${r.key}: ${r.shown}`)].join('\n'), table };
 }
 
@@ -241,10 +246,13 @@ function checkText(q: AskQuery, rows: Row[], c: QueryContext, when: string): str
   }
   if (q.measure === 'slack') {
     const late = rows.filter((r) => r.value !== null && r.value < 0);
-    return `${
+    // 「遅れそうな工程ある？」 "any lines at risk?" asks whether there is trouble: yes means there is. "Will it make it?" the opposite.
+    const trouble = q.status === 'late' || q.status === 'at_risk';
+    const yes = late.length === 0 ? !trouble : trouble;
+    return `${S(yes ? T.yes : T.no)} ${
       late.length === 0
-        ? `${S(T.yes)} ${rows.map((r) => L(T.onTime, r.key)).join(' ')}`
-        : `${S(T.no)} ${late.map((r) => (r.several ? `${r.key}: ${r.shown}` : L(T.late, r.key, -r.value!))).join(' ')}`
+        ? rows.map((r) => L(T.onTime, r.key, r.value === null ? null : r.shown)).join(' ')
+        : late.map((r) => (r.several ? `${r.key}: ${r.shown}` : L(T.late, r.key, -r.value!))).join(' ')
     }${L(T.checkWhen, when)}`;
   }
   return [L(T.valueHeader, q.measure ? S(MEASURES[q.measure].label) : '', when), ...rows.map((r) => `- ${r.key}: ${r.shown}`)].join('\n');

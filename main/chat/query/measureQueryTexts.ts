@@ -69,6 +69,11 @@ export const MEASURE_QUERY_TEXTS = {
     ja: (a: string, b: string) => (a === b ? a : `${a}〜${b}`),
     en: (a: string, b: string) => (a === b ? a : `${a}–${b}`),
   } as Localized<(a: string, b: string) => string>,
+  /** The parts of a total, by the measure's first dimension. */
+  parts: {
+    ja: (members: string, more: boolean) => `  内訳: ${members}${more ? ' ほか' : ''}`,
+    en: (members: string, more: boolean) => `  of which: ${members}${more ? ' and others' : ''}`,
+  } as Localized<(members: string, more: boolean) => string>,
   head: { ja: (what: string, when: string) => `${what}（${when}）:`, en: (what: string, when: string) => `${capital(what)} (${when}):` } as Localized<
     (what: string, when: string) => string
   >,

@@ -34,6 +34,8 @@ export interface StoreMeasure {
   dims: Partial<Record<EntityDim, string>>;
   /** Conditions every row meets (a level, a status). */
   where?: readonly string[];
+  /** The time a question that names none is about (default: today, or now for a snapshot): a month of overtime, a week of missed deadlines. */
+  defaultTime?: 'this_month' | 'last_7d';
   /** Decimals the figure is shown with. */
   decimals?: number;
   /** Why a dimension it lacks cannot be had: said after 「Genba cannot split X by Y」. */
@@ -101,6 +103,26 @@ export const STORE_MEASURES = {
     where: ["level IN ('ERROR', 'FATAL', 'CRITICAL')"],
     recordedPer: { ja: 'ログはサービスとホストごとに記録されています', en: 'logs are recorded per service and host' },
   },
+  missed_deadlines: {
+    // Each line's deadline on a day (a site's process of one business) with work still left at it: the newest snapshot
+    // at or before the deadline, on that day, shows items waiting. A deadline still ahead of the moment asked is not
+    // in any window yet, so today counts only the deadlines already passed.
+    from: `(SELECT d.site, d.business, d.process, d.deadline,
+             (SELECT x.total_waiting FROM progress_snapshots x
+               WHERE x.location_name = d.site AND x.process_name = d.process AND x.business_id = d.business
+                 AND x.snapshot_time <= d.deadline AND x.snapshot_time > d.deadline - 86400000
+               ORDER BY x.snapshot_time DESC LIMIT 1) AS left_at_deadline
+           FROM (SELECT DISTINCT location_name AS site, business_id AS business, process_name AS process, expected_completion_time AS deadline
+                 FROM progress_snapshots WHERE expected_completion_time IS NOT NULL) d) m`,
+    value: 'm.deadline',
+    agg: { fn: 'count' },
+    time: { kind: 'event', column: 'm.deadline', unit: 'epoch_ms' },
+    dims: { site: 'm.site', process: 'm.process', business: 'm.business' },
+    where: ['m.left_at_deadline > 0'],
+    // Today's deadlines are mostly still ahead: the week up to now is what a manager looks back on.
+    defaultTime: 'last_7d',
+    recordedPer: { ja: '納期は拠点・工程・業務ごとに決まっています', en: 'deadlines are set per site, process and business' },
+  },
   alerts: {
     from: 'alerts',
     value: 'alert_id',
@@ -124,6 +146,8 @@ export const STORE_MEASURES = {
     value: '(a.actual_end - a.planned_end) / 60000.0',
     agg: { fn: 'sum' },
     where: ['o.is_valid = 1', 'a.actual_end IS NOT NULL', 'a.planned_end IS NOT NULL', 'a.actual_end > a.planned_end'],
+    // A day's overtime is often none: a month of it is what a manager weighs against the limit.
+    defaultTime: 'this_month',
   },
   headcount: {
     from: 'operators o LEFT JOIN operator_process_capabilities c ON c.operator_id = o.operator_id',

@@ -219,6 +219,29 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'miss',
     ],
   },
+  missed_deadlines: {
+    ...MEASURE_LABELS.missed_deadlines,
+    source: { kind: 'store' },
+    // A deadline already missed, said in the past tense: 「遅れそう」 "might miss" ahead is the slack's.
+    words: [
+      '間に合わなかった',
+      'まにあわなかった',
+      '遅延した',
+      '納期遅れが何件',
+      '納期遅れは何件',
+      '納期遅れの件数',
+      '納期遅れがあった',
+      '納期遅れがありました',
+      '納期遅れが出た',
+      '納期を過ぎた',
+      '納期超過',
+      'missed',
+      'did we miss',
+      'did anyone miss',
+      'finished late',
+      'late finishes',
+    ],
+  },
   deadline: {
     ...MEASURE_LABELS.deadline,
     dims: ['site', 'process', 'business'],
@@ -362,6 +385,7 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       '死んで',
       'incident',
       'outage',
+      // "Is entry-api down?"; "break it down by site" asks for a split (parseQuery.ts folds it away).
       'down',
       'broken',
       'anything happen',
@@ -431,6 +455,8 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'sick',
       'day off',
       'on leave',
+      'paid leave',
+      'vacation',
     ],
   },
   overtime: {

@@ -237,6 +237,9 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['理由', 3],
     ['りゆう', 3],
     ['why', 3],
+    // 「…を説明して」 "explain the alert": what lies behind it.
+    ['explain', 2.5],
+    ['説明して', 2.5],
     ['cause', 3],
     ['reason', 3],
     ['how come', 3],
@@ -347,6 +350,12 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['reassign', 3],
     ['reallocate', 3],
     ['send help', 3],
+    // 「人を動かして」 "move people": a move asked for, even before its place is named (the proposal asks back).
+    ['人を動か', 3],
+    ['動かして', 2],
+    ['move people', 3],
+    ['move staff', 3],
+    ['move someone', 3],
     ['send people', 3],
     ['send someone', 3],
     ['more people', 2],
@@ -504,6 +513,9 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['guideline', 3],
     ['procedure', 3],
     ['what do we do when', 4],
+    ['what do we do about', 4],
+    ['what can we do about', 4],
+    ['keeps firing', 2],
     // What to do when something happens is a procedure, whatever the something is (an error, a surge): know-how.
     ['what should i do', 4],
     ['what do i do if', 4],
@@ -560,7 +572,14 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['salary', 3],
     ['news', 3],
     ['stock price', 4],
+    // Lunch as a meal; lunchtime is a time of day (timeOf.ts), which parseQuery.ts takes back out.
     ['lunch', 3],
+    // Genba reads the records and writes back only the decisions on its cards: a request to change a record is not for it.
+    ['に変更して', 3],
+    ['に修正して', 3],
+    ['に訂正して', 3],
+    ['を削除して', 3],
+    ['を書き換え', 3],
     ['recipe', 4],
     ['joke', 4],
     ['movie', 4],

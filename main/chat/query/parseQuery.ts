@@ -77,6 +77,19 @@ const VALUE_CUES = [
   'altogether',
 ];
 
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const KANJI_DIGITS = '〇一二三四五六七八九十';
+/**
+ * Phrases read as what they mean before any cue: a number of people in words ("three people", 「三人」) is a number, and
+ * "break it down by site" asks for a split (its "down" is not an outage). "One" stays a word: "which one" is no count.
+ */
+function wordsRead(folded: string): string {
+  return folded
+    .replace(/\b(two|three|four|five|six|seven|eight|nine|ten)\b/g, (w) => String(NUMBER_WORDS.indexOf(w)))
+    .replace(/([一二三四五六七八九十])(?=人|名)/g, (k) => String(KANJI_DIGITS.indexOf(k)))
+    .replace(/break(?:ing)? (?:it |this |that |them |those |these )?down|breakdown/g, 'split');
+}
+
 /** The operation's evidence: cues, plus the question's structure. */
 function opEvidence(folded: string, named: NamedInText, move: AskMove | null, measureFound: boolean): Map<AskOp, number> {
   const e = new Map<AskOp, number>(ASK_OPS.map((op) => [op, 0]));
@@ -128,6 +141,15 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
     e.set('list', e.get('list')! + 1.5);
   // A number of people or a speed under a condition: a what-if.
   if (move) e.set('whatif', e.get('whatif')! + ('speed' in move ? 2 : move.to || move.from ? 2 : 1));
+  // An order to change a record ("change X's attendance to present", "mark her as absent"): Genba reads the records and
+  // writes back only the decisions on its cards, so it is not a question it answers, whatever the record.
+  if (
+    /^(?:please |pls |can you |could you )?(?:change|update|set|edit|modify|correct|mark|delete|remove|cancel)\b.*\b(?:to|as)\b/.test(folded) &&
+    !/\?$/.test(folded)
+  )
+    e.set('outside', e.get('outside')! + 5);
+  // Lunchtime is a time of day ("in the logs around lunchtime"), not lunch as a meal.
+  if (/lunch ?time|around lunch|at lunch/.test(folded)) e.set('outside', Math.max(0, e.get('outside')! - 3));
   // Nothing of the floor named, no measure and no time: not about the floor. A time alone (「昨日は？」 "what about
   // tomorrow?") is a follow-up's, not a request about something else.
   const anyName = [named.sites, named.processes, named.businesses, named.operators, named.services, named.hosts].some((h) => h.length > 0);
@@ -191,6 +213,9 @@ function rankOf(op: AskOp, folded: string, measure: MeasureId | null): AskQuery[
 }
 
 function statusOf(op: AskOp, folded: string): AskQuery['status'] {
+  // A yes/no that names trouble (「遅れそう？」 "any lines at risk?") asks whether any series is in it: yes means there is.
+  if (op === 'check')
+    return /遅れ|おくれ|遅延|間に合わな|まにあわな|危ない|あぶない|リスク|りすく|at risk|\bmiss|\blate\b|behind/.test(folded) ? 'at_risk' : null;
   // A ranking's words are its measure's ("fewest done"): only a list is filtered by a state.
   if (op !== 'list') return null;
   if (/遅れてる|遅れている|遅れそう|遅延して|おくれてる|late|behind/.test(folded)) return 'late';
@@ -220,7 +245,7 @@ const levelOf = (folded: string): number | null => {
  * leave-one-operation-out check of `genba eval ask`).
  */
 export function parseQuery(question: string, named: NamedInText, ops: readonly AskOp[] = ASK_OPS): ParsedQuery {
-  const folded = fold(question);
+  const folded = wordsRead(fold(question));
   // 補正待ち is a count, not the process 補正.
   const processes = named.processes.filter(
     (h) =>
@@ -234,6 +259,10 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   // asked. Alone, it is the skill measure, but not one the request said (a follow-up keeps the measure before it).
   const levelOnly = levelOf(folded) !== null && scores.has('skill');
   if (levelOnly && scores.size > 1) scores.delete('skill');
+  // "How many deadlines did Osaka miss?": a miss asked in the past tense, with its subject between.
+  if (/\b(?:did|didn't|have|has|had)\b.*\bmiss(?:ed)?\b/.test(folded)) scores.set('missed_deadlines', (scores.get('missed_deadlines') ?? 0) + 2);
+  // A deadline said in the past tense (「間に合わなかった」 "did we miss") is the record of misses, not the slack now.
+  if (scores.has('missed_deadlines')) for (const id of ['slack', 'deadline', 'finish'] as const) scores.delete(id);
   const evidence = opEvidence(folded, names, move, scores.size > 0);
   const ranked = [...evidence].filter(([op]) => ops.includes(op)).sort((a, b) => b[1] - a[1]);
   const total = ranked.reduce((s, [, v]) => s + Math.max(0, v), 0);

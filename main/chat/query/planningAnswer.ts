@@ -45,7 +45,6 @@ const usualRate = (usual: ReadonlyMap<string, number | null>, site: string): num
 function daysOf(time: AskTime | null, today: string, fallback: 'today' | 'next' | 'week'): { dates: string[]; closed?: string; span?: TimeSpan } {
   const t = time ?? (fallback === 'today' ? 'today' : fallback === 'next' ? 'tomorrow' : 'last_7d');
   const working = (from: string, to: string): string[] => workingDaysIn({ from, to });
-  const monday = addDays(today, -((dayOfWeek(today) + 6) % 7));
   const last = /^last_(\d+)d$/.exec(t);
   if (last) return { dates: working(addDays(today, -(Number(last[1]) - 1)), today) };
   const span = timeSpan(t, today, fallback === 'next' ? 'ahead' : 'past');
@@ -65,10 +64,6 @@ function daysOf(time: AskTime | null, today: string, fallback: 'today' | 'next' 
       const d = addDays(today, -1);
       return isWorkingDay(d) ? { dates: [d] } : { dates: [previousWorkingDay(today)], closed: d };
     }
-    case 'last_week':
-      return { dates: working(addDays(monday, -7), addDays(monday, -1)) };
-    case 'this_week':
-      return { dates: working(monday, today) };
     default:
       return { dates: [today] };
   }

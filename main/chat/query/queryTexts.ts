@@ -34,9 +34,10 @@ export const QUERY_TEXTS = {
     ja: (what: string, left: number) => `${what}はまだ終わっていません（残件${left}件）。`,
     en: (what: string, left: number) => `${what} is not finished yet (${count(left, 'item')} left).`,
   } as Localized<(what: string, left: number) => string>,
-  onTime: { ja: (what: string) => `${what}は納期に間に合う見込みです。`, en: (what: string) => `${what} should make its deadline.` } as Localized<
-    (what: string) => string
-  >,
+  onTime: {
+    ja: (what: string, spare: string | null) => `${what}は納期に間に合う見込みです。${spare === null ? '' : `${spare}。`}`,
+    en: (what: string, spare: string | null) => `${what} should make its deadline${spare === null ? '' : `: ${spare}`}.`,
+  } as Localized<(what: string, spare: string | null) => string>,
   late: {
     ja: (what: string, min: number) => `${what}は納期に${min}分遅れる見込みです。`,
     en: (what: string, min: number) => `${what} is projected to be ${min} min late.`,

@@ -30,7 +30,12 @@ export function queryWindow(time: AskTime | null, now: number, dayStart: number,
     const at = (d: string): number => zonedEpoch(timeZone, Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10)));
     const from = at(span.from);
     const to = at(addDays(span.to, 1));
-    return from > now ? { from, to, label: span.label, ahead: true } : upToNow(from, to, span.label);
+    // A week says its days: 「先週」 alone does not say whether Monday was in it.
+    const md = (d: string): string => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
+    const label: Localized = /^(?:this|last|next)_week$/.test(t)
+      ? { ja: `${span.label.ja}（${md(span.from)}〜${md(span.to)}）`, en: `${span.label.en} (${md(span.from)}–${md(span.to)})` }
+      : span.label;
+    return from > now ? { from, to, label, ahead: true } : upToNow(from, to, label);
   }
   // Two hours of today (hours_9-12): that span, cut at now.
   const hours = /^hours_(\d+)-(\d+)$/.exec(t);
@@ -61,10 +66,6 @@ export function queryWindow(time: AskTime | null, now: number, dayStart: number,
       return upToNow(dayStart, dayStart + 12 * HOUR, { ja: '今日の午前', en: 'this morning' });
     case 'this_afternoon':
       return upToNow(dayStart + 12 * HOUR, dayStart + 24 * HOUR, { ja: '今日の午後', en: 'this afternoon' });
-    case 'this_week':
-      return upToNow(dayStart - 6 * DAY, now, { ja: '過去7日', en: 'the past 7 days' });
-    case 'last_week':
-      return upToNow(dayStart - 13 * DAY, dayStart - 6 * DAY, { ja: '先週', en: 'last week' });
     case 'tomorrow':
       return { from: dayStart + DAY, to: dayStart + 2 * DAY, label: { ja: '明日', en: 'tomorrow' }, ahead: true };
     default:

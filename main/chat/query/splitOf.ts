@@ -8,7 +8,11 @@ import type { NameHit, NamedInText } from './queryNames.js';
  */
 export function splitOf(op: AskOp, folded: string, named: NamedInText, saidMeasure: MeasureId | null): Dimension | null {
   const by = byDimension(op, folded, named);
-  return saidMeasure === null ? by : declaredSplit(op, saidMeasure, by, named);
+  if (saidMeasure === null) return by;
+  // Where a log line comes from is its host (or service): a measure without sites is placed by what it has.
+  const dims = MEASURES[saidMeasure].dims;
+  if (by === 'site' && !dims.includes('site') && WHERE.test(folded)) return dims.find((d) => d === 'host' || d === 'service') ?? null;
+  return declaredSplit(op, saidMeasure, by, named);
 }
 
 /** The kinds of thing a request names, in the order a split prefers them. */
@@ -40,6 +44,13 @@ const DIM_WORDS: [Dimension, RegExp][] = [
   ['level', /レベル別|スキル別|れべる別|by level|by skill/],
 ];
 
+/** Where something is, asked (「どこに」 "where are …"), not a clause ("behind where it was yesterday"). */
+const WHERE = /どこ|(?:^|[,.?!] ?)where\b|\bwhere (?:are|is|do|does|did|have|has)\b/;
+
+/** "ごと/別/each/per/by" naming a split (「拠点別」 "per site", "split by site"). */
+const splitAsked = (folded: string): Dimension | null =>
+  DIM_WORDS.find(([, re]) => new RegExp(`(?:${re.source})(?:ごと|毎|別|単位)|(?:each|per|by|every) (?:${re.source})`).test(folded))?.[0] ?? null;
+
 function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension | null {
   if (op === 'trend') return /日ごと|日別|毎日|週|daily|day by day|by day|per day|week|過去\d+日|last \d+ days/.test(folded) ? 'day' : 'hour';
   if (op === 'compare') {
@@ -47,8 +58,8 @@ function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension |
   }
   if (op === 'list' || op === 'rank') {
     // "ごと/別/each/per/by" names the split; else the kind of thing asked for (which site, who).
-    const split = DIM_WORDS.find(([, re]) => new RegExp(`(?:${re.source})(?:ごと|毎|別|単位)|(?:each|per|by|every) (?:${re.source})`).test(folded));
-    if (split) return split[0];
+    const split = splitAsked(folded);
+    if (split) return split;
     const asked = DIM_WORDS.find(([, re]) => re.test(folded));
     if (asked) return asked[0];
     if (op === 'list' && (named.services.length > 0 || named.hosts.length > 0)) return null;
@@ -56,7 +67,12 @@ function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension |
   }
   // 「今日休んでいるのは誰？」, who is absent: the answer names the people.
   // 「スキル3以上の人は？」 too: the people, not how many of them (「何人」).
-  if (op === 'value' && /誰|だれ|\bwho\b|(?<![何数])人(?=[はを、(]|$)/.test(folded)) return 'operator';
+  if (op !== 'value') return null;
+  // A figure asked per something, or where it is (「補正待ちはどこに何件？」 "where are the items waiting?"): its places.
+  const split = splitAsked(folded);
+  if (split) return split;
+  if (WHERE.test(folded)) return 'site';
+  if (/誰|だれ|\bwho\b|(?<![何数])人(?=[はを、(]|$)/.test(folded)) return 'operator';
   return null;
 }
 

@@ -1,10 +1,12 @@
 import type { AskOp, AskQuery, MeasureId } from '../../api/askQuery.js';
 import { localize, type Localized } from '../../api/localized.js';
 import { formatHm, localDate, startOfZonedDay } from '../../config/zonedTime.js';
+import { unitFor } from '../../api/englishCount.js';
 import { CHANGE_TEXTS } from './changeTexts.js';
 import { declineOf, groupOf, NAMED_DIMS, runMeasure, stepsOf, type Cell, type Span } from './measureQuery.js';
 import { MEASURE_QUERY_TEXTS as MT } from './measureQueryTexts.js';
 import { MEASURES } from './measures.js';
+import { personAttendance } from './personAttendance.js';
 import { PLANNING_MEASURES, unavailable } from './planningAnswer.js';
 import { storeMeasureOf, type EntityDim, type StoreMeasure } from './measureSql.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
@@ -24,9 +26,6 @@ const median = (xs: number[]): number => {
   const h = Math.floor(s.length / 2);
   return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
 };
-
-/** The default time of a measure that names none: overtime over this month (a day is often none), the others today or now. */
-const DEFAULT_TIME: Partial<Record<MeasureId, AskQuery['time']>> = { overtime: 'this_month' };
 
 /**
  * Questions the planning answer still words (planningAnswer.ts): a site's or the company's attendance or overtime as a
@@ -69,8 +68,12 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
   const empty = { columns: [], rows: [] };
   const declined = declineOf(q, def, label);
   if (declined) return { text: S(declined.decline), table: empty };
-  const w = queryWindow(q.time ?? DEFAULT_TIME[m] ?? null, c.now, c.dayStart, c.timeZone, 'today');
+  const w = queryWindow(q.time ?? def.defaultTime ?? null, c.now, c.dayStart, c.timeZone, 'today');
   if (def.time.kind !== 'registered' && (w.ahead || (MEASURES[m].source.kind === 'planning' && /^last_\d+m$/.test(q.time ?? '')))) return null;
+  if ((m === 'attendance' || m === 'absence') && (q.op === 'value' || q.op === 'list') && q.by === null) {
+    const person = personAttendance(q, c, w);
+    if (person) return person;
+  }
   const writer = new Writer(q, c, def, m);
   if (q.op === 'trend' || q.by === 'hour' || q.by === 'day') return writer.trend(w);
   if (q.op === 'change') return writer.change(w);
@@ -102,7 +105,8 @@ class Writer {
     return Math.round(v * f) / f;
   }
   private shown(v: number | null): string {
-    return v === null ? '—' : `${v} ${this.S(MEASURES[this.m].unit)}`;
+    // Thousands grouped (「11,291 件」), as every other figure Genba shows.
+    return v === null ? '—' : `${v.toLocaleString('en-US', { maximumFractionDigits: this.decimals })} ${unitFor(v, this.S(MEASURES[this.m].unit))}`;
   }
   private date(t: number): string {
     return new Intl.DateTimeFormat('en-US', { timeZone: this.c.timeZone, month: 'numeric', day: 'numeric' }).format(t);
@@ -203,8 +207,27 @@ class Writer {
           : [];
       return { text: [...lead, head, ...rows.map(line)].join('\n'), table };
     }
-    const sorted = this.q.op === 'list' ? [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)) : rows;
-    return { text: [head, ...sorted.map(line)].join('\n'), table };
+    const sorted = this.q.op === 'list' || this.q.by !== null ? [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)) : rows;
+    return { text: [head, ...sorted.map(line), ...this.parts(group, w)].join('\n'), table };
+  }
+
+  /**
+   * A total of everything comes with its parts (「全体: 443 行」 alone does not say where to look): the members of the
+   * measure's first dimension that have any, largest first. Only for a sum or a count, whose parts add up to it.
+   */
+  private parts(group: EntityDim | null, w: QueryWindow): string[] {
+    const fn = this.def.agg.fn;
+    if (this.q.op !== 'value' || group !== null || (fn !== 'sum' && fn !== 'count') || this.q.level !== null) return [];
+    if (NAMED_DIMS.some((d) => this.q[d].length > 0)) return [];
+    const dim = Object.keys(this.def.dims)[0] as EntityDim | undefined;
+    if (dim === undefined || dim === 'level') return [];
+    const r = this.run(dim, [{ a: w.from, b: w.to, closed: w.to >= this.c.now }]);
+    const members = r.cells
+      .filter((x) => x.i === 0 && x.k !== null && x.v !== null && x.v > 0)
+      .sort((a, b) => b.v! - a.v!)
+      .map((x) => `${this.keyName(dim, x.k)} ${this.round(x.v!).toLocaleString('en-US')}`);
+    if (members.length < 2) return [];
+    return [localize(this.c.lang, MT.parts)(members.slice(0, 8).join(localize(this.c.lang, { ja: '、', en: ', ' })), members.length > 8)];
   }
 
   trend(w0: QueryWindow): QueryAnswer {

@@ -104,6 +104,12 @@ function timeIn(folded: string): AskTime | null {
     const [a, b] = span[1] ? [Number(span[1]), Number(span[2])] : [h(span[3], span[4] ?? span[6]), h(span[5], span[6])];
     if (a < b && b <= 24) return `hours_${a}-${b}`;
   }
+  // Lunchtime is a time of day: 11:00 to 14:00 of today, or of the day named with it (a day is all a time can say of another day).
+  const lunch = /lunch ?time|around lunch|at lunch|昼休み|昼頃|昼ごろ|お昼/;
+  if (lunch.test(folded)) {
+    const rest = timeIn(folded.replace(lunch, ' '));
+    return rest === null || rest === 'now' || rest === 'today' ? 'hours_11-14' : rest;
+  }
   const by = /(\d{1,2})(?::00|時)(?:まで|までに|に間に合|にまにあ)|by (\d{1,2}) ?(pm|am|:00)/.exec(folded);
   if (by) return `by_${Number(by[1] ?? by[2]) + (by[3] === 'pm' && Number(by[2]) < 12 ? 12 : 0)}`;
   const since = /(\d{1,2})(?::00|時)(?:ごろ|頃|ころ)?(?:から|以降)|since (\d{1,2}) ?(pm|am|:00)?/.exec(folded);
@@ -118,7 +124,9 @@ function timeIn(folded: string): AskTime | null {
   if (/直近1時間|この1時間|過去1時間|last hour|past hour|この一時間/.test(folded)) return 'last_hour';
   if (/明日|あした|あす[のは]|tomorrow/.test(folded)) return 'tomorrow';
   if (/昨日|きのう|yesterday/.test(folded)) return 'yesterday';
-  if (/先週|せんしゅう|last week|past week/.test(folded)) return 'last_week';
+  // "The past week" is the 7 days up to today; "last week" the calendar week before this one.
+  if (/past week|past seven days/.test(folded)) return 'last_7d';
+  if (/先週|せんしゅう|last week/.test(folded)) return 'last_week';
   if (/今週|こんしゅう|this week/.test(folded)) return 'this_week';
   if (/午前|今朝|けさ|this morning/.test(folded)) return 'this_morning';
   if (/午後|this afternoon/.test(folded)) return 'this_afternoon';

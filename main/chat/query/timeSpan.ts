@@ -44,8 +44,8 @@ function firstWorkingDays(d: string, n: number): string[] {
 
 /**
  * The dates a time means beyond today's hours: a day (明後日, 来週月曜, 10/27), a week ahead, a calendar month, the last
- * N months, the next N working days, a month's first N working days. Null for the times of today and the existing
- * day and week presets, which their callers read as before.
+ * N months, the next N working days, a month's first N working days, a calendar week. Null for the times of today
+ * and the day presets, which their callers read as before.
  */
 export function timeSpan(time: AskTime | null, today: string, lean: SpanLean): TimeSpan | null {
   if (time === null) return null;
@@ -61,6 +61,11 @@ export function timeSpan(time: AskTime | null, today: string, lean: SpanLean): T
       return day(addDays(today, 2), { ja: '明後日', en: 'the day after tomorrow' });
     case 'next_week':
       return { from: addDays(monday, 7), to: addDays(monday, 13), label: { ja: '来週', en: 'next week' }, months: false };
+    // A manager's week is the calendar week, Monday first: 「今週」 from this Monday, 「先週」 Monday to Sunday before it.
+    case 'this_week':
+      return { from: monday, to: addDays(monday, 6), label: { ja: '今週', en: 'this week' }, months: false };
+    case 'last_week':
+      return { from: addDays(monday, -7), to: addDays(monday, -1), label: { ja: '先週', en: 'last week' }, months: false };
     case 'this_month':
       return month(today);
     case 'last_month':

@@ -20,7 +20,7 @@ const late = (id: number): ProcessProgress =>
     minutesLate: 30,
     status: 'late',
   }) as ProcessProgress;
-const alert = (id: string): Alert => ({ id, kind: 'delay_risk', title: `alert ${id}` }) as unknown as Alert;
+const alert = (id: string): Alert => ({ id, kind: 'delay_risk', severity: 'warning', title: `alert ${id}` }) as unknown as Alert;
 
 describe('English counts agree with their noun (Japanese unchanged)', () => {
   it('the helper: one for exactly 1, the plural for 0 and more', () => {

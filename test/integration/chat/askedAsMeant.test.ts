@@ -1,0 +1,156 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type GenbaApp } from '../../../main/app.js';
+import { createHandlerTable } from '../../../main/handlerTable.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+const ANCHOR = '2025-10-23T15:40+09:00';
+const NOW = Date.parse(ANCHOR);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const TODAY0 = Date.parse('2025-10-23T00:00+09:00');
+
+/**
+ * Questions read as a manager means them, on the demo company at 15:40 (the kinds a blind set found answered with a
+ * neighbouring figure): a yes/no that asks whether there is trouble, a deadline missed in the past, last week as the
+ * calendar week, lunchtime as a time, "where" as a split, a total with its parts, one person's day, the open alerts
+ * behind a count, a number of people in words, and an order to change a record. Figures are checked against plain
+ * SELECTs of the same store, worked out here.
+ */
+describe('asked as meant', () => {
+  const dir = tempDir();
+  let app: GenbaApp;
+  let db: Database.Database;
+  const ask = async (question: string, conversationId: string | null = null) => {
+    const r = await createHandlerTable(app)['chat.ask']({ question, conversationId });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+
+  beforeAll(async () => {
+    await copyDemoStore(dir.path);
+    app = createApp({ dataDir: dir.path, now: NOW });
+    await app.start();
+    await app.assistant.prepare({ solver: false });
+    // The logs are taken in on the first question about them.
+    await ask('今日のエラーは？');
+    db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+  }, 300_000);
+  afterAll(async () => {
+    db?.close();
+    await app?.stop();
+    dir.remove();
+  });
+
+  it('a yes/no that names trouble ("any lines at risk?") is yes when there is some; "will it make it?" the opposite', async () => {
+    const risk = await ask("Any lines at risk of missing today's deadlines?");
+    expect(risk.query!.read).toMatchObject({ op: 'check', measure: 'slack', status: 'at_risk' });
+    expect(risk.answer).toMatch(/^Yes\. .*1 of 52 series late/);
+    expect((await ask('遅れそうな工程ある？')).answer).toMatch(/^はい。/);
+    expect((await ask('Will 札幌 エントリ1 SS make the 16:00 deadline?')).answer).toMatch(/^No\. .*4 min late/);
+    // A yes says the figure it rests on.
+    expect((await ask('大阪は間に合う？')).answer).toMatch(/^はい。 大阪は納期に間に合う見込みです。12系列中遅れなし.*余裕 \d+分/);
+  });
+
+  it('a deadline missed is counted from the snapshots at each passed deadline; last week is the calendar week before this one', async () => {
+    // Each series' deadline on a day, and the newest snapshot at or before it that day: work left there is a miss.
+    const rows = db
+      .prepare(
+        `SELECT location_name AS site, business_id AS b, process_name AS p, snapshot_time AS t, expected_completion_time AS d, total_waiting AS left
+         FROM progress_snapshots WHERE expected_completion_time IS NOT NULL`,
+      )
+      .all() as { site: string; b: string; p: string; t: number; d: number; left: number }[];
+    const last = new Map<string, { t: number; left: number; site: string; d: number }>();
+    for (const r of rows) {
+      if (r.t > r.d || r.t <= r.d - DAY) continue;
+      const k = `${r.site}|${r.b}|${r.p}|${r.d}`;
+      if ((last.get(k)?.t ?? -1) < r.t) last.set(k, { t: r.t, left: r.left, site: r.site, d: r.d });
+    }
+    const missed = (from: number, to: number, site?: string): number =>
+      [...last.values()].filter((x) => x.left > 0 && x.d >= from && x.d < to && (site === undefined || x.site === site)).length;
+    // Today is Thursday 10/23: last week is Monday 10/13 to Sunday 10/19.
+    const [mon, nextMon] = [Date.parse('2025-10-13T00:00+09:00'), Date.parse('2025-10-20T00:00+09:00')];
+    const week = await ask('先週は納期遅れが何件ありましたか？');
+    expect(week.query!.read).toMatchObject({ op: 'value', measure: 'missed_deadlines', time: 'last_week' });
+    expect(week.answer).toContain('先週（10/13〜10/19）');
+    expect(week.answer).toContain(`全体: ${missed(mon, nextMon)} 件`);
+    const osaka = await ask('How many deadlines did Osaka miss last week?');
+    expect(osaka.query!.read).toMatchObject({ measure: 'missed_deadlines', site: ['大阪'] });
+    expect(osaka.answer).toContain(`Osaka: ${missed(mon, nextMon, '大阪')} deadline`);
+    const yesterday = await ask('Did we miss any deadlines yesterday?');
+    expect(yesterday.answer).toMatch(new RegExp(`everything: ${missed(TODAY0 - DAY, TODAY0)} deadlines?\\b`));
+    // A deadline still ahead is no miss: 「遅れそう」 is today's slack, not the record.
+    expect((await ask('納期遅れになりそうな工程は？')).query!.read.measure).toBe('slack');
+  });
+
+  it('lunchtime is a time, "break it down" a split, and "where" the places', async () => {
+    const lunch = await ask('What happened in the logs yesterday around lunchtime?');
+    expect(lunch.query!.read).toMatchObject({ measure: 'incidents', time: 'yesterday' });
+    expect(lunch.answer).toMatch(/10\/22 12:/);
+    const split = await ask('医療レセプト、全体で残り何件? break it down by site pls');
+    expect(split.query!.read).toMatchObject({ measure: 'remaining', by: 'site' });
+    // Where the correction queue is: each site, the largest first, each equal to its newest snapshots' sum.
+    const where = await ask('補正待ちはどこに何件たまってる？');
+    expect(where.query!.read).toMatchObject({ measure: 'correction_waiting', by: 'site' });
+    const bySite = db
+      .prepare(
+        `SELECT s.location_name AS site, SUM(s.correction_waiting) AS n FROM progress_snapshots s
+         WHERE s.snapshot_time = (SELECT MAX(x.snapshot_time) FROM progress_snapshots x WHERE x.location_name = s.location_name
+           AND x.process_name = s.process_name AND x.business_id = s.business_id AND x.snapshot_time BETWEEN ? AND ?)
+         GROUP BY s.location_name ORDER BY n DESC`,
+      )
+      .all(TODAY0, NOW) as { site: string; n: number }[];
+    expect(where.answer.split('\n')[1]).toBe(`- ${bySite[0]!.site}: ${bySite[0]!.n} 件`);
+    for (const r of bySite) expect(where.answer).toContain(`- ${r.site}: ${r.n} 件`);
+  });
+
+  it('a total of everything comes with its parts, and a count of alerts with the open alerts, critical first', async () => {
+    const errors = await ask('How many errors today?');
+    const parts = db
+      .prepare(
+        `SELECT service, SUM(lines) AS n FROM app_logs WHERE level IN ('ERROR', 'FATAL', 'CRITICAL') AND ts >= ? AND ts < ?
+         GROUP BY service ORDER BY n DESC`,
+      )
+      .all(TODAY0, NOW) as { service: string; n: number }[];
+    expect(parts.length).toBeGreaterThan(1);
+    expect(errors.answer).toContain(`everything: ${parts.reduce((s, p) => s + p.n, 0).toLocaleString('en-US')} lines`);
+    expect(errors.answer).toContain(`of which: ${parts.map((p) => `${p.service} ${p.n.toLocaleString('en-US')}`).join(', ')}`);
+    const alerts = await ask('今アラート何件出てる？');
+    const open = db.prepare(`SELECT severity FROM alerts WHERE status = 'open'`).all() as { severity: string }[];
+    expect(alerts.answer).toContain(`未対応のアラートは${open.length}件です`);
+    const listed = alerts.answer.split('\n').filter((l) => /^- (?:重大|注意):/.test(l));
+    expect(listed.length).toBe(Math.min(5, open.length));
+    expect(listed.map((l) => l.startsWith('- 重大'))).toEqual([...listed.map((l) => l.startsWith('- 重大'))].sort((a, b) => Number(b) - Number(a)));
+  });
+
+  it('one named person is their day in the attendance records, not "0 people"', async () => {
+    // Someone absent today with one record of the day (no choice between rows to make).
+    const person = db
+      .prepare(
+        `SELECT o.operator_name AS name, o.location_name AS site FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+         WHERE a.attendance_date = '2025-10-23' AND o.is_valid = 1 GROUP BY a.operator_id
+         HAVING COUNT(*) = 1 AND MAX(a.attendance_status) = 'absent' ORDER BY o.operator_name LIMIT 1`,
+      )
+      .get() as { name: string; site: string };
+    const r = await ask(`${person.name}さんは今日来てる？`);
+    expect(r.query!.read.operator).toEqual([person.name]);
+    expect(r.answer).toContain(`- ${person.name}（${person.site}）: 欠勤`);
+    expect(r.answer).not.toMatch(/: 0 人$/m);
+  });
+
+  it('"three people" is a number, and an order to change a record is declined in words, storing nothing', async () => {
+    const first = await ask('Will 札幌 エントリ1 SS make the 16:00 deadline?');
+    const what = await ask('What if we add three people?', first.conversationId ?? null);
+    expect(what.query!.read.move).toMatchObject({ count: 3 });
+    expect(what.answer).toMatch(/^Moving 3 to Sapporo Entry 1 \(SS\)/);
+    const change = await ask("Change 清水 香織's attendance today to present");
+    expect(change.query!.answeredBy).toBe('outside');
+    expect(change.answer).toContain('changes no records');
+    expect(change.proposal).toBeNull();
+    const move = await ask('人を動かして');
+    expect(move.query!.read.op).toBe('propose');
+    expect(move.clarify?.options.length).toBeGreaterThan(0);
+  });
+});
