@@ -17,6 +17,9 @@ export interface Citation {
   title: string;
   /** The English title of a document Genba ships; absent for the company's own. */
   titleEn?: string;
+  /** The English version Genba ships of this section of its own documents; absent for the company's own. */
+  headingEn?: string;
+  textEn?: string;
   heading: string | null;
   text: string;
   score: number;

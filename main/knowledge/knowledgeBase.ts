@@ -49,6 +49,14 @@ const titleEn = (title: string, builtin: boolean): { titleEn?: string } => {
   const en = builtin ? ENGLISH_TITLES.get(title) : undefined;
   return en ? { titleEn: en } : {};
 };
+/** The English version Genba ships of each section of its own documents, by document title and Japanese heading. */
+const ENGLISH_SECTIONS = new Map(
+  defaults.documents.flatMap((d) => Object.entries(d.sectionsEn).map(([heading, en]) => [`${d.title}\u0000${heading}`, en] as const)),
+);
+const sectionEn = (title: string, heading: string | null, builtin: boolean): { headingEn?: string; textEn?: string } => {
+  const en = builtin && heading !== null ? ENGLISH_SECTIONS.get(`${title}\u0000${heading}`) : undefined;
+  return en ? { headingEn: en.heading, textEn: en.text } : {};
+};
 
 const toDoc = (r: DocRow): KnowledgeDoc => ({
   id: r.doc_id,
@@ -227,6 +235,7 @@ export function createKnowledgeBase(deps: {
                 chunkId: r.chunk_id,
                 title: r.title,
                 ...titleEn(r.title, r.builtin === 1),
+                ...sectionEn(r.title, r.heading, r.builtin === 1),
                 heading: r.heading,
                 text: r.text,
                 score: Math.round(score * 1e4) / 1e4,

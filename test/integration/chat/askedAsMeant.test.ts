@@ -140,6 +140,14 @@ describe('asked as meant', () => {
     expect(r.answer).not.toMatch(/: 0 人$/m);
   });
 
+  it('an English know-how question quotes the English version of the section Genba ships, not only its title', async () => {
+    const r = await ask("Is it ok to send just 1 or 2 people to a line that's 20 min from deadline?");
+    expect(r.query!.read.op).toBe('knowhow');
+    expect(r.answer).toContain('"When to move staff (managers\' know-how) / Adding people just before a deadline"');
+    expect(r.answer).toContain('3 or more people');
+    expect(r.answer).not.toMatch(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u);
+  });
+
   it('"three people" is a number, and an order to change a record is declined in words, storing nothing', async () => {
     const first = await ask('Will 札幌 エントリ1 SS make the 16:00 deadline?');
     const what = await ask('What if we add three people?', first.conversationId ?? null);
