@@ -118,6 +118,8 @@ export const askQuerySchema = z.object({
   operator: names.optional(),
   service: names.optional(),
   level: z.number().int().min(1).max(5).nullable().optional(),
+  /** At least this many months of experience on the process (「経験2年以上」 is 24). */
+  experience: z.number().int().min(1).max(600).nullable().optional(),
   status: z.enum(STATUS_FILTERS).nullable().optional(),
   by: z.enum(DIMENSIONS).nullable().optional(),
   time: timeSchema.nullable().optional(),
@@ -140,6 +142,7 @@ export interface AskQuery {
   operator: string[];
   service: string[];
   level: number | null;
+  experience: number | null;
   status: (typeof STATUS_FILTERS)[number] | null;
   by: Dimension | null;
   time: AskTime | null;
@@ -158,6 +161,7 @@ export const QUERY_FIELDS = [
   'operator',
   'service',
   'level',
+  'experience',
   'status',
   'by',
   'time',
@@ -179,6 +183,7 @@ export function fullQuery(q: AskQueryInput): AskQuery {
     operator: list(q.operator),
     service: list(q.service),
     level: q.level ?? null,
+    experience: q.experience ?? null,
     status: q.status ?? null,
     by: q.by ?? null,
     time: q.time ?? null,

@@ -69,5 +69,7 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery): { query: AskQ
   }
   // A skill level this request names (「スキル3以上は？」) is what it changes, whatever the operation.
   if (n.level !== null) q.level = n.level;
+  // So is a number of years of experience (「その中で経験5年以上は？」).
+  if (n.experience !== null) q.experience = n.experience;
   return { query: q, kept };
 }

@@ -20,6 +20,13 @@ export const CHANGE_TEXTS = {
     en: (what: string, label: string, now: string, asOf: string, against: string, then: string, diff: string) =>
       `${what} ${label}: ${now} now (as of ${asOf}), ${then} ${against} → ${diff}`,
   } as Localized<(what: string, label: string, now: string, asOf: string, against: string, then: string, diff: string) => string>,
+  /** A span of days against the same span earlier: each with its first day, last day and the time it runs to. */
+  spanLine: {
+    ja: (what: string, label: string, span: string, now: string, thenSpan: string, then: string, diff: string) =>
+      `${what}の${label}: ${span}まで ${now}、比べる期間 ${thenSpan}まで ${then} → ${diff}`,
+    en: (what: string, label: string, span: string, now: string, thenSpan: string, then: string, diff: string) =>
+      `${what} ${label}: ${now} (${span}), against ${then} (${thenSpan}) → ${diff}`,
+  } as Localized<(what: string, label: string, span: string, now: string, thenSpan: string, then: string, diff: string) => string>,
   noPast: {
     ja: (what: string, against: string) => `${what}は${against}のデータがないため比べられません。`,
     en: (what: string, against: string) => `Cannot compare ${what}: there is no data ${against}.`,
@@ -28,8 +35,9 @@ export const CHANGE_TEXTS = {
   /** The difference with its sign and unit, and its share of the earlier figure where that means something. */
   diff: {
     ja: (d: number, unit: string, pct: number | null) =>
-      `${d > 0 ? '+' : ''}${d}${unit === '%' ? '' : ' '}${unit}${pct === null ? '' : `（${pct >= 0 ? '+' : ''}${pct}%）`}`,
-    en: (d: number, unit: string, pct: number | null) => `${d > 0 ? '+' : ''}${d} ${unit}${pct === null ? '' : ` (${pct >= 0 ? '+' : ''}${pct}%)`}`,
+      `${d > 0 ? '+' : ''}${d.toLocaleString('en-US')}${unit === '%' ? '' : ' '}${unit}${pct === null ? '' : `（${pct >= 0 ? '+' : ''}${pct}%）`}`,
+    en: (d: number, unit: string, pct: number | null) =>
+      `${d > 0 ? '+' : ''}${d.toLocaleString('en-US')} ${unit}${pct === null ? '' : ` (${pct >= 0 ? '+' : ''}${pct}%)`}`,
   } as Localized<(d: number, unit: string, pct: number | null) => string>,
   points: { ja: 'ポイント', en: 'pts' } as Localized,
   /** A measure with no earlier figure to compare with, named. */

@@ -2,7 +2,7 @@ import type { AskOp } from '../../api/askQuery.js';
 import type { Localized } from '../../api/localized.js';
 import type { StoreDim } from './measureSql.js';
 
-export const DIM_WORDS: Record<StoreDim, Localized> = {
+export const DIM_WORDS: Record<StoreDim | 'experience', Localized> = {
   site: { ja: '拠点', en: 'site' },
   business: { ja: '業務', en: 'business' },
   process: { ja: '工程', en: 'process' },
@@ -10,6 +10,7 @@ export const DIM_WORDS: Record<StoreDim, Localized> = {
   service: { ja: 'サービス', en: 'service' },
   host: { ja: 'ホスト', en: 'host' },
   level: { ja: 'スキルレベル', en: 'skill level' },
+  experience: { ja: '経験年数', en: 'experience' },
   hour: { ja: '時間', en: 'hour' },
   day: { ja: '日', en: 'day' },
   week: { ja: '週', en: 'week' },
@@ -29,6 +30,12 @@ const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** A skill level the figure is filtered on, after the measure's name: 「人数（スキル3以上）」. */
 const atLevel: Localized<(n: number) => string> = { ja: (n) => `（スキル${n}以上）`, en: (n) => ` (skill ${n} or above)` };
 
+/** Months of experience the figure is filtered on: 「（経験2年以上）」, "(2 years of experience or more)". */
+const withExperience: Localized<(months: number) => string> = {
+  ja: (m) => `（経験${m % 12 === 0 ? `${m / 12}年` : `${m}か月`}以上）`,
+  en: (m) => ` (${m % 12 === 0 ? `${m / 12} year${m === 12 ? '' : 's'}` : `${m} month${m === 1 ? '' : 's'}`} of experience or more)`,
+};
+
 /** A person's overtime of a month against the monthly limit: 「（月の上限45時間の9%）」. */
 const ofLimit: Localized<(pct: number, hours: number) => string> = {
   ja: (pct, hours) => `（月の上限${hours}時間の${pct}%）`,
@@ -37,9 +44,10 @@ const ofLimit: Localized<(pct: number, hours: number) => string> = {
 
 export const MEASURE_QUERY_TEXTS = {
   atLevel,
+  withExperience,
   ofLimit,
   /** 「Genbaはアラートのオペレーター別の順位は出せません（…）」 / "Genba cannot rank alerts by operator: …". */
-  cannot: (op: AskOp | 'filter', label: Localized, dim: StoreDim, why: Localized): Localized => {
+  cannot: (op: AskOp | 'filter', label: Localized, dim: StoreDim | 'experience', why: Localized): Localized => {
     const v = VERB[op] ?? { ja: '別の値', en: 'split' };
     return {
       ja: `Genbaは${label.ja}の${DIM_WORDS[dim].ja}${v.ja}は出せません（${why.ja}）。`,

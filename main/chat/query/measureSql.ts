@@ -32,6 +32,9 @@ export interface StoreMeasure {
   time: TimeSemantics;
   /** The expression of each dimension it can be split or filtered by; a dimension missing here is declined in words. */
   dims: Partial<Record<EntityDim, string>>;
+  /** The column of a person's months of experience on the process, where the measure is of people with skills: a query's
+   * `experience` keeps those with at least that many (「経験2年以上」); a measure without it declines the filter in words. */
+  experience?: string;
   /** Conditions every row meets (a level, a status). */
   where?: readonly string[];
   /** The time a question that names none is about (default: today, or now for a snapshot): a month of overtime, a week of missed deadlines. */
@@ -155,6 +158,7 @@ export const STORE_MEASURES = {
     agg: { fn: 'count_distinct' },
     time: { kind: 'registered' },
     dims: { site: OPERATOR_SITE, process: 'c.process_name', level: 'c.skill_level' },
+    experience: 'c.experience_months',
     where: ['o.is_valid = 1'],
     recordedPer: { ja: 'マスタには人ごとの拠点・工程・スキルが登録されています', en: 'the masters hold each person’s site, processes and skills' },
   },
@@ -166,6 +170,7 @@ export const STORE_MEASURES = {
     time: { kind: 'registered' },
     // The operator first: a ranking or list of registered speeds is of people.
     dims: { operator: 'o.operator_name', site: OPERATOR_SITE, process: 'c.process_name', level: 'c.skill_level' },
+    experience: 'c.experience_months',
     // Not the people off that day (@offDay, the window's last day): a person on leave today is not among today's slowest.
     where: ['o.is_valid = 1', notOffOn('o.operator_id')],
     decimals: 1,
@@ -178,6 +183,7 @@ export const STORE_MEASURES = {
     time: { kind: 'registered' },
     // The level filters people by their skill (「スキル3以上の人」): the level is the figure's own column.
     dims: { operator: 'o.operator_name', site: OPERATOR_SITE, process: 'c.process_name', level: 'c.skill_level' },
+    experience: 'c.experience_months',
     where: ['o.is_valid = 1'],
     decimals: 1,
     recordedPer: { ja: 'マスタには人ごと・工程ごとのスキルが登録されています', en: 'the masters hold a skill per person and process' },

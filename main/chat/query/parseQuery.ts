@@ -232,6 +232,26 @@ function againstOf(op: AskOp, folded: string): AskQuery['against'] {
   return 'usual';
 }
 
+/** 「先週と今週」 "this week against last week": the week so far, against the same days of the week before (its `against`). */
+const changeTime = (op: AskOp, folded: string): AskQuery['time'] =>
+  op === 'change' && /今週|こんしゅう|this week/.test(folded) && againstOf(op, folded) === 'last_week' ? 'this_week' : null;
+
+/**
+ * Months of experience a request asks for at least (「経験2年以上」「3年目以上」 "5+ years of experience", "at least 6 months'
+ * experience"): a filter on the people counted, like a skill level.
+ */
+export function experienceOf(folded: string): number | null {
+  const m =
+    /(?:経験|けいけん)(?:年数)?(?:が|は)? ?(\d{1,2}) ?(年|か月|かげつ|ヶ月|ヵ月|ケ月|カ月|月)/.exec(folded) ??
+    /(\d{1,2}) ?(年|か月|ヶ月|ヵ月|ケ月|カ月)(?:以上)?(?:の)?(?:経験|けいけん)/.exec(folded) ??
+    /(\d{1,2})\+? ?(years?|months?)(?:'s?)? (?:of )?experience/.exec(folded) ??
+    /experience (?:of )?(?:at least |over |more than |above )?(\d{1,2})\+? ?(years?|months?)/.exec(folded);
+  if (!m) return null;
+  const n = Number(m[1]);
+  const months = /年|year/.test(m[2]!) ? n * 12 : n;
+  return months >= 1 && months <= 600 ? months : null;
+}
+
 const levelOf = (folded: string): number | null => {
   const m = /(?:スキル|すきる|レベル|れべる|skill|level|lv\.?) ?([1-5])(?!\d)/.exec(folded);
   return m ? Number(m[1]) : null;
@@ -257,7 +277,8 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
   const scores = measureScores(folded);
   // A skill level given as a threshold (「スキル3以上」) filters the people another measure counts (「何人」): it is not the figure
   // asked. Alone, it is the skill measure, but not one the request said (a follow-up keeps the measure before it).
-  const levelOnly = levelOf(folded) !== null && scores.has('skill');
+  const experience = experienceOf(folded);
+  const levelOnly = (levelOf(folded) !== null || experience !== null) && scores.has('skill');
   if (levelOnly && scores.size > 1) scores.delete('skill');
   // "How many deadlines did Osaka miss?": a miss asked in the past tense, with its subject between.
   if (/\b(?:did|didn't|have|has|had)\b.*\bmiss(?:ed)?\b/.test(folded)) scores.set('missed_deadlines', (scores.get('missed_deadlines') ?? 0) + 2);
@@ -308,11 +329,14 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
     operator: [...new Set(names.operators.map((h) => h.canonical))].sort(),
     service: [...new Set(names.services.map((h) => h.canonical))].sort(),
     level: levelOf(folded),
+    experience,
     status: statusOf(op, folded),
     // Against a measure the request said; one taken by default does not overrule the split it asked for.
     by: splitOf(op, folded, names, scores.size > 0 ? measure : null),
     // The earlier day a change compares with is its `against`, not the time asked about; a request not about the floor has no time of the floor's.
-    time: (op === 'change' && againstOf(op, folded) === timeOf(folded)) || (op === 'outside' && !statistic && said) ? null : timeOf(folded),
+    time:
+      changeTime(op, folded) ??
+      ((op === 'change' && againstOf(op, folded) === timeOf(folded)) || (op === 'outside' && !statistic && said) ? null : timeOf(folded)),
     rank: rankOf(op, folded, measure),
     against: againstOf(op, folded),
     move: op === 'whatif' ? move : null,

@@ -180,8 +180,10 @@ export async function checkFigures(cases: readonly AskCase[], answer: (q: string
   for (const c of cases) {
     if (c.figures.length === 0) continue;
     out.lines++;
-    const text = (await answer(c.q)).normalize('NFKC');
-    const missing = c.figures.filter((f) => !text.includes(f.normalize('NFKC')));
+    // A figure as written in the set (「10907 items」) is found however the answer groups its thousands (「10,907 items」).
+    const plain = (t: string): string => t.normalize('NFKC').replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+    const text = plain(await answer(c.q));
+    const missing = c.figures.filter((f) => !text.includes(plain(f)));
     if (missing.length === 0) out.allStated++;
     else out.misses.push({ q: c.q, missing, answer: text });
   }

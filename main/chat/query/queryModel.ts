@@ -145,6 +145,7 @@ export function readModelQuery(output: unknown, index: QueryNameIndex, rules: Pa
     measure,
     ...resolved,
     level: r.level,
+    experience: r.experience,
     status: same && op === 'list' ? r.status : null,
     by: (same ? r.by : null) ?? out.by,
     time: r.time ?? out.time,

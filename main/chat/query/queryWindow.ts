@@ -32,8 +32,9 @@ export function queryWindow(time: AskTime | null, now: number, dayStart: number,
     const to = at(addDays(span.to, 1));
     // A week says its days: 「先週」 alone does not say whether Monday was in it.
     const md = (d: string): string => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
+    const last = t === 'this_week' ? localDate(now, timeZone) : span.to;
     const label: Localized = /^(?:this|last|next)_week$/.test(t)
-      ? { ja: `${span.label.ja}（${md(span.from)}〜${md(span.to)}）`, en: `${span.label.en} (${md(span.from)}–${md(span.to)})` }
+      ? { ja: `${span.label.ja}（${md(span.from)}〜${md(last)}）`, en: `${span.label.en} (${md(span.from)}–${md(last)})` }
       : span.label;
     return from > now ? { from, to, label, ahead: true } : upToNow(from, to, label);
   }

@@ -95,7 +95,8 @@ class Writer {
 
   private get label(): string {
     const level = this.q.level !== null && this.def.dims.level !== undefined ? localize(this.c.lang, MT.atLevel)(this.q.level) : '';
-    return `${this.S(MEASURES[this.m].label)}${level}`;
+    const years = this.q.experience !== null && this.def.experience ? localize(this.c.lang, MT.withExperience)(this.q.experience) : '';
+    return `${this.S(MEASURES[this.m].label)}${level}${years}`;
   }
   private get countLike(): boolean {
     return ['sum', 'count', 'count_distinct'].includes(this.def.agg.fn);
@@ -313,7 +314,21 @@ class Writer {
       const d = this.round(now - then);
       const pct = then !== 0 ? Math.round((d / then) * 100) : null;
       const diff = d === 0 ? this.S(CHANGE_TEXTS.same) : L(CHANGE_TEXTS.diff, d, this.S(MEASURES[this.m].unit), pct);
-      lines.push(L(CHANGE_TEXTS.line, key, this.label, this.shown(now), this.hm(Math.min(w.to, this.c.now)), words, this.shown(then), diff));
+      // A span of days (this week so far) is set against the same span a week or a day back, each said with its dates.
+      const back0 =
+        against === 'usual'
+          ? null
+          : back[
+              Math.max(
+                0,
+                back.findIndex((_, j2) => this.figure(r, j2 + 1, k) !== null),
+              )
+            ]!;
+      if (w.to - w.from > DAY && back0 !== null) {
+        const span = (shift: number): string =>
+          `${this.date(w.from - shift * DAY)}–${this.date(Math.min(w.to, this.c.now) - 1 - shift * DAY)} ${this.hm(Math.min(w.to, this.c.now))}`;
+        lines.push(L(CHANGE_TEXTS.spanLine, key, this.label, span(0), this.shown(now), span(back0), this.shown(then), diff));
+      } else lines.push(L(CHANGE_TEXTS.line, key, this.label, this.shown(now), this.hm(Math.min(w.to, this.c.now)), words, this.shown(then), diff));
       rows.push([key, then, now]);
     }
     return { text: lines.join('\n'), table: { columns: ['name', 'then', 'now'], rows } };

@@ -20,5 +20,7 @@ export function undeclaredSplit(q: AskQuery, m: MeasureDef): Localized | null {
   if (q.by !== null && !has(q.by) && !(q.op === 'trend' && (q.by === 'hour' || q.by === 'day'))) return T.cannot(q.op, m.label, q.by, why);
   for (const d of NAMED_DIMS) if (q[d].length > 0 && !has(d)) return T.cannot('filter', m.label, d, why);
   if (q.level !== null && !has('level')) return T.cannot('filter', m.label, 'level', why);
+  // Experience is a column of the people's skills (measureSql.ts): a measure computed from progress has none.
+  if (q.experience !== null) return T.cannot('filter', m.label, 'experience', why);
   return null;
 }

@@ -140,6 +140,31 @@ describe('asked as meant', () => {
     expect(r.answer).not.toMatch(/: 0 人$/m);
   });
 
+  it('years of experience filter the people counted, like a skill level, and a follow-up narrows by them', async () => {
+    const people = (site: string, process: string, level: number, months: number): string[] =>
+      (
+        db
+          .prepare(
+            `SELECT DISTINCT o.operator_name AS name FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+             WHERE o.is_valid = 1 AND o.location_name = ? AND c.process_name = ? AND c.skill_level >= ? AND c.experience_months >= ?`,
+          )
+          .all(site, process, level, months) as { name: string }[]
+      ).map((r) => r.name);
+    const n = await ask('大阪でエントリ1がスキル3以上かつ経験2年以上の人は何人？');
+    expect(n.query!.read).toMatchObject({ measure: 'headcount', level: 3, experience: 24 });
+    expect(n.answer).toContain(`大阪 · エントリ1: ${people('大阪', 'エントリ1', 3, 24).length} 人`);
+    expect(n.answer).toContain('（経験2年以上）');
+    const first = await ask('盛岡でエントリ1のスキル4以上の人は？');
+    const narrowed = await ask('その中で経験5年以上は？', first.conversationId ?? null);
+    expect(narrowed.query!.read).toMatchObject({ site: ['盛岡'], process: ['エントリ1'], level: 4, experience: 60 });
+    const want = people('盛岡', 'エントリ1', 4, 60);
+    expect(want.length).toBeGreaterThan(0);
+    for (const name of want) expect(narrowed.answer).toContain(`- ${name}:`);
+    expect(narrowed.answer.split('\n').filter((l) => l.startsWith('- ')).length).toBe(want.length);
+    // A measure with no people's skills behind it says it cannot be filtered so, in words.
+    expect((await ask('経験2年以上の人の残件は？')).answer).toMatch(/経験年数で絞った値は出せません/);
+  });
+
   it('an English know-how question quotes the English version of the section Genba ships, not only its title', async () => {
     const r = await ask("Is it ok to send just 1 or 2 people to a line that's 20 min from deadline?");
     expect(r.query!.read.op).toBe('knowhow');

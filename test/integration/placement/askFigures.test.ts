@@ -135,7 +135,7 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
     const rule = (heading: string): string =>
       (db.prepare('SELECT text FROM knowledge_chunks WHERE heading = ?').get(heading) as { text: string }).text.split('\n')[1]!.split('。')[0]!;
     for (const [q, query, heading] of <[string, AskQueryInput, string][]>[
-      ['経験3か月の人を応援に出してもいい？', { op: 'knowhow' }, '新人の配置'],
+      ['経験3か月の人を応援に出してもいい？', { op: 'knowhow', experience: 3 }, '新人の配置'],
       ['応援の人に検証の最終確認を任せてもいいですか？', { op: 'knowhow', process: ['検証'] }, '検証工程'],
       ['スキル2の人をエントリ1に入れてもいい？', { op: 'knowhow', process: ['エントリ1'], level: 2 }, 'エントリ工程の人選'],
       ['同じ人ばかり移動させてもいいんだっけ？', { op: 'knowhow' }, '公平性'],

@@ -110,11 +110,13 @@ describe('genba ask --json: a trend step by step, each figure checked against SQ
     const lines = r.answer.split('\n');
     // The table keeps the company's name (data); the English text writes it in Latin letters.
     expect(lines[0]).toBe('Items left for Osaka, today (00:00–15:40), hour by hour:');
-    for (const [t, n] of expected) expect(lines).toContain(`- as of ${t}: ${n} items`);
+    // Thousands grouped, and the unit agreeing with its count, as every figure Genba shows.
+    const items = (n: number): string => `${n.toLocaleString('en-US')} ${n === 1 ? 'item' : 'items'}`;
+    for (const [t, n] of expected) expect(lines).toContain(`- as of ${t}: ${items(n)}`);
     const [first, last] = [expected[0]!, expected.at(-1)!];
     const high = expected.reduce((x, e) => (e[1] > x[1] ? e : x));
     const low = expected.reduce((x, e) => (e[1] < x[1] ? e : x));
-    const fig = (e: (typeof expected)[number]): string => `${e[1]} items (as of ${e[0]})`;
+    const fig = (e: (typeof expected)[number]): string => `${items(e[1])} (as of ${e[0]})`;
     // The backlog only falls through the day: the highest and lowest are its ends, said as such.
     const falling = expected.every((e, i) => i === 0 || e[1] <= expected[i - 1]![1]);
     expect(lines[1]).toBe(
@@ -122,11 +124,12 @@ describe('genba ask --json: a trend step by step, each figure checked against SQ
     );
   });
 
-  it('「今週のエラー件数の推移」: error and warning lines of each of the past 7 days from the application logs', () => {
+  it('「今週のエラー件数の推移」: error lines of each day of this calendar week so far, from the application logs', () => {
     const r = ask('今週のエラー件数の推移', 'ja');
     expect(r.query).toMatchObject({ read: { op: 'trend', measure: 'error_lines', time: 'this_week' }, answeredBy: 'planner' });
     const expected: [string, number][] = [];
-    for (let a = DAY_START - 6 * DAY; a < NOW; a += DAY) {
+    // 10/23 is a Thursday: this week began on Monday 10/20.
+    for (let a = DAY_START - 3 * DAY; a < NOW; a += DAY) {
       const n = (
         db.prepare(`SELECT COUNT(*) AS n FROM app_logs WHERE ts >= ? AND ts < ? AND level IN ${ERROR_LEVELS}`).get(a, Math.min(NOW, a + DAY)) as { n: number }
       ).n;
@@ -134,11 +137,11 @@ describe('genba ask --json: a trend step by step, each figure checked against SQ
     }
     expect(r.table).toEqual({ columns: ['time', 'error_lines'], rows: expected });
     const lines = r.answer.split('\n');
-    expect(lines[0]).toBe('全体のエラー行数の推移（過去7日、1日ごと）:');
-    for (const [d, n] of expected) expect(lines).toContain(`- ${d}: ${n} 行`);
+    expect(lines[0]).toBe('全体のエラー行数の推移（今週（10/20〜10/23）、1日ごと）:');
+    for (const [d, n] of expected) expect(lines).toContain(`- ${d}: ${n.toLocaleString('en-US')} 行`);
     const high = expected.reduce((x, e) => (e[1] > x[1] ? e : x));
     const low = expected.reduce((x, e) => (e[1] < x[1] ? e : x));
-    const fig = (e: [string, number]): string => `${e[1]} 行（${e[0]}）`;
+    const fig = (e: [string, number]): string => `${e[1].toLocaleString('en-US')} 行（${e[0]}）`;
     expect(lines[1]).toBe(`${fig(expected[0]!)} → ${fig(expected.at(-1)!)}。最高 ${fig(high)}、最低 ${fig(low)}。`);
   });
 
