@@ -117,6 +117,8 @@ export const askQuerySchema = z.object({
   business: names.optional(),
   operator: names.optional(),
   service: names.optional(),
+  /** Hosts of the logs named (ocr-sapporo-01): a filter of the log measures, like a service. */
+  host: names.optional(),
   level: z.number().int().min(1).max(5).nullable().optional(),
   /** At least this many months of experience on the process (「経験2年以上」 is 24). */
   experience: z.number().int().min(1).max(600).nullable().optional(),
@@ -141,6 +143,7 @@ export interface AskQuery {
   business: string[];
   operator: string[];
   service: string[];
+  host: string[];
   level: number | null;
   experience: number | null;
   status: (typeof STATUS_FILTERS)[number] | null;
@@ -160,6 +163,7 @@ export const QUERY_FIELDS = [
   'business',
   'operator',
   'service',
+  'host',
   'level',
   'experience',
   'status',
@@ -182,6 +186,7 @@ export function fullQuery(q: AskQueryInput): AskQuery {
     business: list(q.business),
     operator: list(q.operator),
     service: list(q.service),
+    host: list(q.host),
     level: q.level ?? null,
     experience: q.experience ?? null,
     status: q.status ?? null,

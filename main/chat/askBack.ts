@@ -7,7 +7,7 @@ import type { Reading } from './readQuestion.js';
 
 /** A reading in the manager's words: 「比較 · 残件 · 札幌・大阪 · yesterday」. */
 export function readingWords(q: AskQuery, lang: Lang, timeWords: (q: AskQuery) => string): string {
-  const names = [...q.site, ...q.process, ...q.business, ...q.operator, ...q.service].join(localize(lang, { ja: '・', en: ', ' }));
+  const names = [...q.site, ...q.process, ...q.business, ...q.operator, ...q.service, ...q.host].join(localize(lang, { ja: '・', en: ', ' }));
   return [
     localize(lang, OP_LABELS[q.op]),
     q.measure && q.measure !== 'unknown' ? localize(lang, MEASURE_LABELS[q.measure].label) : '',

@@ -6,7 +6,7 @@ const OPENERS = /^(?:じゃあ|じゃ|では|それでは|それなら|なら|�
 /** Words that point back to what the turn before named: 「そこ」「その中で」 "there", "those", "the same". */
 const BACK = /そこ|その中|そのうち|同じ(?:拠点|工程|ところ)|\b(?:there|those|them|the same)\b/i;
 /** The name lists a request can change. */
-const NAME_FIELDS = ['site', 'process', 'business', 'operator', 'service'] as const;
+const NAME_FIELDS = ['site', 'process', 'business', 'operator', 'service', 'host'] as const;
 /** Short enough to lean on the turn before (「大阪は？」「補正は？」 "and Osaka?"). */
 const SHORT_JA = 16;
 const SHORT_EN_WORDS = 6;

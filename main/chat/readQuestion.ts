@@ -27,6 +27,9 @@ export interface ReadOptions {
   refused: (error: unknown) => void;
 }
 
+/** A matter pointed at, not named (「あの件」「例の件」 "that issue"): only a conversation before can say which. */
+const POINTS_BACK = /あの件|その件|例の件|あの話|例のやつ|\bthat (?:issue|thing|matter|problem)\b|\bthe thing\b/i;
+
 const same = (a: AskQuery, b: AskQuery): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -68,6 +71,12 @@ export async function readQuestion(question: string, o: ReadOptions): Promise<Re
       o.refused(error);
     }
   }
+  // 「あの件」 "that issue" with no turn before points at nothing Genba was told: what it means is asked, not guessed.
+  const q = read.query;
+  const namesNothing = !parsed.said.measure && [q.site, q.process, q.business, q.operator, q.service, q.host].every((n) => n.length === 0);
+  // It is a matter of the floor, whatever other words come with it ("any news on that issue?"): never outside.
+  if (!before && namesNothing && POINTS_BACK.test(question.normalize('NFKC')))
+    read = { ...read, confidence: 0, query: q.op === 'outside' ? { ...q, op: 'status', measure: null, time: null } : q };
   // The other readings are worked out only where they are offered: below the line.
   const others = read.confidence < UNSURE && read.query.op !== 'outside' ? othersOf(question, read.query, parsed, o.parse) : [];
   return { query: read.query, confidence: read.confidence, readBy, others, followUp: null };

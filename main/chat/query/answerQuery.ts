@@ -160,14 +160,19 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
               ? hm(v)
               : q.measure === 'slack'
                 ? L(T.slackShown, v)
-                : `${v.toLocaleString('en-US')}${unit === '%' ? '%' : ` ${unitFor(v, unit)}`}`,
+                : `${v.toLocaleString('en-US')}${unit === '%' ? '%' : ` ${unitFor(v, unit)}`}${
+                    // The speed needed is read against the speed now: how far short the line is.
+                    q.measure === 'needed_speed' ? L(T.speedNow, progressFigure('speed', g, correction)) : ''
+                  }`,
       };
     });
   } else if (q.measure === 'incidents') {
     const report = c.incidents(q.site[0], q.time === null ? undefined : window);
-    const list = report.incidents.filter((i) => q.service.length === 0 || i.services.some((s) => q.service.includes(s)));
+    const list = report.incidents.filter(
+      (i) => (q.service.length === 0 || i.services.some((s) => q.service.includes(s))) && (q.host.length === 0 || i.hosts.some((h) => q.host.includes(h))),
+    );
     when = S(window.label);
-    const what = q.service.join('・') || q.site.join('・') || S(T.allServices);
+    const what = q.host.join('・') || q.service.join('・') || q.site.join('・') || S(T.allServices);
     // No yes/no word: 「落ちてない？」 and "is it up?" ask opposite ways; the sentence says what holds.
     if (list.length === 0) return { text: L(T.noIncident, what, when), table: empty };
     // An incident of an earlier day says its date: 「00:04から」 alone would read as today.

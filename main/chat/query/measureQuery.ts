@@ -11,7 +11,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** The dimensions a query can name members of, with the query's field for them. */
-export const NAMED_DIMS = ['site', 'process', 'business', 'operator', 'service'] as const satisfies readonly EntityDim[];
+export const NAMED_DIMS = ['site', 'process', 'business', 'operator', 'service', 'host'] as const satisfies readonly EntityDim[];
 
 /** One span the SQL computes the measure over: [a, b) for an event, the state at b (on b's day) for a snapshot. */
 export interface Span {

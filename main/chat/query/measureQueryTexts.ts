@@ -77,6 +77,11 @@ export const MEASURE_QUERY_TEXTS = {
     ja: (a: string, b: string) => (a === b ? a : `${a}〜${b}`),
     en: (a: string, b: string) => (a === b ? a : `${a}–${b}`),
   } as Localized<(a: string, b: string) => string>,
+  /** The rows of a long list left out of the text. */
+  more: {
+    ja: (n: number) => `  ほか${n}件（すべて表にあります）`,
+    en: (n: number) => `  and ${n} more (all in the table)`,
+  } as Localized<(n: number) => string>,
   /** The parts of a total, by the measure's first dimension. */
   parts: {
     ja: (members: string, more: boolean) => `  内訳: ${members}${more ? ' ほか' : ''}`,

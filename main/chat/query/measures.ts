@@ -360,7 +360,7 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
   },
   incidents: {
     ...MEASURE_LABELS.incidents,
-    dims: ['service', 'site'],
+    dims: ['service', 'host', 'site'],
     source: { kind: 'logs' },
     words: [
       '障害',

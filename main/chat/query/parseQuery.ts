@@ -328,6 +328,7 @@ export function parseQuery(question: string, named: NamedInText, ops: readonly A
     business: [...new Set(names.businesses.map((h) => h.canonical))].sort(),
     operator: [...new Set(names.operators.map((h) => h.canonical))].sort(),
     service: [...new Set(names.services.map((h) => h.canonical))].sort(),
+    host: [...new Set(names.hosts.map((h) => h.canonical))].sort(),
     level: levelOf(folded),
     experience,
     status: statusOf(op, folded),

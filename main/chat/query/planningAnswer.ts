@@ -193,6 +193,15 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
               ),
             ]
           : []),
+        // Who came in late, by name: a handful at most, and the first thing asked about them (「遅刻した人いる？」).
+        ...(s.late > 0 && !ahead
+          ? [
+              L(
+                P.latecomers,
+                s.people.filter((p) => p.status === 'late').map((p) => p.name),
+              ),
+            ]
+          : []),
       ];
     });
     return {

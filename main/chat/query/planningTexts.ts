@@ -7,6 +7,10 @@ const hm = (minute: number): string => `${String(Math.floor(minute / 60)).padSta
 const md = (date: string): string => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
 
 /** The sentences of the planning answers (attendance, overtime, forecast, plan): every figure with its unit and its day. */
+/** The share of the person-days rostered that were worked (present or late): what a manager calls the attendance rate. */
+const attended = (absent: number, leave: number, rostered: number): string =>
+  rostered === 0 ? '—' : `${(Math.round(((rostered - absent - leave) / rostered) * 1000) / 10).toFixed(1)}%`;
+
 export const PLANNING_TEXTS = {
   day: {
     ja: (date: string, dow: number) => `${md(date)}（${WEEKDAYS_JA[dow]}）`,
@@ -53,9 +57,9 @@ export const PLANNING_TEXTS = {
   } as Localized<(span: string, days: number) => string>,
   periodSite: {
     ja: (site: string, absent: number, leave: number, rostered: number, rate: string, usual: string) =>
-      `- ${site}: 欠勤 ${absent.toLocaleString('ja-JP')}人日・有給 ${leave.toLocaleString('ja-JP')}人日（延べ ${rostered.toLocaleString('ja-JP')}人日）、休みの率（欠勤＋有給）${rate}（通常 ${usual}）`,
+      `- ${site}: 欠勤 ${absent.toLocaleString('ja-JP')}人日・有給 ${leave.toLocaleString('ja-JP')}人日（延べ ${rostered.toLocaleString('ja-JP')}人日、出勤率 ${attended(absent, leave, rostered)}）、休みの率（欠勤＋有給）${rate}（通常 ${usual}）`,
     en: (site: string, absent: number, leave: number, rostered: number, rate: string, usual: string) =>
-      `- ${site}: ${absent.toLocaleString('en-US')} person-days absent, ${leave.toLocaleString('en-US')} on paid leave (of ${rostered.toLocaleString('en-US')}), off (absent + paid leave) ${rate} (usually ${usual})`,
+      `- ${site}: ${absent.toLocaleString('en-US')} person-days absent, ${leave.toLocaleString('en-US')} on paid leave (of ${rostered.toLocaleString('en-US')}; attended ${attended(absent, leave, rostered)}), off (absent + paid leave) ${rate} (usually ${usual})`,
   } as Localized<(site: string, absent: number, leave: number, rostered: number, rate: string, usual: string) => string>,
   usual: {
     ja: (rate: string, weekday: string, days: number) => `（通常 ${rate}: 直近${days}回の${weekday}）`,
@@ -65,6 +69,10 @@ export const PLANNING_TEXTS = {
     ja: (people: [string, string][]) => `  休み: ${people.map(([name, status]) => `${name}（${status}）`).join('、')}`,
     en: (people: [string, string][]) => `  Off: ${people.map(([name, status]) => `${name} (${status})`).join(', ')}`,
   } as Localized<(people: [string, string][]) => string>,
+  latecomers: {
+    ja: (names: string[]) => `  遅刻: ${names.join('、')}`,
+    en: (names: string[]) => `  Late: ${names.join(', ')}`,
+  } as Localized<(names: string[]) => string>,
   status: {
     ja: { absent: '欠勤', paid_leave: '有給', late: '遅刻', present: '出勤', scheduled: '予定' },
     en: { absent: 'absent', paid_leave: 'paid leave', late: 'late', present: 'present', scheduled: 'scheduled' },

@@ -144,9 +144,11 @@ export function readModelQuery(output: unknown, index: QueryNameIndex, rules: Pa
     op,
     measure,
     ...resolved,
+    // Hosts are read by the rules only (the model's schema stays small): a host is written as the logs write it.
+    host: r.host,
     level: r.level,
     experience: r.experience,
-    status: same && op === 'list' ? r.status : null,
+    status: same && (op === 'list' || op === 'check') ? r.status : null,
     by: (same ? r.by : null) ?? out.by,
     time: r.time ?? out.time,
     rank: op === 'rank' ? ((same ? r.rank : null) ?? out.rank ?? { order: 'top', n: 1 }) : null,

@@ -55,6 +55,10 @@ export const QUERY_TEXTS = {
     en: (what: string, when: string, n: number) => `${what} logged ${count(n, 'error or warning line', 'error or warning lines')} ${when}.`,
   } as Localized<(what: string, when: string, n: number) => string>,
   minutesLate: { ja: (min: number) => `納期に${min}分遅れる見込み`, en: (min: number) => `projected ${min} min late` } as Localized<(min: number) => string>,
+  speedNow: {
+    ja: (v: number | null) => (v === null ? '' : `（今 毎分${v}件）`),
+    en: (v: number | null) => (v === null ? '' : ` (now ${v}/min)`),
+  } as Localized<(v: number | null) => string>,
   slackShown: {
     ja: (v: number) => (v < 0 ? `${-v}分遅れ` : `余裕${v}分`),
     en: (v: number) => (v < 0 ? `${-v} min late` : `${v} min to spare`),

@@ -22,6 +22,7 @@ const kindsNamed = (named: NamedInText): [Dimension, NameHit[]][] => [
   ['business', named.businesses],
   ['operator', named.operators],
   ['service', named.services],
+  ['host', named.hosts],
 ];
 
 /** The first kind the request names two or more of (among `allowed` when given): 「札幌と大阪」 names sites. */
@@ -67,7 +68,8 @@ function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension |
   }
   // 「今日休んでいるのは誰？」, who is absent: the answer names the people.
   // 「スキル3以上の人は？」 too: the people, not how many of them (「何人」).
-  if (op !== 'value') return null;
+  // A yes/no about people (「上限に近い人はいる？」) is answered person by person, like a figure asked of them.
+  if (op !== 'value' && op !== 'check') return null;
   // A figure asked per something, or where it is (「補正待ちはどこに何件？」 "where are the items waiting?"): its places.
   const split = splitAsked(folded);
   if (split) return split;

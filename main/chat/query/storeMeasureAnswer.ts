@@ -80,6 +80,10 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
   return writer.figures(w);
 }
 
+/** Rows a list shows in full; a longer one shows its first SHOWN_OF_LONG and says how many more the table holds. */
+const LONGEST_LIST = 15;
+const SHOWN_OF_LONG = 10;
+
 class Writer {
   private readonly S: (t: Localized) => string;
   private readonly decimals: number;
@@ -208,8 +212,18 @@ class Writer {
           : [];
       return { text: [...lead, head, ...rows.map(line)].join('\n'), table };
     }
-    const sorted = this.q.op === 'list' || this.q.by !== null ? [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)) : rows;
-    return { text: [head, ...sorted.map(line), ...this.parts(group, w)].join('\n'), table };
+    // Largest first; equal figures by name, so the same question lists them in the same order every time.
+    const sorted =
+      this.q.op === 'list' || this.q.by !== null
+        ? [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.key.localeCompare(b.key, 'ja'))
+        : rows;
+    // A long list (every person's overtime) is read from its top: the first ones in the text, every row in the table.
+    const shown = sorted.length > LONGEST_LIST ? sorted.slice(0, SHOWN_OF_LONG) : sorted;
+    const more = sorted.length - shown.length;
+    return {
+      text: [head, ...shown.map(line), ...(more > 0 ? [L(MT.more, more)] : []), ...this.parts(group, w)].join('\n'),
+      table,
+    };
   }
 
   /**

@@ -75,7 +75,7 @@ export function trendAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const unit = S(MEASURES[m].unit);
   const shown = (v: number): string => (m === 'progress' ? `${v}%` : `${v} ${unit}`);
   const names = q.business.length ? c.overview().businessNames : {};
-  const what = [...q.site, ...q.process, ...q.business.map((b) => names[b] ?? b), ...q.service].join(' · ') || S(QUERY_TEXTS.everything);
+  const what = [...q.site, ...q.process, ...q.business.map((b) => names[b] ?? b), ...q.service, ...q.host].join(' · ') || S(QUERY_TEXTS.everything);
   const steps = stepsOf(w.from, w.to, step, c.timeZone);
   const spanWords = (a: number, b: number): string => (grain === 'day' ? date(a) : L(T.span, hm(a), hm(b)));
 

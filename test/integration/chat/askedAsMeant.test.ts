@@ -165,6 +165,66 @@ describe('asked as meant', () => {
     expect((await ask('経験2年以上の人の残件は？')).answer).toMatch(/経験年数で絞った値は出せません/);
   });
 
+  it('people asked about are named: who came in late today, and whose overtime is nearest the monthly limit (the top, then how many more)', async () => {
+    const late = (
+      db
+        .prepare(
+          `SELECT o.operator_name AS name FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+           WHERE a.attendance_date = '2025-10-23' AND a.attendance_status = 'late' AND o.is_valid = 1`,
+        )
+        .all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(late.length).toBeGreaterThan(0);
+    const lateAnswer = (await ask('今日遅刻した人いる？')).answer;
+    for (const name of late) expect(lateAnswer).toMatch(new RegExp(`遅刻: .*${name}`));
+    const minutes = db
+      .prepare(
+        `SELECT o.operator_name AS name, SUM((a.actual_end - a.planned_end) / 60000.0) AS m FROM attendance_records a
+         JOIN operators o ON o.operator_id = a.operator_id
+         WHERE a.attendance_date >= '2025-10-01' AND a.attendance_date <= '2025-10-23' AND o.is_valid = 1
+           AND a.actual_end IS NOT NULL AND a.planned_end IS NOT NULL AND a.actual_end > a.planned_end
+         GROUP BY o.operator_id ORDER BY m DESC, o.operator_name`,
+      )
+      .all() as { name: string; m: number }[];
+    const r = await ask('今月の残業、上限に近い人はいる？');
+    expect(r.query!.read).toMatchObject({ measure: 'overtime', by: 'operator', time: 'this_month' });
+    const top = Math.round(minutes[0]!.m);
+    expect(r.answer.split('\n')[1]).toMatch(new RegExp(`^- .+: ${top} 分（月の上限45時間の${Math.round((top / 2700) * 100)}%）$`));
+    expect(r.answer).toContain(`ほか${minutes.length - 10}件（すべて表にあります）`);
+    expect(r.table?.rows.length).toBe(minutes.length);
+  });
+
+  it('a speed needed is said beside the speed now; a matter pointed at with nothing before is asked about, not guessed', async () => {
+    const r = await ask('札幌 SS エントリ1 — how many per minute do we need to hit 16:00?');
+    expect(r.query!.read.measure).toBe('needed_speed');
+    expect(r.answer).toMatch(/Sapporo · Entry 1 · SS: \d+(?:\.\d)? items\/min \(now \d+(?:\.\d)?\/min\)/);
+    for (const q of ['あの件 update ある？', 'Any news on that issue?']) {
+      const back = await ask(q);
+      expect(back.clarify?.options.length, q).toBeGreaterThan(1);
+      expect(back.query!.answeredBy, q).not.toBe('outside');
+    }
+  });
+
+  it('a host named filters the logs: its error lines, and its own incidents only', async () => {
+    const n = (
+      db
+        .prepare(`SELECT SUM(lines) AS n FROM app_logs WHERE host = 'dbp-01' AND level IN ('ERROR', 'FATAL', 'CRITICAL') AND ts >= ? AND ts < ?`)
+        .get(TODAY0 - DAY, TODAY0) as { n: number }
+    ).n;
+    const errors = await ask('dbp-01 のエラーは昨日何件？');
+    expect(errors.query!.read).toMatchObject({ measure: 'error_lines', host: ['dbp-01'], time: 'yesterday' });
+    expect(errors.answer).toContain(`dbp-01: ${n} 行`);
+    const incident = await ask('ocr-morioka-01 の障害って先週いつだった？');
+    expect(incident.query!.read.host).toEqual(['ocr-morioka-01']);
+    const lines = incident.answer.split('\n').filter((l) => /^- .*の障害: /.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toContain('ocr-morioka-01');
+    // A host with no incident today shows no other service's anomalies either.
+    const quiet = await ask('dbp-01 で今日何かあった？');
+    expect(quiet.answer).toMatch(/^ログの障害はありません。/);
+    expect(quiet.answer).not.toContain('ocr-worker');
+  });
+
   it('an English know-how question quotes the English version of the section Genba ships, not only its title', async () => {
     const r = await ask("Is it ok to send just 1 or 2 people to a line that's 20 min from deadline?");
     expect(r.query!.read.op).toBe('knowhow');

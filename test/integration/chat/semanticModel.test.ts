@@ -34,7 +34,7 @@ const TODAY0 = dayStartOf(NOW);
 const closedAt = (b: number): boolean => (NOW - b) % DAY === 0;
 const OPS = ['value', 'list', 'compare', 'rank', 'trend', 'change'] as const;
 const ENTITY: readonly EntityDim[] = ['site', 'business', 'process', 'operator', 'service', 'host', 'level'];
-const NAMED = ['site', 'process', 'business', 'operator', 'service'] as const;
+const NAMED = ['site', 'process', 'business', 'operator', 'service', 'host'] as const;
 
 interface Raw {
   v: number | null;
@@ -199,6 +199,7 @@ const UNDECLARED_NAME: Record<(typeof NAMED)[number], string> = {
   business: '611040',
   operator: '高山 麻由子',
   service: 'entry-api',
+  host: 'ocr-sapporo-01',
 };
 
 /** The query of an operation on one dimension: members named where the operation names them, else split by it. */
