@@ -57,6 +57,9 @@ function figureAt(m: MeasureId, filter: Group['filter'], t: number, c: QueryCont
 const SHOWN_FINISHED = 3;
 
 /** What a speed comparison left out: the finished series with their times, and those with nothing to compare with. */
+/** A line this much slower than its own speed then or more is named beside a sum: 90 %. */
+const SLOWER = 0.9;
+
 function speedNotes(s: SpeedChange, c: QueryContext): string[] {
   const names = c.overview().businessNames;
   const finished = [...s.finished]
@@ -65,7 +68,17 @@ function speedNotes(s: SpeedChange, c: QueryContext): string[] {
       const [site, process, business] = key.split('|') as [string, string, string];
       return localize(c.lang, PROGRESS_TEXTS.finishedItem)(`${site} ${process} ${names[business] ?? business}`, formatHm(at, c.timeZone));
     });
+  // Where the sum hides it: the lines furthest below their own speed then (a tenth or more), slowest share first.
+  const below = s.lines
+    .filter((l) => l.then > 0 && l.now < l.then * SLOWER)
+    .sort((a, b) => a.now / a.then - b.now / b.then || a.key.localeCompare(b.key))
+    .slice(0, SHOWN_FINISHED)
+    .map((l) => {
+      const [site, process, business] = l.key.split('|') as [string, string, string];
+      return localize(c.lang, PROGRESS_TEXTS.belowThen)(`${site} ${process} ${names[business] ?? business}`, l.now, l.then, Math.round((l.now / l.then) * 100));
+    });
   return [
+    ...(s.lines.length > 1 && below.length > 0 ? [localize(c.lang, PROGRESS_TEXTS.furthestBelow)(below.join(localize(c.lang, { ja: '、', en: '; ' })))] : []),
     // The latest few by name, the rest counted: a company-wide answer at 15:40 may leave out most of its 52 series.
     ...(finished.length
       ? [

@@ -14,6 +14,15 @@ export const PROGRESS_TEXTS = {
     en: (n: number, names: string) => `(${n} finished left out: ${names})`,
   } as Localized<(n: number, names: string) => string>,
   /** A speed compared with an earlier day: the series already finished today are not compared. */
+  /** The lines furthest below their own speed then, beside a sum that hides them. */
+  furthestBelow: {
+    ja: (lines: string) => `比べた時より遅い系列: ${lines}`,
+    en: (lines: string) => `Slower than before: ${lines}`,
+  } as Localized<(lines: string) => string>,
+  belowThen: {
+    ja: (what: string, now: number, then: number, pct: number) => `${what} 毎分${now}件（比べた時は${then}件、${pct}%）`,
+    en: (what: string, now: number, then: number, pct: number) => `${what} ${now}/min (against ${then}/min, ${pct}%)`,
+  } as Localized<(what: string, now: number, then: number, pct: number) => string>,
   finishedNotCompared: {
     ja: (list: string) => `完了済みのため比較から除外: ${list}`,
     en: (list: string) => `Left out of the comparison as finished: ${list}`,

@@ -18,6 +18,8 @@ export interface SpeedChange {
   finished: { key: string; at: number }[];
   /** Series still working now with no speed then to compare with. */
   unmatched: number;
+  /** The series compared, each with its speed now and then (site|process|business key). */
+  lines: { key: string; now: number; then: number }[];
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -75,5 +77,6 @@ export function speedChange(
     weeks,
     finished,
     unmatched: working.size - both.length,
+    lines: both.map((k) => ({ key: k, now: round1(working.get(k)!), then: round1(thenOf.get(k)!) })),
   };
 }

@@ -225,6 +225,14 @@ describe('asked as meant', () => {
     expect(quiet.answer).not.toContain('ocr-worker');
   });
 
+  it('a speed change of many lines names the ones furthest below their own speed then, which the sum hides', async () => {
+    const r = await ask('いつもより遅いラインは？');
+    expect(r.query!.read).toMatchObject({ op: 'change', measure: 'speed', against: 'usual' });
+    // The company's sum is within a few percent of usual; the OCR incident at 札幌 slowed its entry 1 lines (from 13:50).
+    const below = r.answer.split('\n').find((l) => l.startsWith('比べた時より遅い系列: '));
+    expect(below).toMatch(/^比べた時より遅い系列: 札幌 エントリ1 医療レセプト 毎分[\d.]+件（比べた時は[\d.]+件、\d+%）、札幌 エントリ1 SS /);
+  });
+
   it('an English know-how question quotes the English version of the section Genba ships, not only its title', async () => {
     const r = await ask("Is it ok to send just 1 or 2 people to a line that's 20 min from deadline?");
     expect(r.query!.read.op).toBe('knowhow');
