@@ -369,6 +369,13 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['reinforce', 3],
   ],
   status: [
+    // What is most urgent is the summary's first lines: what needs attention, the latest first.
+    ['most urgent', 6],
+    ['most pressing', 6],
+    ['一番急ぎ', 4],
+    ['一番急ぐ', 4],
+    ['緊急度', 3],
+    ['優先度が高い', 3],
     // When the data was last synced is part of the state (the summary says its data time).
     ['最後に同期', 3],
     ['last sync', 3],
