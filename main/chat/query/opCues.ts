@@ -352,6 +352,9 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['send help', 3],
     // 「人を動かして」 "move people": a move asked for, even before its place is named (the proposal asks back).
     ['人を動か', 3],
+    // 「札幌に3人送って」: people sent to a line (a message sent is outside: parseQuery.ts).
+    ['人送って', 3],
+    ['人を送', 3],
     ['動かして', 2],
     ['move people', 3],
     ['move staff', 3],

@@ -148,6 +148,20 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
     !/\?$/.test(folded)
   )
     e.set('outside', e.get('outside')! + 5);
+  // The same in Japanese: a record of the company's (勤怠, 残業, スキル, マスタ …) to be rewritten (「出勤に書き換えておいて」).
+  if (
+    /(?:勤怠|出勤|欠勤|遅刻|有給|残業|スキル|レベル|マスタ|記録|データ).*(?:書き換え|書きかえ|変更|修正|訂正|更新|登録|削除)(?:して|しておいて|しといて|ておいて|お願い)/.test(
+      folded,
+    )
+  )
+    e.set('outside', e.get('outside')! + 5);
+  // Sending something to people (「全員にLINEで明日のシフト送っといて」 "notify everyone"): Genba sends no messages, whatever the content.
+  if (
+    /line ?で|らいん ?で|めーる ?で|ちゃっと ?で|送っといて|送っておいて|送信して|一斉送信|連絡しておいて|伝えておいて|\b(?:notify|message|tell|text) (?:them|everyone|all|the team|staff)\b/.test(
+      folded,
+    )
+  )
+    e.set('outside', e.get('outside')! + 5);
   // Lunchtime is a time of day ("in the logs around lunchtime"), not lunch as a meal.
   if (/lunch ?time|around lunch|at lunch/.test(folded)) e.set('outside', Math.max(0, e.get('outside')! - 3));
   // Nothing of the floor named, no measure and no time: not about the floor. A time alone (「昨日は？」 "what about

@@ -250,6 +250,13 @@ describe('asked as meant', () => {
     expect(change.query!.answeredBy).toBe('outside');
     expect(change.answer).toContain('changes no records');
     expect(change.proposal).toBeNull();
+    // In Japanese too, and a message to send is no plan to store, whatever it is about.
+    for (const q of ['小林 直樹さんの今日の勤怠を出勤に書き換えておいて', '全員にLINEで明日のシフト送っといて', "Notify everyone about tomorrow's shifts"]) {
+      const r = await ask(q);
+      expect(r.query!.answeredBy, q).toBe('outside');
+      expect(r.plan ?? null, q).toBeNull();
+      expect(r.proposal, q).toBeNull();
+    }
     const move = await ask('人を動かして');
     expect(move.query!.read.op).toBe('propose');
     expect(move.clarify?.options.length).toBeGreaterThan(0);

@@ -126,7 +126,8 @@ describe('planning questions about months, weeks ahead, weekdays and dates', () 
     const sites = absence('2025-10-01', '2025-10-23', true);
     expect(r.table!.rows.map((row) => row.slice(0, 4)).sort()).toEqual(sites.map((s) => [s.site, s.rostered, s.absent, s.leave]).sort());
     expect(r.answer).toContain(
-      `- 全拠点: 欠勤 ${all!.absent.toLocaleString('ja-JP')}人日・有給 ${all!.leave.toLocaleString('ja-JP')}人日（延べ ${all!.rostered.toLocaleString('ja-JP')}人日）`,
+      // The attendance rate beside them: the person-days worked of those rostered.
+      `- 全拠点: 欠勤 ${all!.absent.toLocaleString('ja-JP')}人日・有給 ${all!.leave.toLocaleString('ja-JP')}人日（延べ ${all!.rostered.toLocaleString('ja-JP')}人日、出勤率 ${(((all!.rostered - all!.absent - all!.leave) / all!.rostered) * 100).toFixed(1)}%）`,
     );
     expect(r.answer).toContain('16営業日');
   });

@@ -213,7 +213,7 @@ describe('duplicate attendance rows: one person, one day, one status', () => {
     }));
     const line = r.answer.split('\n').find((l) => l.startsWith('- 全拠点:'));
     expect(line).toContain(
-      `欠勤 ${all.absent.toLocaleString('ja-JP')}人日・有給 ${all.paidLeave.toLocaleString('ja-JP')}人日（延べ ${all.rostered.toLocaleString('ja-JP')}人日）`,
+      `欠勤 ${all.absent.toLocaleString('ja-JP')}人日・有給 ${all.paidLeave.toLocaleString('ja-JP')}人日（延べ ${all.rostered.toLocaleString('ja-JP')}人日、出勤率 ${(((all.rostered - all.absent - all.paidLeave) / all.rostered) * 100).toFixed(1)}%）`,
     );
   }, 60_000);
 });
