@@ -107,21 +107,25 @@ export const STORE_MEASURES = {
     recordedPer: { ja: 'ログはサービスとホストごとに記録されています', en: 'logs are recorded per service and host' },
   },
   missed_deadlines: {
-    // Each line's deadline on a day (a site's process of one business) with work still left at it: the newest snapshot
-    // at or before the deadline, on that day, shows items waiting. A deadline still ahead of the moment asked is not
-    // in any window yet, so today counts only the deadlines already passed.
-    from: `(SELECT d.site, d.business, d.process, d.deadline,
-             (SELECT x.total_waiting FROM progress_snapshots x
-               WHERE x.location_name = d.site AND x.process_name = d.process AND x.business_id = d.business
-                 AND x.snapshot_time <= d.deadline AND x.snapshot_time > d.deadline - 86400000
-               ORDER BY x.snapshot_time DESC LIMIT 1) AS left_at_deadline
-           FROM (SELECT DISTINCT location_name AS site, business_id AS business, process_name AS process, expected_completion_time AS deadline
-                 FROM progress_snapshots WHERE expected_completion_time IS NOT NULL) d) m`,
-    value: 'm.deadline',
+    // Each line's deadline on a day (a site's process of one business) with work still left at it: the newest snapshot at
+    // or before the deadline shows items waiting, and the series has a snapshot at or after the deadline (the deadline has
+    // passed in the data: one still ahead of the moment asked is no miss yet). Counted at that snapshot's time (the same
+    // day), so a window reads the snapshots by their index, not every deadline ever set.
+    from: 'progress_snapshots s',
+    value: 's.snapshot_time',
     agg: { fn: 'count' },
-    time: { kind: 'event', column: 'm.deadline', unit: 'epoch_ms' },
-    dims: { site: 'm.site', process: 'm.process', business: 'm.business' },
-    where: ['m.left_at_deadline > 0'],
+    time: { kind: 'event', column: 's.snapshot_time', unit: 'epoch_ms' },
+    dims: { site: 's.location_name', process: 's.process_name', business: 's.business_id' },
+    where: [
+      's.expected_completion_time IS NOT NULL',
+      's.snapshot_time <= s.expected_completion_time',
+      's.snapshot_time > s.expected_completion_time - 86400000',
+      's.total_waiting > 0',
+      `NOT EXISTS (SELECT 1 FROM progress_snapshots x WHERE x.location_name = s.location_name AND x.process_name = s.process_name
+         AND x.business_id = s.business_id AND x.snapshot_time > s.snapshot_time AND x.snapshot_time <= s.expected_completion_time)`,
+      `EXISTS (SELECT 1 FROM progress_snapshots y WHERE y.location_name = s.location_name AND y.process_name = s.process_name
+         AND y.business_id = s.business_id AND y.snapshot_time >= s.expected_completion_time AND y.snapshot_time < s.expected_completion_time + 86400000)`,
+    ],
     // Today's deadlines are mostly still ahead: the week up to now is what a manager looks back on.
     defaultTime: 'last_7d',
     recordedPer: { ja: '納期は拠点・工程・業務ごとに決まっています', en: 'deadlines are set per site, process and business' },

@@ -251,7 +251,7 @@ const changeTime = (op: AskOp, folded: string): AskQuery['time'] =>
   op === 'change' && /今週|こんしゅう|this week/.test(folded) && againstOf(op, folded) === 'last_week' ? 'this_week' : null;
 
 /**
- * Months of experience a request asks for at least (「経験2年以上」「3年目以上」 "5+ years of experience", "at least 6 months'
+ * Months of experience a request asks for at least (「経験2年以上」「6か月以上の経験」 "5+ years of experience", "at least 6 months'
  * experience"): a filter on the people counted, like a skill level.
  */
 export function experienceOf(folded: string): number | null {

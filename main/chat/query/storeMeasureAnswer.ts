@@ -239,7 +239,8 @@ class Writer {
     const r = this.run(dim, [{ a: w.from, b: w.to, closed: w.to >= this.c.now }]);
     const members = r.cells
       .filter((x) => x.i === 0 && x.k !== null && x.v !== null && x.v > 0)
-      .sort((a, b) => b.v! - a.v!)
+      // Largest first, equal ones by name: the same question lists its parts in the same order every time.
+      .sort((a, b) => b.v! - a.v! || String(a.k).localeCompare(String(b.k), 'ja'))
       .map((x) => `${this.keyName(dim, x.k)} ${this.round(x.v!).toLocaleString('en-US')}`);
     if (members.length < 2) return [];
     return [localize(this.c.lang, MT.parts)(members.slice(0, 8).join(localize(this.c.lang, { ja: '、', en: ', ' })), members.length > 8)];
