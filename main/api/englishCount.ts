@@ -30,3 +30,8 @@ export function unitFor(n: number | null, unit: string): string {
   if (n !== 1 || unit.includes('/')) return unit;
   return unit === 'people' ? 'person' : unit.endsWith('s') && unit !== 'series' ? unit.slice(0, -1) : unit;
 }
+
+/** A figure with its thousands grouped (「11,291 件」, "1 item") and its unit agreeing with it; a share is "96.6%". */
+export function withUnit(v: number, unit: string, decimals = 3): string {
+  return `${v.toLocaleString('en-US', { maximumFractionDigits: decimals })}${unit === '%' ? '%' : ` ${unitFor(v, unit)}`}`;
+}

@@ -1,5 +1,6 @@
 import { incidentsAnswer } from '../analysisTexts.js';
 import { logAnswer } from '../answerTexts.js';
+import { namedIncidents } from '../query/namedIncidents.js';
 import type { Engine } from './askContext.js';
 
 /**
@@ -14,14 +15,7 @@ export const logsEngine: Engine = async (q, c) => {
   const window = { ...span, label: { ja: span.label.ja, en: span.label.en.startsWith('the ') ? `in ${span.label.en}` : span.label.en } };
   const hits = await c.deps.logs.search(c.question, 3).catch(() => []);
   // Without a period asked, an incident is counted from its own start (13:50から556行); with one, inside it.
-  const all = c.incidents(site ?? undefined, q.time === null ? undefined : window);
-  // The services and hosts named: their incidents only (「ocr-morioka-01 の障害」 is not every service's).
-  const incidents = {
-    ...all,
-    incidents: all.incidents.filter(
-      (i) => (q.service.length === 0 || i.services.some((s) => q.service.includes(s))) && (q.host.length === 0 || i.hosts.some((h) => q.host.includes(h))),
-    ),
-  };
+  const incidents = namedIncidents(c.incidents(site ?? undefined, q.time === null ? undefined : window), q);
   // The anomalies of the services named, or of a named host's services (those of its incidents); else every one.
   const services = new Set([...q.service, ...(q.host.length > 0 ? incidents.incidents.flatMap((i) => i.services) : [])]);
   const report = c.anomalies(window);

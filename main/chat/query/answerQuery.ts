@@ -1,12 +1,13 @@
 import type { AskQuery, MeasureId } from '../../api/askQuery.js';
 import type { QueryTable } from '../../api/assistantTypes.js';
 import { localize, type Localized } from '../../api/localized.js';
-import { unitFor } from '../../api/englishCount.js';
+import { withUnit } from '../../api/englishCount.js';
 import type { ProcessProgress } from '../../api/types.js';
 import { formatHm } from '../../config/zonedTime.js';
 import { correctionWaiting, decisionsSince } from '../storeFacts.js';
 import { changeAnswer } from './changeAnswer.js';
 import { MEASURES } from './measures.js';
+import { namedIncidents } from './namedIncidents.js';
 import { namedSeries } from './namedSeries.js';
 import { planningAnswer } from './planningAnswer.js';
 import { finishedLeftOut, progressShown } from './progressShown.js';
@@ -160,17 +161,14 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
               ? hm(v)
               : q.measure === 'slack'
                 ? L(T.slackShown, v)
-                : `${v.toLocaleString('en-US')}${unit === '%' ? '%' : ` ${unitFor(v, unit)}`}${
+                : `${withUnit(v, unit)}${
                     // The speed needed is read against the speed now: how far short the line is.
                     q.measure === 'needed_speed' ? L(T.speedNow, progressFigure('speed', g, correction)) : ''
                   }`,
       };
     });
   } else if (q.measure === 'incidents') {
-    const report = c.incidents(q.site[0], q.time === null ? undefined : window);
-    const list = report.incidents.filter(
-      (i) => (q.service.length === 0 || i.services.some((s) => q.service.includes(s))) && (q.host.length === 0 || i.hosts.some((h) => q.host.includes(h))),
-    );
+    const list = namedIncidents(c.incidents(q.site[0], q.time === null ? undefined : window), q).incidents;
     when = S(window.label);
     const what = q.host.join('・') || q.service.join('・') || q.site.join('・') || S(T.allServices);
     // No yes/no word: 「落ちてない？」 and "is it up?" ask opposite ways; the sentence says what holds.

@@ -3,6 +3,7 @@ import { foldForCues } from '../foldForCues.js';
 import { calibrated } from './calibration.js';
 import { MEASURES } from './measures.js';
 import { OP_CUES } from './opCues.js';
+import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf } from './fieldWords.js';
 import { namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
 import type { NamedInText } from './queryNames.js';
@@ -210,66 +211,6 @@ function moveOf(folded: string, named: NamedInText): AskMove | null {
     process: named.processes[0]?.canonical ?? null,
   };
 }
-
-function rankOf(op: AskOp, folded: string, measure: MeasureId | null): AskQuery['rank'] {
-  if (op !== 'rank') return null;
-  const n =
-    // The text is folded (katakana as hiragana): 「トップ5」 reads 「とっぷ5」.
-    /(?:top|bottom|best|worst|上位|下位|とっぷ|わーすと|べすと) ?(\d{1,2})|(\d{1,2}) ?(?:fastest|slowest|best|worst|highest|lowest)|(\d{1,2}) ?(?:位|人|名|つ|件|sites|processes|operators)/.exec(
-      folded,
-    );
-  const bottom = /slowest|\bslow\b|worst|lowest|least|fewest|bottom|下位|わーすと|最下位|遅い|おそい|少な|低い|悪い/.test(folded);
-  // "Most late" is the bottom of slack; "most errors" the top of error lines.
-  const order = measure === 'slack' ? (/遅れ|late|behind/.test(folded) ? 'bottom' : bottom ? 'bottom' : 'top') : bottom ? 'bottom' : 'top';
-  // "Who…" asks for people: a few of them when no number is given, one when a superlative says so (「一番速い人は誰」).
-  const one = /一番|いちばん|最も|もっとも|[a-z]est\b|the most/.test(folded);
-  return { order, n: n ? Number(n[1] ?? n[2] ?? n[3]) : /\bwho|誰|だれ/.test(folded) && !one ? 3 : 1 };
-}
-
-function statusOf(op: AskOp, folded: string): AskQuery['status'] {
-  // A yes/no that names trouble (「遅れそう？」 "any lines at risk?") asks whether any series is in it: yes means there is.
-  if (op === 'check')
-    return /遅れ|おくれ|遅延|間に合わな|まにあわな|危ない|あぶない|リスク|りすく|at risk|\bmiss|\blate\b|behind/.test(folded) ? 'at_risk' : null;
-  // A ranking's words are its measure's ("fewest done"): only a list is filtered by a state.
-  if (op !== 'list') return null;
-  if (/遅れてる|遅れている|遅れそう|遅延して|おくれてる|late|behind/.test(folded)) return 'late';
-  if (/危ない|あぶない|リスク|りすく|間に合わなそう|間に合わない|まにあわな|at risk|might miss|risky/.test(folded)) return 'at_risk';
-  if (/終わった|終わってる|完了した|おわった|finished|completed|done/.test(folded)) return 'done';
-  if (/順調|on track/.test(folded)) return 'on_track';
-  return null;
-}
-
-function againstOf(op: AskOp, folded: string): AskQuery['against'] {
-  if (op !== 'change') return null;
-  if (/先週|前週|last week/.test(folded)) return 'last_week';
-  if (/昨日|前日|きのう|yesterday/.test(folded)) return 'yesterday';
-  return 'usual';
-}
-
-/** 「先週と今週」 "this week against last week": the week so far, against the same days of the week before (its `against`). */
-const changeTime = (op: AskOp, folded: string): AskQuery['time'] =>
-  op === 'change' && /今週|こんしゅう|this week/.test(folded) && againstOf(op, folded) === 'last_week' ? 'this_week' : null;
-
-/**
- * Months of experience a request asks for at least (「経験2年以上」「6か月以上の経験」 "5+ years of experience", "at least 6 months'
- * experience"): a filter on the people counted, like a skill level.
- */
-export function experienceOf(folded: string): number | null {
-  const m =
-    /(?:経験|けいけん)(?:年数)?(?:が|は)? ?(\d{1,2}) ?(年|か月|かげつ|ヶ月|ヵ月|ケ月|カ月|月)/.exec(folded) ??
-    /(\d{1,2}) ?(年|か月|ヶ月|ヵ月|ケ月|カ月)(?:以上)?(?:の)?(?:経験|けいけん)/.exec(folded) ??
-    /(\d{1,2})\+? ?(years?|months?)(?:'s?)? (?:of )?experience/.exec(folded) ??
-    /experience (?:of )?(?:at least |over |more than |above )?(\d{1,2})\+? ?(years?|months?)/.exec(folded);
-  if (!m) return null;
-  const n = Number(m[1]);
-  const months = /年|year/.test(m[2]!) ? n * 12 : n;
-  return months >= 1 && months <= 600 ? months : null;
-}
-
-const levelOf = (folded: string): number | null => {
-  const m = /(?:スキル|すきる|レベル|れべる|skill|level|lv\.?) ?([1-5])(?!\d)/.exec(folded);
-  return m ? Number(m[1]) : null;
-};
 
 /**
  * The model-free parser: a request → the typed query. The operation is the one with the

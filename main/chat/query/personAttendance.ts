@@ -31,8 +31,8 @@ export function personAttendance(q: AskQuery, c: QueryContext, w: QueryWindow): 
   });
   // The count over the people named leads, in its unit, as every figure does; then each one's state.
   const n = rows.reduce((x, r) => x + r.n, 0);
-  const unit = localize(c.lang, MEASURES[q.measure === 'absence' ? 'absence' : 'attendance'].unit);
-  const label = localize(c.lang, MEASURES[q.measure === 'absence' ? 'absence' : 'attendance'].label);
+  const m = MEASURES[q.measure === 'absence' ? 'absence' : 'attendance'];
+  const [unit, label] = [localize(c.lang, m.unit), localize(c.lang, m.label)];
   return {
     text: [
       `${T.head} ${label} ${n} / ${rows.length} ${unitFor(rows.length, unit)}`,

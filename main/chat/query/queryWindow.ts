@@ -2,7 +2,7 @@ import type { AskTime } from '../../api/askQuery.js';
 import type { Localized } from '../../api/localized.js';
 import { addDays } from '../../forecast/workCalendar.js';
 import { formatHm, localDate, zonedEpoch } from '../../config/zonedTime.js';
-import { timeSpan } from './timeSpan.js';
+import { md, timeSpan } from './timeSpan.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -31,7 +31,6 @@ export function queryWindow(time: AskTime | null, now: number, dayStart: number,
     const from = at(span.from);
     const to = at(addDays(span.to, 1));
     // A week says its days: 「先週」 alone does not say whether Monday was in it.
-    const md = (d: string): string => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
     const last = t === 'this_week' ? localDate(now, timeZone) : span.to;
     const label: Localized = /^(?:this|last|next)_week$/.test(t)
       ? { ja: `${span.label.ja}（${md(span.from)}〜${md(last)}）`, en: `${span.label.en} (${md(span.from)}–${md(last)})` }

@@ -2,6 +2,9 @@ import type { AskOp, Dimension, MeasureId } from '../../api/askQuery.js';
 import { MEASURES } from './measures.js';
 import type { NameHit, NamedInText } from './queryNames.js';
 
+/** Where something is, asked (「どこに」 "where are …"), not a clause ("behind where it was yesterday"). */
+const WHERE = /どこ|(?:^|[,.?!] ?)where\b|\bwhere (?:are|is|do|does|did|have|has)\b/;
+
 /**
  * The split a request asks for (its `by`): from the words of a kind of thing (拠点ごと, per site, who), or the kind it
  * names twice (札幌と大阪), checked against the measure the request said (a default measure does not overrule it).
@@ -44,9 +47,6 @@ const DIM_WORDS: [Dimension, RegExp][] = [
   ['host', /ホスト|ほすと|サーバ|さーば|host|server|machine/],
   ['level', /レベル別|スキル別|れべる別|by level|by skill/],
 ];
-
-/** Where something is, asked (「どこに」 "where are …"), not a clause ("behind where it was yesterday"). */
-const WHERE = /どこ|(?:^|[,.?!] ?)where\b|\bwhere (?:are|is|do|does|did|have|has)\b/;
 
 /** "ごと/別/each/per/by" naming a split (「拠点別」 "per site", "split by site"). */
 const splitAsked = (folded: string): Dimension | null =>

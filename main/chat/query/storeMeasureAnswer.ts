@@ -1,7 +1,7 @@
 import type { AskOp, AskQuery, MeasureId } from '../../api/askQuery.js';
 import { localize, type Localized } from '../../api/localized.js';
 import { formatHm, localDate, startOfZonedDay } from '../../config/zonedTime.js';
-import { unitFor } from '../../api/englishCount.js';
+import { withUnit } from '../../api/englishCount.js';
 import { CHANGE_TEXTS } from './changeTexts.js';
 import { declineOf, groupOf, NAMED_DIMS, runMeasure, stepsOf, type Cell, type Span } from './measureQuery.js';
 import { MEASURE_QUERY_TEXTS as MT } from './measureQueryTexts.js';
@@ -111,7 +111,7 @@ class Writer {
   }
   private shown(v: number | null): string {
     // Thousands grouped (「11,291 件」), as every other figure Genba shows.
-    return v === null ? '—' : `${v.toLocaleString('en-US', { maximumFractionDigits: this.decimals })} ${unitFor(v, this.S(MEASURES[this.m].unit))}`;
+    return v === null ? '—' : withUnit(v, this.S(MEASURES[this.m].unit), this.decimals);
   }
   private date(t: number): string {
     return new Intl.DateTimeFormat('en-US', { timeZone: this.c.timeZone, month: 'numeric', day: 'numeric' }).format(t);

@@ -21,7 +21,8 @@ const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July
 const JA_DOW = ['日', '月', '火', '水', '木', '金', '土'];
 const EN_DOW = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-const md = (d: string): string => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
+/** A local date as a manager writes it: 「10/23」. */
+export const md = (d: string): string => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
 const monthStart = (d: string, shift = 0): string => {
   const y = Number(d.slice(0, 4));
   const m = Number(d.slice(5, 7)) - 1 + shift;
