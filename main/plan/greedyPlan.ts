@@ -7,7 +7,7 @@ import { blockMinutes } from './planDayMinutes.js';
 /**
  * A quick plan to start HiGHS from: block by block, the people with the fewest options
  * first, each on what lacks the most items (to the target, then to p80); cheaper options
- * win ties. Never optimal; it only makes sure that a time-limited solve starts from a sound
+ * win ties. Never optimal; it only makes sure that a work-limited solve starts from a sound
  * plan instead of whatever its own heuristics reach first (on a loaded machine, very little).
  */
 export function greedyPlan(p: PlanProblem, options: PlanOption[]): ChosenBlock[] {

@@ -5,42 +5,67 @@ const solver = highsSolver;
 /**
  * Gaps at which a solve stops. Measured on the bench's companies: a site with a shortfall has a
  * root gap of a few % (person-blocks of 180–300 minutes cannot fill every target exactly, the LP
- * can), which no gap short of tens of items closes, so those models end on their time limit
- * whatever the gap; the sites without one prove optimality 3–5× sooner with an absolute gap of one
- * idle block (20) than of one overtime minute (1), at the same objective on the demo.
+ * can), which no gap short of tens of items closes; the sites without one prove optimality 3–5×
+ * sooner with an absolute gap of one idle block (20) than of one overtime minute (1), at the same
+ * objective on the demo.
  */
 const MIP_REL_GAP = 1e-3;
 const MIP_ABS_GAP = 20;
 
+/**
+ * How much work a solve may do before it stops with the best plan so far, counted by HiGHS itself:
+ * LP iterations (all of branch and bound's LPs together) and nodes. Never seconds: a plan stopped
+ * on a clock depends on how busy the machine is (0.3–0.4 s limits gave 15 to 545 minutes of
+ * overtime for one day on identical data, by load). Counts are the same on a quiet or a busy
+ * machine, so the same inputs give the same plan. HiGHS in WebAssembly runs on one thread with a
+ * fixed random seed; its heuristics and cuts are scheduled by counts too.
+ */
+export interface SolveWork {
+  lpIterations: number;
+  nodes: number;
+}
+
 export interface HighsResult {
-  status: 'optimal' | 'time-limit' | 'none';
+  /** optimal: within the gaps above; work-limit: stopped by SolveWork with the best plan found; none: no plan. */
+  status: 'optimal' | 'work-limit' | 'none';
   /** Column values by name; null when the solve found no plan at all. */
   values: Map<string, number> | null;
   objective: number;
+  /** HiGHS's proven bound on the objective, and the relative gap reached to it (optimal may leave up to the gaps above). */
+  bound: number;
+  gap: number;
 }
 
 /**
- * Solves LP text, starting from `start` (column values by name) when given: a time limit
- * then leaves a plan at least as good as the start.
+ * Solves LP text, starting from `start` (column values by name) when given: a work limit then
+ * leaves a plan at least as good as the start.
  */
-export async function solveLp(lp: string, timeLimitSeconds: number, start?: Map<string, number>): Promise<HighsResult> {
+export async function solveLp(lp: string, work: SolveWork, start?: Map<string, number>): Promise<HighsResult> {
   const h = await solver();
   const model = h.createModel({ format: 'lp', data: lp });
   try {
-    model.options.set({ output_flag: false, time_limit: timeLimitSeconds, mip_rel_gap: MIP_REL_GAP, mip_abs_gap: MIP_ABS_GAP });
+    model.options.set({ output_flag: false, mip_rel_gap: MIP_REL_GAP, mip_abs_gap: MIP_ABS_GAP, mip_max_nodes: work.nodes, random_seed: 0 });
     const { numCols } = model.getDimensions();
     const names = Array.from({ length: numCols }, (_, i) => model.getColName(i));
     if (start) model.setSolution({ colValue: Float64Array.from(names, (n) => start.get(n) ?? 0) });
-    model.run();
+    model.run({
+      [h.constants.callbackType.mipInterrupt](e) {
+        if (Number(e.data.mip_total_lp_iterations ?? 0) > work.lpIterations) e.interrupt();
+      },
+    });
     const code = model.getModelStatus();
     const s = h.constants.modelStatus;
-    const limited = code === s.timeLimit || code === s.iterationLimit || code === s.interrupted || code === s.solutionLimit;
+    const limited = code === s.iterationLimit || code === s.interrupted || code === s.solutionLimit;
     if (code !== s.optimal && !(limited && model.info.get('primal_solution_status') === h.constants.solutionStatus.feasible)) {
-      return { status: 'none', values: null, objective: Infinity };
+      return { status: 'none', values: null, objective: Infinity, bound: -Infinity, gap: Infinity };
     }
     const colValue = model.getSolution().colValue;
     const values = new Map(names.map((n, i) => [n, colValue[i]!]));
-    return { status: code === s.optimal ? 'optimal' : 'time-limit', values, objective: model.getObjectiveValue() };
+    const objective = model.getObjectiveValue();
+    const bound = Number(model.info.get('mip_dual_bound'));
+    const reached = Number(model.info.get('mip_gap'));
+    const gap = Number.isFinite(reached) ? Math.max(0, reached) : Infinity;
+    return { status: code === s.optimal ? 'optimal' : 'work-limit', values, objective, bound, gap };
   } finally {
     model.dispose();
   }

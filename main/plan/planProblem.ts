@@ -78,13 +78,15 @@ export interface PlanPolicy {
   weights: PlanWeights;
 }
 
+import type { SolveWork } from './planHighs.js';
+
 export interface PlanProblem {
   day: PlanDay;
   operators: PlanOperator[];
   demands: PlanDemand[];
   policy: PlanPolicy;
-  /** Seconds HiGHS may spend on one site's model, and on one cross-site model, before the best plan found so far is taken. */
-  timeLimitSeconds?: { site: number; crossSite: number };
+  /** Work HiGHS may do on one site's model, and on one cross-site repair, before the best plan found so far is taken (never seconds: planHighs.ts). */
+  work?: { site: SolveWork; crossSite: SolveWork };
 }
 
 export const DEFAULT_PLAN_WEIGHTS: PlanWeights = {

@@ -49,13 +49,15 @@ export interface PlanObjectiveParts {
 }
 
 export interface PlanSolution {
-  /** optimal: every model solved to optimality; time-limit: the best plan found in time; failed: a model had no plan. */
-  status: 'optimal' | 'time-limit' | 'failed';
+  /** optimal: every model solved within its gap; work-limit: a model stopped on its work limit with the best plan found; failed: a model had no plan. */
+  status: 'optimal' | 'work-limit' | 'failed';
+  /** The largest relative gap a model left to its own proven bound (0.01 = 1 %). */
+  gap: number;
   assignments: PlanAssignment[];
   overtime: PlanOvertime[];
   demands: PlannedDemand[];
   objective: PlanObjectiveParts;
   /** The models solved: per-site ones, then cross-site repairs over neighbouring sites. */
-  models: { sites: string[]; columns: number; ms: number; status: string }[];
+  models: { sites: string[]; columns: number; ms: number; status: string; gap: number }[];
   ms: number;
 }

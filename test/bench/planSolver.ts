@@ -1,5 +1,6 @@
 import { explainShortfall } from '../../main/plan/explainShortfall.js';
 import type { PlanProblem } from '../../main/plan/planProblem.js';
+import type { PlanSolution } from '../../main/plan/planSolution.js';
 import { solvePlan } from '../../main/plan/solvePlan.js';
 import { demoPlanCompany, largePlanCompany } from './planCompany.js';
 
@@ -9,12 +10,19 @@ export async function planSolverBench(record: (name: string, value: string) => v
     ['demo (6 sites, 316 operators)', () => demoPlanCompany(20251023)],
     ['large (50 sites, 5,000 operators)', () => largePlanCompany(20251023, 50, 5000)],
   ];
+  // Everything a plan says but the milliseconds it took: what a second solve must repeat byte for byte.
+  const text = (s: PlanSolution): string => JSON.stringify({ ...s, ms: 0, models: s.models.map((m) => ({ ...m, ms: 0 })) });
   for (const [label, make] of cases) {
     const p = make();
     const s = await solvePlan(p);
     const o = s.objective;
     const biggest = Math.max(...s.models.map((m) => m.columns));
-    record(`plan ${label}: solve`, `${s.ms.toFixed(0)} ms, ${s.status}, ${s.models.length} models (largest ${biggest} options), ${p.demands.length} demands`);
+    record(
+      `plan ${label}: solve`,
+      `${s.ms.toFixed(0)} ms, ${s.status}, largest gap to a model's bound ${(s.gap * 100).toFixed(2)}%, ${s.models.length} models (largest ${biggest} options), ${p.demands.length} demands`,
+    );
+    const again = await solvePlan(make());
+    record(`plan ${label}: solved again`, `${again.ms.toFixed(0)} ms, ${text(again) === text(s) ? 'the same plan byte for byte' : 'A DIFFERENT PLAN'}`);
     record(
       `plan ${label}: objective parts`,
       `shortfall ${o.shortfallItems.toFixed(0)} items, overtime ${o.overtimeMinutes} min (${s.overtime.length} people), ` +

@@ -25,6 +25,5 @@ export function problem(operators: PlanOperator[], demands: PlanDemand[], policy
     operators,
     demands,
     policy: planPolicy({ minSkill: 3, preferredExperience: [], distancesKm: { A: { B: 25, C: 900 } } }, policy),
-    timeLimitSeconds: { site: 20, crossSite: 20 },
   };
 }
