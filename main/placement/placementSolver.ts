@@ -2,6 +2,9 @@ import { highsSolver } from '../highsSolver.js';
 import type { Candidate, DonorCapacity } from './placementSituation.js';
 
 const solver = highsSolver;
+/** Far beyond what a move problem needs (the demo's solve in a few ms, a handful of nodes); a bound that any machine reaches at the same place. */
+const MAX_NODES = 50_000;
+
 /**
  * Loads the solver and runs one small move problem through it at start-up: WebAssembly
  * compiles lazily, so the first solve would otherwise pay ~30 ms of compilation.
@@ -108,7 +111,8 @@ export async function solveMoves(p: MoveProblem): Promise<MoveSolution> {
     'End',
   ].join('\n');
   // Tiny models: presolve costs more than it saves (measured on the demo: 3.9 ms → 2.1 ms a solve).
-  const result = (await solver()).solve(lp, { output_flag: false, time_limit: 5, mip_rel_gap: 0, presolve: 'off' });
+  // Bounded by nodes, not seconds (it was 5 s): a proposal asked twice is the same on a busy machine.
+  const result = (await solver()).solve(lp, { output_flag: false, mip_max_nodes: MAX_NODES, mip_rel_gap: 0, presolve: 'off' });
   if (result.Status !== 'Optimal')
     return { status: 'infeasible', chosen: [], uncoveredPerMinute: p.deficitPerMinute, missingMoves: p.minMoves, ms: performance.now() - t0 };
   const value = (name: string): number => (result.Columns[name] as { Primal?: number } | undefined)?.Primal ?? 0;
