@@ -25,7 +25,7 @@ const PLAN_WORDS = {
     noRecord: (k: number) => `勤怠記録のない ${k}名は出勤として計画しました。`,
     unforecast: (k: number) => `実績が足りず予測できない ${k}系列は計画に入っていません。`,
     status: { optimal: '最適解', 'work-limit': '計算量の上限内の最良解', failed: '解けないモデルがありました' } as Record<string, string>,
-    gap: (pct: string) => `下界とのギャップ ${pct}%（モデルごとの最大）`,
+    gap: (pct: string) => `証明された下界まで最大 ${pct}%`,
     site: (site: string, people: number) => `■ ${site}（${people}名）`,
     demand: (what: string, am: number, pm: number, p50: number, target: number, planned: number, deadline: string, f50: string, f90: string) =>
       `  ${what}: 午前${am}名・午後${pm}名／予測 ${p50}件（計画の目標 ${target}件、納期までに ${planned}件）・納期 ${deadline}・完了見込み P50 ${f50}／P90 ${f90}`,
@@ -41,7 +41,7 @@ const PLAN_WORDS = {
     noRecord: (k: number) => `${count(k, 'person', 'people')} without an attendance record ${k === 1 ? 'was' : 'were'} planned as at work.`,
     unforecast: (k: number) => `${count(k, 'series', 'series')} with too little history to forecast ${k === 1 ? 'is' : 'are'} not in the plan.`,
     status: { optimal: 'optimal', 'work-limit': 'best found within the work limit', failed: 'a model could not be solved' } as Record<string, string>,
-    gap: (pct: string) => `gap to the proven bound ${pct}% (largest of its models)`,
+    gap: (pct: string) => `at most ${pct}% above its proven bound`,
     site: (site: string, people: number) => `■ ${site} (${count(people, 'person', 'people')})`,
     demand: (what: string, am: number, pm: number, p50: number, target: number, planned: number, deadline: string, f50: string, f90: string) =>
       `  ${what}: ${am} AM / ${pm} PM; forecast ${p50} items (target ${target}, ${planned} by the deadline); deadline ${deadline}; finish P50 ${f50} / P90 ${f90}`,

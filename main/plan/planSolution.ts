@@ -51,13 +51,16 @@ export interface PlanObjectiveParts {
 export interface PlanSolution {
   /** optimal: every model solved within its gap; work-limit: a model stopped on its work limit with the best plan found; failed: a model had no plan. */
   status: 'optimal' | 'work-limit' | 'failed';
-  /** The largest relative gap a model left to its own proven bound (0.01 = 1 %). */
+  /**
+   * How far the plan may be from the best its models allow: the sum of each model's cost above its
+   * proven bound, as a share of the plan's weighted cost (0.01 = 1 %).
+   */
   gap: number;
   assignments: PlanAssignment[];
   overtime: PlanOvertime[];
   demands: PlannedDemand[];
   objective: PlanObjectiveParts;
   /** The models solved: per-site ones, then cross-site repairs over neighbouring sites. */
-  models: { sites: string[]; columns: number; ms: number; status: string; gap: number }[];
+  models: { sites: string[]; columns: number; ms: number; status: string; gap: number; costGap: number }[];
   ms: number;
 }

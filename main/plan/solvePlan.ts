@@ -21,7 +21,6 @@ interface ScopePlan {
   chosen: ChosenBlock[];
   objective: number;
   status: string;
-  gap: number;
   /** Shortfall or overtime left: the site could use help from its neighbours. */
   needy: Set<string>;
 }
@@ -61,11 +60,18 @@ export async function solvePlan(p: PlanProblem): Promise<PlanSolution> {
   let failed = false;
   const run = async (group: string[], scope: PlanScope, start?: ChosenBlock[]): Promise<ScopePlan | null> => {
     const t = performance.now();
-    if (scope.demands.length === 0) return { chosen: [], objective: 0, status: 'optimal', gap: 0, needy: new Set() };
+    if (scope.demands.length === 0) return { chosen: [], objective: 0, status: 'optimal', needy: new Set() };
     const options = planOptions(p, scope);
     const model = buildPlanModel(p, scope, options);
     const solved = await solveLp(model.lp, group.length > 1 ? limits.crossSite : limits.site, startValues(p, model, scope, start ?? greedyPlan(p, options)));
-    models.push({ sites: group, columns: model.options.length, ms: performance.now() - t, status: solved.status, gap: solved.gap });
+    models.push({
+      sites: group,
+      columns: model.options.length,
+      ms: performance.now() - t,
+      status: solved.status,
+      gap: solved.gap,
+      costGap: Math.max(0, solved.objective - solved.bound),
+    });
     if (!solved.values) return null;
     const v = (name: string | null): number => (name === null ? 0 : (solved.values!.get(name) ?? 0));
     const chosen: ChosenBlock[] = [];
@@ -77,7 +83,7 @@ export async function solvePlan(p: PlanProblem): Promise<PlanSolution> {
     const needy = new Set<string>();
     for (const c of chosen) if (c.overtime > 0) needy.add(p.operators[c.option.op]!.site);
     for (const d of scope.demands) if (v(model.short(d)) > 0.5) needy.add(p.demands[d]!.site);
-    return { chosen, objective: solved.objective, status: solved.status, gap: solved.gap, needy };
+    return { chosen, objective: solved.objective, status: solved.status, needy };
   };
 
   // Step 1: every site alone.
@@ -121,8 +127,10 @@ export async function solvePlan(p: PlanProblem): Promise<PlanSolution> {
     if (better < weighted - 1e-6) [chosen, weighted] = [candidate, better];
   }
   const status = failed ? 'failed' : models.some((m) => m.status !== 'optimal') ? 'work-limit' : 'optimal';
-  const gap = models.reduce((g, m) => Math.max(g, m.gap), 0);
-  return { status, gap, ...evaluatePlan(p, chosen), models, ms: performance.now() - t0 };
+  const evaluated = evaluatePlan(p, chosen);
+  // Each model's distance to its proven bound is in the plan's own cost units: their sum, against the plan's cost, is the most the plan could still gain.
+  const gap = models.reduce((g, m) => g + m.costGap, 0) / Math.max(1, Math.abs(evaluated.objective.weighted));
+  return { status, gap, ...evaluated, models, ms: performance.now() - t0 };
 }
 
 /**
