@@ -10,6 +10,8 @@ import { usageError } from './cliUsageError.js';
 import { formatBacktest } from './formatBacktest.js';
 import { backtest } from '../forecast/backtest.js';
 import { parseForecastCsv } from '../forecast/forecastCsv.js';
+import { MIN_HISTORY } from '../forecast/forecastSeries.js';
+import { learnedCalendar } from '../forecast/learnedCalendar.js';
 
 /** A labelled file bigger than this is not a list of requests someone wrote. */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -85,8 +87,21 @@ async function evalAsk(app: GenbaApp, file: string, json: boolean, io: CliIo): P
  */
 function evalForecast(app: GenbaApp, file: string, json: boolean, io: CliIo): number {
   const series = parseForecastCsv(readLabelledFile(file));
+  const calendar = learnedCalendar(series);
+  // A series too short to forecast from is said by name, before anything is scored (it printed "—" and exited 0).
+  const short = series.filter((s) => s.values.filter((v) => v.value > 0 || calendar.isOpen(v.date)).length <= MIN_HISTORY);
+  if (short.length > 0)
+    throw new GenbaError('INVALID_INPUT', {
+      ja: `実績が${MIN_HISTORY + 1}営業日に満たない系列は予測を評価できません: ${short.map((s) => s.key).join('、')}`,
+      en: `A series needs more than ${MIN_HISTORY} working days of history to score a forecast: ${short.map((s) => s.key).join(', ')}`,
+    });
   const started = performance.now();
-  const report = backtest(series);
+  const report = backtest(series, { calendar });
+  if (report.all.n === 0 || !Number.isFinite(report.all.wape))
+    throw new GenbaError('INVALID_INPUT', {
+      ja: 'このファイルには評価できる日がありません（予測の後に実績のある営業日が必要です。件数がすべて0ではありませんか）',
+      en: 'Nothing in this file can be scored (a working day with items after each forecast is needed; are all values 0?)',
+    });
   if (json) {
     io.stdout(`${JSON.stringify({ file, ms: Math.round(performance.now() - started), ...report }, null, 2)}\n`);
     return 0;

@@ -1,9 +1,12 @@
 import type { DailySeries, DailyValue } from './dailySeries.js';
 import { forecastSeries, MIN_HISTORY, type DayForecast } from './forecastSeries.js';
-import { datesBetween, isWorkingDay, nextWorkingDays } from './workCalendar.js';
+import { ShortHistoryError } from './shortHistoryError.js';
+import { datesBetween, JAPANESE_OFFICE, nextWorkingDays, type WorkCalendar } from './workCalendar.js';
 
-/** Anything that forecasts the next days of a series from its history (Genba's method, a peer's forecasts looked up). */
-export type Forecaster = (history: DailyValue[], dates: string[], key: string) => DayForecast[];
+/** Anything that forecasts the next days of a series from its history and calendar (Genba's method, a peer's forecasts looked up). */
+export type Forecaster = (history: DailyValue[], dates: string[], key: string, calendar: WorkCalendar) => DayForecast[];
+
+const genba: Forecaster = (history, dates, _key, calendar) => forecastSeries(history, dates, calendar);
 
 export interface BacktestOptions {
   /** How many of the series' last days are forecast origins (60). */
@@ -11,6 +14,8 @@ export interface BacktestOptions {
   /** Working days forecast from each origin (5). */
   horizon?: number;
   forecaster?: Forecaster;
+  /** The series' working calendar (the Japanese office calendar unless told): which days are targets, and the week of the seasonal naive. */
+  calendar?: WorkCalendar;
 }
 
 /** One forecast day scored: what was forecast at an origin for h working days later, and what came. */
@@ -54,20 +59,20 @@ export interface BacktestReport {
   h1: Scores;
 }
 
-/** A week in working days: the seasonal naive's lag and MASE's. */
-const WEEK = 5;
-
-/** The calendar's working days from the series' first date to `last`, numbered: the index the seasonal lag counts on. */
-function ordinals(first: string, last: string): { at: Map<string, number>; dates: string[] } {
-  const dates = datesBetween(first, last).filter(isWorkingDay);
-  return { at: new Map(dates.map((d, i) => [d, i])), dates };
+/**
+ * The calendar's working days from the series' first date to `last`, numbered: the index the seasonal
+ * lag counts on, a week being as many working days as the calendar opens weekdays (5, 6 or 7).
+ */
+function ordinals(first: string, last: string, calendar: WorkCalendar): { at: Map<string, number>; dates: string[]; week: number } {
+  const dates = datesBetween(first, last).filter((d) => calendar.isOpen(d));
+  return { at: new Map(dates.map((d, i) => [d, i])), dates, week: Math.max(1, calendar.openWeekdays.size) };
 }
 
 /** The value `k` weeks of working days before, stepping back a further week while that day is missing (unknown, not zero). */
 function weekBefore(date: string, weeks: number, cal: ReturnType<typeof ordinals>, values: Map<string, number>, upTo: string): number | null {
   const at = cal.at.get(date);
   if (at === undefined) return null;
-  for (let i = at - weeks * WEEK; i >= 0; i -= WEEK) {
+  for (let i = at - weeks * cal.week; i >= 0; i -= cal.week) {
     const d = cal.dates[i]!;
     if (d <= upTo && values.has(d)) return values.get(d)!;
   }
@@ -119,22 +124,30 @@ export function originRange(length: number, origins: number): [number, number] {
 export function backtestPoints(series: DailySeries, options: BacktestOptions = {}): { points: BacktestPoint[]; scale: number } {
   const originCount = options.origins ?? 60;
   const horizon = options.horizon ?? 5;
-  const forecaster = options.forecaster ?? forecastSeries;
+  const forecaster = options.forecaster ?? genba;
+  const calendar = options.calendar ?? JAPANESE_OFFICE;
   const vs = series.values;
   if (vs.length === 0) return { points: [], scale: NaN };
   const values = new Map(vs.map((v) => [v.date, v.value]));
-  const lastTarget = nextWorkingDays(vs.at(-1)!.date, horizon).at(-1)!;
-  const cal = ordinals(vs[0]!.date, lastTarget);
+  const lastTarget = nextWorkingDays(vs.at(-1)!.date, horizon, calendar).at(-1)!;
+  const cal = ordinals(vs[0]!.date, lastTarget, calendar);
   const [first, end] = originRange(vs.length, originCount);
   const points: BacktestPoint[] = [];
   for (let o = first; o < end; o++) {
     const origin = vs[o]!.date;
-    const dates = nextWorkingDays(origin, horizon);
-    const forecasts = forecaster(vs.slice(0, o + 1), dates, series.key);
+    const dates = nextWorkingDays(origin, horizon, calendar);
+    let forecasts: DayForecast[];
+    try {
+      forecasts = forecaster(vs.slice(0, o + 1), dates, series.key, calendar);
+    } catch (e) {
+      // An early origin whose rows are mostly closed days (written as 0) has too little history yet: no forecast to score.
+      if (e instanceof ShortHistoryError) continue;
+      throw e;
+    }
     dates.forEach((date, i) => {
       const actual = values.get(date);
       // A day missing from the series is unknown: nothing to score. Same for a day with no week before it.
-      const naive = weekBefore(date, Math.ceil((i + 1) / WEEK), cal, values, origin);
+      const naive = weekBefore(date, Math.ceil((i + 1) / cal.week), cal, values, origin);
       if (actual === undefined || naive === null) return;
       points.push({ key: series.key, origin, date, h: i + 1, actual, forecast: forecasts[i]!, naive });
     });

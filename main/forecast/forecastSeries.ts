@@ -3,7 +3,7 @@ import type { DailyValue } from './dailySeries.js';
 import { dayFeatures, type DayFeatures } from './dayFeatures.js';
 import { quantile } from './quantile.js';
 import { ShortHistoryError } from './shortHistoryError.js';
-import { addDays, isWorkingDay } from './workCalendar.js';
+import { addDays, JAPANESE_OFFICE, type WorkCalendar } from './workCalendar.js';
 
 import type { DayForecast } from '../api/planTypes.js';
 export type { DayForecast } from '../api/planTypes.js';
@@ -28,27 +28,64 @@ const MIN_ERRORS = 12;
 /** The longest horizon the intervals are measured for; further days use its errors. */
 const MAX_HORIZON = 10;
 /**
- * The inner errors reuse factors fitted on all the history, so they are a little better than
- * a forecast's real errors: the interval is widened by this much (tuned on the open bench shapes).
+ * The inner errors are a forecast's real ones: the calendar factors they use are refitted on the
+ * history before each block of this many inner origins (factors fitted on all the history would
+ * know the days they are scored on, and the band came out too narrow: 67 % inside a P10–P90).
  */
-const WIDEN = 1.15;
+const REFIT_EVERY = 20;
 
 /** Multiplicative factors of the calendar; the level is in items per ordinary mid-month day of an average weekday. */
 interface Factors {
   dow: number[];
   bucket: Map<string, number>;
+  /** Per calendar day of the month (1–31): a cut-off on the 10th, a peak on the 1st to 5th; 1 where none was seen. */
+  dom: number[];
+  /** Whether a closed day's calendar-day effect lands on the working day before it (a cut-off brought forward) rather than after. */
+  domBefore: boolean;
   /** Share of a closed weekday's usual work that arrives on the next working day (1: all of it). */
   carry: number;
+}
+
+/** The strongest calendar-day effect among the days a working day answers for: a peak moved onto it lands whole. */
+function domFactor(f: Factors, d: DayFeatures): number {
+  let best = 1;
+  for (const k of f.domBefore ? [d.doms[0]!, ...d.domsAfter] : d.doms) {
+    const g = f.dom[k] ?? 1;
+    if (Math.abs(Math.log(g)) > Math.abs(Math.log(best))) best = g;
+  }
+  return best;
 }
 
 function multiplier(f: Factors, d: DayFeatures): number {
   let carried = 0;
   for (const dow of d.carriedDows) carried += f.dow[dow]!;
-  return f.dow[d.dow]! * (f.bucket.get(d.bucket) ?? 1) + f.carry * carried;
+  return f.dow[d.dow]! * (f.bucket.get(d.bucket) ?? 1) * domFactor(f, d) + f.carry * carried;
 }
 
+/** The median of each centred window of ±`half` values (cut at the ends), by one sorted window slid along: the forecast refits it at every block of inner origins. */
 function runningMedian(xs: number[], half: number): number[] {
-  return xs.map((_, i) => median(xs.slice(Math.max(0, i - half), Math.min(xs.length, i + half + 1))));
+  const win: number[] = [];
+  const at = (v: number): number => {
+    let lo = 0;
+    let hi = win.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (win[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const out: number[] = [];
+  let from = 0;
+  let to = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const end = Math.min(xs.length, i + half + 1);
+    for (; to < end; to++) win.splice(at(xs[to]!), 0, xs[to]!);
+    for (; from < Math.max(0, i - half); from++) win.splice(at(xs[from]!), 1);
+    const m = win.length >> 1;
+    out.push(win.length % 2 ? win[m]! : (win[m - 1]! + win[m]!) / 2);
+  }
+  return out;
 }
 
 /** Mean after clipping to the median ± 3 MADs, and the clipped values' variance: a robust mean that still uses every day. */
@@ -68,12 +105,18 @@ const MIN_VARIANCE = 0.01;
  * An effect measured on a few days is pulled toward `prior` by how sure it is: a clear peak
  * (t large) keeps nearly all of itself, noise around the prior (t near 1) keeps about half.
  */
-function shrunk(xs: number[], prior: number): number {
+function shrunk(xs: number[], prior: number, doubt = 1): number {
   if (xs.length === 0) return prior;
   const { mean, variance } = clippedMean(xs);
   const t2 = (xs.length * (mean - prior) ** 2) / Math.max(variance, MIN_VARIANCE);
-  return prior + (t2 / (t2 + 1)) * (mean - prior);
+  return prior + (t2 / (t2 + doubt)) * (mean - prior);
 }
+
+/**
+ * A calendar day of the month has an effect in few companies and 31 chances to look like one by
+ * luck: its evidence is asked to be twice as strong (t² against 4, not 1) before it keeps half.
+ */
+const DOM_DOUBT = 4;
 
 /**
  * Backfitting: a centred running median of the calendar-adjusted values is the local level;
@@ -81,7 +124,7 @@ function shrunk(xs: number[], prior: number): number {
  * held fixed. Three rounds settle it.
  */
 function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors; level: number[] } {
-  const factors: Factors = { dow: [1, 1, 1, 1, 1, 1, 1], bucket: new Map(), carry: 1 };
+  const factors: Factors = { dow: [1, 1, 1, 1, 1, 1, 1], bucket: new Map(), dom: [], domBefore: false, carry: 1 };
   let level = runningMedian(y, LEVEL_HALF_WIDTH);
   for (let round = 0; round < 3; round++) {
     if (round > 0)
@@ -109,6 +152,25 @@ function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors; level
       byBucket.set(b, list);
     }
     factors.bucket = new Map([...byBucket].map(([b, r]) => [b, shrunk(r, 1)]));
+
+    // Calendar days of the month, on the days that answer for themselves alone; then whether a closed
+    // day's effect shows on the working day before it or after it, whichever the history fits better.
+    const byDom: number[][] = Array.from({ length: 32 }, () => []);
+    for (let i = 0; i < y.length; i++) {
+      const d = days[i]!;
+      if (!plain(i) || d.doms.length > 1 || d.domsAfter.length > 0) continue;
+      byDom[d.doms[0]!]!.push(y[i]! / (level[i]! * factors.dow[d.dow]! * (factors.bucket.get(d.bucket) ?? 1)));
+    }
+    factors.dom = byDom.map((r) => shrunk(r, 1, DOM_DOUBT));
+    const misfit = (before: boolean): number => {
+      const f = { ...factors, domBefore: before };
+      let e = 0;
+      for (let i = 0; i < y.length; i++)
+        if (level[i]! > 0 && (days[i]!.doms.length > 1 || days[i]!.domsAfter.length > 0))
+          e += Math.abs(Math.log((y[i]! + 1) / (level[i]! * multiplier(f, days[i]!) + 1)));
+      return e;
+    };
+    factors.domBefore = misfit(true) < misfit(false);
 
     // After a holiday: how much of the closed days' usual work came in beyond the day's own, prior "all of it".
     const carried: number[] = [];
@@ -156,60 +218,100 @@ function trailingLevels(z: number[], sd: number): number[] {
 }
 
 /** Working days from `from` (excluded) to `to` (included); at least 1. */
-function workingDaysAfter(from: string, to: string): number {
+function workingDaysAfter(from: string, to: string, cal: WorkCalendar): number {
   let n = 0;
-  for (let d = addDays(from, 1); d <= to && n < MAX_HORIZON; d = addDays(d, 1)) if (isWorkingDay(d)) n++;
+  for (let d = addDays(from, 1); d <= to && n < MAX_HORIZON; d = addDays(d, 1)) if (cal.isOpen(d)) n++;
   return Math.max(1, n);
 }
 
+/** A weekday with this share or more of its rows at zero, with work on other weekdays, is closed: its zeros are no days of work. */
+const CLOSED_WEEKDAY_ZEROS = 0.95;
+
 /**
- * The items expected on each of `dates` (the next working days after the history), from the
- * history alone: level × day-of-week factor × month-position factor, plus the work of the
- * weekdays closed just before (holidays: their volume arrives on the next working day). The
- * P10–P90 band comes from this series' own errors at each horizon over its last 120 origins.
- *
- * History shorter than MIN_HISTORY throws ShortHistoryError. A short one (a few weeks) still
- * forecasts: factors measured on too few days fall back to 1 (or are pulled toward it), which
- * leaves a calendar-aware mean. Missing working days are simply not in the history: unknown,
- * never zero.
+ * The calendar as this series shows it: a weekday the calendar opens but whose rows are all zeros
+ * (a file that writes its closed Sundays as 0) is closed too. Before, such a weekday got a factor
+ * of 0 and every forecast became 0/0.
  */
-export function forecastSeries(history: DailyValue[], dates: string[]): DayForecast[] {
-  if (history.length < MIN_HISTORY) throw new ShortHistoryError(history.length, MIN_HISTORY);
+function seriesCalendar(history: DailyValue[], cal: WorkCalendar): WorkCalendar {
+  const rows = [0, 0, 0, 0, 0, 0, 0];
+  const zeros = [0, 0, 0, 0, 0, 0, 0];
+  for (const v of history) {
+    const dow = dayFeatures(v.date, cal).dow;
+    rows[dow]!++;
+    if (v.value === 0) zeros[dow]!++;
+  }
+  const closed = new Set([0, 1, 2, 3, 4, 5, 6].filter((d) => rows[d]! >= 4 && zeros[d]! >= CLOSED_WEEKDAY_ZEROS * rows[d]!));
+  if (closed.size === 0 || closed.size === 7 || [...cal.openWeekdays].every((d) => closed.has(d))) return cal;
+  const openWeekdays = new Set([...cal.openWeekdays].filter((d) => !closed.has(d)));
+  return { openWeekdays, isOpen: (date) => cal.isOpen(date) && !closed.has(dayFeatures(date, cal).dow) };
+}
+
+/**
+ * The items expected on each of `dates` (working days after the history), from the history
+ * alone: level × day-of-week factor × month-position factor × calendar-day factor, plus the work
+ * of the weekdays closed just before (holidays: their volume arrives on the next working day). The
+ * P10–P90 band comes from this series' own out-of-sample errors at each horizon over its last 120
+ * origins.
+ *
+ * `cal` is the company's working calendar (the Japanese office calendar unless told). A row on a
+ * closed day with no items is a closed day, not a day of work: it is left out, as an absent row
+ * is; a weekday whose rows are all zero is closed; a date asked for that the calendar closes is
+ * forecast as 0. A row with items on a closed day (a Saturday worked) is one more day of history.
+ *
+ * History shorter than MIN_HISTORY working days throws ShortHistoryError. A short one (a few
+ * weeks) still forecasts: factors measured on too few days fall back to 1 (or are pulled toward
+ * it), which leaves a calendar-aware mean. Missing working days are unknown, never zero.
+ */
+export function forecastSeries(history: DailyValue[], dates: string[], calendar: WorkCalendar = JAPANESE_OFFICE): DayForecast[] {
   for (let i = 0; i < history.length; i++) {
     const v = history[i]!.value;
     if (!Number.isFinite(v) || v < 0) throw new RangeError(`forecastSeries: not a count on ${history[i]!.date}: ${v}`);
     if (i > 0 && history[i]!.date <= history[i - 1]!.date) throw new RangeError(`forecastSeries: history not ascending at ${history[i]!.date}`);
   }
-  const recent = history.slice(-MAX_HISTORY);
+  const cal = seriesCalendar(history, calendar);
+  const worked = history.filter((v) => v.value > 0 || cal.isOpen(v.date));
+  if (worked.length < MIN_HISTORY) throw new ShortHistoryError(worked.length, MIN_HISTORY);
+  const recent = worked.slice(-MAX_HISTORY);
   const y = recent.map((v) => v.value);
-  const days = recent.map((v) => dayFeatures(v.date));
+  const days = recent.map((v) => dayFeatures(v.date, cal));
   const { factors, level } = fitFactors(y, days);
   const mult = days.map((d) => multiplier(factors, d));
-  const z = y.map((v, i) => v / mult[i]!);
+  const z = y.map((v, i) => v / Math.max(mult[i]!, 1e-9));
   const rel = z.flatMap((v, i) => (level[i]! > 0 ? [v / level[i]! - 1] : []));
   const sd = Math.max(0.02, rel.length ? 1.4826 * median(rel.map((r) => Math.abs(r - median(rel)))) : 0.1);
   const levels = trailingLevels(z, sd);
 
-  // The errors this method made on this series at each horizon, origin by origin, in log(1 + items).
-  const horizons = Math.min(MAX_HORIZON, Math.max(1, ...dates.map((d) => workingDaysAfter(recent.at(-1)!.date, d))));
+  // The errors this method made on this series at each horizon, origin by origin, in log(1 + items),
+  // each block of origins with calendar factors refitted on the history before it.
+  const lastDate = recent.at(-1)!.date;
+  const horizons = Math.min(MAX_HORIZON, Math.max(1, ...dates.map((d) => workingDaysAfter(lastDate, d, cal))));
   const errors: number[][] = Array.from({ length: horizons + 1 }, () => []);
-  for (let o = Math.max(4, y.length - 1 - INNER_ORIGINS); o < y.length - 1; o++)
-    for (let h = 1; h <= horizons && o + h < y.length; h++) errors[h]!.push(Math.log((y[o + h]! + 1) / (levels[o]! * mult[o + h]! + 1)));
+  const firstOrigin = Math.max(4, y.length - 1 - INNER_ORIGINS);
+  for (let block = firstOrigin; block < y.length - 1; block += REFIT_EVERY) {
+    const past = block + 1 >= MIN_HISTORY ? fitFactors(y.slice(0, block + 1), days.slice(0, block + 1)).factors : factors;
+    const pastMult = days.map((d) => multiplier(past, d));
+    const pastLevels = trailingLevels(
+      y.slice(0, block + REFIT_EVERY).map((v, i) => v / Math.max(pastMult[i]!, 1e-9)),
+      sd,
+    );
+    for (let o = block; o < Math.min(block + REFIT_EVERY, y.length - 1); o++)
+      for (let h = 1; h <= horizons && o + h < y.length; h++) errors[h]!.push(Math.log((y[o + h]! + 1) / (pastLevels[o]! * pastMult[o + h]! + 1)));
+  }
   const pooled = errors.flat();
 
   const last = levels.at(-1)!;
-  const lastDate = recent.at(-1)!.date;
   return dates.map((date) => {
-    const h = Math.min(horizons, workingDaysAfter(lastDate, date));
-    const p50 = last * multiplier(factors, dayFeatures(date));
+    if (!cal.isOpen(date)) return { date, p10: 0, p50: 0, p90: 0 };
+    const h = Math.min(horizons, workingDaysAfter(lastDate, date, cal));
+    const p50 = last * multiplier(factors, dayFeatures(date, cal));
     const e = errors[h]!.length >= MIN_ERRORS ? errors[h]! : pooled;
     // Too few errors to read a band from: a normal band as wide as the day-to-day scatter.
     const [lo, hi] = e.length >= MIN_ERRORS ? [quantile(e, 0.1), quantile(e, 0.9)] : [-1.2816 * Math.max(sd, 0.1), 1.2816 * Math.max(sd, 0.1)];
     return {
       date,
-      p10: Math.max(0, (p50 + 1) * Math.exp(WIDEN * Math.min(0, lo)) - 1),
+      p10: Math.max(0, (p50 + 1) * Math.exp(Math.min(0, lo)) - 1),
       p50,
-      p90: (p50 + 1) * Math.exp(WIDEN * Math.max(0, hi)) - 1,
+      p90: (p50 + 1) * Math.exp(Math.max(0, hi)) - 1,
     };
   });
 }

@@ -55,10 +55,25 @@ export function isWorkingDay(date: string): boolean {
   return !YEAR_END_CLOSURE.has(date.slice(5));
 }
 
+/**
+ * A company's working calendar, for the forecast: which weekdays are open as a rule, and whether a
+ * date is open. Genba's own company works the Japanese office calendar (JAPANESE_OFFICE); a file of
+ * another company's volumes comes with its own (forecastCalendar.ts), so a Saturday shift, a
+ * rotating day off or another country's holidays are days like any other.
+ */
+export interface WorkCalendar {
+  /** 0 = Sunday … 6 = Saturday: the weekdays open unless a date is closed. */
+  readonly openWeekdays: ReadonlySet<number>;
+  isOpen(date: string): boolean;
+}
+
+export const JAPANESE_OFFICE: WorkCalendar = { openWeekdays: new Set([1, 2, 3, 4, 5]), isOpen: (d) => isWorkingDay(d) };
+
 /** The `n` working days after `date` (not counting `date` itself), in order. */
-export function nextWorkingDays(date: string, n: number): string[] {
+export function nextWorkingDays(date: string, n: number, cal: WorkCalendar = JAPANESE_OFFICE): string[] {
   const out: string[] = [];
-  for (let d = addDays(date, 1); out.length < n; d = addDays(d, 1)) if (isWorkingDay(d)) out.push(d);
+  // A calendar closed for a year on end is not a calendar: stop rather than walk forever.
+  for (let d = addDays(date, 1), walked = 0; out.length < n && walked < 400; d = addDays(d, 1), walked++) if (cal.isOpen(d)) out.push(d);
   return out;
 }
 
@@ -70,10 +85,10 @@ export function previousWorkingDay(date: string): string {
 }
 
 /** 1 for the month's first working day, 2 for the second, …; 0 when `date` is not a working day. */
-export function workingDayOfMonth(date: string): number {
-  if (!isWorkingDay(date)) return 0;
+export function workingDayOfMonth(date: string, cal: WorkCalendar = JAPANESE_OFFICE): number {
+  if (!cal.isOpen(date)) return 0;
   let n = 1;
-  for (let d = addDays(date, -1); d.slice(0, 7) === date.slice(0, 7); d = addDays(d, -1)) if (isWorkingDay(d)) n++;
+  for (let d = addDays(date, -1); d.slice(0, 7) === date.slice(0, 7); d = addDays(d, -1)) if (cal.isOpen(d)) n++;
   return n;
 }
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { backtest, originRange, type BacktestReport, type Forecaster, type Scores } from '../../main/forecast/backtest.js';
 import type { DailySeries } from '../../main/forecast/dailySeries.js';
+import { datesBetween, dayOfWeek, JAPANESE_OFFICE, nextWorkingDays, type WorkCalendar } from '../../main/forecast/workCalendar.js';
 import { generateDemoCompany } from '../../main/sync/demo/generateDemoCompany.js';
 import { FORECAST_SHAPES } from './forecastShapes.js';
 
@@ -16,7 +17,7 @@ const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)
 /** How much lower `a` is than `b`, in % of `b` (negative: higher). */
 const lower = (a: number, b: number): string => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${((1 - a / b) * 100).toFixed(0)}%` : '—');
 
-interface Peer {
+export interface Peer {
   forecaster: Forecaster;
   fits: number;
   fallbacks: { no_trend: number; seasonal_naive: number };
@@ -24,33 +25,68 @@ interface Peer {
   wallMs: number;
 }
 
+/** The bench's origins: the last ORIGINS days of a series (originRange). */
+function rollingOrigins(s: DailySeries): string[] {
+  const [first, end] = originRange(s.values.length, ORIGINS);
+  return Array.from({ length: Math.max(0, end - first) }, (_, i) => s.values[first + i]!.date);
+}
+
 /**
- * statsmodels' ETS on the same series and origins, in one Python process: each series goes as
- * its values in order (the working-day index: the bench's series have every working day), and
- * the forecasts come back keyed by series and origin for the backtest to score like Genba's.
+ * A series on its calendar index: a slot per date whose weekday the calendar opens as a rule, so
+ * each slot keeps its weekday; a slot with no value (a holiday, a day missing) takes the slot a week
+ * before, and is never a target. ETS's seasonality is then a week of slots (5, 6 or 7).
  */
-function etsPeer(series: readonly DailySeries[]): Peer {
+function calendarIndex(s: DailySeries, lastTarget: string, cal: WorkCalendar): { values: number[]; slot: Map<string, number>; period: number } {
+  const known = new Map(s.values.map((v) => [v.date, v.value]));
+  const period = Math.max(1, cal.openWeekdays.size);
+  const values: number[] = [];
+  const slot = new Map<string, number>();
+  for (const date of datesBetween(s.values[0]!.date, lastTarget)) {
+    if (!cal.openWeekdays.has(dayOfWeek(date))) continue;
+    slot.set(date, values.length);
+    values.push(known.get(date) ?? values[values.length - period] ?? values.at(-1) ?? 0);
+  }
+  return { values, slot, period };
+}
+
+/**
+ * statsmodels' ETS on the same series and origins, in one Python process: each series on its
+ * calendar index (calendarIndex), the values after an origin never seen by the fit at that origin
+ * (the slots of a closed day after it are filled from before it), and the forecasts come back
+ * keyed by series and origin for the backtest to score like Genba's.
+ */
+export function etsPeer(series: readonly DailySeries[], cal: WorkCalendar = JAPANESE_OFFICE, originsOf: (s: DailySeries) => string[] = rollingOrigins): Peer {
+  const indexed = series.map((s) => {
+    const lastTarget = nextWorkingDays(s.values.at(-1)!.date, HORIZON, cal).at(-1)!;
+    const index = calendarIndex(s, lastTarget, cal);
+    return { s, index, at: originsOf(s) };
+  });
+  // Enough slots ahead to reach the horizon's last working day across a closure.
+  const horizon = Math.max(
+    HORIZON,
+    ...indexed.flatMap(({ index, at }) => at.map((d) => index.slot.get(nextWorkingDays(d, HORIZON, cal).at(-1)!)! - index.slot.get(d)!)),
+  );
   const request = {
-    horizon: HORIZON,
-    series: series.map((s) => {
-      const [first, end] = originRange(s.values.length, ORIGINS);
-      return { key: s.key, values: s.values.map((v) => v.value), origins: Array.from({ length: Math.max(0, end - first) }, (_, i) => first + i) };
-    }),
+    horizon,
+    series: indexed.map(({ s, index, at }) => ({ key: s.key, values: index.values, period: index.period, origins: at.map((d) => index.slot.get(d)!) })),
   };
   const started = performance.now();
   const r = spawnSync(PYTHON, [PEER], { input: JSON.stringify(request), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`etsPeer.py failed (${PYTHON} needs python3-statsmodels): ${r.stderr}`);
   const out = JSON.parse(r.stdout) as { series: { key: string; forecasts: number[][] }[]; fits: number; fallbacks: Peer['fallbacks']; seconds: number };
-  const byOrigin = new Map<string, number[]>();
+  const byOrigin = new Map<string, { f: number[]; slot: Map<string, number>; from: number }>();
   out.series.forEach((s, i) => {
-    const origins = request.series[i]!.origins;
-    s.forecasts.forEach((f, j) => byOrigin.set(`${s.key}\t${series[i]!.values[origins[j]!]!.date}`, f));
+    const { index, at } = indexed[i]!;
+    s.forecasts.forEach((f, j) => byOrigin.set(`${s.key}\t${at[j]!}`, { f, slot: index.slot, from: index.slot.get(at[j]!)! }));
   });
   const forecaster: Forecaster = (history, dates, key) => {
-    const f = byOrigin.get(`${key}\t${history.at(-1)!.date}`);
-    if (!f) throw new Error(`no ETS forecast for ${key} at ${history.at(-1)!.date}`);
+    const hit = byOrigin.get(`${key}\t${history.at(-1)!.date}`);
+    if (!hit) throw new Error(`no ETS forecast for ${key} at ${history.at(-1)!.date}`);
     // ETS's point forecast only: coverage is not compared.
-    return dates.map((date, i) => ({ date, p10: f[i]!, p50: f[i]!, p90: f[i]! }));
+    return dates.map((date) => {
+      const v = hit.f[hit.slot.get(date)! - hit.from - 1]!;
+      return { date, p10: v, p50: v, p90: v };
+    });
   };
   return { forecaster, fits: out.fits, fallbacks: out.fallbacks, seconds: out.seconds, wallMs: performance.now() - started };
 }

@@ -16,6 +16,7 @@ import { logParsingBench } from './logParsing.js';
 import { logScaleBench } from './logScale.js';
 import { askQueryBench } from './askQuery.js';
 import { forecastBench } from './forecast.js';
+import { forecastBlindBench } from './forecastBlind.js';
 import { intradayArrivalsBench } from './intradayArrivals.js';
 import { placementAssistantBench } from './placementAssistant.js';
 import { planSolverBench } from './planSolver.js';
@@ -167,6 +168,11 @@ const sections: [string, string, () => Promise<void>][] = [
     'forecast',
     'daily workload forecast: rolling-origin backtest beside the seasonal naive and statsmodels ETS, open and locked shapes',
     () => forecastBench(record),
+  ],
+  [
+    'forecast-blind',
+    "the locked forecast set of issue 40 (other companies' calendars, closed days as zeros or absent, calendar-date peaks), beside the seasonal naive and ETS",
+    async () => forecastBlindBench(record),
   ],
   [
     'intraday',
