@@ -136,6 +136,20 @@ export interface PlanDemandView extends PlanDemand {
  */
 export const shortItems = (d: Pick<PlanDemandView, 'shortfallItems'>): number => Math.round(d.shortfallItems);
 
+/**
+ * A series the plan meets at P50 but whose P90 finish is after its deadline (or not within the
+ * day): one day in ten or so it is late. Declared once: the plan's summary and each row flag it.
+ */
+export const p90Late = (d: Pick<PlanDemandView, 'shortfallItems' | 'finishP90Minute' | 'deadlineMinute'>): boolean =>
+  shortItems(d) === 0 && (d.finishP90Minute === null || d.finishP90Minute > d.deadlineMinute);
+
+/** The series late at P90, latest past its deadline first (not within the day first of all): the summary names the first few. */
+export const p90LateFirst = <D extends Pick<PlanDemandView, 'shortfallItems' | 'finishP90Minute' | 'deadlineMinute'>>(demands: readonly D[]): D[] =>
+  demands.filter(p90Late).sort((a, b) => (b.finishP90Minute ?? 1e6) - b.deadlineMinute - ((a.finishP90Minute ?? 1e6) - a.deadlineMinute));
+
+/** How many series late at P90 a summary names; the rest are flagged on their rows. */
+export const P90_NAMED = 3;
+
 export type PlanStatus = 'open' | 'approved' | 'modified' | 'rejected' | 'superseded';
 
 /** A decision on a plan, as it went: the plan decided, whether it reached the company (and why not), and the day's earlier approval it replaced. */

@@ -1,5 +1,5 @@
 import { count } from '../api/englishCount.js';
-import { shortItems } from '../api/planTypes.js';
+import { P90_NAMED, p90Late, p90LateFirst, shortItems } from '../api/planTypes.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
 import { dayOfWeek } from '../forecast/workCalendar.js';
 import type { GenbaApp } from '../genbaApp.js';
@@ -32,6 +32,9 @@ const PLAN_WORDS = {
     totals: (overtime: number, otPeople: number, cross: number, km: number) =>
       `残業 計${overtime}分（${otPeople}名）・他拠点応援 ${cross}ブロック（延べ ${km} km）`,
     shortfalls: '不足:',
+    p90Late: (n: number, which: string, more: number) =>
+      `P90 では納期に間に合わない ${n}工程（10日に1日ほど遅れる見込み）。遅い順に: ${which}${more > 0 ? `、ほか${more}工程` : ''}`,
+    p90Flag: '  ⚠ P90 が納期後',
     decide: (id: string) =>
       `承認: genba approve ${id}、却下: genba reject ${id} --reason 理由、行を変えて承認: genba modify ${id} --reason 理由 --set ID:am:拠点:業務:工程`,
   },
@@ -48,6 +51,9 @@ const PLAN_WORDS = {
     totals: (overtime: number, otPeople: number, cross: number, km: number) =>
       `Overtime ${overtime} min (${count(otPeople, 'person', 'people')}); cross-site help ${count(cross, 'block')} (${km} km in all)`,
     shortfalls: 'Short:',
+    p90Late: (n: number, which: string, more: number) =>
+      `${count(n, 'series', 'series')} done by the deadline at P50 but not at P90 (late about one day in ten); latest first: ${which}${more > 0 ? `; ${more} more` : ''}`,
+    p90Flag: '  ⚠ P90 after the deadline',
     decide: (id: string) =>
       `Approve: genba approve ${id}; reject: genba reject ${id} --reason R; change lines and approve: genba modify ${id} --reason R --set ID:am:SITE:BUSINESS:PROCESS`,
   },
@@ -84,13 +90,25 @@ export function formatPlan(plan: DayPlan, lang: Lang): string {
           hm(d.deadlineMinute),
           hm(d.finishP50Minute),
           hm(d.finishP90Minute),
-        ),
+        ) + (p90Late(d) ? w.p90Flag : ''),
       );
     }
   }
   const ot = s.overtime.filter((o) => o.minutes > 0);
   lines.push(w.totals(s.objective.overtimeMinutes, ot.length, s.objective.crossSiteBlocks, Math.round(s.objective.crossSiteKm)));
   if (plan.shortfalls.length > 0) lines.push(w.shortfalls, ...plan.shortfalls.map((e) => `- ${localize(lang, e.text)}`));
+  const risky = p90LateFirst(s.demands);
+  if (risky.length > 0)
+    lines.push(
+      w.p90Late(
+        risky.length,
+        risky
+          .slice(0, P90_NAMED)
+          .map((d) => `${d.site} ${d.businessName ?? d.businessId} ${d.process} ${hm(d.deadlineMinute)} → ${hm(d.finishP90Minute)}`)
+          .join(lang === 'ja' ? '、' : '; '),
+        risky.length - P90_NAMED,
+      ),
+    );
   lines.push(w.decide(plan.planId));
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useName, useNamesInText } from '../../i18n/useName';
 import {
+  P90_NAMED,
+  p90Late,
+  p90LateFirst,
   shortItems,
   type PlanBlock,
   type PlanDemandView,
@@ -182,6 +185,16 @@ export function PlanView() {
           </p>
           <section className="plan-shortfalls" aria-label={t('plan.shortfalls')}>
             <h2>{t('plan.shortfalls')}</h2>
+            {plan.demands.some(p90Late) && (
+              <p className="plan-p90" data-testid="plan-p90-late">
+                {t('plan.p90Late', { n: plan.demands.filter(p90Late).length })}{' '}
+                {p90LateFirst(plan.demands)
+                  .slice(0, P90_NAMED)
+                  .map((d) => `${name(d.site)} ${nameOf(d)} ${hm(d.deadlineMinute)} → ${hm(d.finishP90Minute) ?? t('plan.notWithinDay')}`)
+                  .join(lang === 'ja' ? '、' : '; ')}
+                {plan.demands.filter(p90Late).length > P90_NAMED && t('plan.p90More', { n: plan.demands.filter(p90Late).length - P90_NAMED })}
+              </p>
+            )}
             {plan.shortfalls.length === 0 ? (
               <p className="muted">{t('plan.noShortfall')}</p>
             ) : (
@@ -217,7 +230,7 @@ export function PlanView() {
                   </thead>
                   <tbody>
                     {demands.map((d) => (
-                      <tr key={workKey(d)} className={shortItems(d) > 0 ? 'late' : ''}>
+                      <tr key={workKey(d)} className={shortItems(d) > 0 ? 'late' : p90Late(d) ? 'risky' : ''}>
                         <td>{nameOf(d)}</td>
                         <td className="num">{d.people.am}</td>
                         <td className="num">{d.people.pm}</td>
@@ -229,6 +242,7 @@ export function PlanView() {
                         <td>{hm(d.deadlineMinute)}</td>
                         <td>
                           {hm(d.finishP50Minute) ?? t('plan.notWithinDay')} / {hm(d.finishP90Minute) ?? t('plan.notWithinDay')}
+                          {p90Late(d) && <span className="flag">⚠ {t('plan.p90Flag')}</span>}
                         </td>
                         <td className="num">{shortItems(d) > 0 ? shortItems(d).toLocaleString() : '—'}</td>
                       </tr>
