@@ -62,7 +62,16 @@ function multiplier(f: Factors, d: DayFeatures): number {
   return f.dow[d.dow]! * (f.bucket.get(d.bucket) ?? 1) * domFactor(f, d) + f.carry * carried;
 }
 
-/** The median of each centred window of ±`half` values (cut at the ends), by one sorted window slid along: the forecast refits it at every block of inner origins. */
+/**
+ * Below this many items a day the median of a window of counts moves in whole items and is often
+ * 0: the window's mean is the level there (a series of 2 items a day with a third of its days at 0).
+ */
+const SMALL_COUNTS = 5;
+/** No calendar factor goes below this share of an average day: a ratio of a few items is often 0 by chance, and a factor of 0 made every forecast 0/0. */
+const MIN_FACTOR = 0.05;
+const factor = (x: number): number => (Number.isFinite(x) ? Math.max(MIN_FACTOR, x) : 1);
+
+/** The median of each centred window of ±`half` values (cut at the ends; its mean under SMALL_COUNTS), by one sorted window slid along: the forecast refits it at every block of inner origins. */
 function runningMedian(xs: number[], half: number): number[] {
   const win: number[] = [];
   const at = (v: number): number => {
@@ -83,7 +92,8 @@ function runningMedian(xs: number[], half: number): number[] {
     for (; to < end; to++) win.splice(at(xs[to]!), 0, xs[to]!);
     for (; from < Math.max(0, i - half); from++) win.splice(at(xs[from]!), 1);
     const m = win.length >> 1;
-    out.push(win.length % 2 ? win[m]! : (win[m - 1]! + win[m]!) / 2);
+    const med = win.length % 2 ? win[m]! : (win[m - 1]! + win[m]!) / 2;
+    out.push(med >= SMALL_COUNTS ? med : win.reduce((a, b) => a + b, 0) / win.length);
   }
   return out;
 }
@@ -137,11 +147,13 @@ function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors; level
     const byDow: number[][] = [[], [], [], [], [], [], []];
     for (let i = 0; i < y.length; i++) if (plain(i)) byDow[days[i]!.dow]!.push(y[i]! / (level[i]! * (factors.bucket.get(days[i]!.bucket) ?? 1)));
     const known = byDow.map((r) => r.length >= 2);
-    const raw = byDow.map((r, d) => (known[d] ? median(r) : 1));
+    // A weekday's ratio is a median, but a mean for a series of a few items a day (a median of small counts is 0, 1 or 2).
+    const small = median(level) < SMALL_COUNTS;
+    const raw = byDow.map((r, d) => (known[d] ? (small ? r.reduce((a, b) => a + b, 0) / r.length : median(r)) : 1));
     // The level is an average weekday's: the weekdays' factors average 1 (a worked Saturday is measured against them).
     const weekdays = [1, 2, 3, 4, 5].filter((d) => known[d]);
     const mean = weekdays.length ? weekdays.reduce((s, d) => s + raw[d]!, 0) / weekdays.length : 1;
-    factors.dow = raw.map((r, d) => (known[d] ? r / mean : 1));
+    factors.dow = raw.map((r, d) => (known[d] ? factor(r / mean) : 1));
 
     const byBucket = new Map<string, number[]>();
     for (let i = 0; i < y.length; i++) {
@@ -151,7 +163,7 @@ function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors; level
       list.push(y[i]! / (level[i]! * factors.dow[days[i]!.dow]!));
       byBucket.set(b, list);
     }
-    factors.bucket = new Map([...byBucket].map(([b, r]) => [b, shrunk(r, 1)]));
+    factors.bucket = new Map([...byBucket].map(([b, r]) => [b, factor(shrunk(r, 1))]));
 
     // Calendar days of the month, on the days that answer for themselves alone; then whether a closed
     // day's effect shows on the working day before it or after it, whichever the history fits better.
@@ -161,7 +173,7 @@ function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors; level
       if (!plain(i) || d.doms.length > 1 || d.domsAfter.length > 0) continue;
       byDom[d.doms[0]!]!.push(y[i]! / (level[i]! * factors.dow[d.dow]! * (factors.bucket.get(d.bucket) ?? 1)));
     }
-    factors.dom = byDom.map((r) => shrunk(r, 1, DOM_DOUBT));
+    factors.dom = byDom.map((r) => factor(shrunk(r, 1, DOM_DOUBT)));
     const misfit = (before: boolean): number => {
       const f = { ...factors, domBefore: before };
       let e = 0;
@@ -181,7 +193,8 @@ function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors; level
       const usual = d.carriedDows.reduce((s, dow) => s + factors.dow[dow]!, 0);
       carried.push((y[i]! / level[i]! - own) / usual);
     }
-    factors.carry = Math.min(3, Math.max(0, shrunk(carried, 1)));
+    const carry = shrunk(carried, 1);
+    factors.carry = Number.isFinite(carry) ? Math.min(3, Math.max(0, carry)) : 1;
   }
   return { factors, level };
 }

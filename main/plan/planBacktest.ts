@@ -24,9 +24,11 @@ export interface DayScore {
 }
 
 export interface PlanBacktestReport {
-  days: { date: string; demands: number; genba: DayScore; rule: DayScore; solveMs: number }[];
+  days: { date: string; demands: number; genba: DayScore; rule: DayScore; ruleOnForecast: DayScore; solveMs: number }[];
   genba: DayScore;
   rule: DayScore;
+  /** The ablation: the simple rule staffing Genba's forecast (P50) instead of last week's same weekday. */
+  ruleOnForecast: DayScore;
 }
 
 const sum = (xs: DayScore[]): DayScore => ({
@@ -208,8 +210,21 @@ export async function planBacktest(
       demands: demands.length,
       genba: scoreDay(day, staff.operators, demands, plan.assignments, actual, absent),
       rule: scoreDay(day, staff.operators, demands, ruleAssignments(day, staff.operators, lastWeek, demands), actual, absent),
+      ruleOnForecast: scoreDay(
+        day,
+        staff.operators,
+        demands,
+        ruleAssignments(day, staff.operators, new Map(demands.map((d) => [keyOf(d.site, d.businessId, d.process), d.p50])), demands),
+        actual,
+        absent,
+      ),
       solveMs,
     });
   }
-  return { days: report, genba: sum(report.map((r) => r.genba)), rule: sum(report.map((r) => r.rule)) };
+  return {
+    days: report,
+    genba: sum(report.map((r) => r.genba)),
+    rule: sum(report.map((r) => r.rule)),
+    ruleOnForecast: sum(report.map((r) => r.ruleOnForecast)),
+  };
 }

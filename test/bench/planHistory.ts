@@ -30,6 +30,7 @@ export async function planHistoryBench(record: (name: string, value: string) => 
         `deadlines missed ${s.missed} of ${series} series-days (${((s.missed / series) * 100).toFixed(1)} %), ${s.itemsLate.toLocaleString('en-US')} items late at their deadlines, overtime ${s.overtimeMinutes.toLocaleString('en-US')} person-min, cross-site ${s.crossSiteBlocks} half-day blocks`;
       record(`plan on history: ${r.days.length} working days ${r.days[0]?.date}–${r.days.at(-1)?.date}, Genba`, line(r.genba));
       record('plan on history: simple rule (own site, last week same weekday)', line(r.rule));
+      record("plan on history: the simple rule on Genba's forecast (ablation: the plan without the optimizer)", line(r.ruleOnForecast));
       const solve = r.days.map((d) => d.solveMs).sort((a, b) => a - b);
       record(
         'plan on history: solve time per day (median, max)',
@@ -37,6 +38,10 @@ export async function planHistoryBench(record: (name: string, value: string) => 
       );
       const better = r.days.filter((d) => d.genba.itemsLate < d.rule.itemsLate).length;
       record('plan on history: days Genba left fewer items late than the rule', `${better} of ${r.days.length}`);
+      record(
+        'plan on history: what it scores',
+        "outcomes inside the planner's own model: registered speeds, every item there at the start of the day, the people who came",
+      );
     } finally {
       db.close();
     }
