@@ -163,7 +163,8 @@ function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors; level
       list.push(y[i]! / (level[i]! * factors.dow[days[i]!.dow]!));
       byBucket.set(b, list);
     }
-    factors.bucket = new Map([...byBucket].map(([b, r]) => [b, factor(shrunk(r, 1))]));
+    // A series of a few items a day has too few items on any one place in the month to measure it: its weekdays only.
+    factors.bucket = small ? new Map() : new Map([...byBucket].map(([b, r]) => [b, factor(shrunk(r, 1))]));
 
     // Calendar days of the month, on the days that answer for themselves alone; then whether a closed
     // day's effect shows on the working day before it or after it, whichever the history fits better.
@@ -173,7 +174,7 @@ function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors; level
       if (!plain(i) || d.doms.length > 1 || d.domsAfter.length > 0) continue;
       byDom[d.doms[0]!]!.push(y[i]! / (level[i]! * factors.dow[d.dow]! * (factors.bucket.get(d.bucket) ?? 1)));
     }
-    factors.dom = byDom.map((r) => factor(shrunk(r, 1, DOM_DOUBT)));
+    factors.dom = small ? [] : byDom.map((r) => factor(shrunk(r, 1, DOM_DOUBT)));
     const misfit = (before: boolean): number => {
       const f = { ...factors, domBefore: before };
       let e = 0;
