@@ -109,20 +109,15 @@ export function forecastBlindBench(record: Record): void {
         o.h1_5.forEach((date, i) => {
           const y = actual.get(date)!;
           const f: DayForecast = g[i]!;
-          for (const [k, x] of [['h5', t.h5] as const, ...(i === 0 ? ([['h1', t.h1]] as const) : [])]) {
+          const naive = seasonalNaive(history, cal, date);
+          const tallies = i === 0 ? [t.h5, pooled.h5, t.h1, pooled.h1] : [t.h5, pooled.h5];
+          for (const x of tallies) {
             x.err += Math.abs(y - f.p50);
-            x.naive += Math.abs(y - seasonalNaive(history, cal, date));
+            x.naive += Math.abs(y - naive);
             x.ets += Math.abs(y - e[i]!.p50);
             x.actual += y;
             x.inside += f.p10 <= y && y <= f.p90 ? 1 : 0;
             x.n++;
-            const p = pooled[k];
-            p.err += Math.abs(y - f.p50);
-            p.naive += Math.abs(y - seasonalNaive(history, cal, date));
-            p.ets += Math.abs(y - e[i]!.p50);
-            p.actual += y;
-            p.inside += f.p10 <= y && y <= f.p90 ? 1 : 0;
-            p.n++;
           }
         });
       }
