@@ -35,6 +35,7 @@ const PLAN_WORDS = {
     p90Late: (n: number, which: string, more: number) =>
       `P90 では納期に間に合わない ${n}工程（10日に1日ほど遅れる見込み）。遅い順に: ${which}${more > 0 ? `、ほか${more}工程` : ''}`,
     p90Flag: '  ⚠ P90 が納期後',
+    listSep: '、',
     decide: (id: string) =>
       `承認: genba approve ${id}、却下: genba reject ${id} --reason 理由、行を変えて承認: genba modify ${id} --reason 理由 --set ID:am:拠点:業務:工程`,
   },
@@ -54,6 +55,7 @@ const PLAN_WORDS = {
     p90Late: (n: number, which: string, more: number) =>
       `${count(n, 'series', 'series')} done by the deadline at P50 but not at P90 (late about one day in ten); latest first: ${which}${more > 0 ? `; ${more} more` : ''}`,
     p90Flag: '  ⚠ P90 after the deadline',
+    listSep: '; ',
     decide: (id: string) =>
       `Approve: genba approve ${id}; reject: genba reject ${id} --reason R; change lines and approve: genba modify ${id} --reason R --set ID:am:SITE:BUSINESS:PROCESS`,
   },
@@ -105,7 +107,7 @@ export function formatPlan(plan: DayPlan, lang: Lang): string {
         risky
           .slice(0, P90_NAMED)
           .map((d) => `${d.site} ${d.businessName ?? d.businessId} ${d.process} ${hm(d.deadlineMinute)} → ${hm(d.finishP90Minute)}`)
-          .join(lang === 'ja' ? '、' : '; '),
+          .join(w.listSep),
         risky.length - P90_NAMED,
       ),
     );

@@ -191,7 +191,7 @@ export function PlanView() {
                 {p90LateFirst(plan.demands)
                   .slice(0, P90_NAMED)
                   .map((d) => `${name(d.site)} ${nameOf(d)} ${hm(d.deadlineMinute)} → ${hm(d.finishP90Minute) ?? t('plan.notWithinDay')}`)
-                  .join(lang === 'ja' ? '、' : '; ')}
+                  .join(t('plan.listSep'))}
                 {plan.demands.filter(p90Late).length > P90_NAMED && t('plan.p90More', { n: plan.demands.filter(p90Late).length - P90_NAMED })}
               </p>
             )}
