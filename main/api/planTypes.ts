@@ -162,6 +162,14 @@ export interface PlanDecided {
   replaced: string | null;
 }
 
+/** A person off on the plan's day, as the attendance records knew it then: paid leave, or an absence recorded. */
+export interface OffPerson {
+  operatorId: number;
+  name: string;
+  site: string;
+  status: 'paid_leave' | 'absent';
+}
+
 /** A plan as the manager saw it when it was made: what an approval writes, and what the card and the Plan view show. */
 export interface StoredPlan {
   planId: string;
@@ -176,6 +184,8 @@ export interface StoredPlan {
   withoutRecord: number;
   /** People off that day per site, as known when the plan was made. */
   offBySite: Record<string, number>;
+  /** Who is off and why, as known when the plan was made (absent from plans stored before it was kept). */
+  offPeople?: OffPerson[];
   lines: PlanLine[];
   demands: PlanDemandView[];
   objective: { shortfallItems: number; overtimeMinutes: number; crossSiteBlocks: number; crossSiteKm: number };

@@ -1,3 +1,4 @@
+import type { OffPerson } from '../api/planTypes.js';
 import type Database from 'better-sqlite3';
 import type { GenbaConfig } from '../config/config.js';
 import { localDate, wallClock } from '../config/zonedTime.js';
@@ -22,6 +23,8 @@ export interface PlanInputs {
   withoutRecord: number;
   /** People off that day per site (leave, absence), as known. */
   offBySite: Record<string, number>;
+  /** Who is off that day and why, as known: the Plan view names them. */
+  offPeople: OffPerson[];
   /** Series the forecast could not cover (too little history): left out of the plan, and named. */
   unforecast: string[];
 }
@@ -78,6 +81,7 @@ export function planInputs(
     onLeave: staff.onLeave,
     withoutRecord: staff.withoutRecord,
     offBySite: staff.offBySite,
+    offPeople: staff.offPeople,
     unforecast: f.tooShort.map((t) => t.key),
   };
 }
@@ -97,7 +101,7 @@ export function planOperators(
   db: Database.Database,
   date: string,
   o: { maxWorkMinutes: number; knownAt?: number },
-): { operators: PlanOperator[]; rostered: number; onLeave: number; withoutRecord: number; offBySite: Record<string, number> } {
+): { operators: PlanOperator[]; rostered: number; onLeave: number; withoutRecord: number; offBySite: Record<string, number>; offPeople: OffPerson[] } {
   const people = db
     .prepare(
       `SELECT o.operator_id AS id, o.operator_name AS name, o.location_name AS site, a.attendance_status AS status, a.updated_at AS at
@@ -132,6 +136,10 @@ export function planOperators(
     onLeave: people.filter((p) => off(known(p))).length,
     withoutRecord: people.filter((p) => p.status === null).length,
     offBySite: people.reduce<Record<string, number>>((m, p) => (off(known(p)) ? { ...m, [p.site]: (m[p.site] ?? 0) + 1 } : m), {}),
+    offPeople: people.flatMap((p) => {
+      const status = known(p);
+      return status === 'paid_leave' || status === 'absent' ? [{ operatorId: p.id, name: p.name, site: p.site, status }] : [];
+    }),
   };
 }
 

@@ -116,6 +116,7 @@ export function createPlanningService(deps: {
       onLeave: inputs.onLeave,
       withoutRecord: inputs.withoutRecord,
       offBySite: inputs.offBySite,
+      offPeople: inputs.offPeople,
       lines: solution.assignments.map((a) => ({
         ...a,
         name: people.get(a.operatorId)?.name ?? String(a.operatorId),

@@ -40,6 +40,21 @@ describe('Plan view in Chromium, wired to the real core', () => {
     expect(late.length).toBeGreaterThan(0);
     expect(await page.getByTestId('plan-p90-late').textContent()).toContain(`P90 では納期に間に合わない ${late.length}工程`);
     expect(await page.locator('.plan-table tr.risky').count()).toBe(late.length);
+    // Who is off and why, by name under their site, as the store's attendance has it for the day (issue 40).
+    const store = new Database(join(env.dataDir, 'genba.sqlite'), { readonly: true });
+    const off = store
+      .prepare(
+        `SELECT o.operator_name AS name, o.location_name AS site, a.attendance_status AS status FROM attendance_records a
+         JOIN operators o ON o.operator_id = a.operator_id AND o.is_valid = 1
+         WHERE a.attendance_date = ? AND a.attendance_status IN ('paid_leave', 'absent') ORDER BY o.operator_id`,
+      )
+      .all(plan.date) as { name: string; site: string; status: string }[];
+    store.close();
+    expect(off.length).toBe(plan.onLeave);
+    for (const o of off) {
+      const shown = await sites.filter({ hasText: `${o.site}・` }).getByTestId('plan-off').textContent();
+      expect(shown).toContain(`${o.name}（${o.status === 'paid_leave' ? '有給休暇' : '欠勤'}）`);
+    }
 
     await page.setViewportSize({ width: 1024, height: 640 });
     await page.screenshot({ path: join(TEST_RESULTS, 'plan-1024-ja.png') });

@@ -214,6 +214,15 @@ export function PlanView() {
             return (
               <section key={site} className="plan-site" data-testid="plan-site">
                 <h2>{t('plan.site', { site: name(site), people, off: plan.offBySite[site] ?? 0 })}</h2>
+                {(plan.offPeople ?? []).some((o) => o.site === site) && (
+                  <p className="plan-off" data-testid="plan-off">
+                    {t('plan.offList')}{' '}
+                    {(plan.offPeople ?? [])
+                      .filter((o) => o.site === site)
+                      .map((o) => t('plan.offPerson', { name: name(o.name), why: t(o.status === 'paid_leave' ? 'plan.paidLeave' : 'plan.absent') }))
+                      .join(t('plan.listSep'))}
+                  </p>
+                )}
                 <PlanChart demands={demands} labels={chartLabels} label={t('plan.site', { site: name(site), people, off: plan.offBySite[site] ?? 0 })} />
                 <table className="plan-table">
                   <thead>
