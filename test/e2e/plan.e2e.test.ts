@@ -52,7 +52,10 @@ describe('Plan view in Chromium, wired to the real core', () => {
     store.close();
     expect(off.length).toBe(plan.onLeave);
     for (const o of off) {
-      const shown = await sites.filter({ hasText: `${o.site}・` }).getByTestId('plan-off').textContent();
+      const shown = await sites
+        .filter({ hasText: `${o.site}・` })
+        .getByTestId('plan-off')
+        .textContent();
       expect(shown).toContain(`${o.name}（${o.status === 'paid_leave' ? '有給休暇' : '欠勤'}）`);
     }
 
