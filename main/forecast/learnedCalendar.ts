@@ -1,4 +1,4 @@
-import type { DailySeries } from './dailySeries.js';
+import type { DailySeries, DailyValue } from './dailySeries.js';
 import { datesBetween, dayOfWeek, isWorkingDay, type WorkCalendar } from './workCalendar.js';
 
 /** A weekday is open when at least this share of its dates in the file's span has work on some series. */
@@ -47,4 +47,36 @@ export function learnedCalendar(series: readonly DailySeries[]): WorkCalendar {
 function closedByWeekdayRule(d: string): boolean {
   const dow = dayOfWeek(d);
   return dow >= 1 && dow <= 5 && !isWorkingDay(d);
+}
+
+const derived = new WeakMap<WorkCalendar, Map<string, WorkCalendar>>();
+
+/** A weekday with this share or more of its rows at zero, with work on other weekdays, is closed: its zeros are no days of work. */
+const CLOSED_WEEKDAY_ZEROS = 0.95;
+
+/**
+ * The calendar as this series shows it: a weekday the calendar opens but whose rows are all zeros
+ * (a file that writes its closed Sundays as 0) is closed too. Before, such a weekday got a factor
+ * of 0 and every forecast became 0/0.
+ */
+export function seriesCalendar(history: DailyValue[], cal: WorkCalendar): WorkCalendar {
+  const rows = [0, 0, 0, 0, 0, 0, 0];
+  const zeros = [0, 0, 0, 0, 0, 0, 0];
+  for (const v of history) {
+    const dow = dayOfWeek(v.date);
+    rows[dow]!++;
+    if (v.value === 0) zeros[dow]!++;
+  }
+  const closed = [0, 1, 2, 3, 4, 5, 6].filter((d) => rows[d]! >= 4 && zeros[d]! >= CLOSED_WEEKDAY_ZEROS * rows[d]!);
+  if (closed.length === 0 || closed.length === 7 || [...cal.openWeekdays].every((d) => closed.includes(d))) return cal;
+  // One derived calendar per calendar and closed weekdays: the day features cached on it serve every forecast of a backtest.
+  const byClosed = derived.get(cal) ?? new Map<string, WorkCalendar>();
+  derived.set(cal, byClosed);
+  const key = closed.join(',');
+  const hit = byClosed.get(key);
+  if (hit) return hit;
+  const openWeekdays = new Set([...cal.openWeekdays].filter((d) => !closed.includes(d)));
+  const made: WorkCalendar = { openWeekdays, isOpen: (date) => cal.isOpen(date) && !closed.includes(dayOfWeek(date)) };
+  byClosed.set(key, made);
+  return made;
 }

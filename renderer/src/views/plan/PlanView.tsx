@@ -112,6 +112,9 @@ export function PlanView() {
     [t, name],
   );
 
+  // Series met at P50 but late at P90, latest first: the summary's count and names.
+  const risky = useMemo(() => (plan ? p90LateFirst(plan.demands) : []), [plan]);
+
   // Sites with a shortfall first, then the tightest finish against its deadline.
   const sites = useMemo(() => {
     if (!plan) return [];
@@ -185,14 +188,14 @@ export function PlanView() {
           </p>
           <section className="plan-shortfalls" aria-label={t('plan.shortfalls')}>
             <h2>{t('plan.shortfalls')}</h2>
-            {plan.demands.some(p90Late) && (
+            {risky.length > 0 && (
               <p className="plan-p90" data-testid="plan-p90-late">
-                {t('plan.p90Late', { n: plan.demands.filter(p90Late).length })}{' '}
-                {p90LateFirst(plan.demands)
+                {t('plan.p90Late', { n: risky.length })}{' '}
+                {risky
                   .slice(0, P90_NAMED)
                   .map((d) => `${name(d.site)} ${nameOf(d)} ${hm(d.deadlineMinute)} → ${hm(d.finishP90Minute) ?? t('plan.notWithinDay')}`)
                   .join(t('plan.listSep'))}
-                {plan.demands.filter(p90Late).length > P90_NAMED && t('plan.p90More', { n: plan.demands.filter(p90Late).length - P90_NAMED })}
+                {risky.length > P90_NAMED && t('plan.p90More', { n: risky.length - P90_NAMED })}
               </p>
             )}
             {plan.shortfalls.length === 0 ? (

@@ -1,0 +1,177 @@
+import { median } from '../median.js';
+import type { DayFeatures } from './dayFeatures.js';
+
+/**
+ * The calendar factors of the forecast (forecastSeries.ts): day of the week, place in the month,
+ * calendar day of the month and the work carried over a closure, fitted against a centred running
+ * level by backfitting. Kept apart from the level and the interval, which use them.
+ */
+
+/** Half-width, in days, of the centred running median the factors are measured against: a month, so a month-start peak sits inside it. */
+const LEVEL_HALF_WIDTH = 10;
+
+/** Multiplicative factors of the calendar; the level is in items per ordinary mid-month day of an average weekday. */
+export interface Factors {
+  dow: number[];
+  bucket: Map<string, number>;
+  /** Per calendar day of the month (1–31): a cut-off on the 10th, a peak on the 1st to 5th; 1 where none was seen. */
+  dom: number[];
+  /** Whether a closed day's calendar-day effect lands on the working day before it (a cut-off brought forward) rather than after. */
+  domBefore: boolean;
+  /** Share of a closed weekday's usual work that arrives on the next working day (1: all of it). */
+  carry: number;
+}
+
+/** The strongest calendar-day effect among the days a working day answers for: a peak moved onto it lands whole. */
+function domFactor(f: Factors, d: DayFeatures): number {
+  let best = 1;
+  for (const k of f.domBefore ? [d.doms[0]!, ...d.domsAfter] : d.doms) {
+    const g = f.dom[k] ?? 1;
+    if (Math.abs(Math.log(g)) > Math.abs(Math.log(best))) best = g;
+  }
+  return best;
+}
+
+export function multiplier(f: Factors, d: DayFeatures): number {
+  let carried = 0;
+  for (const dow of d.carriedDows) carried += f.dow[dow]!;
+  return f.dow[d.dow]! * (f.bucket.get(d.bucket) ?? 1) * domFactor(f, d) + f.carry * carried;
+}
+
+/**
+ * Below this many items a day the median of a window of counts moves in whole items and is often
+ * 0: the window's mean is the level there (a series of 2 items a day with a third of its days at 0).
+ */
+const SMALL_COUNTS = 5;
+/** No calendar factor goes below this share of an average day: a ratio of a few items is often 0 by chance, and a factor of 0 made every forecast 0/0. */
+const MIN_FACTOR = 0.05;
+const factor = (x: number): number => (Number.isFinite(x) ? Math.max(MIN_FACTOR, x) : 1);
+
+/** The median of each centred window of ±`half` values (cut at the ends; its mean under SMALL_COUNTS), by one sorted window slid along: the forecast refits it at every block of inner origins. */
+function runningMedian(xs: number[], half: number): number[] {
+  const win: number[] = [];
+  const at = (v: number): number => {
+    let lo = 0;
+    let hi = win.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (win[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const out: number[] = [];
+  let from = 0;
+  let to = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const end = Math.min(xs.length, i + half + 1);
+    for (; to < end; to++) win.splice(at(xs[to]!), 0, xs[to]!);
+    for (; from < Math.max(0, i - half); from++) win.splice(at(xs[from]!), 1);
+    const m = win.length >> 1;
+    const med = win.length % 2 ? win[m]! : (win[m - 1]! + win[m]!) / 2;
+    out.push(med >= SMALL_COUNTS ? med : win.reduce((a, b) => a + b, 0) / win.length);
+  }
+  return out;
+}
+
+/** Mean after clipping to the median ± 3 MADs, and the clipped values' variance: a robust mean that still uses every day. */
+function clippedMean(xs: number[]): { mean: number; variance: number } {
+  const med = median(xs);
+  const mad = 1.4826 * median(xs.map((x) => Math.abs(x - med))) || 1e-9;
+  const c = xs.map((x) => Math.min(med + 3 * mad, Math.max(med - 3 * mad, x)));
+  const mean = c.reduce((s, x) => s + x, 0) / c.length;
+  const variance = c.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, c.length - 1);
+  return { mean, variance };
+}
+
+/** The least day-to-day variance an effect is judged against: one or two days that happen to agree are not certainty. */
+const MIN_VARIANCE = 0.01;
+
+/**
+ * An effect measured on a few days is pulled toward `prior` by how sure it is: a clear peak
+ * (t large) keeps nearly all of itself, noise around the prior (t near 1) keeps about half.
+ */
+function shrunk(xs: number[], prior: number, doubt = 1): number {
+  if (xs.length === 0) return prior;
+  const { mean, variance } = clippedMean(xs);
+  const t2 = (xs.length * (mean - prior) ** 2) / Math.max(variance, MIN_VARIANCE);
+  return prior + (t2 / (t2 + doubt)) * (mean - prior);
+}
+
+/**
+ * A calendar day of the month has an effect in few companies and 31 chances to look like one by
+ * luck: its evidence is asked to be twice as strong (t² against 4, not 1) before it keeps half.
+ */
+const DOM_DOUBT = 4;
+
+/**
+ * Backfitting: a centred running median of the calendar-adjusted values is the local level;
+ * each factor is then measured as the ratio of the days it concerns to that level, the others
+ * held fixed. Three rounds settle it.
+ */
+export function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors; level: number[] } {
+  const factors: Factors = { dow: [1, 1, 1, 1, 1, 1, 1], bucket: new Map(), dom: [], domBefore: false, carry: 1 };
+  let level = runningMedian(y, LEVEL_HALF_WIDTH);
+  for (let round = 0; round < 3; round++) {
+    if (round > 0)
+      level = runningMedian(
+        y.map((v, i) => v / multiplier(factors, days[i]!)),
+        LEVEL_HALF_WIDTH,
+      );
+    const plain = (i: number): boolean => level[i]! > 0 && days[i]!.carriedDows.length === 0;
+
+    const byDow: number[][] = [[], [], [], [], [], [], []];
+    for (let i = 0; i < y.length; i++) if (plain(i)) byDow[days[i]!.dow]!.push(y[i]! / (level[i]! * (factors.bucket.get(days[i]!.bucket) ?? 1)));
+    const known = byDow.map((r) => r.length >= 2);
+    // A weekday's ratio is a median, but a mean for a series of a few items a day (a median of small counts is 0, 1 or 2).
+    const small = median(level) < SMALL_COUNTS;
+    const raw = byDow.map((r, d) => (known[d] ? (small ? r.reduce((a, b) => a + b, 0) / r.length : median(r)) : 1));
+    // The level is an average weekday's: the weekdays' factors average 1 (a worked Saturday is measured against them).
+    const weekdays = [1, 2, 3, 4, 5].filter((d) => known[d]);
+    const mean = weekdays.length ? weekdays.reduce((s, d) => s + raw[d]!, 0) / weekdays.length : 1;
+    factors.dow = raw.map((r, d) => (known[d] ? factor(r / mean) : 1));
+
+    const byBucket = new Map<string, number[]>();
+    for (let i = 0; i < y.length; i++) {
+      const b = days[i]!.bucket;
+      if (b === 'mid' || !plain(i)) continue;
+      const list = byBucket.get(b) ?? [];
+      list.push(y[i]! / (level[i]! * factors.dow[days[i]!.dow]!));
+      byBucket.set(b, list);
+    }
+    // A series of a few items a day has too few items on any one place in the month to measure it: its weekdays only.
+    factors.bucket = small ? new Map() : new Map([...byBucket].map(([b, r]) => [b, factor(shrunk(r, 1))]));
+
+    // Calendar days of the month, on the days that answer for themselves alone; then whether a closed
+    // day's effect shows on the working day before it or after it, whichever the history fits better.
+    const byDom: number[][] = Array.from({ length: 32 }, () => []);
+    for (let i = 0; i < y.length; i++) {
+      const d = days[i]!;
+      if (!plain(i) || d.doms.length > 1 || d.domsAfter.length > 0) continue;
+      byDom[d.doms[0]!]!.push(y[i]! / (level[i]! * factors.dow[d.dow]! * (factors.bucket.get(d.bucket) ?? 1)));
+    }
+    factors.dom = small ? [] : byDom.map((r) => factor(shrunk(r, 1, DOM_DOUBT)));
+    const misfit = (before: boolean): number => {
+      const f = { ...factors, domBefore: before };
+      let e = 0;
+      for (let i = 0; i < y.length; i++)
+        if (level[i]! > 0 && (days[i]!.doms.length > 1 || days[i]!.domsAfter.length > 0))
+          e += Math.abs(Math.log((y[i]! + 1) / (level[i]! * multiplier(f, days[i]!) + 1)));
+      return e;
+    };
+    factors.domBefore = misfit(true) < misfit(false);
+
+    // After a holiday: how much of the closed days' usual work came in beyond the day's own, prior "all of it".
+    const carried: number[] = [];
+    for (let i = 0; i < y.length; i++) {
+      const d = days[i]!;
+      if (d.carriedDows.length === 0 || !(level[i]! > 0)) continue;
+      const own = factors.dow[d.dow]! * (factors.bucket.get(d.bucket) ?? 1);
+      const usual = d.carriedDows.reduce((s, dow) => s + factors.dow[dow]!, 0);
+      carried.push((y[i]! / level[i]! - own) / usual);
+    }
+    const carry = shrunk(carried, 1);
+    factors.carry = Number.isFinite(carry) ? Math.min(3, Math.max(0, carry)) : 1;
+  }
+  return { factors, level };
+}
