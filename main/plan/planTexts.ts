@@ -1,5 +1,15 @@
 import { count } from '../api/englishCount.js';
 import type { Localized } from '../api/localized.js';
+import type { PlanBlock } from '../api/planTypes.js';
+
+/** A person free in one or both blocks who may do the short work: at the site (`from` null) or lent by a near one. */
+export interface FreePerson {
+  name: string;
+  blocks: PlanBlock[];
+  from: string | null;
+  /** Items they would do by the deadline (no more than were still short). */
+  items: number;
+}
 
 export interface ShortfallFacts {
   site: string;
@@ -7,26 +17,84 @@ export interface ShortfallFacts {
   process: string;
   deadline: string;
   shortfallItems: number;
+  /** The cheap ways out, cheapest first: people free at the site, overtime within the limit, people free at a near site. */
+  free: FreePerson[];
+  overtimeWithin: { people: number; minutesEach: number; items: number } | null;
+  help: FreePerson[];
+  /** The policy's overtime limit per person (minutes) when every person on it whose overtime counts is already at it. */
+  overtimeLimitBinds: number | null;
+  /** Items left short after the cheap ways: what more people or overtime beyond the limit must close. */
+  rest: number;
   morePeople: number | null;
   overtime: { people: number; minutesEach: number } | null;
 }
 
+/** How many people a sentence names; the rest are counted. */
+const NAMED = 3;
+
+const blockWord: Localized<Record<PlanBlock, string>> = { ja: { am: '午前', pm: '午後' }, en: { am: 'AM', pm: 'PM' } };
+
 /** The staffing plan's sentences: the engine computes the figures, these only word them. */
 export const shortfallText: Localized<(f: ShortfallFacts) => string> = {
   ja: (f) => {
-    const head = `${f.site}の${f.business}・${f.process}は納期${f.deadline}までに約${f.shortfallItems.toLocaleString('ja-JP')}件不足します。`;
+    const n = (v: number): string => v.toLocaleString('ja-JP');
+    const names = (list: FreePerson[], withSite: boolean): string =>
+      list
+        .slice(0, NAMED)
+        .map((p) => `${withSite && p.from ? `${p.from}の` : ''}${p.name}（${p.blocks.map((b) => blockWord.ja[b]).join('・')}、約${n(p.items)}件）`)
+        .join('・') + (list.length > NAMED ? `ほか${list.length - NAMED}名` : '');
+    const head = `${f.site}の${f.business}・${f.process}は納期${f.deadline}までに約${n(f.shortfallItems)}件不足します。`;
+    const ways = [
+      f.free.length > 0 ? `空いている${names(f.free, false)}を入れる` : '',
+      f.overtimeWithin ? `${f.overtimeWithin.people}名がそれぞれ約${n(f.overtimeWithin.minutesEach)}分の残業（上限内、約${n(f.overtimeWithin.items)}件）` : '',
+      f.help.length > 0 ? `${names(f.help, true)}の応援` : '',
+    ].filter(Boolean);
+    const cheap =
+      ways.length === 0 ? '' : f.rest === 0 ? `${ways.join('、')}で間に合います。` : `${ways.join('、')}で約${n(f.shortfallItems - f.rest)}件補えます。`;
+    const limit = f.overtimeLimitBinds !== null ? `残業はすでに上限（1人${f.overtimeLimitBinds}分）です。` : '';
+    if (f.rest === 0) return `${head}${cheap}${limit}`;
+    const lead = ways.length > 0 ? `残り約${n(f.rest)}件は、` : '';
     const people = f.morePeople !== null ? `${f.process}ができる人があと${f.morePeople}名いれば間に合います` : '';
-    const ot = f.overtime ? `${f.overtime.people}名がそれぞれ約${f.overtime.minutesEach.toLocaleString('ja-JP')}分の残業（上限を超えて）で間に合います` : '';
-    if (people && ot) return `${head}${people}。または${ot}。`;
-    return people || ot ? `${head}${people || ot}。` : `${head}${f.process}ができる人がいません。`;
+    const ot = f.overtime
+      ? `${f.overtime.people}名がそれぞれ${f.overtimeLimitBinds !== null ? 'さらに' : ''}約${n(f.overtime.minutesEach)}分の残業（上限を超えて）で間に合います`
+      : '';
+    const beyond =
+      people && ot
+        ? `${lead}${people}。または${ot}。`
+        : people || ot
+          ? `${lead}${people || ot}。`
+          : `${f.process}ができる人が${ways.length > 0 ? 'ほかに' : ''}いません。`;
+    return `${head}${cheap}${limit}${beyond}`;
   },
   en: (f) => {
-    const head = `${f.site} ${f.business} ${f.process} is about ${count(f.shortfallItems, 'item', 'items', f.shortfallItems.toLocaleString('en-US'))} short by its ${f.deadline} deadline.`;
+    const n = (v: number): string => v.toLocaleString('en-US');
+    const names = (list: FreePerson[], withSite: boolean): string =>
+      list
+        .slice(0, NAMED)
+        .map(
+          (p) =>
+            `${p.name}${withSite && p.from ? ` of ${p.from}` : ''} (${p.blocks.map((b) => blockWord.en[b]).join(' and ')}, about ${count(p.items, 'item', 'items', n(p.items))})`,
+        )
+        .join(', ') + (list.length > NAMED ? ` and ${count(list.length - NAMED, 'other', 'others')}` : '');
+    const head = `${f.site} ${f.business} ${f.process} is about ${count(f.shortfallItems, 'item', 'items', n(f.shortfallItems))} short by its ${f.deadline} deadline.`;
+    const ways = [
+      f.free.length > 0 ? `free at the site: ${names(f.free, false)}` : '',
+      f.overtimeWithin
+        ? `about ${f.overtimeWithin.minutesEach} minutes of overtime within the limit for ${count(f.overtimeWithin.people, 'person', 'people')} (about ${count(f.overtimeWithin.items, 'item', 'items', n(f.overtimeWithin.items))})`
+        : '',
+      f.help.length > 0 ? `help from ${names(f.help, true)}` : '',
+    ].filter(Boolean);
+    const covered = count(f.shortfallItems - f.rest, 'item', 'items', n(f.shortfallItems - f.rest));
+    const cheap = ways.length === 0 ? '' : ` ${f.rest === 0 ? 'What closes it' : `What covers about ${covered}`}: ${ways.join('; ')}.`;
+    const limit = f.overtimeLimitBinds !== null ? ` Overtime is already at its limit of ${f.overtimeLimitBinds} minutes a person.` : '';
+    if (f.rest === 0) return `${head}${cheap}${limit}`;
+    const lead = ways.length > 0 ? `For the other about ${count(f.rest, 'item', 'items', n(f.rest))}, ` : '';
     const people = f.morePeople !== null ? `${count(f.morePeople, 'more person', 'more people')} able to do ${f.process} would close it` : '';
     const ot = f.overtime
-      ? `about ${f.overtime.minutesEach} minutes of overtime (beyond the limit) for ${count(f.overtime.people, 'person', 'people')} would`
+      ? `about ${f.overtime.minutesEach} ${f.overtimeLimitBinds !== null ? 'more ' : ''}minutes of overtime (beyond the limit) for ${count(f.overtime.people, 'person', 'people')} would`
       : '';
-    if (people && ot) return `${head} ${people}, or ${ot}.`;
-    return people || ot ? `${head} ${people || ot}${people ? '' : ' close it'}.` : `${head} Nobody there can do ${f.process}.`;
+    const body = people && ot ? `${people}, or ${ot}.` : people || ot ? `${people || ot}${people ? '' : ' close it'}.` : '';
+    const cap = (s: string): string => (lead ? s : s.charAt(0).toUpperCase() + s.slice(1));
+    return `${head}${cheap}${limit} ${body ? `${lead}${cap(body)}` : `Nobody ${ways.length > 0 ? 'else ' : ''}there can do ${f.process}.`}`;
   },
 };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { explainShortfall } from '../../../main/plan/explainShortfall.js';
-import type { PlanOperator } from '../../../main/plan/planProblem.js';
+import { evaluatePlan } from '../../../main/plan/evaluatePlan.js';
+import { planOptions } from '../../../main/plan/planModel.js';
+import type { PlanBlock, PlanOperator, PlanProblem } from '../../../main/plan/planProblem.js';
+import type { PlanSolution } from '../../../main/plan/planSolution.js';
 import { solvePlan } from '../../../main/plan/solvePlan.js';
 import { createRandom } from '../../../main/sync/demo/random.js';
 import { checkPlan } from './checkPlan.js';
@@ -130,15 +133,74 @@ describe('explainShortfall', () => {
     const p = problem([op(1, 'A'), op(2, 'A'), op(3, 'A')], [demand('A', 1500, { deadlineMinute: 960 })]);
     const s = await solvePlan(p);
     expect(s.demands[0]!.shortfallItems).toBeCloseTo(240, 6);
+    // By block, what the Plan view draws: the morning's 180 minutes and 60 early each, the afternoon's 180 to 16:00.
+    expect(s.demands[0]!.itemsByBlock.am).toBeCloseTo(3 * 240, 6);
+    expect(s.demands[0]!.itemsByBlock.pm).toBeCloseTo(3 * 180, 6);
     const [e] = explainShortfall(p, s);
     // One more person does 360 by 16:00; or 240 items ÷ 3 a minute = 80 minutes more each.
     expect(e).toMatchObject({ site: 'A', shortfallItems: 240, morePeople: 1, itemsPerPerson: 360, overtime: { people: 3, minutesEach: 80 } });
+    // Each already starts 60 minutes early, the policy's limit: the message says that it binds.
+    expect(e).toMatchObject({ free: [], overtimeWithin: null, help: [], overtimeLimitBinds: 60, rest: 240 });
     expect(e!.text.ja).toBe(
-      'AのSS・エントリ1は納期16:00までに約240件不足します。エントリ1ができる人があと1名いれば間に合います。または3名がそれぞれ約80分の残業（上限を超えて）で間に合います。',
+      'AのSS・エントリ1は納期16:00までに約240件不足します。残業はすでに上限（1人60分）です。エントリ1ができる人があと1名いれば間に合います。または3名がそれぞれさらに約80分の残業（上限を超えて）で間に合います。',
     );
     expect(e!.text.en).toBe(
-      'A SS エントリ1 is about 240 items short by its 16:00 deadline. 1 more person able to do エントリ1 would close it, or about 80 minutes of overtime (beyond the limit) for 3 people would.',
+      'A SS エントリ1 is about 240 items short by its 16:00 deadline. Overtime is already at its limit of 60 minutes a person. 1 more person able to do エントリ1 would close it, or about 80 more minutes of overtime (beyond the limit) for 3 people would.',
     );
+  });
+
+  // A plan a work-limited solve might leave: the given blocks only, as the evaluator counts them.
+  const handPlan = (p: PlanProblem, picks: [op: number, block: PlanBlock, overtime: number][]): PlanSolution => {
+    const options = planOptions(p, { operators: p.operators.map((_, i) => i), demands: [0], crossAllowed: () => false });
+    const chosen = picks.map(([op, block, overtime]) => ({ option: options.find((o) => o.op === op)!, block, overtime }));
+    return { status: 'work-limit', gap: 0, models: [], ms: 0, ...evaluatePlan(p, chosen) };
+  };
+
+  it('names the people free at the site first, then overtime within the limit, before asking for more people', () => {
+    // op1 works all day without overtime: 480 of 1,000. op2 is free all day (480 more); 40 minutes of op1's overtime close the rest.
+    const p = problem([op(1, 'A'), op(2, 'A'), op(3, 'B')], [demand('A', 1000)]);
+    const [e] = explainShortfall(
+      p,
+      handPlan(p, [
+        [0, 'am', 0],
+        [0, 'pm', 0],
+      ]),
+    );
+    expect(e).toMatchObject({
+      shortfallItems: 520,
+      free: [{ name: 'op2', blocks: ['am', 'pm'], from: null, items: 480 }],
+      overtimeWithin: { people: 1, minutesEach: 40, items: 40 },
+      help: [],
+      overtimeLimitBinds: null,
+      rest: 0,
+      morePeople: null,
+      overtime: null,
+    });
+    expect(e!.text.ja).toBe(
+      'AのSS・エントリ1は納期18:00までに約520件不足します。空いているop2（午前・午後、約480件）を入れる、1名がそれぞれ約40分の残業（上限内、約40件）で間に合います。',
+    );
+    expect(e!.text.en).toBe(
+      'A SS エントリ1 is about 520 items short by its 18:00 deadline. What closes it: free at the site: op2 (AM and PM, about 480 items); about 40 minutes of overtime within the limit for 1 person (about 40 items).',
+    );
+  });
+
+  it('offers help from a near site when overtime is at its limit, and what is left beyond it', () => {
+    // op1 works all day with 60 minutes late: 540 of 1,200. B's op3 is free (480); C is beyond crossSiteNearest 1.
+    const p = problem([op(1, 'A'), op(3, 'B'), op(4, 'C')], [demand('A', 1200)], { crossSiteNearest: 1 });
+    const [e] = explainShortfall(
+      p,
+      handPlan(p, [
+        [0, 'am', 0],
+        [0, 'pm', 60],
+      ]),
+    );
+    expect(e).toMatchObject({ shortfallItems: 660, free: [], overtimeWithin: null, overtimeLimitBinds: 60, rest: 180, morePeople: 1 });
+    expect(e!.help).toEqual([{ name: 'op3', blocks: ['am', 'pm'], from: 'B', items: 480 }]);
+    expect(e!.text.ja).toBe(
+      'AのSS・エントリ1は納期18:00までに約660件不足します。Bのop3（午前・午後、約480件）の応援で約480件補えます。残業はすでに上限（1人60分）です。残り約180件は、エントリ1ができる人があと1名いれば間に合います。または1名がそれぞれさらに約180分の残業（上限を超えて）で間に合います。',
+    );
+    expect(e!.text.en).toContain('What covers about 480 items: help from op3 of B (AM and PM, about 480 items). Overtime is already at its limit');
+    expect(e!.text.en).toContain('For the other about 180 items, 1 more person able to do エントリ1 would close it');
   });
 
   it('says nobody can do it when no one qualifies anywhere', async () => {
