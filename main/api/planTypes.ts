@@ -123,6 +123,8 @@ export interface PlanDemandView extends PlanDemand {
   /** Items the plan staffs for by the deadline (P50 plus the buffer share towards P80). */
   target: number;
   plannedItems: number;
+  /** plannedItems by block, overtime that counts included: the Plan view draws them against the forecast (absent from plans stored before it was kept). */
+  itemsByBlock?: Record<PlanBlock, number>;
   shortfallItems: number;
   people: Record<PlanBlock, number>;
   finishP50Minute: number | null;
@@ -170,6 +172,20 @@ export interface OffPerson {
   status: 'paid_leave' | 'absent';
 }
 
+/**
+ * A person at work that day left without work in a block, and why: their day's hours are used up
+ * by the other block (`hours`); nothing they may do is planned at their site that day (`noWork`);
+ * or work of theirs exists but the plan left them free (`notNeeded`: a work-limited solve, or
+ * help at another site dearer than a free block).
+ */
+export interface UnassignedPerson {
+  operatorId: number;
+  name: string;
+  site: string;
+  block: PlanBlock;
+  why: 'hours' | 'noWork' | 'notNeeded';
+}
+
 /** A plan as the manager saw it when it was made: what an approval writes, and what the card and the Plan view show. */
 export interface StoredPlan {
   planId: string;
@@ -187,6 +203,8 @@ export interface StoredPlan {
   /** Who is off and why, as known when the plan was made (absent from plans stored before it was kept). */
   offPeople?: OffPerson[];
   lines: PlanLine[];
+  /** People at work but without work in a block, and why (absent from plans stored before it was kept). */
+  unassigned?: UnassignedPerson[];
   demands: PlanDemandView[];
   objective: { shortfallItems: number; overtimeMinutes: number; crossSiteBlocks: number; crossSiteKm: number };
   /** Each shortfall in the manager's terms, in both languages, with the site it is at. */

@@ -25,6 +25,7 @@ export function evaluatePlan(
   const { day, policy } = p;
   const w = policy.weights;
   const planned = p.demands.map(() => 0);
+  const byBlock = p.demands.map(() => ({ am: 0, pm: 0 }));
   const people = p.demands.map(() => ({ am: 0, pm: 0 }));
   const spans: WorkSpan[][] = p.demands.map(() => []);
   const ot = new Map<number, PlanOvertime>();
@@ -36,7 +37,9 @@ export function evaluatePlan(
     const d = p.demands[c.option.demand]!;
     const rate = c.option.perMinute;
     const counts = c.block === 'am' ? earlyCounts(day, d.deadlineMinute) : lateCounts(day, d.deadlineMinute);
-    planned[c.option.demand]! += rate * (minutesBefore(day, c.block, d.deadlineMinute) + (counts ? c.overtime : 0));
+    const items = rate * (minutesBefore(day, c.block, d.deadlineMinute) + (counts ? c.overtime : 0));
+    planned[c.option.demand]! += items;
+    byBlock[c.option.demand]![c.block] += items;
     people[c.option.demand]![c.block]++;
     const [from, to] = c.block === 'am' ? [day.startMinute - c.overtime, day.lunchStartMinute] : [day.lunchEndMinute, day.endMinute + c.overtime];
     spans[c.option.demand]!.push({ from, to, perMinute: rate });
@@ -63,6 +66,7 @@ export function evaluatePlan(
       ...d,
       target,
       plannedItems: planned[i]!,
+      itemsByBlock: byBlock[i]!,
       shortfallItems: Math.max(0, target - planned[i]!),
       people: people[i]!,
       finishP50Minute: finishMinute(spans[i]!, d.p50),

@@ -22,6 +22,8 @@ export interface PlannedDemand extends PlanDemand {
   target: number;
   /** Items the plan finishes by the deadline (its blocks' minutes before it, overtime that counts). */
   plannedItems: number;
+  /** plannedItems by block: what the morning's and the afternoon's people do by the deadline, their overtime that counts included. */
+  itemsByBlock: Record<PlanBlock, number>;
   shortfallItems: number;
   /** People on it per block. */
   people: Record<PlanBlock, number>;

@@ -12,6 +12,7 @@ import { planInputs, type PlanInputs } from './planInputs.js';
 import type { PlanSolution } from './planSolution.js';
 import { solvePlan } from './solvePlan.js';
 import { warmPlanSolver } from './warmPlanSolver.js';
+import { unassignedPeople } from './unassignedPeople.js';
 import { applyConditions, isWhatIf, type PlanConditions } from './planConditions.js';
 import { decidePlan, type PlanDecision } from './decidePlan.js';
 import { loadPlan, newPlanId, PLAN_ID, planInputsVersion, recentPlans, savePlan, type StoredPlan } from './planStore.js';
@@ -124,6 +125,7 @@ export function createPlanningService(deps: {
         overtimeMinutes: (a.block === 'am' ? overtime.get(a.operatorId)?.earlyMinutes : overtime.get(a.operatorId)?.lateMinutes) ?? 0,
         able: (people.get(a.operatorId)?.skills ?? []).filter((k) => k.usual === true || k.skill >= problem.policy.minSkill).map((k) => k.process),
       })),
+      unassigned: unassignedPeople(problem, solution),
       demands: solution.demands,
       objective: solution.objective,
       // A plan under conditions is never the plain plan of the same inputs: it is not answered again for a plain question.

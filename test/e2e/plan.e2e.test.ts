@@ -49,6 +49,20 @@ describe('Plan view in Chromium, wired to the real core', () => {
          WHERE a.attendance_date = ? AND a.attendance_status IN ('paid_leave', 'absent') ORDER BY o.operator_id`,
       )
       .all(plan.date) as { name: string; site: string; status: string }[];
+    // Cross-site moves as moves (issue 40: they were hidden in the drop-downs): who, from their home site as the store has it, to where, which half day.
+    const moves = plan.lines.filter((l) => l.crossSite);
+    expect(moves.length).toBeGreaterThan(0);
+    const shownMoves = await page.getByTestId('plan-move').allTextContents();
+    expect(shownMoves).toHaveLength(moves.length);
+    const homeOf = store.prepare('SELECT location_name AS site FROM operators WHERE operator_id = ?');
+    for (const m of moves) {
+      const home = (homeOf.get(m.operatorId) as { site: string }).site;
+      expect(home).not.toBe(m.site);
+      const work = plan.demands.find((x) => x.site === m.site && x.businessId === m.businessId && x.process === m.process)!;
+      expect(shownMoves).toContain(
+        `${m.name}: ${home} → ${m.site}・${m.block === 'am' ? '午前' : '午後'}・${work.businessName ?? work.businessId} ${m.process}`,
+      );
+    }
     store.close();
     expect(off.length).toBe(plan.onLeave);
     for (const o of off) {
@@ -61,6 +75,10 @@ describe('Plan view in Chromium, wired to the real core', () => {
 
     await page.setViewportSize({ width: 1024, height: 640 });
     await page.screenshot({ path: join(TEST_RESULTS, 'plan-1024-ja.png') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: join(TEST_RESULTS, 'plan-1920-ja.png') });
+    await sapporo.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(TEST_RESULTS, 'plan-site-1920-ja.png') });
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.screenshot({ path: join(TEST_RESULTS, 'plan-1280-ja.png') });
 
@@ -106,6 +124,10 @@ describe('Plan view in Chromium, wired to the real core', () => {
     await page.screenshot({ path: join(TEST_RESULTS, 'plan-1280-en.png') });
     await page.setViewportSize({ width: 1024, height: 640 });
     await page.screenshot({ path: join(TEST_RESULTS, 'plan-1024-en.png') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: join(TEST_RESULTS, 'plan-1920-en.png') });
+    await page.getByTestId('plan-site').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(TEST_RESULTS, 'plan-site-1920-en.png') });
 
     // The decision in the approval history, beside the moves': the plan's day, its sites and its lines as written.
     await page.setViewportSize({ width: 1280, height: 720 });

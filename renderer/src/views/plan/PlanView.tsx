@@ -101,16 +101,36 @@ export function PlanView() {
   const nameOf = (d: PlanDemandView): string => `${name(d.businessName ?? d.businessId)} ${name(d.process)}`;
   const chartLabels: PlanChartLabels = useMemo(
     () => ({
-      people: t('plan.chartPeople'),
-      items: t('plan.chartItems'),
-      am: t('plan.am'),
-      pm: t('plan.pm'),
+      items: t('plan.chartByDeadline'),
+      am: t('plan.capAm'),
+      pm: t('plan.capPm'),
+      total: t('plan.capTotal'),
       forecast: t('plan.forecast'),
       interval: t('plan.interval'),
+      people: (n) => t('plan.peopleN', { n }),
       work: (d) => `${name(d.businessName ?? d.businessId)}\n${name(d.process)}`,
     }),
     [t, name],
   );
+
+  // Cross-site moves as moves: who, from where, to where, which half day, on what; mornings first.
+  const moves = useMemo(
+    () =>
+      plan
+        ? plan.lines
+            .filter((l) => l.crossSite)
+            .sort((a, b) => a.block.localeCompare(b.block) || a.homeSite.localeCompare(b.homeSite) || a.operatorId - b.operatorId)
+        : [],
+    [plan],
+  );
+  const workName = (l: Pick<PlanLine, 'site' | 'businessId' | 'process'>): string => {
+    const d = plan?.demands.find((x) => workKey(x) === workKey(l));
+    return `${name(d?.businessName ?? l.businessId)} ${name(l.process)}`;
+  };
+  const whyNot = (operatorId: number, block: PlanBlock): string | null => {
+    const u = plan?.unassigned?.find((x) => x.operatorId === operatorId && x.block === block);
+    return u ? t(`plan.why.${u.why}`) : null;
+  };
 
   // Series met at P50 but late at P90, latest first: the summary's count and names.
   const risky = useMemo(() => (plan ? p90LateFirst(plan.demands) : []), [plan]);
@@ -208,6 +228,22 @@ export function PlanView() {
               </ul>
             )}
           </section>
+          <section className="plan-moves" aria-label={t('plan.moves', { n: moves.length })} data-testid="plan-moves">
+            {moves.length === 0 ? (
+              <p className="muted">{t('plan.noMoves')}</p>
+            ) : (
+              <>
+                <h2>{t('plan.moves', { n: moves.length })}</h2>
+                <ul>
+                  {moves.map((l) => (
+                    <li key={`${l.operatorId}|${l.block}`} data-testid="plan-move">
+                      {t('plan.move', { name: name(l.name), from: name(l.homeSite), to: name(l.site), block: t(`plan.${l.block}`), work: workName(l) })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
           {sites.map((site) => {
             const demands = plan.demands.filter((d) => d.site === site);
             const people = new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size;
@@ -223,6 +259,15 @@ export function PlanView() {
                     {(plan.offPeople ?? [])
                       .filter((o) => o.site === site)
                       .map((o) => t('plan.offPerson', { name: name(o.name), why: t(o.status === 'paid_leave' ? 'plan.paidLeave' : 'plan.absent') }))
+                      .join(t('plan.listSep'))}
+                  </p>
+                )}
+                {(plan.unassigned ?? []).some((u) => u.site === site) && (
+                  <p className="plan-off" data-testid="plan-unassigned">
+                    {t('plan.unassigned')}{' '}
+                    {(plan.unassigned ?? [])
+                      .filter((u) => u.site === site)
+                      .map((u) => t('plan.unassignedPerson', { name: name(u.name), block: t(`plan.${u.block}`), why: t(`plan.why.${u.why}`) }))
                       .join(t('plan.listSep'))}
                   </p>
                 )}
@@ -283,7 +328,7 @@ export function PlanView() {
                                 if (!l)
                                   return (
                                     <td key={block} className="muted">
-                                      —
+                                      {whyNot(id, block) ?? '—'}
                                     </td>
                                   );
                                 return (
