@@ -1,4 +1,4 @@
-import { blockMinutes, earlyCounts, lateCounts, minutesBefore, targetOf } from './planDayMinutes.js';
+import { blockMinutes, earlyCounts, lateCounts, minutesBefore, p90Of, targetOf } from './planDayMinutes.js';
 import type { PlanOption } from './planModel.js';
 import type { PlanBlock, PlanProblem } from './planProblem.js';
 import type { PlanAssignment, PlanObjectiveParts, PlanOvertime, PlannedDemand } from './planSolution.js';
@@ -10,9 +10,6 @@ export interface ChosenBlock {
   block: PlanBlock;
   overtime: number;
 }
-
-/** A normal distribution's p90 from its p50 and p80: z(0.9) / z(0.8) = 1.2816 / 0.8416. */
-const P90_PER_P80_SPREAD = 1.2816 / 0.8416;
 
 /**
  * The plan's figures computed from the chosen blocks alone, not from the model's variables:
@@ -61,7 +58,7 @@ export function evaluatePlan(
   });
   const demands: PlannedDemand[] = p.demands.map((d, i) => {
     const target = targetOf(d, policy);
-    const p90 = d.p50 + P90_PER_P80_SPREAD * Math.max(0, d.p80 - d.p50);
+    const p90 = p90Of(d);
     return {
       ...d,
       target,
@@ -75,11 +72,13 @@ export function evaluatePlan(
   });
   const shortfallItems = demands.reduce((s, d) => s + d.shortfallItems, 0);
   const bufferGapItems = demands.reduce((s, d) => s + Math.max(0, d.p80 - Math.max(d.plannedItems, d.target)), 0);
+  const p90GapItems = demands.reduce((s, d) => s + Math.max(0, p90Of(d) - Math.max(d.plannedItems, d.target, d.p80)), 0);
   const overtime = [...ot.values()];
   const overtimeMinutes = overtime.reduce((s, r) => s + r.minutes, 0);
   const weighted =
     w.shortfallItem * shortfallItems +
     w.bufferItem * bufferGapItems +
+    w.p90Item * p90GapItems +
     w.overtimeMinute * overtimeMinutes +
     w.crossSite * crossSiteBlocks +
     w.crossSiteKm * crossSiteKm +
@@ -90,6 +89,17 @@ export function evaluatePlan(
     assignments,
     overtime,
     demands,
-    objective: { shortfallItems, bufferGapItems, overtimeMinutes, crossSiteBlocks, crossSiteKm, skillWasteLevels, inexperiencedBlocks, idleBlocks, weighted },
+    objective: {
+      shortfallItems,
+      bufferGapItems,
+      p90GapItems,
+      overtimeMinutes,
+      crossSiteBlocks,
+      crossSiteKm,
+      skillWasteLevels,
+      inexperiencedBlocks,
+      idleBlocks,
+      weighted,
+    },
   };
 }

@@ -27,6 +27,12 @@ export const earlyCounts = (day: PlanDay, deadline: number): boolean => deadline
 /** Items the plan aims for: p50 plus a share of the spread to p80. */
 export const targetOf = (d: PlanDemand, policy: PlanPolicy): number => Math.max(0, d.p50 + policy.bufferShare * Math.max(0, d.p80 - d.p50));
 
+/** A normal distribution's p90 from its p50 and p80: z(0.9) / z(0.8) = 1.2816 / 0.8416. */
+const P90_PER_P80_SPREAD = 1.2816 / 0.8416;
+
+/** The high forecast a plan's P90 finish is judged on: the p50→p80 spread read as a normal distribution's. */
+export const p90Of = (d: Pick<PlanDemand, 'p50' | 'p80'>): number => d.p50 + P90_PER_P80_SPREAD * Math.max(0, d.p80 - d.p50);
+
 /** km between two sites, either direction; 0 for the same site, `farKm` for a pair not in the table. */
 export function distanceKm(policy: PlanPolicy, a: string, b: string): number {
   if (a === b) return 0;

@@ -1,4 +1,4 @@
-import { blockMinutes, distanceKm, earlyCounts, lateCounts, minutesBefore, preferredMonths, targetOf } from './planDayMinutes.js';
+import { blockMinutes, distanceKm, earlyCounts, lateCounts, minutesBefore, p90Of, preferredMonths, targetOf } from './planDayMinutes.js';
 import type { PlanBlock, PlanProblem } from './planProblem.js';
 
 /** One thing an operator could do: a demand they are skilled for, at their site or a near one. */
@@ -40,6 +40,8 @@ export interface PlanModel {
   overtime: (d: number, b: PlanBlock) => string;
   short: (d: number) => string;
   buffer: (d: number) => string;
+  /** Items short of P90 above P80 (absent where P90 is no higher). */
+  p90Gap: (d: number) => string;
 }
 
 const num = (v: number): string => Number(v.toFixed(6)).toString();
@@ -159,16 +161,24 @@ export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOp
     obj.push(term(w.shortfallItem, short(d)));
     rows.push(`c${d}: ${terms} + ${short(d)} >= ${num(target)}`);
     bounds.push(`${short(d)} >= 0`);
-    if (dem.p80 > target && w.bufferItem > 0) {
+    const buffered = dem.p80 > target && w.bufferItem > 0;
+    if (buffered) {
       obj.push(term(w.bufferItem, `bu${d}`));
       rows.push(`u${d}: ${terms} + ${short(d)} + bu${d} >= ${num(dem.p80)}`);
       bounds.push(`bu${d} >= 0`);
+    }
+    // The next tier: items between P80 and P90 (read off the same spread), cheaper than the buffer's.
+    const p90 = p90Of(dem);
+    if (p90 > Math.max(target, dem.p80) && w.p90Item > 0) {
+      obj.push(term(w.p90Item, `bn${d}`));
+      rows.push(`n${d}: ${terms} + ${short(d)}${buffered ? ` + bu${d}` : ''} + bn${d} >= ${num(p90)}`);
+      bounds.push(`bn${d} >= 0`);
     }
   }
   const lines = ['Minimize', ` obj: ${obj.join(' ') || '0 sh0'}`, 'Subject To', ...rows.map((r) => ` ${r}`), 'Bounds', ...bounds.map((b) => ` ${b}`)];
   if (binaries.length > 0) lines.push('Binaries', ...chunk(binaries));
   lines.push('End');
-  return { lp: lines.join('\n'), options, x, overtime: (d, b) => `o${b}${d}`, short, buffer: (d) => `bu${d}` };
+  return { lp: lines.join('\n'), options, x, overtime: (d, b) => `o${b}${d}`, short, buffer: (d) => `bu${d}`, p90Gap: (d) => `bn${d}` };
 }
 
 /** Long lists on several lines: the LP reader takes any length, but a few hundred names a line keeps the text readable. */

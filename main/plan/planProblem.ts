@@ -49,6 +49,8 @@ export interface PlanWeights {
   shortfallItem: number;
   /** Per item short of p80 above the target: only a tie-breaker for where spare people go. */
   bufferItem: number;
+  /** Per item short of P90 above P80: the next tier, so that spare people go where a day in ten would be late. */
+  p90Item: number;
   overtimeMinute: number;
   /** Per block worked at another site, plus per km between the two. */
   crossSite: number;
@@ -92,6 +94,7 @@ export interface PlanProblem {
 export const DEFAULT_PLAN_WEIGHTS: PlanWeights = {
   shortfallItem: 1000,
   bufferItem: 0.02,
+  p90Item: 0.01,
   overtimeMinute: 1,
   crossSite: 60,
   crossSiteKm: 0.05,

@@ -40,6 +40,8 @@ export interface PlannedDemand extends PlanDemand {
 export interface PlanObjectiveParts {
   shortfallItems: number;
   bufferGapItems: number;
+  /** Items short of the P90 above P80 by the deadline: what makes a series late one day in ten. */
+  p90GapItems: number;
   overtimeMinutes: number;
   crossSiteBlocks: number;
   crossSiteKm: number;

@@ -1,5 +1,5 @@
 import { buildPlanModel, planOptions, type PlanModel, type PlanScope } from './planModel.js';
-import { blockMinutes, distanceKm, minutesBefore } from './planDayMinutes.js';
+import { blockMinutes, distanceKm, minutesBefore, p90Of } from './planDayMinutes.js';
 import type { PlanBlock, PlanProblem } from './planProblem.js';
 import type { PlanSolution } from './planSolution.js';
 import { evaluatePlan, type ChosenBlock } from './evaluatePlan.js';
@@ -176,7 +176,12 @@ function lendingScope(
         if (d.plannedItems - d.target < items - 1e-9) continue;
         helper.blocks[b] = true;
         // The move replaces the home block: its costs and reward go, and the items above the target it did.
-        helper.moveCost[b] = w.idleBlock - home.option.blockCost + w.bufferItem * Math.min(items, Math.max(0, d.p80 - (d.plannedItems - items)));
+        const p90Gap = (planned: number): number => Math.max(0, p90Of(d) - Math.max(planned, d.target, d.p80));
+        helper.moveCost[b] =
+          w.idleBlock -
+          home.option.blockCost +
+          w.bufferItem * Math.min(items, Math.max(0, d.p80 - (d.plannedItems - items))) +
+          w.p90Item * (p90Gap(d.plannedItems - items) - p90Gap(d.plannedItems));
         const limit = limits.get(home.option.demand) ?? { terms: [], max: d.plannedItems - d.target };
         limit.terms.push({ op, block: b, items });
         limits.set(home.option.demand, limit);
@@ -214,6 +219,7 @@ function startValues(p: PlanProblem, model: PlanModel, scope: PlanScope, chosen:
     const { plannedItems, target, p80 } = planned[d]!;
     values.set(model.short(d), Math.max(0, target - plannedItems));
     values.set(model.buffer(d), Math.max(0, p80 - Math.max(plannedItems, target)));
+    values.set(model.p90Gap(d), Math.max(0, p90Of(planned[d]!) - Math.max(plannedItems, target, p80)));
   }
   return values;
 }

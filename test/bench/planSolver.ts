@@ -1,3 +1,4 @@
+import { p90Late } from '../../main/api/planTypes.js';
 import { explainShortfall } from '../../main/plan/explainShortfall.js';
 import type { PlanProblem } from '../../main/plan/planProblem.js';
 import type { PlanSolution } from '../../main/plan/planSolution.js';
@@ -27,7 +28,12 @@ export async function planSolverBench(record: (name: string, value: string) => v
       `plan ${label}: objective parts`,
       `shortfall ${o.shortfallItems.toFixed(0)} items, overtime ${o.overtimeMinutes} min (${s.overtime.length} people), ` +
         `cross-site ${o.crossSiteBlocks} blocks / ${o.crossSiteKm} km, skill waste ${o.skillWasteLevels}, inexperienced ${o.inexperiencedBlocks}, ` +
-        `idle ${o.idleBlocks} blocks, buffer gap ${o.bufferGapItems.toFixed(0)} items; weighted ${o.weighted.toFixed(0)}`,
+        `idle ${o.idleBlocks} blocks, buffer gap ${o.bufferGapItems.toFixed(0)} items, P90 gap ${o.p90GapItems.toFixed(0)} items; weighted ${o.weighted.toFixed(0)}`,
+    );
+    const late = s.demands.filter(p90Late);
+    record(
+      `plan ${label}: series late at P90`,
+      `${late.length} of ${s.demands.length} (${late.filter((d) => d.finishP90Minute === null).length} not within the day)`,
     );
     const short = explainShortfall(p, s);
     record(`plan ${label}: short demands`, short.length === 0 ? 'none' : `${short.length}; first: ${short[0]!.text.en}`);
