@@ -10,6 +10,7 @@ import { businessDeadlines, P80_OF_P90, planDay, planOperators } from './planInp
 import { planPolicy, type PlanBlock, type PlanDay, type PlanDemand, type PlanOperator, type PlanProblem } from './planProblem.js';
 import type { PlanAssignment } from './planSolution.js';
 import { solvePlan } from './solvePlan.js';
+import type { SolveWork } from './planHighs.js';
 
 /** How a day's plan did against what came: work late at its deadline, overtime to finish the day's work, moves across sites. */
 export interface DayScore {
@@ -24,7 +25,18 @@ export interface DayScore {
 }
 
 export interface PlanBacktestReport {
-  days: { date: string; demands: number; genba: DayScore; rule: DayScore; ruleOnForecast: DayScore; solveMs: number }[];
+  days: {
+    date: string;
+    demands: number;
+    genba: DayScore;
+    rule: DayScore;
+    ruleOnForecast: DayScore;
+    solveMs: number;
+    /** How far Genba's plan may be from the best its models allow (PlanSolution.gap). */
+    gap: number;
+    /** The reference plan (`exact`): the whole company in one model solved to its gap, where asked for. */
+    exact?: { score: DayScore; gap: number; ms: number; status: string };
+  }[];
   genba: DayScore;
   rule: DayScore;
   /** The ablation: the simple rule staffing Genba's forecast (P50) instead of last week's same weekday. */
@@ -147,7 +159,14 @@ export function ruleAssignments(
  */
 export async function planBacktest(
   db: Database.Database,
-  o: { config: GenbaConfig; distancesKm: Record<string, Record<string, number>>; until: string; days: number },
+  o: {
+    config: GenbaConfig;
+    distancesKm: Record<string, Record<string, number>>;
+    until: string;
+    days: number;
+    /** Also plan each day as one whole model with this work, to this gap (a share of the plan's cost): the offline reference, slow. */
+    exact?: { work: SolveWork; gap: number };
+  },
 ): Promise<PlanBacktestReport> {
   const tz = o.config.timeZone;
   const day = planDay(o.config);
@@ -196,6 +215,9 @@ export async function planBacktest(
     const t0 = performance.now();
     const plan = await solvePlan(problem);
     const solveMs = Math.round(performance.now() - t0);
+    const t1 = performance.now();
+    const reference = o.exact ? await solvePlan(problem, { whole: o.exact }) : null;
+    const referenceMs = Math.round(performance.now() - t1);
     const absent = new Set(
       (
         db
@@ -219,6 +241,17 @@ export async function planBacktest(
         absent,
       ),
       solveMs,
+      gap: plan.gap,
+      ...(reference
+        ? {
+            exact: {
+              score: scoreDay(day, staff.operators, demands, reference.assignments, actual, absent),
+              gap: reference.models.at(-1) ? reference.models.at(-1)!.costGap / Math.max(1, Math.abs(reference.objective.weighted)) : Infinity,
+              ms: referenceMs,
+              status: reference.models.at(-1)?.status ?? 'none',
+            },
+          }
+        : {}),
     });
   }
   return {

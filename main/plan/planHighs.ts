@@ -23,6 +23,8 @@ const MIP_ABS_GAP = 20;
 export interface SolveWork {
   lpIterations: number;
   nodes: number;
+  /** The gap at which the solve stops, in the model's cost, when not the plan's (the offline reference: 1 % of the plan's cost). */
+  absGap?: number;
 }
 
 export interface HighsResult {
@@ -44,7 +46,15 @@ export async function solveLp(lp: string, work: SolveWork, start?: Map<string, n
   const h = await solver();
   const model = h.createModel({ format: 'lp', data: lp });
   try {
-    model.options.set({ output_flag: false, mip_rel_gap: MIP_REL_GAP, mip_abs_gap: MIP_ABS_GAP, mip_max_nodes: work.nodes, random_seed: 0 });
+    model.options.set({
+      output_flag: false,
+      // A relative gap is taken of the model's objective, which counts every worked block's reward
+      // (−idleBlock): an absolute gap in cost units is what a share of the plan's cost means.
+      mip_rel_gap: work.absGap === undefined ? MIP_REL_GAP : 0,
+      mip_abs_gap: work.absGap ?? MIP_ABS_GAP,
+      mip_max_nodes: work.nodes,
+      random_seed: 0,
+    });
     const { numCols } = model.getDimensions();
     const names = Array.from({ length: numCols }, (_, i) => model.getColName(i));
     if (start) model.setSolution({ colValue: Float64Array.from(names, (n) => start.get(n) ?? 0) });

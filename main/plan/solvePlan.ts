@@ -44,8 +44,12 @@ interface ScopePlan {
  * otherwise a site that helps must be a near neighbour of the one it helps, and only what it can
  * spare is lent. Models with a shortfall may end on their work limit: their gap at the root is a
  * few % (see planHighs.ts).
+ * `whole`: then every site in one model, each helped by its nearest sites, started from that plan
+ * and kept where it costs less, solved until its cost is within `gap` (a share) of the
+ * decomposition's plan's cost above its bound: the reference the bench measures the decomposition
+ * against offline (`plan-exact`), with work far beyond what a manager waits for.
  */
-export async function solvePlan(p: PlanProblem): Promise<PlanSolution> {
+export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; gap: number } } = {}): Promise<PlanSolution> {
   const t0 = performance.now();
   const limits = p.work ?? PLAN_WORK;
   const models: PlanSolution['models'] = [];
@@ -58,33 +62,8 @@ export async function solvePlan(p: PlanProblem): Promise<PlanSolution> {
     crossAllowed,
   });
   let failed = false;
-  const run = async (group: string[], scope: PlanScope, start?: ChosenBlock[]): Promise<ScopePlan | null> => {
-    const t = performance.now();
-    if (scope.demands.length === 0) return { chosen: [], objective: 0, status: 'optimal', needy: new Set() };
-    const options = planOptions(p, scope);
-    const model = buildPlanModel(p, scope, options);
-    const solved = await solveLp(model.lp, group.length > 1 ? limits.crossSite : limits.site, startValues(p, model, scope, start ?? greedyPlan(p, options)));
-    models.push({
-      sites: group,
-      columns: model.options.length,
-      ms: performance.now() - t,
-      status: solved.status,
-      gap: solved.gap,
-      costGap: Math.max(0, solved.objective - solved.bound),
-    });
-    if (!solved.values) return null;
-    const v = (name: string | null): number => (name === null ? 0 : (solved.values!.get(name) ?? 0));
-    const chosen: ChosenBlock[] = [];
-    model.options.forEach((option, i) => {
-      for (const block of ['am', 'pm'] as const) if (v(model.x(i, block)) > 0.5) chosen.push({ option, block, overtime: 0 });
-    });
-    const overtime = scope.demands.flatMap((d) => (['am', 'pm'] as const).map((block) => ({ demand: d, block, minutes: v(model.overtime(d, block)) })));
-    shareOvertime(p, chosen, overtime);
-    const needy = new Set<string>();
-    for (const c of chosen) if (c.overtime > 0) needy.add(p.operators[c.option.op]!.site);
-    for (const d of scope.demands) if (v(model.short(d)) > 0.5) needy.add(p.demands[d]!.site);
-    return { chosen, objective: solved.objective, status: solved.status, needy };
-  };
+  const run = (group: string[], scope: PlanScope, start?: ChosenBlock[]): Promise<ScopePlan | null> =>
+    solveScope(p, group, scope, group.length > 1 ? limits.crossSite : limits.site, models, start);
 
   // Step 1: every site alone.
   const bySite = new Map<string, ScopePlan>();
@@ -102,12 +81,7 @@ export async function solvePlan(p: PlanProblem): Promise<PlanSolution> {
   const needy = [...new Set([...bySite.values()].flatMap((s) => [...s.needy]))].sort();
   const staffed = sites.filter((s) => (opsOf.get(s) ?? []).length > 0);
   for (const site of needy) {
-    const near = new Set(
-      staffed
-        .filter((s) => s !== site)
-        .sort((a, b) => distanceKm(p.policy, site, a) - distanceKm(p.policy, site, b) || a.localeCompare(b))
-        .slice(0, Math.max(0, p.policy.crossSiteNearest)),
-    );
+    const near = nearestSites(p, staffed, site);
     if (near.size === 0) continue;
     const repair = lendingScope(p, chosen, site, near, opsOf, demandsOf);
     if (repair.helpers.size === 0) continue;
@@ -126,11 +100,65 @@ export async function solvePlan(p: PlanProblem): Promise<PlanSolution> {
     const better = evaluatePlan(p, candidate).objective.weighted;
     if (better < weighted - 1e-6) [chosen, weighted] = [candidate, better];
   }
+  if (o.whole) {
+    // The reference: every site in one model, each helped by its nearest sites, from the plan above.
+    const all = p.operators.map((_, i) => i);
+    const nearOf = new Map(staffed.map((s) => [s, nearestSites(p, staffed, s)]));
+    const scope: PlanScope = { operators: all, demands: p.demands.map((_, i) => i), crossAllowed: (from, to) => nearOf.get(to)?.has(from) ?? false };
+    const whole = await solveScope(p, sites, scope, { ...o.whole.work, absGap: o.whole.gap * weighted }, models, chosen);
+    if (whole && evaluatePlan(p, whole.chosen).objective.weighted < weighted - 1e-6) chosen = whole.chosen;
+  }
   const status = failed ? 'failed' : models.some((m) => m.status !== 'optimal') ? 'work-limit' : 'optimal';
   const evaluated = evaluatePlan(p, chosen);
   // Each model's distance to its proven bound is in the plan's own cost units: their sum, against the plan's cost, is the most the plan could still gain.
   const gap = models.reduce((g, m) => g + m.costGap, 0) / Math.max(1, Math.abs(evaluated.objective.weighted));
   return { status, gap, ...evaluated, models, ms: performance.now() - t0 };
+}
+
+/** One model over a group of sites: solved from `start` (a greedy plan when none), its people's overtime shared out, the sites still wanting help. */
+async function solveScope(
+  p: PlanProblem,
+  group: string[],
+  scope: PlanScope,
+  work: SolveWork,
+  models: PlanSolution['models'],
+  start?: ChosenBlock[],
+): Promise<ScopePlan | null> {
+  const t = performance.now();
+  if (scope.demands.length === 0) return { chosen: [], objective: 0, status: 'optimal', needy: new Set() };
+  const options = planOptions(p, scope);
+  const model = buildPlanModel(p, scope, options);
+  const solved = await solveLp(model.lp, work, startValues(p, model, scope, start ?? greedyPlan(p, options)));
+  models.push({
+    sites: group,
+    columns: model.options.length,
+    ms: performance.now() - t,
+    status: solved.status,
+    gap: solved.gap,
+    costGap: Math.max(0, solved.objective - solved.bound),
+  });
+  if (!solved.values) return null;
+  const v = (name: string | null): number => (name === null ? 0 : (solved.values!.get(name) ?? 0));
+  const chosen: ChosenBlock[] = [];
+  model.options.forEach((option, i) => {
+    for (const block of ['am', 'pm'] as const) if (v(model.x(i, block)) > 0.5) chosen.push({ option, block, overtime: 0 });
+  });
+  const overtime = scope.demands.flatMap((d) => (['am', 'pm'] as const).map((block) => ({ demand: d, block, minutes: v(model.overtime(d, block)) })));
+  shareOvertime(p, chosen, overtime);
+  const needy = new Set<string>();
+  for (const c of chosen) if (c.overtime > 0) needy.add(p.operators[c.option.op]!.site);
+  for (const d of scope.demands) if (v(model.short(d)) > 0.5) needy.add(p.demands[d]!.site);
+  return { chosen, objective: solved.objective, status: solved.status, needy };
+}
+
+/** The `crossSiteNearest` staffed sites nearest to `site` (ties by name): who may help it. */
+function nearestSites(p: PlanProblem, staffed: string[], site: string): Set<string> {
+  return new Set(
+    staffed
+      .filter((s) => s !== site)
+      .sort((a, b) => distanceKm(p.policy, site, a) - distanceKm(p.policy, site, b) || a.localeCompare(b))
+      .slice(0, Math.max(0, p.policy.crossSiteNearest)),
+  );
 }
 
 /**

@@ -127,6 +127,35 @@ describe('solvePlan', () => {
   });
 });
 
+describe('solvePlan with the whole-company reference', () => {
+  it('solves every site in one model from the decomposition plan, and keeps it only where it costs less', async () => {
+    const r = createRandom(11);
+    const operators: PlanOperator[] = Array.from({ length: 30 }, (_, i) => ({
+      id: i + 1,
+      name: `op${i + 1}`,
+      site: ['A', 'B', 'C'][i % 3]!,
+      skills: ['エントリ1', '補正'].map((process) => ({ process, skill: r.int(2, 5), perHour: r.range(20, 50), experienceMonths: r.int(1, 60) })),
+      blocks: { am: true, pm: !r.chance(0.2) },
+      maxWorkMinutes: 540,
+    }));
+    const demands = ['A', 'B', 'C'].flatMap((site, k) =>
+      ['エントリ1', '補正'].map((process) => {
+        const p50 = r.int(800, 3000);
+        return demand(site, p50, { process, p80: p50 + 200, deadlineMinute: [960, 1080][k % 2]! });
+      }),
+    );
+    const p = problem(operators, demands, { distancesKm: { A: { B: 100, C: 300 }, B: { C: 200 } }, crossSiteNearest: 2 });
+    const plain = await solvePlan(p);
+    const whole = await solvePlan(p, { whole: { work: { lpIterations: 200_000, nodes: 5_000 }, gap: 0.01 } });
+    expect(checkPlan(p, whole)).toEqual([]);
+    expect(whole.models.at(-1)!.sites.sort()).toEqual(['A', 'B', 'C']);
+    expect(whole.objective.weighted).toBeLessThanOrEqual(plain.objective.weighted + 1e-6);
+    // Stopped within 1 % of the plan's cost above its proven bound, or on its work.
+    const last = whole.models.at(-1)!;
+    if (last.status === 'optimal') expect(last.costGap).toBeLessThanOrEqual(0.01 * plain.objective.weighted + 1e-6);
+  });
+});
+
 describe('explainShortfall', () => {
   it('says how many more people or how much overtime each would close the gap', async () => {
     // Three people at one item a minute, deadline 16:00: 180 + 180 minutes and 60 early each = 1,260; target 1,500.
