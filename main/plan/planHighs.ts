@@ -23,8 +23,13 @@ const MIP_ABS_GAP = 20;
 export interface SolveWork {
   lpIterations: number;
   nodes: number;
-  /** The gap at which the solve stops, in the model's cost, when not the plan's (the offline reference: 1 % of the plan's cost). */
-  absGap?: number;
+  /**
+   * Stop instead when the best plan's cost is within `share` of itself above the bound, its cost
+   * being the objective plus `offset` (the offline reference: 1 % of the plan's cost). HiGHS's own
+   * relative gap is of the objective, which counts each worked block's reward (−idleBlock) and so
+   * reads far smaller than the same distance against the plan's cost.
+   */
+  costGap?: { share: number; offset: number };
 }
 
 export interface HighsResult {
@@ -48,19 +53,23 @@ export async function solveLp(lp: string, work: SolveWork, start?: Map<string, n
   try {
     model.options.set({
       output_flag: false,
-      // A relative gap is taken of the model's objective, which counts every worked block's reward
-      // (−idleBlock): an absolute gap in cost units is what a share of the plan's cost means.
-      mip_rel_gap: work.absGap === undefined ? MIP_REL_GAP : 0,
-      mip_abs_gap: work.absGap ?? MIP_ABS_GAP,
+      mip_rel_gap: work.costGap ? 0 : MIP_REL_GAP,
+      mip_abs_gap: work.costGap ? 0 : MIP_ABS_GAP,
       mip_max_nodes: work.nodes,
       random_seed: 0,
     });
     const { numCols } = model.getDimensions();
     const names = Array.from({ length: numCols }, (_, i) => model.getColName(i));
     if (start) model.setSolution({ colValue: Float64Array.from(names, (n) => start.get(n) ?? 0) });
+    let withinCostGap = false;
     model.run({
       [h.constants.callbackType.mipInterrupt](e) {
-        if (Number(e.data.mip_total_lp_iterations ?? 0) > work.lpIterations) e.interrupt();
+        const objective = Number(e.data.objective_function_value);
+        const bound = Number(e.data.mip_dual_bound);
+        if (work.costGap && Number.isFinite(objective) && objective - bound <= work.costGap.share * Math.abs(objective + work.costGap.offset)) {
+          withinCostGap = true;
+          e.interrupt();
+        } else if (Number(e.data.mip_total_lp_iterations ?? 0) > work.lpIterations) e.interrupt();
       },
     });
     const code = model.getModelStatus();
@@ -75,7 +84,7 @@ export async function solveLp(lp: string, work: SolveWork, start?: Map<string, n
     const bound = Number(model.info.get('mip_dual_bound'));
     const reached = Number(model.info.get('mip_gap'));
     const gap = Number.isFinite(reached) ? Math.max(0, reached) : Infinity;
-    return { status: code === s.optimal ? 'optimal' : 'work-limit', values, objective, bound, gap };
+    return { status: code === s.optimal || withinCostGap ? 'optimal' : 'work-limit', values, objective, bound, gap };
   } finally {
     model.dispose();
   }

@@ -105,7 +105,13 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
     const all = p.operators.map((_, i) => i);
     const nearOf = new Map(staffed.map((s) => [s, nearestSites(p, staffed, s)]));
     const scope: PlanScope = { operators: all, demands: p.demands.map((_, i) => i), crossAllowed: (from, to) => nearOf.get(to)?.has(from) ?? false };
-    const whole = await solveScope(p, sites, scope, { ...o.whole.work, absGap: o.whole.gap * weighted }, models, chosen);
+    // The plan's cost is the model's objective plus the reward of every block that could be worked (evaluatePlan counts idle ones).
+    const available = p.operators.reduce(
+      (n, op) => n + (['am', 'pm'] as const).filter((b) => op.blocks[b] && blockMinutes(p.day, b) <= op.maxWorkMinutes).length,
+      0,
+    );
+    const costGap = { share: o.whole.gap, offset: p.policy.weights.idleBlock * available };
+    const whole = await solveScope(p, sites, scope, { ...o.whole.work, costGap }, models, chosen);
     if (whole && evaluatePlan(p, whole.chosen).objective.weighted < weighted - 1e-6) chosen = whole.chosen;
   }
   const status = failed ? 'failed' : models.some((m) => m.status !== 'optimal') ? 'work-limit' : 'optimal';
