@@ -48,7 +48,8 @@ export function PlanChart({ demands, labels, label }: { demands: PlanDemandView[
     chart.current?.setOption(
       {
         animation: false,
-        grid: { left: 56, right: 24, top: 36, bottom: 64 },
+        // The legend on the first line, the axis's name under it: at 1024 px the two did not fit side by side.
+        grid: { left: 56, right: 24, top: 60, bottom: 64 },
         legend: { top: 0, textStyle: { fontSize: 11 } },
         tooltip: { trigger: 'axis', textStyle: { fontSize: 12 } },
         xAxis: { type: 'category', data: names, axisLabel: { fontSize: 11, interval: 0, rotate: names.length > 6 ? 30 : 0 } },
