@@ -246,7 +246,7 @@ export async function planBacktest(
         ? {
             exact: {
               score: scoreDay(day, staff.operators, demands, reference.assignments, actual, absent),
-              gap: reference.models.at(-1) ? reference.models.at(-1)!.costGap / Math.max(1, Math.abs(reference.objective.weighted)) : Infinity,
+              gap: reference.gap,
               ms: referenceMs,
               status: reference.models.at(-1)?.status ?? 'none',
             },
