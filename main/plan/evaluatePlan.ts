@@ -1,4 +1,4 @@
-import { blockMinutes, earlyCounts, lateCounts, minutesBefore, p90Of, targetOf } from './planDayMinutes.js';
+import { earlyCounts, lateCounts, minutesBefore, p90Of, targetOf, workable } from './planDayMinutes.js';
 import type { PlanOption } from './planModel.js';
 import type { PlanBlock, PlanProblem } from './planProblem.js';
 import type { PlanAssignment, PlanObjectiveParts, PlanOvertime, PlannedDemand } from './planSolution.js';
@@ -54,7 +54,7 @@ export function evaluatePlan(
   const worked = new Set(chosen.map((c) => `${c.option.op}:${c.block}`));
   let idleBlocks = 0;
   p.operators.forEach((o, i) => {
-    for (const b of ['am', 'pm'] as const) if (o.blocks[b] && blockMinutes(day, b) <= o.maxWorkMinutes && !worked.has(`${i}:${b}`)) idleBlocks++;
+    for (const b of ['am', 'pm'] as const) if (workable(day, o, b) && !worked.has(`${i}:${b}`)) idleBlocks++;
   });
   const demands: PlannedDemand[] = p.demands.map((d, i) => {
     const target = targetOf(d, policy);

@@ -1,7 +1,7 @@
 import type { Lang, Localized } from '../api/localized.js';
 import { localize } from '../api/localized.js';
 import { median } from '../median.js';
-import { blockMinutes, distanceKm, earlyCounts, lateCounts, minutesBefore } from './planDayMinutes.js';
+import { blockMinutes, distanceKm, earlyCounts, lateCounts, mayWork, minutesBefore } from './planDayMinutes.js';
 import type { PlanBlock, PlanOperator, PlanProblem } from './planProblem.js';
 import type { PlanSolution } from './planSolution.js';
 import { shortItems } from '../api/planTypes.js';
@@ -45,8 +45,7 @@ export function explainShortfall(problem: PlanProblem, solution: PlanSolution): 
   const { day, policy } = problem;
   const out: ShortfallExplanation[] = [];
   const byId = new Map(problem.operators.map((o) => [o.id, o]));
-  const may = (o: PlanOperator, process: string) =>
-    o.skills.find((s) => s.process === process && (s.skill >= policy.minSkill || s.usual === true) && s.perHour > 0) ?? null;
+  const may = (o: PlanOperator, process: string) => o.skills.find((s) => s.process === process && mayWork(s, policy)) ?? null;
   // Who works which block, and their overtime so far: what is free, and what the limit leaves.
   const worked = new Map<number, Set<PlanBlock>>();
   for (const a of solution.assignments) worked.set(a.operatorId, (worked.get(a.operatorId) ?? new Set()).add(a.block));

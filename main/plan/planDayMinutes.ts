@@ -1,4 +1,4 @@
-import type { PlanBlock, PlanDay, PlanDemand, PlanPolicy } from './planProblem.js';
+import type { PlanBlock, PlanDay, PlanDemand, PlanOperator, PlanPolicy, PlanSkill } from './planProblem.js';
 
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
 
@@ -6,6 +6,13 @@ const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.m
 export function blockMinutes(day: PlanDay, block: PlanBlock): number {
   return block === 'am' ? day.lunchStartMinute - day.startMinute : day.endMinute - day.lunchEndMinute;
 }
+
+/** A skill the plan may use: the person's usual process at any level, another at minSkill or above, with a speed. */
+export const mayWork = (s: PlanSkill, policy: Pick<PlanPolicy, 'minSkill'>): boolean => (s.skill >= policy.minSkill || s.usual === true) && s.perHour > 0;
+
+/** A block a person attends and whose length their day allows: what the plan counts idle when it is left empty. */
+export const workable = (day: PlanDay, o: Pick<PlanOperator, 'blocks' | 'maxWorkMinutes'>, b: PlanBlock): boolean =>
+  o.blocks[b] && blockMinutes(day, b) <= o.maxWorkMinutes;
 
 /** Minutes of a block that fall before `deadline`: the AM fully when the deadline is after lunch, the PM up to the deadline. */
 export function minutesBefore(day: PlanDay, block: PlanBlock, deadline: number): number {

@@ -1,4 +1,4 @@
-import { blockMinutes, distanceKm, earlyCounts, lateCounts, minutesBefore, p90Of, preferredMonths, targetOf } from './planDayMinutes.js';
+import { blockMinutes, distanceKm, earlyCounts, lateCounts, mayWork, minutesBefore, p90Of, preferredMonths, targetOf } from './planDayMinutes.js';
 import type { PlanBlock, PlanProblem } from './planProblem.js';
 
 /** One thing an operator could do: a demand they are skilled for, at their site or a near one. */
@@ -60,7 +60,7 @@ export function planOptions(p: PlanProblem, scope: PlanScope): PlanOption[] {
   for (const op of scope.operators) {
     const o = p.operators[op]!;
     for (const s of o.skills) {
-      if ((s.skill < policy.minSkill && !s.usual) || s.perHour <= 0) continue;
+      if (!mayWork(s, policy)) continue;
       for (const site of sites) {
         const cross = site !== o.site;
         if (cross && !scope.crossAllowed(o.site, site)) continue;

@@ -1,5 +1,5 @@
 import { buildPlanModel, planOptions, type PlanModel, type PlanScope } from './planModel.js';
-import { blockMinutes, distanceKm, minutesBefore, p90Of } from './planDayMinutes.js';
+import { blockMinutes, distanceKm, minutesBefore, p90Of, workable } from './planDayMinutes.js';
 import type { PlanBlock, PlanProblem } from './planProblem.js';
 import type { PlanSolution } from './planSolution.js';
 import { evaluatePlan, type ChosenBlock } from './evaluatePlan.js';
@@ -107,10 +107,7 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
     const nearOf = new Map(staffed.map((s) => [s, nearestSites(p, staffed, s)]));
     const scope: PlanScope = { operators: all, demands: p.demands.map((_, i) => i), crossAllowed: (from, to) => nearOf.get(to)?.has(from) ?? false };
     // The plan's cost is the model's objective plus the reward of every block that could be worked (evaluatePlan counts idle ones).
-    const available = p.operators.reduce(
-      (n, op) => n + (['am', 'pm'] as const).filter((b) => op.blocks[b] && blockMinutes(p.day, b) <= op.maxWorkMinutes).length,
-      0,
-    );
+    const available = p.operators.reduce((n, op) => n + (['am', 'pm'] as const).filter((b) => workable(p.day, op, b)).length, 0);
     const costGap = { share: o.whole.gap, offset: p.policy.weights.idleBlock * available };
     const whole = await solveScope(p, sites, scope, { ...o.whole.work, costGap }, models, chosen);
     if (whole && evaluatePlan(p, whole.chosen).objective.weighted < weighted - 1e-6) chosen = whole.chosen;

@@ -1,5 +1,5 @@
 import type { UnassignedPerson } from '../api/planTypes.js';
-import { blockMinutes } from './planDayMinutes.js';
+import { blockMinutes, mayWork } from './planDayMinutes.js';
 import type { PlanProblem } from './planProblem.js';
 import type { PlanSolution } from './planSolution.js';
 
@@ -25,9 +25,7 @@ export function unassignedPeople(problem: PlanProblem, solution: Pick<PlanSoluti
       const why: UnassignedPerson['why'] =
         used + blockMinutes(day, block) > o.maxWorkMinutes
           ? 'hours'
-          : problem.demands.some(
-                (d) => d.site === o.site && o.skills.some((s) => s.process === d.process && s.perHour > 0 && (s.usual === true || s.skill >= policy.minSkill)),
-              )
+          : problem.demands.some((d) => d.site === o.site && o.skills.some((s) => s.process === d.process && mayWork(s, policy)))
             ? 'notNeeded'
             : 'noWork';
       out.push({ operatorId: o.id, name: o.name, site: o.site, block, why });

@@ -17,6 +17,7 @@ import { useDayName } from '../../i18n/useDayName';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { PlanChart, type PlanChartLabels } from './PlanChart';
+import { PlanMoves } from './PlanMoves';
 
 type Edit = { operatorId: number; block: PlanBlock } & ({ site: string; businessId: string; process: string } | { off: true });
 
@@ -113,20 +114,6 @@ export function PlanView() {
     [t, name],
   );
 
-  // Cross-site moves as moves: who, from where, to where, which half day, on what; mornings first.
-  const moves = useMemo(
-    () =>
-      plan
-        ? plan.lines
-            .filter((l) => l.crossSite)
-            .sort((a, b) => a.block.localeCompare(b.block) || a.homeSite.localeCompare(b.homeSite) || a.operatorId - b.operatorId)
-        : [],
-    [plan],
-  );
-  const workName = (l: Pick<PlanLine, 'site' | 'businessId' | 'process'>): string => {
-    const d = plan?.demands.find((x) => workKey(x) === workKey(l));
-    return `${name(d?.businessName ?? l.businessId)} ${name(l.process)}`;
-  };
   const whyNot = (operatorId: number, block: PlanBlock): string | null => {
     const u = plan?.unassigned?.find((x) => x.operatorId === operatorId && x.block === block);
     return u ? t(`plan.why.${u.why}`) : null;
@@ -228,22 +215,7 @@ export function PlanView() {
               </ul>
             )}
           </section>
-          <section className="plan-moves" aria-label={t('plan.moves', { n: moves.length })} data-testid="plan-moves">
-            {moves.length === 0 ? (
-              <p className="muted">{t('plan.noMoves')}</p>
-            ) : (
-              <>
-                <h2>{t('plan.moves', { n: moves.length })}</h2>
-                <ul>
-                  {moves.map((l) => (
-                    <li key={`${l.operatorId}|${l.block}`} data-testid="plan-move">
-                      {t('plan.move', { name: name(l.name), from: name(l.homeSite), to: name(l.site), block: t(`plan.${l.block}`), work: workName(l) })}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
+          <PlanMoves plan={plan} />
           {sites.map((site) => {
             const demands = plan.demands.filter((d) => d.site === site);
             const people = new Set(plan.lines.filter((l) => l.site === site).map((l) => l.operatorId)).size;
