@@ -29,8 +29,6 @@ const OPTIONS = {
   out: { type: 'string' },
   k: { type: 'string' },
   reason: { type: 'string' },
-  // Not an option: read only to refuse it (decisions record the OS user, as the app does).
-  user: { type: 'string' },
   keep: { type: 'string' },
   title: { type: 'string' },
   conversation: { type: 'string' },
@@ -142,12 +140,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'logs' && rest[0] === 'parse') return parseOnly(rest.slice(1), values.out, io);
     if (rest.length > 0 && (!COMMANDS.includes(command) || WITHOUT_ARGUMENTS.has(command)))
       throw usageError({ ja: `余分な引数があります: ${rest.join(' ')}`, en: `Unexpected arguments: ${rest.join(' ')}` });
-    if (values.user !== undefined) {
-      throw usageError({
-        ja: '--user は指定できません。承認・却下・修正には、genba を実行している OS のユーザーが判断者として記録されます。',
-        en: '--user is not accepted: approve, reject and modify record the OS user running genba as the one who decided.',
-      });
-    }
     if (values.fix && command !== 'doctor') throw usageError({ ja: '--fix は doctor コマンドでのみ使えます', en: '--fix only applies to the doctor command' });
     if (values.reset && command !== 'demo') throw usageError({ ja: '--reset は demo コマンドでのみ使えます', en: '--reset only applies to the demo command' });
     if ((values.source !== undefined || values['logs-source'] !== undefined || values.once) && command !== 'sync') {

@@ -82,7 +82,7 @@ function deliveryWait(source: GenbaConfig['source']): number {
 }
 
 /**
- * `genba approve|reject|modify <id> [--reason …] [--user …] [--keep 12,15]`: records the
+ * `genba approve|reject|modify <id> [--reason …] [--keep 12,15]`: records the
  * decision, waits for its delivery attempt, and says whether it reached the company database
  * or waits in the outbox (retried by the next sync or the app), and why.
  */
