@@ -4,7 +4,7 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY } from './electron/contentSecurityPolicy';
 
-/** The built page carries the strict CSP itself: file:// pages get no response headers. */
+/** The built page carries the strict CSP itself, whoever serves it (app://genba/ sends it as a header too). */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'genba-csp',

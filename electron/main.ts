@@ -1,12 +1,15 @@
-import { app, BrowserWindow, dialog, ipcMain, Notification } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification } from 'electron';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { CHANNEL_NAMES, EVENT_IPC_CHANNEL, ipcChannel } from '../main/api/channelNames.js';
 import { createHandlerTable } from '../main/handlerTable.js';
 import { createApp, type GenbaApp } from '../main/app.js';
 import { describeError } from '../main/errors.js';
 import { createAppLog } from '../main/applog/appLog.js';
+import { appMenuTemplate } from './appMenu.js';
+import { registerAppScheme, serveRenderer } from './appProtocol.js';
+import { APP_ORIGIN } from './rendererFiles.js';
 import { createSafeStorageSecrets } from './safeStorageSecrets.js';
 import { hardenApp } from './security.js';
 import { quitAfterStop } from './quitAfterStop.js';
@@ -14,13 +17,15 @@ import { createTray } from './tray.js';
 import { initialBounds, loadWindowState, trackWindowState } from './windowState.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const rendererIndex = join(here, '../renderer/index.html');
-const rendererDir = pathToFileURL(join(here, '../renderer/')).href;
+const rendererRoot = join(here, '../renderer');
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+/** Reload and the developer tools: in `npm start` and unpackaged runs only. */
+const development = !app.isPackaged;
 const resources = app.isPackaged ? process.resourcesPath : join(here, '../../resources');
 
-/** Only the app's own pages, plus the dev server in `npm start`. */
-const isAllowedUrl = (url: string): boolean => url.startsWith(rendererDir) || url.startsWith('devtools://') || (devUrl !== undefined && url.startsWith(devUrl));
+/** Only the app's own pages (app://genba/), plus the dev server and the developer tools in development. */
+const isAllowedUrl = (url: string): boolean =>
+  url.startsWith(`${APP_ORIGIN}/`) || (development && url.startsWith('devtools://')) || (devUrl !== undefined && url.startsWith(devUrl));
 
 /** better-sqlite3 compiled for Electron's ABI by `npm start` (packaged builds are rebuilt in place). */
 function nativeBinding(): string | undefined {
@@ -31,6 +36,7 @@ function nativeBinding(): string | undefined {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  registerAppScheme();
   hardenApp(isAllowedUrl, devUrl);
   let win: BrowserWindow | null = null;
   let core: GenbaApp | null = null;
@@ -58,13 +64,13 @@ if (!app.requestSingleInstanceLock()) {
         webSecurity: true,
         allowRunningInsecureContent: false,
         spellcheck: false,
+        devTools: development,
       },
     });
     if (state?.maximized) win.maximize();
     trackWindowState(win, core!.dataDir);
     win.once('ready-to-show', () => win?.show());
-    if (devUrl) void win.loadURL(devUrl);
-    else void win.loadFile(rendererIndex);
+    void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
   };
 
   app.on('second-instance', openWindow);
@@ -91,6 +97,10 @@ if (!app.requestSingleInstanceLock()) {
         },
       });
       await core.start();
+      serveRenderer(rendererRoot);
+      const setMenu = (): void =>
+        Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(core!.lang(), { development, mac: process.platform === 'darwin' })));
+      setMenu();
       const handlers = createHandlerTable(core);
       for (const channel of CHANNEL_NAMES) {
         ipcMain.handle(ipcChannel(channel), (event, request: unknown) => {
@@ -114,6 +124,7 @@ if (!app.requestSingleInstanceLock()) {
       core.events.on((event) => {
         if (win && !win.isDestroyed()) win.webContents.send(EVENT_IPC_CHANNEL, event);
         if (event.type === 'settings-changed' || event.type === 'alerts-changed') tray.refresh();
+        if (event.type === 'settings-changed') setMenu();
         // The core decided this alert deserves a notification (new, not snoozed, not paused).
         if (event.type === 'alert' && Notification.isSupported()) {
           tray.refresh();

@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createHandlerTable, invokeChannel } from '../../main/handlerTable.js';
 import type { GenbaEvent } from '../../main/api/types.js';
 import type { GenbaApp } from '../../main/app.js';
+import { rendererResponse } from '../../electron/rendererFiles.js';
 
 export const RENDERER_INDEX = resolve('out/renderer/index.html');
 export const TEST_RESULTS = resolve('test-results');
@@ -24,6 +26,30 @@ export interface GenbaPage {
 }
 
 /**
+ * The built renderer served on 127.0.0.1 by the app protocol's own handler (rendererResponse):
+ * plain Chromium cannot register app://, so its origin is http://127.0.0.1:port, but the files,
+ * their types and the CSP header are what app://genba/ answers, and the page gets none of the
+ * privileges of a file:// page.
+ */
+async function serveRenderer(): Promise<{ url: string; close: () => void }> {
+  const server: Server = createServer((req, res) => {
+    void rendererResponse(dirname(RENDERER_INDEX), new URL(req.url ?? '/', 'http://127.0.0.1').pathname).then(async (r) => {
+      res.writeHead(r.status, Object.fromEntries(r.headers));
+      res.end(Buffer.from(await r.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/index.html`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+/**
  * Opens the built renderer in Chromium with `window.genba` wired to the real handler
  * table of `app`: the UI talks to the real core; only Electron's IPC transport differs.
  */
@@ -37,7 +63,6 @@ export async function openGenbaPage(app: GenbaApp, viewport = { width: 1440, hei
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
-      '--allow-file-access-from-files',
     ],
   });
   const context = await browser.newContext({ viewport, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
@@ -65,7 +90,8 @@ export async function openGenbaPage(app: GenbaApp, viewport = { width: 1440, hei
   const off = app.events.on((event: GenbaEvent) => {
     void page.evaluate((e) => (globalThis as unknown as { __genbaEmit: (e: unknown) => void }).__genbaEmit(e), event).catch(() => {});
   });
-  await page.goto(pathToFileURL(RENDERER_INDEX).href);
+  const served = await serveRenderer();
+  await page.goto(served.url);
   mkdirSync(TEST_RESULTS, { recursive: true });
   return {
     page,
@@ -73,6 +99,7 @@ export async function openGenbaPage(app: GenbaApp, viewport = { width: 1440, hei
     close: async () => {
       off();
       await browser.close();
+      served.close();
     },
   };
 }

@@ -12,6 +12,7 @@ const config = parse(readFileSync('electron-builder.yml', 'utf8')) as {
   linux: { target: string[] };
   win: { target: string[] };
   mac: { target: string[] };
+  electronFuses: Record<string, boolean>;
 };
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
@@ -59,6 +60,25 @@ describe('electron-builder.yml', () => {
     expect(dict.every((f) => f.endsWith('.dat.gz'))).toBe(true);
     const exclusions = config.files.filter((f) => f.startsWith('!'));
     expect(exclusions.some((f) => /dict|\.gz|\*\*\/\*(?!\.)|kuromoji/.test(f))).toBe(false);
+  });
+
+  it("flips Electron's fuses: no running as Node, no NODE_OPTIONS, no --inspect, only its own checked asar, no file:// privileges", () => {
+    // Every fuse electron-builder knows of but the V8 snapshot's and macOS's ad-hoc signature, each set the safe way.
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
+    });
+    // The names are electron-builder's own: a misspelt fuse would be refused by its schema only when packaging.
+    const scheme = JSON.parse(readFileSync('node_modules/app-builder-lib/scheme.json', 'utf8')) as { definitions: { FuseOptionsV1: { properties: object } } };
+    expect(Object.keys(scheme.definitions.FuseOptionsV1.properties)).toEqual(expect.arrayContaining(Object.keys(config.electronFuses)));
+    // With runAsNode off, process.fork from the main process cannot work: nothing uses it.
+    const sources = [...find('main', ['.ts']), ...find('electron', ['.ts'])];
+    for (const file of sources) expect(readFileSync(file, 'utf8'), file).not.toMatch(/node:child_process|ELECTRON_RUN_AS_NODE/);
   });
 
   it('ships no model weights inside the app', () => {

@@ -33,9 +33,11 @@ describe('Electron shell hardening', () => {
       /for \(const channel of CHANNEL_NAMES\)[\s\S]{0,200}ipcMain\.handle\(ipcChannel\(channel\)[\s\S]{0,200}isAllowedUrl\(event\.senderFrame/,
     );
     expect(main.match(/ipcMain\.(handle|on)\(/g)).toHaveLength(1);
-    expect(main).toMatch(/const isAllowedUrl = \(url: string\): boolean =>\s*url\.startsWith\(rendererDir\)/);
-    expect(main).toMatch(/loadURL\(devUrl\)/);
-    expect(main.match(/loadURL\(/g)).toHaveLength(1); // only the dev server in `npm start`; the app loads a file
+    expect(main).toMatch(/const isAllowedUrl = \(url: string\): boolean =>\s*url\.startsWith\(`\$\{APP_ORIGIN\}\/`\) \|\| \(development && url\.startsWith\('devtools:\/\/'\)\)/);
+    // The dev server in `npm start`, else the app's own scheme: never a file:// page.
+    expect(main.match(/loadURL\(/g)).toHaveLength(1);
+    expect(main).toContain('loadURL(devUrl ?? `${APP_ORIGIN}/index.html`)');
+    expect(main).not.toMatch(/loadFile\(|pathToFileURL/);
     for (const file of ['electron/main.ts', 'electron/security.ts', 'electron/tray.ts', 'electron/preload.ts']) {
       expect(source(file), file).not.toMatch(/openExternal|openPath|webviewTag:\s*true|enableRemoteModule|experimentalFeatures/);
     }
