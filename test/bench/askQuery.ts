@@ -16,7 +16,7 @@ const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.
 /**
  * Reading requests as queries (docs/ask-query.md) on the demo company: the open development
  * set (written by helper sessions, tuned on) beside the earlier locked set (locked.jsonl, run at
- * the end of an earlier change and a development set since), exact and per field, per phrasing
+ * the end of an earlier change and measured at least five times since: a development set), exact and per field, per phrasing
  * pattern and leaving one operation out; the figure set's answers; then the time of a whole
  * answer per operation, in-process, and of `genba ask` as one process. The locked set of issue 39
  * (locked-39.jsonl) is never run here: a locked set is run once.
@@ -32,8 +32,8 @@ export async function askQueryBench(record: (name: string, value: string) => voi
     const open = [...load('dev-ja.jsonl'), ...load('dev-en.jsonl')];
     const locked = load('locked.jsonl');
     const [o, l] = [evaluateAsk(open, read), evaluateAsk(locked, read)];
-    record('requests: open / earlier locked', `${open.length} / ${locked.length}`);
-    record('exact query: open / earlier locked', `${pct(o.all.exact)} / ${pct(l.all.exact)}`);
+    record('requests: open / locked.jsonl (measured often since: a development set)', `${open.length} / ${locked.length}`);
+    record('exact query: open / locked.jsonl', `${pct(o.all.exact)} / ${pct(l.all.exact)}`);
     for (const f of ['op', 'measure', 'site', 'by', 'time'] as const) record(`  ${f}: open / locked`, `${pct(o.all.fields[f])} / ${pct(l.all.fields[f])}`);
     for (const p of o.perPattern) {
       const lp = l.perPattern.find((x) => x.pattern === p.pattern);
