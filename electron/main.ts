@@ -88,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
         syncRunner: 'worker',
         awaitFirstLoad: false,
         deferLogs: true,
+        namesBeforeStart: true,
         saveFile: async ({ suggestedName, content }) => {
           const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
           const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);

@@ -148,6 +148,9 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       log.info('started', `dataDir=${dataDir}`);
       const at = { db: store.db(), repo: store.repo(), dataDir, nativeBinding: options.nativeBinding, source: config().source, now: clock.now() };
       await firstLoad({ ...at, sourceId: dataSource.sourceId(), sync, events, log }, options);
+      // English screens write the names in Latin letters from their readings: made before the first screen (about 3 s
+      // with the dictionary's load, only when the names changed since they were last made), not a while after it.
+      if (options.namesBeforeStart && lang() === 'en') await assistant.prepare({ warm: false });
     },
     startBackgroundSync() {
       afterSync.compactAfterEachSync();

@@ -37,6 +37,12 @@ export interface AppOptions {
    * there in a third of the time.
    */
   deferLogs?: boolean;
+  /**
+   * start() makes the names' readings before it resolves when the screens are in English (the app: the first screen
+   * writes the names in Latin letters, not in Japanese for the few seconds their readings take). The CLI leaves them to
+   * the commands that read names.
+   */
+  namesBeforeStart?: boolean;
   /** Models for this run only (`--intent-model` …), over the configured ones. */
   models?: ModelOverrides;
   /**

@@ -80,7 +80,7 @@ const llmReady = (deps: AssistantDeps, role: 'intent' | 'answer'): boolean => de
  * (engineFor.ts) computes the figures, and the answer model, when installed, only explains them.
  */
 export function createAssistant(deps: AssistantDeps): Assistant {
-  const names = createNameCache(deps.log);
+  const names = createNameCache(deps.log, deps.onNamesRead);
   const parserFor = (): ((question: string, ops?: readonly AskOp[]) => ParsedQuery) => {
     const find = names.finder(deps.db(), deps.aliases());
     return (question, ops) => parseQuery(question, find(question), ops);

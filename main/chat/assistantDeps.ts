@@ -36,4 +36,6 @@ export interface AssistantDeps {
    */
   plan: (date?: string, conditions?: PlanConditions, store?: boolean) => Promise<StoredPlan>;
   log: AppLog;
+  /** The readings of a new set of names were just made: screens showing names in Latin letters read them again. */
+  onNamesRead?: () => void;
 }

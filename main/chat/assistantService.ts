@@ -137,6 +137,8 @@ export function createAssistantService(deps: {
     aliases,
     plan: deps.plan,
     log: deps.log,
+    // The names' readings are made once per change of the names: the English screens read them again.
+    onNamesRead: () => deps.events.emit({ type: 'data-changed', tables: ['name_readings'] }),
   });
   const situationOptions = () => {
     const c = deps.env.config();
@@ -165,12 +167,7 @@ export function createAssistantService(deps: {
 
   return {
     knowledge,
-    async prepare(o) {
-      const before = Object.keys(assistant.latinNames()).length;
-      await assistant.prepare(o);
-      // The names' readings are made at start-up (once per change of the names): the English screens read them again.
-      if (Object.keys(assistant.latinNames()).length !== before) deps.events.emit({ type: 'data-changed', tables: ['name_readings'] });
-    },
+    prepare: (o) => assistant.prepare(o),
     cancel(requestId: string): boolean {
       const c = running.get(requestId);
       c?.abort();

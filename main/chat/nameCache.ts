@@ -16,9 +16,11 @@ export interface NameCache {
 
 /**
  * Names change only with a sync: they are re-read when the masters or snapshots change. Their readings (kana, romaji)
- * are made once per change of the names and kept in the store; until made, there are none.
+ * are made once per change of the names and kept in the store; until made, there are none. `onMade` is told when they
+ * are, whoever asked for them first (a screen's request for the Latin names as well as the start-up work): before it
+ * was, a screen that asked before the readings were made kept the names in Japanese until something else refreshed it.
  */
-export function createNameCache(log: AppLog): NameCache {
+export function createNameCache(log: AppLog, onMade: () => void = () => {}): NameCache {
   let cached: {
     key: string;
     resolver: EntityResolver;
@@ -51,7 +53,11 @@ export function createNameCache(log: AppLog): NameCache {
         made: Promise.resolve() as Promise<unknown>,
       };
       if (Object.keys(readings).length === 0)
-        entry.made = prepareNameReadings(db, names, log).then((r) => void (cached === entry && Object.keys(r).length > 0 && (cached = null)));
+        entry.made = prepareNameReadings(db, names, log).then((r) => {
+          if (cached !== entry || Object.keys(r).length === 0) return;
+          cached = null;
+          onMade();
+        });
       cached = entry;
     }
     return cached;
