@@ -41,6 +41,8 @@ export interface SiteOverview {
    * deadline and projected finish (the chart answers "will this work make its deadline?").
    */
   trend: { times: number[]; series: ProcessBurnDown[] };
+  /** When every process is done: the first snapshot from which each one's items left stay at 0 (null while work is left, or unknown). */
+  finishedAt: number | null;
 }
 
 /** One process of one business at a site through the day: the items left at each snapshot, its deadline, its status and projected finish. */

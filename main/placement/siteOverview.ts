@@ -97,7 +97,7 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
       return { businessId: p.businessId, process: p.process, status: p.status, deadline: p.deadline, projectedFinish: p.projectedFinish, remaining: values };
     });
     const worst = processes.reduce((a, p) => (SEVERITY[p.status] > SEVERITY[a] ? p.status : a), 'done' as ProgressStatus);
-    sites.push({ site, status: worst, processes, trend: { times, series } });
+    sites.push({ site, status: worst, processes, trend: { times, series }, finishedAt: worst === 'done' ? finishedAt(times, series) : null });
   }
   const ordered = sitesByUrgency(sites);
   const urgent = urgentList(ordered);
@@ -115,4 +115,19 @@ function companySummary(sites: SiteOverview[], urgent: ProcessProgress[]): Compa
     open: open.length,
     nextDeadline: next ? { at: next.deadline!, site: next.site, process: next.process, businessId: next.businessId, remaining: next.remaining } : null,
   };
+}
+
+/** The first snapshot after each series' last one with items left whose count is 0, the latest of them; null if a series has none. */
+function finishedAt(times: number[], series: ProcessBurnDown[]): number | null {
+  let last: number | null = null;
+  for (const s of series) {
+    let busy = -1;
+    s.remaining.forEach((v, k) => {
+      if (v !== null && v > 0) busy = k;
+    });
+    const k = s.remaining.findIndex((v, i) => i > busy && v === 0);
+    if (k < 0) return null;
+    last = Math.max(last ?? times[k]!, times[k]!);
+  }
+  return last;
 }

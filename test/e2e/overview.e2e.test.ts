@@ -23,6 +23,29 @@ function latestFromStore(dbPath: string, now: number) {
   }
 }
 
+/**
+ * Per site whose every series is at 0 now: when it finished, from SQL (each series' first snapshot at 0 after its last
+ * one with items left, today, the latest of them) and how many processes it has.
+ */
+function finishedFromStore(dbPath: string, now: number): { site: string; at: number; processes: number }[] {
+  const db = openStore(dbPath);
+  try {
+    return db
+      .prepare(
+        `WITH today AS (SELECT location_name, business_id, process_name, snapshot_time, SUM(total_waiting) AS w FROM progress_snapshots
+                         WHERE snapshot_time BETWEEN ? - 9 * 3600000 AND ? GROUP BY 1, 2, 3, 4),
+              busy AS (SELECT location_name, business_id, process_name, MAX(CASE WHEN w > 0 THEN snapshot_time END) AS last_busy FROM today GROUP BY 1, 2, 3),
+              done AS (SELECT t.location_name, t.business_id, t.process_name, MIN(t.snapshot_time) AS at FROM today t JOIN busy b USING (location_name, business_id, process_name)
+                        WHERE t.w = 0 AND (b.last_busy IS NULL OR t.snapshot_time > b.last_busy) GROUP BY 1, 2, 3)
+         SELECT b.location_name AS site, MAX(d.at) AS at, COUNT(*) AS processes FROM busy b LEFT JOIN done d USING (location_name, business_id, process_name)
+         GROUP BY b.location_name HAVING COUNT(d.at) = COUNT(*)`,
+      )
+      .all(now, now) as { site: string; at: number; processes: number }[];
+  } finally {
+    db.close();
+  }
+}
+
 describe('site overview in Chromium, wired to the real core', () => {
   const env = useAppInChromium();
 
@@ -64,8 +87,18 @@ describe('site overview in Chromium, wired to the real core', () => {
     expect(await summary.locator('[data-field="next-deadline"] strong').textContent()).toBe('16:00（納期まで20分）・札幌 エントリ1（SS）・残り120件');
 
     expect(await page.getByTestId('freshness').textContent()).toContain('最終同期 たった今');
-    // One trend chart per site, drawn by echarts on a canvas.
-    expect(await page.locator('.site-card canvas').count()).toBeGreaterThanOrEqual(6);
+    // One trend chart per site with work left, drawn by echarts on a canvas; a finished site says when it finished instead.
+    const finished = finishedFromStore(join(env.dataDir, 'genba.sqlite'), parseIsoInstant(NOW));
+    const sitesWithWork = new Set(expected.filter((r) => r.total_waiting > 0).map((r) => r.location_name));
+    expect(finished.length).toBeGreaterThan(0);
+    expect(finished.filter((f) => sitesWithWork.has(f.site))).toEqual([]);
+    for (const site of sitesWithWork) expect(await page.getByTestId(`site-${site}`).locator('canvas').count(), site).toBe(1);
+    const hhmm = (ms: number): string => new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+    for (const f of finished) {
+      const card = page.getByTestId(`site-${f.site}`);
+      expect(await card.locator('canvas').count(), f.site).toBe(0);
+      expect(await card.getByTestId(`site-done-${f.site}`).textContent()).toBe(`本日の作業はすべて完了しました（${f.processes}工程、最後の完了 ${hhmm(f.at)}）`);
+    }
     await page.screenshot({ path: join(TEST_RESULTS, 'overview.png'), fullPage: true });
     expect(env.ui.problems).toEqual([]);
   });

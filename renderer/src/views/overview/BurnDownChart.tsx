@@ -9,7 +9,13 @@ import { formatTime } from './format';
 
 registerCharts([LineChart, GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TooltipComponent, CanvasRenderer]);
 
-const COLORS = ['#dc2626', '#0f766e', '#2563eb', '#d97706', '#7c3aed', '#db2777', '#475569', '#65a30d'];
+/**
+ * Line colours: none of them red or amber, which mean late and at risk on this screen (an on-track
+ * process was drawn red because it came first). A late or stalled process's projected finish is
+ * marked in the deadline's red instead; an at-risk one's in amber.
+ */
+const COLORS = ['#0f766e', '#2563eb', '#7c3aed', '#db2777', '#475569', '#65a30d', '#0891b2', '#92400e'];
+const ALARM: Partial<Record<ProcessBurnDown['status'], string>> = { late: '#b91c1c', stalled: '#b91c1c', at_risk: '#b45309' };
 const MINUTE = 60_000;
 /** How far back the chart looks: the question is the next hour or two, not the morning. */
 const LOOK_BACK_MINUTES = 120;
@@ -71,6 +77,7 @@ export function BurnDownChart({
       const points = trend.times.map((t, k) => [t, s.remaining[k] ?? null]).filter(([t]) => t! >= from);
       const lastLeft = [...s.remaining].reverse().find((v) => v !== null) ?? null;
       const projecting = s.projectedFinish !== null && lastLeft !== null && lastLeft > 0;
+      const finishColor = ALARM[s.status] ?? color;
       return [
         {
           name,
@@ -98,8 +105,8 @@ export function BurnDownChart({
                   symbol: 'circle',
                   symbolSize: 9,
                   silent: true,
-                  itemStyle: { color },
-                  label: { formatter: `${labels.projected} ${time(s.projectedFinish!)}`, position: 'top', fontSize: 11, color, fontWeight: 'bold' },
+                  itemStyle: { color: finishColor },
+                  label: { formatter: `${labels.projected} ${time(s.projectedFinish!)}`, position: 'top', fontSize: 11, color: finishColor, fontWeight: 'bold' },
                   data: [{ coord: [s.projectedFinish, 0] }],
                 },
               },

@@ -61,7 +61,18 @@ export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; 
         <h2>{name(site.site)}</h2>
         <span className={`chip status-${site.status}`}>{t(`status.${site.status}`)}</span>
       </header>
-      <table>
+      {/* A site with nothing left says so, and when, instead of an empty table and a chart with no line. */}
+      {open.length === 0 && done.length > 0 && (
+        <p className="site-done" data-testid={`site-done-${site.site}`}>
+          {(() => {
+            const at = site.finishedAt;
+            return at === null
+              ? t('overview.allDone', { n: done.length })
+              : t('overview.allDoneAt', { n: done.length, time: formatTime(at, timeZone, dataDay) });
+          })()}
+        </p>
+      )}
+      <table className={open.length === 0 && !showDone && !done.some((p) => p.decision) ? 'folded-only' : undefined}>
         <thead>
           <tr>
             <th>{t('overview.business')}</th>
@@ -101,14 +112,16 @@ export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; 
             ))}
         </tbody>
       </table>
-      <BurnDownChart
-        trend={site.trend}
-        decided={decided}
-        timeZone={timeZone}
-        now={dataDay}
-        label={`${name(site.site)} ${t('overview.trend')}`}
-        labels={{ items: t('unit.items'), now: t('overview.now'), deadline: t('overview.deadline'), projected: t('overview.projected'), nameOf, name }}
-      />
+      {open.length > 0 && (
+        <BurnDownChart
+          trend={site.trend}
+          decided={decided}
+          timeZone={timeZone}
+          now={dataDay}
+          label={`${name(site.site)} ${t('overview.trend')}`}
+          labels={{ items: t('unit.items'), now: t('overview.now'), deadline: t('overview.deadline'), projected: t('overview.projected'), nameOf, name }}
+        />
+      )}
     </section>
   );
 }
