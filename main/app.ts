@@ -114,6 +114,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     plan: (date, conditions, store) => planning.forQuestion(date, conditions, store),
     events,
     log,
+    decided: () => alerts.afterDecision(),
   });
   const safety = createSafetyService({
     dataDir,

@@ -23,6 +23,12 @@ export interface AlertService {
   start(): void;
   stop(): void;
   /**
+   * A decision was just recorded: while the service runs (the app), the alerts are checked at once, in the next turn so
+   * that the decision's answer does not wait for it, and follow the decision (the delay alert's title and severity)
+   * instead of saying the old delay until the next sync. The CLI, which does not start the service, skips it.
+   */
+  afterDecision(): void;
+  /**
    * The log incidents of now (or of `window`: the one a question asked about), each with the
    * drops in speed it likely caused; `site`: those that touch it.
    */
@@ -85,6 +91,8 @@ export function createAlertService(deps: {
   const { env } = deps;
   const read = (db: Database.Database, f: AlertFilter): Alert[] => listAlerts(db, f, env.lang(), deps.latinNames?.() ?? {});
   let timer: NodeJS.Timeout | null = null;
+  /** The check after a decision, waiting for its turn (one at a time: two decisions in a row need one check). */
+  let followUp: NodeJS.Timeout | null = null;
   const pausedUntil = (): number | null => {
     const v = deps.meta.get(PAUSED_UNTIL);
     return v === null ? null : Number(v);
@@ -175,6 +183,19 @@ export function createAlertService(deps: {
     stop(): void {
       if (timer) clearInterval(timer);
       timer = null;
+      if (followUp) clearTimeout(followUp);
+      followUp = null;
+    },
+    afterDecision(): void {
+      if (timer === null || followUp !== null) return;
+      followUp = setTimeout(() => {
+        followUp = null;
+        try {
+          check();
+        } catch (error) {
+          deps.log.error('alert check after a decision failed', describeError(error));
+        }
+      }, 0);
     },
     pausedUntil,
     pause(minutes: number): { pausedUntil: number } {

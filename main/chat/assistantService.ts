@@ -109,6 +109,8 @@ export function createAssistantService(deps: {
   plan: (date?: string, conditions?: PlanConditions, store?: boolean) => Promise<StoredPlan>;
   events: EventBus;
   log: AppLog;
+  /** A decision was just recorded: what depends on the floor's decisions (the alerts) is brought up to date. */
+  decided: () => void;
 }): AssistantService {
   const knowledge = createKnowledgeBase({
     db: deps.db,
@@ -159,6 +161,8 @@ export function createAssistantService(deps: {
   const record = (id: string, d: Decision) => {
     const s = decideProposal(deps.db(), id, d, deps.env.now(), deps.record);
     deps.log.info('decision recorded', `${id} ${d.action}`);
+    // The alerts follow the decision now (the delay alert's title, severity and the badge), not at the next sync.
+    deps.decided();
     return s;
   };
 

@@ -38,6 +38,14 @@ describe('a decision shows where the problem was, and how it went', () => {
     await app.start();
     ui = await openGenbaPage(app, { width: 1280, height: 720 });
     const { page } = ui;
+    // The alerts run as in the app (its background start): the delay's alert before the decision.
+    app.alerts.start();
+    app.alerts.check();
+    const before = app.alerts.list({ status: 'open', kind: 'delay_risk', site: '札幌' }).find((a) => a.process === 'エントリ1')!;
+    expect(before.decision).toBeNull();
+    await page.getByTestId('nav-alerts').click();
+    const alertItem = page.getByTestId(`alert-${before.id}`);
+    expect(await alertItem.textContent()).toContain('遅れる見込み');
     await page.getByTestId('nav-chat').click();
     await page.getByTestId('chat-input').fill('札幌のエントリ1工程が遅延しています');
     await page.getByTestId('chat-input').press('Enter');
@@ -73,12 +81,15 @@ describe('a decision shows where the problem was, and how it went', () => {
     expect(await urgent.getByTestId('urgent-consult').count()).toBe(0);
     await page.screenshot({ path: join(TEST_RESULTS, 'decision-overview-1280-ja.png') });
 
-    // The delay alert follows the decision.
-    app.alerts.check();
+    // The delay alert follows the decision at once: no sync and no 今すぐ確認 in between.
     await page.getByTestId('nav-alerts').click();
-    const delay = app.alerts.list({ status: 'open', kind: 'delay_risk', site: '札幌' }).find((a) => a.process === 'エントリ1')!;
+    const delayNow = () => app!.alerts.list({ status: 'open', kind: 'delay_risk', site: '札幌' }).find((a) => a.process === 'エントリ1')!;
+    await expect.poll(() => delayNow().decision !== null, { timeout: 10_000 }).toBe(true);
+    const delay = delayNow();
+    expect({ id: delay.id, title: delay.title === before.title }).toEqual({ id: before.id, title: false });
     const item = page.getByTestId(`alert-${delay.id}`);
     await item.getByTestId('decision-note').waitFor();
+    expect(await item.textContent()).not.toContain('遅れる見込み');
     expect(await item.textContent()).toContain(`札幌 エントリ1（SS）: 15:40に${p.operators.length}名の応援を承認済み・完了見込み 15:58（納期 16:00）`);
     expect(await item.getByTestId('decision-promised').textContent()).toContain('15:58');
     await page.screenshot({ path: join(TEST_RESULTS, 'decision-alert-1280-ja.png') });

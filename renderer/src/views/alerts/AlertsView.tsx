@@ -7,7 +7,7 @@ import { call, onEvent } from '../../api/genbaClient';
 import { isMessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
-import { formatAgo, formatDateTime, formatTime } from '../overview/format';
+import { formatAgo, formatDateTime, formatSpeed, formatTime } from '../overview/format';
 import { useShallow } from 'zustand/react/shallow';
 import { SiteTimelinePanel } from '../logs/SiteTimelinePanel';
 import { DecisionNote } from '../../components/DecisionNote';
@@ -179,9 +179,12 @@ export function AlertsView() {
                           : typeof v === 'number' && /deadline|Finish|Seen|^start$|^end$/.test(k)
                             ? formatTime(v, tz, selected.dataAsOf ?? now)
                             : typeof v === 'number'
-                              ? Number.isInteger(v)
-                                ? v
-                                : v.toFixed(2)
+                              ? // Speeds as the overview writes them (one decimal): the same figure, written the same way.
+                                /PerMinute$/.test(k)
+                                ? formatSpeed(v)
+                                : Number.isInteger(v)
+                                  ? v.toLocaleString('ja-JP')
+                                  : v.toFixed(1)
                               : name(String(v))}
                     </dd>
                   </div>
