@@ -96,6 +96,11 @@ if (!app.requestSingleInstanceLock()) {
           writeFileSync(r.filePath, content, { mode: 0o600 });
           return r.filePath;
         },
+        pickFolder: async () => {
+          const options = { properties: ['openDirectory' as const] };
+          const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+          return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]!;
+        },
       });
       await core.start();
       serveRenderer(rendererRoot);

@@ -8,7 +8,7 @@ import { createAppEnv } from './config/appEnv.js';
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
 import { osUserName } from './config/osUserName.js';
 import { memorySecretStore, MYSQL_PASSWORD } from './config/secretStore.js';
-import { describeError } from './errors.js';
+import { describeError, GenbaError } from './errors.js';
 import { createAppLog } from './applog/appLog.js';
 import { storageReport } from './store/storageReport.js';
 import { createProcessNameSettings } from './chat/processNameSettings.js';
@@ -192,6 +192,16 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     useDemo: dataSource.useDemo,
     resetDemo: dataSource.resetDemo,
     exportApprovals: () => assistant.exportApprovals(options.saveFile, clock.now()),
+    async importModels() {
+      if (!options.pickFolder) {
+        throw new GenbaError('NOT_AVAILABLE', {
+          ja: 'ここではフォルダを選べません: genba models import <パス> を使ってください。',
+          en: 'No folder can be picked here: use genba models import <path>.',
+        });
+      }
+      const folder = await options.pickFolder();
+      return { report: folder === null ? null : await ai.importFolder(folder) };
+    },
     pauseAlerts: alerts.pause,
     applyAlertThreshold: alerts.applyThreshold,
     compact: (override) => afterSync.compact(override),

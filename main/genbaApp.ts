@@ -1,7 +1,7 @@
 import type { AiServices, ModelOverrides } from './ai/aiServices.js';
 import type { AlertService } from './alerts/alertService.js';
 import type { EventBus } from './api/eventBus.js';
-import type { Lang, Overview, ProcessName, Settings, StatusInfo, StorageReport } from './api/types.js';
+import type { Lang, ModelImportReport, Overview, ProcessName, Settings, StatusInfo, StorageReport } from './api/types.js';
 import type { AppLog } from './applog/appLog.js';
 import type { AssistantService, SaveFile } from './chat/assistantService.js';
 import type { Clock, ClockMode } from './config/clock.js';
@@ -51,6 +51,8 @@ export interface AppOptions {
    * when the manager cancels.
    */
   saveFile?: SaveFile;
+  /** Asks the manager for a folder to read (the app: a native folder dialog); null when the manager cancels. */
+  pickFolder?: () => Promise<string | null>;
 }
 
 /**
@@ -88,6 +90,8 @@ export interface GenbaApp extends SafetyService, LogsSourceSetting, Pick<DataSou
   updateSettings(change: { lang: Lang }): Settings;
   /** The approval history as CSV, saved where the manager chooses (the app: a save dialog). */
   exportApprovals(): Promise<{ savedTo: string | null }>;
+  /** Settings → Models: imports every model of a folder the manager picks, with its progress as events; null when cancelled. */
+  importModels(): Promise<{ report: ModelImportReport | null }>;
   /** No notifications for `minutes` (see AlertService.pause). */
   pauseAlerts: AlertService['pause'];
   /** An approved threshold proposal (see AlertService.applyThreshold). */

@@ -34,6 +34,7 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'models.status': () => app.ai.status(),
     'models.load': (req) => app.ai.load(req.role),
     'models.test': (req) => app.ai.test(req.role),
+    'models.importFolder': () => app.importModels(),
     'logs.refresh': () => app.logs.refresh(),
     'logs.templates': ({ limit, ...filter }) => app.logs.templates(limit, filter),
     'logs.template': ({ id, ...filter }) => app.logs.template(id, filter),

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { EventBus } from '../api/eventBus.js';
-import type { ModelRole, ModelsStatus, ModelTestResult } from '../api/types.js';
+import type { ModelImportReport, ModelRole, ModelsStatus, ModelTestResult } from '../api/types.js';
 import type { AppEnv } from '../config/appEnv.js';
 import type { AppLog } from '../applog/appLog.js';
 import { createEmbeddingService, type EmbeddingService } from './embeddingService.js';
 import { createLlmService, type LlmService } from './llmService.js';
 import { createModelManager, type ModelManager } from './modelManager.js';
+import { importModelFolder } from './importModelFolder.js';
 import { MANIFEST } from './modelManifest.js';
 
 /** Per-run overrides: `--intent-model`, `--answer-model`, `--embedding-model`. */
@@ -28,6 +29,8 @@ export interface AiServices {
   load(role: ModelRole): Promise<ModelsStatus>;
   /** Settings → Models "test": a short generation (streamed) or a small embedding batch, timed. */
   test(role: ModelRole): Promise<ModelTestResult>;
+  /** Imports every model of a folder (importModelFolder), its progress as `progress` events of the task 'model-import'. */
+  importFolder(folder: string): Promise<ModelImportReport>;
   /** One short sentence from the answer model (a log family's summary); rejects when no answer model is configured. */
   describe(prompt: string): Promise<string>;
   dispose(): Promise<void>;
@@ -93,12 +96,24 @@ export function createAiServices(deps: {
     })),
   });
 
+  let lastPct = -1;
   return {
     llm,
     embeddings,
     embeddingModelDir,
     models,
     status,
+    importFolder: (folder) =>
+      importModelFolder(folder, {
+        models,
+        contextSize: ai().contextSize,
+        // A percentage, as the model load's progress: a few events per model, not one per MiB.
+        onProgress: (done, total, file) => {
+          const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
+          if (pct !== lastPct) deps.events.emit({ type: 'progress', task: 'model-import', table: file, done: pct, total: 100 });
+          lastPct = pct;
+        },
+      }).finally(() => (lastPct = -1)),
     async describe(prompt: string): Promise<string> {
       if (llm.status().find((r) => r.role === 'answer')?.state === 'not_configured') throw new Error('no answer model');
       return (await llm.generate('answer', prompt, { maxTokens: 80, temperature: 0.3 })).text;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { AppLog } from '../applog/appLog.js';
-import { copyToPrivateFile, makeTreePrivate, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../config/privateFile.js';
+import { copyToPrivateFileAsync, makeTreePrivate, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../config/privateFile.js';
 import { aiError } from './aiError.js';
 import { readGgufInfo } from './ggufInfo.js';
 import type { GgufEntry, Manifest, ManifestEntry, OnnxEntry } from './modelManifest.js';
@@ -28,16 +28,33 @@ export interface VerifyResult {
   problem: string | null;
 }
 
-export async function sha256File(path: string): Promise<string> {
+export async function sha256File(path: string, onBytes?: (n: number) => void): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    onBytes?.((chunk as Buffer).length);
+  }
   return hash.digest('hex');
 }
 
-function dirSize(dir: string): number {
+export function dirSize(dir: string): number {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile())
     .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
+}
+
+export interface ImportResult {
+  name: string | null;
+  path: string;
+  sha256: string | null;
+  verified: boolean;
+}
+
+export interface ImportOptions {
+  /** Bytes read so far of `total`: a GGUF file is read twice (its checksum, then the copy), a folder once. */
+  onProgress?: (done: number, total: number) => void;
+  /** The GGUF file's sha256 as its folder lists it (SHA256SUMS): a file that differs is refused before it is copied. */
+  listedSha256?: string;
 }
 
 /** The models folder against the manifest: what is there, pulls, imports and checksums. */
@@ -50,7 +67,7 @@ export interface ModelManager {
    * Copies a model from elsewhere (USB stick, share) into the models folder. A GGUF file
    * is matched to the manifest by checksum, then by file name; an ONNX model is a folder.
    */
-  import(source: string): Promise<{ name: string | null; path: string; sha256: string | null; verified: boolean }>;
+  import(source: string, o?: ImportOptions): Promise<ImportResult>;
   verify(): Promise<VerifyResult[]>;
 }
 
@@ -180,7 +197,7 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
         });
       return v;
     },
-    async import(source: string): Promise<{ name: string | null; path: string; sha256: string | null; verified: boolean }> {
+    async import(source: string, o: ImportOptions = {}): Promise<ImportResult> {
       if (!existsSync(source)) {
         throw aiError('AI_MODEL_MISSING', { ja: `取り込むファイル ${source} が見つかりません。`, en: `The file to import, ${source}, does not exist.` });
       }
@@ -198,13 +215,18 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
         // Copied into a private folder, so that no file is reachable by others before it is made private too.
         mkdirSync(`${target}.importing`, { mode: PRIVATE_DIR_MODE });
         cpSync(source, `${target}.importing`, { recursive: true });
+        const size = dirSize(source);
+        o.onProgress?.(size, size);
         makeTreePrivate(`${target}.importing`);
         rmSync(target, { recursive: true, force: true });
         renameSync(`${target}.importing`, target);
         return { name: entry?.name ?? null, path: target, sha256: null, verified: entry ? (await verifyOne(entry)).ok : false };
       }
       await readGgufInfo(source); // refuse a damaged or non-GGUF file before copying gigabytes
-      const sum = await sha256File(source);
+      const total = 2 * statSync(source).size;
+      let done = 0;
+      const read = (n: number): void => o.onProgress?.((done += n), total);
+      const sum = await sha256File(source, read);
       const ggufs = deps.manifest.models.filter((m): m is GgufEntry => m.kind === 'gguf');
       const bySum = ggufs.find((m) => m.sha256 === sum);
       const byName = ggufs.find((m) => m.file === basename(source));
@@ -214,12 +236,18 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
           en: `The checksum of ${basename(source)} does not match the manifest: the file is damaged or a different one.`,
         });
       }
+      if (o.listedSha256 !== undefined && o.listedSha256 !== sum) {
+        throw aiError('MODEL_CHECKSUM_MISMATCH', {
+          ja: `${basename(source)} の sha256 がフォルダの SHA256SUMS と一致しません。コピーの途中で壊れたか、別のファイルです。`,
+          en: `The sha256 of ${basename(source)} does not match the folder's SHA256SUMS: it was damaged in the copy, or it is a different file.`,
+        });
+      }
       const entry = bySum ?? byName;
       const target = join(deps.modelsDir, entry?.file ?? basename(source));
-      copyToPrivateFile(source, `${target}.importing`); // copyFileSync would keep the source's mode
+      await copyToPrivateFileAsync(source, `${target}.importing`, read); // copyFileSync would keep the source's mode
       renameSync(`${target}.importing`, target);
       deps.log.info('model imported', `${source} -> ${target} sha256=${sum}`);
-      return { name: entry?.name ?? null, path: target, sha256: sum, verified: entry?.sha256 === sum };
+      return { name: entry?.name ?? null, path: target, sha256: sum, verified: entry?.sha256 === sum || o.listedSha256 === sum };
     },
 
     async verify(): Promise<VerifyResult[]> {

@@ -22,6 +22,7 @@ export const CHANNEL_NAMES = [
   'models.status',
   'models.load',
   'models.test',
+  'models.importFolder',
   'logs.refresh',
   'logs.templates',
   'logs.template',

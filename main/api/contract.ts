@@ -15,6 +15,7 @@ import type {
   LogsRefresh,
   LogTemplateDetail,
   LogTemplateSummary,
+  ModelImportReport,
   ModelsStatus,
   ModelTestResult,
   Overview,
@@ -133,6 +134,7 @@ export const REQUEST_SCHEMAS = {
   'models.status': empty,
   'models.load': z.object({ role: z.enum(['intent', 'answer', 'embedding']) }).strict(),
   'models.test': z.object({ role: z.enum(['intent', 'answer', 'embedding']) }).strict(),
+  'models.importFolder': empty,
   'logs.refresh': empty,
   'logs.templates': z.object({ limit: z.number().int().min(1).max(5000).optional(), ...LOG_FILTER }).strict(),
   'logs.template': z.object({ id: z.number().int().min(1), ...LOG_FILTER }).strict(),
@@ -271,6 +273,7 @@ export interface ResponseOf {
   'models.status': ModelsStatus;
   'models.load': ModelsStatus;
   'models.test': ModelTestResult;
+  'models.importFolder': { report: ModelImportReport | null };
   'logs.refresh': LogsRefresh;
   'logs.templates': LogTemplateSummary[];
   'logs.template': LogTemplateDetail | null;

@@ -227,6 +227,29 @@ export interface ModelsStatus {
   }[];
 }
 
+/** What Settings → Models → import from a folder did with each model it found there (a USB stick, a share). */
+export interface ModelImportReport {
+  folder: string;
+  files: {
+    /** The GGUF file's or the ONNX model folder's name in the folder. */
+    file: string;
+    kind: 'gguf' | 'onnx';
+    /** The catalogue's name of the model, when it is one of them. */
+    name: string | null;
+    outcome: 'imported' | 'refused';
+    /** The file's sha256, and whether it matched the one listed for it: in the folder's SHA256SUMS or in the catalogue. */
+    sha256: string | null;
+    verified: boolean;
+    /** Whether the folder's SHA256SUMS lists the file. */
+    listed: boolean;
+    sizeBytes: number;
+    /** RAM the model needs on the CPU with the configured context, against this machine's memory (GGUF only). */
+    memory: { needBytes: number; machineBytes: number } | null;
+    /** Why it was refused, in the manager's words. */
+    reason: Localized | null;
+  }[];
+}
+
 export interface ModelTestResult {
   role: ModelRole;
   text: string;

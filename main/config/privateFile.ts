@@ -1,4 +1,5 @@
 import { closeSync, fchmodSync, lstatSync, openSync, readdirSync, readSync, writeSync, chmodSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -62,6 +63,32 @@ export function copyToPrivateFile(from: string, to: string): void {
     }
   } finally {
     closeSync(input);
+  }
+}
+
+/**
+ * copyToPrivateFile without blocking: a model of gigabytes copied in the app's main process must
+ * leave it free to answer the window and send the copy's progress (`onBytes`, after each MiB).
+ */
+export async function copyToPrivateFileAsync(from: string, to: string, onBytes?: (n: number) => void): Promise<void> {
+  const input = await open(from, 'r');
+  try {
+    const output = await open(to, 'w', PRIVATE_FILE_MODE);
+    try {
+      await output.chmod(PRIVATE_FILE_MODE);
+      const buf = Buffer.alloc(1 << 20);
+      for (;;) {
+        const { bytesRead } = await input.read(buf, 0, buf.length, null);
+        if (bytesRead === 0) break;
+        let done = 0;
+        while (done < bytesRead) done += (await output.write(buf, done, bytesRead - done)).bytesWritten;
+        onBytes?.(bytesRead);
+      }
+    } finally {
+      await output.close();
+    }
+  } finally {
+    await input.close();
   }
 }
 

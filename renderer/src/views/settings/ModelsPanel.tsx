@@ -1,10 +1,75 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ModelRole, ModelsStatus, ModelTestResult } from '../../../../main/api/types';
+import type { ModelImportReport, ModelRole, ModelsStatus, ModelTestResult } from '../../../../main/api/types';
 import { call, onEvent } from '../../api/genbaClient';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 
 const MB = 1024 * 1024;
+const GB = 1024 * MB;
+/** Memory as people read it: GB with one decimal, under 1 GB in whole MB (a tiny model is not "0.0 GB"). */
+const memory = (bytes: number): string => (bytes >= GB ? `${(bytes / GB).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / MB))} MB`);
+
+/** Import from a folder (a USB stick): a button, the copy's progress, then what became of each model found. */
+function ModelImport({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ file: string; pct: number } | null>(null);
+  const [report, setReport] = useState<ModelImportReport | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => onEvent((e) => void (e.type === 'progress' && e.task === 'model-import' && setProgress({ file: e.table ?? '', pct: e.done }))), []);
+  const start = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    setReport(undefined);
+    setProgress(null);
+    try {
+      setReport((await call('models.importFolder', {})).report);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+      onDone();
+    }
+  };
+  return (
+    <div className="model-import" data-testid="model-import">
+      <button type="button" disabled={busy} data-testid="model-import-start" onClick={() => void start()}>
+        {busy ? t('models.importing') : t('models.import')}
+      </button>{' '}
+      <span className="muted small">{t('models.importHint')}</span>
+      {progress && (
+        <div className="import-progress" data-testid="model-import-progress" data-pct={progress.pct}>
+          <progress max={100} value={progress.pct} /> {progress.file} {progress.pct}%
+        </div>
+      )}
+      {error && (
+        <div className="error-text" role="alert">
+          {error}
+        </div>
+      )}
+      {report === null && <p className="muted">{t('models.importNone')}</p>}
+      {report && (
+        <ul className="import-report" data-testid="model-import-report">
+          {report.files.map((f) => (
+            <li key={f.file} data-testid={`model-import-${f.file}`} data-outcome={f.outcome}>
+              {f.outcome === 'imported' ? '✓' : '✗'} <strong>{f.name ?? f.file}</strong> {t(f.outcome === 'imported' ? 'models.imported' : 'models.refused')}
+              {f.outcome === 'imported' && f.sha256 !== null && (
+                <> · {f.verified ? t(f.listed ? 'models.verifiedListed' : 'models.verifiedCatalog') : t('models.unchecked', { sum: f.sha256.slice(0, 12) })}</>
+              )}
+              {f.memory && <> · {t('models.memoryFit', { need: memory(f.memory.needBytes), machine: memory(f.memory.machineBytes) })}</>}
+              {f.reason && (
+                <div className="error-text" data-field="reason">
+                  {f.reason[lang]}
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 /** Settings → Models: each role's model, its state and backend, loading progress, a timed test. */
 export function ModelsPanel() {
@@ -120,6 +185,7 @@ export function ModelsPanel() {
           })}
         </tbody>
       </table>
+      <ModelImport onDone={refresh} />
       <h3>{t('models.catalog')}</h3>
       <ul className="catalog">
         {status.catalog.map((c) => (
