@@ -8,7 +8,7 @@ import { createAppEnv } from './config/appEnv.js';
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
 import { osUserName } from './config/osUserName.js';
 import { memorySecretStore, MYSQL_PASSWORD } from './config/secretStore.js';
-import { describeError, GenbaError } from './errors.js';
+import { describeError } from './errors.js';
 import { createAppLog } from './applog/appLog.js';
 import { storageReport } from './store/storageReport.js';
 import { createProcessNameSettings } from './chat/processNameSettings.js';
@@ -57,13 +57,11 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     job: jobFromConfig(env, secrets, { dbPath, nativeBinding: options.nativeBinding }),
   });
   const dataSource = createDataSourceService({ env, secrets, sync, log, requireStore: () => void store.db() });
-
   const overview = () => overviewNow(store.db(), env);
   const distancesKm = () => placementDistancesKm(config());
   const decisions = decisionOutbox(store.db, clock.now, () => sync.run('deliver', []).then((r) => r.delivery));
   const userName = osUserName();
   const planning = createPlanningService({ db: store.db, env, distancesKm, businessNames: () => overview().businessNames, userName, ...decisions });
-
   const ai = createAiServices({ dataDir, env, overrides: options.models ?? {}, log, events });
   const logs = createLogIntelligence({
     db: store.db,
@@ -127,7 +125,6 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     embeddingModelDir: () => ai.embeddingModelDir(),
     testSource: () => dataSource.doctorCheck(),
   });
-
   return {
     ...safety,
     dataDir,
@@ -149,9 +146,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       log.info('started', `dataDir=${dataDir}`);
       const at = { db: store.db(), repo: store.repo(), dataDir, nativeBinding: options.nativeBinding, source: config().source, now: clock.now() };
       await firstLoad({ ...at, sourceId: dataSource.sourceId(), sync, events, log }, options);
-      // English screens write the names in Latin letters from their readings: made before the first screen (about 3 s
-      // with the dictionary's load, only when the names changed since they were last made), not a while after it.
-      if (options.namesBeforeStart && lang() === 'en') await assistant.prepare({ warm: false });
+      if (options.namesBeforeStart) await assistant.namesForScreens();
     },
     startBackgroundSync() {
       afterSync.compactAfterEachSync();
@@ -192,16 +187,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     useDemo: dataSource.useDemo,
     resetDemo: dataSource.resetDemo,
     exportApprovals: () => assistant.exportApprovals(options.saveFile, clock.now()),
-    async importModels() {
-      if (!options.pickFolder) {
-        throw new GenbaError('NOT_AVAILABLE', {
-          ja: 'ここではフォルダを選べません: genba models import <パス> を使ってください。',
-          en: 'No folder can be picked here: use genba models import <path>.',
-        });
-      }
-      const folder = await options.pickFolder();
-      return { report: folder === null ? null : await ai.importFolder(folder) };
-    },
+    importModels: () => ai.importPicked(options.pickFolder),
     pauseAlerts: alerts.pause,
     applyAlertThreshold: alerts.applyThreshold,
     compact: (override) => afterSync.compact(override),

@@ -7,6 +7,7 @@ import { createEmbeddingService, type EmbeddingService } from './embeddingServic
 import { createLlmService, type LlmService } from './llmService.js';
 import { createModelManager, type ModelManager } from './modelManager.js';
 import { importModelFolder } from './importModelFolder.js';
+import { aiError } from './aiError.js';
 import { MANIFEST } from './modelManifest.js';
 
 /** Per-run overrides: `--intent-model`, `--answer-model`, `--embedding-model`. */
@@ -31,6 +32,8 @@ export interface AiServices {
   test(role: ModelRole): Promise<ModelTestResult>;
   /** Imports every model of a folder (importModelFolder), its progress as `progress` events of the task 'model-import'. */
   importFolder(folder: string): Promise<ModelImportReport>;
+  /** The same for a folder the manager picks (the app's folder dialog); null when cancelled, refused where no folder can be picked. */
+  importPicked(pickFolder: (() => Promise<string | null>) | undefined): Promise<{ report: ModelImportReport | null }>;
   /** One short sentence from the answer model (a log family's summary); rejects when no answer model is configured. */
   describe(prompt: string): Promise<string>;
   dispose(): Promise<void>;
@@ -114,6 +117,16 @@ export function createAiServices(deps: {
           lastPct = pct;
         },
       }).finally(() => (lastPct = -1)),
+    async importPicked(pickFolder) {
+      if (!pickFolder) {
+        throw aiError('AI_NO_FOLDER_PICKER', {
+          ja: 'ここではフォルダを選べません: genba models import <パス> を使ってください。',
+          en: 'No folder can be picked here: use genba models import <path>.',
+        });
+      }
+      const folder = await pickFolder();
+      return { report: folder === null ? null : await this.importFolder(folder) };
+    },
     async describe(prompt: string): Promise<string> {
       if (llm.status().find((r) => r.role === 'answer')?.state === 'not_configured') throw new Error('no answer model');
       return (await llm.generate('answer', prompt, { maxTokens: 80, temperature: 0.3 })).text;

@@ -5,6 +5,7 @@ import { incidentLinesSince, signalLines } from '../logs/logTexts.js';
 import { linkIncidentsToKpis } from './incidentCauses.js';
 import { usualSpeed } from './usualSpeed.js';
 import { minutesWords } from '../placement/minutesWords.js';
+import { speedFigure as sp } from '../api/figures.js';
 import type { Localized } from '../api/localized.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 import { planningRules } from './planningRules.js';
@@ -53,8 +54,8 @@ function causesOf(c: Causes, p: ProcessProgress, timeZone: string): { likelyCaus
   return {
     likelyCauses: detail,
     likelyCause: {
-      ja: `${host} のログ障害（${formatHm(d.start, timeZone)}から）: 速度 毎分${d.speedBefore} → ${d.speedAfter}件（${formatHm(d.dropAt, timeZone)}から）`,
-      en: `Log incident on ${host} (from ${formatHm(d.start, timeZone)}): speed ${d.speedBefore} → ${d.speedAfter} items/min (from ${formatHm(d.dropAt, timeZone)})`,
+      ja: `${host} のログ障害（${formatHm(d.start, timeZone)}から）: 速度 毎分${sp(d.speedBefore)} → ${sp(d.speedAfter)}件（${formatHm(d.dropAt, timeZone)}から）`,
+      en: `Log incident on ${host} (from ${formatHm(d.start, timeZone)}): speed ${sp(d.speedBefore)} → ${sp(d.speedAfter)} items/min (from ${formatHm(d.dropAt, timeZone)})`,
     },
   };
 }
@@ -193,8 +194,8 @@ function logIncidents(i: RuleInputs, c: Causes): AlertCandidate[] {
       const l = links[0];
       const kpi = l
         ? {
-            ja: `。${l.site} ${l.process}の速度 毎分${l.speedBefore} → ${l.speedAfter}件（${formatHm(l.dropAt, i.timeZone)}から）`,
-            en: `; ${l.site} ${l.process} speed ${l.speedBefore} → ${l.speedAfter} items/min (from ${formatHm(l.dropAt, i.timeZone)})`,
+            ja: `。${l.site} ${l.process}の速度 毎分${sp(l.speedBefore)} → ${sp(l.speedAfter)}件（${formatHm(l.dropAt, i.timeZone)}から）`,
+            en: `; ${l.site} ${l.process} speed ${sp(l.speedBefore)} → ${sp(l.speedAfter)} items/min (from ${formatHm(l.dropAt, i.timeZone)})`,
           }
         : { ja: '', en: '' };
       return {

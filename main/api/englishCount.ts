@@ -1,3 +1,5 @@
+import { speedFigure } from './figures.js';
+
 /**
  * English words that agree with a count ("1 alert", "2 alerts"; "1 item waits", "2 items wait").
  * Japanese needs none: its texts write the count as it is. Plain code with no import: the
@@ -31,7 +33,11 @@ export function unitFor(n: number | null, unit: string): string {
   return unit === 'people' ? 'person' : unit.endsWith('s') && unit !== 'series' ? unit.slice(0, -1) : unit;
 }
 
-/** A figure with its thousands grouped (「11,291 件」, "1 item") and its unit agreeing with it; a share is "96.6%". */
+/**
+ * A figure with its thousands grouped (「11,291 件」, "1 item") and its unit agreeing with it; a share is "96.6%"; a rate
+ * ("件/分", "items/min") is written as every speed is (speedFigure: "5.0", never "5").
+ */
 export function withUnit(v: number, unit: string, decimals = 3): string {
-  return `${v.toLocaleString('en-US', { maximumFractionDigits: decimals })}${unit === '%' ? '%' : ` ${unitFor(v, unit)}`}`;
+  const figure = unit.includes('/') ? speedFigure(v) : v.toLocaleString('en-US', { maximumFractionDigits: decimals });
+  return `${figure}${unit === '%' ? '%' : ` ${unitFor(v, unit)}`}`;
 }

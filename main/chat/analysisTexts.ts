@@ -1,11 +1,11 @@
 import { ALERT_KIND_LABELS } from '../api/alertKinds.js';
+import { speedFigure as sp } from '../api/figures.js';
 import { businessLabel } from '../api/businessLabel.js';
 import { count, plural } from '../api/englishCount.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
 import type { IncidentReport, ProcessProgress } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
 import { incidentLinesSince } from '../logs/logTexts.js';
-import { fig } from '../placement/placementTexts.js';
 import type { AlertHistory } from '../alerts/alertHistory.js';
 import type { MoveImpactRow, StaffMove } from '../placement/moveImpact.js';
 import { type NamedTz, type Tz, when } from './textTz.js';
@@ -29,8 +29,8 @@ function incidentLines(i: IncidentReport['incidents'][number], o: NamedTz, site:
     .map((a) => {
       const business = businessLabel(o.businessNames, a.businessId);
       return localize(o.lang, {
-        ja: `  → ${a.site} ${a.process}（${business.ja}）の速度 毎分${fig(a.speedBefore)} → ${fig(a.speedAfter)}件（${when(a.dropAt, o)}から）`,
-        en: `  → ${a.site} ${a.process} (${business.en}) speed ${fig(a.speedBefore)} → ${fig(a.speedAfter)}/min (from ${when(a.dropAt, o)})`,
+        ja: `  → ${a.site} ${a.process}（${business.ja}）の速度 毎分${sp(a.speedBefore)} → ${sp(a.speedAfter)}件（${when(a.dropAt, o)}から）`,
+        en: `  → ${a.site} ${a.process} (${business.en}) speed ${sp(a.speedBefore)} → ${sp(a.speedAfter)}/min (from ${when(a.dropAt, o)})`,
       });
     });
   const sample = i.samples[0] ? [localize(o.lang, SAMPLE_PREFIX) + i.samples[0]] : [];
@@ -79,10 +79,10 @@ export function productivityAnswer(
   const rows = series.filter(
     (p) => (site === null || p.site === site) && (process === null || p.process === process) && (range !== null || p.status !== 'done'),
   );
-  const per = (x: number | null): string => (x === null ? '—' : localize(o.lang, { ja: `毎分${fig(x)}件`, en: `${fig(x)}/min` }));
+  const per = (x: number | null): string => (x === null ? '—' : localize(o.lang, { ja: `毎分${sp(x)}件`, en: `${sp(x)}/min` }));
   const lines = rows.slice(0, 8).flatMap((p) => {
     const c = compare(p);
-    const need = p.requiredPerMinute === null ? '—' : fig(p.requiredPerMinute);
+    const need = p.requiredPerMinute === null ? '—' : sp(p.requiredPerMinute);
     const usual = c.usual === null ? '' : localize(o.lang, { ja: `、通常 ${per(c.usual)}`, en: `, usually ${per(c.usual)}` });
     const week = c.weekAgo === null ? '' : localize(o.lang, { ja: `、先週の同じ時刻 ${per(c.weekAgo)}`, en: `, a week ago ${per(c.weekAgo)}` });
     const now =
@@ -106,8 +106,8 @@ export function productivityAnswer(
     const spread = s
       ? [
           localize(o.lang, {
-            ja: `  担当できる${s.people}名の登録速度: 毎時${fig(s.minPerHour)}〜${fig(s.maxPerHour)}件（中央 ${fig(s.medianPerHour)}件）`,
-            en: `  ${count(s.people, 'person', 'people')} can do it, registered at ${fig(s.minPerHour)}–${fig(s.maxPerHour)}/h (median ${fig(s.medianPerHour)}/h)`,
+            ja: `  担当できる${s.people}名の登録速度: 毎時${sp(s.minPerHour)}〜${sp(s.maxPerHour)}件（中央 ${sp(s.medianPerHour)}件）`,
+            en: `  ${count(s.people, 'person', 'people')} can do it, registered at ${sp(s.minPerHour)}–${sp(s.maxPerHour)}/h (median ${sp(s.medianPerHour)}/h)`,
           }),
         ]
       : [];
@@ -118,7 +118,7 @@ export function productivityAnswer(
     };
     const trend =
       c.steps && c.steps.length > 0
-        ? [localize(o.lang, { ja: '  推移（毎分）: ', en: '  trend (/min): ' }) + c.steps.map((x) => `${stepName(x.from)} ${fig(x.perMinute)}`).join(' / ')]
+        ? [localize(o.lang, { ja: '  推移（毎分）: ', en: '  trend (/min): ' }) + c.steps.map((x) => `${stepName(x.from)} ${sp(x.perMinute)}`).join(' / ')]
         : [];
     const business = businessLabel(o.businessNames, p.businessId);
     return [
@@ -186,8 +186,8 @@ export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: NamedTz)
   const lines = rows.map((r) => {
     const business = businessLabel(o.businessNames, r.businessId);
     return localize(o.lang, {
-      ja: `- ${r.site} ${r.process}（${business.ja}、${r.side === 'receiving' ? '受け入れ' : '送り出し'}）: 完了見込み ${hm(r.before.finish)} → ${hm(r.after.finish)}（納期${hm(r.deadline)}、${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}）、毎分${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}件`,
-      en: `- ${r.site} ${r.process} (${business.en}, ${r.side}): finish ${hm(r.before.finish)} → ${hm(r.after.finish)} (deadline ${hm(r.deadline)}, ${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}), ${r.before.perMinute === null ? '—' : fig(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : fig(r.after.perMinute)}/min`,
+      ja: `- ${r.site} ${r.process}（${business.ja}、${r.side === 'receiving' ? '受け入れ' : '送り出し'}）: 完了見込み ${hm(r.before.finish)} → ${hm(r.after.finish)}（納期${hm(r.deadline)}、${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}）、毎分${r.before.perMinute === null ? '—' : sp(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : sp(r.after.perMinute)}件`,
+      en: `- ${r.site} ${r.process} (${business.en}, ${r.side}): finish ${hm(r.before.finish)} → ${hm(r.after.finish)} (deadline ${hm(r.deadline)}, ${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}), ${r.before.perMinute === null ? '—' : sp(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : sp(r.after.perMinute)}/min`,
     });
   });
   return [what, ...lines, ...done].join('\n');

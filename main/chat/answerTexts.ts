@@ -1,10 +1,10 @@
 import type { Citation, Proposal } from '../api/assistantTypes.js';
+import { speedFigure } from '../api/figures.js';
 import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
 import { count, plural } from '../api/englishCount.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
 import type { Alert, LogAnomalyReport, LogSearchHit, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
-import { fig } from '../placement/placementTexts.js';
 import { alertKindName } from './analysisTexts.js';
 import { englishKnowhow, englishTitle } from './knowhowCitation.js';
 
@@ -18,7 +18,7 @@ type NamedTz = Tz & { businessNames: BusinessNames };
 /** One line per process, the figures the overview shows; the business by its name (businessLabel). */
 export function progressLine(p: ProcessProgress, o: NamedTz): string {
   const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
-  const speed = p.speedPerMinute === null ? '—' : fig(p.speedPerMinute);
+  const speed = p.speedPerMinute === null ? '—' : speedFigure(p.speedPerMinute);
   const late = p.minutesLate;
   const state = localize(o.lang, {
     ja: p.status === 'done' ? '完了' : late === null ? '見込みなし' : late > 0 ? `${late}分遅れの見込み` : `納期の${-late}分前に完了見込み`,

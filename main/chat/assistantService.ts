@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { PlanConditions, StoredPlan } from '../api/planTypes.js';
 import { join } from 'node:path';
 import type { AskResult, ApprovalRow, ConversationDetail, ConversationSummary, Proposal, ProposalState } from '../api/assistantTypes.js';
-import { GenbaError, type Localized } from '../errors.js';
+import { GenbaError, localize, type Localized } from '../errors.js';
 import { addTurn, conversationExists, createConversation, deleteConversation, getConversation, lastTurn, listConversations } from './conversationStore.js';
 import type { EventBus } from '../api/eventBus.js';
 import type { Alert, BusinessName, IncidentReport, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
@@ -37,6 +37,9 @@ export interface DecisionDelivery {
   reason: Localized | null;
 }
 
+/** Whether the screens write the company's names in Latin letters (from their readings), by the screens' language. */
+const LATIN_SCREENS: Localized<boolean> = { ja: false, en: true };
+
 const conversationNotFound = (id: string): GenbaError =>
   new GenbaError('CONVERSATION_NOT_FOUND', { ja: `会話が見つかりません（${id}）`, en: `No such conversation (${id})` });
 
@@ -45,6 +48,8 @@ export interface AssistantService {
   knowledge: KnowledgeBase;
   /** Start-up work kept out of the first question; `solver: false` leaves HiGHS to compile at its first use (one question in one process). */
   prepare(o?: PrepareOptions): Promise<void>;
+  /** The names' readings, made now when the screens write names in Latin letters (English): before the app's first screen. */
+  namesForScreens(): Promise<void>;
   /**
    * Streams the answer as `chat-chunk` events under the caller's request id; `reading`: the
    * manager's choice of an ask-back, answered as it is. `conversationId`: the stored conversation the question
@@ -172,6 +177,9 @@ export function createAssistantService(deps: {
   return {
     knowledge,
     prepare: (o) => assistant.prepare(o),
+    // English screens write the names in Latin letters from their readings: made before the first screen (about 3 s with
+    // the dictionary's load, only when the names changed since they were last made), not a while after it.
+    namesForScreens: () => (localize(deps.env.lang(), LATIN_SCREENS) ? assistant.prepare({ warm: false }) : Promise.resolve()),
     cancel(requestId: string): boolean {
       const c = running.get(requestId);
       c?.abort();

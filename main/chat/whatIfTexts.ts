@@ -1,8 +1,8 @@
 import { businessLabel } from '../api/businessLabel.js';
+import { speedFigure as sp } from '../api/figures.js';
 import { localize } from '../api/localized.js';
 import { formatHm } from '../config/zonedTime.js';
 import type { WhatIfOutcome } from '../placement/moveWhatIf.js';
-import { fig } from '../placement/placementTexts.js';
 import { latenessWords } from './analysisTexts.js';
 import type { NamedTz } from './textTz.js';
 
@@ -15,8 +15,8 @@ export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: NamedTz): st
   const t = w.target;
   const line = (a: Projection, b: Projection, deadline: number | null): string =>
     localize(o.lang, {
-      ja: `完了見込み ${hm(a.finish)} → ${hm(b.finish)}（納期${hm(deadline)}、${lateness(a.minutesLate)} → ${lateness(b.minutesLate)}）、毎分${fig(a.perMinute ?? 0)} → ${fig(b.perMinute ?? 0)}件`,
-      en: `finish ${hm(a.finish)} → ${hm(b.finish)} (deadline ${hm(deadline)}, ${lateness(a.minutesLate)} → ${lateness(b.minutesLate)}), ${fig(a.perMinute ?? 0)} → ${fig(b.perMinute ?? 0)}/min`,
+      ja: `完了見込み ${hm(a.finish)} → ${hm(b.finish)}（納期${hm(deadline)}、${lateness(a.minutesLate)} → ${lateness(b.minutesLate)}）、毎分${sp(a.perMinute ?? 0)} → ${sp(b.perMinute ?? 0)}件`,
+      en: `finish ${hm(a.finish)} → ${hm(b.finish)} (deadline ${hm(deadline)}, ${lateness(a.minutesLate)} → ${lateness(b.minutesLate)}), ${sp(a.perMinute ?? 0)} → ${sp(b.perMinute ?? 0)}/min`,
     });
   const business = businessLabel(o.businessNames, t.businessId);
   const where = localize(o.lang, { ja: `${t.site} ${t.process}（${business.ja}）`, en: `${t.site} ${t.process} (${business.en})` });
@@ -24,16 +24,16 @@ export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: NamedTz): st
   if ('speedPerMinute' in c) {
     return [
       localize(o.lang, {
-        ja: `${where}の速度が毎分${fig(c.speedPerMinute)}件になった場合（残り${t.remaining}件、${hm(t.snapshotTime)}時点）:`,
-        en: `If ${where} ran at ${fig(c.speedPerMinute)}/min (${t.remaining} items left at ${hm(t.snapshotTime)}):`,
+        ja: `${where}の速度が毎分${sp(c.speedPerMinute)}件になった場合（残り${t.remaining}件、${hm(t.snapshotTime)}時点）:`,
+        en: `If ${where} ran at ${sp(c.speedPerMinute)}/min (${t.remaining} items left at ${hm(t.snapshotTime)}):`,
       }),
       `- ${line(w.before, w.after, t.deadline)}`,
     ].join('\n');
   }
   const moved = w.movers.length;
   const head = localize(o.lang, {
-    ja: `${c.from ? `${c.from}から` : ''}${where}へ${moved}名移した場合（切替${w.switchMinutes}分のあと、${moved}名の登録速度 計毎分${fig(w.after.perMinute - w.before.perMinute)}件が加わる）:`,
-    en: `Moving ${moved} ${c.from ? `from ${c.from} ` : ''}to ${where} (after a ${w.switchMinutes}-min switch-over, their registered speeds add ${fig(w.after.perMinute - w.before.perMinute)}/min):`,
+    ja: `${c.from ? `${c.from}から` : ''}${where}へ${moved}名移した場合（切替${w.switchMinutes}分のあと、${moved}名の登録速度 計毎分${sp(w.after.perMinute - w.before.perMinute)}件が加わる）:`,
+    en: `Moving ${moved} ${c.from ? `from ${c.from} ` : ''}to ${where} (after a ${w.switchMinutes}-min switch-over, their registered speeds add ${sp(w.after.perMinute - w.before.perMinute)}/min):`,
   });
   const short =
     w.short > 0
@@ -44,8 +44,8 @@ export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: NamedTz): st
       : null;
   if (moved === 0) return short ?? head;
   const who = localize(o.lang, {
-    ja: `- 移る人: ${w.movers.map((m) => `${m.name}（${m.site}、スキル${m.skill}、毎時${fig(m.perHour)}件）`).join('、')}`,
-    en: `- Who moves: ${w.movers.map((m) => `${m.name} (${m.site}, skill ${m.skill}, ${fig(m.perHour)}/h)`).join(', ')}`,
+    ja: `- 移る人: ${w.movers.map((m) => `${m.name}（${m.site}、スキル${m.skill}、毎時${sp(m.perHour)}件）`).join('、')}`,
+    en: `- Who moves: ${w.movers.map((m) => `${m.name} (${m.site}, skill ${m.skill}, ${sp(m.perHour)}/h)`).join(', ')}`,
   });
   const spare = w.beyondSpare
     ? localize(o.lang, {

@@ -1,6 +1,7 @@
 import { count, plural } from '../api/englishCount.js';
 import type { Localized } from '../api/localized.js';
 import type { Lang } from '../api/types.js';
+import { speedFigure as sp } from '../api/figures.js';
 
 /** Figures are shown with at most one decimal, so the answer guard can compare them as text. */
 export const fig = (n: number): string => String(Math.round(n * 10) / 10);
@@ -29,6 +30,9 @@ export interface ProposalReasonFacts {
   minutesLeft: number;
   deadline: string;
   speed: number;
+  /** The speed the rest needs from now to the deadline, as the overview shows it (null past the deadline). */
+  requiredNowPerMinute: number | null;
+  /** The speed the rest needs once the moved people have switched over (switchMinutes): what the move must reach. */
   requiredPerMinute: number;
   switchMinutes: number;
   deficit: number;
@@ -55,11 +59,11 @@ const late = (m: number | null): boolean => m !== null && m > 0;
 export const placementTexts: Record<Lang, PlacementTexts> = {
   ja: {
     operatorReason: (f) =>
-      `${f.process} レベル${f.skill}・経験${f.experienceMonths}か月・1時間に${fig(f.perHour)}件。` +
+      `${f.process} レベル${f.skill}・経験${f.experienceMonths}か月・1時間に${sp(f.perHour)}件。` +
       `${f.from}${f.km !== null ? `（${f.to}から${f.km}km）` : ''}は` +
       (f.spareLeft === null
         ? `${f.mainProcess}に残作業がなく、移動しても影響がありません。`
-        : `移動後も${f.mainProcess}の納期に間に合います（余力 毎分${fig(f.spareLeft)}件）。`) +
+        : `移動後も${f.mainProcess}の納期に間に合います（余力 毎分${sp(f.spareLeft)}件）。`) +
       (f.experienceMonths < f.preferredMonths ? `経験${f.preferredMonths}か月未満のため優先度は下がります。` : ''),
     proposalReason: (f) => {
       const left = f.minutesLeft >= 0 ? `納期${f.deadline}まで${f.minutesLeft}分です` : `納期${f.deadline}を${-f.minutesLeft}分過ぎています`;
@@ -70,20 +74,20 @@ export const placementTexts: Record<Lang, PlacementTexts> = {
         : '';
       return (
         `${f.site} ${f.process}（${f.business.ja}）は残り${f.remaining}件、${left}。` +
-        `現在の速度は毎分${fig(f.speed)}件、必要な速度は毎分${fig(f.requiredPerMinute)}件（切替${fig(f.switchMinutes)}分を含む）で、` +
-        `毎分${fig(f.deficit)}件不足しています。速度の上では${f.neededByRate}名で足ります${policy}${outcome}`
+        `現在の速度は毎分${sp(f.speed)}件、${f.requiredNowPerMinute === null ? '' : `今から納期までに必要な速度は毎分${sp(f.requiredNowPerMinute)}件、`}` +
+        `移動の切替${fig(f.switchMinutes)}分の後には毎分${sp(f.requiredPerMinute)}件が必要で、毎分${sp(f.deficit)}件不足しています。速度の上では${f.neededByRate}名で足ります${policy}${outcome}`
       );
     },
     shortOfSpareOperators: (f) =>
       `他拠点で${f.process}レベル${f.minSkill}以上の${f.candidates}名のうち、自拠点の納期を守ったまま移動できるのは${f.usable}名で、` +
-      `不足の毎分${fig(f.deficit)}件のうち毎分${fig(f.covered)}件しか補えません。`,
+      `不足の毎分${sp(f.deficit)}件のうち毎分${sp(f.covered)}件しか補えません。`,
     shortOfPolicy: (f) => `方針では${f.minMoves}名以上ですが、移動できる有資格者は${f.moves}名だけです。`,
   },
   en: {
     operatorReason: (f) =>
-      `${f.process} level ${f.skill}, ${count(f.experienceMonths, 'month')}, ${fig(f.perHour)} items/hour. ` +
+      `${f.process} level ${f.skill}, ${count(f.experienceMonths, 'month')}, ${sp(f.perHour)} items/hour. ` +
       `${f.from}${f.km !== null ? ` (${f.km} km from ${f.to})` : ''} ` +
-      (f.spareLeft === null ? `has no open work on ${f.mainProcess}.` : `still meets its ${f.mainProcess} deadline (spare ${fig(f.spareLeft)} items/min).`) +
+      (f.spareLeft === null ? `has no open work on ${f.mainProcess}.` : `still meets its ${f.mainProcess} deadline (spare ${sp(f.spareLeft)} items/min).`) +
       (f.experienceMonths < f.preferredMonths ? ` Less than ${count(f.preferredMonths, 'month')}, so lower priority.` : ''),
     proposalReason: (f) => {
       const left =
@@ -98,13 +102,14 @@ export const placementTexts: Record<Lang, PlacementTexts> = {
         : '';
       return (
         `${f.site} ${f.process} (${f.business.en}) has ${count(f.remaining, 'item')} left and ${left}. ` +
-        `It runs at ${fig(f.speed)} items/min and needs ${fig(f.requiredPerMinute)} (with a ${fig(f.switchMinutes)}-minute switch-over): ` +
-        `${fig(f.deficit)} items/min short. By speed alone ${count(f.neededByRate, 'person', 'people')} ${plural(f.neededByRate, 'is', 'are')} enough${policy}${outcome}`
+        `It runs at ${sp(f.speed)} items/min${f.requiredNowPerMinute === null ? '' : `, needs ${sp(f.requiredNowPerMinute)} from now to the deadline`}, ` +
+        `and ${sp(f.requiredPerMinute)} after the move's ${fig(f.switchMinutes)}-minute switch-over: ` +
+        `${sp(f.deficit)} items/min short. By speed alone ${count(f.neededByRate, 'person', 'people')} ${plural(f.neededByRate, 'is', 'are')} enough${policy}${outcome}`
       );
     },
     shortOfSpareOperators: (f) =>
       `Of ${count(f.candidates, 'operator')} elsewhere at ${f.process} level ${f.minSkill}+, only ${f.usable} can be spared without their own site ` +
-      `missing a deadline; they cover ${fig(f.covered)} of the ${fig(f.deficit)} items/min short.`,
+      `missing a deadline; they cover ${sp(f.covered)} of the ${sp(f.deficit)} items/min short.`,
     shortOfPolicy: (f) => `The policy asks for ${f.minMoves}, but only ${count(f.moves, 'qualified operator')} can be spared.`,
   },
 };

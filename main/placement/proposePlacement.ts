@@ -146,6 +146,8 @@ export async function proposePlacement(
     minutesLeft: facts.minutesLeft,
     deadline: hm(deadline),
     speed,
+    // The overview's figure for the same work (assessProgress), so the two read the same.
+    requiredNowPerMinute: t.requiredPerMinute,
     requiredPerMinute,
     switchMinutes: sw,
     deficit,

@@ -70,7 +70,9 @@ describe('import models from a folder in Settings (Chromium, real core, generate
     expect(await listed.textContent()).toMatch(new RegExp(`メモリ 約\\d+ MB 必要（このパソコン ${(totalmem() / 1024 ** 3).toFixed(1)} GB）`));
     // Not listed anywhere: copied, its sha256 shown, and that nothing checked it.
     const sum = sha256(join(stick.path, 'unlisted.gguf'));
-    expect(await page.getByTestId('model-import-unlisted.gguf').textContent()).toContain(`sha256 ${sum.slice(0, 12)}…（SHA256SUMS にも一覧にもないため照合なし）`);
+    expect(await page.getByTestId('model-import-unlisted.gguf').textContent()).toContain(
+      `sha256 ${sum.slice(0, 12)}…（SHA256SUMS にも一覧にもないため照合なし）`,
+    );
     expect(sha256(join(models, 'unlisted.gguf'))).toBe(sum);
     // The damaged copy: refused with the reason, and not copied.
     expect(await page.getByTestId('model-import-damaged-copy.gguf').locator('[data-field="reason"]').textContent()).toBe(

@@ -93,11 +93,14 @@ describe('site overview in Chromium, wired to the real core', () => {
     expect(finished.length).toBeGreaterThan(0);
     expect(finished.filter((f) => sitesWithWork.has(f.site))).toEqual([]);
     for (const site of sitesWithWork) expect(await page.getByTestId(`site-${site}`).locator('canvas').count(), site).toBe(1);
-    const hhmm = (ms: number): string => new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+    const hhmm = (ms: number): string =>
+      new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
     for (const f of finished) {
       const card = page.getByTestId(`site-${f.site}`);
       expect(await card.locator('canvas').count(), f.site).toBe(0);
-      expect(await card.getByTestId(`site-done-${f.site}`).textContent()).toBe(`本日の作業はすべて完了しました（${f.processes}工程、最後の完了 ${hhmm(f.at)}）`);
+      expect(await card.getByTestId(`site-done-${f.site}`).textContent()).toBe(
+        `本日の作業はすべて完了しました（${f.processes}工程、最後の完了 ${hhmm(f.at)}）`,
+      );
     }
     await page.screenshot({ path: join(TEST_RESULTS, 'overview.png'), fullPage: true });
     expect(env.ui.problems).toEqual([]);

@@ -57,13 +57,7 @@ export async function openGenbaPage(app: GenbaApp, viewport = { width: 1440, hei
   if (!existsSync(RENDERER_INDEX)) throw new Error('out/renderer is missing: run npm run build first');
   const browser: Browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
   const handlers = createHandlerTable(app);

@@ -47,13 +47,17 @@ export function violations(root: string): string[] {
 }
 
 /**
- * Whether a renderer import names a file of main/api/ that imports nothing at run time:
- * plain data of the contract (the intent labels, `Localized`), which the renderer may bundle.
+ * Whether a renderer import names a file of main/api/ that imports nothing at run time but other
+ * such files: plain data of the contract (the intent labels, `Localized`, how figures are written),
+ * which the renderer may bundle.
  */
-function isPlainContractData(root: string, from: string, specifier: string): boolean {
+function isPlainContractData(root: string, from: string, specifier: string, seen = new Set<string>()): boolean {
   const target = resolveSource(from, specifier);
   if (target === null || relative(join(root, 'main', 'api'), target).startsWith('..')) return false;
-  return importsOf(readFileSync(target, 'utf8')).every((i) => i.typeOnly);
+  if (seen.has(target)) return true;
+  seen.add(target);
+  // Its runtime imports, if any, are plain contract data of main/api too (englishCount.ts writes rates with figures.ts).
+  return importsOf(readFileSync(target, 'utf8')).every((i) => i.typeOnly || isPlainContractData(root, target, i.specifier, seen));
 }
 
 /**

@@ -1,11 +1,15 @@
 import type { Localized } from '../../api/localized.js';
+import { speedFigure as sp } from '../../api/figures.js';
 import { count } from '../../api/englishCount.js';
 
 const late = {
   ja: (m: number | null): string => (m === null ? '見込みなし' : m > 0 ? `納期に${m}分遅れる見込み` : `納期の${-m}分前に完了見込み`),
   en: (m: number | null): string => (m === null ? 'no estimate' : m > 0 ? `projected ${m} min late` : `projected ${-m} min early`),
 };
-const speed = { ja: (v: number | null): string => (v === null ? '—' : `毎分${v}件`), en: (v: number | null): string => (v === null ? '—' : `${v} items/min`) };
+const speed = {
+  ja: (v: number | null): string => (v === null ? '—' : `毎分${sp(v)}件`),
+  en: (v: number | null): string => (v === null ? '—' : `${sp(v)} items/min`),
+};
 
 /** The sentences of a why or advise answer; each figure with its unit and time. */
 export const EXPLAIN_TEXTS = {
@@ -21,19 +25,19 @@ export const EXPLAIN_TEXTS = {
   } as Localized<(label: string, left: number, now: number | null, needed: number | null, m: number | null, at: string) => string>,
   causeIncident: {
     ja: (svc: string, hosts: string, start: string, lines: number, before: number, after: number, drop: string) =>
-      `原因: ${svc}（${hosts}）の障害（${start}から${lines}行）。${drop === start ? '同じ' : 'その後'}${drop}から速度が毎分${before}件→${after}件に落ちています。`,
+      `原因: ${svc}（${hosts}）の障害（${start}から${lines}行）。${drop === start ? '同じ' : 'その後'}${drop}から速度が毎分${sp(before)}件→${sp(after)}件に落ちています。`,
     en: (svc: string, hosts: string, start: string, lines: number, before: number, after: number, drop: string) =>
-      `Cause: an incident on ${svc} (${hosts}, ${lines} lines since ${start}); from ${drop} the speed fell from ${before} to ${after} items/min.`,
+      `Cause: an incident on ${svc} (${hosts}, ${lines} lines since ${start}); from ${drop} the speed fell from ${sp(before)} to ${sp(after)} items/min.`,
   } as Localized<(svc: string, hosts: string, start: string, lines: number, before: number, after: number, drop: string) => string>,
   causeSlow: {
-    ja: (now: number, usual: number) => `原因: ログに関係する障害はありません。速度が通常（この時間帯の毎分${usual}件）より遅い毎分${now}件です。`,
-    en: (now: number, usual: number) => `Cause: no incident in the logs; the speed is ${now} items/min, below the usual ${usual} at this time of day.`,
+    ja: (now: number, usual: number) => `原因: ログに関係する障害はありません。速度が通常（この時間帯の毎分${sp(usual)}件）より遅い毎分${sp(now)}件です。`,
+    en: (now: number, usual: number) => `Cause: no incident in the logs; the speed is ${sp(now)} items/min, below the usual ${sp(usual)} at this time of day.`,
   } as Localized<(now: number, usual: number) => string>,
   causeVolume: {
     ja: (now: number, usual: number | null, needed: number) =>
-      `原因: 速度は${usual === null ? '' : `通常（毎分${usual}件）並みの`}毎分${now}件ですが、残件に対して納期まで毎分${needed}件が必要です（件数が多い）。`,
+      `原因: 速度は${usual === null ? '' : `通常（毎分${sp(usual)}件）並みの`}毎分${sp(now)}件ですが、残件に対して納期まで毎分${sp(needed)}件が必要です（件数が多い）。`,
     en: (now: number, usual: number | null, needed: number) =>
-      `Cause: the speed (${now} items/min${usual === null ? '' : `, usual ${usual}`}) is normal, but the items left need ${needed} items/min to meet the deadline (too many items).`,
+      `Cause: the speed (${sp(now)} items/min${usual === null ? '' : `, usual ${sp(usual)}`}) is normal, but the items left need ${sp(needed)} items/min to meet the deadline (too many items).`,
   } as Localized<(now: number, usual: number | null, needed: number) => string>,
   causeUnknown: {
     ja: '原因: ログの障害も速度の低下も見当たりません。',

@@ -1,4 +1,5 @@
 import type { Localized } from '../../api/localized.js';
+import { speedFigure as sp } from '../../api/figures.js';
 
 /** The words of progress figures over many series: finished work named with its time, late work counted out of all. */
 export const PROGRESS_TEXTS = {
@@ -20,8 +21,8 @@ export const PROGRESS_TEXTS = {
     en: (lines: string) => `Slower than before: ${lines}`,
   } as Localized<(lines: string) => string>,
   belowThen: {
-    ja: (what: string, now: number, then: number, pct: number) => `${what} 毎分${now}件（比べた時は${then}件、${pct}%）`,
-    en: (what: string, now: number, then: number, pct: number) => `${what} ${now}/min (against ${then}/min, ${pct}%)`,
+    ja: (what: string, now: number, then: number, pct: number) => `${what} 毎分${sp(now)}件（比べた時は${sp(then)}件、${pct}%）`,
+    en: (what: string, now: number, then: number, pct: number) => `${what} ${sp(now)}/min (against ${sp(then)}/min, ${pct}%)`,
   } as Localized<(what: string, now: number, then: number, pct: number) => string>,
   finishedNotCompared: {
     ja: (list: string) => `完了済みのため比較から除外: ${list}`,

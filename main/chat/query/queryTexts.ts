@@ -1,4 +1,5 @@
 import type { Localized } from '../../api/localized.js';
+import { countFigure, speedFigure as sp } from '../../api/figures.js';
 import { count } from '../../api/englishCount.js';
 
 /** The sentences the planner's answers are written in; every figure comes with its unit and period. */
@@ -56,8 +57,8 @@ export const QUERY_TEXTS = {
   } as Localized<(what: string, when: string, n: number) => string>,
   minutesLate: { ja: (min: number) => `納期に${min}分遅れる見込み`, en: (min: number) => `projected ${min} min late` } as Localized<(min: number) => string>,
   speedNow: {
-    ja: (v: number | null) => (v === null ? '' : `（今 毎分${v}件）`),
-    en: (v: number | null) => (v === null ? '' : ` (now ${v}/min)`),
+    ja: (v: number | null) => (v === null ? '' : `（今 毎分${sp(v)}件）`),
+    en: (v: number | null) => (v === null ? '' : ` (now ${sp(v)}/min)`),
   } as Localized<(v: number | null) => string>,
   slackShown: {
     ja: (v: number) => (v < 0 ? `${-v}分遅れ` : `余裕${v}分`),
@@ -67,8 +68,10 @@ export const QUERY_TEXTS = {
   everything: { ja: '全体', en: 'everything' } as Localized,
   allServices: { ja: '全サービス', en: 'all services' } as Localized,
   statusWork: {
-    ja: (left: number, done: number, share: number | null) => `残件 ${left}件、今日の処理済み ${done}件${share === null ? '' : `（進捗 ${share}%）`}。`,
-    en: (left: number, done: number, share: number | null) => `${left} items left, ${done} done today${share === null ? '' : ` (${share}% progress)`}.`,
+    ja: (left: number, done: number, share: number | null) =>
+      `残件 ${countFigure(left)}件、今日の処理済み ${countFigure(done)}件${share === null ? '' : `（進捗 ${share}%）`}。`,
+    en: (left: number, done: number, share: number | null) =>
+      `${countFigure(left)} items left, ${countFigure(done)} done today${share === null ? '' : ` (${share}% progress)`}.`,
   } as Localized<(left: number, done: number, share: number | null) => string>,
   statusLead: {
     ja: (late: number, risk: number, done: number, total: number, hm: string) => `${hm}時点: ${total}系列のうち遅延${late}、リスク${risk}、完了${done}。`,

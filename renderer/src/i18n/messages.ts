@@ -204,7 +204,8 @@ const ja = {
   'models.catalog': '既定のモデル',
   'models.import': 'フォルダから取り込む',
   'models.importing': '取り込み中…',
-  'models.importHint': 'USB メモリや共有フォルダの GGUF ファイルと ONNX モデルのフォルダを取り込みます。GGUF は、フォルダの SHA256SUMS か既定のモデル一覧にある sha256 と照合します。',
+  'models.importHint':
+    'USB メモリや共有フォルダの GGUF ファイルと ONNX モデルのフォルダを取り込みます。GGUF は、フォルダの SHA256SUMS か既定のモデル一覧にある sha256 と照合します。',
   'models.imported': '取り込みました',
   'models.refused': '取り込みませんでした',
   'models.verifiedListed': 'sha256 が SHA256SUMS と一致',
@@ -573,7 +574,8 @@ const en: Record<MessageKey, string> = {
   'models.catalog': 'Default models',
   'models.import': 'Import from a folder',
   'models.importing': 'Importing…',
-  'models.importHint': 'Copies the GGUF files and ONNX model folders of a USB stick or shared folder. Each GGUF file is checked against the sha256 in the folder\'s SHA256SUMS or in the default models list.',
+  'models.importHint':
+    "Copies the GGUF files and ONNX model folders of a USB stick or shared folder. Each GGUF file is checked against the sha256 in the folder's SHA256SUMS or in the default models list.",
   'models.imported': 'Imported',
   'models.refused': 'Not imported',
   'models.verifiedListed': 'sha256 matches SHA256SUMS',
@@ -581,7 +583,8 @@ const en: Record<MessageKey, string> = {
   'models.unchecked': 'sha256 {sum}… (in neither SHA256SUMS nor the list: nothing to check it against)',
   'models.memoryFit': 'needs about {need} of memory (this computer: {machine})',
   'models.importNone': 'No folder was picked.',
-  'models.catalogHint': 'With internet: genba models pull. Without: Import from a folder, or genba models import <path>. Genba works without models, with rules and templates.',
+  'models.catalogHint':
+    'With internet: genba models pull. Without: Import from a folder, or genba models import <path>. Genba works without models, with rules and templates.',
   'logs.title': 'Logs',
   'logs.search': 'Search by meaning (e.g. OCR timeout)',
   'logs.searchButton': 'Search',

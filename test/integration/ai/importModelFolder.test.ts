@@ -22,7 +22,20 @@ describe('import every model of a folder: the fit against the machine, the liste
       modelsDir: join(dir.path, `models-${catalogued ?? 'none'}`),
       manifest: {
         version: 1,
-        models: [{ name: 'catalogued-b', role: 'answer', kind: 'gguf', file: 'b.gguf', url: 'http://127.0.0.1:9/b.gguf', sizeLabel: '1 MB', sizeBytes: null, sha256: catalogued, license: 'x', description: text }],
+        models: [
+          {
+            name: 'catalogued-b',
+            role: 'answer',
+            kind: 'gguf',
+            file: 'b.gguf',
+            url: 'http://127.0.0.1:9/b.gguf',
+            sizeLabel: '1 MB',
+            sizeBytes: null,
+            sha256: catalogued,
+            license: 'x',
+            description: text,
+          },
+        ],
       },
       log,
     });
@@ -44,7 +57,10 @@ describe('import every model of a folder: the fit against the machine, the liste
     expect(good.files.find((f) => f.file === 'b.gguf')).toMatchObject({ outcome: 'imported', name: 'catalogued-b', verified: true, listed: false });
     expect(good.files.find((f) => f.file === 'a.gguf')).toMatchObject({ outcome: 'imported', name: null, verified: false, listed: false });
     const bad = await importModelFolder(stick, { models: manager('f'.repeat(64)), contextSize: 512 });
-    expect(bad.files.find((f) => f.file === 'b.gguf')).toMatchObject({ outcome: 'refused', reason: { en: expect.stringMatching(/does not match the manifest/) } });
+    expect(bad.files.find((f) => f.file === 'b.gguf')).toMatchObject({
+      outcome: 'refused',
+      reason: { en: expect.stringMatching(/does not match the manifest/) },
+    });
   });
 
   it('says so when the folder holds no model, and when it cannot be read', async () => {

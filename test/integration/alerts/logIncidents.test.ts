@@ -138,14 +138,14 @@ describe('log incidents', () => {
     const log = all.filter((c) => c.kind === 'log_anomaly');
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ site: '札幌', process: 'エントリ1', severity: 'critical' });
-    expect(log[0]!.title.ja).toBe('ログの障害（札幌）: ocr-sapporo-01 13:50から330行（通常0行）。札幌 エントリ1の速度 毎分8 → 4件（13:50から）');
+    expect(log[0]!.title.ja).toBe('ログの障害（札幌）: ocr-sapporo-01 13:50から330行（通常0行）。札幌 エントリ1の速度 毎分8.0 → 4.0件（13:50から）');
     expect(log[0]!.detail.affects).toEqual([
       { incidentId: expect.any(String), site: '札幌', process: 'エントリ1', businessId: '523201', speedBefore: 8, speedAfter: 4, dropAt: at('13:50') },
     ]);
     const delay = all.find((c) => c.kind === 'delay_risk')!;
     expect(delay.detail.likelyCause).toEqual({
-      ja: 'ocr-sapporo-01 のログ障害（13:50から）: 速度 毎分8 → 4件（13:50から）',
-      en: 'Log incident on ocr-sapporo-01 (from 13:50): speed 8 → 4 items/min (from 13:50)',
+      ja: 'ocr-sapporo-01 のログ障害（13:50から）: 速度 毎分8.0 → 4.0件（13:50から）',
+      en: 'Log incident on ocr-sapporo-01 (from 13:50): speed 8.0 → 4.0 items/min (from 13:50)',
     });
   });
 

@@ -159,12 +159,12 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
       lines.push({
         q: `${site}のエントリ1が毎分${perMinute}件になったら納期に間に合う？`,
         query: { op: 'whatif', measure: 'slack', site: [site], process: ['エントリ1'], move: { speed: perMinute } },
-        figures: [`毎分${perMinute}件になった場合（残り${s.n}件`, `→ ${finish}（納期`],
+        figures: [`毎分${perMinute.toFixed(1)}件になった場合（残り${s.n}件`, `→ ${finish}（納期`],
       });
       lines.push({
         q: `What if ${ROMAJI[site]} Entry 1 ran at ${perMinute} items per minute?`,
         query: { op: 'whatif', measure: 'slack', site: [site], process: ['エントリ1'], move: { speed: perMinute } },
-        figures: [`ran at ${perMinute}/min (${s.n} items left`, `→ ${finish} (deadline`],
+        figures: [`ran at ${perMinute.toFixed(1)}/min (${s.n} items left`, `→ ${finish} (deadline`],
       });
     }
     lines.push({ q: '今日の札幌の処理速度の推移', query: { op: 'trend', measure: 'speed', site: ['札幌'], time: 'today', by: 'hour' }, figures: [] });

@@ -167,10 +167,10 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
     // A speed what-if: the items left at the new speed from the snapshot.
     const speed = ask('札幌のエントリ1が毎分7件に戻ったら間に合う？');
     expect(speed.query!.answeredBy).toBe('whatif');
-    expect(speed.answer).toContain(`の速度が毎分7件になった場合（残り${target.n}件`);
+    expect(speed.answer).toContain(`の速度が毎分7.0件になった場合（残り${target.n}件`);
     expect(speed.answer).toContain(`→ ${hm(up(target.t + (target.n / 7) * 60_000))}（納期16:00、`);
     const en = ask('What if Sapporo Entry 1 went back to 7 items per minute?');
-    expect(en.answer).toContain(`If Sapporo Entry 1 (SS) ran at 7/min (${target.n} items left`);
+    expect(en.answer).toContain(`If Sapporo Entry 1 (SS) ran at 7.0/min (${target.n} items left`);
   });
 
   it('productivity_analysis: the OCR incident as the cause, the window asked for, and the spread between people', () => {
@@ -181,7 +181,7 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
       `SELECT COUNT(*) AS n, MIN(v) AS lo, MAX(v) AS hi FROM (SELECT MAX(c.average_speed) AS v FROM operators o JOIN operator_process_capabilities c USING (operator_id)
        WHERE o.location_name = '札幌' AND o.is_valid = 1 AND c.process_name = 'エントリ1' GROUP BY o.operator_id)`,
     );
-    expect(why.answer).toContain(`担当できる${spread.n}名の登録速度: 毎時${round1(spread.lo)}〜${round1(spread.hi)}件`);
+    expect(why.answer).toContain(`担当できる${spread.n}名の登録速度: 毎時${spread.lo.toFixed(1)}〜${spread.hi.toFixed(1)}件`);
     const since = ask('14時ごろから札幌の生産性はどう？');
     const w = one<{ a: number; b: number; lo: number; hi: number }>(
       `SELECT MIN(snapshot_time) AS a, MAX(snapshot_time) AS b, MIN(entry_count) AS lo, MAX(entry_count) AS hi FROM progress_snapshots
@@ -189,7 +189,7 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
       Date.parse('2025-10-23T14:00+09:00'),
       NOW,
     );
-    expect(since.answer).toContain(`札幌 エントリ1（SS）: 14:00から 毎分${round1((w.hi - w.lo) / ((w.b - w.a) / 60_000))}件`);
+    expect(since.answer).toContain(`札幌 エントリ1（SS）: 14:00から 毎分${((w.hi - w.lo) / ((w.b - w.a) / 60_000)).toFixed(1)}件`);
   });
 
   it('simple_query: 補正待ち and who can do a process', () => {

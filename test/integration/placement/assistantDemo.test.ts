@@ -143,8 +143,8 @@ describe('placement assistant on the demo company (no models: rules and template
     // gap rule, as the productivity-drop alert uses): the median over 18 such days for 医療レセプト (5.25), over the 6 days
     // SS was still working then (6.75); a week ago (a Thursday with the same calendar) both were still working at 15:40.
     expect(why.answer).toContain('札幌 エントリ1（医療レセプト）: 毎分3.7件（必要 毎分2.9件、通常 毎分5.3件、先週の同じ時刻 毎分');
-    expect(why.answer).toContain('札幌 エントリ1（SS）: 毎分5件（必要 毎分6件、通常 毎分6.8件、先週の同じ時刻 毎分');
-    expect(why.answer).toMatch(/札幌 エントリ1（SS）の速度 毎分[\d.]+ → 5件（13:50から）/);
+    expect(why.answer).toContain('札幌 エントリ1（SS）: 毎分5.0件（必要 毎分6.0件、通常 毎分6.8件、先週の同じ時刻 毎分');
+    expect(why.answer).toMatch(/札幌 エントリ1（SS）の速度 毎分[\d.]+ → 5.0件（13:50から）/);
     // The alert question: the site's history from the alerts table, by kind.
     app.alerts.check();
     const history = await app.assistant.ask('札幌のアラートが多すぎる。しきい値を見直して');
@@ -164,7 +164,7 @@ describe('placement assistant on the demo company (no models: rules and template
     expect(logs.query!.answeredBy).toBe('logs');
     // The lines since 13:50, when it began (the last hour alone holds 300).
     expect(logs.answer).toContain('ocr-sapporo-01（ocr-worker）の障害: 13:50から556行（通常0行）、拠点 札幌');
-    expect(logs.answer).toContain('→ 札幌 エントリ1（SS）の速度 毎分7.6 → 5件（13:50から）');
+    expect(logs.answer).toContain('→ 札幌 エントリ1（SS）の速度 毎分7.6 → 5.0件（13:50から）');
   });
 
   it('narrows the engines to the time asked about: a window of speed, a day of logs, a time to be done by; checked against SQL', async () => {
@@ -190,8 +190,8 @@ describe('placement assistant on the demo company (no models: rules and template
     const since = await app.assistant.ask('14時ごろから札幌の生産性が落ちているのはなぜ？');
     expect(since.query!.answeredBy).toBe('speed');
     expect(since.answer).toContain('札幌の処理速度（14:00から）:');
-    expect(since.answer).toContain(`- 札幌 エントリ1（医療レセプト）: 14:00から 毎分${Math.round(perMinute * 10) / 10}件（同じ時間帯の通常 毎分`);
-    expect(since.answer).toContain(`担当できる${spread.n}名の登録速度: 毎時${Math.round(spread.lo * 10) / 10}〜${Math.round(spread.hi * 10) / 10}件`);
+    expect(since.answer).toContain(`- 札幌 エントリ1（医療レセプト）: 14:00から 毎分${perMinute.toFixed(1)}件（同じ時間帯の通常 毎分`);
+    expect(since.answer).toContain(`担当できる${spread.n}名の登録速度: 毎時${spread.lo.toFixed(1)}〜${spread.hi.toFixed(1)}件`);
 
     // Yesterday's logs: yesterday's incidents (with their date), not today's OCR incident.
     const yesterday = await app.assistant.ask('昨日のログで何があった？');

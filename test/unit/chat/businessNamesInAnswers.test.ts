@@ -56,8 +56,8 @@ describe("the chat's lines name a business as the overview does (businessLabel)"
   });
 
   it('a process line (risk, status, an ask-back option): SS, and 業務704518 for a business with no name', () => {
-    expect(progressLine(progress('523201'), ja)).toBe('札幌 エントリ1（SS）: 残り120件、毎分5件、納期13:00、完了見込み13:04、4分遅れの見込み');
-    expect(progressLine(progress('523201'), en)).toBe('札幌 エントリ1 (SS): 120 left, 5/min, deadline 13:00, finish 13:04, 4 min late');
+    expect(progressLine(progress('523201'), ja)).toBe('札幌 エントリ1（SS）: 残り120件、毎分5.0件、納期13:00、完了見込み13:04、4分遅れの見込み');
+    expect(progressLine(progress('523201'), en)).toBe('札幌 エントリ1 (SS): 120 left, 5.0/min, deadline 13:00, finish 13:04, 4 min late');
     expect(progressLine(progress('704518'), ja)).toMatch(/^札幌 エントリ1（業務704518）: 残り120件/);
     expect(progressLine(progress('704518'), en)).toMatch(/^札幌 エントリ1 \(business 704518\): 120 left/);
     expect(
@@ -68,15 +68,15 @@ describe("the chat's lines name a business as the overview does (businessLabel)"
   });
 
   it('the speed an incident lowered, in the log and the productivity answers', () => {
-    expect(incidentsAnswer(incident('523201'), ja, null)).toContain('  → 札幌 エントリ1（SS）の速度 毎分8 → 4件（11:40から）');
-    expect(incidentsAnswer(incident('523201'), en, null)).toContain('  → 札幌 エントリ1 (SS) speed 8 → 4/min (from 11:40)');
+    expect(incidentsAnswer(incident('523201'), ja, null)).toContain('  → 札幌 エントリ1（SS）の速度 毎分8.0 → 4.0件（11:40から）');
+    expect(incidentsAnswer(incident('523201'), en, null)).toContain('  → 札幌 エントリ1 (SS) speed 8.0 → 4.0/min (from 11:40)');
     expect(incidentsAnswer(incident('704518'), ja, null)).toContain('  → 札幌 エントリ1（業務704518）の速度');
     const none = { window: null, usual: null, weekAgo: null, spread: null };
     const speed = productivityAnswer([progress('523201'), progress('704518')], incident('523201'), ja, '札幌', null, () => none);
-    expect(speed).toContain('- 札幌 エントリ1（SS）: 毎分5件（必要 毎分6件）');
-    expect(speed).toContain('- 札幌 エントリ1（業務704518）: 毎分5件（必要 毎分6件）');
+    expect(speed).toContain('- 札幌 エントリ1（SS）: 毎分5.0件（必要 毎分6.0件）');
+    expect(speed).toContain('- 札幌 エントリ1（業務704518）: 毎分5.0件（必要 毎分6.0件）');
     expect(productivityAnswer([progress('523201')], incident('523201'), en, '札幌', null, () => none)).toContain(
-      '- 札幌 エントリ1 (SS): 5/min now (needs 6/min)',
+      '- 札幌 エントリ1 (SS): 5.0/min now (needs 6.0/min)',
     );
   });
 

@@ -61,7 +61,17 @@ describe('app://genba/: the renderer served by its own protocol', () => {
   });
 
   it('answers 404 to anything outside the folder, missing, of another type, or malformed', async () => {
-    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2E%2E%2F..%2Fsecret.txt', '/assets/link.js', '/notes.txt', '/missing.js', '/assets', '/%E0%A4%A']) {
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2E%2E%2F..%2Fsecret.txt',
+      '/assets/link.js',
+      '/notes.txt',
+      '/missing.js',
+      '/assets',
+      '/%E0%A4%A',
+    ]) {
       const r = await rendererResponse(root, path);
       expect({ path, status: r.status }).toEqual({ path, status: 404 });
       expect(await r.text()).not.toContain('not for the page');

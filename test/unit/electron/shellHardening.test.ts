@@ -33,7 +33,9 @@ describe('Electron shell hardening', () => {
       /for \(const channel of CHANNEL_NAMES\)[\s\S]{0,200}ipcMain\.handle\(ipcChannel\(channel\)[\s\S]{0,200}isAllowedUrl\(event\.senderFrame/,
     );
     expect(main.match(/ipcMain\.(handle|on)\(/g)).toHaveLength(1);
-    expect(main).toMatch(/const isAllowedUrl = \(url: string\): boolean =>\s*url\.startsWith\(`\$\{APP_ORIGIN\}\/`\) \|\| \(development && url\.startsWith\('devtools:\/\/'\)\)/);
+    expect(main).toMatch(
+      /const isAllowedUrl = \(url: string\): boolean =>\s*url\.startsWith\(`\$\{APP_ORIGIN\}\/`\) \|\| \(development && url\.startsWith\('devtools:\/\/'\)\)/,
+    );
     // The dev server in `npm start`, else the app's own scheme: never a file:// page.
     expect(main.match(/loadURL\(/g)).toHaveLength(1);
     expect(main).toContain('loadURL(devUrl ?? `${APP_ORIGIN}/index.html`)');

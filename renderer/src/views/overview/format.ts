@@ -1,4 +1,5 @@
 import type { Lang } from '../../../../main/api/types';
+import { speedFigure } from '../../../../main/api/figures';
 import { translate } from '../../i18n/messages';
 
 const day = (ms: number, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(ms);
@@ -29,7 +30,7 @@ export function formatAgo(ms: number | null, now: number, lang: Lang): string {
 }
 
 export function formatSpeed(perMinute: number | null): string {
-  return perMinute === null ? '—' : perMinute.toFixed(1);
+  return perMinute === null ? '—' : speedFigure(perMinute);
 }
 
 /** A span of minutes for people: "17分", from 90 minutes "約2時間" (a long delay reads in hours). */

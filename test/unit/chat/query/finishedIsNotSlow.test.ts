@@ -68,7 +68,7 @@ describe('finished is not slow', () => {
         `SELECT (MAX(entry_count) - MIN(entry_count)) / 30.0 AS v FROM progress_snapshots WHERE location_name = '札幌' AND snapshot_time BETWEEN ? AND ?`,
       )
       .get(NOW - 30 * MINUTE, NOW) as { v: number };
-    expect(slowest).toContain(`1. 札幌: ${sapporo.v} 件/分`);
+    expect(slowest).toContain(`1. 札幌: ${sapporo.v.toFixed(1)} 件/分`);
     expect(slowest).not.toMatch(/品川: 0/);
     expect(slowest).toMatch(/完了した1件（品川）は除外/);
     const finished = (
