@@ -43,13 +43,13 @@ export const mysqlSourceSchema = z
         caFile: z.string().min(1).max(1024).optional(),
       })
       .strict()
-      .default({ enabled: false, rejectUnauthorized: true }),
+      .prefault({}),
     connectTimeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
     queryTimeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
     /** The company's own SELECT and keyset columns per table, where its schema differs. */
     tables: z
       .partialRecord(z.enum(COMPANY_TABLES), z.object({ select: z.string().min(8).max(4000), watermark: z.array(identifier).min(1).max(3) }).strict())
-      .default({}),
+      .prefault({}),
   })
   .strict();
 export type MySqlSourceConfig = z.infer<typeof mysqlSourceSchema>;
@@ -62,8 +62,8 @@ export const configSchema = z
     lang: z.enum(['ja', 'en']).default('ja'),
     /** IANA zone the company's DATETIME columns and working days are expressed in. */
     timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'unknown IANA time zone' }).default('Asia/Tokyo'),
-    source: z.discriminatedUnion('kind', [demoSourceSchema, mysqlSourceSchema]).default({ kind: 'demo', seed: DEFAULT_DEMO_SEED }),
-    logs: logsSchema.default({ kind: 'companyDatabase', keepRawDays: 7, keepAggregateDays: 90 }),
+    source: z.discriminatedUnion('kind', [demoSourceSchema, mysqlSourceSchema]).prefault({ kind: 'demo' }),
+    logs: logsSchema.prefault({ kind: 'companyDatabase' }),
     sync: z
       .object({
         /** Progress snapshots and logs. */
@@ -81,7 +81,7 @@ export const configSchema = z
         keepSnapshotDays: z.number().int().min(1).max(3650).default(90),
       })
       .strict()
-      .default({ progressEverySeconds: 60, mastersEveryMinutes: 10, batchSize: 5000, lookbackMinutes: 15, keepSnapshotDays: 90 }),
+      .prefault({}),
     ai: z
       .object({
         /** GGUF files for the two roles; null: the manifest's default in <data folder>/models, if present. */
@@ -100,18 +100,7 @@ export const configSchema = z
         memoryBudgetMb: z.number().int().min(64).max(1_048_576).nullable().default(null),
       })
       .strict()
-      .default({
-        intentModel: null,
-        answerModel: null,
-        embeddingModel: null,
-        embeddingPrefix: 'auto',
-        gpu: 'auto',
-        threads: null,
-        contextSize: 4096,
-        idleUnloadMinutes: 10,
-        requestTimeoutSeconds: 120,
-        memoryBudgetMb: null,
-      }),
+      .prefault({}),
     alerts: z
       .object({
         everyMinutes: z.number().int().min(1).max(120).default(2),
@@ -135,21 +124,10 @@ export const configSchema = z
          * e.g. { "sapporo": "札幌" } for ocr-sapporo-01. Log incidents name their sites by it,
          * and are linked to those sites' speed.
          */
-        hostSites: z.record(z.string().min(1).max(100), z.string().min(1).max(100)).default({}),
+        hostSites: z.record(z.string().min(1).max(100), z.string().min(1).max(100)).prefault({}),
       })
       .strict()
-      .default({
-        everyMinutes: 2,
-        cooldownMinutes: 30,
-        criticalLateMinutes: 15,
-        productivityDropShare: 0.7,
-        absenceSurgePoints: 5,
-        arrivalsAboveForecast: true,
-        qualifiedSkill: 3,
-        staleMinutes: 30,
-        logAnomalies: true,
-        hostSites: {},
-      }),
+      .prefault({}),
     placement: z
       .object({
         /** Skill level (1–5) an operator needs on the process to be moved there. */
@@ -168,22 +146,12 @@ export const configSchema = z
           .max(50)
           .default([{ processPrefix: 'エントリ', months: 24 }]),
         /** 「遅延時は近隣拠点から」: km between sites; missing pairs count as far. Empty: the demo company's table when it is the source. */
-        distancesKm: z.record(z.string().min(1).max(50), z.record(z.string().min(1).max(50), z.number().min(0).max(50_000))).default({}),
+        distancesKm: z.record(z.string().min(1).max(50), z.record(z.string().min(1).max(50), z.number().min(0).max(50_000))).prefault({}),
         /** Names managers use for sites and processes: alias → canonical name. */
-        aliases: z.record(z.string().min(1).max(50), z.string().min(1).max(50)).default({}),
+        aliases: z.record(z.string().min(1).max(50), z.string().min(1).max(50)).prefault({}),
       })
       .strict()
-      .default({
-        minSkill: 3,
-        urgentWithinMinutes: 20,
-        urgentMinMoves: 3,
-        maxMoves: 6,
-        switchMinutes: 2,
-        donorReserveShare: 0.1,
-        preferredExperience: [{ processPrefix: 'エントリ', months: 24 }],
-        distancesKm: {},
-        aliases: {},
-      }),
+      .prefault({}),
     overview: z
       .object({
         /** Current speed is measured over this window of recent snapshots. */
@@ -192,15 +160,15 @@ export const configSchema = z
         atRiskSlackMinutes: z.number().int().min(0).max(240).default(15),
       })
       .strict()
-      .default({ speedWindowMinutes: 30, atRiskSlackMinutes: 15 }),
+      .prefault({}),
     planning: z
       .object({
         /** The working day the plan fills, local "HH:MM": morning block start–lunch, afternoon block lunch end–end. */
         workday: z
-          .object({ start: hhmm, lunchStart: hhmm, lunchEnd: hhmm, end: hhmm })
+          .object({ start: hhmm.default('09:00'), lunchStart: hhmm.default('12:00'), lunchEnd: hhmm.default('13:00'), end: hhmm.default('18:00') })
           .strict()
           .refine((d) => d.start < d.lunchStart && d.lunchStart <= d.lunchEnd && d.lunchEnd < d.end, { message: 'start < lunch start ≤ lunch end < end' })
-          .default({ start: '09:00', lunchStart: '12:00', lunchEnd: '13:00', end: '18:00' }),
+          .prefault({}),
         /** Minutes a person may work in a day, overtime included (労働時間の上限). */
         maxWorkMinutes: z.number().int().min(60).max(960).default(600),
         /** Overtime a plan may give one person in a day, early and late together. */
@@ -211,13 +179,7 @@ export const configSchema = z
         bufferShare: z.number().min(0).max(1).default(0.5),
       })
       .strict()
-      .default({
-        workday: { start: '09:00', lunchStart: '12:00', lunchEnd: '13:00', end: '18:00' },
-        maxWorkMinutes: 600,
-        maxOvertimeMinutes: 60,
-        monthlyOvertimeLimitHours: 45,
-        bufferShare: 0.5,
-      }),
+      .prefault({}),
   })
   .strict();
 

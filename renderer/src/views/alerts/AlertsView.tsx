@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useName } from '../../i18n/useName';
 import { onActivateKey } from '../../components/onActivateKey';
 import type { Alert, AlertKind } from '../../../../main/api/types';
-import { ALERT_KINDS } from '../../../../main/api/alertKinds';
+import { ALERT_KIND_LABELS, ALERT_KINDS } from '../../../../main/api/alertKinds';
 import { call, onEvent } from '../../api/genbaClient';
 import { isMessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
@@ -53,6 +53,11 @@ export function AlertsView() {
       showLogs: s.showLogs,
     })),
   );
+  // A kind's name as the chat says it (declared once, in alertKinds.ts), as a heading: its first letter capital.
+  const kindName = (k: AlertKind): string => {
+    const name = ALERT_KIND_LABELS[k][lang];
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  };
   const tz = overview?.timeZone ?? 'Asia/Tokyo';
   const [filter, setFilter] = useState<{ status?: 'open' | 'resolved'; kind?: AlertKind; site?: string; severity?: 'warning' | 'critical' }>({
     status: 'open',
@@ -98,7 +103,7 @@ export function AlertsView() {
             <option value="">{t('alerts.all')}</option>
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {t(`alerts.kind.${k}`)}
+                {kindName(k)}
               </option>
             ))}
           </select>
@@ -137,7 +142,7 @@ export function AlertsView() {
               aria-pressed={a.id === selected?.id}
               data-testid={`alert-${a.id}`}
             >
-              <span className={`chip sev-${a.severity}`}>{t(`alerts.severity.${a.severity}`)}</span> <strong>{t(`alerts.kind.${a.kind}`)}</strong>
+              <span className={`chip sev-${a.severity}`}>{t(`alerts.severity.${a.severity}`)}</span> <strong>{kindName(a.kind)}</strong>
               <div>{a.title}</div>
               {a.decision && <DecisionNote d={a.decision} timeZone={tz} />}
               <small className="muted" data-testid="alert-started">
@@ -151,7 +156,7 @@ export function AlertsView() {
           <section className="panel alert-detail" data-testid="alert-detail">
             <h2>{selected.title}</h2>
             <p className="muted">
-              {t(`alerts.kind.${selected.kind}`)} · {t(`alerts.severity.${selected.severity}`)} · {t('alerts.firstSeen')}{' '}
+              {kindName(selected.kind)} · {t(`alerts.severity.${selected.severity}`)} · {t('alerts.firstSeen')}{' '}
               {t('alerts.when', { time: formatDateTime(selected.startedAt, tz, lang), ago: formatAgo(selected.startedAt, now, lang) })}
               {selected.dataAsOf !== null && (
                 <>
