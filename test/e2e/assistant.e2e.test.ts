@@ -112,7 +112,7 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
 
     // 承認 asks first, naming what is written to the company database.
     await page.getByTestId('approve').click();
-    expect(await page.getByTestId('approve-confirm').textContent()).toContain('会社のデータベース（承認履歴 approval_history）に書き込みます');
+    expect(await page.getByTestId('approve-confirm').textContent()).toContain('会社のデータベースの承認履歴に書き込みます');
     expect(env.app.assistant.proposal(p.id).status).toBe('open');
     await page.getByTestId('approve-confirmed').click();
     await expect.poll(() => page.getByTestId('proposal-status').textContent()).toBe('承認済み');
