@@ -32,6 +32,17 @@ describe('Settings → Business names in Chromium, wired to the real core', () =
     await expect.poll(() => row.locator('[data-field="from"]').textContent()).toBe('データソース');
     expect(await page.getByTestId('business-name-523201').inputValue()).toBe('SS');
 
+    // A long list of aliases is shown whole at the smallest window: the field wraps and grows instead of cutting it.
+    const aliases = page.getByTestId('business-aliases-704518');
+    await aliases.fill('アンケート、お客様アンケート、満足度調査、customer survey、CS調査、アンケート入力、顧客満足度アンケート');
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await aliases.scrollIntoViewIfNeeded();
+    const box = await aliases.evaluate((el) => ({ cutX: el.scrollWidth - el.clientWidth, cutY: el.scrollHeight - el.clientHeight, rows: el.clientHeight }));
+    expect({ cutX: box.cutX <= 1, cutY: box.cutY <= 1 }).toEqual({ cutX: true, cutY: true });
+    expect(box.rows).toBeGreaterThan(30); // more than one line
+    await page.getByTestId('business-save-704518').click();
+    await expect.poll(() => env.app.assistant.businessNames().find((b) => b.id === '704518')?.aliases.length).toBe(7);
+
     // As a manager sees the panel: at 1280x720 and 1024x640, in Japanese and English.
     const size = page.viewportSize();
     for (const lang of ['ja', 'en'] as const) {
@@ -43,6 +54,7 @@ describe('Settings → Business names in Chromium, wired to the real core', () =
         [1024, 640],
       ] as const) {
         await page.setViewportSize({ width, height });
+        await row.scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(TEST_RESULTS, `business-names-${width}-${lang}.png`) });
       }
     }

@@ -9,7 +9,7 @@ import { useAppStore } from '../../store/appStore';
 /** Other names are typed in one field, separated by commas (、 or ,). */
 const splitAliases = (text: string): string[] =>
   text
-    .split(/[,、，]/)
+    .split(/[,、，\n]/)
     .map((a) => a.trim())
     .filter((a) => a !== '');
 
@@ -79,7 +79,10 @@ export function BusinessNamesPanel() {
                     {b.name !== null && name(b.name) !== b.name && <div className="muted small">{name(b.name)}</div>}
                   </td>
                   <td>
-                    <input
+                    {/* A list, often longer than a field: it wraps and grows with its text instead of cutting it. */}
+                    <textarea
+                      className="aliases"
+                      rows={1}
                       value={d.aliases}
                       data-testid={`business-aliases-${b.id}`}
                       onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, aliases: e.target.value } })}
