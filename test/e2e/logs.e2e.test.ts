@@ -65,6 +65,10 @@ describe('Logs view in Chromium, on the demo company', () => {
     const { page } = env.ui;
     await page.getByTestId('nav-logs').click();
     await page.getByTestId('log-scatter').locator('canvas').waitFor();
+    // The plane has no units: the key under it says what position, size and colour mean.
+    expect(await page.getByTestId('log-scatter-key').textContent()).toBe(
+      '軸に単位はありません: 文面の似たテンプレートほど近くに置かれます。点の大きさ = 行数、灰色 = どのグループにも入らないもの。点を選ぶとその行を表示します。',
+    );
     await expect.poll(() => page.getByTestId('log-anomalies').textContent(), { timeout: 20_000 }).toContain('ocr-worker');
     expect(await page.getByTestId('log-anomalies').textContent()).toContain('エラーの急増');
     expect(await page.getByTestId('log-range').textContent()).toBe('期間: 10/22 15:40〜10/23 15:40（直近24時間）。下のすべての表示と件数はこの期間の行です。');

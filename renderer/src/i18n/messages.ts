@@ -219,6 +219,8 @@ const ja = {
   'logs.search': '意味で検索（例: OCR のタイムアウト）',
   'logs.searchButton': '検索',
   'logs.scatter': 'テンプレートの分布（{period}に行のあるもの。色 = グループ、赤枠 = 異常）',
+  'logs.scatterKey':
+    '軸に単位はありません: 文面の似たテンプレートほど近くに置かれます。点の大きさ = 行数、灰色 = どのグループにも入らないもの。点を選ぶとその行を表示します。',
   'logs.anomalies': '異常（{period}）',
   'logs.noAnomalies': '{period}に異常はありません。',
   'logs.anomalyLines': '{n}行',
@@ -579,6 +581,8 @@ const en: Record<MessageKey, string> = {
   'logs.search': 'Search by meaning (e.g. OCR timeout)',
   'logs.searchButton': 'Search',
   'logs.scatter': 'Templates with lines in the {period} (colour = family, red ring = anomaly)',
+  'logs.scatterKey':
+    'The axes have no unit: templates with similar text lie close together. Point size = lines, grey = in no family. Pick a point to see its lines.',
   'logs.anomalies': 'Anomalies ({period})',
   'logs.noAnomalies': 'No anomalies in the {period}.',
   'logs.anomalyLines': '{n} {n|line|lines}',

@@ -155,7 +155,10 @@ export function LogsView() {
       <div className="logs-grid">
         <section className="panel">
           <h2>{t('logs.scatter', { period })}</h2>
-          <TemplateScatter points={screen?.scatter ?? []} onSelect={select} label={t('logs.scatter', { period })} highlight={picked} />
+          <TemplateScatter points={screen?.scatter ?? []} onSelect={select} label={t('logs.scatter', { period })} highlight={picked} unit={t('logs.lines')} />
+          <p className="muted small" data-testid="log-scatter-key">
+            {t('logs.scatterKey')}
+          </p>
           <h2>{t('logs.anomalies', { period })}</h2>
           {screen?.anomalies.warmup && <p className="muted">{t('logs.warmup')}</p>}
           {screen && screen.anomalies.anomalies.length === 0 && <p className="muted">{t('logs.noAnomalies', { period })}</p>}

@@ -19,12 +19,15 @@ export function TemplateScatter({
   onSelect,
   label,
   highlight = null,
+  unit,
 }: {
   points: LogScatterPoint[];
   onSelect: (id: number) => void;
   label: string;
   /** A family picked in the list: its points stay, the others fade. */
   highlight?: number | null;
+  /** The count's unit in the tooltip (行 / lines). */
+  unit: string;
 }) {
   const { el, chart } = useEChart();
   useEffect(() => {
@@ -38,7 +41,10 @@ export function TemplateScatter({
         grid: { left: 8, right: 8, top: 8, bottom: 8 },
         xAxis: { type: 'value', show: false, scale: true },
         yAxis: { type: 'value', show: false, scale: true },
-        tooltip: { confine: true, formatter: (p: { data: LogScatterPoint }) => `${escapeHtml(p.data.template)}<br/>${p.data.count.toLocaleString()}` },
+        tooltip: {
+          confine: true,
+          formatter: (p: { data: LogScatterPoint }) => `${escapeHtml(p.data.template)}<br/>${p.data.count.toLocaleString()} ${escapeHtml(unit)}`,
+        },
         series: [
           {
             type: 'scatter',
@@ -59,6 +65,6 @@ export function TemplateScatter({
       },
       true,
     );
-  }, [points, onSelect, chart, highlight]);
+  }, [points, onSelect, chart, highlight, unit]);
   return <div ref={el} className="scatter" role="img" aria-label={label} data-testid="log-scatter" />;
 }
