@@ -99,24 +99,26 @@ export function createAiServices(deps: {
     })),
   });
 
-  let lastPct = -1;
+  const importFolder = (folder: string): Promise<ModelImportReport> => {
+    // A percentage, as the model load's progress: a few events per model, not one per MiB.
+    let lastPct = -1;
+    return importModelFolder(folder, {
+      models,
+      contextSize: ai().contextSize,
+      onProgress: (done, total, file) => {
+        const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
+        if (pct !== lastPct) deps.events.emit({ type: 'progress', task: 'model-import', table: file, done: pct, total: 100 });
+        lastPct = pct;
+      },
+    });
+  };
   return {
     llm,
     embeddings,
     embeddingModelDir,
     models,
     status,
-    importFolder: (folder) =>
-      importModelFolder(folder, {
-        models,
-        contextSize: ai().contextSize,
-        // A percentage, as the model load's progress: a few events per model, not one per MiB.
-        onProgress: (done, total, file) => {
-          const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
-          if (pct !== lastPct) deps.events.emit({ type: 'progress', task: 'model-import', table: file, done: pct, total: 100 });
-          lastPct = pct;
-        },
-      }).finally(() => (lastPct = -1)),
+    importFolder,
     async importPicked(pickFolder) {
       if (!pickFolder) {
         throw aiError('AI_NO_FOLDER_PICKER', {
@@ -125,7 +127,7 @@ export function createAiServices(deps: {
         });
       }
       const folder = await pickFolder();
-      return { report: folder === null ? null : await this.importFolder(folder) };
+      return { report: folder === null ? null : await importFolder(folder) };
     },
     async describe(prompt: string): Promise<string> {
       if (llm.status().find((r) => r.role === 'answer')?.state === 'not_configured') throw new Error('no answer model');

@@ -20,8 +20,9 @@ const gb = (n: number): string => (n / GB).toFixed(1);
  * with the configured context is set against this machine's memory (its total, not what is free
  * now: the same folder gets the same answer on a busy machine), then its sha256 against the
  * folder's SHA256SUMS and the catalogue's (a file whose checksum differs from either is refused),
- * then it is copied. ONNX folders are copied as they are (their files are not listed one by one). One refused file does not stop the others. `onProgress`: bytes read so far of all
- * the folder's models, each GGUF file counted twice (its checksum, then its copy).
+ * then it is copied. ONNX folders are copied as they are (their files are not listed one by one).
+ * One refused file does not stop the others. `onProgress`: bytes read so far of all the folder's
+ * GGUF files, each counted twice (its checksum, then its copy).
  */
 export async function importModelFolder(
   folder: string,
@@ -33,12 +34,12 @@ export async function importModelFolder(
   } catch {
     throw aiError('AI_MODEL_MISSING', { ja: `フォルダ ${folder} を読めません。`, en: `Cannot read the folder ${folder}.` });
   }
-  const found = entries.flatMap((file): { file: string; kind: 'gguf' | 'onnx'; bytes: number }[] => {
+  const found = entries.flatMap((file): { file: string; kind: 'gguf' | 'onnx'; sizeBytes: number }[] => {
     const path = join(folder, file);
     const s = statSync(path, { throwIfNoEntry: false });
-    if (s?.isFile() && file.toLowerCase().endsWith('.gguf')) return [{ file, kind: 'gguf', bytes: 2 * s.size }];
+    if (s?.isFile() && file.toLowerCase().endsWith('.gguf')) return [{ file, kind: 'gguf', sizeBytes: s.size }];
     if (s?.isDirectory() && statSync(join(path, 'tokenizer.json'), { throwIfNoEntry: false }) && statSync(join(path, 'onnx'), { throwIfNoEntry: false }))
-      return [{ file, kind: 'onnx', bytes: 0 }];
+      return [{ file, kind: 'onnx', sizeBytes: dirSize(path) }];
     return [];
   });
   if (found.length === 0) {
@@ -49,44 +50,37 @@ export async function importModelFolder(
   }
   const listed = listedSums(folder);
   const machineBytes = deps.machineBytes ?? totalmem();
-  const total = found.reduce((n, f) => n + f.bytes, 0);
+  // The bytes the progress counts: a GGUF file is read twice (its checksum, then its copy); a folder is copied at once.
+  const weight = (f: (typeof found)[number]): number => (f.kind === 'gguf' ? 2 * f.sizeBytes : 0);
+  const total = found.reduce((n, f) => n + weight(f), 0);
   let before = 0;
   const files: Imported[] = [];
   for (const f of found) {
     const path = join(folder, f.file);
-    const size = f.kind === 'gguf' ? f.bytes / 2 : dirSize(path);
-    const base = { file: f.file, kind: f.kind, name: null, sha256: null, verified: false, listed: listed.has(f.file), sizeBytes: size, memory: null };
+    const sum = listed.get(f.file);
+    const base = { file: f.file, kind: f.kind, name: null, sha256: null, verified: false, listed: sum !== undefined, sizeBytes: f.sizeBytes };
+    let memory: Imported['memory'] = null;
     try {
-      let memory: Imported['memory'] = null;
       if (f.kind === 'gguf') {
         const needBytes = await estimateModelMemory(await readGgufInfo(path), deps.contextSize);
         memory = { needBytes, machineBytes };
         if (needBytes > machineBytes) {
-          files.push({
-            ...base,
-            memory,
-            outcome: 'refused',
-            reason: {
-              ja: `このモデルには約 ${gb(needBytes)} GB のメモリが要りますが、このパソコンには ${gb(machineBytes)} GB しかありません。小さいモデル（量子化の強いもの）を選んでください。`,
-              en: `This model needs about ${gb(needBytes)} GB of memory; this computer has ${gb(machineBytes)} GB. Choose a smaller (more quantized) model.`,
-            },
+          throw aiError('AI_OUT_OF_MEMORY', {
+            ja: `このモデルには約 ${gb(needBytes)} GB のメモリが要りますが、このパソコンには ${gb(machineBytes)} GB しかありません。小さいモデル（量子化の強いもの）を選んでください。`,
+            en: `This model needs about ${gb(needBytes)} GB of memory; this computer has ${gb(machineBytes)} GB. Choose a smaller (more quantized) model.`,
           });
-          before += f.bytes;
-          deps.onProgress?.(before, total, f.file);
-          continue;
         }
       }
-      const sum = listed.get(f.file);
       const r = await deps.models.import(path, {
-        onProgress: (done) => deps.onProgress?.(before + (f.kind === 'gguf' ? done : 0), total, f.file),
+        onProgress: (done) => deps.onProgress?.(before + done, total, f.file),
         ...(sum === undefined ? {} : { listedSha256: sum }),
       });
-      files.push({ ...base, memory, outcome: 'imported', name: r.name, sha256: r.sha256, verified: r.verified, listed: sum !== undefined, reason: null });
+      files.push({ ...base, memory, outcome: 'imported', name: r.name, sha256: r.sha256, verified: r.verified, reason: null });
     } catch (error) {
       const reason = error instanceof GenbaError ? error.text : { ja: String(error), en: String(error) };
-      files.push({ ...base, outcome: 'refused', reason });
+      files.push({ ...base, memory, outcome: 'refused', reason });
     }
-    before += f.bytes;
+    before += weight(f);
     deps.onProgress?.(before, total, f.file);
   }
   return { folder, files };

@@ -51,7 +51,7 @@ export interface ImportResult {
 }
 
 export interface ImportOptions {
-  /** Bytes read so far of `total`: a GGUF file is read twice (its checksum, then the copy), a folder once. */
+  /** A GGUF file's bytes read so far of `total`: it is read twice (its checksum, then the copy). A folder is copied at once. */
   onProgress?: (done: number, total: number) => void;
   /** The GGUF file's sha256 as its folder lists it (SHA256SUMS): a file that differs is refused before it is copied. */
   listedSha256?: string;
@@ -215,8 +215,6 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
         // Copied into a private folder, so that no file is reachable by others before it is made private too.
         mkdirSync(`${target}.importing`, { mode: PRIVATE_DIR_MODE });
         cpSync(source, `${target}.importing`, { recursive: true });
-        const size = dirSize(source);
-        o.onProgress?.(size, size);
         makeTreePrivate(`${target}.importing`);
         rmSync(target, { recursive: true, force: true });
         renameSync(`${target}.importing`, target);

@@ -2,8 +2,8 @@ import { speedFigure } from './figures.js';
 
 /**
  * English words that agree with a count ("1 alert", "2 alerts"; "1 item waits", "2 items wait").
- * Japanese needs none: its texts write the count as it is. Plain code with no import: the
- * renderer may use it at run time.
+ * Japanese needs none: its texts write the count as it is. Plain code that imports only
+ * figures.ts, plain too: the renderer may use it at run time.
  */
 
 /** `one` for exactly 1, `other` for any other count (0 included). */

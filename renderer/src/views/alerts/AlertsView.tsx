@@ -8,6 +8,7 @@ import { isMessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatAgo, formatDateTime, formatSpeed, formatTime } from '../overview/format';
+import { countFigure } from '../../../../main/api/figures';
 import { useShallow } from 'zustand/react/shallow';
 import { SiteTimelinePanel } from '../logs/SiteTimelinePanel';
 import { DecisionNote } from '../../components/DecisionNote';
@@ -188,7 +189,7 @@ export function AlertsView() {
                                 /PerMinute$/.test(k)
                                 ? formatSpeed(v)
                                 : Number.isInteger(v)
-                                  ? v.toLocaleString('ja-JP')
+                                  ? countFigure(v)
                                   : v.toFixed(1)
                               : name(String(v))}
                     </dd>

@@ -64,12 +64,9 @@ export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; 
       {/* A site with nothing left says so, and when, instead of an empty table and a chart with no line. */}
       {open.length === 0 && done.length > 0 && (
         <p className="site-done" data-testid={`site-done-${site.site}`}>
-          {(() => {
-            const at = site.finishedAt;
-            return at === null
-              ? t('overview.allDone', { n: done.length })
-              : t('overview.allDoneAt', { n: done.length, time: formatTime(at, timeZone, dataDay) });
-          })()}
+          {site.finishedAt === null
+            ? t('overview.allDone', { n: done.length })
+            : t('overview.allDoneAt', { n: done.length, time: formatTime(site.finishedAt, timeZone, dataDay) })}
         </p>
       )}
       <table className={open.length === 0 && !showDone && !done.some((p) => p.decision) ? 'folded-only' : undefined}>
