@@ -31,6 +31,14 @@ function openLockFile(dataDir: string, name: FolderLockName, nativeBinding?: str
   return db;
 }
 
+/**
+ * The connections of the locks this process holds. better-sqlite3 closes a connection that is
+ * garbage-collected, and closing it drops the OS lock: a holder that kept only the lock's
+ * release (or nothing) would lose its lock at the next collection, and a restore could run
+ * under it. Held here, a lock ends only with release() or the process.
+ */
+const held = new Set<Database.Database>();
+
 const busy = (error: unknown): boolean => (error as { code?: string }).code === 'SQLITE_BUSY';
 
 /** Opens the lock file and takes the lock with `take`; null when another holder has it (SQLITE_BUSY). */
@@ -43,8 +51,10 @@ function acquire(dataDir: string, name: FolderLockName, nativeBinding: string | 
     if (busy(error)) return null;
     throw error;
   }
+  held.add(db);
   return {
     release: () => {
+      held.delete(db);
       if (db.open) {
         db.exec('ROLLBACK');
         db.close();
