@@ -7,7 +7,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', '.electron-native/', 'models/', 'resources/'] },
+  // test/fixtures/logs-blind-42: a locked set, kept byte for byte as its writer left it (its sha256 is in its README and the README).
+  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', '.electron-native/', 'models/', 'resources/', 'test/fixtures/logs-blind-42/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
