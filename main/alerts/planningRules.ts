@@ -1,3 +1,4 @@
+import { isCriticalDelay } from './criticalDelay.js';
 import type { ProcessProgress } from '../api/types.js';
 import { formatHm, localDate, zonedEpoch } from '../config/zonedTime.js';
 import { todayArrivals } from '../forecast/todayArrivals.js';
@@ -11,7 +12,10 @@ import { businessLabel } from '../api/businessLabel.js';
 
 const MINUTE = 60_000;
 
-/** The site's processes late or at risk today: what an absence surge or overtime is about to cost. */
+/**
+ * The site's processes late or at risk today: what an absence surge or overtime is about to
+ * cost. A surge is critical only when one of them is a critical delay (isCriticalDelay).
+ */
 const lateAt = (all: readonly ProcessProgress[], site: string): ProcessProgress[] =>
   all.filter((p) => p.site === site && (p.status === 'late' || p.status === 'at_risk') && p.remaining > 0);
 
@@ -49,7 +53,7 @@ function absenceSurge(i: RuleInputs, all: readonly ProcessProgress[]): AlertCand
       {
         key: `absence_surge|${s.site}|${today}`,
         kind: 'absence_surge' as const,
-        severity: late.length > 0 ? ('critical' as const) : ('warning' as const),
+        severity: late.some((p) => isCriticalDelay(p, i.config.criticalLateMinutes)) ? ('critical' as const) : ('warning' as const),
         site: s.site,
         process: null,
         title: {
@@ -180,7 +184,7 @@ function arrivalsSurge(i: RuleInputs, all: readonly ProcessProgress[]): AlertCan
       {
         key: `arrivals_surge|${site}|${today}`,
         kind: 'arrivals_surge' as const,
-        severity: late.length > 0 ? ('critical' as const) : ('warning' as const),
+        severity: late.some((p) => isCriticalDelay(p, i.config.criticalLateMinutes)) ? ('critical' as const) : ('warning' as const),
         site,
         process: list[0]?.process ?? null,
         title: t.complete

@@ -19,12 +19,12 @@ const cfg = defaultConfig();
 describe('planning alerts: absence surge, overtime risk, arrivals above the forecast', () => {
   const dir = tempDir();
   let db: Database.Database;
-  const candidates = () =>
+  const candidates = (alerts = cfg.alerts) =>
     evaluateRules({
       db,
       now: NOW,
       timeZone: 'Asia/Tokyo',
-      config: cfg.alerts,
+      config: alerts,
       workday: cfg.planning,
       lastSync: NOW,
       anomalies: null,
@@ -48,9 +48,25 @@ describe('planning alerts: absence surge, overtime risk, arrivals above the fore
     const items = (db.prepare(`SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = ? AND location_name = '札幌'`).get(TODAY) as { n: number }).n;
     expect(surge[0]!.detail).toMatchObject({ date: TODAY, items });
     expect(surge[0]!.detail.p90 as number).toBeLessThan(items);
-    // 札幌 has its late エントリ1: critical, and the remedy asked for is the move there.
-    expect(surge[0]!.severity).toBe('critical');
+    // 札幌 has its late エントリ1, a few minutes late (under the 15 of a critical delay): a warning, as its delay is, and the remedy asked for is the move there.
+    expect(surge[0]!.severity).toBe('warning');
     expect(surge[0]!.request?.ja).toContain('札幌のエントリ1工程が遅延しています');
+  });
+
+  it('a surge is never more urgent than the delay it brings: both follow the same critical lateness', () => {
+    const sapporo = (c: ReturnType<typeof candidates>) => ({
+      delay: c.find((x) => x.kind === 'delay_risk' && x.site === '札幌')?.severity,
+      surge: c.find((x) => x.kind === 'arrivals_surge' && x.site === '札幌')?.severity,
+    });
+    const late = computeOverview(db, { now: NOW, timeZone: 'Asia/Tokyo', speedWindowMinutes: 30, atRiskSlackMinutes: 15 })
+      .sites.find((s) => s.site === '札幌')!
+      .processes.filter((p) => p.status === 'late')
+      .map((p) => p.minutesLate!);
+    expect(Math.max(...late)).toBeGreaterThan(0);
+    expect(Math.max(...late)).toBeLessThan(cfg.alerts.criticalLateMinutes);
+    expect(sapporo(candidates())).toEqual({ delay: 'warning', surge: 'warning' });
+    // Critical from 1 minute late: 札幌's delay is critical, and so is the surge behind it.
+    expect(sapporo(candidates({ ...cfg.alerts, criticalLateMinutes: 1 }))).toEqual({ delay: 'critical', surge: 'critical' });
   });
 
   it('eleven more people off at 大阪 today: an absence surge with the counts of the records and the usual for a Thursday', () => {
