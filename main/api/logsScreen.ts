@@ -1,4 +1,4 @@
-import type { LogAnomalyReport, LogCluster, LogFilter, LogScatterPoint, LogTemplateSummary, LogVolume } from './types.js';
+import type { FamilyLines, LogAnomalyReport, LogCluster, LogFilter, LogScatterPoint, LogTemplateSummary, LogVolume } from './types.js';
 
 /** The periods the Logs view offers, in hours back from the app's clock: one of them is always chosen. */
 export const LOG_PERIOD_HOURS = [1, 6, 24, 168] as const;
@@ -30,6 +30,8 @@ export interface LogsScreen {
    * TREND_BUCKETS equal buckets of the range), `templates` the members that have any.
    */
   families: LogCluster[];
+  /** The lines of the range in templates of no family, counted as a family's are. */
+  outsideFamilies: FamilyLines;
   /**
    * Templates with lines in the range (count, errors and sparkline of those lines): first the
    * ones that changed in it (a spike, a new message, one unlike any family: `changed` of them,

@@ -296,12 +296,15 @@ export interface LogScatterPoint {
   anomalous: boolean;
   template: string;
 }
-export interface LogCluster {
-  id: number;
-  label: string;
+/** Some templates' lines: the templates that have any, their lines, and the lines' trend. */
+export interface FamilyLines {
   templates: number[];
   lines: number;
   trend: number[];
+}
+export interface LogCluster extends FamilyLines {
+  id: number;
+  label: string;
 }
 export type LogAnomalyKind = 'new_template' | 'spike' | 'dip' | 'outlier' | 'error_burst';
 export interface LogAnomaly {

@@ -287,11 +287,13 @@ export function createLogIntelligence(deps: {
       );
       const ordered = changedFirst(summariesOf(db, counts, Number.MAX_SAFE_INTEGER), report);
       const flagged = new Set(report.anomalies.map((a) => a.templateId));
+      const { families, outside } = familiesOf(db, counts, TREND_BUCKETS);
       return {
         range,
         narrowing,
         volume: logVolume(db, filter, range.to),
-        families: familiesOf(db, counts, TREND_BUCKETS),
+        families,
+        outsideFamilies: outside,
         templates: ordered.rows.slice(0, limit),
         matched: matched.size,
         changed: ordered.changed,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { LogAnomaly, LogAnomalyReport, LogCluster, LogFilter, LogTemplateSummary } from '../api/types.js';
+import type { FamilyLines, LogAnomaly, LogAnomalyReport, LogCluster, LogFilter, LogTemplateSummary } from '../api/types.js';
 import type { LogNarrowing, LogPeriodHours, LogRange } from '../api/logsScreen.js';
 
 const MINUTE = 60_000;
@@ -79,27 +79,38 @@ export function matchingLines(db: Database.Database, f: LogFilter, trend: TrendW
 
 /**
  * The families as the matching lines make them up: each family's lines and trend are its
- * members' (those with any line), families without a line left out; most lines first.
+ * members' (those with any line), families without a line left out; most lines first. The
+ * matching lines of templates in no family are counted apart (`outside`): with them the
+ * panel adds up to every matching line, and a narrowing whose lines are all outside the
+ * families (ERROR lines are mostly one-off messages) does not leave it empty.
  */
-export function familiesOf(db: Database.Database, counts: Map<number, MatchedLines>, buckets: number): LogCluster[] {
+export function familiesOf(db: Database.Database, counts: Map<number, MatchedLines>, buckets: number): { families: LogCluster[]; outside: FamilyLines } {
   const labels = new Map(
     (db.prepare('SELECT cluster_id, label FROM log_clusters').all() as { cluster_id: number; label: string }[]).map((r) => [r.cluster_id, r.label]),
   );
   const families = new Map<number, LogCluster>();
+  const inFamily = new Set<number>();
+  const add = (to: FamilyLines, id: number, m: MatchedLines): void => {
+    to.templates.push(id);
+    to.lines += m.lines;
+    m.trend.forEach((n, k) => (to.trend[k]! += n));
+  };
   for (const r of db.prepare('SELECT template_id, cluster_id FROM log_cluster_members ORDER BY template_id').all() as {
     template_id: number;
     cluster_id: number;
   }[]) {
     const m = counts.get(r.template_id);
     const label = labels.get(r.cluster_id);
-    if (!m || m.lines === 0 || label === undefined) continue;
+    if (label === undefined) continue;
+    inFamily.add(r.template_id);
+    if (!m || m.lines === 0) continue;
     let f = families.get(r.cluster_id);
     if (!f) families.set(r.cluster_id, (f = { id: r.cluster_id, label, templates: [], lines: 0, trend: new Array<number>(buckets).fill(0) }));
-    f.templates.push(r.template_id);
-    f.lines += m.lines;
-    m.trend.forEach((n, k) => (f.trend[k]! += n));
+    add(f, r.template_id, m);
   }
-  return [...families.values()].sort((a, b) => b.lines - a.lines || a.id - b.id);
+  const outside: FamilyLines = { templates: [], lines: 0, trend: new Array<number>(buckets).fill(0) };
+  for (const [id, m] of [...counts].sort((a, b) => a[0] - b[0])) if (m.lines > 0 && !inFamily.has(id)) add(outside, id, m);
+  return { families: [...families.values()].sort((a, b) => b.lines - a.lines || a.id - b.id), outside };
 }
 
 /** The kinds that say a template changed in the range: it spiked, or it is new there. */

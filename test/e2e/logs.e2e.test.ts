@@ -12,6 +12,8 @@ const START = parseIsoInstant('2025-10-23T13:50+09:00');
 
 /** A count as the screen writes it ("1,234"). */
 const num = (s: string | null): number => Number((s ?? '').replace(/[^\d]/g, ''));
+/** The key of the families panel's row of lines in no family. */
+const OUTSIDE = -1;
 
 describe('Logs view in Chromium, on the demo company', () => {
   const env = useAppInChromium();
@@ -41,6 +43,19 @@ describe('Logs view in Chromium, on the demo company', () => {
           .all(...params) as { id: number; n: number }[]
       ).map((r) => [r.id, r.n]),
     );
+    // Lines of templates in no family: the panel's last row.
+    families.set(
+      OUTSIDE,
+      (
+        db
+          .prepare(
+            `SELECT COALESCE(SUM(l.lines), 0) AS n FROM app_logs l WHERE ts >= ? AND ts < ? ${lv} AND template_id IS NOT NULL
+             AND template_id NOT IN (SELECT m.template_id FROM log_cluster_members m JOIN log_clusters c USING (cluster_id))`,
+          )
+          .get(...params) as { n: number }
+      ).n,
+    );
+    if (families.get(OUTSIDE) === 0) families.delete(OUTSIDE);
     return { templates, families };
   };
 
@@ -54,7 +69,7 @@ describe('Logs view in Chromium, on the demo company', () => {
           (rows, c) => rows.map((r) => [r.getAttribute('data-testid') ?? '', r.querySelector(`[data-testid="${c}"]`)?.textContent ?? ''] as const),
           cell,
         );
-    const id = (testId: string): number => Number(testId.replace(/^\D+-/, ''));
+    const id = (testId: string): number => (testId === 'log-family-outside' ? OUTSIDE : Number(testId.replace(/^\D+-/, '')));
     return {
       templates: (await read('log-templates', 'log-template-count')).map(([t, n]) => [id(t), num(n)] as const),
       families: (await read('log-families', 'log-family-lines')).map(([t, n]) => [id(t), num(n)] as const),
@@ -94,6 +109,19 @@ describe('Logs view in Chromium, on the demo company', () => {
     const labels = await page.getByTestId('log-families').getByTestId('log-family-label').allTextContents();
     expect(labels).toContain('POST … user=…');
     for (const l of labels) expect(l).not.toMatch(/ · /);
+    // The last row is the lines in no family; picking it lists only templates of no family.
+    expect(labels.at(-1)).toBe('どのグループにも入らない行');
+    const members = new Set(
+      (db.prepare('SELECT m.template_id AS id FROM log_cluster_members m JOIN log_clusters c USING (cluster_id)').all() as { id: number }[]).map((r) => r.id),
+    );
+    const alone = [...sql.templates.keys()].filter((t) => !members.has(t));
+    expect(alone.length).toBeGreaterThan(0);
+    await page.getByTestId('log-family-outside').click();
+    await expect.poll(() => rows.count()).toBe(Math.min(60, alone.length));
+    const listed = await rows.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-testid')!.replace('log-template-', ''))));
+    for (const t of listed) expect(members.has(t), `template ${t}`).toBe(false);
+    await page.getByTestId('log-family-clear').click();
+    await expect.poll(() => rows.count()).toBe(Math.min(60, sql.templates.size));
 
     await page.getByTestId('log-search-input').fill('OCR timeout for image');
     await page.getByTestId('log-search').click();
@@ -138,9 +166,16 @@ describe('Logs view in Chromium, on the demo company', () => {
     await expect.poll(() => rows.count()).toBe(Math.min(60, sql.templates.size));
     const shown = await screenCounts(page);
     for (const [id, n] of shown.templates) expect(n, `template ${id}`).toBe(sql.templates.get(id));
-    // The families follow too: the demo's three have no ERROR line in these hours, and the panel says so instead of all-time counts.
-    expect(shown.families.length).toBe(sql.families.size);
-    if (sql.families.size === 0) expect(await page.getByTestId('log-families').textContent()).toContain('直近6時間に該当する行のあるグループはありません。');
+    // The families follow too: the demo's three have no ERROR line in these hours, so the panel's one row is the lines in no
+    // family (it was empty), and its rows add up to every line shown.
+    expect(shown.families).toEqual([[OUTSIDE, sql.families.get(OUTSIDE)]]);
+    expect(sql.families.get(OUTSIDE)).toBe([...sql.templates.values()].reduce((a, b) => a + b, 0));
+    expect(await page.getByTestId('log-families').getByTestId('log-family-label').allTextContents()).toEqual(['どのグループにも入らない行']);
+    // Picking it narrows the templates to those of no family: here, every one.
+    await page.getByTestId('log-family-outside').click();
+    expect(await page.getByTestId('log-family-clear').textContent()).toBe('「どのグループにも入らない行」の絞り込みを解除');
+    await expect.poll(() => rows.count()).toBe(Math.min(60, sql.templates.size));
+    await page.getByTestId('log-family-clear').click();
     expect(await rows.first().locator('code').textContent()).toBe('OCR timeout after <*> for image <*> (queue=<*>)');
     expect(await page.getByTestId('log-families').locator('th').allTextContents()).toContain('行数（直近6時間）');
     expect(await page.locator('h2', { hasText: 'ログの量' }).textContent()).toBe('ログの量（直近6時間、5分ごと、レベル別）');

@@ -13,7 +13,7 @@ import { SiteTimelinePanel } from './SiteTimelinePanel';
 import { Sparkline } from './Sparkline';
 import { TemplateScatter } from './TemplateScatter';
 import { LogVolumeChart } from './LogVolumeChart';
-import { LogFamilies } from './LogFamilies';
+import { inPick, LogFamilies, type FamilyPick } from './LogFamilies';
 import { LogFilterBar, NO_FILTER, periodText, toNarrowing, type FilterForm } from './LogFilterBar';
 
 /** Rows the template table shows at once; the note under it says when more matched. */
@@ -50,7 +50,7 @@ export function LogsView() {
   const [pickedId, setPickedId] = useState<number | null>(null);
   const [detail, setDetail] = useState<LogTemplateDetail | null>(null);
   /** The family picked in the list: it narrows the templates and the scatter. */
-  const [family, setFamily] = useState<number | null>(null);
+  const [family, setFamily] = useState<FamilyPick | null>(null);
   const { error, run } = useCore();
 
   const load = useCallback(
@@ -82,8 +82,9 @@ export function LogsView() {
   };
   const narrowed = Object.keys(toNarrowing(applied)).length > 0;
   const families = screen?.families ?? [];
-  const picked = families.some((f) => f.id === family) ? family : null;
-  const inFamily = <T extends { clusterId: number | null }>(xs: T[]): T[] => (picked === null ? xs : xs.filter((x) => x.clusterId === picked));
+  const outside = screen?.outsideFamilies ?? null;
+  const picked = families.some((f) => f.id === family) || (family === 'outside' && outside !== null && outside.lines > 0) ? family : null;
+  const inFamily = <T extends { clusterId: number | null }>(xs: T[]): T[] => xs.filter((x) => inPick(x.clusterId, picked));
   const rows = inFamily(hits ?? screen?.templates ?? []);
   // What the anomaly report of the range says about a template: its badge in the list.
   const badge = new Map<number, LogAnomalyKind>();
@@ -150,7 +151,7 @@ export function LogsView() {
           <LogVolumeChart volume={screen.volume} timeZone={tz} unit={t('logs.lines')} label={t('logs.volume', { period, n: screen.volume.bucketMinutes })} />
         </section>
       )}
-      {screen && <LogFamilies families={families} picked={picked} onPick={setFamily} period={period} />}
+      {screen && <LogFamilies families={families} outside={screen.outsideFamilies} picked={picked} onPick={setFamily} period={period} />}
       <SiteTimelinePanel sites={sites} timeZone={tz} templateId={pickedId} range={screen?.range ?? null} narrowing={screen?.narrowing ?? null} />
       <div className="logs-grid">
         <section className="panel">

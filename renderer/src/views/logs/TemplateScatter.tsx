@@ -5,6 +5,7 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { LogScatterPoint } from '../../../../main/api/types';
 import { useEChart } from '../../components/useEChart';
+import { inPick, type FamilyPick } from './LogFamilies';
 
 registerCharts([ScatterChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -24,8 +25,8 @@ export function TemplateScatter({
   points: LogScatterPoint[];
   onSelect: (id: number) => void;
   label: string;
-  /** A family picked in the list: its points stay, the others fade. */
-  highlight?: number | null;
+  /** A family picked in the list (or the templates of none): its points stay, the others fade. */
+  highlight?: FamilyPick | null;
   /** The count's unit in the tooltip (行 / lines). */
   unit: string;
 }) {
@@ -54,7 +55,7 @@ export function TemplateScatter({
               // At least 10 px: a point small enough to miss is no hover target.
               symbolSize: Math.min(28, 10 + Math.log10(p.count + 1) * 4),
               itemStyle: {
-                opacity: highlight === null || p.clusterId === highlight ? 1 : 0.15,
+                opacity: inPick(p.clusterId, highlight) ? 1 : 0.15,
                 color: p.clusterId === null ? '#cbd5e1' : PALETTE[p.clusterId % PALETTE.length],
                 borderColor: p.anomalous ? '#dc2626' : 'transparent',
                 borderWidth: p.anomalous ? 3 : 0,
