@@ -1,3 +1,4 @@
+import type { Settings } from './api/types.js';
 import { join } from 'node:path';
 import { createAiServices } from './ai/aiServices.js';
 import { createAlertService } from './alerts/alertService.js';
@@ -60,8 +61,14 @@ export function createApp(options: AppOptions = {}): GenbaApp {
   const overview = () => overviewNow(store.db(), env);
   const distancesKm = () => placementDistancesKm(config());
   const decisions = decisionOutbox(store.db, clock.now, () => sync.run('deliver', []).then((r) => r.delivery));
-  const userName = osUserName();
-  const planning = createPlanningService({ db: store.db, env, distancesKm, businessNames: () => overview().businessNames, userName, ...decisions });
+  const account = osUserName();
+  const approver = (): string => config().approverName ?? account;
+  const settingsNow = (): Settings => ({
+    lang: lang(),
+    timeZone: config().timeZone,
+    approver: { name: approver(), fromAccount: config().approverName === null },
+  });
+  const planning = createPlanningService({ db: store.db, env, distancesKm, businessNames: () => overview().businessNames, approver, ...decisions });
   const ai = createAiServices({ dataDir, env, overrides: options.models ?? {}, log, events });
   const logs = createLogIntelligence({
     db: store.db,
@@ -137,7 +144,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     alerts,
     assistant,
     planning,
-    userName,
+    approver,
     config,
     async start() {
       if (!store.open()) return;
@@ -173,10 +180,14 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       }),
     overview,
     ...createProcessNameSettings({ db: store.db, now: clock.now, events, log }),
-    settings: () => ({ lang: lang(), timeZone: config().timeZone }),
+    settings: () => settingsNow(),
     updateSettings(change) {
-      env.setLang(change.lang);
-      const settings = { lang: lang(), timeZone: config().timeZone };
+      if (change.lang !== undefined) env.setLang(change.lang);
+      if (change.approverName !== undefined) {
+        const name = change.approverName?.trim() || null;
+        setConfig((c) => ({ ...c, approverName: name }));
+      }
+      const settings = settingsNow();
       events.emit({ type: 'settings-changed', settings });
       return settings;
     },

@@ -75,8 +75,8 @@ export interface GenbaApp extends SafetyService, LogsSourceSetting, Pick<DataSou
   saveProcessName(p: { process: string; nameEn: string }): ProcessName[];
   /** The workload forecast, its backtest and the staffing plan of the coming working days. */
   planning: PlanningService;
-  /** Who records decisions: the signed-in user of this machine. */
-  userName: string;
+  /** Who decisions are recorded as: the approver's name in Settings, else the signed-in account of this machine. */
+  approver(): string;
   config(): GenbaConfig;
   /** Opens the store; on first use of the demo company, loads it before returning. */
   start(): Promise<void>;
@@ -87,7 +87,7 @@ export interface GenbaApp extends SafetyService, LogsSourceSetting, Pick<DataSou
   status(): StatusInfo;
   overview(): Overview;
   settings(): Settings;
-  updateSettings(change: { lang: Lang }): Settings;
+  updateSettings(change: { lang?: Lang | undefined; approverName?: string | null | undefined }): Settings;
   /** The approval history as CSV, saved where the manager chooses (the app: a save dialog). */
   exportApprovals(): Promise<{ savedTo: string | null }>;
   /** Settings → Models: imports every model of a folder the manager picks, with its progress as events; null when cancelled. */

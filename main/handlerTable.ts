@@ -58,9 +58,9 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'chat.cancel': (req) => ({ cancelled: app.assistant.cancel(req.requestId) }),
     'proposals.get': (req) => app.assistant.proposal(req.id),
     'proposals.preview': (req) => app.assistant.preview(req.id, req.keepOperatorIds),
-    // The decision is the manager's: who decided is this machine's user, never a field of the request.
+    // The decision is the manager's: who decided is this machine's approver (Settings, else its account), never a field of the request.
     'proposals.decide': (req) =>
-      app.assistant.decide(req.id, { action: req.action, reason: req.reason ?? null, user: app.userName, keepOperatorIds: req.keepOperatorIds }),
+      app.assistant.decide(req.id, { action: req.action, reason: req.reason ?? null, user: app.approver(), keepOperatorIds: req.keepOperatorIds }),
     'plan.make': async (req) => {
       const made = await app.planning.plan(req.date);
       return app.planning.get(made.planId)!;

@@ -92,7 +92,15 @@ export const REQUEST_SCHEMAS = {
   'status.get': empty,
   'overview.get': empty,
   'settings.get': empty,
-  'settings.update': z.object({ lang: z.enum(['ja', 'en']) }).strict(),
+  'settings.update': z
+    .object({
+      lang: z.enum(['ja', 'en']),
+      /** The approver's name; null or blank: this machine's account again. */
+      approverName: z.string().max(100).nullable(),
+    })
+    .partial()
+    .strict()
+    .refine((o) => Object.keys(o).length > 0, { message: 'nothing to change' }),
   'businesses.list': empty,
   'names.latin': empty,
   // A business's name and aliases in Settings; an empty name removes the manager's entry.

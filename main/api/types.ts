@@ -170,6 +170,8 @@ export interface SyncSummary {
 export interface Settings {
   lang: Lang;
   timeZone: string;
+  /** Who decisions are recorded as: the name set in Settings, else this machine's account (`fromAccount`). */
+  approver: { name: string; fromAccount: boolean };
 }
 
 /**

@@ -109,8 +109,8 @@ export async function runDecision(
   const decision = {
     action: action === 'approve' ? ('approved' as const) : action === 'reject' ? ('rejected' as const) : ('modified' as const),
     reason: o.reason ?? null,
-    // The OS account running the command, as in the app: nobody names who decided.
-    user: app.userName,
+    // As in the app: the approver's name in Settings, else the OS account running the command; no option names who decided.
+    user: app.approver(),
     keepOperatorIds: keep,
   };
   const s = await app.assistant.decideAndDeliver(id.toUpperCase(), decision, deliveryWait(app.config().source));

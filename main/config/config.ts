@@ -60,6 +60,11 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 export const configSchema = z
   .object({
     lang: z.enum(['ja', 'en']).default('ja'),
+    /**
+     * The manager's name as decisions record it (approval_history.action_user, 承認者名, at most
+     * 100 characters as that column holds); null: the signed-in account of this machine.
+     */
+    approverName: z.string().trim().min(1).max(100).nullable().default(null),
     /** IANA zone the company's DATETIME columns and working days are expressed in. */
     timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'unknown IANA time zone' }).default('Asia/Tokyo'),
     source: z.discriminatedUnion('kind', [demoSourceSchema, mysqlSourceSchema]).prefault({ kind: 'demo' }),

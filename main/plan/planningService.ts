@@ -71,8 +71,8 @@ export function createPlanningService(deps: {
   env: Pick<AppEnv, 'now' | 'config'>;
   distancesKm: () => Record<string, Record<string, number>>;
   businessNames: () => Record<string, string>;
-  /** Who decides: the OS user of this machine. */
-  userName: string;
+  /** Who decides: the approver's name in Settings, else the OS account of this machine. */
+  approver: () => string;
   /** The outbox: a decision is recorded in the plan's transaction, then delivered at once (and retried by the sync until it is). */
   record: (d: DecisionRecord) => void;
   deliver: () => Promise<DeliveryReport | null>;
@@ -207,7 +207,7 @@ export function createPlanningService(deps: {
       const { plan, replaced } = decidePlan(
         deps.db(),
         planId,
-        { ...d, user: deps.userName },
+        { ...d, user: deps.approver() },
         {
           now: deps.env.now(),
           timeZone: config.timeZone,

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,6 +75,15 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
   });
   it('answers 「札幌のエントリ1工程が遅延しています」 with a proposal card, details, citations and approval', async () => {
     const { page } = env.ui;
+    // Settings → 承認者名: the name decisions are recorded under, instead of this machine's account.
+    await page.getByTestId('nav-settings').click();
+    expect(await page.getByTestId('approver-hint').textContent()).toContain(`このパソコンのアカウント名「${userInfo().username}」`);
+    await page.getByTestId('approver-name').fill('山田太郎');
+    await page.getByTestId('approver-save').click();
+    await expect
+      .poll(() => page.getByTestId('approver-hint').textContent())
+      .toBe('承認履歴には「山田太郎」が承認者として記録されます。空にして保存すると、このパソコンのアカウント名に戻ります。 保存しました。');
+    expect(env.app.config().approverName).toBe('山田太郎');
     await page.getByTestId('nav-chat').click();
     await page.getByTestId('conversation-new').click();
     await page.getByTestId('chat-input').fill('札幌のエントリ1工程が遅延しています');
@@ -113,11 +123,14 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     // 承認 asks first, naming what is written to the company database.
     await page.getByTestId('approve').click();
     expect(await page.getByTestId('approve-confirm').textContent()).toContain('会社のデータベースの承認履歴に書き込みます');
+    expect(await page.getByTestId('approve-confirm-by').textContent()).toBe('承認者: 山田太郎');
     expect(env.app.assistant.proposal(p.id).status).toBe('open');
     await page.getByTestId('approve-confirmed').click();
     await expect.poll(() => page.getByTestId('proposal-status').textContent()).toBe('承認済み');
     const id = await card.getAttribute('data-proposal-id');
     expect(env.app.assistant.proposal(id!).status).toBe('approved');
+    expect(env.app.assistant.approvals().find((d) => d.suggestionId === id)).toMatchObject({ action: 'approved', user: '山田太郎' });
+    env.app.updateSettings({ approverName: null });
   });
 
   it('below the confidence line, says what it understood and offers the closest readings as buttons; the one picked is answered as it is', async () => {

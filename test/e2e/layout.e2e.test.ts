@@ -196,14 +196,14 @@ describe('Layout: every view fits windows from 1024×640 to 1920×1080, in Japan
       action: 'rejected',
       // A long reason typed with no punctuation at all: its column gives way, not the window.
       reason: '盛岡は夕方の医療レセプトで手一杯のため今日は応援を出せないと品川の責任者にも電話で確認済みなので明日の朝に改めて相談する',
-      user: env.app.userName,
+      user: env.app.approver(),
     });
     // Approved in part (one of three): the line is still short, so the Chat view's request below still gets a card.
     const a = await env.app.assistant.ask('札幌のエントリ1工程が遅延しています');
     env.app.assistant.decide(a.proposal!.id, {
       action: 'modified',
       reason: '1名だけ先に',
-      user: env.app.userName,
+      user: env.app.approver(),
       keepOperatorIds: [a.proposal!.operators[0]!.id],
     });
     const later = await env.app.planning.plan('2025-10-27');

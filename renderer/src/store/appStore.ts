@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { GenbaEvent, Lang, Overview, StatusInfo } from '../../../main/api/types';
+import type { GenbaEvent, Lang, Overview, Settings, StatusInfo } from '../../../main/api/types';
 import type { LatinNames } from '../../../main/api/latinNames';
 import { call } from '../api/genbaClient';
 
@@ -9,6 +9,8 @@ export type ViewId = (typeof VIEWS)[number];
 interface AppState {
   view: ViewId;
   lang: Lang;
+  /** Who decisions are recorded as (Settings → approver); null until the settings are read. */
+  approver: Settings['approver'] | null;
   status: StatusInfo | null;
   overview: Overview | null;
   /** The company's names in Latin letters (useName): read with the overview, so names made later reach the screens. */
@@ -32,6 +34,8 @@ interface AppState {
   setView(view: ViewId): void;
   refresh(): Promise<void>;
   setLang(lang: Lang): Promise<void>;
+  /** Saves the approver's name (null: this machine's account); false when the core refused it. */
+  setApproverName(name: string | null): Promise<boolean>;
   resetDemo(): Promise<number>;
   syncNow(): Promise<void>;
   handleEvent(event: GenbaEvent): void;
@@ -52,6 +56,7 @@ export const useAppStore = create<AppState>((set, get) => {
   return {
     view: 'overview',
     lang: 'ja',
+    approver: null,
     status: null,
     overview: null,
     latinNames: {},
@@ -76,11 +81,18 @@ export const useAppStore = create<AppState>((set, get) => {
           call('alerts.list', { status: 'open' }),
           call('names.latin', {}),
         ]);
-        set({ lang: settings.lang, status, overview, alertCount: open.length, latinNames });
+        set({ lang: settings.lang, approver: settings.approver, status, overview, alertCount: open.length, latinNames });
       });
     },
     setLang: async (lang) => {
       await guarded(async () => set({ lang: (await call('settings.update', { lang })).lang }));
+    },
+    setApproverName: async (approverName) => {
+      const saved = await guarded(async () => {
+        set({ approver: (await call('settings.update', { approverName })).approver });
+        return true;
+      });
+      return saved === true;
     },
     resetDemo: async () => {
       const result = await guarded(() => call('demo.reset', {}));
@@ -96,7 +108,7 @@ export const useAppStore = create<AppState>((set, get) => {
       else if (event.type === 'data-changed' || event.type === 'sync-finished') {
         set({ progress: null });
         void get().refresh();
-      } else if (event.type === 'settings-changed') set({ lang: event.settings.lang });
+      } else if (event.type === 'settings-changed') set({ lang: event.settings.lang, approver: event.settings.approver });
       else if (event.type === 'alerts-changed' || event.type === 'alert') set({ alertCount: event.openCount });
       else if (event.type === 'open-alert') set({ view: 'alerts', selectedAlertId: event.id });
     },

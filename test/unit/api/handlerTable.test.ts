@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../../main/api/channelNames.js';
 import { REQUEST_SCHEMAS } from '../../../main/api/contract.js';
@@ -58,6 +59,8 @@ describe('handler table', () => {
     const cases: [keyof HandlerTable, unknown][] = [
       ['settings.update', { lang: 'fr' }],
       ['settings.update', {}],
+      ['settings.update', { approverName: 'あ'.repeat(101) }],
+      ['settings.update', { approverName: 42 }],
       ['alerts.pause', { minutes: -5 }],
       ['alerts.pause', { minutes: '60' }],
       ['status.get', { extra: 1 }],
@@ -105,11 +108,31 @@ describe('handler table', () => {
   });
 
   it('switches the language of settings and of errors', async () => {
-    expect(await table['settings.update']({ lang: 'en' })).toEqual({ ok: true, value: { lang: 'en', timeZone: 'Asia/Tokyo' } });
+    expect(await table['settings.update']({ lang: 'en' })).toEqual({
+      ok: true,
+      value: { lang: 'en', timeZone: 'Asia/Tokyo', approver: { name: userInfo().username, fromAccount: true } },
+    });
     expect(events.some((e) => e.type === 'settings-changed')).toBe(true);
     const result = await table['alerts.pause']({ minutes: 0 });
     expect(!result.ok && result.error.message).toContain('Invalid input');
     await table['settings.update']({ lang: 'ja' });
+  });
+
+  it("records decisions under the approver's name from Settings, and under this machine's account when it is blank", async () => {
+    const named = await table['settings.update']({ approverName: '  山田太郎 ' });
+    expect(named).toEqual({ ok: true, value: { lang: 'ja', timeZone: 'Asia/Tokyo', approver: { name: '山田太郎', fromAccount: false } } });
+    expect(events.at(-1)).toEqual({ type: 'settings-changed', settings: named.ok && named.value });
+    expect(app.config().approverName).toBe('山田太郎');
+    const asked = await app.assistant.ask('札幌のエントリ1工程が遅延しています');
+    const decided = await table['proposals.decide']({ id: asked.proposal!.id, action: 'rejected', reason: '様子を見る' });
+    expect(decided.ok).toBe(true);
+    const listed = await table['approvals.list']({});
+    expect(listed.ok && listed.value.find((d) => d.suggestionId === asked.proposal!.id)).toMatchObject({ action: 'rejected', user: '山田太郎' });
+    expect(await table['settings.update']({ approverName: '   ' })).toMatchObject({
+      ok: true,
+      value: { approver: { name: userInfo().username, fromAccount: true } },
+    });
+    expect(app.config().approverName).toBeNull();
   });
 
   it('pauses alerts for the requested time on the app clock', async () => {

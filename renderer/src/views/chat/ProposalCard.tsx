@@ -30,6 +30,7 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
   // In a partial approval: the projection with only the ticked operators, computed by the core.
   const [preview, setPreview] = useState<Pick<Proposal, 'impact' | 'facts'> | null>(null);
   const lang = useAppStore((s) => s.lang);
+  const approver = useAppStore((s) => s.approver);
   const names = useAppStore((s) => s.overview?.businessNames ?? NO_NAMES);
   // busy: a second click while a decision is out would only earn an 'already decided' error.
   const { busy, error, run } = useCore();
@@ -204,6 +205,11 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
               to: `${name(p.site)} ${name(p.process)}`,
             })}
           </p>
+          {approver && (
+            <p className="muted small" data-testid="approve-confirm-by">
+              {t('proposal.confirmBy', { name: approver.name })}
+            </p>
+          )}
           <div className="buttons">
             <button
               type="button"

@@ -7,6 +7,7 @@ import { ModelsPanel } from './ModelsPanel';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { BusinessNamesPanel } from './BusinessNamesPanel';
 import { ProcessNamesPanel } from './ProcessNamesPanel';
+import { ApproverField } from './ApproverField';
 import { useShallow } from 'zustand/react/shallow';
 
 export function SettingsView() {
@@ -25,6 +26,10 @@ export function SettingsView() {
             <option value="ja">日本語</option>
             <option value="en">English</option>
           </select>
+        </dd>
+        <dt>{t('settings.approver')}</dt>
+        <dd>
+          <ApproverField />
         </dd>
         <dt>{t('settings.dataDir')}</dt>
         <dd>
