@@ -14,6 +14,8 @@ export interface DayForecast {
   p10: number;
   p50: number;
   p90: number;
+  /** The company's own forecast of the day's items (its workload_forecasts), shown beside Genba's; absent where it gives none. */
+  company?: number;
 }
 
 /** A low, middle and high figure of items: the 10th, 50th and 90th percentiles. */
@@ -116,6 +118,8 @@ export interface PlanDemand {
   p90?: number;
   /** Minutes after local midnight. */
   deadlineMinute: number;
+  /** The company's own forecast of these items (workload_forecasts), for the manager to compare; the plan never staffs for it. */
+  company?: number;
 }
 
 /** One series of the plan: the forecast it staffs for, what the people on it do by the deadline, and when they finish. */

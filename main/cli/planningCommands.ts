@@ -203,11 +203,13 @@ const FORECAST_WORDS = {
   ja: {
     head: (asOf: string, days: number) => `物量予測（${asOf}までの実績から、${days}営業日先まで。件／日、中央値と P10〜P90）`,
     short: (k: number, min: number) => `実績が${min}営業日未満の${k}系列は予測していません。`,
+    company: '［ ］内は会社の予測（workload_forecasts）。',
   },
   en: {
     head: (asOf: string, days: number) =>
       `Workload forecast (from actuals up to ${asOf}, ${count(days, 'working day')} ahead; items per day, median and P10–P90)`,
     short: (k: number, min: number) => `${count(k, 'series', 'series')} with fewer than ${min} working days of history ${k === 1 ? 'is' : 'are'} not forecast.`,
+    company: "[ ]: the company's own forecast (workload_forecasts).",
   },
 } satisfies Localized<Record<string, unknown>>;
 
@@ -244,8 +246,13 @@ export function runForecastCommand(app: GenbaApp, args: string[], o: { days?: st
   const names = app.overview().businessNames;
   const key = (s: (typeof series)[number]): string => `${s.site} ${names[s.businessId] ?? s.businessId} ${s.process}`;
   const keyWidth = Math.max(0, ...series.map((s) => textWidth(key(s)))) + 2;
-  const lines = [w.head(f.asOf, days), padEnd('', keyWidth) + f.dates.map((d) => padStart(dayName(app.lang(), d), 22)).join('')];
-  for (const s of series) lines.push(padEnd(key(s), keyWidth) + s.days.map((d) => padStart(`${n(d.p50)} (${n(d.p10)}–${n(d.p90)})`, 22)).join(''));
+  // The company's own figure in brackets where it gives one, to read beside Genba's.
+  const cell = (d: (typeof series)[number]['days'][number]): string =>
+    `${n(d.p50)} (${n(d.p10)}–${n(d.p90)})${d.company !== undefined ? ` [${n(d.company)}]` : ''}`;
+  const width = Math.max(22, ...series.flatMap((s) => s.days.map((d) => textWidth(cell(d)) + 2)));
+  const lines = [w.head(f.asOf, days), padEnd('', keyWidth) + f.dates.map((d) => padStart(dayName(app.lang(), d), width)).join('')];
+  for (const s of series) lines.push(padEnd(key(s), keyWidth) + s.days.map((d) => padStart(cell(d), width)).join(''));
+  if (series.some((s) => s.days.some((d) => d.company !== undefined))) lines.push(w.company);
   if (f.tooShort.length > 0) lines.push(w.short(f.tooShort.length, f.minHistory));
   io.stdout(`${lines.join('\n')}\n`);
   return 0;

@@ -22,7 +22,8 @@ export function forecastStore(db: Database.Database, o: { now: number; timeZone:
   // question, the plan and the Plan view then share it instead of refitting 50 series each, ~20 ms a series).
   const version = db
     .prepare(
-      `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM arrivals) || '/' || (SELECT COALESCE(MAX(snapshot_id), 0) FROM progress_snapshots) AS v`,
+      `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM arrivals) || '/' || (SELECT COALESCE(MAX(snapshot_id), 0) FROM progress_snapshots)
+         || '/' || (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM workload_forecasts) AS v`,
     )
     .get() as { v: string };
   const key = `${asOf}|${o.days}|${o.timeZone}|${version.v}`;
@@ -33,12 +34,30 @@ export function forecastStore(db: Database.Database, o: { now: number; timeZone:
   return value;
 }
 
+/**
+ * The company's own forecasts for these dates (workload_forecasts), by date, site, business and
+ * process: the latest row of each where the company revised one.
+ */
+function companyForecasts(db: Database.Database, dates: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  if (dates.length === 0) return out;
+  const rows = db
+    .prepare(
+      `SELECT forecast_date AS date, location_name AS site, business_id AS businessId, process_name AS process, forecast_items AS items
+       FROM workload_forecasts WHERE forecast_date IN (${dates.map(() => '?').join(',')}) ORDER BY updated_at, forecast_id`,
+    )
+    .all(...dates) as { date: string; site: string; businessId: string; process: string; items: number }[];
+  for (const r of rows) out.set(`${r.date}\u0000${r.site}\u0000${r.businessId}\u0000${r.process}`, r.items);
+  return out;
+}
+
 const memo = new WeakMap<Database.Database, { key: string; value: StoreForecast }>();
 
 function compute(db: Database.Database, asOf: string, o: { now: number; timeZone: string; days: number }): StoreForecast {
   const dates = nextWorkingDays(asOf, o.days);
   // Without earlier days to compare (no profile), today counts as before: its items are taken as in.
   const filling = new Set(arrivedToday(db, o).flatMap((a) => (a.share !== null && !dayComplete(a.share) ? [a.key] : [])));
+  const company = companyForecasts(db, dates);
   const series: SeriesForecast[] = [];
   const tooShort: StoreForecast['tooShort'] = [];
   for (const s of dailyVolumes(db, { timeZone: o.timeZone, until: asOf })) {
@@ -48,7 +67,11 @@ function compute(db: Database.Database, asOf: string, o: { now: number; timeZone
     }
     const { values: all, ...rest } = s;
     const values = filling.has(s.key) ? all.filter((v) => v.date < asOf) : all;
-    series.push({ ...rest, historyDays: values.length, days: forecastSeries(values, dates) });
+    const days = forecastSeries(values, dates).map((d) => {
+      const own = company.get(`${d.date}\u0000${s.site}\u0000${s.businessId}\u0000${s.process}`);
+      return own === undefined ? d : { ...d, company: own };
+    });
+    series.push({ ...rest, historyDays: values.length, days });
   }
   return { asOf, dates, series, tooShort, minHistory: MIN_HISTORY };
 }

@@ -63,6 +63,7 @@ export function planInputs(
       p80: Math.round(d.p50 + (d.p90 - d.p50) * P80_OF_P90),
       p10: Math.round(d.p10),
       p90: Math.round(d.p90),
+      ...(d.company !== undefined ? { company: d.company } : {}),
       // Without a deadline in the snapshots, the work is due by the end of the day.
       deadlineMinute: deadlines.get(`${s.site}\u0000${s.businessId}`) ?? minuteOf(c.workday.end),
     });

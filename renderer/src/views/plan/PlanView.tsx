@@ -266,6 +266,11 @@ export function PlanView() {
                         <td className="num">
                           {d.p50.toLocaleString()}
                           {d.p10 !== undefined && d.p90 !== undefined ? ` (${d.p10.toLocaleString()}–${d.p90.toLocaleString()})` : ''}
+                          {d.company !== undefined && (
+                            <div className="muted small" data-testid="plan-company-forecast">
+                              {t('plan.companyForecast', { n: Math.round(d.company).toLocaleString() })}
+                            </div>
+                          )}
                         </td>
                         <td className="num">{Math.round(d.plannedItems).toLocaleString()}</td>
                         <td>{hm(d.deadlineMinute)}</td>
