@@ -131,7 +131,9 @@ describe('alerts on the demo company', () => {
       await page.getByTestId('nav-alerts').click();
       await page.getByTestId('alert-list').locator('li', { hasText: text }).click();
     };
-    // English screens write the site in Latin letters (api/latinNames.ts).
+    // English screens write the site in Latin letters (api/latinNames.ts), once the app has made the names' readings: in
+    // the background after a start in Japanese, which on a loaded machine took longer than this view's 30 s (CI).
+    await expect.poll(() => Object.keys(env.app.assistant.latinNames()).length, { timeout: 120_000 }).toBeGreaterThan(0);
     await showIncident('en', 'Log incident (Sapporo)');
     await page.screenshot({ path: join(TEST_RESULTS, 'alerts-incident-1280-en.png') });
     await showIncident('ja', 'ログの障害（札幌）');
