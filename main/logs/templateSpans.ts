@@ -11,10 +11,13 @@ const LETTER = /[A-Za-z\u3040-\u30ff\u4e00-\u9fff]/;
 export interface SpanMerge {
   keep: MinedTemplate;
   absorb: MinedTemplate;
-  /** The template they become: the common prefix, one wildcard, the common suffix. */
+  /** The template they become: their common tokens, one wildcard for each value written differently. */
   tokens: string[];
-  /** Where the wildcard stands in `tokens`. */
-  at: number;
+  /** The wildcards of `tokens` that stand for such a value (their values are too mixed to keep). */
+  spans: number[];
+  /** Where each position of `keep` and of `absorb` went in `tokens`; null: into one of the `spans`. */
+  keepAt: (number | null)[];
+  absorbAt: (number | null)[];
 }
 
 /**
@@ -82,5 +85,9 @@ function spanMerge(keep: MinedTemplate, other: MinedTemplate, chunksOf: (t: Mine
     if (c.length !== t.tokens.length) return null;
     for (let k = p + 1; k < end; k++) if (c[k] !== c[p]) return null;
   }
-  return { keep, absorb: other, tokens: [...a.slice(0, p), WILDCARD, ...a.slice(a.length - s)], at: p };
+  const at = (t: MinedTemplate): (number | null)[] => {
+    const d = t.tokens.length - (p + 1 + s);
+    return t.tokens.map((_, pos) => (pos < p ? pos : pos < t.tokens.length - s ? null : pos - d));
+  };
+  return { keep, absorb: other, tokens: [...a.slice(0, p), WILDCARD, ...a.slice(a.length - s)], spans: [p], keepAt: at(keep), absorbAt: at(other) };
 }
