@@ -39,17 +39,25 @@ export function findSpanMerges(templates: Iterable<MinedTemplate>): SpanMerge[] 
     if (g) g.push(t);
     else groups.set(k, [t]);
   }
-  const merges: SpanMerge[] = [];
   const chunks = new Map<MinedTemplate, number[]>();
   const chunksOf = (t: MinedTemplate): number[] => {
     let c = chunks.get(t);
     if (!c) chunks.set(t, (c = tokenChunks(t.sample!)));
     return c;
   };
-  for (const group of groups.values()) {
+  return pairMerges(groups.values(), (keep, other) => spanMerge(keep, other, chunksOf));
+}
+
+/**
+ * The merges `merge` finds within each group, between templates of different lengths: the
+ * busiest first, so that the largest keeps its id; at most MAX_GROUP of a group compared (the
+ * busiest), and each template in one merge at most per call.
+ */
+export function pairMerges(groups: Iterable<MinedTemplate[]>, merge: (keep: MinedTemplate, other: MinedTemplate) => SpanMerge | null): SpanMerge[] {
+  const merges: SpanMerge[] = [];
+  for (const group of groups) {
     if (group.length < 2 || new Set(group.map((t) => t.tokens.length)).size < 2) continue;
-    // Bounded work per group: its busiest templates, largest first, so the largest keeps its id.
-    const list = group.length > MAX_GROUP ? [...group].sort((a, b) => b.count - a.count).slice(0, MAX_GROUP) : [...group].sort((a, b) => b.count - a.count);
+    const list = [...group].sort((a, b) => b.count - a.count).slice(0, MAX_GROUP);
     const used = new Set<MinedTemplate>();
     for (let i = 0; i < list.length; i++) {
       const keep = list[i]!;
@@ -57,7 +65,7 @@ export function findSpanMerges(templates: Iterable<MinedTemplate>): SpanMerge[] 
       for (let j = i + 1; j < list.length; j++) {
         const other = list[j]!;
         if (used.has(other) || other.tokens.length === keep.tokens.length) continue;
-        const m = spanMerge(keep, other, chunksOf);
+        const m = merge(keep, other);
         if (!m) continue;
         merges.push(m);
         used.add(keep);

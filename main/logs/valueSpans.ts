@@ -1,6 +1,6 @@
 import { WILDCARD } from './maskTokens.js';
 import type { MinedTemplate } from './minedTemplate.js';
-import type { SpanMerge } from './templateSpans.js';
+import { pairMerges, type SpanMerge } from './templateSpans.js';
 
 /**
  * Words that name a unit of measure (size, time, share): a value written with its unit
@@ -19,8 +19,6 @@ const LETTER = /\p{L}/u;
 const MIN_ANCHOR_WORDS = 2;
 /** Templates longer than this are not aligned (the alignment is quadratic in their lengths). */
 const MAX_TOKENS = 64;
-/** Templates compared pairwise per group (first constant word): the busiest this many. */
-const MAX_GROUP = 128;
 
 /** A masked value or a number: what makes a span a value. */
 const holdsValue = (t: string): boolean => t === WILDCARD || /\d/.test(t);
@@ -41,6 +39,7 @@ const valueEdge = (t: string): boolean => holdsValue(t) || UNIT.test(t);
  * sides and hold a value on both, and at least MIN_ANCHOR_WORDS words must align outside them.
  */
 export function findValueSpanMerges(templates: Iterable<MinedTemplate>): SpanMerge[] {
+  // Grouped by their first constant word, which no value span can hold.
   const groups = new Map<string, MinedTemplate[]>();
   for (const t of templates) {
     if (t.tokens.length > MAX_TOKENS) continue;
@@ -50,28 +49,7 @@ export function findValueSpanMerges(templates: Iterable<MinedTemplate>): SpanMer
     if (g) g.push(t);
     else groups.set(first, [t]);
   }
-  const merges: SpanMerge[] = [];
-  for (const group of groups.values()) {
-    if (group.length < 2 || new Set(group.map((t) => t.tokens.length)).size < 2) continue;
-    // The busiest first, so that the largest keeps its id; bounded work per group.
-    const list = [...group].sort((a, b) => b.count - a.count || a.id - b.id).slice(0, MAX_GROUP);
-    const used = new Set<MinedTemplate>();
-    for (let i = 0; i < list.length; i++) {
-      const keep = list[i]!;
-      if (used.has(keep)) continue;
-      for (let j = i + 1; j < list.length; j++) {
-        const other = list[j]!;
-        if (used.has(other) || other.tokens.length === keep.tokens.length) continue;
-        const m = valueSpanMerge(keep, other);
-        if (!m) continue;
-        merges.push(m);
-        used.add(keep);
-        used.add(other);
-        break;
-      }
-    }
-  }
-  return merges;
+  return pairMerges(groups.values(), valueSpanMerge);
 }
 
 /** Pairs of equal positions of `a` and `b` in order: their longest common subsequence. */
