@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseMessages } from '../../main/logs/parseLogFile.js';
 import { DEFAULT_MINER, type MinerOptions } from '../../main/logs/templateMiner.js';
-import { groupingAccuracy, parseCsv, parsingAccuracy } from './loghub.js';
+import { parseCsv, scoreMining, type MinedScore } from './loghub.js';
 
 /**
  * The log families a helper wrote for issue 42 without reading the miner
@@ -21,22 +20,15 @@ export function generateBlindLogs(dir: string): string[] {
 }
 
 /** One generated family mined as `genba logs parse` mines a file, scored against its ground truth. */
-export function mineBlindFamily(dir: string, family: string, o: MinerOptions = DEFAULT_MINER): { ga: number; pa: number; templates: number; truth: number } {
+export function mineBlindFamily(dir: string, family: string, o: MinerOptions = DEFAULT_MINER): MinedScore {
   const rows = parseCsv(readFileSync(join(dir, family, `${family}_2k.log_structured_corrected.csv`), 'utf8'));
   const header = rows[0]!;
   const [ci, ei, ti] = ['Content', 'EventId', 'EventTemplate'].map((c) => header.indexOf(c));
   const data = rows.slice(1).filter((r) => r.length === header.length);
-  const content = data.map((r) => r[ci!]!);
-  const events = data.map((r) => r[ei!]!);
-  const r = parseMessages(() => content, o);
-  const ids = [...r.ids];
-  return {
-    ga: groupingAccuracy(ids, events),
-    pa: parsingAccuracy(
-      ids.map((id) => r.text.get(id) ?? ''),
-      data.map((x) => x[ti!]!),
-    ),
-    templates: r.text.size,
-    truth: new Set(events).size,
-  };
+  return scoreMining(
+    data.map((r) => r[ci!]!),
+    data.map((r) => r[ei!]!),
+    data.map((r) => r[ti!]!),
+    o,
+  );
 }

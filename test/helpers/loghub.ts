@@ -112,8 +112,20 @@ export function parsingAccuracy(predicted: string[], truth: string[]): number {
 }
 
 /** Parses one system's messages as `genba logs parse` does, and scores the grouping and the templates. */
-export function mineLoghub(system: string, o: MinerOptions = DEFAULT_MINER): { ga: number; pa: number; templates: number; truth: number } {
+export function mineLoghub(system: string, o: MinerOptions = DEFAULT_MINER): MinedScore {
   const { content, events, templates } = loadLoghub(system);
+  return scoreMining(content, events, templates, o);
+}
+
+export interface MinedScore {
+  ga: number;
+  pa: number;
+  templates: number;
+  truth: number;
+}
+
+/** Messages parsed as `genba logs parse` parses them, scored against their true events and templates. */
+export function scoreMining(content: string[], events: string[], templates: string[], o: MinerOptions = DEFAULT_MINER): MinedScore {
   const r = parseMessages(() => content, o);
   const ids = [...r.ids];
   return {
