@@ -9,7 +9,17 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   // test/fixtures/logs-blind-42 and -42b: locked sets, kept byte for byte as their writers left them (their sha256 are in the README and the closing notes).
   {
-    ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', '.electron-native/', 'models/', 'resources/', 'test/fixtures/logs-blind-42/', 'test/fixtures/logs-blind-42b/'],
+    ignores: [
+      'out/',
+      'dist/',
+      'node_modules/',
+      'test-results/',
+      '.electron-native/',
+      'models/',
+      'resources/',
+      'test/fixtures/logs-blind-42/',
+      'test/fixtures/logs-blind-42b/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
