@@ -1,4 +1,3 @@
-import type { Settings } from './api/types.js';
 import { join } from 'node:path';
 import { createAiServices } from './ai/aiServices.js';
 import { createAlertService } from './alerts/alertService.js';
@@ -7,7 +6,7 @@ import { createLogIntelligence } from './logs/logIntelligence.js';
 import { createEventBus } from './api/eventBus.js';
 import { createAppEnv } from './config/appEnv.js';
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
-import { osUserName } from './config/osUserName.js';
+import { createAppSettings } from './config/appSettings.js';
 import { memorySecretStore, MYSQL_PASSWORD } from './config/secretStore.js';
 import { describeError } from './errors.js';
 import { createAppLog } from './applog/appLog.js';
@@ -61,13 +60,8 @@ export function createApp(options: AppOptions = {}): GenbaApp {
   const overview = () => overviewNow(store.db(), env);
   const distancesKm = () => placementDistancesKm(config());
   const decisions = decisionOutbox(store.db, clock.now, () => sync.run('deliver', []).then((r) => r.delivery));
-  const account = osUserName();
-  const approver = (): string => config().approverName ?? account;
-  const settingsNow = (): Settings => ({
-    lang: lang(),
-    timeZone: config().timeZone,
-    approver: { name: approver(), fromAccount: config().approverName === null },
-  });
+  const appSettings = createAppSettings(env, events);
+  const { approver } = appSettings;
   const planning = createPlanningService({ db: store.db, env, distancesKm, businessNames: () => overview().businessNames, approver, ...decisions });
   const ai = createAiServices({ dataDir, env, overrides: options.models ?? {}, log, events });
   const logs = createLogIntelligence({
@@ -180,17 +174,8 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       }),
     overview,
     ...createProcessNameSettings({ db: store.db, now: clock.now, events, log }),
-    settings: () => settingsNow(),
-    updateSettings(change) {
-      if (change.lang !== undefined) env.setLang(change.lang);
-      if (change.approverName !== undefined) {
-        const name = change.approverName?.trim() || null;
-        setConfig((c) => ({ ...c, approverName: name }));
-      }
-      const settings = settingsNow();
-      events.emit({ type: 'settings-changed', settings });
-      return settings;
-    },
+    settings: appSettings.settings,
+    updateSettings: appSettings.updateSettings,
     syncNow: dataSource.syncNow,
     testSource: dataSource.testSource,
     saveSource: dataSource.saveSource,
