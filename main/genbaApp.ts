@@ -1,7 +1,7 @@
 import type { AiServices, ModelOverrides } from './ai/aiServices.js';
 import type { AlertService } from './alerts/alertService.js';
 import type { EventBus } from './api/eventBus.js';
-import type { Lang, ModelImportReport, Overview, ProcessName, Settings, StatusInfo, StorageReport } from './api/types.js';
+import type { Lang, ModelImportReport, Overview, ProcessName, Settings, SettingsChange, StatusInfo, StorageReport } from './api/types.js';
 import type { AppLog } from './applog/appLog.js';
 import type { AssistantService, SaveFile } from './chat/assistantService.js';
 import type { Clock, ClockMode } from './config/clock.js';
@@ -87,7 +87,7 @@ export interface GenbaApp extends SafetyService, LogsSourceSetting, Pick<DataSou
   status(): StatusInfo;
   overview(): Overview;
   settings(): Settings;
-  updateSettings(change: { lang?: Lang | undefined; approverName?: string | null | undefined }): Settings;
+  updateSettings(change: SettingsChange): Settings;
   /** The approval history as CSV, saved where the manager chooses (the app: a save dialog). */
   exportApprovals(): Promise<{ savedTo: string | null }>;
   /** Settings → Models: imports every model of a folder the manager picks, with its progress as events; null when cancelled. */

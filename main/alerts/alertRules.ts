@@ -1,4 +1,4 @@
-import { isCriticalDelay } from './criticalDelay.js';
+import { decidedMove, isCriticalDelay } from './criticalDelay.js';
 import type { IncidentKpiLink, LogIncident, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { DEFAULT_INCIDENT, groupIncidents } from '../logs/logIncidents.js';
@@ -69,7 +69,7 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandi
     // The business by the name the overview shows, not its id.
     const business = businessLabel(i.overview.businessNames, p.businessId);
     // A move already decided for it: the alert follows the decision (what was done, what it should bring) until it resolves.
-    const decided = p.decision && p.decision.verdict !== 'short' ? p.decision : null;
+    const decided = decidedMove(p);
     const critical = isCriticalDelay(p, i.config.criticalLateMinutes);
     return {
       key: `delay_risk|${p.site}|${p.process}`,

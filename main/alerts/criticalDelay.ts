@@ -1,4 +1,8 @@
+import type { FloorDecision } from '../api/floorDecision.js';
 import type { ProcessProgress } from '../api/types.js';
+
+/** The move decided for this work that still stands (a move found short no longer covers it); null when none. */
+export const decidedMove = (p: ProcessProgress): FloorDecision | null => (p.decision && p.decision.verdict !== 'short' ? p.decision : null);
 
 /**
  * Whether work's delay is critical: late by `criticalLateMinutes` or more (or with no finish in
@@ -7,7 +11,6 @@ import type { ProcessProgress } from '../api/types.js';
  * delay it brings (a 20-minute delay read as a warning beside a critical arrivals surge).
  */
 export function isCriticalDelay(p: ProcessProgress, criticalLateMinutes: number): boolean {
-  const decided = p.decision !== undefined && p.decision.verdict !== 'short';
-  if (decided || p.remaining <= 0 || (p.status !== 'late' && p.status !== 'stalled')) return false;
+  if (decidedMove(p) !== null || p.remaining <= 0 || (p.status !== 'late' && p.status !== 'stalled')) return false;
   return p.minutesLate === null || p.minutesLate >= criticalLateMinutes;
 }

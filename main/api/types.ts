@@ -174,6 +174,12 @@ export interface Settings {
   approver: { name: string; fromAccount: boolean };
 }
 
+/** What Settings may change (settings.update): the language, the approver's name (null or blank: this machine's account). */
+export interface SettingsChange {
+  lang?: Lang | undefined;
+  approverName?: string | null | undefined;
+}
+
 /**
  * What people call one business (Settings → Business names): the name shown for its id and
  * the other names the assistant understands. `from`: who gave the name in use: the manager

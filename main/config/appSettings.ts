@@ -1,5 +1,5 @@
 import type { EventBus } from '../api/eventBus.js';
-import type { Lang, Settings } from '../api/types.js';
+import type { Settings, SettingsChange } from '../api/types.js';
 import type { AppEnvControl } from './appEnv.js';
 import { osUserName } from './osUserName.js';
 
@@ -19,7 +19,7 @@ export function createAppSettings(env: AppEnvControl, events: EventBus) {
   return {
     approver,
     settings,
-    updateSettings(change: { lang?: Lang | undefined; approverName?: string | null | undefined }): Settings {
+    updateSettings(change: SettingsChange): Settings {
       if (change.lang !== undefined) env.setLang(change.lang);
       if (change.approverName !== undefined) {
         const name = change.approverName?.trim() || null;

@@ -34,6 +34,8 @@ export function forecastStore(db: Database.Database, o: { now: number; timeZone:
   return value;
 }
 
+const companyKey = (date: string, site: string, businessId: string, process: string): string => `${date}\u0000${site}\u0000${businessId}\u0000${process}`;
+
 /**
  * The company's own forecasts for these dates (workload_forecasts), by date, site, business and
  * process: the latest row of each where the company revised one.
@@ -47,7 +49,7 @@ function companyForecasts(db: Database.Database, dates: string[]): Map<string, n
        FROM workload_forecasts WHERE forecast_date IN (${dates.map(() => '?').join(',')}) ORDER BY updated_at, forecast_id`,
     )
     .all(...dates) as { date: string; site: string; businessId: string; process: string; items: number }[];
-  for (const r of rows) out.set(`${r.date}\u0000${r.site}\u0000${r.businessId}\u0000${r.process}`, r.items);
+  for (const r of rows) out.set(companyKey(r.date, r.site, r.businessId, r.process), r.items);
   return out;
 }
 
@@ -68,7 +70,7 @@ function compute(db: Database.Database, asOf: string, o: { now: number; timeZone
     const { values: all, ...rest } = s;
     const values = filling.has(s.key) ? all.filter((v) => v.date < asOf) : all;
     const days = forecastSeries(values, dates).map((d) => {
-      const own = company.get(`${d.date}\u0000${s.site}\u0000${s.businessId}\u0000${s.process}`);
+      const own = company.get(companyKey(d.date, s.site, s.businessId, s.process));
       return own === undefined ? d : { ...d, company: own };
     });
     series.push({ ...rest, historyDays: values.length, days });

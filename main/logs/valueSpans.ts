@@ -78,13 +78,11 @@ function valueSpanMerge(keep: MinedTemplate, other: MinedTemplate): SpanMerge | 
   const pairs = align(a, b);
   // Aligned pairs that stay as they are; the others fall into a value span.
   const inSpan = new Array<boolean>(pairs.length).fill(false);
-  let differs = false;
   // Each stretch where the two differ: between aligned pairs k-1 and k (k = pairs.length: after the last).
   for (let k = 0; k <= pairs.length; k++) {
     const [ia, ib] = k === 0 ? [-1, -1] : pairs[k - 1]!;
     const [ja, jb] = k === pairs.length ? [a.length, b.length] : pairs[k]!;
     if (ja - ia === 1 && jb - ib === 1) continue;
-    differs = true;
     // Grown over the numbers and units both share on either side, as far as they go.
     let from = k;
     while (from > 0 && valueEdge(a[pairs[from - 1]![0]]!)) from--;
@@ -99,8 +97,8 @@ function valueSpanMerge(keep: MinedTemplate, other: MinedTemplate): SpanMerge | 
     if (!spanA.every(valuePart) || !spanB.every(valuePart) || !spanA.some(holdsValue) || !spanB.some(holdsValue)) return null;
     for (let x = from; x < to; x++) inSpan[x] = true;
   }
-  if (!differs) return null;
-  const anchors = pairs.filter((p, k) => !inSpan[k] && LETTER.test(a[p[0]]!) && a[p[0]] !== WILDCARD).length;
+  // The two differ in length (pairMerges pairs no others), so at least one stretch was a value span.
+  const anchors = pairs.filter((p, k) => !inSpan[k] && LETTER.test(a[p[0]]!)).length;
   if (anchors < MIN_ANCHOR_WORDS) return null;
 
   // The merged template: kept pairs as they are, each run of positions outside them one wildcard.

@@ -13,6 +13,7 @@ import {
   type StoreForecast,
 } from '../../../../main/api/planTypes';
 import { call } from '../../api/genbaClient';
+import { countFigure } from '../../../../main/api/figures';
 import { useDayName } from '../../i18n/useDayName';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
@@ -268,7 +269,7 @@ export function PlanView() {
                           {d.p10 !== undefined && d.p90 !== undefined ? ` (${d.p10.toLocaleString()}–${d.p90.toLocaleString()})` : ''}
                           {d.company !== undefined && (
                             <div className="muted small" data-testid="plan-company-forecast">
-                              {t('plan.companyForecast', { n: Math.round(d.company).toLocaleString() })}
+                              {t('plan.companyForecast', { n: countFigure(d.company) })}
                             </div>
                           )}
                         </td>
