@@ -27,6 +27,7 @@ export default defineConfig({
           index: resolve('electron/main.ts'),
           syncWorker: resolve('main/sync/syncWorker.ts'),
           embeddingWorker: resolve('main/ai/embeddingWorker.ts'),
+          planSolveWorker: resolve('main/plan/planSolveWorker.ts'),
         },
       },
     },

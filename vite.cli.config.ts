@@ -15,7 +15,12 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       // The workers sit next to cli.mjs: the CLI's app runs them in worker threads too.
-      input: { cli: resolve('main/cli.ts'), syncWorker: resolve('main/sync/syncWorker.ts'), embeddingWorker: resolve('main/ai/embeddingWorker.ts') },
+      input: {
+        cli: resolve('main/cli.ts'),
+        syncWorker: resolve('main/sync/syncWorker.ts'),
+        embeddingWorker: resolve('main/ai/embeddingWorker.ts'),
+        planSolveWorker: resolve('main/plan/planSolveWorker.ts'),
+      },
       output: { entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', format: 'es' },
     },
   },

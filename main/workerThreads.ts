@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
  * this code was split into a chunk (chunks/), the folder above; from source (tests, `npm run
  * genba`) a small bootstrap registers tsx and loads `main/<source>`.
  */
-export function startWorker(name: 'syncWorker' | 'embeddingWorker', source: string, workerData: unknown): Worker {
+export function startWorker(name: 'syncWorker' | 'embeddingWorker' | 'planSolveWorker', source: string, workerData: unknown): Worker {
   const here = dirname(fileURLToPath(import.meta.url));
   for (const dir of [here, dirname(here)]) {
     for (const file of [`${name}.js`, `${name}.mjs`]) {

@@ -3,10 +3,12 @@ import { explainShortfall } from '../../main/plan/explainShortfall.js';
 import type { PlanProblem } from '../../main/plan/planProblem.js';
 import type { PlanSolution } from '../../main/plan/planSolution.js';
 import { solvePlan } from '../../main/plan/solvePlan.js';
+import { PlanSolvePool, planSolvePool } from '../../main/plan/planSolvePool.js';
 import { demoPlanCompany, largePlanCompany } from './planCompany.js';
 
 /** Tomorrow's staffing plan: the demo-sized company and a 50-site, 5,000-operator one. */
 export async function planSolverBench(record: (name: string, value: string) => void): Promise<void> {
+  const oneThread = new PlanSolvePool(1);
   const cases: [string, () => PlanProblem][] = [
     ['demo (6 sites, 316 operators)', () => demoPlanCompany(20251023)],
     ['large (50 sites, 5,000 operators)', () => largePlanCompany(20251023, 50, 5000)],
@@ -24,6 +26,12 @@ export async function planSolverBench(record: (name: string, value: string) => v
     );
     const again = await solvePlan(make());
     record(`plan ${label}: solved again`, `${again.ms.toFixed(0)} ms, ${text(again) === text(s) ? 'the same plan byte for byte' : 'A DIFFERENT PLAN'}`);
+    // The peer: the same solver on one thread, site after site (as before issue 40's threads).
+    const single = await solvePlan(make(), { pool: oneThread });
+    record(
+      `plan ${label}: on one thread`,
+      `${single.ms.toFixed(0)} ms (${(single.ms / again.ms).toFixed(2)}× the ${planSolvePool.threads} threads' time), ${text(single) === text(s) ? 'the same plan byte for byte' : 'A DIFFERENT PLAN'}`,
+    );
     record(
       `plan ${label}: objective parts`,
       `shortfall ${o.shortfallItems.toFixed(0)} items, overtime ${o.overtimeMinutes} min (${s.overtime.length} people), ` +

@@ -1,0 +1,12 @@
+// Worker-thread entry: solves the staffing plan's models (LP text) one at a time, so that a plan's independent models run on several cores.
+import { parentPort } from 'node:worker_threads';
+import { solveLp } from './planHighs.js';
+import type { SolveReply, SolveRequest } from './planSolvePool.js';
+
+const port = parentPort!;
+port.on('message', (req: SolveRequest) => {
+  void solveLp(req.lp, req.work, req.start ? new Map(req.start) : undefined)
+    .then((r): SolveReply => ({ result: { ...r, values: r.values ? [...r.values] : null } }))
+    .catch((e: unknown): SolveReply => ({ error: e instanceof Error ? e.message : String(e) }))
+    .then((reply) => port.postMessage(reply));
+});

@@ -1,0 +1,31 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { PlanSolvePool } from '../../../main/plan/planSolvePool.js';
+import type { PlanSolution } from '../../../main/plan/planSolution.js';
+import { solvePlan } from '../../../main/plan/solvePlan.js';
+import { largePlanCompany } from '../../bench/planCompany.js';
+
+/** Everything a plan says but the milliseconds it took. */
+const text = (s: PlanSolution): string => JSON.stringify({ ...s, ms: 0, models: s.models.map((m) => ({ ...m, ms: 0 })) });
+
+/**
+ * Issue 40: a plan's models run on several cores (planSolvePool), and the plan must be the one a
+ * single core makes, byte for byte: the sites' own models in any order, and each repair after the
+ * earlier repairs that share one of its sites, taken in the order of the sites.
+ */
+describe('the plan on several threads', () => {
+  const one = new PlanSolvePool(1);
+  const three = new PlanSolvePool(3);
+  afterAll(() => Promise.all([one.close(), three.close()]));
+
+  it('is the plan of one thread, on a company whose repairs partly overlap', async () => {
+    // 14 sites, 420 operators: twelve sites want help, and some of their neighbourhoods share no site, so their repairs run at once.
+    const p = largePlanCompany(11, 14, 420);
+    const threaded = await solvePlan(p, { pool: three });
+    const repairs = threaded.models.filter((m) => m.sites.length > 1).map((m) => new Set(m.sites));
+    const apart = repairs.some((a, i) => repairs.slice(i + 1).some((b) => ![...a].some((s) => b.has(s))));
+    expect(repairs.length).toBeGreaterThan(2);
+    expect(apart).toBe(true);
+    const single = await solvePlan(p, { pool: one });
+    expect(text(threaded)).toBe(text(single));
+  }, 120_000);
+});
