@@ -16,7 +16,7 @@ import { logParsingBench } from './logParsing.js';
 import { logScaleBench } from './logScale.js';
 import { askQueryBench } from './askQuery.js';
 import { forecastBench } from './forecast.js';
-import { forecastBlindBench } from './forecastBlind.js';
+import { BLIND_SETS, forecastBlindBench } from './forecastBlind.js';
 import { intradayArrivalsBench } from './intradayArrivals.js';
 import { placementAssistantBench } from './placementAssistant.js';
 import { planSolverBench } from './planSolver.js';
@@ -179,7 +179,12 @@ const sections: [string, string, () => Promise<void>][] = [
   [
     'forecast-blind',
     "the locked forecast set of issue 40 (other companies' calendars, closed days as zeros or absent, calendar-date peaks), beside the seasonal naive and ETS",
-    async () => forecastBlindBench(record),
+    async () => forecastBlindBench(record, BLIND_SETS.a),
+  ],
+  [
+    'forecast-blind-b',
+    "issue 40's second locked forecast set (client batches, backlogs, cut-offs, closure weeks, heavy tails; other calendars), beside the seasonal naive and ETS",
+    async () => forecastBlindBench(record, BLIND_SETS.b),
   ],
   [
     'intraday',
