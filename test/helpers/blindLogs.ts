@@ -5,13 +5,14 @@ import { DEFAULT_MINER, type MinerOptions } from '../../main/logs/templateMiner.
 import { parseCsv, scoreMining, type MinedScore } from './loghub.js';
 
 /**
- * The log families a helper wrote for issue 42 without reading the miner
- * (test/fixtures/logs-blind-42): generated into `dir` (never committed), read in Loghub's
- * layout. Locked: run once at the end of issue 42 (README, "Log templates"); any run after
- * that is a development figure.
+ * The log families helpers wrote for issue 42 without reading the miner: `logs-blind-42` (seven
+ * families, run once for valueSpans, a development set since) and `logs-blind-42b` (eight, run
+ * once for stateWords). Generated into `dir` (never committed), read in Loghub's layout.
  */
-export function generateBlindLogs(dir: string): string[] {
-  const r = spawnSync(process.execPath, [resolve('test/fixtures/logs-blind-42/generate.mjs'), dir], { encoding: 'utf8' });
+export type BlindLogSet = 'logs-blind-42' | 'logs-blind-42b';
+
+export function generateBlindLogs(dir: string, set: BlindLogSet = 'logs-blind-42'): string[] {
+  const r = spawnSync(process.execPath, [resolve(`test/fixtures/${set}/generate.mjs`), dir], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`generate.mjs failed: ${r.stderr}`);
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
