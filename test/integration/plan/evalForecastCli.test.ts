@@ -53,5 +53,8 @@ describe('genba eval forecast on a file with its own calendar', () => {
     expect(zeros.stdout).toBe('');
     expect(zeros.stderr.length).toBeGreaterThan(0);
     expect(zeros.stderr).not.toMatch(/—/);
+    // Said as what it is, not as a short history: 190 working days of zeros.
+    expect(zeros.stderr).toMatch(/すべて0.*entry/);
+    expect(zeros.stderr).not.toMatch(/営業日に満たない/);
   });
 });
