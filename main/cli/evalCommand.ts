@@ -87,9 +87,10 @@ async function evalAsk(app: GenbaApp, file: string, json: boolean, io: CliIo): P
  */
 function evalForecast(app: GenbaApp, file: string, json: boolean, io: CliIo): number {
   const series = parseForecastCsv(readLabelledFile(file));
-  // A series of nothing but zeros has no items to learn from: said as such, not as a short history (its zero weekdays read as closed days).
+  // A file of nothing but zeros has no items to learn from: said as such, not as a short history (its zero weekdays read as closed
+  // days). One zero series beside others (a dormant process) is scored on the calendar the others give, as before.
   const empty = series.filter((s) => s.values.every((v) => v.value === 0));
-  if (empty.length > 0)
+  if (empty.length === series.length)
     throw new GenbaError('INVALID_INPUT', {
       ja: `件数がすべて0の系列は予測を評価できません（予測の元になる件数がありません）: ${empty.map((s) => s.key).join('、')}`,
       en: `A series whose every value is 0 cannot be scored (there are no items to forecast from): ${empty.map((s) => s.key).join(', ')}`,

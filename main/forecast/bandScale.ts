@@ -31,26 +31,28 @@ export function scaledBand(errors: readonly number[], s: number, lower: number, 
 }
 
 /**
- * How much to widen (or narrow) the band read off this series' past errors so that it would have
- * held `cover` of the outcomes had it been used all along. At each past origin the band is read off
- * the errors known by then (their target day had passed), exactly as the forecast reads it today,
- * and checked against the error that came. A band read off a finite, changing record of errors
- * holds less than its nominal share of what comes next (the demo's bands held 79 %, other
- * companies' series 67–73 % at P10–P90); the series' own record says by how much.
- * `errors[h]`: the errors at horizon h, in the order of their origins.
+ * How much to widen (or narrow) the band read off one horizon's past errors so that it would
+ * have held `cover` of the outcomes had it been used all along. At each past origin the band is
+ * read off the errors known by then (their target day had passed), exactly as the forecast reads
+ * it today, and checked against the error that came. A band read off a finite, changing record
+ * of errors holds less than its nominal share of what comes next (the demo's bands held 79 %,
+ * other companies' series 67–73 % at P10–P90); the series' own record says by how much.
+ * `errors`: the errors at horizon `h`, in the order of their origins.
  */
-export function bandScale(errors: readonly (readonly OriginError[])[], lower: number, upper: number, cover: number): number {
+export function bandScale(errors: readonly OriginError[], h: number, lower: number, upper: number, cover: number): number {
   const checks: { lo: number; mid: number; hi: number; e: number }[] = [];
-  for (let h = 1; h < errors.length; h++) {
-    const list = errors[h]!;
-    const known: number[] = [];
-    let next = 0;
-    for (const x of list) {
-      // An error is known once its target day has passed: made at o' with o' + h ≤ o.
-      while (next < list.length && list[next]!.o + h <= x.o) insertSorted(known, list[next++]!.e);
-      if (known.length >= MIN_KNOWN)
-        checks.push({ lo: sortedQuantile(known, lower), mid: sortedQuantile(known, 0.5), hi: sortedQuantile(known, upper), e: x.e });
+  const known: number[] = [];
+  let next = 0;
+  for (const x of errors) {
+    // An error is known once its target day has passed: made at o' with o' + h ≤ o.
+    while (next < errors.length && errors[next]!.o + h <= x.o) {
+      const e = errors[next++]!.e;
+      if (Number.isFinite(e)) insertSorted(known, e);
     }
+    if (known.length < MIN_KNOWN || !Number.isFinite(x.e)) continue;
+    const check = { lo: sortedQuantile(known, lower), mid: sortedQuantile(known, 0.5), hi: sortedQuantile(known, upper), e: x.e };
+    // A band of no width (the errors mostly tied, as a line of zeros makes them) widens to nothing: it says nothing of the scale.
+    if (check.hi > check.lo) checks.push(check);
   }
   if (checks.length < MIN_CHECKS) return 1;
   for (const s of SCALES) {

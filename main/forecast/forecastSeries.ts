@@ -111,7 +111,8 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
   // The errors this method made on this series at each horizon, origin by origin, in log(1 + items),
   // each block of origins with calendar factors refitted on the history before it.
   const lastDate = recent.at(-1)!.date;
-  const horizons = Math.min(MAX_HORIZON, Math.max(1, ...dates.map((d) => workingDaysAfter(lastDate, d, cal))));
+  // Every horizon, whatever is asked: a day must get the same band asked alone or with others (the pooled errors read them all).
+  const horizons = MAX_HORIZON;
   const errors: OriginError[][] = Array.from({ length: horizons + 1 }, () => []);
   const firstOrigin = Math.max(4, y.length - 1 - INNER_ORIGINS);
   for (let block = firstOrigin; block < y.length - 1; block += REFIT_EVERY) {
@@ -125,7 +126,9 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
       for (let h = 1; h <= horizons && o + h < y.length; h++) errors[h]!.push({ o, e: Math.log((y[o + h]! + 1) / (pastLevels[o]! * pastMult[o + h]! + 1)) });
   }
   const pooled = errors.flat();
-  const scale = bandScale(errors, 0.1, 0.9, 0.8);
+  // Each horizon's band is scaled on its own record (a day further ahead misses in its own way).
+  const scales = new Map<number, number>();
+  const scaleAt = (h: number): number => scales.get(h) ?? scales.set(h, bandScale(errors[h]!, h, 0.1, 0.9, 0.8)).get(h)!;
 
   const last = levels.at(-1)!;
   return dates.map((date) => {
@@ -138,7 +141,7 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
       e.length >= MIN_ERRORS
         ? scaledBand(
             e.map((x) => x.e),
-            scale,
+            e === pooled ? 1 : scaleAt(h),
             0.1,
             0.9,
           )

@@ -199,7 +199,7 @@ export class TemplateMiner {
   refine(): number[] {
     const replaced: number[] = this.evicted;
     this.evicted = [];
-    if (this.on.wordSplit) this.splitWords(replaced);
+    if (this.on.wordSplit || this.on.stateWords) this.splitWords(replaced);
     if (this.on.spanMerge) this.mergeSpans(replaced, findSpanMerges(this.byId.values()));
     // Each pass folds a template with one other: an event written in three lengths takes two.
     for (let pass = 0; this.on.valueSpans && pass < MAX_VALUE_SPAN_PASSES; pass++) {
@@ -224,8 +224,9 @@ export class TemplateMiner {
         if (!values || t.tokens[pos] !== WILDCARD) continue;
         const words = Object.keys(values);
         if (words.length < 2 || !words.every((w) => WORD.test(w))) continue;
+        // Each rule switched off alone: 2 to maxWordConstants words are wordSplit's, more are stateWords'.
         const few = words.length <= this.o.maxWordConstants;
-        if (!few && !(this.on.stateWords && areStateWords(values, t.tokens[pos - 1], t.tokens[pos + 1]))) continue;
+        if (few ? !this.on.wordSplit : !(this.on.stateWords && areStateWords(values, t.tokens[pos - 1], t.tokens[pos + 1]))) continue;
         if (!split || words.length < Object.keys(split.values).length) split = { pos, values };
       }
       if (!split) continue;

@@ -13,16 +13,24 @@ export type SolveReply = { result: Omit<HighsResult, 'values'> & { values: [stri
 /** More threads than this gain little: a plan has few models that can run at once (one per site, then repairs far apart). */
 const MAX_THREADS = 8;
 
+/** A worker thread and the solve it is on (null when idle). */
+interface Slot {
+  worker: Worker;
+  current: { resolve: (r: SolveReply) => void; reject: (e: Error) => void } | null;
+  dead: boolean;
+}
+
 /**
  * HiGHS on several cores: each worker thread holds its own HiGHS and solves one model at a time.
  * A model's result depends only on its text, its work limit and its start (HiGHS counts work, it
  * never reads a clock), so which thread solves it, and when, changes nothing: a plan is the same on
  * one core or eight. With one core, models are solved on the calling thread.
  * Workers start with the first plan and are kept (each compiles HiGHS once); idle, they do not
- * keep the process alive.
+ * keep the process alive. A worker that dies, exits or answers with an error (HiGHS aborted: its
+ * WebAssembly is not to be trusted after that) fails the model it was on and is replaced.
  */
 export class PlanSolvePool {
-  private readonly idle: Worker[] = [];
+  private readonly idle: Slot[] = [];
   private readonly waiting: (() => void)[] = [];
   private started = 0;
 
@@ -30,52 +38,71 @@ export class PlanSolvePool {
 
   async solve(lp: string, work: SolveWork, start?: Map<string, number>): Promise<HighsResult> {
     if (this.threads <= 1) return solveLp(lp, work, start);
-    const worker = await this.take();
-    let alive = true;
+    const slot = await this.take();
     try {
       const reply = await new Promise<SolveReply>((resolve, reject) => {
-        const onMessage = (r: SolveReply): void => {
-          worker.off('error', onError);
-          resolve(r);
-        };
-        const onError = (e: Error): void => {
-          alive = false;
-          worker.off('message', onMessage);
-          reject(e);
-        };
-        worker.once('message', onMessage);
-        worker.once('error', onError);
-        worker.ref();
-        worker.postMessage({ lp, work, start: start ? [...start] : null } satisfies SolveRequest);
+        slot.current = { resolve, reject };
+        slot.worker.ref();
+        slot.worker.postMessage({ lp, work, start: start ? [...start] : null } satisfies SolveRequest);
       });
-      if ('error' in reply) throw new Error(reply.error);
+      if ('error' in reply) {
+        this.retire(slot);
+        throw new Error(reply.error);
+      }
       return { ...reply.result, values: reply.result.values ? new Map(reply.result.values) : null };
     } finally {
-      worker.unref();
-      // A worker that died is dropped; the next model starts another.
-      if (alive) this.idle.push(worker);
-      else this.started--;
+      slot.current = null;
+      if (!slot.dead) {
+        slot.worker.unref();
+        this.idle.push(slot);
+      }
       this.waiting.shift()?.();
     }
   }
 
   /** Stops the idle workers (tests; an app closing ends them with the process). */
   async close(): Promise<void> {
-    const all = this.idle.splice(0);
-    this.started -= all.length;
-    await Promise.all(all.map((w) => w.terminate()));
+    const all = [...this.idle];
+    for (const s of all) this.retire(s);
+    await Promise.all(all.map((s) => s.worker.terminate()));
   }
 
-  private async take(): Promise<Worker> {
+  private async take(): Promise<Slot> {
     for (;;) {
-      const w = this.idle.pop();
-      if (w) return w;
-      if (this.started < this.threads) {
-        this.started++;
-        return startWorker('planSolveWorker', 'plan/planSolveWorker.ts', null);
-      }
+      const slot = this.idle.pop();
+      if (slot) return slot;
+      if (this.started < this.threads) return this.spawn();
       await new Promise<void>((r) => this.waiting.push(r));
     }
+  }
+
+  private spawn(): Slot {
+    const worker = startWorker('planSolveWorker', 'plan/planSolveWorker.ts', null);
+    this.started++;
+    const slot: Slot = { worker, current: null, dead: false };
+    const fail = (e: Error): void => {
+      const current = slot.current;
+      this.retire(slot);
+      current?.reject(e);
+    };
+    worker.on('message', (r: SolveReply) => slot.current?.resolve(r));
+    worker.on('error', fail);
+    worker.on('messageerror', fail);
+    worker.on('exit', (code) => fail(new Error(`the plan's solver thread stopped (exit code ${code})`)));
+    worker.unref();
+    return slot;
+  }
+
+  /** Takes a worker out of the pool for good (it died, or its HiGHS failed); a new one starts for the next model. */
+  private retire(slot: Slot): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    this.started--;
+    const at = this.idle.indexOf(slot);
+    if (at >= 0) this.idle.splice(at, 1);
+    // A worker already gone ends at once; one whose HiGHS failed is stopped.
+    void slot.worker.terminate();
+    this.waiting.shift()?.();
   }
 }
 

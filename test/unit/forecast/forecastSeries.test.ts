@@ -30,6 +30,14 @@ const near = (actual: number, expected: number, share: number): void => {
 };
 
 describe('forecastSeries', () => {
+  it('gives a day the same forecast and band asked alone or with the days after it', () => {
+    const history = series('2024-10-01', '2025-10-31', (d) => 100 + (dayOfWeek(d) === 1 ? 40 : 0), 1, 11);
+    const dates = nextWorkingDays('2025-10-31', 5);
+    const alone = forecastSeries(history, dates.slice(0, 1));
+    const together = forecastSeries(history, dates);
+    expect(alone[0]).toEqual(together[0]);
+  });
+
   it('puts a holiday’s volume on the next working day (文化の日, Monday 2025-11-03)', () => {
     const history = series('2024-10-01', '2025-10-31', () => 100);
     // 11-03 is closed: the next working days are 11-04 (Tuesday), carrying Monday's 100, and 11-05.

@@ -1,0 +1,27 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { PlanSolvePool } from '../../../main/plan/planSolvePool.js';
+
+const WORK = { lpIterations: 10_000, nodes: 100 };
+/** max x + y with x + 2y ≤ 4, x ≤ 3, both integers: x = 3, y = 0 (objective 3). */
+const LP = ['Maximize', ' obj: x + y', 'Subject To', ' c1: x + 2 y <= 4', 'Bounds', ' 0 <= x <= 3', ' 0 <= y <= 3', 'General', ' x y', 'End'].join('\n');
+
+/** The plan's solver threads: a model HiGHS refuses fails alone, and the pool goes on with a fresh thread. */
+describe('PlanSolvePool', () => {
+  const pool = new PlanSolvePool(2);
+  afterAll(() => pool.close());
+
+  it('solves on worker threads, fails a model whose options it refuses, and solves the next one', async () => {
+    const first = await pool.solve(LP, WORK);
+    expect(first.status).toBe('optimal');
+    expect(first.objective).toBe(3);
+    // An option HiGHS refuses makes the thread answer with an error.
+    await expect(pool.solve(LP, { lpIterations: 1, nodes: -1 })).rejects.toThrow();
+    const [a, b, c] = await Promise.all([pool.solve(LP, WORK), pool.solve(LP, WORK), pool.solve(LP, WORK)]);
+    for (const r of [a, b, c]) expect(r.values?.get('x')).toBe(3);
+  });
+
+  it('starts new threads after close', async () => {
+    await pool.close();
+    expect((await pool.solve(LP, WORK)).values?.get('y')).toBe(0);
+  });
+});
