@@ -1,3 +1,5 @@
+import { sortedQuantile } from './quantile.js';
+
 /** An out-of-sample error of the forecast: made at origin `o` (a day's index), `h` working days ahead, in log(1 + items). */
 export interface OriginError {
   o: number;
@@ -10,14 +12,6 @@ const MIN_KNOWN = 12;
 const MIN_CHECKS = 30;
 /** The scales tried, narrowest first: a band a third narrower up to three times as wide. */
 const SCALES = Array.from({ length: 47 }, (_, i) => 0.7 + i * 0.05);
-
-/** The `p` quantile of ascending `sorted`, interpolating between order statistics. */
-function sortedQuantile(sorted: readonly number[], p: number): number {
-  const at = p * (sorted.length - 1);
-  const i = Math.floor(at);
-  const j = Math.min(sorted.length - 1, i + 1);
-  return sorted[i]! + (sorted[j]! - sorted[i]!) * (at - i);
-}
 
 /** The band of errors whose `lower` and `upper` quantiles are `lo` and `hi` (median `mid`), widened by `s` about its median, always holding a zero error (the P50 itself). */
 function widened(lo: number, mid: number, hi: number, s: number): [number, number] {

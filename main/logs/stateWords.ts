@@ -1,5 +1,5 @@
 /** Most words a position may hold and still be read as an event's states (more are a vocabulary of names). */
-export const MAX_STATE_WORDS = 8;
+const MAX_STATE_WORDS = 8;
 /**
  * Lines per word the position must have held on average: a position seen only once or twice a
  * word says little. Not each word: a rare state is still a state (a VM that Crashed twice).
