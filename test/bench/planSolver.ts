@@ -5,9 +5,49 @@ import type { PlanSolution } from '../../main/plan/planSolution.js';
 import { solvePlan } from '../../main/plan/solvePlan.js';
 import { PlanSolvePool, planSolvePool } from '../../main/plan/planSolvePool.js';
 import { demoPlanCompany, largePlanCompany } from './planCompany.js';
+import { existsSync } from 'node:fs';
+import { copyDemoStore } from '../helpers/demoStore.js';
+import { spawnGenba } from '../helpers/genbaCli.js';
+import { tempDir } from '../helpers/tempDir.js';
+
+/**
+ * The demo's own plan as a manager gets it cold: the built `genba plan` for Friday 10/24 in a
+ * fresh process each time (its solver threads start and compile HiGHS, nothing is warm). The
+ * plan's own time (inputs read, forecast, solved, worded) and the process's, start to exit.
+ */
+async function coldDemoPlan(record: (name: string, value: string) => void): Promise<void> {
+  if (!existsSync('out/cli')) {
+    record('plan demo store, cold genba plan', 'skipped: run npm run build first');
+    return;
+  }
+  const dir = tempDir('genba-bench-plan-');
+  try {
+    await copyDemoStore(dir.path);
+    const runs: { plan: number; solve: number; process: number; text: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await spawnGenba(['plan', '--json', '--data-dir', dir.path, '--now', '2025-10-23T15:40+09:00']);
+      if (r.code !== 0) throw new Error(`genba plan failed: ${r.stderr}`);
+      const out = JSON.parse(r.stdout) as { ms: number; solution: PlanSolution };
+      runs.push({
+        plan: out.ms,
+        solve: out.solution.ms,
+        process: r.ms,
+        text: JSON.stringify({ ...out.solution, ms: 0, models: out.solution.models.map((m) => ({ ...m, ms: 0 })) }),
+      });
+    }
+    const at = (k: 'plan' | 'solve' | 'process'): string => runs.map((r) => (r[k] / 1000).toFixed(2)).join(' / ');
+    record(
+      'plan demo store 10/24, cold genba plan ×3',
+      `plan ${at('plan')} s (of which solve ${at('solve')} s), process start to exit ${at('process')} s; ${runs.every((r) => r.text === runs[0]!.text) ? 'the same plan each time' : 'DIFFERENT PLANS'}`,
+    );
+  } finally {
+    dir.remove();
+  }
+}
 
 /** Tomorrow's staffing plan: the demo-sized company and a 50-site, 5,000-operator one. */
 export async function planSolverBench(record: (name: string, value: string) => void): Promise<void> {
+  await coldDemoPlan(record);
   const oneThread = new PlanSolvePool(1);
   const cases: [string, () => PlanProblem][] = [
     ['demo (6 sites, 316 operators)', () => demoPlanCompany(20251023)],
