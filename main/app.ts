@@ -3,6 +3,7 @@ import { createAiServices } from './ai/aiServices.js';
 import { createAlertService } from './alerts/alertService.js';
 import { createAssistantService } from './chat/assistantService.js';
 import { createLogIntelligence } from './logs/logIntelligence.js';
+import { createTemplateDrill } from './sync/templateDrill.js';
 import { createEventBus } from './api/eventBus.js';
 import { createAppEnv } from './config/appEnv.js';
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
@@ -47,6 +48,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
   const dbPath = join(dataDir, DB_FILE);
   const store = createStoreHandle(dataDir, options.nativeBinding);
   const outbox = () => new Outbox(store.db());
+  const job = jobFromConfig(env, secrets, { dbPath, nativeBinding: options.nativeBinding });
   const sync = createSyncService({
     runner: options.syncRunner ?? 'inline',
     events,
@@ -54,7 +56,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     env,
     schedule: () => config().sync,
     deliveryDue: () => store.isOpen() && outbox().due(clock.now(), 1).length > 0,
-    job: jobFromConfig(env, secrets, { dbPath, nativeBinding: options.nativeBinding }),
+    job,
   });
   const dataSource = createDataSourceService({ env, secrets, sync, log, requireStore: () => void store.db() });
   const overview = () => overviewNow(store.db(), env);
@@ -135,6 +137,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     lang,
     ai,
     logs,
+    drillTemplate: createTemplateDrill({ db: store.db, repo: store.repo, job: () => job('sync', [], {}), now: clock.now }),
     alerts,
     assistant,
     planning,

@@ -1,7 +1,18 @@
 import type { AiServices, ModelOverrides } from './ai/aiServices.js';
 import type { AlertService } from './alerts/alertService.js';
 import type { EventBus } from './api/eventBus.js';
-import type { Lang, ModelImportReport, Overview, ProcessName, Settings, SettingsChange, StatusInfo, StorageReport } from './api/types.js';
+import type {
+  Lang,
+  LogFilter,
+  LogTemplateDrillView,
+  ModelImportReport,
+  Overview,
+  ProcessName,
+  Settings,
+  SettingsChange,
+  StatusInfo,
+  StorageReport,
+} from './api/types.js';
 import type { AppLog } from './applog/appLog.js';
 import type { AssistantService, SaveFile } from './chat/assistantService.js';
 import type { Clock, ClockMode } from './config/clock.js';
@@ -67,6 +78,8 @@ export interface GenbaApp extends SafetyService, LogsSourceSetting, Pick<DataSou
   lang(): Lang;
   ai: AiServices;
   logs: LogIntelligence;
+  /** A template's finer shapes and newest lines fetched from ClickHouse (null: the logs are not there). */
+  drillTemplate(id: number, filter: LogFilter): Promise<LogTemplateDrillView | null>;
   alerts: AlertService;
   assistant: AssistantService;
   /** The processes of the local copy with their English names (Settings). */

@@ -38,6 +38,7 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     'logs.refresh': () => app.logs.refresh(),
     'logs.templates': ({ limit, ...filter }) => app.logs.templates(limit, filter),
     'logs.template': ({ id, ...filter }) => app.logs.template(id, filter),
+    'logs.drill': ({ id, ...filter }) => app.drillTemplate(id, filter),
     'logs.search': ({ text, k, ...filter }) => app.logs.search(text, k ?? 20, filter),
     'logs.clusters': () => app.logs.clusters(),
     'logs.anomalies': () => app.logs.anomalies(),

@@ -26,6 +26,7 @@ export const CHANNEL_NAMES = [
   'logs.refresh',
   'logs.templates',
   'logs.template',
+  'logs.drill',
   'logs.search',
   'logs.clusters',
   'logs.anomalies',

@@ -14,6 +14,7 @@ import type {
   LogSearchHit,
   LogsRefresh,
   LogTemplateDetail,
+  LogTemplateDrillView,
   LogTemplateSummary,
   ModelImportReport,
   ModelsStatus,
@@ -146,6 +147,7 @@ export const REQUEST_SCHEMAS = {
   'logs.refresh': empty,
   'logs.templates': z.object({ limit: z.number().int().min(1).max(5000).optional(), ...LOG_FILTER }).strict(),
   'logs.template': z.object({ id: z.number().int().min(1), ...LOG_FILTER }).strict(),
+  'logs.drill': z.object({ id: z.number().int().min(1), ...LOG_FILTER }).strict(),
   'logs.search': z.object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(100).optional(), ...LOG_FILTER }).strict(),
   'logs.clusters': empty,
   'logs.anomalies': empty,
@@ -285,6 +287,7 @@ export interface ResponseOf {
   'logs.refresh': LogsRefresh;
   'logs.templates': LogTemplateSummary[];
   'logs.template': LogTemplateDetail | null;
+  'logs.drill': LogTemplateDrillView | null;
   'logs.search': LogSearchHit[];
   'logs.clusters': LogCluster[];
   'logs.anomalies': LogAnomalyReport;

@@ -284,6 +284,24 @@ export interface LogTemplateDetail extends LogTemplateSummary {
   /** `name`: inferred from the text before the variable (queue, user), null when nothing names it. */
   parameters: { position: number; name: string | null; values: { value: string; count: number }[] | null }[];
 }
+/** A template's detail as the log store that aggregates holds it (ClickHouse): what the laptop does not keep. */
+export interface LogTemplateDrill {
+  /** Its finer shapes (digits kept one for one, so a value's length shows), most lines first. */
+  shapes: { sample: string; lines: number; first: number; last: number }[];
+  /** Shapes beyond those listed. */
+  moreShapes: number;
+  /** Its newest lines, newest first. */
+  lines: { ts: number; service: string; host: string; level: string; message: string }[];
+  /** Lines of the template in the window and narrowing, as the store counts them. */
+  total: number;
+}
+/** A drill-down as the Logs view shows it: the store it was fetched from, and the range. */
+export interface LogTemplateDrillView extends LogTemplateDrill {
+  /** host:port/database.table (no user, no password). */
+  store: string;
+  from: number;
+  to: number;
+}
 /** Log lines per time bucket and level over a window: the Logs view's volume chart. */
 export interface LogVolume {
   from: number;

@@ -8,8 +8,9 @@ import { siteHostFilter, type SiteHosts } from '../logs/siteHosts.js';
 import { clickhouseError } from './clickhouseError.js';
 import { clickhouseSourceId } from './clickhouseSourceId.js';
 import { clickhouseTimeColumn, isIntegerTime, type TimeExpressions } from './clickhouseTimeColumn.js';
-import type { LogGroup, LogGroupSource, ShapeSamples } from './logGroupSource.js';
-import { chString, shapeSql } from './logShapeSql.js';
+import type { LogTemplateDrill } from '../api/types.js';
+import type { DrillWindow, LogGroup, LogGroupSource, ShapeSamples } from './logGroupSource.js';
+import { chString, shapeSql, type DigitShape } from './logShapeSql.js';
 
 const MINUTE = 60_000;
 
@@ -51,7 +52,14 @@ function filterSql(filters: LogFilters, c: { service: string; host: string; leve
  * and what the laptop mines grows with the variety of the logs, not their volume. Uses the
  * maintained @clickhouse/client over HTTP (works with ClickHouse 18.16 through current).
  */
-export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: string, sites: SiteHosts): LogGroupSource {
+export function createClickHouseLogSource(
+  c: ClickHouseLogsConfig,
+  password: string,
+  sites: SiteHosts,
+  /** `each`: group by the finer shapes (the bench's comparison of before and after). */
+  o: { digits?: DigitShape } = {},
+): LogGroupSource {
+  const digits = o.digits ?? 'runs';
   const where = `${new URL(c.url).host}/${c.database}.${c.table}`;
   const { createClient, ClickHouseLogLevel } = clickhouse();
   const client: ClickHouseClient = createClient({
@@ -142,7 +150,7 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
     async shapes(from: number, to: number): Promise<ShapeSamples> {
       const t = await describe();
       const raw = await rows<{ shape: string; sample: string; other: string }>(
-        `SELECT toString(cityHash64(${shapeSql(col.message)})) AS shape, any(${col.message}) AS sample, max(${col.message}) AS other
+        `SELECT toString(cityHash64(${shapeSql(col.message, digits)})) AS shape, any(${col.message}) AS sample, max(${col.message}) AS other
          FROM ${table} WHERE ${col.ts} >= ${t.at(from)} AND ${col.ts} < ${t.at(to)} AND ${filtered} GROUP BY shape`,
       );
       return new Map(raw.map((r) => [r.shape, { sample: r.sample, other: r.other }]));
@@ -154,7 +162,7 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
       // Tab-separated: a group is a few numbers and names, and JSON would double what crosses the network.
       const text = await tsv(
         `SELECT intDiv(${t.ms}, 60000) * 60000 AS minute, ${col.service} AS service, ${detailed ? col.host : "''"} AS host, ${col.level} AS level,
-           cityHash64(${shapeSql(col.message)}) AS shape, count() AS lines, min(${t.ms}) AS first, max(${t.ms}) AS last
+           cityHash64(${shapeSql(col.message, digits)}) AS shape, count() AS lines, min(${t.ms}) AS first, max(${t.ms}) AS last
            ${detailed ? `, any(${col.message}) AS sample, ${t.trace} AS trace_id` : ''}
          FROM ${table}
          WHERE ${col.ts} >= ${t.at(from)} AND ${col.ts} < ${t.at(to)} AND ${filtered}
@@ -183,6 +191,42 @@ export function createClickHouseLogSource(c: ClickHouseLogsConfig, password: str
          WHERE ${col.ts} >= ${t.at(from)} AND ${col.ts} < ${t.at(to)} AND ${filtered} GROUP BY minute`,
       );
       return new Map(text.map((f) => [Number(f[0]), Number(f[1])]));
+    },
+
+    async drill(messages: string[], window: DrillWindow, limits: { shapes: number; lines: number }): Promise<LogTemplateDrill> {
+      const t = await describe();
+      if (messages.length === 0) return { shapes: [], moreShapes: 0, lines: [], total: 0 };
+      // The template's shapes, computed by the server from the laptop's messages: one definition of a shape, the server's.
+      const keys = await tsv(
+        `SELECT DISTINCT toString(cityHash64(${shapeSql('m', digits)})) FROM (SELECT arrayJoin([${messages.map(chString).join(', ')}]) AS m)`,
+      );
+      // The Logs view's narrowing, as literals (ClickHouse 18 has no query parameters: chString escapes them).
+      const narrowed = (['service', 'host', 'level'] as const).map((k) => (window[k] === undefined ? '' : ` AND ${col[k]} = ${chString(window[k])}`)).join('');
+      const mine = (from: number): string =>
+        `${col.ts} >= ${t.at(from)} AND ${col.ts} < ${t.at(window.to)} AND ${filtered}${narrowed} AND cityHash64(${shapeSql(col.message, digits)}) IN (${keys.map((k) => k[0]).join(', ')})`;
+      // One pass over the window: the finer shapes, their total (WITH TOTALS) and how many there are (rows before the limit).
+      let shaped: { data: { lines: string; sample: string; first: string; last: string }[]; totals?: { lines: string }; rows_before_limit_at_least?: number };
+      try {
+        const result = await client.query({
+          query: `SELECT toString(count()) AS lines, any(${col.message}) AS sample, toString(min(${t.ms})) AS first, toString(max(${t.ms})) AS last
+            FROM ${table} WHERE ${mine(window.from)} GROUP BY cityHash64(${shapeSql(col.message, 'each')}) WITH TOTALS ORDER BY count() DESC, min(${t.ms}) LIMIT ${Math.trunc(limits.shapes)}`,
+          format: 'JSON',
+        });
+        const text = await result.text();
+        bytes += Buffer.byteLength(text);
+        shaped = JSON.parse(text) as typeof shaped;
+      } catch (error) {
+        throw clickhouseError(error, where);
+      }
+      const lines = await tsv(
+        `SELECT ${t.ms} AS ms, ${col.service}, ${col.host}, ${col.level}, ${col.message} FROM ${table} WHERE ${mine(Math.max(window.from, window.newestFrom))} ORDER BY ${col.ts} DESC LIMIT ${Math.trunc(limits.lines)}`,
+      );
+      return {
+        shapes: shaped.data.map((r) => ({ lines: Number(r.lines), sample: r.sample, first: Number(r.first), last: Number(r.last) })),
+        moreShapes: Math.max(0, (shaped.rows_before_limit_at_least ?? shaped.data.length) - shaped.data.length),
+        lines: lines.map((f) => ({ ts: Number(f[0]), service: f[1]!, host: f[2]!, level: f[3]!, message: f[4]! })),
+        total: Number(shaped.totals?.lines ?? 0),
+      };
     },
 
     bytesReceived: () => bytes,

@@ -250,14 +250,23 @@ function mineGroups(
   }
   // Checked on the shapes the groups count only: one that arrived after the groups is not mined in this span.
   let mixed = 0;
+  const seconds = new Map<string, { tokens: string[]; values: (string | null)[] }>();
   for (const key of bySpan.keys()) {
     const s = samples.get(key)!;
-    if (s.other !== s.sample && maskWithValues(s.other).tokens.join('\u0000') !== tokensOf(key).tokens.join('\u0000')) mixed++;
+    if (s.other === s.sample) continue;
+    const second = maskWithValues(s.other);
+    if (second.tokens.join('\u0000') !== tokensOf(key).tokens.join('\u0000')) mixed++;
+    else seconds.set(key, second);
   }
   const added = new Map<string, MinedTemplate>();
   for (const [key, s] of [...bySpan].sort((a, b) => a[1].first - b[1].first)) {
     const shape = tokensOf(key);
-    added.set(key, miner.add(shape.tokens, shape.values, samples.get(key)!.sample, s.lines).template);
+    const t = miner.add(shape.tokens, shape.values, samples.get(key)!.sample, s.lines).template;
+    added.set(key, t);
+    // A shape's lines differ in their digits (a number's length too): its second message shows the
+    // template which of its values vary, so that one sampled value is not read as a constant word.
+    const second = seconds.get(key);
+    if (second) miner.observe(t, second.tokens, second.values);
   }
   // Resolved once all are added: a template found for an earlier shape may have widened or been folded since.
   const resolved = new Map([...bySpan.keys()].map((key) => [key, miner.match(tokensOf(key).tokens) ?? added.get(key)!]));

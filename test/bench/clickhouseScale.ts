@@ -15,7 +15,7 @@ const MINUTE = 60_000;
  * one per site), 16 message kinds with ids, counts, durations, uuids and user names, spread
  * over `days` days before `end` (epoch s). `h` is a hash of the row number, so values vary.
  */
-function generateSql(rows: number, days: number, end: number, offset = 0): string {
+export function generateSql(rows: number, days: number, end: number, offset = 0): string {
   const start = end - days * 86_400;
   return `INSERT INTO logs.app_logs (ts, service, host, level, message, trace_id)
     SELECT toDateTime(${start} + intDiv((number - ${offset}) * ${days * 86_400}, ${rows})) AS ts,
@@ -54,7 +54,7 @@ function generateSql(rows: number, days: number, end: number, offset = 0): strin
 }
 
 /** Samples the process's resident memory while `work` runs; returns its peak. */
-async function peakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+export async function peakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -67,9 +67,9 @@ async function peakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakMb: n
   }
 }
 
-const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MB`;
+export const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MB`;
 
-function fileSize(db: ReturnType<typeof openStore>, path: string): number {
+export function fileSize(db: ReturnType<typeof openStore>, path: string): number {
   db.pragma('wal_checkpoint(TRUNCATE)');
   return statSync(path).size;
 }

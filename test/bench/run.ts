@@ -11,6 +11,7 @@ import { tableSpecs } from '../../main/sync/tableSpecs.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { aiRuntimeBench } from './aiRuntime.js';
 import { clickhouseScaleBench } from './clickhouseScale.js';
+import { clickhouseDenseBench } from './clickhouseDense.js';
 import { logIntelligenceBench } from './logIntelligence.js';
 import { logParsingBench } from './logParsing.js';
 import { logScaleBench } from './logScale.js';
@@ -154,6 +155,11 @@ const sections: [string, string, () => Promise<void>][] = [
     'clickhouse',
     'logs in ClickHouse: 50 million lines pulled as per-minute groups, beside row-level sync',
     () => clickhouseScaleBench(Number(process.env.GENBA_BENCH_CLICKHOUSE_ROWS ?? 50_000_000), record),
+  ],
+  [
+    'clickhouse-dense',
+    'logs in ClickHouse: 5 million dense lines over 12 hours synced to the laptop: time, local size, counts, drill-down',
+    () => clickhouseDenseBench(Number(process.env.GENBA_BENCH_DENSE_ROWS ?? 5_000_000), record),
   ],
   ['soak', 'data safety soak (out-of-order commits, syncs killed at random)', () => syncSoak(Number(process.env.GENBA_BENCH_SOAK_SECONDS ?? 180), record)],
   [

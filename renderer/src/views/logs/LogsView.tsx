@@ -12,6 +12,7 @@ import { formatDateTime } from '../overview/format';
 import { SiteTimelinePanel } from './SiteTimelinePanel';
 import { Sparkline } from './Sparkline';
 import { TemplateScatter } from './TemplateScatter';
+import { TemplateDrillPanel } from './TemplateDrillPanel';
 import { LogVolumeChart } from './LogVolumeChart';
 import { inPick, LogFamilies, type FamilyPick } from './LogFamilies';
 import { LogFilterBar, NO_FILTER, periodText, toNarrowing, type FilterForm } from './LogFilterBar';
@@ -259,6 +260,7 @@ export function LogsView() {
                   </li>
                 ))}
               </ul>
+              {counted && <TemplateDrillPanel id={detail.id} counted={counted} period={period} />}
             </div>
           )}
         </section>

@@ -1,0 +1,88 @@
+import type Database from 'better-sqlite3';
+import type { LogFilter, LogTemplateDrill, LogTemplateDrillView } from '../api/types.js';
+import type { CompanyRepository } from '../store/companyRepository.js';
+import { createLogGroupSource } from './createSources.js';
+import type { DrillWindow, LogGroupSource } from './logGroupSource.js';
+import type { SyncJob } from './syncJob.js';
+
+/** Most messages sent to find a template's shapes: the server reads them as literals in one query (ClickHouse's default limit on a query is 256 KiB). */
+const MAX_MESSAGES = 200;
+const MAX_MESSAGE_CHARS = 100_000;
+const MINUTE = 60_000;
+/** The range when the Logs view gives none: the last day. */
+const DAY = 24 * 60 * MINUTE;
+
+/**
+ * A template's finer shapes and newest lines in a window, fetched from the log store that
+ * aggregates (the laptop keeps one row per minute, host, level and shape, with one message
+ * each). The store finds the template's lines by the shapes of the messages the laptop kept for
+ * it, newest first; null where the template has no kept message (its lines are older than the
+ * raw window, or it has none): nothing to find them by.
+ */
+export async function drillTemplate(
+  db: Database.Database,
+  source: Required<Pick<LogGroupSource, 'drill'>>,
+  templateId: number,
+  window: Omit<DrillWindow, 'newestFrom'>,
+  limits = { shapes: 20, lines: 20 },
+): Promise<LogTemplateDrill | null> {
+  const rows = db
+    .prepare('SELECT message FROM app_logs WHERE template_id = ? AND message IS NOT NULL GROUP BY message ORDER BY MAX(ts) DESC LIMIT ?')
+    .all(templateId, MAX_MESSAGES) as { message: string }[];
+  const messages: string[] = [];
+  let chars = 0;
+  for (const { message } of rows) {
+    if (chars + message.length > MAX_MESSAGE_CHARS && messages.length > 0) break;
+    messages.push(message);
+    chars += message.length;
+  }
+  if (messages.length === 0) return null;
+  // The newest lines are in the last minutes that, by the laptop's own counts, hold enough of them.
+  const minutes = db
+    .prepare('SELECT minute, count FROM log_template_minutes WHERE template_id = ? AND minute >= ? AND minute < ? ORDER BY minute DESC')
+    .iterate(templateId, window.from, window.to) as IterableIterator<{ minute: number; count: number }>;
+  let newestFrom = window.from;
+  let seen = 0;
+  for (const m of minutes) {
+    seen += m.count;
+    if (seen >= limits.lines) {
+      newestFrom = m.minute;
+      break;
+    }
+  }
+  return source.drill(messages, { ...window, newestFrom }, limits);
+}
+
+/**
+ * The Logs view's drill-down: a template's detail fetched from the configured ClickHouse over
+ * the view's range and narrowing (the last day without a range), one connection per drill-down.
+ * Null where the logs do not come from ClickHouse: the laptop already holds every line there.
+ */
+export function createTemplateDrill(deps: {
+  db: () => Database.Database;
+  repo: () => CompanyRepository;
+  job: () => SyncJob;
+  now: () => number;
+}): (id: number, filter: LogFilter) => Promise<LogTemplateDrillView | null> {
+  return async (id, filter) => {
+    const job = deps.job();
+    if (job.logs.kind !== 'clickhouse') return null;
+    const { url, database, table } = job.logs;
+    const to = filter.to ?? Math.floor(deps.now() / MINUTE) * MINUTE;
+    const from = filter.from ?? to - DAY;
+    const source = createLogGroupSource(job, deps.repo());
+    try {
+      if (!source?.drill) return null;
+      const drill = await drillTemplate(deps.db(), { drill: source.drill.bind(source) }, id, {
+        from,
+        to,
+        service: filter.service,
+        host: filter.host,
+        level: filter.level,
+      });
+      return drill && { ...drill, store: `${new URL(url).host}/${database}.${table}`, from, to };
+    } finally {
+      await source?.close();
+    }
+  };
+}

@@ -1,0 +1,126 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type GenbaApp } from '../../../main/app.js';
+import { CLICKHOUSE_PASSWORD as SECRET_NAME, memorySecretStore } from '../../../main/config/secretStore.js';
+import { createHandlerTable } from '../../../main/handlerTable.js';
+import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } from '../../helpers/clickhouse.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+const NOW = Date.parse('2025-10-23T15:40+09:00');
+const MINUTE = 60_000;
+const HOSTS = ['app-01', 'app-02', 'app-03'];
+
+/** A number of 1 to 7 digits, varied by i: sizes and durations as busy servers write them. */
+const value = (i: number, salt: number): number => Math.floor(10 ** (((i * 7919 + salt * 104729) % 7000) / 1000));
+
+/**
+ * Issue 42: the laptop keeps one row per minute, host, level and shape of a message with each
+ * run of digits read as one, so a busy server's numbers of every length make one row per event,
+ * not one per combination of lengths; a template's finer shapes and newest lines come from
+ * ClickHouse when a manager opens it. Checked against ClickHouse's own counts, by SQL.
+ */
+describe('a template drilled into ClickHouse (a real clickhouse-server)', () => {
+  let ch: ClickHouse;
+  let app: GenbaApp;
+  const dir = tempDir();
+  // 40 minutes before NOW, 30 lines a minute: two events whose numbers take 1 to 7 digits.
+  const lines = Array.from({ length: 1200 }, (_, i) => {
+    const ts = NOW - 40 * MINUTE + Math.floor(i / 30) * MINUTE + (i % 30) * 1000;
+    const host = HOSTS[i % 3]!;
+    return i % 4 === 3
+      ? { ts, service: 'claims-app', host, level: 'WARN', message: `Slow query took ${value(i, 1)} ms rows=${value(i, 2)}`, trace_id: '' }
+      : { ts, service: 'claims-app', host, level: 'INFO', message: `Saved claim ${value(i, 3)} with ${value(i, 4)} items in ${value(i, 5)} ms`, trace_id: '' };
+  });
+
+  beforeAll(async () => {
+    ch = await startClickHouse();
+    await ch.exec('CREATE DATABASE logs');
+    await ch.exec(`CREATE TABLE logs.app_logs (ts UInt64, service String, host String, level String, message String, trace_id String)
+      ENGINE = MergeTree ORDER BY (service, ts)`);
+    await ch.client.insert({ table: 'logs.app_logs', values: lines, format: 'JSONEachRow' });
+    writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ logs: logsConfig(ch.url, { keepRawDays: 7 }) }));
+    app = createApp({ dataDir: dir.path, now: NOW, secrets: memorySecretStore({ [SECRET_NAME]: CLICKHOUSE_PASSWORD }) });
+    await app.start();
+    await app.syncNow();
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    dir.remove();
+    await ch?.destroy();
+  });
+
+  const local = <T>(sql: string, ...args: unknown[]): T[] => {
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    try {
+      return db.prepare(sql).all(...args) as T[];
+    } finally {
+      db.close();
+    }
+  };
+  const saved = (): { id: number; template: string } =>
+    local<{ id: number; template: string }>("SELECT template_id AS id, template FROM log_templates WHERE template LIKE 'Saved claim%'")[0]!;
+
+  it('keeps one row per minute, host, level and event, whatever the numbers’ lengths, with ClickHouse’s counts', () => {
+    const rows = local<{ n: number; lines: number }>("SELECT COUNT(*) AS n, SUM(lines) AS lines FROM app_logs WHERE service = 'claims-app'")[0]!;
+    expect(rows.lines).toBe(lines.length);
+    // 40 minutes × 3 hosts × 2 events; digit-for-digit shapes would make nearly a row per line.
+    expect(rows.n).toBe(40 * 3 * 2);
+    const templates = local<{ template: string; count: number }>('SELECT template, count FROM log_templates ORDER BY template');
+    expect(templates).toEqual([
+      { template: 'Saved claim <*> with <*> items in <*>', count: lines.filter((l) => l.level === 'INFO').length },
+      { template: 'Slow query took <*> rows=<*>', count: lines.filter((l) => l.level === 'WARN').length },
+    ]);
+  });
+
+  it('shows a template’s finer shapes and newest lines from ClickHouse, counted as ClickHouse counts them, narrowed like the Logs view', async () => {
+    const { id } = saved();
+    const handlers = createHandlerTable(app);
+    const envelope = await handlers['logs.drill']({ id, from: NOW - 60 * MINUTE, to: NOW });
+    expect(envelope.ok).toBe(true);
+    const drill = envelope.ok ? envelope.value : null;
+    const [count] = await ch.query<{ n: string; shapes: string }>(
+      `SELECT toString(count()) AS n, toString(uniqExact(replaceRegexpAll(message, '[0-9]', '0'))) AS shapes FROM logs.app_logs WHERE message LIKE 'Saved claim %'`,
+    );
+    expect(drill).not.toBeNull();
+    expect(drill!.total).toBe(Number(count!.n));
+    expect(drill!.shapes.length + drill!.moreShapes).toBe(Number(count!.shapes));
+    expect(drill!.shapes.length).toBeLessThanOrEqual(20);
+    // Most lines first; each listed shape's count is ClickHouse's for that shape.
+    expect(drill!.shapes.map((s) => s.lines)).toEqual([...drill!.shapes.map((s) => s.lines)].sort((a, b) => b - a));
+    for (const s of drill!.shapes.slice(0, 3)) {
+      const [n] = await ch.query<{ n: string }>(
+        `SELECT toString(count()) AS n FROM logs.app_logs WHERE replaceRegexpAll(message, '[0-9]', '0') = replaceRegexpAll('${s.sample}', '[0-9]', '0')`,
+      );
+      expect(s.lines).toBe(Number(n!.n));
+    }
+    const newest = lines.filter((l) => l.message.startsWith('Saved claim')).sort((a, b) => b.ts - a.ts);
+    expect(drill!.lines.map((l) => l.ts)).toEqual(newest.slice(0, 20).map((l) => l.ts));
+    expect(drill!.store).toBe(`${new URL(ch.url).host}/logs.app_logs`);
+
+    // Narrowed to one host and the last 10 minutes, as the Logs view asks.
+    const narrowed = await app.drillTemplate(id, { host: 'app-02', from: NOW - 10 * MINUTE, to: NOW });
+    const expected = lines.filter((l) => l.message.startsWith('Saved claim') && l.host === 'app-02' && l.ts >= NOW - 10 * MINUTE);
+    expect(narrowed!.total).toBe(expected.length);
+    expect(narrowed!.lines.every((l) => l.host === 'app-02')).toBe(true);
+    // The laptop's own count of the same lines is the same.
+    expect(app.logs.template(id, { host: 'app-02', from: NOW - 10 * MINUTE, to: NOW })!.count).toBe(expected.length);
+  }, 60_000);
+
+  it('refuses bad input with a clear error, and says so when ClickHouse cannot be reached', async () => {
+    const handlers = createHandlerTable(app);
+    const bad = await handlers['logs.drill']({ id: 0 });
+    expect(bad.ok).toBe(false);
+    const { id } = saved();
+    await ch.crash();
+    try {
+      const down = await handlers['logs.drill']({ id });
+      expect(down.ok).toBe(false);
+      if (!down.ok) expect(down.error.message).toMatch(/ClickHouse/);
+    } finally {
+      await ch.start();
+    }
+  }, 60_000);
+});
