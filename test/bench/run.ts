@@ -34,7 +34,7 @@ const only = (process.env.GENBA_BENCH_ONLY ?? '')
   .filter(Boolean);
 const wanted = (section: string): boolean => only.length === 0 || only.includes(section);
 /** Offline sections (an hour or more): run only when named in GENBA_BENCH_ONLY. */
-const OFFLINE = new Set(['plan-exact']);
+const OFFLINE = new Set(['plan-exact', 'clickhouse-week']);
 
 const rows: [string, string][] = [];
 const record = (name: string, value: string): void => {
@@ -159,7 +159,12 @@ const sections: [string, string, () => Promise<void>][] = [
   [
     'clickhouse-dense',
     'logs in ClickHouse: 5 million dense lines over 12 hours synced to the laptop: time, local size, counts, drill-down',
-    () => clickhouseDenseBench(Number(process.env.GENBA_BENCH_DENSE_ROWS ?? 5_000_000), record),
+    () => clickhouseDenseBench(Number(process.env.GENBA_BENCH_DENSE_ROWS ?? 5_000_000), 12, record),
+  ],
+  [
+    'clickhouse-week',
+    'offline: a busy week of the same dense lines (70 million over 7 days) synced to the laptop: time, local size, counts',
+    () => clickhouseDenseBench(Number(process.env.GENBA_BENCH_DENSE_ROWS ?? 70_000_000), 168, record),
   ],
   ['soak', 'data safety soak (out-of-order commits, syncs killed at random)', () => syncSoak(Number(process.env.GENBA_BENCH_SOAK_SECONDS ?? 180), record)],
   [

@@ -9,6 +9,8 @@ import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } fro
 import { TEST_RESULTS } from '../helpers/genbaPage.js';
 
 const NOW = parseIsoInstant(DEMO_NOW);
+/** Two animation frames of the page (a script: this file is not compiled with the DOM's types): laid out and painted. */
+const TWO_FRAMES = 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))';
 /** A count as the screen writes it ("1,234"). */
 const num = (s: string | null): number => Number((s ?? '').replace(/[^\d]/g, ''));
 
@@ -50,9 +52,9 @@ describe('a template drilled into ClickHouse from the Logs view, in Chromium', (
         [1920, 1080],
       ] as const) {
         await page.setViewportSize({ width, height });
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await page.evaluate(TWO_FRAMES);
         await page.getByTestId('log-drill-shapes').scrollIntoViewIfNeeded();
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await page.evaluate(TWO_FRAMES);
         await page.screenshot({ path: join(TEST_RESULTS, `logs-drill-${width}-${lang}.png`) });
       }
     };
