@@ -218,9 +218,13 @@ export function createClickHouseLogSource(
       } catch (error) {
         throw clickhouseError(error, where);
       }
-      const lines = await tsv(
-        `SELECT ${t.ms} AS ms, ${col.service}, ${col.host}, ${col.level}, ${col.message} FROM ${table} WHERE ${mine(Math.max(window.from, window.newestFrom))} ORDER BY ${col.ts} DESC LIMIT ${Math.trunc(limits.lines)}`,
-      );
+      const newest = (from: number): Promise<string[][]> =>
+        tsv(
+          `SELECT ${t.ms} AS ms, ${col.service}, ${col.host}, ${col.level}, ${col.message} FROM ${table} WHERE ${mine(from)} ORDER BY ${col.ts} DESC LIMIT ${Math.trunc(limits.lines)}`,
+        );
+      let lines = await newest(Math.max(window.from, window.newestFrom));
+      // The laptop's counts are of every host and level: narrowed, the last minutes may hold fewer; then the whole window is read.
+      if (lines.length < limits.lines && window.newestFrom > window.from) lines = await newest(window.from);
       return {
         shapes: shaped.data.map((r) => ({ lines: Number(r.lines), sample: r.sample, first: Number(r.first), last: Number(r.last) })),
         moreShapes: Math.max(0, (shaped.rows_before_limit_at_least ?? shaped.data.length) - shaped.data.length),
