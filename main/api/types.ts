@@ -283,6 +283,11 @@ export interface LogTemplateDetail extends LogTemplateSummary {
   samples: { ts: number; service: string; host: string; level: string; message: string }[];
   /** `name`: inferred from the text before the variable (queue, user), null when nothing names it. */
   parameters: { position: number; name: string | null; values: { value: string; count: number }[] | null }[];
+  /**
+   * What a value's count counts: lines, or, for logs a server grouped (ClickHouse, MySQL with
+   * `aggregate`), the messages sampled from the groups (one or two per shape and span), not lines.
+   */
+  valuesCount: 'lines' | 'samples';
 }
 /** A template's detail as the log store that aggregates holds it (ClickHouse): what the laptop does not keep. */
 export interface LogTemplateDrill {
@@ -292,8 +297,13 @@ export interface LogTemplateDrill {
   moreShapes: number;
   /** Its newest lines, newest first. */
   lines: { ts: number; service: string; host: string; level: string; message: string }[];
-  /** Lines of the template in the window and narrowing, as the store counts them. */
+  /** Lines of the template from `shapesFrom` to the window's end, narrowed, as the store counts them. */
   total: number;
+  /**
+   * Where the shapes and the total start: the window's start, or later when the window holds more
+   * of the template's lines than a drill-down reads (the newest of them, by the laptop's counts).
+   */
+  shapesFrom: number;
 }
 /** A drill-down as the Logs view shows it: the store it was fetched from, and the range. */
 export interface LogTemplateDrillView extends LogTemplateDrill {

@@ -200,6 +200,8 @@ export function createLogIntelligence(deps: {
         samples: db
           .prepare(`SELECT ts, service, host, level, message FROM app_logs WHERE template_id = ? AND ${w.sql} ORDER BY ts DESC LIMIT 10`)
           .all(id, ...w.params) as TemplateDetail['samples'],
+        // A row that stands for a group (last_ts set) came from a server that grouped: its values were noted from sampled messages.
+        valuesCount: db.prepare('SELECT 1 FROM app_logs WHERE template_id = ? AND last_ts IS NOT NULL LIMIT 1').get(id) ? 'samples' : 'lines',
         parameters: Object.entries(values).map(([pos, v]) => ({
           position: Number(pos),
           name: parameterName(JSON.parse(r.tokens) as string[], Number(pos)),

@@ -195,7 +195,7 @@ export function createClickHouseLogSource(
 
     async drill(messages: string[], window: DrillWindow, limits: { shapes: number; lines: number }): Promise<LogTemplateDrill> {
       const t = await describe();
-      if (messages.length === 0) return { shapes: [], moreShapes: 0, lines: [], total: 0 };
+      if (messages.length === 0) return { shapes: [], moreShapes: 0, lines: [], total: 0, shapesFrom: window.from };
       // The template's shapes, computed by the server from the laptop's messages: one definition of a shape, the server's.
       const keys = await tsv(
         `SELECT DISTINCT toString(cityHash64(${shapeSql('m', digits)})) FROM (SELECT arrayJoin([${messages.map(chString).join(', ')}]) AS m)`,
@@ -209,7 +209,7 @@ export function createClickHouseLogSource(
       try {
         const result = await client.query({
           query: `SELECT toString(count()) AS lines, any(${col.message}) AS sample, toString(min(${t.ms})) AS first, toString(max(${t.ms})) AS last
-            FROM ${table} WHERE ${mine(window.from)} GROUP BY cityHash64(${shapeSql(col.message, 'each')}) WITH TOTALS ORDER BY count() DESC, min(${t.ms}) LIMIT ${Math.trunc(limits.shapes)}`,
+            FROM ${table} WHERE ${mine(window.shapesFrom)} GROUP BY cityHash64(${shapeSql(col.message, 'each')}) WITH TOTALS ORDER BY count() DESC, min(${t.ms}) LIMIT ${Math.trunc(limits.shapes)}`,
           format: 'JSON',
         });
         const text = await result.text();
@@ -230,6 +230,7 @@ export function createClickHouseLogSource(
         moreShapes: Math.max(0, (shaped.rows_before_limit_at_least ?? shaped.data.length) - shaped.data.length),
         lines: lines.map((f) => ({ ts: Number(f[0]), service: f[1]!, host: f[2]!, level: f[3]!, message: f[4]! })),
         total: Number(shaped.totals?.lines ?? 0),
+        shapesFrom: window.shapesFrom,
       };
     },
 

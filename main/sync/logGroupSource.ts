@@ -26,10 +26,11 @@ export interface LogGroup {
 /** Per shape of a span: one of its messages, and the greatest (if they mine differently, the shape was too coarse). */
 export type ShapeSamples = Map<string, { sample: string; other: string }>;
 
-/** Where a drill-down looks: [from, to), narrowed like the Logs view; the newest lines from `newestFrom` on. */
+/** Where a drill-down looks: [from, to), narrowed like the Logs view; the shapes from `shapesFrom` on, the newest lines from `newestFrom` on. */
 export interface DrillWindow {
   from: number;
   to: number;
+  shapesFrom: number;
   newestFrom: number;
   service?: string | undefined;
   host?: string | undefined;

@@ -97,7 +97,7 @@ async function drillDown(
     `  drill-down into the largest template, ${label}`,
     drill === null
       ? 'NOTHING FOUND'
-      : `${ms.toFixed(0)} ms: ${drill.shapes.length} shapes listed of ${(drill.shapes.length + drill.moreShapes).toLocaleString()}, ${drill.lines.length} newest lines; ClickHouse counts ${drill.total.toLocaleString()} lines, the laptop ${local.toLocaleString()} (${top.template.slice(0, 60)}); first shape: ${drill.shapes[0]?.sample.slice(0, 60)}`,
+      : `${ms.toFixed(0)} ms: ${drill.shapesFrom > window.from ? `shapes of the newest lines, since ${((window.to - drill.shapesFrom) / 3_600_000).toFixed(1)} h before the end: ` : ''}${drill.shapes.length} shapes listed of ${(drill.shapes.length + drill.moreShapes).toLocaleString()}, ${drill.lines.length} newest lines; ClickHouse counts ${drill.total.toLocaleString()} lines, the laptop ${local.toLocaleString()} (${top.template.slice(0, 60)}); first shape: ${drill.shapes[0]?.sample.slice(0, 60)}`,
   );
 }
 
@@ -170,6 +170,7 @@ export async function clickhouseDenseBench(rows: number, hours: number, record: 
         db.close();
       }
     }
+    if (HOURS > 12) return;
     // Lines each grouping gives a template the other does not (by the template's mined tokens): what the coarser shapes cost the counts.
     const [before, now] = [lineTemplates.get('each')!, lineTemplates.get('runs')!];
     const moved = [...new Set([...before.keys(), ...now.keys()])].reduce((n, t) => n + Math.abs((before.get(t) ?? 0) - (now.get(t) ?? 0)), 0) / 2;

@@ -76,6 +76,8 @@ describe('a template drilled into ClickHouse from the Logs view, in Chromium', (
     await page.getByTestId('log-template-detail').waitFor();
     // The laptop's count of the template's lines in the range: its row in the list.
     const laptop = busiest.n;
+    // The values' counts are of the groups' sampled messages, and the heading says so.
+    expect(await page.getByTestId('log-template-detail').textContent()).toContain('サーバーが集計した行から取った見本の数');
     await page.getByTestId('log-drill').click();
     await page.getByTestId('log-drill-total').waitFor({ timeout: 60_000 });
     expect(num(await page.getByTestId('log-drill-total').textContent())).toBe(laptop);

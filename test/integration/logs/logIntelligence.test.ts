@@ -44,6 +44,8 @@ describe('log intelligence on the demo company', () => {
     const detail = app.logs.template(ocr.id)!;
     expect(detail.samples[0]!.message).toMatch(/^OCR timeout after 30000 ms/);
     expect(detail.parameters.some((p) => p.values === null || p.values.length > 1)).toBe(true);
+    // Row-level logs: each value's count is of lines.
+    expect(detail.valuesCount).toBe('lines');
   });
 
   it('finds the reference incident: an ocr-worker error burst and OCR spikes at 札幌', () => {

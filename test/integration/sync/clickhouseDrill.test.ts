@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { CLICKHOUSE_PASSWORD as SECRET_NAME, memorySecretStore } from '../../../main/config/secretStore.js';
 import { createHandlerTable } from '../../../main/handlerTable.js';
+import { createClickHouseLogSource } from '../../../main/sync/clickhouseLogSource.js';
+import { drillTemplate } from '../../../main/sync/templateDrill.js';
 import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } from '../../helpers/clickhouse.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -112,8 +114,34 @@ describe('a template drilled into ClickHouse (a real clickhouse-server)', () => 
         .map((l) => `${l.ts} ${l.host}`),
     );
     // The laptop's own count of the same lines is the same.
-    expect(app.logs.template(id, { host: 'app-02', from: NOW - 10 * MINUTE, to: NOW })!.count).toBe(expected.length);
+    const detail = app.logs.template(id, { host: 'app-02', from: NOW - 10 * MINUTE, to: NOW })!;
+    expect(detail.count).toBe(expected.length);
+    // Its values were noted from the groups' sampled messages, and say so (never "lines").
+    expect(detail.valuesCount).toBe('samples');
   }, 60_000);
+
+  it('reads the shapes of a busy template’s newest lines only, and says from when', async () => {
+    const { id } = saved();
+    const db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    const source = createClickHouseLogSource(logsConfig(ch.url), CLICKHOUSE_PASSWORD, { sites: [], mapping: {} });
+    try {
+      const window = { from: NOW - 60 * MINUTE, to: NOW };
+      const drill = (await drillTemplate(db, { drill: source.drill!.bind(source) }, id, window, { shapes: 20, lines: 20, shapeLines: 200 }))!;
+      // 22 or 23 of the template's lines a minute: the newest whole minutes that hold at most 200 of them.
+      const saved = lines.filter((l) => l.message.startsWith('Saved claim'));
+      const since = saved.filter((l) => l.ts >= drill.shapesFrom);
+      expect(drill.shapesFrom % MINUTE).toBe(0);
+      expect(since.length).toBeLessThanOrEqual(200);
+      expect(saved.filter((l) => l.ts >= drill.shapesFrom - MINUTE).length).toBeGreaterThan(200);
+      expect(drill.total).toBe(since.length);
+      // The listed shapes' lines are the total's when none is left out.
+      const listed = drill.shapes.reduce((n, s) => n + s.lines, 0);
+      expect(drill.moreShapes > 0 ? listed < drill.total : listed === drill.total).toBe(true);
+    } finally {
+      await source.close();
+      db.close();
+    }
+  });
 
   it('refuses bad input with a clear error, and says so when ClickHouse cannot be reached', async () => {
     const handlers = createHandlerTable(app);

@@ -235,7 +235,7 @@ export function LogsView() {
                 </span>{' '}
                 · {t('logs.cluster')} {familyLabel(detail.clusterId)}
               </p>
-              <h4>{t('logs.parameters')}</h4>
+              <h4>{t(detail.valuesCount === 'samples' ? 'logs.parametersSampled' : 'logs.parameters')}</h4>
               <ul className="params">
                 {detail.parameters.map((p) => (
                   <li key={p.position}>

@@ -45,7 +45,9 @@ export function TemplateDrillPanel({ id, counted, period }: { id: number; counte
       {drill && (
         <>
           <p className="muted" data-testid="log-drill-total">
-            {t('logs.drillTotal', { n: drill.total.toLocaleString() })}
+            {drill.shapesFrom > drill.from
+              ? t('logs.drillTotalSince', { n: drill.total.toLocaleString(), since: formatDateTime(drill.shapesFrom, tz, lang) })
+              : t('logs.drillTotal', { n: drill.total.toLocaleString() })}
           </p>
           <h4>{t('logs.drillShapes', { period, store: drill.store })}</h4>
           <ul className="samples" data-testid="log-drill-shapes">
