@@ -85,14 +85,15 @@ async function drillDown(
     template: string;
     count: number;
   };
-  const local = (
-    db.prepare('SELECT SUM(count) AS n FROM log_template_minutes WHERE template_id = ? AND minute >= ? AND minute < ?').get(top.id, window.from, window.to) as {
-      n: number;
-    }
-  ).n;
   const t = performance.now();
   const drill = await drillTemplate(db, source as Parameters<typeof drillTemplate>[1], top.id, window);
   const ms = performance.now() - t;
+  // The laptop's count of the lines the drill-down's total covers (from its shapes' start).
+  const local = (
+    db
+      .prepare('SELECT SUM(count) AS n FROM log_template_minutes WHERE template_id = ? AND minute >= ? AND minute < ?')
+      .get(top.id, drill?.shapesFrom ?? window.from, window.to) as { n: number }
+  ).n;
   record(
     `  drill-down into the largest template, ${label}`,
     drill === null
