@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,17 @@ describe('reading a log file line by line', () => {
     writeFileSync(f, `${pad}現場\nnext\n`);
     const lines = [...readLines(f)];
     expect(lines).toEqual([`${pad}現場`, 'next']);
+  });
+
+  it('reads bytes that are not UTF-8 as U+FFFD, as a TextDecoder does, and a last line ending in CR without it', () => {
+    const f = join(dir, 'd.log');
+    // "a", a stray byte, "b"; then a character cut short by the end of the file; then "end" and a CR.
+    writeFileSync(f, Buffer.concat([Buffer.from([0x61, 0xff, 0x62, 0x0a, 0xe7, 0x8f, 0x0a]), Buffer.from('end\r')]));
+    const decoded = new TextDecoder().decode(readFileSync(f)).split('\n');
+    expect([...readLines(f)]).toEqual([decoded[0], decoded[1], 'end']);
+    expect([...readLines(f)]).toEqual(['a\uFFFDb', '\uFFFD', 'end']);
+    writeFileSync(f, '');
+    expect([...readLines(f)]).toEqual([]);
   });
 
   it('reads only the lines asked for, the same lines readLines reads (the second pass of genba logs parse)', () => {
