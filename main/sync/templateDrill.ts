@@ -32,16 +32,28 @@ export async function drillTemplate(
   window: Omit<DrillWindow, 'newestFrom' | 'shapesFrom'>,
   limits = { shapes: 20, lines: 20, shapeLines: SHAPE_LINES },
 ): Promise<LogTemplateDrill | null> {
-  const rows = db
-    .prepare('SELECT message FROM app_logs WHERE template_id = ? AND message IS NOT NULL GROUP BY message ORDER BY MAX(ts) DESC LIMIT ?')
-    .all(templateId, MAX_MESSAGES) as { message: string }[];
-  const messages: string[] = [];
-  let chars = 0;
-  for (const { message } of rows) {
-    if (chars + message.length > MAX_MESSAGE_CHARS && messages.length > 0) break;
-    messages.push(message);
-    chars += message.length;
-  }
+  // One message per shape the template has in the window, newest first (a shape with numbers of
+  // any length is one: messages equal but for their digits are sent once); if the window has
+  // none of its rows, its newest messages of any time.
+  const pick = (rows: Iterable<{ message: string }>): string[] => {
+    const messages: string[] = [];
+    const seen = new Set<string>();
+    let chars = 0;
+    for (const { message } of rows) {
+      const key = message.replace(/[0-9]+/g, '0');
+      if (seen.has(key)) continue;
+      if (messages.length === MAX_MESSAGES || (chars + message.length > MAX_MESSAGE_CHARS && messages.length > 0)) break;
+      seen.add(key);
+      messages.push(message);
+      chars += message.length;
+    }
+    return messages;
+  };
+  const newestFirst = 'SELECT message FROM app_logs WHERE template_id = ? AND message IS NOT NULL';
+  let messages = pick(
+    db.prepare(`${newestFirst} AND ts >= ? AND ts < ? ORDER BY ts DESC`).iterate(templateId, window.from, window.to) as Iterable<{ message: string }>,
+  );
+  if (messages.length === 0) messages = pick(db.prepare(`${newestFirst} ORDER BY ts DESC`).iterate(templateId) as Iterable<{ message: string }>);
   if (messages.length === 0) return null;
   // The newest lines are in the last minutes that, by the laptop's own counts, hold enough of
   // them; the shapes are read over at most `shapeLines` of them, newest first.
@@ -67,7 +79,8 @@ export async function drillTemplate(
 /**
  * The Logs view's drill-down: a template's detail fetched from the configured ClickHouse over
  * the view's range and narrowing (the last day without a range), one connection per drill-down.
- * Null where the logs do not come from ClickHouse: the laptop already holds every line there.
+ * Null where the logs do not come from ClickHouse (row-level logs are all on the laptop; logs
+ * grouped by MySQL have no drill-down yet).
  */
 export function createTemplateDrill(deps: {
   db: () => Database.Database;

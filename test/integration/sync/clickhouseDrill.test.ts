@@ -35,13 +35,24 @@ describe('a template drilled into ClickHouse (a real clickhouse-server)', () => 
       ? { ts, service: 'claims-app', host, level: 'WARN', message: `Slow query took ${value(i, 1)} ms rows=${value(i, 2)}`, trace_id: '' }
       : { ts, service: 'claims-app', host, level: 'INFO', message: `Saved claim ${value(i, 3)} with ${value(i, 4)} items in ${value(i, 5)} ms`, trace_id: '' };
   });
+  // One event of two shapes on the server (a key written as a number, or in hex, which ClickHouse
+  // masks): the hex one only in the first 5 minutes on one host, the other every minute on 6
+  // hosts, so that more than 200 of the newest rows are of the other shape.
+  const cache = [
+    ...Array.from({ length: 240 }, (_, i) => ({
+      ts: NOW - 40 * MINUTE + Math.floor(i / 6) * MINUTE + 500,
+      host: `cache-0${(i % 6) + 1}`,
+      key: String(i * 37 + 11),
+    })),
+    ...Array.from({ length: 5 }, (_, i) => ({ ts: NOW - 40 * MINUTE + i * MINUTE + 700, host: 'cache-01', key: `0x${(0xbeef + i).toString(16)}` })),
+  ].map(({ ts, host, key }) => ({ ts, service: 'cache', host, level: 'INFO', message: `Cache miss for key ${key}`, trace_id: '' }));
 
   beforeAll(async () => {
     ch = await startClickHouse();
     await ch.exec('CREATE DATABASE logs');
     await ch.exec(`CREATE TABLE logs.app_logs (ts UInt64, service String, host String, level String, message String, trace_id String)
       ENGINE = MergeTree ORDER BY (service, ts)`);
-    await ch.client.insert({ table: 'logs.app_logs', values: lines, format: 'JSONEachRow' });
+    await ch.client.insert({ table: 'logs.app_logs', values: [...lines, ...cache], format: 'JSONEachRow' });
     writeFileSync(join(dir.path, 'config.json'), JSON.stringify({ logs: logsConfig(ch.url, { keepRawDays: 7 }) }));
     app = createApp({ dataDir: dir.path, now: NOW, secrets: memorySecretStore({ [SECRET_NAME]: CLICKHOUSE_PASSWORD }) });
     await app.start();
@@ -70,7 +81,9 @@ describe('a template drilled into ClickHouse (a real clickhouse-server)', () => 
     expect(rows.lines).toBe(lines.length);
     // 40 minutes × 3 hosts × 2 events; digit-for-digit shapes would make nearly a row per line.
     expect(rows.n).toBe(40 * 3 * 2);
-    const templates = local<{ template: string; count: number }>('SELECT template, count FROM log_templates ORDER BY template');
+    const templates = local<{ template: string; count: number }>(
+      "SELECT template, count FROM log_templates WHERE template NOT LIKE 'Cache miss%' ORDER BY template",
+    );
     expect(templates).toEqual([
       { template: 'Saved claim <*> with <*> items in <*>', count: lines.filter((l) => l.level === 'INFO').length },
       { template: 'Slow query took <*> rows=<*>', count: lines.filter((l) => l.level === 'WARN').length },
@@ -118,6 +131,14 @@ describe('a template drilled into ClickHouse (a real clickhouse-server)', () => 
     expect(detail.count).toBe(expected.length);
     // Its values were noted from the groups' sampled messages, and say so (never "lines").
     expect(detail.valuesCount).toBe('samples');
+  }, 60_000);
+
+  it('finds every shape of a template in the window, however many newer rows another shape has', async () => {
+    const [row] = local<{ id: number }>("SELECT template_id AS id FROM log_templates WHERE template LIKE 'Cache miss%'");
+    expect(local<{ n: number }>("SELECT COUNT(*) AS n FROM log_templates WHERE template LIKE 'Cache miss%'")[0]!.n).toBe(1);
+    const drill = await app.drillTemplate(row!.id, { from: NOW - 60 * MINUTE, to: NOW });
+    expect(drill!.total).toBe(cache.length);
+    expect(drill!.shapes.some((s) => s.sample.includes('0x'))).toBe(true);
   }, 60_000);
 
   it('reads the shapes of a busy template’s newest lines only, and says from when', async () => {
