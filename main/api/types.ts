@@ -304,6 +304,11 @@ export interface LogTemplateDrill {
    * of the template's lines than a drill-down reads (the newest of them, by the laptop's counts).
    */
   shapesFrom: number;
+  /**
+   * The template has more shapes in the window than one drill-down looks for (200, or a message
+   * too long to send): the shapes, lines and total are of those it looked for, a lower bound.
+   */
+  partial: boolean;
 }
 /** A drill-down as the Logs view shows it: the store it was fetched from, and the range. */
 export interface LogTemplateDrillView extends LogTemplateDrill {

@@ -200,8 +200,7 @@ export function createLogIntelligence(deps: {
         samples: db
           .prepare(`SELECT ts, service, host, level, message FROM app_logs WHERE template_id = ? AND ${w.sql} ORDER BY ts DESC LIMIT 10`)
           .all(id, ...w.params) as TemplateDetail['samples'],
-        // A row that stands for a group (last_ts set) came from a server that grouped: its values were noted from sampled messages.
-        valuesCount: db.prepare('SELECT 1 FROM app_logs WHERE template_id = ? AND last_ts IS NOT NULL LIMIT 1').get(id) ? 'samples' : 'lines',
+        valuesCount: groupedLogs(db) ? 'samples' : 'lines',
         parameters: Object.entries(values).map(([pos, v]) => ({
           position: Number(pos),
           name: parameterName(JSON.parse(r.tokens) as string[], Number(pos)),
@@ -306,4 +305,20 @@ export function createLogIntelligence(deps: {
       };
     },
   } satisfies LogIntelligence;
+}
+
+/**
+ * Whether the logs come from a server that groups them (ClickHouse, MySQL with `aggregate`): their
+ * pull's watermark is a minute (logGroupSync.ts). Then a template's values were noted from the
+ * groups' sampled messages, over all time, whether or not its rows are still kept. Another source
+ * of logs starts a fresh copy, so the pull's kind is that of every template's values.
+ */
+function groupedLogs(db: Database.Database): boolean {
+  const row = db.prepare("SELECT watermark FROM sync_state WHERE table_name = 'app_logs'").get() as { watermark: string | null } | undefined;
+  if (!row?.watermark) return false;
+  try {
+    return typeof (JSON.parse(row.watermark) as { minute?: unknown } | null)?.minute === 'number';
+  } catch {
+    return false;
+  }
 }

@@ -193,7 +193,7 @@ export function createClickHouseLogSource(
       return new Map(text.map((f) => [Number(f[0]), Number(f[1])]));
     },
 
-    async drill(messages: string[], window: DrillWindow, limits: { shapes: number; lines: number }): Promise<LogTemplateDrill> {
+    async drill(messages: string[], window: DrillWindow, limits: { shapes: number; lines: number }): Promise<Omit<LogTemplateDrill, 'partial'>> {
       const t = await describe();
       if (messages.length === 0) return { shapes: [], moreShapes: 0, lines: [], total: 0, shapesFrom: window.from };
       // The template's shapes, computed by the server from the laptop's messages: one definition of a shape, the server's.
@@ -202,6 +202,8 @@ export function createClickHouseLogSource(
       );
       // The Logs view's narrowing, as literals (ClickHouse 18 has no query parameters: chString escapes them).
       const narrowed = (['service', 'host', 'level'] as const).map((k) => (window[k] === undefined ? '' : ` AND ${col[k]} = ${chString(window[k])}`)).join('');
+      // Hashes as the server wrote them: numbers, checked before they go into the query.
+      if (!keys.every((k) => /^\d+$/.test(k[0] ?? ''))) throw clickhouseError(new Error('a shape hash that is not a number'), where);
       const mine = (from: number): string =>
         `${col.ts} >= ${t.at(from)} AND ${col.ts} < ${t.at(window.to)} AND ${filtered}${narrowed} AND cityHash64(${shapeSql(col.message, digits)}) IN (${keys.map((k) => k[0]).join(', ')})`;
       // One pass over the window: the finer shapes, their total (WITH TOTALS) and how many there are (rows before the limit).

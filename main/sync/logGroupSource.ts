@@ -60,7 +60,7 @@ export interface LogGroupSource {
    * say they are), so that only the shapes read the whole window. Absent where the store cannot
    * answer it (MySQL-grouped logs).
    */
-  drill?(messages: string[], window: DrillWindow, limits: { shapes: number; lines: number }): Promise<LogTemplateDrill>;
+  drill?(messages: string[], window: DrillWindow, limits: { shapes: number; lines: number }): Promise<Omit<LogTemplateDrill, 'partial'>>;
   /** Bytes received from the server so far (the cost on the network). */
   bytesReceived(): number;
   close(): Promise<void>;

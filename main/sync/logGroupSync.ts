@@ -263,8 +263,9 @@ function mineGroups(
     const shape = tokensOf(key);
     const t = miner.add(shape.tokens, shape.values, samples.get(key)!.sample, s.lines).template;
     added.set(key, t);
-    // A shape's lines differ in their digits (a number's length too): its second message shows the
-    // template which of its values vary, so that one sampled value is not read as a constant word.
+    // A shape's lines differ in their digits (a number's length too): its second message's values
+    // are noted at the template's variables, so that a variable holding one sampled value is not
+    // shown as that constant word (renderTemplate shows a variable that only ever held one word as the word).
     const second = seconds.get(key);
     if (second) miner.observe(t, second.tokens, second.values);
   }

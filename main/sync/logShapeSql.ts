@@ -55,6 +55,17 @@ export function shapeSql(message: string, digits: DigitShape = 'runs'): string {
   return `replaceRegexpAll(${sql}, '${digits === 'runs' ? '[0-9]+' : '[0-9]'}', '0')`;
 }
 
+/**
+ * The same shape computed here, as text: what shapeSql hashes (the same masks, in the same order,
+ * mean the same in JavaScript). The drill-down sends one message per shape with it.
+ */
+export function shapeText(message: string, digits: DigitShape = 'runs'): string {
+  let text = message.replaceAll('\u0001', '\u0001\u0001');
+  for (const m of DEFAULT_MASKS.filter((x) => (SHAPE_MASKS.clickhouse as readonly string[]).includes(x.name)))
+    text = text.replace(new RegExp(m.pattern.source, m.pattern.flags.includes('g') ? m.pattern.flags : `${m.pattern.flags}g`), `\u0001${m.name[0]}`);
+  return text.replace(digits === 'runs' ? /[0-9]+/g : /[0-9]/g, '0');
+}
+
 /** The same shape in MySQL / MariaDB (REGEXP_REPLACE), hashed; the patterns go as parameters. */
 export function mysqlShapeSql(message: string): { sql: string; params: string[] } {
   let sql = `REPLACE(${message}, CHAR(1), CONCAT(CHAR(1), CHAR(1)))`;

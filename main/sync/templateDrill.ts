@@ -3,11 +3,13 @@ import type { LogFilter, LogTemplateDrill, LogTemplateDrillView } from '../api/t
 import type { CompanyRepository } from '../store/companyRepository.js';
 import { createLogGroupSource } from './createSources.js';
 import type { DrillWindow, LogGroupSource } from './logGroupSource.js';
+import { chString, shapeText } from './logShapeSql.js';
 import type { SyncJob } from './syncJob.js';
 
-/** Most messages sent to find a template's shapes: the server reads them as literals in one query (ClickHouse's default limit on a query is 256 KiB). */
+/** Most messages sent to find a template's shapes: the server reads them as literals in one query. */
 const MAX_MESSAGES = 200;
-const MAX_MESSAGE_CHARS = 100_000;
+/** Bytes of those literals (UTF-8, escaped): ClickHouse's default limit on a query is 256 KiB. */
+const MAX_MESSAGE_BYTES = 200_000;
 const MINUTE = 60_000;
 /**
  * Most of a template's lines whose shapes one drill-down reads: ClickHouse computes the shape of
@@ -32,20 +34,26 @@ export async function drillTemplate(
   window: Omit<DrillWindow, 'newestFrom' | 'shapesFrom'>,
   limits = { shapes: 20, lines: 20, shapeLines: SHAPE_LINES },
 ): Promise<LogTemplateDrill | null> {
-  // One message per shape the template has in the window, newest first (a shape with numbers of
-  // any length is one: messages equal but for their digits are sent once); if the window has
-  // none of its rows, its newest messages of any time.
+  // One message per shape the template has in the window, newest first (shapeText: the server's
+  // shape, computed here); if the window has none of its rows, its newest messages of any time.
+  // Past MAX_MESSAGES shapes, or a message too long to send, the drill-down is partial.
+  let partial = false;
   const pick = (rows: Iterable<{ message: string }>): string[] => {
     const messages: string[] = [];
     const seen = new Set<string>();
-    let chars = 0;
+    let bytes = 0;
     for (const { message } of rows) {
-      const key = message.replace(/[0-9]+/g, '0');
+      const key = shapeText(message);
       if (seen.has(key)) continue;
-      if (messages.length === MAX_MESSAGES || (chars + message.length > MAX_MESSAGE_CHARS && messages.length > 0)) break;
       seen.add(key);
+      const size = Buffer.byteLength(chString(message)) + 2;
+      if (messages.length === MAX_MESSAGES || bytes + size > MAX_MESSAGE_BYTES) {
+        partial = true;
+        if (messages.length === MAX_MESSAGES) break;
+        continue;
+      }
       messages.push(message);
-      chars += message.length;
+      bytes += size;
     }
     return messages;
   };
@@ -73,7 +81,8 @@ export async function drillTemplate(
     last = m.minute;
     if (newestFrom === null && seen >= limits.lines) newestFrom = m.minute;
   }
-  return source.drill(messages, { ...window, shapesFrom, newestFrom: newestFrom ?? window.from }, limits);
+  const drill = await source.drill(messages, { ...window, shapesFrom, newestFrom: newestFrom ?? window.from }, limits);
+  return { ...drill, partial };
 }
 
 /**

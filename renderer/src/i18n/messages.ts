@@ -246,6 +246,8 @@ const ja = {
   'logs.drillLines': 'ClickHouse の最新の行（{period}）',
   'logs.drillTotal': 'ClickHouse ではこの期間に {n} 行',
   'logs.drillTotalSince': 'ClickHouse では {since} 以降に {n} 行（この期間は行が多いため、形は新しいほうの行だけで数えています）',
+  'logs.drillPartial':
+    'この期間の値の形をすべては探せませんでした（200 通りを超えるか、送れないほど長い行があります）。行数と形は探した分だけで、実際はそれ以上です。',
   'logs.drillNone': 'この端末にこのメッセージの行が残っていないため、ClickHouse で探せません。',
   'logs.parameters': '変数の値（全期間の行数）',
   'logs.parametersSampled': '変数の値（全期間、サーバーが集計した行から取った見本の数）',
@@ -627,6 +629,8 @@ const en: Record<MessageKey, string> = {
   'logs.drillLines': 'Newest lines in ClickHouse ({period})',
   'logs.drillTotal': '{n} lines in ClickHouse in this period',
   'logs.drillTotalSince': '{n} lines in ClickHouse since {since} (the period holds too many lines: the shapes are counted over the newest of them)',
+  'logs.drillPartial':
+    'Not every value shape of this period could be looked for (more than 200, or a line too long to send): the lines and shapes are of those looked for, and there are more.',
   'logs.drillNone': 'No line of this message is kept on this computer, so ClickHouse cannot be searched for it.',
   'logs.parameters': 'Parameter values (lines over all time)',
   'logs.parametersSampled': 'Parameter values (over all time; how many of the messages sampled from the server’s groups)',

@@ -7,6 +7,7 @@ import { CLICKHOUSE_PASSWORD as SECRET_NAME, memorySecretStore } from '../../../
 import { createHandlerTable } from '../../../main/handlerTable.js';
 import { createClickHouseLogSource } from '../../../main/sync/clickhouseLogSource.js';
 import { drillTemplate } from '../../../main/sync/templateDrill.js';
+import { chString, shapeSql, shapeText } from '../../../main/sync/logShapeSql.js';
 import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } from '../../helpers/clickhouse.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -36,16 +37,34 @@ describe('a template drilled into ClickHouse (a real clickhouse-server)', () => 
       : { ts, service: 'claims-app', host, level: 'INFO', message: `Saved claim ${value(i, 3)} with ${value(i, 4)} items in ${value(i, 5)} ms`, trace_id: '' };
   });
   // One event of two shapes on the server (a key written as a number, or in hex, which ClickHouse
-  // masks): the hex one only in the first 5 minutes on one host, the other every minute on 6
-  // hosts, so that more than 200 of the newest rows are of the other shape.
+  // masks), each line with its session's UUID: the hex one only in the first 5 minutes on one host,
+  // the other every minute on 6 hosts, so that more than 200 of the newest rows, each with a
+  // message of its own, are of the other shape.
+  const uuid = (i: number): string => {
+    const h = (n: number, width: number): string => ((i * 2654435761 + n) >>> 0).toString(16).padStart(8, '0').slice(0, width);
+    return `${h(1, 8)}-${h(2, 4)}-4${h(3, 3)}-a${h(4, 3)}-${h(5, 8)}${h(6, 4)}`;
+  };
   const cache = [
     ...Array.from({ length: 240 }, (_, i) => ({
       ts: NOW - 40 * MINUTE + Math.floor(i / 6) * MINUTE + 500,
       host: `cache-0${(i % 6) + 1}`,
       key: String(i * 37 + 11),
+      session: uuid(i),
     })),
-    ...Array.from({ length: 5 }, (_, i) => ({ ts: NOW - 40 * MINUTE + i * MINUTE + 700, host: 'cache-01', key: `0x${(0xbeef + i).toString(16)}` })),
-  ].map(({ ts, host, key }) => ({ ts, service: 'cache', host, level: 'INFO', message: `Cache miss for key ${key}`, trace_id: '' }));
+    ...Array.from({ length: 5 }, (_, i) => ({
+      ts: NOW - 40 * MINUTE + i * MINUTE + 700,
+      host: 'cache-01',
+      key: `0x${(0xbeef + i).toString(16)}`,
+      session: uuid(1000 + i),
+    })),
+  ].map(({ ts, host, key, session }) => ({
+    ts,
+    service: 'cache',
+    host,
+    level: 'INFO',
+    message: `Cache miss for key ${key} in session ${session}`,
+    trace_id: '',
+  }));
 
   beforeAll(async () => {
     ch = await startClickHouse();
@@ -138,7 +157,8 @@ describe('a template drilled into ClickHouse (a real clickhouse-server)', () => 
     expect(local<{ n: number }>("SELECT COUNT(*) AS n FROM log_templates WHERE template LIKE 'Cache miss%'")[0]!.n).toBe(1);
     const drill = await app.drillTemplate(row!.id, { from: NOW - 60 * MINUTE, to: NOW });
     expect(drill!.total).toBe(cache.length);
-    expect(drill!.shapes.some((s) => s.sample.includes('0x'))).toBe(true);
+    expect(drill!.partial).toBe(false);
+    expect(drill!.shapes.some((s) => s.sample.includes(' 0x'))).toBe(true);
   }, 60_000);
 
   it('reads the shapes of a busy template’s newest lines only, and says from when', async () => {
@@ -161,6 +181,20 @@ describe('a template drilled into ClickHouse (a real clickhouse-server)', () => 
     } finally {
       await source.close();
       db.close();
+    }
+  });
+
+  it('computes a shape here as ClickHouse computes it (the drill-down sends one message per shape)', async () => {
+    const messages = [
+      'Cache miss for key 0xBEEF in session 0f1e2d3c-4b5a-4697-a8b9-c0d1e2f30415 for ops@example.co.jp',
+      'took 12 ms, then 12345 ms; 10.0.0.1:8080 \u0001x 現場 007',
+      'no digits here',
+    ];
+    for (const m of messages) {
+      const [server] = await ch.query<{ s: string }>(`SELECT ${shapeSql(chString(m))} AS s`);
+      expect(shapeText(m)).toBe(server!.s);
+      const [each] = await ch.query<{ s: string }>(`SELECT ${shapeSql(chString(m), 'each')} AS s`);
+      expect(shapeText(m, 'each')).toBe(each!.s);
     }
   });
 

@@ -260,7 +260,15 @@ export function LogsView() {
                   </li>
                 ))}
               </ul>
-              {counted && <TemplateDrillPanel id={detail.id} counted={counted} period={period} />}
+              {/* Keyed by what it shows: another template or range is a new panel, and an answer still on its way for the old one is dropped. */}
+              {counted && (
+                <TemplateDrillPanel
+                  key={[detail.id, counted.from, counted.to, counted.service, counted.host, counted.level].join('|')}
+                  id={detail.id}
+                  counted={counted}
+                  period={period}
+                />
+              )}
             </div>
           )}
         </section>

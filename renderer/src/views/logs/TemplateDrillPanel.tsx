@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { LogFilter, LogTemplateDrillView } from '../../../../main/api/types';
 import { call } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
@@ -11,7 +11,8 @@ import { formatDateTime } from '../overview/format';
  * A template's drill-down into ClickHouse, asked for by the manager: the laptop keeps one row
  * per minute, host, level and shape of a template, so its finer value shapes and its newest
  * lines are fetched from the server, over the Logs view's range and narrowing. Shown only where
- * the logs come from ClickHouse.
+ * the logs come from ClickHouse. The view keys it by template, range and narrowing: another is a
+ * new panel, asked again only when the manager asks.
  */
 export function TemplateDrillPanel({ id, counted, period }: { id: number; counted: LogFilter; period: string }) {
   const t = useT();
@@ -21,8 +22,6 @@ export function TemplateDrillPanel({ id, counted, period }: { id: number; counte
   // undefined: not asked yet; null: nothing to search by.
   const [drill, setDrill] = useState<LogTemplateDrillView | null | undefined>(undefined);
   const { busy, error, run } = useCore();
-  // Another template or range: asked again only when the manager asks.
-  useEffect(() => setDrill(undefined), [id, counted]);
   if (!fromClickHouse) return null;
   return (
     <div className="template-drill" data-testid="log-template-drill">
@@ -57,6 +56,7 @@ export function TemplateDrillPanel({ id, counted, period }: { id: number; counte
               </li>
             ))}
           </ul>
+          {drill.partial && <p className="muted small">{t('logs.drillPartial')}</p>}
           {drill.moreShapes > 0 && <p className="muted small">{t('logs.drillMore', { n: drill.moreShapes.toLocaleString() })}</p>}
           <h4>{t('logs.drillLines', { period })}</h4>
           <ul className="samples" data-testid="log-drill-lines">
