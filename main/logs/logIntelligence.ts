@@ -12,6 +12,7 @@ import type { AppLog } from '../applog/appLog.js';
 import { DEFAULT_ANOMALY, detectAnomalies, type AnomalyReport } from './logAnomalies.js';
 import { logVolume } from './logVolume.js';
 import { parameterName } from './parameterName.js';
+import { groupedLogs } from './groupedLogs.js';
 import { listClusters, recluster, type ClusterInfo } from './logClusters.js';
 import { ingestLogFiles, type IngestReport } from './ingestLogFiles.js';
 import { mineUnderSyncLock, unminedLines } from './mineStoredLogs.js';
@@ -305,20 +306,4 @@ export function createLogIntelligence(deps: {
       };
     },
   } satisfies LogIntelligence;
-}
-
-/**
- * Whether the logs come from a server that groups them (ClickHouse, MySQL with `aggregate`): their
- * pull's watermark is a minute (logGroupSync.ts). Then a template's values were noted from the
- * groups' sampled messages, over all time, whether or not its rows are still kept. Another source
- * of logs starts a fresh copy, so the pull's kind is that of every template's values.
- */
-function groupedLogs(db: Database.Database): boolean {
-  const row = db.prepare("SELECT watermark FROM sync_state WHERE table_name = 'app_logs'").get() as { watermark: string | null } | undefined;
-  if (!row?.watermark) return false;
-  try {
-    return typeof (JSON.parse(row.watermark) as { minute?: unknown } | null)?.minute === 'number';
-  } catch {
-    return false;
-  }
 }

@@ -61,10 +61,15 @@ export function shapeSql(message: string, digits: DigitShape = 'runs'): string {
  */
 export function shapeText(message: string, digits: DigitShape = 'runs'): string {
   let text = message.replaceAll('\u0001', '\u0001\u0001');
-  for (const m of DEFAULT_MASKS.filter((x) => (SHAPE_MASKS.clickhouse as readonly string[]).includes(x.name)))
-    text = text.replace(new RegExp(m.pattern.source, m.pattern.flags.includes('g') ? m.pattern.flags : `${m.pattern.flags}g`), `\u0001${m.name[0]}`);
+  for (const { pattern, marker } of TEXT_MASKS) text = text.replace(pattern, marker);
   return text.replace(digits === 'runs' ? /[0-9]+/g : /[0-9]/g, '0');
 }
+
+/** ClickHouse's masks as global JavaScript patterns, compiled once: the drill-down computes a shape per row it reads. */
+const TEXT_MASKS = DEFAULT_MASKS.filter((m) => (SHAPE_MASKS.clickhouse as readonly string[]).includes(m.name)).map((m) => ({
+  pattern: new RegExp(m.pattern.source, m.pattern.flags.includes('g') ? m.pattern.flags : `${m.pattern.flags}g`),
+  marker: `\u0001${m.name[0]}`,
+}));
 
 /** The same shape in MySQL / MariaDB (REGEXP_REPLACE), hashed; the patterns go as parameters. */
 export function mysqlShapeSql(message: string): { sql: string; params: string[] } {

@@ -6,9 +6,8 @@ import type { DigitShape } from '../../main/sync/logShapeSql.js';
 import { openStore } from '../../main/store/openStore.js';
 import { createClickHouseLogSource } from '../../main/sync/clickhouseLogSource.js';
 import { runLogGroupSync } from '../../main/sync/logGroupSync.js';
-import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } from '../helpers/clickhouse.js';
-import { tempDir } from '../helpers/tempDir.js';
-import { fileSize, mb, peakRss } from './clickhouseScale.js';
+import { CLICKHOUSE_PASSWORD, logsConfig, type ClickHouse } from '../helpers/clickhouse.js';
+import { fileSize, LOGS_END, mb, peakRss, withLogsClickHouse } from './clickhouseScale.js';
 
 const MINUTE = 60_000;
 
@@ -110,26 +109,14 @@ async function drillDown(
  * would have needed about 7.6 GB and 28 GB of memory).
  */
 export async function clickhouseDenseBench(rows: number, hours: number, record: (name: string, value: string) => void): Promise<void> {
-  const HOURS = hours;
-  let ch: ClickHouse;
-  try {
-    ch = await startClickHouse();
-  } catch (error) {
-    record('ClickHouse dense logs', `skipped: ${(error as Error).message}`);
-    return;
-  }
-  const dir = tempDir('genba-bench-chd-');
-  try {
-    const end = Math.floor(Date.parse('2025-10-23T06:00:00Z') / 1000);
-    await ch.exec('CREATE DATABASE logs');
-    await ch.exec(`CREATE TABLE logs.app_logs (ts DateTime, service String, host String, level String, message String)
-      ENGINE = MergeTree PARTITION BY toYYYYMMDD(ts) ORDER BY (service, ts)`);
+  await withLogsClickHouse('ClickHouse dense logs', { traceIds: false }, record, async (ch, dir) => {
+    const end = LOGS_END;
     const t0 = performance.now();
-    await ch.exec(denseSql(rows, HOURS, end));
+    await ch.exec(denseSql(rows, hours, end));
     const [hosts] = await ch.query<{ n: string }>('SELECT toString(uniqExact(host)) AS n FROM logs.app_logs');
     record(
       'ClickHouse fill (server-side)',
-      `${rows.toLocaleString()} lines over ${HOURS} h (${Math.round(rows / (HOURS * 60)).toLocaleString()} a minute), ${hosts?.n} hosts, no trace id, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `${rows.toLocaleString()} lines over ${hours} h (${Math.round(rows / (hours * 60)).toLocaleString()} a minute), ${hosts?.n} hosts, no trace id, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     const config = logsConfig(ch.url, { keepRawDays: 7, requestTimeoutMs: 600_000 });
     const count = (db: Database.Database, table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -139,8 +126,8 @@ export async function clickhouseDenseBench(rows: number, hours: number, record: 
       ['runs', 'now: a group per shape with each run of digits as one'],
       ['each', 'before: a group per digit-for-digit shape'],
     ] as const) {
-      if (digits === 'each' && HOURS > 12) continue;
-      const dbPath = join(dir.path, `dense-${digits}.sqlite`);
+      if (digits === 'each' && hours > 12) continue;
+      const dbPath = join(dir, `dense-${digits}.sqlite`);
       const db = openStore(dbPath);
       const source = createClickHouseLogSource(config, CLICKHOUSE_PASSWORD, { sites: [], mapping: {} }, { digits });
       try {
@@ -150,12 +137,12 @@ export async function clickhouseDenseBench(rows: number, hours: number, record: 
         const r = first.value;
         const size = fileSize(db, dbPath);
         record(
-          `${label}: first sync (${HOURS} h)`,
+          `${label}: first sync (${hours} h)`,
           `${(r.ms / 1000).toFixed(1)} s, ${r.lines.toLocaleString()} lines as ${r.groups.toLocaleString()} groups of ${r.shapes.toLocaleString()} shapes (${r.mixedShapes} mixed), ${mb(r.bytes)} received, ${first.peakMb.toFixed(0)} MB RSS`,
         );
         record(
           '  local database',
-          `${mb(size)}: ${count(db, 'app_logs').toLocaleString()} log rows, ${count(db, 'log_template_minutes').toLocaleString()} template-minutes, ${count(db, 'log_templates')} templates; a busy week (7 days at this rate) ~${mb((size * 7 * 24) / HOURS)} projected`,
+          `${mb(size)}: ${count(db, 'app_logs').toLocaleString()} log rows, ${count(db, 'log_template_minutes').toLocaleString()} template-minutes, ${count(db, 'log_templates')} templates; a busy week (7 days at this rate) ~${mb((size * 7 * 24) / hours)} projected`,
         );
         record('  per-minute counts against ClickHouse', await sameCounts(ch, db));
         lineTemplates.set(
@@ -164,14 +151,14 @@ export async function clickhouseDenseBench(rows: number, hours: number, record: 
         );
         if (digits === 'runs') {
           await drillDown(db, source, { from: (end - 3600) * 1000, to: end * 1000 }, 'last hour', record);
-          await drillDown(db, source, { from: (end - HOURS * 3600) * 1000, to: end * 1000 }, `${HOURS} h`, record);
+          await drillDown(db, source, { from: (end - hours * 3600) * 1000, to: end * 1000 }, `${hours} h`, record);
         }
       } finally {
         await source.close();
         db.close();
       }
     }
-    if (HOURS > 12) return;
+    if (hours > 12) return;
     // Lines each grouping gives a template the other does not (by the template's mined tokens): what the coarser shapes cost the counts.
     const [before, now] = [lineTemplates.get('each')!, lineTemplates.get('runs')!];
     const moved = [...new Set([...before.keys(), ...now.keys()])].reduce((n, t) => n + Math.abs((before.get(t) ?? 0) - (now.get(t) ?? 0)), 0) / 2;
@@ -179,8 +166,5 @@ export async function clickhouseDenseBench(rows: number, hours: number, record: 
       '  templates before and now',
       `${before.size} and ${now.size}; ${moved.toLocaleString()} of ${rows.toLocaleString()} lines counted under another template`,
     );
-  } finally {
-    dir.remove();
-    await ch.destroy();
-  }
+  });
 }

@@ -121,26 +121,47 @@ async function rowLevelFor(ch: ClickHouse, dbPath: string, from: number, budgetM
   return { rows, bytes, ms, size };
 }
 
+/** The end of every bench's log lines (epoch s): the demo's reference morning. */
+export const LOGS_END = Math.floor(Date.parse('2025-10-23T06:00:00Z') / 1000);
+
+/**
+ * A real ClickHouse with an empty logs.app_logs (with a trace_id column or without) and a temp
+ * folder, for `work`; both gone after it. Without a clickhouse-server the section says so.
+ */
+export async function withLogsClickHouse(
+  section: string,
+  o: { traceIds: boolean },
+  record: (name: string, value: string) => void,
+  work: (ch: ClickHouse, dir: string) => Promise<void>,
+): Promise<void> {
+  let ch: ClickHouse;
+  try {
+    ch = await startClickHouse();
+  } catch (error) {
+    record(section, `skipped: ${(error as Error).message}`);
+    return;
+  }
+  const dir = tempDir('genba-bench-ch-');
+  try {
+    await ch.exec('CREATE DATABASE logs');
+    await ch.exec(`CREATE TABLE logs.app_logs (ts DateTime, service String, host String, level String, message String${o.traceIds ? ', trace_id String' : ''})
+      ENGINE = MergeTree PARTITION BY toYYYYMMDD(ts) ORDER BY (service, ts)`);
+    await work(ch, dir.path);
+  } finally {
+    dir.remove();
+    await ch.destroy();
+  }
+}
+
 /**
  * 50 million lines in ClickHouse (30 days, 7 services), pulled as per-minute groups: the
  * first sync, an incremental sync of one more hour, and row-level sync of the same table
  * given the same time as the first sync took.
  */
 export async function clickhouseScaleBench(rows: number, record: (name: string, value: string) => void): Promise<void> {
-  let ch: ClickHouse;
-  try {
-    ch = await startClickHouse();
-  } catch (error) {
-    record('ClickHouse scale-out', `skipped: ${(error as Error).message}`);
-    return;
-  }
-  const dir = tempDir('genba-bench-ch-');
-  try {
+  await withLogsClickHouse('ClickHouse scale-out', { traceIds: true }, record, async (ch, dir) => {
     const days = 30;
-    const end = Math.floor(Date.parse('2025-10-23T06:00:00Z') / 1000);
-    await ch.exec('CREATE DATABASE logs');
-    await ch.exec(`CREATE TABLE logs.app_logs (ts DateTime, service String, host String, level String, message String, trace_id String)
-      ENGINE = MergeTree PARTITION BY toYYYYMMDD(ts) ORDER BY (service, ts)`);
+    const end = LOGS_END;
     const t0 = performance.now();
     await ch.exec(generateSql(rows, days, end));
     const [size] = await ch.query<{ bytes: string }>("SELECT toString(sum(bytes)) AS bytes FROM system.parts WHERE database = 'logs' AND active");
@@ -150,7 +171,7 @@ export async function clickhouseScaleBench(rows: number, record: (name: string, 
     );
 
     const config = logsConfig(ch.url, { keepRawDays: 7, requestTimeoutMs: 600_000 });
-    const dbPath = join(dir.path, 'grouped.sqlite');
+    const dbPath = join(dir, 'grouped.sqlite');
     const db = openStore(dbPath);
     const nowMs = end * 1000;
     const sync = async (now: number) => {
@@ -190,7 +211,7 @@ export async function clickhouseScaleBench(rows: number, record: (name: string, 
     db.close();
 
     // Row-level sync of the same data, for as long as the first aggregated sync took.
-    const row = await peakRss(() => rowLevelFor(ch, join(dir.path, 'rows.sqlite'), end - days * 86_400, r.ms));
+    const row = await peakRss(() => rowLevelFor(ch, join(dir, 'rows.sqlite'), end - days * 86_400, r.ms));
     const share = row.value.rows / (rows + hour);
     record(
       'row-level sync + mining, same time budget',
@@ -200,8 +221,5 @@ export async function clickhouseScaleBench(rows: number, record: (name: string, 
       '  row-level database / peak memory / projected',
       `${mb(row.value.size)} / ${row.peakMb.toFixed(0)} MB RSS / all lines would take ~${((row.value.ms / Math.max(share, 1e-9) / 60_000) | 0).toLocaleString()} min and ~${mb(row.value.size / Math.max(share, 1e-9))}`,
     );
-  } finally {
-    dir.remove();
-    await ch.destroy();
-  }
+  });
 }
