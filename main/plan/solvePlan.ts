@@ -9,13 +9,20 @@ import { greedyPlan } from './greedyPlan.js';
 import { lendingScope } from './lendingScope.js';
 
 /**
- * The work each model may do (planHighs.ts: counted, never timed). Measured on the bench's demo
- * companies (four seeds): a site's model or a repair proves its gap within 3,500 LP iterations but
- * for one, at 15,490; the limit binds only on models larger than the demo's.
+ * The work each model may do (planHighs.ts: counted, never timed). A site's own model is a first
+ * draft: where it is short or on overtime its repair revises it, with its neighbours' people, and
+ * that is where the plan is decided, so the repair gets more. HiGHS finds its plans at the root
+ * node and in the first few thousand LP iterations; the rest mostly proves its bound. Measured
+ * (2026-11-26, bench `plan`; 20,000 for both before): 50 sites and 5,000 operators 61-66 s -> 39-42 s
+ * on two cores, with a weighted cost 22 % lower (2,742,778 -> 2,149,081, most of it one site's repair finding more to borrow);
+ * eight demo-sized companies 35.1 s -> 25.3 s in all, the same cost on five, lower on two, 0.3 %
+ * higher on one; the demo store's models all finish under 3,000 (the same plan); the demo's 60
+ * days of history (`plan-history`, run after the limits were chosen) 1,032 deadlines missed and 158,513
+ * items late against 1,025 and 158,227, overtime 176,510 person-minutes against 177,301.
  */
 export const PLAN_WORK: { site: SolveWork; crossSite: SolveWork } = {
-  site: { lpIterations: 20_000, nodes: 200 },
-  crossSite: { lpIterations: 20_000, nodes: 200 },
+  site: { lpIterations: 3_000, nodes: 200 },
+  crossSite: { lpIterations: 8_000, nodes: 200 },
 };
 
 /** A site's share of the plan as one model left it. */
@@ -47,8 +54,8 @@ interface ScopePlan {
  * spare is lent. Models with a shortfall may end on their work limit: their gap at the root is a
  * few % (see planHighs.ts).
  * The models run on every core the machine has (planSolvePool), and the plan is byte for byte the
- * one a single thread makes (planThreads.test.ts): 50 sites and 5,000 operators take 66 s on two
- * cores against 115 s on one (bench `plan`).
+ * one a single thread makes (planThreads.test.ts): 50 sites and 5,000 operators take 39-42 s on two
+ * cores against 70 s on one (bench `plan`).
  * `whole`: then every site in one model, each helped by its nearest sites, started from that plan
  * and kept where it costs less, solved until its plan's cost is within `gap` (a share) of itself
  * above its bound: the reference the bench measures the decomposition against offline
