@@ -8,6 +8,7 @@ import { GenbaError } from '../../main/errors.js';
 import { dayOfWeek, type WorkCalendar } from '../../main/forecast/workCalendar.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { etsPeer } from './forecast.js';
+import { chanceWithin, samplingBand } from './samplingBand.js';
 
 type Record = (name: string, value: string) => void;
 
@@ -83,7 +84,7 @@ export function forecastBlindBench(record: Record, generator: string): void {
     let beatsEts = 0;
     let beatsNaive = 0;
     let scored = 0;
-    const held: number[] = [];
+    const held: { name: string; share: number; n: number }[] = [];
     for (const s of meta.series) {
       const cal = calendarOf(s.calendar);
       const rows = readSeries(join(dir.path, s.file));
@@ -129,7 +130,7 @@ export function forecastBlindBench(record: Record, generator: string): void {
         });
       }
       scored++;
-      held.push(t.h5.inside / t.h5.n);
+      held.push({ name: s.name, share: t.h5.inside / t.h5.n, n: t.h5.n });
       if (t.h5.err < t.h5.ets) beatsEts++;
       if (t.h5.err < t.h5.naive) beatsNaive++;
       const w = (x: Tally): string =>
@@ -146,9 +147,20 @@ export function forecastBlindBench(record: Record, generator: string): void {
         `Genba ${pct(x.err / x.actual)} · naive ${pct(x.naive / x.actual)} · ETS ${pct(x.ets / x.actual)} · P10–P90 ${pct(x.inside / x.n)}`,
       );
     record('  series where Genba beats ETS / the naive (h1_5 WAPE)', `${beatsEts} / ${beatsNaive} of ${scored}`);
+    const shares = held.map((h) => h.share);
     record(
       '  P10–P90 by series (h1_5)',
-      `${pct(Math.min(...held))} to ${pct(Math.max(...held))}; ${held.filter((x) => x >= 0.75 && x <= 0.85).length} of ${scored} series within 75–85 %`,
+      `${pct(Math.min(...shares))} to ${pct(Math.max(...shares))}; ${shares.filter((x) => x >= 0.75 && x <= 0.85).length} of ${scored} series within 75–85 %`,
+    );
+    // What luck alone allows (samplingBand.ts): an exactly right 80 % band, scored on each series' own count of outcomes.
+    const outside = held.filter((h) => {
+      const band = samplingBand(h.n, 0.8);
+      return h.share < band.lo || h.share > band.hi;
+    });
+    record(
+      '  P10–P90 by series against luck',
+      `an exact 80 % band would put ${held.reduce((e, h) => e + chanceWithin(h.n, 0.8, 0.75, 0.85), 0).toFixed(1)} of ${scored} within 75–85 % by chance; ` +
+        `${outside.length} of ${scored} outside the 95 % range of their own count of outcomes${outside.length ? ` (${outside.map((h) => `${h.name} ${pct(h.share)}`).join(', ')})` : ''}`,
     );
   } finally {
     dir.remove();
