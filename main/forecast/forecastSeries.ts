@@ -105,7 +105,8 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
   const mult = days.map((d) => multiplier(factors, d));
   const z = y.map((v, i) => v / Math.max(mult[i]!, 1e-9));
   const rel = z.flatMap((v, i) => (level[i]! > 0 ? [v / level[i]! - 1] : []));
-  const sd = Math.max(0.02, rel.length ? 1.4826 * median(rel.map((r) => Math.abs(r - median(rel)))) : 0.1);
+  const mid = rel.length ? median(rel) : 0;
+  const sd = Math.max(0.02, rel.length ? 1.4826 * median(rel.map((r) => Math.abs(r - mid))) : 0.1);
   const levels = trailingLevels(z, sd);
 
   // The errors this method made on this series at each horizon, origin by origin, in log(1 + items),
