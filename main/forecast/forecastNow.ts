@@ -19,7 +19,7 @@ export type { SeriesForecast, StoreForecast } from '../api/planTypes.js';
 export function forecastStore(db: Database.Database, o: { now: number; timeZone: string; days: number }): StoreForecast {
   const asOf = localDate(o.now, o.timeZone);
   // The forecast changes only when the history does: one per store, day and horizon until a sync brings new rows (a chat
-  // question, the plan and the Plan view then share it instead of refitting 50 series each, ~20 ms a series).
+  // question, the plan and the Plan view then share it instead of refitting 50 series each, 4-6 ms a series warm).
   const version = db
     .prepare(
       `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM arrivals) || '/' || (SELECT COALESCE(MAX(snapshot_id), 0) FROM progress_snapshots)
