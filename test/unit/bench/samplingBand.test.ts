@@ -18,6 +18,10 @@ describe('samplingBand', () => {
 
   it('gives the central interval, each tail under its share, narrowing as outcomes grow', () => {
     const band = samplingBand(60, 0.8);
+    // P(X ≤ 41) < 0.025 ≤ P(X ≤ 42) and P(X ≥ 55) < 0.025 ≤ P(X ≥ 54) for X ~ Binomial(60, 0.8): no wider, no narrower.
+    expect(band).toEqual({ lo: 42 / 60, hi: 54 / 60 });
+    expect(chanceWithin(60, 0.8, 0, 42 / 60)).toBeGreaterThanOrEqual(0.025);
+    expect(chanceWithin(60, 0.8, 54 / 60, 1)).toBeGreaterThanOrEqual(0.025);
     expect(chanceWithin(60, 0.8, 0, band.lo - 1 / 120)).toBeLessThan(0.025);
     expect(chanceWithin(60, 0.8, band.hi + 1 / 120, 1)).toBeLessThan(0.025);
     expect(chanceWithin(60, 0.8, band.lo, band.hi)).toBeGreaterThanOrEqual(0.95);
@@ -25,5 +29,11 @@ describe('samplingBand', () => {
     expect(wide.hi - wide.lo).toBeLessThan(band.hi - band.lo);
     expect(wide.lo).toBeGreaterThan(0.78);
     expect(wide.hi).toBeLessThan(0.82);
+  });
+
+  it('refuses what it cannot answer instead of returning NaN', () => {
+    expect(() => samplingBand(0, 0.8)).toThrow(RangeError);
+    expect(() => samplingBand(5, 1)).toThrow(RangeError);
+    expect(() => chanceWithin(5, 0, 0, 1)).toThrow(RangeError);
   });
 });
