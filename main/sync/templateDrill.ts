@@ -34,34 +34,18 @@ export async function drillTemplate(
   window: Omit<DrillWindow, 'newestFrom' | 'shapesFrom'>,
   limits = { shapes: 20, lines: 20, shapeLines: SHAPE_LINES },
 ): Promise<LogTemplateDrill | null> {
-  // One message per shape the template has in the window, newest first (shapeText: the server's
-  // shape, computed here); if the window has none of its rows, its newest messages of any time.
-  // Past MAX_MESSAGES shapes, or a message too long to send, the drill-down is partial.
-  let partial = false;
-  const pick = (rows: Iterable<{ message: string }>): string[] => {
-    const messages: string[] = [];
-    const seen = new Set<string>();
-    let bytes = 0;
-    for (const { message } of rows) {
-      const key = shapeText(message);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const size = Buffer.byteLength(chString(message)) + 2;
-      if (messages.length === MAX_MESSAGES || bytes + size > MAX_MESSAGE_BYTES) {
-        partial = true;
-        if (messages.length === MAX_MESSAGES) break;
-        continue;
-      }
-      messages.push(message);
-      bytes += size;
-    }
-    return messages;
-  };
+  // One message per shape the template has in the window, newest first; if the window has none
+  // of its rows, its newest messages of any time.
   const newestFirst = 'SELECT message FROM app_logs WHERE template_id = ? AND message IS NOT NULL';
-  let messages = pick(
+  const inWindow = oneMessagePerShape(
     db.prepare(`${newestFirst} AND ts >= ? AND ts < ? ORDER BY ts DESC`).iterate(templateId, window.from, window.to) as Iterable<{ message: string }>,
   );
-  if (messages.length === 0) messages = pick(db.prepare(`${newestFirst} ORDER BY ts DESC`).iterate(templateId) as Iterable<{ message: string }>);
+  const anyTime =
+    inWindow.messages.length > 0
+      ? null
+      : oneMessagePerShape(db.prepare(`${newestFirst} ORDER BY ts DESC`).iterate(templateId) as Iterable<{ message: string }>);
+  const messages = anyTime?.messages ?? inWindow.messages;
+  const partial = inWindow.partial || (anyTime?.partial ?? false);
   if (messages.length === 0) return null;
   // The newest lines are in the last minutes that, by the laptop's own counts, hold enough of
   // them; the shapes are read over at most `shapeLines` of them, newest first.
@@ -83,6 +67,31 @@ export async function drillTemplate(
   }
   const drill = await source.drill(messages, { ...window, shapesFrom, newestFrom: newestFrom ?? window.from }, limits);
   return { ...drill, partial };
+}
+
+/**
+ * One message per shape, in the rows' order (shapeText: the server's shape, computed here), within
+ * MAX_MESSAGES and MAX_MESSAGE_BYTES of escaped literals; partial when a shape was left out.
+ */
+function oneMessagePerShape(rows: Iterable<{ message: string }>): { messages: string[]; partial: boolean } {
+  const messages: string[] = [];
+  const seen = new Set<string>();
+  let bytes = 0;
+  let partial = false;
+  for (const { message } of rows) {
+    const key = shapeText(message);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const size = Buffer.byteLength(chString(message)) + 2;
+    if (messages.length === MAX_MESSAGES || bytes + size > MAX_MESSAGE_BYTES) {
+      partial = true;
+      if (messages.length === MAX_MESSAGES) break;
+      continue;
+    }
+    messages.push(message);
+    bytes += size;
+  }
+  return { messages, partial };
 }
 
 /**
