@@ -81,5 +81,7 @@ describe('Settings → Models in Chromium, with generated models on the real run
     env.app.updateSettings({ lang: 'ja' });
     if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);
-  });
+    // Its own waits add up to 100 s (two answers, each up to 30 s to reach 説明 and 20 s to stop); the
+    // default 60 s ran out once with the suite's other files loading models beside it (87 s for the file).
+  }, 150_000);
 });
