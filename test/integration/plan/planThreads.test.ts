@@ -10,7 +10,7 @@ const text = (s: PlanSolution): string => JSON.stringify({ ...s, ms: 0, models: 
 /**
  * Issue 40: a plan's models run on several cores (planSolvePool), and the plan must be the one a
  * single core makes, byte for byte: the sites' own models in any order, and each repair after the
- * earlier repairs that share one of its sites, taken in the order of the sites.
+ * earlier repairs that share one of its sites (those that share none may be taken before or after it).
  */
 describe('the plan on several threads', () => {
   const one = new PlanSolvePool(1);
