@@ -198,6 +198,11 @@ const sections: [string, string, () => Promise<void>][] = [
     async () => forecastBlindBench(record, BLIND_SETS.b),
   ],
   [
+    'forecast-blind-c',
+    "issue 40's third locked forecast set (levels that step, ramp, drop and recover; weekday patterns and spreads that change; controls), beside the seasonal naive and ETS",
+    async () => forecastBlindBench(record, BLIND_SETS.c),
+  ],
+  [
     'intraday',
     "today's total re-estimated during the day (items arriving in batches): the evening's forecast, the pace, Genba's blend",
     async () => intradayArrivalsBench(record),
