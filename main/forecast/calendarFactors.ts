@@ -173,5 +173,43 @@ export function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors
     const carry = shrunk(carried, 1);
     factors.carry = Number.isFinite(carry) ? Math.min(3, Math.max(0, carry)) : 1;
   }
+  followWeekdayChanges(y, days, factors, level);
   return { factors, level };
+}
+
+/**
+ * A change, not chance: this many in a row, each more than this many robust standard deviations
+ * out on the same side (chance gives that about once in two million). forecastSeries.ts moves its
+ * level on it; followWeekdayChanges a weekday's factor.
+ */
+export const CHANGE_RUN = 3;
+export const CHANGE_SD = 2.5;
+
+/**
+ * A weekday's share comes from its senders' and carriers' schedules, and those change: a courier
+ * that delivers on other days, a client that moves its weekly batch. Fitted over fourteen months,
+ * the old share would hold for half a year; the change test marks a weekday's last three weeks
+ * as its new share.
+ */
+
+/** Replaces a weekday's factor by its last CHANGE_RUN weeks' when all of them sit far on one side of it. */
+function followWeekdayChanges(y: number[], days: DayFeatures[], factors: Factors, level: number[]): void {
+  const plain = (i: number): boolean => level[i]! > 0 && days[i]!.carriedDows.length === 0;
+  // The day-to-day scatter around the fitted calendar, as the level's test reads it.
+  const rel: number[] = [];
+  for (let i = 0; i < y.length; i++) if (plain(i)) rel.push(y[i]! / (level[i]! * multiplier(factors, days[i]!)) - 1);
+  if (rel.length < 10) return;
+  const mid = median(rel);
+  const sd = Math.max(0.02, 1.4826 * median(rel.map((r) => Math.abs(r - mid))));
+  for (let dow = 0; dow < 7; dow++) {
+    const recent: number[] = [];
+    for (let i = y.length - 1; i >= 0 && recent.length < CHANGE_RUN; i--) {
+      if (days[i]!.dow !== dow || !plain(i)) continue;
+      recent.push(y[i]! / (level[i]! * (factors.bucket.get(days[i]!.bucket) ?? 1) * domFactor(factors, days[i]!)));
+    }
+    if (recent.length < CHANGE_RUN) continue;
+    const f = factors.dow[dow]!;
+    const off = recent.map((q) => q / f - 1);
+    if (off.every((o) => o > CHANGE_SD * sd) || off.every((o) => o < -CHANGE_SD * sd)) factors.dow[dow] = factor(median(recent));
+  }
 }

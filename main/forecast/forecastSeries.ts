@@ -1,5 +1,5 @@
 import { median } from '../median.js';
-import { fitFactors, multiplier } from './calendarFactors.js';
+import { CHANGE_RUN, CHANGE_SD, fitFactors, multiplier } from './calendarFactors.js';
 import type { DailyValue } from './dailySeries.js';
 import { dayFeatures } from './dayFeatures.js';
 import { seriesCalendar } from './learnedCalendar.js';
@@ -18,9 +18,8 @@ const MAX_HISTORY = 300;
 const ALPHA = 0.15;
 /** Residuals beyond this many robust standard deviations are clipped before they move the level: one unusual day barely moves it. */
 const CLIP_SD = 2.5;
-/** This many days in a row this far out on one side are a new level, not unusual days: the level jumps to them. */
-const SHIFT_RUN = 3;
-const SHIFT_SD = 2.5;
+/** This many days in a row this far out on one side are a new level, not unusual days: the level jumps to them (the weekdays' factors follow the same test). */
+const [SHIFT_RUN, SHIFT_SD] = [CHANGE_RUN, CHANGE_SD];
 /** How many past origins the interval's errors are measured on. */
 const INNER_ORIGINS = 120;
 /** Fewer errors than this for a horizon: the horizons' errors are pooled. */

@@ -82,6 +82,23 @@ describe('forecastSeries', () => {
     for (const f of forecastSeries(spike, ['2025-10-27', '2025-10-28'])) near(f.p50, 100, 0.06);
   });
 
+  it('follows a weekly batch that moved to another weekday after three weeks, and keeps a weekday that had one unusual week', () => {
+    // 100 a day and a client's batch of 100 on Mondays; from 2025-09-22 the batch comes on Thursdays instead.
+    const moved = series('2024-10-01', '2025-10-24', (d) => 100 + ((d >= '2025-09-22' ? dayOfWeek(d) === 4 : dayOfWeek(d) === 1) ? 100 : 0));
+    const [mon, , , thu] = forecastSeries(moved, ['2025-10-27', '2025-10-28', '2025-10-29', '2025-10-30']);
+    near(mon!.p50, 100, 0.15);
+    near(thu!.p50, 200, 0.1);
+    // Two Mondays of it are not yet a change: the Monday share stays.
+    const [early] = forecastSeries(
+      moved.filter((v) => v.date <= '2025-10-03'),
+      ['2025-10-06'],
+    );
+    expect(early!.p50).toBeGreaterThan(150);
+    // One Monday without its batch is an unusual day, not a new pattern.
+    const once = series('2024-10-01', '2025-10-24', (d) => 100 + (dayOfWeek(d) === 1 && d !== '2025-10-20' ? 100 : 0));
+    near(forecastSeries(once, ['2025-10-27'])[0]!.p50, 200, 0.1);
+  });
+
   it('reads a missing working day as unknown, not zero', () => {
     const full = series('2025-04-01', '2025-10-24', () => 100);
     const gappy = full.filter((_, i) => i % 4 !== 1 && i < full.length - 3).concat(full.slice(-3));
