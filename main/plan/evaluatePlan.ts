@@ -13,11 +13,14 @@ export interface ChosenBlock {
 
 /**
  * The plan's figures computed from the chosen blocks alone, not from the model's variables:
- * items by each deadline, shortfall, finish projections and the cost by part.
+ * items by each deadline, shortfall, finish projections and the cost by part. With `only`, the
+ * cost counts only those demands' items and those operators' idle blocks (and the blocks given):
+ * a part of the company judged on its own, without the rest's far larger sums to round against.
  */
 export function evaluatePlan(
   p: PlanProblem,
   chosen: ChosenBlock[],
+  only?: { operators: (op: number) => boolean; demands: (d: number) => boolean },
 ): { assignments: PlanAssignment[]; overtime: PlanOvertime[]; demands: PlannedDemand[]; objective: PlanObjectiveParts } {
   const { day, policy } = p;
   const w = policy.weights;
@@ -54,6 +57,7 @@ export function evaluatePlan(
   const worked = new Set(chosen.map((c) => `${c.option.op}:${c.block}`));
   let idleBlocks = 0;
   p.operators.forEach((o, i) => {
+    if (only && !only.operators(i)) return;
     for (const b of ['am', 'pm'] as const) if (workable(day, o, b) && !worked.has(`${i}:${b}`)) idleBlocks++;
   });
   const demands: PlannedDemand[] = p.demands.map((d, i) => {
@@ -70,9 +74,10 @@ export function evaluatePlan(
       finishP90Minute: finishMinute(spans[i]!, p90),
     };
   });
-  const shortfallItems = demands.reduce((s, d) => s + d.shortfallItems, 0);
-  const bufferGapItems = demands.reduce((s, d) => s + Math.max(0, d.p80 - Math.max(d.plannedItems, d.target)), 0);
-  const p90GapItems = demands.reduce((s, d) => s + Math.max(0, p90Of(d) - Math.max(d.plannedItems, d.target, d.p80)), 0);
+  const counted = only ? demands.filter((_, i) => only.demands(i)) : demands;
+  const shortfallItems = counted.reduce((s, d) => s + d.shortfallItems, 0);
+  const bufferGapItems = counted.reduce((s, d) => s + Math.max(0, d.p80 - Math.max(d.plannedItems, d.target)), 0);
+  const p90GapItems = counted.reduce((s, d) => s + Math.max(0, p90Of(d) - Math.max(d.plannedItems, d.target, d.p80)), 0);
   const overtime = [...ot.values()];
   const overtimeMinutes = overtime.reduce((s, r) => s + r.minutes, 0);
   const weighted =

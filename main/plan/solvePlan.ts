@@ -39,7 +39,7 @@ interface ScopePlan {
  * operator, block and reachable demand is too big for HiGHS in WebAssembly at 5,000
  * operators (measured: see test/bench/planSolver.ts):
  *   1. each site alone, with its own people: small models, and most sites are done here;
- *   2. each site left with a shortfall or overtime in turn, with helpers from its
+ *   2. each site left with a shortfall or overtime, with helpers from its
  *      `crossSiteNearest` nearest sites (lendingScope): their idle blocks, and blocks at home on
  *      a demand planned above its target, up to that surplus. The repair starts from the plan so
  *      far and is taken only when the weighted cost of its sites' people and demands goes down
@@ -127,16 +127,24 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
           ...chosen.filter((c) => !(mine.has(c.option.op) && !repair.helpers.has(c.option.op)) && !moved.has(`${c.option.op}:${c.block}`)),
           ...solved.plan.chosen,
         ]);
-        // Judged on the hood's people and demands: the rest of the plan is the same in both and
-        // may meanwhile have changed elsewhere (other repairs), which must not tip the choice.
+        // Judged on the hood's people and demands alone: the rest of the plan is the same in both
+        // and may meanwhile have changed elsewhere (other repairs), which must not tip the choice.
         const hoodSites = new Set([hood.site, ...hood.near]);
-        const inHood = (c: ChosenBlock): boolean => hoodSites.has(p.operators[c.option.op]!.site) || hoodSites.has(p.demands[c.option.demand]!.site);
-        const cost = (plan: ChosenBlock[]): number => evaluatePlan(p, plan.filter(inHood)).objective.weighted;
+        const only = { operators: (op: number) => hoodSites.has(p.operators[op]!.site), demands: (d: number) => hoodSites.has(p.demands[d]!.site) };
+        const cost = (plan: ChosenBlock[]): number =>
+          evaluatePlan(
+            p,
+            plan.filter((c) => only.operators(c.option.op) || only.demands(c.option.demand)),
+            only,
+          ).objective.weighted;
         if (cost(candidate) < cost(chosen) - 1e-6) chosen = candidate;
       }),
     );
   });
-  await Promise.all(taken);
+  // Every repair settles before the plan ends (none keeps the pool busy after it), and a failure is the first in site order, not the first in time.
+  const settled = await Promise.allSettled(taken);
+  const failure = settled.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
   for (const model of repairs) if (model) models.push(model);
   let wholeCostGap: number | null = null;
   if (o.whole) {

@@ -94,6 +94,12 @@ describe('forecastSeries', () => {
       ['2025-10-06'],
     );
     expect(early!.p50).toBeGreaterThan(150);
+    // Three Thursdays of it are: the next Thursday gets the batch.
+    const [third] = forecastSeries(
+      moved.filter((v) => v.date <= '2025-10-10'),
+      ['2025-10-16'],
+    );
+    near(third!.p50, 200, 0.1);
     // One Monday without its batch is an unusual day, not a new pattern.
     const once = series('2024-10-01', '2025-10-24', (d) => 100 + (dayOfWeek(d) === 1 && d !== '2025-10-20' ? 100 : 0));
     near(forecastSeries(once, ['2025-10-27'])[0]!.p50, 200, 0.1);
