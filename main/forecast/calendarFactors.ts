@@ -196,9 +196,9 @@ export const CHANGE_SD = 2.5;
  * days (holidays and the days after closures skipped) as its new share. The new share is used on
  * the whole history, so that weekday's older days read as unusual ones and widen the scatter the
  * level's own tests use (the review measured 0.05 -> 0.10 on a moved batch): left so, for now.
+ * Replaces a weekday's factor by the median of its last CHANGE_RUN plain days when all of them sit
+ * far on one side of it.
  */
-
-/** Replaces a weekday's factor by its last CHANGE_RUN weeks' when all of them sit far on one side of it. */
 function followWeekdayChanges(y: number[], days: DayFeatures[], factors: Factors, level: number[]): void {
   const plain = (i: number): boolean => level[i]! > 0 && days[i]!.carriedDows.length === 0;
   // The day-to-day scatter around the fitted calendar, as the level's test reads it.

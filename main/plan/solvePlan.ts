@@ -98,8 +98,8 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
   // changes only the plans of its own site and its neighbours (its hood) and is judged on them
   // alone, so it waits only for the earlier repairs whose hoods share a site with its own: those
   // that share none change nothing it reads, whether they are taken before or after it. The plan
-  // is therefore the one a single core, repairing site after site, makes, on any number of cores
-  // (planThreads.test.ts). Waiting for every earlier repair instead kept a core idle behind a
+  // is therefore the same on any number of cores and whatever order the repairs finish in
+  // (planThreads.test.ts), and by the same argument the one repairing site after site makes. Waiting for every earlier repair instead kept a core idle behind a
   // long repair elsewhere: at 50 sites on two cores, wall time less half the models' own time
   // 6.4-8.6 s -> 1.4-2.2 s (five runs of each, alternated); simulated on the repairs' own times,
   // the repairs take 31 -> 26 s on two cores and 28 -> 18 s on four.
