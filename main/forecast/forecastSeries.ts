@@ -18,8 +18,6 @@ const MAX_HISTORY = 300;
 const ALPHA = 0.15;
 /** Residuals beyond this many robust standard deviations are clipped before they move the level: one unusual day barely moves it. */
 const CLIP_SD = 2.5;
-/** This many days in a row this far out on one side are a new level, not unusual days: the level jumps to them (the weekdays' factors follow the same test). */
-const [SHIFT_RUN, SHIFT_SD] = [CHANGE_RUN, CHANGE_SD];
 /** How many past origins the interval's errors are measured on. */
 const INNER_ORIGINS = 120;
 /** Fewer errors than this for a horizon: the horizons' errors are pooled. */
@@ -45,10 +43,11 @@ function trailingLevels(z: number[], sd: number): number[] {
   return z.map((x) => {
     const rel = level > 0 ? (x - level) / level : x > 0 ? Infinity : 0;
     const sign = Math.sign(rel);
-    if (Math.abs(rel) > SHIFT_SD * sd) {
+    // CHANGE_RUN days in a row this far out on one side are a new level, not unusual days: the level jumps to them.
+    if (Math.abs(rel) > CHANGE_SD * sd) {
       run = sign === runSign ? [...run, x] : [x];
       runSign = sign;
-      if (run.length >= SHIFT_RUN) {
+      if (run.length >= CHANGE_RUN) {
         level = median(run);
         run = [];
         runSign = 0;
