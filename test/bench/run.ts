@@ -203,6 +203,11 @@ const sections: [string, string, () => Promise<void>][] = [
     async () => forecastBlindBench(record, BLIND_SETS.c),
   ],
   [
+    'forecast-blind-d',
+    "issue 40's fourth locked forecast set (the band's coverage in quiet spells and after steps, ramps, spread changes and disruptions; other calendars), beside the seasonal naive and ETS",
+    async () => forecastBlindBench(record, BLIND_SETS.d),
+  ],
+  [
     'intraday',
     "today's total re-estimated during the day (items arriving in batches): the evening's forecast, the pace, Genba's blend",
     async () => intradayArrivalsBench(record),
