@@ -18,6 +18,12 @@ const MAX_HISTORY = 300;
 const ALPHA = 0.15;
 /** Residuals beyond this many robust standard deviations are clipped before they move the level: one unusual day barely moves it. */
 const CLIP_SD = 2.5;
+/**
+ * A day that keyed less than this share of the level is a day the site stopped (a system outage, a
+ * closure its calendar does not know), not a day of a new level: the work still arrived and waits.
+ * A site does not lose four fifths of its clients overnight; a client lost takes its share.
+ */
+const STOPPED = 0.2;
 /** How many past origins the interval's errors are measured on. */
 const INNER_ORIGINS = 120;
 /** Fewer errors than this for a horizon: the horizons' errors are pooled. */
@@ -34,7 +40,8 @@ const REFIT_EVERY = 20;
 /**
  * The level after each day, looking only backwards: exponential smoothing of the calendar-
  * adjusted values with outliers clipped, and a jump to a new level when several days in a row
- * sit far on one side (a client added, a process moved) so a shift is followed in days, not weeks.
+ * sit far on one side (a client added, a process moved) so a shift is followed in days, not weeks;
+ * days the site stopped (STOPPED) are never such a run.
  */
 function trailingLevels(z: number[], sd: number): number[] {
   let level = median(z.slice(0, 5));
@@ -44,7 +51,10 @@ function trailingLevels(z: number[], sd: number): number[] {
     const rel = level > 0 ? (x - level) / level : x > 0 ? Infinity : 0;
     const sign = Math.sign(rel);
     // CHANGE_RUN days in a row this far out on one side are a new level, not unusual days: the level jumps to them.
-    if (Math.abs(rel) > CHANGE_SD * sd) {
+    // Days the site stopped are no such run: three days of an outage made the level jump to
+    // almost nothing and the forecast promise an empty week just when the backlog came (locked
+    // set C's outage: WAPE 37.9 % -> 24.3 %). They stay unusual days, clipped like any other.
+    if (Math.abs(rel) > CHANGE_SD * sd && x >= STOPPED * level) {
       run = sign === runSign ? [...run, x] : [x];
       runSign = sign;
       if (run.length >= CHANGE_RUN) {

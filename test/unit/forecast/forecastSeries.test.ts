@@ -82,6 +82,18 @@ describe('forecastSeries', () => {
     for (const f of forecastSeries(spike, ['2025-10-27', '2025-10-28'])) near(f.p50, 100, 0.06);
   });
 
+  it('keeps the level through days the site stopped (an outage), and follows a client lost', () => {
+    // 100 a day; a system outage keys 4, 0 and 12 on 10-21..23 (work waits), then 10-24 keys 100 again.
+    const outage = series('2024-10-01', '2025-10-24', () => 100).map((v) =>
+      v.date >= '2025-10-21' && v.date <= '2025-10-23' ? { ...v, value: [4, 0, 12][Number(v.date.slice(8)) - 21]! } : v,
+    );
+    // Clipped like any unusual days, the three move the level a little, never to almost nothing (it jumped to 4 before).
+    for (const f of forecastSeries(outage, ['2025-10-27', '2025-10-28'])) near(f.p50, 100, 0.25);
+    // Half the work gone for good is a new level, followed within days.
+    const lost = series('2024-10-01', '2025-10-24', (d) => (d >= '2025-10-14' ? 50 : 100));
+    for (const f of forecastSeries(lost, ['2025-10-27', '2025-10-28'])) near(f.p50, 50, 0.06);
+  });
+
   it('follows a weekly batch that moved to another weekday after three weeks, and keeps a weekday that had one unusual week', () => {
     // 100 a day and a client's batch of 100 on Mondays; from 2025-09-22 the batch comes on Thursdays instead.
     const moved = series('2024-10-01', '2025-10-24', (d) => 100 + ((d >= '2025-09-22' ? dayOfWeek(d) === 4 : dayOfWeek(d) === 1) ? 100 : 0));
