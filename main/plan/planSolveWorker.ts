@@ -1,10 +1,16 @@
 // Worker-thread entry: solves the staffing plan's models (LP text) one at a time, so that a plan's independent models run on several cores.
 import { parentPort } from 'node:worker_threads';
+import { highsSolver } from '../highsSolver.js';
 import { solveLp } from './planHighs.js';
-import type { SolveReply, SolveRequest } from './planSolvePool.js';
+import type { SolveReply, SolverMessage } from './planSolvePool.js';
 
 const port = parentPort!;
-port.on('message', (req: SolveRequest) => {
+port.on('message', (req: SolverMessage) => {
+  // Loaded ahead of the first model (PlanSolvePool.prestart); a failure to load fails that model.
+  if (req === 'load') {
+    highsSolver().catch(() => {});
+    return;
+  }
   void solveLp(req.lp, req.work, req.start ? new Map(req.start) : undefined)
     .then((r): SolveReply => ({ result: { ...r, values: r.values ? [...r.values] : null } }))
     .catch((e: unknown): SolveReply => ({ error: e instanceof Error ? e.message : String(e) }))

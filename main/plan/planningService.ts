@@ -11,6 +11,7 @@ import { explainShortfall, type ShortfallExplanation } from './explainShortfall.
 import { planInputs, type PlanInputs } from './planInputs.js';
 import type { PlanSolution } from './planSolution.js';
 import { solvePlan } from './solvePlan.js';
+import { planSolvePool } from './planSolvePool.js';
 import { warmPlanSolver } from './warmPlanSolver.js';
 import { unassignedPeople } from './unassignedPeople.js';
 import { applyConditions, isWhatIf, type PlanConditions } from './planConditions.js';
@@ -90,6 +91,8 @@ export function createPlanningService(deps: {
         en: `Genba cannot plan ${day}.${isWorkingDay(day) ? '' : ' It is not a working day.'} It plans the 10 working days after today (${ahead[0]}–${ahead[9]}).`,
       });
     }
+    // The solver threads start and load HiGHS while the inputs are read (a cold plan's first model no longer waits for them).
+    planSolvePool.prestart();
     const inputs = planInputs(deps.db(), {
       date: day,
       now: deps.env.now(),

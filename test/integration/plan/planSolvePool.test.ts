@@ -20,6 +20,16 @@ describe('PlanSolvePool', () => {
     for (const r of [a, b, c]) expect(r.values?.get('x')).toBe(3);
   });
 
+  it('prestarts its threads once (they load HiGHS, solve nothing) and solves on them', async () => {
+    await pool.close();
+    pool.prestart();
+    pool.prestart();
+    expect(pool.startedThreads).toBe(2);
+    const [a, b] = await Promise.all([pool.solve(LP, WORK), pool.solve(LP, WORK)]);
+    for (const r of [a, b]) expect(r.values?.get('x')).toBe(3);
+    expect(pool.startedThreads).toBe(2);
+  });
+
   it('starts new threads after close', async () => {
     await pool.close();
     expect((await pool.solve(LP, WORK)).values?.get('y')).toBe(0);
