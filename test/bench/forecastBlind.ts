@@ -22,6 +22,8 @@ export const BLIND_SETS = {
   c: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-c', 'gen_series.py'),
   /** The fourth, locked for the forecast after a site stops (forecastSeries.ts) and run once with it and without. */
   d: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-d', 'gen_series.py'),
+  /** The fifth, written after the stopped-day rule (forecastSeries.ts) to test it; not yet run. */
+  e: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-e', 'gen_series.py'),
 };
 
 interface BlindSeries {

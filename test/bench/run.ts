@@ -208,6 +208,11 @@ const sections: [string, string, () => Promise<void>][] = [
     async () => forecastBlindBench(record, BLIND_SETS.d),
   ],
   [
+    'forecast-blind-e',
+    "issue 40's fifth locked forecast set (sites that stop and catch up, and work that really goes away; other calendars), beside the seasonal naive and ETS",
+    async () => forecastBlindBench(record, BLIND_SETS.e),
+  ],
+  [
     'intraday',
     "today's total re-estimated during the day (items arriving in batches): the evening's forecast, the pace, Genba's blend",
     async () => intradayArrivalsBench(record),
