@@ -52,8 +52,8 @@ function trailingLevels(z: number[], sd: number): number[] {
     const sign = Math.sign(rel);
     // CHANGE_RUN days in a row this far out on one side are a new level, not unusual days: the level jumps to them.
     // Days the site stopped are no such run: three days of an outage made the level jump to
-    // almost nothing and the forecast promise an empty week just when the backlog came (locked
-    // set C's outage: WAPE 37.9 % -> 24.3 %). They stay unusual days, clipped like any other.
+    // almost nothing and the forecast promise an empty week just when the backlog came (set C's
+    // outage series, a development set by then: WAPE 37.9 % -> 24.3 %). They stay unusual days, clipped like any other.
     if (Math.abs(rel) > CHANGE_SD * sd && x >= STOPPED * level) {
       run = sign === runSign ? [...run, x] : [x];
       runSign = sign;

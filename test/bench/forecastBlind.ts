@@ -20,7 +20,7 @@ export const BLIND_SETS = {
   b: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-b', 'gen_series.py'),
   /** The third, locked for following changes of weekday pattern (calendarFactors.ts) and run once with them and without. */
   c: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-c', 'gen_series.py'),
-  /** The fourth, locked for the forecast after a site stops (forecastSeries.ts) and run once with it and without. */
+  /** The fourth, locked for the band after changes; run once, with the stopped-day rule (forecastSeries.ts) and without: the same figures. */
   d: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-d', 'gen_series.py'),
   /** The fifth, written after the stopped-day rule (forecastSeries.ts) to test it; not yet run. */
   e: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-e', 'gen_series.py'),
@@ -77,7 +77,7 @@ const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)
  * origins. At each origin every method sees the rows up to it and the calendar; WAPE per series for
  * the next working day (h1) and the next five (h1_5), for Genba, the protocol's seasonal naive and
  * statsmodels' ETS on the calendar index, and Genba's P10–P90 coverage. The series that must be
- * refused are asked at each origin and must raise Genba's error. Sections `forecast-blind`, `forecast-blind-b`, `forecast-blind-c` and `forecast-blind-d`.
+ * refused are asked at each origin and must raise Genba's error. Sections `forecast-blind`, `forecast-blind-b` … `forecast-blind-e`.
  */
 export function forecastBlindBench(record: Record, generator: string): void {
   const dir = tempDir('genba-forecast-blind-');
