@@ -19,9 +19,10 @@ const ALPHA = 0.15;
 /** Residuals beyond this many robust standard deviations are clipped before they move the level: one unusual day barely moves it. */
 const CLIP_SD = 2.5;
 /**
- * A day that keyed less than this share of the level is a day the site stopped (a system outage, a
- * closure its calendar does not know), not a day of a new level: the work still arrived and waits.
- * A site does not lose four fifths of its clients overnight; a client lost takes its share.
+ * A day that keyed less than this share of the level may be a day the site stopped (a system
+ * outage, a closure its calendar does not know): the work still arrived and waits. A site rarely
+ * loses four fifths of its work overnight; when it does (its process moved to another site), the
+ * low days go on past any outage, and after more than a week of them the level follows.
  */
 const STOPPED = 0.2;
 /** How many past origins the interval's errors are measured on. */
@@ -41,9 +42,10 @@ const REFIT_EVERY = 20;
  * The level after each day, looking only backwards: exponential smoothing of the calendar-
  * adjusted values with outliers clipped, and a jump to a new level when several days in a row
  * sit far on one side (a client added, a process moved) so a shift is followed in days, not weeks;
- * days the site stopped (STOPPED) are never such a run.
+ * a run with days the site stopped (STOPPED) jumps only once it lasts longer than `week`, the
+ * calendar's open days in a week.
  */
-function trailingLevels(z: number[], sd: number): number[] {
+function trailingLevels(z: number[], sd: number, week: number): number[] {
   let level = median(z.slice(0, 5));
   let run: number[] = [];
   let runSign = 0;
@@ -51,13 +53,15 @@ function trailingLevels(z: number[], sd: number): number[] {
     const rel = level > 0 ? (x - level) / level : x > 0 ? Infinity : 0;
     const sign = Math.sign(rel);
     // CHANGE_RUN days in a row this far out on one side are a new level, not unusual days: the level jumps to them.
-    // Days the site stopped are no such run: three days of an outage made the level jump to
-    // almost nothing and the forecast promise an empty week just when the backlog came (set C's
-    // outage series, a development set by then: WAPE 37.9 % -> 24.3 %). They stay unusual days, clipped like any other.
-    if (Math.abs(rel) > CHANGE_SD * sd && x >= STOPPED * level) {
+    // A run with days the site stopped is an outage until it outlasts a week: three days of an
+    // outage made the level jump to almost nothing and the forecast promise an empty week just when
+    // the backlog came (set C's outage series, a development set by then: WAPE 37.9 % -> 24.3 %).
+    // Never jumping (locked set E's one run) kept a site whose process had moved away at its old
+    // level for weeks (WAPE 77.6 % -> 195.7 %); an outage that outlasts a week is work gone.
+    if (Math.abs(rel) > CHANGE_SD * sd) {
       run = sign === runSign ? [...run, x] : [x];
       runSign = sign;
-      if (run.length >= CHANGE_RUN) {
+      if (run.length >= (run.some((v) => v < STOPPED * level) ? week + 1 : CHANGE_RUN)) {
         level = median(run);
         run = [];
         runSign = 0;
@@ -115,7 +119,8 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
   const rel = z.flatMap((v, i) => (level[i]! > 0 ? [v / level[i]! - 1] : []));
   const mid = rel.length ? median(rel) : 0;
   const sd = Math.max(0.02, rel.length ? 1.4826 * median(rel.map((r) => Math.abs(r - mid))) : 0.1);
-  const levels = trailingLevels(z, sd);
+  const week = Math.max(1, cal.openWeekdays.size);
+  const levels = trailingLevels(z, sd, week);
 
   // The errors this method made on this series at each horizon, origin by origin, in log(1 + items),
   // each block of origins with calendar factors refitted on the history before it.
@@ -130,6 +135,7 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
     const pastLevels = trailingLevels(
       y.slice(0, block + REFIT_EVERY).map((v, i) => v / Math.max(pastMult[i]!, 1e-9)),
       sd,
+      week,
     );
     for (let o = block; o < Math.min(block + REFIT_EVERY, y.length - 1); o++)
       for (let h = 1; h <= horizons && o + h < y.length; h++) errors[h]!.push({ o, e: Math.log((y[o + h]! + 1) / (pastLevels[o]! * pastMult[o + h]! + 1)) });

@@ -22,7 +22,7 @@ export const BLIND_SETS = {
   c: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-c', 'gen_series.py'),
   /** The fourth, locked for the band after changes; run once, with the stopped-day rule (forecastSeries.ts) and without: the same figures. */
   d: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-d', 'gen_series.py'),
-  /** The fifth, written after the stopped-day rule (forecastSeries.ts) to test it; not yet run. */
+  /** The fifth, locked for the stopped-day rule (forecastSeries.ts) and run once with it and without; a development set since (a stoppage that outlasts a week). */
   e: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-e', 'gen_series.py'),
 };
 

@@ -82,7 +82,7 @@ describe('forecastSeries', () => {
     for (const f of forecastSeries(spike, ['2025-10-27', '2025-10-28'])) near(f.p50, 100, 0.06);
   });
 
-  it('keeps the level through days the site stopped (an outage), and follows a client lost', () => {
+  it('keeps the level through days the site stopped (an outage), and follows a client lost or work moved away', () => {
     // 100 a day; a system outage keys 4, 0 and 12 on 10-21..23 (work waits), then 10-24 keys 100 again.
     const outage = series('2024-10-01', '2025-10-24', () => 100).map((v) =>
       v.date >= '2025-10-21' && v.date <= '2025-10-23' ? { ...v, value: [4, 0, 12][Number(v.date.slice(8)) - 21]! } : v,
@@ -92,6 +92,15 @@ describe('forecastSeries', () => {
     // Half the work gone for good is a new level, followed within days.
     const lost = series('2024-10-01', '2025-10-24', (d) => (d >= '2025-10-14' ? 50 : 100));
     for (const f of forecastSeries(lost, ['2025-10-27', '2025-10-28'])) near(f.p50, 50, 0.06);
+    // The process moved to another site on 10-14: 8 a day for good. Four days in it still reads as an
+    // outage; more than a week of it (six working days by 10-21) is the new level.
+    const moved = series('2024-10-01', '2025-10-24', (d) => (d >= '2025-10-14' ? 8 : 100));
+    for (const f of forecastSeries(
+      moved.filter((v) => v.date <= '2025-10-17'),
+      ['2025-10-20'],
+    ))
+      near(f.p50, 100, 0.25);
+    for (const f of forecastSeries(moved, ['2025-10-27', '2025-10-28'])) near(f.p50, 8, 0.1);
   });
 
   it('follows a weekly batch that moved to another weekday after three weeks, and keeps a weekday that had one unusual week', () => {
