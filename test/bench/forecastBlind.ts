@@ -24,6 +24,8 @@ export const BLIND_SETS = {
   d: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-d', 'gen_series.py'),
   /** The fifth, locked for the stopped-day rule (forecastSeries.ts) and run once with it and without; a development set since (a stoppage that outlasts a week). */
   e: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-e', 'gen_series.py'),
+  /** The sixth, locked for the band (calibrated in every kind of situation: seasons, drift, backlog, changes); not yet run. */
+  f: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-f', 'gen_series.py'),
 };
 
 interface BlindSeries {
@@ -77,7 +79,7 @@ const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)
  * origins. At each origin every method sees the rows up to it and the calendar; WAPE per series for
  * the next working day (h1) and the next five (h1_5), for Genba, the protocol's seasonal naive and
  * statsmodels' ETS on the calendar index, and Genba's P10–P90 coverage. The series that must be
- * refused are asked at each origin and must raise Genba's error. Sections `forecast-blind`, `forecast-blind-b` … `forecast-blind-e`.
+ * refused are asked at each origin and must raise Genba's error. Sections `forecast-blind`, `forecast-blind-b` … `forecast-blind-f`.
  */
 export function forecastBlindBench(record: Record, generator: string): void {
   const dir = tempDir('genba-forecast-blind-');

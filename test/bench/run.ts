@@ -213,6 +213,11 @@ const sections: [string, string, () => Promise<void>][] = [
     async () => forecastBlindBench(record, BLIND_SETS.e),
   ],
   [
+    'forecast-blind-f',
+    "issue 40's sixth locked forecast set (the band in every kind of situation: seasons, drift, changing spread, backlog, changes, low and very high volumes), beside the seasonal naive and ETS",
+    async () => forecastBlindBench(record, BLIND_SETS.f),
+  ],
+  [
     'intraday',
     "today's total re-estimated during the day (items arriving in batches): the evening's forecast, the pace, Genba's blend",
     async () => intradayArrivalsBench(record),
