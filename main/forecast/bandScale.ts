@@ -4,6 +4,21 @@ import { sortedQuantile } from './quantile.js';
 export interface OriginError {
   o: number;
   e: number;
+  /**
+   * How far past the band, in the same units, it reached at that origin because the latest days
+   * pointed to another level (forecastSeries: PENDING_RUN): down ≤ 0, up ≥ 0; 0 when they did not.
+   */
+  down?: number;
+  up?: number;
+}
+
+interface Check {
+  lo: number;
+  mid: number;
+  hi: number;
+  e: number;
+  down: number;
+  up: number;
 }
 
 /** Fewer earlier errors than this at a horizon: no band to check there. */
@@ -34,7 +49,7 @@ export function scaledBand(errors: readonly number[], s: number, lower: number, 
  * `errors`: the errors at horizon `h`, in the order of their origins.
  */
 export function bandScale(errors: readonly OriginError[], h: number, lower: number, upper: number, cover: number): number {
-  const checks: { lo: number; mid: number; hi: number; e: number }[] = [];
+  const checks: Check[] = [];
   const known: number[] = [];
   let next = 0;
   for (const x of errors) {
@@ -44,7 +59,14 @@ export function bandScale(errors: readonly OriginError[], h: number, lower: numb
       if (Number.isFinite(e)) insertSorted(known, e);
     }
     if (known.length < MIN_KNOWN || !Number.isFinite(x.e)) continue;
-    const check = { lo: sortedQuantile(known, lower), mid: sortedQuantile(known, 0.5), hi: sortedQuantile(known, upper), e: x.e };
+    const check = {
+      lo: sortedQuantile(known, lower),
+      mid: sortedQuantile(known, 0.5),
+      hi: sortedQuantile(known, upper),
+      e: x.e,
+      down: x.down ?? 0,
+      up: x.up ?? 0,
+    };
     // A band of no width (the errors mostly tied, as a line of zeros makes them) widens to nothing: it says nothing of the scale.
     if (check.hi > check.lo) checks.push(check);
   }
@@ -52,8 +74,9 @@ export function bandScale(errors: readonly OriginError[], h: number, lower: numb
   for (const s of SCALES) {
     let inside = 0;
     for (const c of checks) {
+      // Widened about its median, then reaching as far as that origin's band did (the level the latest days pointed to).
       const [lo, hi] = widened(c.lo, c.mid, c.hi, s);
-      if (lo <= c.e && c.e <= hi) inside++;
+      if (lo + c.down <= c.e && c.e <= hi + c.up) inside++;
     }
     if (inside >= cover * checks.length) return s;
   }

@@ -25,6 +25,12 @@ const CLIP_SD = 2.5;
  * low days go on past any outage, and after more than a week of them the level follows.
  */
 const STOPPED = 0.2;
+/**
+ * This many days in a row far out on one side (CHANGE_SD), short of a jump: the level may already
+ * have moved there, and the band reaches the level they point to as well. One such day is as
+ * often an unusual day (a band that reached every one was wider on quiet series, for nothing).
+ */
+const PENDING_RUN = 2;
 /** How many past origins the interval's errors are measured on. */
 const INNER_ORIGINS = 120;
 /** Fewer errors than this for a horizon: the horizons' errors are pooled. */
@@ -45,11 +51,14 @@ const REFIT_EVERY = 20;
  * a run with days the site stopped (STOPPED) jumps only once it lasts longer than `week`, the
  * calendar's open days in a week.
  */
-function trailingLevels(z: number[], sd: number, week: number): number[] {
+function trailingLevels(z: number[], sd: number, week: number): { levels: number[]; pending: number[] } {
   let level = median(z.slice(0, 5));
   let run: number[] = [];
   let runSign = 0;
-  return z.map((x) => {
+  // The level a run in progress points to after each day (NaN: no run of PENDING_RUN days).
+  const pending: number[] = [];
+  const levels = z.map((x) => {
+    pending.push(NaN);
     const rel = level > 0 ? (x - level) / level : x > 0 ? Infinity : 0;
     const sign = Math.sign(rel);
     // CHANGE_RUN days in a row this far out on one side are a new level, not unusual days: the level jumps to them.
@@ -67,6 +76,7 @@ function trailingLevels(z: number[], sd: number, week: number): number[] {
         runSign = 0;
         return level;
       }
+      if (run.length >= PENDING_RUN) pending[pending.length - 1] = median(run);
     } else {
       run = [];
       runSign = 0;
@@ -75,6 +85,14 @@ function trailingLevels(z: number[], sd: number, week: number): number[] {
     level += ALPHA * Math.min(limit, Math.max(-limit, x - level));
     return level;
   });
+  return { levels, pending };
+}
+
+/** How far the band reaches past itself, in log(1 + items), to hold the level a run in progress points to: [down ≤ 0, up ≥ 0]. */
+function reach(pending: number, level: number, mult: number): [number, number] {
+  if (!Number.isFinite(pending)) return [0, 0];
+  const d = Math.log((pending * mult + 1) / (level * mult + 1));
+  return [Math.min(0, d), Math.max(0, d)];
 }
 
 /** Working days from `from` (excluded) to `to` (included); at least 1. */
@@ -120,7 +138,7 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
   const mid = rel.length ? median(rel) : 0;
   const sd = Math.max(0.02, rel.length ? 1.4826 * median(rel.map((r) => Math.abs(r - mid))) : 0.1);
   const week = Math.max(1, cal.openWeekdays.size);
-  const levels = trailingLevels(z, sd, week);
+  const { levels, pending } = trailingLevels(z, sd, week);
 
   // The errors this method made on this series at each horizon, origin by origin, in log(1 + items),
   // each block of origins with calendar factors refitted on the history before it.
@@ -132,13 +150,16 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
   for (let block = firstOrigin; block < y.length - 1; block += REFIT_EVERY) {
     const past = block + 1 >= MIN_HISTORY ? fitFactors(y.slice(0, block + 1), days.slice(0, block + 1)).factors : factors;
     const pastMult = days.map((d) => multiplier(past, d));
-    const pastLevels = trailingLevels(
+    const { levels: pastLevels, pending: pastPending } = trailingLevels(
       y.slice(0, block + REFIT_EVERY).map((v, i) => v / Math.max(pastMult[i]!, 1e-9)),
       sd,
       week,
     );
     for (let o = block; o < Math.min(block + REFIT_EVERY, y.length - 1); o++)
-      for (let h = 1; h <= horizons && o + h < y.length; h++) errors[h]!.push({ o, e: Math.log((y[o + h]! + 1) / (pastLevels[o]! * pastMult[o + h]! + 1)) });
+      for (let h = 1; h <= horizons && o + h < y.length; h++) {
+        const [down, up] = reach(pastPending[o]!, pastLevels[o]!, pastMult[o + h]!);
+        errors[h]!.push({ o, e: Math.log((y[o + h]! + 1) / (pastLevels[o]! * pastMult[o + h]! + 1)), down, up });
+      }
   }
   const pooled = errors.flat();
   // Each horizon's band is scaled on its own record (a day further ahead misses in its own way).
@@ -149,7 +170,8 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
   return dates.map((date) => {
     if (!cal.isOpen(date)) return { date, p10: 0, p50: 0, p90: 0 };
     const h = Math.min(horizons, workingDaysAfter(lastDate, date, cal));
-    const p50 = last * multiplier(factors, dayFeatures(date, cal));
+    const mult = multiplier(factors, dayFeatures(date, cal));
+    const p50 = last * mult;
     const e = errors[h]!.length >= MIN_ERRORS ? errors[h]! : pooled;
     // Too few errors to read a band from: a normal band as wide as the day-to-day scatter.
     const [lo, hi] =
@@ -161,6 +183,7 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
             0.9,
           )
         : [-1.2816 * Math.max(sd, 0.1), 1.2816 * Math.max(sd, 0.1)];
-    return { date, p10: Math.max(0, (p50 + 1) * Math.exp(lo) - 1), p50, p90: (p50 + 1) * Math.exp(hi) - 1 };
+    const [down, up] = reach(pending.at(-1)!, last, mult);
+    return { date, p10: Math.max(0, (p50 + 1) * Math.exp(lo + down) - 1), p50, p90: (p50 + 1) * Math.exp(hi + up) - 1 };
   });
 }

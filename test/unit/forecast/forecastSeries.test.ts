@@ -103,6 +103,23 @@ describe('forecastSeries', () => {
     for (const f of forecastSeries(moved, ['2025-10-27', '2025-10-28'])) near(f.p50, 8, 0.1);
   });
 
+  it('reaches the band to the level two days in a row point to, before the level itself jumps', () => {
+    // 100 a day; the last days of the history key 160 (a client added, or two unusual days).
+    const from = (d: string) => series('2024-10-01', '2025-10-24', (x) => (x >= d ? 160 : 100));
+    const [one] = forecastSeries(from('2025-10-24'), ['2025-10-27']);
+    const [two] = forecastSeries(from('2025-10-23'), ['2025-10-27']);
+    const [three] = forecastSeries(from('2025-10-22'), ['2025-10-27']);
+    // One day out is an unusual day: the band stays about the level.
+    near(one!.p50, 100, 0.1);
+    expect(one!.p90).toBeLessThan(130);
+    // Two: the level stays until a third, but the band holds the 160 they point to.
+    near(two!.p50, 100, 0.1);
+    expect(two!.p90).toBeGreaterThan(150);
+    near(two!.p10, one!.p10, 0.05);
+    // Three: the level has jumped.
+    near(three!.p50, 160, 0.1);
+  });
+
   it('follows a weekly batch that moved to another weekday after three weeks, and keeps a weekday that had one unusual week', () => {
     // 100 a day and a client's batch of 100 on Mondays; from 2025-09-22 the batch comes on Thursdays instead.
     const moved = series('2024-10-01', '2025-10-24', (d) => 100 + ((d >= '2025-09-22' ? dayOfWeek(d) === 4 : dayOfWeek(d) === 1) ? 100 : 0));
