@@ -108,7 +108,8 @@ function workingDaysAfter(from: string, to: string, cal: WorkCalendar): number {
  * of the weekdays closed just before (holidays: their volume arrives on the next working day). The
  * P10–P90 band comes from this series' own out-of-sample errors at each horizon over its last 120
  * origins, widened (or narrowed) by bandScale until it would have held 80 % of them had it been
- * read that way all along: as read, it held 73 % on other companies' series.
+ * read that way all along: as read, it held 73 % on other companies' series. It also reaches the
+ * level that a run in progress points to (PENDING_RUN).
  *
  * `cal` is the company's working calendar (the Japanese office calendar unless told). A row on a
  * closed day with no items is a closed day, not a day of work: it is left out, as an absent row

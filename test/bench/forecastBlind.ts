@@ -24,7 +24,7 @@ export const BLIND_SETS = {
   d: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-d', 'gen_series.py'),
   /** The fifth, locked for the stopped-day rule (forecastSeries.ts) and run once with it and without; a development set since (a stoppage that outlasts a week). */
   e: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-e', 'gen_series.py'),
-  /** The sixth, locked for the band (calibrated in every kind of situation: seasons, drift, backlog, changes); not yet run. */
+  /** The sixth, locked for the band (calibrated in every kind of situation: seasons, drift, backlog, changes) and run once with the reach (forecastSeries.ts: PENDING_RUN) and without. */
   f: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-f', 'gen_series.py'),
 };
 
