@@ -26,6 +26,8 @@ export const BLIND_SETS = {
   e: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-e', 'gen_series.py'),
   /** The sixth, locked for the band (calibrated in every kind of situation: seasons, drift, backlog, changes) and run once with the reach (forecastSeries.ts: PENDING_RUN) and without. */
   f: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-f', 'gen_series.py'),
+  /** The seventh, locked for the days around closures (a backlog keyed at a capacity); not yet run. */
+  g: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-g', 'gen_series.py'),
 };
 
 interface BlindSeries {
@@ -79,7 +81,7 @@ const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)
  * origins. At each origin every method sees the rows up to it and the calendar; WAPE per series for
  * the next working day (h1) and the next five (h1_5), for Genba, the protocol's seasonal naive and
  * statsmodels' ETS on the calendar index, and Genba's P10–P90 coverage. The series that must be
- * refused are asked at each origin and must raise Genba's error. Sections `forecast-blind`, `forecast-blind-b` … `forecast-blind-f`.
+ * refused are asked at each origin and must raise Genba's error. Sections `forecast-blind`, `forecast-blind-b` … `forecast-blind-g`.
  */
 export function forecastBlindBench(record: Record, generator: string): void {
   const dir = tempDir('genba-forecast-blind-');

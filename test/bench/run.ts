@@ -218,6 +218,11 @@ const sections: [string, string, () => Promise<void>][] = [
     async () => forecastBlindBench(record, BLIND_SETS.f),
   ],
   [
+    'forecast-blind-g',
+    "issue 40's seventh locked forecast set (the days before and after closures: holidays, New Year, Golden Week, Obon, a company's own closures; backlogs keyed at a capacity or at once), beside the seasonal naive and ETS",
+    async () => forecastBlindBench(record, BLIND_SETS.g),
+  ],
+  [
     'intraday',
     "today's total re-estimated during the day (items arriving in batches): the evening's forecast, the pace, Genba's blend",
     async () => intradayArrivalsBench(record),
