@@ -1,5 +1,5 @@
 import { median } from '../median.js';
-import { CHANGE_RUN, CHANGE_SD, fitFactors, multiplier } from './calendarFactors.js';
+import { CHANGE_RUN, CHANGE_SD, fitFactors, sequenceMultipliers } from './calendarFactors.js';
 import type { DailyValue } from './dailySeries.js';
 import { dayFeatures } from './dayFeatures.js';
 import { seriesCalendar } from './learnedCalendar.js';
@@ -105,7 +105,8 @@ function workingDaysAfter(from: string, to: string, cal: WorkCalendar): number {
 /**
  * The items expected on each of `dates` (working days after the history), from the history
  * alone: level × day-of-week factor × month-position factor × calendar-day factor, plus the work
- * of the weekdays closed just before (holidays: their volume arrives on the next working day). The
+ * of the weekdays closed just before (holidays: their volume arrives on the next working day, or
+ * over the days after at the site's capacity where its history shows one: fitCapacity). The
  * P10–P90 band comes from this series' own out-of-sample errors at each horizon over its last 120
  * origins, widened (or narrowed) by bandScale until it would have held 80 % of them had it been
  * read that way all along: as read, it held 73 % on other companies' series. It also reaches the
@@ -133,7 +134,7 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
   const y = recent.map((v) => v.value);
   const days = recent.map((v) => dayFeatures(v.date, cal));
   const { factors, level } = fitFactors(y, days);
-  const mult = days.map((d) => multiplier(factors, d));
+  const mult = sequenceMultipliers(factors, days);
   const z = y.map((v, i) => v / Math.max(mult[i]!, 1e-9));
   const rel = z.flatMap((v, i) => (level[i]! > 0 ? [v / level[i]! - 1] : []));
   const mid = rel.length ? median(rel) : 0;
@@ -150,7 +151,7 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
   const firstOrigin = Math.max(4, y.length - 1 - INNER_ORIGINS);
   for (let block = firstOrigin; block < y.length - 1; block += REFIT_EVERY) {
     const past = block + 1 >= MIN_HISTORY ? fitFactors(y.slice(0, block + 1), days.slice(0, block + 1)).factors : factors;
-    const pastMult = days.map((d) => multiplier(past, d));
+    const pastMult = sequenceMultipliers(past, days);
     const { levels: pastLevels, pending: pastPending } = trailingLevels(
       y.slice(0, block + REFIT_EVERY).map((v, i) => v / Math.max(pastMult[i]!, 1e-9)),
       sd,
@@ -168,10 +169,16 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
   const scaleAt = (h: number): number => scales.get(h) ?? scales.set(h, bandScale(errors[h]!, h, 0.1, 0.9, 0.8)).get(h)!;
 
   const last = levels.at(-1)!;
+  // The open days from the history's end to the last date asked, after the history's own: a backlog left by a closure runs on into them.
+  const asked = dates.filter((d) => d > lastDate).sort();
+  const ahead: string[] = [];
+  for (let d = addDays(lastDate, 1); asked.length > 0 && d <= asked.at(-1)!; d = addDays(d, 1)) if (cal.isOpen(d)) ahead.push(d);
+  const aheadMult = sequenceMultipliers(factors, [...days, ...ahead.map((d) => dayFeatures(d, cal))]).slice(days.length);
+  const multOf = new Map(ahead.map((d, i) => [d, aheadMult[i]!]));
   return dates.map((date) => {
     if (!cal.isOpen(date)) return { date, p10: 0, p50: 0, p90: 0 };
     const h = Math.min(horizons, workingDaysAfter(lastDate, date, cal));
-    const mult = multiplier(factors, dayFeatures(date, cal));
+    const mult = multOf.get(date) ?? sequenceMultipliers(factors, [dayFeatures(date, cal)])[0]!;
     const p50 = last * mult;
     const e = errors[h]!.length >= MIN_ERRORS ? errors[h]! : pooled;
     // Too few errors to read a band from: a normal band as wide as the day-to-day scatter.

@@ -120,6 +120,27 @@ describe('forecastSeries', () => {
     near(three!.p50, 160, 0.1);
   });
 
+  it('keys the work of a long closure at the site’s capacity over the days after it, as its history did', () => {
+    // 100 a day; the closed weekdays' work waits, and the site keys at most 150 a day: after the
+    // year-end closure (four or five weekdays) it keys 150 for a week and more, never 500 at once.
+    const rnd = createRandom(3);
+    const history: DailyValue[] = [];
+    let backlog = 0;
+    for (const date of datesBetween('2024-06-03', '2025-12-26')) {
+      const dow = dayOfWeek(date);
+      if (!isWorkingDay(date)) {
+        if (dow >= 1 && dow <= 5) backlog += 100;
+        continue;
+      }
+      const keyed = Math.min(150, 100 + backlog);
+      backlog -= keyed - 100;
+      history.push({ date, value: Math.round(keyed * Math.exp(rnd.normal(0, 0.03))) });
+    }
+    const days = nextWorkingDays('2025-12-26', 5);
+    expect(days[0]).toBe('2026-01-05');
+    for (const f of forecastSeries(history, days)) near(f.p50, 150, 0.12);
+  });
+
   it('follows a weekly batch that moved to another weekday after three weeks, and keeps a weekday that had one unusual week', () => {
     // 100 a day and a client's batch of 100 on Mondays; from 2025-09-22 the batch comes on Thursdays instead.
     const moved = series('2024-10-01', '2025-10-24', (d) => 100 + ((d >= '2025-09-22' ? dayOfWeek(d) === 4 : dayOfWeek(d) === 1) ? 100 : 0));
