@@ -157,10 +157,7 @@ export function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors
   for (let round = 0; round < 3; round++) {
     if (round > 0)
       level = runningMedian(
-        (() => {
-          const m = sequenceMultipliers(factors, days);
-          return y.map((v, i) => v / m[i]!);
-        })(),
+        y.map((v, i) => v / multiplier(factors, days[i]!)),
         LEVEL_HALF_WIDTH,
       );
     const plain = (i: number): boolean => level[i]! > 0 && days[i]!.carriedDows.length === 0;
@@ -268,7 +265,7 @@ function followWeekdayChanges(y: number[], days: DayFeatures[], factors: Factors
 
 /** The capacities tried, as multiples of the level; Infinity (none) is tried first and kept on a tie. */
 const CAPS = [Infinity, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
-/** Days after a closure whose fit decides the capacity. */
+/** A closure's first days (the day after it included) over which the work it carried in is measured and a capacity judged. */
 const AFTER_CLOSURE = 5;
 
 /**
@@ -288,20 +285,19 @@ function fitCapacity(y: number[], days: DayFeatures[], level: number[], f: Facto
     if (since < AFTER_CLOSURE && level[i]! > 0) near.push(i);
   }
   if (near.length === 0) return;
+  const mine = days.map((d) => own(f, d));
+  // The usual work of the weekdays closed just before each day (0 on most days).
+  const usual = days.map((d) => d.carriedDows.reduce((s, dow) => s + f.dow[dow]!, 0));
   // The carry read off every day of the closures' aftermath, not the first alone (it may be capped).
   const totals: number[] = [];
   for (let i = 0; i < y.length; i++) {
-    const d = days[i]!;
-    if (d.carriedDows.length === 0 || !(level[i]! > 0)) continue;
+    if (usual[i] === 0 || !(level[i]! > 0)) continue;
     let extra = 0;
     for (let k = i; k < Math.min(y.length, i + AFTER_CLOSURE) && (k === i || days[k]!.carriedDows.length === 0); k++)
-      if (level[k]! > 0) extra += y[k]! / level[k]! - own(f, days[k]!);
-    const usual = d.carriedDows.reduce((s, dow) => s + f.dow[dow]!, 0);
-    totals.push(extra / usual);
+      if (level[k]! > 0) extra += y[k]! / level[k]! - mine[k]!;
+    totals.push(extra / usual[i]!);
   }
   const carryT = Math.min(3, Math.max(0, shrunk(totals, 1)));
-  const mine = days.map((d) => own(f, d));
-  const usual = days.map((d) => d.carriedDows.reduce((s, dow) => s + f.dow[dow]!, 0));
   const misfit = (cap: number, carry: number): number => {
     const m = Number.isFinite(cap)
       ? keyedAt(
