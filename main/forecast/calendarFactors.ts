@@ -1,5 +1,8 @@
 import { median } from '../median.js';
 import type { DayFeatures } from './dayFeatures.js';
+import { domFactor, multiplier, type Factors } from './dayMultiplier.js';
+import { fitCapacity } from './fitCapacity.js';
+import { shrunk } from './shrunk.js';
 
 /**
  * The calendar factors of the forecast (forecastSeries.ts): day of the week, place in the month,
@@ -9,82 +12,6 @@ import type { DayFeatures } from './dayFeatures.js';
 
 /** Half-width, in days, of the centred running median the factors are measured against: a month, so a month-start peak sits inside it. */
 const LEVEL_HALF_WIDTH = 10;
-
-/** Multiplicative factors of the calendar; the level is in items per ordinary mid-month day of an average weekday. */
-export interface Factors {
-  dow: number[];
-  bucket: Map<string, number>;
-  /** Per calendar day of the month (1–31): a cut-off on the 10th, a peak on the 1st to 5th; 1 where none was seen. */
-  dom: number[];
-  /** Whether a closed day's calendar-day effect lands on the working day before it (a cut-off brought forward) rather than after. */
-  domBefore: boolean;
-  /** Share of a closed weekday's usual work that arrives on the next working day (1: all of it). */
-  carry: number;
-  /**
-   * The most the site keys in a day, as a multiple of the level (Infinity: never seen to bind).
-   * Work carried over a closure beyond it waits for the next days: a backlog keyed at this pace.
-   */
-  cap: number;
-}
-
-/** The strongest calendar-day effect among the days a working day answers for: a peak moved onto it lands whole. */
-function domFactor(f: Factors, d: DayFeatures): number {
-  let best = 1;
-  for (const k of f.domBefore ? [d.doms[0]!, ...d.domsAfter] : d.doms) {
-    const g = f.dom[k] ?? 1;
-    if (Math.abs(Math.log(g)) > Math.abs(Math.log(best))) best = g;
-  }
-  return best;
-}
-
-/** A day's own work, as a multiple of the level: its weekday, place in the month and calendar day. */
-function own(f: Factors, d: DayFeatures): number {
-  return f.dow[d.dow]! * (f.bucket.get(d.bucket) ?? 1) * domFactor(f, d);
-}
-
-/** The work a day receives from the weekdays closed just before it, as a multiple of the level. */
-function carriedIn(f: Factors, d: DayFeatures): number {
-  let carried = 0;
-  for (const dow of d.carriedDows) carried += f.dow[dow]!;
-  return f.carry * carried;
-}
-
-/**
- * A day's expected work as a multiple of the level, on its own (no backlog from the days before):
- * own(f, d) + carriedIn(f, d), written out. A plan forecasts every series in a fresh process, where
- * the fits call this some hundred thousand times before V8 optimizes it, and the two calls made the
- * demo's cold forecast about 0.07 s slower.
- */
-export function multiplier(f: Factors, d: DayFeatures): number {
-  let carried = 0;
-  for (const dow of d.carriedDows) carried += f.dow[dow]!;
-  return f.dow[d.dow]! * (f.bucket.get(d.bucket) ?? 1) * domFactor(f, d) + f.carry * carried;
-}
-
-/**
- * The multipliers of consecutive open days: what a closure carries in is keyed at most up to the
- * site's capacity (f.cap) a day, and the rest waits for the next days. Without a capacity, each
- * day's multiplier alone.
- */
-export function sequenceMultipliers(f: Factors, days: readonly DayFeatures[]): number[] {
-  if (!Number.isFinite(f.cap)) return days.map((d) => multiplier(f, d));
-  return keyedAt(
-    f.cap,
-    days.map((d) => own(f, d)),
-    days.map((d) => carriedIn(f, d)),
-  );
-}
-
-/** Each day's own work plus what it keys of the backlog, at most `cap` a day. */
-function keyedAt(cap: number, mine: readonly number[], carried: readonly number[]): number[] {
-  let backlog = 0;
-  return mine.map((m, i) => {
-    backlog += carried[i]!;
-    const keyed = Math.max(m, Math.min(cap, m + backlog));
-    backlog -= keyed - m;
-    return keyed;
-  });
-}
 
 /**
  * Below this many items a day the median of a window of counts moves in whole items and is often
@@ -120,30 +47,6 @@ function runningMedian(xs: number[], half: number): number[] {
     out.push(med >= SMALL_COUNTS ? med : win.reduce((a, b) => a + b, 0) / win.length);
   }
   return out;
-}
-
-/** Mean after clipping to the median ± 3 MADs, and the clipped values' variance: a robust mean that still uses every day. */
-function clippedMean(xs: number[]): { mean: number; variance: number } {
-  const med = median(xs);
-  const mad = 1.4826 * median(xs.map((x) => Math.abs(x - med))) || 1e-9;
-  const c = xs.map((x) => Math.min(med + 3 * mad, Math.max(med - 3 * mad, x)));
-  const mean = c.reduce((s, x) => s + x, 0) / c.length;
-  const variance = c.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, c.length - 1);
-  return { mean, variance };
-}
-
-/** The least day-to-day variance an effect is judged against: one or two days that happen to agree are not certainty. */
-const MIN_VARIANCE = 0.01;
-
-/**
- * An effect measured on a few days is pulled toward `prior` by how sure it is: a clear peak
- * (t large) keeps nearly all of itself, noise around the prior (t near 1) keeps about half.
- */
-function shrunk(xs: number[], prior: number, doubt = 1): number {
-  if (xs.length === 0) return prior;
-  const { mean, variance } = clippedMean(xs);
-  const t2 = (xs.length * (mean - prior) ** 2) / Math.max(variance, MIN_VARIANCE);
-  return prior + (t2 / (t2 + doubt)) * (mean - prior);
 }
 
 /**
@@ -268,71 +171,4 @@ function followWeekdayChanges(y: number[], days: DayFeatures[], factors: Factors
     const off = recent.map((q) => q / f - 1);
     if (off.every((o) => o > CHANGE_SD * sd) || off.every((o) => o < -CHANGE_SD * sd)) factors.dow[dow] = factor(median(recent));
   }
-}
-
-/** The capacities tried, as multiples of the level; Infinity (none) is tried first and kept on a tie. */
-const CAPS = [Infinity, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
-/** A closure's first days (the day after it included) over which the work it carried in is measured and a capacity judged. */
-const AFTER_CLOSURE = 5;
-
-/**
- * Whether the days after closures were keyed at a capacity. A site keys at most what its people
- * can in a day; after a long closure (the New Year, Golden Week) the work that waited is keyed at
- * that pace over the next days, not all on the first. Read from the history, never assumed: the
- * work carried in is then measured over each closure's first AFTER_CLOSURE days together (the first
- * alone is capped), and a capacity is kept only where its backlog fits those days better than none.
- * On the development sets (2026-11-27): WAPE over 5 days on sets C, D and E 25.1 / 17.9 / 35.5 % ->
- * 23.6 / 16.7 / 33.5 %, A, B and F within 0.2 points; the demo's forecast the same.
- */
-function fitCapacity(y: number[], days: DayFeatures[], level: number[], f: Factors): void {
-  const near: number[] = [];
-  let since = Infinity;
-  for (let i = 0; i < y.length; i++) {
-    since = days[i]!.carriedDows.length > 0 ? 0 : since + 1;
-    if (since < AFTER_CLOSURE && level[i]! > 0) near.push(i);
-  }
-  if (near.length === 0) return;
-  // The usual work of the weekdays closed just before each day (0 on most days), and each day's
-  // own from the first closure on (no backlog before it). A forecast fits this seven times per
-  // series, in a cold process too: the loops below allocate nothing and start there.
-  const usual = days.map((d) => d.carriedDows.reduce((s, dow) => s + f.dow[dow]!, 0));
-  const first = usual.findIndex((u) => u > 0);
-  if (first < 0) return;
-  const mine = days.map((d, i) => (i >= first ? own(f, d) : 0));
-  // The carry read off every day of the closures' aftermath, not the first alone (it may be capped).
-  const totals: number[] = [];
-  for (let i = 0; i < y.length; i++) {
-    if (usual[i] === 0 || !(level[i]! > 0)) continue;
-    let extra = 0;
-    for (let k = i; k < Math.min(y.length, i + AFTER_CLOSURE) && (k === i || days[k]!.carriedDows.length === 0); k++)
-      if (level[k]! > 0) extra += y[k]! / level[k]! - mine[k]!;
-    totals.push(extra / usual[i]!);
-  }
-  const carryT = Math.min(3, Math.max(0, shrunk(totals, 1)));
-  // How far the days after closures sit from what the backlog keyed at `cap` gives (sequenceMultipliers' arithmetic).
-  const misfit = (cap: number, carry: number): number => {
-    let backlog = 0;
-    let e = 0;
-    for (let i = first, next = 0; next < near.length; i++) {
-      const m = mine[i]!;
-      let keyed = m + carry * usual[i]!;
-      if (Number.isFinite(cap)) {
-        backlog += carry * usual[i]!;
-        keyed = Math.max(m, Math.min(cap, m + backlog));
-        backlog -= keyed - m;
-      }
-      if (i === near[next]) {
-        e += Math.abs(Math.log((y[i]! + 1) / (level[i]! * keyed + 1)));
-        next++;
-      }
-    }
-    return e;
-  };
-  let best = { cap: f.cap, carry: f.carry, e: misfit(Infinity, f.carry) };
-  for (const cap of CAPS.slice(1)) {
-    const e = misfit(cap, carryT);
-    if (e < best.e) best = { cap, carry: carryT, e };
-  }
-  f.cap = best.cap;
-  f.carry = best.carry;
 }

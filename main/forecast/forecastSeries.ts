@@ -1,5 +1,6 @@
 import { median } from '../median.js';
-import { CHANGE_RUN, CHANGE_SD, fitFactors, sequenceMultipliers } from './calendarFactors.js';
+import { CHANGE_RUN, CHANGE_SD, fitFactors } from './calendarFactors.js';
+import { multiplier, sequenceMultipliers } from './dayMultiplier.js';
 import type { DailyValue } from './dailySeries.js';
 import { dayFeatures } from './dayFeatures.js';
 import { seriesCalendar } from './learnedCalendar.js';
@@ -178,7 +179,7 @@ export function forecastSeries(history: DailyValue[], dates: string[], calendar:
   return dates.map((date) => {
     if (!cal.isOpen(date)) return { date, p10: 0, p50: 0, p90: 0 };
     const h = Math.min(horizons, workingDaysAfter(lastDate, date, cal));
-    const mult = multOf.get(date) ?? sequenceMultipliers(factors, [dayFeatures(date, cal)])[0]!;
+    const mult = multOf.get(date) ?? multiplier(factors, dayFeatures(date, cal));
     const p50 = last * mult;
     const e = errors[h]!.length >= MIN_ERRORS ? errors[h]! : pooled;
     // Too few errors to read a band from: a normal band as wide as the day-to-day scatter.

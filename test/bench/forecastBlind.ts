@@ -26,7 +26,7 @@ export const BLIND_SETS = {
   e: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-e', 'gen_series.py'),
   /** The sixth, locked for the band (calibrated in every kind of situation: seasons, drift, backlog, changes) and run once with the reach (forecastSeries.ts: PENDING_RUN) and without. */
   f: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-f', 'gen_series.py'),
-  /** The seventh, locked for the days around closures and run once with the backlog keyed at a capacity (calendarFactors.ts: fitCapacity) and without. */
+  /** The seventh, locked for the days around closures and run once with the backlog keyed at a capacity (fitCapacity.ts) and without. */
   g: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-g', 'gen_series.py'),
 };
 
