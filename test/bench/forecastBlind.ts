@@ -28,6 +28,8 @@ export const BLIND_SETS = {
   f: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-f', 'gen_series.py'),
   /** The seventh, locked for the days around closures and run once with the backlog keyed at a capacity (fitCapacity.ts) and without. */
   g: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-g', 'gen_series.py'),
+  /** The eighth, locked for the band as it is used day to day (origins spread evenly over nine months, not placed after changes). */
+  h: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-h', 'gen_series.py'),
 };
 
 interface BlindSeries {
@@ -81,7 +83,7 @@ const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)
  * origins. At each origin every method sees the rows up to it and the calendar; WAPE per series for
  * the next working day (h1) and the next five (h1_5), for Genba, the protocol's seasonal naive and
  * statsmodels' ETS on the calendar index, and Genba's P10–P90 coverage. The series that must be
- * refused are asked at each origin and must raise Genba's error. Sections `forecast-blind`, `forecast-blind-b` … `forecast-blind-g`.
+ * refused are asked at each origin and must raise Genba's error. Sections `forecast-blind`, `forecast-blind-b` … `forecast-blind-h`.
  */
 export function forecastBlindBench(record: Record, generator: string): void {
   const dir = tempDir('genba-forecast-blind-');

@@ -223,6 +223,11 @@ const sections: [string, string, () => Promise<void>][] = [
     async () => forecastBlindBench(record, BLIND_SETS.g),
   ],
   [
+    'forecast-blind-h',
+    "issue 40's eighth locked forecast set (the band as it is used: origins spread evenly over nine months on over-dispersed counts, batches, changing spread, multi-week swings, trends, calendar-date peaks, foreign and four-day calendars), beside the seasonal naive and ETS",
+    async () => forecastBlindBench(record, BLIND_SETS.h),
+  ],
+  [
     'intraday',
     "today's total re-estimated during the day (items arriving in batches): the evening's forecast, the pace, Genba's blend",
     async () => intradayArrivalsBench(record),
