@@ -11,14 +11,24 @@ import { lendingScope } from './lendingScope.js';
 /**
  * The work each model may do (planHighs.ts: counted, never timed). A site's own model is a first
  * draft: where it is short or on overtime its repair revises it, with its neighbours' people, and
- * that is where the plan is decided, so the repair gets more. HiGHS finds its plans at the root
- * node and in the first few thousand LP iterations; the rest mostly proves its bound. Measured
- * (2026-11-26, bench `plan`; 20,000 for both before): 50 sites and 5,000 operators 61-66 s -> 39-42 s
- * on two cores, with a weighted cost 22 % lower (2,742,778 -> 2,149,081, most of it one site's repair finding more to borrow);
- * eight demo-sized companies 35.1 s -> 25.3 s in all, the same cost on five, lower on two, 0.3 %
- * higher on one; the demo store's models all finish under 3,000 (the same plan); the demo's 60
- * days of history (`plan-history`, run after the limits were chosen) 1,032 deadlines missed and 158,513
- * items late against 1,025 and 158,227, overtime 176,510 person-minutes against 177,301.
+ * that is where the plan is decided, so the repair of a site with a shortfall gets more. HiGHS
+ * finds its plans at the root node and in the first few thousand LP iterations; the rest mostly
+ * proves its bound. Measured (2026-11-26, bench `plan`; 20,000 for both before): 50 sites and 5,000
+ * operators 61-66 s -> 39-42 s on two cores, with a weighted cost 22 % lower (2,742,778 -> 2,149,081,
+ * most of it one site's repair finding more to borrow); eight demo-sized companies 35.1 s -> 25.3 s
+ * in all, the same cost on five, lower on two, 0.3 % higher on one; the demo store's models all
+ * finish under 3,000 (the same plan); the demo's 60 days of history (`plan-history`, run after the
+ * limits were chosen) 1,032 deadlines missed and 158,513 items late against 1,025 and 158,227,
+ * overtime 176,510 person-minutes against 177,301.
+ *
+ * A site short of nothing but on overtime gets a site model's work for its repair: what it can gain
+ * is overtime traded for a neighbour's block, and a block's move costs as much as an hour of
+ * overtime (crossSite), so the gains are small; at 50 sites its 11 such repairs had gained 2,327 of
+ * a weighted cost of 2,149,081 (0.1 %) with 22 s of the solver threads' 80 s. Measured (2026-11-27,
+ * bench `plan`, before -> after): 50 sites 37.3 / 39.0 s -> 36.5 / 31.8 s on two threads, 70.3 ->
+ * 59.7 s on one, weighted cost 2,149,081 -> 2,149,300; the bench's demo-sized company 5.5 -> 3.0 s
+ * (cost 7,084 -> 7,105: 19 more minutes of overtime); the demo store's plan unchanged; its 60 days
+ * of history 1,039 -> 1,038 deadlines missed, 159,182 -> 159,073 items late.
  */
 export const PLAN_WORK: { site: SolveWork; crossSite: SolveWork } = {
   site: { lpIterations: 3_000, nodes: 200 },
@@ -32,6 +42,8 @@ interface ScopePlan {
   status: string;
   /** Shortfall or overtime left: the site could use help from its neighbours. */
   needy: Set<string>;
+  /** Of those, the sites with a shortfall. */
+  short: Set<string>;
 }
 
 /**
@@ -76,8 +88,7 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
     crossAllowed,
   });
   let failed = false;
-  const solve = (group: string[], scope: PlanScope, start?: ChosenBlock[]): Promise<Solved> =>
-    solveScope(p, group, scope, group.length > 1 ? limits.crossSite : limits.site, pool, start);
+  const solve = (group: string[], scope: PlanScope, work: SolveWork, start?: ChosenBlock[]): Promise<Solved> => solveScope(p, group, scope, work, pool, start);
 
   // Step 1: every site alone, all at once (planSolvePool): no site's model reads another's.
   const bySite = new Map<string, ScopePlan>();
@@ -86,6 +97,7 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
       solve(
         [site],
         scopeOf([site], () => false),
+        limits.site,
       ),
     ),
   );
@@ -105,6 +117,7 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
   // the repairs take 31 -> 26 s on two cores and 28 -> 18 s on four.
   let chosen = inPlanOrder([...bySite.values()].flatMap((s) => s.chosen));
   const needy = [...new Set([...bySite.values()].flatMap((s) => [...s.needy]))].sort();
+  const short = new Set([...bySite.values()].flatMap((s) => [...s.short]));
   const staffed = sites.filter((s) => (opsOf.get(s) ?? []).length > 0);
   const hoods = needy.map((site) => ({ site, near: nearestSites(p, staffed, site) }));
   const shares = (a: (typeof hoods)[number], b: (typeof hoods)[number]): boolean => [a.site, ...a.near].some((s) => s === b.site || b.near.has(s));
@@ -119,7 +132,8 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
         if (repair.helpers.size === 0) return;
         const mine = new Set(repair.scope.operators);
         const start = chosen.filter((c) => mine.has(c.option.op) && !c.option.cross);
-        const solved = await solve([hood.site, ...hood.near], repair.scope, start);
+        // Where items would be missed the repair gets a cross-site model's work; where the site only has overtime, a site model's (PLAN_WORK).
+        const solved = await solve([hood.site, ...hood.near], repair.scope, short.has(hood.site) ? limits.crossSite : limits.site, start);
         repairs[k] = solved.model;
         if (!solved.plan) return;
         const moved = new Set(solved.plan.chosen.filter((c) => c.option.cross).map((c) => `${c.option.op}:${c.block}`));
@@ -177,7 +191,7 @@ interface Solved {
 /** One model over a group of sites: solved from `start` (a greedy plan when none), its people's overtime shared out, the sites still wanting help. */
 async function solveScope(p: PlanProblem, group: string[], scope: PlanScope, work: SolveWork, pool: PlanSolvePool, start?: ChosenBlock[]): Promise<Solved> {
   const t = performance.now();
-  if (scope.demands.length === 0) return { plan: { chosen: [], objective: 0, status: 'optimal', needy: new Set() }, model: null };
+  if (scope.demands.length === 0) return { plan: { chosen: [], objective: 0, status: 'optimal', needy: new Set(), short: new Set() }, model: null };
   const options = planOptions(p, scope);
   const model = buildPlanModel(p, scope, options);
   const values = startValues(p, model, scope, start ?? greedyPlan(p, options));
@@ -191,6 +205,7 @@ async function solveScope(p: PlanProblem, group: string[], scope: PlanScope, wor
     status: solved.status,
     gap: solved.gap,
     costGap: Math.max(0, solved.objective - solved.bound),
+    lpIterations: work.lpIterations,
   };
   if (!solved.values) return { plan: null, model: record };
   const v = (name: string | null): number => (name === null ? 0 : (solved.values!.get(name) ?? 0));
@@ -202,8 +217,10 @@ async function solveScope(p: PlanProblem, group: string[], scope: PlanScope, wor
   shareOvertime(p, chosen, overtime);
   const needy = new Set<string>();
   for (const c of chosen) if (c.overtime > 0) needy.add(p.operators[c.option.op]!.site);
-  for (const d of scope.demands) if (v(model.short(d)) > 0.5) needy.add(p.demands[d]!.site);
-  return { plan: { chosen, objective: solved.objective, status: solved.status, needy }, model: record };
+  const short = new Set<string>();
+  for (const d of scope.demands) if (v(model.short(d)) > 0.5) short.add(p.demands[d]!.site);
+  for (const s of short) needy.add(s);
+  return { plan: { chosen, objective: solved.objective, status: solved.status, needy, short }, model: record };
 }
 
 /** A plan's blocks by operator, then AM before PM: the order its figures are summed in, whatever order the repairs were taken in. */

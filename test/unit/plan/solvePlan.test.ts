@@ -4,7 +4,7 @@ import { evaluatePlan } from '../../../main/plan/evaluatePlan.js';
 import { planOptions } from '../../../main/plan/planModel.js';
 import type { PlanBlock, PlanOperator, PlanProblem } from '../../../main/plan/planProblem.js';
 import type { PlanSolution } from '../../../main/plan/planSolution.js';
-import { solvePlan } from '../../../main/plan/solvePlan.js';
+import { PLAN_WORK, solvePlan } from '../../../main/plan/solvePlan.js';
 import { createRandom } from '../../../main/sync/demo/random.js';
 import { checkPlan } from './checkPlan.js';
 import { demand, op, problem } from './planFixtures.js';
@@ -48,6 +48,21 @@ describe('solvePlan', () => {
     expect(checkPlan(tight, t)).toEqual([]);
     expect(t.demands[1]!.shortfallItems).toBe(0);
     expect(t.objective.crossSiteBlocks).toBe(0);
+  });
+
+  it('gives a repair cross-site work only where items would be missed; a site with overtime alone gets a site model’s', async () => {
+    // A is 20 items beyond its one person's day (20 minutes of overtime), C 260 short even with overtime; B and D each have someone idle.
+    const p = problem([op(1, 'A'), op(2, 'B'), op(3, 'C'), op(4, 'D')], [demand('A', 500), demand('C', 800)], {
+      crossSiteNearest: 1,
+      distancesKm: { A: { B: 25 }, C: { D: 30 } },
+    });
+    const s = await solvePlan(p);
+    expect(checkPlan(p, s)).toEqual([]);
+    const repairOf = (site: string) => s.models.find((m) => m.sites.length > 1 && m.sites[0] === site);
+    expect(repairOf('A')?.lpIterations).toBe(PLAN_WORK.site.lpIterations);
+    expect(repairOf('C')?.lpIterations).toBe(PLAN_WORK.crossSite.lpIterations);
+    expect(PLAN_WORK.crossSite.lpIterations).toBeGreaterThan(PLAN_WORK.site.lpIterations);
+    expect(s.demands.map((d) => d.shortfallItems)).toEqual([0, 0]);
   });
 
   it('never gives a process to someone below minSkill, and reports the shortfall instead', async () => {
