@@ -67,8 +67,8 @@ interface ScopePlan {
  * spare is lent. Models with a shortfall may end on their work limit: their gap at the root is a
  * few % (see planHighs.ts).
  * The models run on every core the machine has (planSolvePool), and the plan is byte for byte the
- * one a single thread makes (planThreads.test.ts): 50 sites and 5,000 operators take 34-36 s on two
- * cores against 66 s on one (bench `plan`, 2026-11-26).
+ * one a single thread makes (planThreads.test.ts): 50 sites and 5,000 operators take 32-37 s on two
+ * cores against 60 s on one (bench `plan`, 2026-11-27).
  * `whole`: then every site in one model, each helped by its nearest sites, started from that plan
  * and kept where it costs less, solved until its plan's cost is within `gap` (a share) of itself
  * above its bound: the reference the bench measures the decomposition against offline
