@@ -54,14 +54,11 @@ export function evaluatePlan(
       ot.set(o.id, row);
     }
   }
-  // Each operator's AM and PM as two flags (a repair evaluates the whole company's plan several times: string keys cost it a second at 5,000 people).
-  const worked = new Uint8Array(p.operators.length * 2);
-  for (const c of chosen) worked[c.option.op * 2 + (c.block === 'am' ? 0 : 1)] = 1;
+  const worked = new Set(chosen.map((c) => `${c.option.op}:${c.block}`));
   let idleBlocks = 0;
   p.operators.forEach((o, i) => {
     if (only && !only.operators(i)) return;
-    if (workable(day, o, 'am') && !worked[i * 2]) idleBlocks++;
-    if (workable(day, o, 'pm') && !worked[i * 2 + 1]) idleBlocks++;
+    for (const b of ['am', 'pm'] as const) if (workable(day, o, b) && !worked.has(`${i}:${b}`)) idleBlocks++;
   });
   const demands: PlannedDemand[] = p.demands.map((d, i) => {
     const target = targetOf(d, policy);
