@@ -87,7 +87,10 @@ export interface PlanProblem {
   operators: PlanOperator[];
   demands: PlanDemand[];
   policy: PlanPolicy;
-  /** Work HiGHS may do on one site's model, and on one cross-site repair, before the best plan found so far is taken (never seconds: planHighs.ts). */
+  /**
+   * Work HiGHS may do before the best plan found so far is taken (never seconds: planHighs.ts): `site` on one
+   * site's model and on the repair of a site on overtime only, `crossSite` on the repair of a site left short.
+   */
   work?: { site: SolveWork; crossSite: SolveWork };
 }
 

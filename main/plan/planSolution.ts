@@ -64,7 +64,7 @@ export interface PlanSolution {
   overtime: PlanOvertime[];
   demands: PlannedDemand[];
   objective: PlanObjectiveParts;
-  /** The models solved: per-site ones, then cross-site repairs over neighbouring sites; `lpIterations`: the work each was given (PLAN_WORK). */
+  /** The models solved: per-site ones, then cross-site repairs over neighbouring sites; `lpIterations`: the work each was given (PLAN_WORK, the problem's own `work`, or the `whole` reference's). */
   models: { sites: string[]; columns: number; ms: number; status: string; gap: number; costGap: number; lpIterations: number }[];
   ms: number;
 }

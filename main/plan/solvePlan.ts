@@ -21,9 +21,10 @@ import { lendingScope } from './lendingScope.js';
  * limits were chosen) 1,032 deadlines missed and 158,513 items late against 1,025 and 158,227,
  * overtime 176,510 person-minutes against 177,301.
  *
- * A site short of nothing but on overtime gets a site model's work for its repair: what it can gain
- * is overtime traded for a neighbour's block, and a block's move costs as much as an hour of
- * overtime (crossSite), so the gains are small; at 50 sites its 11 such repairs had gained 2,327 of
+ * A site short of nothing but on overtime gets a site model's work for its repair (`crossSite` is
+ * the work of a repair of a site that step 1 left short): what it can gain is overtime traded for a
+ * neighbour's block, and a block's move costs about an hour of overtime (weights.crossSite 60 and
+ * 0.05 a km against 1 an overtime minute, less an idle helper's 20), so the gains are small; at 50 sites its 11 such repairs had gained 2,327 of
  * a weighted cost of 2,149,081 (0.1 %) with 22 s of the solver threads' 80 s. Measured (2026-11-27,
  * bench `plan`, before -> after): 50 sites 37.3 / 39.0 s -> 36.5 / 31.8 s on two threads, 70.3 ->
  * 59.7 s on one, weighted cost 2,149,081 -> 2,149,300; the bench's demo-sized company 5.5 -> 3.0 s
@@ -132,7 +133,7 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
         if (repair.helpers.size === 0) return;
         const mine = new Set(repair.scope.operators);
         const start = chosen.filter((c) => mine.has(c.option.op) && !c.option.cross);
-        // Where items would be missed the repair gets a cross-site model's work; where the site only has overtime, a site model's (PLAN_WORK).
+        // A site that step 1 left short gets a short site's repair work; one left on overtime only, a site model's (PLAN_WORK).
         const solved = await solve([hood.site, ...hood.near], repair.scope, short.has(hood.site) ? limits.crossSite : limits.site, start);
         repairs[k] = solved.model;
         if (!solved.plan) return;

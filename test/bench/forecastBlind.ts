@@ -28,7 +28,7 @@ export const BLIND_SETS = {
   f: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-f', 'gen_series.py'),
   /** The seventh, locked for the days around closures and run once with the backlog keyed at a capacity (fitCapacity.ts) and without. */
   g: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-g', 'gen_series.py'),
-  /** The eighth, locked for the band as it is used day to day (origins spread evenly over nine months, not placed after changes). */
+  /** The eighth, locked for the band as it is used day to day (origins spread evenly over nine months, not placed after changes); run once with a rule against clustered misses and without (not kept). */
   h: join(import.meta.dirname, '..', 'fixtures', 'forecast-blind-h', 'gen_series.py'),
 };
 
