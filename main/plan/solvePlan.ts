@@ -24,12 +24,13 @@ import { lendingScope } from './lendingScope.js';
  * A site short of nothing but on overtime gets a site model's work for its repair (`crossSite` is
  * the work of a repair of a site that step 1 left short): what it can gain is overtime traded for a
  * neighbour's block, and a block's move costs about an hour of overtime (weights.crossSite 60 and
- * 0.05 a km against 1 an overtime minute, less an idle helper's 20), so the gains are small; at 50 sites its 12 such repairs had gained 2,524 of
- * a weighted cost of 2,149,081 (0.1 %) with 23.5 s of the solver threads' 80 s. Measured (2026-11-27,
- * bench `plan`, before -> after): 50 sites 37.3 / 39.0 s -> 36.5 / 31.8 s on two threads, 70.3 ->
- * 59.7 s on one, weighted cost 2,149,081 -> 2,149,300; the bench's demo-sized company 5.5 -> 3.0 s
- * (cost 7,084 -> 7,105: 19 more minutes of overtime); the demo store's plan unchanged; its 60 days
- * of history 1,039 -> 1,038 deadlines missed, 159,182 -> 159,073 items late.
+ * 0.05 a km against 1 an overtime minute, less an idle helper's 20), so the gains are small; at 50
+ * sites its 12 such repairs had gained 2,524 of a weighted cost of 2,149,081 (0.1 %) with 23.5 s of
+ * the solver threads' 80 s. Measured (2026-11-27, bench `plan`, before -> after): 50 sites 37.3 /
+ * 39.0 s -> 36.5 / 31.8 s on two threads, 70.3 -> 59.7 s on one, weighted cost 2,149,081 ->
+ * 2,149,300; the bench's demo-sized company 5.5 -> 3.0 s (cost 7,084 -> 7,105: 19 more minutes of
+ * overtime); the demo store's plan unchanged; its 60 days of history 1,039 -> 1,038 deadlines
+ * missed, 159,182 -> 159,073 items late.
  */
 export const PLAN_WORK: { site: SolveWork; crossSite: SolveWork } = {
   site: { lpIterations: 3_000, nodes: 200 },
