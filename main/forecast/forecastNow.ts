@@ -26,10 +26,13 @@ export function forecastStore(db: Database.Database, o: { now: number; timeZone:
          || '/' || (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM workload_forecasts) AS v`,
     )
     .get() as { v: string };
-  const key = `${asOf}|${o.days}|${o.timeZone}|${version.v}`;
+  // Whether today's items are in depends on the time of day as well as on the rows (a company that records its own arrivals,
+  // a store holding the whole day): asked at 11:30 and again at 15:00 with the same rows, the forecast must be 15:00's, as a fresh process gives.
+  const filling = fillingToday(db, o);
+  const key = `${asOf}|${o.days}|${o.timeZone}|${version.v}|${[...filling].sort().join('\u0000')}`;
   const cached = memo.get(db);
   if (cached?.key === key) return cached.value;
-  const value = compute(db, asOf, { ...o, now: o.now });
+  const value = compute(db, asOf, o, filling);
   memo.set(db, { key, value });
   return value;
 }
@@ -55,10 +58,18 @@ function companyForecasts(db: Database.Database, dates: string[]): Map<string, n
 
 const memo = new WeakMap<Database.Database, { key: string; value: StoreForecast }>();
 
-function compute(db: Database.Database, asOf: string, o: { now: number; timeZone: string; days: number }): StoreForecast {
+/**
+ * The series whose today is still filling up at `now`: their history ends yesterday. Without
+ * earlier days to compare (no profile), today counts: its items are taken as in. It depends on
+ * the time of day as well as on the rows, so whatever is kept for the same rows (this memo, a
+ * stored plan's inputs) is kept for the same set too.
+ */
+export function fillingToday(db: Database.Database, o: { now: number; timeZone: string }): Set<string> {
+  return new Set(arrivedToday(db, o).flatMap((a) => (a.share !== null && !dayComplete(a.share) ? [a.key] : [])));
+}
+
+function compute(db: Database.Database, asOf: string, o: { days: number; timeZone: string }, filling: Set<string>): StoreForecast {
   const dates = nextWorkingDays(asOf, o.days);
-  // Without earlier days to compare (no profile), today counts as before: its items are taken as in.
-  const filling = new Set(arrivedToday(db, o).flatMap((a) => (a.share !== null && !dayComplete(a.share) ? [a.key] : [])));
   const company = companyForecasts(db, dates);
   const series: SeriesForecast[] = [];
   const tooShort: StoreForecast['tooShort'] = [];

@@ -132,7 +132,9 @@ export function createPlanningService(deps: {
       demands: solution.demands,
       objective: solution.objective,
       // A plan under conditions is never the plain plan of the same inputs: it is not answered again for a plain question.
-      ...(conditioned ? { conditions } : { inputsVersion: planInputsVersion(deps.db(), day, settingsOf(deps.env.config())) }),
+      ...(conditioned
+        ? { conditions }
+        : { inputsVersion: planInputsVersion(deps.db(), day, settingsOf(deps.env.config()), { now: deps.env.now(), timeZone: deps.env.config().timeZone }) }),
       ...(whatIf ? { whatIf: { off } } : {}),
       ...(!whatIf && !keep ? { unsaved: true as const } : {}),
       shortfalls: shortfalls.map((x) => ({ site: x.site, text: x.text })),
@@ -152,7 +154,10 @@ export function createPlanningService(deps: {
     const decided = recent.find((p) => p.status === 'approved' || p.status === 'modified');
     if (decided) return decided;
     const open = recent.find((p) => p.status === 'open');
-    return open && open.inputsVersion === planInputsVersion(deps.db(), day, settingsOf(deps.env.config())) ? open : null;
+    return open &&
+      open.inputsVersion === planInputsVersion(deps.db(), day, settingsOf(deps.env.config()), { now: deps.env.now(), timeZone: deps.env.config().timeZone })
+      ? open
+      : null;
   }
 
   return {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateRules } from '../../../main/alerts/alertRules.js';
 import { defaultConfig } from '../../../main/config/config.js';
 import { forecastStore } from '../../../main/forecast/forecastNow.js';
+import { planInputsVersion } from '../../../main/plan/planStore.js';
 import { dailyVolumes } from '../../../main/forecast/dailyVolumes.js';
 import { forecastSeries } from '../../../main/forecast/forecastSeries.js';
 import { todayArrivals } from '../../../main/forecast/todayArrivals.js';
@@ -98,6 +99,25 @@ describe("today's items re-estimated during the day", () => {
       expect(s.historyDays, s.key).toBe(used.length);
       expect(s.days, s.key).toEqual(forecastSeries(used, f.dates));
     }
+  });
+
+  it('asked again later the same day with no new rows, the forecast counts the day once its items are in, as a fresh process does', () => {
+    // The store holds the whole day's snapshots, so its rows do not change between 11:30 and 15:00; whether 盛岡's day is in does.
+    const early = forecastStore(db, { now: at('11:30'), timeZone: TZ, days: 3 });
+    const late = forecastStore(db, { now: at('15:00'), timeZone: TZ, days: 3 });
+    const history = dailyVolumes(db, { timeZone: TZ, until: TODAY });
+    const morioka = late.series.filter((s) => s.site === '盛岡');
+    expect(morioka.length).toBeGreaterThan(0);
+    for (const s of morioka) {
+      const values = history.find((h) => h.key === s.key)!.values.filter((v) => v.date <= TODAY);
+      expect(s.historyDays, s.key).toBe(values.length);
+      expect(s.days, s.key).toEqual(forecastSeries(values, late.dates));
+      expect(early.series.find((e) => e.key === s.key)!.historyDays, s.key).toBe(values.length - 1);
+    }
+    // A plan made at 11:30 is not the standing plan at 15:00: its inputs' version says the day is in now.
+    const version = (hm: string): string => planInputsVersion(db, '2025-10-24', {}, { now: at(hm), timeZone: TZ });
+    expect(version('15:00')).not.toBe(version('11:30'));
+    expect(version('15:00')).toBe(version('16:00'));
   });
 
   it('the arrivals alert speaks at 10:30, before the items are in: the total expected against the P90', () => {
