@@ -80,6 +80,9 @@ export function createPlanningService(deps: {
   delivered: (id: string) => boolean;
 }): PlanningService {
   const today = (): string => localDate(deps.env.now(), deps.env.config().timeZone);
+  /** What a plan of `day` made now would be made from (planInputsVersion): equal, and an open plan is the same plan. */
+  const inputsVersion = (day: string): string =>
+    planInputsVersion(deps.db(), day, settingsOf(deps.env.config()), { now: deps.env.now(), timeZone: deps.env.config().timeZone });
   /** Reads the day's inputs, applies the conditions, solves, words the shortfalls; stores the plan unless it is a what-if. */
   async function make(date: string | undefined, conditions: PlanConditions, keep = true) {
     const t0 = performance.now();
@@ -132,9 +135,7 @@ export function createPlanningService(deps: {
       demands: solution.demands,
       objective: solution.objective,
       // A plan under conditions is never the plain plan of the same inputs: it is not answered again for a plain question.
-      ...(conditioned
-        ? { conditions }
-        : { inputsVersion: planInputsVersion(deps.db(), day, settingsOf(deps.env.config()), { now: deps.env.now(), timeZone: deps.env.config().timeZone }) }),
+      ...(conditioned ? { conditions } : { inputsVersion: inputsVersion(day) }),
       ...(whatIf ? { whatIf: { off } } : {}),
       ...(!whatIf && !keep ? { unsaved: true as const } : {}),
       shortfalls: shortfalls.map((x) => ({ site: x.site, text: x.text })),
@@ -154,10 +155,7 @@ export function createPlanningService(deps: {
     const decided = recent.find((p) => p.status === 'approved' || p.status === 'modified');
     if (decided) return decided;
     const open = recent.find((p) => p.status === 'open');
-    return open &&
-      open.inputsVersion === planInputsVersion(deps.db(), day, settingsOf(deps.env.config()), { now: deps.env.now(), timeZone: deps.env.config().timeZone })
-      ? open
-      : null;
+    return open && open.inputsVersion === inputsVersion(day) ? open : null;
   }
 
   return {
