@@ -18,18 +18,10 @@ export type { SeriesForecast, StoreForecast } from '../api/planTypes.js';
  */
 export function forecastStore(db: Database.Database, o: { now: number; timeZone: string; days: number }): StoreForecast {
   const asOf = localDate(o.now, o.timeZone);
-  // The forecast changes only when the history does: one per store, day and horizon until a sync brings new rows (a chat
+  // The forecast changes only when what it is made from does: one per store, day and horizon until then (a chat
   // question, the plan and the Plan view then share it instead of refitting 50 series each, 4-6 ms a series warm).
-  const version = db
-    .prepare(
-      `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM arrivals) || '/' || (SELECT COALESCE(MAX(snapshot_id), 0) FROM progress_snapshots)
-         || '/' || (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM workload_forecasts) AS v`,
-    )
-    .get() as { v: string };
-  // Whether today's items are in depends on the time of day as well as on the rows (a company that records its own arrivals,
-  // a store holding the whole day): asked at 11:30 and again at 15:00 with the same rows, the forecast must be 15:00's, as a fresh process gives.
-  const filling = fillingToday(db, o);
-  const key = `${asOf}|${o.days}|${o.timeZone}|${version.v}|${[...filling].sort().join('\u0000')}`;
+  const { version, filling } = forecastInputs(db, o);
+  const key = `${asOf}|${o.days}|${o.timeZone}|${version}`;
   const cached = memo.get(db);
   if (cached?.key === key) return cached.value;
   const value = compute(db, asOf, o, filling);
@@ -59,13 +51,23 @@ function companyForecasts(db: Database.Database, dates: string[]): Map<string, n
 const memo = new WeakMap<Database.Database, { key: string; value: StoreForecast }>();
 
 /**
- * The series whose today is still filling up at `now`: their history ends yesterday. Without
- * earlier days to compare (no profile), today counts: its items are taken as in. It depends on
- * the time of day as well as on the rows, so whatever is kept for the same rows (this memo, a
- * stored plan's inputs) is kept for the same set too.
+ * What the store's forecast is made from at `now`, as one string (equal: the same forecast): the
+ * arrivals, snapshots and company forecasts it reads, and the series whose today is still filling
+ * up (`filling`: their history ends yesterday). Whether today's items are in depends on the time
+ * of day as well as on the rows (a company that records its own arrivals, a store holding the
+ * whole day): asked at 11:30 and again at 15:00 with the same rows, the answer is 15:00's, as a
+ * fresh process gives. Without earlier days to compare (no profile), today counts: its items are
+ * taken as in. A stored plan's inputs (planInputsVersion) include this.
  */
-export function fillingToday(db: Database.Database, o: { now: number; timeZone: string }): Set<string> {
-  return new Set(arrivedToday(db, o).flatMap((a) => (a.share !== null && !dayComplete(a.share) ? [a.key] : [])));
+export function forecastInputs(db: Database.Database, o: { now: number; timeZone: string }): { version: string; filling: Set<string> } {
+  const rows = db
+    .prepare(
+      `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM arrivals) || '/' || (SELECT COALESCE(MAX(snapshot_id), 0) FROM progress_snapshots)
+         || '/' || (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM workload_forecasts) AS v`,
+    )
+    .get() as { v: string };
+  const filling = new Set(arrivedToday(db, o).flatMap((a) => (a.share !== null && !dayComplete(a.share) ? [a.key] : [])));
+  return { version: `${rows.v}/${[...filling].sort().join('\u0000')}`, filling };
 }
 
 function compute(db: Database.Database, asOf: string, o: { days: number; timeZone: string }, filling: Set<string>): StoreForecast {

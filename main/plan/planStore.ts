@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { PlanStatus, StoredPlan } from '../api/planTypes.js';
-import { fillingToday } from '../forecast/forecastNow.js';
+import { forecastInputs } from '../forecast/forecastNow.js';
 import { writeTransaction } from '../store/writeTransaction.js';
 
 export type { PlanLine, PlanStatus, StoredPlan } from '../api/planTypes.js';
@@ -44,22 +44,18 @@ export function recentPlans(db: Database.Database, limit = 20): StoredPlan[] {
 
 /**
  * What a day's plan is made from, as one string: that day's attendance (rows, last change,
- * and who is in which status), the arrivals and snapshots the forecast reads and the series whose
- * today is still filling up at `now` (fillingToday: the forecast leaves that day out), the
- * company's own forecasts shown beside it, the people and their skills, and the planning
- * settings. Equal strings: the same inputs, so the same plan.
+ * and who is in which status), what the forecast is made from at `now` (forecastInputs), the
+ * people and their skills, and the planning settings. Equal strings: the same inputs, so the
+ * same plan.
  */
 export function planInputsVersion(db: Database.Database, date: string, settings: unknown, at: { now: number; timeZone: string }): string {
   const v = db
     .prepare(
       `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) || ':' || COALESCE(SUM(operator_id * unicode(attendance_status)), 0)
                FROM attendance_records WHERE attendance_date = ?)
-         || '/' || (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM arrivals)
-         || '/' || (SELECT COALESCE(MAX(snapshot_id), 0) FROM progress_snapshots)
-         || '/' || (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM workload_forecasts)
          || '/' || (SELECT COUNT(*) || ':' || COALESCE(SUM(is_valid), 0) FROM operators)
          || '/' || (SELECT COUNT(*) || ':' || COALESCE(SUM(skill_level), 0) FROM operator_process_capabilities) AS v`,
     )
     .get(date) as { v: string };
-  return `${v.v}/${[...fillingToday(db, at)].sort().join('\u0000')}/${JSON.stringify(settings)}`;
+  return `${v.v}/${forecastInputs(db, at).version}/${JSON.stringify(settings)}`;
 }
