@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { sharedLock } from './folderLock.js';
-import { openStore } from './openStore.js';
+import { closeCheckedStore, openStore } from './openStore.js';
 
 /** The database file in a data folder. */
 export const DB_FILE = 'genba.sqlite';
@@ -13,11 +13,12 @@ export const DB_FILE = 'genba.sqlite';
 export function openStoreForUse(dataDir: string, nativeBinding?: string): { db: Database.Database; close: () => void } {
   const lock = sharedLock(dataDir, 'use', nativeBinding);
   try {
-    const db = openStore(join(dataDir, DB_FILE), nativeBinding ? { nativeBinding } : {});
+    const path = join(dataDir, DB_FILE);
+    const db = openStore(path, nativeBinding ? { nativeBinding } : {});
     return {
       db,
       close: () => {
-        db.close();
+        closeCheckedStore(db, path);
         lock.release();
       },
     };

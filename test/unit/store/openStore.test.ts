@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../main/store/migration.js';
-import { openStore } from '../../../main/store/openStore.js';
+import { closeCheckedStore, openStore } from '../../../main/store/openStore.js';
 import { StoreError } from '../../../main/store/storeError.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { thrownBy } from '../../helpers/thrownBy.js';
@@ -91,5 +91,30 @@ describe('openStore', () => {
     // Another program's write changes the file's time: the note no longer matches and quick_check runs.
     utimesSync(path, new Date(), new Date(Date.now() + 5_000));
     expect(thrownBy(StoreError, () => openStore(path)).code).toBe('STORE_CORRUPT');
+  });
+
+  it("notes the store as Genba's own clean close leaves it, so that the next open need not read it through; a plain close keeps the open's note", () => {
+    const path = join(dir(), 'genba.sqlite');
+    filledStore(path);
+    const note = (): string => readFileSync(`${path}-checked`, 'utf8');
+    const stamp = (): string => `${statSync(path).size}:${statSync(path).mtimeMs}`;
+    const grow = (db: Database.Database): void => {
+      const insert = db.prepare('INSERT INTO app_logs (ts, service, host, level, message) VALUES (?, ?, ?, ?, ?)');
+      db.transaction(() => {
+        for (let i = 0; i < 2000; i++) insert.run(i, 'entry-api', 'h2', 'INFO', `later message ${i} ${'y'.repeat(80)}`);
+      })();
+    };
+    let db = openStore(path);
+    grow(db);
+    db.close();
+    // Closed without the note: the file grew after its open was noted, so the next open reads it through.
+    expect(note()).not.toBe(stamp());
+    db = openStore(path);
+    grow(db);
+    closeCheckedStore(db, path);
+    expect(note()).toBe(stamp());
+    db = openStore(path);
+    expect(db.prepare('SELECT COUNT(*) FROM app_logs').pluck().get()).toBe(9000);
+    db.close();
   });
 });
