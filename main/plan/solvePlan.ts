@@ -92,50 +92,58 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
   let failed = false;
   const solve = (group: string[], scope: PlanScope, work: SolveWork, start?: ChosenBlock[]): Promise<Solved> => solveScope(p, group, scope, work, pool, start);
 
-  // Step 1: every site alone, all at once (planSolvePool): no site's model reads another's.
+  // Step 1: every site alone, all at once (planSolvePool): no site's model reads another's. Each
+  // site's plan joins the plan as its model finishes (the plan is kept in plan order, so the order
+  // they finish in changes nothing).
   const bySite = new Map<string, ScopePlan>();
-  const alone = await Promise.all(
-    sites.map((site) =>
+  const ownModels: (Solved['model'] | null)[] = sites.map(() => null);
+  let chosen: ChosenBlock[] = [];
+  const alone = new Map(
+    sites.map((site, k) => [
+      site,
       solve(
         [site],
         scopeOf([site], () => false),
         limits.site,
-      ),
-    ),
+      ).then(({ plan, model }) => {
+        ownModels[k] = model;
+        if (!plan) failed = true;
+        else {
+          bySite.set(site, plan);
+          chosen = inPlanOrder([...chosen, ...plan.chosen]);
+        }
+      }),
+    ]),
   );
-  alone.forEach(({ plan, model }, k) => {
-    if (model) models.push(model);
-    if (plan) bySite.set(sites[k]!, plan);
-    else failed = true;
-  });
-  // Step 2: each needy site, with the people its nearest neighbours can lend. A repair reads and
-  // changes only the plans of its own site and its neighbours (its hood) and is judged on them
-  // alone, so it waits only for the earlier repairs whose hoods share a site with its own: those
-  // that share none change nothing it reads, whether they are taken before or after it. The plan
-  // is therefore the same on any number of cores and whatever order the repairs finish in
-  // (planThreads.test.ts), and by the same argument the one repairing site after site makes. Waiting for every earlier repair instead kept a core idle behind a
-  // long repair elsewhere: at 50 sites on two cores, wall time less half the models' own time
-  // 6.4-8.6 s -> 1.4-2.2 s (five runs of each, alternated); simulated on the repairs' own times,
-  // the repairs take 31 -> 26 s on two cores and 28 -> 18 s on four.
-  let chosen = inPlanOrder([...bySite.values()].flatMap((s) => s.chosen));
-  const needy = [...new Set([...bySite.values()].flatMap((s) => [...s.needy]))].sort();
-  const short = new Set([...bySite.values()].flatMap((s) => [...s.short]));
+  // Step 2: each needy site (short or on overtime after step 1), in name order, with the people its
+  // nearest neighbours can lend. A repair reads and changes only the plans of its own site and its
+  // neighbours (its hood) and is judged on them alone, so it waits only for its hood's own plans and
+  // for the sites before it whose hoods share a site with its own (their repairs, or, for one that
+  // needs none, its step 1 that says so): the rest changes nothing it reads, whether it comes before
+  // or after. The plan is therefore the same on any number of cores and whatever order the models
+  // finish in (planThreads.test.ts), and by the same argument the one repairing site after site
+  // makes. Waiting for every earlier repair instead kept a core idle behind a long repair elsewhere:
+  // at 50 sites on two cores, wall time less half the models' own time 6.4-8.6 s -> 1.4-2.2 s (five
+  // runs of each, alternated). Waiting for every site's step 1 before the first repair kept a core
+  // idle behind step 1's last models; a repair starts now as soon as what it reads is in (2026-11-27).
   const staffed = sites.filter((s) => (opsOf.get(s) ?? []).length > 0);
-  const hoods = needy.map((site) => ({ site, near: nearestSites(p, staffed, site) }));
+  const hoods = [...sites].sort().map((site) => ({ site, near: nearestSites(p, staffed, site) }));
   const shares = (a: (typeof hoods)[number], b: (typeof hoods)[number]): boolean => [a.site, ...a.near].some((s) => s === b.site || b.near.has(s));
   const repairs: (Solved['model'] | null)[] = hoods.map(() => null);
   const taken: Promise<void>[] = [];
   hoods.forEach((hood, k) => {
     const earlier = taken.filter((_, j) => shares(hoods[j]!, hood));
     taken.push(
-      Promise.all(earlier).then(async () => {
-        if (hood.near.size === 0) return;
+      alone.get(hood.site)!.then(async () => {
+        const own = bySite.get(hood.site);
+        if (!own?.needy.has(hood.site) || hood.near.size === 0) return;
+        await Promise.all([...[...hood.near].map((s) => alone.get(s)!), ...earlier]);
         const repair = lendingScope(p, chosen, hood.site, hood.near, opsOf, demandsOf);
         if (repair.helpers.size === 0) return;
         const mine = new Set(repair.scope.operators);
         const start = chosen.filter((c) => mine.has(c.option.op) && !c.option.cross);
         // A site that step 1 left short gets a short site's repair work; one left on overtime only, a site model's (PLAN_WORK).
-        const solved = await solve([hood.site, ...hood.near], repair.scope, short.has(hood.site) ? limits.crossSite : limits.site, start);
+        const solved = await solve([hood.site, ...hood.near], repair.scope, own.short.has(hood.site) ? limits.crossSite : limits.site, start);
         repairs[k] = solved.model;
         if (!solved.plan) return;
         const moved = new Set(solved.plan.chosen.filter((c) => c.option.cross).map((c) => `${c.option.op}:${c.block}`));
@@ -157,10 +165,11 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
       }),
     );
   });
-  // Every repair settles before the plan ends (none keeps the pool busy after it), and a failure is the first in site order, not the first in time.
-  const settled = await Promise.allSettled(taken);
+  // Every model settles before the plan ends (none keeps the pool busy after it), and a failure is the first in site order, not the first in time.
+  const settled = await Promise.allSettled([...alone.values(), ...taken]);
   const failure = settled.find((r) => r.status === 'rejected');
   if (failure) throw failure.reason;
+  for (const model of ownModels) if (model) models.push(model);
   for (const model of repairs) if (model) models.push(model);
   let wholeCostGap: number | null = null;
   if (o.whole) {
