@@ -11,6 +11,26 @@ export interface ChosenBlock {
   overtime: number;
 }
 
+/** The items one block of a plan does by its demand's deadline, with its overtime where that counts before the deadline. */
+export function blockItems(p: PlanProblem, c: ChosenBlock): number {
+  const { day } = p;
+  const d = p.demands[c.option.demand]!;
+  const counts = c.block === 'am' ? earlyCounts(day, d.deadlineMinute) : lateCounts(day, d.deadlineMinute);
+  return c.option.perMinute * (minutesBefore(day, c.block, d.deadlineMinute) + (counts ? c.overtime : 0));
+}
+
+/**
+ * The items planned on each demand by its deadline, by demand index: evaluatePlan's plannedItems
+ * (summed the same way, so the same numbers) without its other figures, for the repairs' reading of
+ * the plan so far, which needs nothing else (at 50 sites, evaluatePlan there took about 1.9 s of the
+ * main thread's 4.3 s of CPU, beside two solver threads on two cores).
+ */
+export function plannedItems(p: PlanProblem, chosen: ChosenBlock[]): number[] {
+  const planned = p.demands.map(() => 0);
+  for (const c of chosen) planned[c.option.demand]! += blockItems(p, c);
+  return planned;
+}
+
 /**
  * The plan's figures computed from the chosen blocks alone, not from the model's variables:
  * items by each deadline, shortfall, finish projections and the cost by part. With `only`, the
@@ -36,8 +56,7 @@ export function evaluatePlan(
     const o = p.operators[c.option.op]!;
     const d = p.demands[c.option.demand]!;
     const rate = c.option.perMinute;
-    const counts = c.block === 'am' ? earlyCounts(day, d.deadlineMinute) : lateCounts(day, d.deadlineMinute);
-    const items = rate * (minutesBefore(day, c.block, d.deadlineMinute) + (counts ? c.overtime : 0));
+    const items = blockItems(p, c);
     planned[c.option.demand]! += items;
     byBlock[c.option.demand]![c.block] += items;
     people[c.option.demand]![c.block]++;

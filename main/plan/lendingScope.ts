@@ -1,5 +1,5 @@
-import { evaluatePlan, type ChosenBlock } from './evaluatePlan.js';
-import { blockMinutes, minutesBefore, p90Of } from './planDayMinutes.js';
+import { plannedItems, type ChosenBlock } from './evaluatePlan.js';
+import { blockMinutes, minutesBefore, p90Of, targetOf } from './planDayMinutes.js';
 import type { PlanScope } from './planModel.js';
 import type { PlanBlock, PlanProblem } from './planProblem.js';
 
@@ -23,7 +23,7 @@ export function lendingScope(
   const w = policy.weights;
   const blocksOf = new Map<number, ChosenBlock[]>();
   for (const c of chosen) blocksOf.set(c.option.op, [...(blocksOf.get(c.option.op) ?? []), c]);
-  const planned = evaluatePlan(p, chosen).demands;
+  const planned = plannedItems(p, chosen);
   const helpers: NonNullable<PlanScope['helpers']> = new Map();
   const limits = new Map<number, { terms: { op: number; block: PlanBlock; items: number }[]; max: number }>();
   for (const from of near) {
@@ -41,18 +41,19 @@ export function lendingScope(
           helper.blocks[b] = true;
           continue;
         }
-        const d = planned[home.option.demand]!;
+        const d = p.demands[home.option.demand]!;
+        const [done, target] = [planned[home.option.demand]!, targetOf(d, policy)];
         const items = home.option.perMinute * minutesBefore(day, b, d.deadlineMinute);
-        if (d.plannedItems - d.target < items - 1e-9) continue;
+        if (done - target < items - 1e-9) continue;
         helper.blocks[b] = true;
         // The move replaces the home block: its costs and reward go, and the items above the target it did.
-        const p90Gap = (planned: number): number => Math.max(0, p90Of(d) - Math.max(planned, d.target, d.p80));
+        const p90Gap = (planned: number): number => Math.max(0, p90Of(d) - Math.max(planned, target, d.p80));
         helper.moveCost[b] =
           w.idleBlock -
           home.option.blockCost +
-          w.bufferItem * Math.min(items, Math.max(0, d.p80 - (d.plannedItems - items))) +
-          w.p90Item * (p90Gap(d.plannedItems - items) - p90Gap(d.plannedItems));
-        const limit = limits.get(home.option.demand) ?? { terms: [], max: d.plannedItems - d.target };
+          w.bufferItem * Math.min(items, Math.max(0, d.p80 - (done - items))) +
+          w.p90Item * (p90Gap(done - items) - p90Gap(done));
+        const limit = limits.get(home.option.demand) ?? { terms: [], max: done - target };
         limit.terms.push({ op, block: b, items });
         limits.set(home.option.demand, limit);
       }

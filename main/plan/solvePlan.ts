@@ -1,8 +1,8 @@
 import { buildPlanModel, planOptions, type PlanModel, type PlanScope } from './planModel.js';
-import { blockMinutes, distanceKm, p90Of, workable } from './planDayMinutes.js';
+import { blockMinutes, distanceKm, p90Of, targetOf, workable } from './planDayMinutes.js';
 import type { PlanBlock, PlanProblem } from './planProblem.js';
 import type { PlanSolution } from './planSolution.js';
-import { evaluatePlan, type ChosenBlock } from './evaluatePlan.js';
+import { evaluatePlan, plannedItems, type ChosenBlock } from './evaluatePlan.js';
 import type { SolveWork } from './planHighs.js';
 import { planSolvePool, type PlanSolvePool } from './planSolvePool.js';
 import { greedyPlan } from './greedyPlan.js';
@@ -260,12 +260,12 @@ function startValues(p: PlanProblem, model: PlanModel, scope: PlanScope, chosen:
     const ot = model.overtime(c.option.demand, c.block);
     values.set(ot, (values.get(ot) ?? 0) + c.overtime);
   }
-  const planned = evaluatePlan(p, chosen).demands;
+  const planned = plannedItems(p, chosen);
   for (const d of scope.demands) {
-    const { plannedItems, target, p80 } = planned[d]!;
-    values.set(model.short(d), Math.max(0, target - plannedItems));
-    values.set(model.buffer(d), Math.max(0, p80 - Math.max(plannedItems, target)));
-    values.set(model.p90Gap(d), Math.max(0, p90Of(planned[d]!) - Math.max(plannedItems, target, p80)));
+    const [done, target, { p80 }] = [planned[d]!, targetOf(p.demands[d]!, p.policy), p.demands[d]!];
+    values.set(model.short(d), Math.max(0, target - done));
+    values.set(model.buffer(d), Math.max(0, p80 - Math.max(done, target)));
+    values.set(model.p90Gap(d), Math.max(0, p90Of(p.demands[d]!) - Math.max(done, target, p80)));
   }
   return values;
 }

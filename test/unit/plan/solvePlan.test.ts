@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainShortfall } from '../../../main/plan/explainShortfall.js';
-import { evaluatePlan } from '../../../main/plan/evaluatePlan.js';
+import { evaluatePlan, plannedItems } from '../../../main/plan/evaluatePlan.js';
 import { planOptions } from '../../../main/plan/planModel.js';
 import type { PlanBlock, PlanOperator, PlanProblem } from '../../../main/plan/planProblem.js';
 import type { PlanSolution } from '../../../main/plan/planSolution.js';
@@ -253,5 +253,27 @@ describe('explainShortfall', () => {
     const [e] = explainShortfall(p, await solvePlan(p));
     expect(e).toMatchObject({ morePeople: null, overtime: null, shortfallItems: 100 });
     expect(e!.text.en).toContain('Nobody there can do エントリ1');
+  });
+
+  it("reads the items planned on each demand (plannedItems, the repairs' reading) exactly as evaluatePlan counts them, overtime included", () => {
+    // op1 on A's demand all day with 60 minutes late, op2 on it in the AM with 30 minutes early; B's demand untouched.
+    const p = problem([op(1, 'A'), op(2, 'A'), op(3, 'B')], [demand('A', 1200), demand('B', 300)]);
+    const options = planOptions(p, { operators: [0, 1, 2], demands: [0, 1], crossAllowed: () => false });
+    const on = (o: number): (typeof options)[number] => options.find((x) => x.op === o && x.demand === 0)!;
+    const chosen = [
+      { option: on(0), block: 'am' as const, overtime: 0 },
+      { option: on(0), block: 'pm' as const, overtime: 60 },
+      { option: on(1), block: 'am' as const, overtime: 30 },
+    ];
+    const items = plannedItems(p, chosen);
+    expect(items).toEqual(evaluatePlan(p, chosen).demands.map((d) => d.plannedItems));
+    expect(items[0]).toBeGreaterThan(
+      handPlan(p, [
+        [0, 'am', 0],
+        [0, 'pm', 0],
+        [1, 'am', 0],
+      ]).demands[0]!.plannedItems,
+    );
+    expect(items[1]).toBe(0);
   });
 });
