@@ -8,8 +8,8 @@ export interface SolveRequest {
   work: SolveWork;
   start: [string, number][] | null;
 }
-/** What a solver thread is sent: a model to solve, or `load` (load HiGHS now, answer nothing). */
-export type SolverMessage = SolveRequest | 'load';
+/** What a solver thread is sent: a model to solve, `load` (load HiGHS now, answer nothing) or `warm` (load it and solve warmUpModel, answer nothing). */
+export type SolverMessage = SolveRequest | 'load' | 'warm';
 export type SolveReply = { result: Omit<HighsResult, 'values'> & { values: [string, number][] | null } } | { error: string };
 
 /** More threads than this gain little: a plan has few models that can run at once (one per site, then repairs far apart). */
@@ -63,17 +63,20 @@ export class PlanSolvePool {
   }
 
   /**
-   * Starts every thread and has each load HiGHS, solving nothing: called as a plan starts reading
-   * its inputs, so that the threads' start and HiGHS's load and compile (about 0.2 s of a cold
-   * plan's solve) are done by the time its first model comes. Loading takes little CPU, unlike
-   * solving a warm-up model then, which on two cores slowed the reading as much as it saved.
-   * Threads already started are left as they are.
+   * Starts every thread and has each load HiGHS: called as a plan starts reading its inputs, so
+   * that the threads' start and HiGHS's load and compile (about 0.2 s of a cold plan's solve) are
+   * done by the time its first model comes. The first thread started also solves a made-up model
+   * (warmUpModel), so that V8 has optimized HiGHS's hot code, which every thread then runs, before
+   * the plan's first model: one thread only, so that on two cores the reading keeps a core (every
+   * thread warming, tried before, slowed the reading as much as it saved). Threads already started
+   * are left as they are. A model sent meanwhile waits for the warm-up behind it.
    */
   prestart(): void {
     if (this.threads <= 1) return;
+    const cold = this.started === 0;
     while (this.started < this.threads) {
       const slot = this.spawn();
-      slot.worker.postMessage('load' satisfies SolverMessage);
+      slot.worker.postMessage((cold && this.started === 1 ? 'warm' : 'load') satisfies SolverMessage);
       this.idle.push(slot);
       this.waiting.shift()?.();
     }

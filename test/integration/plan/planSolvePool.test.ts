@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { solveLp } from '../../../main/plan/planHighs.js';
 import { PlanSolvePool } from '../../../main/plan/planSolvePool.js';
+import { warmUpModel } from '../../../main/plan/warmUpModel.js';
 
 const WORK = { lpIterations: 10_000, nodes: 100 };
 /** max x + y with x + 2y ≤ 4, x ≤ 3, both integers: x = 3, y = 0 (objective 3). */
@@ -20,7 +22,7 @@ describe('PlanSolvePool', () => {
     for (const r of [a, b, c]) expect(r.values?.get('x')).toBe(3);
   });
 
-  it('prestarts its threads once (they load HiGHS, solve nothing) and solves on them', async () => {
+  it('prestarts its threads once (they load HiGHS, the first also solves the warm-up model) and solves on them', async () => {
     await pool.close();
     pool.prestart();
     pool.prestart();
@@ -33,5 +35,15 @@ describe('PlanSolvePool', () => {
   it('starts new threads after close', async () => {
     await pool.close();
     expect((await pool.solve(LP, WORK)).values?.get('y')).toBe(0);
+  });
+
+  it("warms up on a made-up site of a plan's own shape, the same model every time, which HiGHS solves to a plan within its small work", async () => {
+    const m = warmUpModel();
+    expect(warmUpModel().lp).toBe(m.lp);
+    expect(m.lp).toContain('Binaries');
+    expect(m.work.lpIterations).toBeLessThanOrEqual(1_000);
+    const r = await solveLp(m.lp, m.work);
+    expect(r.status).not.toBe('none');
+    expect([...r.values!.values()].some((v) => v > 0.5)).toBe(true);
   });
 });
