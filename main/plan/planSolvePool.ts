@@ -69,7 +69,7 @@ export class PlanSolvePool {
    * (warmUpModel), so that V8 has optimized HiGHS's hot code, which every thread then runs, before
    * the plan's first model: one thread only, so that on two cores the reading keeps a core (every
    * thread warming, tried before, slowed the reading as much as it saved). Threads already started
-   * are left as they are. A model sent meanwhile waits for the warm-up behind it.
+   * are left as they are. A model sent to the warming thread meanwhile waits for the warm-up to end.
    */
   prestart(): void {
     if (this.threads <= 1) return;
