@@ -1,12 +1,13 @@
 import { buildPlanModel, planOptions, type PlanModel, type PlanScope } from './planModel.js';
-import { blockMinutes, distanceKm, p90Of, targetOf, workable } from './planDayMinutes.js';
-import type { PlanBlock, PlanProblem } from './planProblem.js';
+import { distanceKm, p90Of, targetOf, workable } from './planDayMinutes.js';
+import type { PlanProblem } from './planProblem.js';
 import type { PlanSolution } from './planSolution.js';
 import { evaluatePlan, plannedItems, type ChosenBlock } from './evaluatePlan.js';
 import type { SolveWork } from './planHighs.js';
 import { planSolvePool, type PlanSolvePool } from './planSolvePool.js';
 import { greedyPlan } from './greedyPlan.js';
 import { lendingScope } from './lendingScope.js';
+import { shareOvertime } from './shareOvertime.js';
 
 /**
  * The work each model may do (planHighs.ts: counted, never timed). A site's own model is a first
@@ -268,32 +269,6 @@ function startValues(p: PlanProblem, model: PlanModel, scope: PlanScope, chosen:
     values.set(model.p90Gap(d), Math.max(0, p90Of(p.demands[d]!) - Math.max(done, target, p80)));
   }
   return values;
-}
-
-/**
- * Shares each demand's overtime minutes out to the people on it in that block, fastest first,
- * each up to what the policy and their day still leave them. Early minutes go first; whole
- * minutes only. A person on two demands with overtime (early on one, late on another) may get
- * less than the model counted on: the plan's figures come from what is shared, not the model.
- */
-function shareOvertime(p: PlanProblem, chosen: ChosenBlock[], overtime: { demand: number; block: PlanBlock; minutes: number }[]): void {
-  const worked = new Map<number, number>();
-  for (const c of chosen) worked.set(c.option.op, (worked.get(c.option.op) ?? 0) + blockMinutes(p.day, c.block));
-  const given = new Map<number, number>();
-  for (const ot of overtime.filter((o) => o.minutes > 0.5).sort((a, b) => (a.block === b.block ? 0 : a.block === 'am' ? -1 : 1))) {
-    let left = Math.round(ot.minutes);
-    const people = chosen.filter((c) => c.option.demand === ot.demand && c.block === ot.block).sort((a, b) => b.option.perMinute - a.option.perMinute);
-    for (const c of people) {
-      const o = p.operators[c.option.op]!;
-      const room = Math.max(0, Math.min(p.policy.maxOvertimeMinutes, o.maxWorkMinutes - worked.get(c.option.op)!) - (given.get(c.option.op) ?? 0));
-      const take = Math.min(left, Math.floor(room));
-      if (take <= 0) continue;
-      c.overtime += take;
-      given.set(c.option.op, (given.get(c.option.op) ?? 0) + take);
-      left -= take;
-      if (left <= 0) break;
-    }
-  }
 }
 
 function groupIndex(keys: string[]): Map<string, number[]> {

@@ -11,13 +11,18 @@ import { thrownBy } from '../../helpers/thrownBy.js';
 
 const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
+/** `count` log lines of about a hundred bytes each, from `host`, in one transaction. */
+function insertLogs(db: Database.Database, count: number, host: string): void {
+  const insert = db.prepare('INSERT INTO app_logs (ts, service, host, level, message) VALUES (?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) insert.run(i, 'entry-api', host, 'INFO', `message number ${i} ${'x'.repeat(80)}`);
+  })();
+}
+
 /** A store with a table big enough to span many pages, closed and checkpointed. */
 function filledStore(path: string): void {
   const db = openStore(path);
-  const insert = db.prepare('INSERT INTO app_logs (ts, service, host, level, message) VALUES (?, ?, ?, ?, ?)');
-  db.transaction(() => {
-    for (let i = 0; i < 5000; i++) insert.run(i, 'entry-api', 'h1', 'INFO', `message number ${i} ${'x'.repeat(80)}`);
-  })();
+  insertLogs(db, 5000, 'h1');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }
@@ -98,19 +103,13 @@ describe('openStore', () => {
     filledStore(path);
     const note = (): string => readFileSync(`${path}-checked`, 'utf8');
     const stamp = (): string => `${statSync(path).size}:${statSync(path).mtimeMs}`;
-    const grow = (db: Database.Database): void => {
-      const insert = db.prepare('INSERT INTO app_logs (ts, service, host, level, message) VALUES (?, ?, ?, ?, ?)');
-      db.transaction(() => {
-        for (let i = 0; i < 2000; i++) insert.run(i, 'entry-api', 'h2', 'INFO', `later message ${i} ${'y'.repeat(80)}`);
-      })();
-    };
     let db = openStore(path);
-    grow(db);
+    insertLogs(db, 2000, 'h2');
     db.close();
     // Closed without the note: the file grew after its open was noted, so the next open reads it through.
     expect(note()).not.toBe(stamp());
     db = openStore(path);
-    grow(db);
+    insertLogs(db, 2000, 'h2');
     closeCheckedStore(db, path);
     expect(note()).toBe(stamp());
     db = openStore(path);
