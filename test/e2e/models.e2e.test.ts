@@ -58,11 +58,11 @@ describe('Settings → Models in Chromium, with generated models on the real run
     expect(await progress.locator('li.done').allTextContents()).toEqual(['読み取り', 'データ', '最適化']);
     await page.screenshot({ path: join(TEST_RESULTS, 'chat-running-1280-ja.png') });
     await page.getByTestId('chat-stop').click();
-    // Waited for as the last answer itself: the earlier test's answer and its timings are still on the page until this one comes.
-    await expect.poll(() => page.getByTestId('chat-answer').last().textContent(), { timeout: 20_000 }).toMatch(/^補正待ち（15:40時点）:\s*- 札幌: \d+ 件/);
+    await page.getByTestId('timings').waitFor({ timeout: 20_000 });
     // The generation was cancelled (the app log says so), and the figures from SQL came as the standard explanation.
     const cancelled = (): number => (readFileSync(join(env.dataDir, 'logs', 'genba.log'), 'utf8').match(/AI_CANCELLED/g) ?? []).length;
     expect(cancelled()).toBe(1);
+    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^補正待ち（15:40時点）:\s*- 札幌: \d+ 件/);
     expect(await page.getByTestId('timings').textContent()).toContain('定型の説明');
     await expect.poll(() => page.getByTestId('model-state').textContent()).toContain('説明: 読み込み済み（CPU）');
     // The same in English.
@@ -77,9 +77,7 @@ describe('Settings → Models in Chromium, with generated models on the real run
     await page.getByTestId('chat-stop').click();
     await expect.poll(() => page.getByTestId('timings').count(), { timeout: 20_000 }).toBe(2);
     expect(cancelled()).toBe(2);
-    await expect
-      .poll(() => page.getByTestId('chat-answer').last().textContent(), { timeout: 20_000 })
-      .toMatch(/^Waiting for correction \(as of 15:40\):\s*- Sapporo: \d+ items/);
+    expect(await page.getByTestId('chat-answer').last().textContent()).toMatch(/^Waiting for correction \(as of 15:40\):\s*- Sapporo: \d+ items/);
     env.app.updateSettings({ lang: 'ja' });
     if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);
