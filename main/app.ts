@@ -145,6 +145,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     config,
     async start() {
       if (!store.open()) return;
+      ai.start();
       outbox().retryNow(clock.now());
       assistant.knowledge.ensureDefaults();
       log.info('started', `dataDir=${dataDir}`);

@@ -18,11 +18,11 @@ const gb = (n: number): string => (n / GB).toFixed(1);
  * GGUF file and each ONNX model folder (tokenizer.json and onnx/) directly in it. A GGUF file is
  * read first (a damaged or non-GGUF file is refused before gigabytes are copied), its memory need
  * with the configured context is set against this machine's memory (its total, not what is free
- * now: the same folder gets the same answer on a busy machine), then its sha256 against the
- * folder's SHA256SUMS and the catalogue's (a file whose checksum differs from either is refused),
- * then it is copied. ONNX folders are copied as they are (their files are not listed one by one).
- * One refused file does not stop the others. `onProgress`: bytes read so far of all the folder's
- * GGUF files, each counted twice (its checksum, then its copy).
+ * now: the same folder gets the same answer on a busy machine), then it is copied and hashed in
+ * one pass, and the copy's sha256 is checked against the folder's SHA256SUMS and the
+ * catalogue's (a copy whose checksum differs from either is refused and removed). ONNX folders
+ * are copied file by file, regular files only. One refused file does not stop the others.
+ * `onProgress`: bytes copied so far of all the folder's GGUF files.
  */
 export async function importModelFolder(
   folder: string,
@@ -50,8 +50,8 @@ export async function importModelFolder(
   }
   const listed = listedSums(folder);
   const machineBytes = deps.machineBytes ?? totalmem();
-  // The bytes the progress counts: a GGUF file is read twice (its checksum, then its copy); a folder is copied at once.
-  const weight = (f: (typeof found)[number]): number => (f.kind === 'gguf' ? 2 * f.sizeBytes : 0);
+  // The bytes the progress counts: a GGUF file's copy (hashed as it is copied); a folder is copied at once.
+  const weight = (f: (typeof found)[number]): number => (f.kind === 'gguf' ? f.sizeBytes : 0);
   const total = found.reduce((n, f) => n + weight(f), 0);
   let before = 0;
   const files: Imported[] = [];

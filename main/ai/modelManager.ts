@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, createReadStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { AppLog } from '../applog/appLog.js';
-import { copyToPrivateFileAsync, makeTreePrivate, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../config/privateFile.js';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../config/privateFile.js';
+import { cleanImportLeftovers } from './modelImportPaths.js';
+import { importModel, type ImportOptions, type ImportResult } from './importModel.js';
 import { aiError } from './aiError.js';
 import { readGgufInfo } from './ggufInfo.js';
 import type { GgufEntry, Manifest, ManifestEntry, OnnxEntry } from './modelManifest.js';
@@ -43,20 +45,6 @@ export function dirSize(dir: string): number {
     .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
 }
 
-export interface ImportResult {
-  name: string | null;
-  path: string;
-  sha256: string | null;
-  verified: boolean;
-}
-
-export interface ImportOptions {
-  /** A GGUF file's bytes read so far of `total`: it is read twice (its checksum, then the copy). A folder is copied at once. */
-  onProgress?: (done: number, total: number) => void;
-  /** The GGUF file's sha256 as its folder lists it (SHA256SUMS): a file that differs is refused before it is copied. */
-  listedSha256?: string;
-}
-
 /** The models folder against the manifest: what is there, pulls, imports and checksums. */
 export interface ModelManager {
   catalog(): CatalogItem[];
@@ -69,6 +57,8 @@ export interface ModelManager {
    */
   import(source: string, o?: ImportOptions): Promise<ImportResult>;
   verify(): Promise<VerifyResult[]>;
+  /** Removes what a killed or failed import left in the models folder (at start); the names it removed. */
+  cleanLeftovers(): string[];
 }
 
 /**
@@ -197,56 +187,10 @@ export function createModelManager(deps: { modelsDir: string; manifest: Manifest
         });
       return v;
     },
-    async import(source: string, o: ImportOptions = {}): Promise<ImportResult> {
-      if (!existsSync(source)) {
-        throw aiError('AI_MODEL_MISSING', { ja: `取り込むファイル ${source} が見つかりません。`, en: `The file to import, ${source}, does not exist.` });
-      }
-      mkdirSync(deps.modelsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
-      if (statSync(source).isDirectory()) {
-        if (!existsSync(join(source, 'tokenizer.json')) || !existsSync(join(source, 'onnx'))) {
-          throw aiError('AI_MODEL_CORRUPT', {
-            ja: `${source} は ONNX モデルのフォルダではありません（tokenizer.json と onnx/ が必要）。`,
-            en: `${source} is not an ONNX model folder (needs tokenizer.json and onnx/).`,
-          });
-        }
-        const entry = deps.manifest.models.find((m) => m.kind === 'onnx' && m.dir === basename(source));
-        const target = join(deps.modelsDir, basename(source));
-        rmSync(`${target}.importing`, { recursive: true, force: true });
-        // Copied into a private folder, so that no file is reachable by others before it is made private too.
-        mkdirSync(`${target}.importing`, { mode: PRIVATE_DIR_MODE });
-        cpSync(source, `${target}.importing`, { recursive: true });
-        makeTreePrivate(`${target}.importing`);
-        rmSync(target, { recursive: true, force: true });
-        renameSync(`${target}.importing`, target);
-        return { name: entry?.name ?? null, path: target, sha256: null, verified: entry ? (await verifyOne(entry)).ok : false };
-      }
-      await readGgufInfo(source); // refuse a damaged or non-GGUF file before copying gigabytes
-      const total = 2 * statSync(source).size;
-      let done = 0;
-      const read = (n: number): void => o.onProgress?.((done += n), total);
-      const sum = await sha256File(source, read);
-      const ggufs = deps.manifest.models.filter((m): m is GgufEntry => m.kind === 'gguf');
-      const bySum = ggufs.find((m) => m.sha256 === sum);
-      const byName = ggufs.find((m) => m.file === basename(source));
-      if (!bySum && byName?.sha256) {
-        throw aiError('MODEL_CHECKSUM_MISMATCH', {
-          ja: `${basename(source)} のチェックサムが一覧と一致しません。ファイルが壊れているか、別のファイルです。`,
-          en: `The checksum of ${basename(source)} does not match the manifest: the file is damaged or a different one.`,
-        });
-      }
-      if (o.listedSha256 !== undefined && o.listedSha256 !== sum) {
-        throw aiError('MODEL_CHECKSUM_MISMATCH', {
-          ja: `${basename(source)} の sha256 がフォルダの SHA256SUMS と一致しません。コピーの途中で壊れたか、別のファイルです。`,
-          en: `The sha256 of ${basename(source)} does not match the folder's SHA256SUMS: it was damaged in the copy, or it is a different file.`,
-        });
-      }
-      const entry = bySum ?? byName;
-      const target = join(deps.modelsDir, entry?.file ?? basename(source));
-      await copyToPrivateFileAsync(source, `${target}.importing`, read); // copyFileSync would keep the source's mode
-      renameSync(`${target}.importing`, target);
-      deps.log.info('model imported', `${source} -> ${target} sha256=${sum}`);
-      return { name: entry?.name ?? null, path: target, sha256: sum, verified: entry?.sha256 === sum || o.listedSha256 === sum };
-    },
+    import: (source: string, o: ImportOptions = {}): Promise<ImportResult> =>
+      importModel(source, { ...deps, verifyOnnx: async (e) => (await verifyOne(e)).ok }, o),
+
+    cleanLeftovers: () => cleanImportLeftovers(deps.modelsDir),
 
     async verify(): Promise<VerifyResult[]> {
       return Promise.all(deps.manifest.models.filter((m) => existsSync(pathOf(m))).map(verifyOne));

@@ -1,6 +1,6 @@
-import { closeSync, fchmodSync, lstatSync, openSync, readdirSync, readSync, writeSync, chmodSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, fchmodSync, openSync, readSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { join } from 'node:path';
 
 /**
  * Every file Genba writes into the data folder holds the company's data (or says something
@@ -69,8 +69,11 @@ export function copyToPrivateFile(from: string, to: string): void {
 /**
  * copyToPrivateFile without blocking: a model of gigabytes copied in the app's main process must
  * leave it free to answer the window and send the copy's progress (`onBytes`, after each MiB).
+ * Returns the sha256 of the bytes written, hashed in the same pass: a checksum taken on another
+ * read could vouch for a file that changed in between.
  */
-export async function copyToPrivateFileAsync(from: string, to: string, onBytes?: (n: number) => void): Promise<void> {
+export async function copyToPrivateFileAsync(from: string, to: string, onBytes?: (n: number) => void): Promise<string> {
+  const hash = createHash('sha256');
   const input = await open(from, 'r');
   try {
     const output = await open(to, 'w', PRIVATE_FILE_MODE);
@@ -80,6 +83,7 @@ export async function copyToPrivateFileAsync(from: string, to: string, onBytes?:
       for (;;) {
         const { bytesRead } = await input.read(buf, 0, buf.length, null);
         if (bytesRead === 0) break;
+        hash.update(buf.subarray(0, bytesRead));
         let done = 0;
         while (done < bytesRead) done += (await output.write(buf, done, bytesRead - done)).bytesWritten;
         onBytes?.(bytesRead);
@@ -90,15 +94,5 @@ export async function copyToPrivateFileAsync(from: string, to: string, onBytes?:
   } finally {
     await input.close();
   }
-}
-
-/** Makes `dir` and every folder under it 700, every file 600 (links are left alone: their mode is their target's). */
-export function makeTreePrivate(dir: string): void {
-  chmodSync(dir, PRIVATE_DIR_MODE);
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const st = lstatSync(path);
-    if (st.isDirectory()) makeTreePrivate(path);
-    else if (st.isFile()) chmodSync(path, PRIVATE_FILE_MODE);
-  }
+  return hash.digest('hex');
 }
