@@ -1,4 +1,4 @@
-import { GenbaError } from './errors.js';
+import { GenbaError, type Localized } from './errors.js';
 
 export class ApiError extends GenbaError {}
 
@@ -9,9 +9,10 @@ export function unknownChannel(channel: string): ApiError {
   });
 }
 
-export function invalidInput(channel: string, field: string, why: string): ApiError {
+/** A request the contract refused: the channel, the field and why (a refinement's own words in each language, else zod's). */
+export function invalidInput(channel: string, field: string, why: Localized): ApiError {
   return new ApiError('INVALID_INPUT', {
-    ja: `「${channel}」への入力が正しくありません（${field}: ${why}）。`,
-    en: `Invalid input for "${channel}" (${field}: ${why}).`,
+    ja: `「${channel}」への入力が正しくありません（${field}: ${why.ja}）。`,
+    en: `Invalid input for "${channel}" (${field}: ${why.en}).`,
   });
 }

@@ -5,7 +5,7 @@ import { parseIsoInstant } from './config/clock.js';
 import type { LogFilter } from './api/types.js';
 import type { CliIo } from './cli/cliIo.js';
 import { CliUsageError, usageError } from './cli/cliUsageError.js';
-import { escapeControls } from './cli/escapeControls.js';
+import { escapeControls } from './api/escapeControls.js';
 import { formatStatus, formatStorage } from './cli/formatStatus.js';
 import { formatOverview } from './cli/formatOverview.js';
 import { firstStepsText, helpText } from './cli/helpText.js';

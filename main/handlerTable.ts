@@ -1,6 +1,7 @@
 import { describeError, toErrorPayload } from './errors.js';
 import type { GenbaApp } from './app.js';
 import { invalidInput, unknownChannel } from './apiError.js';
+import { issueReason } from './api/localizedIssue.js';
 import { CHANNEL_NAMES, type Channel } from './api/channelNames.js';
 import { REQUEST_SCHEMAS, type Envelope, type RequestOf, type ResponseOf } from './api/contract.js';
 
@@ -96,7 +97,7 @@ export function createHandlerTable(app: GenbaApp): HandlerTable {
         const parsed = REQUEST_SCHEMAS[channel].safeParse(raw ?? {});
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          throw invalidInput(channel, issue?.path.join('.') || '(request)', issue?.message ?? 'invalid');
+          throw invalidInput(channel, issue?.path.join('.') || '(request)', issueReason(issue));
         }
         const service = impl[channel] as Service<Channel>;
         return { ok: true, value: await service(parsed.data as never) };

@@ -43,9 +43,11 @@ export async function readGgufInfo(path: string, llama?: Llama): Promise<GgufInf
   try {
     const info = await readGgufFileInfo(path, { sourceType: 'filesystem', logWarnings: false, spliceSplitFiles: false });
     insights = await GgufInsights.from(info, llama);
-  } catch (error) {
+  } catch {
     // The parser's errors (bad magic, a header cut short, an unknown value type) all mean the same to a manager.
-    throw corrupt(error instanceof Error ? error.message : String(error));
+    // Their words quote the file's bytes (`got "root"` of a link to /etc/shadow): neither the refusal nor the
+    // app log may repeat what a file that is no model holds, so the reason is said without them.
+    throw corrupt('no GGUF header');
   }
   const info = insights.ggufFileInfo;
   // modelSize counts the tensors' bytes by their ggml types; the data starts at infoEndOffset.

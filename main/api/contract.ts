@@ -45,6 +45,8 @@ import type { LatinNames } from './latinNames.js';
 import { LOG_PERIOD_HOURS, type LogsScreen } from './logsScreen.js';
 import type { PlanDecided, StoredPlan, StoreForecast } from './planTypes.js';
 import type { DoctorReport } from './doctorTypes.js';
+import { refuseHiddenCharacters } from './hiddenCharacter.js';
+import { localizedIssue } from './localizedIssue.js';
 
 const empty = z.object({}).strict();
 const proposalId = z.string().regex(/^SGT\d{8}-[0-9A-F]{8}$/, 'not a proposal id');
@@ -79,7 +81,6 @@ const dataSourceForm = z
   })
   .strict();
 
-/** Runtime validation of every request. Unknown keys are refused, not ignored. */
 /** Optional filters of template listing and search (LogFilter): a template passes with one matching line. */
 const LOG_FILTER = {
   service: z.string().trim().min(1).max(100).optional(),
@@ -89,6 +90,26 @@ const LOG_FILTER = {
   to: z.number().int().min(0).max(8.64e15).optional(),
 };
 
+/**
+ * The longest range a log request may name. The core's work grows with it (the volume chart's
+ * buckets, a drill-down's reads): a range the number type allows (from 0 to year 275,760) once
+ * took the app down. The Logs view asks for a week at most; a year leaves room to spare.
+ */
+export const MAX_LOG_RANGE_DAYS = 366;
+
+/** A log request's range: none (the core's default window), or both ends, from before to, at most MAX_LOG_RANGE_DAYS apart. */
+function logRange(r: { from?: number | undefined; to?: number | undefined }, ctx: z.core.$RefinementCtx): void {
+  if (r.from === undefined && r.to === undefined) return;
+  if (r.from !== undefined && r.to !== undefined && r.from < r.to && r.to - r.from <= MAX_LOG_RANGE_DAYS * 86_400_000) return;
+  ctx.addIssue(
+    localizedIssue({
+      ja: `期間は from と to の両方を、from を to より前にして、${MAX_LOG_RANGE_DAYS} 日以内で指定してください`,
+      en: `a range needs both from and to, from before to, at most ${MAX_LOG_RANGE_DAYS} days apart`,
+    }),
+  );
+}
+
+/** Runtime validation of every request. Unknown keys are refused, not ignored. */
 export const REQUEST_SCHEMAS = {
   'status.get': empty,
   'overview.get': empty,
@@ -97,7 +118,7 @@ export const REQUEST_SCHEMAS = {
     .object({
       lang: z.enum(['ja', 'en']),
       /** The approver's name; null or blank: this machine's account again. */
-      approverName: z.string().max(100).nullable(),
+      approverName: z.string().max(100).superRefine(refuseHiddenCharacters).nullable(),
     })
     .partial()
     .strict()
@@ -145,13 +166,28 @@ export const REQUEST_SCHEMAS = {
   'models.test': z.object({ role: z.enum(['intent', 'answer', 'embedding']) }).strict(),
   'models.importFolder': empty,
   'logs.refresh': empty,
-  'logs.templates': z.object({ limit: z.number().int().min(1).max(5000).optional(), ...LOG_FILTER }).strict(),
-  'logs.template': z.object({ id: z.number().int().min(1), ...LOG_FILTER }).strict(),
-  'logs.drill': z.object({ id: z.number().int().min(1), ...LOG_FILTER }).strict(),
-  'logs.search': z.object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(100).optional(), ...LOG_FILTER }).strict(),
+  'logs.templates': z
+    .object({ limit: z.number().int().min(1).max(5000).optional(), ...LOG_FILTER })
+    .strict()
+    .superRefine(logRange),
+  'logs.template': z
+    .object({ id: z.number().int().min(1), ...LOG_FILTER })
+    .strict()
+    .superRefine(logRange),
+  'logs.drill': z
+    .object({ id: z.number().int().min(1), ...LOG_FILTER })
+    .strict()
+    .superRefine(logRange),
+  'logs.search': z
+    .object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(100).optional(), ...LOG_FILTER })
+    .strict()
+    .superRefine(logRange),
   'logs.clusters': empty,
   'logs.anomalies': empty,
-  'logs.volume': z.object({ ...LOG_FILTER }).strict(),
+  'logs.volume': z
+    .object({ ...LOG_FILTER })
+    .strict()
+    .superRefine(logRange),
   'logs.scatter': empty,
   'logs.describeCluster': z.object({ id: z.number().int().min(1) }).strict(),
   'logs.screen': z
@@ -195,8 +231,9 @@ export const REQUEST_SCHEMAS = {
       host: LOG_FILTER.host,
     })
     .strict()
-    .refine((r) => r.from === undefined || r.to === undefined || (r.from < r.to && r.to - r.from <= 7 * 86_400_000), {
-      message: 'from must be before to, at most 7 days apart',
+    .superRefine((r, ctx) => {
+      if (r.from === undefined || r.to === undefined || (r.from < r.to && r.to - r.from <= 7 * 86_400_000)) return;
+      ctx.addIssue(localizedIssue({ ja: 'from を to より前にして、7 日以内で指定してください', en: 'from must be before to, at most 7 days apart' }));
     }),
   'chat.ask': z
     .object({

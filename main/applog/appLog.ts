@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { escapeField } from '../api/escapeControls.js';
 
 export interface AppLog {
   info(message: string, detail?: string): void;
@@ -27,6 +28,10 @@ export function redact(text: string): string {
 /**
  * JSON lines in `<dataDir>/logs/genba.log`: where error details go, while the manager
  * sees a short message. Synchronous appends: a crash must not lose the line explaining it.
+ * Messages and details carry names from outside (a file name, a model's, a server's error):
+ * their control, bidi and line-separator characters are written as visible escapes, so that
+ * one entry stays one line however it is read (JSON leaves U+0085, U+2028 and U+202E raw, and
+ * a reader of the parsed fields would see a line feed), and never reads as something else.
  */
 export function createAppLog(dataDir: string, now: () => number = Date.now, rotateBytes = LOG_ROTATE_BYTES): AppLog {
   const dir = join(dataDir, 'logs');
@@ -37,7 +42,12 @@ export function createAppLog(dataDir: string, now: () => number = Date.now, rota
     renameSync(file, `${file}.1`);
   };
   const write = (level: string, message: string, detail?: string): void => {
-    const line = JSON.stringify({ t: new Date(now()).toISOString(), level, message: redact(message), ...(detail ? { detail: redact(detail) } : {}) });
+    const line = JSON.stringify({
+      t: new Date(now()).toISOString(),
+      level,
+      message: escapeField(redact(message)),
+      ...(detail ? { detail: escapeField(redact(detail)) } : {}),
+    });
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       rotate();

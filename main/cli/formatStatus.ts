@@ -2,7 +2,7 @@ import type { StatusInfo, StorageReport } from '../api/types.js';
 import { localize, type Lang, type Localized } from '../errors.js';
 import { count } from '../api/englishCount.js';
 import { TABLE_COLUMNS, type CompanyTable } from '../store/companyRows.js';
-import { escapeField } from './escapeControls.js';
+import { escapeField } from '../api/escapeControls.js';
 
 const LOCALES: Localized = { ja: 'ja-JP', en: 'en-GB' };
 

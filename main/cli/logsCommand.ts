@@ -4,7 +4,7 @@ import type { GenbaApp } from '../app.js';
 import type { CliIo } from './cliIo.js';
 import { parseLogFile } from '../logs/parseLogFile.js';
 import { usageError } from './cliUsageError.js';
-import { escapeField } from './escapeControls.js';
+import { escapeField } from '../api/escapeControls.js';
 import type { IncidentReport, LogFilter } from '../api/types.js';
 import { formatHm, localDate } from '../config/zonedTime.js';
 import { fromSystemError, GenbaError, localize, type Lang } from '../errors.js';

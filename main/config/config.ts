@@ -2,6 +2,8 @@ import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { COMPANY_TABLES } from '../api/companyTables.js';
+import { refuseHiddenCharacters } from '../api/hiddenCharacter.js';
+import { issueReason } from '../api/localizedIssue.js';
 import { ConfigError } from './configError.js';
 import { readConfigText } from './readConfigText.js';
 import { PRIVATE_DIR_MODE, writePrivateFile } from './privateFile.js';
@@ -62,9 +64,10 @@ export const configSchema = z
     lang: z.enum(['ja', 'en']).default('ja'),
     /**
      * The manager's name as decisions record it (approval_history.action_user, 承認者名, at most
-     * 100 characters as that column holds); null: the signed-in account of this machine.
+     * 100 characters as that column holds); null: the signed-in account of this machine. A file
+     * edited by hand is held to Settings' rule: no control, bidi or broken characters.
      */
-    approverName: z.string().trim().min(1).max(100).nullable().default(null),
+    approverName: z.string().trim().min(1).max(100).superRefine(refuseHiddenCharacters).nullable().default(null),
     /** IANA zone the company's DATETIME columns and working days are expressed in. */
     timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'unknown IANA time zone' }).default('Asia/Tokyo'),
     source: z.discriminatedUnion('kind', [demoSourceSchema, mysqlSourceSchema]).prefault({ kind: 'demo' }),
@@ -252,12 +255,12 @@ function validConfig(raw: unknown, origin: string): GenbaConfig {
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
-    const why = issue?.message ?? 'invalid';
+    const why = issueReason(issue);
     throw new ConfigError(
       'CONFIG_INVALID',
       {
-        ja: `設定ファイル ${origin} の項目「${field}」が正しくありません: ${why}`,
-        en: `The settings file ${origin} has an invalid field "${field}": ${why}`,
+        ja: `設定ファイル ${origin} の項目「${field}」が正しくありません: ${why.ja}`,
+        en: `The settings file ${origin} has an invalid field "${field}": ${why.en}`,
       },
       result.error.message,
     );

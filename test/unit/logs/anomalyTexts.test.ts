@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { escapeControls, escapeField } from '../../../main/cli/escapeControls.js';
+import { escapeControls, escapeField } from '../../../main/api/escapeControls.js';
 import { detectAnomalies } from '../../../main/logs/logAnomalies.js';
 import { mineStoredLogs } from '../../../main/logs/mineStoredLogs.js';
 import { migrate } from '../../../main/store/migration.js';

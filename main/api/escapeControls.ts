@@ -1,11 +1,13 @@
 /**
- * Terminal output shows control characters from names and log lines as visible escapes
- * (\x1b, \x00, \u202e …), as the app does, so that data can never move the cursor, recolour
- * or rewrite the terminal. Line feeds and tabs are layout and stay.
+ * Terminal output and the app log show control characters from names and log lines as
+ * visible escapes (\x1b, \x00, \u202e …), as the app does, so that data can never move the
+ * cursor, recolour or rewrite the terminal, reverse what it reads, or start a line of its
+ * own (U+0085, U+2028 and U+2029 end a line in many viewers). Line feeds and tabs are layout
+ * and stay. Plain code of the bottom layer: the CLI and the app log (layer 2) share it.
  */
 export function escapeControls(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const code = c.charCodeAt(0);
     // C0 never reaches here raw from JSON.stringify; the \u form of the others stays valid JSON.
     return code < 0x20 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
