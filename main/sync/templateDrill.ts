@@ -4,6 +4,7 @@ import type { CompanyRepository } from '../store/companyRepository.js';
 import { createLogGroupSource } from './createSources.js';
 import type { DrillWindow, LogGroupSource } from './logGroupSource.js';
 import { chString, shapeText } from './logShapeSql.js';
+import { SyncError } from './syncError.js';
 import type { SyncJob } from './syncJob.js';
 
 /** Most messages sent to find a template's shapes: the server reads them as literals in one query. */
@@ -19,6 +20,13 @@ const MINUTE = 60_000;
 const SHAPE_LINES = 300_000;
 /** The range when the Logs view gives none: the last day. */
 const DAY = 24 * 60 * MINUTE;
+/**
+ * How long a drill-down waits for ClickHouse, all its queries together. A manager waits on the
+ * screen for it, so a server that stopped answering is told in seconds, not after the sync's
+ * request timeout (logs.requestTimeoutMs, 2 minutes, sized for a pull of days in the background).
+ * A drill-down reads at most SHAPE_LINES lines: about 2 s on 2 cores.
+ */
+export const DRILL_TIMEOUT_MS = 15_000;
 
 /**
  * A template's finer shapes and newest lines in a window, fetched from the log store that
@@ -105,26 +113,53 @@ export function createTemplateDrill(deps: {
   repo: () => CompanyRepository;
   job: () => SyncJob;
   now: () => number;
+  /** DRILL_TIMEOUT_MS unless given (a test's shorter bound). */
+  timeoutMs?: number;
 }): (id: number, filter: LogFilter) => Promise<LogTemplateDrillView | null> {
+  const bound = deps.timeoutMs ?? DRILL_TIMEOUT_MS;
   return async (id, filter) => {
     const job = deps.job();
     if (job.logs.kind !== 'clickhouse') return null;
     const { url, database, table } = job.logs;
+    const store = `${new URL(url).host}/${database}.${table}`;
     const to = filter.to ?? Math.floor(deps.now() / MINUTE) * MINUTE;
     const from = filter.from ?? to - DAY;
     const source = createLogGroupSource(job, deps.repo());
+    let timer: NodeJS.Timeout | undefined;
     try {
       if (!source?.drill) return null;
-      const drill = await drillTemplate(deps.db(), { drill: source.drill.bind(source) }, id, {
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(drillTimedOut(store, bound)), bound);
+      });
+      const asked = drillTemplate(deps.db(), { drill: source.drill.bind(source) }, id, {
         from,
         to,
         service: filter.service,
         host: filter.host,
         level: filter.level,
+      }).catch((error: unknown) => {
+        // The client's own request timeout (logs.requestTimeoutMs, when set below the bound) is told the same way, not in the sync's words.
+        throw error instanceof SyncError && error.code === 'SOURCE_TIMEOUT' ? drillTimedOut(store, bound, error) : error;
       });
-      return drill && { ...drill, store: `${new URL(url).host}/${database}.${table}`, from, to };
+      const drill = await Promise.race([asked, late]);
+      return drill && { ...drill, store, from, to };
     } finally {
+      clearTimeout(timer);
+      // Destroys the client's sockets, so a query still waiting for its answer is abandoned, not left open.
       await source?.close();
     }
   };
+}
+
+/** A drill-down that got no answer in time: nothing was changed, and the manager may simply ask again. */
+function drillTimedOut(store: string, ms: number, cause?: unknown): SyncError {
+  const s = Math.ceil(ms / 1000);
+  return new SyncError(
+    'SOURCE_TIMEOUT',
+    {
+      ja: `ログストア（ClickHouse ${store}）が ${s} 秒以内に応答しませんでした。何も変更していません。しばらくしてからもう一度お試しください。`,
+      en: `The log store (ClickHouse ${store}) did not answer within ${s} s. Nothing was changed; try again in a moment.`,
+    },
+    { cause, detail: `drill-down gave up after ${ms} ms` },
+  );
 }

@@ -11,6 +11,8 @@ export interface StallProxy {
   thaw(): void;
   /** Whether a freeze is on, and whether a freezeOn text was seen. */
   readonly frozen: boolean;
+  /** Client connections open through the proxy: 0 once the client has given up on a frozen request and closed it. */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,12 @@ export async function startStallProxy(targetPort: number): Promise<StallProxy> {
       if (!frozen) client.write(d);
     });
     client.on('error', end).on('close', end);
-    upstream.on('error', end).on('close', end);
+    // A server that stopped answering closes nothing either: while frozen, the server's own close
+    // (an idle keep-alive connection timing out) does not reach the client.
+    const upstreamEnd = (): void => {
+      if (!pair.sawFreeze) end();
+    };
+    upstream.on('error', upstreamEnd).on('close', upstreamEnd);
   });
   const freezeAll = (): void => {
     frozen = true;
@@ -68,6 +75,9 @@ export async function startStallProxy(targetPort: number): Promise<StallProxy> {
     },
     get frozen() {
       return frozen;
+    },
+    get connections() {
+      return pairs.size;
     },
     close() {
       for (const p of pairs) {
