@@ -61,7 +61,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
   const dataSource = createDataSourceService({ env, secrets, sync, log, requireStore: () => void store.db() });
   const overview = () => overviewNow(store.db(), env);
   const distancesKm = () => placementDistancesKm(config());
-  const decisions = decisionOutbox(store.db, clock.now, () => sync.run('deliver', []).then((r) => r.delivery));
+  const decisions = decisionOutbox(store.db, clock.now, () => sync.run('deliver', []).then((r) => r.delivery), dataDir);
   const appSettings = createAppSettings(env, events);
   const { approver } = appSettings;
   const planning = createPlanningService({ db: store.db, env, distancesKm, businessNames: () => overview().businessNames, approver, ...decisions });
@@ -130,6 +130,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
   });
   return {
     ...safety,
+    heldDecisions: decisions.held,
     dataDir,
     events,
     log,
@@ -145,7 +146,6 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     config,
     async start() {
       if (!store.open()) return;
-      ai.start();
       outbox().retryNow(clock.now());
       assistant.knowledge.ensureDefaults();
       log.info('started', `dataDir=${dataDir}`);

@@ -71,6 +71,7 @@ const COMMANDS: readonly string[] = [
   'backup',
   'compact',
   'restore',
+  'confirm',
   'doctor',
 ];
 /** Commands that take no positional arguments (the others check their own). */
@@ -167,7 +168,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         import('./app.js'),
         import('./config/secretStore.js'),
         only(['sync'], () => import('./cli/syncCommand.js')),
-        only(['doctor', 'restore', 'backup'], () => import('./cli/safetyCommands.js')),
+        only(['doctor', 'restore', 'backup', 'confirm'], () => import('./cli/safetyCommands.js')),
         only(['ask', 'approve', 'reject', 'modify', 'knowledge', 'approvals'], () => import('./cli/assistantCommands.js')),
         only(['models'], () => import('./cli/modelsCommand.js')),
         only(['alerts'], () => import('./cli/alertsCommand.js')),
@@ -235,6 +236,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'knowledge') return await assistant!.runKnowledge(app, rest, { title: values.title, k, json }, io);
     if (command === 'approvals') return assistant!.runApprovals(app, rest, { out: values.out, json }, io);
     if (command === 'backup') return await safety!.runBackup(app, rest, json, io);
+    if (command === 'confirm') return await safety!.runConfirm(app, rest, json, io);
 
     if (command === 'compact') {
       const r = await app.compact();

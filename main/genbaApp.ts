@@ -25,6 +25,7 @@ import type { PlanningService } from './plan/planningService.js';
 import type { DataSourceService } from './sync/dataSourceService.js';
 import type { LogsSourceSetting } from './sync/logsSourceSetting.js';
 import type { SyncService, SyncServiceStatus } from './sync/syncService.js';
+import type { HeldDecisions } from './sync/outbox.js';
 
 export interface AppOptions {
   /** Defaults to the same folder as Electron's userData (see defaultDataDir). */
@@ -116,4 +117,6 @@ export interface GenbaApp extends SafetyService, LogsSourceSetting, Pick<DataSou
   /** Whether a sync runs, and how the last one went (tests, CLI shutdown). */
   syncStatus(): SyncServiceStatus;
   syncService: SyncService;
+  /** Decisions a restore brought that this data folder did not seal: listed, and confirmed one by one (`genba confirm`). */
+  heldDecisions: HeldDecisions;
 }

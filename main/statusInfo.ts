@@ -65,6 +65,7 @@ export function statusInfo(o: {
       refusedRows: new RefusedRows(db).summary(),
       pendingDecisions: counts.pending,
       failingDecisions: counts.failing,
+      heldDecisions: counts.held,
     },
     models: { dir: modelsDir, found: findModels(modelsDir) },
     alertsPausedUntil: o.alertsPausedUntil !== null && o.alertsPausedUntil > now ? o.alertsPausedUntil : null,

@@ -36,8 +36,6 @@ export interface AiServices {
   importPicked(pickFolder: (() => Promise<string | null>) | undefined): Promise<{ report: ModelImportReport | null }>;
   /** One short sentence from the answer model (a log family's summary); rejects when no answer model is configured. */
   describe(prompt: string): Promise<string>;
-  /** At start: removes what a killed or failed import left in the models folder (a copy of hundreds of MB on a full disk). */
-  start(): void;
   dispose(): Promise<void>;
 }
 
@@ -55,6 +53,8 @@ export function createAiServices(deps: {
 }): AiServices {
   const modelsDir = join(deps.dataDir, 'models');
   const models = createModelManager({ modelsDir, manifest: MANIFEST, log: deps.log });
+  // What a killed or failed import left (a copy of hundreds of MB on a full disk) goes as the app or a command starts.
+  for (const name of models.cleanLeftovers()) deps.log.warn('model import leftover removed', JSON.stringify(name));
   const ai = () => deps.env.config().ai;
   const llm = createLlmService({
     log: deps.log,
@@ -130,9 +130,6 @@ export function createAiServices(deps: {
       }
       const folder = await pickFolder();
       return { report: folder === null ? null : await importFolder(folder) };
-    },
-    start() {
-      for (const name of models.cleanLeftovers()) deps.log.warn('model import leftover removed', JSON.stringify(name));
     },
     async describe(prompt: string): Promise<string> {
       if (llm.status().find((r) => r.role === 'answer')?.state === 'not_configured') throw new Error('no answer model');

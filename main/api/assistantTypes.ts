@@ -1,7 +1,7 @@
 /** DTOs of the placement assistant: chat, proposals, approvals and know-how. */
 import type { AskQuery, AskQueryInput } from './askQuery.js';
 import type { EngineId } from './engineIds.js';
-import type { StoredPlan } from './planTypes.js';
+import type { PlanAtCompany, StoredPlan } from './planTypes.js';
 import type { FloorDecision } from './floorDecision.js';
 
 /** A span of time an engine reads (epoch ms), with the words that name it ('today', 'yesterday'). */
@@ -198,9 +198,12 @@ export interface ApprovalRow {
   operators: string[];
   /** The expected effect as recorded: speed gained, and the change in minutes late (negative: earlier). Null for a rejection. */
   impact: { productivity: string; delayMinutes: number } | null;
-  delivery: 'delivered' | 'pending' | 'failing';
+  /** `held`: a restore brought it and this data folder did not seal it; sent only once the manager confirms it (genba confirm). */
+  delivery: 'delivered' | 'pending' | 'failing' | 'held';
   deliveredAt: number | null;
   lastError: string | null;
+  /** A delivered plan: what the company did with it (the day's plan is the one it received last); null otherwise. */
+  companyPlan: PlanAtCompany | null;
   /** A staffing plan's decision (its id PLN…): the day, its half-day lines and what the plan expected; null for a move. */
   plan: ApprovalPlan | null;
   /** A move's promise and what happened on its day (speed and finish); null for a rejection or a plan. */

@@ -159,13 +159,27 @@ export const P90_NAMED = 3;
 export type PlanStatus = 'open' | 'approved' | 'modified' | 'rejected' | 'superseded';
 
 /** A decision on a plan, as it went: the plan decided, whether it reached the company (and why not), and the day's earlier approval it replaced. */
+/**
+ * What the company did with an approved plan it received: the day's plan is the one the company
+ * received last (its own sequence, approval_history_id, taken in the delivering transaction; never a
+ * laptop's clock). `kept`: this plan's rows are the day's daily_assignments; `replaced`: the plans
+ * whose rows gave way to it; `keptPlan`: the day's plan at the company when this one is not.
+ */
+export interface PlanAtCompany {
+  kept: boolean;
+  replaced: string[];
+  keptPlan: string | null;
+}
+
 export interface PlanDecided {
   plan: StoredPlan;
   delivered: boolean;
   /** Why it waits in the outbox (retried automatically); null once delivered. */
   reason: Localized | null;
-  /** The plan id of the day's earlier approved plan, now superseded: its rows at the company are replaced by this plan's. */
+  /** The plan id of the day's earlier approved plan in this store, now superseded here (what the company did is `company`). */
   replaced: string | null;
+  /** Once delivered, what the company did with it; null while it waits in the outbox. */
+  company: PlanAtCompany | null;
 }
 
 /** A person off on the plan's day, as the attendance records knew it then: paid leave, or an absence recorded. */

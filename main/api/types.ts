@@ -119,6 +119,8 @@ export interface SyncInfo {
   /** Decisions stored here and not yet in the company's approval_history. */
   pendingDecisions: number;
   failingDecisions: number;
+  /** Of the pending, those a restore brought that this data folder did not seal: sent only once confirmed (genba confirm). */
+  heldDecisions: number;
 }
 
 export interface StatusInfo {

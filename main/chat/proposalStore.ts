@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ApprovalRow, DecisionAction, Proposal } from '../api/assistantTypes.js';
+import type { PlanAtCompany } from '../api/planTypes.js';
 import { ProposalError } from './proposalError.js';
 import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
@@ -159,7 +160,7 @@ export function approvalHistory(db: Database.Database, at: { now: number; timeZo
   const rows = db
     .prepare(
       `SELECT o.suggestion_id, p.proposal, pl.plan_date, o.changes, o.impact, o.action_type, o.feedback_reason, o.action_user, o.decided_at,
-              o.delivered_at, o.attempts, o.last_error
+              o.delivered_at, o.attempts, o.last_error, o.held_reason, o.company_plan
        FROM approval_outbox o LEFT JOIN proposals p USING (suggestion_id) LEFT JOIN plans pl ON pl.plan_id = o.suggestion_id
        WHERE p.suggestion_id IS NOT NULL OR pl.plan_id IS NOT NULL
        ORDER BY o.decided_at DESC LIMIT ?`,
@@ -177,6 +178,8 @@ export function approvalHistory(db: Database.Database, at: { now: number; timeZo
     delivered_at: number | null;
     attempts: number;
     last_error: string | null;
+    held_reason: string | null;
+    company_plan: string | null;
   }[];
   const outcomes = decisionOutcomes(
     db,
@@ -190,9 +193,17 @@ export function approvalHistory(db: Database.Database, at: { now: number; timeZo
       reason: r.feedback_reason,
       user: r.action_user,
       decidedAt: r.decided_at,
-      delivery: r.delivered_at !== null ? ('delivered' as const) : r.attempts > 0 ? ('failing' as const) : ('pending' as const),
+      delivery:
+        r.delivered_at !== null
+          ? ('delivered' as const)
+          : r.held_reason !== null
+            ? ('held' as const)
+            : r.attempts > 0
+              ? ('failing' as const)
+              : ('pending' as const),
       deliveredAt: r.delivered_at,
       lastError: r.last_error,
+      companyPlan: r.company_plan === null ? null : (JSON.parse(r.company_plan) as PlanAtCompany),
     };
     if (r.proposal === null) return { ...common, ...planDecision(r.plan_date!, r.action_type, r.changes, r.impact) };
     const p = JSON.parse(r.proposal) as Proposal;

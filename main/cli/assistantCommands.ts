@@ -237,7 +237,12 @@ export function runApprovals(app: GenbaApp, args: string[], o: { out?: string; j
       .map((r) => {
         // A plan's decision names its day and its half-day lines where a move names its process and people moved.
         const what = r.plan ? `${r.plan.date} (${r.plan.sites.join('・')})  ${r.plan.lines}` : `${r.site} ${r.process}  ${r.moves}`;
-        return `${r.suggestionId}  ${r.action.padEnd(8)}  ${what}  ${r.delivery}${r.reason ? `  ${r.reason}` : ''}`;
+        // A delivered plan says what the company did with it: the day's plan is the one the company received last.
+        const company =
+          r.companyPlan && !r.companyPlan.kept
+            ? `  ${localize(app.lang(), { ja: `会社は後から受け取った ${r.companyPlan.keptPlan} を使用`, en: `company uses ${r.companyPlan.keptPlan}, received later` })}`
+            : '';
+        return `${r.suggestionId}  ${r.action.padEnd(8)}  ${what}  ${r.delivery}${company}${r.reason ? `  ${r.reason}` : ''}`;
       })
       .join('\n'),
   );

@@ -36,6 +36,7 @@ const STATUS_TEXTS: Localized<{
   lastSyncError: string;
   notYetBuilt: string;
   pendingDecisions: string;
+  heldDecisions: (n: number) => string;
   refusedRows: string;
   refusedCount: (n: number) => string;
   tables: string;
@@ -57,6 +58,7 @@ const STATUS_TEXTS: Localized<{
     lastSyncError: '前回の同期エラー',
     notYetBuilt: '未取り込み: デモ会社のログ（約24万行）は次のコマンド（genba logs など）かアプリの起動時に取り込みます',
     pendingDecisions: '送信待ちの承認',
+    heldDecisions: (n) => `（うち ${n} 件は復元で保留中: genba approvals で確かめ、送るものは genba confirm <ID>）`,
     refusedRows: '取り込めなかった行（会社データベースで直すと次の同期で取り込みます）',
     refusedCount: (n) => `${n}行`,
     tables: 'テーブル',
@@ -78,6 +80,7 @@ const STATUS_TEXTS: Localized<{
     lastSyncError: 'Last sync error',
     notYetBuilt: "Not yet built: the demo company's logs (about 241k lines) come in with the next command (genba logs …) or when the app starts",
     pendingDecisions: 'Decisions awaiting delivery',
+    heldDecisions: (n) => `(${n} held by a restore: check them with genba approvals, send one with genba confirm <ID>)`,
     refusedRows: 'Rows not copied (fixed in the company database, they come with the next sync)',
     refusedCount: (n) => count(n, 'row'),
     tables: 'Tables',
@@ -100,7 +103,7 @@ export function formatStatus(s: StatusInfo, timeZone: string, lang: Lang): strin
     `${t.dataAsOf}: ${when(s.dataAsOf, s.clock.now, timeZone, lang)}`,
     ...(s.sync.lastRun?.error ? [`${t.lastSyncError}: ${s.sync.lastRun.error.message}`] : []),
     ...(s.complete ? [] : [t.notYetBuilt]),
-    `${t.pendingDecisions}: ${s.sync.pendingDecisions}`,
+    `${t.pendingDecisions}: ${s.sync.pendingDecisions}${s.sync.heldDecisions > 0 ? ` ${t.heldDecisions(s.sync.heldDecisions)}` : ''}`,
     ...(s.sync.refusedRows.length === 0
       ? []
       : [

@@ -40,7 +40,8 @@ const HELP: Record<Lang, string> = {
   modify <提案ID> --keep ID,ID --reason …   一部のオペレータだけ移動して承認
   approvals [--out <csv>]         承認履歴と会社 DB への送信状況（--out で CSV に保存）
   backup <ファイル>   データベースをオンラインでバックアップ（検証つき）
-  restore <ファイル>  バックアップから復元（元のファイルは残し、検索インデックスは再構築）
+  restore <ファイル>  バックアップから復元（元のファイルは残し、検索インデックスは再構築。後の判断はそのまま移す）
+  confirm <ID>        復元で保留になった判断（このデータフォルダ以外で行われたもの）を確かめて送る
   doctor [--fix]      データフォルダ・DB の整合性・インデックス・モデル・GPU・MySQL を診断（--fix で修復）
   knowledge list | add <ファイル> [--title …] | remove <ID> | search "<文>" [--k 5]
                       管理者ノウハウ（Markdown / テキスト）の管理と検索
@@ -96,7 +97,8 @@ Commands:
   modify <id> --keep ID,ID --reason …   Approve moving only some of the operators
   approvals [--out <csv>]         Decisions and their delivery (--out saves CSV)
   backup <file>       Online backup of the database (checked)
-  restore <file>      Restore a backup (the old file is kept; search indexes rebuilt)
+  restore <file>      Restore a backup (the old file is kept; search indexes rebuilt; later decisions carried over whole)
+  confirm <id>        Send a decision a restore held (made outside this data folder), after checking it
   doctor [--fix]      Check the data folder, database, indexes, models, GPU and MySQL (--fix repairs)
   knowledge list | add <file> [--title …] | remove <id> | search "<text>" [--k 5]
                       Manage and search the managers' know-how (Markdown / text)

@@ -1,5 +1,5 @@
 import { count } from '../api/englishCount.js';
-import { P90_NAMED, p90Late, p90LateFirst, shortItems } from '../api/planTypes.js';
+import { P90_NAMED, p90Late, p90LateFirst, shortItems, type PlanDecided } from '../api/planTypes.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
 import { dayOfWeek } from '../forecast/workCalendar.js';
 import type { GenbaApp } from '../genbaApp.js';
@@ -162,18 +162,11 @@ export async function runPlanDecision(
           ja: `${planId}: ${verb}（会社のデータベースにまだ送れていません。送信待ちに入れ、自動的に再送します: ${reason ?? ''}）`,
           en: `${planId}: ${verb} (not delivered to the company database yet; queued and retried automatically: ${reason ?? ''})`,
         }),
-    ...(r.replaced
-      ? [
-          localize(lang, {
-            ja: `同じ日の承認済みの計画 ${r.replaced} は置き換えました（会社の daily_assignments ではこの計画の行に入れ替わります）。`,
-            en: `It replaces the day's approved plan ${r.replaced} (its rows in the company's daily_assignments give way to this plan's).`,
-          }),
-        ]
-      : []),
+    ...companyText(r, lang),
   ].join('\n');
   io.stdout(
     o.json
-      ? `${JSON.stringify({ planId, status: r.plan.status, decidedAt: r.plan.decidedAt, lines: r.plan.lines.length, delivered: r.delivered, reason, replaced: r.replaced }, null, 2)}\n`
+      ? `${JSON.stringify({ planId, status: r.plan.status, decidedAt: r.plan.decidedAt, lines: r.plan.lines.length, delivered: r.delivered, reason, replaced: r.replaced, company: r.company }, null, 2)}\n`
       : `${text}\n`,
   );
   return 0;
@@ -256,4 +249,33 @@ export function runForecastCommand(app: GenbaApp, args: string[], o: { days?: st
   if (f.tooShort.length > 0) lines.push(w.short(f.tooShort.length, f.minHistory));
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/**
+ * What the company did with a delivered plan, as it said so (the day's plan is the one the company received last), or,
+ * while the plan waits in the outbox, what it replaces in this store only.
+ */
+function companyText(r: PlanDecided, lang: Lang): string[] {
+  if (r.company && !r.company.kept)
+    return [
+      localize(lang, {
+        ja: `会社はこの日の計画として、後から受け取った計画 ${r.company.keptPlan ?? '—'} を使っています。この計画は承認の記録（approval_history）だけになりました。`,
+        en: `The company uses plan ${r.company.keptPlan ?? '—'}, which it received later, for this day; this plan is recorded in approval_history only.`,
+      }),
+    ];
+  if (r.company && r.company.replaced.length > 0)
+    return [
+      localize(lang, {
+        ja: `会社の daily_assignments では、計画 ${r.company.replaced.join(', ')} の行がこの計画の行に入れ替わりました。`,
+        en: `In the company's daily_assignments, the rows of plan ${r.company.replaced.join(', ')} gave way to this plan's.`,
+      }),
+    ];
+  if (!r.delivered && r.replaced)
+    return [
+      localize(lang, {
+        ja: `この端末では同じ日の承認済みの計画 ${r.replaced} に代わります。会社では、この日の計画は会社が最後に受け取った承認の計画になります。`,
+        en: `On this computer it replaces the day's approved plan ${r.replaced}. At the company, the day's plan is the approved plan the company receives last.`,
+      }),
+    ];
+  return [];
 }

@@ -19,7 +19,7 @@ import { decidePlan, type PlanDecision } from './decidePlan.js';
 import { loadPlan, newPlanId, PLAN_ID, planInputsVersion, recentPlans, savePlan, type StoredPlan } from './planStore.js';
 import type { DecisionRecord, DeliveryReport } from '../store/decisionRecord.js';
 import { attemptReason, NOT_ATTEMPTED } from '../store/attemptReason.js';
-import type { PlanDecided } from '../api/planTypes.js';
+import type { PlanAtCompany, PlanDecided } from '../api/planTypes.js';
 
 /** A day's staffing plan: what it was built from, the solver's plan, and each shortfall in the manager's terms. */
 export interface DayPlan extends Omit<PlanInputs, 'problem'> {
@@ -78,6 +78,8 @@ export function createPlanningService(deps: {
   record: (d: DecisionRecord) => void;
   deliver: () => Promise<DeliveryReport | null>;
   delivered: (id: string) => boolean;
+  /** What the company did with a delivered plan (the day's plan is the one it received last). */
+  companyPlan: (id: string) => PlanAtCompany | null;
 }): PlanningService {
   const today = (): string => localDate(deps.env.now(), deps.env.config().timeZone);
   /** What a plan of `day` made now would be made from (planInputsVersion): equal, and an open plan is the same plan. */
@@ -225,7 +227,7 @@ export function createPlanningService(deps: {
       // Delivery failing (the company database down or silent: each wait is bounded) leaves the decision in the outbox, retried by the sync.
       const reason = await attemptReason(planId, deps.deliver());
       const delivered = deps.delivered(planId);
-      return { plan, delivered, reason: delivered ? null : (reason ?? NOT_ATTEMPTED), replaced };
+      return { plan, delivered, reason: delivered ? null : (reason ?? NOT_ATTEMPTED), replaced, company: delivered ? deps.companyPlan(planId) : null };
     },
   };
 }

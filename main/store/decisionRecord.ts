@@ -1,5 +1,8 @@
 import type { Localized } from '../errors.js';
+import type { PlanAtCompany } from '../api/planTypes.js';
 import type { DailyAssignmentRow } from './companyRows.js';
+
+export type { PlanAtCompany };
 
 /**
  * A manager's decision as it is queued in the outbox and delivered to the company's
@@ -23,6 +26,12 @@ export type AssignmentRecord = Pick<
   DailyAssignmentRow,
   'assignment_date' | 'operator_id' | 'location_name' | 'process_name' | 'business_id' | 'start_time' | 'end_time'
 >;
+
+/** What the company database did with one decision: a new row, or one it already had (a resend); and for a plan, PlanAtCompany. */
+export interface DeliveryOutcome {
+  result: 'inserted' | 'existed';
+  plan: PlanAtCompany | null;
+}
 
 /** What one delivery of the due decisions did. */
 export interface DeliveryReport {

@@ -15,6 +15,7 @@ import { planningTables } from './migrations/012_planning_tables.js';
 import { gapChecks } from './migrations/013_gap_checks.js';
 import { refusedRows } from './migrations/014_refused_rows.js';
 import { englishNames } from './migrations/015_english_names.js';
+import { decisionTrust } from './migrations/016_decision_trust.js';
 import { StoreError } from './storeError.js';
 import { writeTransaction } from './writeTransaction.js';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   gapChecks,
   refusedRows,
   englishNames,
+  decisionTrust,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

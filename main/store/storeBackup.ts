@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { tryExclusiveLock } from './folderLock.js';
 import type { Localized } from '../api/localized.js';
@@ -8,7 +8,9 @@ import { whyNotGenba } from './genbaDatabase.js';
 import { schemaDifferences } from './schemaDifferences.js';
 import { StoreError } from './storeError.js';
 import { schemaDifferencesText } from './storeTexts.js';
-import { writeTransaction } from './writeTransaction.js';
+import type { DecisionSealer } from './decisionSeal.js';
+import { migrate } from './migration.js';
+import { holdForeignDecisions, salvageDecisions, type NamedDecision } from './salvageDecisions.js';
 
 export const BACKUP_DIR = 'backups';
 /** Automatic backups kept in the data folder; older ones are deleted. */
@@ -135,21 +137,27 @@ export async function rotateBackup(db: Database.Database, dataDir: string, now: 
 
 export interface RestoreResult {
   keptAs: string | null;
-  /** Decisions made after the backup, copied over from the replaced file (and verified there). */
-  salvaged: number;
-  /** Why later decisions could not be read from the replaced file; null when they were (or there were none). */
+  /** Decisions made after the backup, copied over whole from the replaced file (and read back there). */
+  salvaged: NamedDecision[];
+  /** Why later decisions could not be read from the replaced file (it is damaged); null when they were, or there were none. */
   salvageError: string | null;
+  /** Undelivered decisions not sent until the manager confirms each by name: the restored file's own that this folder did not seal. */
+  held: NamedDecision[];
 }
 
 /**
  * Replaces the store with a checked backup. Refused while any process has the folder's
- * store open (the app, another command). The current file is kept beside it, never
- * deleted: its write-ahead log is first checkpointed into it, and whatever is left of the
- * log moves with it, so a decision that existed only in the log (the app crashed) stays in
- * the kept file and is salvaged from there. The vector indexes are dropped so that they
- * are rebuilt from the restored data.
+ * store open (the app, another command). The backup is made ready beside the store first:
+ * brought to this version's schema, its undelivered decisions that this data folder did not
+ * seal held for the manager (holdForeignDecisions), and every decision the current file made
+ * after it copied in whole (salvageDecisions). A decision that cannot be carried whole refuses
+ * the restore, naming it, with nothing changed. Only then is the current file kept beside it
+ * (a link: the store's name never points at nothing, even if the process is killed) and the
+ * new one renamed over it in one step. Its write-ahead log is first checkpointed into it, and
+ * whatever is left of the log moves with the kept file. The vector indexes are dropped so that
+ * they are rebuilt from the restored data.
  */
-export function restoreStore(dbPath: string, from: string, indexDir: string, now: number, nativeBinding?: string): RestoreResult {
+export function restoreStore(dbPath: string, from: string, indexDir: string, now: number, sealer: DecisionSealer, nativeBinding?: string): RestoreResult {
   const problem = checkBackupFile(from, nativeBinding);
   if (problem !== null) {
     throw new StoreError('STORE_CORRUPT', {
@@ -164,24 +172,59 @@ export function restoreStore(dbPath: string, from: string, indexDir: string, now
       en: 'Genba (the app or another genba command) is using this data folder. Close it, then restore again. Nothing was changed.',
     });
   }
+  const incoming = `${dbPath}.restoring`;
   try {
-    const incoming = `${dbPath}.restoring`;
     copyToPrivateFile(from, incoming); // the store is private whatever the backup's own mode
+    const current = existsSync(dbPath);
+    if (current) checkpoint(dbPath, nativeBinding);
+    const ready = prepareIncoming(incoming, current ? dbPath : null, sealer, nativeBinding);
+    if (ready.missing.length > 0) {
+      const names = ready.missing.map((d) => `${d.suggestionId} (${d.actionType}, ${d.actionUser})`).join(', ');
+      throw new StoreError('STORE_CORRUPT', {
+        ja: `現在のファイルにある未送信の判断を、復元するバックアップにそのまま移せません: ${names}。復元をやめました。データは変更していません。`,
+        en: `Decisions of the current file could not be carried whole into the backup: ${names}. The restore was stopped; nothing was changed.`,
+      });
+    }
     let keptAs: string | null = null;
-    if (existsSync(dbPath)) {
-      checkpoint(dbPath, nativeBinding);
+    if (current) {
       keptAs = `${dbPath}.before-restore-${stamp(now)}`;
-      // The log first: a log must never be left beside a database it does not belong to.
+      linkSync(dbPath, keptAs);
+      // The log goes with the kept file: a log must never be left beside a database it does not belong to.
       if (existsSync(`${dbPath}-wal`)) renameSync(`${dbPath}-wal`, `${keptAs}-wal`);
       rmSync(`${dbPath}-shm`, { force: true });
-      renameSync(dbPath, keptAs);
     }
     renameSync(incoming, dbPath);
-    const salvage = keptAs ? salvageDecisions(keptAs, dbPath, nativeBinding) : { salvaged: 0, error: null };
     if (existsSync(indexDir)) for (const f of readdirSync(indexDir)) if (/\.hnsw(\.meta\.json)?$/.test(f)) rmSync(join(indexDir, f), { force: true });
-    return { keptAs, salvaged: salvage.salvaged, salvageError: salvage.error };
+    return { keptAs, salvaged: ready.salvaged, salvageError: ready.error, held: ready.held };
   } finally {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${incoming}${suffix}`, { force: true });
     lock.release();
+  }
+}
+
+/** The backup made ready to be the store: migrated, foreign decisions held, the current file's later decisions copied in. */
+function prepareIncoming(
+  incoming: string,
+  currentPath: string | null,
+  sealer: DecisionSealer,
+  nativeBinding?: string,
+): { salvaged: NamedDecision[]; missing: NamedDecision[]; held: NamedDecision[]; error: string | null } {
+  const db = new Database(incoming, nativeBinding ? { nativeBinding } : {});
+  try {
+    migrate(db);
+    const held = holdForeignDecisions(db, sealer);
+    if (currentPath === null) return { salvaged: [], missing: [], held, error: null };
+    let later: ReturnType<typeof salvageDecisions>;
+    try {
+      later = salvageDecisions(db, currentPath, sealer);
+    } catch (error) {
+      // A damaged current file: what it still holds stays in the kept file; the restore goes on (it is how a damaged store is repaired).
+      return { salvaged: [], missing: [], held, error: String((error as Error).message ?? error) };
+    }
+    return { salvaged: later.salvaged, missing: later.missing, held: [...held, ...later.held], error: null };
+  } finally {
+    db.pragma('journal_mode = DELETE');
+    db.close();
   }
 }
 
@@ -193,54 +236,6 @@ function checkpoint(dbPath: string, nativeBinding?: string): void {
     db.pragma('wal_checkpoint(TRUNCATE)');
   } catch {
     // A damaged file: its log moves with it unchanged.
-  } finally {
-    db?.close();
-  }
-}
-
-const PROPOSAL_COLUMNS = 'suggestion_id, created_at, data_as_of, question, proposal, status, decided_at';
-const OUTBOX_COLUMNS =
-  'suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, attempts, next_attempt_at, delivered_at, delivered_to, last_error';
-
-/**
- * Decisions are the one thing the company database cannot give back: those made after the
- * backup are copied from the replaced file when its damage leaves them readable. The count
- * is of decisions found in the restored file afterwards, never of rows merely attempted.
- */
-function salvageDecisions(fromPath: string, toPath: string, nativeBinding?: string): { salvaged: number; error: string | null } {
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(toPath, nativeBinding ? { nativeBinding } : {});
-    db.prepare('ATTACH DATABASE ? AS old').run(fromPath);
-    const has = (table: string): boolean => db!.prepare("SELECT 1 FROM old.sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
-    if (!has('approval_outbox') || !has('proposals')) return { salvaged: 0, error: null };
-    const missing = `SELECT suggestion_id FROM old.approval_outbox WHERE suggestion_id NOT IN (SELECT suggestion_id FROM main.approval_outbox)`;
-    const wanted = (db.prepare(missing).all() as { suggestion_id: string }[]).map((r) => r.suggestion_id);
-    writeTransaction(db, () => {
-      // A proposal still open in the backup takes the decision the later file recorded.
-      db!
-        .prepare(
-          `INSERT INTO main.proposals (${PROPOSAL_COLUMNS}) SELECT ${PROPOSAL_COLUMNS} FROM old.proposals WHERE status != 'open'
-        ON CONFLICT(suggestion_id) DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at, proposal = excluded.proposal
-        WHERE main.proposals.status = 'open'`,
-        )
-        .run();
-      db!.prepare(`INSERT OR IGNORE INTO main.approval_outbox (${OUTBOX_COLUMNS}) SELECT ${OUTBOX_COLUMNS} FROM old.approval_outbox`).run();
-      // Delivered after the backup: keep it delivered, so it is not sent twice.
-      db!
-        .prepare(
-          `UPDATE main.approval_outbox SET delivered_at = o.delivered_at, delivered_to = o.delivered_to, last_error = NULL
-        FROM old.approval_outbox o WHERE o.suggestion_id = main.approval_outbox.suggestion_id AND main.approval_outbox.delivered_at IS NULL AND o.delivered_at IS NOT NULL`,
-        )
-        .run();
-    });
-    const check = db.prepare(
-      "SELECT COUNT(*) AS n FROM main.approval_outbox o JOIN main.proposals p USING (suggestion_id) WHERE o.suggestion_id = ? AND p.status != 'open'",
-    );
-    const salvaged = wanted.filter((id) => (check.get(id) as { n: number }).n === 1).length;
-    return { salvaged, error: salvaged === wanted.length ? null : `${wanted.length - salvaged} of ${wanted.length} later decisions could not be copied` };
-  } catch (error) {
-    return { salvaged: 0, error: String((error as Error).message ?? error) };
   } finally {
     db?.close();
   }

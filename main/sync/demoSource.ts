@@ -1,6 +1,7 @@
 import type { CompanyTable } from '../store/companyRows.js';
 import { generateDemoCompany } from './demo/generateDemoCompany.js';
-import type { DecisionRecord } from '../store/decisionRecord.js';
+import { planDateOf } from '../plan/planStore.js';
+import type { DecisionRecord, DeliveryOutcome } from '../store/decisionRecord.js';
 import type { Batch, LocalRow, SyncSource, Watermark } from './syncSource.js';
 import { primaryKey, type TableSpec } from './tableSpecs.js';
 
@@ -64,10 +65,19 @@ export function createDemoSource(seed: number, tables: readonly CompanyTable[]):
       return rowsOf(spec.table).map((r) => ({ key: r[key] as number, version: typeof r.updated_at === 'number' ? r.updated_at : null }));
     },
     // The demo company has no database to write to: decisions are kept, as delivered to it.
-    async deliver(decision: DecisionRecord) {
-      if (delivered.some((d) => d.suggestion_id === decision.suggestion_id)) return 'existed';
-      delivered.push(decision);
-      return 'inserted';
+    async deliver(decision: DecisionRecord): Promise<DeliveryOutcome> {
+      const existed = delivered.some((d) => d.suggestion_id === decision.suggestion_id);
+      if (!existed) delivered.push(decision);
+      if (!decision.assignments) return { result: existed ? 'existed' : 'inserted', plan: null };
+      // As a company database does: the day's plan is the approved plan received last.
+      const date = planDateOf(decision.suggestion_id);
+      const ofDay = delivered.filter((d) => d.assignments && d.action_type !== 'rejected' && planDateOf(d.suggestion_id) === date).map((d) => d.suggestion_id);
+      const last = ofDay[ofDay.length - 1] ?? null;
+      const kept = last === decision.suggestion_id;
+      return {
+        result: existed ? 'existed' : 'inserted',
+        plan: { kept, replaced: kept && !existed && ofDay.length > 1 ? [ofDay[ofDay.length - 2]!] : [], keptPlan: last },
+      };
     },
     close: async () => {},
   };

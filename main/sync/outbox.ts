@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { GenbaError } from '../errors.js';
-import { UNFORESEEN_DELIVERY_FAILURE, type DecisionRecord, type DeliveryReport } from '../store/decisionRecord.js';
+import { UNFORESEEN_DELIVERY_FAILURE, type DecisionRecord, type DeliveryReport, type PlanAtCompany } from '../store/decisionRecord.js';
+import { decisionSealer, type DecisionSealer } from '../store/decisionSeal.js';
+import type { NamedDecision } from '../store/salvageDecisions.js';
 import type { SyncSource } from './syncSource.js';
 
 const FIRST_RETRY_MS = 30_000;
@@ -15,21 +17,27 @@ export interface OutboxCounts {
   pending: number;
   failing: number;
   delivered: number;
+  /** Of the pending, those held until the manager confirms them (a restore brought them). */
+  held: number;
 }
 
 /** The local queue of decisions bound for approval_history. */
 export class Outbox {
-  constructor(private readonly db: Database.Database) {}
+  /** `sealer`: this data folder's (decisionSeal.ts), which marks each decision recorded as this store's own. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sealer: DecisionSealer | null = null,
+  ) {}
 
-  /** Stores a decision durably. A second decision on the same suggestion is refused. */
+  /** Stores a decision durably, sealed as this store's. A second decision on the same suggestion is refused. */
   record(d: DecisionRecord, now: number): void {
     const r = this.db
       .prepare(
-        `INSERT INTO approval_outbox (suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, next_attempt_at, assignments)
-       VALUES (@suggestion_id, @changes, @impact, @action_type, @action_user, @feedback_reason, @decided_at, @now, @assignments)
+        `INSERT INTO approval_outbox (suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, next_attempt_at, assignments, seal)
+       VALUES (@suggestion_id, @changes, @impact, @action_type, @action_user, @feedback_reason, @decided_at, @now, @assignments, @seal)
        ON CONFLICT(suggestion_id) DO NOTHING`,
       )
-      .run({ ...d, assignments: d.assignments ?? null, now });
+      .run({ ...d, assignments: d.assignments ?? null, now, seal: this.sealer?.seal(d) ?? null });
     if (r.changes === 0) {
       throw new GenbaError('DECISION_EXISTS', {
         ja: `提案 ${d.suggestion_id} は既に判断済みです。`,
@@ -43,12 +51,34 @@ export class Outbox {
     this.db.prepare('UPDATE approval_outbox SET next_attempt_at = ? WHERE delivered_at IS NULL AND next_attempt_at > ?').run(now, now);
   }
 
+  /** Undelivered decisions a restore brought that this store cannot vouch for: never sent until confirmed one by one. */
+  held(): (DecisionRecord & { heldReason: string })[] {
+    return this.db
+      .prepare(
+        `SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, assignments, held_reason AS heldReason
+        FROM approval_outbox WHERE delivered_at IS NULL AND held_reason IS NOT NULL ORDER BY decided_at, suggestion_id`,
+      )
+      .all() as (DecisionRecord & { heldReason: string })[];
+  }
+
+  /** The manager vouches for one held decision, named: it is sealed as this store's and sent with the next delivery. */
+  confirm(suggestionId: string, now: number): boolean {
+    const d = this.held().find((h) => h.suggestion_id === suggestionId);
+    if (!d || !this.sealer) return false;
+    const { heldReason: _h, ...decision } = d;
+    this.db
+      .prepare('UPDATE approval_outbox SET held_reason = NULL, seal = ?, next_attempt_at = ? WHERE suggestion_id = ? AND held_reason IS NOT NULL')
+      .run(this.sealer.seal(decision), now, suggestionId);
+    return true;
+  }
+
   counts(): OutboxCounts {
     return this.db
       .prepare(
         `SELECT COUNT(*) FILTER (WHERE delivered_at IS NULL) AS pending,
               COUNT(*) FILTER (WHERE delivered_at IS NULL AND attempts > 0) AS failing,
-              COUNT(*) FILTER (WHERE delivered_at IS NOT NULL) AS delivered FROM approval_outbox`,
+              COUNT(*) FILTER (WHERE delivered_at IS NOT NULL) AS delivered,
+              COUNT(*) FILTER (WHERE delivered_at IS NULL AND held_reason IS NOT NULL) AS held FROM approval_outbox`,
       )
       .get() as OutboxCounts;
   }
@@ -57,21 +87,25 @@ export class Outbox {
     return this.db
       .prepare(
         `SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, assignments FROM approval_outbox
-        WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY decided_at LIMIT ?`,
+        WHERE delivered_at IS NULL AND held_reason IS NULL AND next_attempt_at <= ? ORDER BY decided_at, suggestion_id LIMIT ?`,
       )
       .all(now, limit) as DecisionRecord[];
   }
 
-  /** Where one decision stands: delivered (when), or how many attempts failed and why; null when there is none. */
-  deliveryOf(suggestionId: string): { deliveredAt: number | null; attempts: number; lastError: string | null } | null {
+  /** Where one decision stands: delivered (when, and for a plan what the company did with it), or how many attempts failed and why; null when there is none. */
+  deliveryOf(suggestionId: string): { deliveredAt: number | null; attempts: number; lastError: string | null; companyPlan: PlanAtCompany | null } | null {
     const row = this.db
-      .prepare('SELECT delivered_at AS deliveredAt, attempts, last_error AS lastError FROM approval_outbox WHERE suggestion_id = ?')
-      .get(suggestionId) as { deliveredAt: number | null; attempts: number; lastError: string | null } | undefined;
-    return row ?? null;
+      .prepare(
+        'SELECT delivered_at AS deliveredAt, attempts, last_error AS lastError, company_plan AS companyPlan FROM approval_outbox WHERE suggestion_id = ?',
+      )
+      .get(suggestionId) as { deliveredAt: number | null; attempts: number; lastError: string | null; companyPlan: string | null } | undefined;
+    return row ? { ...row, companyPlan: row.companyPlan === null ? null : (JSON.parse(row.companyPlan) as PlanAtCompany) } : null;
   }
 
-  markDelivered(suggestionId: string, to: string, now: number): void {
-    this.db.prepare('UPDATE approval_outbox SET delivered_at = ?, delivered_to = ?, last_error = NULL WHERE suggestion_id = ?').run(now, to, suggestionId);
+  markDelivered(suggestionId: string, to: string, now: number, plan: PlanAtCompany | null = null): void {
+    this.db
+      .prepare('UPDATE approval_outbox SET delivered_at = ?, delivered_to = ?, last_error = NULL, company_plan = ? WHERE suggestion_id = ?')
+      .run(now, to, plan === null ? null : JSON.stringify(plan), suggestionId);
   }
 
   markFailed(suggestionId: string, error: string, now: number): void {
@@ -92,8 +126,8 @@ export async function deliverDue(outbox: Outbox, source: SyncSource, now: number
   if (!source.deliver) return report;
   for (const d of outbox.due(now)) {
     try {
-      const result = await source.deliver(d);
-      outbox.markDelivered(d.suggestion_id, source.id, now);
+      const { result, plan } = await source.deliver(d);
+      outbox.markDelivered(d.suggestion_id, source.id, now, plan);
       if (result === 'inserted') report.delivered++;
       else report.alreadyThere++;
     } catch (error) {
@@ -116,10 +150,47 @@ export function decisionOutbox(
   db: () => Database.Database,
   now: () => number,
   deliverNow: () => Promise<DeliveryReport | null>,
-): { record: (d: DecisionRecord) => void; deliver: () => Promise<DeliveryReport | null>; delivered: (id: string) => boolean } {
+  dataDir: string,
+): {
+  record: (d: DecisionRecord) => void;
+  deliver: () => Promise<DeliveryReport | null>;
+  delivered: (id: string) => boolean;
+  companyPlan: (id: string) => PlanAtCompany | null;
+  held: HeldDecisions;
+} {
+  // This data folder's seal on each decision it records: a restore sends only what the folder made (decisionSeal.ts).
+  const sealer = decisionSealer(dataDir);
   return {
-    record: (d) => new Outbox(db()).record(d, now()),
+    record: (d) => new Outbox(db(), sealer).record(d, now()),
     deliver: deliverNow,
+    delivered: (id) => new Outbox(db()).deliveryOf(id)?.deliveredAt != null,
+    companyPlan: (id) => new Outbox(db()).deliveryOf(id)?.companyPlan ?? null,
+    held: heldDecisions(db, now, sealer),
+  };
+}
+
+/** The decisions a restore held (this data folder did not seal them), as the manager lists and confirms them one by one. */
+export interface HeldDecisions {
+  list(): NamedDecision[];
+  /** Seals one held decision as this store's and makes it due now; null when `id` is not held. */
+  confirm(id: string): NamedDecision | null;
+  delivered(id: string): boolean;
+}
+
+export function heldDecisions(db: () => Database.Database, now: () => number, sealer: DecisionSealer): HeldDecisions {
+  const named = (d: DecisionRecord): NamedDecision => ({
+    suggestionId: d.suggestion_id,
+    actionType: d.action_type,
+    actionUser: d.action_user,
+    decidedAt: d.decided_at,
+  });
+  return {
+    list: () => new Outbox(db(), sealer).held().map(named),
+    confirm(id) {
+      const outbox = new Outbox(db(), sealer);
+      const d = outbox.held().find((h) => h.suggestion_id === id);
+      return d && outbox.confirm(id, now()) ? named(d) : null;
+    },
     delivered: (id) => new Outbox(db()).deliveryOf(id)?.deliveredAt != null,
   };
 }

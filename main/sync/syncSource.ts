@@ -1,6 +1,6 @@
 import type { CompanyTable } from '../store/companyRows.js';
 import type { TableSpec } from './tableSpecs.js';
-import type { DecisionRecord } from '../store/decisionRecord.js';
+import type { DecisionRecord, DeliveryOutcome } from '../store/decisionRecord.js';
 
 /** A decision to deliver to the company's approval_history (defined in the store, which the assistant shares). */
 
@@ -67,6 +67,6 @@ export interface SyncSource {
    */
   keys(spec: TableSpec): Promise<KeyVersion[]>;
   /** Write-back; 'existed' when the company already had this suggestion's decision. */
-  deliver?(decision: DecisionRecord): Promise<'inserted' | 'existed'>;
+  deliver?(decision: DecisionRecord): Promise<DeliveryOutcome>;
   close(): Promise<void>;
 }

@@ -87,7 +87,7 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
     const restored = genba(dir, 'restore', backup);
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toContain('バックアップ後の判断 1 件を元のファイルから取り戻しました');
+    expect(restored.stdout).toContain('バックアップ後の判断 1 件を元のファイルからそのまま移しました');
     expect(decisions(join(dir, 'genba.sqlite'))).toEqual([id]);
     const kept = readdirSync(dir).find((f) => /^genba\.sqlite\.before-restore-\d{8}-\d{6}$/.test(f))!;
     expect(decisions(join(dir, kept))).toEqual([id]); // and the kept file still has it too

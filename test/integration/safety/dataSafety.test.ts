@@ -54,7 +54,7 @@ describe('data safety: backups, doctor and recovery of a damaged data folder', (
     const fixed = genba(data, 'doctor', '--fix', '--json');
     expect(fixed.code).toBe(0);
     const r = JSON.parse(fixed.stdout) as { actions: string[]; after: DoctorReport };
-    expect(r.actions.join('\n')).toContain('取り戻しました');
+    expect(r.actions.join('\n')).toContain('そのまま移しました');
     expect(r.after.ok).toBe(true);
     expect(r.after.checks.find((c) => c.id === 'index')!.status).toBe('ok');
     expect(readdirSync(data).some((f) => f.startsWith('genba.sqlite.before-restore-'))).toBe(true); // the damaged file is kept

@@ -156,7 +156,7 @@ describe('plan delivery under faults', () => {
     await app.stop();
   }, 600_000);
 
-  it("a second approval for a day replaces the first one's rows in its delivery, and an older approval delivered late writes none", async () => {
+  it("a second approval for a day replaces the first one's rows in its delivery, and so does an approval made earlier elsewhere that reaches the company last", async () => {
     await fresh();
     const { app, dir } = await openApp({ now: AFTERNOON, direct: true });
     await app.syncNow();
@@ -184,7 +184,8 @@ describe('plan delivery under faults', () => {
     expect((await later.app.planning.current(PLAN_DAY)).planId).toBe(b.planId);
     await later.app.stop();
 
-    // Another Genba approved a plan for the same day earlier but could not reach the company until now: its approval is history, its rows are not written.
+    // Another Genba approved a plan for the same day earlier but could not reach the company until now: the company's order
+    // decides, not the laptops' clocks. It received this approval last, so the day's rows are this plan's, and its manager is told so.
     const other = await openApp({ now: AFTERNOON + 5 * 60_000, direct: false });
     await other.app.syncNow();
     const c = await other.app.planning.plan(PLAN_DAY);
@@ -194,14 +195,51 @@ describe('plan delivery under faults', () => {
     dueNow(other.dir);
     await other.app.syncNow();
     expect(
-      local<{ delivered_at: number | null }>(other.dir, 'SELECT delivered_at FROM approval_outbox WHERE suggestion_id = ?', c.planId).delivered_at,
-    ).not.toBeNull();
-    expect(await planRows()).toEqual(new Map([[b.planId, b.solution.assignments.length]]));
+      local<{ delivered_at: number | null; company_plan: string }>(
+        other.dir,
+        'SELECT delivered_at, company_plan FROM approval_outbox WHERE suggestion_id = ?',
+        c.planId,
+      ),
+    ).toMatchObject({ delivered_at: expect.any(Number), company_plan: JSON.stringify({ kept: true, replaced: [b.planId], keptPlan: c.planId }) });
+    expect(await planRows()).toEqual(new Map([[c.planId, c.solution.assignments.length]]));
     const history = await company<{ suggestion_id: string }>(
-      `SELECT suggestion_id FROM approval_history WHERE suggestion_id LIKE 'PLN20251024-%' ORDER BY created_at`,
+      `SELECT suggestion_id FROM approval_history WHERE suggestion_id LIKE 'PLN20251024-%' ORDER BY approval_history_id`,
     );
-    expect(history.map((h) => h.suggestion_id)).toEqual([a.planId, c.planId, b.planId]);
+    expect(history.map((h) => h.suggestion_id)).toEqual([a.planId, b.planId, c.planId]);
     await other.app.stop();
+  }, 600_000);
+
+  it("the company keeps the plan it received last whatever the laptops' clocks say, and a resend that lost to a later plan is told so", async () => {
+    await fresh();
+    await company(`GRANT DELETE ON ${maria.database}.daily_assignments TO 'genba'@'%'`);
+    // One laptop's clock is 8 hours ahead, the other's 10 minutes behind; the one behind approves after the one ahead.
+    const ahead = await openApp({ now: AFTERNOON + 8 * 3_600_000, direct: true });
+    const behind = await openApp({ now: AFTERNOON - 10 * 60_000, direct: true });
+    await ahead.app.syncNow();
+    await behind.app.syncNow();
+    const x = await ahead.app.planning.plan(PLAN_DAY);
+    expect(await ahead.app.planning.decide(x.planId, { action: 'approved' })).toMatchObject({
+      delivered: true,
+      company: { kept: true, replaced: [], keptPlan: x.planId },
+    });
+    const y = await behind.app.planning.plan(PLAN_DAY);
+    expect(await behind.app.planning.decide(y.planId, { action: 'approved' })).toMatchObject({
+      delivered: true,
+      company: { kept: true, replaced: [x.planId], keptPlan: y.planId },
+    });
+    expect(await planRows()).toEqual(new Map([[y.planId, y.solution.assignments.length]]));
+
+    // The ahead laptop's reply was lost: it sends again, the company already has the approval and a later plan for the day.
+    const db = new Database(join(ahead.dir, 'genba.sqlite'));
+    db.prepare('UPDATE approval_outbox SET delivered_at = NULL, company_plan = NULL, next_attempt_at = 0 WHERE suggestion_id = ?').run(x.planId);
+    db.close();
+    await ahead.app.syncNow();
+    expect(
+      JSON.parse(local<{ company_plan: string }>(ahead.dir, 'SELECT company_plan FROM approval_outbox WHERE suggestion_id = ?', x.planId).company_plan),
+    ).toEqual({ kept: false, replaced: [], keptPlan: y.planId });
+    expect(await planRows()).toEqual(new Map([[y.planId, y.solution.assignments.length]]));
+    await ahead.app.stop();
+    await behind.app.stop();
   }, 600_000);
 
   it('approval re-checks the plan: a person since on leave or no longer an operator, and a day already past, are refused by name', async () => {

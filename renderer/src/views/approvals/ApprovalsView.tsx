@@ -123,6 +123,7 @@ export function ApprovalsView() {
               <td data-field="user">{r.user}</td>
               <td className={`delivery-${r.delivery}`} data-testid="delivery" title={r.lastError ?? ''}>
                 {t(`approvals.delivery.${r.delivery}`)}
+                {r.companyPlan && !r.companyPlan.kept && ` · ${t('approvals.companyLost', { plan: r.companyPlan.keptPlan ?? '—' })}`}
               </td>
             </tr>
           ))}

@@ -16,6 +16,8 @@ import { call } from '../../api/genbaClient';
 import { countFigure } from '../../../../main/api/figures';
 import { useDayName } from '../../i18n/useDayName';
 import { useT } from '../../i18n/useT';
+import type { MessageKey } from '../../i18n/messages';
+import type { Lang } from '../../../../main/api/localized';
 import { useAppStore } from '../../store/appStore';
 import { PlanChart, type PlanChartLabels } from './PlanChart';
 import { PlanMoves } from './PlanMoves';
@@ -43,7 +45,7 @@ export function PlanView() {
   const [error, setError] = useState<string | null>(null);
   const [edits, setEdits] = useState<Map<string, Edit>>(new Map());
   const [reason, setReason] = useState('');
-  const [delivery, setDelivery] = useState<Pick<PlanDecided, 'delivered' | 'reason'> | null>(null);
+  const [delivery, setDelivery] = useState<Pick<PlanDecided, 'delivered' | 'reason' | 'company'> | null>(null);
 
   const dayName = useDayName();
 
@@ -353,9 +355,21 @@ export function PlanView() {
               </button>
             </div>
           )}
-          {delivery !== null && <p role="status">{delivery.delivered ? t('plan.delivered') : `${t('plan.queued')} ${delivery.reason?.[lang] ?? ''}`}</p>}
+          {delivery !== null && <p role="status">{deliveryText(delivery, t, lang)}</p>}
         </>
       )}
     </div>
   );
+}
+
+/** What the company did with the decision, as it said so: the day's plan is the one the company received last. */
+function deliveryText(
+  d: Pick<PlanDecided, 'delivered' | 'reason' | 'company'>,
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string,
+  lang: Lang,
+): string {
+  if (!d.delivered) return `${t('plan.queued')} ${d.reason?.[lang] ?? ''}`;
+  if (d.company && !d.company.kept) return `${t('plan.delivered')} ${t('plan.companyLost', { plan: d.company.keptPlan ?? '—' })}`;
+  if (d.company && d.company.replaced.length > 0) return `${t('plan.delivered')} ${t('plan.companyReplaced', { plans: d.company.replaced.join(', ') })}`;
+  return t('plan.delivered');
 }

@@ -1,0 +1,147 @@
+import type Database from 'better-sqlite3';
+import type { DecisionRecord } from './decisionRecord.js';
+import type { DecisionSealer } from './decisionSeal.js';
+import { writeTransaction } from './writeTransaction.js';
+
+/** Why a restored decision waits for the manager (approval_outbox.held_reason). */
+export const HELD_RESTORED = 'restored: not sealed by this data folder';
+export const HELD_TAMPERED = 'salvaged: its seal does not match the decision';
+
+/** A decision named for the manager: who decided what, and when. */
+export interface NamedDecision {
+  suggestionId: string;
+  actionType: DecisionRecord['action_type'];
+  actionUser: string;
+  decidedAt: number;
+}
+
+const DECISION_COLUMNS = 'suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, assignments';
+
+/** The columns `table` has in both attached files: an older file's decisions are carried with what it has. */
+function commonColumns(db: Database.Database, table: string): string[] {
+  const of = (schema: string): string[] => (db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(table, schema) as { name: string }[]).map((c) => c.name);
+  const old = new Set(of('old'));
+  return of('main').filter((c) => old.has(c));
+}
+
+const hasTable = (db: Database.Database, schema: 'old' | 'main', table: string): boolean =>
+  db.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE type = 'table' AND name = ?`).get(table) !== undefined;
+
+/**
+ * The restored file's undelivered decisions that this data folder did not seal are held: a backup
+ * made elsewhere (or forged) is never a way to send decisions in this store's name. They are sent
+ * once the manager confirms each by name. Returns them.
+ */
+export function holdForeignDecisions(db: Database.Database, sealer: DecisionSealer): NamedDecision[] {
+  const rows = db
+    .prepare(`SELECT ${DECISION_COLUMNS}, seal FROM approval_outbox WHERE delivered_at IS NULL AND held_reason IS NULL ORDER BY decided_at, suggestion_id`)
+    .all() as (DecisionRecord & { seal: string | null })[];
+  const foreign = rows.filter(({ seal, ...d }) => !sealer.holds(d, seal));
+  const hold = db.prepare('UPDATE approval_outbox SET held_reason = ? WHERE suggestion_id = ?');
+  writeTransaction(db, () => foreign.forEach((d) => hold.run(HELD_RESTORED, d.suggestion_id)));
+  return foreign.map(named);
+}
+
+const named = (d: DecisionRecord): NamedDecision => ({
+  suggestionId: d.suggestion_id,
+  actionType: d.action_type,
+  actionUser: d.action_user,
+  decidedAt: d.decided_at,
+});
+
+/**
+ * Decisions are the one thing the company database cannot give back: those in `oldPath` (the
+ * store being replaced) that the restored file `db` lacks are copied into it whole, with the
+ * proposal or plan they decide, from any older schema the old file may have. Each is then read
+ * back and compared column by column; `missing` names those that did not arrive whole, and the
+ * caller refuses the restore rather than keep half a decision (a plan's approval without its
+ * assignments once reached the company, while it kept the older plan). A decision the old file
+ * holds without a seal was made here before decisions were sealed, and is sealed now; one whose
+ * seal does not match was changed after it was made, and is held for the manager.
+ */
+export function salvageDecisions(
+  db: Database.Database,
+  oldPath: string,
+  sealer: DecisionSealer,
+): { salvaged: NamedDecision[]; missing: NamedDecision[]; held: NamedDecision[] } {
+  db.prepare('ATTACH DATABASE ? AS old').run(oldPath);
+  try {
+    if (!hasTable(db, 'old', 'approval_outbox')) return { salvaged: [], missing: [], held: [] };
+    const outboxColumns = commonColumns(db, 'approval_outbox');
+    const wanted = db
+      .prepare(
+        `SELECT ${outboxColumns.join(', ')} FROM old.approval_outbox WHERE suggestion_id NOT IN (SELECT suggestion_id FROM main.approval_outbox) ORDER BY decided_at, suggestion_id`,
+      )
+      .all() as (DecisionRecord & { seal?: string | null; held_reason?: string | null })[];
+    // The same id decided differently in the two files: neither can be carried without losing the other.
+    const decisionColumns = DECISION_COLUMNS.split(', ').filter((col) => outboxColumns.includes(col));
+    const clashes = db
+      .prepare(
+        `SELECT ${decisionColumns.map((col) => `o.${col}`).join(', ')} FROM old.approval_outbox o JOIN main.approval_outbox m USING (suggestion_id)
+         WHERE ${decisionColumns.map((col) => `o.${col} IS NOT m.${col}`).join(' OR ')} ORDER BY o.decided_at, o.suggestion_id`,
+      )
+      .all() as DecisionRecord[];
+    if (clashes.length > 0) return { salvaged: [], missing: clashes.map(named), held: [] };
+    writeTransaction(db, () => {
+      if (hasTable(db, 'old', 'proposals')) {
+        const c = commonColumns(db, 'proposals').join(', ');
+        // A proposal still open in the backup takes the decision the later file recorded.
+        db.prepare(
+          `INSERT INTO main.proposals (${c}) SELECT ${c} FROM old.proposals WHERE status != 'open'
+           ON CONFLICT(suggestion_id) DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at, proposal = excluded.proposal
+           WHERE main.proposals.status = 'open'`,
+        ).run();
+      }
+      if (hasTable(db, 'old', 'plans')) {
+        const c = commonColumns(db, 'plans').join(', ');
+        // A plan the later file decided, or superseded by a later approval, takes that state: the later file is the later word.
+        db.prepare(
+          `INSERT INTO main.plans (${c}) SELECT ${c} FROM old.plans WHERE status != 'open'
+           ON CONFLICT(plan_id) DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at
+           WHERE main.plans.status IN ('open', 'approved', 'modified') AND main.plans.status != excluded.status`,
+        ).run();
+      }
+      const c = outboxColumns.join(', ');
+      db.prepare(`INSERT OR IGNORE INTO main.approval_outbox (${c}) SELECT ${c} FROM old.approval_outbox`).run();
+      // Delivered after the backup: keep it delivered, so it is not sent twice.
+      db.prepare(
+        `UPDATE main.approval_outbox SET delivered_at = o.delivered_at, delivered_to = o.delivered_to, last_error = NULL
+         ${outboxColumns.includes('company_plan') ? ', company_plan = o.company_plan' : ''}
+         FROM old.approval_outbox o WHERE o.suggestion_id = main.approval_outbox.suggestion_id AND main.approval_outbox.delivered_at IS NULL AND o.delivered_at IS NOT NULL`,
+      ).run();
+    });
+
+    const back = db.prepare(`SELECT ${outboxColumns.join(', ')} FROM main.approval_outbox WHERE suggestion_id = ?`);
+    const decidedThing = db.prepare(
+      `SELECT (SELECT COUNT(*) FROM main.proposals WHERE suggestion_id = @id AND status != 'open')
+            + (SELECT COUNT(*) FROM main.plans WHERE plan_id = @id AND status != 'open') AS n`,
+    );
+    const salvaged: NamedDecision[] = [];
+    const missing: NamedDecision[] = [];
+    const toSeal: DecisionRecord[] = [];
+    const held: NamedDecision[] = [];
+    for (const w of wanted) {
+      const got = back.get(w.suggestion_id) as Record<string, unknown> | undefined;
+      const whole = got !== undefined && outboxColumns.every((col) => got[col] === (w as unknown as Record<string, unknown>)[col]);
+      const decided = (decidedThing.get({ id: w.suggestion_id }) as { n: number }).n > 0;
+      if (!whole || !decided) {
+        missing.push(named(w));
+        continue;
+      }
+      salvaged.push(named(w));
+      const { seal, held_reason: heldReason, ...d } = w;
+      if (heldReason != null || got.delivered_at != null) continue;
+      if (seal == null) toSeal.push({ ...d, assignments: d.assignments ?? null });
+      else if (!sealer.holds({ ...d, assignments: d.assignments ?? null }, seal)) held.push(named(w));
+    }
+    writeTransaction(db, () => {
+      const sealOne = db.prepare('UPDATE main.approval_outbox SET seal = ? WHERE suggestion_id = ?');
+      for (const d of toSeal) sealOne.run(sealer.seal(d), d.suggestion_id);
+      const hold = db.prepare('UPDATE main.approval_outbox SET held_reason = ? WHERE suggestion_id = ?');
+      for (const h of held) hold.run(HELD_TAMPERED, h.suggestionId);
+    });
+    return { salvaged, missing, held };
+  } finally {
+    db.prepare('DETACH DATABASE old').run();
+  }
+}
