@@ -146,7 +146,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     config,
     async start() {
       if (!store.open()) return;
-      outbox().retryNow(clock.now());
+      decisions.atStart();
       assistant.knowledge.ensureDefaults();
       log.info('started', `dataDir=${dataDir}`);
       const at = { db: store.db(), repo: store.repo(), dataDir, nativeBinding: options.nativeBinding, source: config().source, now: clock.now() };

@@ -51,6 +51,24 @@ export class Outbox {
     this.db.prepare('UPDATE approval_outbox SET next_attempt_at = ? WHERE delivered_at IS NULL AND next_attempt_at > ?').run(now, now);
   }
 
+  /**
+   * Seals the undelivered decisions recorded before decisions were sealed (a store from before format 16), so that a
+   * backup taken from now on carries them as this store's. Only a restore brings in decisions from elsewhere, and it
+   * holds those, so an unsealed decision that is not held is this store's own.
+   */
+  sealUnsealed(): number {
+    if (!this.sealer) return 0;
+    const rows = this.db
+      .prepare(
+        `SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, assignments
+         FROM approval_outbox WHERE delivered_at IS NULL AND held_reason IS NULL AND seal IS NULL`,
+      )
+      .all() as DecisionRecord[];
+    const seal = this.db.prepare('UPDATE approval_outbox SET seal = ? WHERE suggestion_id = ? AND seal IS NULL');
+    for (const d of rows) seal.run(this.sealer.seal(d), d.suggestion_id);
+    return rows.length;
+  }
+
   /** Undelivered decisions a restore brought that this store cannot vouch for: never sent until confirmed one by one. */
   held(): (DecisionRecord & { heldReason: string })[] {
     return this.db
@@ -157,6 +175,8 @@ export function decisionOutbox(
   delivered: (id: string) => boolean;
   companyPlan: (id: string) => PlanAtCompany | null;
   held: HeldDecisions;
+  /** At start: undelivered decisions are due at once, and those recorded before seals are sealed as this store's. */
+  atStart: () => void;
 } {
   // This data folder's seal on each decision it records: a restore sends only what the folder made (decisionSeal.ts).
   const sealer = decisionSealer(dataDir);
@@ -166,6 +186,11 @@ export function decisionOutbox(
     delivered: (id) => new Outbox(db()).deliveryOf(id)?.deliveredAt != null,
     companyPlan: (id) => new Outbox(db()).deliveryOf(id)?.companyPlan ?? null,
     held: heldDecisions(db, now, sealer),
+    atStart: () => {
+      const outbox = new Outbox(db(), sealer);
+      outbox.retryNow(now());
+      outbox.sealUnsealed();
+    },
   };
 }
 

@@ -111,6 +111,21 @@ describe('restore carries every later decision whole, and sends only what this d
     expect(decisionSealer(dir).holds(after, after.seal)).toBe(true);
   }, 180_000);
 
+  it('a decision queued before seals existed is sealed at the next start, so a later backup of it restores as this store’s', () => {
+    const dir = copy();
+    const id = approvePlan(dir);
+    const store = join(dir, 'genba.sqlite');
+    undeliver(store, id);
+    asFormat15(store);
+    expect(genba(dir, 'status').code).toBe(0); // the next start: migrated, and the queued decision sealed
+    const backup = join(root.path, 'after-upgrade.sqlite');
+    expect(genba(dir, 'backup', backup).code).toBe(0);
+    const r = genba(dir, 'restore', backup);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('genba confirm');
+    expect(outboxRow(store, id)).toMatchObject({ held_reason: null, delivered_at: null });
+  }, 180_000);
+
   it('refuses, naming it, a later decision it cannot carry whole, and changes nothing', () => {
     const dir = copy();
     const backup = join(root.path, 'clash-backup.sqlite');
