@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import { randomFillSync } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { updateConfig } from '../../main/config/updateConfig.js';
 import { sourceConfigFromForm } from '../../main/sync/mysqlSourceConfig.js';
@@ -7,6 +9,7 @@ import { seedCompany } from '../helpers/companyDb.js';
 import { startMariaDb } from '../helpers/mariadb.js';
 import { startStallProxy } from '../helpers/stallProxy.js';
 import { tempDir } from '../helpers/tempDir.js';
+import { writeBertModel } from '../fixtures/models/onnxBert.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
@@ -19,25 +22,62 @@ const DAYS = ['2025-10-24', '2025-10-27', '2025-10-28'] as const;
 interface Machine {
   name: string;
   dir: { path: string; remove: () => void };
+  /** How far this laptop's clock is from the others': the company's order, never a clock, must decide a day's plan. */
+  skewMs: number;
+  /** Its own backups, restored at random. */
+  backups: string[];
 }
 
+/** A model folder as a USB stick holds it, large enough that a kill -9 lands mid-copy. */
+const STICK_MODEL = 'multilingual-e5-small';
+const STICK_FILLER_BYTES = 64 * 1024 * 1024;
+
 /**
- * The plan delivery soak of issue 38: two Genba machines make and approve plans for the same
- * three days, over and over, through a proxy that freezes (the company server goes silent
- * mid-transaction), while `genba approve` and `genba sync` are killed with SIGKILL at random
- * and MariaDB itself is killed and restarted. At the end, after the outboxes have drained,
- * the company's daily_assignments must hold, for each day, exactly the rows of one plan: the
- * latest approved in approval_history, line for line; and every decision recorded anywhere is
- * in approval_history exactly once. Prints what happened and what held; never fails on speed.
+ * The plan delivery soak of issues 38 and 58: two Genba machines whose clocks are 8 hours ahead
+ * and 10 minutes behind make and approve plans for the same three days, over and over, through
+ * a proxy that freezes (the company server goes silent mid-transaction), while `genba approve`,
+ * `genba sync`, `genba models import` and `genba restore` (of the machine's own earlier backups)
+ * are killed with SIGKILL at random and MariaDB itself is killed and restarted. At the end, after
+ * the outboxes have drained, the company's daily_assignments must hold, for each day, exactly the
+ * rows of one plan: the approved plan the company received last (approval_history_id), line for
+ * line; every approval a command reported is in approval_history exactly once; what each store was
+ * told about its plans is true of the company's order; no decision is held; and each data folder
+ * still holds its store, with the model whole and no import leftovers. Prints what happened and
+ * what held; never fails on speed.
  */
 export async function planDeliverySoak(seconds: number, record: (name: string, value: string) => void): Promise<void> {
   const maria = await startMariaDb();
   const proxy = await startStallProxy(maria.port);
-  const machines: Machine[] = ['A', 'B'].map((name) => ({ name, dir: tempDir(`genba-bench-plan-soak-${name}-`) }));
+  const machines: Machine[] = [
+    { name: 'A', skewMs: 8 * 3_600_000 },
+    { name: 'B', skewMs: -10 * 60_000 },
+  ].map((m) => ({ ...m, dir: tempDir(`genba-bench-plan-soak-${m.name}-`), backups: [] }));
+  const stick = tempDir('genba-bench-plan-soak-stick-');
+  const stickModel = join(stick.path, STICK_MODEL);
+  writeBertModel(stickModel, 'tiny');
+  mkdirSync(join(stickModel, 'onnx'), { recursive: true });
+  writeFileSync(join(stickModel, 'onnx', 'filler.bin'), randomFillSync(Buffer.alloc(STICK_FILLER_BYTES)));
   const env = { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: 'genba-pw' };
   const t0 = performance.now();
-  const now = (): string => new Date(START + Math.round(performance.now() - t0)).toISOString();
-  const n = { plans: 0, approvals: 0, approveKilled: 0, approveQueued: 0, syncs: 0, syncKilled: 0, freezes: 0, crashes: 0, other: 0 };
+  const now = (m: Machine): string => new Date(START + m.skewMs + Math.round(performance.now() - t0)).toISOString();
+  const n = {
+    plans: 0,
+    approvals: 0,
+    approveKilled: 0,
+    approveQueued: 0,
+    syncs: 0,
+    syncKilled: 0,
+    freezes: 0,
+    crashes: 0,
+    other: 0,
+    imports: 0,
+    importKilled: 0,
+    backups: 0,
+    restores: 0,
+    restoreKilled: 0,
+  };
+  /** Plans whose approval a command reported done (exit 0): each must reach approval_history exactly once. */
+  const reported: string[] = [];
   try {
     const admin = await maria.admin();
     await seedCompany(admin, { logs: 200, planning: true });
@@ -51,7 +91,7 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
     const genba = (m: Machine, args: string[], killAfterMs: number | null): Promise<{ code: number | null; killed: boolean; out: string; ms: number }> =>
       new Promise((ok) => {
         const t = performance.now();
-        const child = spawn(process.execPath, [resolve('bin/genba.mjs'), ...args, '--now', now(), '--data-dir', m.dir.path], {
+        const child = spawn(process.execPath, [resolve('bin/genba.mjs'), ...args, '--now', now(m), '--data-dir', m.dir.path], {
           env,
           stdio: ['ignore', 'pipe', 'ignore'],
         });
@@ -104,13 +144,32 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
         setTimeout(() => fault(i), Math.random() * approveMs);
         const approved = await genba(m, ['approve', planId, '--json'], kill);
         n.approvals++;
-        if (!approved.killed && approved.code === 0) approveMs = approved.ms;
+        if (!approved.killed && approved.code === 0) {
+          approveMs = approved.ms;
+          reported.push(planId);
+        }
         if (approved.killed) n.approveKilled++;
         else if (approved.code === 0 && !(JSON.parse(approved.out) as { delivered: boolean }).delivered) n.approveQueued++;
-      } else {
+      } else if (Math.random() < 0.6) {
         n.syncs++;
         const r = await genba(m, ['sync', '--once'], Math.random() < 0.4 ? 100 + Math.random() * 3000 : null);
         if (r.killed) n.syncKilled++;
+      } else if (Math.random() < 0.5) {
+        // A model copied from the stick, the laptop closed mid-copy as often as not.
+        n.imports++;
+        const r = await genba(m, ['models', 'import', stickModel], Math.random() < 0.5 ? 50 + Math.random() * 1500 : null);
+        if (r.killed) n.importKilled++;
+      } else if (m.backups.length === 0 || Math.random() < 0.5) {
+        const file = join(stick.path, `${m.name}-${m.backups.length}.sqlite`);
+        if ((await genba(m, ['backup', file], null)).code === 0) {
+          m.backups.push(file);
+          n.backups++;
+        }
+      } else {
+        // An earlier backup of its own restored: every decision made since must come through whole, killed or not.
+        n.restores++;
+        const r = await genba(m, ['restore', pick(m.backups)], Math.random() < 0.4 ? 50 + Math.random() * 2000 : null);
+        if (r.killed) n.restoreKilled++;
       }
     }
     // The end: the server back and answering, and each machine's outbox drained by syncs nobody kills.
@@ -118,6 +177,8 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
     await crashing;
     proxy.thaw();
     for (let round = 0; round < 3; round++) for (const m of machines) await genba(m, ['sync', '--once'], null);
+    // One import nobody kills: it cleans what the killed ones left and leaves the model whole.
+    for (const m of machines) await genba(m, ['models', 'import', stickModel], null);
 
     record('plan delivery soak: duration, machines, days', `${seconds} s, 2 Genba machines, ${DAYS.length} days planned over and over`);
     record(
@@ -125,6 +186,10 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
       `${n.plans} / ${n.approvals} (${n.approveKilled} / ${n.approveQueued}); ${n.syncs} syncs (${n.syncKilled} kill -9); ${n.other} plan commands failed`,
     );
     record('plan delivery soak: frozen servers / MariaDB kill -9s', `${n.freezes} / ${n.crashes}`);
+    record(
+      'plan delivery soak: clocks / model imports (kill -9) / backups / restores (kill -9)',
+      `${machines.map((m) => `${m.name} ${m.skewMs >= 0 ? '+' : ''}${m.skewMs / 60_000} min`).join(', ')} / ${n.imports} (${n.importKilled}) / ${n.backups} / ${n.restores} (${n.restoreKilled})`,
+    );
 
     const conn = await maria.admin();
     const problems: string[] = [];
@@ -132,11 +197,29 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
     const recorded: string[] = [];
     let undelivered = 0;
     const localPlans = new Map<string, { date: string; lines: { operatorId: number; block: string }[] }>();
+    const told: { id: string; machine: string; plan: { kept: boolean; replaced: string[]; keptPlan: string | null } }[] = [];
+    let held = 0;
     for (const m of machines) {
+      const files = readdirSync(m.dir.path);
+      if (!files.includes('genba.sqlite') || !files.includes('config.json'))
+        problems.push(`${m.name}: the data folder lost its store or config (${files.join(', ')})`);
+      const models = join(m.dir.path, 'models');
+      const leftovers = existsSync(models) ? readdirSync(models).filter((f) => /\.(importing|replaced)$/.test(f)) : [];
+      if (leftovers.length > 0) problems.push(`${m.name}: import leftovers ${leftovers.join(', ')}`);
+      const copied = join(models, STICK_MODEL, 'onnx', 'filler.bin');
+      if (!existsSync(copied) || statSync(copied).size !== STICK_FILLER_BYTES) problems.push(`${m.name}: the imported model is not whole`);
       const db = new Database(join(m.dir.path, 'genba.sqlite'), { readonly: true });
-      for (const r of db.prepare('SELECT suggestion_id AS id, delivered_at AS at FROM approval_outbox').all() as { id: string; at: number | null }[]) {
+      const rows = db.prepare('SELECT suggestion_id AS id, delivered_at AS at, company_plan AS plan, held_reason AS held FROM approval_outbox').all() as {
+        id: string;
+        at: number | null;
+        plan: string | null;
+        held: string | null;
+      }[];
+      for (const r of rows) {
         recorded.push(r.id);
         if (r.at === null) undelivered++;
+        if (r.held !== null) held++;
+        if (r.plan !== null) told.push({ id: r.id, machine: m.name, plan: JSON.parse(r.plan) as (typeof told)[number]['plan'] });
       }
       for (const p of db.prepare('SELECT plan_id AS id, body FROM plans').all() as { id: string; body: string }[])
         localPlans.set(p.id, JSON.parse(p.body) as never);
@@ -151,10 +234,25 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
     )) as unknown as [{ id: string; n: number }[]];
     const inHistory = new Map(history.map((h) => [h.id, Number(h.n)]));
     const once = recorded.filter((id) => inHistory.get(id) === 1).length;
+    const lostReported = reported.filter((id) => inHistory.get(id) !== 1);
+    if (lostReported.length > 0) problems.push(`approvals reported done and not in approval_history once: ${lostReported.join(', ')}`);
+    if (held > 0) problems.push(`${held} of the stores' own decisions held after a restore`);
+    // What a store was told of a plan is the company's order: a plan it was told was kept came after those it replaced, one it
+    // was told lost came before the plan the company kept; and the plan each day ends with was, where told, told it was kept.
+    const [order] = (await conn.query(
+      `SELECT suggestion_id AS id, approval_history_id AS seq FROM approval_history WHERE suggestion_id LIKE 'PLN%'`,
+    )) as unknown as [{ id: string; seq: number }[]];
+    const seq = new Map(order.map((o) => [o.id, Number(o.seq)]));
+    const untrue = told.filter(
+      ({ id, plan }) =>
+        (plan.kept && plan.replaced.some((r) => (seq.get(r) ?? Infinity) > seq.get(id)!)) ||
+        (!plan.kept && (plan.keptPlan === null || (seq.get(plan.keptPlan) ?? -Infinity) < seq.get(id)!)),
+    );
+    if (untrue.length > 0) problems.push(`untrue messages: ${untrue.map((t) => `${t.machine} ${t.id}`).join(', ')}`);
     for (const day of DAYS) {
       const [latest] = (await conn.query(
         `SELECT suggestion_id AS id FROM approval_history WHERE suggestion_id LIKE ? AND action_type IN ('approved', 'modified')
-         ORDER BY created_at DESC, approval_history_id DESC LIMIT 1`,
+         ORDER BY approval_history_id DESC LIMIT 1`,
         [`PLN${day.replaceAll('-', '')}-%`],
       )) as unknown as [{ id: string }[]];
       const [rows] = (await conn.query(
@@ -169,6 +267,8 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
         continue;
       }
       if (plans.size !== 1 || !plans.has(want)) problems.push(`${day}: rows of ${[...plans].join(', ') || 'no plan'}, latest approval ${want}`);
+      const finalTold = told.find((t) => t.id === want);
+      if (finalTold && !finalTold.plan.kept) problems.push(`${day}: ${want} is the company's plan, and its store was told it lost`);
       const plan = localPlans.get(want);
       const expected = new Set((plan?.lines ?? []).map((l) => `${l.operatorId} ${l.block}`));
       const got = rows.filter((r) => r.planId === want).map((r) => `${r.operatorId} ${r.am ? 'am' : 'pm'}`);
@@ -176,15 +276,23 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
         problems.push(`${day}: ${got.length} rows of ${want}, its plan has ${expected.size} lines`);
     }
     await conn.end();
-    record('plan delivery soak: decisions recorded / in approval_history exactly once / still queued', `${recorded.length} / ${once} / ${undelivered}`);
     record(
-      'plan delivery soak: daily_assignments = exactly the latest approved plan of each day',
+      'plan delivery soak: decisions recorded / in approval_history exactly once / still queued / approvals reported',
+      `${recorded.length} / ${once} / ${undelivered} / ${reported.length}`,
+    );
+    record(
+      'plan delivery soak: plans told what the company did / told they lost to a later plan',
+      `${told.length} / ${told.filter((t) => !t.plan.kept).length}`,
+    );
+    record(
+      'plan delivery soak: daily_assignments = the plan the company received last, each day; every message true; data folders and models whole',
       problems.length === 0 ? `yes, ${DAYS.length} of ${DAYS.length} days (${rowsCompared.toLocaleString()} rows compared)` : `NO: ${problems.join('; ')}`,
     );
   } finally {
     proxy.thaw();
     await proxy.close();
     machines.forEach((m) => m.dir.remove());
+    stick.remove();
     await maria.destroy();
   }
 }

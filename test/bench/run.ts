@@ -174,7 +174,7 @@ const sections: [string, string, () => Promise<void>][] = [
   ],
   [
     'plan-soak',
-    'plan delivery soak (two machines approving plans for the same days, frozen servers, kill -9s of Genba and MariaDB)',
+    'plan delivery soak (two machines with clocks hours apart approving plans for the same days, frozen servers, kill -9s of Genba (approvals, syncs, model imports, restores) and MariaDB)',
     () => planDeliverySoak(Number(process.env.GENBA_BENCH_SOAK_SECONDS ?? 180), record),
   ],
   ['ai', 'local AI (CPU)', () => aiRuntimeBench(record)],
