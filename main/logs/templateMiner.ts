@@ -17,7 +17,7 @@ const MAX_VALUE_SPAN_PASSES = 4;
  * switched off to measure what it does: `npm run bench`, section parse, lists each one's
  * effect per system, on each system's sample and on the design systems as one repeated
  * stream. A rule stays only while it helps the design systems and costs none of them more
- * than 0.01 (README, "Log templates").
+ * than 0.01 (docs/logs.md, "Accuracy, judged on systems held out").
  */
 export const MINER_RULES = ['wordSplit', 'spanMerge', 'covering', 'valueSpans', 'stateWords'] as const;
 export type MinerRule = (typeof MINER_RULES)[number];

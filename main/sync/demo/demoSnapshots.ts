@@ -21,7 +21,7 @@ export interface DemoDayPlan {
  * arrives in the morning and has a daily deadline; speed follows staffing (and who came to
  * work), lunch, noise and incidents. `entry_count` is the items completed so far that day.
  * The day's items are the arrivals of the daily history; on the anchor day they are drawn
- * here, so the reference situation stays exactly as the README describes it. Every weekday
+ * here, so the reference situation stays exactly as docs/demo.md describes it. Every weekday
  * draws its random numbers, holidays included (they write no rows): a holiday then changes
  * no number of the days after it.
  */
