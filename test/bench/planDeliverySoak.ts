@@ -130,7 +130,9 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
       const m = pick(machines);
       // The fault comes at a random moment of the round's delivery or sync, not before it: an approval must meet it mid-way.
       const faultTimer = setTimeout(() => fault(i), Math.random() * approveMs);
-      if (Math.random() < 0.75) {
+      // A round: plan and approve (55 %), sync (15 %), import the model (10 %), back up (8 %) or restore an earlier backup (12 %).
+      const r = Math.random();
+      if (r < 0.55) {
         clearTimeout(faultTimer);
         const planned = await genba(m, ['plan', '--date', pick(DAYS), '--json'], null);
         const planId = planned.code === 0 ? (JSON.parse(planned.out) as { planId: string }).planId : null;
@@ -150,16 +152,16 @@ export async function planDeliverySoak(seconds: number, record: (name: string, v
         }
         if (approved.killed) n.approveKilled++;
         else if (approved.code === 0 && !(JSON.parse(approved.out) as { delivered: boolean }).delivered) n.approveQueued++;
-      } else if (Math.random() < 0.6) {
+      } else if (r < 0.7) {
         n.syncs++;
         const r = await genba(m, ['sync', '--once'], Math.random() < 0.4 ? 100 + Math.random() * 3000 : null);
         if (r.killed) n.syncKilled++;
-      } else if (Math.random() < 0.5) {
+      } else if (r < 0.8) {
         // A model copied from the stick, the laptop closed mid-copy as often as not.
         n.imports++;
         const r = await genba(m, ['models', 'import', stickModel], Math.random() < 0.5 ? 50 + Math.random() * 1500 : null);
         if (r.killed) n.importKilled++;
-      } else if (m.backups.length === 0 || Math.random() < 0.5) {
+      } else if (m.backups.length === 0 || r < 0.88) {
         const file = join(stick.path, `${m.name}-${m.backups.length}.sqlite`);
         if ((await genba(m, ['backup', file], null)).code === 0) {
           m.backups.push(file);
