@@ -188,6 +188,8 @@ export function restoreStore(dbPath: string, from: string, indexDir: string, now
     let keptAs: string | null = null;
     if (current) {
       keptAs = `${dbPath}.before-restore-${stamp(now)}`;
+      // Two restores within one second: the second's kept file gets its own name, never the first's.
+      for (let n = 2; existsSync(keptAs); n++) keptAs = `${dbPath}.before-restore-${stamp(now)}-${n}`;
       linkSync(dbPath, keptAs);
       // The log goes with the kept file: a log must never be left beside a database it does not belong to.
       if (existsSync(`${dbPath}-wal`)) renameSync(`${dbPath}-wal`, `${keptAs}-wal`);

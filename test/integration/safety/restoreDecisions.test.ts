@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
-import { cpSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionSealer } from '../../../main/store/decisionSeal.js';
+import { restoreStore } from '../../../main/store/storeBackup.js';
 import type { DecisionRecord } from '../../../main/store/decisionRecord.js';
 import { copyDemoStore } from '../../helpers/demoStore.js';
 import { runGenba } from '../../helpers/genbaCli.js';
@@ -124,6 +125,17 @@ describe('restore carries every later decision whole, and sends only what this d
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('genba confirm');
     expect(outboxRow(store, id)).toMatchObject({ held_reason: null, delivered_at: null });
+  }, 180_000);
+
+  it('two restores within one second keep both replaced files, each under its own name', () => {
+    const dir = copy();
+    const backup = join(root.path, 'twice.sqlite');
+    expect(genba(dir, 'backup', backup).code).toBe(0);
+    const at = Date.parse(ANCHOR);
+    const first = restoreStore(join(dir, 'genba.sqlite'), backup, join(dir, 'index'), at, decisionSealer(dir));
+    const second = restoreStore(join(dir, 'genba.sqlite'), backup, join(dir, 'index'), at, decisionSealer(dir));
+    expect(second.keptAs).not.toBe(first.keptAs);
+    expect(readdirSync(dir).filter((f) => f.startsWith('genba.sqlite.before-restore-')).length).toBe(2);
   }, 180_000);
 
   it('refuses, naming it, a later decision it cannot carry whole, and changes nothing', () => {
