@@ -109,6 +109,14 @@ function logRange(r: { from?: number | undefined; to?: number | undefined }, ctx
   );
 }
 
+/** A log request: its own fields, the filters, and a bounded range. */
+const logRequest = <T extends z.ZodRawShape>(fields: T) =>
+  z
+    .object({ ...fields, ...LOG_FILTER })
+    .strict()
+    // zod cannot see through the generic fields that `from` and `to` are LOG_FILTER's numbers: they are.
+    .superRefine((r, ctx) => logRange(r as { from?: number; to?: number }, ctx));
+
 /** Runtime validation of every request. Unknown keys are refused, not ignored. */
 export const REQUEST_SCHEMAS = {
   'status.get': empty,
@@ -166,28 +174,13 @@ export const REQUEST_SCHEMAS = {
   'models.test': z.object({ role: z.enum(['intent', 'answer', 'embedding']) }).strict(),
   'models.importFolder': empty,
   'logs.refresh': empty,
-  'logs.templates': z
-    .object({ limit: z.number().int().min(1).max(5000).optional(), ...LOG_FILTER })
-    .strict()
-    .superRefine(logRange),
-  'logs.template': z
-    .object({ id: z.number().int().min(1), ...LOG_FILTER })
-    .strict()
-    .superRefine(logRange),
-  'logs.drill': z
-    .object({ id: z.number().int().min(1), ...LOG_FILTER })
-    .strict()
-    .superRefine(logRange),
-  'logs.search': z
-    .object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(100).optional(), ...LOG_FILTER })
-    .strict()
-    .superRefine(logRange),
+  'logs.templates': logRequest({ limit: z.number().int().min(1).max(5000).optional() }),
+  'logs.template': logRequest({ id: z.number().int().min(1) }),
+  'logs.drill': logRequest({ id: z.number().int().min(1) }),
+  'logs.search': logRequest({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(100).optional() }),
   'logs.clusters': empty,
   'logs.anomalies': empty,
-  'logs.volume': z
-    .object({ ...LOG_FILTER })
-    .strict()
-    .superRefine(logRange),
+  'logs.volume': logRequest({}),
   'logs.scatter': empty,
   'logs.describeCluster': z.object({ id: z.number().int().min(1) }).strict(),
   'logs.screen': z

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { FORMAT_CHARACTERS } from './escapeControls.js';
 import type { Localized } from './localized.js';
 import { localizedIssue } from './localizedIssue.js';
 
@@ -9,7 +10,7 @@ import { localizedIssue } from './localizedIssue.js';
  * (U+202E "resU" reads "User"), and lone surrogates (the company gets U+FFFD for them).
  * Declared once, here: the Settings contract, the config file and the OS account all use it.
  */
-const HIDDEN = /[\p{Cc}\p{Cs}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const HIDDEN = new RegExp(`[\\p{Cc}\\p{Cs}${FORMAT_CHARACTERS}]`, 'u');
 
 /** The first character of `text` a name may not hold, written U+XXXX; null when it holds none. */
 export function hiddenCharacter(text: string): string | null {

@@ -158,7 +158,6 @@ export const P90_NAMED = 3;
 
 export type PlanStatus = 'open' | 'approved' | 'modified' | 'rejected' | 'superseded';
 
-/** A decision on a plan, as it went: the plan decided, whether it reached the company (and why not), and the day's earlier approval it replaced. */
 /**
  * What the company did with an approved plan it received: the day's plan is the one the company
  * received last (its own sequence, approval_history_id, taken in the delivering transaction; never a
@@ -171,6 +170,7 @@ export interface PlanAtCompany {
   keptPlan: string | null;
 }
 
+/** A decision on a plan, as it went: the plan decided, whether it reached the company (and why not), and the day's earlier approval it replaced. */
 export interface PlanDecided {
   plan: StoredPlan;
   delivered: boolean;

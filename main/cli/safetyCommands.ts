@@ -6,7 +6,7 @@ import type { CliIo } from './cliIo.js';
 import { INDEX_FILES, type DoctorReport } from '../diagnostics/doctor.js';
 import { listBackups, restoreStore, type RestoreResult } from '../store/storeBackup.js';
 import { decisionSealer } from '../store/decisionSeal.js';
-import type { NamedDecision } from '../store/salvageDecisions.js';
+import type { NamedDecision } from '../store/decisionRecord.js';
 import { epochToSqlDatetime } from '../config/sqlDatetime.js';
 import { escapeField } from '../api/escapeControls.js';
 import { usageError } from './cliUsageError.js';
@@ -76,29 +76,21 @@ export async function runConfirm(app: GenbaApp, args: string[], json: boolean, i
   const lang = app.lang();
   const confirmed = app.heldDecisions.confirm(args[0]!);
   if (confirmed === null) {
+    const held = app.heldDecisions
+      .list()
+      .map((d) => d.suggestionId)
+      .join(', ');
     io.stderr(
       `${localize(lang, {
-        ja: `${escapeField(args[0]!)} は保留中の判断ではありません（保留中: ${
-          app.heldDecisions
-            .list()
-            .map((d) => d.suggestionId)
-            .join(', ') || 'なし'
-        }）。`,
-        en: `${escapeField(args[0]!)} is not a held decision (held: ${
-          app.heldDecisions
-            .list()
-            .map((d) => d.suggestionId)
-            .join(', ') || 'none'
-        }).`,
+        ja: `${escapeField(args[0]!)} は保留中の判断ではありません（保留中: ${held || 'なし'}）。`,
+        en: `${escapeField(args[0]!)} is not a held decision (held: ${held || 'none'}).`,
       })}\n`,
     );
     return 1;
   }
-  const delivery = await app.syncService.run('deliver', []).then(
-    (r) => r.delivery,
-    () => null,
-  );
-  const delivered = delivery !== null && app.heldDecisions.delivered(confirmed.suggestionId);
+  // A delivery that fails leaves it queued; whether it arrived is read from the outbox either way.
+  await app.syncService.run('deliver', []).catch(() => null);
+  const delivered = app.heldDecisions.delivered(confirmed.suggestionId);
   io.stdout(
     json
       ? `${JSON.stringify({ confirmed, delivered }, null, 2)}\n`

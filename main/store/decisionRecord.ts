@@ -21,6 +21,24 @@ export interface DecisionRecord {
   assignments?: string | null;
 }
 
+/** DecisionRecord's columns in approval_outbox, in its order: every reader of a whole decision selects these. */
+export const DECISION_COLUMNS = 'suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, assignments';
+
+/** A decision named for the manager: who decided what, and when. */
+export interface NamedDecision {
+  suggestionId: string;
+  actionType: DecisionRecord['action_type'];
+  actionUser: string;
+  decidedAt: number;
+}
+
+export const namedDecision = (d: DecisionRecord): NamedDecision => ({
+  suggestionId: d.suggestion_id,
+  actionType: d.action_type,
+  actionUser: d.action_user,
+  decidedAt: d.decided_at,
+});
+
 /** One row an approved plan writes to the company's daily_assignments (times epoch ms; plan_id is the decision's suggestion_id). */
 export type AssignmentRecord = Pick<
   DailyAssignmentRow,

@@ -1,21 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { DecisionRecord } from './decisionRecord.js';
+import { DECISION_COLUMNS, namedDecision as named, type DecisionRecord, type NamedDecision } from './decisionRecord.js';
 import type { DecisionSealer } from './decisionSeal.js';
 import { writeTransaction } from './writeTransaction.js';
 
 /** Why a restored decision waits for the manager (approval_outbox.held_reason). */
 export const HELD_RESTORED = 'restored: not sealed by this data folder';
 export const HELD_TAMPERED = 'salvaged: its seal does not match the decision';
-
-/** A decision named for the manager: who decided what, and when. */
-export interface NamedDecision {
-  suggestionId: string;
-  actionType: DecisionRecord['action_type'];
-  actionUser: string;
-  decidedAt: number;
-}
-
-const DECISION_COLUMNS = 'suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, assignments';
 
 /** The columns `table` has in both attached files: an older file's decisions are carried with what it has. */
 function commonColumns(db: Database.Database, table: string): string[] {
@@ -41,13 +31,6 @@ export function holdForeignDecisions(db: Database.Database, sealer: DecisionSeal
   writeTransaction(db, () => foreign.forEach((d) => hold.run(HELD_RESTORED, d.suggestion_id)));
   return foreign.map(named);
 }
-
-const named = (d: DecisionRecord): NamedDecision => ({
-  suggestionId: d.suggestion_id,
-  actionType: d.action_type,
-  actionUser: d.action_user,
-  decidedAt: d.decided_at,
-});
 
 /**
  * Decisions are the one thing the company database cannot give back: those in `oldPath` (the

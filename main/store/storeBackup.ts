@@ -10,7 +10,8 @@ import { StoreError } from './storeError.js';
 import { schemaDifferencesText } from './storeTexts.js';
 import type { DecisionSealer } from './decisionSeal.js';
 import { migrate } from './migration.js';
-import { holdForeignDecisions, salvageDecisions, type NamedDecision } from './salvageDecisions.js';
+import type { NamedDecision } from './decisionRecord.js';
+import { holdForeignDecisions, salvageDecisions } from './salvageDecisions.js';
 
 export const BACKUP_DIR = 'backups';
 /** Automatic backups kept in the data folder; older ones are deleted. */

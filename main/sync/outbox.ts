@@ -1,8 +1,15 @@
 import type Database from 'better-sqlite3';
 import { GenbaError } from '../errors.js';
-import { UNFORESEEN_DELIVERY_FAILURE, type DecisionRecord, type DeliveryReport, type PlanAtCompany } from '../store/decisionRecord.js';
+import {
+  DECISION_COLUMNS,
+  namedDecision,
+  UNFORESEEN_DELIVERY_FAILURE,
+  type DecisionRecord,
+  type DeliveryReport,
+  type NamedDecision,
+  type PlanAtCompany,
+} from '../store/decisionRecord.js';
 import { decisionSealer, type DecisionSealer } from '../store/decisionSeal.js';
-import type { NamedDecision } from '../store/salvageDecisions.js';
 import type { SyncSource } from './syncSource.js';
 
 const FIRST_RETRY_MS = 30_000;
@@ -59,10 +66,7 @@ export class Outbox {
   sealUnsealed(): number {
     if (!this.sealer) return 0;
     const rows = this.db
-      .prepare(
-        `SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, assignments
-         FROM approval_outbox WHERE delivered_at IS NULL AND held_reason IS NULL AND seal IS NULL`,
-      )
+      .prepare(`SELECT ${DECISION_COLUMNS} FROM approval_outbox WHERE delivered_at IS NULL AND held_reason IS NULL AND seal IS NULL`)
       .all() as DecisionRecord[];
     const seal = this.db.prepare('UPDATE approval_outbox SET seal = ? WHERE suggestion_id = ? AND seal IS NULL');
     for (const d of rows) seal.run(this.sealer.seal(d), d.suggestion_id);
@@ -70,24 +74,20 @@ export class Outbox {
   }
 
   /** Undelivered decisions a restore brought that this store cannot vouch for: never sent until confirmed one by one. */
-  held(): (DecisionRecord & { heldReason: string })[] {
+  held(): DecisionRecord[] {
     return this.db
-      .prepare(
-        `SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, assignments, held_reason AS heldReason
-        FROM approval_outbox WHERE delivered_at IS NULL AND held_reason IS NOT NULL ORDER BY decided_at, suggestion_id`,
-      )
-      .all() as (DecisionRecord & { heldReason: string })[];
+      .prepare(`SELECT ${DECISION_COLUMNS} FROM approval_outbox WHERE delivered_at IS NULL AND held_reason IS NOT NULL ORDER BY decided_at, suggestion_id`)
+      .all() as DecisionRecord[];
   }
 
-  /** The manager vouches for one held decision, named: it is sealed as this store's and sent with the next delivery. */
-  confirm(suggestionId: string, now: number): boolean {
+  /** The manager vouches for one held decision, named: it is sealed as this store's and sent with the next delivery; null when it is not held. */
+  confirm(suggestionId: string, now: number): DecisionRecord | null {
     const d = this.held().find((h) => h.suggestion_id === suggestionId);
-    if (!d || !this.sealer) return false;
-    const { heldReason: _h, ...decision } = d;
+    if (!d || !this.sealer) return null;
     this.db
       .prepare('UPDATE approval_outbox SET held_reason = NULL, seal = ?, next_attempt_at = ? WHERE suggestion_id = ? AND held_reason IS NOT NULL')
-      .run(this.sealer.seal(decision), now, suggestionId);
-    return true;
+      .run(this.sealer.seal(d), now, suggestionId);
+    return d;
   }
 
   counts(): OutboxCounts {
@@ -104,7 +104,7 @@ export class Outbox {
   due(now: number, limit = 100): DecisionRecord[] {
     return this.db
       .prepare(
-        `SELECT suggestion_id, changes, impact, action_type, action_user, feedback_reason, decided_at, assignments FROM approval_outbox
+        `SELECT ${DECISION_COLUMNS} FROM approval_outbox
         WHERE delivered_at IS NULL AND held_reason IS NULL AND next_attempt_at <= ? ORDER BY decided_at, suggestion_id LIMIT ?`,
       )
       .all(now, limit) as DecisionRecord[];
@@ -203,18 +203,11 @@ export interface HeldDecisions {
 }
 
 export function heldDecisions(db: () => Database.Database, now: () => number, sealer: DecisionSealer): HeldDecisions {
-  const named = (d: DecisionRecord): NamedDecision => ({
-    suggestionId: d.suggestion_id,
-    actionType: d.action_type,
-    actionUser: d.action_user,
-    decidedAt: d.decided_at,
-  });
   return {
-    list: () => new Outbox(db(), sealer).held().map(named),
+    list: () => new Outbox(db(), sealer).held().map(namedDecision),
     confirm(id) {
-      const outbox = new Outbox(db(), sealer);
-      const d = outbox.held().find((h) => h.suggestion_id === id);
-      return d && outbox.confirm(id, now()) ? named(d) : null;
+      const d = new Outbox(db(), sealer).confirm(id, now());
+      return d && namedDecision(d);
     },
     delivered: (id) => new Outbox(db()).deliveryOf(id)?.deliveredAt != null,
   };

@@ -66,18 +66,23 @@ describe('restore carries every later decision whole, and sends only what this d
     expect(r.code).toBe(0);
     return id;
   };
+  /** A copy backed up to `name`, then a plan approved there that the company did not get (still queued): the later decision. */
+  const laterPlan = (name: string): { dir: string; store: string; backup: string; id: string } => {
+    const dir = copy();
+    const backup = join(root.path, name);
+    expect(genba(dir, 'backup', backup).code).toBe(0);
+    const id = approvePlan(dir);
+    const store = join(dir, 'genba.sqlite');
+    undeliver(store, id);
+    return { dir, store, backup, id };
+  };
   beforeAll(async () => {
     await copyDemoStore(base);
   }, 300_000);
   afterAll(() => root.remove());
 
   it('a plan approved after the backup, while the company was away, is carried with its assignments, sealed, and not held', () => {
-    const dir = copy();
-    const backup = join(root.path, 'plan-backup.sqlite');
-    expect(genba(dir, 'backup', backup).code).toBe(0);
-    const id = approvePlan(dir);
-    const store = join(dir, 'genba.sqlite');
-    undeliver(store, id);
+    const { dir, store, backup, id } = laterPlan('plan-backup.sqlite');
     const before = outboxRow(store, id)!;
     expect(JSON.parse(before.assignments!).length).toBeGreaterThan(0);
 
@@ -93,12 +98,7 @@ describe('restore carries every later decision whole, and sends only what this d
   }, 180_000);
 
   it('carries a plan whole from a store the previous Genba (format 15) left, and from a backup of that format', () => {
-    const dir = copy();
-    const backup = join(root.path, 'old-backup.sqlite');
-    expect(genba(dir, 'backup', backup).code).toBe(0);
-    const id = approvePlan(dir);
-    const store = join(dir, 'genba.sqlite');
-    undeliver(store, id);
+    const { dir, store, backup, id } = laterPlan('old-backup.sqlite');
     const before = outboxRow(store, id)!;
     asFormat15(store);
     asFormat15(backup);
@@ -139,11 +139,7 @@ describe('restore carries every later decision whole, and sends only what this d
   }, 180_000);
 
   it('refuses, naming it, a later decision it cannot carry whole, and changes nothing', () => {
-    const dir = copy();
-    const backup = join(root.path, 'clash-backup.sqlite');
-    expect(genba(dir, 'backup', backup).code).toBe(0);
-    const id = approvePlan(dir);
-    undeliver(join(dir, 'genba.sqlite'), id);
+    const { dir, backup, id } = laterPlan('clash-backup.sqlite');
     // The backup already holds another decision under the same id (a file from another store of the same plan day).
     write(backup, (db) =>
       db
