@@ -6,6 +6,7 @@ const ROOT = resolve('.');
 const PAGES = [
   'README.md',
   'ARCHITECTURE.md',
+  'CHANGELOG.md',
   ...readdirSync('docs', { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.md'))
     .map((f) => join('docs', f)),
@@ -38,9 +39,24 @@ describe('the documentation: a short front door, and every link resolves', () =>
     expect(readFileSync('README.md', 'utf8').split('\n').length).toBeLessThanOrEqual(200);
   });
 
-  it('links every page of docs/ from the README', () => {
+  it('links every page at the top of docs/ from the README', () => {
     const linked = new Set(relativeLinks('README.md').map((url) => relative(ROOT, resolve(url.split('#')[0]!))));
-    expect(PAGES.filter((p) => p.startsWith('docs') && !linked.has(p))).toEqual([]);
+    expect(PAGES.filter((p) => dirname(p) === 'docs' && !linked.has(p))).toEqual([]);
+  });
+
+  it('reaches every page (docs/bench/ records, the changelog) from the README, link by link', () => {
+    const reached = new Set(['README.md']);
+    const next = ['README.md'];
+    for (let page = next.pop(); page !== undefined; page = next.pop()) {
+      for (const url of relativeLinks(page)) {
+        const target = relative(ROOT, resolve(dirname(page), url.split('#')[0]!));
+        if (target.endsWith('.md') && existsSync(target) && !reached.has(target)) {
+          reached.add(target);
+          next.push(target);
+        }
+      }
+    }
+    expect(PAGES.filter((p) => !reached.has(p))).toEqual([]);
   });
 
   it.each(PAGES)('%s: each relative link names a file (and a heading) that exists', (page) => {
