@@ -23,8 +23,12 @@ import { join, relative, resolve } from 'node:path';
  */
 export const DEMO_STORE_CACHE = join(tmpdir(), 'genba-test-demo-store');
 
-/** What a copied store holds: the store itself and its log-template index, nothing of the folder that built it. */
-const KEPT = ['genba.sqlite', 'index'];
+/**
+ * What a copied store holds: the store itself, its log-template index, and the note that Genba checked the file
+ * (openStore.ts: a byte-identical copy of a checked file is not read through again by every test's first command).
+ */
+const CHECKED = 'genba.sqlite-checked';
+const KEPT = ['genba.sqlite', 'index', CHECKED];
 /** Everything a first build runs on: the core, the demo's definition and the know-how it seeds, the libraries' versions, and this file. */
 const SOURCES = ['main', 'resources', 'package-lock.json', 'test/helpers/demoStore.ts'];
 const UNUSED_FOR = 3_600_000;
@@ -116,16 +120,25 @@ async function build(done: string): Promise<void> {
   mkdirSync(building, { mode: 0o700 });
   // Loaded here: a test that only copies a built store does not load the core.
   const [{ createApp }, { DEMO_ANCHOR_MS }] = await Promise.all([import('../../main/app.js'), import('../../main/sync/demo/demoDefinition.js')]);
-  const app = createApp({ dataDir: building, now: DEMO_ANCHOR_MS });
+  // The names' readings made as the desktop app's start-up work makes them (kuromoji), kept in the store: otherwise
+  // the first question of every test that copies the store builds the dictionary again.
+  const app = createApp({ dataDir: building, now: DEMO_ANCHOR_MS, namesBeforeStart: true });
   try {
     await app.start();
   } finally {
     await app.stop();
   }
   // Everything in the main file, nothing left in a write-ahead log.
-  const db = new Database(join(building, 'genba.sqlite'));
+  const store = join(building, 'genba.sqlite');
+  const db = new Database(store);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
+  // A whole second as the file's time, so that a copy can be given the very same one; then Genba's own open checks
+  // the file (quick_check) and notes it checked, and its close leaves it unchanged.
+  const second = Math.floor(Date.now() / 1000);
+  utimesSync(store, second, second);
+  const { openStore, closeCheckedStore } = await import('../../main/store/openStore.js');
+  closeCheckedStore(openStore(store), store);
   for (const name of readdirSync(building)) if (!KEPT.includes(name)) rmSync(join(building, name), { recursive: true, force: true });
   try {
     renameSync(building, done);
@@ -154,12 +167,25 @@ function pruneCache(): void {
  * Tests whose subject is the first build itself (progress, a build killed or on a full
  * disk, models installed before it) build their own.
  */
-export async function copyDemoStore(dataDir: string): Promise<void> {
+export async function copyDemoStore(dataDir: string, options: { nameReadings?: boolean } = {}): Promise<void> {
   const from = await builtDemoStore();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  if (existsSync(join(dataDir, 'genba.sqlite'))) throw new Error(`${dataDir} already has a store`);
-  copyFileSync(join(from, 'genba.sqlite'), join(dataDir, 'genba.sqlite'), constants.COPYFILE_FICLONE);
+  const store = join(dataDir, 'genba.sqlite');
+  if (existsSync(store)) throw new Error(`${dataDir} already has a store`);
+  copyFileSync(join(from, 'genba.sqlite'), store, constants.COPYFILE_FICLONE);
   cpSync(join(from, 'index'), join(dataDir, 'index'), { recursive: true });
+  const built = statSync(join(from, 'genba.sqlite'));
+  if (options.nameReadings === false) {
+    // For a test whose subject is the first making of the readings. The write brings Genba's check back.
+    const { NAME_READINGS_KEY } = await import('../../main/chat/nameReadings.js');
+    const db = new Database(store);
+    db.prepare('DELETE FROM meta WHERE key = ?').run(NAME_READINGS_KEY);
+    db.close();
+  } else if (Number.isInteger(built.mtimeMs) && existsSync(join(from, CHECKED))) {
+    // The same bytes at the same time: Genba's note that it checked them holds for the copy.
+    utimesSync(store, built.atime, built.mtime);
+    copyFileSync(join(from, CHECKED), join(dataDir, CHECKED));
+  }
   const now = new Date();
   utimesSync(from, now, now);
 }

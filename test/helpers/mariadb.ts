@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import mysql from 'mysql2/promise';
 import { freePort } from './freePort.js';
@@ -22,6 +23,43 @@ export interface MariaDb {
 }
 
 /**
+ * A fresh server's system tables, made once per MariaDB version by mariadb-install-db and copied for each server: the
+ * same files every install writes, without a bootstrap server per test file.
+ */
+function installedDataTemplate(): string {
+  const version = spawnSync(MARIADBD!, ['--version'], { encoding: 'utf8' })
+    .stdout.trim()
+    .replace(/[^\w.-]+/g, '_');
+  const done = join(tmpdir(), 'genba-test-mariadb-template', version);
+  if (existsSync(join(done, 'mysql'))) return done;
+  const building = `${done}.building-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  mkdirSync(join(building, 'tmp'), { recursive: true });
+  const install = spawnSync(
+    'mariadb-install-db',
+    [
+      '--no-defaults',
+      `--datadir=${join(building, 'data')}`,
+      `--tmpdir=${join(building, 'tmp')}`,
+      '--user=root',
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr}`);
+  try {
+    // Two workers may build it at once: the first rename wins and the other's copy is the same.
+    renameSync(join(building, 'data'), done);
+  } catch (error) {
+    if (!existsSync(join(done, 'mysql'))) throw error;
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
+  return done;
+}
+
+/**
  * A real MariaDB server of Debian's package in a temp folder, on a free port, with the
  * company schema and a `genba` user (password `genba-pw`) that may read everything and
  * write only approval_history.
@@ -33,14 +71,8 @@ export async function startMariaDb(database = 'company'): Promise<MariaDb> {
   // A temp folder of its own: a server deletes every #sql* file of its tmpdir when it starts,
   // so servers sharing /tmp delete each other's temporary tables.
   const tmp = join(dir.path, 'tmp');
-  mkdirSync(data);
+  cpSync(installedDataTemplate(), data, { recursive: true });
   mkdirSync(tmp);
-  const install = spawnSync(
-    'mariadb-install-db',
-    ['--no-defaults', `--datadir=${data}`, `--tmpdir=${tmp}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
-    { encoding: 'utf8' },
-  );
-  if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr}`);
   const port = await freePort();
   let proc: ChildProcess | null = null;
 
