@@ -7,7 +7,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     // Most of the suite waits on real servers and child processes rather than the CPU: two files at a
-    // time even on two cores (vitest's default there is one) takes the run from 15.5 to under 9 minutes.
+    // time even on two cores (vitest's default there is one) shortens the run by about two fifths
+    // (docs/bench/2026-11-27-test-suite.md).
     maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -8,7 +8,7 @@ import { createEventBus } from './api/eventBus.js';
 import { createAppEnv } from './config/appEnv.js';
 import { defaultDataDir, prepareDataDir } from './config/dataDir.js';
 import { createAppSettings } from './config/appSettings.js';
-import { memorySecretStore, MYSQL_PASSWORD } from './config/secretStore.js';
+import { memorySecretStore, mysqlPasswordStored } from './config/secretStore.js';
 import { describeError } from './errors.js';
 import { createAppLog } from './applog/appLog.js';
 import { storageReport } from './store/storageReport.js';
@@ -22,10 +22,12 @@ import { createSafetyService } from './diagnostics/safetyService.js';
 import { DEMO_ANCHOR_MS, placementDistancesKm } from './sync/demo/demoDefinition.js';
 import { hostSiteResolver } from './logs/siteHosts.js';
 import { knownSiteHosts } from './sync/knownSiteHosts.js';
-import { decisionOutbox, Outbox } from './sync/outbox.js';
+import { Outbox } from './store/approvalOutbox.js';
+import { decisionOutbox } from './sync/outbox.js';
 import { createDataSourceService } from './sync/dataSourceService.js';
 import { createLogsSourceSetting } from './sync/logsSourceSetting.js';
 import { createSyncService } from './sync/syncService.js';
+import { deliveryDue } from './sync/deliveryDue.js';
 import { jobFromConfig } from './sync/jobFromConfig.js';
 import { createAfterSync, retentionOf } from './sync/afterSync.js';
 import { firstLoad } from './sync/firstLoad.js';
@@ -55,7 +57,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     log,
     env,
     schedule: () => config().sync,
-    deliveryDue: () => store.isOpen() && outbox().due(clock.now(), 1).length > 0,
+    deliveryDue: () => deliveryDue(store.isOpen, outbox, clock.now()),
     job,
   });
   const dataSource = createDataSourceService({ env, secrets, sync, log, requireStore: () => void store.db() });
@@ -173,7 +175,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     status: () =>
       statusInfo({
         ...{ dataDir, dbPath, env, store, outbox: outbox(), sourceId: dataSource.sourceId(), sync: sync.status() },
-        passwordStored: secrets.get(MYSQL_PASSWORD) !== null,
+        passwordStored: mysqlPasswordStored(secrets),
         alertsPausedUntil: alerts.pausedUntil(),
       }),
     overview,

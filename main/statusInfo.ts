@@ -8,7 +8,8 @@ import type { AppEnv } from './config/appEnv.js';
 import type { StoreHandle } from './store/storeHandle.js';
 import { schemaVersion } from './store/migration.js';
 import { RefusedRows } from './store/refusedRows.js';
-import type { Outbox } from './sync/outbox.js';
+import { latestSnapshotTime } from './store/progressSnapshots.js';
+import type { Outbox } from './store/approvalOutbox.js';
 import type { SyncService } from './sync/syncService.js';
 
 /** What `genba status` and the status bar show: where the data is, how fresh, what is pending. */
@@ -27,7 +28,7 @@ export function statusInfo(o: {
   const [db, repo, config] = [o.store.db(), o.store.repo(), o.env.config()];
   const clock: StatusInfo['clock'] = { now: o.env.now(), mode: o.env.clock.mode() };
   const now = clock.now;
-  const dataAsOf = (db.prepare('SELECT MAX(snapshot_time) AS t FROM progress_snapshots WHERE snapshot_time <= ?').get(now) as { t: number | null }).t;
+  const dataAsOf = latestSnapshotTime(db, now);
   const modelsDir = join(o.dataDir, 'models');
   const s = config.source;
   const counts = o.outbox.counts();

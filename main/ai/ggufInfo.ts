@@ -21,7 +21,7 @@ export const SUPPORTED_ARCHITECTURES = ['qwen2', 'qwen3', 'llama', 'gemma', 'gem
  * architecture, and whether the file really holds all its tensor data (a truncated copy
  * from a USB stick is caught here, with a clear message, instead of deep inside
  * llama.cpp). Pass the app's Llama when it is up; without one, node-llama-cpp starts a
- * slim instance with no backend, once per process (about 1 s on the CI machine), to
+ * slim instance with no backend, once per process (docs/bench/2026-11-26-start-up-costs.md), to
  * know the ggml type sizes.
  */
 export async function readGgufInfo(path: string, llama?: Llama): Promise<GgufInfo> {

@@ -1,5 +1,10 @@
+import { z } from 'zod';
 import { aiError } from './aiError.js';
 
+/**
+ * The part of JSON Schema that node-llama-cpp's `createGrammarForJsonSchema` reads (its
+ * `GbnfJsonSchema`) and that Genba writes: what `grammarJsonSchema` derives from a zod schema.
+ */
 export type JsonSchema =
   | { type: 'string'; maxLength?: number; enum?: readonly string[]; description?: string }
   | { type: 'number' | 'integer'; minimum?: number; maximum?: number; description?: string }
@@ -8,6 +13,100 @@ export type JsonSchema =
   | { type: 'array'; items: JsonSchema; maxItems?: number; description?: string }
   | { type: 'object'; properties: Record<string, JsonSchema>; required?: readonly string[]; additionalProperties?: false; description?: string }
   | { oneOf: readonly JsonSchema[] };
+
+/**
+ * A string a model writes, of at most `max` characters. The grammar counts a string's length a
+ * little differently from characters (it lets 15 through a maxLength of 12), so the string is cut
+ * to `max` (whole characters, at most `max` UTF-16 units as zod counts) before the check; the
+ * JSON Schema, and so the grammar, still says maxLength `max`.
+ */
+export function modelString(max: number): z.ZodString {
+  return z
+    .string()
+    .overwrite((s) => {
+      let out = '';
+      for (const ch of s) {
+        if (out.length + ch.length > max) break;
+        out += ch;
+      }
+      return out;
+    })
+    .max(max);
+}
+
+/**
+ * A number a model writes, from `min` to `max` (a whole one with `int`). The grammar offers only
+ * a grid of values in range (`grammarSchema`); a value from elsewhere is rounded and clamped into
+ * range before the check, as the hand-written validator this replaced did.
+ */
+export function modelNumber(min: number, max: number, o: { int?: boolean } = {}): z.ZodNumber {
+  const n = z.number().overwrite((v) => Math.min(max, Math.max(min, o.int ? Math.round(v) : v)));
+  return (o.int ? n.int() : n).min(min).max(max);
+}
+
+/** What each type may hold in the grammar's subset; z.toJSONSchema writing anything else is refused, not passed on. */
+const KEYS: Record<string, readonly string[]> = {
+  string: ['type', 'maxLength', 'enum', 'description'],
+  number: ['type', 'minimum', 'maximum', 'description'],
+  integer: ['type', 'minimum', 'maximum', 'description'],
+  boolean: ['type', 'description'],
+  null: ['type'],
+  array: ['type', 'items', 'maxItems', 'description'],
+  object: ['type', 'properties', 'required', 'additionalProperties', 'description'],
+};
+
+/**
+ * A zod schema's JSON Schema as node-llama-cpp's grammar reads it: `z.toJSONSchema`, with the
+ * one thing the grammar reads differently rewritten. z.toJSONSchema writes a nullable or a union
+ * as `anyOf`, which node-llama-cpp does not know: it reads a schema it does not know as `null`
+ * without a word (a nullable measure could only ever be written as null). The grammar's
+ * `oneOf` is its "any one of these", which is what the union means. The top-level `$schema` is dropped.
+ * Anything else outside the subset (`const`, `pattern`, `format`, `$ref`, an
+ * `additionalProperties` schema…) throws AI_SCHEMA_INVALID rather than build a grammar that
+ * means something else.
+ */
+export function grammarJsonSchema(schema: z.ZodType): JsonSchema {
+  const refuse = (path: string, what: string) =>
+    aiError('AI_SCHEMA_INVALID', {
+      ja: `JSON スキーマの ${path} の ${what} は文法にできません。`,
+      en: `JSON schema ${path}: ${what} cannot be made a grammar.`,
+    });
+  const subset = (node: Record<string, unknown>, path: string): JsonSchema => {
+    const alternatives = node.anyOf ?? node.oneOf;
+    if (Array.isArray(alternatives)) {
+      const extra = Object.keys(node).filter((k) => k !== 'anyOf' && k !== 'oneOf');
+      if (extra.length > 0) throw refuse(path, extra.join(', '));
+      return { oneOf: alternatives.map((a: Record<string, unknown>, i) => subset(a, `${path}|${i}`)) };
+    }
+    const allowed = KEYS[String(node.type)];
+    if (!allowed) throw refuse(path, `type ${JSON.stringify(node.type)}`);
+    const extra = Object.keys(node).filter((k) => !allowed.includes(k));
+    if (extra.length > 0) throw refuse(path, extra.join(', '));
+    if ('additionalProperties' in node && node.additionalProperties !== false) throw refuse(path, 'additionalProperties');
+    if (node.type === 'array') return { ...node, items: subset(node.items as Record<string, unknown>, `${path}[]`) } as JsonSchema;
+    if (node.type === 'object') {
+      const properties = Object.entries(node.properties as Record<string, Record<string, unknown>>).map(([k, v]) => [k, subset(v, `${path}.${k}`)]);
+      return { ...node, properties: Object.fromEntries(properties) } as JsonSchema;
+    }
+    return node as JsonSchema;
+  };
+  const { $schema: _, ...root } = z.toJSONSchema(schema) as Record<string, unknown>;
+  return subset(root, '$');
+}
+
+/**
+ * A model's output read with its zod schema (strings cut to their limit by `modelString`).
+ * Anything that does not fit is AI_SCHEMA_INVALID, naming where and why (callers fall back to
+ * the rules).
+ */
+export function parseModelOutput<S extends z.ZodType>(value: unknown, schema: S): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues
+    .map((i) => `${i.path.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : `${p}.${String(k)}`), '$')}: ${i.message}`)
+    .join('; ');
+  throw aiError('AI_SCHEMA_INVALID', { ja: `モデルの出力がスキーマに合いません（${where}）。`, en: `The model output does not fit the schema (${where}).` });
+}
 
 /**
  * Every free string needs a maxLength, every array a maxItems and every number a range:
@@ -47,7 +146,9 @@ export function grammarSchema(schema: JsonSchema): unknown {
       const hi = schema.maximum!;
       if (schema.type === 'integer' && hi - lo <= 200) return { enum: Array.from({ length: hi - lo + 1 }, (_, i) => lo + i) };
       const steps = Array.from({ length: 21 }, (_, i) => lo + ((hi - lo) * i) / 20);
-      return { enum: [...new Set(steps.map((v) => (schema.type === 'integer' ? Math.round(v) : Math.round(v * 1e4) / 1e4)))] };
+      // Rounded onto the grid, and kept in range: the output is checked against minimum and maximum.
+      const onGrid = (v: number): number => Math.min(hi, Math.max(lo, schema.type === 'integer' ? Math.round(v) : Math.round(v * 1e4) / 1e4));
+      return { enum: [...new Set(steps.map(onGrid))] };
     }
     case 'array':
       return { ...schema, items: grammarSchema(schema.items) };
@@ -89,66 +190,5 @@ export function maxJsonBytes(schema: JsonSchema, depth = 0): number {
         Object.entries(schema.properties).reduce((n, [k, v]) => n + bytes(k) + 2 + maxJsonBytes(v, depth + 1) + 1 + space, 0) +
         (depth === 0 ? 4 : 0)
       );
-  }
-}
-
-/**
- * Brings grammar-constrained output fully in line with the schema. The grammar fixes the
- * structure; its length limit counts a little differently from characters, and numbers
- * come from a grid, so strings are cut to maxLength and numbers clamped into range.
- * Anything else that does not fit is an error (callers fall back to rules).
- */
-export function conformToSchema(value: unknown, schema: JsonSchema, path = '$'): unknown {
-  const fail = (why: string) =>
-    aiError('AI_SCHEMA_INVALID', {
-      ja: `モデルの出力がスキーマに合いません（${path}: ${why}）。`,
-      en: `The model output does not fit the schema (${path}: ${why}).`,
-    });
-  if ('oneOf' in schema) {
-    for (const s of schema.oneOf) {
-      try {
-        return conformToSchema(value, s, path);
-      } catch {
-        // try the next alternative
-      }
-    }
-    throw fail('no alternative matches');
-  }
-  switch (schema.type) {
-    case 'string':
-      if (typeof value !== 'string') throw fail('not a string');
-      if (schema.enum && !schema.enum.includes(value)) throw fail('not one of the allowed values');
-      if (schema.maxLength !== undefined && [...value].length > schema.maxLength) return [...value].slice(0, schema.maxLength).join('');
-      return value;
-    case 'number':
-    case 'integer': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw fail('not a number');
-      let n = schema.type === 'integer' ? Math.round(value) : value;
-      if (schema.minimum !== undefined) n = Math.max(schema.minimum, n);
-      if (schema.maximum !== undefined) n = Math.min(schema.maximum, n);
-      return n;
-    }
-    case 'boolean':
-      if (typeof value !== 'boolean') throw fail('not a boolean');
-      return value;
-    case 'null':
-      if (value !== null) throw fail('not null');
-      return null;
-    case 'array':
-      if (!Array.isArray(value)) throw fail('not an array');
-      if (schema.maxItems !== undefined && value.length > schema.maxItems) throw fail('too many items');
-      return value.map((v, i) => conformToSchema(v, schema.items, `${path}[${i}]`));
-    case 'object': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('not an object');
-      const out: Record<string, unknown> = {};
-      const obj = value as Record<string, unknown>;
-      for (const key of schema.required ?? []) if (!(key in obj)) throw fail(`missing ${key}`);
-      for (const [k, v] of Object.entries(obj)) {
-        const sub = schema.properties[k];
-        if (!sub) throw fail(`unexpected ${k}`);
-        out[k] = conformToSchema(v, sub, `${path}.${k}`);
-      }
-      return out;
-    }
   }
 }

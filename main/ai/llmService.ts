@@ -5,7 +5,8 @@ import { describeError, type ErrorPayload, GenbaError } from '../errors.js';
 import type { AppLog } from '../applog/appLog.js';
 import { aiError } from './aiError.js';
 import { checkSupported, readGgufInfo } from './ggufInfo.js';
-import { assertBoundedSchema, conformToSchema, grammarSchema, maxJsonBytes, type JsonSchema } from './jsonSchema.js';
+import type { z } from 'zod';
+import { assertBoundedSchema, grammarJsonSchema, grammarSchema, maxJsonBytes, parseModelOutput } from './jsonSchema.js';
 import { checkMemory } from './memoryEstimate.js';
 
 export type LlmRole = 'intent' | 'answer';
@@ -69,8 +70,8 @@ export interface LlmService {
   load(role: LlmRole): Promise<void>;
   unload(role: LlmRole): Promise<void>;
   generate(role: LlmRole, prompt: string, o?: GenerateOptions & { grammar?: LlamaGrammar }): Promise<Generation>;
-  /** JSON that conforms to `schema`: grammar-constrained, parsed, then brought within the schema's ranges. */
-  json<T>(role: LlmRole, prompt: string, schema: JsonSchema, o?: GenerateOptions): Promise<T>;
+  /** JSON that conforms to `schema`: generated under the grammar of its JSON Schema, then parsed with it (zod). */
+  json<S extends z.ZodType>(role: LlmRole, prompt: string, schema: S, o?: GenerateOptions): Promise<z.output<S>>;
   /** The "test" button: a short prompt, timed. */
   test(role: LlmRole): Promise<Generation>;
   /** Which accelerator llama.cpp uses (cuda, metal, vulkan or cpu) and the thread count. */
@@ -285,16 +286,17 @@ export function createLlmService(deps: {
     load: (role: LlmRole) => enqueue(role, () => load(role)).then(() => undefined),
     unload: (role: LlmRole) => enqueue(role, () => unload(role)),
     generate,
-    async json<T>(role: LlmRole, prompt: string, schema: JsonSchema, o: GenerateOptions = {}): Promise<T> {
-      assertBoundedSchema(schema);
-      const key = JSON.stringify(schema);
+    async json<S extends z.ZodType>(role: LlmRole, prompt: string, schema: S, o: GenerateOptions = {}): Promise<z.output<S>> {
+      const jsonSchema = grammarJsonSchema(schema);
+      assertBoundedSchema(jsonSchema);
+      const key = JSON.stringify(jsonSchema);
       let grammar = grammars.get(key);
       if (!grammar) {
-        grammar = (await (await getLlama()).createGrammarForJsonSchema(grammarSchema(schema) as never)) as LlamaJsonSchemaGrammar<never>;
+        grammar = (await (await getLlama()).createGrammarForJsonSchema(grammarSchema(jsonSchema) as never)) as LlamaJsonSchemaGrammar<never>;
         grammars.set(key, grammar);
       }
       // The token limit is the schema's: a lower one cuts a grammar-constrained answer short.
-      const out = await generate(role, prompt, { temperature: 0.2, ...o, maxTokens: maxJsonBytes(schema), grammar });
+      const out = await generate(role, prompt, { temperature: 0.2, ...o, maxTokens: maxJsonBytes(jsonSchema), grammar });
       let parsed: unknown;
       try {
         // The grammar guarantees JSON; its own parse() also checks lengths, counting them
@@ -303,7 +305,7 @@ export function createLlmService(deps: {
       } catch (error) {
         throw aiError('AI_SCHEMA_INVALID', { ja: 'モデルの出力が途中で切れました。', en: 'The model output was cut short.' }, String(error));
       }
-      return conformToSchema(parsed, schema) as T;
+      return parseModelOutput(parsed, schema);
     },
     test: (role: LlmRole) => generate(role, '現場の状況を一文で説明してください。', { maxTokens: 32 }),
     async backend(): Promise<{ backend: string; threads: number }> {

@@ -5,33 +5,9 @@ import type { FloorDecision } from '../api/floorDecision.js';
 import type { Alert } from '../api/types.js';
 import { localize, type Lang, type Localized } from '../errors.js';
 import type { AlertCandidate } from './alertCandidate.js';
+import { alertRows, alertWrites, openAlertRows, type AlertFilter, type AlertRow, type AlertText } from '../store/alertRows.js';
 import { writeTransaction } from '../store/writeTransaction.js';
 
-interface Row {
-  alert_id: number;
-  dedupe_key: string;
-  kind: Alert['kind'];
-  severity: Alert['severity'];
-  site: string | null;
-  process: string | null;
-  title_ja: string;
-  title_en: string;
-  detail: string;
-  first_seen: number;
-  last_seen: number;
-  status: Alert['status'];
-  resolved_at: number | null;
-  acknowledged_at: number | null;
-  snoozed_until: number | null;
-  notified_at: number | null;
-}
-
-export interface AlertFilter {
-  status?: 'open' | 'resolved';
-  kind?: Alert['kind'];
-  site?: string;
-  severity?: Alert['severity'];
-}
 export interface ApplyResult {
   opened: number;
   updated: number;
@@ -40,7 +16,7 @@ export interface ApplyResult {
 }
 
 /** `latin`: the company's names in Latin letters, used by an English title (api/latinNames.ts). */
-export function toAlert(r: Row, lang: Lang, latin: LatinNames = {}): Alert {
+export function toAlert(r: AlertRow, lang: Lang, latin: LatinNames = {}): Alert {
   const detail = JSON.parse(r.detail) as Record<string, unknown> & { dataAsOf?: number | null; request?: Localized | null };
   const { dataAsOf = null, request = null, decision = null, ...rest } = detail as typeof detail & { decision?: FloorDecision | null };
   return {
@@ -80,48 +56,37 @@ export function applyCandidates(
   o: { cooldownMinutes: number; paused: boolean },
 ): ApplyResult {
   const result: ApplyResult = { opened: 0, updated: 0, resolved: 0, notify: [] };
-  const openByKey = new Map((db.prepare("SELECT * FROM alerts WHERE status = 'open'").all() as Row[]).map((r) => [r.dedupe_key, r]));
-  const recent = db.prepare("SELECT * FROM alerts WHERE dedupe_key = ? AND status = 'resolved' AND resolved_at >= ? ORDER BY resolved_at DESC LIMIT 1");
-  const detailOf = (c: AlertCandidate) => JSON.stringify({ ...c.detail, dataAsOf: c.dataAsOf, request: c.request });
+  const openByKey = new Map(openAlertRows(db).map((r) => [r.dedupe_key, r]));
+  const write = alertWrites(db);
+  const textOf = (c: AlertCandidate): AlertText => ({
+    severity: c.severity,
+    titleJa: c.title.ja,
+    titleEn: c.title.en,
+    detail: JSON.stringify({ ...c.detail, dataAsOf: c.dataAsOf, request: c.request }),
+  });
   writeTransaction(db, () => {
     for (const c of candidates) {
       const open = openByKey.get(c.key);
       openByKey.delete(c.key);
       if (open) {
         const escalated = open.severity === 'warning' && c.severity === 'critical';
-        db.prepare('UPDATE alerts SET severity = ?, title_ja = ?, title_en = ?, detail = ?, last_seen = ? WHERE alert_id = ?').run(
-          c.severity,
-          c.title.ja,
-          c.title.en,
-          detailOf(c),
-          now,
-          open.alert_id,
-        );
+        write.refresh(open.alert_id, textOf(c), now);
         result.updated++;
         if (escalated && !o.paused && !(open.snoozed_until && open.snoozed_until > now)) result.notify.push(open.alert_id);
         continue;
       }
-      const back = recent.get(c.key, now - o.cooldownMinutes * 60_000) as Row | undefined;
+      const back = write.resolvedSince(c.key, now - o.cooldownMinutes * 60_000);
       if (back) {
-        db.prepare(
-          "UPDATE alerts SET status = 'open', resolved_at = NULL, severity = ?, title_ja = ?, title_en = ?, detail = ?, last_seen = ? WHERE alert_id = ?",
-        ).run(c.severity, c.title.ja, c.title.en, detailOf(c), now, back.alert_id);
+        write.reopen(back.alert_id, textOf(c), now);
         result.updated++;
         continue;
       }
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO alerts (dedupe_key, kind, severity, site, process, title_ja, title_en, detail, first_seen, last_seen, status, notified_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
-          )
-          .run(c.key, c.kind, c.severity, c.site, c.process, c.title.ja, c.title.en, detailOf(c), now, now, o.paused ? null : now).lastInsertRowid,
-      );
+      const id = write.open({ key: c.key, kind: c.kind, site: c.site, process: c.process, ...textOf(c) }, now, o.paused ? null : now);
       result.opened++;
       if (!o.paused) result.notify.push(id);
     }
     for (const gone of openByKey.values()) {
-      db.prepare("UPDATE alerts SET status = 'resolved', resolved_at = ? WHERE alert_id = ?").run(now, gone.alert_id);
+      write.resolve(gone.alert_id, now);
       result.resolved++;
     }
   });
@@ -129,32 +94,5 @@ export function applyCandidates(
 }
 
 export function listAlerts(db: Database.Database, f: AlertFilter, lang: Lang, latin: LatinNames = {}): Alert[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  for (const [col, v] of [
-    ['status', f.status],
-    ['kind', f.kind],
-    ['site', f.site],
-    ['severity', f.severity],
-  ] as const) {
-    if (v !== undefined) {
-      where.push(`${col} = ?`);
-      params.push(v);
-    }
-  }
-  const rows = db
-    .prepare(
-      `SELECT * FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY status = 'open' DESC, severity = 'critical' DESC, last_seen DESC LIMIT 500`,
-    )
-    .all(...params) as Row[];
-  return rankAlerts(rows.map((r) => toAlert(r, lang, latin)));
-}
-
-export function acknowledgeAlert(db: Database.Database, id: number, now: number): boolean {
-  return db.prepare('UPDATE alerts SET acknowledged_at = ? WHERE alert_id = ?').run(now, id).changes === 1;
-}
-
-export function snoozeAlert(db: Database.Database, id: number, until: number): boolean {
-  return db.prepare('UPDATE alerts SET snoozed_until = ? WHERE alert_id = ?').run(until, id).changes === 1;
+  return rankAlerts(alertRows(db, f).map((r) => toAlert(r, lang, latin)));
 }

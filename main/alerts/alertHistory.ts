@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { alertHistoryRows, type AlertHistoryRow } from '../store/alertRows.js';
 
 /** How one site's alerts went: counts by kind, how many ended by themselves, how many led to a decision. */
 export interface AlertHistory {
@@ -30,17 +31,8 @@ const SELF_RESOLVED_MINUTES = 30;
 /** A decision on the alert's site within this long after it opened counts as led by it. */
 const DECISION_WITHIN_MINUTES = 120;
 
-const selfResolved = (r: Row): boolean =>
+const selfResolved = (r: AlertHistoryRow): boolean =>
   r.resolved_at !== null && r.acknowledged_at === null && r.resolved_at - r.first_seen <= SELF_RESOLVED_MINUTES * 60_000;
-
-interface Row {
-  kind: string;
-  first_seen: number;
-  resolved_at: number | null;
-  acknowledged_at: number | null;
-  detail: string;
-  decided: number;
-}
 
 /**
  * The alert history of a site (or all) since `from`, and the stricter threshold that would
@@ -48,15 +40,7 @@ interface Row {
  * to a decision. Only proposed: a threshold changes when the manager approves it.
  */
 export function alertHistory(db: Database.Database, o: { site: string | null; from: number; productivityDropShare: number }): AlertHistory {
-  const rows = db
-    .prepare(
-      `SELECT a.kind, a.first_seen, a.resolved_at, a.acknowledged_at, a.detail,
-         EXISTS (SELECT 1 FROM proposals p WHERE p.status IN ('approved', 'modified')
-                   AND json_extract(p.proposal, '$.site') = a.site
-                   AND p.decided_at BETWEEN a.first_seen AND a.first_seen + ? * 60000) AS decided
-       FROM alerts a WHERE a.first_seen >= ? AND (? IS NULL OR a.site = ?) ORDER BY a.first_seen`,
-    )
-    .all(DECISION_WITHIN_MINUTES, o.from, o.site, o.site) as Row[];
+  const rows = alertHistoryRows(db, o, DECISION_WITHIN_MINUTES);
   const kinds = [...new Set(rows.map((r) => r.kind))];
   const byKind = kinds
     .map((kind) => {
@@ -71,8 +55,8 @@ export function alertHistory(db: Database.Database, o: { site: string | null; fr
  * The productivity-drop threshold is the one a manager tunes (delay risk is a fact: the
  * projected finish is after the deadline). Lower shares are tried in steps of 5 %.
  */
-function propose(rows: Row[], o: { productivityDropShare: number }): ThresholdProposal | null {
-  const detail = (r: Row): Record<string, unknown> => {
+function propose(rows: AlertHistoryRow[], o: { productivityDropShare: number }): ThresholdProposal | null {
+  const detail = (r: AlertHistoryRow): Record<string, unknown> => {
     try {
       return JSON.parse(r.detail) as Record<string, unknown>;
     } catch {
@@ -97,8 +81,8 @@ function outcome(
   setting: ThresholdProposal['setting'],
   current: number,
   proposed: number,
-  all: Row[],
-  kept: Row[],
+  all: AlertHistoryRow[],
+  kept: AlertHistoryRow[],
 ): ThresholdProposal {
   return {
     kind,

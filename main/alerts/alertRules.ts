@@ -114,7 +114,7 @@ function productivityDrop(i: RuleInputs, all: ProcessProgress[], c: Causes): Ale
   const baselines = new Map<ProcessProgress, number>();
   for (const p of all) {
     if (p.speedPerMinute === null || p.remaining <= 0) continue;
-    const base = usualSpeed(i.db, p).usual;
+    const base = usualSpeed(i.db, p, i.timeZone).usual;
     if (base === null) continue;
     if (base >= 1 && p.speedPerMinute < i.config.productivityDropShare * base) {
       out.push(p);
@@ -293,7 +293,12 @@ function freshProcesses(i: RuleInputs): ProcessProgress[] {
 export function incidentCauses(i: RuleInputs, processes: ProcessProgress[] = freshProcesses(i)): Causes {
   const incidents =
     i.config.logAnomalies && i.anomalies && !i.anomalies.warmup
-      ? groupIncidents(i.db, i.anomalies, { ...DEFAULT_INCIDENT, siteOfHost: i.siteOfHost ?? (() => null), ...(i.window ? { window: i.window } : {}) })
+      ? groupIncidents(i.db, i.anomalies, {
+          ...DEFAULT_INCIDENT,
+          siteOfHost: i.siteOfHost ?? (() => null),
+          timeZone: i.timeZone,
+          ...(i.window ? { window: i.window } : {}),
+        })
       : [];
   return { incidents, links: linkIncidentsToKpis(i.db, incidents, processes, { now: i.now, share: i.config.productivityDropShare }) };
 }

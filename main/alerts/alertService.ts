@@ -6,12 +6,14 @@ import type { GenbaConfig } from '../config/config.js';
 import type { AppEnv } from '../config/appEnv.js';
 import { describeError, GenbaError } from '../errors.js';
 import type { AppLog } from '../applog/appLog.js';
-import { acknowledgeAlert, applyCandidates, listAlerts, snoozeAlert, type AlertFilter } from './alertEngine.js';
+import { acknowledgeAlert, openAlertCount, snoozeAlert, type AlertFilter } from '../store/alertRows.js';
+import { applyCandidates, listAlerts } from './alertEngine.js';
 import { evaluateRules, incidentCauses, type RuleInputs } from './alertRules.js';
 import { siteTimeline } from './siteTimeline.js';
 import { thresholdChanged } from './alertTexts.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
 import type { LogNarrowing } from '../api/logsScreen.js';
+import { durationDays, HOUR_MS } from '../api/durations.js';
 
 /** The alert rules, checked on a timer (start) and on demand; new alerts go out as events. */
 export interface AlertService {
@@ -97,7 +99,7 @@ export function createAlertService(deps: {
     const v = deps.meta.get(PAUSED_UNTIL);
     return v === null ? null : Number(v);
   };
-  const openCount = (): number => (deps.db().prepare("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'").get() as { n: number }).n;
+  const openCount = (): number => openAlertCount(deps.db());
   const notFound = (id: number) => new GenbaError('ALERT_NOT_FOUND', { ja: `アラート ${id} は見つかりません。`, en: `Alert ${id} not found.` });
 
   const inputs = (window?: LogWindow, reads?: IncidentReads): RuleInputs => {
@@ -155,8 +157,9 @@ export function createAlertService(deps: {
     timeline(site: string, range: { from?: number; to?: number } = {}, templateId?: number, narrowing?: LogNarrowing): SiteTimeline {
       const i = inputs();
       const to = range.to ?? i.now;
-      // At most a week on one axis: the response says which window it covers.
-      const from = Math.max(range.from ?? to - 6 * 3_600_000, to - 7 * 86_400_000);
+      // At most a week on one axis: the response says which window it covers. A bound on the work (elapsed time, like the
+      // contract's log ranges), not a count of calendar days.
+      const from = Math.max(range.from ?? to - 6 * HOUR_MS, to - durationDays(7));
       return siteTimeline(i.db, { site, from, to, causes: incidentCauses(i), siteOfHost: i.siteOfHost ?? (() => null), templateId, narrowing });
     },
     list: (f: AlertFilter = {}): Alert[] => read(deps.db(), f),

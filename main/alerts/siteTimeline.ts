@@ -5,6 +5,7 @@ import type { Causes } from './alertRules.js';
 import { speeds } from './incidentCauses.js';
 import { displayTemplate } from '../logs/templateText.js';
 import { lineWhere } from '../logs/matchingLines.js';
+import { seriesAtSite } from '../store/progressSnapshots.js';
 
 const BUCKET = 5 * 60_000;
 
@@ -27,12 +28,7 @@ export function siteTimeline(
   },
 ): SiteTimeline {
   const narrowed = lineWhere({ ...o.narrowing, from: o.from, to: o.to });
-  const series = db
-    .prepare(
-      `SELECT DISTINCT process_name AS process, business_id AS businessId FROM progress_snapshots
-       WHERE location_name = ? AND snapshot_time >= ? AND snapshot_time <= ? ORDER BY process_name, business_id`,
-    )
-    .all(o.site, o.from, o.to) as { process: string; businessId: string }[];
+  const series = seriesAtSite(db, o.site, o.from, o.to);
   const processes = series.map((x) => ({
     ...x,
     points: speeds(db, { site: o.site, ...x }, o.from, o.to).map((s) => ({ at: s.to, perMinute: Math.round(s.perMinute * 10) / 10 })),

@@ -14,7 +14,8 @@ const MINUTE = 60_000;
 export function usualSpeed(
   db: Database.Database,
   p: Pick<ProcessProgress, 'site' | 'process' | 'businessId' | 'snapshotTime'>,
+  timeZone: string,
 ): { usual: number | null; days: number; weekAgo: number | null } {
-  const { usual, days, weekAgo } = windowComparison(db, p, p.snapshotTime - 30 * MINUTE, p.snapshotTime);
+  const { usual, days, weekAgo } = windowComparison(db, p, p.snapshotTime - 30 * MINUTE, p.snapshotTime, timeZone);
   return { usual, days, weekAgo };
 }

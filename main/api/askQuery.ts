@@ -108,71 +108,39 @@ export const moveSchema = z.union([
 ]);
 export type AskMove = z.infer<typeof moveSchema>;
 
-/** The query as written in a request set or produced by a parser: defaults may be left out. */
-export const askQuerySchema = z.object({
+/**
+ * A query with every default filled in: what the planner reads and `--json` prints (`fullQuery`
+ * makes one). The one declaration of the query's shape: its type, the input schema below and the
+ * scored fields are derived from it.
+ */
+export const fullQuerySchema = z.object({
   op: z.enum(ASK_OPS),
-  measure: z.enum(MEASURE_IDS).nullable().optional(),
-  site: names.optional(),
-  process: names.optional(),
-  business: names.optional(),
-  operator: names.optional(),
-  service: names.optional(),
+  measure: z.enum(MEASURE_IDS).nullable(),
+  site: names,
+  process: names,
+  business: names,
+  operator: names,
+  service: names,
   /** Hosts of the logs named (ocr-sapporo-01): a filter of the log measures, like a service. */
-  host: names.optional(),
-  level: z.number().int().min(1).max(5).nullable().optional(),
+  host: names,
+  level: z.number().int().min(1).max(5).nullable(),
   /** At least this many months of experience on the process (「経験2年以上」 is 24). */
-  experience: z.number().int().min(1).max(600).nullable().optional(),
-  status: z.enum(STATUS_FILTERS).nullable().optional(),
-  by: z.enum(DIMENSIONS).nullable().optional(),
-  time: timeSchema.nullable().optional(),
-  rank: z
-    .object({ order: z.enum(['top', 'bottom']), n: z.number().int().min(1).max(50) })
-    .nullable()
-    .optional(),
-  against: z.enum(AGAINST).nullable().optional(),
-  move: moveSchema.nullable().optional(),
+  experience: z.number().int().min(1).max(600).nullable(),
+  status: z.enum(STATUS_FILTERS).nullable(),
+  by: z.enum(DIMENSIONS).nullable(),
+  time: timeSchema.nullable(),
+  rank: z.object({ order: z.enum(['top', 'bottom']), n: z.number().int().min(1).max(50) }).nullable(),
+  against: z.enum(AGAINST).nullable(),
+  move: moveSchema.nullable(),
 });
+export type AskQuery = z.infer<typeof fullQuerySchema>;
+
+/** The query as written in a request set or produced by a parser: every field but the operation may be left out. */
+export const askQuerySchema = fullQuerySchema.partial().required({ op: true });
 export type AskQueryInput = z.infer<typeof askQuerySchema>;
 
-/** A query with every default filled in: what the planner reads and `--json` prints. */
-export interface AskQuery {
-  op: AskOp;
-  measure: MeasureId | null;
-  site: string[];
-  process: string[];
-  business: string[];
-  operator: string[];
-  service: string[];
-  host: string[];
-  level: number | null;
-  experience: number | null;
-  status: (typeof STATUS_FILTERS)[number] | null;
-  by: Dimension | null;
-  time: AskTime | null;
-  rank: { order: 'top' | 'bottom'; n: number } | null;
-  against: (typeof AGAINST)[number] | null;
-  move: AskMove | null;
-}
-
 /** The fields a query is scored on, field by field (`genba eval ask`). */
-export const QUERY_FIELDS = [
-  'op',
-  'measure',
-  'site',
-  'process',
-  'business',
-  'operator',
-  'service',
-  'host',
-  'level',
-  'experience',
-  'status',
-  'by',
-  'time',
-  'rank',
-  'against',
-  'move',
-] as const;
+export const QUERY_FIELDS = fullQuerySchema.keyof().options;
 export type QueryField = (typeof QUERY_FIELDS)[number];
 
 /** Every default filled in; lists sorted so that two queries compare by value. */

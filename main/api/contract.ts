@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durationDays } from './durations.js';
 import type { Channel } from './channelNames.js';
 import type {
   ErrorPayload,
@@ -100,7 +101,8 @@ export const MAX_LOG_RANGE_DAYS = 366;
 /** A log request's range: none (the core's default window), or both ends, from before to, at most MAX_LOG_RANGE_DAYS apart. */
 function logRange(r: { from?: number | undefined; to?: number | undefined }, ctx: z.core.$RefinementCtx): void {
   if (r.from === undefined && r.to === undefined) return;
-  if (r.from !== undefined && r.to !== undefined && r.from < r.to && r.to - r.from <= MAX_LOG_RANGE_DAYS * 86_400_000) return;
+  // A bound on the work a request may ask for, so elapsed time: a day more or less across a DST change is no matter.
+  if (r.from !== undefined && r.to !== undefined && r.from < r.to && r.to - r.from <= durationDays(MAX_LOG_RANGE_DAYS)) return;
   ctx.addIssue(
     localizedIssue({
       ja: `期間は from と to の両方を、from を to より前にして、${MAX_LOG_RANGE_DAYS} 日以内で指定してください`,
@@ -225,7 +227,8 @@ export const REQUEST_SCHEMAS = {
     })
     .strict()
     .superRefine((r, ctx) => {
-      if (r.from === undefined || r.to === undefined || (r.from < r.to && r.to - r.from <= 7 * 86_400_000)) return;
+      // A bound on the lines read (elapsed time, like the log range's), not a count of calendar days.
+      if (r.from === undefined || r.to === undefined || (r.from < r.to && r.to - r.from <= durationDays(7))) return;
       ctx.addIssue(localizedIssue({ ja: 'from を to より前にして、7 日以内で指定してください', en: 'from must be before to, at most 7 days apart' }));
     }),
   'chat.ask': z

@@ -177,8 +177,9 @@ export function createAssistantService(deps: {
   return {
     knowledge,
     prepare: (o) => assistant.prepare(o),
-    // English screens write the names in Latin letters from their readings: made before the first screen (about 3 s with
-    // the dictionary's load, only when the names changed since they were last made), not a while after it.
+    // English screens write the names in Latin letters from their readings: made before the first screen (seconds, with
+    // the dictionary's load, only when the names changed since they were last made), not a while after it
+    // (docs/bench/2026-11-26-start-up-costs.md).
     namesForScreens: () => (localize(deps.env.lang(), LATIN_SCREENS) ? assistant.prepare({ warm: false }) : Promise.resolve()),
     cancel(requestId: string): boolean {
       const c = running.get(requestId);

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Localized } from '../api/localized.js';
+import { FIRST_ATTENDANCE_DATE } from '../store/attendanceOfDay.js';
+import { FIRST_SNAPSHOT_DATE } from '../store/progressSnapshots.js';
 
 /**
  * A year the question names that ends before the store's first record (「2018年の欠勤率」 in a
@@ -14,8 +16,8 @@ export function beforeHistory(db: Database.Database, question: string): { year: 
   const first = (
     db
       .prepare(
-        `SELECT MIN(d) AS d FROM (SELECT MIN(arrival_date) AS d FROM arrivals UNION ALL SELECT MIN(attendance_date) FROM attendance_records
-         UNION ALL SELECT date(MIN(snapshot_time) / 1000, 'unixepoch') FROM progress_snapshots)`,
+        `SELECT MIN(d) AS d FROM (SELECT MIN(arrival_date) AS d FROM arrivals UNION ALL ${FIRST_ATTENDANCE_DATE}
+         UNION ALL ${FIRST_SNAPSHOT_DATE})`,
       )
       .get() as { d: string | null }
   ).d;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LatinNames } from '../api/latinNames.js';
 import type { AppLog } from '../applog/appLog.js';
+import { lastSnapshotId } from '../store/progressSnapshots.js';
 import { createEntityResolver, loadMasterNames, type EntityResolver } from './entityResolver.js';
 import { cachedNameReadings, latinNamesOf, prepareNameReadings, type NameReadings } from './nameReadings.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
@@ -31,11 +32,11 @@ export function createNameCache(log: AppLog, onMade: () => void = () => {}): Nam
   } | null = null;
   const current = (db: Database.Database, aliases: Record<string, string>): NonNullable<typeof cached> => {
     const key = JSON.stringify([
+      lastSnapshotId(db),
       db
         .prepare(
-          `SELECT (SELECT MAX(snapshot_id) FROM progress_snapshots) AS s, (SELECT COUNT(*) FROM locations) AS l,
-      (SELECT MAX(updated_at) FROM operators) AS o, (SELECT MAX(updated_at) FROM operator_process_capabilities) AS c,
-      (SELECT MAX(updated_at) FROM process_names) AS pn`,
+          `SELECT (SELECT COUNT(*) FROM locations) AS l, (SELECT MAX(updated_at) FROM operators) AS o,
+      (SELECT MAX(updated_at) FROM operator_process_capabilities) AS c, (SELECT MAX(updated_at) FROM process_names) AS pn`,
         )
         .get(),
       aliases,

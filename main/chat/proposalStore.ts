@@ -3,10 +3,13 @@ import type { ApprovalRow, DecisionAction, Proposal } from '../api/assistantType
 import type { PlanAtCompany } from '../api/planTypes.js';
 import { ProposalError } from './proposalError.js';
 import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
+import { decisionHistoryRows } from '../store/approvalOutbox.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
 import { impactOfKept } from '../placement/impactOfKept.js';
 import { decisionOutcomes } from '../placement/floorDecisions.js';
 import { writeTransaction } from '../store/writeTransaction.js';
+import { HOURS_24_MS } from '../api/durations.js';
+import { csvText } from '../csv.js';
 
 /**
  * Stores a proposal. One problem has one open proposal: asking again about the same site,
@@ -138,8 +141,11 @@ export function decideProposal(db: Database.Database, id: string, d: Decision, n
   return { proposal: p, status: d.action, decidedAt: now };
 }
 
-/** The same window as the optimizer's "already moved today": an operator moved by an approval in the last 24 hours. */
-const MOVE_WINDOW_MS = 24 * 60 * 60_000;
+/**
+ * The same window as the optimizer's "already moved": an operator moved by an approval in the last 24 hours. Elapsed
+ * time on purpose: it spaces a person's moves (not twice within 24 hours), whatever the calendar day.
+ */
+const MOVE_WINDOW_MS = HOURS_24_MS;
 
 /** Operators of `p` whose move another approved (or modified) decision of the last 24 hours already decided. */
 function movedElsewhere(db: Database.Database, id: string, p: Proposal, now: number): { name: string; by: string }[] {
@@ -157,30 +163,7 @@ function movedElsewhere(db: Database.Database, id: string, p: Proposal, now: num
 /** The decisions, newest first; a move's row carries its outcome on its day as of `at.now` (promised against actual). */
 export function approvalHistory(db: Database.Database, at: { now: number; timeZone: string }, limit = 500): ApprovalRow[] {
   // Proposals' decisions and staffing plans' (their ids PLN…) share the outbox; each joins its own table.
-  const rows = db
-    .prepare(
-      `SELECT o.suggestion_id, p.proposal, pl.plan_date, o.changes, o.impact, o.action_type, o.feedback_reason, o.action_user, o.decided_at,
-              o.delivered_at, o.attempts, o.last_error, o.held_reason, o.company_plan
-       FROM approval_outbox o LEFT JOIN proposals p USING (suggestion_id) LEFT JOIN plans pl ON pl.plan_id = o.suggestion_id
-       WHERE p.suggestion_id IS NOT NULL OR pl.plan_id IS NOT NULL
-       ORDER BY o.decided_at DESC LIMIT ?`,
-    )
-    .all(limit) as {
-    suggestion_id: string;
-    proposal: string | null;
-    plan_date: string | null;
-    changes: string;
-    impact: string;
-    action_type: DecisionAction;
-    feedback_reason: string | null;
-    action_user: string;
-    decided_at: number;
-    delivered_at: number | null;
-    attempts: number;
-    last_error: string | null;
-    held_reason: string | null;
-    company_plan: string | null;
-  }[];
+  const rows = decisionHistoryRows(db, limit);
   const outcomes = decisionOutcomes(
     db,
     rows.filter((r) => r.proposal !== null && r.action_type !== 'rejected').map((r) => ({ suggestionId: r.suggestion_id, decidedAt: r.decided_at })),
@@ -255,17 +238,11 @@ function planDecision(
   };
 }
 
-/** RFC 4180 CSV with a BOM, so that Excel opens the Japanese text correctly. */
+/** The approval history as RFC 4180 CSV with a BOM (csvText), so that Excel opens the Japanese text correctly. */
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 const iso = (ms: number | null | undefined): string => (ms === null || ms === undefined ? '' : new Date(ms).toISOString());
 
 export function approvalsCsv(rows: ApprovalRow[]): string {
-  const cell = (v: unknown): string => {
-    const s = v === null || v === undefined ? '' : String(v);
-    // A leading = + - @ would make a spreadsheet run the cell as a formula.
-    const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   const head = [
     'suggestion_id',
     'site',
@@ -287,29 +264,25 @@ export function approvalsCsv(rows: ApprovalRow[]): string {
     'actual_finish',
     'outcome',
   ];
-  const lines = rows.map((r) =>
-    [
-      r.suggestionId,
-      r.site,
-      r.process,
-      r.action,
-      r.reason,
-      r.user,
-      new Date(r.decidedAt).toISOString(),
-      r.moves,
-      r.delivery,
-      r.deliveredAt === null ? '' : new Date(r.deliveredAt).toISOString(),
-      r.lastError,
-      r.plan?.date,
-      r.plan?.lines,
-      r.outcome ? round1(r.outcome.promised.perMinute) : '',
-      iso(r.outcome?.promised.finish),
-      r.outcome?.actual ? round1(r.outcome.actual.perMinute) : '',
-      iso(r.outcome?.actual?.finish),
-      r.outcome?.verdict,
-    ]
-      .map(cell)
-      .join(','),
-  );
-  return `\ufeff${[head.join(','), ...lines].join('\r\n')}\r\n`;
+  const lines = rows.map((r) => [
+    r.suggestionId,
+    r.site,
+    r.process,
+    r.action,
+    r.reason,
+    r.user,
+    new Date(r.decidedAt).toISOString(),
+    r.moves,
+    r.delivery,
+    r.deliveredAt === null ? '' : new Date(r.deliveredAt).toISOString(),
+    r.lastError,
+    r.plan?.date,
+    r.plan?.lines,
+    r.outcome ? round1(r.outcome.promised.perMinute) : '',
+    iso(r.outcome?.promised.finish),
+    r.outcome?.actual ? round1(r.outcome.actual.perMinute) : '',
+    iso(r.outcome?.actual?.finish),
+    r.outcome?.verdict,
+  ]);
+  return csvText([head, ...lines]);
 }

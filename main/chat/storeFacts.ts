@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { median } from '../median.js';
 import { latestSnapshots } from '../store/progressSnapshots.js';
+import { HOURS_24_MS } from '../api/durations.js';
 
 /** SQLite's order of text (by code point), so the list reads as it did in SQL. */
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -12,7 +13,8 @@ export function correctionWaiting(
   f: { site: string | null; process: string | null; businessId: string | null },
 ): { site: string; process: string; businessId: string; waiting: number; at: number }[] {
   const named = (x: string | null): string[] => (x === null ? [] : [x]);
-  return latestSnapshots(db, now - 86_400_000 + 1, now, { site: named(f.site), process: named(f.process), business: named(f.businessId) })
+  // A lookback, not a calendar day: a series with no snapshot in the last 24 hours of elapsed time is stale, not waiting.
+  return latestSnapshots(db, now - HOURS_24_MS + 1, now, { site: named(f.site), process: named(f.process), business: named(f.businessId) })
     .map((s) => ({ site: s.site, process: s.process, businessId: s.businessId, waiting: s.correction, at: s.at }))
     .sort((a, b) => b.waiting - a.waiting || byCode(a.site, b.site) || byCode(a.process, b.process));
 }

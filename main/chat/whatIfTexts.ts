@@ -53,6 +53,12 @@ export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: NamedTz): st
         en: 'This is more than the giving sites can spare (see the giving side below).',
       })
     : null;
+  const notProven = w.notProvenBest
+    ? localize(o.lang, {
+        ja: '最適化が探索の上限で止まったため、この顔ぶれは見つかった中での最善で、最善とは証明されていません。',
+        en: 'The optimizer stopped at its search limit: these are the best movers it found, not proven the best.',
+      })
+    : null;
   const donors = w.donors.map((d) =>
     d.before === null || d.after === null || d.businessId === null
       ? localize(o.lang, {
@@ -64,5 +70,5 @@ export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: NamedTz): st
           en: `- ${d.site} ${d.process} (${businessLabel(o.businessNames, d.businessId).en}, giving): ${line({ ...d.before, perMinute: d.before.perMinute ?? 0 }, { ...d.after, perMinute: d.after.perMinute ?? 0 }, d.deadline)}`,
         }),
   );
-  return [short, head, `- ${line(w.before, w.after, t.deadline)}`, who, spare, ...donors].filter((x): x is string => x !== null).join('\n');
+  return [short, head, `- ${line(w.before, w.after, t.deadline)}`, who, spare, notProven, ...donors].filter((x): x is string => x !== null).join('\n');
 }

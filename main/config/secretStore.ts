@@ -10,6 +10,8 @@ export interface SecretStore {
 }
 
 export const MYSQL_PASSWORD = 'mysql-password';
+/** Whether the MySQL password is stored (the status line says so, never the password). */
+export const mysqlPasswordStored = (secrets: SecretStore): boolean => secrets.get(MYSQL_PASSWORD) !== null;
 /** The company ClickHouse's password, when logs come from there. */
 export const CLICKHOUSE_PASSWORD = 'clickhouse-password';
 

@@ -1,24 +1,16 @@
-/** Wall-clock helpers for the company's time zone (working days, "today", display). */
+import { TZDate, tz as inZone, tzOffset } from '@date-fns/tz';
+import { addDays, differenceInCalendarDays, startOfDay } from 'date-fns';
 
-const partsCache = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Wall-clock time and calendar days in the company's time zone (working days, "today", "yesterday", "the same time a
+ * week ago", retention, day buckets, display). Every calendar day of the core goes through here, backed by
+ * `@date-fns/tz` (the zone's rules from Intl), never by adding 86,400,000 ms: a local day is 23 or 25 hours long across
+ * a DST change (23.5 or 24.5 on Lord Howe Island), and the zone is configurable. An elapsed time that only happens to be
+ * a day long is a duration of `api/durations.ts` instead.
+ */
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsCache.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsCache.set(timeZone, f);
-  }
-  return f;
-}
+/** The instant as a TZDate in the zone: its local getters read the zone's wall clock. */
+const zoned = (epochMs: number, timeZone: string): TZDate => new TZDate(epochMs, timeZone);
 
 export interface WallClock {
   year: number;
@@ -30,31 +22,44 @@ export interface WallClock {
 }
 
 export function wallClock(epochMs: number, timeZone: string): WallClock {
-  const out: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(epochMs))) {
-    if (p.type !== 'literal') out[p.type] = Number(p.value);
-  }
-  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour!, minute: out.minute!, second: out.second! };
+  const d = zoned(epochMs, timeZone);
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds() };
 }
 
-/** Offset of the zone from UTC at that instant, in ms (JST: +9 h). */
+/** Offset of the zone from UTC at that instant, in ms (JST: +9 h), to the second. */
 export function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const w = wallClock(epochMs, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
+  return Math.round(tzOffset(timeZone, new Date(epochMs)) * 60) * 1000;
 }
 
-/** Epoch ms of a wall-clock time in the zone. */
+/**
+ * Epoch ms of a wall-clock time in the zone. A time the zone skips (the hour a DST change jumps over) comes out as the
+ * instant after the gap; a time it repeats, as its first instance.
+ */
 export function zonedEpoch(timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0): number {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const first = guess - zoneOffsetMs(guess, timeZone);
-  // A second pass settles instants near an offset change (DST zones).
-  return guess - zoneOffsetMs(first, timeZone);
+  return new TZDate(year, month - 1, day, hour, minute, timeZone).getTime();
 }
 
-export function startOfZonedDay(epochMs: number, timeZone: string): number {
-  const w = wallClock(epochMs, timeZone);
-  return zonedEpoch(timeZone, w.year, w.month, w.day);
+/**
+ * The start of the local day that holds the instant, or with `days`, of the local day that many calendar days later
+ * (negative: earlier; `startOfZonedDay(now, tz, -1)` is the start of yesterday). The start is midnight, or the first
+ * instant of the day where the zone skips midnight.
+ */
+export function startOfZonedDay(epochMs: number, timeZone: string, days = 0): number {
+  const start = startOfDay(zoned(epochMs, timeZone));
+  return days === 0 ? start.getTime() : startOfDay(addDays(start, days)).getTime();
+}
+
+/**
+ * The same wall-clock time `days` local days later (negative: earlier): "the same time a week ago" is
+ * `addZonedDays(now, -7, tz)`, 7 × 24 h ± the DST change between them. A time the target day skips moves past the gap.
+ */
+export function addZonedDays(epochMs: number, days: number, timeZone: string): number {
+  return addDays(zoned(epochMs, timeZone), days).getTime();
+}
+
+/** Calendar days from the local day of `from` to that of `to` (negative when `to` is earlier), whatever their times. */
+export function zonedDaysBetween(from: number, to: number, timeZone: string): number {
+  return differenceInCalendarDays(to, from, { in: inZone(timeZone) });
 }
 
 /** "HH:MM" in the zone. */

@@ -9,6 +9,7 @@ import type { CheckStatus, DoctorCheck, DoctorReport } from '../api/doctorTypes.
 import { checkMaker } from './checkMaker.js';
 import { localize, type Localized } from '../api/localized.js';
 import { checkDatabase } from './databaseCheck.js';
+import { durationDays } from '../api/durations.js';
 
 export type { CheckId, CheckStatus, DoctorCheck, DoctorReport } from '../api/doctorTypes.js';
 
@@ -81,19 +82,18 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
   checks.push(checkDatabase({ dataDir: d.dataDir, dbPath: d.dbPath, nativeBinding: d.nativeBinding, backups }, check));
 
   const latest = backups[0];
-  const day = 86_400_000;
+  // A backup's age is elapsed time (a file's, not the company's calendar): older than a week of it is a warning.
+  const stale = latest !== undefined && latest.at < d.now - durationDays(7);
   checks.push(
     latest
       ? check(
           'backups',
-          latest.at < d.now - 7 * day ? 'warning' : 'ok',
+          stale ? 'warning' : 'ok',
           {
             ja: `バックアップ ${backups.length} 件、最新 ${new Date(latest.at).toISOString()}`,
             en: `${backups.length} backups, latest ${new Date(latest.at).toISOString()}`,
           },
-          latest.at < d.now - 7 * day
-            ? { ja: 'genba backup <ファイル> で今すぐバックアップしてください。', en: 'Back up now with genba backup <file>.' }
-            : null,
+          stale ? { ja: 'genba backup <ファイル> で今すぐバックアップしてください。', en: 'Back up now with genba backup <file>.' } : null,
         )
       : check(
           'backups',

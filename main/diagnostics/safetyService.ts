@@ -5,8 +5,7 @@ import { describeError } from '../errors.js';
 import type { AppLog } from '../applog/appLog.js';
 import { backupStore, listBackups, rotateBackup, type BackupInfo } from '../store/storeBackup.js';
 import { runDoctor, type DoctorReport } from './doctor.js';
-
-const DAY = 86_400_000;
+import { HOURS_24_MS } from '../api/durations.js';
 
 /** Backups and the doctor: what keeps the data folder safe and says what is wrong with it. */
 export interface SafetyService {
@@ -38,7 +37,8 @@ export function createSafetyService(deps: {
   return {
     async dailyBackup(): Promise<BackupInfo | null> {
       const newest = listBackups(deps.dataDir)[0];
-      if (newest && newest.at > Date.now() - DAY) return null;
+      // A backup's age is elapsed time on the machine's clock (a file's, whatever the company's calendar): one a day.
+      if (newest && newest.at > Date.now() - HOURS_24_MS) return null;
       try {
         const info = await rotateBackup(deps.db(), deps.dataDir, Date.now(), deps.nativeBinding);
         deps.log.info('backup written', info.path);

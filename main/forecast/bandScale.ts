@@ -44,8 +44,9 @@ export function scaledBand(errors: readonly number[], s: number, lower: number, 
  * have held `cover` of the outcomes had it been used all along. At each past origin the band is
  * read off the errors known by then (their target day had passed), exactly as the forecast reads
  * it today, and checked against the error that came. A band read off a finite, changing record
- * of errors holds less than its nominal share of what comes next (the demo's bands held 79 %,
- * other companies' series 67–73 % at P10–P90); the series' own record says by how much.
+ * of errors holds less than its nominal share of what comes next (on the demo and on other
+ * companies' series alike: docs/bench/2026-11-26-forecast-band-calibration.md); the series' own
+ * record says by how much.
  * `errors`: the errors at horizon `h`, in the order of their origins.
  */
 export function bandScale(errors: readonly OriginError[], h: number, lower: number, upper: number, cover: number): number {

@@ -127,8 +127,8 @@ export function fitFactors(y: number[], days: DayFeatures[]): { factors: Factors
     factors.carry = Number.isFinite(carry) ? Math.min(3, Math.max(0, carry)) : 1;
   }
   fitCapacity(y, days, level, factors);
-  // A series of a few items a day moves in whole items: three low days in a row of it are common
-  // (a review's probe: on about 3 items a day it fired on 8 of 150 series with no change), as for the places in the month.
+  // A series of a few items a day moves in whole items: three low days in a row of it are common, so the test
+  // fires with no change (docs/bench/2026-11-26-forecast-weekday-changes.md), as for the places in the month.
   if (median(level) >= SMALL_COUNTS) followWeekdayChanges(y, days, factors, level);
   return { factors, level };
 }
@@ -148,7 +148,7 @@ export const CHANGE_SD = 2.5;
  * the old share would hold for half a year; the change test marks a weekday's last three plain
  * days (holidays and the days after closures skipped) as its new share. The new share is used on
  * the whole history, so that weekday's older days read as unusual ones and widen the scatter the
- * level's own tests use (the review measured 0.05 -> 0.10 on a moved batch): left so, for now.
+ * level's own tests use (docs/bench/2026-11-26-forecast-weekday-changes.md): left so, for now.
  * Replaces a weekday's factor by the median of its last CHANGE_RUN plain days when all of them sit
  * far on one side of it.
  */

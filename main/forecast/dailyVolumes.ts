@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { localDate } from '../config/zonedTime.js';
+import { snapshotVolumes } from '../store/progressSnapshots.js';
 import type { DailySeries } from './dailySeries.js';
 
 /** A stored series of daily items: which site, business and process, and where its figures come from. */
@@ -36,13 +37,7 @@ function fromArrivals(db: Database.Database, until: string): StoredSeries[] {
 }
 
 function fromSnapshots(db: Database.Database, timeZone: string, until: string): StoredSeries[] {
-  const rows = db
-    .prepare(
-      `SELECT location_name AS site, business_id AS businessId, process_name AS process, snapshot_time AS t, total_waiting + entry_count AS value
-       FROM progress_snapshots ORDER BY location_name, business_id, process_name, snapshot_time`,
-    )
-    .raw()
-    .all() as [string, string, string, number, number][];
+  const rows = snapshotVolumes(db);
   // The local date of an instant, memoised per hour: a zone's offset changes at most on the hour.
   const dates = new Map<number, string>();
   const dateOf = (t: number): string => {

@@ -49,7 +49,7 @@ function carriedIn(f: Factors, d: DayFeatures): number {
  * A day's expected work as a multiple of the level, on its own (no backlog from the days before):
  * own(f, d) + carriedIn(f, d), written out. A plan forecasts every series in a fresh process, where
  * the fits call this some hundred thousand times before V8 optimizes it, and the two calls made the
- * demo's cold forecast about 0.07 s slower.
+ * demo's cold forecast measurably slower (docs/bench/2026-11-27-forecast-capacity.md).
  */
 export function multiplier(f: Factors, d: DayFeatures): number {
   let carried = 0;

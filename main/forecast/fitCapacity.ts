@@ -12,9 +12,9 @@ const AFTER_CLOSURE = 5;
  * can in a day; after a long closure (the New Year, Golden Week) the work that waited is keyed at
  * that pace over the next days, not all on the first. Read from the history, never assumed: the
  * work carried in is then measured over each closure's first AFTER_CLOSURE days together (the first
- * alone is capped), and a capacity is kept only where its backlog fits those days better than none.
- * On the development sets (2026-11-27): WAPE over 5 days on sets C, D and E 25.1 / 17.9 / 35.5 % ->
- * 23.6 / 16.7 / 33.5 %, A, B and F within 0.2 points; the demo's forecast the same.
+ * alone is capped), and a capacity is kept only where its backlog fits those days better than none,
+ * so a site with slack keeps all on the first day. Judged on the development sets and locked set G
+ * (bench `forecast-blind-g`: docs/bench/2026-11-27-forecast-capacity.md).
  */
 export function fitCapacity(y: number[], days: DayFeatures[], level: number[], f: Factors): void {
   const near: number[] = [];

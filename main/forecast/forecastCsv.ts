@@ -1,6 +1,7 @@
 import type { Localized } from '../api/localized.js';
 import { GenbaError } from '../errors.js';
 import type { DailySeries } from './dailySeries.js';
+import { parse } from 'csv-parse/sync';
 
 /** The series a file without a third column is read as. */
 export const DEFAULT_SERIES = 'all';
@@ -22,34 +23,50 @@ export class ForecastCsvError extends GenbaError {
   }
 }
 
-/** Splits one CSV line; a field may be double-quoted (a series name with a comma), `""` inside being a quote. */
-function fields(line: string): string[] | null {
-  const out: string[] = [];
-  let i = 0;
-  for (;;) {
-    let field = '';
-    if (line[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= line.length) return null;
-        if (line[i] === '"' && line[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else if (line[i] === '"') {
-          i++;
-          break;
-        } else field += line[i++];
-      }
-      if (i < line.length && line[i] !== ',') return null;
-    } else {
-      const end = line.indexOf(',', i);
-      field = line.slice(i, end < 0 ? line.length : end);
-      i = end < 0 ? line.length : end;
-    }
-    out.push(field.trim());
-    if (i >= line.length) return out;
-    i++; // the comma
-  }
+/** Why csv-parse could not read a record, in the manager's words. */
+function csvFault(code: string): Localized {
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return { ja: '引用符（"）が閉じていません', en: 'a quote (") is not closed' };
+  if (code === 'CSV_INVALID_CLOSING_QUOTE' || code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE')
+    return { ja: '閉じた引用符（"）の後に文字があります', en: 'there is text after a closing quote (")' };
+  return { ja: 'CSV として読めません', en: 'it cannot be read as CSV' };
+}
+
+/**
+ * The line a record starts on. csv-parse counts lines up to the record's last line; its raw text
+ * holds the blank lines skipped before it, its own line breaks (a quoted field may hold some) and
+ * the break that ends it.
+ */
+function firstLine(lines: number, raw: string): number {
+  const own = raw.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\r?\n$/, '');
+  return lines - (own.match(/\n/g)?.length ?? 0);
+}
+
+/**
+ * The records of CSV text (RFC 4180, by csv-parse: a field may be double-quoted, holding commas,
+ * line breaks and `""` for a quote), fields trimmed, each with the line it starts on; and the
+ * records that could not be read, each with its line. Blank lines are skipped; a byte order mark
+ * is dropped.
+ */
+function readRecords(text: string): { records: { fields: string[]; line: number }[]; faults: { line: number; text: Localized }[] } {
+  const faults: { line: number; text: Localized }[] = [];
+  // With `info` and `raw` each record comes as { record, info, raw } (csv-parse's types do not say so).
+  const rows = parse(text, {
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    record_delimiter: ['\r\n', '\n'],
+    info: true,
+    raw: true,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      // One fault a line: after a bad quote the rest of the record can fault again.
+      const line = error ? firstLine(Number(error.lines), String(error.raw ?? '')) : 0;
+      if (!faults.some((f) => f.line === line)) faults.push({ line, text: csvFault(error?.code ?? '') });
+      return undefined;
+    },
+  }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
+  return { records: rows.map((r) => ({ fields: r.record, line: firstLine(r.info.lines, r.raw) })), faults };
 }
 
 /** A real calendar date written `YYYY-MM-DD` (2025-02-30 is not). */
@@ -60,8 +77,9 @@ function isDate(s: string): boolean {
 }
 
 /**
- * Reads `date,value[,series]` CSV text (a header line `date,value[,series]` is optional) into
- * one DailySeries per series, dates ascending. Every line is checked, and every fault is
+ * Reads `date,value[,series]` CSV text (a header line `date,value[,series]` is optional; a
+ * quoted series name may hold a comma, a quote or a line break) into one DailySeries per
+ * series, dates ascending. Every line is checked, and every fault is
  * reported with its line number in Japanese and English: a date that is not `YYYY-MM-DD`, a
  * value that is not a count ≥ 0, a line with a different number of columns from the first,
  * the same date twice in one series. Blank lines are skipped; lines may come in any order.
@@ -71,18 +89,11 @@ function isDate(s: string): boolean {
  * the file stay absent: unknown, not zero.
  */
 export function parseForecastCsv(text: string): DailySeries[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const problems: { line: number; text: Localized }[] = [];
+  const { records, faults } = readRecords(text);
+  const problems: { line: number; text: Localized }[] = [...faults];
   const bySeries = new Map<string, Map<string, number>>();
   let columns = 0;
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '') return;
-    const f = fields(raw);
-    if (f === null) {
-      problems.push({ line, text: { ja: '引用符（"）が閉じていません', en: 'a quote (") is not closed' } });
-      return;
-    }
+  records.forEach(({ fields: f, line }) => {
     if (columns === 0 && f[0]!.toLowerCase() === 'date') {
       columns = f.length;
       return;
@@ -113,7 +124,7 @@ export function parseForecastCsv(text: string): DailySeries[] {
     days.set(date, n);
     bySeries.set(series, days);
   });
-  if (problems.length > 0) throw new ForecastCsvError(problems);
+  if (problems.length > 0) throw new ForecastCsvError(problems.sort((a, b) => a.line - b.line));
   if (bySeries.size === 0) throw new GenbaError('INVALID_INPUT', { ja: 'データの行がありません', en: 'There are no data lines' });
   return [...bySeries].map(([key, days]) => ({
     key,

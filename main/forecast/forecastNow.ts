@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { localDate } from '../config/zonedTime.js';
+import { lastSnapshotId } from '../store/progressSnapshots.js';
 import type { SeriesForecast, StoreForecast } from '../api/planTypes.js';
 import { dailyVolumes } from './dailyVolumes.js';
 import { forecastSeries, MIN_HISTORY } from './forecastSeries.js';
@@ -19,7 +20,7 @@ export type { SeriesForecast, StoreForecast } from '../api/planTypes.js';
 export function forecastStore(db: Database.Database, o: { now: number; timeZone: string; days: number }): StoreForecast {
   const asOf = localDate(o.now, o.timeZone);
   // The forecast changes only when what it is made from does: one per store, day and horizon until then (a chat
-  // question, the plan and the Plan view then share it instead of refitting 50 series each, 4-6 ms a series warm).
+  // question, the plan and the Plan view then share it instead of refitting 50 series each: docs/bench/2026-11-26-forecast-refit-costs.md).
   const { version, filling } = forecastInputs(db, o);
   const key = `${asOf}|${o.days}|${o.timeZone}|${version}`;
   const cached = memo.get(db);
@@ -62,12 +63,13 @@ const memo = new WeakMap<Database.Database, { key: string; value: StoreForecast 
 export function forecastInputs(db: Database.Database, o: { now: number; timeZone: string }): { version: string; filling: Set<string> } {
   const rows = db
     .prepare(
-      `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM arrivals) || '/' || (SELECT COALESCE(MAX(snapshot_id), 0) FROM progress_snapshots)
-         || '/' || (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM workload_forecasts) AS v`,
+      `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM arrivals) AS a,
+         (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM workload_forecasts) AS f`,
     )
-    .get() as { v: string };
+    .get() as { a: string; f: string };
+  const inputs = `${rows.a}/${lastSnapshotId(db)}/${rows.f}`;
   const filling = new Set(arrivedToday(db, o).flatMap((a) => (a.share !== null && !dayComplete(a.share) ? [a.key] : [])));
-  return { version: `${rows.v}/${[...filling].sort().join('\u0000')}`, filling };
+  return { version: `${inputs}/${[...filling].sort().join('\u0000')}`, filling };
 }
 
 function compute(db: Database.Database, asOf: string, o: { days: number; timeZone: string }, filling: Set<string>): StoreForecast {

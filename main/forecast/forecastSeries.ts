@@ -41,7 +41,8 @@ const MAX_HORIZON = 10;
 /**
  * The inner errors are a forecast's real ones: the calendar factors they use are refitted on the
  * history before each block of this many inner origins (factors fitted on all the history would
- * know the days they are scored on, and the band came out too narrow: 67 % inside a P10–P90).
+ * know the days they are scored on, and the band came out too narrow: docs/bench/
+ * 2026-11-26-forecast-band-calibration.md).
  */
 const REFIT_EVERY = 20;
 
@@ -65,9 +66,9 @@ function trailingLevels(z: number[], sd: number, week: number): { levels: number
     // CHANGE_RUN days in a row this far out on one side are a new level, not unusual days: the level jumps to them.
     // A run with days the site stopped is an outage until it outlasts a week: three days of an
     // outage made the level jump to almost nothing and the forecast promise an empty week just when
-    // the backlog came (set C's outage series, a development set by then: WAPE 37.9 % -> 24.3 %).
-    // Never jumping (locked set E's one run) kept a site whose process had moved away at its old
-    // level for weeks (WAPE 77.6 % -> 195.7 %); an outage that outlasts a week is work gone.
+    // the backlog came (set C's outage series). Never jumping (locked set E's one run) kept a site
+    // whose process had moved away at its old level for weeks; an outage that outlasts a week is work
+    // gone (bench `forecast-blind-c`, `forecast-blind-e`: docs/bench/2026-11-27-forecast-stopped-days.md).
     if (Math.abs(rel) > CHANGE_SD * sd) {
       run = sign === runSign ? [...run, x] : [x];
       runSign = sign;
@@ -110,7 +111,8 @@ function workingDaysAfter(from: string, to: string, cal: WorkCalendar): number {
  * over the days after at the site's capacity where its history shows one: fitCapacity). The
  * P10–P90 band comes from this series' own out-of-sample errors at each horizon over its last 120
  * origins, widened (or narrowed) by bandScale until it would have held 80 % of them had it been
- * read that way all along: as read, it held 73 % on other companies' series. It also reaches the
+ * read that way all along (as read, it held too little on other companies' series: docs/bench/
+ * 2026-11-26-forecast-band-calibration.md). It also reaches the
  * level that a run in progress points to (PENDING_RUN).
  *
  * `cal` is the company's working calendar (the Japanese office calendar unless told). A row on a

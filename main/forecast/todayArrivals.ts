@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { TodayArrivals } from '../api/planTypes.js';
-import { localDate, startOfZonedDay, zoneOffsetMs } from '../config/zonedTime.js';
+import { localDate, startOfZonedDay, wallClock, zonedEpoch, zoneOffsetMs } from '../config/zonedTime.js';
+import { countSnapshots, snapshotVolumesIn } from '../store/progressSnapshots.js';
 import { volumeKey } from './dailyVolumes.js';
 import { reforecastDay, shareBand, type ShareBand } from './reforecastDay.js';
 import { forecastOfToday } from './todayForecast.js';
 
-const DAY = 86_400_000;
 /** The usual share by a time of day comes from the last 20 working days that have snapshots (four weeks). */
 const PROFILE_DAYS = 20;
 /** Below this a series borrows the shares of all series: a week of its own says little about its spread. */
@@ -50,7 +50,11 @@ export function arrivedToday(db: Database.Database, o: { now: number; timeZone: 
         .all(today) as { site: string; businessId: string; process: string; items: number }[]
     ).map((r) => [volumeKey(r.site, r.businessId, r.process), r]),
   );
-  const nowMinute = Math.floor((o.now - dayStart) / 60_000);
+  // The curves count wall-clock minutes of the local day (10:00 is minute 600 on a DST day too), and so does now.
+  const clock = wallClock(o.now, o.timeZone);
+  const nowMinute = clock.hour * 60 + clock.minute;
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const atMinute = (minute: number): number => zonedEpoch(o.timeZone, y, m, d, Math.floor(minute / 60), minute % 60);
   const named = new Map<string, { site: string; businessId: string; process: string }>(recorded);
   for (const [key, c] of curves) if (c.days.has(today)) named.set(key, c);
   return [...named]
@@ -68,7 +72,7 @@ export function arrivedToday(db: Database.Database, o: { now: number; timeZone: 
         businessId,
         process,
         arrived: fromArrivals ? fromArrivals.items : latest!.value,
-        asOf: fromArrivals ? o.now : dayStart + minute * 60_000,
+        asOf: fromArrivals ? o.now : atMinute(minute),
         share: shareBand(shares),
         profileDays: shares.length,
       };
@@ -116,9 +120,9 @@ const pastMemo = new WeakMap<Database.Database, { key: string; value: Map<string
 
 /** The curves of the six weeks before today: read once a day (and again when a late snapshot changes them), not at every alert check. */
 function pastCurves(db: Database.Database, timeZone: string, dayStart: number): Map<string, SeriesCurves> {
-  const from = dayStart - 42 * DAY;
-  const n = db.prepare('SELECT COUNT(*) AS n FROM progress_snapshots WHERE snapshot_time >= ? AND snapshot_time < ?').get(from, dayStart) as { n: number };
-  const key = `${dayStart}|${timeZone}|${n.n}`;
+  // Six weeks of local days before today's start.
+  const from = startOfZonedDay(dayStart, timeZone, -42);
+  const key = `${dayStart}|${timeZone}|${countSnapshots(db, from, dayStart)}`;
   const cached = pastMemo.get(db);
   if (cached?.key === key) return cached.value;
   const value = snapshotCurves(db, timeZone, from, dayStart - 1);
@@ -135,13 +139,7 @@ interface SeriesCurves {
 
 /** Each series' snapshots from `from` to `to`, by local date, as clock minutes and items received. */
 function snapshotCurves(db: Database.Database, timeZone: string, from: number, to: number): Map<string, SeriesCurves> {
-  const rows = db
-    .prepare(
-      `SELECT location_name, business_id, process_name, snapshot_time, total_waiting + entry_count FROM progress_snapshots
-       WHERE snapshot_time >= ? AND snapshot_time <= ? ORDER BY snapshot_time`,
-    )
-    .raw()
-    .all(from, to) as [string, string, string, number, number][];
+  const rows = snapshotVolumesIn(db, from, to);
   // The zone's offset and the local date, memoised per hour: the offset changes at most on the hour.
   const hours = new Map<number, { offset: number; date: string }>();
   const hourOf = (t: number): { offset: number; date: string } => {
@@ -156,8 +154,9 @@ function snapshotCurves(db: Database.Database, timeZone: string, from: number, t
   const out = new Map<string, SeriesCurves>();
   for (const [site, businessId, process, t, value] of rows) {
     const { offset, date } = hourOf(t);
-    const local = t + offset;
-    const minute = Math.floor((local % DAY) / 60_000);
+    // The wall-clock time written as UTC: its UTC hours and minutes are the local ones.
+    const local = new Date(t + offset);
+    const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
     const key = volumeKey(site, businessId, process);
     let series = out.get(key);
     if (!series) out.set(key, (series = { site, businessId, process, days: new Map() }));

@@ -8,6 +8,8 @@ export type { LogAnomaly as Anomaly, LogAnomalyKind as AnomalyKind, LogAnomalyRe
 import type { LogAnomaly as Anomaly, LogAnomalyReport as AnomalyReport } from '../api/types.js';
 import type { Localized } from '../api/localized.js';
 import { count, plural } from '../api/englishCount.js';
+import { addZonedDays } from '../config/zonedTime.js';
+import { HOUR_MS, HOURS_24_MS } from '../api/durations.js';
 
 export interface AnomalyOptions {
   windowMinutes: number;
@@ -21,7 +23,6 @@ export interface AnomalyOptions {
 export const DEFAULT_ANOMALY: AnomalyOptions = { windowMinutes: 60, baselineDays: 7, warmupHours: 24, zThreshold: 4, minCount: 10 };
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
 
 /** (x − median) / (1.4826·MAD + 1): the +1 keeps quiet baselines from turning noise into alarms. */
 export function robustZ(x: number, baseline: number[]): number {
@@ -35,19 +36,23 @@ export function robustZ(x: number, baseline: number[]): number {
  * What looks wrong in the last window: templates never seen before, templates far more
  * or less frequent than at the same time on previous days, new messages unlike every
  * known family, and bursts of errors per service. Until a full baseline exists (warm-up),
- * the report says so.
+ * the report says so. Previous days are local days of the company's zone: the same hours
+ * are the same wall-clock hours, across a DST change too.
  */
-export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOptions = DEFAULT_ANOMALY): AnomalyReport {
+export function detectAnomalies(db: Database.Database, now: number, timeZone: string, o: AnomalyOptions = DEFAULT_ANOMALY): AnomalyReport {
   const from = now - o.windowMinutes * MINUTE;
   const earliest = (db.prepare('SELECT MIN(ts) AS t FROM app_logs').get() as { t: number | null }).t ?? now;
   const warmup = now - earliest < o.warmupHours * 3_600_000;
   const samples = db.prepare('SELECT message FROM app_logs WHERE template_id = ? AND ts >= ? AND ts < ? ORDER BY ts DESC LIMIT 3');
   const anomalies: Anomaly[] = [];
   // Windows of up to a day compare with the same hours on previous days; a longer one with
-  // as many earlier windows of its own length (whole days), at least 3.
-  const periodDays = Math.max(1, Math.ceil((o.windowMinutes * MINUTE) / DAY));
+  // as many earlier windows of its own length (whole days), at least 3. The window's length is
+  // elapsed time; a local day is up to 25 hours long (「昨日」 on the day clocks go back is one day),
+  // so the hour is given. The earlier windows are the same wall-clock hours, local days back.
+  const periodDays = Math.max(1, Math.ceil((o.windowMinutes * MINUTE - HOUR_MS) / HOURS_24_MS));
+  const back = (t: number, d: number): number => addZonedDays(t, -d, timeZone);
   const periods = periodDays === 1 ? o.baselineDays : Math.max(3, Math.floor(o.baselineDays / periodDays));
-  const days = Array.from({ length: periods }, (_, i) => (i + 1) * periodDays).filter((d) => now - d * DAY >= earliest);
+  const days = Array.from({ length: periods }, (_, i) => (i + 1) * periodDays).filter((d) => back(now, d) >= earliest);
   const said = o.windowLabel ?? { ja: `直近${o.windowMinutes}分`, en: `in the last ${o.windowMinutes} min` };
   // Every template's lines in the window, in one query: a template without lines there cannot be new in it, nor spike.
   const current = windowCounts(db, from, now);
@@ -92,8 +97,8 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
     // template and window; the candidates, and the order they were looked at in (which
     // breaks ties of the final sort), are as before: templates with a line in the days before
     // the window, by their first minute there.
-    const baselines = days.map((d) => windowCounts(db, from - d * DAY, now - d * DAY));
-    const since = now - (days.at(-1) ?? o.baselineDays) * DAY;
+    const baselines = days.map((d) => windowCounts(db, back(from, d), back(now, d)));
+    const since = back(now, days.at(-1) ?? o.baselineDays);
     const firstMinute = db.prepare('SELECT MIN(minute) AS m FROM log_template_minutes WHERE template_id = ? AND minute >= ? AND minute < ?');
     const scored = new Set([...current.keys(), ...baselines.flatMap((b) => [...b.keys()])]);
     const candidates = [...scored]
@@ -138,7 +143,7 @@ export function detectAnomalies(db: Database.Database, now: number, o: AnomalyOp
   const errors = db.prepare(
     `SELECT service, SUM(lines) AS n, MIN(ts) AS f, MAX(COALESCE(last_ts, ts)) AS l FROM app_logs WHERE level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY service`,
   );
-  const baseErrors = days.map((d) => new Map((errors.all(from - d * DAY, now - d * DAY) as { service: string; n: number }[]).map((r) => [r.service, r.n])));
+  const baseErrors = days.map((d) => new Map((errors.all(back(from, d), back(now, d)) as { service: string; n: number }[]).map((r) => [r.service, r.n])));
   for (const r of errors.all(from, now) as { service: string; n: number; f: number; l: number }[]) {
     const base = baseErrors.map((m) => m.get(r.service) ?? 0);
     const z = days.length >= 3 ? robustZ(r.n, base) : r.n >= o.minCount * 3 ? o.zThreshold : 0;

@@ -3,6 +3,7 @@ import type { LogAnomaly, LogAnomalyReport, LogIncident } from '../api/types.js'
 import { median } from '../median.js';
 import { groupNearShared } from './groupNearShared.js';
 import { DEFAULT_ANOMALY } from './logAnomalies.js';
+import { addZonedDays } from '../config/zonedTime.js';
 
 export interface IncidentOptions {
   /** Anomalies that share a service or a host and lie this close in time are one incident. */
@@ -11,6 +12,8 @@ export interface IncidentOptions {
   lookbackMinutes: number;
   /** The site a host serves, where the data or the configuration says so; null: unknown. */
   siteOfHost: (host: string) => string | null;
+  /** The company's zone: "the same time of day" on previous days is the same wall-clock time there. */
+  timeZone: string;
   /**
    * A window the manager asked about (「昨夜」, 「今日の午後」): only incidents whose burst
    * overlaps it, their lines counted inside it. Without one, the anomaly window is "now" and
@@ -19,11 +22,10 @@ export interface IncidentOptions {
   window?: { from: number; to: number };
 }
 
-export const DEFAULT_INCIDENT: Omit<IncidentOptions, 'siteOfHost'> = { gapMinutes: 15, lookbackMinutes: 360 };
+export const DEFAULT_INCIDENT: Omit<IncidentOptions, 'siteOfHost' | 'timeZone'> = { gapMinutes: 15, lookbackMinutes: 360 };
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
-const DAY = 86_400_000;
 /** Buckets for finding where a burst began. */
 const BUCKET = 5 * MINUTE;
 /**
@@ -124,9 +126,11 @@ function toIncidents(db: Database.Database, members: Footprint[], report: LogAno
   );
   const windowMs = report.windowMinutes * MINUTE;
   const anomalyFrom = report.now - windowMs;
+  /** The same wall-clock time `d` local days earlier (later for a negative `d`): a DST change between moves no hour. */
+  const back = (t: number, d: number): number => addZonedDays(t, -d, o.timeZone);
   /** The median of [a, b) shifted back by each of the previous 7 days: the usual count at that time of day. */
   const usualOver = (a: number, b: number): number =>
-    median([1, 2, 3, 4, 5, 6, 7].map((d) => (count.get(a - d * DAY, b - d * DAY, ...params) as { n: number }).n));
+    median([1, 2, 3, 4, 5, 6, 7].map((d) => (count.get(back(a, d), back(b, d), ...params) as { n: number }).n));
   const within = o.window ? { from: o.window.from, to: Math.min(o.window.to, report.now) } : { from: anomalyFrom, to: report.now };
 
   const rangeFrom = within.from - o.lookbackMinutes * MINUTE;
@@ -137,8 +141,15 @@ function toIncidents(db: Database.Database, members: Footprint[], report: LogAno
     )
     .all(rangeFrom, within.to, ...params) as { b: number; n: number; f: number; l: number }[];
   const hourly = db.prepare(`SELECT (ts / ${HOUR}) * ${HOUR} AS h, SUM(lines) AS n FROM app_logs WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY h`);
+  // Each earlier day's hours, keyed by the hour they fall on today (the same wall-clock hour, moved forward d local days).
   const earlier = [1, 2, 3, 4, 5, 6, 7].map(
-    (d) => new Map((hourly.all(rangeFrom - d * DAY, within.to - d * DAY, ...params) as { h: number; n: number }[]).map((r) => [r.h + d * DAY, r.n])),
+    (d) =>
+      new Map(
+        (hourly.all(back(rangeFrom, d), back(within.to, d), ...params) as { h: number; n: number }[]).map((r) => [
+          Math.floor(back(r.h, -d) / HOUR) * HOUR,
+          r.n,
+        ]),
+      ),
   );
   const usualPerBucket = (bucket: number): number => {
     const h = Math.floor(bucket / HOUR) * HOUR;

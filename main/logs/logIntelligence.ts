@@ -267,11 +267,11 @@ export function createLogIntelligence(deps: {
         return { label: cluster.label, summary: null };
       }
     },
-    anomalies: (window?: LogWindow): AnomalyReport => windowAnomalies(deps.db(), deps.env.now(), window),
+    anomalies: (window?: LogWindow): AnomalyReport => windowAnomalies(deps.db(), deps.env.now(), deps.env.timeZone(), window),
     volume: (filter: LogFilter = {}): LogVolume => logVolume(deps.db(), filter, deps.env.now()),
     scatter(): ScatterPoint[] {
       const db = deps.db();
-      const anomalous = new Set(detectAnomalies(db, deps.env.now()).anomalies.map((a) => a.templateId));
+      const anomalous = new Set(detectAnomalies(db, deps.env.now(), deps.env.timeZone()).anomalies.map((a) => a.templateId));
       return templatePoints(db).map((p) => ({ ...p, anomalous: anomalous.has(p.id) }));
     },
     screen(hours: LogPeriodHours, narrowing: LogNarrowing = {}, limit = 300): LogsScreen {
@@ -282,7 +282,7 @@ export function createLogIntelligence(deps: {
       const matched = new Set([...counts].filter(([, m]) => m.lines > 0).map(([id]) => id));
       const report = narrowAnomalies(
         db,
-        detectAnomalies(db, range.to, { ...DEFAULT_ANOMALY, windowMinutes: hours * 60, windowLabel: periodWords(hours) }),
+        detectAnomalies(db, range.to, deps.env.timeZone(), { ...DEFAULT_ANOMALY, windowMinutes: hours * 60, windowLabel: periodWords(hours) }),
         narrowing,
         range,
         matched,

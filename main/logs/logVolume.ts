@@ -19,7 +19,7 @@ export function logVolume(db: Database.Database, filter: LogFilter, now: number)
   const from = filter.from ?? to - 24 * 60 * MINUTE;
   // Past 96 days, buckets of as many whole days as keep the window within MAX_BUCKETS: the buckets are
   // built here one by one, so their number must not grow with the window (whatever the caller checked;
-  // one bucket a day for 100,000 years once took 50 s and 3.8 GB).
+  // one bucket a day for 100,000 years once stalled the main process: docs/bench/2026-11-27-log-scale.md).
   const span = Math.max(0, to - from);
   const bucketMinutes = BUCKETS.find((b) => span / (b * MINUTE) <= MAX_BUCKETS) ?? Math.ceil(span / (MAX_BUCKETS * DAY_MINUTES * MINUTE)) * DAY_MINUTES;
   const size = bucketMinutes * MINUTE;

@@ -1,18 +1,9 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { csvField } from '../csv.js';
 import { isWordValue, maskTokens, maskWithValues } from './maskTokens.js';
 import { renderTemplate } from './renderTemplate.js';
 import type { MinedTemplate } from './minedTemplate.js';
 import { DEFAULT_MINER, TemplateMiner, type MinerOptions } from './templateMiner.js';
-
-/**
- * RFC 4180: quote when needed, double the quotes inside. A cell that starts like a formula
- * (= + - @, tab, CR) gets a leading apostrophe, so a spreadsheet shows it instead of running it.
- */
-export function csvField(value: string | number): string {
-  const raw = String(value);
-  const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * A file's bytes as spans of whole lines: read 1 MB at a time, each span `buf[0, end)` ends at a
@@ -48,8 +39,8 @@ function* lineSpans(path: string): Generator<{ buf: Buffer; end: number; last: b
 /**
  * The lines of a file (a line feed ends a line; a CR before it is dropped). Each span of whole
  * lines is decoded in one call: a line feed is never inside a UTF-8 sequence, so no character is
- * cut, and a whole-span decode is three times faster than a streaming TextDecoder's (measured on
- * the bench's 500,000 lines: 159 ms against 544 ms). Bytes that are not UTF-8 read as U+FFFD, as
+ * cut, and a whole-span decode is several times faster than a streaming TextDecoder's (bench
+ * `parse`: docs/bench/2026-11-26-log-parse-speed.md). Bytes that are not UTF-8 read as U+FFFD, as
  * TextDecoder reads them; a byte-order mark is not part of the first line.
  */
 export function* readLines(path: string): Generator<string> {
@@ -173,7 +164,7 @@ export function parseLogFile(path: string, out: string, o: MinerOptions = DEFAUL
   const fd = openSync(out, 'w', 0o600);
   try {
     // Bytes, not a string built by +=: each template's cell is encoded once, and a line is its
-    // number and that cell copied into a 1 MB buffer (writing the bench's 30 MB: 74 ms, was 193 ms).
+    // number and that cell copied into a 1 MB buffer (bench `parse`: docs/bench/2026-11-26-log-parse-speed.md).
     const buf = Buffer.allocUnsafe(1 << 20);
     let at = buf.write('LineId,ClusterId,EventTemplate\n', 0);
     let line = 0;

@@ -3,6 +3,8 @@ import type { MovedOperator, PlacementChange, Proposal } from '../api/assistantT
 import type { FloorDecision } from '../api/floorDecision.js';
 import type { Localized } from '../api/localized.js';
 import { formatHm, startOfZonedDay } from '../config/zonedTime.js';
+import { decidedProposalReader } from '../store/approvalOutbox.js';
+import { latestOfSeries } from '../store/progressSnapshots.js';
 import { floorDecisions } from './floorDecisions.js';
 
 /** One mover of an approved move: where they came from and what they leave there. */
@@ -51,19 +53,13 @@ export function approvedMoves(
 export function approvedMovesToday(db: Database.Database, o: { now: number; timeZone: string }): ApprovedMove[] {
   const decisions = floorDecisions(db, startOfZonedDay(o.now, o.timeZone), o.now);
   if (decisions.length === 0) return [];
-  const stored = db.prepare(
-    `SELECT p.proposal, o.changes FROM proposals p JOIN approval_outbox o ON o.suggestion_id = p.suggestion_id WHERE p.suggestion_id = ?`,
-  );
+  const stored = decidedProposalReader(db);
   const home = db.prepare(
     `SELECT process_name AS process, average_speed AS perHour FROM operator_process_capabilities WHERE operator_id = ?
       ORDER BY experience_months DESC, skill_level DESC, capability_id LIMIT 1`,
   );
-  const latest = db.prepare(
-    `SELECT snapshot_time AS at, total_waiting AS remaining FROM progress_snapshots
-      WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time <= ? ORDER BY snapshot_time DESC LIMIT 1`,
-  );
   return decisions.map((d) => {
-    const row = stored.get(d.suggestionId) as { proposal: string; changes: string };
+    const row = stored(d.suggestionId);
     const p = JSON.parse(row.proposal) as Proposal;
     const changes = JSON.parse(row.changes) as PlacementChange[];
     // The people really moved: a modification keeps some, named per giving site in its changes (as floorDecisions reads them).
@@ -76,7 +72,7 @@ export function approvedMovesToday(db: Database.Database, o: { now: number; time
       ...d,
       movers,
       addedPerMinute: movers.reduce((a, m) => a + m.perHour / 60, 0),
-      latest: (latest.get(d.site, d.process, d.businessId, o.now) as { at: number; remaining: number } | undefined) ?? null,
+      latest: latestOfSeries(db, d, o.now),
       pending: d.actual === null,
     };
   });

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { PlacementChange, Proposal } from '../api/assistantTypes.js';
 import type { FloorDecision } from '../api/floorDecision.js';
 import { startOfZonedDay } from '../config/zonedTime.js';
+import { projectedFinish, seriesPoints, speedAcross, speedToFinish, type SeriesPoint } from '../store/progressSnapshots.js';
+import { moveDecisionRows } from '../store/approvalOutbox.js';
 import { finishMinute } from './finishMinute.js';
 import { impactOfKept } from './impactOfKept.js';
 
@@ -11,21 +13,6 @@ export const MEASURE_AFTER_MINUTES = 10;
 /** A finish within this of what was promised (or of the deadline) still counts as the decision working: the promise is a projection. */
 export const PROMISE_TOLERANCE_MINUTES = 5;
 
-interface DecisionRow {
-  suggestion_id: string;
-  proposal: string;
-  action_type: 'approved' | 'modified';
-  action_user: string;
-  decided_at: number;
-  changes: string;
-}
-
-interface SnapshotRow {
-  snapshot_time: number;
-  entry_count: number;
-  total_waiting: number;
-}
-
 /**
  * The moves decided between `from` and `to` (epoch ms), each with what the proposal promised
  * for the people really moved and what the snapshots from their start up to `to` show: the
@@ -33,19 +20,7 @@ interface SnapshotRow {
  * decision per site, business and process comes last, so a map by work keeps it.
  */
 export function floorDecisions(db: Database.Database, from: number, to: number): FloorDecision[] {
-  const rows = db
-    .prepare(
-      `SELECT p.suggestion_id, p.proposal, o.action_type, o.action_user, o.decided_at, o.changes
-         FROM approval_outbox o JOIN proposals p ON p.suggestion_id = o.suggestion_id
-        WHERE o.action_type IN ('approved', 'modified') AND o.decided_at BETWEEN ? AND ?
-        ORDER BY o.decided_at`,
-    )
-    .all(from, to) as DecisionRow[];
-  const snapshots = db.prepare(
-    `SELECT snapshot_time, entry_count, total_waiting FROM progress_snapshots
-      WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time BETWEEN ? AND ?
-      ORDER BY snapshot_time`,
-  );
+  const rows = moveDecisionRows(db, from, to);
   return rows.map((r) => {
     const p = JSON.parse(r.proposal) as Proposal;
     // The people the decision really moved: a modification keeps some, named per giving site in its changes.
@@ -54,7 +29,7 @@ export function floorDecisions(db: Database.Database, from: number, to: number):
     const { facts } = impactOfKept(p, kept);
     const snapshotTime = facts.snapshotTime ?? p.deadline - facts.minutesLeft * MINUTE;
     const startsAt = snapshotTime + facts.switchMinutes * MINUTE;
-    const since = snapshots.all(p.site, p.process, p.businessId, snapshotTime, to) as SnapshotRow[];
+    const since = seriesPoints(db, p, snapshotTime, to);
     const promised = { perMinute: facts.currentPerMinute + facts.addedPerMinute, finish: facts.projectedFinish };
     const actual = measured(since, startsAt);
     return {
@@ -79,24 +54,28 @@ export function floorDecisions(db: Database.Database, from: number, to: number):
  * Speed from the first snapshot after the moved people started to the last one; the finish
  * projected from it. Work done by then has its finish (the first snapshot with nothing left)
  * and its speed over the same span, or, when it was done too soon after the start to measure,
- * from the decision's own snapshot (`since[0]`).
+ * from the decision's own snapshot (`since[0]`). The speed and the projected finish are the
+ * store's (store/progressSnapshots.ts: the gap rule, the stretch that ends on the last item
+ * left out, `projectedFinish`), so the outcome agrees with the overview's speed.
  */
-function measured(since: SnapshotRow[], startsAt: number): FloorDecision['actual'] {
-  const started = since.filter((s) => s.snapshot_time >= startsAt);
-  const doneAt = started.find((s) => s.total_waiting <= 0);
-  const span = (a: SnapshotRow, b: SnapshotRow): number => (b.snapshot_time - a.snapshot_time) / MINUTE;
-  const speed = (a: SnapshotRow, b: SnapshotRow): number => (b.entry_count - a.entry_count) / span(a, b);
+function measured(since: SeriesPoint[], startsAt: number): FloorDecision['actual'] {
+  const started = since.filter((s) => s.t >= startsAt);
+  const doneAt = started.find((s) => s.remaining <= 0);
+  const span = (a: SeriesPoint, b: SeriesPoint): number => (b.t - a.t) / MINUTE;
   const first = started[0];
   if (doneAt) {
     const base = first && span(first, doneAt) >= MEASURE_AFTER_MINUTES ? first : since[0]!;
     if (span(base, doneAt) <= 0) return null;
-    return { perMinute: speed(base, doneAt), finish: doneAt.snapshot_time, finished: true, from: base.snapshot_time, to: doneAt.snapshot_time };
+    const perMinute = speedToFinish(since.filter((s) => s.t >= base.t && s.t <= doneAt.t));
+    if (perMinute === null) return null;
+    return { perMinute, finish: doneAt.t, finished: true, from: base.t, to: doneAt.t };
   }
   const last = started[started.length - 1];
   if (!first || !last || span(first, last) < MEASURE_AFTER_MINUTES) return null;
-  const perMinute = speed(first, last);
-  const finish = perMinute > 0 ? finishMinute(last.snapshot_time + (last.total_waiting / perMinute) * MINUTE) : null;
-  return { perMinute, finish, finished: false, from: first.snapshot_time, to: last.snapshot_time };
+  const perMinute = speedAcross(started);
+  if (perMinute === null) return null;
+  const finish = projectedFinish(last.remaining, perMinute, last.t);
+  return { perMinute, finish: finish === null ? null : finishMinute(finish), finished: false, from: first.t, to: last.t };
 }
 
 /** Working when the work finishes (or will) by the later of the promise and the deadline; short when later than both. */
@@ -123,7 +102,8 @@ export function decisionOutcomes(
   const wanted = new Set(decisions.map((d) => d.suggestionId));
   const out = new Map<string, FloorDecision>();
   for (const day of days) {
-    for (const d of floorDecisions(db, day, Math.min(o.now, day + 24 * 60 * MINUTE - 1))) if (wanted.has(d.suggestionId)) out.set(d.suggestionId, d);
+    for (const d of floorDecisions(db, day, Math.min(o.now, startOfZonedDay(day, o.timeZone, 1) - 1)))
+      if (wanted.has(d.suggestionId)) out.set(d.suggestionId, d);
   }
   return out;
 }

@@ -22,6 +22,8 @@ export interface WhatIfOutcome {
   short: number;
   /** The movers take more than their sites can spare: their own work falls behind (shown in `donors`). */
   beyondSpare: boolean;
+  /** The optimizer stopped at its node limit: the movers are the best it found, not proven the best. */
+  notProvenBest: boolean;
   switchMinutes: number;
   before: { perMinute: number; finish: number | null; minutesLate: number | null };
   after: { perMinute: number; finish: number | null; minutesLate: number | null };
@@ -61,6 +63,7 @@ export async function moveWhatIf(
       movers: [],
       short: 0,
       beyondSpare: false,
+      notProvenBest: false,
       switchMinutes: 0,
       before,
       after: { perMinute: change.speedPerMinute, finish, minutesLate: lateOf(finish) },
@@ -73,7 +76,8 @@ export async function moveWhatIf(
   const problem = { candidates: pool, deficitPerMinute, minMoves: 0, maxMoves: n, exactMoves: n, cost };
   // The sites' own deadlines first, as a proposal keeps them; a move the manager names that takes more is still projected, and said.
   let best = n > 0 ? await solveMoves({ ...problem, donors: s.donors }) : null;
-  const beyondSpare = best !== null && best.chosen.length < n;
+  // Exactly n people that the donors cannot spare is infeasible: the same n, then, beyond what they can spare.
+  const beyondSpare = best?.status === 'infeasible';
   if (beyondSpare) best = await solveMoves({ ...problem, donors: [] });
   const movers = best?.chosen ?? [];
   const added = movers.reduce((a, c) => a + c.perHour / 60, 0);
@@ -84,6 +88,7 @@ export async function moveWhatIf(
     movers,
     short: change.people - movers.length,
     beyondSpare,
+    notProvenBest: best?.status === 'limited',
     switchMinutes: sw,
     before,
     after: { perMinute: speed + approved.joiningPerMinute + added, finish, minutesLate: lateOf(finish) },

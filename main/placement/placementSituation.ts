@@ -4,6 +4,7 @@ import type { GenbaConfig } from '../config/config.js';
 import { computeOverview, type OverviewOptions } from './siteOverview.js';
 import { approvedMovesToday, type ApprovedMove } from './approvedMoves.js';
 import { neededSpeed } from '../store/progressSnapshots.js';
+import { durationDays, HOURS_24_MS } from '../api/durations.js';
 
 export type PlacementPolicy = GenbaConfig['placement'];
 
@@ -49,8 +50,6 @@ export interface PlacementSituation {
    */
   approved: ApprovedMove[];
 }
-
-const MINUTE = 60_000;
 
 /** Open series are those with work left and a deadline still ahead. */
 function donorCapacities(series: ProcessProgress[], reserveShare: number): DonorCapacity[] {
@@ -118,14 +117,15 @@ export function placementSituation(
   const candidates: Candidate[] = [];
   let belowSkill = 0;
   let alreadyMoved = 0;
-  const dayStart = o.now - 24 * 60 * MINUTE;
+  // Moved in the last 24 hours of elapsed time (the same window as proposalStore.ts's approval check), not "today".
+  const movedSince = o.now - HOURS_24_MS;
   for (const r of rows) {
     if (r.skill < o.policy.minSkill) {
       belowSkill++;
       continue;
     }
     const moves = recent.get(r.id) ?? [];
-    if (moves.some((at) => at >= dayStart)) {
+    if (moves.some((at) => at >= movedSince)) {
       alreadyMoved++;
       continue;
     }
@@ -178,7 +178,8 @@ function withoutMovers(donors: DonorCapacity[], moves: ApprovedMove[]): DonorCap
 function recentMoves(db: Database.Database, now: number): Map<number, number[]> {
   const rows = db
     .prepare(`SELECT proposal, decided_at FROM proposals WHERE status IN ('approved', 'modified') AND decided_at >= ?`)
-    .all(now - 30 * 24 * 60 * MINUTE) as { proposal: string; decided_at: number }[];
+    // A rolling count of how often a person was moved lately: elapsed time, an hour of DST either way is no matter.
+    .all(now - durationDays(30)) as { proposal: string; decided_at: number }[];
   const out = new Map<number, number[]>();
   for (const r of rows) {
     const ops = (JSON.parse(r.proposal) as { operators: { id: number }[] }).operators;

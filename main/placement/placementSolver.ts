@@ -1,4 +1,5 @@
-import { highsSolver } from '../highsSolver.js';
+import { GenbaError } from '../errors.js';
+import { highsSolver, solveEnd } from '../highsSolver.js';
 import type { Candidate, DonorCapacity } from './placementSituation.js';
 
 const solver = highsSolver;
@@ -7,7 +8,7 @@ const MAX_NODES = 50_000;
 
 /**
  * Loads the solver and runs one small move problem through it at start-up: WebAssembly
- * compiles lazily, so the first solve would otherwise pay ~30 ms of compilation.
+ * compiles lazily, so the first solve would otherwise pay for the compilation (docs/bench/2026-11-26-start-up-costs.md).
  */
 export async function warmSolver(): Promise<void> {
   try {
@@ -45,7 +46,13 @@ export interface MoveProblem {
 }
 
 export interface MoveSolution {
-  status: 'optimal' | 'infeasible';
+  /**
+   * optimal: the best moves, proven; limited: the best found when the node limit stopped the
+   * search, not proven the best; infeasible: no set of exactly `exactMoves` people fits what
+   * the donors can spare, and `chosen` is empty. Any other end (unbounded, a limit reached
+   * before any answer, a solver error) throws SOLVER_FAILED naming HiGHS's status.
+   */
+  status: 'optimal' | 'limited' | 'infeasible';
   chosen: Candidate[];
   /** Items per minute of the deficit left uncovered, and people short of minMoves. */
   uncoveredPerMinute: number;
@@ -68,7 +75,7 @@ const num = (v: number): string => (Number.isFinite(v) ? Number(v.toFixed(6)).to
  * Shortage and policy are soft so that an impossible request still yields the best partial
  * answer with exact figures; the donor constraints are hard: no site is stripped below its need.
  */
-export async function solveMoves(p: MoveProblem): Promise<MoveSolution> {
+export async function solveMoves(p: MoveProblem, limits: { nodes: number } = { nodes: MAX_NODES }): Promise<MoveSolution> {
   const t0 = performance.now();
   const usable = prune(
     p.candidates.filter((c) => spareOf(p.donors, c) > 0),
@@ -110,19 +117,39 @@ export async function solveMoves(p: MoveProblem): Promise<MoveSolution> {
     ` ${usable.map(x).join(' ')}`,
     'End',
   ].join('\n');
-  // Tiny models: presolve costs more than it saves (measured on the demo: 3.9 ms → 2.1 ms a solve).
-  // Bounded by nodes, not seconds (it was 5 s): a proposal asked twice is the same on a busy machine.
-  const result = (await solver()).solve(lp, { output_flag: false, mip_max_nodes: MAX_NODES, mip_rel_gap: 0, presolve: 'off' });
-  if (result.Status !== 'Optimal')
-    return { status: 'infeasible', chosen: [], uncoveredPerMinute: p.deficitPerMinute, missingMoves: p.minMoves, ms: performance.now() - t0 };
-  const value = (name: string): number => (result.Columns[name] as { Primal?: number } | undefined)?.Primal ?? 0;
-  return {
-    status: 'optimal',
-    chosen: usable.filter((c) => value(x(c)) > 0.5),
-    uncoveredPerMinute: value('uncovered'),
-    missingMoves: p.exactMoves === undefined ? Math.round(value('missing')) : 0,
-    ms: performance.now() - t0,
-  };
+  // Tiny models: presolve costs more than it saves (measured on the demo: docs/bench/2026-11-26-start-up-costs.md).
+  // Bounded by nodes, not seconds: a proposal asked twice is the same on a busy machine (docs/bench/2026-11-25-plan-stopping-rules.md).
+  const h = await solver();
+  const model = h.createModel({ format: 'lp', data: lp });
+  try {
+    model.options.set({ output_flag: false, mip_max_nodes: limits.nodes, mip_rel_gap: 0, presolve: 'off' });
+    model.run();
+    const end = solveEnd(h, model);
+    // Shortage and policy are soft, so only an exact count can make the moves infeasible: anything else is a fault, said as one.
+    if (end.kind === 'infeasible' && p.exactMoves !== undefined)
+      return { status: 'infeasible', chosen: [], uncoveredPerMinute: p.deficitPerMinute, missingMoves: p.minMoves, ms: performance.now() - t0 };
+    if (end.kind === 'infeasible' || end.kind === 'failed') {
+      const status = end.kind === 'failed' ? end.status : end.kind;
+      throw new GenbaError(
+        'SOLVER_FAILED',
+        { ja: `移動の最適化が解を出せませんでした（HiGHS: ${status}）。`, en: `The move optimizer found no answer (HiGHS: ${status}).` },
+        { detail: lp },
+      );
+    }
+    const { numCols } = model.getDimensions();
+    const colValue = model.getSolution().colValue;
+    const values = new Map(Array.from({ length: numCols }, (_, i) => [model.getColName(i), colValue[i]!]));
+    const value = (name: string): number => values.get(name) ?? 0;
+    return {
+      status: end.kind,
+      chosen: usable.filter((c) => value(x(c)) > 0.5),
+      uncoveredPerMinute: value('uncovered'),
+      missingMoves: p.exactMoves === undefined ? Math.round(value('missing')) : 0,
+      ms: performance.now() - t0,
+    };
+  } finally {
+    model.dispose();
+  }
 }
 
 /** Whether moving all of `set` leaves every donor site and process within what it can spare. */

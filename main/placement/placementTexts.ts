@@ -48,6 +48,8 @@ interface PlacementTexts {
   proposalReason(f: ProposalReasonFacts): string;
   shortOfSpareOperators(f: { process: string; minSkill: number; candidates: number; usable: number; covered: number; deficit: number }): string;
   shortOfPolicy(f: { minMoves: number; moves: number }): string;
+  /** Follows the reason when the optimizer stopped at its node limit with moves in hand. */
+  notProvenBest: string;
 }
 
 const late = (m: number | null): boolean => m !== null && m > 0;
@@ -82,6 +84,7 @@ export const placementTexts: Record<Lang, PlacementTexts> = {
       `他拠点で${f.process}レベル${f.minSkill}以上の${f.candidates}名のうち、自拠点の納期を守ったまま移動できるのは${f.usable}名で、` +
       `不足の毎分${sp(f.deficit)}件のうち毎分${sp(f.covered)}件しか補えません。`,
     shortOfPolicy: (f) => `方針では${f.minMoves}名以上ですが、移動できる有資格者は${f.moves}名だけです。`,
+    notProvenBest: '最適化が探索の上限で止まったため、この案は見つかった中での最善で、最善とは証明されていません。',
   },
   en: {
     operatorReason: (f) =>
@@ -111,5 +114,6 @@ export const placementTexts: Record<Lang, PlacementTexts> = {
       `Of ${count(f.candidates, 'operator')} elsewhere at ${f.process} level ${f.minSkill}+, only ${f.usable} can be spared without their own site ` +
       `missing a deadline; they cover ${sp(f.covered)} of the ${sp(f.deficit)} items/min short.`,
     shortOfPolicy: (f) => `The policy asks for ${f.minMoves}, but only ${count(f.moves, 'qualified operator')} can be spared.`,
+    notProvenBest: ' The optimizer stopped at its search limit: this is the best plan it found, not proven the best.',
   },
 };

@@ -138,7 +138,7 @@ export async function proposePlacement(
   }
 
   const late = facts.minutesLateAfter;
-  const reason = texts.proposalReason({
+  const reasonFacts = {
     site: t.site,
     process: t.process,
     business: businessLabel(o.businessNames, t.businessId),
@@ -154,7 +154,9 @@ export async function proposePlacement(
     neededByRate: facts.neededByRate,
     policy: policyMinMoves > facts.neededByRate ? { withinMinutes: o.policy.urgentWithinMinutes, minMoves: policyMinMoves } : null,
     outcome: projectedFinish === null ? null : { moves: n, finish: hm(projectedFinish), minutesLate: late },
-  });
+  };
+  // A search stopped at its node limit gives the best moves found, and the reason says they are not proven the best.
+  const reason = texts.proposalReason(reasonFacts) + (byRate.status === 'limited' || best.status === 'limited' ? texts.notProvenBest : '');
 
   const usable = s.candidates.filter((c) => spareOf(s.donors, c) > 0).length;
   const parts: string[] = [];

@@ -4,7 +4,17 @@ import { startOfZonedDay } from '../config/zonedTime.js';
 import type { CompanySummary, Overview, ProcessBurnDown, ProcessProgress, ProgressStatus, SiteOverview } from '../api/types.js';
 import { sitesByUrgency, urgentList } from './urgency.js';
 import { floorDecisions, workKey } from './floorDecisions.js';
-import { finishTimes, latestSnapshots, neededSpeed, projectedFinish, recentSpeeds, seriesKey, slackMinutes } from '../store/progressSnapshots.js';
+import {
+  finishTimes,
+  latestSnapshots,
+  latestSnapshotTime,
+  neededSpeed,
+  projectedFinish,
+  recentSpeeds,
+  remainingTrend,
+  seriesKey,
+  slackMinutes,
+} from '../store/progressSnapshots.js';
 
 export interface OverviewOptions {
   now: number;
@@ -40,9 +50,9 @@ export function assessProgress(
  * that day's remaining-items trend per process.
  */
 export function computeOverview(db: Database.Database, o: OverviewOptions): Overview {
-  const latest = db.prepare('SELECT MAX(snapshot_time) AS t FROM progress_snapshots WHERE snapshot_time <= ?').get(o.now) as { t: number | null };
-  if (latest.t === null) return { now: o.now, timeZone: o.timeZone, dataAsOf: null, sites: [], urgent: [], summary: companySummary([], []), businessNames: {} };
-  const dayStart = startOfZonedDay(latest.t, o.timeZone);
+  const dataAsOf = latestSnapshotTime(db, o.now);
+  if (dataAsOf === null) return { now: o.now, timeZone: o.timeZone, dataAsOf: null, sites: [], urgent: [], summary: companySummary([], []), businessNames: {} };
+  const dayStart = startOfZonedDay(dataAsOf, o.timeZone);
 
   const rows = latestSnapshots(db, dayStart, o.now);
   // Speed now: each series' stretches of work over the window before its latest snapshot (the one gap rule of the store's reader).
@@ -74,26 +84,20 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
     bySite.set(r.site, list);
   }
 
-  const trendRows = db
-    .prepare(
-      `SELECT location_name, business_id, process_name, snapshot_time, SUM(total_waiting) AS remaining
-       FROM progress_snapshots WHERE snapshot_time BETWEEN ? AND ?
-      GROUP BY location_name, business_id, process_name, snapshot_time ORDER BY snapshot_time`,
-    )
-    .all(dayStart, o.now) as { location_name: string; business_id: string; process_name: string; snapshot_time: number; remaining: number }[];
+  const trendRows = remainingTrend(db, dayStart, o.now);
 
   const siteOrder = (db.prepare('SELECT location_name FROM locations ORDER BY location_id').all() as { location_name: string }[]).map((l) => l.location_name);
   const sites: SiteOverview[] = [];
   for (const site of [...siteOrder, ...[...bySite.keys()].filter((s) => !siteOrder.includes(s))]) {
     const processes = bySite.get(site);
     if (!processes) continue;
-    const mine = trendRows.filter((t) => t.location_name === site);
-    const times = [...new Set(mine.map((t) => t.snapshot_time))];
+    const mine = trendRows.filter((t) => t.site === site);
+    const times = [...new Set(mine.map((t) => t.t))];
     const index = new Map(times.map((t, i) => [t, i]));
     // One line per process (a business's sum hides the late process among its finished ones), in the rows' order.
     const series = processes.map((p): ProcessBurnDown => {
       const values: (number | null)[] = times.map(() => null);
-      for (const t of mine) if (t.business_id === p.businessId && t.process_name === p.process) values[index.get(t.snapshot_time)!] = t.remaining;
+      for (const t of mine) if (t.businessId === p.businessId && t.process === p.process) values[index.get(t.t)!] = t.remaining;
       return { businessId: p.businessId, process: p.process, status: p.status, deadline: p.deadline, projectedFinish: p.projectedFinish, remaining: values };
     });
     const worst = processes.reduce((a, p) => (SEVERITY[p.status] > SEVERITY[a] ? p.status : a), 'done' as ProgressStatus);
@@ -101,7 +105,7 @@ export function computeOverview(db: Database.Database, o: OverviewOptions): Over
   }
   const ordered = sitesByUrgency(sites);
   const urgent = urgentList(ordered);
-  return { now: o.now, timeZone: o.timeZone, dataAsOf: latest.t, sites: ordered, urgent, summary: companySummary(ordered, urgent), businessNames: {} };
+  return { now: o.now, timeZone: o.timeZone, dataAsOf, sites: ordered, urgent, summary: companySummary(ordered, urgent), businessNames: {} };
 }
 
 /** The company row: the items left everywhere, the processes needing action, and the soonest deadline still ahead with work left. */

@@ -22,8 +22,8 @@ export function blockItems(p: PlanProblem, c: ChosenBlock): number {
 /**
  * The items planned on each demand by its deadline, by demand index: evaluatePlan's plannedItems
  * (summed the same way, so the same numbers) without its other figures, for the repairs' reading of
- * the plan so far, which needs nothing else (at 50 sites, evaluatePlan there took about 1.9 s of the
- * main thread's 4.3 s of CPU, beside two solver threads on two cores).
+ * the plan so far, which needs nothing else: at 50 sites evaluatePlan there took a large share of the main
+ * thread's CPU beside the solver threads (profiled: docs/bench/2026-11-27-plan-cold-start.md).
  */
 export function plannedItems(p: PlanProblem, chosen: ChosenBlock[]): number[] {
   const planned = p.demands.map(() => 0);

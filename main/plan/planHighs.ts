@@ -1,13 +1,13 @@
-import { highsSolver } from '../highsSolver.js';
+import { highsSolver, solveEnd } from '../highsSolver.js';
 
 const solver = highsSolver;
 
 /**
- * Gaps at which a solve stops. Measured on the bench's companies: a site with a shortfall has a
- * root gap of a few % (person-blocks of 180–300 minutes cannot fill every target exactly, the LP
- * can), which no gap short of tens of items closes; the sites without one prove optimality 3–5×
- * sooner with an absolute gap of one idle block (20) than of one overtime minute (1), at the same
- * objective on the demo.
+ * Gaps at which a solve stops. A site with a shortfall has a root gap of a few % (person-blocks of
+ * 180–300 minutes cannot fill every target exactly, the LP can), which no gap short of tens of items
+ * closes; a site without one proves optimality sooner with an absolute gap of one idle block (20)
+ * than of one overtime minute (1), at the same objective (bench `plan`:
+ * docs/bench/2026-11-25-plan-stopping-rules.md).
  */
 const MIP_REL_GAP = 1e-3;
 const MIP_ABS_GAP = 20;
@@ -15,8 +15,8 @@ const MIP_ABS_GAP = 20;
 /**
  * How much work a solve may do before it stops with the best plan so far, counted by HiGHS itself:
  * LP iterations (all of branch and bound's LPs together) and nodes. Never seconds: a plan stopped
- * on a clock depends on how busy the machine is (0.3–0.4 s limits gave 15 to 545 minutes of
- * overtime for one day on identical data, by load). Counts are the same on a quiet or a busy
+ * on a clock depends on how busy the machine is (identical data gave different plans by load:
+ * docs/bench/2026-11-25-plan-stopping-rules.md). Counts are the same on a quiet or a busy
  * machine, so the same inputs give the same plan. HiGHS in WebAssembly runs on one thread with a
  * fixed random seed; its heuristics and cuts are scheduled by counts too.
  */
@@ -75,10 +75,8 @@ export async function solveLp(lp: string, work: SolveWork, start?: Map<string, n
         } else if (Number(e.data.mip_total_lp_iterations ?? 0) > work.lpIterations) e.interrupt();
       },
     });
-    const code = model.getModelStatus();
-    const s = h.constants.modelStatus;
-    const limited = code === s.iterationLimit || code === s.interrupted || code === s.solutionLimit;
-    if (code !== s.optimal && !(limited && model.info.get('primal_solution_status') === h.constants.solutionStatus.feasible)) {
+    const end = solveEnd(h, model);
+    if (end.kind === 'infeasible' || end.kind === 'failed') {
       return { status: 'none', values: null, objective: Infinity, bound: -Infinity, gap: Infinity, ms: performance.now() - t };
     }
     const colValue = model.getSolution().colValue;
@@ -87,7 +85,7 @@ export async function solveLp(lp: string, work: SolveWork, start?: Map<string, n
     const bound = Number(model.info.get('mip_dual_bound'));
     const reached = Number(model.info.get('mip_gap'));
     const gap = Number.isFinite(reached) ? Math.max(0, reached) : Infinity;
-    return { status: code === s.optimal || withinCostGap ? 'optimal' : 'work-limit', values, objective, bound, gap, ms: performance.now() - t };
+    return { status: end.kind === 'optimal' || withinCostGap ? 'optimal' : 'work-limit', values, objective, bound, gap, ms: performance.now() - t };
   } finally {
     model.dispose();
   }

@@ -5,6 +5,7 @@ import { localDate, wallClock } from '../config/zonedTime.js';
 import { forecastStore } from '../forecast/forecastNow.js';
 import { nextWorkingDays } from '../forecast/workCalendar.js';
 import { ATTENDANCE_OF_DAY } from '../store/attendanceOfDay.js';
+import { latestDeadlines } from '../store/progressSnapshots.js';
 import { planPolicy, type PlanDemand, type PlanOperator, type PlanProblem } from './planProblem.js';
 
 /** P80 read from P10–P90 as a normal spread's: the 80th percentile lies 0.8416 / 1.2816 of the way from the median to P90. */
@@ -147,15 +148,7 @@ export function planOperators(
 /** Each business's deadline at each site, as its latest snapshots give it (minutes after local midnight). */
 export function businessDeadlines(db: Database.Database, timeZone: string): Map<string, number> {
   const deadlines = new Map<string, number>();
-  const rows = db
-    .prepare(
-      `SELECT s.location_name AS site, s.business_id AS businessId, s.expected_completion_time AS t FROM progress_snapshots s
-       JOIN (SELECT location_name, business_id, MAX(snapshot_time) AS m FROM progress_snapshots WHERE expected_completion_time IS NOT NULL GROUP BY 1, 2) l
-         ON l.location_name = s.location_name AND l.business_id = s.business_id AND l.m = s.snapshot_time
-       WHERE s.expected_completion_time IS NOT NULL`,
-    )
-    .all() as { site: string; businessId: string; t: number }[];
-  for (const r of rows) {
+  for (const r of latestDeadlines(db)) {
     const w = wallClock(r.t, timeZone);
     deadlines.set(`${r.site}\u0000${r.businessId}`, w.hour * 60 + w.minute);
   }

@@ -89,7 +89,8 @@ export function planOptions(p: PlanProblem, scope: PlanScope): PlanOption[] {
  *   per demand: Σ perMinute·minutes before the deadline·x + slowest perMinute·o + short ≥ target; + buffer ≥ p80
  *   minimise shortfallItem·short + overtimeMinute·o + Σ (blockCost − idleBlock)·x + bufferItem·buffer
  * Overtime is per demand, not per person: per-person overtime variables tied to each option
- * made a site's model 5–20 times slower (its subset-sum over speeds), and the slowest speed on
+ * made a site's model many times slower (its subset-sum over speeds: docs/bench/
+ * 2026-11-23-plan-decomposition.md), and the slowest speed on
  * the demand keeps the model's items a lower bound of what the people will do. The minutes
  * are shared out to people afterwards (solvePlan), fastest first.
  * Working is rewarded by idleBlock rather than forced, so that someone with nothing useful

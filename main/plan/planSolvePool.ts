@@ -64,8 +64,8 @@ export class PlanSolvePool {
 
   /**
    * Starts every thread and has each load HiGHS: called as a plan starts reading its inputs, so
-   * that the threads' start and HiGHS's load and compile (about 0.2 s of a cold plan's solve) are
-   * done by the time its first model comes. The first thread started also solves a made-up model
+   * that the threads' start and HiGHS's load and compile (a part of a cold plan's solve:
+   * docs/bench/2026-11-27-plan-cold-start.md) are done by the time its first model comes. The first thread started also solves a made-up model
    * (warmUpModel), so that V8 has optimized HiGHS's hot code, which every thread then runs, before
    * the plan's first model: one thread only, so that on two cores the reading keeps a core (every
    * thread warming, tried before, slowed the reading as much as it saved). Threads already started

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { PlanStatus, StoredPlan } from '../api/planTypes.js';
 import { forecastInputs } from '../forecast/forecastNow.js';
+import { ATTENDANCE_ROWS_VERSION } from '../store/attendanceOfDay.js';
 import { writeTransaction } from '../store/writeTransaction.js';
 
 export type { PlanLine, PlanStatus, StoredPlan } from '../api/planTypes.js';
@@ -51,8 +52,7 @@ export function recentPlans(db: Database.Database, limit = 20): StoredPlan[] {
 export function planInputsVersion(db: Database.Database, date: string, settings: unknown, at: { now: number; timeZone: string }): string {
   const v = db
     .prepare(
-      `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) || ':' || COALESCE(SUM(operator_id * unicode(attendance_status)), 0)
-               FROM attendance_records WHERE attendance_date = ?)
+      `SELECT ${ATTENDANCE_ROWS_VERSION}
          || '/' || (SELECT COUNT(*) || ':' || COALESCE(SUM(is_valid), 0) FROM operators)
          || '/' || (SELECT COUNT(*) || ':' || COALESCE(SUM(skill_level), 0) FROM operator_process_capabilities) AS v`,
     )

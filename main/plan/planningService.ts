@@ -190,7 +190,8 @@ export function createPlanningService(deps: {
       return standing(day) ?? (await make(day, {}, false)).stored;
     },
     // The tiny model compiles the solver; the next working day's real inputs and solve (kept nowhere) warm the forecast's fit
-    // and the plan's model paths on this store, which is what the first plan of the day would otherwise pay (~2 s).
+    // and the plan's model paths on this store, which is what the first plan of the day would otherwise pay
+    // (docs/bench/2026-11-27-plan-cold-start.md).
     async warm() {
       await warmPlanSolver();
       try {

@@ -14,24 +14,16 @@ import { shareOvertime } from './shareOvertime.js';
  * draft: where it is short or on overtime its repair revises it, with its neighbours' people, and
  * that is where the plan is decided, so the repair of a site with a shortfall gets more. HiGHS
  * finds its plans at the root node and in the first few thousand LP iterations; the rest mostly
- * proves its bound. Measured (2026-11-26, bench `plan`; 20,000 for both before): 50 sites and 5,000
- * operators 61-66 s -> 39-42 s on two cores, with a weighted cost 22 % lower (2,742,778 -> 2,149,081,
- * most of it one site's repair finding more to borrow); eight demo-sized companies 35.1 s -> 25.3 s
- * in all, the same cost on five, lower on two, 0.3 % higher on one; the demo store's models all
- * finish under 3,000 (the same plan); the demo's 60 days of history (`plan-history`, run after the
- * limits were chosen) 1,032 deadlines missed and 158,513 items late against 1,025 and 158,227,
- * overtime 176,510 person-minutes against 177,301.
+ * proves its bound, so more work mostly buys a proof, not a better plan. The limits were chosen with
+ * bench `plan` on its 50-site company and eight demo-sized ones, and checked on the demo's history with
+ * `plan-history` (docs/bench/2026-11-26-plan-work-limits.md).
  *
  * A site short of nothing but on overtime gets a site model's work for its repair (`crossSite` is
  * the work of a repair of a site that step 1 left short): what it can gain is overtime traded for a
  * neighbour's block, and a block's move costs about an hour of overtime (weights.crossSite 60 and
- * 0.05 a km against 1 an overtime minute, less an idle helper's 20), so the gains are small; at 50
- * sites its 12 such repairs had gained 2,524 of a weighted cost of 2,149,081 (0.1 %) with 23.5 s of
- * the solver threads' 80 s. Measured (2026-11-27, bench `plan`, before -> after): 50 sites 37.3 /
- * 39.0 s -> 36.5 / 31.8 s on two threads, 70.3 -> 59.7 s on one, weighted cost 2,149,081 ->
- * 2,149,300; the bench's demo-sized company 5.5 -> 3.0 s (cost 7,084 -> 7,105: 19 more minutes of
- * overtime); the demo store's plan unchanged; its 60 days of history 1,039 -> 1,038 deadlines
- * missed, 159,182 -> 159,073 items late.
+ * 0.05 a km against 1 an overtime minute, less an idle helper's 20), so the gains are small and
+ * the solver's time goes to the shortfalls instead (bench `plan`, before and after:
+ * docs/bench/2026-11-27-plan-work-limits.md).
  */
 export const PLAN_WORK: { site: SolveWork; crossSite: SolveWork } = {
   site: { lpIterations: 3_000, nodes: 200 },
@@ -59,19 +51,18 @@ interface ScopePlan {
  *      a demand planned above its target, up to that surplus. The repair starts from the plan so
  *      far and is taken only when the weighted cost of its sites' people and demands goes down
  *      (the rest of the plan is the same with it or without).
- * Before, step 2 solved each group of overlapping neighbourhoods whole; at 50 sites they join
- * into one 40,000-option model that its time limit left unimproved (0 cross-site blocks); the
- * repairs are 150–1,000 options each. Measured too and dropped: aggregating operators into
- * classes (same processes, levels and a 10 % speed band) leaves 1,805 classes of 2,303 operators
- * with options at 50 sites, too few to matter; fixing the LP relaxation's x ≥ 0.99 and solving the
- * rest leaves 15 % more weighted cost at 50 sites and 37 items more shortfall on the demo (the fixed people leave targets the others cannot fill).
+ * Step 2 repairs one needy site at a time rather than each group of overlapping neighbourhoods
+ * whole: at 50 sites the groups join into one model too large to improve within its limit. Tried
+ * and dropped: aggregating operators into classes (too few alike to matter), and fixing the LP
+ * relaxation's near-whole values before solving the rest (the fixed people leave targets the others
+ * cannot fill). What was measured: docs/bench/2026-11-23-plan-decomposition.md.
  * Exact when there is no shortfall or overtime anywhere (no site wants help, remote work costs);
  * otherwise a site that helps must be a near neighbour of the one it helps, and only what it can
  * spare is lent. Models with a shortfall may end on their work limit: their gap at the root is a
  * few % (see planHighs.ts).
  * The models run on every core the machine has (planSolvePool), and the plan is byte for byte the
- * one a single thread makes (planThreads.test.ts): 50 sites and 5,000 operators take 32-37 s on two
- * cores against 60 s on one (bench `plan`, 2026-11-27).
+ * one a single thread makes (planThreads.test.ts); bench `plan` times the 50-site company on one
+ * thread and on all (docs/bench/2026-11-27-plan-work-limits.md).
  * `whole`: then every site in one model, each helped by its nearest sites, started from that plan
  * and kept where it costs less, solved until its plan's cost is within `gap` (a share) of itself
  * above its bound: the reference the bench measures the decomposition against offline
@@ -123,10 +114,10 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
   // needs none, its step 1 that says so): the rest changes nothing it reads, whether it comes before
   // or after. The plan is therefore the same on any number of cores and whatever order the models
   // finish in (planThreads.test.ts), and by the same argument the one repairing site after site
-  // makes. Waiting for every earlier repair instead kept a core idle behind a long repair elsewhere:
-  // at 50 sites on two cores, wall time less half the models' own time 6.4-8.6 s -> 1.4-2.2 s (five
-  // runs of each, alternated). Waiting for every site's step 1 before the first repair kept a core
-  // idle behind step 1's last models; a repair starts now as soon as what it reads is in (2026-11-27).
+  // makes. Waiting for every earlier repair instead kept a core idle behind a long repair elsewhere,
+  // and waiting for every site's step 1 before the first repair kept one idle behind step 1's last
+  // models, so a repair starts as soon as what it reads is in (measured: docs/bench/
+  // 2026-11-26-plan-work-limits.md and 2026-11-27-plan-cold-start.md).
   const staffed = sites.filter((s) => (opsOf.get(s) ?? []).length > 0);
   const hoods = [...sites].sort().map((site) => ({ site, near: nearestSites(p, staffed, site) }));
   const shares = (a: (typeof hoods)[number], b: (typeof hoods)[number]): boolean => [a.site, ...a.near].some((s) => s === b.site || b.near.has(s));

@@ -6,8 +6,8 @@ import { planPolicy, STANDARD_DAY, type PlanOperator, type PlanProblem } from '.
  * A made-up site that one solver thread solves while a cold plan reads its inputs
  * (PlanSolvePool.prestart): V8 runs HiGHS's WebAssembly in its baseline tier until its hot code
  * has run a while, and the optimized code then serves every thread of the process. Without it
- * the plan's first models paid for that: the demo store's largest took 0.91–1.33 s, 0.69 s after
- * this warm-up, 0.42–0.51 s after a longer one (which slowed the reading as much; README). It is built as a plan's own models are (buildPlanModel: 48 people on
+ * the plan's first models paid for that; a longer warm-up slowed the reading of the inputs by as
+ * much as it saved (bench `plan`: docs/bench/2026-11-27-plan-cold-start.md). It is built as a plan's own models are (buildPlanModel: 48 people on
  * four processes, eight demands about as large as they can do), so that presolve, cuts and the
  * sub-MIP heuristics all run; its answer is thrown away. Fixed numbers, no randomness: the same model in
  * every process.

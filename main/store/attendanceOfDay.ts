@@ -1,3 +1,8 @@
+/*
+ * The one home of attendance_records' SQL (test/unit/architecture/tableHomes.test.ts): the row that counts for a person's
+ * day, and the two readings of raw rows below. plan/, alerts/ and chat/ read the table through it.
+ */
+
 /**
  * The one row of attendance_records that counts for a person's day, as a table expression for FROM or JOIN
  * (`FROM ${ATTENDANCE_OF_DAY} a`): one person, one day, one status.
@@ -13,7 +18,7 @@
  * first date on record).
  */
 // Written as "no other row of the day ranks above it" rather than ORDER BY … LIMIT 1 per row: the same choice, without a sort per
-// row (a quarter's absence reads 3× faster).
+// row (a quarter's absence reads several times faster: docs/bench/2026-11-25-store-costs.md).
 const OFF_D = "(d.attendance_status IN ('absent', 'paid_leave'))";
 const OFF_R = "(r.attendance_status IN ('absent', 'paid_leave'))";
 export const ATTENDANCE_OF_DAY = `(SELECT r.* FROM attendance_records r WHERE NOT EXISTS (
@@ -28,3 +33,14 @@ export const ATTENDANCE_OF_DAY = `(SELECT r.* FROM attendance_records r WHERE NO
  */
 export const notOffOn = (operatorId: string): string =>
   `${operatorId} NOT IN (SELECT a.operator_id FROM ${ATTENDANCE_OF_DAY} a WHERE a.attendance_date = @offDay AND a.attendance_status IN ('absent', 'paid_leave'))`;
+
+/**
+ * What a day's attendance rows are, as a scalar subquery that binds one parameter, the day ('YYYY-MM-DD'): their count, last
+ * change and who is in which status. Raw rows, not people: a second row for a person's day changes the plan's inputs too
+ * (plan/planStore.ts planInputsVersion).
+ */
+export const ATTENDANCE_ROWS_VERSION = `(SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) || ':' || COALESCE(SUM(operator_id * unicode(attendance_status)), 0)
+               FROM attendance_records WHERE attendance_date = ?)`;
+
+/** The first day on record ('YYYY-MM-DD', NULL when none), as a SELECT of one row and column to combine with others (chat/beforeHistory.ts). */
+export const FIRST_ATTENDANCE_DATE = 'SELECT MIN(attendance_date) FROM attendance_records';

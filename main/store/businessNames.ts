@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Localized } from '../api/localized.js';
 import type { BusinessName } from '../api/types.js';
+import { SNAPSHOTS, snapshotBusinesses } from './progressSnapshots.js';
 import { SyncState } from './syncState.js';
 import { StoreError } from './storeError.js';
 import { businessNameTaken, businessUnknown, englishNameInvalid } from './storeTexts.js';
@@ -36,7 +37,7 @@ const syncStates = new WeakMap<Database.Database, SyncState>();
 function currentSourceId(db: Database.Database): string | null {
   let state = syncStates.get(db);
   if (!state) syncStates.set(db, (state = new SyncState(db)));
-  return state.position('progress_snapshots')?.sourceId ?? null;
+  return state.position(SNAPSHOTS.table)?.sourceId ?? null;
 }
 
 /** How the assistant compares words (width and case folded), so two names that read alike clash here too. */
@@ -76,8 +77,7 @@ export function storedBusinessNames(db: Database.Database): NamedBusiness[] {
 /** Every business of the local copy, with the name in force for it (or none): Settings' list. */
 export function listBusinessNames(db: Database.Database): BusinessName[] {
   const named = new Map<string, BusinessName>(storedBusinessNames(db).map((b) => [b.id, b]));
-  const ids = (db.prepare('SELECT DISTINCT business_id AS id FROM progress_snapshots').all() as { id: string }[]).map((r) => r.id);
-  for (const id of ids) if (!named.has(id)) named.set(id, { id, name: null, aliases: [], nameEn: null, from: null });
+  for (const id of snapshotBusinesses(db)) if (!named.has(id)) named.set(id, { id, name: null, aliases: [], nameEn: null, from: null });
   return [...named.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 

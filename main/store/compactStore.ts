@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { startOfZonedDay } from '../config/zonedTime.js';
+import { openAlertsFirstSeen } from './alertRows.js';
 import { recordCompactedIds, type CompactableTable } from './compactedIds.js';
+import { SNAPSHOTS } from './progressSnapshots.js';
 import { writeTransaction } from './writeTransaction.js';
-
-const DAY = 86_400_000;
 
 export interface Retention {
   keepRawDays: number;
@@ -25,12 +25,13 @@ export interface CompactionReport {
 const BATCH = 5000;
 
 /**
- * Where each table's cut lies: the start of the day `keep` days back, so a kept day is a
- * whole day (the anomaly baselines compare whole windows of earlier days).
+ * Where each table's cut lies: the start of the local day `keep` calendar days back, so a kept
+ * day is a whole day (the anomaly baselines compare whole windows of earlier days), a DST
+ * change between included.
  */
 export function retentionCuts(now: number, r: Retention): { raw: number; aggregate: number; snapshots: number } {
-  const today = startOfZonedDay(now, r.timeZone);
-  return { raw: today - r.keepRawDays * DAY, aggregate: today - r.keepAggregateDays * DAY, snapshots: today - r.keepSnapshotDays * DAY };
+  const daysBack = (keep: number): number => startOfZonedDay(now, r.timeZone, -keep);
+  return { raw: daysBack(r.keepRawDays), aggregate: daysBack(r.keepAggregateDays), snapshots: daysBack(r.keepSnapshotDays) };
 }
 
 /**
@@ -41,10 +42,9 @@ export function retentionCuts(now: number, r: Retention): { raw: number; aggrega
 function protectedSpans(db: Database.Database, timeZone: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const { t } of db.prepare('SELECT data_as_of AS t FROM proposals').all() as { t: number }[]) {
-    const day = startOfZonedDay(t, timeZone);
-    spans.push([day, day + DAY]);
+    spans.push([startOfZonedDay(t, timeZone), startOfZonedDay(t, timeZone, 1)]);
   }
-  for (const { t } of db.prepare("SELECT first_seen AS t FROM alerts WHERE status = 'open'").all() as { t: number }[]) {
+  for (const t of openAlertsFirstSeen(db)) {
     spans.push([startOfZonedDay(t, timeZone), Infinity]);
   }
   return spans;
@@ -74,7 +74,7 @@ export function retentionPreview(db: Database.Database, now: number, r: Retentio
   return {
     rawLogs: count('app_logs', 'ts', cut.raw),
     minuteCounts: count('log_template_minutes', 'minute', cut.aggregate),
-    snapshots: count('progress_snapshots', 'snapshot_time', cut.snapshots),
+    snapshots: count(SNAPSHOTS.table, SNAPSHOTS.time, cut.snapshots),
   };
 }
 
@@ -142,7 +142,7 @@ export async function compactStore(
   // A line not yet mined has not reached its template's counts: it stays until it has.
   const rawLogs = await batched('app_logs', 'log_id', 'ts', cut.raw, 'template_id IS NOT NULL', 'app_logs');
   const minuteCounts = await batched('log_template_minutes', 'template_id, minute', 'minute', cut.aggregate);
-  const snapshots = await batched('progress_snapshots', 'snapshot_id', 'snapshot_time', cut.snapshots, '1', 'progress_snapshots');
+  const snapshots = await batched(SNAPSHOTS.table, SNAPSHOTS.key, SNAPSHOTS.time, cut.snapshots, '1', SNAPSHOTS.table);
   const freedPages = freedAlong + (await giveBackPages(db, pause));
   return { rawLogs, minuteCounts, snapshots, freedPages, ms: Math.round(performance.now() - t0) };
 }

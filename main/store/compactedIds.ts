@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
+import { SNAPSHOTS } from './progressSnapshots.js';
 
 /** Tables whose rows are synced by an increasing id and may be compacted away (see migration 010). */
-export const COMPACTABLE_TABLES = ['app_logs', 'progress_snapshots'] as const;
+export const COMPACTABLE_TABLES = ['app_logs', SNAPSHOTS.table] as const;
 export type CompactableTable = (typeof COMPACTABLE_TABLES)[number];
 export const isCompactable = (table: string): table is CompactableTable => (COMPACTABLE_TABLES as readonly string[]).includes(table);
 

@@ -28,8 +28,8 @@ function corrupt(path: string, detail: string, cause?: unknown): StoreError {
 
 /**
  * The store's files as they were when last found sound: the size and modification time of the
- * database file. quick_check reads every page (about 0.2 s on the demo's
- * 57 MB, growing with the history), so a store whose files have not changed since Genba last
+ * database file. quick_check reads every page (its time grows with the history: docs/bench/
+ * 2026-11-25-store-costs.md), so a store whose files have not changed since Genba last
  * checked and opened it, or last closed it (closeCheckedStore), is not read through again; a
  * copy, a truncation or any write by another program changes them and brings the check back.
  */
@@ -59,8 +59,8 @@ function rememberChecked(path: string): void {
 /**
  * Closes a store that openStore found sound and notes its files as this close leaves them: what
  * Genba itself wrote went through SQLite's transactions, so the next open need not read every page
- * again (before, every `genba plan` or app start after one that wrote re-read the whole file: 0.2 s
- * of a cold plan on the demo). A process that stops without closing leaves the old note, which no
+ * again (without this, every `genba plan` or app start after one that wrote re-read the whole file,
+ * a part of a cold plan: docs/bench/2026-11-27-plan-cold-start.md). A process that stops without closing leaves the old note, which no
  * longer matches, and a log another connection still holds is never covered (checkedBefore).
  */
 export function closeCheckedStore(db: Database.Database, path: string): void {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ProcessName } from '../api/types.js';
 import { defaultEnglishName } from '../api/processEnglish.js';
 import { checkedEnglishName, FROM_SETTINGS } from './businessNames.js';
+import { SNAPSHOT_PROCESSES } from './progressSnapshots.js';
 import { StoreError } from './storeError.js';
 import { englishNameTaken, processUnknown } from './storeTexts.js';
 import { writeTransaction } from './writeTransaction.js';
@@ -22,7 +23,7 @@ export function storedProcessNames(db: Database.Database): Map<string, string> {
 export function listProcessNames(db: Database.Database): ProcessName[] {
   const stored = storedProcessNames(db);
   const processes = (
-    db.prepare('SELECT process_name AS v FROM operator_process_capabilities UNION SELECT DISTINCT process_name FROM progress_snapshots ORDER BY 1').all() as {
+    db.prepare(`SELECT process_name AS v FROM operator_process_capabilities UNION ${SNAPSHOT_PROCESSES} ORDER BY 1`).all() as {
       v: string;
     }[]
   ).map((r) => r.v);

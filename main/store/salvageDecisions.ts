@@ -1,4 +1,13 @@
 import type Database from 'better-sqlite3';
+import {
+  copyOldDecisions,
+  decisionClashes,
+  decisionRowReader,
+  holdDecisions,
+  oldDecisionsNotHere,
+  sealDecisions,
+  unheldUndelivered,
+} from './approvalOutbox.js';
 import { DECISION_COLUMNS, namedDecision as named, type DecisionRecord, type NamedDecision } from './decisionRecord.js';
 import type { DecisionSealer } from './decisionSeal.js';
 import { writeTransaction } from './writeTransaction.js';
@@ -23,12 +32,9 @@ const hasTable = (db: Database.Database, schema: 'old' | 'main', table: string):
  * once the manager confirms each by name. Returns them.
  */
 export function holdForeignDecisions(db: Database.Database, sealer: DecisionSealer): NamedDecision[] {
-  const rows = db
-    .prepare(`SELECT ${DECISION_COLUMNS}, seal FROM approval_outbox WHERE delivered_at IS NULL AND held_reason IS NULL ORDER BY decided_at, suggestion_id`)
-    .all() as (DecisionRecord & { seal: string | null })[];
-  const foreign = rows.filter(({ seal, ...d }) => !sealer.holds(d, seal));
-  const hold = db.prepare('UPDATE approval_outbox SET held_reason = ? WHERE suggestion_id = ?');
-  writeTransaction(db, () => foreign.forEach((d) => hold.run(HELD_RESTORED, d.suggestion_id)));
+  const foreign = unheldUndelivered(db).filter(({ seal, ...d }) => !sealer.holds(d, seal));
+  const ids = foreign.map((d) => d.suggestion_id);
+  writeTransaction(db, () => holdDecisions(db, ids, HELD_RESTORED));
   return foreign.map(named);
 }
 
@@ -51,19 +57,10 @@ export function salvageDecisions(
   try {
     if (!hasTable(db, 'old', 'approval_outbox')) return { salvaged: [], missing: [], held: [] };
     const outboxColumns = commonColumns(db, 'approval_outbox');
-    const wanted = db
-      .prepare(
-        `SELECT ${outboxColumns.join(', ')} FROM old.approval_outbox WHERE suggestion_id NOT IN (SELECT suggestion_id FROM main.approval_outbox) ORDER BY decided_at, suggestion_id`,
-      )
-      .all() as (DecisionRecord & { seal?: string | null; held_reason?: string | null })[];
+    const wanted = oldDecisionsNotHere(db, outboxColumns);
     // The same id decided differently in the two files: neither can be carried without losing the other.
     const decisionColumns = DECISION_COLUMNS.split(', ').filter((col) => outboxColumns.includes(col));
-    const clashes = db
-      .prepare(
-        `SELECT ${decisionColumns.map((col) => `o.${col}`).join(', ')} FROM old.approval_outbox o JOIN main.approval_outbox m USING (suggestion_id)
-         WHERE ${decisionColumns.map((col) => `o.${col} IS NOT m.${col}`).join(' OR ')} ORDER BY o.decided_at, o.suggestion_id`,
-      )
-      .all() as DecisionRecord[];
+    const clashes = decisionClashes(db, decisionColumns);
     if (clashes.length > 0) return { salvaged: [], missing: clashes.map(named), held: [] };
     writeTransaction(db, () => {
       if (hasTable(db, 'old', 'proposals')) {
@@ -84,17 +81,11 @@ export function salvageDecisions(
            WHERE main.plans.status IN ('open', 'approved', 'modified') AND main.plans.status != excluded.status`,
         ).run();
       }
-      const c = outboxColumns.join(', ');
-      db.prepare(`INSERT OR IGNORE INTO main.approval_outbox (${c}) SELECT ${c} FROM old.approval_outbox`).run();
-      // Delivered after the backup: keep it delivered, so it is not sent twice.
-      db.prepare(
-        `UPDATE main.approval_outbox SET delivered_at = o.delivered_at, delivered_to = o.delivered_to, last_error = NULL
-         ${outboxColumns.includes('company_plan') ? ', company_plan = o.company_plan' : ''}
-         FROM old.approval_outbox o WHERE o.suggestion_id = main.approval_outbox.suggestion_id AND main.approval_outbox.delivered_at IS NULL AND o.delivered_at IS NOT NULL`,
-      ).run();
+      // Delivered after the backup stays delivered, so it is not sent twice.
+      copyOldDecisions(db, outboxColumns);
     });
 
-    const back = db.prepare(`SELECT ${outboxColumns.join(', ')} FROM main.approval_outbox WHERE suggestion_id = ?`);
+    const back = decisionRowReader(db, outboxColumns);
     const decidedThing = db.prepare(
       `SELECT (SELECT COUNT(*) FROM main.proposals WHERE suggestion_id = @id AND status != 'open')
             + (SELECT COUNT(*) FROM main.plans WHERE plan_id = @id AND status != 'open') AS n`,
@@ -104,7 +95,7 @@ export function salvageDecisions(
     const toSeal: DecisionRecord[] = [];
     const held: NamedDecision[] = [];
     for (const w of wanted) {
-      const got = back.get(w.suggestion_id) as Record<string, unknown> | undefined;
+      const got = back(w.suggestion_id);
       const whole = got !== undefined && outboxColumns.every((col) => got[col] === (w as unknown as Record<string, unknown>)[col]);
       const decided = (decidedThing.get({ id: w.suggestion_id }) as { n: number }).n > 0;
       if (!whole || !decided) {
@@ -118,10 +109,10 @@ export function salvageDecisions(
       else if (!sealer.holds({ ...d, assignments: d.assignments ?? null }, seal)) held.push(named(w));
     }
     writeTransaction(db, () => {
-      const sealOne = db.prepare('UPDATE main.approval_outbox SET seal = ? WHERE suggestion_id = ?');
-      for (const d of toSeal) sealOne.run(sealer.seal(d), d.suggestion_id);
-      const hold = db.prepare('UPDATE main.approval_outbox SET held_reason = ? WHERE suggestion_id = ?');
-      for (const h of held) hold.run(HELD_TAMPERED, h.suggestionId);
+      const seals = toSeal.map((d) => ({ suggestionId: d.suggestion_id, seal: sealer.seal(d) }));
+      sealDecisions(db, seals);
+      const tampered = held.map((h) => h.suggestionId);
+      holdDecisions(db, tampered, HELD_TAMPERED);
     });
     return { salvaged, missing, held };
   } finally {

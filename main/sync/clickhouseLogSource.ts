@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ClickHouseClient } from '@clickhouse/client';
 
-/** The ClickHouse client, loaded when a source is first made: a command that never reads ClickHouse (genba ask) skips its ~60 ms of loading. */
+/** The ClickHouse client, loaded when a source is first made: a command that never reads ClickHouse (genba ask) skips loading it (docs/bench/2026-11-26-start-up-costs.md). */
 const clickhouse = (): typeof import('@clickhouse/client') => createRequire(import.meta.url)('@clickhouse/client') as typeof import('@clickhouse/client');
 import { DEFAULT_TRACE_COLUMN, type ClickHouseLogsConfig, type LogFilters } from '../config/logsConfig.js';
 import { siteHostFilter, type SiteHosts } from '../logs/siteHosts.js';

@@ -5,7 +5,8 @@ import { tryExclusiveLock } from '../store/folderLock.js';
 import { openStore } from '../store/openStore.js';
 import { createLogGroupSource, createSources } from './createSources.js';
 import { runLogGroupSync } from './logGroupSync.js';
-import { deliverDue, Outbox } from './outbox.js';
+import { Outbox } from '../store/approvalOutbox.js';
+import { deliverDue } from './outbox.js';
 import { DEFAULT_LOOKBACK_MS, runSync, type SyncProgress, type SyncReport } from './syncEngine.js';
 import { SyncError } from './syncError.js';
 import type { JobResult, SyncJob } from './syncJob.js';
@@ -67,6 +68,7 @@ export async function executeJob(job: SyncJob, onProgress: (p: SyncProgress) => 
             lookbackMs: job.lookbackMs ?? DEFAULT_LOOKBACK_MS,
             keepRawDays: job.logs.keepRawDays,
             keepAggregateDays: job.logs.keepAggregateDays,
+            timeZone: job.timeZone,
             onProgress,
           }),
         );

@@ -3,6 +3,7 @@ import type { EventBus } from '../api/eventBus.js';
 import type { AppLog } from '../applog/appLog.js';
 import { mineUnderSyncLock, unminedLines } from '../logs/mineStoredLogs.js';
 import type { CompanyRepository } from '../store/companyRepository.js';
+import { SNAPSHOTS } from '../store/progressSnapshots.js';
 import type { SyncService } from './syncService.js';
 import type { GenbaConfig } from '../config/config.js';
 import { storeDemoBusinessNames } from './demo/demoBusinessNames.js';
@@ -40,7 +41,7 @@ export async function firstLoad(
   const { db, repo, sync } = deps;
   storeDemoBusinessNames(db, deps.source, deps.now);
   const firstScreenOnly =
-    options.deferLogs === true && repo.syncStates().some((x) => x.table === 'progress_snapshots' && x.sourceId === deps.sourceId && x.lastSuccessAt !== null);
+    options.deferLogs === true && repo.syncStates().some((x) => x.table === SNAPSHOTS.table && x.sourceId === deps.sourceId && x.lastSuccessAt !== null);
   if (deps.source.kind === 'demo' && !repo.isComplete(deps.sourceId) && !firstScreenOnly) {
     // Without the logs group the copy does not count as complete: the next run builds on.
     const first = options.deferLogs ? sync.run('sync', ['masters', 'progress']) : sync.run();

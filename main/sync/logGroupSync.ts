@@ -12,9 +12,9 @@ import type { SyncProgress, SyncReport } from './syncEngine.js';
 import { SyncError } from './syncError.js';
 import { pullFailed, tablePull, throwIfCancelled } from './tablePull.js';
 import { writeTransaction } from '../store/writeTransaction.js';
+import { retentionCuts } from '../store/compactStore.js';
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 /**
  * How far before its look-back each run looks for late lines. Counting lines per minute
  * reads only the time column, a small part of what pulling the look-back's groups again
@@ -32,6 +32,8 @@ export interface LogGroupSyncOptions {
   keepRawDays: number;
   /** How far back a first sync reaches. */
   keepAggregateDays: number;
+  /** The company's zone: the kept days are local days, cut where compaction cuts them (store/compactStore.ts). */
+  timeZone: string;
   /** One request and one transaction per span of this length. */
   chunkMs?: number;
   onProgress?: (p: SyncProgress) => void;
@@ -131,7 +133,9 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
   const repo = new CompanyRepository(db);
   const chunkMs = o.chunkMs ?? 6 * 60 * MINUTE;
   const now = o.now();
-  const rawFrom = floorMinute(now - o.keepRawDays * DAY);
+  // What compaction keeps as rows: local days back from the start of today (retentionCuts).
+  const keptFrom = retentionCuts(now, { keepRawDays: o.keepRawDays, keepAggregateDays: o.keepAggregateDays, keepSnapshotDays: 0, timeZone: o.timeZone });
+  const rawFrom = floorMinute(keptFrom.raw);
   const pull = tablePull(db, repo, 'app_logs', source.id);
   const held = pull.watermark === null ? null : heldMinute(pull.watermark);
 
@@ -142,7 +146,7 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
   let from: number;
   let late: LateLines = { lines: 0, from: null };
   if (held === null) {
-    from = span.first === null ? end : Math.max(floorMinute(span.first), floorMinute(now - o.keepAggregateDays * DAY));
+    from = span.first === null ? end : Math.max(floorMinute(span.first), floorMinute(keptFrom.aggregate));
   } else {
     // Only what is still held as rows can be taken back (older minutes live on as counts only).
     from = Math.min(held, Math.max(floorMinute(held - o.lookbackMs), rawFrom));

@@ -31,8 +31,8 @@ export function chString(value: string): string {
  * How a shape treats digits. `runs` (what a sync groups by): every run of digits becomes one 0,
  * so a size, duration, count or address is one shape however many digits its values take; a
  * busy server's lines then group by event, host and minute instead of by every combination of
- * value lengths (5 million dense lines over 12 hours: 3.8 million groups by `each`, see bench
- * `clickhouse-dense`). `each`: every digit becomes 0, lengths kept: the finer shapes a drill-down
+ * value lengths, nearly a group per line (bench `clickhouse-dense`:
+ * docs/bench/2026-11-26-clickhouse-digit-runs.md). `each`: every digit becomes 0, lengths kept: the finer shapes a drill-down
  * into a template shows.
  */
 export type DigitShape = 'runs' | 'each';

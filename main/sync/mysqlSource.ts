@@ -101,7 +101,7 @@ function configuredQueryFailed(table: string, error: SyncError): SyncError {
   );
 }
 
-/** mysql2, loaded when a pool is first made: a command that never talks to MySQL (genba ask) does not pay its ~40 ms of loading. */
+/** mysql2, loaded when a pool is first made: a command that never talks to MySQL (genba ask) does not pay for loading it (docs/bench/2026-11-26-start-up-costs.md). */
 const loadMysql = (): typeof mysql => createRequire(import.meta.url)('mysql2/promise') as typeof mysql;
 
 /** The connection pool for a source's options: the one place they become mysql2 settings. */

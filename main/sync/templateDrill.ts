@@ -6,6 +6,7 @@ import type { DrillWindow, LogGroupSource } from './logGroupSource.js';
 import { chString, shapeText } from './logShapeSql.js';
 import { SyncError } from './syncError.js';
 import type { SyncJob } from './syncJob.js';
+import { HOURS_24_MS } from '../api/durations.js';
 
 /** Most messages sent to find a template's shapes: the server reads them as literals in one query. */
 const MAX_MESSAGES = 200;
@@ -14,17 +15,18 @@ const MAX_MESSAGE_BYTES = 200_000;
 const MINUTE = 60_000;
 /**
  * Most of a template's lines whose shapes one drill-down reads: ClickHouse computes the shape of
- * each (about 160,000 lines a second on 2 cores, ClickHouse 18), so a week of a busy template would
- * take minutes; beyond this the shapes are those of the newest lines, and the view says from when.
+ * each, so a week of a busy template would take minutes (bench `clickhouse-dense`:
+ * docs/bench/2026-11-26-clickhouse-digit-runs.md); beyond this the shapes are those of the newest
+ * lines, and the view says from when.
  */
 const SHAPE_LINES = 300_000;
 /** The range when the Logs view gives none: the last day. */
-const DAY = 24 * 60 * MINUTE;
 /**
  * How long a drill-down waits for ClickHouse, all its queries together. A manager waits on the
  * screen for it, so a server that stopped answering is told in seconds, not after the sync's
  * request timeout (logs.requestTimeoutMs, 2 minutes, sized for a pull of days in the background).
- * A drill-down reads at most SHAPE_LINES lines: about 2 s on 2 cores.
+ * A drill-down reads at most SHAPE_LINES lines, a few seconds of this on the bench's 2 cores
+ * (docs/bench/2026-11-26-clickhouse-digit-runs.md).
  */
 export const DRILL_TIMEOUT_MS = 15_000;
 
@@ -123,7 +125,8 @@ export function createTemplateDrill(deps: {
     const { url, database, table } = job.logs;
     const store = `${new URL(url).host}/${database}.${table}`;
     const to = filter.to ?? Math.floor(deps.now() / MINUTE) * MINUTE;
-    const from = filter.from ?? to - DAY;
+    // Unless asked, the last 24 hours: a bound on what the log store reads (elapsed time, as the contract bounds a drill).
+    const from = filter.from ?? to - HOURS_24_MS;
     const source = createLogGroupSource(job, deps.repo());
     let timer: NodeJS.Timeout | undefined;
     try {

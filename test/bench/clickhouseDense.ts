@@ -132,7 +132,7 @@ export async function clickhouseDenseBench(rows: number, hours: number, record: 
       const source = createClickHouseLogSource(config, CLICKHOUSE_PASSWORD, { sites: [], mapping: {} }, { digits });
       try {
         const first = await peakRss(() =>
-          runLogGroupSync({ db, source, now: () => end * 1000, lookbackMs: 15 * MINUTE, keepRawDays: 7, keepAggregateDays: 90 }),
+          runLogGroupSync({ db, source, now: () => end * 1000, lookbackMs: 15 * MINUTE, keepRawDays: 7, keepAggregateDays: 90, timeZone: 'Asia/Tokyo' }),
         );
         const r = first.value;
         const size = fileSize(db, dbPath);

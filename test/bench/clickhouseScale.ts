@@ -177,7 +177,7 @@ export async function clickhouseScaleBench(rows: number, record: (name: string, 
     const sync = async (now: number) => {
       const source = createClickHouseLogSource(config, CLICKHOUSE_PASSWORD, { sites: [], mapping: {} });
       try {
-        return await runLogGroupSync({ db, source, now: () => now, lookbackMs: 15 * MINUTE, keepRawDays: 7, keepAggregateDays: 90 });
+        return await runLogGroupSync({ db, source, now: () => now, lookbackMs: 15 * MINUTE, keepRawDays: 7, keepAggregateDays: 90, timeZone: 'Asia/Tokyo' });
       } finally {
         await source.close();
       }

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type mysql from 'mysql2/promise';
 import { openStore } from '../../main/store/openStore.js';
-import { Outbox } from '../../main/sync/outbox.js';
+import { Outbox } from '../../main/store/approvalOutbox.js';
 import { startMariaDb, type MariaDb } from '../helpers/mariadb.js';
 import { tempDir } from '../helpers/tempDir.js';
 

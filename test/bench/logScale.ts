@@ -86,7 +86,7 @@ export async function logScaleBench(record: Record): Promise<void> {
       const db = new Database(join(data, 'genba.sqlite'));
       try {
         const before = timeIt(() => naiveAnomalies(db, now, DEFAULT_ANOMALY));
-        const after = timeIt(() => detectAnomalies(db, now));
+        const after = timeIt(() => detectAnomalies(db, now, 'Asia/Tokyo'));
         record(
           `${at}: anomaly detection before / now (in process)`,
           `${seconds(before.ms)} / ${seconds(after.ms)}, same report: ${isDeepStrictEqual(before.value, after.value) ? 'yes' : 'NO'}`,

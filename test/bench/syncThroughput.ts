@@ -67,6 +67,7 @@ export async function syncThroughput(rows: number, record: (name: string, value:
       lookbackMs: 15 * 60_000,
       keepRawDays: 7,
       keepAggregateDays: 90,
+      timeZone: 'Asia/Tokyo',
     });
     await groups.close();
     gdb.pragma('wal_checkpoint(TRUNCATE)');

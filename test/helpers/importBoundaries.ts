@@ -67,7 +67,7 @@ function isPlainContractData(root: string, from: string, specifier: string, seen
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['api'],
-  ['errors.ts', 'median.ts', 'workerThreads.ts', 'highsSolver.ts'],
+  ['errors.ts', 'median.ts', 'workerThreads.ts', 'highsSolver.ts', 'csv.ts'],
   ['config', 'applog', 'apiError.ts'],
   ['store'],
   ['ai', 'forecast'],

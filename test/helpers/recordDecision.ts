@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { GenbaApp } from '../../main/app.js';
 import { DB_FILE } from '../../main/store/openStoreForUse.js';
-import { Outbox } from '../../main/sync/outbox.js';
+import { Outbox } from '../../main/store/approvalOutbox.js';
 import type { DecisionRecord } from '../../main/store/decisionRecord.js';
 
 /**

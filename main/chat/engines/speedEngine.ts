@@ -15,9 +15,9 @@ export const speedEngine: Engine = async (q, c) => {
   // A trend without a window is today's, step by step.
   const range = q.time === null && q.op !== 'trend' ? null : c.window(q);
   const compare = (p: ProcessProgress): SpeedComparison => ({
-    ...usualSpeed(c.db, p),
-    window: range ? windowComparison(c.db, p, range.from, range.to) : null,
-    ...(q.op === 'trend' && range ? { steps: speedSteps(c.db, p, range.from, range.to) } : {}),
+    ...usualSpeed(c.db, p, c.cfg.timeZone),
+    window: range ? windowComparison(c.db, p, range.from, range.to, c.cfg.timeZone) : null,
+    ...(q.op === 'trend' && range ? { steps: speedSteps(c.db, p, range.from, range.to, c.cfg.timeZone) } : {}),
     spread: operatorSpread(c.db, p.site, p.process),
   });
   const incidents = c.incidents(site ?? undefined, range ?? undefined);

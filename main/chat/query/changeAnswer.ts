@@ -1,6 +1,6 @@
 import type { AskQuery, MeasureId } from '../../api/askQuery.js';
 import { localize } from '../../api/localized.js';
-import { formatHm, startOfZonedDay } from '../../config/zonedTime.js';
+import { addZonedDays, formatHm, startOfZonedDay } from '../../config/zonedTime.js';
 import { latestSnapshots } from '../../store/progressSnapshots.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { CHANGE_TEXTS as T } from './changeTexts.js';
@@ -9,7 +9,6 @@ import { PROGRESS_TEXTS } from './progressTexts.js';
 import { QUERY_TEXTS } from './queryTexts.js';
 import { speedChange, type SpeedChange } from './speedChange.js';
 
-const DAY = 86_400_000;
 /**
  * The measures a change answers here: progress and speed; items left, done and waiting for correction only under a state
  * filter of the series. The other store measures (arrivals, error lines, alerts …) compute themselves (storeMeasureAnswer.ts).
@@ -118,11 +117,13 @@ export function changeAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const label = `${m === 'speed' ? localize(c.lang, T.speedWindow) : ''}${localize(c.lang, MEASURES[m].label)}`;
   const shown = (v: number): string => (m === 'progress' ? `${v}%` : `${v} ${unit}`);
   const groups = changeGroups(q, c);
+  // The same wall time k local days back (a week ago at 15:40 is 15:40, across a DST change too).
+  const daysBack = (k: number): number => addZonedDays(now, -k, c.timeZone);
   const lines: string[] = [];
   const rows: (string | number | null)[][] = [];
   for (const g of groups) {
     // Speed is compared series by series over the work still there; a finished series says when it finished.
-    const speed = m === 'speed' ? speedChange(c.db, now, c.dayStart, g.filter, against) : null;
+    const speed = m === 'speed' ? speedChange(c.db, now, c.dayStart, g.filter, against, c.timeZone) : null;
     const current = speed ? speed.current : figureAt(m, g.filter, now, c);
     let then: number | null = null;
     let words: string;
@@ -131,21 +132,21 @@ export function changeAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       words = localize(c.lang, T.against)(against, date(speed.day), speed.weeks || USUAL_WEEKS);
     } else if (against === 'usual') {
       const past = Array.from({ length: USUAL_WEEKS }, (_, i) => i + 1)
-        .map((w) => figureAt(m, g.filter, now - w * 7 * DAY, c))
+        .map((w) => figureAt(m, g.filter, daysBack(w * 7), c))
         .filter((v): v is number => v !== null);
       then = past.length ? median(past) : null;
       words = localize(c.lang, T.against)('usual', '', past.length || USUAL_WEEKS);
     } else {
       // 「昨日」 on a Monday is the last working day: the nearest earlier day with data, at most a week back.
       const steps = against === 'last_week' ? [7] : [1, 2, 3, 4, 5, 6, 7];
-      let day = now - steps[0]! * DAY;
+      let day = daysBack(steps[0]!);
       for (const k of steps) {
-        day = now - k * DAY;
+        day = daysBack(k);
         then = figureAt(m, g.filter, day, c);
         if (then !== null) break;
       }
       // Nothing in the week before: said of the day asked about.
-      if (then === null) day = now - steps[0]! * DAY;
+      if (then === null) day = daysBack(steps[0]!);
       words = localize(c.lang, T.against)(against, date(day), 0);
     }
     if (current === null || then === null) {

@@ -65,7 +65,7 @@ export async function explainQuery(
     const links = c
       .incidents(p.site)
       .incidents.flatMap((i) => i.affects.filter((a) => a.site === p.site && a.process === p.process && a.businessId === p.businessId).map((a) => ({ i, a })));
-    const usual = usualSpeed(c.db, p).usual;
+    const usual = usualSpeed(c.db, p, c.timeZone).usual;
     if (links.length > 0) {
       const { i, a } = links[0]!;
       lines.push(

@@ -57,8 +57,8 @@ const memo = new WeakMap<object, Map<string, BacktestPoint[]>>();
  * How good the forecast has been: over the period asked (else the last 20 working days), each evening's forecast of the
  * next working day scored against what came, per site (or per process of the one site asked,
  * or per business), beside the seasonal naive (same day last week), with the share of actuals
- * inside P10–P90 and the largest misses. Refits the forecast at each day (≈13 ms a series-day),
- * so a store's points are kept for the day once computed.
+ * inside P10–P90 and the largest misses. Refits the forecast at each day, for every series, so a
+ * store's points are kept for the day once computed (the cost: docs/bench/2026-11-26-forecast-refit-costs.md).
  */
 export function forecastAccuracyAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(c.lang, t)(...a);

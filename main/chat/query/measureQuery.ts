@@ -5,10 +5,10 @@ import { localDate, startOfZonedDay } from '../../config/zonedTime.js';
 import { addDays } from '../../forecast/workCalendar.js';
 import type { Aggregation, EntityDim, StoreDim, StoreMeasure, TimeGrain } from './measureSql.js';
 import { MEASURE_QUERY_TEXTS as T } from './measureQueryTexts.js';
+import { durationDays } from '../../api/durations.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** The dimensions a query can name members of, with the query's field for them. */
 export const NAMED_DIMS = ['site', 'process', 'business', 'operator', 'service', 'host'] as const satisfies readonly EntityDim[];
@@ -155,15 +155,18 @@ export function runMeasure(
   return { cells, withData };
 }
 
-/** The steps of a window: 10 minutes up to 3 h, an hour up to 2 days, a day beyond (or the grain asked), cut at the clock's marks. */
+/**
+ * The steps of a window: 10 minutes up to 3 h, an hour up to 2 days, a day beyond (or the grain asked), cut at the clock's
+ * marks. The spans that choose the grain are elapsed time (how many steps an answer holds); days and weeks are cut at the
+ * starts of local days on the calendar.
+ */
 export function stepsOf(from: number, to: number, timeZone: string, grain?: TimeGrain): { grain: TimeGrain | 'minute'; steps: Span[] } {
   const span = to - from;
-  const g: TimeGrain | 'minute' = grain ?? (span <= 3 * HOUR ? 'minute' : span <= 2 * DAY ? 'hour' : 'day');
+  const g: TimeGrain | 'minute' = grain ?? (span <= 3 * HOUR ? 'minute' : span <= durationDays(2) ? 'hour' : 'day');
   const cuts = [from];
   if (g === 'day' || g === 'week') {
     const n = g === 'week' ? 7 : 1;
-    for (let t = startOfZonedDay(startOfZonedDay(from, timeZone) + n * DAY + 2 * HOUR, timeZone); t < to; t = startOfZonedDay(t + n * DAY + 2 * HOUR, timeZone))
-      cuts.push(t);
+    for (let t = startOfZonedDay(from, timeZone, n); t < to; t = startOfZonedDay(t, timeZone, n)) cuts.push(t);
   } else {
     const step = g === 'hour' ? HOUR : 10 * MINUTE;
     const base = startOfZonedDay(from, timeZone);

@@ -1,6 +1,7 @@
 import type { MeasureId } from '../../api/askQuery.js';
 import type { Localized } from '../../api/localized.js';
 import { ATTENDANCE_OF_DAY, notOffOn } from '../../store/attendanceOfDay.js';
+import { MISSED_DEADLINES_SQL, PROGRESS_MEASURE_SQL } from '../../store/progressSnapshots.js';
 
 /** The dimensions a store measure can be split or filtered by: the query's, plus the week as a step. */
 export type StoreDim = 'site' | 'business' | 'process' | 'operator' | 'service' | 'host' | 'level' | 'hour' | 'day' | 'week';
@@ -58,34 +59,27 @@ const PEOPLE_BY_DAY = {
 } satisfies Omit<StoreMeasure, 'where'>;
 
 /**
+ * A progress measure: the column `value` of the newest snapshot of each series, summed. The table, its series and its
+ * columns are the store's (store/progressSnapshots.ts PROGRESS_MEASURE_SQL), written there once.
+ */
+const progressMeasure = (value: string) =>
+  ({
+    from: PROGRESS_MEASURE_SQL.from,
+    value,
+    agg: { fn: 'sum' },
+    time: PROGRESS_MEASURE_SQL.time,
+    dims: PROGRESS_MEASURE_SQL.dims,
+    recordedPer: { ja: '進捗は拠点・工程・業務ごとに記録されています', en: 'progress is recorded per site, process and business' },
+  }) satisfies StoreMeasure;
+
+/**
  * The store-backed measures. speed, needed_speed, finish, slack, progress and deadline are functions of progress
  * (the progress read module), not declared here; forecast_volume and planned_staff come from the planner's models.
  */
 export const STORE_MEASURES = {
-  remaining: {
-    from: 'progress_snapshots',
-    value: 'total_waiting',
-    agg: { fn: 'sum' },
-    time: { kind: 'snapshot', column: 'snapshot_time', series: ['location_name', 'process_name', 'business_id'] },
-    dims: { site: 'location_name', process: 'process_name', business: 'business_id' },
-    recordedPer: { ja: '進捗は拠点・工程・業務ごとに記録されています', en: 'progress is recorded per site, process and business' },
-  },
-  done: {
-    from: 'progress_snapshots',
-    value: 'entry_count',
-    agg: { fn: 'sum' },
-    time: { kind: 'snapshot', column: 'snapshot_time', series: ['location_name', 'process_name', 'business_id'] },
-    dims: { site: 'location_name', process: 'process_name', business: 'business_id' },
-    recordedPer: { ja: '進捗は拠点・工程・業務ごとに記録されています', en: 'progress is recorded per site, process and business' },
-  },
-  correction_waiting: {
-    from: 'progress_snapshots',
-    value: 'correction_waiting',
-    agg: { fn: 'sum' },
-    time: { kind: 'snapshot', column: 'snapshot_time', series: ['location_name', 'process_name', 'business_id'] },
-    dims: { site: 'location_name', process: 'process_name', business: 'business_id' },
-    recordedPer: { ja: '進捗は拠点・工程・業務ごとに記録されています', en: 'progress is recorded per site, process and business' },
-  },
+  remaining: progressMeasure(PROGRESS_MEASURE_SQL.values.remaining),
+  done: progressMeasure(PROGRESS_MEASURE_SQL.values.done),
+  correction_waiting: progressMeasure(PROGRESS_MEASURE_SQL.values.correction_waiting),
   arrivals: {
     from: 'arrivals',
     value: 'items',
@@ -107,25 +101,10 @@ export const STORE_MEASURES = {
     recordedPer: { ja: 'ログはサービスとホストごとに記録されています', en: 'logs are recorded per service and host' },
   },
   missed_deadlines: {
-    // Each line's deadline on a day (a site's process of one business) with work still left at it: the newest snapshot at
-    // or before the deadline shows items waiting, and the series has a snapshot at or after the deadline (the deadline has
-    // passed in the data: one still ahead of the moment asked is no miss yet). Counted at that snapshot's time (the same
-    // day), so a window reads the snapshots by their index, not every deadline ever set.
-    from: 'progress_snapshots s',
-    value: 's.snapshot_time',
+    // Each line's deadline on a day with work still left at it, counted at the snapshot that shows it (the store's SQL:
+    // store/progressSnapshots.ts MISSED_DEADLINES_SQL says which).
+    ...MISSED_DEADLINES_SQL,
     agg: { fn: 'count' },
-    time: { kind: 'event', column: 's.snapshot_time', unit: 'epoch_ms' },
-    dims: { site: 's.location_name', process: 's.process_name', business: 's.business_id' },
-    where: [
-      's.expected_completion_time IS NOT NULL',
-      's.snapshot_time <= s.expected_completion_time',
-      's.snapshot_time > s.expected_completion_time - 86400000',
-      's.total_waiting > 0',
-      `NOT EXISTS (SELECT 1 FROM progress_snapshots x WHERE x.location_name = s.location_name AND x.process_name = s.process_name
-         AND x.business_id = s.business_id AND x.snapshot_time > s.snapshot_time AND x.snapshot_time <= s.expected_completion_time)`,
-      `EXISTS (SELECT 1 FROM progress_snapshots y WHERE y.location_name = s.location_name AND y.process_name = s.process_name
-         AND y.business_id = s.business_id AND y.snapshot_time >= s.expected_completion_time AND y.snapshot_time < s.expected_completion_time + 86400000)`,
-    ],
     // Today's deadlines are mostly still ahead: the week up to now is what a manager looks back on.
     defaultTime: 'last_7d',
     recordedPer: { ja: '納期は拠点・工程・業務ごとに決まっています', en: 'deadlines are set per site, process and business' },

@@ -1,67 +1,36 @@
-import {
-  askQuerySchema,
-  ASK_OPS,
-  DIMENSIONS,
-  fullQuery,
-  MEASURE_IDS,
-  TIME_PRESETS,
-  type AskOp,
-  type AskQuery,
-  type AskQueryInput,
-} from '../../api/askQuery.js';
+import { z } from 'zod';
+import { askQuerySchema, fullQuery, fullQuerySchema, MEASURE_IDS, TIME_PRESETS, type AskQueryInput } from '../../api/askQuery.js';
 import { MEASURE_LABELS } from '../../api/measureLabels.js';
 import { aiError } from '../../ai/aiError.js';
-import { conformToSchema, type JsonSchema } from '../../ai/jsonSchema.js';
+import { modelNumber, modelString, parseModelOutput } from '../../ai/jsonSchema.js';
 import type { LlmService } from '../../ai/llmService.js';
 import { HONORIFIC_AFTER } from '../nameReadings.js';
 import type { ParsedQuery } from './parseQuery.js';
 import type { NamedInText, QueryNames } from './queryNames.js';
 
-const nullable = (s: JsonSchema): JsonSchema => ({ oneOf: [s, { type: 'null' }] });
 // A question names one to three things of a kind; a longer list only lets a small model ramble.
-const names: JsonSchema = { type: 'array', items: { type: 'string', maxLength: 20 }, maxItems: 3 };
+const names = z.array(modelString(20)).max(3);
 
 /**
- * The query as the intent model (qwen2 0.5B) writes it. Kept small: level, status, against
- * and move are taken from the rules' reading, and time only as a named preset.
+ * The query as the intent model (qwen2 0.5B) writes it: declared once, here. Its grammar is this
+ * schema's JSON Schema (`grammarJsonSchema`, in `llm.json`), its type `z.infer`, and its check
+ * zod's parse. Kept small: level, status, against and move are taken from the rules' reading,
+ * and time only as a named preset. Every field is required (null or [] when the question names
+ * none), so that the grammar makes the model write each one.
  */
-export const QUERY_SCHEMA: JsonSchema = {
-  type: 'object',
-  properties: {
-    op: { type: 'string', enum: ASK_OPS },
-    measure: nullable({ type: 'string', enum: MEASURE_IDS }),
-    site: names,
-    process: names,
-    business: names,
-    operator: names,
-    service: names,
-    by: nullable({ type: 'string', enum: DIMENSIONS }),
-    time: nullable({ type: 'string', enum: TIME_PRESETS }),
-    rank: nullable({
-      type: 'object',
-      properties: { order: { type: 'string', enum: ['top', 'bottom'] }, n: { type: 'integer', minimum: 1, maximum: 10 } },
-      required: ['order', 'n'],
-      additionalProperties: false,
-    }),
-    confidence: { type: 'number', minimum: 0, maximum: 1 },
-  },
-  required: ['op', 'measure', 'site', 'process', 'business', 'operator', 'service', 'by', 'time', 'rank', 'confidence'],
-  additionalProperties: false,
-};
-
-interface ModelQuery {
-  op: AskOp;
-  measure: AskQuery['measure'];
-  site: string[];
-  process: string[];
-  business: string[];
-  operator: string[];
-  service: string[];
-  by: AskQuery['by'];
-  time: (typeof TIME_PRESETS)[number] | null;
-  rank: AskQuery['rank'];
-  confidence: number;
-}
+export const QUERY_SCHEMA = z.strictObject({
+  op: fullQuerySchema.shape.op,
+  measure: fullQuerySchema.shape.measure,
+  site: names,
+  process: names,
+  business: names,
+  operator: names,
+  service: names,
+  by: fullQuerySchema.shape.by,
+  time: z.enum(TIME_PRESETS).nullable(),
+  rank: z.strictObject({ order: z.enum(['top', 'bottom']), n: modelNumber(1, 10, { int: true }) }).nullable(),
+  confidence: modelNumber(0, 1),
+});
 
 /** The synced names (for the prompt) and the rules' finder (to resolve what the model writes). */
 export interface QueryNameIndex {
@@ -112,7 +81,7 @@ function resolveName(find: QueryNameIndex['find'], kind: (typeof NAME_KINDS)[num
  * Throws when the reading does not validate (readModelQuery); the caller keeps the rules'.
  */
 export async function queryFromModel(llm: LlmService, question: string, index: QueryNameIndex, rules: ParsedQuery, timeoutMs: number): Promise<ParsedQuery> {
-  const out = await llm.json<unknown>('intent', queryPrompt(question, index.names), QUERY_SCHEMA, { timeoutMs });
+  const out = await llm.json('intent', queryPrompt(question, index.names), QUERY_SCHEMA, { timeoutMs });
   return readModelQuery(out, index, rules);
 }
 
@@ -122,7 +91,7 @@ export async function queryFromModel(llm: LlmService, question: string, index: Q
  * decides the operation and the measure; the names the text itself uses (the rules') win.
  */
 export function readModelQuery(output: unknown, index: QueryNameIndex, rules: ParsedQuery): ParsedQuery {
-  const out = conformToSchema(output, QUERY_SCHEMA) as ModelQuery;
+  const out = parseModelOutput(output, QUERY_SCHEMA);
   const r = rules.query;
   const resolved: Partial<Record<(typeof NAME_KINDS)[number][0], string[]>> = {};
   const refused: string[] = [];
@@ -162,5 +131,5 @@ export function readModelQuery(output: unknown, index: QueryNameIndex, rules: Pa
       { ja: 'モデルの読み取りが問い合わせの形に合いません。', en: 'The model reading is not a valid query.' },
       parsed.error.message,
     );
-  return { ...rules, query: fullQuery(parsed.data), confidence: Math.min(1, Math.max(0, out.confidence)), alternatives: null };
+  return { ...rules, query: fullQuery(parsed.data), confidence: out.confidence, alternatives: null };
 }

@@ -5,7 +5,6 @@ import { formatHm, localDate, zonedEpoch } from '../../config/zonedTime.js';
 import { md, timeSpan } from './timeSpan.js';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /** The span a query's time means, in epoch ms, with the words an answer says it in. */
 export interface QueryWindow {
@@ -24,14 +23,18 @@ export function queryWindow(time: AskTime | null, now: number, dayStart: number,
   const hm = (t: number): string => formatHm(t, timeZone);
   const upToNow = (from: number, to: number, label: Localized): QueryWindow => ({ from, to: Math.min(to, now), label, ahead: false });
   const t = time ?? fallback;
+  const today = localDate(now, timeZone);
+  // A wall-clock hour of a local date in the zone: a day is 23 or 25 hours across a DST change, and 9:00 is still 9:00.
+  const at = (d: string, hour = 0): number => zonedEpoch(timeZone, Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10)), hour);
+  /** The hour of the local day `days` after today (negative: before). */
+  const wallAt = (days: number, hour = 0): number => at(addDays(today, days), hour);
   // A day, week or month named (明後日, 来週月曜, 10/27, 先月, 過去3ヶ月): its local days, cut at now; a span wholly ahead has no data.
-  const span = timeSpan(t, localDate(now, timeZone), 'past');
+  const span = timeSpan(t, today, 'past');
   if (span) {
-    const at = (d: string): number => zonedEpoch(timeZone, Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10)));
     const from = at(span.from);
     const to = at(addDays(span.to, 1));
     // A week says its days: 「先週」 alone does not say whether Monday was in it.
-    const last = t === 'this_week' ? localDate(now, timeZone) : span.to;
+    const last = t === 'this_week' ? today : span.to;
     const label: Localized = /^(?:this|last|next)_week$/.test(t)
       ? { ja: `${span.label.ja}（${md(span.from)}〜${md(last)}）`, en: `${span.label.en} (${md(span.from)}–${md(last)})` }
       : span.label;
@@ -40,7 +43,7 @@ export function queryWindow(time: AskTime | null, now: number, dayStart: number,
   // Two hours of today (hours_9-12): that span, cut at now.
   const hours = /^hours_(\d+)-(\d+)$/.exec(t);
   if (hours) {
-    const [a, b] = [dayStart + Number(hours[1]) * HOUR, dayStart + Number(hours[2]) * HOUR];
+    const [a, b] = [wallAt(0, Number(hours[1])), wallAt(0, Number(hours[2]))];
     const label = { ja: `今日の${hm(a)}〜${hm(b)}`, en: `today ${hm(a)}–${hm(b)}` };
     return a > now ? { from: a, to: b, label, ahead: true } : upToNow(a, b, label);
   }
@@ -48,8 +51,8 @@ export function queryWindow(time: AskTime | null, now: number, dayStart: number,
   if (m) {
     const n = Number(m[2]);
     if (m[1] === 'last' && m[3] === 'h') return upToNow(now - n * HOUR, now, { ja: `過去${n}時間`, en: `the last ${n} h` });
-    if (m[1] === 'last') return upToNow(dayStart - (n - 1) * DAY, now, { ja: `過去${n}日`, en: `the last ${n} days` });
-    if (m[1] === 'since') return upToNow(dayStart + n * HOUR, now, { ja: `${hm(dayStart + n * HOUR)}から`, en: `since ${hm(dayStart + n * HOUR)}` });
+    if (m[1] === 'last') return upToNow(wallAt(-(n - 1)), now, { ja: `過去${n}日`, en: `the last ${n} days` });
+    if (m[1] === 'since') return upToNow(wallAt(0, n), now, { ja: `${hm(wallAt(0, n))}から`, en: `since ${hm(wallAt(0, n))}` });
     return upToNow(dayStart, now, { ja: '今日', en: 'today' });
   }
   switch (t) {
@@ -59,15 +62,15 @@ export function queryWindow(time: AskTime | null, now: number, dayStart: number,
     case 'last_hour':
       return upToNow(now - HOUR, now, { ja: '直近1時間', en: 'the last hour' });
     case 'yesterday':
-      return upToNow(dayStart - DAY, dayStart, { ja: '昨日', en: 'yesterday' });
+      return upToNow(wallAt(-1), dayStart, { ja: '昨日', en: 'yesterday' });
     case 'last_night':
-      return upToNow(dayStart - DAY + 18 * HOUR, dayStart + 9 * HOUR, { ja: '昨夜（18:00〜9:00）', en: 'last night (18:00–9:00)' });
+      return upToNow(wallAt(-1, 18), wallAt(0, 9), { ja: '昨夜（18:00〜9:00）', en: 'last night (18:00–9:00)' });
     case 'this_morning':
-      return upToNow(dayStart, dayStart + 12 * HOUR, { ja: '今日の午前', en: 'this morning' });
+      return upToNow(dayStart, wallAt(0, 12), { ja: '今日の午前', en: 'this morning' });
     case 'this_afternoon':
-      return upToNow(dayStart + 12 * HOUR, dayStart + 24 * HOUR, { ja: '今日の午後', en: 'this afternoon' });
+      return upToNow(wallAt(0, 12), wallAt(1), { ja: '今日の午後', en: 'this afternoon' });
     case 'tomorrow':
-      return { from: dayStart + DAY, to: dayStart + 2 * DAY, label: { ja: '明日', en: 'tomorrow' }, ahead: true };
+      return { from: wallAt(1), to: wallAt(2), label: { ja: '明日', en: 'tomorrow' }, ahead: true };
     default:
       return upToNow(dayStart, now, { ja: '今日', en: 'today' });
   }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { finishTimes, speedsOver, type SeriesFilter } from '../../store/progressSnapshots.js';
+import { addZonedDays } from '../../config/zonedTime.js';
 
-const DAY = 86_400_000;
 const WINDOW = 30 * 60_000;
 const USUAL_WEEKS = 4;
 
@@ -42,18 +42,21 @@ export function speedChange(
   dayStart: number,
   filter: SeriesFilter,
   against: 'yesterday' | 'last_week' | 'usual',
+  timeZone: string,
 ): SpeedChange {
+  // The same wall time k local days back: 「先週の同じ時刻」 is 15:40 a week ago even across a DST change.
+  const daysBack = (k: number): number => addZonedDays(now, -k, timeZone);
   const speedsAt = (t: number): Map<string, number> => new Map([...speedsOver(db, t - WINDOW, t, filter)].filter((e): e is [string, number] => e[1] !== null));
   const working = speedsAt(now);
   const finished = [...finishTimes(db, dayStart, now, filter)].map(([key, at]) => ({ key, at }));
   const thenOf = new Map<string, number>();
-  let day = now - (against === 'yesterday' ? DAY : 7 * DAY);
+  let day = daysBack(against === 'yesterday' ? 1 : 7);
   let weeks = 0;
   if (against === 'usual') {
     const past = new Map<string, number[]>();
     for (let w = 1; w <= USUAL_WEEKS; w++) {
-      const s = speedsAt(now - w * 7 * DAY);
-      if (s.size > 0) day = Math.min(day, now - w * 7 * DAY);
+      const s = speedsAt(daysBack(w * 7));
+      if (s.size > 0) day = Math.min(day, daysBack(w * 7));
       for (const [k, v] of s) past.set(k, [...(past.get(k) ?? []), v]);
     }
     for (const [k, vs] of past) if (working.has(k)) thenOf.set(k, median(vs));
@@ -61,9 +64,9 @@ export function speedChange(
   } else {
     // 「昨日」 on a Monday is the last working day: the nearest earlier day the group worked then, at most a week back.
     for (const k of against === 'last_week' ? [7] : [1, 2, 3, 4, 5, 6, 7]) {
-      const s = speedsAt(now - k * DAY);
+      const s = speedsAt(daysBack(k));
       if (s.size === 0) continue;
-      day = now - k * DAY;
+      day = daysBack(k);
       for (const [key, v] of s) if (working.has(key)) thenOf.set(key, v);
       break;
     }

@@ -1,6 +1,6 @@
 import type { AskOp, AskQuery, MeasureId } from '../../api/askQuery.js';
 import { localize, type Localized } from '../../api/localized.js';
-import { formatHm, localDate, startOfZonedDay } from '../../config/zonedTime.js';
+import { addZonedDays, formatHm, localDate, startOfZonedDay } from '../../config/zonedTime.js';
 import { withUnit } from '../../api/englishCount.js';
 import { CHANGE_TEXTS } from './changeTexts.js';
 import { declineOf, groupOf, NAMED_DIMS, runMeasure, stepsOf, type Cell, type Span } from './measureQuery.js';
@@ -14,7 +14,6 @@ import { QUERY_TEXTS as T } from './queryTexts.js';
 import { queryWindow, type QueryWindow } from './queryWindow.js';
 import { TREND_TEXTS as TT } from './trendTexts.js';
 
-const DAY = 86_400_000;
 /** The operations the builder answers for a store measure. */
 export const STORE_OPS: ReadonlySet<AskOp> = new Set(['value', 'list', 'compare', 'rank', 'trend', 'change']);
 /** Weeks the usual is the median of; days back 「昨日」 looks for the last day with data. */
@@ -115,6 +114,10 @@ class Writer {
   }
   private date(t: number): string {
     return new Intl.DateTimeFormat('en-US', { timeZone: this.c.timeZone, month: 'numeric', day: 'numeric' }).format(t);
+  }
+  /** The same wall time `days` local days later (negative: earlier), whatever a DST change did to the hours between. */
+  private days(t: number, days: number): number {
+    return addZonedDays(t, days, this.c.timeZone);
   }
   private hm(t: number): string {
     return formatHm(t, this.c.timeZone);
@@ -250,11 +253,11 @@ class Writer {
     const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(this.c.lang, t)(...a);
     const daily = this.def.time.kind === 'event' && this.def.time.unit === 'local_date';
     // A daily count of one day is one point: its trend is the last 7 days.
-    const w = daily && w0.to - w0.from <= DAY ? queryWindow('last_7d', this.c.now, this.c.dayStart, this.c.timeZone) : w0;
+    const w = daily && w0.to <= this.days(w0.from, 1) ? queryWindow('last_7d', this.c.now, this.c.dayStart, this.c.timeZone) : w0;
     // The step follows the window (10 minutes up to 3 h, hourly up to 2 days, daily beyond); `by: hour` is a trend's own
     // reading (over time), so only a daily split asked for changes it.
     const asked = this.q.by === 'day' ? this.q.by : undefined;
-    const { grain, steps } = stepsOf(w.from, w.to, this.c.timeZone, asked ?? (daily && w.to - w.from <= 60 * DAY ? 'day' : undefined));
+    const { grain, steps } = stepsOf(w.from, w.to, this.c.timeZone, asked ?? (daily && w.to <= this.days(w.from, 60) ? 'day' : undefined));
     const r = this.run(
       null,
       steps.map((s) => ({ ...s, closed: s.b >= this.c.now })),
@@ -300,7 +303,7 @@ class Writer {
           ? [7]
           : Array.from({ length: YESTERDAY_BACK }, (_, i) => i + 1);
     const closed = w.to >= this.c.now;
-    const spans: Span[] = [{ a: w.from, b: w.to, closed }, ...back.map((k) => ({ a: w.from - k * DAY, b: w.to - k * DAY, closed }))];
+    const spans: Span[] = [{ a: w.from, b: w.to, closed }, ...back.map((k) => ({ a: this.days(w.from, -k), b: this.days(w.to, -k), closed }))];
     const group = this.q.by === 'site' || this.q.site.length > 1 ? 'site' : groupOf({ ...this.q, op: 'value' }, this.def);
     const r = this.run(group, spans);
     const keys: (string | number | null)[] =
@@ -320,7 +323,7 @@ class Writer {
         // 「昨日」 on a Monday is the last day with data, at most a week back.
         const j = back.findIndex((_, j2) => this.figure(r, j2 + 1, k) !== null);
         then = j < 0 ? null : this.figure(r, j + 1, k);
-        words = L(CHANGE_TEXTS.against, against, this.date(this.c.now - back[Math.max(j, 0)]! * DAY), 0);
+        words = L(CHANGE_TEXTS.against, against, this.date(this.days(this.c.now, -back[Math.max(j, 0)]!)), 0);
       }
       if (now === null || then === null) {
         lines.push(L(CHANGE_TEXTS.noPast, key, words));
@@ -339,9 +342,9 @@ class Writer {
                 back.findIndex((_, j2) => this.figure(r, j2 + 1, k) !== null),
               )
             ]!;
-      if (w.to - w.from > DAY && back0 !== null) {
+      if (w.to > this.days(w.from, 1) && back0 !== null) {
         const span = (shift: number): string =>
-          `${this.date(w.from - shift * DAY)}–${this.date(Math.min(w.to, this.c.now) - 1 - shift * DAY)} ${this.hm(Math.min(w.to, this.c.now))}`;
+          `${this.date(this.days(w.from, -shift))}–${this.date(this.days(Math.min(w.to, this.c.now), -shift) - 1)} ${this.hm(Math.min(w.to, this.c.now))}`;
         lines.push(L(CHANGE_TEXTS.spanLine, key, this.label, span(0), this.shown(now), span(back0), this.shown(then), diff));
       } else lines.push(L(CHANGE_TEXTS.line, key, this.label, this.shown(now), this.hm(Math.min(w.to, this.c.now)), words, this.shown(then), diff));
       rows.push([key, then, now]);

@@ -7,10 +7,10 @@ import { MEASURES } from './measures.js';
 import { QUERY_TEXTS } from './queryTexts.js';
 import { queryWindow } from './queryWindow.js';
 import { TREND_TEXTS as T, type Grain } from './trendTexts.js';
+import { durationDays, HOURS_24_MS } from '../../api/durations.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** Figures of the floor at a point in time (the newest snapshot of each series): a line through the points. */
 const STATE_MEASURES = new Set<MeasureId>(['remaining', 'progress', 'correction_waiting']);
@@ -22,18 +22,21 @@ const FLOW_MEASURES = new Set<MeasureId>(['done', 'speed']);
 /** The measures a trend answers: those the store keeps over time. */
 export const TREND_MEASURES: ReadonlySet<MeasureId> = new Set([...STATE_MEASURES, ...FLOW_MEASURES]);
 
-/** The step of a window: 10 minutes up to 3 hours, an hour up to 2 days, a day beyond. */
+/**
+ * The step of a window: 10 minutes up to 3 hours, an hour up to 2 days, a day beyond. The spans are elapsed time (how
+ * many points a chart holds); a day's step is nominal: its cuts are the calendar's local days (stepsOf).
+ */
 export function trendGrain(from: number, to: number): { grain: Grain; step: number } {
   const span = to - from;
   if (span <= 3 * HOUR) return { grain: 'minute', step: 10 * MINUTE };
-  if (span <= 2 * DAY) return { grain: 'hour', step: HOUR };
-  return { grain: 'day', step: DAY };
+  if (span <= durationDays(2)) return { grain: 'hour', step: HOUR };
+  return { grain: 'day', step: HOURS_24_MS };
 }
 
 /** The window cut at the grain's boundaries (clock hours, days, 10-minute marks of the window's day); the first and last step may be partial. */
-function stepsOf(from: number, to: number, step: number, timeZone: string): { a: number; b: number }[] {
+function stepsOf(from: number, to: number, grain: Grain, step: number, timeZone: string): { a: number; b: number }[] {
   const cuts = [from];
-  if (step === DAY) for (let t = startOfZonedDay(from + DAY + 2 * HOUR, timeZone); t < to; t = startOfZonedDay(t + DAY + 2 * HOUR, timeZone)) cuts.push(t);
+  if (grain === 'day') for (let t = startOfZonedDay(from, timeZone, 1); t < to; t = startOfZonedDay(t, timeZone, 1)) cuts.push(t);
   else {
     const base = startOfZonedDay(from, timeZone);
     for (let t = base + Math.floor((from - base) / step + 1) * step; t < to; t += step) cuts.push(t);
@@ -69,14 +72,14 @@ export function trendAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   if (w.ahead) return { text: L(QUERY_TEXTS.ahead, S(MEASURES[m].label)), table: empty };
   // A split by hour or by day asked for is the step; else the window's span chooses it.
   const { grain, step } =
-    q.by === 'hour' ? { grain: 'hour' as const, step: HOUR } : q.by === 'day' ? { grain: 'day' as const, step: DAY } : trendGrain(w.from, w.to);
+    q.by === 'hour' ? { grain: 'hour' as const, step: HOUR } : q.by === 'day' ? { grain: 'day' as const, step: HOURS_24_MS } : trendGrain(w.from, w.to);
   const hm = (t: number): string => formatHm(t, c.timeZone);
   const date = (t: number): string => new Intl.DateTimeFormat('en-US', { timeZone: c.timeZone, month: 'numeric', day: 'numeric' }).format(t);
   const unit = S(MEASURES[m].unit);
   const shown = (v: number): string => (m === 'progress' ? `${v}%` : `${v} ${unit}`);
   const names = q.business.length ? c.overview().businessNames : {};
   const what = [...q.site, ...q.process, ...q.business.map((b) => names[b] ?? b), ...q.service, ...q.host].join(' · ') || S(QUERY_TEXTS.everything);
-  const steps = stepsOf(w.from, w.to, step, c.timeZone);
+  const steps = stepsOf(w.from, w.to, grain, step, c.timeZone);
   const spanWords = (a: number, b: number): string => (grain === 'day' ? date(a) : L(T.span, hm(a), hm(b)));
 
   const points: Point[] = [];

@@ -4,9 +4,9 @@ import type { DemoDay } from './demoCalendar.js';
 import type { Incident } from './demoIncidents.js';
 import { INCIDENT_TEMPLATES, NOVEL_TEMPLATES, ROUTINE_TEMPLATES, type LogContext, type LogTemplate } from './demoLogCatalog.js';
 import type { Random } from './random.js';
+import { addZonedDays, startOfZonedDay } from '../../config/zonedTime.js';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /** Lines per hour: busy in working hours, quieter at night and at weekends. */
 function hourlyRate(day: DemoDay, hour: number): number {
@@ -41,7 +41,8 @@ export function* generateLogDays(
   });
 
   for (const day of days) {
-    const end = day.isAnchorDay ? anchorMs : day.midnight + DAY;
+    // The day ends at the next local midnight (23 or 25 hours on, across a DST change), the anchor day at the anchor.
+    const end = day.isAnchorDay ? anchorMs : startOfZonedDay(day.midnight, def.timeZone, 1);
     const rows: Omit<AppLogRow, 'log_id'>[] = [];
     for (let hour = 0; hour < 24; hour++) {
       const from = day.midnight + hour * HOUR;
@@ -75,7 +76,7 @@ export function* generateLogDays(
       }
     }
     for (const novel of NOVEL_TEMPLATES) {
-      const first = anchorMs - novel.fromDaysBeforeAnchor * DAY - 6 * HOUR;
+      const first = addZonedDays(anchorMs, -novel.fromDaysBeforeAnchor, def.timeZone) - 6 * HOUR;
       if (end <= first) continue;
       const count = r.int(6, 14);
       for (let k = 0; k < count; k++) {

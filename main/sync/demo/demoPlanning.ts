@@ -2,14 +2,14 @@ import type { ArrivalRow, AttendanceRow, AttendanceStatus, DailyAssignmentRow } 
 import { addDays, closedDaysBefore, dayOfWeek, isWorkingDay, nextWorkingDays, workingDayOfMonth } from '../../forecast/workCalendar.js';
 import { at, demoDays, type DemoDay } from './demoCalendar.js';
 import { minutesOf, type DemoDefinition } from './demoDefinition.js';
-import { zonedEpoch } from '../../config/zonedTime.js';
+import { startOfZonedDay, zonedEpoch } from '../../config/zonedTime.js';
+import { durationDays } from '../../api/durations.js';
 import type { DemoStaff } from './demoOperators.js';
 import { capacityUntil, seriesKey, seriesOf, LUNCH_FACTOR, type DemoSeries } from './demoSeries.js';
 import type { DemoDayPlan } from './demoSnapshots.js';
 import type { Random } from './random.js';
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
 
 export interface DemoPlanning extends DemoDayPlan {
   /** Every working day's items but the anchor day's, which the snapshots draw (completeArrivals adds them). */
@@ -47,7 +47,8 @@ export function generatePlanning(def: DemoDefinition, staff: DemoStaff, anchorMs
     const dow = dayOfWeek(day.date);
     const wdm = workingDayOfMonth(day.date);
     const after = 1 + p.afterClosurePerDay * Math.max(0, closedDaysBefore(day.date) - 2);
-    const trend = 1 + (p.trendPerYear * (day.midnight - anchorDay.midnight)) / (365 * DAY);
+    // A rate per year of elapsed time: a slow drift, where an hour of DST is no matter.
+    const trend = 1 + (p.trendPerYear * (day.midnight - anchorDay.midnight)) / durationDays(365);
     for (const s of series) {
       const month = p.monthStartFactors[s.businessId]?.[wdm - 1] ?? p.monthRestFactor[s.businessId] ?? 1;
       const unusual = volumeR.chance(p.unusualShare) ? volumeR.pick([0.55, 1.45]) : 1;
@@ -77,6 +78,13 @@ export function generatePlanning(def: DemoDefinition, staff: DemoStaff, anchorMs
     const dow = dayOfWeek(day.date);
     const longBreak = closedDaysBefore(day.date) > 2;
     const statuses = new Map<number, { status: AttendanceStatus; askedAt: number | null; lateMinutes: number }>();
+    // The start of the local day `n` days before this one, looked up once per n (a few values for every person).
+    const daysBefore = new Map<number, number>();
+    const startBefore = (n: number): number => {
+      let t = daysBefore.get(n);
+      if (t === undefined) daysBefore.set(n, (t = startOfZonedDay(day.midnight, def.timeZone, -n)));
+      return t;
+    };
     for (const o of people) {
       const leave = attendanceR.chance(p.paidLeave);
       const askedDays = attendanceR.int(p.leaveKnownDays[0], p.leaveKnownDays[1]);
@@ -84,7 +92,7 @@ export function generatePlanning(def: DemoDefinition, staff: DemoStaff, anchorMs
       const absent = attendanceR.chance(absentP);
       const late = attendanceR.chance(p.late);
       const lateMinutes = attendanceR.int(10, 60);
-      const askedAt = day.midnight - askedDays * DAY + askedOffset;
+      const askedAt = startBefore(askedDays) + askedOffset;
       let status: AttendanceStatus;
       // Leave asked for by now is known for the coming days; absence and lateness are not known ahead.
       if (leave && (!future || askedAt <= anchorMs)) status = 'paid_leave';
@@ -151,7 +159,7 @@ export function generatePlanning(def: DemoDefinition, staff: DemoStaff, anchorMs
           end_time: end + extra,
           assigned_by: 'manual',
           plan_id: null,
-          updated_at: at({ midnight: day.midnight - DAY }, '17:00'),
+          updated_at: at({ midnight: startBefore(1) }, '17:00'),
         });
       }
     }

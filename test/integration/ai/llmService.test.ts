@@ -2,27 +2,21 @@ import { truncateSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLlmService, type LlmService, type LlmSettings } from '../../../main/ai/llmService.js';
-import type { JsonSchema } from '../../../main/ai/jsonSchema.js';
+import { z } from 'zod';
+import { modelString } from '../../../main/ai/jsonSchema.js';
 import { writeGguf } from '../../fixtures/models/ggufWriter.js';
 import { writeModel } from '../../fixtures/models/ggufModels.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const silentLog = { info: () => {}, warn: () => {}, error: () => {} };
 
-const INTENT_SCHEMA = {
-  type: 'object',
-  properties: {
-    intent_type: { type: 'string', enum: ['deadline_optimization', 'delay_risk_detection', 'simple_query', 'other'] },
-    entities: {
-      type: 'object',
-      properties: { location: { type: 'string', maxLength: 12 }, process: { type: 'string', maxLength: 12 } },
-      required: ['location', 'process'],
-    },
-    requires_action: { type: 'boolean' },
-    confidence: { type: 'number', minimum: 0, maximum: 1 },
-  },
-  required: ['intent_type', 'entities', 'requires_action', 'confidence'],
-} as const satisfies JsonSchema;
+const INTENT_TYPES = ['deadline_optimization', 'delay_risk_detection', 'simple_query', 'other'] as const;
+const INTENT_SCHEMA = z.object({
+  intent_type: z.enum(INTENT_TYPES),
+  entities: z.object({ location: modelString(12), process: modelString(12) }),
+  requires_action: z.boolean(),
+  confidence: z.number().min(0).max(1),
+});
 
 describe('LLM service on generated GGUF models (real llama.cpp, CPU)', () => {
   const dir = tempDir();
@@ -66,9 +60,9 @@ describe('LLM service on generated GGUF models (real llama.cpp, CPU)', () => {
 
   it('returns JSON that parses and conforms to the schema, 30 times out of 30', async () => {
     for (let i = 0; i < 30; i++) {
-      const r = await llm.json<Record<string, unknown>>('intent', `要求 ${i}: 札幌のエントリ1が遅れています`, INTENT_SCHEMA);
-      expect(INTENT_SCHEMA.properties.intent_type.enum).toContain(r.intent_type);
-      const e = r.entities as { location: string; process: string };
+      const r = await llm.json('intent', `要求 ${i}: 札幌のエントリ1が遅れています`, INTENT_SCHEMA);
+      expect(INTENT_TYPES).toContain(r.intent_type);
+      const e = r.entities;
       expect(typeof e.location).toBe('string');
       expect([...e.location].length).toBeLessThanOrEqual(12);
       expect(typeof r.requires_action).toBe('boolean');
@@ -78,8 +72,8 @@ describe('LLM service on generated GGUF models (real llama.cpp, CPU)', () => {
   });
 
   it('runs the gemma3 answer model with its own chat template', async () => {
-    const r = await llm.json<{ intent_type: string }>('answer', '説明してください', INTENT_SCHEMA);
-    expect(INTENT_SCHEMA.properties.intent_type.enum).toContain(r.intent_type);
+    const r = await llm.json('answer', '説明してください', INTENT_SCHEMA);
+    expect(INTENT_TYPES).toContain(r.intent_type);
     expect(llm.status()[1]).toMatchObject({ state: 'loaded', architecture: 'gemma3' });
   });
 
@@ -120,7 +114,7 @@ describe('LLM service on generated GGUF models (real llama.cpp, CPU)', () => {
   });
 
   it('refuses a schema with an unbounded string', async () => {
-    await expect(llm.json('intent', 'x', { type: 'object', properties: { free: { type: 'string' } } })).rejects.toMatchObject({ code: 'AI_SCHEMA_INVALID' });
+    await expect(llm.json('intent', 'x', z.object({ free: z.string() }))).rejects.toMatchObject({ code: 'AI_SCHEMA_INVALID' });
   });
 
   describe('errors the manager can act on', () => {

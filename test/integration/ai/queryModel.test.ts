@@ -81,7 +81,7 @@ describe('the typed query from the intent model (real llama.cpp on a generated q
 
   it('the grammar-constrained JSON parses and fits the schema for every question', async () => {
     for (const q of QUESTIONS) {
-      const raw = await llm.json<Record<string, unknown>>('intent', queryPrompt(q, NAMES), QUERY_SCHEMA, { timeoutMs: 30_000 });
+      const raw: Record<string, unknown> = await llm.json('intent', queryPrompt(q, NAMES), QUERY_SCHEMA, { timeoutMs: 30_000 });
       raws.push(raw);
       expect(Object.keys(raw).sort()).toEqual(['business', 'by', 'confidence', 'measure', 'op', 'operator', 'process', 'rank', 'service', 'site', 'time']);
       expect(ASK_OPS).toContain(raw.op);

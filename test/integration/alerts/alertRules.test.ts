@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyCandidates, listAlerts, snoozeAlert } from '../../../main/alerts/alertEngine.js';
+import { applyCandidates, listAlerts } from '../../../main/alerts/alertEngine.js';
+import { snoozeAlert } from '../../../main/store/alertRows.js';
 import { evaluateRules } from '../../../main/alerts/alertRules.js';
 import { createAlertService } from '../../../main/alerts/alertService.js';
 import { createEventBus } from '../../../main/api/eventBus.js';

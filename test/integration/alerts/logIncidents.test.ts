@@ -83,7 +83,12 @@ describe('log incidents', () => {
     };
     const other = burst('mailer', '15:10');
     errors('mailer', 'mail-01', '15:10');
-    const incidents = groupIncidents(db, report(burst('ocr-worker', '13:50'), fresh, other), { gapMinutes: 15, lookbackMinutes: 360, siteOfHost });
+    const incidents = groupIncidents(db, report(burst('ocr-worker', '13:50'), fresh, other), {
+      gapMinutes: 15,
+      lookbackMinutes: 360,
+      siteOfHost,
+      timeZone: 'Asia/Tokyo',
+    });
     expect(incidents).toHaveLength(2);
     const ocr = incidents.find((x) => x.hosts.includes('ocr-sapporo-01'))!;
     expect(ocr).toMatchObject({ services: ['ocr-worker', 'ocr-gateway'], hosts: ['ocr-sapporo-01'], sites: ['札幌'], start: at('13:50'), usualLines: 0 });

@@ -9,6 +9,7 @@ import { migrate } from '../../../main/store/migration.js';
 
 const at = (hm: string, day = 23): number => Date.parse(`2025-10-${String(day).padStart(2, '0')}T${hm}+09:00`);
 const NOW = at('15:40');
+const TZ = 'Asia/Tokyo';
 const series = { site: '札幌', process: 'エントリ1', businessId: '523201' };
 let db: Database.Database;
 
@@ -77,7 +78,7 @@ describe('usual speed', () => {
   it('leaves out the days whose work was already done at that time of day', () => {
     const expected = expectedUsual('15:10', '15:40');
     expect(expected).toBe(10.5);
-    const u = usualSpeed(db, { ...series, snapshotTime: NOW });
+    const u = usualSpeed(db, { ...series, snapshotTime: NOW }, TZ);
     expect(u).toMatchObject({ usual: expected, days: 4, weekAgo: 9 });
 
     // The productivity-drop alert measures today's 7 a minute against that usual speed.
@@ -98,15 +99,38 @@ describe('usual speed', () => {
     db.prepare('DELETE FROM progress_snapshots WHERE snapshot_time IN (?, ?)').run(at('15:10', 16), at('15:40', 16));
     snapshot('15:10', 0, 2400, 16);
     snapshot('15:40', 0, 2400, 16);
-    expect(usualSpeed(db, { ...series, snapshotTime: NOW }).weekAgo).toBeNull();
+    expect(usualSpeed(db, { ...series, snapshotTime: NOW }, TZ).weekAgo).toBeNull();
   });
 
   it('a window’s usual speed leaves out the days whose work was already done in those hours', () => {
     const expected = expectedUsual('15:10', '15:40');
-    expect(windowComparison(db, series, at('15:10'), at('15:40'))).toMatchObject({ perMinute: 7, usual: expected, days: 4, weekAgo: 9 });
+    expect(windowComparison(db, series, at('15:10'), at('15:40'), TZ)).toMatchObject({ perMinute: 7, usual: expected, days: 4, weekAgo: 9 });
     // A window is measured as its usual is: on the 21st, 8 a minute from 14:40 until the
     // work ran out between 15:10 and 15:40; the idle end of the window is not slow work.
     snapshot('14:40', 280, 1760, 21);
-    expect(windowComparison(db, series, at('14:40', 21), at('15:40', 21)).perMinute).toBe(8);
+    expect(windowComparison(db, series, at('14:40', 21), at('15:40', 21), TZ).perMinute).toBe(8);
+  });
+
+  it('a week ago is the same wall-clock half hour across a DST change (America/New_York, clocks forward on 2026-03-08)', () => {
+    const ny = { site: 'NY', process: 'entry', businessId: 'b1' };
+    const put = (iso: string, remaining: number, done: number): void =>
+      void db
+        .prepare(
+          `INSERT INTO progress_snapshots (snapshot_time, location_name, business_id, process_name, expected_completion_time, total_waiting, entry_count)
+           VALUES (?, 'NY', 'b1', 'entry', ?, ?, ?)`,
+        )
+        .run(Date.parse(iso), Date.parse(`${iso.slice(0, 10)}T18:00${iso.slice(-6)}`), remaining, done);
+    // Tuesday a week ago (EST): 20 a minute from 14:10 to 14:40, 6 a minute from 15:10 to 15:40.
+    put('2026-03-03T14:10-05:00', 1500, 400);
+    put('2026-03-03T14:40-05:00', 900, 1000);
+    put('2026-03-03T15:10-05:00', 900, 1000);
+    put('2026-03-03T15:40-05:00', 720, 1180);
+    // Today (EDT): 5 a minute from 15:10 to 15:40.
+    put('2026-03-10T15:10-04:00', 600, 300);
+    put('2026-03-10T15:40-04:00', 450, 450);
+    const now = Date.parse('2026-03-10T15:40-04:00');
+    // 7 × 86,400,000 ms back is 14:10–14:40 on the 3rd (20 a minute): the wrong half hour.
+    expect(windowComparison(db, ny, now - 30 * 60_000, now, 'America/New_York')).toMatchObject({ perMinute: 5, weekAgo: 6 });
+    expect(usualSpeed(db, { ...ny, snapshotTime: now }, 'America/New_York').weekAgo).toBe(6);
   });
 });

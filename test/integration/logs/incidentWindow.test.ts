@@ -39,7 +39,7 @@ function incidentsOf(time: AskTime | null, site?: string) {
     workday: cfg.planning,
     overview: computeOverview(db, { now: NOW, timeZone: TZ, speedWindowMinutes: 30, atRiskSlackMinutes: 15 }),
     lastSync: NOW,
-    anomalies: windowAnomalies(db, NOW, window),
+    anomalies: windowAnomalies(db, NOW, TZ, window),
     siteOfHost,
     ...(window ? { window } : {}),
   });

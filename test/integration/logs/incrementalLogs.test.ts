@@ -164,7 +164,7 @@ describe('anomalies from grouped queries', () => {
     const kinds = new Set<string>();
     for (let h = 0; h < 24; h += 3) {
       for (const o of [DEFAULT_ANOMALY, sensitive, { ...DEFAULT_ANOMALY, windowMinutes: 180 }, { ...DEFAULT_ANOMALY, windowMinutes: 3 * 1440 }]) {
-        const report = detectAnomalies(db, NOW - h * HOUR, o);
+        const report = detectAnomalies(db, NOW - h * HOUR, 'Asia/Tokyo', o);
         expect(report).toEqual(naiveAnomalies(db, NOW - h * HOUR, o));
         for (const a of report.anomalies) kinds.add(a.kind);
       }

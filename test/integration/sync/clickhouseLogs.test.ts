@@ -15,6 +15,7 @@ import { tempDir } from '../../helpers/tempDir.js';
 import { whenStore } from '../../helpers/whenStore.js';
 import { freePort } from '../../helpers/freePort.js';
 import { runGenba } from '../../helpers/genbaCli.js';
+import { startOfZonedDay } from '../../../main/config/zonedTime.js';
 
 const NOW = Date.parse('2025-10-23T15:40+09:00');
 const TABLE = `CREATE TABLE logs.app_logs (ts UInt64, service String, host String, level String, message String, trace_id String)
@@ -123,10 +124,19 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
     const db = openStore(join(d.path, 'genba.sqlite'));
     const source = createClickHouseLogSource(logsConfig(ch.url, { keepRawDays: 7 }), CLICKHOUSE_PASSWORD, { sites: [], mapping: {} });
     try {
-      const report = await runLogGroupSync({ db, source, now: () => NOW, lookbackMs: 15 * 60_000, keepRawDays: 7, keepAggregateDays: 90 });
+      const report = await runLogGroupSync({
+        db,
+        source,
+        now: () => NOW,
+        lookbackMs: 15 * 60_000,
+        keepRawDays: 7,
+        keepAggregateDays: 90,
+        timeZone: 'Asia/Tokyo',
+      });
       const read = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
       const oldest = read<{ t: number }>('SELECT MIN(ts) AS t FROM app_logs')[0]!.t;
-      expect(oldest).toBeGreaterThanOrEqual(NOW - 7 * 86_400_000 - 60_000);
+      // From the start of the local day 7 days back, where compaction cuts (retentionCuts): a kept day is a whole day.
+      expect(oldest).toBeGreaterThanOrEqual(startOfZonedDay(NOW, 'Asia/Tokyo', -7));
       expect(report.rows).toBeLessThan(report.groups / 2);
       expect(report.mixedShapes).toBe(0);
       expect(minutesByTemplate(read)).toEqual(minutesByTemplate(rowLevel.read));
@@ -204,7 +214,7 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
     const source = createClickHouseLogSource(config, CLICKHOUSE_PASSWORD, sites);
     const all = createClickHouseLogSource({ ...config, filters: { services: [], levels: [], hosts: [], sites: [] } }, CLICKHOUSE_PASSWORD, sites);
     try {
-      const report = await runLogGroupSync({ db, source, now: () => NOW, lookbackMs: 0, keepRawDays: 60, keepAggregateDays: 90 });
+      const report = await runLogGroupSync({ db, source, now: () => NOW, lookbackMs: 0, keepRawDays: 60, keepAggregateDays: 90, timeZone: 'Asia/Tokyo' });
       const kept = db.prepare('SELECT DISTINCT service, host, level FROM app_logs').all() as { service: string; host: string; level: string }[];
       expect(kept.length).toBeGreaterThan(0);
       for (const k of kept) {

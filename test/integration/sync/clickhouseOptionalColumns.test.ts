@@ -47,7 +47,15 @@ describe('a ClickHouse log table without the optional trace_id column (a real cl
     const db = openStore(join(dir.path, 'genba.sqlite'));
     const source = createClickHouseLogSource(config, CLICKHOUSE_PASSWORD, { sites: [], mapping: {} });
     try {
-      const report = await runLogGroupSync({ db, source, now: () => NOW, lookbackMs: 15 * MINUTE, keepRawDays: 7, keepAggregateDays: 30 });
+      const report = await runLogGroupSync({
+        db,
+        source,
+        now: () => NOW,
+        lookbackMs: 15 * MINUTE,
+        keepRawDays: 7,
+        keepAggregateDays: 30,
+        timeZone: 'Asia/Tokyo',
+      });
       expect(report.lines).toBe(LINES.length);
       expect(db.prepare('SELECT SUM(lines) AS n, COUNT(trace_id) AS traces FROM app_logs').get()).toEqual({ n: LINES.length, traces: 0 });
     } finally {

@@ -53,7 +53,15 @@ describe('the time column of a ClickHouse log table, by its type and values (a r
     });
     const source = createClickHouseLogSource(config, CLICKHOUSE_PASSWORD, { sites: [], mapping: {} });
     try {
-      const report = await runLogGroupSync({ db, source, now: () => NOW, lookbackMs: 15 * MINUTE, keepRawDays: 7, keepAggregateDays: 30 });
+      const report = await runLogGroupSync({
+        db,
+        source,
+        now: () => NOW,
+        lookbackMs: 15 * MINUTE,
+        keepRawDays: 7,
+        keepAggregateDays: 30,
+        timeZone: 'Asia/Tokyo',
+      });
       const held = db.prepare("SELECT watermark FROM sync_state WHERE table_name = 'app_logs'").get() as { watermark: string | null } | undefined;
       const watermark = held?.watermark ? (JSON.parse(held.watermark) as { minute: number }).minute : null;
       return { report, minutes: localMinutes(db), watermark };

@@ -57,7 +57,7 @@ describe('log lines that reach the store later than the look-back (real servers)
   const scenario = async (source: LogGroupSource, write: (lines: Line[]) => Promise<void>, remote: () => Promise<string[]>) => {
     const dir = tempDir();
     const db = openStore(join(dir.path, 'genba.sqlite'));
-    const sync = () => runLogGroupSync({ db, source, now: () => NOW, lookbackMs: 15 * MINUTE, keepRawDays: 1, keepAggregateDays: 7 });
+    const sync = () => runLogGroupSync({ db, source, now: () => NOW, lookbackMs: 15 * MINUTE, keepRawDays: 1, keepAggregateDays: 7, timeZone: 'Asia/Tokyo' });
     try {
       await write(BASE);
       await sync();

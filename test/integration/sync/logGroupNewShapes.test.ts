@@ -99,7 +99,7 @@ function lessLate(minutes: { minute: number; n: number; e: number }[], late: Lin
 }
 
 const sync = (db: Database.Database, source: LogGroupSource) =>
-  runLogGroupSync({ db, source, now: () => NOW, lookbackMs: 15 * MINUTE, keepRawDays: 1, keepAggregateDays: 7, chunkMs: 60 * MINUTE });
+  runLogGroupSync({ db, source, now: () => NOW, lookbackMs: 15 * MINUTE, keepRawDays: 1, keepAggregateDays: 7, timeZone: 'Asia/Tokyo', chunkMs: 60 * MINUTE });
 
 describe('log groups while new message shapes arrive during the sync (real servers)', () => {
   let ch: ClickHouse;

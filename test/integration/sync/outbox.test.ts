@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSourceForm } from '../../../main/api/types.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { memorySecretStore, MYSQL_PASSWORD } from '../../../main/config/secretStore.js';
-import { retryDelay } from '../../../main/sync/outbox.js';
+import { retryDelay } from '../../../main/store/approvalOutbox.js';
 import type { DecisionRecord } from '../../../main/store/decisionRecord.js';
 import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
 import { recordDecision } from '../../helpers/recordDecision.js';

@@ -49,6 +49,37 @@ describe('parseForecastCsv', () => {
     expect(e.messageIn('en')).toContain('line 8: a quote (") is not closed');
   });
 
+  it('reads a quoted series name holding a line break, a comma and a doubled quote, and counts lines past it right', () => {
+    const text = 'date,value,series\r\n2025-06-02,10,"札幌 ""本店"",\r\nエントリ1"\r\n2025-06-03,4,"札幌 ""本店"",\r\nエントリ1"\r\n2025-06-02,1,大阪\r\n';
+    expect(parseForecastCsv(text)).toEqual([
+      {
+        key: '札幌 "本店",\r\nエントリ1',
+        values: [
+          { date: '2025-06-02', value: 10 },
+          { date: '2025-06-03', value: 4 },
+        ],
+      },
+      { key: '大阪', values: [{ date: '2025-06-02', value: 1 }] },
+    ]);
+    // A record spanning two lines: the fault after it is named on its own line, as a text editor numbers it.
+    const e = failure('date,value,series\n2025-06-02,10,"a\nb"\n\n2025-06-31,1,c\n2025-06-05,1,d,e\n"open,1\n2025-06-06,2,e\n');
+    expect(e.lines).toEqual([5, 6, 7]);
+    expect(e.messageIn('en')).toBe(
+      ['line 5: the date is not YYYY-MM-DD: "2025-06-31"', 'line 6: 4 columns (date,value or date,value,series: 3)', 'line 7: a quote (") is not closed'].join(
+        '\n',
+      ),
+    );
+  });
+
+  it("says what is wrong with a file it cannot read, in the manager's language", () => {
+    // Past a quote closed too soon the rest of the file cannot be told apart: the first fault is the one named.
+    const e = failure('date,value\n2025-06-02,"1"0\n2025-06-03,5\n');
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.lines).toEqual([2]);
+    expect(e.messageIn('ja')).toBe('2行目: 閉じた引用符（"）の後に文字があります');
+    expect(e.messageIn('en')).toBe('line 2: there is text after a closing quote (")');
+  });
+
   it('lists ten faults and counts the rest', () => {
     const e = failure(Array.from({ length: 14 }, (_, i) => `2025-06-${String(i + 1).padStart(2, '0')},x`).join('\n'));
     expect(e.lines).toHaveLength(14);

@@ -13,7 +13,7 @@ describe('texts a manager reads', () => {
     const insert = db.prepare("INSERT INTO app_logs (log_id, ts, service, host, level, message) VALUES (?, ?, 'order-api', 'h', 'ERROR', ?)");
     for (let i = 1; i <= 40; i++) insert.run(i, now - 60_000 * (i % 10) - 1, `payment gateway timeout after ${i} ms`);
     mineStoredLogs(db);
-    const report = detectAnomalies(db, now);
+    const report = detectAnomalies(db, now, 'Asia/Tokyo');
     const bursts = report.anomalies.filter((a) => a.kind === 'error_burst');
     expect(bursts.length).toBeGreaterThan(0);
     for (const a of report.anomalies) {

@@ -125,4 +125,20 @@ describe('queryWindow: a named day or month as a window in ms, cut at now', () =
     expect(queryWindow('next_mon', now, dayStart, 'Asia/Tokyo').ahead).toBe(true);
     expect(queryWindow('day_after_tomorrow', now, dayStart, 'Asia/Tokyo').ahead).toBe(true);
   });
+
+  it('counts days and hours on the calendar of a zone with DST: yesterday in New York the day after the clocks went forward', () => {
+    const ny = 'America/New_York';
+    const monday = Date.parse('2026-03-09T10:00-04:00');
+    const mondayStart = Date.parse('2026-03-09T00:00-04:00');
+    // Sunday the 8th had 23 hours: 86,400,000 ms before Monday's midnight is 23:00 on Saturday.
+    const yesterday = queryWindow('yesterday', monday, mondayStart, ny);
+    expect([yesterday.from, yesterday.to]).toEqual([Date.parse('2026-03-08T00:00-05:00'), mondayStart]);
+    expect(queryWindow('last_7d', monday, mondayStart, ny).from).toBe(Date.parse('2026-03-03T00:00-05:00'));
+    const night = queryWindow('last_night', monday, mondayStart, ny);
+    expect([night.from, night.to]).toEqual([Date.parse('2026-03-08T18:00-04:00'), Date.parse('2026-03-09T09:00-04:00')]);
+    // On the 8th itself, 9:00 is 9:00 (not 10:00, as 9 hours after midnight is).
+    const sunday = Date.parse('2026-03-08T15:00-04:00');
+    expect(queryWindow('hours_9-12', sunday, Date.parse('2026-03-08T00:00-05:00'), ny).from).toBe(Date.parse('2026-03-08T09:00-04:00'));
+    expect(queryWindow('tomorrow', sunday, Date.parse('2026-03-08T00:00-05:00'), ny).from).toBe(mondayStart);
+  });
 });
