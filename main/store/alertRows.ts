@@ -8,6 +8,17 @@ import type { Alert } from '../api/types.js';
  * alerts/: it sits below).
  */
 
+/**
+ * The alerts table as the chat's measures read it (chat/query/measureSql.ts builds the query): one row an alert, counted
+ * by when it was first seen, split by its site and process.
+ */
+export const ALERTS_MEASURE_SQL = {
+  from: 'alerts',
+  value: 'alert_id',
+  time: { kind: 'event', column: 'first_seen', unit: 'epoch_ms' },
+  dims: { site: 'site', process: 'process' },
+} as const;
+
 /** One row of alerts. */
 export interface AlertRow {
   alert_id: number;

@@ -1,5 +1,6 @@
 import type { MeasureId } from '../../api/askQuery.js';
 import type { Localized } from '../../api/localized.js';
+import { ALERTS_MEASURE_SQL } from '../../store/alertRows.js';
 import { ATTENDANCE_OF_DAY, notOffOn } from '../../store/attendanceOfDay.js';
 import { MISSED_DEADLINES_SQL, PROGRESS_MEASURE_SQL } from '../../store/progressSnapshots.js';
 
@@ -110,11 +111,8 @@ export const STORE_MEASURES = {
     recordedPer: { ja: '納期は拠点・工程・業務ごとに決まっています', en: 'deadlines are set per site, process and business' },
   },
   alerts: {
-    from: 'alerts',
-    value: 'alert_id',
+    ...ALERTS_MEASURE_SQL,
     agg: { fn: 'count' },
-    time: { kind: 'event', column: 'first_seen', unit: 'epoch_ms' },
-    dims: { site: 'site', process: 'process' },
     recordedPer: { ja: 'アラートは拠点と工程ごとに記録されています', en: 'alerts are recorded per site and process' },
   },
   attendance: {

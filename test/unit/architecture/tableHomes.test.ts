@@ -38,7 +38,15 @@ function literalsOf(code: string, fileName = 'code.ts'): { text: string; lineAt:
       ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node);
     if (literal) {
       const start = node.getStart(source);
-      found.push({ text: node.getText(source), lineAt: (offset) => source.getLineAndCharacterOfPosition(start + offset).line + 1 });
+      const lineAt = (offset: number): number => source.getLineAndCharacterOfPosition(start + Math.max(0, offset)).line + 1;
+      // A table expression declared for a query builder (`from: 'alerts'`, as the chat's measures are) is SQL too.
+      const owner = ts.isTemplateHead(node) ? node.parent.parent : node.parent;
+      const declaresTable =
+        (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node)) &&
+        ts.isPropertyAssignment(owner) &&
+        /^(from|join)$/i.test(owner.name.getText(source));
+      if (declaresTable) found.push({ text: `FROM ${node.text}`, lineAt: (offset) => lineAt(offset - 5) });
+      else found.push({ text: node.getText(source), lineAt });
     }
     ts.forEachChild(node, visit);
   };
@@ -110,11 +118,13 @@ describe('one home per busy table', () => {
       "const other = 'SELECT * FROM alerts_archive';",
       'db.prepare(`SELECT * FROM ${table} JOIN "alerts" a ON a.site = ${site}`);',
       "const text = 'Alerts from the rules';",
+      "const measure = { from: 'alerts', value: 'alert_id' };",
     ].join('\n');
     expect(sqlNaming(code, 'alerts')).toEqual([
       { line: 5, text: 'FROM alerts' },
       { line: 7, text: 'from main.Alerts' },
       { line: 9, text: 'JOIN "alerts' },
+      { line: 11, text: 'FROM alerts' },
     ]);
     expect(sqlNaming(code, 'approval_outbox')).toEqual([]);
   });
