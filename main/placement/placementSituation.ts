@@ -3,7 +3,7 @@ import type { Overview, ProcessProgress } from '../api/types.js';
 import type { GenbaConfig } from '../config/config.js';
 import { computeOverview, type OverviewOptions } from './siteOverview.js';
 import { approvedMovesToday, type ApprovedMove } from './approvedMoves.js';
-import { neededSpeed } from '../store/progressSnapshots.js';
+import { neededSpeed } from '../store/progressRules.js';
 import { durationDays, HOURS_24_MS } from '../api/durations.js';
 
 export type PlacementPolicy = GenbaConfig['placement'];

@@ -4,17 +4,8 @@ import { startOfZonedDay } from '../config/zonedTime.js';
 import type { CompanySummary, Overview, ProcessBurnDown, ProcessProgress, ProgressStatus, SiteOverview } from '../api/types.js';
 import { sitesByUrgency, urgentList } from './urgency.js';
 import { floorDecisions, workKey } from './floorDecisions.js';
-import {
-  finishTimes,
-  latestSnapshots,
-  latestSnapshotTime,
-  neededSpeed,
-  projectedFinish,
-  recentSpeeds,
-  remainingTrend,
-  seriesKey,
-  slackMinutes,
-} from '../store/progressSnapshots.js';
+import { finishTimes, latestSnapshots, latestSnapshotTime, recentSpeeds, remainingTrend, seriesKey } from '../store/progressSnapshots.js';
+import { neededSpeed, projectedFinish, slackMinutes } from '../store/progressRules.js';
 
 export interface OverviewOptions {
   now: number;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { HOURS_24_MS } from '../api/durations.js';
+import { speedOfStretches, stretchesOf, type SeriesPoint, type Stretch } from './progressRules.js';
 
 /**
  * The one home of progress_snapshots: every SQL in main/ about the local table is written here (the migrations create
@@ -14,17 +15,11 @@ import { HOURS_24_MS } from '../api/durations.js';
  * A series is one site × business × process. entry_count (done) and total_waiting (remaining) are the day's counters;
  * correction_waiting is the items waiting for correction; expected_completion_time is the deadline.
  *
+ * The rules that need no SQL (the gap rule, speed over stretches, the derived measures) are store/progressRules.ts.
+ *
  * Sections, in order: the table as generic code names it; the series; freshness and change marks; the state at a time;
- * the gap rule and speed; when a series finished; the derived measures; the forecast's volumes; the chat's measures.
+ * speed; when a series finished; the forecast's volumes; the chat's measures.
  */
-
-const MINUTE = 60_000;
-
-/**
- * Consecutive snapshots further apart than this are not one stretch of work: entry_count restarts each day, and the night
- * between two days is not time spent working slowly.
- */
-export const MAX_GAP_MS = 3 * 3_600_000;
 
 export interface SeriesKey {
   site: string;
@@ -233,39 +228,6 @@ export function remainingTrend(db: Database.Database, from: number, to: number):
 
 // ——— The gap rule and speed ———
 
-/** One stretch between two consecutive snapshots of a series that counts as work (see `countsAsWork`). */
-export interface Stretch {
-  from: number;
-  to: number;
-  items: number;
-  perMinute: number;
-}
-
-/**
- * THE gap rule, the one place it is written. A stretch between two consecutive snapshots a → b counts towards a speed
- * only when:
- * - b is at most MAX_GAP_MS after a (a night or a closed day is not slow work),
- * - done did not go down (the day's counter restarted: a new day),
- * - work was still remaining at b. A series with nothing left is finished, not slow: once the day's work is done it
- *   stands still because nothing is left, and counting that time would report finished work as slowness (the stretch
- *   that ends on the last item is left out too: its minutes after the last item are idle, not work).
- */
-function countsAsWork(a: { t: number; done: number }, b: { t: number; done: number; remaining: number }): boolean {
-  return oneStretch(a, b) && b.remaining > 0;
-}
-
-/** The rule's first two terms: a → b is one stretch of one day (no night or closed day between, no restart of the counter). */
-function oneStretch(a: { t: number; done: number }, b: { t: number; done: number }): boolean {
-  return b.t > a.t && b.t - a.t <= MAX_GAP_MS && b.done >= a.done;
-}
-
-/** One snapshot of a series as the speed reads it: when it was taken, the day's items done, the items left. */
-export interface SeriesPoint {
-  t: number;
-  done: number;
-  remaining: number;
-}
-
 type Row = SeriesKey & SeriesPoint;
 
 function rowsIn(db: Database.Database, from: number, to: number, filter: SeriesFilter): Map<string, Row[]> {
@@ -285,22 +247,6 @@ function rowsIn(db: Database.Database, from: number, to: number, filter: SeriesF
   }
   return out;
 }
-
-const stretchesOf = (rows: readonly SeriesPoint[]): Stretch[] => {
-  const out: Stretch[] = [];
-  for (let k = 1; k < rows.length; k++) {
-    const a = rows[k - 1]!;
-    const b = rows[k]!;
-    if (!countsAsWork(a, b)) continue;
-    out.push({ from: a.t, to: b.t, items: b.done - a.done, perMinute: (b.done - a.done) / ((b.t - a.t) / MINUTE) });
-  }
-  return out;
-};
-
-const speedOfStretches = (s: readonly Stretch[]): number | null => {
-  const minutes = s.reduce((m, x) => m + (x.to - x.from) / MINUTE, 0);
-  return minutes > 0 ? s.reduce((n, x) => n + x.items, 0) / minutes : null;
-};
 
 /** The stretches of one series in [from, to] that count as work, in time order. */
 export function workStretches(db: Database.Database, p: SeriesKey, from: number, to: number): Stretch[] {
@@ -335,26 +281,6 @@ export function seriesPoints(db: Database.Database, p: SeriesKey, from: number, 
     done: r.done,
     remaining: r.remaining,
   }));
-}
-
-/** `speedOver` of snapshots already read (one series, in time order): the gap rule over their stretches; null with no stretch of work. */
-export function speedAcross(points: readonly SeriesPoint[]): number | null {
-  return speedOfStretches(stretchesOf(points));
-}
-
-/**
- * The speed of work that finished at the last of `points` (its first snapshot with nothing left): the gap rule's speed
- * over its stretches of work, which leaves out the stretch that ends on the last item. Work that finished within its
- * first stretch has no other: then that stretch's items over its minutes are what is known (it was at least that fast;
- * its minutes after the last item are idle), provided the stretch is one of work by the rule's other terms (no night or
- * closed day between, no restart of the day's counter). Null when nothing can be measured.
- */
-export function speedToFinish(points: readonly SeriesPoint[]): number | null {
-  const speed = speedAcross(points);
-  const a = points.at(-2);
-  const b = points.at(-1);
-  if (speed !== null || !a || !b) return speed;
-  return oneStretch(a, b) ? (b.done - a.done) / ((b.t - a.t) / MINUTE) : null;
 }
 
 /**
@@ -401,57 +327,39 @@ export function finishedAt(db: Database.Database, p: SeriesKey, from: number, at
   return finishTimes(db, from, at, { site: [p.site], process: [p.process], business: [p.businessId] }).get(seriesKey(p)) ?? null;
 }
 
-// ——— The measures derived from progress ———
-
-// The measures derived from progress, declared once: every screen and answer computes them here.
-
-/** Items per minute needed from `at` to finish `remaining` by `deadline`; null without a deadline, once it has passed, or with nothing left. */
-export function neededSpeed(remaining: number, deadline: number | null, at: number): number | null {
-  if (remaining <= 0 || deadline === null) return null;
-  const minutesLeft = (deadline - at) / MINUTE;
-  return minutesLeft > 0 ? remaining / minutesLeft : null;
-}
-
-/** When `remaining` items are done from `at` at `perMinute` (unrounded epoch ms); null with no speed (stalled, or not known). */
-export function projectedFinish(remaining: number, perMinute: number | null, at: number): number | null {
-  if (remaining <= 0) return at;
-  return perMinute && perMinute > 0 ? at + (remaining / perMinute) * MINUTE : null;
-}
-
-/** Minutes from the projected finish to the deadline: positive is slack, negative is late. Null when either is unknown. */
-export function slackMinutes(finish: number | null, deadline: number | null): number | null {
-  return finish === null || deadline === null ? null : Math.round((deadline - finish) / MINUTE);
-}
-
 // ——— The forecast's volumes ———
+
+/** [site, businessId, process, time, items] of one snapshot, items being what the series received so far that day. */
+type VolumeRow = [string, string, string, number, number];
+const RECEIVED = 'total_waiting + entry_count';
 
 /**
  * Every snapshot's items of the day so far (total_waiting + entry_count: what the series received), as raw rows
  * [site, businessId, process, time, items] in series, then time order: the forecast keeps each day's last
  * (forecast/dailyVolumes.ts).
  */
-export function snapshotVolumes(db: Database.Database): [string, string, string, number, number][] {
+export function snapshotVolumes(db: Database.Database): VolumeRow[] {
   return db
     .prepare(
-      `SELECT location_name AS site, business_id AS businessId, process_name AS process, snapshot_time AS t, total_waiting + entry_count AS value
+      `SELECT location_name AS site, business_id AS businessId, process_name AS process, snapshot_time AS t, ${RECEIVED} AS value
        FROM progress_snapshots ORDER BY location_name, business_id, process_name, snapshot_time`,
     )
     .raw()
-    .all() as [string, string, string, number, number][];
+    .all() as VolumeRow[];
 }
 
 /**
  * The same items of the snapshots in [from, to], in time order (snapshots_by_time): how a day's arrivals build up over its
  * hours (forecast/todayArrivals.ts).
  */
-export function snapshotVolumesIn(db: Database.Database, from: number, to: number): [string, string, string, number, number][] {
+export function snapshotVolumesIn(db: Database.Database, from: number, to: number): VolumeRow[] {
   return db
     .prepare(
-      `SELECT location_name, business_id, process_name, snapshot_time, total_waiting + entry_count FROM progress_snapshots
+      `SELECT location_name, business_id, process_name, snapshot_time, ${RECEIVED} FROM progress_snapshots
        WHERE snapshot_time >= ? AND snapshot_time <= ? ORDER BY snapshot_time`,
     )
     .raw()
-    .all(from, to) as [string, string, string, number, number][];
+    .all(from, to) as VolumeRow[];
 }
 
 // ——— The chat's progress measures ———

@@ -3,22 +3,10 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grammarJsonSchema, grammarSchema } from '../../../main/ai/jsonSchema.js';
 import { QUERY_SCHEMA } from '../../../main/chat/query/queryModel.js';
-import { HAND_WRITTEN_QUERY_SCHEMA } from '../../fixtures/handWrittenQuerySchema.js';
+import { HAND_WRITTEN_QUERY_SCHEMA, MODEL_READING } from '../../fixtures/handWrittenQuerySchema.js';
 
 /** A reading as the model writes it: every field, on the numbers' grid. */
-const reading = {
-  op: 'value',
-  measure: 'remaining',
-  site: ['札幌'],
-  process: [],
-  business: [],
-  operator: [],
-  service: [],
-  by: null,
-  time: 'today',
-  rank: { order: 'top', n: 3 },
-  confidence: 0.8,
-};
+const reading = { ...MODEL_READING, rank: { order: 'top', n: 3 } };
 
 // node-llama-cpp builds (and checks) a grammar with llama.cpp's bindings alone: no model is loaded.
 describe("node-llama-cpp's grammar from the query's derived JSON Schema (llama.cpp bindings, no model)", () => {

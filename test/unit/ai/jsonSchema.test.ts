@@ -11,7 +11,7 @@ import {
   type JsonSchema,
 } from '../../../main/ai/jsonSchema.js';
 import { QUERY_SCHEMA } from '../../../main/chat/query/queryModel.js';
-import { HAND_WRITTEN_QUERY_SCHEMA } from '../../fixtures/handWrittenQuerySchema.js';
+import { HAND_WRITTEN_QUERY_SCHEMA, MODEL_READING } from '../../fixtures/handWrittenQuerySchema.js';
 
 const schema = z.object({
   site: modelString(4),
@@ -22,19 +22,7 @@ const schema = z.object({
 });
 
 /** A reading as the model writes it; each example below changes one thing. */
-const reading = {
-  op: 'value',
-  measure: 'remaining',
-  site: ['札幌'],
-  process: [],
-  business: [],
-  operator: [],
-  service: [],
-  by: null,
-  time: 'today',
-  rank: null,
-  confidence: 0.8,
-};
+const reading = MODEL_READING;
 
 describe('JSON schema for grammar-constrained output, derived from zod', () => {
   it("derives the intent model's grammar schema from its zod schema: the one it replaces, unchanged", () => {

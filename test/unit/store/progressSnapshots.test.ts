@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/store/migration.js';
-import { finishedAt, neededSpeed, projectedFinish, slackMinutes, speedOver } from '../../../main/store/progressSnapshots.js';
+import { neededSpeed, projectedFinish, slackMinutes } from '../../../main/store/progressRules.js';
+import { finishedAt, speedOver } from '../../../main/store/progressSnapshots.js';
 
 const at = (hm: string, day = 23): number => Date.parse(`2025-10-${day}T${hm}+09:00`);
 const S = { site: '札幌', process: 'エントリ1', businessId: '523201' };
