@@ -19,10 +19,11 @@ async function insertRows(conn: mysql.Connection, table: CompanyTable, rows: Rec
 }
 
 /**
- * Fills the company database with the demo company (all of it, or the first `logs` log lines). The planning tables
- * (attendance, assignments, arrivals: 100k rows) only with `planning`, so the tests that do not read them stay quick.
+ * Fills the company database with the demo company (all of it, or `logs` log lines: the first ones, or with `spread`
+ * every few lines from every day of the month). The planning tables (attendance, assignments, arrivals: 100k rows)
+ * only with `planning`, so the tests that do not read them stay quick.
  */
-export async function seedCompany(conn: mysql.Connection, options: { logs?: number; planning?: boolean } = {}): Promise<{ logs: number }> {
+export async function seedCompany(conn: mysql.Connection, options: { logs?: number; spread?: boolean; planning?: boolean } = {}): Promise<{ logs: number }> {
   const c = generateDemoCompany(20251023);
   await insertRows(conn, 'locations', c.locations as never[]);
   await insertRows(conn, 'operators', c.operators as never[]);
@@ -33,11 +34,22 @@ export async function seedCompany(conn: mysql.Connection, options: { logs?: numb
     await insertRows(conn, 'daily_assignments', c.dailyAssignments as never[]);
     await insertRows(conn, 'arrivals', c.arrivals as never[]);
   }
-  let logId = 0;
-  const logs = [...c.logDays()]
-    .flat()
-    .slice(0, options.logs ?? Infinity)
-    .map((l) => ({ ...l, log_id: ++logId }));
+  const limit = options.logs ?? Infinity;
+  const logs: Record<string, unknown>[] = [];
+  if (options.spread && Number.isFinite(limit)) {
+    const all = [...c.logDays()].flat();
+    const step = Math.max(1, Math.ceil(all.length / limit));
+    for (let i = 0; i < all.length; i += step) logs.push({ ...all[i]!, log_id: logs.length + 1 });
+  } else {
+    // Only the days that hold the lines asked for are generated (all 241k lines take about a second to make).
+    for (const day of c.logDays()) {
+      for (const l of day) {
+        if (logs.length >= limit) break;
+        logs.push({ ...l, log_id: logs.length + 1 });
+      }
+      if (logs.length >= limit) break;
+    }
+  }
   await insertRows(conn, 'app_logs', logs);
   return { logs: logs.length };
 }

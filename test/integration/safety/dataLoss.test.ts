@@ -144,13 +144,12 @@ describe('lose nothing: restore, backup, demo builds and decisions', () => {
     const top = (): number => JSON.parse(genba(dir, 'logs', 'templates', '--json').stdout)[0].count as number;
     const first = top();
     expectCountedOnce(dir);
-    for (let i = 0; i < 2; i++) {
-      const r = genba(dir, 'demo', '--reset');
-      expect(r.code).toBe(0);
-      expect(top()).toBe(first);
-      expectCountedOnce(dir);
-      expect(derivedCounts(dir).orphanTemplates).toBe(0);
-    }
+    // One reset on a built store: a count that added a copy would be twice the first.
+    const r = genba(dir, 'demo', '--reset');
+    expect(r.code).toBe(0);
+    expect(top()).toBe(first);
+    expectCountedOnce(dir);
+    expect(derivedCounts(dir).orphanTemplates).toBe(0);
   }, 180_000);
 
   it('a first demo build that was killed is finished on the next command, never used half-made', async () => {

@@ -50,27 +50,33 @@ const asFormat15 = (dbFile: string): void =>
 describe('restore carries every later decision whole, and sends only what this data folder made (issue 58: 2, 11)', () => {
   const root = tempDir();
   const base = join(root.path, 'base');
+  /** The demo store with the day's plan made through the CLI and still open: made once, since the solve is most of a test's time. */
+  const planned = join(root.path, 'planned');
+  let plannedId = '';
   let n = 0;
-  const copy = (): string => {
+  const copyOf = (from: string): string => {
     const dir = join(root.path, `copy-${++n}`);
-    cpSync(base, dir, { recursive: true });
+    cpSync(from, dir, { recursive: true });
     return dir;
   };
-  /** Plans the day and approves it through the CLI; the plan's id. */
+  const copy = (): string => copyOf(base);
+  /** A copy holding the day's open plan. */
+  const copyPlanned = (): string => copyOf(planned);
+  /** Approves the day's plan of a copyPlanned folder through the CLI; the plan's id. */
   const approvePlan = (dir: string): string => {
-    const plan = genba(dir, 'plan', '--date', PLAN_DAY, '--json');
-    expect(plan.code).toBe(0);
-    const id = (JSON.parse(plan.stdout) as { planId: string }).planId;
-    const r = genba(dir, 'approve', id);
+    const r = genba(dir, 'approve', plannedId);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    return id;
+    return plannedId;
   };
-  /** A copy backed up to `name`, then a plan approved there that the company did not get (still queued): the later decision. */
+  /**
+   * A store backed up to `name` (the demo store, before any plan: its copies are the same store), then the day planned
+   * and approved in a copy of it that the company did not get (still queued): the later decision.
+   */
   const laterPlan = (name: string): { dir: string; store: string; backup: string; id: string } => {
-    const dir = copy();
     const backup = join(root.path, name);
-    expect(genba(dir, 'backup', backup).code).toBe(0);
+    expect(genba(base, 'backup', backup).code).toBe(0);
+    const dir = copyPlanned();
     const id = approvePlan(dir);
     const store = join(dir, 'genba.sqlite');
     undeliver(store, id);
@@ -78,6 +84,10 @@ describe('restore carries every later decision whole, and sends only what this d
   };
   beforeAll(async () => {
     await copyDemoStore(base);
+    cpSync(base, planned, { recursive: true });
+    const plan = genba(planned, 'plan', '--date', PLAN_DAY, '--json');
+    expect(plan.code).toBe(0);
+    plannedId = (JSON.parse(plan.stdout) as { planId: string }).planId;
   }, 300_000);
   afterAll(() => root.remove());
 
@@ -113,7 +123,7 @@ describe('restore carries every later decision whole, and sends only what this d
   }, 180_000);
 
   it('a decision queued before seals existed is sealed at the next start, so a later backup of it restores as this store’s', () => {
-    const dir = copy();
+    const dir = copyPlanned();
     const id = approvePlan(dir);
     const store = join(dir, 'genba.sqlite');
     undeliver(store, id);
@@ -157,7 +167,7 @@ describe('restore carries every later decision whole, and sends only what this d
   }, 180_000);
 
   it('holds a forged decision in a restored backup, names it, never sends it unconfirmed, and sends it once confirmed by name', () => {
-    const dir = copy();
+    const dir = copyPlanned();
     // A decision this folder made, waiting when the backup was taken: it is this store's, and is sent as usual.
     const own = approvePlan(dir);
     const store = join(dir, 'genba.sqlite');
