@@ -133,7 +133,7 @@ export function createAiServices(deps: {
     },
     async describe(prompt: string): Promise<string> {
       if (llm.status().find((r) => r.role === 'answer')?.state === 'not_configured') throw new Error('no answer model');
-      return (await llm.generate('answer', prompt, { maxTokens: 80, temperature: 0.3 })).text;
+      return (await llm.generate('answer', prompt, { maxTokens: 80, temperature: 0, timeoutMs: null })).text;
     },
     async load(role: ModelRole): Promise<ModelsStatus> {
       if (role === 'embedding') await embeddings.load();

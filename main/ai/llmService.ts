@@ -46,8 +46,12 @@ export interface GenerateOptions {
   onChunk?: (text: string) => void;
   /** Cancels the request (the role's next request then starts). */
   signal?: AbortSignal;
-  /** Default: ai.requestTimeoutSeconds from the config. */
-  timeoutMs?: number;
+  /**
+   * Default: ai.requestTimeoutSeconds from the config. null: no timer: the request ends at its token limit, or when
+   * `signal` cancels it. What a manager reads (a reading of a question, an answer, a summary) is asked for with null, so
+   * that no clock and no load on the machine decides what it says.
+   */
+  timeoutMs?: number | null;
 }
 export interface Generation {
   text: string;
@@ -245,9 +249,10 @@ export function createLlmService(deps: {
     enqueue(role, async () => {
       const l = await load(role);
       const { LlamaChatSession } = await import('node-llama-cpp');
-      const timeoutMs = o.timeoutMs ?? deps.settings().requestTimeoutMs;
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
+      const timeoutMs = o.timeoutMs === undefined ? deps.settings().requestTimeoutMs : o.timeoutMs;
+      const timeout = timeoutMs === null ? null : AbortSignal.timeout(timeoutMs);
+      const signals = [o.signal, timeout].filter((s): s is AbortSignal => s !== undefined && s !== null);
+      const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
       const session = new LlamaChatSession({ contextSequence: l.sequence, ...(o.systemPrompt ? { systemPrompt: o.systemPrompt } : {}) });
       const started = performance.now();
       let firstTokenMs: number | null = null;
@@ -256,7 +261,7 @@ export function createLlmService(deps: {
         const text = await session.prompt(prompt, {
           maxTokens: o.maxTokens ?? 512,
           temperature: o.temperature ?? 0.7,
-          signal,
+          ...(signal ? { signal } : {}),
           ...(o.grammar ? { grammar: o.grammar } : {}),
           onToken: (t) => {
             firstTokenMs ??= performance.now() - started;
@@ -267,10 +272,10 @@ export function createLlmService(deps: {
         const ms = performance.now() - started;
         return { text, tokens, ms, firstTokenMs, tokensPerSecond: tokens / (ms / 1000) };
       } catch (error) {
-        if (timeout.aborted) {
+        if (timeout?.aborted) {
           throw aiError('AI_TIMEOUT', {
-            ja: `モデルの応答が ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした。`,
-            en: `The model did not finish within ${Math.round(timeoutMs / 1000)} s.`,
+            ja: `モデルの応答が ${Math.round(timeoutMs! / 1000)} 秒以内に終わりませんでした。`,
+            en: `The model did not finish within ${Math.round(timeoutMs! / 1000)} s.`,
           });
         }
         if (o.signal?.aborted) throw aiError('AI_CANCELLED', { ja: '生成を中止しました。', en: 'Generation cancelled.' });
@@ -295,8 +300,9 @@ export function createLlmService(deps: {
         grammar = (await (await getLlama()).createGrammarForJsonSchema(grammarSchema(jsonSchema) as never)) as LlamaJsonSchemaGrammar<never>;
         grammars.set(key, grammar);
       }
-      // The token limit is the schema's: a lower one cuts a grammar-constrained answer short.
-      const out = await generate(role, prompt, { temperature: 0.2, ...o, maxTokens: maxJsonBytes(jsonSchema), grammar });
+      // The token limit is the schema's: a lower one cuts a grammar-constrained answer short. Greedy (temperature 0):
+      // the same prompt gives the same JSON every time.
+      const out = await generate(role, prompt, { temperature: 0, ...o, maxTokens: maxJsonBytes(jsonSchema), grammar });
       let parsed: unknown;
       try {
         // The grammar guarantees JSON; its own parse() also checks lengths, counting them

@@ -154,11 +154,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // Names just synced get their readings (さっぽろ, Sapporo) once, in the background: a question waits for them rather than miss a name.
     await names.ready(deps.db(), deps.aliases());
     const c = contextOf(question, lang, o);
-    const timeoutMs = Math.min(20_000, c.cfg.ai.requestTimeoutSeconds * 1000);
     const reading = await readQuestion(question, {
       parse: parserFor(),
       model: llmReady(deps, 'intent')
-        ? (q, rules) => queryFromModel(deps.llm, q, { names: loadQueryNames(c.db), find: names.finder(c.db, deps.aliases()) }, rules, timeoutMs)
+        ? (q, rules) => queryFromModel(deps.llm, q, { names: loadQueryNames(c.db), find: names.finder(c.db, deps.aliases()) }, rules, o.signal)
         : null,
       previous: o.previous ?? null,
       chosen: o.reading ?? null,

@@ -36,7 +36,8 @@ export async function composeAnswer(o: {
   signal?: AbortSignal;
 }): Promise<{ text: string; source: 'model' | 'template' | 'template_guarded' }> {
   try {
-    const out = await o.llm.generate('answer', answerPrompt(o), { maxTokens: 320, temperature: 0.3, onChunk: o.onChunk, signal: o.signal });
+    // Greedy and with no timer (llmService.ts): the same facts give the same answer; the manager's stop ends it.
+    const out = await o.llm.generate('answer', answerPrompt(o), { maxTokens: 320, temperature: 0, timeoutMs: null, onChunk: o.onChunk, signal: o.signal });
     const text = out.text.trim();
     if (!text) return { text: o.template, source: 'template' };
     const guard = checkNumbers(text, `${o.facts}\n${o.question}`);

@@ -47,9 +47,9 @@ describe('Settings → Models in Chromium, with generated models on the real run
 
   it('shows the stages while the local model explains, and stops it: the standard explanation comes instead', async () => {
     const { page } = env.ui;
-    // The questions are read by the rules. The generated intent model's reading is random words under the grammar, and
-    // whether it comes within its time depended on the machine's load (issue 60 takes the clock out of the reading);
-    // this test is about the explanation, so the intent model is taken away (unloaded, its file removed).
+    // The questions are read by the rules. The generated intent model's reading is random words under the grammar (the
+    // same ones every time: it is greedy and no timer cuts it, assistantDeterminism.test.ts); this test is about the
+    // explanation, so the intent model is taken away (unloaded, its file removed).
     await env.app.ai.llm.unload('intent');
     rmSync(join(env.dataDir, 'models', 'qwen2-0_5b-instruct-q4_k_m.gguf'));
     expect(env.app.ai.llm.status().find((r) => r.role === 'intent')?.state).toBe('not_configured');

@@ -80,8 +80,10 @@ function resolveName(find: QueryNameIndex['find'], kind: (typeof NAME_KINDS)[num
  * The intent model's reading of a question, as the typed query, under a JSON-schema grammar.
  * Throws when the reading does not validate (readModelQuery); the caller keeps the rules'.
  */
-export async function queryFromModel(llm: LlmService, question: string, index: QueryNameIndex, rules: ParsedQuery, timeoutMs: number): Promise<ParsedQuery> {
-  const out = await llm.json('intent', queryPrompt(question, index.names), QUERY_SCHEMA, { timeoutMs });
+export async function queryFromModel(llm: LlmService, question: string, index: QueryNameIndex, rules: ParsedQuery, signal?: AbortSignal): Promise<ParsedQuery> {
+  // Waited for, greedy, with no timer: which reader counts never depends on the clock or the machine's load (the
+  // stage is shown while it reads; the manager can stop it, and then the rules read).
+  const out = await llm.json('intent', queryPrompt(question, index.names), QUERY_SCHEMA, { timeoutMs: null, ...(signal ? { signal } : {}) });
   return readModelQuery(out, index, rules);
 }
 

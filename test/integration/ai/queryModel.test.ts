@@ -110,7 +110,7 @@ describe('the typed query from the intent model (real llama.cpp on a generated q
     for (const q of QUESTIONS) {
       const rules = rulesOf(q);
       try {
-        const r = await queryFromModel(llm, q, INDEX, rules, 30_000);
+        const r = await queryFromModel(llm, q, INDEX, rules);
         expectValid(r.query, rules.query);
         expect(r.confidence).toBeGreaterThanOrEqual(0);
         expect(r.confidence).toBeLessThanOrEqual(1);
