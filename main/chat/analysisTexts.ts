@@ -3,7 +3,7 @@ import { speedFigure as sp } from '../api/figures.js';
 import { businessLabel } from '../api/businessLabel.js';
 import { count, plural } from '../api/englishCount.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
-import type { IncidentReport, ProcessProgress } from '../api/types.js';
+import type { Alert, IncidentReport, ProcessProgress } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
 import { incidentLinesSince } from '../logs/logTexts.js';
 import type { AlertHistory } from '../alerts/alertHistory.js';
@@ -37,9 +37,21 @@ function incidentLines(i: IncidentReport['incidents'][number], o: NamedTz, site:
   return [incident, ...affects, ...sample];
 }
 
-/** The log incidents of now (touching `site` when one is named), with the speeds they likely lowered. */
-export function incidentsAnswer(report: IncidentReport, o: NamedTz, site: string | null): string {
+/**
+ * The log incidents of now or of the window asked (touching `site` when one is named), with the speeds they likely
+ * lowered. None found is an all-clear only when no incident alert is open for the same place (`open`, openConcerns.ts):
+ * an incident outside the window asked is still named, never denied.
+ */
+export function incidentsAnswer(report: IncidentReport, o: NamedTz, site: string | null, open: { alerts: Alert[]; window: Localized } | null = null): string {
   const list = report.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
+  if (list.length === 0 && open !== null && open.alerts.length > 0)
+    return [
+      localize(o.lang, {
+        ja: `${open.window.ja}${site ? `の${site}` : ''}にはログの障害はありません。ただし、次の障害が対応中です:`,
+        en: `No log incident ${open.window.en}${site ? ` touching ${site}` : ''}. But this incident is open:`,
+      }),
+      ...open.alerts.slice(0, 3).map((a) => `- ${a.titles ? localize(o.lang, a.titles) : a.title}`),
+    ].join('\n');
   if (list.length === 0)
     return localize(o.lang, { ja: `ログの障害はありません${site ? `（${site}）` : ''}。`, en: `No log incident${site ? ` touching ${site}` : ''}.` });
   return [

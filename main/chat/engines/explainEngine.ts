@@ -17,6 +17,7 @@ export const explainEngine: Engine = async (q, c) => {
     timeZone: c.cfg.timeZone,
     overview: c.overview,
     incidents: (site) => c.incidents(site),
+    alerts: () => c.deps.alerts(),
     peopleNeeded: async (p) => {
       const situation = placementSituation(c.db, c.situationOptions, { site: p.site, process: p.process, businessId: p.businessId }, c.overview());
       if (!situation) return null;

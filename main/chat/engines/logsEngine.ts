@@ -1,6 +1,7 @@
 import { incidentsAnswer } from '../analysisTexts.js';
 import { logAnswer } from '../answerTexts.js';
 import { namedIncidents } from '../query/namedIncidents.js';
+import { openConcerns } from '../query/openConcerns.js';
 import type { Engine } from './askContext.js';
 
 /**
@@ -23,6 +24,12 @@ export const logsEngine: Engine = async (q, c) => {
     q.service.length === 0 && q.host.length === 0
       ? report
       : { ...report, anomalies: report.anomalies.filter((a) => a.service !== null && services.has(a.service)) };
-  const text = [incidentsAnswer(incidents, c.tz, site), logAnswer(anomalies, hits, c.tz, window.label)].join('\n');
+  // An incident Genba has an open alert for is never denied: one outside the window asked is named as still open (of
+  // the services and hosts named, when the question names any).
+  const touches = (named: string[], theirs: unknown): boolean => named.length === 0 || ((theirs as string[] | undefined) ?? []).some((x) => named.includes(x));
+  const open = openConcerns(c.overview(), c.deps.alerts(), site === null ? [] : [site], ['log_anomaly']).alerts.filter(
+    (a) => touches(q.service, a.detail.services) && touches(q.host, a.detail.hosts),
+  );
+  const text = [incidentsAnswer(incidents, c.tz, site, { alerts: open, window: window.label }), logAnswer(anomalies, hits, c.tz, window.label)].join('\n');
   return { text, facts: text, knowhow: [...q.service, 'システム障害 エラー ログ'] };
 };

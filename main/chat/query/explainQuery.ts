@@ -3,10 +3,11 @@ import type Database from 'better-sqlite3';
 import type { AskQuery } from '../../api/askQuery.js';
 import type { QueryTable } from '../../api/assistantTypes.js';
 import { localize, type Localized } from '../../api/localized.js';
-import type { IncidentReport, Lang, Overview, ProcessProgress } from '../../api/types.js';
+import type { Alert, IncidentReport, Lang, Overview, ProcessProgress } from '../../api/types.js';
 import { usualSpeed } from '../../alerts/usualSpeed.js';
 import { formatHm } from '../../config/zonedTime.js';
 import { EXPLAIN_TEXTS as T } from './explainTexts.js';
+import { concernLines, hasConcerns, openConcerns } from './openConcerns.js';
 
 export interface ExplainContext {
   db: Database.Database;
@@ -14,6 +15,8 @@ export interface ExplainContext {
   timeZone: string;
   overview: () => Overview;
   incidents: (site?: string) => IncidentReport;
+  /** The alerts as they stand: an all-clear is checked against the open ones. */
+  alerts: () => Alert[];
   /** People the optimizer would move to a series now (0: none needed or none can be spared); null when it could not say. */
   peopleNeeded: (p: ProcessProgress) => Promise<number | null>;
 }
@@ -44,7 +47,7 @@ export async function explainQuery(
   const name = (id: string): string => ov.businessNames[id] ?? id;
   const hm = (t: number): string => formatHm(t, c.timeZone);
   const targets = explainTargets(q, ov);
-  if (targets.length === 0) return { text: localize(c.lang, T.nothingWrong), table: { columns: [], rows: [] }, targets, services: [] };
+  if (targets.length === 0) return { text: nothingToExplain(q, ov, c), table: { columns: [], rows: [] }, targets, services: [] };
   const lines: string[] = [];
   /** The services of the incidents given as causes: the know-how about them is what backs the answer. */
   const services = new Set<string>();
@@ -93,3 +96,23 @@ export async function explainQuery(
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/**
+ * Nothing to explain: nothing is late where the question looks, or what it names has no work left. An all-clear only when
+ * Genba knows of nothing open at the sites asked about (openConcerns.ts); otherwise what is open is named.
+ */
+function nothingToExplain(q: AskQuery, ov: Overview, c: ExplainContext): string {
+  const at = ov.dataAsOf === null ? '—' : formatHm(ov.dataAsOf, c.timeZone);
+  const concerns = openConcerns(ov, c.alerts(), q.site);
+  const narrowed = q.process.length > 0 || q.business.length > 0;
+  const named = [q.site.join('・'), q.process.join('・'), q.business.map((id) => ov.businessNames[id] ?? id).join('・')].filter((x) => x !== '').join(' · ');
+  const lead = narrowed ? [localize(c.lang, T.namedState)(named, namedSeries(q, ov).length > 0, at)] : [];
+  if (!hasConcerns(concerns))
+    return [...lead, localize(c.lang, T.nothingWrong)(q.site.length > 0 ? `${q.site.join('・')}: ` : '', at)].join(localize(c.lang, { ja: '', en: ' ' }));
+  return [
+    ...lead,
+    ...(narrowed ? [] : [localize(c.lang, T.noLineLate)(at)]),
+    localize(c.lang, T.butOpen),
+    ...concernLines(concerns, c.lang, ov.businessNames),
+  ].join('\n');
+}

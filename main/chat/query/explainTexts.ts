@@ -14,9 +14,20 @@ const speed = {
 /** The sentences of a why or advise answer; each figure with its unit and time. */
 export const EXPLAIN_TEXTS = {
   nothingWrong: {
-    ja: '遅れている・遅れそうな工程はありません。',
-    en: 'Nothing is late or at risk.',
-  } as Localized,
+    ja: (scope: string, at: string) => `${scope}遅れている・遅れそうな工程はなく、対応中のアラートもありません（${at}時点）。`,
+    en: (scope: string, at: string) => `${scope}Nothing is late or at risk, and no alert is open (as of ${at}).`,
+  } as Localized<(scope: string, at: string) => string>,
+  /** What was named has nothing to explain: it has no work today, or it is done. */
+  namedState: {
+    ja: (named: string, done: boolean, at: string) => (done ? `${named}は完了しています（${at}時点）。` : `${named}の作業は今日ありません（${at}時点）。`),
+    en: (named: string, done: boolean, at: string) => (done ? `${named} is done (as of ${at}).` : `${named} has no work today (as of ${at}).`),
+  } as Localized<(named: string, done: boolean, at: string) => string>,
+  noLineLate: {
+    ja: (at: string) => `遅れている・遅れそうな工程はありません（${at}時点）。`,
+    en: (at: string) => `No line is late or at risk (as of ${at}).`,
+  } as Localized<(at: string) => string>,
+  /** Genba knows of trouble at the sites asked about: never an all-clear then; what is open follows. */
+  butOpen: { ja: 'ただし、次が対応中です:', en: 'But these are open:' } as Localized,
   state: {
     ja: (label: string, left: number, now: number | null, needed: number | null, m: number | null, at: string) =>
       `${label}（${at}時点）: 残件${left}件、${speed.ja(now)}（必要${speed.ja(needed)}）、${late.ja(m)}。`,

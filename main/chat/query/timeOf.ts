@@ -128,6 +128,8 @@ function timeIn(folded: string): AskTime | null {
   if (/past week|past seven days/.test(folded)) return 'last_7d';
   if (/先週|せんしゅう|last week/.test(folded)) return 'last_week';
   if (/今週|こんしゅう|this week/.test(folded)) return 'this_week';
+  // "Since this morning" runs up to now: the day so far, not the morning alone (an incident from 13:50 is in it).
+  if (/(?:今朝|けさ|午前中?|朝)(?:から|以降)|since (?:this )?morning/.test(folded)) return 'today';
   if (/午前|今朝|けさ|this morning/.test(folded)) return 'this_morning';
   if (/午後|this afternoon/.test(folded)) return 'this_afternoon';
   if (/今日|きょう|本日|ほんじつ|today/.test(folded)) return 'today';
