@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { GenbaApp } from '../app.js';
 import { checkFigures, evaluateAsk, parseAskCases } from '../chat/query/queryEval.js';
+import { vocabularyCoverage } from '../chat/query/measures.js';
 import { scoreAnswers } from '../chat/query/figureScore.js';
 import { formatAnswerScore } from './formatAnswerScore.js';
 import type { CliIo } from './cliIo.js';
@@ -43,7 +44,8 @@ async function evalAsk(app: GenbaApp, file: string, json: boolean, io: CliIo): P
   const figures = await checkFigures(cases, async (q) => (await app.assistant.ask(q)).answer);
   // Lines with expected figures are answered by the app's own ask(), as `genba ask` answers them.
   const answers = await scoreAnswers(cases, (q) => app.assistant.ask(q));
-  const report = { file, requests: cases.length, ms: Math.round(performance.now() - started), ...e, figures, answers };
+  const vocabulary = vocabularyCoverage();
+  const report = { file, requests: cases.length, ms: Math.round(performance.now() - started), ...e, figures, answers, vocabulary };
   if (json) {
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
@@ -76,6 +78,13 @@ async function evalAsk(app: GenbaApp, file: string, json: boolean, io: CliIo): P
       ...figures.misses.map((m) => `  ${m.q}: ${m.missing.join(', ')}`),
     );
   if (answers.storesChecked > 0) lines.push(...formatAnswerScore(answers, { perOp: e.all.perOp, perLang: e.perLang }, lang));
+  lines.push(
+    localize(lang, { ja: '語彙（指標ごとの日本語・英語の言葉）', en: 'vocabulary (the Japanese and English words of each measure)' }),
+    ...vocabulary.map(
+      (v) =>
+        `  ${v.measure.padEnd(18)} ja ${String(v.ja.length).padStart(2)}: ${v.ja.join(' ')}\n  ${''.padEnd(18)} en ${String(v.en.length).padStart(2)}: ${v.en.join(' | ')}`,
+    ),
+  );
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -1,4 +1,18 @@
+import { localize } from '../../api/localized.js';
+import { forbiddingRule, PERMISSION, VERDICT_TEXTS } from '../query/ruleVerdict.js';
 import type { Engine } from './askContext.js';
 
-/** The company's rules and know-how (「経験3か月の人を応援に出してもいい？」): the stored rules that match, cited. */
-export const knowhowEngine: Engine = async (q) => ({ text: '', knowhow: [...q.site, ...q.process], showKnowhow: true });
+/**
+ * The company's rules and know-how (「経験3か月の人を応援に出してもいい？」): the stored rules that match, cited. A question
+ * whether something may be done is answered by the rules, leading with "No" and the rule when one forbids it, and never
+ * with a bare yes (ruleVerdict.ts).
+ */
+export const knowhowEngine: Engine = async (q, c) => {
+  const words = [...q.site, ...q.process];
+  if (!PERMISSION.test(c.question.normalize('NFKC'))) return { text: '', knowhow: words, showKnowhow: true };
+  const citations = await c.deps.knowledge.search([c.question, ...words].join(' '), 3);
+  const rule = forbiddingRule(c.question, citations, c.lang);
+  const title = (t: { title: string; titleEn?: string }): string => localize(c.lang, { ja: t.title, en: t.titleEn ?? t.title });
+  const text = rule ? localize(c.lang, VERDICT_TEXTS.forbidden)(rule.sentence, title(rule.citation)) : localize(c.lang, VERDICT_TEXTS.noRule);
+  return { text, citations, showKnowhow: true };
+};

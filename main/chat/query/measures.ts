@@ -86,7 +86,23 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
   arrivals: {
     ...MEASURE_LABELS.arrivals,
     source: { kind: 'progress' },
-    words: ['入荷', '到着', '投入', '流入', '届いた', '入ってきた', '新規', 'arriv', 'incoming', 'inflow', 'came in', 'coming in', 'is coming', 'new items'],
+    words: [
+      '入荷',
+      '到着',
+      '投入',
+      '流入',
+      '届いた',
+      '入ってきた',
+      '新規',
+      'arriv',
+      'incoming',
+      'inflow',
+      'came in',
+      'coming in',
+      'is coming',
+      'new items',
+      'intake',
+    ],
   },
   progress: {
     ...MEASURE_LABELS.progress,
@@ -570,3 +586,13 @@ export const MEASURES = Object.fromEntries(
     return [id, { ...d, dims }];
   }),
 ) as Record<MeasureId, MeasureDef>;
+
+/** The vocabulary's coverage (`genba eval ask`): per measure, the words that speak for it in Japanese and in English. */
+export function vocabularyCoverage(): { measure: MeasureId; ja: string[]; en: string[] }[] {
+  const english = (w: string): boolean => /^[\x20-\x7e]+$/.test(w);
+  return (Object.keys(MEASURES) as MeasureId[]).map((measure) => ({
+    measure,
+    ja: MEASURES[measure].words.filter((w) => !english(w)),
+    en: MEASURES[measure].words.filter(english),
+  }));
+}

@@ -200,15 +200,21 @@ function moveOf(folded: string, named: NamedInText): AskMove | null {
   const people = /\+ ?(\d+) ?(?:名|人)?|(\d+) ?(?:名|人|にん|めい|people|persons?|operators?|staff|heads?|more)/.exec(folded);
   if (!people || !(condition.test(folded) || /^\+/.test(people[0]))) return null;
   const text = named.text;
+  // The site people leave: 「大阪から」「大阪の検証から」, "from Osaka", "out of Osaka" ("pull 2 out of Osaka": a removal).
   const source = named.sites.find(
-    (h) => /^(?:拠点|センター)?(?:の[^\s、。]{0,8}?)?(?:から|より|→|->)/.test(text.slice(h.end)) || /from ?$/.test(text.slice(0, h.at)),
+    (h) =>
+      /^(?:拠点|センター)?(?:の[^\s、。]{0,8}?)?(?:から|より|→|->)/.test(text.slice(h.end)) ||
+      /(?:from|out of|away from) ?(?:the )?$/.test(text.slice(0, h.at)),
   );
   const target = named.sites.find((h) => h !== source);
+  // The process they are moved to is the one named with the target (「札幌のエントリ1に」), not the one they leave
+  // (「大阪の検証から」): the first process after the target's name, else the first one named.
+  const process = (target ? named.processes.find((p) => p.at >= target.end) : undefined) ?? named.processes[0];
   return {
     count: Number(people[1] ?? people[2]),
     from: source?.canonical ?? null,
     to: target?.canonical ?? null,
-    process: named.processes[0]?.canonical ?? null,
+    process: process?.canonical ?? null,
   };
 }
 

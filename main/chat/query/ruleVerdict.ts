@@ -1,0 +1,61 @@
+import type { Citation } from '../../api/assistantTypes.js';
+import { localize, type Lang } from '../../api/localized.js';
+
+/**
+ * A question whether someone may do something (「応援の人に最終チェックをさせていい？」, "Can a helper from another site
+ * do the final check?"): its answer is the company's rule, never the state of the floor.
+ */
+export const PERMISSION =
+  /てもいい|ても良い|てもよい|ていい|てもよろしい|ても構わ|てもかまわ|て大丈夫|させていい|いいんだっけ|アリ[?？]|ありですか|差し支え|問題ございません|\b(?:can|could|may)\b.*\b(?:do|work|handle|help|take|be)\b|\ballowed\b|\bpermitted\b|\bok(?:ay)? (?:to|for)\b/i;
+
+/** A rule's sentence that forbids: 「〜しない」「させない」「禁止」, "never", "not allowed", "must not". */
+const FORBIDS =
+  /しない|させない|任せない|禁止|不可|してはいけない|できません|行いません|\bnever\b|\bnot allowed\b|\bmust not\b|\bmay not\b|\bno one\b|\bnot be\b/i;
+
+/** The words a question and a rule share: Latin words of 4+ letters by their first 5, and runs of 2 kanji or katakana. */
+function terms(text: string): Set<string> {
+  const t = text.normalize('NFKC').toLowerCase();
+  const out = new Set<string>();
+  for (const w of t.match(/[a-z]{4,}/g) ?? []) out.add(w.slice(0, 5));
+  for (const run of t.match(/[\p{Script=Han}\p{Script=Katakana}ー]{2,}/gu) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+  return out;
+}
+const STOP = new Set(['there', 'their', 'which', 'would', 'could', 'should', 'other', 'about', 'after', 'befor', 'given', 'someo', 'where']);
+
+export interface RuleVerdict {
+  /** The rule's sentence that forbids what was asked, in the answer's language. */
+  sentence: string;
+  citation: Citation;
+}
+
+/**
+ * The rule that forbids what a permission question asks, or null. A sentence counts only when it forbids and shares at
+ * least two of the question's words (in either of the rule's languages): a prohibition about something else is not an
+ * answer. Null is not a yes: the caller says no rule was found that allows or forbids it.
+ */
+export function forbiddingRule(question: string, citations: readonly Citation[], lang: Lang): RuleVerdict | null {
+  const asked = terms(question);
+  for (const citation of citations) {
+    const texts = [citation.text, citation.textEn ?? ''];
+    const sentencesOf = (t: string): string[] => t.split(/(?<=[。.!?！？])\s*/).filter((s) => s.trim() !== '');
+    const [ja, en] = texts.map(sentencesOf);
+    for (let i = 0; i < Math.max(ja!.length, en!.length); i++) {
+      const pair = [ja![i] ?? '', en![i] ?? ''];
+      if (!pair.some((s) => FORBIDS.test(s))) continue;
+      const shared = [...new Set(pair.flatMap((s) => [...terms(s)]))].filter((w) => asked.has(w) && !STOP.has(w));
+      if (shared.length >= 2) return { sentence: localize(lang, { ja: pair[0] || pair[1]!, en: pair[1] || pair[0]! }).trim(), citation };
+    }
+  }
+  return null;
+}
+
+export const VERDICT_TEXTS = {
+  forbidden: {
+    ja: (sentence: string, title: string) => `いいえ。会社のルール（${title}）で「${sentence}」とされています。`,
+    en: (sentence: string, title: string) => `No. The company's rule (${title}) says: "${sentence}"`,
+  },
+  noRule: {
+    ja: 'これを許可する・禁止するルールは見つかりませんでした（はい、とは言えません）。近いルールは次のとおりです。',
+    en: 'Genba found no rule that allows or forbids this, so it cannot say yes. The closest rules:',
+  },
+};

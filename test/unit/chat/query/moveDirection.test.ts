@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../../../main/chat/query/parseQuery.js';
+import { createNameFinder } from '../../../../main/chat/query/queryNames.js';
+
+// The sites' readings as the dictionary makes them (nameReadings.ts), given here: Latin names are read from them.
+const find = createNameFinder(
+  { sites: ['札幌', '盛岡', '大阪'], processes: ['エントリ1', 'エントリ2', '検証', '補正'], businessIds: [], operators: [], services: [], hosts: [] },
+  {},
+  {
+    札幌: { forms: ['さっぽろ', 'sapporo'], latin: 'Sapporo' },
+    盛岡: { forms: ['もりおか', 'morioka'], latin: 'Morioka' },
+    大阪: { forms: ['おおさか', 'osaka'], latin: 'Osaka' },
+  },
+);
+const move = (q: string) => parseQuery(q, find(q)).query.move;
+
+/** Issue 60: a what-if moves people the way the words say, out of one place and into another process. */
+describe('the direction of a move in a what-if', () => {
+  it('"pull 2 people out of Osaka Entry 2" takes them out of Osaka: a removal, not a move into it', () => {
+    expect(move('If I pull 2 people out of Osaka Entry 2 right now, does Osaka still make its 17:00 deadlines?')).toEqual({
+      count: 2,
+      from: '大阪',
+      to: null,
+      process: 'エントリ2',
+    });
+    expect(move('What if 3 people are taken away from Osaka?')).toMatchObject({ count: 3, from: '大阪', to: null });
+  });
+
+  it('the process moved to is the one named with the target, not the one they leave', () => {
+    expect(move('大阪の検証から2名を札幌のエントリ1に移したら大阪への影響は？')).toEqual({ count: 2, from: '大阪', to: '札幌', process: 'エントリ1' });
+    expect(move('What if I move 2 people from Osaka verification to Sapporo entry 1?')).toEqual({ count: 2, from: '大阪', to: '札幌', process: 'エントリ1' });
+    expect(move('盛岡から3人札幌のエントリ1に回したら間に合う？')).toEqual({ count: 3, from: '盛岡', to: '札幌', process: 'エントリ1' });
+  });
+});
