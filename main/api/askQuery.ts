@@ -132,6 +132,8 @@ export const fullQuerySchema = z.object({
   rank: z.object({ order: z.enum(['top', 'bottom']), n: z.number().int().min(1).max(50) }).nullable(),
   against: z.enum(AGAINST).nullable(),
   move: moveSchema.nullable(),
+  /** Sites people must not be taken from (「盛岡からは出さないで」, "don't take anyone from Morioka"): a proposal leaves their people out. */
+  notFrom: names,
 });
 export type AskQuery = z.infer<typeof fullQuerySchema>;
 
@@ -167,5 +169,6 @@ export function fullQuery(q: AskQueryInput): AskQuery {
         ? { speed: q.move.speed }
         : { count: q.move.count, from: q.move.from ?? null, to: q.move.to ?? null, process: q.move.process ?? null }
       : null,
+    notFrom: list(q.notFrom),
   };
 }

@@ -45,8 +45,9 @@ export async function answerResult(
   let proposal = out.proposal ?? null;
   if (proposal) {
     proposal = saveProposal(c.db, { ...proposal, citations }, c.question);
-    facts = proposalFacts(proposal, c.tz);
-    text = proposalAnswer(proposal, c.tz);
+    // What the engine says before the proposal (the sites left out, as asked) stays in front of it.
+    facts = [out.text, proposalFacts(proposal, c.tz)].filter(Boolean).join('\n');
+    text = [out.text, proposalAnswer(proposal, c.tz)].filter(Boolean).join('\n');
   }
   if (decided) {
     text = `${decided}\n${text}`;

@@ -7,6 +7,7 @@
  */
 export const PROCESS_WORDS: Record<string, readonly string[]> = {
   エントリ: ['entry', 'data entry', 'えんとり', 'e'],
-  補正: ['correction', 'correct', 'fix', 'ほせい'],
+  // Not "fix" or "correct": a manager's English uses them as verbs ("fix Sapporo's delay"), not for the process.
+  補正: ['correction', 'corrections', 'ほせい'],
   検証: ['verification', 'verify', 'けんしょう'],
 };

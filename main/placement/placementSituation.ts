@@ -87,7 +87,8 @@ function donorCapacities(series: ProcessProgress[], reserveShare: number): Donor
 export function placementSituation(
   db: Database.Database,
   o: OverviewOptions & { policy: PlacementPolicy },
-  target: { site: string; process: string; businessId: string | null },
+  /** `notFrom`: sites whose people the manager asked not to take (「盛岡からは出さないで」): they are no candidates. */
+  target: { site: string; process: string; businessId: string | null; notFrom?: readonly string[] },
   /** The overview of the same moment, when the caller has it already. */
   computed?: Overview,
 ): PlacementSituation | null {
@@ -120,6 +121,7 @@ export function placementSituation(
   // Moved in the last 24 hours of elapsed time (the same window as proposalStore.ts's approval check), not "today".
   const movedSince = o.now - HOURS_24_MS;
   for (const r of rows) {
+    if (target.notFrom?.includes(r.site)) continue;
     if (r.skill < o.policy.minSkill) {
       belowSkill++;
       continue;

@@ -5,6 +5,11 @@ import { localize } from '../../api/localized.js';
 import { approvedMovesText } from '../../placement/approvedMoves.js';
 import type { Engine } from './askContext.js';
 
+const LEFT_OUT = {
+  ja: (sites: string) => `${sites}からは人を出さない条件で探しました。`,
+  en: (sites: string) => `People from ${sites} were left out, as asked.`,
+};
+
 const NOTHING_MORE = {
   ja: '承認済みの移動で納期に間に合う見込みのため、追加の移動は提案しません。',
   en: 'The moves approved today are projected to meet the deadline, so no further move is proposed.',
@@ -34,7 +39,7 @@ export const proposeEngine: Engine = async (q, c) => {
     const question = clarifyQuestion(site === null ? 'site' : 'process', c.tz);
     return { text: [question, ...options.map((x) => `- ${x.label}`)].join('\n'), clarify: options.length > 0 ? { question, options } : null };
   }
-  const situation = placementSituation(c.db, c.situationOptions, { site, process, businessId: business }, c.overview());
+  const situation = placementSituation(c.db, c.situationOptions, { site, process, businessId: business, notFrom: q.notFrom }, c.overview());
   if (!situation) return { text: noProgressTodayAnswer(site, process, c.tz) };
   c.onStage?.('optimize');
   const result = await proposePlacement(situation, c.proposeOptions);
@@ -43,7 +48,9 @@ export const proposeEngine: Engine = async (q, c) => {
     situationWords: `納期${result.facts.minutesLeft}分前`,
     optimizeMs: result.optimizeMs,
   };
-  if (result.proposal) return { text: '', proposal: result.proposal, ...words };
+  // The sites the manager asked not to take from are said first: the proposal was made without them.
+  const leftOut = q.notFrom.length > 0 ? localize(c.lang, LEFT_OUT)(q.notFrom.join(localize(c.lang, { ja: '・', en: ', ' }))) : '';
+  if (result.proposal) return { text: leftOut, proposal: result.proposal, ...words };
   // Moves approved today already cover it: what was decided, promised against measured, and that nothing more is needed.
   if (situation.approved.length > 0) {
     const text = [localize(c.lang, approvedMovesText(situation.approved, c.cfg.timeZone)), localize(c.lang, NOTHING_MORE)].join('\n');

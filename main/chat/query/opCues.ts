@@ -318,6 +318,10 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['who could go', 4],
     ['who from', 2],
     ['move i can approve', 4],
+    // Asking for a move is asking for the card (a proposal), not for advice in words.
+    ['suggest a move', 4],
+    ['propose a move', 4],
+    ['suggest moving', 4],
     ['assign', 1.5],
     ['誰を回', 4],
     ['だれを回', 4],

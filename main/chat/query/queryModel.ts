@@ -125,6 +125,8 @@ export function readModelQuery(output: unknown, index: QueryNameIndex, rules: Pa
     rank: op === 'rank' ? ((same ? r.rank : null) ?? out.rank ?? { order: 'top', n: 1 }) : null,
     against: op === 'change' ? ((same ? r.against : null) ?? 'usual') : null,
     move: op === 'whatif' && same ? r.move : null,
+    // Read by the rules only, like the hosts: the model's schema stays small.
+    notFrom: r.notFrom,
   };
   const parsed = askQuerySchema.safeParse(candidate);
   if (!parsed.success)

@@ -162,7 +162,8 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
         if (term.after && !term.after.test(text.slice(end))) continue;
         // A Latin name is a word of its own: "ss" is not in "progress", "sapporo" not in "ocr-sapporo-01".
         if (/^[a-z]/.test(term.form) && /[a-z0-9_./-]/.test(text[at - 1] ?? '')) continue;
-        if (/[a-z0-9]$/.test(term.form) && /[a-z_./-]/.test(text[end] ?? '')) continue;
+        // A full stop ends a sentence ("… from Morioka."); only one inside a word joins it (sapporo.example).
+        if (/[a-z0-9]$/.test(term.form) && (/[a-z_/-]/.test(text[end] ?? '') || (text[end] === '.' && /[a-z0-9]/.test(text[end + 1] ?? '')))) continue;
         if (taken.slice(at, end).some(Boolean)) continue;
         for (let i = at; i < end; i++) taken[i] = true;
         if (!out[kind].some((h) => h.canonical === term.canonical)) out[kind].push({ canonical: term.canonical, at, end });

@@ -32,3 +32,24 @@ describe('the direction of a move in a what-if', () => {
     expect(move('盛岡から3人札幌のエントリ1に回したら間に合う？')).toEqual({ count: 3, from: '盛岡', to: '札幌', process: 'エントリ1' });
   });
 });
+
+/** Issue 60: an exclusion is kept: a site not to take people from is neither the site asked about nor a source. */
+describe('sites not to take people from', () => {
+  const read = (q: string) => parseQuery(q, find(q)).query;
+  it('"but don\'t take anyone from Morioka" and 「盛岡からは出さないで」 keep 盛岡 out', () => {
+    expect(read("Suggest a move to fix Sapporo's delay, but don't take anyone from Morioka.")).toMatchObject({
+      op: 'propose',
+      site: ['札幌'],
+      process: [],
+      notFrom: ['盛岡'],
+    });
+    expect(read('札幌の遅れを何とかしたい。盛岡からは出さないで')).toMatchObject({ site: ['札幌'], notFrom: ['盛岡'] });
+    expect(read('盛岡以外から札幌のエントリ1に人を回して')).toMatchObject({ site: ['札幌'], notFrom: ['盛岡'] });
+    expect(read('Send help to Sapporo entry 1, except Morioka')).toMatchObject({ site: ['札幌'], notFrom: ['盛岡'] });
+  });
+
+  it('a site named as a source or a target is not excluded', () => {
+    expect(read('盛岡から3人札幌のエントリ1に回したら間に合う？').notFrom).toEqual([]);
+    expect(read('Is Morioka late?').notFrom).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type GenbaApp } from '../../../main/app.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+/**
+ * Issue 60: an exclusion is kept in a proposal. Before, "Suggest a move to fix Sapporo's delay, but don't take anyone
+ * from Morioka." read "fix" as the process 補正, dropped the exclusion (「Morioka.」 at the sentence's end was no name) and
+ * answered "Nothing is late or at risk." On the demo company at 15:40, where 札幌 エントリ1 (SS) is late.
+ */
+describe('a site the manager excludes gives no one to the proposal', () => {
+  const dir = tempDir();
+  let app: GenbaApp;
+
+  beforeAll(async () => {
+    await copyDemoStore(dir.path);
+    app = createApp({ dataDir: dir.path, now: Date.parse('2025-10-23T15:40+09:00') });
+    await app.start();
+  }, 300_000);
+  afterAll(async () => {
+    await app?.stop();
+    dir.remove();
+  });
+
+  it('without the exclusion the optimizer takes people from 盛岡; with it, none, and the answer says so first', async () => {
+    const plain = await app.assistant.ask('Suggest a move to fix Sapporo entry 1.');
+    expect(plain.proposal!.operators.some((o) => o.from === '盛岡')).toBe(true);
+
+    const r = await app.assistant.ask("Suggest a move to fix Sapporo's delay, but don't take anyone from Morioka.");
+    expect(r.query!.read).toMatchObject({ op: 'propose', site: ['札幌'], process: [], notFrom: ['盛岡'] });
+    expect(r.proposal!.operators.length).toBeGreaterThan(0);
+    expect(r.proposal!.operators.filter((o) => o.from === '盛岡')).toEqual([]);
+    expect(r.answer).toMatch(/^People from Morioka were left out, as asked\.\nI propose moving /);
+  });
+
+  it('「盛岡からは出さないで」 the same in Japanese', async () => {
+    const r = await app.assistant.ask('札幌のエントリ1に応援を出して。盛岡からは出さないで');
+    expect(r.query!.read.notFrom).toEqual(['盛岡']);
+    expect(r.proposal!.operators.filter((o) => o.from === '盛岡')).toEqual([]);
+    expect(r.answer).toMatch(/^盛岡からは人を出さない条件で探しました。\n札幌 エントリ1へ/);
+  });
+});
