@@ -219,13 +219,6 @@ function moveOf(folded: string, named: NamedInText): AskMove | null {
 }
 
 /**
- * The model-free parser: a request → the typed query. The operation is the one with the
- * most evidence (opCues.ts and the question's structure); the measure, the one whose words
- * the request uses (measures.ts), else the operation's default; filters are the names the
- * request uses (queryNames.ts). `ops` narrows the operations it may choose (the
- * leave-one-operation-out check of `genba eval ask`).
- */
-/**
  * A site named as one not to take people from: 「盛岡からは出さないで」「盛岡以外から」「盛岡は除いて」, "don't take anyone from
  * Morioka", "not from Morioka", "except Morioka". It is neither the site asked about nor a move's source.
  */
@@ -242,6 +235,13 @@ function isExcluded(text: string, h: { at: number; end: number }): boolean {
   );
 }
 
+/**
+ * The model-free parser: a request → the typed query. The operation is the one with the
+ * most evidence (opCues.ts and the question's structure); the measure, the one whose words
+ * the request uses (measures.ts), else the operation's default; filters are the names the
+ * request uses (queryNames.ts). `ops` narrows the operations it may choose (the
+ * leave-one-operation-out check of `genba eval ask`).
+ */
 export function parseQuery(question: string, found: NamedInText, ops: readonly AskOp[] = ASK_OPS): ParsedQuery {
   const folded = wordsRead(fold(question));
   const excludedSites = found.sites.filter((h) => isExcluded(found.text, h));
