@@ -9,6 +9,7 @@ import { incidentLinesSince } from '../logs/logTexts.js';
 import type { AlertHistory } from '../alerts/alertHistory.js';
 import type { MoveImpactRow, StaffMove } from '../placement/moveImpact.js';
 import { type NamedTz, type Tz, when } from './textTz.js';
+import { alertTitle } from './alertTitle.js';
 
 /** The answers that explain (log incidents, a site's speed, a move's impact, the alert history), in each language: numbers from SQL only. */
 
@@ -50,7 +51,7 @@ export function incidentsAnswer(report: IncidentReport, o: NamedTz, site: string
         ja: `${open.window.ja}${site ? `の${site}` : ''}にはログの障害はありません。ただし、次の障害が対応中です:`,
         en: `No log incident ${open.window.en}${site ? ` touching ${site}` : ''}. But this incident is open:`,
       }),
-      ...open.alerts.slice(0, 3).map((a) => `- ${a.titles ? localize(o.lang, a.titles) : a.title}`),
+      ...open.alerts.slice(0, 3).map((a) => `- ${alertTitle(a, o.lang)}`),
     ].join('\n');
   if (list.length === 0)
     return localize(o.lang, { ja: `ログの障害はありません${site ? `（${site}）` : ''}。`, en: `No log incident${site ? ` touching ${site}` : ''}.` });

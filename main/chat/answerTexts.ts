@@ -7,6 +7,7 @@ import type { Alert, LogAnomalyReport, LogSearchHit, ProcessProgress } from '../
 import { formatHm } from '../config/zonedTime.js';
 import { alertKindName } from './analysisTexts.js';
 import { englishKnowhow, englishTitle } from './knowhowCitation.js';
+import { alertTitle } from './alertTitle.js';
 
 /** Japanese script: a heading written in it is not an English answer's words. */
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -177,7 +178,7 @@ export function alertAnswer(open: Alert[], o: Tz): string {
     ...[...open]
       .sort((a, b) => Number(b.severity === 'critical') - Number(a.severity === 'critical'))
       .slice(0, 5)
-      .map((a) => `- ${localize(o.lang, SEVERITY[a.severity])}: ${a.titles ? localize(o.lang, a.titles) : a.title}`),
+      .map((a) => `- ${localize(o.lang, SEVERITY[a.severity])}: ${alertTitle(a, o.lang)}`),
   ].join('\n');
 }
 

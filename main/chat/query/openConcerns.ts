@@ -1,4 +1,5 @@
 import { localize, type Localized } from '../../api/localized.js';
+import { alertTitle } from '../alertTitle.js';
 import type { Alert, Lang, Overview, ProcessProgress } from '../../api/types.js';
 
 /**
@@ -43,6 +44,6 @@ export function concernLines(c: OpenConcerns, lang: Lang, businessNames: Record<
       localize(lang, TEXTS.linesHead),
       ...c.lines.slice(0, 5).map((p) => L(`${p.site} · ${p.process} · ${businessNames[p.businessId] ?? p.businessId}`, p)),
     );
-  if (c.alerts.length > 0) out.push(localize(lang, TEXTS.alertsHead), ...c.alerts.slice(0, 5).map((a) => `- ${a.titles ? localize(lang, a.titles) : a.title}`));
+  if (c.alerts.length > 0) out.push(localize(lang, TEXTS.alertsHead), ...c.alerts.slice(0, 5).map((a) => `- ${alertTitle(a, lang)}`));
   return out;
 }

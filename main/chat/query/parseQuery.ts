@@ -1,5 +1,6 @@
 import { ASK_OPS, MEASURE_IDS, type AskMove, type AskOp, type AskQuery, type MeasureId } from '../../api/askQuery.js';
 import { foldForCues } from '../foldForCues.js';
+import { excludedSites } from './excludedSites.js';
 import { calibrated } from './calibration.js';
 import { MEASURES } from './measures.js';
 import { OP_CUES } from './opCues.js';
@@ -219,23 +220,6 @@ function moveOf(folded: string, named: NamedInText): AskMove | null {
 }
 
 /**
- * A site named as one not to take people from: 「盛岡からは出さないで」「盛岡以外から」「盛岡は除いて」, "don't take anyone from
- * Morioka", "not from Morioka", "except Morioka". It is neither the site asked about nor a move's source.
- */
-function isExcluded(text: string, h: { at: number; end: number }): boolean {
-  const after = text.slice(h.end);
-  const before = text.slice(0, h.at);
-  return (
-    /^(?:拠点|センター)?(?:の(?:人|方|メンバー|オペレーター?))?(?:から(?:は|も)?(?:[^。、]{0,6}?)?(?:出さな|出さず|取らな|取らず|抜かな|抜かず|動かさな|連れてこな|呼ばな|借りな|借りず)|以外|は(?:除|のぞ|使わな|なし|ダメ|だめ|ng|やめ))/i.test(
-      after,
-    ) ||
-    /(?:not from|except(?: for)?|excluding|other than|(?:don't|do not|never) (?:take|pull|move|borrow|use) (?:anyone|anybody|people|staff|operators?|someone)? ?(?:from|out of)|no one from|nobody from|(?:leave|keep) (?:out )?) ?(?:the )?$/i.test(
-      before,
-    )
-  );
-}
-
-/**
  * The model-free parser: a request → the typed query. The operation is the one with the
  * most evidence (opCues.ts and the question's structure); the measure, the one whose words
  * the request uses (measures.ts), else the operation's default; filters are the names the
@@ -244,8 +228,8 @@ function isExcluded(text: string, h: { at: number; end: number }): boolean {
  */
 export function parseQuery(question: string, found: NamedInText, ops: readonly AskOp[] = ASK_OPS): ParsedQuery {
   const folded = wordsRead(fold(question));
-  const excludedSites = found.sites.filter((h) => isExcluded(found.text, h));
-  const named: NamedInText = { ...found, sites: found.sites.filter((h) => !excludedSites.includes(h)) };
+  const excluded = excludedSites(found);
+  const named: NamedInText = { ...found, sites: found.sites.filter((h) => !excluded.includes(h)) };
   // 補正待ち is a count, not the process 補正.
   const processes = named.processes.filter(
     (h) =>
@@ -321,7 +305,7 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     rank: rankOf(op, folded, measure),
     against: againstOf(op, folded),
     move: op === 'whatif' ? move : null,
-    notFrom: [...new Set(excludedSites.map((h) => h.canonical))].sort(),
+    notFrom: [...new Set(excluded.map((h) => h.canonical))].sort(),
   };
   return {
     query,

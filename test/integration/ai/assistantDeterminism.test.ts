@@ -1,24 +1,17 @@
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../../../main/api/assistantTypes.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
 import { QUERY_SCHEMA, queryPrompt } from '../../../main/chat/query/queryModel.js';
 import { loadQueryNames } from '../../../main/chat/query/queryNames.js';
+import { busyCores } from '../../helpers/busyCores.js';
 import { copyDemoStore } from '../../helpers/demoStore.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { installTestModels } from '../../helpers/testModels.js';
 
 const QUESTION = '札幌の補正待ちは何件？';
-
-/** Every core kept busy by a process that only spins: the load under which a timer used to decide the reader. */
-function busyCores(): { stop: () => void } {
-  const spinners: ChildProcess[] = Array.from({ length: availableParallelism() }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
-  return { stop: () => spinners.forEach((s) => s.kill('SIGKILL')) };
-}
 
 /** What a manager reads of a result: everything but the timings. */
 const whatIsRead = (r: AskResult): unknown => {
@@ -51,7 +44,8 @@ describe('one question, one answer: the models read and explain greedily and wit
       models: { intentModel: join(models, 'qwen2-intent.gguf'), answerModel: join(models, 'gemma3-answer.gguf') },
     });
     await app.start();
-    busy = busyCores();
+    // One loop a core: every core busy, as the test has always run it (a timer would have dropped the reading).
+    busy = busyCores({ perCore: 1, ms: 600_000 });
   }, 180_000);
   afterAll(async () => {
     busy?.stop();

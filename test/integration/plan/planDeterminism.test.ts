@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpus } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { busyCores } from '../../helpers/busyCores.js';
 import { copyDemoStore } from '../../helpers/demoStore.js';
 import { spawnGenba } from '../../helpers/genbaCli.js';
 import { tempDir } from '../../helpers/tempDir.js';
@@ -15,13 +14,6 @@ function planText(stdout: string): string {
   delete plan.solution.ms;
   for (const m of plan.solution.models) delete m.ms;
   return JSON.stringify(plan, null, 1);
-}
-
-/** A busy loop on every core, as another program would make it: the plan must not notice. */
-function busyCores(): ChildProcess[] {
-  return Array.from({ length: cpus().length * 2 }, () =>
-    spawn(process.execPath, ['-e', 'const end = Date.now() + 120000; while (Date.now() < end) Math.sqrt(Math.random());'], { stdio: 'ignore' }),
-  );
 }
 
 /**
@@ -46,12 +38,12 @@ describe('the day-ahead plan does not depend on the machine’s load', () => {
     // Two busy loops a core slow the second run down by about three: a clock would stop its models elsewhere.
     const first = await spawnGenba(['plan', '--json', '--data-dir', quiet.path, '--now', ANCHOR]);
     expect(first.stderr).toBe('');
-    const spinners = busyCores();
+    const busyLoad = busyCores();
     let second: Awaited<ReturnType<typeof spawnGenba>>;
     try {
       second = await spawnGenba(['plan', '--json', '--data-dir', busy.path, '--now', ANCHOR]);
     } finally {
-      for (const s of spinners) s.kill('SIGKILL');
+      busyLoad.stop();
     }
     expect(second.stderr).toBe('');
     const [a, b] = [planText(first.stdout), planText(second.stdout)];

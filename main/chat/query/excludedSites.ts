@@ -1,0 +1,23 @@
+import type { NameHit, NamedInText } from './queryNames.js';
+
+/**
+ * A site named as one not to take people from: 「盛岡からは出さないで」「盛岡以外から」「盛岡は除いて」, "don't take anyone from
+ * Morioka", "not from Morioka", "except Morioka". It is neither the site asked about nor a move's source.
+ */
+function isExcluded(text: string, h: NameHit): boolean {
+  const after = text.slice(h.end);
+  const before = text.slice(0, h.at);
+  return (
+    /^(?:拠点|センター)?(?:の(?:人|方|メンバー|オペレーター?))?(?:から(?:は|も)?(?:[^。、]{0,6}?)?(?:出さな|出さず|取らな|取らず|抜かな|抜かず|動かさな|連れてこな|呼ばな|借りな|借りず)|以外|は(?:除|のぞ|使わな|なし|ダメ|だめ|ng|やめ))/i.test(
+      after,
+    ) ||
+    /(?:not from|except(?: for)?|excluding|other than|(?:don't|do not|never) (?:take|pull|move|borrow|use) (?:anyone|anybody|people|staff|operators?|someone)? ?(?:from|out of)|no one from|nobody from|(?:leave|keep) (?:out )?) ?(?:the )?$/i.test(
+      before,
+    )
+  );
+}
+
+/** The sites a request names as ones not to take people from (the query's `notFrom`), among all the sites it names. */
+export function excludedSites(found: NamedInText): NameHit[] {
+  return found.sites.filter((h) => isExcluded(found.text, h));
+}
