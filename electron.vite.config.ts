@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY } from './electron/contentSecurityPolicy';
+import { buildId } from './scripts/buildId.mjs';
 
 /** The built page carries the strict CSP itself, whoever serves it (app://genba/ sends it as a header too). */
 function contentSecurityPolicy(): Plugin {
@@ -20,6 +21,8 @@ function contentSecurityPolicy(): Plugin {
 // electron/ is the shell, main/ the core it bundles; renderer/ is the React app.
 export default defineConfig({
   main: {
+    // The build a result Genba keeps is keyed by (main/config/buildId.ts).
+    define: { __GENBA_BUILD__: JSON.stringify(buildId()) },
     build: {
       // Workers are entries of their own: worker threads load them from files next to index.js.
       lib: {

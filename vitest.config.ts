@@ -1,7 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { buildId } from './scripts/buildId.mjs';
 
 export default defineConfig({
+  // The in-process core as the bundles build it: results it keeps are keyed by this build (main/config/buildId.ts).
+  define: { __GENBA_BUILD__: JSON.stringify(buildId()) },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

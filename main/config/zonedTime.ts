@@ -1,5 +1,9 @@
 import { TZDate, tz as inZone, tzOffset } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, startOfDay } from 'date-fns';
+// One module a function: the package's index loads all of date-fns' ~860 modules, which cost every `genba` command and
+// every test file about a third of a second of CPU to resolve and compile.
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { startOfDay } from 'date-fns/startOfDay';
 
 /**
  * Wall-clock time and calendar days in the company's time zone (working days, "today", "yesterday", "the same time a

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { localDate } from '../config/zonedTime.js';
+import { reusedOr } from '../store/computedResults.js';
 import { lastSnapshotId } from '../store/progressSnapshots.js';
 import type { SeriesForecast, StoreForecast } from '../api/planTypes.js';
 import { dailyVolumes } from './dailyVolumes.js';
@@ -25,7 +26,8 @@ export function forecastStore(db: Database.Database, o: { now: number; timeZone:
   const key = `${asOf}|${o.days}|${o.timeZone}|${version}`;
   const cached = memo.get(db);
   if (cached?.key === key) return cached.value;
-  const value = compute(db, asOf, o, filling);
+  // Kept in the store as well: every `genba` command is a new process, and the app restarts (computedResults.ts).
+  const value = reusedOr(db, 'forecast', key, () => compute(db, asOf, o, filling));
   memo.set(db, { key, value });
   return value;
 }

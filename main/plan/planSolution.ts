@@ -64,7 +64,7 @@ export interface PlanSolution {
   overtime: PlanOvertime[];
   demands: PlannedDemand[];
   objective: PlanObjectiveParts;
-  /** The models solved: per-site ones, then cross-site repairs over neighbouring sites; `lpIterations`: the work each was given (PLAN_WORK, the problem's own `work`, or the `whole` reference's). */
+  /** The models solved: per-site ones, then cross-site repairs over neighbouring sites; `lpIterations`: the work each was given (PLAN_WORK, the problem's own `work`, or the `whole` reference's). `ms`: each model's time where solvePlan is called itself (the bench); 0 in a plan from the planning service, which keeps solutions to give again (computedResults.ts). */
   models: { sites: string[]; columns: number; ms: number; status: string; gap: number; costGap: number; lpIterations: number }[];
   ms: number;
 }

@@ -10,6 +10,8 @@ import { GenbaError } from '../errors.js';
 import { explainShortfall, type ShortfallExplanation } from './explainShortfall.js';
 import { planInputs, type PlanInputs } from './planInputs.js';
 import type { PlanSolution } from './planSolution.js';
+import type { PlanProblem } from './planProblem.js';
+import { reusedOrAsync } from '../store/computedResults.js';
 import { solvePlan } from './solvePlan.js';
 import { planSolvePool } from './planSolvePool.js';
 import { warmPlanSolver } from './warmPlanSolver.js';
@@ -58,7 +60,7 @@ export interface PlanningService {
   forQuestion(date?: string, conditions?: PlanConditions, store?: boolean): Promise<StoredPlan>;
   /** The newest plans, newest first. */
   recent(): StoredPlan[];
-  /** Warms the solver at start-up (the desktop app), so the first plan does not pay for it. */
+  /** Warms the solver at start-up (the desktop app) and solves the next working day's plan, so the first plan does not pay for it. */
   warm(): Promise<void>;
   /** Approves (writing its lines to the company's daily_assignments through the outbox), changes lines and approves, or rejects a plan. */
   decide(planId: string, d: Omit<PlanDecision, 'user'>): Promise<PlanDecided>;
@@ -106,7 +108,7 @@ export function createPlanningService(deps: {
       businessNames: deps.businessNames(),
     });
     const { problem, off } = applyConditions(inputs.problem, conditions);
-    const solution = await solvePlan(problem);
+    const solution = await solvedPlan(problem);
     const shortfalls = explainShortfall(problem, solution);
     const whatIf = isWhatIf(conditions);
     const planId = whatIf ? `WHATIF-${day}` : keep ? newPlanId(day) : `PREVIEW-${day}`;
@@ -151,6 +153,21 @@ export function createPlanningService(deps: {
     return { inputs: { ...inputs, problem }, solution, shortfalls, stored };
   }
 
+  /**
+   * The problem's solution, solved once per build (computedResults.ts): the solve is deterministic (it stops on counted
+   * work, never on time), so the chat, the CLI and the Plan view asking for the same inputs get the one solution, and
+   * the start-up warm-up's solve of the next working day is the first plan's.
+   */
+  const solvedPlan = async (problem: PlanProblem): Promise<PlanSolution> => {
+    const t0 = performance.now();
+    // Kept without its times, which are not part of the solution and differ run by run: the time is this request's.
+    const kept = await reusedOrAsync(deps.db(), 'plan-solution', problem, async () => {
+      const solved = await solvePlan(problem);
+      return { ...solved, ms: 0, models: solved.models.map((m) => ({ ...m, ms: 0 })) };
+    });
+    return { ...kept, ms: performance.now() - t0 };
+  };
+
   /** The day's approved plan, else its open plan made from the same inputs (asking twice must not make a copy under a new id). */
   function standing(day: string): StoredPlan | null {
     const recent = recentPlans(deps.db(), 50).filter((p) => p.date === day);
@@ -189,14 +206,14 @@ export function createPlanningService(deps: {
       if (conditions && Object.keys(conditions).length > 0) return (await make(day, conditions, false)).stored;
       return standing(day) ?? (await make(day, {}, false)).stored;
     },
-    // The tiny model compiles the solver; the next working day's real inputs and solve (kept nowhere) warm the forecast's fit
-    // and the plan's model paths on this store, which is what the first plan of the day would otherwise pay
-    // (docs/bench/2026-11-27-plan-cold-start.md).
+    // The tiny model compiles the solver; the next working day's real inputs and solve warm the forecast's fit and the
+    // plan's model paths on this store, which is what the first plan of the day would otherwise pay
+    // (docs/bench/2026-11-27-plan-cold-start.md), and both are kept: the first plan of the same inputs is this one.
     async warm() {
       await warmPlanSolver();
       try {
         const day = nextWorkingDays(today(), 1)[0]!;
-        await solvePlan(
+        await solvedPlan(
           planInputs(deps.db(), {
             date: day,
             now: deps.env.now(),

@@ -16,6 +16,7 @@ import { gapChecks } from './migrations/013_gap_checks.js';
 import { refusedRows } from './migrations/014_refused_rows.js';
 import { englishNames } from './migrations/015_english_names.js';
 import { decisionTrust } from './migrations/016_decision_trust.js';
+import { computedResults } from './migrations/017_computed_results.js';
 import { StoreError } from './storeError.js';
 import { writeTransaction } from './writeTransaction.js';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   refusedRows,
   englishNames,
   decisionTrust,
+  computedResults,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

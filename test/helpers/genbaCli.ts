@@ -22,13 +22,33 @@ export function runGenba(args: string[], env: Record<string, string> = {}, user?
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The built `genba` as a background process: for runs that must overlap, or be timed. */
-export function spawnGenba(args: string[], env: Record<string, string> = {}): Promise<CliRun & { ms: number }> {
+/**
+ * The built `genba` as a background process: for runs that must overlap, or be timed. `slowed`: the process is stopped
+ * (SIGSTOP) for `pauseMs` after every `runMs` it runs, so that its clock runs `(runMs + pauseMs) / runMs` times faster
+ * than its work, as on a loaded machine, without using the CPU a busy loop would take from the other tests.
+ */
+export function spawnGenba(
+  args: string[],
+  env: Record<string, string> = {},
+  slowed?: { runMs: number; pauseMs: number },
+): Promise<CliRun & { ms: number; pauses: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [resolve('bin/genba.mjs'), ...args], {
     env: { ...process.env, GENBA_DATA_DIR: '', GENBA_MYSQL_PASSWORD: '', GENBA_CLICKHOUSE_PASSWORD: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let pauses = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const pause = (): void => {
+    if (!slowed || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGSTOP');
+    pauses++;
+    timer = setTimeout(() => {
+      child.kill('SIGCONT');
+      timer = setTimeout(pause, slowed.runMs);
+    }, slowed.pauseMs);
+  };
+  if (slowed) timer = setTimeout(pause, slowed.runMs);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
@@ -37,5 +57,10 @@ export function spawnGenba(args: string[], env: Record<string, string> = {}): Pr
   child.stderr.on('data', (d: Buffer) => {
     stderr += d.toString('utf8');
   });
-  return new Promise((ok) => child.on('close', (code) => ok({ code, stdout, stderr, ms: performance.now() - started })));
+  return new Promise((ok) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      ok({ code, stdout, stderr, ms: performance.now() - started, pauses });
+    }),
+  );
 }

@@ -5,7 +5,7 @@ import { REQUEST_SCHEMAS } from '../../../main/api/contract.js';
 import { createHandlerTable, invokeChannel, type HandlerTable } from '../../../main/handlerTable.js';
 import type { GenbaEvent } from '../../../main/api/types.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
-import { copyDemoStore, namesForQuestions } from '../../helpers/demoStore.js';
+import { copyDemoStore, startUpWork } from '../../helpers/demoStore.js';
 import { storeDigest } from '../../helpers/storeDigest.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -35,8 +35,8 @@ describe('handler table', () => {
     const progress = events.filter((e) => e.type === 'progress');
     expect(progress.length).toBeGreaterThan(5);
     expect(progress.filter((e) => e.type === 'progress' && e.table === 'app_logs').pop()).toMatchObject({ done: 241_378, total: 241_378 });
-    // With the start-up work for questions done, and stopped: the work after the build (the log index and families) has finished.
-    await namesForQuestions(app);
+    // With the start-up work done, and stopped: the work after the build (the log index and families) has finished.
+    await startUpWork(app);
     await app.stop();
     const copy = tempDir();
     try {

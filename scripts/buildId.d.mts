@@ -1,0 +1,2 @@
+/** The build of Genba as one hash (buildId.mjs). */
+export function buildId(root?: string): string;
