@@ -23,6 +23,7 @@ import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { queryFromModel } from './query/queryModel.js';
 import { loadQueryNames, type NamedInText } from './query/queryNames.js';
 import { queryWindow } from './query/queryWindow.js';
+import { weekdayMismatch } from './query/weekdayMismatch.js';
 import { isUnsure, readQuestion } from './readQuestion.js';
 
 export type { AssistantDeps } from './assistantDeps.js';
@@ -169,9 +170,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const engine = engineFor(q, c.today, aheadDay(q.time, c.today) !== null && planConditionsOf(question, q) !== null);
     if (isUnsure(reading)) return answerResult(c, reading, engine, askBack(question, reading, lang, timeWords), { start, readMs, dataMs: 0 });
     const t1 = performance.now();
-    // A place that is no site, or a year before the records, asked about the floor (the weather in Tokyo stays out of scope).
+    // A place that is no site, or a year before the records, asked about the floor (the weather in Tokyo stays out of scope);
+    // or a day of month named with a weekday it does not fall on (「27日（火）」 when the 27th is a Monday): said, not guessed.
     const aboutFloor = engine !== 'outside' && engine !== 'knowhow' && (q.op !== 'outside' || aheadDay(q.time, c.today) !== null);
-    const outside = aboutFloor ? outsideTheRecords(c.db, question, lang) : null;
+    const outside = aboutFloor ? (outsideTheRecords(c.db, question, lang) ?? weekdayMismatch(q.time, c.today, lang)) : null;
     const out = outside !== null ? { text: outside } : await ENGINES[engine](q, c);
     return answerResult(c, reading, engine, out, { start, readMs, dataMs: performance.now() - t1 - (out.optimizeMs ?? 0) });
   }

@@ -14,8 +14,64 @@ const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep'
 const MONTH_AGAINST =
   /(?:先月|せんげつ|前月)(?:と比べ|とくらべ|と比較|比|より|に比べ|との比較)|(?:vs\.?|versus|compared (?:to|with)|than|against|over) (?:the )?(?:last|previous|prior) month/;
 
-/** A weekday named (「来週月曜」「今週の金曜日」「next Monday」「on Friday」), or a date (「10/27」「10月27日」「Oct 27」). */
+/** A weekday in English, whole or cut short (Tuesday, Tue, Tues, Thurs): its first three letters are its token. */
+const EN_WEEKDAY = '\\b(sun|mon|tue|wed|thu|fri|sat)(?:[a-z]*day|s|rs?)?\\b\\.?';
+/**
+ * A day of month named with its weekday (「28日（火）」「28日の火曜」「火曜の28日」, "Tuesday the 28th", "Tue 28", "the 28th
+ * (Tue)"), or alone where it can only be a day (「28日の品川」, "on the 28th"): 「28日」 is not one when it counts days
+ * (「3日間」「2日前」「1日あたり」「あと3日」「有給3日」), nor a span's end (「28日まで」), nor 「1日」 alone (a day's worth, as
+ * often as the 1st); "the 28th" is not one before a noun ("the 3rd fastest"). Day 1 to 31: which month is the resolver's.
+ */
+function dayOfMonthIn(folded: string): AskTime | null {
+  const JA_DOW = `([${WEEKDAY_WORDS.join('')}])`;
+  const dayAfter = new RegExp(String.raw`(?<![\d月/.])(\d{1,2})日 ?(?:\( ?${JA_DOW}(?:曜日?)? ?\)|(?:の|、|,)? ?${JA_DOW}曜)`).exec(folded);
+  const dayBefore = new RegExp(String.raw`${JA_DOW}曜(?:日)? ?(?:の|、|,)? ?(?<![\d月/.])(\d{1,2})日(?![間前後分目])`).exec(folded);
+  // "Tuesday the 28th", "Tue 28th"; a bare number only before no word but a place's or time's ("Tue 28 at Shinagawa", not
+  // "Friday 5 errors", "Tue 10:00").
+  const enBefore = new RegExp(
+    String.raw`${EN_WEEKDAY},? (?:the (\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)|(\d{1,2})(?!\s*(?:[:.]\d|%|件|人|名|時|分)|\s?(?!(?:of|at|in|for|on)\b)[a-z]))\b`,
+  ).exec(folded);
+  // "the 28th (Tue)", "28, Tuesday"; not "the 2nd Monday" (a month's second Monday).
+  const enAfter = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?(?:, ?| ?\()${EN_WEEKDAY}`).exec(folded);
+  const ja =
+    /(?<=^|[\s、,。「(]|[はのにでともをが])(\d{1,2})日(?![間前後分目中半]|連続|以内|以上|以下|以降|おき|置き|あたり|当たり|平均|ごと|毎|ぶり|程度|くらい|ぐらい|ほど|で|まで|から)/.exec(
+      folded,
+    );
+  const en = /\b(?:on|the) (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! ?(?!(?:of|at|in|for|on|'s)\b)[a-z])/.exec(folded);
+  const token = (day: string, dow: number | null): AskTime | null => {
+    const n = Number(day);
+    return n >= 1 && n <= 31 ? `dom_${String(n).padStart(2, '0')}${dow === null ? '' : `_${WEEKDAY_TOKENS[dow]!}`}` : null;
+  };
+  const enDow = (w: string): number => WEEKDAY_TOKENS.indexOf(w as (typeof WEEKDAY_TOKENS)[number]);
+  if (dayAfter) return token(dayAfter[1]!, WEEKDAY_WORDS.indexOf((dayAfter[2] ?? dayAfter[3])!));
+  if (dayBefore) return token(dayBefore[2]!, WEEKDAY_WORDS.indexOf(dayBefore[1]!));
+  if (enBefore) return token((enBefore[2] ?? enBefore[3] ?? enBefore[4])!, enDow(enBefore[1]!));
+  if (enAfter) return token(enAfter[1]!, enDow(enAfter[2]!));
+  if (ja && Number(ja[1]) > 1) return token(ja[1]!, null);
+  if (en) return token(en[1]!, null);
+  return null;
+}
+
+/**
+ * A date (「10/27」「10月27日」「Oct 27」「the 27th of October」), a day of month (「28日（火）」 "Tuesday the 28th", above), or
+ * a weekday named (「来週月曜」「今週の金曜日」「next Monday」「on Friday」): the most exact first, so that the weekday beside a
+ * date does not take its place.
+ */
 function dayOf(folded: string): AskTime | null {
+  const pad = (x: string | number): string => String(x).padStart(2, '0');
+  const valid = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  const jaDate = /(?<!\d)(\d{1,2})月(\d{1,2})日/.exec(folded);
+  const slash = /(?<![\d/])(?:\d{4}[/-])?(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(folded);
+  const md = jaDate ?? slash;
+  if (md && valid(Number(md[1]), Number(md[2]))) return `date_${pad(md[1]!)}-${pad(md[2]!)}`;
+  const enDate = new RegExp(`\\b(${EN_MONTHS.join('|')})[a-z]*\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b`).exec(folded);
+  if (enDate && valid(EN_MONTHS.indexOf(enDate[1]!) + 1, Number(enDate[2]))) return `date_${pad(EN_MONTHS.indexOf(enDate[1]!) + 1)}-${pad(enDate[2]!)}`;
+  // "the 28th of October", "28th Oct": the day first, with its ordinal or "of" (「3 may be」 is no date).
+  const enDayFirst = new RegExp(`\\b(\\d{1,2})(?:(?:st|nd|rd|th)(?: of)?| of) (${EN_MONTHS.join('|')})[a-z]*\\b`).exec(folded);
+  if (enDayFirst && valid(EN_MONTHS.indexOf(enDayFirst[2]!) + 1, Number(enDayFirst[1])))
+    return `date_${pad(EN_MONTHS.indexOf(enDayFirst[2]!) + 1)}-${pad(enDayFirst[1]!)}`;
+  const dom = dayOfMonthIn(folded);
+  if (dom !== null) return dom;
   const ja = /(来週|らいしゅう|今週|こんしゅう|先週|せんしゅう)?(?:の)?([日月火水木金土])曜(?!日?(?:別|ごと|毎))/.exec(folded);
   const kana = new RegExp(`(らいしゅう|こんしゅう|せんしゅう)?(?:の)?(${WEEKDAY_KANA.join('|')})ようび`).exec(folded);
   const en = new RegExp(`(next|this|last|on|coming)? ?(${WEEKDAY_EN.join('|')})`).exec(folded);
@@ -33,14 +89,6 @@ function dayOf(folded: string): AskTime | null {
   if (ja) return dowToken(WEEKDAY_WORDS.indexOf(ja[2]!), ja[1]);
   if (kana) return dowToken(WEEKDAY_KANA.indexOf(kana[2]!), kana[1]);
   if (en) return dowToken(WEEKDAY_EN.indexOf(en[2]!), en[1]);
-  const pad = (x: string | number): string => String(x).padStart(2, '0');
-  const valid = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
-  const jaDate = /(?<!\d)(\d{1,2})月(\d{1,2})日/.exec(folded);
-  const slash = /(?<![\d/])(?:\d{4}[/-])?(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(folded);
-  const enDate = new RegExp(`\\b(${EN_MONTHS.join('|')})[a-z]*\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b`).exec(folded);
-  const md = jaDate ?? slash;
-  if (md && valid(Number(md[1]), Number(md[2]))) return `date_${pad(md[1]!)}-${pad(md[2]!)}`;
-  if (enDate && valid(EN_MONTHS.indexOf(enDate[1]!) + 1, Number(enDate[2]))) return `date_${pad(EN_MONTHS.indexOf(enDate[1]!) + 1)}-${pad(enDate[2]!)}`;
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { addMonths, differenceInCalendarDays, format, getDay, getDaysInMonth, isValid, parse, parseISO, setDate, startOfMonth } from 'date-fns';
 import { WEEKDAY_TOKENS, type AskTime } from '../../api/askQuery.js';
 import type { Localized } from '../../api/localized.js';
 import { addDays, dayOfWeek, isWorkingDay, nextWorkingDays } from '../../forecast/workCalendar.js';
@@ -17,9 +18,9 @@ export interface TimeSpan {
  */
 export type SpanLean = 'ahead' | 'past';
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const JA_DOW = ['日', '月', '火', '水', '木', '金', '土'];
-const EN_DOW = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const JA_DOW = ['日', '月', '火', '水', '木', '金', '土'];
+export const EN_DOW = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A local date as a manager writes it: 「10/23」. */
 export const md = (d: string): string => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
@@ -38,13 +39,71 @@ export const monthName: Localized<(month: string) => string> = {
 };
 const month = (d: string): TimeSpan => ({ from: monthStart(d), to: monthEnd(d), label: { ja: monthName.ja(d), en: monthName.en(d) }, months: true });
 
+const ISO = 'yyyy-MM-dd';
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+const ordinal = (n: number): string => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+
+/**
+ * Of the days a date without its year or month could mean (10/27 in the years around today, the 28th in the months around
+ * it), the one meant: ahead, the first on or after today; past, the last on or before it; nearest, the closest either way
+ * (the earlier of two as close).
+ */
+function pickDay(candidates: string[], today: string, lean: SpanLean | 'nearest'): string | undefined {
+  const days = [...candidates].sort();
+  if (lean === 'ahead') return days.find((d) => d >= today);
+  if (lean === 'past') return days.findLast((d) => d <= today);
+  const dist = (d: string): number => Math.abs(differenceInCalendarDays(parseISO(d), parseISO(today)));
+  return days.reduce<string | undefined>((a, d) => (a === undefined || dist(d) < dist(a) ? d : a), undefined);
+}
+
+/** A day named by its day of month (dom_28, dom_28_tue), placed in a month: `fits` is false when the weekday named is not its own. */
+export interface MonthDay {
+  date: string;
+  /** The weekday named with it (0 = Sunday), or null. */
+  weekday: number | null;
+  fits: boolean;
+}
+
+/**
+ * The date a day of month means, asked on `today`: the nearest month's that has such a day (the 31st skips November), ahead
+ * or back as `lean` says. With a weekday named (「28日（火）」 "Tuesday the 28th"), a day that is not that weekday gives way
+ * to the same day of the month before or after today's that is; when none is, the day stands with `fits` false, for the
+ * answer to say so rather than pick one. Null for any other time.
+ */
+export function monthDayOf(time: AskTime | null, today: string, lean: SpanLean | 'nearest'): MonthDay | null {
+  const named = /^dom_(\d{2})(?:_([a-z]{3}))?$/.exec(time ?? '');
+  if (!named) return null;
+  const n = Number(named[1]);
+  const start = startOfMonth(parseISO(today));
+  const inMonths = (shifts: number[]): string[] =>
+    shifts.map((s) => addMonths(start, s)).flatMap((m) => (getDaysInMonth(m) >= n ? [format(setDate(m, n), ISO)] : []));
+  // Two months in a row always hold a 31st: two either way always hold the day, ahead and back.
+  const date = pickDay(inMonths([-2, -1, 0, 1, 2]), today, lean)!;
+  if (named[2] === undefined) return { date, weekday: null, fits: true };
+  const weekday = WEEKDAY_TOKENS.indexOf(named[2] as (typeof WEEKDAY_TOKENS)[number]);
+  if (getDay(parseISO(date)) === weekday) return { date, weekday, fits: true };
+  const other = pickDay(
+    inMonths([-1, 0, 1]).filter((d) => getDay(parseISO(d)) === weekday),
+    today,
+    'nearest',
+  );
+  return other === undefined ? { date, weekday, fits: false } : { date: other, weekday, fits: true };
+}
+
+/** The words of a day of month: 「火曜28日」 "Tuesday the 28th", with its own weekday whatever weekday was named. */
+const monthDayName = (d: string): Localized => {
+  const dow = getDay(parseISO(d));
+  const n = Number(d.slice(8, 10));
+  return { ja: `${JA_DOW[dow]}曜${n}日`, en: `${EN_DOW[dow]} the ${ordinal(n)}` };
+};
+
 /** The first `n` working days of the month that `d` falls in. */
 function firstWorkingDays(d: string, n: number): string[] {
   return nextWorkingDays(addDays(monthStart(d), -1), n);
 }
 
 /**
- * The dates a time means beyond today's hours: a day (明後日, 来週月曜, 10/27), a week ahead, a calendar month, the last
+ * The dates a time means beyond today's hours: a day (明後日, 来週月曜, 10/27, 28日), a week ahead, a calendar month, the last
  * N months, the next N working days, a month's first N working days, a calendar week. Null for the times of today
  * and the day presets, which their callers read as before.
  */
@@ -127,13 +186,14 @@ export function timeSpan(time: AskTime | null, today: string, lean: SpanLean): T
   }
   const date = /^date_(\d{2})-(\d{2})$/.exec(time);
   if (date) {
-    // The year that puts the date nearest the moment asked: 「1/5」 asked in late December is next year's.
+    // The year that puts the date nearest the moment asked: 「1/5」 asked in late December is next year's (2/29 only in a leap year).
     const y = Number(today.slice(0, 4));
-    const candidates = [y - 1, y, y + 1].map((yy) => `${yy}-${date[1]}-${date[2]}`).filter((c) => addDays(c, 0) === c);
-    const dist = (c: string): number => Math.abs(Date.parse(c) - Date.parse(today));
-    const d = candidates.sort((a, b) => dist(a) - dist(b))[0] ?? `${y}-${date[1]}-${date[2]}`;
+    const candidates = [y - 1, y, y + 1].map((yy) => `${yy}-${date[1]}-${date[2]}`).filter((c) => isValid(parse(c, ISO, new Date())));
+    const d = pickDay(candidates, today, 'nearest') ?? `${y}-${date[1]}-${date[2]}`;
     return day(d, { ja: `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`, en: `${EN_MONTHS[Number(d.slice(5, 7)) - 1]} ${Number(d.slice(8, 10))}` });
   }
+  const dom = monthDayOf(time, today, lean);
+  if (dom) return day(dom.date, monthDayName(dom.date));
   return null;
 }
 
