@@ -67,6 +67,7 @@ const COMMANDS: readonly string[] = [
   'reject',
   'modify',
   'knowledge',
+  'words',
   'approvals',
   'backup',
   'compact',
@@ -163,7 +164,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     // The commands load here, not at the top, and only the one run: `genba logs parse` and `genba help` start without
     // the store's native modules, the optimizer and the model runtime, and `genba ask` without sync, doctor and eval.
     const only = <T>(commands: string[], load: () => Promise<T>): Promise<T> | null => (commands.includes(command) ? load() : null);
-    const [{ createApp }, { CLICKHOUSE_PASSWORD, memorySecretStore, MYSQL_PASSWORD }, sync, safety, assistant, models, alerts, evaluation, planning] =
+    const [{ createApp }, { CLICKHOUSE_PASSWORD, memorySecretStore, MYSQL_PASSWORD }, sync, safety, assistant, models, alerts, evaluation, planning, words] =
       await Promise.all([
         import('./app.js'),
         import('./config/secretStore.js'),
@@ -174,6 +175,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         only(['alerts'], () => import('./cli/alertsCommand.js')),
         only(['eval'], () => import('./cli/evalCommand.js')),
         only(['plan', 'forecast'], () => import('./cli/planningCommands.js')),
+        only(['words'], () => import('./cli/wordsCommand.js')),
       ]);
     const secrets = memorySecretStore();
     // The password of the company MySQL reaches every command that may talk to it (doctor, decisions' delivery).
@@ -205,6 +207,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     await app.start();
     stopProgress();
     if (alerts) return alerts.runAlertsCommand(app, rest, json, io);
+    if (words) return words.runWordsCommand(app, rest, json, io);
     const k = values.k === undefined ? (command === 'knowledge' ? 5 : 20) : Number(values.k);
     if (!Number.isInteger(k) || k < 1 || k > 100)
       throw usageError({ ja: '--k は 1〜100 の整数で指定してください', en: '--k must be an integer from 1 to 100' });

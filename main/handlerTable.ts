@@ -80,6 +80,8 @@ function services(app: GenbaApp): { [C in Channel]: Service<C> } {
     },
     'knowledge.remove': (req) => app.assistant.knowledge.remove(req.id),
     'knowledge.search': (req) => app.assistant.knowledge.search(req.text, req.k ?? 5),
+    'words.list': () => app.assistant.words(),
+    'words.forget': (req) => app.assistant.forgetWord(req.word),
     'doctor.run': () => app.doctor(),
   };
 }

@@ -59,6 +59,8 @@ export const CHANNEL_NAMES = [
   'knowledge.add',
   'knowledge.remove',
   'knowledge.search',
+  'words.list',
+  'words.forget',
   'doctor.run',
 ] as const;
 

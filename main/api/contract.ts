@@ -41,6 +41,7 @@ import type {
 } from './assistantTypes.js';
 import { askQuerySchema } from './askQuery.js';
 import { MAX_DOCUMENT_CHARS } from './knowledgeLimits.js';
+import { MAX_TAUGHT_WORD_CHARS, type TaughtWord } from './taughtWords.js';
 import { ALERT_KINDS } from './alertKinds.js';
 import type { LatinNames } from './latinNames.js';
 import { LOG_PERIOD_HOURS, type LogsScreen } from './logsScreen.js';
@@ -292,6 +293,9 @@ export const REQUEST_SCHEMAS = {
     .strict(),
   'knowledge.remove': z.object({ id: z.number().int().min(1) }).strict(),
   'knowledge.search': z.object({ text: z.string().trim().min(1).max(500), k: z.number().int().min(1).max(20).optional() }).strict(),
+  'words.list': empty,
+  // A word the manager taught in the chat (「物量は到着件数のこと」), forgotten from Settings.
+  'words.forget': z.object({ word: z.string().trim().min(1).max(MAX_TAUGHT_WORD_CHARS) }).strict(),
   'doctor.run': empty,
 } as const satisfies Record<Channel, z.ZodType>;
 
@@ -353,6 +357,8 @@ export interface ResponseOf {
   'knowledge.add': KnowledgeDoc[];
   'knowledge.remove': KnowledgeDoc[];
   'knowledge.search': Citation[];
+  'words.list': TaughtWord[];
+  'words.forget': TaughtWord[];
   'doctor.run': DoctorReport;
 }
 

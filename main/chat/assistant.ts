@@ -25,6 +25,7 @@ import { loadQueryNames, type NamedInText } from './query/queryNames.js';
 import { queryWindow } from './query/queryWindow.js';
 import { weekdayMismatch } from './query/weekdayMismatch.js';
 import { isUnsure, readQuestion } from './readQuestion.js';
+import { lessonAnswer, lessonOf } from './wordLessons.js';
 
 export type { AssistantDeps } from './assistantDeps.js';
 
@@ -154,6 +155,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     o.onStage?.('intent');
     // Names just synced get their readings (さっぽろ, Sapporo) once, in the background: a question waits for them rather than miss a name.
     await names.ready(deps.db(), deps.aliases());
+    // A word taught or forgotten (「物量は到着件数のこと」「物量を忘れて」) is a lesson, not a question: learned, and said so.
+    const lesson = o.reading ? null : lessonOf(question);
+    if (lesson) {
+      deps.log.info('word lesson', `${lesson.kind}: ${lesson.word}`);
+      return lessonAnswer({ db: deps.db(), find: names.finder(deps.db(), deps.aliases()), lang }, question, lesson, start);
+    }
     const c = contextOf(question, lang, o);
     const reading = await readQuestion(question, {
       parse: parserFor(),

@@ -27,6 +27,8 @@ import { approvalHistory, approvalsCsv, decideProposal, loadProposal, type Decis
 import { impactOfKept } from '../placement/impactOfKept.js';
 import type { AppEnv } from '../config/appEnv.js';
 import { decisionOutcomes } from '../placement/floorDecisions.js';
+import type { TaughtWord } from '../api/taughtWords.js';
+import { forgetWord, wordsTaught } from './wordLessons.js';
 
 /** Asks the manager where to save a file and writes it; resolves to the path, or null if cancelled. */
 export type SaveFile = (file: { suggestedName: string; content: string; kind: 'csv' }) => Promise<string | null>;
@@ -84,6 +86,10 @@ export interface AssistantService {
   latinNames(): LatinNames;
   /** The manager's name and aliases for a business (an empty name falls back to the source's); the list after. */
   saveBusinessName(b: { id: string; name: string; aliases: string[] }): BusinessName[];
+  /** The words the manager taught in the chat (「物量は到着件数のこと」), in the order taught. */
+  words(): TaughtWord[];
+  /** Forgets a word taught; the words left. A word not taught is an error (WORD_NOT_TAUGHT). */
+  forgetWord(word: string): TaughtWord[];
 }
 
 // Where the shells and the tests have always found it; the clash check of a save reads it too (businessNameClash.ts).
@@ -267,6 +273,12 @@ export function createAssistantService(deps: {
       saveBusinessName(db, b, deps.env.now(), (name, words) => businessNameClash(db, { id: b.id, name, aliases: words }, aliases()));
       deps.log.info('business name saved', `${b.id}: ${b.name || '(removed)'}`);
       return listBusinessNames(deps.db());
+    },
+    words: () => wordsTaught(deps.db()),
+    forgetWord(word: string): TaughtWord[] {
+      const left = forgetWord(deps.db(), word);
+      deps.log.info('taught word forgotten', word);
+      return left;
     },
   } satisfies AssistantService;
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { LatinNames } from '../api/latinNames.js';
 import type { AppLog } from '../applog/appLog.js';
 import { lastSnapshotId } from '../store/progressSnapshots.js';
+import { taughtWordsKey } from '../store/taughtWords.js';
 import { createEntityResolver, loadMasterNames, type EntityResolver } from './entityResolver.js';
 import { cachedNameReadings, latinNamesOf, prepareNameReadings, type NameReadings } from './nameReadings.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
@@ -16,7 +17,7 @@ export interface NameCache {
 }
 
 /**
- * Names change only with a sync: they are re-read when the masters or snapshots change. Their readings (kana, romaji)
+ * Names change only with a sync: they are re-read when the masters or snapshots change (or a word is taught). Their readings (kana, romaji)
  * are made once per change of the names and kept in the store; until made, there are none. `onMade` is told when they
  * are, whoever asked for them first (a screen's request for the Latin names as well as the start-up work): before it
  * was, a screen that asked before the readings were made kept the names in Japanese until something else refreshed it.
@@ -40,6 +41,8 @@ export function createNameCache(log: AppLog, onMade: () => void = () => {}): Nam
         )
         .get(),
       aliases,
+      // A word taught or forgotten in the chat is read from the next question on.
+      taughtWordsKey(db),
     ]);
     if (cached?.key !== key) {
       const masters = loadMasterNames(db);

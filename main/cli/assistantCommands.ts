@@ -32,7 +32,7 @@ function formatAsk(r: AskResult, lang: Lang): string {
   const t = r.timings;
   lines.push(
     '',
-    `read ${t.read_ms} ms · retrieval ${t.retrieval_ms} ms · data ${t.data_ms} ms · optimize ${t.optimize_ms} ms · answer ${t.answer_ms} ms · total ${t.total_ms} ms (${r.query ? `${r.query.read.op}, ${r.query.answeredBy}, ${r.query.readBy ?? 'rules'}` : ''}, ${r.answerSource})`,
+    `read ${t.read_ms} ms · retrieval ${t.retrieval_ms} ms · data ${t.data_ms} ms · optimize ${t.optimize_ms} ms · answer ${t.answer_ms} ms · total ${t.total_ms} ms (${[...(r.query ? [r.query.read.op, r.query.answeredBy, r.query.readBy ?? 'rules'] : []), r.answerSource].join(', ')})`,
   );
   return lines.join('\n');
 }

@@ -45,6 +45,8 @@ const HELP: Record<Lang, string> = {
   doctor [--fix]      データフォルダ・DB の整合性・インデックス・モデル・GPU・MySQL を診断（--fix で修復）
   knowledge list | add <ファイル> [--title …] | remove <ID> | search "<文>" [--k 5]
                       管理者ノウハウ（Markdown / テキスト）の管理と検索
+  words [list] | forget <言葉>
+                      チャットで教えた言葉（「物量は到着件数のこと」）の一覧と削除
   help                この説明を表示
 
 共通オプション:
@@ -102,6 +104,8 @@ Commands:
   doctor [--fix]      Check the data folder, database, indexes, models, GPU and MySQL (--fix repairs)
   knowledge list | add <file> [--title …] | remove <id> | search "<text>" [--k 5]
                       Manage and search the managers' know-how (Markdown / text)
+  words [list] | forget <word>
+                      The words taught in the chat ("inbound means arrivals"): list, forget one
   help                Show this help
 
 Global options:

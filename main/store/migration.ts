@@ -17,6 +17,7 @@ import { refusedRows } from './migrations/014_refused_rows.js';
 import { englishNames } from './migrations/015_english_names.js';
 import { decisionTrust } from './migrations/016_decision_trust.js';
 import { computedResults } from './migrations/017_computed_results.js';
+import { taughtWords } from './migrations/018_taught_words.js';
 import { StoreError } from './storeError.js';
 import { writeTransaction } from './writeTransaction.js';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   englishNames,
   decisionTrust,
   computedResults,
+  taughtWords,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,8 +1,9 @@
-import { ASK_OPS, MEASURE_IDS, type AskMove, type AskOp, type AskQuery, type MeasureId } from '../../api/askQuery.js';
+import { ASK_OPS, type AskMove, type AskOp, type AskQuery, type MeasureId } from '../../api/askQuery.js';
 import { foldForCues } from '../foldForCues.js';
 import { excludedSites } from './excludedSites.js';
 import { calibrated } from './calibration.js';
 import { MEASURES } from './measures.js';
+import { hasCue as has, measureScores } from './measureWords.js';
 import { OP_CUES } from './opCues.js';
 import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf } from './fieldWords.js';
 import { namedTwice, splitOf } from './splitOf.js';
@@ -33,25 +34,10 @@ const MIN_EVIDENCE = 1;
 /** Statistics beyond the operations (value, list, compare, rank, trend, change): read, and answered with what Genba can do instead. */
 const STATISTIC =
   /標準偏差|ひょうじゅんへんさ|分散|相関|そうかん|回帰|分位|パーセンタイル|偏差値|standard deviation|std ?dev|variance|correlat|regression|percentile|quantile/;
-/**
- * Whether a request holds a cue. A Latin cue is a word or the start of one ('arriv' in "arrivals"), never the inside of
- * another: "at " is not in "what about", "or " not in "operators and". A Japanese cue is found anywhere, spaces aside.
- */
-const latinCue = new Map<string, RegExp>();
-const has = (folded: string, cue: string): boolean => {
-  const f = fold(cue);
-  if (!(f.includes(' ') || /^[a-z]/.test(f))) return folded.replace(/ /g, '').includes(f);
-  let re = latinCue.get(f);
-  if (!re) latinCue.set(f, (re = new RegExp(`(?:^|[^a-z])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)));
-  return re.test(` ${folded} `);
-};
-
 const OP_CUE_FOLDED = Object.fromEntries(Object.entries(OP_CUES).map(([op, cues]) => [op, cues.map(([c, w]) => [fold(c), w] as const)])) as Record<
   keyof typeof OP_CUES,
   (readonly [string, number])[]
 >;
-const MEASURE_WORDS = MEASURE_IDS.map((id) => ({ id, words: MEASURES[id].words.map(fold) }));
-
 const LOG_MEASURES = new Set<MeasureId>(['error_lines', 'incidents', 'alerts']);
 
 /** A value question's own words: it asks for a figure. */
@@ -173,16 +159,6 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   return e;
 }
 
-function measureScores(folded: string): Map<MeasureId, number> {
-  const s = new Map<MeasureId, number>();
-  for (const { id, words } of MEASURE_WORDS) {
-    let v = 0;
-    for (const w of words) if (has(folded, w)) v += 1 + 0.15 * w.replace(/ /g, '').length;
-    if (v > 0) s.set(id, v);
-  }
-  return s;
-}
-
 /** The measure an operation takes when the request names none. */
 function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
   if (op === 'status' || op === 'knowhow' || op === 'outside') return null;
@@ -238,7 +214,8 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   );
   const names: NamedInText = { ...named, processes };
   const move = moveOf(folded, names);
-  const scores = measureScores(folded);
+  // The company's taught words (「物量」 = arrivals) count as the measure's own words do.
+  const scores = measureScores(folded, found.taught);
   // A skill level given as a threshold (「スキル3以上」) filters the people another measure counts (「何人」): it is not the figure
   // asked. Alone, it is the skill measure, but not one the request said (a follow-up keeps the measure before it).
   const experience = experienceOf(folded);

@@ -51,7 +51,7 @@ const OPS_TEXT =
   'trend: over time. change: against usual or yesterday. whatif: moving people or a new speed. why: the cause. advise: what to do. ' +
   'propose: who to move. status: a summary. check: yes or no. knowhow: company rules. outside: not about the floor.';
 
-/** The prompt: the operations, the measures with their labels, the synced names, then the question fenced as data. */
+/** The prompt: the operations, the measures with their labels, the synced names, the words taught, then the question fenced as data. */
 export function queryPrompt(question: string, n: QueryNames): string {
   const list = (xs: string[]): string => xs.slice(0, 40).join(', ') || '-';
   return [
@@ -59,6 +59,8 @@ export function queryPrompt(question: string, n: QueryNames): string {
     `op: ${OPS_TEXT}`,
     `measure (null for status, knowhow, outside): ${MEASURE_IDS.map((id) => `${id}=${MEASURE_LABELS[id].label.ja}/${MEASURE_LABELS[id].label.en}`).join(', ')}.`,
     `Sites: ${list(n.sites)}. Processes: ${list(n.processes)}. Business ids: ${list(n.businessIds)}. Services: ${list(n.services)}. Operators: ${list(n.operators)}.`,
+    // The words the company taught (「物量は到着件数のこと」) mean their measure here, whatever else they mean elsewhere.
+    ...(n.taught?.length ? [`Words of this company (word = measure): ${list(n.taught.map((t) => `${t.word} = ${t.measure}`))}.`] : []),
     'Name lists hold only names the question uses, written as above; [] when it names none. by, time, rank: null unless the question asks for them.',
     // The request is data, not instructions: fenced so that its text cannot pose as the task.
     '<request>',

@@ -1,9 +1,13 @@
+import type { TaughtWord } from '../../api/taughtWords.js';
+import { foldForCues } from '../foldForCues.js';
 import { MEASURES } from './measures.js';
+import { hasCue } from './measureWords.js';
 import { OP_CUES } from './opCues.js';
 import type Database from 'better-sqlite3';
 import { loadMasterNames, normalizeText, type MasterNames } from '../entityResolver.js';
 import { storedBusinessNames } from '../../store/businessNames.js';
 import { englishNamesOf } from '../../store/processNames.js';
+import { taughtWords } from '../../store/taughtWords.js';
 import { familyForms, HONORIFIC_AFTER, readingForms, type NameReadings, type NamesToRead } from '../nameReadings.js';
 
 /** Every name a query can filter on, from the synced masters and logs, with the forms a request may use. */
@@ -14,6 +18,8 @@ export interface QueryNames {
   operators: string[];
   services: string[];
   hosts: string[];
+  /** The words the company taught (store/taughtWords.ts), each for its measure; none when absent. */
+  taught?: readonly TaughtWord[];
 }
 
 const LOG_NAMES_KEY = 'query_names.logs';
@@ -49,7 +55,7 @@ export function loadOperatorNames(db: Database.Database): string[] {
 }
 
 export function loadQueryNames(db: Database.Database): QueryNames {
-  return { ...loadMasterNames(db), operators: loadOperatorNames(db), ...logNames(db) };
+  return { ...loadMasterNames(db), operators: loadOperatorNames(db), ...logNames(db), taught: taughtWords(db) };
 }
 
 /** The names whose readings are made (nameReadings.ts): sites, processes, operators, and the business names and aliases (the aliases' keys), with their English names. */
@@ -74,6 +80,8 @@ export interface NamedInText {
   operators: NameHit[];
   services: NameHit[];
   hosts: NameHit[];
+  /** The words the company taught that the request uses: they speak for their measures (measureWords.ts). */
+  taught: TaughtWord[];
 }
 
 interface Term {
@@ -133,7 +141,7 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
   });
   const holders = new Map<string, Set<string>>();
   for (const t of family) holders.set(t.form, (holders.get(t.form) ?? new Set()).add(t.canonical));
-  const all: { kind: keyof Omit<NamedInText, 'text'>; term: Term }[] = [
+  const all: { kind: Exclude<keyof NamedInText, 'text' | 'taught'>; term: Term }[] = [
     ...terms(names.sites).map((term) => ({ kind: 'sites' as const, term })),
     ...terms(names.processes).map((term) => ({ kind: 'processes' as const, term })),
     ...terms(names.businessIds).map((term) => ({ kind: 'businesses' as const, term })),
@@ -147,7 +155,9 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
 
   return (raw: string): NamedInText => {
     const text = normalizeText(raw);
-    const out: NamedInText = { text, sites: [], processes: [], businesses: [], operators: [], services: [], hosts: [] };
+    const folded = foldForCues(raw);
+    const taught = (names.taught ?? []).filter((t) => hasCue(folded, t.folded));
+    const out: NamedInText = { text, sites: [], processes: [], businesses: [], operators: [], services: [], hosts: [], taught };
     const taken: boolean[] = [];
     for (const { kind, term } of all) {
       let from = 0;

@@ -13,6 +13,7 @@ const HOMES: readonly { table: string; home: string }[] = [
   { table: 'attendance_records', home: 'main/store/attendanceOfDay.ts' },
   { table: 'approval_outbox', home: 'main/store/approvalOutbox.ts' },
   { table: 'alerts', home: 'main/store/alertRows.ts' },
+  { table: 'taught_words', home: 'main/store/taughtWords.ts' },
 ];
 
 /**
@@ -74,7 +75,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Each source file's literals, read once for the four tables. */
+/** Each source file's literals, read once for the tables. */
 const parsed = new Map<string, ReturnType<typeof literalsOf>>();
 
 /** SQL naming `table` in main/ and electron/ under `root`, outside its home and the exceptions: `file:line: what`. */
