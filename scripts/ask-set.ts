@@ -22,11 +22,13 @@ await app.assistant.prepare();
 const h = createHandlerTable(app);
 const results: unknown[] = [];
 for (const line of readFileSync(set, 'utf8').split('\n').filter(Boolean)) {
-  const x = JSON.parse(line) as { id: string; turns: string[] };
+  // A conversation's turns, or one question (`q`).
+  const x = JSON.parse(line) as { id: string; turns?: string[]; q?: string };
+  const turns = x.turns ?? [x.q!];
   let conversationId: string | null = null;
   const answers: string[] = [];
   let last: AskResult | null = null;
-  for (const question of x.turns) {
+  for (const question of turns) {
     const r = await h['chat.ask']({ question, conversationId });
     if (!r.ok) {
       answers.push(`ERROR: ${r.error.message}`);
@@ -39,7 +41,7 @@ for (const line of readFileSync(set, 'utf8').split('\n').filter(Boolean)) {
   }
   results.push({
     id: x.id,
-    turns: x.turns,
+    turns,
     answers,
     choices: last?.clarify?.options.map((o) => o.label) ?? [],
     storedProposal: last?.proposal ? `proposal card: ${last.proposal.operators.length} people to ${last.proposal.site} ${last.proposal.process}` : null,
