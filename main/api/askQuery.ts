@@ -17,6 +17,7 @@ export const ASK_OPS = [
   'why',
   'advise',
   'propose',
+  'history',
   'status',
   'check',
   'knowhow',

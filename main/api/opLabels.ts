@@ -16,6 +16,7 @@ export const OP_LABELS: Record<AskOp, Localized> = {
   why: { ja: '原因', en: 'the cause' },
   advise: { ja: '対策の相談', en: 'advice' },
   propose: { ja: '配置の提案', en: 'a staff move proposal' },
+  history: { ja: '過去の判断とその結果', en: 'a past decision and how it went' },
   status: { ja: '状況のまとめ', en: 'a status summary' },
   check: { ja: 'はい・いいえの確認', en: 'a yes/no check' },
   knowhow: { ja: 'ノウハウ', en: 'know-how' },

@@ -3,6 +3,7 @@ import type { EngineId } from '../api/engineIds.js';
 import { aheadDay } from './query/aheadDay.js';
 import type { Engine } from './engines/askContext.js';
 import { alertHistoryEngine } from './engines/alertHistoryEngine.js';
+import { decisionHistoryEngine } from './engines/decisionHistoryEngine.js';
 import { explainEngine } from './engines/explainEngine.js';
 import { knowhowEngine } from './engines/knowhowEngine.js';
 import { logsEngine } from './engines/logsEngine.js';
@@ -23,6 +24,7 @@ export const ENGINES: Record<EngineId, Engine> = {
   risk: riskEngine,
   logs: logsEngine,
   alertHistory: alertHistoryEngine,
+  decisionHistory: decisionHistoryEngine,
   propose: proposeEngine,
   whatif: whatIfEngine,
   knowhow: knowhowEngine,
@@ -66,6 +68,9 @@ export function engineFor(q: AskQuery, today: string, conditions = false): Engin
       return ahead || q.measure === 'planned_staff' ? 'plan' : 'propose';
     case 'whatif':
       return ahead ? 'plan' : 'whatif';
+    // What came of a decision already taken: its record and measured outcome; nothing is proposed, projected or stored.
+    case 'history':
+      return 'decisionHistory';
     case 'why':
     case 'advise':
       if (aboutPlan) return 'plan';

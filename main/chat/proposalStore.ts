@@ -3,7 +3,7 @@ import type { ApprovalRow, DecisionAction, Proposal } from '../api/assistantType
 import type { PlanAtCompany } from '../api/planTypes.js';
 import { ProposalError } from './proposalError.js';
 import { decisionLimitProblems } from '../store/approvalHistoryLimits.js';
-import { decisionHistoryRows } from '../store/approvalOutbox.js';
+import { decisionHistoryRows, type DecisionFilter } from '../store/approvalOutbox.js';
 import type { DecisionRecord } from '../store/decisionRecord.js';
 import { impactOfKept } from '../placement/impactOfKept.js';
 import { decisionOutcomes } from '../placement/floorDecisions.js';
@@ -160,10 +160,13 @@ function movedElsewhere(db: Database.Database, id: string, p: Proposal, now: num
   return moved;
 }
 
-/** The decisions, newest first; a move's row carries its outcome on its day as of `at.now` (promised against actual). */
-export function approvalHistory(db: Database.Database, at: { now: number; timeZone: string }, limit = 500): ApprovalRow[] {
+/**
+ * The decisions, newest first (with `only`, those it names: a history question's); a move's row carries its outcome on its
+ * day as of `at.now` (promised against actual).
+ */
+export function approvalHistory(db: Database.Database, at: { now: number; timeZone: string }, limit = 500, only: DecisionFilter | null = null): ApprovalRow[] {
   // Proposals' decisions and staffing plans' (their ids PLN…) share the outbox; each joins its own table.
-  const rows = decisionHistoryRows(db, limit);
+  const rows = decisionHistoryRows(db, limit, only);
   const outcomes = decisionOutcomes(
     db,
     rows.filter((r) => r.proposal !== null && r.action_type !== 'rejected').map((r) => ({ suggestionId: r.suggestion_id, decidedAt: r.decided_at })),

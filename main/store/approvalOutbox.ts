@@ -152,17 +152,59 @@ export interface DecisionHistoryRow {
   company_plan: string | null;
 }
 
-/** The decisions of proposals and of staffing plans (their ids PLN…), newest first: the outbox they share, each joined to its own table. */
-export function decisionHistoryRows(db: Database.Database, limit: number): DecisionHistoryRow[] {
+/**
+ * Which decisions a history question asks about (chat/engines/decisionHistoryEngine.ts): moves (their target site, process
+ * and business, any of each list; an empty list: any) or staffing plans (a site among those their lines cover), taken
+ * with one of `actions`, between `from` and `to` (epoch ms).
+ */
+export interface DecisionFilter {
+  kind: 'move' | 'plan';
+  actions: readonly DecisionAction[];
+  site: readonly string[];
+  process: readonly string[];
+  business: readonly string[];
+  from: number;
+  to: number;
+}
+
+/**
+ * The decisions of proposals and of staffing plans (their ids PLN…), newest first: the outbox they share, each joined to its
+ * own table; with `only`, those it names.
+ */
+export function decisionHistoryRows(db: Database.Database, limit: number, only: DecisionFilter | null = null): DecisionHistoryRow[] {
+  const kind =
+    only === null ? 'p.suggestion_id IS NOT NULL OR pl.plan_id IS NOT NULL' : only.kind === 'move' ? 'p.suggestion_id IS NOT NULL' : 'pl.plan_id IS NOT NULL';
+  const any = (list: string, value: string): string => `(json_array_length(${list}) = 0 OR ${value} IN (SELECT value FROM json_each(${list})))`;
+  const filter =
+    only === null
+      ? ''
+      : ` AND o.action_type IN (SELECT value FROM json_each(@actions)) AND o.decided_at BETWEEN @from AND @to AND ${
+          only.kind === 'move'
+            ? `${any('@site', "json_extract(p.proposal, '$.site')")} AND ${any('@process', "json_extract(p.proposal, '$.process')")} AND ${any('@business', "json_extract(p.proposal, '$.businessId')")}`
+            : // A plan's lines are counted by "site process block" in its recorded changes.
+              `(json_array_length(@site) = 0 OR EXISTS (SELECT 1 FROM json_each(o.changes, '$.headcount') h
+                  WHERE substr(h.key, 1, instr(h.key, ' ') - 1) IN (SELECT value FROM json_each(@site))))`
+        }`;
   return db
     .prepare(
       `SELECT o.suggestion_id, p.proposal, pl.plan_date, o.changes, o.impact, o.action_type, o.feedback_reason, o.action_user, o.decided_at,
               o.delivered_at, o.attempts, o.last_error, o.held_reason, o.company_plan
        FROM approval_outbox o LEFT JOIN proposals p USING (suggestion_id) LEFT JOIN plans pl ON pl.plan_id = o.suggestion_id
-       WHERE p.suggestion_id IS NOT NULL OR pl.plan_id IS NOT NULL
-       ORDER BY o.decided_at DESC LIMIT ?`,
+       WHERE (${kind})${filter}
+       ORDER BY o.decided_at DESC LIMIT @limit`,
     )
-    .all(limit) as DecisionHistoryRow[];
+    .all({
+      limit,
+      ...(only === null
+        ? {}
+        : {
+            actions: JSON.stringify(only.actions),
+            from: only.from,
+            to: only.to,
+            site: JSON.stringify(only.site),
+            ...(only.kind === 'move' ? { process: JSON.stringify(only.process), business: JSON.stringify(only.business) } : {}),
+          }),
+    }) as DecisionHistoryRow[];
 }
 
 /** A move approved (or approved in part) with its proposal. */

@@ -375,6 +375,8 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['backup', 1.5],
     ['reinforce', 3],
   ],
+  // A history question is read from its structure (historyWords.ts: a move or a decision, and how it went, in the past), not from a cue alone.
+  history: [],
   status: [
     // What is most urgent is the summary's first lines: what needs attention, the latest first.
     ['most urgent', 6],

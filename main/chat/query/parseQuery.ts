@@ -3,6 +3,7 @@ import { foldForCues } from '../foldForCues.js';
 import { excludedSites } from './excludedSites.js';
 import { calibrated } from './calibration.js';
 import { MEASURES } from './measures.js';
+import { asksHistory, asksPlanHistory } from './historyWords.js';
 import { hasCue as has, measureScores } from './measureWords.js';
 import { OP_CUES } from './opCues.js';
 import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf } from './fieldWords.js';
@@ -150,6 +151,12 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
     )
   )
     e.set('outside', e.get('outside')! + 5);
+  // What came of a move, a decision or a plan already taken (「前回札幌に応援を出したときはどうなった？」 "did the move to Sapporo
+  // help?"): answered from the records, so never a new proposal, a what-if or a yes/no about the state now; a day ahead is no history.
+  if (asksHistory(folded) && !isAhead(timeOf(folded))) {
+    for (const op of ['propose', 'whatif', 'check', 'advise'] as const) e.set(op, 0);
+    e.set('history', 6);
+  }
   // Lunchtime is a time of day ("in the logs around lunchtime"), not lunch as a meal.
   if (/lunch ?time|around lunch|at lunch/.test(folded)) e.set('outside', Math.max(0, e.get('outside')! - 3));
   // Nothing of the floor named, no measure and no time: not about the floor. A time alone (「昨日は？」 "what about
@@ -252,6 +259,8 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   if ((op === 'status' && measure !== 'speed') || op === 'knowhow' || (op === 'outside' && !statistic)) measure = null;
   // A proposal is of moves for the slack now, or of the day's staffing when its words speak of the staffing plan (「配置計画」).
   else if (op === 'propose') measure = measure === 'planned_staff' ? 'planned_staff' : 'slack';
+  // A history question is about decisions: the staffing plans decided (「この前の計画」), else the moves.
+  else if (op === 'history') measure = asksPlanHistory(folded) ? 'planned_staff' : 'decisions';
   else if (measure === null) measure = defaultMeasure(op, names);
 
   // The registered headcount has no day: how many people a day has is its attendance (「今日大阪に何人いる？」 "how many
@@ -274,7 +283,7 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     experience,
     status: statusOf(op, folded),
     // Against a measure the request said; one taken by default does not overrule the split it asked for.
-    by: splitOf(op, folded, names, scores.size > 0 ? measure : null),
+    by: op === 'history' ? null : splitOf(op, folded, names, scores.size > 0 ? measure : null),
     // The earlier day a change compares with is its `against`, not the time asked about; a request not about the floor has no time of the floor's.
     time:
       changeTime(op, folded) ??
@@ -289,6 +298,7 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     confidence,
     alternatives: close,
     ranked: ranked.filter(([, v]) => v > 0).map(([o]) => o),
-    said: { op: said, measure: scores.size > 0 && !levelOnly },
+    // A history question's words say its measure (the decisions, or the plans), whatever measure word it holds.
+    said: { op: said, measure: (scores.size > 0 && !levelOnly) || op === 'history' },
   };
 }

@@ -49,7 +49,7 @@ const NAME_KINDS = [
 const OPS_TEXT =
   'value: one figure. list: a measure per member, or which are in a state. compare: named things side by side. rank: top or bottom N. ' +
   'trend: over time. change: against usual or yesterday. whatif: moving people or a new speed. why: the cause. advise: what to do. ' +
-  'propose: who to move. status: a summary. check: yes or no. knowhow: company rules. outside: not about the floor.';
+  'propose: who to move. history: what came of a move or plan decided before. status: a summary. check: yes or no. knowhow: company rules. outside: not about the floor.';
 
 /** The prompt: the operations, the measures with their labels, the synced names, the words taught, then the question fenced as data. */
 export function queryPrompt(question: string, n: QueryNames): string {
@@ -107,10 +107,23 @@ export function readModelQuery(output: unknown, index: QueryNameIndex, rules: Pa
   if (refused.length > 0)
     throw aiError('AI_SCHEMA_INVALID', { ja: `マスタにない名前です: ${refused.join(', ')}`, en: `Names not in the master data: ${refused.join(', ')}` });
 
-  const op = out.op;
+  // A question about a decision already taken is read from its words (historyWords.ts): a model's proposal or what-if of it
+  // would store a card or project a move the manager did not ask for, so the rules' history stands.
+  const op = r.op === 'history' ? 'history' : out.op;
   // The fields the rules derive for their own operation (by, rank, status, against, move) only carry over when the model agrees on it.
   const same = op === r.op;
-  const measure = op === 'status' || op === 'knowhow' ? null : op === 'propose' ? 'slack' : (out.measure ?? r.measure);
+  const measure =
+    op === 'status' || op === 'knowhow'
+      ? null
+      : op === 'propose'
+        ? 'slack'
+        : op === 'history'
+          ? r.op === 'history'
+            ? r.measure
+            : out.measure === 'planned_staff'
+              ? 'planned_staff'
+              : 'decisions'
+          : (out.measure ?? r.measure);
   if (measure === null && op !== 'status' && op !== 'knowhow' && op !== 'outside')
     throw aiError('AI_SCHEMA_INVALID', { ja: `操作 ${op} に指標がありません。`, en: `The operation ${op} has no measure.` });
   const candidate: AskQueryInput = {
