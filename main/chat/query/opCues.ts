@@ -469,6 +469,10 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['入れていい', 4],
     ['いれていい', 4],
     ['入れても大丈夫', 4],
+    // 「応援の人に検証の最終チェックを任せても大丈夫？」: whether a kind of work may be given to someone.
+    ['任せても', 3],
+    ['まかせても', 3],
+    ['担当させても', 3],
     ['させていい', 4],
     ['やらせていい', 4],
     ['優先するんだっけ', 3],

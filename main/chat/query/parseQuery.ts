@@ -6,6 +6,7 @@ import { MEASURES } from './measures.js';
 import { asksHistory, asksPlanHistory } from './historyWords.js';
 import { hasCue as has, measureScores } from './measureWords.js';
 import { OP_CUES } from './opCues.js';
+import { PERMISSION } from './ruleVerdict.js';
 import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf } from './fieldWords.js';
 import { namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
@@ -95,6 +96,10 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
     e.set('check', e.get('check')! + 2);
   // With a question word, a polar ending (「何があった？」「誰が休んでる？」) is how the question ends, not a yes or no asked.
   if (wh && /[るうたいかよね][?？]$/.test(folded.replace(/\s+$/, ''))) e.set('check', Math.max(0, e.get('check')! - 1.5));
+  // Whether something may be done (「応援の人に最終チェックを任せても大丈夫？」 "can a helper do the final check?") asks the
+  // company's rules: the helper it names is who would do it, not people asked for, and its yes or no is the rule's
+  // (ruleVerdict.ts). A rule holds whatever the day: asked of a day (「明日承認して大丈夫？」), it is that day's floor.
+  if (e.get('knowhow')! > 0 && PERMISSION.test(folded) && timeOf(folded) === null) for (const op of ['propose', 'check'] as const) e.set(op, 0);
   // Against a past time (昨日と比べて, than last week), a comparison is a change over time, not of two things.
   // With nothing named twice, "compare X with yesterday" compares X with itself then: the comparison's words are the change's.
   const several = namedTwice(named) !== null;
@@ -130,6 +135,9 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
     e.set('list', e.get('list')! + 1.5);
   // A number of people or a speed under a condition: a what-if.
   if (move) e.set('whatif', e.get('whatif')! + ('speed' in move ? 2 : move.to || move.from ? 2 : 1));
+  // A move named whole (how many, from where, to where: 「札幌に盛岡から3人回せる？」) is weighed as named; a proposal would
+  // choose its own people and sites instead of the ones asked about.
+  if (move && 'count' in move && move.from && move.to) e.set('whatif', e.get('whatif')! + 2);
   // An order to change a record ("change X's attendance to present", "mark her as absent"): Genba reads the records and
   // writes back only the decisions on its cards, so it is not a question it answers, whatever the record.
   if (
@@ -179,7 +187,10 @@ function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
 
 function moveOf(folded: string, named: NamedInText): AskMove | null {
   const speed = /(?:毎分|分速) ?(\d+(?:\.\d+)?) ?件|(\d+(?:\.\d+)?) ?(?:件\/分|件毎分|items?\/min|per min(?:ute)?|items? (?:a|per) minute)/.exec(folded);
-  const condition = /たら|なら|ても|もし|仮に|場合|試算|\bif\b|suppose|what|would|\bat \d/;
+  // A move supposed (「回したら」 "if we move"), or one asked whether it can be made (「3人回せる？」 "can we send 3 people"): a
+  // named move is weighed as it is, never turned into a proposal of Genba's own choosing.
+  const condition =
+    /たら|なら|ても|もし|仮に|場合|試算|(?:回|出|移|送|貸|動か|まわ|うつ)せる|借りられる|\bif\b|suppose|what|would|\bat \d|\b(?:can|could) (?:we|i|you) (?:move|send|shift|lend|spare|pull|borrow)\b/;
   if (speed && condition.test(folded)) return { speed: Number(speed[1] ?? speed[2]) };
   const people = /\+ ?(\d+) ?(?:名|人)?|(\d+) ?(?:名|人|にん|めい|people|persons?|operators?|staff|heads?|more)/.exec(folded);
   if (!people || !(condition.test(folded) || /^\+/.test(people[0]))) return null;
@@ -187,7 +198,8 @@ function moveOf(folded: string, named: NamedInText): AskMove | null {
   // The site people leave: 「大阪から」「大阪の検証から」, "from Osaka", "out of Osaka" ("pull 2 out of Osaka": a removal).
   const source = named.sites.find(
     (h) =>
-      /^(?:拠点|センター)?(?:の[^\s、。]{0,8}?)?(?:から|より|→|->)/.test(text.slice(h.end)) ||
+      // 「大阪の検証から」 is from 大阪; 「札幌のエントリ1に盛岡から」 is to 札幌 (a target's に or へ ends the site's own words).
+      /^(?:拠点|センター)?(?:の[^\s、。にへ]{0,8}?)?(?:から|より|→|->)/.test(text.slice(h.end)) ||
       /(?:from|out of|away from) ?(?:the )?$/.test(text.slice(0, h.at)),
   );
   const target = named.sites.find((h) => h !== source);

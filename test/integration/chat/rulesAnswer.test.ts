@@ -38,7 +38,11 @@ describe('a practice the rules forbid is answered no, with its rule', () => {
   });
 
   it('in Japanese, however the permission is asked: いいえ, with the rule', async () => {
-    for (const q of ['他の拠点から来た応援に検証の最終チェックをさせていい？', '応援者に検証の最終確認をしてもらってもいいですか']) {
+    for (const q of [
+      '他の拠点から来た応援に検証の最終チェックをさせていい？',
+      '応援者に検証の最終確認をしてもらってもいいですか',
+      '応援の人に検証の最終チェックを任せても大丈夫？',
+    ]) {
       const r = await app.assistant.ask(q);
       expect(r.answer, q).toMatch(/^いいえ。会社のルール（.+）で「.*応援.*最終確認.*」とされています。/);
       expect(r.citations.some((c) => c.text === rule)).toBe(true);

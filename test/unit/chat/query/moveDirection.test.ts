@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNSURE } from '../../../../main/chat/query/calibration.js';
 import { parseQuery } from '../../../../main/chat/query/parseQuery.js';
 import { createNameFinder } from '../../../../main/chat/query/queryNames.js';
 
@@ -30,6 +31,33 @@ describe('the direction of a move in a what-if', () => {
     expect(move('大阪の検証から2名を札幌のエントリ1に移したら大阪への影響は？')).toEqual({ count: 2, from: '大阪', to: '札幌', process: 'エントリ1' });
     expect(move('What if I move 2 people from Osaka verification to Sapporo entry 1?')).toEqual({ count: 2, from: '大阪', to: '札幌', process: 'エントリ1' });
     expect(move('盛岡から3人札幌のエントリ1に回したら間に合う？')).toEqual({ count: 3, from: '盛岡', to: '札幌', process: 'エントリ1' });
+  });
+});
+
+/** Issue 60: a move asked whether it can be made names itself whole: weighed as named, with no ask-back, never a proposal. */
+describe('a move asked whether it can be made', () => {
+  const read = (q: string) => parseQuery(q, find(q));
+  it('「札幌のエントリ1に盛岡から3人くらい回せる？」 is a what-if of 3 from 盛岡 into 札幌 エントリ1, read surely enough to answer', () => {
+    const r = read('札幌のエントリ1に盛岡から3人くらい回せる？');
+    expect(r.query).toMatchObject({ op: 'whatif', move: { count: 3, from: '盛岡', to: '札幌', process: 'エントリ1' } });
+    expect(r.confidence).toBeGreaterThanOrEqual(UNSURE);
+    expect(read('Can we send 2 people from Osaka to Sapporo entry 1?').query).toMatchObject({
+      op: 'whatif',
+      move: { count: 2, from: '大阪', to: '札幌', process: 'エントリ1' },
+    });
+  });
+
+  it('a target named first with its process and に keeps the site after it as the source (「札幌の検証工程に盛岡から1名」)', () => {
+    expect(move('札幌の検証工程に盛岡から1名応援を出した場合、納期に間に合いますでしょうか。')).toEqual({
+      count: 1,
+      from: '盛岡',
+      to: '札幌',
+      process: '検証',
+    });
+  });
+
+  it('a request for people without a number or a source stays a proposal (「札幌に応援を回して」)', () => {
+    expect(read('札幌に応援を回して').query.op).toBe('propose');
   });
 });
 
