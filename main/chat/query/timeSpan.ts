@@ -1,4 +1,11 @@
-import { addMonths, differenceInCalendarDays, format, getDay, getDaysInMonth, isValid, parse, parseISO, setDate, startOfMonth } from 'date-fns';
+// A function a module: date-fns' index loads all of its modules (zonedTime.ts says why that matters).
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import { parseISO } from 'date-fns/parseISO';
+import { setDate } from 'date-fns/setDate';
+import { startOfMonth } from 'date-fns/startOfMonth';
 import { WEEKDAY_TOKENS, type AskTime } from '../../api/askQuery.js';
 import type { Localized } from '../../api/localized.js';
 import { addDays, dayOfWeek, isWorkingDay, nextWorkingDays } from '../../forecast/workCalendar.js';
@@ -81,9 +88,9 @@ export function monthDayOf(time: AskTime | null, today: string, lean: SpanLean |
   const date = pickDay(inMonths([-2, -1, 0, 1, 2]), today, lean)!;
   if (named[2] === undefined) return { date, weekday: null, fits: true };
   const weekday = WEEKDAY_TOKENS.indexOf(named[2] as (typeof WEEKDAY_TOKENS)[number]);
-  if (getDay(parseISO(date)) === weekday) return { date, weekday, fits: true };
+  if (dayOfWeek(date) === weekday) return { date, weekday, fits: true };
   const other = pickDay(
-    inMonths([-1, 0, 1]).filter((d) => getDay(parseISO(d)) === weekday),
+    inMonths([-1, 0, 1]).filter((d) => dayOfWeek(d) === weekday),
     today,
     'nearest',
   );
@@ -92,7 +99,7 @@ export function monthDayOf(time: AskTime | null, today: string, lean: SpanLean |
 
 /** The words of a day of month: 「火曜28日」 "Tuesday the 28th", with its own weekday whatever weekday was named. */
 const monthDayName = (d: string): Localized => {
-  const dow = getDay(parseISO(d));
+  const dow = dayOfWeek(d);
   const n = Number(d.slice(8, 10));
   return { ja: `${JA_DOW[dow]}曜${n}日`, en: `${EN_DOW[dow]} the ${ordinal(n)}` };
 };
@@ -188,7 +195,7 @@ export function timeSpan(time: AskTime | null, today: string, lean: SpanLean): T
   if (date) {
     // The year that puts the date nearest the moment asked: 「1/5」 asked in late December is next year's (2/29 only in a leap year).
     const y = Number(today.slice(0, 4));
-    const candidates = [y - 1, y, y + 1].map((yy) => `${yy}-${date[1]}-${date[2]}`).filter((c) => isValid(parse(c, ISO, new Date())));
+    const candidates = [y - 1, y, y + 1].map((yy) => `${yy}-${date[1]}-${date[2]}`).filter((c) => addDays(c, 0) === c);
     const d = pickDay(candidates, today, 'nearest') ?? `${y}-${date[1]}-${date[2]}`;
     return day(d, { ja: `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`, en: `${EN_MONTHS[Number(d.slice(5, 7)) - 1]} ${Number(d.slice(8, 10))}` });
   }

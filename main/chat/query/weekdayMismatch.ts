@@ -1,5 +1,5 @@
-import { getDay, parseISO } from 'date-fns';
 import type { AskTime } from '../../api/askQuery.js';
+import { dayOfWeek } from '../../forecast/workCalendar.js';
 import { localize, type Lang, type Localized } from '../../api/localized.js';
 import { EN_DOW, EN_MONTHS, JA_DOW, monthDayOf } from './timeSpan.js';
 
@@ -21,5 +21,5 @@ export const WEEKDAY_MISMATCH: Localized<(date: string, actual: number, named: n
 export function weekdayMismatch(time: AskTime | null, today: string, lang: Lang): string | null {
   const day = monthDayOf(time, today, 'nearest');
   if (day === null || day.fits || day.weekday === null) return null;
-  return localize(lang, WEEKDAY_MISMATCH)(day.date, getDay(parseISO(day.date)), day.weekday);
+  return localize(lang, WEEKDAY_MISMATCH)(day.date, dayOfWeek(day.date), day.weekday);
 }
