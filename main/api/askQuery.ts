@@ -112,6 +112,35 @@ export const moveSchema = z.union([
 export type AskMove = z.infer<typeof moveSchema>;
 
 /**
+ * What a question about a day's plan asks it to assume or respect: more or less work, more people off, no cross-site
+ * help, only some sites, a person kept on a process. Read from the words once (planConditionsOf), carried by the query.
+ */
+export const planConditionsSchema = z.strictObject({
+  /** Every forecast multiplied by this (1.2: a fifth more work). */
+  volumeFactor: z.number().min(0).max(5).optional(),
+  /** This many more people off, at one site or anywhere. */
+  moreOff: z.strictObject({ count: z.number().int().min(1).max(999), site: z.string().min(1).max(80).nullable() }).optional(),
+  /** Each site staffs its own work. */
+  noCrossSite: z.boolean().optional(),
+  /** Only these sites: their people and their work. */
+  sites: z.array(z.string().min(1).max(80)).max(8).optional(),
+  /** People kept on one process all day. */
+  keep: z
+    .array(z.strictObject({ name: z.string().min(1).max(80), process: z.string().min(1).max(80) }))
+    .max(8)
+    .optional(),
+});
+
+/**
+ * What about the measure a question asks, beyond its value: how many (「何人」), who (「誰」), how good a forecast has been
+ * (「予測の精度」), whether something may be done (「任せてもいい？」). Engines answer these from the query, never from the text.
+ */
+type PlanConditionsInput = z.infer<typeof planConditionsSchema>;
+
+export const ASKS = ['count', 'names', 'accuracy', 'permission'] as const;
+export type AskAspect = (typeof ASKS)[number];
+
+/**
  * A query with every default filled in: what the planner reads and `--json` prints (`fullQuery`
  * makes one). The one declaration of the query's shape: its type, the input schema below and the
  * scored fields are derived from it.
@@ -137,6 +166,9 @@ export const fullQuerySchema = z.object({
   move: moveSchema.nullable(),
   /** Sites people must not be taken from (「盛岡からは出さないで」, "don't take anyone from Morioka"): a proposal leaves their people out. */
   notFrom: names,
+  asks: z.array(z.enum(ASKS)).max(ASKS.length),
+  /** The day's plan conditions the question sets (「拠点間の移動なしで」「物量が2割増えたら」), or null. */
+  conditions: planConditionsSchema.nullable(),
 });
 export type AskQuery = z.infer<typeof fullQuerySchema>;
 
@@ -147,6 +179,8 @@ export type AskQueryInput = z.infer<typeof askQuerySchema>;
 /** The fields a query is scored on, field by field (`genba eval ask`). */
 export const QUERY_FIELDS = fullQuerySchema.keyof().options;
 export type QueryField = (typeof QUERY_FIELDS)[number];
+/** Fields added after the labelled sets were written: scored only on the lines that state them. */
+export const LATER_FIELDS: ReadonlySet<QueryField> = new Set<QueryField>(['asks', 'conditions']);
 
 /** Every default filled in; lists sorted so that two queries compare by value. */
 export function fullQuery(q: AskQueryInput): AskQuery {
@@ -173,5 +207,14 @@ export function fullQuery(q: AskQueryInput): AskQuery {
         : { count: q.move.count, from: q.move.from ?? null, to: q.move.to ?? null, process: q.move.process ?? null }
       : null,
     notFrom: list(q.notFrom),
+    asks: ASKS.filter((a) => q.asks?.includes(a)),
+    conditions: inSchemaOrder(q.conditions),
   };
+}
+
+/** Conditions with their keys in the schema's order (so that two compare by value), or null when they set nothing. */
+function inSchemaOrder(c: PlanConditionsInput | null | undefined): PlanConditionsInput | null {
+  if (!c) return null;
+  const out = Object.fromEntries(planConditionsSchema.keyof().options.flatMap((k) => (c[k] === undefined ? [] : [[k, c[k]]])));
+  return Object.keys(out).length > 0 ? (out as PlanConditionsInput) : null;
 }

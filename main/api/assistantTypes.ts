@@ -127,6 +127,15 @@ export interface ConversationDetail extends Omit<ConversationSummary, 'turns'> {
   turns: { at: number; question: string; result: AskResult }[];
 }
 
+/**
+ * A word of a question that changed nothing in its reading: an exclusion or a negation (「以外」「出さないで」, "without"), a
+ * number, or another content word Genba does not know. An exclusion or a number unused means the answer leaves it out.
+ */
+export interface UnusedWord {
+  word: string;
+  kind: 'negation' | 'number' | 'word';
+}
+
 export interface AskResult {
   /** The stored conversation this turn belongs to; null when the caller keeps none (genba ask). */
   conversationId?: string | null;
@@ -151,7 +160,14 @@ export interface AskResult {
    * and who read it (the intent model under its grammar, or the rules; absent before the model
    * could); absent on answers stored before the query existed.
    */
-  query?: { read: AskQuery; confidence: number; answeredBy: EngineId | 'engine'; readBy?: 'model' | 'rules' | 'chosen' | 'follow_up' } | null;
+  query?: {
+    read: AskQuery;
+    confidence: number;
+    answeredBy: EngineId | 'engine';
+    readBy?: 'model' | 'rules' | 'chosen' | 'follow_up';
+    /** The question's words that changed nothing in the reading (wordsAccounted.ts): shown marked beside it. */
+    unused?: UnusedWord[];
+  } | null;
   /** The table a planned answer was written from (every figure of the text is in it). */
   table?: QueryTable | null;
   answer: string;

@@ -4,6 +4,8 @@
  * shapes, and the renderer compiles against them.
  */
 
+import type { z } from 'zod';
+import type { planConditionsSchema } from './askQuery.js';
 import type { Localized } from './localized.js';
 
 export type PlanBlock = 'am' | 'pm';
@@ -52,18 +54,8 @@ export interface TodayArrivals {
 }
 
 /** What a manager asks the plan to assume or respect (「拠点間の移動なし」「札幌だけ」「物量が2割増えたら」). */
-export interface PlanConditions {
-  /** Every forecast multiplied by this (1.2: a fifth more work). */
-  volumeFactor?: number;
-  /** This many more people off, at one site or anywhere. */
-  moreOff?: { count: number; site: string | null };
-  /** Each site staffs its own work. */
-  noCrossSite?: boolean;
-  /** Only these sites: their people and their work. */
-  sites?: string[];
-  /** People kept on one process all day. */
-  keep?: { name: string; process: string }[];
-}
+/** The manager's conditions for a day's plan: declared once, with the query that carries them (askQuery.ts). */
+export type PlanConditions = z.infer<typeof planConditionsSchema>;
 
 /** One series' forecast for the coming working days. */
 export interface SeriesForecast {

@@ -5,6 +5,7 @@ import { approvedMoves, approvedMovesText } from '../placement/approvedMoves.js'
 import type { EngineId } from '../api/engineIds.js';
 import { knowledgeAnswer, proposalAnswer, proposalFacts } from './answerTexts.js';
 import { composeAnswer } from './composeAnswer.js';
+import { LEFT_OUT_TEXTS } from './leftOutTexts.js';
 import type { AskContext, EngineOutput } from './engines/askContext.js';
 import { saveProposal } from './proposalStore.js';
 import type { Reading } from './readQuestion.js';
@@ -29,6 +30,7 @@ const twoDecimals = (x: number): number => Math.round(x * 100) / 100;
  */
 export async function answerResult(
   c: AskContext,
+  question: string,
   reading: Reading,
   engine: EngineId,
   out: EngineOutput,
@@ -37,17 +39,27 @@ export async function answerResult(
   const t1 = performance.now();
   const citations: Citation[] =
     out.citations ??
-    (out.knowhow && !out.clarify ? await c.deps.knowledge.search([c.question, ...out.knowhow, out.situationWords ?? ''].filter(Boolean).join(' '), 3) : []);
+    (out.knowhow && !out.clarify ? await c.deps.knowledge.search([c.searchText, ...out.knowhow, out.situationWords ?? ''].filter(Boolean).join(' '), 3) : []);
   const retrievalMs = twoDecimals(performance.now() - t1);
   let text = out.showKnowhow ? [out.text, knowledgeAnswer(citations, c.tz)].filter(Boolean).join('\n') : out.text;
   const decided = out.saysDecisions || out.clarify ? '' : decisionsSaid(c, reading.query);
   let facts = out.facts ?? '';
   let proposal = out.proposal ?? null;
-  if (proposal) {
-    proposal = saveProposal(c.db, { ...proposal, citations }, c.question);
+  if (proposal && c.leftOut.length > 0) {
+    // A proposal that ignores what the reading left out («盛岡以外», "without overtime") is no card to approve.
+    proposal = null;
+    text = [out.text, localize(c.lang, LEFT_OUT_TEXTS.noCard)].filter(Boolean).join('\n');
+    facts = text;
+  } else if (proposal) {
+    proposal = saveProposal(c.db, { ...proposal, citations }, question);
     // What the engine says before the proposal (the sites left out, as asked) stays in front of it.
     facts = [out.text, proposalFacts(proposal, c.tz)].filter(Boolean).join('\n');
     text = [out.text, proposalAnswer(proposal, c.tz)].filter(Boolean).join('\n');
+  }
+  if (c.leftOut.length > 0) {
+    const note = localize(c.lang, LEFT_OUT_TEXTS.notUsed)(c.leftOut.map((u) => u.word).join(localize(c.lang, { ja: '」「', en: '", "' })));
+    text = `${note}\n${text}`;
+    facts = facts ? `${note}\n${facts}` : '';
   }
   if (decided) {
     text = `${decided}\n${text}`;
@@ -62,7 +74,7 @@ export async function answerResult(
       : await composeAnswer({
           llm: c.deps.llm,
           log: c.deps.log,
-          question: c.question,
+          question,
           facts,
           citations,
           template: text,
@@ -72,12 +84,12 @@ export async function answerResult(
         });
   return {
     followUp: reading.followUp,
-    question: c.question,
+    question,
     clarify: out.clarify ?? null,
     proposal,
     ...(out.plan ? { plan: out.plan } : {}),
     action: out.action ?? null,
-    query: { read: reading.query, confidence: reading.confidence, answeredBy: engine, readBy: reading.readBy },
+    query: { read: reading.query, confidence: reading.confidence, answeredBy: engine, readBy: reading.readBy, unused: reading.unused ?? [] },
     table: out.table ?? null,
     answer: answer.text,
     answerSource: answer.source,

@@ -1,9 +1,9 @@
-import type { AskOp, AskQueryInput } from '../api/askQuery.js';
+import type { AskOp, AskQuery, AskQueryInput } from '../api/askQuery.js';
 import type { AskResult } from '../api/assistantTypes.js';
 import { inLatin, type LatinNames } from '../api/latinNames.js';
 import { localize } from '../api/localized.js';
 import type { ChatStage, Lang, Overview, ProcessProgress } from '../api/types.js';
-import { localDate, startOfZonedDay } from '../config/zonedTime.js';
+import { formatHm, localDate, startOfZonedDay } from '../config/zonedTime.js';
 import { describeError } from '../errors.js';
 import { businessNames } from '../placement/businessNames.js';
 import { warmSolver } from '../placement/placementSolver.js';
@@ -18,12 +18,12 @@ import { latinAnswer } from './latinAnswer.js';
 import { createNameCache } from './nameCache.js';
 import { outsideTheRecords } from './outsideTheRecords.js';
 import { aheadDay } from './query/aheadDay.js';
-import { planConditionsOf } from './query/planConditionsOf.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { queryFromModel } from './query/queryModel.js';
 import { loadQueryNames, type NamedInText } from './query/queryNames.js';
 import { queryWindow } from './query/queryWindow.js';
 import { weekdayMismatch } from './query/weekdayMismatch.js';
+import { unusedWords } from './query/wordsAccounted.js';
 import { isUnsure, readQuestion } from './readQuestion.js';
 import { lessonAnswer, lessonOf } from './wordLessons.js';
 
@@ -93,7 +93,6 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const warm = o.warm !== false;
       if (warm) deps.overview();
       await Promise.all([warm && o.solver !== false ? warmSolver() : null, warm ? deps.knowledge.reindex() : null, names.ready(deps.db(), deps.aliases())]);
-      names.resolver(deps.db(), deps.aliases());
     },
     latinNames,
     readQuery: (question, ops) => parserFor()(question, ops),
@@ -119,7 +118,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     let overview: Overview | null = null;
     const ov = (): Overview => (overview ??= deps.overview());
     return {
-      question,
+      searchText: question,
+      leftOut: [],
       lang,
       now,
       dayStart,
@@ -128,7 +128,6 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       cfg,
       tz: { lang, timeZone: cfg.timeZone, dayStart, businessNames: named },
       deps,
-      resolver: names.resolver(db, deps.aliases()),
       overview: ov,
       ...questionReads(deps, ov),
       series: (): ProcessProgress[] => ov().sites.flatMap((s) => s.processes),
@@ -148,6 +147,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       ...(o.onChunk ? { onChunk: o.onChunk } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
     };
+  }
+
+  /** The deadlines (「16:00」) of the lines a reading names, or of every line: a clock time in the question may name one. */
+  function deadlinesOf(q: AskQuery, c: AskContext): Set<string> {
+    const lines = c.series().filter((p) => (q.site.length === 0 || q.site.includes(p.site)) && (q.process.length === 0 || q.process.includes(p.process)));
+    return new Set(lines.flatMap((p) => (p.deadline === null ? [] : [formatHm(p.deadline, c.cfg.timeZone).replace(/^0/, '')])));
   }
 
   async function answerIn(question: string, lang: Lang, o: AskOptions): Promise<AskResult> {
@@ -171,17 +176,26 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       chosen: o.reading ?? null,
       refused: (error) => deps.log.warn('query model output not used; rules decided', describeError(error)),
     });
-    const readMs = performance.now() - start;
     const q = reading.query;
+    const engine = engineFor(q, c.today, aheadDay(q.time, c.today) !== null && q.conditions !== null);
+    // Every word accounted for: those that changed nothing in the reading are shown with it; an exclusion or a number among
+    // them is said before the answer, and nothing is stored on a reading that ignores it. Rules and know-how are searched
+    // by the words themselves, and a request outside the floor is declined whole.
+    const parse = parserFor();
+    const unused =
+      reading.readBy === 'chosen' ? [] : unusedWords(names.finder(c.db, deps.aliases())(question), (t) => parse(t).query, { deadlines: deadlinesOf(q, c) });
+    const leftOut = engine === 'knowhow' || engine === 'outside' ? [] : unused.filter((u) => u.kind !== 'word');
+    const read = { ...reading, unused };
+    const ctx: AskContext = { ...c, leftOut };
+    const readMs = performance.now() - start;
     const timeWords = (x: typeof q): string => localize(lang, c.window(x).label);
-    const engine = engineFor(q, c.today, aheadDay(q.time, c.today) !== null && planConditionsOf(question, q) !== null);
-    if (isUnsure(reading)) return answerResult(c, reading, engine, askBack(question, reading, lang, timeWords), { start, readMs, dataMs: 0 });
+    if (isUnsure(reading)) return answerResult(ctx, question, read, engine, askBack(question, reading, lang, timeWords), { start, readMs, dataMs: 0 });
     const t1 = performance.now();
     // A place that is no site, or a year before the records, asked about the floor (the weather in Tokyo stays out of scope);
     // or a day of month named with a weekday it does not fall on (「27日（火）」 when the 27th is a Monday): said, not guessed.
     const aboutFloor = engine !== 'outside' && engine !== 'knowhow' && (q.op !== 'outside' || aheadDay(q.time, c.today) !== null);
     const outside = aboutFloor ? (outsideTheRecords(c.db, question, lang) ?? weekdayMismatch(q.time, c.today, lang)) : null;
-    const out = outside !== null ? { text: outside } : await ENGINES[engine](q, c);
-    return answerResult(c, reading, engine, out, { start, readMs, dataMs: performance.now() - t1 - (out.optimizeMs ?? 0) });
+    const out = outside !== null ? { text: outside } : await ENGINES[engine](q, ctx);
+    return answerResult(ctx, question, read, engine, out, { start, readMs, dataMs: performance.now() - t1 - (out.optimizeMs ?? 0) });
   }
 }

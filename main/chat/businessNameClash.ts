@@ -4,7 +4,7 @@ import { storedBusinessNames } from '../store/businessNames.js';
 import { businessNameTaken } from '../store/storeTexts.js';
 import { businessAliases } from './businessAliases.js';
 import { nameConfigured, nameOfPlace, nameWithBusinessId } from './businessNameTexts.js';
-import { loadMasterNames, normalizeText } from './entityResolver.js';
+import { loadMasterNames, normalizeText } from './masterNames.js';
 import { lastNameReadings, readingForms } from './nameReadings.js';
 
 /**

@@ -49,6 +49,12 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery): { query: AskQ
     q[f] = op === 'compare' && before.op !== 'compare' ? [...new Set([...before[f], ...n[f]])] : n[f];
   }
   if (n.by !== null) q.by = n.by;
+  // What it asks of the measure (how many, who, how accurate) carries over to 「盛岡は？」, unless it says its own or a new measure.
+  if (n.asks.length > 0 || (now.said.measure && n.measure !== null)) q.asks = n.asks;
+  else if (before.asks.length > 0) kept.push('asks');
+  // A day's plan conditions carry over to a follow-up that names no other site (「物量2割増なら？」「じゃあ盛岡は？」 differ).
+  if (n.conditions !== null || n.site.length > 0) q.conditions = n.conditions;
+  else if (before.conditions !== null) kept.push('conditions');
   if (n.time !== null) q.time = n.time;
   else if (before.time !== null) kept.push('time');
   if (now.said.measure && n.measure !== null) q.measure = n.measure;

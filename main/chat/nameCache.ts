@@ -3,13 +3,12 @@ import type { LatinNames } from '../api/latinNames.js';
 import type { AppLog } from '../applog/appLog.js';
 import { lastSnapshotId } from '../store/progressSnapshots.js';
 import { taughtWordsKey } from '../store/taughtWords.js';
-import { createEntityResolver, loadMasterNames, type EntityResolver } from './entityResolver.js';
+import { loadMasterNames } from './masterNames.js';
 import { cachedNameReadings, latinNamesOf, prepareNameReadings, type NameReadings } from './nameReadings.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
 
-/** The company's names as a question reads them: the resolver, the query's name finder and the Latin names, with their readings. */
+/** The company's names as a question reads them: the query's name finder and the Latin names, with their readings. */
 export interface NameCache {
-  resolver(db: Database.Database, aliases: Record<string, string>): EntityResolver;
   finder(db: Database.Database, aliases: Record<string, string>): (text: string) => NamedInText;
   latin(db: Database.Database, aliases: Record<string, string>): LatinNames;
   /** Resolves once the readings of names just synced are made (at once when they were made before). */
@@ -25,7 +24,6 @@ export interface NameCache {
 export function createNameCache(log: AppLog, onMade: () => void = () => {}): NameCache {
   let cached: {
     key: string;
-    resolver: EntityResolver;
     finder: ((text: string) => NamedInText) | null;
     latin: LatinNames | null;
     readings: NameReadings;
@@ -50,7 +48,6 @@ export function createNameCache(log: AppLog, onMade: () => void = () => {}): Nam
       const readings = cachedNameReadings(db, names);
       const entry = {
         key,
-        resolver: createEntityResolver(masters, aliases, readings),
         finder: null,
         latin: null,
         readings,
@@ -67,8 +64,7 @@ export function createNameCache(log: AppLog, onMade: () => void = () => {}): Nam
     return cached;
   };
   return {
-    resolver: (db, aliases) => current(db, aliases).resolver,
-    // The query's names add operators, services and hosts: read once per change of the masters, like the resolver's.
+    // Read once per change of the masters.
     finder(db, aliases) {
       const c = current(db, aliases);
       return (c.finder ??= createNameFinder(loadQueryNames(db), aliases, c.readings));

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { localize, type Lang } from '../api/localized.js';
 import { BEFORE_HISTORY, beforeHistory } from './beforeHistory.js';
-import { loadMasterNames } from './entityResolver.js';
+import { loadMasterNames } from './masterNames.js';
 import { loadOperatorNames } from './query/queryNames.js';
 import { UNKNOWN_PLACE, unknownPlaces } from './unknownPlaces.js';
 

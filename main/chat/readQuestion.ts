@@ -1,5 +1,5 @@
 import { fullQuery, type AskOp, type AskQuery, type AskQueryInput } from '../api/askQuery.js';
-import type { AskResult } from '../api/assistantTypes.js';
+import type { AskResult, UnusedWord } from '../api/assistantTypes.js';
 import { followUpQuery, isFollowUp } from './followUpQuery.js';
 import { UNSURE, type ParsedQuery } from './query/parseQuery.js';
 
@@ -12,6 +12,8 @@ export interface Reading {
   /** The closest other readings, likeliest first: the choices an ask-back offers beside this one. */
   others: AskQuery[];
   followUp: { from: string; kept: string[] } | null;
+  /** The question's words that changed nothing in the reading (wordsAccounted.ts); absent for a reading the manager chose. */
+  unused?: UnusedWord[];
 }
 
 export interface ReadOptions {

@@ -28,6 +28,9 @@ function formatAsk(r: AskResult, lang: Lang): string {
       }),
     );
   }
+  // The words that changed nothing in the reading, as the Chat view marks them.
+  const unused = r.query?.unused ?? [];
+  if (unused.length > 0) lines.push('', `${localize(lang, { ja: '読み取れなかった語', en: 'Words not understood' })}: ${unused.map((u) => u.word).join(', ')}`);
   if (r.citations.length > 0) lines.push('', ...r.citations.map((c, i) => `[${i + 1}] ${c.title}${c.heading ? ` / ${c.heading}` : ''}`));
   const t = r.timings;
   lines.push(

@@ -54,7 +54,9 @@ async function evalAsk(app: GenbaApp, file: string, json: boolean, io: CliIo): P
   const lines = [
     localize(lang, { ja: `${cases.length}件の質問（${file}）`, en: `${count(cases.length, 'request')} (${file})` }),
     localize(lang, { ja: `クエリ完全一致 ${pct(e.all.exact)}`, en: `exact query ${pct(e.all.exact)}` }),
+    // A field no line of the set states (one added after it was labelled) is not scored, so not shown.
     `  ${Object.entries(e.all.fields)
+      .filter(([f]) => e.all.fieldLines[f as keyof typeof e.all.fieldLines] > 0)
       .map(([f, v]) => `${f} ${pct(v)}`)
       .join(' · ')}`,
     localize(lang, { ja: '操作ごと（完全一致、操作の再現率・適合率）', en: 'per operation (exact, operation recall and precision)' }),

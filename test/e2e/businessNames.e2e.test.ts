@@ -61,4 +61,22 @@ describe('Settings → Business names in Chromium, wired to the real core', () =
     if (size) await page.setViewportSize(size);
     expect(env.ui.problems).toEqual([]);
   });
+
+  it('lists the words taught in the chat in Settings → Words taught, and forgets one there for the next question (issue 60)', async () => {
+    const { page } = env.ui;
+    await env.app.assistant.ask('物量は到着件数のこと');
+    expect(env.app.assistant.readQuery('札幌の物量は？').query.measure).toBe('arrivals');
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('nav-settings').click();
+    const row = page.getByTestId('taught-物量');
+    await row.waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toMatch(/到着件数|items arrived/);
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(TEST_RESULTS, `taught-words-${env.app.config().lang}.png`) });
+    await page.getByTestId('taught-forget-物量').click();
+    await expect.poll(() => row.count()).toBe(0);
+    expect(env.app.assistant.words()).toEqual([]);
+    expect(env.app.assistant.readQuery('札幌の物量は？').query.measure).not.toBe('arrivals');
+    expect(env.ui.problems).toEqual([]);
+  });
 });

@@ -95,6 +95,14 @@ describe('Chat: what Genba understood, and the chart of a planned answer, in Chr
       expect(text).not.toMatch(/\b(compare|rank|value|progress|remaining|attendance|tomorrow|site)\b/);
     }
 
+    // A word Genba does not know and an exclusion it could not use are marked under the reading, and the exclusion is said first.
+    const unread = await ask(page, '札幌のエントリ1が遅れてる、残業なしで誰を回せる？');
+    expect(await unread.getByTestId('chat-answer').textContent()).toMatch(/^※ 質問の「なしで」を読み取れず/);
+    const u = await understood(unread);
+    expect(u.unused).toBe('なしで');
+    expect(await unread.getByTestId('query-unused').locator('mark.negation').getAttribute('title')).toBe('答えに反映していません');
+    await shoot(page, unread, 'chat-query-unused-1280-ja.png');
+
     // The smallest window the app supports: the chart and the details still fit.
     await page.setViewportSize({ width: 1024, height: 640 });
     await expectChart(compare);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AskQuery } from '../../api/askQuery.js';
-import type { AskResult, Citation, Proposal, QueryTable, ThresholdAction } from '../../api/assistantTypes.js';
+import type { AskResult, Citation, UnusedWord, Proposal, QueryTable, ThresholdAction } from '../../api/assistantTypes.js';
 import type { BusinessNames } from '../../api/businessLabel.js';
 import type { StoredPlan } from '../../api/planTypes.js';
 import type { ChatStage, Lang, Overview, ProcessProgress } from '../../api/types.js';
@@ -8,13 +8,21 @@ import type { GenbaConfig } from '../../config/config.js';
 import type { ProposeOptions } from '../../placement/proposePlacement.js';
 import type { placementSituation } from '../../placement/placementSituation.js';
 import type { AssistantDeps } from '../assistantDeps.js';
-import type { EntityResolver } from '../entityResolver.js';
 import type { QueryWindow } from '../query/queryWindow.js';
 import type { QuestionReads } from './questionReads.js';
 
 /** Everything an engine reads for one question: fixed once, so every engine of the question sees the same clock and settings. */
 export interface AskContext extends QuestionReads {
-  question: string;
+  /**
+   * The question's text, for searching free text only (the know-how's rules, the log lines): what is asked is the
+   * query's, read once, so that two questions read alike are answered alike.
+   */
+  searchText: string;
+  /**
+   * The question's exclusions and numbers its reading did not use (「盛岡以外」 unread): the answer says so, and nothing is
+   * stored for a decision (a proposal or a plan would ignore them).
+   */
+  leftOut: UnusedWord[];
   lang: Lang;
   now: number;
   dayStart: number;
@@ -24,7 +32,6 @@ export interface AskContext extends QuestionReads {
   cfg: GenbaConfig;
   tz: { lang: Lang; timeZone: string; dayStart: number; businessNames: BusinessNames };
   deps: AssistantDeps;
-  resolver: EntityResolver;
   /** The overview of now, computed once for the question when an engine first needs it. */
   overview: () => Overview;
   series: () => ProcessProgress[];

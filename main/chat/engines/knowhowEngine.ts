@@ -1,5 +1,5 @@
 import { localize } from '../../api/localized.js';
-import { forbiddingRule, PERMISSION, VERDICT_TEXTS } from '../query/ruleVerdict.js';
+import { forbiddingRule, VERDICT_TEXTS } from '../query/ruleVerdict.js';
 import type { Engine } from './askContext.js';
 
 /**
@@ -9,9 +9,10 @@ import type { Engine } from './askContext.js';
  */
 export const knowhowEngine: Engine = async (q, c) => {
   const words = [...q.site, ...q.process];
-  if (!PERMISSION.test(c.question.normalize('NFKC'))) return { text: '', knowhow: words, showKnowhow: true };
-  const citations = await c.deps.knowledge.search([c.question, ...words].join(' '), 3);
-  const rule = forbiddingRule(c.question, citations, c.lang);
+  if (!q.asks.includes('permission')) return { text: '', knowhow: words, showKnowhow: true };
+  // The practice asked about is free text no query field holds: the rules are searched, and matched, by its words.
+  const citations = await c.deps.knowledge.search([c.searchText, ...words].join(' '), 3);
+  const rule = forbiddingRule(c.searchText, citations, c.lang);
   const title = (t: { title: string; titleEn?: string }): string => localize(c.lang, { ja: t.title, en: t.titleEn ?? t.title });
   const text = rule ? localize(c.lang, VERDICT_TEXTS.forbidden)(rule.sentence, title(rule.citation)) : localize(c.lang, VERDICT_TEXTS.noRule);
   return { text, citations, showKnowhow: true };

@@ -14,7 +14,7 @@ export const logsEngine: Engine = async (q, c) => {
   const span = c.window(q, 'last_hour');
   // The explanations say a window as 「過去3時間」 / "in the last 3 h".
   const window = { ...span, label: { ja: span.label.ja, en: span.label.en.startsWith('the ') ? `in ${span.label.en}` : span.label.en } };
-  const hits = await c.deps.logs.search(c.question, 3).catch(() => []);
+  const hits = await c.deps.logs.search(c.searchText, 3).catch(() => []);
   // Without a period asked, an incident is counted from its own start (13:50から556行); with one, inside it.
   const incidents = namedIncidents(c.incidents(site ?? undefined, q.time === null ? undefined : window), q);
   // The anomalies of the services named, or of a named host's services (those of its incidents); else every one.

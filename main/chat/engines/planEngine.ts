@@ -1,10 +1,6 @@
 import { answerFromPlan } from '../query/answerFromPlan.js';
 import { aheadDay } from '../query/aheadDay.js';
-import { planConditionsOf } from '../query/planConditionsOf.js';
 import type { Engine } from './askContext.js';
-
-/** A number asked about the day's staffing (「明日は何人？」, "how many are scheduled", "roster size") is a figure read from the plan, not a request for it. */
-const COUNT = /何人|何名|なんにん|なんめい|人数|how many|roster size|headcount|number of/i;
 
 /**
  * A day ahead, from its staffing plan: the work, the finish, who works where, overtime, and a plan under the manager's
@@ -16,16 +12,17 @@ export const planEngine: Engine = async (q, c) => {
   const t0 = performance.now();
   const day = aheadDay(q.time, c.today) ?? undefined;
   // A request to plan (「明日の最適配置を提案して」) or for the day's plan itself (「明日の配置計画は？」「明日は誰が何を？」)
-  // gets a plan to decide; a question about the day's figures (overtime, items, people) reads one and stores nothing.
+  // gets a plan to decide; a question about the day's figures (overtime, items, how many people) reads one and stores nothing.
+  // Nothing is stored for a decision when the reading left an exclusion or a number of the request out.
   const store =
-    q.op === 'propose' || (q.measure === 'planned_staff' && (q.op === 'list' || q.op === 'status' || (q.op === 'value' && !COUNT.test(c.question))));
+    c.leftOut.length === 0 &&
+    (q.op === 'propose' || (q.measure === 'planned_staff' && (q.op === 'list' || q.op === 'status' || (q.op === 'value' && !q.asks.includes('count')))));
   const { plan, text } = await answerFromPlan({
-    question: c.question,
     q,
     lang: c.lang,
     today: c.today,
     day,
-    conditions: planConditionsOf(c.question, q),
+    conditions: q.conditions,
     plan: (date, conditions) => c.deps.plan(date, conditions, store),
   });
   // The standing plan, or the one this request made, is shown as its card; one worked out only to answer is not.

@@ -1,6 +1,6 @@
 import { alertAnswer } from '../answerTexts.js';
 import { answerQuery } from '../query/answerQuery.js';
-import { asksAccuracy, forecastAccuracyAnswer } from '../query/forecastAccuracyAnswer.js';
+import { forecastAccuracyAnswer } from '../query/forecastAccuracyAnswer.js';
 import type { Engine } from './askContext.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Engine } from './askContext.js';
  */
 export const plannerEngine: Engine = async (q, c) => {
   c.onStage?.('data');
-  const answer = q.measure === 'forecast_volume' && asksAccuracy(c.question) ? forecastAccuracyAnswer : answerQuery;
+  const answer = q.measure === 'forecast_volume' && q.asks.includes('accuracy') ? forecastAccuracyAnswer : answerQuery;
   const r = answer(q, {
     db: c.db,
     lang: c.lang,

@@ -4,7 +4,7 @@ import { moveWhatIf } from '../../placement/moveWhatIf.js';
 import { placementSituation } from '../../placement/placementSituation.js';
 import { impactAnswer } from '../analysisTexts.js';
 import { statusAnswer } from '../answerTexts.js';
-import { readMove } from '../moveRequest.js';
+import { staffMoveOf } from '../moveRequest.js';
 import { perPersonPerMinute } from '../storeFacts.js';
 import { whatIfAnswer } from '../whatIfTexts.js';
 import type { Engine } from './askContext.js';
@@ -25,16 +25,15 @@ export const whatIfEngine: Engine = async (q, c) => {
   const site = q.site[0] ?? (q.move && 'count' in q.move ? (q.move.to ?? null) : null);
   const process = q.process[0] ?? (q.move && 'count' in q.move ? (q.move.process ?? null) : null);
   const speedTo = q.move && 'speed' in q.move ? q.move.speed : null;
-  const found = c.resolver.extract(c.question);
-  const move = speedTo === null ? readMove(c.question, { ...found, location: found.location ?? site, process: found.process ?? process }, series) : null;
+  // The move is the query's (how many, from, to, the process): the same reading every engine and the restatement see.
+  const move = speedTo === null ? staffMoveOf(q, series) : null;
   const at = speedTo !== null ? latestOf(series, site, process) : (move?.to ?? null);
   const situation = at && placementSituation(c.db, c.situationOptions, { site: at.site, process: at.process, businessId: q.business[0] ?? null }, c.overview());
   let text: string;
   if (situation) {
     c.onStage?.('optimize');
     // The number of people is the reading's (「三人」 "three people" are read once, in parseQuery), the places the move's.
-    const change =
-      speedTo !== null ? { speedPerMinute: speedTo } : { people: q.move && 'count' in q.move ? q.move.count : move!.count, from: move!.from?.site ?? null };
+    const change = speedTo !== null ? { speedPerMinute: speedTo } : { people: move!.count, from: move!.from?.site ?? null };
     text = whatIfAnswer(await moveWhatIf(situation, change, c.proposeOptions), c.cfg.placement.minSkill, c.tz);
   } else
     text = move

@@ -2,7 +2,7 @@ import type { AskQuery } from '../../api/askQuery.js';
 import type { Lang } from '../../api/localized.js';
 import type { PlanConditions, StoredPlan } from '../../api/planTypes.js';
 import { askedDay } from './aheadDay.js';
-import { asksWho, planAnswerText } from './planAnswerText.js';
+import { planAnswerText } from './planAnswerText.js';
 
 /**
  * A question answered from a day's staffing plan: the plan under the conditions its words set
@@ -11,7 +11,6 @@ import { asksWho, planAnswerText } from './planAnswerText.js';
  * asks who.
  */
 export async function answerFromPlan(o: {
-  question: string;
   q: AskQuery;
   lang: Lang;
   today: string;
@@ -24,7 +23,7 @@ export async function answerFromPlan(o: {
   const current = plan.whatIf ? await o.plan(o.day) : null;
   // Names when the question asks who (a list, a person, by person); a what-if the words do not state is said not to be worked out.
   const text = planAnswerText(plan, q.site, o.lang, {
-    names: q.op === 'list' || q.by === 'operator' || q.operator.length > 0 || asksWho(o.question),
+    names: q.op === 'list' || q.by === 'operator' || q.operator.length > 0 || q.asks.includes('names'),
     whatIf: o.conditions === null && q.op === 'whatif',
     against: current,
     askedDay: askedDay(q.time, o.today) ?? undefined,

@@ -12,10 +12,6 @@ import type { QueryAnswer, QueryContext } from './queryContext.js';
 /** Working days scored: about a month of the forecasts made each evening for the next working day. */
 const DAYS = 20;
 
-/** A question about how good the forecast has been (「予測の精度」「外れた日」, how accurate). */
-export const asksAccuracy = (question: string): boolean =>
-  /精度|当た[っりる]|あた[っりる]|外れ|はずれ|誤差|ずれ|狂|accura|\berrors?\b|\bmiss|how (?:good|well|close|reliable)|reliab/i.test(question);
-
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const md = (d: string): string => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;

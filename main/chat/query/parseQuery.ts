@@ -1,6 +1,8 @@
 import { ASK_OPS, type AskMove, type AskOp, type AskQuery, type MeasureId } from '../../api/askQuery.js';
 import { foldForCues } from '../foldForCues.js';
+import { asksOf } from './asksWords.js';
 import { excludedSites } from './excludedSites.js';
+import { planConditionsOf } from './planConditionsOf.js';
 import { calibrated } from './calibration.js';
 import { MEASURES } from './measures.js';
 import { asksHistory, asksPlanHistory } from './historyWords.js';
@@ -185,6 +187,10 @@ function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
   return 'slack';
 }
 
+/** Taking people away (「3人抜いたら」 "pull 2 out") or adding them (「2人追加」 "add 2"): a site named without から or に is left or joined by them. */
+const REMOVE = /減ら|へら|抜|外し|外す|引っこ抜|引き上げ|remove|take away|take out|pull out|-\s*\d/;
+const ADD = /追加|ついか|増や|ふや|足し|足す|入れ|加え|add|\+\s*\d/;
+
 function moveOf(folded: string, named: NamedInText): AskMove | null {
   const speed = /(?:毎分|分速) ?(\d+(?:\.\d+)?) ?件|(\d+(?:\.\d+)?) ?(?:件\/分|件毎分|items?\/min|per min(?:ute)?|items? (?:a|per) minute)/.exec(folded);
   // A move supposed (「回したら」 "if we move"), or one asked whether it can be made (「3人回せる？」 "can we send 3 people"): a
@@ -206,10 +212,12 @@ function moveOf(folded: string, named: NamedInText): AskMove | null {
   // The process they are moved to is the one named with the target (「札幌のエントリ1に」), not the one they leave
   // (「大阪の検証から」): the first process after the target's name, else the first one named.
   const process = (target ? named.processes.find((p) => p.at >= target.end) : undefined) ?? named.processes[0];
+  // One site named with a verb of taking away and none of adding (「札幌のエントリ1を2人減らしたら」): people leave it.
+  const leaves = !source && target && REMOVE.test(folded) && !ADD.test(folded);
   return {
     count: Number(people[1] ?? people[2]),
-    from: source?.canonical ?? null,
-    to: target?.canonical ?? null,
+    from: (leaves ? target : source)?.canonical ?? null,
+    to: leaves ? null : (target?.canonical ?? null),
     process: process?.canonical ?? null,
   };
 }
@@ -304,7 +312,10 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     against: againstOf(op, folded),
     move: op === 'whatif' ? move : null,
     notFrom: [...new Set(excluded.map((h) => h.canonical))].sort(),
+    asks: asksOf(question, { forecast: measure === 'forecast_volume', rules: evidence.get('knowhow')! > 0 || op === 'knowhow' }),
+    conditions: null,
   };
+  query.conditions = planConditionsOf(question, query);
   return {
     query,
     confidence,

@@ -5,9 +5,6 @@ import { dayOfWeek } from '../../forecast/workCalendar.js';
 import { PLAN_ANSWER_TEXTS as A, type HelpRow, type NamesRow, type TightRow } from './planAnswerTexts.js';
 import { PLANNING_TEXTS as P } from './planningTexts.js';
 
-/** A question that asks who (「誰が」「だれ」, who, names): the plan's answer then names the people on each process. */
-export const asksWho = (question: string): boolean => /誰|だれ|どなた|メンバー|\bwho\b|\bnames?\b/i.test(question);
-
 /**
  * The chat's answer with a staffing plan: the day, the people, overtime and cross-site help,
  * each site's headcount (a site asked about line by line), the plan's overtime per site, the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASK_OPS, QUERY_FIELDS, askQuerySchema, fullQuery, type AskOp, type AskQuery, type QueryField } from '../../api/askQuery.js';
+import { ASK_OPS, LATER_FIELDS, QUERY_FIELDS, askQuerySchema, fullQuery, type AskOp, type AskQuery, type QueryField } from '../../api/askQuery.js';
 import { GenbaError } from '../../errors.js';
 import { expectedFigureSchema, type ExpectedFigure } from './figureScore.js';
 
@@ -7,6 +7,8 @@ import { expectedFigureSchema, type ExpectedFigure } from './figureScore.js';
 export interface AskCase {
   q: string;
   query: AskQuery;
+  /** The fields the line is scored on: every one but those added after it was labelled (LATER_FIELDS) that it leaves out. */
+  scored: readonly QueryField[];
   pattern: string;
   lang: string;
   /** Figures the answer must state (as written in it), where the line gives them. */
@@ -56,6 +58,7 @@ export function parseAskCases(text: string): AskCase[] {
     out.push({
       q: r.data.q,
       query: fullQuery(r.data.query),
+      scored: QUERY_FIELDS.filter((f) => !LATER_FIELDS.has(f) || f in r.data.query),
       pattern: r.data.pattern ?? 'plain',
       lang: r.data.lang ?? 'ja',
       figures: figures.filter((f) => typeof f === 'string'),
@@ -73,8 +76,10 @@ export interface QueryScore {
   n: number;
   /** Share of requests whose whole query is right. */
   exact: number;
-  /** Share right, field by field. */
+  /** Share right, field by field, of the lines scored on it. */
   fields: Record<QueryField, number>;
+  /** How many lines were scored on each field (fewer than n for a field added after the set was labelled). */
+  fieldLines: Record<QueryField, number>;
   perOp: { op: AskOp; n: number; exact: number; opRecall: number; opPrecision: number }[];
   /** The requests read wrong, with the fields that differ. */
   misses: { q: string; pattern: string; wrong: { field: QueryField; expected: unknown; got: unknown }[] }[];
@@ -83,12 +88,16 @@ export interface QueryScore {
 /** Exact-match and per-field accuracy of parsed queries against the labels. */
 export function scoreQueries(cases: readonly AskCase[], got: readonly AskQuery[]): QueryScore {
   const fields = Object.fromEntries(QUERY_FIELDS.map((f) => [f, 0])) as Record<QueryField, number>;
+  const scoredOn = Object.fromEntries(QUERY_FIELDS.map((f) => [f, 0])) as Record<QueryField, number>;
   let exact = 0;
   const misses: QueryScore['misses'] = [];
   cases.forEach((c, i) => {
     const g = got[i]!;
-    const wrong = QUERY_FIELDS.filter((f) => !same(c.query[f], g[f])).map((f) => ({ field: f, expected: c.query[f], got: g[f] }));
-    for (const f of QUERY_FIELDS) if (!wrong.some((w) => w.field === f)) fields[f]++;
+    const wrong = c.scored.filter((f) => !same(c.query[f], g[f])).map((f) => ({ field: f, expected: c.query[f], got: g[f] }));
+    for (const f of c.scored) {
+      scoredOn[f]++;
+      if (!wrong.some((w) => w.field === f)) fields[f]++;
+    }
     if (wrong.length === 0) exact++;
     else misses.push({ q: c.q, pattern: c.pattern, wrong });
   });
@@ -100,7 +109,7 @@ export function scoreQueries(cases: readonly AskCase[], got: readonly AskQuery[]
     return {
       op,
       n: idx.length,
-      exact: idx.length === 0 ? 0 : idx.filter((i) => QUERY_FIELDS.every((f) => same(cases[i]!.query[f], got[i]![f]))).length / idx.length,
+      exact: idx.length === 0 ? 0 : idx.filter((i) => cases[i]!.scored.every((f) => same(cases[i]!.query[f], got[i]![f]))).length / idx.length,
       opRecall: idx.length === 0 ? 0 : right / idx.length,
       opPrecision: said === 0 ? 0 : right / said,
     };
@@ -108,7 +117,8 @@ export function scoreQueries(cases: readonly AskCase[], got: readonly AskQuery[]
   return {
     n,
     exact: n === 0 ? 0 : exact / n,
-    fields: Object.fromEntries(QUERY_FIELDS.map((f) => [f, n === 0 ? 0 : fields[f] / n])) as Record<QueryField, number>,
+    fieldLines: scoredOn,
+    fields: Object.fromEntries(QUERY_FIELDS.map((f) => [f, scoredOn[f] === 0 ? 0 : fields[f] / scoredOn[f]])) as Record<QueryField, number>,
     perOp,
     misses,
   };

@@ -14,7 +14,7 @@ const names = z.array(modelString(20)).max(3);
 /**
  * The query as the intent model (qwen2 0.5B) writes it: declared once, here. Its grammar is this
  * schema's JSON Schema (`grammarJsonSchema`, in `llm.json`), its type `z.infer`, and its check
- * zod's parse. Kept small: level, status, against and move are taken from the rules' reading,
+ * zod's parse. Kept small: level, status, against, move, asks and conditions are taken from the rules' reading,
  * and time only as a named preset. Every field is required (null or [] when the question names
  * none), so that the grammar makes the model write each one.
  */
@@ -142,6 +142,8 @@ export function readModelQuery(output: unknown, index: QueryNameIndex, rules: Pa
     move: op === 'whatif' && same ? r.move : null,
     // Read by the rules only, like the hosts: the model's schema stays small.
     notFrom: r.notFrom,
+    asks: r.asks,
+    conditions: r.conditions,
   };
   const parsed = askQuerySchema.safeParse(candidate);
   if (!parsed.success)

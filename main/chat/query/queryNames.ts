@@ -4,7 +4,7 @@ import { MEASURES } from './measures.js';
 import { hasCue } from './measureWords.js';
 import { OP_CUES } from './opCues.js';
 import type Database from 'better-sqlite3';
-import { loadMasterNames, normalizeText, type MasterNames } from '../entityResolver.js';
+import { loadMasterNames, normalizeText, type MasterNames } from '../masterNames.js';
 import { storedBusinessNames } from '../../store/businessNames.js';
 import { englishNamesOf } from '../../store/processNames.js';
 import { taughtWords } from '../../store/taughtWords.js';

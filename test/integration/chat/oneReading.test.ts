@@ -184,6 +184,48 @@ describe('one reading of a question', () => {
     expect(afternoon.answer).toContain('13:50から');
   });
 
+  it('the answer is the query’s, whatever the words: no engine reads the text again (issue 60)', async () => {
+    const h = createHandlerTable(app);
+    const ask = async (question: string, conversationId: string | null) => {
+      const r = await h['chat.ask']({ question, conversationId });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    // How good the forecast has been is a field of the query, so the two questions are two readings and two answers.
+    const volume = await ask('札幌の物量予測は？', null);
+    const accuracy = await ask('札幌の物量予測の精度は？', null);
+    expect(volume.query!.read).toMatchObject({ measure: 'forecast_volume', site: ['札幌'], asks: [] });
+    expect(accuracy.query!.read).toMatchObject({ measure: 'forecast_volume', site: ['札幌'], asks: ['accuracy'] });
+    expect(accuracy.answer).not.toBe(volume.answer);
+    // 「盛岡は？」 after it asks the same of 盛岡: the accuracy, as if asked whole.
+    const morioka = await ask('盛岡は？', accuracy.conversationId ?? null);
+    expect(morioka.query!.read).toMatchObject({ site: ['盛岡'], asks: ['accuracy'] });
+    expect(morioka.answer).toBe((await app.assistant.ask('盛岡の物量予測の精度は？')).answer);
+    // A what-if's move (how many, from, to) is the query's: the same reading under other words gives the same answer, byte for byte.
+    const moved = await app.assistant.ask('大阪の検証から2名を札幌のエントリ1に移したら？');
+    expect(moved.query!.read.move).toEqual({ count: 2, from: '大阪', to: '札幌', process: 'エントリ1' });
+    expect(moved.answer).toContain('大阪');
+    expect((await app.assistant.ask('それでお願い', undefined, moved.query!.read)).answer).toBe(moved.answer);
+    const pulled = await app.assistant.ask('札幌のエントリ1を2人減らしたら？');
+    expect(pulled.query!.read.move).toEqual({ count: 2, from: '札幌', to: null, process: 'エントリ1' });
+    expect((await app.assistant.ask('どう？', undefined, pulled.query!.read)).answer).toBe(pulled.answer);
+  });
+
+  it('an exclusion the reading could not use is said before the answer, and no card is made on it (issue 60)', async () => {
+    const before = count('proposals');
+    const r = await app.assistant.ask('札幌のエントリ1が遅れてる、残業なしで誰を回せる？');
+    expect(r.query!.unused).toContainEqual({ word: 'なしで', kind: 'negation' });
+    expect(r.answer.split('\n')[0]).toBe('※ 質問の「なしで」を読み取れず、この答えには反映していません。');
+    expect(r.proposal).toBeNull();
+    expect(r.answer).toContain('カードは作っていません');
+    expect(count('proposals')).toBe(before);
+    // Read whole, the same request makes its card, and nothing is said left out.
+    const whole = await app.assistant.ask('札幌のエントリ1が遅れてる、誰を回せる？');
+    expect(whole.query!.unused).toEqual([]);
+    expect(whole.proposal).not.toBeNull();
+    expect(whole.answer).not.toContain('※');
+  });
+
   it('an approved move is known: asked again, the answer says what was decided and promised, and proposes only what is still short', async () => {
     const q = '札幌のエントリ1工程が遅延しています';
     const first = await app.assistant.ask(q);

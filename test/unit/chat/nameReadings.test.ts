@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createEntityResolver, loadMasterNames } from '../../../main/chat/entityResolver.js';
+import { parseQuery } from '../../../main/chat/query/parseQuery.js';
 import { latinNamesOf, NAME_READINGS_KEY, nameReadingsKey, prepareNameReadings, type NameReadings } from '../../../main/chat/nameReadings.js';
 import { inLatin } from '../../../main/api/latinNames.js';
 import { createNameFinder, loadQueryNames, namesToRead } from '../../../main/chat/query/queryNames.js';
@@ -100,7 +100,8 @@ describe('name readings from kuromoji (IPADIC) and wanakana', () => {
   });
 
   it('resolves さっぽろ, Sapporo, オオサカ, osaka, はちおうじ, Hachioji, kagoshima to the sites of the store', () => {
-    const resolver = createEntityResolver(loadMasterNames(db), ALIASES, readings);
+    const find = createNameFinder(loadQueryNames(db), ALIASES, readings);
+    const site = (text: string): string | null => find(text).sites[0]?.canonical ?? null;
     const cases: [string, string][] = [
       ['さっぽろ', '札幌'],
       ['Sapporo', '札幌'],
@@ -115,12 +116,13 @@ describe('name readings from kuromoji (IPADIC) and wanakana', () => {
       ['kagoshima', '鹿児島'],
       ['かごしま', '鹿児島'],
     ];
-    for (const [form, site] of cases) expect(resolver.resolveSite(form), form).toBe(site);
-    expect(resolver.extract('Hachiojiのほせいは間に合う？')).toMatchObject({ location: '八王子', process: '補正' });
-    expect(resolver.extract('from kagoshima to sapporo, 2 people')).toMatchObject({ location: '札幌', sources: ['鹿児島'] });
-    expect(resolver.extract('いりょうれせぷとの残りは？').business_id).toBe('611040');
+    for (const [form, name] of cases) expect(site(form), form).toBe(name);
+    const read = (text: string) => parseQuery(text, find(text)).query;
+    expect(read('Hachiojiのほせいは間に合う？')).toMatchObject({ site: ['八王子'], process: ['補正'] });
+    expect(read('what if we move 2 people from kagoshima to sapporo?').move).toMatchObject({ count: 2, from: '鹿児島', to: '札幌' });
+    expect(read('いりょうれせぷとの残りは？').business).toEqual(['611040']);
     // Without readings, only the kanji.
-    expect(createEntityResolver(loadMasterNames(db), ALIASES).resolveSite('さっぽろ')).toBeNull();
+    expect(createNameFinder(loadQueryNames(db), ALIASES)('さっぽろ').sites).toEqual([]);
   });
 
   it('finds an operator by a unique family name: たかやまさん, Takayama; not たかやま alone, not a family name two operators share', () => {
@@ -180,7 +182,7 @@ describe('name readings from kuromoji (IPADIC) and wanakana', () => {
       expect(made).toEqual(readings);
       expect(fresh.cachedNameReadings(ro, names)).toEqual(readings);
       expect(ro.prepare('SELECT COUNT(*) AS n FROM meta WHERE key = ?').get(NAME_READINGS_KEY)).toEqual({ n: 0 });
-      expect(createEntityResolver(loadMasterNames(ro), ALIASES, made).resolveSite('Hachioji')).toBe('八王子');
+      expect(createNameFinder(loadQueryNames(ro), ALIASES, made)('Hachioji').sites.map((h) => h.canonical)).toEqual(['八王子']);
       expect(createNameFinder(loadQueryNames(ro), ALIASES, made)('Takayamaの速度').operators.map((h) => h.canonical)).toEqual(['高山 麻由子']);
     } finally {
       ro.close();

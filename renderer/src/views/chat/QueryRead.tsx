@@ -182,7 +182,9 @@ export function QueryRead({ query }: { query: NonNullable<AskResult['query']> })
     ['operators', t('query.operators'), list(q.operator)],
     ['level', t('query.level'), q.level === null ? '' : t('query.levelAtLeast', { n: q.level })],
     ['state', t('query.state'), q.status === null ? '' : t(`status.${q.status}`)],
+    ['notFrom', t('query.notFrom'), list(q.notFrom)],
   ];
+  const unused = query.unused ?? [];
   const named = filters.filter(([, , v]) => v !== '');
   const move = q.move
     ? 'speed' in q.move
@@ -236,6 +238,18 @@ export function QueryRead({ query }: { query: NonNullable<AskResult['query']> })
         )}
         <dt>{t('query.time')}</dt>
         <dd data-testid="query-time">{timeText(q.time, t)}</dd>
+        {unused.length > 0 && (
+          <>
+            <dt>{t('query.unused')}</dt>
+            <dd data-testid="query-unused">
+              {unused.map((u) => (
+                <mark key={u.word} className={`unused ${u.kind}`} title={u.kind === 'word' ? undefined : t('query.unused.leftOut')}>
+                  {u.word}
+                </mark>
+              ))}
+            </dd>
+          </>
+        )}
         <dt>{t('query.confidence')}</dt>
         <dd data-testid="query-confidence">
           {Math.round(query.confidence * 100)}% <span className="muted">· {t(`query.answeredBy.${query.answeredBy}`)}</span>

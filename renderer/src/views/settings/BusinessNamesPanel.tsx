@@ -5,6 +5,7 @@ import { call } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
+import { SettingsTable } from './SettingsTable';
 
 /** Other names are typed in one field, separated by commas (、 or ,). */
 const splitAliases = (text: string): string[] =>
@@ -39,78 +40,70 @@ export function BusinessNamesPanel() {
       await refresh();
     });
   return (
-    <section className="business-names" data-testid="business-names">
-      <h2>{t('businessNames.title')}</h2>
-      <p className="muted">{t('businessNames.help')}</p>
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
-      )}
-      {rows && rows.length === 0 && <p className="muted">{t('businessNames.none')}</p>}
-      {rows && rows.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('businessNames.id')}</th>
-              <th>{t('businessNames.name')}</th>
-              <th>{t('businessNames.aliases')}</th>
-              <th>{t('businessNames.nameEn')}</th>
-              <th>{t('businessNames.from')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((b) => {
-              const d = draftOf(b);
-              return (
-                <tr key={b.id} data-testid={`business-${b.id}`}>
-                  <td>
-                    <code>{b.id}</code>
-                  </td>
-                  <td>
-                    <input
-                      value={d.name}
-                      maxLength={50}
-                      data-testid={`business-name-${b.id}`}
-                      onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, name: e.target.value } })}
-                    />
-                    {/* How the English screens write the saved name, so the two can be matched (nothing on Japanese screens). */}
-                    {b.name !== null && name(b.name) !== b.name && <div className="muted small">{name(b.name)}</div>}
-                  </td>
-                  <td>
-                    {/* A list, often longer than a field: it wraps and grows with its text instead of cutting it. */}
-                    <textarea
-                      className="aliases"
-                      rows={1}
-                      value={d.aliases}
-                      data-testid={`business-aliases-${b.id}`}
-                      onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, aliases: e.target.value } })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      value={d.nameEn}
-                      maxLength={50}
-                      lang="en"
-                      data-testid={`business-name-en-${b.id}`}
-                      onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, nameEn: e.target.value } })}
-                    />
-                  </td>
-                  <td className="muted" data-field="from">
-                    {b.from === null ? '' : t(b.from === 'settings' ? 'businessNames.fromSettings' : 'businessNames.fromSource')}
-                  </td>
-                  <td>
-                    <button type="button" disabled={busy || !(b.id in drafts)} onClick={() => void save(b)} data-testid={`business-save-${b.id}`}>
-                      {t('businessNames.save')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-    </section>
+    <SettingsTable
+      className="business-names"
+      title={t('businessNames.title')}
+      help={t('businessNames.help')}
+      error={error}
+      none={t('businessNames.none')}
+      rows={rows}
+      head={
+        <>
+          <th>{t('businessNames.id')}</th>
+          <th>{t('businessNames.name')}</th>
+          <th>{t('businessNames.aliases')}</th>
+          <th>{t('businessNames.nameEn')}</th>
+          <th>{t('businessNames.from')}</th>
+          <th />
+        </>
+      }
+      row={(b) => {
+        const d = draftOf(b);
+        return (
+          <tr key={b.id} data-testid={`business-${b.id}`}>
+            <td>
+              <code>{b.id}</code>
+            </td>
+            <td>
+              <input
+                value={d.name}
+                maxLength={50}
+                data-testid={`business-name-${b.id}`}
+                onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, name: e.target.value } })}
+              />
+              {/* How the English screens write the saved name, so the two can be matched (nothing on Japanese screens). */}
+              {b.name !== null && name(b.name) !== b.name && <div className="muted small">{name(b.name)}</div>}
+            </td>
+            <td>
+              {/* A list, often longer than a field: it wraps and grows with its text instead of cutting it. */}
+              <textarea
+                className="aliases"
+                rows={1}
+                value={d.aliases}
+                data-testid={`business-aliases-${b.id}`}
+                onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, aliases: e.target.value } })}
+              />
+            </td>
+            <td>
+              <input
+                value={d.nameEn}
+                maxLength={50}
+                lang="en"
+                data-testid={`business-name-en-${b.id}`}
+                onChange={(e) => setDrafts({ ...drafts, [b.id]: { ...d, nameEn: e.target.value } })}
+              />
+            </td>
+            <td className="muted" data-field="from">
+              {b.from === null ? '' : t(b.from === 'settings' ? 'businessNames.fromSettings' : 'businessNames.fromSource')}
+            </td>
+            <td>
+              <button type="button" disabled={busy || !(b.id in drafts)} onClick={() => void save(b)} data-testid={`business-save-${b.id}`}>
+                {t('businessNames.save')}
+              </button>
+            </td>
+          </tr>
+        );
+      }}
+    />
   );
 }

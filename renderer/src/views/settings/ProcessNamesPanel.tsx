@@ -4,6 +4,7 @@ import { call } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
+import { SettingsTable } from './SettingsTable';
 
 /**
  * Settings → English names of processes: what the English screens and answers call each
@@ -27,49 +28,41 @@ export function ProcessNamesPanel() {
       await refresh();
     });
   return (
-    <section className="process-names" data-testid="process-names">
-      <h2>{t('processNames.title')}</h2>
-      <p className="muted">{t('processNames.help')}</p>
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
+    <SettingsTable
+      className="process-names"
+      title={t('processNames.title')}
+      help={t('processNames.help')}
+      error={error}
+      none={t('processNames.none')}
+      rows={rows}
+      head={
+        <>
+          <th>{t('processNames.process')}</th>
+          <th>{t('processNames.nameEn')}</th>
+          <th />
+        </>
+      }
+      row={(p) => (
+        <tr key={p.process} data-testid={`process-${p.process}`}>
+          <td lang="ja">{p.process}</td>
+          <td>
+            <input
+              value={drafts[p.process] ?? p.nameEn ?? ''}
+              placeholder={p.defaultEn ?? ''}
+              maxLength={50}
+              lang="en"
+              data-testid={`process-name-en-${p.process}`}
+              onChange={(e) => setDrafts({ ...drafts, [p.process]: e.target.value })}
+            />
+            {p.nameEn === null && p.defaultEn !== null && <div className="muted small">{t('processNames.default', { name: p.defaultEn })}</div>}
+          </td>
+          <td>
+            <button type="button" disabled={busy || !(p.process in drafts)} onClick={() => void save(p)} data-testid={`process-save-${p.process}`}>
+              {t('processNames.save')}
+            </button>
+          </td>
+        </tr>
       )}
-      {rows && rows.length === 0 && <p className="muted">{t('processNames.none')}</p>}
-      {rows && rows.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('processNames.process')}</th>
-              <th>{t('processNames.nameEn')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.process} data-testid={`process-${p.process}`}>
-                <td lang="ja">{p.process}</td>
-                <td>
-                  <input
-                    value={drafts[p.process] ?? p.nameEn ?? ''}
-                    placeholder={p.defaultEn ?? ''}
-                    maxLength={50}
-                    lang="en"
-                    data-testid={`process-name-en-${p.process}`}
-                    onChange={(e) => setDrafts({ ...drafts, [p.process]: e.target.value })}
-                  />
-                  {p.nameEn === null && p.defaultEn !== null && <div className="muted small">{t('processNames.default', { name: p.defaultEn })}</div>}
-                </td>
-                <td>
-                  <button type="button" disabled={busy || !(p.process in drafts)} onClick={() => void save(p)} data-testid={`process-save-${p.process}`}>
-                    {t('processNames.save')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    />
   );
 }

@@ -7,6 +7,7 @@ import { ModelsPanel } from './ModelsPanel';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { BusinessNamesPanel } from './BusinessNamesPanel';
 import { ProcessNamesPanel } from './ProcessNamesPanel';
+import { TaughtWordsPanel } from './TaughtWordsPanel';
 import { ApproverField } from './ApproverField';
 import { useShallow } from 'zustand/react/shallow';
 
@@ -64,6 +65,7 @@ export function SettingsView() {
       <DataSourcePanel />
       <BusinessNamesPanel />
       <ProcessNamesPanel />
+      <TaughtWordsPanel />
       <ModelsPanel />
       <DiagnosticsPanel />
     </div>

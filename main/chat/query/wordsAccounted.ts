@@ -1,0 +1,73 @@
+import type { AskQuery } from '../../api/askQuery.js';
+import type { UnusedWord } from '../../api/assistantTypes.js';
+import { foldForCues } from '../foldForCues.js';
+import { FUNCTION_WORDS_EN, FUNCTION_WORDS_JA } from './functionWords.js';
+import { MEASURES } from './measures.js';
+import { OP_CUES } from './opCues.js';
+import type { NamedInText } from './queryNames.js';
+
+/**
+ * Words that exclude or forbid (「盛岡からは出さないで」「盛岡以外」「残業なしで」, "don't take anyone", "without overtime",
+ * "except Morioka"): a request answered without them is answered the other way round. A negated verb that states how things
+ * are (「足りない」「止まらない」「間に合わない」) is the verb's meaning, read with it, not an exclusion.
+ */
+const NEGATION = /^(?:don't|dont|without|except|excluding|never|not|no|nobody|none|ないで(?!しょ|す)|ないように|なしで|なしに|ずに|以外|除|除外|抜き)$/;
+
+/**
+ * The content words of a text whose names are blanked, with where they stand: runs of kanji and katakana (「以外」「除」
+ * apart, so that 「札幌以外」 keeps its exclusion), Latin words, numbers, and the hiragana exclusions (「出さないで」's
+ * ないで). Hiragana is otherwise grammar: particles, endings, politeness.
+ */
+const TOKENS =
+  /以外|除外|除|抜き|[\p{Script=Han}\p{Script=Katakana}ー]+?(?=以外|除|抜き|[^\p{Script=Han}\p{Script=Katakana}ー]|$)|[a-z][a-z'’]*|\d{1,2}:\d{2}|\d+(?:\.\d+)?|ないで(?!しょ|す)|ないように|なしで|なしに|ずに/gu;
+/** "isn't", "doesn't", "can't": the question's form, not a negation of what is asked. */
+const AUXILIARY_NOT = /^(?:is|are|was|were|does|did|has|have|had|wo|ca|could|should|would)n['’]t$/;
+
+/** The vocabulary's words (operations' cues, measures' words), folded: a word found here was understood, even when redundant. */
+let vocabulary: string[] | null = null;
+const VOCABULARY = (): string[] =>
+  (vocabulary ??= [
+    ...Object.values(OP_CUES).flatMap((cues) => cues.map(([cue]) => foldForCues(cue).trim())),
+    ...Object.values(MEASURES).flatMap((m) => m.words.map((w) => foldForCues(w))),
+  ].filter((w) => w.length >= 2));
+
+const same = (a: AskQuery, b: AskQuery): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Every content word of a question accounted for: a word is used when leaving it out changes the rules' reading (the
+ * ablation a reader can check by hand), it is a name found, a word of the vocabulary, or a function word. The rest are
+ * returned, negations and numbers apart: a negation or a number that changed nothing means the answer would be given
+ * as if it had not been said. `deadlines` ("16:00"): the deadlines of the lines asked about, which a clock time may name. A negation that only ends a question (「遅れてない？」 "isn't it late?") asks, not negates.
+ */
+export function unusedWords(found: NamedInText, parse: (text: string) => AskQuery, o: { deadlines?: ReadonlySet<string> } = {}): UnusedWord[] {
+  const text = found.text;
+  const base = parse(text);
+  const spans = [found.sites, found.processes, found.businesses, found.operators, found.services, found.hosts].flat();
+  for (const t of found.taught)
+    for (let at = text.indexOf(t.word); at >= 0; at = text.indexOf(t.word, at + 1)) spans.push({ at, end: at + t.word.length } as never);
+  let masked = text;
+  for (const h of spans) masked = `${masked.slice(0, h.at)}${' '.repeat(h.end - h.at)}${masked.slice(h.end)}`;
+  const changes = (at: number, end: number, by: string): boolean => !same(parse(`${text.slice(0, at)}${by}${text.slice(end)}`), base);
+  const out: UnusedWord[] = [];
+  for (const m of masked.matchAll(TOKENS)) {
+    const word = m[0];
+    const at = m.index;
+    const end = at + word.length;
+    const latin = /^[a-z]/.test(word);
+    const kind: UnusedWord['kind'] = /^\d/.test(word) ? 'number' : NEGATION.test(word) ? 'negation' : 'word';
+    if (kind === 'word' && (AUXILIARY_NOT.test(word) || (latin ? FUNCTION_WORDS_EN.has(word.replace(/['’].*$/, '')) : FUNCTION_WORDS_JA.has(word)))) continue;
+    // A number is used when its value matters: another number in its place reads otherwise (「上位3」 is a ranking's 3 even
+    // where 3 is also the default). Any other word, when the reading without it differs.
+    // A clock time (16:00, 「16時」) that is the deadline of a line asked about says what the answer states anyway.
+    const clock = /^(\d{1,2}):(\d{2})$/.exec(word) ?? (/^時/.test(text.slice(end)) ? [word, word, '00'] : null);
+    if (clock && o.deadlines?.has(`${Number(clock[1])}:${clock[2]}`)) continue;
+    const other = clock ? `${Number(clock[1]) + 1}${word.includes(':') ? `:${clock[2]}` : ''}` : String(Number(word) + 1);
+    if (kind === 'number' ? changes(at, end, other) : changes(at, end, ' ')) continue;
+    if (kind === 'word') {
+      const folded = foldForCues(word);
+      if (VOCABULARY().some((v) => v.includes(folded) || folded.includes(v))) continue;
+    }
+    if (!out.some((u) => u.word === word)) out.push({ word, kind });
+  }
+  return out;
+}

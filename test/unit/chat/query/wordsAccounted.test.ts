@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../../../main/chat/query/parseQuery.js';
+import { createNameFinder } from '../../../../main/chat/query/queryNames.js';
+import { unusedWords } from '../../../../main/chat/query/wordsAccounted.js';
+
+const find = createNameFinder(
+  { sites: ['札幌', '盛岡', '大阪'], processes: ['エントリ1', 'エントリ2', '検証', '補正'], businessIds: [], operators: [], services: [], hosts: [] },
+  {},
+  {
+    札幌: { forms: ['さっぽろ', 'sapporo'], latin: 'Sapporo' },
+    盛岡: { forms: ['もりおか', 'morioka'], latin: 'Morioka' },
+    大阪: { forms: ['おおさか', 'osaka'], latin: 'Osaka' },
+  },
+);
+const unused = (q: string, deadlines?: ReadonlySet<string>) => unusedWords(find(q), (t) => parseQuery(t, find(t)).query, deadlines ? { deadlines } : {});
+
+/** Issue 60: every word of a question accounted for, by whether leaving it out changes the reading. */
+describe('the words a reading did not use', () => {
+  it('a fully read question leaves nothing out: names, measure words, times, counts and function words are all accounted for', () => {
+    for (const q of [
+      '札幌のエントリ1の残件は何件？',
+      '盛岡から2人札幌のエントリ1に回したらどうなる？',
+      'How many items are left in Sapporo today?',
+      '上位3の拠点を教えて',
+    ])
+      expect(unused(q), q).toEqual([]);
+  });
+
+  it('an exclusion the reading does not hold is returned as a negation; one it holds (「盛岡以外から」) is not', () => {
+    expect(unused('札幌のエントリ1が遅れてる、残業なしで誰を回せる？')).toContainEqual({ word: 'なしで', kind: 'negation' });
+    expect(unused('札幌のエントリ1が遅れてる。盛岡以外から回して')).toEqual([]);
+    expect(unused('札幌のエントリ1が遅れてる。盛岡からは出さないで')).toEqual([]);
+  });
+
+  it('a number is used when its value matters, not merely when it is there', () => {
+    // 「16時時点」 is not a time the reading holds: the 16 is returned.
+    expect(unused('盛岡から2人札幌に回すと、札幌の残件は16時時点で何件になる？')).toContainEqual({ word: '16', kind: 'number' });
+    expect(unused('毎分7件になったら札幌のエントリ1は間に合う？').filter((u) => u.kind === 'number')).toEqual([]);
+    // A clock time that is the deadline of the line asked about says what the answer states; another one is not read.
+    expect(unused('Will Sapporo entry 1 make the 16:00 deadline?', new Set(['16:00']))).toEqual([]);
+    expect(unused('札幌のエントリ1は16時の締めに間に合う？', new Set(['16:00']))).toEqual([]);
+    expect(unused('Will Sapporo entry 1 make the 15:00 deadline?', new Set(['16:00']))).toContainEqual({ word: '15:00', kind: 'number' });
+  });
+
+  it('a negation that only makes the question (「遅れてない？」 "isn’t it late?") or states how things are is no exclusion', () => {
+    expect(unused('札幌のエントリ1、遅れてない？')).toEqual([]);
+    expect(unused("Isn't Sapporo late?")).toEqual([]);
+    expect(unused('盛岡の人手が足りない').filter((u) => u.kind === 'negation')).toEqual([]);
+  });
+
+  it('a word Genba does not know is returned as a word, so the restatement can mark it', () => {
+    expect(unused('札幌の離職率は？')).toContainEqual({ word: '離職率', kind: 'word' });
+    expect(unused('What is the churn in Osaka?')).toContainEqual({ word: 'churn', kind: 'word' });
+  });
+});
