@@ -220,6 +220,8 @@ export interface StoredPlan {
   /** Each shortfall in the manager's terms, in both languages, with the site it is at. */
   shortfalls: { site: string; text: { ja: string; en: string } }[];
   solveStatus: string;
+  /** How good the plan is against the day's bound, in both languages (planQualityText); absent on plans stored before it was. */
+  quality?: { ja: string; en: string };
   /** Wall time of the request that made it (reading, forecast, solve). */
   ms: number;
   /** What it was made from (planStore.planInputsVersion): an open plan is shown again while this is unchanged. */

@@ -6,6 +6,7 @@ import type { GenbaApp } from '../genbaApp.js';
 import type { DayPlan } from '../plan/planningService.js';
 import type { PlanEdit } from '../plan/decidePlan.js';
 import type { PlanBlock } from '../plan/planProblem.js';
+import { planQualityText } from '../plan/planTexts.js';
 import type { CliIo } from './cliIo.js';
 import { usageError } from './cliUsageError.js';
 import { formatBacktest } from './formatBacktest.js';
@@ -24,8 +25,6 @@ const PLAN_WORDS = {
       `${day}の配置計画（予測は${asOf}までの実績から。P50に P80 への余裕を足した件数を納期までに）: 勤怠上 ${rostered}名、うち休み ${off}名。計算 ${ms} ms`,
     noRecord: (k: number) => `勤怠記録のない ${k}名は出勤として計画しました。`,
     unforecast: (k: number) => `実績が足りず予測できない ${k}系列は計画に入っていません。`,
-    status: { optimal: '最適解', 'work-limit': '計算量の上限内の最良解', failed: '解けないモデルがありました' } as Record<string, string>,
-    gap: (pct: string) => `証明された下界まで最大 ${pct}%`,
     site: (site: string, people: number) => `■ ${site}（${people}名）`,
     demand: (what: string, am: number, pm: number, p50: number, target: number, planned: number, deadline: string, f50: string, f90: string) =>
       `  ${what}: 午前${am}名・午後${pm}名／予測 ${p50}件（計画の目標 ${target}件、納期までに ${planned}件）・納期 ${deadline}・完了見込み P50 ${f50}／P90 ${f90}`,
@@ -44,8 +43,6 @@ const PLAN_WORDS = {
       `Staffing plan for ${day} (forecast from actuals up to ${asOf}; P50 plus a buffer towards P80 done by each deadline): ${count(rostered, 'person', 'people')} rostered, ${off} off. Computed in ${ms} ms`,
     noRecord: (k: number) => `${count(k, 'person', 'people')} without an attendance record ${k === 1 ? 'was' : 'were'} planned as at work.`,
     unforecast: (k: number) => `${count(k, 'series', 'series')} with too little history to forecast ${k === 1 ? 'is' : 'are'} not in the plan.`,
-    status: { optimal: 'optimal', 'work-limit': 'best found within the work limit', failed: 'a model could not be solved' } as Record<string, string>,
-    gap: (pct: string) => `at most ${pct}% above its proven bound`,
     site: (site: string, people: number) => `■ ${site} (${count(people, 'person', 'people')})`,
     demand: (what: string, am: number, pm: number, p50: number, target: number, planned: number, deadline: string, f50: string, f90: string) =>
       `  ${what}: ${am} AM / ${pm} PM; forecast ${p50} items (target ${target}, ${planned} by the deadline); deadline ${deadline}; finish P50 ${f50} / P90 ${f90}`,
@@ -67,7 +64,7 @@ export function formatPlan(plan: DayPlan, lang: Lang): string {
   const s = plan.solution;
   const lines = [
     w.head(dayName(lang, plan.date), plan.forecastAsOf, plan.rostered, plan.onLeave, plan.ms),
-    `${plan.planId} · ${w.status[s.status] ?? s.status}${Number.isFinite(s.gap) ? ` · ${w.gap((s.gap * 100).toFixed(1))}` : ''}`,
+    `${plan.planId} · ${localize(lang, planQualityText({ ...s, shortItems: s.objective.shortfallItems }))}`,
   ];
   if (plan.withoutRecord > 0) lines.push(w.noRecord(plan.withoutRecord));
   if (plan.unforecast.length > 0) lines.push(w.unforecast(plan.unforecast.length));

@@ -32,10 +32,12 @@ export interface PlanBacktestReport {
     rule: DayScore;
     ruleOnForecast: DayScore;
     solveMs: number;
-    /** How far Genba's plan may be from the best its models allow (PlanSolution.gap). */
+    /** How far Genba's plan may be from the best plan of the day (PlanSolution.gap), its weighted cost and the day's bound. */
     gap: number;
+    cost: number;
+    bound: number | null;
     /** The reference plan (`exact`): the whole company in one model solved to its gap, where asked for. */
-    exact?: { score: DayScore; gap: number; ms: number; status: string };
+    exact?: { score: DayScore; gap: number; cost: number; ms: number; status: string };
   }[];
   genba: DayScore;
   rule: DayScore;
@@ -242,11 +244,14 @@ export async function planBacktest(
       ),
       solveMs,
       gap: plan.gap,
+      cost: plan.objective.weighted,
+      bound: plan.bound,
       ...(reference
         ? {
             exact: {
               score: scoreDay(day, staff.operators, demands, reference.assignments, actual, absent),
               gap: reference.gap,
+              cost: reference.objective.weighted,
               ms: referenceMs,
               status: reference.models.at(-1)?.status ?? 'none',
             },

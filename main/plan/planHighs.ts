@@ -30,6 +30,8 @@ export interface SolveWork {
    * reads far smaller than the same distance against the plan's cost.
    */
   costGap?: { share: number; offset: number };
+  /** Solve the LP relaxation instead (every binary between 0 and 1), to its optimum: a lower bound of the MIP (dayBound.ts). */
+  relaxation?: boolean;
 }
 
 export interface HighsResult {
@@ -60,6 +62,7 @@ export async function solveLp(lp: string, work: SolveWork, start?: Map<string, n
       mip_abs_gap: work.costGap ? 0 : MIP_ABS_GAP,
       mip_max_nodes: work.nodes,
       random_seed: 0,
+      solve_relaxation: work.relaxation === true,
     });
     const { numCols } = model.getDimensions();
     const names = Array.from({ length: numCols }, (_, i) => model.getColName(i));
@@ -82,8 +85,9 @@ export async function solveLp(lp: string, work: SolveWork, start?: Map<string, n
     const colValue = model.getSolution().colValue;
     const values = new Map(names.map((n, i) => [n, colValue[i]!]));
     const objective = model.getObjectiveValue();
-    const bound = Number(model.info.get('mip_dual_bound'));
-    const reached = Number(model.info.get('mip_gap'));
+    // A relaxation's optimum is its own bound.
+    const bound = work.relaxation ? objective : Number(model.info.get('mip_dual_bound'));
+    const reached = work.relaxation ? 0 : Number(model.info.get('mip_gap'));
     const gap = Number.isFinite(reached) ? Math.max(0, reached) : Infinity;
     return { status: end.kind === 'optimal' || withinCostGap ? 'optimal' : 'work-limit', values, objective, bound, gap, ms: performance.now() - t };
   } finally {

@@ -28,6 +28,12 @@ export interface PlanScope {
   helpers?: Map<number, { blocks: Record<PlanBlock, boolean>; maxWorkMinutes: number; moveCost: Record<PlanBlock, number> }>;
   /** Rows Σ items·x[op, block] ≤ max: a home demand lends no more than its surplus over its target. */
   lendLimits?: { terms: { op: number; block: PlanBlock; items: number }[]; max: number }[];
+  /**
+   * The company's rule for a model that may lend anyone (the whole day): a site that lends a person keeps every one of its
+   * demands' targets (「移動元が自分の納期を守れない移動はしない」). A binary per lending site: its people's cross-site blocks
+   * only when it is set, and its demands' shortfall nil when it is.
+   */
+  lendersKeepTargets?: boolean;
 }
 
 export interface PlanModel {
@@ -96,7 +102,7 @@ export function planOptions(p: PlanProblem, scope: PlanScope): PlanOption[] {
  * Working is rewarded by idleBlock rather than forced, so that someone with nothing useful
  * stays free instead of being sent across sites; the reward is below a cross-site move.
  */
-export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOption[]): PlanModel {
+export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOption[], bound: { overtimeAtFastest?: boolean } = {}): PlanModel {
   const { day, policy } = p;
   const w = policy.weights;
   const x = (i: number, b: PlanBlock): string => `x${b === 'am' ? 'a' : 'p'}${i}`;
@@ -136,7 +142,9 @@ export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOp
         if (room > 0 && !helper && (b === 'am' ? earlyCounts(day, dl) : lateCounts(day, dl))) {
           const key = `${b}${opt.demand}`;
           otRoom.set(key, [...(otRoom.get(key) ?? []), term(room, x(i, b))]);
-          otRate.set(key, Math.min(otRate.get(key) ?? Infinity, opt.perMinute));
+          // The slowest speed on the demand keeps a plan's items a lower bound of what its people do; a relaxation
+          // (dayBound.ts) takes the fastest, so that it allows at least what any sharing of the minutes does.
+          otRate.set(key, bound.overtimeAtFastest ? Math.max(otRate.get(key) ?? 0, opt.perMinute) : Math.min(otRate.get(key) ?? Infinity, opt.perMinute));
         }
       }
       rows.push(`b${b}${op}: ${mine.map((i) => `+ ${x(i, b)}`).join(' ')} <= 1`);
@@ -154,6 +162,20 @@ export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOp
     rows.push(`r${key}: ${v} ${room.map((t) => t.replace(/^\+/, '-')).join(' ')} <= 0`);
     obj.push(term(w.overtimeMinute, v));
     addCover(Number(key.slice(2)), otRate.get(key)!, v);
+  }
+  if (scope.lendersKeepTargets) {
+    const lenders = [...new Set(options.filter((o) => o.cross).map((o) => p.operators[o.op]!.site))].sort();
+    lenders.forEach((site, k) => {
+      const crossX = options
+        .flatMap((o, i) => (o.cross && p.operators[o.op]!.site === site ? (['am', 'pm'] as const).map((b) => x(i, b)) : []))
+        .filter((v) => declared.has(v));
+      if (crossX.length === 0) return;
+      binaries.push(`ls${k}`);
+      rows.push(`lx${k}: ${crossX.map((v) => `+ ${v}`).join(' ')} - ${crossX.length} ls${k} <= 0`);
+      for (const d of scope.demands)
+        if (p.demands[d]!.site === site)
+          rows.push(`lk${k}d${d}: ${short(d)} + ${num(targetOf(p.demands[d]!, policy))} ls${k} <= ${num(targetOf(p.demands[d]!, policy))}`);
+    });
   }
   for (const d of scope.demands) {
     const dem = p.demands[d]!;

@@ -91,7 +91,7 @@ export interface PlanProblem {
    * Work HiGHS may do before the best plan found so far is taken (never seconds: planHighs.ts): `site` on one
    * site's model and on the repair of a site on overtime only, `crossSite` on the repair of a site left short.
    */
-  work?: { site: SolveWork; crossSite: SolveWork };
+  work?: { site: SolveWork; crossSite: SolveWork; wholeDay?: SolveWork };
 }
 
 export const DEFAULT_PLAN_WEIGHTS: PlanWeights = {

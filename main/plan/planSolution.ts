@@ -53,18 +53,25 @@ export interface PlanObjectiveParts {
 }
 
 export interface PlanSolution {
-  /** optimal: every model solved within its gap; work-limit: a model stopped on its work limit with the best plan found; failed: a model had no plan. */
-  status: 'optimal' | 'work-limit' | 'failed';
   /**
-   * How far the plan may be from the best its models allow: the sum of each model's cost above its
-   * proven bound, as a share of the plan's weighted cost (0.01 = 1 %).
+   * optimal: proven the day's best (its cost within 0.1 % of the day's bound); unproven: every model solved, but the day's
+   * bound leaves room; work-limit: a model stopped on its work limit with the best plan it found; failed: a model had no plan.
+   */
+  status: 'optimal' | 'unproven' | 'work-limit' | 'failed';
+  /**
+   * How far the plan may be from the best plan of the day: its weighted cost above the day's bound (`bound`), as a share
+   * of its cost (0.01 = 1 %). An upper limit: the best plan may be closer.
    */
   gap: number;
+  /** The lower bound of the day's cost the gap is measured against (dayBound.ts: the whole company's LP relaxation); null: no work to plan. */
+  bound: number | null;
+  /** Items the bound's relaxation leaves short, all demands together: below the plan's, another plan may cover more. */
+  boundShortItems: number | null;
   assignments: PlanAssignment[];
   overtime: PlanOvertime[];
   demands: PlannedDemand[];
   objective: PlanObjectiveParts;
   /** The models solved: per-site ones, then cross-site repairs over neighbouring sites; `lpIterations`: the work each was given (PLAN_WORK, the problem's own `work`, or the `whole` reference's). `ms`: each model's time where solvePlan is called itself (the bench); 0 in a plan from the planning service, which keeps solutions to give again (computedResults.ts). */
-  models: { sites: string[]; columns: number; ms: number; status: string; gap: number; costGap: number; lpIterations: number }[];
+  models: { sites: string[]; columns: number; ms: number; status: string; gap: number; costGap: number; bound: number; lpIterations: number }[];
   ms: number;
 }

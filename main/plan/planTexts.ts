@@ -98,3 +98,29 @@ export const shortfallText: Localized<(f: ShortfallFacts) => string> = {
     return `${head}${cheap}${limit} ${body ? `${lead}${cap(body)}` : `Nobody ${ways.length > 0 ? 'else ' : ''}there can do ${f.process}.`}`;
   },
 };
+
+/**
+ * How good the plan is, against the day (dayBound.ts): proven the day's best, or the most it may be above the best plan
+ * of the day; and, where the day's bound leaves fewer items short than the plan, that another plan may cover more, so
+ * that nobody asks for people the day may not need.
+ */
+export function planQualityText(s: { status: string; gap: number; shortItems: number; boundShortItems: number | null }): Localized {
+  const pct = (s.gap * 100).toFixed(1);
+  const [m, n] = [Math.round(s.shortItems), Math.round(s.boundShortItems ?? 0)];
+  const fewer = s.boundShortItems !== null && s.shortItems - s.boundShortItems >= 1;
+  if (s.status === 'failed') return { ja: '計画の一部のモデルを解けませんでした。', en: 'Part of the plan could not be solved.' };
+  if (s.status === 'optimal')
+    return { ja: 'この日の最善の計画です（日全体の下界で証明済み）。', en: "The best plan for the day (proven against the day's bound)." };
+  return {
+    ja: `見つかった最良の計画です。この日に可能な最善の計画より最大 ${pct}% 高い可能性があります（日全体の下界との差）。${
+      fewer
+        ? `この計画の不足は${m.toLocaleString('ja-JP')}件ですが、日全体の下界では${n.toLocaleString('ja-JP')}件です。拠点間の応援や残業の組み方で減らせる可能性があるため、人を増やす前にご確認ください。`
+        : ''
+    }`,
+    en: `The best plan found: at most ${pct}% above the best possible plan for the day (against the day's bound).${
+      fewer
+        ? ` This plan leaves ${count(m, 'item')} short; the day's bound leaves ${count(n, 'item')}: help between sites or overtime arranged otherwise may cover more, so check before asking for more people.`
+        : ''
+    }`,
+  };
+}

@@ -9,6 +9,7 @@ import { isWorkingDay, nextWorkingDays } from '../forecast/workCalendar.js';
 import { GenbaError } from '../errors.js';
 import { explainShortfall, type ShortfallExplanation } from './explainShortfall.js';
 import { planInputs, type PlanInputs } from './planInputs.js';
+import { planQualityText } from './planTexts.js';
 import type { PlanSolution } from './planSolution.js';
 import type { PlanProblem } from './planProblem.js';
 import { reusedOrAsync } from '../store/computedResults.js';
@@ -144,6 +145,7 @@ export function createPlanningService(deps: {
       ...(!whatIf && !keep ? { unsaved: true as const } : {}),
       shortfalls: shortfalls.map((x) => ({ site: x.site, text: x.text })),
       solveStatus: solution.status,
+      quality: planQualityText({ ...solution, shortItems: solution.objective.shortfallItems }),
       ms: Math.round(performance.now() - t0),
     };
     if (!whatIf && keep) {

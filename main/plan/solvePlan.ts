@@ -1,11 +1,12 @@
 import { buildPlanModel, planOptions, type PlanModel, type PlanScope } from './planModel.js';
-import { distanceKm, p90Of, targetOf, workable } from './planDayMinutes.js';
+import { p90Of, targetOf } from './planDayMinutes.js';
 import type { PlanProblem } from './planProblem.js';
 import type { PlanSolution } from './planSolution.js';
 import { evaluatePlan, plannedItems, type ChosenBlock } from './evaluatePlan.js';
 import type { SolveWork } from './planHighs.js';
 import { planSolvePool, type PlanSolvePool } from './planSolvePool.js';
 import { greedyPlan } from './greedyPlan.js';
+import { dayLowerBound, idleOffset, nearestSites, wholeDayScope } from './dayBound.js';
 import { lendingScope } from './lendingScope.js';
 import { shareOvertime } from './shareOvertime.js';
 
@@ -25,10 +26,16 @@ import { shareOvertime } from './shareOvertime.js';
  * the solver's time goes to the shortfalls instead (bench `plan`, before and after:
  * docs/bench/2026-11-27-plan-work-limits.md).
  */
-export const PLAN_WORK: { site: SolveWork; crossSite: SolveWork } = {
+export const PLAN_WORK: { site: SolveWork; crossSite: SolveWork; wholeDay: SolveWork } = {
   site: { lpIterations: 3_000, nodes: 200 },
   crossSite: { lpIterations: 8_000, nodes: 200 },
+  // The whole company from the decomposition's plan, on a day it leaves items short that the day's bound covers: on the
+  // demo's 10/01, 10k LP iterations took the plan's cost from 290,222 to 7,343 (5k: 238,191).
+  wholeDay: { lpIterations: 15_000, nodes: 500 },
 };
+
+/** Above this many options the whole company in one model is too big to solve in a manager's wait (the 50-site bench). */
+const WHOLE_DAY_MAX_OPTIONS = 60_000;
 
 /** A site's share of the plan as one model left it. */
 interface ScopePlan {
@@ -163,27 +170,44 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
   if (failure) throw failure.reason;
   for (const model of ownModels) if (model) models.push(model);
   for (const model of repairs) if (model) models.push(model);
-  let wholeCostGap: number | null = null;
+  // The day's lower bound: the whole company's LP relaxation (dayBound.ts), solved beside the reference when there is one.
+  const dayBound = dayLowerBound(p, pool);
   if (o.whole) {
     // The reference: every site in one model, each helped by its nearest sites, from the plan above.
-    const all = p.operators.map((_, i) => i);
-    const nearOf = new Map(staffed.map((s) => [s, nearestSites(p, staffed, s)]));
-    const scope: PlanScope = { operators: all, demands: p.demands.map((_, i) => i), crossAllowed: (from, to) => nearOf.get(to)?.has(from) ?? false };
-    // The plan's cost is the model's objective plus the reward of every block that could be worked (evaluatePlan counts idle ones).
-    const available = p.operators.reduce((n, op) => n + (['am', 'pm'] as const).filter((b) => workable(p.day, op, b)).length, 0);
-    const costGap = { share: o.whole.gap, offset: p.policy.weights.idleBlock * available };
-    const { plan: whole, model } = await solveScope(p, sites, scope, { ...o.whole.work, costGap }, pool, chosen);
+    const costGap = { share: o.whole.gap, offset: idleOffset(p) };
+    const { plan: whole, model } = await solveScope(p, sites, wholeDayScope(p), { ...o.whole.work, costGap }, pool, chosen);
     if (model) models.push(model);
-    if (whole && evaluatePlan(p, whole.chosen).objective.weighted < evaluatePlan(p, chosen).objective.weighted - 1e-6) chosen = inPlanOrder(whole.chosen);
-    // A company with no work solves no model: nothing to read a gap from.
-    if (whole && p.demands.length > 0) wholeCostGap = models.at(-1)!.costGap;
+    if (whole && keepsLendersTargets(p, whole.chosen) && evaluatePlan(p, whole.chosen).objective.weighted < evaluatePlan(p, chosen).objective.weighted - 1e-6)
+      chosen = inPlanOrder(whole.chosen);
   }
-  const status = failed ? 'failed' : models.some((m) => m.status !== 'optimal') ? 'work-limit' : 'optimal';
+  const lp = await dayBound;
+  // Items short that the day's relaxation covers: the decomposition missed a plan that lends across sites (a person with
+  // overtime at home lent to a short site, say). The whole company in one model, started from this plan, finds it within
+  // a counted work limit; kept only where it costs less.
+  const missed = lp !== null && evaluatePlan(p, chosen).objective.shortfallItems - lp.shortItems >= 1;
+  if (missed && !o.whole) {
+    const scope = wholeDayScope(p);
+    if (planOptions(p, scope).length <= WHOLE_DAY_MAX_OPTIONS) {
+      const { plan: whole, model } = await solveScope(p, sites, scope, limits.wholeDay ?? PLAN_WORK.wholeDay, pool, chosen);
+      if (model) models.push(model);
+      if (whole && keepsLendersTargets(p, whole.chosen) && evaluatePlan(p, whole.chosen).objective.weighted < evaluatePlan(p, chosen).objective.weighted - 1e-6)
+        chosen = inPlanOrder(whole.chosen);
+    }
+  }
   const evaluated = evaluatePlan(p, chosen);
-  // Each model's distance to its proven bound is in the plan's own cost units: their sum, against the plan's cost, is the most the plan could still gain.
-  const gap = (wholeCostGap ?? models.reduce((g, m) => g + m.costGap, 0)) / Math.max(1, Math.abs(evaluated.objective.weighted));
-  return { status, gap, ...evaluated, models, ms: performance.now() - t0 };
+  const cost = evaluated.objective.weighted;
+  // A model's own MIP bound is no bound of the day: it counts overtime at the slowest speed on a demand, which any plan's
+  // people beat. The relaxation counts it at the fastest, so no plan costs less than it.
+  const bound = lp?.cost ?? null;
+  // The gap is measured against the day, never against a sub-model's bound: the most a better plan of the day could save,
+  // as a share of this plan's cost. Optimal only when that is proven nil (within the solver's own tolerance).
+  const gap = bound === null ? 0 : Math.max(0, cost - bound) / Math.max(1, Math.abs(cost));
+  const status = failed ? 'failed' : gap <= DAY_GAP_PROVEN ? 'optimal' : models.some((m) => m.status !== 'optimal') ? 'work-limit' : 'unproven';
+  return { status, gap, bound, boundShortItems: lp?.shortItems ?? null, ...evaluated, models, ms: performance.now() - t0 };
 }
+
+/** A gap this small is the solvers' tolerance, not a better plan: the plan is proven the day's best. */
+const DAY_GAP_PROVEN = 1e-3;
 
 /** A model's plan (null: HiGHS found none) and its record (null: nothing to solve). */
 interface Solved {
@@ -208,6 +232,7 @@ async function solveScope(p: PlanProblem, group: string[], scope: PlanScope, wor
     status: solved.status,
     gap: solved.gap,
     costGap: Math.max(0, solved.objective - solved.bound),
+    bound: solved.bound,
     lpIterations: work.lpIterations,
   };
   if (!solved.values) return { plan: null, model: record };
@@ -226,19 +251,19 @@ async function solveScope(p: PlanProblem, group: string[], scope: PlanScope, wor
   return { plan: { chosen, objective: solved.objective, status: solved.status, needy, short }, model: record };
 }
 
+/**
+ * Whether every site that lends someone keeps all its targets, as the plan's people will really work (the model shares
+ * overtime per demand, and may count minutes a person's day has no room for): the company's rule that a move never makes
+ * the site it comes from miss its deadline.
+ */
+function keepsLendersTargets(p: PlanProblem, chosen: ChosenBlock[]): boolean {
+  const lenders = new Set(chosen.filter((c) => c.option.cross).map((c) => p.operators[c.option.op]!.site));
+  return evaluatePlan(p, chosen).demands.every((d) => !lenders.has(d.site) || d.shortfallItems < 0.5);
+}
+
 /** A plan's blocks by operator, then AM before PM: the order its figures are summed in, whatever order the repairs were taken in. */
 function inPlanOrder(chosen: ChosenBlock[]): ChosenBlock[] {
   return chosen.sort((a, b) => a.option.op - b.option.op || (a.block === b.block ? 0 : a.block === 'am' ? -1 : 1));
-}
-
-/** The `crossSiteNearest` staffed sites nearest to `site` (ties by name): who may help it. */
-function nearestSites(p: PlanProblem, staffed: string[], site: string): Set<string> {
-  return new Set(
-    staffed
-      .filter((s) => s !== site)
-      .sort((a, b) => distanceKm(p.policy, site, a) - distanceKm(p.policy, site, b) || a.localeCompare(b))
-      .slice(0, Math.max(0, p.policy.crossSiteNearest)),
-  );
 }
 
 /** Step 1's plan of a group's sites as values of the group's model: its start, so that a work limit cannot make it worse. */

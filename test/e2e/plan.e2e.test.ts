@@ -22,6 +22,10 @@ describe('Plan view in Chromium, wired to the real core', () => {
     expect(planId).toMatch(/^PLN20251024-[0-9A-F]{8}$/);
     const plan = env.app.planning.get(planId)!;
     expect(await page.getByTestId('plan-summary').textContent()).toContain(`勤怠 ${plan.rostered}名（休み ${plan.onLeave}名）`);
+    // How good the plan is, against the whole day (issue 61): the words the stored plan carries, never a sub-model's 0.0 %.
+    expect(await page.getByTestId('plan-quality').textContent()).toBe(plan.quality!.ja);
+    expect(plan.quality!.ja).toMatch(/^(この日の最善の計画です|見つかった最良の計画です。この日に可能な最善の計画より最大 \d+\.\d% 高い可能性があります)/);
+    await page.screenshot({ path: join(TEST_RESULTS, 'plan-quality-1280-ja.png') });
     // One section per site, each with its chart and a row per business and process; figures as the stored plan has them.
     const sites = page.getByTestId('plan-site');
     expect(await sites.count()).toBe(new Set(plan.demands.map((d) => d.site)).size);

@@ -196,6 +196,11 @@ export function PlanView() {
               asOf: dayName(plan.forecastAsOf),
             })}
           </p>
+          {plan.quality && (
+            <p className="plan-quality muted" data-testid="plan-quality">
+              {inText(plan.quality[lang])}
+            </p>
+          )}
           <section className="plan-shortfalls" aria-label={t('plan.shortfalls')}>
             <h2>{t('plan.shortfalls')}</h2>
             {risky.length > 0 && (
