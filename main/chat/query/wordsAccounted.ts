@@ -56,12 +56,12 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     const latin = /^[a-z]/.test(word);
     const kind: UnusedWord['kind'] = /^\d/.test(word) ? 'number' : NEGATION.test(word) ? 'negation' : 'word';
     if (kind === 'word' && (AUXILIARY_NOT.test(word) || (latin ? FUNCTION_WORDS_EN.has(word.replace(/['’].*$/, '')) : FUNCTION_WORDS_JA.has(word)))) continue;
-    // A number is used when its value matters: another number in its place reads otherwise (「上位3」 is a ranking's 3 even
-    // where 3 is also the default). Any other word, when the reading without it differs.
     // A clock time (16:00, 「16時」) that is the deadline of a line asked about says what the answer states anyway.
-    const clock = /^(\d{1,2}):(\d{2})$/.exec(word) ?? (/^時/.test(text.slice(end)) ? [word, word, '00'] : null);
+    const clock = kind !== 'number' ? null : (/^(\d{1,2}):(\d{2})$/.exec(word) ?? (/^時/.test(text.slice(end)) ? [word, word, '00'] : null));
     if (clock && o.deadlines?.has(`${Number(clock[1])}:${clock[2]}`)) continue;
     const other = clock ? `${Number(clock[1]) + 1}${word.includes(':') ? `:${clock[2]}` : ''}` : String(Number(word) + 1);
+    // A number is used when its value matters: another number in its place reads otherwise (「上位3」 is a ranking's 3 even
+    // where 3 is also the default). Any other word, when the reading without it differs.
     if (kind === 'number' ? changes(at, end, other) : changes(at, end, ' ')) continue;
     if (kind === 'word') {
       const folded = foldForCues(word);
