@@ -183,7 +183,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // by the words themselves, and a request outside the floor is declined whole.
     const parse = parserFor();
     const unused =
-      reading.readBy === 'chosen' ? [] : unusedWords(names.finder(c.db, deps.aliases())(question), (t) => parse(t).query, { deadlines: deadlinesOf(q, c) });
+      reading.readBy === 'chosen'
+        ? []
+        : unusedWords(names.finder(c.db, deps.aliases())(question), (t) => parse(t).query, { deadlines: () => deadlinesOf(q, c) });
     const leftOut = engine === 'knowhow' || engine === 'outside' ? [] : unused.filter((u) => u.kind !== 'word');
     const read = { ...reading, unused };
     const ctx: AskContext = { ...c, leftOut };

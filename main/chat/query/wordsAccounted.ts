@@ -37,9 +37,12 @@ const same = (a: AskQuery, b: AskQuery): boolean => JSON.stringify(a) === JSON.s
  * Every content word of a question accounted for: a word is used when leaving it out changes the rules' reading (the
  * ablation a reader can check by hand), it is a name found, a word of the vocabulary, or a function word. The rest are
  * returned, negations and numbers apart: a negation or a number that changed nothing means the answer would be given
- * as if it had not been said. `deadlines` ("16:00"): the deadlines of the lines asked about, which a clock time may name. A negation that only ends a question (「遅れてない？」 "isn't it late?") asks, not negates.
+ * as if it had not been said. `deadlines` ("16:00"): the deadlines of the lines asked about, which a clock time may name (read when one is there). A negation that only ends a question (「遅れてない？」 "isn't it late?") asks, not negates.
  */
-export function unusedWords(found: NamedInText, parse: (text: string) => AskQuery, o: { deadlines?: ReadonlySet<string> } = {}): UnusedWord[] {
+export function unusedWords(found: NamedInText, parse: (text: string) => AskQuery, o: { deadlines?: () => ReadonlySet<string> } = {}): UnusedWord[] {
+  // Read only when the question holds a clock time: most do not, and the deadlines need the overview of now.
+  let deadlines: ReadonlySet<string> | undefined;
+  const isDeadline = (hm: string): boolean => (deadlines ??= o.deadlines?.() ?? new Set()).has(hm);
   const text = found.text;
   const base = parse(text);
   const spans = [found.sites, found.processes, found.businesses, found.operators, found.services, found.hosts].flat();
@@ -58,7 +61,7 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     if (kind === 'word' && (AUXILIARY_NOT.test(word) || (latin ? FUNCTION_WORDS_EN.has(word.replace(/['’].*$/, '')) : FUNCTION_WORDS_JA.has(word)))) continue;
     // A clock time (16:00, 「16時」) that is the deadline of a line asked about says what the answer states anyway.
     const clock = kind !== 'number' ? null : (/^(\d{1,2}):(\d{2})$/.exec(word) ?? (/^時/.test(text.slice(end)) ? [word, word, '00'] : null));
-    if (clock && o.deadlines?.has(`${Number(clock[1])}:${clock[2]}`)) continue;
+    if (clock && isDeadline(`${Number(clock[1])}:${clock[2]}`)) continue;
     const other = clock ? `${Number(clock[1]) + 1}${word.includes(':') ? `:${clock[2]}` : ''}` : String(Number(word) + 1);
     // A number is used when its value matters: another number in its place reads otherwise (「上位3」 is a ranking's 3 even
     // where 3 is also the default). Any other word, when the reading without it differs.
