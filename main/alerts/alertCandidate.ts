@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AlertKind, LogAnomalyReport, Overview } from '../api/types.js';
+import type { AskQueryInput } from '../api/askQuery.js';
 import type { Localized } from '../api/localized.js';
 import type { GenbaConfig } from '../config/config.js';
 
@@ -14,7 +15,8 @@ export interface AlertCandidate {
   title: Localized;
   detail: Record<string, unknown>;
   dataAsOf: number | null;
-  request: Localized | null;
+  /** What its "Propose a fix" asks: the words in each language, and the reading answered as it is. */
+  request: { text: Localized; reading: AskQueryInput } | null;
 }
 
 export interface RuleInputs {

@@ -17,8 +17,11 @@ export interface ApplyResult {
 
 /** `latin`: the company's names in Latin letters, used by an English title (api/latinNames.ts). */
 export function toAlert(r: AlertRow, lang: Lang, latin: LatinNames = {}): Alert {
-  const detail = JSON.parse(r.detail) as Record<string, unknown> & { dataAsOf?: number | null; request?: Localized | null };
+  type Stored = AlertCandidate['request'] | Localized | null;
+  const detail = JSON.parse(r.detail) as Record<string, unknown> & { dataAsOf?: number | null; request?: Stored };
   const { dataAsOf = null, request = null, decision = null, ...rest } = detail as typeof detail & { decision?: FloorDecision | null };
+  // Alerts stored before requests carried a reading kept the words alone: their chat reads the words.
+  const asked = request === null ? null : 'text' in request ? request : { text: request, reading: null };
   return {
     id: r.alert_id,
     kind: r.kind,
@@ -35,7 +38,7 @@ export function toAlert(r: AlertRow, lang: Lang, latin: LatinNames = {}): Alert 
     acknowledgedAt: r.acknowledged_at,
     snoozedUntil: r.snoozed_until,
     dataAsOf,
-    request: request ? localize(lang, request) : null,
+    request: asked && { text: localize(lang, { ja: asked.text.ja, en: inLatin(asked.text.en, latin) }), reading: asked.reading },
     // An incident began at its first line, not when the check first saw it.
     startedAt: typeof rest.start === 'number' ? rest.start : r.first_seen,
     decision,

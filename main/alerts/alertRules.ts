@@ -13,6 +13,7 @@ import { planningRules } from './planningRules.js';
 import { decisionShort } from './decisionShort.js';
 import { decisionTitle } from './decisionTitle.js';
 import { businessLabel } from '../api/businessLabel.js';
+import { lineFixReading } from '../api/consultReading.js';
 
 /** 「約4分」, 「約8時間」: minutes late as an alert says them. */
 const about = (m: number): Localized => {
@@ -101,8 +102,11 @@ function delayRisk(i: RuleInputs, all: ProcessProgress[], c: Causes): AlertCandi
       },
       dataAsOf: p.snapshotTime,
       request: {
-        ja: `${p.site}の${p.process}工程が遅延しています（${business.ja}、納期${deadline}、残り${p.remaining}件${mins === null ? '' : `、${about(mins).ja}遅れの見込み`}）`,
-        en: `${p.site} ${p.process} is behind schedule (${business.en}, deadline ${deadline}, ${p.remaining} left${mins === null ? '' : `, ${about(mins).en} late`})`,
+        text: {
+          ja: `${p.site}の${p.process}工程が遅延しています（${business.ja}、納期${deadline}、残り${p.remaining}件${mins === null ? '' : `、${about(mins).ja}遅れの見込み`}）`,
+          en: `${p.site} ${p.process} is behind schedule (${business.en}, deadline ${deadline}, ${p.remaining} left${mins === null ? '' : `, ${about(mins).en} late`})`,
+        },
+        reading: lineFixReading(p),
       },
     };
   });
@@ -143,8 +147,11 @@ function productivityDrop(i: RuleInputs, all: ProcessProgress[], c: Causes): Ale
       },
       dataAsOf: p.snapshotTime,
       request: {
-        ja: `${p.site}の${p.process}工程の処理速度が落ちています（通常の${share}%）`,
-        en: `${p.site} ${p.process} has slowed down (${share}% of usual)`,
+        text: {
+          ja: `${p.site}の${p.process}工程の処理速度が落ちています（通常の${share}%）`,
+          en: `${p.site} ${p.process} has slowed down (${share}% of usual)`,
+        },
+        reading: lineFixReading(p),
       },
     };
   });
@@ -173,7 +180,10 @@ function skillGap(i: RuleInputs, all: ProcessProgress[]): AlertCandidate[] {
     },
     detail: { businessId: p.businessId, qualified: c.n, capacityPerMinute: Math.round(c.perMinute * 100) / 100, requiredPerMinute: p.requiredPerMinute },
     dataAsOf: p.snapshotTime,
-    request: { ja: `${p.site}の${p.process}工程に有資格者が足りません`, en: `${p.site} ${p.process} lacks qualified operators` },
+    request: {
+      text: { ja: `${p.site}の${p.process}工程に有資格者が足りません`, en: `${p.site} ${p.process} lacks qualified operators` },
+      reading: lineFixReading(p),
+    },
   }));
 }
 

@@ -6,7 +6,8 @@ import type { GenbaConfig } from '../config/config.js';
 import type { AppEnv } from '../config/appEnv.js';
 import { describeError, GenbaError } from '../errors.js';
 import type { AppLog } from '../applog/appLog.js';
-import { acknowledgeAlert, openAlertCount, snoozeAlert, type AlertFilter } from '../store/alertRows.js';
+import { acknowledgeAlert, snoozeAlert, type AlertFilter } from '../store/alertRows.js';
+import { decisionHolds } from '../api/floorDecision.js';
 import { applyCandidates, listAlerts } from './alertEngine.js';
 import { evaluateRules, incidentCauses, type RuleInputs } from './alertRules.js';
 import { siteTimeline } from './siteTimeline.js';
@@ -19,6 +20,7 @@ import { durationDays, HOUR_MS } from '../api/durations.js';
 export interface AlertService {
   check(): AlertCheck;
   list(f?: AlertFilter): Alert[];
+  /** Open alerts that need action: those whose decision holds are left out (the tray's and the Alerts badge's count). */
   openCount(): number;
   acknowledge(id: number): Alert[];
   snooze(id: number, minutes: number): Alert[];
@@ -99,7 +101,9 @@ export function createAlertService(deps: {
     const v = deps.meta.get(PAUSED_UNTIL);
     return v === null ? null : Number(v);
   };
-  const openCount = (): number => openAlertCount(deps.db());
+  /** What needs action: open alerts, less those whose decision holds (a badge counts work to act on). */
+  const actionCount = (open: readonly Alert[]): number => open.filter((a) => !decisionHolds(a.decision)).length;
+  const openCount = (): number => actionCount(read(deps.db(), { status: 'open' }));
   const notFound = (id: number) => new GenbaError('ALERT_NOT_FOUND', { ja: `アラート ${id} は見つかりません。`, en: `Alert ${id} not found.` });
 
   const inputs = (window?: LogWindow, reads?: IncidentReads): RuleInputs => {
@@ -145,9 +149,9 @@ export function createAlertService(deps: {
     const open = read(db, { status: 'open' });
     for (const id of r.notify) {
       const a = open.find((x) => x.id === id);
-      if (a) deps.events.emit({ type: 'alert', id: a.id, kind: a.kind, severity: a.severity, site: a.site, title: a.title, openCount: open.length });
+      if (a) deps.events.emit({ type: 'alert', id: a.id, kind: a.kind, severity: a.severity, site: a.site, title: a.title, openCount: actionCount(open) });
     }
-    if (r.opened + r.resolved + r.updated > 0) deps.events.emit({ type: 'alerts-changed', openCount: open.length });
+    if (r.opened + r.resolved + r.updated > 0) deps.events.emit({ type: 'alerts-changed', openCount: actionCount(open) });
     return { opened: r.opened, updated: r.updated, resolved: r.resolved, notified: r.notify.length, open };
   };
 

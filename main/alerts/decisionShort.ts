@@ -2,6 +2,7 @@ import type { FloorDecision } from '../api/floorDecision.js';
 import { formatHm } from '../config/zonedTime.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 import { businessLabel } from '../api/businessLabel.js';
+import { lineFixReading } from '../api/consultReading.js';
 
 /**
  * A move decided today that is not doing what it promised: since the moved people started,
@@ -34,8 +35,11 @@ export function decisionShort(i: RuleInputs): AlertCandidate[] {
         detail: { businessId: p.businessId, remaining: p.remaining, deadline: d.deadline, decision: d satisfies FloorDecision },
         dataAsOf: a.to,
         request: {
-          ja: `${p.site}の${p.process}工程が遅延しています（${business.ja}、${hm(d.decidedAt)}の応援のあとも完了見込み ${finish.ja}、納期${hm(d.deadline)}、残り${p.remaining}件）`,
-          en: `${p.site} ${p.process} is still behind schedule after the move at ${hm(d.decidedAt)} (${business.en}, finish ${finish.en}, deadline ${hm(d.deadline)}, ${p.remaining} left)`,
+          text: {
+            ja: `${p.site}の${p.process}工程が遅延しています（${business.ja}、${hm(d.decidedAt)}の応援のあとも完了見込み ${finish.ja}、納期${hm(d.deadline)}、残り${p.remaining}件）`,
+            en: `${p.site} ${p.process} is still behind schedule after the move at ${hm(d.decidedAt)} (${business.en}, finish ${finish.en}, deadline ${hm(d.deadline)}, ${p.remaining} left)`,
+          },
+          reading: lineFixReading(p),
         },
       };
     });

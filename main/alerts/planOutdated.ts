@@ -4,6 +4,7 @@ import { dayOfWeek, nextWorkingDays } from '../forecast/workCalendar.js';
 import { loadPlan } from '../plan/planStore.js';
 import { ATTENDANCE_OF_DAY } from '../store/attendanceOfDay.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
+import { dayPlanReading } from '../api/consultReading.js';
 
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -76,7 +77,10 @@ export function planOutdated(i: RuleInputs): AlertCandidate[] {
         forecastAbovePlan: rose.length,
       },
       dataAsOf: i.now,
-      request: { ja: '明日の最適配置を提案して', en: "Propose tomorrow's staffing plan" },
+      request: {
+        text: { ja: `${md}（${WEEKDAYS_JA[dow]}）の最適配置を提案して`, en: `Propose the staffing plan for ${WEEKDAYS_EN[dow]} ${md}` },
+        reading: dayPlanReading(date),
+      },
     },
   ];
 }

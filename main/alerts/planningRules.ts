@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 import { planOutdated } from './planOutdated.js';
 import { businessLabel } from '../api/businessLabel.js';
+import { lineFixReading } from '../api/consultReading.js';
 
 const MINUTE = 60_000;
 
@@ -25,8 +26,11 @@ function moveRequest(p: ProcessProgress | undefined, i: Pick<RuleInputs, 'timeZo
   const deadline = p.deadline === null ? '—' : formatHm(p.deadline, i.timeZone);
   const business = businessLabel(i.overview.businessNames, p.businessId);
   return {
-    ja: `${p.site}の${p.process}工程が遅延しています（${business.ja}、納期${deadline}、残り${p.remaining}件）`,
-    en: `${p.site} ${p.process} is behind schedule (${business.en}, deadline ${deadline}, ${p.remaining} left)`,
+    text: {
+      ja: `${p.site}の${p.process}工程が遅延しています（${business.ja}、納期${deadline}、残り${p.remaining}件）`,
+      en: `${p.site} ${p.process} is behind schedule (${business.en}, deadline ${deadline}, ${p.remaining} left)`,
+    },
+    reading: lineFixReading(p),
   };
 }
 

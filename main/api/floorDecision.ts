@@ -24,3 +24,11 @@ export interface FloorDecision {
   /** measuring: too early to tell; working: finishing as promised or by the deadline; short: later than both. */
   verdict: 'measuring' | 'working' | 'short';
 }
+
+/**
+ * A line or alert whose decision holds: decided, and not yet measured to fall short. It reads as decided (what, when,
+ * promised against measured), not as work to act on: no red lateness, no second consultation, not counted in a badge.
+ */
+export function decisionHolds(d: FloorDecision | null | undefined): boolean {
+  return d != null && d.verdict !== 'short';
+}

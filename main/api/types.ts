@@ -1,3 +1,4 @@
+import type { ConsultRequest } from './consultReading.js';
 /**
  * Data shapes that cross the IPC boundary. Plain types only: the renderer imports this
  * file (type-only) and must not pull any Node code with it.
@@ -462,8 +463,8 @@ export interface Alert {
   snoozedUntil: number | null;
   /** When the data behind it was current. */
   dataAsOf: number | null;
-  /** What to ask the assistant to fix it (the chat comes with the placement work). */
-  request: string | null;
+  /** What to ask the assistant to fix it: the words for the conversation and the reading the chat answers. */
+  request: ConsultRequest | null;
   /** When what it reports began (an incident's first line, else when the alert was first seen). */
   startedAt: number;
   /** The decision taken on the work it is about, with its outcome so far; null when none. */

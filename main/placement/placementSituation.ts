@@ -87,8 +87,11 @@ function donorCapacities(series: ProcessProgress[], reserveShare: number): Donor
 export function placementSituation(
   db: Database.Database,
   o: OverviewOptions & { policy: PlacementPolicy },
-  /** `notFrom`: sites whose people the manager asked not to take (「盛岡からは出さないで」): they are no candidates. */
-  target: { site: string; process: string; businessId: string | null; notFrom?: readonly string[] },
+  /**
+   * `notFrom`: sites whose people the manager asked not to take (「盛岡からは出さないで」); `notWho`: people of a proposal
+   * rejected today for this work (placement/rejectedMoves.ts). Neither is a candidate.
+   */
+  target: { site: string; process: string; businessId: string | null; notFrom?: readonly string[]; notWho?: readonly number[] },
   /** The overview of the same moment, when the caller has it already. */
   computed?: Overview,
 ): PlacementSituation | null {
@@ -121,7 +124,7 @@ export function placementSituation(
   // Moved in the last 24 hours of elapsed time (the same window as proposalStore.ts's approval check), not "today".
   const movedSince = o.now - HOURS_24_MS;
   for (const r of rows) {
-    if (target.notFrom?.includes(r.site)) continue;
+    if (target.notFrom?.includes(r.site) || target.notWho?.includes(r.id)) continue;
     if (r.skill < o.policy.minSkill) {
       belowSkill++;
       continue;

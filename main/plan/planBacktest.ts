@@ -168,6 +168,8 @@ export async function planBacktest(
     days: number;
     /** Also plan each day as one whole model with this work, to this gap (a share of the plan's cost): the offline reference, slow. */
     exact?: { work: SolveWork; gap: number };
+    /** Called with each day as it is scored: an offline run of hours shows its days as it goes. */
+    onDay?: (day: PlanBacktestReport['days'][number]) => void;
   },
 ): Promise<PlanBacktestReport> {
   const tz = o.config.timeZone;
@@ -229,7 +231,7 @@ export async function planBacktest(
         }[]
       ).map((r) => r.id),
     );
-    report.push({
+    const scored: PlanBacktestReport['days'][number] = {
       date,
       demands: demands.length,
       genba: scoreDay(day, staff.operators, demands, plan.assignments, actual, absent),
@@ -257,7 +259,9 @@ export async function planBacktest(
             },
           }
         : {}),
-    });
+    };
+    report.push(scored);
+    o.onDay?.(scored);
   }
   return {
     days: report,

@@ -56,9 +56,6 @@ export interface AlertText {
 
 export const openAlertRows = (db: Database.Database): AlertRow[] => db.prepare("SELECT * FROM alerts WHERE status = 'open'").all() as AlertRow[];
 
-export const openAlertCount = (db: Database.Database): number =>
-  (db.prepare("SELECT COUNT(*) AS n FROM alerts WHERE status = 'open'").get() as { n: number }).n;
-
 /** When each open alert was first seen (epoch ms). */
 export const openAlertsFirstSeen = (db: Database.Database): number[] =>
   (db.prepare("SELECT first_seen AS t FROM alerts WHERE status = 'open'").all() as { t: number }[]).map((r) => r.t);

@@ -229,6 +229,26 @@ export function moveDecisionRows(db: Database.Database, from: number, to: number
     .all(from, to) as MoveDecisionRow[];
 }
 
+/** A move rejected, with the manager's reason. */
+export interface RejectedMoveRow {
+  suggestion_id: string;
+  proposal: string;
+  feedback_reason: string | null;
+  decided_at: number;
+}
+
+/** The moves rejected between `from` and `to` (epoch ms), oldest first: a next proposal for the same work says them. */
+export function rejectedMoveRows(db: Database.Database, from: number, to: number): RejectedMoveRow[] {
+  return db
+    .prepare(
+      `SELECT p.suggestion_id, p.proposal, o.feedback_reason, o.decided_at
+         FROM approval_outbox o JOIN proposals p ON p.suggestion_id = o.suggestion_id
+        WHERE o.action_type = 'rejected' AND o.decided_at BETWEEN ? AND ?
+        ORDER BY o.decided_at, p.suggestion_id`,
+    )
+    .all(from, to) as RejectedMoveRow[];
+}
+
 /** A reader, prepared once, of a decided proposal and the changes its decision kept, by its suggestion id. */
 export function decidedProposalReader(db: Database.Database): (suggestionId: string) => { proposal: string; changes: string } {
   const stored = db.prepare(

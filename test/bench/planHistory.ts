@@ -47,6 +47,16 @@ async function onHistory(record: (name: string, value: string) => void, exact: b
         until: localDate(DEMO_ANCHOR_MS, config.timeZone),
         days: DAYS,
         ...(exact ? { exact: EXACT } : {}),
+        onDay: (d) => {
+          if (!d.exact) return;
+          const num = (x: number): string => Math.round(x).toLocaleString('en-US');
+          record(
+            `plan-exact ${d.date}: Genba / the whole MIP`,
+            `cost ${num(d.cost)} / ${num(d.exact.cost)} (bound stated ${d.bound === null ? '–' : num(d.bound)}, gap stated ${pct(d.gap)}); ` +
+              `items late ${num(d.genba.itemsLate)} / ${num(d.exact.score.itemsLate)}; deadlines missed ${d.genba.missed} / ${d.exact.score.missed}; ` +
+              `Genba ${(d.solveMs / 1000).toFixed(1)} s, MIP ${(d.exact.ms / 1000).toFixed(1)} s (${d.exact.status}, gap ${pct(d.exact.gap)})`,
+          );
+        },
       });
       const ms = performance.now() - t0;
       const series = r.days.reduce((n, d) => n + d.demands, 0);

@@ -3,11 +3,28 @@ import { proposePlacement } from '../../placement/proposePlacement.js';
 import { clarifyQuestion, lateProcessRequest, noProgressTodayAnswer, onTrackAnswer, progressLine } from '../answerTexts.js';
 import { localize } from '../../api/localized.js';
 import { approvedMovesText } from '../../placement/approvedMoves.js';
+import { rejectedMovesText, rejectedMovesToday } from '../../placement/rejectedMoves.js';
 import type { Engine } from './askContext.js';
 
 const LEFT_OUT = {
   ja: (sites: string) => `${sites}からは人を出さない条件で探しました。`,
   en: (sites: string) => `People from ${sites} were left out, as asked.`,
+};
+
+const REJECTED = {
+  ja: (what: string) => `${what}の人は除いて探しました。`,
+  en: (what: string) => `${what.charAt(0).toUpperCase()}${what.slice(1)} was left out: its people are not proposed again.`,
+};
+
+const REJECTED_AGAIN = {
+  ja: (what: string) => `${what}の人のほかに移せる人がいないため、同じ人をもう一度提案します。`,
+  en: (what: string) => `No one else can be moved, so the people of ${what} are proposed again.`,
+};
+
+/** A rejection's reason is shown, not read: what it asks is not a condition of the new proposal. */
+const REASON_NOT_READ = {
+  ja: (site: string) => `却下の理由は条件として読み取っていません（拠点を除くには「${site}以外から」のように指示してください）。`,
+  en: (site: string) => `The reason is not read as a condition (to leave a site out, ask for example “not from ${site}”).`,
 };
 
 const NOTHING_MORE = {
@@ -39,10 +56,31 @@ export const proposeEngine: Engine = async (q, c) => {
     const question = clarifyQuestion(site === null ? 'site' : 'process', c.tz);
     return { text: [question, ...options.map((x) => `- ${x.label}`)].join('\n'), clarify: options.length > 0 ? { question, options } : null };
   }
-  const situation = placementSituation(c.db, c.situationOptions, { site, process, businessId: business, notFrom: q.notFrom }, c.overview());
+  // A proposal rejected today for this work is a decision too: its people are left out, and the answer says so.
+  const rejected = rejectedMovesToday(c.db, { site, process, businessId: business }, { now: c.now, timeZone: c.cfg.timeZone });
+  const notWho = rejected.flatMap((r) => r.operators.map((op) => op.id));
+  const situationOf = (without: readonly number[]) =>
+    placementSituation(c.db, c.situationOptions, { site, process, businessId: business, notFrom: q.notFrom, notWho: without }, c.overview());
+  let situation = situationOf(notWho);
   if (!situation) return { text: noProgressTodayAnswer(site, process, c.tz) };
   c.onStage?.('optimize');
-  const result = await proposePlacement(situation, c.proposeOptions);
+  let result = await proposePlacement(situation, c.proposeOptions);
+  let rejectedNote = '';
+  if (rejected.length > 0) {
+    const what = localize(c.lang, rejectedMovesText(rejected, c.cfg.timeZone));
+    const given = rejected.find((r) => r.reason && r.operators.length > 0);
+    rejectedNote =
+      localize(c.lang, REJECTED)(what) + (given ? localize(c.lang, { ja: '', en: ' ' }) + localize(c.lang, REASON_NOT_READ)(given.operators[0]!.from) : '');
+    if (!result.proposal) {
+      // Only the rejected people could help: proposed again, and said so, rather than nothing.
+      const again = situationOf([]);
+      const retried = again ? await proposePlacement(again, c.proposeOptions) : null;
+      if (again && retried?.proposal) {
+        [situation, result] = [again, retried];
+        rejectedNote = localize(c.lang, REJECTED_AGAIN)(what);
+      }
+    }
+  }
   const words = {
     knowhow: [site, process, '納期 遅延 移動 経験 近隣拠点から'],
     situationWords: `納期${result.facts.minutesLeft}分前`,
@@ -50,7 +88,7 @@ export const proposeEngine: Engine = async (q, c) => {
   };
   // The sites the manager asked not to take from are said first: the proposal was made without them.
   const leftOut = q.notFrom.length > 0 ? localize(c.lang, LEFT_OUT)(q.notFrom.join(localize(c.lang, { ja: '・', en: ', ' }))) : '';
-  if (result.proposal) return { text: leftOut, proposal: result.proposal, ...words };
+  if (result.proposal) return { text: [leftOut, rejectedNote].filter(Boolean).join('\n'), proposal: result.proposal, ...words };
   // Moves approved today already cover it: what was decided, promised against measured, and that nothing more is needed.
   if (situation.approved.length > 0) {
     const text = [localize(c.lang, approvedMovesText(situation.approved, c.cfg.timeZone)), localize(c.lang, NOTHING_MORE)].join('\n');

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { GenbaEvent, Lang, Overview, Settings, StatusInfo } from '../../../main/api/types';
 import type { LatinNames } from '../../../main/api/latinNames';
 import { call } from '../api/genbaClient';
+import type { ConsultRequest } from '../../../main/api/consultReading';
+import { decisionHolds } from '../../../main/api/floorDecision';
 
 export const VIEWS = ['overview', 'plan', 'chat', 'alerts', 'logs', 'approvals', 'knowledge', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
@@ -19,8 +21,8 @@ interface AppState {
   alertCount: number;
   /** The alert to show when the Alerts view opens (a clicked notification). */
   selectedAlertId: number | null;
-  /** A request carried from an alert or the 要対応 strip to the chat, which asks it at once. */
-  chatRequest: string | null;
+  /** A request carried from an alert or the 要対応 strip to the chat, which asks it at once (its reading as it is). */
+  chatRequest: ConsultRequest | null;
   /** The filter the Logs view opens with (an incident's "show its messages"); null once taken. */
   logsFilter: { service?: string; host?: string; hours?: number } | null;
   showLogs(filter: { service?: string; host?: string; hours?: number } | null): void;
@@ -28,7 +30,7 @@ interface AppState {
   selectedDocId: number | null;
   openAlert(id: number | null): void;
   /** Opens the chat and asks `request` there, in a new conversation (null: the chat has taken it). */
-  consult(request: string | null): void;
+  consult(request: ConsultRequest | null): void;
   showKnowledge(docId: number | null): void;
   error: string | null;
   setView(view: ViewId): void;
@@ -81,7 +83,14 @@ export const useAppStore = create<AppState>((set, get) => {
           call('alerts.list', { status: 'open' }),
           call('names.latin', {}),
         ]);
-        set({ lang: settings.lang, approver: settings.approver, status, overview, alertCount: open.length, latinNames });
+        set({
+          lang: settings.lang,
+          approver: settings.approver,
+          status,
+          overview,
+          alertCount: open.filter((a) => !decisionHolds(a.decision)).length,
+          latinNames,
+        });
       });
     },
     setLang: async (lang) => {

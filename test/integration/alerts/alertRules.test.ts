@@ -60,7 +60,7 @@ describe('alert rules on constructed scenarios', () => {
     snapshot('札幌', 'エントリ1', '15:40', 120, 1150); // 5/min, 120 left, 16:00 → 16:04
     const [c] = candidates();
     expect(c).toMatchObject({ key: 'delay_risk|札幌|エントリ1', severity: 'warning', detail: { minutesLate: 4, requiredPerMinute: 6 } });
-    expect(c!.request!.ja).toBe('札幌のエントリ1工程が遅延しています（業務523201、納期16:00、残り120件、約4分遅れの見込み）');
+    expect(c!.request!.text.ja).toBe('札幌のエントリ1工程が遅延しています（業務523201、納期16:00、残り120件、約4分遅れの見込み）');
     snapshot('札幌', 'エントリ1', '15:50', 20, 1250); // 10/min since 15:40
     expect(kinds({ now: at('15:50') })).toEqual([]);
   });

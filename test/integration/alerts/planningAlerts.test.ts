@@ -50,7 +50,7 @@ describe('planning alerts: absence surge, overtime risk, arrivals above the fore
     expect(surge[0]!.detail.p90 as number).toBeLessThan(items);
     // 札幌 has its late エントリ1, a few minutes late (under the 15 of a critical delay): a warning, as its delay is, and the remedy asked for is the move there.
     expect(surge[0]!.severity).toBe('warning');
-    expect(surge[0]!.request?.ja).toContain('札幌のエントリ1工程が遅延しています');
+    expect(surge[0]!.request?.text.ja).toContain('札幌のエントリ1工程が遅延しています');
   });
 
   it('a surge is never more urgent than the delay it brings: both follow the same critical lateness', () => {

@@ -123,7 +123,7 @@ describe('a decided move, where the problem was: promised against actual', () =>
     expect(short.decision!.actual!.perMinute).toBeCloseTo(speed, 6);
     expect(short.title).toContain(`約束 毎分${(p.facts.currentPerMinute + p.facts.addedPerMinute).toFixed(1)}件 → 実績 毎分${speed.toFixed(1)}件`);
     expect(short.severity).toBe('critical');
-    expect(short.request).toContain('札幌のエントリ1工程が遅延しています');
+    expect(short.request?.text).toContain('札幌のエントリ1工程が遅延しています');
     // The delay alert no longer says the move handles it.
     const delay = check.open.find((a) => a.kind === 'delay_risk' && a.site === '札幌' && a.process === 'エントリ1')!;
     expect(delay.title).toContain('遅れる見込み');

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useName } from '../../i18n/useName';
+import { useName, useNamesInText } from '../../i18n/useName';
 import { onActivateKey } from '../../components/onActivateKey';
 import type { Alert, AlertKind } from '../../../../main/api/types';
 import { ALERT_KIND_LABELS, ALERT_KINDS } from '../../../../main/api/alertKinds';
@@ -12,6 +12,7 @@ import { countFigure } from '../../../../main/api/figures';
 import { useShallow } from 'zustand/react/shallow';
 import { SiteTimelinePanel } from '../logs/SiteTimelinePanel';
 import { DecisionNote } from '../../components/DecisionNote';
+import { decisionHolds } from '../../../../main/api/floorDecision';
 
 const KINDS: readonly AlertKind[] = ALERT_KINDS;
 
@@ -38,6 +39,7 @@ const HIDDEN = new Set([
 export function AlertsView() {
   const t = useT();
   const name = useName();
+  const inText = useNamesInText();
   /** The name of one of an alert's numbers, as a manager reads it; the field's own name where none is written. */
   const detailLabel = (field: string): string => {
     const key = `alerts.detail.${field}`;
@@ -246,8 +248,9 @@ export function AlertsView() {
                   {t('alerts.showLogs')}
                 </button>
               )}
-              {selected.request && (
-                <button type="button" data-testid="alert-propose" onClick={() => consult(selected.request!)}>
+              {/* A decision that holds is not offered another consultation (until it is measured to fall short). */}
+              {selected.request && !decisionHolds(selected.decision) && (
+                <button type="button" data-testid="alert-propose" onClick={() => consult({ ...selected.request!, text: inText(selected.request!.text) })}>
                   {t('alerts.propose')}
                 </button>
               )}

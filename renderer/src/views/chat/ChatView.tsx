@@ -202,7 +202,7 @@ export function ChatView() {
     if (carried) {
       clearCarried(null);
       startNew();
-      void ask(carried);
+      void ask(carried.text, carried.reading ?? undefined);
     }
   }, [carried, clearCarried, startNew, ask]);
   useEffect(() => {

@@ -4,6 +4,7 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ProcessBurnDown, SiteOverview } from '../../../../main/api/types';
+import { decisionHolds, type FloorDecision } from '../../../../main/api/floorDecision';
 import { useEChart } from '../../components/useEChart';
 import { formatTime } from './format';
 
@@ -15,6 +16,8 @@ registerCharts([LineChart, GridComponent, LegendComponent, MarkLineComponent, Ma
  * marked in the deadline's red instead; an at-risk one's in amber.
  */
 const COLORS = ['#0f766e', '#2563eb', '#7c3aed', '#db2777', '#475569', '#65a30d', '#0891b2', '#92400e'];
+/** The on-track green: a decided move's promised finish. */
+const PROMISED = '#15803d';
 const ALARM: Partial<Record<ProcessBurnDown['status'], string>> = { late: '#b91c1c', stalled: '#b91c1c', at_risk: '#b45309' };
 const MINUTE = 60_000;
 /** How far back the chart looks: the question is the next hour or two, not the morning. */
@@ -25,13 +28,15 @@ export interface BurnDownLabels {
   now: string;
   deadline: string;
   projected: string;
+  /** The finish a decided move promised. */
+  promised: string;
   nameOf: (businessId: string) => string;
   /** A process as the screen names it (useName). */
   name: (process: string) => string;
 }
 
 /** The work the chart shows at first: late, stalled or at risk, or with a move decided; else the open work closest to its deadline. */
-export function focusOf(series: readonly ProcessBurnDown[], decided: ReadonlySet<string>): ProcessBurnDown[] {
+export function focusOf(series: readonly ProcessBurnDown[], decided: ReadonlyMap<string, FloorDecision>): ProcessBurnDown[] {
   const open = series.filter((s) => s.status !== 'done');
   const urgent = open.filter((s) => s.status === 'late' || s.status === 'stalled' || s.status === 'at_risk' || decided.has(keyOf(s)));
   if (urgent.length > 0) return urgent;
@@ -56,7 +61,8 @@ export function BurnDownChart({
   label,
 }: {
   trend: SiteOverview['trend'];
-  decided: ReadonlySet<string>;
+  /** The decisions taken today, by keyOf: a decision that holds draws the finish it promised beside the measured one. */
+  decided: ReadonlyMap<string, FloorDecision>;
   timeZone: string;
   now: number;
   labels: BurnDownLabels;
@@ -77,7 +83,11 @@ export function BurnDownChart({
       const points = trend.times.map((t, k) => [t, s.remaining[k] ?? null]).filter(([t]) => t! >= from);
       const lastLeft = [...s.remaining].reverse().find((v) => v !== null) ?? null;
       const projecting = s.projectedFinish !== null && lastLeft !== null && lastLeft > 0;
-      const finishColor = ALARM[s.status] ?? color;
+      const decision = decided.get(keyOf(s));
+      const holds = decisionHolds(decision);
+      const promised = holds && lastLeft !== null && lastLeft > 0 ? (decision!.promised.finish ?? null) : null;
+      // A decided line is not in alarm: its measured projection is what the move is to change.
+      const finishColor = holds ? color : (ALARM[s.status] ?? color);
       return [
         {
           name,
@@ -118,6 +128,38 @@ export function BurnDownChart({
               },
             ]
           : []),
+        // The finish the decided move promised, in the on-track green, until the snapshots say otherwise.
+        ...(promised !== null
+          ? [
+              {
+                name,
+                type: 'line',
+                showSymbol: false,
+                lineStyle: { width: 2, type: 'dotted', color: PROMISED },
+                itemStyle: { color: PROMISED },
+                tooltip: { show: false },
+                data: [
+                  [last, lastLeft],
+                  [promised, 0],
+                ],
+                markPoint: {
+                  symbol: 'diamond',
+                  symbolSize: 10,
+                  silent: true,
+                  itemStyle: { color: PROMISED },
+                  label: {
+                    formatter: `${labels.promised} ${time(promised)}`,
+                    position: 'top',
+                    distance: 22,
+                    fontSize: 11,
+                    color: PROMISED,
+                    fontWeight: 'bold',
+                  },
+                  data: [{ coord: [promised, 0] }],
+                },
+              },
+            ]
+          : []),
       ];
     });
     const focus = open.filter((s) => shown.has(keyOf(s)));
@@ -144,7 +186,7 @@ export function BurnDownChart({
         ],
       },
     };
-    const ends = focus.flatMap((s) => [s.deadline, s.projectedFinish]).filter((t): t is number => t !== null);
+    const ends = focus.flatMap((s) => [s.deadline, s.projectedFinish, decided.get(keyOf(s))?.promised.finish ?? null]).filter((t): t is number => t !== null);
     const top = Math.max(1, ...focus.flatMap((s) => trend.times.map((t, k) => (t >= from ? (s.remaining[k] ?? 0) : 0))));
     chart.current?.setOption(
       {

@@ -3,6 +3,7 @@ import { useName } from '../../i18n/useName';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatTime, formatToDeadline } from './format';
+import { decisionHolds } from '../../../../main/api/floorDecision';
 
 /**
  * The whole company in one row above everything else: items left, how many processes need
@@ -14,6 +15,8 @@ export function CompanySummary({ overview, nameOf }: { overview: Overview; nameO
   const name = useName();
   const lang = useAppStore((s) => s.lang);
   const s = overview.summary;
+  // Lines whose decision holds are handled, not work to act on (as the 要対応 strip counts them).
+  const toAct = Math.max(0, s.atRisk - overview.urgent.filter((p) => decisionHolds(p.decision)).length);
   const at = overview.dataAsOf ?? overview.now;
   const next = s.nextDeadline;
   return (
@@ -21,8 +24,8 @@ export function CompanySummary({ overview, nameOf }: { overview: Overview; nameO
       <div data-field="items-left">
         <span className="muted">{t('summary.itemsLeft')}</span> <strong>{t('summary.items', { n: s.itemsLeft.toLocaleString() })}</strong>
       </div>
-      <div data-field="at-risk" className={s.atRisk > 0 ? 'alarm' : ''}>
-        <span className="muted">{t('summary.atRisk')}</span> <strong>{t('summary.processes', { n: s.atRisk, of: s.open })}</strong>
+      <div data-field="at-risk" className={toAct > 0 ? 'alarm' : ''}>
+        <span className="muted">{t('summary.atRisk')}</span> <strong>{t('summary.processes', { n: toAct, of: s.open })}</strong>
       </div>
       <div data-field="next-deadline">
         <span className="muted">{t('summary.nextDeadline')}</span>{' '}

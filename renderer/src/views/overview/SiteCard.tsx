@@ -6,13 +6,18 @@ import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { BurnDownChart, keyOf } from './BurnDownChart';
 import { formatLateness, formatSpeed, formatTime } from './format';
+import { decisionHolds } from '../../../../main/api/floorDecision';
+
+/** A row's status as the screens read it: a line whose decision holds reads as decided (decisionHolds), whatever it measured before. */
+const shownStatus = (p: ProcessProgress): ProcessProgress['status'] | 'decided' => (p.status !== 'done' && decisionHolds(p.decision) ? 'decided' : p.status);
 
 function Row({ p, timeZone, dataDay, nameOf }: { p: ProcessProgress; timeZone: string; dataDay: number; nameOf: (id: string) => string }) {
   const t = useT();
   const name = useName();
   const lang = useAppStore((s) => s.lang);
+  const shown = shownStatus(p);
   return (
-    <tr className={`status-${p.status}`} data-testid={`row-${p.site}-${p.businessId}-${p.process}`}>
+    <tr className={`status-${shown}`} data-testid={`row-${p.site}-${p.businessId}-${p.process}`}>
       <td title={p.businessId}>{nameOf(p.businessId)}</td>
       <td>{name(p.process)}</td>
       <td className="num" data-field="remaining">
@@ -27,8 +32,8 @@ function Row({ p, timeZone, dataDay, nameOf }: { p: ProcessProgress; timeZone: s
         {formatSpeed(p.requiredPerMinute)}
       </td>
       <td data-field="status">
-        <span className={`dot status-${p.status}`} />
-        {t(`status.${p.status}`)} <small data-field="late">{p.status === 'done' ? '' : formatLateness(p.minutesLate, lang)}</small>
+        <span className={`dot status-${shown}`} />
+        {t(`status.${shown}`)} <small data-field="late">{shown === 'done' || shown === 'decided' ? '' : formatLateness(p.minutesLate, lang)}</small>
       </td>
     </tr>
   );
@@ -54,12 +59,15 @@ export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; 
   const open = site.processes.filter((p) => p.status !== 'done');
   const done = site.processes.filter((p) => p.status === 'done');
   const dataDay = site.processes[0]?.snapshotTime ?? now;
-  const decided = useMemo(() => new Set(site.processes.filter((p) => p.decision).map(keyOf)), [site.processes]);
+  // The site reads as handled when every line that made it late or at risk has a decision that holds.
+  const troubled = site.processes.filter((p) => p.status === 'late' || p.status === 'at_risk' || p.status === 'stalled');
+  const siteStatus = troubled.length > 0 && troubled.every((p) => decisionHolds(p.decision)) ? 'decided' : site.status;
+  const decided = useMemo(() => new Map(site.processes.flatMap((p) => (p.decision ? [[keyOf(p), p.decision] as const] : []))), [site.processes]);
   return (
-    <section className={`site-card status-${site.status}`} data-testid={`site-${site.site}`}>
+    <section className={`site-card status-${siteStatus}`} data-testid={`site-${site.site}`}>
       <header>
         <h2>{name(site.site)}</h2>
-        <span className={`chip status-${site.status}`}>{t(`status.${site.status}`)}</span>
+        <span className={`chip status-${siteStatus}`}>{t(`status.${siteStatus}`)}</span>
       </header>
       {/* A site with nothing left says so, and when, instead of an empty table and a chart with no line. */}
       {open.length === 0 && done.length > 0 && (
@@ -116,7 +124,15 @@ export function SiteCard({ site, timeZone, now, nameOf }: { site: SiteOverview; 
           timeZone={timeZone}
           now={dataDay}
           label={`${name(site.site)} ${t('overview.trend')}`}
-          labels={{ items: t('unit.items'), now: t('overview.now'), deadline: t('overview.deadline'), projected: t('overview.projected'), nameOf, name }}
+          labels={{
+            items: t('unit.items'),
+            now: t('overview.now'),
+            deadline: t('overview.deadline'),
+            projected: t('overview.projected'),
+            promised: t('overview.promisedFinish'),
+            nameOf,
+            name,
+          }}
         />
       )}
     </section>
