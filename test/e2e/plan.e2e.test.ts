@@ -98,8 +98,10 @@ describe('Plan view in Chromium, wired to the real core', () => {
     await page.getByLabel('理由（却下・修正のとき必須）').fill('札幌の検証が遅れ気味なので');
     await page.getByTestId('plan-approve').click();
     await page.getByRole('status').filter({ hasText: '会社のデータベース' }).waitFor();
-    // What the manager reads right after deciding: delivered, or queued and why.
-    await page.getByRole('status').filter({ hasText: '会社のデータベース' }).scrollIntoViewIfNeeded();
+    // What the manager reads right after deciding, where the buttons were, without scrolling: delivered, or queued and why.
+    const result = await page.getByRole('status').filter({ hasText: '会社のデータベース' }).boundingBox();
+    expect(result!.y).toBeGreaterThanOrEqual(0);
+    expect(result!.y + result!.height).toBeLessThanOrEqual(720);
     await page.screenshot({ path: join(TEST_RESULTS, 'plan-decided-1280-ja.png') });
     const decided = env.app.planning.get(planId)!;
     expect(decided.status).toBe('modified');

@@ -102,6 +102,7 @@ export function planAnswerText(
     help.size > 0 ? L(A.help, [...help.values()]) : localize(lang, A.noHelp),
     ...names.map((r) => L(A.names, r)),
     ...(short.length === 0 ? [localize(lang, P.planAllMet)] : [localize(lang, P.planShort), ...short.map((x) => `- ${localize(lang, x.text)}`)]),
-    ...(plan.status === 'open' && !plan.whatIf ? [L(P.planDecide, plan.planId)] : []),
+    // A plan kept nowhere has no id any command takes: the answer says how to make the day's plan instead.
+    ...(plan.status === 'open' && !plan.whatIf ? [plan.unsaved ? L(P.planMake, plan.date) : L(P.planDecide, plan.planId)] : []),
   ].join('\n');
 }

@@ -192,6 +192,12 @@ export const PLANNING_TEXTS = {
     ja: (id: string) => `承認・修正は「配置計画」の画面で（計画 ID ${id}、CLI: genba approve ${id}）。`,
     en: (id: string) => `Approve or change it in the Staffing plan view (plan ${id}; CLI: genba approve ${id}).`,
   } as Localized<(id: string) => string>,
+  planMake: {
+    ja: (date: string) =>
+      `この計画は質問に答えるための試算で、保存していません。承認するには「配置計画」の画面でこの日の計画を作ってください（CLI: genba plan --date ${date}）。`,
+    en: (date: string) =>
+      `This plan was worked out to answer the question and is not kept. To approve one, make the day's plan in the Staffing plan view (CLI: genba plan --date ${date}).`,
+  } as Localized<(date: string) => string>,
   monthHead: {
     ja: (span: string) => `月別の欠勤率（勤怠記録、${span}。欠勤＋有給の人日 ÷ 延べ人日、在籍者のみ）:`,
     en: (span: string) => `Absence by month (attendance records, ${span}; absent and paid-leave person-days over person-days rostered, current staff):`,

@@ -290,6 +290,27 @@ describe('genba ask --json: planning questions answered from the attendance reco
     expect(ask('How accurate was the forecast for Sapporo?', 'en').answer).toMatch(/^Forecast accuracy \(\d+\/\d+–10\/23, 20 working days/);
   });
 
+  it("an answer names only commands the CLI takes: a plan worked out for the question names the command that makes the day's plan, a kept plan its id", async () => {
+    // Its own copy: the command it names keeps a plan.
+    const other = tempDir();
+    try {
+      await copyDemoStore(other.path);
+      for (const [question, lang] of [
+        ['明日、人は足りてる？', 'ja'],
+        ['Do we have enough people tomorrow?', 'en'],
+      ] as const) {
+        const r = runGenba(['ask', question, '--json', '--lang', lang, '--data-dir', other.path, '--now', ANCHOR]);
+        const answer = (JSON.parse(r.stdout) as AskResult).answer;
+        const named = [...answer.matchAll(/genba ([a-z]+(?: (?:--[a-z-]+|[A-Z0-9][A-Za-z0-9-]*))*)/g)].map((m) => m[1]!.split(' '));
+        // First a plan worked out for the question; once the command it names has kept the day's plan, that plan's id.
+        expect(named, answer).toEqual(lang === 'ja' ? [['plan', '--date', '2025-10-24']] : [['approve', expect.stringMatching(/^PLN20251024-/)]]);
+        for (const args of named) expect(runGenba([...args, '--data-dir', other.path, '--now', ANCHOR]).code, args.join(' ')).toBe(0);
+      }
+    } finally {
+      other.remove();
+    }
+  });
+
   it('a company without the attendance table is told which table is missing, in ja and en (the store says it was absent at the last sync)', () => {
     const w = new Database(join(dir.path, 'genba.sqlite'));
     try {

@@ -360,7 +360,12 @@ export function PlanView() {
               </button>
             </div>
           )}
-          {delivery !== null && <p role="status">{deliveryText(delivery, t, lang)}</p>}
+          {/* The decision's result takes the pinned bar's place, in view where the buttons were (not at the page's foot). */}
+          {!open && delivery !== null && (
+            <div className="plan-decision">
+              <p role="status">{deliveryText(delivery, t, lang)}</p>
+            </div>
+          )}
         </>
       )}
     </div>
