@@ -87,7 +87,7 @@ if (!app.requestSingleInstanceLock()) {
         secrets: createSafeStorageSecrets(dataDir, log),
         syncRunner: 'worker',
         awaitFirstLoad: false,
-        deferLogs: true,
+        firstScreenOnly: true,
         namesBeforeStart: true,
         saveFile: async ({ suggestedName, content }) => {
           const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };

@@ -159,9 +159,10 @@ export function createApp(options: AppOptions = {}): GenbaApp {
       afterSync.compactAfterEachSync();
       sync.startSchedule();
       alerts.start();
-      sync.run().catch(() => {});
+      const first = sync.run();
       assistant.prepare().catch((error) => log.warn('assistant start-up work failed', describeError(error)));
-      void planning.warm();
+      // The plan is warmed on the inputs it will plan with: after this sync, which brings a first build's planning tables.
+      void first.catch(() => null).then(() => planning.warm());
       void safety.dailyBackup();
     },
     async stop() {

@@ -193,8 +193,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         ...(values['answer-model'] ? { answerModel: values['answer-model'] } : {}),
         ...(values['embedding-model'] ? { embeddingModel: values['embedding-model'] } : {}),
       },
-      // What status and overview show needs no logs: a first build leaves them to the next command.
-      deferLogs: command === 'status' || command === 'overview',
+      // What status and overview show needs no logs and no planning tables: a first build leaves them to the next command.
+      firstScreenOnly: command === 'status' || command === 'overview',
     });
     lang = app.lang();
     if (!json && command !== 'sync') stopProgress = showTerminalProgress(app.events, lang);

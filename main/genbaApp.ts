@@ -44,11 +44,11 @@ export interface AppOptions {
   awaitFirstLoad?: boolean;
   /**
    * The first build of the demo company stores what the first screen needs (sites,
-   * operators, progress) and leaves its 241k log lines and their templates for later: the
-   * app's background sync, or the next command. The overview and `genba status` are
-   * there in a third of the time.
+   * operators, progress) and leaves its planning tables (attendance, assignments, arrivals:
+   * 100k rows) and its 241k log lines with their templates for later: the app's background
+   * sync, or the next command. The overview and `genba status` are there in a fraction of the time.
    */
-  deferLogs?: boolean;
+  firstScreenOnly?: boolean;
   /**
    * start() makes the names' readings before it resolves when the screens are in English (the app: the first screen
    * writes the names in Latin letters, not in Japanese for the few seconds their readings take). The CLI leaves them to

@@ -56,7 +56,8 @@ const STATUS_TEXTS: Localized<{
     lastSync: '最終同期',
     dataAsOf: 'データ時点',
     lastSyncError: '前回の同期エラー',
-    notYetBuilt: '未取り込み: デモ会社のログ（約24万行）は次のコマンド（genba logs など）かアプリの起動時に取り込みます',
+    notYetBuilt:
+      '未取り込み: デモ会社の計画の表（勤怠・日次アサイン・到着件数、約10万行）とログ（約24万行）は次のコマンド（genba plan、genba logs など）かアプリの起動時に取り込みます',
     pendingDecisions: '送信待ちの承認',
     heldDecisions: (n) => `（うち ${n} 件は復元で保留中: genba approvals で確かめ、送るものは genba confirm <ID>）`,
     refusedRows: '取り込めなかった行（会社データベースで直すと次の同期で取り込みます）',
@@ -78,7 +79,8 @@ const STATUS_TEXTS: Localized<{
     lastSync: 'Last sync',
     dataAsOf: 'Data as of',
     lastSyncError: 'Last sync error',
-    notYetBuilt: "Not yet built: the demo company's logs (about 241k lines) come in with the next command (genba logs …) or when the app starts",
+    notYetBuilt:
+      "Not yet built: the demo company's planning tables (attendance, daily assignments, arrivals: about 100k rows) and logs (about 241k lines) come in with the next command (genba plan, genba logs …) or when the app starts",
     pendingDecisions: 'Decisions awaiting delivery',
     heldDecisions: (n) => `(${n} held by a restore: check them with genba approvals, send one with genba confirm <ID>)`,
     refusedRows: 'Rows not copied (fixed in the company database, they come with the next sync)',

@@ -12,25 +12,28 @@ export const demoSourceId = (seed: number): string => `demo:${seed}`;
  * order like any other source so the same sync engine loads it.
  */
 export function createDemoSource(seed: number, tables: readonly CompanyTable[]): SyncSource & { delivered: DecisionRecord[] } {
-  let data: Record<CompanyTable, LocalRow[]> | null = null;
+  let company: ReturnType<typeof generateDemoCompany> | null = null;
+  const made = new Map<CompanyTable, LocalRow[]>();
+  /** A table's rows, made at its first use: a first screen that pulls the floor's tables does not generate the month of log lines. */
   const rowsOf = (table: CompanyTable): LocalRow[] => {
-    if (!data) {
-      const c = generateDemoCompany(seed);
-      let logId = 0;
-      data = {
-        locations: c.locations as unknown as LocalRow[],
-        operators: c.operators as unknown as LocalRow[],
-        operator_process_capabilities: c.capabilities as unknown as LocalRow[],
-        progress_snapshots: c.snapshots as unknown as LocalRow[],
-        app_logs: [...c.logDays()].flatMap((day) => day.map((r) => ({ ...r, log_id: ++logId }))),
-        attendance_records: c.attendance as unknown as LocalRow[],
-        daily_assignments: c.dailyAssignments as unknown as LocalRow[],
-        arrivals: c.arrivals as unknown as LocalRow[],
-        // The demo company makes no forecast of its own: Genba's is the only one.
-        workload_forecasts: [],
-      };
-    }
-    return data![table];
+    const have = made.get(table);
+    if (have) return have;
+    const c = (company ??= generateDemoCompany(seed));
+    let logId = 0;
+    const rows: LocalRow[] = {
+      locations: () => c.locations as unknown as LocalRow[],
+      operators: () => c.operators as unknown as LocalRow[],
+      operator_process_capabilities: () => c.capabilities as unknown as LocalRow[],
+      progress_snapshots: () => c.snapshots as unknown as LocalRow[],
+      app_logs: () => [...c.logDays()].flatMap((day) => day.map((r) => ({ ...r, log_id: ++logId }))),
+      attendance_records: () => c.attendance as unknown as LocalRow[],
+      daily_assignments: () => c.dailyAssignments as unknown as LocalRow[],
+      arrivals: () => c.arrivals as unknown as LocalRow[],
+      // The demo company makes no forecast of its own: Genba's is the only one.
+      workload_forecasts: (): LocalRow[] => [],
+    }[table]();
+    made.set(table, rows);
+    return rows;
   };
   /** Rows are in ascending key order: binary search for the first after the watermark. */
   const firstAfter = (rows: LocalRow[], key: string, after: number): number => {

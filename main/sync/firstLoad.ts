@@ -11,8 +11,8 @@ import { storeDemoBusinessNames } from './demo/demoBusinessNames.js';
 export interface FirstLoadOptions {
   /** Whether start() waits for the first load of the demo company (CLI) or lets it run behind the window (app). */
   awaitFirstLoad?: boolean | undefined;
-  /** The first build stores what the first screen needs and leaves the logs for later (see AppOptions.deferLogs). */
-  deferLogs?: boolean | undefined;
+  /** The first build stores what the first screen needs and leaves the planning tables and the logs for later (see AppOptions.firstScreenOnly). */
+  firstScreenOnly?: boolean | undefined;
 }
 
 /**
@@ -41,14 +41,14 @@ export async function firstLoad(
   const { db, repo, sync } = deps;
   storeDemoBusinessNames(db, deps.source, deps.now);
   const firstScreenOnly =
-    options.deferLogs === true && repo.syncStates().some((x) => x.table === SNAPSHOTS.table && x.sourceId === deps.sourceId && x.lastSuccessAt !== null);
+    options.firstScreenOnly === true && repo.syncStates().some((x) => x.table === SNAPSHOTS.table && x.sourceId === deps.sourceId && x.lastSuccessAt !== null);
   if (deps.source.kind === 'demo' && !repo.isComplete(deps.sourceId) && !firstScreenOnly) {
-    // Without the logs group the copy does not count as complete: the next run builds on.
-    const first = options.deferLogs ? sync.run('sync', ['masters', 'progress']) : sync.run();
+    // Without the planning and logs groups the copy does not count as complete: the next run builds on.
+    const first = options.firstScreenOnly ? sync.run('sync', ['masters', 'progress']) : sync.run();
     if (options.awaitFirstLoad === false) first.catch(() => {});
     else await first;
   }
-  const pending = options.awaitFirstLoad !== false && !options.deferLogs ? unminedLines(db) : 0;
+  const pending = options.awaitFirstLoad !== false && !options.firstScreenOnly ? unminedLines(db) : 0;
   if (pending > 0) {
     const onProgress = (done: number): void => deps.events.emit({ type: 'progress', task: 'mining', table: 'app_logs', done, total: pending });
     const mined = mineUnderSyncLock(db, deps.dataDir, { nativeBinding: deps.nativeBinding, onProgress });

@@ -73,16 +73,18 @@ export function generatePlanning(def: DemoDefinition, staff: DemoStaff, anchorMs
   const assignments: DailyAssignmentRow[] = [];
   const presentShare = new Map<string, number>();
   const snapshotFrom = addDays(anchorDay.date, -(def.days - 1));
+  const dayStarts = new Map<string, number>();
   for (const day of [...history, ...ahead]) {
     const future = day.midnight > anchorDay.midnight;
     const dow = dayOfWeek(day.date);
     const longBreak = closedDaysBefore(day.date) > 2;
     const statuses = new Map<number, { status: AttendanceStatus; askedAt: number | null; lateMinutes: number }>();
-    // The start of the local day `n` days before this one, looked up once per n (a few values for every person).
-    const daysBefore = new Map<number, number>();
+    // The start of the local day `n` days before this one, looked up once per local date (a few values for every person,
+    // the same dates for neighbouring days).
     const startBefore = (n: number): number => {
-      let t = daysBefore.get(n);
-      if (t === undefined) daysBefore.set(n, (t = startOfZonedDay(day.midnight, def.timeZone, -n)));
+      const date = addDays(day.date, -n);
+      let t = dayStarts.get(date);
+      if (t === undefined) dayStarts.set(date, (t = startOfZonedDay(day.midnight, def.timeZone, -n)));
       return t;
     };
     for (const o of people) {
