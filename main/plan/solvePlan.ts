@@ -34,6 +34,13 @@ export const PLAN_WORK: { site: SolveWork; crossSite: SolveWork; wholeDay: Solve
   wholeDay: { lpIterations: 15_000, nodes: 500 },
 };
 
+/**
+ * A plan stated further than this from the day's bound is tried again as the whole company in one model: the
+ * decomposition alone leaves plans well above the day's best on ordinary days too, not only on days with items short
+ * (docs/bench/2026-11-28-plan-exact.md). A plan closer to its bound keeps its speed.
+ */
+const WHOLE_DAY_GAP = 0.05;
+
 /** Above this many options the whole company in one model is too big to solve in a manager's wait (the 50-site bench). */
 const WHOLE_DAY_MAX_OPTIONS = 60_000;
 
@@ -181,10 +188,12 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
       chosen = inPlanOrder(whole.chosen);
   }
   const lp = await dayBound;
-  // Items short that the day's relaxation covers: the decomposition missed a plan that lends across sites (a person with
-  // overtime at home lent to a short site, say). The whole company in one model, started from this plan, finds it within
-  // a counted work limit; kept only where it costs less.
-  const missed = lp !== null && evaluatePlan(p, chosen).objective.shortfallItems - lp.shortItems >= 1;
+  // Items short that the day's relaxation covers, or a cost far above the day's bound: the decomposition may have missed a
+  // plan that lends across sites (a person with overtime at home lent to a short site, say). The whole company in one model,
+  // started from this plan, finds it within a counted work limit; kept only where it costs less.
+  const found = evaluatePlan(p, chosen).objective;
+  const missed =
+    lp !== null && (found.shortfallItems - lp.shortItems >= 1 || (found.weighted - lp.cost) / Math.max(1, Math.abs(found.weighted)) > WHOLE_DAY_GAP);
   if (missed && !o.whole) {
     const scope = wholeDayScope(p);
     if (planOptions(p, scope).length <= WHOLE_DAY_MAX_OPTIONS) {
