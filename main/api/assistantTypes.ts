@@ -212,6 +212,8 @@ export interface ApprovalRow {
   /** People moved by the decision (0 for a rejection), and who. */
   moves: number;
   operators: string[];
+  /** A rejected move: who it would have moved (the next proposal for the same work leaves them out); empty otherwise. */
+  notMoved: string[];
   /** The expected effect as recorded: speed gained, and the change in minutes late (negative: earlier). Null for a rejection. */
   impact: { productivity: string; delayMinutes: number } | null;
   /** `held`: a restore brought it and this data folder did not seal it; sent only once the manager confirms it (genba confirm). */

@@ -203,6 +203,7 @@ export function approvalHistory(db: Database.Database, at: { now: number; timeZo
       process: p.process,
       moves: moved.length,
       operators: moved,
+      notMoved: r.action_type === 'rejected' ? changes.flatMap((c) => c.operators) : [],
       impact: r.action_type === 'rejected' ? null : { productivity: impact.productivity, delayMinutes: impact.delay_minutes },
       plan: null,
       outcome: outcomes.get(r.suggestion_id) ?? null,
@@ -216,7 +217,7 @@ function planDecision(
   action: DecisionAction,
   changesJson: string,
   impactJson: string,
-): Pick<ApprovalRow, 'site' | 'process' | 'moves' | 'operators' | 'impact' | 'plan' | 'outcome'> {
+): Pick<ApprovalRow, 'site' | 'process' | 'moves' | 'operators' | 'notMoved' | 'impact' | 'plan' | 'outcome'> {
   const changes = JSON.parse(changesJson) as { lines: number; headcount: Record<string, number>; edits: unknown[] };
   const impact = JSON.parse(impactJson) as { shortfallItems: number; overtimeMinutes: number; crossSiteBlocks: number };
   // The headcount is keyed "site process block".
@@ -226,6 +227,7 @@ function planDecision(
     process: '',
     moves: 0,
     operators: [],
+    notMoved: [],
     impact: null,
     plan: {
       date,

@@ -93,6 +93,23 @@ describe('the consult buttons, a rejection and an approval, in English', () => {
     await page.getByTestId(`alert-${delay.id}`).getByTestId('decision-note').waitFor();
     expect(await page.getByTestId('alert-propose').count()).toBe(0);
     await page.screenshot({ path: join(TEST_RESULTS, 'decided-alert-1280-en.png') });
+
+    // The approvals list: the rejection says who it would have moved.
+    await page.getByTestId('nav-approvals').click();
+    const rejected = page.getByTestId(`approval-${first.id}`);
+    await rejected.waitFor();
+    expect(await rejected.getByTestId('approval-not-moved').textContent()).toMatch(new RegExp(`^${first.operators.length} proposed, not moved: \\w`));
+    for (const [width, height] of [
+      [1024, 640],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: join(TEST_RESULTS, `decided-approvals-${width}-en.png`) });
+      await page.getByTestId('nav-overview').click();
+      await row.waitFor();
+      await page.screenshot({ path: join(TEST_RESULTS, `decided-overview-${width}-en.png`) });
+      await page.getByTestId('nav-approvals').click();
+    }
     expect(ui.problems).toEqual([]);
   }, 240_000);
 });

@@ -80,6 +80,14 @@ describe('a decision shows where the problem was, and how it went', () => {
     // Handled: no second consultation offered while the move is being measured.
     expect(await urgent.getByTestId('urgent-consult').count()).toBe(0);
     await page.screenshot({ path: join(TEST_RESULTS, 'decision-overview-1280-ja.png') });
+    for (const [width, height] of [
+      [1024, 640],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: join(TEST_RESULTS, `decision-overview-${width}-ja.png`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // The delay alert follows the decision at once: no sync and no 今すぐ確認 in between.
     await page.getByTestId('nav-alerts').click();

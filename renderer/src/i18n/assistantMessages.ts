@@ -174,6 +174,7 @@ export const assistantJa = {
   'approvals.later': '完了が{n}分遅れる',
   'approvals.same': '完了時刻は変わらない',
   'approvals.planFor': '{date}の要員計画（{sites}）',
+  'approvals.notMoved': '提案された{n}名（移動なし）:',
   'approvals.planLines': '{n}件の半日配置',
   'approvals.planEffect': '残業 {overtime}分、拠点間応援 {cross}件（半日）、納期に間に合わない見込み {short}件',
   'approvals.reason': '理由',
@@ -384,6 +385,7 @@ export const assistantEn: Record<keyof typeof assistantJa, string> = {
   'approvals.later': 'finishes {n} min later',
   'approvals.same': 'finish unchanged',
   'approvals.planFor': 'Staffing plan for {date} ({sites})',
+  'approvals.notMoved': '{n} proposed, not moved:',
   'approvals.planLines': '{n} half-day {n|line|lines}',
   'approvals.planEffect':
     'overtime {overtime} min, cross-site help {cross} {cross|half day|half days}, {short} {short|item|items} expected past their deadlines',

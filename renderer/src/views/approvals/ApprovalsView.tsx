@@ -96,6 +96,18 @@ export function ApprovalsView() {
                     ))}
                   </div>
                 )}
+                {/* A rejection says who it would have moved: the next proposal for the same work leaves them out. */}
+                {r.notMoved.length > 0 && (
+                  <div className="muted small" data-testid="approval-not-moved">
+                    {t('approvals.notMoved', { n: r.notMoved.length })}{' '}
+                    {r.notMoved.map((person, i) => (
+                      <Fragment key={person}>
+                        <span className="person">{name(person)}</span>
+                        {i < r.notMoved.length - 1 ? (lang === 'ja' ? '、' : ', ') : ''}
+                      </Fragment>
+                    ))}
+                  </div>
+                )}
               </td>
               <td data-testid="approval-effect" data-field="effect">
                 {r.plan
