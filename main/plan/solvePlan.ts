@@ -192,8 +192,11 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
   // plan that lends across sites (a person with overtime at home lent to a short site, say). The whole company in one model,
   // started from this plan, finds it within a counted work limit; kept only where it costs less.
   const found = evaluatePlan(p, chosen).objective;
+  // Without help across sites (「拠点間の移動なし」) the whole model is the sites' own models side by side: nothing to find.
   const missed =
-    lp !== null && (found.shortfallItems - lp.shortItems >= 1 || (found.weighted - lp.cost) / Math.max(1, Math.abs(found.weighted)) > WHOLE_DAY_GAP);
+    lp !== null &&
+    p.policy.crossSiteNearest > 0 &&
+    (found.shortfallItems - lp.shortItems >= 1 || (found.weighted - lp.cost) / Math.max(1, Math.abs(found.weighted)) > WHOLE_DAY_GAP);
   if (missed && !o.whole) {
     const scope = wholeDayScope(p);
     if (planOptions(p, scope).length <= WHOLE_DAY_MAX_OPTIONS) {

@@ -271,7 +271,8 @@ describe('genba ask --json: planning questions answered from the attendance reco
     const sapporo = ask('明日は札幌だけで計画して', 'ja').plan!;
     expect(new Set(sapporo.lines.map((l) => l.site))).toEqual(new Set(['札幌']));
     expect(new Set(sapporo.lines.map((l) => l.homeSite))).toEqual(new Set(['札幌']));
-  });
+    // Each plan under conditions may be planned as the whole company too (its work counted, never timed): the limit guards against a hang.
+  }, 240_000);
 
   it('a place the company has no site in is said to be none, with the sites it has; the weather in Tokyo stays out of scope', () => {
     const sites = (db.prepare('SELECT location_name AS n FROM locations').all() as { n: string }[]).map((r) => r.n);
