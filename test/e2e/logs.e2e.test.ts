@@ -86,6 +86,11 @@ describe('Logs view in Chromium, on the demo company', () => {
     );
     await expect.poll(() => page.getByTestId('log-anomalies').textContent(), { timeout: 20_000 }).toContain('ocr-worker');
     expect(await page.getByTestId('log-anomalies').textContent()).toContain('エラーの急増');
+    // What is wrong comes first: the anomalies start on the first screen, at the smallest window too.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1024, height: 640 });
+    expect((await page.getByTestId('log-anomalies').boundingBox())!.y).toBeLessThan(640);
+    if (size) await page.setViewportSize(size);
     expect(await page.getByTestId('log-range').textContent()).toBe('期間: 10/22 15:40〜10/23 15:40（直近24時間）。下のすべての表示と件数はこの期間の行です。');
     const sql = sqlCounts(NOW - 24 * HOUR, null);
     const rows = page.getByTestId('log-templates').locator('tbody tr');

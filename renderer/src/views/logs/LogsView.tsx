@@ -146,6 +146,23 @@ export function LogsView() {
         range={screen?.range ?? null}
         timeZone={tz}
       />
+      {/* What is wrong first: the anomalies, above the charts that explain them (they started about 1,400 px down). */}
+      <section className="panel" data-testid="log-anomalies-panel">
+        <h2>{t('logs.anomalies', { period })}</h2>
+        {screen?.anomalies.warmup && <p className="muted">{t('logs.warmup')}</p>}
+        {screen && screen.anomalies.anomalies.length === 0 && <p className="muted">{t('logs.noAnomalies', { period })}</p>}
+        {narrowed && screen && screen.anomalies.anomalies.length > 0 && <p className="muted small">{t('logs.anomaliesAllLines')}</p>}
+        <ul className="anomalies" data-testid="log-anomalies">
+          {screen?.anomalies.anomalies.slice(0, 12).map((a, i) => (
+            <li key={i} className={`sev-${a.severity}`} onClick={() => a.templateId && select(a.templateId)}>
+              <strong>{t(`logs.kind.${a.kind}`)}</strong>
+              {a.service ? ` · ${a.service}` : ''} · {t('logs.anomalyLines', { n: a.count.toLocaleString() })}
+              <div>{a.explanation[lang]}</div>
+              {a.template && <code>{visibleText(a.template)}</code>}
+            </li>
+          ))}
+        </ul>
+      </section>
       {screen && (
         <section className="panel">
           <h2>{t('logs.volume', { period, n: screen.volume.bucketMinutes })}</h2>
@@ -161,20 +178,6 @@ export function LogsView() {
           <p className="muted small" data-testid="log-scatter-key">
             {t('logs.scatterKey')}
           </p>
-          <h2>{t('logs.anomalies', { period })}</h2>
-          {screen?.anomalies.warmup && <p className="muted">{t('logs.warmup')}</p>}
-          {screen && screen.anomalies.anomalies.length === 0 && <p className="muted">{t('logs.noAnomalies', { period })}</p>}
-          {narrowed && screen && screen.anomalies.anomalies.length > 0 && <p className="muted small">{t('logs.anomaliesAllLines')}</p>}
-          <ul className="anomalies" data-testid="log-anomalies">
-            {screen?.anomalies.anomalies.slice(0, 12).map((a, i) => (
-              <li key={i} className={`sev-${a.severity}`} onClick={() => a.templateId && select(a.templateId)}>
-                <strong>{t(`logs.kind.${a.kind}`)}</strong>
-                {a.service ? ` · ${a.service}` : ''} · {t('logs.anomalyLines', { n: a.count.toLocaleString() })}
-                <div>{a.explanation[lang]}</div>
-                {a.template && <code>{visibleText(a.template)}</code>}
-              </li>
-            ))}
-          </ul>
         </section>
         <section className="panel">
           <h2>{hits ? t('logs.results') : t('logs.templates')}</h2>

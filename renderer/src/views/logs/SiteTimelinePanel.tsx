@@ -43,6 +43,14 @@ interface Series {
  * errors; every other series is in the legend (a list, with a box each) to add. On the Logs
  * view it covers that view's range and counts the lines its narrowing keeps.
  */
+/** Longer than this without a snapshot is no work (the night, a closed day): the speed line breaks there instead of crossing it. */
+const NO_WORK_MS = 30 * 60_000;
+
+/** Points with a null between two that lie further apart than NO_WORK_MS: ECharts draws no line across a null. */
+function withGaps(points: [number, number][]): [number, number | null][] {
+  return points.flatMap((p, i): [number, number | null][] => (i > 0 && p[0] - points[i - 1]![0] > NO_WORK_MS ? [[p[0] - 1, null], p] : [p]));
+}
+
 export function SiteTimelinePanel({
   sites,
   timeZone,
@@ -171,7 +179,7 @@ export function SiteTimelinePanel({
                 showSymbol: false,
                 color: s.colour,
                 lineStyle: { width: 2 },
-                data: p.points.map((x) => [x.at, Math.round(x.perMinute * 10) / 10]),
+                data: withGaps(p.points.map((x) => [x.at, Math.round(x.perMinute * 10) / 10])),
               };
             }),
           ...(on.has('logs')
