@@ -93,7 +93,8 @@ describe('Chat, Approvals and Knowledge views in Chromium, on the demo company',
     const answer = await page.getByTestId('chat-answer').first().textContent();
     expect(answer).toContain('方針により3名以上');
     const moves = await page.getByTestId('proposal-moves').textContent();
-    expect(moves).toMatch(/(盛岡|品川) → 札幌/);
+    // The business is named: 札幌 has two エントリ1 (SS and 医療レセプト).
+    expect(moves).toMatch(/(盛岡|品川) → 札幌 SS エントリ1/);
     await page.getByTestId('details').click();
     const details = page.getByTestId('proposal-details');
     expect(await details.locator('tbody tr').count()).toBe(3);

@@ -26,3 +26,10 @@ export function useDocTitle(): (doc: { title: string; titleEn?: string }) => str
   const lang = useAppStore((s) => s.lang);
   return useCallback((doc: { title: string; titleEn?: string }) => (lang === 'en' ? (doc.titleEn ?? doc.title) : doc.title), [lang]);
 }
+
+/** A business by its id as the screens name it (the overview's names, in Latin letters on English screens): 札幌 has two エントリ1. */
+export function useBusinessName(): (businessId: string) => string {
+  const name = useName();
+  const names = useAppStore((s) => s.overview?.businessNames);
+  return useCallback((businessId: string) => name(names?.[businessId] ?? businessId), [name, names]);
+}

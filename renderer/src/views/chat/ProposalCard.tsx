@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useName, useNamesInText } from '../../i18n/useName';
+import { useName, useBusinessName, useNamesInText } from '../../i18n/useName';
 import type { DecisionAction, Proposal, ProposalState } from '../../../../main/api/assistantTypes';
 import { call } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
@@ -18,6 +18,7 @@ const NO_NAMES: Readonly<Record<string, string>> = {};
 export function ProposalCard({ proposal }: { proposal: Proposal }) {
   const t = useT();
   const name = useName();
+  const businessName = useBusinessName();
   const inText = useNamesInText();
   const tz = useAppStore((s) => s.overview?.timeZone ?? 'Asia/Tokyo');
   const [state, setState] = useState<ProposalState | null>(null);
@@ -104,7 +105,7 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
               <strong>
                 {name(c.from)} → {name(c.to)}
               </strong>{' '}
-              {name(c.process)} · {t('proposal.people', { n: c.count })}
+              {businessName(p.businessId)} {name(c.process)} · {t('proposal.people', { n: c.count })}
               {km !== null && <span className="muted"> · {t('proposal.distance', { km: Math.round(km) })}</span>}
               <div className="muted">{c.operators.map(name).join(lang === 'ja' ? '、' : ', ')}</div>
             </li>
