@@ -1,8 +1,8 @@
-import type { ConsultRequest } from './consultReading.js';
 /**
  * Data shapes that cross the IPC boundary. Plain types only: the renderer imports this
  * file (type-only) and must not pull any Node code with it.
  */
+import type { ConsultRequest } from './consultReading.js';
 import type { FloorDecision } from './floorDecision.js';
 import type { Lang, Localized } from './localized.js';
 
