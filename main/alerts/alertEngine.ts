@@ -41,6 +41,7 @@ export function toAlert(r: AlertRow, lang: Lang, latin: LatinNames = {}): Alert 
     request: asked && { text: localize(lang, { ja: asked.text.ja, en: inLatin(asked.text.en, latin) }), reading: asked.reading },
     // An incident began at its first line, not when the check first saw it.
     startedAt: typeof rest.start === 'number' ? rest.start : r.first_seen,
+    startKnown: typeof rest.start === 'number',
     decision,
   };
 }

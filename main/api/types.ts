@@ -467,6 +467,11 @@ export interface Alert {
   request: ConsultRequest | null;
   /** When what it reports began (an incident's first line, else when the alert was first seen). */
   startedAt: number;
+  /**
+   * Whether startedAt is when the thing began (an incident's first line), or only when a check first saw it (a delay, a
+   * drop in speed): the screens say 「発生」 for the one and 「検知」 for the other, never "began just now" for a delay that built up.
+   */
+  startKnown: boolean;
   /** The decision taken on the work it is about, with its outcome so far; null when none. */
   decision: FloorDecision | null;
 }

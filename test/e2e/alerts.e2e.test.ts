@@ -109,6 +109,9 @@ describe('alerts on the demo company', () => {
     const incidentItem = page.getByTestId('alert-list').locator('li', { hasText: 'ログの障害（札幌）' });
     // Its age is the incident's, from its first line at 13:50, not the moment the check first saw it (15:40).
     expect(await incidentItem.getByTestId('alert-started').textContent()).toBe('発生 13:50（2時間前）');
+    // A delay has no first line: the check saw it at 15:40, and the screen says it was detected then, not that it began.
+    const delayItem = page.getByTestId('alert-list').locator('li', { hasText: '札幌 エントリ1' }).first();
+    expect(await delayItem.getByTestId('alert-started').textContent()).toBe('検知 15:40（たった今）');
     await incidentItem.click();
     // Its signals named in words, with their lines (no z-score shown as a count), and 札幌's speed on the same time axis.
     const signals = await page.getByTestId('alert-signals').textContent();

@@ -20,6 +20,7 @@ const alert = (kind: Alert['kind'], o: Partial<Alert> = {}): Alert => ({
   dataAsOf: null,
   request: null,
   startedAt: 0,
+  startKnown: false,
   decision: null,
   ...o,
 });

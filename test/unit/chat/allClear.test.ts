@@ -58,6 +58,7 @@ const alert = (o: Partial<Alert> & Pick<Alert, 'kind' | 'site' | 'title'>): Aler
   dataAsOf: AT,
   request: null,
   startedAt: AT,
+  startKnown: false,
   decision: null,
   ...o,
 });

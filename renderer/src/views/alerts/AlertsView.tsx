@@ -149,7 +149,7 @@ export function AlertsView() {
               <div>{a.title}</div>
               {a.decision && <DecisionNote d={a.decision} timeZone={tz} />}
               <small className="muted" data-testid="alert-started">
-                {t('alerts.startedAt', { time: formatTime(a.startedAt, tz, now), ago: formatAgo(a.startedAt, now, lang) })}
+                {t(a.startKnown ? 'alerts.startedAt' : 'alerts.detectedAt', { time: formatTime(a.startedAt, tz, now), ago: formatAgo(a.startedAt, now, lang) })}
                 {a.acknowledgedAt ? ` · ${t('alerts.acked')}` : ''}
               </small>
             </li>
@@ -159,7 +159,7 @@ export function AlertsView() {
           <section className="panel alert-detail" data-testid="alert-detail">
             <h2>{selected.title}</h2>
             <p className="muted">
-              {kindName(selected.kind)} · {t(`alerts.severity.${selected.severity}`)} · {t('alerts.firstSeen')}{' '}
+              {kindName(selected.kind)} · {t(`alerts.severity.${selected.severity}`)} · {t(selected.startKnown ? 'alerts.firstSeen' : 'alerts.detected')}{' '}
               {t('alerts.when', { time: formatDateTime(selected.startedAt, tz, lang), ago: formatAgo(selected.startedAt, now, lang) })}
               {selected.dataAsOf !== null && (
                 <>
