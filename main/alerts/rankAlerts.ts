@@ -1,4 +1,5 @@
 import type { Alert } from '../api/types.js';
+import { decisionHolds } from '../api/floorDecision.js';
 
 /**
  * How much an alert needs the manager now. A deadline at risk first (it needs a decision
@@ -32,6 +33,8 @@ const minutesLate = (a: Alert): number => (typeof a.detail.minutesLate === 'numb
 function compare(a: Alert, b: Alert): number {
   return (
     Number(b.status === 'open') - Number(a.status === 'open') ||
+    // A decision that holds is handled: below everything that still needs action, however urgent its kind.
+    Number(decisionHolds(a.decision)) - Number(decisionHolds(b.decision)) ||
     KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
     Number(b.severity === 'critical') - Number(a.severity === 'critical') ||
     minutesLate(b) - minutesLate(a) ||
@@ -47,13 +50,10 @@ export function rankAlerts(alerts: Alert[]): Alert[] {
   const placed = new Set<number>();
   for (const a of sorted) {
     if (placed.has(a.id)) continue;
-    const causedBy = a.status === 'open' && a.kind === 'delay_risk' ? incidentsCausing(a) : [];
-    if (
-      a.kind === 'log_anomaly' &&
-      a.status === 'open' &&
-      sorted.some((d) => d.status === 'open' && d.kind === 'delay_risk' && incidentsCausing(d).includes(String(a.detail.incidentId)))
-    )
-      continue; // placed after its deadline alert
+    // A handled deadline alert takes no incident down with it: the incident still needs action.
+    const leads = (d: Alert): boolean => d.status === 'open' && d.kind === 'delay_risk' && !decisionHolds(d.decision);
+    const causedBy = leads(a) ? incidentsCausing(a) : [];
+    if (a.kind === 'log_anomaly' && a.status === 'open' && sorted.some((d) => leads(d) && incidentsCausing(d).includes(String(a.detail.incidentId)))) continue; // placed after its deadline alert
     out.push(a);
     placed.add(a.id);
     for (const c of sorted)

@@ -37,6 +37,15 @@ describe('the order of the alert list', () => {
     expect(rankAlerts([other, cause, drop, small, big, gap, old]).map((a) => a.id)).toEqual([big.id, small.id, cause.id, drop.id, other.id, gap.id, old.id]);
   });
 
+  it('puts an alert whose decision holds below those that need action, and its incident stays where it belongs', () => {
+    const decision = { verdict: 'measuring' } as Alert['decision'];
+    const handled = alert('delay_risk', { severity: 'critical', decision, detail: { minutesLate: 4, likelyCauses: [{ incidentId: 'ocr@2' }] } });
+    const cause = alert('log_anomaly', { severity: 'critical', detail: { incidentId: 'ocr@2' } });
+    const drop = alert('productivity_drop');
+    const short = alert('delay_risk', { decision: { verdict: 'short' } as Alert['decision'] });
+    expect(rankAlerts([handled, cause, drop, short]).map((a) => a.id)).toEqual([short.id, drop.id, cause.id, handled.id]);
+  });
+
   it('keeps an incident nobody links to in its own place', () => {
     const inc = alert('log_anomaly', { detail: { incidentId: 'x@1' } });
     const late = alert('delay_risk', { detail: { minutesLate: 1 } });
