@@ -11,6 +11,21 @@ import { useShallow } from 'zustand/react/shallow';
 import { DecisionNote } from '../../components/DecisionNote';
 
 /** Every decision with its delivery to the company database, and a CSV export. */
+/**
+ * People's names in a row, each kept whole: a line breaks between people, never between a family and a given name (the
+ * separator sits outside the name, where the line may break: "Sakamoto Satoshi, Suzuki Takuya" wrapped nowhere).
+ */
+function People({ names }: { names: readonly string[] }) {
+  const name = useName();
+  const lang = useAppStore((s) => s.lang);
+  return names.map((person, i) => (
+    <Fragment key={person}>
+      <span className="person">{name(person)}</span>
+      {i < names.length - 1 ? (lang === 'ja' ? '、' : ', ') : ''}
+    </Fragment>
+  ));
+}
+
 export function ApprovalsView() {
   const t = useT();
   const name = useName();
@@ -84,28 +99,15 @@ export function ApprovalsView() {
               </td>
               <td className="num" data-field="moves" title={r.operators.map(name).join(lang === 'ja' ? '、' : ', ')}>
                 {r.plan ? t('approvals.planLines', { n: r.plan.lines }) : r.moves}{' '}
-                {/* Each name kept whole: a line breaks between people, never between a family and a given name. */}
                 {r.operators.length > 0 && (
                   <div className="muted small">
-                    {/* The separator outside the name, where the line may break: "Sakamoto Satoshi, Suzuki Takuya" wrapped nowhere. */}
-                    {r.operators.map((person, i) => (
-                      <Fragment key={person}>
-                        <span className="person">{name(person)}</span>
-                        {i < r.operators.length - 1 ? (lang === 'ja' ? '、' : ', ') : ''}
-                      </Fragment>
-                    ))}
+                    <People names={r.operators} />
                   </div>
                 )}
                 {/* A rejection says who it would have moved: the next proposal for the same work leaves them out. */}
                 {r.notMoved.length > 0 && (
                   <div className="muted small" data-testid="approval-not-moved">
-                    {t('approvals.notMoved', { n: r.notMoved.length })}{' '}
-                    {r.notMoved.map((person, i) => (
-                      <Fragment key={person}>
-                        <span className="person">{name(person)}</span>
-                        {i < r.notMoved.length - 1 ? (lang === 'ja' ? '、' : ', ') : ''}
-                      </Fragment>
-                    ))}
+                    {t('approvals.notMoved', { n: r.notMoved.length })} <People names={r.notMoved} />
                   </div>
                 )}
               </td>

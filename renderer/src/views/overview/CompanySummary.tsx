@@ -16,7 +16,7 @@ export function CompanySummary({ overview, nameOf }: { overview: Overview; nameO
   const lang = useAppStore((s) => s.lang);
   const s = overview.summary;
   // Lines whose decision holds are handled, not work to act on (as the 要対応 strip counts them).
-  const toAct = Math.max(0, s.atRisk - overview.urgent.filter((p) => decisionHolds(p.decision)).length);
+  const toAct = overview.urgent.filter((p) => !decisionHolds(p.decision)).length;
   const at = overview.dataAsOf ?? overview.now;
   const next = s.nextDeadline;
   return (
