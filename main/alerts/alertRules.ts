@@ -135,8 +135,8 @@ function productivityDrop(i: RuleInputs, all: ProcessProgress[], c: Causes): Ale
       site: p.site,
       process: p.process,
       title: {
-        ja: `${p.site} ${p.process}（${businessLabel(i.overview.businessNames, p.businessId).ja}）の処理速度が通常の${share}%に低下（毎分${p.speedPerMinute!.toFixed(1)}件、通常${base.toFixed(1)}件）`,
-        en: `${p.site} ${p.process} (${businessLabel(i.overview.businessNames, p.businessId).en}) runs at ${share}% of its usual speed (${p.speedPerMinute!.toFixed(1)}/min, usually ${base.toFixed(1)})`,
+        ja: `${p.site} ${p.process}（${businessLabel(i.overview.businessNames, p.businessId).ja}）の処理速度が通常の${share}%に低下（毎分${sp(p.speedPerMinute!)}件、通常${sp(base)}件）`,
+        en: `${p.site} ${p.process} (${businessLabel(i.overview.businessNames, p.businessId).en}) runs at ${share}% of its usual speed (${sp(p.speedPerMinute!)}/min, usually ${sp(base)})`,
       },
       detail: {
         businessId: p.businessId,
@@ -175,8 +175,8 @@ function skillGap(i: RuleInputs, all: ProcessProgress[]): AlertCandidate[] {
     site: p.site,
     process: p.process,
     title: {
-      ja: `${p.site} ${p.process}: スキル${i.config.qualifiedSkill}以上の担当者（${c.n}名、毎分${c.perMinute.toFixed(1)}件）では必要な毎分${p.requiredPerMinute!.toFixed(1)}件に届きません`,
-      en: `${p.site} ${p.process}: qualified operators (skill ≥ ${i.config.qualifiedSkill}, ${c.n}, ${c.perMinute.toFixed(1)}/min) fall short of the ${p.requiredPerMinute!.toFixed(1)}/min needed`,
+      ja: `${p.site} ${p.process}: スキル${i.config.qualifiedSkill}以上の担当者（${c.n}名、毎分${sp(c.perMinute)}件）では必要な毎分${sp(p.requiredPerMinute!)}件に届きません`,
+      en: `${p.site} ${p.process}: qualified operators (skill ≥ ${i.config.qualifiedSkill}, ${c.n}, ${sp(c.perMinute)}/min) fall short of the ${sp(p.requiredPerMinute!)}/min needed`,
     },
     detail: { businessId: p.businessId, qualified: c.n, capacityPerMinute: Math.round(c.perMinute * 100) / 100, requiredPerMinute: p.requiredPerMinute },
     dataAsOf: p.snapshotTime,

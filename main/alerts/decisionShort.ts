@@ -3,6 +3,7 @@ import { formatHm } from '../config/zonedTime.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 import { businessLabel } from '../api/businessLabel.js';
 import { lineFixReading } from '../api/consultReading.js';
+import { speedFigure } from '../api/figures.js';
 
 /**
  * A move decided today that is not doing what it promised: since the moved people started,
@@ -20,7 +21,7 @@ export function decisionShort(i: RuleInputs): AlertCandidate[] {
     .flatMap((p) => (p.decision?.verdict === 'short' && p.decision.actual !== null ? [{ p, d: p.decision, a: p.decision.actual }] : []))
     .map(({ p, d, a }): AlertCandidate => {
       const business = businessLabel(i.overview.businessNames, p.businessId);
-      const speed = (v: number): string => v.toFixed(1);
+      const speed = speedFigure;
       const finish = a.finish === null ? { ja: '今日中に終わらない', en: 'not today' } : { ja: hm(a.finish), en: hm(a.finish) };
       return {
         key: `decision_short|${d.suggestionId}`,

@@ -1,13 +1,11 @@
 import { localDate } from '../config/zonedTime.js';
 import { forecastStore } from '../forecast/forecastNow.js';
-import { dayOfWeek, nextWorkingDays } from '../forecast/workCalendar.js';
+import { nextWorkingDays } from '../forecast/workCalendar.js';
 import { loadPlan } from '../plan/planStore.js';
 import { ATTENDANCE_OF_DAY } from '../store/attendanceOfDay.js';
 import type { AlertCandidate, RuleInputs } from './alertCandidate.js';
 import { dayPlanReading } from '../api/consultReading.js';
-
-const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
-const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+import { dayFigure } from '../api/figures.js';
 
 /**
  * A plan for the next working day that no longer holds: people it puts to work have since
@@ -42,8 +40,6 @@ export function planOutdated(i: RuleInputs): AlertCandidate[] {
     return p50 !== undefined && p50 > d.target ? [{ ...d, now: Math.round(p50) }] : [];
   });
   if (off.length === 0 && rose.length === 0) return [];
-  const md = `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
-  const dow = dayOfWeek(date);
   const name = (d: (typeof rose)[number]): string => d.businessName ?? d.businessId;
   const ja = [
     off.length > 0 ? `計画に入っている${off.length}名が休みになりました（${off.map((l) => `${l.name}・${l.site} ${l.process}`).join('、')}）` : '',
@@ -67,8 +63,8 @@ export function planOutdated(i: RuleInputs): AlertCandidate[] {
       site: null,
       process: null,
       title: {
-        ja: `${md}（${WEEKDAYS_JA[dow]}）の要員計画を見直してください: ${ja.join('。')}`,
-        en: `Review the staffing plan for ${WEEKDAYS_EN[dow]} ${md}: ${en.join('; ')}`,
+        ja: `${dayFigure(date, 'ja')}の要員計画を見直してください: ${ja.join('。')}`,
+        en: `Review the staffing plan for ${dayFigure(date, 'en')}: ${en.join('; ')}`,
       },
       detail: {
         date,
@@ -78,7 +74,7 @@ export function planOutdated(i: RuleInputs): AlertCandidate[] {
       },
       dataAsOf: i.now,
       request: {
-        text: { ja: `${md}（${WEEKDAYS_JA[dow]}）の最適配置を提案して`, en: `Propose the staffing plan for ${WEEKDAYS_EN[dow]} ${md}` },
+        text: { ja: `${dayFigure(date, 'ja')}の最適配置を提案して`, en: `Propose the staffing plan for ${dayFigure(date, 'en')}` },
         reading: dayPlanReading(date),
       },
     },

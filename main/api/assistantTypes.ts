@@ -238,6 +238,8 @@ export interface ApprovalPlan {
   crossSiteBlocks: number;
   /** Items the plan expected to leave undone at their deadlines (0: all in time). */
   shortfallItems: number;
+  /** Series the plan met at P50 but not at P90, as it flagged them (null: decided before this was recorded). */
+  p90LateSeries: number | null;
   /** Lines the manager changed before approving. */
   edits: number;
 }

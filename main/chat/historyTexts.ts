@@ -7,6 +7,7 @@ import { localize, type Localized } from '../api/localized.js';
 import { formatHm } from '../config/zonedTime.js';
 import { MEASURE_AFTER_MINUTES, PROMISE_TOLERANCE_MINUTES } from '../placement/floorDecisions.js';
 import { when, type NamedTz } from './textTz.js';
+import { monthDayFigure } from '../api/figures.js';
 
 /*
  * The texts of a history question's answer (engines/decisionHistoryEngine.ts): what was searched, each decision found with
@@ -66,8 +67,8 @@ export function historyRejected(r: ApprovalRow, o: NamedTz): string {
   });
 }
 
-/** A plan's day as 「10/24」. */
-const planDay = (p: ApprovalPlan): string => `${Number(p.date.slice(5, 7))}/${Number(p.date.slice(8, 10))}`;
+/** A plan's day as 「10/24」 (the sentence names it as the plan's). */
+const planDay = (p: ApprovalPlan): string => monthDayFigure(p.date);
 
 /** Earlier decisions than those shown are in the approvals list. */
 export const HISTORY_MORE: Localized = {

@@ -4,7 +4,7 @@ import type { AppLog } from '../applog/appLog.js';
 import { lastSnapshotId } from '../store/progressSnapshots.js';
 import { taughtWordsKey } from '../store/taughtWords.js';
 import { loadMasterNames } from './masterNames.js';
-import { cachedNameReadings, latinNamesOf, prepareNameReadings, type NameReadings } from './nameReadings.js';
+import { cachedNameReadings, latinNamesOf, nameReadingsKept, prepareNameReadings, type NameReadings } from './nameReadings.js';
 import { createNameFinder, loadQueryNames, namesToRead, type NamedInText } from './query/queryNames.js';
 
 /** The company's names as a question reads them: the query's name finder and the Latin names, with their readings. */
@@ -59,6 +59,8 @@ export function createNameCache(log: AppLog, onMade: () => void = () => {}): Nam
           cached = null;
           onMade();
         });
+      // Made for another store of this process: kept in this one as well, for its next run.
+      else if (!nameReadingsKept(db, names)) entry.made = prepareNameReadings(db, names, log);
       cached = entry;
     }
     return cached;

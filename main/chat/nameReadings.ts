@@ -192,6 +192,22 @@ function storedReadings(db: Database.Database, key: string): NameReadings | null
   }
 }
 
+/** Whether this store's `meta` holds the readings of these names (a read-only store never does; it has them in memory). */
+export const nameReadingsKept = (db: Database.Database, names: NamesToRead): boolean => db.readonly || storedReadings(db, nameReadingsKey(names)) !== null;
+
+/** Keeps the readings in the store's `meta` (not a read-only or closed store: those have them in memory for the run). */
+function keepReadings(db: Database.Database, key: string, readings: NameReadings, log?: Log): void {
+  if (!db.open || db.readonly) return;
+  try {
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+      NAME_READINGS_KEY,
+      JSON.stringify({ key, readings }),
+    );
+  } catch (error) {
+    log?.warn('name readings not kept in the store', String(error));
+  }
+}
+
 /**
  * The readings of these names as they were last made: from memory, else from the store's
  * `meta`; {} when they have not been made yet (prepareNameReadings makes them). Synchronous
@@ -247,9 +263,13 @@ export async function makeNameReadings(names: NamesToRead, log?: Log): Promise<N
  * are no readings ({}), said once in the log: a question is never failed for them.
  */
 export async function prepareNameReadings(db: Database.Database, names: NamesToRead, log?: Log): Promise<NameReadings> {
-  const cached = cachedNameReadings(db, names);
+  cachedNameReadings(db, names); // from this store's meta, where they were kept before
   const key = nameReadingsKey(names);
-  if (memo?.key === key) return cached;
+  if (memo?.key === key) {
+    // Made for another store of this process (the same names): kept in this one too, so that its next run reads them back.
+    if (storedReadings(db, key) === null) keepReadings(db, key, memo.readings, log);
+    return memo.readings;
+  }
   if (dictionaryFailed || names.sites.length + names.processes.length + names.businesses.length + names.operators.length === 0) return {};
   const running = inFlight.get(key);
   if (running) return running;
@@ -265,16 +285,7 @@ export async function prepareNameReadings(db: Database.Database, names: NamesToR
       return {};
     }
     memo = { key, readings };
-    if (db.open && !db.readonly) {
-      try {
-        db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-          NAME_READINGS_KEY,
-          JSON.stringify({ key, readings }),
-        );
-      } catch (error) {
-        log?.warn('name readings not kept in the store', String(error));
-      }
-    }
+    keepReadings(db, key, readings, log);
     return readings;
   })();
   inFlight.set(key, made);

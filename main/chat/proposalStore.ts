@@ -219,7 +219,7 @@ function planDecision(
   impactJson: string,
 ): Pick<ApprovalRow, 'site' | 'process' | 'moves' | 'operators' | 'notMoved' | 'impact' | 'plan' | 'outcome'> {
   const changes = JSON.parse(changesJson) as { lines: number; headcount: Record<string, number>; edits: unknown[] };
-  const impact = JSON.parse(impactJson) as { shortfallItems: number; overtimeMinutes: number; crossSiteBlocks: number };
+  const impact = JSON.parse(impactJson) as { shortfallItems: number; overtimeMinutes: number; crossSiteBlocks: number; p90LateSeries?: number };
   // The headcount is keyed "site process block".
   const sites = [...new Set(Object.keys(changes.headcount).map((k) => k.split(' ')[0]!))].sort();
   return {
@@ -237,6 +237,7 @@ function planDecision(
       crossSiteBlocks: impact.crossSiteBlocks,
       // Whole items, as the plan showed them (its stored figure carries the solver's fractions).
       shortfallItems: Math.round(impact.shortfallItems),
+      p90LateSeries: impact.p90LateSeries ?? null,
       edits: changes.edits.length,
     },
     outcome: null,

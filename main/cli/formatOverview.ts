@@ -4,6 +4,8 @@ import type { Overview, ProcessProgress } from '../api/types.js';
 import { formatHm } from '../config/zonedTime.js';
 import { localize, type Lang, type Localized } from '../errors.js';
 import { minutesWords } from '../placement/minutesWords.js';
+import { speedFigure } from '../api/figures.js';
+import { businessLabel } from '../api/businessLabel.js';
 
 /** Minutes for people: "17分" / "17 min", from 90 minutes in hours ("約8時間"). */
 const span = (minutes: number, lang: Lang): string => localize(lang, minutesWords(minutes));
@@ -14,8 +16,8 @@ const STATUS_NAMES: Localized<Record<ProcessProgress['status'], string>> = {
 };
 
 function line(p: ProcessProgress, o: Overview, lang: Lang): string {
-  const name = o.businessNames[p.businessId];
-  const business = name ? `${name} ${p.businessId}` : p.businessId;
+  // The business by name, as the screens write it (an id only where the company gives no name, said to be one).
+  const business = localize(lang, businessLabel(o.businessNames, p.businessId));
   const at = o.dataAsOf ?? o.now;
   const toDeadline = p.deadline === null ? '' : Math.round((p.deadline - at) / 60_000);
   const late = p.minutesLate;
@@ -34,8 +36,8 @@ function line(p: ProcessProgress, o: Overview, lang: Lang): string {
           ja: `納期${formatHm(p.deadline, o.timeZone)}まで${span(Number(toDeadline), lang)}`,
           en: `${span(Number(toDeadline), lang)} to the ${formatHm(p.deadline, o.timeZone)} deadline`,
         });
-  const speed = p.speedPerMinute === null ? '—' : p.speedPerMinute.toFixed(1);
-  const need = p.requiredPerMinute === null ? '—' : p.requiredPerMinute.toFixed(1);
+  const speed = p.speedPerMinute === null ? '—' : speedFigure(p.speedPerMinute);
+  const need = p.requiredPerMinute === null ? '—' : speedFigure(p.requiredPerMinute);
   // Only the parts that exist: a process with no estimate and no deadline has neither.
   const parts = [
     localize(lang, { ja: `残り${p.remaining}件`, en: `${count(p.remaining, 'item')} left` }),
@@ -50,7 +52,7 @@ function line(p: ProcessProgress, o: Overview, lang: Lang): string {
 /** A decided move under its process, as the app shows it: the promise, then what the snapshots since say. */
 function decisionLine(d: FloorDecision, o: Overview, lang: Lang): string {
   const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
-  const speed = (v: number): string => v.toFixed(1);
+  const speed = speedFigure;
   const head = localize(lang, {
     ja: `${d.action === 'modified' ? '一部承認' : '承認済み'} ${hm(d.decidedAt)}（${d.moved}名移動）: 約束 毎分${speed(d.promised.perMinute)}件・完了見込み ${hm(d.promised.finish)}`,
     en: `${d.action === 'modified' ? 'Approved in part' : 'Approved'} ${hm(d.decidedAt)} (${count(d.moved, 'person', 'people')} moved): promised ${speed(d.promised.perMinute)}/min, finish ${hm(d.promised.finish)}`,
@@ -67,7 +69,7 @@ function decisionLine(d: FloorDecision, o: Overview, lang: Lang): string {
 function summaryLine(o: Overview, lang: Lang): string {
   const s = o.summary;
   const next = s.nextDeadline;
-  const name = next ? (o.businessNames[next.businessId] ?? next.businessId) : '';
+  const name = next ? localize(lang, businessLabel(o.businessNames, next.businessId)) : '';
   return localize(lang, {
     ja: `全社: 残り${s.itemsLeft.toLocaleString('ja-JP')}件、要対応 ${s.atRisk} / 残りのある${s.open}工程、次の納期 ${next ? `${formatHm(next.at, o.timeZone)}（${next.site} ${next.process} ${name}、残り${next.remaining.toLocaleString('ja-JP')}件）` : '—'}`,
     en: `Company: ${count(s.itemsLeft, 'item', 'items', s.itemsLeft.toLocaleString('en-US'))} left, ${s.atRisk} of ${s.open} processes with work left need action, next deadline ${next ? `${formatHm(next.at, o.timeZone)} (${next.site} ${next.process} ${name}, ${next.remaining.toLocaleString('en-US')} left)` : '—'}`,

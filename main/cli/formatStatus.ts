@@ -3,12 +3,12 @@ import { localize, type Lang, type Localized } from '../errors.js';
 import { count } from '../api/englishCount.js';
 import { TABLE_COLUMNS, type CompanyTable } from '../store/companyRows.js';
 import { escapeField } from '../api/escapeControls.js';
-
-const LOCALES: Localized = { ja: 'ja-JP', en: 'en-GB' };
+import { dayTimeFigure } from '../api/figures.js';
+import { formatHm, localDate } from '../config/zonedTime.js';
 
 function when(ms: number | null, now: number, timeZone: string, lang: Lang): string {
   if (ms === null) return localize(lang, { ja: 'なし', en: 'never' });
-  const stamp = new Intl.DateTimeFormat(localize(lang, LOCALES), { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const stamp = dayTimeFigure(localDate(ms, timeZone), formatHm(ms, timeZone), lang);
   const minutes = Math.round((now - ms) / 60_000);
   const ago =
     minutes < 60

@@ -11,6 +11,7 @@ import { fromSystemError, GenbaError, localize, type Lang } from '../errors.js';
 import { count } from '../api/englishCount.js';
 import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
+import { speedFigure } from '../api/figures.js';
 
 export function parseOnly(args: string[], out: string | undefined, io: CliIo): number {
   const [file, ...extra] = args;
@@ -205,8 +206,8 @@ function incidentLines(x: IncidentReport['incidents'][number], tz: string, lang:
   const affects = x.affects.map((l) => {
     const business = businessLabel(businessNames(), l.businessId);
     return localize(lang, {
-      ja: `    → ${l.site} ${l.process}（${business.ja}）の速度 毎分${l.speedBefore} → ${l.speedAfter}件（${hm(l.dropAt)}から）`,
-      en: `    → ${l.site} ${l.process} (${business.en}) speed ${l.speedBefore} → ${l.speedAfter} items/min (from ${hm(l.dropAt)})`,
+      ja: `    → ${l.site} ${l.process}（${business.ja}）の速度 毎分${speedFigure(l.speedBefore)} → ${speedFigure(l.speedAfter)}件（${hm(l.dropAt)}から）`,
+      en: `    → ${l.site} ${l.process} (${business.en}) speed ${speedFigure(l.speedBefore)} → ${speedFigure(l.speedAfter)} items/min (from ${hm(l.dropAt)})`,
     });
   });
   return [head, ...affects, ...x.samples.slice(0, 2).map((s) => `    ${escapeField(s)}`)].join('\n');

@@ -1,7 +1,6 @@
 import { count } from '../api/englishCount.js';
 import { P90_NAMED, p90Late, p90LateFirst, shortItems, type PlanDecided } from '../api/planTypes.js';
 import { localize, type Lang, type Localized } from '../api/localized.js';
-import { dayOfWeek } from '../forecast/workCalendar.js';
 import type { GenbaApp } from '../genbaApp.js';
 import type { DayPlan } from '../plan/planningService.js';
 import type { PlanEdit } from '../plan/decidePlan.js';
@@ -11,25 +10,25 @@ import type { CliIo } from './cliIo.js';
 import { usageError } from './cliUsageError.js';
 import { formatBacktest } from './formatBacktest.js';
 import { padEnd, padStart, textWidth } from './textWidth.js';
+import { dayFigure } from '../api/figures.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const hm = (minute: number | null): string =>
   minute === null ? '—' : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-const WEEKDAY: Localized<string[]> = { ja: ['日', '月', '火', '水', '木', '金', '土'], en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] };
-const dayName = (lang: Lang, date: string): string => `${date} (${localize(lang, WEEKDAY)[dayOfWeek(date)]})`;
+const dayName = (lang: Lang, date: string): string => dayFigure(date, lang);
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 const PLAN_WORDS = {
   ja: {
     head: (day: string, asOf: string, rostered: number, off: number, ms: number) =>
-      `${day}の配置計画（予測は${asOf}までの実績から。P50に P80 への余裕を足した件数を納期までに）: 勤怠上 ${rostered}名、うち休み ${off}名。計算 ${ms} ms`,
+      `${day}の配置計画（予測は${asOf}までの実績から。P50に P80 への余裕を足した件数を納期までに）: 勤怠上 ${rostered}名、うち休み ${off}名。計算 ${n(ms)} ms`,
     noRecord: (k: number) => `勤怠記録のない ${k}名は出勤として計画しました。`,
     unforecast: (k: number) => `実績が足りず予測できない ${k}系列は計画に入っていません。`,
     site: (site: string, people: number) => `■ ${site}（${people}名）`,
     demand: (what: string, am: number, pm: number, p50: number, target: number, planned: number, deadline: string, f50: string, f90: string) =>
-      `  ${what}: 午前${am}名・午後${pm}名／予測 ${p50}件（計画の目標 ${target}件、納期までに ${planned}件）・納期 ${deadline}・完了見込み P50 ${f50}／P90 ${f90}`,
+      `  ${what}: 午前${am}名・午後${pm}名／予測 ${n(p50)}件（計画の目標 ${n(target)}件、納期までに ${n(planned)}件）・納期 ${deadline}・完了見込み P50 ${f50}／P90 ${f90}`,
     totals: (overtime: number, otPeople: number, cross: number, km: number) =>
-      `残業 計${overtime}分（${otPeople}名）・他拠点応援 ${cross}ブロック（延べ ${km} km）`,
+      `残業 計${n(overtime)}分（${otPeople}名）・拠点間応援 ${cross}件（半日、延べ ${km} km）`,
     shortfalls: '不足:',
     p90Late: (n: number, which: string, more: number) =>
       `P90 では納期に間に合わない ${n}工程（10日に1日ほど遅れる見込み）。遅い順に: ${which}${more > 0 ? `、ほか${more}工程` : ''}`,
@@ -40,14 +39,14 @@ const PLAN_WORDS = {
   },
   en: {
     head: (day: string, asOf: string, rostered: number, off: number, ms: number) =>
-      `Staffing plan for ${day} (forecast from actuals up to ${asOf}; P50 plus a buffer towards P80 done by each deadline): ${count(rostered, 'person', 'people')} rostered, ${off} off. Computed in ${ms} ms`,
+      `Staffing plan for ${day} (forecast from actuals up to ${asOf}; P50 plus a buffer towards P80 done by each deadline): ${count(rostered, 'person', 'people')} rostered, ${off} off. Computed in ${n(ms)} ms`,
     noRecord: (k: number) => `${count(k, 'person', 'people')} without an attendance record ${k === 1 ? 'was' : 'were'} planned as at work.`,
     unforecast: (k: number) => `${count(k, 'series', 'series')} with too little history to forecast ${k === 1 ? 'is' : 'are'} not in the plan.`,
     site: (site: string, people: number) => `■ ${site} (${count(people, 'person', 'people')})`,
     demand: (what: string, am: number, pm: number, p50: number, target: number, planned: number, deadline: string, f50: string, f90: string) =>
-      `  ${what}: ${am} AM / ${pm} PM; forecast ${p50} items (target ${target}, ${planned} by the deadline); deadline ${deadline}; finish P50 ${f50} / P90 ${f90}`,
+      `  ${what}: ${am} AM / ${pm} PM; forecast ${n(p50)} items (target ${n(target)}, ${n(planned)} by the deadline); deadline ${deadline}; finish P50 ${f50} / P90 ${f90}`,
     totals: (overtime: number, otPeople: number, cross: number, km: number) =>
-      `Overtime ${overtime} min (${count(otPeople, 'person', 'people')}); cross-site help ${count(cross, 'block')} (${km} km in all)`,
+      `Overtime ${n(overtime)} min (${count(otPeople, 'person', 'people')}); cross-site help ${count(cross, 'half day', 'half days')} (${km} km in all)`,
     shortfalls: 'Short:',
     p90Late: (n: number, which: string, more: number) =>
       `${count(n, 'series', 'series')} done by the deadline at P50 but not at P90 (late about one day in ten); latest first: ${which}${more > 0 ? `; ${more} more` : ''}`,
@@ -63,7 +62,7 @@ export function formatPlan(plan: DayPlan, lang: Lang): string {
   const w = localize(lang, PLAN_WORDS);
   const s = plan.solution;
   const lines = [
-    w.head(dayName(lang, plan.date), plan.forecastAsOf, plan.rostered, plan.onLeave, plan.ms),
+    w.head(dayName(lang, plan.date), dayName(lang, plan.forecastAsOf), plan.rostered, plan.onLeave, plan.ms),
     `${plan.planId} · ${localize(lang, planQualityText({ ...s, shortItems: s.objective.shortfallItems }))}`,
   ];
   if (plan.withoutRecord > 0) lines.push(w.noRecord(plan.withoutRecord));
@@ -240,7 +239,7 @@ export function runForecastCommand(app: GenbaApp, args: string[], o: { days?: st
   const cell = (d: (typeof series)[number]['days'][number]): string =>
     `${n(d.p50)} (${n(d.p10)}–${n(d.p90)})${d.company !== undefined ? ` [${n(d.company)}]` : ''}`;
   const width = Math.max(22, ...series.flatMap((s) => s.days.map((d) => textWidth(cell(d)) + 2)));
-  const lines = [w.head(f.asOf, days), padEnd('', keyWidth) + f.dates.map((d) => padStart(dayName(app.lang(), d), width)).join('')];
+  const lines = [w.head(dayName(app.lang(), f.asOf), days), padEnd('', keyWidth) + f.dates.map((d) => padStart(dayName(app.lang(), d), width)).join('')];
   for (const s of series) lines.push(padEnd(key(s), keyWidth) + s.days.map((d) => padStart(cell(d), width)).join(''));
   if (series.some((s) => s.days.some((d) => d.company !== undefined))) lines.push(w.company);
   if (f.tooShort.length > 0) lines.push(w.short(f.tooShort.length, f.minHistory));

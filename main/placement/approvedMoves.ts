@@ -6,6 +6,7 @@ import { formatHm, startOfZonedDay } from '../config/zonedTime.js';
 import { decidedProposalReader } from '../store/approvalOutbox.js';
 import { latestOfSeries } from '../store/progressSnapshots.js';
 import { floorDecisions } from './floorDecisions.js';
+import { speedFigure } from '../api/figures.js';
 
 /** One mover of an approved move: where they came from and what they leave there. */
 export interface Mover {
@@ -78,8 +79,6 @@ export function approvedMovesToday(db: Database.Database, o: { now: number; time
   });
 }
 
-const r1 = (x: number): string => String(Math.round(x * 10) / 10);
-
 /**
  * What was decided and how it is going, one line per move:
  * 「10:05に承認済み: 盛岡から3名（…）。約束: 15:57完了（毎分8.2件） / 実測: 残り40件（15:40時点）、毎分6.8件」.
@@ -95,8 +94,8 @@ export function approvedMovesText(moves: readonly ApprovedMove[], timeZone: stri
     }));
     const verb = m.action === 'modified' ? { ja: '一部承認済み', en: 'approved in part' } : { ja: '承認済み', en: 'approved' };
     const promised = {
-      ja: `約束: ${m.promised.finish === null ? '完了見込みなし' : `${hm(m.promised.finish)}完了`}（毎分${r1(m.promised.perMinute)}件）`,
-      en: `promised: ${m.promised.finish === null ? 'no finish in sight' : `done by ${hm(m.promised.finish)}`} (${r1(m.promised.perMinute)} items/min)`,
+      ja: `約束: ${m.promised.finish === null ? '完了見込みなし' : `${hm(m.promised.finish)}完了`}（毎分${speedFigure(m.promised.perMinute)}件）`,
+      en: `promised: ${m.promised.finish === null ? 'no finish in sight' : `done by ${hm(m.promised.finish)}`} (${speedFigure(m.promised.perMinute)} items/min)`,
     };
     const left = m.latest
       ? { ja: `残り${m.latest.remaining}件（${hm(m.latest.at)}時点）`, en: `${m.latest.remaining} items left (at ${hm(m.latest.at)})` }
@@ -105,10 +104,13 @@ export function approvedMovesText(moves: readonly ApprovedMove[], timeZone: stri
       m.actual === null
         ? { ja: `速度は計測中（移動者は${hm(m.startsAt)}から作業）`, en: `speed still being measured (the movers start at ${hm(m.startsAt)})` }
         : m.actual.finished && m.actual.finish !== null
-          ? { ja: `${hm(m.actual.finish)}に完了、毎分${r1(m.actual.perMinute)}件`, en: `done at ${hm(m.actual.finish)}, ${r1(m.actual.perMinute)} items/min` }
+          ? {
+              ja: `${hm(m.actual.finish)}に完了、毎分${speedFigure(m.actual.perMinute)}件`,
+              en: `done at ${hm(m.actual.finish)}, ${speedFigure(m.actual.perMinute)} items/min`,
+            }
           : {
-              ja: `毎分${r1(m.actual.perMinute)}件（${hm(m.actual.from)}〜${hm(m.actual.to)}）${m.actual.finish === null ? '' : `、${hm(m.actual.finish)}完了見込み`}`,
-              en: `${r1(m.actual.perMinute)} items/min (${hm(m.actual.from)}–${hm(m.actual.to)})${m.actual.finish === null ? '' : `, done by ${hm(m.actual.finish)} at that pace`}`,
+              ja: `毎分${speedFigure(m.actual.perMinute)}件（${hm(m.actual.from)}〜${hm(m.actual.to)}）${m.actual.finish === null ? '' : `、${hm(m.actual.finish)}完了見込み`}`,
+              en: `${speedFigure(m.actual.perMinute)} items/min (${hm(m.actual.from)}–${hm(m.actual.to)})${m.actual.finish === null ? '' : `, done by ${hm(m.actual.finish)} at that pace`}`,
             };
     return {
       ja: `${hm(m.decidedAt)}に${verb.ja}（${m.user}）: ${from.map((f) => f.ja).join('、')}。${promised.ja} / 実測: ${[left?.ja, measured.ja].filter(Boolean).join('、')}`,

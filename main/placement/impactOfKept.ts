@@ -1,4 +1,5 @@
 import type { MovedOperator, PlacementFacts, Proposal } from '../api/assistantTypes.js';
+import { speedChangeFigure } from '../api/figures.js';
 import { finishWith } from './finishWith.js';
 
 const MINUTE = 60_000;
@@ -15,7 +16,7 @@ export function impactOfKept(p: Proposal, kept: readonly MovedOperator[]): Pick<
   const late = finish === null ? null : Math.round((finish - p.deadline) / MINUTE);
   return {
     impact: {
-      productivity: f.currentPerMinute > 0 ? `+${Math.round((added / f.currentPerMinute) * 100)}%` : '+∞',
+      productivity: speedChangeFigure(f.currentPerMinute, f.currentPerMinute + added),
       delay_minutes: (late ?? 0) - (f.minutesLateNow ?? 0),
       quality: p.impact.quality,
     },

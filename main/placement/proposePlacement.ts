@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MovedOperator, PlacementChange, PlacementFacts, Proposal, WhatIf } from '../api/assistantTypes.js';
 import { businessLabel, type BusinessNames } from '../api/businessLabel.js';
+import { speedChangeFigure } from '../api/figures.js';
 import type { Lang } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
 import { placementTexts } from './placementTexts.js';
@@ -177,7 +178,7 @@ export async function proposePlacement(
     changes,
     operators,
     impact: {
-      productivity: speed > 0 ? `+${Math.round((facts.addedPerMinute / speed) * 100)}%` : '+∞',
+      productivity: speedChangeFigure(speed, speed + facts.addedPerMinute),
       delay_minutes: (late ?? 0) - (lateNow ?? 0),
       quality,
     },

@@ -12,6 +12,7 @@ import { usualOf } from './planInputs.js';
 import { loadPlan, type PlanLine, type StoredPlan } from './planStore.js';
 import { writeTransaction } from '../store/writeTransaction.js';
 import { refuseStale } from './refuseStale.js';
+import { p90Late } from '../api/planTypes.js';
 
 /** A change of one line before approving: the person's half day on another site, business and process, or off the plan. */
 export type PlanEdit = { operatorId: number; block: PlanBlock } & ({ site: string; businessId: string; process: string } | { off: true });
@@ -159,6 +160,8 @@ export function decidePlan(
       shortfallItems: plan.objective.shortfallItems,
       overtimeMinutes: plan.objective.overtimeMinutes,
       crossSiteBlocks: lines.filter((l) => l.crossSite).length,
+      // What the plan flagged beside its shortfall: the series it meets at P50 but not at P90.
+      p90LateSeries: plan.demands.filter(p90Late).length,
       forecastAsOf: plan.forecastAsOf,
     }),
     action_type: d.action,

@@ -70,7 +70,7 @@ describe('genba CLI (built bundle)', () => {
     const ja = genba('status', '--data-dir', dir.path, '--now', '2025-10-23T16:10+09:00');
     expect(ja.code).toBe(0);
     expect(ja.stdout).toContain('データソース: デモ会社');
-    expect(ja.stdout).toContain('最終同期: 2025/10/23 15:40 (30分前)');
+    expect(ja.stdout).toContain('最終同期: 10/23（木）15:40 (30分前)');
     const en = genba('status', '--data-dir', dir.path, '--lang', 'en');
     expect(en.stdout).toContain('Source: demo company');
   });

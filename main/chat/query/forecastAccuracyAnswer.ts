@@ -4,17 +4,15 @@ import { localize, type Localized } from '../../api/localized.js';
 import { localDate } from '../../config/zonedTime.js';
 import { backtestPoints, type BacktestPoint } from '../../forecast/backtest.js';
 import { dailyVolumes } from '../../forecast/dailyVolumes.js';
-import { dayOfWeek } from '../../forecast/workCalendar.js';
 import { forecastGrouping } from './forecastGrouping.js';
 import { timeSpan, workingDaysIn } from './timeSpan.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
+import { dayFigure, monthDayFigure } from '../../api/figures.js';
 
 /** Working days scored: about a month of the forecasts made each evening for the next working day. */
 const DAYS = 20;
 
-const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
-const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const md = (d: string): string => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
+const md = monthDayFigure;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const n = (x: number, locale: 'ja-JP' | 'en-US'): string => Math.round(x).toLocaleString(locale);
 
@@ -37,9 +35,9 @@ const TEXTS = {
   } as Localized<(r: Row) => string>,
   misses: {
     ja: (rows: Miss[]) =>
-      `外れが大きかった日: ${rows.map(([name, d, f, a]) => `${md(d)}（${WEEKDAYS_JA[dayOfWeek(d)]}）${name} 予測 ${n(f, 'ja-JP')}件 → 実績 ${n(a, 'ja-JP')}件`).join('、')}`,
+      `外れが大きかった日: ${rows.map(([name, d, f, a]) => `${dayFigure(d, 'ja')}${name} 予測 ${n(f, 'ja-JP')}件 → 実績 ${n(a, 'ja-JP')}件`).join('、')}`,
     en: (rows: Miss[]) =>
-      `Largest misses: ${rows.map(([name, d, f, a]) => `${WEEKDAYS_EN[dayOfWeek(d)]} ${md(d)} ${name} forecast ${n(f, 'en-US')} → actual ${n(a, 'en-US')} items`).join('; ')}`,
+      `Largest misses: ${rows.map(([name, d, f, a]) => `${dayFigure(d, 'en')} ${name} forecast ${n(f, 'en-US')} → actual ${n(a, 'en-US')} items`).join('; ')}`,
   } as Localized<(rows: Miss[]) => string>,
   none: {
     ja: 'この範囲には、予測と実績を比べられる日がまだありません（各系列に10営業日以上の実績が要ります）。',

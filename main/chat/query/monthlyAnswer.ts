@@ -1,6 +1,5 @@
 import type { AskQuery } from '../../api/askQuery.js';
 import { localize, type Localized } from '../../api/localized.js';
-import { dayOfWeek } from '../../forecast/workCalendar.js';
 import { absenceRate, figuresOver, type GroupedFigures } from '../../plan/attendance.js';
 import { PLANNING_TEXTS as P } from './planningTexts.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
@@ -31,7 +30,7 @@ export function monthlyAnswer(q: AskQuery, c: QueryContext, dates: readonly stri
   // The total's name: the sites the question narrowed to, else all of them.
   const all = q.site.length > 0 ? q.site.join(S(P.listSep)) : S(P.allSites);
   const short = (m: string): string => L(P.monthShort, m);
-  const dayName = (d: string): string => L(P.day, d, dayOfWeek(d));
+  const dayName = (d: string): string => L(P.day, d);
   const lines: string[] = [];
   const rows: (string | number | null)[][] = [];
   const pair = months.length === 2 ? ([months[0]!, months[1]!] as const) : null;

@@ -1,7 +1,6 @@
 import type { Lang } from '../../api/localized.js';
 import { localize, type Localized } from '../../api/localized.js';
 import type { StoredPlan } from '../../api/planTypes.js';
-import { dayOfWeek } from '../../forecast/workCalendar.js';
 import { PLAN_ANSWER_TEXTS as A, type HelpRow, type NamesRow, type TightRow } from './planAnswerTexts.js';
 import { PLANNING_TEXTS as P } from './planningTexts.js';
 
@@ -19,7 +18,7 @@ export function planAnswerText(
   o: { names?: boolean; whatIf?: boolean; against?: StoredPlan | null; askedDay?: string; processes?: readonly string[]; businesses?: readonly string[] } = {},
 ): string {
   const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(lang, t)(...a);
-  const day = (d: string): string => L(P.day, d, dayOfWeek(d));
+  const day = (d: string): string => L(P.day, d);
   const asked = (site: string): boolean => named.length === 0 || named.includes(site);
   const sites = [...new Set(plan.demands.map((d) => d.site))].filter(asked);
   // Each person counted once, at their own site: one who helps elsewhere for half a day is in the help line, not twice here.

@@ -90,7 +90,7 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const missing = table && unavailable(c, table);
   if (missing) return { text: S(missing), table: { columns: [], rows: [] } };
   const today = localDate(c.now, c.timeZone);
-  const dayName = (d: string): string => L(P.day, d, dayOfWeek(d));
+  const dayName = (d: string): string => L(P.day, d);
   // Without a time: attendance is today's, the forecast and the plan tomorrow's, overtime the past week's (one day is often none).
   const fallback = q.measure === 'forecast_volume' || q.measure === 'planned_staff' ? 'next' : q.measure === 'overtime' ? 'week' : 'today';
   const { dates, closed, span } = daysOf(q.time, today, fallback);

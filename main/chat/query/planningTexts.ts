@@ -1,10 +1,8 @@
 import { count } from '../../api/englishCount.js';
 import type { Localized } from '../../api/localized.js';
+import { dayFigure, weekdayName } from '../../api/figures.js';
 
-const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
-const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const hm = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-const md = (date: string): string => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
 
 /** The sentences of the planning answers (attendance, overtime, forecast, plan): every figure with its unit and its day. */
 /** The share of the person-days rostered that were worked (present or late): what a manager calls the attendance rate. */
@@ -12,16 +10,13 @@ const attended = (absent: number, leave: number, rostered: number): string =>
   rostered === 0 ? '—' : `${(Math.round(((rostered - absent - leave) / rostered) * 1000) / 10).toFixed(1)}%`;
 
 export const PLANNING_TEXTS = {
-  day: {
-    ja: (date: string, dow: number) => `${md(date)}（${WEEKDAYS_JA[dow]}）`,
-    en: (date: string, dow: number) => `${WEEKDAYS_EN[dow]} ${md(date)}`,
-  } as Localized<(date: string, dow: number) => string>,
+  day: { ja: (date: string) => dayFigure(date, 'ja'), en: (date: string) => dayFigure(date, 'en') } as Localized<(date: string) => string>,
   span: { ja: (a: string, b: string) => `${a}〜${b}`, en: (a: string, b: string) => `${a}–${b}` } as Localized<(a: string, b: string) => string>,
   /** A named period with its days: 「今月（10/1（水）〜10/23（木））」, "this month (Wed 10/1–Thu 10/23)". */
   spanWithDays: { ja: (name: string, days: string) => `${name}（${days}）`, en: (name: string, days: string) => `${name} (${days})` } as Localized<
     (name: string, days: string) => string
   >,
-  weekday: { ja: (dow: number) => `${WEEKDAYS_JA[dow]}曜`, en: (dow: number) => WEEKDAYS_EN[dow]! } as Localized<(dow: number) => string>,
+  weekday: { ja: (dow: number) => `${weekdayName(dow, 'ja')}曜`, en: (dow: number) => weekdayName(dow, 'en') } as Localized<(dow: number) => string>,
   closed: {
     ja: (day: string, next: string) => `${day}は休業日です（土日・祝日・年末年始）。次の営業日は${next}です。`,
     en: (day: string, next: string) => `${day} is not a working day (weekend, holiday or year-end closure). The next working day is ${next}.`,
@@ -162,7 +157,7 @@ export const PLANNING_TEXTS = {
   } as Localized<(day: string, rostered: number) => string>,
   planCard: {
     ja: (day: string, rostered: number, off: number, overtime: number, cross: number, asOf: string) =>
-      `${day}の配置計画（予測は${asOf}までの実績から、P50に P80 への余裕を足した件数を納期までに）。勤怠 ${rostered}名（休み ${off}名）、残業 計${overtime.toLocaleString('ja-JP')}分、他拠点応援 ${cross}ブロック。`,
+      `${day}の配置計画（予測は${asOf}までの実績から、P50に P80 への余裕を足した件数を納期までに）。勤怠 ${rostered}名（休み ${off}名）、残業 計${overtime.toLocaleString('ja-JP')}分、拠点間応援 ${cross}件（半日）。`,
     en: (day: string, rostered: number, off: number, overtime: number, cross: number, asOf: string) =>
       `A staffing plan for ${day} (forecast from actuals up to ${asOf}; P50 plus a buffer towards P80 done by each deadline): ${count(rostered, 'person', 'people')} rostered (${off} off), overtime ${overtime.toLocaleString('en-US')} min in all, cross-site help ${count(cross, 'half day', 'half days')}.`,
   } as Localized<(day: string, rostered: number, off: number, overtime: number, cross: number, asOf: string) => string>,

@@ -1,4 +1,5 @@
 import { WEEKDAY_TOKENS, type AskTime } from '../../api/askQuery.js';
+import { weekdayName } from '../../api/figures.js';
 
 /**
  * The time a request names, read from its folded text (width, case and katakana folded): a named day, a weekday or a
@@ -6,7 +7,7 @@ import { WEEKDAY_TOKENS, type AskTime } from '../../api/askQuery.js';
  */
 
 /** The days of the week as managers write them, Sunday first (WEEKDAY_TOKENS' order). */
-const WEEKDAY_WORDS = ['日', '月', '火', '水', '木', '金', '土'];
+const WEEKDAY_WORDS = [0, 1, 2, 3, 4, 5, 6].map((d) => weekdayName(d, 'ja'));
 const WEEKDAY_KANA = ['にち', 'げつ', 'か', 'すい', 'もく', 'きん', 'ど'];
 const WEEKDAY_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

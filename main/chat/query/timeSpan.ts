@@ -9,6 +9,7 @@ import { startOfMonth } from 'date-fns/startOfMonth';
 import { WEEKDAY_TOKENS, type AskTime } from '../../api/askQuery.js';
 import type { Localized } from '../../api/localized.js';
 import { addDays, dayOfWeek, isWorkingDay, nextWorkingDays } from '../../forecast/workCalendar.js';
+import { monthDayFigure, weekdayName } from '../../api/figures.js';
 
 /** A time asked about as a span of local calendar dates (both ends included), with its words. */
 export interface TimeSpan {
@@ -26,11 +27,11 @@ export interface TimeSpan {
 export type SpanLean = 'ahead' | 'past';
 
 export const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export const JA_DOW = ['日', '月', '火', '水', '木', '金', '土'];
+export const JA_DOW = [0, 1, 2, 3, 4, 5, 6].map((d) => weekdayName(d, 'ja'));
 export const EN_DOW = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A local date as a manager writes it: 「10/23」. */
-export const md = (d: string): string => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
+export const md = monthDayFigure;
 const monthStart = (d: string, shift = 0): string => {
   const y = Number(d.slice(0, 4));
   const m = Number(d.slice(5, 7)) - 1 + shift;

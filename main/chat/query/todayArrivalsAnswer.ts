@@ -2,7 +2,6 @@ import type { AskQuery } from '../../api/askQuery.js';
 import { localize, type Localized } from '../../api/localized.js';
 import { formatHm, localDate } from '../../config/zonedTime.js';
 import { todayArrivals } from '../../forecast/todayArrivals.js';
-import { dayOfWeek } from '../../forecast/workCalendar.js';
 import { forecastGrouping } from './forecastGrouping.js';
 import { PLANNING_TEXTS as P } from './planningTexts.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
@@ -17,7 +16,7 @@ export function todayArrivalsAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const today = localDate(c.now, c.timeZone);
   const g = forecastGrouping(q, c.overview().businessNames);
   const series = todayArrivals(c.db, { now: c.now, timeZone: c.timeZone }).filter(g.chosen);
-  if (series.length === 0) return { text: L(P.todayNone, L(P.day, today, dayOfWeek(today))), table: { columns: [], rows: [] } };
+  if (series.length === 0) return { text: L(P.todayNone, L(P.day, today)), table: { columns: [], rows: [] } };
   const groups = new Map<string, { arrived: number; rest: number; lo: number; hi: number; complete: boolean; forecast: number | null }>();
   for (const s of series) {
     const k = g.keyOf(s);
@@ -32,7 +31,7 @@ export function todayArrivalsAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
     groups.set(k, x);
   }
   const asOf = Math.max(...series.map((s) => s.asOf));
-  const lines = [L(P.todayHead, L(P.day, today, dayOfWeek(today)), formatHm(asOf, c.timeZone))];
+  const lines = [L(P.todayHead, L(P.day, today), formatHm(asOf, c.timeZone))];
   const rows: (string | number | null)[][] = [];
   for (const [key, x] of groups) {
     const rest = Math.round(x.rest);

@@ -2,6 +2,7 @@ import { useAppStore } from '../store/appStore';
 import { useT } from '../i18n/useT';
 import { formatAgo } from '../views/overview/format';
 import { useShallow } from 'zustand/react/shallow';
+import { countFigure } from '../../../main/api/figures';
 
 /** On every view: where the data comes from, how fresh it is, what waits to be sent. */
 export function StatusBar() {
@@ -22,7 +23,7 @@ export function StatusBar() {
       )}
       {syncing && (
         <span className="syncing" role="status">
-          {t('status.syncing', { table: syncing.table ?? '', done: syncing.done.toLocaleString(), total: syncing.total.toLocaleString() })}
+          {t('status.syncing', { table: syncing.table ?? '', done: countFigure(syncing.done), total: countFigure(syncing.total) })}
           <progress max={syncing.total || 1} value={syncing.done} />
         </span>
       )}

@@ -177,6 +177,7 @@ export const assistantJa = {
   'approvals.notMoved': '提案された{n}名（移動なし）:',
   'approvals.planLines': '{n}件の半日配置',
   'approvals.planEffect': '残業 {overtime}分、拠点間応援 {cross}件（半日）、納期に間に合わない見込み {short}件',
+  'approvals.planP90': '、P90 では納期に間に合わない {n}工程（10日に1日ほど遅れる見込み）',
   'approvals.reason': '理由',
   'approvals.user': '決定者',
   'approvals.delivery': '会社 DB への送信',
@@ -389,6 +390,7 @@ export const assistantEn: Record<keyof typeof assistantJa, string> = {
   'approvals.planLines': '{n} half-day {n|line|lines}',
   'approvals.planEffect':
     'overtime {overtime} min, cross-site help {cross} {cross|half day|half days}, {short} {short|item|items} expected past their deadlines',
+  'approvals.planP90': '; {n} series late at P90 (about one day in ten)',
   'approvals.reason': 'Reason',
   'approvals.user': 'By',
   'approvals.delivery': 'Sent to company DB',

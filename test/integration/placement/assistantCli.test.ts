@@ -56,9 +56,9 @@ describe('genba ask --json: two questions per intent, figures checked against SQ
     expect(o.sites[0]!.site).toBe('札幌');
     expect(o.businessNames['523201']).toBe('SS');
     const text = runGenba(['overview', '--data-dir', dir.path, '--now', ANCHOR]).stdout.split('\n');
-    expect(text[1]).toBe('  1. 札幌 エントリ1（SS 523201）: 残り120件、4分遅れ、納期16:00まで20分、毎分5.0件（必要6.0件）');
+    expect(text[1]).toBe('  1. 札幌 エントリ1（SS）: 残り120件、4分遅れ、納期16:00まで20分、毎分5.0件（必要6.0件）');
     const en = runGenba(['overview', '--lang', 'en', '--data-dir', dir.path, '--now', ANCHOR]).stdout;
-    expect(en).toContain('1. 札幌 エントリ1 (SS 523201): 120 items left, 4 min late, 20 min to the 16:00 deadline, 5.0/min (needs 6.0)');
+    expect(en).toContain('1. 札幌 エントリ1 (SS): 120 items left, 4 min late, 20 min to the 16:00 deadline, 5.0/min (needs 6.0)');
   });
 
   it('deadline_optimization: a proposal for the late process, its figures from the snapshot', () => {

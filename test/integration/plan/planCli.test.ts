@@ -106,7 +106,7 @@ describe('genba plan: the staffing plan of the next working day, checked against
   it('the plan for people: sites, each business and process with people per half day, forecast and finish, and how to decide it', () => {
     const r = genba('plan', '--date', TOMORROW);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('2025-10-24 (金)の配置計画');
+    expect(r.stdout).toContain('10/24（金）の配置計画');
     expect(r.stdout).toMatch(/■ 札幌（\d+名）/);
     expect(r.stdout).toMatch(/SS エントリ1: 午前\d+名・午後\d+名／予測 \d+件/);
     expect(r.stdout).toMatch(/承認: genba approve PLN20251024-[0-9A-F]{8}/);

@@ -37,15 +37,15 @@ const urgentLine = (o: Overview, lang: 'ja' | 'en'): string => formatOverview(o,
 describe('genba overview', () => {
   it('joins only the parts a process has: no estimate and no deadline leave no empty commas', () => {
     const o = overview({});
-    expect(urgentLine(o, 'ja')).toBe('  1. 札幌 エントリ1（SS 523201）: 残り120件、毎分—件（必要—件）');
-    expect(urgentLine(o, 'en')).toBe('  1. 札幌 エントリ1 (SS 523201): 120 items left, —/min (needs —)');
+    expect(urgentLine(o, 'ja')).toBe('  1. 札幌 エントリ1（SS）: 残り120件、毎分—件（必要—件）');
+    expect(urgentLine(o, 'en')).toBe('  1. 札幌 エントリ1 (SS): 120 items left, —/min (needs —)');
   });
 
   it('keeps every part when the process has them all, and one item in the singular', () => {
     const o = overview({ deadline: NOW + 20 * 60_000, minutesLate: 4, speedPerMinute: 5, requiredPerMinute: 6, status: 'late' });
-    expect(urgentLine(o, 'ja')).toBe('  1. 札幌 エントリ1（SS 523201）: 残り120件、4分遅れ、納期12:20まで20分、毎分5.0件（必要6.0件）');
-    expect(urgentLine(o, 'en')).toBe('  1. 札幌 エントリ1 (SS 523201): 120 items left, 4 min late, 20 min to the 12:20 deadline, 5.0/min (needs 6.0)');
-    expect(urgentLine(overview({ remaining: 1 }), 'en')).toBe('  1. 札幌 エントリ1 (SS 523201): 1 item left, —/min (needs —)');
+    expect(urgentLine(o, 'ja')).toBe('  1. 札幌 エントリ1（SS）: 残り120件、4分遅れ、納期12:20まで20分、毎分5.0件（必要6.0件）');
+    expect(urgentLine(o, 'en')).toBe('  1. 札幌 エントリ1 (SS): 120 items left, 4 min late, 20 min to the 12:20 deadline, 5.0/min (needs 6.0)');
+    expect(urgentLine(overview({ remaining: 1 }), 'en')).toBe('  1. 札幌 エントリ1 (SS): 1 item left, —/min (needs —)');
   });
 
   it('puts a decided move under its process, the promise beside what happened, and ends with the company row', () => {

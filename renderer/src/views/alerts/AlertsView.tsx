@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useName, useNamesInText } from '../../i18n/useName';
+import { useDayName } from '../../i18n/useDayName';
 import { onActivateKey } from '../../components/onActivateKey';
 import type { Alert, AlertKind } from '../../../../main/api/types';
 import { ALERT_KIND_LABELS, ALERT_KINDS } from '../../../../main/api/alertKinds';
@@ -39,6 +40,7 @@ const HIDDEN = new Set([
 export function AlertsView() {
   const t = useT();
   const name = useName();
+  const dayName = useDayName();
   const inText = useNamesInText();
   /** The name of one of an alert's numbers, as a manager reads it; the field's own name where none is written. */
   const detailLabel = (field: string): string => {
@@ -182,18 +184,20 @@ export function AlertsView() {
                     <dd>
                       {k === 'businessId' && typeof v === 'string'
                         ? name(overview?.businessNames[v] ?? v)
-                        : Array.isArray(v)
-                          ? v.map((x) => (typeof x === 'string' ? name(x) : String(x))).join(', ')
-                          : typeof v === 'number' && /deadline|Finish|Seen|^start$|^end$/.test(k)
-                            ? formatTime(v, tz, selected.dataAsOf ?? now)
-                            : typeof v === 'number'
-                              ? // Speeds as the overview writes them (one decimal): the same figure, written the same way.
-                                /PerMinute$/.test(k)
-                                ? formatSpeed(v)
-                                : Number.isInteger(v)
-                                  ? countFigure(v)
-                                  : v.toFixed(1)
-                              : name(String(v))}
+                        : k === 'date' && typeof v === 'string'
+                          ? dayName(v)
+                          : Array.isArray(v)
+                            ? v.map((x) => (typeof x === 'string' ? name(x) : String(x))).join(', ')
+                            : typeof v === 'number' && /deadline|Finish|Seen|^start$|^end$/.test(k)
+                              ? formatTime(v, tz, selected.dataAsOf ?? now)
+                              : typeof v === 'number'
+                                ? // Speeds as the overview writes them (one decimal): the same figure, written the same way.
+                                  /PerMinute$/.test(k)
+                                  ? formatSpeed(v)
+                                  : Number.isInteger(v)
+                                    ? countFigure(v)
+                                    : v.toFixed(1)
+                                : name(String(v))}
                     </dd>
                   </div>
                 ))}

@@ -9,6 +9,7 @@ import { useAppStore } from '../../store/appStore';
 import { formatDateTime } from '../overview/format';
 import { useShallow } from 'zustand/react/shallow';
 import { DecisionNote } from '../../components/DecisionNote';
+import { countFigure } from '../../../../main/api/figures';
 
 /** Every decision with its delivery to the company database, and a CSV export. */
 /**
@@ -114,10 +115,10 @@ export function ApprovalsView() {
               <td data-testid="approval-effect" data-field="effect">
                 {r.plan
                   ? t('approvals.planEffect', {
-                      overtime: r.plan.overtimeMinutes.toLocaleString(),
+                      overtime: countFigure(r.plan.overtimeMinutes),
                       cross: r.plan.crossSiteBlocks,
-                      short: r.plan.shortfallItems.toLocaleString(),
-                    })
+                      short: countFigure(r.plan.shortfallItems),
+                    }) + (r.plan.p90LateSeries ? t('approvals.planP90', { n: r.plan.p90LateSeries }) : '')
                   : r.impact
                     ? t('approvals.effectText', {
                         productivity: r.impact.productivity,

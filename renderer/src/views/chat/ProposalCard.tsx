@@ -5,7 +5,7 @@ import { call } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
-import { formatLateness, formatTime } from '../overview/format';
+import { formatLateness, formatSpeed, formatTime } from '../overview/format';
 import { DecisionNote } from '../../components/DecisionNote';
 
 /** Before the overview has loaded: one object, so the selector returns the same value each time. */
@@ -117,7 +117,7 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
         <dd data-testid="impact-start">{start === null ? '—' : t('proposal.startAt', { time: formatTime(start, tz), n: f.switchMinutes })}</dd>
         <dt>{t('proposal.speed')}</dt>
         <dd data-testid="impact-speed">
-          {t('proposal.speedChange', { before: f.currentPerMinute.toFixed(1), after: (f.currentPerMinute + f.addedPerMinute).toFixed(1) })}
+          {t('proposal.speedChange', { before: formatSpeed(f.currentPerMinute), after: formatSpeed(f.currentPerMinute + f.addedPerMinute) })}
           {paren(shown.impact.productivity)}
         </dd>
         <dt>{t('proposal.finish')}</dt>
@@ -144,7 +144,7 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
                   {paren(names[d.businessId] ?? d.businessId)}: {t('proposal.finish')} {formatTime(d.before.finish, tz, p.data_as_of)} →{' '}
                   {formatTime(d.after.finish, tz, p.data_as_of)}
                   {paren(`${late(d.before.minutesLate)} → ${late(d.after.minutesLate)}`)},
-                  {t('proposal.speedChange', { before: (d.before.perMinute ?? 0).toFixed(1), after: (d.after.perMinute ?? 0).toFixed(1) })}
+                  {t('proposal.speedChange', { before: formatSpeed(d.before.perMinute), after: formatSpeed(d.after.perMinute) })}
                 </li>
               ),
             )}

@@ -9,6 +9,7 @@ import type { AskResult, QueryTable } from '../../../../main/api/assistantTypes'
 import { localize } from '../../../../main/api/localized';
 import { MEASURE_LABELS } from '../../../../main/api/measureLabels';
 import { useEChart } from '../../components/useEChart';
+import { formatSpeed } from '../overview/format';
 import { isMessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
@@ -188,7 +189,7 @@ export function QueryRead({ query }: { query: NonNullable<AskResult['query']> })
   const named = filters.filter(([, , v]) => v !== '');
   const move = q.move
     ? 'speed' in q.move
-      ? t('query.move.speed', { n: q.move.speed })
+      ? t('query.move.speed', { n: formatSpeed(q.move.speed) })
       : [
           t('query.move.people', { n: q.move.count }),
           q.move.from ? t('query.move.from', { site: name(q.move.from) }) : '',

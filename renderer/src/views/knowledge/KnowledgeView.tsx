@@ -8,6 +8,7 @@ import { useCore } from '../../api/useCore';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
+import { countFigure } from '../../../../main/api/figures';
 
 /** Managers' know-how: what the assistant cites. Add Markdown or text, read, delete, search. */
 export function KnowledgeView() {
@@ -151,7 +152,7 @@ export function KnowledgeView() {
             >
               <strong>{docTitle(d)}</strong>
               <div className="muted small">
-                {t('knowledge.meta', { sections: d.chunks, chars: d.chars.toLocaleString() })}
+                {t('knowledge.meta', { sections: d.chunks, chars: countFigure(d.chars) })}
                 {d.builtin ? ` · ${t('knowledge.builtin')}` : ''}
               </div>
             </li>

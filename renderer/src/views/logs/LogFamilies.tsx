@@ -2,6 +2,7 @@ import type { FamilyLines, LogCluster } from '../../../../main/api/types';
 import { onActivateKey } from '../../components/onActivateKey';
 import { useT } from '../../i18n/useT';
 import { Sparkline } from './Sparkline';
+import { countFigure } from '../../../../main/api/figures';
 
 /** What the families panel narrows to: one family, or the templates of none. */
 export type FamilyPick = number | 'outside';
@@ -61,9 +62,9 @@ export function LogFamilies({
               <td data-testid="log-family-label" className={f.id === 'outside' ? 'muted' : undefined}>
                 {f.label}
               </td>
-              <td className="num">{f.templates.length.toLocaleString()}</td>
+              <td className="num">{countFigure(f.templates.length)}</td>
               <td className="num" data-testid="log-family-lines">
-                {f.lines.toLocaleString()}
+                {countFigure(f.lines)}
               </td>
               <td>
                 <Sparkline values={f.trend} />

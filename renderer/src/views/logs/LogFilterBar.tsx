@@ -1,6 +1,7 @@
 import { DEFAULT_LOG_PERIOD, LOG_PERIOD_HOURS, type LogNarrowing, type LogPeriodHours, type LogRange } from '../../../../main/api/logsScreen';
 import { useT } from '../../i18n/useT';
 import { formatTime } from '../overview/format';
+import { countFigure } from '../../../../main/api/figures';
 
 const LEVELS = ['ERROR', 'WARN', 'INFO', 'DEBUG'] as const;
 
@@ -123,7 +124,7 @@ export function LogFilterBar({
             {t('logs.filter.clear')}
           </button>
           <span className="muted" data-testid="log-filter-active">
-            {t('logs.filter.active', { n: active.toLocaleString() })}
+            {t('logs.filter.active', { n: countFigure(active) })}
           </span>
         </>
       )}

@@ -16,6 +16,7 @@ import { TemplateDrillPanel } from './TemplateDrillPanel';
 import { LogVolumeChart } from './LogVolumeChart';
 import { inPick, LogFamilies, type FamilyPick } from './LogFamilies';
 import { LogFilterBar, NO_FILTER, periodText, toNarrowing, type FilterForm } from './LogFilterBar';
+import { countFigure } from '../../../../main/api/figures';
 
 /** Rows the template table shows at once; the note under it says when more matched. */
 const SHOWN = 60;
@@ -156,7 +157,7 @@ export function LogsView() {
           {screen?.anomalies.anomalies.slice(0, 12).map((a, i) => (
             <li key={i} className={`sev-${a.severity}`} onClick={() => a.templateId && select(a.templateId)}>
               <strong>{t(`logs.kind.${a.kind}`)}</strong>
-              {a.service ? ` · ${a.service}` : ''} · {t('logs.anomalyLines', { n: a.count.toLocaleString() })}
+              {a.service ? ` · ${a.service}` : ''} · {t('logs.anomalyLines', { n: countFigure(a.count) })}
               <div>{a.explanation[lang]}</div>
               {a.template && <code>{visibleText(a.template)}</code>}
             </li>
@@ -213,7 +214,7 @@ export function LogsView() {
                     <code>{visibleText(r.template)}</code>
                   </td>
                   <td className="num" data-testid="log-template-count">
-                    {r.count.toLocaleString()}
+                    {countFigure(r.count)}
                   </td>
                   <td>
                     <Sparkline values={r.sparkline} />
@@ -224,7 +225,7 @@ export function LogsView() {
           </table>
           {rows.length > SHOWN && (
             <p className="muted small" data-testid="log-templates-more">
-              {t('logs.shownFirst', { n: SHOWN, total: rows.length.toLocaleString() })}
+              {t('logs.shownFirst', { n: SHOWN, total: countFigure(rows.length) })}
             </p>
           )}
           {detail && (
@@ -234,7 +235,7 @@ export function LogsView() {
               </h3>
               <p className="muted">
                 <span data-testid="log-template-detail-count">
-                  {t('logs.detailCount', { period, n: detail.count.toLocaleString(), errors: detail.errors.toLocaleString() })}
+                  {t('logs.detailCount', { period, n: countFigure(detail.count), errors: countFigure(detail.errors) })}
                 </span>{' '}
                 · {t('logs.cluster')} {familyLabel(detail.clusterId)}
               </p>

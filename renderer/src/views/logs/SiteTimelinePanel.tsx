@@ -15,6 +15,7 @@ import { formatSpeed, formatTime } from '../overview/format';
 import { businessLabel } from '../../../../main/api/businessLabel';
 import { localize } from '../../../../main/api/localized';
 import { useAppStore } from '../../store/appStore';
+import { countFigure } from '../../../../main/api/figures';
 
 /** A long template cut where it must be, and said to be cut. */
 const clip = (text: string, n: number): string => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
@@ -264,7 +265,7 @@ export function SiteTimelinePanel({
         <p className="muted small" data-testid="timeline-template">
           {t('timeline.templateLines', {
             template: visibleText(timeline.template.text),
-            n: timeline.template.points.reduce((n, p) => n + p.lines, 0).toLocaleString(),
+            n: countFigure(timeline.template.points.reduce((n, p) => n + p.lines, 0)),
             from: formatTime(timeline.from, timeZone, timeline.to),
             to: formatTime(timeline.to, timeZone, timeline.from),
           })}
@@ -282,9 +283,9 @@ export function SiteTimelinePanel({
                 end: formatTime(i.end, timeZone),
                 services: i.services.join(', '),
                 hosts: i.hosts.join(', '),
-                lines: i.lines.toLocaleString(),
-                errors: i.errorLines.toLocaleString(),
-                usual: i.usualLines.toLocaleString(),
+                lines: countFigure(i.lines),
+                errors: countFigure(i.errorLines),
+                usual: countFigure(i.usualLines),
               })}
             </div>
             {i.affects.length === 0 && <div className="muted">{t('timeline.noAffect')}</div>}

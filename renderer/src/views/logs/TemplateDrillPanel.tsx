@@ -6,6 +6,7 @@ import { visibleText } from '../../components/visibleText';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatDateTime } from '../overview/format';
+import { countFigure } from '../../../../main/api/figures';
 
 /**
  * A template's drill-down into ClickHouse, asked for by the manager: the laptop keeps one row
@@ -45,19 +46,19 @@ export function TemplateDrillPanel({ id, counted, period }: { id: number; counte
         <>
           <p className="muted" data-testid="log-drill-total">
             {drill.shapesFrom > drill.from
-              ? t('logs.drillTotalSince', { n: drill.total.toLocaleString(), since: formatDateTime(drill.shapesFrom, tz, lang) })
-              : t('logs.drillTotal', { n: drill.total.toLocaleString() })}
+              ? t('logs.drillTotalSince', { n: countFigure(drill.total), since: formatDateTime(drill.shapesFrom, tz, lang) })
+              : t('logs.drillTotal', { n: countFigure(drill.total) })}
           </p>
           <h4>{t('logs.drillShapes', { period, store: drill.store })}</h4>
           <ul className="samples" data-testid="log-drill-shapes">
             {drill.shapes.map((s, i) => (
               <li key={i}>
-                <span className="muted">{t('logs.drillShapeLines', { n: s.lines.toLocaleString() })}</span> <code>{visibleText(s.sample)}</code>
+                <span className="muted">{t('logs.drillShapeLines', { n: countFigure(s.lines) })}</span> <code>{visibleText(s.sample)}</code>
               </li>
             ))}
           </ul>
           {drill.partial && <p className="muted small">{t('logs.drillPartial')}</p>}
-          {drill.moreShapes > 0 && <p className="muted small">{t('logs.drillMore', { n: drill.moreShapes.toLocaleString() })}</p>}
+          {drill.moreShapes > 0 && <p className="muted small">{t('logs.drillMore', { n: countFigure(drill.moreShapes) })}</p>}
           <h4>{t('logs.drillLines', { period })}</h4>
           <ul className="samples" data-testid="log-drill-lines">
             {drill.lines.map((l, i) => (

@@ -6,6 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import type { LogScatterPoint } from '../../../../main/api/types';
 import { useEChart } from '../../components/useEChart';
 import { inPick, type FamilyPick } from './LogFamilies';
+import { countFigure } from '../../../../main/api/figures';
 
 registerCharts([ScatterChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -44,7 +45,7 @@ export function TemplateScatter({
         yAxis: { type: 'value', show: false, scale: true },
         tooltip: {
           confine: true,
-          formatter: (p: { data: LogScatterPoint }) => `${escapeHtml(p.data.template)}<br/>${p.data.count.toLocaleString()} ${escapeHtml(unit)}`,
+          formatter: (p: { data: LogScatterPoint }) => `${escapeHtml(p.data.template)}<br/>${countFigure(p.data.count)} ${escapeHtml(unit)}`,
         },
         series: [
           {

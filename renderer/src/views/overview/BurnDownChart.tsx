@@ -7,6 +7,7 @@ import type { ProcessBurnDown, SiteOverview } from '../../../../main/api/types';
 import { decisionHolds, type FloorDecision } from '../../../../main/api/floorDecision';
 import { useEChart } from '../../components/useEChart';
 import { formatTime } from './format';
+import { countFigure } from '../../../../main/api/figures';
 
 registerCharts([LineChart, GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TooltipComponent, CanvasRenderer]);
 
@@ -197,7 +198,7 @@ export function BurnDownChart({
         tooltip: {
           trigger: 'axis',
           textStyle: { fontSize: 12 },
-          valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toLocaleString()} ${labels.items}` : '—'),
+          valueFormatter: (v: unknown) => (typeof v === 'number' ? `${countFigure(v)} ${labels.items}` : '—'),
         },
         legend: {
           bottom: 0,

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { formatTime, formatToDeadline } from './format';
 import { decisionHolds } from '../../../../main/api/floorDecision';
+import { countFigure } from '../../../../main/api/figures';
 
 /**
  * The whole company in one row above everything else: items left, how many processes need
@@ -22,7 +23,7 @@ export function CompanySummary({ overview, nameOf }: { overview: Overview; nameO
   return (
     <section className="company-summary" data-testid="company-summary" aria-label={t('summary.label')}>
       <div data-field="items-left">
-        <span className="muted">{t('summary.itemsLeft')}</span> <strong>{t('summary.items', { n: s.itemsLeft.toLocaleString() })}</strong>
+        <span className="muted">{t('summary.itemsLeft')}</span> <strong>{t('summary.items', { n: countFigure(s.itemsLeft) })}</strong>
       </div>
       <div data-field="at-risk" className={toAct > 0 ? 'alarm' : ''}>
         <span className="muted">{t('summary.atRisk')}</span> <strong>{t('summary.processes', { n: toAct, of: s.open })}</strong>
@@ -37,7 +38,7 @@ export function CompanySummary({ overview, nameOf }: { overview: Overview; nameO
               site: name(next.site),
               process: name(next.process),
               business: nameOf(next.businessId),
-              n: next.remaining.toLocaleString(),
+              n: countFigure(next.remaining),
             })}
           </strong>
         ) : (

@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/appStore';
 import { BurnDownChart, keyOf } from './BurnDownChart';
 import { formatLateness, formatSpeed, formatTime } from './format';
 import { decisionHolds } from '../../../../main/api/floorDecision';
+import { countFigure } from '../../../../main/api/figures';
 
 /** A row's status as the screens read it: a line whose decision holds reads as decided (decisionHolds), whatever it measured before. */
 const shownStatus = (p: ProcessProgress): ProcessProgress['status'] | 'decided' => (p.status !== 'done' && decisionHolds(p.decision) ? 'decided' : p.status);
@@ -21,7 +22,7 @@ function Row({ p, timeZone, dataDay, nameOf }: { p: ProcessProgress; timeZone: s
       <td title={p.businessId}>{nameOf(p.businessId)}</td>
       <td>{name(p.process)}</td>
       <td className="num" data-field="remaining">
-        {p.remaining.toLocaleString()}
+        {countFigure(p.remaining)}
       </td>
       <td data-field="deadline">{formatTime(p.deadline, timeZone, dataDay)}</td>
       <td data-field="projected">{formatTime(p.projectedFinish, timeZone, dataDay)}</td>

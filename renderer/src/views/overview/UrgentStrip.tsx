@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/appStore';
 import { formatLateness, formatSpeed, formatTime, formatToDeadline } from './format';
 import { lineFixReading } from '../../../../main/api/consultReading';
 import { decisionHolds } from '../../../../main/api/floorDecision';
+import { countFigure } from '../../../../main/api/figures';
 
 /**
  * 要対応: every late, stalled or at-risk row of every site, most urgent first (the core's
@@ -41,7 +42,7 @@ export function UrgentStrip({ overview, nameOf }: { overview: Overview; nameOf: 
                   {nameOf(p.businessId)}
                 </span>
                 <span className="fig" data-field="remaining">
-                  {t('overview.itemsLeft', { n: p.remaining.toLocaleString() })}
+                  {t('overview.itemsLeft', { n: countFigure(p.remaining) })}
                 </span>
                 <span className={`fig lateness status-${shown}`} data-field="late">
                   {shown === 'decided' ? t('status.decided') : p.status === 'stalled' ? t('status.stalled') : formatLateness(p.minutesLate, lang)}

@@ -1,23 +1,23 @@
 import type { Lang } from '../../../../main/api/types';
-import { speedFigure } from '../../../../main/api/figures';
+import { dayTimeFigure, monthDayFigure, speedFigure } from '../../../../main/api/figures';
 import { translate } from '../../i18n/messages';
 
 const day = (ms: number, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(ms);
 
 /**
  * "HH:MM" in the company's zone (not the laptop's). With `sameDayAs`, a time on another day
- * (a finish past midnight) carries its date: "10/24 01:20".
+ * (a finish past midnight) carries its month and day: "10/24 01:20".
  */
 export function formatTime(ms: number | null, timeZone: string, sameDayAs?: number): string {
   if (ms === null) return '—';
   const hm = new Intl.DateTimeFormat('ja-JP', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
   if (sameDayAs === undefined || day(ms, timeZone) === day(sameDayAs, timeZone)) return hm;
-  const md = new Intl.DateTimeFormat('ja-JP', { timeZone, month: 'numeric', day: 'numeric' }).format(ms);
-  return `${md} ${hm}`;
+  return `${monthDayFigure(day(ms, timeZone))} ${hm}`;
 }
 
+/** A moment with its day, in the company's zone, the day written as everywhere else: 「10/23（木）15:40」, "Thu 10/23 15:40". */
 export function formatDateTime(ms: number, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return dayTimeFigure(day(ms, timeZone), formatTime(ms, timeZone), lang);
 }
 
 export function formatAgo(ms: number | null, now: number, lang: Lang): string {

@@ -191,7 +191,7 @@ export function PlanView() {
               date: dayName(plan.date),
               rostered: plan.rostered,
               off: plan.onLeave,
-              overtime: plan.objective.overtimeMinutes,
+              overtime: countFigure(plan.objective.overtimeMinutes),
               cross: plan.objective.crossSiteBlocks,
               asOf: dayName(plan.forecastAsOf),
             })}
@@ -272,21 +272,21 @@ export function PlanView() {
                         <td className="num">{d.people.am}</td>
                         <td className="num">{d.people.pm}</td>
                         <td className="num">
-                          {d.p50.toLocaleString()}
-                          {d.p10 !== undefined && d.p90 !== undefined ? ` (${d.p10.toLocaleString()}–${d.p90.toLocaleString()})` : ''}
+                          {countFigure(d.p50)}
+                          {d.p10 !== undefined && d.p90 !== undefined ? ` (${countFigure(d.p10)}–${countFigure(d.p90)})` : ''}
                           {d.company !== undefined && (
                             <div className="muted small" data-testid="plan-company-forecast">
                               {t('plan.companyForecast', { n: countFigure(d.company) })}
                             </div>
                           )}
                         </td>
-                        <td className="num">{Math.round(d.plannedItems).toLocaleString()}</td>
+                        <td className="num">{countFigure(Math.round(d.plannedItems))}</td>
                         <td>{hm(d.deadlineMinute)}</td>
                         <td>
                           {hm(d.finishP50Minute) ?? t('plan.notWithinDay')} / {hm(d.finishP90Minute) ?? t('plan.notWithinDay')}
                           {p90Late(d) && <span className="flag">⚠ {t('plan.p90Flag')}</span>}
                         </td>
-                        <td className="num">{shortItems(d) > 0 ? shortItems(d).toLocaleString() : '—'}</td>
+                        <td className="num">{shortItems(d) > 0 ? countFigure(shortItems(d)) : '—'}</td>
                       </tr>
                     ))}
                   </tbody>

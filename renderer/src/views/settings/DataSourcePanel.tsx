@@ -4,6 +4,7 @@ import { call } from '../../api/genbaClient';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/appStore';
 import { useShallow } from 'zustand/react/shallow';
+import { countFigure } from '../../../../main/api/figures';
 
 /** Settings → Data source: the company MySQL, tested before it is saved. */
 export function DataSourcePanel() {
@@ -80,7 +81,11 @@ export function DataSourcePanel() {
           onClick={() =>
             void act(async () => {
               const r = await call('source.test', request());
-              return { ok: true, text: t('ds.testOk'), rows: r.tables.map((x) => t('ds.rows', { table: x.table, n: x.rows?.toLocaleString() ?? '?' })) };
+              return {
+                ok: true,
+                text: t('ds.testOk'),
+                rows: r.tables.map((x) => t('ds.rows', { table: x.table, n: x.rows === undefined || x.rows === null ? '?' : countFigure(x.rows) })),
+              };
             })
           }
         >
