@@ -205,8 +205,9 @@ function logIncidents(i: RuleInputs, c: Causes): AlertCandidate[] {
       const l = links[0];
       const kpi = l
         ? {
-            ja: `。${l.site} ${l.process}の速度 毎分${sp(l.speedBefore)} → ${sp(l.speedAfter)}件（${formatHm(l.dropAt, i.timeZone)}から）`,
-            en: `; ${l.site} ${l.process} speed ${sp(l.speedBefore)} → ${sp(l.speedAfter)} items/min (from ${formatHm(l.dropAt, i.timeZone)})`,
+            // With its business: 札幌 has two エントリ1.
+            ja: `。${l.site} ${l.process}（${businessLabel(i.overview.businessNames, l.businessId).ja}）の速度 毎分${sp(l.speedBefore)} → ${sp(l.speedAfter)}件（${formatHm(l.dropAt, i.timeZone)}から）`,
+            en: `; ${l.site} ${l.process} (${businessLabel(i.overview.businessNames, l.businessId).en}) speed ${sp(l.speedBefore)} → ${sp(l.speedAfter)} items/min (from ${formatHm(l.dropAt, i.timeZone)})`,
           }
         : { ja: '', en: '' };
       return {

@@ -205,6 +205,8 @@ export interface ApprovalRow {
   suggestionId: string;
   site: string;
   process: string;
+  /** The business of a move's process (札幌 has two エントリ1); null for a plan. */
+  businessId: string | null;
   action: DecisionAction;
   reason: string | null;
   user: string;

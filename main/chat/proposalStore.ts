@@ -201,6 +201,7 @@ export function approvalHistory(db: Database.Database, at: { now: number; timeZo
       ...common,
       site: p.site,
       process: p.process,
+      businessId: p.businessId,
       moves: moved.length,
       operators: moved,
       notMoved: r.action_type === 'rejected' ? changes.flatMap((c) => c.operators) : [],
@@ -217,7 +218,7 @@ function planDecision(
   action: DecisionAction,
   changesJson: string,
   impactJson: string,
-): Pick<ApprovalRow, 'site' | 'process' | 'moves' | 'operators' | 'notMoved' | 'impact' | 'plan' | 'outcome'> {
+): Pick<ApprovalRow, 'site' | 'process' | 'businessId' | 'moves' | 'operators' | 'notMoved' | 'impact' | 'plan' | 'outcome'> {
   const changes = JSON.parse(changesJson) as { lines: number; headcount: Record<string, number>; edits: unknown[] };
   const impact = JSON.parse(impactJson) as { shortfallItems: number; overtimeMinutes: number; crossSiteBlocks: number; p90LateSeries?: number };
   // The headcount is keyed "site process block".
@@ -225,6 +226,7 @@ function planDecision(
   return {
     site: '',
     process: '',
+    businessId: null,
     moves: 0,
     operators: [],
     notMoved: [],

@@ -22,7 +22,7 @@ describe('alerts on the demo company', () => {
     // The OCR problem is one incident, one alert: it names 札幌 and the speed it dragged down.
     const logs = check.open.filter((a) => a.kind === 'log_anomaly');
     expect(logs.map((a) => a.site)).toEqual(['札幌']);
-    expect(logs[0]!.title).toMatch(/^ログの障害（札幌）: ocr-sapporo-01 13:50から\d+行（通常0行）。札幌 エントリ1の速度 毎分[\d.]+ → [\d.]+件/);
+    expect(logs[0]!.title).toMatch(/^ログの障害（札幌）: ocr-sapporo-01 13:50から\d+行（通常0行）。札幌 エントリ1（SS）の速度 毎分[\d.]+ → [\d.]+件/);
     expect(logs[0]!.detail).toMatchObject({ sites: ['札幌'], hosts: ['ocr-sapporo-01'], start: parseIsoInstant('2025-10-23T13:50+09:00') });
     expect((logs[0]!.detail.affects as { site: string; process: string }[]).map((l) => `${l.site} ${l.process}`)).toContain('札幌 エントリ1');
     // The delay risk of 札幌 エントリ1 lists it as the likely cause.

@@ -71,6 +71,8 @@ describe('every figure and date of the reference line and the 10/24 plan, writte
       await page.getByTestId(`approval-${planId}`).waitFor();
       views.approvals = await text(page, 'approvals-table');
       views.planApproval = await text(page, `approval-${planId}`);
+      // A move's target names its business (札幌 has two エントリ1).
+      expect(views.approvals).toContain('札幌 エントリ1（SS）');
       await page.screenshot({ path: join(TEST_RESULTS, 'figures-approvals-1280-ja.png') });
 
       const cli = (...args: string[]): string => {

@@ -267,9 +267,22 @@ describe('Layout: every view fits windows from 1024×640 to 1920×1080, in Japan
         await page.getByTestId('knowledge-list').locator('li').first().click();
         await page.getByTestId('knowledge-doc').waitFor();
         break;
-      case 'settings':
+      case 'settings': {
         await page.getByTestId('business-names').waitFor();
+        // Each model's Load and Test buttons on its own row, side by side (they dropped under the row, one above the other).
+        const cells = page.locator('[data-testid^="model-buttons-"]');
+        await cells.first().waitFor();
+        for (const cell of await cells.all()) {
+          const [row, load, test] = await Promise.all([
+            cell.locator('xpath=..').boundingBox(),
+            cell.locator('button').nth(0).boundingBox(),
+            cell.locator('button').nth(1).boundingBox(),
+          ]);
+          expect(Math.abs(load!.y - test!.y), 'Load and Test on one line').toBeLessThan(2);
+          expect(load!.y >= row!.y && test!.y + test!.height <= row!.y + row!.height + 1, 'the buttons inside their row').toBe(true);
+        }
         break;
+      }
     }
     await settle(page);
   };

@@ -27,6 +27,19 @@ export function useDocTitle(): (doc: { title: string; titleEn?: string }) => str
   return useCallback((doc: { title: string; titleEn?: string }) => (lang === 'en' ? (doc.titleEn ?? doc.title) : doc.title), [lang]);
 }
 
+/** A cited section as the screen's language reads it: the English Genba ships for its own documents, the company's own as written. */
+export function useSectionText(): (c: { heading: string | null; headingEn?: string; text: string; textEn?: string }) => {
+  heading: string | null;
+  text: string;
+} {
+  const lang = useAppStore((s) => s.lang);
+  return useCallback(
+    (c: { heading: string | null; headingEn?: string; text: string; textEn?: string }) =>
+      lang === 'en' ? { heading: c.headingEn ?? c.heading, text: c.textEn ?? c.text } : { heading: c.heading, text: c.text },
+    [lang],
+  );
+}
+
 /** A business by its id as the screens name it (the overview's names, in Latin letters on English screens): 札幌 has two エントリ1. */
 export function useBusinessName(): (businessId: string) => string {
   const name = useName();

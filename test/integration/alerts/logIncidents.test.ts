@@ -143,7 +143,9 @@ describe('log incidents', () => {
     const log = all.filter((c) => c.kind === 'log_anomaly');
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ site: '札幌', process: 'エントリ1', severity: 'critical' });
-    expect(log[0]!.title.ja).toBe('ログの障害（札幌）: ocr-sapporo-01 13:50から330行（通常0行）。札幌 エントリ1の速度 毎分8.0 → 4.0件（13:50から）');
+    expect(log[0]!.title.ja).toBe(
+      'ログの障害（札幌）: ocr-sapporo-01 13:50から330行（通常0行）。札幌 エントリ1（業務523201）の速度 毎分8.0 → 4.0件（13:50から）',
+    );
     expect(log[0]!.detail.affects).toEqual([
       { incidentId: expect.any(String), site: '札幌', process: 'エントリ1', businessId: '523201', speedBefore: 8, speedAfter: 4, dropAt: at('13:50') },
     ]);

@@ -7,6 +7,7 @@ import { formatHm } from '../../../main/config/zonedTime.js';
 import { approvedMoves, approvedMovesText } from '../../../main/placement/approvedMoves.js';
 import { copyDemoStore } from '../../helpers/demoStore.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { speedFigure } from '../../../main/api/figures.js';
 
 const ANCHOR = '2025-10-23T15:40+09:00';
 const NOW = Date.parse(ANCHOR);
@@ -95,7 +96,7 @@ describe('a move approved, then asked for again', () => {
     const from = first.changes.map((c) => `${c.from}から${c.count}名（${c.operators.join('、')}）`).join('、');
     const text = approvedMovesText(moves, TZ);
     expect(text.ja).toBe(
-      `${hm(decided.decided_at)}に承認済み（tanaka）: ${from}。約束: ${hm(first.facts.projectedFinish!)}完了（毎分${Math.round((first.facts.currentPerMinute + first.facts.addedPerMinute) * 10) / 10}件）` +
+      `${hm(decided.decided_at)}に承認済み（tanaka）: ${from}。約束: ${hm(first.facts.projectedFinish!)}完了（毎分${speedFigure(first.facts.currentPerMinute + first.facts.addedPerMinute)}件）` +
         ` / 実測: 残り${latest.remaining}件（${hm(latest.at)}時点）、速度は計測中（移動者は${hm(m.startsAt)}から作業）`,
     );
     expect(text.en).toContain(`Approved at ${hm(decided.decided_at)} (tanaka): ${first.changes[0]!.count} from ${first.changes[0]!.from}`);

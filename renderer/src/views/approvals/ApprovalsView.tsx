@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
-import { useName } from '../../i18n/useName';
+import { useBusinessName, useName } from '../../i18n/useName';
 import type { ApprovalRow } from '../../../../main/api/assistantTypes';
 import { call, onEvent } from '../../api/genbaClient';
 import { useCore } from '../../api/useCore';
@@ -30,6 +30,7 @@ function People({ names }: { names: readonly string[] }) {
 export function ApprovalsView() {
   const t = useT();
   const name = useName();
+  const businessName = useBusinessName();
   const dayName = useDayName();
   const { lang, overview } = useAppStore(useShallow((s) => ({ lang: s.lang, overview: s.overview })));
   const tz = overview?.timeZone ?? 'Asia/Tokyo';
@@ -93,7 +94,7 @@ export function ApprovalsView() {
               <td data-field="target" title={r.suggestionId}>
                 {r.plan
                   ? t('approvals.planFor', { date: dayName(r.plan.date), sites: r.plan.sites.map(name).join(lang === 'ja' ? '・' : ', ') })
-                  : `${name(r.site)} ${name(r.process)}`}
+                  : `${name(r.site)} ${name(r.process)}${r.businessId === null ? '' : t('approvals.business', { business: businessName(r.businessId) })}`}
               </td>
               <td data-field="action">
                 <span className={`chip status-${r.action}`}>{t(`proposal.status.${r.action}`)}</span>

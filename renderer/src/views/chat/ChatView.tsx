@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useDocTitle } from '../../i18n/useName';
+import { useDocTitle, useSectionText } from '../../i18n/useName';
 import type { Citation, ThresholdAction } from '../../../../main/api/assistantTypes';
 import type { ChatStage, ModelsStatus } from '../../../../main/api/types';
 import { call } from '../../api/genbaClient';
@@ -16,6 +16,7 @@ function Citations({ items }: { items: Citation[] }) {
   const [open, setOpen] = useState<number | null>(null);
   const showDoc = useAppStore((s) => s.showKnowledge);
   const docTitle = useDocTitle();
+  const section = useSectionText();
   if (items.length === 0) return null;
   return (
     <ul className="citations" data-testid="citations">
@@ -23,11 +24,11 @@ function Citations({ items }: { items: Citation[] }) {
         <li key={c.chunkId}>
           <button type="button" className="link" onClick={() => setOpen(open === i ? null : i)} data-testid={`citation-${i}`}>
             [{i + 1}] {docTitle(c)}
-            {c.heading ? ` / ${c.heading}` : ''}
+            {section(c).heading ? ` / ${section(c).heading}` : ''}
           </button>
           {open === i && (
             <blockquote data-testid="citation-text">
-              {c.text}{' '}
+              {section(c).text}{' '}
               <button type="button" className="link small" onClick={() => showDoc(c.docId)}>
                 ↗
               </button>

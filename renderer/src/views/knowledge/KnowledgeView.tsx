@@ -1,5 +1,5 @@
 import { Markdown } from '../../components/Markdown';
-import { useDocTitle } from '../../i18n/useName';
+import { useDocTitle, useSectionText } from '../../i18n/useName';
 import { onActivateKey } from '../../components/onActivateKey';
 import { useCallback, useEffect, useState } from 'react';
 import type { Citation, KnowledgeDoc, KnowledgeDocDetail } from '../../../../main/api/assistantTypes';
@@ -14,6 +14,7 @@ import { countFigure } from '../../../../main/api/figures';
 export function KnowledgeView() {
   const t = useT();
   const docTitle = useDocTitle();
+  const section = useSectionText();
   const { selectedDocId, showKnowledge } = useAppStore(useShallow((s) => ({ selectedDocId: s.selectedDocId, showKnowledge: s.showKnowledge })));
   const [docs, setDocs] = useState<KnowledgeDoc[]>([]);
   const [selected, setSelected] = useState<KnowledgeDocDetail | null>(null);
@@ -105,7 +106,7 @@ export function KnowledgeView() {
             <li key={h.chunkId}>
               <button type="button" className="link" onClick={() => open(h.docId)}>
                 {docTitle(h)}
-                {h.heading ? ` / ${h.heading}` : ''}
+                {section(h).heading ? ` / ${section(h).heading}` : ''}
               </button>{' '}
             </li>
           ))}

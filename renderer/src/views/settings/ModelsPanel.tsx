@@ -167,18 +167,21 @@ export function ModelsPanel() {
                   )}
                 </td>
                 <td className="num">{r.sizeBytes ? `${(r.sizeBytes / MB).toFixed(1)} MB` : '—'}</td>
-                <td className="buttons">
-                  <button type="button" disabled={busy !== null || !['on_disk', 'error'].includes(r.state)} onClick={() => void run(r.role, 'load')}>
-                    {t('models.load')}
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy !== null || ['not_configured', 'missing'].includes(r.state)}
-                    data-testid={`model-test-${r.role}`}
-                    onClick={() => void run(r.role, 'test')}
-                  >
-                    {busy === r.role ? t('models.testing') : t('models.test')}
-                  </button>
+                {/* A cell holding a row of buttons: a flex cell stops being a table cell and drops under its row. */}
+                <td className="row-buttons" data-testid={`model-buttons-${r.role}`}>
+                  <div className="buttons">
+                    <button type="button" disabled={busy !== null || !['on_disk', 'error'].includes(r.state)} onClick={() => void run(r.role, 'load')}>
+                      {t('models.load')}
+                    </button>
+                    <button
+                      type="button"
+                      disabled={busy !== null || ['not_configured', 'missing'].includes(r.state)}
+                      data-testid={`model-test-${r.role}`}
+                      onClick={() => void run(r.role, 'test')}
+                    >
+                      {busy === r.role ? t('models.testing') : t('models.test')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             );
