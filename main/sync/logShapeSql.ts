@@ -1,4 +1,4 @@
-import { DEFAULT_MASKS } from '../logs/maskTokens.js';
+import { DEFAULT_MASKS, VALUE_RUN_SOURCE } from '../logs/maskTokens.js';
 
 /**
  * The masks a log store applies itself: those whose patterns mean the same in its regular
@@ -28,12 +28,12 @@ export function chString(value: string): string {
 }
 
 /**
- * How a shape treats digits. `runs` (what a sync groups by): every run of digits becomes one 0,
- * so a size, duration, count or address is one shape however many digits its values take; a
- * busy server's lines then group by event, host and minute instead of by every combination of
- * value lengths, nearly a group per line (bench `clickhouse-dense`:
- * docs/bench/2026-11-26-clickhouse-digit-runs.md). `each`: every digit becomes 0, lengths kept: the finer shapes a drill-down
- * into a template shows.
+ * How a shape treats values. `runs` (what a sync groups by): every run of token characters that holds a digit
+ * becomes one 0 (VALUE_RUN_SOURCE: the tokens the miner reads as values), so a size, a duration, a count, an address,
+ * a hex id or a UUID is one shape however its digits, letters and length vary; a busy server's lines then group by
+ * event, host and minute, not nearly a group per line (bench `clickhouse-dense`:
+ * docs/bench/2026-11-26-clickhouse-digit-runs.md; with hex ids, docs/bench/2026-11-28-clickhouse-hex-ids.md). `each`:
+ * every digit becomes 0, letters and lengths kept: the finer shapes a drill-down into a template shows.
  */
 export type DigitShape = 'runs' | 'each';
 
@@ -52,7 +52,7 @@ export function shapeSql(message: string, digits: DigitShape = 'runs'): string {
   let sql = `replaceAll(${message}, '\u0001', '\u0001\u0001')`;
   for (const { name, pattern } of shapePatterns(SHAPE_MASKS.clickhouse))
     sql = `replaceRegexpAll(${sql}, ${chString(pattern)}, ${chString(`\u0001${name[0]}`)})`;
-  return `replaceRegexpAll(${sql}, '${digits === 'runs' ? '[0-9]+' : '[0-9]'}', '0')`;
+  return `replaceRegexpAll(${sql}, ${chString(digits === 'runs' ? VALUE_RUN_SOURCE : '[0-9]')}, '0')`;
 }
 
 /**
@@ -62,8 +62,10 @@ export function shapeSql(message: string, digits: DigitShape = 'runs'): string {
 export function shapeText(message: string, digits: DigitShape = 'runs'): string {
   let text = message.replaceAll('\u0001', '\u0001\u0001');
   for (const { pattern, marker } of TEXT_MASKS) text = text.replace(pattern, marker);
-  return text.replace(digits === 'runs' ? /[0-9]+/g : /[0-9]/g, '0');
+  return text.replace(digits === 'runs' ? VALUE_RUNS : /[0-9]/g, '0');
 }
+
+const VALUE_RUNS = new RegExp(VALUE_RUN_SOURCE, 'g');
 
 /** ClickHouse's masks as global JavaScript patterns, compiled once: the drill-down computes a shape per row it reads. */
 const TEXT_MASKS = DEFAULT_MASKS.filter((m) => (SHAPE_MASKS.clickhouse as readonly string[]).includes(m.name)).map((m) => ({
@@ -79,5 +81,6 @@ export function mysqlShapeSql(message: string): { sql: string; params: string[] 
     sql = `REGEXP_REPLACE(${sql}, ?, CONCAT(CHAR(1), ?))`;
     params.push(pattern, name[0]!);
   }
-  return { sql: `MD5(REGEXP_REPLACE(${sql}, '[0-9]+', '0'))`, params };
+  params.push(VALUE_RUN_SOURCE);
+  return { sql: `MD5(REGEXP_REPLACE(${sql}, ?, '0'))`, params };
 }

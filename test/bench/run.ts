@@ -11,7 +11,7 @@ import { tableSpecs } from '../../main/sync/tableSpecs.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { aiRuntimeBench } from './aiRuntime.js';
 import { clickhouseScaleBench } from './clickhouseScale.js';
-import { clickhouseDenseBench } from './clickhouseDense.js';
+import { clickhouseDenseBench, fillFromHexGenerator } from './clickhouseDense.js';
 import { logIntelligenceBench } from './logIntelligence.js';
 import { logParsingBench } from './logParsing.js';
 import { logScaleBench } from './logScale.js';
@@ -160,6 +160,19 @@ const sections: [string, string, () => Promise<void>][] = [
     'clickhouse-dense',
     'logs in ClickHouse: 5 million dense lines over 12 hours synced to the laptop: time, local size, counts, drill-down',
     () => clickhouseDenseBench(Number(process.env.GENBA_BENCH_DENSE_ROWS ?? 5_000_000), 12, record),
+  ],
+  [
+    'clickhouse-hex',
+    'logs in ClickHouse with ids that are not numbers (hex image ids, UUIDs, tokens; written by a reviewer): 5 million lines over 12 hours, as clickhouse-dense',
+    () =>
+      clickhouseDenseBench(
+        Number(process.env.GENBA_BENCH_DENSE_ROWS ?? 5_000_000),
+        12,
+        record,
+        fillFromHexGenerator,
+        'ClickHouse dense logs with hex ids, UUIDs and tokens',
+        false,
+      ),
   ],
   [
     'clickhouse-week',

@@ -7,6 +7,7 @@ import { CLICKHOUSE_PASSWORD as SECRET_NAME, memorySecretStore } from '../../../
 import { createHandlerTable } from '../../../main/handlerTable.js';
 import { createClickHouseLogSource } from '../../../main/sync/clickhouseLogSource.js';
 import { drillTemplate } from '../../../main/sync/templateDrill.js';
+import { maskTokens } from '../../../main/logs/maskTokens.js';
 import { chString, shapeSql, shapeText } from '../../../main/sync/logShapeSql.js';
 import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } from '../../helpers/clickhouse.js';
 import { tempDir } from '../../helpers/tempDir.js';
@@ -189,6 +190,7 @@ describe('a template drilled into ClickHouse (a real clickhouse-server)', () => 
       'Cache miss for key 0xBEEF in session 0f1e2d3c-4b5a-4697-a8b9-c0d1e2f30415 for ops@example.co.jp',
       'took 12 ms, then 12345 ms; 10.0.0.1:8080 \u0001x 現場 007',
       'no digits here',
+      'Processing image 3F2A9B0C11D4E5F6 page 3 token=eyJhbGciOi_J9x-aa== req_8fK2xQ9a CurrentState:112 「330行」画像=3749add6.tif',
     ];
     for (const m of messages) {
       const [server] = await ch.query<{ s: string }>(`SELECT ${shapeSql(chString(m))} AS s`);
@@ -196,6 +198,25 @@ describe('a template drilled into ClickHouse (a real clickhouse-server)', () => 
       const [each] = await ch.query<{ s: string }>(`SELECT ${shapeSql(chString(m), 'each')} AS s`);
       expect(shapeText(m, 'each')).toBe(each!.s);
     }
+  });
+
+  it('reads an id that is not a number as one value, as the miner does: one shape per event however its hex, UUID or token varies (issue 63)', async () => {
+    // Each pair: one event with other ids (one shape); a key written onto its value and a word after a number keep their words.
+    const same = [
+      ['Processing image 3F2A9B0C11D4E5F6 page 3', 'Processing image 0a1b2c3d4e5f6a7b page 12'],
+      ['session 0f1e2d3c-4b5a-4697-a8b9-c0d1e2f30415 closed', 'session 9f1e2d3c-ab5a-4697-8b9c-c0d1e2f30415 closed'],
+      ['token eyJ0eXAi.OjEwMjQ_x-Y9 refreshed for req_8fK2xQ9a', 'token aB3dEf.Gh4-_ijkl refreshed for req_Zz91'],
+    ];
+    const apart = [
+      ['CurrentState:112', 'OtherState:112'],
+      ['330行', '330件'],
+      ['retry after 5 ms', 'retry after 5 s'],
+    ];
+    const shape = async (m: string): Promise<string> => (await ch.query<{ s: string }>(`SELECT ${shapeSql(chString(m))} AS s`))[0]!.s;
+    for (const [a, b] of same) expect(await shape(a!), `${a} / ${b}`).toBe(await shape(b!));
+    for (const [a, b] of apart) expect(await shape(a!), `${a} / ${b}`).not.toBe(await shape(b!));
+    // What the grouping joins, the miner reads as one event: the same tokens, the ids as values.
+    for (const [a, b] of same) expect(maskTokens(a!)).toEqual(maskTokens(b!));
   });
 
   it('refuses bad input with a clear error, and says so when ClickHouse cannot be reached', async () => {
