@@ -4,7 +4,7 @@ import { localize, type Lang } from './localized.js';
  * How a figure is written, one rule per unit, for every screen and every answer (the core's texts
  * and the renderer both import these): the same figure must read the same in the overview, an
  * alert and the chat ("5.0" in one view and "5" in another, or 11291 beside 11,291, read as two
- * figures to a manager). `test/unit/figures.test.ts` refuses a speed or a date written by hand.
+ * figures to a manager). `test/unit/architecture/figureWriting.test.ts` refuses a speed, a change or a day written by hand.
  */
 
 /** Items per minute or per hour: one decimal, always ("5.0", never "5"). */
