@@ -14,6 +14,7 @@ import { decisionShort } from './decisionShort.js';
 import { decisionTitle } from './decisionTitle.js';
 import { businessLabel } from '../api/businessLabel.js';
 import { lineFixReading } from '../api/consultReading.js';
+import { count } from '../api/englishCount.js';
 
 /** 「約4分」, 「約8時間」: minutes late as an alert says them. */
 const about = (m: number): Localized => {
@@ -175,8 +176,9 @@ function skillGap(i: RuleInputs, all: ProcessProgress[]): AlertCandidate[] {
     site: p.site,
     process: p.process,
     title: {
-      ja: `${p.site} ${p.process}: スキル${i.config.qualifiedSkill}以上の担当者（${c.n}名、毎分${sp(c.perMinute)}件）では必要な毎分${sp(p.requiredPerMinute!)}件に届きません`,
-      en: `${p.site} ${p.process}: qualified operators (skill ≥ ${i.config.qualifiedSkill}, ${c.n}, ${sp(c.perMinute)}/min) fall short of the ${sp(p.requiredPerMinute!)}/min needed`,
+      // With its business (札幌 has two エントリ1), and the count said as people.
+      ja: `${p.site} ${p.process}（${businessLabel(i.overview.businessNames, p.businessId).ja}）: スキル${i.config.qualifiedSkill}以上の担当者（${c.n}名、毎分${sp(c.perMinute)}件）では必要な毎分${sp(p.requiredPerMinute!)}件に届きません`,
+      en: `${p.site} ${p.process} (${businessLabel(i.overview.businessNames, p.businessId).en}): ${count(c.n, 'operator')} at skill ≥ ${i.config.qualifiedSkill}, ${sp(c.perMinute)}/min in all, short of the ${sp(p.requiredPerMinute!)}/min needed`,
     },
     detail: { businessId: p.businessId, qualified: c.n, capacityPerMinute: Math.round(c.perMinute * 100) / 100, requiredPerMinute: p.requiredPerMinute },
     dataAsOf: p.snapshotTime,
