@@ -193,7 +193,16 @@ function storedReadings(db: Database.Database, key: string): NameReadings | null
 }
 
 /** Whether this store's `meta` holds the readings of these names (a read-only store never does; it has them in memory). */
-export const nameReadingsKept = (db: Database.Database, names: NamesToRead): boolean => db.readonly || storedReadings(db, nameReadingsKey(names)) !== null;
+export const nameReadingsKept = (db: Database.Database, names: NamesToRead): boolean => db.readonly || readingsStored(db, nameReadingsKey(names));
+
+/** Whether `meta` holds the readings made under `key`, without reading them back (they are tens of kilobytes). */
+function readingsStored(db: Database.Database, key: string): boolean {
+  try {
+    return db.prepare(`SELECT 1 FROM meta WHERE key = ? AND json_extract(value, '$.key') = ?`).get(NAME_READINGS_KEY, key) !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 /** Keeps the readings in the store's `meta` (not a read-only or closed store: those have them in memory for the run). */
 function keepReadings(db: Database.Database, key: string, readings: NameReadings, log?: Log): void {
@@ -267,7 +276,7 @@ export async function prepareNameReadings(db: Database.Database, names: NamesToR
   const key = nameReadingsKey(names);
   if (memo?.key === key) {
     // Made for another store of this process (the same names): kept in this one too, so that its next run reads them back.
-    if (storedReadings(db, key) === null) keepReadings(db, key, memo.readings, log);
+    if (!readingsStored(db, key)) keepReadings(db, key, memo.readings, log);
     return memo.readings;
   }
   if (dictionaryFailed || names.sites.length + names.processes.length + names.businesses.length + names.operators.length === 0) return {};

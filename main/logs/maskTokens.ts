@@ -275,7 +275,8 @@ function applyMask(text: string, masked: readonly string[], pattern: RegExp, emp
  * (looked up, not matched: this loop runs over every character of every line).
  */
 const SEPARATOR_KIND = (c: string): number => (/\s/u.test(c) ? 1 : /[,;=()[\]{}"'|<>、。「」『』（）【】：；，]/u.test(c) ? 2 : 0);
-const ASCII_SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => SEPARATOR_KIND(String.fromCharCode(c)));
+/** Per ASCII code: 0 inside a token, 1 a space (splits), 2 a separator that is a token of its own. */
+export const ASCII_SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => SEPARATOR_KIND(String.fromCharCode(c)));
 const OTHER_SEPARATOR = new Map(
   [...'\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff、。「」『』（）【】：；，'].map(
     (c) => [c.charCodeAt(0), SEPARATOR_KIND(c)],
@@ -287,20 +288,6 @@ const HOLDS_DIGIT = 1;
 const HOLDS_MASKED = 2;
 const HOLDS_CJK = 4;
 const DIGIT = /\d/;
-
-/**
- * A run of ASCII token characters holding a digit, as a regular expression every engine reads alike (RE2, JavaScript,
- * MySQL's ICU, MariaDB's PCRE: each character written \xHH). The miner reads a token that holds a digit as a value
- * (addPiece), so a log store may group two messages that differ only in such runs: a count, a hex id, a UUID's parts, a
- * base64 token with a digit in it are one value each, however their letters and lengths vary. A colon ends a run: a
- * key written onto its value ("CurrentState:112") keeps its key, as the miner keeps it. Non-ASCII ends a run too: the
- * miner splits 「330行」 where the script changes.
- */
-export const VALUE_RUN_SOURCE = ((): string => {
-  const chars = Array.from({ length: 128 }, (_, c) => c).filter((c) => c > 32 && c < 127 && ASCII_SEPARATOR[c] === 0 && c !== 0x3a);
-  const cls = `[${chars.map((c) => `\\x${c.toString(16).padStart(2, '0')}`).join('')}]`;
-  return `${cls}*[0-9]${cls}*`;
-})();
 
 /** Tokens only (mining, matching). */
 export function maskTokens(message: string): string[] {

@@ -1,4 +1,5 @@
-import { DEFAULT_MASKS, VALUE_RUN_SOURCE } from '../logs/maskTokens.js';
+import { DEFAULT_MASKS } from '../logs/maskTokens.js';
+import { VALUE_RUN_SOURCE } from '../logs/valueRuns.js';
 
 /**
  * The masks a log store applies itself: those whose patterns mean the same in its regular
@@ -29,7 +30,7 @@ export function chString(value: string): string {
 
 /**
  * How a shape treats values. `runs` (what a sync groups by): every run of token characters that holds a digit
- * becomes one 0 (VALUE_RUN_SOURCE: the tokens the miner reads as values), so a size, a duration, a count, an address,
+ * becomes one 0 (logs/valueRuns.ts: the tokens the miner reads as values), so a size, a duration, a count, an address,
  * a hex id or a UUID is one shape however its digits, letters and length vary; a busy server's lines then group by
  * event, host and minute, not nearly a group per line (bench `clickhouse-dense`:
  * docs/bench/2026-11-26-clickhouse-digit-runs.md; with hex ids, docs/bench/2026-11-28-clickhouse-hex-ids.md). `each`:

@@ -1,15 +1,8 @@
 /** Finds code in the core and the shell that picks a text by comparing a language code (ARCHITECTURE.md, "User-facing prose"). */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LANGS } from '../../main/api/localized.js';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx|mts)$/.test(name) ? [path] : [];
-  });
-}
+import { sourceFiles } from './sourceFiles.js';
 
 const codes = LANGS.join('|');
 /**

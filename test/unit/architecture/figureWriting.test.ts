@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayFigure, monthDayFigure, speedChangeFigure, speedFigure } from '../../../main/api/figures.js';
+import { sourceFiles } from '../../helpers/sourceFiles.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 /**
@@ -22,13 +23,8 @@ const HAND_WRITTEN: { rule: string; line: RegExp }[] = [
 ];
 
 function handWritten(root: string): string[] {
-  const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
-    });
   const found: string[] = [];
-  for (const file of ['main', join('renderer', 'src')].flatMap((d) => files(join(root, d)))) {
+  for (const file of ['main', join('renderer', 'src')].flatMap((d) => sourceFiles(join(root, d)))) {
     if (file.endsWith(join('api', 'figures.ts'))) continue;
     readFileSync(file, 'utf8')
       .split('\n')

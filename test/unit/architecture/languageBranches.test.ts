@@ -1,21 +1,17 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../../main/api/localized.js';
 import { languageBranches } from '../../helpers/languageBranches.js';
 import { violations } from '../../helpers/importBoundaries.js';
+import { sourceFiles } from '../../helpers/sourceFiles.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 /** Functions of main/ and electron/ under `root` that take a text as one parameter per language (`f(ja, en)`) instead of one `Localized`. */
 function positionalTexts(root: string): string[] {
-  const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx|mts)$/.test(name) ? [path] : [];
-    });
   const found: string[] = [];
-  for (const file of ['main', 'electron'].flatMap((dir) => files(join(root, dir)))) {
+  for (const file of ['main', 'electron'].flatMap((dir) => sourceFiles(join(root, dir)))) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node)) {
