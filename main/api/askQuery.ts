@@ -106,6 +106,8 @@ export const moveSchema = z.union([
     from: z.string().min(1).max(80).nullable().optional(),
     to: z.string().min(1).max(80).nullable().optional(),
     process: z.string().min(1).max(80).nullable().optional(),
+    /** The business people leave, when they move between two businesses (「医療のエントリ1からSSのエントリ1に」); `business` holds both. */
+    fromBusiness: z.string().min(1).max(80).nullable().optional(),
   }),
   z.object({ speed: z.number().positive().max(10_000) }),
 ]);
@@ -204,7 +206,13 @@ export function fullQuery(q: AskQueryInput): AskQuery {
     move: q.move
       ? 'speed' in q.move
         ? { speed: q.move.speed }
-        : { count: q.move.count, from: q.move.from ?? null, to: q.move.to ?? null, process: q.move.process ?? null }
+        : {
+            count: q.move.count,
+            from: q.move.from ?? null,
+            to: q.move.to ?? null,
+            process: q.move.process ?? null,
+            ...(q.move.fromBusiness ? { fromBusiness: q.move.fromBusiness } : {}),
+          }
       : null,
     notFrom: list(q.notFrom),
     asks: ASKS.filter((a) => q.asks?.includes(a)),

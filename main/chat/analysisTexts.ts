@@ -7,7 +7,7 @@ import type { Alert, IncidentReport, ProcessProgress } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
 import { incidentLinesSince } from '../logs/logTexts.js';
 import type { AlertHistory } from '../alerts/alertHistory.js';
-import type { MoveImpactRow, StaffMove } from '../placement/moveImpact.js';
+import type { MoveImpactRow, MoveSide, StaffMove } from '../placement/moveImpact.js';
 import { type NamedTz, type Tz, when } from './textTz.js';
 import { alertTitle } from './alertTitle.js';
 
@@ -171,20 +171,26 @@ export function latenessWords(m: number | null, lang: Lang): string {
 export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: NamedTz): string {
   const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
   const lateness = (m: number | null): string => latenessWords(m, o.lang);
+  // A side that is one business says it: 「札幌 エントリ1（医療レセプト）から札幌 エントリ1（SS）へ」.
+  const side = (at: MoveSide): Localized => {
+    const b = at.businessId ? businessLabel(o.businessNames, at.businessId) : null;
+    return { ja: `${at.site} ${at.process}${b ? `（${b.ja}）` : ''}`, en: `${at.site} ${at.process}${b ? ` (${b.en})` : ''}` };
+  };
+  const [to, from] = [move.to && side(move.to), move.from && side(move.from)];
   const what =
-    move.from && move.to
+    from && to
       ? localize(o.lang, {
-          ja: `${move.from.site} ${move.from.process}から${move.to.site} ${move.to.process}へ${move.count}名移した場合:`,
-          en: `Moving ${move.count} from ${move.from.site} ${move.from.process} to ${move.to.site} ${move.to.process}:`,
+          ja: `${from.ja}から${to.ja}へ${move.count}名移した場合:`,
+          en: `Moving ${move.count} from ${from.en} to ${to.en}:`,
         })
-      : move.to
+      : to
         ? localize(o.lang, {
-            ja: `${move.to.site} ${move.to.process}に${move.count}名加えた場合:`,
-            en: `Adding ${move.count} to ${move.to.site} ${move.to.process}:`,
+            ja: `${to.ja}に${move.count}名加えた場合:`,
+            en: `Adding ${move.count} to ${to.en}:`,
           })
         : localize(o.lang, {
-            ja: `${move.from!.site} ${move.from!.process}から${move.count}名減らした場合:`,
-            en: `Taking ${move.count} from ${move.from!.site} ${move.from!.process}:`,
+            ja: `${from!.ja}から${move.count}名減らした場合:`,
+            en: `Taking ${move.count} from ${from!.en}:`,
           });
   // A side whose work is done today is not slowed or sped up by the move: said, not left out.
   const done = (['to', 'from'] as const)

@@ -1,4 +1,4 @@
-import type { AskOp, AskQuery, AskQueryInput } from '../api/askQuery.js';
+import type { AskOp, AskQuery, AskQueryInput, MeasureId } from '../api/askQuery.js';
 import type { AskResult } from '../api/assistantTypes.js';
 import { inLatin, type LatinNames } from '../api/latinNames.js';
 import { localize } from '../api/localized.js';
@@ -63,12 +63,21 @@ export interface Assistant {
  * once the company's names are taken out ("How many items are left at 札幌?" is English), English when Latin words are;
  * null when neither.
  */
+/** The measures a check answers with a yes, a no or an all-clear (answerQuery's checkText, and no incident found). */
+const VERDICT_MEASURES = new Set<MeasureId>(['remaining', 'slack', 'incidents']);
+
 export function questionLang(question: string, named?: NamedInText): Lang | null {
   let text = named ? named.text : question;
   if (named)
-    for (const h of [...named.sites, ...named.processes, ...named.businesses, ...named.operators, ...named.services, ...named.hosts].sort(
-      (a, b) => b.at - a.at,
-    ))
+    for (const h of [
+      ...named.sites,
+      ...named.processes,
+      ...named.businesses,
+      ...named.operators,
+      ...named.services,
+      ...named.hosts,
+      ...(named.again ?? []),
+    ].sort((a, b) => b.at - a.at))
       text = `${text.slice(0, h.at)} ${text.slice(h.end)}`;
   if (/[\u3040-\u30ff\u3400-\u9fff]/.test(text)) return 'ja';
   return /[A-Za-z]{2,}/.test(text) ? 'en' : /[\u3040-\u30ff\u3400-\u9fff]/.test(question) ? 'ja' : null;
@@ -186,7 +195,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       reading.readBy === 'chosen'
         ? []
         : unusedWords(names.finder(c.db, deps.aliases())(question), (t) => parse(t).query, { deadlines: () => deadlinesOf(q, c) });
-    const leftOut = engine === 'knowhow' || engine === 'outside' ? [] : unused.filter((u) => u.kind !== 'word');
+    // A yes, a no, an all-clear and a what-if's projection stand on every word of their question: with a word not
+    // understood, the answer says so first, and a check gives no verdict.
+    const verdict = (q.op === 'check' && q.measure !== null && VERDICT_MEASURES.has(q.measure)) || q.op === 'whatif';
+    const leftOut = engine === 'knowhow' || engine === 'outside' ? [] : unused.filter((u) => u.kind !== 'word' || verdict);
     const read = { ...reading, unused };
     const ctx: AskContext = { ...c, leftOut };
     const readMs = performance.now() - start;

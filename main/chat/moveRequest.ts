@@ -22,6 +22,17 @@ export function staffMoveOf(q: AskQuery, series: readonly ProcessProgress[]): St
   if (site === null) return null;
   const process = move.process ?? q.process[0] ?? latestOn(site);
   if (!process) return null;
-  if (from !== null && to !== null) return { count: move.count, to: { site: to, process }, from: { site: from, process } };
-  return to === null ? { count: move.count, to: null, from: { site, process } } : { count: move.count, to: { site, process }, from: null };
+  // Between two businesses of one process («医療のエントリ1からSSのエントリ1に»): both sides at the site, each its business.
+  if (move.fromBusiness) {
+    const toBusiness = q.business.find((b) => b !== move.fromBusiness) ?? null;
+    return {
+      count: move.count,
+      from: { site: from ?? site, process, businessId: move.fromBusiness },
+      to: { site: to ?? site, process, businessId: toBusiness },
+    };
+  }
+  // One business named is the one the change is about («札幌エントリ1（SS）から2人抜いたら»), not every business of the process.
+  const one = q.business.length === 1 ? { businessId: q.business[0]! } : {};
+  if (from !== null && to !== null) return { count: move.count, to: { site: to, process, ...one }, from: { site: from, process } };
+  return to === null ? { count: move.count, to: null, from: { site, process, ...one } } : { count: move.count, to: { site, process, ...one }, from: null };
 }

@@ -35,13 +35,19 @@ export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: NamedTz): st
     ja: `${c.from ? `${c.from}から` : ''}${where}へ${moved}名移した場合（切替${w.switchMinutes}分のあと、${moved}名の登録速度 計毎分${sp(w.after.perMinute - w.before.perMinute)}件が加わる）:`,
     en: `Moving ${moved} ${c.from ? `from ${c.from} ` : ''}to ${where} (after a ${w.switchMinutes}-min switch-over, their registered speeds add ${sp(w.after.perMinute - w.before.perMinute)}/min):`,
   });
+  const named = 'named' in c && c.named && c.named.length > 0 ? c.named : null;
   const short =
-    w.short > 0
+    w.short > 0 && named
       ? localize(o.lang, {
-          ja: `${c.from ?? '他拠点'}で${t.process}ができる人（スキル${minSkill}以上、今日まだ移動していない人）は${moved}名のため、${c.people}名ではなく${moved}名で試算しました。`,
-          en: `Only ${moved} at ${c.from ?? 'other sites'} can do ${t.process} (skill ${minSkill}+, not moved today), so this is for ${moved}, not ${c.people}.`,
+          ja: `${named.join('・')}は${t.process}に回せる人（スキル${minSkill}以上、出勤中で今日まだ移動していない人）の中にいないため、${moved}名で試算しました。`,
+          en: `${named.join(', ')} ${named.length > 1 ? 'are' : 'is'} not among those who can be moved to ${t.process} (skill ${minSkill}+, at work, not moved today), so this is for ${moved}.`,
         })
-      : null;
+      : w.short > 0
+        ? localize(o.lang, {
+            ja: `${c.from ?? '他拠点'}で${t.process}ができる人（スキル${minSkill}以上、今日まだ移動していない人）は${moved}名のため、${c.people}名ではなく${moved}名で試算しました。`,
+            en: `Only ${moved} at ${c.from ?? 'other sites'} can do ${t.process} (skill ${minSkill}+, not moved today), so this is for ${moved}, not ${c.people}.`,
+          })
+        : null;
   if (moved === 0) return short ?? head;
   const who = localize(o.lang, {
     ja: `- 移る人: ${w.movers.map((m) => `${m.name}（${m.site}、スキル${m.skill}、毎時${sp(m.perHour)}件）`).join('、')}`,

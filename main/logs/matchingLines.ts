@@ -143,3 +143,32 @@ export function narrowAnomalies(db: Database.Database, report: LogAnomalyReport,
   };
   return { ...report, anomalies: report.anomalies.filter(keep) };
 }
+
+/** Lines of one template at one level: what an all-clear about a host or a service must not leave out. */
+export interface WarningLines {
+  template: string;
+  level: string;
+  lines: number;
+  last: number;
+}
+
+/**
+ * The WARN and ERROR lines of a host or a service in [from, to), per template and level, the most frequent first: a
+ * host with no incident (no burst of errors) may still warn all day (a disk at 95 %), and "is it all right?" must say so.
+ */
+export function warningLines(
+  db: Database.Database,
+  f: { host?: string; service?: string; from: number; to: number },
+  limit = 3,
+): { lines: number; top: WarningLines[] } {
+  const w = lineWhere({ ...(f.host ? { host: f.host } : {}), ...(f.service ? { service: f.service } : {}), from: f.from, to: f.to });
+  const rows = db
+    .prepare(
+      `SELECT COALESCE(t.template, '') AS template, g.level, g.n AS lines, g.last FROM (
+         SELECT template_id, level, SUM(lines) AS n, MAX(ts) AS last FROM app_logs
+         WHERE ${w.sql} AND level IN ('WARN', 'WARNING', 'ERROR', 'FATAL', 'CRITICAL') GROUP BY template_id, level
+       ) g LEFT JOIN log_templates t ON t.template_id = g.template_id ORDER BY g.n DESC, g.last DESC`,
+    )
+    .all(...w.params) as WarningLines[];
+  return { lines: rows.reduce((s, r) => s + r.lines, 0), top: rows.slice(0, limit) };
+}

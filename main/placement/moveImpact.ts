@@ -2,10 +2,17 @@ import type { ProcessProgress } from '../api/types.js';
 import { assessProgress } from './siteOverview.js';
 
 /** A change of staff: people join `to`, leave `from`, or move between them. */
+/** One side of a move: a site's process, or one business on it when the manager named one («札幌エントリ1（SS）から»). */
+export interface MoveSide {
+  site: string;
+  process: string;
+  businessId?: string | null;
+}
+
 export interface StaffMove {
   count: number;
-  to: { site: string; process: string } | null;
-  from: { site: string; process: string } | null;
+  to: MoveSide | null;
+  from: MoveSide | null;
 }
 
 /** One site, process and business before and after the move. */
@@ -47,12 +54,15 @@ export function moveImpact(
  */
 export function speedChangeImpact(
   series: readonly ProcessProgress[],
-  at: { site: string; process: string },
+  at: MoveSide,
   deltaPerMinute: number,
   side: MoveImpactRow['side'],
   atRiskSlackMinutes: number,
 ): MoveImpactRow[] {
-  const list = series.filter((p) => p.site === at.site && p.process === at.process && p.status !== 'done');
+  // A business named takes the whole change; else it is shared between the process's open businesses.
+  const list = series.filter(
+    (p) => p.site === at.site && p.process === at.process && p.status !== 'done' && (!at.businessId || p.businessId === at.businessId),
+  );
   const total = list.reduce((s, p) => s + Math.max(0, p.speedPerMinute ?? 0), 0);
   return list.map((p) => {
     const share = total > 0 ? Math.max(0, p.speedPerMinute ?? 0) / total : 1 / list.length;

@@ -10,8 +10,11 @@ import { shortfall } from './shortfall.js';
 
 const MINUTE = 60_000;
 
-/** A manager's what-if on one late business: people join it (from one site, or wherever the optimizer finds them), or its speed becomes a figure. */
-export type WhatIfChange = { people: number; from: string | null } | { speedPerMinute: number };
+/**
+ * A manager's what-if on one late business: people join it (from one site, or wherever the optimizer finds them; only those
+ * `named`, when the manager named them), or its speed becomes a figure.
+ */
+export type WhatIfChange = { people: number; from: string | null; named?: readonly string[] } | { speedPerMinute: number };
 
 export interface WhatIfOutcome {
   target: ProcessProgress;
@@ -70,7 +73,9 @@ export async function moveWhatIf(
       donors: [],
     };
   }
-  const pool = s.candidates.filter((c) => change.from === null || c.site === change.from);
+  // The people the manager named («品川の上野さんを») are the ones weighed, not others the solver would rather choose.
+  const named = change.named ?? [];
+  const pool = s.candidates.filter((c) => (change.from === null || c.site === change.from) && (named.length === 0 || named.includes(c.name)));
   const n = Math.min(change.people, pool.length);
   const { cost } = moveCost(t, o.policy, o.distancesKm);
   const problem = { candidates: pool, deficitPerMinute, minMoves: 0, maxMoves: n, exactMoves: n, cost };

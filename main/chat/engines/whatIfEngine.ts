@@ -27,13 +27,14 @@ export const whatIfEngine: Engine = async (q, c) => {
   const speedTo = q.move && 'speed' in q.move ? q.move.speed : null;
   // The move is the query's (how many, from, to, the process): the same reading every engine and the restatement see.
   const move = speedTo === null ? staffMoveOf(q, series) : null;
-  const at = speedTo !== null ? latestOf(series, site, process) : (move?.to ?? null);
+  // A move between two businesses of one site is weighed on both sides' speeds (moveImpact), not as help from elsewhere.
+  const at = speedTo !== null ? latestOf(series, site, process) : move?.from?.businessId ? null : (move?.to ?? null);
   const situation = at && placementSituation(c.db, c.situationOptions, { site: at.site, process: at.process, businessId: q.business[0] ?? null }, c.overview());
   let text: string;
   if (situation) {
     c.onStage?.('optimize');
     // The number of people is the reading's (「三人」 "three people" are read once, in parseQuery), the places the move's.
-    const change = speedTo !== null ? { speedPerMinute: speedTo } : { people: move!.count, from: move!.from?.site ?? null };
+    const change = speedTo !== null ? { speedPerMinute: speedTo } : { people: move!.count, from: move!.from?.site ?? null, named: q.operator };
     text = whatIfAnswer(await moveWhatIf(situation, change, c.proposeOptions), c.cfg.placement.minSkill, c.tz);
   } else
     text = move

@@ -3,7 +3,9 @@ import type { QueryTable } from '../../api/assistantTypes.js';
 import { localize, type Localized } from '../../api/localized.js';
 import { withUnit } from '../../api/englishCount.js';
 import type { ProcessProgress } from '../../api/types.js';
-import { formatHm } from '../../config/zonedTime.js';
+import { formatHm, localDate } from '../../config/zonedTime.js';
+import { dayTimeFigure } from '../../api/figures.js';
+import { warningLines } from '../../logs/matchingLines.js';
 import { correctionWaiting, decisionsSince } from '../storeFacts.js';
 import { changeAnswer } from './changeAnswer.js';
 import { MEASURES } from './measures.js';
@@ -121,6 +123,12 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   // Items of a day ahead are what the forecast expects; other figures of a day ahead have no actuals yet.
   if (window.ahead && (q.measure === 'arrivals' || q.measure === 'remaining')) return planningAnswer({ ...q, measure: 'forecast_volume' }, c);
   if (window.ahead) return { text: L(T.ahead, label), table: empty };
+  // The progress figures below are the floor's now. A period that reaches back before today is not answered with them:
+  // lateness then is the record of deadlines missed; a speed, progress or finish of an earlier day is declined in words.
+  if (q.time !== null && window.from < c.dayStart && q.measure && PROGRESS_MEASURES.has(q.measure)) {
+    if (q.measure === 'slack' || q.measure === 'finish') return answerQuery({ ...q, measure: 'missed_deadlines', status: null }, c);
+    if (q.measure !== 'deadline') return { text: L(T.pastNotKept, label, S(window.label)), table: empty };
+  }
 
   let rows: Row[] = [];
   let when = '';
@@ -172,10 +180,9 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     when = S(window.label);
     const what = q.host.join('・') || q.service.join('・') || q.site.join('・') || S(T.allServices);
     // No yes/no word: 「落ちてない？」 and "is it up?" ask opposite ways; the sentence says what holds.
-    if (list.length === 0) return { text: L(T.noIncident, what, when), table: empty };
     // An incident of an earlier day says its date: 「00:04から」 alone would read as today.
-    const at = (t: number): string =>
-      t >= c.dayStart ? hm(t) : `${new Intl.DateTimeFormat('en-US', { timeZone: c.timeZone, month: 'numeric', day: 'numeric' }).format(t)} ${hm(t)}`;
+    const at = (t: number): string => (t >= c.dayStart ? hm(t) : dayTimeFigure(localDate(t, c.timeZone), hm(t), c.lang));
+    if (list.length === 0) return { text: [L(T.noIncident, what, when), warningsSaid(q, window, c, at)].filter(Boolean).join(''), table: empty };
     rows = list.map((i) => ({ key: i.services[0]!, value: i.lines, shown: L(T.incident, i.services.join('・'), at(i.start), i.lines, i.hosts.join(', ')) }));
     return {
       text: rows.map((r) => r.shown).join('\n'),
@@ -238,13 +245,31 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   return { text: [head, ...sorted.map((r) => `- ${r.key}: ${r.shown}`)].join('\n'), table };
 }
 
+/** The warnings and errors of the hosts and services named, in the window: an all-clear says them (none: nothing). */
+function warningsSaid(q: AskQuery, window: { from: number; to: number }, c: QueryContext, at: (t: number) => string): string {
+  const named = [...q.host.map((host) => ({ host })), ...q.service.map((service) => ({ service }))];
+  const found = named.map((n) => warningLines(c.db, { ...n, from: window.from, to: window.to }));
+  const n = found.reduce((s, f) => s + f.lines, 0);
+  if (n === 0) return '';
+  const top = found
+    .flatMap((f) => f.top)
+    .sort((a, b) => b.lines - a.lines)
+    .slice(0, 3)
+    .map((w) => localize(c.lang, T.warningLine)(w.level, w.lines, w.template, at(w.last)));
+  return localize(c.lang, { ja: '', en: ' ' }) + localize(c.lang, T.warningsAnyway)(n, top.join(localize(c.lang, { ja: '、', en: '; ' })));
+}
+
 function checkText(q: AskQuery, rows: Row[], c: QueryContext, when: string): string {
   const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(c.lang, t)(...a);
   const S = (t: Localized): string => localize(c.lang, t);
+  // Without a verdict (a word of the question not read), the sentence says what holds and no yes or no.
+  const verdict = (yes: boolean): string => (c.verdict === false ? '' : `${S(yes ? T.yes : T.no)} `);
   if (q.measure === 'remaining') {
     const left = rows.reduce((s, r) => s + (r.value ?? 0), 0);
     return `${
-      left === 0 ? `${S(T.yes)} ${rows.map((r) => L(T.done, r.key)).join(' ')}` : `${S(T.no)} ${rows.map((r) => L(T.notDone, r.key, r.value ?? 0)).join(' ')}`
+      left === 0
+        ? `${verdict(true)}${rows.map((r) => L(T.done, r.key)).join(' ')}`
+        : `${verdict(false)}${rows.map((r) => L(T.notDone, r.key, r.value ?? 0)).join(' ')}`
     }${L(T.checkWhen, when)}`;
   }
   if (q.measure === 'slack') {
@@ -252,7 +277,7 @@ function checkText(q: AskQuery, rows: Row[], c: QueryContext, when: string): str
     // 「遅れそうな工程ある？」 "any lines at risk?" asks whether there is trouble: yes means there is. "Will it make it?" the opposite.
     const trouble = q.status === 'late' || q.status === 'at_risk';
     const yes = late.length === 0 ? !trouble : trouble;
-    return `${S(yes ? T.yes : T.no)} ${
+    return `${verdict(yes)}${
       late.length === 0
         ? rows.map((r) => L(T.onTime, r.key, r.value === null ? null : r.shown)).join(' ')
         : late.map((r) => (r.several ? `${r.key}: ${r.shown}` : L(T.late, r.key, -r.value!))).join(' ')

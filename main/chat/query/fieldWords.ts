@@ -41,6 +41,17 @@ export function againstOf(op: AskOp, folded: string): AskQuery['against'] {
   return 'usual';
 }
 
+/**
+ * The earlier time a change is measured against, said with its comparison word (「先週の木曜と比べて」「昨日より」, "compared
+ * with last Thursday", "than yesterday"): that time is the base (`against`), not the time asked about.
+ */
+const BASE_TIME =
+  /(?:先週|前週|昨日|きのう|前日)(?:の)?(?:[月火水木金土日](?:曜日?)?)?(?:と|に)?(?:比べ|くらべ|比較|比|より)|\b(?:compared? (?:to|with)|than|vs\.?|versus|against) (?:last (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday)\b/;
+
+/** A change's text without its base time («先週の木曜と比べて今日の入荷は» → «今日の入荷は»), or null when it names none. */
+export const withoutBaseTime = (op: AskOp, folded: string): string | null =>
+  op === 'change' && BASE_TIME.test(folded) ? folded.replace(BASE_TIME, ' ') : null;
+
 /** 「先週と今週」 "this week against last week": the week so far, against the same days of the week before (its `against`). */
 export const changeTime = (op: AskOp, folded: string): AskQuery['time'] =>
   op === 'change' && /今週|こんしゅう|this week/.test(folded) && againstOf(op, folded) === 'last_week' ? 'this_week' : null;

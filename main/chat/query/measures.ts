@@ -478,7 +478,8 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
   overtime: {
     ...MEASURE_LABELS.overtime,
     source: { kind: 'planning' },
-    words: ['残業', 'ざんぎょう', '時間外', '超勤', 'overtime', 'extra hours', 'ot hours'],
+    // The monthly limit is part of every overtime answer: 「残業の上限」 "overtime limit" are words of it.
+    words: ['残業', 'ざんぎょう', '時間外', '超勤', 'overtime', 'extra hours', 'ot hours', '上限', 'overtime limit'],
   },
   forecast_volume: {
     ...MEASURE_LABELS.forecast_volume,

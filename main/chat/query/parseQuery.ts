@@ -9,9 +9,11 @@ import { asksHistory, asksPlanHistory } from './historyWords.js';
 import { hasCue as has, measureScores } from './measureWords.js';
 import { OP_CUES } from './opCues.js';
 import { PERMISSION } from './ruleVerdict.js';
-import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf } from './fieldWords.js';
+import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf, withoutBaseTime } from './fieldWords.js';
 import { namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
+import { spellFixed } from './typoWords.js';
+import { ADD, MOVE_VERB, REMOVE } from './moveWords.js';
 import type { NamedInText } from './queryNames.js';
 
 /** The rules parser's reading of a request, and how sure it is of the operation. */
@@ -76,12 +78,15 @@ const KANJI_DIGITS = '〇一二三四五六七八九十';
  * "break it down by site" asks for a split (its "down" is not an outage). "One" stays a word: "which one" is no count.
  */
 function wordsRead(folded: string): string {
-  return folded
+  return spellFixed(folded)
     .replace(/\b(two|three|four|five|six|seven|eight|nine|ten)\b/g, (w) => String(NUMBER_WORDS.indexOf(w)))
     .replace(/([一二三四五六七八九十])(?=人|名)/g, (k) => String(KANJI_DIGITS.indexOf(k)))
     .replace(/break(?:ing)? (?:it |this |that |them |those |these )?down|breakdown/g, 'split');
 }
 
+/** "can/may <a kind of person> … do/handle/take <work>": whether someone may do a kind of work, a question of the rules. */
+const ENGLISH_PERMISSION =
+  /\b(?:can|could|may)\b (?:the |a |an |our |any |some )?(?:helpers?|support(?:ing)? (?:staff|people|operators?)|people|someone|anyone|staff|operators?|new ?(?:hires?|comers?|people|staff)|newbies?|trainees?|juniors?)\b.*\b(?:do|handle|take|perform|run|own)\b/;
 /** The operation's evidence: cues, plus the question's structure. */
 function opEvidence(folded: string, named: NamedInText, move: AskMove | null, measureFound: boolean): Map<AskOp, number> {
   const e = new Map<AskOp, number>(ASK_OPS.map((op) => [op, 0]));
@@ -101,11 +106,14 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   // Whether something may be done (「応援の人に最終チェックを任せても大丈夫？」 "can a helper do the final check?") asks the
   // company's rules: the helper it names is who would do it, not people asked for, and its yes or no is the rule's
   // (ruleVerdict.ts). A rule holds whatever the day: asked of a day (「明日承認して大丈夫？」), it is that day's floor.
+  // In English the same question names a kind of person and a kind of work: "can the helpers from Morioka do the final
+  // check?", "may new hires handle corrections?" (a move of people asks "can we send …", not what someone may do).
+  if (ENGLISH_PERMISSION.test(folded)) e.set('knowhow', e.get('knowhow')! + 4);
   if (e.get('knowhow')! > 0 && PERMISSION.test(folded) && timeOf(folded) === null) for (const op of ['propose', 'check'] as const) e.set(op, 0);
   // Against a past time (昨日と比べて, than last week), a comparison is a change over time, not of two things.
   // With nothing named twice, "compare X with yesterday" compares X with itself then: the comparison's words are the change's.
   const several = namedTwice(named) !== null;
-  if (/昨日|きのう|前日|先週|前週|普段|いつも|通常|yesterday|last week|usual|normal/.test(folded))
+  if (/昨日|きのう|前日|先週|前週|普段|いつも|通常|yesterday|last (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|usual|normal/.test(folded))
     e.set('change', e.get('change')! + (several ? Math.min(2, e.get('compare')!) : e.get('compare')! + 0.5));
   // 「誰が遅い？」 "who's slow?": the slowest (or fastest) people, a ranking, even without a superlative.
   if (/\bwho|誰|だれ/.test(folded) && /\bslow|\bfast|遅い|速い|おそい|はやい/.test(folded)) e.set('rank', e.get('rank')! + 2);
@@ -188,8 +196,26 @@ function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
 }
 
 /** Taking people away (「3人抜いたら」 "pull 2 out") or adding them (「2人追加」 "add 2"): a site named without から or に is left or joined by them. */
-const REMOVE = /減ら|へら|抜|外し|外す|引っこ抜|引き上げ|remove|take away|take out|pull out|-\s*\d/;
-const ADD = /追加|ついか|増や|ふや|足し|足す|入れ|加え|add|\+\s*\d/;
+
+/**
+ * Of two businesses named in a move, the one people leave: named before 「から」「より」, or after "from"/"out of" and before
+ * "to"/"into" («from Sapporo's Medical claims Entry 1 to SS Entry 1»). Nothing when fewer than two are named.
+ */
+function businessLeft(text: string, named: NamedInText): { fromBusiness?: string } {
+  if (new Set(named.businesses.map((h) => h.canonical)).size < 2) return {};
+  const en = /\b(?:from|out of)\b/i.exec(text);
+  const zone = en
+    ? {
+        from: en.index,
+        to: /\b(?:to|into)\b/i.exec(text.slice(en.index + en[0].length))
+          ? en.index + en[0].length + /\b(?:to|into)\b/i.exec(text.slice(en.index + en[0].length))!.index
+          : text.length,
+      }
+    : { from: 0, to: Math.max(text.indexOf('から'), text.indexOf('より')) };
+  const left = named.businesses.filter((h) => h.at >= zone.from && h.end <= zone.to);
+  const other = named.businesses.filter((h) => !left.includes(h));
+  return left.length > 0 && other.length > 0 && left[0]!.canonical !== other[0]!.canonical ? { fromBusiness: left[0]!.canonical } : {};
+}
 
 function moveOf(folded: string, named: NamedInText): AskMove | null {
   const speed = /(?:毎分|分速) ?(\d+(?:\.\d+)?) ?件|(\d+(?:\.\d+)?) ?(?:件\/分|件毎分|items?\/min|per min(?:ute)?|items? (?:a|per) minute)/.exec(folded);
@@ -198,17 +224,30 @@ function moveOf(folded: string, named: NamedInText): AskMove | null {
   const condition =
     /たら|なら|ても|もし|仮に|場合|試算|(?:回|出|移|送|貸|動か|まわ|うつ)せる|借りられる|\bif\b|suppose|what|would|\bat \d|\b(?:can|could) (?:we|i|you) (?:move|send|shift|lend|spare|pull|borrow)\b/;
   if (speed && condition.test(folded)) return { speed: Number(speed[1] ?? speed[2]) };
-  const people = /\+ ?(\d+) ?(?:名|人)?|(\d+) ?(?:名|人|にん|めい|people|persons?|operators?|staff|heads?|more)/.exec(folded);
+  const counted = /\+ ?(\d+) ?(?:名|人)?|(\d+) ?(?:名|人|にん|めい|people|persons?|operators?|staff|heads?|more)/.exec(folded);
+  // People named and moved (「上野さんを札幌に回したら」 "what if Ueno goes to Sapporo"): as many as are named.
+  const movedByName = !counted && named.operators.length > 0 && MOVE_VERB.test(folded) ? String(new Set(named.operators.map((o) => o.canonical)).size) : null;
+  const people = counted ?? (movedByName ? [movedByName, movedByName, undefined] : null);
   if (!people || !(condition.test(folded) || /^\+/.test(people[0]))) return null;
   const text = named.text;
   // The site people leave: 「大阪から」「大阪の検証から」, "from Osaka", "out of Osaka" ("pull 2 out of Osaka": a removal).
-  const source = named.sites.find(
+  let source = named.sites.find(
     (h) =>
       // 「大阪の検証から」 is from 大阪; 「札幌のエントリ1に盛岡から」 is to 札幌 (a target's に or へ ends the site's own words).
       /^(?:拠点|センター)?(?:の[^\s、。にへ]{0,8}?)?(?:から|より|→|->)/.test(text.slice(h.end)) ||
       /(?:from|out of|away from) ?(?:the )?$/.test(text.slice(0, h.at)),
   );
-  const target = named.sites.find((h) => h !== source);
+  // The site people go to: 「札幌に」「札幌のエントリ1へ」, "to Sapporo"; else the site named that is not the source.
+  const marked = named.sites.find(
+    (h) =>
+      h !== source &&
+      (/^(?:拠点|センター)?(?:の[^\s、。]{0,8}?)?(?:に|へ)(?!ついて|関して|対して)/.test(text.slice(h.end)) ||
+        /\b(?:to|into) ?(?:the )?$/.test(text.slice(0, h.at))),
+  );
+  // A person named with their site (「品川の上野さんを札幌に」, "Ueno from Shinagawa to Sapporo") leaves that site.
+  const home = !source && marked ? named.sites.find((h) => h !== marked && named.operators.some((o) => o.at >= h.end && o.at - h.end <= 2)) : undefined;
+  const target = marked ?? named.sites.find((h) => h !== source);
+  source ??= home;
   // The process they are moved to is the one named with the target (「札幌のエントリ1に」), not the one they leave
   // (「大阪の検証から」): the first process after the target's name, else the first one named.
   const process = (target ? named.processes.find((p) => p.at >= target.end) : undefined) ?? named.processes[0];
@@ -219,6 +258,7 @@ function moveOf(folded: string, named: NamedInText): AskMove | null {
     from: (leaves ? target : source)?.canonical ?? null,
     to: leaves ? null : (target?.canonical ?? null),
     process: process?.canonical ?? null,
+    ...businessLeft(text, named),
   };
 }
 
@@ -305,9 +345,14 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     // Against a measure the request said; one taken by default does not overrule the split it asked for.
     by: op === 'history' ? null : splitOf(op, folded, names, scores.size > 0 ? measure : null),
     // The earlier day a change compares with is its `against`, not the time asked about; a request not about the floor has no time of the floor's.
+    // A time said as the base of a comparison (「先週の木曜と比べて今日の…」) is that base: the time asked is the rest's.
     time:
       changeTime(op, folded) ??
-      ((op === 'change' && againstOf(op, folded) === timeOf(folded)) || (op === 'outside' && !statistic && said) ? null : timeOf(folded)),
+      (withoutBaseTime(op, folded) !== null
+        ? timeOf(withoutBaseTime(op, folded)!)
+        : (op === 'change' && againstOf(op, folded) === timeOf(folded)) || (op === 'outside' && !statistic && said)
+          ? null
+          : timeOf(folded)),
     rank: rankOf(op, folded, measure),
     against: againstOf(op, folded),
     move: op === 'whatif' ? move : null,

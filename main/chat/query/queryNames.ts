@@ -82,6 +82,11 @@ export interface NamedInText {
   hosts: NameHit[];
   /** The words the company taught that the request uses: they speak for their measures (measureWords.ts). */
   taught: TaughtWord[];
+  /**
+   * A name said again (the second "Entry 1" of "from Medical claims Entry 1 to SS Entry 1"): where, so the words around
+   * it are not read as words of their own. Each list above holds a name once, at its first place.
+   */
+  again?: { at: number; end: number }[];
 }
 
 interface Term {
@@ -157,7 +162,7 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
     const text = normalizeText(raw);
     const folded = foldForCues(raw);
     const taught = (names.taught ?? []).filter((t) => hasCue(folded, t.folded));
-    const out: NamedInText = { text, sites: [], processes: [], businesses: [], operators: [], services: [], hosts: [], taught };
+    const out: NamedInText = { text, sites: [], processes: [], businesses: [], operators: [], services: [], hosts: [], taught, again: [] };
     const taken: boolean[] = [];
     for (const { kind, term } of all) {
       let from = 0;
@@ -177,6 +182,7 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
         if (taken.slice(at, end).some(Boolean)) continue;
         for (let i = at; i < end; i++) taken[i] = true;
         if (!out[kind].some((h) => h.canonical === term.canonical)) out[kind].push({ canonical: term.canonical, at, end });
+        else out.again!.push({ at, end });
       }
     }
     for (const k of ['sites', 'processes', 'businesses', 'operators', 'services', 'hosts'] as const) out[k].sort((a, b) => a.at - b.at);

@@ -47,6 +47,15 @@ export const QUERY_TEXTS = {
     ja: (what: string, when: string) => `${what}に障害は見つかっていません（${when}）。`,
     en: (what: string, when: string) => `No incident found for ${what} (${when}).`,
   } as Localized<(what: string, when: string) => string>,
+  /** After 「障害は見つかっていません」: the warnings and errors that are there all the same, the most frequent first. */
+  warningsAnyway: {
+    ja: (n: number, top: string) => `ただし警告・エラーが${countFigure(n)}行あります: ${top}。`,
+    en: (n: number, top: string) => `But it logged ${count(n, 'warning or error line', 'warning or error lines')}: ${top}.`,
+  } as Localized<(n: number, top: string) => string>,
+  warningLine: {
+    ja: (level: string, lines: number, template: string, last: string) => `${level} ${lines}行「${template}」（最新 ${last}）`,
+    en: (level: string, lines: number, template: string, last: string) => `${level} ×${lines} "${template}" (latest ${last})`,
+  } as Localized<(level: string, lines: number, template: string, last: string) => string>,
   incident: {
     ja: (svc: string, start: string, lines: number, hosts: string) => `${svc}: ${start}から障害（エラー等${lines}行、${hosts}）`,
     en: (svc: string, start: string, lines: number, hosts: string) => `${svc}: incident since ${start} (${count(lines, 'line')}, ${hosts})`,
@@ -94,6 +103,13 @@ export const QUERY_TEXTS = {
     ja: 'そのデータ（給与・コスト・品質スコアなど）はGenbaの持つデータ（進捗、人員とスキル、ログ、アラート、承認）にありません。',
     en: 'That data (pay, cost, quality scores …) is not among what Genba holds (progress, staff and skills, logs, alerts, decisions).',
   } as Localized,
+  /** A figure of the floor now (speed, progress, finish) asked of an earlier period: not answered with today's. */
+  pastNotKept: {
+    ja: (what: string, period: string) =>
+      `${what}は今日の現在の値しか分からないため、${period}についてはお答えできません（今日の値をその日の値として答えることはしません）。${period}の処理件数・残件・納期遅れならお答えできます。`,
+    en: (what: string, period: string) =>
+      `Genba knows ${what.toLowerCase()} only for today, as it stands now, so it cannot answer it for ${period} (it will not give today's figure as that period's). For ${period} it can give the items done, the items left, or the deadlines missed.`,
+  } as Localized<(what: string, period: string) => string>,
   ahead: {
     ja: (what: string) =>
       `${what}は明日以降のことなので、実績からはお答えできません。明日の物量予測（「明日の物量は？」）や配置計画（「明日の配置を提案して」）ならお答えできます。`,

@@ -3,6 +3,7 @@ import type { UnusedWord } from '../../api/assistantTypes.js';
 import { foldForCues } from '../foldForCues.js';
 import { FUNCTION_WORDS_EN, FUNCTION_WORDS_JA } from './functionWords.js';
 import { MEASURES } from './measures.js';
+import { ADD, MOVE_VERB, REMOVE } from './moveWords.js';
 import { OP_CUES } from './opCues.js';
 import type { NamedInText } from './queryNames.js';
 
@@ -45,7 +46,15 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
   const isDeadline = (hm: string): boolean => (deadlines ??= o.deadlines?.() ?? new Set()).has(hm);
   const text = found.text;
   const base = parse(text);
-  const spans = [found.sites, found.processes, found.businesses, found.operators, found.services, found.hosts].flat();
+  const spans: { at: number; end: number }[] = [
+    found.sites,
+    found.processes,
+    found.businesses,
+    found.operators,
+    found.services,
+    found.hosts,
+    found.again ?? [],
+  ].flat();
   for (const t of found.taught)
     for (let at = text.indexOf(t.word); at >= 0; at = text.indexOf(t.word, at + 1)) spans.push({ at, end: at + t.word.length } as never);
   let masked = text;
@@ -59,6 +68,8 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     const latin = /^[a-z]/.test(word);
     const kind: UnusedWord['kind'] = /^\d/.test(word) ? 'number' : NEGATION.test(word) ? 'negation' : 'word';
     if (kind === 'word' && (AUXILIARY_NOT.test(word) || (latin ? FUNCTION_WORDS_EN.has(word.replace(/['’].*$/, '')) : FUNCTION_WORDS_JA.has(word)))) continue;
+    // The weekday written beside a date (「10月21日（火）」) restates the day the date already is.
+    if (kind === 'word' && /^[月火水木金土日]$/.test(word) && /[日\d]\s*[（(]$/.test(text.slice(0, at)) && /^[）)]/.test(text.slice(end))) continue;
     // A clock time (16:00, 「16時」) that is the deadline of a line asked about says what the answer states anyway.
     const clock = kind !== 'number' ? null : (/^(\d{1,2}):(\d{2})$/.exec(word) ?? (/^時/.test(text.slice(end)) ? [word, word, '00'] : null));
     if (clock && isDeadline(`${Number(clock[1])}:${clock[2]}`)) continue;
@@ -66,6 +77,8 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     // A number is used when its value matters: another number in its place reads otherwise (「上位3」 is a ranking's 3 even
     // where 3 is also the default). Any other word, when the reading without it differs.
     if (kind === 'number' ? changes(at, end, other) : changes(at, end, ' ')) continue;
+    // A verb of moving people («add», 「回す」) is what the move read says, even where the count and places alone would say it.
+    if (kind === 'word' && base.move && [ADD, REMOVE, MOVE_VERB].some((r) => r.test(word))) continue;
     if (kind === 'word') {
       const folded = foldForCues(word);
       if (VOCABULARY().some((v) => v.includes(folded) || folded.includes(v))) continue;

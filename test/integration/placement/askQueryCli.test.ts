@@ -88,7 +88,17 @@ describe('genba ask --json: comparisons, rankings, yes/no, status and missing da
     const r = ask('entry-api 落ちてない？');
     expect(r.query).toMatchObject({ read: { op: 'check', measure: 'incidents', service: ['entry-api'] }, answeredBy: 'planner' });
     // The demo's one incident today is ocr-worker's (13:50, 札幌): entry-api has none, and the answer is about entry-api alone.
-    expect(r.answer).toBe('entry-apiに障害は見つかっていません（今日（00:00〜15:40））。');
+    // No incident is not all clear: its warnings and errors of the day are said with it, counted as SQL counts them.
+    const warned = db
+      .prepare(`SELECT SUM(lines) AS n FROM app_logs WHERE service = 'entry-api' AND level IN ('WARN', 'ERROR', 'FATAL', 'CRITICAL') AND ts >= ? AND ts < ?`)
+      .get(NOW - 15 * 3_600_000 - 40 * 60_000, NOW) as { n: number };
+    expect(warned.n).toBeGreaterThan(0);
+    expect(r.answer).toMatch(
+      new RegExp(
+        `^entry-apiに障害は見つかっていません（今日（00:00〜15:40））。ただし警告・エラーが${warned.n.toLocaleString('en-US')}行あります: (?:WARN|ERROR) \\d+行「`,
+      ),
+    );
+    expect(r.answer).not.toContain('ocr-worker');
     const errors = db
       .prepare(`SELECT COUNT(*) AS n FROM app_logs WHERE service = 'ocr-worker' AND level IN ('ERROR', 'FATAL', 'CRITICAL') AND ts >= ? AND ts < ?`)
       .get(NOW - 15 * 3_600_000 - 40 * 60_000, NOW) as { n: number };

@@ -1,0 +1,8 @@
+/** The verbs of a move of people, declared once: the parser reads a move by them, and the word check counts them as read. */
+
+/** Taking people away: 減らす, 抜く, remove, pull out. */
+export const REMOVE = /減ら|へら|抜|外し|外す|引っこ抜|引き上げ|remove|take away|take out|pull out|-\s*\d/;
+/** A verb that moves people: 回す, 移す, 送る, 出す, 応援, go, move, send, lend. */
+export const MOVE_VERB = /回|まわ|移|うつ|送|出し|出す|出せ|貸|応援|ヘルプ|\b(?:go|goes|went|move[sd]?|send|sent|lend|lent|shift|help)\b/;
+/** Adding people: 追加, 増やす, 入れる, add. */
+export const ADD = /追加|ついか|増や|ふや|足し|足す|入れ|加え|add|\+\s*\d/;

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import wordListPath from 'word-list';
+import { foldForCues } from '../foldForCues.js';
+import { FUNCTION_WORDS_EN } from './functionWords.js';
+import { MEASURES } from './measures.js';
+import { OP_CUES } from './opCues.js';
+
+/** Words this short are left as typed: one letter off is too often another real word ("late", "lane"). */
+const MIN_LENGTH = 6;
+
+let known: { all: Set<string>; long: string[] } | null = null;
+/** The single Latin words of the vocabulary (measures' words, operations' cues) and the English function words. */
+const vocabulary = (): { all: Set<string>; long: string[] } => {
+  if (known) return known;
+  const words = new Set<string>(FUNCTION_WORDS_EN);
+  for (const w of [...Object.values(MEASURES).flatMap((m) => m.words), ...Object.values(OP_CUES).flatMap((cues) => cues.map(([cue]) => cue))])
+    for (const x of foldForCues(w).match(/[a-z]+/g) ?? []) words.add(x);
+  known = { all: words, long: [...words].filter((w) => w.length >= MIN_LENGTH) };
+  return known;
+};
+
+let dictionary: string | null = null;
+/**
+ * Whether English has the word (word-list's 274k words, one a line): "failing" and "processes" are words of their own, not
+ * typos of "falling" and "processed". Read only when a word is one edit from the vocabulary, which few questions have.
+ */
+const isEnglish = (w: string): boolean => (dictionary ??= `\n${readFileSync(wordListPath, 'utf8')}\n`).includes(`\n${w}\n`);
+
+/** Whether two words are one edit apart: a letter changed, added, dropped, or two neighbours swapped ("overtiem"). */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * A misspelt word of the vocabulary read as the word ("any overtiem this week?", "deadlne", "absense"): a Latin word of
+ * six letters or more that neither the vocabulary nor English has, one edit from exactly one of the vocabulary's words. A
+ * word near two is left as typed.
+ */
+export function spellFixed(folded: string): string {
+  const v = vocabulary();
+  return folded.replace(/[a-z]{6,}/g, (w) => {
+    if (v.all.has(w)) return w;
+    const near = v.long.filter((k) => oneEdit(w, k));
+    return near.length === 1 && !isEnglish(w) ? near[0]! : w;
+  });
+}

@@ -1,0 +1,140 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type GenbaApp } from '../../../main/app.js';
+import { createHandlerTable } from '../../../main/handlerTable.js';
+import { copyDemoStore } from '../../helpers/demoStore.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+const NOW = Date.parse('2025-10-23T15:40+09:00');
+const DAY = 86_400_000;
+const TODAY0 = Date.parse('2025-10-23T00:00+09:00');
+
+/**
+ * Issue 60: no yes, no or all-clear that Genba's own facts contradict, on the demo company at 15:40. Each case is a kind
+ * of confident wrong statement a blind set found: a verdict on a reading that left a word out, today's state given for
+ * an earlier day, an all-clear for a host that warns all day, a practice the rules forbid answered from the floor, a
+ * move read the wrong way round or onto the wrong business, and the base of a comparison taken for the day asked.
+ * Figures are checked against plain SELECTs of the same store.
+ */
+describe('no verdict the facts contradict', () => {
+  const dir = tempDir();
+  let app: GenbaApp;
+  let db: Database.Database;
+  const ask = async (question: string) => {
+    const r = await createHandlerTable(app)['chat.ask']({ question, conversationId: null });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+
+  beforeAll(async () => {
+    await copyDemoStore(dir.path);
+    app = createApp({ dataDir: dir.path, now: NOW });
+    await app.start();
+    await app.assistant.prepare({ solver: false });
+    // The logs are taken in on the first question about them.
+    await ask('今日のエラーは？');
+    db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+  }, 300_000);
+  afterAll(async () => {
+    db?.close();
+    await app?.stop();
+    dir.remove();
+  });
+
+  it('a check whose reading leaves a word unread says the word and gives no yes or no', async () => {
+    const r = await ask('Will Sapporo make it in time for the quarterly audit?');
+    expect(r.query!.read).toMatchObject({ op: 'check', measure: 'slack' });
+    expect(r.query!.unused.map((u) => u.word)).toEqual(expect.arrayContaining(['quarterly', 'audit']));
+    expect(r.answer).toMatch(/^Note: I could not read "[^"]+"/);
+    expect(r.answer).not.toMatch(/\b(?:Yes|No)\./);
+    // The same question without the unread words keeps its verdict.
+    expect((await ask('Will Sapporo make it in time?')).answer).toMatch(/^No\. /);
+    expect((await ask('札幌は監査までに間に合う？')).answer).toMatch(/^※ 質問の「監査」を読み取れず.*\n札幌: 8系列中1系列が遅れ/);
+  });
+
+  it('lateness on an earlier day is the record of deadlines missed that day, not the state now; a speed of an earlier day is declined', async () => {
+    // Each series' deadline on 10/21, and the newest snapshot at or before it that day: work left there is a miss.
+    const [from, to] = [TODAY0 - 2 * DAY, TODAY0 - DAY];
+    const rows = db
+      .prepare(
+        `SELECT location_name || business_id || process_name AS k, snapshot_time AS t, expected_completion_time AS d, total_waiting AS left
+         FROM progress_snapshots WHERE expected_completion_time >= ? AND expected_completion_time < ? AND snapshot_time <= expected_completion_time
+           AND snapshot_time > expected_completion_time - ?`,
+      )
+      .all(from, to, DAY) as { k: string; t: number; d: number; left: number }[];
+    const last = new Map<string, { t: number; left: number }>();
+    for (const r of rows) if ((last.get(`${r.k}|${r.d}`)?.t ?? -1) < r.t) last.set(`${r.k}|${r.d}`, r);
+    const missed = [...last.values()].filter((x) => x.left > 0).length;
+    const r = await ask('１０月２１日（火）に納期遅れはあった？');
+    expect(r.query!.read).toMatchObject({ op: 'check', measure: 'slack', time: 'date_10-21' });
+    expect(r.answer).toContain('10/21');
+    expect(r.answer).toContain(`全体: ${missed} 件`);
+    expect(r.answer).not.toMatch(/15:40時点|^はい|^いいえ/);
+    // The weekday beside its date restates the date: nothing is said to be unread.
+    expect(r.query!.unused).toEqual([]);
+    const speed = await ask('How fast was Sapporo entry 1 yesterday?');
+    expect(speed.answer).toMatch(/only for today/);
+    expect(speed.answer).not.toMatch(/\d+\.\d items\/min/);
+  });
+
+  it('a host with no incident but warnings all day is not all clear: its warning lines are said, counted as SQL counts them', async () => {
+    const warned = db
+      .prepare(`SELECT SUM(lines) AS n, MAX(ts) AS last FROM app_logs WHERE host = 'export-01' AND level IN ('WARN', 'ERROR') AND ts >= ? AND ts < ?`)
+      .get(TODAY0, NOW) as { n: number; last: number };
+    expect(warned.n).toBeGreaterThan(0);
+    const r = await ask('export-01のdisk、大丈夫？');
+    expect(r.query!.read).toMatchObject({ op: 'check', measure: 'incidents', host: ['export-01'] });
+    const last = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }).format(warned.last);
+    expect(r.answer).toContain(`ただし警告・エラーが${warned.n}行あります`);
+    expect(r.answer).toContain(`最新 ${last}`);
+    expect(r.answer).toContain('Disk usage');
+  });
+
+  it('whether a helper may do a kind of work is answered by the rule that forbids it, in English as in Japanese', async () => {
+    for (const q of [
+      "Can the helpers from Morioka do the final check on Sapporo's verification?",
+      '盛岡からの応援者に札幌の検証の最終チェックを任せてもいい？',
+    ]) {
+      const r = await ask(q);
+      expect(r.query!.read.op, q).toBe('knowhow');
+      expect(r.answer, q).toMatch(/^(?:No\.|いいえ。)/);
+      expect(r.citations.map((c) => c.heading).join(' '), q).toMatch(/Verification|検証工程/);
+    }
+  });
+
+  it('a person named with their site leaves it for the site named with に; the person named is the one moved', async () => {
+    const r = await ask('Shinagawaの上野さん1人だけ札幌にmoveしたら間に合う？');
+    expect(r.query!.read.move).toMatchObject({ count: 1, from: '品川', to: '札幌' });
+    expect(r.answer).toMatch(/^品川から札幌 エントリ1（SS）へ1名移した場合/);
+    expect(r.answer).toContain('移る人: 上野 由香利（品川');
+    const en = await ask('What if Ueno from Shinagawa goes to Sapporo entry 1?');
+    expect(en.query!.read.move).toMatchObject({ count: 1, from: '品川', to: '札幌', process: 'エントリ1' });
+    expect(en.answer).toContain('Who moves: Ueno Yukari (Shinagawa');
+  });
+
+  it('a move between two businesses of one process gives to one and takes from the other; one business named is the only one changed', async () => {
+    const between = await ask("What if I move 2 people from Sapporo's Medical claims Entry 1 to SS Entry 1?");
+    expect(between.query!.read.move).toMatchObject({ count: 2, from: '札幌', process: 'エントリ1', fromBusiness: '611040' });
+    const lines = between.answer.split('\n');
+    expect(lines[0]).toBe('Moving 2 from Sapporo Entry 1 (Medical claims) to Sapporo Entry 1 (SS):');
+    expect(lines.find((l) => l.includes('(SS, receiving)'))).toBeDefined();
+    expect(lines.find((l) => l.includes('(Medical claims, giving)'))).toBeDefined();
+    const removal = await ask('札幌エントリ1（SS）から2人抜いたらどうなる？');
+    expect(removal.answer.split('\n')[0]).toBe('札幌 エントリ1（SS）から2名減らした場合:');
+    expect(removal.answer).not.toContain('医療レセプト');
+  });
+
+  it('the time named as the base of a comparison is the base: today against last Thursday, from the arrivals table', async () => {
+    const sum = (date: string): number => (db.prepare('SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = ?').get(date) as { n: number }).n;
+    const r = await ask('先週の木曜と比べて今日の入荷はどう？');
+    expect(r.query!.read).toMatchObject({ op: 'change', measure: 'arrivals', against: 'last_week', time: 'today' });
+    expect(r.answer).toContain(`今 ${sum('2025-10-23').toLocaleString('en-US')} 件`);
+    expect(r.answer).toContain(`（10/16）の同時刻 ${sum('2025-10-16').toLocaleString('en-US')} 件`);
+  });
+
+  it('a misspelt word of the vocabulary is read as the word; a real English word near one is not', async () => {
+    expect((await ask('any overtiem this week?')).query!.read).toMatchObject({ measure: 'overtime', time: 'this_week' });
+    expect((await ask('which processes are failing?')).query!.read.measure).not.toBe('overtime');
+  });
+});
