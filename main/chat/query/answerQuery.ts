@@ -266,11 +266,9 @@ function checkText(q: AskQuery, rows: Row[], c: QueryContext, when: string): str
   const verdict = (yes: boolean): string => (c.verdict === false ? '' : `${S(yes ? T.yes : T.no)} `);
   if (q.measure === 'remaining') {
     const left = rows.reduce((s, r) => s + (r.value ?? 0), 0);
-    return `${
-      left === 0
-        ? `${verdict(true)}${rows.map((r) => L(T.done, r.key)).join(' ')}`
-        : `${verdict(false)}${rows.map((r) => L(T.notDone, r.key, r.value ?? 0)).join(' ')}`
-    }${L(T.checkWhen, when)}`;
+    // Each thing named says its own state: 横浜 finished beside 札幌 not, never 「横浜はまだ終わっていません（残件0件）」.
+    const each = rows.map((r) => ((r.value ?? 0) === 0 ? L(T.done, r.key) : L(T.notDone, r.key, r.value ?? 0))).join(' ');
+    return `${verdict(left === 0)}${each}${L(T.checkWhen, when)}`;
   }
   if (q.measure === 'slack') {
     const late = rows.filter((r) => r.value !== null && r.value < 0);

@@ -24,7 +24,12 @@ export function rankOf(op: AskOp, folded: string, measure: MeasureId | null): As
 export function statusOf(op: AskOp, folded: string): AskQuery['status'] {
   // A yes/no that names trouble (「遅れそう？」 "any lines at risk?") asks whether any series is in it: yes means there is.
   if (op === 'check')
-    return /遅れ|おくれ|遅延|間に合わな|まにあわな|危ない|あぶない|リスク|りすく|at risk|\bmiss|\blate\b|behind/.test(folded) ? 'at_risk' : null;
+    // 「やばい？」「まずい？」 "are we in trouble?" name trouble too: yes means there is some.
+    return /遅れ|おくれ|遅延|間に合わな|まにあわな|危ない|あぶない|リスク|りすく|やば|ヤバ|まずい|ピンチ|at risk|\bmiss|\blate\b|behind|in trouble|\bbad\b/.test(
+      folded,
+    )
+      ? 'at_risk'
+      : null;
   // A ranking's words are its measure's ("fewest done"): only a list is filtered by a state.
   if (op !== 'list') return null;
   if (/遅れてる|遅れている|遅れそう|遅延して|おくれてる|late|behind/.test(folded)) return 'late';

@@ -312,6 +312,8 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   let measure: MeasureId | null = [...scores].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   // 「勤怠の状況は？」: a state of the planning data is its value (who is in, who is off), not the floor's status summary.
   if (op === 'status' && measure !== null && MEASURES[measure].source.kind === 'planning') op = 'value';
+  // "Is Sapporo done for the day?" 「終わった？」 asks whether work is left, not how much was done: its yes is nothing remaining.
+  if (op === 'check' && measure === 'done') measure = 'remaining';
   // A statistic no operation computes (「残件の標準偏差」, "correlation"): outside, but about its measure, so the answer can say what it can do with it.
   const statistic = STATISTIC.test(folded) && measure !== null;
   if (statistic) op = 'outside';

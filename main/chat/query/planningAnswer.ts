@@ -215,6 +215,7 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
 
   if (q.measure === 'overtime') {
     if (dates.every((d) => d > today)) return { text: [...lead, S(P.overtimeAhead)].join('\n'), table: { columns: [], rows: [] } };
+    if (dates.every((d) => d >= today)) return { text: [...lead, S(P.overtimeToday)].join('\n'), table: { columns: [], rows: [] } };
     // Per person when people are named or ranked (「残業の多い人」), else per site; largest first, a ranking cut to its n.
     const byOperator = q.by === 'operator' || q.operator.length > 0;
     const found = overtimeOver(

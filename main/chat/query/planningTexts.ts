@@ -96,6 +96,11 @@ export const PLANNING_TEXTS = {
       `- ${site}: ${minutes.toLocaleString('en-US')} min (${(minutes / 60).toFixed(1)} h), ${count(people, 'person', 'people')}`,
   } as Localized<(site: string, minutes: number, people: number) => string>,
   overtimeNone: { ja: (when: string) => `${when}の残業はありません。`, en: (when: string) => `No overtime ${when}.` } as Localized<(when: string) => string>,
+  /** Overtime asked of today alone: its actual end times are recorded after the day, so «none» would be a guess. */
+  overtimeToday: {
+    ja: '今日の残業は、その日の終業の実績が揃うまで数えていません（「残業なし」とは言えません）。昨日までの残業ならお答えできます。',
+    en: "Genba counts a day's overtime once its actual end times are in, so it cannot tell today's (nor say there is none). It can give overtime up to yesterday.",
+  } as Localized,
   overtimeAhead: {
     ja: '明日以降の残業は実績がまだないため、配置計画で見込みを出します（「明日の配置を提案して」）。',
     en: 'Overtime ahead has no actuals yet: the staffing plan projects it ("propose tomorrow\'s staffing").',

@@ -133,6 +133,34 @@ describe('no verdict the facts contradict', () => {
     expect(r.answer).toContain(`（10/16）の同時刻 ${sum('2025-10-16').toLocaleString('en-US')} 件`);
   });
 
+  it('"is it done?" is whether work is left, each thing named with its own state; today\'s overtime is not "none" before its end times are in', async () => {
+    const left = (site: string): number =>
+      (
+        db
+          .prepare(
+            `SELECT SUM(total_waiting) AS n FROM progress_snapshots s WHERE location_name = ? AND snapshot_time = (SELECT MAX(x.snapshot_time)
+               FROM progress_snapshots x WHERE x.location_name = s.location_name AND x.business_id = s.business_id AND x.process_name = s.process_name AND x.snapshot_time <= ?)`,
+          )
+          .get(site, NOW) as { n: number }
+      ).n;
+    expect(left('横浜')).toBe(0);
+    expect((await ask('Is Sapporo done for the day?')).answer).toBe(`No. Sapporo is not finished yet (${left('札幌')} items left). (as of 15:40)`);
+    const both = await ask('横浜はもう終わってるなら横浜の人を札幌に回せない？');
+    expect(both.answer).toContain('横浜は終わっています（残件0件）');
+    expect(both.answer).toContain(`札幌はまだ終わっていません（残件${left('札幌')}件）`);
+    // 「やばい？」 names trouble: yes, there is some.
+    expect((await ask('やばい？')).answer).toMatch(/^はい。 全体: 52系列中1系列が遅れ/);
+    const ends = db.prepare("SELECT COUNT(*) AS n FROM attendance_records WHERE attendance_date = '2025-10-23' AND actual_end IS NOT NULL").get() as {
+      n: number;
+    };
+    expect(ends.n).toBe(0);
+    const today = await ask('今日の残業は？');
+    expect(today.answer).toContain('「残業なし」とは言えません');
+    expect(today.answer).not.toMatch(/残業はありません/);
+    const showed = await ask('Did everyone show up today?');
+    expect(showed.query!.read.measure).toBe('attendance');
+  });
+
   it('a misspelt word of the vocabulary is read as the word; a real English word near one is not', async () => {
     expect((await ask('any overtiem this week?')).query!.read).toMatchObject({ measure: 'overtime', time: 'this_week' });
     expect((await ask('which processes are failing?')).query!.read.measure).not.toBe('overtime');
