@@ -1,10 +1,26 @@
-import type { AskQuery } from '../api/askQuery.js';
+import { format } from 'date-fns/format';
+import { subDays } from 'date-fns/subDays';
+import type { AskQuery, AskTime } from '../api/askQuery.js';
 import type { ParsedQuery } from './query/parseQuery.js';
 
 /** Words that open a follow-up: 「じゃあ」「では」「それなら」, "and", "what about", "how about". */
 const OPENERS = /^(?:じゃあ|じゃ|では|それでは|それなら|なら|あと|それと|ちなみに|で、|and\b|what about\b|how about\b|then\b|ok,? (?:and|what|how)\b)/i;
 /** Words that point back to what the turn before named: 「そこ」「その中で」 "there", "those", "the same". */
-const BACK = /そこ|その中|そのうち|同じ(?:拠点|工程|ところ)|\b(?:there|those|them|the same)\b/i;
+const BACK = /そこ|その中|そのうち|その日|同じ(?:拠点|工程|ところ|日)|\b(?:there|those|them|the same|that day)\b/i;
+/** The day before the one the turn before asked about: 「その前の日は？」「前日は？」 "and the day before?". */
+const DAY_BEFORE = /その前の日|その前日|前の日|前日|\bthe day before\b(?! yesterday)/i;
+/** The day before a one-day time (today → yesterday → ago_2d; date_10-22 → date_10-21), or null for a span. */
+function dayBefore(time: AskTime | null): AskTime | null {
+  if (time === null || time === 'today' || time === 'now') return 'yesterday';
+  if (time === 'yesterday') return 'ago_2d';
+  const ago = /^ago_(\d+)d$/.exec(time);
+  if (ago && Number(ago[1]) < 99) return `ago_${Number(ago[1]) + 1}d` as AskTime;
+  const date = /^date_(\d{2})-(\d{2})$/.exec(time);
+  // A leap year, so that the day before 03-01 can be 02-29: the year is chosen when the date is read, as for any date_.
+  if (date) return `date_${format(subDays(new Date(2024, Number(date[1]) - 1, Number(date[2])), 1), 'MM-dd')}` as AskTime;
+  return null;
+}
+
 /** The name lists a request can change. */
 const NAME_FIELDS = ['site', 'process', 'business', 'operator', 'service', 'host'] as const;
 /** Short enough to lean on the turn before (「大阪は？」「補正は？」 "and Osaka?"). */
@@ -19,15 +35,18 @@ const SHORT_EN_WORDS = 6;
  */
 export function isFollowUp(question: string, parsed: ParsedQuery): boolean {
   const n = parsed.query;
-  if (parsed.said.op && n.op === 'outside') return false;
   const q = question.normalize('NFKC').trim();
+  // 「その前の日は？」 "and the day before?" can only be asked of the turn before.
+  if (DAY_BEFORE.test(q) && !parsed.said.measure) return true;
+  if (parsed.said.op && n.op === 'outside' && n.notFrom.length === 0) return false;
   // An opener or a word pointing back (「そこ」 "there") continues the conversation, even with a measure of its own:
   // "what about correction waiting there?" after 大阪's items left asks it of 大阪.
-  if (OPENERS.test(q) || BACK.test(q)) return true;
+  if (OPENERS.test(q) || BACK.test(q) || DAY_BEFORE.test(q)) return true;
   if (parsed.said.op && parsed.said.measure) return false;
   const short = /[\u3040-\u30ff\u3400-\u9fff]/.test(q) ? q.length <= SHORT_JA : q.split(/\s+/).length <= SHORT_EN_WORDS;
   // A split with no measure (「ホスト別では？」 "which host had the most?") is of the measure before.
-  const names = NAME_FIELDS.some((f) => n[f].length > 0) || n.move !== null || n.time !== null || n.by !== null;
+  // An exclusion alone (「盛岡からは出さないで」 after a proposal) narrows the turn before too.
+  const names = NAME_FIELDS.some((f) => n[f].length > 0) || n.move !== null || n.time !== null || n.by !== null || n.notFrom.length > 0;
   return short && !parsed.said.measure && names;
 }
 
@@ -36,11 +55,13 @@ export function isFollowUp(question: string, parsed: ParsedQuery): boolean {
  * comparison adds to it: 「大阪と比べて」), a time it names replaces the time, a measure or an operation its own words
  * say replaces that one, a number of people makes a what-if on the turn before's target. The rest is kept, and said.
  */
-export function followUpQuery(before: AskQuery, now: ParsedQuery): { query: AskQuery; kept: string[] } {
+export function followUpQuery(before: AskQuery, now: ParsedQuery, question = ''): { query: AskQuery; kept: string[] } {
   const n = now.query;
   const q: AskQuery = { ...before };
   const kept: string[] = [];
-  const op = now.said.op ? n.op : before.op;
+  // A follow-up is about the floor: one its words read as outside (an exclusion alone, 「出さないで」; 「その前の日は？」)
+  // narrows the turn before, whose operation stays.
+  const op = now.said.op && n.op !== 'outside' ? n.op : before.op;
   for (const f of NAME_FIELDS) {
     if (n[f].length === 0) {
       if (before[f].length > 0) kept.push(f);
@@ -56,7 +77,9 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery): { query: AskQ
   if (n.conditions !== null || n.site.length > 0) q.conditions = n.conditions;
   else if (before.conditions !== null) kept.push('conditions');
   if (n.time !== null) q.time = n.time;
+  else if (DAY_BEFORE.test(question.normalize('NFKC')) && dayBefore(before.time) !== null) q.time = dayBefore(before.time);
   else if (before.time !== null) kept.push('time');
+  if (n.notFrom.length > 0) q.notFrom = [...new Set([...before.notFrom, ...n.notFrom])].sort();
   if (now.said.measure && n.measure !== null) q.measure = n.measure;
   else if (before.measure !== null) kept.push('measure');
   if (n.move) {

@@ -60,7 +60,7 @@ export async function readQuestion(question: string, o: ReadOptions): Promise<Re
   const parsed = o.parse(question);
   const before = o.previous?.query?.read;
   if (before && isFollowUp(question, parsed)) {
-    const { query, kept } = followUpQuery(before, parsed);
+    const { query, kept } = followUpQuery(before, parsed, question);
     return { query, confidence: 1, readBy: 'follow_up', others: [], followUp: { from: o.previous!.question, kept } };
   }
   let read: ParsedQuery = parsed;

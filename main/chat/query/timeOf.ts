@@ -172,6 +172,9 @@ function timeIn(folded: string): AskTime | null {
   if (/昨夜|昨晩|ゆうべ|夜間|last night|overnight/.test(folded)) return 'last_night';
   if (/直近1時間|この1時間|過去1時間|last hour|past hour|この一時間/.test(folded)) return 'last_hour';
   if (/明日|あした|あす[のは]|tomorrow/.test(folded)) return 'tomorrow';
+  if (/一昨日|おととい|day before yesterday/.test(folded)) return 'ago_2d';
+  const daysAgo = /(\d{1,2}) ?(?:日前|days? ago)/.exec(folded);
+  if (daysAgo && Number(daysAgo[1]) >= 1) return Number(daysAgo[1]) === 1 ? 'yesterday' : (`ago_${Number(daysAgo[1])}d` as AskTime);
   if (/昨日|きのう|yesterday/.test(folded)) return 'yesterday';
   // "The past week" is the 7 days up to today; "last week" the calendar week before this one.
   if (/past week|past seven days/.test(folded)) return 'last_7d';

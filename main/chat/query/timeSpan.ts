@@ -141,6 +141,12 @@ export function timeSpan(time: AskTime | null, today: string, lean: SpanLean): T
     case 'next_month':
       return month(monthStart(today, 1));
   }
+  // One day some days back (一昨日 is ago_2d): that day alone.
+  const ago = /^ago_(\d+)d$/.exec(time);
+  if (ago) {
+    const n = Number(ago[1]);
+    return day(addDays(today, -n), n === 2 ? { ja: '一昨日', en: 'the day before yesterday' } : { ja: `${n}日前`, en: `${n} days ago` });
+  }
   const months = /^last_(\d+)m$/.exec(time);
   if (months) {
     const n = Number(months[1]);

@@ -21,8 +21,8 @@ describe('no verdict the facts contradict', () => {
   const dir = tempDir();
   let app: GenbaApp;
   let db: Database.Database;
-  const ask = async (question: string) => {
-    const r = await createHandlerTable(app)['chat.ask']({ question, conversationId: null });
+  const ask = async (question: string, conversationId: string | null = null) => {
+    const r = await createHandlerTable(app)['chat.ask']({ question, conversationId });
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   };
@@ -159,6 +159,24 @@ describe('no verdict the facts contradict', () => {
     expect(today.answer).not.toMatch(/残業はありません/);
     const showed = await ask('Did everyone show up today?');
     expect(showed.query!.read.measure).toBe('attendance');
+  });
+
+  it('a follow-up that only excludes a site, names the day before, or says "that day" narrows the turn before', async () => {
+    const who = await ask('札幌SSエントリ1に誰を回せる？');
+    const notMorioka = await ask('盛岡からは出さないで', who.conversationId ?? null);
+    expect(notMorioka.query!.read).toMatchObject({ op: 'propose', notFrom: ['盛岡'], site: ['札幌'] });
+    expect(notMorioka.proposal).not.toBeNull();
+    expect(notMorioka.proposal!.operators.map((o) => o.from)).not.toContain('盛岡');
+    const arrived = (date: string): number =>
+      (db.prepare("SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = ? AND location_name = '大阪'").get(date) as { n: number }).n;
+    const first = await ask('大阪の昨日の入荷は？');
+    const before = await ask('その前の日は？', first.conversationId ?? null);
+    expect(before.query!.read).toMatchObject({ measure: 'arrivals', site: ['大阪'], time: 'ago_2d' });
+    expect(before.answer).toContain(`大阪: ${arrived('2025-10-21').toLocaleString('en-US')} 件`);
+    const day = await ask('What happened on Tuesday the 14th?');
+    const overtime = await ask('How much overtime did Sasebo do that day?', day.conversationId ?? null);
+    expect(overtime.query!.read).toMatchObject({ measure: 'overtime', site: ['佐世保'] });
+    expect(overtime.answer).toContain('Tue 10/14');
   });
 
   it('a misspelt word of the vocabulary is read as the word; a real English word near one is not', async () => {

@@ -72,7 +72,10 @@ describe('timeOf: a day of month', () => {
     expect(read('28 people in Shinagawa?').time).toBeNull();
     expect(read('28人以上出勤してる？').time).toBeNull();
     expect(read('3日間の推移').time).toBeNull();
-    expect(read('2日前の欠勤').time).toBeNull();
+    // Days back are that one day, not the 2nd of a month.
+    expect(read('2日前の欠勤').time).toBe('ago_2d');
+    expect(read('一昨日の欠勤').time).toBe('ago_2d');
+    expect(read('absences 3 days ago').time).toBe('ago_3d');
     expect(read('1日あたりの処理件数は？').time).toBeNull();
     expect(read('あと3日で終わる？').time).toBeNull();
     expect(read('有給3日の人は？').time).toBeNull();
