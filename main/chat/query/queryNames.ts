@@ -146,7 +146,7 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
   });
   const holders = new Map<string, Set<string>>();
   for (const t of family) holders.set(t.form, (holders.get(t.form) ?? new Set()).add(t.canonical));
-  const all: { kind: Exclude<keyof NamedInText, 'text' | 'taught'>; term: Term }[] = [
+  const all: { kind: Exclude<keyof NamedInText, 'text' | 'taught' | 'again'>; term: Term }[] = [
     ...terms(names.sites).map((term) => ({ kind: 'sites' as const, term })),
     ...terms(names.processes).map((term) => ({ kind: 'processes' as const, term })),
     ...terms(names.businessIds).map((term) => ({ kind: 'businesses' as const, term })),
