@@ -86,7 +86,13 @@ export function onTrackAnswer(p: ProcessProgress, o: NamedTz): string {
 
 export function statusAnswer(series: ProcessProgress[], o: NamedTz, site: string | null, process: string | null): string {
   const rows = series.filter((p) => (site === null || p.site === site) && (process === null || p.process === process) && p.status !== 'done');
-  if (rows.length === 0) return localize(o.lang, { ja: '該当する作業中の工程はありません。', en: 'No matching process has work left.' });
+  // It names what it looked at: 「品川 エントリ1」 with nothing open is not «nothing has work left».
+  const what = [site, process].filter(Boolean).join(' ');
+  if (rows.length === 0)
+    return localize(o.lang, {
+      ja: what ? `${what}に作業中の工程はありません（今日の作業は終わっています）。` : '作業中の工程はありません。',
+      en: what ? `${what} has no process with work left today.` : 'No process has work left today.',
+    });
   const sorted = [...rows].sort((a, b) => (b.minutesLate ?? -999) - (a.minutesLate ?? -999)).slice(0, 8);
   return sorted.map((p) => progressLine(p, o)).join('\n');
 }

@@ -63,6 +63,12 @@ export interface Assistant {
  * once the company's names are taken out ("How many items are left at 札幌?" is English), English when Latin words are;
  * null when neither.
  */
+/** The numbers a reading holds (people moved, a level, a ranking's n, a speed): a number among them was read. */
+function readNumbers(q: AskQuery): Set<number> {
+  const move = q.move === null ? [] : 'count' in q.move ? [q.move.count] : [q.move.speed];
+  return new Set([...move, q.level ?? NaN, q.experience ?? NaN, q.rank?.n ?? NaN].filter((n) => !Number.isNaN(n)));
+}
+
 /** The measures a check answers with a yes, a no or an all-clear (answerQuery's checkText, and no incident found). */
 const VERDICT_MEASURES = new Set<MeasureId>(['remaining', 'slack', 'incidents']);
 
@@ -194,7 +200,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const unused =
       reading.readBy === 'chosen'
         ? []
-        : unusedWords(names.finder(c.db, deps.aliases())(question), (t) => parse(t).query, { deadlines: () => deadlinesOf(q, c) });
+        : unusedWords(names.finder(c.db, deps.aliases())(question), (t) => parse(t).query, { deadlines: () => deadlinesOf(q, c) }).filter(
+            // A number the reading holds is used, whoever read it (「2なら？」 is the follow-up's move of 2).
+            (u) => u.kind !== 'number' || !readNumbers(q).has(Number(u.word)),
+          );
     // A yes, a no, an all-clear and a what-if's projection stand on every word of their question: with a word not
     // understood, the answer says so first, and a check gives no verdict.
     const verdict = (q.op === 'check' && q.measure !== null && VERDICT_MEASURES.has(q.measure)) || q.op === 'whatif';

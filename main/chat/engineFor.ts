@@ -1,4 +1,5 @@
-import type { AskQuery, MeasureId } from '../api/askQuery.js';
+import type { AskQuery, AskTime, MeasureId } from '../api/askQuery.js';
+import { timeSpan } from './query/timeSpan.js';
 import type { EngineId } from '../api/engineIds.js';
 import { aheadDay } from './query/aheadDay.js';
 import type { Engine } from './engines/askContext.js';
@@ -49,6 +50,13 @@ const LOG_MEASURES: ReadonlySet<MeasureId> = new Set<MeasureId>(['error_lines', 
 const DEADLINE_MEASURES: ReadonlySet<MeasureId> = new Set<MeasureId>(['slack', 'finish', 'remaining']);
 const LATE: ReadonlySet<string> = new Set(['late', 'at_risk']);
 
+/** Whether a time lies wholly before today (昨日, 一昨日, 10/14, 先週): no state of now can answer for it. */
+export function beforeToday(time: AskTime | null, today: string): boolean {
+  if (time === 'yesterday' || time === 'last_night' || /^ago_\d+d$/.test(time ?? '')) return true;
+  const span = timeSpan(time, today, 'past');
+  return span !== null && span.to < today;
+}
+
 /**
  * The engine that answers a reading: chosen from its operation, and its measure and time where they matter. The one
  * place a question's route is decided; `today` (a local date) places a time ahead; `conditions`: the question sets the
@@ -74,6 +82,8 @@ export function engineFor(q: AskQuery, today: string, conditions = false): Engin
     case 'why':
     case 'advise':
       if (aboutPlan) return 'plan';
+      // 「10月14日、なんであんなに遅れたの？」: the engines explain the floor now; a day gone is answered from its records.
+      if (beforeToday(q.time, today) && (q.measure === null || !LOG_MEASURES.has(q.measure))) return 'planner';
       if (q.measure !== null && LOG_MEASURES.has(q.measure)) return 'logs';
       if (q.measure === 'alerts') return 'alertHistory';
       if (q.measure === 'speed' || q.measure === 'operator_speed') return 'speed';

@@ -42,6 +42,8 @@ export function isFollowUp(question: string, parsed: ParsedQuery): boolean {
   // An opener or a word pointing back (「そこ」 "there") continues the conversation, even with a measure of its own:
   // "what about correction waiting there?" after 大阪's items left asks it of 大阪.
   if (OPENERS.test(q) || BACK.test(q) || DAY_BEFORE.test(q)) return true;
+  // A move from somewhere to no line named («ok if I send 3 from Shinagawa?») is a move to the line the turn before was about.
+  if (n.move && 'count' in n.move && n.move.from && !n.move.to && n.site.length === 0 && n.process.length === 0) return true;
   if (parsed.said.op && parsed.said.measure) return false;
   const short = /[\u3040-\u30ff\u3400-\u9fff]/.test(q) ? q.length <= SHORT_JA : q.split(/\s+/).length <= SHORT_EN_WORDS;
   // A split with no measure (「ホスト別では？」 "which host had the most?") is of the measure before.
@@ -82,6 +84,13 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery, question = '')
   if (n.notFrom.length > 0) q.notFrom = [...new Set([...before.notFrom, ...n.notFrom])].sort();
   if (now.said.measure && n.measure !== null) q.measure = n.measure;
   else if (before.measure !== null) kept.push('measure');
+  // 「じゃあ2なら？」 "and if only 2?" after a move weighed: the same move with that many people.
+  const bare = !n.move && before.move && 'count' in before.move ? /^[^\d]*?(\d{1,3})(?:人|名)?[^\d]*$/.exec(question.normalize('NFKC')) : null;
+  if (bare && before.move && 'count' in before.move && Number(bare[1]) > 0) {
+    q.op = 'whatif';
+    q.move = { ...before.move, count: Number(bare[1]) };
+    return { query: q, kept };
+  }
   if (n.move) {
     // 「じゃあ2名なら？」 after a proposal: what that many people would do for the same target.
     q.op = 'whatif';

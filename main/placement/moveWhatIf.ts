@@ -14,7 +14,7 @@ const MINUTE = 60_000;
  * A manager's what-if on one late business: people join it (from one site, or wherever the optimizer finds them; only those
  * `named`, when the manager named them), or its speed becomes a figure.
  */
-export type WhatIfChange = { people: number; from: string | null; named?: readonly string[] } | { speedPerMinute: number };
+export type WhatIfChange = { people: number; from: string | null; named?: readonly string[]; notFrom?: readonly string[] } | { speedPerMinute: number };
 
 export interface WhatIfOutcome {
   target: ProcessProgress;
@@ -75,7 +75,10 @@ export async function moveWhatIf(
   }
   // The people the manager named («品川の上野さんを») are the ones weighed, not others the solver would rather choose.
   const named = change.named ?? [];
-  const pool = s.candidates.filter((c) => (change.from === null || c.site === change.from) && (named.length === 0 || named.includes(c.name)));
+  // …and never from a site the manager said to leave alone («盛岡と品川からは出さずに»).
+  const pool = s.candidates.filter(
+    (c) => (change.from === null || c.site === change.from) && (named.length === 0 || named.includes(c.name)) && !(change.notFrom ?? []).includes(c.site),
+  );
   const n = Math.min(change.people, pool.length);
   const { cost } = moveCost(t, o.policy, o.distancesKm);
   const problem = { candidates: pool, deficitPerMinute, minMoves: 0, maxMoves: n, exactMoves: n, cost };

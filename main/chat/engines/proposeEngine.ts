@@ -6,7 +6,8 @@ import { approvedMovesText } from '../../placement/approvedMoves.js';
 import { rejectedMovesText, rejectedMovesToday } from '../../placement/rejectedMoves.js';
 import type { Engine } from './askContext.js';
 
-const LEFT_OUT = {
+/** Said first when the manager asked that some sites give no one: the search was made without them (a proposal, a what-if). */
+export const LEFT_OUT = {
   ja: (sites: string) => `${sites}からは人を出さない条件で探しました。`,
   en: (sites: string) => `People from ${sites} were left out, as asked.`,
 };

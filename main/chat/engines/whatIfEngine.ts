@@ -8,6 +8,8 @@ import { staffMoveOf } from '../moveRequest.js';
 import { perPersonPerMinute } from '../storeFacts.js';
 import { whatIfAnswer } from '../whatIfTexts.js';
 import type { Engine } from './askContext.js';
+import { LEFT_OUT } from './proposeEngine.js';
+import { localize } from '../../api/localized.js';
 
 /** The business a change of speed is about: of the site and process named, the latest (as a proposal picks its target). */
 function latestOf(series: readonly ProcessProgress[], site: string | null, process: string | null): ProcessProgress | null {
@@ -34,7 +36,8 @@ export const whatIfEngine: Engine = async (q, c) => {
   if (situation) {
     c.onStage?.('optimize');
     // The number of people is the reading's (「三人」 "three people" are read once, in parseQuery), the places the move's.
-    const change = speedTo !== null ? { speedPerMinute: speedTo } : { people: move!.count, from: move!.from?.site ?? null, named: q.operator };
+    const change =
+      speedTo !== null ? { speedPerMinute: speedTo } : { people: move!.count, from: move!.from?.site ?? null, named: q.operator, notFrom: q.notFrom };
     text = whatIfAnswer(await moveWhatIf(situation, change, c.proposeOptions), c.cfg.placement.minSkill, c.tz);
   } else
     text = move
@@ -44,5 +47,8 @@ export const whatIfEngine: Engine = async (q, c) => {
           c.tz,
         )
       : statusAnswer(series, c.tz, site, process);
+  // The sites asked to give no one are said first, as a proposal says them.
+  if (q.notFrom.length > 0 && situation && speedTo === null)
+    text = `${localize(c.lang, LEFT_OUT)(q.notFrom.join(localize(c.lang, { ja: '・', en: ', ' })))}\n${text}`;
   return { text, facts: text, knowhow: [site ?? '', process ?? ''] };
 };

@@ -104,6 +104,11 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   const label = measure ? S(measure.label) : '';
   const unit = measure ? S(measure.unit) : '';
 
+  // A summary, a cause or advice asked of a day gone is not today's: that day's records say what happened.
+  if ((q.op === 'status' || q.op === 'why' || q.op === 'advise') && q.time !== null) {
+    const w = queryWindow(q.time, c.now, c.dayStart, c.timeZone);
+    if (!w.ahead && w.to <= c.dayStart) return dayRecord(q, c, S(w.label));
+  }
   if (q.op === 'status') return statusAnswer(q, c);
   if (q.op === 'outside' && measure) return { text: L(T.statistic, S(measure.label)), table: { columns: [], rows: [] } };
   // A store-backed measure computes itself (measureSql.ts): one SQL per operation and dimension, or a decline in words.
@@ -178,11 +183,15 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   } else if (q.measure === 'incidents') {
     const list = namedIncidents(c.incidents(q.site[0], q.time === null ? undefined : window), q).incidents;
     when = S(window.label);
-    const what = q.host.join('・') || q.service.join('・') || q.site.join('・') || S(T.allServices);
+    // The all-clear names everything it was searched by: 「横浜のocr-worker」, not ocr-worker alone (whose incident is 札幌's).
+    const thing = q.host.join('・') || q.service.join('・');
+    const what = (q.site.length > 0 && thing ? L(T.siteThing, q.site.join('・'), thing) : thing || q.site.join('・')) || S(T.allServices);
     // No yes/no word: 「落ちてない？」 and "is it up?" ask opposite ways; the sentence says what holds.
     // An incident of an earlier day says its date: 「00:04から」 alone would read as today.
     const at = (t: number): string => (t >= c.dayStart ? hm(t) : dayTimeFigure(localDate(t, c.timeZone), hm(t), c.lang));
-    if (list.length === 0) return { text: [L(T.noIncident, what, when), warningsSaid(q, window, c, at)].filter(Boolean).join(''), table: empty };
+    // Its warnings are said where they are the thing's own: a site named narrows the incidents by site, not the lines.
+    const warned = q.site.length === 0 ? warningsSaid(q, window, c, at) : '';
+    if (list.length === 0) return { text: [L(T.noIncident, what, when), warned].filter(Boolean).join(''), table: empty };
     rows = list.map((i) => ({ key: i.services[0]!, value: i.lines, shown: L(T.incident, i.services.join('・'), at(i.start), i.lines, i.hosts.join(', ')) }));
     return {
       text: rows.map((r) => r.shown).join('\n'),
@@ -245,6 +254,21 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   return { text: [head, ...sorted.map((r) => `- ${r.key}: ${r.shown}`)].join('\n'), table };
 }
 
+/**
+ * What the records say of a day gone (or a span), for a summary or a «why» about it: the deadlines missed, the work that
+ * arrived against the usual, and the overtime, each computed as its own question would be. The cause of a day gone is
+ * not guessed: the figures are the evidence a manager reads it from.
+ */
+function dayRecord(q: AskQuery, c: QueryContext, label: string): QueryAnswer {
+  const base = { ...q, op: 'value' as const, status: null, by: q.site.length === 0 ? ('site' as const) : null, rank: null, against: null, move: null };
+  const parts = [
+    answerQuery({ ...base, measure: 'missed_deadlines' }, c),
+    answerQuery({ ...base, op: 'change', measure: 'arrivals', by: null, against: 'usual' }, c),
+    answerQuery({ ...base, measure: 'overtime', process: [], business: [] }, c),
+  ];
+  return { text: [localize(c.lang, T.dayRecord)(label), ...parts.map((p) => p.text)].join('\n'), table: parts[0]!.table };
+}
+
 /** The warnings and errors of the hosts and services named, in the window: an all-clear says them (none: nothing). */
 function warningsSaid(q: AskQuery, window: { from: number; to: number }, c: QueryContext, at: (t: number) => string): string {
   const named = [...q.host.map((host) => ({ host })), ...q.service.map((service) => ({ service }))];
@@ -268,7 +292,8 @@ function checkText(q: AskQuery, rows: Row[], c: QueryContext, when: string): str
     const left = rows.reduce((s, r) => s + (r.value ?? 0), 0);
     // Each thing named says its own state: 横浜 finished beside 札幌 not, never 「横浜はまだ終わっていません（残件0件）」.
     const each = rows.map((r) => ((r.value ?? 0) === 0 ? L(T.done, r.key) : L(T.notDone, r.key, r.value ?? 0))).join(' ');
-    return `${verdict(left === 0)}${each}${L(T.checkWhen, when)}`;
+    // 「終わった？」 is yes when nothing is left; 「まだ残ってる？」 "anything left?", when something is.
+    return `${verdict(q.status === 'done' ? left === 0 : left > 0)}${each}${L(T.checkWhen, when)}`;
   }
   if (q.measure === 'slack') {
     const late = rows.filter((r) => r.value !== null && r.value < 0);

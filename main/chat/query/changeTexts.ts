@@ -20,6 +20,23 @@ export const CHANGE_TEXTS = {
     en: (what: string, label: string, now: string, asOf: string, against: string, then: string, diff: string) =>
       `${what} ${label}: ${now} now (as of ${asOf}), ${then} ${against} → ${diff}`,
   } as Localized<(what: string, label: string, now: string, asOf: string, against: string, then: string, diff: string) => string>,
+  /** A whole day gone against its usual (or its day before, its weekday a week before): no time of day, no 「今」. */
+  dayLine: {
+    ja: (what: string, label: string, day: string, now: string, against: string, then: string, diff: string) =>
+      `${what}の${label}: ${day} ${now}、${against} ${then} → ${diff}`,
+    en: (what: string, label: string, day: string, now: string, against: string, then: string, diff: string) =>
+      `${what} ${label}: ${now} on ${day}, ${then} ${against} → ${diff}`,
+  } as Localized<(what: string, label: string, day: string, now: string, against: string, then: string, diff: string) => string>,
+  againstDay: {
+    ja: (a: Against, day: string, n: number) =>
+      a === 'yesterday' ? `前日（${day}）` : a === 'last_week' ? `前の週の同じ曜日（${day}）` : `過去${n}週の同じ曜日の中央値`,
+    en: (a: Against, day: string, n: number) =>
+      a === 'yesterday'
+        ? `the day before (${day})`
+        : a === 'last_week'
+          ? `the same weekday a week before (${day})`
+          : `usually (median of the same weekday over the ${n} weeks before)`,
+  } as Localized<(a: Against, day: string, n: number) => string>,
   /** A span of days against the same span earlier: each with its first day, last day and the time it runs to. */
   spanLine: {
     ja: (what: string, label: string, span: string, now: string, thenSpan: string, then: string, diff: string) =>

@@ -19,5 +19,20 @@ function isExcluded(text: string, h: NameHit): boolean {
 
 /** The sites a request names as ones not to take people from (the query's `notFrom`), among all the sites it names. */
 export function excludedSites(found: NamedInText): NameHit[] {
-  return found.sites.filter((h) => isExcluded(found.text, h));
+  const out = found.sites.filter((h) => isExcluded(found.text, h));
+  // A list excluded together (「盛岡と品川からは出さずに」 "not from Morioka or Shinagawa"): each site joined to an excluded one
+  // by と・や・、 / and, or is excluded with it.
+  for (let added = true; added;) {
+    added = false;
+    for (const h of found.sites) {
+      if (out.includes(h)) continue;
+      const joined = out.some((x) => x.at >= h.end && /^\s*(?:と|や|、|,|・|and|or|nor)\s*$/i.test(found.text.slice(h.end, x.at)));
+      const following = out.some((x) => x.end <= h.at && /^\s*(?:と|や|、|,|・|and|or|nor)\s*$/i.test(found.text.slice(x.end, h.at)));
+      if (joined || following) {
+        out.push(h);
+        added = true;
+      }
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
 }

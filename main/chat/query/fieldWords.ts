@@ -23,13 +23,18 @@ export function rankOf(op: AskOp, folded: string, measure: MeasureId | null): As
 
 export function statusOf(op: AskOp, folded: string): AskQuery['status'] {
   // A yes/no that names trouble (「遅れそう？」 "any lines at risk?") asks whether any series is in it: yes means there is.
-  if (op === 'check')
+  if (op === 'check') {
     // 「やばい？」「まずい？」 "are we in trouble?" name trouble too: yes means there is some.
-    return /遅れ|おくれ|遅延|間に合わな|まにあわな|危ない|あぶない|リスク|りすく|やば|ヤバ|まずい|ピンチ|at risk|\bmiss|\blate\b|behind|in trouble|\bbad\b/.test(
-      folded,
+    if (
+      /遅れ|おくれ|遅延|間に合わな|まにあわな|危ない|あぶない|リスク|りすく|やば|ヤバ|まずい|ピンチ|at risk|\bmiss|\blate\b|behind|in trouble|\bbad\b/.test(
+        folded,
+      )
     )
-      ? 'at_risk'
-      : null;
+      return 'at_risk';
+    // 「終わった？」 "is it done?" asks whether it is finished: yes means nothing is left. Without it, 「まだ残ってる？」 "anything
+    // left?" asks whether work is left: yes means some is.
+    return /終わ|おわ|完了|済み|finish|\bdone\b|complete|wrapped up/.test(folded) ? 'done' : null;
+  }
   // A ranking's words are its measure's ("fewest done"): only a list is filtered by a state.
   if (op !== 'list') return null;
   if (/遅れてる|遅れている|遅れそう|遅延して|おくれてる|late|behind/.test(folded)) return 'late';

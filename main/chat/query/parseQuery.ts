@@ -224,11 +224,17 @@ function moveOf(folded: string, named: NamedInText): AskMove | null {
   const condition =
     /たら|なら|ても|もし|仮に|場合|試算|(?:回|出|移|送|貸|動か|まわ|うつ)せる|借りられる|\bif\b|suppose|what|would|\bat \d|\b(?:can|could) (?:we|i|you) (?:move|send|shift|lend|spare|pull|borrow)\b/;
   if (speed && condition.test(folded)) return { speed: Number(speed[1] ?? speed[2]) };
-  const counted = /\+ ?(\d+) ?(?:名|人)?|(\d+) ?(?:名|人|にん|めい|people|persons?|operators?|staff|heads?|more)/.exec(folded);
+  // A number right after a verb of moving people is how many («send 3 from Shinagawa»).
+  const afterVerb = /\b(?:send|move|lend|add|pull|take|borrow|shift|bring)\s+(?:over\s+)?(\d{1,3})\b(?! ?(?:min|minutes?|hours?|items?|%|pm|am|:))/.exec(
+    folded,
+  );
+  const counted: (string | undefined)[] | null =
+    /\+ ?(\d+) ?(?:名|人)?|(\d+) ?(?:名|人|にん|めい|people|persons?|operators?|staff|heads?|more)/.exec(folded) ??
+    (afterVerb ? [afterVerb[0], undefined, afterVerb[1]] : null);
   // People named and moved (「上野さんを札幌に回したら」 "what if Ueno goes to Sapporo"): as many as are named.
   const movedByName = !counted && named.operators.length > 0 && MOVE_VERB.test(folded) ? String(new Set(named.operators.map((o) => o.canonical)).size) : null;
   const people = counted ?? (movedByName ? [movedByName, movedByName, undefined] : null);
-  if (!people || !(condition.test(folded) || /^\+/.test(people[0]))) return null;
+  if (!people || !(condition.test(folded) || /^\+/.test(people[0]!))) return null;
   const text = named.text;
   // The site people leave: 「大阪から」「大阪の検証から」, "from Osaka", "out of Osaka" ("pull 2 out of Osaka": a removal).
   let source = named.sites.find(
@@ -343,7 +349,8 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     host: [...new Set(names.hosts.map((h) => h.canonical))].sort(),
     level: levelOf(folded),
     experience,
-    status: statusOf(op, folded),
+    // 「終わった？」 is a state of the work left; of a deadline (「17時までに終わる？」) it is the slack's own question.
+    status: op === 'check' && measure !== 'remaining' && statusOf(op, folded) === 'done' ? null : statusOf(op, folded),
     // Against a measure the request said; one taken by default does not overrule the split it asked for.
     by: op === 'history' ? null : splitOf(op, folded, names, scores.size > 0 ? measure : null),
     // The earlier day a change compares with is its `against`, not the time asked about; a request not about the floor has no time of the floor's.

@@ -43,6 +43,15 @@ export const QUERY_TEXTS = {
     ja: (what: string, min: number) => `${what}は納期に${min}分遅れる見込みです。`,
     en: (what: string, min: number) => `${what} is projected to be ${min} min late.`,
   } as Localized<(what: string, min: number) => string>,
+  /** Leads the records of a day gone, asked for its summary or its cause. */
+  dayRecord: {
+    ja: (when: string) => `${when}について記録にあること（原因は推測せず、その日の数字を示します）:`,
+    en: (when: string) => `What the records say about ${when} (Genba does not guess a past day's cause; these are its figures):`,
+  } as Localized<(when: string) => string>,
+  /** A site's service or host: 「横浜のocr-worker」 "ocr-worker at Yokohama". */
+  siteThing: { ja: (site: string, thing: string) => `${site}の${thing}`, en: (site: string, thing: string) => `${thing} at ${site}` } as Localized<
+    (site: string, thing: string) => string
+  >,
   noIncident: {
     ja: (what: string, when: string) => `${what}に障害は見つかっていません（${when}）。`,
     en: (what: string, when: string) => `No incident found for ${what} (${when}).`,

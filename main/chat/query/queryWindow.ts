@@ -47,6 +47,12 @@ export function queryWindow(time: AskTime | null, now: number, dayStart: number,
     const label = { ja: `今日の${hm(a)}〜${hm(b)}`, en: `today ${hm(a)}–${hm(b)}` };
     return a > now ? { from: a, to: b, label, ahead: true } : upToNow(a, b, label);
   }
+  // Since a clock time with its minutes (since_13m50: 「13:50から」 "since 13:50").
+  const minute = /^since_(\d+)m(\d{2})$/.exec(t);
+  if (minute) {
+    const from = wallAt(0, Number(minute[1])) + Number(minute[2]) * 60_000;
+    return upToNow(from, now, { ja: `${hm(from)}から`, en: `since ${hm(from)}` });
+  }
   const m = /^(last|since|by)_(\d+)([hd]?)$/.exec(t);
   if (m) {
     const n = Number(m[2]);

@@ -169,13 +169,20 @@ class Writer {
   figures(w: QueryWindow): QueryAnswer {
     const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(this.c.lang, t)(...a);
     const group = groupOf(this.q, this.def);
-    const r = this.run(group, [{ a: w.from, b: w.to, closed: w.to >= this.c.now }]);
+    // Items done is a count of the day so far: over hours of it (「13時から14時」 "since 13:50") it is the count at the
+    // end less the count at the start, never the day's count at the end.
+    const within = this.m === 'done' && w.from > startOfZonedDay(w.from, this.c.timeZone);
+    const r = this.run(group, [{ a: w.from, b: w.to, closed: w.to >= this.c.now }, ...(within ? [{ a: w.from, b: w.from, closed: true }] : [])]);
     const named = group !== null && group !== 'level' && group !== 'host' ? this.q[group] : [];
     // Each member the query named is a row, with its 0 (「札幌と大阪のアラート」: 大阪 0 件 is an answer); else each member found.
     const keys: (string | number | null)[] =
       group === null ? [null] : named.length > 0 ? named : [...new Set(r.cells.filter((x) => x.i === 0 && x.k !== null).map((x) => x.k))];
-    const rows = keys.map((k) => ({ key: this.keyName(group, k), value: this.figure(r, 0, k) }));
-    const when = this.period(w);
+    const between = (k: string | number | null): number | null => {
+      const [end, start] = [this.figure(r, 0, k), this.figure(r, 1, k)];
+      return end === null ? null : this.round(end - (start ?? 0));
+    };
+    const rows = keys.map((k) => ({ key: this.keyName(group, k), value: within ? between(k) : this.figure(r, 0, k) }));
+    const when = within ? this.S(w.label) : this.period(w);
     const table = { columns: ['name', this.m], rows: rows.map((x) => [x.key, x.value]) };
     if (rows.length === 0) return { text: L(MT.none, this.label, when), table };
     // A person's overtime within one calendar month is read against the monthly limit (the 36協定's 45 hours by default).
@@ -310,6 +317,10 @@ class Writer {
       group === null ? [null] : this.q[group as 'site'].length ? this.q[group as 'site'] : [...new Set(r.cells.filter((x) => x.k !== null).map((x) => x.k))];
     const lines: string[] = [];
     const rows: (string | number | null)[][] = [];
+    // A whole day gone (「10/14の入荷はいつもと比べて」) is that day against its usual: its words are the day's, never 「今」.
+    const dayGone = w.to <= this.c.dayStart && w.to <= this.days(w.from, 1);
+    const againstWords = dayGone ? CHANGE_TEXTS.againstDay : CHANGE_TEXTS.against;
+    const origin = dayGone ? w.from : this.c.now;
     for (const k of keys) {
       const key = this.keyName(group, k);
       const now = this.figure(r, 0, k);
@@ -318,12 +329,12 @@ class Writer {
       if (against === 'usual') {
         const past = back.map((_, j) => this.figure(r, j + 1, k)).filter((v): v is number => v !== null);
         then = past.length ? this.round(median(past)) : null;
-        words = L(CHANGE_TEXTS.against, 'usual', '', past.length || USUAL_WEEKS);
+        words = L(againstWords, 'usual', '', past.length || USUAL_WEEKS);
       } else {
         // 「昨日」 on a Monday is the last day with data, at most a week back.
         const j = back.findIndex((_, j2) => this.figure(r, j2 + 1, k) !== null);
         then = j < 0 ? null : this.figure(r, j + 1, k);
-        words = L(CHANGE_TEXTS.against, against, this.date(this.days(this.c.now, -back[Math.max(j, 0)]!)), 0);
+        words = L(againstWords, against, this.date(this.days(origin, -back[Math.max(j, 0)]!)), 0);
       }
       if (now === null || then === null) {
         lines.push(L(CHANGE_TEXTS.noPast, key, words));
@@ -342,7 +353,8 @@ class Writer {
                 back.findIndex((_, j2) => this.figure(r, j2 + 1, k) !== null),
               )
             ]!;
-      if (w.to > this.days(w.from, 1) && back0 !== null) {
+      if (dayGone) lines.push(L(CHANGE_TEXTS.dayLine, key, this.label, this.date(w.from), this.shown(now), words, this.shown(then), diff));
+      else if (w.to > this.days(w.from, 1) && back0 !== null) {
         const span = (shift: number): string =>
           `${this.date(this.days(w.from, -shift))}–${this.date(this.days(Math.min(w.to, this.c.now), -shift) - 1)} ${this.hm(Math.min(w.to, this.c.now))}`;
         lines.push(L(CHANGE_TEXTS.spanLine, key, this.label, span(0), this.shown(now), span(back0), this.shown(then), diff));

@@ -161,6 +161,10 @@ function timeIn(folded: string): AskTime | null {
   }
   const by = /(\d{1,2})(?::00|時)(?:まで|までに|に間に合|にまにあ)|by (\d{1,2}) ?(pm|am|:00)/.exec(folded);
   if (by) return `by_${Number(by[1] ?? by[2]) + (by[3] === 'pm' && Number(by[2]) < 12 ? 12 : 0)}`;
+  // A clock time with minutes (「13:50から」「13時50分から」 "since 13:50") keeps them: since_13m50.
+  const sinceMinute = /(\d{1,2})(?::|時)([0-5]\d)分?(?:ごろ|頃|ころ)?(?:から|以降)|since (\d{1,2}):([0-5]\d)/.exec(folded);
+  if (sinceMinute && Number(sinceMinute[2] ?? sinceMinute[4]) !== 0)
+    return `since_${Number(sinceMinute[1] ?? sinceMinute[3])}m${sinceMinute[2] ?? sinceMinute[4]}` as AskTime;
   const since = /(\d{1,2})(?::00|時)(?:ごろ|頃|ころ)?(?:から|以降)|since (\d{1,2}) ?(pm|am|:00)?/.exec(folded);
   if (since) return `since_${Number(since[1] ?? since[2]) + (since[3] === 'pm' && Number(since[2]) < 12 ? 12 : 0)}`;
   const period = periodOf(folded);

@@ -179,6 +179,52 @@ describe('no verdict the facts contradict', () => {
     expect(overtime.answer).toContain('Tue 10/14');
   });
 
+  it('"anything left?" is yes when work is left, "finished?" when none is; the exclusion of two sites holds in a what-if', async () => {
+    expect((await ask('does shinagawa have anything left today?')).answer).toMatch(/^No\. Shinagawa is finished \(0 items left\)/);
+    expect((await ask('佐世保ってまだ残ってる？')).answer).toMatch(/^はい。 佐世保はまだ終わっていません/);
+    expect((await ask('Is Yokohama finished?')).answer).toMatch(/^Yes\. Yokohama is finished/);
+    const r = await ask('盛岡と品川からは出さずに、札幌のSSエントリ1に3人出すなら誰？');
+    expect(r.query!.read.notFrom).toEqual(['品川', '盛岡']);
+    expect(r.answer.split('\n')[0]).toBe('品川・盛岡からは人を出さない条件で探しました。');
+    const who = r.answer.split('\n').find((l) => l.includes('移る人'))!;
+    expect(who).not.toMatch(/（(?:盛岡|品川)、/);
+    // An all-clear names all it searched by: Yokohama's ocr-worker, not ocr-worker (whose incident is Sapporo's).
+    expect((await ask('Yokohamaもocrの影響受けてる？')).answer).toContain('横浜のocr-workerに障害は見つかっていません');
+  });
+
+  it("a day gone is answered from its records, never today's state; items done over hours of today is the count between them", async () => {
+    const why = await ask('10月14日、なんであんなに遅れたの？');
+    const arrived = (db.prepare("SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = '2025-10-14'").get() as { n: number }).n;
+    expect(why.answer.split('\n')[0]).toMatch(/^10月14日（10\/14）について記録にあること/);
+    expect(why.answer).toContain(`10/14 ${arrived.toLocaleString('en-US')} 件`);
+    expect(why.answer).not.toMatch(/15:40|ocr-sapporo-01/);
+    const doneAt = (t: string): number =>
+      (
+        db
+          .prepare(
+            `SELECT SUM(entry_count) AS n FROM progress_snapshots s WHERE location_name = '札幌' AND process_name = 'エントリ1' AND snapshot_time = (
+               SELECT MAX(x.snapshot_time) FROM progress_snapshots x WHERE x.location_name = s.location_name AND x.business_id = s.business_id
+                 AND x.process_name = s.process_name AND x.snapshot_time <= ? AND x.snapshot_time >= ?)`,
+          )
+          .get(Date.parse(`2025-10-23T${t}+09:00`), TODAY0) as { n: number }
+      ).n;
+    const hours = await ask('今日の13時から14時、札幌エントリ1で何件処理した？');
+    expect(hours.answer).toContain(`札幌 · エントリ1: ${(doneAt('14:00') - doneAt('13:00')).toLocaleString('en-US')} 件`);
+    const since = await ask('since 13:50, how many has sapporo E1 done?');
+    expect(since.query!.read.time).toBe('since_13m50');
+    expect(since.answer).toContain(`Sapporo · Entry 1: ${(doneAt('15:40') - doneAt('13:50')).toLocaleString('en-US')} items`);
+  });
+
+  it("a move from a site to no line named is to the turn before's line, and a bare number after it is the same move of that many", async () => {
+    const first = await ask('sapporo E1 SS, how far behind?');
+    const three = await ask('ok if I send 3 from shinagawa?', first.conversationId ?? null);
+    expect(three.query!.read.move).toMatchObject({ count: 3, from: '品川', to: '札幌' });
+    expect(three.answer).toMatch(/^Moving 3 from Shinagawa to Sapporo Entry 1 \(SS\)/);
+    const two = await ask('and if only 2?', three.conversationId ?? null);
+    expect(two.query!.read.move).toMatchObject({ count: 2, from: '品川' });
+    expect(two.answer).toMatch(/^Moving 2 from Shinagawa to Sapporo Entry 1 \(SS\)/);
+  });
+
   it('a misspelt word of the vocabulary is read as the word; a real English word near one is not', async () => {
     expect((await ask('any overtiem this week?')).query!.read).toMatchObject({ measure: 'overtime', time: 'this_week' });
     expect((await ask('which processes are failing?')).query!.read.measure).not.toBe('overtime');

@@ -116,7 +116,7 @@ describe('answers state the figures SQL gives, for every operation (genba eval a
       );
       lines.push({
         q: `業務${id}はもう終わった？`,
-        query: { op: 'check', measure: 'remaining', business: [id] },
+        query: { op: 'check', measure: 'remaining', status: 'done', business: [id] },
         figures: left === 0 ? [`${name}は終わっています`] : [`${name}はまだ終わっていません（残件${left}件）`],
       });
     }
