@@ -65,6 +65,9 @@ export function detectAnomalies(db: Database.Database, now: number, timeZone: st
   for (const t of fresh) {
     const n = current.get(t.template_id)?.n ?? 0;
     if (n === 0) continue;
+    // New against what? In the records' first hours every message is seen for the first time: only one first seen after
+    // the warm-up has history to be new against (a month's window that reaches back to the records' start is not 31 incidents).
+    if (t.first_seen < earliest + o.warmupHours * 3_600_000) continue;
     const text = displayTemplate(t.template, t.tokens);
     const v = db.prepare('SELECT vector FROM log_template_vectors WHERE template_id = ?').get(t.template_id) as { vector: Buffer } | undefined;
     families ??= familyVectors(db);

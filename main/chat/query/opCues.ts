@@ -458,6 +458,9 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
   ],
   knowhow: [
     ['いいんだっけ', 4],
+    // 「応援OKだっけ？」「出して大丈夫だっけ？」: whether the company's rules allow it.
+    ['okだっけ', 4],
+    ['大丈夫だっけ', 4],
     ['んだっけ', 2],
     ['問題ございません', 3],
     ['差し支え', 3],

@@ -6,7 +6,7 @@ import { localize, type Lang } from '../../api/localized.js';
  * do the final check?"): its answer is the company's rule, never the state of the floor.
  */
 export const PERMISSION =
-  /てもいい|ても良い|てもよい|ていい|てもよろしい|ても構わ|てもかまわ|て大丈夫|任せても大丈夫|まかせても大丈夫|させていい|いいんだっけ|アリ[?？]|ありですか|差し支え|問題ございません|\b(?:can|could|may)\b.*\b(?:do|work|handle|help|take|be)\b|\ballowed\b|\bpermitted\b|\bok(?:ay)? (?:to|for)\b/i;
+  /てもいい|ても良い|てもよい|ていい|てもよろしい|ても構わ|てもかまわ|て大丈夫|任せても大丈夫|まかせても大丈夫|させていい|いいんだっけ|(?:ok|okay|大丈夫|だいじょうぶ)だっけ|アリ[?？]|ありですか|差し支え|問題ございません|\b(?:can|could|may)\b.*\b(?:do|work|handle|help|take|be)\b|\ballowed\b|\bpermitted\b|\bok(?:ay)? (?:to|for)\b/i;
 
 /** A rule's sentence that forbids: 「〜しない」「させない」「禁止」, "never", "not allowed", "must not". */
 const FORBIDS =

@@ -225,6 +225,17 @@ describe('no verdict the facts contradict', () => {
     expect(two.answer).toMatch(/^Moving 2 from Shinagawa to Sapporo Entry 1 \(SS\)/);
   });
 
+  it("a message first seen in the records' first hours is not new: last month's incidents at Sasebo are its one real one", async () => {
+    const first = (db.prepare('SELECT MIN(ts) AS t FROM app_logs').get() as { t: number }).t;
+    const r = await ask('先月末の佐世保の障害って何だった？');
+    expect(r.answer.split('\n')[0]).toBe('ログの障害: 1件');
+    expect(r.answer).toContain('sync-sasebo-01（sync-agent）の障害: 9/30 12:50から');
+    const md = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric' }).format(first);
+    expect(r.answer).not.toContain(`${md} 00:`);
+    // 「OKだっけ？」 asks the rules, not for a move at the person's own site.
+    expect((await ask('石井 久美子さん（大阪）、札幌のエントリ1応援OKだっけ？')).query!.read.op).toBe('knowhow');
+  });
+
   it('a misspelt word of the vocabulary is read as the word; a real English word near one is not', async () => {
     expect((await ask('any overtiem this week?')).query!.read).toMatchObject({ measure: 'overtime', time: 'this_week' });
     expect((await ask('which processes are failing?')).query!.read.measure).not.toBe('overtime');
