@@ -44,6 +44,11 @@ export const CHANGE_TEXTS = {
     en: (what: string, label: string, span: string, now: string, thenSpan: string, then: string, diff: string) =>
       `${what} ${label}: ${now} (${span}), against ${then} (${thenSpan}) → ${diff}`,
   } as Localized<(what: string, label: string, span: string, now: string, thenSpan: string, then: string, diff: string) => string>,
+  workingDays: {
+    ja: (a: number, b: number, perA: string, perB: string) => `※ 営業日数が違います（${a}日と${b}日）。1営業日あたりでは ${perA} と ${perB} です。`,
+    en: (a: number, b: number, perA: string, perB: string) =>
+      `Note: the spans have different working days (${a} and ${b}); per working day that is ${perA} against ${perB}.`,
+  } as Localized<(a: number, b: number, perA: string, perB: string) => string>,
   noPast: {
     ja: (what: string, against: string) => `${what}は${against}のデータがないため比べられません。`,
     en: (what: string, against: string) => `Cannot compare ${what}: there is no data ${against}.`,

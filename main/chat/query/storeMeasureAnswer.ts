@@ -3,6 +3,7 @@ import { localize, type Localized } from '../../api/localized.js';
 import { addZonedDays, formatHm, localDate, startOfZonedDay } from '../../config/zonedTime.js';
 import { withUnit } from '../../api/englishCount.js';
 import { CHANGE_TEXTS } from './changeTexts.js';
+import { workingDaysIn } from './timeSpan.js';
 import { declineOf, groupOf, NAMED_DIMS, runMeasure, stepsOf, type Cell, type Span } from './measureQuery.js';
 import { MEASURE_QUERY_TEXTS as MT } from './measureQueryTexts.js';
 import { MEASURES } from './measures.js';
@@ -358,6 +359,16 @@ class Writer {
         const span = (shift: number): string =>
           `${this.date(this.days(w.from, -shift))}–${this.date(this.days(Math.min(w.to, this.c.now), -shift) - 1)} ${this.hm(Math.min(w.to, this.c.now))}`;
         lines.push(L(CHANGE_TEXTS.spanLine, key, this.label, span(0), this.shown(now), span(back0), this.shown(then), diff));
+        // Spans with different working days (a holiday in last week's) are said so, with each one's figure per working day:
+        // «+18 %» against a week one day short is not the whole comparison.
+        const worked = (shift: number): number =>
+          workingDaysIn({
+            from: localDate(this.days(w.from, -shift), this.c.timeZone),
+            to: localDate(this.days(Math.min(w.to, this.c.now), -shift) - 1, this.c.timeZone),
+          }).length;
+        const [nowDays, thenDays] = [worked(0), worked(back0)];
+        if (nowDays !== thenDays && nowDays > 0 && thenDays > 0)
+          lines.push(L(CHANGE_TEXTS.workingDays, nowDays, thenDays, this.shown(this.round(now / nowDays)), this.shown(this.round(then / thenDays))));
       } else lines.push(L(CHANGE_TEXTS.line, key, this.label, this.shown(now), this.hm(Math.min(w.to, this.c.now)), words, this.shown(then), diff));
       rows.push([key, then, now]);
     }
