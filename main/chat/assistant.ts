@@ -135,6 +135,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return {
       searchText: question,
       leftOut: [],
+      verdict: true,
       lang,
       now,
       dayStart,
@@ -209,7 +210,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const verdict = (q.op === 'check' && q.measure !== null && VERDICT_MEASURES.has(q.measure)) || q.op === 'whatif';
     const leftOut = engine === 'knowhow' || engine === 'outside' ? [] : unused.filter((u) => u.kind !== 'word' || verdict);
     const read = { ...reading, unused };
-    const ctx: AskContext = { ...c, leftOut };
+    // «同じ人ばっかり応援に出してない？» read as a check of today's deadlines (no word named one) gets that state, not «No».
+    const ctx: AskContext = { ...c, leftOut, verdict: leftOut.length === 0 && reading.measureSaid !== false };
     const readMs = performance.now() - start;
     const timeWords = (x: typeof q): string => localize(lang, c.window(x).label);
     if (isUnsure(reading)) return answerResult(ctx, question, read, engine, askBack(question, reading, lang, timeWords), { start, readMs, dataMs: 0 });

@@ -14,6 +14,8 @@ export interface Reading {
   followUp: { from: string; kept: string[] } | null;
   /** The question's words that changed nothing in the reading (wordsAccounted.ts); absent for a reading the manager chose. */
   unused?: UnusedWord[];
+  /** False when the rules took the measure by default, no word of the question naming one: a yes or no on it is a guess. */
+  measureSaid?: boolean;
 }
 
 export interface ReadOptions {
@@ -81,7 +83,7 @@ export async function readQuestion(question: string, o: ReadOptions): Promise<Re
     read = { ...read, confidence: 0, query: q.op === 'outside' ? { ...q, op: 'status', measure: null, time: null } : q };
   // The other readings are worked out only where they are offered: below the line.
   const others = read.confidence < UNSURE && read.query.op !== 'outside' ? othersOf(question, read.query, parsed, o.parse) : [];
-  return { query: read.query, confidence: read.confidence, readBy, others, followUp: null };
+  return { query: read.query, confidence: read.confidence, readBy, others, followUp: null, measureSaid: readBy === 'model' || read.said.measure };
 }
 
 /** Below the line, Genba says what it understood and offers the closest readings instead of answering one of them. */

@@ -23,6 +23,8 @@ export interface AskContext extends QuestionReads {
    * stored for a decision (a proposal or a plan would ignore them).
    */
   leftOut: UnusedWord[];
+  /** The yes or no of a check may be said: every word read, and the measure named by the question's own words. */
+  verdict: boolean;
   lang: Lang;
   now: number;
   dayStart: number;

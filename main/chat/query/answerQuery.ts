@@ -131,7 +131,9 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   // The progress figures below are the floor's now. A period that reaches back before today is not answered with them:
   // lateness then is the record of deadlines missed; a speed, progress or finish of an earlier day is declined in words.
   if (q.time !== null && window.from < c.dayStart && q.measure && PROGRESS_MEASURES.has(q.measure)) {
-    if (q.measure === 'slack' || q.measure === 'finish') return answerQuery({ ...q, measure: 'missed_deadlines', status: null }, c);
+    // The most late (the bottom of slack) is the most deadlines missed (the top of the record).
+    const rank = q.rank && q.measure === 'slack' ? { ...q.rank, order: q.rank.order === 'bottom' ? ('top' as const) : ('bottom' as const) } : q.rank;
+    if (q.measure === 'slack' || q.measure === 'finish') return answerQuery({ ...q, measure: 'missed_deadlines', status: null, rank }, c);
     if (q.measure !== 'deadline') return { text: L(T.pastNotKept, label, S(window.label)), table: empty };
   }
 

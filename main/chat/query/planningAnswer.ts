@@ -126,9 +126,10 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       );
       const range = L(P.span, dayName(past[0]!), dayName(past[past.length - 1]!));
       // The company's line from the same records (every site named, or all of them), not an average of the sites' rates.
-      const total = { site: S(P.allSites), ...absenceOver(c.db, past, q.site) };
+      const total = { site: q.site.length > 0 ? L(P.namedSites, q.site.join(S(P.listSep))) : S(P.allSites), ...absenceOver(c.db, past, q.site) };
       const usualTotal = absenceRate(absenceOver(c.db, before, q.site));
-      const all = [...rows, total];
+      // One site's line is its own total: a second line under it would only repeat it.
+      const all = rows.length > 1 ? [...rows, total] : rows;
       const usualOf = (r: (typeof all)[number]): number | null => (r === total ? usualTotal : (usual.get(r.site) ?? null));
       return {
         text: [
@@ -233,7 +234,9 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       return { text: [...lead, L(P.overtimeNone, when)].join('\n'), table: { columns: ['site', 'minutes', 'people'], rows: [] } };
     // The company's line (every site or person asked about together), and what the actuals cover when the period runs on past today.
     const total = figuresOver(c.db, counted, { sites: q.site, operators: q.operator, key: 'all', byMonth: false })[0];
-    const totalLine = total && q.op !== 'rank' && rows.length > 1 ? [L(P.overtimeSite, S(P.allSites), total.minutes, total.people)] : [];
+    const namedTotal = byOperator ? q.operator : q.site;
+    const totalLabel = namedTotal.length > 0 ? L(P.namedSites, namedTotal.join(S(P.listSep))) : S(P.allSites);
+    const totalLine = total && q.op !== 'rank' && rows.length > 1 ? [L(P.overtimeSite, totalLabel, total.minutes, total.people)] : [];
     const cover = dates.some((d) => d >= today) && counted.length > 1 ? [L(P.actualsOnly, range, counted.length)] : [];
     return {
       text: [...lead, L(P.overtimeHead, when), ...rows.map((r) => L(P.overtimeSite, r.site, r.minutes, r.people)), ...totalLine, ...cover].join('\n'),

@@ -85,6 +85,8 @@ export const PLANNING_TEXTS = {
     en: (weekday: string, rate: string, days: number) => `- ${weekday}: ${rate} (${count(days, 'day')})`,
   } as Localized<(weekday: string, rate: string, days: number) => string>,
   allSites: { ja: '全拠点', en: 'all sites' } as Localized,
+  /** The total of the sites a question named: 「品川・大阪の計」 "Shinagawa and Osaka together", never «all sites». */
+  namedSites: { ja: (sites: string) => `${sites}の計`, en: (sites: string) => `${sites} together` } as Localized<(sites: string) => string>,
   listSep: { ja: '・', en: ' and ' } as Localized,
   overtimeHead: {
     ja: (when: string) => `残業（勤怠記録の実績終了−予定終了、${when}）:`,

@@ -236,6 +236,24 @@ describe('no verdict the facts contradict', () => {
     expect((await ask('石井 久美子さん（大阪）、札幌のエントリ1応援OKだっけ？')).query!.read.op).toBe('knowhow');
   });
 
+  it('a check on a measure no word named gives no yes or no; "most late" this month is the most deadlines missed; one site\'s total is not «all sites»', async () => {
+    const guessed = await ask('同じ人ばっかり応援に出してない？');
+    expect(guessed.answer).not.toMatch(/^(?:はい|いいえ)/);
+    const most = await ask('今月、納期遅れが一番多い拠点は？');
+    const bySite = db
+      .prepare(
+        `SELECT location_name AS site FROM progress_snapshots s WHERE expected_completion_time >= ? AND expected_completion_time < ? AND total_waiting > 0
+           AND snapshot_time = (SELECT MAX(x.snapshot_time) FROM progress_snapshots x WHERE x.location_name = s.location_name AND x.business_id = s.business_id
+             AND x.process_name = s.process_name AND x.expected_completion_time = s.expected_completion_time AND x.snapshot_time <= s.expected_completion_time
+             AND x.snapshot_time > s.expected_completion_time - ?)
+         GROUP BY location_name ORDER BY COUNT(*) DESC LIMIT 1`,
+      )
+      .get(Date.parse('2025-10-01T00:00+09:00'), NOW, DAY) as { site: string };
+    expect(most.answer).toMatch(new RegExp(`上位1:\\n1\\. ${bySite.site}: \\d+ 件`));
+    const one = await ask('盛岡で今月いちばん欠勤多い人は？');
+    expect(one.answer).not.toContain('全拠点');
+  });
+
   it('a misspelt word of the vocabulary is read as the word; a real English word near one is not', async () => {
     expect((await ask('any overtiem this week?')).query!.read).toMatchObject({ measure: 'overtime', time: 'this_week' });
     expect((await ask('which processes are failing?')).query!.read.measure).not.toBe('overtime');
