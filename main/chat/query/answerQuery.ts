@@ -288,7 +288,7 @@ function warningsSaid(q: AskQuery, window: { from: number; to: number }, c: Quer
 function checkText(q: AskQuery, rows: Row[], c: QueryContext, when: string): string {
   const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(c.lang, t)(...a);
   const S = (t: Localized): string => localize(c.lang, t);
-  // Without a verdict (a word of the question not read), the sentence says what holds and no yes or no.
+  // Without a verdict (a word of the question not read, or a measure no word named), the sentence says what holds and no yes or no.
   const verdict = (yes: boolean): string => (c.verdict === false ? '' : `${S(yes ? T.yes : T.no)} `);
   if (q.measure === 'remaining') {
     const left = rows.reduce((s, r) => s + (r.value ?? 0), 0);

@@ -16,8 +16,9 @@ export interface QueryContext {
   /** The skill placement asks for (placement.minSkill): who 「can do」 a process, when the question names no level. */
   minSkill?: number;
   /**
-   * Whether a yes or no may be said: false when the reading left a word of the question unused, so a verdict would claim
-   * more than was read ("Can the helpers do the final check?" read as "will they make the deadline?"). The facts stay.
+   * Whether a yes or no may be said: false when the reading left a word of the question unused, or took its measure by
+   * default with no word naming one, so a verdict would claim more than was read ("Can the helpers do the final check?"
+   * read as "will they make the deadline?"). The facts stay.
    */
   verdict?: boolean;
   /** One person's overtime limit for a calendar month, in minutes (planning.monthlyOvertimeLimitHours). */
