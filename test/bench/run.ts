@@ -13,6 +13,7 @@ import { aiRuntimeBench } from './aiRuntime.js';
 import { clickhouseScaleBench } from './clickhouseScale.js';
 import { clickhouseDenseBench, fillFromHexGenerator } from './clickhouseDense.js';
 import { logIntelligenceBench } from './logIntelligence.js';
+import { publishedDrain } from './publishedDrain.js';
 import { logParsingBench } from './logParsing.js';
 import { logScaleBench } from './logScale.js';
 import { askQueryBench } from './askQuery.js';
@@ -193,7 +194,14 @@ const sections: [string, string, () => Promise<void>][] = [
   ['ai', 'local AI (CPU)', () => aiRuntimeBench(record)],
   ['logs', 'log intelligence', () => logIntelligenceBench(record)],
   ['scale', 'logs at 1,000 and 10,000 templates: anomalies, clusters and alerts check (the built CLI), before and now', () => logScaleBench(record)],
-  ['parse', 'log parsing: accuracy in-sample and left out, genba logs parse beside Drain3, robustness', async () => logParsingBench(record)],
+  [
+    'parse',
+    'log parsing: accuracy in-sample and left out, genba logs parse beside Drain3, robustness',
+    async () => {
+      logParsingBench(record);
+      publishedDrain(record);
+    },
+  ],
   ['ask', 'questions read as queries: open and locked sets, per pattern, leave one operation out; answer time per operation', () => askQueryBench(record)],
   [
     'forecast',

@@ -5,9 +5,9 @@ import { withUnit } from '../../api/englishCount.js';
 import type { ProcessProgress } from '../../api/types.js';
 import { formatHm, localDate } from '../../config/zonedTime.js';
 import { dayTimeFigure } from '../../api/figures.js';
-import { warningLines } from '../../logs/matchingLines.js';
 import { correctionWaiting, decisionsSince } from '../storeFacts.js';
 import { changeAnswer } from './changeAnswer.js';
+import { dayRecord } from './dayRecord.js';
 import { MEASURES } from './measures.js';
 import { namedIncidents } from './namedIncidents.js';
 import { namedSeries } from './namedSeries.js';
@@ -19,6 +19,7 @@ import { queryWindow } from './queryWindow.js';
 import { storeMeasureAnswer } from './storeMeasureAnswer.js';
 import { trendAnswer } from './trendAnswer.js';
 import { undeclaredSplit } from './undeclaredSplit.js';
+import { warningsSaid } from './warningsSaid.js';
 
 export type { QueryAnswer, QueryContext } from './queryContext.js';
 
@@ -107,7 +108,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   // A summary, a cause or advice asked of a day gone is not today's: that day's records say what happened.
   if ((q.op === 'status' || q.op === 'why' || q.op === 'advise') && q.time !== null) {
     const w = queryWindow(q.time, c.now, c.dayStart, c.timeZone);
-    if (!w.ahead && w.to <= c.dayStart) return dayRecord(q, c, S(w.label));
+    if (!w.ahead && w.to <= c.dayStart) return dayRecord(q, c, S(w.label), answerQuery);
   }
   if (q.op === 'status') return statusAnswer(q, c);
   if (q.op === 'outside' && measure) return { text: L(T.statistic, S(measure.label)), table: { columns: [], rows: [] } };
@@ -254,35 +255,6 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   // A list, or a figure asked per something, leads with the largest.
   const sorted = q.op === 'list' || q.by !== null ? [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)) : rows;
   return { text: [head, ...sorted.map((r) => `- ${r.key}: ${r.shown}`)].join('\n'), table };
-}
-
-/**
- * What the records say of a day gone (or a span), for a summary or a «why» about it: the deadlines missed, the work that
- * arrived against the usual, and the overtime, each computed as its own question would be. The cause of a day gone is
- * not guessed: the figures are the evidence a manager reads it from.
- */
-function dayRecord(q: AskQuery, c: QueryContext, label: string): QueryAnswer {
-  const base = { ...q, op: 'value' as const, status: null, by: q.site.length === 0 ? ('site' as const) : null, rank: null, against: null, move: null };
-  const parts = [
-    answerQuery({ ...base, measure: 'missed_deadlines' }, c),
-    answerQuery({ ...base, op: 'change', measure: 'arrivals', by: null, against: 'usual' }, c),
-    answerQuery({ ...base, measure: 'overtime', process: [], business: [] }, c),
-  ];
-  return { text: [localize(c.lang, T.dayRecord)(label), ...parts.map((p) => p.text)].join('\n'), table: parts[0]!.table };
-}
-
-/** The warnings and errors of the hosts and services named, in the window: an all-clear says them (none: nothing). */
-function warningsSaid(q: AskQuery, window: { from: number; to: number }, c: QueryContext, at: (t: number) => string): string {
-  const named = [...q.host.map((host) => ({ host })), ...q.service.map((service) => ({ service }))];
-  const found = named.map((n) => warningLines(c.db, { ...n, from: window.from, to: window.to }));
-  const n = found.reduce((s, f) => s + f.lines, 0);
-  if (n === 0) return '';
-  const top = found
-    .flatMap((f) => f.top)
-    .sort((a, b) => b.lines - a.lines)
-    .slice(0, 3)
-    .map((w) => localize(c.lang, T.warningLine)(w.level, w.lines, w.template, at(w.last)));
-  return localize(c.lang, { ja: '', en: ' ' }) + localize(c.lang, T.warningsAnyway)(n, top.join(localize(c.lang, { ja: '、', en: '; ' })));
 }
 
 function checkText(q: AskQuery, rows: Row[], c: QueryContext, when: string): string {

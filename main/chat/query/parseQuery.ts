@@ -13,7 +13,7 @@ import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf, without
 import { namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
 import { spellFixed } from './typoWords.js';
-import { ADD, MOVE_VERB, REMOVE } from './moveWords.js';
+import { moveOf } from './moveOf.js';
 import type { NamedInText } from './queryNames.js';
 
 /** The rules parser's reading of a request, and how sure it is of the operation. */
@@ -193,79 +193,6 @@ function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
   if (op === 'list' || op === 'value') return 'remaining';
   if (op === 'compare') return 'progress';
   return 'slack';
-}
-
-/** Taking people away (「3人抜いたら」 "pull 2 out") or adding them (「2人追加」 "add 2"): a site named without から or に is left or joined by them. */
-
-/**
- * Of two businesses named in a move, the one people leave: named before 「から」「より」, or after "from"/"out of" and before
- * "to"/"into" («from Sapporo's Medical claims Entry 1 to SS Entry 1»). Nothing when fewer than two are named.
- */
-function businessLeft(text: string, named: NamedInText): { fromBusiness?: string } {
-  if (new Set(named.businesses.map((h) => h.canonical)).size < 2) return {};
-  const en = /\b(?:from|out of)\b/i.exec(text);
-  const zone = en
-    ? {
-        from: en.index,
-        to: /\b(?:to|into)\b/i.exec(text.slice(en.index + en[0].length))
-          ? en.index + en[0].length + /\b(?:to|into)\b/i.exec(text.slice(en.index + en[0].length))!.index
-          : text.length,
-      }
-    : { from: 0, to: Math.max(text.indexOf('から'), text.indexOf('より')) };
-  const left = named.businesses.filter((h) => h.at >= zone.from && h.end <= zone.to);
-  const other = named.businesses.filter((h) => !left.includes(h));
-  return left.length > 0 && other.length > 0 && left[0]!.canonical !== other[0]!.canonical ? { fromBusiness: left[0]!.canonical } : {};
-}
-
-function moveOf(folded: string, named: NamedInText): AskMove | null {
-  const speed = /(?:毎分|分速) ?(\d+(?:\.\d+)?) ?件|(\d+(?:\.\d+)?) ?(?:件\/分|件毎分|items?\/min|per min(?:ute)?|items? (?:a|per) minute)/.exec(folded);
-  // A move supposed (「回したら」 "if we move"), or one asked whether it can be made (「3人回せる？」 "can we send 3 people"): a
-  // named move is weighed as it is, never turned into a proposal of Genba's own choosing.
-  const condition =
-    /たら|なら|ても|もし|仮に|場合|試算|(?:回|出|移|送|貸|動か|まわ|うつ)せる|借りられる|\bif\b|suppose|what|would|\bat \d|\b(?:can|could) (?:we|i|you) (?:move|send|shift|lend|spare|pull|borrow)\b/;
-  if (speed && condition.test(folded)) return { speed: Number(speed[1] ?? speed[2]) };
-  // A number right after a verb of moving people is how many («send 3 from Shinagawa»).
-  const afterVerb = /\b(?:send|move|lend|add|pull|take|borrow|shift|bring)\s+(?:over\s+)?(\d{1,3})\b(?! ?(?:min|minutes?|hours?|items?|%|pm|am|:))/.exec(
-    folded,
-  );
-  const counted: (string | undefined)[] | null =
-    /\+ ?(\d+) ?(?:名|人)?|(\d+) ?(?:名|人|にん|めい|people|persons?|operators?|staff|heads?|more)/.exec(folded) ??
-    (afterVerb ? [afterVerb[0], undefined, afterVerb[1]] : null);
-  // People named and moved (「上野さんを札幌に回したら」 "what if Ueno goes to Sapporo"): as many as are named.
-  const movedByName = !counted && named.operators.length > 0 && MOVE_VERB.test(folded) ? String(new Set(named.operators.map((o) => o.canonical)).size) : null;
-  const people = counted ?? (movedByName ? [movedByName, movedByName, undefined] : null);
-  if (!people || !(condition.test(folded) || /^\+/.test(people[0]!))) return null;
-  const text = named.text;
-  // The site people leave: 「大阪から」「大阪の検証から」, "from Osaka", "out of Osaka" ("pull 2 out of Osaka": a removal).
-  let source = named.sites.find(
-    (h) =>
-      // 「大阪の検証から」 is from 大阪; 「札幌のエントリ1に盛岡から」 is to 札幌 (a target's に or へ ends the site's own words).
-      /^(?:拠点|センター)?(?:の[^\s、。にへ]{0,8}?)?(?:から|より|→|->)/.test(text.slice(h.end)) ||
-      /(?:from|out of|away from) ?(?:the )?$/.test(text.slice(0, h.at)),
-  );
-  // The site people go to: 「札幌に」「札幌のエントリ1へ」, "to Sapporo"; else the site named that is not the source.
-  const marked = named.sites.find(
-    (h) =>
-      h !== source &&
-      (/^(?:拠点|センター)?(?:の[^\s、。]{0,8}?)?(?:に|へ)(?!ついて|関して|対して)/.test(text.slice(h.end)) ||
-        /\b(?:to|into) ?(?:the )?$/.test(text.slice(0, h.at))),
-  );
-  // A person named with their site (「品川の上野さんを札幌に」, "Ueno from Shinagawa to Sapporo") leaves that site.
-  const home = !source && marked ? named.sites.find((h) => h !== marked && named.operators.some((o) => o.at >= h.end && o.at - h.end <= 2)) : undefined;
-  const target = marked ?? named.sites.find((h) => h !== source);
-  source ??= home;
-  // The process they are moved to is the one named with the target (「札幌のエントリ1に」), not the one they leave
-  // (「大阪の検証から」): the first process after the target's name, else the first one named.
-  const process = (target ? named.processes.find((p) => p.at >= target.end) : undefined) ?? named.processes[0];
-  // One site named with a verb of taking away and none of adding (「札幌のエントリ1を2人減らしたら」): people leave it.
-  const leaves = !source && target && REMOVE.test(folded) && !ADD.test(folded);
-  return {
-    count: Number(people[1] ?? people[2]),
-    from: (leaves ? target : source)?.canonical ?? null,
-    to: leaves ? null : (target?.canonical ?? null),
-    process: process?.canonical ?? null,
-    ...businessLeft(text, named),
-  };
 }
 
 /**

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
-import { foldForCues } from '../foldForCues.js';
 import { FUNCTION_WORDS_EN } from './functionWords.js';
-import { MEASURES } from './measures.js';
-import { OP_CUES } from './opCues.js';
+import { vocabularyPhrases } from './vocabularyPhrases.js';
 
 /** Words this short are left as typed: one letter off is too often another real word ("late", "lane"). */
 const MIN_LENGTH = 6;
@@ -13,8 +11,7 @@ let known: { all: Set<string>; long: string[] } | null = null;
 const vocabulary = (): { all: Set<string>; long: string[] } => {
   if (known) return known;
   const words = new Set<string>(FUNCTION_WORDS_EN);
-  for (const w of [...Object.values(MEASURES).flatMap((m) => m.words), ...Object.values(OP_CUES).flatMap((cues) => cues.map(([cue]) => cue))])
-    for (const x of foldForCues(w).match(/[a-z]+/g) ?? []) words.add(x);
+  for (const w of vocabularyPhrases()) for (const x of w.match(/[a-z]+/g) ?? []) words.add(x);
   known = { all: words, long: [...words].filter((w) => w.length >= MIN_LENGTH) };
   return known;
 };

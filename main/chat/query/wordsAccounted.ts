@@ -2,9 +2,8 @@ import type { AskQuery } from '../../api/askQuery.js';
 import type { UnusedWord } from '../../api/assistantTypes.js';
 import { foldForCues } from '../foldForCues.js';
 import { FUNCTION_WORDS_EN, FUNCTION_WORDS_JA } from './functionWords.js';
-import { MEASURES } from './measures.js';
 import { ADD, MOVE_VERB, REMOVE } from './moveWords.js';
-import { OP_CUES } from './opCues.js';
+import { vocabularyPhrases } from './vocabularyPhrases.js';
 import type { NamedInText } from './queryNames.js';
 
 /**
@@ -23,14 +22,6 @@ const TOKENS =
   /以外|除外|除|抜き|[\p{Script=Han}\p{Script=Katakana}ー]+?(?=以外|除|抜き|[^\p{Script=Han}\p{Script=Katakana}ー]|$)|[a-z][a-z'’]*|\d{1,2}:\d{2}|\d+(?:\.\d+)?|ないで(?!しょ|す)|ないように|なしで|なしに|ずに/gu;
 /** "isn't", "doesn't", "can't": the question's form, not a negation of what is asked. */
 const AUXILIARY_NOT = /^(?:is|are|was|were|does|did|has|have|had|wo|ca|could|should|would)n['’]t$/;
-
-/** The vocabulary's words (operations' cues, measures' words), folded: a word found here was understood, even when redundant. */
-let vocabulary: string[] | null = null;
-const VOCABULARY = (): string[] =>
-  (vocabulary ??= [
-    ...Object.values(OP_CUES).flatMap((cues) => cues.map(([cue]) => foldForCues(cue).trim())),
-    ...Object.values(MEASURES).flatMap((m) => m.words.map((w) => foldForCues(w))),
-  ].filter((w) => w.length >= 2));
 
 const same = (a: AskQuery, b: AskQuery): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -81,7 +72,7 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     if (kind === 'word' && base.move && [ADD, REMOVE, MOVE_VERB].some((r) => r.test(word))) continue;
     if (kind === 'word') {
       const folded = foldForCues(word);
-      if (VOCABULARY().some((v) => v.includes(folded) || folded.includes(v))) continue;
+      if (vocabularyPhrases().some((v) => v.includes(folded) || folded.includes(v))) continue;
     }
     if (!out.some((u) => u.word === word)) out.push({ word, kind });
   }

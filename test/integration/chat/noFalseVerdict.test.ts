@@ -1,10 +1,6 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type GenbaApp } from '../../../main/app.js';
-import { createHandlerTable } from '../../../main/handlerTable.js';
-import { copyDemoStore } from '../../helpers/demoStore.js';
-import { tempDir } from '../../helpers/tempDir.js';
+import { openDemoAssistant, type DemoAssistant } from '../../helpers/demoAssistant.js';
 
 const NOW = Date.parse('2025-10-23T15:40+09:00');
 const DAY = 86_400_000;
@@ -18,28 +14,16 @@ const TODAY0 = Date.parse('2025-10-23T00:00+09:00');
  * Figures are checked against plain SELECTs of the same store.
  */
 describe('no verdict the facts contradict', () => {
-  const dir = tempDir();
-  let app: GenbaApp;
+  let demo: DemoAssistant;
   let db: Database.Database;
-  const ask = async (question: string, conversationId: string | null = null) => {
-    const r = await createHandlerTable(app)['chat.ask']({ question, conversationId });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  };
+  const ask = (question: string, conversationId: string | null = null) => demo.ask(question, conversationId);
 
   beforeAll(async () => {
-    await copyDemoStore(dir.path);
-    app = createApp({ dataDir: dir.path, now: NOW });
-    await app.start();
-    await app.assistant.prepare({ solver: false });
-    // The logs are taken in on the first question about them.
-    await ask('今日のエラーは？');
-    db = new Database(join(dir.path, 'genba.sqlite'), { readonly: true });
+    demo = await openDemoAssistant(NOW);
+    db = demo.db;
   }, 300_000);
   afterAll(async () => {
-    db?.close();
-    await app?.stop();
-    dir.remove();
+    await demo?.close();
   });
 
   it('a check whose reading leaves a word unread says the word and gives no yes or no', async () => {
