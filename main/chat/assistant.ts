@@ -158,7 +158,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         atRiskSlackMinutes: cfg.overview.atRiskSlackMinutes,
         businessNames: named,
       },
-      window: (q, fallback = 'today') => queryWindow(q.time, now, dayStart, cfg.timeZone, fallback),
+      window: (q, fallback = 'today') => queryWindow(q.time, { now, dayStart, timeZone: cfg.timeZone, workday: cfg.planning.workday }, fallback),
       ...(o.onStage ? { onStage: o.onStage } : {}),
       ...(o.onChunk ? { onChunk: o.onChunk } : {}),
       ...(o.signal ? { signal: o.signal } : {}),

@@ -9,6 +9,7 @@ import type { LogAnomaly as Anomaly, LogAnomalyReport as AnomalyReport } from '.
 import type { Localized } from '../api/localized.js';
 import { count, plural } from '../api/englishCount.js';
 import { addZonedDays } from '../config/zonedTime.js';
+import { sameKindDays } from './sameKindDays.js';
 import { HOUR_MS, HOURS_24_MS } from '../api/durations.js';
 
 export interface AnomalyOptions {
@@ -24,12 +25,16 @@ export const DEFAULT_ANOMALY: AnomalyOptions = { windowMinutes: 60, baselineDays
 
 const MINUTE = 60_000;
 
-/** (x − median) / (1.4826·MAD + 1): the +1 keeps quiet baselines from turning noise into alarms. */
+/**
+ * (x − median) / (spread + 1), the spread the larger of 1.4826·MAD and √median: a count of lines varies at least as a
+ * Poisson count does, so three near-equal earlier weeks (748, 749, 796) do not make 719 a dip; the +1 keeps quiet
+ * baselines from turning noise into alarms.
+ */
 export function robustZ(x: number, baseline: number[]): number {
   if (baseline.length === 0) return 0;
   const med = median(baseline);
   const mad = median(baseline.map((b) => Math.abs(b - med)));
-  return (x - med) / (1.4826 * mad + 1);
+  return (x - med) / (Math.max(1.4826 * mad, Math.sqrt(Math.max(med, 0))) + 1);
 }
 
 /**
@@ -45,14 +50,18 @@ export function detectAnomalies(db: Database.Database, now: number, timeZone: st
   const warmup = now - earliest < o.warmupHours * 3_600_000;
   const samples = db.prepare('SELECT message FROM app_logs WHERE template_id = ? AND ts >= ? AND ts < ? ORDER BY ts DESC LIMIT 3');
   const anomalies: Anomaly[] = [];
-  // Windows of up to a day compare with the same hours on previous days; a longer one with
+  // Windows of up to a day compare with the same hours on previous days of the same kind (working days for a working
+  // day, days off for a day off: sameKindDays.ts); a longer one with
   // as many earlier windows of its own length (whole days), at least 3. The window's length is
   // elapsed time; a local day is up to 25 hours long (「昨日」 on the day clocks go back is one day),
   // so the hour is given. The earlier windows are the same wall-clock hours, local days back.
   const periodDays = Math.max(1, Math.ceil((o.windowMinutes * MINUTE - HOUR_MS) / HOURS_24_MS));
   const back = (t: number, d: number): number => addZonedDays(t, -d, timeZone);
-  const periods = periodDays === 1 ? o.baselineDays : Math.max(3, Math.floor(o.baselineDays / periodDays));
-  const days = Array.from({ length: periods }, (_, i) => (i + 1) * periodDays).filter((d) => back(now, d) >= earliest);
+  const periods = Math.max(3, Math.floor(o.baselineDays / periodDays));
+  const days =
+    periodDays === 1
+      ? sameKindDays((from + now) / 2, timeZone, o.baselineDays, earliest)
+      : Array.from({ length: periods }, (_, i) => (i + 1) * periodDays).filter((d) => back(now, d) >= earliest);
   const said = o.windowLabel ?? { ja: `直近${o.windowMinutes}分`, en: `in the last ${o.windowMinutes} min` };
   // Every template's lines in the window, in one query: a template without lines there cannot be new in it, nor spike.
   const current = windowCounts(db, from, now);

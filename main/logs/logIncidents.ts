@@ -4,6 +4,7 @@ import { median } from '../median.js';
 import { groupNearShared } from './groupNearShared.js';
 import { DEFAULT_ANOMALY } from './logAnomalies.js';
 import { addZonedDays } from '../config/zonedTime.js';
+import { sameKindDays } from './sameKindDays.js';
 
 export interface IncidentOptions {
   /** Anomalies that share a service or a host and lie this close in time are one incident. */
@@ -39,6 +40,8 @@ interface Footprint {
   anomaly: LogAnomaly;
   services: Set<string>;
   hosts: Map<string, number>;
+  /** Whether it signals trouble: anything but a spike of a message written only at INFO or DEBUG. */
+  trouble: boolean;
 }
 
 /**
@@ -50,21 +53,23 @@ interface Footprint {
  */
 export function groupIncidents(db: Database.Database, report: LogAnomalyReport, o: IncidentOptions): LogIncident[] {
   const from = report.now - report.windowMinutes * MINUTE;
-  const byTemplate = db.prepare('SELECT service, host, SUM(lines) AS n FROM app_logs WHERE template_id = ? AND ts >= ? AND ts < ? GROUP BY service, host');
+  const byTemplate = db.prepare(
+    "SELECT service, host, SUM(lines) AS n, MAX(level NOT IN ('INFO', 'DEBUG')) AS loud FROM app_logs WHERE template_id = ? AND ts >= ? AND ts < ? GROUP BY service, host",
+  );
   const byService = db.prepare("SELECT host, SUM(lines) AS n FROM app_logs WHERE service = ? AND level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY host");
   const prints: Footprint[] = report.anomalies.map((anomaly) => {
     const services = new Set<string>();
     const hosts = new Map<string, number>();
     const rows =
       anomaly.templateId !== null
-        ? (byTemplate.all(anomaly.templateId, from, report.now) as { service: string; host: string; n: number }[])
-        : (byService.all(anomaly.service, from, report.now) as { host: string; n: number }[]).map((r) => ({ ...r, service: anomaly.service! }));
+        ? (byTemplate.all(anomaly.templateId, from, report.now) as { service: string; host: string; n: number; loud: number }[])
+        : (byService.all(anomaly.service, from, report.now) as { host: string; n: number }[]).map((r) => ({ ...r, service: anomaly.service!, loud: 1 }));
     for (const r of rows) {
       services.add(r.service);
       hosts.set(r.host, (hosts.get(r.host) ?? 0) + r.n);
     }
     if (anomaly.service) services.add(anomaly.service);
-    return { anomaly, services, hosts };
+    return { anomaly, services, hosts, trouble: anomaly.kind !== 'spike' || rows.some((r) => r.loud === 1) };
   });
 
   // Shared service or host, and near in time.
@@ -75,7 +80,17 @@ export function groupIncidents(db: Database.Database, report: LogAnomalyReport, 
     o.gapMinutes * MINUTE,
   );
 
-  const incidents = groups.flatMap((members) => toIncidents(db, members, report, o));
+  // More of an ordinary message (logins, saves, images taken in on a busy week) is volume, not trouble: a group is an
+  // incident only where one of its signals is trouble (errors, warnings, a new or unlike message, a message that stopped).
+  const found = groups.filter((members) => members.some((m) => m.trouble)).flatMap((members) => toIncidents(db, members, report, o));
+  // One burst is one incident, whichever of its days' groups found it.
+  const byId = new Map<string, LogIncident>();
+  for (const i of found) {
+    const seen = byId.get(i.id);
+    if (!seen) byId.set(i.id, i);
+    else seen.anomalies = [...new Set([...seen.anomalies, ...i.anomalies])];
+  }
+  const incidents = [...byId.values()];
   const rank = { critical: 0, warning: 1 };
   return incidents.sort((a, b) => rank[a.severity] - rank[b.severity] || b.lines - a.lines);
 }
@@ -128,10 +143,12 @@ function toIncidents(db: Database.Database, members: Footprint[], report: LogAno
   const anomalyFrom = report.now - windowMs;
   /** The same wall-clock time `d` local days earlier (later for a negative `d`): a DST change between moves no hour. */
   const back = (t: number, d: number): number => addZonedDays(t, -d, o.timeZone);
-  /** The median of [a, b) shifted back by each of the previous 7 days: the usual count at that time of day. */
-  const usualOver = (a: number, b: number): number =>
-    median([1, 2, 3, 4, 5, 6, 7].map((d) => (count.get(back(a, d), back(b, d), ...params) as { n: number }).n));
   const within = o.window ? { from: o.window.from, to: Math.min(o.window.to, report.now) } : { from: anomalyFrom, to: report.now };
+  // The usual is the same hours of the 7 nearest earlier days of the same kind as the window's (working days for a
+  // working day).
+  const lags = sameKindDays((within.from + within.to) / 2, o.timeZone, 7);
+  /** The median of [a, b) shifted back by each of those days: the usual count at that time of day. */
+  const usualOver = (a: number, b: number): number => median(lags.map((d) => (count.get(back(a, d), back(b, d), ...params) as { n: number }).n));
 
   const rangeFrom = within.from - o.lookbackMinutes * MINUTE;
   const buckets = db
@@ -142,7 +159,7 @@ function toIncidents(db: Database.Database, members: Footprint[], report: LogAno
     .all(rangeFrom, within.to, ...params) as { b: number; n: number; f: number; l: number }[];
   const hourly = db.prepare(`SELECT (ts / ${HOUR}) * ${HOUR} AS h, SUM(lines) AS n FROM app_logs WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY h`);
   // Each earlier day's hours, keyed by the hour they fall on today (the same wall-clock hour, moved forward d local days).
-  const earlier = [1, 2, 3, 4, 5, 6, 7].map(
+  const earlier = lags.map(
     (d) =>
       new Map(
         (hourly.all(back(rangeFrom, d), back(within.to, d), ...params) as { h: number; n: number }[]).map((r) => [
@@ -156,7 +173,11 @@ function toIncidents(db: Database.Database, members: Footprint[], report: LogAno
     return median(earlier.map((m) => m.get(h) ?? 0)) / (HOUR / BUCKET);
   };
   const overlapping = burstsOf(buckets, usualPerBucket, o.gapMinutes * MINUTE).filter((b) => b.start < within.to && b.end >= within.from);
-  const big = overlapping.filter((b) => b.lines >= MIN_BURST_LINES);
+  const loud = overlapping.filter((b) => b.lines >= MIN_BURST_LINES);
+  // In a window asked about, a burst is this group's where one of its signals lies in it: the same message failing on
+  // another day of a week asked about is that day's group (the window is looked at a day at a time, windowAnomalies.ts).
+  const mine = o.window ? loud.filter((b) => members.some((m) => m.anomaly.firstSeen <= b.end && m.anomaly.lastSeen >= b.start)) : loud;
+  const big = mine;
   // Signals too thin to make a burst (a new message seen 3 times, a disk warning an hour)
   // are still an incident: their lines in the window are its span.
   const inWindow = count.get(within.from, within.to, ...params) as { n: number; f: number | null; l: number | null };
@@ -173,7 +194,22 @@ function toIncidents(db: Database.Database, members: Footprint[], report: LogAno
             lines: signalled.reduce((n, a) => n + a.count, 0),
           },
         ];
-  const bursts: Burst[] = big.length > 0 ? big : inWindow.f !== null ? [{ start: inWindow.f, end: inWindow.l ?? inWindow.f, lines: inWindow.n }] : reported();
+  // In a window asked about, signals whose lines make no burst of their own: the signals' own span, not the window's.
+  const ownSpan = (): Burst[] => {
+    const r = count.get(Math.min(...signalled.map((a) => a.firstSeen)), Math.max(...signalled.map((a) => a.lastSeen)) + 1, ...params) as typeof inWindow;
+    return r.f !== null ? [{ start: r.f, end: r.l ?? r.f, lines: r.n }] : reported();
+  };
+  // A message that got rarer has no burst: busier buckets of it are not the trouble. Its span is its signals'.
+  const dips = members.every((m) => m.anomaly.kind === 'dip');
+  const bursts: Burst[] = dips
+    ? ownSpan()
+    : big.length > 0
+      ? big
+      : o.window
+        ? ownSpan()
+        : inWindow.f !== null
+          ? [{ start: inWindow.f, end: inWindow.l ?? inWindow.f, lines: inWindow.n }]
+          : reported();
 
   const breakdown = db.prepare(
     `SELECT service, host, level = 'ERROR' AS error, COALESCE(SUM(lines), 0) AS n FROM app_logs WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY service, host, error`,

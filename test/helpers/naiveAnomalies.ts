@@ -3,6 +3,7 @@ import { count, plural } from '../../main/api/englishCount.js';
 import type { LogAnomaly as Anomaly, LogAnomalyReport as AnomalyReport } from '../../main/api/types.js';
 import { fromBlob } from '../../main/ai/storedVectors.js';
 import { robustZ, type AnomalyOptions } from '../../main/logs/logAnomalies.js';
+import { sameKindDays } from '../../main/logs/sameKindDays.js';
 import { displayTemplate } from '../../main/logs/templateText.js';
 import { median } from '../../main/median.js';
 
@@ -32,7 +33,11 @@ export function naiveAnomalies(db: Database.Database, now: number, o: AnomalyOpt
   // as many earlier windows of its own length (whole days), at least 3.
   const periodDays = Math.max(1, Math.ceil((o.windowMinutes * MINUTE) / DAY));
   const periods = periodDays === 1 ? o.baselineDays : Math.max(3, Math.floor(o.baselineDays / periodDays));
-  const days = Array.from({ length: periods }, (_, i) => (i + 1) * periodDays).filter((d) => now - d * DAY >= earliest);
+  // A day or less: the nearest earlier days of the same kind (working days for a working day), as the product picks them.
+  const days =
+    periodDays === 1
+      ? sameKindDays((from + now) / 2, 'Asia/Tokyo', o.baselineDays, earliest)
+      : Array.from({ length: periods }, (_, i) => (i + 1) * periodDays).filter((d) => now - d * DAY >= earliest);
   const said = o.windowLabel ?? { ja: `直近${o.windowMinutes}分`, en: `in the last ${o.windowMinutes} min` };
 
   // (a) and (c): templates first seen inside the window.

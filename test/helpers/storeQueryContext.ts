@@ -17,6 +17,7 @@ export function storeQueryContext(db: Database.Database, now: number, dayStart: 
     now,
     dayStart,
     timeZone: 'Asia/Tokyo',
+    workday: cfg.planning.workday,
     overview: () => overview,
     incidents: () => {
       throw new Error('a measure walked here does not read incidents');

@@ -17,6 +17,7 @@ export const plannerEngine: Engine = async (q, c) => {
     now: c.now,
     dayStart: c.dayStart,
     timeZone: c.cfg.timeZone,
+    workday: c.cfg.planning.workday,
     overview: c.overview,
     incidents: c.incidents,
     alerts: c.deps.alerts,

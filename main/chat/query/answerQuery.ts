@@ -107,7 +107,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
 
   // A summary, a cause or advice asked of a day gone is not today's: that day's records say what happened.
   if ((q.op === 'status' || q.op === 'why' || q.op === 'advise') && q.time !== null) {
-    const w = queryWindow(q.time, c.now, c.dayStart, c.timeZone);
+    const w = queryWindow(q.time, c);
     if (!w.ahead && w.to <= c.dayStart) return dayRecord(q, c, S(w.label), answerQuery);
   }
   if (q.op === 'status') return statusAnswer(q, c);
@@ -125,7 +125,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   // A figure split by hour or day is its trend at that step.
   if (q.by === 'hour' || q.by === 'day') return trendAnswer({ ...q, op: 'trend' }, c);
   if (q.op === 'trend') return trendAnswer(q, c);
-  const window = queryWindow(q.time, c.now, c.dayStart, c.timeZone);
+  const window = queryWindow(q.time, c);
   // Items of a day ahead are what the forecast expects; other figures of a day ahead have no actuals yet.
   if (window.ahead && (q.measure === 'arrivals' || q.measure === 'remaining')) return planningAnswer({ ...q, measure: 'forecast_volume' }, c);
   if (window.ahead) return { text: L(T.ahead, label), table: empty };

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { QueryTable } from '../../api/assistantTypes.js';
 import type { Localized } from '../../api/localized.js';
 import type { Alert, IncidentReport, Lang, Overview } from '../../api/types.js';
+import type { WorkdayHours } from './queryWindow.js';
 
 export interface QueryContext {
   db: Database.Database;
@@ -9,6 +10,8 @@ export interface QueryContext {
   now: number;
   dayStart: number;
   timeZone: string;
+  /** The working day's hours (planning.workday): 「今朝」 is the working morning. */
+  workday: WorkdayHours;
   overview: () => Overview;
   /** Incidents of now, or of a window asked for. */
   incidents: (site?: string, window?: { from: number; to: number; label: Localized }) => IncidentReport;

@@ -1,5 +1,6 @@
 import type { AskTime } from '../../api/askQuery.js';
 import type { Localized } from '../../api/localized.js';
+import type { GenbaConfig } from '../../config/config.js';
 import { addDays } from '../../forecast/workCalendar.js';
 import { formatHm, localDate, zonedEpoch } from '../../config/zonedTime.js';
 import { md, timeSpan } from './timeSpan.js';
@@ -15,11 +16,23 @@ export interface QueryWindow {
   ahead: boolean;
 }
 
+/** The working day's hours, local "HH:MM" (planning.workday): the morning, the afternoon and the night are told by them. */
+export type WorkdayHours = GenbaConfig['planning']['workday'];
+
+/** The moment a query is read at: now, the start of its local day, the zone, and the working day's hours. */
+export interface QueryClock {
+  now: number;
+  dayStart: number;
+  timeZone: string;
+  workday: WorkdayHours;
+}
+
 /**
  * A query's time as a span ending at most now. `fallback` is the span a measure takes when
  * the request names none (a count of lines: today; a figure of progress: now).
  */
-export function queryWindow(time: AskTime | null, now: number, dayStart: number, timeZone: string, fallback: 'today' | 'last_hour' = 'today'): QueryWindow {
+export function queryWindow(time: AskTime | null, clock: QueryClock, fallback: 'today' | 'last_hour' = 'today'): QueryWindow {
+  const { now, dayStart, timeZone, workday } = clock;
   const hm = (t: number): string => formatHm(t, timeZone);
   const upToNow = (from: number, to: number, label: Localized): QueryWindow => ({ from, to: Math.min(to, now), label, ahead: false });
   const t = time ?? fallback;
@@ -28,6 +41,9 @@ export function queryWindow(time: AskTime | null, now: number, dayStart: number,
   const at = (d: string, hour = 0): number => zonedEpoch(timeZone, Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10)), hour);
   /** The hour of the local day `days` after today (negative: before). */
   const wallAt = (days: number, hour = 0): number => at(addDays(today, days), hour);
+  /** A working day's clock time ("HH:MM") on the local day `days` after today. */
+  const workAt = (days: number, hm: string): number => wallAt(days, Number(hm.slice(0, 2))) + Number(hm.slice(3, 5)) * 60_000;
+  const [start, lunch, end] = [workAt(0, workday.start), workAt(0, workday.lunchStart), workAt(0, workday.end)];
   // A day, week or month named (明後日, 来週月曜, 10/27, 先月, 過去3ヶ月): its local days, cut at now; a span wholly ahead has no data.
   const span = timeSpan(t, today, 'past');
   if (span) {
@@ -69,12 +85,21 @@ export function queryWindow(time: AskTime | null, now: number, dayStart: number,
       return upToNow(now - HOUR, now, { ja: '直近1時間', en: 'the last hour' });
     case 'yesterday':
       return upToNow(wallAt(-1), dayStart, { ja: '昨日', en: 'yesterday' });
-    case 'last_night':
-      return upToNow(wallAt(-1, 18), wallAt(0, 9), { ja: '昨夜（18:00〜9:00）', en: 'last night (18:00–9:00)' });
+    // The night, the morning and the afternoon are the working day's: the night runs from yesterday's end of work to
+    // today's start, the morning from the start to lunch, the afternoon from lunch to the end. "This morning's errors"
+    // are not the night batch's at 03:00.
+    case 'last_night': {
+      const from = workAt(-1, workday.end);
+      return upToNow(from, start, { ja: `昨夜（${hm(from)}〜${hm(start)}）`, en: `last night (${hm(from)}–${hm(start)})` });
+    }
     case 'this_morning':
-      return upToNow(dayStart, wallAt(0, 12), { ja: '今日の午前', en: 'this morning' });
+      return start > now
+        ? { from: start, to: lunch, label: { ja: '今日の午前', en: 'this morning' }, ahead: true }
+        : upToNow(start, lunch, { ja: `今日の午前（${hm(start)}〜${hm(lunch)}）`, en: `this morning (${hm(start)}–${hm(lunch)})` });
     case 'this_afternoon':
-      return upToNow(wallAt(0, 12), wallAt(1), { ja: '今日の午後', en: 'this afternoon' });
+      return lunch > now
+        ? { from: lunch, to: end, label: { ja: '今日の午後', en: 'this afternoon' }, ahead: true }
+        : upToNow(lunch, end, { ja: `今日の午後（${hm(lunch)}〜${hm(end)}）`, en: `this afternoon (${hm(lunch)}–${hm(end)})` });
     case 'tomorrow':
       return { from: wallAt(1), to: wallAt(2), label: { ja: '明日', en: 'tomorrow' }, ahead: true };
     default:

@@ -68,7 +68,7 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
   const empty = { columns: [], rows: [] };
   const declined = declineOf(q, def, label);
   if (declined) return { text: S(declined.decline), table: empty };
-  const w = queryWindow(q.time ?? def.defaultTime ?? null, c.now, c.dayStart, c.timeZone, 'today');
+  const w = queryWindow(q.time ?? def.defaultTime ?? null, c, 'today');
   if (def.time.kind !== 'registered' && (w.ahead || (MEASURES[m].source.kind === 'planning' && /^last_\d+m$/.test(q.time ?? '')))) return null;
   if ((m === 'attendance' || m === 'absence') && (q.op === 'value' || q.op === 'list') && q.by === null) {
     const person = personAttendance(q, c, w);
@@ -261,7 +261,7 @@ class Writer {
     const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(this.c.lang, t)(...a);
     const daily = this.def.time.kind === 'event' && this.def.time.unit === 'local_date';
     // A daily count of one day is one point: its trend is the last 7 days.
-    const w = daily && w0.to <= this.days(w0.from, 1) ? queryWindow('last_7d', this.c.now, this.c.dayStart, this.c.timeZone) : w0;
+    const w = daily && w0.to <= this.days(w0.from, 1) ? queryWindow('last_7d', this.c) : w0;
     // The step follows the window (10 minutes up to 3 h, hourly up to 2 days, daily beyond); `by: hour` is a trend's own
     // reading (over time), so only a daily split asked for changes it.
     const asked = this.q.by === 'day' ? this.q.by : undefined;

@@ -68,7 +68,7 @@ export function trendAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
   const m = q.measure;
   const empty = { columns: [], rows: [] };
   if (m === null || !TREND_MEASURES.has(m)) return { text: L(T.measures, m ? S(MEASURES[m].label) : '—'), table: empty };
-  const w = queryWindow(q.time, c.now, c.dayStart, c.timeZone, 'today');
+  const w = queryWindow(q.time, c, 'today');
   if (w.ahead) return { text: L(QUERY_TEXTS.ahead, S(MEASURES[m].label)), table: empty };
   // A split by hour or by day asked for is the step; else the window's span chooses it.
   const { grain, step } =

@@ -3,8 +3,11 @@ import wordListPath from 'word-list';
 import { FUNCTION_WORDS_EN } from './functionWords.js';
 import { vocabularyPhrases } from './vocabularyPhrases.js';
 
-/** Words this short are left as typed: one letter off is too often another real word ("late", "lane"). */
-const MIN_LENGTH = 6;
+/**
+ * Words shorter than this are left as typed: at four letters one letter off is too often another real word or a name's
+ * part ("late", "lane", "ocr"). At five a typo that English does not have ("erros", "shfit") is still the vocabulary's word.
+ */
+const MIN_LENGTH = 5;
 
 let known: { all: Set<string>; long: string[] } | null = null;
 /** The single Latin words of the vocabulary (measures' words, operations' cues) and the English function words. */
@@ -33,15 +36,16 @@ function oneEdit(a: string, b: string): boolean {
 }
 
 /**
- * A misspelt word of the vocabulary read as the word ("any overtiem this week?", "deadlne", "absense"): a Latin word of
- * six letters or more that neither the vocabulary nor English has, one edit from exactly one of the vocabulary's words. A
- * word near two is left as typed.
+ * A misspelt word of the vocabulary read as the word ("any overtiem this week?", "deadlne", "erros"): a Latin word of
+ * five letters or more that neither the vocabulary nor English has, one edit from exactly one of the vocabulary's words (a
+ * word and its plural count as one). A word near two is left as typed.
  */
 export function spellFixed(folded: string): string {
   const v = vocabulary();
-  return folded.replace(/[a-z]{6,}/g, (w) => {
+  return folded.replace(new RegExp(`[a-z]{${MIN_LENGTH},}`, 'g'), (w) => {
     if (v.all.has(w)) return w;
-    const near = v.long.filter((k) => oneEdit(w, k));
+    // A word and its plural are one word ("erros" is one edit from both "error" and "errors"): the singular is read.
+    const near = [...new Set(v.long.filter((k) => oneEdit(w, k)).map((k) => (k.endsWith('s') && v.all.has(k.slice(0, -1)) ? k.slice(0, -1) : k)))];
     return near.length === 1 && !isEnglish(w) ? near[0]! : w;
   });
 }

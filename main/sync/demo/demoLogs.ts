@@ -51,13 +51,14 @@ export function* generateLogDays(
       for (let k = 0; k < n; k++) {
         const ts = from + Math.floor(r.next() * HOUR);
         if (ts >= end) continue;
-        rows.push(
-          line(
-            ts,
-            r.weighted(ROUTINE_TEMPLATES, (t) => t.weight),
-            context(r.int(0, def.sites.length - 1)),
-          ),
+        const row = line(
+          ts,
+          r.weighted(ROUTINE_TEMPLATES, (t) => t.weight),
+          context(r.int(0, def.sites.length - 1)),
         );
+        // A weekday holiday is closed (no snapshots that day): its working hours are as quiet as a weekend's, one line in
+        // four. The line is still drawn, so the days after it keep their lines.
+        if (day.workday || !day.weekday || hourlyRate(day, hour) < 700 || k % 4 === 0) rows.push(row);
       }
     }
     for (const inc of incidents) {

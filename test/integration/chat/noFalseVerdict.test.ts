@@ -241,5 +241,32 @@ describe('no verdict the facts contradict', () => {
   it('a misspelt word of the vocabulary is read as the word; a real English word near one is not', async () => {
     expect((await ask('any overtiem this week?')).query!.read).toMatchObject({ measure: 'overtime', time: 'this_week' });
     expect((await ask('which processes are failing?')).query!.read.measure).not.toBe('overtime');
+    // Five letters, one edit from both "error" and "errors": one word.
+    expect((await ask('any erros on ocr-osaka-01 this week?')).query!.read).toMatchObject({ measure: 'error_lines', host: ['ocr-osaka-01'] });
+  });
+
+  it("a week's incidents are each day's own bursts; a host whose lines are routine has none; the morning is the working morning", async () => {
+    const errors = (host: string | null, from: string, to: string): number =>
+      (
+        db
+          .prepare(`SELECT COALESCE(SUM(lines), 0) AS n FROM app_logs WHERE level = 'ERROR' AND (? IS NULL OR host = ?) AND ts >= ? AND ts < ?`)
+          .get(host, host, Date.parse(`${from}+09:00`), Date.parse(`${to}+09:00`)) as { n: number }
+      ).n;
+    // Last week: the OCR failures at Yokohama (10/15) and Morioka (10/17) are incidents of their own host. The weekend
+    // and the holiday (10/13) had no trouble, and were not compared with working days to look like one.
+    const week = await ask('先週の障害は？');
+    const lines = week.answer.split('\n').filter((l) => /^- .*の障害: /.test(l));
+    expect(lines.find((l) => l.includes('10/15'))).toMatch(/^- ocr-yokohama-01（ocr-worker）の障害: 10\/15 /);
+    expect(lines.find((l) => l.includes('10/17'))).toMatch(/^- ocr-morioka-01（ocr-worker）の障害: 10\/17 /);
+    for (const day of ['10/13', '10/18', '10/19']) expect(lines.join('\n')).not.toContain(`${day} `);
+    expect(errors(null, '2025-10-18T00:00', '2025-10-20T00:00')).toBeLessThan(10);
+    // A host with no error this week is not listed under incidents other hosts had.
+    expect(errors('ocr-osaka-01', '2025-10-20T00:00', '2025-10-23T15:40')).toBe(0);
+    expect((await ask('any incidents on ocr-osaka-01 this week?')).answer).toMatch(/^No incident found for ocr-osaka-01 /);
+    // "This morning" is 9:00 to 12:00: the night batch's errors are last night's.
+    const morning = await ask('what errors did we get this morning?');
+    expect(morning.answer).toContain('this morning (09:00–12:00)');
+    expect(morning.answer).toContain(`everything: ${errors(null, '2025-10-23T09:00', '2025-10-23T12:00')} lines`);
+    expect(errors(null, '2025-10-23T00:00', '2025-10-23T12:00')).toBeGreaterThan(errors(null, '2025-10-23T09:00', '2025-10-23T12:00'));
   });
 });

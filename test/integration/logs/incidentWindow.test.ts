@@ -10,6 +10,9 @@ import { windowAnomalies } from '../../../main/logs/windowAnomalies.js';
 import { computeOverview } from '../../../main/placement/siteOverview.js';
 import { migrate } from '../../../main/store/migration.js';
 
+/** The working day's hours as a default config has them. */
+const WORKDAY = defaultConfig().planning.workday;
+
 const TZ = 'Asia/Tokyo';
 const at = (when: string): number => Date.parse(`2025-${when}+09:00`);
 const NOW = at('10-23T15:40');
@@ -29,7 +32,7 @@ const stray = (service: string, host: string, when: string): void =>
 
 /** The incidents of a named window exactly as the app wires them: anomalies of the window, then incidents of that window. */
 function incidentsOf(time: AskTime | null, site?: string) {
-  const window = time === null ? undefined : queryWindow(time, NOW, DAY_START, TZ);
+  const window = time === null ? undefined : queryWindow(time, { now: NOW, dayStart: DAY_START, timeZone: TZ, workday: WORKDAY });
   const cfg = defaultConfig();
   const causes = incidentCauses({
     db,
@@ -65,7 +68,7 @@ beforeEach(() => {
 
 describe('log incidents of a window asked about', () => {
   it('"last night" names only last night’s burst, with its own start, counted inside the window', () => {
-    const w = queryWindow('last_night', NOW, DAY_START, TZ);
+    const w = queryWindow('last_night', { now: NOW, dayStart: DAY_START, timeZone: TZ, workday: WORKDAY });
     expect([w.from, w.to]).toEqual([at('10-22T18:00'), at('10-23T09:00')]);
     const list = incidentsOf('last_night');
     expect(list.map((i) => [i.hosts[0], i.start])).toEqual([
@@ -98,8 +101,18 @@ describe('log incidents of a window asked about', () => {
   });
 
   it('"this morning" and "yesterday" keep to their own hours', () => {
+    // The morning is the working morning (9:00–12:00): the Morioka burst that began at 08:30 keeps its start, and only
+    // its lines from 9:00 count; the stray night errors (03:18, 05:01) are last night's.
+    expect(queryWindow('this_morning', { now: NOW, dayStart: DAY_START, timeZone: TZ, workday: WORKDAY })).toMatchObject({
+      from: at('10-23T09:00'),
+      to: at('10-23T12:00'),
+      label: { ja: '今日の午前（09:00〜12:00）', en: 'this morning (09:00–12:00)' },
+    });
     const morning = incidentsOf('this_morning');
-    expect(morning.map((i) => [i.hosts[0], i.start, i.lines])).toEqual([['entry-morioka-01', at('10-23T08:30'), 140]]);
+    expect(morning.map((i) => [i.hosts[0], i.start, i.lines])).toEqual([
+      ['entry-morioka-01', at('10-23T08:30'), linesOf('entry-morioka-01', at('10-23T09:00'), at('10-23T09:40'))],
+    ]);
+    expect(morning[0]!.lines).toBe(80);
     const yesterday = incidentsOf('yesterday');
     expect(yesterday.map((i) => [i.hosts[0], i.start, i.lines])).toEqual([['ocr-sapporo-01', at('10-22T22:10'), 160]]);
     const last3h = incidentsOf('last_3h');

@@ -1,3 +1,4 @@
+import { defaultConfig } from '../../../../main/config/config.js';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { fullQuery, type AskQueryInput } from '../../../../main/api/askQuery.js';
@@ -47,6 +48,7 @@ function context(db: Database.Database, lang: Lang = 'ja'): QueryContext {
     now: NOW,
     dayStart: at('00:00'),
     timeZone: TZ,
+    workday: defaultConfig().planning.workday,
     overview: () => ({ ...computeOverview(db, { now: NOW, timeZone: TZ, speedWindowMinutes: 30, atRiskSlackMinutes: 15 }), businessNames: { '523201': 'SS' } }),
     incidents: () => ({ incidents: [] }) as never,
     alerts: () => [],

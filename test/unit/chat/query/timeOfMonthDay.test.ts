@@ -1,3 +1,4 @@
+import { defaultConfig } from '../../../../main/config/config.js';
 import { describe, expect, it } from 'vitest';
 import { askQuerySchema } from '../../../../main/api/askQuery.js';
 import { engineFor } from '../../../../main/chat/engineFor.js';
@@ -7,6 +8,9 @@ import { createNameFinder } from '../../../../main/chat/query/queryNames.js';
 import { queryWindow } from '../../../../main/chat/query/queryWindow.js';
 import { monthDayOf, timeSpan } from '../../../../main/chat/query/timeSpan.js';
 import { weekdayMismatch } from '../../../../main/chat/query/weekdayMismatch.js';
+
+/** The working day's hours as a default config has them. */
+const WORKDAY = defaultConfig().planning.workday;
 
 const find = createNameFinder(
   {
@@ -136,7 +140,7 @@ describe('"Who is scheduled at Shinagawa on Tuesday the 28th?" asked on Thursday
       expect(query.time).toBe('dom_28_tue');
       expect(askedDay(query.time, TODAY)).toBe('2025-10-28');
       expect(aheadDay(query.time, TODAY)).toBe('2025-10-28');
-      const w = queryWindow(query.time, NOW, DAY_START, TZ);
+      const w = queryWindow(query.time, { now: NOW, dayStart: DAY_START, timeZone: TZ, workday: WORKDAY });
       expect([w.from, w.to, w.ahead]).toEqual([Date.parse('2025-10-28T00:00+09:00'), Date.parse('2025-10-29T00:00+09:00'), true]);
       expect(weekdayMismatch(query.time, TODAY, 'en')).toBeNull();
     }

@@ -1,9 +1,13 @@
+import { defaultConfig } from '../../../../main/config/config.js';
 import { describe, expect, it } from 'vitest';
 import { askQuerySchema } from '../../../../main/api/askQuery.js';
 import { parseQuery } from '../../../../main/chat/query/parseQuery.js';
 import { createNameFinder } from '../../../../main/chat/query/queryNames.js';
 import { queryWindow } from '../../../../main/chat/query/queryWindow.js';
 import { timeSpan, workingDaysIn } from '../../../../main/chat/query/timeSpan.js';
+
+/** The working day's hours as a default config has them. */
+const WORKDAY = defaultConfig().planning.workday;
 
 const find = createNameFinder(
   {
@@ -118,12 +122,12 @@ describe('queryWindow: a named day or month as a window in ms, cut at now', () =
   const now = Date.parse('2025-10-23T15:40:00+09:00');
   const dayStart = Date.parse('2025-10-23T00:00:00+09:00');
   it('last month is September in JST; this month ends now; a day ahead has no data', () => {
-    const last = queryWindow('last_month', now, dayStart, 'Asia/Tokyo');
+    const last = queryWindow('last_month', { now, dayStart, timeZone: 'Asia/Tokyo', workday: WORKDAY });
     expect([last.from, last.to, last.ahead]).toEqual([Date.parse('2025-09-01T00:00:00+09:00'), Date.parse('2025-10-01T00:00:00+09:00'), false]);
-    expect(queryWindow('this_month', now, dayStart, 'Asia/Tokyo').to).toBe(now);
-    expect(queryWindow('date_10-20', now, dayStart, 'Asia/Tokyo').from).toBe(Date.parse('2025-10-20T00:00:00+09:00'));
-    expect(queryWindow('next_mon', now, dayStart, 'Asia/Tokyo').ahead).toBe(true);
-    expect(queryWindow('day_after_tomorrow', now, dayStart, 'Asia/Tokyo').ahead).toBe(true);
+    expect(queryWindow('this_month', { now, dayStart, timeZone: 'Asia/Tokyo', workday: WORKDAY }).to).toBe(now);
+    expect(queryWindow('date_10-20', { now, dayStart, timeZone: 'Asia/Tokyo', workday: WORKDAY }).from).toBe(Date.parse('2025-10-20T00:00:00+09:00'));
+    expect(queryWindow('next_mon', { now, dayStart, timeZone: 'Asia/Tokyo', workday: WORKDAY }).ahead).toBe(true);
+    expect(queryWindow('day_after_tomorrow', { now, dayStart, timeZone: 'Asia/Tokyo', workday: WORKDAY }).ahead).toBe(true);
   });
 
   it('counts days and hours on the calendar of a zone with DST: yesterday in New York the day after the clocks went forward', () => {
@@ -131,14 +135,16 @@ describe('queryWindow: a named day or month as a window in ms, cut at now', () =
     const monday = Date.parse('2026-03-09T10:00-04:00');
     const mondayStart = Date.parse('2026-03-09T00:00-04:00');
     // Sunday the 8th had 23 hours: 86,400,000 ms before Monday's midnight is 23:00 on Saturday.
-    const yesterday = queryWindow('yesterday', monday, mondayStart, ny);
+    const yesterday = queryWindow('yesterday', { now: monday, dayStart: mondayStart, timeZone: ny, workday: WORKDAY });
     expect([yesterday.from, yesterday.to]).toEqual([Date.parse('2026-03-08T00:00-05:00'), mondayStart]);
-    expect(queryWindow('last_7d', monday, mondayStart, ny).from).toBe(Date.parse('2026-03-03T00:00-05:00'));
-    const night = queryWindow('last_night', monday, mondayStart, ny);
+    expect(queryWindow('last_7d', { now: monday, dayStart: mondayStart, timeZone: ny, workday: WORKDAY }).from).toBe(Date.parse('2026-03-03T00:00-05:00'));
+    const night = queryWindow('last_night', { now: monday, dayStart: mondayStart, timeZone: ny, workday: WORKDAY });
     expect([night.from, night.to]).toEqual([Date.parse('2026-03-08T18:00-04:00'), Date.parse('2026-03-09T09:00-04:00')]);
     // On the 8th itself, 9:00 is 9:00 (not 10:00, as 9 hours after midnight is).
     const sunday = Date.parse('2026-03-08T15:00-04:00');
-    expect(queryWindow('hours_9-12', sunday, Date.parse('2026-03-08T00:00-05:00'), ny).from).toBe(Date.parse('2026-03-08T09:00-04:00'));
-    expect(queryWindow('tomorrow', sunday, Date.parse('2026-03-08T00:00-05:00'), ny).from).toBe(mondayStart);
+    expect(queryWindow('hours_9-12', { now: sunday, dayStart: Date.parse('2026-03-08T00:00-05:00'), timeZone: ny, workday: WORKDAY }).from).toBe(
+      Date.parse('2026-03-08T09:00-04:00'),
+    );
+    expect(queryWindow('tomorrow', { now: sunday, dayStart: Date.parse('2026-03-08T00:00-05:00'), timeZone: ny, workday: WORKDAY }).from).toBe(mondayStart);
   });
 });
