@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { monthDayFigure } from '../api/figures.js';
 import type { Localized } from '../api/localized.js';
 import { localDate, startOfZonedDay } from '../config/zonedTime.js';
 import { DEFAULT_ANOMALY, detectAnomalies, type AnomalyReport } from './logAnomalies.js';
@@ -23,8 +24,7 @@ export function windowAnomalies(db: Database.Database, now: number, timeZone: st
   for (let day = startOfZonedDay(window.from, timeZone); day < to; day = startOfZonedDay(day, timeZone, 1)) {
     const [from, end] = [Math.max(day, window.from), Math.min(startOfZonedDay(day, timeZone, 1), to)];
     if (end - from < 10 * 60_000) continue;
-    const date = localDate(day, timeZone);
-    const label = `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
+    const label = monthDayFigure(localDate(day, timeZone));
     const r = detectAnomalies(db, end, timeZone, {
       ...DEFAULT_ANOMALY,
       windowMinutes: Math.round((end - from) / 60_000),

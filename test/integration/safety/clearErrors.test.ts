@@ -128,7 +128,7 @@ describe('clear errors instead of wrong ones (built CLI)', () => {
       const status = runGenba(['status', '--json', '--data-dir', dir]);
       expect(status.code).toBe(0);
       const logs = (JSON.parse(status.stdout) as { tables: { table: string; rows: number }[] }).tables.find((t) => t.table === 'app_logs')!;
-      expect(logs.rows).toBe(241_378);
+      expect(logs.rows).toBe(235_550);
       expectCountedOnce(dir);
     } finally {
       spawnSync('umount', [dir]);
