@@ -108,6 +108,8 @@ export const moveSchema = z.union([
     process: z.string().min(1).max(80).nullable().optional(),
     /** The business people leave, when they move between two businesses (「医療のエントリ1からSSのエントリ1に」); `business` holds both. */
     fromBusiness: z.string().min(1).max(80).nullable().optional(),
+    /** The process people leave, named with the site they leave (「盛岡の検証から」, "from Osaka's Verification"). */
+    fromProcess: z.string().min(1).max(80).nullable().optional(),
   }),
   z.object({ speed: z.number().positive().max(10_000) }),
 ]);
@@ -212,6 +214,7 @@ export function fullQuery(q: AskQueryInput): AskQuery {
             to: q.move.to ?? null,
             process: q.move.process ?? null,
             ...(q.move.fromBusiness ? { fromBusiness: q.move.fromBusiness } : {}),
+            ...(q.move.fromProcess ? { fromProcess: q.move.fromProcess } : {}),
           }
       : null,
     notFrom: list(q.notFrom),

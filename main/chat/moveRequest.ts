@@ -20,7 +20,8 @@ export function staffMoveOf(q: AskQuery, series: readonly ProcessProgress[]): St
   const to = toNamed !== from ? toNamed : null;
   const site = to ?? from;
   if (site === null) return null;
-  const process = move.process ?? q.process[0] ?? latestOn(site);
+  // The process left (「盛岡の検証から」) is not where they go: without one named for the target, its latest line.
+  const process = move.process ?? (move.fromProcess ? latestOn(site) : q.process[0]) ?? latestOn(site);
   if (!process) return null;
   // Between two businesses of one process («医療のエントリ1からSSのエントリ1に»): both sides at the site, each its business.
   if (move.fromBusiness) {
@@ -33,6 +34,9 @@ export function staffMoveOf(q: AskQuery, series: readonly ProcessProgress[]): St
   }
   // One business named is the one the change is about («札幌エントリ1（SS）から2人抜いたら»), not every business of the process.
   const one = q.business.length === 1 ? { businessId: q.business[0]! } : {};
-  if (from !== null && to !== null) return { count: move.count, to: { site: to, process, ...one }, from: { site: from, process } };
-  return to === null ? { count: move.count, to: null, from: { site, process, ...one } } : { count: move.count, to: { site, process, ...one }, from: null };
+  const left = move.fromProcess ?? process;
+  if (from !== null && to !== null) return { count: move.count, to: { site: to, process, ...one }, from: { site: from, process: left } };
+  return to === null
+    ? { count: move.count, to: null, from: { site, process: left, ...one } }
+    : { count: move.count, to: { site, process, ...one }, from: null };
 }

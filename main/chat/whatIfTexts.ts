@@ -31,9 +31,11 @@ export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: NamedTz): st
     ].join('\n');
   }
   const moved = w.movers.length;
+  // Where they leave, with the work they leave when it was named («盛岡 検証から»).
+  const fromWhere = c.from && 'fromProcess' in c && c.fromProcess ? `${c.from} ${c.fromProcess}` : c.from;
   const head = localize(o.lang, {
-    ja: `${c.from ? `${c.from}から` : ''}${where}へ${moved}名移した場合（切替${w.switchMinutes}分のあと、${moved}名の登録速度 計毎分${sp(w.after.perMinute - w.before.perMinute)}件が加わる）:`,
-    en: `Moving ${moved} ${c.from ? `from ${c.from} ` : ''}to ${where} (after a ${w.switchMinutes}-min switch-over, their registered speeds add ${sp(w.after.perMinute - w.before.perMinute)}/min):`,
+    ja: `${fromWhere ? `${fromWhere}から` : ''}${where}へ${moved}名移した場合（切替${w.switchMinutes}分のあと、${moved}名の登録速度 計毎分${sp(w.after.perMinute - w.before.perMinute)}件が加わる）:`,
+    en: `Moving ${moved} ${fromWhere ? `from ${fromWhere} ` : ''}to ${where} (after a ${w.switchMinutes}-min switch-over, their registered speeds add ${sp(w.after.perMinute - w.before.perMinute)}/min):`,
   });
   const named = 'named' in c && c.named && c.named.length > 0 ? c.named : null;
   const short =
@@ -44,8 +46,8 @@ export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: NamedTz): st
         })
       : w.short > 0
         ? localize(o.lang, {
-            ja: `${c.from ?? '他拠点'}で${t.process}ができる人（スキル${minSkill}以上、今日まだ移動していない人）は${moved}名のため、${c.people}名ではなく${moved}名で試算しました。`,
-            en: `Only ${moved} at ${c.from ?? 'other sites'} can do ${t.process} (skill ${minSkill}+, not moved today), so this is for ${moved}, not ${c.people}.`,
+            ja: `${fromWhere ?? '他拠点'}で${t.process}ができる人（スキル${minSkill}以上、今日まだ移動していない人）は${moved}名のため、${c.people}名ではなく${moved}名で試算しました。`,
+            en: `Only ${moved} at ${fromWhere ?? 'other sites'} can do ${t.process} (skill ${minSkill}+, not moved today), so this is for ${moved}, not ${c.people}.`,
           })
         : null;
   if (moved === 0) return short ?? head;

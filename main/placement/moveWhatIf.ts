@@ -14,7 +14,8 @@ const MINUTE = 60_000;
  * A manager's what-if on one late business: people join it (from one site, or wherever the optimizer finds them; only those
  * `named`, when the manager named them), or its speed becomes a figure.
  */
-export type WhatIfChange = { people: number; from: string | null; named?: readonly string[]; notFrom?: readonly string[] } | { speedPerMinute: number };
+export type WhatIfChange =
+  { people: number; from: string | null; fromProcess?: string | null; named?: readonly string[]; notFrom?: readonly string[] } | { speedPerMinute: number };
 
 export interface WhatIfOutcome {
   target: ProcessProgress;
@@ -75,9 +76,14 @@ export async function moveWhatIf(
   }
   // The people the manager named («品川の上野さんを») are the ones weighed, not others the solver would rather choose.
   const named = change.named ?? [];
-  // …and never from a site the manager said to leave alone («盛岡と品川からは出さずに»).
+  // …and never from a site the manager said to leave alone («盛岡と品川からは出さずに»); from the work named («盛岡の検証から»):
+  // the people on it today.
   const pool = s.candidates.filter(
-    (c) => (change.from === null || c.site === change.from) && (named.length === 0 || named.includes(c.name)) && !(change.notFrom ?? []).includes(c.site),
+    (c) =>
+      (change.from === null || c.site === change.from) &&
+      (!change.fromProcess || c.mainProcess === change.fromProcess) &&
+      (named.length === 0 || named.includes(c.name)) &&
+      !(change.notFrom ?? []).includes(c.site),
   );
   const n = Math.min(change.people, pool.length);
   const { cost } = moveCost(t, o.policy, o.distancesKm);

@@ -37,7 +37,15 @@ export const whatIfEngine: Engine = async (q, c) => {
     c.onStage?.('optimize');
     // The number of people is the reading's (「三人」 "three people" are read once, in parseQuery), the places the move's.
     const change =
-      speedTo !== null ? { speedPerMinute: speedTo } : { people: move!.count, from: move!.from?.site ?? null, named: q.operator, notFrom: q.notFrom };
+      speedTo !== null
+        ? { speedPerMinute: speedTo }
+        : {
+            people: move!.count,
+            from: move!.from?.site ?? null,
+            fromProcess: q.move && 'count' in q.move ? (q.move.fromProcess ?? null) : null,
+            named: q.operator,
+            notFrom: q.notFrom,
+          };
     text = whatIfAnswer(await moveWhatIf(situation, change, c.proposeOptions), c.cfg.placement.minSkill, c.tz);
   } else
     text = move

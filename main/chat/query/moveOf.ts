@@ -64,9 +64,24 @@ export function moveOf(folded: string, named: NamedInText): AskMove | null {
   const home = !source && marked ? named.sites.find((h) => h !== marked && named.operators.some((o) => o.at >= h.end && o.at - h.end <= 2)) : undefined;
   const target = marked ?? named.sites.find((h) => h !== source);
   source ??= home;
+  // The process they leave is the one named between the source and its から (「盛岡の検証チームから」), or after "from
+  // Osaka's": people leave the work they are on.
+  const left =
+    source && target && source !== target
+      ? named.processes.find((p) => {
+          const between = text.slice(source!.end, p.at);
+          return (
+            p.at >= source!.end &&
+            p.at - source!.end <= 4 &&
+            /^(?:拠点|センター)?(?:の|'s)?\s?$/.test(between) &&
+            !/^[^、。]{0,8}?(?:に|へ)/.test(text.slice(p.end))
+          );
+        })
+      : undefined;
   // The process they are moved to is the one named with the target (「札幌のエントリ1に」), not the one they leave
-  // (「大阪の検証から」): the first process after the target's name, else the first one named.
-  const process = (target ? named.processes.find((p) => p.at >= target.end) : undefined) ?? named.processes[0];
+  // (「大阪の検証から」): the first process after the target's name, else the first one named that is not the one left.
+  const process =
+    (target ? named.processes.find((p) => p.at >= target.end) : undefined) ?? named.processes.find((p) => p !== left && p.canonical !== left?.canonical);
   // One site named with a verb of taking away and none of adding (「札幌のエントリ1を2人減らしたら」): people leave it.
   const leaves = !source && target && REMOVE.test(folded) && !ADD.test(folded);
   return {
@@ -75,5 +90,6 @@ export function moveOf(folded: string, named: NamedInText): AskMove | null {
     to: leaves ? null : (target?.canonical ?? null),
     process: process?.canonical ?? null,
     ...businessLeft(text, named),
+    ...(left && !leaves ? { fromProcess: left.canonical } : {}),
   };
 }

@@ -6,3 +6,8 @@ export const REMOVE = /減ら|へら|抜|外し|外す|引っこ抜|引き上げ
 export const MOVE_VERB = /回|まわ|移|うつ|送|出し|出す|出せ|貸|応援|ヘルプ|\b(?:go|goes|went|move[sd]?|send|sent|lend|lent|shift|help)\b/;
 /** Adding people: 追加, 増やす, 入れる, add. */
 export const ADD = /追加|ついか|増や|ふや|足し|足す|入れ|加え|add|\+\s*\d/;
+/**
+ * Nouns a move speaks in: its people (チーム, 組, メンバー, team, crew) and its consequence (影響, impact, effect). With a move
+ * read they are what its answer gives (who moves, and what happens on both sides), so they are read with it.
+ */
+export const MOVE_NOUN = /チーム|組|メンバー|人員|要員|影響|結果|team|crew|members?|impact|effects?|consequences?/;

@@ -245,6 +245,28 @@ describe('no verdict the facts contradict', () => {
     expect((await ask('any erros on ocr-osaka-01 this week?')).query!.read).toMatchObject({ measure: 'error_lines', host: ['ocr-osaka-01'] });
   });
 
+  it('people taken from the work named with their site come from that work today; the team and the impact are read with the move', async () => {
+    const team = (
+      db
+        .prepare(
+          `SELECT o.operator_name AS name FROM daily_assignments a JOIN operators o ON o.operator_id = a.operator_id
+            WHERE a.assignment_date = '2025-10-23' AND a.location_name = '盛岡' AND a.process_name = '検証'`,
+        )
+        .all() as { name: string }[]
+    ).map((r) => r.name);
+    const r = await ask('盛岡の検証チームから3人、札幌に回したらどうなる？');
+    expect(r.query!.read.move).toMatchObject({ count: 3, from: '盛岡', to: '札幌', fromProcess: '検証' });
+    expect(r.answer).not.toContain('読み取れず');
+    expect(r.answer).toContain('盛岡 検証から札幌');
+    const movers = [.../- 移る人: (.*)/.exec(r.answer)![1]!.matchAll(/(?:^|）、)([^（]+)（/g)].map((m) => m[1]!);
+    expect(movers.length).toBeGreaterThan(0);
+    for (const m of movers) expect(team).toContain(m);
+    // Osaka's verifiers: none of them can do Entry 1, said so, and nobody from another line of Osaka is moved instead.
+    const osaka = await ask('大阪の検証から2名を札幌のエントリ1に移したら大阪への影響は？');
+    expect(osaka.answer).toMatch(/^大阪 検証でエントリ1ができる人（[^）]*）は0名/);
+    expect(osaka.answer).not.toContain('移る人');
+  });
+
   it("a week's incidents are each day's own bursts; a host whose lines are routine has none; the morning is the working morning", async () => {
     const errors = (host: string | null, from: string, to: string): number =>
       (

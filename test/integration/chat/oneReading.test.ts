@@ -203,7 +203,7 @@ describe('one reading of a question', () => {
     expect(morioka.answer).toBe((await app.assistant.ask('盛岡の物量予測の精度は？')).answer);
     // A what-if's move (how many, from, to) is the query's: the same reading under other words gives the same answer, byte for byte.
     const moved = await app.assistant.ask('大阪の検証から2名を札幌のエントリ1に移したら？');
-    expect(moved.query!.read.move).toEqual({ count: 2, from: '大阪', to: '札幌', process: 'エントリ1' });
+    expect(moved.query!.read.move).toEqual({ count: 2, from: '大阪', to: '札幌', process: 'エントリ1', fromProcess: '検証' });
     expect(moved.answer).toContain('大阪');
     expect((await app.assistant.ask('それでお願い', undefined, moved.query!.read)).answer).toBe(moved.answer);
     const pulled = await app.assistant.ask('札幌のエントリ1を2人減らしたら？');

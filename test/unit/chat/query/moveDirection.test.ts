@@ -27,9 +27,23 @@ describe('the direction of a move in a what-if', () => {
     expect(move('What if 3 people are taken away from Osaka?')).toMatchObject({ count: 3, from: '大阪', to: null });
   });
 
-  it('the process moved to is the one named with the target, not the one they leave', () => {
-    expect(move('大阪の検証から2名を札幌のエントリ1に移したら大阪への影響は？')).toEqual({ count: 2, from: '大阪', to: '札幌', process: 'エントリ1' });
-    expect(move('What if I move 2 people from Osaka verification to Sapporo entry 1?')).toEqual({ count: 2, from: '大阪', to: '札幌', process: 'エントリ1' });
+  it('the process moved to is the one named with the target, not the one they leave; the one they leave is theirs', () => {
+    expect(move('大阪の検証から2名を札幌のエントリ1に移したら大阪への影響は？')).toEqual({
+      count: 2,
+      from: '大阪',
+      to: '札幌',
+      process: 'エントリ1',
+      fromProcess: '検証',
+    });
+    expect(move('What if I move 2 people from Osaka verification to Sapporo entry 1?')).toEqual({
+      count: 2,
+      from: '大阪',
+      to: '札幌',
+      process: 'エントリ1',
+      fromProcess: '検証',
+    });
+    // The team they leave named, the target's line not: the line is the one the target site needs (staffMoveOf).
+    expect(move('盛岡の検証チームから3人、札幌に回したらどうなる？')).toEqual({ count: 3, from: '盛岡', to: '札幌', process: null, fromProcess: '検証' });
     expect(move('盛岡から3人札幌のエントリ1に回したら間に合う？')).toEqual({ count: 3, from: '盛岡', to: '札幌', process: 'エントリ1' });
   });
 });
