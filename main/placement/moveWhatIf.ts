@@ -81,7 +81,7 @@ export async function moveWhatIf(
   const pool = s.candidates.filter(
     (c) =>
       (change.from === null || c.site === change.from) &&
-      (!change.fromProcess || c.mainProcess === change.fromProcess) &&
+      (!change.fromProcess || (c.todayProcess ?? c.mainProcess) === change.fromProcess) &&
       (named.length === 0 || named.includes(c.name)) &&
       !(change.notFrom ?? []).includes(c.site),
   );

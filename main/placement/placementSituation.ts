@@ -5,6 +5,7 @@ import { computeOverview, type OverviewOptions } from './siteOverview.js';
 import { approvedMovesToday, type ApprovedMove } from './approvedMoves.js';
 import { neededSpeed } from '../store/progressRules.js';
 import { durationDays, HOURS_24_MS } from '../api/durations.js';
+import { localDate } from '../config/zonedTime.js';
 
 export type PlacementPolicy = GenbaConfig['placement'];
 
@@ -17,9 +18,11 @@ export interface Candidate {
   experienceMonths: number;
   /** Items per hour on the target process. */
   perHour: number;
-  /** The process they are assumed to work on now (their most experienced one) and their speed there. */
+  /** Their most experienced process and their speed there: what they are taken to work on, and what leaving it costs. */
   mainProcess: string;
   mainPerHour: number;
+  /** The process today's assignment puts them on at this moment (daily_assignments), where the store has one. */
+  todayProcess: string | null;
   /** Moves of this operator in decisions of the last 30 days (fairness). */
   recentMoves: number;
 }
@@ -110,12 +113,23 @@ export function placementSituation(
             c.experience_months AS months, c.average_speed AS perHour,
             (SELECT m.process_name || char(0) || m.average_speed FROM operator_process_capabilities m
               WHERE m.operator_id = o.operator_id
-              ORDER BY m.experience_months DESC, m.skill_level DESC, m.capability_id LIMIT 1) AS main
+              ORDER BY m.experience_months DESC, m.skill_level DESC, m.capability_id LIMIT 1) AS main,
+            (SELECT a.process_name FROM daily_assignments a WHERE a.operator_id = o.operator_id AND a.assignment_date = ?
+              AND a.start_time <= ? ORDER BY a.start_time DESC, a.assignment_id DESC LIMIT 1) AS todayProcess
        FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
       WHERE o.is_valid = 1 AND c.process_name = ? AND o.location_name != ?
       ORDER BY o.operator_id`,
     )
-    .all(target.process, target.site) as { id: number; name: string; site: string; skill: number; months: number; perHour: number; main: string }[];
+    .all(localDate(o.now, o.timeZone), o.now, target.process, target.site) as {
+    id: number;
+    name: string;
+    site: string;
+    skill: number;
+    months: number;
+    perHour: number;
+    main: string;
+    todayProcess: string | null;
+  }[];
 
   const recent = recentMoves(db, o.now);
   const candidates: Candidate[] = [];
@@ -144,6 +158,7 @@ export function placementSituation(
       perHour: r.perHour,
       mainProcess: mainProcess!,
       mainPerHour: Number(mainSpeed),
+      todayProcess: r.todayProcess,
       recentMoves: moves.length,
     });
   }

@@ -23,6 +23,7 @@ export async function warmSolver(): Promise<void> {
       perHour: 30 + (i % 7),
       mainProcess: 'p',
       mainPerHour: 30 + (i % 5),
+      todayProcess: null,
       recentMoves: 0,
     }));
     const donors = [0, 1, 2, 3].map((k) => ({ site: `s${k}`, process: 'p', currentPerMinute: 5, requiredPerMinute: 4, sparePerMinute: 1 + k }));

@@ -16,6 +16,7 @@ const candidates: Candidate[] = Array.from({ length: 30 }, (_, i) => ({
   perHour: 20 + ((i * 37) % 41),
   mainProcess: 'p',
   mainPerHour: 30,
+  todayProcess: null,
   recentMoves: 0,
 }));
 const costs = new Map(candidates.map((c, i) => [c.id, c.perHour / 10 + ((i * 53) % 17) / 7]));
