@@ -1,6 +1,7 @@
 import { localize } from '../../api/localized.js';
 import { forbiddingRule, VERDICT_TEXTS } from '../query/ruleVerdict.js';
 import type { Engine } from './askContext.js';
+import { personFit } from '../personFit.js';
 
 /**
  * The company's rules and know-how (「経験3か月の人を応援に出してもいい？」): the stored rules that match, cited. A question
@@ -14,6 +15,10 @@ export const knowhowEngine: Engine = async (q, c) => {
   const citations = await c.deps.knowledge.search([c.searchText, ...words].join(' '), 3);
   const rule = forbiddingRule(c.searchText, citations, c.lang);
   const title = (t: { title: string; titleEn?: string }): string => localize(c.lang, { ja: t.title, en: t.titleEn ?? t.title });
-  const text = rule ? localize(c.lang, VERDICT_TEXTS.forbidden)(rule.sentence, title(rule.citation)) : localize(c.lang, VERDICT_TEXTS.noRule);
+  const verdict = rule ? localize(c.lang, VERDICT_TEXTS.forbidden)(rule.sentence, title(rule.citation)) : localize(c.lang, VERDICT_TEXTS.noRule);
+  // The people named, held against the conditions Genba applies itself: the rules say what may be done, these who fits.
+  const target = q.move && 'count' in q.move ? (q.move.process ?? null) : null;
+  const fit = personFit(c.db, q.operator, target ?? q.process[0] ?? null, c.cfg.placement, c.lang);
+  const text = fit ? `${fit}\n${verdict}` : verdict;
   return { text, citations, showKnowhow: true };
 };

@@ -217,7 +217,19 @@ describe('no verdict the facts contradict', () => {
     const md = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric' }).format(first);
     expect(r.answer).not.toContain(`${md} 00:`);
     // 「OKだっけ？」 asks the rules, not for a move at the person's own site.
-    expect((await ask('石井 久美子さん（大阪）、札幌のエントリ1応援OKだっけ？')).query!.read.op).toBe('knowhow');
+    const ishii = await ask('石井 久美子さん（大阪）、札幌のエントリ1応援OKだっけ？');
+    expect(ishii.query!.read.op).toBe('knowhow');
+    // …and held against the conditions Genba applies when it moves people, from her capabilities as the store has them.
+    const cap = db
+      .prepare(
+        `SELECT c.skill_level AS skill, c.experience_months AS months FROM operators o JOIN operator_process_capabilities c USING (operator_id)
+          WHERE o.operator_name = '石井 久美子' AND c.process_name = 'エントリ1'`,
+      )
+      .get() as { skill: number; months: number };
+    expect(ishii.answer.split('\n')[0]).toBe(
+      `- 石井 久美子（大阪）: エントリ1 スキル${cap.skill}、経験${cap.months}か月。移動の条件（スキル3以上）を${cap.skill >= 3 ? '満たします' : '満たしません'}。エントリ1で優先する経験（24か月以上）を${cap.months >= 24 ? '満たします' : '満たしません'}。`,
+    );
+    expect(ishii.answer).not.toMatch(/^はい/m);
   });
 
   it('a check on a measure no word named gives no yes or no; "most late" this month is the most deadlines missed; one site\'s total is not «all sites»', async () => {
