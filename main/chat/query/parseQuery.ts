@@ -108,7 +108,13 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   // (ruleVerdict.ts). A rule holds whatever the day: asked of a day (「明日承認して大丈夫？」), it is that day's floor.
   // In English the same question names a kind of person and a kind of work: "can the helpers from Morioka do the final
   // check?", "may new hires handle corrections?" (a move of people asks "can we send …", not what someone may do).
-  if (ENGLISH_PERMISSION.test(folded)) e.set('knowhow', e.get('knowhow')! + 4);
+  // "Can Kobayashi from Morioka help Sapporo's Entry 1?": a person named as the one who may do it asks the same.
+  const person = named.operators[0];
+  const personMay =
+    person !== undefined &&
+    /\b(?:can|could|may)\s*$/.test(named.text.slice(0, person.at)) &&
+    /\b(?:do|handle|take|perform|help|work)\b/.test(named.text.slice(person.end));
+  if (ENGLISH_PERMISSION.test(folded) || personMay) e.set('knowhow', e.get('knowhow')! + 4);
   if (e.get('knowhow')! > 0 && PERMISSION.test(folded) && timeOf(folded) === null) for (const op of ['propose', 'check'] as const) e.set(op, 0);
   // Against a past time (昨日と比べて, than last week), a comparison is a change over time, not of two things.
   // With nothing named twice, "compare X with yesterday" compares X with itself then: the comparison's words are the change's.

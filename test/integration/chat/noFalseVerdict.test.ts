@@ -230,6 +230,16 @@ describe('no verdict the facts contradict', () => {
       `- 石井 久美子（大阪）: エントリ1 スキル${cap.skill}、経験${cap.months}か月。移動の条件（スキル3以上）を${cap.skill >= 3 ? '満たします' : '満たしません'}。エントリ1で優先する経験（24か月以上）を${cap.months >= 24 ? '満たします' : '満たしません'}。`,
     );
     expect(ishii.answer).not.toMatch(/^はい/m);
+    // "Can <a person> help <a line>?" asks the same in English.
+    const kobayashi = await ask('Can 小林 健太 from Morioka help Sapporo Entry 1?');
+    expect(kobayashi.query!.read).toMatchObject({ op: 'knowhow', operator: ['小林 健太'] });
+    const k = db
+      .prepare(
+        `SELECT c.skill_level AS skill FROM operators o JOIN operator_process_capabilities c USING (operator_id) WHERE o.operator_name = '小林 健太' AND c.process_name = 'エントリ1'`,
+      )
+      .get() as { skill: number };
+    expect(kobayashi.answer).toMatch(new RegExp(`^- Kobayashi Kenta \\(Morioka\\): Entry 1 skill ${k.skill}, `));
+    expect(kobayashi.answer).not.toMatch(/^Yes/m);
   });
 
   it('a check on a measure no word named gives no yes or no; "most late" this month is the most deadlines missed; one site\'s total is not «all sites»', async () => {
