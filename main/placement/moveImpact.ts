@@ -36,14 +36,12 @@ export interface MoveImpactRow {
 export function moveImpact(
   series: readonly ProcessProgress[],
   move: StaffMove,
-  perPersonPerMinute: (site: string, process: string) => number,
+  perPersonPerMinute: (at: MoveSide) => number,
   atRiskSlackMinutes: number,
 ): MoveImpactRow[] {
   return [
-    ...(move.to ? speedChangeImpact(series, move.to, move.count * perPersonPerMinute(move.to.site, move.to.process), 'receiving', atRiskSlackMinutes) : []),
-    ...(move.from
-      ? speedChangeImpact(series, move.from, -move.count * perPersonPerMinute(move.from.site, move.from.process), 'giving', atRiskSlackMinutes)
-      : []),
+    ...(move.to ? speedChangeImpact(series, move.to, move.count * perPersonPerMinute(move.to), 'receiving', atRiskSlackMinutes) : []),
+    ...(move.from ? speedChangeImpact(series, move.from, -move.count * perPersonPerMinute(move.from), 'giving', atRiskSlackMinutes) : []),
   ];
 }
 

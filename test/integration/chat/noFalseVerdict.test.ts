@@ -289,6 +289,23 @@ describe('no verdict the facts contradict', () => {
     expect(osaka.answer).not.toContain('移る人');
   });
 
+  it("people taken off a line take today's pace per person with them, not their registered speed", async () => {
+    const n = (
+      db
+        .prepare(
+          `SELECT COUNT(DISTINCT operator_id) AS n FROM daily_assignments WHERE assignment_date = '2025-10-23' AND location_name = '札幌'
+             AND process_name = 'エントリ1' AND business_id = '611040' AND start_time <= ? AND end_time > ?`,
+        )
+        .get(NOW, NOW) as { n: number }
+    ).n;
+    const r = await ask('札幌のレセE1から2人抜けたら17時に間に合う？');
+    const [, before, after] = /毎分([\d.]+) → ([\d.]+)件/.exec(r.answer)!;
+    expect(r.answer).toContain(`今日の配置${n}名で割った値`);
+    // Two of n leave: the line keeps (n − 2) / n of its speed now (each figure said to one decimal).
+    expect(Number(after)).toBeCloseTo((Number(before) * (n - 2)) / n, 0);
+    expect(Number(after)).toBeGreaterThan(Number(before) - 1);
+  });
+
   it("a week's incidents are each day's own bursts; a host whose lines are routine has none; the morning is the working morning", async () => {
     const errors = (host: string | null, from: string, to: string): number =>
       (
