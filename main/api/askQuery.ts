@@ -94,7 +94,7 @@ export const WEEKDAY_TOKENS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] 
  * is last_2m: the two months side by side, so neither needs a dimension or a comparison of its own.
  */
 export const TIME_PATTERN =
-  /^(?:ago_\d{1,2}d|last_\d{1,3}h|last_\d{1,2}d|since_\d{1,2}(?:m[0-5]\d)?|by_\d{1,2}|hours_\d{1,2}-\d{1,2}|last_(?:[1-9]|1\d|2[0-4])m|next_(?:[1-9]|1\d|20)wd|month_start_(?:[1-9]|1\d)|(?:this|next|last|on)_(?:sun|mon|tue|wed|thu|fri|sat)|date_(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|dom_(?:0[1-9]|[12]\d|3[01])(?:_(?:sun|mon|tue|wed|thu|fri|sat))?)$/;
+  /^(?:ago_\d{1,2}d|last_\d{1,3}h|last_\d{1,2}d|since_\d{1,2}(?:m[0-5]\d)?|by_\d{1,2}|hours_\d{1,2}-\d{1,2}|last_(?:[1-9]|1\d|2[0-4])m|next_(?:[1-9]|1\d|20)wd|month_start_(?:[1-9]|1\d)|(?:this|next|last|on|past)_(?:sun|mon|tue|wed|thu|fri|sat)|date_(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|dom_(?:0[1-9]|[12]\d|3[01])(?:_(?:sun|mon|tue|wed|thu|fri|sat))?)$/;
 const timeSchema = z.union([z.enum(TIME_PRESETS), z.string().regex(TIME_PATTERN)]);
 export type AskTime = z.infer<typeof timeSchema>;
 

@@ -419,6 +419,12 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['how are we doing', 3],
     ['how is ', 1.5],
     ["how's ", 1.5],
+    // How a day gone went (「月曜はどうだった？」 "how did Monday go?"): its summary, from its records (dayRecord.ts).
+    ['どうだった', 2.5],
+    ['どうでした', 2.5],
+    ['how was ', 1.5],
+    ['how did ', 1],
+    [' go?', 1.5],
     ['update on', 2.5],
     ['rundown', 3],
     ['big picture', 3],

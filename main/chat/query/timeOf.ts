@@ -6,6 +6,8 @@ import { weekdayName } from '../../api/figures.js';
  * date, a span of hours, days or months, a time to be done by or since. Values are the AskTime tokens (docs/ask-query.md).
  */
 
+/** A question about what was: the past tense of its verb (「どうだった」「休んだ人」, "how did … go", "what happened"). */
+const PAST_TENSE = /だった|でした|ました|かった|んだ人|した人|\b(?:did|was|were|went|happened|had)\b/;
 /** The days of the week as managers write them, Sunday first (WEEKDAY_TOKENS' order). */
 const WEEKDAY_WORDS = [0, 1, 2, 3, 4, 5, 6].map((d) => weekdayName(d, 'ja'));
 const WEEKDAY_KANA = ['にち', 'げつ', 'か', 'すい', 'もく', 'きん', 'ど'];
@@ -76,16 +78,22 @@ function dayOf(folded: string): AskTime | null {
   const ja = /(来週|らいしゅう|今週|こんしゅう|先週|せんしゅう)?(?:の)?([日月火水木金土])曜(?!日?(?:別|ごと|毎))/.exec(folded);
   const kana = new RegExp(`(らいしゅう|こんしゅう|せんしゅう)?(?:の)?(${WEEKDAY_KANA.join('|')})ようび`).exec(folded);
   const en = new RegExp(`(next|this|last|on|coming)? ?(${WEEKDAY_EN.join('|')})`).exec(folded);
+  // A weekday with no week said, in a question about what was («how did Monday go?» 「月曜はどうだった？」), is the last one.
+  const past = PAST_TENSE.test(folded);
   const which = (w: string | undefined): string =>
     w === undefined
-      ? 'on'
+      ? past
+        ? 'past'
+        : 'on'
       : /来週|らいしゅう|next|coming/.test(w)
         ? 'next'
         : /今週|こんしゅう|this/.test(w)
           ? 'this'
           : /先週|せんしゅう|last/.test(w)
             ? 'last'
-            : 'on';
+            : past
+              ? 'past'
+              : 'on';
   const dowToken = (dow: number, w: string | undefined): AskTime => `${which(w)}_${WEEKDAY_TOKENS[dow]!}`;
   if (ja) return dowToken(WEEKDAY_WORDS.indexOf(ja[2]!), ja[1]);
   if (kana) return dowToken(WEEKDAY_KANA.indexOf(kana[2]!), kana[1]);

@@ -179,7 +179,7 @@ export function timeSpan(time: AskTime | null, today: string, lean: SpanLean): T
       months: false,
     };
   }
-  const weekday = /^(this|next|last|on)_([a-z]{3})$/.exec(time);
+  const weekday = /^(this|next|last|on|past)_([a-z]{3})$/.exec(time);
   if (weekday) {
     const dow = WEEKDAY_TOKENS.indexOf(weekday[2] as (typeof WEEKDAY_TOKENS)[number]);
     // Monday-first offset within a week.
@@ -189,13 +189,15 @@ export function timeSpan(time: AskTime | null, today: string, lean: SpanLean): T
     if (which === 'this') d = addDays(monday, inWeek);
     else if (which === 'next') d = addDays(monday, 7 + inWeek);
     else if (which === 'last') d = addDays(monday, -7 + inWeek);
+    // The last one before today («how did Monday go?» on a Thursday is this Monday, on a Monday last week's).
+    else if (which === 'past') d = addDays(monday, addDays(monday, inWeek) < today ? inWeek : inWeek - 7);
     else {
       d = addDays(monday, inWeek);
       if (lean === 'ahead' && d < today) d = addDays(d, 7);
       if (lean === 'past' && d > today) d = addDays(d, -7);
     }
-    const ja = { this: '今週', next: '来週', last: '先週', on: '' }[which as 'this' | 'next' | 'last' | 'on'];
-    const en = { this: 'this ', next: 'next ', last: 'last ', on: '' }[which as 'this' | 'next' | 'last' | 'on'];
+    const ja = { this: '今週', next: '来週', last: '先週', on: '', past: '' }[which as 'this' | 'next' | 'last' | 'on' | 'past'];
+    const en = { this: 'this ', next: 'next ', last: 'last ', on: '', past: '' }[which as 'this' | 'next' | 'last' | 'on' | 'past'];
     return day(d, { ja: `${ja}${JA_DOW[dow]}曜`, en: `${en}${EN_DOW[dow]}` });
   }
   const date = /^date_(\d{2})-(\d{2})$/.exec(time);

@@ -289,6 +289,20 @@ describe('no verdict the facts contradict', () => {
     expect(osaka.answer).not.toContain('移る人');
   });
 
+  it('a weekday asked about in the past tense is the last one before today, and how it went is its record', async () => {
+    const arrived = (db.prepare(`SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = '2025-10-20'`).get() as { n: number }).n;
+    for (const question of ['how did Monday go?', '月曜はどうだった？']) {
+      const r = await ask(question);
+      expect(r.query!.read).toMatchObject({ op: 'status', time: 'past_mon' });
+      expect(r.answer).toContain(question.startsWith('how') ? 'Monday (10/20)' : '月曜（10/20）');
+      expect(r.proposal ?? null).toBeNull();
+      expect(r.plan ?? null).toBeNull();
+    }
+    expect((await ask('how did Monday go?')).answer).toContain(`${arrived.toLocaleString('en-US')} items on 10/20`);
+    // A request for Monday's plan stays ahead: no past tense, the next Monday.
+    expect((await ask('月曜の配置を提案して')).query!.read.time).toBe('on_mon');
+  });
+
   it("people taken off a line take today's pace per person with them, not their registered speed", async () => {
     const n = (
       db

@@ -35,7 +35,8 @@ describe('timeOf: days and periods beyond today and this week', () => {
     ['月曜日の欠勤者は？', 'on_mon'],
     ['きんようびの物量は？', 'on_fri'],
     ['What is the forecast volume for next Monday?', 'next_mon'],
-    ['Who was absent on Friday?', 'on_fri'],
+    // Asked in the past tense: the last Friday before today.
+    ['Who was absent on Friday?', 'past_fri'],
     ['10/27の物量予測は？', 'date_10-27'],
     ['１０月２７日の札幌の物量は？', 'date_10-27'],
     ['What is the forecast for Oct 28?', 'date_10-28'],
