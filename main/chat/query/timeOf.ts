@@ -40,7 +40,10 @@ function dayOfMonthIn(folded: string): AskTime | null {
     /(?<=^|[\s、,。「(]|[はのにでともをが])(\d{1,2})日(?![間前後分目中半]|連続|以内|以上|以下|以降|おき|置き|あたり|当たり|平均|ごと|毎|ぶり|程度|くらい|ぐらい|ほど|で|まで|から)/.exec(
       folded,
     );
-  const en = /\b(?:on|the) (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! ?(?!(?:of|at|in|for|on|'s)\b)[a-z])/.exec(folded);
+  // "on the 16th" is a day whatever follows ("the DB outage on the 16th made …"); "the 16th" alone not before a noun.
+  const en =
+    /\bon the (\d{1,2})(?:st|nd|rd|th)\b/.exec(folded) ??
+    /\b(?:on|the) (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! ?(?!(?:of|at|in|for|on|'s)\b)[a-z])/.exec(folded);
   const token = (day: string, dow: number | null): AskTime | null => {
     const n = Number(day);
     return n >= 1 && n <= 31 ? `dom_${String(n).padStart(2, '0')}${dow === null ? '' : `_${WEEKDAY_TOKENS[dow]!}`}` : null;
@@ -69,8 +72,11 @@ function dayOf(folded: string): AskTime | null {
   if (md && valid(Number(md[1]), Number(md[2]))) return `date_${pad(md[1]!)}-${pad(md[2]!)}`;
   const enDate = new RegExp(`\\b(${EN_MONTHS.join('|')})[a-z]*\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b`).exec(folded);
   if (enDate && valid(EN_MONTHS.indexOf(enDate[1]!) + 1, Number(enDate[2]))) return `date_${pad(EN_MONTHS.indexOf(enDate[1]!) + 1)}-${pad(enDate[2]!)}`;
-  // "the 28th of October", "28th Oct": the day first, with its ordinal or "of" (「3 may be」 is no date).
-  const enDayFirst = new RegExp(`\\b(\\d{1,2})(?:(?:st|nd|rd|th)(?: of)?| of) (${EN_MONTHS.join('|')})[a-z]*\\b`).exec(folded);
+  // "the 28th of October", "28th Oct", "17 Oct": the day first; a bare number only before a month that is no other word
+  // (「3 may be」 is no date).
+  const enDayFirst = new RegExp(
+    `\\b(\\d{1,2})(?:(?:st|nd|rd|th)(?: of)?| of| (?=(?!may\\b)(?:${EN_MONTHS.join('|')})))\\s?(${EN_MONTHS.join('|')})[a-z]*\\b`,
+  ).exec(folded);
   if (enDayFirst && valid(EN_MONTHS.indexOf(enDayFirst[2]!) + 1, Number(enDayFirst[1])))
     return `date_${pad(EN_MONTHS.indexOf(enDayFirst[2]!) + 1)}-${pad(enDayFirst[1]!)}`;
   const dom = dayOfMonthIn(folded);

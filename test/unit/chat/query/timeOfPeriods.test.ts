@@ -24,7 +24,7 @@ const read = (q: string) => parseQuery(q, find(q)).query;
 
 /** Days, weekdays, dates, weeks and months ahead and behind, as managers of the claims-entry floor ask them. */
 describe('timeOf: days and periods beyond today and this week', () => {
-  const cases: [string, string][] = [
+  const cases: [string, string | null][] = [
     ['明後日の札幌の物量は？', 'day_after_tomorrow'],
     ['あさっての出勤予定は？', 'day_after_tomorrow'],
     ['What is the forecast for the day after tomorrow?', 'day_after_tomorrow'],
@@ -38,6 +38,11 @@ describe('timeOf: days and periods beyond today and this week', () => {
     // Asked in the past tense: the last Friday before today.
     ['Who was absent on Friday?', 'past_fri'],
     ['10/27の物量予測は？', 'date_10-27'],
+    // The day before its month, with no ordinal; "may" after a number stays a verb.
+    ['what happened on 17 Oct?', 'date_10-17'],
+    ['3 may be late, which lines?', null],
+    // "on the 16th" whatever word follows it.
+    ['Did the DB outage on the 16th make Sasebo miss anything?', 'dom_16'],
     ['１０月２７日の札幌の物量は？', 'date_10-27'],
     ['What is the forecast for Oct 28?', 'date_10-28'],
     ['来週の物量は？', 'next_week'],
