@@ -263,6 +263,8 @@ describe('no verdict the facts contradict', () => {
   it('a misspelt word of the vocabulary is read as the word; a real English word near one is not', async () => {
     expect((await ask('any overtiem this week?')).query!.read).toMatchObject({ measure: 'overtime', time: 'this_week' });
     expect((await ask('which processes are failing?')).query!.read.measure).not.toBe('overtime');
+    // A contraction typed without its apostrophe is the contraction.
+    expect((await ask('whos off on tuesday?')).query!.read.measure).toBe('absence');
     // Five letters, one edit from both "error" and "errors": one word.
     expect((await ask('any erros on ocr-osaka-01 this week?')).query!.read).toMatchObject({ measure: 'error_lines', host: ['ocr-osaka-01'] });
   });
