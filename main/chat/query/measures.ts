@@ -98,6 +98,9 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'incoming',
       'inflow',
       'came in',
+      // A quantity that came in is work; who came in is attendance.
+      'how much came in',
+      'how much has come in',
       'coming in',
       'is coming',
       'new items',
@@ -459,6 +462,8 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'やすみ',
       '休んで',
       'やすんで',
+      '休んだ',
+      'やすんだ',
       '有給',
       '有休',
       '来ていない',

@@ -251,6 +251,8 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   let measure: MeasureId | null = [...scores].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   // 「勤怠の状況は？」: a state of the planning data is its value (who is in, who is off), not the floor's status summary.
   if (op === 'status' && measure !== null && MEASURES[measure].source.kind === 'planning') op = 'value';
+  // 「いつから出てる？」 "since when?": a start asked for, which an incident has and a count of error lines has not.
+  if (measure === 'error_lines' && /いつから|何時から|なんじから|since when|when did .* (?:start|begin)/.test(folded)) measure = 'incidents';
   // "Is Sapporo done for the day?" 「終わった？」 asks whether work is left, not how much was done: its yes is nothing remaining.
   if (op === 'check' && measure === 'done') measure = 'remaining';
   // A statistic no operation computes (「残件の標準偏差」, "correlation"): outside, but about its measure, so the answer can say what it can do with it.

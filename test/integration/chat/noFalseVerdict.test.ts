@@ -263,6 +263,14 @@ describe('no verdict the facts contradict', () => {
   it('a misspelt word of the vocabulary is read as the word; a real English word near one is not', async () => {
     expect((await ask('any overtiem this week?')).query!.read).toMatchObject({ measure: 'overtime', time: 'this_week' });
     expect((await ask('which processes are failing?')).query!.read.measure).not.toBe('overtime');
+    // Words of the floor as managers say them: who was off (休んだ), how much came in (work) against who came in (people),
+    // and since when an error shows (a start, which an incident has).
+    expect((await ask('昨日休んだ人だれ？')).query!.read).toMatchObject({ measure: 'absence', time: 'yesterday' });
+    expect((await ask('how much came in today?')).query!.read.measure).toBe('arrivals');
+    expect((await ask('who came in today?')).query!.read.measure).toBe('attendance');
+    const since = await ask('ocr-sapporo-01 のエラー、いつから出てる？');
+    expect(since.query!.read).toMatchObject({ measure: 'incidents', host: ['ocr-sapporo-01'] });
+    expect(since.answer).toMatch(/ocr-sapporo-01（ocr-worker）の障害: \d{1,2}:\d{2}から/);
     // A contraction typed without its apostrophe is the contraction.
     expect((await ask('whos off on tuesday?')).query!.read.measure).toBe('absence');
     // Five letters, one edit from both "error" and "errors": one word.
