@@ -173,11 +173,10 @@ function toIncidents(db: Database.Database, members: Footprint[], report: LogAno
     return median(earlier.map((m) => m.get(h) ?? 0)) / (HOUR / BUCKET);
   };
   const overlapping = burstsOf(buckets, usualPerBucket, o.gapMinutes * MINUTE).filter((b) => b.start < within.to && b.end >= within.from);
-  const loud = overlapping.filter((b) => b.lines >= MIN_BURST_LINES);
+  const sized = overlapping.filter((b) => b.lines >= MIN_BURST_LINES);
   // In a window asked about, a burst is this group's where one of its signals lies in it: the same message failing on
   // another day of a week asked about is that day's group (the window is looked at a day at a time, windowAnomalies.ts).
-  const mine = o.window ? loud.filter((b) => members.some((m) => m.anomaly.firstSeen <= b.end && m.anomaly.lastSeen >= b.start)) : loud;
-  const big = mine;
+  const big = o.window ? sized.filter((b) => members.some((m) => m.anomaly.firstSeen <= b.end && m.anomaly.lastSeen >= b.start)) : sized;
   // Signals too thin to make a burst (a new message seen 3 times, a disk warning an hour)
   // are still an incident: their lines in the window are its span.
   const inWindow = count.get(within.from, within.to, ...params) as { n: number; f: number | null; l: number | null };

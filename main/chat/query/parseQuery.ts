@@ -8,7 +8,7 @@ import { MEASURES } from './measures.js';
 import { asksHistory, asksPlanHistory } from './historyWords.js';
 import { hasCue as has, measureScores } from './measureWords.js';
 import { OP_CUES } from './opCues.js';
-import { PERMISSION } from './ruleVerdict.js';
+import { asksPermissionInEnglish, PERMISSION } from './ruleVerdict.js';
 import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf, withoutBaseTime } from './fieldWords.js';
 import { namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
@@ -84,9 +84,6 @@ function wordsRead(folded: string): string {
     .replace(/break(?:ing)? (?:it |this |that |them |those |these )?down|breakdown/g, 'split');
 }
 
-/** "can/may <a kind of person> … do/handle/take <work>": whether someone may do a kind of work, a question of the rules. */
-const ENGLISH_PERMISSION =
-  /\b(?:can|could|may)\b (?:the |a |an |our |any |some )?(?:helpers?|support(?:ing)? (?:staff|people|operators?)|people|someone|anyone|staff|operators?|new ?(?:hires?|comers?|people|staff)|newbies?|trainees?|juniors?)\b.*\b(?:do|handle|take|perform|run|own)\b/;
 /** The operation's evidence: cues, plus the question's structure. */
 function opEvidence(folded: string, named: NamedInText, move: AskMove | null, measureFound: boolean): Map<AskOp, number> {
   const e = new Map<AskOp, number>(ASK_OPS.map((op) => [op, 0]));
@@ -108,13 +105,7 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   // (ruleVerdict.ts). A rule holds whatever the day: asked of a day (「明日承認して大丈夫？」), it is that day's floor.
   // In English the same question names a kind of person and a kind of work: "can the helpers from Morioka do the final
   // check?", "may new hires handle corrections?" (a move of people asks "can we send …", not what someone may do).
-  // "Can Kobayashi from Morioka help Sapporo's Entry 1?": a person named as the one who may do it asks the same.
-  const person = named.operators[0];
-  const personMay =
-    person !== undefined &&
-    /\b(?:can|could|may)\s*$/.test(named.text.slice(0, person.at)) &&
-    /\b(?:do|handle|take|perform|help|work)\b/.test(named.text.slice(person.end));
-  if (ENGLISH_PERMISSION.test(folded) || personMay) e.set('knowhow', e.get('knowhow')! + 4);
+  if (asksPermissionInEnglish(folded, named)) e.set('knowhow', e.get('knowhow')! + 4);
   if (e.get('knowhow')! > 0 && PERMISSION.test(folded) && timeOf(folded) === null) for (const op of ['propose', 'check'] as const) e.set(op, 0);
   // Against a past time (昨日と比べて, than last week), a comparison is a change over time, not of two things.
   // With nothing named twice, "compare X with yesterday" compares X with itself then: the comparison's words are the change's.

@@ -1,5 +1,6 @@
 import type { Citation } from '../../api/assistantTypes.js';
 import { localize, type Lang } from '../../api/localized.js';
+import type { NamedInText } from './queryNames.js';
 
 /**
  * A question whether someone may do something (「応援の人に最終チェックをさせていい？」, "Can a helper from another site
@@ -7,6 +8,24 @@ import { localize, type Lang } from '../../api/localized.js';
  */
 export const PERMISSION =
   /てもいい|ても良い|てもよい|ていい|てもよろしい|ても構わ|てもかまわ|て大丈夫|任せても大丈夫|まかせても大丈夫|させていい|いいんだっけ|(?:ok|okay|大丈夫|だいじょうぶ)だっけ|アリ[?？]|ありですか|差し支え|問題ございません|\b(?:can|could|may)\b.*\b(?:do|work|handle|help|take|be)\b|\ballowed\b|\bpermitted\b|\bok(?:ay)? (?:to|for)\b/i;
+
+/** "can/may <a kind of person> … do/handle/take <work>": whether someone may do a kind of work, a question of the rules. */
+const ENGLISH_PERMISSION =
+  /\b(?:can|could|may)\b (?:the |a |an |our |any |some )?(?:helpers?|support(?:ing)? (?:staff|people|operators?)|people|someone|anyone|staff|operators?|new ?(?:hires?|comers?|people|staff)|newbies?|trainees?|juniors?)\b.*\b(?:do|handle|take|perform|run|own)\b/;
+
+/**
+ * Whether an English question asks what someone may do: a kind of person («can helpers do the final check?») or a
+ * person named as the one who may do it («Can Kobayashi from Morioka help Sapporo's Entry 1?»).
+ */
+export function asksPermissionInEnglish(folded: string, named: Pick<NamedInText, 'operators' | 'text'>): boolean {
+  if (ENGLISH_PERMISSION.test(folded)) return true;
+  const person = named.operators[0];
+  return (
+    person !== undefined &&
+    /\b(?:can|could|may)\s*$/.test(named.text.slice(0, person.at)) &&
+    /\b(?:do|handle|take|perform|help|work)\b/.test(named.text.slice(person.end))
+  );
+}
 
 /** A rule's sentence that forbids: 「〜しない」「させない」「禁止」, "never", "not allowed", "must not". */
 const FORBIDS =
