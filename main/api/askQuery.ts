@@ -170,6 +170,11 @@ export const fullQuerySchema = z.object({
   move: moveSchema.nullable(),
   /** Sites people must not be taken from (「盛岡からは出さないで」, "don't take anyone from Morioka"): a proposal leaves their people out. */
   notFrom: names,
+  /**
+   * Sites people are to come from (「佐世保から札幌に応援出すなら誰？」 "who can Sasebo send to Sapporo?"): a proposal takes only
+   * their people, and the site it helps is the other one named.
+   */
+  from: names,
   asks: z.array(z.enum(ASKS)).max(ASKS.length),
   /** The day's plan conditions the question sets (「拠点間の移動なしで」「物量が2割増えたら」), or null. */
   conditions: planConditionsSchema.nullable(),
@@ -184,7 +189,7 @@ export type AskQueryInput = z.infer<typeof askQuerySchema>;
 export const QUERY_FIELDS = fullQuerySchema.keyof().options;
 export type QueryField = (typeof QUERY_FIELDS)[number];
 /** Fields added after the labelled sets were written: scored only on the lines that state them. */
-export const LATER_FIELDS: ReadonlySet<QueryField> = new Set<QueryField>(['asks', 'conditions']);
+export const LATER_FIELDS: ReadonlySet<QueryField> = new Set<QueryField>(['asks', 'conditions', 'from']);
 
 /** Every default filled in; lists sorted so that two queries compare by value. */
 export function fullQuery(q: AskQueryInput): AskQuery {
@@ -218,6 +223,7 @@ export function fullQuery(q: AskQueryInput): AskQuery {
           }
       : null,
     notFrom: list(q.notFrom),
+    from: list(q.from),
     asks: ASKS.filter((a) => q.asks?.includes(a)),
     conditions: inSchemaOrder(q.conditions),
   };

@@ -92,9 +92,17 @@ export function placementSituation(
   o: OverviewOptions & { policy: PlacementPolicy },
   /**
    * `notFrom`: sites whose people the manager asked not to take (「盛岡からは出さないで」); `notWho`: people of a proposal
-   * rejected today for this work (placement/rejectedMoves.ts). Neither is a candidate.
+   * rejected today for this work (placement/rejectedMoves.ts). Neither is a candidate. `onlyFrom`: the sites the manager
+   * asked people to come from (「佐世保から」); when given, no one else is.
    */
-  target: { site: string; process: string; businessId: string | null; notFrom?: readonly string[]; notWho?: readonly number[] },
+  target: {
+    site: string;
+    process: string;
+    businessId: string | null;
+    notFrom?: readonly string[];
+    onlyFrom?: readonly string[];
+    notWho?: readonly number[];
+  },
   /** The overview of the same moment, when the caller has it already. */
   computed?: Overview,
 ): PlacementSituation | null {
@@ -139,6 +147,7 @@ export function placementSituation(
   const movedSince = o.now - HOURS_24_MS;
   for (const r of rows) {
     if (target.notFrom?.includes(r.site) || target.notWho?.includes(r.id)) continue;
+    if (target.onlyFrom?.length && !target.onlyFrom.includes(r.site)) continue;
     if (r.skill < o.policy.minSkill) {
       belowSkill++;
       continue;

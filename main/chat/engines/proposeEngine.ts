@@ -6,6 +6,12 @@ import { approvedMovesText } from '../../placement/approvedMoves.js';
 import { rejectedMovesText, rejectedMovesToday } from '../../placement/rejectedMoves.js';
 import type { Engine } from './askContext.js';
 
+/** Said first when the manager named where people come from: only their people were weighed. */
+export const ONLY_FROM = {
+  ja: (sites: string) => `${sites}の人だけから探しました。`,
+  en: (sites: string) => `Only people from ${sites} were considered, as asked.`,
+};
+
 /** Said first when the manager asked that some sites give no one: the search was made without them (a proposal, a what-if). */
 export const LEFT_OUT = {
   ja: (sites: string) => `${sites}からは人を出さない条件で探しました。`,
@@ -61,7 +67,7 @@ export const proposeEngine: Engine = async (q, c) => {
   const rejected = rejectedMovesToday(c.db, { site, process, businessId: business }, { now: c.now, timeZone: c.cfg.timeZone });
   const notWho = rejected.flatMap((r) => r.operators.map((op) => op.id));
   const situationOf = (without: readonly number[]) =>
-    placementSituation(c.db, c.situationOptions, { site, process, businessId: business, notFrom: q.notFrom, notWho: without }, c.overview());
+    placementSituation(c.db, c.situationOptions, { site, process, businessId: business, notFrom: q.notFrom, onlyFrom: q.from, notWho: without }, c.overview());
   let situation = situationOf(notWho);
   if (!situation) return { text: noProgressTodayAnswer(site, process, c.tz) };
   c.onStage?.('optimize');
@@ -88,7 +94,13 @@ export const proposeEngine: Engine = async (q, c) => {
     optimizeMs: result.optimizeMs,
   };
   // The sites the manager asked not to take from are said first: the proposal was made without them.
-  const leftOut = q.notFrom.length > 0 ? localize(c.lang, LEFT_OUT)(q.notFrom.join(localize(c.lang, { ja: '・', en: ', ' }))) : '';
+  const sep = localize(c.lang, { ja: '・', en: ', ' });
+  const leftOut = [
+    q.from.length > 0 ? localize(c.lang, ONLY_FROM)(q.from.join(sep)) : '',
+    q.notFrom.length > 0 ? localize(c.lang, LEFT_OUT)(q.notFrom.join(sep)) : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
   if (result.proposal) return { text: [leftOut, rejectedNote].filter(Boolean).join('\n'), proposal: result.proposal, ...words };
   // Moves approved today already cover it: what was decided, promised against measured, and that nothing more is needed.
   if (situation.approved.length > 0) {

@@ -1,6 +1,6 @@
 import type { AskMove } from '../../api/askQuery.js';
 import { ADD, MOVE_VERB, REMOVE } from './moveWords.js';
-import type { NamedInText } from './queryNames.js';
+import type { NameHit, NamedInText } from './queryNames.js';
 
 /**
  * Of two businesses named in a move, the one people leave: named before 「から」「より」, or after "from"/"out of" and before
@@ -20,6 +20,33 @@ function businessLeft(text: string, named: NamedInText): { fromBusiness?: string
   const left = named.businesses.filter((h) => h.at >= zone.from && h.end <= zone.to);
   const other = named.businesses.filter((h) => !left.includes(h));
   return left.length > 0 && other.length > 0 && left[0]!.canonical !== other[0]!.canonical ? { fromBusiness: left[0]!.canonical } : {};
+}
+
+/**
+ * The two ends of a move among the sites a request names: the one people leave (「大阪から」「大阪の検証から」, "from Osaka",
+ * "out of Osaka") and the one they go to (「札幌に」「札幌のエントリ1へ」, "to Sapporo"; else the site named that is not the
+ * source). A person named with their site (「品川の上野さんを札幌に」) leaves that site.
+ */
+export function moveEnds(named: NamedInText): { source: NameHit | undefined; target: NameHit | undefined } {
+  const text = named.text;
+  let source = named.sites.find(
+    (h) =>
+      // 「大阪の検証から」 is from 大阪; 「札幌のエントリ1に盛岡から」 is to 札幌 (a target's に or へ ends the site's own words).
+      /^(?:拠点|センター)?(?:の[^\s、。にへ]{0,8}?)?(?:から|より|→|->)/.test(text.slice(h.end)) ||
+      /(?:from|out of|away from) ?(?:the )?$/.test(text.slice(0, h.at)) ||
+      // The site that sends, as the subject: "who could Osaka send to Sapporo?", "if Osaka lends 2".
+      /^(?:'s people| people| staff)?\s+(?:(?:could|can|should|would|might|will)\s+)?(?:send|sends|lend|lends|spare|spares)\b/i.test(text.slice(h.end)),
+  );
+  const marked = named.sites.find(
+    (h) =>
+      h !== source &&
+      (/^(?:拠点|センター)?(?:の[^\s、。]{0,8}?)?(?:に|へ)(?!ついて|関して|対して)/.test(text.slice(h.end)) ||
+        /\b(?:to|into) ?(?:the )?$/.test(text.slice(0, h.at))),
+  );
+  const home = !source && marked ? named.sites.find((h) => h !== marked && named.operators.some((o) => o.at >= h.end && o.at - h.end <= 2)) : undefined;
+  const target = marked ?? named.sites.find((h) => h !== source);
+  source ??= home;
+  return { source, target };
 }
 
 /**
@@ -46,24 +73,7 @@ export function moveOf(folded: string, named: NamedInText): AskMove | null {
   const people = counted ?? (movedByName ? [movedByName, movedByName, undefined] : null);
   if (!people || !(condition.test(folded) || /^\+/.test(people[0]!))) return null;
   const text = named.text;
-  // The site people leave: 「大阪から」「大阪の検証から」, "from Osaka", "out of Osaka" ("pull 2 out of Osaka": a removal).
-  let source = named.sites.find(
-    (h) =>
-      // 「大阪の検証から」 is from 大阪; 「札幌のエントリ1に盛岡から」 is to 札幌 (a target's に or へ ends the site's own words).
-      /^(?:拠点|センター)?(?:の[^\s、。にへ]{0,8}?)?(?:から|より|→|->)/.test(text.slice(h.end)) ||
-      /(?:from|out of|away from) ?(?:the )?$/.test(text.slice(0, h.at)),
-  );
-  // The site people go to: 「札幌に」「札幌のエントリ1へ」, "to Sapporo"; else the site named that is not the source.
-  const marked = named.sites.find(
-    (h) =>
-      h !== source &&
-      (/^(?:拠点|センター)?(?:の[^\s、。]{0,8}?)?(?:に|へ)(?!ついて|関して|対して)/.test(text.slice(h.end)) ||
-        /\b(?:to|into) ?(?:the )?$/.test(text.slice(0, h.at))),
-  );
-  // A person named with their site (「品川の上野さんを札幌に」, "Ueno from Shinagawa to Sapporo") leaves that site.
-  const home = !source && marked ? named.sites.find((h) => h !== marked && named.operators.some((o) => o.at >= h.end && o.at - h.end <= 2)) : undefined;
-  const target = marked ?? named.sites.find((h) => h !== source);
-  source ??= home;
+  const { source, target } = moveEnds(named);
   // The process they leave is the one named between the source and its から (「盛岡の検証チームから」), or after "from
   // Osaka's": people leave the work they are on.
   const left =

@@ -13,7 +13,8 @@ import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf, without
 import { namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
 import { spellFixed } from './typoWords.js';
-import { moveOf } from './moveOf.js';
+import { moveEnds, moveOf } from './moveOf.js';
+import { MOVE_VERB } from './moveWords.js';
 import type { NamedInText } from './queryNames.js';
 
 /** The rules parser's reading of a request, and how sure it is of the operation. */
@@ -121,8 +122,14 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
     )
   )
     e.set('list', e.get('list')! + 2);
+  // Who to send from one site to another (「佐世保から札幌に応援出すなら誰？」, "who should we send from Osaka to Sapporo?"): two
+  // sites named as a move's two ends, with who asked, ask for the move, not how the sites compare; with a count supposed it is
+  // the what-if's (moveOf.ts), and without who it may be a rule asked («出すのってアリ？»).
+  const ends = named.sites.length > 1 && !move && MOVE_VERB.test(folded) && /誰|だれ|どなた|\bwho\b/.test(folded) ? moveEnds(named) : null;
+  const directed = ends?.source !== undefined && ends.target !== undefined && ends.source.canonical !== ends.target.canonical;
+  if (directed) e.set('propose', e.get('propose')! + 3);
   // Two things of one kind named together: a comparison, unless a move or a ranking says otherwise.
-  if (several && !move) e.set('compare', e.get('compare')! + 1.5);
+  if (several && !move && !directed) e.set('compare', e.get('compare')! + 1.5);
   // A report of lateness about a named place (「札幌のエントリ1工程が遅延しています」, "Sapporo entry 1 is running late"), not a
   // question: the manager asks for help with it (AIMEE's request), so a move proposal.
   const asked = /[?？]|^(?:is|are|will|which|what|how|why|when|does|do|can|could)\b|か[。.]?$|の[。.]?$/.test(folded);
@@ -262,7 +269,10 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   const day = timeOf(folded);
   if (measure === 'headcount' && day !== null && (isAhead(day) || !/できる|can do|can work|qualified|skill|すきる/.test(folded))) measure = 'attendance';
 
-  const sources = move && 'count' in move && move.from ? [move.from] : [];
+  // A proposal with its source named (「佐世保から札幌に応援出すなら誰？」) helps the other site, from that one only.
+  const ends = op === 'propose' ? moveEnds(names) : null;
+  const from = ends?.source && ends.target && ends.source.canonical !== ends.target.canonical ? [ends.source.canonical] : [];
+  const sources = move && 'count' in move && move.from ? [move.from] : from;
   const sites = names.sites.map((h) => h.canonical).filter((s) => !sources.includes(s) || names.sites.filter((h) => h.canonical === s).length > 1);
   const query: AskQuery = {
     op,
@@ -292,6 +302,7 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     against: againstOf(op, folded),
     move: op === 'whatif' ? move : null,
     notFrom: [...new Set(excluded.map((h) => h.canonical))].sort(),
+    from,
     asks: asksOf(question, { forecast: measure === 'forecast_volume', rules: evidence.get('knowhow')! > 0 || op === 'knowhow' }),
     conditions: null,
   };

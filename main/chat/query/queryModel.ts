@@ -142,6 +142,7 @@ export function readModelQuery(output: unknown, index: QueryNameIndex, rules: Pa
     move: op === 'whatif' && same ? r.move : null,
     // Read by the rules only, like the hosts: the model's schema stays small.
     notFrom: r.notFrom,
+    from: op === 'propose' && same ? r.from : [],
     asks: r.asks,
     conditions: r.conditions,
   };

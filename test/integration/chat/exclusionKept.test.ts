@@ -39,4 +39,16 @@ describe('a site the manager excludes gives no one to the proposal', () => {
     expect(r.proposal!.operators.filter((o) => o.from === '盛岡')).toEqual([]);
     expect(r.answer).toMatch(/^盛岡からは人を出さない条件で探しました。\n札幌 エントリ1へ/);
   });
+
+  it("「佐世保から札幌に応援出すなら誰？」 helps 札幌 with 佐世保's people only, not 佐世保's own finished line (locked-1128d)", async () => {
+    // Before, the first site named was taken as the one to help: "no move needed: 佐世保 エントリ1 is done".
+    const r = await app.assistant.ask('佐世保から札幌に応援出すなら誰？');
+    expect(r.query!.read).toMatchObject({ op: 'propose', site: ['札幌'], from: ['佐世保'] });
+    expect(r.proposal).toMatchObject({ site: '札幌', process: 'エントリ1' });
+    expect(new Set(r.proposal!.operators.map((o) => o.from))).toEqual(new Set(['佐世保']));
+    expect(r.answer).toMatch(/^佐世保の人だけから探しました。\n札幌 エントリ1へ、佐世保から/);
+    const en = await app.assistant.ask('Who could Osaka send to Sapporo Entry 1?');
+    expect(en.query!.read).toMatchObject({ op: 'propose', site: ['札幌'], from: ['大阪'] });
+    expect(new Set(en.proposal!.operators.map((o) => o.from))).toEqual(new Set(['大阪']));
+  });
 });

@@ -184,6 +184,8 @@ export function QueryRead({ query }: { query: NonNullable<AskResult['query']> })
     ['level', t('query.level'), q.level === null ? '' : t('query.levelAtLeast', { n: q.level })],
     ['state', t('query.state'), q.status === null ? '' : t(`status.${q.status}`)],
     ['notFrom', t('query.notFrom'), list(q.notFrom)],
+    // Answers stored before a query had its source sites have none.
+    ['from', t('query.from'), list(q.from ?? [])],
   ];
   const unused = query.unused ?? [];
   const named = filters.filter(([, , v]) => v !== '');

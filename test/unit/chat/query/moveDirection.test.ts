@@ -95,3 +95,17 @@ describe('sites not to take people from', () => {
     expect(read('Is Morioka late?').notFrom).toEqual([]);
   });
 });
+
+describe('who to send from one site to another', () => {
+  const read = (q: string) => parseQuery(q, find(q)).query;
+  it('「盛岡から札幌に応援出すなら誰？」 and "who should we send from Osaka to Sapporo?" propose for the target, from the source only', () => {
+    expect(read('盛岡から札幌に応援出すなら誰？')).toMatchObject({ op: 'propose', site: ['札幌'], from: ['盛岡'] });
+    expect(read('Who should we send from Osaka to Sapporo?')).toMatchObject({ op: 'propose', site: ['札幌'], from: ['大阪'] });
+    expect(read('Who could Osaka send to Sapporo Entry 1?')).toMatchObject({ op: 'propose', site: ['札幌'], process: ['エントリ1'], from: ['大阪'] });
+  });
+  it('without who, two sites are not a proposal: a rule asked, a comparison, a what-if keep their readings', () => {
+    expect(read('盛岡から札幌に応援出すのってアリ？').from).toEqual([]);
+    expect(read('札幌から見て大阪はどう？')).toMatchObject({ op: 'compare', from: [] });
+    expect(read('What if Osaka sends 2 people to Sapporo?').move).toMatchObject({ count: 2, from: '大阪', to: '札幌' });
+  });
+});
