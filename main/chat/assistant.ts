@@ -58,11 +58,6 @@ export interface Assistant {
   ask(question: string, o?: AskOptions): Promise<AskResult>;
 }
 
-/**
- * The language a question is written in, by its own words, not the names in it: Japanese when kana or kanji are left
- * once the company's names are taken out ("How many items are left at 札幌?" is English), English when Latin words are;
- * null when neither.
- */
 /** The numbers a reading holds (people moved, a level, a ranking's n, a speed): a number among them was read. */
 function readNumbers(q: AskQuery): Set<number> {
   const move = q.move === null ? [] : 'count' in q.move ? [q.move.count] : [q.move.speed];
@@ -72,6 +67,17 @@ function readNumbers(q: AskQuery): Set<number> {
 /** The measures a check answers with a yes, a no or an all-clear (answerQuery's checkText, and no incident found). */
 const VERDICT_MEASURES = new Set<MeasureId>(['remaining', 'slack', 'incidents']);
 
+/**
+ * The measures that count people: a word of the question not understood may be the one that says which people
+ * («手が空いてる人», «最終確認できる人»), so the count is said to leave it out, first, not given as the answer to it.
+ */
+const PEOPLE_MEASURES = new Set<MeasureId>(['headcount', 'attendance', 'absence']);
+
+/**
+ * The language a question is written in, by its own words, not the names in it: Japanese when kana or kanji are left
+ * once the company's names are taken out ("How many items are left at 札幌?" is English), English when Latin words are;
+ * null when neither.
+ */
 export function questionLang(question: string, named?: NamedInText): Lang | null {
   let text = named ? named.text : question;
   if (named)
@@ -207,7 +213,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           );
     // A yes, a no, an all-clear and a what-if's projection stand on every word of their question: with a word not
     // understood, the answer says so first, and a check gives no verdict.
-    const verdict = (q.op === 'check' && q.measure !== null && VERDICT_MEASURES.has(q.measure)) || q.op === 'whatif';
+    const verdict =
+      (q.op === 'check' && q.measure !== null && VERDICT_MEASURES.has(q.measure)) ||
+      q.op === 'whatif' ||
+      (q.measure !== null && PEOPLE_MEASURES.has(q.measure));
     const leftOut = engine === 'knowhow' || engine === 'outside' ? [] : unused.filter((u) => u.kind !== 'word' || verdict);
     const read = { ...reading, unused };
     // «同じ人ばっかり応援に出してない？» read as a check of today's deadlines (no word named one) gets that state, not «No».

@@ -55,7 +55,7 @@ export function businessNameClash(
   // An id stands in a word as a number of its own (業務523201, not 5232011).
   const ids = masters.businessIds.filter((id) => id !== b.id).map((id) => ({ id, key: wordKey(id) }));
   const holdsId = (key: string, id: string): boolean => key === id || (/^\d+$/.test(id) && new RegExp(`(?<!\\d)${id}(?!\\d)`).test(key));
-  for (const word of Object.keys(businessAliases([{ id: b.id, name: b.name, aliases: [...b.aliases], from: 'settings' }], {}))) {
+  for (const word of Object.keys(businessAliases([{ id: b.id, name: b.name, aliases: [...b.aliases], from: 'settings' }], {}, { shortForms: false }))) {
     const key = wordKey(word);
     const why = claimed.get(key);
     if (why) return why(word);

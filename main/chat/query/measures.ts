@@ -79,7 +79,6 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'completed',
       'processed',
       'entered',
-      'throughput',
       'output',
     ],
   },
@@ -155,6 +154,8 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'pace',
       'rate',
       'productivity',
+      // Throughput is items per unit of time: a rate, whatever it is compared with.
+      'throughput',
       'slow',
       'fast',
       'per minute',

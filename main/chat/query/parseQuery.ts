@@ -10,7 +10,7 @@ import { hasCue as has, measureScores } from './measureWords.js';
 import { OP_CUES } from './opCues.js';
 import { asksPermissionInEnglish, PERMISSION } from './ruleVerdict.js';
 import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf, withoutBaseTime } from './fieldWords.js';
-import { namedTwice, splitOf } from './splitOf.js';
+import { asksWhichDays, namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
 import { spellFixed } from './typoWords.js';
 import { moveEnds, moveOf } from './moveOf.js';
@@ -306,6 +306,18 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     asks: asksOf(question, { forecast: measure === 'forecast_volume', rules: evidence.get('knowhow')! > 0 || op === 'knowhow' }),
     conditions: null,
   };
+  // The days a line was late, over a period before now (「過去30日で札幌が遅れた日は？」), are the record of deadlines missed, day by
+  // day: lateness of days gone is what answerQuery answers with that record too.
+  if (
+    (measure === 'slack' || measure === 'finish') &&
+    query.time !== null &&
+    !/^(?:now|today|last_hour|since_|by_|hours_)/.test(query.time) &&
+    !isAhead(query.time) &&
+    asksWhichDays(folded)
+  ) {
+    query.measure = 'missed_deadlines';
+    query.by = 'day';
+  }
   query.conditions = planConditionsOf(question, query);
   return {
     query,

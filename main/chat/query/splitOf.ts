@@ -52,6 +52,10 @@ const DIM_WORDS: [Dimension, RegExp][] = [
 const splitAsked = (folded: string): Dimension | null =>
   DIM_WORDS.find(([, re]) => new RegExp(`(?:${re.source})(?:ごと|毎|別|単位)|(?:each|per|by|every) (?:${re.source})`).test(folded))?.[0] ?? null;
 
+/** The days something happened, asked (「遅れた日は？」「どの日」, "which days did we miss?"): a figure per day of the period. */
+export const asksWhichDays = (folded: string): boolean =>
+  /(?:だった|した|れた|った|の)日(?:は|を|って|が|[?？])|どの日|何日に|\b(?:which|what) (?:days?|dates?)\b/.test(folded);
+
 function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension | null {
   if (op === 'trend') return /日ごと|日別|毎日|週|daily|day by day|by day|per day|week|過去\d+日|last \d+ days/.test(folded) ? 'day' : 'hour';
   if (op === 'compare') {
@@ -74,6 +78,7 @@ function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension |
   const split = splitAsked(folded);
   if (split) return split;
   if (WHERE.test(folded)) return 'site';
+  if (asksWhichDays(folded)) return 'day';
   if (/誰|だれ|\bwho\b|(?<![何数])人(?=[はを、(]|$)/.test(folded)) return 'operator';
   return null;
 }

@@ -354,4 +354,41 @@ describe('no verdict the facts contradict', () => {
     expect(morning.answer).toContain(`everything: ${errors(null, '2025-10-23T09:00', '2025-10-23T12:00')} lines`);
     expect(errors(null, '2025-10-23T00:00', '2025-10-23T12:00')).toBeGreaterThan(errors(null, '2025-10-23T09:00', '2025-10-23T12:00'));
   });
+
+  it("a count of people with a word of who unread says the word first (「手が空いてる」 is not the master's headcount) (locked-1128d)", async () => {
+    const r = await ask('盛岡で手が空いてる人、何人くらい？');
+    expect(r.answer).toMatch(/^※ 質問の「空」を読み取れず、この答えには反映していません。\n/);
+    // A count whose every word was read has no note.
+    expect((await ask('今日大阪に何人いる？')).answer).not.toContain('※');
+  });
+
+  it('the days a business was late over 30 days are the deadlines missed day by day, with the business named in English ("medical") (locked-1128d)', async () => {
+    const r = await ask('過去30日で、Sapporo の medical が late だった日は？');
+    expect(r.query!.read).toMatchObject({ measure: 'missed_deadlines', by: 'day', site: ['札幌'], business: ['611040'], time: 'last_30d' });
+    // Per day: the series of 札幌 医療レセプト whose deadline passed with work left (the newest snapshot at or before it).
+    const rows = db
+      .prepare(
+        `SELECT process_name AS p, snapshot_time AS t, expected_completion_time AS d, total_waiting AS left FROM progress_snapshots
+         WHERE location_name = '札幌' AND business_id = '611040' AND expected_completion_time >= ? AND expected_completion_time < ?
+           AND snapshot_time <= expected_completion_time AND snapshot_time > expected_completion_time - ?`,
+      )
+      .all(TODAY0 - 29 * DAY, NOW, DAY) as { p: string; t: number; d: number; left: number }[];
+    const last = new Map<string, { t: number; d: number; left: number }>();
+    for (const x of rows) if ((last.get(`${x.p}|${x.d}`)?.t ?? -1) < x.t) last.set(`${x.p}|${x.d}`, x);
+    const perDay = new Map<string, number>();
+    for (const x of last.values())
+      if (x.left > 0) {
+        const day = new Date(x.d + 9 * 3_600_000);
+        const key = `${day.getUTCMonth() + 1}/${day.getUTCDate()}`;
+        perDay.set(key, (perDay.get(key) ?? 0) + 1);
+      }
+    expect(perDay.size).toBeGreaterThan(0);
+    for (const [day, n] of perDay) expect(r.answer).toContain(`- ${day}: ${n} 件`);
+  });
+
+  it('throughput against usual is the speed, not the items done so far (locked-1128d)', async () => {
+    const r = await ask('札幌のEntry 1、普段と比べてthroughputどれくらい落ちてる？');
+    expect(r.query!.read).toMatchObject({ op: 'change', measure: 'speed', site: ['札幌'], process: ['エントリ1'] });
+    expect(r.answer).toContain('件/分');
+  });
 });

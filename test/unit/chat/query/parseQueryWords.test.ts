@@ -31,4 +31,9 @@ describe('parseQuery: folded words, who, and the floor named without an operatio
     expect(read('明日の横浜の検証は誰？')).toMatchObject({ op: 'value', site: ['横浜'], process: ['検証'], time: 'tomorrow' });
     expect(read('明日の天気は？').op).toBe('outside');
   });
+
+  it('throughput is a rate: items a minute, not the items done (locked-1128d)', () => {
+    expect(read('札幌のEntry 1、普段と比べてthroughputどれくらい落ちてる？')).toMatchObject({ op: 'change', measure: 'speed', site: ['札幌'] });
+    expect(read("What's our throughput per hour today?").measure).toBe('speed');
+  });
 });
