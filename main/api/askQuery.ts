@@ -175,6 +175,8 @@ export const fullQuerySchema = z.object({
    * their people, and the site it helps is the other one named.
    */
   from: names,
+  /** People the manager asked to leave out of a move (「坂本さんは外して」, "but not Ueno"): never proposed; not in `operator`. */
+  notWho: names,
   asks: z.array(z.enum(ASKS)).max(ASKS.length),
   /** The day's plan conditions the question sets (「拠点間の移動なしで」「物量が2割増えたら」), or null. */
   conditions: planConditionsSchema.nullable(),
@@ -189,7 +191,7 @@ export type AskQueryInput = z.infer<typeof askQuerySchema>;
 export const QUERY_FIELDS = fullQuerySchema.keyof().options;
 export type QueryField = (typeof QUERY_FIELDS)[number];
 /** Fields added after the labelled sets were written: scored only on the lines that state them. */
-export const LATER_FIELDS: ReadonlySet<QueryField> = new Set<QueryField>(['asks', 'conditions', 'from']);
+export const LATER_FIELDS: ReadonlySet<QueryField> = new Set<QueryField>(['asks', 'conditions', 'from', 'notWho']);
 
 /** Every default filled in; lists sorted so that two queries compare by value. */
 export function fullQuery(q: AskQueryInput): AskQuery {
@@ -224,6 +226,7 @@ export function fullQuery(q: AskQueryInput): AskQuery {
       : null,
     notFrom: list(q.notFrom),
     from: list(q.from),
+    notWho: list(q.notWho),
     asks: ASKS.filter((a) => q.asks?.includes(a)),
     conditions: inSchemaOrder(q.conditions),
   };

@@ -93,7 +93,8 @@ export function placementSituation(
   /**
    * `notFrom`: sites whose people the manager asked not to take (「盛岡からは出さないで」); `notWho`: people of a proposal
    * rejected today for this work (placement/rejectedMoves.ts). Neither is a candidate. `onlyFrom`: the sites the manager
-   * asked people to come from (「佐世保から」); when given, no one else is.
+   * asked people to come from (「佐世保から」); when given, no one else is. `notNamed`: people the manager left out by name
+   * (「坂本さんは外して」).
    */
   target: {
     site: string;
@@ -101,6 +102,7 @@ export function placementSituation(
     businessId: string | null;
     notFrom?: readonly string[];
     onlyFrom?: readonly string[];
+    notNamed?: readonly string[];
     notWho?: readonly number[];
   },
   /** The overview of the same moment, when the caller has it already. */
@@ -148,6 +150,8 @@ export function placementSituation(
   for (const r of rows) {
     if (target.notFrom?.includes(r.site) || target.notWho?.includes(r.id)) continue;
     if (target.onlyFrom?.length && !target.onlyFrom.includes(r.site)) continue;
+    // A name, or a family name said alone (「坂本さん」: every 坂本).
+    if (target.notNamed?.some((n) => r.name === n || r.name.startsWith(`${n} `))) continue;
     if (r.skill < o.policy.minSkill) {
       belowSkill++;
       continue;

@@ -48,6 +48,10 @@ interface PlacementTexts {
   proposalReason(f: ProposalReasonFacts): string;
   shortOfSpareOperators(f: { process: string; minSkill: number; candidates: number; usable: number; covered: number; deficit: number }): string;
   shortOfPolicy(f: { minMoves: number; moves: number }): string;
+  /** Leads the reason when the manager said how many to move: that many, and the policy's minimum when it asks more. */
+  asked(f: { count: number; minMoves: number; withinMinutes: number }): string;
+  /** When fewer qualified people can be spared than the manager asked for. */
+  shortOfAsked(f: { count: number; moves: number }): string;
   /** Follows the reason when the optimizer stopped at its node limit with moves in hand. */
   notProvenBest: string;
 }
@@ -84,6 +88,9 @@ export const placementTexts: Record<Lang, PlacementTexts> = {
       `他拠点で${f.process}レベル${f.minSkill}以上の${f.candidates}名のうち、自拠点の納期を守ったまま移動できるのは${f.usable}名で、` +
       `不足の毎分${sp(f.deficit)}件のうち毎分${sp(f.covered)}件しか補えません。`,
     shortOfPolicy: (f) => `方針では${f.minMoves}名以上ですが、移動できる有資格者は${f.moves}名だけです。`,
+    asked: (f) =>
+      `指示どおり${f.count}名で提案します` + (f.count < f.minMoves ? `（方針では納期${f.withinMinutes}分前以内は${f.minMoves}名以上です）。` : '。'),
+    shortOfAsked: (f) => `指示は${f.count}名ですが、移動できる有資格者は${f.moves}名だけです。`,
     notProvenBest: '最適化が探索の上限で止まったため、この案は見つかった中での最善で、最善とは証明されていません。',
   },
   en: {
@@ -114,6 +121,10 @@ export const placementTexts: Record<Lang, PlacementTexts> = {
       `Of ${count(f.candidates, 'operator')} elsewhere at ${f.process} level ${f.minSkill}+, only ${f.usable} can be spared without their own site ` +
       `missing a deadline; they cover ${sp(f.covered)} of the ${sp(f.deficit)} items/min short.`,
     shortOfPolicy: (f) => `The policy asks for ${f.minMoves}, but only ${count(f.moves, 'qualified operator')} can be spared.`,
+    asked: (f) =>
+      `${count(f.count, 'person', 'people')} as you asked` +
+      (f.count < f.minMoves ? ` (the policy asks for at least ${f.minMoves} within ${f.withinMinutes} minutes of the deadline). ` : '. '),
+    shortOfAsked: (f) => `You asked for ${f.count}, but only ${count(f.moves, 'qualified operator')} can be spared.`,
     notProvenBest: ' The optimizer stopped at its search limit: this is the best plan it found, not proven the best.',
   },
 };

@@ -25,6 +25,8 @@ export interface ProposeOptions {
   atRiskSlackMinutes: number;
   /** Business id → name (the overview's `businessNames`): the reason names the business, not its code. */
   businessNames: BusinessNames;
+  /** How many people the manager asked to move (「3人回して」): exactly that many, where they can be spared. */
+  count?: number | null;
 }
 
 /** SGT{YYYYMMDD}-{8 hex}, the date in the company's zone. */
@@ -82,7 +84,15 @@ export async function proposePlacement(
 
   // The fewest people that cover the shortage by speed alone, before any preference.
   const byRate = await solveMoves({ ...base, minMoves: 0, cost: (c) => 1 - c.perHour / 1e4 });
-  const best = await solveMoves({ ...base, minMoves: Math.min(policyMinMoves, o.policy.maxMoves) });
+  const asked = o.count ?? null;
+  // A count the manager gave is the proposal's size: exactly that many, else as many of them as can be spared.
+  const exact = asked === null ? null : await solveMoves({ ...base, minMoves: 0, maxMoves: asked, exactMoves: asked });
+  const best =
+    asked === null
+      ? await solveMoves({ ...base, minMoves: Math.min(policyMinMoves, o.policy.maxMoves) })
+      : exact!.status !== 'infeasible'
+        ? exact!
+        : await solveMoves({ ...base, minMoves: asked, maxMoves: asked });
   const n = best.chosen.length;
   // The what-ifs change the proposal itself by one person, as a manager would: without its
   // least preferred operator, or with the best one left who can still be spared.
@@ -153,11 +163,14 @@ export async function proposePlacement(
     switchMinutes: sw,
     deficit,
     neededByRate: facts.neededByRate,
-    policy: policyMinMoves > facts.neededByRate ? { withinMinutes: o.policy.urgentWithinMinutes, minMoves: policyMinMoves } : null,
+    policy: asked === null && policyMinMoves > facts.neededByRate ? { withinMinutes: o.policy.urgentWithinMinutes, minMoves: policyMinMoves } : null,
     outcome: projectedFinish === null ? null : { moves: n, finish: hm(projectedFinish), minutesLate: late },
   };
   // A search stopped at its node limit gives the best moves found, and the reason says they are not proven the best.
-  const reason = texts.proposalReason(reasonFacts) + (byRate.status === 'limited' || best.status === 'limited' ? texts.notProvenBest : '');
+  const reason =
+    (asked === null ? '' : texts.asked({ count: asked, minMoves: policyMinMoves, withinMinutes: o.policy.urgentWithinMinutes })) +
+    texts.proposalReason(reasonFacts) +
+    (byRate.status === 'limited' || best.status === 'limited' ? texts.notProvenBest : '');
 
   const usable = s.candidates.filter((c) => spareOf(s.donors, c) > 0).length;
   const parts: string[] = [];
@@ -165,7 +178,8 @@ export async function proposePlacement(
     const covered = added(best.chosen);
     parts.push(texts.shortOfSpareOperators({ process: t.process, minSkill: o.policy.minSkill, candidates: s.candidates.length, usable, covered, deficit }));
   }
-  if (best.missingMoves > 0 && n < policyMinMoves) parts.push(texts.shortOfPolicy({ minMoves: policyMinMoves, moves: n }));
+  if (asked !== null && n < asked) parts.push(texts.shortOfAsked({ count: asked, moves: n }));
+  else if (asked === null && best.missingMoves > 0 && n < policyMinMoves) parts.push(texts.shortOfPolicy({ minMoves: policyMinMoves, moves: n }));
   const quality = operators.every((op) => op.skill >= 4 || op.experienceMonths >= preferred) ? 'maintained' : 'watch';
   const donors = donorEffects(s.series, best.chosen, o.atRiskSlackMinutes);
   const proposal: Proposal = {

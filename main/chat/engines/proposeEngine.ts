@@ -7,6 +7,12 @@ import { rejectedMovesText, rejectedMovesToday } from '../../placement/rejectedM
 import type { Engine } from './askContext.js';
 
 /** Said first when the manager named where people come from: only their people were weighed. */
+/** Said first when the manager left people out by name: no proposal holds them. */
+export const NOT_NAMED = {
+  ja: (people: string) => `${people}さんは除いて探しました。`,
+  en: (people: string) => `${people} left out, as asked.`,
+};
+
 export const ONLY_FROM = {
   ja: (sites: string) => `${sites}の人だけから探しました。`,
   en: (sites: string) => `Only people from ${sites} were considered, as asked.`,
@@ -67,11 +73,18 @@ export const proposeEngine: Engine = async (q, c) => {
   const rejected = rejectedMovesToday(c.db, { site, process, businessId: business }, { now: c.now, timeZone: c.cfg.timeZone });
   const notWho = rejected.flatMap((r) => r.operators.map((op) => op.id));
   const situationOf = (without: readonly number[]) =>
-    placementSituation(c.db, c.situationOptions, { site, process, businessId: business, notFrom: q.notFrom, onlyFrom: q.from, notWho: without }, c.overview());
+    placementSituation(
+      c.db,
+      c.situationOptions,
+      { site, process, businessId: business, notFrom: q.notFrom, onlyFrom: q.from, notNamed: q.notWho, notWho: without },
+      c.overview(),
+    );
   let situation = situationOf(notWho);
   if (!situation) return { text: noProgressTodayAnswer(site, process, c.tz) };
   c.onStage?.('optimize');
-  let result = await proposePlacement(situation, c.proposeOptions);
+  // A count the manager gave (「3人回して」) is the proposal's size.
+  const options = { ...c.proposeOptions, count: q.move && 'count' in q.move ? q.move.count : null };
+  let result = await proposePlacement(situation, options);
   let rejectedNote = '';
   if (rejected.length > 0) {
     const what = localize(c.lang, rejectedMovesText(rejected, c.cfg.timeZone));
@@ -81,7 +94,7 @@ export const proposeEngine: Engine = async (q, c) => {
     if (!result.proposal) {
       // Only the rejected people could help: proposed again, and said so, rather than nothing.
       const again = situationOf([]);
-      const retried = again ? await proposePlacement(again, c.proposeOptions) : null;
+      const retried = again ? await proposePlacement(again, options) : null;
       if (again && retried?.proposal) {
         [situation, result] = [again, retried];
         rejectedNote = localize(c.lang, REJECTED_AGAIN)(what);
@@ -98,6 +111,7 @@ export const proposeEngine: Engine = async (q, c) => {
   const leftOut = [
     q.from.length > 0 ? localize(c.lang, ONLY_FROM)(q.from.join(sep)) : '',
     q.notFrom.length > 0 ? localize(c.lang, LEFT_OUT)(q.notFrom.join(sep)) : '',
+    q.notWho.length > 0 ? localize(c.lang, NOT_NAMED)(q.notWho.join(localize(c.lang, { ja: 'さん、', en: ', ' }))) : '',
   ]
     .filter(Boolean)
     .join('\n');

@@ -36,3 +36,29 @@ export function excludedSites(found: NamedInText): NameHit[] {
   }
   return out.sort((a, b) => a.at - b.at);
 }
+
+/**
+ * People named as ones to leave out of a move: 「坂本さんは外して」「上野さん以外で」「高山さん抜きで」, "but not Ueno Yukari",
+ * "except Ueno", "without Ueno". They are not who the question is about.
+ */
+export function excludedPeople(found: NamedInText): NameHit[] {
+  return found.operators.filter((h) => {
+    const after = found.text.slice(h.end);
+    const before = found.text.slice(0, h.at);
+    return (
+      /^(?:さん|くん|君|氏)?(?:は|を|も)?(?:外し|外す|はずし|除い|除く|のぞい|抜い|抜き|なし|以外|はなし|ng|だめ|ダメ)/i.test(after) ||
+      /(?:\bbut not|\bnot|except(?: for)?|excluding|without|other than|leave out|leaving out|skip) ?$/i.test(before)
+    );
+  });
+}
+
+/**
+ * A family name said alone and left out (「坂本さんは外して」): everyone of that family name is, since the words cannot tell
+ * which one is meant; the answer names who was left out. Only a kanji family name before さん/くん and a word of leaving out.
+ */
+export function excludedFamilyNames(text: string): string[] {
+  const out = [...text.matchAll(/([\u4e00-\u9fff々]{1,4})(?:さん|くん|君|氏)(?:は|を|も)?(?:外し|外す|はずし|除い|除く|のぞい|抜い|抜き|なし|以外)/g)].map(
+    (m) => m[1]!,
+  );
+  return [...new Set(out)];
+}

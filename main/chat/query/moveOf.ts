@@ -50,16 +50,23 @@ export function moveEnds(named: NamedInText): { source: NameHit | undefined; tar
 }
 
 /**
+ * A move of people given as an instruction: 「回して」「移して」「足して」, "move 2 people …", "take 3 people from …". With a count
+ * it is a proposal of that many (moveOf with `commanded`), not a supposition to weigh.
+ */
+export const COMMAND =
+  /回して|まわして|移して|うつして|送って|出して|足して|入れて|加えて|動かして|お願い|頼む|(?:^|[.!] |please )(?:move|send|take|put|add|bring|give|get)\b/;
+
+/**
  * The move of people or the speed a what-if supposes: how many (a count, a number after a verb of moving, or the people
  * named), from and to which site, the process, and the business left when two are named. Taking people away (「3人抜いたら」
  * "pull 2 out") or adding them (「2人追加」 "add 2"): a site named without から or に is left or joined by them.
  */
-export function moveOf(folded: string, named: NamedInText): AskMove | null {
+export function moveOf(folded: string, named: NamedInText, o: { commanded?: boolean } = {}): AskMove | null {
   const speed = /(?:毎分|分速) ?(\d+(?:\.\d+)?) ?件|(\d+(?:\.\d+)?) ?(?:件\/分|件毎分|items?\/min|per min(?:ute)?|items? (?:a|per) minute)/.exec(folded);
   // A move supposed (「回したら」 "if we move"), or one asked whether it can be made (「3人回せる？」 "can we send 3 people"): a
   // named move is weighed as it is, never turned into a proposal of Genba's own choosing.
   const condition =
-    /たら|なら|ても|もし|仮に|場合|試算|(?:回|出|移|送|貸|動か|まわ|うつ)せる|借りられる|\bif\b|suppose|what|would|\bat \d|\b(?:can|could) (?:we|i|you) (?:move|send|shift|lend|spare|pull|borrow)\b/;
+    /たら|なら|ても|もし|仮に|場合|試算|[えけせてねべめれ]ば(?![あ-ん])|いける|足りる|(?:回|出|移|送|貸|動か|まわ|うつ)せる|借りられる|\bif\b|suppose|what|would|enough|\bat \d|\b(?:can|could) (?:we|i|you) (?:move|send|shift|lend|spare|pull|borrow)\b/;
   if (speed && condition.test(folded)) return { speed: Number(speed[1] ?? speed[2]) };
   // A number right after a verb of moving people is how many («send 3 from Shinagawa»).
   const afterVerb = /\b(?:send|move|lend|add|pull|take|borrow|shift|bring)\s+(?:over\s+)?(\d{1,3})\b(?! ?(?:min|minutes?|hours?|items?|%|pm|am|:))/.exec(
@@ -71,7 +78,8 @@ export function moveOf(folded: string, named: NamedInText): AskMove | null {
   // People named and moved (「上野さんを札幌に回したら」 "what if Ueno goes to Sapporo"): as many as are named.
   const movedByName = !counted && named.operators.length > 0 && MOVE_VERB.test(folded) ? String(new Set(named.operators.map((o) => o.canonical)).size) : null;
   const people = counted ?? (movedByName ? [movedByName, movedByName, undefined] : null);
-  if (!people || !(condition.test(folded) || /^\+/.test(people[0]!))) return null;
+  // A move said as an instruction (「盛岡から3人回して」 "move 2 people from Shinagawa"): the count is the manager's, no condition.
+  if (!people || !(o.commanded || condition.test(folded) || /^\+/.test(people[0]!))) return null;
   const text = named.text;
   const { source, target } = moveEnds(named);
   // The process they leave is the one named between the source and its から (「盛岡の検証チームから」), or after "from

@@ -1,7 +1,7 @@
 import { ASK_OPS, type AskMove, type AskOp, type AskQuery, type MeasureId } from '../../api/askQuery.js';
 import { foldForCues } from '../foldForCues.js';
 import { asksOf } from './asksWords.js';
-import { excludedSites } from './excludedSites.js';
+import { excludedFamilyNames, excludedPeople, excludedSites } from './excludedSites.js';
 import { planConditionsOf } from './planConditionsOf.js';
 import { calibrated } from './calibration.js';
 import { MEASURES } from './measures.js';
@@ -13,7 +13,7 @@ import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf, without
 import { asksWhichDays, namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
 import { spellFixed } from './typoWords.js';
-import { moveEnds, moveOf } from './moveOf.js';
+import { COMMAND, moveEnds, moveOf } from './moveOf.js';
 import { MOVE_VERB } from './moveWords.js';
 import type { NamedInText } from './queryNames.js';
 
@@ -209,7 +209,12 @@ function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
 export function parseQuery(question: string, found: NamedInText, ops: readonly AskOp[] = ASK_OPS): ParsedQuery {
   const folded = wordsRead(fold(question));
   const excluded = excludedSites(found);
-  const named: NamedInText = { ...found, sites: found.sites.filter((h) => !excluded.includes(h)) };
+  const leftOutPeople = excludedPeople(found);
+  const named: NamedInText = {
+    ...found,
+    sites: found.sites.filter((h) => !excluded.includes(h)),
+    operators: found.operators.filter((h) => !leftOutPeople.includes(h)),
+  };
   // 補正待ち is a count, not the process 補正.
   const processes = named.processes.filter(
     (h) =>
@@ -218,6 +223,10 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   );
   const names: NamedInText = { ...named, processes };
   const move = moveOf(folded, names);
+  // A count of people given as an instruction (「盛岡以外から3人回して」 "move 2 people from Shinagawa to Sapporo"): a proposal of
+  // exactly that many, from where it says.
+  const commanded = move === null && COMMAND.test(folded) ? moveOf(folded, names, { commanded: true }) : null;
+  const ordered = commanded !== null && 'count' in commanded ? commanded : null;
   // The company's taught words (「物量」 = arrivals) count as the measure's own words do.
   const scores = measureScores(folded, found.taught);
   // A skill level given as a threshold (「スキル3以上」) filters the people another measure counts (「何人」): it is not the figure
@@ -230,6 +239,7 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   // A deadline said in the past tense (「間に合わなかった」 "did we miss") is the record of misses, not the slack now.
   if (scores.has('missed_deadlines')) for (const id of ['slack', 'deadline', 'finish'] as const) scores.delete(id);
   const evidence = opEvidence(folded, names, move, scores.size > 0);
+  if (ordered) evidence.set('propose', evidence.get('propose')! + 3);
   const ranked = [...evidence].filter(([op]) => ops.includes(op)).sort((a, b) => b[1] - a[1]);
   const total = ranked.reduce((s, [, v]) => s + Math.max(0, v), 0);
   // Without evidence for an operation, a question with a measure or a thing of the floor named (「明日の横浜の検証は誰？」) asks
@@ -271,7 +281,12 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
 
   // A proposal with its source named (「佐世保から札幌に応援出すなら誰？」) helps the other site, from that one only.
   const ends = op === 'propose' ? moveEnds(names) : null;
-  const from = ends?.source && ends.target && ends.source.canonical !== ends.target.canonical ? [ends.source.canonical] : [];
+  const from =
+    op === 'propose' && ordered?.from
+      ? [ordered.from]
+      : ends?.source && ends.target && ends.source.canonical !== ends.target.canonical
+        ? [ends.source.canonical]
+        : [];
   const sources = move && 'count' in move && move.from ? [move.from] : from;
   const sites = names.sites.map((h) => h.canonical).filter((s) => !sources.includes(s) || names.sites.filter((h) => h.canonical === s).length > 1);
   const query: AskQuery = {
@@ -300,9 +315,15 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
           : timeOf(folded)),
     rank: rankOf(op, folded, measure),
     against: againstOf(op, folded),
-    move: op === 'whatif' ? move : null,
+    move: op === 'whatif' ? move : op === 'propose' ? ordered : null,
     notFrom: [...new Set(excluded.map((h) => h.canonical))].sort(),
     from,
+    notWho: [
+      ...new Set([
+        ...leftOutPeople.map((h) => h.canonical),
+        ...excludedFamilyNames(found.text).filter((f) => !leftOutPeople.some((h) => h.canonical.startsWith(f))),
+      ]),
+    ].sort(),
     asks: asksOf(question, { forecast: measure === 'forecast_volume', rules: evidence.get('knowhow')! > 0 || op === 'knowhow' }),
     conditions: null,
   };

@@ -102,7 +102,8 @@ export function readModelQuery(output: unknown, index: QueryNameIndex, rules: Pa
   for (const [field, kind] of NAME_KINDS) {
     const canon = out[field].map((v) => resolveName(index.find, kind, v));
     out[field].forEach((v, i) => canon[i] === null && refused.push(`${field} ${JSON.stringify(v)}`));
-    resolved[field] = r[field].length > 0 ? r[field] : (canon.filter((c) => c !== null) as string[]);
+    // The people the rules read as left out (「坂本さんは外して」) are not who the question is about, whoever names them.
+    resolved[field] = r[field].length > 0 ? r[field] : (canon.filter((c) => c !== null && !(field === 'operator' && r.notWho.includes(c))) as string[]);
   }
   if (refused.length > 0)
     throw aiError('AI_SCHEMA_INVALID', { ja: `マスタにない名前です: ${refused.join(', ')}`, en: `Names not in the master data: ${refused.join(', ')}` });
@@ -139,10 +140,11 @@ export function readModelQuery(output: unknown, index: QueryNameIndex, rules: Pa
     time: r.time ?? out.time,
     rank: op === 'rank' ? ((same ? r.rank : null) ?? out.rank ?? { order: 'top', n: 1 }) : null,
     against: op === 'change' ? ((same ? r.against : null) ?? 'usual') : null,
-    move: op === 'whatif' && same ? r.move : null,
+    move: (op === 'whatif' || op === 'propose') && same ? r.move : null,
     // Read by the rules only, like the hosts: the model's schema stays small.
     notFrom: r.notFrom,
     from: op === 'propose' && same ? r.from : [],
+    notWho: r.notWho,
     asks: r.asks,
     conditions: r.conditions,
   };

@@ -51,4 +51,22 @@ describe('a site the manager excludes gives no one to the proposal', () => {
     expect(en.query!.read).toMatchObject({ op: 'propose', site: ['札幌'], from: ['大阪'] });
     expect(new Set(en.proposal!.operators.map((o) => o.from))).toEqual(new Set(['大阪']));
   });
+
+  it("a count given as an instruction is the proposal's size, the policy's minimum said beside it; people left out by name are not in it", async () => {
+    const two = await app.assistant.ask('Move 2 people from Shinagawa to Sapporo Entry 1.');
+    expect(two.proposal!.operators).toHaveLength(2);
+    expect(new Set(two.proposal!.operators.map((o) => o.from))).toEqual(new Set(['品川']));
+    expect(two.proposal!.reason).toMatch(/^2 people as you asked \(the policy asks for at least 3 within 20 minutes of the deadline\)\./);
+    const ueno = two.proposal!.operators.find((o) => o.name === '上野 由香利');
+    const without = await app.assistant.ask('Take 3 people from Shinagawa for Sapporo Entry 1, but not 上野 由香利.');
+    expect(without.query!.read).toMatchObject({ notWho: ['上野 由香利'], operator: [] });
+    expect(without.proposal!.operators).toHaveLength(3);
+    expect(without.proposal!.operators.map((o) => o.name)).not.toContain('上野 由香利');
+    // The exclusion changed the proposal: 上野 was among the first two.
+    expect(ueno).toBeDefined();
+    const ja = await app.assistant.ask('札幌SSエントリ1に盛岡から3人回して。坂本さんは外して');
+    expect(ja.answer).toMatch(/^盛岡の人だけから探しました。\n坂本さんは除いて探しました。\n/);
+    expect(ja.proposal!.operators).toHaveLength(3);
+    expect(ja.proposal!.operators.filter((o) => o.name.startsWith('坂本 '))).toEqual([]);
+  });
 });

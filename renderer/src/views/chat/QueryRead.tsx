@@ -186,6 +186,7 @@ export function QueryRead({ query }: { query: NonNullable<AskResult['query']> })
     ['notFrom', t('query.notFrom'), list(q.notFrom)],
     // Answers stored before a query had its source sites have none.
     ['from', t('query.from'), list(q.from ?? [])],
+    ['notWho', t('query.notWho'), list(q.notWho ?? [])],
   ];
   const unused = query.unused ?? [];
   const named = filters.filter(([, , v]) => v !== '');

@@ -109,3 +109,24 @@ describe('who to send from one site to another', () => {
     expect(read('What if Osaka sends 2 people to Sapporo?').move).toMatchObject({ count: 2, from: '大阪', to: '札幌' });
   });
 });
+
+describe('a count of people given as an instruction, and people left out by name', () => {
+  const read = (q: string) => parseQuery(q, find(q)).query;
+  it('「盛岡から3人回して」 and "move 2 people from Osaka to Sapporo Entry 1" propose exactly that many from there', () => {
+    expect(read('札幌のエントリ1に盛岡から3人回して')).toMatchObject({ op: 'propose', site: ['札幌'], from: ['盛岡'], move: { count: 3, from: '盛岡' } });
+    expect(read('Move 2 people from Osaka to Sapporo Entry 1.')).toMatchObject({
+      op: 'propose',
+      site: ['札幌'],
+      process: ['エントリ1'],
+      from: ['大阪'],
+      move: { count: 2, from: '大阪', to: '札幌' },
+    });
+    // Supposed («足せば», «いける？») it stays a what-if; a proposal with no count has no move.
+    expect(read('盛岡から1人だけ札幌のエントリ1に足せば enough?')).toMatchObject({ op: 'whatif', move: { count: 1 } });
+    expect(read('札幌のエントリ1に応援を回して').move).toBeNull();
+  });
+  it('「坂本さんは外して」 leaves out every 坂本; a family name alone asked about is no exclusion', () => {
+    expect(read('札幌のエントリ1に盛岡から3人回して。坂本さんは外して').notWho).toEqual(['坂本']);
+    expect(read('坂本さんのスキルは？').notWho).toEqual([]);
+  });
+});
