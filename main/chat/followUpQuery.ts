@@ -38,7 +38,7 @@ export function isFollowUp(question: string, parsed: ParsedQuery): boolean {
   const q = question.normalize('NFKC').trim();
   // 「その前の日は？」 "and the day before?" can only be asked of the turn before.
   if (DAY_BEFORE.test(q) && !parsed.said.measure) return true;
-  if (parsed.said.op && n.op === 'outside' && n.notFrom.length === 0) return false;
+  if (parsed.said.op && n.op === 'outside' && n.notFrom.length === 0 && n.notWho.length === 0) return false;
   // An opener or a word pointing back (「そこ」 "there") continues the conversation, even with a measure of its own:
   // "what about correction waiting there?" after 大阪's items left asks it of 大阪.
   if (OPENERS.test(q) || BACK.test(q) || DAY_BEFORE.test(q)) return true;
@@ -48,7 +48,8 @@ export function isFollowUp(question: string, parsed: ParsedQuery): boolean {
   const short = /[\u3040-\u30ff\u3400-\u9fff]/.test(q) ? q.length <= SHORT_JA : q.split(/\s+/).length <= SHORT_EN_WORDS;
   // A split with no measure (「ホスト別では？」 "which host had the most?") is of the measure before.
   // An exclusion alone (「盛岡からは出さないで」 after a proposal) narrows the turn before too.
-  const names = NAME_FIELDS.some((f) => n[f].length > 0) || n.move !== null || n.time !== null || n.by !== null || n.notFrom.length > 0;
+  // People left out by name (「高山さんを外したら？」 after a proposal) narrow it the same way.
+  const names = NAME_FIELDS.some((f) => n[f].length > 0) || n.move !== null || n.time !== null || n.by !== null || n.notFrom.length > 0 || n.notWho.length > 0;
   return short && !parsed.said.measure && names;
 }
 
@@ -63,7 +64,9 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery, question = '')
   const kept: string[] = [];
   // A follow-up is about the floor: one its words read as outside (an exclusion alone, 「出さないで」; 「その前の日は？」)
   // narrows the turn before, whose operation stays.
-  const op = now.said.op && n.op !== 'outside' ? n.op : before.op;
+  // People or sites left out of a move (「高山さんを外したら？」 "without Sakamoto?") narrow the move before, whatever they read as.
+  const narrows = (n.notWho.length > 0 || n.notFrom.length > 0) && !n.move && (before.op === 'propose' || before.op === 'whatif');
+  const op = narrows ? before.op : now.said.op && n.op !== 'outside' ? n.op : before.op;
   for (const f of NAME_FIELDS) {
     if (n[f].length === 0) {
       if (before[f].length > 0) kept.push(f);
@@ -82,6 +85,7 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery, question = '')
   else if (DAY_BEFORE.test(question.normalize('NFKC')) && dayBefore(before.time) !== null) q.time = dayBefore(before.time);
   else if (before.time !== null) kept.push('time');
   if (n.notFrom.length > 0) q.notFrom = [...new Set([...before.notFrom, ...n.notFrom])].sort();
+  if (n.notWho.length > 0) q.notWho = [...new Set([...(before.notWho ?? []), ...n.notWho])].sort();
   if (now.said.measure && n.measure !== null) q.measure = n.measure;
   else if (before.measure !== null) kept.push('measure');
   // 「じゃあ2なら？」 "and if only 2?" after a move weighed: the same move with that many people.

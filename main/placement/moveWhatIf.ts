@@ -15,7 +15,16 @@ const MINUTE = 60_000;
  * `named`, when the manager named them), or its speed becomes a figure.
  */
 export type WhatIfChange =
-  { people: number; from: string | null; fromProcess?: string | null; named?: readonly string[]; notFrom?: readonly string[] } | { speedPerMinute: number };
+  | {
+      people: number;
+      from: string | null;
+      fromProcess?: string | null;
+      named?: readonly string[];
+      notFrom?: readonly string[];
+      /** People left out by name, or by a family name said alone (「高山さんを外したら」). */
+      notNamed?: readonly string[];
+    }
+  | { speedPerMinute: number };
 
 export interface WhatIfOutcome {
   target: ProcessProgress;
@@ -83,7 +92,8 @@ export async function moveWhatIf(
       (change.from === null || c.site === change.from) &&
       (!change.fromProcess || (c.todayProcess ?? c.mainProcess) === change.fromProcess) &&
       (named.length === 0 || named.includes(c.name)) &&
-      !(change.notFrom ?? []).includes(c.site),
+      !(change.notFrom ?? []).includes(c.site) &&
+      !(change.notNamed ?? []).some((n) => c.name === n || c.name.startsWith(`${n} `)),
   );
   const n = Math.min(change.people, pool.length);
   const { cost } = moveCost(t, o.policy, o.distancesKm);

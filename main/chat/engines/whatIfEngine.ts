@@ -9,7 +9,7 @@ import { personPace, type PersonPace } from '../personPace.js';
 import type { MoveSide } from '../../placement/moveImpact.js';
 import { whatIfAnswer } from '../whatIfTexts.js';
 import type { Engine } from './askContext.js';
-import { LEFT_OUT } from './proposeEngine.js';
+import { LEFT_OUT, NOT_NAMED } from './proposeEngine.js';
 import { localize, type Localized } from '../../api/localized.js';
 import { speedFigure as sp } from '../../api/figures.js';
 
@@ -60,6 +60,7 @@ export const whatIfEngine: Engine = async (q, c) => {
             fromProcess: q.move && 'count' in q.move ? (q.move.fromProcess ?? null) : null,
             named: q.operator,
             notFrom: q.notFrom,
+            notNamed: q.notWho,
           };
     text = whatIfAnswer(await moveWhatIf(situation, change, c.proposeOptions), c.cfg.placement.minSkill, c.tz);
   } else if (move) {
@@ -77,5 +78,7 @@ export const whatIfEngine: Engine = async (q, c) => {
   // The sites asked to give no one are said first, as a proposal says them.
   if (q.notFrom.length > 0 && situation && speedTo === null)
     text = `${localize(c.lang, LEFT_OUT)(q.notFrom.join(localize(c.lang, { ja: '・', en: ', ' })))}\n${text}`;
+  if (q.notWho.length > 0 && situation && speedTo === null)
+    text = `${localize(c.lang, NOT_NAMED)(q.notWho.join(localize(c.lang, { ja: 'さん、', en: ', ' })))}\n${text}`;
   return { text, facts: text, knowhow: [site ?? '', process ?? ''] };
 };

@@ -1,5 +1,5 @@
 import type { AskMove } from '../../api/askQuery.js';
-import { ADD, MOVE_VERB, REMOVE } from './moveWords.js';
+import { ADD, MOVE_ENOUGH, MOVE_VERB, REMOVE } from './moveWords.js';
 import type { NameHit, NamedInText } from './queryNames.js';
 
 /**
@@ -66,8 +66,9 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
   // A move supposed (「回したら」 "if we move"), or one asked whether it can be made (「3人回せる？」 "can we send 3 people"): a
   // named move is weighed as it is, never turned into a proposal of Genba's own choosing.
   const condition =
-    /たら|なら|ても|もし|仮に|場合|試算|[えけせてねべめれ]ば(?![あ-ん])|いける|足りる|(?:回|出|移|送|貸|動か|まわ|うつ)せる|借りられる|\bif\b|suppose|what|would|enough|\bat \d|\b(?:can|could) (?:we|i|you) (?:move|send|shift|lend|spare|pull|borrow)\b/;
-  if (speed && condition.test(folded)) return { speed: Number(speed[1] ?? speed[2]) };
+    /たら|なら|ても|もし|仮に|場合|試算|[えけせてねべめれ]ば(?![あ-ん])|(?:回|出|移|送|貸|動か|まわ|うつ)せる|借りられる|\bif\b|suppose|what|would|\bat \d|\b(?:can|could) (?:we|i|you) (?:move|send|shift|lend|spare|pull|borrow)\b/;
+  const supposed = (t: string): boolean => condition.test(t) || MOVE_ENOUGH.test(t);
+  if (speed && supposed(folded)) return { speed: Number(speed[1] ?? speed[2]) };
   // A number right after a verb of moving people is how many («send 3 from Shinagawa»).
   const afterVerb = /\b(?:send|move|lend|add|pull|take|borrow|shift|bring)\s+(?:over\s+)?(\d{1,3})\b(?! ?(?:min|minutes?|hours?|items?|%|pm|am|:))/.exec(
     folded,
@@ -79,7 +80,7 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
   const movedByName = !counted && named.operators.length > 0 && MOVE_VERB.test(folded) ? String(new Set(named.operators.map((o) => o.canonical)).size) : null;
   const people = counted ?? (movedByName ? [movedByName, movedByName, undefined] : null);
   // A move said as an instruction (「盛岡から3人回して」 "move 2 people from Shinagawa"): the count is the manager's, no condition.
-  if (!people || !(o.commanded || condition.test(folded) || /^\+/.test(people[0]!))) return null;
+  if (!people || !(o.commanded || supposed(folded) || /^\+/.test(people[0]!))) return null;
   const text = named.text;
   const { source, target } = moveEnds(named);
   // The process they leave is the one named between the source and its から (「盛岡の検証チームから」), or after "from

@@ -2,7 +2,7 @@ import type { AskQuery } from '../../api/askQuery.js';
 import type { UnusedWord } from '../../api/assistantTypes.js';
 import { foldForCues } from '../foldForCues.js';
 import { FUNCTION_WORDS_EN, FUNCTION_WORDS_JA } from './functionWords.js';
-import { ADD, MOVE_NOUN, MOVE_VERB, REMOVE } from './moveWords.js';
+import { ADD, MOVE_ENOUGH, MOVE_NOUN, MOVE_VERB, REMOVE } from './moveWords.js';
 import { vocabularyPhrases } from './vocabularyPhrases.js';
 import type { NamedInText } from './queryNames.js';
 
@@ -70,7 +70,7 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     if (kind === 'number' ? changes(at, end, other) : changes(at, end, ' ')) continue;
     // A verb of moving people («add», 「回す」) is what the move read says, even where the count and places alone would say it;
     // so are its people and its consequence («the Verification team», 「影響は？」).
-    if (kind === 'word' && base.move && [ADD, REMOVE, MOVE_VERB, MOVE_NOUN].some((r) => r.test(word))) continue;
+    if (kind === 'word' && base.move && [ADD, REMOVE, MOVE_VERB, MOVE_NOUN, MOVE_ENOUGH].some((r) => r.test(word))) continue;
     if (kind === 'word') {
       const folded = foldForCues(word);
       if (vocabularyPhrases().some((v) => v.includes(folded) || folded.includes(v))) continue;

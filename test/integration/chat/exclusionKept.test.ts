@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AskResult } from '../../../main/api/assistantTypes.js';
 import { createApp, type GenbaApp } from '../../../main/app.js';
+import { createHandlerTable } from '../../../main/handlerTable.js';
 import { copyDemoStore } from '../../helpers/demoStore.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -68,5 +70,28 @@ describe('a site the manager excludes gives no one to the proposal', () => {
     expect(ja.answer).toMatch(/^盛岡の人だけから探しました。\n坂本さんは除いて探しました。\n/);
     expect(ja.proposal!.operators).toHaveLength(3);
     expect(ja.proposal!.operators.filter((o) => o.name.startsWith('坂本 '))).toEqual([]);
+  });
+
+  // Through the app's chat channel, as the window asks: a conversation's turns read together.
+  const chat = async (question: string, conversationId: string | null = null): Promise<AskResult> => {
+    const r = await createHandlerTable(app)['chat.ask']({ question, conversationId });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.value;
+  };
+
+  it('「坂本さんを外したら？」 after a proposal is the same proposal without them; after a what-if, the same what-if', async () => {
+    const first = await chat('札幌SSエントリ1に盛岡から3人回して');
+    expect(first.proposal!.operators.some((o) => o.name.startsWith('坂本 '))).toBe(true);
+    const again = await chat('坂本さんを外したら？', first.conversationId ?? null);
+    expect(again.query!.read).toMatchObject({ op: 'propose', site: ['札幌'], notWho: ['坂本'], move: { count: 3, from: '盛岡' } });
+    expect(again.proposal!.operators).toHaveLength(3);
+    expect(again.proposal!.operators.filter((o) => o.name.startsWith('坂本 ') || o.from !== '盛岡')).toEqual([]);
+    const whatIf = await chat('盛岡から3人札幌のエントリ1に回したら？');
+    const named = /移る人: ([^\n]+)/.exec(whatIf.answer)![1]!;
+    const gone = named.split('、')[0]!.split('（')[0]!;
+    const without = await chat(`${gone}さんは外して`, whatIf.conversationId ?? null);
+    expect(without.query!.read.op).toBe('whatif');
+    expect(without.proposal).toBeNull();
+    expect(/移る人: ([^\n]+)/.exec(without.answer)![1]).not.toContain(gone);
   });
 });
