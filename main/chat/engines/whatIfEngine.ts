@@ -8,7 +8,9 @@ import { staffMoveOf } from '../moveRequest.js';
 import { personPace, type PersonPace } from '../personPace.js';
 import type { MoveSide } from '../../placement/moveImpact.js';
 import { whatIfAnswer } from '../whatIfTexts.js';
-import type { Engine } from './askContext.js';
+import type { AskContext, Engine } from './askContext.js';
+import type { AskQuery } from '../../api/askQuery.js';
+import { personLines } from '../personLine.js';
 import { LEFT_OUT, NOT_NAMED } from './proposeEngine.js';
 import { localize, type Localized } from '../../api/localized.js';
 import { speedFigure as sp } from '../../api/figures.js';
@@ -17,6 +19,43 @@ import { speedFigure as sp } from '../../api/figures.js';
 function latestOf(series: readonly ProcessProgress[], site: string | null, process: string | null): ProcessProgress | null {
   const open = series.filter((p) => p.status !== 'done' && (site === null || p.site === site) && (process === null || p.process === process));
   return open.sort((a, b) => (b.minutesLate ?? -Infinity) - (a.minutesLate ?? -Infinity))[0] ?? null;
+}
+
+/** A what-if of named people leaving, placed on their line now; a text when they are on no one line now; null otherwise. */
+function leavingPeople(q: AskQuery, c: AskContext): { query: AskQuery } | { text: string } | null {
+  const move = q.move && 'count' in q.move ? q.move : null;
+  if (!move || move.from || move.to || q.operator.length === 0 || q.site.length > 0) return null;
+  const lines = personLines(c.db, q.operator, c.now, c.cfg.timeZone);
+  const placed = [...lines.values()];
+  const first = placed[0];
+  if (first && placed.every((l) => l && l.site === first.site && l.process === first.process && l.businessId === first.businessId))
+    return {
+      query: {
+        ...q,
+        move: { count: q.operator.length, from: first.site, to: null, process: first.process },
+        business: first.businessId ? [first.businessId] : q.business,
+      },
+    };
+  const said = [...lines].map(([name, l]) =>
+    localize(
+      c.lang,
+      l
+        ? { ja: `- ${name}: ${l.site} ${l.process}`, en: `- ${name}: ${l.site} ${l.process}` }
+        : {
+            ja: `- ${name}: 今の時刻の配置がありません（休み、または今日の担当が終了）`,
+            en: `- ${name}: no assignment at this time (off, or done for the day)`,
+          },
+    ),
+  );
+  return {
+    text: [
+      localize(c.lang, {
+        ja: '名前の人が今いるラインを一つに決められないため、試算していません。今の配置:',
+        en: 'The people named are not on one line now, so nothing was projected. Where they are now:',
+      }),
+      ...said,
+    ].join('\n'),
+  };
 }
 
 /** What one person's pace on a side was worked out from. */
@@ -36,9 +75,14 @@ function paceWords(at: MoveSide, p: PersonPace): Localized {
  * A what-if of today: people joining a business, or its speed becoming a figure, projected on the proposal's model
  * (moveWhatIf); people only taken away or added without a source, at the line's pace per person today (personPace.ts). Nothing is stored.
  */
-export const whatIfEngine: Engine = async (q, c) => {
+export const whatIfEngine: Engine = async (asked, c) => {
   c.onStage?.('data');
   const series = c.series();
+  // People named leaving with no place said («小川さんが今帰ったら», "what if Ogawa goes home?"): they leave the line today's
+  // assignments put them on, all of them one line; else the answer says where each one is, or that they have none now.
+  const leaving = leavingPeople(asked, c);
+  if (leaving && 'text' in leaving) return { text: leaving.text, facts: leaving.text };
+  const q = leaving?.query ?? asked;
   const site = q.site[0] ?? (q.move && 'count' in q.move ? (q.move.to ?? null) : null);
   const process = q.process[0] ?? (q.move && 'count' in q.move ? (q.move.process ?? null) : null);
   const speedTo = q.move && 'speed' in q.move ? q.move.speed : null;
@@ -80,5 +124,11 @@ export const whatIfEngine: Engine = async (q, c) => {
     text = `${localize(c.lang, LEFT_OUT)(q.notFrom.join(localize(c.lang, { ja: '・', en: ', ' })))}\n${text}`;
   if (q.notWho.length > 0 && situation && speedTo === null)
     text = `${localize(c.lang, NOT_NAMED)(q.notWho.join(localize(c.lang, { ja: 'さん、', en: ', ' })))}\n${text}`;
+  // Whose leaving was weighed, and the line it was placed on: today's assignment, said.
+  if (leaving && 'query' in leaving && staffMoveOf(q, series)?.from) {
+    const m = q.move as { from: string; process: string };
+    const who = asked.operator.join(localize(c.lang, { ja: '、', en: ', ' }));
+    text = `${localize(c.lang, { ja: `${who}さんは今日の配置で今 ${m.from} ${m.process}にいます。`, en: `${who}: on ${m.from} ${m.process} now, by today's assignment.` })}\n${text}`;
+  }
   return { text, facts: text, knowhow: [site ?? '', process ?? ''] };
 };

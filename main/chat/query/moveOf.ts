@@ -77,7 +77,11 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
     /\+ ?(\d+) ?(?:名|人)?|(\d+) ?(?:名|人|にん|めい|people|persons?|operators?|staff|heads?|more)/.exec(folded) ??
     (afterVerb ? [afterVerb[0], undefined, afterVerb[1]] : null);
   // People named and moved (「上野さんを札幌に回したら」 "what if Ueno goes to Sapporo"): as many as are named.
-  const movedByName = !counted && named.operators.length > 0 && MOVE_VERB.test(folded) ? String(new Set(named.operators.map((o) => o.canonical)).size) : null;
+  // People named leaving (「小川さんが今帰ったら」 "what if Ogawa goes home?") are as many too.
+  const movedByName =
+    !counted && named.operators.length > 0 && (MOVE_VERB.test(folded) || REMOVE.test(folded))
+      ? String(new Set(named.operators.map((o) => o.canonical)).size)
+      : null;
   const people = counted ?? (movedByName ? [movedByName, movedByName, undefined] : null);
   // A move said as an instruction (「盛岡から3人回して」 "move 2 people from Shinagawa"): the count is the manager's, no condition.
   if (!people || !(o.commanded || supposed(folded) || /^\+/.test(people[0]!))) return null;

@@ -76,13 +76,17 @@ const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'sev
 const KANJI_DIGITS = '〇一二三四五六七八九十';
 /**
  * Phrases read as what they mean before any cue: a number of people in words ("three people", 「三人」) is a number, and
- * "break it down by site" asks for a split (its "down" is not an outage). "One" stays a word: "which one" is no count.
+ * "break it down by site" asks for a split (its "down" is not an outage). "One" is a count only before people.
  */
 function wordsRead(folded: string): string {
-  return spellFixed(folded)
-    .replace(/\b(two|three|four|five|six|seven|eight|nine|ten)\b/g, (w) => String(NUMBER_WORDS.indexOf(w)))
-    .replace(/([一二三四五六七八九十])(?=人|名)/g, (k) => String(KANJI_DIGITS.indexOf(k)))
-    .replace(/break(?:ing)? (?:it |this |that |them |those |these )?down|breakdown/g, 'split');
+  return (
+    spellFixed(folded)
+      .replace(/\b(two|three|four|five|six|seven|eight|nine|ten)\b/g, (w) => String(NUMBER_WORDS.indexOf(w)))
+      // "One" before people is a count («loses one person», "add one more operator"); "which one" stays a word.
+      .replace(/\bone(?= (?:more )?(?:person|people|operator|staff|member|head)\b)/g, '1')
+      .replace(/([一二三四五六七八九十])(?=人|名)/g, (k) => String(KANJI_DIGITS.indexOf(k)))
+      .replace(/break(?:ing)? (?:it |this |that |them |those |these )?down|breakdown/g, 'split')
+  );
 }
 
 /** The operation's evidence: cues, plus the question's structure. */
@@ -192,7 +196,8 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
 function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
   if (op === 'status' || op === 'knowhow' || op === 'outside') return null;
   if (named.services.length > 0 || named.hosts.length > 0) return op === 'trend' || op === 'change' || op === 'rank' ? 'error_lines' : 'incidents';
-  if (named.operators.length > 0) return op === 'rank' || op === 'compare' ? 'operator_speed' : 'skill';
+  // A what-if about people (「小川さんが帰ったら」) asks what happens to the deadline, not who they are.
+  if (named.operators.length > 0 && op !== 'whatif') return op === 'rank' || op === 'compare' ? 'operator_speed' : 'skill';
   if (op === 'trend' || op === 'change') return 'speed';
   if (op === 'list' || op === 'value') return 'remaining';
   if (op === 'compare') return 'progress';

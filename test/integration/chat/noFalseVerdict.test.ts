@@ -391,4 +391,29 @@ describe('no verdict the facts contradict', () => {
     expect(r.query!.read).toMatchObject({ op: 'change', measure: 'speed', site: ['札幌'], process: ['エントリ1'] });
     expect(r.answer).toContain('件/分');
   });
+
+  it("a person named leaving is taken from the line today's assignment puts them on, at that line's pace per person (locked-1128d)", async () => {
+    const line = db
+      .prepare(
+        `SELECT a.location_name AS site, a.process_name AS process, a.business_id AS business FROM daily_assignments a
+           JOIN operators o ON o.operator_id = a.operator_id
+          WHERE o.operator_name = '小川 優子' AND a.assignment_date = '2025-10-23' AND a.start_time <= ? AND a.end_time > ?`,
+      )
+      .get(NOW, NOW) as { site: string; process: string; business: string };
+    const people = (
+      db
+        .prepare(
+          `SELECT COUNT(DISTINCT operator_id) AS n FROM daily_assignments WHERE assignment_date = '2025-10-23' AND location_name = ?
+             AND process_name = ? AND start_time <= ? AND end_time > ? AND (business_id IS NULL OR business_id = ?)`,
+        )
+        .get(line.site, line.process, NOW, NOW, line.business) as { n: number }
+    ).n;
+    const r = await ask('小川 優子さんが今帰ったら？');
+    expect(r.query!.read).toMatchObject({ op: 'whatif', measure: 'slack', operator: ['小川 優子'] });
+    expect(r.answer).toContain(`小川 優子さんは今日の配置で今 ${line.site} ${line.process}にいます。`);
+    expect(r.answer).toContain(`今日の配置${people}名で割った値`);
+    const en = await ask("What if Morioka's medical verification team loses one person now?");
+    expect(en.query!.read.move).toMatchObject({ count: 1, from: '盛岡', to: null, process: '検証' });
+    expect(en.answer).toMatch(/^Taking 1 from Morioka Verification \(Medical claims\):/);
+  });
 });
