@@ -316,6 +316,7 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['who to send', 4],
     ['who could cover', 4],
     ['who could go', 4],
+
     ['who from', 2],
     ['move i can approve', 4],
     // Asking for a move is asking for the card (a proposal), not for advice in words.

@@ -126,6 +126,8 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
     )
   )
     e.set('list', e.get('list')! + 2);
+  // "Who can help Sapporo?": who goes to a line, not how many are there ("who can help me read this?" asks no move).
+  if (/\bwho (?:can|could|should|would) (?:help|cover)\b(?! (?:me|us|you)\b)/.test(folded)) e.set('propose', e.get('propose')! + 4);
   // Who to send from one site to another (「佐世保から札幌に応援出すなら誰？」, "who should we send from Osaka to Sapporo?"): two
   // sites named as a move's two ends, with who asked, ask for the move, not how the sites compare; with a count supposed it is
   // the what-if's (moveOf.ts), and without who it may be a rule asked («出すのってアリ？»).
@@ -243,6 +245,9 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   if (/\b(?:did|didn't|have|has|had)\b.*\bmiss(?:ed)?\b/.test(folded)) scores.set('missed_deadlines', (scores.get('missed_deadlines') ?? 0) + 2);
   // A deadline said in the past tense (「間に合わなかった」 "did we miss") is the record of misses, not the slack now.
   if (scores.has('missed_deadlines')) for (const id of ['slack', 'deadline', 'finish'] as const) scores.delete(id);
+  // Money (a cost, a wage, a penalty) is a figure Genba keeps none of: asked of a measure it has («overtime cost»,
+  // 「遅れたらペナルティいくら」), the money is what is asked, and the answer says it has none, not the measure's figure.
+  if (scores.has('unknown')) for (const id of [...scores.keys()]) if (id !== 'unknown') scores.delete(id);
   const evidence = opEvidence(folded, names, move, scores.size > 0);
   if (ordered) evidence.set('propose', evidence.get('propose')! + 3);
   const ranked = [...evidence].filter(([op]) => ops.includes(op)).sort((a, b) => b[1] - a[1]);

@@ -36,4 +36,15 @@ describe('parseQuery: folded words, who, and the floor named without an operatio
     expect(read('札幌のEntry 1、普段と比べてthroughputどれくらい落ちてる？')).toMatchObject({ op: 'change', measure: 'speed', site: ['札幌'] });
     expect(read("What's our throughput per hour today?").measure).toBe('speed');
   });
+
+  it('money asked of a measure Genba has is money it keeps none of: a penalty, an overtime cost (locked-1128d)', () => {
+    expect(read('札幌のエントリ1が16時に間に合わなかったら、penaltyいくら？').measure).toBe('unknown');
+    expect(read('How much does overtime cost us this month?').measure).toBe('unknown');
+    expect(read('今月の残業は何分？').measure).toBe('overtime');
+  });
+
+  it('"who can help Sapporo?" asks who moves; "who can help me …" does not', () => {
+    expect(read("Don't take anyone from 大阪, who can help 札幌 エントリ1?")).toMatchObject({ op: 'propose', site: ['札幌'], notFrom: ['大阪'] });
+    expect(read('who can help me understand the alerts?').op).not.toBe('propose');
+  });
 });
