@@ -41,3 +41,15 @@ export function personFit(db: Database.Database, names: readonly string[], proce
     .filter((x): x is string => x !== null)
     .join('\n');
 }
+
+/** Each person named with their longest experience on any process, in months: how long they have done the work. */
+export function peopleMonths(db: Database.Database, names: readonly string[]): { name: string; months: number }[] {
+  const row = db.prepare(
+    `SELECT MAX(c.experience_months) AS months FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+      WHERE o.operator_name = ? AND o.is_valid = 1`,
+  );
+  return names.flatMap((name) => {
+    const r = row.get(name) as { months: number | null } | undefined;
+    return r?.months === null || r?.months === undefined ? [] : [{ name, months: r.months }];
+  });
+}

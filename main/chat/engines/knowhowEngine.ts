@@ -1,7 +1,7 @@
 import { localize } from '../../api/localized.js';
 import { forbiddingRule, VERDICT_TEXTS } from '../query/ruleVerdict.js';
 import type { Engine } from './askContext.js';
-import { personFit } from '../personFit.js';
+import { peopleMonths, personFit } from '../personFit.js';
 
 /**
  * The company's rules and know-how (「経験3か月の人を応援に出してもいい？」): the stored rules that match, cited. A question
@@ -12,10 +12,16 @@ export const knowhowEngine: Engine = async (q, c) => {
   const words = [...q.site, ...q.process];
   if (!q.asks.includes('permission')) return { text: '', knowhow: words, showKnowhow: true };
   // The practice asked about is free text no query field holds: the rules are searched, and matched, by its words.
-  const citations = await c.deps.knowledge.search([c.searchText, ...words].join(' '), 3);
-  const rule = forbiddingRule(c.searchText, citations, c.lang);
+  // Asked of people named, it is also about who they are: the rules about experience are searched with it.
+  const citations = await c.deps.knowledge.search([c.searchText, ...words, ...(q.operator.length > 0 ? ['経験 新人 experience'] : [])].join(' '), 3);
+  // The people named, with their longest experience on any process: a rule about people under some months is held against it.
+  const rule = forbiddingRule(c.searchText, citations, c.lang, peopleMonths(c.db, q.operator));
   const title = (t: { title: string; titleEn?: string }): string => localize(c.lang, { ja: t.title, en: t.titleEn ?? t.title });
-  const verdict = rule ? localize(c.lang, VERDICT_TEXTS.forbidden)(rule.sentence, title(rule.citation)) : localize(c.lang, VERDICT_TEXTS.noRule);
+  const verdict = rule
+    ? [localize(c.lang, VERDICT_TEXTS.forbidden)(rule.sentence, title(rule.citation)), rule.people ? localize(c.lang, VERDICT_TEXTS.about)(rule.people) : '']
+        .filter(Boolean)
+        .join(localize(c.lang, { ja: '', en: ' ' }))
+    : localize(c.lang, VERDICT_TEXTS.noRule);
   // The people named, held against the conditions Genba applies itself: the rules say what may be done, these who fits.
   const target = q.move && 'count' in q.move ? (q.move.process ?? null) : null;
   const fit = personFit(c.db, q.operator, target ?? q.process[0] ?? null, c.cfg.placement, c.lang);

@@ -82,7 +82,8 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
     !counted && named.operators.length > 0 && (MOVE_VERB.test(folded) || REMOVE.test(folded))
       ? String(new Set(named.operators.map((o) => o.canonical)).size)
       : null;
-  const people = counted ?? (movedByName ? [movedByName, movedByName, undefined] : null);
+  // An instruction moves the number it says: people named with one («小林さんを回して») are who, which no proposal chooses.
+  const people = counted ?? (movedByName && !o.commanded ? [movedByName, movedByName, undefined] : null);
   // A move said as an instruction (「盛岡から3人回して」 "move 2 people from Shinagawa"): the count is the manager's, no condition.
   if (!people || !(o.commanded || supposed(folded) || /^\+/.test(people[0]!))) return null;
   const text = named.text;

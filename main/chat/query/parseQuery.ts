@@ -232,7 +232,8 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   const move = moveOf(folded, names);
   // A count of people given as an instruction (「盛岡以外から3人回して」 "move 2 people from Shinagawa to Sapporo"): a proposal of
   // exactly that many, from where it says.
-  const commanded = move === null && COMMAND.test(folded) ? moveOf(folded, names, { commanded: true }) : null;
+  // Whether a move may be made («出していい？», "is it OK to send 3?") asks the rules, not for a card.
+  const commanded = move === null && COMMAND.test(folded) && !PERMISSION.test(folded) ? moveOf(folded, names, { commanded: true }) : null;
   const ordered = commanded !== null && 'count' in commanded ? commanded : null;
   // The company's taught words (「物量」 = arrivals) count as the measure's own words do.
   const scores = measureScores(folded, found.taught);

@@ -29,7 +29,8 @@ export function asksPermissionInEnglish(folded: string, named: Pick<NamedInText,
 
 /** A rule's sentence that forbids: 「〜しない」「させない」「禁止」, "never", "not allowed", "must not". */
 const FORBIDS =
-  /しない|させない|任せない|禁止|不可|してはいけない|できません|行いません|\bnever\b|\bnot allowed\b|\bmust not\b|\bmay not\b|\bno one\b|\bnot be\b/i;
+  // 「出さない」「回さない」「使わない」: a verb's negative ending a rule's sentence is what the rule forbids.
+  /[さかがらわまばたな]ない(?:。|$|こと)|しない|させない|任せない|禁止|不可|してはいけない|できません|行いません|\bnever\b|\b(?:is|are) not \w+(?:ed|en|t)\b|\bnot allowed\b|\bmust not\b|\bmay not\b|\bno one\b|\bnot be\b/i;
 
 /** The words a question and a rule share: Latin words of 4+ letters by their first 5, and runs of 2 kanji or katakana. */
 function terms(text: string): Set<string> {
@@ -45,6 +46,17 @@ export interface RuleVerdict {
   /** The rule's sentence that forbids what was asked, in the answer's language. */
   sentence: string;
   citation: Citation;
+  /** The people named whom the rule is about (under its months of experience), when it is about some. */
+  people?: { name: string; months: number }[];
+}
+
+/** The months of experience a rule's sentence sets people under («経験6か月未満», "less than 6 months"), or null. */
+function underMonths(pair: readonly string[]): number | null {
+  for (const s of pair) {
+    const m = /経験\s*(\d+)\s*(?:か|ヶ|カ|ケ|箇)?月未満|(?:less|fewer) than (\d+) months|under (\d+) months/i.exec(s.normalize('NFKC'));
+    if (m) return Number(m[1] ?? m[2] ?? m[3]);
+  }
+  return null;
 }
 
 /**
@@ -52,23 +64,46 @@ export interface RuleVerdict {
  * least two of the question's words (in either of the rule's languages): a prohibition about something else is not an
  * answer. Null is not a yes: the caller says no rule was found that allows or forbids it.
  */
-export function forbiddingRule(question: string, citations: readonly Citation[], lang: Lang): RuleVerdict | null {
+export function forbiddingRule(
+  question: string,
+  citations: readonly Citation[],
+  lang: Lang,
+  people: readonly { name: string; months: number }[] = [],
+): RuleVerdict | null {
   const asked = terms(question);
+  const said = (pair: string[]): string =>
+    localize(lang, { ja: pair[0] || pair[1]!, en: pair[1] || pair[0]! })
+      .replace(/^[^\n]*\n/, '')
+      .trim();
   for (const citation of citations) {
     const texts = [citation.text, citation.textEn ?? ''];
+    // Sentences pair by position across the two languages; a chunk's heading line (Japanese only) is not said.
     const sentencesOf = (t: string): string[] => t.split(/(?<=[。.!?！？])\s*/).filter((s) => s.trim() !== '');
     const [ja, en] = texts.map(sentencesOf);
     for (let i = 0; i < Math.max(ja!.length, en!.length); i++) {
       const pair = [ja![i] ?? '', en![i] ?? ''];
       if (!pair.some((s) => FORBIDS.test(s))) continue;
       const shared = [...new Set(pair.flatMap((s) => [...terms(s)]))].filter((w) => asked.has(w) && !STOP.has(w));
-      if (shared.length >= 2) return { sentence: localize(lang, { ja: pair[0] || pair[1]!, en: pair[1] || pair[0]! }).trim(), citation };
+      // A prohibition of people under some months' experience, asked of people named: it is about them when one of them is
+      // under it (and the question shares a word of what is forbidden), and not their answer when none is.
+      const under = people.length > 0 ? underMonths(pair) : null;
+      if (under !== null) {
+        const who = people.filter((p) => p.months < under);
+        if (who.length > 0 && shared.length >= 1) return { sentence: said(pair), citation, people: who };
+        continue;
+      }
+      if (shared.length >= 2) return { sentence: said(pair), citation };
     }
   }
   return null;
 }
 
 export const VERDICT_TEXTS = {
+  /** After the verdict: whom the rule is about, with the months Genba holds for them. */
+  about: {
+    ja: (people: readonly { name: string; months: number }[]) => people.map((p) => `${p.name}さんの経験は${p.months}か月です。`).join(''),
+    en: (people: readonly { name: string; months: number }[]) => people.map((p) => `${p.name} has ${p.months} months' experience.`).join(' '),
+  },
   forbidden: {
     ja: (sentence: string, title: string) => `いいえ。会社のルール（${title}）で「${sentence}」とされています。`,
     en: (sentence: string, title: string) => `No. The company's rule (${title}) says: "${sentence}"`,

@@ -416,4 +416,31 @@ describe('no verdict the facts contradict', () => {
     expect(en.query!.read.move).toMatchObject({ count: 1, from: '盛岡', to: null, process: '検証' });
     expect(en.answer).toMatch(/^Taking 1 from Morioka Verification \(Medical claims\):/);
   });
+
+  it("a person named under the rule's months is refused by it, with their months; a person over them is not; no card either way", async () => {
+    const months = (name: string): number =>
+      (
+        db
+          .prepare(
+            `SELECT MAX(c.experience_months) AS m FROM operators o JOIN operator_process_capabilities c USING (operator_id)
+              WHERE o.operator_name = ? AND o.is_valid = 1`,
+          )
+          .get(name) as { m: number }
+      ).m;
+    expect(months('小林 健太')).toBeLessThan(6);
+    const cards = (): number => (db.prepare('SELECT COUNT(*) AS n FROM proposals').get() as { n: number }).n;
+    const before = cards();
+    const rookie = await ask('小林 健太さんを札幌の応援に出していい？');
+    expect(rookie.answer).toMatch(
+      new RegExp(
+        `^いいえ。会社のルール（品質と教育のルール）で「経験6か月未満のオペレータは拠点間の応援に出さない。」とされています。小林 健太さんの経験は${months('小林 健太')}か月です。`,
+      ),
+    );
+    expect((await ask('Can 小林 健太 go help Sapporo?')).answer).toMatch(
+      /^No\. The company's rule \(Rules for quality and training\) says: "Operators with less than 6 months/,
+    );
+    expect(months('坂本 聡')).toBeGreaterThanOrEqual(6);
+    expect((await ask('坂本 聡さんを札幌の応援に出していい？')).answer).not.toMatch(/^いいえ/);
+    expect(cards()).toBe(before);
+  });
 });
