@@ -54,7 +54,7 @@ export function moveEnds(named: NamedInText): { source: NameHit | undefined; tar
  * it is a proposal of that many (moveOf with `commanded`), not a supposition to weigh.
  */
 export const COMMAND =
-  /回して|まわして|移して|うつして|送って|出して|足して|入れて|加えて|動かして|お願い|頼む|(?:^|[.!] |please )(?:move|send|take|put|add|bring|give|get)\b/;
+  /回して|まわして|移して|うつして|送って|足して|入れて|加えて|動かして|(?:応援|ヘルプ|手伝い)に(?:出して|行かせて)|(?:^|[.!] |please )(?:move|send|shift|transfer|lend|add|bring)\b|\b(?:take|pull|put|get) \d+ (?:more )?(?:people|persons?|operators?|staff)\b (?:from|off|out of|on|onto|into|to|for)\b/;
 
 /**
  * The move of people or the speed a what-if supposes: how many (a count, a number after a verb of moving, or the people

@@ -117,6 +117,8 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   const several = namedTwice(named) !== null;
   if (/昨日|きのう|前日|先週|前週|普段|いつも|通常|yesterday|last (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|usual|normal/.test(folded))
     e.set('change', e.get('change')! + (several ? Math.min(2, e.get('compare')!) : e.get('compare')! + 0.5));
+  // 「残業の多い5人」: a number of people with a word of more or less is the top of a ranking, not people to send.
+  if (/(?:多い|少ない|速い|遅い|早い|長い|短い|高い|低い)\s*\d+\s*(?:人|名)/.test(folded)) e.set('rank', e.get('rank')! + 3);
   // 「誰が遅い？」 "who's slow?": the slowest (or fastest) people, a ranking, even without a superlative.
   if (/\bwho|誰|だれ/.test(folded) && /\bslow|\bfast|遅い|速い|おそい|はやい/.test(folded)) e.set('rank', e.get('rank')! + 2);
   // 「拠点別」「オペレーター別」「per site」: a split asked for.
@@ -234,7 +236,8 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   // exactly that many, from where it says.
   // Whether a move may be made («出していい？», "is it OK to send 3?") asks the rules, not for a card.
   const commanded = move === null && COMMAND.test(folded) && !PERMISSION.test(folded) ? moveOf(folded, names, { commanded: true }) : null;
-  const ordered = commanded !== null && 'count' in commanded ? commanded : null;
+  // …to or from a place: «残業の多い5人を出して» names people to show, not to move.
+  const ordered = commanded !== null && 'count' in commanded && (commanded.from || commanded.to) ? commanded : null;
   // The company's taught words (「物量」 = arrivals) count as the measure's own words do.
   const scores = measureScores(folded, found.taught);
   // A skill level given as a threshold (「スキル3以上」) filters the people another measure counts (「何人」): it is not the figure

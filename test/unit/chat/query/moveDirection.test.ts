@@ -129,4 +129,18 @@ describe('a count of people given as an instruction, and people left out by name
     expect(read('札幌のエントリ1に盛岡から3人回して。坂本さんは外して').notWho).toEqual(['坂本']);
     expect(read('坂本さんのスキルは？').notWho).toEqual([]);
   });
+
+  it('people asked to be shown, ranked or looked at are no move, and neither is a permission asked', () => {
+    for (const q of [
+      'Give me the top 3 people by speed',
+      'Take a look at the 2 people absent in 大阪',
+      '残業の多い5人を出して',
+      '盛岡から3人札幌に回していい？',
+    ]) {
+      expect(read(q).op, q).not.toBe('propose');
+      expect(read(q).move, q).toBeNull();
+    }
+    // A person named with an instruction is who moves: no proposal of Genba's choosing stands for it.
+    expect(read('小林さんを札幌に回して').move).toBeNull();
+  });
 });
