@@ -41,6 +41,9 @@ describe('parseQuery: folded words, who, and the floor named without an operatio
     expect(read('札幌のエントリ1が16時に間に合わなかったら、penaltyいくら？').measure).toBe('unknown');
     expect(read('How much does overtime cost us this month?').measure).toBe('unknown');
     expect(read('今月の残業は何分？').measure).toBe('overtime');
+    expect(read('How much do we bill the client per claim?').measure).toBe('unknown');
+    expect(read('SSの単価は？').measure).toBe('unknown');
+    expect(read('Are we fine on 札幌?').measure).not.toBe('unknown');
   });
 
   it('"who can help Sapporo?" asks who moves; "who can help me …" does not', () => {
