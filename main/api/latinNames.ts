@@ -24,8 +24,10 @@ const patterns = new WeakMap<LatinNames, RegExp | null>();
 function patternOf(names: LatinNames): RegExp | null {
   let pattern = patterns.get(names);
   if (pattern === undefined) {
+    // A name already in Latin letters (an alias: "medical" for 医療レセプト) is written as it was: "medical claims" is not
+    // rewritten "Medical claims claims".
     const keys = Object.keys(names)
-      .filter((k) => k.length > 0)
+      .filter((k) => k.length > 0 && !/^[\x20-\x7e]+$/.test(k))
       .sort((a, b) => b.length - a.length);
     const escaped = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     pattern = keys.length === 0 ? null : new RegExp(`(?<!${JAPANESE})(?:${escaped.join('|')})(?!${JAPANESE})`, 'gu');

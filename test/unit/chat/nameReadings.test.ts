@@ -95,6 +95,8 @@ describe('name readings from kuromoji (IPADIC) and wanakana', () => {
     // An English text gets them longest first: 大阪 inside a longer name is not cut.
     expect(inLatin('高山 麻由子 moves from 大阪 to 八王子 (エントリ1)', latin)).toBe('Takayama Mayuko moves from Osaka to Hachioji (Entry 1)');
     expect(inLatin('大阪第2 is late', { 大阪: 'Osaka', 大阪第2: 'Osaka Dai 2' })).toBe('Osaka Dai 2 is late');
+    // An alias already in Latin letters is the manager's own word: "medical claims" stays, not "Medical claims claims".
+    expect(inLatin('Yokohama medical claims', { medical: 'Medical claims', 医療レセプト: 'Medical claims' })).toBe('Yokohama medical claims');
     // A name inside Japanese words is part of that text (a log line quoted as evidence): left as written.
     expect(inLatin('「大阪センターのOCRが停止」 at 大阪 (エントリ1)', latin)).toBe('「大阪センターのOCRが停止」 at Osaka (Entry 1)');
   });
