@@ -71,6 +71,8 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     // A verb of moving people («add», 「回す」) is what the move read says, even where the count and places alone would say it;
     // so are its people and its consequence («the Verification team», 「影響は？」).
     if (kind === 'word' && base.move && [ADD, REMOVE, MOVE_VERB, MOVE_NOUN, MOVE_ENOUGH].some((r) => r.test(word))) continue;
+    // «以上», "or above", "at least" beside a level or months read are what the threshold says (a level is at least itself).
+    if (kind === 'word' && (base.level !== null || base.experience !== null) && /^(?:以上|above|least|more|over|plus)$/.test(word)) continue;
     if (kind === 'word') {
       const folded = foldForCues(word);
       if (vocabularyPhrases().some((v) => v.includes(folded) || folded.includes(v))) continue;

@@ -23,6 +23,9 @@ describe('the words a reading did not use', () => {
       '盛岡から2人札幌のエントリ1に回したらどうなる？',
       'How many items are left in Sapporo today?',
       '上位3の拠点を教えて',
+      // «以上» and "or above" beside a level read are the threshold's own words.
+      '盛岡でエントリ1をレベル3以上でできる人、何人いる？',
+      'How many in Osaka can do verification at level 4 or above?',
     ])
       expect(unused(q), q).toEqual([]);
   });
