@@ -101,6 +101,11 @@ function dayOf(folded: string): AskTime | null {
               ? 'past'
               : 'on';
   const dowToken = (dow: number, w: string | undefined): AskTime => `${which(w)}_${WEEKDAY_TOKENS[dow]!}`;
+  // «Since Monday», 「月曜から」「月曜以降」 with no week said: from the last such day up to now, not that one day.
+  const since =
+    (ja && !ja[1] && /^(?:日)?(?:から|以降|このかた)/.test(folded.slice(ja.index + ja[0].length))) ||
+    (en && !en[1] && /\bsince $/.test(folded.slice(0, en.index + (en[0].length - en[0].trimStart().length))));
+  if (since) return `from_${WEEKDAY_TOKENS[ja ? WEEKDAY_WORDS.indexOf(ja[2]!) : WEEKDAY_EN.indexOf(en![2]!)]!}`;
   if (ja) return dowToken(WEEKDAY_WORDS.indexOf(ja[2]!), ja[1]);
   if (kana) return dowToken(WEEKDAY_KANA.indexOf(kana[2]!), kana[1]);
   if (en) return dowToken(WEEKDAY_EN.indexOf(en[2]!), en[1]);

@@ -179,6 +179,14 @@ export function timeSpan(time: AskTime | null, today: string, lean: SpanLean): T
       months: false,
     };
   }
+  // Since the last such day up to today («since Monday» on a Thursday is Monday to Thursday; on a Monday, that Monday).
+  const sinceDay = /^from_([a-z]{3})$/.exec(time);
+  if (sinceDay) {
+    const dow = WEEKDAY_TOKENS.indexOf(sinceDay[1] as (typeof WEEKDAY_TOKENS)[number]);
+    const inWeek = (dow + 6) % 7;
+    const d = addDays(monday, addDays(monday, inWeek) <= today ? inWeek : inWeek - 7);
+    return { from: d, to: today, label: { ja: `${JA_DOW[dow]}曜（${md(d)}）から`, en: `since ${EN_DOW[dow]} (${md(d)})` }, months: false };
+  }
   const weekday = /^(this|next|last|on|past)_([a-z]{3})$/.exec(time);
   if (weekday) {
     const dow = WEEKDAY_TOKENS.indexOf(weekday[2] as (typeof WEEKDAY_TOKENS)[number]);

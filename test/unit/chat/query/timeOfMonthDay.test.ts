@@ -129,6 +129,10 @@ describe('a day of month resolved against the moment asked', () => {
     expect(timeSpan('date_10-28', TODAY, 'past')?.from).toBe('2025-10-28');
     expect(timeSpan('date_02-29', '2025-06-01', 'ahead')?.from).toBe('2024-02-29');
     expect(timeSpan('date_02-29', '2027-12-01', 'ahead')?.from).toBe('2028-02-29');
+    // Since a weekday: from its last one up to today (the day itself on that weekday).
+    expect(timeSpan('from_mon', TODAY, 'past')).toMatchObject({ from: '2025-10-20', to: '2025-10-23' });
+    expect(timeSpan('from_thu', TODAY, 'past')).toMatchObject({ from: '2025-10-23', to: '2025-10-23' });
+    expect(timeSpan('from_fri', TODAY, 'past')).toMatchObject({ from: '2025-10-17', to: '2025-10-23' });
   });
 });
 

@@ -37,6 +37,10 @@ describe('timeOf: days and periods beyond today and this week', () => {
     ['What is the forecast volume for next Monday?', 'next_mon'],
     // Asked in the past tense: the last Friday before today.
     ['Who was absent on Friday?', 'past_fri'],
+    // Since a weekday: from the last one up to now, not that day alone.
+    ['Since Monday, 札幌で休んだ人何人？', 'from_mon'],
+    ['月曜から札幌で休んだ人は何人？', 'from_mon'],
+    ['How many errors since Tuesday?', 'from_tue'],
     ['10/27の物量予測は？', 'date_10-27'],
     // The day before its month, with no ordinal; "may" after a number stays a verb.
     ['what happened on 17 Oct?', 'date_10-17'],
