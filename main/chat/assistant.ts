@@ -2,6 +2,7 @@ import type { AskOp, AskQuery, AskQueryInput, MeasureId } from '../api/askQuery.
 import type { AskResult } from '../api/assistantTypes.js';
 import { inLatin, type LatinNames } from '../api/latinNames.js';
 import { localize } from '../api/localized.js';
+import { ruleLevel, RULE_LEVEL_TEXT } from './ruleLevel.js';
 import type { ChatStage, Lang, Overview, ProcessProgress } from '../api/types.js';
 import { formatHm, localDate, startOfZonedDay } from '../config/zonedTime.js';
 import { describeError } from '../errors.js';
@@ -198,19 +199,28 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       chosen: o.reading ?? null,
       refused: (error) => deps.log.warn('query model output not used; rules decided', describeError(error)),
     });
-    const q = reading.query;
+    let q = reading.query;
     const engine = engineFor(q, c.today, aheadDay(q.time, c.today) !== null && q.conditions !== null);
     // Every word accounted for: those that changed nothing in the reading are shown with it; an exclusion or a number among
     // them is said before the answer, and nothing is stored on a reading that ignores it. Rules and know-how are searched
     // by the words themselves, and a request outside the floor is declined whole.
     const parse = parserFor();
-    const unused =
+    let unused =
       reading.readBy === 'chosen'
         ? []
         : unusedWords(names.finder(c.db, deps.aliases())(question), (t) => parse(t).query, { deadlines: () => deadlinesOf(q, c) }).filter(
             // A number the reading holds is used, whoever read it (「2なら？」 is the follow-up's move of 2).
             (u) => u.kind !== 'number' || !readNumbers(q).has(Number(u.word)),
           );
+    // People who can do work a company rule ties to a level («最終確認できる人», "who can do the final check?"): counted at
+    // that level, the rule said first; its words are read.
+    const counted = q.measure !== null && (PEOPLE_MEASURES.has(q.measure) || q.measure === 'skill');
+    const unreadWords = unused.filter((u) => u.kind === 'word').map((u) => u.word);
+    const levelled = counted && unreadWords.length > 0 ? await ruleLevel((text, k) => deps.knowledge.search(text, k), unreadWords, lang) : null;
+    if (levelled) {
+      q = { ...q, level: Math.max(q.level ?? 0, levelled.level) };
+      unused = unused.filter((u) => !levelled.words.includes(u.word));
+    }
     // A yes, a no, an all-clear and a what-if's projection stand on every word of their question: with a word not
     // understood, the answer says so first, and a check gives no verdict.
     const verdict =
@@ -218,7 +228,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       q.op === 'whatif' ||
       (q.measure !== null && PEOPLE_MEASURES.has(q.measure));
     const leftOut = engine === 'knowhow' || engine === 'outside' ? [] : unused.filter((u) => u.kind !== 'word' || verdict);
-    const read = { ...reading, unused };
+    const read = { ...reading, query: q, unused };
     // «同じ人ばっかり応援に出してない？» read as a check of today's deadlines (no word named one) gets that state, not «No».
     const ctx: AskContext = { ...c, leftOut, verdict: leftOut.length === 0 && reading.measureSaid !== false };
     const readMs = performance.now() - start;
@@ -229,7 +239,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // or a day of month named with a weekday it does not fall on (「27日（火）」 when the 27th is a Monday): said, not guessed.
     const aboutFloor = engine !== 'outside' && engine !== 'knowhow' && (q.op !== 'outside' || aheadDay(q.time, c.today) !== null);
     const outside = aboutFloor ? (outsideTheRecords(c.db, question, lang) ?? weekdayMismatch(q.time, c.today, lang)) : null;
-    const out = outside !== null ? { text: outside } : await ENGINES[engine](q, ctx);
+    const computed = outside !== null ? { text: outside } : await ENGINES[engine](q, ctx);
+    const ruled = levelled ? localize(lang, RULE_LEVEL_TEXT)(levelled) : '';
+    const out = ruled ? { ...computed, text: `${ruled}\n${computed.text}`, ...(computed.facts ? { facts: `${ruled}\n${computed.facts}` } : {}) } : computed;
     return answerResult(ctx, question, read, engine, out, { start, readMs, dataMs: performance.now() - t1 - (out.optimizeMs ?? 0) });
   }
 }

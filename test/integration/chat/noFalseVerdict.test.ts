@@ -443,4 +443,26 @@ describe('no verdict the facts contradict', () => {
     expect((await ask('坂本 聡さんを札幌の応援に出していい？')).answer).not.toMatch(/^いいえ/);
     expect(cards()).toBe(before);
   });
+
+  it('people who can do work a rule ties to a level («最終確認») are counted at that level, the rule said first (locked-1128d)', async () => {
+    const atLeast = (site: string, level: number): number =>
+      (
+        db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM operators o JOIN operator_process_capabilities c USING (operator_id)
+              WHERE o.location_name = ? AND o.is_valid = 1 AND c.process_name = '検証' AND c.skill_level >= ?`,
+          )
+          .get(site, level) as { n: number }
+      ).n;
+    const r = await ask('盛岡に検証の最終確認できる人いる？');
+    expect(r.query!.read.level).toBe(4);
+    expect(r.answer).toMatch(
+      /^会社のルール（品質と教育のルール）で「検証工程はスキルレベル4以上の担当者が最終確認を行う。」とされているため、スキル4以上で数えました。\n/,
+    );
+    expect(r.answer).toContain(`盛岡 · 検証: ${atLeast('盛岡', 4)} 人`);
+    expect(atLeast('盛岡', 3)).toBeGreaterThan(atLeast('盛岡', 4));
+    const en = await ask('How many people in Yokohama can do the final check in verification?');
+    expect(en.answer).toContain(`Yokohama · Verification: ${atLeast('横浜', 4)} `);
+    expect(en.query!.unused ?? []).toEqual([]);
+  });
 });
