@@ -329,6 +329,10 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'staff count',
       'who can',
       'people can',
+      // «Can anyone in Yokohama do the final check?»: whether such a person exists, not whether it is allowed.
+      'can anyone',
+      'anyone who can',
+      'anyone able',
     ],
   },
   operator_speed: {

@@ -9,9 +9,12 @@ import type { NamedInText } from './queryNames.js';
 export const PERMISSION =
   /てもいい|ても良い|てもよい|ていい|てもよろしい|ても構わ|てもかまわ|て大丈夫|任せても大丈夫|まかせても大丈夫|させていい|いいんだっけ|(?:ok|okay|大丈夫|だいじょうぶ)だっけ|アリ[?？]|ありですか|差し支え|問題ございません|\b(?:can|could|may)\b.*\b(?:do|work|handle|help|take|be)\b|\ballowed\b|\bpermitted\b|\bok(?:ay)? (?:to|for)\b/i;
 
-/** "can/may <a kind of person> … do/handle/take <work>": whether someone may do a kind of work, a question of the rules. */
+/**
+ * "can/may <a kind of person> … do/handle/take <work>": whether someone may do a kind of work, a question of the rules.
+ * "anyone" and "someone" are no kind of person: «Can anyone in Yokohama do the final check?» asks whether one exists.
+ */
 const ENGLISH_PERMISSION =
-  /\b(?:can|could|may)\b (?:the |a |an |our |any |some )?(?:helpers?|support(?:ing)? (?:staff|people|operators?)|people|someone|anyone|staff|operators?|new ?(?:hires?|comers?|people|staff)|newbies?|trainees?|juniors?)\b.*\b(?:do|handle|take|perform|run|own)\b/;
+  /\b(?:can|could|may)\b (?:the |a |an |our |any |some )?(?:helpers?|support(?:ing)? (?:staff|people|operators?)|people|staff|operators?|new ?(?:hires?|comers?|people|staff)|newbies?|trainees?|juniors?)\b.*\b(?:do|handle|take|perform|run|own)\b/;
 
 /**
  * Whether an English question asks what someone may do: a kind of person («can helpers do the final check?») or a

@@ -464,5 +464,10 @@ describe('no verdict the facts contradict', () => {
     const en = await ask('How many people in Yokohama can do the final check in verification?');
     expect(en.answer).toContain(`Yokohama · Verification: ${atLeast('横浜', 4)} `);
     expect(en.query!.unused ?? []).toEqual([]);
+    // «Can anyone …» asks whether such a person exists: a count at the rule's level, never a verdict on a rule.
+    const anyone = await ask('Can anyone in Yokohama do the final check in verification?');
+    expect(anyone.answer).toMatch(/^Counted at skill level 4 or above/);
+    expect(anyone.answer).toContain(`Yokohama · Verification: ${atLeast('横浜', 4)} `);
+    expect((await ask('Can helpers from another site do the final check in verification?')).answer).toMatch(/^No\. /);
   });
 });
