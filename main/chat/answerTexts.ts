@@ -107,8 +107,10 @@ export function riskAnswer(series: ProcessProgress[], o: NamedTz): string {
 }
 
 /**
- * Which of the named processes will not be done by `by` (「17時に間に合わない拠点は？」): those
- * whose projected finish is later, or that have no estimate; then those that will make it.
+ * Which of the named processes will not be done by `by` (「17時に間に合わない拠点は？」): those whose projected finish is
+ * later, or that have no estimate; then those that will make it. One whose own deadline is later than `by` is not done by
+ * then but is not missing its deadline: it is counted apart and listed after, so the head never calls it late
+ * («札幌のエントリ1、16時に間に合う？» asked of an SS line due at 16:00 and a medical one due at 17:00).
  */
 export function riskByAnswer(series: ProcessProgress[], by: number, o: NamedTz): string {
   const at = formatHm(by, o.timeZone);
@@ -116,6 +118,8 @@ export function riskByAnswer(series: ProcessProgress[], by: number, o: NamedTz):
   const miss = open
     .filter((p) => p.projectedFinish === null || p.projectedFinish > by)
     .sort((a, b) => (b.projectedFinish ?? Infinity) - (a.projectedFinish ?? Infinity));
+  const dueLater = miss.filter((p) => p.deadline !== null && p.deadline > by);
+  const dueBy = miss.filter((p) => !dueLater.includes(p));
   const make = open.filter((p) => !miss.includes(p));
   const done = series.length - open.length;
   const head =
@@ -124,21 +128,26 @@ export function riskByAnswer(series: ProcessProgress[], by: number, o: NamedTz):
           ja: `${at}に間に合わない見込みの工程はありません（作業中${open.length}件、完了${done}件）。`,
           en: `No process is expected to miss ${at} (${open.length} in progress, ${done} done).`,
         })
-      : localize(o.lang, {
-          ja: `${at}に間に合わない見込みの工程は${miss.length}件です。`,
-          en: `${count(miss.length, 'process', 'processes')} ${plural(miss.length, 'is', 'are')} expected to miss ${at}.`,
-        });
+      : dueLater.length === 0
+        ? localize(o.lang, {
+            ja: `${at}に間に合わない見込みの工程は${miss.length}件です。`,
+            en: `${count(miss.length, 'process', 'processes')} ${plural(miss.length, 'is', 'are')} expected to miss ${at}.`,
+          })
+        : localize(o.lang, {
+            ja: `${at}までに終わらない見込みの工程は${miss.length}件です。うち${dueLater.length}件は納期が${at}より後で、${at}に間に合わない見込みは${dueBy.length}件です。`,
+            en: `${count(miss.length, 'process', 'processes')} ${plural(miss.length, 'is', 'are')} not expected to be done by ${at}; ${dueLater.length} of them ${plural(dueLater.length, 'is', 'are')} due after ${at}, so ${count(dueBy.length, 'process', 'processes')} ${plural(dueBy.length, 'is', 'are')} expected to miss ${at}.`,
+          });
   // Long lists are cut, and say so: a manager must not read a cut list as the whole.
   const more = (n: number): string[] => (n > 8 ? [localize(o.lang, { ja: `…ほか${n - 8}件`, en: `…and ${n - 8} more` })] : []);
-  const rest =
-    make.length > 0
-      ? [
-          localize(o.lang, { ja: `${at}までに終わる見込み:`, en: `Expected done by ${at}:` }),
-          ...make.slice(0, 8).map((p) => progressLine(p, o)),
-          ...more(make.length),
-        ]
-      : [];
-  return [head, ...miss.slice(0, 8).map((p) => progressLine(p, o)), ...more(miss.length), ...rest].join('\n');
+  const group = (title: Localized, rows: ProcessProgress[]): string[] =>
+    rows.length > 0 ? [localize(o.lang, title), ...rows.slice(0, 8).map((p) => progressLine(p, o)), ...more(rows.length)] : [];
+  return [
+    head,
+    ...dueBy.slice(0, 8).map((p) => progressLine(p, o)),
+    ...more(dueBy.length),
+    ...group({ ja: `納期が${at}より後（${at}には終わらない見込み）:`, en: `Due after ${at} (not done by ${at}):` }, dueLater),
+    ...group({ ja: `${at}までに終わる見込み:`, en: `Expected done by ${at}:` }, make),
+  ].join('\n');
 }
 
 /** `window`: the window asked about in words (「昨日」), when it is not the last hour. */

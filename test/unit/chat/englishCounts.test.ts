@@ -41,6 +41,17 @@ describe('English counts agree with their noun (Japanese unchanged)', () => {
     expect(riskAnswer([late(1), late(2)], en).split('\n')[0]).toBe('2 processes may be late.');
     expect(riskByAnswer([late(1)], T0, en).split('\n')[0]).toBe('1 process is expected to miss 12:00.');
     expect(riskByAnswer([late(1), late(2)], T0, en).split('\n')[0]).toBe('2 processes are expected to miss 12:00.');
+    // A line due later than the time asked is not done by then, but it misses nothing: never counted among the misses.
+    const dueAt17 = { ...late(3), deadline: T0 + 60 * 60_000, minutesLate: -30, status: 'on_track' } as ProcessProgress;
+    expect(riskByAnswer([late(1), dueAt17], T0, en).split('\n')[0]).toBe(
+      '2 processes are not expected to be done by 12:00; 1 of them is due after 12:00, so 1 process is expected to miss 12:00.',
+    );
+    expect(riskByAnswer([late(1), dueAt17], T0, ja).split('\n')).toEqual([
+      '12:00までに終わらない見込みの工程は2件です。うち1件は納期が12:00より後で、12:00に間に合わない見込みは1件です。',
+      expect.stringContaining('納期12:00'),
+      '納期が12:00より後（12:00には終わらない見込み）:',
+      expect.stringContaining('納期13:00'),
+    ]);
     expect(alertAnswer([alert('a1')], en).split('\n')[0]).toBe('1 open alert (deadline risk 1).');
     expect(alertAnswer([alert('a1'), alert('a2')], en).split('\n')[0]).toBe('2 open alerts (deadline risk 2).');
     expect(riskAnswer([late(1)], ja).split('\n')[0]).toBe('遅延の見込みがある工程は1件です。');
