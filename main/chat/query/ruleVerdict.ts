@@ -13,8 +13,14 @@ export const PERMISSION =
  * "can/may <a kind of person> … do/handle/take <work>": whether someone may do a kind of work, a question of the rules.
  * "anyone" and "someone" are no kind of person: «Can anyone in Yokohama do the final check?» asks whether one exists.
  */
-const ENGLISH_PERMISSION =
-  /\b(?:can|could|may)\b (?:the |a |an |our |any |some )?(?:helpers?|support(?:ing)? (?:staff|people|operators?)|people|staff|operators?|new ?(?:hires?|comers?|people|staff)|newbies?|trainees?|juniors?)\b.*\b(?:do|handle|take|perform|run|own)\b/;
+const KIND_OF_PERSON =
+  '(?:the |a |an |our |any |some )?(?:[^\\s\\d]+ )?(?:helpers?|support(?:ing)? (?:staff|people|operators?)|people|staff|operators?|new ?(?:hires?|comers?|people|staff)|newbies?|trainees?|juniors?)\\b';
+const ENGLISH_PERMISSION = new RegExp(
+  // «can the 品川 helper do the final check?»: a word (a site) may stand before the kind of person.
+  `\\b(?:can|could|may)\\b ${KIND_OF_PERSON}.*\\b(?:do|handle|take|perform|run|own)\\b|` +
+    // «can we send a new hire to help 札幌?»: sending a kind of person is a question of the rules too.
+    `\\b(?:can|could|may) (?:we|i|you) (?:send|move|lend|put|assign|use|give) ${KIND_OF_PERSON}`,
+);
 
 /**
  * Whether an English question asks what someone may do: a kind of person («can helpers do the final check?») or a
@@ -43,7 +49,11 @@ function terms(text: string): Set<string> {
   for (const run of t.match(/[\p{Script=Han}\p{Script=Katakana}ー]{2,}/gu) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
   return out;
 }
-const STOP = new Set(['there', 'their', 'which', 'would', 'could', 'should', 'other', 'about', 'after', 'befor', 'given', 'someo', 'where']);
+// Function words of four letters and more: two shared words must be two words of the matter, not «with» and «help».
+const STOP = new Set([
+  ...['there', 'their', 'which', 'would', 'could', 'should', 'other', 'about', 'after', 'befor', 'given', 'someo', 'where'],
+  ...['with', 'from', 'that', 'this', 'have', 'into', 'they', 'them', 'when', 'what', 'will', 'then', 'than', 'been', 'were'],
+]);
 
 export interface RuleVerdict {
   /** The rule's sentence that forbids what was asked, in the answer's language. */
@@ -52,6 +62,13 @@ export interface RuleVerdict {
   /** The people named whom the rule is about (under its months of experience), when it is about some. */
   people?: { name: string; months: number }[];
 }
+
+/** A person named by being new: 「新人」「新入社員」「入社したばかり」, "a new hire", "newcomers", "trainees". */
+const NEW_PERSON =
+  /新人|新入社員|新入り|入社(?:した)?ばかり|入社間もない|新しく入った|\bnew ?(?:hires?|comers?|joiners?|starters?|staff|people|operators?)\b|\bnewbies?\b|\btrainees?\b/i;
+
+/** Sent to work elsewhere: 「応援に出す」「貸す」, "send", "lend", "to another site". */
+const SENT = /応援|出す|出して|出せ|回す|回して|回せ|貸す|貸して|貸せ|\b(?:send|lend|loan|move|transfer)\b|\b(?:other|another) sites?\b/i;
 
 /** The months of experience a rule's sentence sets people under («経験6か月未満», "less than 6 months"), or null. */
 function underMonths(pair: readonly string[]): number | null {
@@ -95,6 +112,10 @@ export function forbiddingRule(
         if (who.length > 0 && shared.length >= 1) return { sentence: said(pair), citation, people: who };
         continue;
       }
+      // A new hire sent elsewhere, asked of by kind («can we send a new hire to help 札幌?»), is whom a rule about the newest
+      // months is about; helping at their own site («can new hires help with Sapporo's entry?») may be another matter.
+      if (people.length === 0 && NEW_PERSON.test(question) && SENT.test(question) && underMonths(pair) !== null && shared.length >= 1)
+        return { sentence: said(pair), citation };
       if (shared.length >= 2) return { sentence: said(pair), citation };
     }
   }

@@ -87,6 +87,25 @@ describe('no verdict the facts contradict', () => {
     }
   });
 
+  it('a kind of person asked of: a site before it, a new hire sent elsewhere; a rule shares words of the matter, not «with» (locked-1128e)', async () => {
+    const helper = await ask('can the 品川 helper do the final verification check at sapporo?');
+    expect(helper.query!.read.op).toBe('knowhow');
+    expect(helper.answer).toMatch(
+      /^No\. The company's rule \(Rules for quality and training\) says: "Helpers from other sites are never given the final check\."/,
+    );
+    for (const q of ['can we send a new hire to help 札幌?', '新人を札幌の応援に出していい？']) {
+      const r = await ask(q);
+      expect(r.query!.read.op, q).toBe('knowhow');
+      expect(r.answer, q).toMatch(
+        /^(?:No\. The company's rule \(Rules for quality and training\) says: "Operators with less than 6 months|いいえ。会社のルール（品質と教育のルール）で「経験6か月未満)/,
+      );
+    }
+    // Helping at their own site is not what the rule forbids: no «No» from the words «help» and «with» alone.
+    expect((await ask("Can new hires help with Sapporo's entry?")).answer).not.toMatch(/^No\./);
+    // A count is no kind of person: «can we send 3 people» is a move weighed, not a question of the rules.
+    expect((await ask('can we send 3 people to Sapporo?')).query!.read).toMatchObject({ op: 'whatif', move: { count: 3, to: '札幌' } });
+  });
+
   it('a person named with their site leaves it for the site named with に; the person named is the one moved', async () => {
     const r = await ask('Shinagawaの上野さん1人だけ札幌にmoveしたら間に合う？');
     expect(r.query!.read.move).toMatchObject({ count: 1, from: '品川', to: '札幌' });
