@@ -21,6 +21,9 @@ function dayBefore(time: AskTime | null): AskTime | null {
   return null;
 }
 
+/** A time wholly before today: yesterday, last night, last week or month, days or hours back, a weekday gone. */
+const PAST = /^(?:yesterday|last_night|last_week|last_month|ago_\d+d|last_\d+[dh]|last_\d+m|(?:last|past)_[a-z]{3})$/;
+
 /** The name lists a request can change. */
 const NAME_FIELDS = ['site', 'process', 'business', 'operator', 'service', 'host'] as const;
 /** Short enough to lean on the turn before (「大阪は？」「補正は？」 "and Osaka?"). */
@@ -81,7 +84,11 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery, question = '')
   // A day's plan conditions carry over to a follow-up that names no other site (「物量2割増なら？」「じゃあ盛岡は？」 differ).
   if (n.conditions !== null || n.site.length > 0) q.conditions = n.conditions;
   else if (before.conditions !== null) kept.push('conditions');
-  if (n.time !== null) q.time = n.time;
+  // A weekday alone after a day gone («yesterday any misses?» then "and on monday?") is the last one before today: the
+  // conversation is about records, and the nearest Monday ahead would be a plan nobody asked for.
+  const weekdayAlone = n.time !== null ? /^on_([a-z]{3})$/.exec(n.time) : null;
+  if (weekdayAlone && before.time !== null && PAST.test(before.time)) q.time = `past_${weekdayAlone[1]}` as AskTime;
+  else if (n.time !== null) q.time = n.time;
   else if (DAY_BEFORE.test(question.normalize('NFKC')) && dayBefore(before.time) !== null) q.time = dayBefore(before.time);
   else if (before.time !== null) kept.push('time');
   if (n.notFrom.length > 0) q.notFrom = [...new Set([...before.notFrom, ...n.notFrom])].sort();

@@ -180,6 +180,12 @@ describe('no verdict the facts contradict', () => {
     const overtime = await ask('How much overtime did Sasebo do that day?', day.conversationId ?? null);
     expect(overtime.query!.read).toMatchObject({ measure: 'overtime', site: ['佐世保'] });
     expect(overtime.answer).toContain('Tue 10/14');
+    // A weekday alone after a day gone is the last one before today: Monday's records, not next Monday's plan (locked-1128e).
+    const misses = await ask('yesterday any deadline misses?');
+    const monday = await ask('and on monday?', misses.conversationId ?? null);
+    expect(monday.query!.read).toMatchObject({ measure: misses.query!.read.measure, time: 'past_mon' });
+    expect(monday.answer.split('\n').slice(0, 3)).toEqual((await ask('How many deadlines were missed on Monday?')).answer.split('\n').slice(0, 3));
+    expect(monday.answer).toContain('(Monday (10/20))');
   });
 
   it('"anything left?" is yes when work is left, "finished?" when none is; the exclusion of two sites holds in a what-if', async () => {
