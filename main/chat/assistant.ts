@@ -23,6 +23,7 @@ import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { queryFromModel } from './query/queryModel.js';
 import { loadQueryNames, type NamedInText } from './query/queryNames.js';
 import { queryWindow } from './query/queryWindow.js';
+import { spanAheadNote } from './query/spanAheadNote.js';
 import { weekdayMismatch } from './query/weekdayMismatch.js';
 import { unusedWords } from './query/wordsAccounted.js';
 import { isUnsure, readQuestion } from './readQuestion.js';
@@ -240,7 +241,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const aboutFloor = engine !== 'outside' && engine !== 'knowhow' && (q.op !== 'outside' || aheadDay(q.time, c.today) !== null);
     const outside = aboutFloor ? (outsideTheRecords(c.db, question, lang) ?? weekdayMismatch(q.time, c.today, lang)) : null;
     const computed = outside !== null ? { text: outside } : await ENGINES[engine](q, ctx);
-    const ruled = levelled ? localize(lang, RULE_LEVEL_TEXT)(levelled) : '';
+    // A plan asked for a span ahead («next week's staffing plan») is its first working day's, and says so first.
+    const spanned = engine === 'plan' ? spanAheadNote(q.time, c.today, lang) : null;
+    const ruled = [levelled ? localize(lang, RULE_LEVEL_TEXT)(levelled) : '', outside === null ? (spanned ?? '') : ''].filter(Boolean).join('\n');
     const out = ruled ? { ...computed, text: `${ruled}\n${computed.text}`, ...(computed.facts ? { facts: `${ruled}\n${computed.facts}` } : {}) } : computed;
     return answerResult(ctx, question, read, engine, out, { start, readMs, dataMs: performance.now() - t1 - (out.optimizeMs ?? 0) });
   }

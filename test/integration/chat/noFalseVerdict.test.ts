@@ -495,4 +495,21 @@ describe('no verdict the facts contradict', () => {
     expect(anyone.answer).toContain(`Yokohama · Verification: ${atLeast('横浜', 4)} `);
     expect((await ask('Can helpers from another site do the final check in verification?')).answer).toMatch(/^No\. /);
   });
+
+  it("a plan asked for a span ahead says it is its first working day's; «何件くる» is the forecast, «came in» with 入荷 the arrivals (locked-1128e)", async () => {
+    // «何件くる» is what will come: the forecast, every working day of the span it can see (not a plan of one day).
+    const month = await ask('来月レセ何件くる？');
+    expect(month.query).toMatchObject({ read: { measure: 'forecast_volume', business: ['611040'], time: 'next_month' }, answeredBy: 'planner' });
+    expect(month.answer).toContain('10営業日先の11/7（金）まで');
+    const week = await ask("next week's staffing plan?");
+    expect(week.answer).toMatch(
+      /^Note: a staffing plan is made a day at a time, so this is not a plan for next week as a whole but for its first working day \(10\/27\) only\.\nA staffing plan for Mon 10\/27/,
+    );
+    // One day ahead is the day itself: no note.
+    expect((await ask('明日レセ何件くる？')).answer).toMatch(/^10\/24（金）の物量予測/);
+    const arrived = (db.prepare(`SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = '2025-10-23'`).get() as { n: number }).n;
+    const came = await ask('how many came in today vs usual? 入荷');
+    expect(came.query!.read.measure).toBe('arrivals');
+    expect(came.answer).toContain(`${arrived.toLocaleString('en-US')} 件`);
+  });
 });
