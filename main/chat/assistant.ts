@@ -75,6 +75,12 @@ const VERDICT_MEASURES = new Set<MeasureId>(['remaining', 'slack', 'incidents'])
  */
 const PEOPLE_MEASURES = new Set<MeasureId>(['headcount', 'attendance', 'absence']);
 
+/** The attendance records hold a status per person and day (present, absent, paid leave, late), never its reason. */
+const NO_REASON_TEXT = {
+  ja: '※ 休みや遅刻の理由は勤怠記録にありません（記録にあるのは区分と時刻だけです）。記録にあることをお伝えします。',
+  en: 'Note: the attendance records hold no reasons for absence or lateness (only the status and the times). Here is what they do say.',
+};
+
 /**
  * The language a question is written in, by its own words, not the names in it: Japanese when kana or kanji are left
  * once the company's names are taken out ("How many items are left at 札幌?" is English), English when Latin words are;
@@ -200,7 +206,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       chosen: o.reading ?? null,
       refused: (error) => deps.log.warn('query model output not used; rules decided', describeError(error)),
     });
-    let q = reading.query;
+    // 「清水さん、なんで休み？」: the records say who is off, never why. The answer is the record, the missing reason said first.
+    const askedWhyOff = reading.query.op === 'why' && (reading.query.measure === 'absence' || reading.query.measure === 'attendance');
+    let q = askedWhyOff ? { ...reading.query, op: 'value' as const } : reading.query;
     const engine = engineFor(q, c.today, aheadDay(q.time, c.today) !== null && q.conditions !== null);
     // Every word accounted for: those that changed nothing in the reading are shown with it; an exclusion or a number among
     // them is said before the answer, and nothing is stored on a reading that ignores it. Rules and know-how are searched
@@ -243,7 +251,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const computed = outside !== null ? { text: outside } : await ENGINES[engine](q, ctx);
     // A plan asked for a span ahead («next week's staffing plan») is its first working day's, and says so first.
     const spanned = engine === 'plan' ? spanAheadNote(q.time, c.today, lang) : null;
-    const ruled = [levelled ? localize(lang, RULE_LEVEL_TEXT)(levelled) : '', outside === null ? (spanned ?? '') : ''].filter(Boolean).join('\n');
+    const noReason = askedWhyOff ? localize(lang, NO_REASON_TEXT) : '';
+    const ruled = [levelled ? localize(lang, RULE_LEVEL_TEXT)(levelled) : '', noReason, outside === null ? (spanned ?? '') : ''].filter(Boolean).join('\n');
     const out = ruled ? { ...computed, text: `${ruled}\n${computed.text}`, ...(computed.facts ? { facts: `${ruled}\n${computed.facts}` } : {}) } : computed;
     return answerResult(ctx, question, read, engine, out, { start, readMs, dataMs: performance.now() - t1 - (out.optimizeMs ?? 0) });
   }

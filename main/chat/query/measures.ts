@@ -487,6 +487,8 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'who is off',
       'is off',
       'are off',
+      // «Why is Shimizu Kaori off today?»: a name stands between «is» and «off».
+      'off today',
       "who's off",
       'sick',
       'day off',

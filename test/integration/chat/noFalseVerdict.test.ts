@@ -512,4 +512,22 @@ describe('no verdict the facts contradict', () => {
     expect(came.query!.read.measure).toBe('arrivals');
     expect(came.answer).toContain(`${arrived.toLocaleString('en-US')} 件`);
   });
+
+  it('why someone is off is in no record: said first, then their record, never a diagnosis of the floor (locked-1128e)', async () => {
+    const status = (
+      db
+        .prepare(
+          `SELECT a.attendance_status AS s FROM attendance_records a JOIN operators o USING (operator_id) WHERE o.operator_name = '清水 香織' AND a.attendance_date = '2025-10-23'`,
+        )
+        .get() as { s: string }
+    ).s;
+    expect(status).toBe('absent');
+    const ja = await ask('清水香織さん、なんで休み？');
+    expect(ja.answer).toMatch(/^※ 休みや遅刻の理由は勤怠記録にありません（記録にあるのは区分と時刻だけです）。記録にあることをお伝えします。\n/);
+    expect(ja.answer).toContain('- 清水 香織（札幌）: 欠勤');
+    expect(ja.answer).not.toMatch(/原因|ocr-worker/);
+    const en = await ask('Why is Shimizu Kaori off today?');
+    expect(en.answer).toMatch(/^Note: the attendance records hold no reasons for absence or lateness/);
+    expect(en.answer).toContain('Shimizu Kaori (Sapporo): absent');
+  });
 });
