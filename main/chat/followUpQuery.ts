@@ -70,7 +70,15 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery, question = '')
   // People or sites left out of a move (「高山さんを外したら？」 "without Sakamoto?") narrow the move before, whatever they read as.
   const narrows = (n.notWho.length > 0 || n.notFrom.length > 0) && !n.move && (before.op === 'propose' || before.op === 'whatif');
   const op = narrows ? before.op : now.said.op && n.op !== 'outside' ? n.op : before.op;
+  // Only the site that sends named («じゃあ盛岡から誰なら出せる？» after 札幌's question): the site helped stays the turn before's.
+  const sendsOnly = op === 'propose' && n.from.length > 0 && n.site.length === 0;
+  if (sendsOnly) q.from = n.from;
   for (const f of NAME_FIELDS) {
+    // Asked who («誰なら»), the people the turn before named are not kept: the answer chooses them.
+    if (f === 'operator' && sendsOnly) {
+      q.operator = n.operator;
+      continue;
+    }
     if (n[f].length === 0) {
       if (before[f].length > 0) kept.push(f);
       continue;

@@ -326,6 +326,13 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['assign', 1.5],
     ['誰を回', 4],
     ['だれを回', 4],
+    // «盛岡から誰なら出せる？»: who can be sent asks for the people, a proposal (「なら」 here is no supposition).
+    ['誰なら出せ', 4],
+    ['誰なら回せ', 4],
+    ['誰なら行け', 4],
+    ['誰を出せ', 4],
+    ['誰が出せ', 4],
+    ['誰が行け', 4],
     ['誰を', 1.5],
     ['だれを', 1.5],
     ['回して', 2],

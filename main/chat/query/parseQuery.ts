@@ -298,8 +298,9 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   const from =
     op === 'propose' && ordered?.from
       ? [ordered.from]
-      : ends?.source && ends.target && ends.source.canonical !== ends.target.canonical
-        ? [ends.source.canonical]
+      : ends?.source && (!ends.target || ends.source.canonical !== ends.target.canonical)
+        ? // 「盛岡から誰なら出せる？」 names only the site that sends: the one helped is the turn before's, or the floor's neediest.
+          [ends.source.canonical]
         : [];
   const sources = move && 'count' in move && move.from ? [move.from] : from;
   const sites = names.sites.map((h) => h.canonical).filter((s) => !sources.includes(s) || names.sites.filter((h) => h.canonical === s).length > 1);

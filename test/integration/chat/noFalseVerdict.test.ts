@@ -530,4 +530,16 @@ describe('no verdict the facts contradict', () => {
     expect(en.answer).toMatch(/^Note: the attendance records hold no reasons for absence or lateness/);
     expect(en.answer).toContain('Shimizu Kaori (Sapporo): absent');
   });
+
+  it('«じゃあ盛岡から誰なら出せる？» after a refusal about 札幌: who 盛岡 can send to 札幌, a proposal from 盛岡 only (locked-1128e)', async () => {
+    const refused = await ask('伊藤美穂さんを札幌の応援に出してもいい？');
+    expect(refused.answer).toMatch(/^いいえ。/);
+    const who = await ask('じゃあ盛岡から誰なら出せる？', refused.conversationId ?? null);
+    expect(who.query!.read).toMatchObject({ op: 'propose', site: ['札幌'], from: ['盛岡'], operator: [] });
+    expect(who.proposal).not.toBeNull();
+    expect(who.proposal!.operators.length).toBeGreaterThan(0);
+    expect(new Set(who.proposal!.operators.map((o) => o.from))).toEqual(new Set(['盛岡']));
+    expect(who.proposal!.operators.map((o) => o.name)).not.toContain('伊藤 美穂');
+    expect(who.answer).toMatch(/^盛岡の人だけから探しました。\n札幌 /);
+  });
 });
