@@ -242,7 +242,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const ctx: AskContext = { ...c, leftOut, verdict: leftOut.length === 0 && reading.measureSaid !== false };
     const readMs = performance.now() - start;
     const timeWords = (x: typeof q): string => localize(lang, c.window(x).label);
-    if (isUnsure(reading)) return answerResult(ctx, question, read, engine, askBack(question, reading, lang, timeWords), { start, readMs, dataMs: 0 });
+    if (isUnsure(reading))
+      return answerResult(ctx, question, read, engine, askBack(question, reading, lang, timeWords, c.tz.businessNames), { start, readMs, dataMs: 0 });
     const t1 = performance.now();
     // A place that is no site, or a year before the records, asked about the floor (the weather in Tokyo stays out of scope);
     // or a day of month named with a weekday it does not fall on (「27日（火）」 when the 27th is a Monday): said, not guessed.

@@ -542,4 +542,18 @@ describe('no verdict the facts contradict', () => {
     expect(who.proposal!.operators.map((o) => o.name)).not.toContain('伊藤 美穂');
     expect(who.answer).toMatch(/^盛岡の人だけから探しました。\n札幌 /);
   });
+
+  it('profit and per-person entry mistakes are figures Genba keeps none of; an ask-back names a business, never its id (locked-1128e)', async () => {
+    for (const q of ['SSのthis month profit いくら？', 'who makes the most typos? per-person error rate pls', '入力ミスが多いのは誰？']) {
+      const r = await ask(q);
+      expect(r.query!.read.measure, q).toBe('unknown');
+      expect(r.answer, q).toMatch(
+        /^(?:そのデータ（給与・コスト・品質スコアなど）はGenbaの持つデータ|That data \(pay, cost, quality scores …\) is not among what Genba holds)/,
+      );
+    }
+    const unsure = await ask('SSの今月の件数は？');
+    expect(unsure.clarify).toBeTruthy();
+    expect(unsure.answer).not.toMatch(/523201|業務\d/);
+    expect(unsure.answer).toContain(' · SS · ');
+  });
 });
