@@ -15,7 +15,8 @@ export interface SiteAttendance {
   paidLeave: number;
   /** Still only planned (a day ahead, or not yet clocked in). */
   scheduled: number;
-  people: { id: number; name: string; status: AttendanceStatus }[];
+  /** Each person's day; the times (epoch ms) as the records hold them, null where none is recorded yet. */
+  people: { id: number; name: string; status: AttendanceStatus; plannedStart: number | null; actualStart: number | null }[];
 }
 
 /** Absence (unplanned absence and paid leave) over the people rostered, in %. Null when nobody was rostered. */
@@ -26,11 +27,12 @@ export const absenceRate = (a: Pick<SiteAttendance, 'rostered' | 'absent' | 'pai
 export function attendanceOn(db: Database.Database, date: string, sites: readonly string[] = []): SiteAttendance[] {
   const rows = db
     .prepare(
-      `SELECT o.location_name AS site, o.operator_id AS id, o.operator_name AS name, a.attendance_status AS status
+      `SELECT o.location_name AS site, o.operator_id AS id, o.operator_name AS name, a.attendance_status AS status,
+              a.planned_start AS plannedStart, a.actual_start AS actualStart
        FROM ${ATTENDANCE_OF_DAY} a JOIN operators o ON o.operator_id = a.operator_id
        WHERE a.attendance_date = ? AND o.is_valid = 1 ORDER BY o.location_name, o.operator_name`,
     )
-    .all(date) as { site: string; id: number; name: string; status: AttendanceStatus }[];
+    .all(date) as { site: string; id: number; name: string; status: AttendanceStatus; plannedStart: number | null; actualStart: number | null }[];
   const out = new Map<string, SiteAttendance>();
   for (const r of rows) {
     if (sites.length > 0 && !sites.includes(r.site)) continue;
@@ -45,7 +47,7 @@ export function attendanceOn(db: Database.Database, date: string, sites: readonl
     else if (r.status === 'absent') s.absent++;
     else if (r.status === 'paid_leave') s.paidLeave++;
     else s.scheduled++;
-    s.people.push({ id: r.id, name: r.name, status: r.status });
+    s.people.push({ id: r.id, name: r.name, status: r.status, plannedStart: r.plannedStart, actualStart: r.actualStart });
   }
   return [...out.values()];
 }

@@ -447,6 +447,11 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       '来てる',
       'きてる',
       '来た人',
+      '何時に来た',
+      '何時にきた',
+      '来た時間',
+      '出勤時刻',
+      '出勤時間',
       'シフト入',
       'attendance',
       // Who came in: «came in» alone is as often the work («how many came in today? 入荷»), which is the arrivals'.

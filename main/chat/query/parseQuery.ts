@@ -291,6 +291,8 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   // The registered headcount has no day: how many people a day has is its attendance (「今日大阪に何人いる？」 "how many
   // people are in today"), or for a day ahead its roster (「明日は何人出勤する？」). Who 「can do」 a process stays the register.
   const day = timeOf(folded);
+  // A person named arriving («What time did Nakamura Emi arrive?») is their clock-in, not the items that arrived.
+  if (measure === 'arrivals' && names.operators.length > 0) measure = 'attendance';
   if (measure === 'headcount' && day !== null && (isAhead(day) || !/できる|can do|can work|qualified|skill|すきる/.test(folded))) measure = 'attendance';
 
   // A proposal with its source named (「佐世保から札幌に応援出すなら誰？」) helps the other site, from that one only.

@@ -1,6 +1,6 @@
 import type { AskQuery } from '../../api/askQuery.js';
 import { localize } from '../../api/localized.js';
-import { localDate } from '../../config/zonedTime.js';
+import { formatHm, localDate } from '../../config/zonedTime.js';
 import { attendanceOn } from '../../plan/attendance.js';
 import { unitFor } from '../../api/englishCount.js';
 import { MEASURES } from './measures.js';
@@ -22,7 +22,10 @@ export function personAttendance(q: AskQuery, c: QueryContext, w: QueryWindow): 
   const counted = q.measure === 'absence' ? ['absent', 'paid_leave'] : ['present', 'late'];
   const rows = q.operator.map((name) => {
     const p = people.find((x) => x.name === name);
-    return { name, site: p?.site ?? null, status: p ? status[p.status] : null, n: p && counted.includes(p.status) ? 1 : 0 };
+    // When they were due and when they clocked in, as the records hold them («中村さん何時に来た？»).
+    const times = p ? [p.plannedStart, p.actualStart] : [null, null];
+    const said = times.every((t) => t === null) ? '' : localize(c.lang, TIMES)(times.map((t) => (t === null ? null : formatHm(t, c.timeZone))));
+    return { name, site: p?.site ?? null, status: p ? `${status[p.status]}${said}` : null, n: p && counted.includes(p.status) ? 1 : 0 };
   });
   const date = new Intl.DateTimeFormat('en-US', { timeZone: c.timeZone, month: 'numeric', day: 'numeric' }).format(w.from);
   const T = localize(c.lang, {
@@ -41,3 +44,9 @@ export function personAttendance(q: AskQuery, c: QueryContext, w: QueryWindow): 
     table: { columns: ['name', q.measure ?? ''], rows: rows.map((r) => [r.name, r.n]) },
   };
 }
+
+/** A person's planned start and clock-in, each only when recorded. */
+const TIMES = {
+  ja: ([planned, actual]: (string | null)[]) => `（${[planned && `予定 ${planned}`, actual && `出勤 ${actual}`].filter(Boolean).join('、')}）`,
+  en: ([planned, actual]: (string | null)[]) => ` (${[planned && `due ${planned}`, actual && `clocked in ${actual}`].filter(Boolean).join(', ')})`,
+};

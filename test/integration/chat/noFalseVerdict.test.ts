@@ -556,4 +556,21 @@ describe('no verdict the facts contradict', () => {
     expect(unsure.answer).not.toMatch(/523201|業務\d/);
     expect(unsure.answer).toContain(' · SS · ');
   });
+
+  it('a person named arriving is their clock-in, with their planned start, as the attendance records hold them (locked-1128e)', async () => {
+    const row = db
+      .prepare(
+        `SELECT a.attendance_status AS s, a.planned_start AS p, a.actual_start AS a FROM attendance_records a JOIN operators o USING (operator_id)
+          WHERE o.operator_name = '中村 恵美' AND a.attendance_date = '2025-10-23'`,
+      )
+      .get() as { s: string; p: number; a: number };
+    const hm = (t: number): string => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }).format(t);
+    expect(row.s).toBe('late');
+    const ja = await ask('中村恵美さん何時に来た？');
+    expect(ja.query!.read).toMatchObject({ measure: 'attendance', operator: ['中村 恵美'] });
+    expect(ja.answer).toContain(`- 中村 恵美（盛岡）: 遅刻（予定 ${hm(row.p)}、出勤 ${hm(row.a)}）`);
+    const en = await ask('What time did Nakamura Emi arrive?');
+    expect(en.query!.read.measure).toBe('attendance');
+    expect(en.answer).toContain(`Nakamura Emi (Morioka): late (due ${hm(row.p)}, clocked in ${hm(row.a)})`);
+  });
 });
