@@ -43,18 +43,26 @@ function incidentLines(i: IncidentReport['incidents'][number], o: NamedTz, site:
  * lowered. None found is an all-clear only when no incident alert is open for the same place (`open`, openConcerns.ts):
  * an incident outside the window asked is still named, never denied.
  */
-export function incidentsAnswer(report: IncidentReport, o: NamedTz, site: string | null, open: { alerts: Alert[]; window: Localized } | null = null): string {
+export function incidentsAnswer(
+  report: IncidentReport,
+  o: NamedTz,
+  site: string | null,
+  open: { alerts: Alert[]; window: Localized } | null = null,
+  // What the all-clear is about, in words: the site, or the services and hosts named («entry-apiのstatus見せて»), so that
+  // none of one service is never read as none at all.
+  scope: string | null = site,
+): string {
   const list = report.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
   if (list.length === 0 && open !== null && open.alerts.length > 0)
     return [
       localize(o.lang, {
-        ja: `${open.window.ja}${site ? `の${site}` : ''}にはログの障害はありません。ただし、次の障害が対応中です:`,
-        en: `No log incident ${open.window.en}${site ? ` touching ${site}` : ''}. But this incident is open:`,
+        ja: `${open.window.ja}${scope ? `の${scope}` : ''}にはログの障害はありません。ただし、次の障害が対応中です:`,
+        en: `No log incident ${open.window.en}${scope ? ` touching ${scope}` : ''}. But this incident is open:`,
       }),
       ...open.alerts.slice(0, 3).map((a) => `- ${alertTitle(a, o.lang)}`),
     ].join('\n');
   if (list.length === 0)
-    return localize(o.lang, { ja: `ログの障害はありません${site ? `（${site}）` : ''}。`, en: `No log incident${site ? ` touching ${site}` : ''}.` });
+    return localize(o.lang, { ja: `ログの障害はありません${scope ? `（${scope}）` : ''}。`, en: `No log incident${scope ? ` touching ${scope}` : ''}.` });
   return [
     localize(o.lang, { ja: `ログの障害: ${list.length}件`, en: `Log incidents: ${list.length}` }),
     ...list.slice(0, 3).flatMap((i) => incidentLines(i, o, site, null)),

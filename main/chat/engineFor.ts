@@ -100,6 +100,9 @@ export function engineFor(q: AskQuery, today: string, conditions = false): Engin
         (/^by_\d+$/.test(q.time ?? '') || (q.op === 'list' && LATE.has(q.status ?? 'done') && (q.by === null || q.by === 'process')))
       )
         return 'risk';
+      // The state of a service or a host («entry-apiのstatus見せて», "what's happening with ocr-worker?") is its incidents, not
+      // the floor's summary.
+      if (q.op === 'status' && (q.service.length > 0 || q.host.length > 0)) return 'logs';
       // What is happening in the logs (「何が起きている？」) is the incidents with their evidence; whether one service is down is a yes or no.
       if (q.measure === 'incidents' && q.op !== 'check') return 'logs';
       // 「生産性はどう？」: how the speed is doing is its analysis against the usual.

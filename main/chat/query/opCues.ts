@@ -422,6 +422,13 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['summary', 3],
     ['summar', 2.5],
     ['how are things', 3],
+    // «what's going on in sapporo right now?»: the state of the place, not one figure of it.
+    ["what's going on", 3.5],
+    ['what is going on', 3.5],
+    ["what's happening", 3.5],
+    ['what is happening', 3.5],
+    ['whats going on', 3.5],
+    ['whats happening', 3.5],
     ["how's it going", 3],
     ['how is it going', 3],
     ['how are we doing', 3],

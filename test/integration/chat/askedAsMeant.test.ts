@@ -205,7 +205,8 @@ describe('asked as meant', () => {
     for (const l of lines) expect(l).toContain('ocr-morioka-01');
     // A host with no incident today shows no other service's anomalies either.
     const quiet = await ask('dbp-01 で今日何かあった？');
-    expect(quiet.answer).toMatch(/^ログの障害はありません。/);
+    // The all-clear names the host it is about: none on dbp-01 is not none at all.
+    expect(quiet.answer).toMatch(/^ログの障害はありません（dbp-01）。/);
     expect(quiet.answer).not.toContain('ocr-worker');
   });
 

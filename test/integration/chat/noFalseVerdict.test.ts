@@ -573,4 +573,16 @@ describe('no verdict the facts contradict', () => {
     expect(en.query!.read.measure).toBe('attendance');
     expect(en.answer).toContain(`Nakamura Emi (Morioka): late (due ${hm(row.p)}, clocked in ${hm(row.a)})`);
   });
+
+  it("what's going on at a site is its summary; the state of a service is its incidents, and none of them names the service (locked-1128e)", async () => {
+    const going = await ask("what's going on in sapporo right now?");
+    expect(going.query!.read).toMatchObject({ op: 'status', site: ['札幌'] });
+    expect(going.answer).toContain('Entry 1');
+    const service = await ask('entry-apiのstatus見せて');
+    expect(service.query!.answeredBy).toBe('logs');
+    expect(service.answer).toMatch(/^ログの障害はありません（entry-api）。/);
+    const ocr = await ask("what's happening with ocr-worker?");
+    expect(ocr.query!.answeredBy).toBe('logs');
+    expect(ocr.answer).toMatch(/^Log incidents: 1\n- Incident on ocr-sapporo-01 \(ocr-worker\)/);
+  });
 });
