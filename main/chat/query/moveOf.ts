@@ -69,10 +69,11 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
     /たら|なら|ても|もし|仮に|場合|試算|[えけせてねべめれ]ば(?![あ-ん])|(?:回|出|移|送|貸|動か|まわ|うつ)せる|借りられる|\bif\b|suppose|what|would|\bat \d|\b(?:can|could) (?:we|i|you) (?:move|send|shift|lend|spare|pull|borrow)\b/;
   const supposed = (t: string): boolean => condition.test(t) || MOVE_ENOUGH.test(t);
   if (speed && supposed(folded)) return { speed: Number(speed[1] ?? speed[2]) };
-  // A number right after a verb of moving people is how many («send 3 from Shinagawa»).
-  const afterVerb = /\b(?:send|move|lend|add|pull|take|borrow|shift|bring)\s+(?:over\s+)?(\d{1,3})\b(?! ?(?:min|minutes?|hours?|items?|%|pm|am|:))/.exec(
-    folded,
-  );
+  // A number right after a verb of moving people is how many («send 3 from Shinagawa», «send just 2 from …»).
+  const afterVerb =
+    /\b(?:send|move|lend|add|pull|take|borrow|shift|bring)\s+(?:over\s+)?(?:(?:just|only|another|an extra)\s+)?(\d{1,3})\b(?! ?(?:min|minutes?|hours?|items?|%|pm|am|:))/.exec(
+      folded,
+    );
   const counted: (string | undefined)[] | null =
     /\+ ?(\d+) ?(?:名|人)?|(\d+) ?(?:名|人|にん|めい|people|persons?|operators?|staff|heads?|more)/.exec(folded) ??
     (afterVerb ? [afterVerb[0], undefined, afterVerb[1]] : null);

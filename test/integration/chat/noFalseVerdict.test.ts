@@ -232,6 +232,10 @@ describe('no verdict the facts contradict', () => {
     const two = await ask('and if only 2?', three.conversationId ?? null);
     expect(two.query!.read.move).toMatchObject({ count: 2, from: '品川' });
     expect(two.answer).toMatch(/^Moving 2 from Shinagawa to Sapporo Entry 1 \(SS\)/);
+    // «just» or «only» between the verb and its count (locked-1128e).
+    const just = await ask('what if we send just 2 from shinagawa to sapporo entry 1?');
+    expect(just.query!.read.move).toMatchObject({ count: 2, from: '品川', to: '札幌', process: 'エントリ1' });
+    expect(just.answer).toMatch(/^Moving 2 from Shinagawa to Sapporo Entry 1/);
   });
 
   it("a message first seen in the records' first hours is not new: last month's incidents at Sasebo are its one real one", async () => {
