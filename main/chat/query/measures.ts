@@ -545,7 +545,7 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
   },
   planned_staff: {
     ...MEASURE_LABELS.planned_staff,
-    dims: ['site', 'process', 'day'],
+    dims: ['site', 'process', 'business', 'day'],
     source: { kind: 'planning' },
     words: [
       '配置計画',

@@ -294,6 +294,9 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   // A person named arriving («What time did Nakamura Emi arrive?») is their clock-in, not the items that arrived.
   if (measure === 'arrivals' && names.operators.length > 0) measure = 'attendance';
   if (measure === 'headcount' && day !== null && (isAhead(day) || !/できる|can do|can work|qualified|skill|すきる/.test(folded))) measure = 'attendance';
+  // People at work on a process («札幌のSSエントリ1に今何人ついてる？»): attendance is kept per person, the process they work
+  // is the day's assignments'.
+  if (measure === 'attendance' && names.processes.length > 0 && names.operators.length === 0) measure = 'planned_staff';
 
   // A proposal with its source named (「佐世保から札幌に応援出すなら誰？」) helps the other site, from that one only.
   const ends = op === 'propose' ? moveEnds(names) : null;

@@ -1,6 +1,7 @@
 import type { AskQuery, AskTime, MeasureId } from '../../api/askQuery.js';
 import { localize, type Localized } from '../../api/localized.js';
-import { localDate } from '../../config/zonedTime.js';
+import { businessLabel } from '../../api/businessLabel.js';
+import { formatHm, localDate } from '../../config/zonedTime.js';
 import { forecastStore } from '../../forecast/forecastNow.js';
 import { addDays, dayOfWeek, isWorkingDay, nextWorkingDays, previousWorkingDay } from '../../forecast/workCalendar.js';
 import {
@@ -323,21 +324,37 @@ export function planningAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
       table: { columns: ['date', 'site', 'people'], rows: days.flatMap(({ d, sites }) => sites.map((x) => [d, x.site, x.people])) },
     };
   }
-  // planned_staff: the day's assignments, or the rostered headcount when no plan is recorded yet.
+  // planned_staff: the day's assignments, or the rostered headcount when no plan is recorded yet. A business named splits
+  // the process by it («札幌のSSエントリ1に何人»); «now» is those whose assignment covers this minute (a half day each).
   const date = dates[dates.length - 1]!;
+  const byBusiness = q.business.length > 0;
+  const at = q.time === 'now' && date === today ? c.now : null;
   const rows = c.db
     .prepare(
-      `SELECT location_name AS site, process_name AS process, COUNT(DISTINCT operator_id) AS people FROM daily_assignments
-       WHERE assignment_date = ? GROUP BY location_name, process_name ORDER BY location_name, process_name`,
+      `SELECT location_name AS site, process_name AS process, CASE WHEN @byBusiness THEN business_id END AS business,
+              COUNT(DISTINCT operator_id) AS people FROM daily_assignments
+       WHERE assignment_date = @date AND (@at IS NULL OR (start_time <= @at AND @at < end_time))
+       GROUP BY location_name, process_name, 3 ORDER BY location_name, process_name, 3`,
     )
-    .all(date) as { site: string; process: string; people: number }[];
-  const chosen = rows.filter((r) => (q.site.length === 0 || q.site.includes(r.site)) && (q.process.length === 0 || q.process.includes(r.process)));
+    .all({ date, at, byBusiness: byBusiness ? 1 : 0 }) as { site: string; process: string; business: string | null; people: number }[];
+  const chosen = rows.filter(
+    (r) =>
+      (q.site.length === 0 || q.site.includes(r.site)) &&
+      (q.process.length === 0 || q.process.includes(r.process)) &&
+      (!byBusiness || (r.business !== null && q.business.includes(r.business))),
+  );
+  const label = (r: (typeof rows)[number]): string =>
+    r.business === null ? `${r.site} ${r.process}` : `${r.site} ${r.process}（${localize(c.lang, businessLabel(c.overview().businessNames, r.business))}）`;
   if (chosen.length === 0) {
     const rostered = attendanceOn(c.db, date, q.site).reduce((n, s) => n + s.rostered - s.absent - s.paidLeave, 0);
     return { text: [...lead, L(P.noPlan, dayName(date), rostered)].join('\n'), table: { columns: ['site', 'process', 'people'], rows: [] } };
   }
   return {
-    text: [...lead, L(P.plannedHead, dayName(date)), ...chosen.map((r) => L(P.plannedRow, `${r.site} ${r.process}`, r.people))].join('\n'),
+    text: [
+      ...lead,
+      at === null ? L(P.plannedHead, dayName(date)) : L(P.plannedNowHead, dayName(date), formatHm(at, c.timeZone)),
+      ...chosen.map((r) => L(P.plannedRow, label(r), r.people)),
+    ].join('\n'),
     table: { columns: ['site', 'process', 'people'], rows: chosen.map((r) => [r.site, r.process, r.people]) },
   };
 }

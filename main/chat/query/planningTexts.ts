@@ -153,6 +153,10 @@ export const PLANNING_TEXTS = {
     ja: (day: string) => `${day}の配置（日次アサイン表）:`,
     en: (day: string) => `Assignments on ${day} (daily assignments):`,
   } as Localized<(day: string) => string>,
+  plannedNowHead: {
+    ja: (day: string, hm: string) => `${day}の配置（日次アサイン表、${hm}に担当している人）:`,
+    en: (day: string, hm: string) => `Assignments on ${day} (daily assignments, people on it at ${hm}):`,
+  } as Localized<(day: string, hm: string) => string>,
   plannedRow: {
     ja: (what: string, people: number) => `- ${what}: ${people}名`,
     en: (what: string, people: number) => `- ${what}: ${count(people, 'person', 'people')}`,

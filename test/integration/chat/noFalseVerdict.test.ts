@@ -589,4 +589,21 @@ describe('no verdict the facts contradict', () => {
     expect(ocr.query!.answeredBy).toBe('logs');
     expect(ocr.answer).toMatch(/^Log incidents: 1\n- Incident on ocr-sapporo-01 \(ocr-worker\)/);
   });
+
+  it('people on a process now are the assignments covering this minute, by the business named; per person there is attendance (locked-1128e)', async () => {
+    const onIt = (business: string | null): number =>
+      (
+        db
+          .prepare(
+            `SELECT COUNT(DISTINCT operator_id) AS n FROM daily_assignments WHERE assignment_date = '2025-10-23' AND location_name = '札幌'
+              AND process_name = 'エントリ1' AND (? IS NULL OR business_id = ?) AND start_time <= ? AND ? < end_time`,
+          )
+          .get(business, business, NOW, NOW) as { n: number }
+      ).n;
+    const r = await ask('札幌のSSエントリ1に今何人ついてる？');
+    expect(r.query!.read).toMatchObject({ measure: 'planned_staff', business: ['523201'], time: 'now' });
+    expect(r.answer).toContain('15:40に担当している人');
+    expect(r.answer).toContain(`- 札幌 エントリ1（SS）: ${onIt('523201')}名`);
+    expect(onIt(null)).toBeGreaterThan(onIt('523201'));
+  });
 });
