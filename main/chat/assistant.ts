@@ -232,10 +232,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
     // A yes, a no, an all-clear and a what-if's projection stand on every word of their question: with a word not
     // understood, the answer says so first, and a check gives no verdict.
+    // So does a count asked («how many db pool incidents this month»): a total of every incident is no count of the kind
+    // the unread words named.
     const verdict =
       (q.op === 'check' && q.measure !== null && VERDICT_MEASURES.has(q.measure)) ||
       q.op === 'whatif' ||
-      (q.measure !== null && PEOPLE_MEASURES.has(q.measure));
+      (q.measure !== null && PEOPLE_MEASURES.has(q.measure)) ||
+      q.asks.includes('count');
     const leftOut = engine === 'knowhow' || engine === 'outside' ? [] : unused.filter((u) => u.kind !== 'word' || verdict);
     const read = { ...reading, query: q, unused };
     // «同じ人ばっかり応援に出してない？» read as a check of today's deadlines (no word named one) gets that state, not «No».

@@ -606,4 +606,12 @@ describe('no verdict the facts contradict', () => {
     expect(r.answer).toContain(`- 札幌 エントリ1（SS）: ${onIt('523201')}名`);
     expect(onIt(null)).toBeGreaterThan(onIt('523201'));
   });
+
+  it('a count whose reading left words unread says them first: a total of every incident is no count of «db pool» ones (locked-1128e)', async () => {
+    const r = await ask('how many db pool incidents this month');
+    expect(r.query!.read.asks).toContain('count');
+    expect(r.answer).toMatch(/^Note: I could not read "db", "pool" in your question; this answer does not take it into account\.\n/);
+    // A count every word of which was read says nothing before its figure.
+    expect((await ask('札幌の残件は何件？')).answer).toMatch(/^残件（15:40時点）:/);
+  });
 });
