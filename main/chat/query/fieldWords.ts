@@ -6,6 +6,9 @@ import type { AskOp, AskQuery, MeasureId } from '../../api/askQuery.js';
  * of experience that filter the people counted. Each reads the request's folded text (foldForCues.ts).
  */
 
+/** Measures where more is worse: their worst end is the top. */
+const MORE_IS_WORSE = new Set<MeasureId>(['missed_deadlines', 'absence', 'error_lines', 'incidents', 'alerts', 'overtime', 'remaining', 'correction_waiting']);
+
 export function rankOf(op: AskOp, folded: string, measure: MeasureId | null): AskQuery['rank'] {
   if (op !== 'rank') return null;
   const n =
@@ -13,7 +16,12 @@ export function rankOf(op: AskOp, folded: string, measure: MeasureId | null): As
     /(?:top|bottom|best|worst|上位|下位|とっぷ|わーすと|べすと) ?(\d{1,2})|(\d{1,2}) ?(?:fastest|slowest|best|worst|highest|lowest)|(\d{1,2}) ?(?:位|人|名|つ|件|sites|processes|operators)/.exec(
       folded,
     );
-  const bottom = /slowest|\bslow\b|worst|lowest|least|fewest|bottom|下位|わーすと|最下位|遅い|おそい|少な|低い|悪い/.test(folded);
+  // The worst end is the most of a measure where more is worse («どこが一番ひどかった？» of deadlines missed: the most misses),
+  // the least of any other; words of quantity («lowest», 「少ない」) are the bottom whatever the measure.
+  const worst = /worst|わーすと|悪い|わるい|ひど|酷|やば|まずい/.test(folded);
+  const bottom =
+    (worst && !(measure !== null && MORE_IS_WORSE.has(measure))) ||
+    /slowest|\bslow\b|lowest|least|fewest|bottom|下位|最下位|遅い|おそい|少な|低い/.test(folded);
   // "Most late" is the bottom of slack; "most errors" the top of error lines.
   const order = measure === 'slack' ? (/遅れ|late|behind/.test(folded) ? 'bottom' : bottom ? 'bottom' : 'top') : bottom ? 'bottom' : 'top';
   // "Who…" asks for people: a few of them when no number is given, one when a superlative says so (「一番速い人は誰」).

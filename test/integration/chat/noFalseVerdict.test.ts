@@ -614,4 +614,18 @@ describe('no verdict the facts contradict', () => {
     // A count every word of which was read says nothing before its figure.
     expect((await ask('札幌の残件は何件？')).answer).toMatch(/^残件（15:40時点）:/);
   });
+
+  it('«回せる人いる？» asks for the people, never a verdict on the sending site; the worst of a measure where more is worse is its most (locked-1128f)', async () => {
+    const first = await ask('札幌やばい？');
+    const spare = await ask('じゃあ盛岡から回せる人いる？', first.conversationId ?? null);
+    expect(spare.query!.read).toMatchObject({ op: 'propose', site: ['札幌'], from: ['盛岡'] });
+    expect(spare.answer).not.toMatch(/^いいえ/);
+    expect(new Set(spare.proposal!.operators.map((o) => o.from))).toEqual(new Set(['盛岡']));
+    // The most misses of last week, as the record of misses gives them site by site («内訳: 大阪 15、…», largest first).
+    const split = /内訳: ([^ ]+) (\d+)/.exec((await ask('先週の納期遅れは？')).answer)!;
+    const lastWeek = await ask('先週って遅延多かった？');
+    const worst = await ask('どこが一番ひどかった？', lastWeek.conversationId ?? null);
+    expect(worst.query!.read.rank).toMatchObject({ order: 'bottom', n: 1 });
+    expect(worst.answer).toContain(`の上位1:\n1. ${split[1]}: ${split[2]} 件`);
+  });
 });
