@@ -24,3 +24,8 @@ export function localize<T>(lang: Lang, texts: Localized<T>): T {
 export function isLang(value: unknown): value is Lang {
   return (LANGS as readonly unknown[]).includes(value);
 }
+
+/** Names listed in a sentence: 「札幌・大阪」, "Sapporo, Osaka". */
+export function joinNames(lang: Lang, names: readonly string[]): string {
+  return names.join(localize(lang, { ja: '・', en: ', ' }));
+}

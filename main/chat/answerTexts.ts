@@ -139,12 +139,11 @@ export function riskByAnswer(series: ProcessProgress[], by: number, o: NamedTz):
           });
   // Long lists are cut, and say so: a manager must not read a cut list as the whole.
   const more = (n: number): string[] => (n > 8 ? [localize(o.lang, { ja: `…ほか${n - 8}件`, en: `…and ${n - 8} more` })] : []);
-  const group = (title: Localized, rows: ProcessProgress[]): string[] =>
-    rows.length > 0 ? [localize(o.lang, title), ...rows.slice(0, 8).map((p) => progressLine(p, o)), ...more(rows.length)] : [];
+  const group = (title: Localized | null, rows: ProcessProgress[]): string[] =>
+    rows.length > 0 ? [...(title ? [localize(o.lang, title)] : []), ...rows.slice(0, 8).map((p) => progressLine(p, o)), ...more(rows.length)] : [];
   return [
     head,
-    ...dueBy.slice(0, 8).map((p) => progressLine(p, o)),
-    ...more(dueBy.length),
+    ...group(null, dueBy),
     ...group({ ja: `納期が${at}より後（${at}には終わらない見込み）:`, en: `Due after ${at} (not done by ${at}):` }, dueLater),
     ...group({ ja: `${at}までに終わる見込み:`, en: `Expected done by ${at}:` }, make),
   ].join('\n');

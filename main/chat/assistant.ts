@@ -22,6 +22,7 @@ import { aheadDay } from './query/aheadDay.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { queryFromModel } from './query/queryModel.js';
 import { loadQueryNames, type NamedInText } from './query/queryNames.js';
+import { PLANNING_TEXTS } from './query/planningTexts.js';
 import { queryWindow } from './query/queryWindow.js';
 import { spanAheadNote } from './query/spanAheadNote.js';
 import { weekdayMismatch } from './query/weekdayMismatch.js';
@@ -74,12 +75,6 @@ const VERDICT_MEASURES = new Set<MeasureId>(['remaining', 'slack', 'incidents'])
  * («手が空いてる人», «最終確認できる人»), so the count is said to leave it out, first, not given as the answer to it.
  */
 const PEOPLE_MEASURES = new Set<MeasureId>(['headcount', 'attendance', 'absence']);
-
-/** The attendance records hold a status per person and day (present, absent, paid leave, late), never its reason. */
-const NO_REASON_TEXT = {
-  ja: '※ 休みや遅刻の理由は勤怠記録にありません（記録にあるのは区分と時刻だけです）。記録にあることをお伝えします。',
-  en: 'Note: the attendance records hold no reasons for absence or lateness (only the status and the times). Here is what they do say.',
-};
 
 /**
  * The language a question is written in, by its own words, not the names in it: Japanese when kana or kanji are left
@@ -203,6 +198,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         ? (q, rules) => queryFromModel(deps.llm, q, { names: loadQueryNames(c.db), find: names.finder(c.db, deps.aliases()) }, rules, o.signal)
         : null,
       previous: o.previous ?? null,
+      today: c.today,
       chosen: o.reading ?? null,
       refused: (error) => deps.log.warn('query model output not used; rules decided', describeError(error)),
     });
@@ -255,7 +251,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const computed = outside !== null ? { text: outside } : await ENGINES[engine](q, ctx);
     // A plan asked for a span ahead («next week's staffing plan») is its first working day's, and says so first.
     const spanned = engine === 'plan' ? spanAheadNote(q.time, c.today, lang) : null;
-    const noReason = askedWhyOff ? localize(lang, NO_REASON_TEXT) : '';
+    const noReason = askedWhyOff ? localize(lang, PLANNING_TEXTS.noReason) : '';
     const ruled = [levelled ? localize(lang, RULE_LEVEL_TEXT)(levelled) : '', noReason, outside === null ? (spanned ?? '') : ''].filter(Boolean).join('\n');
     const out = ruled ? { ...computed, text: `${ruled}\n${computed.text}`, ...(computed.facts ? { facts: `${ruled}\n${computed.facts}` } : {}) } : computed;
     return answerResult(ctx, question, read, engine, out, { start, readMs, dataMs: performance.now() - t1 - (out.optimizeMs ?? 0) });

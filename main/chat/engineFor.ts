@@ -1,7 +1,7 @@
-import type { AskQuery, AskTime, MeasureId } from '../api/askQuery.js';
-import { timeSpan } from './query/timeSpan.js';
+import type { AskQuery, MeasureId } from '../api/askQuery.js';
 import type { EngineId } from '../api/engineIds.js';
 import { aheadDay } from './query/aheadDay.js';
+import { beforeToday } from './query/beforeToday.js';
 import type { Engine } from './engines/askContext.js';
 import { alertHistoryEngine } from './engines/alertHistoryEngine.js';
 import { decisionHistoryEngine } from './engines/decisionHistoryEngine.js';
@@ -49,13 +49,6 @@ const PLAN_MEASURES: ReadonlySet<MeasureId> = new Set<MeasureId>([
 const LOG_MEASURES: ReadonlySet<MeasureId> = new Set<MeasureId>(['error_lines', 'incidents']);
 const DEADLINE_MEASURES: ReadonlySet<MeasureId> = new Set<MeasureId>(['slack', 'finish', 'remaining']);
 const LATE: ReadonlySet<string> = new Set(['late', 'at_risk']);
-
-/** Whether a time lies wholly before today (昨日, 一昨日, 10/14, 先週): no state of now can answer for it. */
-export function beforeToday(time: AskTime | null, today: string): boolean {
-  if (time === 'yesterday' || time === 'last_night' || /^ago_\d+d$/.test(time ?? '')) return true;
-  const span = timeSpan(time, today, 'past');
-  return span !== null && span.to < today;
-}
 
 /**
  * The engine that answers a reading: chosen from its operation, and its measure and time where they matter. The one

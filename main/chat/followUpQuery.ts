@@ -1,6 +1,7 @@
 import { format } from 'date-fns/format';
 import { subDays } from 'date-fns/subDays';
 import type { AskQuery, AskTime } from '../api/askQuery.js';
+import { beforeToday } from './query/beforeToday.js';
 import type { ParsedQuery } from './query/parseQuery.js';
 
 /** Words that open a follow-up: 「じゃあ」「では」「それなら」, "and", "what about", "how about". */
@@ -20,9 +21,6 @@ function dayBefore(time: AskTime | null): AskTime | null {
   if (date) return `date_${format(subDays(new Date(2024, Number(date[1]) - 1, Number(date[2])), 1), 'MM-dd')}` as AskTime;
   return null;
 }
-
-/** A time wholly before today: yesterday, last night, last week or month, days or hours back, a weekday gone. */
-const PAST = /^(?:yesterday|last_night|last_week|last_month|ago_\d+d|last_\d+[dh]|last_\d+m|(?:last|past)_[a-z]{3})$/;
 
 /** The name lists a request can change. */
 const NAME_FIELDS = ['site', 'process', 'business', 'operator', 'service', 'host'] as const;
@@ -61,7 +59,7 @@ export function isFollowUp(question: string, parsed: ParsedQuery): boolean {
  * comparison adds to it: 「大阪と比べて」), a time it names replaces the time, a measure or an operation its own words
  * say replaces that one, a number of people makes a what-if on the turn before's target. The rest is kept, and said.
  */
-export function followUpQuery(before: AskQuery, now: ParsedQuery, question = ''): { query: AskQuery; kept: string[] } {
+export function followUpQuery(before: AskQuery, now: ParsedQuery, question: string, today: string): { query: AskQuery; kept: string[] } {
   const n = now.query;
   const q: AskQuery = { ...before };
   const kept: string[] = [];
@@ -95,7 +93,7 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery, question = '')
   // A weekday alone after a day gone («yesterday any misses?» then "and on monday?") is the last one before today: the
   // conversation is about records, and the nearest Monday ahead would be a plan nobody asked for.
   const weekdayAlone = n.time !== null ? /^on_([a-z]{3})$/.exec(n.time) : null;
-  if (weekdayAlone && before.time !== null && PAST.test(before.time)) q.time = `past_${weekdayAlone[1]}` as AskTime;
+  if (weekdayAlone && beforeToday(before.time, today)) q.time = `past_${weekdayAlone[1]}` as AskTime;
   else if (n.time !== null) q.time = n.time;
   else if (DAY_BEFORE.test(question.normalize('NFKC')) && dayBefore(before.time) !== null) q.time = dayBefore(before.time);
   else if (before.time !== null) kept.push('time');

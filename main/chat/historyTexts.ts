@@ -3,7 +3,7 @@ import { businessLabel } from '../api/businessLabel.js';
 import { count } from '../api/englishCount.js';
 import { countFigure, speedFigure as sp } from '../api/figures.js';
 import type { FloorDecision } from '../api/floorDecision.js';
-import { localize, type Localized } from '../api/localized.js';
+import { joinNames, localize, type Localized } from '../api/localized.js';
 import { formatHm } from '../config/zonedTime.js';
 import { MEASURE_AFTER_MINUTES, PROMISE_TOLERANCE_MINUTES } from '../placement/floorDecisions.js';
 import { when, type NamedTz } from './textTz.js';
@@ -159,7 +159,7 @@ function measured(d: FloorDecision, o: NamedTz): string {
 export function historyPlan(r: ApprovalRow, p: ApprovalPlan, o: NamedTz): string {
   const v = verb(r.action);
   const day = planDay(p);
-  const sites = p.sites.join(localize(o.lang, { ja: '・', en: ', ' }));
+  const sites = joinNames(o.lang, p.sites);
   return [
     localize(o.lang, {
       ja: `- ${at(r.decidedAt, o).ja}に${v.ja}（${r.user}）: ${day}の配置計画（${p.lines}行${sites ? `、${sites}` : ''}）${r.reason ? `、理由「${r.reason}」` : ''}`,

@@ -25,6 +25,8 @@ export interface ReadOptions {
   model: ((question: string, rules: ParsedQuery) => Promise<ParsedQuery>) | null;
   /** The conversation's turn before, for a follow-up. */
   previous: AskResult | null;
+  /** The local date asked on: a follow-up's weekday is placed by whether the turn before was about days gone. */
+  today: string;
   /** A reading the manager picked from an ask-back: answered as it is. */
   chosen: AskQueryInput | null;
   /** Where a model reading that was refused is said (the rules' reading is used instead). */
@@ -62,7 +64,7 @@ export async function readQuestion(question: string, o: ReadOptions): Promise<Re
   const parsed = o.parse(question);
   const before = o.previous?.query?.read;
   if (before && isFollowUp(question, parsed)) {
-    const { query, kept } = followUpQuery(before, parsed, question);
+    const { query, kept } = followUpQuery(before, parsed, question, o.today);
     return { query, confidence: 1, readBy: 'follow_up', others: [], followUp: { from: o.previous!.question, kept } };
   }
   let read: ParsedQuery = parsed;

@@ -1,4 +1,4 @@
-import { localize } from '../../api/localized.js';
+import { joinNames } from '../../api/localized.js';
 import { incidentsAnswer } from '../analysisTexts.js';
 import { logAnswer } from '../answerTexts.js';
 import { namedIncidents } from '../query/namedIncidents.js';
@@ -31,7 +31,7 @@ export const logsEngine: Engine = async (q, c) => {
   const open = openConcerns(c.overview(), c.deps.alerts(), site === null ? [] : [site], ['log_anomaly']).alerts.filter(
     (a) => touches(q.service, a.detail.services) && touches(q.host, a.detail.hosts),
   );
-  const scope = site ?? ([...q.service, ...q.host].join(localize(c.lang, { ja: '・', en: ', ' })) || null);
+  const scope = site ?? (joinNames(c.lang, [...q.service, ...q.host]) || null);
   const text = [incidentsAnswer(incidents, c.tz, site, { alerts: open, window: window.label }, scope), logAnswer(anomalies, hits, c.tz, window.label)].join(
     '\n',
   );

@@ -1,7 +1,7 @@
 import { placementSituation } from '../../placement/placementSituation.js';
 import { proposePlacement } from '../../placement/proposePlacement.js';
 import { clarifyQuestion, lateProcessRequest, noProgressTodayAnswer, onTrackAnswer, progressLine } from '../answerTexts.js';
-import { localize } from '../../api/localized.js';
+import { joinNames, localize } from '../../api/localized.js';
 import { approvedMovesText } from '../../placement/approvedMoves.js';
 import { rejectedMovesText, rejectedMovesToday } from '../../placement/rejectedMoves.js';
 import type { Engine } from './askContext.js';
@@ -107,10 +107,9 @@ export const proposeEngine: Engine = async (q, c) => {
     optimizeMs: result.optimizeMs,
   };
   // The sites the manager asked not to take from are said first: the proposal was made without them.
-  const sep = localize(c.lang, { ja: '・', en: ', ' });
   const leftOut = [
-    q.from.length > 0 ? localize(c.lang, ONLY_FROM)(q.from.join(sep)) : '',
-    q.notFrom.length > 0 ? localize(c.lang, LEFT_OUT)(q.notFrom.join(sep)) : '',
+    q.from.length > 0 ? localize(c.lang, ONLY_FROM)(joinNames(c.lang, q.from)) : '',
+    q.notFrom.length > 0 ? localize(c.lang, LEFT_OUT)(joinNames(c.lang, q.notFrom)) : '',
     q.notWho.length > 0 ? localize(c.lang, NOT_NAMED)(q.notWho.join(localize(c.lang, { ja: 'さん、', en: ', ' }))) : '',
   ]
     .filter(Boolean)

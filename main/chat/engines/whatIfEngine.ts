@@ -12,7 +12,7 @@ import type { AskContext, Engine } from './askContext.js';
 import type { AskQuery } from '../../api/askQuery.js';
 import { personLines } from '../personLine.js';
 import { LEFT_OUT, NOT_NAMED } from './proposeEngine.js';
-import { localize, type Localized } from '../../api/localized.js';
+import { joinNames, localize, type Localized } from '../../api/localized.js';
 import { speedFigure as sp } from '../../api/figures.js';
 
 /** The business a change of speed is about: of the site and process named, the latest (as a proposal picks its target). */
@@ -120,8 +120,7 @@ export const whatIfEngine: Engine = async (asked, c) => {
     if (basis.length > 0) text = `${text}\n${basis.join('\n')}`;
   } else text = statusAnswer(series, c.tz, site, process);
   // The sites asked to give no one are said first, as a proposal says them.
-  if (q.notFrom.length > 0 && situation && speedTo === null)
-    text = `${localize(c.lang, LEFT_OUT)(q.notFrom.join(localize(c.lang, { ja: '・', en: ', ' })))}\n${text}`;
+  if (q.notFrom.length > 0 && situation && speedTo === null) text = `${localize(c.lang, LEFT_OUT)(joinNames(c.lang, q.notFrom))}\n${text}`;
   if (q.notWho.length > 0 && situation && speedTo === null)
     text = `${localize(c.lang, NOT_NAMED)(q.notWho.join(localize(c.lang, { ja: 'さん、', en: ', ' })))}\n${text}`;
   // Whose leaving was weighed, and the line it was placed on: today's assignment, said.

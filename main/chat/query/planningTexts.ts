@@ -153,6 +153,11 @@ export const PLANNING_TEXTS = {
     ja: (day: string) => `${day}の配置（日次アサイン表）:`,
     en: (day: string) => `Assignments on ${day} (daily assignments):`,
   } as Localized<(day: string) => string>,
+  /** The attendance records hold a status and times per person and day, never a reason: said before «why is she off?». */
+  noReason: {
+    ja: '※ 休みや遅刻の理由は勤怠記録にありません（記録にあるのは区分と時刻だけです）。記録にあることをお伝えします。',
+    en: 'Note: the attendance records hold no reasons for absence or lateness (only the status and the times). Here is what they do say.',
+  } as Localized,
   plannedNowHead: {
     ja: (day: string, hm: string) => `${day}の配置（日次アサイン表、${hm}に担当している人）:`,
     en: (day: string, hm: string) => `Assignments on ${day} (daily assignments, people on it at ${hm}):`,

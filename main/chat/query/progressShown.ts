@@ -1,5 +1,5 @@
 import type { MeasureId } from '../../api/askQuery.js';
-import { localize, type Lang } from '../../api/localized.js';
+import { joinNames, localize, type Lang } from '../../api/localized.js';
 import type { ProcessProgress } from '../../api/types.js';
 import { formatHm } from '../../config/zonedTime.js';
 import { PROGRESS_TEXTS as T } from './progressTexts.js';
@@ -40,5 +40,13 @@ export function progressShown(
 /** The finished groups a ranking of speeds left out, in words ('' when none). */
 export function finishedLeftOut(rows: readonly { key: string; value: number | null; finishedAt?: number }[], lang: Lang): string {
   const out = rows.filter((r) => r.value === null && r.finishedAt !== undefined);
-  return out.length === 0 ? '' : localize(lang, T.finishedLeftOut)(out.length, out.map((r) => r.key).join(localize(lang, { ja: '・', en: ', ' })));
+  return out.length === 0
+    ? ''
+    : localize(lang, T.finishedLeftOut)(
+        out.length,
+        joinNames(
+          lang,
+          out.map((r) => r.key),
+        ),
+      );
 }
