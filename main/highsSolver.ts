@@ -1,5 +1,5 @@
 export type Highs = Awaited<ReturnType<typeof import('highs').default>>;
-type HighsModel = ReturnType<Highs['createModel']>;
+export type HighsModel = ReturnType<Highs['createModel']>;
 
 let highs: Promise<Highs> | null = null;
 

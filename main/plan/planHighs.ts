@@ -1,4 +1,4 @@
-import { highsSolver, solveEnd } from '../highsSolver.js';
+import { highsSolver, solveEnd, type Highs, type HighsModel } from '../highsSolver.js';
 
 const solver = highsSolver;
 
@@ -32,6 +32,17 @@ export interface SolveWork {
   costGap?: { share: number; offset: number };
   /** Solve the LP relaxation instead (every binary between 0 and 1), to its optimum: a lower bound of the MIP (dayBound.ts). */
   relaxation?: boolean;
+  /**
+   * Search only near the LP relaxation: solve it first, then the MIP with every integer column that the relaxation leaves
+   * at zero at a cost (a positive reduced cost), and the start does not use, held at zero (after RENS, Berthold 2014). On
+   * a model as large as the whole company's day, HiGHS spends its work at the root cutting and looking for a first good
+   * plan; the options left (an eighth of them on the demo's days) hold a plan as good or better on most days, found in a
+   * fraction of the time (bench
+   * `plan-history`: docs/bench/2026-11-29-plan-whole-day-neighbourhood.md). The status is then the neighbourhood's
+   * (optimal: no better plan among the options left), and the bound and gap the relaxation's: the neighbourhood's own
+   * bound proves nothing of the options held out.
+   */
+  nearRelaxation?: boolean;
 }
 
 export interface HighsResult {
@@ -66,6 +77,8 @@ export async function solveLp(lp: string, work: SolveWork, start?: Map<string, n
     });
     const { numCols } = model.getDimensions();
     const names = Array.from({ length: numCols }, (_, i) => model.getColName(i));
+    const relaxed = work.nearRelaxation && !work.relaxation ? holdOutsideRelaxation(h, model, names, start) : null;
+    if (relaxed === 'none') return { status: 'none', values: null, objective: Infinity, bound: -Infinity, gap: Infinity, ms: performance.now() - t };
     if (start) model.setSolution({ colValue: Float64Array.from(names, (n) => start.get(n) ?? 0) });
     let withinCostGap = false;
     model.run({
@@ -85,12 +98,36 @@ export async function solveLp(lp: string, work: SolveWork, start?: Map<string, n
     const colValue = model.getSolution().colValue;
     const values = new Map(names.map((n, i) => [n, colValue[i]!]));
     const objective = model.getObjectiveValue();
-    // A relaxation's optimum is its own bound.
-    const bound = work.relaxation ? objective : Number(model.info.get('mip_dual_bound'));
-    const reached = work.relaxation ? 0 : Number(model.info.get('mip_gap'));
+    // A relaxation's optimum is its own bound; a search near it is bounded by it, not by what the neighbourhood proved.
+    const bound = work.relaxation ? objective : relaxed !== null ? relaxed.bound : Number(model.info.get('mip_dual_bound'));
+    const reached = work.relaxation
+      ? 0
+      : relaxed !== null
+        ? Math.abs(objective - bound) / Math.max(1e-9, Math.abs(objective))
+        : Number(model.info.get('mip_gap'));
     const gap = Number.isFinite(reached) ? Math.max(0, reached) : Infinity;
     return { status: end.kind === 'optimal' || withinCostGap ? 'optimal' : 'work-limit', values, objective, bound, gap, ms: performance.now() - t };
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * Solves the model's LP relaxation, then holds at zero every integer column the relaxation leaves at zero at a cost and
+ * the start does not use (nearRelaxation), and sets the model back to a MIP. 'none' when the relaxation has no solution (then
+ * neither has the MIP).
+ */
+function holdOutsideRelaxation(h: Highs, model: HighsModel, names: string[], start: Map<string, number> | undefined): { bound: number } | 'none' {
+  model.options.set({ solve_relaxation: true });
+  model.run();
+  if (h.constants.modelStatus.optimal !== model.getModelStatus()) return 'none';
+  const bound = model.getObjectiveValue();
+  const { colValue, colDual } = model.getSolution();
+  names.forEach((name, i) => {
+    if (model.getColIntegrality(i) === h.constants.variableType.continuous) return;
+    // A column at zero with no reduced cost lies on the relaxation's optimal face as much as one it uses: it stays open.
+    if (colValue[i]! <= 1e-6 && Math.abs(colDual[i]!) > 1e-7 && (start?.get(name) ?? 0) <= 0.5) model.changeColBounds(i, 0, 0);
+  });
+  model.options.set({ solve_relaxation: false });
+  return { bound };
 }

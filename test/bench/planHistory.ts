@@ -48,8 +48,15 @@ async function onHistory(record: (name: string, value: string) => void, exact: b
         days: DAYS,
         ...(exact ? { exact: EXACT } : {}),
         onDay: (d) => {
-          if (!d.exact) return;
           const num = (x: number): string => Math.round(x).toLocaleString('en-US');
+          // Each day's own figures: a change to the plan is judged day by day, not only on the sums below.
+          if (!d.exact) {
+            record(
+              `plan-history ${d.date}: Genba`,
+              `cost ${num(d.cost)} (gap stated ${pct(d.gap)}); items late ${num(d.genba.itemsLate)}; deadlines missed ${d.genba.missed}; ${(d.solveMs / 1000).toFixed(1)} s`,
+            );
+            return;
+          }
           record(
             `plan-exact ${d.date}: Genba / the whole MIP`,
             `cost ${num(d.cost)} / ${num(d.exact.cost)} (bound stated ${d.bound === null ? '–' : num(d.bound)}, gap stated ${pct(d.gap)}); ` +
