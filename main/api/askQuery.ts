@@ -113,6 +113,10 @@ export const moveSchema = z.union([
     fromProcess: z.string().min(1).max(80).nullable().optional(),
   }),
   z.object({ speed: z.number().positive().max(10_000) }),
+  /** Items added to a line's work now (「あと500件来たら」, "if another 500 land"). */
+  z.object({ items: z.number().int().min(1).max(1_000_000) }),
+  /** The work stops for this many minutes from now (「1時間止まったら」, "stops for 30 min"); null: for the rest of the day (「この後止まったら」). */
+  z.object({ stopMinutes: z.number().int().min(1).max(1_440).nullable() }),
 ]);
 export type AskMove = z.infer<typeof moveSchema>;
 
@@ -214,8 +218,8 @@ export function fullQuery(q: AskQueryInput): AskQuery {
     rank: q.rank ?? null,
     against: q.against ?? null,
     move: q.move
-      ? 'speed' in q.move
-        ? { speed: q.move.speed }
+      ? !('count' in q.move)
+        ? { ...q.move }
         : {
             count: q.move.count,
             from: q.move.from ?? null,

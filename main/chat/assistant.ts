@@ -63,7 +63,18 @@ export interface Assistant {
 
 /** The numbers a reading holds (people moved, a level, a ranking's n, a speed): a number among them was read. */
 function readNumbers(q: AskQuery): Set<number> {
-  const move = q.move === null ? [] : 'count' in q.move ? [q.move.count] : [q.move.speed];
+  const move =
+    q.move === null
+      ? []
+      : 'count' in q.move
+        ? [q.move.count]
+        : 'speed' in q.move
+          ? [q.move.speed]
+          : 'items' in q.move
+            ? [q.move.items]
+            : q.move.stopMinutes === null
+              ? []
+              : [q.move.stopMinutes, q.move.stopMinutes / 60];
   return new Set([...move, q.level ?? NaN, q.experience ?? NaN, q.rank?.n ?? NaN].filter((n) => !Number.isNaN(n)));
 }
 

@@ -3,6 +3,7 @@ import { speedFigure as sp } from '../api/figures.js';
 import { localize } from '../api/localized.js';
 import { formatHm } from '../config/zonedTime.js';
 import type { WhatIfOutcome } from '../placement/moveWhatIf.js';
+import type { WorkChange, WorkWhatIf } from '../placement/workWhatIf.js';
 import { latenessWords } from './analysisTexts.js';
 import type { NamedTz } from './textTz.js';
 
@@ -79,4 +80,69 @@ export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: NamedTz): st
         }),
   );
   return [short, head, `- ${line(w.before, w.after, t.deadline)}`, who, spare, notProven, ...donors].filter((x): x is string => x !== null).join('\n');
+}
+
+/**
+ * A what-if on the work itself (items added now, the work stopped), line by line: each open line's finish before and after
+ * at its speed now, what it would need to make its deadline when it would miss it, and the lines already done (unaffected).
+ * `scope`: what was named (「佐世保」, "Sasebo Entry 2"); `basis`: how the items added were counted, when from a share.
+ */
+export function workWhatIfAnswer(change: WorkChange, outcomes: readonly WorkWhatIf[], scope: string, o: NamedTz & { basis?: string }): string {
+  const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
+  const lateness = (m: number | null): string => latenessWords(m, o.lang);
+  const at = outcomes[0] ? hm(outcomes[0].target.snapshotTime) : '—';
+  const open = outcomes.filter((w) => w.target.remaining > 0 || 'items' in change);
+  const done = outcomes.length - open.length;
+  const head =
+    'items' in change
+      ? localize(o.lang, {
+          ja: `${scope}に今${change.items}件増えた場合（${at}時点、今の速さのまま${o.basis ? `、${o.basis}` : ''}）:`,
+          en: `If ${change.items} more items came to ${scope} now (at ${at}, at its speed now${o.basis ? `; ${o.basis}` : ''}):`,
+        })
+      : change.stopMinutes === null
+        ? localize(o.lang, { ja: `${scope}がこの後止まった場合（${at}時点）:`, en: `If ${scope} stopped from now for the rest of the day (at ${at}):` })
+        : localize(o.lang, {
+            ja: `${scope}が今から${change.stopMinutes}分止まった場合（${at}時点、再開後は今の速さ）:`,
+            en: `If ${scope} stopped for ${change.stopMinutes} min from now (at ${at}, then at its speed now):`,
+          });
+  if (open.length === 0)
+    return localize(o.lang, {
+      ja: `${scope}の今日の作業は${at}時点ですべて終わっています（残り0件）。止まっても今日の納期への影響はありません。`,
+      en: `All of ${scope}'s work for today is done at ${at} (0 items left): a stop now affects none of today's deadlines.`,
+    });
+  const lines = open.map((w) => {
+    const t = w.target;
+    const where = localize(o.lang, {
+      ja: `${t.site} ${t.process}（${businessLabel(o.businessNames, t.businessId).ja}）`,
+      en: `${t.site} ${t.process} (${businessLabel(o.businessNames, t.businessId).en})`,
+    });
+    const left = 'items' in change ? `${t.remaining} → ${w.remaining}` : `${w.remaining}`;
+    const speed = sp(Math.max(0, t.speedPerMinute ?? 0));
+    const projection =
+      w.finish === null && 'stopMinutes' in change && change.stopMinutes === null
+        ? localize(o.lang, { ja: `今日中には終わりません（納期${hm(t.deadline)}）`, en: `does not finish today (deadline ${hm(t.deadline)})` })
+        : localize(o.lang, {
+            ja: `完了見込み ${hm(t.projectedFinish)} → ${hm(w.finish)}（納期${hm(t.deadline)}、${lateness(t.minutesLate)} → ${lateness(w.minutesLate)}）`,
+            en: `finish ${hm(t.projectedFinish)} → ${hm(w.finish)} (deadline ${hm(t.deadline)}, ${lateness(t.minutesLate)} → ${lateness(w.minutesLate)})`,
+          });
+    const need =
+      w.minutesLate !== null && w.minutesLate > 0 && w.requiredPerMinute !== null
+        ? localize(o.lang, {
+            ja: `。納期に間に合わせるには毎分${sp(w.requiredPerMinute)}件が必要です（今は毎分${speed}件）`,
+            en: `; making the deadline takes ${sp(w.requiredPerMinute)}/min (${speed}/min now)`,
+          })
+        : '';
+    return localize(o.lang, {
+      ja: `- ${where}: 残り${left}件、毎分${speed}件、${projection}${need}`,
+      en: `- ${where}: ${left} left, ${speed}/min, ${projection}${need}`,
+    });
+  });
+  const rest =
+    done > 0
+      ? localize(o.lang, {
+          ja: `- 今日の作業が終わっているライン${done}本は影響なし`,
+          en: `- ${done} line${done > 1 ? 's' : ''} already done today: no effect`,
+        })
+      : null;
+  return [head, ...lines, rest].filter((x): x is string => x !== null).join('\n');
 }

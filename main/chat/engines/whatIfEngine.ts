@@ -7,7 +7,9 @@ import { statusAnswer } from '../answerTexts.js';
 import { staffMoveOf } from '../moveRequest.js';
 import { personPace, type PersonPace } from '../personPace.js';
 import type { MoveSide } from '../../placement/moveImpact.js';
-import { whatIfAnswer } from '../whatIfTexts.js';
+import { whatIfAnswer, workWhatIfAnswer } from '../whatIfTexts.js';
+import { workWhatIf, type WorkChange } from '../../placement/workWhatIf.js';
+import { businessLabel } from '../../api/businessLabel.js';
 import type { AskContext, Engine } from './askContext.js';
 import type { AskQuery } from '../../api/askQuery.js';
 import { personLines } from '../personLine.js';
@@ -58,6 +60,58 @@ function leavingPeople(q: AskQuery, c: AskContext): { query: AskQuery } | { text
   };
 }
 
+/**
+ * A change to the work itself the query supposes: items added or a stop (its move), or more work by a share
+ * («1割多く入荷したら», its conditions' factor above 1), which each line weighs on its own items today.
+ */
+function workChange(q: AskQuery): WorkChange | { share: number } | null {
+  if (q.move && ('items' in q.move || 'stopMinutes' in q.move)) return q.move;
+  if (!q.move && q.conditions?.volumeFactor !== undefined && q.conditions.volumeFactor > 1) return { share: q.conditions.volumeFactor - 1 };
+  return null;
+}
+
+/**
+ * Items added go to one line: of those named, the latest open one (as a proposal picks its target), else the first
+ * named. A stop is of every line named (a site stopped is all its lines), each projected at its speed now.
+ */
+function workAnswer(q: AskQuery, work: WorkChange | { share: number }, series: readonly ProcessProgress[], c: AskContext): string {
+  const named = series.filter(
+    (p) =>
+      (q.site.length === 0 || q.site.includes(p.site)) &&
+      (q.process.length === 0 || q.process.includes(p.process)) &&
+      (q.business.length === 0 || q.business.includes(p.businessId)),
+  );
+  const label = (p: ProcessProgress): string => {
+    const b = businessLabel(c.tz.businessNames, p.businessId);
+    return localize(c.lang, { ja: `${p.site} ${p.process}（${b.ja}）`, en: `${p.site} ${p.process} (${b.en})` });
+  };
+  if (named.length === 0) return statusAnswer([...series], c.tz, q.site[0] ?? null, q.process[0] ?? null);
+  if ('stopMinutes' in work) {
+    const scope =
+      [joinNames(c.lang, q.site), joinNames(c.lang, q.process), q.business.map((b) => localize(c.lang, businessLabel(c.tz.businessNames, b))).join('・')]
+        .filter(Boolean)
+        .join(' ') || localize(c.lang, { ja: '全拠点', en: 'every site' });
+    return workWhatIfAnswer(
+      work,
+      named.map((t) => workWhatIf(t, work)),
+      scope,
+      c.tz,
+    );
+  }
+  const target = latestOf(named, null, null) ?? named[0];
+  if (!target) return statusAnswer([...series], c.tz, q.site[0] ?? null, q.process[0] ?? null);
+  const items = 'items' in work ? work.items : Math.round(work.share * (target.completedToday + target.remaining));
+  const basis =
+    'share' in work
+      ? localize(c.lang, {
+          ja: `今日の件数（処理済み${target.completedToday}件＋残り${target.remaining}件）の${Math.round(work.share * 100)}%`,
+          en: `${Math.round(work.share * 100)}% of its items today (${target.completedToday} done + ${target.remaining} left)`,
+        })
+      : undefined;
+  const change = { items };
+  return workWhatIfAnswer(change, [workWhatIf(target, change)], label(target), { ...c.tz, ...(basis ? { basis } : {}) });
+}
+
 /** What one person's pace on a side was worked out from. */
 function paceWords(at: MoveSide, p: PersonPace): Localized {
   return p.measured
@@ -83,6 +137,11 @@ export const whatIfEngine: Engine = async (asked, c) => {
   const leaving = leavingPeople(asked, c);
   if (leaving && 'text' in leaving) return { text: leaving.text, facts: leaving.text };
   const q = leaving?.query ?? asked;
+  const work = workChange(q);
+  if (work) {
+    const text = workAnswer(q, work, series, c);
+    return { text, facts: text, knowhow: [q.site[0] ?? '', q.process[0] ?? ''] };
+  }
   const site = q.site[0] ?? (q.move && 'count' in q.move ? (q.move.to ?? null) : null);
   const process = q.process[0] ?? (q.move && 'count' in q.move ? (q.move.process ?? null) : null);
   const speedTo = q.move && 'speed' in q.move ? q.move.speed : null;

@@ -1,5 +1,6 @@
 import type { AskMove } from '../../api/askQuery.js';
 import { ADD, MOVE_ENOUGH, MOVE_VERB, REMOVE } from './moveWords.js';
+import { workChangeOf } from './workChangeOf.js';
 import type { NameHit, NamedInText } from './queryNames.js';
 
 /**
@@ -69,6 +70,9 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
     /たら|なら|ても|もし|仮に|場合|試算|[えけせてねべめれ]ば(?![あ-ん])|(?:回|出|移|送|貸|動か|まわ|うつ)せる|借りられる|\bif\b|suppose|what|would|\bat \d|\b(?:can|could) (?:we|i|you) (?:move|send|shift|lend|spare|pull|borrow)\b/;
   const supposed = (t: string): boolean => condition.test(t) || MOVE_ENOUGH.test(t);
   if (speed && supposed(folded)) return { speed: Number(speed[1] ?? speed[2]) };
+  // Work added or stopped (「あと500件来たら」「1時間止まったら」): what the line's finish is weighed against, not people moved.
+  const work = workChangeOf(folded);
+  if (work && supposed(folded)) return work;
   // A number right after a verb of moving people is how many («send 3 from Shinagawa», «send just 2 from …»).
   const afterVerb =
     /\b(?:send|move|lend|add|pull|take|borrow|shift|bring)\s+(?:over\s+)?(?:(?:just|only|another|an extra)\s+)?(\d{1,3})\b(?! ?(?:min|minutes?|hours?|items?|%|pm|am|:))/.exec(

@@ -2,7 +2,7 @@ import { ASK_OPS, type AskMove, type AskOp, type AskQuery, type MeasureId } from
 import { foldForCues } from '../foldForCues.js';
 import { asksOf } from './asksWords.js';
 import { excludedFamilyNames, excludedPeople, excludedSites } from './excludedSites.js';
-import { planConditionsOf } from './planConditionsOf.js';
+import { planConditionsOf, volumeFactorOf } from './planConditionsOf.js';
 import { calibrated } from './calibration.js';
 import { MEASURES } from './measures.js';
 import { asksHistory, asksPlanHistory } from './historyWords.js';
@@ -156,7 +156,12 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   if (e.get('rank')! === 0 && /(?:拠点|工程|業務|人|方|オペレーター|おぺれーたー|ほすと|さーびす)(?:は|って)[?？]?$/.test(folded))
     e.set('list', e.get('list')! + 1.5);
   // A number of people or a speed under a condition: a what-if.
-  if (move) e.set('whatif', e.get('whatif')! + ('speed' in move ? 2 : move.to || move.from ? 2 : 1));
+  if (move) e.set('whatif', e.get('whatif')! + (!('count' in move) || move.to || move.from ? 2 : 1));
+  // Work added or stopped under a condition (「1時間止まったら影響ある？」): the what-if's own matter, not a check of the state now.
+  if (move && ('items' in move || 'stopMinutes' in move)) e.set('whatif', e.get('whatif')! + 2);
+  // More work by a share on a line today (「エントリ1にあと1割多く入荷してたら」): a what-if on its items; a day ahead is the plan's.
+  if (!move && named.processes.length > 0 && (volumeFactorOf(folded) ?? 1) > 1 && /たら|なら|\bif\b/.test(folded) && !isAhead(timeOf(folded)))
+    e.set('whatif', e.get('whatif')! + 3);
   // A move named whole (how many, from where, to where: 「札幌に盛岡から3人回せる？」) is weighed as named; a proposal would
   // choose its own people and sites instead of the ones asked about.
   if (move && 'count' in move && move.from && move.to) e.set('whatif', e.get('whatif')! + 2);

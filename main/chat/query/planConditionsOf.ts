@@ -5,6 +5,26 @@ import type { PlanConditions } from '../../api/planTypes.js';
 const ascii = (s: string): string => s.replace(/[０-９％]/g, (c) => (c === '％' ? '%' : String(c.charCodeAt(0) - 0xff10)));
 
 /**
+ * More or less work by a factor: 「2割増えたら」「+20%」「1.5倍」, 20% more (a share needs a word of work with it). Null: none said.
+ * The one reading of it, for a day's plan and for a line's what-if today alike.
+ */
+export function volumeFactorOf(text: string): number | null {
+  const t = ascii(text).toLowerCase();
+  const more = /増|多|アップ|up\b|more|higher|increase|rise|\+/;
+  const less = /減|少な|ダウン|down\b|less|fewer|lower|drop/;
+  const percent = /([+-]?\d{1,3}) ?(?:%|パーセント|percent)/.exec(t);
+  const tenths = /(\d) ?割/.exec(t);
+  const times = /(\d(?:\.\d+)?) ?(?:倍|x\b|times)/.exec(t);
+  const share = percent ? Math.abs(Number(percent[1])) / 100 : tenths ? Number(tenths[1]) / 10 : null;
+  if (times && Number(times[1]) > 0 && Number(times[1]) <= 5) return Number(times[1]);
+  if (share !== null && share > 0 && share < 5 && /物量|件数|入荷|仕事|業務量|予測|volume|work|items|arrivals|forecast/.test(t)) {
+    const down = (percent?.[1]?.startsWith('-') ?? false) || (less.test(t) && !more.test(t));
+    return down ? Math.max(0, 1 - share) : 1 + share;
+  }
+  return null;
+}
+
+/**
  * What a question about a day's plan asks it to assume or respect, from its words and the
  * names the query read: more or less work (「2割増えたら」「+20%」「1.5倍」, 20% more), more
  * people off (「あと3人休んだら」, 3 more people off), no cross-site help (「拠点間の移動なし」,
@@ -14,17 +34,8 @@ const ascii = (s: string): string => s.replace(/[０-９％]/g, (c) => (c === '�
 export function planConditionsOf(question: string, q: AskQuery): PlanConditions | null {
   const t = ascii(question).toLowerCase();
   const c: PlanConditions = {};
-  const more = /増|多|アップ|up\b|more|higher|increase|rise|\+/;
-  const less = /減|少な|ダウン|down\b|less|fewer|lower|drop/;
-  const percent = /([+-]?\d{1,3}) ?(?:%|パーセント|percent)/.exec(t);
-  const tenths = /(\d) ?割/.exec(t);
-  const times = /(\d(?:\.\d+)?) ?(?:倍|x\b|times)/.exec(t);
-  const share = percent ? Math.abs(Number(percent[1])) / 100 : tenths ? Number(tenths[1]) / 10 : null;
-  if (times && Number(times[1]) > 0 && Number(times[1]) <= 5) c.volumeFactor = Number(times[1]);
-  else if (share !== null && share > 0 && share < 5 && /物量|件数|入荷|仕事|業務量|予測|volume|work|items|arrivals|forecast/.test(t)) {
-    const down = (percent?.[1]?.startsWith('-') ?? false) || (less.test(t) && !more.test(t));
-    c.volumeFactor = down ? Math.max(0, 1 - share) : 1 + share;
-  }
+  const volumeFactor = volumeFactorOf(t);
+  if (volumeFactor !== null) c.volumeFactor = volumeFactor;
   const off =
     /(?:あと|さらに|もう|追加で)? ?(\d{1,3}) ?(?:人|名)(?:が|も)? ?(?:休|欠勤|欠け|抜け|いな)|(\d{1,3}) (?:more )?(?:people|persons|operators|staff)(?: are| were| is)? (?:off|absent|on leave|out|missing|sick)/.exec(
       t,

@@ -193,14 +193,20 @@ export function QueryRead({ query }: { query: NonNullable<AskResult['query']> })
   const move = q.move
     ? 'speed' in q.move
       ? t('query.move.speed', { n: formatSpeed(q.move.speed) })
-      : [
-          t('query.move.people', { n: q.move.count }),
-          q.move.from ? t('query.move.from', { site: name(q.move.from) }) : '',
-          q.move.to ? t('query.move.to', { site: name(q.move.to) }) : '',
-          q.move.process ? t('query.move.process', { process: name(q.move.process) }) : '',
-        ]
-          .filter(Boolean)
-          .join(' ')
+      : 'items' in q.move
+        ? t('query.move.items', { n: q.move.items })
+        : 'stopMinutes' in q.move
+          ? q.move.stopMinutes === null
+            ? t('query.move.stopRest')
+            : t('query.move.stop', { n: q.move.stopMinutes })
+          : [
+              t('query.move.people', { n: q.move.count }),
+              q.move.from ? t('query.move.from', { site: name(q.move.from) }) : '',
+              q.move.to ? t('query.move.to', { site: name(q.move.to) }) : '',
+              q.move.process ? t('query.move.process', { process: name(q.move.process) }) : '',
+            ]
+              .filter(Boolean)
+              .join(' ')
     : null;
   const op = opText(q, t);
   return (
