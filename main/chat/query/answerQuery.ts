@@ -112,6 +112,10 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   }
   if (q.op === 'status') return statusAnswer(q, c);
   if (q.op === 'outside' && measure) return { text: L(T.statistic, S(measure.label)), table: { columns: [], rows: [] } };
+  // Items done over days (「今週の処理件数」 "this week so far"): each working day's count starts afresh, so the period's
+  // figure is the sum of its days, never the count of its last day (a snapshot's «as of»).
+  const summed = doneOverDays(q, c);
+  if (summed) return summed;
   // A store-backed measure computes itself (measureSql.ts): one SQL per operation and dimension, or a decline in words.
   const stored = storeMeasureAnswer(q, c);
   if (stored) return stored;
@@ -311,4 +315,26 @@ function statusAnswer(q: AskQuery, c: QueryContext): QueryAnswer {
     );
   lines.push(L(T.statusIncidents, incidents), L(T.statusAlerts, open));
   return { text: lines.join('\n'), table: { columns: ['status', 'series'], rows: ['late', 'at_risk', 'on_track', 'done', 'stalled'].map((s) => [s, n(s)]) } };
+}
+
+/**
+ * Items done over a span of several days, as one figure (a value or the yes of a check): the day-by-day trend's figures
+ * (each day's items done, from its own snapshots) summed, with the days listed. Null for anything else.
+ */
+function doneOverDays(q: AskQuery, c: QueryContext): QueryAnswer | null {
+  if (q.measure !== 'done' || (q.op !== 'value' && q.op !== 'check') || q.by !== null || q.time === null) return null;
+  const w = queryWindow(q.time, c);
+  if (w.ahead || w.from >= c.dayStart) return null;
+  const days = trendAnswer({ ...q, op: 'trend', by: 'day' }, c);
+  const rows = days.table.rows.filter((r): r is [string, number] => typeof r[1] === 'number');
+  if (rows.length === 0) return null;
+  const total = rows.reduce((s, r) => s + r[1], 0);
+  const what = [q.site.join('・'), q.process.join('・'), q.business.join('・')].filter(Boolean).join(' ');
+  const text = localize(c.lang, T.doneOverDays)(
+    what,
+    localize(c.lang, w.label),
+    total,
+    rows.map(([day, n]) => [day, n] as const),
+  );
+  return { text, table: { columns: ['time', 'done'], rows: [...rows, ['total', total]] } };
 }

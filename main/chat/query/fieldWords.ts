@@ -22,8 +22,9 @@ export function rankOf(op: AskOp, folded: string, measure: MeasureId | null): As
   const bottom =
     (worst && !(measure !== null && MORE_IS_WORSE.has(measure))) ||
     /slowest|\bslow\b|lowest|least|fewest|bottom|下位|最下位|遅い|おそい|少な|低い/.test(folded);
-  // "Most late" is the bottom of slack; "most errors" the top of error lines.
-  const order = measure === 'slack' ? (/遅れ|late|behind/.test(folded) ? 'bottom' : bottom ? 'bottom' : 'top') : bottom ? 'bottom' : 'top';
+  // "Most late" and the most urgent («いちばん急ぎ», "most urgent", "tightest") are the bottom of slack; "most errors" the top of error lines.
+  const urgent = /遅れ|late|behind|急ぎ|急ぐ|急を要|いそぎ|切迫|urgent|pressing|tightest|critical/;
+  const order = measure === 'slack' ? (urgent.test(folded) || bottom ? 'bottom' : 'top') : bottom ? 'bottom' : 'top';
   // "Who…" asks for people: a few of them when no number is given, one when a superlative says so (「一番速い人は誰」).
   const one = /一番|いちばん|最も|もっとも|[a-z]est\b|the most/.test(folded);
   return { order, n: n ? Number(n[1] ?? n[2] ?? n[3]) : /\bwho|誰|だれ/.test(folded) && !one ? 3 : 1 };

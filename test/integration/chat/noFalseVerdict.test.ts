@@ -37,6 +37,41 @@ describe('no verdict the facts contradict', () => {
     expect((await ask('札幌は監査までに間に合う？')).answer).toMatch(/^※ 質問の「監査」を読み取れず.*\n札幌: 8系列中1系列が遅れ/);
   });
 
+  it('the most urgent work is the least slack: the business with the late line, not the one with the most time to spare', async () => {
+    // The one series whose newest snapshot's items cannot be done by its deadline at its pace: 札幌 エントリ1 SS (120 left at 16:00).
+    const late = db
+      .prepare(`SELECT location_name AS site, business_id AS b, total_waiting AS left FROM progress_snapshots WHERE snapshot_time = ? AND total_waiting > 0`)
+      .all(NOW) as { site: string; b: string; left: number }[];
+    expect(late).toContainEqual({ site: '札幌', b: '523201', left: 120 });
+    const r = await ask('今いちばん急ぎの案件はどれ？');
+    expect(r.query!.read).toMatchObject({ op: 'rank', measure: 'slack', rank: { order: 'bottom', n: 1 } });
+    expect(r.answer).toContain('\n1. SS: ');
+    expect(r.answer).toContain('札幌 エントリ1 SS: 4分');
+  });
+
+  it("items done over several days are each day's items done summed, never the last day's count as the period's", async () => {
+    // Each series' newest snapshot of each day from Monday 10/20 to now: its items done that day; summed over series and days.
+    const MON = TODAY0 - 3 * DAY;
+    const days = db
+      .prepare(
+        `SELECT d, SUM(done) AS n FROM (
+           SELECT CAST((s.snapshot_time - ?) / ? AS INTEGER) AS d, s.entry_count AS done
+           FROM progress_snapshots s JOIN (
+             SELECT location_name, process_name, business_id, CAST((snapshot_time - ?) / ? AS INTEGER) AS d, MAX(snapshot_time) AS t
+             FROM progress_snapshots WHERE snapshot_time >= ? AND snapshot_time <= ? GROUP BY 1, 2, 3, 4) l
+           ON l.location_name = s.location_name AND l.process_name = s.process_name AND l.business_id = s.business_id AND l.t = s.snapshot_time)
+         GROUP BY d ORDER BY d`,
+      )
+      .all(MON, DAY, MON, DAY, MON, NOW) as { d: number; n: number }[];
+    expect(days.map((x) => x.d)).toEqual([0, 1, 2, 3]);
+    const total = days.reduce((s, x) => s + x.n, 0);
+    const r = await ask('how many items have we processed this week so far?');
+    expect(r.query!.read).toMatchObject({ op: 'value', measure: 'done', time: 'this_week' });
+    expect(r.answer.startsWith(`Items done (this week (10/20–10/23)): ${total.toLocaleString('en-US')} items in all`)).toBe(true);
+    for (const [k, x] of days.entries()) expect(r.answer).toContain(`- 10/${20 + k}: ${x.n.toLocaleString('en-US')} items`);
+    expect(r.answer).not.toContain('as of 15:40');
+  });
+
   it('lateness on an earlier day is the record of deadlines missed that day, not the state now; a speed of an earlier day is declined', async () => {
     // Each series' deadline on 10/21, and the newest snapshot at or before it that day: work left there is a miss.
     const [from, to] = [TODAY0 - 2 * DAY, TODAY0 - DAY];
