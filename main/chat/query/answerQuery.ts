@@ -1,4 +1,5 @@
 import type { AskQuery, MeasureId } from '../../api/askQuery.js';
+import { rankedWithTies } from './rankedWithTies.js';
 import type { QueryTable } from '../../api/assistantTypes.js';
 import { localize, type Localized } from '../../api/localized.js';
 import { withUnit } from '../../api/englishCount.js';
@@ -233,7 +234,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     return {
       text: [
         L(T.rankLead, order, n, label, when || S(window.label)) + finishedLeftOut(rows, c.lang),
-        ...sorted.slice(0, n).map((r, i) => `${i + 1}. ${r.key}: ${r.shown}`),
+        ...rankedWithTies(sorted, n).map(({ place, row: r }) => `${place}. ${r.key}: ${r.shown}`),
       ].join('\n'),
       table,
     };

@@ -19,6 +19,7 @@ export function asksOf(question: string, about: { forecast: boolean; rules: bool
   if (COUNT.test(t)) out.push('count');
   if (WHO.test(t)) out.push('names');
   if (about.forecast && ACCURACY.test(t)) out.push('accuracy');
-  if (about.rules && PERMISSION.test(t)) out.push('permission');
+  // Who may do something («who at Sapporo can do it?», 「誰ができる？」) asks for people and the rule, not a yes or a no.
+  if (about.rules && PERMISSION.test(t) && !WHO.test(t)) out.push('permission');
   return out;
 }

@@ -1,4 +1,5 @@
 import type { AskOp, AskQuery, MeasureId } from '../../api/askQuery.js';
+import { rankedWithTies } from './rankedWithTies.js';
 import { localize, type Localized } from '../../api/localized.js';
 import { addZonedDays, formatHm, localDate, startOfZonedDay } from '../../config/zonedTime.js';
 import { withUnit } from '../../api/englishCount.js';
@@ -202,7 +203,7 @@ class Writer {
       return {
         text: [
           L(T.rankLead, order, n, this.label, when),
-          ...sorted.slice(0, n).map((x, i) => `${i + 1}. ${x.key}: ${this.shown(x.value)}${ofLimit(x.value)}`),
+          ...rankedWithTies(sorted, n).map(({ place, row: x }) => `${place}. ${x.key}: ${this.shown(x.value)}${ofLimit(x.value)}`),
         ].join('\n'),
         table,
       };

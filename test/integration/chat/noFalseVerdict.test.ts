@@ -37,6 +37,15 @@ describe('no verdict the facts contradict', () => {
     expect((await ask('札幌は監査までに間に合う？')).answer).toMatch(/^※ 質問の「監査」を読み取れず.*\n札幌: 8系列中1系列が遅れ/);
   });
 
+  it('who may do something is asked with the rule, never answered yes or no', async () => {
+    const r = await ask('remind me of the rule for verification final checks, and who at sapporo can do it?');
+    expect(r.query!.read.asks).not.toContain('permission');
+    expect(r.answer).not.toMatch(/^(?:Yes|No)\b/);
+    expect(r.answer).toContain('skill level 4 or above');
+    // The same rule asked as a permission keeps its verdict.
+    expect((await ask('Can a helper from another site do the final check in Verification?')).answer).toMatch(/^No\. /);
+  });
+
   it('the most urgent work is the least slack: the business with the late line, not the one with the most time to spare', async () => {
     // The one series whose newest snapshot's items cannot be done by its deadline at its pace: 札幌 エントリ1 SS (120 left at 16:00).
     const late = db
