@@ -35,9 +35,17 @@ const NOT_PAST =
 /** What was decided or done before, asked (「前回札幌が遅れたときはどうした？」 "what did we decide last time Sapporo was late?"). */
 const DECIDED = /\bwhat did (?:we|i|you) (?:decide|do|approve)\b|(?:どう|何を|なにを)(?:した|決めた|判断した|しました|承認した)[?？]?$/;
 
+/**
+ * Whether moves were made at all (「先月、拠点間で誰か移動させた？」 "have we moved anyone between sites in the last month?"):
+ * the decisions on record, not the floor's state then.
+ */
+const MOVES_MADE =
+  /\b(?:have|did|had) (?:we|you|i|they) (?:ever )?(?:move|moved|send|sent|lend|lent|loan|loaned|shift|shifted|transfer|transferred|borrow|borrowed) (?:anyone|anybody|someone|somebody|people|staff|any(?: \w+)?)\b|(?:誰か|だれか|人を)?(?:応援|移動)(?:を|は|って)?(?:出した|させた|した|あった)(?:こと)?(?:ある|あった)?[?？]?$/;
+
 /** Whether the folded request asks what came of a move, a decision or a plan already taken, or what was decided then. */
 export function asksHistory(folded: string): boolean {
   if (NOT_PAST.test(folded)) return false;
+  if (MOVES_MADE.test(folded)) return true;
   if (DECIDED.test(folded) && PAST.test(folded)) return true;
   if (!ACT.test(folded)) return false;
   return OUTCOME_PAST.test(folded) || OUTCOME_NOW.test(folded) || (OUTCOME_NOUN.test(folded) && PAST.test(folded));

@@ -37,6 +37,16 @@ describe('no verdict the facts contradict', () => {
     expect((await ask('札幌は監査までに間に合う？')).answer).toMatch(/^※ 質問の「監査」を読み取れず.*\n札幌: 8系列中1系列が遅れ/);
   });
 
+  it('whether anyone was moved in a month gone is the record of moves approved, not the deadlines missed then', async () => {
+    const approved = (db.prepare(`SELECT COUNT(*) AS n FROM proposals WHERE status IN ('approved', 'modified')`).get() as { n: number }).n;
+    expect(approved).toBe(0);
+    const r = await ask('have we moved anyone between sites in the last month?');
+    expect(r.query!.read).toMatchObject({ op: 'history', time: 'last_month' });
+    expect(r.answer.startsWith('Genba has no record of a move being approved')).toBe(true);
+    expect(r.answer).toContain('September 2025');
+    expect(r.answer).not.toMatch(/Missed deadlines/);
+  });
+
   it('who may do something is asked with the rule, never answered yes or no', async () => {
     const r = await ask('remind me of the rule for verification final checks, and who at sapporo can do it?');
     expect(r.query!.read.asks).not.toContain('permission');
