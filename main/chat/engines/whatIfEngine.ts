@@ -98,8 +98,7 @@ function workAnswer(q: AskQuery, work: WorkChange | { share: number }, series: r
       c.tz,
     );
   }
-  const target = latestOf(named, null, null) ?? named[0];
-  if (!target) return statusAnswer([...series], c.tz, q.site[0] ?? null, q.process[0] ?? null);
+  const target = latestOf(named, null, null) ?? named[0]!;
   const items = 'items' in work ? work.items : Math.round(work.share * (target.completedToday + target.remaining));
   const basis =
     'share' in work
