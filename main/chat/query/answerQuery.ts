@@ -330,12 +330,15 @@ function doneOverDays(q: AskQuery, c: QueryContext): QueryAnswer | null {
   const rows = days.table.rows.filter((r): r is [string, number] => typeof r[1] === 'number');
   if (rows.length === 0) return null;
   const total = rows.reduce((s, r) => s + r[1], 0);
-  const what = [q.site.join('・'), q.process.join('・'), q.business.join('・')].filter(Boolean).join(' ');
+  const names = q.business.length > 0 ? c.overview().businessNames : {};
+  const what = [q.site.join('・'), q.process.join('・'), q.business.map((b) => names[b] ?? b).join('・')].filter(Boolean).join(' ');
+  // Today's line is today so far: said with its time.
+  const today = w.to > c.dayStart ? localize(c.lang, T.asOf)(formatHm(c.now, c.timeZone)) : null;
   const text = localize(c.lang, T.doneOverDays)(
     what,
     localize(c.lang, w.label),
     total,
-    rows.map(([day, n]) => [day, n] as const),
+    rows.map(([day, n], i) => [today && i === rows.length - 1 ? localize(c.lang, { ja: `${day}（${today}）`, en: `${day} (${today})` }) : day, n] as const),
   );
   return { text, table: { columns: ['time', 'done'], rows: [...rows, ['total', total]] } };
 }
