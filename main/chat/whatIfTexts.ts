@@ -9,6 +9,12 @@ import type { NamedTz } from './textTz.js';
 
 type Projection = WhatIfOutcome['before'];
 
+/** A line of work as the what-ifs name it: 「札幌 エントリ1（SS）」, "札幌 エントリ1 (SS)". */
+export function lineName(p: { site: string; process: string; businessId: string }, o: NamedTz): string {
+  const business = businessLabel(o.businessNames, p.businessId);
+  return localize(o.lang, { ja: `${p.site} ${p.process}（${business.ja}）`, en: `${p.site} ${p.process} (${business.en})` });
+}
+
 /** A manager's what-if answered on the proposal's model: the change, the target's finish before and after, who moves, what the giving sites lose. */
 export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: NamedTz): string {
   const hm = (t: number | null): string => (t === null ? '—' : formatHm(t, o.timeZone));
@@ -19,8 +25,7 @@ export function whatIfAnswer(w: WhatIfOutcome, minSkill: number, o: NamedTz): st
       ja: `完了見込み ${hm(a.finish)} → ${hm(b.finish)}（納期${hm(deadline)}、${lateness(a.minutesLate)} → ${lateness(b.minutesLate)}）、毎分${sp(a.perMinute ?? 0)} → ${sp(b.perMinute ?? 0)}件`,
       en: `finish ${hm(a.finish)} → ${hm(b.finish)} (deadline ${hm(deadline)}, ${lateness(a.minutesLate)} → ${lateness(b.minutesLate)}), ${sp(a.perMinute ?? 0)} → ${sp(b.perMinute ?? 0)}/min`,
     });
-  const business = businessLabel(o.businessNames, t.businessId);
-  const where = localize(o.lang, { ja: `${t.site} ${t.process}（${business.ja}）`, en: `${t.site} ${t.process} (${business.en})` });
+  const where = lineName(t, o);
   const c = w.change;
   if ('speedPerMinute' in c) {
     return [
@@ -112,10 +117,7 @@ export function workWhatIfAnswer(change: WorkChange, outcomes: readonly WorkWhat
     });
   const lines = open.map((w) => {
     const t = w.target;
-    const where = localize(o.lang, {
-      ja: `${t.site} ${t.process}（${businessLabel(o.businessNames, t.businessId).ja}）`,
-      en: `${t.site} ${t.process} (${businessLabel(o.businessNames, t.businessId).en})`,
-    });
+    const where = lineName(t, o);
     const left = 'items' in change ? `${t.remaining} → ${w.remaining}` : `${w.remaining}`;
     const speed = sp(Math.max(0, t.speedPerMinute ?? 0));
     const projection =

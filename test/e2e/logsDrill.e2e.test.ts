@@ -6,7 +6,7 @@ import { CLICKHOUSE_PASSWORD as SECRET_NAME, memorySecretStore } from '../../mai
 import { generateSql } from '../bench/clickhouseScale.js';
 import { openAppInChromium, DEMO_NOW, type AppInChromium } from '../helpers/appInChromium.js';
 import { CLICKHOUSE_PASSWORD, logsConfig, startClickHouse, type ClickHouse } from '../helpers/clickhouse.js';
-import { TEST_RESULTS } from '../helpers/genbaPage.js';
+import { SCREEN_SIZES, TEST_RESULTS } from '../helpers/genbaPage.js';
 
 const NOW = parseIsoInstant(DEMO_NOW);
 /** Two animation frames of the page (a script: this file is not compiled with the DOM's types): laid out and painted. */
@@ -46,11 +46,7 @@ describe('a template drilled into ClickHouse from the Logs view, in Chromium', (
     const { page } = env.ui;
     /** The drill-down at the three sizes, each laid out again before it is taken (a resized page scrolled at once drew half its height). */
     const shoot = async (lang: string): Promise<void> => {
-      for (const [width, height] of [
-        [1024, 640],
-        [1280, 720],
-        [1920, 1080],
-      ] as const) {
+      for (const [width, height] of SCREEN_SIZES) {
         await page.setViewportSize({ width, height });
         await page.evaluate(TWO_FRAMES);
         await page.getByTestId('log-drill-shapes').scrollIntoViewIfNeeded();

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { AskResult } from '../../main/api/assistantTypes.js';
@@ -41,5 +42,27 @@ export async function openDemoAssistant(now: number): Promise<DemoAssistant> {
       await app.stop();
       dir.remove();
     },
+  };
+}
+
+/**
+ * The same for a whole describe block: opened before its tests, closed after them. The fields are read when tests run.
+ */
+export function useDemoAssistant(now: number): {
+  readonly db: Database.Database;
+  ask: (question: string, conversationId?: string | null) => Promise<AskResult>;
+} {
+  let demo: DemoAssistant | null = null;
+  beforeAll(async () => {
+    demo = await openDemoAssistant(now);
+  }, 300_000);
+  afterAll(async () => {
+    await demo?.close();
+  });
+  return {
+    get db() {
+      return demo!.db;
+    },
+    ask: (question, conversationId = null) => demo!.ask(question, conversationId),
   };
 }

@@ -10,6 +10,12 @@ import { rendererResponse } from '../../electron/rendererFiles.js';
 
 export const RENDERER_INDEX = resolve('out/renderer/index.html');
 export const TEST_RESULTS = resolve('test-results');
+/** The window sizes a view is looked at in: the smallest laptop, the common one, a desktop. */
+export const SCREEN_SIZES = [
+  [1024, 640],
+  [1280, 720],
+  [1920, 1080],
+] as const;
 
 /** Debian's Chromium (installed by .ci/run); CHROMIUM_PATH points elsewhere. */
 export function chromiumPath(): string {

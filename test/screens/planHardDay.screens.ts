@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { useAppInChromium } from '../helpers/appInChromium.js';
-import { TEST_RESULTS } from '../helpers/genbaPage.js';
+import { SCREEN_SIZES, TEST_RESULTS } from '../helpers/genbaPage.js';
 
 /**
  * Screenshots of the Plan view on a hard day (the demo's Monday 10/27, planned at 10/23 15:40: the whole-day step runs,
@@ -26,11 +26,7 @@ describe(`Plan view of ${DAY}`, () => {
       await page.locator('.plan-dates button', { hasText: md }).first().click();
       await page.getByTestId('plan-summary').waitFor({ timeout: 120_000 });
       await page.getByTestId('plan-site').first().locator('canvas').first().waitFor();
-      for (const [width, height] of [
-        [1024, 640],
-        [1280, 720],
-        [1920, 1080],
-      ] as const) {
+      for (const [width, height] of SCREEN_SIZES) {
         await page.setViewportSize({ width, height });
         await page.screenshot({ path: join(TEST_RESULTS, `screens-plan-${DAY}-${width}-${lang}.png`) });
       }

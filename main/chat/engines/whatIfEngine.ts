@@ -7,7 +7,7 @@ import { statusAnswer } from '../answerTexts.js';
 import { staffMoveOf } from '../moveRequest.js';
 import { personPace, type PersonPace } from '../personPace.js';
 import type { MoveSide } from '../../placement/moveImpact.js';
-import { whatIfAnswer, workWhatIfAnswer } from '../whatIfTexts.js';
+import { lineName, whatIfAnswer, workWhatIfAnswer } from '../whatIfTexts.js';
 import { workWhatIf, type WorkChange } from '../../placement/workWhatIf.js';
 import { businessLabel } from '../../api/businessLabel.js';
 import type { AskContext, Engine } from './askContext.js';
@@ -81,10 +81,6 @@ function workAnswer(q: AskQuery, work: WorkChange | { share: number }, series: r
       (q.process.length === 0 || q.process.includes(p.process)) &&
       (q.business.length === 0 || q.business.includes(p.businessId)),
   );
-  const label = (p: ProcessProgress): string => {
-    const b = businessLabel(c.tz.businessNames, p.businessId);
-    return localize(c.lang, { ja: `${p.site} ${p.process}（${b.ja}）`, en: `${p.site} ${p.process} (${b.en})` });
-  };
   if (named.length === 0) return statusAnswer([...series], c.tz, q.site[0] ?? null, q.process[0] ?? null);
   if ('stopMinutes' in work) {
     const scope =
@@ -108,7 +104,7 @@ function workAnswer(q: AskQuery, work: WorkChange | { share: number }, series: r
         })
       : undefined;
   const change = { items };
-  return workWhatIfAnswer(change, [workWhatIf(target, change)], label(target), { ...c.tz, ...(basis ? { basis } : {}) });
+  return workWhatIfAnswer(change, [workWhatIf(target, change)], lineName(target, c.tz), { ...c.tz, ...(basis ? { basis } : {}) });
 }
 
 /** What one person's pace on a side was worked out from. */

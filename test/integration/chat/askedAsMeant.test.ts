@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoAssistant, type DemoAssistant } from '../../helpers/demoAssistant.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoAssistant } from '../../helpers/demoAssistant.js';
 
 const ANCHOR = '2025-10-23T15:40+09:00';
 const NOW = Date.parse(ANCHOR);
@@ -16,17 +15,8 @@ const TODAY0 = Date.parse('2025-10-23T00:00+09:00');
  * SELECTs of the same store, worked out here.
  */
 describe('asked as meant', () => {
-  let demo: DemoAssistant;
-  let db: Database.Database;
+  const demo = useDemoAssistant(NOW);
   const ask = (question: string, conversationId: string | null = null) => demo.ask(question, conversationId);
-
-  beforeAll(async () => {
-    demo = await openDemoAssistant(NOW);
-    db = demo.db;
-  }, 300_000);
-  afterAll(async () => {
-    await demo?.close();
-  });
 
   it('a yes/no that names trouble ("any lines at risk?") is yes when there is some; "will it make it?" the opposite', async () => {
     const risk = await ask("Any lines at risk of missing today's deadlines?");
@@ -40,7 +30,7 @@ describe('asked as meant', () => {
 
   it('a deadline missed is counted from the snapshots at each passed deadline; last week is the calendar week before this one', async () => {
     // Each series' deadline on a day, and the newest snapshot at or before it that day: work left there is a miss.
-    const rows = db
+    const rows = demo.db
       .prepare(
         `SELECT location_name AS site, business_id AS b, process_name AS p, snapshot_time AS t, expected_completion_time AS d, total_waiting AS left
          FROM progress_snapshots WHERE expected_completion_time IS NOT NULL`,
@@ -78,7 +68,7 @@ describe('asked as meant', () => {
     // Where the correction queue is: each site, the largest first, each equal to its newest snapshots' sum.
     const where = await ask('補正待ちはどこに何件たまってる？');
     expect(where.query!.read).toMatchObject({ measure: 'correction_waiting', by: 'site' });
-    const bySite = db
+    const bySite = demo.db
       .prepare(
         `SELECT s.location_name AS site, SUM(s.correction_waiting) AS n FROM progress_snapshots s
          WHERE s.snapshot_time = (SELECT MAX(x.snapshot_time) FROM progress_snapshots x WHERE x.location_name = s.location_name
@@ -92,7 +82,7 @@ describe('asked as meant', () => {
 
   it('a total of everything comes with its parts, and a count of alerts with the open alerts, critical first', async () => {
     const errors = await ask('How many errors today?');
-    const parts = db
+    const parts = demo.db
       .prepare(
         `SELECT service, SUM(lines) AS n FROM app_logs WHERE level IN ('ERROR', 'FATAL', 'CRITICAL') AND ts >= ? AND ts < ?
          GROUP BY service ORDER BY n DESC`,
@@ -102,7 +92,7 @@ describe('asked as meant', () => {
     expect(errors.answer).toContain(`everything: ${parts.reduce((s, p) => s + p.n, 0).toLocaleString('en-US')} lines`);
     expect(errors.answer).toContain(`of which: ${parts.map((p) => `${p.service} ${p.n.toLocaleString('en-US')}`).join(', ')}`);
     const alerts = await ask('今アラート何件出てる？');
-    const open = db.prepare(`SELECT severity FROM alerts WHERE status = 'open'`).all() as { severity: string }[];
+    const open = demo.db.prepare(`SELECT severity FROM alerts WHERE status = 'open'`).all() as { severity: string }[];
     expect(alerts.answer).toContain(`未対応のアラートは${open.length}件です`);
     const listed = alerts.answer.split('\n').filter((l) => /^- (?:重大|注意):/.test(l));
     expect(listed.length).toBe(Math.min(5, open.length));
@@ -111,7 +101,7 @@ describe('asked as meant', () => {
 
   it('one named person is their day in the attendance records, not "0 people"', async () => {
     // Someone absent today with one record of the day (no choice between rows to make).
-    const person = db
+    const person = demo.db
       .prepare(
         `SELECT o.operator_name AS name, o.location_name AS site FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
          WHERE a.attendance_date = '2025-10-23' AND o.is_valid = 1 GROUP BY a.operator_id
@@ -127,7 +117,7 @@ describe('asked as meant', () => {
   it('years of experience filter the people counted, like a skill level, and a follow-up narrows by them', async () => {
     const people = (site: string, process: string, level: number, months: number): string[] =>
       (
-        db
+        demo.db
           .prepare(
             `SELECT DISTINCT o.operator_name AS name FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
              WHERE o.is_valid = 1 AND o.location_name = ? AND c.process_name = ? AND c.skill_level >= ? AND c.experience_months >= ?`,
@@ -151,7 +141,7 @@ describe('asked as meant', () => {
 
   it('people asked about are named: who came in late today, and whose overtime is nearest the monthly limit (the top, then how many more)', async () => {
     const late = (
-      db
+      demo.db
         .prepare(
           `SELECT o.operator_name AS name FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
            WHERE a.attendance_date = '2025-10-23' AND a.attendance_status = 'late' AND o.is_valid = 1`,
@@ -161,7 +151,7 @@ describe('asked as meant', () => {
     expect(late.length).toBeGreaterThan(0);
     const lateAnswer = (await ask('今日遅刻した人いる？')).answer;
     for (const name of late) expect(lateAnswer).toMatch(new RegExp(`遅刻: .*${name}`));
-    const minutes = db
+    const minutes = demo.db
       .prepare(
         `SELECT o.operator_name AS name, SUM((a.actual_end - a.planned_end) / 60000.0) AS m FROM attendance_records a
          JOIN operators o ON o.operator_id = a.operator_id
@@ -191,7 +181,7 @@ describe('asked as meant', () => {
 
   it('a host named filters the logs: its error lines, and its own incidents only', async () => {
     const n = (
-      db
+      demo.db
         .prepare(`SELECT SUM(lines) AS n FROM app_logs WHERE host = 'dbp-01' AND level IN ('ERROR', 'FATAL', 'CRITICAL') AND ts >= ? AND ts < ?`)
         .get(TODAY0 - DAY, TODAY0) as { n: number }
     ).n;

@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoAssistant, type DemoAssistant } from '../../helpers/demoAssistant.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoAssistant } from '../../helpers/demoAssistant.js';
 
 const NOW = Date.parse('2025-10-23T15:40+09:00');
 const DAY = 86_400_000;
@@ -14,17 +13,8 @@ const TODAY0 = Date.parse('2025-10-23T00:00+09:00');
  * Figures are checked against plain SELECTs of the same store.
  */
 describe('no verdict the facts contradict', () => {
-  let demo: DemoAssistant;
-  let db: Database.Database;
+  const demo = useDemoAssistant(NOW);
   const ask = (question: string, conversationId: string | null = null) => demo.ask(question, conversationId);
-
-  beforeAll(async () => {
-    demo = await openDemoAssistant(NOW);
-    db = demo.db;
-  }, 300_000);
-  afterAll(async () => {
-    await demo?.close();
-  });
 
   it('a check whose reading leaves a word unread says the word and gives no yes or no', async () => {
     const r = await ask('Will Sapporo make it in time for the quarterly audit?');
@@ -38,7 +28,7 @@ describe('no verdict the facts contradict', () => {
   });
 
   it('whether anyone was moved in a month gone is the record of moves approved, not the deadlines missed then', async () => {
-    const approved = (db.prepare(`SELECT COUNT(*) AS n FROM proposals WHERE status IN ('approved', 'modified')`).get() as { n: number }).n;
+    const approved = (demo.db.prepare(`SELECT COUNT(*) AS n FROM proposals WHERE status IN ('approved', 'modified')`).get() as { n: number }).n;
     expect(approved).toBe(0);
     const r = await ask('have we moved anyone between sites in the last month?');
     expect(r.query!.read).toMatchObject({ op: 'history', time: 'last_month' });
@@ -58,7 +48,7 @@ describe('no verdict the facts contradict', () => {
 
   it('the most urgent work is the least slack: the business with the late line, not the one with the most time to spare', async () => {
     // The one series whose newest snapshot's items cannot be done by its deadline at its pace: 札幌 エントリ1 SS (120 left at 16:00).
-    const late = db
+    const late = demo.db
       .prepare(`SELECT location_name AS site, business_id AS b, total_waiting AS left FROM progress_snapshots WHERE snapshot_time = ? AND total_waiting > 0`)
       .all(NOW) as { site: string; b: string; left: number }[];
     expect(late).toContainEqual({ site: '札幌', b: '523201', left: 120 });
@@ -71,7 +61,7 @@ describe('no verdict the facts contradict', () => {
   it("items done over several days are each day's items done summed, never the last day's count as the period's", async () => {
     // Each series' newest snapshot of each day from Monday 10/20 to now: its items done that day; summed over series and days.
     const MON = TODAY0 - 3 * DAY;
-    const days = db
+    const days = demo.db
       .prepare(
         `SELECT d, SUM(done) AS n FROM (
            SELECT CAST((s.snapshot_time - ?) / ? AS INTEGER) AS d, s.entry_count AS done
@@ -95,7 +85,7 @@ describe('no verdict the facts contradict', () => {
   it('lateness on an earlier day is the record of deadlines missed that day, not the state now; a speed of an earlier day is declined', async () => {
     // Each series' deadline on 10/21, and the newest snapshot at or before it that day: work left there is a miss.
     const [from, to] = [TODAY0 - 2 * DAY, TODAY0 - DAY];
-    const rows = db
+    const rows = demo.db
       .prepare(
         `SELECT location_name || business_id || process_name AS k, snapshot_time AS t, expected_completion_time AS d, total_waiting AS left
          FROM progress_snapshots WHERE expected_completion_time >= ? AND expected_completion_time < ? AND snapshot_time <= expected_completion_time
@@ -118,7 +108,7 @@ describe('no verdict the facts contradict', () => {
   });
 
   it('a host with no incident but warnings all day is not all clear: its warning lines are said, counted as SQL counts them', async () => {
-    const warned = db
+    const warned = demo.db
       .prepare(`SELECT SUM(lines) AS n, MAX(ts) AS last FROM app_logs WHERE host = 'export-01' AND level IN ('WARN', 'ERROR') AND ts >= ? AND ts < ?`)
       .get(TODAY0, NOW) as { n: number; last: number };
     expect(warned.n).toBeGreaterThan(0);
@@ -184,7 +174,7 @@ describe('no verdict the facts contradict', () => {
   });
 
   it('the time named as the base of a comparison is the base: today against last Thursday, from the arrivals table', async () => {
-    const sum = (date: string): number => (db.prepare('SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = ?').get(date) as { n: number }).n;
+    const sum = (date: string): number => (demo.db.prepare('SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = ?').get(date) as { n: number }).n;
     const r = await ask('先週の木曜と比べて今日の入荷はどう？');
     expect(r.query!.read).toMatchObject({ op: 'change', measure: 'arrivals', against: 'last_week', time: 'today' });
     expect(r.answer).toContain(`今 ${sum('2025-10-23').toLocaleString('en-US')} 件`);
@@ -194,7 +184,7 @@ describe('no verdict the facts contradict', () => {
   it('"is it done?" is whether work is left, each thing named with its own state; today\'s overtime is not "none" before its end times are in', async () => {
     const left = (site: string): number =>
       (
-        db
+        demo.db
           .prepare(
             `SELECT SUM(total_waiting) AS n FROM progress_snapshots s WHERE location_name = ? AND snapshot_time = (SELECT MAX(x.snapshot_time)
                FROM progress_snapshots x WHERE x.location_name = s.location_name AND x.business_id = s.business_id AND x.process_name = s.process_name AND x.snapshot_time <= ?)`,
@@ -208,7 +198,7 @@ describe('no verdict the facts contradict', () => {
     expect(both.answer).toContain(`札幌はまだ終わっていません（残件${left('札幌')}件）`);
     // 「やばい？」 names trouble: yes, there is some.
     expect((await ask('やばい？')).answer).toMatch(/^はい。 全体: 52系列中1系列が遅れ/);
-    const ends = db.prepare("SELECT COUNT(*) AS n FROM attendance_records WHERE attendance_date = '2025-10-23' AND actual_end IS NOT NULL").get() as {
+    const ends = demo.db.prepare("SELECT COUNT(*) AS n FROM attendance_records WHERE attendance_date = '2025-10-23' AND actual_end IS NOT NULL").get() as {
       n: number;
     };
     expect(ends.n).toBe(0);
@@ -226,7 +216,7 @@ describe('no verdict the facts contradict', () => {
     expect(notMorioka.proposal).not.toBeNull();
     expect(notMorioka.proposal!.operators.map((o) => o.from)).not.toContain('盛岡');
     const arrived = (date: string): number =>
-      (db.prepare("SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = ? AND location_name = '大阪'").get(date) as { n: number }).n;
+      (demo.db.prepare("SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = ? AND location_name = '大阪'").get(date) as { n: number }).n;
     const first = await ask('大阪の昨日の入荷は？');
     const before = await ask('その前の日は？', first.conversationId ?? null);
     expect(before.query!.read).toMatchObject({ measure: 'arrivals', site: ['大阪'], time: 'ago_2d' });
@@ -258,13 +248,13 @@ describe('no verdict the facts contradict', () => {
 
   it("a day gone is answered from its records, never today's state; items done over hours of today is the count between them", async () => {
     const why = await ask('10月14日、なんであんなに遅れたの？');
-    const arrived = (db.prepare("SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = '2025-10-14'").get() as { n: number }).n;
+    const arrived = (demo.db.prepare("SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = '2025-10-14'").get() as { n: number }).n;
     expect(why.answer.split('\n')[0]).toMatch(/^10月14日（10\/14）について記録にあること/);
     expect(why.answer).toContain(`10/14 ${arrived.toLocaleString('en-US')} 件`);
     expect(why.answer).not.toMatch(/15:40|ocr-sapporo-01/);
     const doneAt = (t: string): number =>
       (
-        db
+        demo.db
           .prepare(
             `SELECT SUM(entry_count) AS n FROM progress_snapshots s WHERE location_name = '札幌' AND process_name = 'エントリ1' AND snapshot_time = (
                SELECT MAX(x.snapshot_time) FROM progress_snapshots x WHERE x.location_name = s.location_name AND x.business_id = s.business_id
@@ -294,7 +284,7 @@ describe('no verdict the facts contradict', () => {
   });
 
   it("a message first seen in the records' first hours is not new: last month's incidents at Sasebo are its one real one", async () => {
-    const first = (db.prepare('SELECT MIN(ts) AS t FROM app_logs').get() as { t: number }).t;
+    const first = (demo.db.prepare('SELECT MIN(ts) AS t FROM app_logs').get() as { t: number }).t;
     const r = await ask('先月末の佐世保の障害って何だった？');
     expect(r.answer.split('\n')[0]).toBe('ログの障害: 1件');
     expect(r.answer).toContain('sync-sasebo-01（sync-agent）の障害: 9/30 12:50から');
@@ -304,7 +294,7 @@ describe('no verdict the facts contradict', () => {
     const ishii = await ask('石井 久美子さん（大阪）、札幌のエントリ1応援OKだっけ？');
     expect(ishii.query!.read.op).toBe('knowhow');
     // …and held against the conditions Genba applies when it moves people, from her capabilities as the store has them.
-    const cap = db
+    const cap = demo.db
       .prepare(
         `SELECT c.skill_level AS skill, c.experience_months AS months FROM operators o JOIN operator_process_capabilities c USING (operator_id)
           WHERE o.operator_name = '石井 久美子' AND c.process_name = 'エントリ1'`,
@@ -317,7 +307,7 @@ describe('no verdict the facts contradict', () => {
     // "Can <a person> help <a line>?" asks the same in English.
     const kobayashi = await ask('Can 小林 健太 from Morioka help Sapporo Entry 1?');
     expect(kobayashi.query!.read).toMatchObject({ op: 'knowhow', operator: ['小林 健太'] });
-    const k = db
+    const k = demo.db
       .prepare(
         `SELECT c.skill_level AS skill FROM operators o JOIN operator_process_capabilities c USING (operator_id) WHERE o.operator_name = '小林 健太' AND c.process_name = 'エントリ1'`,
       )
@@ -330,7 +320,7 @@ describe('no verdict the facts contradict', () => {
     const guessed = await ask('同じ人ばっかり応援に出してない？');
     expect(guessed.answer).not.toMatch(/^(?:はい|いいえ)/);
     const most = await ask('今月、納期遅れが一番多い拠点は？');
-    const bySite = db
+    const bySite = demo.db
       .prepare(
         `SELECT location_name AS site FROM progress_snapshots s WHERE expected_completion_time >= ? AND expected_completion_time < ? AND total_waiting > 0
            AND snapshot_time = (SELECT MAX(x.snapshot_time) FROM progress_snapshots x WHERE x.location_name = s.location_name AND x.business_id = s.business_id
@@ -363,7 +353,7 @@ describe('no verdict the facts contradict', () => {
 
   it('people taken from the work named with their site come from that work today; the team and the impact are read with the move', async () => {
     const team = (
-      db
+      demo.db
         .prepare(
           `SELECT o.operator_name AS name FROM daily_assignments a JOIN operators o ON o.operator_id = a.operator_id
             WHERE a.assignment_date = '2025-10-23' AND a.location_name = '盛岡' AND a.process_name = '検証'`,
@@ -384,7 +374,7 @@ describe('no verdict the facts contradict', () => {
   });
 
   it('a weekday asked about in the past tense is the last one before today, and how it went is its record', async () => {
-    const arrived = (db.prepare(`SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = '2025-10-20'`).get() as { n: number }).n;
+    const arrived = (demo.db.prepare(`SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = '2025-10-20'`).get() as { n: number }).n;
     for (const question of ['how did Monday go?', '月曜はどうだった？']) {
       const r = await ask(question);
       expect(r.query!.read).toMatchObject({ op: 'status', time: 'past_mon' });
@@ -399,7 +389,7 @@ describe('no verdict the facts contradict', () => {
 
   it("people taken off a line take today's pace per person with them, not their registered speed", async () => {
     const n = (
-      db
+      demo.db
         .prepare(
           `SELECT COUNT(DISTINCT operator_id) AS n FROM daily_assignments WHERE assignment_date = '2025-10-23' AND location_name = '札幌'
              AND process_name = 'エントリ1' AND business_id = '611040' AND start_time <= ? AND end_time > ?`,
@@ -417,7 +407,7 @@ describe('no verdict the facts contradict', () => {
   it("a week's incidents are each day's own bursts; a host whose lines are routine has none; the morning is the working morning", async () => {
     const errors = (host: string | null, from: string, to: string): number =>
       (
-        db
+        demo.db
           .prepare(`SELECT COALESCE(SUM(lines), 0) AS n FROM app_logs WHERE level = 'ERROR' AND (? IS NULL OR host = ?) AND ts >= ? AND ts < ?`)
           .get(host, host, Date.parse(`${from}+09:00`), Date.parse(`${to}+09:00`)) as { n: number }
       ).n;
@@ -450,7 +440,7 @@ describe('no verdict the facts contradict', () => {
     const r = await ask('過去30日で、Sapporo の medical が late だった日は？');
     expect(r.query!.read).toMatchObject({ measure: 'missed_deadlines', by: 'day', site: ['札幌'], business: ['611040'], time: 'last_30d' });
     // Per day: the series of 札幌 医療レセプト whose deadline passed with work left (the newest snapshot at or before it).
-    const rows = db
+    const rows = demo.db
       .prepare(
         `SELECT process_name AS p, snapshot_time AS t, expected_completion_time AS d, total_waiting AS left FROM progress_snapshots
          WHERE location_name = '札幌' AND business_id = '611040' AND expected_completion_time >= ? AND expected_completion_time < ?
@@ -477,7 +467,7 @@ describe('no verdict the facts contradict', () => {
   });
 
   it("a person named leaving is taken from the line today's assignment puts them on, at that line's pace per person (locked-1128d)", async () => {
-    const line = db
+    const line = demo.db
       .prepare(
         `SELECT a.location_name AS site, a.process_name AS process, a.business_id AS business FROM daily_assignments a
            JOIN operators o ON o.operator_id = a.operator_id
@@ -485,7 +475,7 @@ describe('no verdict the facts contradict', () => {
       )
       .get(NOW, NOW) as { site: string; process: string; business: string };
     const people = (
-      db
+      demo.db
         .prepare(
           `SELECT COUNT(DISTINCT operator_id) AS n FROM daily_assignments WHERE assignment_date = '2025-10-23' AND location_name = ?
              AND process_name = ? AND start_time <= ? AND end_time > ? AND (business_id IS NULL OR business_id = ?)`,
@@ -504,7 +494,7 @@ describe('no verdict the facts contradict', () => {
   it("a person named under the rule's months is refused by it, with their months; a person over them is not; no card either way", async () => {
     const months = (name: string): number =>
       (
-        db
+        demo.db
           .prepare(
             `SELECT MAX(c.experience_months) AS m FROM operators o JOIN operator_process_capabilities c USING (operator_id)
               WHERE o.operator_name = ? AND o.is_valid = 1`,
@@ -512,7 +502,7 @@ describe('no verdict the facts contradict', () => {
           .get(name) as { m: number }
       ).m;
     expect(months('小林 健太')).toBeLessThan(6);
-    const cards = (): number => (db.prepare('SELECT COUNT(*) AS n FROM proposals').get() as { n: number }).n;
+    const cards = (): number => (demo.db.prepare('SELECT COUNT(*) AS n FROM proposals').get() as { n: number }).n;
     const before = cards();
     const rookie = await ask('小林 健太さんを札幌の応援に出していい？');
     expect(rookie.answer).toMatch(
@@ -531,7 +521,7 @@ describe('no verdict the facts contradict', () => {
   it('people who can do work a rule ties to a level («最終確認») are counted at that level, the rule said first (locked-1128d)', async () => {
     const atLeast = (site: string, level: number): number =>
       (
-        db
+        demo.db
           .prepare(
             `SELECT COUNT(*) AS n FROM operators o JOIN operator_process_capabilities c USING (operator_id)
               WHERE o.location_name = ? AND o.is_valid = 1 AND c.process_name = '検証' AND c.skill_level >= ?`,
@@ -566,7 +556,7 @@ describe('no verdict the facts contradict', () => {
     );
     // One day ahead is the day itself: no note.
     expect((await ask('明日レセ何件くる？')).answer).toMatch(/^10\/24（金）の物量予測/);
-    const arrived = (db.prepare(`SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = '2025-10-23'`).get() as { n: number }).n;
+    const arrived = (demo.db.prepare(`SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = '2025-10-23'`).get() as { n: number }).n;
     const came = await ask('how many came in today vs usual? 入荷');
     expect(came.query!.read.measure).toBe('arrivals');
     expect(came.answer).toContain(`${arrived.toLocaleString('en-US')} 件`);
@@ -574,7 +564,7 @@ describe('no verdict the facts contradict', () => {
 
   it('why someone is off is in no record: said first, then their record, never a diagnosis of the floor (locked-1128e)', async () => {
     const status = (
-      db
+      demo.db
         .prepare(
           `SELECT a.attendance_status AS s FROM attendance_records a JOIN operators o USING (operator_id) WHERE o.operator_name = '清水 香織' AND a.attendance_date = '2025-10-23'`,
         )
@@ -617,7 +607,7 @@ describe('no verdict the facts contradict', () => {
   });
 
   it('a person named arriving is their clock-in, with their planned start, as the attendance records hold them (locked-1128e)', async () => {
-    const row = db
+    const row = demo.db
       .prepare(
         `SELECT a.attendance_status AS s, a.planned_start AS p, a.actual_start AS a FROM attendance_records a JOIN operators o USING (operator_id)
           WHERE o.operator_name = '中村 恵美' AND a.attendance_date = '2025-10-23'`,
@@ -648,7 +638,7 @@ describe('no verdict the facts contradict', () => {
   it('people on a process now are the assignments covering this minute, by the business named; per person there is attendance (locked-1128e)', async () => {
     const onIt = (business: string | null): number =>
       (
-        db
+        demo.db
           .prepare(
             `SELECT COUNT(DISTINCT operator_id) AS n FROM daily_assignments WHERE assignment_date = '2025-10-23' AND location_name = '札幌'
               AND process_name = 'エントリ1' AND (? IS NULL OR business_id = ?) AND start_time <= ? AND ? < end_time`,

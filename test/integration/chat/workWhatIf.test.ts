@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoAssistant, type DemoAssistant } from '../../helpers/demoAssistant.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoAssistant } from '../../helpers/demoAssistant.js';
 
 const NOW = Date.parse('2025-10-23T15:40+09:00');
 const MIN = 60_000;
@@ -11,15 +10,14 @@ const MIN = 60_000;
  * done at the newest snapshot, the speed over its last 30 minutes, the finish the line's own projection gives.
  */
 describe('what-ifs on the work: items added, a stop', () => {
-  let demo: DemoAssistant;
-  let db: Database.Database;
+  const demo = useDemoAssistant(NOW);
   const ask = (question: string) => demo.ask(question, null);
   const hm = (t: number): string =>
     new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t);
   /** The line at 15:40 and 15:10: items left and done, its deadline, and its speed over the half hour (work was left throughout). */
   const line = (site: string, process: string, business: string) => {
     const at = (t: number) =>
-      db
+      demo.db
         .prepare(
           `SELECT total_waiting AS left, entry_count AS done, expected_completion_time AS deadline FROM progress_snapshots
            WHERE location_name = ? AND process_name = ? AND business_id = ? AND snapshot_time = ?`,
@@ -30,14 +28,6 @@ describe('what-ifs on the work: items added, a stop', () => {
   };
   /** The finish minute of `left` items at `speed` from `from` (rounded up to the minute, as every projection is). */
   const finish = (left: number, speed: number, from: number): number => Math.ceil((from + (left / speed) * MIN) / MIN) * MIN;
-
-  beforeAll(async () => {
-    demo = await openDemoAssistant(NOW);
-    db = demo.db;
-  }, 300_000);
-  afterAll(async () => {
-    await demo?.close();
-  });
 
   it('items added to a line now: its items left, finish and lateness after, and the speed its deadline would take', async () => {
     const s = line('札幌', 'エントリ1', '523201');
@@ -74,13 +64,14 @@ describe('what-ifs on the work: items added, a stop', () => {
   });
 
   it('a site stopped for an hour: each line with work left starts an hour later, the lines already done are unaffected', async () => {
-    const open = db
+    const open = demo.db
       .prepare(
         `SELECT process_name AS process, business_id AS business FROM progress_snapshots WHERE location_name = '佐世保' AND snapshot_time = ?
          AND total_waiting > 0 ORDER BY 1, 2`,
       )
       .all(NOW) as { process: string; business: string }[];
-    const all = (db.prepare(`SELECT COUNT(*) AS n FROM progress_snapshots WHERE location_name = '佐世保' AND snapshot_time = ?`).get(NOW) as { n: number }).n;
+    const all = (demo.db.prepare(`SELECT COUNT(*) AS n FROM progress_snapshots WHERE location_name = '佐世保' AND snapshot_time = ?`).get(NOW) as { n: number })
+      .n;
     expect(open.length).toBeGreaterThan(0);
     const r = await ask('佐世保が今から1時間止まったら？');
     expect(r.query!.read).toMatchObject({ op: 'whatif', site: ['佐世保'], move: { stopMinutes: 60 } });
@@ -97,7 +88,7 @@ describe('what-ifs on the work: items added, a stop', () => {
 
   it('a site with nothing left stopped for the rest of the day affects no deadline today, said with the time it holds', async () => {
     const left = (
-      db.prepare(`SELECT SUM(total_waiting) AS n FROM progress_snapshots WHERE location_name = '品川' AND snapshot_time = ?`).get(NOW) as { n: number }
+      demo.db.prepare(`SELECT SUM(total_waiting) AS n FROM progress_snapshots WHERE location_name = '品川' AND snapshot_time = ?`).get(NOW) as { n: number }
     ).n;
     expect(left).toBe(0);
     const r = await ask('品川 が今日この後止まったら影響ある？');

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useAppInChromium } from '../helpers/appInChromium.js';
+import { SCREEN_SIZES, TEST_RESULTS } from '../helpers/genbaPage.js';
+
+/**
+ * Screenshots of the Chat view answering a what-if on the work itself (a site stopped for a while), its reading opened,
+ * in Japanese and English at three sizes, into test-results/. Looked at, not asserted: `npm run screens`.
+ */
+describe('Chat view: a what-if on the work', () => {
+  const env = useAppInChromium();
+
+  it('is shot at three sizes in both languages', async () => {
+    const { page } = env.ui;
+    for (const [lang, question] of [
+      ['ja', '佐世保が今から1時間止まったら？'],
+      ['en', 'what if Sasebo stops for 30 min?'],
+    ] as const) {
+      env.app.updateSettings({ lang });
+      await page.getByTestId('nav-overview').click();
+      await page.getByTestId('nav-chat').click();
+      await page.getByTestId('conversation-new').click();
+      const before = await page.getByTestId('timings').count();
+      await page.getByTestId('chat-input').fill(question);
+      await page.getByTestId('chat-send').click();
+      await expect.poll(() => page.getByTestId('timings').count(), { timeout: 30_000 }).toBe(before + 1);
+      const read = page.getByTestId('query-read').last();
+      await read.locator('summary').click();
+      for (const [width, height] of SCREEN_SIZES) {
+        await page.setViewportSize({ width, height });
+        await read.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(TEST_RESULTS, `screens-whatif-work-${width}-${lang}.png`) });
+      }
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  }, 300_000);
+});
