@@ -6,11 +6,30 @@ export const CHAR_AT = 8;
 export const CHAR_HYPHEN = 16;
 export const CHAR_DOT = 32;
 export const CHAR_X = 64;
+/** `"` or `'`. */
+export const CHAR_QUOTE = 128;
+/** `<` or `>`. */
+export const CHAR_ANGLE = 256;
 
-const CHAR_BITS = Uint8Array.from({ length: 128 }, (_, c) => {
+const CHAR_BITS = Uint16Array.from({ length: 128 }, (_, c) => {
   const ch = String.fromCharCode(c);
   if (/\d/.test(ch)) return CHAR_DIGIT;
-  return { ':': CHAR_COLON, '/': CHAR_SLASH, '\\': CHAR_SLASH, '@': CHAR_AT, '-': CHAR_HYPHEN, '.': CHAR_DOT, x: CHAR_X, X: CHAR_X }[ch] ?? 0;
+  return (
+    {
+      ':': CHAR_COLON,
+      '/': CHAR_SLASH,
+      '\\': CHAR_SLASH,
+      '@': CHAR_AT,
+      '-': CHAR_HYPHEN,
+      '.': CHAR_DOT,
+      x: CHAR_X,
+      X: CHAR_X,
+      '"': CHAR_QUOTE,
+      "'": CHAR_QUOTE,
+      '<': CHAR_ANGLE,
+      '>': CHAR_ANGLE,
+    }[ch] ?? 0
+  );
 });
 
 /** Which of the CHAR_* characters `text` holds. Masking only removes characters, so the answer holds for every mask in turn. */

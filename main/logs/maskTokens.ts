@@ -1,4 +1,6 @@
-import { CHAR_AT, CHAR_COLON, CHAR_DIGIT, CHAR_DOT, CHAR_HYPHEN, CHAR_SLASH, CHAR_X, charsOf } from './maskChars.js';
+import { charsOf } from './maskChars.js';
+import { DEFAULT_MASKS, type NamedMask } from './defaultMasks.js';
+import { MIXED_CASE_SOURCE, type ValueRule } from './valueRules.js';
 
 /**
  * One generic masking and tokenizing configuration for every log source: variables are
@@ -8,62 +10,6 @@ export const WILDCARD = '<*>';
 /** Stands for a masked value while the text is split (the wildcard itself contains split characters). */
 const MASKED = '\uE000';
 const SENTINELS = new RegExp(MASKED, 'g');
-
-/**
- * A masking instruction: a named shape of variable text. Masks are data, injected into
- * maskWithValues (as Drain3 keeps its masking instructions), so a deployment can add or
- * reorder them without touching the tokenizer.
- */
-export interface NamedMask {
-  name: string;
-  pattern: RegExp;
-  /**
-   * A cheap test the text must pass for the pattern to match at all (a few characters
-   * every match contains): a line that fails it skips the pattern's scan. Optional; only a
-   * speed-up (masking is most of the mining time), and wrong if it can fail where the
-   * pattern matches.
-   */
-  hint?: RegExp;
-  /**
-   * A cheaper test still: the CHAR_* bits of characters every match holds (one bit stands
-   * for `/` or a backslash). A line that lacks one skips the mask without a scan; a line's
-   * characters are noted once for all masks. Optional, a speed-up like `hint`.
-   */
-  needs?: number;
-}
-
-// Order matters: the most specific shapes first (a URL contains a path and a host:port).
-export const DEFAULT_MASKS: readonly NamedMask[] = [
-  { name: 'url', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, hint: /:\/\//, needs: CHAR_COLON | CHAR_SLASH },
-  { name: 'email', pattern: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, hint: /@/, needs: CHAR_AT | CHAR_DOT },
-  {
-    name: 'uuid',
-    pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
-    hint: /-[0-9a-f]{4}-/i,
-    needs: CHAR_HYPHEN,
-  },
-  {
-    // syslog and ctime dates
-    name: 'textual_date',
-    pattern:
-      /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{1,2},?\s+(?:\d{4}\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s+\d{4})?\b/g,
-    hint: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/,
-    needs: CHAR_DIGIT,
-  },
-  {
-    name: 'date',
-    pattern: /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
-    hint: /[-/.]\d{1,2}[-/.]/,
-    needs: CHAR_DIGIT,
-  },
-  { name: 'time', pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, hint: /\d:\d\d:/, needs: CHAR_COLON | CHAR_DIGIT },
-  { name: 'ipv4', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g, hint: /\d\.\d{1,3}\.\d/, needs: CHAR_DOT | CHAR_DIGIT },
-  { name: 'ipv6', pattern: /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi, hint: /:[0-9a-f]{1,4}:/i, needs: CHAR_COLON },
-  { name: 'path', pattern: /(?:[A-Za-z]:)?(?:[\\/][\w.$~@+-]+){2,}[\\/]?/g, hint: /[/\\]/, needs: CHAR_SLASH },
-  { name: 'host_port', pattern: /\b[\w-]+(?:\.[\w-]+)+:\d{1,5}\b/g, hint: /\.[\w-]+:\d/, needs: CHAR_DOT | CHAR_COLON | CHAR_DIGIT },
-  { name: 'hex', pattern: /\b0x[0-9a-f]+\b/gi, hint: /0x[0-9a-f]/i, needs: CHAR_X | CHAR_DIGIT },
-  { name: 'duration', pattern: /\b\d+(?:\.\d+)?\s?(?:ms|µs|us|ns|sec|secs|s|min|mins|h|hrs)\b/g, hint: /\d\s?[mµunsh]/, needs: CHAR_DIGIT },
-];
 
 /** Full-width digits and letters (ＡＢＣ１２３) as their ASCII forms, so they mask like any number. */
 export function normalizeWidth(text: string): string {
@@ -79,10 +25,28 @@ const SCRIPT_CHANGE =
  * wildcard (parameter extraction). A token still holding a digit after masking is a
  * variable too (counts, ids, sizes): constants rarely contain digits.
  */
-export function maskWithValues(message: string, masks: readonly NamedMask[] = DEFAULT_MASKS): { tokens: string[]; values: (string | null)[] } {
-  const out = tokenize(message, masks, null);
+export function maskWithValues(
+  message: string,
+  masks: readonly NamedMask[] = DEFAULT_MASKS,
+  valuesOff: readonly ValueRule[] = [],
+): { tokens: string[]; values: (string | null)[] } {
+  const out = tokenize(message, valuesOff.length === 0 ? masks : masksWithout(masks, valuesOff), null, !valuesOff.includes('mixedCaseIds'));
   return { tokens: out.tokens, values: out.values };
 }
+
+/** The masks less those switched off, kept per list and switch (only a bench switches them). */
+function masksWithout(masks: readonly NamedMask[], off: readonly ValueRule[]): readonly NamedMask[] {
+  const key = off.join(' ');
+  const kept = withoutCache.get(masks) ?? new Map<string, readonly NamedMask[]>();
+  withoutCache.set(masks, kept);
+  if (!kept.has(key))
+    kept.set(
+      key,
+      masks.filter((m) => !(off as readonly string[]).includes(m.name)),
+    );
+  return kept.get(key)!;
+}
+const withoutCache = new WeakMap<readonly NamedMask[], Map<string, readonly NamedMask[]>>();
 
 /**
  * Per token of maskWithValues(message), the white-space separated chunk of the message it
@@ -90,10 +54,10 @@ export function maskWithValues(message: string, masks: readonly NamedMask[] = DE
  * from a phrase of several words (templateSpans).
  */
 export function tokenChunks(message: string, masks: readonly NamedMask[] = DEFAULT_MASKS): number[] {
-  return tokenize(message, masks, []).chunks!;
+  return tokenize(message, masks, [], true).chunks!;
 }
 
-function tokenize(message: string, masks: readonly NamedMask[], chunks: number[] | null): Tokens {
+function tokenize(message: string, masks: readonly NamedMask[], chunks: number[] | null, mixedCase: boolean): Tokens {
   // Past MAX_CHARS a message (a dump, a payload) is one trailing variable: a 200 KB line costs
   // what a 4 KB line does. Its value is kept short, as a sample for people.
   const cut = message.length > MAX_CHARS ? message.slice(MAX_CHARS) : null;
@@ -104,14 +68,14 @@ function tokenize(message: string, masks: readonly NamedMask[], chunks: number[]
   // One ordered pass over the named masks: a masked value stays inside its token, and a
   // token holding one is a variable as a whole.
   const present = charsOf(text);
-  for (const { pattern, hint, needs } of masks) {
+  for (const { pattern, hint, needs, inner, when } of masks) {
     if ((needs !== undefined && (present & needs) !== needs) || (hint && !hint.test(text))) continue;
-    [text, masked] = applyMask(text, masked, pattern, false);
+    [text, masked] = applyMask(text, masked, pattern, inner ? 'inner' : 'whole', when);
   }
   // An empty bracket pair is a value that happens to be empty, not a different message.
-  if (text.includes('(') || text.includes('[')) [text, masked] = applyMask(text, masked, EMPTY_BRACKETS, true);
+  if (text.includes('(') || text.includes('[')) [text, masked] = applyMask(text, masked, EMPTY_BRACKETS, 'empty');
 
-  const out: Tokens = { tokens: [], values: [], masked, next: 0, wordLike: false, chunks, chunk: 0 };
+  const out: Tokens = { tokens: [], values: [], masked, next: 0, wordLike: false, chunks, chunk: 0, mixedCase };
   // One scan: runs between separators are tokens, and each separator other than space is one too.
   // What a run holds (a digit, a masked value, Japanese) is noted as it is scanned, not searched for again.
   let start = 0;
@@ -123,6 +87,7 @@ function tokenize(message: string, masks: readonly NamedMask[], chunks: number[]
       kind = ASCII_SEPARATOR[code]!;
       if (kind === 0) {
         if (code >= 48 && code <= 57) holds |= HOLDS_DIGIT;
+        else if (code >= 65 && code <= 90) holds |= HOLDS_UPPER;
         continue;
       }
     } else {
@@ -168,6 +133,8 @@ type Tokens = {
   /** When asked for: the chunk each token starts in (chunk counts the white space seen). */
   chunks: number[] | null;
   chunk: number;
+  /** The value rule mixedCaseIds is on (valueRuns.ts). */
+  mixedCase: boolean;
 };
 
 /** Adjacent wildcards are one variable written in pieces (e.g. "12 ms", "Jul 17 2005"). */
@@ -182,7 +149,10 @@ function addToken(o: Tokens, token: string, value: string | null, joins = true):
   }
 }
 
-/** A run between separators: a wildcard when it holds a masked value or a digit; Japanese split where the script changes. */
+/**
+ * A run between separators: a wildcard when it holds a masked value, a digit or (mixedCaseIds) letters in no word's
+ * case; Japanese split where the script changes.
+ */
 function addPart(o: Tokens, part: string, holds: number): void {
   if (holds & HOLDS_MASKED) {
     addToken(
@@ -192,19 +162,23 @@ function addPart(o: Tokens, part: string, holds: number): void {
     );
     return;
   }
-  if (!(holds & HOLDS_CJK)) addPiece(o, part, (holds & HOLDS_DIGIT) !== 0);
-  else for (const piece of part.split(SCRIPT_CHANGE)) if (piece) addPiece(o, piece, DIGIT.test(piece));
+  if (!(holds & HOLDS_CJK)) addPiece(o, part, (holds & HOLDS_DIGIT) !== 0 || ((holds & HOLDS_UPPER) !== 0 && isMixedCaseId(o, part)));
+  else for (const piece of part.split(SCRIPT_CHANGE)) if (piece) addPiece(o, piece, DIGIT.test(piece) || isMixedCaseId(o, piece));
 }
 
-/** A piece without a digit is a constant candidate; one with a digit is a variable. */
-function addPiece(o: Tokens, piece: string, digit: boolean): void {
-  if (!digit) {
+/** mixedCaseIds, where it is on: letters whose case changes as no word's does (valueRuns.ts). */
+const isMixedCaseId = (o: Tokens, piece: string): boolean => o.mixedCase && MIXED_CASE.test(piece);
+
+/** A piece that is no value (no digit, no id of mixed case) is a constant candidate; the others are variables. */
+function addPiece(o: Tokens, piece: string, value: boolean): void {
+  if (!value) {
     addToken(o, piece, null);
     return;
   }
   // "CurrentState:112": a key written onto its value is a constant, not part of the variable.
+  // A key that is itself an id of mixed case is part of the value: a log store's shape ends a value at the colon.
   const key = piece.indexOf(':') > 0 ? KEY_COLON.exec(piece) : null;
-  if (key) {
+  if (key && !isMixedCaseId(o, key[1]!)) {
     addToken(o, key[1]!, null);
     piece = piece.slice(key[1]!.length);
   }
@@ -231,9 +205,10 @@ const globalCopies = new WeakMap<RegExp, RegExp>();
 /**
  * Replaces every match of `re` by a sentinel and returns the new text with the masked
  * values in sentinel order. A match spanning earlier sentinels takes their values back
- * into its own; `empty` keeps the brackets of an empty pair and masks an empty value.
+ * into its own; `inner` keeps a match's first and last characters (its quotes) as text,
+ * and `empty` keeps the brackets of an empty pair and masks an empty value.
  */
-function applyMask(text: string, masked: readonly string[], pattern: RegExp, empty: boolean): [string, string[]] {
+function applyMask(text: string, masked: readonly string[], pattern: RegExp, mode: 'whole' | 'inner' | 'empty', when?: NamedMask['when']): [string, string[]] {
   let re = pattern;
   if (!re.global) {
     // A mask given without the g flag still masks every match.
@@ -253,13 +228,18 @@ function applyMask(text: string, masked: readonly string[], pattern: RegExp, emp
   };
   while (m) {
     const found = m[0];
+    if (when && !when(found, m.index, text)) {
+      m = re.exec(text);
+      continue;
+    }
     copy(text.slice(last, m.index));
-    if (empty) {
-      out += `${found[0]}${MASKED}${found[found.length - 1]}`;
-      values.push('');
-    } else {
+    const value = (v: string): string => (v.includes(MASKED) ? v.replace(SENTINELS, () => masked[k++] ?? '') : v);
+    if (mode === 'whole') {
       out += MASKED;
-      values.push(found.includes(MASKED) ? found.replace(SENTINELS, () => masked[k++] ?? '') : found);
+      values.push(value(found));
+    } else {
+      out += `${found[0]}${MASKED}${found[found.length - 1]}`;
+      values.push(mode === 'empty' ? '' : value(found.slice(1, -1)));
     }
     last = m.index + found.length;
     if (found.length === 0) re.lastIndex++;
@@ -287,7 +267,9 @@ const MASKED_CODE = MASKED.charCodeAt(0);
 const HOLDS_DIGIT = 1;
 const HOLDS_MASKED = 2;
 const HOLDS_CJK = 4;
+const HOLDS_UPPER = 8;
 const DIGIT = /\d/;
+const MIXED_CASE = new RegExp(MIXED_CASE_SOURCE);
 
 /** Tokens only (mining, matching). */
 export function maskTokens(message: string): string[] {

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { csvField } from '../csv.js';
 import { isWordValue, maskTokens, maskWithValues } from './maskTokens.js';
+import type { ValueRule } from './valueRules.js';
 import { renderTemplate } from './renderTemplate.js';
 import type { MinedTemplate } from './minedTemplate.js';
 import { DEFAULT_MINER, TemplateMiner, type MinerOptions } from './templateMiner.js';
@@ -109,7 +110,7 @@ export function parseMessages(
       grown.set(ids);
       ids = grown;
     }
-    const masked = maskWords(line);
+    const masked = maskWords(line, o.valuesOff);
     ids[n++] = miner.add(masked.tokens, masked.values, line).template.id;
   }
   const replaced = new Set(miner.refine());
@@ -123,7 +124,7 @@ export function parseMessages(
     if (i >= n) break;
     let template: MinedTemplate | undefined = byId.get(ids[i]!);
     if (!template || replaced.has(ids[i]!)) {
-      const masked = maskWords(line);
+      const masked = maskWords(line, o.valuesOff);
       template = miner.match(masked.tokens) ?? miner.add(masked.tokens, masked.values, line).template;
       miner.observe(template, masked.tokens, masked.values);
       ids[i] = template.id;
@@ -150,8 +151,8 @@ function* indexed(lines: Iterable<string>, want: (index: number) => boolean): Ge
 }
 
 /** Masks a line, keeping only word values: only words can turn out constant (see renderTemplate), and numbers and addresses out of the value maps save a third of the mining time. */
-function maskWords(line: string): { tokens: string[]; values: (string | null)[] } {
-  const masked = maskWithValues(line);
+function maskWords(line: string, valuesOff?: readonly ValueRule[]): { tokens: string[]; values: (string | null)[] } {
+  const masked = maskWithValues(line, undefined, valuesOff);
   for (let k = 0; k < masked.values.length; k++) if (masked.values[k] !== null && !isWordValue(masked.values[k]!)) masked.values[k] = null;
   return masked;
 }

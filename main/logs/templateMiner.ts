@@ -5,6 +5,7 @@ import { addMap, note } from './templateValues.js';
 import { findSpanMerges, type SpanMerge } from './templateSpans.js';
 import { findValueSpanMerges } from './valueSpans.js';
 import { areStateWords } from './stateWords.js';
+import type { ValueRule } from './valueRules.js';
 
 /** A plain word (no digits, no masked value): the kind of value that may really be a constant. */
 const WORD = /^[A-Za-z][A-Za-z_-]*\.?$/;
@@ -25,6 +26,8 @@ export type MinerRule = (typeof MINER_RULES)[number];
 export interface MinerOptions {
   /** Rules switched off (none by default): for measuring each rule's effect. */
   off?: readonly MinerRule[];
+  /** The tokenizer's value rules switched off (none by default), as `off` (valueRules.ts). */
+  valuesOff?: readonly ValueRule[];
   /**
    * Depth of the prefix tree as Drain counts it, the root and the token-count level
    * included: a message is routed by its token count and its first `depth - 2` tokens

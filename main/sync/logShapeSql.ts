@@ -1,4 +1,4 @@
-import { DEFAULT_MASKS } from '../logs/maskTokens.js';
+import { DEFAULT_MASKS } from '../logs/defaultMasks.js';
 import { VALUE_RUN_SOURCE } from '../logs/valueRuns.js';
 
 /**
@@ -9,7 +9,7 @@ import { VALUE_RUN_SOURCE } from '../logs/valueRuns.js';
  * drift apart. ClickHouse's RE2 is ASCII-only like JavaScript, so it takes the e-mail mask
  * too; MySQL's engines may read `\w` as any letter, so they take only the masks without it.
  */
-export const SHAPE_MASKS = { clickhouse: ['email', 'uuid', 'hex'], mysql: ['uuid', 'hex'] } as const;
+export const SHAPE_MASKS = { clickhouse: ['email', 'uuid', 'ipv6', 'hex'], mysql: ['uuid', 'ipv6', 'hex'] } as const;
 
 /** The regular expression of each named mask (case-insensitive ones marked `(?i)`), in Genba's order. */
 export function shapePatterns(names: readonly string[]): { name: string; pattern: string }[] {
@@ -53,7 +53,7 @@ export function shapeSql(message: string, digits: DigitShape = 'runs'): string {
   let sql = `replaceAll(${message}, '\u0001', '\u0001\u0001')`;
   for (const { name, pattern } of shapePatterns(SHAPE_MASKS.clickhouse))
     sql = `replaceRegexpAll(${sql}, ${chString(pattern)}, ${chString(`\u0001${name[0]}`)})`;
-  return `replaceRegexpAll(${sql}, ${chString(digits === 'runs' ? VALUE_RUN_SOURCE : '[0-9]')}, '0')`;
+  return `replaceRegexpAll(${sql}, ${chString(digits === 'runs' ? VALUE_RUN_SQL : '[0-9]')}, '0')`;
 }
 
 /**
@@ -67,6 +67,12 @@ export function shapeText(message: string, digits: DigitShape = 'runs'): string 
 }
 
 const VALUE_RUNS = new RegExp(VALUE_RUN_SOURCE, 'g');
+
+/**
+ * VALUE_RUN_SOURCE as the SQL engines must read it: case-sensitive (mixedCaseIds tells small letters from capitals),
+ * which MySQL and MariaDB are not under a case-insensitive collation unless asked.
+ */
+const VALUE_RUN_SQL = `(?-i)${VALUE_RUN_SOURCE}`;
 
 /** ClickHouse's masks as global JavaScript patterns, compiled once: the drill-down computes a shape per row it reads. */
 const TEXT_MASKS = DEFAULT_MASKS.filter((m) => (SHAPE_MASKS.clickhouse as readonly string[]).includes(m.name)).map((m) => ({
@@ -82,6 +88,6 @@ export function mysqlShapeSql(message: string): { sql: string; params: string[] 
     sql = `REGEXP_REPLACE(${sql}, ?, CONCAT(CHAR(1), ?))`;
     params.push(pattern, name[0]!);
   }
-  params.push(VALUE_RUN_SOURCE);
+  params.push(VALUE_RUN_SQL);
   return { sql: `MD5(REGEXP_REPLACE(${sql}, ?, '0'))`, params };
 }

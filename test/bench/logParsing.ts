@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_MINER, MINER_RULES, type MinerOptions } from '../../main/logs/templateMiner.js';
+import { VALUE_RULES } from '../../main/logs/valueRules.js';
 import { createRandom } from '../../main/sync/demo/random.js';
 import { loadLoghub, LOGHUB_DESIGN, LOGHUB_LOCKED, LOGHUB_SYSTEMS, mineLoghub, mineLoghubStream } from '../helpers/loghub.js';
 import { tempDir } from '../helpers/tempDir.js';
-import { generateBlindLogs, mineBlindFamily, type BlindLogSet } from '../helpers/blindLogs.js';
+import { BLIND_LOG_SETS, generateBlindLogs, mineBlindFamily, type BlindLogSet } from '../helpers/blindLogs.js';
 
 export type Record = (name: string, value: string) => void;
 export type Score = { ga: number; pa: number };
@@ -83,6 +84,11 @@ function accuracyTable(record: Record): void {
       `${signed(without.ga.map((g, k) => g - stream.ga[k]!))}; ${without.templates - stream.templates >= 0 ? '+' : ''}${without.templates - stream.templates} templates`,
     );
   }
+  // The tokenizer's value rules: on every shared system, design and held out alike.
+  for (const rule of VALUE_RULES) {
+    const d = LOGHUB_SYSTEMS.map((s) => mineLoghub(s, { ...DEFAULT_MINER, valuesOff: [rule] }).ga - shipped.get(s)!.ga);
+    record(`    without the value rule ${rule}: ΔGA on each of the 10 (${LOGHUB_SYSTEMS.join(', ')})`, signed(d));
+  }
   for (const [rule, d] of Object.entries(REMOVED_RULES)) {
     record(`    removed in issue 30: ${rule}, each sample`, `${signed(d.sample)} (as measured then)`);
     record(`    removed in issue 30: ${rule}, the stream`, `${signed(d.stream)}; ${d.templates >= 0 ? '+' : ''}${d.templates} templates (as measured then)`);
@@ -112,11 +118,12 @@ function accuracyTable(record: Record): void {
 const ISSUE_42_RULES = ['valueSpans', 'stateWords'] as const;
 
 /**
- * The log families helpers wrote for issue 42 without reading the miner, generated afresh: GA / PA
- * per family with the shipped settings, and each of issue 42's rules switched off.
- * `logs-blind-42` (seven families) was locked for valueSpans and run once (the README gives that
- * run); `logs-blind-42b` (eight) was locked for stateWords and run once. Every later run of
- * either is a development figure.
+ * The log families helpers wrote without reading the miner, generated afresh: GA / PA per family
+ * with the shipped settings, each of issue 42's rules switched off, and each value rule switched
+ * off (VALUE_RULES). `logs-blind-42` (seven families) was locked for valueSpans and run once (the
+ * README gives that run); `logs-blind-42b` (eight) was locked for stateWords and run once;
+ * `logs-blind-63` (eight) was locked for issue 63's value rules and run once with them. Every
+ * later run of any is a development figure.
  */
 export function blindFamilies(record: Record, set: BlindLogSet = 'logs-blind-42'): void {
   const dir = tempDir('genba-bench-blind-');
@@ -132,6 +139,10 @@ export function blindFamilies(record: Record, set: BlindLogSet = 'logs-blind-42'
       const off = typeof rule === 'string' ? [rule] : [...rule];
       const d = families.map((f, k) => mineBlindFamily(dir.path, f, { ...DEFAULT_MINER, off }).ga - shipped[k]!.ga);
       record(`    without ${off.join(' and ')}`, signed(d));
+    }
+    for (const rule of VALUE_RULES) {
+      const d = families.map((f, k) => mineBlindFamily(dir.path, f, { ...DEFAULT_MINER, valuesOff: [rule] }).ga - shipped[k]!.ga);
+      record(`    without the value rule ${rule}`, signed(d));
     }
   } finally {
     dir.remove();
@@ -228,6 +239,5 @@ export function logParsingBench(record: Record): void {
     dir.remove();
   }
   accuracyTable(record);
-  blindFamilies(record, 'logs-blind-42');
-  blindFamilies(record, 'logs-blind-42b');
+  for (const set of BLIND_LOG_SETS) blindFamilies(record, set);
 }

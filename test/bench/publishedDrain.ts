@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generateBlindLogs, mineBlindFamily } from '../helpers/blindLogs.js';
+import { BLIND_LOG_SETS, generateBlindLogs, mineBlindFamily } from '../helpers/blindLogs.js';
 import { groupingAccuracy, loadLoghub, LOGHUB_SYSTEMS, mineLoghub, parseCsv, parsingAccuracy } from '../helpers/loghub.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { f3, gaPa, mean, type Record, type Score } from './logParsing.js';
@@ -58,7 +58,7 @@ export function publishedDrain(record: Record): void {
     }
     const both = rows.filter((r): r is [number, number] => r[1] !== null);
     if (both.length > 0) record('  mean of the shared systems', `${f3(mean(both.map((r) => r[0])))} | ${f3(mean(both.map((r) => r[1])))}`);
-    for (const set of ['logs-blind-42', 'logs-blind-42b'] as const) {
+    for (const set of BLIND_LOG_SETS) {
       const fam = join(dir.path, set);
       const families = generateBlindLogs(fam, set);
       const scores: [number, number | null][] = [];

@@ -191,6 +191,8 @@ describe('a template drilled into ClickHouse (a real clickhouse-server)', () => 
       'took 12 ms, then 12345 ms; 10.0.0.1:8080 \u0001x 現場 007',
       'no digits here',
       'Processing image 3F2A9B0C11D4E5F6 page 3 token=eyJhbGciOi_J9x-aa== req_8fK2xQ9a CurrentState:112 「330行」画像=3749add6.tif',
+      'Request req_aGrWoBJBPy from 2001:db8:eecb:66ac::de85 and [fd00:20:3::14]:8080 by setSystemUiVisibility for sess:lzGMvRogeIKm',
+      'podUID PostgreSQL HTTPServer getIOStream newYTranslation qTCWQClHdh ABC abc',
     ];
     for (const m of messages) {
       const [server] = await ch.query<{ s: string }>(`SELECT ${shapeSql(chString(m))} AS s`);
@@ -206,11 +208,19 @@ describe('a template drilled into ClickHouse (a real clickhouse-server)', () => 
       ['Processing image 3F2A9B0C11D4E5F6 page 3', 'Processing image 0a1b2c3d4e5f6a7b page 12'],
       ['session 0f1e2d3c-4b5a-4697-a8b9-c0d1e2f30415 closed', 'session 9f1e2d3c-ab5a-4697-8b9c-c0d1e2f30415 closed'],
       ['token eyJ0eXAi.OjEwMjQ_x-Y9 refreshed for req_8fK2xQ9a', 'token aB3dEf.Gh4-_ijkl refreshed for req_Zz91'],
+      // Ids with no digit at all: letters in no word's case (mixedCaseIds), and an IPv6 address with its zeros left out.
+      ['request req_aGrWoBJBPy timed out', 'request req_kgxWxkZPSb timed out'],
+      ['key sess:lzGMvRogeIKmGMRvCEEtYr missed', 'key sess:ftLYWrHEsygOGx-wg-rgRE missed'],
+      ['served 2001:db8:eecb:66ac::de85 ok', 'served 2001:db8:8963:fe2a::e69e ok'],
     ];
     const apart = [
       ['CurrentState:112', 'OtherState:112'],
       ['330行', '330件'],
       ['retry after 5 ms', 'retry after 5 s'],
+      // Names written in camelCase or with an acronym stay words: two events, two shapes.
+      ['calling setSystemUiVisibility', 'calling notifyUiVisibilityChanged'],
+      ['podUID missing', 'containerID missing'],
+      ['connected to PostgreSQL', 'connected to MySQL'],
     ];
     const shape = async (m: string): Promise<string> => (await ch.query<{ s: string }>(`SELECT ${shapeSql(chString(m))} AS s`))[0]!.s;
     for (const [a, b] of same) expect(await shape(a!), `${a} / ${b}`).toBe(await shape(b!));

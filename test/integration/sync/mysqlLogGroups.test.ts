@@ -9,6 +9,7 @@ import { startMariaDb, type MariaDb } from '../../helpers/mariadb.js';
 import { minutesByTemplate } from '../../helpers/templateMinutes.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { startOfZonedDay } from '../../../main/config/zonedTime.js';
+import { mysqlShapeSql } from '../../../main/sync/logShapeSql.js';
 
 const NOW = Date.parse('2025-10-23T15:40+09:00');
 
@@ -80,4 +81,24 @@ describe('logs kept in the company MySQL, grouped by MySQL (a real MariaDB)', ()
     expect(minutesByTemplate(grouped.read)).toEqual(minutesByTemplate(rows.read));
     // Three syncs and a full mining of the table: 2.5 minutes alone, past 5 while the ClickHouse sync tests share the two cores.
   }, 600_000);
+
+  it('shapes a message in MariaDB as ClickHouse and the miner do, telling capitals from small letters under its case-insensitive collation (issue 63)', async () => {
+    const conn = await maria.admin();
+    try {
+      const shape = async (message: string): Promise<string> => {
+        const { sql, params } = mysqlShapeSql('CONVERT(? USING utf8mb4) COLLATE utf8mb4_general_ci');
+        const [rows] = await conn.query(`SELECT ${sql} AS s`, [message, ...params]);
+        return (rows as { s: string }[])[0]!.s;
+      };
+      // An id of letters in no word's case, and an IPv6 address with its zeros left out, are values: one shape each pair.
+      expect(await shape('request req_aGrWoBJBPy timed out')).toBe(await shape('request req_kgxWxkZPSb timed out'));
+      expect(await shape('served 2001:db8:eecb:66ac::de85 ok')).toBe(await shape('served 2001:db8:8963:fe2a::e69e ok'));
+      // Names in camelCase or with an acronym are words, and so is a word in capitals: two shapes each pair.
+      expect(await shape('connected to PostgreSQL')).not.toBe(await shape('connected to MySQL'));
+      expect(await shape('calling setSystemUiVisibility')).not.toBe(await shape('calling notifyUiVisibilityChanged'));
+      expect(await shape('state READY')).not.toBe(await shape('state ready'));
+    } finally {
+      await conn.end();
+    }
+  });
 });

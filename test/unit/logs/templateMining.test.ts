@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dbscan } from '../../helpers/dbscan.js';
 import { robustZ } from '../../../main/logs/logAnomalies.js';
-import { DEFAULT_MASKS, maskTokens, maskWithValues, type NamedMask } from '../../../main/logs/maskTokens.js';
+import { DEFAULT_MASKS, type NamedMask } from '../../../main/logs/defaultMasks.js';
+import { maskTokens, maskWithValues } from '../../../main/logs/maskTokens.js';
 import { templateText } from '../../../main/logs/templateText.js';
 import { TemplateMiner } from '../../../main/logs/templateMiner.js';
 import { loadLoghub, LOGHUB_AVAILABLE, LOGHUB_DIR, LOGHUB_SYSTEMS, mineLoghub } from '../../helpers/loghub.js';
@@ -35,6 +36,51 @@ describe('masking and tokenizing (one configuration for every source)', () => {
     const ticket: NamedMask = { name: 'ticket', pattern: /\bTCK-[A-Z]+\b/g };
     expect(maskTokens('closed TCK-ABC today')).toEqual(['closed', 'TCK-ABC', 'today']);
     expect(maskWithValues('closed TCK-ABC today', [...DEFAULT_MASKS, ticket])).toEqual({ tokens: ['closed', '<*>', 'today'], values: [null, 'TCK-ABC', null] });
+  });
+
+  // Issue 63: ids with no digit, and values written over several tokens; each rule can be switched off (VALUE_RULES).
+  it.each([
+    // mixedCaseIds: letters in no word's case are an id; camelCase names, acronyms and words in capitals are words.
+    ['request req_aGrWoBJBPy timed out', ['request', '<*>', 'timed', 'out']],
+    ['key sess:lzGMvRogeIKmGMRvCEEtYr missed', ['key', 'sess:', '<*>', 'missed']],
+    [
+      'calling setSystemUiVisibility on podUID via PostgreSQL HTTPServer READY',
+      ['calling', 'setSystemUiVisibility', 'on', 'podUID', 'via', 'PostgreSQL', 'HTTPServer', 'READY'],
+    ],
+    // An IPv6 address with its zeros left out is one value.
+    ['served 2001:db8:eecb:66ac::de85 and [fd00:20:3::14]:8080', ['served', '<*>', 'and', '[', '<*>', ']', '<*>']],
+    // bound: a comparison sign on a number; a duration in hours.
+    ['lifetime <1 sec', ['lifetime', '<*>']],
+    ['lifetime 5 sec', ['lifetime', '<*>']],
+    ['finished in 2 hr 3 min', ['finished', 'in', '<*>']],
+    ['if a <b and c> d', ['if', 'a', '<', 'b', 'and', 'c', '>', 'd']],
+    // grouped_number: thousands separators.
+    ['sent 12,345 bytes', ['sent', '<*>', 'bytes']],
+    ['sent 999 bytes', ['sent', '<*>', 'bytes']],
+    // quoted_phrase: the quotes stay, what is between is one value; not an apostrophe, not the message's own words.
+    ['request "GET /healthz HTTP/1.1" 200', ['request', '"', '<*>', '"', '<*>']],
+    ["Entering stage 'Deploy to Staging' of claims-api", ['Entering', 'stage', "'", '<*>', "'", 'of', 'claims-api']],
+    ["it's done, isn't it", ['it', "'", 's', 'done', ',', 'isn', "'", 't', 'it']],
+    ['"Starting to listen" address="0.0.0.0" port=10250', ['"', 'Starting', 'to', 'listen', '"', 'address', '=', '"', '<*>', '"', 'port', '=', '<*>']],
+    ['level=info msg="cache warmed up" took="3 ms"', ['level', '=', 'info', 'msg', '=', '"', 'cache', 'warmed', 'up', '"', 'took', '=', '"', '<*>', '"']],
+  ])('%s', (message, tokens) => {
+    expect(maskTokens(message)).toEqual(tokens);
+  });
+
+  it('reads a value over several tokens as the text it stands for, and each rule can be switched off to measure it', () => {
+    expect(maskWithValues('ua="Mozilla/5.0 (X11; Linux x86_64)" at 10.0.0.1').values).toEqual([
+      null,
+      null,
+      null,
+      'Mozilla/5.0 (X11; Linux x86_64)',
+      null,
+      null,
+      '10.0.0.1',
+    ]);
+    expect(maskWithValues('lifetime <1 sec', undefined, ['bound']).tokens).toEqual(['lifetime', '<', '<*>']);
+    expect(maskWithValues('sent 12,345 bytes', undefined, ['grouped_number']).tokens).toEqual(['sent', '<*>', ',', '<*>', 'bytes']);
+    expect(maskWithValues('stage "Unit Tests" done', undefined, ['quoted_phrase']).tokens).toEqual(['stage', '"', 'Unit', 'Tests', '"', 'done']);
+    expect(maskWithValues('request req_aGrWoBJBPy done', undefined, ['mixedCaseIds']).tokens).toEqual(['request', 'req_aGrWoBJBPy', 'done']);
   });
 
   it('shows Japanese templates without the spaces mining needed', () => {
