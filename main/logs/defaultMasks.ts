@@ -59,10 +59,20 @@ export const DEFAULT_MASKS: readonly NamedMask[] = [
   },
   { name: 'time', pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, hint: /\d:\d\d:/, needs: CHAR_COLON | CHAR_DIGIT },
   { name: 'ipv4', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g, hint: /\d\.\d{1,3}\.\d/, needs: CHAR_DOT | CHAR_DIGIT },
+  // An IPv6 address written in brackets with its port (a URL's authority) is one endpoint: `[2001:db8::1]:443`.
+  { name: 'ipv6_endpoint', pattern: /\[[0-9a-f]{0,4}(?::{1,2}[0-9a-f]{1,4}){1,7}\]:\d{1,5}\b/gi, hint: /\]:\d/, needs: CHAR_COLON | CHAR_DIGIT },
   // Groups of hex digits joined by colons, `::` (groups of zeros left out) included: `2001:db8:eecb:66ac::de85` is one address.
   { name: 'ipv6', pattern: /\b[0-9a-f]{1,4}(?:::?[0-9a-f]{1,4}){2,7}\b/gi, hint: /:[0-9a-f]{1,4}:/i, needs: CHAR_COLON },
   { name: 'path', pattern: /(?:[A-Za-z]:)?(?:[\\/][\w.$~@+-]+){2,}[\\/]?/g, hint: /[/\\]/, needs: CHAR_SLASH },
   { name: 'host_port', pattern: /\b[\w-]+(?:\.[\w-]+)+:\d{1,5}\b/g, hint: /\.[\w-]+:\d/, needs: CHAR_DOT | CHAR_COLON | CHAR_DIGIT },
+  // A file or program named with its extension is a value: `chrome.exe`, `result.json`, `scan_0012.tif`.
+  {
+    name: 'file_name',
+    pattern:
+      /\b[\w-]+(?:\.[\w-]+)*\.(?:exe|dll|sys|jar|war|py|sh|bat|cmd|ps1|msi|pdf|tiff?|png|jpe?g|gif|csv|tsv|xlsx?|docx?|json|xml|ya?ml|log|txt|zip|gz|tar|parquet)\b/gi,
+    hint: /\.(?:exe|dll|sys|jar|war|py|sh|bat|cmd|ps1|msi|pdf|tif|png|jp|gif|csv|tsv|xls|doc|json|xml|ya?ml|log|txt|zip|gz|tar|parquet)/i,
+    needs: CHAR_DOT,
+  },
   { name: 'hex', pattern: /\b0x[0-9a-f]+\b/gi, hint: /0x[0-9a-f]/i, needs: CHAR_X | CHAR_DIGIT },
   // A bound: a comparison sign written onto a number is part of the value (`<1 sec` as `5 sec`, `>=3`).
   {
@@ -72,6 +82,13 @@ export const DEFAULT_MASKS: readonly NamedMask[] = [
     needs: CHAR_DIGIT | CHAR_ANGLE,
   },
   { name: 'duration', pattern: new RegExp(`\\b\\d+(?:\\.\\d+)?\\s?(?:${TIME_UNITS})\\b`, 'g'), hint: /\d\s?[mµunsh]/, needs: CHAR_DIGIT },
+  // A size with its unit, and its restatement in parentheses, is one value: `512 bytes`, `1,234 bytes (1.2 KB)`, `3 GB`.
+  {
+    name: 'size',
+    pattern: /\b\d[\d,]*(?:\.\d+)?\s?(?:bytes|byte|[KMGTP]i?B|kB|B)\b(?:\s\(\d[\d,]*(?:\.\d+)?\s?(?:bytes|byte|[KMGTP]i?B|kB|B)\))?/g,
+    hint: /\d\s?(?:byte|[KMGTP]i?B|kB|B\b)/,
+    needs: CHAR_DIGIT,
+  },
   // A number written with thousands separators is one number (`12,345` as `999`).
   { name: 'grouped_number', pattern: /\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b/g, hint: /\d,\d\d\d/, needs: CHAR_DIGIT },
   // A quoted phrase (white space inside the quotes) is one value: a request line, a user agent, a stage's name, a

@@ -1,9 +1,10 @@
 /**
  * The rules by which the tokenizer reads a value that is no single number: an id with no digit (mixedCaseIds) and the
- * masks of a value written over several tokens (maskTokens.ts: bound, grouped_number, quoted_phrase). Each can be
- * switched off (MinerOptions.valuesOff), so the bench shows what each does on every system (`npm run bench`, parse).
+ * masks of a value written over several tokens or without a digit (defaultMasks.ts: bound, grouped_number,
+ * quoted_phrase, file_name, ipv6_endpoint, size). Each can be switched off (MinerOptions.valuesOff), so the bench shows
+ * what each does on every system (`npm run bench`, section parse).
  */
-export const VALUE_RULES = ['mixedCaseIds', 'bound', 'grouped_number', 'quoted_phrase'] as const;
+export const VALUE_RULES = ['mixedCaseIds', 'bound', 'grouped_number', 'quoted_phrase', 'file_name', 'ipv6_endpoint', 'size'] as const;
 export type ValueRule = (typeof VALUE_RULES)[number];
 
 /**

@@ -48,20 +48,25 @@ describe('masking and tokenizing (one configuration for every source)', () => {
       ['calling', 'setSystemUiVisibility', 'on', 'podUID', 'via', 'PostgreSQL', 'HTTPServer', 'READY'],
     ],
     // An IPv6 address with its zeros left out is one value.
-    ['served 2001:db8:eecb:66ac::de85 and [fd00:20:3::14]:8080', ['served', '<*>', 'and', '[', '<*>', ']', '<*>']],
+    ['served 2001:db8:eecb:66ac::de85 and [fd00:20:3::14]', ['served', '<*>', 'and', '[', '<*>', ']']],
     // bound: a comparison sign on a number; a duration in hours.
     ['lifetime <1 sec', ['lifetime', '<*>']],
     ['lifetime 5 sec', ['lifetime', '<*>']],
     ['finished in 2 hr 3 min', ['finished', 'in', '<*>']],
     ['if a <b and c> d', ['if', 'a', '<', 'b', 'and', 'c', '>', 'd']],
     // grouped_number: thousands separators.
-    ['sent 12,345 bytes', ['sent', '<*>', 'bytes']],
-    ['sent 999 bytes', ['sent', '<*>', 'bytes']],
+    ['read 12,345 rows', ['read', '<*>', 'rows']],
+    ['read 999 rows', ['read', '<*>', 'rows']],
     // quoted_phrase: the quotes stay, what is between is one value; not an apostrophe, not the message's own words.
     ['request "GET /healthz HTTP/1.1" 200', ['request', '"', '<*>', '"', '<*>']],
     ["Entering stage 'Deploy to Staging' of claims-api", ['Entering', 'stage', "'", '<*>', "'", 'of', 'claims-api']],
     ["it's done, isn't it", ['it', "'", 's', 'done', ',', 'isn', "'", 't', 'it']],
     ['"Starting to listen" address="0.0.0.0" port=10250', ['"', 'Starting', 'to', 'listen', '"', 'address', '=', '"', '<*>', '"', 'port', '=', '<*>']],
+    // file_name, ipv6_endpoint and size: a program or file with its extension, a bracketed address with its port, a size and its restatement.
+    ['chrome.exe *64 - host.example.jp:443 open', ['<*>', '-', '<*>', 'open']],
+    ['wrote result.json for class org.apache.Foo', ['wrote', '<*>', 'for', 'class', 'org.apache.Foo']],
+    ['Zoom.exe - [2001:db8:56ed:1521::463d]:80 open', ['<*>', '-', '<*>', 'open']],
+    ['sent 1,234 bytes (1.2 KB), received 512 bytes', ['sent', '<*>', ',', 'received', '<*>']],
     ['level=info msg="cache warmed up" took="3 ms"', ['level', '=', 'info', 'msg', '=', '"', 'cache', 'warmed', 'up', '"', 'took', '=', '"', '<*>', '"']],
   ])('%s', (message, tokens) => {
     expect(maskTokens(message)).toEqual(tokens);
@@ -78,9 +83,11 @@ describe('masking and tokenizing (one configuration for every source)', () => {
       '10.0.0.1',
     ]);
     expect(maskWithValues('lifetime <1 sec', undefined, ['bound']).tokens).toEqual(['lifetime', '<', '<*>']);
-    expect(maskWithValues('sent 12,345 bytes', undefined, ['grouped_number']).tokens).toEqual(['sent', '<*>', ',', '<*>', 'bytes']);
+    expect(maskWithValues('read 12,345 rows', undefined, ['grouped_number']).tokens).toEqual(['read', '<*>', ',', '<*>', 'rows']);
     expect(maskWithValues('stage "Unit Tests" done', undefined, ['quoted_phrase']).tokens).toEqual(['stage', '"', 'Unit', 'Tests', '"', 'done']);
     expect(maskWithValues('request req_aGrWoBJBPy done', undefined, ['mixedCaseIds']).tokens).toEqual(['request', 'req_aGrWoBJBPy', 'done']);
+    expect(maskWithValues('sent 512 bytes', undefined, ['size']).tokens).toEqual(['sent', '<*>', 'bytes']);
+    expect(maskWithValues('ran chrome.exe', undefined, ['file_name']).tokens).toEqual(['ran', 'chrome.exe']);
   });
 
   it('shows Japanese templates without the spaces mining needed', () => {
