@@ -133,7 +133,7 @@ export async function clickhouseDenseBench(
     const lineTemplates = new Map<DigitShape, Map<string, number>>();
     for (const [digits, label] of [
       // Now first: its peak memory is read before the finer grouping's has grown the process.
-      ['runs', 'now: a group per shape with each run of characters holding a digit as one value'],
+      ['runs', 'now: a group per shape with each run of characters that is a value (a digit, or letters in no word’s case) as one'],
       ['each', 'before: a group per digit-for-digit shape'],
     ] as const) {
       if (digits === 'each' && !compareBefore) continue;

@@ -252,6 +252,10 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   if (levelOnly && scores.size > 1) scores.delete('skill');
   // "How many deadlines did Osaka miss?": a miss asked in the past tense, with its subject between.
   if (/\b(?:did|didn't|have|has|had)\b.*\bmiss(?:ed)?\b/.test(folded)) scores.set('missed_deadlines', (scores.get('missed_deadlines') ?? 0) + 2);
+  // "How many items did we process today?": a count of work asked in the past tense, its verb in the base form after
+  // did / have, is the work done (the measure's words are the verb's other forms: "processed", "entered").
+  if (/\bhow many\b.*\b(?:did|didn't|have|has|had)\b.*\b(?:process|enter|handle|clear|input|key in|complete|finish|do)\b/.test(folded))
+    scores.set('done', (scores.get('done') ?? 0) + 2);
   // A deadline said in the past tense (「間に合わなかった」 "did we miss") is the record of misses, not the slack now.
   if (scores.has('missed_deadlines')) for (const id of ['slack', 'deadline', 'finish'] as const) scores.delete(id);
   // Money (a cost, a wage, a penalty) is a figure Genba keeps none of: asked of a measure it has («overtime cost»,

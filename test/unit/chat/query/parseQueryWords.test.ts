@@ -32,6 +32,13 @@ describe('parseQuery: folded words, who, and the floor named without an operatio
     expect(read('明日の天気は？').op).toBe('outside');
   });
 
+  it('a count of work asked in the past tense with its verb after did is the work done, not what is left (locked-1129g, noticed)', () => {
+    expect(read('how many items did we process today?')).toMatchObject({ op: 'value', measure: 'done', time: 'today' });
+    expect(read('how many claims did 札幌 enter yesterday?')).toMatchObject({ measure: 'done', site: ['札幌'], time: 'yesterday' });
+    expect(read('how many are left today?').measure).toBe('remaining');
+    expect(read('did we finish Sapporo today?').measure).toBe('finish');
+  });
+
   it('throughput is a rate: items a minute, not the items done (locked-1128d)', () => {
     expect(read('札幌のEntry 1、普段と比べてthroughputどれくらい落ちてる？')).toMatchObject({ op: 'change', measure: 'speed', site: ['札幌'] });
     expect(read("What's our throughput per hour today?").measure).toBe('speed');
