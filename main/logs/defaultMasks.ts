@@ -82,11 +82,12 @@ export const DEFAULT_MASKS: readonly NamedMask[] = [
     needs: CHAR_DIGIT | CHAR_ANGLE,
   },
   { name: 'duration', pattern: new RegExp(`\\b\\d+(?:\\.\\d+)?\\s?(?:${TIME_UNITS})\\b`, 'g'), hint: /\d\s?[mµunsh]/, needs: CHAR_DIGIT },
-  // A size with its unit, and its restatement in parentheses, is one value: `512 bytes`, `1,234 bytes (1.2 KB)`, `3 GB`.
+  // A size restated in parentheses in another unit is one value: `1,234 bytes (1.2 KB)`. A size alone keeps its unit as a
+  // word (`512 bytes`: the template reads `<*> bytes`), and a template never splits on its units (templateMiner.ts).
   {
     name: 'size',
-    pattern: /\b\d[\d,]*(?:\.\d+)?\s?(?:bytes|byte|[KMGTP]i?B|kB|B)\b(?:\s\(\d[\d,]*(?:\.\d+)?\s?(?:bytes|byte|[KMGTP]i?B|kB|B)\))?/g,
-    hint: /\d\s?(?:byte|[KMGTP]i?B|kB|B\b)/,
+    pattern: /\b\d[\d,]*(?:\.\d+)?\s?(?:bytes|byte|[KMGTP]i?B|kB|B)\b\s\(\d[\d,]*(?:\.\d+)?\s?(?:bytes|byte|[KMGTP]i?B|kB|B)\)/g,
+    hint: /\d\s?(?:byte|[KMGTP]i?B|kB|B\b)[^(]*\(/,
     needs: CHAR_DIGIT,
   },
   // A number written with thousands separators is one number (`12,345` as `999`).

@@ -3,7 +3,7 @@ import type { MinedTemplate } from './minedTemplate.js';
 import { TemplateLeaf } from './templateLeaf.js';
 import { addMap, note } from './templateValues.js';
 import { findSpanMerges, type SpanMerge } from './templateSpans.js';
-import { findValueSpanMerges } from './valueSpans.js';
+import { findValueSpanMerges, isUnit } from './valueSpans.js';
 import { areStateWords } from './stateWords.js';
 import type { ValueRule } from './valueRules.js';
 
@@ -80,7 +80,8 @@ const node = (): Node => ({ children: new Map(), templates: new TemplateLeaf() }
  *    (templateValues.ts: up to MAX_VALUES, then "many").
  * 4. Split (`wordSplit`; splitWords(): here): a `<*>` that only ever held 2 to
  *    `maxWordConstants` plain words splits its template into one per word (at the position
- *    with fewest words): how a position varies across the lines of one event decides.
+ *    with fewest words): how a position varies across the lines of one event decides. Not units
+ *    of measure (`KB`, `MB`, `bytes`): they vary with the number before them.
  *    (4b, `stateWords`; stateWords.ts) So does one of up to 8 plain words, unquoted, when one
  *    of them is a verb form (-ed, -ing): words that say what happened are the event's states
  *    ("VM Started / Stopped / Paused / Resumed / Crashed"); names stay a variable.
@@ -227,6 +228,8 @@ export class TemplateMiner {
         if (!values || t.tokens[pos] !== WILDCARD) continue;
         const words = Object.keys(values);
         if (words.length < 2 || !words.every((w) => WORD.test(w))) continue;
+        // Units of measure (KB, MB, bytes) that vary with the number before them are part of its value, not the event's words.
+        if (words.every(isUnit)) continue;
         // Each rule switched off alone: 2 to maxWordConstants words are wordSplit's, more are stateWords'.
         const few = words.length <= this.o.maxWordConstants;
         if (few ? !this.on.wordSplit : !(this.on.stateWords && areStateWords(values, t.tokens[pos - 1], t.tokens[pos + 1]))) continue;

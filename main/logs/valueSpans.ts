@@ -7,6 +7,8 @@ import { pairMerges, type SpanMerge } from './templateSpans.js';
  * ("1024 bytes", "3 sec", "1.0 KB") is still one value.
  */
 const UNIT = /^(?:[kmgtpe]i?b|bytes?|[kmgtp]|[nuµm]?s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|%|percent)$/i;
+/** Whether a word names a unit of measure (KB, bytes, ms, hours, %). */
+export const isUnit = (word: string): boolean => UNIT.test(word);
 /**
  * One character that is neither a letter nor a digit: a separator or a bracket, as the
  * tokenizer cuts them one by one. A run of symbols standing as a token of its own ("****",

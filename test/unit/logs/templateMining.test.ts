@@ -66,7 +66,7 @@ describe('masking and tokenizing (one configuration for every source)', () => {
     ['chrome.exe *64 - host.example.jp:443 open', ['<*>', '-', '<*>', 'open']],
     ['wrote result.json for class org.apache.Foo', ['wrote', '<*>', 'for', 'class', 'org.apache.Foo']],
     ['Zoom.exe - [2001:db8:56ed:1521::463d]:80 open', ['<*>', '-', '<*>', 'open']],
-    ['sent 1,234 bytes (1.2 KB), received 512 bytes', ['sent', '<*>', ',', 'received', '<*>']],
+    ['sent 1,234 bytes (1.2 KB), received 512 bytes', ['sent', '<*>', ',', 'received', '<*>', 'bytes']],
     ['level=info msg="cache warmed up" took="3 ms"', ['level', '=', 'info', 'msg', '=', '"', 'cache', 'warmed', 'up', '"', 'took', '=', '"', '<*>', '"']],
   ])('%s', (message, tokens) => {
     expect(maskTokens(message)).toEqual(tokens);
@@ -86,7 +86,7 @@ describe('masking and tokenizing (one configuration for every source)', () => {
     expect(maskWithValues('read 12,345 rows', undefined, ['grouped_number']).tokens).toEqual(['read', '<*>', ',', '<*>', 'rows']);
     expect(maskWithValues('stage "Unit Tests" done', undefined, ['quoted_phrase']).tokens).toEqual(['stage', '"', 'Unit', 'Tests', '"', 'done']);
     expect(maskWithValues('request req_aGrWoBJBPy done', undefined, ['mixedCaseIds']).tokens).toEqual(['request', 'req_aGrWoBJBPy', 'done']);
-    expect(maskWithValues('sent 512 bytes', undefined, ['size']).tokens).toEqual(['sent', '<*>', 'bytes']);
+    expect(maskWithValues('sent 1,234 bytes (1.2 KB)', undefined, ['size']).tokens).toEqual(['sent', '<*>', 'bytes', '(', '<*>', 'KB', ')']);
     expect(maskWithValues('ran chrome.exe', undefined, ['file_name']).tokens).toEqual(['ran', 'chrome.exe']);
   });
 
