@@ -6,12 +6,13 @@ import { parseCsv, scoreMining, type MinedScore } from './loghub.js';
 
 /**
  * The log families helpers wrote without reading the miner: `logs-blind-42` (seven families, run
- * once for valueSpans, a development set since), `logs-blind-42b` (eight, run once for stateWords)
- * and `logs-blind-63` (eight, ids that are not numbers and values over several tokens, run once
- * for issue 63's value rules). Generated into `dir` (never committed), read in Loghub's layout.
+ * once for valueSpans, a development set since), `logs-blind-42b` (eight, run once for stateWords),
+ * `logs-blind-63` (eight, ids that are not numbers and values over several tokens, run once for
+ * issue 63's first value rules) and `logs-blind-63b` (eight, written after that run, run once for
+ * the rules designed on it). Generated into `dir` (never committed), read in Loghub's layout.
  */
-export type BlindLogSet = 'logs-blind-42' | 'logs-blind-42b' | 'logs-blind-63';
-export const BLIND_LOG_SETS: readonly BlindLogSet[] = ['logs-blind-42', 'logs-blind-42b', 'logs-blind-63'];
+export type BlindLogSet = 'logs-blind-42' | 'logs-blind-42b' | 'logs-blind-63' | 'logs-blind-63b';
+export const BLIND_LOG_SETS: readonly BlindLogSet[] = ['logs-blind-42', 'logs-blind-42b', 'logs-blind-63', 'logs-blind-63b'];
 
 export function generateBlindLogs(dir: string, set: BlindLogSet = 'logs-blind-42'): string[] {
   const r = spawnSync(process.execPath, [resolve(`test/fixtures/${set}/generate.mjs`), dir], { encoding: 'utf8' });
