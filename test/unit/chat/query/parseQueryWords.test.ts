@@ -39,6 +39,12 @@ describe('parseQuery: folded words, who, and the floor named without an operatio
     expect(read('did we finish Sapporo today?').measure).toBe('finish');
   });
 
+  it('anyone sent or helping is a move asked about, a proposal, not a check of the slack (locked-1129g, noticed)', () => {
+    expect(read('can we send anyone to 札幌?')).toMatchObject({ op: 'propose', site: ['札幌'] });
+    expect(read('could anyone help 札幌?')).toMatchObject({ op: 'propose', site: ['札幌'] });
+    expect(read('is anyone late today?').op).toBe('check');
+  });
+
   it('throughput is a rate: items a minute, not the items done (locked-1128d)', () => {
     expect(read('札幌のEntry 1、普段と比べてthroughputどれくらい落ちてる？')).toMatchObject({ op: 'change', measure: 'speed', site: ['札幌'] });
     expect(read("What's our throughput per hour today?").measure).toBe('speed');
