@@ -133,7 +133,7 @@ type Tokens = {
   /** When asked for: the chunk each token starts in (chunk counts the white space seen). */
   chunks: number[] | null;
   chunk: number;
-  /** The value rule mixedCaseIds is on (valueRuns.ts). */
+  /** The value rule mixedCaseIds is on (valueRules.ts). */
   mixedCase: boolean;
 };
 
@@ -166,7 +166,7 @@ function addPart(o: Tokens, part: string, holds: number): void {
   else for (const piece of part.split(SCRIPT_CHANGE)) if (piece) addPiece(o, piece, DIGIT.test(piece) || isMixedCaseId(o, piece));
 }
 
-/** mixedCaseIds, where it is on: letters whose case changes as no word's does (valueRuns.ts). */
+/** mixedCaseIds, where it is on: letters whose case changes as no word’s does (valueRules.ts). */
 const isMixedCaseId = (o: Tokens, piece: string): boolean => o.mixedCase && MIXED_CASE.test(piece);
 
 /** A piece that is no value (no digit, no id of mixed case) is a constant candidate; the others are variables. */
