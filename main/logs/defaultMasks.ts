@@ -1,4 +1,17 @@
-import { CHAR_ANGLE, CHAR_AT, CHAR_COLON, CHAR_DIGIT, CHAR_DOT, CHAR_HYPHEN, CHAR_QUOTE, CHAR_SLASH, CHAR_X } from './maskChars.js';
+import {
+  CHAR_ANGLE,
+  CHAR_AT,
+  CHAR_BRACKET,
+  CHAR_COLON,
+  CHAR_COMMA,
+  CHAR_DIGIT,
+  CHAR_DOT,
+  CHAR_HYPHEN,
+  CHAR_PAREN,
+  CHAR_QUOTE,
+  CHAR_SLASH,
+  CHAR_X,
+} from './maskChars.js';
 
 /**
  * A masking instruction: a named shape of variable text. Masks are data, injected into
@@ -60,7 +73,7 @@ export const DEFAULT_MASKS: readonly NamedMask[] = [
   { name: 'time', pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, hint: /\d:\d\d:/, needs: CHAR_COLON | CHAR_DIGIT },
   { name: 'ipv4', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g, hint: /\d\.\d{1,3}\.\d/, needs: CHAR_DOT | CHAR_DIGIT },
   // An IPv6 address written in brackets with its port (a URL's authority) is one endpoint: `[2001:db8::1]:443`.
-  { name: 'ipv6_endpoint', pattern: /\[[0-9a-f]{0,4}(?::{1,2}[0-9a-f]{1,4}){1,7}\]:\d{1,5}\b/gi, hint: /\]:\d/, needs: CHAR_COLON | CHAR_DIGIT },
+  { name: 'ipv6_endpoint', pattern: /\[[0-9a-f]{0,4}(?::{1,2}[0-9a-f]{1,4}){1,7}\]:\d{1,5}\b/gi, hint: /\]:\d/, needs: CHAR_COLON | CHAR_DIGIT | CHAR_BRACKET },
   // Groups of hex digits joined by colons, `::` (groups of zeros left out) included: `2001:db8:eecb:66ac::de85` is one address.
   { name: 'ipv6', pattern: /\b[0-9a-f]{1,4}(?:::?[0-9a-f]{1,4}){2,7}\b/gi, hint: /:[0-9a-f]{1,4}:/i, needs: CHAR_COLON },
   { name: 'path', pattern: /(?:[A-Za-z]:)?(?:[\\/][\w.$~@+-]+){2,}[\\/]?/g, hint: /[/\\]/, needs: CHAR_SLASH },
@@ -88,10 +101,10 @@ export const DEFAULT_MASKS: readonly NamedMask[] = [
     name: 'size',
     pattern: /\b\d[\d,]*(?:\.\d+)?\s?(?:bytes|byte|[KMGTP]i?B|kB|B)\b\s\(\d[\d,]*(?:\.\d+)?\s?(?:bytes|byte|[KMGTP]i?B|kB|B)\)/g,
     hint: /\d\s?(?:byte|[KMGTP]i?B|kB|B\b)[^(]*\(/,
-    needs: CHAR_DIGIT,
+    needs: CHAR_DIGIT | CHAR_PAREN,
   },
   // A number written with thousands separators is one number (`12,345` as `999`).
-  { name: 'grouped_number', pattern: /\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b/g, hint: /\d,\d\d\d/, needs: CHAR_DIGIT },
+  { name: 'grouped_number', pattern: /\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b/g, hint: /\d,\d\d\d/, needs: CHAR_DIGIT | CHAR_COMMA },
   // A quoted phrase (white space inside the quotes) is one value: a request line, a user agent, a stage's name, a
   // reason. Last, so it takes in what the masks before it found inside. A single quote must stand apart from letters
   // (an apostrophe is no quote). Not the message's own words: a phrase that opens the line (klog writes its message

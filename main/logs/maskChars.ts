@@ -10,6 +10,11 @@ export const CHAR_X = 64;
 export const CHAR_QUOTE = 128;
 /** `<` or `>`. */
 export const CHAR_ANGLE = 256;
+export const CHAR_COMMA = 512;
+/** `(`. */
+export const CHAR_PAREN = 1024;
+/** `]`. */
+export const CHAR_BRACKET = 2048;
 
 const CHAR_BITS = Uint16Array.from({ length: 128 }, (_, c) => {
   const ch = String.fromCharCode(c);
@@ -28,6 +33,9 @@ const CHAR_BITS = Uint16Array.from({ length: 128 }, (_, c) => {
       "'": CHAR_QUOTE,
       '<': CHAR_ANGLE,
       '>': CHAR_ANGLE,
+      ',': CHAR_COMMA,
+      '(': CHAR_PAREN,
+      ']': CHAR_BRACKET,
     }[ch] ?? 0
   );
 });
