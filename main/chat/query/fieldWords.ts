@@ -22,8 +22,9 @@ export function rankOf(op: AskOp, folded: string, measure: MeasureId | null): As
   const bottom =
     (worst && !(measure !== null && MORE_IS_WORSE.has(measure))) ||
     /slowest|\bslow\b|lowest|least|fewest|bottom|下位|最下位|遅い|おそい|少な|低い/.test(folded);
-  // "Most late" and the most urgent («いちばん急ぎ», "most urgent", "tightest") are the bottom of slack; "most errors" the top of error lines.
-  const urgent = /遅れ|late|behind|急ぎ|急ぐ|急を要|いそぎ|切迫|urgent|pressing|tightest|critical/;
+  // "Most late", the most urgent («いちばん急ぎ», "most urgent", "tightest") and the most at risk («一番危ない», "most at risk")
+  // are the bottom of slack; "most errors" the top of error lines.
+  const urgent = /遅れ|late|behind|急ぎ|急ぐ|急を要|いそぎ|切迫|urgent|pressing|tightest|critical|at risk|risk|危な|危う|やば/;
   const order = measure === 'slack' ? (urgent.test(folded) || bottom ? 'bottom' : 'top') : bottom ? 'bottom' : 'top';
   // "Who…" asks for people: a few of them when no number is given, one when a superlative says so (「一番速い人は誰」).
   const one = /一番|いちばん|最も|もっとも|[a-z]est\b|the most/.test(folded);

@@ -34,7 +34,8 @@ export function moveEnds(named: NamedInText): { source: NameHit | undefined; tar
     (h) =>
       // 「大阪の検証から」 is from 大阪; 「札幌のエントリ1に盛岡から」 is to 札幌 (a target's に or へ ends the site's own words).
       /^(?:拠点|センター)?(?:の[^\s、。にへ]{0,8}?)?(?:から|より|→|->)/.test(text.slice(h.end)) ||
-      /(?:from|out of|away from) ?(?:the )?$/.test(text.slice(0, h.at)) ||
+      // "take 4 people off Osaka's correction": off a place is out of it.
+      /(?:from|out of|away from|\boff) ?(?:the )?$/.test(text.slice(0, h.at)) ||
       // The site that sends, as the subject: "who could Osaka send to Sapporo?", "if Osaka lends 2".
       /^(?:'s people| people| staff)?\s+(?:(?:could|can|should|would|might|will)\s+)?(?:send|sends|lend|lends|spare|spares)\b/i.test(text.slice(h.end)),
   );

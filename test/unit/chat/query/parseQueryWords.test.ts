@@ -45,6 +45,13 @@ describe('parseQuery: folded words, who, and the floor named without an operatio
     expect(read('is anyone late today?').op).toBe('check');
   });
 
+  it('the most at risk is the least slack, and people taken off a place leave it (locked-1129h)', () => {
+    expect(read('Which business is most at risk today?')).toMatchObject({ op: 'rank', measure: 'slack', rank: { order: 'bottom' } });
+    expect(read('一番危ない業務は？')).toMatchObject({ op: 'rank', measure: 'slack', rank: { order: 'bottom' } });
+    expect(read('which site has the most slack?').rank).toMatchObject({ order: 'top' });
+    expect(read('What if I take 4 people off 大阪 補正 to help elsewhere?').move).toMatchObject({ count: 4, from: '大阪', to: null });
+  });
+
   it('throughput is a rate: items a minute, not the items done (locked-1128d)', () => {
     expect(read('札幌のEntry 1、普段と比べてthroughputどれくらい落ちてる？')).toMatchObject({ op: 'change', measure: 'speed', site: ['札幌'] });
     expect(read("What's our throughput per hour today?").measure).toBe('speed');
