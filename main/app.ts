@@ -107,7 +107,11 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     llm: ai.llm,
     embedder: logs.embedder,
     overview,
-    logs: { anomalies: (window) => logs.anomalies(window), search: (text, k) => logs.search(text, k) },
+    logs: {
+      anomalies: (window) => logs.anomalies(window),
+      search: (text, k) => logs.search(text, k),
+      warnings: (named, window) => logs.warnings(named, window),
+    },
     alerts: () => alerts.list({ status: 'open' }),
     incidents: (site, window, reads) => alerts.incidents(site, window, reads),
     lastSync: () => store.repo().lastSuccessfulSync(),

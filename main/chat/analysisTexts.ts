@@ -7,6 +7,7 @@ import type { Alert, IncidentReport, ProcessProgress } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
 import { incidentLinesSince } from '../logs/logTexts.js';
 import type { AlertHistory } from '../alerts/alertHistory.js';
+import type { WarningLines } from '../logs/warningLines.js';
 import type { MoveImpactRow, MoveSide, StaffMove } from '../placement/moveImpact.js';
 import { type NamedTz, type Tz, when } from './textTz.js';
 import { alertTitle } from './alertTitle.js';
@@ -51,6 +52,8 @@ export function incidentsAnswer(
   // What the all-clear is about, in words: the site, or the services and hosts named («entry-apiのstatus見せて»), so that
   // none of one service is never read as none at all.
   scope: string | null = site,
+  // The warning lines of the hosts or services named: an all-clear counts errors, and says so beside warnings that run.
+  warnings: WarningLines | null = null,
 ): string {
   const list = report.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
   if (list.length === 0 && open !== null && open.alerts.length > 0)
@@ -61,6 +64,11 @@ export function incidentsAnswer(
       }),
       ...open.alerts.slice(0, 3).map((a) => `- ${alertTitle(a, o.lang)}`),
     ].join('\n');
+  if (list.length === 0 && warnings !== null)
+    return localize(o.lang, {
+      ja: `ログの障害（エラー）はありません${scope ? `（${scope}）` : ''}。ただし警告が${warnings.lines.toLocaleString('ja-JP')}行あります（${when(warnings.first, o)}から、最新は${when(warnings.last, o)}）。`,
+      en: `No log incident (errors)${scope ? ` touching ${scope}` : ''}. But ${count(warnings.lines, 'warning line', 'warning lines', warnings.lines.toLocaleString('en-US'))} since ${when(warnings.first, o)}, the latest at ${when(warnings.last, o)}.`,
+    });
   if (list.length === 0)
     return localize(o.lang, { ja: `ログの障害はありません${scope ? `（${scope}）` : ''}。`, en: `No log incident${scope ? ` touching ${scope}` : ''}.` });
   return [

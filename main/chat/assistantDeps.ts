@@ -1,3 +1,4 @@
+import type { WarningLines } from '../logs/warningLines.js';
 import type Database from 'better-sqlite3';
 import type { LlmService } from '../ai/llmService.js';
 import type { PlanConditions, StoredPlan } from '../api/planTypes.js';
@@ -19,7 +20,12 @@ export interface AssistantDeps {
   llm: LlmService;
   knowledge: KnowledgeBase;
   overview: () => Overview;
-  logs: { anomalies: (window?: LogWindow) => LogAnomalyReport; search: (text: string, k: number) => Promise<LogSearchHit[]> };
+  logs: {
+    anomalies: (window?: LogWindow) => LogAnomalyReport;
+    search: (text: string, k: number) => Promise<LogSearchHit[]>;
+    /** The warning lines kept for the hosts or services named (logs/warningLines.ts). */
+    warnings: (named: { hosts: readonly string[]; services: readonly string[] }, window?: { from: number; to: number }) => WarningLines | null;
+  };
   alerts: () => Alert[];
   /** Log incidents and the drops in speed they likely caused (all sites, or those touching `site`), from the overview and anomalies `reads` gives. */
   incidents: (site?: string, window?: LogWindow, reads?: IncidentReads) => IncidentReport;

@@ -1,3 +1,4 @@
+import type { WarningLines } from '../logs/warningLines.js';
 import type { AskOp, AskQueryInput } from '../api/askQuery.js';
 import type { ParsedQuery } from './query/parseQuery.js';
 import type Database from 'better-sqlite3';
@@ -103,7 +104,12 @@ export function createAssistantService(deps: {
   llm: LlmService;
   embedder: () => TextEmbedder;
   overview: () => Overview;
-  logs: { anomalies: (window?: LogWindow) => LogAnomalyReport; search: (text: string, k: number) => Promise<LogSearchHit[]> };
+  logs: {
+    anomalies: (window?: LogWindow) => LogAnomalyReport;
+    search: (text: string, k: number) => Promise<LogSearchHit[]>;
+    /** The warning lines kept for the hosts or services named (logs/warningLines.ts). */
+    warnings: (named: { hosts: readonly string[]; services: readonly string[] }, window?: { from: number; to: number }) => WarningLines | null;
+  };
   alerts: () => Alert[];
   incidents: (site?: string, window?: LogWindow, reads?: IncidentReads) => IncidentReport;
   lastSync: () => number | null;

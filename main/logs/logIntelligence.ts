@@ -1,3 +1,4 @@
+import { warningLines, type WarningLines } from './warningLines.js';
 import type Database from 'better-sqlite3';
 import type { AppEnv } from '../config/appEnv.js';
 import { join } from 'node:path';
@@ -65,6 +66,8 @@ export interface LogIntelligence {
   anomalies(window?: LogWindow): AnomalyReport;
   /** Lines per time bucket and level (default: the last 24 hours), narrowed like the template list. */
   volume(filter?: LogFilter): LogVolume;
+  /** The warning lines kept for the hosts or services named (warningLines.ts). */
+  warnings(named: { hosts: readonly string[]; services: readonly string[] }, window?: { from: number; to: number }): WarningLines | null;
   /** Every template as a point: clusters in colour, anomalies marked. */
   scatter(): ScatterPoint[];
   /**
@@ -269,6 +272,7 @@ export function createLogIntelligence(deps: {
     },
     anomalies: (window?: LogWindow): AnomalyReport => windowAnomalies(deps.db(), deps.env.now(), deps.env.timeZone(), window),
     volume: (filter: LogFilter = {}): LogVolume => logVolume(deps.db(), filter, deps.env.now()),
+    warnings: (named, window) => warningLines(deps.db(), named, window),
     scatter(): ScatterPoint[] {
       const db = deps.db();
       const anomalous = new Set(detectAnomalies(db, deps.env.now(), deps.env.timeZone()).anomalies.map((a) => a.templateId));

@@ -32,8 +32,11 @@ export const logsEngine: Engine = async (q, c) => {
     (a) => touches(q.service, a.detail.services) && touches(q.host, a.detail.hosts),
   );
   const scope = site ?? (joinNames(c.lang, [...q.service, ...q.host]) || null);
-  const text = [incidentsAnswer(incidents, c.tz, site, { alerts: open, window: window.label }, scope), logAnswer(anomalies, hits, c.tz, window.label)].join(
-    '\n',
-  );
+  // Hosts or services named: their warnings are said beside an all-clear, which counts errors.
+  const warnings = site === null ? c.deps.logs.warnings({ hosts: q.host, services: q.service }, q.time === null ? undefined : span) : null;
+  const text = [
+    incidentsAnswer(incidents, c.tz, site, { alerts: open, window: window.label }, scope, warnings),
+    logAnswer(anomalies, hits, c.tz, window.label),
+  ].join('\n');
   return { text, facts: text, knowhow: [...q.service, 'システム障害 エラー ログ'] };
 };

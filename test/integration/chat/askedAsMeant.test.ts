@@ -195,8 +195,15 @@ describe('asked as meant', () => {
     for (const l of lines) expect(l).toContain('ocr-morioka-01');
     // A host with no incident today shows no other service's anomalies either.
     const quiet = await ask('dbp-01 で今日何かあった？');
-    // The all-clear names the host it is about: none on dbp-01 is not none at all.
-    expect(quiet.answer).toMatch(/^ログの障害はありません（dbp-01）。/);
+    // The all-clear names the host it is about: none on dbp-01 is not none at all. It counts errors, and says today's
+    // warnings beside it (locked-1129h), as many as the store holds for today.
+    const warned = (
+      demo.db.prepare(`SELECT SUM(lines) AS n FROM app_logs WHERE host = 'dbp-01' AND level = 'WARN' AND ts >= ? AND ts < ?`).get(TODAY0, NOW) as {
+        n: number;
+      }
+    ).n;
+    expect(warned).toBeGreaterThan(0);
+    expect(quiet.answer).toMatch(new RegExp(`^ログの障害（エラー）はありません（dbp-01）。ただし警告が${warned}行あります（\\d\\d:\\d\\dから`));
     expect(quiet.answer).not.toContain('ocr-worker');
   });
 

@@ -27,6 +27,29 @@ describe('no verdict the facts contradict', () => {
     expect((await ask('札幌は監査までに間に合う？')).answer).toMatch(/^※ 質問の「監査」を読み取れず.*\n札幌: 8系列中1系列が遅れ/);
   });
 
+  it('an all-clear about a host counts its errors and says the warnings it has logged since when (locked-1129h)', async () => {
+    const warn = demo.db.prepare(`SELECT SUM(lines) AS n, MIN(ts) AS first FROM app_logs WHERE level = 'WARN' AND host = 'export-01'`).get() as {
+      n: number;
+      first: number;
+    };
+    expect(warn.n).toBeGreaterThan(0);
+    const first = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Tokyo',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(warn.first)
+      .reduce((m, p) => ({ ...m, [p.type]: p.value }), {} as Record<string, string>);
+    const r = await ask('export-01のdisk warning、いつから出てる？');
+    expect(r.answer).toContain(
+      `ログの障害（エラー）はありません（export-01）。ただし警告が${warn.n}行あります（${first.month}/${first.day} ${first.hour}:${first.minute}から`,
+    );
+    expect(r.answer).not.toMatch(/^ログの障害はありません/);
+  });
+
   it('whether anyone was moved in a month gone is the record of moves approved, not the deadlines missed then', async () => {
     const approved = (demo.db.prepare(`SELECT COUNT(*) AS n FROM proposals WHERE status IN ('approved', 'modified')`).get() as { n: number }).n;
     expect(approved).toBe(0);
@@ -629,7 +652,8 @@ describe('no verdict the facts contradict', () => {
     expect(going.answer).toContain('Entry 1');
     const service = await ask('entry-apiのstatus見せて');
     expect(service.query!.answeredBy).toBe('logs');
-    expect(service.answer).toMatch(/^ログの障害はありません（entry-api）。/);
+    // No incident names it; its warnings are said beside the all-clear, which counts errors (locked-1129h).
+    expect(service.answer).toMatch(/^ログの障害（エラー）はありません（entry-api）。ただし警告が[\d,]+行あります（\d+\/\d+ \d\d:\d\dから/);
     const ocr = await ask("what's happening with ocr-worker?");
     expect(ocr.query!.answeredBy).toBe('logs');
     expect(ocr.answer).toMatch(/^Log incidents: 1\n- Incident on ocr-sapporo-01 \(ocr-worker\)/);
