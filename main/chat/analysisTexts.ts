@@ -52,8 +52,9 @@ export function incidentsAnswer(
   // What the all-clear is about, in words: the site, or the services and hosts named («entry-apiのstatus見せて»), so that
   // none of one service is never read as none at all.
   scope: string | null = site,
-  // The warning lines of the hosts or services named: an all-clear counts errors, and says so beside warnings that run.
-  warnings: WarningLines | null = null,
+  // The warning lines of the hosts or services named, read only for an all-clear: it counts errors, and says so beside
+  // warnings that run.
+  warningsOf: (() => WarningLines | null) | null = null,
 ): string {
   const list = report.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
   if (list.length === 0 && open !== null && open.alerts.length > 0)
@@ -64,7 +65,8 @@ export function incidentsAnswer(
       }),
       ...open.alerts.slice(0, 3).map((a) => `- ${alertTitle(a, o.lang)}`),
     ].join('\n');
-  if (list.length === 0 && warnings !== null)
+  const warnings = list.length === 0 ? (warningsOf?.() ?? null) : null;
+  if (warnings !== null)
     return localize(o.lang, {
       ja: `ログの障害（エラー）はありません${scope ? `（${scope}）` : ''}。ただし警告が${warnings.lines.toLocaleString('ja-JP')}行あります（${when(warnings.first, o)}から、最新は${when(warnings.last, o)}）。`,
       en: `No log incident (errors)${scope ? ` touching ${scope}` : ''}. But ${count(warnings.lines, 'warning line', 'warning lines', warnings.lines.toLocaleString('en-US'))} since ${when(warnings.first, o)}, the latest at ${when(warnings.last, o)}.`,

@@ -1,4 +1,3 @@
-import type { WarningLines } from '../logs/warningLines.js';
 import type Database from 'better-sqlite3';
 import type { LlmService } from '../ai/llmService.js';
 import type { PlanConditions, StoredPlan } from '../api/planTypes.js';
@@ -8,6 +7,15 @@ import type { GenbaConfig } from '../config/config.js';
 import type { IncidentReads } from '../alerts/alertService.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
+import type { NamedLogSources, WarningLines } from '../logs/warningLines.js';
+
+/** What the assistant reads of the logs: anomalies, search, and the warnings of hosts or services named. */
+export interface AssistantLogs {
+  anomalies: (window?: LogWindow) => LogAnomalyReport;
+  search: (text: string, k: number) => Promise<LogSearchHit[]>;
+  /** The warning lines kept for the hosts or services named (logs/warningLines.ts). */
+  warnings: (named: NamedLogSources, window?: { from: number; to: number }) => WarningLines | null;
+}
 
 /** What the assistant reads and calls: the store, the settings and clock of the run, the models, and the other services. */
 export interface AssistantDeps {
@@ -20,12 +28,7 @@ export interface AssistantDeps {
   llm: LlmService;
   knowledge: KnowledgeBase;
   overview: () => Overview;
-  logs: {
-    anomalies: (window?: LogWindow) => LogAnomalyReport;
-    search: (text: string, k: number) => Promise<LogSearchHit[]>;
-    /** The warning lines kept for the hosts or services named (logs/warningLines.ts). */
-    warnings: (named: { hosts: readonly string[]; services: readonly string[] }, window?: { from: number; to: number }) => WarningLines | null;
-  };
+  logs: AssistantLogs;
   alerts: () => Alert[];
   /** Log incidents and the drops in speed they likely caused (all sites, or those touching `site`), from the overview and anomalies `reads` gives. */
   incidents: (site?: string, window?: LogWindow, reads?: IncidentReads) => IncidentReport;

@@ -1,4 +1,3 @@
-import type { WarningLines } from '../logs/warningLines.js';
 import type { AskOp, AskQueryInput } from '../api/askQuery.js';
 import type { ParsedQuery } from './query/parseQuery.js';
 import type Database from 'better-sqlite3';
@@ -8,7 +7,7 @@ import type { AskResult, ApprovalRow, ConversationDetail, ConversationSummary, P
 import { GenbaError, localize, type Localized } from '../errors.js';
 import { addTurn, conversationExists, createConversation, deleteConversation, getConversation, lastTurn, listConversations } from './conversationStore.js';
 import type { EventBus } from '../api/eventBus.js';
-import type { Alert, BusinessName, IncidentReport, LogAnomalyReport, LogSearchHit, Overview } from '../api/types.js';
+import type { Alert, BusinessName, IncidentReport, Overview } from '../api/types.js';
 import type { LlmService } from '../ai/llmService.js';
 import type { TextEmbedder } from '../ai/storedVectors.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase.js';
@@ -30,6 +29,7 @@ import type { AppEnv } from '../config/appEnv.js';
 import { decisionOutcomes } from '../placement/floorDecisions.js';
 import type { TaughtWord } from '../api/taughtWords.js';
 import { forgetWord, wordsTaught } from './wordLessons.js';
+import type { AssistantLogs } from './assistantDeps.js';
 
 /** Asks the manager where to save a file and writes it; resolves to the path, or null if cancelled. */
 export type SaveFile = (file: { suggestedName: string; content: string; kind: 'csv' }) => Promise<string | null>;
@@ -104,12 +104,7 @@ export function createAssistantService(deps: {
   llm: LlmService;
   embedder: () => TextEmbedder;
   overview: () => Overview;
-  logs: {
-    anomalies: (window?: LogWindow) => LogAnomalyReport;
-    search: (text: string, k: number) => Promise<LogSearchHit[]>;
-    /** The warning lines kept for the hosts or services named (logs/warningLines.ts). */
-    warnings: (named: { hosts: readonly string[]; services: readonly string[] }, window?: { from: number; to: number }) => WarningLines | null;
-  };
+  logs: AssistantLogs;
   alerts: () => Alert[];
   incidents: (site?: string, window?: LogWindow, reads?: IncidentReads) => IncidentReport;
   lastSync: () => number | null;

@@ -1,4 +1,4 @@
-import { warningLines, type WarningLines } from './warningLines.js';
+import { warningLines, type NamedLogSources, type WarningLines } from './warningLines.js';
 import type Database from 'better-sqlite3';
 import type { AppEnv } from '../config/appEnv.js';
 import { join } from 'node:path';
@@ -67,7 +67,7 @@ export interface LogIntelligence {
   /** Lines per time bucket and level (default: the last 24 hours), narrowed like the template list. */
   volume(filter?: LogFilter): LogVolume;
   /** The warning lines kept for the hosts or services named (warningLines.ts). */
-  warnings(named: { hosts: readonly string[]; services: readonly string[] }, window?: { from: number; to: number }): WarningLines | null;
+  warnings(named: NamedLogSources, window?: { from: number; to: number }): WarningLines | null;
   /** Every template as a point: clusters in colour, anomalies marked. */
   scatter(): ScatterPoint[];
   /**

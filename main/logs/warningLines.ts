@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
 
+/** The hosts and services a question names, whose lines are counted. */
+export interface NamedLogSources {
+  hosts: readonly string[];
+  services: readonly string[];
+}
+
 /** The warning lines kept for some hosts or services: how many, and the first and last written. */
 export interface WarningLines {
   lines: number;
@@ -14,7 +20,7 @@ export interface WarningLines {
  */
 export function warningLines(
   db: Database.Database,
-  named: { hosts: readonly string[]; services: readonly string[] },
+  named: NamedLogSources,
   // The period asked («今日何かあった？»): only its warnings; none asked («いつから？»), every warning kept.
   window?: { from: number; to: number },
 ): WarningLines | null {

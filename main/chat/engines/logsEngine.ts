@@ -33,7 +33,7 @@ export const logsEngine: Engine = async (q, c) => {
   );
   const scope = site ?? (joinNames(c.lang, [...q.service, ...q.host]) || null);
   // Hosts or services named: their warnings are said beside an all-clear, which counts errors.
-  const warnings = site === null ? c.deps.logs.warnings({ hosts: q.host, services: q.service }, q.time === null ? undefined : span) : null;
+  const warnings = site === null ? () => c.deps.logs.warnings({ hosts: q.host, services: q.service }, q.time === null ? undefined : span) : null;
   const text = [
     incidentsAnswer(incidents, c.tz, site, { alerts: open, window: window.label }, scope, warnings),
     logAnswer(anomalies, hits, c.tz, window.label),

@@ -9,6 +9,7 @@ import { personPace, type PersonPace } from '../personPace.js';
 import type { MoveSide } from '../../placement/moveImpact.js';
 import { lineName, whatIfAnswer, workWhatIfAnswer } from '../whatIfTexts.js';
 import { workWhatIf, type WorkChange } from '../../placement/workWhatIf.js';
+import { isWorkChange } from '../query/workChangeOf.js';
 import { businessLabel } from '../../api/businessLabel.js';
 import type { AskContext, Engine } from './askContext.js';
 import type { AskQuery } from '../../api/askQuery.js';
@@ -65,7 +66,7 @@ function leavingPeople(q: AskQuery, c: AskContext): { query: AskQuery } | { text
  * («1割多く入荷したら», its conditions' factor above 1), which each line weighs on its own items today.
  */
 function workChange(q: AskQuery): WorkChange | { share: number } | null {
-  if (q.move && ('items' in q.move || 'stopMinutes' in q.move)) return q.move;
+  if (q.move && isWorkChange(q.move)) return q.move;
   if (!q.move && q.conditions?.volumeFactor !== undefined && q.conditions.volumeFactor > 1) return { share: q.conditions.volumeFactor - 1 };
   return null;
 }

@@ -14,6 +14,7 @@ import { asksWhichDays, namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
 import { spellFixed } from './typoWords.js';
 import { COMMAND, moveEnds, moveOf } from './moveOf.js';
+import { isWorkChange } from './workChangeOf.js';
 import { MOVE_VERB } from './moveWords.js';
 import type { NamedInText } from './queryNames.js';
 
@@ -158,7 +159,7 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   // A number of people or a speed under a condition: a what-if.
   if (move) e.set('whatif', e.get('whatif')! + (!('count' in move) || move.to || move.from ? 2 : 1));
   // Work added or stopped under a condition (「1時間止まったら影響ある？」): the what-if's own matter, not a check of the state now.
-  if (move && ('items' in move || 'stopMinutes' in move)) e.set('whatif', e.get('whatif')! + 2);
+  if (move && isWorkChange(move)) e.set('whatif', e.get('whatif')! + 2);
   // More work by a share on a line today (「エントリ1にあと1割多く入荷してたら」): a what-if on its items; a day ahead is the plan's.
   if (!move && named.processes.length > 0 && (volumeFactorOf(folded) ?? 1) > 1 && /たら|なら|\bif\b/.test(folded) && !isAhead(timeOf(folded)))
     e.set('whatif', e.get('whatif')! + 3);

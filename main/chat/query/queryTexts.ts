@@ -112,13 +112,14 @@ export const QUERY_TEXTS = {
     ja: 'そのデータ（給与・コスト・品質スコアなど）はGenbaの持つデータ（進捗、人員とスキル、ログ、アラート、承認）にありません。',
     en: 'That data (pay, cost, quality scores …) is not among what Genba holds (progress, staff and skills, logs, alerts, decisions).',
   } as Localized,
-  /** A figure of the floor now (speed, progress, finish) asked of an earlier period: not answered with today's. */
+  /** Items done over several days (doneOverDays.ts): the days' counts summed, each day listed. */
   doneOverDays: {
     ja: (what: string, period: string, total: number, days: readonly (readonly [string, number])[]) =>
       `${what ? `${what}の` : ''}処理済み件数（${period}）: 合計 ${total.toLocaleString('ja-JP')} 件（各日の処理済み件数の合計）\n${days.map(([d, n]) => `- ${d}: ${n.toLocaleString('ja-JP')} 件`).join('\n')}`,
     en: (what: string, period: string, total: number, days: readonly (readonly [string, number])[]) =>
       `Items done${what ? ` at ${what}` : ''} (${period}): ${total.toLocaleString('en-US')} items in all (each day's items done, summed)\n${days.map(([d, n]) => `- ${d}: ${n.toLocaleString('en-US')} items`).join('\n')}`,
   },
+  /** A figure of the floor now (speed, progress, finish) asked of an earlier period: not answered with today's. */
   pastNotKept: {
     ja: (what: string, period: string) =>
       `${what}は今日の現在の値しか分からないため、${period}についてはお答えできません（今日の値をその日の値として答えることはしません）。${period}の処理件数・残件・納期遅れならお答えできます。`,

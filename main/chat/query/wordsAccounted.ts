@@ -3,7 +3,7 @@ import type { UnusedWord } from '../../api/assistantTypes.js';
 import { foldForCues } from '../foldForCues.js';
 import { FUNCTION_WORDS_EN, FUNCTION_WORDS_JA } from './functionWords.js';
 import { ADD, MOVE_ENOUGH, MOVE_NOUN, MOVE_VERB, REMOVE } from './moveWords.js';
-import { WORK_WORDS } from './workChangeOf.js';
+import { isWorkChange, WORK_WORDS } from './workChangeOf.js';
 import { vocabularyPhrases } from './vocabularyPhrases.js';
 import type { NamedInText } from './queryNames.js';
 
@@ -73,7 +73,7 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     // so are its people and its consequence («the Verification team», 「影響は？」).
     if (kind === 'word' && base.move && [ADD, REMOVE, MOVE_VERB, MOVE_NOUN, MOVE_ENOUGH].some((r) => r.test(word))) continue;
     // So are the words of work that comes or stops (「来」, "land", "outage") beside the items or the stop read.
-    if (kind === 'word' && base.move && ('items' in base.move || 'stopMinutes' in base.move) && WORK_WORDS.test(word)) continue;
+    if (kind === 'word' && base.move && isWorkChange(base.move) && WORK_WORDS.test(word)) continue;
     // «以上», "or above", "at least" beside a level or months read are what the threshold says (a level is at least itself).
     if (kind === 'word' && (base.level !== null || base.experience !== null) && /^(?:以上|above|least|more|over|plus)$/.test(word)) continue;
     if (kind === 'word') {

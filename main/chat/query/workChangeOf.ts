@@ -1,5 +1,9 @@
 import type { AskMove } from '../../api/askQuery.js';
 
+/** Whether a move read is a change to the work itself (items added, a stop), not people moved or a speed. */
+export const isWorkChange = (move: AskMove): move is Extract<AskMove, { items: number } | { stopMinutes: number | null }> =>
+  'items' in move || 'stopMinutes' in move;
+
 /**
  * The words that say work comes or stops, beside the figure the reading holds (「来」「増」「止」, "land", "outage"): read with it,
  * so none is said to be unread (wordsAccounted.ts).
