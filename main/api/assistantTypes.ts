@@ -129,11 +129,12 @@ export interface ConversationDetail extends Omit<ConversationSummary, 'turns'> {
 
 /**
  * A word of a question that changed nothing in its reading: an exclusion or a negation (「以外」「出さないで」, "without"), a
- * number, or another content word Genba does not know. An exclusion or a number unused means the answer leaves it out.
+ * number, a word of time (「月末」, "September", "days"), or another content word Genba does not know. An exclusion, a
+ * number or a time unused means the answer leaves it out: it is said before the answer.
  */
 export interface UnusedWord {
   word: string;
-  kind: 'negation' | 'number' | 'word';
+  kind: 'negation' | 'number' | 'time' | 'word';
 }
 
 export interface AskResult {

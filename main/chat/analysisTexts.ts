@@ -222,6 +222,12 @@ export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: NamedTz)
     );
   const lines = rows.map((r) => {
     const business = businessLabel(o.businessNames, r.businessId);
+    // A line left with nobody (no speed) and items left does not finish today: said, not «no estimate».
+    if (r.after.perMinute === 0 && r.remaining > 0)
+      return localize(o.lang, {
+        ja: `- ${r.site} ${r.process}（${business.ja}、${r.side === 'receiving' ? '受け入れ' : '送り出し'}）: 作業が止まり、残り${r.remaining.toLocaleString('en-US')}件が納期${hm(r.deadline)}に間に合いません（完了見込み ${hm(r.before.finish)} → 今日中に終わらない）、毎分${r.before.perMinute === null ? '—' : sp(r.before.perMinute)} → 0件`,
+        en: `- ${r.site} ${r.process} (${business.en}, ${r.side}): the work stops, and its ${r.remaining.toLocaleString('en-US')} items left miss the ${hm(r.deadline)} deadline (finish ${hm(r.before.finish)} → not today), ${r.before.perMinute === null ? '—' : sp(r.before.perMinute)} → 0/min`,
+      });
     return localize(o.lang, {
       ja: `- ${r.site} ${r.process}（${business.ja}、${r.side === 'receiving' ? '受け入れ' : '送り出し'}）: 完了見込み ${hm(r.before.finish)} → ${hm(r.after.finish)}（納期${hm(r.deadline)}、${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}）、毎分${r.before.perMinute === null ? '—' : sp(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : sp(r.after.perMinute)}件`,
       en: `- ${r.site} ${r.process} (${business.en}, ${r.side}): finish ${hm(r.before.finish)} → ${hm(r.after.finish)} (deadline ${hm(r.deadline)}, ${lateness(r.before.minutesLate)} → ${lateness(r.after.minutesLate)}), ${r.before.perMinute === null ? '—' : sp(r.before.perMinute)} → ${r.after.perMinute === null ? '—' : sp(r.after.perMinute)}/min`,

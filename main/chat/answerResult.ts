@@ -57,7 +57,11 @@ export async function answerResult(
     text = [out.text, proposalAnswer(proposal, c.tz)].filter(Boolean).join('\n');
   }
   if (c.leftOut.length > 0) {
-    const note = localize(c.lang, LEFT_OUT_TEXTS.notUsed)(c.leftOut.map((u) => u.word).join(localize(c.lang, { ja: '」「', en: '", "' })));
+    const words = c.leftOut.map((u) => u.word).join(localize(c.lang, { ja: '」「', en: '", "' }));
+    // A time left out: the answer is of another period, and says which.
+    const note = c.leftOut.some((u) => u.kind === 'time')
+      ? localize(c.lang, LEFT_OUT_TEXTS.notUsedTime)(words, localize(c.lang, c.window(reading.query).label))
+      : localize(c.lang, LEFT_OUT_TEXTS.notUsed)(words);
     text = `${note}\n${text}`;
     facts = facts ? `${note}\n${facts}` : '';
   }

@@ -15,6 +15,7 @@ import type { AssistantDeps } from './assistantDeps.js';
 import { ENGINES, engineFor } from './engineFor.js';
 import type { AskContext } from './engines/askContext.js';
 import { questionReads } from './engines/questionReads.js';
+import { inactivePeopleNote } from './inactivePeople.js';
 import { latinAnswer } from './latinAnswer.js';
 import { createNameCache } from './nameCache.js';
 import { outsideTheRecords } from './outsideTheRecords.js';
@@ -24,6 +25,7 @@ import { queryFromModel } from './query/queryModel.js';
 import { loadQueryNames, type NamedInText } from './query/queryNames.js';
 import { PLANNING_TEXTS } from './query/planningTexts.js';
 import { queryWindow } from './query/queryWindow.js';
+import { rankMeasureUnread } from './query/rankMeasureUnread.js';
 import { spanAheadNote } from './query/spanAheadNote.js';
 import { weekdayMismatch } from './query/weekdayMismatch.js';
 import { unusedWords } from './query/wordsAccounted.js';
@@ -252,6 +254,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const ctx: AskContext = { ...c, leftOut, verdict: leftOut.length === 0 && reading.measureSaid !== false };
     const readMs = performance.now() - start;
     const timeWords = (x: typeof q): string => localize(lang, c.window(x).label);
+    // A ranking by a measure the question did not name, beside words not understood («most keying mistakes»): those words
+    // are likely its measure, so nothing is ranked by the default one; the measures it can rank by are said.
+    if (q.op === 'rank' && reading.measureSaid === false && unreadWords.length > 0 && engine === 'planner' && !isUnsure(reading))
+      return answerResult(ctx, question, read, engine, { text: rankMeasureUnread(q, unreadWords, lang) }, { start, readMs, dataMs: 0 });
     if (isUnsure(reading))
       return answerResult(ctx, question, read, engine, askBack(question, reading, lang, timeWords, c.tz.businessNames), { start, readMs, dataMs: 0 });
     const t1 = performance.now();
@@ -263,7 +269,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // A plan asked for a span ahead («next week's staffing plan») is its first working day's, and says so first.
     const spanned = engine === 'plan' ? spanAheadNote(q.time, c.today, lang) : null;
     const noReason = askedWhyOff ? localize(lang, PLANNING_TEXTS.noReason) : '';
-    const ruled = [levelled ? localize(lang, RULE_LEVEL_TEXT)(levelled) : '', noReason, outside === null ? (spanned ?? '') : ''].filter(Boolean).join('\n');
+    const inactive = inactivePeopleNote(c.db, question, lang);
+    const ruled = [inactive ?? '', levelled ? localize(lang, RULE_LEVEL_TEXT)(levelled) : '', noReason, outside === null ? (spanned ?? '') : '']
+      .filter(Boolean)
+      .join('\n');
     const out = ruled ? { ...computed, text: `${ruled}\n${computed.text}`, ...(computed.facts ? { facts: `${ruled}\n${computed.facts}` } : {}) } : computed;
     return answerResult(ctx, question, read, engine, out, { start, readMs, dataMs: performance.now() - t1 - (out.optimizeMs ?? 0) });
   }

@@ -22,6 +22,8 @@ export interface MoveImpactRow {
   process: string;
   businessId: string;
   deadline: number | null;
+  /** Items left now: a line left with no speed stops with them. */
+  remaining: number;
   before: { perMinute: number | null; finish: number | null; minutesLate: number | null };
   after: { perMinute: number | null; finish: number | null; minutesLate: number | null };
 }
@@ -72,6 +74,7 @@ export function speedChangeImpact(
       process: p.process,
       businessId: p.businessId,
       deadline: p.deadline,
+      remaining: p.remaining,
       before: { perMinute: p.speedPerMinute, finish: p.projectedFinish, minutesLate: p.minutesLate },
       after: { perMinute: Math.round(after * 10) / 10, finish: a.projectedFinish, minutesLate: a.minutesLate },
     };

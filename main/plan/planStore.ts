@@ -37,6 +37,19 @@ export function loadPlan(db: Database.Database, planId: string): StoredPlan | nu
   return row ? { ...(JSON.parse(row.body) as StoredPlan), status: row.status, decidedAt: row.decidedAt } : null;
 }
 
+/**
+ * What is settled for a day: the company's own assignments for it (daily_assignments rows) and the plan decided in Genba
+ * (approved or modified), newest first. A question whether the day is set up is answered from these, never by planning.
+ */
+export function daySettled(db: Database.Database, date: string): { assignments: number; decided: StoredPlan | null; open: string | null } {
+  const assignments = (db.prepare('SELECT COUNT(*) AS n FROM daily_assignments WHERE assignment_date = ?').get(date) as { n: number }).n;
+  const row = db
+    .prepare(`SELECT plan_id AS id FROM plans WHERE plan_date = ? AND status IN ('approved', 'modified') ORDER BY decided_at DESC, plan_id LIMIT 1`)
+    .get(date) as { id: string } | undefined;
+  const open = db.prepare(`SELECT plan_id AS id FROM plans WHERE plan_date = ? AND status = 'open'`).get(date) as { id: string } | undefined;
+  return { assignments, decided: row ? loadPlan(db, row.id) : null, open: open?.id ?? null };
+}
+
 /** The newest plans, newest first (the Plan view's list). */
 export function recentPlans(db: Database.Database, limit = 20): StoredPlan[] {
   const rows = db.prepare('SELECT plan_id AS id FROM plans ORDER BY created_at DESC LIMIT ?').all(limit) as { id: string }[];

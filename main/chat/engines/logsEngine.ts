@@ -1,4 +1,4 @@
-import { joinNames } from '../../api/localized.js';
+import { joinNames, localize } from '../../api/localized.js';
 import { incidentsAnswer } from '../analysisTexts.js';
 import { logAnswer } from '../answerTexts.js';
 import { namedIncidents } from '../query/namedIncidents.js';
@@ -13,6 +13,14 @@ export const logsEngine: Engine = async (q, c) => {
   c.onStage?.('data');
   const site = q.site[0] ?? null;
   const span = c.window(q, 'last_hour');
+  // Logs of a time ahead do not exist yet: no all-clear and no count of anomalies can be said of them.
+  if (span.ahead) {
+    const text = localize(c.lang, {
+      ja: `${span.label.ja}のログはまだありません（ログは起きたことの記録です）。障害の有無やタイミングは予測できません。`,
+      en: `There are no logs of ${span.label.en} yet (logs record what has happened), so nothing can be said of its errors or timing.`,
+    });
+    return { text, facts: text };
+  }
   // The explanations say a window as 「過去3時間」 / "in the last 3 h".
   const window = { ...span, label: { ja: span.label.ja, en: span.label.en.startsWith('the ') ? `in ${span.label.en}` : span.label.en } };
   const hits = await c.deps.logs.search(c.searchText, 3).catch(() => []);

@@ -170,7 +170,15 @@ export const whatIfEngine: Engine = async (asked, c) => {
       paces.set(at, p);
       return p.perMinute;
     };
-    text = impactAnswer(move, moveImpact(series, move, pace, c.cfg.overview.atRiskSlackMinutes), c.tz);
+    // More people taken than are on the line today («take 4 off» where 3 work): all of them leave, and that is said first.
+    const there = move.from && !move.to ? (paces.get(move.from) ?? personPace(c.db, series, move.from, c.now, c.cfg.timeZone)).measured?.people : undefined;
+    const taken = there !== undefined && move.count > there ? { ...move, count: there } : move;
+    text = impactAnswer(taken, moveImpact(series, taken, pace, c.cfg.overview.atRiskSlackMinutes), c.tz);
+    if (taken !== move)
+      text = `${localize(c.lang, {
+        ja: `${move.from!.site} ${move.from!.process}には今日${there}名しか配置されていないため、${move.count}名は外せません。${there}名全員を外した場合を示します。`,
+        en: `Only ${there} people are on ${move.from!.site} ${move.from!.process} today, so ${move.count} cannot be taken; here is all ${there} leaving.`,
+      })}\n${text}`;
     const basis = [...paces].map(([at, p]) => localize(c.lang, paceWords(at, p)));
     if (basis.length > 0) text = `${text}\n${basis.join('\n')}`;
   } else text = statusAnswer(series, c.tz, site, process);

@@ -234,7 +234,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     const n = q.rank?.n ?? 1;
     return {
       text: [
-        L(T.rankLead, order, n, label, when || S(window.label)) + finishedLeftOut(rows, c.lang),
+        L(T.rankLead, order, Math.min(n, sorted.length), label, when || S(window.label)) + finishedLeftOut(rows, c.lang),
         ...rankedWithTies(sorted, n).map(({ place, row: r }) => `${place}. ${r.key}: ${r.shown}`),
       ].join('\n'),
       table,

@@ -45,6 +45,13 @@ export interface StoreMeasure {
   decimals?: number;
   /** Why a dimension it lacks cannot be had: said after 「Genba cannot split X by Y」. */
   recordedPer: Localized;
+  /**
+   * What it counts per person, where its own count is of people (each person is one of them): the days each was off.
+   * Used when the figure is split by person or names people.
+   */
+  perPerson?: { value: string; agg: Aggregation; unit: Localized };
+  /** The unit of its figures where it is not the measure's own (a count per person of days). */
+  unit?: Localized;
 }
 
 const OPERATOR_SITE = 'o.location_name';
@@ -124,6 +131,8 @@ export const STORE_MEASURES = {
     // People off (absent, or on paid leave).
     ...PEOPLE_BY_DAY,
     where: ['o.is_valid = 1', "a.attendance_status IN ('absent', 'paid_leave')"],
+    // Counted per person, one person is 1 whatever the period: their days off are the figure.
+    perPerson: { value: 'a.attendance_date', agg: { fn: 'count_distinct' }, unit: { ja: '日', en: 'days' } },
   },
   overtime: {
     ...PEOPLE_BY_DAY,

@@ -78,6 +78,10 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'done',
       'completed',
       'processed',
+      'pushed through',
+      'got through',
+      'put through',
+      'worked through',
       'entered',
       'output',
     ],
@@ -340,23 +344,9 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
   operator_speed: {
     ...MEASURE_LABELS.operator_speed,
     source: { kind: 'masters' },
-    words: [
-      'オペレーター',
-      'オペ',
-      '担当者',
-      '作業者',
-      '入力者',
-      'エース',
-      '一番速い人',
-      '速い人',
-      '遅い人',
-      'fastest operator',
-      'slowest operator',
-      'operator',
-      'who is fastest',
-      'top performer',
-      'best performer',
-    ],
+    // Words of speed said of people; a word for people alone («operator», 「担当者」) names whom a figure is split by, not
+    // which figure («the operator with the most absences»).
+    words: ['エース', '一番速い人', '速い人', '遅い人', 'fastest operator', 'slowest operator', 'who is fastest', 'top performer', 'best performer'],
   },
   skill: {
     ...MEASURE_LABELS.skill,
@@ -574,6 +564,9 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'schedule',
       'planned staff',
       'assignment plan',
+      'assignments',
+      '配置は決まっ',
+      '配置決まっ',
     ],
   },
   unknown: {

@@ -39,13 +39,25 @@ export function moveEnds(named: NamedInText): { source: NameHit | undefined; tar
       // The site that sends, as the subject: "who could Osaka send to Sapporo?", "if Osaka lends 2".
       /^(?:'s people| people| staff)?\s+(?:(?:could|can|should|would|might|will)\s+)?(?:send|sends|lend|lends|spare|spares)\b/i.test(text.slice(h.end)),
   );
+  // A site's own words run up to the next site named: 「品川の人で札幌に」 is to 札幌, not to 品川.
+  const ownWords = (h: NameHit): string => text.slice(h.end, Math.min(...named.sites.filter((x) => x.at >= h.end).map((x) => x.at), text.length));
   const marked = named.sites.find(
     (h) =>
       h !== source &&
-      (/^(?:拠点|センター)?(?:の[^\s、。]{0,8}?)?(?:に|へ)(?!ついて|関して|対して)/.test(text.slice(h.end)) ||
-        /\b(?:to|into) ?(?:the )?$/.test(text.slice(0, h.at))),
+      (/^(?:拠点|センター)?(?:の[^\s、。]{0,8}?)?(?:に|へ)(?!ついて|関して|対して)/.test(ownWords(h)) || /\b(?:to|into) ?(?:the )?$/.test(text.slice(0, h.at))),
   );
-  const home = !source && marked ? named.sites.find((h) => h !== marked && named.operators.some((o) => o.at >= h.end && o.at - h.end <= 2)) : undefined;
+  // The site whose people are named (「品川の人で札幌に回せる人」, "Shinagawa people who could go to Sapporo", 「品川の上野さん」)
+  // is the one they leave, when another is where they go.
+  const home =
+    !source && marked
+      ? named.sites.find(
+          (h) =>
+            h !== marked &&
+            (named.operators.some((o) => o.at >= h.end && o.at - h.end <= 2) ||
+              /^(?:拠点|センター)?の(?:人|方|メンバー|スタッフ|オペレーター|オペレータ|社員|みんな|誰)/.test(text.slice(h.end)) ||
+              /^(?:'s)? ?(?:people|staff|operators|team|folks)\b/i.test(text.slice(h.end))),
+        )
+      : undefined;
   const target = marked ?? named.sites.find((h) => h !== source);
   source ??= home;
   return { source, target };

@@ -464,6 +464,16 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['big picture', 3],
   ],
   check: [
+    // A statement put as a question («… are set up, right?», 「もう決まってるよね？」) asks whether it holds: a yes or no.
+    [', right?', 3],
+    [' right?', 2.5],
+    ['correct?', 2.5],
+    ["isn't it", 2],
+    ["aren't they", 2],
+    ['already', 1],
+    [' yet?', 1.5],
+    ['よね？', 2],
+    ['よね?', 2],
     ['できる？', 1.5],
     ['できる?', 1.5],
     ['できたっけ', 1.5],

@@ -369,6 +369,9 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     query.measure = 'missed_deadlines';
     query.by = 'day';
   }
+  // A person's speed is the operator measure: the floor's speed is recorded per series, not per person («the slowest
+  // operators», 「速いオペレーター」).
+  if (query.measure === 'speed' && (query.by === 'operator' || query.operator.length > 0)) query.measure = 'operator_speed';
   query.conditions = planConditionsOf(question, query);
   return {
     query,

@@ -56,11 +56,17 @@ const splitAsked = (folded: string): Dimension | null =>
 export const asksWhichDays = (folded: string): boolean =>
   /(?:だった|した|れた|った|の)日(?:は|を|って|が|[?？])|どの日|何日に|\b(?:which|what) (?:days?|dates?)\b/.test(folded);
 
+/** Days as the things ranked: the noun a ranking word or a count stands before, or a day that had the most or least. */
+const RANKED_DAYS =
+  /\b(?:top|bottom|which|what|busiest|heaviest|worst|best|highest|lowest|quietest)(?: (?:\d{1,2}|[a-z]+)){0,2} days\b|\bdays? (?:with|had|that had|when we had) the (?:most|least|highest|lowest|fewest)\b|(?:多い|少ない|多かった|少なかった|忙しい|忙しかった|ひどかった)日|上位 ?\d*日/;
+
 function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension | null {
   if (op === 'trend') return /日ごと|日別|毎日|週|daily|day by day|by day|per day|week|過去\d+日|last \d+ days/.test(folded) ? 'day' : 'hour';
   if (op === 'compare') {
     return namedTwice(named) ?? DIM_WORDS.find(([, re]) => re.test(folded))?.[0] ?? null;
   }
+  // The days ranked («top 3 days by arrivals», "which days had the most", 「一番多かった日」): a figure per day, ranked.
+  if (op === 'rank' && RANKED_DAYS.test(folded)) return 'day';
   if (op === 'list' || op === 'rank') {
     // "ごと/別/each/per/by" names the split; else the kind of thing asked for (which site, who).
     const split = splitAsked(folded);

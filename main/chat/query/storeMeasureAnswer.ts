@@ -37,7 +37,10 @@ const median = (xs: number[]): number => {
 export function keptByPlanning(q: AskQuery): boolean {
   // Absence over several days or by weekday is a rate against the usual (the register's), not a count of people; a
   // day's absence at a site is the register's line: in, off (absent, on leave), the rate against the usual, and who.
-  if (q.measure === 'absence' && (q.by === 'day' || /^(?:last_\d+[dm]|this_week|last_week|this_month|last_month)$/.test(q.time ?? ''))) return true;
+  // Absence asked per person («which operators have the most absences in the last 30 days») is counted per person.
+  const perPerson = q.by === 'operator' || q.operator.length > 0;
+  if (q.measure === 'absence' && !perPerson && (q.by === 'day' || /^(?:last_\d+[dm]|this_week|last_week|this_month|last_month)$/.test(q.time ?? '')))
+    return true;
   if (q.measure === 'absence' && q.site.length > 0) return (q.op === 'value' || q.op === 'list') && q.operator.length === 0;
   return (q.measure === 'attendance' || q.measure === 'overtime') && (q.op === 'value' || q.op === 'list') && q.by !== 'operator' && q.operator.length === 0;
 }
@@ -75,7 +78,11 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
     const person = personAttendance(q, c, w);
     if (person) return person;
   }
-  const writer = new Writer(q, c, def, m);
+  // A count of people over several days, split by person or of people named, is what it counts of each (their days
+  // off): each person is 1 of the people.
+  const perPerson =
+    def.perPerson && (q.by === 'operator' || q.operator.length > 0) && localDate(w.from, c.timeZone) !== localDate(w.to - 1, c.timeZone) ? def.perPerson : null;
+  const writer = new Writer(q, c, perPerson ? { ...def, value: perPerson.value, agg: perPerson.agg, unit: perPerson.unit } : def, m);
   if (q.op === 'trend' || q.by === 'hour' || q.by === 'day') return writer.trend(w);
   if (q.op === 'change') return writer.change(w);
   return writer.figures(w);
@@ -103,6 +110,9 @@ class Writer {
     const years = this.q.experience !== null && this.def.experience ? localize(this.c.lang, MT.withExperience)(this.q.experience) : '';
     return `${this.S(MEASURES[this.m].label)}${level}${years}`;
   }
+  private get unit(): Localized {
+    return this.def.unit ?? MEASURES[this.m].unit;
+  }
   private get countLike(): boolean {
     return ['sum', 'count', 'count_distinct'].includes(this.def.agg.fn);
   }
@@ -112,7 +122,7 @@ class Writer {
   }
   private shown(v: number | null): string {
     // Thousands grouped (「11,291 件」), as every other figure Genba shows.
-    return v === null ? '—' : withUnit(v, this.S(MEASURES[this.m].unit), this.decimals);
+    return v === null ? '—' : withUnit(v, this.S(this.unit), this.decimals);
   }
   private date(t: number): string {
     return new Intl.DateTimeFormat('en-US', { timeZone: this.c.timeZone, month: 'numeric', day: 'numeric' }).format(t);
@@ -202,7 +212,7 @@ class Writer {
       const sorted = rows.filter((x) => x.value !== null).sort((a, b) => (order === 'top' ? b.value! - a.value! : a.value! - b.value!));
       return {
         text: [
-          L(T.rankLead, order, n, this.label, when),
+          L(T.rankLead, order, Math.min(n, sorted.length), this.label, when),
           ...rankedWithTies(sorted, n).map(({ place, row: x }) => `${place}. ${x.key}: ${this.shown(x.value)}${ofLimit(x.value)}`),
         ].join('\n'),
         table,
@@ -210,7 +220,7 @@ class Writer {
     }
     const head = L(MT.head, this.label, when);
     // People counted by person are a list of names under their total (「12 人」, then who), not a 「1 人」 per name.
-    if (group === 'operator' && this.def.agg.fn === 'count_distinct' && this.q.op !== 'compare') {
+    if (group === 'operator' && this.def.agg.fn === 'count_distinct' && this.def.unit === undefined && this.q.op !== 'compare') {
       const names = rows.filter((x) => (x.value ?? 0) > 0).map((x) => x.key);
       return { text: [`${head} ${this.shown(names.length)}`, names.join(localize(this.c.lang, { ja: '、', en: ', ' }))].join('\n'), table };
     }
@@ -284,6 +294,19 @@ class Writer {
     const period = daily ? this.period(w) : this.S(w.label);
     const table = { columns: ['time', this.m], rows: points.map((p) => [p.axis, p.v]) };
     if (points.length === 0) return { text: L(TT.noSteps, what, this.label, period), table };
+    // Days ranked («the 3 heaviest days this month»): the day's figures in order, ties sharing a place.
+    if (this.q.op === 'rank') {
+      const order = this.q.rank?.order ?? 'top';
+      const sorted = [...points].sort((a, b) => (order === 'top' ? b.v - a.v : a.v - b.v));
+      const rows = sorted.map((p) => ({ key: p.time, value: p.v }));
+      return {
+        text: [
+          L(T.rankLead, order, Math.min(this.q.rank?.n ?? 1, sorted.length), this.label, period),
+          ...rankedWithTies(rows, this.q.rank?.n ?? 1).map(({ place, row: x }) => `${place}. ${x.key}: ${this.shown(x.value)}`),
+        ].join('\n'),
+        table,
+      };
+    }
     const g = grain === 'week' ? 'day' : grain;
     const head = L(TT.head, what, this.label, period, L(TT.grain, g, 10));
     const fig = (p: { v: number; time: string }): string => L(TT.at, this.shown(p.v), p.time);
@@ -344,7 +367,7 @@ class Writer {
       }
       const d = this.round(now - then);
       const pct = then !== 0 ? Math.round((d / then) * 100) : null;
-      const diff = d === 0 ? this.S(CHANGE_TEXTS.same) : L(CHANGE_TEXTS.diff, d, this.S(MEASURES[this.m].unit), pct);
+      const diff = d === 0 ? this.S(CHANGE_TEXTS.same) : L(CHANGE_TEXTS.diff, d, this.S(this.unit), pct);
       // A span of days (this week so far) is set against the same span a week or a day back, each said with its dates.
       const back0 =
         against === 'usual'

@@ -43,7 +43,8 @@ function dayOfMonthIn(folded: string): AskTime | null {
   // "on the 16th" is a day whatever follows ("the DB outage on the 16th made …"); "the 16th" alone not before a noun.
   const en =
     /\bon the (\d{1,2})(?:st|nd|rd|th)\b/.exec(folded) ??
-    /\b(?:on|the) (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! ?(?!(?:of|at|in|for|on|'s)\b)[a-z])/.exec(folded);
+    // A verb after it is the day's («how did the 14th go?»).
+    /\b(?:on|the) (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! ?(?!(?:of|at|in|for|on|'s|go|goes|went|look|looks|looked|compare|end|ended)\b)[a-z])/.exec(folded);
   const token = (day: string, dow: number | null): AskTime | null => {
     const n = Number(day);
     return n >= 1 && n <= 31 ? `dom_${String(n).padStart(2, '0')}${dow === null ? '' : `_${WEEKDAY_TOKENS[dow]!}`}` : null;
@@ -79,8 +80,11 @@ function dayOf(folded: string): AskTime | null {
   ).exec(folded);
   if (enDayFirst && valid(EN_MONTHS.indexOf(enDayFirst[2]!) + 1, Number(enDayFirst[1])))
     return `date_${pad(EN_MONTHS.indexOf(enDayFirst[2]!) + 1)}-${pad(enDayFirst[1]!)}`;
-  const dom = dayOfMonthIn(folded);
-  if (dom !== null) return dom;
+  // "The first of the month", "on the 1st": its day 1 (「1日」 alone is as often a day's worth, so it is not read).
+  const first = /\b(?:the )?(?:first|1st)(?: day)? of (?:the|this) month\b|\bon the (?:first|1st)\b(?! (?:of|time|day|shift)\b)/.test(folded) ? 'dom_01' : null;
+  const dom = first ?? dayOfMonthIn(folded);
+  // A day of month in a question about what was («how did the 1st go?» 「14日はどうだった？」) is the last such day.
+  if (dom !== null) return /^dom_\d{2}$/.test(dom) && PAST_TENSE.test(folded) ? (`${dom}_past` as AskTime) : dom;
   const ja = /(来週|らいしゅう|今週|こんしゅう|先週|せんしゅう)?(?:の)?([日月火水木金土])曜(?!日?(?:別|ごと|毎))/.exec(folded);
   const kana = new RegExp(`(らいしゅう|こんしゅう|せんしゅう)?(?:の)?(${WEEKDAY_KANA.join('|')})ようび`).exec(folded);
   const en = new RegExp(`(next|this|last|on|coming)? ?(${WEEKDAY_EN.join('|')})`).exec(folded);
@@ -133,7 +137,9 @@ function periodOf(folded: string): AskTime | null {
   if (/(?:過去|直近|ここ|この)(?:1|一)年|(?:last|past) (?:year|12 months)/.test(folded)) return 'last_12m';
   const wd = n(/(?:今後|向こう|むこう|次の|これから|先|あと)(?:の)? ?(\d{1,2}) ?営業日|(?:next|coming|following) (\d{1,2}) (?:working |business )?days/);
   if (wd !== null && wd >= 1 && wd <= 20) return `next_${wd}wd`;
-  if (/今月|こんげつ|this month|month to date|so far this month/.test(folded)) return 'this_month';
+  // "For the month", "the month so far": the month of the moment asked, as "this month".
+  if (/今月|こんげつ|this month|month to date|so far this month|(?:for|in|during|over) the month\b(?! (?:of|before|after)\b)|\bthe month so far/.test(folded))
+    return 'this_month';
   if (/先月|せんげつ|前月|last month|previous month/.test(folded)) return 'last_month';
   if (/来月|らいげつ|next month/.test(folded)) return 'next_month';
   return null;
@@ -207,7 +213,8 @@ function timeIn(folded: string): AskTime | null {
   if (/(?:今朝|けさ|午前中?|朝)(?:から|以降)|since (?:this )?morning/.test(folded)) return 'today';
   if (/午前|今朝|けさ|this morning/.test(folded)) return 'this_morning';
   if (/午後|this afternoon/.test(folded)) return 'this_afternoon';
-  if (/今日|きょう|本日|ほんじつ|today/.test(folded)) return 'today';
+  // "Done for the day", "by end of day": today.
+  if (/今日|きょう|本日|ほんじつ|today|\b(?:for|of) the day\b|\bend of (?:the )?day\b|\beod\b/.test(folded)) return 'today';
   if (/今|いま|現在|げんざい|現時点|right now|currently|at the moment/.test(folded)) return 'now';
   return null;
 }

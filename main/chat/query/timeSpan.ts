@@ -79,12 +79,12 @@ export interface MonthDay {
  * answer to say so rather than pick one. Null for any other time.
  */
 export function monthDayOf(time: AskTime | null, today: string, lean: SpanLean | 'nearest'): MonthDay | null {
-  const named = /^dom_(\d{2})(?:_([a-z]{3}))?$/.exec(time ?? '');
+  const named = /^dom_(\d{2})(?:_([a-z]{3,4}))?$/.exec(time ?? '');
   if (!named) return null;
   const n = Number(named[1]);
-  const start = startOfMonth(parseISO(today));
-  const inMonths = (shifts: number[]): string[] =>
-    shifts.map((s) => addMonths(start, s)).flatMap((m) => (getDaysInMonth(m) >= n ? [format(setDate(m, n), ISO)] : []));
+  // Named in a question about what was: the last such day, whatever the caller leans to.
+  if (named[2] === 'past') return { date: pickDay(inMonthsOf(today, n, [-2, -1, 0]), today, 'past')!, weekday: null, fits: true };
+  const inMonths = (shifts: number[]): string[] => inMonthsOf(today, n, shifts);
   // Two months in a row always hold a 31st: two either way always hold the day, ahead and back.
   const date = pickDay(inMonths([-2, -1, 0, 1, 2]), today, lean)!;
   if (named[2] === undefined) return { date, weekday: null, fits: true };
@@ -96,6 +96,12 @@ export function monthDayOf(time: AskTime | null, today: string, lean: SpanLean |
     'nearest',
   );
   return other === undefined ? { date, weekday, fits: false } : { date: other, weekday, fits: true };
+}
+
+/** Day `n` of each month `shifts` months from today's that has one. */
+function inMonthsOf(today: string, n: number, shifts: number[]): string[] {
+  const start = startOfMonth(parseISO(today));
+  return shifts.map((s) => addMonths(start, s)).flatMap((m) => (getDaysInMonth(m) >= n ? [format(setDate(m, n), ISO)] : []));
 }
 
 /** The words of a day of month: 「火曜28日」 "Tuesday the 28th", with its own weekday whatever weekday was named. */

@@ -15,6 +15,14 @@ import type { NamedInText } from './queryNames.js';
 const NEGATION = /^(?:don't|dont|without|except|excluding|never|not|no|nobody|none|ないで(?!しょ|す)|ないように|なしで|なしに|ずに|以外|除|除外|抜き)$/;
 
 /**
+ * Words that name a time or a span of time (「月末」「先々週」「朝」, "September", "weekend", "days"): a reading that leaves
+ * one out answers for another period than the one asked. Only words that are nothing but a time: "first", "last", "next"
+ * and "may" are often something else, and hours and minutes are mostly units (「100時間」, "100 hours of overtime").
+ */
+const TIME_WORD =
+  /^(?:january|february|march|april|june|july|august|september|sept|october|november|december|jan|feb|apr|jun|jul|aug|sep|oct|nov|dec|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|days?|daily|weeks?|weekly|weekends?|fortnight|months?|monthly|years?|yearly|quarters?|quarterly|mornings?|afternoons?|evenings?|nights?|tonight|overnight|yesterday|today|tomorrow|dates?|ago|holidays?)$|(?:[日週月年]|曜日?|朝|昼|夜|晩|午前|午後|夕方?|上旬|中旬|下旬|年度|祝日|休日|連休|週末|平日|月末|月初|年末|年始|期末)$/u;
+
+/**
  * The content words of a text whose names are blanked, with where they stand: runs of kanji and katakana (「以外」「除」
  * apart, so that 「札幌以外」 keeps its exclusion), Latin words, numbers, and the hiragana exclusions (「出さないで」's
  * ないで). Hiragana is otherwise grammar: particles, endings, politeness.
@@ -29,8 +37,8 @@ const same = (a: AskQuery, b: AskQuery): boolean => JSON.stringify(a) === JSON.s
 /**
  * Every content word of a question accounted for: a word is used when leaving it out changes the rules' reading (the
  * ablation a reader can check by hand), it is a name found, a word of the vocabulary, or a function word. The rest are
- * returned, negations and numbers apart: a negation or a number that changed nothing means the answer would be given
- * as if it had not been said. `deadlines` ("16:00"): the deadlines of the lines asked about, which a clock time may name (read when one is there). A negation that only ends a question (「遅れてない？」 "isn't it late?") asks, not negates.
+ * returned, negations, numbers and times apart: a negation, a number or a time that changed nothing means the answer
+ * would be given as if it had not been said. `deadlines` ("16:00"): the deadlines of the lines asked about, which a clock time may name (read when one is there). A negation that only ends a question (「遅れてない？」 "isn't it late?") asks, not negates.
  */
 export function unusedWords(found: NamedInText, parse: (text: string) => AskQuery, o: { deadlines?: () => ReadonlySet<string> } = {}): UnusedWord[] {
   // Read only when the question holds a clock time: most do not, and the deadlines need the overview of now.
@@ -58,10 +66,14 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     const at = m.index;
     const end = at + word.length;
     const latin = /^[a-z]/.test(word);
-    const kind: UnusedWord['kind'] = /^\d/.test(word) ? 'number' : NEGATION.test(word) ? 'negation' : 'word';
-    if (kind === 'word' && (AUXILIARY_NOT.test(word) || (latin ? FUNCTION_WORDS_EN.has(word.replace(/['’].*$/, '')) : FUNCTION_WORDS_JA.has(word)))) continue;
+    const kind: UnusedWord['kind'] = /^\d/.test(word) ? 'number' : NEGATION.test(word) ? 'negation' : TIME_WORD.test(word) ? 'time' : 'word';
+    if (
+      (kind === 'word' || kind === 'time') &&
+      (AUXILIARY_NOT.test(word) || (latin ? FUNCTION_WORDS_EN.has(word.replace(/['’].*$/, '')) : FUNCTION_WORDS_JA.has(word)))
+    )
+      continue;
     // The weekday written beside a date (「10月21日（火）」) restates the day the date already is.
-    if (kind === 'word' && /^[月火水木金土日]$/.test(word) && /[日\d]\s*[（(]$/.test(text.slice(0, at)) && /^[）)]/.test(text.slice(end))) continue;
+    if (kind !== 'number' && /^[月火水木金土日]$/.test(word) && /[日\d]\s*[（(]$/.test(text.slice(0, at)) && /^[）)]/.test(text.slice(end))) continue;
     // A clock time (16:00, 「16時」) that is the deadline of a line asked about says what the answer states anyway.
     const clock = kind !== 'number' ? null : (/^(\d{1,2}):(\d{2})$/.exec(word) ?? (/^時/.test(text.slice(end)) ? [word, word, '00'] : null));
     if (clock && isDeadline(`${Number(clock[1])}:${clock[2]}`)) continue;

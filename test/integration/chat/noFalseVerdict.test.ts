@@ -697,4 +697,83 @@ describe('no verdict the facts contradict', () => {
     expect(worst.query!.read.rank).toMatchObject({ order: 'bottom', n: 1 });
     expect(worst.answer).toContain(`の上位1:\n1. ${split[1]}: ${split[2]} 件`);
   });
+
+  it('a time the reading left out is said with the period the figures are of; a day of month in the past tense is the last one (locked-1129h)', async () => {
+    const r = await ask('September vs October on-time performance?');
+    expect(r.answer).toMatch(/^Note: I could not read "september", "october" in your question as a time; the figures below are for today \(00:00–15:40\)/);
+    const first = await ask('How did the first of the month go?');
+    expect(first.query!.read.time).toBe('dom_01_past');
+    expect(first.answer).toMatch(/^What the records say about Wednesday the 1st \(10\/1\)/);
+    expect(first.plan).toBeUndefined();
+  });
+
+  it('days ranked are the days, against SQL; «rank the sites» ranks every one; absences per person are their days off (locked-1129h)', async () => {
+    const days = demo.db
+      .prepare(
+        `SELECT arrival_date AS d, SUM(items) AS n FROM arrivals WHERE arrival_date BETWEEN '2025-10-01' AND '2025-10-23' GROUP BY 1 ORDER BY 2 DESC LIMIT 3`,
+      )
+      .all() as { d: string; n: number }[];
+    const md = (d: string): string => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
+    const r = await ask('Top 3 heaviest days this month by incoming volume?');
+    expect(r.answer).toContain(days.map((x, i) => `${i + 1}. ${md(x.d)}: ${x.n.toLocaleString('en-US')} items`).join('\n'));
+    const sites = demo.db.prepare(`SELECT COUNT(DISTINCT location_name) AS n FROM operators WHERE is_valid = 1`).get() as { n: number };
+    expect((await ask('rank the sites by items processed today')).answer).toMatch(new RegExp(`^Top ${sites.n} by items done`));
+    const off = demo.db
+      .prepare(
+        `SELECT o.operator_name AS name, COUNT(DISTINCT a.attendance_date) AS n FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+          WHERE o.is_valid = 1 AND a.attendance_status IN ('absent', 'paid_leave') AND a.attendance_date BETWEEN '2025-09-24' AND '2025-10-23'
+          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 2`,
+      )
+      .all() as { name: string; n: number }[];
+    expect(off[0]!.n).toBeGreaterThan(off[1]!.n);
+    expect((await ask('過去30日で休みが一番多い人は？')).answer).toContain(`1. ${off[0]!.name}: ${off[0]!.n} 日`);
+  });
+
+  it('a ranking whose figure the words do not name ranks nothing and says what it can rank by (locked-1129h)', async () => {
+    const r = await ask('Which operator made the most keying mistakes this week?');
+    expect(r.answer).toMatch(/^I could not tell which figure ".*keying.*" means, so I have not ranked anything/);
+    expect(r.answer).not.toMatch(/^1\. /m);
+  });
+
+  it('taking more people than a line has says so and weighs all of them leaving: the line stops and misses its deadline (locked-1129h)', async () => {
+    const r = await ask("What if I take 4 people off Osaka's medical correction to help elsewhere?");
+    const left = demo.db
+      .prepare(
+        `SELECT total_waiting AS n FROM progress_snapshots WHERE location_name = '大阪' AND process_name = '補正' AND business_id = '611040'
+          AND snapshot_time <= ? ORDER BY snapshot_time DESC LIMIT 1`,
+      )
+      .get(NOW) as { n: number };
+    expect(r.answer).toMatch(/^Only 3 people are on Osaka Correction today, so 4 cannot be taken; here is all 3 leaving\.\nTaking 3 from Osaka Correction/);
+    expect(r.answer).toContain(`the work stops, and its ${left.n} items left miss the 17:00 deadline`);
+  });
+
+  it('logs of a day ahead are not there: no all-clear and no count of its anomalies (locked-1129h)', async () => {
+    const r = await ask('明日のSS、clientから何時ごろbatch来るか分かる？');
+    expect(r.query!.read).toMatchObject({ service: ['batch-scheduler'], time: 'tomorrow' });
+    expect(r.answer).toMatch(/^明日のログはまだありません/);
+    expect(r.answer).not.toMatch(/障害はありません|異常: 0件/);
+  });
+
+  it('whether tomorrow is set up is what is settled for it, and asking stores no plan (locked-1129h)', async () => {
+    const plans = (): number => (demo.db.prepare(`SELECT COUNT(*) AS n FROM plans WHERE plan_date = '2025-10-24'`).get() as { n: number }).n;
+    const rows = (demo.db.prepare(`SELECT COUNT(*) AS n FROM daily_assignments WHERE assignment_date = '2025-10-24'`).get() as { n: number }).n;
+    expect(rows).toBe(0);
+    const before = plans();
+    const r = await ask("Tomorrow's assignments are already set up, right?");
+    expect(r.query!.read).toMatchObject({ op: 'check', measure: 'planned_staff', time: 'tomorrow' });
+    expect(r.answer).toMatch(/^No\. Nothing is set up for 10\/24 yet: the company's records hold no assignments for it/);
+    expect(plans()).toBe(before);
+  });
+
+  it('a person named who is inactive in the master is said to be, before any answer about them (locked-1129h)', async () => {
+    const gone = demo.db.prepare(`SELECT operator_name AS name FROM operators WHERE is_valid = 0 ORDER BY operator_id LIMIT 1`).get() as { name: string };
+    const r = await ask(`${gone.name.replace(' ', '')}さんに大阪の最終確認お願いしていい？`);
+    expect(r.answer).toMatch(new RegExp(`^※ ${gone.name}さんはオペレーターマスタで無効`));
+  });
+
+  it('people of a site named with another site to go to leave the first (locked-1129h)', async () => {
+    const r = await ask('品川の人で今すぐ札幌に回せる人いる？');
+    expect(r.query!.read).toMatchObject({ op: 'propose', site: ['札幌'], from: ['品川'] });
+    if (r.proposal) expect(new Set(r.proposal.operators.map((o) => o.from))).toEqual(new Set(['品川']));
+  });
 });

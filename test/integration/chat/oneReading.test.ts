@@ -135,7 +135,7 @@ describe('one reading of a question', () => {
     expect(await read('札幌 SS エントリ1 — how many per minute do we need to hit 16:00?')).toMatchObject({ measure: 'needed_speed', site: ['札幌'] });
     // A person's speed is their registered speed: the slowest three people, by name.
     const slow = await app.assistant.ask("Who's slow today? I want names.");
-    expect(slow.query!.read).toMatchObject({ op: 'rank', measure: 'speed', by: 'operator', rank: { order: 'bottom', n: 3 } });
+    expect(slow.query!.read).toMatchObject({ op: 'rank', measure: 'operator_speed', by: 'operator', rank: { order: 'bottom', n: 3 } });
     expect(slow.answer).toMatch(/^Bottom 3 by operator's registered speed/);
   });
 

@@ -87,6 +87,7 @@ describe("the chat's lines name a business as the overview does (businessLabel)"
       process: 'エントリ1',
       businessId,
       deadline: T0 + 60 * MINUTE,
+      remaining: 120,
       before: { perMinute: 5, finish: T0 + 64 * MINUTE, minutesLate: 4 },
       after: { perMinute: 6, finish: T0 + 54 * MINUTE, minutesLate: -6 },
     });

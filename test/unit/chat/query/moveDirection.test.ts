@@ -70,6 +70,14 @@ describe('a move asked whether it can be made', () => {
     });
   });
 
+  it('the site whose people are named is where they leave, when another is where they go (locked-1129h)', () => {
+    const read = (q: string) => parseQuery(q, find(q)).query;
+    expect(read('盛岡の人で今すぐ札幌に回せる人いる？')).toMatchObject({ op: 'propose', site: ['札幌'], from: ['盛岡'] });
+    expect(read('Morioka people who could go to Sapporo now?')).toMatchObject({ op: 'propose', site: ['札幌'], from: ['盛岡'] });
+    // One site alone is no move between two: its people stay its own.
+    expect(read('札幌の人を増やしたい').from).toEqual([]);
+  });
+
   it('a request for people without a number or a source stays a proposal (「札幌に応援を回して」)', () => {
     expect(read('札幌に応援を回して').query.op).toBe('propose');
   });

@@ -70,4 +70,25 @@ describe('parseQuery: folded words, who, and the floor named without an operatio
     expect(read("Don't take anyone from 大阪, who can help 札幌 エントリ1?")).toMatchObject({ op: 'propose', site: ['札幌'], notFrom: ['大阪'] });
     expect(read('who can help me understand the alerts?').op).not.toBe('propose');
   });
+
+  it('the days ranked are a figure per day, in order; «rank the sites» is every site; "in the last 30 days" ranks no days (locked-1129h)', () => {
+    expect(read('Top 3 heaviest days this month by incoming volume?')).toMatchObject({ op: 'rank', measure: 'arrivals', by: 'day', time: 'this_month' });
+    expect(read('今月一番入荷が多かった日は？')).toMatchObject({ op: 'rank', measure: 'arrivals', by: 'day' });
+    expect(read('rank the sites by items processed today')).toMatchObject({ op: 'rank', measure: 'done', by: 'site', rank: { order: 'top', n: 50 } });
+    expect(read('Which operators have the most absences in the last 30 days?')).toMatchObject({ measure: 'absence', by: 'operator', time: 'last_30d' });
+  });
+
+  it("a word for people names whom a figure is split by, not speed; a person's speed is the operator measure (issue 60)", () => {
+    expect(read('Which operator made the most keying mistakes this week?').measure).not.toBe('operator_speed');
+    expect(read('一番速いオペレーターは？')).toMatchObject({ measure: 'operator_speed', by: 'operator' });
+  });
+
+  it('a statement put as a question is a yes or no; assignments are the staffing plan (locked-1129h)', () => {
+    expect(read("Tomorrow's assignments are already set up, right?")).toMatchObject({ op: 'check', measure: 'planned_staff', time: 'tomorrow' });
+    expect(read('明日の配置はもう決まってるよね？')).toMatchObject({ op: 'check', measure: 'planned_staff', time: 'tomorrow' });
+  });
+
+  it('"for the month" is this month', () => {
+    expect(read('Are we under 100 hours of overtime for the month?')).toMatchObject({ measure: 'overtime', time: 'this_month' });
+  });
 });

@@ -50,9 +50,13 @@ describe('timeOf: a day of month', () => {
     ['Staffing plan for Tue 28 at Shinagawa', 'dom_28_tue'],
     ['Tuesday 28th forecast for Osaka', 'dom_28_tue'],
     ['Plan for the 28th (Tue)?', 'dom_28_tue'],
-    ['How did we do on the 21st? Any deadlines missed?', 'dom_21'],
+    ['How did we do on the 21st? Any deadlines missed?', 'dom_21_past'],
+    // The first of the month is its day 1; in a question about what was, the last one.
+    ['How did the first of the month go?', 'dom_01_past'],
+    ['How did the 14th go?', 'dom_14_past'],
+    ['What is the forecast for the 1st of the month?', 'dom_01'],
     ['Friday the 17th — what was the Morioka OCR thing?', 'dom_17_fri'],
-    ['what happened on the 6th? lots of misses?', 'dom_06'],
+    ['what happened on the 6th? lots of misses?', 'dom_06_past'],
   ];
   for (const [q, time] of cases)
     it(`${q} → ${time}`, () => {
@@ -105,6 +109,9 @@ describe('a day of month resolved against the moment asked', () => {
     expect(monthDayOf('dom_30', '2026-02-01', 'ahead')?.date).toBe('2026-03-30');
     expect(monthDayOf('dom_05', '2025-12-28', 'ahead')?.date).toBe('2026-01-05');
     expect(monthDayOf('date_10-28', TODAY, 'ahead')).toBeNull();
+    // Named in a question about what was: back, whichever way the caller leans.
+    expect(monthDayOf('dom_28_past', TODAY, 'ahead')?.date).toBe('2025-09-28');
+    expect(monthDayOf('dom_01_past', TODAY, 'nearest')?.date).toBe('2025-10-01');
   });
 
   it('a weekday named with it picks the month where the day is that weekday, within a month either way', () => {

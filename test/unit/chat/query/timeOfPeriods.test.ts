@@ -46,7 +46,7 @@ describe('timeOf: days and periods beyond today and this week', () => {
     ['what happened on 17 Oct?', 'date_10-17'],
     ['3 may be late, which lines?', null],
     // "on the 16th" whatever word follows it.
-    ['Did the DB outage on the 16th make Sasebo miss anything?', 'dom_16'],
+    ['Did the DB outage on the 16th make Sasebo miss anything?', 'dom_16_past'],
     ['１０月２７日の札幌の物量は？', 'date_10-27'],
     ['What is the forecast for Oct 28?', 'date_10-28'],
     ['来週の物量は？', 'next_week'],

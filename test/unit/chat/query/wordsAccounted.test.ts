@@ -30,6 +30,19 @@ describe('the words a reading did not use', () => {
       expect(unused(q), q).toEqual([]);
   });
 
+  it('a word of time the reading does not hold is returned as a time: the answer would be of another period (locked-1129h)', () => {
+    expect(unused('September vs October on-time performance?')).toEqual(
+      expect.arrayContaining([
+        { word: 'september', kind: 'time' },
+        { word: 'october', kind: 'time' },
+      ]),
+    );
+    expect(unused('札幌の月末の残件は？')).toContainEqual({ word: '月末', kind: 'time' });
+    // A weekday beside a date restates it; a time read is used.
+    expect(unused('10月21日（火）の札幌の残件は？')).toEqual([]);
+    expect(unused('How many items are left in Sapporo today?')).toEqual([]);
+  });
+
   it('an exclusion the reading does not hold is returned as a negation; one it holds (「盛岡以外から」) is not', () => {
     expect(unused('札幌のエントリ1が遅れてる、残業なしで誰を回せる？')).toContainEqual({ word: 'なしで', kind: 'negation' });
     expect(unused('札幌のエントリ1が遅れてる。盛岡以外から回して')).toEqual([]);

@@ -1,0 +1,31 @@
+import type { AskQuery, MeasureId } from '../../api/askQuery.js';
+import type { Lang } from '../../api/types.js';
+import { localize, type Localized } from '../../api/localized.js';
+import { MEASURES } from './measures.js';
+import { DIM_WORDS } from './measureQueryTexts.js';
+
+const TEXT: Localized<(words: string, dim: string, measures: string) => string> = {
+  ja: (words, dim, measures) =>
+    `「${words}」が何の数字か読み取れず、順位は出していません（別の数字で並べると違う質問への答えになるため）。${dim}の順位を出せる数字: ${measures}。`,
+  en: (words, dim, measures) =>
+    `I could not tell which figure "${words}" means, so I have not ranked anything (ranking by another figure would answer another question). I can rank by ${dim}: ${measures}.`,
+};
+
+/**
+ * A ranking whose measure the question did not name, beside words Genba did not understand («the most keying mistakes»,
+ * "what they've pushed through"): the unread words are likely the measure, so ranking by the default one answers another
+ * question. Said instead, with the measures that can be ranked by the thing asked for (declared in measures.ts).
+ */
+export function rankMeasureUnread(q: AskQuery, words: readonly string[], lang: Lang): string {
+  const dim = q.by ?? 'site';
+  const measures = (Object.keys(MEASURES) as MeasureId[]).filter(
+    (m) => m !== 'unknown' && MEASURES[m].source.kind !== 'none' && MEASURES[m].dims.includes(dim),
+  );
+  const sep = localize(lang, { ja: '、', en: ', ' });
+  const dimWord = dim in DIM_WORDS ? localize(lang, DIM_WORDS[dim as keyof typeof DIM_WORDS]) : dim;
+  return localize(lang, TEXT)(
+    words.join(localize(lang, { ja: '」「', en: '", "' })),
+    dimWord,
+    measures.map((m) => localize(lang, MEASURES[m].label)).join(sep),
+  );
+}
