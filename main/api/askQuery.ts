@@ -147,7 +147,7 @@ export const planConditionsSchema = z.strictObject({
  */
 type PlanConditionsInput = z.infer<typeof planConditionsSchema>;
 
-export const ASKS = ['count', 'names', 'accuracy', 'permission'] as const;
+export const ASKS = ['count', 'names', 'accuracy', 'permission', 'settled'] as const;
 export type AskAspect = (typeof ASKS)[number];
 
 /**

@@ -55,6 +55,8 @@ export function incidentsAnswer(
   // The warning lines of the hosts or services named, read only for an all-clear: it counts errors, and says so beside
   // warnings that run.
   warningsOf: (() => WarningLines | null) | null = null,
+  // The period asked, which an all-clear names («in the last 7 days»): none of a week is not none ever.
+  period: Localized | null = null,
 ): string {
   const list = report.incidents.filter((i) => site === null || i.sites.includes(site) || i.affects.some((a) => a.site === site));
   if (list.length === 0 && open !== null && open.alerts.length > 0)
@@ -72,7 +74,10 @@ export function incidentsAnswer(
       en: `No log incident (errors)${scope ? ` touching ${scope}` : ''}. But ${count(warnings.lines, 'warning line', 'warning lines', warnings.lines.toLocaleString('en-US'))} since ${when(warnings.first, o)}, the latest at ${when(warnings.last, o)}.`,
     });
   if (list.length === 0)
-    return localize(o.lang, { ja: `ログの障害はありません${scope ? `（${scope}）` : ''}。`, en: `No log incident${scope ? ` touching ${scope}` : ''}.` });
+    return localize(o.lang, {
+      ja: `${period ? `${period.ja}に` : ''}ログの障害はありません${scope ? `（${scope}）` : ''}。`,
+      en: `No log incident${period ? ` ${period.en}` : ''}${scope ? ` touching ${scope}` : ''}.`,
+    });
   return [
     localize(o.lang, { ja: `ログの障害: ${list.length}件`, en: `Log incidents: ${list.length}` }),
     ...list.slice(0, 3).flatMap((i) => incidentLines(i, o, site, null)),

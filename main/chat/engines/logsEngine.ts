@@ -43,7 +43,7 @@ export const logsEngine: Engine = async (q, c) => {
   // Hosts or services named: their warnings are said beside an all-clear, which counts errors.
   const warnings = site === null ? () => c.deps.logs.warnings({ hosts: q.host, services: q.service }, q.time === null ? undefined : span) : null;
   const text = [
-    incidentsAnswer(incidents, c.tz, site, { alerts: open, window: window.label }, scope, warnings),
+    incidentsAnswer(incidents, c.tz, site, { alerts: open, window: window.label }, scope, warnings, q.time === null ? null : window.label),
     logAnswer(anomalies, hits, c.tz, window.label),
   ].join('\n');
   return { text, facts: text, knowhow: [...q.service, 'システム障害 エラー ログ'] };

@@ -54,7 +54,7 @@ export const planEngine: Engine = async (q, c) => {
   });
   // Whether the day is set up («tomorrow's assignments are set up, right?», 「明日の配置は決まってる？」) is what is settled
   // for it, said first; the plan after it is one Genba would make, not one that exists.
-  const settled = q.op === 'check' && q.measure === 'planned_staff' && day !== undefined ? settledText(daySettled(c.db, day), day, c.lang) : null;
+  const settled = q.asks.includes('settled') && day !== undefined ? settledText(daySettled(c.db, day), day, c.lang) : null;
   // The standing plan, or the one this request made, is shown as its card; one worked out only to answer is not.
   return { text: settled ? `${settled}\n${text}` : text, ...(plan && !plan.unsaved ? { plan } : {}), optimizeMs: performance.now() - t0 };
 };

@@ -120,6 +120,14 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   if (summed) return summed;
   // A store-backed measure computes itself (measureSql.ts): one SQL per operation and dimension, or a decline in words.
   const stored = storeMeasureAnswer(q, c);
+  // No error lines on the hosts or services named is no all-clear where they logged warnings («any errors on the export
+  // server?» beside a disk at 99 %): the warnings are said after the count.
+  if (stored && q.measure === 'error_lines' && (q.host.length > 0 || q.service.length > 0) && (stored.table.rows as unknown[][]).every((r) => r[1] === 0)) {
+    const window = queryWindow(q.time ?? 'today', c);
+    const at = (t: number): string => (t >= c.dayStart ? hm(t) : dayTimeFigure(localDate(t, c.timeZone), hm(t), c.lang));
+    const warned = warningsSaid(q, window, c, at).trim();
+    if (warned) return { ...stored, text: `${stored.text}\n${warned}` };
+  }
   if (stored) return stored;
   if (measure && measure.source.kind === 'none') return { text: S(T.unknownMeasure), table: empty };
   // A person's speed is the operator measure: the floor's speed is recorded per series, not per person.
@@ -169,6 +177,9 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
         dim === null ? [q.site.join('・'), q.process.join('・'), q.business.map(name).join('・')].filter(Boolean).join(' · ') || S(T.everything) : keyOf(p);
       groups.set(k, [...(groups.get(k) ?? []), p]);
     }
+    // A place is finished when all its lines are: «which site finished SS?» leaves out a site with one line still open,
+    // whose finished lines alone would read 0 items left (locked-1129i).
+    if (q.status === 'done' && q.op !== 'check' && dim !== null) for (const p of namedSeries(q, ov)) if (p.status !== 'done') groups.delete(keyOf(p));
     rows = [...groups].map(([key, g]) => {
       const v = progressFigure(q.measure!, g, correction);
       const special = progressShown(q.measure!, g, { lang: c.lang, timeZone: c.timeZone, name });

@@ -8,12 +8,16 @@ const WHO = /誰|だれ|どなた|メンバー|\bwho\b|\bnames?\b/i;
 /** How good a forecast has been (「予測の精度」「外れた日」, how accurate), not what it says. */
 const ACCURACY = /精度|当た[っりる]|あた[っりる]|外れ|はずれ|誤差|ずれ|狂|accura|\berrors?\b|\bmiss|how (?:good|well|close|reliable)|reliab/i;
 
+/** Whether a day's plan is already settled (「明日の配置は決まってる？」, "are tomorrow's assignments set up?"), not what it holds. */
+const SETTLED =
+  /決ま[っりる]|決定|確定|でき(?:て|た)(?:る|い|？|\?)|出来(?:て|た)(?:る|い)|組ん(?:で|だ)|\bset ?up\b|\bready\b|\bdecided\b|\bfinali[sz]ed\b|\bapproved\b|\bin place\b|\bsorted\b/i;
+
 /**
  * What a question asks about its measure beyond the value (AskQuery.asks), read once from its words: how many, who, the
  * accuracy of a forecast (only where a forecast is the measure), whether something may be done (only where the words
- * ask the company's rules).
+ * ask the company's rules), whether the day's plan is settled (only where the plan is the measure).
  */
-export function asksOf(question: string, about: { forecast: boolean; rules: boolean }): AskAspect[] {
+export function asksOf(question: string, about: { forecast: boolean; rules: boolean; plan?: boolean }): AskAspect[] {
   const t = question.normalize('NFKC');
   const out: AskAspect[] = [];
   if (COUNT.test(t)) out.push('count');
@@ -21,5 +25,7 @@ export function asksOf(question: string, about: { forecast: boolean; rules: bool
   if (about.forecast && ACCURACY.test(t)) out.push('accuracy');
   // Who may do something («who at Sapporo can do it?», 「誰ができる？」) asks for people and the rule, not a yes or a no.
   if (about.rules && PERMISSION.test(t) && !WHO.test(t)) out.push('permission');
+  // Whether the plan exists, only where the plan is the measure.
+  if (about.plan && SETTLED.test(t)) out.push('settled');
   return out;
 }

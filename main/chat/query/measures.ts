@@ -484,6 +484,11 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'are off',
       // «Why is Shimizu Kaori off today?»: a name stands between «is» and «off».
       'off today',
+      // "Out" is away from work as "off" is («why is 清水 香織 out today?», "who's out?»).
+      'out today',
+      "who's out",
+      'who is out',
+      'out sick',
       "who's off",
       'sick',
       'day off',

@@ -37,7 +37,10 @@ export function moveEnds(named: NamedInText): { source: NameHit | undefined; tar
       // "take 4 people off Osaka's correction": off a place is out of it.
       /(?:from|out of|away from|\boff) ?(?:the )?$/.test(text.slice(0, h.at)) ||
       // The site that sends, as the subject: "who could Osaka send to Sapporo?", "if Osaka lends 2".
-      /^(?:'s people| people| staff)?\s+(?:(?:could|can|should|would|might|will)\s+)?(?:send|sends|lend|lends|spare|spares)\b/i.test(text.slice(h.end)),
+      /^(?:'s people| people| staff)?\s+(?:(?:could|can|should|would|might|will)\s+)?(?:send|sends|lend|lends|spare|spares)\b/i.test(text.slice(h.end)) ||
+      // The place of the people who can be sent out, the only site named (「盛岡でエントリ1の応援に出せる人」): they leave it.
+      (named.sites.length === 1 &&
+        /^(?:拠点|センター)?(?:で|の中で|内で)[^。？?]{0,16}?(?:応援に)?(?:出せる|出す|回せる|貸せる|出して|回して)/.test(text.slice(h.end))),
   );
   // A site's own words run up to the next site named: 「品川の人で札幌に」 is to 札幌, not to 品川.
   const ownWords = (h: NameHit): string => text.slice(h.end, Math.min(...named.sites.filter((x) => x.at >= h.end).map((x) => x.at), text.length));

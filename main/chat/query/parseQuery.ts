@@ -354,7 +354,11 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
         ...excludedFamilyNames(found.text).filter((f) => !leftOutPeople.some((h) => h.canonical.startsWith(f))),
       ]),
     ].sort(),
-    asks: asksOf(question, { forecast: measure === 'forecast_volume', rules: evidence.get('knowhow')! > 0 || op === 'knowhow' }),
+    asks: asksOf(question, {
+      forecast: measure === 'forecast_volume',
+      rules: evidence.get('knowhow')! > 0 || op === 'knowhow',
+      plan: measure === 'planned_staff',
+    }),
     conditions: null,
   };
   // The days a line was late, over a period before now (「過去30日で札幌が遅れた日は？」), are the record of deadlines missed, day by
@@ -369,6 +373,10 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     query.measure = 'missed_deadlines';
     query.by = 'day';
   }
+  // When trouble happened, with no period named («when was the Sasebo network trouble?», 「障害はいつ？」), is looked for
+  // over the last 7 days (the raw lines a laptop keeps), not the last hours only: «no incident» of 6 hours is no answer to when.
+  // «Since when» (「いつから」) asks how long something still going has lasted: its own start answers it.
+  if (query.measure === 'incidents' && query.time === null && /\bwhen (?:was|were|did|is|does)\b|いつ(?!から)/.test(folded)) query.time = 'last_7d';
   // A person's speed is the operator measure: the floor's speed is recorded per series, not per person («the slowest
   // operators», 「速いオペレーター」).
   if (query.measure === 'speed' && (query.by === 'operator' || query.operator.length > 0)) query.measure = 'operator_speed';

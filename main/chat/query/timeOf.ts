@@ -213,8 +213,8 @@ function timeIn(folded: string): AskTime | null {
   if (/(?:今朝|けさ|午前中?|朝)(?:から|以降)|since (?:this )?morning/.test(folded)) return 'today';
   if (/午前|今朝|けさ|this morning/.test(folded)) return 'this_morning';
   if (/午後|this afternoon/.test(folded)) return 'this_afternoon';
-  // "Done for the day", "by end of day": today.
-  if (/今日|きょう|本日|ほんじつ|today|\b(?:for|of) the day\b|\bend of (?:the )?day\b|\beod\b/.test(folded)) return 'today';
+  // "Done for the day", "by end of day": today ("send people to Osaka for the day" is how long, not when).
+  if (/今日|きょう|本日|ほんじつ|today|\b(?:done|finished|through|over) for the day\b|\bend of (?:the )?day\b|\beod\b/.test(folded)) return 'today';
   if (/今|いま|現在|げんざい|現時点|right now|currently|at the moment/.test(folded)) return 'now';
   return null;
 }

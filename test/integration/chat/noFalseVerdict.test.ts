@@ -776,4 +776,41 @@ describe('no verdict the facts contradict', () => {
     expect(r.query!.read).toMatchObject({ op: 'propose', site: ['札幌'], from: ['品川'] });
     if (r.proposal) expect(new Set(r.proposal.operators.map((o) => o.from))).toEqual(new Set(['品川']));
   });
+
+  it('whether someone is there tomorrow is no question of whether the plan is settled; a place is finished only when all its lines are (locked-1129i)', async () => {
+    const r = await ask('札幌で検証の最終確認できる人、明日もいる？');
+    expect(r.query!.read.asks).not.toContain('settled');
+    expect(r.answer).not.toMatch(/配置はまだ決まっていません/);
+    const open = demo.db
+      .prepare(
+        `SELECT DISTINCT location_name AS site FROM progress_snapshots p WHERE business_id = '523201' AND snapshot_time = (SELECT MAX(snapshot_time) FROM progress_snapshots WHERE snapshot_time <= ?) AND total_waiting > 0`,
+      )
+      .all(NOW) as { site: string }[];
+    expect(open.map((x) => x.site)).toEqual(['札幌']);
+    const done = await ask('which site finished SS earliest today?');
+    expect(done.answer).not.toMatch(/Sapporo/);
+    expect(done.answer).toMatch(/Osaka: 0 items/);
+  });
+
+  it('no error lines on a server named is said with its warnings, counted as SQL counts them (locked-1129i)', async () => {
+    const warn = demo.db
+      .prepare(`SELECT SUM(lines) AS n FROM app_logs WHERE service = 'export-worker' AND level = 'WARN' AND ts >= ? AND ts < ?`)
+      .get(TODAY0, NOW) as { n: number };
+    expect(warn.n).toBeGreaterThan(0);
+    const r = await ask('any errors on the export server?');
+    expect(r.answer).toContain('- export-worker: 0 lines');
+    expect(r.answer).toContain(`But it logged ${warn.n} warning or error lines`);
+  });
+
+  it('when trouble happened, with no period named, is looked for over the last 7 days, and an all-clear names them (locked-1129i)', async () => {
+    const r = await ask('when was the Sasebo network trouble?');
+    expect(r.query!.read).toMatchObject({ measure: 'incidents', site: ['佐世保'], time: 'last_7d' });
+    expect(r.answer).toMatch(/^No log incident in the last 7 days touching Sasebo\./);
+  });
+
+  it('someone "out" today is off: why is the record, never a diagnosis of a line (locked-1129i)', async () => {
+    const r = await ask('why is 清水 香織 out today?');
+    expect(r.query!.read).toMatchObject({ measure: 'absence', operator: ['清水 香織'] });
+    expect(r.answer).not.toMatch(/Cause: an incident/);
+  });
 });

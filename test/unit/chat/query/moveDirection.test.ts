@@ -74,6 +74,8 @@ describe('a move asked whether it can be made', () => {
     const read = (q: string) => parseQuery(q, find(q)).query;
     expect(read('盛岡の人で今すぐ札幌に回せる人いる？')).toMatchObject({ op: 'propose', site: ['札幌'], from: ['盛岡'] });
     expect(read('Morioka people who could go to Sapporo now?')).toMatchObject({ op: 'propose', site: ['札幌'], from: ['盛岡'] });
+    // The only site named as the place of the people who can be sent out is where they leave.
+    expect(read('盛岡でエントリ1の応援に出せる人(Lv3以上・経験2年以上)は？')).toMatchObject({ op: 'propose', from: ['盛岡'] });
     // One site alone is no move between two: its people stay its own.
     expect(read('札幌の人を増やしたい').from).toEqual([]);
   });
