@@ -47,6 +47,7 @@ export const MEASURE_IDS = [
   'decisions',
   'attendance',
   'absence',
+  'late_arrivals',
   'overtime',
   'forecast_volume',
   'planned_staff',

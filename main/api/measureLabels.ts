@@ -36,6 +36,7 @@ export const MEASURE_LABELS: Record<MeasureId, MeasureLabel> = {
   decisions: { label: { ja: '承認・却下', en: 'decisions' }, unit: { ja: '件', en: 'decisions' } },
   attendance: { label: { ja: '勤怠（出勤・欠勤）', en: 'attendance' }, unit: { ja: '人', en: 'people' } },
   absence: { label: { ja: '休み（欠勤・有給）', en: 'people off (absent or on leave)' }, unit: { ja: '人', en: 'people' } },
+  late_arrivals: { label: { ja: '遅刻', en: 'late arrivals' }, unit: { ja: '人', en: 'people' } },
   overtime: { label: { ja: '残業', en: 'overtime' }, unit: { ja: '分', en: 'min' } },
   forecast_volume: { label: { ja: '物量予測', en: 'workload forecast' }, unit: { ja: '件', en: 'items' } },
   planned_staff: { label: { ja: '配置計画', en: 'staffing plan' }, unit: { ja: '人', en: 'people' } },

@@ -87,7 +87,7 @@ const VERDICT_MEASURES = new Set<MeasureId>(['remaining', 'slack', 'incidents'])
  * The measures that count people: a word of the question not understood may be the one that says which people
  * («手が空いてる人», «最終確認できる人»), so the count is said to leave it out, first, not given as the answer to it.
  */
-const PEOPLE_MEASURES = new Set<MeasureId>(['headcount', 'attendance', 'absence']);
+const PEOPLE_MEASURES = new Set<MeasureId>(['headcount', 'attendance', 'absence', 'late_arrivals']);
 
 /**
  * The language a question is written in, by its own words, not the names in it: Japanese when kana or kanji are left
@@ -216,7 +216,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       refused: (error) => deps.log.warn('query model output not used; rules decided', describeError(error)),
     });
     // 「清水さん、なんで休み？」: the records say who is off, never why. The answer is the record, the missing reason said first.
-    const askedWhyOff = reading.query.op === 'why' && (reading.query.measure === 'absence' || reading.query.measure === 'attendance');
+    const askedWhyOff =
+      reading.query.op === 'why' &&
+      (reading.query.measure === 'absence' || reading.query.measure === 'attendance' || reading.query.measure === 'late_arrivals');
     let q = askedWhyOff ? { ...reading.query, op: 'value' as const } : reading.query;
     const engine = engineFor(q, c.today, aheadDay(q.time, c.today) !== null && q.conditions !== null);
     // Every word accounted for: those that changed nothing in the reading are shown with it; an exclusion or a number among

@@ -18,6 +18,7 @@ import { QUERY_TEXTS as T } from './queryTexts.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { doneOverDays } from './doneOverDays.js';
 import { queryWindow } from './queryWindow.js';
+import { personWhereabouts } from './personWhereabouts.js';
 import { storeMeasureAnswer } from './storeMeasureAnswer.js';
 import { trendAnswer } from './trendAnswer.js';
 import { undeclaredSplit } from './undeclaredSplit.js';
@@ -114,6 +115,8 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   }
   if (q.op === 'status') return statusAnswer(q, c);
   if (q.op === 'outside' && measure) return { text: L(T.statistic, S(measure.label)), table: { columns: [], rows: [] } };
+  // Where a person named is («上野さんは今どこ？»): their day and the line they are on now, not a split of one person by site.
+  if (q.operator.length > 0 && q.by === 'site' && (q.time === null || q.time === 'now' || q.time === 'today')) return personWhereabouts(q, c);
   // Items done over days (「今週の処理件数」 "this week so far"): each working day's count starts afresh, so the period's
   // figure is the sum of its days, never the count of its last day (a snapshot's «as of»).
   const summed = doneOverDays(q, c);

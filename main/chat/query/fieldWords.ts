@@ -7,7 +7,17 @@ import type { AskOp, AskQuery, MeasureId } from '../../api/askQuery.js';
  */
 
 /** Measures where more is worse: their worst end is the top. */
-const MORE_IS_WORSE = new Set<MeasureId>(['missed_deadlines', 'absence', 'error_lines', 'incidents', 'alerts', 'overtime', 'remaining', 'correction_waiting']);
+const MORE_IS_WORSE = new Set<MeasureId>([
+  'missed_deadlines',
+  'absence',
+  'late_arrivals',
+  'error_lines',
+  'incidents',
+  'alerts',
+  'overtime',
+  'remaining',
+  'correction_waiting',
+]);
 
 export function rankOf(op: AskOp, folded: string, measure: MeasureId | null): AskQuery['rank'] {
   if (op !== 'rank') return null;

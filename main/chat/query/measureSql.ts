@@ -134,6 +134,12 @@ export const STORE_MEASURES = {
     // Counted per person, one person is 1 whatever the period: their days off are the figure.
     perPerson: { value: 'a.attendance_date', agg: { fn: 'count_distinct' }, unit: { ja: '日', en: 'days' } },
   },
+  late_arrivals: {
+    // People who came in after their planned start (the records' own status «late»).
+    ...PEOPLE_BY_DAY,
+    where: ['o.is_valid = 1', "a.attendance_status = 'late'"],
+    perPerson: { value: 'a.attendance_date', agg: { fn: 'count_distinct' }, unit: { ja: '日', en: 'days' } },
+  },
   overtime: {
     ...PEOPLE_BY_DAY,
     value: '(a.actual_end - a.planned_end) / 60000.0',

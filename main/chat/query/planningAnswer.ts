@@ -28,6 +28,7 @@ import { plannedStaffAnswer } from './plannedStaffAnswer.js';
 export const PLANNING_MEASURES: ReadonlyMap<MeasureId, CompanyTable | null> = new Map<MeasureId, CompanyTable | null>([
   ['attendance', 'attendance_records'],
   ['absence', 'attendance_records'],
+  ['late_arrivals', 'attendance_records'],
   ['overtime', 'attendance_records'],
   ['forecast_volume', null],
   ['planned_staff', 'daily_assignments'],

@@ -58,7 +58,7 @@ export const asksWhichDays = (folded: string): boolean =>
 
 /** Days as the things ranked: the noun a ranking word or a count stands before, or a day that had the most or least. */
 const RANKED_DAYS =
-  /\b(?:top|bottom|which|what|busiest|heaviest|worst|best|highest|lowest|quietest)(?: (?:\d{1,2}|[a-z]+)){0,2} days\b|\bdays? (?:with|had|that had|when we had) the (?:most|least|highest|lowest|fewest)\b|(?:多い|少ない|多かった|少なかった|忙しい|忙しかった|ひどかった)日|上位 ?\d*日/;
+  /\b(?:top|bottom|which|what|busiest|heaviest|worst|best|highest|lowest|quietest)(?: (?:\d{1,2}|[a-z]+)){0,2} days\b|\bdays? (?:with|had|that had|when we had) the (?:most|least|highest|lowest|fewest)\b|\b(?:busiest|heaviest|biggest|largest|quietest|worst|best)(?: [a-z]+){0,2} day\b|(?:多い|少ない|多かった|少なかった|忙しい|忙しかった|ひどかった)日|上位 ?\d*日/;
 
 function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension | null {
   if (op === 'trend') return /日ごと|日別|毎日|週|daily|day by day|by day|per day|week|過去\d+日|last \d+ days/.test(folded) ? 'day' : 'hour';
@@ -71,6 +71,8 @@ function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension |
     // "ごと/別/each/per/by" names the split; else the kind of thing asked for (which site, who).
     const split = splitAsked(folded);
     if (split) return split;
+    // Where something is, listed («上野さんは今どこ？», "where are the items waiting?"): its places.
+    if (op === 'list' && WHERE.test(folded)) return 'site';
     const asked = DIM_WORDS.find(([, re]) => re.test(folded));
     if (asked) return asked[0];
     if (op === 'list' && (named.services.length > 0 || named.hosts.length > 0)) return null;
@@ -85,7 +87,13 @@ function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension |
   if (split) return split;
   if (WHERE.test(folded)) return 'site';
   if (asksWhichDays(folded)) return 'day';
-  if (/誰|だれ|\bwho\b|(?<![何数])人(?=[はを、(]|$)/.test(folded)) return 'operator';
+  // «Anyone late this morning?», «nobody off today?»: whether there are such people asks who they are.
+  if (
+    /誰|だれ|\bwho\b|\b(?:anyone|anybody|someone|somebody|nobody|no one)\b|(?<![何数])人(?=[はを、(]|$)|(?<![何数])人(?:は|が)?(?:いる|おる|いない|いません)/.test(
+      folded,
+    )
+  )
+    return 'operator';
   return null;
 }
 

@@ -7,7 +7,7 @@ import { weekdayName } from '../../api/figures.js';
  */
 
 /** A question about what was: the past tense of its verb (「どうだった」「休んだ人」, "how did … go", "what happened"). */
-const PAST_TENSE = /だった|でした|ました|かった|んだ人|した人|\b(?:did|was|were|went|happened|had)\b/;
+const PAST_TENSE = /だった|でした|ました|かった|あった|起きた|起こった|んだ人|した人|\b(?:did|was|were|went|happened|had)\b/;
 /** The days of the week as managers write them, Sunday first (WEEKDAY_TOKENS' order). */
 const WEEKDAY_WORDS = [0, 1, 2, 3, 4, 5, 6].map((d) => weekdayName(d, 'ja'));
 const WEEKDAY_KANA = ['にち', 'げつ', 'か', 'すい', 'もく', 'きん', 'ど'];

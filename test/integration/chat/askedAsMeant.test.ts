@@ -150,7 +150,8 @@ describe('asked as meant', () => {
     ).map((r) => r.name);
     expect(late.length).toBeGreaterThan(0);
     const lateAnswer = (await ask('今日遅刻した人いる？')).answer;
-    for (const name of late) expect(lateAnswer).toMatch(new RegExp(`遅刻: .*${name}`));
+    // Late arrivals are their own measure (the records' status «late»): the count, then who.
+    for (const name of late) expect(lateAnswer).toMatch(new RegExp(`^遅刻（10/23）: ${late.length} 人\\n.*${name}`));
     const minutes = demo.db
       .prepare(
         `SELECT o.operator_name AS name, SUM((a.actual_end - a.planned_end) / 60000.0) AS m FROM attendance_records a

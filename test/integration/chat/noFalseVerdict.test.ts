@@ -813,4 +813,35 @@ describe('no verdict the facts contradict', () => {
     expect(r.query!.read).toMatchObject({ measure: 'absence', operator: ['清水 香織'] });
     expect(r.answer).not.toMatch(/Cause: an incident/);
   });
+
+  it("who came in late is the records' late arrivals, never everyone at work (locked-1129i)", async () => {
+    const late = (from: string, to: string): string[] =>
+      (
+        demo.db
+          .prepare(
+            `SELECT DISTINCT o.operator_name AS name FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+              WHERE o.is_valid = 1 AND a.attendance_status = 'late' AND a.attendance_date BETWEEN ? AND ? ORDER BY 1`,
+          )
+          .all(from, to) as { name: string }[]
+      ).map((x) => x.name);
+    const today = late('2025-10-23', '2025-10-23');
+    expect(today.length).toBeGreaterThan(0);
+    const r = await ask('今日遅刻した人は？');
+    expect(r.answer).toMatch(new RegExp(`^遅刻（10/23）: ${today.length} 人\n${today.join('、')}`));
+    expect((await ask('今月の遅刻は？')).answer).toContain(`- 全体: ${late('2025-10-01', '2025-10-23').length} 人`);
+  });
+
+  it('where a person named is: their day in the records and the line they are on now, by SQL of the same store (locked-1129i)', async () => {
+    const row = demo.db
+      .prepare(
+        `SELECT o.location_name AS home, a.location_name AS site, a.process_name AS process, b.name AS business
+           FROM daily_assignments a JOIN operators o ON o.operator_id = a.operator_id LEFT JOIN business_names b ON b.business_id = a.business_id
+          WHERE o.operator_name = '上野 由香利' AND a.assignment_date = '2025-10-23' AND a.start_time <= ? AND a.end_time > ?
+          ORDER BY a.start_time DESC LIMIT 1`,
+      )
+      .get(NOW, NOW) as { home: string; site: string; process: string; business: string };
+    const r = await ask('上野さんは今どこ？');
+    expect(r.answer).toContain(`- 上野 由香利（${row.home}）: 出勤`);
+    expect(r.answer).toContain(`- 上野 由香利: 15:40は ${row.site} ${row.process}（${row.business}） の配置です`);
+  });
 });

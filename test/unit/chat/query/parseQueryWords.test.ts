@@ -91,4 +91,19 @@ describe('parseQuery: folded words, who, and the floor named without an operatio
   it('"for the month" is this month', () => {
     expect(read('Are we under 100 hours of overtime for the month?')).toMatchObject({ measure: 'overtime', time: 'this_month' });
   });
+
+  it('late said of people is a late arrival, of work the slack; whether anyone is so asks who (locked-1129i)', () => {
+    expect(read('今日遅刻した人は？')).toMatchObject({ measure: 'late_arrivals', time: 'today' });
+    expect(read('anyone late this morning?')).toMatchObject({ measure: 'late_arrivals', by: 'operator' });
+    expect(read('who was late today?')).toMatchObject({ measure: 'late_arrivals' });
+    expect(read('is anything late?').measure).toBe('slack');
+    expect(read('nobody off in 横浜 today, right?')).toMatchObject({ measure: 'absence', site: ['横浜'] });
+  });
+
+  it('items that came in are work; a day of month in the past tense is the last one; the biggest day is a day ranked (locked-1129i)', () => {
+    expect(read('how many items came in today').measure).toBe('arrivals');
+    expect(read('who came in today?').measure).toBe('attendance');
+    expect(read('14日、何があったの？').time).toBe('dom_14_past');
+    expect(read('biggest inflow day this month?')).toMatchObject({ op: 'rank', measure: 'arrivals', by: 'day' });
+  });
 });

@@ -42,7 +42,7 @@ describe('timeOf: a day of month', () => {
     ['火曜日、28日の物量は？', 'dom_28_tue'],
     ['28日の品川の配置計画は？', 'dom_28'],
     ['21日の品川の出勤状況', 'dom_21'],
-    ['13日って何があった？', 'dom_13'],
+    ['13日って何があった？', 'dom_13_past'],
     ['１５日の横浜の障害、どれくらい続いた？', 'dom_15'],
     ['Who is scheduled at Shinagawa on Tuesday the 28th?', 'dom_28_tue'],
     ['Who is scheduled at Shinagawa on the 28th?', 'dom_28'],
