@@ -373,6 +373,22 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     query.measure = 'missed_deadlines';
     query.by = 'day';
   }
+  // One person's skill is one level per process (「上野さんのスキルは？」): an average over their processes is no level of theirs.
+  if (query.measure === 'skill' && query.operator.length === 1 && query.process.length === 0 && query.by === null) query.by = 'process';
+  // What happened on a day gone, with no kind of trouble named («what happened on the 1st?», 「14日は何があったの？」), is
+  // the day's record (its missed deadlines, work against the usual, overtime, log incidents), not its log incidents alone.
+  if (
+    query.measure === 'incidents' &&
+    query.op === 'value' &&
+    query.time !== null &&
+    /^(?:dom_\d{2}_past|date_|past_|ago_|yesterday$)/.test(query.time) &&
+    /what happened|何があった|何が起き/.test(folded) &&
+    // (The text is folded: katakana as hiragana, 「ログ」 as ろぐ.)
+    !/障害|incident|error|えらー|outage|trouble|落ち|ろぐ|\blogs?\b/.test(folded)
+  ) {
+    query.op = 'status';
+    query.measure = null;
+  }
   // When trouble happened, with no period named («when was the Sasebo network trouble?», 「障害はいつ？」), is looked for
   // over the last 7 days (the raw lines a laptop keeps), not the last hours only: «no incident» of 6 hours is no answer to when.
   // «Since when» (「いつから」) asks how long something still going has lasted: its own start answers it.

@@ -124,6 +124,21 @@ function shortServiceNames(names: QueryNames, terms: (canonicals: string[]) => T
 }
 
 /**
+ * A host called without its number («ocr-osaka» for ocr-osaka-01), when only one host has that stem and it is no other
+ * name: without it the host named is no name found, and an answer about every host is given as about it.
+ */
+function hostStems(names: QueryNames): { canonical: string; form: string }[] {
+  const stems = new Map<string, string[]>();
+  for (const h of names.hosts) {
+    const m = /^(.{3,}?)-?\d+$/.exec(h);
+    if (m) stems.set(m[1]!, [...(stems.get(m[1]!) ?? []), h]);
+  }
+  return [...stems]
+    .filter(([s, of]) => of.length === 1 && !names.hosts.includes(s) && !names.services.includes(s))
+    .map(([s, of]) => ({ canonical: of[0]!, form: s }));
+}
+
+/**
  * Finds every site, process, business, operator, service and host a request names, longest
  * form first, without overlaps. Forms: the master name, its readings (kana and romaji,
  * nameReadings.ts), the configured aliases (alias → canonical name or business id) and
@@ -154,6 +169,7 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
     ...terms(names.services).map((term) => ({ kind: 'services' as const, term })),
     ...shortServiceNames(names, terms).map((term) => ({ kind: 'services' as const, term })),
     ...terms(names.hosts).map((term) => ({ kind: 'hosts' as const, term })),
+    ...hostStems(names).map((term) => ({ kind: 'hosts' as const, term: { canonical: term.canonical, form: normalizeText(term.form) } })),
   ]
     .filter((t) => t.term.form.length > 0)
     .sort((a, b) => b.term.form.length - a.term.form.length);

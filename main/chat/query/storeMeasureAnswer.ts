@@ -14,6 +14,7 @@ import { storeMeasureOf, type EntityDim, type StoreMeasure } from './measureSql.
 import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { QUERY_TEXTS as T } from './queryTexts.js';
 import { queryWindow, type QueryWindow } from './queryWindow.js';
+import { recordsStartNote } from './recordsStart.js';
 import { TREND_TEXTS as TT } from './trendTexts.js';
 
 /** The operations the builder answers for a store measure. */
@@ -83,9 +84,10 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
   const perPerson =
     def.perPerson && (q.by === 'operator' || q.operator.length > 0) && localDate(w.from, c.timeZone) !== localDate(w.to - 1, c.timeZone) ? def.perPerson : null;
   const writer = new Writer(q, c, perPerson ? { ...def, value: perPerson.value, agg: perPerson.agg, unit: perPerson.unit } : def, m);
-  if (q.op === 'trend' || q.by === 'hour' || q.by === 'day') return writer.trend(w);
-  if (q.op === 'change') return writer.change(w);
-  return writer.figures(w);
+  const out = q.op === 'trend' || q.by === 'hour' || q.by === 'day' ? writer.trend(w) : q.op === 'change' ? writer.change(w) : writer.figures(w);
+  // A period that starts before the records says where they start: the figure is of fewer days than asked.
+  const note = q.op === 'change' ? '' : recordsStartNote(def, w, c);
+  return note ? { ...out, text: `${note}\n${out.text}` } : out;
 }
 
 /** Rows a list shows in full; a longer one shows its first SHOWN_OF_LONG and says how many more the table holds. */

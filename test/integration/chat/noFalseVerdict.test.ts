@@ -844,4 +844,33 @@ describe('no verdict the facts contradict', () => {
     expect(r.answer).toContain(`- 上野 由香利（${row.home}）: 出勤`);
     expect(r.answer).toContain(`- 上野 由香利: 15:40は ${row.site} ${row.process}（${row.business}） の配置です`);
   });
+
+  it('a period before the records begin says where they start; a host named without its number is that host (locked-1129j)', async () => {
+    const first = (demo.db.prepare(`SELECT MIN(ts) AS t FROM app_logs`).get() as { t: number }).t;
+    const day = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric' }).format(first);
+    const sept = demo.db
+      .prepare(`SELECT SUM(lines) AS n FROM app_logs WHERE level IN ('ERROR', 'FATAL') AND ts >= ? AND ts < ?`)
+      .get(Date.parse('2025-09-01T00:00+09:00'), Date.parse('2025-10-01T00:00+09:00')) as { n: number };
+    const r = await ask('先月のエラー件数は？');
+    expect(r.answer).toMatch(new RegExp(`^※ 記録は${day}からです。それより前の日の分は含まれていません。\\n`));
+    expect(r.answer).toContain(`- 全体: ${sept.n} 行`);
+    const host = await ask('any errors on ocr-osaka today?');
+    expect(host.query!.read.host).toEqual(['ocr-osaka-01']);
+    expect(host.answer).toContain('- ocr-osaka-01: 0 lines');
+  });
+
+  it("one person's skill is a level per process, never their average; what happened on a day gone is its record (locked-1129j)", async () => {
+    const rows = demo.db
+      .prepare(
+        `SELECT c.process_name AS p, c.skill_level AS l FROM operator_process_capabilities c JOIN operators o ON o.operator_id = c.operator_id
+          WHERE o.operator_name = '上野 由香利' ORDER BY c.skill_level DESC, c.process_name`,
+      )
+      .all() as { p: string; l: number }[];
+    expect(rows.length).toBeGreaterThan(1);
+    const r = await ask('品川の上野 由香利さんのスキルは？');
+    for (const x of rows) expect(r.answer).toContain(`- ${x.p}: ${x.l} レベル`);
+    const day = await ask('What happened on the 1st?');
+    expect(day.answer).toMatch(/^What the records say about Wednesday the 1st \(10\/1\)/);
+    expect(day.answer).toContain('Missed deadlines');
+  });
 });
