@@ -41,8 +41,10 @@ export const planEngine: Engine = async (q, c) => {
   // A request to plan (「明日の最適配置を提案して」) or for the day's plan itself (「明日の配置計画は？」「明日は誰が何を？」)
   // gets a plan to decide; a question about the day's figures (overtime, items, how many people) reads one and stores nothing.
   // Nothing is stored for a decision when the reading left an exclusion or a number of the request out.
+  // Whether the day is settled is asked of what exists: nothing is made for a decision by asking it.
   const store =
     c.leftOut.length === 0 &&
+    !q.asks.includes('settled') &&
     (q.op === 'propose' || (q.measure === 'planned_staff' && (q.op === 'list' || q.op === 'status' || (q.op === 'value' && !q.asks.includes('count')))));
   const { plan, text } = await answerFromPlan({
     q,
