@@ -9,6 +9,10 @@ const SHOTS = [
   { name: 'whatif-work', ja: '佐世保が今から1時間止まったら？', en: 'what if Sasebo stops for 30 min?' },
   // An all-clear about a host that counts its errors and says the warnings it logged, since when.
   { name: 'logs-host-warnings', ja: 'export-01のdisk warning、いつから出てる？', en: 'export-01 disk warnings, since when?' },
+  // A time the reading left out, said with the period the figures are of, and the word marked in the reading.
+  { name: 'time-left-out', ja: '札幌の月末の残件は？', en: 'September vs October on-time performance?' },
+  // Late arrivals, people's: the count and who.
+  { name: 'late-arrivals', ja: '今日遅刻した人は？', en: 'who was late today?' },
 ] as const;
 
 /**
