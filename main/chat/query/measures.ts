@@ -49,6 +49,9 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       '処理待ち',
       '待ち件数',
       'backlog',
+      // Work «still waiting» is the items left (waiting for correction is 「補正待ち」's own).
+      'still waiting',
+      'work waiting',
       'left',
       'remaining',
       'outstanding',

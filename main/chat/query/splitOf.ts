@@ -50,7 +50,9 @@ const DIM_WORDS: [Dimension, RegExp][] = [
 
 /** "ごと/別/each/per/by" naming a split (「拠点別」 "per site", "split by site"). */
 const splitAsked = (folded: string): Dimension | null =>
-  DIM_WORDS.find(([, re]) => new RegExp(`(?:${re.source})(?:ごと|毎|別|単位)|(?:each|per|by|every) (?:${re.source})`).test(folded))?.[0] ?? null;
+  // 「各業務の納期」 is each business's: 各 before the kind asks for each one as 「業務ごと」 after it does.
+  DIM_WORDS.find(([, re]) => new RegExp(`(?:${re.source})(?:ごと|毎|別|単位)|(?:each|per|by|every) (?:${re.source})|各(?:${re.source})`).test(folded))?.[0] ??
+  null;
 
 /** The days something happened, asked (「遅れた日は？」「どの日」, "which days did we miss?"): a figure per day of the period. */
 export const asksWhichDays = (folded: string): boolean =>

@@ -106,4 +106,9 @@ describe('parseQuery: folded words, who, and the floor named without an operatio
     expect(read('14日、何があったの？').time).toBe('dom_14_past');
     expect(read('biggest inflow day this month?')).toMatchObject({ op: 'rank', measure: 'arrivals', by: 'day' });
   });
+
+  it('「各業務」 is each business; work «still waiting» is the items left (locked-1129k)', () => {
+    expect(read('各業務の納期って何時だっけ')).toMatchObject({ measure: 'deadline', by: 'business' });
+    expect(read('Rank the sites by how much work is still waiting right now.')).toMatchObject({ op: 'rank', measure: 'remaining', by: 'site' });
+  });
 });
