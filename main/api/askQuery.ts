@@ -148,6 +148,9 @@ export const planConditionsSchema = z.strictObject({
  */
 type PlanConditionsInput = z.infer<typeof planConditionsSchema>;
 
+/** The most members a ranking names («rank the sites» with no number ranks this many: every one there is). */
+export const RANK_MOST = 50;
+
 export const ASKS = ['count', 'names', 'accuracy', 'permission', 'settled'] as const;
 export type AskAspect = (typeof ASKS)[number];
 
@@ -172,7 +175,7 @@ export const fullQuerySchema = z.object({
   status: z.enum(STATUS_FILTERS).nullable(),
   by: z.enum(DIMENSIONS).nullable(),
   time: timeSchema.nullable(),
-  rank: z.object({ order: z.enum(['top', 'bottom']), n: z.number().int().min(1).max(50) }).nullable(),
+  rank: z.object({ order: z.enum(['top', 'bottom']), n: z.number().int().min(1).max(RANK_MOST) }).nullable(),
   against: z.enum(AGAINST).nullable(),
   move: moveSchema.nullable(),
   /** Sites people must not be taken from (「盛岡からは出さないで」, "don't take anyone from Morioka"): a proposal leaves their people out. */

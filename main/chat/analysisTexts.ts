@@ -7,7 +7,7 @@ import type { Alert, IncidentReport, ProcessProgress } from '../api/types.js';
 import { formatHm, wallClock } from '../config/zonedTime.js';
 import { incidentLinesSince } from '../logs/logTexts.js';
 import type { AlertHistory } from '../alerts/alertHistory.js';
-import type { WarningLines } from '../logs/warningLines.js';
+import type { WarningSpan } from '../logs/warningSpan.js';
 import type { MoveImpactRow, MoveSide, StaffMove } from '../placement/moveImpact.js';
 import { type NamedTz, type Tz, when } from './textTz.js';
 import { alertTitle } from './alertTitle.js';
@@ -54,7 +54,7 @@ export function incidentsAnswer(
   scope: string | null = site,
   // The warning lines of the hosts or services named, read only for an all-clear: it counts errors, and says so beside
   // warnings that run.
-  warningsOf: (() => WarningLines | null) | null = null,
+  warningsOf: (() => WarningSpan | null) | null = null,
   // The period asked, which an all-clear names («in the last 7 days»): none of a week is not none ever.
   period: Localized | null = null,
 ): string {

@@ -7,14 +7,14 @@ import type { GenbaConfig } from '../config/config.js';
 import type { IncidentReads } from '../alerts/alertService.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { LogWindow } from '../logs/logIntelligence.js';
-import type { NamedLogSources, WarningLines } from '../logs/warningLines.js';
+import type { NamedLogSources, WarningSpan } from '../logs/warningSpan.js';
 
 /** What the assistant reads of the logs: anomalies, search, and the warnings of hosts or services named. */
 export interface AssistantLogs {
   anomalies: (window?: LogWindow) => LogAnomalyReport;
   search: (text: string, k: number) => Promise<LogSearchHit[]>;
-  /** The warning lines kept for the hosts or services named (logs/warningLines.ts). */
-  warnings: (named: NamedLogSources, window?: { from: number; to: number }) => WarningLines | null;
+  /** The warning lines kept for the hosts or services named (logs/warningSpan.ts). */
+  warnings: (named: NamedLogSources, window?: { from: number; to: number }) => WarningSpan | null;
 }
 
 /** What the assistant reads and calls: the store, the settings and clock of the run, the models, and the other services. */

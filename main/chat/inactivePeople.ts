@@ -20,7 +20,8 @@ export function inactivePeopleNote(db: Database.Database, question: string, lang
         ORDER BY operator_name`,
     )
     .all() as { name: string }[];
-  const text = question.replace(/[\s\u3000]+/g, '');
-  const named = rows.filter((r) => r.name.replace(/[\s\u3000]+/g, '').length >= 2 && text.includes(r.name.replace(/[\s\u3000]+/g, ''))).map((r) => r.name);
+  const unspaced = (s: string): string => s.replace(/[\s\u3000]+/g, '');
+  const text = unspaced(question);
+  const named = rows.filter((r) => unspaced(r.name).length >= 2 && text.includes(unspaced(r.name))).map((r) => r.name);
   return named.length === 0 ? null : localize(lang, TEXT)(named.join(localize(lang, { ja: 'さん、', en: ', ' })));
 }

@@ -1,7 +1,7 @@
-import { warningLines, type NamedLogSources, type WarningLines } from './warningLines.js';
 import type Database from 'better-sqlite3';
 import type { AppEnv } from '../config/appEnv.js';
 import { join } from 'node:path';
+import { warningSpan, type NamedLogSources, type WarningSpan } from './warningSpan.js';
 import type { EmbeddingService } from '../ai/embeddingService.js';
 import type { Lang, LogFilter, LogsRefresh, LogScatterPoint, LogSearchHit, LogTemplateDetail, LogTemplateSummary, LogVolume } from '../api/types.js';
 import { TREND_BUCKETS, type LogNarrowing, type LogPeriodHours, type LogsScreen } from '../api/logsScreen.js';
@@ -66,8 +66,8 @@ export interface LogIntelligence {
   anomalies(window?: LogWindow): AnomalyReport;
   /** Lines per time bucket and level (default: the last 24 hours), narrowed like the template list. */
   volume(filter?: LogFilter): LogVolume;
-  /** The warning lines kept for the hosts or services named (warningLines.ts). */
-  warnings(named: NamedLogSources, window?: { from: number; to: number }): WarningLines | null;
+  /** The warning lines kept for the hosts or services named (warningSpan.ts). */
+  warnings(named: NamedLogSources, window?: { from: number; to: number }): WarningSpan | null;
   /** Every template as a point: clusters in colour, anomalies marked. */
   scatter(): ScatterPoint[];
   /**
@@ -272,7 +272,7 @@ export function createLogIntelligence(deps: {
     },
     anomalies: (window?: LogWindow): AnomalyReport => windowAnomalies(deps.db(), deps.env.now(), deps.env.timeZone(), window),
     volume: (filter: LogFilter = {}): LogVolume => logVolume(deps.db(), filter, deps.env.now()),
-    warnings: (named, window) => warningLines(deps.db(), named, window),
+    warnings: (named, window) => warningSpan(deps.db(), named, window),
     scatter(): ScatterPoint[] {
       const db = deps.db();
       const anomalous = new Set(detectAnomalies(db, deps.env.now(), deps.env.timeZone()).anomalies.map((a) => a.templateId));

@@ -171,7 +171,8 @@ export const whatIfEngine: Engine = async (asked, c) => {
       return p.perMinute;
     };
     // More people taken than are on the line today («take 4 off» where 3 work): all of them leave, and that is said first.
-    const there = move.from && !move.to ? (paces.get(move.from) ?? personPace(c.db, series, move.from, c.now, c.cfg.timeZone)).measured?.people : undefined;
+    // (Read through `pace`, so the side's pace is worked out once and said with the answer.)
+    const there = move.from && !move.to ? (pace(move.from), paces.get(move.from)!.measured?.people) : undefined;
     const taken = there !== undefined && move.count > there ? { ...move, count: there } : move;
     text = impactAnswer(taken, moveImpact(series, taken, pace, c.cfg.overview.atRiskSlackMinutes), c.tz);
     if (taken !== move)

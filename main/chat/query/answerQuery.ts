@@ -22,7 +22,7 @@ import { personWhereabouts } from './personWhereabouts.js';
 import { storeMeasureAnswer } from './storeMeasureAnswer.js';
 import { trendAnswer } from './trendAnswer.js';
 import { undeclaredSplit } from './undeclaredSplit.js';
-import { warningsSaid } from './warningsSaid.js';
+import { noErrorsWithWarnings, warningsSaid } from './warningsSaid.js';
 
 export type { QueryAnswer, QueryContext } from './queryContext.js';
 
@@ -104,6 +104,8 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   const S = (t: Localized): string => localize(c.lang, t);
   const measure = q.measure ? MEASURES[q.measure] : null;
   const hm = (t: number): string => formatHm(t, c.timeZone);
+  // A time of an earlier day says its date: 「00:04から」 alone would read as today.
+  const at = (t: number): string => (t >= c.dayStart ? hm(t) : dayTimeFigure(localDate(t, c.timeZone), hm(t), c.lang));
   const empty: QueryTable = { columns: [], rows: [] };
   const label = measure ? S(measure.label) : '';
   const unit = measure ? S(measure.unit) : '';
@@ -123,15 +125,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   if (summed) return summed;
   // A store-backed measure computes itself (measureSql.ts): one SQL per operation and dimension, or a decline in words.
   const stored = storeMeasureAnswer(q, c);
-  // No error lines on the hosts or services named is no all-clear where they logged warnings («any errors on the export
-  // server?» beside a disk at 99 %): the warnings are said after the count.
-  if (stored && q.measure === 'error_lines' && (q.host.length > 0 || q.service.length > 0) && (stored.table.rows as unknown[][]).every((r) => r[1] === 0)) {
-    const window = queryWindow(q.time ?? 'today', c);
-    const at = (t: number): string => (t >= c.dayStart ? hm(t) : dayTimeFigure(localDate(t, c.timeZone), hm(t), c.lang));
-    const warned = warningsSaid(q, window, c, at).trim();
-    if (warned) return { ...stored, text: `${stored.text}\n${warned}` };
-  }
-  if (stored) return stored;
+  if (stored) return q.measure === 'error_lines' ? noErrorsWithWarnings(stored, q, c, at) : stored;
   if (measure && measure.source.kind === 'none') return { text: S(T.unknownMeasure), table: empty };
   // A person's speed is the operator measure: the floor's speed is recorded per series, not per person.
   if (q.measure === 'speed' && (q.by === 'operator' || q.operator.length > 0)) return answerQuery({ ...q, measure: 'operator_speed' }, c);
@@ -210,8 +204,6 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     const thing = q.host.join('・') || q.service.join('・');
     const what = (q.site.length > 0 && thing ? L(T.siteThing, q.site.join('・'), thing) : thing || q.site.join('・')) || S(T.allServices);
     // No yes/no word: 「落ちてない？」 and "is it up?" ask opposite ways; the sentence says what holds.
-    // An incident of an earlier day says its date: 「00:04から」 alone would read as today.
-    const at = (t: number): string => (t >= c.dayStart ? hm(t) : dayTimeFigure(localDate(t, c.timeZone), hm(t), c.lang));
     // Its warnings are said where they are the thing's own: a site named narrows the incidents by site, not the lines.
     const warned = q.site.length === 0 ? warningsSaid(q, window, c, at) : '';
     if (list.length === 0) return { text: [L(T.noIncident, what, when), warned].filter(Boolean).join(''), table: empty };

@@ -1,4 +1,4 @@
-import type { AskOp, AskQuery, MeasureId } from '../../api/askQuery.js';
+import { RANK_MOST, type AskOp, type AskQuery, type MeasureId } from '../../api/askQuery.js';
 
 /*
  * The fields of a query its words give beside the operation and the measure (parseQuery.ts): how many and which end of a
@@ -38,9 +38,9 @@ export function rankOf(op: AskOp, folded: string, measure: MeasureId | null): As
   const order = measure === 'slack' ? (urgent.test(folded) || bottom ? 'bottom' : 'top') : bottom ? 'bottom' : 'top';
   // "Who…" asks for people: a few of them when no number is given, one when a superlative says so (「一番速い人は誰」).
   const one = /一番|いちばん|最も|もっとも|[a-z]est\b|the most/.test(folded);
-  // «Rank the sites», 「順に並べて」 with no number and no superlative: every member, in order (up to the schema's 50).
+  // «Rank the sites», 「順に並べて」 with no number and no superlative: every member, in order.
   const whole = !one && /\brank\b|\branking\b|\bin order\b|順位|順番|順に|並べ|ならべ|らんきんぐ/.test(folded);
-  return { order, n: n ? Number(n[1] ?? n[2] ?? n[3]) : whole ? 50 : /\bwho|誰|だれ/.test(folded) && !one ? 3 : 1 };
+  return { order, n: n ? Number(n[1] ?? n[2] ?? n[3]) : whole ? RANK_MOST : /\bwho|誰|だれ/.test(folded) && !one ? 3 : 1 };
 }
 
 export function statusOf(op: AskOp, folded: string): AskQuery['status'] {

@@ -10,8 +10,9 @@ import { hasCue as has, measureScores } from './measureWords.js';
 import { OP_CUES } from './opCues.js';
 import { asksPermissionInEnglish, PERMISSION } from './ruleVerdict.js';
 import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf, withoutBaseTime } from './fieldWords.js';
-import { asksWhichDays, namedTwice, splitOf } from './splitOf.js';
+import { namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
+import { measureInContext } from './measureInContext.js';
 import { spellFixed } from './typoWords.js';
 import { COMMAND, moveEnds, moveOf } from './moveOf.js';
 import { isWorkChange } from './workChangeOf.js';
@@ -361,44 +362,10 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     }),
     conditions: null,
   };
-  // The days a line was late, over a period before now (「過去30日で札幌が遅れた日は？」), are the record of deadlines missed, day by
-  // day: lateness of days gone is what answerQuery answers with that record too.
-  if (
-    (measure === 'slack' || measure === 'finish') &&
-    query.time !== null &&
-    !/^(?:now|today|last_hour|since_|by_|hours_)/.test(query.time) &&
-    !isAhead(query.time) &&
-    asksWhichDays(folded)
-  ) {
-    query.measure = 'missed_deadlines';
-    query.by = 'day';
-  }
-  // One person's skill is one level per process (「上野さんのスキルは？」): an average over their processes is no level of theirs.
-  if (query.measure === 'skill' && query.operator.length === 1 && query.process.length === 0 && query.by === null) query.by = 'process';
-  // What happened on a day gone, with no kind of trouble named («what happened on the 1st?», 「14日は何があったの？」), is
-  // the day's record (its missed deadlines, work against the usual, overtime, log incidents), not its log incidents alone.
-  if (
-    query.measure === 'incidents' &&
-    query.op === 'value' &&
-    query.time !== null &&
-    /^(?:dom_\d{2}_past|date_|past_|ago_|yesterday$)/.test(query.time) &&
-    /what happened|何があった|何が起き/.test(folded) &&
-    // (The text is folded: katakana as hiragana, 「ログ」 as ろぐ.)
-    !/障害|incident|error|えらー|outage|trouble|落ち|ろぐ|\blogs?\b/.test(folded)
-  ) {
-    query.op = 'status';
-    query.measure = null;
-  }
-  // When trouble happened, with no period named («when was the Sasebo network trouble?», 「障害はいつ？」), is looked for
-  // over the last 7 days (the raw lines a laptop keeps), not the last hours only: «no incident» of 6 hours is no answer to when.
-  // «Since when» (「いつから」) asks how long something still going has lasted: its own start answers it.
-  if (query.measure === 'incidents' && query.time === null && /\bwhen (?:was|were|did|is|does)\b|いつ(?!から)/.test(folded)) query.time = 'last_7d';
-  // A person's speed is the operator measure: the floor's speed is recorded per series, not per person («the slowest
-  // operators», 「速いオペレーター」).
-  if (query.measure === 'speed' && (query.by === 'operator' || query.operator.length > 0)) query.measure = 'operator_speed';
-  query.conditions = planConditionsOf(question, query);
+  const read = measureInContext(query, folded);
+  read.conditions = planConditionsOf(question, read);
   return {
-    query,
+    query: read,
     confidence,
     alternatives: close,
     ranked: ranked.filter(([, v]) => v > 0).map(([o]) => o),

@@ -169,7 +169,7 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
     ...terms(names.services).map((term) => ({ kind: 'services' as const, term })),
     ...shortServiceNames(names, terms).map((term) => ({ kind: 'services' as const, term })),
     ...terms(names.hosts).map((term) => ({ kind: 'hosts' as const, term })),
-    ...hostStems(names).map((term) => ({ kind: 'hosts' as const, term: { canonical: term.canonical, form: normalizeText(term.form) } })),
+    ...hostStems(names).map((h) => ({ kind: 'hosts' as const, term: term(h.canonical, h.form) })),
   ]
     .filter((t) => t.term.form.length > 0)
     .sort((a, b) => b.term.form.length - a.term.form.length);

@@ -208,18 +208,7 @@ class Writer {
         : null;
     const ofLimit = (v: number | null): string => (limit === null || v === null ? '' : L(MT.ofLimit, Math.round((v / limit) * 100), limit / 60));
     const line = (x: { key: string; value: number | null }): string => `- ${x.key}: ${this.shown(x.value)}${ofLimit(x.value)}`;
-    if (this.q.op === 'rank') {
-      const order = this.q.rank?.order ?? 'top';
-      const n = this.q.rank?.n ?? 1;
-      const sorted = rows.filter((x) => x.value !== null).sort((a, b) => (order === 'top' ? b.value! - a.value! : a.value! - b.value!));
-      return {
-        text: [
-          L(T.rankLead, order, Math.min(n, sorted.length), this.label, when),
-          ...rankedWithTies(sorted, n).map(({ place, row: x }) => `${place}. ${x.key}: ${this.shown(x.value)}${ofLimit(x.value)}`),
-        ].join('\n'),
-        table,
-      };
-    }
+    if (this.q.op === 'rank') return { text: this.ranked(rows, when, ofLimit), table };
     const head = L(MT.head, this.label, when);
     // People counted by person are a list of names under their total (「12 人」, then who), not a 「1 人」 per name.
     if (group === 'operator' && this.def.agg.fn === 'count_distinct' && this.def.unit === undefined && this.q.op !== 'compare') {
@@ -270,6 +259,17 @@ class Writer {
     return [localize(this.c.lang, MT.parts)(members.slice(0, 8).join(localize(this.c.lang, { ja: '、', en: ', ' })), members.length > 8)];
   }
 
+  /** Members (or days) ranked as the query asks, ties sharing a place, each with its figure and `after` it. */
+  private ranked(rows: { key: string; value: number | null }[], when: string, after: (v: number | null) => string = () => ''): string {
+    const order = this.q.rank?.order ?? 'top';
+    const n = this.q.rank?.n ?? 1;
+    const sorted = rows.filter((x) => x.value !== null).sort((a, b) => (order === 'top' ? b.value! - a.value! : a.value! - b.value!));
+    return [
+      localize(this.c.lang, T.rankLead)(order, Math.min(n, sorted.length), this.label, when),
+      ...rankedWithTies(sorted, n).map(({ place, row: x }) => `${place}. ${x.key}: ${this.shown(x.value)}${after(x.value)}`),
+    ].join('\n');
+  }
+
   trend(w0: QueryWindow): QueryAnswer {
     const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(this.c.lang, t)(...a);
     const daily = this.def.time.kind === 'event' && this.def.time.unit === 'local_date';
@@ -297,18 +297,14 @@ class Writer {
     const table = { columns: ['time', this.m], rows: points.map((p) => [p.axis, p.v]) };
     if (points.length === 0) return { text: L(TT.noSteps, what, this.label, period), table };
     // Days ranked («the 3 heaviest days this month»): the day's figures in order, ties sharing a place.
-    if (this.q.op === 'rank') {
-      const order = this.q.rank?.order ?? 'top';
-      const sorted = [...points].sort((a, b) => (order === 'top' ? b.v - a.v : a.v - b.v));
-      const rows = sorted.map((p) => ({ key: p.time, value: p.v }));
+    if (this.q.op === 'rank')
       return {
-        text: [
-          L(T.rankLead, order, Math.min(this.q.rank?.n ?? 1, sorted.length), this.label, period),
-          ...rankedWithTies(rows, this.q.rank?.n ?? 1).map(({ place, row: x }) => `${place}. ${x.key}: ${this.shown(x.value)}`),
-        ].join('\n'),
+        text: this.ranked(
+          points.map((p) => ({ key: p.time, value: p.v })),
+          period,
+        ),
         table,
       };
-    }
     const g = grain === 'week' ? 'day' : grain;
     const head = L(TT.head, what, this.label, period, L(TT.grain, g, 10));
     const fig = (p: { v: number; time: string }): string => L(TT.at, this.shown(p.v), p.time);

@@ -84,14 +84,13 @@ export function monthDayOf(time: AskTime | null, today: string, lean: SpanLean |
   const n = Number(named[1]);
   // Named in a question about what was: the last such day, whatever the caller leans to.
   if (named[2] === 'past') return { date: pickDay(inMonthsOf(today, n, [-2, -1, 0]), today, 'past')!, weekday: null, fits: true };
-  const inMonths = (shifts: number[]): string[] => inMonthsOf(today, n, shifts);
   // Two months in a row always hold a 31st: two either way always hold the day, ahead and back.
-  const date = pickDay(inMonths([-2, -1, 0, 1, 2]), today, lean)!;
+  const date = pickDay(inMonthsOf(today, n, [-2, -1, 0, 1, 2]), today, lean)!;
   if (named[2] === undefined) return { date, weekday: null, fits: true };
   const weekday = WEEKDAY_TOKENS.indexOf(named[2] as (typeof WEEKDAY_TOKENS)[number]);
   if (dayOfWeek(date) === weekday) return { date, weekday, fits: true };
   const other = pickDay(
-    inMonths([-1, 0, 1]).filter((d) => dayOfWeek(d) === weekday),
+    inMonthsOf(today, n, [-1, 0, 1]).filter((d) => dayOfWeek(d) === weekday),
     today,
     'nearest',
   );

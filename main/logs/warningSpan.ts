@@ -6,8 +6,11 @@ export interface NamedLogSources {
   services: readonly string[];
 }
 
-/** The warning lines kept for some hosts or services: how many, and the first and last written. */
-export interface WarningLines {
+/**
+ * The warning lines kept for some hosts or services: how many, and the first and last written (the span an all-clear
+ * says they ran over). Per template and level, with errors, is matchingLines.ts' warningLines.
+ */
+export interface WarningSpan {
   lines: number;
   first: number;
   last: number;
@@ -18,12 +21,12 @@ export interface WarningLines {
  * about a host counts its errors; a warning that has run for days is no incident, and still not «nothing» (locked-1129h:
  * «export-01のdisk warning、いつから？» answered «no log incident» beside 38 warnings since 10/21). Null when none.
  */
-export function warningLines(
+export function warningSpan(
   db: Database.Database,
   named: NamedLogSources,
   // The period asked («今日何かあった？»): only its warnings; none asked («いつから？»), every warning kept.
   window?: { from: number; to: number },
-): WarningLines | null {
+): WarningSpan | null {
   if (named.hosts.length === 0 && named.services.length === 0) return null;
   const where = [
     ...(named.hosts.length > 0 ? [`host IN (${named.hosts.map(() => '?').join(', ')})`] : []),

@@ -1,0 +1,47 @@
+import type { AskQuery } from '../../api/askQuery.js';
+import { asksWhichDays } from './splitOf.js';
+import { isAhead } from './timeOf.js';
+
+/**
+ * What a measure read from its words means beside the rest of the reading: a day gone, a person, a period asked or not.
+ * Applied once, after the fields are read (parseQuery), so every engine gets the same query. `folded` is the question's
+ * folded text (katakana as hiragana: 「ログ」 reads ろぐ).
+ */
+export function measureInContext(q: AskQuery, folded: string): AskQuery {
+  const out = { ...q };
+  // The days a line was late, over a period before now (「過去30日で札幌が遅れた日は？」), are the record of deadlines missed,
+  // day by day: lateness of days gone is what answerQuery answers with that record too.
+  if (
+    (out.measure === 'slack' || out.measure === 'finish') &&
+    out.time !== null &&
+    !/^(?:now|today|last_hour|since_|by_|hours_)/.test(out.time) &&
+    !isAhead(out.time) &&
+    asksWhichDays(folded)
+  ) {
+    out.measure = 'missed_deadlines';
+    out.by = 'day';
+  }
+  // One person's skill is one level per process (「上野さんのスキルは？」): an average over their processes is no level of theirs.
+  if (out.measure === 'skill' && out.operator.length === 1 && out.process.length === 0 && out.by === null) out.by = 'process';
+  // What happened on a day gone, with no kind of trouble named («what happened on the 1st?», 「14日は何があったの？」), is
+  // the day's record (its missed deadlines, work against the usual, overtime, log incidents), not its log incidents alone.
+  if (
+    out.measure === 'incidents' &&
+    out.op === 'value' &&
+    out.time !== null &&
+    /^(?:dom_\d{2}_past|date_|past_|ago_|yesterday$)/.test(out.time) &&
+    /what happened|何があった|何が起き/.test(folded) &&
+    !/障害|incident|error|えらー|outage|trouble|落ち|ろぐ|\blogs?\b/.test(folded)
+  ) {
+    out.op = 'status';
+    out.measure = null;
+  }
+  // When trouble happened, with no period named («when was the Sasebo network trouble?», 「障害はいつ？」), is looked for
+  // over the last 7 days (the raw lines a laptop keeps), not the last hours only: «no incident» of 6 hours is no answer to
+  // when. «Since when» (「いつから」) asks how long something still going has lasted: its own start answers it.
+  if (out.measure === 'incidents' && out.time === null && /\bwhen (?:was|were|did|is|does)\b|いつ(?!から)/.test(folded)) out.time = 'last_7d';
+  // A person's speed is the operator measure: the floor's speed is recorded per series, not per person («the slowest
+  // operators», 「速いオペレーター」).
+  if (out.measure === 'speed' && (out.by === 'operator' || out.operator.length > 0)) out.measure = 'operator_speed';
+  return out;
+}
