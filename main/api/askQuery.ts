@@ -113,6 +113,12 @@ export const moveSchema = z.union([
     fromBusiness: z.string().min(1).max(80).nullable().optional(),
     /** The process people leave, named with the site they leave (「盛岡の検証から」, "from Osaka's Verification"). */
     fromProcess: z.string().min(1).max(80).nullable().optional(),
+    /** The local time today they go back («until 16:00», 「16時まで」): the move lasts until then, not for the rest of the day. */
+    until: z
+      .string()
+      .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/)
+      .nullable()
+      .optional(),
   }),
   z.object({ speed: z.number().positive().max(10_000) }),
   /** Items added to a line's work now (「あと500件来たら」, "if another 500 land"). */
@@ -142,16 +148,17 @@ export const planConditionsSchema = z.strictObject({
     .optional(),
 });
 
-/**
- * What about the measure a question asks, beyond its value: how many (「何人」), who (「誰」), how good a forecast has been
- * (「予測の精度」), whether something may be done (「任せてもいい？」). Engines answer these from the query, never from the text.
- */
 type PlanConditionsInput = z.infer<typeof planConditionsSchema>;
 
 /** The most members a ranking names («rank the sites» with no number ranks this many: every one there is). */
 export const RANK_MOST = 50;
 
-export const ASKS = ['count', 'names', 'accuracy', 'permission', 'settled'] as const;
+/**
+ * What about the measure a question asks, beyond its value: how many (「何人」), who (「誰」), how good a forecast has been
+ * (「予測の精度」), whether something may be done (「任せてもいい？」), whether it holds of
+ * everyone (「全員遅れずに来た？」: none of them late). Engines answer these from the query, never from the text.
+ */
+export const ASKS = ['count', 'names', 'accuracy', 'permission', 'settled', 'everyone'] as const;
 export type AskAspect = (typeof ASKS)[number];
 
 /**
@@ -232,6 +239,7 @@ export function fullQuery(q: AskQueryInput): AskQuery {
             process: q.move.process ?? null,
             ...(q.move.fromBusiness ? { fromBusiness: q.move.fromBusiness } : {}),
             ...(q.move.fromProcess ? { fromProcess: q.move.fromProcess } : {}),
+            ...(q.move.until ? { until: q.move.until } : {}),
           }
       : null,
     notFrom: list(q.notFrom),

@@ -200,7 +200,12 @@ export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: NamedTz)
     return { ja: `${at.site} ${at.process}${b ? `（${b.ja}）` : ''}`, en: `${at.site} ${at.process}${b ? ` (${b.en})` : ''}` };
   };
   const [to, from] = [move.to && side(move.to), move.from && side(move.from)];
-  const what =
+  // Until a time: the people go back then, and each finish counts the rest at the speed before.
+  const until =
+    move.until === undefined
+      ? ''
+      : localize(o.lang, { ja: `（${hm(move.until)}まで。その後は元の速度）`, en: ` (until ${hm(move.until)}, then the speed before)` });
+  const what0 =
     from && to
       ? localize(o.lang, {
           ja: `${from.ja}から${to.ja}へ${move.count}名移した場合:`,
@@ -215,6 +220,7 @@ export function impactAnswer(move: StaffMove, rows: MoveImpactRow[], o: NamedTz)
             ja: `${from!.ja}から${move.count}名減らした場合:`,
             en: `Taking ${move.count} from ${from!.en}:`,
           });
+  const what = until ? what0.replace(/[:：]$/, `${until}:`) : what0;
   // A side whose work is done today is not slowed or sped up by the move: said, not left out.
   const done = (['to', 'from'] as const)
     .map((k) => move[k])

@@ -79,6 +79,23 @@ const PLACES: readonly (readonly [ja: string, en: string])[] = [
 ];
 
 /**
+ * Other ways a place is written: its historical name (大坂 for 大阪, as the city was written until the Meiji era) and the
+ * old forms of its kanji (廣島, 濱松, 橫濱). A manager who writes one means the place.
+ */
+const OTHER_SPELLINGS: readonly (readonly [ja: string, other: readonly string[]])[] = [
+  ['大阪', ['大坂']],
+  ['広島', ['廣島']],
+  ['徳島', ['德島']],
+  ['浜松', ['濱松']],
+  ['横浜', ['橫濱', '横濱', '橫浜']],
+];
+
+/** A site's name written with its place's other spellings (大阪 → 大坂): forms that name the site. */
+export function siteSpellings(site: string): string[] {
+  return OTHER_SPELLINGS.flatMap(([ja, others]) => (site.includes(ja) ? others.map((o) => site.replace(ja, o)) : []));
+}
+
+/**
  * The place names a question uses that are none of the company's sites (「福岡の欠勤率」 in a
  * company without a 福岡 site): a question about them must be told so, not answered for all
  * sites. A place that contains a site's name or is contained in one (大阪 and 大阪府) is the

@@ -13,6 +13,8 @@ export interface StaffMove {
   count: number;
   to: MoveSide | null;
   from: MoveSide | null;
+  /** When the people go back (epoch ms): the move lasts until then; absent, for the rest of the day. */
+  until?: number;
 }
 
 /** One site, process and business before and after the move. */
@@ -42,15 +44,16 @@ export function moveImpact(
   atRiskSlackMinutes: number,
 ): MoveImpactRow[] {
   return [
-    ...(move.to ? speedChangeImpact(series, move.to, move.count * perPersonPerMinute(move.to), 'receiving', atRiskSlackMinutes) : []),
-    ...(move.from ? speedChangeImpact(series, move.from, -move.count * perPersonPerMinute(move.from), 'giving', atRiskSlackMinutes) : []),
+    ...(move.to ? speedChangeImpact(series, move.to, move.count * perPersonPerMinute(move.to), 'receiving', atRiskSlackMinutes, move.until) : []),
+    ...(move.from ? speedChangeImpact(series, move.from, -move.count * perPersonPerMinute(move.from), 'giving', atRiskSlackMinutes, move.until) : []),
   ];
 }
 
 /**
  * One side of a move: `deltaPerMinute` items a minute added to (or, negative, taken from)
  * a site's process, shared between its open businesses as their current speeds are
- * (evenly when none moves), each business's finish projected again.
+ * (evenly when none moves), each business's finish projected again. With `until`, the
+ * change lasts until then: what is left at that time goes on at the speed before.
  */
 export function speedChangeImpact(
   series: readonly ProcessProgress[],
@@ -58,6 +61,7 @@ export function speedChangeImpact(
   deltaPerMinute: number,
   side: MoveImpactRow['side'],
   atRiskSlackMinutes: number,
+  until?: number,
 ): MoveImpactRow[] {
   // A business named takes the whole change; else it is shared between the process's open businesses.
   const list = series.filter(
@@ -67,7 +71,13 @@ export function speedChangeImpact(
   return list.map((p) => {
     const share = total > 0 ? Math.max(0, p.speedPerMinute ?? 0) / total : 1 / list.length;
     const after = Math.max(0, (p.speedPerMinute ?? 0) + deltaPerMinute * share);
-    const a = assessProgress({ remaining: p.remaining, deadline: p.deadline, snapshotTime: p.snapshotTime, speedPerMinute: after }, atRiskSlackMinutes);
+    const during = assessProgress({ remaining: p.remaining, deadline: p.deadline, snapshotTime: p.snapshotTime, speedPerMinute: after }, atRiskSlackMinutes);
+    // Back before the work is done: the items left at `until` go on at the speed before the move.
+    const doneBy = until === undefined || until <= p.snapshotTime ? Infinity : (after * (until - p.snapshotTime)) / 60_000;
+    const a =
+      doneBy >= p.remaining
+        ? during
+        : assessProgress({ remaining: p.remaining - doneBy, deadline: p.deadline, snapshotTime: until!, speedPerMinute: p.speedPerMinute }, atRiskSlackMinutes);
     return {
       side,
       site: p.site,

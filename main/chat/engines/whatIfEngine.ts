@@ -17,6 +17,7 @@ import { personLines } from '../personLine.js';
 import { LEFT_OUT, NOT_NAMED } from './proposeEngine.js';
 import { joinNames, localize, type Localized } from '../../api/localized.js';
 import { speedFigure as sp } from '../../api/figures.js';
+import { wallClock, zonedEpoch } from '../../config/zonedTime.js';
 
 /** The business a change of speed is about: of the site and process named, the latest (as a proposal picks its target). */
 function latestOf(series: readonly ProcessProgress[], site: string | null, process: string | null): ProcessProgress | null {
@@ -121,6 +122,24 @@ function paceWords(at: MoveSide, p: PersonPace): Localized {
       };
 }
 
+/** A return time the proposal's model does not weigh: it projects the people staying to the end of the day. */
+const UNTIL_NOT_WEIGHED: Localized<(hm: string) => string> = {
+  ja: (hm) => `${hm}に戻す条件はこの試算に入っていません（移した人は今日の終わりまで残る前提です）。`,
+  en: (hm) => `Their return at ${hm} is not weighed here: this projection keeps them there for the rest of the day.`,
+};
+/** A return time already past: the move is weighed for the rest of the day. */
+const UNTIL_PAST: Localized<(hm: string) => string> = {
+  ja: (hm) => `${hm}はもう過ぎているため、今日の終わりまで移す場合を示します。`,
+  en: (hm) => `${hm} has passed, so this is the move for the rest of the day.`,
+};
+
+/** Epoch ms of a clock time (HH:MM) on the local day of `now`. */
+function todayAt(hm: string, now: number, timeZone: string): number {
+  const [h, m] = hm.split(':').map(Number) as [number, number];
+  const d = wallClock(now, timeZone);
+  return zonedEpoch(timeZone, d.year, d.month, d.day, h, m);
+}
+
 /**
  * A what-if of today: people joining a business, or its speed becoming a figure, projected on the proposal's model
  * (moveWhatIf); people only taken away or added without a source, at the line's pace per person today (personPace.ts). Nothing is stored.
@@ -142,7 +161,11 @@ export const whatIfEngine: Engine = async (asked, c) => {
   const process = q.process[0] ?? (q.move && 'count' in q.move ? (q.move.process ?? null) : null);
   const speedTo = q.move && 'speed' in q.move ? q.move.speed : null;
   // The move is the query's (how many, from, to, the process): the same reading every engine and the restatement see.
-  const move = speedTo === null ? staffMoveOf(q, series) : null;
+  const staff = speedTo === null ? staffMoveOf(q, series) : null;
+  // Until a time of today («until 16:00»): the people go back then. A time already past is said, and the move weighed for the rest of the day.
+  const untilHm = q.move && 'count' in q.move ? (q.move.until ?? null) : null;
+  const until = untilHm === null ? null : todayAt(untilHm, c.now, c.tz.timeZone);
+  const move = staff && until !== null && until > c.now ? { ...staff, until } : staff;
   // A move between two businesses of one site is weighed on both sides' speeds (moveImpact), not as help from elsewhere.
   const at = speedTo !== null ? latestOf(series, site, process) : move?.from?.businessId ? null : (move?.to ?? null);
   const situation = at && placementSituation(c.db, c.situationOptions, { site: at.site, process: at.process, businessId: q.business[0] ?? null }, c.overview());
@@ -162,6 +185,8 @@ export const whatIfEngine: Engine = async (asked, c) => {
             notNamed: q.notWho,
           };
     text = whatIfAnswer(await moveWhatIf(situation, change, c.proposeOptions), c.cfg.placement.minSkill, c.tz);
+    // The proposal's model keeps people to the end of the day: a return time is said as not weighed, never dropped silently.
+    if (untilHm !== null && speedTo === null) text = `${localize(c.lang, UNTIL_NOT_WEIGHED)(untilHm)}\n${text}`;
   } else if (move) {
     // Each side's pace per person: today's speed over today's people where both are known (personPace.ts), said with it.
     const paces = new Map<MoveSide, PersonPace>();
@@ -183,6 +208,7 @@ export const whatIfEngine: Engine = async (asked, c) => {
     const basis = [...paces].map(([at, p]) => localize(c.lang, paceWords(at, p)));
     if (basis.length > 0) text = `${text}\n${basis.join('\n')}`;
   } else text = statusAnswer(series, c.tz, site, process);
+  if (untilHm !== null && until !== null && until <= c.now && move) text = `${localize(c.lang, UNTIL_PAST)(untilHm)}\n${text}`;
   // The sites asked to give no one are said first, as a proposal says them.
   if (q.notFrom.length > 0 && situation && speedTo === null) text = `${localize(c.lang, LEFT_OUT)(joinNames(c.lang, q.notFrom))}\n${text}`;
   if (q.notWho.length > 0 && situation && speedTo === null)

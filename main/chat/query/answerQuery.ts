@@ -13,6 +13,7 @@ import { MEASURES } from './measures.js';
 import { namedIncidents } from './namedIncidents.js';
 import { namedSeries } from './namedSeries.js';
 import { planningAnswer } from './planningAnswer.js';
+import { faultVerdict } from './faultVerdict.js';
 import { finishedLeftOut, progressShown } from './progressShown.js';
 import { QUERY_TEXTS as T } from './queryTexts.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
@@ -131,7 +132,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   if (q.measure === 'speed' && (q.by === 'operator' || q.operator.length > 0)) return answerQuery({ ...q, measure: 'operator_speed' }, c);
   const declined = measure ? undeclaredSplit(q, measure) : null;
   if (declined) return { text: S(declined), table: empty };
-  if (measure && measure.source.kind === 'planning') return planningAnswer(q, c);
+  if (measure && measure.source.kind === 'planning') return faultVerdict(planningAnswer(q, c), q, c);
   if (q.op === 'change') return changeAnswer(q, c);
   // A figure split by hour or day is its trend at that step.
   if (q.by === 'hour' || q.by === 'day') return trendAnswer({ ...q, op: 'trend' }, c);

@@ -12,12 +12,16 @@ const ACCURACY = /精度|当た[っりる]|あた[っりる]|外れ|はずれ|�
 const SETTLED =
   /決ま[っりる]|決定|確定|でき(?:て|た)(?:る|い|？|\?)|出来(?:て|た)(?:る|い)|組ん(?:で|だ)|\bset ?up\b|\bready\b|\bdecided\b|\bfinali[sz]ed\b|\bapproved\b|\bin place\b|\bsorted\b/i;
 
+/** Everyone (「全員」「みんな」, everybody): whether a fault counted of people is nobody's («did everybody make it in on time?»). */
+const EVERYONE = /全員|みんな|みな(?:さん)?|皆|everybody|everyone|every one|all of (?:them|us|the)|the whole (?:team|site|floor)/i;
+
 /**
  * What a question asks about its measure beyond the value (AskQuery.asks), read once from its words: how many, who, the
  * accuracy of a forecast (only where a forecast is the measure), whether something may be done (only where the words
- * ask the company's rules), whether the day's plan is settled (only where the plan is the measure).
+ * ask the company's rules), whether the day's plan is settled (only where the plan is the measure), whether a fault of
+ * people is nobody's (only where the measure counts one).
  */
-export function asksOf(question: string, about: { forecast: boolean; rules: boolean; plan?: boolean }): AskAspect[] {
+export function asksOf(question: string, about: { forecast: boolean; rules: boolean; plan?: boolean; fault?: boolean }): AskAspect[] {
   const t = question.normalize('NFKC');
   const out: AskAspect[] = [];
   if (COUNT.test(t)) out.push('count');
@@ -27,5 +31,7 @@ export function asksOf(question: string, about: { forecast: boolean; rules: bool
   if (about.rules && PERMISSION.test(t) && !WHO.test(t)) out.push('permission');
   // Whether the plan exists, only where the plan is the measure.
   if (about.plan && SETTLED.test(t)) out.push('settled');
+  // Whether it holds of everyone, only where the measure counts people at fault (off, late).
+  if (about.fault && EVERYONE.test(t)) out.push('everyone');
   return out;
 }

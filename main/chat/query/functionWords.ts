@@ -62,6 +62,8 @@ export const FUNCTION_WORDS_EN: ReadonlySet<string> = new Set(
     'i me my we us our you your he she it its they them their this that these those there here what which who whom whose when where why how ' +
     'of in on at by for with about as into onto from to up down out over under again then once all any both each few more most some such ' +
     'only own same so than too very just also and but or if because until while please tell show give let lets let’s get got see know want need ' +
-    'right now currently today s re ve ll d m t ok okay hey hi thanks thank yes well like much many one'
+    'right now currently today s re ve ll d m t ok okay hey hi thanks thank yes well like much many one ' +
+    // Time prepositions and words of asking that carry nothing a reading uses («before 16:00», "should I worry").
+    'before after since till during across whole entire look looking worry worried thing things still already yet ever even really actually'
   ).split(' '),
 );

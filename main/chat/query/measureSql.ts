@@ -52,6 +52,12 @@ export interface StoreMeasure {
   perPerson?: { value: string; agg: Aggregation; unit: Localized };
   /** The unit of its figures where it is not the measure's own (a count per person of days). */
   unit?: Localized;
+  /**
+   * Where it counts people at fault (off, late): a yes or no of it asks whether anyone is («was anyone late?»: yes when
+   * the count is above 0), or of everyone whether nobody is («did everybody make it in on time?»: yes when it is 0). The
+   * sentence said after the yes or no when nobody is.
+   */
+  fault?: Localized;
 }
 
 const OPERATOR_SITE = 'o.location_name';
@@ -131,6 +137,7 @@ export const STORE_MEASURES = {
     // People off (absent, or on paid leave).
     ...PEOPLE_BY_DAY,
     where: ['o.is_valid = 1', "a.attendance_status IN ('absent', 'paid_leave')"],
+    fault: { ja: '休んだ人はいません。', en: 'Nobody is off.' },
     // Counted per person, one person is 1 whatever the period: their days off are the figure.
     perPerson: { value: 'a.attendance_date', agg: { fn: 'count_distinct' }, unit: { ja: '日', en: 'days' } },
   },
@@ -138,6 +145,7 @@ export const STORE_MEASURES = {
     // People who came in after their planned start (the records' own status «late»).
     ...PEOPLE_BY_DAY,
     where: ['o.is_valid = 1', "a.attendance_status = 'late'"],
+    fault: { ja: '遅刻した人はいません。', en: 'Nobody came in late.' },
     perPerson: { value: 'a.attendance_date', agg: { fn: 'count_distinct' }, unit: { ja: '日', en: 'days' } },
   },
   overtime: {

@@ -24,6 +24,9 @@ const weight = (word: string): number => 1 + 0.15 * word.replace(/ /g, '').lengt
 /** Stands where a taught word was: no cue holds it, and it joins no two words into one. */
 const SPENT = '\u0000';
 
+/** Whether `short` is in the text outside every place `long` (which holds it) is. */
+const standsAlone = (text: string, short: string, long: string): boolean => hasCue(text.split(long).join(SPENT), short);
+
 /**
  * How strongly a request (folded) speaks for each measure, by the words it uses. A word the company taught
  * (TaughtWord, longest first) counts for its measure as the measure's own words do, and the text it covers is spent:
@@ -38,10 +41,12 @@ export function measureScores(folded: string, taught: readonly TaughtWord[] = []
     mine.set(t.measure, (mine.get(t.measure) ?? 0) + weight(t.folded));
     rest = rest.split(t.folded).join(SPENT);
   }
-  for (const { id, words } of MEASURE_WORDS) {
-    let v = 0;
-    for (const w of words) if (hasCue(rest, w)) v += weight(w);
-    if (v > 0) s.set(id, v);
+  // A longer word of one measure holds a shorter one of another («make it in on time» is late arrivals, its «on time» and
+  // «make it» not the deadline's): the shorter counts only where it stands alone.
+  const hits = MEASURE_WORDS.flatMap(({ id, words }) => words.filter((w) => hasCue(rest, w)).map((w) => ({ id, w })));
+  for (const h of hits) {
+    if (hits.some((o) => o.id !== h.id && o.w.length > h.w.length && o.w.includes(h.w) && !standsAlone(rest, h.w, o.w))) continue;
+    s.set(h.id, (s.get(h.id) ?? 0) + weight(h.w));
   }
   // Added after Genba's own, so that at equal strength the order is theirs (「物量予測」, taught 物量 = arrivals: the forecast).
   for (const [id, v] of mine) s.set(id, (s.get(id) ?? 0) + v);

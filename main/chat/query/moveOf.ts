@@ -3,6 +3,9 @@ import { ADD, MOVE_ENOUGH, MOVE_VERB, REMOVE } from './moveWords.js';
 import { workChangeOf } from './workChangeOf.js';
 import type { NameHit, NamedInText } from './queryNames.js';
 
+/** Where people go, in English: "to", "into", "onto", or put on a line («put them on SS entry 1»). */
+const TO_EN = /\b(?:to|into|onto)\b|\bput (?:them |those |the \d+ |\d+ (?:more )?(?:people |staff |operators )?)?on\b/i;
+
 /**
  * Of two businesses named in a move, the one people leave: named before 「から」「より」, or after "from"/"out of" and before
  * "to"/"into" («from Sapporo's Medical claims Entry 1 to SS Entry 1»). Nothing when fewer than two are named.
@@ -10,13 +13,10 @@ import type { NameHit, NamedInText } from './queryNames.js';
 function businessLeft(text: string, named: NamedInText): { fromBusiness?: string } {
   if (new Set(named.businesses.map((h) => h.canonical)).size < 2) return {};
   const en = /\b(?:from|out of)\b/i.exec(text);
+  const rest = en ? text.slice(en.index + en[0].length) : '';
+  const to = TO_EN.exec(rest);
   const zone = en
-    ? {
-        from: en.index,
-        to: /\b(?:to|into)\b/i.exec(text.slice(en.index + en[0].length))
-          ? en.index + en[0].length + /\b(?:to|into)\b/i.exec(text.slice(en.index + en[0].length))!.index
-          : text.length,
-      }
+    ? { from: en.index, to: to ? en.index + en[0].length + to.index : text.length }
     : { from: 0, to: Math.max(text.indexOf('から'), text.indexOf('より')) };
   const left = named.businesses.filter((h) => h.at >= zone.from && h.end <= zone.to);
   const other = named.businesses.filter((h) => !left.includes(h));
@@ -37,7 +37,9 @@ export function moveEnds(named: NamedInText): { source: NameHit | undefined; tar
       // "take 4 people off Osaka's correction": off a place is out of it.
       /(?:from|out of|away from|\boff) ?(?:the )?$/.test(text.slice(0, h.at)) ||
       // The site that sends, as the subject: "who could Osaka send to Sapporo?", "if Osaka lends 2".
-      /^(?:'s people| people| staff)?\s+(?:(?:could|can|should|would|might|will)\s+)?(?:send|sends|lend|lends|spare|spares)\b/i.test(text.slice(h.end)) ||
+      /^(?:'s people| people| staff)?\s+(?:(?:could|can|should|would|might|will)\s+)?(?:send|sends|lend|lends|spare|spares|help|helps|cover|covers)\b/i.test(
+        text.slice(h.end),
+      ) ||
       // The place of the people who can be sent out, the only site named (「盛岡でエントリ1の応援に出せる人」): they leave it.
       (named.sites.length === 1 &&
         /^(?:拠点|センター)?(?:で|の中で|内で)[^。？?]{0,16}?(?:応援に)?(?:出せる|出す|回せる|貸せる|出して|回して)/.test(text.slice(h.end))),
@@ -64,6 +66,13 @@ export function moveEnds(named: NamedInText): { source: NameHit | undefined; tar
   const target = marked ?? named.sites.find((h) => h !== source);
   source ??= home;
   return { source, target };
+}
+
+/** The text between two places with the businesses named there taken out. */
+function withoutBusinesses(text: string, named: NamedInText, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) if (!named.businesses.some((b) => i >= b.at && i < b.end)) out += text[i];
+  return out;
 }
 
 /**
@@ -114,10 +123,11 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
   const left =
     source && target && source !== target
       ? named.processes.find((p) => {
-          const between = text.slice(source!.end, p.at);
+          // A business named between them is the work's too (「盛岡の医療レセプト検証から」).
+          const between = withoutBusinesses(text, named, source!.end, p.at);
           return (
             p.at >= source!.end &&
-            p.at - source!.end <= 4 &&
+            between.length <= 4 &&
             /^(?:拠点|センター)?(?:の|'s)?\s?$/.test(between) &&
             !/^[^、。]{0,8}?(?:に|へ)/.test(text.slice(p.end))
           );
@@ -136,5 +146,23 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
     process: process?.canonical ?? null,
     ...businessLeft(text, named),
     ...(left && !leaves ? { fromProcess: left.canonical } : {}),
+    ...untilOf(folded),
   };
+}
+
+/**
+ * The time people moved go back («until 16:00», "till 4pm", 「16時まで」, not 「16時までに」, which is a deadline): a clock time
+ * of today, HH:MM.
+ */
+function untilOf(folded: string): { until?: string } {
+  const m = /\b(?:until|till|til)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?/.exec(folded) ?? /(\d{1,2})(?:時(?:(\d{1,2})分|半)?|:(\d{2}))まで(?!に)/.exec(folded);
+  if (!m) return {};
+  const en = m[0].startsWith('u') || m[0].startsWith('t');
+  let hour = Number(m[1]);
+  const minute = en ? Number(m[2] ?? 0) : m[0].includes('半') ? 30 : Number(m[2] ?? m[3] ?? 0);
+  if (en && m[3] === 'pm' && hour < 12) hour += 12;
+  // «until 4» in a working day is the afternoon: hours before 7 are read as after noon.
+  if (en && !m[3] && hour >= 1 && hour < 7) hour += 12;
+  if (hour > 23 || minute > 59) return {};
+  return { until: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
 }

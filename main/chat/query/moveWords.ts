@@ -13,5 +13,10 @@ export const ADD = /追加|ついか|増や|ふや|足し|足す|入れ|加え|a
  * read they are what its answer gives (who moves, and what happens on both sides), so they are read with it.
  */
 export const MOVE_NOUN = /チーム|組|メンバー|人員|要員|影響|結果|team|crew|members?|impact|effects?|consequences?|home/;
+/**
+ * Other words a move is said with in English: its verbs («take 4 off», «borrow 2», «pull 3 out», «put them on») and where
+ * people go when no place is said (elsewhere). Read with a move read, as its verbs are.
+ */
+export const MOVE_ALSO = /^(?:take[sn]?|took|taking|borrow(?:s|ed|ing)?|pull(?:s|ed|ing)?|bring(?:s|ing)?|brought|put(?:s|ting)?|elsewhere)$/;
 /** Whether a move suffices (「足りる？」「いける？」, "enough?"): what a what-if's projection answers, so read with the move. */
 export const MOVE_ENOUGH = /足りる|たりる|いける|enough|sufficient|suffice/;

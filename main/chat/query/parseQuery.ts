@@ -13,11 +13,12 @@ import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf, without
 import { namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
 import { measureInContext } from './measureInContext.js';
+import { storeMeasureOf } from './measureSql.js';
 import { spellFixed } from './typoWords.js';
 import { COMMAND, moveEnds, moveOf } from './moveOf.js';
 import { isWorkChange } from './workChangeOf.js';
 import { MOVE_VERB } from './moveWords.js';
-import type { NamedInText } from './queryNames.js';
+import type { NamedInText, NameHit } from './queryNames.js';
 
 /** The rules parser's reading of a request, and how sure it is of the operation. */
 export interface ParsedQuery {
@@ -137,9 +138,11 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   // the what-if's (moveOf.ts), and without who it may be a rule asked («出すのってアリ？»).
   const ends = named.sites.length > 1 && !move && MOVE_VERB.test(folded) && /誰|だれ|どなた|\bwho\b/.test(folded) ? moveEnds(named) : null;
   const directed = ends?.source !== undefined && ends.target !== undefined && ends.source.canonical !== ends.target.canonical;
-  if (directed) e.set('propose', e.get('propose')! + 3);
+  // A site that can help another («Osaka can help Sapporo»): its people sent there, a move asked for.
+  const helps = !move && named.sites.length > 1 && named.sites.some((h) => SITE_HELPS.test(named.text.slice(h.end)));
+  if (directed || helps) e.set('propose', e.get('propose')! + 3);
   // Two things of one kind named together: a comparison, unless a move or a ranking says otherwise.
-  if (several && !move && !directed) e.set('compare', e.get('compare')! + 1.5);
+  if (several && !move && !directed && !helps) e.set('compare', e.get('compare')! + 1.5);
   // A report of lateness about a named place (「札幌のエントリ1工程が遅延しています」, "Sapporo entry 1 is running late"), not a
   // question: the manager asks for help with it (AIMEE's request), so a move proposal.
   const asked = /[?？]|^(?:is|are|will|which|what|how|why|when|does|do|can|could)\b|か[。.]?$|の[。.]?$/.test(folded);
@@ -222,6 +225,17 @@ function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
  * request uses (queryNames.ts). `ops` narrows the operations it may choose (the
  * leave-one-operation-out check of `genba eval ask`).
  */
+/** A site named as the bounds of a move: 「札幌の中で」「札幌内で」, "within Sapporo", "inside Sapporo". */
+function withinSite(text: string, h: NameHit): boolean {
+  return /^(?:拠点|センター)?(?:の中|内|の中だけ|内だけ)(?:で|から|の)/.test(text.slice(h.end)) || /\b(?:within|inside) (?:the )?$/.test(text.slice(0, h.at));
+}
+
+/** A site that can help (another): «Osaka can help Sapporo», its people sent. */
+const SITE_HELPS = /^(?:'s people| people| staff)?\s+(?:can|could|should|will|would|might)\s+help\b/;
+
+/** People (「人を」「メンバーを」) sent to a place (に/へ) by a verb of moving them. */
+const PEOPLE_SENT = /(?:人|メンバー|スタッフ|人たち|方)を[^。？?]{0,16}?(?:に|へ)(?:回|まわ|移|うつ|送|出|応援|ヘルプ)/;
+
 export function parseQuery(question: string, found: NamedInText, ops: readonly AskOp[] = ASK_OPS): ParsedQuery {
   const folded = wordsRead(fold(question));
   const excluded = excludedSites(found);
@@ -265,6 +279,9 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   if (scores.has('unknown')) for (const id of [...scores.keys()]) if (id !== 'unknown') scores.delete(id);
   const evidence = opEvidence(folded, names, move, scores.size > 0);
   if (ordered) evidence.set('propose', evidence.get('propose')! + 3);
+  // People asked to be sent to a place (「終わった工程の人をエントリ1に回せない？」): a move asked for, however the question
+  // ends; whether it may be done asks the rules.
+  else if (move === null && !PERMISSION.test(folded) && PEOPLE_SENT.test(folded)) evidence.set('propose', evidence.get('propose')! + 3);
   const ranked = [...evidence].filter(([op]) => ops.includes(op)).sort((a, b) => b[1] - a[1]);
   const total = ranked.reduce((s, [, v]) => s + Math.max(0, v), 0);
   // Without evidence for an operation, a question with a measure or a thing of the floor named (「明日の横浜の検証は誰？」) asks
@@ -318,8 +335,13 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
         ? // 「盛岡から誰なら出せる？」 names only the site that sends: the one helped is the turn before's, or the floor's neediest.
           [ends.source.canonical]
         : [];
+  // Within one site («札幌の中で», "within Sapporo"): its own people, from the lines they are on to the one asked.
+  const within = op === 'propose' && names.sites.length === 1 && withinSite(names.text, names.sites[0]!) ? names.sites[0]!.canonical : null;
+  if (within !== null && from.length === 0) from.push(within);
   const sources = move && 'count' in move && move.from ? [move.from] : from;
-  const sites = names.sites.map((h) => h.canonical).filter((s) => !sources.includes(s) || names.sites.filter((h) => h.canonical === s).length > 1);
+  const sites = names.sites
+    .map((h) => h.canonical)
+    .filter((s) => s === within || !sources.includes(s) || names.sites.filter((h) => h.canonical === s).length > 1);
   const query: AskQuery = {
     op,
     measure,
@@ -359,6 +381,7 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
       forecast: measure === 'forecast_volume',
       rules: evidence.get('knowhow')! > 0 || op === 'knowhow',
       plan: measure === 'planned_staff',
+      fault: measure !== null && storeMeasureOf(measure)?.fault !== undefined,
     }),
     conditions: null,
   };

@@ -8,6 +8,7 @@ import { loadMasterNames, normalizeText, type MasterNames } from '../masterNames
 import { storedBusinessNames } from '../../store/businessNames.js';
 import { englishNamesOf } from '../../store/processNames.js';
 import { taughtWords } from '../../store/taughtWords.js';
+import { siteSpellings } from '../unknownPlaces.js';
 import { familyForms, HONORIFIC_AFTER, readingForms, type NameReadings, type NamesToRead } from '../nameReadings.js';
 
 /** Every name a query can filter on, from the synced masters and logs, with the forms a request may use. */
@@ -163,6 +164,7 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
   for (const t of family) holders.set(t.form, (holders.get(t.form) ?? new Set()).add(t.canonical));
   const all: { kind: Exclude<keyof NamedInText, 'text' | 'taught' | 'again'>; term: Term }[] = [
     ...terms(names.sites).map((term) => ({ kind: 'sites' as const, term })),
+    ...names.sites.flatMap((c) => siteSpellings(c).map((f) => ({ kind: 'sites' as const, term: term(c, f) }))),
     ...terms(names.processes).map((term) => ({ kind: 'processes' as const, term })),
     ...terms(names.businessIds).map((term) => ({ kind: 'businesses' as const, term })),
     ...[...terms(names.operators), ...family.filter((t) => holders.get(t.form)!.size === 1)].map((term) => ({ kind: 'operators' as const, term })),

@@ -14,6 +14,7 @@ import { storeMeasureOf, type EntityDim, type StoreMeasure } from './measureSql.
 import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { QUERY_TEXTS as T } from './queryTexts.js';
 import { queryWindow, type QueryWindow } from './queryWindow.js';
+import { faultVerdict } from './faultVerdict.js';
 import { recordsStartNote } from './recordsStart.js';
 import { TREND_TEXTS as TT } from './trendTexts.js';
 
@@ -87,7 +88,8 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
   const out = q.op === 'trend' || q.by === 'hour' || q.by === 'day' ? writer.trend(w) : q.op === 'change' ? writer.change(w) : writer.figures(w);
   // A period that starts before the records says where they start: the figure is of fewer days than asked.
   const note = q.op === 'change' ? '' : recordsStartNote(def, w, c);
-  return note ? { ...out, text: `${note}\n${out.text}` } : out;
+  const answer = note ? { ...out, text: `${note}\n${out.text}` } : out;
+  return faultVerdict(answer, q0, c);
 }
 
 /** Rows a list shows in full; a longer one shows its first SHOWN_OF_LONG and says how many more the table holds. */

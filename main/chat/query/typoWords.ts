@@ -35,22 +35,30 @@ function oneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** A word with each run of one letter written once: "tommorow" and "tomorrow" are both "tomorow" (a letter doubled in the wrong place). */
+const undoubled = (w: string): string => w.replace(/([a-z])\1+/g, '$1');
+
 /** Contractions typed without their apostrophe ("whos off?", "whats left"): none of them is another English word. */
 const CONTRACTIONS = /\b(who|what|how|where|there|that)s\b|\b(don|doesn|didn|isn|aren|wasn|weren|haven|hasn|couldn|wouldn|shouldn)t\b/g;
 const withApostrophes = (folded: string): string =>
   folded.replace(CONTRACTIONS, (_w, s: string | undefined, t: string | undefined) => (s ? `${s}'s` : `${t}'t`));
 
 /**
- * A misspelt word of the vocabulary read as the word ("any overtiem this week?", "deadlne", "erros"): a Latin word of
- * five letters or more that neither the vocabulary nor English has, one edit from exactly one of the vocabulary's words (a
- * word and its plural count as one). A word near two is left as typed.
+ * A misspelt word of the vocabulary read as the word ("any overtiem this week?", "deadlne", "erros", "tommorow"): a Latin
+ * word of five letters or more that neither the vocabulary nor English has, one edit from exactly one of the vocabulary's
+ * words, or the same letters with a letter doubled elsewhere (a word and its plural count as one). A word near two is left
+ * as typed.
  */
 export function spellFixed(folded: string): string {
   const v = vocabulary();
   return withApostrophes(folded).replace(new RegExp(`[a-z]{${MIN_LENGTH},}`, 'g'), (w) => {
     if (v.all.has(w)) return w;
     // A word and its plural are one word ("erros" is one edit from both "error" and "errors"): the singular is read.
-    const near = [...new Set(v.long.filter((k) => oneEdit(w, k)).map((k) => (k.endsWith('s') && v.all.has(k.slice(0, -1)) ? k.slice(0, -1) : k)))];
+    const near = [
+      ...new Set(
+        v.long.filter((k) => oneEdit(w, k) || undoubled(w) === undoubled(k)).map((k) => (k.endsWith('s') && v.all.has(k.slice(0, -1)) ? k.slice(0, -1) : k)),
+      ),
+    ];
     return near.length === 1 && !isEnglish(w) ? near[0]! : w;
   });
 }

@@ -2,7 +2,7 @@ import type { AskQuery } from '../../api/askQuery.js';
 import type { UnusedWord } from '../../api/assistantTypes.js';
 import { foldForCues } from '../foldForCues.js';
 import { FUNCTION_WORDS_EN, FUNCTION_WORDS_JA } from './functionWords.js';
-import { ADD, MOVE_ENOUGH, MOVE_NOUN, MOVE_VERB, REMOVE } from './moveWords.js';
+import { ADD, MOVE_ALSO, MOVE_ENOUGH, MOVE_NOUN, MOVE_VERB, REMOVE } from './moveWords.js';
 import { isWorkChange, WORK_WORDS } from './workChangeOf.js';
 import { vocabularyPhrases } from './vocabularyPhrases.js';
 import type { NamedInText } from './queryNames.js';
@@ -31,6 +31,19 @@ const TOKENS =
   /以外|除外|除|抜き|[\p{Script=Han}\p{Script=Katakana}ー]+?(?=以外|除|抜き|[^\p{Script=Han}\p{Script=Katakana}ー]|$)|[a-z][a-z'’]*|\d{1,2}:\d{2}|\d+(?:\.\d+)?|ないで(?!しょ|す)|ないように|なしで|なしに|ずに/gu;
 /** "isn't", "doesn't", "can't": the question's form, not a negation of what is asked. */
 const AUXILIARY_NOT = /^(?:is|are|was|were|does|did|has|have|had|wo|ca|could|should|would)n['’]t$/;
+
+/**
+ * Whether a word is the vocabulary's. A Latin word is one of a phrase's words, or shares its start with one ("errors",
+ * "arrivals"): inside another word a phrase is only letters ("or" in "short", "take" in "intake"). Japanese has no spaces,
+ * so a compound holds its words («残業時間») and a phrase may hold the word.
+ */
+function isVocabulary(folded: string, latin: boolean): boolean {
+  if (!latin) return vocabularyPhrases().some((v) => v.includes(folded) || folded.includes(v));
+  // A word of a phrase, or one of four letters or more that starts one or that one starts («item» and «items», «verif»).
+  return vocabularyPhrases().some((v) =>
+    v.split(/[\s-]+/).some((w) => w === folded || (folded.length >= 4 && w.length >= 4 && (w.startsWith(folded) || folded.startsWith(w)))),
+  );
+}
 
 const same = (a: AskQuery, b: AskQuery): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -83,15 +96,12 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     if (kind === 'number' ? changes(at, end, other) : changes(at, end, ' ')) continue;
     // A verb of moving people («add», 「回す」) is what the move read says, even where the count and places alone would say it;
     // so are its people and its consequence («the Verification team», 「影響は？」).
-    if (kind === 'word' && base.move && [ADD, REMOVE, MOVE_VERB, MOVE_NOUN, MOVE_ENOUGH].some((r) => r.test(word))) continue;
+    if (kind === 'word' && base.move && [ADD, REMOVE, MOVE_VERB, MOVE_NOUN, MOVE_ENOUGH, MOVE_ALSO].some((r) => r.test(word))) continue;
     // So are the words of work that comes or stops (「来」, "land", "outage") beside the items or the stop read.
     if (kind === 'word' && base.move && isWorkChange(base.move) && WORK_WORDS.test(word)) continue;
     // «以上», "or above", "at least" beside a level or months read are what the threshold says (a level is at least itself).
     if (kind === 'word' && (base.level !== null || base.experience !== null) && /^(?:以上|above|least|more|over|plus)$/.test(word)) continue;
-    if (kind === 'word') {
-      const folded = foldForCues(word);
-      if (vocabularyPhrases().some((v) => v.includes(folded) || folded.includes(v))) continue;
-    }
+    if (kind === 'word' && isVocabulary(foldForCues(word), latin)) continue;
     if (!out.some((u) => u.word === word)) out.push({ word, kind });
   }
   return out;

@@ -151,7 +151,8 @@ describe('asked as meant', () => {
     expect(late.length).toBeGreaterThan(0);
     const lateAnswer = (await ask('今日遅刻した人いる？')).answer;
     // Late arrivals are their own measure (the records' status «late»): the count, then who.
-    for (const name of late) expect(lateAnswer).toMatch(new RegExp(`^遅刻（10/23）: ${late.length} 人\\n.*${name}`));
+    // Asked whether there are any: yes, then the count and who.
+    for (const name of late) expect(lateAnswer).toMatch(new RegExp(`^はい。\\n遅刻（10/23）: ${late.length} 人\\n.*${name}`));
     const minutes = demo.db
       .prepare(
         `SELECT o.operator_name AS name, SUM((a.actual_end - a.planned_end) / 60000.0) AS m FROM attendance_records a
