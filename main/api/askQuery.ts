@@ -156,9 +156,10 @@ export const RANK_MOST = 50;
 /**
  * What about the measure a question asks, beyond its value: how many (「何人」), who (「誰」), how good a forecast has been
  * (「予測の精度」), whether something may be done (「任せてもいい？」), whether it holds of
- * everyone (「全員遅れずに来た？」: none of them late). Engines answer these from the query, never from the text.
+ * everyone (「全員遅れずに来た？」: none of them late), how long people have done the work rather than their level
+ * (「一番経験長いのは？」). Engines answer these from the query, never from the text.
  */
-export const ASKS = ['count', 'names', 'accuracy', 'permission', 'settled', 'everyone'] as const;
+export const ASKS = ['count', 'names', 'accuracy', 'permission', 'settled', 'everyone', 'experience'] as const;
 export type AskAspect = (typeof ASKS)[number];
 
 /**

@@ -258,7 +258,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const timeWords = (x: typeof q): string => localize(lang, c.window(x).label);
     // A ranking by a measure the question did not name, beside words not understood («most keying mistakes»): those words
     // are likely its measure, so nothing is ranked by the default one; the measures it can rank by are said.
-    if (q.op === 'rank' && reading.measureSaid === false && unreadWords.length > 0 && engine === 'planner' && !isUnsure(reading))
+    // People ranked with no figure named at all («top 3 hosei people») are asked which: the default figure is the lines'.
+    if (q.op === 'rank' && reading.measureSaid === false && (unreadWords.length > 0 || q.by === 'operator') && engine === 'planner' && !isUnsure(reading))
       return answerResult(ctx, question, read, engine, { text: rankMeasureUnread(q, unreadWords, lang) }, { start, readMs, dataMs: 0 });
     if (isUnsure(reading))
       return answerResult(ctx, question, read, engine, askBack(question, reading, lang, timeWords, c.tz.businessNames), { start, readMs, dataMs: 0 });

@@ -8,6 +8,7 @@
 export const PROCESS_WORDS: Record<string, readonly string[]> = {
   エントリ: ['entry', 'data entry', 'えんとり', 'e'],
   // Not "fix" or "correct": a manager's English uses them as verbs ("fix Sapporo's delay"), not for the process.
-  補正: ['correction', 'corrections', 'ほせい'],
-  検証: ['verification', 'verify', 'けんしょう'],
+  // The people who do the work name it too («the most experienced verifier»).
+  補正: ['correction', 'corrections', 'corrector', 'correctors', 'ほせい'],
+  検証: ['verification', 'verify', 'verifier', 'verifiers', 'けんしょう'],
 };

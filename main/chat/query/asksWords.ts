@@ -15,13 +15,17 @@ const SETTLED =
 /** Everyone (「全員」「みんな」, everybody): whether a fault counted of people is nobody's («did everybody make it in on time?»). */
 const EVERYONE = /全員|みんな|みな(?:さん)?|皆|everybody|everyone|every one|all of (?:them|us|the)|the whole (?:team|site|floor)/i;
 
+/** How long people have done the work (「経験が一番長い」, "most experienced"), not their level: only where skills are the measure. */
+const EXPERIENCE =
+  /経験(?:が|の)?(?:一番|最も|いちばん)?(?:長|短|年数|の長さ)|ベテラン|古株|(?:most|least|longest|more|less) experience|experienced|years? of experience|how long/i;
+
 /**
  * What a question asks about its measure beyond the value (AskQuery.asks), read once from its words: how many, who, the
  * accuracy of a forecast (only where a forecast is the measure), whether something may be done (only where the words
  * ask the company's rules), whether the day's plan is settled (only where the plan is the measure), whether a fault of
  * people is nobody's (only where the measure counts one).
  */
-export function asksOf(question: string, about: { forecast: boolean; rules: boolean; plan?: boolean; fault?: boolean }): AskAspect[] {
+export function asksOf(question: string, about: { forecast: boolean; rules: boolean; plan?: boolean; fault?: boolean; skill?: boolean }): AskAspect[] {
   const t = question.normalize('NFKC');
   const out: AskAspect[] = [];
   if (COUNT.test(t)) out.push('count');
@@ -33,5 +37,7 @@ export function asksOf(question: string, about: { forecast: boolean; rules: bool
   if (about.plan && SETTLED.test(t)) out.push('settled');
   // Whether it holds of everyone, only where the measure counts people at fault (off, late).
   if (about.fault && EVERYONE.test(t)) out.push('everyone');
+  // Experience rather than level, only where skills are the measure.
+  if (about.skill && EXPERIENCE.test(t)) out.push('experience');
   return out;
 }

@@ -8,7 +8,7 @@ function isExcluded(text: string, h: NameHit): boolean {
   const after = text.slice(h.end);
   const before = text.slice(0, h.at);
   return (
-    /^(?:拠点|センター)?(?:の(?:人|方|メンバー|オペレーター?))?(?:から(?:は|も)?(?:[^。、]{0,6}?)?(?:出さな|出さず|取らな|取らず|抜かな|抜かず|動かさな|連れてこな|呼ばな|借りな|借りず)|以外|は(?:除|のぞ|使わな|なし|ダメ|だめ|ng|やめ))/i.test(
+    /^(?:拠点|センター)?(?:の(?:人|方|メンバー|オペレーター?))?(?:から(?:は|も)?(?:[^。、]{0,6}?)?(?:出さな|出さず|取らな|取らず|抜かな|抜かず|動かさな|連れてこな|呼ばな|借りな|借りず)|以外|は(?:除|のぞ|使わな|なし|ナシ|無し|ダメ|だめ|ng|やめ))/i.test(
       after,
     ) ||
     /(?:not from|except(?: for)?|excluding|other than|(?:don't|do not|never) (?:take|pull|move|borrow|use) (?:anyone|anybody|people|staff|operators?|someone)? ?(?:from|out of)|no one from|nobody from|(?:leave|keep) (?:out )?) ?(?:the )?$/i.test(

@@ -68,7 +68,9 @@ export function statusOf(op: AskOp, folded: string): AskQuery['status'] {
 
 export function againstOf(op: AskOp, folded: string): AskQuery['against'] {
   if (op !== 'change') return null;
-  if (/先週|前週|last week/.test(folded)) return 'last_week';
+  // «last Friday vs the Friday before», 「その前の金曜」: the same weekday a week earlier.
+  if (/先週|前週|last week|(?:その|の)前の[月火水木金土日]曜|\bthe (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week) before\b/.test(folded))
+    return 'last_week';
   if (/昨日|前日|きのう|yesterday/.test(folded)) return 'yesterday';
   return 'usual';
 }
@@ -96,11 +98,11 @@ export function experienceOf(folded: string): number | null {
   const m =
     /(?:経験|けいけん)(?:年数)?(?:が|は)? ?(\d{1,2}) ?(年|か月|かげつ|ヶ月|ヵ月|ケ月|カ月|月)/.exec(folded) ??
     /(\d{1,2}) ?(年|か月|ヶ月|ヵ月|ケ月|カ月)(?:以上)?(?:の)?(?:経験|けいけん)/.exec(folded) ??
-    /(\d{1,2})\+? ?(years?|months?)(?:'s?)? (?:of )?experience/.exec(folded) ??
+    /(\d{1,2})\+? ?(years?|yrs?|months?|mos?)(?:'s?)? (?:of )?experience/.exec(folded) ??
     /experience (?:of )?(?:at least |over |more than |above )?(\d{1,2})\+? ?(years?|months?)/.exec(folded);
   if (!m) return null;
   const n = Number(m[1]);
-  const months = /年|year/.test(m[2]!) ? n * 12 : n;
+  const months = /年|y/.test(m[2]!) ? n * 12 : n;
   return months >= 1 && months <= 600 ? months : null;
 }
 

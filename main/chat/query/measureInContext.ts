@@ -21,8 +21,11 @@ export function measureInContext(q: AskQuery, folded: string): AskQuery {
     out.measure = 'missed_deadlines';
     out.by = 'day';
   }
-  // One person's skill is one level per process (「上野さんのスキルは？」): an average over their processes is no level of theirs.
-  if (out.measure === 'skill' && out.operator.length === 1 && out.process.length === 0 && out.by === null) out.by = 'process';
+  if (out.measure === 'skill' && out.operator.length > 0) Object.assign(out, personsSkills(out));
+  // A ranking of skills or experience is of people («一番経験長いのは？»), unless it is asked per site or process: one site
+  // ranked alone is no ranking.
+  if (out.measure === 'skill' && out.op === 'rank' && out.operator.length === 0 && (out.by === null || (out.by === 'site' && out.site.length <= 1)))
+    out.by = 'operator';
   // What happened on a day gone, with no kind of trouble named («what happened on the 1st?», 「14日は何があったの？」), is
   // the day's record (its missed deadlines, work against the usual, overtime, log incidents), not its log incidents alone.
   if (
@@ -44,4 +47,16 @@ export function measureInContext(q: AskQuery, folded: string): AskQuery {
   // operators», 「速いオペレーター」).
   if (out.measure === 'speed' && (out.by === 'operator' || out.operator.length > 0)) out.measure = 'operator_speed';
   return out;
+}
+
+/**
+ * The skills of people named are theirs wherever they work: a site beside them («can 竹下 go to Sapporo?», a follow-up's
+ * «その人、札幌に出せる？») is where they may go, not a filter that leaves none. One person's skill is a level per process
+ * (「上野さんのスキルは？」): an average over their processes is no level of theirs. Read here of a question; the store's
+ * answer reads the site of a follow-up, whose people come from the turn before (`site` only: a query made whole, as the
+ * semantic model makes them, keeps the split it asks).
+ */
+export function personsSkills(q: AskQuery, o: { siteOnly?: boolean } = {}): AskQuery {
+  const one = !o.siteOnly && q.operator.length === 1 && q.process.length === 0 && (q.by === null || q.by === 'operator');
+  return { ...q, site: [], ...(one ? { by: 'process' as const } : {}) };
 }

@@ -101,7 +101,13 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       '入ってきた',
       '何件来た',
       '何件きた',
+      // 「何件来てた？」「何件来ている？」: what has come, said in the progressive.
+      '何件来て',
+      '何件きて',
       '新規',
+      // Volume, in English, is the work that comes: of a day ahead the forecast answers it (answerQuery.ts).
+      'volume',
+      'volumes',
       'arriv',
       'incoming',
       'inflow',
@@ -652,6 +658,12 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       '品質スコア',
       '正答率',
       '誤入力率',
+      // What the insurer does with the claims once delivered (returned, assessed): the insurer's records, not the floor's.
+      '返戻',
+      '査定',
+      '保険会社',
+      'insurer',
+      'insurance company',
       // How accurately people key items in: no record of it is kept (a forecast's accuracy is the forecast's, asksWords.ts).
       '入力ミス',
       '入力精度',

@@ -382,6 +382,7 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
       rules: evidence.get('knowhow')! > 0 || op === 'knowhow',
       plan: measure === 'planned_staff',
       fault: measure !== null && storeMeasureOf(measure)?.fault !== undefined,
+      skill: measure === 'skill',
     }),
     conditions: null,
   };

@@ -11,10 +11,17 @@ const TEXT: Localized<(words: string, dim: string, measures: string) => string> 
     `I could not tell which figure "${words}" means, so I have not ranked anything (ranking by another figure would answer another question). I can rank by ${dim}: ${measures}.`,
 };
 
+/** A ranking with no figure named at all («top 3 hosei people»): which figure is asked, with those it can rank by. */
+const NONE_NAMED: Localized<(dim: string, measures: string) => string> = {
+  ja: (dim, measures) => `何の数字で並べるかが質問にないため、順位は出していません。${dim}の順位を出せる数字: ${measures}。どれで並べますか。`,
+  en: (dim, measures) => `The question names no figure to rank by, so I have not ranked anything. I can rank by ${dim}: ${measures}. Which one?`,
+};
+
 /**
  * A ranking whose measure the question did not name, beside words Genba did not understand («the most keying mistakes»,
  * "what they've pushed through"): the unread words are likely the measure, so ranking by the default one answers another
- * question. Said instead, with the measures that can be ranked by the thing asked for (declared in measures.ts).
+ * question. Said instead, with the measures that can be ranked by the thing asked for (declared in measures.ts). With no
+ * word unread (people ranked with no figure named), which figure is asked.
  */
 export function rankMeasureUnread(q: AskQuery, words: readonly string[], lang: Lang): string {
   const dim = q.by ?? 'site';
@@ -23,9 +30,7 @@ export function rankMeasureUnread(q: AskQuery, words: readonly string[], lang: L
   );
   const sep = localize(lang, { ja: '、', en: ', ' });
   const dimWord = dim in DIM_WORDS ? localize(lang, DIM_WORDS[dim as keyof typeof DIM_WORDS]) : dim;
-  return localize(lang, TEXT)(
-    words.join(localize(lang, { ja: '」「', en: '", "' })),
-    dimWord,
-    measures.map((m) => localize(lang, MEASURES[m].label)).join(sep),
-  );
+  const can = measures.map((m) => localize(lang, MEASURES[m].label)).join(sep);
+  if (words.length === 0) return localize(lang, NONE_NAMED)(dimWord, can);
+  return localize(lang, TEXT)(words.join(localize(lang, { ja: '」「', en: '", "' })), dimWord, can);
 }

@@ -15,6 +15,7 @@ import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { QUERY_TEXTS as T } from './queryTexts.js';
 import { queryWindow, type QueryWindow } from './queryWindow.js';
 import { faultVerdict } from './faultVerdict.js';
+import { personsSkills } from './measureInContext.js';
 import { recordsStartNote } from './recordsStart.js';
 import { TREND_TEXTS as TT } from './trendTexts.js';
 
@@ -61,7 +62,9 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
   const q: AskQuery =
     checked.measure === 'headcount' && checked.process.length > 0 && checked.level === null && c.minSkill !== undefined
       ? { ...checked, level: c.minSkill }
-      : checked;
+      : checked.measure === 'skill' && checked.operator.length > 0
+        ? personsSkills(checked, { siteOnly: true })
+        : checked;
   if (!def || q.measure === null || !STORE_OPS.has(q.op) || (!o.every && keptByPlanning(q))) return null;
   // 「終わった業務」: a state of the progress series, which the progress answer filters on.
   if (q.status !== null && def.time.kind === 'snapshot') return null;
@@ -84,13 +87,18 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
   // off): each person is 1 of the people.
   const perPerson =
     def.perPerson && (q.by === 'operator' || q.operator.length > 0) && localDate(w.from, c.timeZone) !== localDate(w.to - 1, c.timeZone) ? def.perPerson : null;
-  const writer = new Writer(q, c, perPerson ? { ...def, value: perPerson.value, agg: perPerson.agg, unit: perPerson.unit } : def, m);
+  // Experience asked rather than the level («一番経験長いのは？»): each person's months on the work, the longest of their processes.
+  const experience = q.asks.includes('experience') && def.experience ? { value: def.experience, agg: { fn: 'max' as const }, unit: MONTHS, decimals: 0 } : null;
+  const shape = perPerson ? { ...def, value: perPerson.value, agg: perPerson.agg, unit: perPerson.unit } : experience ? { ...def, ...experience } : def;
+  const writer = new Writer(q, c, shape, m);
   const out = q.op === 'trend' || q.by === 'hour' || q.by === 'day' ? writer.trend(w) : q.op === 'change' ? writer.change(w) : writer.figures(w);
   // A period that starts before the records says where they start: the figure is of fewer days than asked.
   const note = q.op === 'change' ? '' : recordsStartNote(def, w, c);
   const answer = note ? { ...out, text: `${note}\n${out.text}` } : out;
   return faultVerdict(answer, q0, c);
 }
+
+const MONTHS: Localized = { ja: 'か月', en: 'months' };
 
 /** Rows a list shows in full; a longer one shows its first SHOWN_OF_LONG and says how many more the table holds. */
 const LONGEST_LIST = 15;

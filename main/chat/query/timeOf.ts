@@ -88,8 +88,10 @@ function dayOf(folded: string): AskTime | null {
   const ja = /(来週|らいしゅう|今週|こんしゅう|先週|せんしゅう)?(?:の)?([日月火水木金土])曜(?!日?(?:別|ごと|毎))/.exec(folded);
   const kana = new RegExp(`(らいしゅう|こんしゅう|せんしゅう)?(?:の)?(${WEEKDAY_KANA.join('|')})ようび`).exec(folded);
   const en = new RegExp(`(next|this|last|on|coming)? ?(${WEEKDAY_EN.join('|')})`).exec(folded);
-  // A weekday with no week said, in a question about what was («how did Monday go?» 「月曜はどうだった？」), is the last one.
-  const past = PAST_TENSE.test(folded);
+  // A weekday with no week said, in a question about what was («how did Monday go?» 「月曜はどうだった？」), is the last one;
+  // so is one said as a habit («月曜はいつも遅れてる？», "are Mondays always late?"): what is usual is in the days gone, never
+  // in the next one.
+  const past = PAST_TENSE.test(folded) || /いつも|毎週|普段|ふだん|大抵|たいてい|\b(?:always|usually|typically|normally|every|generally)\b/.test(folded);
   const which = (w: string | undefined): string =>
     w === undefined
       ? past

@@ -952,4 +952,65 @@ describe('no verdict the facts contradict', () => {
     expect(r.query!.read.measure).toBe('unknown');
     expect(r.answer).not.toMatch(/Error lines/);
   });
+
+  it('sites left out with ナシ are never where help goes; what came in is the arrivals (locked-1129l)', async () => {
+    const r = await ask('盛岡と品川はナシで、札幌エントリ1に応援出せる？');
+    expect(r.query!.read).toMatchObject({ op: 'propose', site: ['札幌'], notFrom: ['品川', '盛岡'] });
+    expect(r.answer).not.toMatch(/移動は不要/);
+    const arrived = demo.db
+      .prepare(
+        `SELECT COALESCE(SUM(a.items), 0) AS n FROM arrivals a JOIN business_names b ON b.business_id = a.business_id
+          WHERE b.name LIKE '%アンケート%' AND a.arrival_date = '2025-10-23'`,
+      )
+      .get() as { n: number };
+    const came = await ask('今日アンケートは何件来てた？拠点別で');
+    expect(came.query!.read.measure).toBe('arrivals');
+    const shown = [...came.answer.matchAll(/^- .+: ([\d,]+) 件$/gm)].reduce((n, m) => n + Number(m[1]!.replace(/,/g, '')), 0);
+    expect(shown).toBe(arrived.n);
+  });
+
+  it("what the insurer did with the claims is not Genba's data, never the cards' decisions (locked-1129l)", async () => {
+    const r = await ask('how many claims did the insurer reject last month');
+    expect(r.query!.read.measure).toBe('unknown');
+    expect(r.answer).not.toMatch(/Decisions/);
+  });
+
+  it('people named keep their skills whatever site is named beside them; the most experienced is by months (locked-1129l)', async () => {
+    const skills = demo.db
+      .prepare(
+        `SELECT c.process_name AS p, c.skill_level AS l FROM operator_process_capabilities c JOIN operators o ON o.operator_id = c.operator_id
+          WHERE o.operator_name = '竹下 朱美' ORDER BY c.skill_level DESC, c.process_name`,
+      )
+      .all() as { p: string; l: number }[];
+    expect(skills.length).toBeGreaterThan(0);
+    const r = await ask("can 竹下 朱美 go to sapporo? she's only 2 yrs");
+    expect(r.query!.read.site).toEqual([]);
+    for (const x of skills) expect(r.answer).toMatch(new RegExp(`- .+: ${x.l} level`));
+    const longest = demo.db
+      .prepare(
+        `SELECT o.operator_name AS name, MAX(c.experience_months) AS m FROM operator_process_capabilities c JOIN operators o ON o.operator_id = c.operator_id
+          WHERE o.is_valid = 1 AND o.location_name = '札幌' AND c.process_name = 'エントリ1' GROUP BY o.operator_id ORDER BY m DESC LIMIT 1`,
+      )
+      .get() as { name: string; m: number };
+    const most = await ask('札幌のエントリ1スキル持ちで一番経験長いのは？');
+    expect(most.query!.read).toMatchObject({ op: 'rank', measure: 'skill', by: 'operator', asks: ['experience'] });
+    expect(most.answer).toContain(`1. ${longest.name}: ${longest.m} か月`);
+  });
+
+  it('people ranked with no figure named are asked which; a weekday said as a habit is never the next one (locked-1129l)', async () => {
+    const r = await ask('top 3 hosei (correction) people overall');
+    expect(r.answer).toMatch(/^The question names no figure to rank by, so I have not ranked anything\. I can rank by operator: /);
+    const habit = await ask('月曜はいつも遅れてる？');
+    expect(habit.query!.read.time).toBe('past_mon');
+    expect(habit.plan ?? null).toBeNull();
+  });
+
+  it('volumes of a Friday against the Friday before are the arrivals of both days (locked-1129l)', async () => {
+    const day = (d: string): number => (demo.db.prepare('SELECT COALESCE(SUM(items), 0) AS n FROM arrivals WHERE arrival_date = ?').get(d) as { n: number }).n;
+    const r = await ask('last friday vs the friday before — volumes');
+    expect(r.query!.read).toMatchObject({ op: 'change', measure: 'arrivals', time: 'last_fri', against: 'last_week' });
+    expect(r.answer).toContain(
+      `${day('2025-10-17').toLocaleString('en-US')} items on 10/17, ${day('2025-10-10').toLocaleString('en-US')} items the same weekday a week before (10/10)`,
+    );
+  });
 });
