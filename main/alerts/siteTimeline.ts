@@ -6,8 +6,9 @@ import { speeds } from './incidentCauses.js';
 import { displayTemplate } from '../logs/templateText.js';
 import { lineWhere } from '../logs/matchingLines.js';
 import { seriesAtSite } from '../store/progressSnapshots.js';
+import { reachesFoldedHours } from '../logs/foldedHours.js';
 
-const BUCKET = 5 * 60_000;
+const MINUTE = 60_000;
 
 /**
  * One site on one time axis: the speed of each of its processes, the log incidents that
@@ -28,6 +29,12 @@ export function siteTimeline(
   },
 ): SiteTimeline {
   const narrowed = lineWhere({ ...o.narrowing, from: o.from, to: o.to });
+  // Per 5 minutes; per hour for a window that reaches rows kept per hour (logs/foldedHours.ts), and the timeline says
+  // so: an hour's lines in one 5-minute bar would be a spike that never was. Whole epoch hours: a folded hour (of a zone
+  // whose offset is whole hours) is one bar. The template's line is per hour with them: a narrowing (level, host) is
+  // more than its per-minute counts know.
+  const bucketMinutes = reachesFoldedHours(db, o.from) ? 60 : 5;
+  const bucket = bucketMinutes * MINUTE;
   const series = seriesAtSite(db, o.site, o.from, o.to);
   const processes = series.map((x) => ({
     ...x,
@@ -43,7 +50,7 @@ export function siteTimeline(
       : (
           db
             .prepare(
-              `SELECT (ts / ${BUCKET}) * ${BUCKET} AS at, SUM(lines) AS lines, SUM((level = 'ERROR') * lines) AS errors FROM app_logs
+              `SELECT (ts / ${bucket}) * ${bucket} AS at, SUM(lines) AS lines, SUM((level = 'ERROR') * lines) AS errors FROM app_logs
                WHERE ${narrowed.sql} AND host IN (${hosts.map(() => '?').join(',')}) GROUP BY at ORDER BY at`,
             )
             .all(...narrowed.params, ...hosts) as { at: number; lines: number; errors: number }[]
@@ -58,21 +65,27 @@ export function siteTimeline(
     processes,
     incidents,
     logs,
+    bucketMinutes,
     hosts,
-    template: o.templateId ? templateLines(db, o.templateId, narrowed) : null,
+    template: o.templateId ? templateLines(db, o.templateId, narrowed, bucket) : null,
   };
 }
 
 /**
- * One template's lines per 5 minutes over the window, from every host (of those the narrowing
+ * One template's lines per bucket over the window, from every host (of those the narrowing
  * keeps), counted as the Logs view's list counts them; null when it does not exist.
  */
-function templateLines(db: Database.Database, id: number, narrowed: ReturnType<typeof lineWhere>): NonNullable<SiteTimeline['template']> | null {
+function templateLines(
+  db: Database.Database,
+  id: number,
+  narrowed: ReturnType<typeof lineWhere>,
+  bucket: number,
+): NonNullable<SiteTimeline['template']> | null {
   const t = db.prepare('SELECT tokens, template FROM log_templates WHERE template_id = ?').get(id) as { tokens: string; template: string | null } | undefined;
   if (!t) return null;
   const points = db
     .prepare(
-      `SELECT (ts / ${BUCKET}) * ${BUCKET} AS at, SUM(lines) AS lines FROM app_logs
+      `SELECT (ts / ${bucket}) * ${bucket} AS at, SUM(lines) AS lines FROM app_logs
        WHERE template_id = ? AND ${narrowed.sql} GROUP BY at ORDER BY at`,
     )
     .all(id, ...narrowed.params) as { at: number; lines: number }[];

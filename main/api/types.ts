@@ -416,10 +416,12 @@ export interface SiteTimeline {
   /** Items per minute between consecutive snapshots, per process and business. */
   processes: { process: string; businessId: string; points: { at: number; perMinute: number }[] }[];
   incidents: (LogIncident & { affects: IncidentKpiLink[] })[];
-  /** Lines and errors per 5 minutes from the hosts that serve the site. */
+  /** Lines and errors per bucket (bucketMinutes) from the hosts that serve the site. */
   logs: { at: number; lines: number; errors: number }[];
+  /** 5; 60 where the window reaches log rows kept per hour (older than logs.keepMinuteDays). */
+  bucketMinutes: number;
   hosts: string[];
-  /** A template asked for (the Logs view's selection): its lines per 5 minutes, from every host. */
+  /** A template asked for (the Logs view's selection): its lines per bucket, from every host. */
   template?: { id: number; text: string; points: { at: number; lines: number }[] } | null;
 }
 /** An incident that began before a drop in a site's speed: its likely cause, with the numbers. */

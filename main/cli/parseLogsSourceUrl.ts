@@ -27,6 +27,7 @@ export function parseLogsSourceUrl(text: string, prev: GenbaConfig['logs']): { l
     kind: 'clickhouse',
     keepRawDays: prev.keepRawDays,
     keepAggregateDays: prev.keepAggregateDays,
+    keepMinuteDays: prev.keepMinuteDays,
     url: `${tls ? 'https' : 'http'}://${url.host}${url.port ? '' : tls ? ':8443' : ':8123'}`,
     database,
     table,

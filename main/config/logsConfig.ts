@@ -8,6 +8,14 @@ export const DEFAULT_TRACE_COLUMN = 'trace_id';
 const logRetention = {
   /** Raw log rows: older ones are removed (their templates and per-minute counts stay). */
   keepRawDays: z.number().int().min(1).max(3650).default(7),
+  /**
+   * Rows of a source that groups its logs (ClickHouse, MySQL with `aggregate`), kept one per minute for today and this
+   * many days before it; older ones are folded to one per hour (store/foldLogRows.ts). 1: yesterday stays per minute,
+   * so a sync's look-back and its six-hour search for late lines never reach a folded hour, however close to midnight it
+   * runs, and the Logs view's last 24 hours and every anomaly window of today are read per minute. Row-level logs are
+   * never folded.
+   */
+  keepMinuteDays: z.number().int().min(1).max(3650).default(1),
   /** Per-minute counts per template: older ones are removed. */
   keepAggregateDays: z.number().int().min(1).max(3650).default(90),
 };

@@ -54,6 +54,17 @@ export function startOfZonedDay(epochMs: number, timeZone: string, days = 0): nu
 }
 
 /**
+ * The start of the local hour that holds the instant: where the zone's wall clock last read a whole hour. In a zone
+ * whose offset is not whole hours (India, +5:30) that is not a multiple of an hour in epoch time; across a DST change
+ * the repeated hour is two hours, each 60 minutes long.
+ */
+export function startOfZonedHour(epochMs: number, timeZone: string): number {
+  const hour = 3_600_000;
+  const into = (epochMs + zoneOffsetMs(epochMs, timeZone)) % hour;
+  return epochMs - (into < 0 ? into + hour : into);
+}
+
+/**
  * The same wall-clock time `days` local days later (negative: earlier): "the same time a week ago" is
  * `addZonedDays(now, -7, tz)`, 7 × 24 h ± the DST change between them. A time the target day skips moves past the gap.
  */

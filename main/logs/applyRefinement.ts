@@ -16,6 +16,9 @@ const MINUTE = 60_000;
  * rebuild would delete them. What no row accounts for follows the template the old one was
  * folded into; a split cannot divide it between the new events, so the old template keeps
  * it, retired (the miner no longer gives it lines), and every minute's total stays exact.
+ * A folded row (an hour of a grouped source, migration 019) is such history too: its lines'
+ * minutes are not in the row, so it does not move by its message. It goes with the rest to
+ * the template the old one was folded into, or stays with the retired one.
  */
 export function applyRefinement(db: Database.Database, miner: TemplateMiner, now = Date.now()): number {
   const before = new Set(miner.templates.map((t) => t.id));
@@ -23,7 +26,8 @@ export function applyRefinement(db: Database.Database, miner: TemplateMiner, now
   if (replaced.length === 0) return 0;
   const byId = new Map(miner.templates.map((t) => [t.id, t]));
   writeTransaction(db, () => {
-    const lines = db.prepare('SELECT log_id, ts, level, message, lines FROM app_logs WHERE template_id = ?');
+    const lines = db.prepare('SELECT log_id, ts, level, message, lines FROM app_logs WHERE template_id = ? AND folded = 0');
+    const foldedTo = db.prepare('UPDATE app_logs SET template_id = ? WHERE template_id = ? AND folded = 1');
     const assign = db.prepare('UPDATE app_logs SET template_id = ? WHERE log_id = ?');
     const { addMinute } = templateWriter(db);
     const stored = db.prepare('SELECT tokens, count, errors, first_seen AS first, last_seen AS last FROM log_templates WHERE template_id = ?');
@@ -81,6 +85,7 @@ export function applyRefinement(db: Database.Database, miner: TemplateMiner, now
       const target = miner.match(JSON.parse(total.tokens) as string[]);
       if (target) {
         moveMinutes.run(target.id, old);
+        foldedTo.run(target.id, old);
         gain(target.id, rest.count, rest.errors, total.first ?? now, total.last ?? now, '');
         forget(old);
       } else {

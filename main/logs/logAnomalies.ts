@@ -11,6 +11,7 @@ import { count, plural } from '../api/englishCount.js';
 import { addZonedDays } from '../config/zonedTime.js';
 import { sameKindDays } from './sameKindDays.js';
 import { HOUR_MS, HOURS_24_MS } from '../api/durations.js';
+import { proratedLinesSql, proratedParams } from './foldedHours.js';
 
 export interface AnomalyOptions {
   windowMinutes: number;
@@ -151,11 +152,17 @@ export function detectAnomalies(db: Database.Database, now: number, timeZone: st
     }
   }
 
-  // (d): error bursts per service.
+  // (d): error bursts per service. The window's errors are counted where their rows' first lines fall (a manager reads
+  // them); the same hours of earlier days are a usual, and on a day folded to hours (foldedHours.ts) each hour counts
+  // by its part inside them, not whole or not at all (the per-minute counts, exact per template, know no service).
   const errors = db.prepare(
     `SELECT service, SUM(lines) AS n, MIN(ts) AS f, MAX(COALESCE(last_ts, ts)) AS l FROM app_logs WHERE level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY service`,
   );
-  const baseErrors = days.map((d) => new Map((errors.all(back(from, d), back(now, d)) as { service: string; n: number }[]).map((r) => [r.service, r.n])));
+  const earlierErrors = db.prepare(proratedLinesSql("level = 'ERROR'", 'service'));
+  const baseErrors = days.map(
+    (d) =>
+      new Map((earlierErrors.all(...proratedParams(back(from, d), back(now, d), timeZone)) as { service: string; n: number }[]).map((r) => [r.service, r.n])),
+  );
   for (const r of errors.all(from, now) as { service: string; n: number; f: number; l: number }[]) {
     const base = baseErrors.map((m) => m.get(r.service) ?? 0);
     const z = days.length >= 3 ? robustZ(r.n, base) : r.n >= o.minCount * 3 ? o.zThreshold : 0;

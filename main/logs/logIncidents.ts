@@ -3,8 +3,9 @@ import type { LogAnomaly, LogAnomalyReport, LogIncident } from '../api/types.js'
 import { median } from '../median.js';
 import { groupNearShared } from './groupNearShared.js';
 import { DEFAULT_ANOMALY } from './logAnomalies.js';
-import { addZonedDays } from '../config/zonedTime.js';
+import { addZonedDays, zoneOffsetMs } from '../config/zonedTime.js';
 import { sameKindDays } from './sameKindDays.js';
+import { proratedLinesSql, proratedParams } from './foldedHours.js';
 
 export interface IncidentOptions {
   /** Anomalies that share a service or a host and lie this close in time are one incident. */
@@ -102,25 +103,35 @@ interface Burst {
   lines: number;
 }
 
+/** A bucket of an incident's lines: 5 minutes, or an hour on a folded day (`hourly`). */
+interface Bucket {
+  b: number;
+  hourly: number;
+  n: number;
+  f: number;
+  l: number;
+}
+
 /**
  * The bursts of an incident's lines, oldest first. A bucket is busy when it holds at least
- * two lines and more than twice the usual rate at that time of day (`usualPerBucket`: the
- * median of the same hour on the previous days, per bucket): a single stray line is not a
+ * two lines and more than twice the usual rate at that time of day (`usualOver`: the
+ * median of the same hour on the previous days, over the bucket's length): a single stray line is not a
  * burst, nor is a busy service's ordinary peak hour. A quiet gap of `gapMinutes` with no
  * busy bucket ends a burst, so the same host failing at 03:00 and again at 13:00 gives two
  * bursts, and an afternoon incident does not start at a stray error of the night.
  */
-function burstsOf(rows: { b: number; n: number; f: number; l: number }[], usualPerBucket: (bucket: number) => number, gapMs: number): Burst[] {
+function burstsOf(rows: Bucket[], usualOver: (bucket: number, size: number) => number, gapMs: number): Burst[] {
   const bursts: Burst[] = [];
-  let last = -Infinity;
+  let lastEnd = -Infinity;
   for (const k of rows) {
-    if (k.n < 2 || k.n <= 2 * usualPerBucket(k.b)) continue;
+    const size = k.hourly ? HOUR : BUCKET;
+    if (k.n < 2 || k.n <= 2 * usualOver(k.b, size)) continue;
     const current = bursts.at(-1);
-    if (current && k.b - (last + BUCKET) < gapMs) {
+    if (current && k.b - lastEnd < gapMs) {
       current.end = Math.max(current.end, k.l);
       current.lines += k.n;
     } else bursts.push({ start: k.f, end: k.l, lines: k.n });
-    last = k.b;
+    lastEnd = k.b + size;
   }
   return bursts;
 }
@@ -147,16 +158,24 @@ function toIncidents(db: Database.Database, members: Footprint[], report: LogAno
   // The usual is the same hours of the 7 nearest earlier days of the same kind as the window's (working days for a
   // working day).
   const lags = sameKindDays((within.from + within.to) / 2, o.timeZone, 7);
+  // On a folded day (an hour a row: foldedHours.ts) the part of each hour inside [a, b) is an estimate, which a median of
+  // earlier days is anyway; where the rows are per minute it is their exact count.
+  const prorated = db.prepare(proratedLinesSql(where));
   /** The median of [a, b) shifted back by each of those days: the usual count at that time of day. */
-  const usualOver = (a: number, b: number): number => median(lags.map((d) => (count.get(back(a, d), back(b, d), ...params) as { n: number }).n));
+  const usualOver = (a: number, b: number): number =>
+    median(lags.map((d) => (prorated.get(...proratedParams(back(a, d), back(b, d), o.timeZone), ...params) as { n: number }).n));
 
   const rangeFrom = within.from - o.lookbackMinutes * MINUTE;
+  // A row folded to an hour (foldedHours.ts) is a bucket of its hour: where a burst on an older day began is known to
+  // its first line, its lines to the hour, never all in one 5 minutes.
+  const phase = ((zoneOffsetMs(rangeFrom, o.timeZone) % HOUR) + HOUR) % HOUR;
   const buckets = db
     .prepare(
-      `SELECT (ts / ${BUCKET}) * ${BUCKET} AS b, SUM(lines) AS n, MIN(ts) AS f, MAX(COALESCE(last_ts, ts)) AS l FROM app_logs
-       WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY b ORDER BY b`,
+      `SELECT CASE WHEN folded = 1 THEN ts - ((ts + ${phase}) % ${HOUR}) ELSE (ts / ${BUCKET}) * ${BUCKET} END AS b, folded AS hourly,
+         SUM(lines) AS n, MIN(ts) AS f, MAX(COALESCE(last_ts, ts)) AS l FROM app_logs
+       WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY b, hourly ORDER BY b, hourly`,
     )
-    .all(rangeFrom, within.to, ...params) as { b: number; n: number; f: number; l: number }[];
+    .all(rangeFrom, within.to, ...params) as Bucket[];
   const hourly = db.prepare(`SELECT (ts / ${HOUR}) * ${HOUR} AS h, SUM(lines) AS n FROM app_logs WHERE ts >= ? AND ts < ? AND (${where}) GROUP BY h`);
   // Each earlier day's hours, keyed by the hour they fall on today (the same wall-clock hour, moved forward d local days).
   const earlier = lags.map(
@@ -168,9 +187,9 @@ function toIncidents(db: Database.Database, members: Footprint[], report: LogAno
         ]),
       ),
   );
-  const usualPerBucket = (bucket: number): number => {
+  const usualPerBucket = (bucket: number, size: number): number => {
     const h = Math.floor(bucket / HOUR) * HOUR;
-    return median(earlier.map((m) => m.get(h) ?? 0)) / (HOUR / BUCKET);
+    return (median(earlier.map((m) => m.get(h) ?? 0)) * size) / HOUR;
   };
   const overlapping = burstsOf(buckets, usualPerBucket, o.gapMinutes * MINUTE).filter((b) => b.start < within.to && b.end >= within.from);
   const sized = overlapping.filter((b) => b.lines >= MIN_BURST_LINES);

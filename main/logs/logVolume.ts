@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { LogFilter, LogVolume } from '../api/types.js';
+import { reachesFoldedHours } from './foldedHours.js';
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 1440;
@@ -12,7 +13,11 @@ const LEVELS = ['ERROR', 'WARN', 'INFO', 'DEBUG'] as const;
 /**
  * Log lines over time, by level: the volume chart of the Logs view. The window is the
  * filter's (default: the last 24 hours to `now`); service, host and level narrow it as
- * they narrow the template list. Empty buckets are included so the axis has no gaps.
+ * they narrow the template list. Empty buckets are included so the axis has no gaps. A
+ * window that reaches rows folded to an hour (foldedHours.ts) is drawn in buckets of an hour
+ * or more, which `bucketMinutes` says: a folded hour's lines in one 5-minute bar would be a
+ * spike that never was. Every size from an hour up is whole hours from the epoch's, so each
+ * folded hour (of a zone whose offset is whole hours) lies inside one bucket.
  */
 export function logVolume(db: Database.Database, filter: LogFilter, now: number): LogVolume {
   const to = filter.to ?? now;
@@ -21,7 +26,9 @@ export function logVolume(db: Database.Database, filter: LogFilter, now: number)
   // built here one by one, so their number must not grow with the window (whatever the caller checked;
   // one bucket a day for 100,000 years once stalled the main process: docs/bench/2026-11-27-log-scale.md).
   const span = Math.max(0, to - from);
-  const bucketMinutes = BUCKETS.find((b) => span / (b * MINUTE) <= MAX_BUCKETS) ?? Math.ceil(span / (MAX_BUCKETS * DAY_MINUTES * MINUTE)) * DAY_MINUTES;
+  const finest = reachesFoldedHours(db, from) ? 60 : 1;
+  const bucketMinutes =
+    BUCKETS.find((b) => b >= finest && span / (b * MINUTE) <= MAX_BUCKETS) ?? Math.ceil(span / (MAX_BUCKETS * DAY_MINUTES * MINUTE)) * DAY_MINUTES;
   const size = bucketMinutes * MINUTE;
   const where: string[] = ['ts >= ?', 'ts < ?'];
   const params: (string | number)[] = [from, to];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FamilyLines, LogAnomaly, LogAnomalyReport, LogCluster, LogFilter, LogTemplateSummary } from '../api/types.js';
 import type { LogNarrowing, LogPeriodHours, LogRange } from '../api/logsScreen.js';
+import { reachesFoldedHours } from './foldedHours.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -51,12 +52,17 @@ export const lastDayHourly = (now: number): TrendWindow => {
  * Per template, the lines of app_logs that match `f` (SUM(lines): a row may stand for several),
  * the ERROR lines among them, and their trend over `trend`: one grouped query. This is the
  * count every place of the Logs view shows, and what a test compares with SQL of its own.
+ * A row folded to an hour (foldedHours.ts) counts where its first line falls, as every row
+ * does; in the trend its lines are spread evenly from its first line to its last (an hour
+ * at most), so that a trend finer than an hour shows an older day's hour as the even run it
+ * is known to be, never as all its lines in one bucket. The trend then holds fractions of a
+ * line; its sum is the lines still.
  */
 export function matchingLines(db: Database.Database, f: LogFilter, trend: TrendWindow, templateId?: number): Map<number, MatchedLines> {
   const w = lineWhere(f);
   const rows = db
     .prepare(
-      `SELECT template_id AS id, CASE WHEN ts >= ? AND ts < ? THEN CAST((ts - ?) * ? / ? AS INTEGER) ELSE -1 END AS b,
+      `SELECT template_id AS id, CASE WHEN folded = 0 AND ts >= ? AND ts < ? THEN CAST((ts - ?) * ? / ? AS INTEGER) ELSE -1 END AS b,
          SUM(lines) AS n, SUM(CASE WHEN level = 'ERROR' THEN lines ELSE 0 END) AS e
        FROM app_logs WHERE ${templateId === undefined ? 'template_id IS NOT NULL' : 'template_id = ?'} AND ${w.sql} GROUP BY template_id, b`,
     )
@@ -74,7 +80,31 @@ export function matchingLines(db: Database.Database, f: LogFilter, trend: TrendW
     m.errors += r.e;
     if (r.b >= 0 && r.b < trend.buckets) m.trend[r.b]! += r.n;
   }
+  if (reachesFoldedHours(db, trend.from)) {
+    const folded = db
+      .prepare(
+        `SELECT template_id AS id, ts, COALESCE(last_ts, ts) AS last, lines FROM app_logs
+         WHERE folded = 1 AND ${templateId === undefined ? 'template_id IS NOT NULL' : 'template_id = ?'} AND ${w.sql} AND ts >= ? AND ts < ?`,
+      )
+      .all(...(templateId === undefined ? [] : [templateId]), ...w.params, trend.from, trend.to) as { id: number; ts: number; last: number; lines: number }[];
+    for (const r of folded) spread(out.get(r.id)!.trend, trend, r.ts, Math.min(r.last, trend.to), r.lines);
+  }
   return out;
+}
+
+/** Adds `lines` to the buckets of [a, b) in proportion to the part of it each holds; all to a's bucket where b ≤ a. */
+function spread(into: number[], trend: TrendWindow, a: number, b: number, lines: number): void {
+  const width = (trend.to - trend.from) / trend.buckets;
+  // As the query numbers them (integer division), so that a line at a bucket's edge is in the same bucket either way.
+  const bucketOf = (t: number): number => Math.min(trend.buckets - 1, Math.floor(((t - trend.from) * trend.buckets) / (trend.to - trend.from)));
+  if (b <= a) {
+    into[bucketOf(a)]! += lines;
+    return;
+  }
+  for (let k = bucketOf(a); k <= bucketOf(b - 1); k++) {
+    const start = trend.from + k * width;
+    into[k]! += (lines * (Math.min(b, start + width) - Math.max(a, start))) / (b - a);
+  }
 }
 
 /**
@@ -165,7 +195,7 @@ export function warningLines(
   const rows = db
     .prepare(
       `SELECT COALESCE(t.template, '') AS template, g.level, g.n AS lines, g.last FROM (
-         SELECT template_id, level, SUM(lines) AS n, MAX(ts) AS last FROM app_logs
+         SELECT template_id, level, SUM(lines) AS n, MAX(COALESCE(last_ts, ts)) AS last FROM app_logs
          WHERE ${w.sql} AND level IN ('WARN', 'WARNING', 'ERROR', 'FATAL', 'CRITICAL') GROUP BY template_id, level
        ) g LEFT JOIN log_templates t ON t.template_id = g.template_id ORDER BY g.n DESC, g.last DESC`,
     )

@@ -32,6 +32,8 @@ export function warningSpan(
     ...(named.hosts.length > 0 ? [`host IN (${named.hosts.map(() => '?').join(', ')})`] : []),
     ...(named.services.length > 0 ? [`service IN (${named.services.map(() => '?').join(', ')})`] : []),
   ].join(' OR ');
+  // A total and its first and last line: exact on days kept per hour too (logs/foldedHours.ts), where a row keeps its
+  // count and its first and last line, and counts where its first line falls (a day asked about is whole hours).
   const r = db
     .prepare(
       `SELECT SUM(lines) AS lines, MIN(ts) AS first, MAX(COALESCE(last_ts, ts)) AS last FROM app_logs

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { startOfZonedDay } from '../config/zonedTime.js';
 import { openAlertsFirstSeen } from './alertRows.js';
 import { recordCompactedIds, type CompactableTable } from './compactedIds.js';
+import { FOLDED_THROUGH, foldLogRows, type FoldInput } from './foldLogRows.js';
 import { SNAPSHOTS } from './progressSnapshots.js';
 import { writeTransaction } from './writeTransaction.js';
 
@@ -10,10 +11,22 @@ export interface Retention {
   keepAggregateDays: number;
   keepSnapshotDays: number;
   timeZone: string;
+  /**
+   * Rows of a grouped log source newer than this many local days (back from the start of today) stay one per minute;
+   * older ones are folded to one per hour (foldLogRows.ts). Unset: nothing is folded.
+   */
+  keepMinuteDays?: number;
+  /**
+   * The shape the log source groups lines by, computed here (sync/groupShape.ts): what a folded row is one of. Null or
+   * unset where the logs are rows of their own (a row-level source, synced by id): those are never folded.
+   */
+  foldShape?: ((message: string) => string) | null;
 }
 
 export interface CompactionReport {
   rawLogs: number;
+  /** Log rows of a minute each folded into rows of an hour (older than keepMinuteDays). */
+  foldedLogs: number;
   minuteCounts: number;
   snapshots: number;
   /** Pages given back to the file system. */
@@ -29,9 +42,15 @@ const BATCH = 5000;
  * day is a whole day (the anomaly baselines compare whole windows of earlier days), a DST
  * change between included.
  */
-export function retentionCuts(now: number, r: Retention): { raw: number; aggregate: number; snapshots: number } {
+export function retentionCuts(now: number, r: Retention): { raw: number; aggregate: number; snapshots: number; minute: number } {
   const daysBack = (keep: number): number => startOfZonedDay(now, r.timeZone, -keep);
-  return { raw: daysBack(r.keepRawDays), aggregate: daysBack(r.keepAggregateDays), snapshots: daysBack(r.keepSnapshotDays) };
+  return {
+    raw: daysBack(r.keepRawDays),
+    aggregate: daysBack(r.keepAggregateDays),
+    snapshots: daysBack(r.keepSnapshotDays),
+    // Unset, the minute window is the raw one: nothing lies between them to fold.
+    minute: daysBack(r.keepMinuteDays ?? r.keepRawDays),
+  };
 }
 
 /**
@@ -95,33 +114,18 @@ export async function compactStore(
   const cut = retentionCuts(now, r);
   let freedAlong = 0;
   /**
-   * Deletes rows of `table` older than `before` by their key (`key`: one column, or several
-   * for a WITHOUT ROWID table). The ids deleted from a table synced by id are remembered in
-   * the same transaction (compactedIds.ts): the sync's look-back must not take them for rows
-   * still to come, nor read and count them again.
+   * Runs `step` (one transaction over at most `limit` rows; it returns how many it took) until a step takes fewer than
+   * its limit, with a pause between steps.
    */
-  const batched = async (table: string, key: string, col: string, before: number, also = '1', remember?: CompactableTable): Promise<number> => {
+  const inBatches = async (step: (limit: number) => number): Promise<number> => {
     let total = 0;
     let limit = BATCH;
     /** Met a full disk: from then on every batch gives its space back before the next. */
     let full = false;
     for (;;) {
-      // Read again for every batch: a decision taken meanwhile protects its day at once.
-      const o = outside(col, protectedSpans(db, r.timeZone));
-      const where = `(${key}) IN (SELECT ${key} FROM ${table} WHERE ${col} < ? AND ${o.sql} AND ${also} LIMIT ${limit})`;
       let n: number;
       try {
-        n = writeTransaction(db, () => {
-          if (!remember) return db.prepare(`DELETE FROM ${table} WHERE ${where}`).run(before, ...o.params).changes;
-          const ids = (
-            db
-              .prepare(`DELETE FROM ${table} WHERE ${where} RETURNING ${key}`)
-              .raw()
-              .all(before, ...o.params) as [number][]
-          ).map((x) => x[0]);
-          recordCompactedIds(db, remember, ids);
-          return ids.length;
-        });
+        n = step(limit);
       } catch (error) {
         // A full disk: even a delete needs room in the write-ahead log. Give back what earlier
         // batches freed and try a smaller batch; only a batch of one that cannot be written fails.
@@ -139,12 +143,69 @@ export async function compactStore(
       await pause();
     }
   };
+  /**
+   * Deletes rows of `table` older than `before` by their key (`key`: one column, or several
+   * for a WITHOUT ROWID table). The ids deleted from a table synced by id are remembered in
+   * the same transaction (compactedIds.ts): the sync's look-back must not take them for rows
+   * still to come, nor read and count them again.
+   */
+  const batched = (table: string, key: string, col: string, before: number, also = '1', remember?: CompactableTable): Promise<number> =>
+    inBatches((limit) => {
+      // Read again for every batch: a decision taken meanwhile protects its day at once.
+      const o = outside(col, protectedSpans(db, r.timeZone));
+      const where = `(${key}) IN (SELECT ${key} FROM ${table} WHERE ${col} < ? AND ${o.sql} AND ${also} LIMIT ${limit})`;
+      return writeTransaction(db, () => {
+        if (!remember) return db.prepare(`DELETE FROM ${table} WHERE ${where}`).run(before, ...o.params).changes;
+        const ids = (
+          db
+            .prepare(`DELETE FROM ${table} WHERE ${where} RETURNING ${key}`)
+            .raw()
+            .all(before, ...o.params) as [number][]
+        ).map((x) => x[0]);
+        recordCompactedIds(db, remember, ids);
+        return ids.length;
+      });
+    });
   // A line not yet mined has not reached its template's counts: it stays until it has.
   const rawLogs = await batched('app_logs', 'log_id', 'ts', cut.raw, 'template_id IS NOT NULL', 'app_logs');
+  const foldedLogs = r.foldShape && cut.minute > cut.raw ? await inBatches(foldStep(db, cut, { shape: r.foldShape, timeZone: r.timeZone })) : 0;
   const minuteCounts = await batched('log_template_minutes', 'template_id, minute', 'minute', cut.aggregate);
   const snapshots = await batched(SNAPSHOTS.table, SNAPSHOTS.key, SNAPSHOTS.time, cut.snapshots, '1', SNAPSHOTS.table);
   const freedPages = freedAlong + (await giveBackPages(db, pause));
-  return { rawLogs, minuteCounts, snapshots, freedPages, ms: Math.round(performance.now() - t0) };
+  return { rawLogs, foldedLogs, minuteCounts, snapshots, freedPages, ms: Math.round(performance.now() - t0) };
+}
+
+/**
+ * One batch of folding: the oldest minute rows of [the raw cut, the minute cut) not yet folded, outside the spans a
+ * decision or an open alert protects (their rows stay as they were seen), are deleted and written folded in one
+ * transaction; a later batch that reaches the same hour adds to its folded rows. Only mined rows fold (a row's
+ * template is part of what it is folded with). Each batch starts where the last one ended, and the whole run where the
+ * last run finished (FOLDED_THROUGH): the folded week is not read again after every sync.
+ */
+function foldStep(db: Database.Database, cut: { raw: number; minute: number }, rule: { shape: (message: string) => string; timeZone: string }) {
+  const through = db.prepare('SELECT value FROM meta WHERE key = ?').get(FOLDED_THROUGH) as { value: string } | undefined;
+  let after = Math.max(cut.raw, through ? Number(through.value) : -Infinity);
+  return (limit: number): number => {
+    const o = outside('ts', protectedSpans(db, rule.timeZone));
+    const taken = writeTransaction(db, () => {
+      const rows = db
+        .prepare(
+          `SELECT log_id, ts, last_ts, service, host, level, message, trace_id, template_id, lines FROM app_logs
+           WHERE ts >= ? AND ts < ? AND folded = 0 AND template_id IS NOT NULL AND ${o.sql} ORDER BY ts LIMIT ${limit}`,
+        )
+        .all(after, cut.minute, ...o.params) as (FoldInput & { log_id: number })[];
+      const drop = db.prepare('DELETE FROM app_logs WHERE log_id = ?');
+      for (const row of rows) drop.run(row.log_id);
+      foldLogRows(db, rows, rule);
+      const next = rows.length < limit ? cut.minute : rows.at(-1)!.ts;
+      if (rows.length < limit)
+        db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(FOLDED_THROUGH, String(next));
+      return { n: rows.length, next };
+    });
+    // Moved on only once committed: a batch that failed (a full disk) is read again from the same place.
+    after = taken.next;
+    return taken.n;
+  };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 import { compactedIdTest, forgetCompactedIds, isCompactable, type CompactableTable } from './compactedIds.js';
 import { SyncState, type TableSyncState } from './syncState.js';
 import { RefusedRows } from './refusedRows.js';
+import { FOLDED_THROUGH, FOLDED_UNTIL } from './foldLogRows.js';
 
 interface RowOf {
   locations: LocationRow;
@@ -97,6 +98,8 @@ export class CompanyRepository {
       const reserved = Number(this.getMeta(NEXT_TEMPLATE_ID) ?? 1);
       this.setMeta(NEXT_TEMPLATE_ID, String(Math.max(reserved, (top.id ?? 0) + 1)));
       for (const derived of DERIVED_LOG_TABLES) this.db.prepare(`DELETE FROM ${derived}`).run();
+      // The folded hours were of those rows: another source's copy starts with none.
+      for (const key of [FOLDED_UNTIL, FOLDED_THROUGH]) this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
     }
     this.db.prepare(`DELETE FROM ${table}`).run();
     if (isCompactable(table)) forgetCompactedIds(this.db, table);

@@ -18,6 +18,7 @@ import { englishNames } from './migrations/015_english_names.js';
 import { decisionTrust } from './migrations/016_decision_trust.js';
 import { computedResults } from './migrations/017_computed_results.js';
 import { taughtWords } from './migrations/018_taught_words.js';
+import { foldedLogRows } from './migrations/019_folded_log_rows.js';
 import { StoreError } from './storeError.js';
 import { writeTransaction } from './writeTransaction.js';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   decisionTrust,
   computedResults,
   taughtWords,
+  foldedLogRows,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

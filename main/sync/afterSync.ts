@@ -5,6 +5,7 @@ import type { GenbaConfig } from '../config/config.js';
 import { describeError } from '../errors.js';
 import { compactStore, type CompactionReport, type Retention } from '../store/compactStore.js';
 import type { AppEnv } from '../config/appEnv.js';
+import { groupShapeOf } from './groupShape.js';
 
 /** What retention keeps, from the config; `override`: other limits for one run (`genba compact --keep-raw-days`). */
 export function retentionOf(config: GenbaConfig, override: Partial<Retention> = {}): Retention {
@@ -13,6 +14,8 @@ export function retentionOf(config: GenbaConfig, override: Partial<Retention> = 
     keepAggregateDays: config.logs.keepAggregateDays,
     keepSnapshotDays: config.sync.keepSnapshotDays,
     timeZone: config.timeZone,
+    keepMinuteDays: config.logs.keepMinuteDays,
+    foldShape: groupShapeOf(config.logs, config.source),
     ...override,
   };
 }
@@ -47,7 +50,7 @@ export function createAfterSync(deps: {
 
   const compactNow = async (override?: Partial<Retention>): Promise<CompactionReport> => {
     const r = await compactStore(deps.db(), deps.env.now(), retentionOf(deps.env.config(), override));
-    if (r.rawLogs + r.minuteCounts + r.snapshots > 0) deps.log.info('compaction', JSON.stringify(r));
+    if (r.rawLogs + r.foldedLogs + r.minuteCounts + r.snapshots > 0) deps.log.info('compaction', JSON.stringify(r));
     return r;
   };
 

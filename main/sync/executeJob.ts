@@ -13,6 +13,7 @@ import type { JobResult, SyncJob } from './syncJob.js';
 import type { SyncSource } from './syncSource.js';
 import { SYNC_GROUPS, tableSpecs } from './tableSpecs.js';
 import { writeTransaction } from '../store/writeTransaction.js';
+import { groupShapeOf } from './groupShape.js';
 
 /** Another sync holds the data folder: said as such (the CLI says it too when the store was busy with that sync). */
 export function syncBusy(): SyncError {
@@ -69,6 +70,8 @@ export async function executeJob(job: SyncJob, onProgress: (p: SyncProgress) => 
             keepRawDays: job.logs.keepRawDays,
             keepAggregateDays: job.logs.keepAggregateDays,
             timeZone: job.timeZone,
+            keepMinuteDays: job.logs.keepMinuteDays,
+            foldShape: groupShapeOf(job.logs, job.source),
             onProgress,
           }),
         );

@@ -13,6 +13,7 @@ import { SyncError } from './syncError.js';
 import { pullFailed, tablePull, throwIfCancelled } from './tablePull.js';
 import { writeTransaction } from '../store/writeTransaction.js';
 import { retentionCuts } from '../store/compactStore.js';
+import { foldedUntil, foldLogRows } from '../store/foldLogRows.js';
 
 const MINUTE = 60_000;
 /**
@@ -34,6 +35,14 @@ export interface LogGroupSyncOptions {
   keepAggregateDays: number;
   /** The company's zone: the kept days are local days, cut where compaction cuts them (store/compactStore.ts). */
   timeZone: string;
+  /**
+   * Groups older than this many days (and newer than keepRawDays) are inserted folded, one row per hour
+   * (store/foldLogRows.ts), as compaction would leave them: a first sync never writes a week of minute rows first.
+   * Unset, or without `foldShape`: every kept group is a row of its minute.
+   */
+  keepMinuteDays?: number;
+  /** The source's shape computed here (sync/groupShape.ts): what a folded row is one of. */
+  foldShape?: ((message: string) => string) | null;
   /** One request and one transaction per span of this length. */
   chunkMs?: number;
   onProgress?: (p: SyncProgress) => void;
@@ -134,8 +143,19 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
   const chunkMs = o.chunkMs ?? 6 * 60 * MINUTE;
   const now = o.now();
   // What compaction keeps as rows: local days back from the start of today (retentionCuts).
-  const keptFrom = retentionCuts(now, { keepRawDays: o.keepRawDays, keepAggregateDays: o.keepAggregateDays, keepSnapshotDays: 0, timeZone: o.timeZone });
+  const keptFrom = retentionCuts(now, {
+    keepRawDays: o.keepRawDays,
+    keepAggregateDays: o.keepAggregateDays,
+    keepSnapshotDays: 0,
+    timeZone: o.timeZone,
+    ...(o.keepMinuteDays !== undefined ? { keepMinuteDays: o.keepMinuteDays } : {}),
+  });
   const rawFrom = floorMinute(keptFrom.raw);
+  const fold = o.foldShape ? { shape: o.foldShape, timeZone: o.timeZone } : null;
+  // Spans before this are inserted folded; at or after it, a row per minute.
+  const minuteFrom = fold ? Math.max(rawFrom, floorMinute(keptFrom.minute)) : rawFrom;
+  // A folded hour cannot be taken back: neither the look-back nor the search for late lines reaches one.
+  const takeBackFrom = Math.max(rawFrom, minuteFrom, foldedUntil(db) ?? -Infinity);
   const pull = tablePull(db, repo, 'app_logs', source.id);
   const held = pull.watermark === null ? null : heldMinute(pull.watermark);
 
@@ -148,10 +168,10 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
   if (held === null) {
     from = span.first === null ? end : Math.max(floorMinute(span.first), floorMinute(keptFrom.aggregate));
   } else {
-    // Only what is still held as rows can be taken back (older minutes live on as counts only).
-    from = Math.min(held, Math.max(floorMinute(held - o.lookbackMs), rawFrom));
+    // Only what is still held as rows of a minute can be taken back (older minutes live on as counts, or as hours).
+    from = Math.min(held, Math.max(floorMinute(held - o.lookbackMs), takeBackFrom));
     // Lines that arrived later than the look-back would be lost silently: found, they widen this run's re-read.
-    late = await findLateLines(db, source, Math.max(rawFrom, from - LATE_CHECK_MS), from);
+    late = await findLateLines(db, source, Math.max(takeBackFrom, from - LATE_CHECK_MS), from);
     if (late.from !== null) from = late.from;
     if (from < held) {
       writeTransaction(db, () => {
@@ -171,16 +191,31 @@ async function pullLogGroups(o: LogGroupSyncOptions): Promise<LogGroupReport> {
   const report = { lines: 0, groups: 0, rows: 0, mixedShapes: 0 };
 
   for (let at = from; at < end;) {
-    // Spans end at the raw window's start too: one side is kept as rows, the other as counts.
-    const to = Math.min(end, at + chunkMs, at < rawFrom ? rawFrom : Infinity);
+    // Spans end at the raw window's start too (one side is kept as rows, the other as counts), and at the minute
+    // window's (one side is kept per hour, the other per minute).
+    const to = Math.min(end, at + chunkMs, at < rawFrom ? rawFrom : Infinity, at < minuteFrom ? minuteFrom : Infinity);
     const detailed = at >= rawFrom;
+    const hourly = detailed && at < minuteFrom;
     const groups = await source.groups(at, to, detailed);
     const samples = await samplesFor(source, groups, at, to);
     throwIfCancelled(o.signal);
     const mined = mineGroups(groups, samples, shapes, miner);
     report.mixedShapes += mined.mixed;
     writeTransaction(db, () => {
-      if (detailed) {
+      if (hourly) {
+        const rows = groups.map((g, i) => ({
+          ts: g.first,
+          last_ts: g.last,
+          service: g.service,
+          host: g.host,
+          level: g.level,
+          message: g.sample ?? samples.get(g.shape)!.sample,
+          trace_id: g.traceId,
+          template_id: mined.template[i]!.id,
+          lines: g.lines,
+        }));
+        report.rows += foldLogRows(db, rows, fold!);
+      } else if (detailed) {
         for (const [i, g] of groups.entries()) insert.run(g.first, g.service, g.host, g.level, g.sample, g.traceId, mined.template[i]!.id, g.lines, g.last);
         report.rows += groups.length;
       }

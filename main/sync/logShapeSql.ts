@@ -58,11 +58,12 @@ export function shapeSql(message: string, digits: DigitShape = 'runs'): string {
 
 /**
  * The same shape computed here, as text: what shapeSql hashes (the same masks, in the same order,
- * mean the same in JavaScript). The drill-down sends one message per shape with it.
+ * mean the same in JavaScript), or with `engine` mysql what mysqlShapeSql hashes. The drill-down
+ * sends one message per shape with it; compaction folds a day's rows by it (sync/groupShape.ts).
  */
-export function shapeText(message: string, digits: DigitShape = 'runs'): string {
+export function shapeText(message: string, digits: DigitShape = 'runs', engine: keyof typeof SHAPE_MASKS = 'clickhouse'): string {
   let text = message.replaceAll('\u0001', '\u0001\u0001');
-  for (const { pattern, marker } of TEXT_MASKS) text = text.replace(pattern, marker);
+  for (const { pattern, marker } of TEXT_MASKS[engine]) text = text.replace(pattern, marker);
   return text.replace(digits === 'runs' ? VALUE_RUNS : /[0-9]/g, '0');
 }
 
@@ -74,11 +75,13 @@ const VALUE_RUNS = new RegExp(VALUE_RUN_SOURCE, 'g');
  */
 const VALUE_RUN_SQL = `(?-i)${VALUE_RUN_SOURCE}`;
 
-/** ClickHouse's masks as global JavaScript patterns, compiled once: the drill-down computes a shape per row it reads. */
-const TEXT_MASKS = DEFAULT_MASKS.filter((m) => (SHAPE_MASKS.clickhouse as readonly string[]).includes(m.name)).map((m) => ({
-  pattern: new RegExp(m.pattern.source, m.pattern.flags.includes('g') ? m.pattern.flags : `${m.pattern.flags}g`),
-  marker: `\u0001${m.name[0]}`,
-}));
+/** Each engine's masks as global JavaScript patterns, compiled once: the drill-down and compaction compute a shape per row they read. */
+const textMasks = (names: readonly string[]): { pattern: RegExp; marker: string }[] =>
+  DEFAULT_MASKS.filter((m) => names.includes(m.name)).map((m) => ({
+    pattern: new RegExp(m.pattern.source, m.pattern.flags.includes('g') ? m.pattern.flags : `${m.pattern.flags}g`),
+    marker: `\u0001${m.name[0]}`,
+  }));
+const TEXT_MASKS = { clickhouse: textMasks(SHAPE_MASKS.clickhouse), mysql: textMasks(SHAPE_MASKS.mysql) };
 
 /** The same shape in MySQL / MariaDB (REGEXP_REPLACE), hashed; the patterns go as parameters. */
 export function mysqlShapeSql(message: string): { sql: string; params: string[] } {

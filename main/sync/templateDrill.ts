@@ -13,6 +13,7 @@ const MAX_MESSAGES = 200;
 /** Bytes of those literals (UTF-8, escaped): ClickHouse's default limit on a query is 256 KiB. */
 const MAX_MESSAGE_BYTES = 200_000;
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 /**
  * Most of a template's lines whose shapes one drill-down reads: ClickHouse computes the shape of
  * each, so a week of a busy template would take minutes (bench `clickhouse-dense`:
@@ -45,10 +46,15 @@ export async function drillTemplate(
   limits = { shapes: 20, lines: 20, shapeLines: SHAPE_LINES },
 ): Promise<LogTemplateDrill | null> {
   // One message per shape the template has in the window, newest first; if the window has none
-  // of its rows, its newest messages of any time.
+  // of its rows, its newest messages of any time. A row is in the window when any of its lines may
+  // be (its first line before the end, its last at or after the start): a row folded to an hour
+  // (store/foldLogRows.ts) whose first line is before the window still holds the shape of lines
+  // inside it. A row spans an hour at most, which bounds the index range read.
   const newestFirst = 'SELECT message FROM app_logs WHERE template_id = ? AND message IS NOT NULL';
   const inWindow = oneMessagePerShape(
-    db.prepare(`${newestFirst} AND ts >= ? AND ts < ? ORDER BY ts DESC`).iterate(templateId, window.from, window.to) as Iterable<{ message: string }>,
+    db
+      .prepare(`${newestFirst} AND ts >= ? AND ts < ? AND COALESCE(last_ts, ts) >= ? ORDER BY ts DESC`)
+      .iterate(templateId, window.from - HOUR, window.to, window.from) as Iterable<{ message: string }>,
   );
   const anyTime =
     inWindow.messages.length > 0

@@ -10,6 +10,7 @@ import { createClickHouseLogSource } from '../../main/sync/clickhouseLogSource.j
 import { runLogGroupSync } from '../../main/sync/logGroupSync.js';
 import { CLICKHOUSE_PASSWORD, logsConfig, type ClickHouse } from '../helpers/clickhouse.js';
 import { fileSize, LOGS_END, mb, peakRss, withLogsClickHouse } from './clickhouseScale.js';
+import { foldedLogRowsBench } from './foldedLogRows.js';
 
 const MINUTE = 60_000;
 
@@ -118,6 +119,8 @@ export async function clickhouseDenseBench(
   section = 'ClickHouse dense logs',
   // The digit-for-digit grouping beside it: on ids that are not numbers it is a group per line (gigabytes of memory).
   compareBefore = hours <= 12,
+  // Then the same rows folded to hours, as compaction leaves days older than the minute window (foldedLogRows.ts).
+  fold = false,
 ): Promise<void> {
   await withLogsClickHouse(section, { traceIds: false }, record, async (ch, dir) => {
     const end = LOGS_END;
@@ -162,6 +165,7 @@ export async function clickhouseDenseBench(
         if (digits === 'runs') {
           await drillDown(db, source, { from: (end - 3600) * 1000, to: end * 1000 }, 'last hour', record);
           await drillDown(db, source, { from: (end - hours * 3600) * 1000, to: end * 1000 }, `${hours} h`, record);
+          if (fold) await foldedLogRowsBench(ch, db, dbPath, size, { end, hours, dir, config }, record);
         }
       } finally {
         await source.close();

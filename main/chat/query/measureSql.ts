@@ -58,6 +58,12 @@ export interface StoreMeasure {
    * sentence said after the yes or no when nobody is.
    */
   fault?: Localized;
+  /**
+   * Its rows may stand for an hour on older days (app_logs of a grouped source: logs/foldedHours.ts): a trend that reaches
+   * them steps by the hour at least, and says so, instead of putting an hour's lines into one 10-minute step. A total
+   * counts each row where its first line falls, exact over whole hours.
+   */
+  hourlyWhenFolded?: true;
 }
 
 const OPERATOR_SITE = 'o.location_name';
@@ -113,6 +119,7 @@ export const STORE_MEASURES = {
     // on a busy OCR host: 12,256 WARN against 2,589 ERROR lines in the demo's week).
     where: ["level IN ('ERROR', 'FATAL', 'CRITICAL')"],
     recordedPer: { ja: 'ログはサービスとホストごとに記録されています', en: 'logs are recorded per service and host' },
+    hourlyWhenFolded: true,
   },
   missed_deadlines: {
     // Each line's deadline on a day with work still left at it, counted at the snapshot that shows it (the store's SQL:

@@ -18,6 +18,7 @@ import { faultVerdict } from './faultVerdict.js';
 import { personsSkills } from './measureInContext.js';
 import { recordsStartNote } from './recordsStart.js';
 import { TREND_TEXTS as TT } from './trendTexts.js';
+import { reachesFoldedHours } from '../../logs/foldedHours.js';
 
 /** The operations the builder answers for a store measure. */
 export const STORE_OPS: ReadonlySet<AskOp> = new Set(['value', 'list', 'compare', 'rank', 'trend', 'change']);
@@ -288,7 +289,10 @@ class Writer {
     // The step follows the window (10 minutes up to 3 h, hourly up to 2 days, daily beyond); `by: hour` is a trend's own
     // reading (over time), so only a daily split asked for changes it.
     const asked = this.q.by === 'day' ? this.q.by : undefined;
-    const { grain, steps } = stepsOf(w.from, w.to, this.c.timeZone, asked ?? (daily && w.to <= this.days(w.from, 60) ? 'day' : undefined));
+    const chosen = stepsOf(w.from, w.to, this.c.timeZone, asked ?? (daily && w.to <= this.days(w.from, 60) ? 'day' : undefined));
+    // Log lines of older days kept per hour (logs/foldedHours.ts) are stepped by the hour, which the head says.
+    const hourly = chosen.grain === 'minute' && this.def.hourlyWhenFolded === true && reachesFoldedHours(this.c.db, w.from);
+    const { grain, steps } = hourly ? stepsOf(w.from, w.to, this.c.timeZone, 'hour') : chosen;
     const r = this.run(
       null,
       steps.map((s) => ({ ...s, closed: s.b >= this.c.now })),

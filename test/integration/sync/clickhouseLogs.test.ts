@@ -119,6 +119,22 @@ describe('logs from ClickHouse, aggregated in ClickHouse (a real clickhouse-serv
     // 140 s alone; 203 s in a full run on two busy cores.
   }, 300_000);
 
+  it('keeps the days before the minute window one row per hour: every hour’s lines per host, level and template are the row-level copy’s', async () => {
+    // The app's defaults: today and yesterday per minute; the first sync inserted the older days folded.
+    const cut = startOfZonedDay(NOW, 'Asia/Tokyo', -1);
+    expect(grouped.read<{ n: number }>('SELECT COUNT(*) AS n FROM app_logs WHERE ts < ? AND folded = 0', cut)[0]!.n).toBe(0);
+    expect(grouped.read<{ n: number }>('SELECT COUNT(*) AS n FROM app_logs WHERE ts >= ? AND folded = 1', cut)[0]!.n).toBe(0);
+    const hours = (s: Store) =>
+      s.read<{ k: string; n: number }>(
+        `SELECT ((a.ts / 3600000) * 3600000) || ' ' || a.host || ' ' || a.level || ' ' || t.template AS k, SUM(a.lines) AS n
+         FROM app_logs a JOIN log_templates t USING (template_id) GROUP BY k ORDER BY k`,
+      );
+    expect(hours(grouped)).toEqual(hours(rowLevel));
+    const folded = grouped.read<{ rows: number; lines: number }>('SELECT COUNT(*) AS rows, SUM(lines) AS lines FROM app_logs WHERE folded = 1')[0]!;
+    expect(folded.rows).toBeLessThan(rowLevel.read<{ n: number }>('SELECT COUNT(*) AS n FROM app_logs WHERE ts < ?', cut)[0]!.n);
+    expect(folded.lines).toBe(rowLevel.read<{ n: number }>('SELECT COUNT(*) AS n FROM app_logs WHERE ts < ?', cut)[0]!.n);
+  });
+
   it('keeps rows for keepRawDays only, and the same per-minute counts and templates for every day before', async () => {
     const d = tempDir();
     const db = openStore(join(d.path, 'genba.sqlite'));

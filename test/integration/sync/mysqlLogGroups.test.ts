@@ -76,6 +76,16 @@ describe('logs kept in the company MySQL, grouped by MySQL (a real MariaDB)', ()
     const counts = (s: (typeof stores)[number]) =>
       s.read<{ template: string; count: number; errors: number }>('SELECT template, count, errors FROM log_templates ORDER BY template');
     expect(counts(grouped)).toEqual(counts(rows));
+    // The days before yesterday are one row per hour, host, level and MySQL's shape (logs.keepMinuteDays 1), their lines those of the rows.
+    const cut = startOfZonedDay(NOW, 'Asia/Tokyo', -1);
+    expect(grouped.read<{ n: number }>(`SELECT COUNT(*) AS n FROM app_logs WHERE ts < ${cut} AND folded = 0`)[0]!.n).toBe(0);
+    expect(grouped.read<{ n: number }>(`SELECT COUNT(*) AS n FROM app_logs WHERE ts < ${cut} AND folded = 1`)[0]!.n).toBeGreaterThan(0);
+    const hours = (s: (typeof stores)[number]) =>
+      s.read<{ k: string; n: number }>(
+        `SELECT ((a.ts / 3600000) * 3600000) || ' ' || a.host || ' ' || a.level || ' ' || t.template AS k, SUM(a.lines) AS n
+         FROM app_logs a JOIN log_templates t USING (template_id) WHERE a.ts >= ${startOfZonedDay(NOW, 'Asia/Tokyo', -7)} GROUP BY k ORDER BY k`,
+      );
+    expect(hours(grouped)).toEqual(hours(rows));
     // A second sync with nothing new changes nothing (the look-back is taken back and pulled again).
     await grouped.app.syncNow();
     expect(minutesByTemplate(grouped.read)).toEqual(minutesByTemplate(rows.read));

@@ -10,7 +10,7 @@ describe('logs.kind "source" of older config.json files', () => {
     const d = tempDir();
     try {
       writeFileSync(join(d.path, 'config.json'), JSON.stringify({ lang: 'en', logs: { kind: 'source', aggregate: true, keepRawDays: 60 } }));
-      expect(loadConfig(d.path).logs).toEqual({ kind: 'companyDatabase', aggregate: true, keepRawDays: 60, keepAggregateDays: 90 });
+      expect(loadConfig(d.path).logs).toEqual({ kind: 'companyDatabase', aggregate: true, keepRawDays: 60, keepMinuteDays: 1, keepAggregateDays: 90 });
       // The next change Genba makes to the file (any key) writes today's word.
       updateConfig(d.path, (c) => ({ ...c, lang: 'ja' }));
       expect(JSON.parse(readFileSync(join(d.path, 'config.json'), 'utf8')).logs).toMatchObject({ kind: 'companyDatabase', aggregate: true });

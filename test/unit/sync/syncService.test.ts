@@ -21,7 +21,7 @@ function service(dir: string, events = createEventBus(), jobs: SyncJob['groups']
         groups,
         dbPath: join(dir, 'genba.sqlite'),
         source: { kind: 'demo', seed: 7 },
-        logs: { kind: 'companyDatabase', keepRawDays: 7, keepAggregateDays: 90 },
+        logs: { kind: 'companyDatabase', keepRawDays: 7, keepMinuteDays: 1, keepAggregateDays: 90 },
         timeZone: 'Asia/Tokyo',
         password: null,
         batchSize: 5000,

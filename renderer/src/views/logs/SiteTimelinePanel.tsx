@@ -124,7 +124,13 @@ export function SiteTimelinePanel({
     const shownByDefault = affected.size > 0 ? affected : new Set(ordered.slice(0, 1).map((x) => x.key));
     return [
       ...ordered.map((x, k) => ({ ...x, colour: colourOf(k), byDefault: shownByDefault.has(x.key) })),
-      { key: 'logs', name: levelBars ? t('timeline.levelLines', { level: level! }) : t('timeline.errors'), colour: ERRORS, byDefault: true },
+      {
+        key: 'logs',
+        // Per hour where the range reaches days whose logs are kept per hour (SiteTimeline.bucketMinutes).
+        name: levelBars ? t('timeline.levelLines', { level: level!, n: timeline.bucketMinutes }) : t('timeline.errors', { n: timeline.bucketMinutes }),
+        colour: ERRORS,
+        byDefault: true,
+      },
       ...(timeline.template
         ? [{ key: 'template', name: t('timeline.template', { template: clip(visibleText(timeline.template.text), 40) }), colour: TEMPLATE, byDefault: true }]
         : []),
@@ -139,7 +145,7 @@ export function SiteTimelinePanel({
     if (!timeline) return;
     const on = new Set(visibleKey.split('\u0001'));
     const speed = t('timeline.speed');
-    const lines = series.find((s) => s.key === 'logs')?.name ?? t('timeline.errors');
+    const lines = series.find((s) => s.key === 'logs')?.name ?? t('timeline.errors', { n: timeline.bucketMinutes });
     chart.current?.setOption(
       {
         animation: false,
