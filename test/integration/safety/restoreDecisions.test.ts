@@ -39,12 +39,16 @@ function write(dbFile: string, fn: (db: Database.Database) => void): void {
 const undeliver = (dbFile: string, id: string): void =>
   write(dbFile, (db) => db.prepare('UPDATE approval_outbox SET delivered_at = NULL, delivered_to = NULL, company_plan = NULL WHERE suggestion_id = ?').run(id));
 
-/** A store as Genba's format 15 left it: the outbox without seals, holds or the company's word on plans; no kept results (17) or taught words (18). */
+/**
+ * A store as Genba's format 15 left it: the outbox without seals, holds or the company's word on plans; no kept results
+ * (17), taught words (18) or folded log rows (19).
+ */
 const asFormat15 = (dbFile: string): void =>
   write(dbFile, (db) => {
     db.pragma('journal_mode = DELETE');
     db.exec('DROP TABLE computed_results; DROP TABLE taught_words');
     for (const c of ['held_reason', 'seal', 'company_plan']) db.exec(`ALTER TABLE approval_outbox DROP COLUMN ${c}`);
+    db.exec('ALTER TABLE app_logs DROP COLUMN folded');
     db.pragma('user_version = 15');
   });
 
