@@ -15,7 +15,8 @@ const REGISTER_COLUMNS: Partial<Record<string, readonly string[]>> = { absence: 
  */
 export function faultVerdict(a: QueryAnswer, q: AskQuery, c: QueryContext): QueryAnswer {
   const fault = storeMeasureOf(q.measure)?.fault;
-  if (q.op !== 'check' || !fault || (a.table.rows.length === 0 && a.table.columns.length === 0)) return a;
+  // No yes or no where the reading left a word unread (c.verdict false: the answer says which).
+  if (q.op !== 'check' || !fault || c.verdict === false || (a.table.rows.length === 0 && a.table.columns.length === 0)) return a;
   const columns = (REGISTER_COLUMNS[q.measure!] ?? []).map((n) => a.table.columns.indexOf(n)).filter((i) => i >= 0);
   const counted = columns.length > 0 ? columns : [1];
   const total = a.table.rows.reduce((n, r) => n + counted.reduce((m, i) => m + (typeof r[i] === 'number' ? r[i] : 0), 0), 0);

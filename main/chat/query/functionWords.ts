@@ -64,6 +64,6 @@ export const FUNCTION_WORDS_EN: ReadonlySet<string> = new Set(
     'only own same so than too very just also and but or if because until while please tell show give let lets let’s get got see know want need ' +
     'right now currently today s re ve ll d m t ok okay hey hi thanks thank yes well like much many one ' +
     // Time prepositions and words of asking that carry nothing a reading uses («before 16:00», "should I worry").
-    'before after since till during across whole entire look looking worry worried thing things still already yet ever even really actually'
+    'gonna wanna gotta teh pm before after since till during across whole entire look looking worry worried thing things still already yet ever even really actually'
   ).split(' '),
 );

@@ -1,6 +1,7 @@
 import type { AskQuery } from '../../api/askQuery.js';
 import { asksWhichDays } from './splitOf.js';
 import { isAhead } from './timeOf.js';
+import { storeMeasureOf } from './measureSql.js';
 
 /**
  * What a measure read from its words means beside the rest of the reading: a day gone, a person, a period asked or not.
@@ -22,6 +23,12 @@ export function measureInContext(q: AskQuery, folded: string): AskQuery {
     out.by = 'day';
   }
   if (out.measure === 'skill' && out.operator.length > 0) Object.assign(out, personsSkills(out));
+  // More or fewer people at fault than usual («do Mondays have more no-shows?», 「欠勤増えてる？」) compares: no yes or no on
+  // whether anyone is (faultVerdict.ts) answers it, so it is their figures.
+  if (out.op === 'check' && storeMeasureOf(out.measure)?.fault && /\b(?:more|fewer|less|higher|lower|worse|better)\b|多い|少ない|増え|減っ|減り/.test(folded))
+    out.op = 'value';
+  // Whether a deadline is made or missed («gonna make the 4pm cutoff?», 「納期に間に合う？」) is the slack, not the deadline's time.
+  if (out.op === 'check' && out.measure === 'deadline' && /\bmak(?:e|es|ing)\b|\bmiss|間に合|まにあ/.test(folded)) out.measure = 'slack';
   // A ranking of skills or experience is of people («一番経験長いのは？»), unless it is asked per site or process: one site
   // ranked alone is no ranking.
   if (out.measure === 'skill' && out.op === 'rank' && out.operator.length === 0 && (out.by === null || (out.by === 'site' && out.site.length <= 1)))

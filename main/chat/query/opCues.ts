@@ -418,6 +418,14 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['situation', 3],
     ['staus', 2.5],
     ['where do things stand', 3],
+    // How recent the figures are is the state's data time («how fresh is this data», 「いつ時点のデータ？」).
+    ['how fresh', 3],
+    ['how old is the data', 3],
+    ['how up to date', 3],
+    ['last updated', 3],
+    ['いつ時点', 3],
+    ['いつのデータ', 3],
+    ['データはいつ', 3],
     ['stand at', 2],
     ['doing?', 1],
     ['状況', 3],
@@ -504,6 +512,8 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['have ', 0.5],
     ['will we', 1.5],
     ['can we make', 1.5],
+    // «gonna make the 4pm cutoff?»: whether something will happen, a yes or no.
+    ['going to make', 2],
     ['any ', 0.5],
   ],
   knowhow: [

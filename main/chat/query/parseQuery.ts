@@ -131,6 +131,8 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
     )
   )
     e.set('list', e.get('list')! + 2);
+  // A figure asked to be recalled (「オペレータ何人いるんだっけ」「何件だっけ」) is the figure, not a rule of the company's.
+  if (/んだっけ/.test(folded) && /何[人名件時個]|なんにん|なんめい|いくつ/.test(folded)) e.set('knowhow', e.get('knowhow')! - 2);
   // "Who can help Sapporo?": who goes to a line, not how many are there ("who can help me read this?" asks no move).
   if (/\bwho (?:can|could|should|would) (?:help|cover)\b(?! (?:me|us|you)\b)/.test(folded)) e.set('propose', e.get('propose')! + 4);
   // Who to send from one site to another (「佐世保から札幌に応援出すなら誰？」, "who should we send from Osaka to Sapporo?"): two

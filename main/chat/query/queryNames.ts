@@ -139,6 +139,29 @@ function hostStems(names: QueryNames): { canonical: string; form: string }[] {
     .map(([s, of]) => ({ canonical: of[0]!, form: s }));
 }
 
+/** Not followed by katakana: a clipped word ends there («レセの», not «レセプション»). */
+const NOT_KATAKANA = /^(?![\p{Script=Katakana}ー])/u;
+
+/**
+ * The words of a business's Japanese name, as managers shorten it: 「医療レセプト」 is named by 医療 and レセプト, and
+ * レセプト clipped to its first two kana (レセ, as 「アンケート」 is アンケ… and a clipped loanword is); only words no other
+ * business, site or process shares, and a clipped word only where no katakana follows it.
+ */
+function businessParts(names: QueryNames, aliases: Record<string, string>): { id: string; form: string; after?: RegExp }[] {
+  const parts = Object.entries(aliases)
+    .filter(([name, id]) => names.businessIds.includes(id) && /\p{Script=Katakana}/u.test(name))
+    .flatMap(([name, id]) =>
+      (name.match(/[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{3,}/gu) ?? [])
+        .filter((w) => w !== name)
+        .flatMap((w) => [{ id, form: w }, ...(/^[\p{Script=Katakana}ー]{4,}$/u.test(w) ? [{ id, form: w.slice(0, 2), after: NOT_KATAKANA }] : [])]),
+    );
+  const others = [...names.sites, ...names.processes];
+  return parts.filter(
+    (p, i) =>
+      !parts.some((q) => q.form === p.form && q.id !== p.id) && !others.some((o) => o.includes(p.form)) && parts.findIndex((q) => q.form === p.form) === i,
+  );
+}
+
 /**
  * Finds every site, process, business, operator, service and host a request names, longest
  * form first, without overlaps. Forms: the master name, its readings (kana and romaji,
@@ -167,6 +190,7 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
     ...names.sites.flatMap((c) => siteSpellings(c).map((f) => ({ kind: 'sites' as const, term: term(c, f) }))),
     ...terms(names.processes).map((term) => ({ kind: 'processes' as const, term })),
     ...terms(names.businessIds).map((term) => ({ kind: 'businesses' as const, term })),
+    ...businessParts(names, aliases).map((p) => ({ kind: 'businesses' as const, term: term(p.id, p.form, p.after) })),
     ...[...terms(names.operators), ...family.filter((t) => holders.get(t.form)!.size === 1)].map((term) => ({ kind: 'operators' as const, term })),
     ...terms(names.services).map((term) => ({ kind: 'services' as const, term })),
     ...shortServiceNames(names, terms).map((term) => ({ kind: 'services' as const, term })),

@@ -91,7 +91,11 @@ function dayOf(folded: string): AskTime | null {
   // A weekday with no week said, in a question about what was («how did Monday go?» 「月曜はどうだった？」), is the last one;
   // so is one said as a habit («月曜はいつも遅れてる？», "are Mondays always late?"): what is usual is in the days gone, never
   // in the next one.
-  const past = PAST_TENSE.test(folded) || /いつも|毎週|普段|ふだん|大抵|たいてい|\b(?:always|usually|typically|normally|every|generally)\b/.test(folded);
+  const past =
+    PAST_TENSE.test(folded) ||
+    /いつも|毎週|普段|ふだん|大抵|たいてい|\b(?:always|usually|typically|normally|every|generally)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b/.test(
+      folded,
+    );
   const which = (w: string | undefined): string =>
     w === undefined
       ? past

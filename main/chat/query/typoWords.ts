@@ -38,6 +38,46 @@ function oneEdit(a: string, b: string): boolean {
 /** A word with each run of one letter written once: "tommorow" and "tomorrow" are both "tomorow" (a letter doubled in the wrong place). */
 const undoubled = (w: string): string => w.replace(/([a-z])\1+/g, '$1');
 
+/**
+ * Chat shorthand a manager types for a word («tmrw», «rn», «ppl», «gonna»), read as the word before anything else. Only
+ * forms that are no English word of their own.
+ */
+const SHORTHAND: Record<string, string> = {
+  rn: 'right now',
+  atm: 'right now',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  tmrow: 'tomorrow',
+  tmw: 'tomorrow',
+  '2moro': 'tomorrow',
+  '2morrow': 'tomorrow',
+  yday: 'yesterday',
+  ystd: 'yesterday',
+  tdy: 'today',
+  tonite: 'tonight',
+  ppl: 'people',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  b4: 'before',
+  gonna: 'going to',
+  wanna: 'want to',
+  gotta: 'have to',
+  teh: 'the',
+  cuz: 'because',
+  bc: 'because',
+  mins: 'minutes',
+  hrs: 'hours',
+  wk: 'week',
+  wks: 'weeks',
+  msg: 'message',
+  asap: 'now',
+};
+const SHORTHAND_WORD = new RegExp(`(?<![a-z0-9])(?:${Object.keys(SHORTHAND).join('|')})(?![a-z0-9])`, 'g');
+
 /** Contractions typed without their apostrophe ("whos off?", "whats left"): none of them is another English word. */
 const CONTRACTIONS = /\b(who|what|how|where|there|that)s\b|\b(don|doesn|didn|isn|aren|wasn|weren|haven|hasn|couldn|wouldn|shouldn)t\b/g;
 const withApostrophes = (folded: string): string =>
@@ -51,7 +91,7 @@ const withApostrophes = (folded: string): string =>
  */
 export function spellFixed(folded: string): string {
   const v = vocabulary();
-  return withApostrophes(folded).replace(new RegExp(`[a-z]{${MIN_LENGTH},}`, 'g'), (w) => {
+  return withApostrophes(folded.replace(SHORTHAND_WORD, (w) => SHORTHAND[w]!)).replace(new RegExp(`[a-z]{${MIN_LENGTH},}`, 'g'), (w) => {
     if (v.all.has(w)) return w;
     // A word and its plural are one word ("erros" is one edit from both "error" and "errors"): the singular is read.
     const near = [

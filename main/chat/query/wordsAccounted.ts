@@ -88,7 +88,12 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     // The weekday written beside a date (「10月21日（火）」) restates the day the date already is.
     if (kind !== 'number' && /^[月火水木金土日]$/.test(word) && /[日\d]\s*[（(]$/.test(text.slice(0, at)) && /^[）)]/.test(text.slice(end))) continue;
     // A clock time (16:00, 「16時」) that is the deadline of a line asked about says what the answer states anyway.
-    const clock = kind !== 'number' ? null : (/^(\d{1,2}):(\d{2})$/.exec(word) ?? (/^時/.test(text.slice(end)) ? [word, word, '00'] : null));
+    // «4pm» is 16:00: a clock time said with am or pm, as 「4時」 with 時.
+    const pm = /^ ?pm\b/.test(text.slice(end)) && Number(word) < 12 ? 12 : 0;
+    const clock =
+      kind !== 'number'
+        ? null
+        : (/^(\d{1,2}):(\d{2})$/.exec(word) ?? (/^(?:時| ?[ap]m\b)/.test(text.slice(end)) ? [word, String(Number(word) + pm), '00'] : null));
     if (clock && isDeadline(`${Number(clock[1])}:${clock[2]}`)) continue;
     const other = clock ? `${Number(clock[1]) + 1}${word.includes(':') ? `:${clock[2]}` : ''}` : String(Number(word) + 1);
     // A number is used when its value matters: another number in its place reads otherwise (「上位3」 is a ranking's 3 even

@@ -1013,4 +1013,32 @@ describe('no verdict the facts contradict', () => {
       `${day('2025-10-17').toLocaleString('en-US')} items on 10/17, ${day('2025-10-10').toLocaleString('en-US')} items the same weekday a week before (10/10)`,
     );
   });
+
+  it('chat shorthand and a clock time with pm are read: «gonna make teh 4pm cutoff» is a yes or no on the slack (locked-1129l)', async () => {
+    const r = await ask('sapporo E1 gonna make teh 4pm cutoff?');
+    expect(r.query!.read).toMatchObject({ op: 'check', measure: 'slack', site: ['札幌'], process: ['エントリ1'] });
+    expect(r.query!.unused ?? []).toEqual([]);
+    expect(r.answer).toMatch(/^No\. Sapporo · Entry 1: 1 of 2 series late/);
+    const leave = await ask("tmrw who's on leave");
+    expect(leave.query!.read.time).toBe('tomorrow');
+    expect(leave.answer).toMatch(/^Attendance on Fri 10\/24/);
+  });
+
+  it('a figure recalled is the figure; data Genba does not hold is said, never a neighbour answered (locked-1129l)', async () => {
+    const people = (demo.db.prepare('SELECT COUNT(*) AS n FROM operators WHERE is_valid = 1').get() as { n: number }).n;
+    expect((await ask('オペレータ何人いるんだっけ')).answer).toContain(`- 全体: ${people} 人`);
+    for (const q of ['高山さんの電話番号教えて', '辞めそうな人って分かる？']) expect((await ask(q)).query!.read.measure).toBe('unknown');
+  });
+
+  it('more people off on a weekday is their figures, never a yes on whether anyone was off; a habit is days gone (locked-1129l)', async () => {
+    const r = await ask('do mondays have more no-shows?');
+    expect(r.query!.read).toMatchObject({ measure: 'absence', time: 'past_mon' });
+    expect(r.answer).not.toMatch(/^(?:Yes|No)\./);
+    expect(r.plan ?? null).toBeNull();
+  });
+
+  it('a business is named by the words of its name and its clipped loanword: レセ is 医療レセプト (locked-1129l)', async () => {
+    const r = await ask('盛岡のレセ検証、あと何件？');
+    expect(r.query!.read).toMatchObject({ site: ['盛岡'], process: ['検証'], business: ['611040'] });
+  });
 });
