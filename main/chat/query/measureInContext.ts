@@ -27,6 +27,17 @@ export function measureInContext(q: AskQuery, folded: string): AskQuery {
   // whether anyone is (faultVerdict.ts) answers it, so it is their figures.
   if (out.op === 'check' && storeMeasureOf(out.measure)?.fault && /\b(?:more|fewer|less|higher|lower|worse|better)\b|多い|少ない|増え|減っ|減り/.test(folded))
     out.op = 'value';
+  // Whether a place is the worst or best of them («osaka is our worst site for deadlines right?», 「一番遅れてるのは大阪？」)
+  // asks a ranking: a yes or no on that place alone cannot say it. Every site's figure is shown, none said to be first.
+  if (
+    out.op === 'check' &&
+    out.site.length === 1 &&
+    /\b(?:worst|best|most|least|highest|lowest|biggest|smallest|slowest|fastest)\b|一番|いちばん|最も|最悪|ワースト/.test(folded)
+  ) {
+    out.op = 'value';
+    out.site = [];
+    out.by = 'site';
+  }
   // Whether a deadline is made or missed («gonna make the 4pm cutoff?», 「納期に間に合う？」) is the slack, not the deadline's time.
   if (out.op === 'check' && out.measure === 'deadline' && /\bmak(?:e|es|ing)\b|\bmiss|間に合|まにあ/.test(folded)) out.measure = 'slack';
   // A ranking of skills or experience is of people («一番経験長いのは？»), unless it is asked per site or process: one site

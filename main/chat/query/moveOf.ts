@@ -80,7 +80,7 @@ function withoutBusinesses(text: string, named: NamedInText, from: number, to: n
  * it is a proposal of that many (moveOf with `commanded`), not a supposition to weigh.
  */
 export const COMMAND =
-  /回して|まわして|移して|うつして|送って|足して|入れて|加えて|動かして|(?:応援|ヘルプ|手伝い)に(?:出して|行かせて)|(?:^|[.!] |please )(?:move|send|shift|transfer|lend|add|bring)\b|\b(?:take|pull|put|get) \d+ (?:more )?(?:people|persons?|operators?|staff)\b (?:from|off|out of|on|onto|into|to|for)\b/;
+  /回して(?!る|い|た|お)|まわして(?!る|い|た|お)|移して|うつして|送って|足して|入れて|加えて|動かして|(?:応援|ヘルプ|手伝い)に(?:出して|行かせて)|(?:^|[.!] |please )(?:move|send|shift|transfer|lend|add|bring)\b|\b(?:take|pull|put|get) \d+ (?:more )?(?:people|persons?|operators?|staff)\b (?:from|off|out of|on|onto|into|to|for)\b/;
 
 /**
  * The move of people or the speed a what-if supposes: how many (a count, a number after a verb of moving, or the people
@@ -104,8 +104,10 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
       folded,
     );
   const counted: (string | undefined)[] | null =
-    /\+ ?(\d+) ?(?:名|人)?|(\d+) ?(?:名|人|にん|めい|people|persons?|operators?|staff|heads?|more)/.exec(folded) ??
-    (afterVerb ? [afterVerb[0], undefined, afterVerb[1]] : null);
+    // 「1人あたり」 "per person" is a rate's unit, not people counted.
+    /\+ ?(\d+) ?(?:名|人)?|(\d+) ?(?:名|人|にん|めい|people|persons?|operators?|staff|heads?|more)(?! ?(?:あたり|当たり|当り|毎|ごと))(?<!\bper \d+ ?\w+)/.exec(
+      folded,
+    ) ?? (afterVerb ? [afterVerb[0], undefined, afterVerb[1]] : null);
   // People named and moved (「上野さんを札幌に回したら」 "what if Ueno goes to Sapporo"): as many as are named.
   // People named leaving (「小川さんが今帰ったら」 "what if Ogawa goes home?") are as many too.
   const movedByName =

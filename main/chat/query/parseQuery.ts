@@ -131,6 +131,8 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
     )
   )
     e.set('list', e.get('list')! + 2);
+  // 「今何人で回してる？」: how a line is run now (the progressive, a state), not an order to move anyone (「回して」).
+  if (/(?:回|まわ)して(?:る|い)/.test(folded)) e.set('propose', e.get('propose')! - 2);
   // A figure asked to be recalled (「オペレータ何人いるんだっけ」「何件だっけ」) is the figure, not a rule of the company's.
   if (/んだっけ/.test(folded) && /何[人名件時個]|なんにん|なんめい|いくつ/.test(folded)) e.set('knowhow', e.get('knowhow')! - 2);
   // "Who can help Sapporo?": who goes to a line, not how many are there ("who can help me read this?" asks no move).

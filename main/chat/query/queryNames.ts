@@ -9,6 +9,7 @@ import { storedBusinessNames } from '../../store/businessNames.js';
 import { englishNamesOf } from '../../store/processNames.js';
 import { taughtWords } from '../../store/taughtWords.js';
 import { siteSpellings } from '../unknownPlaces.js';
+import { isEnglish } from './typoWords.js';
 import { familyForms, HONORIFIC_AFTER, readingForms, type NameReadings, type NamesToRead } from '../nameReadings.js';
 
 /** Every name a query can filter on, from the synced masters and logs, with the forms a request may use. */
@@ -139,6 +140,25 @@ function hostStems(names: QueryNames): { canonical: string; form: string }[] {
     .map(([s, of]) => ({ canonical: of[0]!, form: s }));
 }
 
+/**
+ * A site's Latin name typed short («sapp» for Sapporo, «yoko» for Yokohama): its first four letters or more, where no
+ * other name of any kind starts so and the stem is no English word (Shinagawa's «shin»). Found as a word of its own,
+ * as every Latin name is, after every full name (a stem is shorter than the names it comes from).
+ */
+function siteStems<T extends { kind: string; term: { canonical: string; form: string } }>(all: readonly T[]): T[] {
+  const latin = all.filter((t) => /^[a-z]+$/.test(t.term.form));
+  const stems = all
+    .filter((t) => t.kind === 'sites' && /^[a-z]{5,}$/.test(t.term.form))
+    .flatMap((t) => Array.from({ length: t.term.form.length - 4 }, (_, i) => ({ ...t, term: { ...t.term, form: t.term.form.slice(0, 4 + i) } })));
+  return stems.filter(
+    (s, i) =>
+      !isEnglish(s.term.form) &&
+      !latin.some((t) => t.term.form.startsWith(s.term.form) && t.term.canonical !== s.term.canonical) &&
+      !latin.some((t) => t.term.form === s.term.form) &&
+      stems.findIndex((x) => x.term.form === s.term.form) === i,
+  );
+}
+
 /** Not followed by katakana: a clipped word ends there («レセの», not «レセプション»). */
 const NOT_KATAKANA = /^(?![\p{Script=Katakana}ー])/u;
 
@@ -199,6 +219,7 @@ export function createNameFinder(names: QueryNames, aliases: Record<string, stri
   ]
     .filter((t) => t.term.form.length > 0)
     .sort((a, b) => b.term.form.length - a.term.form.length);
+  all.push(...siteStems(all));
 
   return (raw: string): NamedInText => {
     const text = normalizeText(raw);

@@ -37,7 +37,8 @@ function dayOfMonthIn(folded: string): AskTime | null {
   // "the 28th (Tue)", "28, Tuesday"; not "the 2nd Monday" (a month's second Monday).
   const enAfter = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?(?:, ?| ?\()${EN_WEEKDAY}`).exec(folded);
   const ja =
-    /(?<=^|[\s、,。「(]|[はのにでともをが])(\d{1,2})日(?![間前後分目中半]|連続|以内|以上|以下|以降|おき|置き|あたり|当たり|平均|ごと|毎|ぶり|程度|くらい|ぐらい|ほど|で|まで|から)/.exec(
+    // 「2日休んでる」「3日欠勤」 count days, as 「2日間」 does: no date.
+    /(?<=^|[\s、,。「(]|[はのにでともをが])(\d{1,2})日(?![間前後分目中半休欠勤働]|連続|以内|以上|以下|以降|おき|置き|あたり|当たり|平均|ごと|毎|ぶり|程度|くらい|ぐらい|ほど|で|まで|から)/.exec(
       folded,
     );
   // "on the 16th" is a day whatever follows ("the DB outage on the 16th made …"); "the 16th" alone not before a noun.
@@ -105,11 +106,14 @@ function dayOf(folded: string): AskTime | null {
         ? 'next'
         : /今週|こんしゅう|this/.test(w)
           ? 'this'
-          : /先週|せんしゅう|last/.test(w)
+          : /先週|せんしゅう/.test(w)
             ? 'last'
-            : past
+            : // «last Monday» said on a Thursday is the Monday just gone (10/20), where 「先週の月曜」 is last week's (10/13).
+              /last/.test(w)
               ? 'past'
-              : 'on';
+              : past
+                ? 'past'
+                : 'on';
   const dowToken = (dow: number, w: string | undefined): AskTime => `${which(w)}_${WEEKDAY_TOKENS[dow]!}`;
   // «Since Monday», 「月曜から」「月曜以降」 with no week said: from the last such day up to now, not that one day.
   const since =

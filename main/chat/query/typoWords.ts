@@ -24,7 +24,7 @@ let dictionary: string | null = null;
  * Whether English has the word (word-list's 274k words, one a line): "failing" and "processes" are words of their own, not
  * typos of "falling" and "processed". Read only when a word is one edit from the vocabulary, which few questions have.
  */
-const isEnglish = (w: string): boolean => (dictionary ??= `\n${readFileSync(wordListPath, 'utf8')}\n`).includes(`\n${w}\n`);
+export const isEnglish = (w: string): boolean => (dictionary ??= `\n${readFileSync(wordListPath, 'utf8')}\n`).includes(`\n${w}\n`);
 
 /** Whether two words are one edit apart: a letter changed, added, dropped, or two neighbours swapped ("overtiem"). */
 function oneEdit(a: string, b: string): boolean {
@@ -74,6 +74,8 @@ const SHORTHAND: Record<string, string> = {
   wk: 'week',
   wks: 'weeks',
   msg: 'message',
+  biz: 'business',
+  bizs: 'businesses',
   asap: 'now',
 };
 const SHORTHAND_WORD = new RegExp(`(?<![a-z0-9])(?:${Object.keys(SHORTHAND).join('|')})(?![a-z0-9])`, 'g');

@@ -1008,7 +1008,7 @@ describe('no verdict the facts contradict', () => {
   it('volumes of a Friday against the Friday before are the arrivals of both days (locked-1129l)', async () => {
     const day = (d: string): number => (demo.db.prepare('SELECT COALESCE(SUM(items), 0) AS n FROM arrivals WHERE arrival_date = ?').get(d) as { n: number }).n;
     const r = await ask('last friday vs the friday before — volumes');
-    expect(r.query!.read).toMatchObject({ op: 'change', measure: 'arrivals', time: 'last_fri', against: 'last_week' });
+    expect(r.query!.read).toMatchObject({ op: 'change', measure: 'arrivals', time: 'past_fri', against: 'last_week' });
     expect(r.answer).toContain(
       `${day('2025-10-17').toLocaleString('en-US')} items on 10/17, ${day('2025-10-10').toLocaleString('en-US')} items the same weekday a week before (10/10)`,
     );
@@ -1040,5 +1040,28 @@ describe('no verdict the facts contradict', () => {
   it('a business is named by the words of its name and its clipped loanword: レセ is 医療レセプト (locked-1129l)', async () => {
     const r = await ask('盛岡のレセ検証、あと何件？');
     expect(r.query!.read).toMatchObject({ site: ['盛岡'], process: ['検証'], business: ['611040'] });
+  });
+
+  it('«last Monday» is the Monday just gone, not a holiday a week before; «sapp» is Sapporo (locked-1129m)', async () => {
+    const missed = await ask('deadline misses last monday');
+    expect(missed.query!.read.time).toBe('past_mon');
+    expect(missed.answer).toMatch(/^Missed deadlines \(work left at a passed deadline\) \(Monday \(10\/20\)\):/);
+    const sapp = await ask('how often did sapp SS entry1 miss this month');
+    expect(sapp.query!.read).toMatchObject({ measure: 'missed_deadlines', site: ['札幌'], process: ['エントリ1'], business: ['523201'] });
+  });
+
+  it('how many run a line now stores no card; days counted off are no date; each biz is each business (locked-1129m)', async () => {
+    const r = await ask('SS 札幌エントリ1 今何人で回してる？1人あたりの速度は？');
+    expect(r.query!.read.op).not.toBe('propose');
+    expect(r.proposal ?? null).toBeNull();
+    expect((await ask('池田拓也さんはなんで2日休んでるの？')).query!.read.time).toBeNull();
+    expect((await ask('whats the deadline for each biz again')).query!.read.by).toBe('business');
+  });
+
+  it('whether a site is the worst is every site shown, never a yes on that site alone (locked-1129m)', async () => {
+    const r = await ask('osaka is our worst site for deadlines right?');
+    expect(r.query!.read).toMatchObject({ op: 'value', site: [], by: 'site' });
+    expect(r.answer).not.toMatch(/^(?:Yes|No)\./);
+    for (const site of ['Osaka', 'Sapporo', 'Sasebo']) expect(r.answer).toContain(`- ${site}: `);
   });
 });
