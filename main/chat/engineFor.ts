@@ -32,7 +32,10 @@ export const ENGINES: Record<EngineId, Engine> = {
   outside: outsideEngine,
 };
 
-/** The measures a day ahead's staffing plan answers: how much work, when it finishes, who works, overtime. */
+/**
+ * The measures a day ahead's staffing plan answers: how much work, when it finishes, who works, overtime. Not who can do a
+ * process (headcount): that is the register, whatever the day (parseQuery.ts reads a day's people as attendance).
+ */
 const PLAN_MEASURES: ReadonlySet<MeasureId> = new Set<MeasureId>([
   'remaining',
   'done',
@@ -42,7 +45,6 @@ const PLAN_MEASURES: ReadonlySet<MeasureId> = new Set<MeasureId>([
   'finish',
   'slack',
   'deadline',
-  'headcount',
   'planned_staff',
   'overtime',
 ]);

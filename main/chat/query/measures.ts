@@ -555,6 +555,10 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'nobody late',
       'no one late',
       'late this morning',
+      // «no late ppl today?»: people late, said of people.
+      'late people',
+      'people late',
+      'late staff',
       'late for work',
       'late to work',
       // Coming in on time is the same records asked the other way («did everybody make it in on time?»).

@@ -42,7 +42,9 @@ export function moveEnds(named: NamedInText): { source: NameHit | undefined; tar
       ) ||
       // The place of the people who can be sent out, the only site named (「盛岡でエントリ1の応援に出せる人」): they leave it.
       (named.sites.length === 1 &&
-        /^(?:拠点|センター)?(?:で|の中で|内で)[^。？?]{0,16}?(?:応援に)?(?:出せる|出す|回せる|貸せる|出して|回して)/.test(text.slice(h.end))),
+        /^(?:拠点|センター)?(?:の[^。？?、]{0,8}?)?(?:で|の中で|内で)[^。？?]{0,16}?(?:応援に)?(?:出せる|出す|回せる|貸せる|出して|回して)/.test(
+          text.slice(h.end),
+        )),
   );
   // A site's own words run up to the next site named: 「品川の人で札幌に」 is to 札幌, not to 品川.
   const ownWords = (h: NameHit): string => text.slice(h.end, Math.min(...named.sites.filter((x) => x.at >= h.end).map((x) => x.at), text.length));

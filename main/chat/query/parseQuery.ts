@@ -325,7 +325,8 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   const day = timeOf(folded);
   // A person named arriving («What time did Nakamura Emi arrive?») is their clock-in, not the items that arrived.
   if (measure === 'arrivals' && names.operators.length > 0) measure = 'attendance';
-  if (measure === 'headcount' && day !== null && (isAhead(day) || !/できる|can do|can work|qualified|skill|すきる/.test(folded))) measure = 'attendance';
+  // Who can do a process is the register whatever the day (「明日エントリ1できる人何人？」 asks the capable, not the plan).
+  if (measure === 'headcount' && day !== null && !/できる|can do|can work|qualified|skill|すきる/.test(folded)) measure = 'attendance';
   // People at work on a process («札幌のSSエントリ1に今何人ついてる？»): attendance is kept per person, the process they work
   // is the day's assignments'.
   if (measure === 'attendance' && names.processes.length > 0 && names.operators.length === 0) measure = 'planned_staff';

@@ -75,6 +75,9 @@ const SHORTHAND: Record<string, string> = {
   wks: 'weeks',
   msg: 'message',
   biz: 'business',
+  ot: 'overtime',
+  mtd: 'this month',
+  wtd: 'this week',
   bizs: 'businesses',
   asap: 'now',
 };

@@ -1064,4 +1064,25 @@ describe('no verdict the facts contradict', () => {
     expect(r.answer).not.toMatch(/^(?:Yes|No)\./);
     for (const site of ['Osaka', 'Sapporo', 'Sasebo']) expect(r.answer).toContain(`- ${site}: `);
   });
+
+  it('who can do a process tomorrow is the register, said so, and stores no plan card (locked-1129n)', async () => {
+    const capable = (
+      demo.db
+        .prepare(
+          `SELECT COUNT(DISTINCT o.operator_id) AS n FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+            WHERE o.is_valid = 1 AND o.location_name = '札幌' AND c.process_name = 'エントリ1' AND c.skill_level >= 3`,
+        )
+        .get() as { n: number }
+    ).n;
+    const r = await ask('明日の札幌、エントリ1できる人何人いる？');
+    expect(r.query!.read).toMatchObject({ measure: 'headcount', time: 'tomorrow' });
+    expect(r.plan ?? null).toBeNull();
+    expect(r.answer).toMatch(/^※ マスタに登録された人数です。明日の休み（有給・欠勤の予定）は差し引いていません。\n/);
+    expect(r.answer).toContain(`- 札幌 · エントリ1: ${capable} 人`);
+  });
+
+  it('OT is overtime, and people late are the late arrivals (locked-1129n)', async () => {
+    expect((await ask('OT last week by site')).query!.read).toMatchObject({ measure: 'overtime', by: 'site', time: 'last_week' });
+    expect((await ask('osaka no late ppl today right?')).query!.read.measure).toBe('late_arrivals');
+  });
 });
