@@ -1,11 +1,11 @@
-import type { AskQuery } from '../../api/askQuery.js';
+import type { AskQuery, MeasureId } from '../../api/askQuery.js';
 import { localize, type Localized } from '../../api/localized.js';
 import { storeMeasureOf } from './measureSql.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
 import { QUERY_TEXTS as T } from './queryTexts.js';
 
 /** The columns of the attendance register's day (planningAnswer.ts) that count each fault. */
-const REGISTER_COLUMNS: Partial<Record<string, readonly string[]>> = { absence: ['absent', 'paid_leave'], late_arrivals: ['late'] };
+const REGISTER_COLUMNS: Partial<Record<MeasureId, readonly string[]>> = { absence: ['absent', 'paid_leave'], late_arrivals: ['late'] };
 
 /**
  * A yes or no on people at fault (StoreMeasure.fault: off, late), put before the figures of a check: whether anyone is,

@@ -81,7 +81,8 @@ const SHORTHAND: Record<string, string> = {
   bizs: 'businesses',
   asap: 'now',
 };
-const SHORTHAND_WORD = new RegExp(`(?<![a-z0-9])(?:${Object.keys(SHORTHAND).join('|')})(?![a-z0-9])`, 'g');
+// A word of its own: not a part of a host's or a service's name («r-01», «ot_batch»).
+const SHORTHAND_WORD = new RegExp(`(?<![\\w.-])(?:${Object.keys(SHORTHAND).join('|')})(?![\\w-]|\\.\\w)`, 'g');
 
 /** Contractions typed without their apostrophe ("whos off?", "whats left"): none of them is another English word. */
 const CONTRACTIONS = /\b(who|what|how|where|there|that)s\b|\b(don|doesn|didn|isn|aren|wasn|weren|haven|hasn|couldn|wouldn|shouldn)t\b/g;
