@@ -13,6 +13,14 @@ const SHOTS = [
   { name: 'time-left-out', ja: '札幌の月末の残件は？', en: 'September vs October on-time performance?' },
   // Late arrivals, people's: the count and who.
   { name: 'late-arrivals', ja: '今日遅刻した人は？', en: 'who was late today?' },
+  // A yes or no on people at fault, asked of everyone.
+  { name: 'everyone-on-time', ja: '盛岡は全員遅れずに出勤できた？', en: 'Did everybody at Morioka make it in on time this morning?' },
+  // A move between two businesses of one line until a time: the rest at the speed before.
+  {
+    name: 'whatif-until',
+    ja: '札幌の医療レセプトのエントリ1からSSのエントリ1に3人16時まで回したら？',
+    en: "What if I pull 3 people out of Sapporo's medical entry 1 and put them on SS entry 1 until 16:00?",
+  },
 ] as const;
 
 /**

@@ -2,6 +2,7 @@ import type { AskQuery } from '../../api/askQuery.js';
 import { asksWhichDays } from './splitOf.js';
 import { isAhead } from './timeOf.js';
 import { storeMeasureOf } from './measureSql.js';
+import { MEASURES } from './measures.js';
 
 /**
  * What a measure read from its words means beside the rest of the reading: a day gone, a person, a period asked or not.
@@ -23,6 +24,8 @@ export function measureInContext(q: AskQuery, folded: string): AskQuery {
     out.by = 'day';
   }
   if (out.measure === 'skill' && out.operator.length > 0) Object.assign(out, personsSkills(out));
+  // A state of the lines (late, at risk, done) is no filter of people's records: 「遅れずに出勤」 is about people.
+  if (out.status !== null && out.measure !== null && MEASURES[out.measure].source.kind === 'planning') out.status = null;
   // More or fewer people at fault than usual («do Mondays have more no-shows?», 「欠勤増えてる？」) compares: no yes or no on
   // whether anyone is (faultVerdict.ts) answers it, so it is their figures.
   if (out.op === 'check' && storeMeasureOf(out.measure)?.fault && /\b(?:more|fewer|less|higher|lower|worse|better)\b|多い|少ない|増え|減っ|減り/.test(folded))

@@ -204,6 +204,8 @@ export function QueryRead({ query }: { query: NonNullable<AskResult['query']> })
               q.move.from ? t('query.move.from', { site: name(q.move.from) }) : '',
               q.move.to ? t('query.move.to', { site: name(q.move.to) }) : '',
               q.move.process ? t('query.move.process', { process: name(q.move.process) }) : '',
+              // The time the people go back: the what-if weighs the rest at the speed before.
+              q.move.until ? t('query.move.until', { hm: q.move.until }) : '',
             ]
               .filter(Boolean)
               .join(' ')
