@@ -94,6 +94,8 @@ function progressGroup(q: AskQuery): 'site' | 'process' | 'business' | null {
   return q.op === 'compare' ? (named[0] ?? 'site') : 'site';
 }
 
+/** Figures of the floor whose course over a past part of today its trend shows. */
+const TREND_OVER_WINDOW = new Set<MeasureId>(['speed', 'done', 'remaining', 'progress']);
 const PROGRESS_MEASURES = new Set<MeasureId>(['remaining', 'done', 'progress', 'speed', 'needed_speed', 'slack', 'finish', 'deadline', 'correction_waiting']);
 
 /**
@@ -149,6 +151,10 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     if (q.measure === 'slack' || q.measure === 'finish') return answerQuery({ ...q, measure: 'missed_deadlines', status: null, rank }, c);
     if (q.measure !== 'deadline') return { text: L(T.pastNotKept, label, S(window.label)), table: empty };
   }
+  // A part of today already over («sapporo E1 pace this morning?», 「午前中のペース」) is not the figure now: its course over
+  // those hours is (the trend of the window), never the speed at 15:40 labelled as the morning's.
+  if (q.time !== null && window.from >= c.dayStart && window.to < c.now && q.measure && TREND_OVER_WINDOW.has(q.measure) && q.op === 'value')
+    return trendAnswer({ ...q, op: 'trend' }, c);
 
   let rows: Row[] = [];
   let when = '';

@@ -1085,4 +1085,11 @@ describe('no verdict the facts contradict', () => {
     expect((await ask('OT last week by site')).query!.read).toMatchObject({ measure: 'overtime', by: 'site', time: 'last_week' });
     expect((await ask('osaka no late ppl today right?')).query!.read.measure).toBe('late_arrivals');
   });
+
+  it("a part of today already over is its course over those hours, never the speed now labelled as the morning's (locked-1129n)", async () => {
+    const r = await ask('sapporo E1 pace this morning?');
+    expect(r.query!.read).toMatchObject({ measure: 'speed', time: 'this_morning' });
+    expect(r.answer).toMatch(/^Speed for Sapporo · Entry 1, this morning \(09:00–12:00\), every 10 min:/);
+    expect(r.answer).not.toMatch(/as of 15:40/);
+  });
 });
