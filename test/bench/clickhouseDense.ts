@@ -9,7 +9,7 @@ import { openStore } from '../../main/store/openStore.js';
 import { createClickHouseLogSource } from '../../main/sync/clickhouseLogSource.js';
 import { runLogGroupSync } from '../../main/sync/logGroupSync.js';
 import { CLICKHOUSE_PASSWORD, logsConfig, type ClickHouse } from '../helpers/clickhouse.js';
-import { fileSize, LOGS_END, mb, peakRss, withLogsClickHouse } from './clickhouseScale.js';
+import { fileSize, LOGS_END, mb, minutesAgainstServer, peakRss, withLogsClickHouse } from './clickhouseScale.js';
 import { foldedLogRowsBench } from './foldedLogRows.js';
 
 const MINUTE = 60_000;
@@ -54,24 +54,10 @@ function denseSql(rows: number, hours: number, end: number): string {
 
 /** Lines and errors per minute as ClickHouse counts them, and as the laptop's per-template minutes sum them. */
 async function sameCounts(ch: ClickHouse, db: ReturnType<typeof openStore>): Promise<string> {
-  const server = await ch.query<{ minute: string; n: string; e: string }>(
-    `SELECT toString(intDiv(toUInt64(toUnixTimestamp(ts)), 60) * 60000) AS minute, toString(count()) AS n, toString(countIf(level = 'ERROR')) AS e
-     FROM logs.app_logs GROUP BY minute`,
-  );
-  const local = new Map(
-    (
-      db.prepare('SELECT minute, SUM(count) AS n, SUM(errors) AS e FROM log_template_minutes GROUP BY minute').all() as {
-        minute: number;
-        n: number;
-        e: number;
-      }[]
-    ).map((r) => [r.minute, r]),
-  );
-  const differ = server.filter((s) => local.get(Number(s.minute))?.n !== Number(s.n) || local.get(Number(s.minute))?.e !== Number(s.e));
-  const extra = [...local.keys()].filter((m) => !server.some((s) => Number(s.minute) === m));
-  return differ.length === 0 && extra.length === 0
-    ? `all ${server.length} minutes equal (lines and errors)`
-    : `${differ.length} of ${server.length} minutes DIFFER, ${extra.length} minutes only on the laptop`;
+  const m = await minutesAgainstServer(ch, db);
+  return m.differ === 0 && m.extra === 0
+    ? `all ${m.minutes} minutes equal (lines and errors)`
+    : `${m.differ} of ${m.minutes} minutes DIFFER, ${m.extra} minutes only on the laptop`;
 }
 
 /** Opens the template with the most lines, as a manager would: its shapes and lines from ClickHouse, against the laptop's own count. */

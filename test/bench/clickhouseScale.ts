@@ -67,6 +67,36 @@ export async function peakRss<T>(work: () => Promise<T>): Promise<{ value: T; pe
   }
 }
 
+/**
+ * Lines and errors per minute as ClickHouse counts them, against the laptop's per-template minutes summed: how many
+ * of the server's minutes differ, and how many minutes the laptop has that the server has not.
+ */
+export async function minutesAgainstServer(
+  ch: ClickHouse,
+  db: ReturnType<typeof openStore>,
+): Promise<{ minutes: number; differ: number; extra: number; local: number }> {
+  const server = await ch.query<{ minute: string; n: string; e: string }>(
+    `SELECT toString(intDiv(toUInt64(toUnixTimestamp(ts)), 60) * 60000) AS minute, toString(count()) AS n, toString(countIf(level = 'ERROR')) AS e
+     FROM logs.app_logs GROUP BY minute`,
+  );
+  const local = new Map(
+    (
+      db.prepare('SELECT minute, SUM(count) AS n, SUM(errors) AS e FROM log_template_minutes GROUP BY minute').all() as {
+        minute: number;
+        n: number;
+        e: number;
+      }[]
+    ).map((r) => [r.minute, r]),
+  );
+  const onServer = new Set(server.map((s) => Number(s.minute)));
+  return {
+    minutes: server.length,
+    differ: server.filter((s) => local.get(Number(s.minute))?.n !== Number(s.n) || local.get(Number(s.minute))?.e !== Number(s.e)).length,
+    extra: [...local.keys()].filter((m) => !onServer.has(m)).length,
+    local: local.size,
+  };
+}
+
 export const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MB`;
 
 export function fileSize(db: ReturnType<typeof openStore>, path: string): number {

@@ -9,7 +9,7 @@ import { shapeText } from '../../main/sync/logShapeSql.js';
 import { drillTemplate } from '../../main/sync/templateDrill.js';
 import { runLogGroupSync } from '../../main/sync/logGroupSync.js';
 import { CLICKHOUSE_PASSWORD, type ClickHouse } from '../helpers/clickhouse.js';
-import { fileSize, mb } from './clickhouseScale.js';
+import { fileSize, mb, minutesAgainstServer } from './clickhouseScale.js';
 
 const ZONE = 'Asia/Tokyo';
 const MINUTE = 60_000;
@@ -48,30 +48,17 @@ async function sameHours(ch: ClickHouse, db: Database.Database): Promise<{ equal
 
 /** Per template and minute as ClickHouse's own minutes sum them, and the laptop's rows per template against its minutes. */
 async function sameMinutes(ch: ClickHouse, db: Database.Database, before: string): Promise<{ equal: boolean; text: string }> {
-  const server = await ch.query<{ minute: string; n: string; e: string }>(
-    `SELECT toString(intDiv(toUInt64(toUnixTimestamp(ts)), 60) * 60000) AS minute, toString(count()) AS n, toString(countIf(level = 'ERROR')) AS e
-     FROM logs.app_logs GROUP BY minute`,
-  );
-  const local = new Map(
-    (
-      db.prepare('SELECT minute, SUM(count) AS n, SUM(errors) AS e FROM log_template_minutes GROUP BY minute').all() as {
-        minute: number;
-        n: number;
-        e: number;
-      }[]
-    ).map((r) => [r.minute, r]),
-  );
-  const minutesDiffer = server.filter((s) => local.get(Number(s.minute))?.n !== Number(s.n) || local.get(Number(s.minute))?.e !== Number(s.e)).length;
+  const m = await minutesAgainstServer(ch, db);
   const unchanged = templateMinutes(db) === before;
   const rowsDiffer = count(
     db,
     `SELECT COUNT(*) AS n FROM (SELECT template_id, SUM(lines) AS n FROM app_logs GROUP BY 1) r
      FULL JOIN (SELECT template_id, SUM(count) AS n FROM log_template_minutes GROUP BY 1) m USING (template_id) WHERE r.n IS NOT m.n`,
   );
-  const equal = minutesDiffer === 0 && unchanged && rowsDiffer === 0 && local.size === server.length;
+  const equal = m.differ === 0 && unchanged && rowsDiffer === 0 && m.local === m.minutes;
   return {
     equal,
-    text: `${minutesDiffer === 0 && local.size === server.length ? `all ${server.length} minutes equal ClickHouse's (lines and errors)` : `${minutesDiffer} of ${server.length} minutes DIFFER`}; every (template, minute) count ${unchanged ? 'as before folding' : 'CHANGED'}; ${rowsDiffer === 0 ? "each template's rows sum to its minutes" : `${rowsDiffer} templates' rows DIFFER from their minutes`}`,
+    text: `${m.differ === 0 && m.local === m.minutes ? `all ${m.minutes} minutes equal ClickHouse's (lines and errors)` : `${m.differ} of ${m.minutes} minutes DIFFER`}; every (template, minute) count ${unchanged ? 'as before folding' : 'CHANGED'}; ${rowsDiffer === 0 ? "each template's rows sum to its minutes" : `${rowsDiffer} templates' rows DIFFER from their minutes`}`,
   };
 }
 

@@ -99,4 +99,11 @@ export const MEASURE_QUERY_TEXTS = {
     ja: (what: string, when: string) => `${what}（${when}）: 該当なし`,
     en: (what: string, when: string) => `${capital(what)} (${when}): none`,
   } as Localized<(what: string, when: string) => string>,
+  /** A figure of the register asked of a day: what it counts is registered, not who is in that day. */
+  registerHasNoDay: {
+    ja: (day: string) => `※ マスタに登録された人数です。${day}の休み（有給・欠勤の予定）は差し引いていません。`,
+    en: (day: string) => `Note: people as registered in the masters; who is off ${day} (leave asked for) is not taken out.`,
+  } as Localized<(day: string) => string>,
+  /** The unit of experience ranked (「一番経験長い」): each person's months on the work. */
+  months: { ja: 'か月', en: 'months' } as Localized,
 };

@@ -77,6 +77,17 @@ function withoutBusinesses(text: string, named: NamedInText, from: number, to: n
   return out;
 }
 
+/** A site named as the bounds of a move: 「札幌の中で」「札幌内で」, "within Sapporo", "inside Sapporo". */
+export function withinSite(text: string, h: NameHit): boolean {
+  return /^(?:拠点|センター)?(?:の中|内|の中だけ|内だけ)(?:で|から|の)/.test(text.slice(h.end)) || /\b(?:within|inside) (?:the )?$/.test(text.slice(0, h.at));
+}
+
+/** A site that can help (another): «Osaka can help Sapporo», its people sent. */
+export const SITE_HELPS = /^(?:'s people| people| staff)?\s+(?:can|could|should|will|would|might)\s+help\b/;
+
+/** People (「人を」「メンバーを」) sent to a place (に/へ) by a verb of moving them. */
+export const PEOPLE_SENT = /(?:人|メンバー|スタッフ|人たち|方)を[^。？?]{0,16}?(?:に|へ)(?:回|まわ|移|うつ|送|出|応援|ヘルプ)/;
+
 /**
  * A move of people given as an instruction: 「回して」「移して」「足して」, "move 2 people …", "take 3 people from …". With a count
  * it is a proposal of that many (moveOf with `commanded`), not a supposition to weigh.

@@ -15,10 +15,10 @@ import { isAhead, timeOf } from './timeOf.js';
 import { measureInContext } from './measureInContext.js';
 import { storeMeasureOf } from './measureSql.js';
 import { spellFixed } from './typoWords.js';
-import { COMMAND, moveEnds, moveOf } from './moveOf.js';
+import { COMMAND, moveEnds, moveOf, PEOPLE_SENT, SITE_HELPS, withinSite } from './moveOf.js';
 import { isWorkChange } from './workChangeOf.js';
 import { MOVE_VERB } from './moveWords.js';
-import type { NamedInText, NameHit } from './queryNames.js';
+import type { NamedInText } from './queryNames.js';
 
 /** The rules parser's reading of a request, and how sure it is of the operation. */
 export interface ParsedQuery {
@@ -229,17 +229,6 @@ function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
  * request uses (queryNames.ts). `ops` narrows the operations it may choose (the
  * leave-one-operation-out check of `genba eval ask`).
  */
-/** A site named as the bounds of a move: 「札幌の中で」「札幌内で」, "within Sapporo", "inside Sapporo". */
-function withinSite(text: string, h: NameHit): boolean {
-  return /^(?:拠点|センター)?(?:の中|内|の中だけ|内だけ)(?:で|から|の)/.test(text.slice(h.end)) || /\b(?:within|inside) (?:the )?$/.test(text.slice(0, h.at));
-}
-
-/** A site that can help (another): «Osaka can help Sapporo», its people sent. */
-const SITE_HELPS = /^(?:'s people| people| staff)?\s+(?:can|could|should|will|would|might)\s+help\b/;
-
-/** People (「人を」「メンバーを」) sent to a place (に/へ) by a verb of moving them. */
-const PEOPLE_SENT = /(?:人|メンバー|スタッフ|人たち|方)を[^。？?]{0,16}?(?:に|へ)(?:回|まわ|移|うつ|送|出|応援|ヘルプ)/;
-
 export function parseQuery(question: string, found: NamedInText, ops: readonly AskOp[] = ASK_OPS): ParsedQuery {
   const folded = wordsRead(fold(question));
   const excluded = excludedSites(found);

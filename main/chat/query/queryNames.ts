@@ -151,11 +151,12 @@ function siteStems<T extends { kind: string; term: { canonical: string; form: st
     .filter((t) => t.kind === 'sites' && /^[a-z]{5,}$/.test(t.term.form))
     .flatMap((t) => Array.from({ length: t.term.form.length - 4 }, (_, i) => ({ ...t, term: { ...t.term, form: t.term.form.slice(0, 4 + i) } })));
   return stems.filter(
+    // The word list is read last: it is a scan of 274k words, the other tests are of the names alone.
     (s, i) =>
-      !isEnglish(s.term.form) &&
-      !latin.some((t) => t.term.form.startsWith(s.term.form) && t.term.canonical !== s.term.canonical) &&
+      stems.findIndex((x) => x.term.form === s.term.form) === i &&
       !latin.some((t) => t.term.form === s.term.form) &&
-      stems.findIndex((x) => x.term.form === s.term.form) === i,
+      !latin.some((t) => t.term.form.startsWith(s.term.form) && t.term.canonical !== s.term.canonical) &&
+      !isEnglish(s.term.form),
   );
 }
 

@@ -89,7 +89,8 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
   const perPerson =
     def.perPerson && (q.by === 'operator' || q.operator.length > 0) && localDate(w.from, c.timeZone) !== localDate(w.to - 1, c.timeZone) ? def.perPerson : null;
   // Experience asked rather than the level («一番経験長いのは？»): each person's months on the work, the longest of their processes.
-  const experience = q.asks.includes('experience') && def.experience ? { value: def.experience, agg: { fn: 'max' as const }, unit: MONTHS, decimals: 0 } : null;
+  const experience =
+    q.asks.includes('experience') && def.experience ? { value: def.experience, agg: { fn: 'max' as const }, unit: MT.months, decimals: 0 } : null;
   const shape = perPerson ? { ...def, value: perPerson.value, agg: perPerson.agg, unit: perPerson.unit } : experience ? { ...def, ...experience } : def;
   const writer = new Writer(q, c, shape, m);
   const out = q.op === 'trend' || q.by === 'hour' || q.by === 'day' ? writer.trend(w) : q.op === 'change' ? writer.change(w) : writer.figures(w);
@@ -97,21 +98,13 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
   // has no day: asked of another one («who can do it tomorrow?»), it says so rather than seem to be that day's.
   const note =
     def.time.kind === 'registered' && q.time !== null && !/^(?:now|today)$/.test(q.time)
-      ? localize(c.lang, REGISTER_HAS_NO_DAY)(S(w.label))
+      ? localize(c.lang, MT.registerHasNoDay)(S(w.label))
       : q.op === 'change'
         ? ''
         : recordsStartNote(def, w, c);
   const answer = note ? { ...out, text: `${note}\n${out.text}` } : out;
   return faultVerdict(answer, q0, c);
 }
-
-/** A figure of the register asked of a day: what it counts is registered, not who is in that day. */
-const REGISTER_HAS_NO_DAY: Localized<(day: string) => string> = {
-  ja: (day) => `※ マスタに登録された人数です。${day}の休み（有給・欠勤の予定）は差し引いていません。`,
-  en: (day) => `Note: people as registered in the masters; who is off ${day} (leave asked for) is not taken out.`,
-};
-
-const MONTHS: Localized = { ja: 'か月', en: 'months' };
 
 /** Rows a list shows in full; a longer one shows its first SHOWN_OF_LONG and says how many more the table holds. */
 const LONGEST_LIST = 15;

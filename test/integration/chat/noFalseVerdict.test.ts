@@ -15,6 +15,14 @@ const TODAY0 = Date.parse('2025-10-23T00:00+09:00');
 describe('no verdict the facts contradict', () => {
   const demo = useDemoAssistant(NOW);
   const ask = (question: string, conversationId: string | null = null) => demo.ask(question, conversationId);
+  /** A person's registered skills, highest first, as the masters hold them. */
+  const skillsOf = (name: string): { p: string; l: number }[] =>
+    demo.db
+      .prepare(
+        `SELECT c.process_name AS p, c.skill_level AS l FROM operator_process_capabilities c JOIN operators o ON o.operator_id = c.operator_id
+          WHERE o.operator_name = ? ORDER BY c.skill_level DESC, c.process_name`,
+      )
+      .all(name) as { p: string; l: number }[];
 
   it('a check whose reading leaves a word unread says the word and gives no yes or no', async () => {
     const r = await ask('Will Sapporo make it in time for the quarterly audit?');
@@ -865,12 +873,7 @@ describe('no verdict the facts contradict', () => {
   });
 
   it("one person's skill is a level per process, never their average; what happened on a day gone is its record (locked-1129j)", async () => {
-    const rows = demo.db
-      .prepare(
-        `SELECT c.process_name AS p, c.skill_level AS l FROM operator_process_capabilities c JOIN operators o ON o.operator_id = c.operator_id
-          WHERE o.operator_name = '上野 由香利' ORDER BY c.skill_level DESC, c.process_name`,
-      )
-      .all() as { p: string; l: number }[];
+    const rows = skillsOf('上野 由香利');
     expect(rows.length).toBeGreaterThan(1);
     const r = await ask('品川の上野 由香利さんのスキルは？');
     for (const x of rows) expect(r.answer).toContain(`- ${x.p}: ${x.l} レベル`);
@@ -976,12 +979,7 @@ describe('no verdict the facts contradict', () => {
   });
 
   it('people named keep their skills whatever site is named beside them; the most experienced is by months (locked-1129l)', async () => {
-    const skills = demo.db
-      .prepare(
-        `SELECT c.process_name AS p, c.skill_level AS l FROM operator_process_capabilities c JOIN operators o ON o.operator_id = c.operator_id
-          WHERE o.operator_name = '竹下 朱美' ORDER BY c.skill_level DESC, c.process_name`,
-      )
-      .all() as { p: string; l: number }[];
+    const skills = skillsOf('竹下 朱美');
     expect(skills.length).toBeGreaterThan(0);
     const r = await ask("can 竹下 朱美 go to sapporo? she's only 2 yrs");
     expect(r.query!.read.site).toEqual([]);
