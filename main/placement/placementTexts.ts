@@ -54,6 +54,8 @@ interface PlacementTexts {
   shortOfAsked(f: { count: number; moves: number }): string;
   /** Follows the reason when the optimizer stopped at its node limit with moves in hand. */
   notProvenBest: string;
+  /** Ends the answer when nobody qualified can be spared: there is no card to approve. */
+  nobodyToMove: string;
 }
 
 const late = (m: number | null): boolean => m !== null && m > 0;
@@ -92,6 +94,7 @@ export const placementTexts: Record<Lang, PlacementTexts> = {
       `指示どおり${f.count}名で提案します` + (f.count < f.minMoves ? `（方針では納期${f.withinMinutes}分前以内は${f.minMoves}名以上です）。` : '。'),
     shortOfAsked: (f) => `指示は${f.count}名ですが、移動できる有資格者は${f.moves}名だけです。`,
     notProvenBest: '最適化が探索の上限で止まったため、この案は見つかった中での最善で、最善とは証明されていません。',
+    nobodyToMove: '移動できる人がいないため、承認する提案はありません。',
   },
   en: {
     operatorReason: (f) =>
@@ -126,5 +129,6 @@ export const placementTexts: Record<Lang, PlacementTexts> = {
       (f.count < f.minMoves ? ` (the policy asks for at least ${f.minMoves} within ${f.withinMinutes} minutes of the deadline). ` : '. '),
     shortOfAsked: (f) => `You asked for ${f.count}, but only ${count(f.moves, 'qualified operator')} can be spared.`,
     notProvenBest: ' The optimizer stopped at its search limit: this is the best plan it found, not proven the best.',
+    nobodyToMove: 'Nobody can be moved, so there is no proposal to approve.',
   },
 };

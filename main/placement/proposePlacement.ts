@@ -38,13 +38,14 @@ export function proposalId(now: number, timeZone: string): string {
 /**
  * The engine's decision for one late process: how much speed is missing, how many people
  * the policy asks for, and which qualified operators to move (HiGHS), with a reason for
- * each, the impact, a what-if for one person fewer and one more, and an honest shortfall.
+ * each, the impact, a what-if for one person fewer and one more, and an honest shortfall. When nobody can be spared:
+ * no proposal, and `nobodyToMove` says why.
  * Returns the optimizer time separately for the pipeline's timings.
  */
 export async function proposePlacement(
   s: PlacementSituation,
   o: ProposeOptions,
-): Promise<{ proposal: Proposal | null; facts: PlacementFacts; optimizeMs: number }> {
+): Promise<{ proposal: Proposal | null; facts: PlacementFacts; optimizeMs: number; nobodyToMove: string | null }> {
   const t = s.target;
   const texts = placementTexts[o.lang];
   const { speed, deadline, minutesLeft, switchMinutes: sw, requiredPerMinute } = shortfall(t, o.policy.switchMinutes);
@@ -80,7 +81,7 @@ export async function proposePlacement(
     snapshotTime: t.snapshotTime,
   };
   // Without a deadline there is nothing to be late for: no move is proposed.
-  if (deficit <= 0 || t.remaining <= 0 || t.deadline === null) return { proposal: null, facts, optimizeMs: 0 };
+  if (deficit <= 0 || t.remaining <= 0 || t.deadline === null) return { proposal: null, facts, optimizeMs: 0, nobodyToMove: null };
 
   // The fewest people that cover the shortage by speed alone, before any preference.
   const byRate = await solveMoves({ ...base, minMoves: 0, cost: (c) => 1 - c.perHour / 1e4 });
@@ -204,5 +205,8 @@ export async function proposePlacement(
     citations: [],
     data_as_of: s.dataAsOf,
   };
-  return { proposal: n > 0 || parts.length > 0 ? proposal : null, facts, optimizeMs };
+  // Nobody can be spared: no card (a card of no people would be approved as a decision to do nothing), and the answer says
+  // why the work stays short instead of that it is on track.
+  if (n === 0) return { proposal: null, facts, optimizeMs, nobodyToMove: parts.length > 0 ? [reason, parts.join(' '), texts.nobodyToMove].join(' ') : null };
+  return { proposal, facts, optimizeMs, nobodyToMove: null };
 }

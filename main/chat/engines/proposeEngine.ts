@@ -115,6 +115,10 @@ export const proposeEngine: Engine = async (q, c) => {
     .filter(Boolean)
     .join('\n');
   if (result.proposal) return { text: [leftOut, rejectedNote].filter(Boolean).join('\n'), proposal: result.proposal, ...words };
+  if (result.nobodyToMove) {
+    const text = [leftOut, rejectedNote, result.nobodyToMove].filter(Boolean).join('\n');
+    return { text, facts: text, ...words };
+  }
   // Moves approved today already cover it: what was decided, promised against measured, and that nothing more is needed.
   if (situation.approved.length > 0) {
     const text = [localize(c.lang, approvedMovesText(situation.approved, c.cfg.timeZone)), localize(c.lang, NOTHING_MORE)].join('\n');

@@ -145,6 +145,17 @@ describe('placement engine: data, HiGHS and the proposal', () => {
     expect(facts.deficitPerMinute).toBe(0);
   });
 
+  it('late with nobody who may be moved: no card to approve, and the answer says why the work stays short', async () => {
+    operator('盛岡', [['エントリ1', 2, 40, 40]]); // below the minimum skill
+    operator('品川', [['補正', 4, 40, 40]]); // not skilled for the work
+    const { proposal, nobodyToMove } = await propose();
+    expect(proposal).toBeNull();
+    expect(nobodyToMove).toContain('移動できるのは0名');
+    expect(nobodyToMove).toMatch(/移動できる人がいないため、承認する提案はありません。$/);
+    const en = await propose(at('15:40'), cfg.placement, { lang: 'en' });
+    expect(en.nobodyToMove).toMatch(/Nobody can be moved, so there is no proposal to approve\.$/);
+  });
+
   it('past the deadline, says so and still moves people to finish sooner; without a deadline, proposes nothing', async () => {
     db.prepare('DELETE FROM progress_snapshots').run();
     series('札幌', 'エントリ1', '15:30', 120, 5);
