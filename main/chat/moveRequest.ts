@@ -35,6 +35,9 @@ export function staffMoveOf(q: AskQuery, series: readonly ProcessProgress[]): St
   // One business named is the one the change is about («札幌エントリ1（SS）から2人抜いたら»), not every business of the process.
   const one = q.business.length === 1 ? { businessId: q.business[0]! } : {};
   const left = move.fromProcess ?? process;
+  // Within one site, from one process to another (「札幌の補正の人をエントリ1に」): both lines of the site.
+  if (from !== null && move.to === from && left !== process)
+    return { count: move.count, from: { site: from, process: left }, to: { site: from, process, ...one } };
   if (from !== null && to !== null) return { count: move.count, to: { site: to, process, ...one }, from: { site: from, process: left } };
   return to === null
     ? { count: move.count, to: null, from: { site, process: left, ...one } }

@@ -167,7 +167,8 @@ export const whatIfEngine: Engine = async (asked, c) => {
   const until = untilHm === null ? null : todayAt(untilHm, c.now, c.tz.timeZone);
   const move = staff && until !== null && until > c.now ? { ...staff, until } : staff;
   // A move between two businesses of one site is weighed on both sides' speeds (moveImpact), not as help from elsewhere.
-  const at = speedTo !== null ? latestOf(series, site, process) : move?.from?.businessId ? null : (move?.to ?? null);
+  // So is a move between two processes of one site: the proposal's model brings help from other sites.
+  const at = speedTo !== null ? latestOf(series, site, process) : move?.from?.businessId || move?.from?.site === move?.to?.site ? null : (move?.to ?? null);
   const situation = at && placementSituation(c.db, c.situationOptions, { site: at.site, process: at.process, businessId: q.business[0] ?? null }, c.overview());
   let text: string;
   if (situation) {

@@ -154,6 +154,9 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
     (target ? named.processes.find((p) => p.at >= target.end) : undefined) ?? named.processes.find((p) => p !== left && p.canonical !== left?.canonical);
   // One site named with a verb of taking away and none of adding (「札幌のエントリ1を2人減らしたら」): people leave it.
   const leaves = !source && target && REMOVE.test(folded) && !ADD.test(folded);
+  const inside = withinOneSite(text, named);
+  if (inside && !leaves)
+    return { count: Number(people[1] ?? people[2]), from: inside.site, to: inside.site, process: inside.to, fromProcess: inside.from, ...untilOf(folded) };
   return {
     count: Number(people[1] ?? people[2]),
     from: (leaves ? target : source)?.canonical ?? null,
@@ -163,6 +166,24 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
     ...(left && !leaves ? { fromProcess: left.canonical } : {}),
     ...untilOf(folded),
   };
+}
+
+/**
+ * A move between two processes of the one site named (「札幌の補正の人をエントリ1に」「札幌の検証からエントリ1へ」, "from Sapporo
+ * verification to entry 1"): the process marked as where they go (に/へ, "to"), and the other marked as the one they leave
+ * (its people, から, "from"). Null unless exactly one site and both ends are marked: an unmarked pair of processes is no move.
+ */
+function withinOneSite(text: string, named: NamedInText): { site: string; from: string; to: string } | null {
+  if (new Set(named.sites.map((h) => h.canonical)).size !== 1) return null;
+  const to = named.processes.find(
+    (p) => /^[^、。？?]{0,3}?(?:に|へ)(?!ついて|関して|対して)/.test(text.slice(p.end)) || /\b(?:to|into|onto) ?(?:the )?$/.test(text.slice(0, p.at)),
+  );
+  const from = named.processes.find(
+    (p) =>
+      p.canonical !== to?.canonical &&
+      (/^(?:の(?:人|方|メンバー|スタッフ|担当)|から|より)/.test(text.slice(p.end)) || /\b(?:from|out of|off)\b[^.?!,]{0,24}$/.test(text.slice(0, p.at))),
+  );
+  return to && from ? { site: named.sites[0]!.canonical, from: from.canonical, to: to.canonical } : null;
 }
 
 /**

@@ -1090,4 +1090,19 @@ describe('no verdict the facts contradict', () => {
     expect(r.answer).toMatch(/^Speed for Sapporo · Entry 1, this morning \(09:00–12:00\), every 10 min:/);
     expect(r.answer).not.toMatch(/as of 15:40/);
   });
+
+  it('a move between two processes of one site is weighed on both lines of that site, never as help from elsewhere into the process left', async () => {
+    const ja = await ask('札幌の補正の人をエントリ1に2人回したら？');
+    expect(ja.query!.read.move).toMatchObject({ count: 2, from: '札幌', to: '札幌', process: 'エントリ1', fromProcess: '補正' });
+    expect(ja.answer).toMatch(/^札幌 補正から札幌 エントリ1へ2名移した場合/);
+    expect(ja.answer).toMatch(/札幌 エントリ1（SS、受け入れ）/);
+    expect(ja.answer).toMatch(/- 札幌 補正/);
+    expect(ja.answer).not.toMatch(/盛岡|移る人/);
+    const en = await ask('move 2 from sapporo verification to entry 1, what happens?');
+    expect(en.query!.read.move).toMatchObject({ count: 2, from: '札幌', to: '札幌', process: 'エントリ1', fromProcess: '検証' });
+    expect(en.answer).toMatch(/^Moving 2 from Sapporo Verification to Sapporo Entry 1:/);
+    expect(en.answer).toMatch(/Sapporo Verification \(Medical claims, giving\)/);
+    // Two processes named with no direction are no move.
+    expect((await ask('札幌のエントリ1と検証、どっちが遅れてる？')).query!.read.move).toBeNull();
+  });
 });
