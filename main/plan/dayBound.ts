@@ -22,6 +22,7 @@ export function wholeDayScope(p: PlanProblem): PlanScope {
     demands: p.demands.map((_, i) => i),
     crossAllowed: (from, to) => nearOf.get(to)?.has(from) ?? false,
     lendersKeepTargets: true,
+    overtimeBySpeed: true,
   };
 }
 

@@ -184,38 +184,8 @@ export async function planBacktest(
   );
   const report: PlanBacktestReport['days'] = [];
   for (const date of dates) {
-    const prev = previousWorkingDay(date);
-    const [y, m, dd] = prev.split('-').map(Number);
-    const knownAt = zonedEpoch(tz, y!, m!, dd!, 18, 0);
-    const actual = new Map<string, number>();
-    const lastWeek = new Map<string, number>();
-    const demands: PlanDemand[] = [];
-    for (const s of series) {
-      const k = keyOf(s.site, s.businessId, s.process);
-      const today = s.values.find((v) => v.date === date);
-      if (today) actual.set(k, today.value);
-      const history = s.values.filter((v) => v.date <= prev);
-      // The same weekday a week before that was worked (a holiday looks a week further back).
-      for (let w = addDays(date, -7); w >= addDays(date, -35); w = addDays(w, -7)) {
-        const v = history.find((x) => x.date === w);
-        if (v) {
-          lastWeek.set(k, v.value);
-          break;
-        }
-      }
-      if (history.length < MIN_HISTORY) continue;
-      const f = forecastSeries(history, [date])[0]!;
-      demands.push({
-        site: s.site,
-        businessId: s.businessId,
-        process: s.process,
-        p50: Math.round(f.p50),
-        p80: Math.round(f.p50 + (f.p90 - f.p50) * P80_OF_P90),
-        deadlineMinute: deadlines.get(`${s.site}\u0000${s.businessId}`) ?? day.endMinute,
-      });
-    }
-    const staff = planOperators(db, date, { maxWorkMinutes: o.config.planning.maxWorkMinutes, knownAt });
-    const problem: PlanProblem = { day, operators: staff.operators, demands, policy };
+    const { problem, actual, lastWeek } = backtestDay(db, { config: o.config, series, deadlines, policy }, date);
+    const { demands, operators } = problem;
     const t0 = performance.now();
     const plan = await solvePlan(problem);
     const solveMs = Math.round(performance.now() - t0);
@@ -234,13 +204,13 @@ export async function planBacktest(
     const scored: PlanBacktestReport['days'][number] = {
       date,
       demands: demands.length,
-      genba: scoreDay(day, staff.operators, demands, plan.assignments, actual, absent),
-      rule: scoreDay(day, staff.operators, demands, ruleAssignments(day, staff.operators, lastWeek, demands), actual, absent),
+      genba: scoreDay(day, operators, demands, plan.assignments, actual, absent),
+      rule: scoreDay(day, operators, demands, ruleAssignments(day, operators, lastWeek, demands), actual, absent),
       ruleOnForecast: scoreDay(
         day,
-        staff.operators,
+        operators,
         demands,
-        ruleAssignments(day, staff.operators, new Map(demands.map((d) => [keyOf(d.site, d.businessId, d.process), d.p50])), demands),
+        ruleAssignments(day, operators, new Map(demands.map((d) => [keyOf(d.site, d.businessId, d.process), d.p50])), demands),
         actual,
         absent,
       ),
@@ -251,7 +221,7 @@ export async function planBacktest(
       ...(reference
         ? {
             exact: {
-              score: scoreDay(day, staff.operators, demands, reference.assignments, actual, absent),
+              score: scoreDay(day, operators, demands, reference.assignments, actual, absent),
               gap: reference.gap,
               cost: reference.objective.weighted,
               ms: referenceMs,
@@ -269,4 +239,50 @@ export async function planBacktest(
     rule: sum(report.map((r) => r.rule)),
     ruleOnForecast: sum(report.map((r) => r.ruleOnForecast)),
   };
+}
+
+/**
+ * A day as planned the evening before (18:00 of the working day before): the forecast from the history to then, the leave
+ * asked for by then. With what came that day and the same weekday a week before, to score plans against.
+ */
+export function backtestDay(
+  db: Database.Database,
+  o: { config: GenbaConfig; series: StoredSeries[]; deadlines: Map<string, number>; policy: PlanProblem['policy'] },
+  date: string,
+): { problem: PlanProblem; actual: Map<string, number>; lastWeek: Map<string, number> } {
+  const { series, deadlines, policy } = o;
+  const day = planDay(o.config);
+  const tz = o.config.timeZone;
+  const prev = previousWorkingDay(date);
+  const [y, m, dd] = prev.split('-').map(Number);
+  const knownAt = zonedEpoch(tz, y!, m!, dd!, 18, 0);
+  const actual = new Map<string, number>();
+  const lastWeek = new Map<string, number>();
+  const demands: PlanDemand[] = [];
+  for (const s of series) {
+    const k = keyOf(s.site, s.businessId, s.process);
+    const today = s.values.find((v) => v.date === date);
+    if (today) actual.set(k, today.value);
+    const history = s.values.filter((v) => v.date <= prev);
+    // The same weekday a week before that was worked (a holiday looks a week further back).
+    for (let w = addDays(date, -7); w >= addDays(date, -35); w = addDays(w, -7)) {
+      const v = history.find((x) => x.date === w);
+      if (v) {
+        lastWeek.set(k, v.value);
+        break;
+      }
+    }
+    if (history.length < MIN_HISTORY) continue;
+    const f = forecastSeries(history, [date])[0]!;
+    demands.push({
+      site: s.site,
+      businessId: s.businessId,
+      process: s.process,
+      p50: Math.round(f.p50),
+      p80: Math.round(f.p50 + (f.p90 - f.p50) * P80_OF_P90),
+      deadlineMinute: deadlines.get(`${s.site}\u0000${s.businessId}`) ?? day.endMinute,
+    });
+  }
+  const staff = planOperators(db, date, { maxWorkMinutes: o.config.planning.maxWorkMinutes, knownAt });
+  return { problem: { day, operators: staff.operators, demands, policy }, actual, lastWeek };
 }

@@ -34,6 +34,13 @@ export interface PlanScope {
    * only when it is set, and its demands' shortfall nil when it is.
    */
   lendersKeepTargets?: boolean;
+  /**
+   * Overtime counted by class of speed (speedClasses) rather than at the demand's slowest person: for a model whose people
+   * come from every site (the whole day), where speeds spread widest. A site's own model and its repairs keep one column
+   * a demand: there, classes changed the plans found within the work limits by up to 30 % either way on ordinary days
+   * (docs/bench/2026-11-29-plan-overtime-by-speed.md).
+   */
+  overtimeBySpeed?: boolean;
 }
 
 export interface PlanModel {
@@ -42,8 +49,12 @@ export interface PlanModel {
   options: PlanOption[];
   /** Column names, for reading the solution back. */
   x: (i: number, b: PlanBlock) => string;
-  /** Overtime minutes of a demand's AM (early) or PM (late) people, when it has any. */
-  overtime: (d: number, b: PlanBlock) => string;
+  /** Overtime minutes of a demand's AM (early) or PM (late) people: one column, or one per class of speed (overtimeBySpeed). */
+  overtime: (d: number, b: PlanBlock) => string[];
+  /** The binary that lets a site lend people (lendersKeepTargets); null where the model has none for it. */
+  lends: (site: string) => string | null;
+  /** The overtime column an option's person adds to in a block; null where they may add none. */
+  overtimeOf: (i: number, b: PlanBlock) => string | null;
   short: (d: number) => string;
   buffer: (d: number) => string;
   /** Items short of P90 above P80 (absent where P90 is no higher). */
@@ -94,11 +105,10 @@ export function planOptions(p: PlanProblem, scope: PlanScope): PlanOption[] {
  *   per operator: block minutes worked ≤ maxWorkMinutes (written only where it can bind)
  *   per demand: Σ perMinute·minutes before the deadline·x + slowest perMinute·o + short ≥ target; + buffer ≥ p80
  *   minimise shortfallItem·short + overtimeMinute·o + Σ (blockCost − idleBlock)·x + bufferItem·buffer
- * Overtime is per demand, not per person: per-person overtime variables tied to each option
- * made a site's model many times slower (its subset-sum over speeds: docs/bench/
- * 2026-11-23-plan-decomposition.md), and the slowest speed on
- * the demand keeps the model's items a lower bound of what the people will do. The minutes
- * are shared out to people afterwards (solvePlan), fastest first.
+ * Overtime is per demand (in the whole day's model, per class of speed: speedClasses), not per person: per-person overtime
+ * variables tied to each option made a site's model many times slower (its subset-sum over speeds: docs/bench/
+ * 2026-11-23-plan-decomposition.md), and the slowest speed of a column keeps the model's items a lower bound of what the
+ * people will do. The minutes are shared out to people afterwards (solvePlan), fastest first.
  * Working is rewarded by idleBlock rather than forced, so that someone with nothing useful
  * stays free instead of being sent across sites; the reward is below a cross-site move.
  */
@@ -121,8 +131,7 @@ export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOp
   const [amLen, pmLen] = [blockMinutes(day, 'am'), blockMinutes(day, 'pm')];
 
   // Overtime per demand and block: the people on it in the AM may start early, those in the PM stay late.
-  const otRoom = new Map<string, string[]>();
-  const otRate = new Map<string, number>();
+  const otRoom = new Map<string, { rate: number; room: string; i: number }[]>();
   for (const [op, mine] of byOp) {
     const helper = scope.helpers?.get(op);
     const o = helper ? { ...p.operators[op]!, ...helper } : p.operators[op]!;
@@ -141,10 +150,7 @@ export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOp
         hours.push(term(len, x(i, b)));
         if (room > 0 && !helper && (b === 'am' ? earlyCounts(day, dl) : lateCounts(day, dl))) {
           const key = `${b}${opt.demand}`;
-          otRoom.set(key, [...(otRoom.get(key) ?? []), term(room, x(i, b))]);
-          // The slowest speed on the demand keeps a plan's items a lower bound of what its people do; a relaxation
-          // (dayBound.ts) takes the fastest, so that it allows at least what any sharing of the minutes does.
-          otRate.set(key, bound.overtimeAtFastest ? Math.max(otRate.get(key) ?? 0, opt.perMinute) : Math.min(otRate.get(key) ?? Infinity, opt.perMinute));
+          otRoom.set(key, [...(otRoom.get(key) ?? []), { rate: opt.perMinute, room: term(room, x(i, b)), i }]);
         }
       }
       rows.push(`b${b}${op}: ${mine.map((i) => `+ ${x(i, b)}`).join(' ')} <= 1`);
@@ -157,21 +163,39 @@ export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOp
     const terms = limit.terms.flatMap((t) => (byOp.get(t.op) ?? []).filter((i) => declared.has(x(i, t.block))).map((i) => term(t.items, x(i, t.block))));
     if (terms.length > 0) rows.push(`l${k}: ${terms.join(' ')} <= ${num(limit.max)}`);
   });
-  for (const [key, room] of otRoom) {
-    const v = `o${key}`;
-    rows.push(`r${key}: ${v} ${room.map((t) => t.replace(/^\+/, '-')).join(' ')} <= 0`);
-    obj.push(term(w.overtimeMinute, v));
-    addCover(Number(key.slice(2)), otRate.get(key)!, v);
+  const otNames = new Map<string, string[]>();
+  const otOf = new Map<string, string>();
+  for (const [key, people] of otRoom) {
+    const names: string[] = [];
+    (scope.overtimeBySpeed ? speedClasses(people) : [people]).forEach((members, k) => {
+      const v = `o${key}k${k}`;
+      names.push(v);
+      for (const m of members) otOf.set(`${key.slice(0, 2)}${m.i}`, v);
+      rows.push(`r${key}k${k}: ${v} ${members.map((m) => m.room.replace(/^\+/, '-')).join(' ')} <= 0`);
+      obj.push(term(w.overtimeMinute, v));
+      // The slowest speed of the class keeps a plan's items a lower bound of what its people do; a relaxation
+      // (dayBound.ts) takes the fastest, so that it allows at least what any sharing of the minutes does.
+      const rates = members.map((m) => m.rate);
+      addCover(Number(key.slice(2)), bound.overtimeAtFastest ? Math.max(...rates) : Math.min(...rates), v);
+    });
+    otNames.set(key, names);
   }
+  const lendsOf = new Map<string, string>();
   if (scope.lendersKeepTargets) {
     const lenders = [...new Set(options.filter((o) => o.cross).map((o) => p.operators[o.op]!.site))].sort();
     lenders.forEach((site, k) => {
-      const crossX = options
-        .flatMap((o, i) => (o.cross && p.operators[o.op]!.site === site ? (['am', 'pm'] as const).map((b) => x(i, b)) : []))
-        .filter((v) => declared.has(v));
-      if (crossX.length === 0) return;
+      // One row per person and block, not one per site with a big M: Σ cross x ≤ N·ls lets the relaxation lend a whole
+      // short site's people at ls = 1/N while it keeps nearly nothing of its targets, a bound tens of times below any plan
+      // (2025-09-01: 11,330 against 346,297). A person works one thing per block, so their cross options in it sum to ≤ ls.
+      const crossOf = new Map<string, string[]>();
+      options.forEach((o, i) => {
+        if (!o.cross || p.operators[o.op]!.site !== site) return;
+        for (const b of ['am', 'pm'] as const) if (declared.has(x(i, b))) crossOf.set(`${b}${o.op}`, [...(crossOf.get(`${b}${o.op}`) ?? []), x(i, b)]);
+      });
+      if (crossOf.size === 0) return;
       binaries.push(`ls${k}`);
-      rows.push(`lx${k}: ${crossX.map((v) => `+ ${v}`).join(' ')} - ${crossX.length} ls${k} <= 0`);
+      lendsOf.set(site, `ls${k}`);
+      for (const [key, crossX] of crossOf) rows.push(`lx${k}${key}: ${crossX.map((v) => `+ ${v}`).join(' ')} - ls${k} <= 0`);
       for (const d of scope.demands)
         if (p.demands[d]!.site === site)
           rows.push(`lk${k}d${d}: ${short(d)} + ${num(targetOf(p.demands[d]!, policy))} ls${k} <= ${num(targetOf(p.demands[d]!, policy))}`);
@@ -201,8 +225,37 @@ export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOp
   const lines = ['Minimize', ` obj: ${obj.join(' ') || '0 sh0'}`, 'Subject To', ...rows.map((r) => ` ${r}`), 'Bounds', ...bounds.map((b) => ` ${b}`)];
   if (binaries.length > 0) lines.push('Binaries', ...chunk(binaries));
   lines.push('End');
-  return { lp: lines.join('\n'), options, x, overtime: (d, b) => `o${b}${d}`, short, buffer: (d) => `bu${d}`, p90Gap: (d) => `bn${d}` };
+  return {
+    lp: lines.join('\n'),
+    options,
+    x,
+    overtime: (d, b) => otNames.get(`${b}${d}`) ?? [],
+    overtimeOf: (i, b) => otOf.get(`${b}${i}`) ?? null,
+    lends: (site) => lendsOf.get(site) ?? null,
+    short,
+    buffer: (d) => `bu${d}`,
+    p90Gap: (d) => `bn${d}`,
+  };
 }
+
+/**
+ * A demand's people who may add overtime, by class of speed: fastest first, a class ending where a person is slower than
+ * SPEED_CLASS of its fastest. One overtime column per class, counted at the class's slowest speed. One column for the
+ * whole demand counted every minute at its slowest person's speed: in a model where a whole site's helpers may come, one
+ * slow helper made overtime worth a fraction of what the plan's people do, and the model left items short instead (2025-09-01:
+ * 529 items short; by class, 5). A column per person made the model many times slower (see above).
+ */
+function speedClasses<T extends { rate: number }>(people: T[]): T[][] {
+  const classes: T[][] = [];
+  for (const m of [...people].sort((a, b) => b.rate - a.rate)) {
+    const current = classes.at(-1);
+    if (current && m.rate >= current[0]!.rate * SPEED_CLASS) current.push(m);
+    else classes.push([m]);
+  }
+  return classes;
+}
+
+const SPEED_CLASS = 0.8;
 
 /** Long lists on several lines: the LP reader takes any length, but a few hundred names a line keeps the text readable. */
 function chunk(names: string[]): string[] {

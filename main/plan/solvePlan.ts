@@ -201,10 +201,20 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
   if (missed && !o.whole) {
     const scope = wholeDayScope(p);
     if (planOptions(p, scope).length <= WHOLE_DAY_MAX_OPTIONS) {
-      const { plan: whole, model } = await solveScope(p, sites, scope, limits.wholeDay ?? PLAN_WORK.wholeDay, pool, chosen);
-      if (model) models.push(model);
-      if (whole && keepsLendersTargets(p, whole.chosen) && evaluatePlan(p, whole.chosen).objective.weighted < evaluatePlan(p, chosen).objective.weighted - 1e-6)
-        chosen = inPlanOrder(whole.chosen);
+      // Twice, side by side on the pool: from the decomposition's plan, and from nothing (near the relaxation alone). Within a
+      // work limit the search stays near its start, and which start leads to the cheaper plan differs from day to day by
+      // tens of % either way (docs/bench/2026-11-29-plan-overtime-by-speed.md); the cheaper is kept, the first on a tie.
+      const work = limits.wholeDay ?? PLAN_WORK.wholeDay;
+      const tries = await Promise.all([solveScope(p, sites, scope, work, pool, chosen), solveScope(p, sites, scope, work, pool, [])]);
+      for (const { plan: whole, model } of tries) {
+        if (model) models.push(model);
+        if (
+          whole &&
+          keepsLendersTargets(p, whole.chosen) &&
+          evaluatePlan(p, whole.chosen).objective.weighted < evaluatePlan(p, chosen).objective.weighted - 1e-6
+        )
+          chosen = inPlanOrder(whole.chosen);
+      }
     }
   }
   const evaluated = evaluatePlan(p, chosen);
@@ -254,7 +264,9 @@ async function solveScope(p: PlanProblem, group: string[], scope: PlanScope, wor
   model.options.forEach((option, i) => {
     for (const block of ['am', 'pm'] as const) if (v(model.x(i, block)) > 0.5) chosen.push({ option, block, overtime: 0 });
   });
-  const overtime = scope.demands.flatMap((d) => (['am', 'pm'] as const).map((block) => ({ demand: d, block, minutes: v(model.overtime(d, block)) })));
+  const overtime = scope.demands.flatMap((d) =>
+    (['am', 'pm'] as const).map((block) => ({ demand: d, block, minutes: model.overtime(d, block).reduce((m, name) => m + v(name), 0) })),
+  );
   shareOvertime(p, chosen, overtime);
   const needy = new Set<string>();
   for (const c of chosen) if (c.overtime > 0) needy.add(p.operators[c.option.op]!.site);
@@ -287,8 +299,11 @@ function startValues(p: PlanProblem, model: PlanModel, scope: PlanScope, chosen:
     const i = index.get(`${c.option.op}:${c.option.demand}`);
     if (i === undefined) continue;
     values.set(model.x(i, c.block), 1);
-    const ot = model.overtime(c.option.demand, c.block);
-    values.set(ot, (values.get(ot) ?? 0) + c.overtime);
+    const ot = model.overtimeOf(i, c.block);
+    if (ot !== null) values.set(ot, (values.get(ot) ?? 0) + c.overtime);
+    // A start that lends someone sets their site's switch, or the model reads it as breaking the lenders' rule and drops it.
+    const lends = c.option.cross ? model.lends(p.operators[c.option.op]!.site) : null;
+    if (lends !== null) values.set(lends, 1);
   }
   const planned = plannedItems(p, chosen);
   for (const d of scope.demands) {

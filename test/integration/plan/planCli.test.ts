@@ -112,11 +112,11 @@ describe('genba plan: the staffing plan of the next working day, checked against
     expect(r.stdout).toMatch(/承認: genba approve PLN20251024-[0-9A-F]{8}/);
   });
 
-  it('a day with half of 札幌 on paid leave: the plan says how many items fall short and what would close it', () => {
+  it('a day with half of the company on paid leave: the plan says how many items fall short and what would close it', () => {
+    // Half of one site is no longer enough: the whole day's model covers it with help from the other sites.
     db.prepare(
       `UPDATE attendance_records SET attendance_status = 'paid_leave', planned_start = NULL, planned_end = NULL
-       WHERE attendance_date = '2025-10-27' AND operator_id IN (
-         SELECT operator_id FROM operators WHERE location_name = '札幌' AND is_valid = 1 AND operator_id % 2 = 0)`,
+       WHERE attendance_date = '2025-10-27' AND operator_id IN (SELECT operator_id FROM operators WHERE is_valid = 1 AND operator_id % 2 = 0)`,
     ).run();
     const r = genba('plan', '--date', '2025-10-27', '--json');
     expect(r.stderr).toBe('');
