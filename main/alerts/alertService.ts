@@ -134,8 +134,9 @@ export function createAlertService(deps: {
       now: i.now,
       warmup: i.anomalies?.warmup ?? true,
       incidents: causes.incidents
-        .filter((x) => site === undefined || x.sites.includes(site))
-        .map((x) => ({ ...x, affects: causes.links.filter((l) => l.incidentId === x.id) })),
+        .map((x) => ({ ...x, affects: causes.links.filter((l) => l.incidentId === x.id) }))
+        // A site's incidents: on its hosts, or linked to a drop in its own speed (a shared service's, say).
+        .filter((x) => site === undefined || x.sites.includes(site) || x.affects.some((l) => l.site === site)),
     };
   };
 

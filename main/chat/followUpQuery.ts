@@ -3,6 +3,8 @@ import { subDays } from 'date-fns/subDays';
 import type { AskQuery, AskTime } from '../api/askQuery.js';
 import { beforeToday } from './query/beforeToday.js';
 import type { ParsedQuery } from './query/parseQuery.js';
+import { ADD, REMOVE } from './query/moveWords.js';
+import { foldForCues } from './foldForCues.js';
 
 /** Words that open a follow-up: 「じゃあ」「では」「それなら」, "and", "what about", "how about". */
 const OPENERS = /^(?:じゃあ|じゃ|では|それでは|それなら|なら|あと|それと|ちなみに|で、|and\b|what about\b|how about\b|then\b|ok,? (?:and|what|how)\b)/i;
@@ -45,6 +47,8 @@ export function isFollowUp(question: string, parsed: ParsedQuery): boolean {
   if (OPENERS.test(q) || BACK.test(q) || DAY_BEFORE.test(q)) return true;
   // A move from somewhere to no line named («ok if I send 3 from Shinagawa?») is a move to the line the turn before was about.
   if (n.move && 'count' in n.move && n.move.from && !n.move.to && n.site.length === 0 && n.process.length === 0) return true;
+  // People moved with no site at all («what if 補正から2人抜いたら？»): of the site the turn before was about.
+  if (n.move && 'count' in n.move && !n.move.from && !n.move.to && n.site.length === 0) return true;
   if (parsed.said.op && parsed.said.measure) return false;
   const short = /[\u3040-\u30ff\u3400-\u9fff]/.test(q) ? q.length <= SHORT_JA : q.split(/\s+/).length <= SHORT_EN_WORDS;
   // A split with no measure (「ホスト別では？」 "which host had the most?") is of the measure before.
@@ -111,7 +115,15 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery, question: stri
   if (n.move) {
     // 「じゃあ2名なら？」 after a proposal: what that many people would do for the same target.
     q.op = 'whatif';
-    q.move = 'count' in n.move ? { ...n.move, to: n.move.to ?? before.site[0] ?? null, process: n.move.process ?? before.process[0] ?? null } : n.move;
+    // People taken away with no place said («what if 補正から2人抜いたら？» after 大阪's status) leave the site before, not join it.
+    const folded = foldForCues(question);
+    const leaves = 'count' in n.move && !n.move.from && !n.move.to && REMOVE.test(folded) && !ADD.test(folded);
+    q.move =
+      'count' in n.move
+        ? leaves
+          ? { ...n.move, from: before.site[0] ?? null, to: null, process: n.move.process ?? before.process[0] ?? null }
+          : { ...n.move, to: n.move.to ?? before.site[0] ?? null, process: n.move.process ?? before.process[0] ?? null }
+        : n.move;
     q.measure = 'slack';
     return { query: q, kept };
   }

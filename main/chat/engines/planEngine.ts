@@ -42,10 +42,12 @@ export const planEngine: Engine = async (q, c) => {
   // gets a plan to decide; a question about the day's figures (overtime, items, how many people) reads one and stores nothing.
   // Nothing is stored for a decision when the reading left an exclusion or a number of the request out.
   // Whether the day is settled is asked of what exists: nothing is made for a decision by asking it.
+  // A count («how many are scheduled per site?») is a figure of the plan, whatever shape its answer takes: no card.
   const store =
     c.leftOut.length === 0 &&
     !q.asks.includes('settled') &&
-    (q.op === 'propose' || (q.measure === 'planned_staff' && (q.op === 'list' || q.op === 'status' || (q.op === 'value' && !q.asks.includes('count')))));
+    !q.asks.includes('count') &&
+    (q.op === 'propose' || (q.measure === 'planned_staff' && (q.op === 'list' || q.op === 'status' || q.op === 'value')));
   const { plan, text } = await answerFromPlan({
     q,
     lang: c.lang,
@@ -57,6 +59,7 @@ export const planEngine: Engine = async (q, c) => {
   // Whether the day is set up («tomorrow's assignments are set up, right?», 「明日の配置は決まってる？」) is what is settled
   // for it, said first; the plan after it is one Genba would make, not one that exists.
   const settled = q.asks.includes('settled') && day !== undefined ? settledText(daySettled(c.db, day), day, c.lang) : null;
-  // The standing plan, or the one this request made, is shown as its card; one worked out only to answer is not.
-  return { text: settled ? `${settled}\n${text}` : text, ...(plan && !plan.unsaved ? { plan } : {}), optimizeMs: performance.now() - t0 };
+  // The plan this request asked for is shown as its card. A question about the day (a yes/no, a what-if, a count) is answered
+  // from the standing plan or one worked out, and shows no card: it asked for no decision.
+  return { text: settled ? `${settled}\n${text}` : text, ...(plan && !plan.unsaved && store ? { plan } : {}), optimizeMs: performance.now() - t0 };
 };

@@ -144,6 +144,11 @@ function todayAt(hm: string, now: number, timeZone: string): number {
  * A what-if of today: people joining a business, or its speed becoming a figure, projected on the proposal's model
  * (moveWhatIf); people only taken away or added without a source, at the line's pace per person today (personPace.ts). Nothing is stored.
  */
+const NOT_WEIGHED = {
+  ja: 'この仮定は試算できません（試算できるのは、人の移動、速度、件数の増減です）。以下は今の状況で、仮定を反映していません。',
+  en: 'Genba cannot weigh that supposition (it weighs people moved, a speed, or items added or stopped). Below is how things stand now, without it.',
+};
+
 export const whatIfEngine: Engine = async (asked, c) => {
   c.onStage?.('data');
   const series = c.series();
@@ -208,7 +213,11 @@ export const whatIfEngine: Engine = async (asked, c) => {
       })}\n${text}`;
     const basis = [...paces].map(([at, p]) => localize(c.lang, paceWords(at, p)));
     if (basis.length > 0) text = `${text}\n${basis.join('\n')}`;
-  } else text = statusAnswer(series, c.tz, site, process);
+  } else {
+    // Nothing the engines can weigh was read (people moved, a speed, items added or stopped): «what if the OCR comes back?»
+    // is said not to be weighed, never answered with the projections of now as if they were the what-if's.
+    text = `${localize(c.lang, NOT_WEIGHED)}\n${statusAnswer(series, c.tz, site, process)}`;
+  }
   if (untilHm !== null && until !== null && until <= c.now && move) text = `${localize(c.lang, UNTIL_PAST)(untilHm)}\n${text}`;
   // The sites asked to give no one are said first, as a proposal says them.
   if (q.notFrom.length > 0 && situation && speedTo === null) text = `${localize(c.lang, LEFT_OUT)(joinNames(c.lang, q.notFrom))}\n${text}`;

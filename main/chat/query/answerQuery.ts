@@ -213,7 +213,20 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     // No yes/no word: 「落ちてない？」 and "is it up?" ask opposite ways; the sentence says what holds.
     // Its warnings are said where they are the thing's own: a site named narrows the incidents by site, not the lines.
     const warned = q.site.length === 0 ? warningsSaid(q, window, c, at) : '';
-    if (list.length === 0) return { text: [L(T.noIncident, what, when), warned].filter(Boolean).join(''), table: empty };
+    if (list.length === 0) {
+      // Hosts that serve every site (no site in their names) do not say which sites an incident hit: one there in the window
+      // is said, never an all-clear for the site over it.
+      const shared =
+        q.site.length > 0 ? namedIncidents(c.incidents(undefined, q.time === null ? undefined : window), q).incidents.filter((i) => i.sites.length === 0) : [];
+      if (shared.length > 0)
+        return {
+          text: [L(T.noIncidentOwn, what, when), ...shared.map((i) => L(T.incident, i.services.join('・'), at(i.start), i.lines, i.hosts.join(', ')))].join(
+            '\n',
+          ),
+          table: { columns: ['service', 'lines'], rows: shared.map((i) => [i.services[0]!, i.lines]) },
+        };
+      return { text: [L(T.noIncident, what, when), warned].filter(Boolean).join(''), table: empty };
+    }
     rows = list.map((i) => ({ key: i.services[0]!, value: i.lines, shown: L(T.incident, i.services.join('・'), at(i.start), i.lines, i.hosts.join(', ')) }));
     return {
       text: rows.map((r) => r.shown).join('\n'),

@@ -8,7 +8,8 @@ function isExcluded(text: string, h: NameHit): boolean {
   const after = text.slice(h.end);
   const before = text.slice(0, h.at);
   return (
-    /^(?:拠点|センター)?(?:の(?:人|方|メンバー|オペレーター?))?(?:から(?:は|も)?(?:[^。、]{0,6}?)?(?:出さな|出さず|取らな|取らず|抜かな|抜かず|動かさな|連れてこな|呼ばな|借りな|借りず)|以外|は(?:除|のぞ|使わな|なし|ナシ|無し|ダメ|だめ|ng|やめ))/i.test(
+    // A list in brackets ends before its words (「関東（品川/横浜）は使わない」); 「も」 adds a site to the ones left out (「佐世保もなし」).
+    /^(?:拠点|センター)?[)）]?(?:の(?:人|方|メンバー|オペレーター?))?(?:から(?:は|も)?(?:[^。、]{0,6}?)?(?:出さな|出さず|取らな|取らず|抜かな|抜かず|動かさな|連れてこな|呼ばな|借りな|借りず)|以外|[はも](?:除|のぞ|使わな|なし|ナシ|無し|ダメ|だめ|ng|やめ))/i.test(
       after,
     ) ||
     /(?:not from|except(?: for)?|excluding|other than|(?:don't|do not|never) (?:take|pull|move|borrow|use) (?:anyone|anybody|people|staff|operators?|someone)? ?(?:from|out of)|no one from|nobody from|(?:leave|keep) (?:out )?) ?(?:the )?$/i.test(
@@ -26,8 +27,8 @@ export function excludedSites(found: NamedInText): NameHit[] {
     added = false;
     for (const h of found.sites) {
       if (out.includes(h)) continue;
-      const joined = out.some((x) => x.at >= h.end && /^\s*(?:と|や|、|,|・|and|or|nor)\s*$/i.test(found.text.slice(h.end, x.at)));
-      const following = out.some((x) => x.end <= h.at && /^\s*(?:と|や|、|,|・|and|or|nor)\s*$/i.test(found.text.slice(x.end, h.at)));
+      const joined = out.some((x) => x.at >= h.end && /^\s*(?:と|や|、|,|・|\/|／|and|or|nor)\s*$/i.test(found.text.slice(h.end, x.at)));
+      const following = out.some((x) => x.end <= h.at && /^\s*(?:と|や|、|,|・|\/|／|and|or|nor)\s*$/i.test(found.text.slice(x.end, h.at)));
       if (joined || following) {
         out.push(h);
         added = true;

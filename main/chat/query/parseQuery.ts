@@ -271,6 +271,20 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   // 「遅れたらペナルティいくら」), the money is what is asked, and the answer says it has none, not the measure's figure.
   if (scores.has('unknown')) for (const id of [...scores.keys()]) if (id !== 'unknown') scores.delete(id);
   const evidence = opEvidence(folded, names, move, scores.size > 0);
+  // A what-if supposes something of now or ahead. A day gone or a date with nothing supposed read («10/20の納期落ちしたライン
+  // 数は？», whose 「したライ」 folds to 「したらい」) asks that day's figures.
+  if (
+    move === null &&
+    /^(?:yesterday|last_night|last_week|ago_|past_|last_\d{1,2}d|last_(?:sun|mon|tue|wed|thu|fri|sat)|dom_\d\d_past|date_)/.test(timeOf(folded) ?? '')
+  )
+    evidence.set('whatif', 0);
+  // «盛岡から3人出すなら who?»: how many and from where, with who asked and no place to go: the people are Genba's to choose, a
+  // proposal of that many for the work that needs them, not a what-if of the site losing them.
+  const whoToSend = move !== null && 'count' in move && !move.to && /\bwho\b|誰|だれ|どなた/.test(folded) ? move : null;
+  if (whoToSend) {
+    evidence.set('propose', evidence.get('propose')! + 3);
+    evidence.set('whatif', 0);
+  }
   if (ordered) evidence.set('propose', evidence.get('propose')! + 3);
   // People asked to be sent to a place (「終わった工程の人をエントリ1に回せない？」): a move asked for, however the question
   // ends; whether it may be done asks the rules.
@@ -323,8 +337,8 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   // A proposal with its source named (「佐世保から札幌に応援出すなら誰？」) helps the other site, from that one only.
   const ends = op === 'propose' ? moveEnds(names) : null;
   const from =
-    op === 'propose' && ordered?.from
-      ? [ordered.from]
+    op === 'propose' && (ordered ?? whoToSend)?.from
+      ? [(ordered ?? whoToSend)!.from!]
       : ends?.source && (!ends.target || ends.source.canonical !== ends.target.canonical)
         ? // 「盛岡から誰なら出せる？」 names only the site that sends: the one helped is the turn before's, or the floor's neediest.
           [ends.source.canonical]
@@ -362,7 +376,7 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
           : timeOf(folded)),
     rank: rankOf(op, folded, measure),
     against: againstOf(op, folded),
-    move: op === 'whatif' ? move : op === 'propose' ? ordered : null,
+    move: op === 'whatif' ? move : op === 'propose' ? (ordered ?? whoToSend) : null,
     notFrom: [...new Set(excluded.map((h) => h.canonical))].sort(),
     from,
     notWho: [

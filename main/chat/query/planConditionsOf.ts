@@ -48,7 +48,10 @@ export function planConditionsOf(question: string, q: AskQuery): PlanConditions 
   )
     c.noCrossSite = true;
   if (q.site.length > 0 && /だけ|のみ|限定|only\b|just\b/.test(t) && !c.moreOff) c.sites = [...q.site];
-  if (q.operator.length > 0 && q.process.length === 1 && /固定|のまま|外さない|はずさない|動かさない|\bkeep\b|\bstay/.test(t))
+  // People said to be off («with 鈴木 彩 on leave», 「鈴木さんが休み」) are not kept at work, whatever else is kept («keep today's
+  // line-up»): keeping them on a process would plan the very day the question supposes they are not there.
+  const saidOff = /on leave|\boff\b|absent|\bsick\b|day off|休み|休ませ|休暇|有給|欠勤/.test(t);
+  if (q.operator.length > 0 && q.process.length === 1 && !saidOff && /固定|のまま|外さない|はずさない|動かさない|\bkeep\b|\bstay/.test(t))
     c.keep = q.operator.map((name) => ({ name, process: q.process[0]! }));
   return Object.keys(c).length > 0 ? c : null;
 }

@@ -56,6 +56,13 @@ export const QUERY_TEXTS = {
     ja: (what: string, when: string) => `${what}に障害は見つかっていません（${when}）。`,
     en: (what: string, when: string) => `No incident found for ${what} (${when}).`,
   } as Localized<(what: string, when: string) => string>,
+  /** A site's own hosts clear, but hosts shared by every site had an incident in the window (listed after it). */
+  noIncidentOwn: {
+    ja: (what: string, when: string) =>
+      `${what}のホストに障害は見つかっていません（${when}）。ただし全拠点で共用のサービスに障害がありました（どの拠点に影響したかはホスト名からは分かりません）:`,
+    en: (what: string, when: string) =>
+      `No incident on ${what}'s own hosts (${when}). But services shared by every site had one (the host names do not say which sites it hit):`,
+  } as Localized<(what: string, when: string) => string>,
   /** After 「障害は見つかっていません」: the warnings and errors that are there all the same, the most frequent first. */
   warningsAnyway: {
     ja: (n: number, top: string) => `ただし警告・エラーが${countFigure(n)}行あります: ${top}。`,

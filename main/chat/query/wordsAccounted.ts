@@ -87,6 +87,13 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
       continue;
     // The weekday written beside a date (「10月21日（火）」) restates the day the date already is.
     if (kind !== 'number' && /^[月火水木金土日]$/.test(word) && /[日\d]\s*[（(]$/.test(text.slice(0, at)) && /^[）)]/.test(text.slice(end))) continue;
+    // So does a weekday followed by its date in brackets (「月曜(10/20)」, "Monday (10/20)").
+    if (
+      kind === 'time' &&
+      /^(?:[月火水木金土日]曜日?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$/.test(word) &&
+      /^\s*[（(]\s*\d{1,2}\s*[/／月]\s*\d{1,2}/.test(text.slice(end))
+    )
+      continue;
     // A clock time (16:00, 「16時」) that is the deadline of a line asked about says what the answer states anyway.
     // «4pm» is 16:00: a clock time said with am or pm, as 「4時」 with 時.
     const pm = /^ ?pm\b/.test(text.slice(end)) && Number(word) < 12 ? 12 : 0;

@@ -1105,4 +1105,58 @@ describe('no verdict the facts contradict', () => {
     // Two processes named with no direction are no move.
     expect((await ask('札幌のエントリ1と検証、どっちが遅れてる？')).query!.read.move).toBeNull();
   });
+
+  it('a question about the day shows no plan card: a count of people scheduled, a yes/no, a what-if (locked-1129o)', async () => {
+    const count = await ask('明日のstaffing、各拠点何人scheduled?');
+    expect(count.query!.read).toMatchObject({ measure: 'planned_staff', time: 'tomorrow' });
+    expect(count.plan).toBeUndefined();
+    // A plan asked for is still its card, and the question after it is answered from it without showing the card again.
+    const plan = await ask('明日の配置計画を作って');
+    expect(plan.plan).toBeDefined();
+    expect((await ask('明日、札幌SSのエントリ1が今日と同じ2,839件来たら間に合う？')).plan).toBeUndefined();
+  });
+
+  it("a site's all-clear says an incident on the hosts every site shares, with its start from the log lines (locked-1129o)", async () => {
+    const first = demo.db
+      .prepare(`SELECT MIN(ts) AS ts FROM app_logs WHERE service = 'db-proxy' AND level = 'ERROR' AND ts >= ? AND ts < ?`)
+      .get(Date.parse('2025-10-03T00:00+09:00'), Date.parse('2025-10-04T00:00+09:00')) as { ts: number };
+    const hm = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(first.ts);
+    const r = await ask('3日の盛岡、何があった？');
+    expect(r.answer).toContain('盛岡のホストに障害は見つかっていません（金曜3日（10/3））。ただし全拠点で共用のサービスに障害がありました');
+    expect(r.answer).toContain(`db-proxy: 10/3（金）${hm}から障害`);
+    expect(r.answer).not.toContain('盛岡に障害は見つかっていません');
+  });
+
+  it("a day gone asked with nothing supposed is that day's record; a weekday beside its bracketed date is no word left out (locked-1129o)", async () => {
+    const misses = await ask('10/20の納期落ちしたライン数は？');
+    expect(misses.query!.read).toMatchObject({ op: 'value', measure: 'missed_deadlines', time: 'date_10-20' });
+    const volume = await ask('月曜(10/20)のvolumeは？');
+    expect(volume.query!.read).toMatchObject({ measure: 'arrivals', time: 'date_10-20' });
+    expect(volume.answer).not.toMatch(/読み取れ/);
+    const arrivals = demo.db.prepare(`SELECT SUM(items) AS n FROM arrivals WHERE arrival_date = '2025-10-20'`).get() as { n: number };
+    expect(volume.answer).toContain(`${arrivals.n.toLocaleString('ja-JP')} 件`);
+    expect((await ask('how much did we key in this morning, all sites together?')).query!.read).toMatchObject({ measure: 'done', time: 'this_morning' });
+  });
+
+  it('sites left out in brackets, with a slash or with 「も」, are all left out; who to send from a site is a proposal (locked-1129o)', async () => {
+    const r = await ask('send 3 to sapporo but 関東(品川/横浜)は使わない、大阪・佐世保もなし — who?');
+    expect(r.query!.read).toMatchObject({ op: 'propose', notFrom: ['佐世保', '品川', '大阪', '横浜'] });
+    expect(r.answer).toMatch(/札幌 エントリ1へ、盛岡から3名/);
+    const who = await ask('高山さん抜きで、盛岡から3人出すなら who?');
+    expect(who.query!.read).toMatchObject({ op: 'propose', from: ['盛岡'], notWho: ['高山 麻由子'] });
+    expect(who.proposal!.operators).toHaveLength(3);
+    expect(who.proposal!.operators.every((o) => o.from === '盛岡' && o.name !== '高山 麻由子')).toBe(true);
+  });
+
+  it('a what-if with nothing Genba can weigh says so; people taken away in a follow-up leave the site before (locked-1129o)', async () => {
+    const ocr = await ask('what if OCR sapporo comes back right now?');
+    expect(ocr.answer).toMatch(/^Genba cannot weigh that supposition/);
+    const status = await ask('大阪 status は？');
+    const out = await ask('what if 補正から2人抜いたら？', status.conversationId ?? null);
+    expect(out.query!.read.move).toMatchObject({ count: 2, from: '大阪', to: null, process: '補正' });
+    expect(out.answer).toMatch(/^大阪 補正から2名減らした場合:/);
+    // Said off, a person is never kept on a process in the plan's conditions.
+    const off = await ask("tomorrow with 鈴木 彩 on leave, is sapporo レセ entry1 ok if we keep today's line-up?");
+    expect(off.query!.read.conditions?.keep).toBeUndefined();
+  });
 });
