@@ -265,6 +265,9 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   // did / have, is the work done (the measure's words are the verb's other forms: "processed", "entered").
   if (/\bhow many\b.*\b(?:did|didn't|have|has|had)\b.*\b(?:process|enter|handle|clear|input|key in|complete|finish|do)\b/.test(folded))
     scores.set('done', (scores.get('done') ?? 0) + 2);
+  // Items counted with no other measure said (「先週の件数見せて」「SSの今月の件数は？」): the work done, which the answer names.
+  // Only alone: «入荷件数», «インシデント件数» are the counts of their own measures.
+  if (scores.size === 0 && /件数/.test(folded)) scores.set('done', 1);
   // A deadline said in the past tense (「間に合わなかった」 "did we miss") is the record of misses, not the slack now.
   if (scores.has('missed_deadlines')) for (const id of ['slack', 'deadline', 'finish'] as const) scores.delete(id);
   // Money (a cost, a wage, a penalty) is a figure Genba keeps none of: asked of a measure it has («overtime cost»,
@@ -293,7 +296,9 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   const total = ranked.reduce((s, [, v]) => s + Math.max(0, v), 0);
   // Without evidence for an operation, a question with a measure or a thing of the floor named (「明日の横浜の検証は誰？」) asks
   // about it: its value. Only one with neither is outside the floor.
-  const aboutFloor = scores.size > 0 || [named.sites, named.processes, named.businesses, named.operators].some((h) => h.length > 0);
+  // Items counted (「先週の件数見せて」) are the floor's too, whichever count is meant.
+  const aboutFloor =
+    scores.size > 0 || [named.sites, named.processes, named.businesses, named.operators].some((h) => h.length > 0) || /件数|\bitems\b/.test(folded);
   const said = ranked[0]![1] >= MIN_EVIDENCE;
   let op: AskOp = said ? ranked[0]![0] : aboutFloor && ops.includes('value') ? 'value' : 'outside';
   // The chosen operation's own share: an operation taken by default (no evidence for it) is a guess, 0.
@@ -306,6 +311,9 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   // A speed given as a what-if's change is its condition, not what it asks (「毎分7件になったら間に合う？」 asks the slack).
   if (op === 'whatif' && move && 'speed' in move) scores.delete('speed');
   let measure: MeasureId | null = [...scores].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  // A person asked late («is morioka's 中村 恵美 late today?»): their arrival, not a line's deadline, which no person has.
+  if (names.operators.length > 0 && (measure === 'slack' || measure === 'deadline') && /\blate\b|遅刻|遅れて(?:来|き|出勤)/.test(folded))
+    measure = 'late_arrivals';
   // 「勤怠の状況は？」: a state of the planning data is its value (who is in, who is off), not the floor's status summary.
   if (op === 'status' && measure !== null && MEASURES[measure].source.kind === 'planning') op = 'value';
   // 「いつから出てる？」 "since when?": a start asked for, which an incident has and a count of error lines has not.

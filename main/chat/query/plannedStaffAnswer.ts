@@ -73,15 +73,43 @@ export function plannedStaffAnswer(
   );
   const label = (r: (typeof rows)[number]): string =>
     r.business === null ? `${r.site} ${r.process}` : `${r.site} ${r.process}（${localize(c.lang, businessLabel(c.overview().businessNames, r.business))}）`;
+  if (chosen.length === 0 && rows.length > 0) {
+    // The day has its assignments, none on what was asked: said so, with who is on the same lines under other businesses
+    // («大阪のレセ検証» when 大阪 検証 works SS and the survey today), never that nothing is recorded for the day.
+    const what = [q.site.join('・'), q.process.join('・'), q.business.map((b) => localize(c.lang, businessLabel(c.overview().businessNames, b))).join('・')]
+      .filter(Boolean)
+      .join(' ');
+    const near = rows.filter((r) => (q.site.length === 0 || q.site.includes(r.site)) && (q.process.length === 0 || q.process.includes(r.process)));
+    return {
+      text: [...lead, L(P.noneOnIt, dayName(date), what), ...near.map((r) => L(P.plannedRow, label(r), r.people))].join('\n'),
+      table: { columns: ['site', 'process', 'people'], rows: [] },
+    };
+  }
   if (chosen.length === 0) {
     const rostered = attendanceOn(c.db, date, q.site).reduce((n, s) => n + s.rostered - s.absent - s.paidLeave, 0);
     return { text: [...lead, L(P.noPlan, dayName(date), rostered)].join('\n'), table: { columns: ['site', 'process', 'people'], rows: [] } };
   }
+  // Asked who («who's on Sapporo SS entry 1?», 「誰が入ってる？」): each line's people by name, as the assignments hold them.
+  const names = q.asks.includes('names')
+    ? c.db.prepare(
+        `SELECT DISTINCT o.operator_name AS name FROM daily_assignments a JOIN operators o ON o.operator_id = a.operator_id
+          WHERE a.assignment_date = @date AND a.location_name = @site AND a.process_name = @process
+            AND (@business IS NULL OR a.business_id = @business) AND (@at IS NULL OR (a.start_time <= @at AND @at < a.end_time))
+          ORDER BY o.operator_name`,
+      )
+    : null;
+  const namesOf = (r: (typeof rows)[number]): string =>
+    names === null
+      ? ''
+      : L(
+          P.plannedNames,
+          (names.all({ date, site: r.site, process: r.process, business: r.business, at }) as { name: string }[]).map((x) => x.name),
+        );
   return {
     text: [
       ...lead,
       at === null ? L(P.plannedHead, dayName(date)) : L(P.plannedNowHead, dayName(date), formatHm(at, c.timeZone)),
-      ...chosen.map((r) => L(P.plannedRow, label(r), r.people)),
+      ...chosen.map((r) => L(P.plannedRow, label(r), r.people) + namesOf(r)),
     ].join('\n'),
     table: { columns: ['site', 'process', 'people'], rows: chosen.map((r) => [r.site, r.process, r.people]) },
   };

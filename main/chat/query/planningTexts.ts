@@ -166,6 +166,15 @@ export const PLANNING_TEXTS = {
     ja: (what: string, people: number) => `- ${what}: ${people}名`,
     en: (what: string, people: number) => `- ${what}: ${count(people, 'person', 'people')}`,
   } as Localized<(what: string, people: number) => string>,
+  /** After a line's count of people, when asked who: their names. */
+  plannedNames: {
+    ja: (names: string[]) => `（${names.join('、')}）`,
+    en: (names: string[]) => ` (${names.join(', ')})`,
+  } as Localized<(names: string[]) => string>,
+  noneOnIt: {
+    ja: (day: string, what: string) => `${day}の日次アサイン表で${what}に配置された人はいません。`,
+    en: (day: string, what: string) => `Nobody is on ${what} on ${day} in the daily assignments.`,
+  } as Localized<(day: string, what: string) => string>,
   noPlan: {
     ja: (day: string, rostered: number) => `${day}の配置はまだ登録されていません（勤怠上の出勤予定 ${rostered}名）。「明日の配置を提案して」で計画を作れます。`,
     en: (day: string, rostered: number) =>

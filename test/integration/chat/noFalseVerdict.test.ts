@@ -634,10 +634,10 @@ describe('no verdict the facts contradict', () => {
         /^(?:そのデータ（給与・コスト・品質スコアなど）はGenbaの持つデータ|That data \(pay, cost, quality scores …\) is not among what Genba holds)/,
       );
     }
-    const unsure = await ask('SSの今月の件数は？');
+    const unsure = await ask('all clear for SS 4pm?');
     expect(unsure.clarify).toBeTruthy();
-    expect(unsure.answer).not.toMatch(/523201|業務\d/);
-    expect(unsure.answer).toContain(' · SS · ');
+    expect(unsure.answer).not.toMatch(/523201|business \d/);
+    expect(unsure.answer).toContain(' · SS');
   });
 
   it('a person named arriving is their clock-in, with their planned start, as the attendance records hold them (locked-1128e)', async () => {
@@ -1158,5 +1158,47 @@ describe('no verdict the facts contradict', () => {
     // Said off, a person is never kept on a process in the plan's conditions.
     const off = await ask("tomorrow with 鈴木 彩 on leave, is sapporo レセ entry1 ok if we keep today's line-up?");
     expect(off.query!.read.conditions?.keep).toBeUndefined();
+  });
+
+  it("who is on a line today is named from the day's assignments; a line nobody is on is never a day with nothing recorded (locked-1129o)", async () => {
+    const people = (
+      demo.db
+        .prepare(
+          `SELECT DISTINCT o.operator_name AS name FROM daily_assignments a JOIN operators o ON o.operator_id = a.operator_id
+            WHERE a.assignment_date = '2025-10-23' AND a.location_name = '大阪' AND a.process_name = '検証' ORDER BY o.operator_name`,
+        )
+        .all() as { name: string }[]
+    ).map((r) => r.name);
+    const who = await ask('大阪の検証、今日誰が入ってる？');
+    expect(who.query!.read).toMatchObject({ measure: 'planned_staff', asks: ['names'] });
+    expect(who.answer).toContain(`- 大阪 検証: ${people.length}名（${people.join('、')}）`);
+    // 大阪 検証 works no レセ today: said, with who is on it under the other businesses.
+    const rece = demo.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM daily_assignments WHERE assignment_date = '2025-10-23' AND location_name = '大阪' AND process_name = '検証' AND business_id = '611040'`,
+      )
+      .get() as { n: number };
+    expect(rece.n).toBe(0);
+    const none = await ask('大阪のレセ検証、今日誰が入ってる？');
+    expect(none.answer).toMatch(/^10\/23（木）の日次アサイン表で大阪 検証 医療レセプトに配置された人はいません。/);
+    expect(none.answer).not.toContain('まだ登録されていません');
+  });
+
+  it('data the company does not hold is said not held; a person asked late is their arrival; 件数 alone is the work done (locked-1129o)', async () => {
+    for (const q of ['customer satisfaction scores for the survey business?', 'Yokohama に空いてるPC/席は何台？', '来月の採用予定って何人？'])
+      expect((await ask(q)).query!.read.measure).toBe('unknown');
+    const late = await ask("is morioka's 中村 恵美 late today?");
+    expect(late.query!.read.measure).toBe('late_arrivals');
+    const status = demo.db
+      .prepare(
+        `SELECT a.attendance_status AS s FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+          WHERE o.operator_name = '中村 恵美' AND a.attendance_date = '2025-10-23'`,
+      )
+      .get() as { s: string };
+    expect(late.answer).toMatch(status.s === 'late' ? /^Yes\./ : /^No\./);
+    // Items counted with nothing else said are the work done, and the answer says so.
+    const counted = await ask('先週の件数見せて');
+    expect(counted.query!.read).toMatchObject({ measure: 'done', time: 'last_week' });
+    expect(counted.answer).toMatch(/^処理済み件数（先週/);
   });
 });
