@@ -245,7 +245,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // understood, the answer says so first, and a check gives no verdict.
     // So does a count asked («how many db pool incidents this month»): a total of every incident is no count of the kind
     // the unread words named.
+    // So does a figure of a business named that Genba does not know («自動車保険の業務の件数»): a total of every business is
+    // no figure of it.
+    const unknownBusiness = unused.some(
+      (u) => u.kind === 'word' && /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u.test(u.word) && question.includes(`${u.word}の業務`),
+    );
     const verdict =
+      unknownBusiness ||
       (q.op === 'check' && q.measure !== null && VERDICT_MEASURES.has(q.measure)) ||
       q.op === 'whatif' ||
       (q.measure !== null && PEOPLE_MEASURES.has(q.measure)) ||

@@ -17,6 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { GenbaApp } from '../../main/app.js';
+import { BUILD_ID } from '../../main/config/buildId.js';
 
 /**
  * Where built demo stores are kept between runs: one folder per hash of the sources that
@@ -37,10 +38,14 @@ const BUILD_TIMEOUT_MS = 300_000;
 
 let memo: string | null = null;
 
-/** A hash of every file the demo store is made from (and of Node's version): the cache's key. */
+/** A hash of every file the demo store is made from (and of Node's version and the build's id): the cache's key. */
 export function demoStoreKey(): string {
   if (memo) return memo;
-  const h = createHash('sha256').update(process.version);
+  // The build the store's kept results are keyed by (computedResults.ts): vitest defines one, a script under tsx (the
+  // benches) none, and their first starts keep different results. A store built by one is never copied into the other.
+  const h = createHash('sha256')
+    .update(process.version)
+    .update(`\0build\0${BUILD_ID ?? 'none'}`);
   const files: string[] = [];
   const walk = (path: string): void => {
     if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));

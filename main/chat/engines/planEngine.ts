@@ -59,7 +59,6 @@ export const planEngine: Engine = async (q, c) => {
   // Whether the day is set up («tomorrow's assignments are set up, right?», 「明日の配置は決まってる？」) is what is settled
   // for it, said first; the plan after it is one Genba would make, not one that exists.
   const settled = q.asks.includes('settled') && day !== undefined ? settledText(daySettled(c.db, day), day, c.lang) : null;
-  // The plan this request asked for is shown as its card. A question about the day (a yes/no, a what-if, a count) is answered
-  // from the standing plan or one worked out, and shows no card: it asked for no decision.
-  return { text: settled ? `${settled}\n${text}` : text, ...(plan && !plan.unsaved && store ? { plan } : {}), optimizeMs: performance.now() - t0 };
+  // The standing plan, or the one this request made, is shown as its card; one worked out only to answer is not.
+  return { text: settled ? `${settled}\n${text}` : text, ...(plan && !plan.unsaved ? { plan } : {}), optimizeMs: performance.now() - t0 };
 };

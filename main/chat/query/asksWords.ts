@@ -10,7 +10,7 @@ const ACCURACY = /精度|当た[っりる]|あた[っりる]|外れ|はずれ|�
 
 /** Whether a day's plan is already settled (「明日の配置は決まってる？」, "are tomorrow's assignments set up?"), not what it holds. */
 const SETTLED =
-  /決ま[っりる]|決定|確定|でき(?:て|た)(?:る|い|？|\?)|出来(?:て|た)(?:る|い)|組ん(?:で|だ)|\bset ?up\b|\bready\b|\bdecided\b|\bfinali[sz]ed\b|\bapproved\b|\bin place\b|\bsorted\b/i;
+  /決ま[っりる]|決定|確定|でき(?:て|た)(?:る|い|？|\?)|出来(?:て|た)(?:る|い)|組ん(?:で|だ)|\bset ?up\b|\bready\b|\bdecided\b|\bfinali[sz]ed\b|\bapproved\b|\bin place\b|\bsorted\b|\balready in\b|\bin yet\b/i;
 
 /** Everyone (「全員」「みんな」, everybody): whether a fault counted of people is nobody's («did everybody make it in on time?»). */
 const EVERYONE = /全員|みんな|みな(?:さん)?|皆|everybody|everyone|every one|all of (?:them|us|the)|the whole (?:team|site|floor)/i;

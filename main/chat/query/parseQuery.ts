@@ -114,6 +114,8 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   // In English the same question names a kind of person and a kind of work: "can the helpers from Morioka do the final
   // check?", "may new hires handle corrections?" (a move of people asks "can we send …", not what someone may do).
   if (asksPermissionInEnglish(folded, named)) e.set('knowhow', e.get('knowhow')! + 4);
+  // The same of a kind of person in Japanese («新人を札幌の応援に出しても大丈夫？»): whether the rules let them go.
+  if (PERMISSION.test(folded) && /新人|新入社員|未経験|経験の浅い|入ったばかり|研修中/.test(folded)) e.set('knowhow', e.get('knowhow')! + 4);
   if (e.get('knowhow')! > 0 && PERMISSION.test(folded) && timeOf(folded) === null) for (const op of ['propose', 'check'] as const) e.set(op, 0);
   // Against a past time (昨日と比べて, than last week), a comparison is a change over time, not of two things.
   // With nothing named twice, "compare X with yesterday" compares X with itself then: the comparison's words are the change's.
@@ -265,6 +267,8 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   // did / have, is the work done (the measure's words are the verb's other forms: "processed", "entered").
   if (/\bhow many\b.*\b(?:did|didn't|have|has|had)\b.*\b(?:process|enter|handle|clear|input|key in|complete|finish|do)\b/.test(folded))
     scores.set('done', (scores.get('done') ?? 0) + 2);
+  // «who's on sapporo SS entry 1?»: the people a line has by the day's assignments («who's on PTO» is leave, a measure's word).
+  if (scores.size === 0 && names.processes.length > 0 && /\bwho(?:'s| is| are)\s+on\b/.test(folded)) scores.set('planned_staff', 1);
   // Items counted with no other measure said (「先週の件数見せて」「SSの今月の件数は？」): the work done, which the answer names.
   // Only alone: «入荷件数», «インシデント件数» are the counts of their own measures.
   if (scores.size === 0 && /件数/.test(folded)) scores.set('done', 1);

@@ -7,7 +7,7 @@ import type { NamedInText } from './queryNames.js';
  * do the final check?"): its answer is the company's rule, never the state of the floor.
  */
 export const PERMISSION =
-  /てもいい|ても良い|てもよい|ていい|てもよろしい|ても構わ|てもかまわ|て大丈夫|任せても大丈夫|まかせても大丈夫|させていい|いいんだっけ|(?:ok|okay|大丈夫|だいじょうぶ)だっけ|アリ[?？]|ありですか|差し支え|問題ございません|\b(?:can|could|may)\b.*\b(?:do|work|handle|help|take|be)\b|\ballowed\b|\bpermitted\b|\bok(?:ay)? (?:to|for)\b/i;
+  /てもいい|ても良い|てもよい|ていい|てもよろしい|ても構わ|てもかまわ|て大丈夫|ても大丈夫|任せても大丈夫|まかせても大丈夫|させていい|いいんだっけ|(?:ok|okay|大丈夫|だいじょうぶ)だっけ|アリ[?？]|ありですか|差し支え|問題ございません|\b(?:can|could|may)\b.*\b(?:do|work|handle|help|take|be)\b|\ballowed\b|\bpermitted\b|\bok(?:ay)? (?:to|for)\b/i;
 
 /**
  * "can/may <a kind of person> … do/handle/take <work>": whether someone may do a kind of work, a question of the rules.

@@ -12,7 +12,7 @@ import type { NamedInText } from './queryNames.js';
  * "except Morioka"): a request answered without them is answered the other way round. A negated verb that states how things
  * are (「足りない」「止まらない」「間に合わない」) is the verb's meaning, read with it, not an exclusion.
  */
-const NEGATION = /^(?:don't|dont|without|except|excluding|never|not|no|nobody|none|ないで(?!しょ|す)|ないように|なしで|なしに|ずに|以外|除|除外|抜き)$/;
+const NEGATION = /^(?:don't|dont|without|except|excluding|never|not|no|nobody|none|alone|ないで(?!しょ|す)|ないように|なしで|なしに|ずに|以外|除|除外|抜き)$/;
 
 /**
  * Words that name a time or a span of time (「月末」「先々週」「朝」, "September", "weekend", "days"): a reading that leaves
@@ -38,7 +38,15 @@ const AUXILIARY_NOT = /^(?:is|are|was|were|does|did|has|have|had|wo|ca|could|sho
  * so a compound holds its words («残業時間») and a phrase may hold the word.
  */
 function isVocabulary(folded: string, latin: boolean): boolean {
-  if (!latin) return vocabularyPhrases().some((v) => v.includes(folded) || folded.includes(v));
+  // A compound is covered whole by the phrases in it («残業時間»: 残業 and 時間); one that holds a phrase and more («自動車保険»,
+  // not a business of the company's) is a word not understood.
+  if (!latin) {
+    const phrases = vocabularyPhrases();
+    if (phrases.some((v) => v.includes(folded))) return true;
+    const covered = new Array<boolean>(folded.length).fill(false);
+    for (const v of phrases) for (let at = folded.indexOf(v); v.length > 0 && at >= 0; at = folded.indexOf(v, at + 1)) covered.fill(true, at, at + v.length);
+    return covered.every(Boolean);
+  }
   // A word of a phrase, or one of four letters or more that starts one or that one starts («item» and «items», «verif»).
   return vocabularyPhrases().some((v) =>
     v.split(/[\s-]+/).some((w) => w === folded || (folded.length >= 4 && w.length >= 4 && (w.startsWith(folded) || folded.startsWith(w)))),

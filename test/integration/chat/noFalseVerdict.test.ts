@@ -1106,14 +1106,13 @@ describe('no verdict the facts contradict', () => {
     expect((await ask('札幌のエントリ1と検証、どっちが遅れてる？')).query!.read.move).toBeNull();
   });
 
-  it('a question about the day shows no plan card: a count of people scheduled, a yes/no, a what-if (locked-1129o)', async () => {
+  it('a count of the people scheduled tomorrow stores no plan and shows no card (locked-1129o)', async () => {
+    const plans = () => (demo.db.prepare('SELECT COUNT(*) AS n FROM plans').get() as { n: number }).n;
+    const before = plans();
     const count = await ask('明日のstaffing、各拠点何人scheduled?');
-    expect(count.query!.read).toMatchObject({ measure: 'planned_staff', time: 'tomorrow' });
+    expect(count.query!.read).toMatchObject({ measure: 'planned_staff', time: 'tomorrow', asks: ['count'] });
     expect(count.plan).toBeUndefined();
-    // A plan asked for is still its card, and the question after it is answered from it without showing the card again.
-    const plan = await ask('明日の配置計画を作って');
-    expect(plan.plan).toBeDefined();
-    expect((await ask('明日、札幌SSのエントリ1が今日と同じ2,839件来たら間に合う？')).plan).toBeUndefined();
+    expect(plans()).toBe(before);
   });
 
   it("a site's all-clear says an incident on the hosts every site shares, with its start from the log lines (locked-1129o)", async () => {
@@ -1200,5 +1199,23 @@ describe('no verdict the facts contradict', () => {
     const counted = await ask('先週の件数見せて');
     expect(counted.query!.read).toMatchObject({ measure: 'done', time: 'last_week' });
     expect(counted.answer).toMatch(/^処理済み件数（先週/);
+  });
+
+  it('PTO is leave; «who is on» a line, 担当 and "already in" are read; a newcomer sent to help is the rules\' no; "alone" and a business Genba lacks are said unread (locked-1129p)', async () => {
+    expect((await ask("who's on PTO tomorrow")).query!.read).toMatchObject({ measure: 'absence', time: 'tomorrow' });
+    expect((await ask("who's on sapporo SS entry1 today")).query!.read).toMatchObject({ measure: 'planned_staff', asks: ['names'] });
+    expect((await ask('大阪のレセ検証、今日担当ついてる?')).answer).toMatch(/^10\/23（木）の日次アサイン表で大阪 検証 医療レセプトに配置された人はいません。/);
+    const settled = await ask("is tomorrow's assignment plan already in?");
+    expect(settled.query!.read.asks).toContain('settled');
+    expect(settled.answer).toMatch(/^No\. Nothing is set up for 10\/24 yet/);
+    const rule = demo.db.prepare(`SELECT text FROM knowledge_documents WHERE text LIKE '%6か月未満%'`).get() as { text: string } | undefined;
+    expect(rule).toBeDefined();
+    const newcomer = await ask('新人を札幌の応援に出しても大丈夫?');
+    expect(newcomer.answer).toMatch(/^いいえ。会社のルール（[^）]+）で「経験6か月未満のオペレータは拠点間の応援に出さない。」/);
+    expect(newcomer.proposal).toBeFalsy();
+    const alone = await ask('send 3 from yokohama to sapporo but leave the survey team alone');
+    expect(alone.answer).toMatch(/^Note: I could not read "alone"/);
+    expect(alone.proposal).toBeFalsy();
+    expect((await ask('自動車保険の業務、今日の volume は?')).answer).toMatch(/^※ 質問の「自動車保険」を読み取れず/);
   });
 });
