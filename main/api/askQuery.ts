@@ -159,7 +159,7 @@ export const RANK_MOST = 50;
  * everyone (「全員遅れずに来た？」: none of them late), how long people have done the work rather than their level
  * (「一番経験長いのは？」). Engines answer these from the query, never from the text.
  */
-export const ASKS = ['count', 'names', 'accuracy', 'permission', 'settled', 'everyone', 'experience'] as const;
+export const ASKS = ['count', 'names', 'accuracy', 'permission', 'settled', 'everyone', 'experience', 'average'] as const;
 export type AskAspect = (typeof ASKS)[number];
 
 /**

@@ -12,6 +12,9 @@ const ACCURACY = /精度|当た[っりる]|あた[っりる]|外れ|はずれ|�
 const SETTLED =
   /決ま[っりる]|決定|確定|でき(?:て|た)(?:る|い|？|\?)|出来(?:て|た)(?:る|い)|組ん(?:で|だ)|\bset ?up\b|\bready\b|\bdecided\b|\bfinali[sz]ed\b|\bapproved\b|\bin place\b|\bsorted\b|\balready in\b|\bin yet\b/i;
 
+/** The mean of people's figures (「平均」, average, avg), not their top. */
+export const AVERAGE = /平均|\b(?:avg|average|mean)\b/i;
+
 /** Everyone (「全員」「みんな」, everybody): whether a fault counted of people is nobody's («did everybody make it in on time?»). */
 const EVERYONE = /全員|みんな|みな(?:さん)?|皆|everybody|everyone|every one|all of (?:them|us|the)|the whole (?:team|site|floor)/i;
 
@@ -25,7 +28,10 @@ const EXPERIENCE =
  * ask the company's rules), whether the day's plan is settled (only where the plan is the measure), whether a fault of
  * people is nobody's (only where the measure counts one).
  */
-export function asksOf(question: string, about: { forecast: boolean; rules: boolean; plan?: boolean; fault?: boolean; skill?: boolean }): AskAspect[] {
+export function asksOf(
+  question: string,
+  about: { forecast: boolean; rules: boolean; plan?: boolean; fault?: boolean; skill?: boolean; speeds?: boolean },
+): AskAspect[] {
   const t = question.normalize('NFKC');
   const out: AskAspect[] = [];
   if (COUNT.test(t)) out.push('count');
@@ -39,5 +45,7 @@ export function asksOf(question: string, about: { forecast: boolean; rules: bool
   if (about.fault && EVERYONE.test(t)) out.push('everyone');
   // Experience rather than level, only where skills are the measure.
   if (about.skill && EXPERIENCE.test(t)) out.push('experience');
+  // The mean rather than the fastest, only where people's registered speeds are the measure.
+  if (about.speeds && AVERAGE.test(t)) out.push('average');
   return out;
 }

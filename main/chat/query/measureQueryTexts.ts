@@ -44,6 +44,8 @@ const ofLimit: Localized<(pct: number, hours: number) => string> = {
 
 export const MEASURE_QUERY_TEXTS = {
   atLevel,
+  /** Before a figure of people that is their mean («平均の登録速度»), not their top. */
+  averageOf: { ja: '平均の', en: 'average ' } as Localized,
   withExperience,
   ofLimit,
   /** 「Genbaはアラートのオペレーター別の順位は出せません（…）」 / "Genba cannot rank alerts by operator: …". */

@@ -1,6 +1,6 @@
 import { ASK_OPS, type AskMove, type AskOp, type AskQuery, type MeasureId } from '../../api/askQuery.js';
 import { foldForCues } from '../foldForCues.js';
-import { asksOf } from './asksWords.js';
+import { asksOf, AVERAGE } from './asksWords.js';
 import { excludedFamilyNames, excludedPeople, excludedSites } from './excludedSites.js';
 import { planConditionsOf, volumeFactorOf } from './planConditionsOf.js';
 import { calibrated } from './calibration.js';
@@ -269,6 +269,12 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     scores.set('done', (scores.get('done') ?? 0) + 2);
   // «who's on sapporo SS entry 1?»: the people a line has by the day's assignments («who's on PTO» is leave, a measure's word).
   if (scores.size === 0 && names.processes.length > 0 && /\bwho(?:'s| is| are)\s+on\b/.test(folded)) scores.set('planned_staff', 1);
+  // The average speed of a line's people («avg 補正 speed by site», 「エントリ1の平均速度」), no time named: the people's registered
+  // speeds (the masters' average_speed), not a line's pace now, which has no average over people.
+  if (scores.has('speed') && AVERAGE.test(folded) && timeOf(folded) === null && !/今|現在|\bnow\b|\bcurrent/.test(folded)) {
+    scores.delete('speed');
+    scores.set('operator_speed', 3);
+  }
   // Items counted with no other measure said (「先週の件数見せて」「SSの今月の件数は？」): the work done, which the answer names.
   // Only alone: «入荷件数», «インシデント件数» are the counts of their own measures.
   if (scores.size === 0 && /件数/.test(folded)) scores.set('done', 1);
@@ -403,6 +409,7 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
       plan: measure === 'planned_staff',
       fault: measure !== null && storeMeasureOf(measure)?.fault !== undefined,
       skill: measure === 'skill',
+      speeds: measure === 'operator_speed',
     }),
     conditions: null,
   };

@@ -91,7 +91,15 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
   // Experience asked rather than the level («一番経験長いのは？»): each person's months on the work, the longest of their processes.
   const experience =
     q.asks.includes('experience') && def.experience ? { value: def.experience, agg: { fn: 'max' as const }, unit: MT.months, decimals: 0 } : null;
-  const shape = perPerson ? { ...def, value: perPerson.value, agg: perPerson.agg, unit: perPerson.unit } : experience ? { ...def, ...experience } : def;
+  // The average asked of people's speeds: the mean of their registered speeds (on the process named), not the fastest's.
+  const average = q.asks.includes('average') && m === 'operator_speed' ? { agg: { fn: 'avg' as const } } : null;
+  const shape = perPerson
+    ? { ...def, value: perPerson.value, agg: perPerson.agg, unit: perPerson.unit }
+    : experience
+      ? { ...def, ...experience }
+      : average
+        ? { ...def, ...average }
+        : def;
   const writer = new Writer(q, c, shape, m);
   const out = q.op === 'trend' || q.by === 'hour' || q.by === 'day' ? writer.trend(w) : q.op === 'change' ? writer.change(w) : writer.figures(w);
   // A period that starts before the records says where they start: the figure is of fewer days than asked. The register
@@ -126,7 +134,8 @@ class Writer {
   private get label(): string {
     const level = this.q.level !== null && this.def.dims.level !== undefined ? localize(this.c.lang, MT.atLevel)(this.q.level) : '';
     const years = this.q.experience !== null && this.def.experience ? localize(this.c.lang, MT.withExperience)(this.q.experience) : '';
-    return `${this.S(MEASURES[this.m].label)}${level}${years}`;
+    const average = this.q.asks.includes('average') && this.def.agg.fn === 'avg' && this.m === 'operator_speed' ? this.S(MT.averageOf) : '';
+    return `${average}${this.S(MEASURES[this.m].label)}${level}${years}`;
   }
   private get unit(): Localized {
     return this.def.unit ?? MEASURES[this.m].unit;

@@ -1218,4 +1218,25 @@ describe('no verdict the facts contradict', () => {
     expect(alone.proposal).toBeFalsy();
     expect((await ask('自動車保険の業務、今日の volume は?')).answer).toMatch(/^※ 質問の「自動車保険」を読み取れず/);
   });
+
+  it("the average speed of a process by site is the mean of its people's registered speeds, never a line's pace now (locked-1129o, 1129p)", async () => {
+    const r = await ask('avg 補正 speed by site?');
+    expect(r.query!.read).toMatchObject({ measure: 'operator_speed', by: 'site', process: ['補正'], asks: ['average'] });
+    const rows = demo.db
+      .prepare(
+        `SELECT o.location_name AS site, AVG(c.average_speed) AS v FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+          WHERE o.is_valid = 1 AND c.process_name = '補正'
+          GROUP BY o.location_name ORDER BY v DESC, o.location_name`,
+      )
+      .all() as { site: string; v: number }[];
+    expect(r.answer).toMatch(/^Average operator's registered speed/);
+    const names: Record<string, string> = { 札幌: 'Sapporo', 盛岡: 'Morioka', 品川: 'Shinagawa', 横浜: 'Yokohama', 大阪: 'Osaka', 佐世保: 'Sasebo' };
+    // Each site's mean to its one decimal (a mean ending in 5 rounds either way by the float the sum left).
+    for (const x of rows) {
+      const shown = new RegExp(`- ${names[x.site]}: (\\d+\\.\\d) items/h`).exec(r.answer);
+      expect(Math.abs(Number(shown![1]) - x.v)).toBeLessThanOrEqual(0.05 + 1e-9);
+    }
+    // Asked of now, it stays the line's pace.
+    expect((await ask('札幌エントリ1の今の平均速度は？')).query!.read.measure).toBe('speed');
+  });
 });
