@@ -269,6 +269,12 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     scores.set('done', (scores.get('done') ?? 0) + 2);
   // «who's on sapporo SS entry 1?»: the people a line has by the day's assignments («who's on PTO» is leave, a measure's word).
   if (scores.size === 0 && names.processes.length > 0 && /\bwho(?:'s| is| are)\s+on\b/.test(folded)) scores.set('planned_staff', 1);
+  // The fastest or slowest of a kind of person («fastest entry1 keyer in the company?»): people ranked by their registered speed.
+  const fastestPerson = /\b(?:fastest|slowest|quickest)\b[^.?!]{0,24}\b(?:keyers?|typists?|operators?|person|people|staff|worker)\b/.test(folded);
+  if (fastestPerson) {
+    for (const id of ['speed', 'done'] as const) scores.delete(id);
+    scores.set('operator_speed', Math.max(scores.get('operator_speed') ?? 0, 3));
+  }
   // The average speed of a line's people («avg 補正 speed by site», 「エントリ1の平均速度」), no time named: the people's registered
   // speeds (the masters' average_speed), not a line's pace now, which has no average over people.
   if (scores.has('speed') && AVERAGE.test(folded) && timeOf(folded) === null && !/今|現在|\bnow\b|\bcurrent/.test(folded)) {
@@ -414,6 +420,8 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     conditions: null,
   };
   const read = measureInContext(query, folded);
+  // Ranked as people, unless a split by site was said («by site»).
+  if (fastestPerson && read.measure === 'operator_speed' && read.by !== 'operator' && !/\bby site\b|拠点(?:別|ごと)/.test(folded)) read.by = 'operator';
   read.conditions = planConditionsOf(question, read);
   return {
     query: read,

@@ -80,6 +80,11 @@ const SHORTHAND: Record<string, string> = {
   wtd: 'this week',
   bizs: 'businesses',
   asap: 'now',
+  // A keyer or typist is an entry operator (no English word list has «keyer»: it was read as a misspelt «keyed»).
+  keyer: 'operator',
+  keyers: 'operators',
+  typist: 'operator',
+  typists: 'operators',
 };
 // A word of its own: not a part of a host's or a service's name («r-01», «ot_batch»).
 const SHORTHAND_WORD = new RegExp(`(?<![\\w.-])(?:${Object.keys(SHORTHAND).join('|')})(?![\\w-]|\\.\\w)`, 'g');

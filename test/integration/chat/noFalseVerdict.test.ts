@@ -1239,4 +1239,16 @@ describe('no verdict the facts contradict', () => {
     // Asked of now, it stays the line's pace.
     expect((await ask('札幌エントリ1の今の平均速度は？')).query!.read.measure).toBe('speed');
   });
+
+  it('the fastest keyer is the person with the highest registered speed, never a site by items done (locked-1129p)', async () => {
+    const top = demo.db
+      .prepare(
+        `SELECT o.operator_name AS name, c.average_speed AS v FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+          WHERE o.is_valid = 1 AND c.process_name = 'エントリ1' ORDER BY c.average_speed DESC LIMIT 1`,
+      )
+      .get() as { name: string; v: number };
+    const r = await ask('fastest entry1 keyer in the company?');
+    expect(r.query!.read).toMatchObject({ op: 'rank', measure: 'operator_speed', by: 'operator', process: ['エントリ1'] });
+    expect(r.answer).toMatch(new RegExp(`^Top 1 by operator's registered speed[^\\n]*\\n1\\. [^:]+: ${top.v.toFixed(1)} items/h`));
+  });
 });
