@@ -473,8 +473,6 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'everybody came in',
       'staff came in',
       'in today',
-      'in tomorrow',
-      'coming in tomorrow',
       'working tomorrow',
       'showed up',
       'show up',

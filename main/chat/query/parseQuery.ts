@@ -269,6 +269,11 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     scores.set('done', (scores.get('done') ?? 0) + 2);
   // «who's on sapporo SS entry 1?»: the people a line has by the day's assignments («who's on PTO» is leave, a measure's word).
   if (scores.size === 0 && names.processes.length > 0 && /\bwho(?:'s| is| are)\s+on\b/.test(folded)) scores.set('planned_staff', 1);
+  // A person asked whether they are in («is 鈴木 彩 in tomorrow?»): their attendance. Items «coming in tomorrow» are the forecast.
+  if (names.operators.length > 0 && /\bin (?:today|tomorrow|on)\b/.test(folded) && !/\bcom(?:e|es|ing) in\b/.test(folded)) {
+    scores.clear();
+    scores.set('attendance', 3);
+  }
   // The fastest or slowest of a kind of person («fastest entry1 keyer in the company?»): people ranked by their registered speed.
   const fastestPerson = /\b(?:fastest|slowest|quickest)\b[^.?!]{0,24}\b(?:keyers?|typists?|operators?|person|people|staff|worker)\b/.test(folded);
   if (fastestPerson) {

@@ -1251,4 +1251,11 @@ describe('no verdict the facts contradict', () => {
     expect(r.query!.read).toMatchObject({ op: 'rank', measure: 'operator_speed', by: 'operator', process: ['エントリ1'] });
     expect(r.answer).toMatch(new RegExp(`^Top 1 by operator's registered speed[^\\n]*\\n1\\. [^:]+: ${top.v.toFixed(1)} items/h`));
   });
+
+  it('a person asked whether they are in is their attendance; items «coming in tomorrow» stay the forecast (locked-1129o)', async () => {
+    expect((await ask('is 鈴木 彩 in tomorrow?')).query!.read).toMatchObject({ measure: 'attendance', operator: ['鈴木 彩'], time: 'tomorrow' });
+    const items = await ask('how many items coming in tomorrow?');
+    expect(items.query!.read).toMatchObject({ measure: 'arrivals', time: 'tomorrow' });
+    expect(items.answer).toMatch(/^Forecast items for Fri 10\/24/);
+  });
 });
