@@ -84,7 +84,7 @@ export const TIME_PRESETS = [
 ] as const;
 export const WEEKDAY_TOKENS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 /**
- * Patterns, declared once: ago_2d (the one day 2 days before today: 一昨日, "the day before yesterday"), last_3h, last_7d, since_14 (since 14:00 today; since_13m50 since 13:50), by_17 (by 17:00 today), hours_9-12 (9:00 to 12:00
+ * Patterns, declared once: ago_2d (the one day 2 days before today: 一昨日, "the day before yesterday"), last_3h, last_7d, since_14 (since 14:00 today; since_13m50 since 13:50), by_17 (by 17:00 today), at_12 (the moment 12:00 today, at_12m30 12:30: 「12時時点」「正午」 "at noon"), hours_9-12 (9:00 to 12:00
  * today); last_3m (this month
  * and the 2 calendar months before it), next_5wd (the next 5 working days), month_start_3 (a month's first 3 working
  * days: the 医療レセプト peak); a weekday: this_fri (this week's), next_mon (next week's), last_fri (last week's), from_mon (since the last Monday,
@@ -97,7 +97,7 @@ export const WEEKDAY_TOKENS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] 
  * is last_2m: the two months side by side, so neither needs a dimension or a comparison of its own.
  */
 export const TIME_PATTERN =
-  /^(?:ago_\d{1,2}d|last_\d{1,3}h|last_\d{1,2}d|since_\d{1,2}(?:m[0-5]\d)?|by_\d{1,2}|hours_\d{1,2}-\d{1,2}|last_(?:[1-9]|1\d|2[0-4])m|next_(?:[1-9]|1\d|20)wd|month_start_(?:[1-9]|1\d)|(?:this|next|last|on|past|from)_(?:sun|mon|tue|wed|thu|fri|sat)|date_(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|dom_(?:0[1-9]|[12]\d|3[01])(?:_(?:sun|mon|tue|wed|thu|fri|sat|past))?)$/;
+  /^(?:ago_\d{1,2}d|last_\d{1,3}h|last_\d{1,2}d|since_\d{1,2}(?:m[0-5]\d)?|by_\d{1,2}|at_\d{1,2}(?:m[0-5]\d)?|hours_\d{1,2}-\d{1,2}|last_(?:[1-9]|1\d|2[0-4])m|next_(?:[1-9]|1\d|20)wd|month_start_(?:[1-9]|1\d)|(?:this|next|last|on|past|from)_(?:sun|mon|tue|wed|thu|fri|sat)|date_(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|dom_(?:0[1-9]|[12]\d|3[01])(?:_(?:sun|mon|tue|wed|thu|fri|sat|past))?)$/;
 const timeSchema = z.union([z.enum(TIME_PRESETS), z.string().regex(TIME_PATTERN)]);
 export type AskTime = z.infer<typeof timeSchema>;
 

@@ -120,23 +120,37 @@ export function riskByAnswer(series: ProcessProgress[], by: number, o: NamedTz):
     .sort((a, b) => (b.projectedFinish ?? Infinity) - (a.projectedFinish ?? Infinity));
   const dueLater = miss.filter((p) => p.deadline !== null && p.deadline > by);
   const dueBy = miss.filter((p) => !dueLater.includes(p));
-  const make = open.filter((p) => !miss.includes(p));
+  // Done by the time asked but after its own, earlier deadline: no all-clear while a line misses its deadline.
+  const lateOwn = open.filter((p) => !miss.includes(p) && p.deadline !== null && p.projectedFinish !== null && p.projectedFinish > p.deadline);
+  const make = open.filter((p) => !miss.includes(p) && !lateOwn.includes(p));
   const done = series.length - open.length;
+  const ownLate =
+    lateOwn.length === 0
+      ? ''
+      : localize(o.lang, {
+          ja: `ただし${lateOwn.length}件は${at}より前の自分の納期に間に合わない見込みです。`,
+          en: ` But ${count(lateOwn.length, 'process', 'processes')} ${plural(lateOwn.length, 'is', 'are')} expected to miss ${plural(lateOwn.length, 'its', 'their')} own deadline before ${at}.`,
+        });
   const head =
-    miss.length === 0
+    (miss.length === 0 && lateOwn.length > 0
       ? localize(o.lang, {
-          ja: `${at}に間に合わない見込みの工程はありません（作業中${open.length}件、完了${done}件）。`,
-          en: `No process is expected to miss ${at} (${open.length} in progress, ${done} done).`,
+          ja: `${at}までに終わらない見込みの工程はありません（作業中${open.length}件、完了${done}件）。`,
+          en: `Every process is expected to be done by ${at} (${open.length} in progress, ${done} done).`,
         })
-      : dueLater.length === 0
+      : miss.length === 0
         ? localize(o.lang, {
-            ja: `${at}に間に合わない見込みの工程は${miss.length}件です。`,
-            en: `${count(miss.length, 'process', 'processes')} ${plural(miss.length, 'is', 'are')} expected to miss ${at}.`,
+            ja: `${at}に間に合わない見込みの工程はありません（作業中${open.length}件、完了${done}件）。`,
+            en: `No process is expected to miss ${at} (${open.length} in progress, ${done} done).`,
           })
-        : localize(o.lang, {
-            ja: `${at}までに終わらない見込みの工程は${miss.length}件です。うち${dueLater.length}件は納期が${at}より後で、${at}に間に合わない見込みは${dueBy.length}件です。`,
-            en: `${count(miss.length, 'process', 'processes')} ${plural(miss.length, 'is', 'are')} not expected to be done by ${at}; ${dueLater.length} of them ${plural(dueLater.length, 'is', 'are')} due after ${at}, so ${count(dueBy.length, 'process', 'processes')} ${plural(dueBy.length, 'is', 'are')} expected to miss ${at}.`,
-          });
+        : dueLater.length === 0
+          ? localize(o.lang, {
+              ja: `${at}に間に合わない見込みの工程は${miss.length}件です。`,
+              en: `${count(miss.length, 'process', 'processes')} ${plural(miss.length, 'is', 'are')} expected to miss ${at}.`,
+            })
+          : localize(o.lang, {
+              ja: `${at}までに終わらない見込みの工程は${miss.length}件です。うち${dueLater.length}件は納期が${at}より後で、${at}に間に合わない見込みは${dueBy.length}件です。`,
+              en: `${count(miss.length, 'process', 'processes')} ${plural(miss.length, 'is', 'are')} not expected to be done by ${at}; ${dueLater.length} of them ${plural(dueLater.length, 'is', 'are')} due after ${at}, so ${count(dueBy.length, 'process', 'processes')} ${plural(dueBy.length, 'is', 'are')} expected to miss ${at}.`,
+            })) + ownLate;
   // Long lists are cut, and say so: a manager must not read a cut list as the whole.
   const more = (n: number): string[] => (n > 8 ? [localize(o.lang, { ja: `…ほか${n - 8}件`, en: `…and ${n - 8} more` })] : []);
   const group = (title: Localized | null, rows: ProcessProgress[]): string[] =>
@@ -144,6 +158,7 @@ export function riskByAnswer(series: ProcessProgress[], by: number, o: NamedTz):
   return [
     head,
     ...group(null, dueBy),
+    ...group({ ja: `自分の納期（${at}より前）に遅れる見込み:`, en: `Late for their own deadline before ${at}:` }, lateOwn),
     ...group({ ja: `納期が${at}より後（${at}には終わらない見込み）:`, en: `Due after ${at} (not done by ${at}):` }, dueLater),
     ...group({ ja: `${at}までに終わる見込み:`, en: `Expected done by ${at}:` }, make),
   ].join('\n');

@@ -1,4 +1,4 @@
-import type { AskOp, AskQuery, AskQueryInput, MeasureId } from '../api/askQuery.js';
+import type { AskOp, AskQuery, AskQueryInput, AskTime, MeasureId } from '../api/askQuery.js';
 import type { AskResult } from '../api/assistantTypes.js';
 import { inLatin, type LatinNames } from '../api/latinNames.js';
 import { localize } from '../api/localized.js';
@@ -220,6 +220,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       reading.query.op === 'why' &&
       (reading.query.measure === 'absence' || reading.query.measure === 'attendance' || reading.query.measure === 'late_arrivals');
     let q = askedWhyOff ? { ...reading.query, op: 'value' as const } : reading.query;
+    // A moment of today still ahead («残件、17時時点で？», "left at 5pm") asks what will be done by then: the deadline's projection.
+    const ahead = /^at_(\d{1,2})$/.exec(q.time ?? '');
+    if (ahead && c.window(q).ahead) q = { ...q, time: `by_${ahead[1]!}` as AskTime };
     const engine = engineFor(q, c.today, aheadDay(q.time, c.today) !== null && q.conditions !== null);
     // Every word accounted for: those that changed nothing in the reading are shown with it; an exclusion or a number among
     // them is said before the answer, and nothing is stored on a reading that ignores it. Rules and know-how are searched

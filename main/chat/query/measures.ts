@@ -75,6 +75,11 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       '終わった件数',
       '入力済',
       '入力件数',
+      // 「何件入力した？」「昼の時点で何件入力してた？」: the verb in the past or progressive is the work done.
+      '入力した',
+      '入力してた',
+      '入力してい',
+      '入力しました',
       'こなした',
       '捌いた',
       'さばいた',

@@ -105,7 +105,7 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
   // A move supposed (「回したら」 "if we move"), or one asked whether it can be made (「3人回せる？」 "can we send 3 people"): a
   // named move is weighed as it is, never turned into a proposal of Genba's own choosing.
   const condition =
-    /たら|なら|ても|もし|仮に|場合|試算|[えけせてねべめれ]ば(?![あ-ん])|(?:回|出|移|送|貸|動か|まわ|うつ)せる|借りられる|\bif\b|suppose|what|would|\bat \d|\b(?:can|could) (?:we|i|you) (?:move|send|shift|lend|spare|pull|borrow)\b/;
+    /たら|なら|ても|もし|仮に|場合|試算|[えけせてねべめれ]ば(?![あ-ん])|(?:回|出|移|送|貸|動か|まわ|うつ)せる|(?:回す|まわす|移す|うつす|送る|出す|貸す|動かす|入れる|抜く|減らす|増やす)と(?![^、,]*(?:言|いう|思))|借りられる|\bif\b|suppose|what|would|\bat \d|\b(?:can|could) (?:we|i|you) (?:move|send|shift|lend|spare|pull|borrow)\b/;
   const supposed = (t: string): boolean => condition.test(t) || MOVE_ENOUGH.test(t);
   if (speed && supposed(folded)) return { speed: Number(speed[1] ?? speed[2]) };
   // Work added or stopped (「あと500件来たら」「1時間止まったら」): what the line's finish is weighed against, not people moved.

@@ -69,6 +69,13 @@ export function queryWindow(time: AskTime | null, clock: QueryClock, fallback: '
     const from = wallAt(0, Number(minute[1])) + Number(minute[2]) * 60_000;
     return upToNow(from, now, { ja: `${hm(from)}から`, en: `since ${hm(from)}` });
   }
+  // A moment of today (at_12, at_12m30): a state is read at it, a count runs up to it; a moment still ahead has no data.
+  const moment = /^at_(\d+)(?:m(\d{2}))?$/.exec(t);
+  if (moment) {
+    const to = wallAt(0, Number(moment[1])) + Number(moment[2] ?? 0) * 60_000;
+    const label = { ja: `今日（${hm(dayStart)}〜${hm(to)}）`, en: `today (${hm(dayStart)}–${hm(to)})` };
+    return to > now ? { from: dayStart, to, label, ahead: true } : { from: dayStart, to, label, ahead: false };
+  }
   const m = /^(last|since|by)_(\d+)([hd]?)$/.exec(t);
   if (m) {
     const n = Number(m[2]);

@@ -15,7 +15,7 @@ export function splitOf(op: AskOp, folded: string, named: NamedInText, saidMeasu
   // Where a log line comes from is its host (or service): a measure without sites is placed by what it has.
   const dims = MEASURES[saidMeasure].dims;
   if (by === 'site' && !dims.includes('site') && WHERE.test(folded)) return dims.find((d) => d === 'host' || d === 'service') ?? null;
-  return declaredSplit(op, saidMeasure, by, named);
+  return declaredSplit(op, saidMeasure, by, named, folded);
 }
 
 /** The kinds of thing a request names, in the order a split prefers them. */
@@ -103,8 +103,22 @@ function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension |
  * The split a word asked for, kept only when the measure is split that way: 「札幌と大阪、どっちが多い？ who has more left」
  * asks which site, since items left belong to no person. Otherwise the kind of thing named twice or more, or none.
  */
-function declaredSplit(op: AskOp, measure: MeasureId, by: Dimension | null, named: NamedInText): Dimension | null {
+function declaredSplit(op: AskOp, measure: MeasureId, by: Dimension | null, named: NamedInText, folded: string): Dimension | null {
   if (by === null || op === 'trend' || MEASURES[measure].dims.includes(by)) return by;
   if (!['value', 'list', 'compare', 'rank', 'check'].includes(op)) return by;
-  return namedTwice(named, MEASURES[measure].dims);
+  // A kind asked for by name («which operator keyed the most», 「拠点別のDBエラー」, who ranks first) that the measure is not
+  // recorded by stays asked, and is declined in words: a ranking of another kind would answer another question.
+  return namedTwice(named, MEASURES[measure].dims) ?? (kindAskedByName(op, measure, folded) === by ? by : null);
+}
+
+/**
+ * The kind a request asks for by its name: split by it («per site», 「拠点別」), «which site», 「どの拠点」, or who ranks first
+ * in the work people do («who keyed the most»; «who has the most left» asks where the work is).
+ */
+function kindAskedByName(op: AskOp, measure: MeasureId, folded: string): Dimension | null {
+  const split = splitAsked(folded);
+  if (split) return split;
+  const which = DIM_WORDS.find(([, re]) => new RegExp(`\\b(?:which|what) (?:${re.source})|どの(?:${re.source})`).test(folded));
+  if (which) return which[0];
+  return op === 'rank' && measure === 'done' && /\bwho\b|誰|だれ/.test(folded) ? 'operator' : null;
 }

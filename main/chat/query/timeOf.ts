@@ -194,6 +194,19 @@ function timeIn(folded: string): AskTime | null {
     const rest = timeIn(folded.replace(lunch, ' '));
     return rest === null || rest === 'now' || rest === 'today' ? 'hours_11-14' : rest;
   }
+  // A moment of today (「12時時点」「正午の」「12:30現在」, "at noon", "as of 12:30"): the state then, not now. Not a deadline
+  // named (「16時の締切」 "the 4pm cutoff" is the line's, read with it).
+  if (/正午|お?昼の?時点|\b(?:at|as of|by) (?:noon|midday)\b/.test(folded) && !/正午(?:まで|までに)/.test(folded)) return 'at_12';
+  const moment =
+    /(\d{1,2})(?::([0-5]\d)|時(?:([0-5]\d)分)?)(?:の?時点|現在)|\b(?:as of|as at) (\d{1,2})(?::([0-5]\d))? ?(am|pm)?|\bat (\d{1,2})(?::([0-5]\d) ?(am|pm)?| ?(am|pm))(?! ?(?:deadline|cutoff|cut-off|due)\b)/.exec(
+      folded,
+    );
+  if (moment) {
+    const ampm = moment[6] ?? moment[9] ?? moment[10];
+    const h = Number(moment[1] ?? moment[4] ?? moment[7]) + (ampm === 'pm' && Number(moment[1] ?? moment[4] ?? moment[7]) < 12 ? 12 : 0);
+    const min = moment[2] ?? moment[3] ?? moment[5] ?? moment[8];
+    if (h <= 24) return (min && min !== '00' ? `at_${h}m${min}` : `at_${h}`) as AskTime;
+  }
   const by = /(\d{1,2})(?::00|時)(?:まで|までに|に間に合|にまにあ)|by (\d{1,2}) ?(pm|am|:00)/.exec(folded);
   if (by) return `by_${Number(by[1] ?? by[2]) + (by[3] === 'pm' && Number(by[2]) < 12 ? 12 : 0)}`;
   // A clock time with minutes (「13:50から」「13時50分から」 "since 13:50") keeps them: since_13m50.

@@ -20,7 +20,7 @@ const NEGATION = /^(?:don't|dont|without|except|excluding|never|not|no|nobody|no
  * and "may" are often something else, and hours and minutes are mostly units (「100時間」, "100 hours of overtime").
  */
 const TIME_WORD =
-  /^(?:january|february|march|april|june|july|august|september|sept|october|november|december|jan|feb|apr|jun|jul|aug|sep|oct|nov|dec|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|days?|daily|weeks?|weekly|weekends?|fortnight|months?|monthly|years?|yearly|quarters?|quarterly|mornings?|afternoons?|evenings?|nights?|tonight|overnight|yesterday|today|tomorrow|dates?|ago|holidays?)$|(?:[日週月年]|曜日?|朝|昼|夜|晩|午前|午後|夕方?|上旬|中旬|下旬|年度|祝日|休日|連休|週末|平日|月末|月初|年末|年始|期末)$/u;
+  /^(?:january|february|march|april|june|july|august|september|sept|october|november|december|jan|feb|apr|jun|jul|aug|sep|oct|nov|dec|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|days?|daily|weeks?|weekly|weekends?|fortnight|months?|monthly|years?|yearly|quarters?|quarterly|mornings?|afternoons?|evenings?|nights?|tonight|overnight|noon|midday|yesterday|today|tomorrow|dates?|ago|holidays?)$|(?:[日週月年]|曜日?|朝|昼|正午|時点|夜|晩|午前|午後|夕方?|上旬|中旬|下旬|年度|祝日|休日|連休|週末|平日|月末|月初|年末|年始|期末)$/u;
 
 /**
  * The content words of a text whose names are blanked, with where they stand: runs of kanji and katakana (「以外」「除」

@@ -1258,4 +1258,42 @@ describe('no verdict the facts contradict', () => {
     expect(items.query!.read).toMatchObject({ measure: 'arrivals', time: 'tomorrow' });
     expect(items.answer).toMatch(/^Forecast items for Fri 10\/24/);
   });
+
+  it('a moment of today is obeyed: the state then, the work up to it, a moment ahead its projection (locked-1129p)', async () => {
+    const at = (hm: string): number => Date.parse(`2025-10-23T${hm}+09:00`);
+    const state = (t: number, site: string, process: string | null): { left: number; done: number } =>
+      demo.db
+        .prepare(
+          `SELECT SUM(total_waiting) AS left, SUM(entry_count) AS done FROM progress_snapshots
+            WHERE snapshot_time = ? AND location_name = ? AND (? IS NULL OR process_name = ?)`,
+        )
+        .get(t, site, process, process) as { left: number; done: number };
+    const noon = await ask('正午時点の札幌エントリ1の残件は？');
+    expect(noon.query!.read).toMatchObject({ measure: 'remaining', time: 'at_12' });
+    expect(noon.query!.unused ?? []).toEqual([]);
+    expect(noon.answer).toContain(`残件（12:00時点）:\n- 札幌 · エントリ1: ${state(at('12:00'), '札幌', 'エントリ1').left.toLocaleString('en-US')} 件`);
+    const half = await ask('Osaka remaining as of 12:30');
+    expect(half.answer).toContain(`Items left (as of 12:30):\n- Osaka: ${state(at('12:30'), '大阪', null).left.toLocaleString('en-US')} items`);
+    const done = await ask('how many items had sapporo entered by noon?');
+    expect(done.query!.read).toMatchObject({ measure: 'done', time: 'at_12' });
+    expect(done.answer).toContain(`Sapporo: ${state(at('12:00'), '札幌', null).done.toLocaleString('en-US')} items`);
+    expect((await ask('札幌で今日何件入力した？')).query!.read.measure).toBe('done');
+    // Ahead of now (15:40), a moment is what will be done by then; a line late for its own 16:00 is never cleared.
+    const ahead = await ask('札幌の17時時点の残件は？');
+    expect(ahead.query!.answeredBy).toBe('risk');
+    expect(ahead.answer.split('\n')[0]).toMatch(/ただし1件は17:00より前の自分の納期に間に合わない見込みです。$/);
+    // A deadline named with its clock time stays the line's deadline, not a moment.
+    expect(String((await ask('will sapporo make the 4pm deadline?')).query!.read.time)).not.toMatch(/^at_/);
+  });
+
+  it('a kind asked by name that a measure is not recorded by is declined, never ranked by another kind (locked-1129p)', async () => {
+    expect((await ask('Which operator keyed the most items yesterday?')).answer).toBe(
+      'Genba cannot rank items done by operator: progress is recorded per site, process and business.',
+    );
+    expect((await ask('Which site has the most DB errors today?')).answer).toBe(
+      'Genba cannot rank error lines by site: logs are recorded per service and host.',
+    );
+    // «Who has the most left» asks where the work is: the sites are ranked.
+    expect((await ask('who has the most items left?')).query!.read).toMatchObject({ op: 'rank', measure: 'remaining', by: null });
+  });
 });

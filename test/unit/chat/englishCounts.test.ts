@@ -52,6 +52,19 @@ describe('English counts agree with their noun (Japanese unchanged)', () => {
       '納期が12:00より後（12:00には終わらない見込み）:',
       expect.stringContaining('納期13:00'),
     ]);
+    // Done by the time asked but after its own earlier deadline: never an all-clear, and named first.
+    const oneHourLater = T0 + 60 * 60_000;
+    expect(
+      riskByAnswer([late(1)], oneHourLater, en)
+        .split('\n')
+        .slice(0, 2),
+    ).toEqual([
+      'Every process is expected to be done by 13:00 (1 in progress, 0 done). But 1 process is expected to miss its own deadline before 13:00.',
+      'Late for their own deadline before 13:00:',
+    ]);
+    expect(riskByAnswer([late(1)], oneHourLater, ja).split('\n')[0]).toBe(
+      '13:00までに終わらない見込みの工程はありません（作業中1件、完了0件）。ただし1件は13:00より前の自分の納期に間に合わない見込みです。',
+    );
     expect(alertAnswer([alert('a1')], en).split('\n')[0]).toBe('1 open alert (deadline risk 1).');
     expect(alertAnswer([alert('a1'), alert('a2')], en).split('\n')[0]).toBe('2 open alerts (deadline risk 2).');
     expect(riskAnswer([late(1)], ja).split('\n')[0]).toBe('遅延の見込みがある工程は1件です。');

@@ -50,8 +50,10 @@ describe('the words a reading did not use', () => {
   });
 
   it('a number is used when its value matters, not merely when it is there', () => {
-    // 「16時時点」 is not a time the reading holds: the 16 is returned.
-    expect(unused('盛岡から2人札幌に回すと、札幌の残件は16時時点で何件になる？')).toContainEqual({ word: '16', kind: 'number' });
+    // 「16時時点」 is a moment the reading holds, and 「回すと」 supposes the move of 2: nothing is left over.
+    expect(unused('盛岡から2人札幌に回すと、札幌の残件は16時時点で何件になる？')).toEqual([]);
+    // A time the reading does not hold is returned.
+    expect(unused('札幌の残件、16時半ごろのやつは？')).toContainEqual({ word: '16', kind: 'number' });
     expect(unused('毎分7件になったら札幌のエントリ1は間に合う？').filter((u) => u.kind === 'number')).toEqual([]);
     // A clock time that is the deadline of the line asked about says what the answer states; another one is not read.
     expect(unused('Will Sapporo entry 1 make the 16:00 deadline?', new Set(['16:00']))).toEqual([]);
