@@ -19,6 +19,9 @@ import { inactivePeopleNote } from './inactivePeople.js';
 import { latinAnswer } from './latinAnswer.js';
 import { createNameCache } from './nameCache.js';
 import { outsideTheRecords } from './outsideTheRecords.js';
+import { siteDistanceAnswer } from './siteDistanceAnswer.js';
+import { foldForCues } from './foldForCues.js';
+import { loadMasterNames } from './masterNames.js';
 import { aheadDay } from './query/aheadDay.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { queryFromModel } from './query/queryModel.js';
@@ -270,6 +273,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // People ranked with no figure named at all («top 3 hosei people») are asked which: the default figure is the lines'.
     if (q.op === 'rank' && reading.measureSaid === false && (unreadWords.length > 0 || q.by === 'operator') && engine === 'planner' && !isUnsure(reading))
       return answerResult(ctx, question, read, engine, { text: rankMeasureUnread(q, unreadWords, lang) }, { start, readMs, dataMs: 0 });
+    // How far sites are (「盛岡から一番近い拠点は？」): the placement's table of km, not a figure of the records.
+    const distance =
+      q.op === 'propose' || q.op === 'whatif' ? null : siteDistanceAnswer(foldForCues(question), q.site, loadMasterNames(c.db).sites, deps.distancesKm(), lang);
+    if (distance !== null) return answerResult(ctx, question, read, engine, { text: distance }, { start, readMs, dataMs: 0 });
     if (isUnsure(reading))
       return answerResult(ctx, question, read, engine, askBack(question, reading, lang, timeWords, c.tz.businessNames), { start, readMs, dataMs: 0 });
     const t1 = performance.now();

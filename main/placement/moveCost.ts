@@ -1,6 +1,7 @@
 import type { Candidate, PlacementPolicy } from './placementSituation.js';
 
-function distanceKm(table: Record<string, Record<string, number>>, a: string, b: string): number | null {
+/** The km between two sites in the placement's table, either way round; null when the table has no such pair. */
+export function distanceKm(table: Record<string, Record<string, number>>, a: string, b: string): number | null {
   return table[a]?.[b] ?? table[b]?.[a] ?? null;
 }
 

@@ -18,8 +18,11 @@ export function personAttendance(q: AskQuery, c: QueryContext, w: QueryWindow): 
   if (q.operator.length === 0 || day !== localDate(Math.max(w.from, w.to - 1), c.timeZone)) return null;
   const people = attendanceOn(c.db, day).flatMap((s) => s.people.map((p) => ({ ...p, site: s.site })));
   const status = localize(c.lang, P.status);
+  const S = (t: { ja: string; en: string }): string => localize(c.lang, t);
   // The measure's own figure for each person that day (1: in the count, 0: not), as a count over them would give.
-  const counted = q.measure === 'absence' ? ['absent', 'paid_leave'] : ['present', 'late'];
+  // A day ahead has no clock-ins: who is rostered and not on leave is who is due in.
+  const ahead = w.ahead;
+  const counted = q.measure === 'absence' ? ['absent', 'paid_leave'] : ahead ? ['present', 'late', 'scheduled'] : ['present', 'late'];
   const rows = q.operator.map((name) => {
     const p = people.find((x) => x.name === name);
     // When they were due and when they clocked in, as the records hold them («中村さん何時に来た？»).
@@ -36,14 +39,21 @@ export function personAttendance(q: AskQuery, c: QueryContext, w: QueryWindow): 
   const n = rows.reduce((x, r) => x + r.n, 0);
   const m = MEASURES[q.measure === 'absence' ? 'absence' : 'attendance'];
   const [unit, label] = [localize(c.lang, m.unit), localize(c.lang, m.label)];
+  // Whether they are in or off, asked of one day (「明日出勤？」 "is she off tomorrow?"): yes or no when the records say it of
+  // every person named; a day ahead says that only leave asked for ahead is known.
+  const verdict = q.op !== 'check' || c.verdict === false || rows.some((r) => r.site === null) ? '' : n === rows.length ? S(YES) : n === 0 ? S(NO) : '';
   return {
     text: [
-      `${T.head} ${label} ${n} / ${rows.length} ${unitFor(rows.length, unit)}`,
+      `${verdict}${T.head} ${label} ${n} / ${rows.length} ${unitFor(rows.length, unit)}`,
       ...rows.map((r) => `- ${r.name}${r.site ? localize(c.lang, { ja: `（${r.site}）`, en: ` (${r.site})` }) : ''}: ${r.status ?? T.none}`),
+      ...(ahead ? [localize(c.lang, P.aheadNote)] : []),
     ].join('\n'),
     table: { columns: ['name', q.measure ?? ''], rows: rows.map((r) => [r.name, r.n]) },
   };
 }
+
+const YES = { ja: 'はい。', en: 'Yes. ' };
+const NO = { ja: 'いいえ。', en: 'No. ' };
 
 /** A person's planned start and clock-in, each only when recorded. */
 const TIMES = {

@@ -79,11 +79,14 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
   const declined = declineOf(q, def, label);
   if (declined) return { text: S(declined.decline), table: empty };
   const w = queryWindow(q.time ?? def.defaultTime ?? null, c, 'today');
-  if (def.time.kind !== 'registered' && (w.ahead || (MEASURES[m].source.kind === 'planning' && /^last_\d+m$/.test(q.time ?? '')))) return null;
+  // A person named on one day, gone or ahead («is 鈴木 彩 in tomorrow?»): their own record (a day ahead holds leave asked
+  // for and the roster), not every site's.
   if ((m === 'attendance' || m === 'absence') && (q.op === 'value' || q.op === 'list') && q.by === null) {
-    const person = personAttendance(q, c, w);
+    // Asked as a check («is she in?»), the person's record says yes or no itself.
+    const person = personAttendance({ ...q, op: q0.op }, c, w);
     if (person) return person;
   }
+  if (def.time.kind !== 'registered' && (w.ahead || (MEASURES[m].source.kind === 'planning' && /^last_\d+m$/.test(q.time ?? '')))) return null;
   // A count of people over several days, split by person or of people named, is what it counts of each (their days
   // off): each person is 1 of the people.
   const perPerson =

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useDemoAssistant } from '../../helpers/demoAssistant.js';
 
@@ -1295,5 +1296,41 @@ describe('no verdict the facts contradict', () => {
     );
     // «Who has the most left» asks where the work is: the sites are ranked.
     expect((await ask('who has the most items left?')).query!.read).toMatchObject({ op: 'rank', measure: 'remaining', by: null });
+  });
+
+  it("how far sites are is the placement's table of km, nearest first, never a ranking of another figure (locked-1129p)", async () => {
+    const table = (JSON.parse(readFileSync('resources/demo/company.json', 'utf8')) as { distancesKm: Record<string, Record<string, number>> }).distancesKm;
+    const km = (a: string, b: string): number => (table[a]?.[b] ?? table[b]![a])!;
+    const fromMorioka = ['札幌', '品川', '横浜', '大阪', '佐世保'].map((s) => ({ s, km: km('盛岡', s) })).sort((x, y) => x.km - y.km);
+    const r = await ask('盛岡から一番近い拠点は？');
+    expect(r.answer.split('\n').slice(1)).toEqual(fromMorioka.map((x) => `- ${x.s}: ${x.km.toLocaleString('en-US')} km`));
+    expect((await ask('how far is Morioka from Sapporo?')).answer).toBe(
+      `Sapporo to Morioka: ${km('札幌', '盛岡')} km (the placement's table, placement.distancesKm)`,
+    );
+    // How far behind a line is stays its slack; help from the nearest site stays a proposal.
+    expect((await ask('how far behind is Sapporo?')).query!.read.measure).toBe('slack');
+    expect((await ask('send help to Sapporo from the nearest site')).query!.read.op).toBe('propose');
+  });
+
+  it('whether a person is in on a day ahead is their own record with a yes or no, never every site listed (locked-1129p)', async () => {
+    const record = (name: string): string =>
+      (
+        demo.db
+          .prepare(
+            `SELECT a.attendance_status AS status FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id WHERE o.operator_name = ? AND a.attendance_date = '2025-10-24'`,
+          )
+          .get(name) as { status: string }
+      ).status;
+    expect(record('鈴木 彩')).toBe('paid_leave');
+    const off = await ask('is 鈴木 彩 in tomorrow?');
+    expect(off.answer.split('\n')).toEqual([
+      'No. Attendance on 10/24 (attendance records): attendance 0 / 1 person',
+      '- Suzuki 彩 (Sapporo): paid leave',
+      'For days ahead only leave known in advance is recorded; unplanned absence is not.',
+    ]);
+    expect(record('坂本 聡')).toBe('scheduled');
+    expect((await ask('Is 坂本 聡 working tomorrow?')).answer).toMatch(
+      /^Yes\. Attendance on 10\/24 \(attendance records\): attendance 1 \/ 1 person\n- Sakamoto Satoshi \(Morioka\): scheduled/,
+    );
   });
 });
