@@ -90,6 +90,8 @@ export const WEEKDAY_TOKENS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] 
  * days: the 医療レセプト peak); a weekday: this_fri (this week's), next_mon (next week's), last_fri (last week's), from_mon (since the last Monday,
  * up to today: «since Monday», 「月曜から」), on_mon
  * (the nearest: ahead for a forecast or a plan, back for records); date_10-27 (month-day, in the year nearest the moment asked);
+ * dates_10-01_10-10 (10/1 to 10/10, both included: its end in the year nearest the moment asked, its start the last such day
+ * before it); month_09 (a calendar month named: 「9月」 "September", the last one begun for records, the next for a forecast);
  * dom_28 (a day named by its day of month alone: the 28th of the nearest month that has one, ahead for a forecast or a plan,
  * back for records), dom_28_tue (with the weekday named beside it: 「28日（火）」 "Tuesday the 28th", checked against the day),
  * dom_01_past (named in a question about what was, «how did the first of the month go?»: the last such day up to today).
@@ -97,7 +99,7 @@ export const WEEKDAY_TOKENS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] 
  * is last_2m: the two months side by side, so neither needs a dimension or a comparison of its own.
  */
 export const TIME_PATTERN =
-  /^(?:ago_\d{1,2}d|last_\d{1,3}h|last_\d{1,2}d|since_\d{1,2}(?:m[0-5]\d)?|by_\d{1,2}|at_\d{1,2}(?:m[0-5]\d)?|hours_\d{1,2}-\d{1,2}|last_(?:[1-9]|1\d|2[0-4])m|next_(?:[1-9]|1\d|20)wd|month_start_(?:[1-9]|1\d)|(?:this|next|last|on|past|from)_(?:sun|mon|tue|wed|thu|fri|sat)|date_(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|dom_(?:0[1-9]|[12]\d|3[01])(?:_(?:sun|mon|tue|wed|thu|fri|sat|past))?)$/;
+  /^(?:ago_\d{1,2}d|last_\d{1,3}h|last_\d{1,2}d|since_\d{1,2}(?:m[0-5]\d)?|by_\d{1,2}|at_\d{1,2}(?:m[0-5]\d)?|hours_\d{1,2}-\d{1,2}|last_(?:[1-9]|1\d|2[0-4])m|next_(?:[1-9]|1\d|20)wd|month_start_(?:[1-9]|1\d)|(?:this|next|last|on|past|from)_(?:sun|mon|tue|wed|thu|fri|sat)|date_(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|dates_(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])_(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|month_(?:0[1-9]|1[0-2])|dom_(?:0[1-9]|[12]\d|3[01])(?:_(?:sun|mon|tue|wed|thu|fri|sat|past))?)$/;
 const timeSchema = z.union([z.enum(TIME_PRESETS), z.string().regex(TIME_PATTERN)]);
 export type AskTime = z.infer<typeof timeSchema>;
 

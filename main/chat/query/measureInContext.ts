@@ -23,6 +23,15 @@ export function measureInContext(q: AskQuery, folded: string): AskQuery {
     out.measure = 'missed_deadlines';
     out.by = 'day';
   }
+  // Items expected or coming in a period ahead («how many items are expected next week?», "will come in November") are the
+  // forecast's volume, not a staffing plan's items left over.
+  if (
+    out.measure === 'remaining' &&
+    out.time !== null &&
+    (isAhead(out.time) || /^(?:month_\d|dates?_|dom_|on_)/.test(out.time)) &&
+    /\bexpect(?:ed|ing)?\b|\b(?:will|going to|gonna) (?:come|arrive|land)\b|\bcom(?:e|es|ing) in\b|来る|くる|届く|見込/.test(folded)
+  )
+    out.measure = 'forecast_volume';
   if (out.measure === 'skill' && out.operator.length > 0) Object.assign(out, personsSkills(out));
   // A state of the lines (late, at risk, done) is no filter of people's records: 「遅れずに出勤」 is about people.
   if (out.status !== null && out.measure !== null && MEASURES[out.measure].source.kind === 'planning') out.status = null;

@@ -268,7 +268,7 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   // 数は？», whose 「したライ」 folds to 「したらい」) asks that day's figures.
   if (
     move === null &&
-    /^(?:yesterday|last_night|last_week|ago_|past_|last_\d{1,2}d|last_(?:sun|mon|tue|wed|thu|fri|sat)|dom_\d\d_past|date_)/.test(timeOf(folded) ?? '')
+    /^(?:yesterday|last_night|last_week|ago_|past_|last_\d{1,2}d|last_(?:sun|mon|tue|wed|thu|fri|sat)|dom_\d\d_past|date_|dates_)/.test(timeOf(folded) ?? '')
   )
     evidence.set('whatif', 0);
   // «盛岡から3人出すなら who?»: how many and from where, with who asked and no place to go: the people are Genba's to choose, a

@@ -43,7 +43,11 @@ export function keptByPlanning(q: AskQuery): boolean {
   // day's absence at a site is the register's line: in, off (absent, on leave), the rate against the usual, and who.
   // Absence asked per person («which operators have the most absences in the last 30 days») is counted per person.
   const perPerson = q.by === 'operator' || q.operator.length > 0;
-  if (q.measure === 'absence' && !perPerson && (q.by === 'day' || /^(?:last_\d+[dm]|this_week|last_week|this_month|last_month)$/.test(q.time ?? '')))
+  if (
+    q.measure === 'absence' &&
+    !perPerson &&
+    (q.by === 'day' || /^(?:last_\d+[dm]|this_week|last_week|this_month|last_month|month_\d{2}|dates_[\d_-]+)$/.test(q.time ?? ''))
+  )
     return true;
   if (q.measure === 'absence' && q.site.length > 0) return (q.op === 'value' || q.op === 'list') && q.operator.length === 0;
   return (q.measure === 'attendance' || q.measure === 'overtime') && (q.op === 'value' || q.op === 'list') && q.by !== 'operator' && q.operator.length === 0;

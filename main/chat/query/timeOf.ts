@@ -169,11 +169,57 @@ export function timeOf(folded: string): AskTime | null {
   return BY_MONTH.test(folded) && (t === null || t === 'now' || t === 'today') ? 'last_6m' : t;
 }
 
+const pad2 = (x: string | number): string => String(x).padStart(2, '0');
+const validMd = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+
+/**
+ * Two dates of a span, both included (「10/1〜10/10」「10月1日から10日まで」, "from Oct 1 to Oct 10", "between 10/1 and 10/10",
+ * "Oct 1-10"): the end's month is the start's when it names none.
+ */
+function dateRangeOf(folded: string): AskTime | null {
+  const MON = `(${EN_MONTHS.join('|')})[a-z]*\\.?`;
+  const TO = String.raw`\s?(?:〜|~|～|-|–|から|to|through|thru|until|till|and)\s?`;
+  const tries: [RegExp, (m: RegExpExecArray) => [number, number, number, number]][] = [
+    [new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})${TO}(?:(\d{1,2})/)?(\d{1,2})(?![\d/:])`), (m) => [+m[1]!, +m[2]!, +(m[3] ?? m[1])!, +m[4]!]],
+    [/(?<!\d)(\d{1,2})月(\d{1,2})日?\s?(?:〜|~|～|-|から)\s?(?:(\d{1,2})月)?(\d{1,2})日/, (m) => [+m[1]!, +m[2]!, +(m[3] ?? m[1])!, +m[4]!]],
+    [
+      new RegExp(String.raw`\b${MON} (\d{1,2})(?:st|nd|rd|th)?${TO}(?:${MON} )?(\d{1,2})(?:st|nd|rd|th)?\b(?!:)`),
+      (m) => [EN_MONTHS.indexOf(m[1]!) + 1, +m[2]!, m[3] ? EN_MONTHS.indexOf(m[3]) + 1 : EN_MONTHS.indexOf(m[1]!) + 1, +m[4]!],
+    ],
+  ];
+  for (const [re, parts] of tries) {
+    const m = re.exec(folded);
+    if (!m) continue;
+    const [m1, d1, m2, d2] = parts(m);
+    // «10/1 to 10/10» is a span; «10/10-10/1» or «10/1-3 people» is not one of days.
+    if (!validMd(m1, d1) || !validMd(m2, d2) || (m1 === m2 && d2 <= d1)) continue;
+    return `dates_${pad2(m1)}-${pad2(d1)}_${pad2(m2)}-${pad2(d2)}` as AskTime;
+  }
+  return null;
+}
+
+/**
+ * A calendar month named alone (「9月の欠勤率」「9月分」, "in September", "September's", "for sept"): not a date in it
+ * (「9月1日」), not a count of months (「3か月」), and "may" only where it can be nothing else ("in May", "May's").
+ */
+function monthNamedOf(folded: string): AskTime | null {
+  const ja = /(?<![\d.])(\d{1,2})月(?![\d日]|\s?\d{1,2}日)/.exec(folded);
+  if (ja && Number(ja[1]) >= 1 && Number(ja[1]) <= 12) return `month_${pad2(ja[1]!)}` as AskTime;
+  const en =
+    /\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?(?:'s)?\b(?!\.? ?\d{1,2}\b)/.exec(folded) ??
+    /\b(?:in|of|for|during|since) (may)\b(?!\.? ?\d)|\b(may)'s\b/.exec(folded);
+  if (!en) return null;
+  const name = (en[1] ?? en[2])!;
+  return `month_${pad2(EN_MONTHS.indexOf(name) + 1)}` as AskTime;
+}
+
 function timeIn(folded: string): AskTime | null {
   const n = (re: RegExp): number | null => {
     const m = re.exec(folded);
     return m ? Number(m[1]) : null;
   };
+  const range = dateRangeOf(folded);
+  if (range !== null) return range;
   const hours = n(/(?:過去|直近|ここ|last|past) ?(\d{1,3}) ?(?:時間|hours?|h\b)/);
   if (hours !== null) return hours === 1 ? 'last_hour' : `last_${hours}h`;
   const days = n(/(?:過去|直近|ここ|last|past) ?(\d{1,2}) ?(?:日|days?)/);
@@ -220,6 +266,8 @@ function timeIn(folded: string): AskTime | null {
   if (/明後日|あさって|みょうごにち|day after tomorrow/.test(folded)) return 'day_after_tomorrow';
   const day = dayOf(folded);
   if (day !== null) return day;
+  const monthNamed = monthNamedOf(folded);
+  if (monthNamed !== null) return monthNamed;
   if (/来週|らいしゅう|next week|coming week/.test(folded)) return 'next_week';
   if (/昨夜|昨晩|ゆうべ|夜間|last night|overnight/.test(folded)) return 'last_night';
   if (/直近1時間|この1時間|過去1時間|last hour|past hour|この一時間/.test(folded)) return 'last_hour';

@@ -221,6 +221,25 @@ export function timeSpan(time: AskTime | null, today: string, lean: SpanLean): T
     const d = pickDay(candidates, today, 'nearest') ?? `${y}-${date[1]}-${date[2]}`;
     return day(d, { ja: `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`, en: `${EN_MONTHS[Number(d.slice(5, 7)) - 1]} ${Number(d.slice(8, 10))}` });
   }
+  // Two dates, both included: the end in the year nearest the moment asked, the start the last such date on or before it.
+  const range = /^dates_(\d{2})-(\d{2})_(\d{2})-(\d{2})$/.exec(time);
+  if (range) {
+    const y = Number(today.slice(0, 4));
+    const real = (d: string): boolean => addDays(d, 0) === d;
+    const to = pickDay([y - 1, y, y + 1].map((yy) => `${yy}-${range[3]}-${range[4]}`).filter(real), today, 'nearest');
+    if (to === undefined) return null;
+    const sameYear = `${to.slice(0, 4)}-${range[1]}-${range[2]}`;
+    const from = sameYear <= to ? sameYear : `${Number(to.slice(0, 4)) - 1}-${range[1]}-${range[2]}`;
+    if (!real(from)) return null;
+    return { from, to, label: { ja: `${md(from)}〜${md(to)}`, en: `${md(from)}–${md(to)}` }, months: false };
+  }
+  // A calendar month named: the last one begun for records (this month's so far), the next one for a forecast or a plan.
+  const named = /^month_(\d{2})$/.exec(time);
+  if (named) {
+    const [y, now, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(named[1])];
+    const year = lean === 'ahead' ? (m >= now ? y : y + 1) : m <= now ? y : y - 1;
+    return month(`${year}-${named[1]}-01`);
+  }
   const dom = monthDayOf(time, today, lean);
   if (dom) return day(dom.date, monthDayName(dom.date));
   return null;

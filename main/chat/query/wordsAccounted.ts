@@ -55,6 +55,15 @@ function isVocabulary(folded: string, latin: boolean): boolean {
 
 const same = (a: AskQuery, b: AskQuery): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+const MONTH_WORDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Whether a time word is 月, 日 or a month name of a date, a span of dates or a month the reading holds (date_10-01, dates_10-01_10-10). */
+function restatesDates(word: string, time: AskQuery['time']): boolean {
+  if (time === null || !/^(?:dates?|month)_/.test(time)) return false;
+  if (/^[月日]$/.test(word)) return true;
+  const n = MONTH_WORDS.indexOf(word.slice(0, 3));
+  return n >= 0 && new RegExp(`(?:^month_|_)${String(n + 1).padStart(2, '0')}(?:-|$)`).test(time);
+}
+
 /**
  * Every content word of a question accounted for: a word is used when leaving it out changes the rules' reading (the
  * ablation a reader can check by hand), it is a name found, a word of the vocabulary, or a function word. The rest are
@@ -102,6 +111,8 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
       /^\s*[（(]\s*\d{1,2}\s*[/／月]\s*\d{1,2}/.test(text.slice(end))
     )
       continue;
+    // A date's own words beside the dates the reading holds (the second «Oct» of «Oct 1 to Oct 10», 「10日まで」's 日) restate it.
+    if (kind === 'time' && restatesDates(word, base.time)) continue;
     // A clock time (16:00, 「16時」) that is the deadline of a line asked about says what the answer states anyway.
     // «4pm» is 16:00: a clock time said with am or pm, as 「4時」 with 時.
     const pm = /^ ?pm\b/.test(text.slice(end)) && Number(word) < 12 ? 12 : 0;

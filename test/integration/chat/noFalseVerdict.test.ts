@@ -1333,4 +1333,30 @@ describe('no verdict the facts contradict', () => {
       /^Yes\. Attendance on 10\/24 \(attendance records\): attendance 1 \/ 1 person\n- Sakamoto Satoshi \(Morioka\): scheduled/,
     );
   });
+
+  it('a span of dates and a month named are obeyed, with figures from SQL; items expected ahead are the forecast (locked-1129p)', async () => {
+    const arrived = (
+      demo.db.prepare(`SELECT SUM(items) AS n FROM arrivals WHERE location_name = '札幌' AND arrival_date BETWEEN '2025-10-01' AND '2025-10-10'`).get() as {
+        n: number;
+      }
+    ).n;
+    const en = await ask('What were arrivals between Oct 1 and Oct 10 for Sapporo?');
+    expect(en.query!.unused ?? []).toEqual([]);
+    expect(en.answer).toBe(`Items arrived (10/1–10/10):\n- Sapporo: ${arrived.toLocaleString('en-US')} items`);
+    expect((await ask('10/1〜10/10の札幌の入荷')).answer).toBe(`到着件数（10/1〜10/10）:\n- 札幌: ${arrived.toLocaleString('en-US')} 件`);
+    // A month's absence is the register's rate over its working days, as last month's is.
+    const sept = demo.db
+      .prepare(
+        `SELECT SUM(a.attendance_status = 'absent') AS absent, SUM(a.attendance_status = 'paid_leave') AS leave, COUNT(*) AS n
+           FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+          WHERE o.is_valid = 1 AND o.location_name = '札幌' AND a.attendance_date BETWEEN '2025-09-01' AND '2025-09-30'`,
+      )
+      .get() as { absent: number; leave: number; n: number };
+    const month = await ask('9月の札幌の欠勤率は？');
+    expect(month.query!.read.time).toBe('month_09');
+    expect(month.answer).toContain(`- 札幌: 欠勤 ${sept.absent}人日・有給 ${sept.leave}人日（延べ ${sept.n.toLocaleString('en-US')}人日`);
+    const ahead = await ask('how many items are expected next week?');
+    expect(ahead.query!.read).toMatchObject({ measure: 'forecast_volume', time: 'next_week' });
+    expect(ahead.answer).toMatch(/^Forecast items for Mon 10\/27/);
+  });
 });

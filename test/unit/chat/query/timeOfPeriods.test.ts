@@ -71,6 +71,27 @@ describe('timeOf: days and periods beyond today and this week', () => {
     ['月初3営業日の医療レセプトの物量は？', 'month_start_3'],
     ['月初の物量は？', 'month_start_5'],
     ['first 3 working days of the month forecast', 'month_start_3'],
+    // A span of dates, both ends included; its end's month is the start's when it names none.
+    ['Sapporo arrivals from 10/1 to 10/10', 'dates_10-01_10-10'],
+    ['10/1〜10/10の札幌の入荷', 'dates_10-01_10-10'],
+    ['10月1日から10日までの札幌の処理件数', 'dates_10-01_10-10'],
+    ['9月29日〜10月3日のエラー', 'dates_09-29_10-03'],
+    ['What were arrivals between Oct 1 and Oct 10 for Sapporo?', 'dates_10-01_10-10'],
+    ['Sapporo overtime Oct 6-10', 'dates_10-06_10-10'],
+    // A calendar month named alone; a date in it, a count of months and «may» the verb are not one.
+    ['9月の欠勤率は？', 'month_09'],
+    ['absence rate by site in September', 'month_09'],
+    ["Show me September's absence rate by site", 'month_09'],
+    ['overtime for sept?', 'month_09'],
+    ['errors in May', 'month_05'],
+    ['3ヶ月の欠勤率', null],
+    ['Sapporo may be late', null],
+    // A moment of today; a deadline named by its clock time is the line's.
+    ['正午時点の札幌の残件は？', 'at_12'],
+    ['札幌の残件、12:30時点', 'at_12m30'],
+    ['Osaka remaining as of 11:00', 'at_11'],
+    ['how far along was sapporo at noon?', 'at_12'],
+    ['will sapporo make the 4pm deadline?', null],
   ];
   for (const [q, time] of cases)
     it(`${q} → ${time}`, () => {
@@ -125,6 +146,17 @@ describe('timeSpan: the dates a token means on Thu 2025-10-23', () => {
     expect(workingDaysIn(timeSpan('month_start_3', today, 'ahead')!)).toEqual(['2025-11-04', '2025-11-05', '2025-11-06']);
     expect(workingDaysIn(timeSpan('month_start_3', today, 'past')!)).toEqual(['2025-10-01', '2025-10-02', '2025-10-03']);
     expect(timeSpan('last_12m', '2026-01-15', 'past')!.from).toBe('2025-02-01');
+  });
+  it('spans of dates and months named: records look back, forecasts ahead', () => {
+    expect(span('dates_10-01_10-10')).toEqual(['2025-10-01', '2025-10-10']);
+    // Across a new year: the end nearest the moment asked, the start before it.
+    expect(timeSpan('dates_12-29_01-05', '2026-01-10', 'past')!.from).toBe('2025-12-29');
+    expect(timeSpan('dates_02-30_03-02', today, 'past')).toBeNull();
+    expect(span('month_09', 'past')).toEqual(['2025-09-01', '2025-09-30']);
+    expect(span('month_10', 'past')).toEqual(['2025-10-01', '2025-10-31']);
+    expect(span('month_11', 'past')).toEqual(['2024-11-01', '2024-11-30']);
+    expect(span('month_11', 'ahead')).toEqual(['2025-11-01', '2025-11-30']);
+    expect(span('month_09', 'ahead')).toEqual(['2026-09-01', '2026-09-30']);
   });
 });
 
