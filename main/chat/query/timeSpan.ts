@@ -233,12 +233,13 @@ export function timeSpan(time: AskTime | null, today: string, lean: SpanLean): T
     if (!real(from)) return null;
     return { from, to, label: { ja: `${md(from)}〜${md(to)}`, en: `${md(from)}–${md(to)}` }, months: false };
   }
-  // A calendar month named: the last one begun for records (this month's so far), the next one for a forecast or a plan.
+  // A calendar month named: the last one begun (this month's so far); for a forecast or a plan, next month when it is the
+  // one named. A month further ahead is beyond any forecast, and 「9月」 asked in October is the September just gone.
   const named = /^month_(\d{2})$/.exec(time);
   if (named) {
     const [y, now, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(named[1])];
-    const year = lean === 'ahead' ? (m >= now ? y : y + 1) : m <= now ? y : y - 1;
-    return month(`${year}-${named[1]}-01`);
+    if (lean === 'ahead' && m === (now % 12) + 1) return month(`${m === 1 ? y + 1 : y}-${named[1]}-01`);
+    return month(`${m <= now ? y : y - 1}-${named[1]}-01`);
   }
   const dom = monthDayOf(time, today, lean);
   if (dom) return day(dom.date, monthDayName(dom.date));

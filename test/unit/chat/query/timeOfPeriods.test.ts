@@ -156,7 +156,9 @@ describe('timeSpan: the dates a token means on Thu 2025-10-23', () => {
     expect(span('month_10', 'past')).toEqual(['2025-10-01', '2025-10-31']);
     expect(span('month_11', 'past')).toEqual(['2024-11-01', '2024-11-30']);
     expect(span('month_11', 'ahead')).toEqual(['2025-11-01', '2025-11-30']);
-    expect(span('month_09', 'ahead')).toEqual(['2026-09-01', '2026-09-30']);
+    // Further ahead than next month no forecast reaches: the month just gone.
+    expect(span('month_09', 'ahead')).toEqual(['2025-09-01', '2025-09-30']);
+    expect(timeSpan('month_01', '2025-12-10', 'ahead')!.from).toBe('2026-01-01');
   });
 });
 
