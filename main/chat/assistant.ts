@@ -20,6 +20,7 @@ import { latinAnswer } from './latinAnswer.js';
 import { createNameCache } from './nameCache.js';
 import { outsideTheRecords } from './outsideTheRecords.js';
 import { siteDistanceAnswer } from './siteDistanceAnswer.js';
+import { bothAnswers, compoundClauses } from './compoundQuestion.js';
 import { foldForCues } from './foldForCues.js';
 import { loadMasterNames } from './masterNames.js';
 import { aheadDay } from './query/aheadDay.js';
@@ -137,6 +138,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     latinNames,
     readQuery: (question, ops) => parserFor()(question, ops),
     async ask(question: string, o: AskOptions = {}): Promise<AskResult> {
+      // Two questions in one («… absent in Osaka today, and how many items are left there?»): each answered, the second
+      // continuing the first as a follow-up does (its site and day kept unless it names its own), never one of them dropped.
+      const clauses = o.reading ? null : twoQuestions(question);
+      if (clauses) {
+        const first = await this.ask(clauses[0], o);
+        const second = await this.ask(clauses[1], { ...o, previous: first });
+        if (first.clarify === null && second.clarify === null) return bothAnswers(question, first, second);
+      }
       // The answer speaks the question's language (an English question gets an English answer) unless the run chose one.
       const lang = deps.langChosen() ? deps.lang() : (questionLang(question, names.finder(deps.db(), deps.aliases())(question)) ?? deps.lang());
       // An English answer writes the company's names in Latin letters, as the English screens do.
@@ -147,6 +156,20 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return latinAnswer(r, latin);
     },
   } satisfies Assistant;
+
+  /**
+   * The two clauses of a request that asks two things (compoundClauses), when each says a measure of its own and they
+   * differ, neither a proposal or a what-if that a card would carry: the second opened as a follow-up («and …», 「あと…」).
+   */
+  function twoQuestions(question: string): [string, string] | null {
+    const clauses = compoundClauses(question);
+    if (!clauses) return null;
+    const parse = parserFor();
+    const [a, b] = clauses.map((c) => parse(c));
+    const single = (p: ParsedQuery): boolean => p.said.measure && p.query.measure !== null && !['propose', 'whatif', 'outside', 'knowhow'].includes(p.query.op);
+    if (!single(a!) || !single(b!) || a!.query.measure === b!.query.measure) return null;
+    return [clauses[0], /[\u3040-\u30ff\u3400-\u9fff]/.test(clauses[1]) ? `あと${clauses[1]}` : `and ${clauses[1]}`];
+  }
 
   function contextOf(question: string, lang: Lang, o: AskOptions): AskContext {
     const cfg = deps.config();

@@ -1360,4 +1360,27 @@ describe('no verdict the facts contradict', () => {
     expect(ahead.query!.read).toMatchObject({ measure: 'forecast_volume', time: 'next_week' });
     expect(ahead.answer).toMatch(/^Forecast items for Mon 10\/27/);
   });
+
+  it("two questions in one are both answered, the second keeping the first one's site and day (locked-1129o)", async () => {
+    const left = (
+      demo.db.prepare(`SELECT SUM(total_waiting) AS n FROM progress_snapshots WHERE location_name = '大阪' AND snapshot_time = ?`).get(NOW) as {
+        n: number;
+      }
+    ).n;
+    const absent = (
+      demo.db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+            WHERE o.is_valid = 1 AND o.location_name = '大阪' AND a.attendance_date = '2025-10-23' AND a.attendance_status = 'absent'`,
+        )
+        .get() as { n: number }
+    ).n;
+    const r = await ask('How many people are absent in Osaka today and how many items are left there?');
+    const [first, second] = r.answer.split('\n\n');
+    expect(first).toMatch(new RegExp(`^Attendance on Thu 10\\/23[^\\n]*\\n- Osaka: of \\d+ rostered, \\d+ at work, \\d+ off \\(${absent} absent,`));
+    expect(second).toBe(`Items left (as of 15:40):\n- Osaka: ${left.toLocaleString('en-US')} items`);
+    expect((await ask('札幌の残件は？あと大阪の欠勤は？')).answer.split('\n\n')).toHaveLength(2);
+    // Two sites of one measure are one question.
+    expect((await ask('Sapporo and Osaka items left?')).answer).not.toContain('\n\n');
+  });
 });
