@@ -182,6 +182,8 @@ export const fullQuerySchema = z.object({
   level: z.number().int().min(1).max(5).nullable(),
   /** At least this many months of experience on the process (「経験2年以上」 is 24). */
   experience: z.number().int().min(1).max(600).nullable(),
+  /** Under this many months of experience (「経験6ヶ月未満」「新人」 under 6, "under 2 years" 24): on the process named, else on every one. */
+  experienceUnder: z.number().int().min(1).max(600).nullable(),
   status: z.enum(STATUS_FILTERS).nullable(),
   by: z.enum(DIMENSIONS).nullable(),
   time: timeSchema.nullable(),
@@ -211,7 +213,7 @@ export type AskQueryInput = z.infer<typeof askQuerySchema>;
 export const QUERY_FIELDS = fullQuerySchema.keyof().options;
 export type QueryField = (typeof QUERY_FIELDS)[number];
 /** Fields added after the labelled sets were written: scored only on the lines that state them. */
-export const LATER_FIELDS: ReadonlySet<QueryField> = new Set<QueryField>(['asks', 'conditions', 'from', 'notWho']);
+export const LATER_FIELDS: ReadonlySet<QueryField> = new Set<QueryField>(['asks', 'conditions', 'from', 'notWho', 'experienceUnder']);
 
 /** Every default filled in; lists sorted so that two queries compare by value. */
 export function fullQuery(q: AskQueryInput): AskQuery {
@@ -227,6 +229,7 @@ export function fullQuery(q: AskQueryInput): AskQuery {
     host: list(q.host),
     level: q.level ?? null,
     experience: q.experience ?? null,
+    experienceUnder: q.experienceUnder ?? null,
     status: q.status ?? null,
     by: q.by ?? null,
     time: q.time ?? null,

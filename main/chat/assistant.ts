@@ -81,7 +81,7 @@ function readNumbers(q: AskQuery): Set<number> {
             : q.move.stopMinutes === null
               ? []
               : [q.move.stopMinutes, q.move.stopMinutes / 60];
-  return new Set([...move, q.level ?? NaN, q.experience ?? NaN, q.rank?.n ?? NaN].filter((n) => !Number.isNaN(n)));
+  return new Set([...move, q.level ?? NaN, q.experience ?? NaN, q.experienceUnder ?? NaN, q.rank?.n ?? NaN].filter((n) => !Number.isNaN(n)));
 }
 
 /** The measures a check answers with a yes, a no or an all-clear (answerQuery's checkText, and no incident found). */

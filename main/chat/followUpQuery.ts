@@ -138,5 +138,6 @@ export function followUpQuery(before: AskQuery, now: ParsedQuery, question: stri
   if (n.level !== null) q.level = n.level;
   // So is a number of years of experience (「その中で経験5年以上は？」).
   if (n.experience !== null) q.experience = n.experience;
+  if (n.experienceUnder !== null) q.experienceUnder = n.experienceUnder;
   return { query: q, kept };
 }

@@ -173,7 +173,11 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
     );
     const correction = (r: ProcessProgress): number => corr.get(`${r.site}|${r.process}|${r.businessId}`) ?? 0;
     const dim = progressGroup(q);
-    const keyOf = (p: ProcessProgress): string => (dim === 'site' ? p.site : dim === 'process' ? p.process : name(p.businessId));
+    // Finished processes, no one site named («which processes are finished?»): the lines, each site's process. A process is
+    // finished company-wide only when every site's line is, which no answer of "none" should hide.
+    const lines = q.status === 'done' && dim === 'process' && q.site.length !== 1;
+    const keyOf = (p: ProcessProgress): string =>
+      lines ? `${p.site} · ${p.process}` : dim === 'site' ? p.site : dim === 'process' ? p.process : name(p.businessId);
     const groups = new Map<string, ProcessProgress[]>();
     // Without a split, what the request named is one figure: every business of 札幌 together.
     for (const p of series) {

@@ -95,6 +95,8 @@ export const changeTime = (op: AskOp, folded: string): AskQuery['time'] =>
  * experience"): a filter on the people counted, like a skill level.
  */
 export function experienceOf(folded: string): number | null {
+  // Under or less than (「6ヶ月未満」 "under 6 months") is experienceUnder's: never read as at least.
+  if (experienceUnderOf(folded) !== null) return null;
   const m =
     /(?:経験|けいけん)(?:年数)?(?:が|は)? ?(\d{1,2}) ?(年|か月|かげつ|ヶ月|ヵ月|ケ月|カ月|月)/.exec(folded) ??
     /(\d{1,2}) ?(年|か月|ヶ月|ヵ月|ケ月|カ月)(?:以上)?(?:の)?(?:経験|けいけん)/.exec(folded) ??
@@ -104,6 +106,25 @@ export function experienceOf(folded: string): number | null {
   const n = Number(m[1]);
   const months = /年|y/.test(m[2]!) ? n * 12 : n;
   return months >= 1 && months <= 600 ? months : null;
+}
+
+/**
+ * Months of experience the people asked about have less of (「経験6ヶ月未満」「半年未満の人」, "under 6 months of experience",
+ * "less than 2 years' experience", "operators under 6 months"), or the company's newcomers (「新人」 "new hires", "rookies":
+ * under 6 months, as the rules count them). Null when none is said.
+ */
+export function experienceUnderOf(folded: string): number | null {
+  const unit = String.raw`(年|か月|かげつ|[ヶヵケカゖゕけ]月|years?|yrs?|months?|mos?)`;
+  const m =
+    new RegExp(String.raw`(\d{1,2}) ?${unit}(?:の経験)?(?:未満|以下|に満たない|足らず|足らない)`).exec(folded) ??
+    new RegExp(String.raw`(?:under|less than|fewer than|below|not yet|not even) (\d{1,2})\+? ?${unit}`).exec(folded);
+  if (m) {
+    const n = Number(m[1]);
+    const months = /年|y/.test(m[2]!) ? n * 12 : n;
+    return months >= 1 && months <= 600 ? months : null;
+  }
+  if (/半年未満|半年以下|under (?:half a year|six months)/.test(folded)) return 6;
+  return /新人|新入|しんじん|\bnew ?hires?\b|\bnewbies?\b|\brookies?\b|\bnewcomers?\b/.test(folded) ? 6 : null;
 }
 
 export const levelOf = (folded: string): number | null => {

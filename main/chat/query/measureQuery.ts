@@ -44,7 +44,7 @@ export function declineOf(q: AskQuery, def: StoreMeasure, label: Localized): Dec
   } else if (split !== null && !(split in def.dims)) return { decline: T.cannot(q.op, label, split, def.recordedPer) };
   for (const d of NAMED_DIMS) if (q[d].length > 0 && !(d in def.dims)) return { decline: T.cannot('filter', label, d, def.recordedPer) };
   if (q.level !== null && !('level' in def.dims)) return { decline: T.cannot('filter', label, 'level', def.recordedPer) };
-  if (q.experience !== null && !def.experience) return { decline: T.cannot('filter', label, 'experience', def.recordedPer) };
+  if ((q.experience !== null || q.experienceUnder !== null) && !def.experience) return { decline: T.cannot('filter', label, 'experience', def.recordedPer) };
   if ((q.op === 'trend' || q.op === 'change') && def.time.kind === 'registered') return { decline: T.noHistory(label) };
   if (def.agg.fn === 'percentile' && def.time.kind === 'snapshot') return { decline: T.percentileOfState(label) };
   return null;
@@ -92,6 +92,11 @@ export function measureSql(def: StoreMeasure, group: EntityDim | null): string {
   for (const d of NAMED_DIMS) if (d in def.dims) where.push(`(@f_${d} IS NULL OR ${def.dims[d]} IN (SELECT value FROM json_each(@f_${d})))`);
   if (def.dims.level) where.push(`(@level IS NULL OR ${def.dims.level} >= @level)`);
   if (def.experience) where.push(`(@experience IS NULL OR ${def.experience} >= @experience)`);
+  // Under N months: on the process named, else on every process the person is registered for (a newcomer is new to all).
+  if (def.experience)
+    where.push(
+      `(@experienceUnder IS NULL OR (SELECT MAX(u.experience_months) FROM operator_process_capabilities u WHERE u.operator_id = o.operator_id AND (@f_process IS NULL OR u.process_name IN (SELECT value FROM json_each(@f_process)))) < @experienceUnder)`,
+    );
   const k = group ? def.dims[group]! : 'NULL';
   const spans = `w AS (SELECT json_extract(value, '$.i') AS w_i, json_extract(value, '$.a') AS w_a, json_extract(value, '$.b') AS w_b FROM json_each(@spans))`;
   let rows: string;
@@ -140,7 +145,10 @@ export function runMeasure(
   params.offDay = q.time !== null && last ? localDate(Math.max(last.a, last.b - 1), timeZone) : null;
   for (const d of NAMED_DIMS) if (d in def.dims) params[`f_${d}`] = q[d].length ? JSON.stringify(q[d]) : null;
   if (def.dims.level) params.level = q.level;
-  if (def.experience) params.experience = q.experience;
+  if (def.experience) {
+    params.experience = q.experience;
+    params.experienceUnder = q.experienceUnder;
+  }
   if (def.agg.fn === 'percentile') params.p = def.agg.p;
   const cells = db.prepare(measureSql(def, group)).all(params) as Cell[];
   const withData = new Set<number>();

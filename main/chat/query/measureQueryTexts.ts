@@ -31,6 +31,10 @@ const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const atLevel: Localized<(n: number) => string> = { ja: (n) => `（スキル${n}以上）`, en: (n) => ` (skill ${n} or above)` };
 
 /** Months of experience the figure is filtered on: 「（経験2年以上）」, "(2 years of experience or more)". */
+const withExperienceUnder: Localized<(months: number) => string> = {
+  ja: (m) => `（経験${m % 12 === 0 ? `${m / 12}年` : `${m}か月`}未満）`,
+  en: (m) => ` (under ${m % 12 === 0 ? `${m / 12} year${m === 12 ? '' : 's'}` : `${m} month${m === 1 ? '' : 's'}`} of experience)`,
+};
 const withExperience: Localized<(months: number) => string> = {
   ja: (m) => `（経験${m % 12 === 0 ? `${m / 12}年` : `${m}か月`}以上）`,
   en: (m) => ` (${m % 12 === 0 ? `${m / 12} year${m === 12 ? '' : 's'}` : `${m} month${m === 1 ? '' : 's'}`} of experience or more)`,
@@ -47,6 +51,7 @@ export const MEASURE_QUERY_TEXTS = {
   /** Before a figure of people that is their mean («平均の登録速度»), not their top. */
   averageOf: { ja: '平均の', en: 'average ' } as Localized,
   withExperience,
+  withExperienceUnder,
   ofLimit,
   /** 「Genbaはアラートのオペレーター別の順位は出せません（…）」 / "Genba cannot rank alerts by operator: …". */
   cannot: (op: AskOp | 'filter', label: Localized, dim: StoreDim | 'experience', why: Localized): Localized => {

@@ -10,7 +10,7 @@ import { asksHistory, asksPlanHistory } from './historyWords.js';
 import { hasCue as has, measureScores } from './measureWords.js';
 import { OP_CUES } from './opCues.js';
 import { asksPermissionInEnglish, PERMISSION } from './ruleVerdict.js';
-import { againstOf, changeTime, experienceOf, levelOf, rankOf, statusOf, withoutBaseTime } from './fieldWords.js';
+import { againstOf, changeTime, experienceOf, experienceUnderOf, levelOf, rankOf, statusOf, withoutBaseTime } from './fieldWords.js';
 import { namedTwice, splitOf } from './splitOf.js';
 import { isAhead, timeOf } from './timeOf.js';
 import { measureInContext } from './measureInContext.js';
@@ -161,7 +161,9 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   // A ranking's own words (the fewest, the fastest) say it is a ranking, not a list.
   if (
     e.get('rank')! === 0 &&
-    /\bwhich (?:sites?|process(?:es)?|business(?:es)?|operators?|people|hosts?|services?|lines?)\b|どの(?:拠点|工程|業務|人|ホスト|サービス)/.test(folded)
+    /\bwhich (?:[a-z0-9]+ )?(?:sites?|process(?:es)?|business(?:es)?|operators?|people|hosts?|services?|lines?)\b|どの(?:拠点|工程|業務|人|ホスト|サービス)/.test(
+      folded,
+    )
   )
     e.set('list', e.get('list')! + 1.5);
   // 「遅延リスクのある工程は？」「休んでいる人は？」: a kind of thing asked for at the end, its members.
@@ -260,7 +262,11 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   // A skill level given as a threshold (「スキル3以上」) filters the people another measure counts (「何人」): it is not the figure
   // asked. Alone, it is the skill measure, but not one the request said (a follow-up keeps the measure before it).
   const experience = experienceOf(folded);
-  const levelOnly = (levelOf(folded) !== null || experience !== null) && scores.has('skill');
+  const experienceUnder = experienceUnderOf(folded);
+  const levelOnly = (levelOf(folded) !== null || experience !== null || experienceUnder !== null) && scores.has('skill');
+  // People asked by their experience alone («how many new hires?», "people with less than 2 years on entry 1"): the people,
+  // counted or named; no other measure was said.
+  if (scores.size === 0 && (experience !== null || experienceUnder !== null)) scores.set('headcount', 1);
   if (levelOnly && scores.size > 1) scores.delete('skill');
   const { fastestPerson } = measureByStructure(scores, folded, names);
   const evidence = opEvidence(folded, names, move, scores.size > 0);
@@ -359,6 +365,7 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     host: [...new Set(names.hosts.map((h) => h.canonical))].sort(),
     level: levelOf(folded),
     experience,
+    experienceUnder,
     // 「終わった？」 is a state of the work left; of a deadline (「17時までに終わる？」) it is the slack's own question.
     status: op === 'check' && measure !== 'remaining' && statusOf(op, folded) === 'done' ? null : statusOf(op, folded),
     // Against a measure the request said; one taken by default does not overrule the split it asked for.

@@ -135,6 +135,7 @@ export function readModelQuery(output: unknown, index: QueryNameIndex, rules: Pa
     host: r.host,
     level: r.level,
     experience: r.experience,
+    experienceUnder: r.experienceUnder,
     status: same && (op === 'list' || op === 'check') ? r.status : null,
     by: (same ? r.by : null) ?? out.by,
     time: r.time ?? out.time,

@@ -65,7 +65,7 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
   const checked: AskQuery = q0.op === 'check' && q0.measure !== 'remaining' ? { ...q0, op: 'value' } : q0;
   // Who can do a process is who placement may put on it: valid, at the skill it asks for, unless the question names a level.
   const q: AskQuery =
-    checked.measure === 'headcount' && checked.process.length > 0 && checked.level === null && c.minSkill !== undefined
+    checked.measure === 'headcount' && checked.process.length > 0 && checked.level === null && checked.experienceUnder === null && c.minSkill !== undefined
       ? { ...checked, level: c.minSkill }
       : checked.measure === 'skill' && checked.operator.length > 0
         ? personsSkills(checked, { siteOnly: true })
@@ -140,7 +140,9 @@ class Writer {
 
   private get label(): string {
     const level = this.q.level !== null && this.def.dims.level !== undefined ? localize(this.c.lang, MT.atLevel)(this.q.level) : '';
-    const years = this.q.experience !== null && this.def.experience ? localize(this.c.lang, MT.withExperience)(this.q.experience) : '';
+    const years =
+      (this.q.experience !== null && this.def.experience ? localize(this.c.lang, MT.withExperience)(this.q.experience) : '') +
+      (this.q.experienceUnder !== null && this.def.experience ? localize(this.c.lang, MT.withExperienceUnder)(this.q.experienceUnder) : '');
     const average = this.q.asks.includes('average') && this.def.agg.fn === 'avg' && this.m === 'operator_speed' ? this.S(MT.averageOf) : '';
     return `${average}${this.S(MEASURES[this.m].label)}${level}${years}`;
   }

@@ -21,6 +21,6 @@ export function undeclaredSplit(q: AskQuery, m: MeasureDef): Localized | null {
   for (const d of NAMED_DIMS) if (q[d].length > 0 && !has(d)) return T.cannot('filter', m.label, d, why);
   if (q.level !== null && !has('level')) return T.cannot('filter', m.label, 'level', why);
   // Experience is a column of the people's skills (measureSql.ts): a measure computed from progress has none.
-  if (q.experience !== null) return T.cannot('filter', m.label, 'experience', why);
+  if (q.experience !== null || q.experienceUnder !== null) return T.cannot('filter', m.label, 'experience', why);
   return null;
 }

@@ -132,6 +132,7 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     if (kind === 'word' && base.move && isWorkChange(base.move) && WORK_WORDS.test(word)) continue;
     // «以上», "or above", "at least" beside a level or months read are what the threshold says (a level is at least itself).
     if (kind === 'word' && (base.level !== null || base.experience !== null) && /^(?:以上|above|least|more|over|plus)$/.test(word)) continue;
+    if (kind === 'word' && base.experienceUnder !== null && /^(?:未満|以下|under|less|fewer|below|than)$/.test(word)) continue;
     if (kind === 'word' && isVocabulary(foldForCues(word), latin)) continue;
     if (!out.some((u) => u.word === word)) out.push({ word, kind });
   }

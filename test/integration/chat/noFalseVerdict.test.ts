@@ -1383,4 +1383,24 @@ describe('no verdict the facts contradict', () => {
     // Two sites of one measure are one question.
     expect((await ask('Sapporo and Osaka items left?')).answer).not.toContain('\n\n');
   });
+
+  it('under N months of experience is read as under, never as at least; newcomers are under 6 months on every process (locked-1129p)', async () => {
+    const under = (months: number, process: string | null): number =>
+      (
+        demo.db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM operators o WHERE o.is_valid = 1 AND o.location_name = '札幌'
+               AND (SELECT MAX(c.experience_months) FROM operator_process_capabilities c WHERE c.operator_id = o.operator_id AND (? IS NULL OR c.process_name = ?)) < ?`,
+          )
+          .get(process, process, months) as { n: number }
+      ).n;
+    const en = await ask('How many operators with under 6 months experience does Sapporo have?');
+    expect(en.query!.read).toMatchObject({ measure: 'headcount', experience: null, experienceUnder: 6 });
+    expect(en.answer).toBe(`Headcount (under 6 months of experience) (as registered in the masters):\n- Sapporo: ${under(6, null)} people`);
+    expect((await ask('札幌の経験6ヶ月未満の人数は？')).answer).toBe(`人数（経験6か月未満）（マスタの登録値）:\n- 札幌: ${under(6, null)} 人`);
+    expect((await ask('How many new hires does Sapporo have?')).query!.read).toMatchObject({ measure: 'headcount', experienceUnder: 6 });
+    expect((await ask('札幌のエントリ1で経験2年未満の人は何人？')).answer).toContain(`- 札幌 · エントリ1: ${under(24, 'エントリ1')} 人`);
+    // At least stays at least.
+    expect((await ask('札幌の経験2年以上の人数は？')).query!.read).toMatchObject({ experience: 24, experienceUnder: null });
+  });
 });

@@ -182,6 +182,17 @@ export function QueryRead({ query }: { query: NonNullable<AskResult['query']> })
     ['services', t('query.services'), list(q.service)],
     ['operators', t('query.operators'), list(q.operator)],
     ['level', t('query.level'), q.level === null ? '' : t('query.levelAtLeast', { n: q.level })],
+    // Answers stored before a query had its upper bound of experience have none.
+    [
+      'experience',
+      t('query.experience'),
+      [
+        q.experience === null ? '' : t('query.experienceAtLeast', { n: q.experience }),
+        (q.experienceUnder ?? null) === null ? '' : t('query.experienceUnder', { n: q.experienceUnder ?? 0 }),
+      ]
+        .filter(Boolean)
+        .join(t('query.sep')),
+    ],
     ['state', t('query.state'), q.status === null ? '' : t(`status.${q.status}`)],
     ['notFrom', t('query.notFrom'), list(q.notFrom)],
     // Answers stored before a query had its source sites have none.
