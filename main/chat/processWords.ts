@@ -10,5 +10,5 @@ export const PROCESS_WORDS: Record<string, readonly string[]> = {
   // Not "fix" or "correct": a manager's English uses them as verbs ("fix Sapporo's delay"), not for the process.
   // The people who do the work name it too («the most experienced verifier»).
   補正: ['correction', 'corrections', 'corrector', 'correctors', 'ほせい'],
-  検証: ['verification', 'verify', 'verifier', 'verifiers', 'けんしょう'],
+  検証: ['verification', 'verify', 'verifier', 'verifiers', 'checker', 'checkers', 'けんしょう'],
 };

@@ -128,6 +128,7 @@ export function experienceUnderOf(folded: string): number | null {
 }
 
 export const levelOf = (folded: string): number | null => {
-  const m = /(?:スキル|すきる|レベル|れべる|skill|level|lv\.?) ?([1-5])(?!\d)/.exec(folded);
-  return m ? Number(m[1]) : null;
+  // «L4 checkers»: a level as the floor writes it, a letter and its number.
+  const m = /(?:スキル|すきる|レベル|れべる|skill|level|lv\.?) ?([1-5])(?!\d)|\bl([1-5])\b/.exec(folded);
+  return m ? Number(m[1] ?? m[2]) : null;
 };

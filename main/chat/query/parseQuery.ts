@@ -264,9 +264,11 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
   const experience = experienceOf(folded);
   const experienceUnder = experienceUnderOf(folded);
   const levelOnly = (levelOf(folded) !== null || experience !== null || experienceUnder !== null) && scores.has('skill');
-  // People asked by their experience alone («how many new hires?», "people with less than 2 years on entry 1"): the people,
-  // counted or named; no other measure was said.
-  if (scores.size === 0 && (experience !== null || experienceUnder !== null)) scores.set('headcount', 1);
+  // People asked by their experience or level alone («how many new hires?», "people with less than 2 years on entry 1",
+  // «who are the L4 checkers?»): the people, counted or named; no other measure was said.
+  // Who they are is asked of their skills, which name them; how many of the headcount.
+  if (scores.size === 0 && (experience !== null || experienceUnder !== null || levelOf(folded) !== null))
+    scores.set(/\bwho\b|誰|だれ|\bwhich (?:operators?|people)\b|\bnames?\b/.test(folded) ? 'skill' : 'headcount', 1);
   if (levelOnly && scores.size > 1) scores.delete('skill');
   const { fastestPerson } = measureByStructure(scores, folded, names);
   const evidence = opEvidence(folded, names, move, scores.size > 0);

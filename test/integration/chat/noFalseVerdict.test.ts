@@ -1403,4 +1403,37 @@ describe('no verdict the facts contradict', () => {
     // At least stays at least.
     expect((await ask('札幌の経験2年以上の人数は？')).query!.read).toMatchObject({ experience: 24, experienceUnder: null });
   });
+
+  it("«L4 checkers» are the people at level 4 on verification, named; finished processes are the sites' lines (locked-1129p)", async () => {
+    const l4 = (
+      demo.db
+        .prepare(
+          `SELECT o.operator_name AS name FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+            WHERE o.is_valid = 1 AND o.location_name = '大阪' AND c.process_name = '検証' AND c.skill_level >= 4 ORDER BY c.skill_level DESC`,
+        )
+        .all() as { name: string }[]
+    ).map((r) => r.name);
+    const r = await ask('大阪のL4の検証の人は誰？');
+    expect(r.query!.read).toMatchObject({ measure: 'skill', level: 4, process: ['検証'], by: 'operator' });
+    expect(
+      r.answer
+        .split('\n')
+        .slice(1)
+        .map((l) => l.replace(/^- ([^:]+):.*$/, '$1')),
+    ).toEqual(l4);
+    const done = demo.db
+      .prepare(
+        `SELECT location_name || ' · ' || process_name AS line FROM progress_snapshots WHERE snapshot_time = ?
+          GROUP BY location_name, process_name HAVING SUM(total_waiting) = 0`,
+      )
+      .all(NOW) as { line: string }[];
+    const finished = await ask('終わった工程は？');
+    expect(
+      finished.answer
+        .split('\n')
+        .slice(1)
+        .map((l) => l.replace(/^- ([^:]+):.*$/, '$1'))
+        .sort(),
+    ).toEqual(done.map((d) => d.line).sort());
+  });
 });
