@@ -484,7 +484,6 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'shows up',
       'turned up',
       'clocked in',
-      'late arrivals',
     ],
   },
   absence: {
@@ -663,8 +662,15 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       'staffing plan',
       'staffing',
       'the plan',
+      "tomorrow's plan",
+      "'s plan",
+      'plan for',
       'plan tomorrow',
       'plan for tomorrow',
+      // How many people a day ahead needs is what its plan staffs (「明日札幌は何人必要？」).
+      '何人必要',
+      '必要な人数',
+      '必要人数',
       'make a plan',
       'shift plan',
       'roster',

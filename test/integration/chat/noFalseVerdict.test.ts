@@ -1384,7 +1384,7 @@ describe('no verdict the facts contradict', () => {
     expect((await ask('Sapporo and Osaka items left?')).answer).not.toContain('\n\n');
   });
 
-  it('under N months of experience is read as under, never as at least; newcomers are under 6 months on every process (locked-1129p)', async () => {
+  it('under N months of experience is read as under, never as at least; newcomers are under 6 months on every process (probed)', async () => {
     const under = (months: number, process: string | null): number =>
       (
         demo.db
@@ -1404,7 +1404,7 @@ describe('no verdict the facts contradict', () => {
     expect((await ask('札幌の経験2年以上の人数は？')).query!.read).toMatchObject({ experience: 24, experienceUnder: null });
   });
 
-  it("«L4 checkers» are the people at level 4 on verification, named; finished processes are the sites' lines (locked-1129p)", async () => {
+  it("«L4 checkers» are the people at level 4 on verification, named; finished processes are the sites' lines (probed)", async () => {
     const l4 = (
       demo.db
         .prepare(
@@ -1435,5 +1435,19 @@ describe('no verdict the facts contradict', () => {
         .map((l) => l.replace(/^- ([^:]+):.*$/, '$1'))
         .sort(),
     ).toEqual(done.map((d) => d.line).sort());
+  });
+
+  it("late arrivals are the late arrivals, never the attendance; a day ahead's plan and the people it needs are its staffing plan (probed)", async () => {
+    const late = demo.db
+      .prepare(
+        `SELECT o.location_name AS site, COUNT(DISTINCT a.operator_id) AS n FROM attendance_records a JOIN operators o ON o.operator_id = a.operator_id
+          WHERE o.is_valid = 1 AND a.attendance_status = 'late' AND a.attendance_date BETWEEN '2025-10-13' AND '2025-10-19' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+      )
+      .get() as { site: string; n: number };
+    const r = await ask('Which site had the most late arrivals last week?');
+    expect(r.query!.read).toMatchObject({ op: 'rank', measure: 'late_arrivals', time: 'last_week' });
+    expect(r.answer).toContain(`1. ${late.site === '大阪' ? 'Osaka' : late.site}: ${late.n} `);
+    expect((await ask("Give me tomorrow's plan for Yokohama")).query!.read).toMatchObject({ measure: 'planned_staff', time: 'tomorrow' });
+    expect((await ask('明日札幌は何人必要？')).query!.answeredBy).toBe('plan');
   });
 });
