@@ -63,9 +63,11 @@ export const proposeEngine: Engine = async (q, c) => {
   // Only the site that sends named («盛岡から誰なら出せる？»), and one line of the floor late or at risk elsewhere: that is the
   // line helped; asking back would offer it alone.
   const helped = q.from.length > 0 ? troubled.filter((p) => !q.from.includes(p.site)) : [];
-  const site = q.site[0] ?? (helped.length === 1 ? helped[0]!.site : null);
+  // A move ordered to a line («move 2 from Osaka verification to entry 1») helps that line, not another one late elsewhere.
+  const ordered = q.move && 'count' in q.move && q.move.to ? q.move : null;
+  const site = ordered?.to ?? q.site[0] ?? (helped.length === 1 ? helped[0]!.site : null);
   const atSite = troubled.filter((p) => p.site === site);
-  const process = q.process[0] ?? (site !== null && atSite.length === 1 ? atSite[0]!.process : null);
+  const process = (ordered ? ordered.process : null) ?? q.process[0] ?? (site !== null && atSite.length === 1 ? atSite[0]!.process : null);
   if (site === null || process === null) {
     // A move needs a target: ask back with the candidates instead of guessing.
     const shown = troubled.length > 0 ? troubled : all.filter((p) => p.status !== 'done' && (site === null || p.site === site)).slice(0, 6);

@@ -38,6 +38,13 @@ export function measureByStructure(scores: Map<MeasureId, number>, folded: strin
   // Items counted with no other measure said (「先週の件数見せて」「SSの今月の件数は？」): the work done, which the answer names.
   // Only alone: «入荷件数», «インシデント件数» are the counts of their own measures.
   if (scores.size === 0 && /件数/.test(folded)) scores.set('done', 1);
+  // People pulled or taken off a line («pull 2 people off Osaka verification») are moved, not off work.
+  if (
+    /\b(?:pull|pulled|pulling|take|took|taking|move|moved|moving|get)\s+(?:\d{1,3}\s+|two\s+|three\s+)?(?:people|persons|operators|staff|of them)\s+(?:off|out of)\b/.test(
+      folded,
+    )
+  )
+    scores.delete('absence');
   // A deadline said in the past tense (「間に合わなかった」 "did we miss") is the record of misses, not the slack now.
   if (scores.has('missed_deadlines')) for (const id of ['slack', 'deadline', 'finish'] as const) scores.delete(id);
   // Money (a cost, a wage, a penalty) is a figure Genba keeps none of: asked of a measure it has («overtime cost»,

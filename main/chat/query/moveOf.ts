@@ -154,8 +154,10 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
     (target ? named.processes.find((p) => p.at >= target.end) : undefined) ?? named.processes.find((p) => p !== left && p.canonical !== left?.canonical);
   // One site named with a verb of taking away and none of adding (「札幌のエントリ1を2人減らしたら」): people leave it.
   const leaves = !source && target && REMOVE.test(folded) && !ADD.test(folded);
+  // Both ends marked within one site («pull 2 off Osaka verification and send them to Osaka entry 1»): a move, whatever
+  // verb of taking away says where they come from.
   const inside = withinOneSite(text, named);
-  if (inside && !leaves)
+  if (inside)
     return { count: Number(people[1] ?? people[2]), from: inside.site, to: inside.site, process: inside.to, fromProcess: inside.from, ...untilOf(folded) };
   return {
     count: Number(people[1] ?? people[2]),
@@ -176,7 +178,9 @@ export function moveOf(folded: string, named: NamedInText, o: { commanded?: bool
 function withinOneSite(text: string, named: NamedInText): { site: string; from: string; to: string } | null {
   if (new Set(named.sites.map((h) => h.canonical)).size !== 1) return null;
   const to = named.processes.find(
-    (p) => /^[^、。？?]{0,3}?(?:に|へ)(?!ついて|関して|対して)/.test(text.slice(p.end)) || /\b(?:to|into|onto) ?(?:the )?$/.test(text.slice(0, p.at)),
+    (p) =>
+      /^[^、。？?]{0,3}?(?:に|へ)(?!ついて|関して|対して)/.test(text.slice(p.end)) ||
+      /\b(?:to|into|onto) ?(?:the )?(?:[^\s.?!,]+ ?)?$/.test(text.slice(0, p.at)),
   );
   const from = named.processes.find(
     (p) =>

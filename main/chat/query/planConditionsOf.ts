@@ -37,7 +37,7 @@ export function planConditionsOf(question: string, q: AskQuery): PlanConditions 
   const volumeFactor = volumeFactorOf(t);
   if (volumeFactor !== null) c.volumeFactor = volumeFactor;
   const off =
-    /(?:あと|さらに|もう|追加で)? ?(\d{1,3}) ?(?:人|名)(?:が|も)? ?(?:休|欠勤|欠け|抜け|いな)|(\d{1,3}) (?:more )?(?:people|persons|operators|staff)(?: are| were| is)? (?:off|absent|on leave|out|missing|sick)/.exec(
+    /(?:あと|さらに|もう|追加で)? ?(\d{1,3}) ?(?:人|名)(?:が|も)? ?(?:休|欠勤|欠け|抜け|いな)|(?<!\b(?:pull|pulled|pulling|take|took|taking|move|moved|moving|send|sent|sending|shift|shifted|get|bring) )(\d{1,3}) (?:more )?(?:people|persons|operators|staff)(?: are| were| is)? (?:off|absent|on leave|out|missing|sick)/.exec(
       t,
     );
   if (off) c.moreOff = { count: Number(off[1] ?? off[2]), site: q.site.length === 1 ? q.site[0]! : null };

@@ -111,6 +111,8 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
       /^\s*[（(]\s*\d{1,2}\s*[/／月]\s*\d{1,2}/.test(text.slice(end))
     )
       continue;
+    // «Leave Shinagawa alone»: the site is left out (notFrom), and «alone» only says so again.
+    if (word === 'alone' && (base.notFrom.length > 0 || base.notWho.length > 0)) continue;
     // A date's own words beside the dates the reading holds (the second «Oct» of «Oct 1 to Oct 10», 「10日まで」's 日) restate it.
     if (kind === 'time' && restatesDates(word, base.time)) continue;
     // A clock time (16:00, 「16時」) that is the deadline of a line asked about says what the answer states anyway.

@@ -1450,4 +1450,19 @@ describe('no verdict the facts contradict', () => {
     expect((await ask("Give me tomorrow's plan for Yokohama")).query!.read).toMatchObject({ measure: 'planned_staff', time: 'tomorrow' });
     expect((await ask('明日札幌は何人必要？')).query!.answeredBy).toBe('plan');
   });
+
+  it('a move within one site said in English is weighed on both lines; ordered there, it never becomes a card for another site (probed)', async () => {
+    const w = await ask('What if we pull 2 people off Osaka verification and send them to Osaka entry 1?');
+    expect(w.query!.read.move).toMatchObject({ count: 2, from: '大阪', to: '大阪', process: 'エントリ1', fromProcess: '検証' });
+    expect(w.query!.read.conditions).toBeNull();
+    expect(w.answer).toMatch(/^Moving 2 from Osaka Verification to Osaka Entry 1:\n- Osaka Entry 1 \(Medical claims, receiving\)/);
+    const order = await ask('move 2 from Osaka verification to entry 1');
+    expect(order.proposal?.site ?? '大阪').toBe('大阪');
+    expect(order.answer).not.toContain('Sapporo');
+    // «Leave Shinagawa alone» is read whole: Shinagawa left out, and a card made.
+    const alone = await ask('Send help to Sapporo entry 1 but leave Shinagawa alone');
+    expect(alone.query!.read.notFrom).toEqual(['品川']);
+    expect(alone.query!.unused ?? []).toEqual([]);
+    expect(alone.proposal).not.toBeNull();
+  });
 });
