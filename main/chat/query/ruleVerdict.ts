@@ -14,7 +14,8 @@ export const PERMISSION =
  * "anyone" and "someone" are no kind of person: «Can anyone in Yokohama do the final check?» asks whether one exists.
  */
 const KIND_OF_PERSON =
-  '(?:the |a |an |our |any |some )?(?:[^\\s\\d]+ )?(?:helpers?|support(?:ing)? (?:staff|people|operators?)|people|staff|operators?|new ?(?:hires?|comers?|people|staff)|newbies?|trainees?|juniors?)\\b';
+  // «a 3-month rookie»: months of experience may stand before the kind.
+  '(?:the |a |an |our |any |some )?(?:\\d{1,2}[- ]months?[- ](?:old )?)?(?:[^\\s\\d]+ )?(?:helpers?|support(?:ing)? (?:staff|people|operators?)|people|staff|operators?|new ?(?:hires?|comers?|people|staff)|newbies?|rookies?|trainees?|juniors?)\\b';
 const ENGLISH_PERMISSION = new RegExp(
   // «can the 品川 helper do the final check?»: a word (a site) may stand before the kind of person.
   `\\b(?:can|could|may)\\b ${KIND_OF_PERSON}.*\\b(?:do|handle|take|perform|run|own)\\b|` +
@@ -65,7 +66,7 @@ export interface RuleVerdict {
 
 /** A person named by being new: 「新人」「新入社員」「入社したばかり」, "a new hire", "newcomers", "trainees". */
 const NEW_PERSON =
-  /新人|新入社員|新入り|入社(?:した)?ばかり|入社間もない|新しく入った|\bnew ?(?:hires?|comers?|joiners?|starters?|staff|people|operators?)\b|\bnewbies?\b|\btrainees?\b/i;
+  /新人|新入社員|新入り|入社(?:した)?ばかり|入社間もない|新しく入った|\bnew ?(?:hires?|comers?|joiners?|starters?|staff|people|operators?)\b|\bnewbies?\b|\brookies?\b|\btrainees?\b/i;
 
 /** Sent to work elsewhere: 「応援に出す」「貸す」, "send", "lend", "to another site". */
 const SENT = /応援|出す|出して|出せ|回す|回して|回せ|貸す|貸して|貸せ|\b(?:send|lend|loan|move|transfer)\b|\b(?:other|another) sites?\b/i;

@@ -1465,4 +1465,10 @@ describe('no verdict the facts contradict', () => {
     expect(alone.query!.unused ?? []).toEqual([]);
     expect(alone.proposal).not.toBeNull();
   });
+
+  it("a rookie sent to help is the rules' no, in English too (probed)", async () => {
+    const r = await ask('Can I send a 3-month rookie from Morioka to help Sapporo?');
+    expect(r.query!.read.op).toBe('knowhow');
+    expect(r.answer).toMatch(/^No\. The company's rule \(Rules for quality and training\) says: "Operators with less than 6 months of experience are not sent/);
+  });
 });
