@@ -52,6 +52,9 @@ export function measureInContext(q: AskQuery, folded: string): AskQuery {
   }
   // Whether a deadline is made or missed («gonna make the 4pm cutoff?», 「納期に間に合う？」) is the slack, not the deadline's time.
   if (out.op === 'check' && out.measure === 'deadline' && /\bmak(?:e|es|ing)\b|\bmiss|間に合|まにあ/.test(folded)) out.measure = 'slack';
+  // So is whether the pace now makes it («今のペースで間に合う？» "at this pace will we make it?"): the pace is the premise.
+  if (out.op === 'check' && out.measure === 'speed' && /間に合|まにあ|\bmake (?:it|the deadline|the cutoff)\b|\bon time\b|\bin time\b/.test(folded))
+    out.measure = 'slack';
   // A ranking of skills or experience is of people («一番経験長いのは？»), unless it is asked per site or process: one site
   // ranked alone is no ranking.
   if (out.measure === 'skill' && out.op === 'rank' && out.operator.length === 0 && (out.by === null || (out.by === 'site' && out.site.length <= 1)))

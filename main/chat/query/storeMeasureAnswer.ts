@@ -1,3 +1,4 @@
+import { PLANNING_TEXTS } from './planningTexts.js';
 import type { AskOp, AskQuery, MeasureId } from '../../api/askQuery.js';
 import { rankedWithTies } from './rankedWithTies.js';
 import { localize, type Localized } from '../../api/localized.js';
@@ -91,6 +92,8 @@ export function storeMeasureAnswer(q0: AskQuery, c: QueryContext, o: { every?: b
     if (person) return person;
   }
   if (def.time.kind !== 'registered' && (w.ahead || (MEASURES[m].source.kind === 'planning' && /^last_\d+m$/.test(q.time ?? '')))) return null;
+  // Today's overtime is recorded once people clock out: a ranking or a yes/no of it now would read «none» off a day not over.
+  if (m === 'overtime' && w.from >= c.dayStart) return { text: S(PLANNING_TEXTS.overtimeToday), table: empty };
   // A count of people over several days, split by person or of people named, is what it counts of each (their days
   // off): each person is 1 of the people.
   const perPerson =

@@ -1471,4 +1471,14 @@ describe('no verdict the facts contradict', () => {
     expect(r.query!.read.op).toBe('knowhow');
     expect(r.answer).toMatch(/^No\. The company's rule \(Rules for quality and training\) says: "Operators with less than 6 months of experience are not sent/);
   });
+
+  it("today's overtime is never «none» while the day is not over; the pace now making it is the slack (probed)", async () => {
+    for (const q of ['今日のovertime多い人top3', 'Is anyone at Yokohama doing overtime today?'])
+      expect((await ask(q)).answer).toMatch(
+        /^(?:今日の残業は、その日の終業の実績が揃うまで数えていません|Genba counts a day's overtime once its actual end times are in)/,
+      );
+    const pace = await ask('札幌のentry1、今のペースで間に合う？');
+    expect(pace.query!.read).toMatchObject({ op: 'check', measure: 'slack' });
+    expect(pace.answer).toMatch(/^いいえ。/);
+  });
 });
