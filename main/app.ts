@@ -63,6 +63,8 @@ export function createApp(options: AppOptions = {}): GenbaApp {
   const dataSource = createDataSourceService({ env, secrets, sync, log, requireStore: () => void store.db() });
   const overview = () => overviewNow(store.db(), env);
   const distancesKm = () => placementDistancesKm(config());
+  // The site a log host serves (ocr-sapporo-01 is Sapporo's; alerts.hostSites maps a company's own): the alerts' and the chat's.
+  const siteOfHost = () => hostSiteResolver(knownSiteHosts(config(), store.repo()));
   const decisions = decisionOutbox(store.db, clock.now, () => sync.run('deliver', []).then((r) => r.delivery), dataDir);
   const appSettings = createAppSettings(env, events);
   const { approver } = appSettings;
@@ -89,7 +91,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     latinNames: () => assistant.latinNames(),
     anomalies: (window) => logs.anomalies(window),
     meta,
-    siteOfHost: () => hostSiteResolver(knownSiteHosts(config(), store.repo())),
+    siteOfHost,
   });
   const afterSync = createAfterSync({
     events,
@@ -118,6 +120,7 @@ export function createApp(options: AppOptions = {}): GenbaApp {
     meta,
     ...decisions,
     distancesKm,
+    siteOfHost,
     plan: (date, conditions, store) => planning.forQuestion(date, conditions, store),
     events,
     log,

@@ -32,6 +32,8 @@ export interface AssistantDeps {
   alerts: () => Alert[];
   /** Log incidents and the drops in speed they likely caused (all sites, or those touching `site`), from the overview and anomalies `reads` gives. */
   incidents: (site?: string, window?: LogWindow, reads?: IncidentReads) => IncidentReport;
+  /** The site a log host serves (ocr-sapporo-01 is Sapporo's; null: a host every site shares). */
+  siteOfHost?: () => (host: string) => string | null;
   /** When the last sync finished (epoch ms), or null. */
   lastSync: () => number | null;
   /** The distance table: the config's, or the demo company's when that is the source and the config has none. */

@@ -117,6 +117,8 @@ export function createAssistantService(deps: {
   delivered: (suggestionId: string) => boolean;
   /** Site → site → km for the moves: the configured ones, else the data source's own (the demo company's). */
   distancesKm: () => Record<string, Record<string, number>>;
+  /** The site a log host serves (null: a host every site shares). */
+  siteOfHost?: () => (host: string) => string | null;
   /** Makes and stores the staffing plan of a working day (default: the next). */
   plan: (date?: string, conditions?: PlanConditions, store?: boolean) => Promise<StoredPlan>;
   events: EventBus;
@@ -148,6 +150,7 @@ export function createAssistantService(deps: {
     incidents: deps.incidents,
     lastSync: deps.lastSync,
     distancesKm: deps.distancesKm,
+    ...(deps.siteOfHost ? { siteOfHost: deps.siteOfHost } : {}),
     aliases,
     plan: deps.plan,
     log: deps.log,

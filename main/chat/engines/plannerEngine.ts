@@ -24,6 +24,7 @@ export const plannerEngine: Engine = async (q, c) => {
     minSkill: c.cfg.placement.minSkill,
     monthlyOvertimeLimitMinutes: c.cfg.planning.monthlyOvertimeLimitHours * 60,
     verdict: c.verdict,
+    ...(c.deps.siteOfHost ? { siteOfHost: c.deps.siteOfHost() } : {}),
   });
   // A count of alerts up to now is followed by the alerts open now, each with its severity and what it says: the count
   // alone does not tell a manager which one to look at.

@@ -1,3 +1,4 @@
+import { SITE_HOSTS_TEXT, siteLogHosts } from './siteLogHosts.js';
 import type { AskQuery, MeasureId } from '../../api/askQuery.js';
 import { rankedWithTies } from './rankedWithTies.js';
 import type { QueryTable } from '../../api/assistantTypes.js';
@@ -127,6 +128,14 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   const summed = doneOverDays(q, c);
   if (summed) return summed;
   // A store-backed measure computes itself (measureSql.ts): one SQL per operation and dimension, or a decline in words.
+  // A site's log lines are those of its own hosts (logs are kept per host), said with the shared hosts left out.
+  if (q.measure === 'error_lines' && q.site.length > 0 && q.host.length === 0 && q.by !== 'site' && c.siteOfHost) {
+    const hosts = siteLogHosts(c.db, q.site, c.siteOfHost);
+    if (hosts.own.length > 0) {
+      const a = answerQuery({ ...q, site: [], host: hosts.own }, c);
+      return { ...a, text: `${L(SITE_HOSTS_TEXT, q.site.join(S({ ja: '・', en: ', ' })), hosts.own, hosts.shared)}\n${a.text}` };
+    }
+  }
   const stored = storeMeasureAnswer(q, c);
   if (stored) return q.measure === 'error_lines' ? noErrorsWithWarnings(stored, q, c, at) : stored;
   if (measure && measure.source.kind === 'none') return { text: S(T.unknownMeasure), table: empty };

@@ -24,6 +24,8 @@ export interface QueryContext {
    * read as "will they make the deadline?"). The facts stay.
    */
   verdict?: boolean;
+  /** The site a log host serves (null: a host every site shares): a site's log figures are its own hosts'. */
+  siteOfHost?: (host: string) => string | null;
   /** One person's overtime limit for a calendar month, in minutes (planning.monthlyOvertimeLimitHours). */
   monthlyOvertimeLimitMinutes?: number;
 }

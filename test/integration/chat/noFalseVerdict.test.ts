@@ -1481,4 +1481,17 @@ describe('no verdict the facts contradict', () => {
     expect(pace.query!.read).toMatchObject({ op: 'check', measure: 'slack' });
     expect(pace.answer).toMatch(/^いいえ。/);
   });
+
+  it("a site's log lines are its own hosts', with the shared hosts said left out; never a decline nor every host's (locked-1129p)", async () => {
+    const rows = demo.db
+      .prepare(
+        `SELECT host, SUM(lines) AS n FROM app_logs WHERE level = 'ERROR' AND host LIKE '%-sapporo-%' AND ts >= ? AND ts < ? GROUP BY host ORDER BY n DESC`,
+      )
+      .all(TODAY0, NOW) as { host: string; n: number }[];
+    const r = await ask('札幌のエラー、今日何件？');
+    expect(r.answer.split('\n')[0]).toMatch(
+      /^ログはホストごとに記録されています。以下は札幌のホスト（ocr-sapporo-01、sync-sapporo-01）の分です。全拠点で共有のホスト（/,
+    );
+    expect(r.answer).toContain(rows.map((x) => `- ${x.host}: ${x.n.toLocaleString('en-US')} 行`).join('\n'));
+  });
 });
