@@ -47,6 +47,8 @@ export function isFollowUp(question: string, parsed: ParsedQuery): boolean {
   if (OPENERS.test(q) || BACK.test(q) || DAY_BEFORE.test(q)) return true;
   // A move from somewhere to no line named («ok if I send 3 from Shinagawa?») is a move to the line the turn before was about.
   if (n.move && 'count' in n.move && n.move.from && !n.move.to && n.site.length === 0 && n.process.length === 0) return true;
+  // People to come from a site, with no line to help named («品川から人を入れたら？»): help for the line the turn before was about.
+  if (n.from.length > 0 && n.site.length === 0 && n.process.length === 0 && (n.op === 'propose' || n.op === 'whatif')) return true;
   // People moved with no site at all («what if 補正から2人抜いたら？»): of the site the turn before was about.
   if (n.move && 'count' in n.move && !n.move.from && !n.move.to && n.site.length === 0) return true;
   if (parsed.said.op && parsed.said.measure) return false;

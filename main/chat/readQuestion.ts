@@ -83,6 +83,21 @@ export async function readQuestion(question: string, o: ReadOptions): Promise<Re
   // It is a matter of the floor, whatever other words come with it ("any news on that issue?"): never outside.
   if (!before && namesNothing && POINTS_BACK.test(question.normalize('NFKC')))
     read = { ...read, confidence: 0, query: q.op === 'outside' ? { ...q, op: 'status', measure: null, time: null } : q };
+  // A process named with no site in a conversation about one site («大阪のレセ、どう？» then 「検証だけ遅い気がするけど間に合う？」)
+  // is that site's process: its site (and business) are kept, and said as kept, as a follow-up's are.
+  if (before && readBy === 'rules' && before.site.length === 1 && read.query.site.length === 0 && read.query.process.length > 0 && !read.query.move) {
+    const business = read.query.business.length > 0 ? read.query.business : before.business;
+    const query = { ...read.query, site: before.site, business };
+    const kept = ['site', ...(read.query.business.length === 0 && before.business.length > 0 ? ['business'] : [])];
+    return {
+      query,
+      confidence: read.confidence,
+      readBy: 'follow_up',
+      others: [],
+      followUp: { from: o.previous!.question, kept },
+      measureSaid: read.said.measure,
+    };
+  }
   // The other readings are worked out only where they are offered: below the line.
   const others = read.confidence < UNSURE && read.query.op !== 'outside' ? othersOf(question, read.query, parsed, o.parse) : [];
   return { query: read.query, confidence: read.confidence, readBy, others, followUp: null, measureSaid: readBy === 'model' || read.said.measure };

@@ -86,7 +86,8 @@ export function withinSite(text: string, h: NameHit): boolean {
 export const SITE_HELPS = /^(?:'s people| people| staff)?\s+(?:can|could|should|will|would|might)\s+help\b/;
 
 /** People (「人を」「メンバーを」) sent to a place (に/へ) by a verb of moving them. */
-export const PEOPLE_SENT = /(?:人|メンバー|スタッフ|人たち|方)を[^。？?]{0,16}?(?:に|へ)(?:回|まわ|移|うつ|送|出|応援|ヘルプ)/;
+export const PEOPLE_SENT =
+  /(?:人|メンバー|スタッフ|人たち|方)を[^。？?]{0,16}?(?:に|へ)(?:回|まわ|移|うつ|送|出|応援|ヘルプ)|\b(?:pull|take|send|move|bring|get|borrow)\s+(?:some |a few |more |extra )?(?:people|staff|operators|helpers?|someone|somebody|folks)\b[^.?!]{0,40}?\bto (?:help\b|[^\s]+)/;
 
 /**
  * A move of people given as an instruction: 「回して」「移して」「足して」, "move 2 people …", "take 3 people from …". With a count

@@ -243,11 +243,12 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     sites: found.sites.filter((h) => !excluded.includes(h)),
     operators: found.operators.filter((h) => !leftOutPeople.includes(h)),
   };
-  // 補正待ち is a count, not the process 補正.
+  // 補正待ち is a count, not the process 補正; «entry 1 backlog» is entry 1's items left, its process kept.
   const processes = named.processes.filter(
     (h) =>
-      !/^(?:待ち|まち| ?(?:waiting|pending|backlog|queue))/.test(named.text.slice(h.end)) &&
-      !/(?:waiting|waits?|awaiting) for ?$/.test(named.text.slice(0, h.at)),
+      !h.canonical.includes('補正') ||
+      (!/^(?:待ち|まち| ?(?:waiting|pending|backlog|queue))/.test(named.text.slice(h.end)) &&
+        !/(?:waiting|waits?|awaiting) for ?$/.test(named.text.slice(0, h.at))),
   );
   const names: NamedInText = { ...named, processes };
   const move = moveOf(folded, names);

@@ -7,7 +7,11 @@ import { QUERY_TEXTS as T } from './queryTexts.js';
 
 /** The warnings and errors of the hosts and services named, in the window: an all-clear says them (none: nothing). */
 export function warningsSaid(q: AskQuery, window: { from: number; to: number }, c: QueryContext, at: (t: number) => string): string {
-  const named = [...q.host.map((host) => ({ host })), ...q.service.map((service) => ({ service }))];
+  // Hosts named narrow the services named («品川のOCR»: ocr-worker on 品川's hosts), never widen them to every host.
+  const named =
+    q.host.length > 0
+      ? q.host.flatMap((host) => (q.service.length > 0 ? q.service.map((service) => ({ host, service })) : [{ host }]))
+      : q.service.map((service) => ({ service }));
   const found = named.map((n) => warningLines(c.db, { ...n, from: window.from, to: window.to }));
   const n = found.reduce((s, f) => s + f.lines, 0);
   if (n === 0) return '';

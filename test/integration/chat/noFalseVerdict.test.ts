@@ -1494,4 +1494,26 @@ describe('no verdict the facts contradict', () => {
     );
     expect(r.answer).toContain(rows.map((x) => `- ${x.host}: ${x.n.toLocaleString('en-US')} 行`).join('\n'));
   });
+
+  it("a process named in a conversation about one site is that site's; help from a site is for the line talked about (locked-1129q)", async () => {
+    const first = await ask('大阪のレセ、どう？');
+    const second = await ask('検証だけ遅い気がするけど間に合う？', first.conversationId ?? null);
+    expect(second.query!.read).toMatchObject({ site: ['大阪'], process: ['検証'], business: ['611040'], measure: 'slack' });
+    const third = await ask('品川から人を入れたら？', second.conversationId ?? null);
+    expect(third.query!.read).toMatchObject({ op: 'propose', site: ['大阪'], process: ['検証'], from: ['品川'] });
+    expect(third.proposal?.site ?? '大阪').toBe('大阪');
+    expect(third.answer).not.toContain('札幌');
+    // «Pull people out of X to help Y» asks for a move to Y, never a comparison of the two.
+    expect((await ask('pull people out of 品川 to help 大阪 medical 検証?')).query!.read).toMatchObject({ op: 'propose', site: ['大阪'], from: ['品川'] });
+    // «Entry 1 backlog» keeps its process (only 補正待ち is the correction queue).
+    const backlog = await ask("what was 札幌's entry1 backlog at 3pm");
+    const left = (
+      demo.db
+        .prepare(`SELECT SUM(total_waiting) AS n FROM progress_snapshots WHERE location_name = '札幌' AND process_name = 'エントリ1' AND snapshot_time = ?`)
+        .get(Date.parse('2025-10-23T15:00+09:00')) as { n: number }
+    ).n;
+    expect(backlog.answer).toBe(`Items left (as of 15:00):\n- Sapporo · Entry 1: ${left.toLocaleString('en-US')} items`);
+    // A site's OCR warnings are its own hosts', never Sapporo's outage said of Shinagawa.
+    expect((await ask('品川のOCR、今日エラー出てる？')).answer).not.toMatch(/OCR timeout|応答がありません/);
+  });
 });
