@@ -9,12 +9,13 @@ import { peopleMonths, personFit } from '../personFit.js';
  * with a bare yes (ruleVerdict.ts).
  */
 export const knowhowEngine: Engine = async (q, c) => {
-  const words = [...q.site, ...q.process];
+  // Rules about people by their experience («rules about new people helping other sites») are searched with those words.
+  const words = [...q.site, ...q.process, ...(q.experienceUnder !== null ? ['経験 新人 experience'] : [])];
   if (!q.asks.includes('permission')) return { text: '', knowhow: words, showKnowhow: true };
   // The practice asked about is free text no query field holds: the rules are searched, and matched, by its words.
   // Asked of people named or of people by their experience («a 3-month rookie», 「新人」), it is also about who they are: the
   // rules about experience are searched with it.
-  const aboutPeople = q.operator.length > 0 || q.experienceUnder !== null;
+  const aboutPeople = q.operator.length > 0 && q.experienceUnder === null;
   const citations = await c.deps.knowledge.search([c.searchText, ...words, ...(aboutPeople ? ['経験 新人 experience'] : [])].join(' '), 3);
   // The people named, with their longest experience on any process: a rule about people under some months is held against it.
   const rule = forbiddingRule(c.searchText, citations, c.lang, peopleMonths(c.db, q.operator));

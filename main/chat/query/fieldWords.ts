@@ -124,7 +124,9 @@ export function experienceUnderOf(folded: string): number | null {
     return months >= 1 && months <= 600 ? months : null;
   }
   if (/半年未満|半年以下|under (?:half a year|six months)/.test(folded)) return 6;
-  return /新人|新入|しんじん|\bnew ?hires?\b|\bnewbies?\b|\brookies?\b|\bnewcomers?\b/.test(folded) ? 6 : null;
+  return /新人|新入|しんじん|\bnew ?(?:hires?|people|staff|operators|employees|joiners|starters)\b|\bnewbies?\b|\brookies?\b|\bnewcomers?\b/.test(folded)
+    ? 6
+    : null;
 }
 
 export const levelOf = (folded: string): number | null => {

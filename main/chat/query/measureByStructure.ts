@@ -24,7 +24,10 @@ export function measureByStructure(scores: Map<MeasureId, number>, folded: strin
     scores.set('attendance', 3);
   }
   // The fastest or slowest of a kind of person («fastest entry1 keyer in the company?»): people ranked by their registered speed.
-  const fastestPerson = /\b(?:fastest|slowest|quickest)\b[^.?!]{0,24}\b(?:keyers?|typists?|operators?|person|people|staff|worker)\b/.test(folded);
+  const fastestPerson =
+    /\b(?:fastest|slowest|quickest)\b[^.?!]{0,24}\b(?:keyers?|typists?|verifiers?|checkers?|correctors?|operators?|person|people|staff|workers?)\b/.test(
+      folded,
+    );
   if (fastestPerson) {
     for (const id of ['speed', 'done'] as const) scores.delete(id);
     scores.set('operator_speed', Math.max(scores.get('operator_speed') ?? 0, 3));

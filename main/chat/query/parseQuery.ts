@@ -282,7 +282,11 @@ export function parseQuery(question: string, found: NamedInText, ops: readonly A
     evidence.set('whatif', 0);
   // «盛岡から3人出すなら who?»: how many and from where, with who asked and no place to go: the people are Genba's to choose, a
   // proposal of that many for the work that needs them, not a what-if of the site losing them.
-  const whoToSend = move !== null && 'count' in move && !move.to && /\bwho\b|誰|だれ|どなた/.test(folded) ? move : null;
+  // So is a count from a site with a person left out («盛岡から3人出すとして、高山さんは外して»): only a proposal chooses people.
+  const whoToSend =
+    move !== null && 'count' in move && !move.to && (/\bwho\b|誰|だれ|どなた/.test(folded) || (move.from !== null && excludedPeople(found).length > 0))
+      ? move
+      : null;
   if (whoToSend) {
     evidence.set('propose', evidence.get('propose')! + 3);
     evidence.set('whatif', 0);

@@ -30,9 +30,11 @@ const ENGLISH_PERMISSION = new RegExp(
 export function asksPermissionInEnglish(folded: string, named: Pick<NamedInText, 'operators' | 'text'>): boolean {
   if (ENGLISH_PERMISSION.test(folded)) return true;
   const person = named.operators[0];
+  // «What can 伊藤 陽子 do?» asks what she is able to do (her skills), not whether she may.
   return (
     person !== undefined &&
     /\b(?:can|could|may)\s*$/.test(named.text.slice(0, person.at)) &&
+    !/\b(?:what|which)\s+(?:\w+\s+)?(?:can|could|may)\s*$/.test(named.text.slice(0, person.at)) &&
     /\b(?:do|handle|take|perform|help|work)\b/.test(named.text.slice(person.end))
   );
 }

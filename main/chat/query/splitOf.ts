@@ -69,6 +69,8 @@ function byDimension(op: AskOp, folded: string, named: NamedInText): Dimension |
   }
   // The days ranked («top 3 days by arrivals», "which days had the most", 「一番多かった日」): a figure per day, ranked.
   if (op === 'rank' && RANKED_DAYS.test(folded)) return 'day';
+  // The hours ranked («which hour today had the most errors», 「何時台が一番多い？」): the figure hour by hour.
+  if (op === 'rank' && /\b(?:which|what) hours?\b|\bbusiest hours?\b|何時台|どの時間帯|時間帯別/.test(folded)) return 'hour';
   if (op === 'list' || op === 'rank') {
     // "ごと/別/each/per/by" names the split; else the kind of thing asked for (which site, who).
     const split = splitAsked(folded);

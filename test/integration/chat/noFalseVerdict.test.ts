@@ -1516,4 +1516,33 @@ describe('no verdict the facts contradict', () => {
     // A site's OCR warnings are its own hosts', never Sapporo's outage said of Shinagawa.
     expect((await ask('品川のOCR、今日エラー出てる？')).answer).not.toMatch(/OCR timeout|応答がありません/);
   });
+
+  it('the hour with the most errors, the fastest verifiers, a person left out of a count from a site, rules on new people (locked-1129q)', async () => {
+    const hours = demo.db
+      .prepare(`SELECT CAST((ts - ?) / 3600000 AS INTEGER) AS h, SUM(lines) AS n FROM app_logs WHERE level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY 1 ORDER BY 2 DESC LIMIT 1`)
+      .get(TODAY0, TODAY0, NOW) as { h: number; n: number };
+    const hour = await ask('which hour today had the most errors');
+    expect(hour.answer).toContain(`1. ${String(hours.h).padStart(2, '0')}:00–${String(hours.h + 1).padStart(2, '0')}:00: ${hours.n} lines`);
+    const top = (
+      demo.db
+        .prepare(
+          `SELECT c.average_speed AS v FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+            WHERE o.is_valid = 1 AND c.process_name = '検証' ORDER BY c.average_speed DESC LIMIT 5`,
+        )
+        .all() as { v: number }[]
+    ).map((r) => `${r.v.toFixed(1)} items/h`);
+    const fastest = await ask('top 5 fastest verifiers we can use for final checks');
+    expect(fastest.query!.read).toMatchObject({ measure: 'operator_speed', by: 'operator', process: ['検証'] });
+    expect(
+      fastest.answer
+        .split('\n')
+        .slice(1)
+        .map((l) => l.replace(/^\d\. [^:]+: /, '')),
+    ).toEqual(top);
+    const left = await ask('盛岡から3人出すとして、高山さんは外して');
+    expect(left.query!.read).toMatchObject({ op: 'propose', notWho: ['高山 麻由子'] });
+    expect(left.proposal?.operators.map((o) => o.name)).not.toContain('高山 麻由子');
+    expect((await ask('what are our rules about new people helping other sites?')).answer).toMatch(/^"Rules for quality and training \/ Placing new staff"/);
+    expect((await ask('what can 伊藤 陽子 do and how fast is she')).query!.read.op).not.toBe('knowhow');
+  });
 });
