@@ -29,7 +29,12 @@ export async function ruleLevel(search: (query: string, k: number) => Promise<Ci
       for (const sentence of text.split(/(?<=[。.!?！？])\s*|\n+/)) {
         const m = LEVEL.exec(sentence);
         const folded = sentence.normalize('NFKC').toLowerCase();
-        if (m && words.every((w) => folded.includes(w.normalize('NFKC').toLowerCase())))
+        // A Latin word counts whole («th» is not in «the»); a Japanese one anywhere, as Japanese has no spaces.
+        const holds = (w: string): boolean => {
+          const f = w.normalize('NFKC').toLowerCase();
+          return /^[a-z]/.test(f) ? new RegExp(`\\b${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(folded) : folded.includes(f);
+        };
+        if (m && words.every(holds))
           return { words: [...words], level: Number(m[1] ?? m[2]), sentence: sentence.trim(), title: localize(lang, { ja: c.title, en: title }) };
       }
     }

@@ -41,6 +41,8 @@ export function measureByStructure(scores: Map<MeasureId, number>, folded: strin
   // Items counted with no other measure said (「先週の件数見せて」「SSの今月の件数は？」): the work done, which the answer names.
   // Only alone: «入荷件数», «インシデント件数» are the counts of their own measures.
   if (scores.size === 0 && /件数/.test(folded)) scores.set('done', 1);
+  // «How many people didn't show / came in late / were off»: the count of those people, not of everyone registered.
+  if (scores.has('headcount') && ['absence', 'late_arrivals', 'attendance'].some((id) => scores.has(id as MeasureId))) scores.delete('headcount');
   // People pulled or taken off a line («pull 2 people off Osaka verification») are moved, not off work.
   if (
     /\b(?:pull|pulled|pulling|take|took|taking|move|moved|moving|get)\s+(?:\d{1,3}\s+|two\s+|three\s+)?(?:people|persons|operators|staff|of them)\s+(?:off|out of)\b/.test(

@@ -32,6 +32,16 @@ export function measureInContext(q: AskQuery, folded: string): AskQuery {
     /\bexpect(?:ed|ing)?\b|\b(?:will|going to|gonna) (?:come|arrive|land)\b|\bcom(?:e|es|ing) in\b|来る|くる|届く|見込/.test(folded)
   )
     out.measure = 'forecast_volume';
+  // People at work counted per business or process («how many people are on each business today», 「SSとレセ、何人ずつ？」):
+  // attendance is kept per person, the work they are on by the day's assignments.
+  if (out.measure === 'attendance' && (out.by === 'business' || out.by === 'process' || out.business.length > 1)) out.measure = 'planned_staff';
+  // Who is doing a line, said in the present («大阪は誰がやってるの？», "who's doing it?"): today's assignments, not tomorrow's plan.
+  if (
+    out.measure === 'planned_staff' &&
+    out.time === null &&
+    /(?:やって|入って|つい)(?:る|ている|てる)|\b(?:who's|who is|who are) (?:doing|working|on)\b/.test(folded)
+  )
+    out.time = 'today';
   if (out.measure === 'skill' && out.operator.length > 0) Object.assign(out, personsSkills(out));
   // A state of the lines (late, at risk, done) is no filter of people's records: 「遅れずに出勤」 is about people.
   if (out.status !== null && out.measure !== null && MEASURES[out.measure].source.kind === 'planning') out.status = null;

@@ -441,6 +441,10 @@ export const OP_CUES: Record<Exclude<AskOp, 'value'>, readonly (readonly [cue: s
     ['現状', 3],
     ['げんじょう', 3],
     ['どうなって', 2.5],
+    // A day asked how it will go («11/4はどうなりそう？», "how will Monday look?"): its state ahead, the plan's.
+    ['どうなりそう', 3],
+    ['how will', 1.5],
+    ['look like', 1.5],
     ['どう？', 1.5],
     ['大丈夫そう', 1],
     ['報告', 1.5],

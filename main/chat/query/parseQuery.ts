@@ -207,7 +207,7 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
     e.set('history', 6);
   }
   // Lunchtime is a time of day ("in the logs around lunchtime"), not lunch as a meal.
-  if (/lunch ?time|around lunch|at lunch/.test(folded)) e.set('outside', Math.max(0, e.get('outside')! - 3));
+  if (/lunch ?time|around lunch|at lunch|(?:since|after) lunch/.test(folded)) e.set('outside', Math.max(0, e.get('outside')! - 3));
   // Nothing of the floor named, no measure and no time: not about the floor. A time alone (「昨日は？」 "what about
   // tomorrow?") is a follow-up's, not a request about something else.
   const anyName = [named.sites, named.processes, named.businesses, named.operators, named.services, named.hosts].some((h) => h.length > 0);

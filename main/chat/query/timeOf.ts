@@ -234,6 +234,8 @@ function timeIn(folded: string): AskTime | null {
     const [a, b] = span[1] ? [Number(span[1]), Number(span[2])] : [h(span[3], span[4] ?? span[6]), h(span[5], span[6])];
     if (a < b && b <= 24) return `hours_${a}-${b}`;
   }
+  // Since lunch, after lunch (「昼から」「昼休み明け」): the working afternoon, from the lunch break on, up to now.
+  if (/\b(?:since|after) lunch\b|昼(?:休み)?(?:から|以降|明け)|お昼(?:から|以降)/.test(folded)) return 'this_afternoon';
   // Lunchtime is a time of day: 11:00 to 14:00 of today, or of the day named with it (a day is all a time can say of another day).
   const lunch = /lunch ?time|around lunch|at lunch|昼休み|昼頃|昼ごろ|お昼/;
   if (lunch.test(folded)) {

@@ -58,6 +58,8 @@ const same = (a: AskQuery, b: AskQuery): boolean => JSON.stringify(a) === JSON.s
 const MONTH_WORDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Whether a time word is 月, 日 or a month name of a date, a span of dates or a month the reading holds (date_10-01, dates_10-01_10-10). */
 function restatesDates(word: string, time: AskQuery['time']): boolean {
+  // 「今日の正午の時点」: today and 時点 say again the moment of today read (at_12).
+  if (time !== null && /^at_/.test(time)) return /^(?:今日|本日|時点|today)$/.test(word);
   if (time === null || !/^(?:dates?|month)_/.test(time)) return false;
   if (/^[月日]$/.test(word)) return true;
   const n = MONTH_WORDS.indexOf(word.slice(0, 3));
@@ -102,6 +104,8 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
       (AUXILIARY_NOT.test(word) || (latin ? FUNCTION_WORDS_EN.has(word.replace(/['’].*$/, '')) : FUNCTION_WORDS_JA.has(word)))
     )
       continue;
+    // An ordinal's ending («the 20th») is its number's.
+    if (/^(?:st|nd|rd|th)$/.test(word) && /\d$/.test(text.slice(0, at))) continue;
     // The weekday written beside a date (「10月21日（火）」) restates the day the date already is.
     if (kind !== 'number' && /^[月火水木金土日]$/.test(word) && /[日\d]\s*[（(]$/.test(text.slice(0, at)) && /^[）)]/.test(text.slice(end))) continue;
     // So does a weekday followed by its date in brackets (「月曜(10/20)」, "Monday (10/20)").
@@ -134,7 +138,7 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     if (kind === 'word' && base.move && isWorkChange(base.move) && WORK_WORDS.test(word)) continue;
     // «以上», "or above", "at least" beside a level or months read are what the threshold says (a level is at least itself).
     if (kind === 'word' && (base.level !== null || base.experience !== null) && /^(?:以上|above|least|more|over|plus)$/.test(word)) continue;
-    if (kind === 'word' && base.experienceUnder !== null && /^(?:未満|以下|under|less|fewer|below|than)$/.test(word)) continue;
+    if (kind === 'word' && base.experienceUnder !== null && /(?:未満|以下)$|^(?:under|less|fewer|below|than)$/.test(word)) continue;
     if (kind === 'word' && isVocabulary(foldForCues(word), latin)) continue;
     if (!out.some((u) => u.word === word)) out.push({ word, kind });
   }

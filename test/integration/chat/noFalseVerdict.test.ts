@@ -1519,7 +1519,9 @@ describe('no verdict the facts contradict', () => {
 
   it('the hour with the most errors, the fastest verifiers, a person left out of a count from a site, rules on new people (locked-1129q)', async () => {
     const hours = demo.db
-      .prepare(`SELECT CAST((ts - ?) / 3600000 AS INTEGER) AS h, SUM(lines) AS n FROM app_logs WHERE level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY 1 ORDER BY 2 DESC LIMIT 1`)
+      .prepare(
+        `SELECT CAST((ts - ?) / 3600000 AS INTEGER) AS h, SUM(lines) AS n FROM app_logs WHERE level = 'ERROR' AND ts >= ? AND ts < ? GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+      )
       .get(TODAY0, TODAY0, NOW) as { h: number; n: number };
     const hour = await ask('which hour today had the most errors');
     expect(hour.answer).toContain(`1. ${String(hours.h).padStart(2, '0')}:00–${String(hours.h + 1).padStart(2, '0')}:00: ${hours.n} lines`);
@@ -1544,5 +1546,22 @@ describe('no verdict the facts contradict', () => {
     expect(left.proposal?.operators.map((o) => o.name)).not.toContain('高山 麻由子');
     expect((await ask('what are our rules about new people helping other sites?')).answer).toMatch(/^"Rules for quality and training \/ Placing new staff"/);
     expect((await ask('what can 伊藤 陽子 do and how fast is she')).query!.read.op).not.toBe('knowhow');
+  });
+
+  it("since lunch, «didn't show», who is doing a line now, a day ahead asked how it will go, people per line (locked-1129q)", async () => {
+    const done = (t: string): number =>
+      (
+        demo.db.prepare(`SELECT SUM(entry_count) AS n FROM progress_snapshots WHERE location_name = '札幌' AND snapshot_time = ?`).get(Date.parse(t)) as {
+          n: number;
+        }
+      ).n;
+    const lunch = await ask('how much did 札幌 get done since lunch?');
+    expect(lunch.query!.read).toMatchObject({ measure: 'done', time: 'this_afternoon' });
+    expect(lunch.answer).toContain(`- Sapporo: ${(done('2025-10-23T15:40+09:00') - done('2025-10-23T12:00+09:00')).toLocaleString('en-US')} items`);
+    const noShow = await ask("Monday the 20th, how many people didn't show?");
+    expect(noShow.query!.read).toMatchObject({ measure: 'absence', level: null, time: 'dom_20_mon' });
+    expect((await ask('レセの検証、大阪は誰がやってるの？')).query!.read).toMatchObject({ measure: 'planned_staff', time: 'today' });
+    expect((await ask('11/4はどうなりそう？連休明けだよね')).query!.answeredBy).toBe('plan');
+    expect((await ask('how many people are on each business today')).query!.read.measure).toBe('planned_staff');
   });
 });
