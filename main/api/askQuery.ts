@@ -72,6 +72,7 @@ export const TIME_PRESETS = [
   'last_night',
   'this_morning',
   'this_afternoon',
+  'since_lunch',
   'last_hour',
   'this_week',
   'last_week',

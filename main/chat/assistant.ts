@@ -19,7 +19,7 @@ import { inactivePeopleNote } from './inactivePeople.js';
 import { latinAnswer } from './latinAnswer.js';
 import { createNameCache } from './nameCache.js';
 import { outsideTheRecords } from './outsideTheRecords.js';
-import { siteDistanceAnswer } from './siteDistanceAnswer.js';
+import { asksDistance, siteDistanceAnswer } from './siteDistanceAnswer.js';
 import { bothAnswers, compoundClauses } from './compoundQuestion.js';
 import { foldForCues } from './foldForCues.js';
 import { loadMasterNames } from './masterNames.js';
@@ -167,8 +167,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const parse = parserFor();
     const [a, b] = clauses.map((c) => parse(c));
     const single = (p: ParsedQuery): boolean => p.said.measure && p.query.measure !== null && !['propose', 'whatif', 'outside', 'knowhow'].includes(p.query.op);
-    if (!single(a!) || !single(b!) || a!.query.measure === b!.query.measure) return null;
-    return [clauses[0], /[\u3040-\u30ff\u3400-\u9fff]/.test(clauses[1]) ? `あと${clauses[1]}` : `and ${clauses[1]}`];
+    // How far sites are is no measure, but a question of its own (siteDistanceAnswer.ts).
+    const distance = clauses.map((c) => asksDistance(foldForCues(c)));
+    const own = (p: ParsedQuery, i: number): boolean => distance[i]! || single(p);
+    if (!own(a!, 0) || !own(b!, 1) || (!distance[0] && !distance[1] && a!.query.measure === b!.query.measure)) return null;
+    // Opened in the clause's own language: kana say Japanese; a kanji name alone in English («closest to 大阪») does not.
+    return [clauses[0], /[\u3040-\u30ff]/.test(clauses[1]) ? `あと${clauses[1]}` : `and ${clauses[1]}`];
   }
 
   function contextOf(question: string, lang: Lang, o: AskOptions): AskContext {

@@ -34,6 +34,9 @@ const TEXT = {
   }),
 };
 
+/** Whether a request asks how far sites are (a clause of two questions may: «how far is 盛岡 from 札幌, and which …»). */
+export const asksDistance = (folded: string): boolean => DISTANCE.test(folded);
+
 /** The answer when `folded` asks how far the sites named are (one: every other site by km; two: that pair); else null. */
 export function siteDistanceAnswer(
   folded: string,

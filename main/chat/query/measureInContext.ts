@@ -76,7 +76,7 @@ export function measureInContext(q: AskQuery, folded: string): AskQuery {
     out.op === 'value' &&
     out.time !== null &&
     /^(?:dom_\d{2}_past|date_|past_|ago_|yesterday$)/.test(out.time) &&
-    /what happened|何があった|何が起き/.test(folded) &&
+    /what happened|what went wrong|go(?:es)? wrong|何があった|何が起き/.test(folded) &&
     !/障害|incident|error|えらー|outage|trouble|落ち|ろぐ|\blogs?\b/.test(folded)
   ) {
     out.op = 'status';

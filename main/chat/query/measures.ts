@@ -106,6 +106,8 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
     words: [
       '入荷',
       '到着',
+      // 「受付件数」: the items received, the work that came.
+      '受付',
       '投入',
       '流入',
       '届いた',

@@ -107,6 +107,12 @@ export function queryWindow(time: AskTime | null, clock: QueryClock, fallback: '
       return lunch > now
         ? { from: lunch, to: end, label: { ja: '今日の午後', en: 'this afternoon' }, ahead: true }
         : upToNow(lunch, end, { ja: `今日の午後（${hm(lunch)}〜${hm(end)}）`, en: `this afternoon (${hm(lunch)}–${hm(end)})` });
+    case 'since_lunch': {
+      const from = workAt(0, workday.lunchEnd);
+      return from > now
+        ? { from, to: end, label: { ja: '今日の昼休み明け', en: 'since lunch today' }, ahead: true }
+        : upToNow(from, now, { ja: `昼休み明け（${hm(from)}〜${hm(now)}）`, en: `since lunch (${hm(from)}–${hm(now)})` });
+    }
     case 'tomorrow':
       return { from: wallAt(1), to: wallAt(2), label: { ja: '明日', en: 'tomorrow' }, ahead: true };
     default:

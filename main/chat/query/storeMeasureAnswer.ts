@@ -286,9 +286,14 @@ class Writer {
     if (NAMED_DIMS.some((d) => this.q[d].length > 0)) return [];
     const dim = Object.keys(this.def.dims)[0] as EntityDim | undefined;
     if (dim === undefined || dim === 'level') return [];
-    const r = this.run(dim, [{ a: w.from, b: w.to, closed: w.to >= this.c.now }]);
+    // Items done within a day (since lunch) are each part's count at the end less its count at the start, as the total is.
+    const within = this.m === 'done' && w.from > startOfZonedDay(w.from, this.c.timeZone);
+    const r = this.run(dim, [{ a: w.from, b: w.to, closed: w.to >= this.c.now }, ...(within ? [{ a: w.from, b: w.from, closed: true }] : [])]);
+    const start = (k: string | number | null): number => (within ? (r.cells.find((x) => x.i === 1 && String(x.k) === String(k))?.v ?? 0) : 0);
     const members = r.cells
-      .filter((x) => x.i === 0 && x.k !== null && x.v !== null && x.v > 0)
+      .filter((x) => x.i === 0 && x.k !== null && x.v !== null)
+      .map((x) => ({ ...x, v: x.v! - start(x.k) }))
+      .filter((x) => x.v > 0)
       // Largest first, equal ones by name: the same question lists its parts in the same order every time.
       .sort((a, b) => b.v! - a.v! || String(a.k).localeCompare(String(b.k), 'ja'))
       .map((x) => `${this.keyName(dim, x.k)} ${this.round(x.v!).toLocaleString('en-US')}`);

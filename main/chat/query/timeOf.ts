@@ -139,7 +139,12 @@ function periodOf(folded: string): AskTime | null {
   );
   if (start !== null && start >= 1 && start <= 19) return `month_start_${start}`;
   // 「月初」 alone: the forecast's own start of the month, its first 5 working days.
-  if (/月初|月はじめ|月始め|げっしょ|start of (?:the |next )?month|beginning of (?:the |next )?month/.test(folded)) return 'month_start_5';
+  // Not with its date beside it (「月初(10/1)のレセ」 is that day).
+  if (
+    /月初|月はじめ|月始め|げっしょ|start of (?:the |next )?month|beginning of (?:the |next )?month/.test(folded) &&
+    !/\d{1,2}\/\d{1,2}|\d{1,2}月\d{1,2}日/.test(folded)
+  )
+    return 'month_start_5';
   const m = n(/(?:過去|直近|ここ|この|最近|last|past) ?(\d{1,2}) ?(?:か|ゕ|ゖ|け|箇|ケ|ヶ|ヵ)?月(?!\d|日)|(?:last|past) (\d{1,2}) months/);
   // One month back is the last 30 days (「過去1か月」 is not this calendar month).
   if (m !== null && m >= 1 && m <= 24) return m === 1 ? 'last_30d' : `last_${m}m`;
@@ -234,8 +239,8 @@ function timeIn(folded: string): AskTime | null {
     const [a, b] = span[1] ? [Number(span[1]), Number(span[2])] : [h(span[3], span[4] ?? span[6]), h(span[5], span[6])];
     if (a < b && b <= 24) return `hours_${a}-${b}`;
   }
-  // Since lunch, after lunch (「昼から」「昼休み明け」): the working afternoon, from the lunch break on, up to now.
-  if (/\b(?:since|after) lunch\b|昼(?:休み)?(?:から|以降|明け)|お昼(?:から|以降)/.test(folded)) return 'this_afternoon';
+  // Since lunch, after lunch (「昼から」「昼休み明け」): from the end of the lunch break (planning.workday) up to now.
+  if (/\b(?:since|after) lunch\b|昼(?:休み)?(?:から|以降|明け)|お昼(?:休み)?(?:から|以降|明け)/.test(folded)) return 'since_lunch';
   // Lunchtime is a time of day: 11:00 to 14:00 of today, or of the day named with it (a day is all a time can say of another day).
   const lunch = /lunch ?time|around lunch|at lunch|昼休み|昼頃|昼ごろ|お昼/;
   if (lunch.test(folded)) {

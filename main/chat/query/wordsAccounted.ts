@@ -62,6 +62,8 @@ function restatesDates(word: string, time: AskQuery['time']): boolean {
   if (time !== null && /^at_/.test(time)) return /^(?:今日|本日|時点|today)$/.test(word);
   if (time === null || !/^(?:dates?|month)_/.test(time)) return false;
   if (/^[月日]$/.test(word)) return true;
+  // 「月初(10/1)」: the start of the month said beside its first day.
+  if (word === '月初' && /^date_\d{2}-01$/.test(time)) return true;
   const n = MONTH_WORDS.indexOf(word.slice(0, 3));
   return n >= 0 && new RegExp(`(?:^month_|_)${String(n + 1).padStart(2, '0')}(?:-|$)`).test(time);
 }

@@ -1556,12 +1556,37 @@ describe('no verdict the facts contradict', () => {
         }
       ).n;
     const lunch = await ask('how much did 札幌 get done since lunch?');
-    expect(lunch.query!.read).toMatchObject({ measure: 'done', time: 'this_afternoon' });
-    expect(lunch.answer).toContain(`- Sapporo: ${(done('2025-10-23T15:40+09:00') - done('2025-10-23T12:00+09:00')).toLocaleString('en-US')} items`);
+    expect(lunch.query!.read).toMatchObject({ measure: 'done', time: 'since_lunch' });
+    expect(lunch.answer).toContain(`- Sapporo: ${(done('2025-10-23T15:40+09:00') - done('2025-10-23T13:00+09:00')).toLocaleString('en-US')} items`);
     const noShow = await ask("Monday the 20th, how many people didn't show?");
     expect(noShow.query!.read).toMatchObject({ measure: 'absence', level: null, time: 'dom_20_mon' });
     expect((await ask('レセの検証、大阪は誰がやってるの？')).query!.read).toMatchObject({ measure: 'planned_staff', time: 'today' });
     expect((await ask('11/4はどうなりそう？連休明けだよね')).query!.answeredBy).toBe('plan');
     expect((await ask('how many people are on each business today')).query!.read.measure).toBe('planned_staff');
+  });
+
+  it('a total since lunch has parts since lunch; 受付 is what came; 月初(10/1) is the 1st; a distance and another in one question (locked-1129r)', async () => {
+    const site = (t: string): Map<string, number> =>
+      new Map(
+        (
+          demo.db.prepare(`SELECT location_name AS s, SUM(entry_count) AS n FROM progress_snapshots WHERE snapshot_time = ? GROUP BY 1`).all(Date.parse(t)) as {
+            s: string;
+            n: number;
+          }[]
+        ).map((r) => [r.s, r.n]),
+      );
+    const [end, start] = [site('2025-10-23T15:40+09:00'), site('2025-10-23T13:00+09:00')];
+    const since = await ask('お昼休み明けから今までで、全拠点で何件処理した？');
+    const parts = /内訳: (.*)$/m
+      .exec(since.answer)![1]!
+      .split('、')
+      .map((p) => p.split(' ') as [string, string]);
+    for (const [s, n] of parts) expect(Number(n.replace(/,/g, ''))).toBe(end.get(s)! - start.get(s)!);
+    const sept = (demo.db.prepare(`SELECT SUM(items) AS n FROM arrivals WHERE arrival_date BETWEEN '2025-09-01' AND '2025-09-30'`).get() as { n: number }).n;
+    expect((await ask('先月の受付件数はどれくらいだった？')).answer).toContain(`- 全体: ${sept.toLocaleString('en-US')} 件`);
+    expect((await ask('月初(10/1)のレセ、どのくらい遅れた？')).query!.read.time).toBe('date_10-01');
+    const two = await ask('how far is 盛岡 from 札幌, and which site is closest to 大阪?');
+    expect(two.answer.split('\n\n')).toEqual([expect.stringMatching(/^Sapporo to Morioka: 480 km/), expect.stringMatching(/^Sites by distance from Osaka/)]);
+    expect((await ask('what went wrong on the 14th?')).answer).toMatch(/^What the records say about Tuesday the 14th/);
   });
 });
