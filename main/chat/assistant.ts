@@ -137,25 +137,28 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     },
     latinNames,
     readQuery: (question, ops) => parserFor()(question, ops),
-    async ask(question: string, o: AskOptions = {}): Promise<AskResult> {
-      // Two questions in one («… absent in Osaka today, and how many items are left there?»): each answered, the second
-      // continuing the first as a follow-up does (its site and day kept unless it names its own), never one of them dropped.
-      const clauses = o.reading ? null : twoQuestions(question);
-      if (clauses) {
-        const first = await this.ask(clauses[0], o);
-        const second = await this.ask(clauses[1], { ...o, previous: first });
-        if (first.clarify === null && second.clarify === null) return bothAnswers(question, first, second);
-      }
-      // The answer speaks the question's language (an English question gets an English answer) unless the run chose one.
-      const lang = deps.langChosen() ? deps.lang() : (questionLang(question, names.finder(deps.db(), deps.aliases())(question)) ?? deps.lang());
-      // An English answer writes the company's names in Latin letters, as the English screens do.
-      const latin = localize<LatinNames>(lang, { ja: {}, en: latinNames() });
-      if (Object.keys(latin).length === 0) return answerIn(question, lang, o);
-      const onChunk = o.onChunk;
-      const r = await answerIn(question, lang, { ...o, ...(onChunk ? { onChunk: (text: string) => onChunk(inLatin(text, latin)) } : {}) });
-      return latinAnswer(r, latin);
-    },
+    ask,
   } satisfies Assistant;
+
+  /** A request answered: two questions in one each on its own, else read once and answered (answerIn). */
+  async function ask(question: string, o: AskOptions = {}): Promise<AskResult> {
+    // Two questions in one («… absent in Osaka today, and how many items are left there?»): each answered, the second
+    // continuing the first as a follow-up does (its site and day kept unless it names its own), never one of them dropped.
+    const clauses = o.reading ? null : twoQuestions(question);
+    if (clauses) {
+      const first = await ask(clauses[0], o);
+      const second = await ask(clauses[1], { ...o, previous: first });
+      if (first.clarify === null && second.clarify === null) return bothAnswers(question, first, second);
+    }
+    // The answer speaks the question's language (an English question gets an English answer) unless the run chose one.
+    const lang = deps.langChosen() ? deps.lang() : (questionLang(question, names.finder(deps.db(), deps.aliases())(question)) ?? deps.lang());
+    // An English answer writes the company's names in Latin letters, as the English screens do.
+    const latin = localize<LatinNames>(lang, { ja: {}, en: latinNames() });
+    if (Object.keys(latin).length === 0) return answerIn(question, lang, o);
+    const onChunk = o.onChunk;
+    const r = await answerIn(question, lang, { ...o, ...(onChunk ? { onChunk: (text: string) => onChunk(inLatin(text, latin)) } : {}) });
+    return latinAnswer(r, latin);
+  }
 
   /**
    * The two clauses of a request that asks two things (compoundClauses), when each says a measure of its own and they
