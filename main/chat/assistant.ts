@@ -19,8 +19,8 @@ import { inactivePeopleNote } from './inactivePeople.js';
 import { latinAnswer } from './latinAnswer.js';
 import { createNameCache } from './nameCache.js';
 import { outsideTheRecords } from './outsideTheRecords.js';
-import { asksDistance, siteDistanceAnswer } from './siteDistanceAnswer.js';
-import { bothAnswers, compoundClauses } from './compoundQuestion.js';
+import { siteDistanceAnswer } from './siteDistanceAnswer.js';
+import { bothAnswers, twoQuestions } from './compoundQuestion.js';
 import { foldForCues } from './foldForCues.js';
 import { loadMasterNames } from './masterNames.js';
 import { aheadDay } from './query/aheadDay.js';
@@ -144,7 +144,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   async function ask(question: string, o: AskOptions = {}): Promise<AskResult> {
     // Two questions in one («… absent in Osaka today, and how many items are left there?»): each answered, the second
     // continuing the first as a follow-up does (its site and day kept unless it names its own), never one of them dropped.
-    const clauses = o.reading ? null : twoQuestions(question);
+    const clauses = o.reading ? null : twoQuestions(question, parserFor());
     if (clauses) {
       const first = await ask(clauses[0], o);
       const second = await ask(clauses[1], { ...o, previous: first });
@@ -158,24 +158,6 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const onChunk = o.onChunk;
     const r = await answerIn(question, lang, { ...o, ...(onChunk ? { onChunk: (text: string) => onChunk(inLatin(text, latin)) } : {}) });
     return latinAnswer(r, latin);
-  }
-
-  /**
-   * The two clauses of a request that asks two things (compoundClauses), when each says a measure of its own and they
-   * differ, neither a proposal or a what-if that a card would carry: the second opened as a follow-up («and …», 「あと…」).
-   */
-  function twoQuestions(question: string): [string, string] | null {
-    const clauses = compoundClauses(question);
-    if (!clauses) return null;
-    const parse = parserFor();
-    const [a, b] = clauses.map((c) => parse(c));
-    const single = (p: ParsedQuery): boolean => p.said.measure && p.query.measure !== null && !['propose', 'whatif', 'outside', 'knowhow'].includes(p.query.op);
-    // How far sites are is no measure, but a question of its own (siteDistanceAnswer.ts).
-    const distance = clauses.map((c) => asksDistance(foldForCues(c)));
-    const own = (p: ParsedQuery, i: number): boolean => distance[i]! || single(p);
-    if (!own(a!, 0) || !own(b!, 1) || (!distance[0] && !distance[1] && a!.query.measure === b!.query.measure)) return null;
-    // Opened in the clause's own language: kana say Japanese; a kanji name alone in English («closest to 大阪») does not.
-    return [clauses[0], /[\u3040-\u30ff]/.test(clauses[1]) ? `あと${clauses[1]}` : `and ${clauses[1]}`];
   }
 
   function contextOf(question: string, lang: Lang, o: AskOptions): AskContext {
@@ -305,7 +287,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return answerResult(ctx, question, read, engine, { text: rankMeasureUnread(q, unreadWords, lang) }, { start, readMs, dataMs: 0 });
     // How far sites are (「盛岡から一番近い拠点は？」): the placement's table of km, not a figure of the records.
     const distance =
-      q.op === 'propose' || q.op === 'whatif' ? null : siteDistanceAnswer(foldForCues(question), q.site, loadMasterNames(c.db).sites, deps.distancesKm(), lang);
+      q.op === 'propose' || q.op === 'whatif'
+        ? null
+        : siteDistanceAnswer(foldForCues(question), q.site, () => loadMasterNames(c.db).sites, deps.distancesKm, lang);
     if (distance !== null) return answerResult(ctx, question, read, engine, { text: distance }, { start, readMs, dataMs: 0 });
     if (isUnsure(reading))
       return answerResult(ctx, question, read, engine, askBack(question, reading, lang, timeWords, c.tz.businessNames), { start, readMs, dataMs: 0 });

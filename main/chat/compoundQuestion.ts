@@ -1,4 +1,7 @@
 import type { AskResult, AskTimings } from '../api/assistantTypes.js';
+import { foldForCues } from './foldForCues.js';
+import type { ParsedQuery } from './query/parseQuery.js';
+import { asksDistance } from './siteDistanceAnswer.js';
 
 /**
  * A request that asks two things at once («How many people are absent in Osaka today and how many items are left there?»,
@@ -16,7 +19,24 @@ export function compoundClauses(question: string): [string, string] | null {
   const ja = JA.exec(q);
   if (!ja) return null;
   const [a, b] = ja[1] !== undefined ? [ja[1], ja[2]!] : [ja[3]!, ja[4]!];
-  return /[?？]$/.test(b) || /[?？]$/.test(a) || b.length > 0 ? [a.trim(), b.trim()] : null;
+  return [a.trim(), b.trim()];
+}
+
+/**
+ * The two clauses of a request that asks two things (compoundClauses), when each says a measure of its own and they
+ * differ, neither a proposal or a what-if that a card would carry, or one of them asks how far sites are: the second
+ * opened as a follow-up («and …», 「あと…」), so it keeps the first one's site and day unless it names its own.
+ */
+export function twoQuestions(question: string, parse: (text: string) => ParsedQuery): [string, string] | null {
+  const clauses = compoundClauses(question);
+  if (!clauses) return null;
+  const [a, b] = clauses.map((c) => parse(c)) as [ParsedQuery, ParsedQuery];
+  const single = (p: ParsedQuery): boolean => p.said.measure && p.query.measure !== null && !['propose', 'whatif', 'outside', 'knowhow'].includes(p.query.op);
+  // How far sites are is no measure, but a question of its own (siteDistanceAnswer.ts).
+  const [da, db] = clauses.map((c) => asksDistance(foldForCues(c)));
+  if (!(da || single(a)) || !(db || single(b)) || (!da && !db && a.query.measure === b.query.measure)) return null;
+  // Opened in the clause's own language: kana say Japanese; a kanji name alone in English («closest to 大阪») does not.
+  return [clauses[0], /[\u3040-\u30ff]/.test(clauses[1]) ? `あと${clauses[1]}` : `and ${clauses[1]}`];
 }
 
 /**

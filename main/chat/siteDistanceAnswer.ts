@@ -41,14 +41,16 @@ export const asksDistance = (folded: string): boolean => DISTANCE.test(folded);
 export function siteDistanceAnswer(
   folded: string,
   named: readonly string[],
-  allSites: readonly string[],
-  table: Record<string, Record<string, number>>,
+  allSites: () => readonly string[],
+  distancesKm: () => Record<string, Record<string, number>>,
   lang: Lang,
 ): string | null {
+  // Asked of every question: the sites and the table are read only when it asks how far.
   if (named.length === 0 || named.length > 2 || !DISTANCE.test(folded)) return null;
+  const table = distancesKm();
   const [a, b] = named as [string, string | undefined];
   if (b !== undefined) return localize(lang, TEXT.pair(a, b, distanceKm(table, a, b)));
-  const others = allSites.filter((s) => s !== a);
+  const others = allSites().filter((s) => s !== a);
   const rows = others
     .map((site) => ({ site, km: distanceKm(table, a, site) }))
     .filter((r): r is { site: string; km: number } => r.km !== null)

@@ -3,6 +3,12 @@ import { answerQuery } from '../query/answerQuery.js';
 import { forecastAccuracyAnswer } from '../query/forecastAccuracyAnswer.js';
 import type { Engine } from './askContext.js';
 
+/** A resolver made on its first call, then kept. */
+function lazy(make: () => (host: string) => string | null): (host: string) => string | null {
+  let f: ((host: string) => string | null) | null = null;
+  return (host) => (f ??= make())(host);
+}
+
 /**
  * Figures of a measure (value, list, compare, rank, trend, change, check, status) from SQL over the store and the
  * overview; a statistic no operation computes is answered with what Genba can do with that measure. How good the
@@ -24,7 +30,8 @@ export const plannerEngine: Engine = async (q, c) => {
     minSkill: c.cfg.placement.minSkill,
     monthlyOvertimeLimitMinutes: c.cfg.planning.monthlyOvertimeLimitHours * 60,
     verdict: c.verdict,
-    ...(c.deps.siteOfHost ? { siteOfHost: c.deps.siteOfHost() } : {}),
+    // Made only when a site's log lines are asked (answerQuery), not for every figure.
+    ...(c.deps.siteOfHost ? { siteOfHost: lazy(c.deps.siteOfHost) } : {}),
   });
   // A count of alerts up to now is followed by the alerts open now, each with its severity and what it says: the count
   // alone does not tell a manager which one to look at.

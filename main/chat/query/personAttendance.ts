@@ -5,6 +5,7 @@ import { attendanceOn } from '../../plan/attendance.js';
 import { unitFor } from '../../api/englishCount.js';
 import { MEASURES } from './measures.js';
 import { PLANNING_TEXTS as P } from './planningTexts.js';
+import { QUERY_TEXTS as QT } from './queryTexts.js';
 import type { QueryAnswer, QueryContext } from './queryContext.js';
 import type { QueryWindow } from './queryWindow.js';
 
@@ -41,7 +42,10 @@ export function personAttendance(q: AskQuery, c: QueryContext, w: QueryWindow): 
   const [unit, label] = [localize(c.lang, m.unit), localize(c.lang, m.label)];
   // Whether they are in or off, asked of one day (「明日出勤？」 "is she off tomorrow?"): yes or no when the records say it of
   // every person named; a day ahead says that only leave asked for ahead is known.
-  const verdict = q.op !== 'check' || c.verdict === false || rows.some((r) => r.site === null) ? '' : n === rows.length ? S(YES) : n === 0 ? S(NO) : '';
+  const verdict =
+    q.op !== 'check' || c.verdict === false || rows.some((r) => r.site === null) || (n !== 0 && n !== rows.length)
+      ? ''
+      : `${localize(c.lang, n === 0 ? QT.no : QT.yes)}${S({ ja: '', en: ' ' })}`;
   return {
     text: [
       `${verdict}${T.head} ${label} ${n} / ${rows.length} ${unitFor(rows.length, unit)}`,
@@ -51,9 +55,6 @@ export function personAttendance(q: AskQuery, c: QueryContext, w: QueryWindow): 
     table: { columns: ['name', q.measure ?? ''], rows: rows.map((r) => [r.name, r.n]) },
   };
 }
-
-const YES = { ja: 'はい。', en: 'Yes. ' };
-const NO = { ja: 'いいえ。', en: 'No. ' };
 
 /** A person's planned start and clock-in, each only when recorded. */
 const TIMES = {

@@ -207,6 +207,17 @@ class Writer {
             : `${this.date(t)} ${this.hm(t)}`;
     return localize(this.c.lang, MT.asOf)(at);
   }
+  /**
+   * Items done is a count of the day so far: over hours of it (「13時から14時」 "since lunch") it is the count at the end
+   * less the count at the start, never the day's count at the end.
+   */
+  private doneWithinDay(w: QueryWindow): boolean {
+    return this.m === 'done' && w.from > startOfZonedDay(w.from, this.c.timeZone);
+  }
+  /** The window's span, and its start as a second span where the figure is the end's less the start's. */
+  private spansOf(w: QueryWindow): Span[] {
+    return [{ a: w.from, b: w.to, closed: w.to >= this.c.now }, ...(this.doneWithinDay(w) ? [{ a: w.from, b: w.from, closed: true }] : [])];
+  }
   private run(group: EntityDim | null, spans: Span[]): { cells: Cell[]; withData: Set<number> } {
     return runMeasure(this.c.db, this.def, this.q, group, spans, this.c.timeZone);
   }
@@ -220,10 +231,8 @@ class Writer {
   figures(w: QueryWindow): QueryAnswer {
     const L = <A extends unknown[]>(t: Localized<(...a: A) => string>, ...a: A): string => localize(this.c.lang, t)(...a);
     const group = groupOf(this.q, this.def);
-    // Items done is a count of the day so far: over hours of it (「13時から14時」 "since 13:50") it is the count at the
-    // end less the count at the start, never the day's count at the end.
-    const within = this.m === 'done' && w.from > startOfZonedDay(w.from, this.c.timeZone);
-    const r = this.run(group, [{ a: w.from, b: w.to, closed: w.to >= this.c.now }, ...(within ? [{ a: w.from, b: w.from, closed: true }] : [])]);
+    const within = this.doneWithinDay(w);
+    const r = this.run(group, this.spansOf(w));
     const named = group !== null && group !== 'level' && group !== 'host' ? this.q[group] : [];
     // Each member the query named is a row, with its 0 (「札幌と大阪のアラート」: 大阪 0 件 is an answer); else each member found.
     const keys: (string | number | null)[] =
@@ -286,10 +295,9 @@ class Writer {
     if (NAMED_DIMS.some((d) => this.q[d].length > 0)) return [];
     const dim = Object.keys(this.def.dims)[0] as EntityDim | undefined;
     if (dim === undefined || dim === 'level') return [];
-    // Items done within a day (since lunch) are each part's count at the end less its count at the start, as the total is.
-    const within = this.m === 'done' && w.from > startOfZonedDay(w.from, this.c.timeZone);
-    const r = this.run(dim, [{ a: w.from, b: w.to, closed: w.to >= this.c.now }, ...(within ? [{ a: w.from, b: w.from, closed: true }] : [])]);
-    const start = (k: string | number | null): number => (within ? (r.cells.find((x) => x.i === 1 && String(x.k) === String(k))?.v ?? 0) : 0);
+    // Each part within a day (since lunch) is its count at the end less its count at the start, as the total is.
+    const r = this.run(dim, this.spansOf(w));
+    const start = (k: string | number | null): number => r.cells.find((x) => x.i === 1 && String(x.k) === String(k))?.v ?? 0;
     const members = r.cells
       .filter((x) => x.i === 0 && x.k !== null && x.v !== null)
       .map((x) => ({ ...x, v: x.v! - start(x.k) }))

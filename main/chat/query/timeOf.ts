@@ -12,7 +12,8 @@ const PAST_TENSE = /だった|でした|ました|かった|あった|起きた|
 const WEEKDAY_WORDS = [0, 1, 2, 3, 4, 5, 6].map((d) => weekdayName(d, 'ja'));
 const WEEKDAY_KANA = ['にち', 'げつ', 'か', 'すい', 'もく', 'きん', 'ど'];
 const WEEKDAY_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** English months by their first three letters, January first (the words of a date, and those that restate it). */
+export const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** 「先月と比べて」「vs last month」: the period compared with, not the one asked about. */
 const MONTH_AGAINST =
   /(?:先月|せんげつ|前月)(?:と比べ|とくらべ|と比較|比|より|に比べ|との比較)|(?:vs\.?|versus|compared (?:to|with)|than|against|over) (?:the )?(?:last|previous|prior) month/;
@@ -60,27 +61,28 @@ function dayOfMonthIn(folded: string): AskTime | null {
   return null;
 }
 
+const pad2 = (x: string | number): string => String(x).padStart(2, '0');
+const validMd = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+
 /**
  * A date (「10/27」「10月27日」「Oct 27」「the 27th of October」), a day of month (「28日（火）」 "Tuesday the 28th", above), or
  * a weekday named (「来週月曜」「今週の金曜日」「next Monday」「on Friday」): the most exact first, so that the weekday beside a
  * date does not take its place.
  */
 function dayOf(folded: string): AskTime | null {
-  const pad = (x: string | number): string => String(x).padStart(2, '0');
-  const valid = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
   const jaDate = /(?<!\d)(\d{1,2})月(\d{1,2})日/.exec(folded);
   const slash = /(?<![\d/])(?:\d{4}[/-])?(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(folded);
   const md = jaDate ?? slash;
-  if (md && valid(Number(md[1]), Number(md[2]))) return `date_${pad(md[1]!)}-${pad(md[2]!)}`;
+  if (md && validMd(Number(md[1]), Number(md[2]))) return `date_${pad2(md[1]!)}-${pad2(md[2]!)}`;
   const enDate = new RegExp(`\\b(${EN_MONTHS.join('|')})[a-z]*\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b`).exec(folded);
-  if (enDate && valid(EN_MONTHS.indexOf(enDate[1]!) + 1, Number(enDate[2]))) return `date_${pad(EN_MONTHS.indexOf(enDate[1]!) + 1)}-${pad(enDate[2]!)}`;
+  if (enDate && validMd(EN_MONTHS.indexOf(enDate[1]!) + 1, Number(enDate[2]))) return `date_${pad2(EN_MONTHS.indexOf(enDate[1]!) + 1)}-${pad2(enDate[2]!)}`;
   // "the 28th of October", "28th Oct", "17 Oct": the day first; a bare number only before a month that is no other word
   // (「3 may be」 is no date).
   const enDayFirst = new RegExp(
     `\\b(\\d{1,2})(?:(?:st|nd|rd|th)(?: of)?| of| (?=(?!may\\b)(?:${EN_MONTHS.join('|')})))\\s?(${EN_MONTHS.join('|')})[a-z]*\\b`,
   ).exec(folded);
-  if (enDayFirst && valid(EN_MONTHS.indexOf(enDayFirst[2]!) + 1, Number(enDayFirst[1])))
-    return `date_${pad(EN_MONTHS.indexOf(enDayFirst[2]!) + 1)}-${pad(enDayFirst[1]!)}`;
+  if (enDayFirst && validMd(EN_MONTHS.indexOf(enDayFirst[2]!) + 1, Number(enDayFirst[1])))
+    return `date_${pad2(EN_MONTHS.indexOf(enDayFirst[2]!) + 1)}-${pad2(enDayFirst[1]!)}`;
   // "The first of the month", "on the 1st": its day 1 (「1日」 alone is as often a day's worth, so it is not read).
   const first = /\b(?:the )?(?:first|1st)(?: day)? of (?:the|this) month\b|\bon the (?:first|1st)\b(?! (?:of|time|day|shift)\b)/.test(folded) ? 'dom_01' : null;
   const dom = first ?? dayOfMonthIn(folded);
@@ -173,9 +175,6 @@ export function timeOf(folded: string): AskTime | null {
   // 「月別の欠勤率」 with no span named: the last 6 months, month by month.
   return BY_MONTH.test(folded) && (t === null || t === 'now' || t === 'today') ? 'last_6m' : t;
 }
-
-const pad2 = (x: string | number): string => String(x).padStart(2, '0');
-const validMd = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
 
 /**
  * Two dates of a span, both included (「10/1〜10/10」「10月1日から10日まで」, "from Oct 1 to Oct 10", "between 10/1 and 10/10",

@@ -1,6 +1,7 @@
 import type { AskQuery } from '../../api/askQuery.js';
 import type { UnusedWord } from '../../api/assistantTypes.js';
 import { foldForCues } from '../foldForCues.js';
+import { EN_MONTHS } from './timeOf.js';
 import { FUNCTION_WORDS_EN, FUNCTION_WORDS_JA } from './functionWords.js';
 import { ADD, MOVE_ALSO, MOVE_ENOUGH, MOVE_NOUN, MOVE_VERB, REMOVE } from './moveWords.js';
 import { isWorkChange, WORK_WORDS } from './workChangeOf.js';
@@ -55,7 +56,6 @@ function isVocabulary(folded: string, latin: boolean): boolean {
 
 const same = (a: AskQuery, b: AskQuery): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const MONTH_WORDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Whether a time word is 月, 日 or a month name of a date, a span of dates or a month the reading holds (date_10-01, dates_10-01_10-10). */
 function restatesDates(word: string, time: AskQuery['time']): boolean {
   // 「今日の正午の時点」: today and 時点 say again the moment of today read (at_12).
@@ -64,7 +64,7 @@ function restatesDates(word: string, time: AskQuery['time']): boolean {
   if (/^[月日]$/.test(word)) return true;
   // 「月初(10/1)」: the start of the month said beside its first day.
   if (word === '月初' && /^date_\d{2}-01$/.test(time)) return true;
-  const n = MONTH_WORDS.indexOf(word.slice(0, 3));
+  const n = EN_MONTHS.indexOf(word.slice(0, 3));
   return n >= 0 && new RegExp(`(?:^month_|_)${String(n + 1).padStart(2, '0')}(?:-|$)`).test(time);
 }
 
