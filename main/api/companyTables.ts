@@ -11,3 +11,16 @@ export const COMPANY_TABLES = [
   'workload_forecasts',
 ] as const;
 export type CompanyTable = (typeof COMPANY_TABLES)[number];
+
+/** What each company table holds, in a manager's words: an answer about the data's freshness names tables by these. */
+export const COMPANY_TABLE_WORDS: Record<CompanyTable, Record<'ja' | 'en', string>> = {
+  locations: { ja: '拠点', en: 'sites' },
+  operators: { ja: 'オペレーター', en: 'operators' },
+  operator_process_capabilities: { ja: 'スキル', en: 'skills' },
+  progress_snapshots: { ja: '進捗', en: 'progress' },
+  app_logs: { ja: 'ログ', en: 'logs' },
+  attendance_records: { ja: '勤怠', en: 'attendance' },
+  daily_assignments: { ja: '日々の配置', en: 'daily assignments' },
+  arrivals: { ja: '到着件数', en: 'arrivals' },
+  workload_forecasts: { ja: '物量予測', en: 'workload forecasts' },
+};

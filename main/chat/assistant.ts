@@ -19,6 +19,8 @@ import { inactivePeopleNote } from './inactivePeople.js';
 import { latinAnswer } from './latinAnswer.js';
 import { createNameCache } from './nameCache.js';
 import { outsideTheRecords } from './outsideTheRecords.js';
+import { asksSyncFreshness, syncFreshnessAnswer } from './syncFreshnessAnswer.js';
+import { asksBusinessSites, businessSitesAnswer } from './businessSitesAnswer.js';
 import { siteDistanceAnswer } from './siteDistanceAnswer.js';
 import { bothAnswers, twoQuestions } from './compoundQuestion.js';
 import { foldForCues } from './foldForCues.js';
@@ -29,10 +31,12 @@ import { queryFromModel } from './query/queryModel.js';
 import { loadQueryNames, type NamedInText } from './query/queryNames.js';
 import { PLANNING_TEXTS } from './query/planningTexts.js';
 import { queryWindow } from './query/queryWindow.js';
-import { rankMeasureUnread } from './query/rankMeasureUnread.js';
+import { measureUnread } from './query/measureUnread.js';
 import { spanAheadNote } from './query/spanAheadNote.js';
 import { weekdayMismatch } from './query/weekdayMismatch.js';
 import { unusedWords } from './query/wordsAccounted.js';
+import { templatesNamed } from './query/templatesNamed.js';
+import { templatesNamedAnswer } from './query/templatesNamedAnswer.js';
 import { isUnsure, readQuestion } from './readQuestion.js';
 import { lessonAnswer, lessonOf } from './wordLessons.js';
 
@@ -84,14 +88,20 @@ function readNumbers(q: AskQuery): Set<number> {
   return new Set([...move, q.level ?? NaN, q.experience ?? NaN, q.experienceUnder ?? NaN, q.rank?.n ?? NaN].filter((n) => !Number.isNaN(n)));
 }
 
-/** The measures a check answers with a yes, a no or an all-clear (answerQuery's checkText, and no incident found). */
-const VERDICT_MEASURES = new Set<MeasureId>(['remaining', 'slack', 'incidents']);
-
 /**
  * The measures that count people: a word of the question not understood may be the one that says which people
  * («手が空いてる人», «最終確認できる人»), so the count is said to leave it out, first, not given as the answer to it.
  */
 const PEOPLE_MEASURES = new Set<MeasureId>(['headcount', 'attendance', 'absence', 'late_arrivals']);
+
+/** Now said beside another time («at noon vs now», 「正午と今」): 今 of 今日, 今週, 今朝 is not. */
+const NOW_SAID = /今(?![日週月年朝回後度夜晩])|現在|\bnow\b|\bcurrently\b|\bat the moment\b/;
+
+/** The measures a check answers with a yes, a no or an all-clear (answerQuery's checkText, and no incident found). */
+const VERDICT_MEASURES = new Set<MeasureId>(['remaining', 'slack', 'incidents']);
+
+/** The measures a figure question gets when it names none (items left, progress, speed, slack): parseQuery's defaults. */
+const DEFAULT_MEASURES = new Set<MeasureId | null>(['remaining', 'progress', 'speed', 'slack', null]);
 
 /**
  * The language a question is written in, by its own words, not the names in it: Japanese when kana or kanji are left
@@ -235,9 +245,20 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       reading.query.op === 'why' &&
       (reading.query.measure === 'absence' || reading.query.measure === 'attendance' || reading.query.measure === 'late_arrivals');
     let q = askedWhyOff ? { ...reading.query, op: 'value' as const } : reading.query;
+    // Whether one person can do a process (「竹下さんって補正できる？」) is the person's fit and the rules, as "can 竹下 do
+    // correction?" is: a check of skills alone had shown «—» for a process they have no skill in, no yes and no no.
+    if (q.op === 'check' && q.measure === 'skill' && q.operator.length === 1 && q.process.length === 1 && q.level === null)
+      q = { ...q, op: 'knowhow', measure: null, asks: [...new Set([...q.asks, 'permission' as const])] };
     // A moment of today still ahead («残件、17時時点で？», "left at 5pm") asks what will be done by then: the deadline's projection.
     const ahead = /^at_(\d{1,2})$/.exec(q.time ?? '');
     if (ahead && c.window(q).ahead) q = { ...q, time: `by_${ahead[1]!}` as AskTime };
+    // «札幌 SS entry1 at noon vs now?», 「正午と今で比べて」: a moment of today beside now is the figure at each (the comparison
+    // had given now's alone, under the moment's reading).
+    if (!o.reading && q.op === 'compare' && /^at_/.test(q.time ?? '') && q.site.length <= 1 && NOW_SAID.test(foldForCues(question))) {
+      const then = await answerIn(question, lang, { ...o, reading: { ...q, op: 'value' } });
+      const current = await answerIn(question, lang, { ...o, reading: { ...q, op: 'value', time: 'now' } });
+      return bothAnswers(question, then, current);
+    }
     const engine = engineFor(q, c.today, aheadDay(q.time, c.today) !== null && q.conditions !== null);
     // Every word accounted for: those that changed nothing in the reading are shown with it; an exclusion or a number among
     // them is said before the answer, and nothing is stored on a reading that ignores it. Rules and know-how are searched
@@ -272,6 +293,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       unknownBusiness ||
       (q.op === 'check' && q.measure !== null && VERDICT_MEASURES.has(q.measure)) ||
       q.op === 'whatif' ||
+      // A proposal stands on every word too: a card that ignores «nobody under 2 yrs» or «until 4pm, then back» is not what was asked.
+      q.op === 'propose' ||
       (q.measure !== null && PEOPLE_MEASURES.has(q.measure)) ||
       q.asks.includes('count');
     const leftOut = engine === 'knowhow' || engine === 'outside' ? [] : unused.filter((u) => u.kind !== 'word' || verdict);
@@ -280,17 +303,72 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const ctx: AskContext = { ...c, leftOut, verdict: leftOut.length === 0 && reading.measureSaid !== false };
     const readMs = performance.now() - start;
     const timeWords = (x: typeof q): string => localize(lang, c.window(x).label);
-    // A ranking by a measure the question did not name, beside words not understood («most keying mistakes»): those words
-    // are likely its measure, so nothing is ranked by the default one; the measures it can rank by are said.
-    // People ranked with no figure named at all («top 3 hosei people») are asked which: the default figure is the lines'.
-    if (q.op === 'rank' && reading.measureSaid === false && (unreadWords.length > 0 || q.by === 'operator') && engine === 'planner' && !isUnsure(reading))
-      return answerResult(ctx, question, read, engine, { text: rankMeasureUnread(q, unreadWords, lang) }, { start, readMs, dataMs: 0 });
     // How far sites are (「盛岡から一番近い拠点は？」): the placement's table of km, not a figure of the records.
     const distance =
       q.op === 'propose' || q.op === 'whatif'
         ? null
         : siteDistanceAnswer(foldForCues(question), q.site, () => loadMasterNames(c.db).sites, deps.distancesKm, lang);
     if (distance !== null) return answerResult(ctx, question, read, engine, { text: distance }, { start, readMs, dataMs: 0 });
+    // Which sites run a business («SS業務ってどこの拠点でやってる？»): today's lines, not a figure of them.
+    if (q.op !== 'propose' && q.op !== 'whatif' && asksBusinessSites(foldForCues(question), q.business.length > 0))
+      return answerResult(
+        { ...ctx, leftOut: [] },
+        question,
+        { ...read, unused: [] },
+        engine,
+        {
+          text: businessSitesAnswer(c.series(), q.business, {
+            lang,
+            timeZone: c.cfg.timeZone,
+            now: c.now,
+            businessNames: c.tz.businessNames,
+            folded: foldForCues(question),
+          }),
+        },
+        { start, readMs, dataMs: 0 },
+      );
+    // How fresh Genba's copy is («is sync healthy?», 「データって最新？」): its own sync record, not a figure of the floor.
+    if (q.op !== 'propose' && q.op !== 'whatif' && asksSyncFreshness(foldForCues(question), q.service.length > 0 || q.host.length > 0))
+      // Its words («fresh», 「最新」) are this answer's, read here rather than by the query.
+      return answerResult(
+        { ...ctx, leftOut: [] },
+        question,
+        { ...read, unused: [] },
+        engine,
+        { text: syncFreshnessAnswer(c.db, { now: c.now, timeZone: c.cfg.timeZone, dayStart: c.dayStart, staleMinutes: c.cfg.alerts.staleMinutes, lang }) },
+        { start, readMs, dataMs: 0 },
+      );
+    // A log's own words («policy_no», "TLS cert») name its template: its lines, when it appeared, its hosts and their sites.
+    const logWords =
+      q.service.length === 0 &&
+      q.host.length === 0 &&
+      (['knowhow', 'outside', 'check', 'value', 'why', 'status', 'list'] as const).some((op) => op === q.op) &&
+      (q.measure === null || q.measure === 'error_lines' || q.measure === 'incidents');
+    const named = logWords ? templatesNamed(c.db, names.finder(c.db, deps.aliases())(question), c.window(q)) : [];
+    if (named.length > 0) {
+      const logsFrom = (c.db.prepare('SELECT MIN(ts) AS t FROM app_logs').get() as { t: number | null }).t;
+      const siteOfHost = deps.siteOfHost?.() ?? ((): null => null);
+      const text = templatesNamedAnswer(named, { lang, timeZone: c.cfg.timeZone, windowLabel: timeWords(q), logsFrom, siteOfHost });
+      return answerResult({ ...ctx, leftOut: [] }, question, { ...read, unused: [] }, engine, { text }, { start, readMs, dataMs: 0 });
+    }
+    // A figure by a measure the question did not name, beside words not understood («most keying mistakes», "absenses this
+    // week vs last week"): those words are likely its measure, so nothing is given by the default one; the measures it can
+    // be given by are said. People ranked with no figure named at all («top 3 hosei people») are asked which.
+    // A measure read from a level, a length of experience or a person named («レベル4以上の…何人», "move 小川 優子 off …") is
+    // theirs, not a default.
+    const figureOp = q.op === 'rank' || q.op === 'value' || q.op === 'list' || q.op === 'compare' || q.op === 'change' || q.op === 'trend';
+    const byDefault =
+      q.op === 'rank' ||
+      (q.level === null && q.experience === null && q.experienceUnder === null && q.operator.length === 0 && DEFAULT_MEASURES.has(q.measure!));
+    if (
+      figureOp &&
+      byDefault &&
+      reading.measureSaid === false &&
+      (unreadWords.length > 0 || (q.op === 'rank' && q.by === 'operator')) &&
+      engine === 'planner' &&
+      !isUnsure(reading)
+    )
+      return answerResult(ctx, question, read, engine, { text: measureUnread(q, unreadWords, lang) }, { start, readMs, dataMs: 0 });
     if (isUnsure(reading))
       return answerResult(ctx, question, read, engine, askBack(question, reading, lang, timeWords, c.tz.businessNames), { start, readMs, dataMs: 0 });
     const t1 = performance.now();

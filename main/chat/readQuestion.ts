@@ -1,4 +1,4 @@
-import { fullQuery, type AskOp, type AskQuery, type AskQueryInput } from '../api/askQuery.js';
+import { fullQuery, type AskOp, type AskQuery, type AskQueryInput, type MeasureId } from '../api/askQuery.js';
 import type { AskResult, UnusedWord } from '../api/assistantTypes.js';
 import { followUpQuery, isFollowUp } from './followUpQuery.js';
 import { UNSURE, type ParsedQuery } from './query/parseQuery.js';
@@ -98,10 +98,43 @@ export async function readQuestion(question: string, o: ReadOptions): Promise<Re
       measureSaid: read.said.measure,
     };
   }
+  // A question about a person's day or skills that names no one («明日出勤してる？», 「検証もできる？」) in a conversation about
+  // one person is about that person (it had answered every site's roster, or tomorrow's whole plan). Their day ahead is
+  // their attendance record, not the staffing plan.
+  const r = read.query;
+  if (
+    before &&
+    readBy === 'rules' &&
+    before.operator.length === 1 &&
+    r.operator.length === 0 &&
+    r.site.length === 0 &&
+    r.from.length === 0 &&
+    !r.move &&
+    r.measure !== null &&
+    (PERSON_ASKED.has(r.measure) || (r.measure === 'speed' && PERSON_POINTED.test(question.normalize('NFKC'))))
+  ) {
+    // «how fast is she?»: a person's speed is their registered one.
+    const measure = r.measure === 'planned_staff' || r.measure === 'headcount' ? 'attendance' : r.measure === 'speed' ? 'operator_speed' : r.measure;
+    const query = { ...r, operator: before.operator, measure, ...(measure === 'attendance' ? { process: [] } : {}) };
+    return {
+      query,
+      confidence: read.confidence,
+      readBy: 'follow_up',
+      others: [],
+      followUp: { from: o.previous!.question, kept: ['operator'] },
+      measureSaid: true,
+    };
+  }
   // The other readings are worked out only where they are offered: below the line.
   const others = read.confidence < UNSURE && read.query.op !== 'outside' ? othersOf(question, read.query, parsed, o.parse) : [];
   return { query: read.query, confidence: read.confidence, readBy, others, followUp: null, measureSaid: readBy === 'model' || read.said.measure };
 }
+
+/** The measures of one person's day or skills: asked with no one named, of the person the conversation is about. */
+const PERSON_ASKED = new Set<MeasureId>(['attendance', 'absence', 'late_arrivals', 'skill', 'operator_speed', 'planned_staff', 'headcount']);
+
+/** A person pointed back at («she», 「彼女」). */
+const PERSON_POINTED = /\b(?:she|he|her|him|hers|his)\b|彼女|彼/i;
 
 /** Below the line, Genba says what it understood and offers the closest readings instead of answering one of them. */
 export const isUnsure = (r: Reading): boolean => r.others.length > 0;

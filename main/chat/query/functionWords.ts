@@ -54,6 +54,10 @@ export const FUNCTION_WORDS_JA: ReadonlySet<string> = new Set([
   'お願',
   '願',
   'ちょっと',
+  // The people of a line said as a group, and the request's own verb («SSチームから», 「案を作成」): who and what the reading holds.
+  'チーム',
+  '要員',
+  '作成',
 ]);
 
 export const FUNCTION_WORDS_EN: ReadonlySet<string> = new Set(
@@ -64,6 +68,8 @@ export const FUNCTION_WORDS_EN: ReadonlySet<string> = new Set(
     'only own same so than too very just also and but or if because until while please tell show give let lets let’s get got see know want need ' +
     'right now currently today s re ve ll d m t ok okay hey hi thanks thank yes well like much many one ' +
     // Time prepositions and words of asking that carry nothing a reading uses («before 16:00», "should I worry").
-    'gonna wanna gotta teh pm before after since till during across whole entire look looking worry worried thing things still already yet ever even really actually'
+    'gonna wanna gotta teh pm before after since till during across whole entire look looking worry worried thing things still already yet ever even really actually ' +
+    // Chat shorthand for words above (typoWords' SHORTHAND reads them), and a line's people said as a group.
+    'pls plz u ur team folks'
   ).split(' '),
 );

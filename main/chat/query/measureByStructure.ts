@@ -16,6 +16,21 @@ export function measureByStructure(scores: Map<MeasureId, number>, folded: strin
   // did / have, is the work done (the measure's words are the verb's other forms: "processed", "entered").
   if (/\bhow many\b.*\b(?:did|didn't|have|has|had)\b.*\b(?:process|enter|handle|clear|input|key in|complete|finish|do)\b/.test(folded))
     scores.set('done', (scores.get('done') ?? 0) + 2);
+  // «are we gonna make the 4pm SS cutoff?», "will Osaka meet its deadlines?": whether a deadline is met is the slack to it, not
+  // the deadline's time (which had answered «16:00» to a yes or no).
+  if (/\b(?:make|makes|making|meet|meets|meeting|hit|hits|beat|miss|misses|missing)\b[^?.!]{0,30}\b(?:cutoffs?|cut-offs?|deadlines?)\b/.test(folded)) {
+    scores.delete('deadline');
+    scores.set('slack', Math.max(scores.get('slack') ?? 0, 3));
+  }
+  // «how many active operators do we have per site?», 「各拠点のオペレータ数」: with no measure's word, a count of people is
+  // the headcount (it had given the items left by default).
+  if (
+    scores.size === 0 &&
+    /\bhow many\b[^?.!]{0,24}\b(?:operators?|people|staff|workers?|employees?|agents?|keyers?|members?)\b|おぺれーたー?(?:の)?数|(?:すたっふ|従業員|社員)(?:の)?数/.test(
+      folded,
+    )
+  )
+    scores.set('headcount', 2);
   // «who's on sapporo SS entry 1?»: the people a line has by the day's assignments («who's on PTO» is leave, a measure's word).
   if (scores.size === 0 && names.processes.length > 0 && /\bwho(?:'s| is| are)\s+on\b/.test(folded)) scores.set('planned_staff', 1);
   // A person asked whether they are in («is 鈴木 彩 in tomorrow?»): their attendance. Items «coming in tomorrow» are the forecast.

@@ -217,6 +217,10 @@ function monthNamedOf(folded: string): AskTime | null {
   return `month_${pad2(EN_MONTHS.indexOf(name) + 1)}` as AskTime;
 }
 
+/** A question whether something happened before now, with no other time of its own. */
+const HAPPENED_BEFORE =
+  /\b(?:happened|happen|seen|had|occurred|come up|been)\b[^?!。？]*\bbefore\b(?!\s*(?:\d|the\b|lunch|noon|it\b|we\b|they\b|(?:this|that|the) (?:deadline|cutoff)))|\bever (?:happened|had|seen|occurred|come up)\b|\bhappened again\b|\bprevious (?:times?|incidents?|occurrences?)\b|前にも|以前にも|以前も|過去にも|これまでにも|今までにも/;
+
 function timeIn(folded: string): AskTime | null {
   const n = (re: RegExp): number | null => {
     const m = re.exec(folded);
@@ -246,11 +250,11 @@ function timeIn(folded: string): AskTime | null {
     const rest = timeIn(folded.replace(lunch, ' '));
     return rest === null || rest === 'now' || rest === 'today' ? 'hours_11-14' : rest;
   }
-  // A moment of today (「12時時点」「正午の」「12:30現在」, "at noon", "as of 12:30"): the state then, not now. Not a deadline
+  // A moment of today (「12時時点」「正午の」「12:30現在」「12時と比べて」, "at noon", "as of 12:30"): the state then, not now. Not a deadline
   // named (「16時の締切」 "the 4pm cutoff" is the line's, read with it).
   if (/正午|お?昼の?時点|\b(?:at|as of|by) (?:noon|midday)\b/.test(folded) && !/正午(?:まで|までに)/.test(folded)) return 'at_12';
   const moment =
-    /(\d{1,2})(?::([0-5]\d)|時(?:([0-5]\d)分)?)(?:の?時点|現在)|\b(?:as of|as at) (\d{1,2})(?::([0-5]\d))? ?(am|pm)?|\bat (\d{1,2})(?::([0-5]\d) ?(am|pm)?| ?(am|pm))(?! ?(?:deadline|cutoff|cut-off|due)\b)/.exec(
+    /(\d{1,2})(?::([0-5]\d)|時(?:([0-5]\d)分)?)(?:の?時点|現在|と(?:比べ|くらべ|比較))|\b(?:as of|as at) (\d{1,2})(?::([0-5]\d))? ?(am|pm)?|\bat (\d{1,2})(?::([0-5]\d) ?(am|pm)?| ?(am|pm))(?! ?(?:deadline|cutoff|cut-off|due)\b)/.exec(
       folded,
     );
   if (moment) {
@@ -277,6 +281,9 @@ function timeIn(folded: string): AskTime | null {
   if (/来週|らいしゅう|next week|coming week/.test(folded)) return 'next_week';
   if (/昨夜|昨晩|ゆうべ|夜間|last night|overnight/.test(folded)) return 'last_night';
   if (/直近1時間|この1時間|過去1時間|last hour|past hour|この一時間/.test(folded)) return 'last_hour';
+  // «Has this happened before?», 「前にもあった？」: the days kept before now, not today's alone (which hid the 10/15 and 10/17
+  // incidents behind today's). The last 30 days: what the label then says.
+  if (HAPPENED_BEFORE.test(folded)) return 'last_30d';
   if (/明日|あした|あす[のは]|tomorrow/.test(folded)) return 'tomorrow';
   if (/一昨日|おととい|day before yesterday/.test(folded)) return 'ago_2d';
   const daysAgo = /(\d{1,2}) ?(?:日前|days? ago)/.exec(folded);

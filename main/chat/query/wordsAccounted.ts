@@ -117,6 +117,9 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
       /^\s*[（(]\s*\d{1,2}\s*[/／月]\s*\d{1,2}/.test(text.slice(end))
     )
       continue;
+    // A word that the names in brackets after it spell out («関東(品川/横浜)», "the east (Shinagawa, Yokohama)") is restated by them.
+    const bracket = /^\s*[（(]([^）)]*)[）)]/.exec(text.slice(end));
+    if (kind === 'word' && bracket && found.sites.some((h) => h.at > end && h.end <= end + bracket[0].length)) continue;
     // «Leave Shinagawa alone»: the site is left out (notFrom), and «alone» only says so again.
     if (word === 'alone' && (base.notFrom.length > 0 || base.notWho.length > 0)) continue;
     // A date's own words beside the dates the reading holds (the second «Oct» of «Oct 1 to Oct 10», 「10日まで」's 日) restate it.

@@ -1216,7 +1216,8 @@ describe('no verdict the facts contradict', () => {
     expect(newcomer.answer).toMatch(/^いいえ。会社のルール（[^）]+）で「経験6か月未満のオペレータは拠点間の応援に出さない。」/);
     expect(newcomer.proposal).toBeFalsy();
     const alone = await ask('send 3 from yokohama to sapporo but leave the survey team alone');
-    expect(alone.answer).toMatch(/^Note: I could not read "alone"/);
+    // «the survey team» is not read either: a proposal stands on every word, and says both.
+    expect(alone.answer).toMatch(/^Note: I could not read "survey", "alone"/);
     expect(alone.proposal).toBeFalsy();
     expect((await ask('自動車保険の業務、今日の volume は?')).answer).toMatch(/^※ 質問の「自動車保険」を読み取れず/);
   });

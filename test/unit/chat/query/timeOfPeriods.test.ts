@@ -92,6 +92,12 @@ describe('timeOf: days and periods beyond today and this week', () => {
     ['Osaka remaining as of 11:00', 'at_11'],
     ['how far along was sapporo at noon?', 'at_12'],
     ['will sapporo make the 4pm deadline?', null],
+    // Whether something happened before: the days kept, not today's alone; «before» a time or a deadline is no such question.
+    ['has this OCR thing happened before?', 'last_30d'],
+    ['このOCRの障害、前にもあった？', 'last_30d'],
+    ['札幌の遅れ、過去にもあった？', 'last_30d'],
+    ['can we finish before 16:00?', null],
+    ['has sapporo ever finished before the deadline?', null],
   ];
   for (const [q, time] of cases)
     it(`${q} → ${time}`, () => {

@@ -39,6 +39,13 @@ describe('the words a reading did not use', () => {
     expect(unused('How many items are left in Sapporo today?')).toEqual([]);
   });
 
+  it('a word the names in brackets after it spell out is restated by them (locked-1129o: 関東(品川/横浜))', () => {
+    const find2 = createNameFinder({ sites: ['札幌', '品川', '横浜'], processes: [], businessIds: [], operators: [], services: [], hosts: [] }, {}, {});
+    const u = (q: string) => unusedWords(find2(q), (t) => parseQuery(t, find2(t)).query).map((w) => w.word);
+    expect(u('札幌に3人、関東(品川/横浜)は使わないで')).not.toContain('関東');
+    expect(u('札幌に3人、関東は使わないで')).toContain('関東');
+  });
+
   it('an exclusion the reading does not hold is returned as a negation; one it holds (「盛岡以外から」) is not', () => {
     expect(unused('札幌のエントリ1が遅れてる、残業なしで誰を回せる？')).toContainEqual({ word: 'なしで', kind: 'negation' });
     expect(unused('札幌のエントリ1が遅れてる。盛岡以外から回して')).toEqual([]);
