@@ -19,12 +19,8 @@ import { inactivePeopleNote } from './inactivePeople.js';
 import { latinAnswer } from './latinAnswer.js';
 import { createNameCache } from './nameCache.js';
 import { outsideTheRecords } from './outsideTheRecords.js';
-import { asksSyncFreshness, syncFreshnessAnswer } from './syncFreshnessAnswer.js';
-import { asksBusinessSites, businessSitesAnswer } from './businessSitesAnswer.js';
-import { siteDistanceAnswer } from './siteDistanceAnswer.js';
 import { bothAnswers, twoQuestions } from './compoundQuestion.js';
 import { foldForCues } from './foldForCues.js';
-import { loadMasterNames } from './masterNames.js';
 import { aheadDay } from './query/aheadDay.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { queryFromModel } from './query/queryModel.js';
@@ -32,11 +28,10 @@ import { loadQueryNames, type NamedInText } from './query/queryNames.js';
 import { PLANNING_TEXTS } from './query/planningTexts.js';
 import { queryWindow } from './query/queryWindow.js';
 import { measureUnread } from './query/measureUnread.js';
+import { sideAnswer } from './sideAnswer.js';
 import { spanAheadNote } from './query/spanAheadNote.js';
 import { weekdayMismatch } from './query/weekdayMismatch.js';
 import { unusedWords } from './query/wordsAccounted.js';
-import { templatesNamed } from './query/templatesNamed.js';
-import { templatesNamedAnswer } from './query/templatesNamedAnswer.js';
 import { isUnsure, readQuestion } from './readQuestion.js';
 import { lessonAnswer, lessonOf } from './wordLessons.js';
 
@@ -303,54 +298,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const ctx: AskContext = { ...c, leftOut, verdict: leftOut.length === 0 && reading.measureSaid !== false };
     const readMs = performance.now() - start;
     const timeWords = (x: typeof q): string => localize(lang, c.window(x).label);
-    // How far sites are (「盛岡から一番近い拠点は？」): the placement's table of km, not a figure of the records.
-    const distance =
-      q.op === 'propose' || q.op === 'whatif'
-        ? null
-        : siteDistanceAnswer(foldForCues(question), q.site, () => loadMasterNames(c.db).sites, deps.distancesKm, lang);
-    if (distance !== null) return answerResult(ctx, question, read, engine, { text: distance }, { start, readMs, dataMs: 0 });
-    // Which sites run a business («SS業務ってどこの拠点でやってる？»): today's lines, not a figure of them.
-    if (q.op !== 'propose' && q.op !== 'whatif' && asksBusinessSites(foldForCues(question), q.business.length > 0))
-      return answerResult(
-        { ...ctx, leftOut: [] },
-        question,
-        { ...read, unused: [] },
-        engine,
-        {
-          text: businessSitesAnswer(c.series(), q.business, {
-            lang,
-            timeZone: c.cfg.timeZone,
-            now: c.now,
-            businessNames: c.tz.businessNames,
-            folded: foldForCues(question),
-          }),
-        },
-        { start, readMs, dataMs: 0 },
-      );
-    // How fresh Genba's copy is («is sync healthy?», 「データって最新？」): its own sync record, not a figure of the floor.
-    if (q.op !== 'propose' && q.op !== 'whatif' && asksSyncFreshness(foldForCues(question), q.service.length > 0 || q.host.length > 0))
-      // Its words («fresh», 「最新」) are this answer's, read here rather than by the query.
-      return answerResult(
-        { ...ctx, leftOut: [] },
-        question,
-        { ...read, unused: [] },
-        engine,
-        { text: syncFreshnessAnswer(c.db, { now: c.now, timeZone: c.cfg.timeZone, dayStart: c.dayStart, staleMinutes: c.cfg.alerts.staleMinutes, lang }) },
-        { start, readMs, dataMs: 0 },
-      );
-    // A log's own words («policy_no», "TLS cert») name its template: its lines, when it appeared, its hosts and their sites.
-    const logWords =
-      q.service.length === 0 &&
-      q.host.length === 0 &&
-      (['knowhow', 'outside', 'check', 'value', 'why', 'status', 'list'] as const).some((op) => op === q.op) &&
-      (q.measure === null || q.measure === 'error_lines' || q.measure === 'incidents');
-    const named = logWords ? templatesNamed(c.db, names.finder(c.db, deps.aliases())(question), c.window(q)) : [];
-    if (named.length > 0) {
-      const logsFrom = (c.db.prepare('SELECT MIN(ts) AS t FROM app_logs').get() as { t: number | null }).t;
-      const siteOfHost = deps.siteOfHost?.() ?? ((): null => null);
-      const text = templatesNamedAnswer(named, { lang, timeZone: c.cfg.timeZone, windowLabel: timeWords(q), logsFrom, siteOfHost });
-      return answerResult({ ...ctx, leftOut: [] }, question, { ...read, unused: [] }, engine, { text }, { start, readMs, dataMs: 0 });
-    }
+    // A question no measure answers (how far, which sites run a business, how fresh the data is, a log's own words): its
+    // own source. One that reads its own words («fresh», «policy_no») has none left unread.
+    const side = sideAnswer(question, q, c, { deps, lang, find: () => names.finder(c.db, deps.aliases())(question), windowLabel: timeWords(q) });
+    if (side !== null)
+      return side.ownWords
+        ? answerResult({ ...ctx, leftOut: [] }, question, { ...read, unused: [] }, engine, { text: side.text }, { start, readMs, dataMs: 0 })
+        : answerResult(ctx, question, read, engine, { text: side.text }, { start, readMs, dataMs: 0 });
     // A figure by a measure the question did not name, beside words not understood («most keying mistakes», "absenses this
     // week vs last week"): those words are likely its measure, so nothing is given by the default one; the measures it can
     // be given by are said. People ranked with no figure named at all («top 3 hosei people») are asked which.
