@@ -58,6 +58,10 @@ export const FUNCTION_WORDS_JA: ReadonlySet<string> = new Set([
   'チーム',
   '要員',
   '作成',
+  // What a plan or a proposal is, asked for (「最適配置を提案して」): the optimizer's, whatever the words.
+  '最適',
+  '最適配置',
+  '最適化',
 ]);
 
 export const FUNCTION_WORDS_EN: ReadonlySet<string> = new Set(
@@ -70,6 +74,6 @@ export const FUNCTION_WORDS_EN: ReadonlySet<string> = new Set(
     // Time prepositions and words of asking that carry nothing a reading uses («before 16:00», "should I worry").
     'gonna wanna gotta teh pm before after since till during across whole entire look looking worry worried thing things still already yet ever even really actually ' +
     // Chat shorthand for words above (typoWords' SHORTHAND reads them), and a line's people said as a group.
-    'pls plz u ur team folks'
+    'pls plz u ur team folks optimal optimum optimized'
   ).split(' '),
 );
