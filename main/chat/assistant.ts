@@ -21,13 +21,14 @@ import { createNameCache } from './nameCache.js';
 import { outsideTheRecords } from './outsideTheRecords.js';
 import { bothAnswers, twoQuestions } from './compoundQuestion.js';
 import { foldForCues } from './foldForCues.js';
-import { aheadDay } from './query/aheadDay.js';
+import { aheadDay, askedDay } from './query/aheadDay.js';
 import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { queryFromModel } from './query/queryModel.js';
 import { loadQueryNames, type NamedInText } from './query/queryNames.js';
 import { PLANNING_TEXTS } from './query/planningTexts.js';
 import { queryWindow } from './query/queryWindow.js';
 import { measureUnread } from './query/measureUnread.js';
+import { weekdayNamed } from './query/timeOf.js';
 import { sideAnswer } from './sideAnswer.js';
 import { spanAheadNote } from './query/spanAheadNote.js';
 import { weekdayMismatch } from './query/weekdayMismatch.js';
@@ -266,6 +267,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
             // A number the reading holds is used, whoever read it (「2なら？」 is the follow-up's move of 2).
             (u) => u.kind !== 'number' || !readNumbers(q).has(Number(u.word)),
           );
+    // A weekday said beside the day it is («明日 Friday» on a Thursday) restates it; one that is not that day's stays unread.
+    const day = askedDay(q.time, c.today);
+    if (day !== null) unused = unused.filter((u) => u.kind !== 'time' || weekdayNamed(u.word) !== new Date(`${day}T00:00Z`).getUTCDay());
     // People who can do work a company rule ties to a level («最終確認できる人», "who can do the final check?"): counted at
     // that level, the rule said first; its words are read.
     const counted = q.measure !== null && (PEOPLE_MEASURES.has(q.measure) || q.measure === 'skill');

@@ -48,7 +48,9 @@ export function sideAnswer(
     q.host.length === 0 &&
     ['knowhow', 'outside', 'check', 'value', 'why', 'status', 'list'].includes(q.op) &&
     (q.measure === null || q.measure === 'error_lines' || q.measure === 'incidents');
-  const named = aboutLogs ? templatesNamed(c.db, o.find(), c.window(q)) : [];
+  // Words quoted from a log name it whatever the reading («what does 'Connection pool exhausted' mean and which site»).
+  const quotes = /['"“‘「『][^'"”’」』]{6,80}['"”’」』]/.test(question);
+  const named = aboutLogs || quotes ? templatesNamed(c.db, o.find(), c.window(q)) : [];
   if (named.length === 0) return null;
   const logsFrom = (c.db.prepare('SELECT MIN(ts) AS t FROM app_logs').get() as { t: number | null }).t;
   const siteOfHost = o.deps.siteOfHost?.() ?? ((): null => null);

@@ -5,8 +5,8 @@ import type { QueryTable } from '../../api/assistantTypes.js';
 import { localize, type Localized } from '../../api/localized.js';
 import { withUnit } from '../../api/englishCount.js';
 import type { ProcessProgress } from '../../api/types.js';
-import { formatHm, localDate } from '../../config/zonedTime.js';
-import { dayTimeFigure } from '../../api/figures.js';
+import { formatHm, localDate, startOfZonedDay } from '../../config/zonedTime.js';
+import { dayTimeFigure, monthDayFigure } from '../../api/figures.js';
 import { correctionWaiting, decisionsSince } from '../storeFacts.js';
 import { changeAnswer } from './changeAnswer.js';
 import { dayRecord } from './dayRecord.js';
@@ -118,6 +118,14 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   if ((q.op === 'status' || q.op === 'why' || q.op === 'advise') && q.time !== null) {
     const w = queryWindow(q.time, c);
     if (!w.ahead && w.to <= c.dayStart) return dayRecord(q, c, S(w.label), answerQuery);
+  }
+  // A progress figure of a period before the snapshots begin («backlog on sept 1?» when they start on 9/24): there is none,
+  // said with where they start (it had shown «—» as of that day).
+  if (measure?.source.kind === 'progress' && q.time !== null) {
+    const w = queryWindow(q.time, c);
+    const first = w.ahead ? null : (c.db.prepare('SELECT MIN(snapshot_time) AS t FROM progress_snapshots').get() as { t: number | null }).t;
+    if (first !== null && w.to <= startOfZonedDay(first, c.timeZone))
+      return { text: L(T.beforeSnapshots, S(w.label), monthDayFigure(localDate(first, c.timeZone))), table: empty };
   }
   if (q.op === 'status') return statusAnswer(q, c);
   if (q.op === 'outside' && measure) return { text: L(T.statistic, S(measure.label)), table: { columns: [], rows: [] } };

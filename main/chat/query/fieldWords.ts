@@ -132,5 +132,9 @@ export function experienceUnderOf(folded: string): number | null {
 export const levelOf = (folded: string): number | null => {
   // «L4 checkers»: a level as the floor writes it, a letter and its number.
   const m = /(?:スキル|すきる|レベル|れべる|skill|level|lv\.?) ?([1-5])(?!\d)|\bl([1-5])\b/.exec(folded);
-  return m ? Number(m[1] ?? m[2]) : null;
+  if (m) return Number(m[1] ?? m[2]);
+  // 「検証4以上の人」「4以上の人ついてる？」: a number at least, said of a process or of people, is their skill level (a count
+  // of people, items or years says its unit: 「4人以上」「4年以上」).
+  const bare = /(?:検証|けんしょう|補正|ほせい|えんとり ?[12]|entry ?[12]|e[12]) ?([1-5]) ?以上|(?<![\d./:])([1-5]) ?以上の?(?:人|ひと|担当|方)/.exec(folded);
+  return bare ? Number(bare[1] ?? bare[2]) : null;
 };

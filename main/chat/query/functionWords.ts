@@ -62,6 +62,9 @@ export const FUNCTION_WORDS_JA: ReadonlySet<string> = new Set([
   '最適',
   '最適配置',
   '最適化',
+  // The people counted said as operators («レベル4以上のオペレーター», 「オペレーター数」): who the headcount counts.
+  'オペレーター',
+  'オペレータ',
 ]);
 
 export const FUNCTION_WORDS_EN: ReadonlySet<string> = new Set(
@@ -74,6 +77,6 @@ export const FUNCTION_WORDS_EN: ReadonlySet<string> = new Set(
     // Time prepositions and words of asking that carry nothing a reading uses («before 16:00», "should I worry").
     'gonna wanna gotta teh pm before after since till during across whole entire look looking worry worried thing things still already yet ever even really actually ' +
     // Chat shorthand for words above (typoWords' SHORTHAND reads them), and a line's people said as a group.
-    'pls plz u ur team folks optimal optimum optimized'
+    'pls plz u ur team folks optimal optimum optimized ppl total overall quick'
   ).split(' '),
 );

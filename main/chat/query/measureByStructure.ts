@@ -1,7 +1,7 @@
 import type { MeasureId } from '../../api/askQuery.js';
 import { AVERAGE } from './asksWords.js';
 import type { NamedInText } from './queryNames.js';
-import { timeOf } from './timeOf.js';
+import { HAPPENED_BEFORE, timeOf } from './timeOf.js';
 
 /**
  * The measures' scores (measureScores) changed by the question's structure rather than by a word of a measure: a tense,
@@ -16,21 +16,30 @@ export function measureByStructure(scores: Map<MeasureId, number>, folded: strin
   // did / have, is the work done (the measure's words are the verb's other forms: "processed", "entered").
   if (/\bhow many\b.*\b(?:did|didn't|have|has|had)\b.*\b(?:process|enter|handle|clear|input|key in|complete|finish|do)\b/.test(folded))
     scores.set('done', (scores.get('done') ?? 0) + 2);
-  // «are we gonna make the 4pm SS cutoff?», "will Osaka meet its deadlines?": whether a deadline is met is the slack to it, not
+  // «are we gonna make the 4pm SS cutoff?», "will Osaka meet its deadlines?", «gonna make 4pm»: whether a deadline is met is the slack to it, not
   // the deadline's time (which had answered «16:00» to a yes or no).
-  if (/\b(?:make|makes|making|meet|meets|meeting|hit|hits|beat|miss|misses|missing)\b[^?.!]{0,30}\b(?:cutoffs?|cut-offs?|deadlines?)\b/.test(folded)) {
+  if (
+    /\b(?:make|makes|making|meet|meets|meeting|hit|hits|beat|miss|misses|missing)\b[^?.!]{0,30}\b(?:cutoffs?|cut-offs?|deadlines?)\b|\b(?:make|makes|making|hit|miss)\s+(?:the\s+|its\s+)?\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b(?:make|makes|making|hit|miss)\s+(?:the\s+|its\s+)?\d{1,2}:\d{2}\b/.test(
+      folded,
+    )
+  ) {
     scores.delete('deadline');
     scores.set('slack', Math.max(scores.get('slack') ?? 0, 3));
   }
-  // «how many active operators do we have per site?», 「各拠点のオペレータ数」: with no measure's word, a count of people is
-  // the headcount (it had given the items left by default).
+  // «how many active operators do we have per site?», 「各拠点のオペレータ数」, «how big is each site»: with no measure's word, a
+  // count of people (a site's size) is the headcount (it had given the items left by default).
   if (
     scores.size === 0 &&
-    /\bhow many\b[^?.!]{0,24}\b(?:operators?|people|staff|workers?|employees?|agents?|keyers?|members?)\b|おぺれーたー?(?:の)?数|(?:すたっふ|従業員|社員)(?:の)?数/.test(
+    /\bhow many\b[^?.!]{0,24}\b(?:operators?|people|staff|workers?|employees?|agents?|keyers?|members?)\b|おぺれーたー?(?:の)?数|(?:すたっふ|従業員|社員)(?:の)?数|\bhow (?:big|large)\b[^?.!]{0,12}\bsites?\b|拠点の規模/.test(
       folded,
     )
   )
     scores.set('headcount', 2);
+  // «has the ocr timeout thing happened before?»: whether it happened is its incidents, not a count of lines over the days.
+  if (HAPPENED_BEFORE.test(folded) && scores.has('error_lines') && !scores.has('incidents')) {
+    scores.set('incidents', scores.get('error_lines')!);
+    scores.delete('error_lines');
+  }
   // «who's on sapporo SS entry 1?»: the people a line has by the day's assignments («who's on PTO» is leave, a measure's word).
   if (scores.size === 0 && names.processes.length > 0 && /\bwho(?:'s| is| are)\s+on\b/.test(folded)) scores.set('planned_staff', 1);
   // A person asked whether they are in («is 鈴木 彩 in tomorrow?»): their attendance. Items «coming in tomorrow» are the forecast.

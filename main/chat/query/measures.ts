@@ -77,6 +77,10 @@ const DECLARED: Record<MeasureId, Omit<MeasureDef, 'dims'> & { dims?: readonly D
       '終わった件数',
       '入力済',
       '入力件数',
+      // The work done said plainly (「何件やった？」「何件こなした？」).
+      '何件やった',
+      '何件できた',
+      '何件こなした',
       'get done',
       'got done',
       // 「何件入力した？」「昼の時点で何件入力してた？」: the verb in the past or progressive is the work done.

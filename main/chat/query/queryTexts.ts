@@ -109,6 +109,11 @@ export const QUERY_TEXTS = {
     en: (n: number) => `Log incidents: ${n}.`,
   } as Localized<(n: number) => string>,
   statusAlerts: { ja: (n: number) => `未解決のアラート: ${n}件。`, en: (n: number) => `Open alerts: ${n}.` } as Localized<(n: number) => string>,
+  /** A progress figure asked of a period wholly before the snapshots begin: there is none, and where they start is said. */
+  beforeSnapshots: {
+    ja: (period: string, first: string) => `${period}の進捗の記録はありません。進捗の記録は${first}からです。`,
+    en: (period: string, first: string) => `There is no progress record for ${period}: the progress records start on ${first}.`,
+  } as Localized<(period: string, first: string) => string>,
   statistic: {
     ja: (what: string) =>
       `${what}の統計値（標準偏差・相関など）はGenbaでは計算しません。${what}について答えられるのは、値・一覧・比較・順位・推移・前日や先週との比較です。`,

@@ -53,7 +53,7 @@ function ownWord(w: string): boolean {
  * The log templates a question names by words of their own text («what's the policy_no error about?», "is the TLS cert
  * error new?"): a word counts when it may name one (ownWord) and few templates hold it (two at most). The question's names
  * (sites, hosts, people) are left out: «Sasebo» is in «sasebo-gw» and names the site. Templates are ranked by the words
- * they hold, then by lines. `window`: the span asked about, for its lines.
+ * they hold, then by lines; words quoted from a log name the templates that hold them. `window`: the span asked about.
  */
 export function templatesNamed(db: Database.Database, found: NamedInText, window: { from: number; to: number }): NamedTemplate[] {
   let question = found.text;
@@ -76,6 +76,10 @@ export function templatesNamed(db: Database.Database, found: NamedInText, window
     (w) => !GENERIC.has(w) && !FUNCTION_WORDS_EN.has(w) && !FUNCTION_WORDS_JA.has(w) && (w.length >= 3 || /\d|_/.test(w)) && ownWord(w),
   );
   const score = rows.map(() => 0);
+  // Words quoted from a log («what does 'Connection pool exhausted' mean?»): the templates that hold them, English or not.
+  const quoted = /['"“‘「『]([^'"”’」』]{6,80})['"”’」』]/.exec(found.text)?.[1];
+  const quote = quoted ? fold(quoted).replace(/\s+/g, ' ').trim() : null;
+  if (quote) rows.forEach((_, i) => (score[i]! += texts[i]!.replace(/\s+/g, ' ').includes(quote) ? 10 : 0));
   for (const w of words) {
     const at = rows.flatMap((_, i) => (holds(i, w) ? [i] : []));
     if (at.length === 0 || at.length > 2) continue;

@@ -117,6 +117,9 @@ function dayOf(folded: string): AskTime | null {
                 ? 'past'
                 : 'on';
   const dowToken = (dow: number, w: string | undefined): AskTime => `${which(w)}_${WEEKDAY_TOKENS[dow]!}`;
+  // «明日 Friday», "tomorrow (Friday)": the weekday said beside tomorrow names tomorrow (a Friday read alone for records would be
+  // the last one, a week before).
+  if ((ja ?? kana ?? en) && !(ja?.[1] ?? kana?.[1] ?? en?.[1]) && /明日|あした|tomorrow/.test(folded)) return 'tomorrow';
   // «Since Monday», 「月曜から」「月曜以降」 with no week said: from the last such day up to now, not that one day.
   const since =
     (ja && !ja[1] && /^(?:日)?(?:から|以降|このかた)/.test(folded.slice(ja.index + ja[0].length))) ||
@@ -163,6 +166,15 @@ function periodOf(folded: string): AskTime | null {
 }
 
 /** Whether a time is a day or span still ahead: a headcount then is its roster. */
+/** The weekday a word names (「金曜」「金曜日」, "friday", "fri"), Sunday 0; null for any other word. */
+export function weekdayNamed(word: string): number | null {
+  const w = word.toLowerCase();
+  const ja = WEEKDAY_WORDS.findIndex((d) => w === `${d}曜` || w === `${d}曜日`);
+  if (ja >= 0) return ja;
+  const en = WEEKDAY_EN.findIndex((d) => w === d || (w.length >= 3 && d.startsWith(w)));
+  return en >= 0 ? en : null;
+}
+
 export const isAhead = (t: AskTime | null): boolean => t !== null && /^(?:tomorrow|day_after_tomorrow|next_|month_start_)/.test(t);
 
 /** 「月別」「月ごと」「by month」「monthly」: a split by calendar month. */
@@ -218,8 +230,8 @@ function monthNamedOf(folded: string): AskTime | null {
 }
 
 /** A question whether something happened before now, with no other time of its own. */
-const HAPPENED_BEFORE =
-  /\b(?:happened|happen|seen|had|occurred|come up|been)\b[^?!。？]*\bbefore\b(?!\s*(?:\d|the\b|lunch|noon|it\b|we\b|they\b|(?:this|that|the) (?:deadline|cutoff)))|\bever (?:happened|had|seen|occurred|come up)\b|\bhappened again\b|\bprevious (?:times?|incidents?|occurrences?)\b|前にも|以前にも|以前も|過去にも|これまでにも|今までにも/;
+export const HAPPENED_BEFORE =
+  /\b(?:happened|happen|seen|had|occurred|come up|been|missed|failed|gone down|crashed|run out)\b[^?!。？]*\bbefore\b(?!\s*(?:\d|the\b|lunch|noon|it\b|we\b|they\b|(?:this|that|the) (?:deadline|cutoff)))|\bever (?:happened|had|seen|occurred|come up)\b|\bhappened again\b|\bprevious (?:times?|incidents?|occurrences?)\b|前にも|以前にも|以前も|過去にも|これまでにも|今までにも/;
 
 function timeIn(folded: string): AskTime | null {
   const n = (re: RegExp): number | null => {
@@ -239,7 +251,11 @@ function timeIn(folded: string): AskTime | null {
     );
   if (span) {
     const h = (x: string | undefined, ampm: string | undefined): number => Number(x) + (ampm === 'pm' && Number(x) < 12 ? 12 : 0);
-    const [a, b] = span[1] ? [Number(span[1]), Number(span[2])] : [h(span[3], span[4] ?? span[6]), h(span[5], span[6])];
+    const [a0, b0] = span[1] ? [Number(span[1]), Number(span[2])] : [h(span[3], span[4] ?? span[6]), h(span[5], span[6])];
+    // «between 2 and 3» with no am or pm, on a floor that works by day, is the afternoon: hours before 8 are said of the
+    // night only with «am» (2:00–3:00 had no figures to show). A Japanese hour is written on the 24-hour clock.
+    const afternoon = !span[1] && !span[4] && !span[6] && b0 <= 7;
+    const [a, b] = afternoon ? [a0 + 12, b0 + 12] : [a0, b0];
     if (a < b && b <= 24) return `hours_${a}-${b}`;
   }
   // Since lunch, after lunch (「昼から」「昼休み明け」): from the end of the lunch break (planning.workday) up to now.

@@ -122,6 +122,8 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
     if (kind === 'word' && bracket && found.sites.some((h) => h.at > end && h.end <= end + bracket[0].length)) continue;
     // «Leave Shinagawa alone»: the site is left out (notFrom), and «alone» only says so again.
     if (word === 'alone' && (base.notFrom.length > 0 || base.notWho.length > 0)) continue;
+    // Today said of a reading of today (no time read is today's): «today's», 「今日の」 restate it.
+    if (kind === 'time' && /^(?:今日|本日|きょう|today)$/.test(word) && (base.time === null || base.time === 'today' || base.time === 'now')) continue;
     // A date's own words beside the dates the reading holds (the second «Oct» of «Oct 1 to Oct 10», 「10日まで」's 日) restate it.
     if (kind === 'time' && restatesDates(word, base.time)) continue;
     // A clock time (16:00, 「16時」) that is the deadline of a line asked about says what the answer states anyway.

@@ -140,4 +140,45 @@ describe('the thing asked is what is answered', () => {
     // Every word read, the card is made.
     expect((await ask('send 3 from yokohama to sapporo entry 1')).proposal).not.toBeNull();
   });
+
+  it('locked-1129s, read after its run: a level said bare, a weekday beside tomorrow, hours of the working day, work done said plainly', async () => {
+    const l4 = demo.db
+      .prepare(
+        `SELECT COUNT(DISTINCT o.operator_id) AS n FROM operators o JOIN operator_process_capabilities p ON p.operator_id = o.operator_id
+          WHERE o.location_name = '札幌' AND o.is_valid = 1 AND p.process_name = '検証' AND p.skill_level >= 4`,
+      )
+      .get() as { n: number };
+    const level = await ask('札幌で検証4以上っている？');
+    expect(level.query!.read).toMatchObject({ measure: 'headcount', level: 4 });
+    expect(level.answer).toContain(`- 札幌 · 検証: ${l4.n} 人`);
+    const friday = await ask('明日 Friday、何人出勤予定？');
+    expect(friday.query!.read.time).toBe('tomorrow');
+    expect(friday.query!.unused ?? []).toEqual([]);
+    // A weekday that is not tomorrow's stays unread, and is said.
+    expect((await ask('明日の月曜、札幌の予測は？')).answer).toMatch(/^※ 質問の「月曜」を期間として読み取れませんでした。/);
+    expect((await ask('between 2 and 3 today how fast was sapporo E1')).query!.read.time).toBe('hours_14-15');
+    const done = (t: string): number =>
+      (
+        demo.db
+          .prepare(`SELECT SUM(entry_count) AS n FROM progress_snapshots WHERE location_name = '札幌' AND process_name = 'エントリ1' AND snapshot_time = ?`)
+          .get(Date.parse(t)) as { n: number | null }
+      ).n ?? 0;
+    const morning = await ask('今朝の札幌、エントリ1何件やった？');
+    expect(morning.query!.read).toMatchObject({ measure: 'done', time: 'this_morning' });
+    expect(morning.answer).toContain(`- 札幌 · エントリ1: ${(done('2025-10-23T12:00+09:00') - done('2025-10-23T09:00+09:00')).toLocaleString('en-US')} 件`);
+  });
+
+  it('locked-1129s, read after its run: a quoted log line, a day before the snapshots, a miss before, a site’s size', async () => {
+    const pool = demo.db.prepare(`SELECT count FROM log_templates WHERE template LIKE 'Connection pool exhausted%'`).get() as { count: number };
+    const quoted = await ask("what does 'Connection pool exhausted' mean and which site");
+    expect(quoted.answer).toContain(`${pool.count} lines in all the records`);
+    expect(quoted.answer).toContain('(shared by every site)');
+    const first = demo.db.prepare(`SELECT date(MIN(snapshot_time) / 1000 + 9 * 3600, 'unixepoch') AS d FROM progress_snapshots`).get() as { d: string };
+    expect(first.d).toBe('2025-09-24');
+    expect((await ask('sapporo SS backlog on sept 1?')).answer).toBe('There is no progress record for September 1 (9/1): the progress records start on 9/24.');
+    const missed = await ask('has sapporo missed SS entry1 before');
+    expect(missed.query!.read).toMatchObject({ measure: 'missed_deadlines', time: 'last_30d' });
+    expect((await ask('has the ocr timeout thing happened before?')).query!.read).toMatchObject({ measure: 'incidents', time: 'last_30d' });
+    expect((await ask('how big is each site')).query!.read.measure).toBe('headcount');
+  });
 });

@@ -98,6 +98,12 @@ describe('timeOf: days and periods beyond today and this week', () => {
     ['札幌の遅れ、過去にもあった？', 'last_30d'],
     ['can we finish before 16:00?', null],
     ['has sapporo ever finished before the deadline?', null],
+    // Hours of the working day said without am or pm are the afternoon's; with am, the night's. A weekday beside tomorrow names it.
+    ['between 2 and 3 today how fast was sapporo E1', 'hours_14-15'],
+    ['from 2am to 3am errors?', 'hours_2-3'],
+    ['errors between 9 and 12', 'hours_9-12'],
+    ['明日 Friday、何人出勤予定？', 'tomorrow'],
+    ['has sapporo missed SS entry1 before', 'last_30d'],
   ];
   for (const [q, time] of cases)
     it(`${q} → ${time}`, () => {
