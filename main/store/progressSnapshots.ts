@@ -168,6 +168,10 @@ export function countSnapshots(db: Database.Database, from: number | null, befor
  */
 export const FIRST_SNAPSHOT_DATE = `SELECT date(MIN(snapshot_time) / 1000, 'unixepoch') FROM progress_snapshots`;
 
+/** When the first snapshot was taken (epoch ms): where the progress records begin; null with none. */
+export const firstSnapshotAt = (db: Database.Database): number | null =>
+  (db.prepare('SELECT MIN(snapshot_time) AS t FROM progress_snapshots').get() as { t: number | null }).t;
+
 // ——— The state at a time ———
 
 /** The newest snapshot of each series in [from, at] (the series the filter names), in site, business, process order. */

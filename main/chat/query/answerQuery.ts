@@ -6,6 +6,7 @@ import { localize, type Localized } from '../../api/localized.js';
 import { withUnit } from '../../api/englishCount.js';
 import type { ProcessProgress } from '../../api/types.js';
 import { formatHm, localDate, startOfZonedDay } from '../../config/zonedTime.js';
+import { firstSnapshotAt } from '../../store/progressSnapshots.js';
 import { dayTimeFigure, monthDayFigure } from '../../api/figures.js';
 import { correctionWaiting, decisionsSince } from '../storeFacts.js';
 import { changeAnswer } from './changeAnswer.js';
@@ -123,7 +124,7 @@ export function answerQuery(q: AskQuery, c: QueryContext): QueryAnswer {
   // said with where they start (it had shown «—» as of that day).
   if (measure?.source.kind === 'progress' && q.time !== null) {
     const w = queryWindow(q.time, c);
-    const first = w.ahead ? null : (c.db.prepare('SELECT MIN(snapshot_time) AS t FROM progress_snapshots').get() as { t: number | null }).t;
+    const first = w.ahead ? null : firstSnapshotAt(c.db);
     if (first !== null && w.to <= startOfZonedDay(first, c.timeZone))
       return { text: L(T.beforeSnapshots, S(w.label), monthDayFigure(localDate(first, c.timeZone))), table: empty };
   }
