@@ -1,3 +1,5 @@
+import type { Localized } from './localized.js';
+
 /** The company tables Genba reads, declared once: the local copy (store/companyRows.ts) and the config's own SELECTs follow it. */
 export const COMPANY_TABLES = [
   'locations',
@@ -13,7 +15,7 @@ export const COMPANY_TABLES = [
 export type CompanyTable = (typeof COMPANY_TABLES)[number];
 
 /** What each company table holds, in a manager's words: an answer about the data's freshness names tables by these. */
-export const COMPANY_TABLE_WORDS: Record<CompanyTable, Record<'ja' | 'en', string>> = {
+export const COMPANY_TABLE_WORDS: Record<CompanyTable, Localized> = {
   locations: { ja: '拠点', en: 'sites' },
   operators: { ja: 'オペレーター', en: 'operators' },
   operator_process_capabilities: { ja: 'スキル', en: 'skills' },

@@ -22,7 +22,7 @@ import { outsideTheRecords } from './outsideTheRecords.js';
 import { bothAnswers, twoQuestions } from './compoundQuestion.js';
 import { foldForCues } from './foldForCues.js';
 import { aheadDay, askedDay } from './query/aheadDay.js';
-import { parseQuery, type ParsedQuery } from './query/parseQuery.js';
+import { DEFAULT_MEASURES, parseQuery, type ParsedQuery } from './query/parseQuery.js';
 import { queryFromModel } from './query/queryModel.js';
 import { loadQueryNames, type NamedInText } from './query/queryNames.js';
 import { PLANNING_TEXTS } from './query/planningTexts.js';
@@ -95,9 +95,6 @@ const NOW_SAID = /今(?![日週月年朝回後度夜晩])|現在|\bnow\b|\bcurre
 
 /** The measures a check answers with a yes, a no or an all-clear (answerQuery's checkText, and no incident found). */
 const VERDICT_MEASURES = new Set<MeasureId>(['remaining', 'slack', 'incidents']);
-
-/** The measures a figure question gets when it names none (items left, progress, speed, slack): parseQuery's defaults. */
-const DEFAULT_MEASURES = new Set<MeasureId | null>(['remaining', 'progress', 'speed', 'slack', null]);
 
 /**
  * The language a question is written in, by its own words, not the names in it: Japanese when kana or kanji are left

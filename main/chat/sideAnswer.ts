@@ -4,9 +4,10 @@ import type { AssistantDeps } from './assistantDeps.js';
 import { asksBusinessSites, businessSitesAnswer } from './businessSitesAnswer.js';
 import type { AskContext } from './engines/askContext.js';
 import { foldForCues } from './foldForCues.js';
+import { firstLogAt } from '../logs/firstLogAt.js';
 import { loadMasterNames } from './masterNames.js';
 import type { NamedInText } from './query/queryNames.js';
-import { templatesNamed } from './query/templatesNamed.js';
+import { quotesLog, templatesNamed } from './query/templatesNamed.js';
 import { templatesNamedAnswer } from './query/templatesNamedAnswer.js';
 import { siteDistanceAnswer } from './siteDistanceAnswer.js';
 import { asksSyncFreshness, syncFreshnessAnswer } from './syncFreshnessAnswer.js';
@@ -49,10 +50,9 @@ export function sideAnswer(
     ['knowhow', 'outside', 'check', 'value', 'why', 'status', 'list'].includes(q.op) &&
     (q.measure === null || q.measure === 'error_lines' || q.measure === 'incidents');
   // Words quoted from a log name it whatever the reading («what does 'Connection pool exhausted' mean and which site»).
-  const quotes = /['"“‘「『][^'"”’」』]{6,80}['"”’」』]/.test(question);
-  const named = aboutLogs || quotes ? templatesNamed(c.db, o.find(), c.window(q)) : [];
+  const named = aboutLogs || quotesLog(question) ? templatesNamed(c.db, o.find(), c.window(q)) : [];
   if (named.length === 0) return null;
-  const logsFrom = (c.db.prepare('SELECT MIN(ts) AS t FROM app_logs').get() as { t: number | null }).t;
+  const logsFrom = firstLogAt(c.db);
   const siteOfHost = o.deps.siteOfHost?.() ?? ((): null => null);
   return {
     text: templatesNamedAnswer(named, { lang: o.lang, timeZone: c.cfg.timeZone, windowLabel: o.windowLabel, logsFrom, siteOfHost }),

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { firstLogAt } from './firstLogAt.js';
 import { median } from '../median.js';
 import { displayTemplate } from './templateText.js';
 import { fromBlob } from '../ai/storedVectors.js';
@@ -47,7 +48,7 @@ export function robustZ(x: number, baseline: number[]): number {
  */
 export function detectAnomalies(db: Database.Database, now: number, timeZone: string, o: AnomalyOptions = DEFAULT_ANOMALY): AnomalyReport {
   const from = now - o.windowMinutes * MINUTE;
-  const earliest = (db.prepare('SELECT MIN(ts) AS t FROM app_logs').get() as { t: number | null }).t ?? now;
+  const earliest = firstLogAt(db) ?? now;
   const warmup = now - earliest < o.warmupHours * 3_600_000;
   const samples = db.prepare('SELECT message FROM app_logs WHERE template_id = ? AND ts >= ? AND ts < ? ORDER BY ts DESC LIMIT 3');
   const anomalies: Anomaly[] = [];

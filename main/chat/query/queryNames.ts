@@ -74,6 +74,13 @@ export interface NameHit {
   end: number;
 }
 
+/** The text with each span blanked (spaces of its length), so that what is left are the words no name took. */
+export function blanked(text: string, spans: readonly { at: number; end: number }[]): string {
+  let out = text;
+  for (const h of spans) out = `${out.slice(0, h.at)}${' '.repeat(h.end - h.at)}${out.slice(h.end)}`;
+  return out;
+}
+
 export interface NamedInText {
   text: string;
   sites: NameHit[];

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { foldForCues } from '../foldForCues.js';
 import { FUNCTION_WORDS_EN, FUNCTION_WORDS_JA } from './functionWords.js';
-import type { NamedInText } from './queryNames.js';
+import { blanked, type NamedInText } from './queryNames.js';
 import { isEnglish } from './typoWords.js';
 import { vocabularyPhrases } from './vocabularyPhrases.js';
 
@@ -26,6 +26,12 @@ export interface NamedTemplate {
  * start («cert» for «certificate»).
  */
 const WORDS = /[a-z][a-z0-9_]*(?:-[a-z0-9_]+)*|[\p{Script=Han}\p{Script=Katakana}ー]{2,}/gu;
+/** Words quoted from a log («'Connection pool exhausted'», 「入力データを保存しました」): they name its templates. */
+const QUOTED = /['"“‘「『]([^'"”’」』]{6,80})['"”’」』]/;
+
+/** Whether a question quotes a log's words: its templates are named whatever the reading (sideAnswer.ts). */
+export const quotesLog = (question: string): boolean => QUOTED.test(question);
+
 /** Width and case folded, kana kept: katakana words («エラー», 「データベース」) stay words of their own. */
 const fold = (s: string): string => s.normalize('NFKC').toLowerCase();
 
@@ -56,9 +62,15 @@ function ownWord(w: string): boolean {
  * they hold, then by lines; words quoted from a log name the templates that hold them. `window`: the span asked about.
  */
 export function templatesNamed(db: Database.Database, found: NamedInText, window: { from: number; to: number }): NamedTemplate[] {
-  let question = found.text;
-  for (const h of [found.sites, found.processes, found.businesses, found.operators, found.services, found.hosts].flat())
-    question = `${question.slice(0, h.at)}${' '.repeat(h.end - h.at)}${question.slice(h.end)}`;
+  const question = blanked(found.text, [found.sites, found.processes, found.businesses, found.operators, found.services, found.hosts].flat());
+  const words = [...new Set(fold(question).match(WORDS) ?? [])].filter(
+    (w) => !GENERIC.has(w) && !FUNCTION_WORDS_EN.has(w) && !FUNCTION_WORDS_JA.has(w) && (w.length >= 3 || /\d|_/.test(w)) && ownWord(w),
+  );
+  // Words quoted from a log («what does 'Connection pool exhausted' mean?»): the templates that hold them, English or not.
+  const quoted = QUOTED.exec(found.text)?.[1];
+  const quote = quoted ? fold(quoted).replace(/\s+/g, ' ').trim() : null;
+  // Most questions hold no such word: the templates are read only for one that does.
+  if (words.length === 0 && quote === null) return [];
   const rows = db.prepare('SELECT template_id AS id, template, count, errors, first_seen, last_seen FROM log_templates WHERE retired_at IS NULL').all() as {
     id: number;
     template: string;
@@ -72,13 +84,7 @@ export function templatesNamed(db: Database.Database, found: NamedInText, window
   const latinWords = texts.map((t) => t.match(/[a-z][a-z0-9_]*(?:-[a-z0-9_]+)*/g) ?? []);
   const holds = (i: number, w: string): boolean =>
     /^[a-z]/.test(w) ? latinWords[i]!.some((x) => x === w || (w.length >= 4 && x.startsWith(w))) : texts[i]!.includes(w);
-  const words = [...new Set(fold(question).match(WORDS) ?? [])].filter(
-    (w) => !GENERIC.has(w) && !FUNCTION_WORDS_EN.has(w) && !FUNCTION_WORDS_JA.has(w) && (w.length >= 3 || /\d|_/.test(w)) && ownWord(w),
-  );
   const score = rows.map(() => 0);
-  // Words quoted from a log («what does 'Connection pool exhausted' mean?»): the templates that hold them, English or not.
-  const quoted = /['"“‘「『]([^'"”’」』]{6,80})['"”’」』]/.exec(found.text)?.[1];
-  const quote = quoted ? fold(quoted).replace(/\s+/g, ' ').trim() : null;
   if (quote) rows.forEach((_, i) => (score[i]! += texts[i]!.replace(/\s+/g, ' ').includes(quote) ? 10 : 0));
   for (const w of words) {
     const at = rows.flatMap((_, i) => (holds(i, w) ? [i] : []));

@@ -6,7 +6,7 @@ import { FUNCTION_WORDS_EN, FUNCTION_WORDS_JA } from './functionWords.js';
 import { ADD, MOVE_ALSO, MOVE_ENOUGH, MOVE_NOUN, MOVE_VERB, REMOVE } from './moveWords.js';
 import { isWorkChange, WORK_WORDS } from './workChangeOf.js';
 import { vocabularyPhrases } from './vocabularyPhrases.js';
-import type { NamedInText } from './queryNames.js';
+import { blanked, type NamedInText } from './queryNames.js';
 
 /**
  * Words that exclude or forbid (「盛岡からは出さないで」「盛岡以外」「残業なしで」, "don't take anyone", "without overtime",
@@ -91,8 +91,7 @@ export function unusedWords(found: NamedInText, parse: (text: string) => AskQuer
   ].flat();
   for (const t of found.taught)
     for (let at = text.indexOf(t.word); at >= 0; at = text.indexOf(t.word, at + 1)) spans.push({ at, end: at + t.word.length } as never);
-  let masked = text;
-  for (const h of spans) masked = `${masked.slice(0, h.at)}${' '.repeat(h.end - h.at)}${masked.slice(h.end)}`;
+  const masked = blanked(text, spans);
   const changes = (at: number, end: number, by: string): boolean => !same(parse(`${text.slice(0, at)}${by}${text.slice(end)}`), base);
   const out: UnusedWord[] = [];
   for (const m of masked.matchAll(TOKENS)) {
