@@ -219,6 +219,11 @@ export interface StoredPlan {
   objective: { shortfallItems: number; overtimeMinutes: number; crossSiteBlocks: number; crossSiteKm: number };
   /** Each shortfall in the manager's terms, in both languages, with the site it is at. */
   shortfalls: { site: string; text: { ja: string; en: string } }[];
+  /**
+   * Where the plan works a checked process without the company's final check (none of the site's own at the rule's level
+   * at work that half day), a site's process a sentence, in both languages; absent from plans stored before it was kept.
+   */
+  finalCheck?: { site: string; text: { ja: string; en: string } }[];
   solveStatus: string;
   /** How good the plan is against the day's bound, in both languages (planQualityText); absent on plans stored before it was. */
   quality?: { ja: string; en: string };

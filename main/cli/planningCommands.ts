@@ -30,6 +30,7 @@ const PLAN_WORDS = {
     totals: (overtime: number, otPeople: number, cross: number, km: number) =>
       `残業 計${n(overtime)}分（${otPeople}名）・拠点間応援 ${cross}件（半日、延べ ${km} km）`,
     shortfalls: '不足:',
+    finalCheck: '最終確認のルール:',
     p90Late: (n: number, which: string, more: number) =>
       `P90 では納期に間に合わない ${n}工程（10日に1日ほど遅れる見込み）。遅い順に: ${which}${more > 0 ? `、ほか${more}工程` : ''}`,
     p90Flag: '  ⚠ P90 が納期後',
@@ -48,6 +49,7 @@ const PLAN_WORDS = {
     totals: (overtime: number, otPeople: number, cross: number, km: number) =>
       `Overtime ${n(overtime)} min (${count(otPeople, 'person', 'people')}); cross-site help ${count(cross, 'half day', 'half days')} (${km} km in all)`,
     shortfalls: 'Short:',
+    finalCheck: 'Final check rule:',
     p90Late: (n: number, which: string, more: number) =>
       `${count(n, 'series', 'series')} done by the deadline at P50 but not at P90 (late about one day in ten); latest first: ${which}${more > 0 ? `; ${more} more` : ''}`,
     p90Flag: '  ⚠ P90 after the deadline',
@@ -95,6 +97,7 @@ export function formatPlan(plan: DayPlan, lang: Lang): string {
   const ot = s.overtime.filter((o) => o.minutes > 0);
   lines.push(w.totals(s.objective.overtimeMinutes, ot.length, s.objective.crossSiteBlocks, Math.round(s.objective.crossSiteKm)));
   if (plan.shortfalls.length > 0) lines.push(w.shortfalls, ...plan.shortfalls.map((e) => `- ${localize(lang, e.text)}`));
+  if (plan.finalCheck.length > 0) lines.push(w.finalCheck, ...plan.finalCheck.map((e) => `- ${localize(lang, e.text)}`));
   const risky = p90LateFirst(s.demands);
   if (risky.length > 0)
     lines.push(

@@ -153,6 +153,17 @@ export const configSchema = z
           .array(z.object({ processPrefix: z.string().min(1).max(50), months: z.number().int().min(0).max(600) }).strict())
           .max(50)
           .default([{ processPrefix: 'エントリ', months: 24 }]),
+        /**
+         * 「検証工程はスキルレベル4以上の担当者が最終確認を行う。応援のオペレータには検証の最終確認を任せない」: work on a
+         * process starting with a prefix is checked by the site's own people at this level or above. The plan puts one of them
+         * on it in every half day it is worked, and says where nobody of them is at work.
+         */
+        finalCheck: z
+          .array(z.object({ processPrefix: z.string().min(1).max(50), level: z.number().int().min(1).max(5) }).strict())
+          .max(50)
+          .default([{ processPrefix: '検証', level: 4 }]),
+        /** 「経験6か月未満のオペレータは拠点間の応援に出さない」: people with less experience than this on every process are not sent to help another site. */
+        newcomerMonths: z.number().int().min(0).max(600).default(6),
         /** 「遅延時は近隣拠点から」: km between sites; missing pairs count as far. Empty: the demo company's table when it is the source. */
         distancesKm: z.record(z.string().min(1).max(50), z.record(z.string().min(1).max(50), z.number().min(0).max(50_000))).prefault({}),
         /** Names managers use for sites and processes: alias → canonical name. */

@@ -42,7 +42,7 @@ export interface PlacementSituation {
   candidates: Candidate[];
   donors: DonorCapacity[];
   /** Why others are not candidates: counted for the explanation. */
-  excluded: { belowSkill: number; alreadyMoved: number };
+  excluded: { belowSkill: number; alreadyMoved: number; newcomers: number };
   dataAsOf: number;
   series: ProcessProgress[];
   /**
@@ -124,6 +124,7 @@ export function placementSituation(
             (SELECT m.process_name || char(0) || m.average_speed FROM operator_process_capabilities m
               WHERE m.operator_id = o.operator_id
               ORDER BY m.experience_months DESC, m.skill_level DESC, m.capability_id LIMIT 1) AS main,
+            (SELECT MAX(m.experience_months) FROM operator_process_capabilities m WHERE m.operator_id = o.operator_id) AS tenure,
             (SELECT a.process_name FROM daily_assignments a WHERE a.operator_id = o.operator_id AND a.assignment_date = ?
               AND a.start_time <= ? ORDER BY a.start_time DESC, a.assignment_id DESC LIMIT 1) AS todayProcess
        FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
@@ -138,6 +139,7 @@ export function placementSituation(
     months: number;
     perHour: number;
     main: string;
+    tenure: number;
     todayProcess: string | null;
   }[];
 
@@ -145,6 +147,7 @@ export function placementSituation(
   const candidates: Candidate[] = [];
   let belowSkill = 0;
   let alreadyMoved = 0;
+  let newcomers = 0;
   // Moved in the last 24 hours of elapsed time (the same window as proposalStore.ts's approval check), not "today".
   const movedSince = o.now - HOURS_24_MS;
   for (const r of rows) {
@@ -154,6 +157,11 @@ export function placementSituation(
     if (target.notNamed?.some((n) => r.name === n || r.name.startsWith(`${n} `))) continue;
     if (r.skill < o.policy.minSkill) {
       belowSkill++;
+      continue;
+    }
+    // 「経験6か月未満のオペレータは拠点間の応援に出さない」: every candidate here is from another site.
+    if (r.tenure < o.policy.newcomerMonths) {
+      newcomers++;
       continue;
     }
     const moves = recent.get(r.id) ?? [];
@@ -181,7 +189,7 @@ export function placementSituation(
     candidates,
     donors: withoutMovers(donorCapacities(series, o.policy.donorReserveShare), today),
     approved: today.filter((m) => m.site === t.site && m.process === t.process && m.businessId === t.businessId),
-    excluded: { belowSkill, alreadyMoved },
+    excluded: { belowSkill, alreadyMoved, newcomers },
     dataAsOf: overview.dataAsOf,
     series,
   };

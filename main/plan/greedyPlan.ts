@@ -3,6 +3,7 @@ import { minutesBefore, targetOf } from './planDayMinutes.js';
 import type { PlanOption } from './planModel.js';
 import type { PlanProblem } from './planProblem.js';
 import { blockMinutes } from './planDayMinutes.js';
+import { checkersAtWork, checkGroupOf, checks } from './finalCheck.js';
 
 /**
  * A quick plan to start HiGHS from: block by block, the people with the fewest options
@@ -21,13 +22,37 @@ export function greedyPlan(p: PlanProblem, options: PlanOption[]): ChosenBlock[]
   for (const o of options) byOp.set(o.op, [...(byOp.get(o.op) ?? []), o]);
   const ops = [...byOp.keys()].sort((a, b) => byOp.get(a)!.length - byOp.get(b)!.length || a - b);
   const chosen: ChosenBlock[] = [];
+  const atWork = checkersAtWork(p);
   for (const block of ['am', 'pm'] as const) {
-    for (const op of ops) {
+    const free = (op: number): boolean => {
       const o = p.operators[op]!;
-      if (!o.blocks[block] || blockMinutes(day, block) > o.maxWorkMinutes) continue;
-      if (block === 'pm' && o.blocks.am && blockMinutes(day, 'am') + blockMinutes(day, 'pm') > o.maxWorkMinutes) continue;
+      if (!o.blocks[block] || blockMinutes(day, block) > o.maxWorkMinutes) return false;
+      return !(block === 'pm' && o.blocks.am && blockMinutes(day, 'am') + blockMinutes(day, 'pm') > o.maxWorkMinutes);
+    };
+    // The final check first (finalCheck.ts): one of a site's own at the rule's level on each checked process with work,
+    // so that the others may join it below; the model's rows reject a start without one.
+    const taken = new Set<number>();
+    const checked = new Set<string>();
+    for (const op of ops) {
+      if (!free(op)) continue;
+      const mine = byOp.get(op)!.filter((option) => checks(p, option) && !checked.has(checkGroupOf(p, option.demand)!) && need.get(option.demand)!.target > 0);
+      const option = mine.sort((a, b) => need.get(b.demand)!.target - need.get(a.demand)!.target)[0];
+      if (!option) continue;
+      const items = option.perMinute * minutesBefore(day, block, p.demands[option.demand]!.deadlineMinute);
+      if (items <= 0) continue;
+      chosen.push({ option, block, overtime: 0 });
+      taken.add(op);
+      checked.add(checkGroupOf(p, option.demand)!);
+      need.get(option.demand)!.target -= items;
+      need.get(option.demand)!.p80 -= items;
+    }
+    for (const op of ops) {
+      if (taken.has(op) || !free(op)) continue;
       let best: { option: PlanOption; score: number; items: number } | null = null;
       for (const option of byOp.get(op)!) {
+        // Nobody joins a checked process without its checker where the site has one at work.
+        const group = checkGroupOf(p, option.demand);
+        if (group !== null && !checked.has(group) && atWork.has(`${group}\u0000${block}`)) continue;
         const items = option.perMinute * minutesBefore(day, block, p.demands[option.demand]!.deadlineMinute);
         if (items <= 0) continue;
         const n = need.get(option.demand)!;

@@ -36,6 +36,8 @@ export interface PlanBacktestReport {
     gap: number;
     cost: number;
     bound: number | null;
+    /** Half days of a checked process worked without its final check (finalCheck.ts): none of the site's own at the level at work, or not kept. */
+    finalCheck: { nobody: number; broken: number };
     /** The reference plan (`exact`): the whole company in one model solved to its gap, where asked for. */
     exact?: { score: DayScore; gap: number; cost: number; ms: number; status: string };
   }[];
@@ -218,6 +220,10 @@ export async function planBacktest(
       gap: plan.gap,
       cost: plan.objective.weighted,
       bound: plan.bound,
+      finalCheck: {
+        nobody: plan.finalCheckGaps.filter((g) => g.why === 'nobody').length,
+        broken: plan.finalCheckGaps.filter((g) => g.why === 'broken').length,
+      },
       ...(reference
         ? {
             exact: {

@@ -10,6 +10,10 @@ export function blockMinutes(day: PlanDay, block: PlanBlock): number {
 /** A skill the plan may use: the person's usual process at any level, another at minSkill or above, with a speed. */
 export const mayWork = (s: PlanSkill, policy: Pick<PlanPolicy, 'minSkill'>): boolean => (s.skill >= policy.minSkill || s.usual === true) && s.perHour > 0;
 
+/** 「経験6か月未満のオペレータは拠点間の応援に出さない」: less experience than newcomerMonths on every process they have. */
+export const newcomer = (o: Pick<PlanOperator, 'skills'>, policy: Pick<PlanPolicy, 'newcomerMonths'>): boolean =>
+  Math.max(0, ...o.skills.map((s) => s.experienceMonths)) < policy.newcomerMonths;
+
 /** A block a person attends and whose length their day allows: what the plan counts idle when it is left empty. */
 export const workable = (day: PlanDay, o: Pick<PlanOperator, 'blocks' | 'maxWorkMinutes'>, b: PlanBlock): boolean =>
   o.blocks[b] && blockMinutes(day, b) <= o.maxWorkMinutes;

@@ -1,5 +1,6 @@
-import { blockMinutes, distanceKm, earlyCounts, lateCounts, mayWork, minutesBefore, p90Of, preferredMonths, targetOf } from './planDayMinutes.js';
+import { blockMinutes, distanceKm, earlyCounts, lateCounts, mayWork, minutesBefore, newcomer, p90Of, preferredMonths, targetOf } from './planDayMinutes.js';
 import type { PlanBlock, PlanProblem } from './planProblem.js';
+import { checkGroupOf, checkersAtWork, checks } from './finalCheck.js';
 
 /** One thing an operator could do: a demand they are skilled for, at their site or a near one. */
 export interface PlanOption {
@@ -63,7 +64,7 @@ export interface PlanModel {
 
 const num = (v: number): string => Number(v.toFixed(6)).toString();
 
-/** The options of every operator in scope: a skill at minSkill or above and some minutes before the deadline. */
+/** The options of every operator in scope: a skill at minSkill or above and some minutes before the deadline; no newcomer helps another site. */
 export function planOptions(p: PlanProblem, scope: PlanScope): PlanOption[] {
   const { policy, day } = p;
   const w = policy.weights;
@@ -80,7 +81,7 @@ export function planOptions(p: PlanProblem, scope: PlanScope): PlanOption[] {
       if (!mayWork(s, policy)) continue;
       for (const site of sites) {
         const cross = site !== o.site;
-        if (cross && !scope.crossAllowed(o.site, site)) continue;
+        if (cross && (!scope.crossAllowed(o.site, site) || newcomer(o, policy))) continue;
         for (const d of bySiteProcess.get(`${site}\u0000${s.process}`) ?? []) {
           const dl = p.demands[d]!.deadlineMinute;
           if (minutesBefore(day, 'am', dl) + minutesBefore(day, 'pm', dl) <= 0 && !earlyCounts(day, dl)) continue;
@@ -163,6 +164,7 @@ export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOp
     const terms = limit.terms.flatMap((t) => (byOp.get(t.op) ?? []).filter((i) => declared.has(x(i, t.block))).map((i) => term(t.items, x(i, t.block))));
     if (terms.length > 0) rows.push(`l${k}: ${terms.join(' ')} <= ${num(limit.max)}`);
   });
+  finalCheckRows(p, options, x, declared).forEach((r) => rows.push(r));
   const otNames = new Map<string, string[]>();
   const otOf = new Map<string, string>();
   for (const [key, people] of otRoom) {
@@ -237,6 +239,38 @@ export function buildPlanModel(p: PlanProblem, scope: PlanScope, options: PlanOp
     buffer: (d) => `bu${d}`,
     p90Gap: (d) => `bn${d}`,
   };
+}
+
+/**
+ * The company's final check (finalCheck.ts) as rows: in a block, each other person on a site's checked process works it
+ * only beside one of the site's own at the rule's level (a row a person, as for the lenders: one with a big M let the
+ * relaxation put a fraction of a checker beside a whole line). Where the model holds none of them but the site has one at
+ * work (lent elsewhere by an earlier step), the others may not work it here; where the site has none at work, no plan
+ * keeps the rule and the work goes on without it (the plan says so).
+ */
+function finalCheckRows(p: PlanProblem, options: PlanOption[], x: (i: number, b: PlanBlock) => string, declared: Set<string>): string[] {
+  if (p.policy.finalCheck.length === 0) return [];
+  const groups = new Map<string, { checkers: string[]; others: Map<number, string[]> }>();
+  options.forEach((o, i) => {
+    const group = checkGroupOf(p, o.demand);
+    if (group === null) return;
+    for (const b of ['am', 'pm'] as const) {
+      if (!declared.has(x(i, b))) continue;
+      const key = `${group}\u0000${b}`;
+      const g = groups.get(key) ?? { checkers: [], others: new Map<number, string[]>() };
+      if (checks(p, o)) g.checkers.push(x(i, b));
+      else g.others.set(o.op, [...(g.others.get(o.op) ?? []), x(i, b)]);
+      groups.set(key, g);
+    }
+  });
+  const rows: string[] = [];
+  const atWork = checkersAtWork(p);
+  [...groups].forEach(([key, g], k) => {
+    if (g.others.size === 0 || (g.checkers.length === 0 && !atWork.has(key))) return;
+    const beside = g.checkers.map((v) => ` - ${v}`).join('');
+    for (const [op, mine] of g.others) rows.push(`fc${k}o${op}: ${mine.map((v) => `+ ${v}`).join(' ')}${beside} <= 0`);
+  });
+  return rows;
 }
 
 /**

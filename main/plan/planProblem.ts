@@ -77,6 +77,10 @@ export interface PlanPolicy {
   crossSiteNearest: number;
   /** 「エントリ工程は経験2年以上を優先」: processes starting with a prefix prefer this much experience. */
   preferredExperience: { processPrefix: string; months: number }[];
+  /** The final check of a process (by prefix) is the site's own people's at this level or above (finalCheck.ts). */
+  finalCheck: { processPrefix: string; level: number }[];
+  /** People with less experience than this on every process help no other site. */
+  newcomerMonths: number;
   weights: PlanWeights;
 }
 
@@ -111,6 +115,8 @@ export function planPolicy(
   placement: {
     minSkill: number;
     preferredExperience: { processPrefix: string; months: number }[];
+    finalCheck: { processPrefix: string; level: number }[];
+    newcomerMonths: number;
     distancesKm: Record<string, Record<string, number>>;
   },
   over: Partial<PlanPolicy> = {},
@@ -123,6 +129,8 @@ export function planPolicy(
     farKm: 2000,
     crossSiteNearest: 5,
     preferredExperience: placement.preferredExperience,
+    finalCheck: placement.finalCheck,
+    newcomerMonths: placement.newcomerMonths,
     ...over,
     weights: { ...DEFAULT_PLAN_WEIGHTS, ...over.weights },
   };

@@ -1,3 +1,4 @@
+import type { FinalCheckGap } from './finalCheck.js';
 import type { PlanBlock, PlanDemand } from './planProblem.js';
 
 export interface PlanAssignment {
@@ -68,6 +69,8 @@ export interface PlanSolution {
   /** Items the bound's relaxation leaves short, all demands together: below the plan's, another plan may cover more. */
   boundShortItems: number | null;
   assignments: PlanAssignment[];
+  /** Half days a checked process is worked without its final check (finalCheck.ts): where none of the site's own at the rule's level is at work. */
+  finalCheckGaps: FinalCheckGap[];
   overtime: PlanOvertime[];
   demands: PlannedDemand[];
   objective: PlanObjectiveParts;

@@ -124,3 +124,29 @@ export function planQualityText(s: { status: string; gap: number; shortItems: nu
     }`,
   };
 }
+
+/** A site's checked process worked without its final check in some half days (finalCheck.ts), as the plan says it. */
+export interface FinalCheckFacts {
+  site: string;
+  process: string;
+  level: number;
+  blocks: PlanBlock[];
+  /** `nobody`: none of the site's own at the level is at work then; `broken`: one was, and the plan did not put them on it. */
+  why: 'nobody' | 'broken';
+}
+
+/** The company's final-check rule where the plan cannot keep it: who the rule wants, that none is at work, and what the plan did. */
+export const finalCheckText: Localized<(f: FinalCheckFacts) => string> = {
+  ja: (f) => {
+    const when = f.blocks.length === 2 ? '午前・午後とも' : `${blockWord.ja[f.blocks[0]!]}に`;
+    return f.why === 'nobody'
+      ? `${f.site}の${f.process}：最終確認はスキル${f.level}以上の自拠点の担当者が行うルールですが、${when}出勤する該当者がいません（応援の人には任せられません）。この計画では最終確認なしで組んでいます。`
+      : `${f.site}の${f.process}：${when}スキル${f.level}以上の自拠点の担当者が出勤していますが、この計画は最終確認に入れていません。`;
+  },
+  en: (f) => {
+    const when = f.blocks.length === 2 ? 'in the morning or the afternoon' : `in the ${f.blocks[0] === 'am' ? 'morning' : 'afternoon'}`;
+    return f.why === 'nobody'
+      ? `${f.site} ${f.process}: the final check is done by the site's own people at level ${f.level} or above, and none of them is at work ${when} (helpers may not do it). This plan works it without that check.`
+      : `${f.site} ${f.process}: one of the site's own people at level ${f.level} or above is at work ${when}, and this plan does not put them on the final check.`;
+  },
+};

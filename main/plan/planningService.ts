@@ -10,6 +10,7 @@ import { GenbaError } from '../errors.js';
 import { explainShortfall, type ShortfallExplanation } from './explainShortfall.js';
 import { planInputs, type PlanInputs } from './planInputs.js';
 import { planQualityText } from './planTexts.js';
+import { finalCheckNotes } from './finalCheck.js';
 import type { PlanSolution } from './planSolution.js';
 import type { PlanProblem } from './planProblem.js';
 import { reusedOrAsync } from '../store/computedResults.js';
@@ -31,6 +32,8 @@ export interface DayPlan extends Omit<PlanInputs, 'problem'> {
   problem: PlanInputs['problem'];
   solution: PlanSolution;
   shortfalls: ShortfallExplanation[];
+  /** Where the plan works a checked process without the company's final check, and why (finalCheck.ts). */
+  finalCheck: NonNullable<StoredPlan['finalCheck']>;
   /** Wall time of the whole request: reading the store, the forecast and the solve. */
   ms: number;
 }
@@ -144,6 +147,7 @@ export function createPlanningService(deps: {
       ...(whatIf ? { whatIf: { off } } : {}),
       ...(!whatIf && !keep ? { unsaved: true as const } : {}),
       shortfalls: shortfalls.map((x) => ({ site: x.site, text: x.text })),
+      finalCheck: finalCheckNotes(solution.finalCheckGaps),
       solveStatus: solution.status,
       quality: planQualityText({ ...solution, shortItems: solution.objective.shortfallItems }),
       ms: Math.round(performance.now() - t0),
@@ -190,7 +194,14 @@ export function createPlanningService(deps: {
     },
     async plan(date) {
       const made = await make(date, {});
-      return { ...made.inputs, planId: made.stored.planId, solution: made.solution, shortfalls: made.shortfalls, ms: made.stored.ms };
+      return {
+        ...made.inputs,
+        planId: made.stored.planId,
+        solution: made.solution,
+        shortfalls: made.shortfalls,
+        finalCheck: made.stored.finalCheck ?? [],
+        ms: made.stored.ms,
+      };
     },
     async planUnder(conditions, date) {
       return (await make(date, conditions)).stored;

@@ -9,6 +9,7 @@ import { greedyPlan } from './greedyPlan.js';
 import { dayLowerBound, idleOffset, nearestSites, wholeDayScope } from './dayBound.js';
 import { lendingScope } from './lendingScope.js';
 import { shareOvertime } from './shareOvertime.js';
+import { breaksFinalCheck, finalCheckGaps } from './finalCheck.js';
 
 /**
  * The work each model may do (planHighs.ts: counted, never timed). A site's own model is a first
@@ -168,7 +169,8 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
             plan.filter((c) => only.operators(c.option.op) || only.demands(c.option.demand)),
             only,
           ).objective.weighted;
-        if (cost(candidate) < cost(chosen) - 1e-6) chosen = candidate;
+        // A repair may lend a site's checker (its home is not in the repair's model): such a plan is not taken.
+        if (cost(candidate) < cost(chosen) - 1e-6 && !breaksFinalCheck(p, candidate)) chosen = candidate;
       }),
     );
   });
@@ -185,7 +187,7 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
     const costGap = { share: o.whole.gap, offset: idleOffset(p) };
     const { plan: whole, model } = await solveScope(p, sites, wholeDayScope(p), { ...o.whole.work, costGap }, pool, chosen);
     if (model) models.push(model);
-    if (whole && keepsLendersTargets(p, whole.chosen) && evaluatePlan(p, whole.chosen).objective.weighted < evaluatePlan(p, chosen).objective.weighted - 1e-6)
+    if (whole && keepsRules(p, whole.chosen) && evaluatePlan(p, whole.chosen).objective.weighted < evaluatePlan(p, chosen).objective.weighted - 1e-6)
       chosen = inPlanOrder(whole.chosen);
   }
   const lp = await dayBound;
@@ -208,11 +210,7 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
       const tries = await Promise.all([solveScope(p, sites, scope, work, pool, chosen), solveScope(p, sites, scope, work, pool, [])]);
       for (const { plan: whole, model } of tries) {
         if (model) models.push(model);
-        if (
-          whole &&
-          keepsLendersTargets(p, whole.chosen) &&
-          evaluatePlan(p, whole.chosen).objective.weighted < evaluatePlan(p, chosen).objective.weighted - 1e-6
-        )
+        if (whole && keepsRules(p, whole.chosen) && evaluatePlan(p, whole.chosen).objective.weighted < evaluatePlan(p, chosen).objective.weighted - 1e-6)
           chosen = inPlanOrder(whole.chosen);
       }
     }
@@ -226,7 +224,16 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
   // as a share of this plan's cost. Optimal only when that is proven nil (within the solver's own tolerance).
   const gap = bound === null ? 0 : Math.max(0, cost - bound) / Math.max(1, Math.abs(cost));
   const status = failed ? 'failed' : gap <= DAY_GAP_PROVEN ? 'optimal' : models.some((m) => m.status !== 'optimal') ? 'work-limit' : 'unproven';
-  return { status, gap, bound, boundShortItems: lp?.shortItems ?? null, ...evaluated, models, ms: performance.now() - t0 };
+  return {
+    status,
+    gap,
+    bound,
+    boundShortItems: lp?.shortItems ?? null,
+    ...evaluated,
+    finalCheckGaps: finalCheckGaps(p, chosen),
+    models,
+    ms: performance.now() - t0,
+  };
 }
 
 /** A gap this small is the solvers' tolerance, not a better plan: the plan is proven the day's best. */
@@ -279,11 +286,12 @@ async function solveScope(p: PlanProblem, group: string[], scope: PlanScope, wor
 /**
  * Whether every site that lends someone keeps all its targets, as the plan's people will really work (the model shares
  * overtime per demand, and may count minutes a person's day has no room for): the company's rule that a move never makes
- * the site it comes from miss its deadline.
+ * the site it comes from miss its deadline; and no checked process worked without its final check where it could be kept
+ * (finalCheck.ts).
  */
-function keepsLendersTargets(p: PlanProblem, chosen: ChosenBlock[]): boolean {
+function keepsRules(p: PlanProblem, chosen: ChosenBlock[]): boolean {
   const lenders = new Set(chosen.filter((c) => c.option.cross).map((c) => p.operators[c.option.op]!.site));
-  return evaluatePlan(p, chosen).demands.every((d) => !lenders.has(d.site) || d.shortfallItems < 0.5);
+  return evaluatePlan(p, chosen).demands.every((d) => !lenders.has(d.site) || d.shortfallItems < 0.5) && !breaksFinalCheck(p, chosen);
 }
 
 /** A plan's blocks by operator, then AM before PM: the order its figures are summed in, whatever order the repairs were taken in. */

@@ -28,7 +28,7 @@ export async function warmPlanSolver(): Promise<void> {
       day: STANDARD_DAY,
       operators,
       demands,
-      policy: planPolicy({ minSkill: 3, preferredExperience: [], distancesKm: { a: { b: 20 } } }),
+      policy: planPolicy({ minSkill: 3, preferredExperience: [], finalCheck: [], newcomerMonths: 0, distancesKm: { a: { b: 20 } } }),
     };
     await solvePlan(problem);
   } catch {

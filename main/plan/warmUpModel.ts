@@ -27,7 +27,12 @@ export function warmUpModel(): { lp: string; work: SolveWork } {
   const demands = processes.flatMap((process, k) =>
     [900, 1080].map((deadlineMinute, j) => ({ site: 'S', businessId: `b${j}`, process, p50: 1650 + 260 * k, p80: 1950 + 260 * k, deadlineMinute })),
   );
-  const p: PlanProblem = { day: STANDARD_DAY, operators, demands, policy: planPolicy({ minSkill: 3, preferredExperience: [], distancesKm: {} }) };
+  const p: PlanProblem = {
+    day: STANDARD_DAY,
+    operators,
+    demands,
+    policy: planPolicy({ minSkill: 3, preferredExperience: [], finalCheck: [], newcomerMonths: 0, distancesKm: {} }),
+  };
   const scope = { operators: operators.map((_, i) => i), demands: demands.map((_, i) => i), crossAllowed: () => false };
   return { lp: buildPlanModel(p, scope, planOptions(p, scope)).lp, work: { lpIterations: 150, nodes: 20 } };
 }

@@ -79,7 +79,13 @@ function makeCompany(
       }
     }
   }
-  const policy = planPolicy({ minSkill: 3, preferredExperience: [{ processPrefix: 'エントリ', months: 24 }], distancesKm });
+  const policy = planPolicy({
+    minSkill: 3,
+    preferredExperience: [{ processPrefix: 'エントリ', months: 24 }],
+    finalCheck: [{ processPrefix: '検証', level: 4 }],
+    newcomerMonths: 6,
+    distancesKm,
+  });
   return { day, operators, demands, policy };
 }
 

@@ -53,7 +53,8 @@ async function onHistory(record: (name: string, value: string) => void, exact: b
           if (!d.exact) {
             record(
               `plan-history ${d.date}: Genba`,
-              `cost ${num(d.cost)} (gap stated ${pct(d.gap)}); items late ${num(d.genba.itemsLate)}; deadlines missed ${d.genba.missed}; ${(d.solveMs / 1000).toFixed(1)} s`,
+              `cost ${num(d.cost)} (gap stated ${pct(d.gap)}); items late ${num(d.genba.itemsLate)}; deadlines missed ${d.genba.missed}; ` +
+                `final check broken in ${d.finalCheck.broken} half days (${d.finalCheck.nobody} with no checker at work); ${(d.solveMs / 1000).toFixed(1)} s`,
             );
             return;
           }

@@ -28,6 +28,7 @@ export function planAnswerText(
     return [site, lines.reduce((n, l) => n + l.overtimeMinutes, 0), new Set(lines.map((l) => l.operatorId)).size];
   });
   const short = plan.shortfalls.filter((x) => asked(x.site));
+  const checks = (plan.finalCheck ?? []).filter((x) => asked(x.site));
   // The work asked about: the sites named, narrowed to the processes and businesses named (「明日の横浜の検証」).
   const processes = o.processes ?? [];
   const businesses = o.businesses ?? [];
@@ -101,6 +102,7 @@ export function planAnswerText(
     help.size > 0 ? L(A.help, [...help.values()]) : localize(lang, A.noHelp),
     ...names.map((r) => L(A.names, r)),
     ...(short.length === 0 ? [localize(lang, P.planAllMet)] : [localize(lang, P.planShort), ...short.map((x) => `- ${localize(lang, x.text)}`)]),
+    ...(checks.length > 0 ? [localize(lang, P.planFinalCheck), ...checks.map((x) => `- ${localize(lang, x.text)}`)] : []),
     // A plan kept nowhere has no id any command takes: the answer says how to make the day's plan instead.
     ...(plan.status === 'open' && !plan.whatIf ? [plan.unsaved ? L(P.planMake, plan.date) : L(P.planDecide, plan.planId)] : []),
   ].join('\n');

@@ -208,6 +208,8 @@ export const PLANNING_TEXTS = {
     en: "Every business's forecast is done by its deadline in this plan.",
   } as Localized,
   planShort: { ja: '不足:', en: 'Short:' } as Localized,
+  /** Before the plan's notes on the company's final-check rule (finalCheck.ts): said beside the all-clear, never hidden by it. */
+  planFinalCheck: { ja: '最終確認のルール:', en: 'Final check rule:' } as Localized,
   planDecide: {
     ja: (id: string) => `承認・修正は「配置計画」の画面で（計画 ID ${id}、CLI: genba approve ${id}）。`,
     en: (id: string) => `Approve or change it in the Staffing plan view (plan ${id}; CLI: genba approve ${id}).`,

@@ -65,6 +65,29 @@ describe('placement engine: data, HiGHS and the proposal', () => {
     expect(proposal!.operators.every((o) => o.skill >= cfg.placement.minSkill)).toBe(true);
   });
 
+  it("never sends a newcomer (under 6 months on every process) to help another site: the company's rule", async () => {
+    // Fast and skilled, but 5 months in: «経験6か月未満のオペレータは拠点間の応援に出さない». One with 6 months on another process may go.
+    const newcomers = [
+      operator('盛岡', [['エントリ1', 4, 5, 90]]),
+      operator('盛岡', [
+        ['エントリ1', 4, 5, 90],
+        ['補正', 3, 5, 40],
+      ]),
+    ];
+    const q = [
+      operator('盛岡', [
+        ['エントリ1', 3, 2, 36],
+        ['補正', 3, 6, 40],
+      ]),
+      operator('品川', [['エントリ1', 3, 30, 36]]),
+      operator('品川', [['エントリ1', 3, 30, 36]]),
+    ];
+    const { proposal, s } = await propose();
+    expect(s.excluded.newcomers).toBe(2);
+    expect(proposal!.operators.map((o) => o.id).sort()).toEqual(q.sort());
+    expect(proposal!.operators.some((o) => newcomers.includes(o.id))).toBe(false);
+  });
+
   it('never strips a donor site below what its own deadline needs', async () => {
     // 盛岡 is working on エントリ1 itself: 180 left for 17:00 (80 min) needs 2.25/min, and it does 4.0/min.
     series('盛岡', 'エントリ1', '17:00', 180, 4);

@@ -20,6 +20,7 @@ interface PlanJson {
     overtime: { operatorId: number; minutes: number; earlyMinutes: number; lateMinutes: number }[];
     demands: { site: string; businessId: string; process: string; p50: number; target: number; plannedItems: number; shortfallItems: number }[];
   };
+  finalCheck: { site: string; text: { ja: string; en: string } }[];
   shortfalls: {
     text: { ja: string; en: string };
     site: string;
@@ -98,6 +99,28 @@ describe('genba plan: the staffing plan of the next working day, checked against
       .all(TOMORROW) as { id: number }[];
     expect(onLeave.length).toBeGreaterThan(0);
     for (const l of onLeave) expect(lines.some((a) => a.operatorId === l.id)).toBe(false);
+    // The company's rules («品質と教育のルール»), from SQL: 検証 worked in a half day has one of the site's own at level 4 or above
+    // on it, or none of them is at work that day (then the plan says so); nobody with under 6 months on every process helps
+    // another site.
+    const checkers = db.prepare(
+      `SELECT COUNT(*) AS n FROM operators o JOIN operator_process_capabilities c ON c.operator_id = o.operator_id
+        LEFT JOIN attendance_records a ON a.operator_id = o.operator_id AND a.attendance_date = ?
+       WHERE o.is_valid = 1 AND o.location_name = ? AND c.process_name = '検証' AND c.skill_level >= 4
+         AND COALESCE(a.attendance_status, '') NOT IN ('paid_leave', 'absent')`,
+    );
+    const level = db.prepare(`SELECT MAX(skill_level) AS level FROM operator_process_capabilities WHERE operator_id = ? AND process_name = '検証'`);
+    const tenure = db.prepare('SELECT MAX(experience_months) AS months FROM operator_process_capabilities WHERE operator_id = ?');
+    const unchecked: string[] = [];
+    for (const site of new Set(lines.filter((a) => a.process === '検証').map((a) => a.site)))
+      for (const b of ['am', 'pm'] as const) {
+        const on = lines.filter((a) => a.site === site && a.block === b && a.process === '検証');
+        if (on.length === 0 || on.some((a) => !a.crossSite && (level.get(a.operatorId) as { level: number }).level >= 4)) continue;
+        expect((checkers.get(TOMORROW, site) as { n: number }).n, `${site} ${b}`).toBe(0);
+        unchecked.push(`${site} ${b}`);
+      }
+    expect(plan.finalCheck.map((c) => c.site).sort()).toEqual([...new Set(unchecked.map((u) => u.split(' ')[0]))].sort());
+    for (const a of lines.filter((x) => x.crossSite))
+      expect((tenure.get(a.operatorId) as { months: number }).months, `${a.operatorId}`).toBeGreaterThanOrEqual(6);
     // Each series of the forecast is a demand; what the plan does by the deadline is what its lines do.
     const series = (db.prepare(`SELECT COUNT(DISTINCT location_name || business_id || process_name) AS n FROM arrivals`).get() as { n: number }).n;
     expect(plan.solution.demands).toHaveLength(series);
@@ -110,6 +133,10 @@ describe('genba plan: the staffing plan of the next working day, checked against
     expect(r.stdout).toMatch(/■ 札幌（\d+名）/);
     expect(r.stdout).toMatch(/SS エントリ1: 午前\d+名・午後\d+名／予測 \d+件/);
     expect(r.stdout).toMatch(/承認: genba approve PLN20251024-[0-9A-F]{8}/);
+    // 横浜 has nobody at level 4 on 検証 (SQL above): the plan says it works 横浜's 検証 without the company's final check.
+    expect(r.stdout).toContain(
+      '最終確認のルール:\n- 横浜の検証：最終確認はスキル4以上の自拠点の担当者が行うルールですが、午前・午後とも出勤する該当者がいません（応援の人には任せられません）。この計画では最終確認なしで組んでいます。',
+    );
   });
 
   it('a day with half of the company on paid leave: the plan says how many items fall short and what would close it', () => {

@@ -4,8 +4,9 @@ import type { PlanSolution } from '../../../main/plan/planSolution.js';
 /**
  * Every rule a plan must keep, checked from the problem alone (no code of main/plan/ beyond its
  * types): one task per block, attendance, skills, hours and overtime limits, the items by each
- * deadline recomputed here, and that no short demand leaves an idle qualified person of its
- * site with working minutes before its deadline. Returns the broken rules.
+ * deadline recomputed here, that no short demand leaves an idle qualified person of its
+ * site with working minutes before its deadline, the company's final check and that no newcomer
+ * helps another site. Returns the broken rules.
  */
 export function checkPlan(p: PlanProblem, s: PlanSolution): string[] {
   const broken: string[] = [];
@@ -32,7 +33,7 @@ export function checkPlan(p: PlanProblem, s: PlanSolution): string[] {
     seen.add(`${a.operatorId}:${a.block}`);
     if (!o.blocks[a.block]) broken.push(`${o.name} works ${a.block} on leave`);
     const skill = o.skills.find((x) => x.process === a.process);
-    if (!skill || skill.skill < policy.minSkill) broken.push(`${o.name} on ${a.process} below level ${policy.minSkill}`);
+    if (!skill || (skill.skill < policy.minSkill && skill.usual !== true)) broken.push(`${o.name} on ${a.process} below level ${policy.minSkill}`);
     if (a.crossSite !== (a.site !== o.site)) broken.push(`${o.name} cross-site flag wrong`);
     const d = p.demands.find((x) => x.site === a.site && x.businessId === a.businessId && x.process === a.process);
     if (!d) {
@@ -54,6 +55,35 @@ export function checkPlan(p: PlanProblem, s: PlanSolution): string[] {
   for (const o of p.operators) {
     const total = (worked.get(o.id) ?? 0) + (ot.get(o.id)?.minutes ?? 0);
     if (total > o.maxWorkMinutes + 1e-9) broken.push(`${o.name} works ${total} minutes, over ${o.maxWorkMinutes}`);
+  }
+  // The company's final check: where anyone works a site's checked process in a block, one of the site's own at the
+  // rule's level works it too, unless none of them is at work then, which the plan must say.
+  for (const rule of policy.finalCheck) {
+    for (const site of new Set(p.demands.map((d) => d.site))) {
+      for (const b of ['am', 'pm'] as const) {
+        const on = s.assignments.filter((a) => a.site === site && a.block === b && a.process.startsWith(rule.processPrefix));
+        if (on.length === 0) continue;
+        const level = (id: number, process: string): number => byId.get(id)?.skills.find((k) => k.process === process)?.skill ?? 0;
+        if (on.some((a) => !a.crossSite && level(a.operatorId, a.process) >= rule.level)) continue;
+        const atWork = p.operators.some(
+          (o) =>
+            o.site === site &&
+            o.blocks[b] &&
+            o.skills.some(
+              (k) => k.process.startsWith(rule.processPrefix) && k.skill >= rule.level && p.demands.some((d) => d.site === site && d.process === k.process),
+            ),
+        );
+        if (atWork) broken.push(`${site} ${rule.processPrefix} ${b}: worked without its final check while a checker is at work`);
+        else if (!s.finalCheckGaps.some((g) => g.site === site && g.processPrefix === rule.processPrefix && g.block === b && g.why === 'nobody'))
+          broken.push(`${site} ${rule.processPrefix} ${b}: worked without its final check, not said`);
+      }
+    }
+  }
+  // Newcomers help no other site.
+  for (const a of s.assignments) {
+    const o = byId.get(a.operatorId);
+    if (a.crossSite && o && Math.max(0, ...o.skills.map((k) => k.experienceMonths)) < policy.newcomerMonths)
+      broken.push(`${o.name} is a newcomer sent to help ${a.site}`);
   }
   for (const d of s.demands) {
     const mine = planned.get(key(d.site, d.businessId, d.process)) ?? 0;

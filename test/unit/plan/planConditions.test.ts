@@ -51,7 +51,7 @@ describe('a planning problem under the conditions', () => {
       { site: '札幌', businessId: 'b', process: 'エントリ1', p50: 1000, p80: 1100, p10: 900, p90: 1200, deadlineMinute: 960 },
       { site: '盛岡', businessId: 'b', process: 'エントリ1', p50: 500, p80: 550, deadlineMinute: 960 },
     ],
-    policy: planPolicy({ minSkill: 3, preferredExperience: [], distancesKm: {} }),
+    policy: planPolicy({ minSkill: 3, preferredExperience: [], finalCheck: [], newcomerMonths: 0, distancesKm: {} }),
   };
 
   it('takes off the most productive at the site named first, and names them', () => {

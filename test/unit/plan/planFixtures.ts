@@ -24,6 +24,6 @@ export function problem(operators: PlanOperator[], demands: PlanDemand[], policy
     day: STANDARD_DAY,
     operators,
     demands,
-    policy: planPolicy({ minSkill: 3, preferredExperience: [], distancesKm: { A: { B: 25, C: 900 } } }, policy),
+    policy: planPolicy({ minSkill: 3, preferredExperience: [], finalCheck: [], newcomerMonths: 0, distancesKm: { A: { B: 25, C: 900 } } }, policy),
   };
 }

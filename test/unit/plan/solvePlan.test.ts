@@ -267,7 +267,7 @@ describe('explainShortfall', () => {
   const handPlan = (p: PlanProblem, picks: [op: number, block: PlanBlock, overtime: number][]): PlanSolution => {
     const options = planOptions(p, { operators: p.operators.map((_, i) => i), demands: [0], crossAllowed: () => false });
     const chosen = picks.map(([op, block, overtime]) => ({ option: options.find((o) => o.op === op)!, block, overtime }));
-    return { status: 'work-limit', gap: 0, bound: null, boundShortItems: null, models: [], ms: 0, ...evaluatePlan(p, chosen) };
+    return { status: 'work-limit', gap: 0, bound: null, boundShortItems: null, finalCheckGaps: [], models: [], ms: 0, ...evaluatePlan(p, chosen) };
   };
 
   it('names the people free at the site first, then overtime within the limit, before asking for more people', () => {

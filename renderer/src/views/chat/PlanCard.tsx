@@ -44,6 +44,13 @@ export function PlanCard({ plan }: { plan: StoredPlan }) {
           ))}
         </ul>
       )}
+      {(plan.finalCheck ?? []).length > 0 && (
+        <ul className="plan-card-short" data-testid="plan-card-final-check">
+          {plan.finalCheck!.map((s, i) => (
+            <li key={i}>{s.text[lang]}</li>
+          ))}
+        </ul>
+      )}
       <button type="button" className="primary" onClick={() => setView('plan')} data-testid="plan-card-open">
         {t('plan.open')}
       </button>

@@ -223,6 +223,16 @@ export function PlanView() {
               </ul>
             )}
           </section>
+          {(plan.finalCheck ?? []).length > 0 && (
+            <section className="plan-shortfalls" aria-label={t('plan.finalCheck')} data-testid="plan-final-check">
+              <h2>{t('plan.finalCheck')}</h2>
+              <ul>
+                {plan.finalCheck!.map((s, i) => (
+                  <li key={i}>{inText(s.text[lang])}</li>
+                ))}
+              </ul>
+            </section>
+          )}
           <PlanMoves plan={plan} />
           {sites.map((site) => {
             const demands = plan.demands.filter((d) => d.site === site);
