@@ -1,8 +1,6 @@
 import type { Localized } from '../api/localized.js';
-import type { ChosenBlock } from './evaluatePlan.js';
 import { finalCheckText } from './planTexts.js';
 import { mayWork, workable } from './planDayMinutes.js';
-import type { PlanOption } from './planModel.js';
 import type { PlanBlock, PlanPolicy, PlanProblem } from './planProblem.js';
 
 /**
@@ -25,8 +23,15 @@ export function checkGroupOf(p: PlanProblem, demand: number): string | null {
   return rule === null ? null : `${d.site}\u0000${rule.processPrefix}`;
 }
 
+/** What the rule reads of a plan's option (planModel.ts's PlanOption): its demand, whether it is at another site, the level. */
+interface Option {
+  demand: number;
+  cross: boolean;
+  skill: number;
+}
+
 /** Whether an option's person may give its demand's work the final check: one of the site's own, at the rule's level. */
-export function checks(p: PlanProblem, o: Pick<PlanOption, 'demand' | 'cross' | 'skill'>): boolean {
+export function checks(p: PlanProblem, o: Option): boolean {
   const rule = finalCheckOf(p.policy, p.demands[o.demand]!.process);
   return rule !== null && !o.cross && o.skill >= rule.level;
 }
@@ -59,7 +64,7 @@ export interface FinalCheckGap {
 }
 
 /** The half days a plan works a checked process without its final check, in site, process and block order. */
-export function finalCheckGaps(p: PlanProblem, chosen: readonly ChosenBlock[]): FinalCheckGap[] {
+export function finalCheckGaps(p: PlanProblem, chosen: readonly { option: Option; block: PlanBlock }[]): FinalCheckGap[] {
   const worked = new Map<string, { checked: boolean }>();
   for (const c of chosen) {
     const group = checkGroupOf(p, c.option.demand);
@@ -83,7 +88,8 @@ export function finalCheckGaps(p: PlanProblem, chosen: readonly ChosenBlock[]): 
 }
 
 /** Whether a plan breaks the rule anywhere it could have been kept: such a plan is never taken (solvePlan). */
-export const breaksFinalCheck = (p: PlanProblem, chosen: readonly ChosenBlock[]): boolean => finalCheckGaps(p, chosen).some((g) => g.why === 'broken');
+export const breaksFinalCheck = (p: PlanProblem, chosen: readonly { option: Option; block: PlanBlock }[]): boolean =>
+  finalCheckGaps(p, chosen).some((g) => g.why === 'broken');
 
 /** The plan's notes on the rule: a site's process a sentence, its half days together (the Plan view, the CLI, the chat's card). */
 export function finalCheckNotes(gaps: readonly FinalCheckGap[]): { site: string; text: Localized }[] {
