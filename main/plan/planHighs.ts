@@ -43,6 +43,8 @@ export interface SolveWork {
    * bound proves nothing of the options held out.
    */
   nearRelaxation?: boolean;
+  /** HiGHS's random seed (0 unless told): another seed searches elsewhere from the same start, as deterministically. */
+  seed?: number;
 }
 
 export interface HighsResult {
@@ -72,7 +74,7 @@ export async function solveLp(lp: string, work: SolveWork, start?: Map<string, n
       mip_rel_gap: work.costGap ? 0 : MIP_REL_GAP,
       mip_abs_gap: work.costGap ? 0 : MIP_ABS_GAP,
       mip_max_nodes: work.nodes,
-      random_seed: 0,
+      random_seed: work.seed ?? 0,
       solve_relaxation: work.relaxation === true,
     });
     const { numCols } = model.getDimensions();

@@ -43,6 +43,13 @@ export const PLAN_WORK: { site: SolveWork; crossSite: SolveWork; wholeDay: Solve
  */
 const WHOLE_DAY_GAP = 0.05;
 
+/**
+ * HiGHS seeds the whole-day step searches with, from each of its two starts: the seed is counted work too, so the plan
+ * stays the same on any machine. A second seed found a cheaper plan on 20 of the demo's last 60 days (10-20 −14.6 %, 08-18
+ * −12.5 %, 08-25 −8.4 %) for about a fifth more solving over the 60 days (docs/bench/2026-11-29-plan-company-rules.md).
+ */
+const WHOLE_DAY_SEEDS = 2;
+
 /** Above this many options the whole company in one model is too big to solve in a manager's wait (the 50-site bench). */
 const WHOLE_DAY_MAX_OPTIONS = 60_000;
 
@@ -203,11 +210,17 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
   if (missed && !o.whole) {
     const scope = wholeDayScope(p);
     if (planOptions(p, scope).length <= WHOLE_DAY_MAX_OPTIONS) {
-      // Twice, side by side on the pool: from the decomposition's plan, and from nothing (near the relaxation alone). Within a
-      // work limit the search stays near its start, and which start leads to the cheaper plan differs from day to day by
-      // tens of % either way (docs/bench/2026-11-29-plan-overtime-by-speed.md); the cheaper is kept, the first on a tie.
+      // Side by side on the pool: from the decomposition's plan, and from nothing (near the relaxation alone), each with
+      // WHOLE_DAY_SEEDS seeds. Within a work limit the search stays near its start, and which start leads to the cheaper
+      // plan differs from day to day by tens of % either way (docs/bench/2026-11-29-plan-overtime-by-speed.md); the
+      // cheapest is kept, the first on a tie.
       const work = limits.wholeDay ?? PLAN_WORK.wholeDay;
-      const tries = await Promise.all([solveScope(p, sites, scope, work, pool, chosen), solveScope(p, sites, scope, work, pool, [])]);
+      const tries = await Promise.all(
+        Array.from({ length: WHOLE_DAY_SEEDS }, (_, seed) => [
+          solveScope(p, sites, scope, { ...work, seed }, pool, chosen),
+          solveScope(p, sites, scope, { ...work, seed }, pool, []),
+        ]).flat(),
+      );
       for (const { plan: whole, model } of tries) {
         if (model) models.push(model);
         if (whole && keepsRules(p, whole.chosen) && evaluatePlan(p, whole.chosen).objective.weighted < evaluatePlan(p, chosen).objective.weighted - 1e-6)
