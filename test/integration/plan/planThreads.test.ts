@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlanSolvePool } from '../../../main/plan/planSolvePool.js';
 import type { PlanSolution } from '../../../main/plan/planSolution.js';
-import { solvePlan } from '../../../main/plan/solvePlan.js';
+import { PLAN_WORK, solvePlan } from '../../../main/plan/solvePlan.js';
 import { largePlanCompany } from '../../bench/planCompany.js';
 
 /** One thread whose answers come back after 0–190 ms, by the model's text: a longer model is not the later one. */
@@ -32,11 +32,15 @@ describe('the plan on several threads', () => {
 
   it('is the plan of one thread, on a company whose repairs partly overlap', async () => {
     // 14 sites, 420 operators: twelve sites want help, and some of their neighbourhoods share no site, so their repairs run at once.
-    const p = largePlanCompany(11, 14, 420);
+    // The whole-day step with less work than a manager's plan: every path is taken, its four searches included, in a
+    // fraction of the time (this test is of the order, not of the plan's quality).
+    const p = { ...largePlanCompany(11, 14, 420), work: { ...PLAN_WORK, wholeDay: { lpIterations: 5_000, nodes: 50, nearRelaxation: true } } };
     const threaded = await solvePlan(p, { pool: three });
     const repairs = threaded.models.filter((m) => m.sites.length > 1).map((m) => new Set(m.sites));
     const apart = repairs.some((a, i) => repairs.slice(i + 1).some((b) => ![...a].some((s) => b.has(s))));
     expect(repairs.length).toBeGreaterThan(2);
+    // The whole-day step ran: its four searches (two starts, two seeds) over the 14 sites.
+    expect(threaded.models.filter((m) => m.sites.length === 14)).toHaveLength(4);
     expect(apart).toBe(true);
     const single = await solvePlan(p, { pool: one });
     expect(text(threaded)).toBe(text(single));
