@@ -1,14 +1,12 @@
-import { buildPlanModel, planOptions, type PlanModel, type PlanScope } from './planModel.js';
-import { p90Of, targetOf } from './planDayMinutes.js';
+import { planOptions, type PlanScope } from './planModel.js';
 import type { PlanProblem } from './planProblem.js';
 import type { PlanSolution } from './planSolution.js';
-import { evaluatePlan, plannedItems, type ChosenBlock } from './evaluatePlan.js';
+import { evaluatePlan, type ChosenBlock } from './evaluatePlan.js';
 import type { SolveWork } from './planHighs.js';
 import { planSolvePool, type PlanSolvePool } from './planSolvePool.js';
-import { greedyPlan } from './greedyPlan.js';
 import { dayLowerBound, idleOffset, nearestSites, wholeDayScope } from './dayBound.js';
 import { lendingScope } from './lendingScope.js';
-import { shareOvertime } from './shareOvertime.js';
+import { solveScope, type ScopePlan, type Solved } from './solveScope.js';
 import { breaksFinalCheck, finalCheckGaps } from './finalCheck.js';
 
 /**
@@ -52,17 +50,6 @@ const WHOLE_DAY_SEEDS = 2;
 
 /** Above this many options the whole company in one model is too big to solve in a manager's wait (the 50-site bench). */
 const WHOLE_DAY_MAX_OPTIONS = 60_000;
-
-/** A site's share of the plan as one model left it. */
-interface ScopePlan {
-  chosen: ChosenBlock[];
-  objective: number;
-  status: string;
-  /** Shortfall or overtime left: the site could use help from its neighbours. */
-  needy: Set<string>;
-  /** Of those, the sites with a shortfall. */
-  short: Set<string>;
-}
 
 /**
  * Tomorrow's staffing plan. Decomposed in two steps, because one flat model over every
@@ -252,50 +239,6 @@ export async function solvePlan(p: PlanProblem, o: { whole?: { work: SolveWork; 
 /** A gap this small is the solvers' tolerance, not a better plan: the plan is proven the day's best. */
 const DAY_GAP_PROVEN = 1e-3;
 
-/** A model's plan (null: HiGHS found none) and its record (null: nothing to solve). */
-interface Solved {
-  plan: ScopePlan | null;
-  model: PlanSolution['models'][number] | null;
-}
-
-/** One model over a group of sites: solved from `start` (a greedy plan when none), its people's overtime shared out, the sites still wanting help. */
-async function solveScope(p: PlanProblem, group: string[], scope: PlanScope, work: SolveWork, pool: PlanSolvePool, start?: ChosenBlock[]): Promise<Solved> {
-  const t = performance.now();
-  if (scope.demands.length === 0) return { plan: { chosen: [], objective: 0, status: 'optimal', needy: new Set(), short: new Set() }, model: null };
-  const options = planOptions(p, scope);
-  const model = buildPlanModel(p, scope, options);
-  const values = startValues(p, model, scope, start ?? greedyPlan(p, options));
-  const built = performance.now() - t;
-  const solved = await pool.solve(model.lp, work, values);
-  const record = {
-    sites: group,
-    columns: model.options.length,
-    // Building the model and HiGHS's own time: not the wait for a free thread.
-    ms: built + solved.ms,
-    status: solved.status,
-    gap: solved.gap,
-    costGap: Math.max(0, solved.objective - solved.bound),
-    bound: solved.bound,
-    lpIterations: work.lpIterations,
-  };
-  if (!solved.values) return { plan: null, model: record };
-  const v = (name: string | null): number => (name === null ? 0 : (solved.values!.get(name) ?? 0));
-  const chosen: ChosenBlock[] = [];
-  model.options.forEach((option, i) => {
-    for (const block of ['am', 'pm'] as const) if (v(model.x(i, block)) > 0.5) chosen.push({ option, block, overtime: 0 });
-  });
-  const overtime = scope.demands.flatMap((d) =>
-    (['am', 'pm'] as const).map((block) => ({ demand: d, block, minutes: model.overtime(d, block).reduce((m, name) => m + v(name), 0) })),
-  );
-  shareOvertime(p, chosen, overtime);
-  const needy = new Set<string>();
-  for (const c of chosen) if (c.overtime > 0) needy.add(p.operators[c.option.op]!.site);
-  const short = new Set<string>();
-  for (const d of scope.demands) if (v(model.short(d)) > 0.5) short.add(p.demands[d]!.site);
-  for (const s of short) needy.add(s);
-  return { plan: { chosen, objective: solved.objective, status: solved.status, needy, short }, model: record };
-}
-
 /**
  * Whether every site that lends someone keeps all its targets, as the plan's people will really work (the model shares
  * overtime per demand, and may count minutes a person's day has no room for): the company's rule that a move never makes
@@ -310,30 +253,6 @@ function keepsRules(p: PlanProblem, chosen: ChosenBlock[]): boolean {
 /** A plan's blocks by operator, then AM before PM: the order its figures are summed in, whatever order the repairs were taken in. */
 function inPlanOrder(chosen: ChosenBlock[]): ChosenBlock[] {
   return chosen.sort((a, b) => a.option.op - b.option.op || (a.block === b.block ? 0 : a.block === 'am' ? -1 : 1));
-}
-
-/** Step 1's plan of a group's sites as values of the group's model: its start, so that a work limit cannot make it worse. */
-function startValues(p: PlanProblem, model: PlanModel, scope: PlanScope, chosen: ChosenBlock[]): Map<string, number> {
-  const index = new Map(model.options.map((o, i) => [`${o.op}:${o.demand}`, i]));
-  const values = new Map<string, number>();
-  for (const c of chosen) {
-    const i = index.get(`${c.option.op}:${c.option.demand}`);
-    if (i === undefined) continue;
-    values.set(model.x(i, c.block), 1);
-    const ot = model.overtimeOf(i, c.block);
-    if (ot !== null) values.set(ot, (values.get(ot) ?? 0) + c.overtime);
-    // A start that lends someone sets their site's switch, or the model reads it as breaking the lenders' rule and drops it.
-    const lends = c.option.cross ? model.lends(p.operators[c.option.op]!.site) : null;
-    if (lends !== null) values.set(lends, 1);
-  }
-  const planned = plannedItems(p, chosen);
-  for (const d of scope.demands) {
-    const [done, target, { p80 }] = [planned[d]!, targetOf(p.demands[d]!, p.policy), p.demands[d]!];
-    values.set(model.short(d), Math.max(0, target - done));
-    values.set(model.buffer(d), Math.max(0, p80 - Math.max(done, target)));
-    values.set(model.p90Gap(d), Math.max(0, p90Of(p.demands[d]!) - Math.max(done, target, p80)));
-  }
-  return values;
 }
 
 function groupIndex(keys: string[]): Map<string, number[]> {

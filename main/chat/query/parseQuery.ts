@@ -215,13 +215,13 @@ function opEvidence(folded: string, named: NamedInText, move: AskMove | null, me
   return e;
 }
 
-/** The measure an operation takes when the request names none. */
 /**
  * The measures defaultMeasure gives a question that names no service, host or person (items left, progress, speed, slack,
  * none): a figure by one of them, beside words not understood, answered no measure the question said (assistant.ts).
  */
 export const DEFAULT_MEASURES: ReadonlySet<MeasureId | null> = new Set<MeasureId | null>(['remaining', 'progress', 'speed', 'slack', null]);
 
+/** The measure an operation takes when the request names none. */
 function defaultMeasure(op: AskOp, named: NamedInText): MeasureId | null {
   if (op === 'status' || op === 'knowhow' || op === 'outside') return null;
   if (named.services.length > 0 || named.hosts.length > 0) return op === 'trend' || op === 'change' || op === 'rank' ? 'error_lines' : 'incidents';

@@ -165,7 +165,6 @@ function periodOf(folded: string): AskTime | null {
   return null;
 }
 
-/** Whether a time is a day or span still ahead: a headcount then is its roster. */
 /** The weekday a word names (「金曜」「金曜日」, "friday", "fri"), Sunday 0; null for any other word. */
 export function weekdayNamed(word: string): number | null {
   const w = word.toLowerCase();
@@ -175,6 +174,7 @@ export function weekdayNamed(word: string): number | null {
   return en >= 0 ? en : null;
 }
 
+/** Whether a time is a day or span still ahead: a headcount then is its roster. */
 export const isAhead = (t: AskTime | null): boolean => t !== null && /^(?:tomorrow|day_after_tomorrow|next_|month_start_)/.test(t);
 
 /** 「月別」「月ごと」「by month」「monthly」: a split by calendar month. */
